@@ -1,0 +1,95 @@
+"""The recipe: a source path -> load, sort, render, compile -> files written atomically into a folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import Issue, Notice
+
+
+@dataclass
+class BuildResult:
+    issue: Issue
+    out: Path
+    files: dict[str, int] = field(default_factory=dict)  # file name -> size in bytes
+
+    @property
+    def warnings(self) -> list[Notice]:
+        return self.issue.warnings
+
+
+def issue_json(issue: Issue) -> str:
+    """The sorted issue as stable, human-readable JSON."""
+    return issue.model_dump_json(indent=2, exclude_defaults=True) + "\n"
+
+
+def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None = None) -> Issue:
+    """Load and sort the stories under `source` into an Issue."""
+    from .load import load_source
+    from .settings import load_brand
+    from .sort import sort_issue
+
+    # Read the stories and the issue's own settings (issue.toml)
+    loaded = load_source(source)
+    # Brand settings: newsletter.toml, then the issue's overrides, then what the pages say
+    brand = load_brand(config, overrides=loaded.brand_overrides, page_brand=loaded.page_brand)
+    # One lead, then the sections
+    return sort_issue(loaded, brand=brand, date=date)
+
+
+def render_files(issue: Issue, *, unsubscribe_url: str | None = None) -> dict[str, bytes]:
+    """Every output of an issue, by file name."""
+    from .render import render_all
+
+    files = {"issue.json": issue_json(issue).encode()}
+    files.update(render_all(issue, unsubscribe_url=unsubscribe_url))
+    return files
+
+
+def build(
+    source: Path,
+    *,
+    out: Path | None = None,
+    out_root: Path = Path("build"),
+    date: dt.date | None = None,
+    config: Path | None = None,
+) -> BuildResult:
+    """Build the issue under `source` into `out` (default: out_root/<issue slug>)."""
+    issue = make_issue(source, date=date, config=config)
+    files = render_files(issue)
+    target = out if out is not None else out_root / issue.slug
+    write_folder(target, files)
+    return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})
+
+
+def write_folder(target: Path, files: dict[str, bytes]) -> None:
+    """Write all files into a temporary sibling folder, then swap it into place.
+
+    Readers (the preview server, an editor's browser) see the old build or the new one, never
+    half of each; a failure before the swap leaves `target` as it was.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        if target.is_dir():
+            # Keep files this build does not make (screenshots, an editor's notes).
+            for extra in target.iterdir():
+                if extra.name not in files and not (staging / extra.name).exists():
+                    os.replace(extra, staging / extra.name)
+            old = target.with_name(f".{target.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+            os.replace(staging, target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,127 @@
+"""The command line: the only module that prints or exits."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .errors import NewsletterError
+
+app = typer.Typer(
+    help="Turn a week's stories into a responsive email, a plain-text version and a web page.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+GMAIL_CLIP_WARN = 100 * 1024
+State = {"verbose": False}
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@app.callback()
+def main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for errors.")] = False,
+) -> None:
+    State["verbose"] = verbose
+
+
+def friendly(command: F) -> F:
+    """Turn the library's exceptions into one red line and exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except NewsletterError as error:
+            if State["verbose"]:
+                traceback.print_exc()
+            typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(code=1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
+
+
+SourceArg = Annotated[
+    Path, typer.Argument(help="A story file or an issue folder of .txt and .md stories.", show_default=True)
+]
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="Brand settings file (default: ./newsletter.toml if present).")
+]
+DateOpt = Annotated[str | None, typer.Option("--date", help="Issue date, YYYY-MM-DD (default: issue.toml or today).")]
+
+
+@app.command()
+@friendly
+def build(
+    source: SourceArg = Path("seeds"),
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/<issue-slug>/).")] = None,
+    date: DateOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Build an issue: email HTML, plain text, web page, .eml and issue.json.
+
+    Example:
+
+        newsletter build seeds/ --date 2026-11-24
+    """
+    from .build import build as run_build
+
+    result = run_build(source, out=out, date=parse_date(date), config=config)
+    issue = result.issue
+    typer.echo(f"Built {issue.subject!r} ({issue.date.isoformat()}) into {result.out}/")
+    typer.echo(f"  lead: {issue.lead.headline}")
+    for section in issue.sections:
+        typer.echo(f"  {section.heading}: {len(section.stories)} item(s)")
+    for name, size in result.files.items():
+        typer.echo(f"  {name:<11} {human_size(size):>9}")
+    html_size = result.files.get("email.html", 0)
+    if html_size > GMAIL_CLIP_WARN:
+        typer.secho(
+            f"warning: email.html is {human_size(html_size)}; Gmail clips messages above 102 KB",
+            fg=typer.colors.YELLOW,
+        )
+    if result.warnings:
+        typer.secho(f"{len(result.warnings)} warning(s) to fix before sending:", fg=typer.colors.YELLOW)
+        for notice in result.warnings:
+            typer.echo(f"  {notice}")
+
+
+@app.command("import")
+@friendly
+def import_page(
+    page: Annotated[Path, typer.Argument(help="A .txt file of text copied from a newsletter page.")],
+    to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")],
+) -> None:
+    """Turn a pasted page into Markdown stories to complete (url, headline, image left empty).
+
+    Example:
+
+        newsletter import seeds/000_page.txt --to issues/2026-11-24/
+    """
+    from .convert import import_page as run_import
+
+    written = run_import(page, to)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"{len(written)} stories: fill in the empty url, headline and image fields, then build {to}")

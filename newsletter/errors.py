@@ -1,0 +1,31 @@
+"""Exceptions the library raises; only cli.py turns them into a message and an exit code.
+
+NewsletterError
+ ├── InputError        a story, folder or settings file cannot be read as given
+ ├── RenderError       the templates or the MJML engine failed
+ └── SendError         sending through SMTP failed as a whole
+"""
+
+
+class NewsletterError(Exception):
+    """Something the editor can fix; str(error) is the one-line message."""
+
+    def __init__(self, message: str, *, file: object = None, line: int | None = None):
+        self.file = str(file) if file is not None else None
+        self.line = line
+        where = ""
+        if self.file:
+            where = f"{self.file}:{line}: " if line else f"{self.file}: "
+        super().__init__(f"{where}{message}")
+
+
+class InputError(NewsletterError):
+    """A story, folder or settings file cannot be read as given."""
+
+
+class RenderError(NewsletterError):
+    """The templates or the MJML engine failed."""
+
+
+class SendError(NewsletterError):
+    """Sending through SMTP failed as a whole."""

@@ -1,0 +1,471 @@
+"""A file or an issue folder -> stories (from pasted page text and Markdown), issue settings, notices."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import InputError
+from .models import Block, Image, Notice, PullQuote, Source, Span, Story
+from .text import clean_lines, clean_value, read_text
+
+STORY_SUFFIXES = (".txt", ".md", ".markdown")
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+
+
+@dataclass
+class IssueSettings:
+    """What `issue.toml` may say about one issue."""
+
+    subject: str = ""
+    preheader: str = ""
+    date: dt.date | None = None
+    number: int | None = None
+    lead: str = ""  # file name of the story that leads
+    brand: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Loaded:
+    stories: list[Story]
+    notices: list[Notice]
+    settings: IssueSettings
+    page_brand: str = ""  # the brand named by a pasted page's "More from <brand>" line
+    root: Path = Path(".")
+
+    @property
+    def brand_overrides(self) -> dict[str, Any]:
+        return self.settings.brand
+
+
+def load_source(source: Path) -> Loaded:
+    """Load one story file, or every story file directly inside an issue folder."""
+    if not source.exists():
+        raise InputError("no such file or folder", file=source)
+    if source.is_dir():
+        try:
+            entries = sorted(source.iterdir(), key=lambda path: path.name)
+        except OSError as error:
+            raise InputError(f"cannot be read ({error.strerror})", file=source) from None
+        files = [path for path in entries if path.is_file() and path.suffix.lower() in STORY_SUFFIXES]
+        if not files:
+            raise InputError(
+                "holds no stories: add .txt (pasted page text) or .md (Markdown) files", file=source
+            )
+        settings = load_issue_settings(source / "issue.toml")
+    else:
+        files = [source]
+        settings = IssueSettings()
+    loaded = Loaded(stories=[], notices=[], settings=settings, root=source)
+    for path in files:
+        if path.suffix.lower() == ".txt":
+            page = parse_page(read_text(path), str(path), loaded.notices)
+            loaded.stories.extend(page.stories)
+            loaded.page_brand = loaded.page_brand or page.brand
+        else:
+            loaded.stories.append(parse_markdown(read_text(path), str(path), loaded.notices))
+    if settings.lead and not any(Path(s.source.file).name == settings.lead for s in loaded.stories):
+        raise InputError(f"lead = {settings.lead!r} names no story file in the folder", file=source / "issue.toml")
+    return loaded
+
+
+# ---------------------------------------------------------------------------------------------
+# issue.toml
+
+ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "brand"}
+
+
+def load_issue_settings(path: Path) -> IssueSettings:
+    if not path.exists():
+        return IssueSettings()
+    text = read_text(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None)
+        message = str(error).split(" (at line")[0]
+        raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
+    unknown_keys(data, ISSUE_KEYS, path, text)
+    settings = IssueSettings(
+        subject=clean_value(str(data.get("subject", ""))),
+        preheader=clean_value(str(data.get("preheader", ""))),
+        lead=str(data.get("lead", "")),
+        brand=data.get("brand", {}),
+    )
+    if "date" in data:
+        value = data["date"]
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise InputError("date must be a date such as 2026-11-24", file=path, line=key_line(text, "date"))
+        settings.date = value
+    if "number" in data:
+        if not isinstance(data["number"], int) or isinstance(data["number"], bool):
+            raise InputError("number must be a whole number", file=path, line=key_line(text, "number"))
+        settings.number = data["number"]
+    if not isinstance(settings.brand, dict):
+        raise InputError("brand must be a table: [brand]", file=path, line=key_line(text, "brand"))
+    return settings
+
+
+def unknown_keys(data: dict[str, Any], known: set[str], path: Path | str, text: str, offset: int = 0) -> None:
+    """Reject keys we do not know, suggesting the closest known one."""
+    unknown = [key for key in data if key not in known]
+    if not unknown:
+        return
+    hints = []
+    for key in unknown:
+        close = difflib.get_close_matches(str(key), sorted(known), n=1)
+        hints.append(f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key))
+    known_list = ", ".join(sorted(known))
+    line = key_line(text, str(unknown[0]))
+    raise InputError(
+        f"unknown key(s) {', '.join(hints)}; known keys: {known_list}",
+        file=path,
+        line=line + offset if line else None,
+    )
+
+
+def key_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(rf"\s*\[?{re.escape(key)}\]?\s*[:=\]]", line):
+            return number
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Pasted page text
+
+MORE_FROM = re.compile(r"^More from (?P<brand>\S.{0,60})$")
+AGENCY = (
+    r"(?:REUTERS|Reuters|AP|AP Photo|Associated Press|AFP|Getty Images|Getty|EPA|EPA-EFE|"
+    r"Bloomberg|Kyodo|Xinhua|Sipa|Sipa USA|NurPhoto|Shutterstock|Alamy|ZUMA|ZUMA Press|"
+    r"Imago|Pool|Handout|File Photo|Anadolu|SOPA Images|GZERO Media|Eurasia Group)"
+)
+CREDIT = re.compile(
+    "|".join(
+        [
+            rf"{AGENCY}(?:/[^/]{{1,80}}){{0,3}}",  # Reuters, REUTERS/Name, REUTERS/Name/File Photo
+            r"\(?(?:Photo|Photos|Photograph|Illustration|Image)s? (?:by|:) .{1,100}?\)?",  # (Photo by X/Y)
+            rf".{{1,80}} via {AGENCY}",  # Kyodo via REUTERS, Name/Org via AP
+            rf"[^/.]{{1,60}}/{AGENCY}(?:/[^/]{{1,60}})?",  # Jane Doe/Getty Images
+            r"(?:Courtesy of|Credit:|Photo:|Source:) .{1,100}",
+        ]
+    )
+)
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit line, in any of the forms agencies and newsrooms print them."""
+    line = line.strip()
+    return len(line) <= 120 and CREDIT.fullmatch(line) is not None
+
+
+@dataclass
+class Page:
+    stories: list[Story]
+    brand: str = ""
+
+
+def parse_page(text: str, file: str, notices: list[Notice]) -> Page:
+    """Text copied from a newsletter page: a lead story, then a "More from <brand>" list."""
+    lines = clean_lines(text, file, notices)
+    numbered = list(enumerate(lines, start=1))
+    split = next((i for i, (_, line) in enumerate(numbered) if MORE_FROM.match(line.strip())), None)
+    head, tail = (numbered, []) if split is None else (numbered[:split], numbered[split + 1 :])
+    brand = MORE_FROM.match(numbered[split][1].strip()).group("brand") if split is not None else ""
+
+    stories = []
+    lead = parse_lead(blocks(head), file)
+    if lead is not None:
+        stories.append(lead)
+    stories.extend(parse_items(tail, file))
+    if not stories:
+        raise InputError("holds no story: expected a headline, then paragraphs", file=file)
+    return Page(stories=stories, brand=brand)
+
+
+Numbered = list[tuple[int, str]]
+
+
+def blocks(lines: Numbered) -> list[Numbered]:
+    """Split numbered lines into runs separated by blank lines."""
+    result: list[Numbered] = []
+    current: Numbered = []
+    for number, line in lines:
+        if line.strip():
+            current.append((number, line.strip()))
+        elif current:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
+
+
+def dedupe_adjacent(lines: list[str]) -> list[str]:
+    """Copying a page doubles a photo caption (alt text, then the visible caption): keep one."""
+    return [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+
+
+def parse_lead(parts: list[Numbered], file: str) -> Story | None:
+    if not parts:
+        return None
+    first = parts[0]
+    headline_line, headline = first[0]
+    rest = [line for _, line in first[1:]]
+    parts = parts[1:]
+    # The photo block: caption line(s) ending in a credit, or a doubled caption with no credit.
+    photo = rest
+    if not photo and parts:
+        candidate = [line for _, line in parts[0]]
+        if is_credit(candidate[-1]) or len(candidate) != len(dedupe_adjacent(candidate)):
+            photo = candidate
+            parts = parts[1:]
+    caption, credit = "", ""
+    if photo:
+        if is_credit(photo[-1]):
+            credit = photo[-1]
+            photo = photo[:-1]
+        caption = " ".join(dedupe_adjacent(photo))
+    body = [Block(spans=[Span(text=" ".join(line for _, line in part))]) for part in parts]
+    return Story(
+        headline=headline,
+        caption=caption,
+        credit=credit,
+        image=Image(alt=caption),
+        body=body,
+        pull_quotes=[quote for block in body if (quote := find_quote(block.text))],
+        source=Source(file=file, line=headline_line),
+    )
+
+
+QUOTE = re.compile(r"[“\"](?P<text>[^”\"]{20,}?)[,.]?[”\"]")
+SAYS_AFTER = re.compile(r"\b(?:says|said|according to|explains|adds|notes|warns)\s+(?P<who>[^.,“”\"]{3,80})")
+SAYS_BEFORE = re.compile(r"(?P<who>[A-Z][\w’'.\- ]{2,80}?)\s+(?:says|said|explains|adds|notes|warns)\b")
+
+
+def find_quote(paragraph: str) -> PullQuote | None:
+    """A quoted expert: a quotation of some length with a named speaker, kept as a pull quote candidate."""
+    quote = QUOTE.search(paragraph)
+    if quote is None:
+        return None
+    outside = paragraph[: quote.start()] + " " + paragraph[quote.end() :]
+    speaker = SAYS_AFTER.search(outside) or SAYS_BEFORE.search(outside)
+    if speaker is None:
+        return None
+    text = quote.group("text").strip()
+    if text[-1] not in ".!?":
+        text += "."
+    return PullQuote(text=text, attribution=speaker.group("who").strip())
+
+
+def parse_items(lines: Numbered, file: str) -> list[Story]:
+    """The "More from" list: per item a caption, a credit and an optional teaser.
+
+    Items may touch with no blank line between them, so the credit lines, not the blank lines,
+    mark where an item is.
+    """
+    content = [(number, line.strip()) for number, line in lines if line.strip()]
+    credits = [i for i, (_, line) in enumerate(content) if is_credit(line) and i > 0]
+    if not credits:
+        # A list with no photos: each paragraph is an item's teaser.
+        return [
+            Story(teaser=" ".join(line for _, line in part), source=Source(file=file, line=part[0][0]))
+            for part in blocks(lines)
+        ]
+    stories = []
+    for n, at in enumerate(credits):
+        start = at - 1
+        end = credits[n + 1] - 1 if n + 1 < len(credits) else len(content)
+        # A doubled caption shows up as the same line twice before the credit.
+        caption_lines = [content[start][1]]
+        while start > 0 and content[start - 1][1] == caption_lines[0] and (n == 0 or start - 1 > credits[n - 1]):
+            start -= 1
+        caption = caption_lines[0]
+        teaser = " ".join(line for _, line in content[at + 1 : end])
+        stories.append(
+            Story(
+                caption=caption,
+                credit=content[at][1],
+                image=Image(alt=caption),
+                teaser=teaser,
+                source=Source(file=file, line=content[start][0]),
+            )
+        )
+    return stories
+
+
+# ---------------------------------------------------------------------------------------------
+# Markdown stories
+
+FRONT_MATTER_KEYS = {
+    "headline", "url", "date", "image", "caption", "credit", "teaser",
+    "section", "lead", "priority", "tags", "pull_quotes",
+}  # fmt: skip
+IMAGE_KEYS = {"src", "alt", "width", "height"}
+
+
+def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
+    """A Markdown story: YAML front matter between `---` lines, then a Markdown body."""
+    import yaml
+
+    lines = clean_lines(text, file, notices)
+    if not lines or lines[0].strip() != "---":
+        raise InputError("has no front matter: start the file with a line '---'", file=file, line=1)
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise InputError("front matter opened on line 1 is never closed with '---'", file=file, line=1)
+    front_text = "\n".join(lines[1:end])
+    try:
+        data = yaml.safe_load(front_text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(error, "problem", None) or "cannot be parsed"
+        raise InputError(f"front matter is not valid YAML: {problem}", file=file, line=line) from None
+    if not isinstance(data, dict):
+        raise InputError("front matter must be 'key: value' lines", file=file, line=2)
+    unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)
+
+    def fail(key: str, message: str) -> InputError:
+        line = key_line(front_text, key)
+        return InputError(f"{key}: {message}", file=file, line=line + 1 if line else 1)
+
+    fields: dict[str, Any] = {}
+    for key in ("headline", "caption", "credit", "teaser", "section"):
+        if data.get(key) is not None:
+            fields[key] = clean_value(str(data[key]))
+    for key in ("url",):
+        if data.get(key):
+            fields[key] = check_link(str(data[key]).strip(), lambda m, k=key: fail(k, m))
+    image = data.get("image")
+    if isinstance(image, str):
+        image = {"src": image}
+    if image is not None:
+        if not isinstance(image, dict):
+            raise fail("image", "must be a URL or src/alt/width/height")
+        unknown_keys(image, IMAGE_KEYS, file, front_text, offset=1)
+        if image.get("src"):
+            image["src"] = check_link(str(image["src"]).strip(), lambda m: fail("image", m))
+        fields["image"] = image
+    quotes = data.get("pull_quotes") or []
+    if isinstance(quotes, str):
+        quotes = [quotes]
+    fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
+    for key in ("date", "lead", "priority", "tags"):
+        if data.get(key) is not None:
+            fields[key] = data[key]
+    if isinstance(fields.get("tags"), str):
+        fields["tags"] = [fields["tags"]]
+
+    body_offset = end + 1  # 0-based index of the first body line
+    body = parse_body("\n".join(lines[body_offset:]), file, body_offset)
+    try:
+        return Story(**fields, body=body, source=Source(file=file, line=1))
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = str(first["loc"][0])
+        raise fail(key, first["msg"].lower()) from None
+
+
+def check_link(url: str, fail: Any) -> str:
+    """Only http, https and mailto links pass; scheme-less (relative) links are made absolute later."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)
+    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", cleaned)
+    if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
+        raise fail(f"link {url!r} uses {scheme.group(1)}:, only http, https and mailto links are allowed")
+    if cleaned.startswith("//"):
+        return "https:" + cleaned
+    return url
+
+
+def markdown_parser():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    # The commonmark preset passes raw HTML through: story text must never become markup.
+    md = MarkdownIt("commonmark", {"html": False})
+    # Let every link through the parser so we can reject bad schemes with a message instead of
+    # markdown-it quietly turning them into text.
+    md.validateLink = lambda url: True
+    return md
+
+
+def parse_body(text: str, file: str, offset: int) -> list[Block]:
+    tokens = markdown_parser().parse(text)
+    blocks_: list[Block] = []
+    kind = "p"
+    lists: list[str] = []
+    in_quote = 0
+    for token in tokens:
+        if token.type == "bullet_list_open":
+            lists.append("li")
+        elif token.type == "ordered_list_open":
+            lists.append("oli")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "blockquote_open":
+            in_quote += 1
+        elif token.type == "blockquote_close":
+            in_quote -= 1
+        elif token.type == "heading_open":
+            kind = "h"
+        elif token.type == "paragraph_open":
+            kind = "quote" if in_quote else (lists[-1] if lists else "p")
+        elif token.type in ("code_block", "fence"):
+            blocks_.append(Block(spans=[Span(text=token.content.rstrip("\n"), code=True)]))
+        elif token.type == "inline":
+            line = offset + (token.map[0] if token.map else 0) + 1
+            spans = inline_spans(token.children or [], file, line)
+            if spans:
+                blocks_.append(Block(kind=kind, spans=spans))  # type: ignore[arg-type]
+            kind = "p"
+    return blocks_
+
+
+def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
+    spans: list[Span] = []
+    strong = em = 0
+    href = ""
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            em += 1
+        elif kind == "em_close":
+            em -= 1
+        elif kind == "link_open":
+            href = check_link(
+                str(child.attrs.get("href", "")),
+                lambda message: InputError(message, file=file, line=line),
+            )
+        elif kind == "link_close":
+            href = ""
+        elif kind in ("softbreak", "hardbreak"):
+            spans.append(Span(text=" "))
+        elif kind in ("text", "code_inline", "html_inline", "image"):
+            text = child.content
+            if kind == "image":
+                text = child.content or ""
+            if text:
+                spans.append(Span(text=text, href=href, strong=bool(strong), em=bool(em), code=kind == "code_inline"))
+    return merge_spans(spans)
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Join neighbouring spans that look the same, so the data stays readable."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and merged[-1].model_dump(exclude={"text"}) == span.model_dump(exclude={"text"}):
+            merged[-1] = merged[-1].model_copy(update={"text": merged[-1].text + span.text})
+        else:
+            merged.append(span)
+    return merged

@@ -1,0 +1,182 @@
+"""The issue as data: Story, Section, Issue and Brand (pydantic v2, extra="forbid")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, computed_field
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(Model):
+    """Where a story came from, for messages an editor can act on."""
+
+    file: str
+    line: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+class Image(Model):
+    src: str = ""
+    alt: str = ""
+    width: int | None = None
+    height: int | None = None
+
+
+class Span(Model):
+    """A run of inline text; `href` makes it a link."""
+
+    text: str
+    href: str = ""
+    strong: bool = False
+    em: bool = False
+    code: bool = False
+
+
+class Block(Model):
+    """A paragraph-level piece of a story body."""
+
+    kind: Literal["p", "h", "li", "oli", "quote"] = "p"
+    spans: list[Span]
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+class PullQuote(Model):
+    text: str
+    attribution: str = ""
+
+
+class Story(Model):
+    headline: str = ""
+    # True when the headline was made from the teaser because the story had none.
+    headline_derived: bool = False
+    url: str = ""
+    date: dt.date | None = None
+    image: Image = Field(default_factory=Image)
+    caption: str = ""
+    credit: str = ""
+    body: list[Block] = Field(default_factory=list)
+    pull_quotes: list[PullQuote] = Field(default_factory=list)
+    teaser: str = ""
+    section: str = ""
+    lead: bool = False
+    priority: int = 0
+    tags: list[str] = Field(default_factory=list)
+    source: Source
+
+    @property
+    def is_full(self) -> bool:
+        """A full story has a headline and a body; "More from" items have neither."""
+        return bool(self.headline and not self.headline_derived and self.body)
+
+
+class Section(Model):
+    heading: str
+    stories: list[Story]
+
+
+class Notice(Model):
+    """A warning: something to fix before sending that does not stop a preview."""
+
+    message: str
+    source: Source | None = None
+    story: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.source}: " if self.source else ""
+        story = f" ({self.story})" if self.story else ""
+        return f"{where}{self.message}{story}"
+
+
+class Colors(Model):
+    text: str = "#1a1a1a"
+    background: str = "#ffffff"
+    canvas: str = "#f2f1ed"
+    accent: str = "#b3261e"
+    link: str = "#1d4f91"
+    muted: str = "#595959"
+    rule: str = "#dddddd"
+    dark_text: str = "#ececec"
+    dark_background: str = "#1c1c1e"
+    dark_canvas: str = "#000000"
+    dark_accent: str = "#ff8a80"
+    dark_link: str = "#9cc3ff"
+    dark_muted: str = "#b0b0b0"
+    dark_rule: str = "#3a3a3c"
+
+
+class Logo(Model):
+    src: str = ""
+    alt: str = ""
+    width: int = 160
+    height: int | None = None
+
+
+class Sender(Model):
+    name: str = ""
+    email: str = "newsletter@example.com"
+
+
+class Brand(Model):
+    name: str = "Newsletter"
+    more_from: str = ""
+    tagline: str = ""
+    colors: Colors = Field(default_factory=Colors)
+    font_family: str = "Georgia, 'Times New Roman', serif"
+    sans_family: str = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
+    logo: Logo = Field(default_factory=Logo)
+    web_base_url: str = ""
+    sender: Sender = Field(default_factory=Sender)
+    reply_to: str = ""
+    postal_address: str = ""
+    unsubscribe_url: str = ""
+    language: str = "en"
+
+    @property
+    def more_from_heading(self) -> str:
+        return self.more_from or f"More from {self.name}"
+
+
+class Issue(Model):
+    brand: Brand
+    number: int | None = None
+    date: dt.date
+    subject: str
+    preheader: str
+    lead: Story
+    sections: list[Section]
+    warnings: list[Notice] = Field(default_factory=list)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def slug(self) -> str:
+        """Names the build folder: the date, then the issue number or the subject."""
+        tail = f"issue-{self.number}" if self.number is not None else slugify(self.subject)
+        return f"{self.date.isoformat()}-{tail}"
+
+    @property
+    def stories(self) -> list[Story]:
+        return [self.lead] + [story for section in self.sections for story in section.stories]
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return slug or "issue"

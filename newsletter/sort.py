@@ -1,0 +1,127 @@
+"""Loaded stories -> an Issue: one lead, then sections, with the subject, preheader and date set."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from .errors import InputError
+from .load import Loaded
+from .models import Brand, Issue, Notice, Section, Story
+from .text import first_sentence, fold, shorten
+
+PREHEADER_LIMIT = 110
+
+
+def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> Issue:
+    """Pick the lead, fill in what items lack, drop repeats, and group the rest into sections."""
+    notices = list(loaded.notices)
+    stories = [complete(story, notices) for story in loaded.stories]
+    stories = drop_repeats(stories, notices)
+    lead = pick_lead(stories, loaded)
+    rest = [story for story in stories if story is not lead]
+    for story in stories:
+        notices.extend(missing(story))
+
+    sections: dict[str, list[Story]] = {}
+    for story in rest:
+        sections.setdefault(story.section or brand.more_from_heading, []).append(story)
+    settings = loaded.settings
+    lead_text = lead.body[0].text if lead.body else lead.teaser
+    return Issue(
+        brand=brand,
+        number=settings.number,
+        date=date or settings.date or today(),
+        subject=settings.subject or lead.headline,
+        preheader=settings.preheader or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
+        lead=lead.model_copy(update={"lead": True}),
+        sections=[
+            # Higher priority first; sorted() is stable, so source order breaks ties.
+            Section(heading=heading, stories=sorted(items, key=lambda s: -s.priority))
+            for heading, items in sections.items()
+        ],
+        warnings=notices,
+    )
+
+
+def today() -> dt.date:
+    """Today, or the date SOURCE_DATE_EPOCH pins for a reproducible build."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except ValueError:
+            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+    return dt.date.today()
+
+
+def complete(story: Story, notices: list[Notice]) -> Story:
+    """Give an item with no headline a title from its teaser (or caption), and a teaser to a full story."""
+    update: dict[str, object] = {}
+    if not story.teaser and story.body and story.headline:
+        update["teaser"] = story.body[0].text
+    if not story.headline:
+        basis = story.teaser or story.caption or (story.body[0].text if story.body else "")
+        update["headline"] = shorten(first_sentence(basis), 120)
+        update["headline_derived"] = True
+        notices.append(
+            Notice(
+                message="no headline: the first sentence of its "
+                + ("teaser" if story.teaser else "caption")
+                + " stands in as its title",
+                source=story.source,
+                story=str(update["headline"]),
+            )
+        )
+    return story.model_copy(update=update) if update else story
+
+
+def drop_repeats(stories: list[Story], notices: list[Notice]) -> list[Story]:
+    """Keep the first of stories with the same link, headline, or caption and teaser."""
+    seen: dict[str, Story] = {}
+    kept = []
+    for story in stories:
+        keys = [f"url:{story.url.rstrip('/')}" if story.url else ""]
+        keys.append(f"headline:{fold(story.headline)}" if not story.headline_derived else "")
+        keys.append(f"item:{fold(story.caption)}|{fold(story.teaser)}" if story.caption or story.teaser else "")
+        first = next((seen[key] for key in keys if key and key in seen), None)
+        if first is not None:
+            notices.append(
+                Notice(
+                    message=f"the same story twice: kept the one from {first.source}",
+                    source=story.source,
+                    story=story.headline,
+                )
+            )
+            continue
+        seen.update({key: story for key in keys if key})
+        kept.append(story)
+    return kept
+
+
+def pick_lead(stories: list[Story], loaded: Loaded) -> Story:
+    chosen = loaded.settings.lead
+    marked = [s for s in stories if s.lead or (chosen and Path(s.source.file).name == chosen)]
+    if chosen:
+        # issue.toml has the last word: a story it names leads even if another says `lead: true`.
+        named = [s for s in marked if Path(s.source.file).name == chosen]
+        return named[0]
+    if len(marked) > 1:
+        files = " and ".join(str(s.source) for s in marked[:2])
+        raise InputError(f"two stories are marked lead: {files}; keep `lead: true` on one")
+    if marked:
+        return marked[0]
+    return next((s for s in stories if s.is_full), stories[0])
+
+
+def missing(story: Story) -> list[Notice]:
+    """What an editor must add before sending: a link, an image, alt text."""
+    found = []
+    if not story.url:
+        found.append("no link: add its url")
+    if not story.image.src:
+        found.append("no image src: the story shows as text only")
+    elif not story.image.alt and not story.caption:
+        found.append("no alt text: describe the image for readers who cannot see it")
+    return [Notice(message=message, source=story.source, story=story.headline) for message in found]
