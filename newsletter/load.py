@@ -47,8 +47,12 @@ class Loaded:
 
 def load_source(source: Path) -> Loaded:
     """Load one story file, or every story file directly inside an issue folder."""
-    if not source.exists():
-        raise InputError("no such file or folder", file=source)
+    try:
+        source.stat()
+    except FileNotFoundError:
+        raise InputError("no such file or folder", file=source) from None
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror})", file=source) from None
     if source.is_dir():
         try:
             entries = sorted(source.iterdir(), key=lambda path: path.name)

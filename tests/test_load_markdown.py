@@ -1,0 +1,147 @@
+"""Markdown stories with YAML front matter."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsletter.errors import InputError
+from newsletter.load import load_source
+
+STORY = """---
+headline: A headline
+url: https://example.org/a
+date: 2026-11-20
+image:
+  src: https://example.org/a.jpg
+  alt: A photo
+  width: 600
+  height: 400
+caption: The caption.
+credit: AP Photo/Someone
+section: Elections
+priority: 2
+tags: [europe]
+---
+
+First paragraph with a [link](https://example.org/b) and *emphasis*.
+
+> A quotation.
+
+- one
+- two
+"""
+
+
+def write(tmp_path: Path, text: str, name: str = "story.md") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def load_one(path: Path):
+    return load_source(path).stories[0]
+
+
+def test_front_matter_fields(tmp_path):
+    story = load_one(write(tmp_path, STORY))
+    assert story.headline == "A headline"
+    assert story.url == "https://example.org/a"
+    assert story.date == dt.date(2026, 11, 20)
+    assert (story.image.src, story.image.alt, story.image.width, story.image.height) == (
+        "https://example.org/a.jpg", "A photo", 600, 400,
+    )
+    assert (story.caption, story.credit, story.section, story.priority, story.tags) == (
+        "The caption.", "AP Photo/Someone", "Elections", 2, ["europe"],
+    )
+
+
+def test_body_is_parsed_as_markdown(tmp_path):
+    story = load_one(write(tmp_path, STORY))
+    assert [block.kind for block in story.body] == ["p", "quote", "li", "li"]
+    first = story.body[0].spans
+    assert [(s.text, s.href, s.em) for s in first] == [
+        ("First paragraph with a ", "", False),
+        ("link", "https://example.org/b", False),
+        (" and ", "", False),
+        ("emphasis", "", True),
+        (".", "", False),
+    ]
+
+
+def test_raw_html_stays_text(tmp_path):
+    story = load_one(write(tmp_path, "---\nheadline: H\n---\n\n<script>alert(1)</script> and <b>bold</b>\n"))
+    assert story.body[0].text == "<script>alert(1)</script> and <b>bold</b>"
+    assert all(not span.strong for span in story.body[0].spans)
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "vbscript:x"])
+def test_bad_link_scheme_names_file_and_line(tmp_path, link):
+    path = write(tmp_path, f"---\nheadline: H\n---\n\nFine.\n\nA [bad link]({link}).\n")
+    with pytest.raises(InputError) as error:
+        load_one(path)
+    assert str(error.value).startswith(f"{path}:7: link ")
+    assert "only http, https and mailto links are allowed" in str(error.value)
+
+
+def test_bad_autolink_is_refused(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\n---\n\n<javascript:alert(1)>\n")
+    with pytest.raises(InputError, match=r"story\.md:5: link"):
+        load_one(path)
+
+
+def test_bad_url_in_front_matter_names_the_line(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\nurl: javascript:alert(1)\n---\nBody.\n")
+    with pytest.raises(InputError, match=r"story\.md:3: url: link 'javascript:alert\(1\)' uses javascript:"):
+        load_one(path)
+
+
+def test_mailto_and_relative_links_pass(tmp_path):
+    story = load_one(write(tmp_path, "---\nheadline: H\n---\n\n[a](mailto:x@example.org) [b](/about)\n"))
+    assert [s.href for s in story.body[0].spans if s.href] == ["mailto:x@example.org", "/about"]
+
+
+def test_bom_and_crlf_keep_the_front_matter(tmp_path):
+    path = tmp_path / "story.md"
+    path.write_bytes(b"\xef\xbb\xbf" + STORY.replace("\n", "\r\n").encode())
+    story = load_one(path)
+    assert story.headline == "A headline"
+    assert story.body[0].text.startswith("First paragraph")
+
+
+def test_unknown_key_lists_it_with_the_closest_known_key(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\nheadlin: typo\nsectoin: x\n---\nBody.\n")
+    with pytest.raises(InputError) as error:
+        load_one(path)
+    assert str(error.value).startswith(
+        f"{path}:3: unknown key(s) 'headlin' (did you mean 'headline'?), 'sectoin' (did you mean 'section'?)"
+    )
+
+
+def test_malformed_front_matter_names_the_line(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\nurl: [unclosed\ncaption: x\n---\nBody.\n")
+    with pytest.raises(InputError, match=r"story\.md:\d+: front matter is not valid YAML"):
+        load_one(path)
+
+
+def test_unclosed_front_matter(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\n\nBody.\n")
+    with pytest.raises(InputError, match=r"story\.md:1: front matter opened on line 1 is never closed"):
+        load_one(path)
+
+
+def test_wrong_type_names_the_key_and_line(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\npriority: high\n---\nBody.\n")
+    with pytest.raises(InputError, match=r"story\.md:3: priority: input should be a valid integer"):
+        load_one(path)
+
+
+def test_yaml_is_read_safely(tmp_path):
+    path = write(tmp_path, "---\nheadline: !!python/object/apply:os.system ['echo hacked']\n---\nBody.\n")
+    with pytest.raises(InputError, match="front matter is not valid YAML"):
+        load_one(path)
+
+
+def test_image_may_be_a_bare_url(tmp_path):
+    story = load_one(write(tmp_path, "---\nheadline: H\nimage: https://example.org/i.png\n---\nBody.\n"))
+    assert story.image.src == "https://example.org/i.png"

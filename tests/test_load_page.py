@@ -1,0 +1,192 @@
+"""Pasted page text: the seed, every credit form, and the ways copied text goes wrong."""
+
+from pathlib import Path
+
+import pytest
+
+from newsletter.load import is_credit, load_source, parse_page
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_d493ddfd58091a34.txt"
+
+
+def page(text: str):
+    notices = []
+    result = parse_page(text, "page.txt", notices)
+    return result, notices
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_source(SEED)
+
+
+def test_seed_lead_story(seed):
+    lead = seed.stories[0]
+    assert lead.headline == "Zelensky asks the West (again) for expanded weapon use"
+    assert lead.caption == (
+        "Ukrainian President Volodymyr Zelensky stands near newly arrived F-16 fighter jets at a "
+        "location not disclosed for security reasons on Aug. 4, 2024."
+    )
+    assert lead.credit == "Reuters"
+    assert len(lead.body) == 5
+    assert lead.body[0].text.startswith("President Volodymyr Zelensky is urging Western allies")
+    assert lead.body[4].text.startswith("“Ukraine will keep trying")
+    assert [q.model_dump() for q in lead.pull_quotes] == [
+        {
+            "text": "Ukraine will keep trying to get permission to use longer-range weapons "
+            "but will abide by Western terms.",
+            "attribution": "Eurasia Group’s Russia expert Alex Brideau",
+        }
+    ]
+
+
+def test_seed_brand_comes_from_more_from_line(seed):
+    assert seed.page_brand == "GZERO Media"
+
+
+def test_seed_more_from_items_in_page_order(seed):
+    items = seed.stories[1:]
+    assert [item.credit for item in items] == [
+        "REUTERS/Brian Snyder",
+        "REUTERS/Ibraheem Abu Mustafa/File Photo",
+        "REUTERS/Marco Bello/File Photo",
+        "(Photo by Debajyoti Chakraborty/NurPhoto)",
+        "REUTERS/Rebecca Cook",
+    ]
+    assert [item.caption.split(",")[0] for item in items] == [
+        "Tesla CEO and X owner Elon Musk reacts next to Republican presidential nominee and former U.S. "
+        "president Donald Trump during a campaign rally",
+        "FILE PHOTO: Yahya Sinwar",
+        "Acting Director of the U.S. Secret Service Ronald Rowe Jr. speaks during a press conference as the "
+        "FBI investigates what they said was an apparent assassination attempt in Florida on Republican "
+        "presidential nominee and former U.S. President Donald Trump",
+        "Doctors",
+        "Pro-Palestinian protesters rally for a cease-fire in Gaza during the ongoing conflict between "
+        "Israel and Hamas in Dearborn",
+    ]
+    assert items[2].teaser == ""
+    assert items[0].teaser.startswith("Elon Musk, the world’s wealthiest person")
+    assert items[3].teaser.startswith("In August, the brutal rape and murder")
+    assert items[4].teaser.endswith("This is the latest in GZERO’s Bloc by Bloc voting demographics series.")
+    assert [item.source.line for item in items] == [19, 24, 29, 31, 36]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Reuters",
+        "REUTERS/Brian Snyder",
+        "REUTERS/Marco Bello/File Photo",
+        "(Photo by Debajyoti Chakraborty/NurPhoto)",
+        "AP Photo/Evan Vucci",
+        "Getty Images",
+        "Kyodo via REUTERS",
+        "Jane Doe/The Example Post via AP",
+        "Photo by Jane Doe",
+        "Jane Doe/Getty Images",
+    ],
+)
+def test_credit_forms_are_recognised(credit):
+    assert is_credit(credit)
+    result, _ = page(f"Headline\n\nA caption of the photo.\n{credit}\n\nBody paragraph one.\n")
+    assert result.stories[0].credit == credit
+    assert result.stories[0].caption == "A caption of the photo."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported on Tuesday that talks had stalled.",
+        "The AP photo desk was closed.",
+        "President Zelensky is urging Western allies to lift restrictions.",
+    ],
+)
+def test_sentences_are_not_credits(line):
+    assert not is_credit(line)
+
+
+def test_crlf_line_ends(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
+    loaded = load_source(path)
+    assert loaded.stories[0].headline == "Zelensky asks the West (again) for expanded weapon use"
+    assert [s.credit for s in loaded.stories][-1] == "REUTERS/Rebecca Cook"
+    assert "\r" not in loaded.stories[1].teaser
+
+
+def test_utf8_bom_is_dropped(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SEED.read_bytes())
+    assert load_source(path).stories[0].headline == "Zelensky asks the West (again) for expanded weapon use"
+
+
+def test_trailing_spaces_tabs_and_non_breaking_spaces():
+    result, _ = page("Headline\u00a0here  \n\nCaption\tline.\u00a0\nCaption\tline.\nReuters \n\nBody\u00a0text.\t\n")
+    lead = result.stories[0]
+    assert lead.headline == "Headline here"
+    assert lead.caption == "Caption line."
+    assert lead.credit == "Reuters"
+    assert lead.body[0].text == "Body text."
+
+
+def test_touching_items_are_split_at_their_credits():
+    result, _ = page(
+        "Headline\n\nBody.\n\nMore from Example News\n\n"
+        "First caption.\nREUTERS/One\nSecond caption.\nAP Photo/Two\n\nSecond teaser.\n"
+    )
+    items = result.stories[1:]
+    assert [(i.caption, i.credit, i.teaser) for i in items] == [
+        ("First caption.", "REUTERS/One", ""),
+        ("Second caption.", "AP Photo/Two", "Second teaser."),
+    ]
+
+
+def test_page_without_more_from_is_one_story():
+    result, _ = page("Headline\n\nCaption.\nCaption.\nGetty Images\n\nFirst.\n\nSecond.\n")
+    assert len(result.stories) == 1
+    assert result.brand == ""
+    assert [b.text for b in result.stories[0].body] == ["First.", "Second."]
+
+
+def test_page_of_only_headline_and_paragraphs():
+    result, _ = page("Just a headline\n\nFirst paragraph.\n\nSecond paragraph.\n")
+    lead = result.stories[0]
+    assert (lead.headline, lead.caption, lead.credit) == ("Just a headline", "", "")
+    assert [b.text for b in lead.body] == ["First paragraph.", "Second paragraph."]
+
+
+def test_doubled_caption_without_credit_collapses():
+    result, _ = page("Headline\n\nA caption.\nA caption.\n\nBody.\n")
+    assert result.stories[0].caption == "A caption."
+    assert [b.text for b in result.stories[0].body] == ["Body."]
+
+
+def test_item_caption_doubled_in_more_from_list_is_kept_once():
+    result, _ = page("Headline\n\nBody.\n\nMore from X\n\nCap.\nCap.\nReuters\n\nTeaser.\n")
+    assert [(i.caption, i.teaser) for i in result.stories[1:]] == [("Cap.", "Teaser.")]
+
+
+def test_quote_without_named_speaker_is_no_pull_quote():
+    result, _ = page("Headline\n\nHe called it “a long and difficult road ahead for everyone.”\n")
+    assert result.stories[0].pull_quotes == []
+
+
+def test_quote_with_speaker_before_it():
+    result, _ = page("Headline\n\nJane Expert says “the coalition will hold until the budget vote.”\n")
+    quote = result.stories[0].pull_quotes[0]
+    assert (quote.text, quote.attribution) == ("the coalition will hold until the budget vote.", "Jane Expert")
+
+
+def test_invisible_junk_is_removed_and_reported():
+    result, notices = page("Head\u200bline\n\nBody\u0093 text\u202e.\n")
+    assert result.stories[0].headline == "Headline"
+    assert result.stories[0].body[0].text == "Body text."
+    assert [str(n) for n in notices] == [
+        "page.txt:1: removed 1 invisible character(s) (U+200B)",
+        "page.txt:3: removed 2 invisible character(s) (U+0093, U+202E)",
+    ]
+
+
+def test_more_from_list_without_photos_makes_teaser_items():
+    result, _ = page("Headline\n\nBody.\n\nMore from X\n\nFirst teaser.\n\nSecond teaser.\n")
+    assert [i.teaser for i in result.stories[1:]] == ["First teaser.", "Second teaser."]

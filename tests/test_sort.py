@@ -1,0 +1,183 @@
+"""Sorting stories into an issue: the lead, the sections, the metadata, repeats and warnings."""
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsletter.build import issue_json, make_issue
+from newsletter.errors import InputError
+
+ROOT = Path(__file__).parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "000_d493ddfd58091a34.txt"
+MARKDOWN_ISSUE = ROOT / "examples" / "markdown-issue"
+DATE = dt.date(2026, 11, 24)
+
+
+def story(headline: str, **front: object) -> str:
+    lines = [f"headline: {json.dumps(headline)}"] + [f"{k}: {json.dumps(v)}" for k, v in front.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\nThe first sentence of " + headline + ". More.\n"
+
+
+def test_seed_issue_json(data_regression, monkeypatch):
+    monkeypatch.chdir(ROOT)  # sources are recorded as the editor named them: relative paths
+    issue = make_issue(Path("seeds"), date=DATE)
+    data_regression.check(json.loads(issue_json(issue)), basename="seed_issue")
+
+
+def test_markdown_issue_json(data_regression, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    issue = make_issue(Path("examples/markdown-issue"), date=DATE)
+    data_regression.check(json.loads(issue_json(issue)), basename="markdown_issue")
+
+
+def test_seed_issue_shape():
+    issue = make_issue(SEEDS, date=DATE)
+    assert issue.brand.name == "GZERO Media"
+    assert issue.lead.headline == "Zelensky asks the West (again) for expanded weapon use"
+    assert [(s.heading, len(s.stories)) for s in issue.sections] == [("More from GZERO Media", 5)]
+    assert issue.subject == issue.lead.headline
+    assert issue.preheader == (
+        "President Volodymyr Zelensky is urging Western allies to lift restrictions on his forces using weapons…"
+    )
+    assert len(issue.preheader) < 110
+
+
+def test_items_without_headline_show_their_teasers_first_sentence_and_warn():
+    issue = make_issue(SEEDS, date=DATE)
+    first = issue.sections[0].stories[0]
+    assert first.headline == (
+        "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President "
+        "Donald Trump’s…"
+    )
+    assert first.headline_derived
+    messages = [str(w) for w in issue.warnings]
+    assert f"{SEED}:19: no headline: the first sentence of its teaser stands in as its title ({first.headline})" in messages
+    assert sum("no headline" in m for m in messages) == 5
+    assert sum("no link" in m for m in messages) == 6
+
+
+def test_markdown_issue_lead_and_sections():
+    issue = make_issue(MARKDOWN_ISSUE, date=DATE)
+    assert issue.lead.headline == "Colombia's runoff turns on turnout in the Caribbean coast"
+    assert issue.number == 48
+    assert issue.subject == "Runoff week: Bogotá votes, Brussels waits"
+    assert [(s.heading, [x.headline for x in s.stories]) for s in issue.sections] == [
+        ("Geopolitics", [
+            "Brussels delays its verdict on the next enlargement round",
+            "Sahel talks: mediators try again in Lomé",
+        ]),
+        ("Elections", [
+            "Japan's prime minister floats a snap election for February",
+            "Explainer: how a runoff count works, step by step",
+        ]),
+    ]  # fmt: skip
+
+
+def test_priority_orders_within_a_section_then_source_order(tmp_path):
+    (tmp_path / "a.md").write_text(story("Lead story", lead=True))
+    (tmp_path / "b.md").write_text(story("Low"))
+    (tmp_path / "c.md").write_text(story("High", priority=5))
+    (tmp_path / "d.md").write_text(story("Also low"))
+    issue = make_issue(tmp_path, date=DATE)
+    assert [s.headline for s in issue.sections[0].stories] == ["High", "Low", "Also low"]
+
+
+def test_first_full_story_in_file_name_order_leads(tmp_path):
+    (tmp_path / "b.md").write_text(story("Second file"))
+    (tmp_path / "a.md").write_text("---\nteaser: An item with no headline.\n---\n")
+    (tmp_path / "c.md").write_text(story("Third file"))
+    assert make_issue(tmp_path, date=DATE).lead.headline == "Second file"
+
+
+def test_two_stories_marked_lead_is_an_error_naming_both(tmp_path):
+    (tmp_path / "a.md").write_text(story("One", lead=True))
+    (tmp_path / "b.md").write_text(story("Two", lead=True))
+    with pytest.raises(InputError) as error:
+        make_issue(tmp_path, date=DATE)
+    assert str(error.value) == (
+        f"two stories are marked lead: {tmp_path}/a.md:1 and {tmp_path}/b.md:1; keep `lead: true` on one"
+    )
+
+
+def test_issue_toml_picks_the_lead_and_metadata(tmp_path):
+    (tmp_path / "a.md").write_text(story("One"))
+    (tmp_path / "b.md").write_text(story("Two"))
+    (tmp_path / "issue.toml").write_text(
+        'lead = "b.md"\nsubject = "Subject line"\npreheader = "Pre"\ndate = 2026-12-01\nnumber = 7\n'
+    )
+    issue = make_issue(tmp_path)
+    assert (issue.lead.headline, issue.subject, issue.preheader, issue.date, issue.number) == (
+        "Two", "Subject line", "Pre", dt.date(2026, 12, 1), 7,
+    )
+    assert issue.slug == "2026-12-01-issue-7"
+
+
+def test_date_option_beats_issue_toml(tmp_path):
+    (tmp_path / "a.md").write_text(story("One"))
+    (tmp_path / "issue.toml").write_text("date = 2026-12-01\n")
+    assert make_issue(tmp_path, date=DATE).date == DATE
+
+
+def test_source_date_epoch_sets_the_default_date(tmp_path, monkeypatch):
+    (tmp_path / "a.md").write_text(story("One"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
+    assert make_issue(tmp_path).date == dt.date(2025, 11, 24)
+
+
+def test_same_story_twice_is_kept_once(tmp_path):
+    (tmp_path / "a.md").write_text(story("Lead", lead=True))
+    (tmp_path / "b.md").write_text(story("Café talks", url="https://example.org/x"))
+    (tmp_path / "c.md").write_text(story("CAFÉ  TALKS"))
+    (tmp_path / "d.md").write_text(story("Other headline", url="https://example.org/x/"))
+    issue = make_issue(tmp_path, date=DATE)
+    assert [s.headline for s in issue.sections[0].stories] == ["Café talks"]
+    repeats = [str(w) for w in issue.warnings if "the same story twice" in w.message]
+    assert repeats == [
+        f"{tmp_path}/c.md:1: the same story twice: kept the one from {tmp_path}/b.md:1 (CAFÉ  TALKS)",
+        f"{tmp_path}/d.md:1: the same story twice: kept the one from {tmp_path}/b.md:1 (Other headline)",
+    ]
+
+
+def test_several_pages_first_leads_others_join_more_from_and_repeats_drop(tmp_path):
+    shutil.copy(SEED, tmp_path / "1.txt")
+    (tmp_path / "2.txt").write_text(
+        "Second page headline\n\nIts first paragraph. Another sentence.\n\nSecond paragraph.\n\n"
+        "More from GZERO Media\n\n"
+        + SEED.read_text().split("More from GZERO Media\n\n")[1]
+    )
+    issue = make_issue(tmp_path, date=DATE)
+    assert issue.lead.headline == "Zelensky asks the West (again) for expanded weapon use"
+    items = issue.sections[0].stories
+    assert len(items) == 6
+    assert items[5].headline == "Second page headline"
+    assert items[5].teaser == "Its first paragraph. Another sentence."
+    assert sum("the same story twice" in w.message for w in issue.warnings) == 5
+
+
+def test_image_without_alt_or_caption_warns(tmp_path):
+    (tmp_path / "a.md").write_text(story("Lead", url="https://e.org", image="https://e.org/i.jpg"))
+    issue = make_issue(tmp_path, date=DATE)
+    assert [w.message for w in issue.warnings] == ["no alt text: describe the image for readers who cannot see it"]
+
+
+def test_brand_settings_from_newsletter_toml_and_issue_overrides(tmp_path):
+    (tmp_path / "a.md").write_text(story("Lead"))
+    (tmp_path / "issue.toml").write_text('[brand]\nname = "Override"\n')
+    config = tmp_path / "newsletter.toml"
+    config.write_text('[brand]\nname = "Base"\nmore_from = "Also this week"\n[brand.colors]\naccent = "#005a9c"\n')
+    (tmp_path / "b.md").write_text(story("Item"))
+    issue = make_issue(tmp_path, date=DATE, config=config)
+    assert (issue.brand.name, issue.brand.colors.accent) == ("Override", "#005a9c")
+    assert issue.sections[0].heading == "Also this week"
+
+
+def test_unknown_brand_setting_is_an_error(tmp_path):
+    (tmp_path / "a.md").write_text(story("Lead"))
+    config = tmp_path / "newsletter.toml"
+    config.write_text('[brand]\nnmae = "Base"\n')
+    with pytest.raises(InputError, match=r"newsletter\.toml:2: \[brand\] nmae: extra inputs are not permitted"):
+        make_issue(tmp_path, date=DATE, config=config)
