@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Model(BaseModel):
@@ -158,7 +158,6 @@ class Issue(Model):
     sections: list[Section]
     warnings: list[Notice] = Field(default_factory=list)
 
-    @computed_field  # type: ignore[prop-decorator]
     @property
     def slug(self) -> str:
         """Names the build folder: the date, then the issue number or the subject."""

@@ -181,3 +181,10 @@ def test_unknown_brand_setting_is_an_error(tmp_path):
     config.write_text('[brand]\nnmae = "Base"\n')
     with pytest.raises(InputError, match=r"newsletter\.toml:2: \[brand\] nmae: extra inputs are not permitted"):
         make_issue(tmp_path, date=DATE, config=config)
+
+
+def test_issue_json_reads_back_into_the_same_issue():
+    from newsletter.models import Issue
+
+    issue = make_issue(MARKDOWN_ISSUE, date=DATE)
+    assert Issue.model_validate_json(issue_json(issue)) == issue
