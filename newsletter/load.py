@@ -283,23 +283,25 @@ def parse_items(lines: Numbered, file: str) -> list[Story]:
             Story(teaser=" ".join(line for _, line in part), source=Source(file=file, line=part[0][0]))
             for part in blocks(lines)
         ]
-    stories = []
+    # Each item starts at its caption: the line before its credit, or the first of a doubled caption.
+    starts = []
     for n, at in enumerate(credits):
         start = at - 1
-        end = credits[n + 1] - 1 if n + 1 < len(credits) else len(content)
-        # A doubled caption shows up as the same line twice before the credit.
-        caption_lines = [content[start][1]]
-        while start > 0 and content[start - 1][1] == caption_lines[0] and (n == 0 or start - 1 > credits[n - 1]):
+        previous_credit = credits[n - 1] if n else -1
+        while start - 1 > previous_credit and content[start - 1][1] == content[at - 1][1]:
             start -= 1
-        caption = caption_lines[0]
-        teaser = " ".join(line for _, line in content[at + 1 : end])
+        starts.append(start)
+    stories = []
+    for n, at in enumerate(credits):
+        end = starts[n + 1] if n + 1 < len(credits) else len(content)
+        caption = content[at - 1][1]
         stories.append(
             Story(
                 caption=caption,
                 credit=content[at][1],
                 image=Image(alt=caption),
-                teaser=teaser,
-                source=Source(file=file, line=content[start][0]),
+                teaser=" ".join(line for _, line in content[at + 1 : end]),
+                source=Source(file=file, line=content[starts[n]][0]),
             )
         )
     return stories

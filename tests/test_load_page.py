@@ -162,8 +162,10 @@ def test_doubled_caption_without_credit_collapses():
 
 
 def test_item_caption_doubled_in_more_from_list_is_kept_once():
-    result, _ = page("Headline\n\nBody.\n\nMore from X\n\nCap.\nCap.\nReuters\n\nTeaser.\n")
-    assert [(i.caption, i.teaser) for i in result.stories[1:]] == [("Cap.", "Teaser.")]
+    result, _ = page(
+        "Headline\n\nBody.\n\nMore from X\n\nCap.\nCap.\nReuters\n\nTeaser.\n\nTwo.\nTwo.\nGetty Images\n"
+    )
+    assert [(i.caption, i.teaser) for i in result.stories[1:]] == [("Cap.", "Teaser."), ("Two.", "")]
 
 
 def test_quote_without_named_speaker_is_no_pull_quote():

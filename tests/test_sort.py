@@ -55,7 +55,8 @@ def test_items_without_headline_show_their_teasers_first_sentence_and_warn():
     )
     assert first.headline_derived
     messages = [str(w) for w in issue.warnings]
-    assert f"{SEED}:19: no headline: the first sentence of its teaser stands in as its title ({first.headline})" in messages
+    expected = f"{SEED}:19: no headline: the first sentence of its teaser stands in as its title ({first.headline})"
+    assert expected in messages
     assert sum("no headline" in m for m in messages) == 5
     assert sum("no link" in m for m in messages) == 6
 
