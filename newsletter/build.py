@@ -42,12 +42,14 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     return sort_issue(loaded, brand=brand, date=date)
 
 
-def render_files(issue: Issue, *, unsubscribe_url: str | None = None) -> dict[str, bytes]:
-    """Every output of an issue, by file name."""
+def render_files(
+    issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None
+) -> dict[str, bytes]:
+    """Every output of an issue, by file name; the links default to the brand's."""
     from .render import render_all
 
     files = {"issue.json": issue_json(issue).encode()}
-    files.update(render_all(issue, unsubscribe_url=unsubscribe_url))
+    files.update(render_all(issue, unsubscribe_url=unsubscribe_url, web_url=web_url))
     return files
 
 

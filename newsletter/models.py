@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 
 class Model(BaseModel):
@@ -99,21 +99,26 @@ class Notice(Model):
         return f"{where}{self.message}{story}"
 
 
+# Theme values are written into CSS: only plain colours and font stacks, nothing that could end a rule.
+Color = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+FontStack = Annotated[str, StringConstraints(pattern=r"^[\w\s,'\"\-.]+$", max_length=200)]
+
+
 class Colors(Model):
-    text: str = "#1a1a1a"
-    background: str = "#ffffff"
-    canvas: str = "#f2f1ed"
-    accent: str = "#b3261e"
-    link: str = "#1d4f91"
-    muted: str = "#595959"
-    rule: str = "#dddddd"
-    dark_text: str = "#ececec"
-    dark_background: str = "#1c1c1e"
-    dark_canvas: str = "#000000"
-    dark_accent: str = "#ff8a80"
-    dark_link: str = "#9cc3ff"
-    dark_muted: str = "#b0b0b0"
-    dark_rule: str = "#3a3a3c"
+    text: Color = "#1a1a1a"
+    background: Color = "#ffffff"
+    canvas: Color = "#f2f1ed"
+    accent: Color = "#b3261e"
+    link: Color = "#1d4f91"
+    muted: Color = "#595959"
+    rule: Color = "#dddddd"
+    dark_text: Color = "#ececec"
+    dark_background: Color = "#1c1c1e"
+    dark_canvas: Color = "#000000"
+    dark_accent: Color = "#ff8a80"
+    dark_link: Color = "#9cc3ff"
+    dark_muted: Color = "#b0b0b0"
+    dark_rule: Color = "#3a3a3c"
 
 
 class Logo(Model):
@@ -133,8 +138,8 @@ class Brand(Model):
     more_from: str = ""
     tagline: str = ""
     colors: Colors = Field(default_factory=Colors)
-    font_family: str = "Georgia, 'Times New Roman', serif"
-    sans_family: str = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
+    font_family: FontStack = "Georgia, 'Times New Roman', serif"
+    sans_family: FontStack = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
     logo: Logo = Field(default_factory=Logo)
     web_base_url: str = ""
     sender: Sender = Field(default_factory=Sender)

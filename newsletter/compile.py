@@ -1,0 +1,59 @@
+"""MJML string (+ the CSS to inline) -> email HTML string: mjml-python, then premailer."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .errors import RenderError
+
+STYLE_OPEN = re.compile(r"<style(?=[\s>])")
+
+
+def compile_email(mjml: str, inline_css: str) -> str:
+    """Compile MJML with MRML, then write `inline_css` into style attributes.
+
+    The <style> blocks MJML writes (layout, phone and dark-mode rules) are marked for premailer to skip:
+    they stay in the head as they are, and premailer parses only the CSS meant for inlining.
+    """
+    html = mjml_to_html(mjml)
+    html = STYLE_OPEN.sub('<style data-premailer="ignore"', html)
+    return inline(html, inline_css)
+
+
+def mjml_to_html(mjml: str) -> str:
+    import mjml as mrml  # mjml-python: a wrapper of MRML, the Rust port of MJML
+
+    try:
+        # fonts={}: no Google Fonts <link>s; the theme's font stacks need no web font.
+        return mrml.mjml2html(mjml, disable_comments=True, fonts={})
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a Rust panic reaches Python as a BaseException subclass
+        message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise RenderError(f"the MJML engine could not compile the email: {message}", file="email.mjml") from None
+
+
+def inline(html: str, css: str) -> str:
+    from premailer import Premailer
+
+    try:
+        result = Premailer(
+            html,
+            css_text=css,
+            allow_network=False,
+            allow_loading_external_files=False,
+            disable_validation=True,
+            cssutils_logging_level=logging.CRITICAL,
+            strip_important=False,
+            remove_classes=False,
+            # Absolute links are made by render.py; premailer must not rewrite tokens such as %%{unsubscribe_url}%%.
+            disable_link_rewrites=True,
+            method="html",
+        ).transform()
+    except Exception as error:
+        raise RenderError(f"inlining the email's CSS failed: {error}") from None
+    # Premailer leaves the marker on the styles it cannot see: those inside Outlook's conditional comments.
+    result = result.replace(' data-premailer="ignore"', "")
+    # lxml drops the doctype; without it clients render in quirks mode.
+    return result if result.lstrip().lower().startswith("<!doctype") else "<!doctype html>\n" + result

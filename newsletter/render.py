@@ -1,0 +1,410 @@
+"""Issue -> MJML, plain text and web page (jinja2), and every output file of a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from .errors import RenderError
+from .models import Block, Issue, PullQuote, Story
+
+# Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
+UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
+WEB_TOKEN = "%%{web_url}%%"
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+RTL_LANGUAGES = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ku"}
+TEXT_WIDTH = 72
+PACKAGE_TEMPLATES = Path(__file__).parent / "templates"  # inside a wheel
+SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"  # in a checkout
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]  # fmt: skip
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Sizes the templates share; colours and fonts come from the brand."""
+
+    serif: str
+    sans: str
+    dir: str
+    width: int = 600
+    gutter: int = 24  # space either side of the content
+    card_gap: int = 8  # half the space between two cards
+
+    @property
+    def content_width(self) -> int:
+        return self.width - 2 * self.gutter
+
+    @property
+    def card_width(self) -> int:
+        return (self.width - 2 * (self.gutter - self.card_gap)) // 2 - 2 * self.card_gap
+
+
+def template_dirs() -> list[Path]:
+    """An editor's ./templates overrides the packaged ones, file by file (like Pelican's THEME)."""
+    dirs = [Path("templates").resolve()]
+    dirs += [path for path in (PACKAGE_TEMPLATES, SOURCE_TEMPLATES) if path.is_dir()]
+    return list(dict.fromkeys(dirs))
+
+
+def environment():  # type: ignore[no-untyped-def]
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(path) for path in template_dirs()]),
+        undefined=jinja2.StrictUndefined,
+        # select_autoescape() leaves *.mjml alone: everything that becomes HTML or MJML is escaped.
+        autoescape=lambda name: name is None or not name.endswith((".txt", ".css")),
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date
+    return env
+
+
+def long_date(day: dt.date) -> str:
+    """Not locale-dependent, so builds are the same on every machine."""
+    return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Links
+
+
+def issue_web_url(issue: Issue) -> str:
+    """Where the web version lives once the build folder is uploaded under the web base URL."""
+    base = issue.brand.web_base_url
+    return f"{base.rstrip('/')}/{issue.slug}/web.html" if base else ""
+
+
+def issue_unsubscribe_url(issue: Issue) -> str:
+    brand = issue.brand
+    return brand.unsubscribe_url or f"mailto:{brand.sender.email}?subject=unsubscribe"
+
+
+def safe_link(url: str, base: str, where: Story | None) -> str:
+    """An absolute http(s)/mailto URL, or an error: nothing else may reach a reader."""
+    url = url.strip()
+    if not url:
+        return ""
+    scheme = urlsplit(url).scheme.lower()
+    if not scheme and base:
+        url = urljoin(base.rstrip("/") + "/", url)
+        scheme = urlsplit(url).scheme.lower()
+    if scheme and scheme not in ALLOWED_SCHEMES:
+        file, line = (where.source.file, where.source.line) if where else (None, None)
+        raise RenderError(f"link {url!r} uses {scheme}:, only http, https and mailto links are allowed",
+                          file=file, line=line)
+    return url
+
+
+def with_safe_links(issue: Issue) -> Issue:
+    """The issue with every story link and image made absolute against the web base URL, and checked."""
+    base = issue.brand.web_base_url
+
+    def fix(story: Story) -> Story:
+        body = [
+            block.model_copy(update={"spans": [
+                span.model_copy(update={"href": safe_link(span.href, base, story)}) for span in block.spans
+            ]})
+            for block in story.body
+        ]
+        image = story.image.model_copy(update={"src": safe_link(story.image.src, base, story)})
+        return story.model_copy(update={"url": safe_link(story.url, base, story), "image": image, "body": body})
+
+    brand = issue.brand
+    logo = brand.logo.model_copy(update={"src": safe_link(brand.logo.src, base, None)})
+    return issue.model_copy(update={
+        "brand": brand.model_copy(update={"logo": logo}),
+        "lead": fix(issue.lead),
+        "sections": [
+            section.model_copy(update={"stories": [fix(story) for story in section.stories]})
+            for section in issue.sections
+        ],
+    })
+
+
+# ---------------------------------------------------------------------------------------------
+# The lead's body, grouped for the templates
+
+
+@dataclass
+class Group:
+    kind: str  # "p" (paragraph-level blocks), "li", "oli" or "pull"
+    blocks: list[Block]
+    quote: PullQuote | None = None
+
+
+def body_groups(story: Story) -> list[Group]:
+    """Consecutive list items become one list; the first pull quote sits after the first half of the body.
+
+    A pull quote that repeats a block quote of the body takes that quote's place instead of appearing twice.
+    """
+    groups: list[Group] = []
+    quote = story.pull_quotes[0] if story.pull_quotes else None
+    for block in story.body:
+        if quote is not None and block.kind == "quote" and same_words(block.text, quote.text):
+            groups.append(Group(kind="pull", blocks=[], quote=quote))
+            quote = None
+            continue
+        kind = block.kind if block.kind in ("li", "oli") else "p"
+        if groups and groups[-1].kind == kind:
+            groups[-1].blocks.append(block)
+        else:
+            groups.append(Group(kind=kind, blocks=[block]))
+    if quote is not None:
+        paragraphs = [i for i, group in enumerate(groups) if group.kind == "p"]
+        # After the first half of the story: the reader has the context the quote needs.
+        at = (len(story.body) + 1) // 2
+        seen = 0
+        position = len(groups)
+        for index, group in enumerate(groups):
+            seen += len(group.blocks)
+            if seen >= at and index in paragraphs:
+                position = index + 1
+                break
+        split = groups[position - 1] if position and groups[position - 1].kind == "p" else None
+        if split is not None and len(split.blocks) > 1:
+            # Break a run of paragraphs so the quote lands mid-story, not after the whole run.
+            keep = max(1, at - sum(len(g.blocks) for g in groups[: position - 1]))
+            head, tail = split.blocks[:keep], split.blocks[keep:]
+            groups[position - 1] = Group(kind="p", blocks=head)
+            if tail:
+                groups.insert(position, Group(kind="p", blocks=tail))
+        groups.insert(position, Group(kind="pull", blocks=[], quote=quote))
+    return groups
+
+
+def card_text(story: Story) -> tuple[str, str]:
+    """A card's title and the teaser under it.
+
+    An item with no headline gets the first sentence of its teaser as its title, whole (the sorted
+    issue keeps a shortened copy for listings), and the rest of the teaser under it: nothing is said twice.
+    """
+    from .text import first_sentence
+
+    teaser = " ".join(story.teaser.split())
+    if story.headline_derived and teaser:
+        first = first_sentence(teaser)
+        return first, teaser[len(first):].strip()
+    return story.headline, "" if teaser == story.headline else teaser
+
+
+def same_words(one: str, other: str) -> bool:
+    def words(text: str) -> str:
+        return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+
+    return words(one) == words(other)
+
+
+# ---------------------------------------------------------------------------------------------
+# Renderers
+
+
+def context(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> dict[str, Any]:
+    brand = issue.brand
+    theme = Theme(
+        serif=brand.font_family,
+        sans=brand.sans_family,
+        dir="rtl" if brand.language.split("-")[0].lower() in RTL_LANGUAGES else "ltr",
+    )
+    return {
+        "issue": issue,
+        "brand": brand,
+        "c": brand.colors,
+        "theme": theme,
+        "links": {
+            "unsubscribe": unsubscribe if unsubscribe is not None else issue_unsubscribe_url(issue),
+            "web": web if web is not None else issue_web_url(issue),
+        },
+        "lead_body": body_groups(issue.lead),
+        "card_text": card_text,
+    }
+
+
+def render_mjml(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> str:
+    """The email as MJML, with the phone and dark-mode CSS in its head."""
+    env = environment()
+    values = context(with_safe_links(issue), unsubscribe=unsubscribe, web=web)
+    from markupsafe import Markup
+
+    # Trusted: our template filled with colours and font stacks the Brand model has validated.
+    values["head_css"] = Markup(run_template(env, "email/head.css", values).strip())
+    return run_template(env, "email/base.mjml", values)
+
+
+def inline_css(issue: Issue) -> str:
+    """The CSS that premailer writes into style="" attributes."""
+    env = environment()
+    return run_template(env, "email/inline.css", context(issue))
+
+
+def render_web(issue: Issue) -> str:
+    """The web version: a standalone HTML5 page with the same content and Open Graph metadata."""
+    env = environment()
+    issue = with_safe_links(issue)
+    values = context(issue)
+    values["page_url"] = issue_web_url(issue)
+    return run_template(env, "web/page.html", values)
+
+
+def run_template(env: Any, name: str, values: dict[str, Any]) -> str:
+    import jinja2
+
+    try:
+        return env.get_template(name).render(values)
+    except jinja2.TemplateSyntaxError as error:
+        raise RenderError(f"template error: {error.message}", file=error.filename or name, line=error.lineno) from None
+    except jinja2.TemplateError as error:
+        raise RenderError(f"template {name} failed: {error}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text, designed as text
+
+
+class References:
+    """Numbered links, listed under the story that holds them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.pending: list[tuple[int, str]] = []
+
+    def add(self, url: str) -> int:
+        self.count += 1
+        self.pending.append((self.count, url))
+        return self.count
+
+    def flush(self) -> list[str]:
+        lines = [f"[{number}] {url}" for number, url in self.pending]
+        self.pending = []
+        return lines
+
+
+def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    # URLs and other long words are never broken, only moved to the next line.
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=TEXT_WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def underline(text: str, char: str) -> list[str]:
+    lines = wrap(text)
+    return lines + [char * max(len(line) for line in lines)]
+
+
+def span_text(block: Block, refs: References) -> str:
+    parts = []
+    for span in block.spans:
+        parts.append(f"{span.text} [{refs.add(span.href)}]" if span.href else span.text)
+    return "".join(parts)
+
+
+def text_body(story: Story, refs: References) -> list[str]:
+    lines: list[str] = []
+    for group in body_groups(story):
+        if group.kind == "pull" and group.quote is not None:
+            lines += wrap(f"“{group.quote.text}”", indent="    ")
+            if group.quote.attribution:
+                lines += wrap(f"— {group.quote.attribution}", indent="    ")
+            lines.append("")
+            continue
+        for number, block in enumerate(group.blocks, start=1):
+            text = span_text(block, refs)
+            if group.kind == "li":
+                lines += wrap(text, indent="   ", first=" * ")
+            elif group.kind == "oli":
+                lines += wrap(text, indent="    ", first=f"{number:>2}. ")
+            elif block.kind == "h":
+                lines += underline(text, "-")
+            elif block.kind == "quote":
+                lines += wrap(text, indent="  > ")
+            elif len(block.spans) == 1 and block.spans[0].code:
+                lines += ["    " + line for line in block.spans[0].text.splitlines()]
+            else:
+                lines += wrap(text)
+            if group.kind == "p":
+                lines.append("")
+        if group.kind in ("li", "oli"):
+            lines.append("")
+    return lines
+
+
+def render_text(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> str:
+    """The plain-text email: same content, same order, 72 columns, links as numbered references."""
+    issue = with_safe_links(issue)
+    values = context(issue, unsubscribe=unsubscribe, web=web)
+    links, brand, lead = values["links"], issue.brand, issue.lead
+    refs = References()
+    meta = (f"Issue {issue.number} · " if issue.number is not None else "") + long_date(issue.date)
+    out = [brand.name.upper(), meta]
+    if links["web"]:
+        out.append(f"View in browser: {links['web']}")
+    out += ["", "=" * TEXT_WIDTH, ""]
+
+    if lead.section:
+        out.append(lead.section.upper())
+    out += underline(lead.headline, "=")
+    out.append("")
+    if lead.image.src and (lead.caption or lead.credit):
+        out += wrap("Photo: " + " — ".join(part for part in (lead.caption, lead.credit) if part))
+        out.append("")
+    out += text_body(lead, refs)
+    if lead.url:
+        out += [f"Read the full story [{refs.add(lead.url)}]", ""]
+    if refs.pending:
+        out += refs.flush() + [""]
+
+    for section in issue.sections:
+        out += [""]
+        out += underline(section.heading, "-")
+        out.append("")
+        for story in section.stories:
+            title, teaser = card_text(story)
+            title = f"{title} [{refs.add(story.url)}]" if story.url else title
+            out += wrap(title, indent="  ", first="* ")
+            if teaser:
+                out += wrap(teaser, indent="  ")
+            out += ["  " + line for line in refs.flush()]
+            out.append("")
+
+    out += ["-" * TEXT_WIDTH, ""]
+    out += wrap(f"You are receiving this because you subscribed to {brand.name}."
+                + (" Reply to this email to reach the editors." if brand.sender.email else ""))
+    out.append(f"Unsubscribe: {links['unsubscribe']}")
+    if brand.postal_address:
+        out += wrap(brand.postal_address)
+    return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Every output
+
+
+def render_all(issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None) -> dict[str, bytes]:
+    """email.mjml, email.html, email.txt, web.html and email.eml for one issue."""
+    from .compile import compile_email
+    from .message import build_message, message_bytes
+
+    mjml = render_mjml(issue, unsubscribe=unsubscribe_url, web=web_url)
+    html = compile_email(mjml, inline_css(issue))
+    text = render_text(issue, unsubscribe=unsubscribe_url, web=web_url)
+    web = render_web(issue)
+    unsubscribe = unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue)
+    message = build_message(issue, html=html, text=text, unsubscribe_url=unsubscribe)
+    return {
+        "email.mjml": mjml.encode(),
+        "email.html": html.encode(),
+        "email.txt": text.encode(),
+        "web.html": web.encode(),
+        "email.eml": message_bytes(message),
+    }

@@ -1,0 +1,119 @@
+"""email.html in a real headless Chromium: widths, stacking, dark-mode contrast, and life without <style>.
+
+Screenshots land in build/screenshots/ for a person to review.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsletter.build import build
+
+ROOT = Path(__file__).parent.parent
+SHOTS = ROOT / "build" / "screenshots"
+ISSUES = {"seed": ROOT / "seeds", "markdown": ROOT / "examples" / "markdown-issue"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Both golden issues, built once for this module."""
+    out = tmp_path_factory.mktemp("built")
+    return {name: build(source, out=out / name, date=None).out / "email.html" for name, source in ISSUES.items()}
+
+
+def open_email(page, path: Path, width: int, *, dark: bool = False):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme="dark" if dark else "light")
+    # Block every request: images and fonts from the internet must not decide what the test sees.
+    page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
+    page.goto(path.as_uri())
+    return page
+
+
+def shoot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+@pytest.mark.parametrize("width", [320, 375, 600])
+def test_email_has_no_horizontal_scroll(page, built, issue, width):
+    open_email(page, built[issue], width)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width
+    shoot(page, f"{issue}-{width}-light")
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+def test_cards_sit_side_by_side_at_600_and_stack_at_375(page, built, issue):
+    def card_boxes():
+        boxes = page.eval_on_selector_all(
+            ".nl-row", "rows => rows.map(row => Array.from(row.querySelectorAll('.nl-card')).map(card => {"
+            " const box = card.getBoundingClientRect(); return [box.x, box.y, box.width]; }))"
+        )
+        return [row for row in boxes if len(row) == 2]
+
+    open_email(page, built[issue], 600)
+    wide = card_boxes()
+    assert wide, "no row with two cards"
+    for left, right in wide:
+        assert left[1] == right[1] and right[0] > left[0]  # same line, next to each other
+    open_email(page, built[issue], 375)
+    for left, right in card_boxes():
+        assert left[0] == right[0] and right[1] > left[1]  # same column, one below the other
+        assert left[2] > 300  # full width, not squeezed
+
+
+def luminance(rgb: str) -> float:
+    values = [int(v) / 255 for v in re.findall(r"\d+", rgb)[:3]]
+    linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one: str, other: str) -> float:
+    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+BACKGROUND_OF = """element => {
+  for (let node = element; node; node = node.parentElement) {
+    const colour = getComputedStyle(node).backgroundColor;
+    if (colour && colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+  }
+  return 'rgb(255, 255, 255)';
+}"""
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_lead_body_text_has_enough_contrast(page, built, issue, dark):
+    open_email(page, built[issue], 375, dark=dark)
+    paragraph = page.locator(".nl-p").first
+    colour = paragraph.evaluate("element => getComputedStyle(element).color")
+    background = paragraph.evaluate(BACKGROUND_OF)
+    assert contrast(colour, background) >= 4.5, (colour, background)
+    if dark:
+        assert luminance(background) < 0.05, "dark mode should darken the page behind the text"
+        for width in (375, 600):
+            open_email(page, built[issue], width, dark=True)
+            shoot(page, f"{issue}-{width}-dark")
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+def test_inlined_styles_survive_without_style_elements(page, built, issue):
+    """Some Gmail clients drop every <style>: the inlined look must not depend on them."""
+    open_email(page, built[issue], 600)
+    probe = """() => {
+      const h1 = document.querySelector('h1');
+      const link = document.querySelector('a.nl-link, a.nl-meta-link, a.nl-footer-link');
+      return [getComputedStyle(h1).fontSize, getComputedStyle(h1).fontFamily, getComputedStyle(link).color];
+    }"""
+    before = page.evaluate(probe)
+    page.evaluate("document.querySelectorAll('style').forEach(style => style.remove())")
+    assert page.evaluate("document.querySelectorAll('style').length") == 0
+    after = page.evaluate(probe)
+    assert after == before
+    assert before[0] == "30px"  # the headline really is styled, not the browser's default 2em

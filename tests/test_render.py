@@ -1,0 +1,441 @@
+"""Rendering: golden snapshots of every output, the email's structure, the plain text, the web page and the .eml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsletter import render
+from newsletter.build import make_issue, render_files
+from newsletter.cli import app
+from newsletter.compile import mjml_to_html
+from newsletter.errors import RenderError
+
+ROOT = Path(__file__).parent.parent
+DATE = dt.date(2026, 11, 24)
+GOLDEN = {"seed": ROOT / "seeds", "markdown": ROOT / "examples" / "markdown-issue"}
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    """Every output of both golden issues, rendered once, as text."""
+    return {
+        name: {file: data.decode() for file, data in render_files(make_issue(source, date=DATE)).items()}
+        for name, source in GOLDEN.items()
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# Snapshots: read their diffs like code.
+
+
+@pytest.mark.parametrize("issue", GOLDEN)
+@pytest.mark.parametrize("file", ["email.html", "email.txt", "web.html", "email.mjml"])
+def test_snapshot(outputs, file_regression, issue, file):
+    name, extension = file.split(".")
+    file_regression.check(outputs[issue][file], basename=f"{issue}_{name}", extension=f".{extension}")
+
+
+class Used(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.classes: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.classes.update((dict(attrs).get("class") or "").split())
+
+
+def test_every_template_part_is_exercised_by_a_golden_issue(outputs):
+    """Like Ghost's golden post: a partial or style no golden issue shows would escape the snapshots."""
+    used = Used()
+    for files in outputs.values():
+        used.feed(files["email.html"])
+    styled = set(re.findall(r"^\.(nl-[\w-]+)", (ROOT / "templates/email/inline.css").read_text(), re.M))
+    # Code blocks are the one kind of body no golden issue carries: tested in test_story_kinds_render.
+    # A block quote that repeats the pull quote becomes it, so nl-quote is tested there too.
+    assert styled - used.classes - {"nl-code", "nl-pre", "nl-quote"} == set()
+    partials = {path.name for path in (ROOT / "templates/email").glob("_*.mjml")}
+    mjml = "".join(files["email.mjml"] for files in outputs.values())
+    markers = {"_header.mjml": "nl-meta", "_masthead.mjml": "nl-masthead", "_lead.mjml": "nl-h1",
+               "_section.mjml": "nl-h2", "_card.mjml": "nl-card", "_footer.mjml": "nl-footer",
+               "_blocks.mjml": "nl-pull"}
+    assert set(markers) == partials, "a new partial needs a marker here and a golden input that shows it"
+    for partial, marker in markers.items():
+        assert marker in mjml, partial
+
+
+# ---------------------------------------------------------------------------------------------
+# The email HTML
+
+
+class Outline(HTMLParser):
+    """What a reader (and a screen reader) meets: headings, images, tables, links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headings: list[str] = []
+        self.images: list[dict[str, str | None]] = []
+        self.tables: list[dict[str, str | None]] = []
+        self.links: list[str] = []
+        self.html: dict[str, str | None] = {}
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(tag)
+        elif tag == "img":
+            self.images.append(values)
+        elif tag == "table":
+            self.tables.append(values)
+        elif tag == "a":
+            self.links.append(values.get("href") or "")
+        elif tag == "html":
+            self.html = values
+        elif tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def outline(html: str) -> Outline:
+    parsed = Outline()
+    parsed.feed(html)
+    return parsed
+
+
+@pytest.mark.parametrize("issue", GOLDEN)
+def test_email_document_is_accessible(outputs, issue):
+    page = outline(outputs[issue]["email.html"])
+    assert page.html.get("lang") == "en" and page.html.get("dir") == "ltr"
+    assert page.title.strip()
+    assert page.tables and all(table.get("role") == "presentation" for table in page.tables)
+    # Headings in order: one h1 (the lead), then h2 sections, h3 items; never a skipped level.
+    assert page.headings[0] == "h1" and page.headings.count("h1") == 1
+    levels = [int(tag[1]) for tag in page.headings]
+    assert all(after - before <= 1 for before, after in zip(levels, levels[1:], strict=False))
+    assert "h3" in page.headings
+    for image in page.images:
+        assert image.get("alt"), image
+        assert image.get("width"), image
+
+
+def test_images_take_the_caption_as_alt_when_they_have_none(outputs):
+    # 05-explainer.md gives an image with no alt: its caption describes it.
+    page = outline(outputs["markdown"]["email.html"])
+    alts = [image["alt"] for image in page.images]
+    assert "Ballots are counted by hand at a polling station in Medellín." in alts
+    heights = {image["alt"]: image.get("height") for image in page.images}
+    # 1200×675 shown 552 wide keeps its shape: 552 × 675 / 1200 = 310.5
+    assert heights["Supporters wave yellow flags at a rally in Bogotá's Plaza de Bolívar"] == "310"
+
+
+@pytest.mark.parametrize("issue", GOLDEN)
+def test_email_head_keeps_dark_mode_and_phone_rules_small_and_flat(outputs, issue):
+    html = outputs[issue]["email.html"]
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)
+    assert sum(len(style.encode()) for style in styles) < 16 * 1024
+    assert '<meta name="color-scheme" content="light dark">' in html
+    css = "".join(styles)
+    assert "@media (prefers-color-scheme: dark)" in css and "max-width:479px" in css
+    for style in styles:
+        depth = 0
+        for token in re.findall(r"@[\w-]+|[{}]", style):
+            if token.startswith("@"):
+                assert depth == 0, f"nested at-rule {token}: Gmail drops the whole block"
+            elif token == "{":
+                depth += 1
+            else:
+                depth -= 1
+    # Comments and web fonts are off; the hidden preheader is there.
+    assert "<!-- " not in html.replace("<!--[if", "")
+    assert "fonts.googleapis.com" not in html
+    assert "display:none" in html.split("<body")[1][:400]
+
+
+def test_seed_email_is_under_40_kb(outputs):
+    assert len(outputs["seed"]["email.html"].encode()) < 40 * 1024
+
+
+def test_inline_styles_are_written_into_the_elements(outputs):
+    html = outputs["markdown"]["email.html"]
+    h1 = re.search(r"<h1 [^>]*>", html).group(0)
+    assert "font-size:30px" in h1.replace(" ", "")
+    assert "data-premailer" not in html
+
+
+def test_links_are_absolute_against_the_web_base_url(tmp_path):
+    story = tmp_path / "01-story.md"
+    story.write_text("---\nheadline: Relative links\nurl: /2026/story\nlead: true\n---\n\nSee [the map](maps/one).\n")
+    (tmp_path / "issue.toml").write_text('[brand]\nweb_base_url = "https://news.example.org/issues/"\n')
+    files = render_files(make_issue(tmp_path, date=DATE))
+    html, text = files["email.html"].decode(), files["email.txt"].decode()
+    assert 'href="https://news.example.org/issues/2026/story"' not in html  # urljoin keeps the root path
+    assert 'href="https://news.example.org/2026/story"' in html
+    assert 'href="https://news.example.org/issues/maps/one"' in html
+    assert "https://news.example.org/issues/maps/one" in text
+    assert 'href="https://news.example.org/issues/2026-11-24-relative-links/web.html"' in html
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text
+
+
+def test_plain_text_is_designed_as_text(outputs):
+    text = outputs["markdown"]["email.txt"]
+    lines = text.splitlines()
+    for line in lines:
+        assert len(line) <= 72 or re.search(r"https?://\S+|mailto:\S+", line), line
+    # Headings underlined, the same length as the heading.
+    at = lines.index("Colombia's runoff turns on turnout in the Caribbean coast")
+    assert lines[at + 1] == "=" * len(lines[at])
+    at = lines.index("Geopolitics")
+    assert lines[at + 1] == "-" * len("Geopolitics")
+    # Links as numbered references under the story that holds them.
+    assert "Read our full guide to the runoff [1]" in text
+    assert "[1] https://news.example.org/2026/11/runoff-guide" in text
+    assert "  [4] https://news.example.org/2026/11/eu-enlargement" in text
+    # No markup or entities left; typographic punctuation kept.
+    assert not re.search(r"<[a-z/][^>]*>|&[a-z]+;|&#\d+;", text)
+    assert "“Whoever wins the coast" in text and "— Ana Example" in text
+    assert " 1. Polls close at 4 p.m." in text
+
+
+def test_plain_text_never_breaks_a_url(tmp_path):
+    url = "https://news.example.org/" + "very-long-path-segment/" * 6 + "story"
+    (tmp_path / "lead.md").write_text(f"---\nheadline: Long link\nurl: {url}\n---\n\nWords [here]({url}) and more.\n")
+    text = render_files(make_issue(tmp_path, date=DATE))["email.txt"].decode()
+    assert f"[1] {url}" in text
+
+
+def test_plain_text_follows_the_email_order(outputs):
+    text = outputs["seed"]["email.txt"]
+    order = ["GZERO MEDIA", "Zelensky asks the West", "“Ukraine will keep trying", "More from GZERO Media",
+             "Elon Musk, the world’s wealthiest person", "Ever since 1,200 Israelis", "Acting Director",
+             "In August, the brutal rape", "About 4 million people", "Unsubscribe: "]
+    positions = [text.index(marker) for marker in order]
+    assert positions == sorted(positions)
+
+
+# ---------------------------------------------------------------------------------------------
+# Web version
+
+
+@pytest.mark.parametrize("issue", GOLDEN)
+def test_web_version_is_valid_html5_with_open_graph(outputs, issue):
+    import html5lib
+
+    page = outputs[issue]["web.html"]
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(page)  # raises on any parse error
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    assert '<meta property="og:title"' in page and '<meta property="og:description"' in page
+
+
+def test_web_version_carries_the_lead_image_and_its_address(outputs):
+    page = outputs["markdown"]["web.html"]
+    assert '<meta property="og:image" content="https://images.example.org/2026/11/bogota-rally.jpg">' in page
+    url = "https://news.example.org/issues/2026-11-24-issue-48/web.html"
+    assert f'<meta property="og:url" content="{url}">' in page
+    assert re.search(rf'<a [^>]*href="{re.escape(url)}"[^>]*>View in browser</a>', outputs["markdown"]["email.html"])
+
+
+def test_no_view_in_browser_link_without_a_web_base_url(outputs):
+    assert "View in browser" not in outputs["seed"]["email.html"]
+
+
+# ---------------------------------------------------------------------------------------------
+# .eml
+
+
+def test_eml_parses_back_into_text_then_html(outputs):
+    raw = outputs["markdown"]["email.eml"].encode()
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message.get_content_type() == "multipart/alternative"
+    text, html = message.get_payload()
+    assert text.get_content_type() == "text/plain" and html.get_content_type() == "text/html"
+    assert text.get_content().replace("\r\n", "\n") == outputs["markdown"]["email.txt"]
+    assert "<h1" in html.get_content()
+    assert message["Subject"] == "Runoff week: Bogotá votes, Brussels waits"
+    assert "=?utf-8?" in raw.decode().split("\r\n\r\n")[0]  # the non-ASCII subject is encoded
+    assert message["From"].addresses[0].display_name == "The Ballot Brief"
+    assert message["Date"] == "Tue, 24 Nov 2026 06:00:00 +0000"
+    assert message["List-Unsubscribe"].startswith("<https://news.example.org/unsubscribe>")
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert re.fullmatch(r"<2026-11-24-issue-48\.[0-9a-f]{20}@example\.com>", message["Message-ID"])
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+
+
+def test_eml_is_the_same_message_when_built_again():
+    one = render_files(make_issue(GOLDEN["markdown"], date=DATE))["email.eml"]
+    two = render_files(make_issue(GOLDEN["markdown"], date=DATE))["email.eml"]
+    assert one == two
+
+
+def test_non_ascii_sender_name_is_encoded(tmp_path):
+    shutil.copytree(GOLDEN["markdown"], tmp_path / "issue")
+    toml = tmp_path / "issue" / "issue.toml"
+    toml.write_text(toml.read_text() + '\n[brand.sender]\nname = "La Brújula Électorale"\nemail = "hola@example.org"\n')
+    raw = render_files(make_issue(tmp_path / "issue", date=DATE))["email.eml"]
+    headers = raw.split(b"\r\n\r\n")[0].decode("ascii")  # every header byte is ASCII
+    assert re.search(r"^From: .*=\?utf-8\?", headers, re.M)
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    assert message["From"].addresses[0].display_name == "La Brújula Électorale"
+
+
+# ---------------------------------------------------------------------------------------------
+# Story text is data, never markup or template code
+
+
+HOSTILE = "<script>alert(1)</script> </mj-column> {{ x }} {% if 1 %}"
+
+
+def test_hostile_story_text_appears_literally_in_every_output(tmp_path):
+    (tmp_path / "01-lead.md").write_text(
+        "---\n"
+        f"headline: 'Lead {HOSTILE}'\n"
+        "url: https://news.example.org/lead\n"
+        f"caption: 'Caption {HOSTILE}'\n"
+        "image: {src: https://images.example.org/a.jpg, width: 1200, height: 800}\n"
+        "lead: true\n"
+        "---\n\n"
+        f"Body {HOSTILE}\n"
+    )
+    (tmp_path / "02-item.md").write_text(f"---\nheadline: 'Item {HOSTILE}'\nteaser: 'Teaser {HOSTILE}'\n---\n")
+    files = {name: data.decode() for name, data in render_files(make_issue(tmp_path, date=DATE)).items()}
+    for name in ("email.html", "web.html"):
+        html = files[name]
+        assert "<script" not in html and "</mj-column> {{" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;/mj-column&gt; {{ x }} {% if 1 %}" in html, name
+        assert html.count("&lt;script&gt;") >= 4, name  # headline, caption, body, item
+    assert files["email.txt"].count(HOSTILE) >= 3
+    assert "&lt;script&gt;" in files["email.mjml"] and "<script>" not in files["email.mjml"]
+    assert "&lt;/mj-column&gt;" in files["email.mjml"]
+
+
+def test_javascript_link_fails_the_build_with_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "lead.md").write_text(
+        "---\nheadline: A lead\n---\n\nFirst paragraph.\n\nClick [this](javascript:alert(1)) now.\n"
+    )
+    result = runner.invoke(app, ["build", "--date", "2026-11-24"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "error: seeds/lead.md:7: link 'javascript:alert(1)' uses javascript:, only http, https and mailto "
+        "links are allowed"
+    ]
+    assert not (tmp_path / "build").exists()
+
+
+def test_javascript_link_edited_into_issue_json_is_refused_at_render():
+    issue = make_issue(GOLDEN["markdown"], date=DATE)
+    bad = issue.model_copy(update={"lead": issue.lead.model_copy(update={"url": "javascript:alert(1)"})})
+    with pytest.raises(RenderError, match="only http, https and mailto"):
+        render_files(bad)
+
+
+def test_story_kinds_render(tmp_path):
+    (tmp_path / "lead.md").write_text(
+        "---\nheadline: Kinds\n---\n\nText with `code`.\n\n    indented code\n\n> A block quote.\n"
+    )
+    html = render_files(make_issue(tmp_path, date=DATE))["email.html"].decode()
+    assert '<code class="nl-code"' in html and '<pre class="nl-pre"' in html and "indented code" in html
+    assert re.search(r'<blockquote class="nl-quote"[^>]*>A block quote.</blockquote>', html)
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors of the engine and the templates
+
+
+def test_mjml_engine_error_is_a_render_error():
+    with pytest.raises(RenderError, match="the MJML engine could not compile the email"):
+        mjml_to_html("<mjml><mj-body><mj-section><mj-column>")
+
+
+def test_broken_template_override_fails_with_one_line(tmp_path, monkeypatch):
+    """An editor's templates/ folder overrides ours; a mistake in it is one line naming the file."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    (tmp_path / "templates" / "email").mkdir(parents=True)
+    (tmp_path / "templates" / "email" / "_footer.mjml").write_text("<mj-section>{% if %}</mj-section>\n")
+    result = runner.invoke(app, ["build", "--date", "2026-11-24"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    assert "templates/email/_footer.mjml:1: template error" in lines[0]
+    assert not (tmp_path / "build").exists()
+
+
+def test_template_override_changes_the_email(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "templates" / "email").mkdir(parents=True)
+    footer = (ROOT / "templates/email/_footer.mjml").read_text()
+    (tmp_path / "templates/email/_footer.mjml").write_text(footer.replace("You are receiving", "Thanks for reading"))
+    html = render_files(make_issue(GOLDEN["seed"], date=DATE))["email.html"].decode()
+    assert "Thanks for reading" in html
+
+
+def test_build_prints_each_file_size_and_warns_near_gmails_clip(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "00-lead.md").write_text("---\nheadline: Lead\nlead: true\n---\n\nBody.\n")
+    for n in range(1, 260):
+        (tmp_path / "seeds" / f"{n:03d}.md").write_text(
+            f"---\nheadline: Item number {n}\nurl: https://news.example.org/{n}\n"
+            f"teaser: Teaser {n}. {'A teaser of some length that fills the card. ' * 3}\n---\n"
+        )
+    result = runner.invoke(app, ["build", "--date", "2026-11-24"])
+    assert result.exit_code == 0, result.output
+    for name in ("issue.json", "email.mjml", "email.html", "email.txt", "web.html", "email.eml"):
+        assert re.search(rf"^  {re.escape(name)} +\d+(\.\d)? K?B$", result.output, re.M), name
+    assert "warning: email.html is" in result.output and "Gmail clips messages above 102 KB" in result.output
+
+
+def test_rtl_language_sets_dir(tmp_path):
+    (tmp_path / "lead.md").write_text("---\nheadline: כותרת\n---\n\nגוף.\n")
+    (tmp_path / "issue.toml").write_text('[brand]\nlanguage = "he"\n')
+    html = render_files(make_issue(tmp_path, date=DATE))["email.html"].decode()
+    assert '<html lang="he" dir="rtl"' in html
+
+
+def test_theme_colours_come_from_the_brand(tmp_path):
+    (tmp_path / "lead.md").write_text("---\nheadline: Colours\nurl: https://example.org/a\n---\n\nBody.\n")
+    (tmp_path / "issue.toml").write_text('[brand.colors]\nlink = "#005a9c"\n')
+    html = render_files(make_issue(tmp_path, date=DATE))["email.html"].decode()
+    assert re.search(r'<a class="nl-button"[^>]*style=[^>]*color:#005a9c', html)
+    assert "#1d4f91" not in html  # the default link colour is gone everywhere
+
+
+def test_theme_colour_that_is_not_a_colour_is_refused(tmp_path):
+    from newsletter.errors import InputError
+
+    (tmp_path / "lead.md").write_text("---\nheadline: Colours\n---\n\nBody.\n")
+    (tmp_path / "issue.toml").write_text('[brand.colors]\naccent = "red}</style><script>"\n')
+    with pytest.raises(InputError, match="accent"):
+        make_issue(tmp_path, date=DATE)
+
+
+def test_personalisation_tokens_survive_rendering():
+    issue = make_issue(GOLDEN["markdown"], date=DATE)
+    files = render_files(issue, unsubscribe_url=render.UNSUBSCRIBE_TOKEN, web_url=render.WEB_TOKEN)
+    html, text = files["email.html"].decode(), files["email.txt"].decode()
+    assert re.search(rf'href="{re.escape(render.UNSUBSCRIBE_TOKEN)}"[^>]*>Unsubscribe</a>', html)
+    assert re.search(rf'href="{re.escape(render.WEB_TOKEN)}"[^>]*>View in browser</a>', html)
+    assert f"Unsubscribe: {render.UNSUBSCRIBE_TOKEN}" in text
