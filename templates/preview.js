@@ -1,0 +1,325 @@
+// The preview page: shows the built email in a sandboxed iframe and, beside it, what to check before
+// sending. Everything from the issue goes in with textContent: story text never becomes markup here.
+'use strict';
+
+const MODES = {
+  desktop: {width: 600, src: '/email.html?scheme=light'},
+  mobile: {width: 375, src: '/email.html?scheme=light'},
+  dark: {width: 600, src: '/email.html?scheme=dark'},
+  text: {width: 680, src: '/email.txt'},
+  web: {width: null, src: '/web.html'},
+  source: {width: null, src: '/email.html?view=source'},
+};
+// What a phone's inbox row has room for: iPhone Mail at 375 px, one line of subject, two of preheader.
+const PHONE = {subjectLines: 1, preheaderLines: 2};
+
+const $ = (id) => document.getElementById(id);
+const frame = $('email');
+let mode = modeFromUrl();
+let shown = {run: null, build: null};
+let htmlCache = null;
+
+function modeFromUrl() {
+  const wanted = new URLSearchParams(location.search).get('mode');
+  return Object.hasOwn(MODES, wanted || '') ? wanted : 'desktop';
+}
+
+function setMode(next) {
+  mode = next;
+  const url = new URL(location.href);
+  url.searchParams.set('mode', next);
+  history.replaceState(null, '', url);
+  loadFrame();
+}
+
+function showModeButtons() {
+  for (const button of document.querySelectorAll('[data-mode]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
+  }
+  document.documentElement.dataset.mode = mode;
+}
+
+function loadFrame() {
+  showModeButtons();
+  if (shown.build === null) return;
+  const {width, src} = MODES[mode];
+  frame.style.width = width ? `${width}px` : '100%';
+  frame.dataset.loadedBuild = '';
+  frame.src = `${src}${src.includes('?') ? '&' : '?'}build=${shown.build}`;
+}
+
+// The frame is as tall as its document, so the email scrolls with the page and its viewport is exactly
+// 600 or 375 px wide: no inner scroll bar eats into the width.
+frame.addEventListener('load', () => {
+  const doc = frame.contentDocument;
+  if (!doc || !doc.documentElement || frame.src === '') return;
+  frame.style.height = `${Math.max(doc.documentElement.offsetHeight, 200)}px`;
+  frame.dataset.loadedBuild = String(shown.build);
+});
+
+// --- state from the server ------------------------------------------------------------------------------
+
+let refreshing = false;
+let again = false;
+
+async function refresh() {
+  if (refreshing) {
+    again = true;
+    return;
+  }
+  refreshing = true;
+  try {
+    do {
+      again = false;
+      await refreshOnce();
+    } while (again);
+  } catch (error) {
+    setStatus(`Could not reach the preview server: ${error.message}`, true);
+  } finally {
+    refreshing = false;
+  }
+}
+
+async function refreshOnce() {
+  const response = await fetch('/state.json', {cache: 'no-store'});
+  const state = await response.json();
+  showError(state.error);
+  $('empty').hidden = Boolean(state.shown);
+  $('device').hidden = !state.shown;
+  if (state.shown && (state.shown.build !== shown.build || state.run !== shown.run)) {
+    shown = {run: state.run, build: state.shown.build};
+    showBuild(state.shown);
+    loadFrame();
+    prefetchHtml();
+  }
+  showBuildLine(state);
+  document.documentElement.dataset.build = String(state.build);
+}
+
+function showBuildLine(state) {
+  const line = $('build');
+  if (!state.shown) line.textContent = `Build ${state.build} failed`;
+  else if (state.error) line.textContent = `Build ${state.build} failed · showing build ${state.shown.build}`;
+  else line.textContent = `Build ${state.shown.build} · ${state.shown.built_at}`;
+}
+
+function showError(error) {
+  $('error').hidden = !error;
+  document.documentElement.dataset.state = error ? 'error' : 'ok';
+  if (!error) return;
+  const where = error.file ? (error.line ? `${error.file}, line ${error.line}` : error.file) : 'an unknown place';
+  $('error-where').textContent = where;
+  $('error-message').textContent = error.detail || error.message;
+}
+
+function showBuild(summary) {
+  showInbox(summary);
+  showSize(summary);
+  showFindings(summary.findings);
+  $('download-eml').setAttribute('download', `${summary.slug}.eml`);
+}
+
+// --- inbox row ----------------------------------------------------------------------------------------
+
+const ruler = document.createElement('canvas').getContext('2d');
+
+function textWidth(text, font) {
+  ruler.font = font;
+  return ruler.measureText(text).width;
+}
+
+// The longest start of `text` that fits `lines` lines of `width` px, cut with an ellipsis as phones do.
+function cut(text, element, lines) {
+  const font = getComputedStyle(element).font;
+  const width = element.clientWidth;
+  const chars = Array.from(text);
+  const words = text.split(/(\s+)/);
+  let used = 0;
+  for (let line = 1; line < lines; line += 1) {
+    let fitted = '';
+    let taken = 0;
+    for (let index = used; index < words.length; index += 1) {
+      if (textWidth((fitted + words[index]).trimEnd(), font) > width) break;
+      fitted += words[index];
+      taken += 1;
+    }
+    if (taken === 0) break;
+    used += taken;
+  }
+  const before = Array.from(words.slice(0, used).join('')).length;
+  const rest = chars.slice(before);
+  if (textWidth(rest.join(''), font) <= width) return {text, shown: chars.length};
+  let low = 0;
+  let high = rest.length;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (textWidth(`${rest.slice(0, middle).join('').trimEnd()}…`, font) <= width) low = middle;
+    else high = middle - 1;
+  }
+  const kept = chars.slice(0, before + low).join('').trimEnd();
+  return {text: `${kept}…`, shown: Array.from(kept).length};
+}
+
+function showInbox(summary) {
+  $('inbox-from').textContent = summary.sender;
+  $('inbox-from').title = summary.sender_email;
+  const notes = [];
+  for (const [name, key, lines] of [['subject', 'subject', PHONE.subjectLines],
+                                     ['preheader', 'preheader', PHONE.preheaderLines]]) {
+    const element = $(`inbox-${key}`);
+    const value = summary[key] || '';
+    element.title = value;
+    element.textContent = value;
+    if (!value) {
+      element.textContent = `(no ${name})`;
+      notes.push(`The ${name} is empty.`);
+      continue;
+    }
+    const result = cut(value, element, lines);
+    element.textContent = result.text;
+    const total = Array.from(value).length;
+    notes.push(result.shown < total
+      ? `A phone shows ${result.shown} of the ${total} characters of the ${name}.`
+      : `The whole ${name} shows on a phone (${total} characters).`);
+  }
+  $('inbox-note').textContent = notes.join(' ');
+}
+
+// --- size ---------------------------------------------------------------------------------------------
+
+function kb(bytes) {
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`;
+}
+
+function showSize(summary) {
+  const size = summary.sizes['email.html'] || 0;
+  const {warn, limit} = summary.clip;
+  const meter = $('size-meter');
+  meter.max = limit;
+  meter.high = warn;
+  meter.low = Math.round(warn * 0.75);
+  meter.optimum = 0;
+  meter.value = Math.min(size, limit);
+  const share = Math.round((100 * size) / limit);
+  let verdict = 'well under the clip.';
+  if (size > limit) verdict = 'Gmail clips it and hides the rest, the unsubscribe link included.';
+  else if (size > warn) verdict = 'close to the clip: drop an item or shorten teasers.';
+  $('size-text').textContent = `email.html is ${kb(size)}, ${share}% of Gmail’s ${limit / 1024} KB clip: ${verdict}`;
+  $('size').dataset.level = size > limit ? 'error' : size > warn ? 'warning' : 'ok';
+  const others = Object.entries(summary.sizes).filter(([name]) => name !== 'email.html');
+  $('size-files').textContent = others.map(([name, bytes]) => `${name} ${kb(bytes)}`).join(' · ');
+}
+
+// --- findings -----------------------------------------------------------------------------------------
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function showFindings(findings) {
+  const list = $('warnings-list');
+  list.replaceChildren();
+  const errors = findings.filter((finding) => finding.level === 'error').length;
+  const warnings = findings.length - errors;
+  const parts = [];
+  if (errors) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
+  if (warnings) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+  $('warnings-count').textContent = parts.length ? `(${parts.join(', ')})` : '';
+  $('warnings-none').hidden = findings.length > 0;
+  const groups = new Map();
+  for (const finding of findings) {
+    const key = finding.story || '';
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(finding);
+  }
+  for (const [story, items] of groups) {
+    const group = element('section', 'finding-group');
+    group.dataset.story = story;
+    group.append(element('h3', 'finding-story', story || 'The whole issue'));
+    const ul = element('ul');
+    for (const finding of items) {
+      const li = element('li', `finding finding-${finding.level}`);
+      li.append(element('span', 'finding-level', finding.level));
+      li.append(element('span', 'finding-message', finding.message));
+      if (finding.file) {
+        li.append(element('span', 'finding-where', finding.line ? `${finding.file}:${finding.line}` : finding.file));
+      }
+      ul.append(li);
+    }
+    group.append(ul);
+    list.append(group);
+  }
+}
+
+// --- copy and download ------------------------------------------------------------------------------
+
+async function fetchHtml() {
+  const response = await fetch('/email.html', {cache: 'no-store'});
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  return {build: Number(response.headers.get('X-Preview-Build')), text: await response.text()};
+}
+
+function prefetchHtml() {
+  // Fetched ahead, so the click can write the clipboard at once: browsers only allow it right after a click.
+  fetchHtml().then((entry) => { htmlCache = entry; }, () => { htmlCache = null; });
+}
+
+function writeClipboard(text) {
+  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+  // Over plain http to another machine (--host) the Clipboard API is off; the copy command still works.
+  const area = element('textarea', 'offscreen');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  document.body.append(area);
+  area.select();
+  const copied = document.execCommand('copy');
+  area.remove();
+  return copied ? Promise.resolve() : Promise.reject(new Error('the browser refused'));
+}
+
+async function copyHtml() {
+  try {
+    const entry = htmlCache && htmlCache.build === shown.build ? htmlCache : await fetchHtml();
+    await writeClipboard(entry.text);
+    const bytes = new TextEncoder().encode(entry.text).length;
+    setStatus(`Copied email.html (${kb(bytes)}): paste it into your email service’s HTML editor.`);
+  } catch (error) {
+    setStatus(`Could not copy: ${error.message}. Open “HTML source” and copy it from there.`, true);
+  }
+}
+
+let statusTimer = null;
+
+function setStatus(text, failed = false) {
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('status-error', failed);
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => { status.textContent = ''; }, 8000);
+}
+
+// --- start ----------------------------------------------------------------------------------------------
+
+for (const button of document.querySelectorAll('[data-mode]')) {
+  button.addEventListener('click', () => setMode(button.dataset.mode));
+}
+document.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest('input, textarea')) return;
+  const modes = Object.keys(MODES);
+  const index = Number(event.key) - 1;
+  if (index >= 0 && index < modes.length) setMode(modes[index]);
+});
+$('copy-html').addEventListener('click', copyHtml);
+
+// Live reload: the server sends the build counter after every build; EventSource reconnects by itself.
+const events = new EventSource('/events');
+events.addEventListener('message', (event) => {
+  const {run, build} = JSON.parse(event.data);
+  if (run !== shown.run || build !== Number(document.documentElement.dataset.build)) refresh();
+});
+events.addEventListener('open', () => refresh());
+showModeButtons();
+refresh();
