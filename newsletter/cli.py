@@ -125,3 +125,44 @@ def import_page(
     for path in written:
         typer.echo(f"wrote {path}")
     typer.echo(f"{len(written)} stories: fill in the empty url, headline and image fields, then build {to}")
+
+
+@app.command()
+@friendly
+def check(
+    issue: Annotated[
+        Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
+    ] = None,
+    output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Say whether a built issue is safe to send: exit 1 when it has errors, 0 when only warnings.
+
+    Checks size against Gmail's clip, links, images, subject and preheader, the plain text,
+    invisible characters and the theme's contrast; each finding says where and what to do.
+
+    Example:
+
+        newsletter check build/2026-11-24-issue-48 --format json
+    """
+    import json
+
+    from .check import check_issue, latest_build
+
+    if output not in ("text", "json"):
+        raise typer.BadParameter(f"{output!r} is not text or json", param_hint="--format")
+    folder = issue if issue is not None else latest_build()
+    findings = check_issue(folder)
+    errors = sum(finding.level == "error" for finding in findings)
+    warnings = len(findings) - errors
+    if output == "json":
+        report = {"issue": str(folder), "ok": not errors, "errors": errors, "warnings": warnings,
+                  "findings": [finding.as_dict() for finding in findings]}
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            colour = typer.colors.RED if finding.level == "error" else typer.colors.YELLOW
+            typer.secho(str(finding), fg=colour)
+        verdict = "not safe to send" if errors else "safe to send"
+        typer.echo(f"{folder}: {errors} error(s), {warnings} warning(s): {verdict}")
+    if errors:
+        raise typer.Exit(code=1)

@@ -8,6 +8,12 @@ import re
 from .errors import RenderError
 
 STYLE_OPEN = re.compile(r"<style(?=[\s>])")
+# MRML closes one Outlook-only comment and opens the next right after, thousands of times in a long issue;
+# the Node compiler merges them. Only MJML writes these markers: story text arrives escaped.
+SPLIT_CONDITIONAL = re.compile(r"<!\[endif\]--><!--\[if mso \| IE\]>")
+OUTLOOK_ONLY = re.compile(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", re.S)
+CLASS_ATTRIBUTE = re.compile(r' class="([^"]*)"')
+STYLE_TEXT = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 
 
 def compile_email(mjml: str, inline_css: str) -> str:
@@ -16,9 +22,21 @@ def compile_email(mjml: str, inline_css: str) -> str:
     The <style> blocks MJML writes (layout, phone and dark-mode rules) are marked for premailer to skip:
     they stay in the head as they are, and premailer parses only the CSS meant for inlining.
     """
-    html = mjml_to_html(mjml)
+    html = drop_unused_outlook_classes(SPLIT_CONDITIONAL.sub("", mjml_to_html(mjml)))
     html = STYLE_OPEN.sub('<style data-premailer="ignore"', html)
     return inline(html, inline_css)
+
+
+def drop_unused_outlook_classes(html: str) -> str:
+    """MRML copies every css-class into the Outlook-only markup as `<name>-outlook`, once or twice per card;
+    drop those no style rule names (all of ours), as a style can only reach them by name."""
+    styles = "".join(STYLE_TEXT.findall(html))
+
+    def clean(attribute: re.Match[str]) -> str:
+        kept = [name for name in attribute.group(1).split() if not name.endswith("-outlook") or name in styles]
+        return f' class="{" ".join(kept)}"' if kept else ""
+
+    return OUTLOOK_ONLY.sub(lambda block: CLASS_ATTRIBUTE.sub(clean, block.group(0)), html)
 
 
 def mjml_to_html(mjml: str) -> str:
@@ -55,5 +73,9 @@ def inline(html: str, css: str) -> str:
         raise RenderError(f"inlining the email's CSS failed: {error}") from None
     # Premailer leaves the marker on the styles it cannot see: those inside Outlook's conditional comments.
     result = result.replace(' data-premailer="ignore"', "")
+    return with_doctype(result)
+
+
+def with_doctype(html: str) -> str:
     # lxml drops the doctype; without it clients render in quirks mode.
-    return result if result.lstrip().lower().startswith("<!doctype") else "<!doctype html>\n" + result
+    return html if html.lstrip().lower().startswith("<!doctype") else "<!doctype html>\n" + html

@@ -329,12 +329,19 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         raise InputError("front matter opened on line 1 is never closed with '---'", file=file, line=1)
     front_text = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load(front_text) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or "cannot be parsed"
-        raise InputError(f"front matter is not valid YAML: {problem}", file=file, line=line) from None
+        # libyaml's safe loader when PyYAML has it: the same safe subset, ten times faster.
+        data = yaml.load(front_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    except yaml.YAMLError:
+        data = None
+    if data is None:
+        # Bad YAML (or an empty block): the pure-Python loader names the line where the problem is.
+        try:
+            data = yaml.safe_load(front_text) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            problem = getattr(error, "problem", None) or "cannot be parsed"
+            raise InputError(f"front matter is not valid YAML: {problem}", file=file, line=line) from None
     if not isinstance(data, dict):
         raise InputError("front matter must be 'key: value' lines", file=file, line=2)
     unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)

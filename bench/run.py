@@ -1,0 +1,514 @@
+"""Benchmark: cold builds, warm renders and email size, beside the reference Node MJML compiler -> a table.
+
+Run from the repository after `pip install -e .`:  python bench/run.py   (python bench/run.py --help)
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+SEEDS = ROOT / "seeds"
+DATE = "2026-11-24"
+CLIP = 102 * 1024  # the same limit `newsletter check` uses
+NODE_MJML = BENCH / "node_modules" / "mjml" / "bin" / "mjml"
+ITEMS = 50  # "More from" items in the generated issue
+
+# The goals from issue 6.
+COLD_GOAL = 0.5  # our cold build / the Node CLI's cold compile of the same MJML, below
+WARM_GOAL = 1.0  # our warm renders per second / Node's warm compiles per second, at least
+SIZE_GOAL = 0.8  # our email.html / the Node CLI's HTML for the same MJML, at most
+ITEMS_GOAL = 40  # "More from" items before Gmail's clip, at least
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="cold runs per measure; the median is shown (default 7)")
+    parser.add_argument("--seconds", type=float, default=3.0, help="seconds per warm measure (default 3)")
+    parser.add_argument("--no-node", action="store_true", help="skip the Node MJML comparison")
+    parser.add_argument("--profile", action="store_true", help="print where time and bytes go even if goals are met")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="newsletter-bench-") as tmp:
+        work = Path(tmp)
+        seed = work / "seed"
+        shutil.copytree(SEEDS, seed)
+        many = write_issue(work / f"items-{ITEMS}", items=ITEMS)
+        node = find_node(skip=args.no_node)
+        print(machine(node), flush=True)
+        print(flush=True)
+        rows, notes = measure(work, seed, many, node, args)
+        print(table(rows))
+        for note in notes:
+            print(note)
+        missed = [row for row in rows if row.met is False]
+        if missed or args.profile:
+            print()
+            print(profile(work, seed, many))
+
+
+# --- inputs --------------------------------------------------------------------------------------------
+
+
+def write_issue(folder: Path, *, items: int) -> Path:
+    """A realistic Markdown issue: a full lead, then `items` "More from" items with link, image and teaser."""
+    folder.mkdir(parents=True)
+    (folder / "issue.toml").write_text(
+        'subject = "Runoff week: Bogotá votes, Brussels waits"\n'
+        "number = 48\n"
+        'lead = "000-lead.md"\n\n'
+        "[brand]\n"
+        'name = "The Ballot Brief"\n'
+        'web_base_url = "https://news.example.org/issues"\n'
+        'postal_address = "The Ballot Brief, 12 Example Street, Springfield 00000"\n'
+        'unsubscribe_url = "https://news.example.org/unsubscribe"\n',
+        encoding="utf-8",
+    )
+    paragraph = (
+        "Colombians return to the polls on Sunday for a runoff that pollsters call too close to call. The first "
+        "round left the two finalists less than two points apart, and both campaigns spent the last week on the "
+        "Caribbean coast, where turnout was lowest."
+    )
+    (folder / "000-lead.md").write_text(
+        "---\n"
+        "headline: Colombia's runoff turns on turnout in the Caribbean coast\n"
+        "url: https://news.example.org/2026/11/colombia-runoff\n"
+        "image:\n"
+        "  src: https://images.example.org/2026/11/bogota-rally.jpg\n"
+        "  alt: Supporters wave yellow flags at a rally in Bogotá's Plaza de Bolívar\n"
+        "  width: 1200\n"
+        "  height: 675\n"
+        "caption: Supporters at the closing rally in Bogotá's Plaza de Bolívar on Sunday.\n"
+        "credit: REUTERS/Example Photographer\n"
+        "---\n\n" + "\n\n".join([paragraph] * 5) + "\n",
+        encoding="utf-8",
+    )
+    for number in range(1, items + 1):
+        (folder / f"{number:03d}-item.md").write_text(
+            "---\n"
+            f"headline: Item {number} - a regional election campaign enters its final week\n"
+            f"url: https://news.example.org/2026/11/item-{number}-regional-election-final-week\n"
+            "image:\n"
+            f"  src: https://images.example.org/2026/11/item-{number}.jpg\n"
+            f"  alt: Campaign posters on a wall in the capital, item {number}\n"
+            "  width: 1200\n"
+            "  height: 800\n"
+            f"teaser: Polls show the incumbent {number % 9 + 1} points ahead as both campaigns court undecided "
+            f"voters in district {number}, where turnout decided the last three races.\n"
+            "---\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+# --- measures ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    measure: str
+    ours: str
+    node: str = ""
+    ratio: str = ""
+    goal: str = ""
+    met: bool | None = None
+
+
+def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: argparse.Namespace):
+    from newsletter.build import make_issue, render_files
+    from newsletter.compile import compile_email
+    from newsletter.render import inline_css, render_mjml
+
+    rows: list[Row] = []
+    notes: list[str] = []
+    day = dt.date.fromisoformat(DATE)
+    cpu: list[str] = []
+
+    # Cold: whole processes, as an editor runs them; ours and Node's runs alternate, so both meet the same load.
+    help_time, _ = median_times([[sys.executable, "-m", "newsletter", "--help"]], args.runs, cwd=work)[0]
+    rows.append(Row("`newsletter --help`, cold", seconds(help_time)))
+    outputs = {}
+    for name, source in (("seed issue", seed), (f"{ITEMS}-item issue", many)):
+        out = work / "build" / name.replace(" ", "-")
+        ours_command = [sys.executable, "-m", "newsletter", "build", str(source), "--out", str(out), "--date", DATE]
+        outputs[name] = out
+        row = Row(f"cold build, {name}", "", goal=f"< {COLD_GOAL}× node")
+        if node:
+            # Ours first: the Node CLI compiles the email.mjml our build writes.
+            subprocess.run(ours_command, cwd=work, env=child_env(), check=True, capture_output=True)
+            node_command = [*node, str(out / "email.mjml"), "-o", str(out / "node.html")]
+            (ours, ours_cpu), (theirs, theirs_cpu) = median_times([ours_command, node_command], args.runs, cwd=work)
+            row.node, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
+            row.met = ours / theirs < COLD_GOAL
+            cpu.append(f"{name} {ours_cpu:.3f} s vs node {theirs_cpu:.3f} s ({ours_cpu / theirs_cpu:.2f}×)")
+        else:
+            ((ours, ours_cpu),) = median_times([ours_command], args.runs, cwd=work)
+            cpu.append(f"{name} {ours_cpu:.3f} s")
+        row.ours = seconds(ours)
+        rows.append(row)
+
+    # Warm: every output of one issue, rendered again and again in this process. Ours and Node's take
+    # turns in three rounds, so a busy moment on the machine does not land on one side only.
+    issue = make_issue(seed, date=day)
+    ours_rates, email_rates, node_rates = [], [], []
+    for _ in range(3):
+        ours_rates.append(rate(lambda: render_files(issue), args.seconds / 3))
+        # The part of a render that does what Node's compile does: MJML -> inlined email.html.
+        email_rates.append(rate(lambda: compile_email(render_mjml(issue), inline_css(issue)), args.seconds / 3))
+        if node:
+            node_rates.append(node_warm(node, outputs["seed issue"] / "email.mjml", args.seconds / 3))
+    per_second, email_rate = statistics.median(ours_rates), statistics.median(email_rates)
+    theirs_rate = statistics.median(node_rates) if node_rates and None not in node_rates else None
+    row = Row("warm render, seed issue (all outputs)", f"{per_second:.1f}/s", goal=f">= {WARM_GOAL}× node")
+    if theirs_rate:
+        row.node, row.ratio = f"{theirs_rate:.1f}/s", f"{per_second / theirs_rate:.2f}×"
+        row.met = per_second / theirs_rate >= WARM_GOAL
+    rows.append(row)
+    row = Row("  email.html alone (what node does)", f"{email_rate:.1f}/s")
+    if theirs_rate:
+        row.node, row.ratio = f"{theirs_rate:.1f}/s", f"{email_rate / theirs_rate:.2f}×"
+    rows.append(row)
+
+    # Size: the same MJML, compiled by each.
+    for name, out in outputs.items():
+        ours_bytes = (out / "email.html").stat().st_size
+        row = Row(f"email.html bytes, {name}", f"{ours_bytes:,}", goal=f"<= {SIZE_GOAL}× node")
+        if node and (out / "node.html").exists():
+            theirs_bytes = (out / "node.html").stat().st_size
+            row.node, row.ratio = f"{theirs_bytes:,}", f"{ours_bytes / theirs_bytes:.2f}×"
+            row.met = ours_bytes / theirs_bytes <= SIZE_GOAL
+        rows.append(row)
+
+    # Bytes per "More from" item: the slope between a 10-item and a 50-item issue; then the count that
+    # fits is checked by building it and one more.
+    small, large = (email_size(write_issue(work / f"slope-{n}", items=n), day) for n in (10, 50))
+    per_item = (large - small) / 40
+    guess = int((CLIP - (small - 10 * per_item)) // per_item)
+    fit = items_before_clip(work, day, guess)
+    rows.append(Row('email.html bytes per "More from" item', f"{per_item:,.0f}"))
+    rows.append(Row("\"More from\" items before Gmail's clip", str(fit), goal=f">= {ITEMS_GOAL}",
+                    met=fit >= ITEMS_GOAL))
+
+    notes.append(f"cold = median wall time of {args.runs} whole processes after one unmeasured run; "
+                 f"CPU time (user+sys) medians: {'; '.join(cpu)}.")
+    if not node:
+        notes.append("Node comparison skipped: " + NODE_SKIPPED[0])
+    else:
+        notes.append(f"node = `node {NODE_MJML.relative_to(BENCH)}` (mjml {mjml_version()}, default options) on "
+                     "the same email.mjml our build wrote; warm = medians of 3 alternating "
+                     "rounds, node's by bench/warm.js (mjml2html() in a loop).")
+        notes.extend(size_context(work, many, outputs[f"{ITEMS}-item issue"], node))
+    return rows, notes
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # .pyc files, as an installed package has them
+    return env
+
+
+def median_times(commands: list[list[str]], runs: int, *, cwd: Path) -> list[tuple[float, float]]:
+    """(median wall seconds, median CPU seconds of the process) for each command, the commands taking turns."""
+    env = child_env()
+    for command in commands:  # one unmeasured run: it writes .pyc files and the template cache
+        subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for index, command in enumerate(commands):
+            before = os.times()
+            start = time.perf_counter()
+            subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
+            walls[index].append(time.perf_counter() - start)
+            after = os.times()
+            cpus[index].append(after.children_user - before.children_user + after.children_system
+                               - before.children_system)
+    return [(statistics.median(wall), statistics.median(cpu)) for wall, cpu in zip(walls, cpus, strict=True)]
+
+
+def rate(work, seconds_budget: float) -> float:
+    for _ in range(3):
+        work()
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds_budget:
+        work()
+        count += 1
+    return count / (time.perf_counter() - start)
+
+
+def email_size(source: Path, day: dt.date) -> int:
+    from newsletter.build import make_issue, render_files
+
+    return len(render_files(make_issue(source, date=day))["email.html"])
+
+
+def items_before_clip(work: Path, day: dt.date, guess: int) -> int:
+    """The most "More from" items whose email.html stays within the clip, found by building around `guess`."""
+    sizes: dict[int, int] = {}
+
+    def fits(items: int) -> bool:
+        if items not in sizes:
+            sizes[items] = email_size(write_issue(work / f"fit-{items}", items=items), day)
+        return sizes[items] <= CLIP
+
+    n = max(guess, 1)
+    for _ in range(20):  # the slope is close: a step or two settles it
+        if fits(n) and not fits(n + 1):
+            return n
+        n = n + 1 if fits(n) else n - 1
+        if n < 1:
+            return 0
+    return n
+
+
+# --- the reference Node compiler ---------------------------------------------------------------------------
+
+NODE_SKIPPED = [""]
+
+
+def find_node(*, skip: bool) -> list[str] | None:
+    """The Node mjml CLI pinned in bench/package.json, installed with `npm ci` if missing; None to skip."""
+    if skip:
+        NODE_SKIPPED[0] = "--no-node given."
+        return None
+    node = shutil.which("node")
+    if not node:
+        NODE_SKIPPED[0] = "node is not installed."
+        return None
+    if not NODE_MJML.exists():
+        npm = shutil.which("npm")
+        if not npm:
+            NODE_SKIPPED[0] = "npm is not installed, so the mjml CLI cannot be installed."
+            return None
+        print(f"installing the Node mjml CLI into {BENCH / 'node_modules'} (npm ci) ...", file=sys.stderr, flush=True)
+        done = subprocess.run([npm, "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"],
+                              capture_output=True, text=True)
+        if done.returncode != 0 or not NODE_MJML.exists():
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            NODE_SKIPPED[0] = f"`npm ci --prefix bench` failed: {last}"
+            return None
+    return [node, str(NODE_MJML)]
+
+
+def node_warm(node: list[str], mjml_file: Path, seconds_budget: float) -> float | None:
+    done = subprocess.run([node[0], str(BENCH / "warm.js"), str(mjml_file), str(seconds_budget)],
+                          capture_output=True, text=True, cwd=BENCH)
+    if done.returncode != 0:
+        print(f"node warm compile failed: {done.stderr.strip()}", file=sys.stderr)
+        return None
+    return json.loads(done.stdout)["per_second"]
+
+
+def size_context(work: Path, source: Path, out: Path, node: list[str]) -> list[str]:
+    """The same email through Node two more ways, so the size ratio can be read fairly."""
+    from newsletter.build import make_issue
+    from newsletter.render import inline_css
+
+    ours = (out / "email.html").stat().st_size
+    mjml = (out / "email.mjml").read_text(encoding="utf-8")
+    # What an editor would do with Node to get the same inlined email: our inline CSS in <mj-style inline>.
+    css = inline_css(make_issue(source, date=dt.date.fromisoformat(DATE)))
+    inlined = work / "node-inline.mjml"
+    inlined.write_text(mjml.replace("</mj-head>", f'<mj-style inline="inline">{css}</mj-style></mj-head>', 1),
+                       encoding="utf-8")
+    sizes = {}
+    for name, source, options in (("without beautify", out / "email.mjml", ["--config.beautify", "false"]),
+                                  ("inlining the same CSS", inlined, [])):
+        target = work / "node-context.html"
+        subprocess.run([*node, str(source), "-o", str(target), *options], check=True, capture_output=True)
+        sizes[name] = target.stat().st_size
+    return [f"size, {ITEMS}-item issue: node {name} writes {size:,} bytes (ours {ours / size:.2f}×)"
+            for name, size in sizes.items()]
+
+
+def mjml_version() -> str:
+    package = BENCH / "node_modules" / "mjml" / "package.json"
+    return json.loads(package.read_text())["version"] if package.exists() else "?"
+
+
+# --- output --------------------------------------------------------------------------------------------
+
+
+def seconds(value: float) -> str:
+    return f"{value:.3f} s"
+
+
+def table(rows: list[Row]) -> str:
+    header = Row("measure", "newsletter", "node mjml", "ratio", "goal")
+    status = {True: "met", False: "MISSED", None: ""}
+    lines = [[header.measure, header.ours, header.node, header.ratio, header.goal, ""]]
+    lines += [[row.measure, row.ours, row.node, row.ratio, row.goal, status[row.met]] for row in rows]
+    widths = [max(len(line[column]) for line in lines) for column in range(6)]
+    out = []
+    for number, line in enumerate(lines):
+        cells = [line[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(line[1:5], widths[1:5], strict=True)]
+        out.append("  ".join(cells + [line[5]]).rstrip())
+        if number == 0:
+            out.append("  ".join("-" * width for width in widths[:5]) + "  ------")
+    return "\n".join(out)
+
+
+def machine(node: list[str] | None) -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    node_version = ""
+    if node:
+        node_version = ", node " + subprocess.run([node[0], "--version"], capture_output=True, text=True).stdout.strip()
+    load = f"; load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
+    return (f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+            f"Python {platform.python_version()}{node_version}{load}")
+
+
+# --- where the time and the bytes go -------------------------------------------------------------------------
+
+
+def profile(work: Path, seed: Path, many: Path) -> str:
+    from newsletter.build import make_issue, render_files
+
+    lines = ["Where the time goes"]
+    # Cold: what a fresh process spends importing, by top-level module, against its whole run.
+    command = [sys.executable, "-X", "importtime", "-m", "newsletter", "build", str(seed),
+               "--out", str(work / "profile-build"), "--date", DATE]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=work, env=child_env(), capture_output=True, text=True, check=True)
+    whole = time.perf_counter() - start
+    imports = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \| ( *)(\S+)", line)
+        if match and len(match.group(2)) <= 1:
+            imports.append((int(match.group(1)), match.group(3)))
+    total = sum(micro for micro, _ in imports)
+    lines.append(f"  cold build of the seed issue: {whole:.3f} s, of which imports {total / 1e6:.3f} s "
+                 "(-X importtime); the largest top-level imports:")
+    for micro, name in sorted(imports, reverse=True)[:8]:
+        lines.append(f"    {micro / 1e6:7.3f} s  {name}")
+
+    # Warm: one render of the seed issue, by output, then own time by package.
+    issue = make_issue(seed, date=dt.date.fromisoformat(DATE))
+    render_files(issue)
+    lines.append("  warm render of the seed issue, by output (ms per render):")
+    for name, milliseconds in stage_times(issue).items():
+        lines.append(f"    {milliseconds:7.2f} ms  {name}")
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(5):
+        render_files(issue)
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    by_package: dict[str, float] = {}
+    for (file, _, function), (_, _, own, _, _) in stats.stats.items():  # type: ignore[attr-defined]
+        key = package_of(file, function)
+        by_package[key] = by_package.get(key, 0.0) + own
+    spent = sum(by_package.values())
+    lines.append("  warm render of the seed issue (cProfile, so slower than above), own time by package:")
+    for name, own in sorted(by_package.items(), key=lambda item: -item[1])[:8]:
+        lines.append(f"    {own / 5 * 1000:7.1f} ms  {own / spent:4.0%}  {name}")
+
+    lines.append("")
+    lines.append("Where the bytes go (email.html)")
+    for name, source in (("seed issue", seed), (f"{ITEMS}-item issue", many)):
+        html = render_files(make_issue(source, date=dt.date.fromisoformat(DATE)))["email.html"].decode()
+        parts = byte_parts(html)
+        lines.append(f"  {name}: " + ", ".join(f"{part} {size:,}" for part, size in parts.items()))
+    return "\n".join(lines)
+
+
+def stage_times(issue, repeat: int = 50) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Milliseconds per render_files() call spent in each step, timed inside real renders (alone, each step
+    runs faster than it does between the others)."""
+    import newsletter.build
+    import newsletter.compile
+    import newsletter.message
+    import newsletter.render
+
+    steps = {
+        (newsletter.build, "issue_json"): "issue.json",
+        (newsletter.render, "render_mjml"): "email.mjml (jinja2)",
+        (newsletter.render, "inline_css"): "inline.css (jinja2)",
+        (newsletter.compile, "compile_email"): "email.html (MRML + inlining)",
+        (newsletter.render, "render_text"): "email.txt",
+        (newsletter.render, "render_web"): "web.html (jinja2)",
+        (newsletter.message, "build_message"): "email.eml: build_message (stdlib email, newsletter/message.py)",
+        (newsletter.message, "message_bytes"): "email.eml: message_bytes (stdlib email, newsletter/message.py)",
+    }
+    spent = dict.fromkeys(steps.values(), 0.0)
+    originals = {key: getattr(*key) for key in steps}
+
+    def timed(key, function):  # type: ignore[no-untyped-def]
+        def step(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[steps[key]] += time.perf_counter() - start
+
+        return step
+
+    for key, function in originals.items():
+        setattr(*key, timed(key, function))
+    try:
+        start = time.perf_counter()
+        for _ in range(repeat):
+            newsletter.build.render_files(issue)
+        whole = time.perf_counter() - start
+    finally:
+        for key, function in originals.items():
+            setattr(*key, function)
+    times = {name: total / repeat * 1000 for name, total in spent.items()}
+    times["all of render_files()"] = whole / repeat * 1000
+    return times
+
+
+def package_of(file: str, function: str) -> str:
+    if file == "~":
+        return "builtins: " + re.sub(r"^<(?:built-in )?(?:method|function) ", "", function).split(" ")[0][:40]
+    path = Path(file)
+    parts = path.parts
+    if "site-packages" in parts:
+        return parts[parts.index("site-packages") + 1].split(".")[0]
+    if "newsletter" in parts:
+        return "newsletter/" + path.name
+    if "<frozen" in file or "lib/python" in file:
+        return "stdlib: " + path.stem
+    return path.name
+
+
+def byte_parts(html: str) -> dict[str, int]:
+    """email.html split into style blocks, Outlook-only markup, inline style attributes, other markup, text."""
+    styles = sum(len(block.encode()) for block in re.findall(r"<style[^>]*>.*?</style>", html, re.S))
+    rest = re.sub(r"<style[^>]*>.*?</style>", "", html, flags=re.S)
+    mso = sum(len(block.encode()) for block in re.findall(r"<!--\[if [^\]]*\]>.*?<!\[endif\]-->", rest, re.S))
+    rest = re.sub(r"<!--\[if [^\]]*\]>.*?<!\[endif\]-->", "", rest, flags=re.S)
+    attribute = r"""\sstyle=(?:"[^"]*"|'[^']*')"""
+    inline = sum(len(found.encode()) for found in re.findall(attribute, rest))
+    rest = re.sub(attribute, "", rest)
+    text = sum(len(chunk.encode()) for chunk in re.findall(r">([^<]+)<", rest))
+    return {"<style> blocks": styles, "Outlook-only": mso, "inline style=": inline,
+            "other markup": len(rest.encode()) - text, "text": text}
+
+
+if __name__ == "__main__":
+    main()
