@@ -166,3 +166,53 @@ def check(
         typer.echo(f"{folder}: {errors} error(s), {warnings} warning(s): {verdict}")
     if errors:
         raise typer.Exit(code=1)
+
+
+@app.command()
+@friendly
+def preview(
+    source: SourceArg = Path("seeds"),
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to serve on (default: a free one).")] = 0,
+    host: Annotated[
+        str | None, typer.Option("--host", help="Address to serve on (default: 127.0.0.1, this machine only).")
+    ] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the preview in your web browser.")] = False,
+    date: DateOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Build an issue, show it in the browser and rebuild it whenever a story, template or setting changes.
+
+    The page shows the email at desktop and phone width, in dark mode, as plain text, as the web version
+    and as HTML source, beside its inbox row, its size against Gmail's clip and every warning; it copies
+    the HTML and downloads the .eml. Ctrl-C stops it.
+
+    Example:
+
+        newsletter preview seeds/ --open
+    """
+    import webbrowser
+
+    from .preview import BuildEvent, Preview, is_loopback
+
+    def report(event: BuildEvent) -> None:
+        stamp = dt.datetime.now().strftime("%H:%M:%S")
+        if event.error:
+            typer.secho(f"[{stamp}] build {event.number} failed: {event.error['message']}", fg=typer.colors.RED,
+                        err=True)
+        else:
+            typer.echo(f"[{stamp}] build {event.number}: {event.subject!r}, {event.errors} error(s), "
+                       f"{event.warnings} warning(s) ({event.seconds:.1f} s)")
+
+    try:
+        with Preview(source, host=host or "127.0.0.1", port=port, allow_remote=host is not None,
+                     date=parse_date(date), config=config, report=report) as server:
+            typer.echo(f"Previewing {source} at {server.url} (Ctrl-C to stop)")
+            if host is not None and not is_loopback(host):
+                typer.secho(f"warning: serving on {host}: anyone who can reach this machine can read the issue",
+                            fg=typer.colors.YELLOW, err=True)
+            if open_browser:
+                webbrowser.open(server.url)
+            server.serve_forever()
+    except KeyboardInterrupt:
+        typer.echo("Stopped.")
+        raise typer.Exit(code=130) from None

@@ -36,7 +36,7 @@ function showModeButtons() {
   for (const button of document.querySelectorAll('[data-mode]')) {
     button.setAttribute('aria-pressed', String(button.dataset.mode === mode));
   }
-  document.documentElement.dataset.mode = mode;
+  document.documentElement.dataset.view = mode;
 }
 
 function loadFrame() {
@@ -178,9 +178,10 @@ function showInbox(summary) {
     const result = cut(value, element, lines);
     element.textContent = result.text;
     const total = Array.from(value).length;
+    const label = name[0].toUpperCase() + name.slice(1);
     notes.push(result.shown < total
-      ? `A phone shows ${result.shown} of the ${total} characters of the ${name}.`
-      : `The whole ${name} shows on a phone (${total} characters).`);
+      ? `${label}: a phone shows ${result.shown} of its ${total} characters.`
+      : `${label}: all ${total} characters show on a phone.`);
   }
   $('inbox-note').textContent = notes.join(' ');
 }

@@ -1,0 +1,512 @@
+"""A source folder -> a local web server showing the built issue, rebuilt whenever a story, template or setting changes.
+
+Like `mkdocs serve`: one ThreadingHTTPServer (stdlib) serves the preview page (templates/preview.*), a JSON
+summary of the last build, the build's own files and a Server-Sent Events stream (/events) that carries a
+build counter; a watcher thread (watchfiles) rebuilds on change. A failed rebuild keeps the last good build
+on screen and puts the error in the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import json
+import re
+import secrets
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from .errors import InputError, NewsletterError
+
+LOOPBACK = "127.0.0.1"
+POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
+KEEPALIVE_SECONDS = 15
+
+# The preview page: fixed names, read from the packaged templates (never from the editor's folder).
+PAGE_FILES = {
+    "/": ("preview.html", "text/html; charset=utf-8"),
+    "/preview.js": ("preview.js", "text/javascript; charset=utf-8"),
+    "/preview.css": ("preview.css", "text/css; charset=utf-8"),
+}
+# The build's own files, by URL path. Anything else is 404: no path from a request ever reaches the disk.
+BUILD_TYPES = {
+    "email.html": "text/html; charset=utf-8",
+    "email.txt": "text/plain; charset=utf-8",
+    "web.html": "text/html; charset=utf-8",
+    "email.eml": "message/rfc822",
+    "email.mjml": "text/plain; charset=utf-8",
+    "issue.json": "application/json; charset=utf-8",
+}
+# Story content is not trusted: the email, the web version and plain text run no script, post no form and
+# load no frame, even when opened outside the page's sandboxed iframe.
+CONTENT_CSP = (
+    "default-src 'none'; img-src * data:; style-src 'unsafe-inline' *; font-src * data:; media-src *; "
+    "script-src 'none'; object-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'"
+)
+PAGE_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+SCHEME_QUERY = re.compile(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
+
+
+def force_scheme(html: str, scheme: str) -> str:
+    """`html` with its prefers-color-scheme queries fixed to `scheme` ("light" or "dark").
+
+    An iframe follows the colour scheme of the browser around it, so Light beside Dark needs the query
+    decided in the served copy: the matching scheme becomes (color), true on every colour screen, the other
+    (monochrome), false on one. The file on disk, and what "Copy HTML" copies, are never changed.
+    """
+    return SCHEME_QUERY.sub(lambda match: "(color)" if match[1].lower() == scheme else "(monochrome)", html)
+
+
+def is_loopback(host: str) -> bool:
+    """True when every address `host` names is this machine's loopback."""
+    name = host.strip("[]")
+    if name.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        pass
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(name, None)}
+    except OSError:
+        return False
+    return bool(addresses) and all(ipaddress.ip_address(address.split("%")[0]).is_loopback for address in addresses)
+
+
+def page_file(name: str) -> Path:
+    from .render import PACKAGE_TEMPLATES, SOURCE_TEMPLATES
+
+    for folder in (PACKAGE_TEMPLATES, SOURCE_TEMPLATES):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(name)
+
+
+def error_report(error: BaseException) -> dict[str, Any]:
+    """What the page's banner shows: the one-line message, the file and line where known."""
+    if isinstance(error, NewsletterError):
+        message = str(error)
+        detail = message
+        for where in (f"{error.file}:{error.line}: ", f"{error.file}: "):
+            if error.file and detail.startswith(where):
+                detail = detail[len(where):]
+                break
+        return {"message": message, "detail": detail, "file": error.file, "line": error.line}
+    # A bug in a stage: say where it happened, and keep serving.
+    frames = traceback.extract_tb(error.__traceback__)
+    last = frames[-1] if frames else None
+    detail = f"unexpected {type(error).__name__}: {error}"
+    return {"message": detail, "detail": detail, "file": last.filename if last else None,
+            "line": last.lineno if last else None}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """One good build, held in memory: every response of a request comes from the same build."""
+
+    number: int
+    files: dict[str, bytes]
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class BuildEvent:
+    """What a rebuild did, for the command line to report."""
+
+    number: int
+    seconds: float
+    error: dict[str, Any] | None = None
+    warnings: int = 0
+    errors: int = 0
+    subject: str = ""
+
+
+@dataclass
+class Watched:
+    source: Path | None = None  # an issue folder: its own files only, as load_source reads them
+    folders: list[Path] = field(default_factory=list)  # template folders, with their subfolders
+    files: list[Path] = field(default_factory=list)  # a single story, the settings file: present or not
+
+
+def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any]:
+    """The build as the side panel shows it: inbox row, sizes, and every finding with its story."""
+    from .check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files
+
+    try:
+        findings = check_files(issue, files["email.html"].decode("utf-8"), files["email.txt"].decode("utf-8"))
+    except Exception as error:  # the checks must never hide the email; keep the build's own warnings
+        findings = [*check_build_notices(issue),
+                    Finding("error", "preview", f"the pre-send checks failed: {type(error).__name__}: {error}")]
+    findings.sort(key=lambda finding: finding.level != "error")
+    brand = issue.brand
+    return {
+        "build": number,
+        "built_at": dt.datetime.now().strftime("%H:%M:%S"),
+        "slug": issue.slug,
+        "date": issue.date.isoformat(),
+        "subject": issue.subject,
+        "preheader": issue.preheader,
+        "sender": brand.sender.name or brand.name,
+        "sender_email": brand.sender.email,
+        "sizes": {name: len(data) for name, data in files.items()},
+        "clip": {"warn": CLIP_WARN, "limit": CLIP_ERROR},
+        "findings": [finding.as_dict() for finding in findings],
+    }
+
+
+class Preview:
+    """Build `source`, serve it on `host`:`port` (0: a free port) and rebuild it when a watched file changes.
+
+    Use as a context manager: entering builds once and binds the port; `serve_forever()` (the command
+    line) or `serve_in_background()` (tests) then answers requests; leaving stops everything and removes
+    the private build folder.
+    """
+
+    def __init__(
+        self,
+        source: Path,
+        *,
+        host: str = LOOPBACK,
+        port: int = 0,
+        allow_remote: bool = False,
+        date: dt.date | None = None,
+        config: Path | None = None,
+        report: Callable[[BuildEvent], None] | None = None,
+    ) -> None:
+        if not allow_remote and not is_loopback(host):
+            raise InputError(f"refusing to serve the preview on {host}, which is not this machine's loopback: "
+                             f"anyone who can reach it could read the issue; pass --host {host} to mean it")
+        if not source.exists():
+            raise InputError("no such file or folder", file=source)
+        self.source = source
+        self.host = host
+        self.port = port
+        self.allow_remote = allow_remote
+        self.date = date
+        self.config = config
+        self.report = report
+        self.run = secrets.token_hex(6)  # tells an open page that the server was restarted
+        self.number = 0
+        self.snapshot: Snapshot | None = None
+        self.error: dict[str, Any] | None = None
+        self.closing = False
+        self.changed = threading.Condition()
+        self.stop = threading.Event()
+        self.folder: Path | None = None
+        self.server: ThreadingHTTPServer | None = None
+        self.threads: list[threading.Thread] = []
+        self.watched = self.watch_list()
+        self.stamps: tuple[Any, ...] = ()
+
+    # --- lifetime -------------------------------------------------------------------------------------
+
+    def __enter__(self) -> Preview:
+        try:
+            self.open()
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def open(self) -> None:
+        # A private folder outside the project: it is never inside a watched folder (no rebuild loop,
+        # whatever SOURCE is), never overwrites the editor's build/<slug>, and goes away with the preview.
+        self.folder = Path(tempfile.mkdtemp(prefix="newsletter-preview-"))
+        self.stamps = self.stamp()
+        self.rebuild()
+        self.server = self.bind()
+        watcher = threading.Thread(target=self.watch, name="preview-watcher", daemon=True)
+        watcher.start()
+        self.threads.append(watcher)
+
+    def bind(self) -> ThreadingHTTPServer:
+        family = socket.AF_INET6 if ":" in self.host.strip("[]") else socket.AF_INET
+
+        class Server(ThreadingHTTPServer):
+            address_family = family
+            daemon_threads = True  # an open /events stream must not hold up the exit
+
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                if not isinstance(sys.exc_info()[1], ConnectionError):  # a closed tab is not an error
+                    super().handle_error(request, client_address)
+
+        handler = type("Handler", (Handler,), {"preview": self})
+        try:
+            return Server((self.host.strip("[]"), self.port), handler)
+        except OSError as error:
+            hint = "pick another with --port, or leave --port out for a free one" if self.port else ""
+            raise InputError(f"cannot serve on {self.host}:{self.port}: {error.strerror or error}"
+                             + (f"; {hint}" if hint else "")) from None
+
+    @property
+    def url(self) -> str:
+        assert self.server is not None, "open the preview first"
+        host = self.host if ":" not in self.host or self.host.startswith("[") else f"[{self.host}]"
+        if host in ("0.0.0.0", "[::]"):
+            host = LOOPBACK if host == "0.0.0.0" else "[::1]"
+        return f"http://{host}:{self.server.server_address[1]}/"
+
+    def serve_forever(self) -> None:
+        """Answer requests until close() or Ctrl-C (KeyboardInterrupt reaches the caller)."""
+        assert self.server is not None, "open the preview first"
+        self.server.serve_forever(poll_interval=0.25)
+
+    def serve_in_background(self) -> None:
+        thread = threading.Thread(target=self.serve_forever, name="preview-server", daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def close(self) -> None:
+        self.stop.set()
+        with self.changed:
+            self.closing = True
+            self.changed.notify_all()
+        if self.server is not None:
+            if any(thread.name == "preview-server" for thread in self.threads):
+                self.server.shutdown()
+            self.server.server_close()
+        for thread in self.threads:
+            thread.join(timeout=5)
+        self.threads = []
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def rebuild(self) -> BuildEvent:
+        """Build once; on failure keep serving the last good build and record the error for the page."""
+        from .build import build
+
+        assert self.folder is not None
+        started = time.monotonic()
+        snapshot, error = None, None
+        try:
+            result = build(self.source, out=self.folder / "issue", date=self.date, config=self.config)
+            files = {name: (result.out / name).read_bytes() for name in result.files}
+        except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
+            error = error_report(failure)
+        with self.changed:
+            self.number += 1
+            if error is None:
+                snapshot = Snapshot(self.number, files, summarise(result.issue, files, self.number))
+                self.snapshot = snapshot
+            self.error = error
+            self.changed.notify_all()
+        findings = snapshot.summary["findings"] if snapshot else []
+        event = BuildEvent(
+            number=self.number,
+            seconds=time.monotonic() - started,
+            error=error,
+            warnings=sum(finding["level"] == "warning" for finding in findings),
+            errors=sum(finding["level"] == "error" for finding in findings),
+            subject=snapshot.summary["subject"] if snapshot else "",
+        )
+        if self.report is not None:
+            self.report(event)
+        return event
+
+    def state(self) -> dict[str, Any]:
+        with self.changed:
+            return {
+                "run": self.run,
+                "build": self.number,
+                "error": self.error,
+                "shown": self.snapshot.summary if self.snapshot else None,
+                "source": str(self.source),
+            }
+
+    def wait_for_build(self, seen: int | None, timeout: float) -> int | None:
+        """The build counter once it differs from `seen` (or after `timeout`); None when closing."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.closing or self.number != seen, timeout=timeout)
+            return None if self.closing else self.number
+
+    # --- watching -------------------------------------------------------------------------------------
+
+    def watch_list(self) -> Watched:
+        """The stories, the templates and the settings file."""
+        from .render import template_dirs
+        from .settings import CONFIG_NAME
+
+        watched = Watched()
+        if self.source.is_dir():
+            watched.source = self.source.resolve()
+        else:
+            watched.files.append(self.source.resolve())
+        # One folder inside another would be walked twice.
+        folders = sorted({folder for folder in template_dirs() if folder.is_dir()}, key=lambda path: len(path.parts))
+        watched.folders = [f for i, f in enumerate(folders) if not any(f.is_relative_to(o) for o in folders[:i])]
+        watched.files.append((self.config or Path(CONFIG_NAME)).resolve())
+        return watched
+
+    def stamp(self) -> tuple[Any, ...]:
+        """(path, mtime, size) of every watched file: equal stamps, nothing to rebuild."""
+        from watchfiles import Change, DefaultFilter
+
+        keep = DefaultFilter()
+        paths = [path for folder in self.watched.folders for path in folder.rglob("*")]
+        if self.watched.source is not None:
+            paths += self.watched.source.glob("*")
+        # Our own build folder never counts, even if the temp folder sits inside a watched one.
+        ours = self.folder
+        paths = [path for path in paths if ours is None or not path.is_relative_to(ours)]
+        found = []
+        for path in sorted(path for path in paths if keep(Change.modified, str(path))) + self.watched.files:
+            try:
+                info = path.stat()
+            except OSError:  # deleted since the listing, or a settings file not written yet
+                found.append((str(path), None, None))
+                continue
+            if not path.is_dir():
+                found.append((str(path), info.st_mtime_ns, info.st_size))
+        return tuple(found)
+
+    def watch(self) -> None:
+        """Rebuild when the stamps change: watchfiles wakes us within ~50 ms of a save, and every POLL_MS
+        anyway, which also covers a settings file that did not exist yet or was replaced by a rename."""
+        try:
+            from watchfiles import watch
+
+            folders = [*self.watched.folders, *([self.watched.source] if self.watched.source else [])]
+            for _changes in watch(*folders, debounce=300, step=50, stop_event=self.stop,
+                                  rust_timeout=POLL_MS, yield_on_timeout=True, raise_interrupt=False,
+                                  ignore_permission_denied=True):
+                if self.stop.is_set():
+                    return
+                self.rebuild_if_changed()
+        except Exception:  # noqa: BLE001 - e.g. a watched folder was deleted: fall back to polling
+            while not self.stop.wait(POLL_MS / 1000):
+                self.rebuild_if_changed()
+
+    def rebuild_if_changed(self) -> None:
+        stamps = self.stamp()
+        if stamps != self.stamps:
+            # Stamped before building: a save during the build is seen next time round.
+            self.stamps = stamps
+            self.rebuild()
+
+
+class Handler(BaseHTTPRequestHandler):
+    """GET and HEAD of fixed paths only."""
+
+    preview: Preview
+    server_version = "newsletter-preview"
+    sys_version = ""
+    timeout = 30
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+        pass  # the command line reports builds, not requests
+
+    def do_HEAD(self) -> None:  # noqa: N802 - the stdlib's name
+        self.handle_get(body=False)
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        self.handle_get(body=True)
+
+    def handle_get(self, *, body: bool) -> None:
+        try:
+            self.answer(body=body)
+        except ConnectionError:
+            raise
+        except Exception as error:  # noqa: BLE001 - say what broke instead of dropping the connection
+            message = f"The preview server failed: {type(error).__name__}: {error}\n".encode()
+            self.send(HTTPStatus.INTERNAL_SERVER_ERROR, message, "text/plain; charset=utf-8", body=body)
+
+    def answer(self, *, body: bool) -> None:
+        if not self.host_allowed():
+            return self.send(HTTPStatus.FORBIDDEN, b"This preview only answers to its own address.\n",
+                             "text/plain; charset=utf-8", body=body)
+        url = urlsplit(self.path)
+        query = parse_qs(url.query)
+        if url.path in PAGE_FILES:
+            name, kind = PAGE_FILES[url.path]
+            return self.send(HTTPStatus.OK, page_file(name).read_bytes(), kind, body=body, csp=PAGE_CSP)
+        if url.path == "/state.json":
+            data = json.dumps(self.preview.state(), ensure_ascii=False).encode()
+            return self.send(HTTPStatus.OK, data, "application/json; charset=utf-8", body=body)
+        if url.path == "/events":
+            return self.events() if body else self.send(HTTPStatus.OK, b"", "text/event-stream", body=False)
+        snapshot = self.preview.snapshot
+        name = url.path[1:]
+        if snapshot is None or name not in BUILD_TYPES or name not in snapshot.files:
+            return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", body=body)
+        data, kind = snapshot.files[name], BUILD_TYPES[name]
+        headers = {"X-Preview-Build": str(snapshot.number)}
+        if name == "email.html" and query.get("view") == ["source"]:
+            kind = "text/plain; charset=utf-8"
+        elif name == "email.html" and query.get("scheme", [""])[0] in ("light", "dark"):
+            data = force_scheme(data.decode("utf-8"), query["scheme"][0]).encode("utf-8")
+        if name == "email.eml":
+            headers["Content-Disposition"] = f'attachment; filename="{snapshot.summary["slug"]}.eml"'
+        self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)
+
+    def host_allowed(self) -> bool:
+        """Refuse another site's name for this address (DNS rebinding) unless --host opened it up."""
+        if self.preview.allow_remote:
+            return True
+        host = self.headers.get("Host")
+        if host is None:
+            return True
+        port = self.server.server_address[1]
+        names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
+        return host.lower() in {f"{name}:{port}" for name in names} | names
+
+    def send(self, status: HTTPStatus, data: bytes, kind: str, *, body: bool, csp: str | None = None,
+             headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.send_common_headers(csp)
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if body:
+            self.wfile.write(data)
+
+    def send_common_headers(self, csp: str | None) -> None:
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        self.send_header("Cross-Origin-Resource-Policy", "same-origin")
+        if csp:
+            self.send_header("Content-Security-Policy", csp)
+
+    def events(self) -> None:
+        """Server-Sent Events: the build counter now, then after every build; a comment keeps it open."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_common_headers(None)
+        self.end_headers()
+        seen: int | None = None
+        try:
+            self.wfile.write(b"retry: 500\n\n")
+            while True:
+                number = self.preview.wait_for_build(seen, KEEPALIVE_SECONDS)
+                if number is None:
+                    return
+                if number == seen:
+                    self.wfile.write(b": still here\n\n")
+                else:
+                    self.wfile.write(f"data: {json.dumps({'run': self.preview.run, 'build': number})}\n\n".encode())
+                    seen = number
+                self.wfile.flush()
+        except OSError:  # the tab was closed or reloaded
+            return

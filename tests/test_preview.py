@@ -1,0 +1,445 @@
+"""`newsletter preview`: the page in a real headless Chromium, live reload, and the server's safety rules.
+
+Every test starts its own server on a free port (127.0.0.1) over a copy of a golden issue, and stops it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.client
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from newsletter.build import make_issue
+from newsletter.errors import InputError
+from newsletter.preview import Preview, force_scheme
+
+ROOT = Path(__file__).parent.parent
+DATE = dt.date(2026, 11, 24)
+WAIT_MS = 10_000
+FRAME = "#email"
+WIDTHS = {"desktop": 600, "mobile": 375, "dark": 600, "text": 680}
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    return Path(shutil.copytree(ROOT / "seeds", tmp_path / "seeds"))
+
+
+@pytest.fixture
+def markdown(tmp_path):
+    return Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "markdown-issue"))
+
+
+@pytest.fixture
+def serve():
+    """Start a preview server in this process; every one started is stopped after the test."""
+    started: list[Preview] = []
+
+    def start(source: Path, **options) -> Preview:
+        options.setdefault("date", DATE)
+        preview = Preview(source, **options)
+        started.append(preview)
+        preview.open()
+        preview.serve_in_background()
+        return preview
+
+    yield start
+    for preview in started:
+        preview.close()
+
+
+def built(preview: Preview, name: str) -> bytes:
+    """A file of the build the server holds, read from its build folder."""
+    return (preview.folder / "issue" / name).read_bytes()
+
+
+def open_page(page, preview: Preview, query: str = ""):
+    page.goto(preview.url + query)
+    wait_for_frame(page)
+    return page
+
+
+def wait_for_frame(page) -> None:
+    """Until the iframe holds the newest build the page knows of."""
+    page.wait_for_function(
+        "() => { const f = document.querySelector('#email'); const b = document.documentElement.dataset.build;"
+        " return f.dataset.loadedBuild && b && f.dataset.loadedBuild !== '' && f.contentDocument"
+        " && f.contentDocument.readyState === 'complete'; }",
+        timeout=WAIT_MS,
+    )
+
+
+def frame_eval(page, script: str):
+    """Run `script` (a function of the iframe's document and window) from the page: scripts can't run inside."""
+    return page.evaluate(
+        f"() => {{ const f = document.querySelector('{FRAME}');"
+        f" return ({script})(f.contentDocument, f.contentWindow); }}"
+    )
+
+
+def frame_width(page) -> float:
+    return page.eval_on_selector(FRAME, "f => f.getBoundingClientRect().width")
+
+
+def wait_for_frame_text(page, text: str) -> None:
+    page.wait_for_function(
+        "text => { const d = document.querySelector('#email').contentDocument;"
+        " return d && d.body && d.body.textContent.includes(text); }",
+        arg=text,
+        timeout=WAIT_MS,
+    )
+
+
+def luminance(rgb: str) -> float:
+    values = [int(v) / 255 for v in re.findall(r"\d+", rgb)[:3]]
+    linear = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in values]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+# --- the page -----------------------------------------------------------------------------------------
+
+
+def test_page_shows_the_email_inbox_row_and_size(page, serve, seeds):
+    preview = serve(seeds)
+    issue = make_issue(seeds, date=DATE)
+    open_page(page, preview)
+    assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == issue.lead.headline
+    assert page.locator("#inbox-from").text_content() == issue.brand.name
+    subject = page.locator("#inbox-subject")
+    assert subject.get_attribute("title") == issue.subject
+    shown = subject.text_content()
+    assert issue.subject.startswith(shown.removesuffix("…"))
+    preheader = page.locator("#inbox-preheader").text_content()
+    assert issue.preheader.startswith(preheader.removesuffix("…").rstrip("…"))
+    kb = len(built(preview, "email.html")) / 1024
+    assert f"email.html is {kb:.1f} KB" in page.locator("#size-text").text_content()
+    assert "102 KB" in page.locator("#size-text").text_content()
+
+
+def test_each_mode_shows_its_view_at_its_width_and_survives_a_reload(page, serve, seeds):
+    preview = serve(seeds)
+    html = built(preview, "email.html").decode()
+    text = built(preview, "email.txt").decode()
+    headline = make_issue(seeds, date=DATE).lead.headline
+    open_page(page, preview)
+    assert page.get_attribute("[data-mode=desktop]", "aria-pressed") == "true"
+    for mode in ("mobile", "dark", "text", "web", "source", "desktop"):
+        page.click(f"[data-mode={mode}]")
+        for reloaded in (False, True):
+            if reloaded:
+                page.reload()
+            wait_for_frame(page)
+            assert f"mode={mode}" in page.url
+            assert page.get_attribute(f"[data-mode={mode}]", "aria-pressed") == "true", (mode, reloaded)
+            width = frame_width(page)
+            if mode in WIDTHS:
+                assert width == WIDTHS[mode], (mode, reloaded)
+            else:
+                # The web version fills the stage beside the panel.
+                assert abs(width - page.eval_on_selector("#device", "d => d.clientWidth")) < 1, mode
+                assert width > 600, mode
+            body = frame_eval(page, "d => d.body.textContent")
+            if mode == "text":
+                assert frame_eval(page, "d => d.contentType") == "text/plain"
+                assert body == text
+            elif mode == "source":
+                assert frame_eval(page, "d => d.contentType") == "text/plain"
+                assert body == html
+            elif mode == "web":
+                assert frame_eval(page, "d => !!d.querySelector('meta[property=\"og:title\"]')")
+            else:
+                assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == headline
+                # The email's own viewport is the mode's width: its phone rules apply at 375 only.
+                assert frame_eval(page, "(d, w) => w.innerWidth") == WIDTHS[mode]
+
+
+def test_dark_mode_darkens_the_email_whatever_the_browser_prefers(page, serve, seeds):
+    preview = serve(seeds)
+    body_background = "(d, w) => w.getComputedStyle(d.body).backgroundColor"
+    for preferred in ("light", "dark"):
+        page.emulate_media(color_scheme=preferred)
+        open_page(page, preview, "?mode=desktop")
+        light = frame_eval(page, body_background)
+        page.click("[data-mode=dark]")
+        wait_for_frame(page)
+        dark = frame_eval(page, body_background)
+        assert dark != light
+        assert luminance(dark) < 0.05 < luminance(light), (preferred, light, dark)
+
+
+def test_warnings_panel_lists_each_item_without_a_headline_with_its_story(page, serve, seeds):
+    preview = serve(seeds)
+    issue = make_issue(seeds, date=DATE)
+    no_headline = [notice for notice in issue.warnings if notice.message.startswith("no headline")]
+    assert len(no_headline) == 5
+    open_page(page, preview)
+    for notice in no_headline:
+        group = page.locator(".finding-group").filter(has=page.locator(".finding-story", has_text=notice.story))
+        assert group.count() == 1, notice.story
+        item = group.locator(".finding").filter(has_text="no headline")
+        assert item.count() == 1
+        assert f"{notice.source.file}:{notice.source.line}" in item.text_content()
+    assert page.locator(".finding").filter(has_text="no headline").count() == 5
+    assert "warnings" in page.locator("#warnings-count").text_content()
+
+
+def test_editing_a_headline_updates_the_open_page_and_keeps_its_mode(page, serve, seeds):
+    preview = serve(seeds)
+    story = next(seeds.glob("*.txt"))
+    old = make_issue(seeds, date=DATE).lead.headline
+    open_page(page, preview, "?mode=mobile")
+    new = "Kyiv gets its answer on long-range strikes"
+    edit(story, old, new)
+    wait_for_frame_text(page, new)
+    wait_for_frame(page)
+    assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == new
+    page.wait_for_function("() => document.querySelector('#inbox-subject').title.startsWith('Kyiv gets')",
+                           timeout=WAIT_MS)
+    assert "mode=mobile" in page.url
+    assert frame_width(page) == 375
+
+
+def test_a_broken_front_matter_shows_the_error_and_fixing_it_brings_the_preview_back(page, serve, markdown):
+    preview = serve(markdown)
+    story = markdown / "02-eu-enlargement.md"
+    original = story.read_text("utf-8")
+    open_page(page, preview)
+    banner = page.locator("#error")
+    assert banner.is_hidden()
+
+    edit(story, "headline: Brussels delays", "headline: [Brussels delays")
+    banner.wait_for(state="visible", timeout=WAIT_MS)
+    assert str(story) in banner.text_content()
+    assert re.search(r"line \d+", page.locator("#error-where").text_content())
+    assert "front matter" in page.locator("#error-message").text_content()
+    # The last good build stays on screen.
+    assert "Brussels delays its verdict" in frame_eval(page, "d => d.body.textContent")
+
+    story.write_text(original.replace("Brussels delays its verdict", "Brussels settles its verdict"), "utf-8")
+    banner.wait_for(state="hidden", timeout=WAIT_MS)
+    wait_for_frame_text(page, "Brussels settles its verdict")
+
+
+def test_copy_html_puts_exactly_email_html_on_the_clipboard(page, serve, seeds):
+    preview = serve(seeds)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=preview.url.rstrip("/"))
+    open_page(page, preview)
+    page.click("#copy-html")
+    page.locator("#status").filter(has_text="Copied email.html").wait_for(timeout=WAIT_MS)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.encode("utf-8") == built(preview, "email.html")
+
+
+def test_download_eml_serves_the_builds_email_eml(page, serve, seeds):
+    preview = serve(seeds)
+    open_page(page, preview)
+    with page.expect_download(timeout=WAIT_MS) as download:
+        page.click("#download-eml")
+    assert Path(download.value.path()).read_bytes() == built(preview, "email.eml")
+    assert download.value.suggested_filename == f"{make_issue(seeds, date=DATE).slug}.eml"
+
+
+def test_nothing_runs_inside_the_email_frame(page, serve, seeds):
+    preview = serve(seeds)
+    open_page(page, preview)
+    assert page.get_attribute(FRAME, "sandbox") == "allow-same-origin"
+    # A script that story content might smuggle in: the sandbox must not run it.
+    frame_eval(page, "d => { const s = d.createElement('script');"
+                     " s.textContent = 'parent.document.title = \"ran\"'; d.body.append(s); }")
+    assert page.title() != "ran"
+    response = request(preview, "/email.html?scheme=dark")
+    assert "script-src 'none'" in response.getheader("Content-Security-Policy")
+
+
+# --- the server ---------------------------------------------------------------------------------------
+
+
+def request(preview: Preview, path: str, host: str | None = None) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", preview.server.server_address[1], timeout=10)
+    connection.putrequest("GET", path, skip_host=host is not None, skip_accept_encoding=True)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    response.body = response.read()
+    connection.close()
+    return response
+
+
+def raw_get(preview: Preview, target: str) -> tuple[int, bytes]:
+    """Send the request line exactly as written: no client tidies the path first."""
+    port = preview.server.server_address[1]
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := connection.recv(65536):
+            data += chunk
+    status = int(data.split(b" ", 2)[1])
+    return status, data.partition(b"\r\n\r\n")[2]
+
+
+ESCAPES = [
+    "/../pyproject.toml",
+    "/%2e%2e/pyproject.toml",
+    "/..%2fpyproject.toml",
+    "/%2e%2e%2fpyproject.toml",
+    "/%252e%252e%252fpyproject.toml",
+    "/%252E%252E/pyproject.toml",
+    "/..%5cpyproject.toml",
+    "/..\\pyproject.toml",
+    "//../pyproject.toml",
+    "/email.html/../../pyproject.toml",
+    "/../../../../../../etc/passwd",
+    "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+    "/preview.html",
+    "/issue/email.html",
+    "http://127.0.0.1/../pyproject.toml",
+]
+
+
+def test_only_the_builds_own_files_are_served(serve, seeds):
+    preview = serve(seeds)
+    status, body = raw_get(preview, "/email.html")
+    assert status == 200 and body == built(preview, "email.html")
+    for target in ESCAPES:
+        status, body = raw_get(preview, target)
+        assert status == 404, target
+        assert b"[project]" not in body and b"root:" not in body
+
+
+def test_serves_each_build_file_with_its_type_and_the_source_untouched(serve, seeds):
+    preview = serve(seeds)
+    for name, kind in (("email.html", "text/html"), ("email.txt", "text/plain"), ("web.html", "text/html"),
+                       ("email.eml", "message/rfc822"), ("issue.json", "application/json")):
+        response = request(preview, f"/{name}")
+        assert response.status == 200, name
+        assert response.getheader("Content-Type").startswith(kind)
+        assert response.body == built(preview, name)
+    dark = request(preview, "/email.html?scheme=dark").body.decode()
+    assert dark == force_scheme(built(preview, "email.html").decode(), "dark") != built(preview, "email.html").decode()
+    assert "prefers-color-scheme" not in dark
+
+
+def test_a_first_build_that_fails_still_serves_and_recovers(serve, markdown):
+    story = markdown / "01-colombia-runoff.md"
+    original = story.read_text("utf-8")
+    story.write_text(original.replace("---\n", "", 1), "utf-8")
+    preview = serve(markdown)
+    state = json.loads(request(preview, "/state.json").body)
+    assert state["shown"] is None
+    assert state["error"]["file"] == str(story) and state["error"]["line"] == 1
+    assert request(preview, "/email.html").status == 404
+    story.write_text(original, "utf-8")
+    wait_until(lambda: shown(preview), "the fixed build")
+    assert request(preview, "/email.html").status == 200
+
+
+def test_refuses_to_serve_beyond_loopback_unless_told_to(seeds):
+    for host in ("0.0.0.0", "::", "192.0.2.10"):
+        with pytest.raises(InputError, match="--host"):
+            Preview(seeds, host=host)
+    Preview(seeds, host="localhost")  # loopback is fine (nothing is bound until open())
+
+
+def test_answers_only_to_its_own_host_name(serve, seeds):
+    preview = serve(seeds)
+    port = preview.server.server_address[1]
+    assert request(preview, "/email.html", host=f"localhost:{port}").status == 200
+    assert request(preview, "/email.html", host=f"evil.example:{port}").status == 403
+
+
+def wait_until(check, what: str, timeout: float = 10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"gave up waiting for {what}")
+
+
+def shown(preview: Preview) -> dict:
+    return json.loads(request(preview, "/state.json").body)["shown"]
+
+
+def test_changing_newsletter_toml_rebuilds(serve, seeds, tmp_path):
+    config = tmp_path / "newsletter.toml"
+    config.write_text('[brand]\nname = "Alpha Weekly"\n', "utf-8")
+    preview = serve(seeds, config=config)
+    assert shown(preview)["sender"] == "Alpha Weekly"
+    config.write_text('[brand]\nname = "Beta Weekly"\n', "utf-8")
+    wait_until(lambda: shown(preview)["sender"] == "Beta Weekly", "the new brand name")
+    assert b"Beta Weekly" in request(preview, "/email.html").body
+
+
+def test_changing_a_template_rebuilds(serve, seeds, tmp_path, monkeypatch):
+    # An editor's ./templates overrides the packaged ones file by file: edit an override.
+    override = tmp_path / "site" / "templates" / "email" / "_footer.mjml"
+    override.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "templates" / "email" / "_footer.mjml", override)
+    monkeypatch.chdir(tmp_path / "site")
+    preview = serve(seeds)
+    edit(override, "You are receiving this", "Thanks for reading. You are receiving this")
+    wait_until(lambda: b"Thanks for reading." in request(preview, "/email.html").body, "the edited footer")
+
+
+# --- the command --------------------------------------------------------------------------------------
+
+
+def test_ctrl_c_stops_the_command_with_exit_130_and_no_traceback(seeds):
+    command = [sys.executable, "-m", "newsletter", "preview", str(seeds), "--date", "2026-11-24"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env={**os.environ, "PYTHONUNBUFFERED": "1"}) as process:
+        lines: queue.Queue[str] = queue.Queue()
+        errors: list[str] = []
+        readers = [threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True),
+                   threading.Thread(target=lambda: errors.extend(process.stderr), daemon=True)]
+        for reader in readers:
+            reader.start()
+        try:
+            url = None
+            deadline = time.monotonic() + 20
+            while url is None and time.monotonic() < deadline:
+                try:
+                    found = re.search(r"http://127\.0\.0\.1:(\d+)/", lines.get(timeout=0.2))
+                except queue.Empty:
+                    if process.poll() is not None:
+                        break
+                    continue
+                url = found and found[0]
+            assert url, f"no URL printed: {''.join(errors)}"
+            connection = http.client.HTTPConnection("127.0.0.1", int(url.rsplit(":", 1)[1].strip("/")), timeout=10)
+            connection.request("GET", "/state.json")
+            assert json.loads(connection.getresponse().read())["shown"]["date"] == "2026-11-24"
+            connection.close()
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=15)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=5)
+            for reader in readers:
+                reader.join(timeout=5)
+    stderr = "".join(errors)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert "KeyboardInterrupt" not in stderr
