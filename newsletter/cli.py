@@ -216,3 +216,161 @@ def preview(
     except KeyboardInterrupt:
         typer.echo("Stopped.")
         raise typer.Exit(code=130) from None
+
+
+@app.command()
+@friendly
+def send(
+    issue: Annotated[
+        Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
+    ] = None,
+    to: Annotated[
+        list[str] | None,
+        typer.Option("--to", metavar="ADDRESS", help='Send a test, subject starting "[TEST] "; repeat for more.'),
+    ] = None,
+    subscribers: Annotated[
+        Path | None,
+        typer.Option("--list", metavar="CSV", help="Send to everyone in a CSV with an email column (name optional)."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show who would receive what; send nothing.")] = False,
+    rate: Annotated[
+        float | None,
+        typer.Option("--rate", min=0, help="At most this many messages a second (default: [smtp] rate, or no limit)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Send an issue whose list send completed to addresses that have not had it.")
+    ] = False,
+    resend_unknown: Annotated[
+        bool,
+        typer.Option("--resend-unknown", help="Resend messages the server never confirmed, with the same Message-ID."),
+    ] = False,
+    config: ConfigOpt = None,
+) -> None:
+    """Send a built issue over SMTP: a test to a few addresses, or one message to each subscriber.
+
+    Server settings come from the [smtp] table of newsletter.toml (host, port, security = starttls, tls
+    or none, user, timeout, rate, cafile, retries, retry_delay) or NEWSLETTER_SMTP_HOST, _PORT, _SECURITY,
+    _USER, _CAFILE; the password only from NEWSLETTER_SMTP_PASSWORD. A list send keeps a log in the build
+    folder (send-log.sqlite3): after a crash, Ctrl-C or a dropped connection, run the same command again
+    and it carries on where it stopped without sending to anyone twice. A message that went out but was
+    never confirmed is reported as unknown and not resent unless you ask with --resend-unknown.
+
+    Example:
+
+        newsletter send build/2026-11-24-issue-48 --to me@example.org
+
+        newsletter send --list subscribers.csv --dry-run
+
+        newsletter send --list subscribers.csv --rate 10
+    """
+    import contextlib
+    import sys
+
+    from .check import latest_build
+    from .send import load_settings, plan_list, prepare, send_list, send_test
+    from .subscribers import check_address, read_subscribers
+
+    if bool(to) == (subscribers is not None):
+        message = "give --to or --list, not both" if to else "say who: --to ADDRESS for a test, --list CSV for the list"
+        raise typer.BadParameter(message, param_hint="--to / --list")
+    folder = issue if issue is not None else latest_build()
+    # Every address and header is checked before the first connection: a bad one means nothing is sent.
+    if to:
+        recipients = [check_address(address, file="--to") for address in to]
+    else:
+        people = read_subscribers(subscribers)  # type: ignore[arg-type]
+        for problem in people.bad:
+            typer.secho(f"skipped {problem}", fg=typer.colors.YELLOW)
+        for problem in people.duplicates:
+            typer.echo(f"skipped {problem}")
+    prepared = prepare(folder)
+    settings = load_settings(config)
+    subject = ("[TEST] " if to else "") + prepared.issue.subject
+
+    if dry_run:
+        typer.echo("Dry run: nothing is sent.")
+        typer.echo(f"  issue:   {folder} ({subject!r})")
+        brand = prepared.issue.brand
+        typer.echo(f"  from:    {brand.sender.name or brand.name} <{brand.sender.email}>")
+        server = settings.describe() if settings.host else "not set: [smtp] host or NEWSLETTER_SMTP_HOST"
+        typer.echo(f"  server:  {server}")
+        if to:
+            for recipient in recipients:
+                typer.echo(f"  test     {recipient.email}")
+            typer.echo(f"Would send a test to {len(recipients)} address(es).")
+            return
+        plans = plan_list(prepared, people, force=force, resend_unknown=resend_unknown)
+        for plan in plans:
+            detail = plan.reason if plan.action == "skip" else f"unsubscribe: {plan.unsubscribe_url}"
+            extra = " (needs SMTPUTF8)" if plan.subscriber.smtputf8 and plan.action != "skip" else ""
+            typer.echo(f"  {plan.action:<8} {plan.subscriber.email}  {detail}{extra}")
+        sending = sum(plan.action != "skip" for plan in plans)
+        typer.echo(f"Would send to {sending} of {len(plans)} address(es); {len(plans) - sending} skipped.")
+        return
+
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def show(event: Any) -> None:
+            if event.status == "start":
+                bars.append(stack.enter_context(
+                    typer.progressbar(length=event.total, label="Sending", file=sys.stderr, show_pos=True)
+                ))
+            elif bars:
+                bars[0].update(1)
+
+        if to:
+            report = send_test(prepared, recipients, settings, progress=show)
+        else:
+            report = send_list(prepared, people, settings, force=force, resend_unknown=resend_unknown, rate=rate,
+                               progress=show)
+
+    for address, error in report.failed:
+        typer.secho(f"failed  {address}: {error}", fg=typer.colors.YELLOW)
+    for address, error in report.unknown:
+        typer.secho(f"unknown {address}: {error}", fg=typer.colors.YELLOW)
+    counts = (f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
+              f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else ""))
+    typer.echo(f"{subject!r}: {counts}" + (f" (log: {report.log_path})" if report.log_path else ""))
+    if report.unknown:
+        typer.echo("Unknown: the message went out but the server never confirmed it. Check with your email service;"
+                   " if it did not arrive, run again with --resend-unknown (same Message-ID).")
+    if report.stopped:
+        typer.secho(f"error: stopped: {report.stopped}", fg=typer.colors.RED, err=True)
+        if report.left and not to:
+            typer.echo("Run the same command again to carry on where it stopped.")
+        raise typer.Exit(code=130 if report.stopped.startswith("interrupted") else 1)
+    if not report.ok:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+@friendly
+def export(
+    issue: Annotated[
+        Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
+    ] = None,
+    esp: Annotated[str, typer.Option("--esp", help="mailchimp, buttondown, listmonk or generic.")] = ...,  # type: ignore[assignment]
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: export-<esp>.html in the build folder).")
+    ] = None,
+) -> None:
+    """Write the email HTML with an email service's tags for the unsubscribe and web links, ready to paste.
+
+    Mailchimp gets *|UNSUB|* and *|ARCHIVE|*, Buttondown {{ unsubscribe_url }} and {{ email_url }},
+    listmonk {{ UnsubscribeURL }} and {{ MessageURL }}; generic keeps %%{unsubscribe_url}%% and
+    %%{web_url}%% to replace by hand. Anything in a story that looks like the service's tags is
+    written so the service shows it as text.
+
+    Example:
+
+        newsletter export build/2026-11-24-issue-48 --esp mailchimp
+    """
+    from .check import latest_build
+    from .export import export_issue
+
+    folder = issue if issue is not None else latest_build()
+    result = export_issue(folder, esp, out=out)
+    service = result.service
+    typer.echo(f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: "
+               f"unsubscribe link {service.unsubscribe}, web version {service.web}")

@@ -24,8 +24,13 @@ def issue_message_id(issue: Issue, recipient: str = "") -> str:
     return f"<{issue.slug}.{digest}@{sender_domain(issue)}>"
 
 
+def breaks_lines(text: str) -> bool:
+    """CR, LF or any other line break: in a header it would start a header of its own."""
+    return len(f"{text}x".splitlines()) > 1
+
+
 def address(name: str, email: str) -> Address:
-    if any(char in name + email for char in "\r\n"):
+    if breaks_lines(name + email):
         raise RenderError(f"a line break in the address {name!r} <{email!r}> would forge mail headers")
     local, _, domain = email.partition("@")
     if not local or not domain:
@@ -46,7 +51,7 @@ def build_message(
     """The email as MIME: text first, then HTML (clients show the last part they can)."""
     brand = issue.brand
     subject = issue.subject if subject is None else subject
-    if any(char in subject for char in "\r\n"):
+    if breaks_lines(subject):
         raise RenderError("the subject holds a line break, which would forge mail headers")
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = subject

@@ -1,0 +1,86 @@
+"""A build folder -> the email HTML with an email service's merge tags for the unsubscribe and web links.
+
+The issue is rendered with the tokens of render.py where the two links go, and each token becomes the
+service's tag. Whatever else looks like the service's template syntax (a story quoting `{{ ... }}` or
+`*|...|*`) is written as character references, so the service shows it as text and never runs it.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, RenderError
+
+STYLE_BLOCK = re.compile(r"(<style\b[^>]*>.*?</style\s*>)", re.IGNORECASE | re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    unsubscribe: str  # the tag the service replaces with the subscriber's unsubscribe link
+    web: str  # ... and with the link to the web version of the email
+    openers: tuple[str, ...]  # what starts a tag or statement in the service's templates
+
+
+# Tags as each service documents them: Mailchimp's merge tags cheat sheet, Buttondown's "Template
+# Variables" page (Django-style templates), listmonk's "Templating" page (Go templates).
+SERVICES = {
+    "mailchimp": Service("Mailchimp", "*|UNSUB|*", "*|ARCHIVE|*", ("*|",)),
+    "buttondown": Service("Buttondown", "{{ unsubscribe_url }}", "{{ email_url }}", ("{{", "{%", "{#")),
+    "listmonk": Service("listmonk", "{{ UnsubscribeURL }}", "{{ MessageURL }}", ("{{",)),
+    # Any other service: our own tokens, to search and replace with that service's tags.
+    "generic": Service("any service", "%%{unsubscribe_url}%%", "%%{web_url}%%", ()),
+}
+
+
+@dataclass(frozen=True)
+class Export:
+    service: Service
+    path: Path
+    size: int
+
+
+def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
+    """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
+    from .build import render_files
+    from .check import read_build
+    from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN
+
+    service = SERVICES.get(esp.lower())
+    if service is None:
+        raise InputError(f"{esp!r} is not a service this exports to; choose one of {', '.join(SERVICES)}")
+    issue, _, _ = read_build(folder)
+    files = render_files(issue, unsubscribe_url=UNSUBSCRIBE_TOKEN, web_url=WEB_TOKEN)
+    rendered = files["email.html"].decode("utf-8")
+    for token in (UNSUBSCRIBE_TOKEN, WEB_TOKEN):
+        if token not in rendered:
+            raise InputError(f"the email has no place for {token}; are the templates up to date?", file=folder)
+    page = neutralise(rendered, service.openers)
+    page = page.replace(UNSUBSCRIBE_TOKEN, html.escape(service.unsubscribe, quote=True))
+    page = page.replace(WEB_TOKEN, html.escape(service.web, quote=True))
+    target = out if out is not None else folder / f"export-{esp.lower()}.html"
+    data = page.encode("utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return Export(service, target, len(data))
+
+
+def neutralise(page: str, openers: tuple[str, ...]) -> str:
+    """Write the first character of each opener as a character reference: shown the same, never run.
+
+    References are decoded in text and attribute values, not inside <style>: the CSS is left as it is
+    and must hold no opener (ours cannot: theme values are plain colours and font stacks).
+    """
+    parts = STYLE_BLOCK.split(page)
+    for index, part in enumerate(parts):
+        for opener in openers:
+            if opener not in part:
+                continue
+            if index % 2:
+                raise RenderError(f"the email's CSS holds {opener!r}, which the email service would read as a tag")
+            part = part.replace(opener, f"&#{ord(opener[0])};{opener[1:]}")
+        parts[index] = part
+    return "".join(parts)

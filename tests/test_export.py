@@ -1,0 +1,141 @@
+"""`newsletter export`: each email service's tags sit exactly in the unsubscribe and "View in browser"
+links, and nothing from a story reaches the service as one of its tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsletter.build import build, issue_json
+from newsletter.cli import app
+from newsletter.errors import RenderError
+from newsletter.export import neutralise
+from newsletter.models import Issue
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "markdown-issue"
+DATE = dt.date(2026, 11, 24)
+SLUG = "2026-11-24-issue-48"
+runner = CliRunner()
+
+SERVICES = [
+    ("mailchimp", "*|UNSUB|*", "*|ARCHIVE|*"),
+    ("buttondown", "{{ unsubscribe_url }}", "{{ email_url }}"),
+    ("listmonk", "{{ UnsubscribeURL }}", "{{ MessageURL }}"),
+    ("generic", "%%{unsubscribe_url}%%", "%%{web_url}%%"),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    return build(EXAMPLE, out=tmp_path_factory.mktemp("built") / SLUG, date=DATE).out
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch, built) -> Path:
+    shutil.copytree(built, tmp_path / "build" / SLUG)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+class Page(HTMLParser):
+    """Every link (href and text) and all the text a reader sees."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []
+        self.text: list[str] = []
+        self.href: str | None = None
+        self.skip = 0
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.href = dict(attrs).get("href") or ""
+            self.links.append((self.href, ""))
+        if tag in ("style", "script"):
+            self.skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.href = None
+        if tag in ("style", "script"):
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        self.text.append(data)
+        if self.href is not None:
+            href, text = self.links[-1]
+            self.links[-1] = (href, text + data)
+
+    def hrefs(self, text: str) -> list[str]:
+        return [href for href, words in self.links if " ".join(words.split()) == text]
+
+
+@pytest.mark.parametrize(("esp", "unsubscribe", "web"), SERVICES)
+def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(workdir, esp, unsubscribe, web):
+    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", esp])
+    assert result.exit_code == 0, result.output
+    assert f"Wrote build/{SLUG}/export-{esp}.html (" in result.output
+    html = (workdir / "build" / SLUG / f"export-{esp}.html").read_text()
+    page = Page(html)
+    assert page.hrefs("Unsubscribe") == [unsubscribe]
+    web_links = page.hrefs("View in browser")  # at the top, and again in the footer
+    assert web_links and set(web_links) == {web}
+    # The tags are in those links and nowhere else.
+    assert html.count(unsubscribe) == 1
+    assert html.count(web) == len(web_links)
+    if esp != "generic":
+        assert "%%{" not in html
+    # Everything else is the email as built, links included.
+    story_links = [href for href, _ in page.links if href not in (unsubscribe, web)]
+    assert "https://news.example.org/2026/11/colombia-runoff" in story_links
+
+
+@pytest.mark.parametrize(("esp", "quoted"), [
+    ("mailchimp", "*|FNAME|*"),
+    ("listmonk", '{{ .Subscriber.Attribs.city }}'),
+    ("buttondown", "{% if subscriber.tags %}"),
+    ("buttondown", "{{ subscriber.email }}"),
+])
+def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(workdir, esp, quoted):
+    path = workdir / "build" / SLUG / "issue.json"
+    issue = Issue.model_validate_json(path.read_text())
+    block = issue.lead.body[0]
+    span = block.spans[0].model_copy(update={"text": f"The template said {quoted} to every reader."})
+    lead = issue.lead.model_copy(update={"body": [block.model_copy(update={"spans": [span]}), *issue.lead.body[1:]]})
+    path.write_text(issue_json(issue.model_copy(update={"lead": lead})))
+    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", esp])
+    assert result.exit_code == 0, result.output
+    html = (workdir / "build" / SLUG / f"export-{esp}.html").read_text()
+    assert quoted not in html
+    assert f"The template said {quoted} to every reader." in " ".join("".join(Page(html).text).split())
+
+
+def test_export_refuses_a_service_it_does_not_know(workdir):
+    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", "sendgrid"])
+    assert result.exit_code == 1
+    assert "error: 'sendgrid' is not a service this exports to; choose one of mailchimp, buttondown, listmonk, " \
+           "generic" in result.output
+
+
+def test_export_writes_where_asked_and_defaults_to_the_newest_build(workdir):
+    result = runner.invoke(app, ["export", "--esp", "Mailchimp", "--out", "paste/me.html"])
+    assert result.exit_code == 0, result.output
+    assert "Wrote paste/me.html (" in result.output
+    assert "for Mailchimp: unsubscribe link *|UNSUB|*, web version *|ARCHIVE|*" in result.output
+    assert Page((workdir / "paste" / "me.html").read_text()).hrefs("Unsubscribe") == ["*|UNSUB|*"]
+
+
+def test_css_holding_a_service_tag_is_refused_rather_than_broken():
+    assert neutralise("<p>{{ x }}</p><style>a { b: c }</style>", ("{{",)) == \
+        "<p>&#123;{ x }}</p><style>a { b: c }</style>"
+    with pytest.raises(RenderError, match="the email's CSS holds '{#'"):
+        neutralise("<style>@media print{#x{color:red}}</style>", ("{#",))

@@ -1,0 +1,569 @@
+"""`newsletter send` against real SMTP servers (aiosmtpd on 127.0.0.1): test sends, list sends that
+resume after drops, kills and refusals, TLS and login, and everything refused before a byte is sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections import Counter
+from email.parser import BytesHeaderParser
+from email.policy import default
+from pathlib import Path
+
+import pytest
+from conftest import missing
+from typer.testing import CliRunner
+
+from newsletter import send as sending
+from newsletter.build import build, issue_json
+from newsletter.cli import app
+from newsletter.models import Issue
+from newsletter.subscribers import read_subscribers
+
+try:
+    from smtp_server import TLS, Mailbox, smtp_server
+except ImportError as error:  # aiosmtpd or trustme is not installed
+    SMTP_MISSING: str | None = str(error)
+else:
+    SMTP_MISSING = None
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "markdown-issue"
+DATE = dt.date(2026, 11, 24)
+SLUG = "2026-11-24-issue-48"
+SUBJECT = "Runoff week: Bogotá votes, Brussels waits"
+SENDER_NAME = "Zoë Éditions"
+PASSWORD = "pa55-w0rd-that-must-not-leak"
+BRAND_TOML = f"""[brand]
+reply_to = "desk@news.example.org"
+
+[brand.sender]
+name = "{SENDER_NAME}"
+email = "newsletter@news.example.org"
+"""
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def smtp_parts(monkeypatch):
+    if SMTP_MISSING:
+        missing(f"aiosmtpd and trustme (pip install -e '.[test]'): {SMTP_MISSING}")
+    for name in list(os.environ):
+        if name.startswith("NEWSLETTER_SMTP_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The Markdown example, built once with a sender whose name is not ASCII."""
+    root = tmp_path_factory.mktemp("built")
+    (root / "newsletter.toml").write_text(BRAND_TOML)
+    return build(EXAMPLE, out=root / SLUG, date=DATE, config=root / "newsletter.toml").out
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch, built) -> Path:
+    """An editor's folder holding the build (with no send log yet); commands run from here."""
+    shutil.copytree(built, tmp_path / "build" / SLUG)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def server(workdir):
+    """A well-behaved server, named in ./newsletter.toml."""
+    with smtp_server() as running:
+        (workdir / "newsletter.toml").write_text(running.toml())
+        yield running
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return runner.invoke(app, list(args), env=env)
+
+
+def subscribers(folder: Path, count: int, *, extra: str = "", name: str = "csv") -> Path:
+    path = folder / f"subscribers.{name}"
+    rows = "".join(f"a{number}@example.org,Reader {number}\n" for number in range(count))
+    path.write_text("email,name\n" + rows + extra, encoding="utf-8")
+    return path
+
+
+def addresses(count: int) -> list[str]:
+    return [f"a{number}@example.org" for number in range(count)]
+
+
+def send_list(*extra: str, env: dict[str, str] | None = None):
+    return invoke("send", f"build/{SLUG}", "--list", "subscribers.csv", *extra, env=env)
+
+
+def headers(content: bytes) -> email.message.Message:
+    return BytesHeaderParser(policy=default).parsebytes(content)
+
+
+# --- a test send ---------------------------------------------------------------------------------
+
+
+def test_test_send_arrives_with_test_subject_both_parts_and_encoded_headers(server):
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert result.exit_code == 0, result.output
+    assert f"'[TEST] {SUBJECT}': sent 1, skipped 0, failed 0, unknown 0" in result.output
+    [received] = server.mailbox.received
+    assert received.rcpt_tos == ["editor@example.org"]
+    assert received.mail_from == "newsletter@news.example.org"
+    raw_headers = received.content.split(b"\r\n\r\n", 1)[0]
+    raw_headers.decode("ascii")  # non-ASCII names and subject travel as encoded words
+    assert b"=?utf-8?" in raw_headers
+    message = received.message
+    assert message["Subject"] == f"[TEST] {SUBJECT}"
+    assert message["From"].addresses[0].display_name == SENDER_NAME
+    assert message["From"].addresses[0].addr_spec == "newsletter@news.example.org"
+    assert message["Reply-To"].addresses[0].addr_spec == "desk@news.example.org"
+    assert message["To"].addresses[0].addr_spec == "editor@example.org"
+    assert [part.get_content_type() for part in message.iter_parts()] == ["text/plain", "text/html"]
+    text = message.get_body(("plain",)).get_content()
+    page = message.get_body(("html",)).get_content()
+    link = "https://news.example.org/unsubscribe?email=editor%40example.org"
+    built_text = Path("build", SLUG, "email.txt").read_text()
+    assert text == built_text.replace("Unsubscribe: https://news.example.org/unsubscribe", f"Unsubscribe: {link}")
+    assert f'href="{link}"' in page
+    assert "%%{" not in text + page
+    assert message["List-Unsubscribe"].strip() == f"<{link}>, <mailto:newsletter@news.example.org?subject=unsubscribe>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert message["Message-ID"].endswith(".test@news.example.org>")  # not the list's: no client hides the issue
+    assert not Path("build", SLUG, "send-log.sqlite3").exists()  # test sends are not logged
+
+
+def test_a_line_that_starts_with_a_dot_arrives_intact(server, workdir):
+    path = workdir / "build" / SLUG / "issue.json"
+    issue = Issue.model_validate_json(path.read_text())
+    block = issue.lead.body[0]
+    dotted = block.model_copy(update={"spans": [block.spans[0].model_copy(update={"text": ".\n. and .. dots"})]})
+    lead = issue.lead.model_copy(update={"body": [dotted, *issue.lead.body[1:]]})
+    path.write_text(issue_json(issue.model_copy(update={"lead": lead})))
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert result.exit_code == 0, result.output
+    text = server.mailbox.received[0].message.get_body(("plain",)).get_content()
+    assert "\n. . and .. dots\n" in text
+
+
+def test_test_send_to_several_addresses_each_gets_one(server):
+    result = invoke("send", f"build/{SLUG}", "--to", "one@example.org", "--to", "two@example.org")
+    assert result.exit_code == 0, result.output
+    assert sorted(server.mailbox.addresses()) == ["one@example.org", "two@example.org"]
+
+
+# --- list sends ----------------------------------------------------------------------------------
+
+
+def test_list_send_of_500_arrives_once_each_over_one_connection(server, workdir):
+    subscribers(workdir, 500)
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    assert f"'{SUBJECT}': sent 500, skipped 0, failed 0, unknown 0" in result.output
+    received = server.mailbox.received
+    assert sorted(server.mailbox.addresses()) == sorted(addresses(500))
+    assert len(server.mailbox.connections) == 1
+    ids = set()
+    for message in received:
+        head = headers(message.content)
+        [rcpt] = message.rcpt_tos
+        number = rcpt.split("@")[0][1:]
+        assert head["To"] == f"Reader {number} <{rcpt}>"
+        assert head["Subject"] == SUBJECT
+        assert head["List-Unsubscribe"].strip().startswith(f"<https://news.example.org/unsubscribe?email=a{number}%40example.org>")
+        ids.add(head["Message-ID"])
+    assert len(ids) == 500
+
+
+def test_each_subscriber_gets_their_own_unsubscribe_link_in_both_parts(server, workdir):
+    (workdir / "subscribers.csv").write_text(
+        "email,name,unsubscribe_url\n"
+        "ana@example.org,Ana,\n"
+        "ben@example.org,Ben,https://lists.example.org/u/8f3a?sig=1&x=2\n"
+    )
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    by_address = {message.rcpt_tos[0]: message.message for message in server.mailbox.received}
+    ana, ben = by_address["ana@example.org"], by_address["ben@example.org"]
+    assert "https://news.example.org/unsubscribe?email=ana%40example.org" in ana.get_body(("plain",)).get_content()
+    assert 'href="https://lists.example.org/u/8f3a?sig=1&amp;x=2"' in ben.get_body(("html",)).get_content()
+    assert "Unsubscribe: https://lists.example.org/u/8f3a?sig=1&x=2" in ben.get_body(("plain",)).get_content()
+    assert ben["List-Unsubscribe"].strip().startswith("<https://lists.example.org/u/8f3a?sig=1&x=2>")
+
+
+def test_a_dropped_connection_then_a_rerun_delivers_each_address_exactly_once(workdir):
+    subscribers(workdir, 250)
+    with smtp_server(Mailbox(drop_after=100)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml(retries=2))
+        first = send_list()
+        assert first.exit_code == 1, first.output
+        assert "sent 100, skipped 0, failed 0, unknown 0, not tried 150" in first.output
+        assert "error: stopped: gave up after 3 failed connections in a row: " in first.output
+        assert "Run the same command again to carry on where it stopped." in first.output
+        assert server.mailbox.count() == 100
+
+        server.mailbox.heal()
+        second = send_list()
+        assert second.exit_code == 0, second.output
+        assert "sent 150, skipped 100, failed 0, unknown 0" in second.output
+        delivered = Counter(server.mailbox.addresses())
+        assert set(delivered) == set(addresses(250))
+        assert set(delivered.values()) == {1}
+
+
+def test_a_connection_dropped_once_is_reopened_and_the_run_finishes(workdir):
+    subscribers(workdir, 30)
+    with smtp_server(Mailbox(drop_after=10, stay_down=False)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        result = send_list()
+        assert result.exit_code == 0, result.output
+        assert "sent 30, skipped 0, failed 0, unknown 0" in result.output
+        assert sorted(server.mailbox.addresses()) == sorted(addresses(30))
+        assert len(server.mailbox.connections) == 2
+
+
+def test_a_killed_send_then_a_rerun_delivers_each_address_exactly_once(workdir):
+    """SIGKILL while the server holds its reply to message 15: that row stays `sending` in the log.
+
+    The server has message 15, so the re-run must not send it again: the row becomes unknown, the
+    other 25 go out, and every address has exactly one message.
+    """
+    subscribers(workdir, 40)
+    with smtp_server(Mailbox(hold_at=15)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        env = {name: value for name, value in os.environ.items() if not name.startswith("NEWSLETTER_SMTP_")}
+        with open(workdir / "first-run.log", "wb") as output:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "newsletter", "send", f"build/{SLUG}", "--list", "subscribers.csv"],
+                cwd=workdir, env=env, stdout=output, stderr=subprocess.STDOUT,
+            )
+            try:
+                server.mailbox.wait_for(15)
+                os.kill(process.pid, signal.SIGKILL)
+                assert process.wait(timeout=20) == -signal.SIGKILL
+            finally:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait(timeout=20)
+        server.mailbox.release()
+        assert server.mailbox.count() == 15
+
+        result = send_list()
+        assert result.exit_code == 1, result.output
+        assert ("unknown a14@example.org: the sending process stopped after the message went out, "
+                "before the server confirmed it") in result.output
+        assert "sent 25, skipped 14, failed 0, unknown 1" in result.output
+        assert "--resend-unknown" in result.output
+        delivered = Counter(server.mailbox.addresses())
+        assert set(delivered) == set(addresses(40))
+        assert set(delivered.values()) == {1}
+
+        plan = send_list("--dry-run")
+        assert "skip     a14@example.org  unknown: the sending process stopped" in plan.output
+        assert "Would send to 0 of 40 address(es); 40 skipped." in plan.output
+
+
+def test_a_drop_between_the_message_and_its_reply_leaves_the_address_unknown(workdir):
+    subscribers(workdir, 6)
+    with smtp_server(Mailbox(vanish={"a3@example.org"})) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        first = send_list()
+        assert first.exit_code == 1, first.output
+        assert "unknown a3@example.org: the message went out but" in first.output
+        assert "sent 5, skipped 0, failed 0, unknown 1" in first.output
+        assert sorted(server.mailbox.addresses()) == sorted(addresses(6))
+
+        again = send_list()
+        assert "sent 0, skipped 5, failed 0, unknown 1" in again.output
+        assert server.mailbox.count() == 6  # not resent blindly
+
+        server.mailbox.vanish.clear()
+        resend = send_list("--resend-unknown")
+        assert resend.exit_code == 0, resend.output
+        assert "sent 1, skipped 5, failed 0, unknown 0" in resend.output
+        first_try, second_try = [headers(message.content) for message in server.mailbox.received
+                                 if message.rcpt_tos == ["a3@example.org"]]
+        assert first_try["Message-ID"] == second_try["Message-ID"]
+
+
+def test_a_temporary_refusal_is_retried(workdir):
+    subscribers(workdir, 5)
+    with smtp_server(Mailbox(defer_once={"a2@example.org"})) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        result = send_list()
+        assert result.exit_code == 0, result.output
+        assert "sent 5, skipped 0, failed 0, unknown 0" in result.output
+        assert server.mailbox.deferred == ["a2@example.org"]
+        assert Counter(server.mailbox.addresses()) == Counter(addresses(5))
+
+
+def test_a_permanent_refusal_is_logged_and_the_others_arrive(workdir):
+    subscribers(workdir, 5)
+    with smtp_server(Mailbox(refuse={"a2@example.org": "550 5.1.1 No such user"})) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        result = send_list()
+        assert result.exit_code == 1, result.output
+        assert f"failed  a2@example.org: {server.host}:{server.port} refused a2@example.org: 550 5.1.1 No such user" \
+            in result.output
+        assert "sent 4, skipped 0, failed 1, unknown 0" in result.output
+        assert sorted(server.mailbox.addresses()) == sorted(set(addresses(5)) - {"a2@example.org"})
+        plan = send_list("--dry-run", "--force")
+        assert "skip     a2@example.org  failed for good: " in plan.output
+
+
+def test_a_refused_sender_stops_the_run_instead_of_failing_every_address(workdir):
+    subscribers(workdir, 3)
+    with smtp_server(Mailbox(refuse_sender="550 5.7.1 Not allowed to send as this address")) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        result = send_list()
+        assert result.exit_code == 1
+        assert "sent 0, skipped 0, failed 0, unknown 0, not tried 3" in result.output
+        assert "refused the sender newsletter@news.example.org: 550 5.7.1 Not allowed" in result.output
+        server.mailbox.refuse_sender = None
+        result = send_list()  # the run stopped early, so it resumes without --force
+        assert result.exit_code == 0, result.output
+        assert Counter(server.mailbox.addresses()) == Counter(addresses(3))
+
+
+def test_a_second_send_of_a_completed_issue_is_refused_unless_forced(server, workdir):
+    subscribers(workdir, 3)
+    assert send_list().exit_code == 0
+    again = send_list()
+    assert again.exit_code == 1
+    assert "this issue was already sent to the list subscribers.csv" in again.output
+    assert "--force" in again.output
+    subscribers(workdir, 4)  # one more reader signed up
+    forced = send_list("--force")
+    assert forced.exit_code == 0, forced.output
+    assert "sent 1, skipped 3, failed 0, unknown 0" in forced.output
+    assert Counter(server.mailbox.addresses()) == Counter(addresses(4))
+
+
+def test_a_second_send_while_one_is_running_is_refused(server, workdir):
+    import fcntl
+
+    subscribers(workdir, 3)
+    with open(workdir / "build" / SLUG / "send-log.sqlite3.lock", "a") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = send_list()
+    assert result.exit_code == 1
+    assert "another `newsletter send` of this issue is running" in result.output
+    assert server.mailbox.count() == 0
+
+
+def test_an_address_that_needs_smtputf8_goes_only_to_a_server_that_offers_it(workdir):
+    (workdir / "subscribers.csv").write_text("email,name\njosé@example.org,José\nana@example.org,Ana\n")
+    with smtp_server() as plain:
+        (workdir / "newsletter.toml").write_text(plain.toml())
+        result = send_list()
+        assert result.exit_code == 1, result.output
+        assert "failed  josé@example.org: josé@example.org needs SMTPUTF8, which" in result.output
+        assert plain.mailbox.addresses() == ["ana@example.org"]
+    with smtp_server(smtputf8=True) as modern:
+        (workdir / "newsletter.toml").write_text(modern.toml())
+        result = send_list()
+        assert result.exit_code == 0, result.output
+        assert "sent 1, skipped 1, failed 0, unknown 0" in result.output
+        [received] = modern.mailbox.received
+        assert received.rcpt_tos == ["josé@example.org"]
+        assert "SMTPUTF8" in received.mail_options
+        assert received.message["To"].addresses[0].addr_spec == "josé@example.org"
+
+
+# --- TLS, login and the password -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("security", ["starttls", "tls"])
+def test_tls_and_login_work_with_a_self_signed_certificate(workdir, security):
+    tls = TLS(workdir)
+    with smtp_server(tls=tls, implicit_tls=security == "tls", login=("editor", PASSWORD)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml(security, user="editor"))
+        subscribers(workdir, 3)
+        env = {"NEWSLETTER_SMTP_PASSWORD": PASSWORD}
+        test = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", env=env)
+        assert test.exit_code == 0, test.output
+        result = send_list(env=env)
+        assert result.exit_code == 0, result.output
+        assert "sent 3, skipped 0, failed 0, unknown 0" in result.output
+        assert sorted(server.mailbox.addresses()) == sorted(["editor@example.org", *addresses(3)])
+        assert server.mailbox.logins == ["editor", "editor"]
+        for output in (test.output, result.output):
+            assert PASSWORD not in output
+        for file in (workdir / "build" / SLUG).iterdir():
+            assert PASSWORD.encode() not in file.read_bytes(), file
+
+
+def test_a_wrong_password_stops_the_send_without_showing_it(workdir):
+    tls = TLS(workdir)
+    with smtp_server(tls=tls, login=("editor", PASSWORD)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml("starttls", user="editor"))
+        subscribers(workdir, 3)
+        wrong = "not-the-pa55word"
+        result = invoke("--verbose", "send", f"build/{SLUG}", "--list", "subscribers.csv",
+                        env={"NEWSLETTER_SMTP_PASSWORD": wrong})
+        assert result.exit_code == 1
+        assert f"error: stopped: {server.host}:{server.port} refused the login for editor: 535" in result.output
+        assert "sent 0, skipped 0, failed 0, unknown 0, not tried 3" in result.output
+        assert wrong not in result.output
+        log = workdir / "build" / SLUG / "send-log.sqlite3"
+        assert wrong.encode() not in log.read_bytes()
+        assert server.mailbox.count() == 0
+
+
+def test_an_untrusted_certificate_is_refused_not_ignored(workdir):
+    tls = TLS(workdir)
+    with smtp_server(tls=tls) as server:
+        server.cafile = None  # the client is not told about the test's certificate authority
+        (workdir / "newsletter.toml").write_text(server.toml("starttls"))
+        result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+        assert result.exit_code == 1
+        assert "certificate is not trusted" in result.output
+        assert server.mailbox.count() == 0
+
+
+def test_a_password_in_the_settings_file_is_refused(workdir):
+    (workdir / "newsletter.toml").write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hunter22"\n')
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert result.exit_code == 1
+    assert "newsletter.toml:3: [smtp] password: keep the password out of files; set NEWSLETTER_SMTP_PASSWORD" \
+        in result.output
+    assert "hunter22" not in result.output
+
+
+def test_settings_come_from_the_environment_over_the_file(workdir):
+    (workdir / "newsletter.toml").write_text('[smtp]\nhost = "smtp.example.org"\nport = 2525\nuser = "a"\n')
+    settings = sending.load_settings(None, env={"NEWSLETTER_SMTP_HOST": "relay.example.org",
+                                        "NEWSLETTER_SMTP_SECURITY": "tls", "NEWSLETTER_SMTP_PASSWORD": PASSWORD})
+    assert (settings.host, settings.port, settings.security, settings.user) == ("relay.example.org", 2525, "tls", "a")
+    assert settings.password.reveal() == PASSWORD
+    assert PASSWORD not in repr(settings) + str(settings.password) + f"{settings.password}"
+
+
+def test_a_bad_security_setting_says_where(workdir):
+    (workdir / "newsletter.toml").write_text('[smtp]\nhost = "127.0.0.1"\nsecurity = "ssl"\n')
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert result.exit_code == 1
+    assert "error: newsletter.toml:3: [smtp] security: 'ssl' is not one of starttls, tls, none" in result.output
+
+
+# --- refused before anything is sent -------------------------------------------------------------
+
+
+def test_a_line_break_in_the_subject_is_refused_with_nothing_sent(server, workdir):
+    path = workdir / "build" / SLUG / "issue.json"
+    issue = Issue.model_validate_json(path.read_text())
+    path.write_text(issue_json(issue.model_copy(update={"subject": "Hello\r\nBcc: everyone@example.org"})))
+    subscribers(workdir, 3)
+    result = send_list()
+    assert result.exit_code == 1
+    assert "the subject 'Hello\\r\\nBcc: everyone@example.org' holds a line break" in result.output
+    assert server.mailbox.greetings == 0
+    assert not (workdir / "build" / SLUG / "send-log.sqlite3").exists()
+
+
+def test_a_line_break_in_a_test_address_is_refused_with_nothing_sent(server):
+    forged = "a@example.org\r\nBcc: b@example.org"
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", "--to", forged)
+    assert result.exit_code == 1
+    assert "holds a line break, which would forge mail headers; nothing was sent" in result.output
+    assert server.mailbox.greetings == 0
+
+
+def test_a_line_break_in_a_subscriber_name_refuses_the_whole_list(server, workdir):
+    subscribers(workdir, 3, extra='evil@example.org,"Eve\r\nBcc: all@example.org"\n')
+    result = send_list()
+    assert result.exit_code == 1
+    assert "subscribers.csv:5: the name 'Eve\\r\\nBcc: all@example.org' holds a line break" in result.output
+    assert server.mailbox.greetings == 0
+
+
+def test_bad_rows_are_reported_by_line_and_skipped(server, workdir):
+    (workdir / "subscribers.csv").write_text(
+        "Email,Name\n"
+        "ana@example.org,Ana\n"
+        "not-an-address,Nobody\n"
+        "\n"
+        "bob@,Bob\n"
+        "ANA@Example.org,Ana again\n"
+        "cy@example.org,Cy,extra\n"
+        "dee@example.org\n"
+    )
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    assert "skipped subscribers.csv:3: 'not-an-address' is not an email address: " in result.output
+    assert "skipped subscribers.csv:5: 'bob@' is not an email address: " in result.output
+    assert "skipped subscribers.csv:7: has 3 fields, the header names 2" in result.output
+    assert "skipped subscribers.csv:6: ANA@example.org is also on line 2: sent once" in result.output
+    assert "sent 2, skipped 0, failed 0, unknown 0" in result.output
+    assert sorted(server.mailbox.addresses()) == ["ana@example.org", "dee@example.org"]
+
+
+def test_a_list_without_an_email_column_is_refused(server, workdir):
+    (workdir / "subscribers.csv").write_text("mail,name\nana@example.org,Ana\n")
+    result = send_list()
+    assert result.exit_code == 1
+    assert "error: subscribers.csv:1: has no email column" in result.output
+    assert server.mailbox.greetings == 0
+
+
+def test_dry_run_shows_who_would_receive_what_and_sends_nothing(server, workdir):
+    subscribers(workdir, 3)
+    result = send_list("--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "Dry run: nothing is sent." in result.output
+    assert f"from:    {SENDER_NAME} <newsletter@news.example.org>" in result.output
+    assert "send     a1@example.org  unsubscribe: https://news.example.org/unsubscribe?email=a1%40example.org" \
+        in result.output
+    assert "Would send to 3 of 3 address(es); 0 skipped." in result.output
+    assert server.mailbox.greetings == 0
+    assert not (workdir / "build" / SLUG / "send-log.sqlite3").exists()
+
+
+def test_send_needs_to_or_list(server):
+    result = invoke("send", f"build/{SLUG}")
+    assert result.exit_code == 2
+    assert "say who: --to ADDRESS for a test, --list CSV for the list" in result.output
+
+
+# --- the rate limit, with a clock that only moves when the sender waits --------------------------
+
+
+def test_the_rate_limit_spaces_messages_out(server, workdir):
+    now = [0.0]
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        waits.append(round(seconds, 6))
+        now[0] += seconds
+
+    report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 4)),
+                      sending.load_settings(None), rate=2, sleep=sleep, clock=lambda: now[0])
+    assert report.sent == addresses(4)
+    assert waits == [0.5, 0.5, 0.5]
+
+
+def test_a_send_interrupted_before_a_message_went_out_leaves_it_for_the_next_run(server, workdir):
+    def stop(event) -> None:
+        if event.done == 2:
+            raise KeyboardInterrupt
+
+    report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 5)),
+                      sending.load_settings(None), progress=stop)
+    assert report.stopped == "interrupted (Ctrl-C)"
+    assert report.sent == addresses(2)
+    assert report.left == addresses(5)[2:]
+    result = send_list()
+    assert "sent 3, skipped 2, failed 0, unknown 0" in result.output
+    assert Counter(server.mailbox.addresses()) == Counter(addresses(5))
+
+
+def test_send_defaults_to_the_newest_build(server, workdir):
+    result = invoke("send", "--to", "editor@example.org")
+    assert result.exit_code == 0, result.output
+    assert server.mailbox.count() == 1
+
