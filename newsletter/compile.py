@@ -52,11 +52,32 @@ def mjml_to_html(mjml: str) -> str:
         raise RenderError(f"the MJML engine could not compile the email: {message}", file="email.mjml") from None
 
 
-def inline(html: str, css: str) -> str:
+# The inline CSS of one theme, parsed once per process: (css, ruleset index) -> premailer's (rules, leftover).
+PARSED: dict[tuple[str, int], tuple[list, list]] = {}  # type: ignore[type-arg]
+
+
+def premailer_class():  # type: ignore[no-untyped-def]
     from premailer import Premailer
 
+    class ParseOnce(Premailer):  # type: ignore[misc]
+        """Premailer, except that the same CSS is parsed and serialised by cssutils only once per process:
+        doing it again on every render was 85% of premailer's time (bench/run.py --profile)."""
+
+        def _parse_style_rules(self, css_body, ruleset_index):  # type: ignore[no-untyped-def]
+            key = (css_body, ruleset_index)
+            if key not in PARSED:
+                if len(PARSED) > 16:
+                    PARSED.clear()
+                PARSED[key] = super()._parse_style_rules(css_body, ruleset_index)
+            rules, leftover = PARSED[key]
+            return list(rules), list(leftover)
+
+    return ParseOnce
+
+
+def inline(html: str, css: str) -> str:
     try:
-        result = Premailer(
+        result = premailer_class()(
             html,
             css_text=css,
             allow_network=False,
