@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .errors import RenderError
-from .models import Block, Issue, PullQuote, Story
+from .models import Block, Issue, PullQuote, Span, Story
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
 UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
@@ -271,6 +271,7 @@ def context(
         },
         "lead_body": body_groups(issue.lead),
         "card_text": card_text,
+        "shown": shown,
     }
 
 
@@ -350,10 +351,25 @@ def underline(text: str, char: str) -> list[str]:
     return lines + [char * max(len(line) for line in lines)]
 
 
+def shown(span: Span) -> str:
+    """What a link says: an autolinked address reads as the address, without "mailto:"."""
+    if span.href.startswith("mailto:") and span.text.strip() == span.href:
+        return span.href.removeprefix("mailto:").split("?")[0]
+    return span.text
+
+
+def is_bare(span: Span) -> bool:
+    """A link whose text is its own address needs no numbered reference in the plain text."""
+    return span.text.strip() in (span.href, span.href.removeprefix("mailto:").split("?")[0])
+
+
 def span_text(block: Block, refs: References) -> str:
     parts = []
     for span in block.spans:
-        parts.append(f"{span.text} [{refs.add(span.href)}]" if span.href else span.text)
+        if span.href and not is_bare(span):
+            parts.append(f"{span.text} [{refs.add(span.href)}]")
+        else:
+            parts.append(shown(span) if span.href else span.text)
     return "".join(parts)
 
 

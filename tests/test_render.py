@@ -210,7 +210,9 @@ def test_plain_text_is_designed_as_text(outputs):
     # Links as numbered references under the story that holds them.
     assert "Read our full guide to the runoff [1]" in text
     assert "[1] https://news.example.org/2026/11/runoff-guide" in text
-    assert "  [4] https://news.example.org/2026/11/eu-enlargement" in text
+    assert "  [3] https://news.example.org/2026/11/eu-enlargement" in text
+    # An autolinked address reads as itself, with no reference and no "mailto:".
+    assert "desk@news.example.org." in text and "mailto:desk" not in text
     # No markup or entities left; typographic punctuation kept.
     assert not re.search(r"<[a-z/][^>]*>|&[a-z]+;|&#\d+;", text)
     assert "“Whoever wins the coast" in text and "— Ana Example" in text
