@@ -82,7 +82,17 @@ def test_import_refuses_to_overwrite(workdir):
     assert "issue/01-zelensky-asks-the-west-again-for.md: already exists" in result.output
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["import"]])
+def commands() -> list[str]:
+    import typer.main
+
+    return sorted(typer.main.get_command(app).commands)
+
+
+def test_the_commands_an_editor_needs_are_there():
+    assert commands() == ["build", "check", "export", "import", "preview", "send"]
+
+
+@pytest.mark.parametrize("command", [[]] + [[name] for name in commands()])
 def test_every_command_explains_itself_with_an_example(command):
     result = invoke(*command, "--help")
     assert result.exit_code == 0, result.output
