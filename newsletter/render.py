@@ -12,12 +12,12 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from .errors import RenderError
+from .load import check_link
 from .models import Block, Issue, PullQuote, Span, Story
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
 UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
 WEB_TOKEN = "%%{web_url}%%"
-ALLOWED_SCHEMES = ("http", "https", "mailto")
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ku"}
 TEXT_WIDTH = 72
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"  # inside a wheel
@@ -132,18 +132,22 @@ def issue_unsubscribe_url(issue: Issue) -> str:
 
 
 def safe_link(url: str, base: str, where: Story | None) -> str:
-    """An absolute http(s)/mailto URL, or an error: nothing else may reach a reader."""
+    """An absolute http(s)/mailto URL, or an error: nothing else may reach a reader.
+
+    The loaders already refuse other schemes; this catches what reaches the renderer another way (an
+    edited issue.json), with the loaders' own rule.
+    """
     url = url.strip()
     if not url:
         return ""
-    scheme = urlsplit(url).scheme.lower()
-    if not scheme and base:
-        url = urljoin(base.rstrip("/") + "/", url)
-        scheme = urlsplit(url).scheme.lower()
-    if scheme and scheme not in ALLOWED_SCHEMES:
+
+    def fail(message: str) -> RenderError:
         file, line = (where.source.file, where.source.line) if where else (None, None)
-        raise RenderError(f"link {url!r} uses {scheme}:, only http, https and mailto links are allowed",
-                          file=file, line=line)
+        return RenderError(message, file=file, line=line)
+
+    url = check_link(url, fail)
+    if base and not urlsplit(url).scheme:
+        url = urljoin(base.rstrip("/") + "/", url)
     return url
 
 

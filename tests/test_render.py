@@ -346,9 +346,10 @@ def test_javascript_link_fails_the_build_with_a_clear_error(tmp_path, monkeypatc
     assert not (tmp_path / "build").exists()
 
 
-def test_javascript_link_edited_into_issue_json_is_refused_at_render():
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "java\x01script:alert(1)", " JavaScript:alert(1)"])
+def test_javascript_link_edited_into_issue_json_is_refused_at_render(url):
     issue = make_issue(GOLDEN["markdown"], date=DATE)
-    bad = issue.model_copy(update={"lead": issue.lead.model_copy(update={"url": "javascript:alert(1)"})})
+    bad = issue.model_copy(update={"lead": issue.lead.model_copy(update={"url": url})})
     with pytest.raises(RenderError, match="only http, https and mailto"):
         render_files(bad)
 
