@@ -189,14 +189,21 @@ class Group:
 
 
 def body_groups(story: Story) -> list[Group]:
-    """Consecutive list items become one list; the first pull quote sits after the first half of the body.
+    """Consecutive list items become one list; the first pull quote follows the first paragraph past the
+    middle of the body, where the reader has the context it needs.
 
     A pull quote that repeats a block quote of the body takes that quote's place instead of appearing twice.
     """
-    groups: list[Group] = []
     quote = story.pull_quotes[0] if story.pull_quotes else None
-    for block in story.body:
-        if quote is not None and block.kind == "quote" and same_words(block.text, quote.text):
+
+    def repeats_quote(block: Block) -> bool:
+        return quote is not None and block.kind == "quote" and same_words(block.text, quote.text)
+
+    in_place = any(repeats_quote(block) for block in story.body)
+    middle = (len(story.body) + 1) // 2
+    groups: list[Group] = []
+    for number, block in enumerate(story.body, start=1):
+        if in_place and repeats_quote(block):
             groups.append(Group(kind="pull", blocks=[], quote=quote))
             quote = None
             continue
@@ -205,26 +212,11 @@ def body_groups(story: Story) -> list[Group]:
             groups[-1].blocks.append(block)
         else:
             groups.append(Group(kind=kind, blocks=[block]))
-    if quote is not None:
-        paragraphs = [i for i, group in enumerate(groups) if group.kind == "p"]
-        # After the first half of the story: the reader has the context the quote needs.
-        at = (len(story.body) + 1) // 2
-        seen = 0
-        position = len(groups)
-        for index, group in enumerate(groups):
-            seen += len(group.blocks)
-            if seen >= at and index in paragraphs:
-                position = index + 1
-                break
-        split = groups[position - 1] if position and groups[position - 1].kind == "p" else None
-        if split is not None and len(split.blocks) > 1:
-            # Break a run of paragraphs so the quote lands mid-story, not after the whole run.
-            keep = max(1, at - sum(len(g.blocks) for g in groups[: position - 1]))
-            head, tail = split.blocks[:keep], split.blocks[keep:]
-            groups[position - 1] = Group(kind="p", blocks=head)
-            if tail:
-                groups.insert(position, Group(kind="p", blocks=tail))
-        groups.insert(position, Group(kind="pull", blocks=[], quote=quote))
+        if quote is not None and not in_place and number >= middle and kind == "p":
+            groups.append(Group(kind="pull", blocks=[], quote=quote))
+            quote = None
+    if quote is not None and not in_place:
+        groups.append(Group(kind="pull", blocks=[], quote=quote))
     return groups
 
 
