@@ -62,7 +62,9 @@ def test_cards_sit_side_by_side_at_600_and_stack_at_375(page, built, issue):
     for left, right in wide:
         assert left[1] == right[1] and right[0] > left[0]  # same line, next to each other
     open_email(page, built[issue], 375)
-    for left, right in card_boxes():
+    narrow = card_boxes()
+    assert len(narrow) == len(wide)
+    for left, right in narrow:
         assert left[0] == right[0] and right[1] > left[1]  # same column, one below the other
         assert left[2] > 300  # full width, not squeezed
 
