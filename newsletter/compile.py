@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import re
+import sys
+import types
 
 from .errors import RenderError
 
@@ -56,8 +59,29 @@ def mjml_to_html(mjml: str) -> str:
 PARSED: dict[tuple[str, int], tuple[list, list]] = {}  # type: ignore[type-arg]
 
 
-def premailer_class():  # type: ignore[no-untyped-def]
+def import_premailer():  # type: ignore[no-untyped-def]
+    """premailer's Premailer class, imported without `requests`.
+
+    premailer imports `requests` at the top, only to fetch stylesheets over the network, which we never let
+    it do (allow_network=False); importing `requests` is a sixth of a cold build (bench/run.py --profile).
+    While premailer is imported, `requests` is a placeholder module that imports the real one on first use.
+    """
+    if "premailer.premailer" not in sys.modules and "requests" not in sys.modules:
+        placeholder = types.ModuleType("requests", "Imports the real requests on first use.")
+        placeholder.__getattr__ = lambda name: getattr(importlib.import_module("requests"), name)  # type: ignore[method-assign]
+        sys.modules["requests"] = placeholder
+        try:
+            import premailer.premailer  # noqa: F401
+        finally:
+            if sys.modules.get("requests") is placeholder:
+                del sys.modules["requests"]
     from premailer import Premailer
+
+    return Premailer
+
+
+def premailer_class():  # type: ignore[no-untyped-def]
+    Premailer = import_premailer()
 
     class ParseOnce(Premailer):  # type: ignore[misc]
         """Premailer, except that the same CSS is parsed and serialised by cssutils only once per process:

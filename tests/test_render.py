@@ -442,3 +442,19 @@ def test_personalisation_tokens_survive_rendering():
     assert re.search(rf'href="{re.escape(render.UNSUBSCRIBE_TOKEN)}"[^>]*>Unsubscribe</a>', html)
     assert re.search(rf'href="{re.escape(render.WEB_TOKEN)}"[^>]*>View in browser</a>', html)
     assert f"Unsubscribe: {render.UNSUBSCRIBE_TOKEN}" in text
+
+
+def test_premailer_reaches_requests_when_it_needs_it(tmp_path):
+    """premailer is imported with `requests` put off; premailer's one use of it (fetching a stylesheet)
+    still reaches the real module."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from newsletter.compile import import_premailer; import_premailer()\n"
+        "assert 'requests' not in sys.modules, 'requests was imported eagerly'\n"
+        "import premailer.premailer as p, requests\n"
+        "assert p.requests.get is requests.get and p.requests.Session is requests.Session\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
