@@ -75,8 +75,13 @@ def load_source(source: Path) -> Loaded:
             loaded.page_brand = loaded.page_brand or page.brand
         else:
             loaded.stories.append(parse_markdown(read_text(path), str(path), loaded.notices))
-    if settings.lead and not any(Path(s.source.file).name == settings.lead for s in loaded.stories):
-        raise InputError(f"lead = {settings.lead!r} names no story file in the folder", file=source / "issue.toml")
+    names = sorted({Path(story.source.file).name for story in loaded.stories})
+    if settings.lead and settings.lead not in names:
+        close = difflib.get_close_matches(settings.lead, names, n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        toml = source / "issue.toml"
+        raise InputError(f"lead = {settings.lead!r} names no story file in the folder{hint}", file=toml,
+                         line=key_line(read_text(toml), "lead"))
     return loaded
 
 
@@ -86,16 +91,25 @@ def load_source(source: Path) -> Loaded:
 ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "brand"}
 
 
+TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """A TOML file's data, or an error naming its line (Python before 3.14 has it only in the message)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = TOML_WHERE.search(str(error))
+        line = getattr(error, "lineno", None) or (int(where.group(1)) if where else None)
+        message = TOML_WHERE.sub("", str(error)) if where else str(error)
+        raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
+
+
 def load_issue_settings(path: Path) -> IssueSettings:
     if not path.exists():
         return IssueSettings()
     text = read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
-        message = str(error).split(" (at line")[0]
-        raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
+    data = parse_toml(text, path)
     unknown_keys(data, ISSUE_KEYS, path, text)
     settings = IssueSettings(
         subject=clean_value(str(data.get("subject", ""))),
@@ -346,9 +360,14 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         raise InputError("front matter must be 'key: value' lines", file=file, line=2)
     unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)
 
-    def fail(key: str, message: str) -> InputError:
+    def fail(key: str, message: str, sub: str = "") -> InputError:
+        """`key: message` (or `key.sub: message`, for a key nested under `key`) at the key's line."""
         line = key_line(front_text, key)
-        return InputError(f"{key}: {message}", file=file, line=line + 1 if line else 1)
+        if line and sub:
+            below = key_line("\n".join(front_text.split("\n")[line:]), sub)
+            line += below or 0
+        name = f"{key}.{sub}" if sub else key
+        return InputError(f"{name}: {message}", file=file, line=line + 1 if line else 1)
 
     fields: dict[str, Any] = {}
     for key in ("headline", "caption", "credit", "teaser", "section"):
@@ -383,8 +402,8 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         return Story(**fields, body=body, source=Source(file=file, line=1))
     except ValidationError as error:
         first = error.errors()[0]
-        key = str(first["loc"][0])
-        raise fail(key, first["msg"].lower()) from None
+        key, *nested = [str(part) for part in first["loc"] if isinstance(part, str)]
+        raise fail(key, first["msg"].lower(), nested[-1] if nested else "") from None
 
 
 def check_link(url: str, fail: Any) -> str:

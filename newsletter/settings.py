@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import InputError
-from .load import key_line, unknown_keys
+from .load import key_line, parse_toml, unknown_keys
 from .models import Brand
 from .text import read_text
 
@@ -25,11 +24,7 @@ def read_config(path: Path | None) -> dict[str, Any]:
         if not path.exists():
             return {}
     text = read_text(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        message = str(error).split(" (at line")[0]
-        raise InputError(f"is not valid TOML: {message}", file=path, line=getattr(error, "lineno", None)) from None
+    data = parse_toml(text, path)
     unknown_keys(data, CONFIG_SECTIONS, path, text)
     return data
 
