@@ -27,8 +27,8 @@ class Source(Model):
 class Image(Model):
     src: str = ""
     alt: str = ""
-    width: int | None = None
-    height: int | None = None
+    width: int | None = Field(default=None, gt=0)  # pixels
+    height: int | None = Field(default=None, gt=0)
 
 
 class Span(Model):

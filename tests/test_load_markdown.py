@@ -136,6 +136,12 @@ def test_wrong_type_names_the_key_and_line(tmp_path):
         load_one(path)
 
 
+def test_wrong_nested_value_names_the_nested_key_and_its_line(tmp_path):
+    path = write(tmp_path, "---\nheadline: H\nimage:\n  src: https://example.org/a.jpg\n  width: -600\n---\nBody.\n")
+    with pytest.raises(InputError, match=r"story\.md:5: image\.width: input should be greater than 0"):
+        load_one(path)
+
+
 def test_yaml_is_read_safely(tmp_path):
     path = write(tmp_path, "---\nheadline: !!python/object/apply:os.system ['echo hacked']\n---\nBody.\n")
     with pytest.raises(InputError, match="front matter is not valid YAML"):
