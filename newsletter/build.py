@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import Issue, Notice
+from .output import write_folder
 
 
 @dataclass
@@ -67,31 +65,3 @@ def build(
     target = out if out is not None else out_root / issue.slug
     write_folder(target, files)
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})
-
-
-def write_folder(target: Path, files: dict[str, bytes]) -> None:
-    """Write all files into a temporary sibling folder, then swap it into place.
-
-    Readers (the preview server, an editor's browser) see the old build or the new one, never
-    half of each; a failure before the swap leaves `target` as it was.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    try:
-        for name, data in files.items():
-            (staging / name).write_bytes(data)
-        if target.is_dir():
-            # Keep files this build does not make (screenshots, an editor's notes).
-            for extra in target.iterdir():
-                if extra.name not in files and not (staging / extra.name).exists():
-                    os.replace(extra, staging / extra.name)
-            old = target.with_name(f".{target.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-            os.replace(staging, target)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(staging, target)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)

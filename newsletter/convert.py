@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 from .load import parse_page
 from .models import Block, slugify
+from .output import write_atomic
 from .text import first_sentence, read_text
 
 # Characters that would turn plain text into Markdown syntax.
@@ -45,10 +44,11 @@ def import_page(page: Path, to: Path) -> list[Path]:
         files[to / f"{number:02d}-{name}.md"] = f"---\n{header}---\n\n{body}\n" if body else f"---\n{header}---\n"
     if stories.brand:
         files[to / "issue.toml"] = f"[brand]\nname = {json.dumps(stories.brand, ensure_ascii=False)}\n"
+    if to.exists() and not to.is_dir():
+        raise OutputError("is a file, not a folder; choose another --to", file=to)
     existing = [path for path in files if path.exists()]
     if existing:
         raise InputError("already exists; import into an empty folder", file=existing[0])
-    to.mkdir(parents=True, exist_ok=True)
     for path, text in files.items():
         write_atomic(path, text.encode())
     return list(files)
@@ -57,16 +57,5 @@ def import_page(page: Path, to: Path) -> list[Path]:
 def escape_markdown(block: Block) -> str:
     text = MARKDOWN_SPECIAL.sub(r"\\\1", block.text)
     return LINE_START_SPECIAL.sub(r"\1\\\2", text)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 

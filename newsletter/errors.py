@@ -3,6 +3,7 @@
 NewsletterError
  ├── InputError        a story, folder or settings file cannot be read as given
  ├── RenderError       the templates or the MJML engine failed
+ ├── OutputError       an output file or folder cannot be written
  └── SendError         sending through SMTP failed as a whole
 """
 
@@ -25,6 +26,10 @@ class InputError(NewsletterError):
 
 class RenderError(NewsletterError):
     """The templates or the MJML engine failed."""
+
+
+class OutputError(NewsletterError):
+    """An output file or folder cannot be written (a file in the way, no permission, a full disk)."""
 
 
 class SendError(NewsletterError):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, RenderError
+from .output import write_atomic
 
 STYLE_BLOCK = re.compile(r"(<style\b[^>]*>.*?</style\s*>)", re.IGNORECASE | re.DOTALL)
 
@@ -63,8 +64,7 @@ def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     page = page.replace(WEB_TOKEN, html.escape(service.web, quote=True))
     target = out if out is not None else folder / f"export-{esp.lower()}.html"
     data = page.encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    write_atomic(target, data)
     return Export(service, target, len(data))
 
 

@@ -1,0 +1,74 @@
+"""Writing outputs so that nothing is ever half-written: a temporary path first, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write one file: a reader sees the old file or the new one, never part of it."""
+    if path.is_dir():
+        raise OutputError("is a folder, not a file; choose another path", file=path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror or error})", file=path) from None
+
+
+def write_folder(target: Path, files: dict[str, bytes]) -> None:
+    """Write all files into a temporary sibling folder, then swap it into place.
+
+    Readers (the preview server, an editor's browser) see the old build or the new one, never
+    half of each; a failure leaves `target` as it was, with the files the build does not make.
+    """
+    if target.exists() and not target.is_dir():
+        raise OutputError("is a file, not a folder; choose another --out", file=target)
+    try:
+        swap_in(target, files)
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
+
+
+def swap_in(target: Path, files: dict[str, bytes]) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    old = target.with_name(f".{target.name}.old")
+    kept: list[str] = []  # files of the old folder the build does not make (screenshots, an editor's notes)
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        if not target.is_dir():
+            os.replace(staging, target)
+            return
+        for extra in target.iterdir():
+            if extra.name not in files:
+                os.replace(extra, staging / extra.name)
+                kept.append(extra.name)
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        os.replace(staging, target)
+        kept = []  # in place, in the new folder
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            if not target.exists() and old.exists():
+                os.replace(old, target)
+            for name in kept:
+                os.replace(staging / name, target / name)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
