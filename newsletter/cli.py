@@ -68,6 +68,9 @@ SourceArg = Annotated[
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="Brand settings file (default: ./newsletter.toml if present).")
 ]
+BuildArg = Annotated[
+    Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
+]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Issue date, YYYY-MM-DD (default: issue.toml or today).")]
 
 
@@ -130,9 +133,7 @@ def import_page(
 @app.command()
 @friendly
 def check(
-    issue: Annotated[
-        Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
-    ] = None,
+    issue: BuildArg = None,
     output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Say whether a built issue is safe to send: exit 1 when it has errors, 0 when only warnings.
@@ -221,9 +222,7 @@ def preview(
 @app.command()
 @friendly
 def send(
-    issue: Annotated[
-        Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
-    ] = None,
+    issue: BuildArg = None,
     to: Annotated[
         list[str] | None,
         typer.Option("--to", metavar="ADDRESS", help='Send a test, subject starting "[TEST] "; repeat for more.'),
@@ -347,9 +346,7 @@ def send(
 @app.command()
 @friendly
 def export(
-    issue: Annotated[
-        Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
-    ] = None,
+    issue: BuildArg = None,
     esp: Annotated[str, typer.Option("--esp", help="mailchimp, buttondown, listmonk or generic.")] = ...,  # type: ignore[assignment]
     out: Annotated[
         Path | None, typer.Option("--out", help="File to write (default: export-<esp>.html in the build folder).")
