@@ -11,6 +11,7 @@ from email.utils import format_datetime
 
 from .errors import RenderError
 from .models import Issue
+from .subscribers import line_break
 
 
 def sender_domain(issue: Issue) -> str:
@@ -24,15 +25,10 @@ def issue_message_id(issue: Issue, recipient: str = "") -> str:
     return f"<{issue.slug}.{digest}@{sender_domain(issue)}>"
 
 
-def breaks_lines(text: str) -> bool:
-    """CR, LF or any other line break: in a header it would start a header of its own."""
-    return len(f"{text}x".splitlines()) > 1
-
-
 def address(name: str, email: str) -> Address:
-    if breaks_lines(name + email):
+    if line_break(name + email):  # in a header it would start a header of its own
         raise RenderError(f"a line break in the address {name!r} <{email!r}> would forge mail headers")
-    local, _, domain = email.partition("@")
+    local, _, domain = email.rpartition("@")
     if not local or not domain:
         raise RenderError(f"{email!r} is not an email address")
     return Address(display_name=name, username=local, domain=domain)
@@ -45,20 +41,21 @@ def build_message(
     text: str,
     unsubscribe_url: str,
     to: str | None = None,
+    to_name: str = "",
     message_id: str | None = None,
     subject: str | None = None,
 ) -> EmailMessage:
     """The email as MIME: text first, then HTML (clients show the last part they can)."""
     brand = issue.brand
     subject = issue.subject if subject is None else subject
-    if breaks_lines(subject):
+    if line_break(subject):
         raise RenderError("the subject holds a line break, which would forge mail headers")
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = subject
     msg["From"] = address(brand.sender.name or brand.name, brand.sender.email)
     if brand.reply_to:
         msg["Reply-To"] = address("", brand.reply_to)
-    msg["To"] = address("", to) if to else "undisclosed-recipients:;"
+    msg["To"] = address(to_name, to) if to else "undisclosed-recipients:;"
     # The issue's date, not the clock: the same issue builds the same bytes.
     msg["Date"] = format_datetime(dt.datetime.combine(issue.date, dt.time(6, 0), tzinfo=dt.UTC))
     msg["Message-ID"] = message_id or issue_message_id(issue, to or "")

@@ -18,8 +18,7 @@ import socket
 import ssl
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
-from email.headerregistry import Address
+from dataclasses import dataclass, field
 from email.policy import SMTP, SMTPUTF8
 from email.utils import make_msgid
 from pathlib import Path
@@ -28,7 +27,7 @@ from urllib.parse import quote, urlsplit
 
 from .errors import InputError, NewsletterError, RenderError, SendError
 from .models import Issue
-from .sendlog import LOG_NAME, Row, SendLog, exclusive
+from .sendlog import LOG_NAME, UNKNOWN_AFTER_CRASH, Row, SendLog, exclusive
 from .subscribers import Subscriber, SubscriberList, check_address, line_break, unsubscribe_problem
 
 ENV_PREFIX = "NEWSLETTER_SMTP_"
@@ -180,9 +179,8 @@ class Prepared:
 
     @property
     def issue_id(self) -> str:
-        from .message import message_id
-
-        return message_id(self.issue)
+        """The send log's key: the build's slug, which a rebuild with a fixed brand name or sender keeps."""
+        return self.issue.slug
 
     @property
     def log_path(self) -> Path:
@@ -245,28 +243,33 @@ class Outgoing:
     data: bytes  # the message as it goes over the wire
 
 
-def personalise(prepared: Prepared, subscriber: Subscriber, *, test: bool = False) -> Outgoing:
-    """One recipient's message: their unsubscribe link in the body and List-Unsubscribe, their To header."""
-    from .message import build_message, message_id
+def personalise(prepared: Prepared, subscriber: Subscriber, *, test: bool = False,
+                message_id: str | None = None) -> Outgoing:
+    """One recipient's message: their unsubscribe link in the body and List-Unsubscribe, their To header.
+
+    `message_id`: the one the send log holds for this address, so a resend is the same message.
+    """
+    from .message import build_message
+    from .message import message_id as issue_message_id
     from .render import UNSUBSCRIBE_TOKEN
 
     url = unsubscribe_url(prepared, subscriber)
     issue = prepared.issue
     # A test send gets its own Message-ID: a client that saw it must not hide the real issue as a duplicate.
-    msg_id = make_msgid("test", domain=prepared.sender.email.rpartition("@")[2]) if test else message_id(
-        issue, subscriber.email
-    )
+    if test:
+        msg_id = make_msgid("test", domain=prepared.sender.email.rpartition("@")[2])
+    else:
+        msg_id = message_id or issue_message_id(issue, subscriber.email)
     msg = build_message(
         issue,
         html=prepared.html.replace(UNSUBSCRIBE_TOKEN, html.escape(url, quote=True)),
         text=prepared.text.replace(UNSUBSCRIBE_TOKEN, url),
         unsubscribe_url=url,
+        to=subscriber.email,
+        to_name=subscriber.name,
         message_id=msg_id,
+        subject=TEST_PREFIX + issue.subject if test else None,
     )
-    local, _, domain = subscriber.email.rpartition("@")
-    msg.replace_header("To", Address(display_name=subscriber.name, username=local, domain=domain))
-    if test:
-        msg.replace_header("Subject", TEST_PREFIX + issue.subject)
     # An address that needs SMTPUTF8 is written in UTF-8 in the To header; every other message is 7-bit.
     data = msg.as_bytes(policy=SMTPUTF8 if subscriber.smtputf8 else SMTP)
     return Outgoing(to=subscriber, message_id=msg_id, unsubscribe_url=url, data=data)
@@ -545,8 +548,10 @@ class Run:
 
     def __init__(self, prepared: Prepared, settings: SmtpSettings, log: Log, report: SendReport, *,
                  test: bool = False, rate: float | None = None, progress: Callable[[Progress], None] | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 message_ids: Mapping[str, str] | None = None):
         self.prepared = prepared
+        self.message_ids = message_ids or {}
         self.settings = settings
         self.log = log
         self.report = report
@@ -592,7 +597,8 @@ class Run:
                         self.reconnect_at = self.clock() + self.settings.delay(lost_in_a_row)
                         continue
                 self.wait_for_rate()
-                outgoing = personalise(self.prepared, subscriber, test=self.test)
+                outgoing = personalise(self.prepared, subscriber, test=self.test,
+                                       message_id=self.message_ids.get(subscriber.key))
 
                 def before_body(key: str = subscriber.key) -> None:
                     nonlocal phase
@@ -714,8 +720,6 @@ class Plan:
 def plan_list(prepared: Prepared, subscribers: SubscriberList, *, force: bool = False,
               resend_unknown: bool = False) -> list[Plan]:
     """Who would receive what (a dry run): reads the send log if there is one and writes nothing."""
-    from .sendlog import UNKNOWN_AFTER_CRASH
-
     require_subscribers(subscribers)
     rows: dict[str, Row] = {}
     if prepared.log_path.exists():
@@ -726,8 +730,6 @@ def plan_list(prepared: Prepared, subscribers: SubscriberList, *, force: bool = 
     for subscriber in subscribers.subscribers:
         row = rows.get(subscriber.key)
         url = unsubscribe_url(prepared, subscriber)
-        if row is not None and row.status == "sending":
-            row = replace(row, status="unknown", error=UNKNOWN_AFTER_CRASH)
         action, reason = decide(row, resend_unknown)
         plans.append(Plan(subscriber, action, reason, url))
     return plans
@@ -743,11 +745,12 @@ def decide(row: Row | None, resend_unknown: bool) -> tuple[str, str]:
         return "skip", f"failed for good: {row.error}"
     if row.status == "failed":
         return "send", f"again after: {row.error}"
-    if row.status == "unknown":
+    if row.status in ("unknown", "sending"):  # `sending`: a killed run; that message may have arrived
+        error = row.error if row.status == "unknown" else UNKNOWN_AFTER_CRASH
         if resend_unknown:
-            return "resend", f"same Message-ID; unknown after: {row.error}"
-        return "skip", f"unknown: {row.error}"
-    return "send", ""
+            return "resend", f"same Message-ID; unknown after: {error}"
+        return "skip", f"unknown: {error}"
+    raise ValueError(f"send log row with unknown status {row.status!r}")
 
 
 def send_list(prepared: Prepared, subscribers: SubscriberList, settings: SmtpSettings, *, force: bool = False,
@@ -781,7 +784,8 @@ def send_list(prepared: Prepared, subscribers: SubscriberList, settings: SmtpSet
                 report.unknown.append((subscriber.email, row.error))
         run = log.start_run(str(subscribers.path))
         try:
-            Run(prepared, settings, log, report, rate=rate, progress=progress, sleep=sleep, clock=clock).run(queue)
+            Run(prepared, settings, log, report, rate=rate, progress=progress, sleep=sleep, clock=clock,
+                message_ids={key: row.message_id for key, row in rows.items()}).run(queue)
         finally:
             rows = log.rows()
             complete = all(rows[s.key].done for s in people)

@@ -291,6 +291,27 @@ def test_a_drop_between_the_message_and_its_reply_leaves_the_address_unknown(wor
         assert first_try["Message-ID"] == second_try["Message-ID"]
 
 
+def test_a_rebuild_with_a_new_sender_keeps_the_send_log_and_each_message_id(workdir):
+    """Fixing the sender and building again must not send the issue to the list a second time."""
+    subscribers(workdir, 4)
+    with smtp_server(Mailbox(vanish={"a1@example.org"})) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        first = send_list()
+        assert "sent 3, skipped 0, failed 0, unknown 1" in first.output
+        (workdir / "brand.toml").write_text(BRAND_TOML.replace("@news.example.org", "@mail.example.org"))
+        build(EXAMPLE, out=workdir / "build" / SLUG, date=DATE, config=workdir / "brand.toml")
+
+        server.mailbox.vanish.clear()
+        again = send_list("--resend-unknown")
+        assert again.exit_code == 0, again.output
+        assert "sent 1, skipped 3, failed 0, unknown 0" in again.output
+        assert Counter(server.mailbox.addresses()) == Counter(addresses(4) + ["a1@example.org"])
+        first_try, second_try = [headers(message.content) for message in server.mailbox.received
+                                 if message.rcpt_tos == ["a1@example.org"]]
+        assert first_try["Message-ID"] == second_try["Message-ID"]
+        assert second_try["From"].addresses[0].addr_spec == "newsletter@mail.example.org"
+
+
 def test_a_temporary_refusal_is_retried(workdir):
     subscribers(workdir, 5)
     with smtp_server(Mailbox(defer_once={"a2@example.org"})) as server:
