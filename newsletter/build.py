@@ -35,7 +35,8 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     # Read the stories and the issue's own settings (issue.toml)
     loaded = load_source(source)
     # Brand settings: newsletter.toml, then the issue's overrides, then what the pages say
-    brand = load_brand(config, overrides=loaded.brand_overrides, page_brand=loaded.page_brand)
+    brand = load_brand(config, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
+                       page_brand=loaded.page_brand)
     # One lead, then the sections
     return sort_issue(loaded, brand=brand, date=date)
 

@@ -526,8 +526,6 @@ def luminance(color: str) -> float:
     value = color.strip().lstrip("#")
     if len(value) == 3:
         value = "".join(char * 2 for char in value)
-    if not re.fullmatch(r"[0-9a-fA-F]{6}", value):
-        raise ValueError(f"{color!r} is not a hex colour like #1a1a1a")
     channels = [int(value[index : index + 2], 16) / 255 for index in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

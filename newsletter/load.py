@@ -21,6 +21,28 @@ ALLOWED_SCHEMES = ("http", "https", "mailto")
 
 
 @dataclass
+class SettingsFile:
+    """A TOML settings file as read: its data, and its text to name the line a key is on."""
+
+    path: Path
+    text: str = ""  # empty: the file is not there
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def line(self, key: str) -> int | None:
+        return key_line(self.text, key) if self.text else None
+
+
+def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
+    """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
+    if optional and not path.exists():
+        return SettingsFile(path)
+    text = read_text(path)
+    data = parse_toml(text, path)
+    unknown_keys(data, known, path, text)
+    return SettingsFile(path, text, data)
+
+
+@dataclass
 class IssueSettings:
     """What `issue.toml` may say about one issue."""
 
@@ -30,6 +52,7 @@ class IssueSettings:
     number: int | None = None
     lead: str = ""  # file name of the story that leads
     brand: dict[str, Any] = field(default_factory=dict)
+    file: SettingsFile | None = None  # where these came from, to name the line of a bad value
 
 
 @dataclass
@@ -75,13 +98,12 @@ def load_source(source: Path) -> Loaded:
             loaded.page_brand = loaded.page_brand or page.brand
         else:
             loaded.stories.append(parse_markdown(read_text(path), str(path), loaded.notices))
-    names = sorted({Path(story.source.file).name for story in loaded.stories})
+    names = sorted({Path(story.source.file).name for story in loaded.stories}) if settings.lead else []
     if settings.lead and settings.lead not in names:
         close = difflib.get_close_matches(settings.lead, names, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        toml = source / "issue.toml"
-        raise InputError(f"lead = {settings.lead!r} names no story file in the folder{hint}", file=toml,
-                         line=key_line(read_text(toml), "lead"))
+        raise InputError(f"lead = {settings.lead!r} names no story file in the folder{hint}",
+                         file=source / "issue.toml", line=settings.file.line("lead") if settings.file else None)
     return loaded
 
 
@@ -101,33 +123,31 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         where = TOML_WHERE.search(str(error))
         line = getattr(error, "lineno", None) or (int(where.group(1)) if where else None)
-        message = TOML_WHERE.sub("", str(error)) if where else str(error)
+        message = TOML_WHERE.sub("", str(error))
         raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
 
 
 def load_issue_settings(path: Path) -> IssueSettings:
-    if not path.exists():
-        return IssueSettings()
-    text = read_text(path)
-    data = parse_toml(text, path)
-    unknown_keys(data, ISSUE_KEYS, path, text)
+    file = read_settings_file(path, ISSUE_KEYS)
+    data = file.data
     settings = IssueSettings(
         subject=clean_value(str(data.get("subject", ""))),
         preheader=clean_value(str(data.get("preheader", ""))),
         lead=str(data.get("lead", "")),
         brand=data.get("brand", {}),
+        file=file,
     )
     if "date" in data:
         value = data["date"]
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise InputError("date must be a date such as 2026-11-24", file=path, line=key_line(text, "date"))
+            raise InputError("date must be a date such as 2026-11-24", file=path, line=file.line("date"))
         settings.date = value
     if "number" in data:
         if not isinstance(data["number"], int) or isinstance(data["number"], bool):
-            raise InputError("number must be a whole number", file=path, line=key_line(text, "number"))
+            raise InputError("number must be a whole number", file=path, line=file.line("number"))
         settings.number = data["number"]
     if not isinstance(settings.brand, dict):
-        raise InputError("brand must be a table: [brand]", file=path, line=key_line(text, "brand"))
+        raise InputError("brand must be a table: [brand]", file=path, line=file.line("brand"))
     return settings
 
 

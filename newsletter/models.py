@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 
 class Model(BaseModel):
@@ -100,8 +100,20 @@ class Notice(Model):
 
 
 # Theme values are written into CSS: only plain colours and font stacks, nothing that could end a rule.
-Color = Annotated[str, StringConstraints(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
-FontStack = Annotated[str, StringConstraints(pattern=r"^[\w\s,'\"\-.]+$", max_length=200)]
+def hex_colour(value: str) -> str:
+    if not re.fullmatch(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
+        raise ValueError(f"{value!r} is not a colour like #1a1a1a")
+    return value
+
+
+def font_stack(value: str) -> str:
+    if not re.fullmatch(r"[\w\s,'\"\-.]{1,200}", value):
+        raise ValueError(f"{value!r} is not a list of font names like Georgia, 'Times New Roman', serif")
+    return value
+
+
+Color = Annotated[str, AfterValidator(hex_colour)]
+FontStack = Annotated[str, AfterValidator(font_stack)]
 
 
 class Colors(Model):

@@ -94,24 +94,24 @@ class SmtpSettings:
 
 def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> SmtpSettings:
     """newsletter.toml's [smtp] table, then NEWSLETTER_SMTP_* variables; the password only from the environment."""
-    from .load import key_line, unknown_keys
-    from .settings import CONFIG_NAME, read_config
+    from .load import unknown_keys
+    from .settings import read_config
 
     env = os.environ if env is None else env
-    where = config if config is not None else Path(CONFIG_NAME)
-    data = read_config(config).get("smtp", {})
-    text = where.read_text("utf-8") if where.is_file() else ""
+    file = read_config(config)
+    where = file.path
+    data = file.data.get("smtp", {})
     if not isinstance(data, dict):
-        raise InputError("smtp must be a table: [smtp]", file=where, line=key_line(text, "smtp"))
+        raise InputError("smtp must be a table: [smtp]", file=where, line=file.line("smtp"))
     if "password" in data:
         raise InputError(
             f"[smtp] password: keep the password out of files; set {PASSWORD_ENV} in the environment instead",
             file=where,
-            line=key_line(text, "password"),
+            line=file.line("password"),
         )
-    unknown_keys(data, SMTP_KEYS, where, text)
+    unknown_keys(data, SMTP_KEYS, where, file.text)
     values: dict[str, Any] = dict(data)
-    sources = {key: (where, key_line(text, key)) for key in data}
+    sources = {key: (where, file.line(key)) for key in data}
     if values.get("cafile") and isinstance(values["cafile"], str):
         # A relative path in the settings file is relative to that file, wherever the command runs.
         values["cafile"] = str(where.parent / values["cafile"])
@@ -147,8 +147,9 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
     for key in ("host", "user", "cafile"):
         if key in values and not isinstance(values[key], str):
             raise bad(key, "must be a string")
-    if line_break(str(values.get("host", ""))) or line_break(str(values.get("user", ""))):
-        raise bad("host" if line_break(str(values.get("host", ""))) else "user", "holds a line break")
+    for key in ("host", "user"):
+        if line_break(str(values.get(key, ""))):
+            raise bad(key, "holds a line break")
     return SmtpSettings(
         host=str(values.get("host", "")).strip(),
         port=port,

@@ -8,41 +8,45 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import InputError
-from .load import key_line, parse_toml, unknown_keys
+from .load import SettingsFile, read_settings_file
 from .models import Brand
-from .text import read_text
 
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending).
 CONFIG_SECTIONS = {"brand", "smtp"}
 
 
-def read_config(path: Path | None) -> dict[str, Any]:
-    """The settings file as a dict: `path`, else ./newsletter.toml if there is one, else {}."""
-    if path is None:
-        path = Path(CONFIG_NAME)
-        if not path.exists():
-            return {}
-    text = read_text(path)
-    data = parse_toml(text, path)
-    unknown_keys(data, CONFIG_SECTIONS, path, text)
-    return data
+def read_config(path: Path | None) -> SettingsFile:
+    """The settings file: `path`, else ./newsletter.toml (empty when there is none)."""
+    return read_settings_file(path or Path(CONFIG_NAME), CONFIG_SECTIONS, optional=path is None)
 
 
-def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None, page_brand: str = "") -> Brand:
-    """Brand settings: newsletter.toml's [brand], then issue.toml's [brand], then the page's name."""
-    data = read_config(config).get("brand", {})
-    merged = merge(data, overrides or {})
+def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,
+               overrides_file: SettingsFile | None = None, page_brand: str = "") -> Brand:
+    """Brand settings: newsletter.toml's [brand], then issue.toml's [brand] (`overrides`, read from
+    `overrides_file`), then the page's name. A bad value is named in the file it came from."""
+    config_file = read_config(config)
+    merged = merge(config_file.data.get("brand", {}), overrides or {})
     if page_brand and "name" not in merged:
         merged["name"] = page_brand
     try:
         return Brand.model_validate(merged)
     except ValidationError as error:
         first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        where = config or Path(CONFIG_NAME)
-        line = key_line(where.read_text("utf-8"), str(first["loc"][-1])) if where.exists() else None
-        raise InputError(f"[brand] {key}: {first['msg'].lower()}", file=where, line=line) from None
+        keys = [str(part) for part in first["loc"]]
+        where = overrides_file if overrides_file is not None and holds(overrides or {}, keys) else config_file
+        # Our own validators say what is wrong in words; pydantic's other messages are short enough.
+        message = str(first["ctx"]["error"]) if first["type"] == "value_error" else first["msg"].lower()
+        raise InputError(f"[brand] {'.'.join(keys)}: {message}", file=where.path, line=where.line(keys[-1])) from None
+
+
+def holds(data: dict[str, Any], keys: list[str]) -> bool:
+    """Whether the nested tables of `data` hold the key path `keys`."""
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return False
+        data = data[key]
+    return True
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:

@@ -431,8 +431,12 @@ def test_theme_colour_that_is_not_a_colour_is_refused(tmp_path):
 
     (tmp_path / "lead.md").write_text("---\nheadline: Colours\n---\n\nBody.\n")
     (tmp_path / "issue.toml").write_text('[brand.colors]\naccent = "red}</style><script>"\n')
-    with pytest.raises(InputError, match="accent"):
+    with pytest.raises(InputError) as error:
         make_issue(tmp_path, date=DATE)
+    # Named in the file and on the line it came from, in words (not the validation pattern).
+    assert str(error.value) == (
+        f"{tmp_path / 'issue.toml'}:2: [brand] colors.accent: 'red}}</style><script>' is not a colour like #1a1a1a"
+    )
 
 
 def test_personalisation_tokens_survive_rendering():
