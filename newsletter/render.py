@@ -297,13 +297,20 @@ def render_web(issue: Issue) -> str:
     return run_template(env, "web/page.html", values)
 
 
+def shown_path(path: str) -> str:
+    """A template's path as the editor names it: relative to the working folder when it lies inside it."""
+    full = Path(path)
+    return str(full.relative_to(Path.cwd())) if full.is_absolute() and full.is_relative_to(Path.cwd()) else path
+
+
 def run_template(env: Any, name: str, values: dict[str, Any]) -> str:
     import jinja2
 
     try:
         return env.get_template(name).render(values)
     except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"template error: {error.message}", file=error.filename or name, line=error.lineno) from None
+        raise RenderError(f"template error: {error.message}", file=shown_path(error.filename or name),
+                          line=error.lineno) from None
     except jinja2.TemplateError as error:
         raise RenderError(f"template {name} failed: {error}") from None
 
