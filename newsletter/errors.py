@@ -12,6 +12,7 @@ class NewsletterError(Exception):
     """Something the editor can fix; str(error) is the one-line message."""
 
     def __init__(self, message: str, *, file: object = None, line: int | None = None):
+        self.message = message  # without the file and line
         self.file = str(file) if file is not None else None
         self.line = line
         where = ""

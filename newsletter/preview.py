@@ -100,13 +100,7 @@ def page_file(name: str) -> Path:
 def error_report(error: BaseException) -> dict[str, Any]:
     """What the page's banner shows: the one-line message, the file and line where known."""
     if isinstance(error, NewsletterError):
-        message = str(error)
-        detail = message
-        for where in (f"{error.file}:{error.line}: ", f"{error.file}: "):
-            if error.file and detail.startswith(where):
-                detail = detail[len(where):]
-                break
-        return {"message": message, "detail": detail, "file": error.file, "line": error.line}
+        return {"message": str(error), "detail": error.message, "file": error.file, "line": error.line}
     # A bug in a stage: say where it happened, and keep serving.
     frames = traceback.extract_tb(error.__traceback__)
     last = frames[-1] if frames else None
