@@ -13,10 +13,8 @@ import ipaddress
 import json
 import re
 import secrets
-import shutil
 import socket
 import sys
-import tempfile
 import threading
 import time
 import traceback
@@ -201,7 +199,6 @@ class Preview:
         self.closing = False
         self.changed = threading.Condition()
         self.stop = threading.Event()
-        self.folder: Path | None = None
         self.server: ThreadingHTTPServer | None = None
         self.threads: list[threading.Thread] = []
         self.watched = self.watch_list()
@@ -221,9 +218,8 @@ class Preview:
         self.close()
 
     def open(self) -> None:
-        # A private folder outside the project: it is never inside a watched folder (no rebuild loop,
-        # whatever SOURCE is), never overwrites the editor's build/<slug>, and goes away with the preview.
-        self.folder = Path(tempfile.mkdtemp(prefix="newsletter-preview-"))
+        # Builds stay in memory: nothing is written into a watched folder (no rebuild loop) or over the
+        # editor's build/<slug>.
         self.stamps = self.stamp()
         self.rebuild()
         self.server = self.bind()
@@ -280,27 +276,24 @@ class Preview:
         for thread in self.threads:
             thread.join(timeout=5)
         self.threads = []
-        if self.folder is not None:
-            shutil.rmtree(self.folder, ignore_errors=True)
 
     # --- building -------------------------------------------------------------------------------------
 
     def rebuild(self) -> BuildEvent:
         """Build once; on failure keep serving the last good build and record the error for the page."""
-        from .build import build
+        from .build import make_issue, render_files
 
-        assert self.folder is not None
         started = time.monotonic()
         snapshot, error = None, None
         try:
-            result = build(self.source, out=self.folder / "issue", date=self.date, config=self.config)
-            files = {name: (result.out / name).read_bytes() for name in result.files}
+            issue = make_issue(self.source, date=self.date, config=self.config)
+            files = render_files(issue)
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)
         with self.changed:
             self.number += 1
             if error is None:
-                snapshot = Snapshot(self.number, files, summarise(result.issue, files, self.number))
+                snapshot = Snapshot(self.number, files, summarise(issue, files, self.number))
                 self.snapshot = snapshot
             self.error = error
             self.changed.notify_all()
@@ -359,9 +352,6 @@ class Preview:
         paths = [path for folder in self.watched.folders for path in folder.rglob("*")]
         if self.watched.source is not None:
             paths += self.watched.source.glob("*")
-        # Our own build folder never counts, even if the temp folder sits inside a watched one.
-        ours = self.folder
-        paths = [path for path in paths if ours is None or not path.is_relative_to(ours)]
         found = []
         for path in sorted(path for path in paths if keep(Change.modified, str(path))) + self.watched.files:
             try:

@@ -62,8 +62,10 @@ def serve():
 
 
 def built(preview: Preview, name: str) -> bytes:
-    """A file of the build the server holds, read from its build folder."""
-    return (preview.folder / "issue" / name).read_bytes()
+    """A file as `newsletter build` writes it for the preview's source: what the page must show, byte for byte."""
+    from newsletter.build import make_issue, render_files
+
+    return render_files(make_issue(preview.source, date=preview.date, config=preview.config))[name]
 
 
 def open_page(page, preview: Preview, query: str = ""):
