@@ -366,9 +366,7 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         # libyaml's safe loader when PyYAML has it: the same safe subset, ten times faster.
         data = yaml.load(front_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError:
-        data = None
-    if data is None:
-        # Bad YAML (or an empty block): the pure-Python loader names the line where the problem is.
+        # Bad YAML: the pure-Python loader names the problem and its line more exactly than libyaml.
         try:
             data = yaml.safe_load(front_text) or {}
         except yaml.YAMLError as error:
