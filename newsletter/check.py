@@ -8,9 +8,10 @@ from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from .errors import InputError
+from .load import ALLOWED_SCHEMES, STORY_SUFFIXES, absolute_link
 from .models import Colors, Issue, Sender, Story
 from .text import JUNK
 
@@ -117,7 +118,8 @@ def read_build(folder: Path) -> tuple[Issue, str, str]:
     for name in ("issue.json", "email.html", "email.txt"):
         path = folder / name
         if not path.is_file():
-            stories = [path for path in folder.iterdir() if path.suffix in (".md", ".txt") and path.name != "email.txt"]
+            stories = [path for path in folder.iterdir()
+                       if path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt"]
             if stories and not (folder / "issue.json").exists():
                 raise InputError(f"holds stories, not a build: run `newsletter build {folder}`, then check the "
                                  "folder it names", file=folder)
@@ -236,9 +238,8 @@ class StoryIndex:
             urls += [span.href for block in story.body for span in block.spans]
             for url in filter(None, (url.strip() for url in urls)):
                 self.by_url.setdefault(url, story)
-                # The email holds links made absolute against the web base URL (render.safe_link).
-                if base and not urlsplit(url).scheme:
-                    self.by_url.setdefault(urljoin(base.rstrip("/") + "/", url), story)
+                # The email holds links made absolute against the web base URL, as the renderer does.
+                self.by_url.setdefault(absolute_link(url, base), story)
 
     def finding(self, level: Level, check: str, message: str, url: str | None, file: str, line: int | None = None
                 ) -> Finding:
@@ -434,7 +435,7 @@ def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str)
     seen = set()
     for link in page.links:
         href = (link.href or "").strip()
-        if href in seen or urlsplit(href).scheme.lower() not in ("http", "https", "mailto"):
+        if href in seen or urlsplit(href).scheme.lower() not in ALLOWED_SCHEMES:
             continue
         seen.add(href)
         if href not in text and href.removeprefix("mailto:") not in text:

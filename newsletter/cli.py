@@ -21,7 +21,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-GMAIL_CLIP_WARN = 100 * 1024
 State = {"verbose": False}
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,6 +88,7 @@ def build(
         newsletter build seeds/ --date 2026-11-24
     """
     from .build import build as run_build
+    from .check import CLIP_WARN
 
     result = run_build(source, out=out, date=parse_date(date), config=config)
     issue = result.issue
@@ -99,7 +99,7 @@ def build(
     for name, size in result.files.items():
         typer.echo(f"  {name:<11} {human_size(size):>9}")
     html_size = result.files.get("email.html", 0)
-    if html_size > GMAIL_CLIP_WARN:
+    if html_size > CLIP_WARN:
         typer.secho(
             f"warning: email.html is {human_size(html_size)}; Gmail clips messages above 102 KB",
             fg=typer.colors.YELLOW,

@@ -435,6 +435,13 @@ def check_link(url: str, fail: Any) -> str:
     return url
 
 
+def absolute_link(url: str, base: str) -> str:
+    """A scheme-less (relative) link joined to the web base URL, as the email and the web page carry it."""
+    from urllib.parse import urljoin, urlsplit
+
+    return urljoin(base.rstrip("/") + "/", url) if base and not urlsplit(url).scheme else url
+
+
 def markdown_parser():  # type: ignore[no-untyped-def]
     from markdown_it import MarkdownIt
 

@@ -9,10 +9,9 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from .errors import RenderError
-from .load import check_link
+from .load import absolute_link, check_link
 from .models import Block, Issue, PullQuote, Span, Story
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
@@ -145,10 +144,7 @@ def safe_link(url: str, base: str, where: Story | None) -> str:
         file, line = (where.source.file, where.source.line) if where else (None, None)
         return RenderError(message, file=file, line=line)
 
-    url = check_link(url, fail)
-    if base and not urlsplit(url).scheme:
-        url = urljoin(base.rstrip("/") + "/", url)
-    return url
+    return absolute_link(check_link(url, fail), base)
 
 
 def with_safe_links(issue: Issue) -> Issue:
