@@ -110,12 +110,21 @@ def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.h
 
 
 def read_build(folder: Path) -> tuple[Issue, str, str]:
-    from pydantic import ValidationError
+    """A build folder's issue, email HTML and plain text."""
+    contents = read_build_files(folder, ("issue.json", "email.html", "email.txt"))
+    return parse_issue(contents["issue.json"], folder), contents["email.html"], contents["email.txt"]
 
+
+def read_issue(folder: Path) -> Issue:
+    """A build folder's issue.json, for the commands that render the issue again (send, export)."""
+    return parse_issue(read_build_files(folder, ("issue.json",))["issue.json"], folder)
+
+
+def read_build_files(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
     if not folder.is_dir():
         raise InputError("is not a build folder; run `newsletter build` first", file=folder)
     contents = {}
-    for name in ("issue.json", "email.html", "email.txt"):
+    for name in names:
         path = folder / name
         if not path.is_file():
             stories = [path for path in folder.iterdir()
@@ -128,14 +137,19 @@ def read_build(folder: Path) -> tuple[Issue, str, str]:
             contents[name] = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot be read ({error}); rebuild it with `newsletter build`", file=path) from None
+    return contents
+
+
+def parse_issue(text: str, folder: Path) -> Issue:
+    from pydantic import ValidationError
+
     try:
-        issue = Issue.model_validate_json(contents["issue.json"])
+        return Issue.model_validate_json(text)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
         raise InputError(f"is not an issue this version can read ({key}: {first['msg'].lower()}); rebuild it",
                          file=folder / "issue.json") from None
-    return issue, contents["email.html"], contents["email.txt"]
 
 
 def latest_build(root: Path = Path("build")) -> Path:

@@ -46,16 +46,13 @@ class Export:
 
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
-    from .build import render_files
-    from .check import read_build
-    from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN
+    from .check import read_issue
+    from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN, render_email
 
     service = SERVICES.get(esp.lower())
     if service is None:
         raise InputError(f"{esp!r} is not a service this exports to; choose one of {', '.join(SERVICES)}")
-    issue, _, _ = read_build(folder)
-    files = render_files(issue, unsubscribe_url=UNSUBSCRIBE_TOKEN, web_url=WEB_TOKEN)
-    rendered = files["email.html"].decode("utf-8")
+    _, rendered = render_email(read_issue(folder), unsubscribe=UNSUBSCRIBE_TOKEN, web=WEB_TOKEN)
     for token in (UNSUBSCRIBE_TOKEN, WEB_TOKEN):
         if token not in rendered:
             raise InputError(f"the email has no place for {token}; are the templates up to date?", file=folder)

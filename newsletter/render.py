@@ -278,6 +278,14 @@ def render_mjml(issue: Issue, *, unsubscribe: str | None = None, web: str | None
     return run_template(env, "email/base.mjml", values)
 
 
+def render_email(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> tuple[str, str]:
+    """The email as MJML, and as HTML: compiled by MRML, its CSS inlined by premailer."""
+    from .compile import compile_email
+
+    mjml = render_mjml(issue, unsubscribe=unsubscribe, web=web)
+    return mjml, compile_email(mjml, inline_css(issue))
+
+
 def inline_css(issue: Issue) -> str:
     """The CSS that premailer writes into style="" attributes."""
     env = environment()
@@ -455,11 +463,9 @@ def render_text(issue: Issue, *, unsubscribe: str | None = None, web: str | None
 
 def render_all(issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None) -> dict[str, bytes]:
     """email.mjml, email.html, email.txt, web.html and email.eml for one issue."""
-    from .compile import compile_email
     from .message import build_message, message_bytes
 
-    mjml = render_mjml(issue, unsubscribe=unsubscribe_url, web=web_url)
-    html = compile_email(mjml, inline_css(issue))
+    mjml, html = render_email(issue, unsubscribe=unsubscribe_url, web=web_url)
     text = render_text(issue, unsubscribe=unsubscribe_url, web=web_url)
     web = render_web(issue)
     unsubscribe = unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue)

@@ -190,11 +190,10 @@ class Prepared:
 
 def prepare(folder: Path) -> Prepared:
     """Read a build folder's issue.json, render it once, and check every header that is not per recipient."""
-    from .build import render_files
-    from .check import read_build
-    from .render import UNSUBSCRIBE_TOKEN
+    from .check import read_issue
+    from .render import UNSUBSCRIBE_TOKEN, render_email, render_text
 
-    issue, _, _ = read_build(folder)
+    issue = read_issue(folder)
     brand = issue.brand
     # Before anything is rendered or sent: headers must not carry line breaks (they would forge headers).
     for what, value in (("subject", issue.subject), ("sender name", brand.sender.name), ("brand name", brand.name),
@@ -205,9 +204,10 @@ def prepare(folder: Path) -> Prepared:
     sender = check_address(brand.sender.email, file=folder / "issue.json")
     if brand.reply_to:
         check_address(brand.reply_to, file=folder / "issue.json")
-    files = render_files(issue, unsubscribe_url=UNSUBSCRIBE_TOKEN)
-    prepared = Prepared(folder=folder, issue=issue, html=files["email.html"].decode("utf-8"),
-                        text=files["email.txt"].decode("utf-8"), sender=sender)
+    _, email_html = render_email(issue, unsubscribe=UNSUBSCRIBE_TOKEN)
+    prepared = Prepared(folder=folder, issue=issue, html=email_html,
+                        text=render_text(issue, unsubscribe=UNSUBSCRIBE_TOKEN),
+                        sender=sender)
     problem = unsubscribe_problem(unsubscribe_url(prepared, Subscriber(email="reader@example.org")))
     if problem:
         raise InputError(f"[brand] unsubscribe_url {brand.unsubscribe_url!r} {problem}", file=folder / "issue.json")
