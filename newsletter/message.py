@@ -60,9 +60,8 @@ def build_message(
     msg["Date"] = format_datetime(dt.datetime.combine(issue.date, dt.time(6, 0), tzinfo=dt.UTC))
     msg["Message-ID"] = message_id or issue_message_id(issue, to or "")
     unsubscribe = [f"<{unsubscribe_url}>"]
-    mailto = f"mailto:{brand.sender.email}?subject=unsubscribe"
     if not unsubscribe_url.startswith("mailto:"):
-        unsubscribe.append(f"<{mailto}>")
+        unsubscribe.append(f"<{brand.unsubscribe_mailto}>")
     msg["List-Unsubscribe"] = ", ".join(unsubscribe)
     if unsubscribe_url.startswith("https://"):
         # RFC 8058: mailbox providers unsubscribe with one POST, no page to visit.

@@ -161,6 +161,11 @@ class Brand(Model):
     language: str = "en"
 
     @property
+    def unsubscribe_mailto(self) -> str:
+        """Unsubscribing by reply: the fallback link, and the second one in List-Unsubscribe."""
+        return f"mailto:{self.sender.email}?subject=unsubscribe"
+
+    @property
     def more_from_heading(self) -> str:
         return self.more_from or f"More from {self.name}"
 

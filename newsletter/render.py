@@ -127,7 +127,7 @@ def issue_web_url(issue: Issue) -> str:
 
 def issue_unsubscribe_url(issue: Issue) -> str:
     brand = issue.brand
-    return brand.unsubscribe_url or f"mailto:{brand.sender.email}?subject=unsubscribe"
+    return brand.unsubscribe_url or brand.unsubscribe_mailto
 
 
 def safe_link(url: str, base: str, where: Story | None) -> str:

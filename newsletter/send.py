@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 import html
-import ipaddress
 import os
 import re
 import smtplib
@@ -315,15 +314,6 @@ def wire_data(payload: bytes) -> bytes:
     return data + b".\r\n"
 
 
-def is_loopback(host: str) -> bool:
-    if host.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 class Connection:
     """One reused SMTP connection: connect (TLS, login) on demand, drop it after any doubt."""
 
@@ -359,6 +349,8 @@ class Connection:
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if s.user:
+                from .preview import is_loopback  # the preview's rule for what never leaves this machine
+
                 if s.security == "none" and not is_loopback(s.host):
                     raise SendError(f"refusing to send the password to {s.server} without TLS; "
                                     "set security = \"starttls\" or \"tls\"")
