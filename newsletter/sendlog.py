@@ -125,16 +125,14 @@ class SendLog:
 
     # --- writing -------------------------------------------------------------------------------
 
-    def recover(self) -> list[Row]:
-        """Rows a killed run left `sending` become `unknown`; returns them."""
-        stuck = [row for row in self.rows().values() if row.status == "sending"]
+    def recover(self) -> None:
+        """Rows a killed run left `sending` become `unknown`."""
         with self.transaction():
             self.db.execute(
                 "UPDATE deliveries SET status = 'unknown', error = ?, updated = ? "
                 "WHERE issue = ? AND status = 'sending'",
                 (UNKNOWN_AFTER_CRASH, now(), self.issue),
             )
-        return stuck
 
     def add(self, entries: Iterable[tuple[str, str, str]]) -> None:
         """(key, address, message_id) rows for addresses not in the log yet, as `pending`."""
