@@ -150,7 +150,8 @@ def test_bad_link_is_an_error(issue, href, says):
 
 def test_link_without_href_is_an_error(issue):
     [finding] = run(issue, html=html_with("<a>The full report</a>"), check="links")
-    assert "goes nowhere" in finding.message
+    assert (finding.level, finding.message) == (
+        "error", "link 'The full report' goes nowhere: give it a full https:// address")
 
 
 def test_bad_link_names_the_story_it_comes_from_once(issue):
@@ -185,7 +186,9 @@ def test_vague_link_text_with_an_aria_label_or_title_passes(issue, attribute):
 
 def test_vague_aria_label_is_a_warning(issue):
     [finding] = run(issue, html=html_with(f'<a href="{STORY}" aria-label="Read more">Read more</a>'), check="links")
-    assert "'Read more' says nothing" in finding.message
+    assert (finding.level, finding.message) == (
+        "warning", "link text 'Read more' says nothing out of context (screen readers list links alone): name what "
+        "it opens, e.g. the story's headline")
 
 
 def test_link_with_no_text_is_a_warning_and_an_image_alt_gives_it_one(issue):
@@ -256,7 +259,7 @@ def test_short_subject_and_long_preheader_are_warnings(issue):
 
 def test_empty_subject_is_an_error(issue):
     [finding] = run(issue.model_copy(update={"subject": " "}), check="subject")
-    assert finding.level == "error"
+    assert (finding.level, finding.message) == ("error", "the subject is empty: set subject in issue.toml")
 
 
 def test_subject_and_preheader_in_range_pass(issue):
@@ -436,7 +439,8 @@ def test_check_json_lists_findings(workdir):
     assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == len(report["findings"])
     assert {"level": "warning", "check": "build", "message": "no link: add its url",
             "file": "seeds/000_d493ddfd58091a34.txt", "line": 19,
-            "story": report["findings"][0]["story"]} in report["findings"]
+            "story": "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President "
+                     "Donald Trump’s…"} in report["findings"]
 
 
 def write_build(folder: Path, issue, html=GOOD_HTML, text=GOOD_TEXT) -> Path:
@@ -474,6 +478,17 @@ def test_check_defaults_to_the_newest_build(workdir, issue):
     result = invoke("check")
     assert result.exit_code == 0, result.output
     assert "build/2026-11-24-new: 0 error(s), 1 warning(s): safe to send" in result.output
+
+
+def test_check_takes_the_folder_built_last_when_two_share_a_date(workdir, issue):
+    import os
+
+    write_build(workdir / "build" / "2026-11-24-a", issue)
+    write_build(workdir / "build" / "2026-11-24-b", issue)
+    os.utime(workdir / "build" / "2026-11-24-b", (1_700_000_000, 1_700_000_000))  # b was built first
+    result = invoke("check")
+    assert result.exit_code == 0, result.output
+    assert "build/2026-11-24-a: 0 error(s), 1 warning(s): safe to send" in result.output
 
 
 def test_check_says_what_a_folder_lacks(workdir, issue):

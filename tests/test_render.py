@@ -131,6 +131,8 @@ def test_email_document_is_accessible(outputs, issue):
     levels = [int(tag[1]) for tag in page.headings]
     assert all(after - before <= 1 for before, after in zip(levels, levels[1:], strict=False))
     assert "h3" in page.headings
+    # The seed page names no image; the Markdown sample has the lead's photo and three cards'.
+    assert len(page.images) == {"seed": 0, "markdown": 4}[issue]
     for image in page.images:
         assert image.get("alt"), image
         assert image.get("width"), image
