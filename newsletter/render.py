@@ -271,10 +271,6 @@ def render_mjml(issue: Issue, *, unsubscribe: str | None = None, web: str | None
     """The email as MJML, with the phone and dark-mode CSS in its head."""
     env = environment()
     values = context(with_safe_links(issue), unsubscribe=unsubscribe, web=web, email=True)
-    from markupsafe import Markup
-
-    # Trusted: our template filled with colours and font stacks the Brand model has validated.
-    values["head_css"] = Markup(run_template(env, "email/head.css", values).strip())
     return run_template(env, "email/base.mjml", values)
 
 
