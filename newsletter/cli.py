@@ -290,7 +290,7 @@ def send(
         typer.echo("Dry run: nothing is sent.")
         typer.echo(f"  issue:   {folder} ({subject!r})")
         brand = prepared.issue.brand
-        typer.echo(f"  from:    {brand.sender.name or brand.name} <{brand.sender.email}>")
+        typer.echo(f"  from:    {brand.from_name} <{brand.sender.email}>")
         server = settings.describe() if settings.host else "not set: [smtp] host or NEWSLETTER_SMTP_HOST"
         typer.echo(f"  server:  {server}")
         if to:

@@ -52,7 +52,7 @@ def build_message(
         raise RenderError("the subject holds a line break, which would forge mail headers")
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = subject
-    msg["From"] = address(brand.sender.name or brand.name, brand.sender.email)
+    msg["From"] = address(brand.from_name, brand.sender.email)
     if brand.reply_to:
         msg["Reply-To"] = address("", brand.reply_to)
     msg["To"] = address(to_name, to) if to else "undisclosed-recipients:;"

@@ -161,6 +161,11 @@ class Brand(Model):
     language: str = "en"
 
     @property
+    def from_name(self) -> str:
+        """The name inboxes show beside the subject."""
+        return self.sender.name or self.name
+
+    @property
     def unsubscribe_mailto(self) -> str:
         """Unsubscribing by reply: the fallback link, and the second one in List-Unsubscribe."""
         return f"mailto:{self.sender.email}?subject=unsubscribe"

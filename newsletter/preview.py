@@ -153,7 +153,7 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
         "date": issue.date.isoformat(),
         "subject": issue.subject,
         "preheader": issue.preheader,
-        "sender": brand.sender.name or brand.name,
+        "sender": brand.from_name,
         "sender_email": brand.sender.email,
         "sizes": {name: len(data) for name, data in files.items()},
         "clip": {"warn": CLIP_WARN, "limit": CLIP_ERROR},

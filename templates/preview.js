@@ -164,10 +164,9 @@ function showInbox(summary) {
   $('inbox-from').textContent = summary.sender;
   $('inbox-from').title = summary.sender_email;
   const notes = [];
-  for (const [name, key, lines] of [['subject', 'subject', PHONE.subjectLines],
-                                     ['preheader', 'preheader', PHONE.preheaderLines]]) {
-    const element = $(`inbox-${key}`);
-    const value = summary[key] || '';
+  for (const [name, lines] of [['subject', PHONE.subjectLines], ['preheader', PHONE.preheaderLines]]) {
+    const element = $(`inbox-${name}`);
+    const value = summary[name] || '';
     element.title = value;
     element.textContent = value;
     if (!value) {
