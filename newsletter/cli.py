@@ -275,7 +275,11 @@ def send(
     folder = issue if issue is not None else latest_build()
     # Every address and header is checked before the first connection: a bad one means nothing is sent.
     if to:
-        recipients = [check_address(address, file="--to") for address in to]
+        recipients = []
+        for address in to:
+            recipient = check_address(address, file="--to")
+            if all(recipient.key != other.key for other in recipients):  # each address once, as first given
+                recipients.append(recipient)
     else:
         people = read_subscribers(subscribers)  # type: ignore[arg-type]
         for problem in people.bad:

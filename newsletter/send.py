@@ -545,6 +545,7 @@ class Run:
                  message_ids: Mapping[str, str] | None = None):
         self.prepared = prepared
         self.message_ids = message_ids or {}
+        self.settled: set[str] = set()  # keys finish() has logged and reported
         self.settings = settings
         self.log = log
         self.report = report
@@ -672,7 +673,11 @@ class Run:
         self.next_slot = max(self.next_slot, self.clock()) + 1.0 / self.rate
 
     def finish(self, subscriber: Subscriber, status: str, error: str, *, permanent: bool = False) -> str:
-        """Log and report the end of one address; returns the status for tell()."""
+        """Log and report the end of one address, once (a Ctrl-C right after must not settle it again);
+        returns the status for tell()."""
+        if subscriber.key in self.settled:
+            return status
+        self.settled.add(subscriber.key)
         error = self.connection.redact(error)
         self.log.mark(subscriber.key, status, error=error, permanent=permanent)
         if status == "sent":

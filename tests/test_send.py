@@ -109,6 +109,13 @@ def headers(content: bytes) -> email.message.Message:
 # --- a test send ---------------------------------------------------------------------------------
 
 
+def test_an_address_given_twice_gets_one_test(server):
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", "--to", "Editor@Example.org")
+    assert result.exit_code == 0, result.output
+    assert f"'[TEST] {SUBJECT}': sent 1, skipped 0, failed 0, unknown 0" in result.output
+    assert server.mailbox.addresses() == ["editor@example.org"]
+
+
 def test_test_send_arrives_with_test_subject_both_parts_and_encoded_headers(server):
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
     assert result.exit_code == 0, result.output
