@@ -171,6 +171,74 @@ def test_email_head_keeps_dark_mode_and_phone_rules_small_and_flat(outputs, issu
     assert "display:none" in html.split("<body")[1][:400]
 
 
+def padding_sides(value: str) -> tuple[float, float]:
+    """The left and right of a CSS padding shorthand ("0px 24px", "16px 8px 8px"), in pixels."""
+    sizes = [float(re.fullmatch(r"(\d+(?:\.\d+)?)(?:px)?", part).group(1)) for part in value.split()]
+    top_right_bottom_left = {1: [0, 0, 0, 0], 2: [0, 1, 0, 1], 3: [0, 1, 2, 1], 4: [0, 1, 2, 3]}[len(sizes)]
+    return sizes[top_right_bottom_left[1]], sizes[top_right_bottom_left[3]]
+
+
+def mjml_widths(mjml: str) -> dict[str, list[int]]:
+    """The Outlook widths MJML's own arithmetic gives: each section's box inside a wrapper, each column
+    (the section's width less its padding, shared by its columns) and each divider (its column less its
+    padding). What Node's mjml writes into the ghost tables for the same email.mjml."""
+    tags = re.findall(r"<(/?)(mj-[\w-]+)((?:\s+[\w-]+=\"[^\"]*\")*)\s*(/?)>", mjml.split("</mj-head>")[-1])
+    body = next(int(attrs.split('width="')[1].split("px")[0]) for _, name, attrs, _ in tags if name == "mj-body")
+    found: dict[str, list[int]] = {"wrapped": [], "columns": [], "dividers": []}
+    outer = [body]  # the width each open container gives what it holds
+    columns: list[str] = []
+    for index, (closing, name, attrs, _) in enumerate(tags):
+        values = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+        left, right = padding_sides(values.get("padding", "0px"))
+        if name == "mj-wrapper" and not closing:
+            outer.append(outer[-1] - left - right)
+        elif name == "mj-section" and not closing:
+            if len(outer) > 1:
+                found["wrapped"].append(int(outer[-1]))
+            box = outer[-1] - left - right
+            inside = tags[index + 1 : next(i for i in range(index, len(tags)) if tags[i][:2] == ("/", "mj-section"))]
+            columns = [dict(re.findall(r'([\w-]+)="([^"]*)"', a)).get("width", "") for c, n, a, _ in inside
+                       if n == "mj-column" and not c]
+            widths = [box * float(w[:-1]) / 100 if w.endswith("%") else float(w[:-2]) if w else box / len(columns)
+                      for w in columns]
+            found["columns"] += [int(width) for width in widths]
+            columns = [str(width) for width in widths]
+        elif name == "mj-column" and not closing:
+            outer.append(float(columns.pop(0)) - left - right)
+        elif name == "mj-divider":
+            found["dividers"].append(int(outer[-1] - left - right))
+        elif closing and name in ("mj-wrapper", "mj-column"):
+            outer.pop()
+    return found
+
+
+def ghost_widths(html: str) -> dict[str, list[int]]:
+    """The widths Outlook for Windows lays out: those written in the markup only it reads."""
+    ghost = "".join(re.findall(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", html, re.S))
+    return {
+        "wrapped": [int(w) for w in re.findall(r'<td width="(\d+)px"', ghost)],
+        "columns": [int(w) for w in re.findall(r'<td(?: class="[^"]*")? style="vertical-align:top;width:(\d+)px;"', ghost)],
+        "dividers": [int(w) for w in re.findall(r'<table[^>]*width="(\d+)px" style="border-top', ghost)],
+    }
+
+
+@pytest.mark.parametrize("issue", GOLDEN)
+def test_outlook_widths_equal_the_mjml_arithmetic(outputs, issue):
+    """mjml-python once read a unitless `0` in padding as no padding at all: Outlook's tables came out 600 px
+    where the sections are 552 and 300 where the cards are 284, and overflowed the paper."""
+    expected = mjml_widths(outputs[issue]["email.mjml"])
+    assert expected["columns"] and expected["dividers"] and expected["wrapped"]
+    assert ghost_widths(outputs[issue]["email.html"]) == expected
+    assert max(expected["columns"]) == 552 and min(expected["columns"]) == 284
+
+
+def test_the_width_arithmetic_reads_padding_as_mjml_does():
+    mjml = """<mjml><mj-body width="600px"><mj-wrapper padding="0px 10px"><mj-section padding="0 20px">
+    <mj-column width="50%"></mj-column><mj-column width="50%"><mj-divider padding="4px" /></mj-column>
+    </mj-section></mj-wrapper><mj-section padding="8px 16px 0px"><mj-column></mj-column></mj-section></mj-body></mjml>"""
+    assert mjml_widths(mjml) == {"wrapped": [580], "columns": [270, 270, 568], "dividers": [262]}
+
+
 def test_seed_email_is_under_40_kb(outputs):
     assert len(outputs["seed"]["email.html"].encode()) < 40 * 1024
 
