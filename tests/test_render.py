@@ -182,33 +182,33 @@ def mjml_widths(mjml: str) -> dict[str, list[int]]:
     """The Outlook widths MJML's own arithmetic gives: each section's box inside a wrapper, each column
     (the section's width less its padding, shared by its columns) and each divider (its column less its
     padding). What Node's mjml writes into the ghost tables for the same email.mjml."""
-    tags = re.findall(r"<(/?)(mj-[\w-]+)((?:\s+[\w-]+=\"[^\"]*\")*)\s*(/?)>", mjml.split("</mj-head>")[-1])
-    body = next(int(attrs.split('width="')[1].split("px")[0]) for _, name, attrs, _ in tags if name == "mj-body")
+    tags = re.findall(r'<(/?)(mj-[\w-]+)((?:\s+[\w-]+="[^"]*")*)\s*/?>', mjml.split("</mj-head>")[-1])
+    tags = [(closing, name, dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))) for closing, name, attrs in tags]
     found: dict[str, list[int]] = {"wrapped": [], "columns": [], "dividers": []}
-    outer = [body]  # the width each open container gives what it holds
-    columns: list[str] = []
-    for index, (closing, name, attrs, _) in enumerate(tags):
-        values = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+    outer: list[float] = []  # the width each open container gives what it holds
+    columns: list[float] = []  # the widths of the open section's columns not yet reached
+    for index, (closing, name, values) in enumerate(tags):
         left, right = padding_sides(values.get("padding", "0px"))
-        if name == "mj-wrapper" and not closing:
+        if closing:
+            if name in ("mj-body", "mj-wrapper", "mj-column"):
+                outer.pop()
+        elif name == "mj-body":
+            outer.append(float(values["width"].removesuffix("px")))
+        elif name == "mj-wrapper":
             outer.append(outer[-1] - left - right)
-        elif name == "mj-section" and not closing:
+        elif name == "mj-section":
             if len(outer) > 1:
                 found["wrapped"].append(int(outer[-1]))
             box = outer[-1] - left - right
-            inside = tags[index + 1 : next(i for i in range(index, len(tags)) if tags[i][:2] == ("/", "mj-section"))]
-            columns = [dict(re.findall(r'([\w-]+)="([^"]*)"', a)).get("width", "") for c, n, a, _ in inside
-                       if n == "mj-column" and not c]
-            widths = [box * float(w[:-1]) / 100 if w.endswith("%") else float(w[:-2]) if w else box / len(columns)
-                      for w in columns]
-            found["columns"] += [int(width) for width in widths]
-            columns = [str(width) for width in widths]
-        elif name == "mj-column" and not closing:
-            outer.append(float(columns.pop(0)) - left - right)
+            end = next(i for i in range(index, len(tags)) if tags[i][:2] == ("/", "mj-section"))
+            given = [v.get("width", "") for c, n, v in tags[index:end] if n == "mj-column" and not c]
+            columns = [box * float(w[:-1]) / 100 if w.endswith("%") else float(w[:-2]) if w else box / len(given)
+                       for w in given]
+            found["columns"] += [int(width) for width in columns]
+        elif name == "mj-column":
+            outer.append(columns.pop(0) - left - right)
         elif name == "mj-divider":
             found["dividers"].append(int(outer[-1] - left - right))
-        elif closing and name in ("mj-wrapper", "mj-column"):
-            outer.pop()
     return found
 
 
@@ -217,7 +217,7 @@ def ghost_widths(html: str) -> dict[str, list[int]]:
     ghost = "".join(re.findall(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", html, re.S))
     return {
         "wrapped": [int(w) for w in re.findall(r'<td width="(\d+)px"', ghost)],
-        "columns": [int(w) for w in re.findall(r'<td(?: class="[^"]*")? style="vertical-align:top;width:(\d+)px;"', ghost)],
+        "columns": [int(w) for w in re.findall(r'<td[^>]* style="vertical-align:top;width:(\d+)px;', ghost)],
         "dividers": [int(w) for w in re.findall(r'<table[^>]*width="(\d+)px" style="border-top', ghost)],
     }
 
@@ -235,7 +235,8 @@ def test_outlook_widths_equal_the_mjml_arithmetic(outputs, issue):
 def test_the_width_arithmetic_reads_padding_as_mjml_does():
     mjml = """<mjml><mj-body width="600px"><mj-wrapper padding="0px 10px"><mj-section padding="0 20px">
     <mj-column width="50%"></mj-column><mj-column width="50%"><mj-divider padding="4px" /></mj-column>
-    </mj-section></mj-wrapper><mj-section padding="8px 16px 0px"><mj-column></mj-column></mj-section></mj-body></mjml>"""
+    </mj-section></mj-wrapper><mj-section padding="8px 16px 0px"><mj-column></mj-column></mj-section>
+    </mj-body></mjml>"""
     assert mjml_widths(mjml) == {"wrapped": [580], "columns": [270, 270, 568], "dividers": [262]}
 
 
