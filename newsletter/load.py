@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import InputError
+from .frontmatter import parse_front_matter
 from .models import Block, Image, Notice, PullQuote, Source, Span, Story
 from .text import clean_lines, clean_value, read_text
 
@@ -353,8 +354,6 @@ IMAGE_KEYS = {"src", "alt", "width", "height"}
 
 def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     """A Markdown story: YAML front matter between `---` lines, then a Markdown body."""
-    import yaml
-
     lines = clean_lines(text, file, notices)
     if not lines or lines[0].strip() != "---":
         raise InputError("has no front matter: start the file with a line '---'", file=file, line=1)
@@ -362,20 +361,7 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     if end is None:
         raise InputError("front matter opened on line 1 is never closed with '---'", file=file, line=1)
     front_text = "\n".join(lines[1:end])
-    try:
-        # libyaml's safe loader when PyYAML has it: the same safe subset, ten times faster.
-        data = yaml.load(front_text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    except yaml.YAMLError:
-        # Bad YAML: the pure-Python loader names the problem and its line more exactly than libyaml.
-        try:
-            data = yaml.safe_load(front_text) or {}
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = mark.line + 2 if mark is not None else 1
-            problem = getattr(error, "problem", None) or "cannot be parsed"
-            raise InputError(f"front matter is not valid YAML: {problem}", file=file, line=line) from None
-    if not isinstance(data, dict):
-        raise InputError("front matter must be 'key: value' lines", file=file, line=2)
+    data = parse_front_matter(front_text, file, first_line=2)
     unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)
 
     def fail(key: str, message: str, sub: str = "") -> InputError:
@@ -389,6 +375,8 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
 
     fields: dict[str, Any] = {}
     for key in ("headline", "caption", "credit", "teaser", "section"):
+        if isinstance(data.get(key), (list, dict)):
+            raise fail(key, "must be text, not a list or mapping; put it in quotes")
         if data.get(key) is not None:
             fields[key] = clean_value(str(data[key]))
     for key in ("url",):
@@ -407,6 +395,8 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     quotes = data.get("pull_quotes") or []
     if isinstance(quotes, str):
         quotes = [quotes]
+    if not isinstance(quotes, list):
+        raise fail("pull_quotes", "must be a list of quotes")
     fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
     for key in ("date", "lead", "priority", "tags"):
         if data.get(key) is not None:

@@ -1,0 +1,165 @@
+"""Front matter text (plain YAML) -> a dict of plain values, or an InputError naming the file and line.
+
+Only plain YAML is read: no explicit tags (`!!int abc`, `!!python/object`), no anchors and aliases (a
+400-byte alias bomb expands to gigabytes), at most MAX_DEPTH levels of nesting. The values are built from
+PyYAML's event stream, one event at a time and without recursion, so every value is checked where it
+stands and a bad one is named with its line instead of escaping from a constructor as a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+from .errors import InputError
+
+MAX_DEPTH = 16  # a story's front matter needs three (image.width); deeper nesting is a mistake or an attack
+YAML_TAGS = "tag:yaml.org,2002:"
+EXPECTED = {"int": "a whole number", "float": "a number", "bool": "true or false", "timestamp": "a date"}
+
+
+def parse_front_matter(text: str, file: object, first_line: int = 2) -> dict[str, Any]:
+    """The front matter's mapping; `first_line` is the file's line number of the text's first line."""
+    import yaml
+
+    def where(mark: Any) -> int:
+        return (mark.line if mark is not None else 0) + first_line
+
+    def fail(message: str, mark: Any = None, line: int | None = None) -> InputError:
+        return InputError(message, file=file, line=line if line is not None else where(mark))
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ten times faster
+    stack: list[tuple[Any, Any]] = []  # open collections: (the list or dict, the key awaiting its value)
+    key_lines: list[dict[Any, int]] = []  # per open mapping: the line of each key, to name duplicates
+    result: Any = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise fail("front matter holds a second YAML document; keep one set of 'key: value' lines",
+                               event.start_mark)
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise fail(f"front matter uses the alias *{event.anchor}: aliases (& and *) are not allowed; "
+                           "write the value out in full", event.start_mark)
+            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag is not None \
+                    and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit):
+                raise fail(f"front matter uses the tag {short_tag(event.tag)}: tags are not allowed; remove it "
+                           "(put the value in quotes to keep it as text)", event.start_mark)
+            if isinstance(event, yaml.ScalarEvent):
+                value = scalar(event, fail)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise fail(f"front matter nests deeper than {MAX_DEPTH} levels; flatten it", event.start_mark)
+                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+                stack.append((container, NO_KEY))
+                key_lines.append({})
+                continue
+            elif isinstance(event, yaml.CollectionEndEvent):
+                value, _ = stack.pop()
+                key_lines.pop()
+            else:
+                continue
+            if not stack:
+                result = value
+                continue
+            container, pending = stack[-1]
+            if isinstance(container, list):
+                container.append(value)
+            elif pending is NO_KEY:
+                if isinstance(value, (dict, list)):
+                    raise fail("front matter keys must be plain words, not lists or mappings", event.start_mark)
+                seen = key_lines[-1]
+                if value in seen:
+                    raise fail(f"{value} is given twice (first on line {seen[value]}); keep one",
+                               event.start_mark)
+                seen[value] = where(event.start_mark)
+                stack[-1] = (container, value)
+            else:
+                container[pending] = value
+                stack[-1] = (container, NO_KEY)
+    except yaml.YAMLError as error:
+        raise syntax_error(text, error, file, first_line, fail) from None
+    if result is None:
+        return {}
+    if not isinstance(result, dict):
+        raise fail("front matter must be 'key: value' lines", line=first_line)
+    return result
+
+
+NO_KEY = object()
+
+
+def short_tag(tag: str) -> str:
+    return "!!" + tag[len(YAML_TAGS):] if tag.startswith(YAML_TAGS) else tag
+
+
+def scalar(event: Any, fail: Any) -> Any:
+    """A scalar's value as YAML 1.1 resolves it (plain `5` is an int, `2026-11-20` a date); quoted is text."""
+    import yaml
+
+    if not event.implicit[0]:  # quoted or a block scalar: always text
+        return event.value
+    node = yaml.ScalarNode(None, event.value, event.start_mark, event.end_mark)
+    resolver, constructor = helpers()
+    node.tag = resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+    kind = node.tag[len(YAML_TAGS):] if node.tag.startswith(YAML_TAGS) else ""
+    if kind not in ("null", "bool", "int", "float", "timestamp"):
+        return event.value  # text, and `<<` or `=`, which only mean something with aliases and tags
+    try:
+        value = constructor.yaml_constructors[node.tag](constructor, node)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
+        detail = str(error).split("\n")[0] or type(error).__name__
+        example = " such as 2026-12-01" if kind == "timestamp" else ""
+        raise fail(f"{event.value!r} is not {EXPECTED.get(kind, 'a value')}{example} ({detail}); correct it, "
+                   "or put it in quotes to keep it as text", event.start_mark) from None
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        value = value.replace(tzinfo=None)
+    return value
+
+
+@functools.cache
+def helpers() -> tuple[Any, Any]:
+    """PyYAML's resolver and safe constructor, made once."""
+    import yaml
+
+    return yaml.resolver.Resolver(), yaml.constructor.SafeConstructor()
+
+
+KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[\w\-]+):\s+(?P<value>.*\S)\s*$")
+
+
+def syntax_error(text: str, error: Any, file: object, first_line: int, fail: Any) -> InputError:
+    """Bad YAML: the problem, its line and, for a value holding `: ` or quotes, how to quote it."""
+    import yaml
+
+    # The pure-Python parser names the problem and its line more exactly than libyaml; it is iterative
+    # (no recursion on deep nesting), and runs only here, on text already known to be bad.
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as exact:
+        error = exact
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or "cannot be parsed"
+    lines = text.split("\n")
+    hint = ""
+    for index in ([mark.line, mark.line - 1] if mark is not None else []):
+        match = KEY_VALUE.match(lines[index]) if 0 <= index < len(lines) else None
+        if match and (": " in match["value"] or re.search(r"[\"'#&*!|>%@`]", match["value"])):
+            hint = f"; put the value in quotes: {match['key']}: {quote(match['value'])}"
+            return fail(f"front matter is not valid YAML: {problem}{hint}", line=index + first_line)
+    return fail(f"front matter is not valid YAML: {problem}", mark)
+
+
+def quote(value: str) -> str:
+    """`value` as a YAML string: in double quotes, or in single quotes when it holds double quotes."""
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]  # the editor meant to quote it, and the text holds the same quote
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"

@@ -1,0 +1,112 @@
+"""Front matter is plain YAML, read safely and bounded: every bad value is one line naming the file and line."""
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from newsletter.errors import InputError
+from newsletter.load import load_source
+
+
+def story(tmp_path: Path, front: str, name: str = "story.md") -> Path:
+    path = tmp_path / name
+    path.write_text(f"---\n{front}\n---\n\nBody.\n", encoding="utf-8")
+    return path
+
+
+def error_line(path: Path) -> str:
+    with pytest.raises(InputError) as error:
+        load_source(path)
+    return str(error.value)
+
+
+@pytest.mark.parametrize(("front", "tag"), [
+    ("priority: !!int abc", "!!int"),
+    ("priority: !!int ''", "!!int"),
+    ("priority: !!int 0x", "!!int"),
+    ("priority: !!float abc", "!!float"),
+    ("lead: !!bool maybe", "!!bool"),
+    ("date: !!timestamp nope", "!!timestamp"),
+    ("caption: !!str 2026", "!!str"),
+    ("tags: !!set {a, b}", "!!set"),
+    ("caption: !custom x", "!custom"),
+])
+def test_explicit_tags_are_refused_by_name(tmp_path, front, tag):
+    path = story(tmp_path, "headline: H\n" + front)
+    assert error_line(path) == (f"{path}:3: front matter uses the tag {tag}: tags are not allowed; remove it "
+                                "(put the value in quotes to keep it as text)")
+
+
+def test_bad_date_names_the_line_instead_of_a_traceback(tmp_path):
+    path = story(tmp_path, "headline: H\ndate: 2026-13-45")
+    assert error_line(path) == (f"{path}:3: '2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12); "
+                                "correct it, or put it in quotes to keep it as text")
+
+
+def test_a_quoted_iso_date_is_a_date(tmp_path):
+    assert load_source(story(tmp_path, 'headline: H\ndate: "2026-12-01"')).stories[0].date == dt.date(2026, 12, 1)
+
+
+def test_a_number_too_long_for_python_names_the_line(tmp_path):
+    path = story(tmp_path, "headline: H\npriority: " + "9" * 5000)
+    assert error_line(path).startswith(f"{path}:3: '9999")
+    assert error_line(path).endswith("correct it, or put it in quotes to keep it as text")
+
+
+def test_an_alias_bomb_is_refused_at_once(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for n in range(1, 9):
+        lines.append(f"{chr(97 + n)}: &{chr(97 + n)} [" + ",".join([f"*{chr(96 + n)}"] * 9) + "]")
+    path = story(tmp_path, "headline: H\n" + "\n".join(lines))
+    started = time.process_time()
+    assert error_line(path) == (f"{path}:4: front matter uses the alias *a: aliases (& and *) are not allowed; "
+                                "write the value out in full")
+    assert time.process_time() - started < 5  # not minutes: nothing is expanded
+
+
+@pytest.mark.parametrize("opening", ["[", "{a: "])
+def test_deep_nesting_is_refused_with_its_line(tmp_path, opening):
+    path = story(tmp_path, "headline: H\ntags: " + opening * 1000 + "x" + ("]" if opening == "[" else "}") * 1000)
+    assert error_line(path) == f"{path}:3: front matter nests deeper than 16 levels; flatten it"
+
+
+def test_deep_block_nesting_is_refused(tmp_path):
+    front = "headline: H\nimage:\n" + "".join("  " * depth + "k:\n" for depth in range(1, 40))
+    path = story(tmp_path, front)
+    assert error_line(path) == f"{path}:19: front matter nests deeper than 16 levels; flatten it"
+
+
+def test_a_key_given_twice_is_named(tmp_path):
+    path = story(tmp_path, "headline: First\ncaption: c\nheadline: Second")
+    assert error_line(path) == f"{path}:4: headline is given twice (first on line 2); keep one"
+
+
+@pytest.mark.parametrize(("line", "quoted"), [
+    ("headline: Trump: the return", 'headline: "Trump: the return"'),
+    ('headline: "Bread & Borders" at the frontier', """headline: '"Bread & Borders" at the frontier'"""),
+    ("headline: 'Sunday's vote'", 'headline: "Sunday\'s vote"'),
+])
+def test_a_yaml_error_on_a_line_with_colon_or_quotes_says_how_to_quote_it(tmp_path, line, quoted):
+    path = story(tmp_path, "caption: c\n" + line)
+    message = error_line(path)
+    assert message.startswith(f"{path}:3: front matter is not valid YAML: ")
+    assert message.endswith(f"; put the value in quotes: {quoted}")
+
+
+def test_the_suggested_quoting_reads_back_as_the_text(tmp_path):
+    path = story(tmp_path, "caption: c\nheadline: 'Sunday's \"big\" vote: what next'")
+    fixed = error_line(path).split("; put the value in quotes: ")[1]
+    assert load_source(story(tmp_path, fixed, "fixed.md")).stories[0].headline == 'Sunday\'s "big" vote: what next'
+
+
+@pytest.mark.parametrize(("front", "message"), [
+    ("pull_quotes: 5", "pull_quotes: must be a list of quotes"),
+    ("headline: H\npull_quotes: [5]", "pull_quotes: input should be a valid dictionary or instance of pullquote"),
+    ("headline: [a, b]", "headline: must be text, not a list or mapping; put it in quotes"),
+    ("headline: H\ntags: {a: 1}", "tags: input should be a valid list"),
+])
+def test_wrong_types_name_the_key(tmp_path, front, message):
+    path = story(tmp_path, front)
+    assert error_line(path).split(": ", 1)[1] == message
