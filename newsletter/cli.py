@@ -110,6 +110,33 @@ def build(
             typer.echo(f"  {notice}")
 
 
+@app.command()
+@friendly
+def new(
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Issue date, YYYY-MM-DD (default: the next [schedule] weekday, else today)."),
+    ] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Start next week's issue: issues/<date>/ with issue.toml, numbered after the last issue, and an
+    example lead story to overwrite. Never overwrites a folder that exists.
+
+    Example:
+
+        newsletter new --date 2026-12-01
+    """
+    from .new import new_issue
+
+    created = new_issue(date=parse_date(date), config=config)
+    why = " (the next [schedule] weekday)" if created.scheduled else ""
+    typer.echo(f"Started issue {created.number} for {created.date.isoformat()}{why} in {created.folder}/")
+    for path in created.files:
+        typer.echo(f"  wrote {path}")
+    typer.echo(f"Replace every TK in {created.files[-1].name}, add stories beside it, then "
+               f"`newsletter preview {created.folder}`")
+
+
 @app.command("import")
 @friendly
 def import_page(

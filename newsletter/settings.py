@@ -12,8 +12,8 @@ from .load import SettingsFile, read_settings_file
 from .models import Brand
 
 CONFIG_NAME = "newsletter.toml"
-# Sections other stages read from the same file (smtp for sending).
-CONFIG_SECTIONS = {"brand", "smtp"}
+# Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links).
+CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking"}
 
 
 def read_config(path: Path | None) -> SettingsFile:
