@@ -97,6 +97,7 @@ def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.h
         *check_size(html, page, html_name),
         *check_links(page, stories, html_name),
         *check_images(page, stories, html_name),
+        *check_headers(issue),
         *check_subject(issue),
         *check_sender(issue),
         *check_leftovers(issue, page, text, html_name, text_name),
@@ -374,6 +375,14 @@ def is_meaningless_alt(alt: str, src: str = "") -> bool:
     stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
     return (words in MEANINGLESS_ALT or bool(IMAGE_FILE.search(words)) or bool(CAMERA_NAME.fullmatch(words))
             or (bool(stem) and words == stem))
+
+
+def check_headers(issue: Issue) -> list[Finding]:
+    """Header values that would forge headers (a Bcc, say), as written or once their encoded words decode."""
+    from .message import header_problems
+
+    return [Finding("error", "headers", f"the {what} {value!r} {problem}: rebuild with a plain one")
+            for what, value, problem in header_problems(issue)]
 
 
 def check_subject(issue: Issue) -> list[Finding]:

@@ -47,12 +47,17 @@ class Export:
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
     from .check import read_issue
+    from .message import header_problems
     from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN, render_email
 
     service = SERVICES.get(esp.lower())
     if service is None:
         raise InputError(f"{esp!r} is not a service this exports to; choose one of {', '.join(SERVICES)}")
-    _, rendered = render_email(read_issue(folder), unsubscribe=UNSUBSCRIBE_TOKEN, web=WEB_TOKEN)
+    issue = read_issue(folder)
+    # The editor pastes the subject and sender into the service: the same header rule as send.
+    for what, value, problem in header_problems(issue):
+        raise RenderError(f"the {what} {value!r} {problem}; nothing was exported", file=folder / "issue.json")
+    _, rendered = render_email(issue, unsubscribe=UNSUBSCRIBE_TOKEN, web=WEB_TOKEN)
     for token in (UNSUBSCRIBE_TOKEN, WEB_TOKEN):
         if token not in rendered:
             raise InputError(f"the email has no place for {token}; are the templates up to date?", file=folder)

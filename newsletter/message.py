@@ -11,7 +11,7 @@ from email.utils import format_datetime
 
 from .errors import RenderError
 from .models import Issue
-from .subscribers import line_break
+from .text import header_problem
 
 
 def sender_domain(issue: Issue) -> str:
@@ -25,9 +25,25 @@ def issue_message_id(issue: Issue, recipient: str = "") -> str:
     return f"<{issue.slug}.{digest}@{sender_domain(issue)}>"
 
 
+def header_problems(issue: Issue) -> list[tuple[str, str, str]]:
+    """(what, value, problem) for each header value of the issue that could forge mail headers; the one
+    rule that build, check, send and export share."""
+    brand = issue.brand
+    values = (("subject", issue.subject), ("sender name", brand.from_name), ("brand name", brand.name),
+              ("sender address", brand.sender.email), ("reply-to address", brand.reply_to))
+    return [(what, value, f"{problem}, which would forge mail headers")
+            for what, value in values if (problem := header_problem(value))]
+
+
+def refuse_forged(what: str, value: str) -> None:
+    problem = header_problem(value)
+    if problem:
+        raise RenderError(f"the {what} {value!r} {problem}, which would forge mail headers")
+
+
 def address(name: str, email: str) -> Address:
-    if line_break(name + email):  # in a header it would start a header of its own
-        raise RenderError(f"a line break in the address {name!r} <{email!r}> would forge mail headers")
+    refuse_forged("name", name)  # in a header it would start a header of its own
+    refuse_forged("address", email)
     local, _, domain = email.rpartition("@")
     if not local or not domain:
         raise RenderError(f"{email!r} is not an email address")
@@ -48,8 +64,8 @@ def build_message(
     """The email as MIME: text first, then HTML (clients show the last part they can)."""
     brand = issue.brand
     subject = issue.subject if subject is None else subject
-    if line_break(subject):
-        raise RenderError("the subject holds a line break, which would forge mail headers")
+    refuse_forged("subject", subject)
+    refuse_forged("unsubscribe link", unsubscribe_url)
     msg = EmailMessage(policy=SMTP)
     msg["Subject"] = subject
     msg["From"] = address(brand.from_name, brand.sender.email)

@@ -27,7 +27,8 @@ from urllib.parse import quote, urlsplit
 from .errors import InputError, NewsletterError, RenderError, SendError
 from .models import Issue
 from .sendlog import LOG_NAME, UNKNOWN_AFTER_CRASH, Row, SendLog, exclusive
-from .subscribers import Subscriber, SubscriberList, check_address, line_break, unsubscribe_problem
+from .subscribers import Subscriber, SubscriberList, check_address, unsubscribe_problem
+from .text import header_problem
 
 ENV_PREFIX = "NEWSLETTER_SMTP_"
 PASSWORD_ENV = ENV_PREFIX + "PASSWORD"
@@ -147,8 +148,9 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
         if key in values and not isinstance(values[key], str):
             raise bad(key, "must be a string")
     for key in ("host", "user"):
-        if line_break(str(values.get(key, ""))):
-            raise bad(key, "holds a line break")
+        problem = header_problem(str(values.get(key, "")))
+        if problem:
+            raise bad(key, str(problem))
     return SmtpSettings(
         host=str(values.get("host", "")).strip(),
         port=port,
@@ -190,16 +192,14 @@ class Prepared:
 def prepare(folder: Path) -> Prepared:
     """Read a build folder's issue.json, render it once, and check every header that is not per recipient."""
     from .check import read_issue
+    from .message import header_problems
     from .render import UNSUBSCRIBE_TOKEN, render_email, render_text
 
     issue = read_issue(folder)
     brand = issue.brand
-    # Before anything is rendered or sent: headers must not carry line breaks (they would forge headers).
-    for what, value in (("subject", issue.subject), ("sender name", brand.sender.name), ("brand name", brand.name),
-                        ("sender address", brand.sender.email), ("reply-to address", brand.reply_to)):
-        if line_break(value):
-            raise RenderError(f"the {what} {value!r} holds a line break, which would forge mail headers; "
-                              "nothing was sent", file=folder / "issue.json")
+    # Before anything is rendered or sent: no header value may forge headers, as written or once decoded.
+    for what, value, problem in header_problems(issue):
+        raise RenderError(f"the {what} {value!r} {problem}; nothing was sent", file=folder / "issue.json")
     sender = check_address(brand.sender.email, file=folder / "issue.json")
     if brand.reply_to:
         check_address(brand.reply_to, file=folder / "issue.json")

@@ -30,7 +30,7 @@ def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,
     if page_brand and "name" not in merged:
         merged["name"] = page_brand
     try:
-        return Brand.model_validate(merged)
+        brand = Brand.model_validate(merged)
     except ValidationError as error:
         first = error.errors()[0]
         keys = [str(part) for part in first["loc"]]
@@ -38,6 +38,20 @@ def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,
         # Our own validators say what is wrong in words; pydantic's other messages are short enough.
         message = str(first["ctx"]["error"]) if first["type"] == "value_error" else first["msg"].lower()
         raise InputError(f"[brand] {'.'.join(keys)}: {message}", file=where.path, line=where.line(keys[-1])) from None
+    # Names and addresses that go into mail headers: refused here, with their line, rather than at send time.
+    from .text import header_problem
+
+    for keys in (["name"], ["sender", "name"], ["sender", "email"], ["reply_to"]):
+        value = merged.get(keys[0], {}).get(keys[1], "") if len(keys) == 2 else merged.get(keys[0], "")
+        problem = header_problem(value) if isinstance(value, str) else None
+        if problem:
+            where = overrides_file if overrides_file is not None and holds(overrides or {}, keys) else config_file
+            if not holds(where.data.get("brand", {}), keys):  # the brand a pasted page names
+                raise InputError(f"the brand name the pasted page gives, {value!r}, {problem}, which would forge "
+                                 "mail headers; set [brand] name in newsletter.toml")
+            raise InputError(f"[brand] {'.'.join(keys)}: {value!r} {problem}, which would forge mail headers",
+                             file=where.path, line=where.line(keys[-1]))
+    return brand
 
 
 def holds(data: dict[str, Any], keys: list[str]) -> bool:

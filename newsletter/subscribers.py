@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InputError
+from .text import control_character, header_problem
 
 EMAIL_COLUMNS = ("email", "email address", "e-mail")
 NAME_COLUMNS = ("name", "full name")
@@ -55,19 +55,6 @@ class SubscriberList:
     duplicates: list[Problem] = field(default_factory=list)  # skipped: already on the list
 
 
-def line_break(text: str) -> bool:
-    """CR, LF or any other character Python's line splitting (and so the email parser) breaks on."""
-    return len((text + "x").splitlines()) > 1
-
-
-def control_character(text: str) -> str | None:
-    """The first control character other than tab, as U+XXXX (joiners and marks some scripts need are fine)."""
-    for char in text:
-        if unicodedata.category(char) == "Cc" and char != "\t":
-            return f"U+{ord(char):04X}"
-    return None
-
-
 class HeaderInjection(InputError):
     """A name or address with a line break: refuses the whole send, never just the row."""
 
@@ -80,12 +67,12 @@ def check_address(value: str, *, file: object = None, line: int | None = None, n
     from email_validator import EmailNotValidError, validate_email
 
     for what, text in (("address", value), ("name", name)):
-        if line_break(text):
-            raise HeaderInjection(f"the {what} {text!r} holds a line break, which would forge mail headers; "
+        problem = header_problem(text)
+        if problem and problem.forges:
+            raise HeaderInjection(f"the {what} {text!r} {problem}, which would forge mail headers; "
                                   "nothing was sent", file=file, line=line)
-    control = control_character(name)
-    if control:
-        raise InputError(f"the name {name!r} holds the control character {control}", file=file, line=line)
+        if problem:
+            raise InputError(f"the {what} {text!r} {problem}", file=file, line=line)
     value = value.strip()
     if not value:
         raise InputError("no email address", file=file, line=line)
@@ -162,6 +149,10 @@ def read_subscribers(path: Path) -> SubscriberList:
             result.bad.append(Problem(str(path), start, str(error).removeprefix(f"{path}:{start}: ")))
             continue
         url = cell(url_at).strip()
+        forged = header_problem(url)
+        if forged and forged.forges:
+            raise HeaderInjection(f"the unsubscribe_url {url!r} {forged}, which would forge mail headers; "
+                                  "nothing was sent", file=path, line=start)
         if url:
             problem = unsubscribe_problem(url)
             if problem:
@@ -180,7 +171,10 @@ def read_subscribers(path: Path) -> SubscriberList:
 
 def unsubscribe_problem(url: str) -> str | None:
     """Why `url` cannot be an unsubscribe link (in the body and inside <...> in List-Unsubscribe), or None."""
-    if line_break(url) or any(char.isspace() or char in '<>"' for char in url) or control_character(url):
+    problem = header_problem(url)
+    if problem:
+        return str(problem)
+    if any(char.isspace() or char in '<>"' for char in url) or control_character(url):
         return "holds spaces, line breaks or <>\" characters"
     parts = urlsplit(url)
     if parts.scheme.lower() not in URL_SCHEMES:

@@ -102,6 +102,11 @@ def send_list(*extra: str, env: dict[str, str] | None = None):
     return invoke("send", f"build/{SLUG}", "--list", "subscribers.csv", *extra, env=env)
 
 
+def rewrite_issue(folder: Path, issue: Issue) -> None:
+    """Edit a build's issue.json by hand, as an older version or a careless editor might."""
+    (folder / "issue.json").write_text(issue_json(issue))
+
+
 def headers(content: bytes) -> email.message.Message:
     return BytesHeaderParser(policy=default).parsebytes(content)
 
@@ -481,6 +486,167 @@ def test_a_bad_security_setting_says_where(workdir):
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
     assert result.exit_code == 1
     assert "error: newsletter.toml:3: [smtp] security: 'ssl' is not one of starttls, tls, none" in result.output
+
+
+# --- forged headers: encoded words, folds and Unicode line separators ----------------------------
+
+# Each would put a Bcc header into the message on Python 3.11/3.12 if it reached the email package.
+FORGERIES = {
+    "q-encoded CR LF": "=?utf-8?q?Eve=0D=0ABcc:_x@evil.example?=",
+    "b-encoded CR LF": "=?UTF-8?B?RXZlDQpCY2M6IHhAZXZpbC5leGFtcGxl?=",
+    "encoded LF in Latin-1": "=?iso-8859-1?Q?Eve=0ABcc:_x@evil.example?=",
+    "unknown charset": "=?x-unknown?q?Eve=0D=0ABcc:_x@evil.example?=",
+    "space inside the word": "=?utf-8?q?Eve =0D=0ABcc:_x@evil.example?=",
+    "encoded U+2028": "=?utf-8?q?Eve=E2=80=A8Bcc:_x@evil.example?=",
+    "raw U+2028": "Eve\u2028Bcc: x@evil.example",
+    "raw U+2029": "Eve\u2029Bcc: x@evil.example",
+    "folded": "Eve\r\n Bcc: x@evil.example",
+    "nested encoded word": "=?utf-8?q?=3D=3Futf-8=3Fq=3FEve=3D0D=3D0ABcc:_x@evil.example=3F=3D?=",
+}
+
+
+def write_rows(folder: Path, rows: list[list[str]]) -> Path:
+    import csv
+
+    path = folder / "subscribers.csv"
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        csv.writer(stream).writerows(rows)
+    return path
+
+
+def never_forged(mailbox) -> None:
+    """Nothing reached the server, so no Bcc was ever written."""
+    assert mailbox.greetings == 0
+    assert mailbox.received == []
+
+
+@pytest.mark.parametrize("name", FORGERIES.values(), ids=FORGERIES.keys())
+def test_a_forged_subscriber_name_refuses_the_whole_list(server, workdir, name):
+    write_rows(workdir, [["email", "name"], ["ana@example.org", "Ana"], ["eve@example.org", name]])
+    result = send_list()
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"error: subscribers.csv:3: the name {name!r} holds ")
+    assert result.output.endswith("which would forge mail headers; nothing was sent\n")
+    never_forged(server.mailbox)
+
+
+@pytest.mark.parametrize("column", ["email", "unsubscribe_url"])
+def test_a_forged_address_or_unsubscribe_link_in_the_list_refuses_it(server, workdir, column):
+    forged = {"email": "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org",
+              "unsubscribe_url": "https://news.example.org/u?a==?utf-8?q?=0D=0ABcc:_x@evil.example?="}[column]
+    row = {"email": "eve@example.org", "unsubscribe_url": "", column: forged}
+    write_rows(workdir, [["email", "unsubscribe_url"], ["ana@example.org", ""], [row["email"], row["unsubscribe_url"]]])
+    result = send_list()
+    assert result.exit_code == 1, result.output
+    shown = "address" if column == "email" else "unsubscribe_url"
+    assert result.output == (f"error: subscribers.csv:3: the {shown} {forged!r} holds an encoded word (=?...?=) "
+                             "that decodes to a line break, which would forge mail headers; nothing was sent\n")
+    never_forged(server.mailbox)
+
+
+def test_a_harmless_encoded_word_in_a_name_is_sent_without_extra_headers(server, workdir):
+    write_rows(workdir, [["email", "name"], ["zoe@example.org", "=?utf-8?q?Zo=C3=AB?="]])
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    [received] = server.mailbox.received
+    names = [name.lower() for name in headers(received.content).keys()]
+    assert "bcc" not in names and names.count("to") == 1
+    assert received.rcpt_tos == ["zoe@example.org"]
+
+
+@pytest.mark.parametrize("what", ["subject", "sender name", "brand name", "sender address"])
+@pytest.mark.parametrize("value", [FORGERIES["q-encoded CR LF"], FORGERIES["raw U+2028"]],
+                         ids=["encoded", "U+2028"])
+def test_a_forged_header_in_the_build_is_refused_by_send_check_and_export(server, workdir, what, value):
+    """A build made by hand or by an older version: send, check and export apply the same rule."""
+    if what == "sender address":
+        value = "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org"
+    folder = workdir / "build" / SLUG
+    issue = Issue.model_validate_json((folder / "issue.json").read_text())
+    brand = issue.brand
+    changed = {
+        "subject": lambda: issue.model_copy(update={"subject": value}),
+        "sender name": lambda: issue.model_copy(update={"brand": brand.model_copy(
+            update={"sender": brand.sender.model_copy(update={"name": value})})}),
+        "brand name": lambda: issue.model_copy(update={"brand": brand.model_copy(
+            update={"name": value, "sender": brand.sender.model_copy(update={"name": ""})})}),
+        "sender address": lambda: issue.model_copy(update={"brand": brand.model_copy(
+            update={"sender": brand.sender.model_copy(update={"email": value})})}),
+    }[what]()
+    rewrite_issue(folder, changed)
+    subscribers(workdir, 3)
+    shown = "sender name" if what == "brand name" else what  # the brand name is the name inboxes show
+    result = send_list()
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"error: build/{SLUG}/issue.json: the {shown} {value!r} holds "), result.output
+    assert "which would forge mail headers; nothing was sent\n" in result.output
+    never_forged(server.mailbox)
+    test = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert test.exit_code == 1 and "which would forge mail headers; nothing was sent" in test.output
+    never_forged(server.mailbox)
+    check = invoke("check", f"build/{SLUG}")
+    assert check.exit_code == 1
+    assert f"the {shown} {value!r} holds " in check.output
+    export = invoke("export", f"build/{SLUG}", "--esp", "mailchimp")
+    assert export.exit_code == 1
+    assert "which would forge mail headers; nothing was exported" in export.output
+    assert not (folder / "export-mailchimp.html").exists()
+
+
+@pytest.mark.parametrize("key", ["name", "sender.name", "sender.email", "reply_to"])
+def test_a_forged_brand_or_sender_setting_is_refused_by_build_with_its_line(tmp_path, key):
+    value = FORGERIES["b-encoded CR LF"] if key != "sender.email" and key != "reply_to" else \
+        "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org"
+    source = tmp_path / "issue"
+    shutil.copytree(EXAMPLE, source)
+    config = tmp_path / "newsletter.toml"
+    config.write_text('[brand]\ntagline = "Weekly"\n')
+    if key == "name":  # the issue's own brand name wins: forge it there
+        config = source / "issue.toml"
+        lines = config.read_text().splitlines()
+        line = next(number for number, text in enumerate(lines, 1) if text.startswith("name = "))
+        lines[line - 1] = f'name = "{value}"'
+        config.write_text("\n".join(lines) + "\n")
+    else:
+        table, _, field_name = key.rpartition(".")
+        config.write_text(f'{"[brand.sender]" if table else "[brand]"}\n{field_name} = "{value}"\n')
+        line = 2
+    result = invoke("build", str(source), "--out", str(tmp_path / "out"), "--date", "2026-11-24",
+                    "--config", str(tmp_path / "newsletter.toml"))
+    assert result.exit_code == 1
+    assert result.output == (f"error: {config}:{line}: [brand] {key}: {value!r} holds an encoded word (=?...?=) "
+                             "that decodes to a line break, which would forge mail headers\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_forged_subject_in_issue_toml_is_refused_by_build(tmp_path):
+    source = tmp_path / "issue"
+    shutil.copytree(EXAMPLE, source)
+    toml = source / "issue.toml"
+    toml.write_text(toml.read_text().replace(f'subject = "{SUBJECT}"', f'subject = "{FORGERIES["q-encoded CR LF"]}"'))
+    result = invoke("build", str(source), "--out", str(tmp_path / "out"), "--date", "2026-11-24")
+    assert result.exit_code == 1
+    assert "which would forge mail headers" in result.output and result.output.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("key", ["host", "user"])
+@pytest.mark.parametrize("where", ["file", "environment"])
+def test_a_forged_smtp_setting_is_refused_by_name(server, workdir, key, where):
+    value = FORGERIES["encoded U+2028"]
+    env = None
+    if where == "file":
+        (workdir / "newsletter.toml").write_text(server.toml(**{key: value}).replace(f'host = "{server.host}"\n', "")
+                                                 if key == "host" else server.toml(**{key: value}))
+        name = "newsletter.toml:"
+    else:
+        env = {f"NEWSLETTER_SMTP_{key.upper()}": value}
+        name = f"NEWSLETTER_SMTP_{key.upper()}: "
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", env=env)
+    assert result.exit_code == 1, result.output
+    assert name in result.output
+    assert f"[smtp] {key}: holds an encoded word (=?...?=) that decodes to a line break" in result.output
+    never_forged(server.mailbox)
 
 
 # --- refused before anything is sent -------------------------------------------------------------
