@@ -42,13 +42,14 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
 
 
 def render_files(
-    issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None
+    issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
 ) -> dict[str, bytes]:
-    """Every output of an issue, by file name; the links default to the brand's."""
+    """Every output of an issue, by file name; the links default to the brand's. `cache`: a folder where
+    compiled templates and parsed CSS are kept between runs (None: nothing is kept)."""
     from .render import render_all
 
     files = {"issue.json": issue_json(issue).encode()}
-    files.update(render_all(issue, unsubscribe_url=unsubscribe_url, web_url=web_url))
+    files.update(render_all(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache))
     return files
 
 
@@ -59,10 +60,11 @@ def build(
     out_root: Path = Path("build"),
     date: dt.date | None = None,
     config: Path | None = None,
+    cache: Path | None = None,
 ) -> BuildResult:
     """Build the issue under `source` into `out` (default: out_root/<issue slug>)."""
     issue = make_issue(source, date=date, config=config)
-    files = render_files(issue)
+    files = render_files(issue, cache=cache)
     target = out if out is not None else out_root / issue.slug
     write_folder(target, files)
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})

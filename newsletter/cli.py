@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +58,16 @@ def parse_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
 
 
+def cache_folder() -> Path | None:
+    """Where builds keep what they can reuse between runs (compiled templates, parsed CSS), each file named
+    by what it was made from: $NEWSLETTER_CACHE, else newsletter/ in the user's cache folder; an empty
+    NEWSLETTER_CACHE keeps nothing. Deleting the folder is always safe: the next run is slower, no different."""
+    chosen = os.environ.get("NEWSLETTER_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsletter"
+
+
 def human_size(size: int) -> str:
     return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
 
@@ -90,7 +101,7 @@ def build(
     from .build import build as run_build
     from .check import CLIP_WARN
 
-    result = run_build(source, out=out, date=parse_date(date), config=config)
+    result = run_build(source, out=out, date=parse_date(date), config=config, cache=cache_folder())
     issue = result.issue
     typer.echo(f"Built {issue.subject!r} ({issue.date.isoformat()}) into {result.out}/")
     typer.echo(f"  lead: {issue.lead.headline}")
@@ -233,7 +244,7 @@ def preview(
 
     try:
         with Preview(source, host=host or "127.0.0.1", port=port, allow_remote=host is not None,
-                     date=parse_date(date), config=config, report=report) as server:
+                     date=parse_date(date), config=config, report=report, cache=cache_folder()) as server:
             typer.echo(f"Previewing {source} at {server.url} (Ctrl-C to stop)")
             if host is not None and not is_loopback(host):
                 typer.secho(f"warning: serving on {host}: anyone who can reach this machine can read the issue",

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib
+import json
 import logging
+import os
 import re
 import sys
+import tempfile
 import types
+from pathlib import Path
+from typing import Any
 
 from .errors import RenderError
 
@@ -16,18 +23,20 @@ STYLE_OPEN = re.compile(r"<style(?=[\s>])")
 SPLIT_CONDITIONAL = re.compile(r"<!\[endif\]--><!--\[if mso \| IE\]>")
 OUTLOOK_ONLY = re.compile(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", re.S)
 CLASS_ATTRIBUTE = re.compile(r' class="([^"]*)"')
+IMG_FLOAT = re.compile(r"<img\b[^>]*float", re.IGNORECASE)
 STYLE_TEXT = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 
 
-def compile_email(mjml: str, inline_css: str) -> str:
+def compile_email(mjml: str, inline_css: str, *, cache: Path | None = None) -> str:
     """Compile MJML with MRML, then write `inline_css` into style attributes.
 
     The <style> blocks MJML writes (layout, phone and dark-mode rules) are marked for premailer to skip:
-    they stay in the head as they are, and premailer parses only the CSS meant for inlining.
+    they stay in the head as they are, and premailer parses only the CSS meant for inlining. With a
+    `cache` folder, premailer's parse of that CSS is kept there between runs (see parsed_rules).
     """
     html = drop_unused_outlook_classes(SPLIT_CONDITIONAL.sub("", mjml_to_html(mjml)))
     html = STYLE_OPEN.sub('<style data-premailer="ignore"', html)
-    return inline(html, inline_css)
+    return inline(html, inline_css, cache=cache)
 
 
 def drop_unused_outlook_classes(html: str) -> str:
@@ -55,10 +64,6 @@ def mjml_to_html(mjml: str) -> str:
         raise RenderError(f"the MJML engine could not compile the email: {message}", file="email.mjml") from None
 
 
-# The inline CSS of one theme, parsed once per process: (css, ruleset index) -> premailer's (rules, leftover).
-PARSED: dict[tuple[str, int], tuple[list, list]] = {}  # type: ignore[type-arg]
-
-
 def import_premailer():  # type: ignore[no-untyped-def]
     """premailer's Premailer class, imported without `requests`.
 
@@ -80,40 +85,88 @@ def import_premailer():  # type: ignore[no-untyped-def]
     return Premailer
 
 
+# How premailer is run: the same for every email, so its parse of the same CSS is the same too.
+OPTIONS: dict[str, Any] = {
+    "allow_network": False,
+    "allow_loading_external_files": False,
+    "disable_validation": True,
+    "cssutils_logging_level": logging.CRITICAL,
+    "strip_important": False,
+    "remove_classes": False,
+    # Absolute links are made by render.py; premailer must not rewrite tokens such as %%{unsubscribe_url}%%.
+    "disable_link_rewrites": True,
+    "method": "html",
+}
+
+
+@functools.cache
 def premailer_class():  # type: ignore[no-untyped-def]
+    """Premailer, except that its parse of the CSS to inline comes from parsed_rules: parsing and
+    serialising the same CSS with cssutils on every render was 85% of premailer's time."""
     Premailer = import_premailer()
 
     class ParseOnce(Premailer):  # type: ignore[misc]
-        """Premailer, except that the same CSS is parsed and serialised by cssutils only once per process:
-        doing it again on every render was 85% of premailer's time (bench/run.py --profile)."""
+        def __init__(self, html: str, *, css_cache: Path | None, **options: Any) -> None:
+            super().__init__(html, **options)
+            self.css_cache = css_cache
 
         def _parse_style_rules(self, css_body, ruleset_index):  # type: ignore[no-untyped-def]
-            key = (css_body, ruleset_index)
-            if key not in PARSED:
-                if len(PARSED) > 16:
-                    PARSED.clear()
-                PARSED[key] = super()._parse_style_rules(css_body, ruleset_index)
-            rules, leftover = PARSED[key]
+            rules, leftover = parsed_rules(css_body, ruleset_index, self.css_cache)
             return list(rules), list(leftover)
 
     return ParseOnce
 
 
-def inline(html: str, css: str) -> str:
+@functools.lru_cache(maxsize=16)
+def parsed_rules(css: str, ruleset_index: int, cache: Path | None) -> tuple[tuple, tuple]:  # type: ignore[type-arg]
+    """premailer's (rules, leftover) for `css`: once per process, and kept in `cache`/css between runs,
+    in a file named by a hash of the CSS and the parser's versions (a changed theme gets a new file;
+    deleting the folder only costs one parse)."""
+    Premailer = import_premailer()
+    file = None
+    if cache is not None:
+        from importlib.metadata import version
+
+        key = json.dumps([css, ruleset_index, version("premailer"), version("cssutils"), sorted(map(str, OPTIONS.items()))])
+        file = cache / "css" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+        stored = read_rules(file)
+        if stored is not None:
+            return stored
+    rules, leftover = Premailer._parse_style_rules(Premailer("", **OPTIONS), css, ruleset_index)
+    parsed = tuple(rules), tuple(leftover)
+    # Rules are (specificity, selector, declarations); leftover ones may be cssutils objects: not stored.
+    if file is not None and all(isinstance(rule, tuple) for rule in leftover):
+        write_rules(file, parsed)
+    return parsed
+
+
+def read_rules(file: Path) -> tuple[tuple, tuple] | None:  # type: ignore[type-arg]
     try:
-        result = premailer_class()(
-            html,
-            css_text=css,
-            allow_network=False,
-            allow_loading_external_files=False,
-            disable_validation=True,
-            cssutils_logging_level=logging.CRITICAL,
-            strip_important=False,
-            remove_classes=False,
-            # Absolute links are made by render.py; premailer must not rewrite tokens such as %%{unsubscribe_url}%%.
-            disable_link_rewrites=True,
-            method="html",
-        ).transform()
+        stored = json.loads(file.read_text(encoding="utf-8"))
+        rules = tuple((tuple(specificity), str(selector), str(bulk)) for specificity, selector, bulk in stored["rules"])
+        leftover = tuple((str(selector), str(bulk)) for selector, bulk in stored["leftover"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing, or not what we wrote: parse again
+    return rules, leftover
+
+
+def write_rules(file: Path, parsed: tuple[tuple, tuple]) -> None:  # type: ignore[type-arg]
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False, suffix=".tmp") as out:
+            json.dump({"rules": parsed[0], "leftover": parsed[1]}, out)
+        os.replace(out.name, file)
+    except OSError:
+        pass  # a read-only cache folder: parse on each run, as without a cache
+
+
+def inline(html: str, css: str, *, cache: Path | None = None) -> str:
+    try:
+        # Outlook's align="left|right" for floated images costs a cssutils parse of every image's style:
+        # only where something floats (none of the packaged templates do).
+        floats = "float" in css.lower() or IMG_FLOAT.search(html) is not None
+        result = premailer_class()(html, css_cache=cache, css_text=css, align_floating_images=floats,
+                                   **OPTIONS).transform()
     except Exception as error:
         raise RenderError(f"inlining the email's CSS failed: {error}") from None
     # Premailer leaves the marker on the styles it cannot see: those inside Outlook's conditional comments.

@@ -179,6 +179,7 @@ class Preview:
         date: dt.date | None = None,
         config: Path | None = None,
         report: Callable[[BuildEvent], None] | None = None,
+        cache: Path | None = None,
     ) -> None:
         if not allow_remote and not is_loopback(host):
             raise InputError(f"refusing to serve the preview on {host}, which is not this machine's loopback: "
@@ -192,6 +193,7 @@ class Preview:
         self.date = date
         self.config = config
         self.report = report
+        self.cache = cache
         self.run = secrets.token_hex(6)  # tells an open page that the server was restarted
         self.number = 0
         self.snapshot: Snapshot | None = None
@@ -287,7 +289,7 @@ class Preview:
         snapshot, error = None, None
         try:
             issue = make_issue(self.source, date=self.date, config=self.config)
-            files = render_files(issue)
+            files = render_files(issue, cache=self.cache)
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)
         with self.changed:

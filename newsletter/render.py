@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,13 +57,17 @@ def template_dirs() -> list[Path]:
     return list(dict.fromkeys(dirs))
 
 
-def environment():  # type: ignore[no-untyped-def]
+def environment(cache: Path | None = None):  # type: ignore[no-untyped-def]
     """One environment per template folders: jinja2 then compiles each template once per process
     (recompiling them was most of a warm render) and still reloads a template whose file changed. A file
-    added to ./templates changes its folder's mtime, which makes a new environment that can find it."""
+    added to ./templates changes its folder's mtime, which makes a new environment that can find it.
+
+    With a `cache` folder (the caller's; see cli.cache_folder), compiled templates are kept there between
+    runs, as Python keeps .pyc files: a cold build then skips jinja2's compiler (a third of its time).
+    """
     dirs = template_dirs()
     overrides = tuple(folder_mtime(dirs[0] / sub) for sub in ("", "email", "web"))
-    return cached_environment(tuple(str(path) for path in dirs), overrides)
+    return cached_environment(tuple(str(path) for path in dirs), overrides, str(cache) if cache else None)
 
 
 def folder_mtime(folder: Path) -> int:
@@ -75,7 +78,7 @@ def folder_mtime(folder: Path) -> int:
 
 
 @functools.lru_cache(maxsize=4)
-def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...]):  # type: ignore[no-untyped-def]
+def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...], cache: str | None):  # type: ignore[no-untyped-def]
     import jinja2
 
     env = jinja2.Environment(
@@ -84,15 +87,15 @@ def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...]):  # ty
         # select_autoescape() leaves *.mjml alone: everything that becomes HTML or MJML is escaped.
         autoescape=lambda name: name is None or not name.endswith((".txt", ".css")),
         keep_trailing_newline=True,
-        bytecode_cache=template_cache(),
+        bytecode_cache=template_cache(Path(cache)) if cache else None,
     )
     env.filters["long_date"] = long_date
     return env
 
 
-def template_cache():  # type: ignore[no-untyped-def]
-    """Compiled templates kept between runs, as Python keeps .pyc files: a cold build skips jinja2's
-    compiler (a third of its time). A changed template is compiled again (the cache checks its source)."""
+def template_cache(cache: Path):  # type: ignore[no-untyped-def]
+    """Compiled templates under `cache`/templates. A changed template is compiled again (jinja2 checks its
+    source); deleting the folder costs one slower run."""
     import jinja2
 
     class Cache(jinja2.FileSystemBytecodeCache):
@@ -102,7 +105,7 @@ def template_cache():  # type: ignore[no-untyped-def]
             except OSError:
                 pass  # a read-only cache folder: compile on each run, as without a cache
 
-    folder = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsletter" / "templates"
+    folder = cache / "templates"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -242,9 +245,28 @@ def same_words(one: str, other: str) -> bool:
 # Renderers
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """An issue made ready for the templates, once per render: every link checked and made absolute,
+    the template environment found, the lead's body grouped. Each renderer takes one (or an Issue, which
+    it prepares for itself)."""
+
+    issue: Issue
+    env: Any
+    lead_body: list[Group]
+
+
+def prepare(issue: Issue | Prepared, *, cache: Path | None = None) -> Prepared:
+    if isinstance(issue, Prepared):
+        return issue
+    safe = with_safe_links(issue)
+    return Prepared(issue=safe, env=environment(cache), lead_body=body_groups(safe.lead))
+
+
 def context(
-    issue: Issue, *, unsubscribe: str | None = None, web: str | None = None, email: bool = False
+    ready: Prepared, *, unsubscribe: str | None = None, web: str | None = None, email: bool = False
 ) -> dict[str, Any]:
+    issue = ready.issue
     brand = issue.brand
     # The email repeats the font stacks on every styled element: there they go without spaces.
     theme = Theme(
@@ -261,40 +283,41 @@ def context(
             "unsubscribe": unsubscribe if unsubscribe is not None else issue_unsubscribe_url(issue),
             "web": web if web is not None else issue_web_url(issue),
         },
-        "lead_body": body_groups(issue.lead),
+        "lead_body": ready.lead_body,
         "card_text": card_text,
         "shown": shown,
     }
 
 
-def render_mjml(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> str:
+def render_mjml(issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None) -> str:
     """The email as MJML, with the phone and dark-mode CSS in its head."""
-    env = environment()
-    values = context(with_safe_links(issue), unsubscribe=unsubscribe, web=web, email=True)
-    return run_template(env, "email/base.mjml", values)
+    ready = prepare(issue)
+    return run_template(ready.env, "email/base.mjml", context(ready, unsubscribe=unsubscribe, web=web, email=True))
 
 
-def render_email(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> tuple[str, str]:
+def render_email(
+    issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None, cache: Path | None = None
+) -> tuple[str, str]:
     """The email as MJML, and as HTML: compiled by MRML, its CSS inlined by premailer."""
     from .compile import compile_email
 
-    mjml = render_mjml(issue, unsubscribe=unsubscribe, web=web)
-    return mjml, compile_email(mjml, inline_css(issue))
+    ready = prepare(issue, cache=cache)
+    mjml = render_mjml(ready, unsubscribe=unsubscribe, web=web)
+    return mjml, compile_email(mjml, inline_css(ready), cache=cache)
 
 
-def inline_css(issue: Issue) -> str:
+def inline_css(issue: Issue | Prepared) -> str:
     """The CSS that premailer writes into style="" attributes."""
-    env = environment()
-    return run_template(env, "email/inline.css", context(issue, email=True))
+    ready = prepare(issue)
+    return run_template(ready.env, "email/inline.css", context(ready, email=True))
 
 
-def render_web(issue: Issue) -> str:
+def render_web(issue: Issue | Prepared) -> str:
     """The web version: a standalone HTML5 page with the same content and Open Graph metadata."""
-    env = environment()
-    issue = with_safe_links(issue)
-    values = context(issue)
-    values["page_url"] = issue_web_url(issue)
-    return run_template(env, "web/page.html", values)
+    ready = prepare(issue)
+    values = context(ready)
+    values["page_url"] = issue_web_url(ready.issue)
+    return run_template(ready.env, "web/page.html", values)
 
 
 def shown_path(path: str) -> str:
@@ -376,9 +399,9 @@ def span_text(block: Block, refs: References) -> str:
     return "".join(parts)
 
 
-def text_body(story: Story, refs: References) -> list[str]:
+def text_body(groups: list[Group], refs: References) -> list[str]:
     lines: list[str] = []
-    for group in body_groups(story):
+    for group in groups:
         if group.kind == "pull" and group.quote is not None:
             lines += wrap(f"“{group.quote.text}”", indent="    ")
             if group.quote.attribution:
@@ -406,10 +429,11 @@ def text_body(story: Story, refs: References) -> list[str]:
     return lines
 
 
-def render_text(issue: Issue, *, unsubscribe: str | None = None, web: str | None = None) -> str:
+def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None) -> str:
     """The plain-text email: same content, same order, 72 columns, links as numbered references."""
-    issue = with_safe_links(issue)
-    values = context(issue, unsubscribe=unsubscribe, web=web)
+    ready = prepare(issue)
+    issue = ready.issue
+    values = context(ready, unsubscribe=unsubscribe, web=web)
     links, brand, lead = values["links"], issue.brand, issue.lead
     refs = References()
     meta = (f"Issue {issue.number} · " if issue.number is not None else "") + long_date(issue.date)
@@ -425,7 +449,7 @@ def render_text(issue: Issue, *, unsubscribe: str | None = None, web: str | None
     if lead.image.src and (lead.caption or lead.credit):
         out += wrap("Photo: " + " — ".join(part for part in (lead.caption, lead.credit) if part))
         out.append("")
-    out += text_body(lead, refs)
+    out += text_body(ready.lead_body, refs)
     if lead.url:
         out += [f"Read the full story [{refs.add(lead.url)}]", ""]
     if refs.pending:
@@ -457,13 +481,16 @@ def render_text(issue: Issue, *, unsubscribe: str | None = None, web: str | None
 # Every output
 
 
-def render_all(issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None) -> dict[str, bytes]:
-    """email.mjml, email.html, email.txt, web.html and email.eml for one issue."""
+def render_all(
+    issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
+) -> dict[str, bytes]:
+    """email.mjml, email.html, email.txt, web.html and email.eml for one issue; `cache`: see environment()."""
     from .message import build_message, message_bytes
 
-    mjml, html = render_email(issue, unsubscribe=unsubscribe_url, web=web_url)
-    text = render_text(issue, unsubscribe=unsubscribe_url, web=web_url)
-    web = render_web(issue)
+    ready = prepare(issue, cache=cache)
+    mjml, html = render_email(ready, unsubscribe=unsubscribe_url, web=web_url, cache=cache)
+    text = render_text(ready, unsubscribe=unsubscribe_url, web=web_url)
+    web = render_web(ready)
     unsubscribe = unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue)
     message = build_message(issue, html=html, text=text, unsubscribe_url=unsubscribe)
     return {

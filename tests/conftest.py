@@ -60,3 +60,13 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cache_folder(tmp_path_factory):
+    """Builds keep their cache (compiled templates, parsed CSS) in a folder of the test run, never in the
+    user's own cache folder; commands run in a subprocess inherit it."""
+    folder = tmp_path_factory.mktemp("newsletter-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSLETTER_CACHE", str(folder))
+        yield folder
