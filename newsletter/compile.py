@@ -127,7 +127,8 @@ def parsed_rules(css: str, ruleset_index: int, cache: Path | None) -> tuple[tupl
     if cache is not None:
         from importlib.metadata import version
 
-        key = json.dumps([css, ruleset_index, version("premailer"), version("cssutils"), sorted(map(str, OPTIONS.items()))])
+        key = json.dumps([css, ruleset_index, version("premailer"), version("cssutils"),
+                          sorted(map(str, OPTIONS.items()))])
         file = cache / "css" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
         stored = read_rules(file)
         if stored is not None:
