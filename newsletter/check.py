@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from .errors import InputError
-from .load import ALLOWED_SCHEMES, STORY_SUFFIXES, absolute_link
+from .buildfolder import read_build
+from .errors import place
+from .links import ALLOWED_SCHEMES, absolute_link
 from .models import Colors, Issue, Sender, Story
 from .text import JUNK
 
@@ -50,15 +52,6 @@ MEANINGLESS_ALT = {"image", "img", "photo", "picture", "graphic", "logo", "banne
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif)$", re.IGNORECASE)
 CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|image|photo|screenshot)[ _-]?\d+", re.IGNORECASE)
 
-# The build's own warnings, and what to do about the ones that do not say.
-NOTICE_HINTS = {
-    "no headline": "give it a headline",
-    "no image src": "add its image, or leave it as a text-only item",
-    "removed ": "read the line again: those characters are gone from the email",
-    "the same story twice": "delete one of the two",
-}
-
-
 @dataclass(frozen=True)
 class Finding:
     """One thing to fix: an error stops the send, a warning does not."""
@@ -71,11 +64,8 @@ class Finding:
     story: str = ""
 
     def __str__(self) -> str:
-        where = ""
-        if self.file:
-            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         story = f" ({self.story})" if self.story else ""
-        return f"{self.level}: {where}{self.message}{story}"
+        return f"{self.level}: {place(self.file, self.line)}{self.message}{story}"
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -105,61 +95,20 @@ def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.h
         *check_characters(issue),
         *check_theme(issue.brand.colors),
     ]
+    return ordered(findings)
+
+
+def ordered(findings: Iterable[Finding]) -> list[Finding]:
+    """Each finding once, errors first, then warnings, each in the order found."""
     # One bad address in a headline link and its "Read →" link is one thing to fix.
     unique = list(dict.fromkeys(findings))
     return sorted(unique, key=lambda finding: finding.level != "error")
 
 
-def read_build(folder: Path) -> tuple[Issue, str, str]:
-    """A build folder's issue, email HTML and plain text."""
-    contents = read_build_files(folder, ("issue.json", "email.html", "email.txt"))
-    return parse_issue(contents["issue.json"], folder), contents["email.html"], contents["email.txt"]
-
-
-def read_issue(folder: Path) -> Issue:
-    """A build folder's issue.json, for the commands that render the issue again (send, export)."""
-    return parse_issue(read_build_files(folder, ("issue.json",))["issue.json"], folder)
-
-
-def read_build_files(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
-    if not folder.is_dir():
-        raise InputError("is not a build folder; run `newsletter build` first", file=folder)
-    contents = {}
-    for name in names:
-        path = folder / name
-        if not path.is_file():
-            stories = [path for path in folder.iterdir()
-                       if path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt"]
-            if stories and not (folder / "issue.json").exists():
-                raise InputError(f"holds stories, not a build: run `newsletter build {folder}`, then check the "
-                                 "folder it names", file=folder)
-            raise InputError(f"has no {name}; rebuild it with `newsletter build`", file=folder)
-        try:
-            contents[name] = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot be read ({error}); rebuild it with `newsletter build`", file=path) from None
-    return contents
-
-
-def parse_issue(text: str, folder: Path) -> Issue:
-    from pydantic import ValidationError
-
-    try:
-        return Issue.model_validate_json(text)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"is not an issue this version can read ({key}: {first['msg'].lower()}); rebuild it",
-                         file=folder / "issue.json") from None
-
-
-def latest_build(root: Path = Path("build")) -> Path:
-    """The newest build folder under `root`: folder names start with the issue's ISO date."""
-    dated = re.compile(r"\d{4}-\d{2}-\d{2}")
-    folders = [path for path in root.glob("*") if path.is_dir() and dated.match(path.name)] if root.is_dir() else []
-    if not folders:
-        raise InputError("holds no built issue; run `newsletter build` first", file=root)
-    return max(folders, key=lambda path: (path.name[:10], path.stat().st_mtime))
+def tally(findings: Iterable[Finding]) -> tuple[int, int]:
+    """(errors, warnings) among `findings`: any error stops the send."""
+    levels = [finding.level for finding in findings]
+    return levels.count("error"), levels.count("warning")
 
 
 # --- the parsed email -------------------------------------------------------------------------------
@@ -279,30 +228,33 @@ def check_build_notices(issue: Issue) -> list[Finding]:
     """What the build already warned about (items without headline, link or image) stays a warning."""
     findings = []
     for notice in issue.warnings:
-        message = notice.message
-        hint = next((hint for start, hint in NOTICE_HINTS.items() if message.startswith(start)), "")
-        findings.append(Finding("warning", "build", f"{message}; {hint}" if hint else message,
+        message = f"{notice.message}; {notice.hint}" if notice.hint else notice.message
+        findings.append(Finding("warning", "build", message,
                                 file=notice.source.file if notice.source else "",
                                 line=notice.source.line if notice.source else None, story=notice.story))
     return findings
 
 
 def check_size(html: str, page: Page, html_name: str) -> list[Finding]:
-    findings = []
-    size = len(html.encode("utf-8"))
-    if size > CLIP_ERROR:
-        findings.append(Finding("error", "size", f"email.html is {size / KB:.1f} KB; Gmail clips it above 102 KB and "
-                                "hides the rest, unsubscribe link included: move items to the web version",
-                                file=html_name))
-    elif size > CLIP_WARN:
-        findings.append(Finding("warning", "size", f"email.html is {size / KB:.1f} KB, close to Gmail's 102 KB clip: "
-                                "drop an item or shorten teasers", file=html_name))
+    clipped = clip_finding(len(html.encode("utf-8")), html_name)
+    findings = [clipped] if clipped else []
     styles = sum(len(style.encode("utf-8")) for style in page.styles)
     if styles > STYLE_LIMIT:
         findings.append(Finding("warning", "size", f"<style> blocks total {styles / KB:.1f} KB; Gmail drops style "
                                 "blocks over 16 KB, and with them the phone and dark-mode rules: trim the theme's "
                                 "CSS (templates/email/head.css)", file=html_name))
     return findings
+
+
+def clip_finding(size: int, html_name: str) -> Finding | None:
+    """Gmail's clip, for an email.html of `size` bytes: an error above it, a warning close to it."""
+    if size > CLIP_ERROR:
+        return Finding("error", "size", f"email.html is {size / KB:.1f} KB; Gmail clips it above 102 KB and "
+                       "hides the rest, unsubscribe link included: move items to the web version", file=html_name)
+    if size > CLIP_WARN:
+        return Finding("warning", "size", f"email.html is {size / KB:.1f} KB, close to Gmail's 102 KB clip: "
+                       "drop an item or shorten teasers", file=html_name)
+    return None
 
 
 def check_links(page: Page, stories: StoryIndex, html_name: str) -> list[Finding]:

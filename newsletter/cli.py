@@ -99,7 +99,7 @@ def build(
         newsletter build seeds/ --date 2026-11-24
     """
     from .build import build as run_build
-    from .check import CLIP_WARN
+    from .check import clip_finding
 
     result = run_build(source, out=out, date=parse_date(date), config=config, cache=cache_folder())
     issue = result.issue
@@ -109,12 +109,9 @@ def build(
         typer.echo(f"  {section.heading}: {len(section.stories)} item(s)")
     for name, size in result.files.items():
         typer.echo(f"  {name:<11} {human_size(size):>9}")
-    html_size = result.files.get("email.html", 0)
-    if html_size > CLIP_WARN:
-        typer.secho(
-            f"warning: email.html is {human_size(html_size)}; Gmail clips messages above 102 KB",
-            fg=typer.colors.YELLOW,
-        )
+    clipped = clip_finding(result.files.get("email.html", 0), str(result.out / "email.html"))
+    if clipped:
+        typer.secho(str(clipped), fg=typer.colors.RED if clipped.level == "error" else typer.colors.YELLOW)
     if result.warnings:
         typer.secho(f"{len(result.warnings)} warning(s) to fix before sending:", fg=typer.colors.YELLOW)
         for notice in result.warnings:
@@ -185,14 +182,14 @@ def check(
     """
     import json
 
-    from .check import check_issue, latest_build
+    from .buildfolder import latest_build
+    from .check import check_issue, tally
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"{output!r} is not text or json", param_hint="--format")
     folder = issue if issue is not None else latest_build()
     findings = check_issue(folder)
-    errors = sum(finding.level == "error" for finding in findings)
-    warnings = len(findings) - errors
+    errors, warnings = tally(findings)
     if output == "json":
         report = {"issue": str(folder), "ok": not errors, "errors": errors, "warnings": warnings,
                   "findings": [finding.as_dict() for finding in findings]}
@@ -303,9 +300,9 @@ def send(
     import contextlib
     import sys
 
-    from .check import latest_build
+    from .buildfolder import latest_build
     from .send import load_settings, plan_list, prepare, send_list, send_test
-    from .subscribers import check_address, read_subscribers
+    from .subscribers import check_addresses, read_subscribers
 
     if bool(to) == (subscribers is not None):
         message = "give --to or --list, not both" if to else "say who: --to ADDRESS for a test, --list CSV for the list"
@@ -313,11 +310,7 @@ def send(
     folder = issue if issue is not None else latest_build()
     # Every address and header is checked before the first connection: a bad one means nothing is sent.
     if to:
-        recipients = []
-        for address in to:
-            recipient = check_address(address, file="--to")
-            if all(recipient.key != other.key for other in recipients):  # each address once, as first given
-                recipients.append(recipient)
+        recipients = check_addresses(to, file="--to")
     else:
         people = read_subscribers(subscribers)  # type: ignore[arg-type]
         for problem in people.bad:
@@ -405,7 +398,7 @@ def export(
 
         newsletter export build/2026-11-24-issue-48 --esp mailchimp
     """
-    from .check import latest_build
+    from .buildfolder import latest_build
     from .export import export_issue
 
     folder = issue if issue is not None else latest_build()

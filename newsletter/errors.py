@@ -8,6 +8,13 @@ NewsletterError
 """
 
 
+def place(file: object = None, line: int | None = None) -> str:
+    """The `file:line: ` (or `file: `) that starts every message naming a place; "" for none."""
+    if not file:
+        return ""
+    return f"{file}:{line}: " if line else f"{file}: "
+
+
 class NewsletterError(Exception):
     """Something the editor can fix; str(error) is the one-line message."""
 
@@ -15,10 +22,7 @@ class NewsletterError(Exception):
         self.message = message  # without the file and line
         self.file = str(file) if file is not None else None
         self.line = line
-        where = ""
-        if self.file:
-            where = f"{self.file}:{line}: " if line else f"{self.file}: "
-        super().__init__(f"{where}{message}")
+        super().__init__(f"{place(self.file, line)}{message}")
 
 
 class InputError(NewsletterError):

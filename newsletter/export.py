@@ -46,7 +46,7 @@ class Export:
 
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
-    from .check import read_issue
+    from .buildfolder import read_issue
     from .message import header_problems
     from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN, render_email
 

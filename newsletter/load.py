@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
-import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,46 +12,12 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .frontmatter import parse_front_matter
+from .links import check_link
 from .models import Block, Image, Notice, PullQuote, Source, Span, Story
-from .text import clean_lines, clean_value, read_text
+from .settings import IssueSettings, load_issue_settings
+from .text import clean_lines, clean_value, key_line, read_text, unknown_keys
 
 STORY_SUFFIXES = (".txt", ".md", ".markdown")
-ALLOWED_SCHEMES = ("http", "https", "mailto")
-
-
-@dataclass
-class SettingsFile:
-    """A TOML settings file as read: its data, and its text to name the line a key is on."""
-
-    path: Path
-    text: str = ""  # empty: the file is not there
-    data: dict[str, Any] = field(default_factory=dict)
-
-    def line(self, key: str) -> int | None:
-        return key_line(self.text, key) if self.text else None
-
-
-def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
-    """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
-    if optional and not path.exists():
-        return SettingsFile(path)
-    text = read_text(path)
-    data = parse_toml(text, path)
-    unknown_keys(data, known, path, text)
-    return SettingsFile(path, text, data)
-
-
-@dataclass
-class IssueSettings:
-    """What `issue.toml` may say about one issue."""
-
-    subject: str = ""
-    preheader: str = ""
-    date: dt.date | None = None
-    number: int | None = None
-    lead: str = ""  # file name of the story that leads
-    brand: dict[str, Any] = field(default_factory=dict)
-    file: SettingsFile | None = None  # where these came from, to name the line of a bad value
 
 
 @dataclass
@@ -106,75 +70,6 @@ def load_source(source: Path) -> Loaded:
         raise InputError(f"lead = {settings.lead!r} names no story file in the folder{hint}",
                          file=source / "issue.toml", line=settings.file.line("lead") if settings.file else None)
     return loaded
-
-
-# ---------------------------------------------------------------------------------------------
-# issue.toml
-
-ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "brand"}
-
-
-TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
-
-
-def parse_toml(text: str, path: Path) -> dict[str, Any]:
-    """A TOML file's data, or an error naming its line (Python before 3.14 has it only in the message)."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        where = TOML_WHERE.search(str(error))
-        line = getattr(error, "lineno", None) or (int(where.group(1)) if where else None)
-        message = TOML_WHERE.sub("", str(error))
-        raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
-
-
-def load_issue_settings(path: Path) -> IssueSettings:
-    file = read_settings_file(path, ISSUE_KEYS)
-    data = file.data
-    settings = IssueSettings(
-        subject=clean_value(str(data.get("subject", ""))),
-        preheader=clean_value(str(data.get("preheader", ""))),
-        lead=str(data.get("lead", "")),
-        brand=data.get("brand", {}),
-        file=file,
-    )
-    if "date" in data:
-        value = data["date"]
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise InputError("date must be a date such as 2026-11-24", file=path, line=file.line("date"))
-        settings.date = value
-    if "number" in data:
-        if not isinstance(data["number"], int) or isinstance(data["number"], bool):
-            raise InputError("number must be a whole number", file=path, line=file.line("number"))
-        settings.number = data["number"]
-    if not isinstance(settings.brand, dict):
-        raise InputError("brand must be a table: [brand]", file=path, line=file.line("brand"))
-    return settings
-
-
-def unknown_keys(data: dict[str, Any], known: set[str], path: Path | str, text: str, offset: int = 0) -> None:
-    """Reject keys we do not know, suggesting the closest known one."""
-    unknown = [key for key in data if key not in known]
-    if not unknown:
-        return
-    hints = []
-    for key in unknown:
-        close = difflib.get_close_matches(str(key), sorted(known), n=1)
-        hints.append(f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key))
-    known_list = ", ".join(sorted(known))
-    line = key_line(text, str(unknown[0]))
-    raise InputError(
-        f"unknown key(s) {', '.join(hints)}; known keys: {known_list}",
-        file=path,
-        line=line + offset if line else None,
-    )
-
-
-def key_line(text: str, key: str) -> int | None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if re.match(rf"\s*\[?{re.escape(key)}\]?\s*[:=\]]", line):
-            return number
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,24 +307,6 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         first = error.errors()[0]
         key, *nested = [str(part) for part in first["loc"] if isinstance(part, str)]
         raise fail(key, first["msg"].lower(), nested[-1] if nested else "") from None
-
-
-def check_link(url: str, fail: Any) -> str:
-    """Only http, https and mailto links pass; scheme-less (relative) links are made absolute later."""
-    cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)
-    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", cleaned)
-    if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
-        raise fail(f"link {url!r} uses {scheme.group(1)}:, only http, https and mailto links are allowed")
-    if cleaned.startswith("//"):
-        return "https:" + cleaned
-    return url
-
-
-def absolute_link(url: str, base: str) -> str:
-    """A scheme-less (relative) link joined to the web base URL, as the email and the web page carry it."""
-    from urllib.parse import urljoin, urlsplit
-
-    return urljoin(base.rstrip("/") + "/", url) if base and not urlsplit(url).scheme else url
 
 
 def markdown_parser():  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from .errors import place
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -92,10 +94,11 @@ class Notice(Model):
     message: str
     source: Source | None = None
     story: str = ""
+    hint: str = ""  # what to do, when the message does not say: `check` adds it
 
     def __str__(self) -> str:
-        where = f"{self.source}: " if self.source else ""
         story = f" ({self.story})" if self.story else ""
+        where = place(self.source.file, self.source.line) if self.source else ""
         return f"{where}{self.message}{story}"
 
 

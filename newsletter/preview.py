@@ -137,14 +137,14 @@ class Watched:
 
 def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any]:
     """The build as the side panel shows it: inbox row, sizes, and every finding with its story."""
-    from .check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files
+    from .check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files, ordered, tally
 
     try:
         findings = check_files(issue, files["email.html"].decode("utf-8"), files["email.txt"].decode("utf-8"))
     except Exception as error:  # the checks must never hide the email; keep the build's own warnings
-        findings = [*check_build_notices(issue),
-                    Finding("error", "preview", f"the pre-send checks failed: {type(error).__name__}: {error}")]
-    findings.sort(key=lambda finding: finding.level != "error")
+        failed = Finding("error", "preview", f"the pre-send checks failed: {type(error).__name__}: {error}")
+        findings = ordered([*check_build_notices(issue), failed])
+    errors, warnings = tally(findings)
     brand = issue.brand
     return {
         "build": number,
@@ -158,6 +158,8 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
         "sizes": {name: len(data) for name, data in files.items()},
         "clip": {"warn": CLIP_WARN, "limit": CLIP_ERROR},
         "findings": [finding.as_dict() for finding in findings],
+        "errors": errors,
+        "warnings": warnings,
     }
 
 
@@ -299,13 +301,12 @@ class Preview:
                 self.snapshot = snapshot
             self.error = error
             self.changed.notify_all()
-        findings = snapshot.summary["findings"] if snapshot else []
         event = BuildEvent(
             number=self.number,
             seconds=time.monotonic() - started,
             error=error,
-            warnings=sum(finding["level"] == "warning" for finding in findings),
-            errors=sum(finding["level"] == "error" for finding in findings),
+            warnings=snapshot.summary["warnings"] if snapshot else 0,
+            errors=snapshot.summary["errors"] if snapshot else 0,
             subject=snapshot.summary["subject"] if snapshot else "",
         )
         if self.report is not None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RenderError
-from .load import absolute_link, check_link
+from .links import absolute_link, check_link
 from .models import Block, Issue, PullQuote, Span, Story
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.

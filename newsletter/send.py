@@ -94,8 +94,8 @@ class SmtpSettings:
 
 def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> SmtpSettings:
     """newsletter.toml's [smtp] table, then NEWSLETTER_SMTP_* variables; the password only from the environment."""
-    from .load import unknown_keys
     from .settings import read_config
+    from .text import unknown_keys
 
     env = os.environ if env is None else env
     file = read_config(config)
@@ -191,7 +191,7 @@ class Prepared:
 
 def prepare(folder: Path) -> Prepared:
     """Read a build folder's issue.json, render it once, and check every header that is not per recipient."""
-    from .check import read_issue
+    from .buildfolder import read_issue
     from .message import header_problems
     from .render import UNSUBSCRIBE_TOKEN, render_email, render_text
 

@@ -1,19 +1,102 @@
-"""newsletter.toml (optional) + an issue's brand overrides + the brand a pasted page names -> Brand."""
+"""Every TOML settings file: issue.toml -> IssueSettings; newsletter.toml (optional) + an issue's brand
+overrides + the brand a pasted page names -> Brand. Other stages read their own tables (smtp) through
+read_config."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import InputError
-from .load import SettingsFile, read_settings_file
 from .models import Brand
+from .text import clean_value, key_line, read_text, unknown_keys
 
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links).
 CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking"}
+
+
+@dataclass
+class SettingsFile:
+    """A TOML settings file as read: its data, and its text to name the line a key is on."""
+
+    path: Path
+    text: str = ""  # empty: the file is not there
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def line(self, key: str) -> int | None:
+        return key_line(self.text, key) if self.text else None
+
+
+def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
+    """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
+    if optional and not path.exists():
+        return SettingsFile(path)
+    text = read_text(path)
+    data = parse_toml(text, path)
+    unknown_keys(data, known, path, text)
+    return SettingsFile(path, text, data)
+
+
+@dataclass
+class IssueSettings:
+    """What `issue.toml` may say about one issue."""
+
+    subject: str = ""
+    preheader: str = ""
+    date: dt.date | None = None
+    number: int | None = None
+    lead: str = ""  # file name of the story that leads
+    brand: dict[str, Any] = field(default_factory=dict)
+    file: SettingsFile | None = None  # where these came from, to name the line of a bad value
+
+
+
+ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "brand"}
+
+
+TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+
+
+def parse_toml(text: str, path: Path) -> dict[str, Any]:
+    """A TOML file's data, or an error naming its line (Python before 3.14 has it only in the message)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = TOML_WHERE.search(str(error))
+        line = getattr(error, "lineno", None) or (int(where.group(1)) if where else None)
+        message = TOML_WHERE.sub("", str(error))
+        raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
+
+
+def load_issue_settings(path: Path) -> IssueSettings:
+    file = read_settings_file(path, ISSUE_KEYS)
+    data = file.data
+    settings = IssueSettings(
+        subject=clean_value(str(data.get("subject", ""))),
+        preheader=clean_value(str(data.get("preheader", ""))),
+        lead=str(data.get("lead", "")),
+        brand=data.get("brand", {}),
+        file=file,
+    )
+    if "date" in data:
+        value = data["date"]
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise InputError("date must be a date such as 2026-11-24", file=path, line=file.line("date"))
+        settings.date = value
+    if "number" in data:
+        if not isinstance(data["number"], int) or isinstance(data["number"], bool):
+            raise InputError("number must be a whole number", file=path, line=file.line("number"))
+        settings.number = data["number"]
+    if not isinstance(settings.brand, dict):
+        raise InputError("brand must be a table: [brand]", file=path, line=file.line("brand"))
+    return settings
 
 
 def read_config(path: Path | None) -> SettingsFile:

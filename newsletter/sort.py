@@ -62,16 +62,18 @@ def complete(story: Story, notices: list[Notice]) -> Story:
     if not story.teaser and story.body and story.headline:
         update["teaser"] = story.body[0].text
     if not story.headline:
-        basis = story.teaser or story.caption or (story.body[0].text if story.body else "")
+        # The first of these the story has gives its title; the message names which one.
+        named = [("teaser", story.teaser), ("caption", story.caption),
+                 ("body", story.body[0].text if story.body else "")]
+        part, basis = next(((part, text) for part, text in named if text), named[-1])
         update["headline"] = shorten(first_sentence(basis), 120)
         update["headline_derived"] = True
         notices.append(
             Notice(
-                message="no headline: the first sentence of its "
-                + ("teaser" if story.teaser else "caption")
-                + " stands in as its title",
+                message=f"no headline: the first sentence of its {part} stands in as its title",
                 source=story.source,
                 story=str(update["headline"]),
+                hint="give it a headline",
             )
         )
     return story.model_copy(update=update) if update else story
@@ -92,6 +94,7 @@ def drop_repeats(stories: list[Story], notices: list[Notice]) -> list[Story]:
                     message=f"the same story twice: kept the one from {first.source}",
                     source=story.source,
                     story=story.headline,
+                    hint="delete one of the two",
                 )
             )
             continue
@@ -117,11 +120,11 @@ def pick_lead(stories: list[Story], loaded: Loaded) -> Story:
 
 def missing(story: Story) -> list[Notice]:
     """What an editor must add before sending: a link, an image, alt text."""
-    found = []
+    found = []  # (message, hint when the message does not say what to do)
     if not story.url:
-        found.append("no link: add its url")
+        found.append(("no link: add its url", ""))
     if not story.image.src:
-        found.append("no image src: the story shows as text only")
+        found.append(("no image src: the story shows as text only", "add its image, or leave it as a text-only item"))
     elif not story.image.alt and not story.caption:
-        found.append("no alt text: describe the image for readers who cannot see it")
-    return [Notice(message=message, source=story.source, story=story.headline) for message in found]
+        found.append(("no alt text: describe the image for readers who cannot see it", ""))
+    return [Notice(message=message, source=story.source, story=story.headline, hint=hint) for message, hint in found]

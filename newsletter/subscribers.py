@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from .errors import InputError, place
+from .links import ALLOWED_SCHEMES
 from .text import control_character, header_problem
 
 EMAIL_COLUMNS = ("email", "email address", "e-mail")
 NAME_COLUMNS = ("name", "full name")
 URL_COLUMN = "unsubscribe_url"
-URL_SCHEMES = ("http", "https", "mailto")
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        return f"{place(self.file, self.line)}{self.message}"
 
 
 @dataclass
@@ -87,6 +87,15 @@ def check_address(value: str, *, file: object = None, line: int | None = None, n
         line=line or 0,
         smtputf8=bool(valid.smtputf8),
     )
+
+
+def check_addresses(values: list[str], *, file: object = None) -> list[Subscriber]:
+    """Addresses given one by one (--to) -> Subscribers, each address once, as first given."""
+    unique: dict[str, Subscriber] = {}
+    for value in values:
+        subscriber = check_address(value, file=file)
+        unique.setdefault(subscriber.key, subscriber)
+    return list(unique.values())
 
 
 def read_subscribers(path: Path) -> SubscriberList:
@@ -146,7 +155,7 @@ def read_subscribers(path: Path) -> SubscriberList:
         except HeaderInjection:
             raise
         except InputError as error:
-            result.bad.append(Problem(str(path), start, str(error).removeprefix(f"{path}:{start}: ")))
+            result.bad.append(Problem(str(path), start, error.message))
             continue
         url = cell(url_at).strip()
         forged = header_problem(url)
@@ -177,7 +186,7 @@ def unsubscribe_problem(url: str) -> str | None:
     if any(char.isspace() or char in '<>"' for char in url) or control_character(url):
         return "holds spaces, line breaks or <>\" characters"
     parts = urlsplit(url)
-    if parts.scheme.lower() not in URL_SCHEMES:
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
         return "must be an http, https or mailto link"
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return "has no host"

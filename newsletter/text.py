@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .models import Notice, Source
@@ -51,6 +53,7 @@ def clean_lines(text: str, file: str, notices: list[Notice]) -> list[str]:
                 Notice(
                     message=f"removed {len(found)} invisible character(s) ({', '.join(names)})",
                     source=Source(file=file, line=number),
+                    hint="read the line again: those characters are gone from the email",
                 )
             )
             line = JUNK.sub("", line)
@@ -191,3 +194,32 @@ def decode_word(match: re.Match[str]) -> tuple[bytes, str]:
     except LookupError:
         text = data.decode("latin-1")
     return data, text
+
+
+# Keys in a settings file or front matter (TOML `key =`, YAML `key:`, a `[table]`), to name their line.
+
+
+def unknown_keys(data: dict[str, Any], known: set[str], path: Path | str, text: str, offset: int = 0) -> None:
+    """Reject keys we do not know, suggesting the closest known one."""
+    unknown = [key for key in data if key not in known]
+    if not unknown:
+        return
+    hints = []
+    for key in unknown:
+        close = difflib.get_close_matches(str(key), sorted(known), n=1)
+        hints.append(f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key))
+    known_list = ", ".join(sorted(known))
+    line = key_line(text, str(unknown[0]))
+    raise InputError(
+        f"unknown key(s) {', '.join(hints)}; known keys: {known_list}",
+        file=path,
+        line=line + offset if line else None,
+    )
+
+
+def key_line(text: str, key: str) -> int | None:
+    """The line `key` is set on (1-based), or None."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if re.match(rf"\s*\[?{re.escape(key)}\]?\s*[:=\]]", line):
+            return number
+    return None

@@ -34,6 +34,16 @@ def test_markdown_issue_json(data_regression, monkeypatch):
     data_regression.check(json.loads(issue_json(issue)), basename="markdown_issue")
 
 
+def test_a_markdown_story_titled_from_its_body_says_so(tmp_path):
+    (tmp_path / "lead.md").write_text(story("The lead story"))
+    (tmp_path / "untitled.md").write_text("---\nurl: https://news.example.org/u\n---\n\nTurnout rose. More.\n")
+    issue = make_issue(tmp_path, date=DATE)
+    [notice] = [notice for notice in issue.warnings if notice.message.startswith("no headline")]
+    assert str(notice) == (f"{tmp_path / 'untitled.md'}:1: no headline: the first sentence of its body stands in "
+                           "as its title (Turnout rose.)")
+    assert notice.hint == "give it a headline"
+
+
 def test_seed_issue_shape():
     issue = make_issue(SEEDS, date=DATE)
     assert issue.brand.name == "GZERO Media"

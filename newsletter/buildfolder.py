@@ -1,0 +1,62 @@
+"""A build folder -> what was built: its issue (issue.json) and its files; the newest build under build/."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import InputError
+from .load import STORY_SUFFIXES
+from .models import Issue
+
+
+def read_build(folder: Path) -> tuple[Issue, str, str]:
+    """A build folder's issue, email HTML and plain text."""
+    contents = read_build_files(folder, ("issue.json", "email.html", "email.txt"))
+    return parse_issue(contents["issue.json"], folder), contents["email.html"], contents["email.txt"]
+
+
+def read_issue(folder: Path) -> Issue:
+    """A build folder's issue.json, for the commands that render the issue again (send, export)."""
+    return parse_issue(read_build_files(folder, ("issue.json",))["issue.json"], folder)
+
+
+def read_build_files(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
+    if not folder.is_dir():
+        raise InputError("is not a build folder; run `newsletter build` first", file=folder)
+    contents = {}
+    for name in names:
+        path = folder / name
+        if not path.is_file():
+            stories = [path for path in folder.iterdir()
+                       if path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt"]
+            if stories and not (folder / "issue.json").exists():
+                raise InputError(f"holds stories, not a build: run `newsletter build {folder}`, then check the "
+                                 "folder it names", file=folder)
+            raise InputError(f"has no {name}; rebuild it with `newsletter build`", file=folder)
+        try:
+            contents[name] = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot be read ({error}); rebuild it with `newsletter build`", file=path) from None
+    return contents
+
+
+def parse_issue(text: str, folder: Path) -> Issue:
+    from pydantic import ValidationError
+
+    try:
+        return Issue.model_validate_json(text)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise InputError(f"is not an issue this version can read ({key}: {first['msg'].lower()}); rebuild it",
+                         file=folder / "issue.json") from None
+
+
+def latest_build(root: Path = Path("build")) -> Path:
+    """The newest build folder under `root`: folder names start with the issue's ISO date."""
+    dated = re.compile(r"\d{4}-\d{2}-\d{2}")
+    folders = [path for path in root.glob("*") if path.is_dir() and dated.match(path.name)] if root.is_dir() else []
+    if not folders:
+        raise InputError("holds no built issue; run `newsletter build` first", file=root)
+    return max(folders, key=lambda path: (path.name[:10], path.stat().st_mtime))
