@@ -220,17 +220,20 @@ def body_groups(story: Story) -> list[Group]:
 
 
 def card_text(story: Story) -> tuple[str, str]:
-    """A card's title and the teaser under it.
+    """A card's title and the text under it.
 
-    An item with no headline gets the first sentence of its teaser as its title, whole (the sorted
-    issue keeps a shortened copy for listings), and the rest of the teaser under it: nothing is said twice.
+    An item with no headline gets the first sentence of its teaser (or, with no teaser, of its caption) as
+    its title, whole (the sorted issue keeps a shortened copy for listings), and the rest of that text under
+    it: nothing is said twice.
     """
     from .text import first_sentence
 
     teaser = " ".join(story.teaser.split())
-    if story.headline_derived and teaser:
-        first = first_sentence(teaser)
-        return first, teaser[len(first):].strip()
+    if story.headline_derived:
+        basis = teaser or " ".join(story.caption.split())
+        if basis:
+            first = first_sentence(basis)
+            return first, basis[len(first):].strip()
     return story.headline, "" if teaser == story.headline else teaser
 
 
@@ -283,6 +286,7 @@ def context(
             "unsubscribe": unsubscribe if unsubscribe is not None else issue_unsubscribe_url(issue),
             "web": web if web is not None else issue_web_url(issue),
         },
+        "email": email,  # the email's markup for Outlook; the web page's plain HTML
         "lead_body": ready.lead_body,
         "card_text": card_text,
         "shown": shown,

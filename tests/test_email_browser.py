@@ -119,3 +119,49 @@ def test_inlined_styles_survive_without_style_elements(page, built, issue):
     after = page.evaluate(probe)
     assert after == before
     assert before[0] == "30px"  # the headline really is styled, not the browser's default 2em
+
+
+# What starts a line of text or a photo on the paper: every one of them should sit on one gutter.
+LEFT_EDGES = """() => Array.from(document.querySelectorAll(
+  '.nl-masthead, .nl-h1, .nl-p, .nl-h2, .nl-card img, .nl-card .nl-caption, .nl-h3, .nl-teaser'
+)).map(element => [element.className || element.tagName, Math.round(element.getBoundingClientRect().left)])"""
+
+
+@pytest.mark.parametrize("issue", ISSUES)
+def test_one_gutter_everywhere_on_a_phone(page, built, issue):
+    open_email(page, built[issue], 375)
+    edges = page.evaluate(LEFT_EDGES)
+    assert any("nl-teaser" in name or "nl-h3" in name for name, _ in edges), "no card text measured"
+    assert {left for _, left in edges} == {16}, edges
+    shoot(page, f"{issue}-375-gutter")
+
+
+def test_card_photos_fill_their_column_on_a_phone(page, built):
+    open_email(page, built["markdown"], 375)
+    photos = page.eval_on_selector_all(
+        ".nl-card img", "images => images.map(image => [image.getBoundingClientRect().width,"
+        " image.closest('.nl-card').getBoundingClientRect().width])"
+    )
+    assert len(photos) == 3  # the Markdown sample's three cards with a photo
+    for width, column in photos:
+        assert width == 375 - 2 * 16  # the phone's width less one gutter either side
+        assert column - width == 2 * 8  # the column is wider by the card's own padding (card_gap)
+
+
+def test_card_caption_and_credit_sit_under_the_photo_and_above_the_title(page, built):
+    open_email(page, built["markdown"], 375)
+    order = page.eval_on_selector_all(
+        ".nl-card", "cards => cards.filter(card => card.querySelector('img')).map(card =>"
+        " ['img', '.nl-caption', '.nl-credit', '.nl-h3'].map(s => card.querySelector(s).getBoundingClientRect().top))"
+    )
+    assert len(order) == 3
+    for tops in order:
+        assert tops == sorted(tops) and len(set(tops)) == 4, tops
+
+
+def test_pull_quote_bar_and_section_rule_take_the_dark_accent(page, built):
+    open_email(page, built["seed"], 600, dark=True)
+    colours = page.eval_on_selector_all(
+        ".nl-pull-bar, .nl-h2-rule", "cells => cells.map(cell => getComputedStyle(cell).backgroundColor)"
+    )
+    assert colours == ["rgb(255, 138, 128)"] * 2  # the brand's dark_accent, not the paper's dark background
