@@ -206,6 +206,42 @@ def check(
 
 @app.command()
 @friendly
+def publish(
+    builds: Annotated[
+        Path, typer.Argument(help="The folder holding build folders (default: build/).", show_default=False)
+    ] = Path("build"),
+    out: Annotated[Path, typer.Option("--out", help="The site folder to write (default: site/).")] = Path("site"),
+) -> None:
+    """Publish every built issue as a static site: each issue's web page where its "View in browser"
+    link points, an index of all issues, an Atom feed (feed.xml) and a sitemap.
+
+    Upload the site folder to the address set as web_base_url in newsletter.toml (rsync, S3, GitHub
+    Pages...). Two builds of one issue (same number, or same date and subject) publish once: the newest.
+    The site is replaced whole: a failure leaves the old one as it was.
+
+    Example:
+
+        newsletter publish build/ --out site/
+    """
+    from .publish import publish as run_publish
+
+    site = run_publish(builds, out, cache=cache_folder())
+    for skipped in site.skipped:
+        typer.secho(f"skipped {skipped}", fg=typer.colors.YELLOW)
+    typer.echo(f"Published {len(site.builds)} issue(s) into {site.out}/ for {site.base_url}/")
+    for build in site.builds:
+        number = f"issue {build.issue.number}" if build.issue.number is not None else "no number"
+        typer.echo(f"  {build.issue.date.isoformat()}  {number:<10} {build.slug}/web.html  {build.issue.subject}")
+    typer.echo("  index.html, feed.xml, sitemap.xml")
+    for build in site.elsewhere:
+        typer.secho(f"warning: {build}", fg=typer.colors.YELLOW)
+    for name in site.removed:
+        typer.secho(f"removed {site.out / name}/ from the site: no build of it under {builds}/ any more",
+                    fg=typer.colors.YELLOW)
+
+
+@app.command()
+@friendly
 def preview(
     source: SourceArg = Path("seeds"),
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to serve on (default: a free one).")] = 0,

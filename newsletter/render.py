@@ -316,11 +316,16 @@ def inline_css(issue: Issue | Prepared) -> str:
     return run_template(ready.env, "email/inline.css", context(ready, email=True))
 
 
-def render_web(issue: Issue | Prepared) -> str:
-    """The web version: a standalone HTML5 page with the same content and Open Graph metadata."""
+def render_web(issue: Issue | Prepared, *, site: dict[str, str] | None = None) -> str:
+    """The web version: a standalone HTML5 page with the same content and Open Graph metadata.
+
+    `site` places it in the published archive (publish.py): the feed it links as rel=alternate, and the
+    archive index and the previous and next issues, relative to the page so the site also works offline.
+    """
     ready = prepare(issue)
     values = context(ready)
     values["page_url"] = issue_web_url(ready.issue)
+    values["site"] = site
     return run_template(ready.env, "web/page.html", values)
 
 

@@ -1,0 +1,338 @@
+"""Build folders under a root -> a static site: each issue's web page and images, index.html, feed.xml, sitemap.xml.
+
+The site's root is the brand's `web_base_url`: an issue's page lands at `<issue slug>/web.html`, exactly where
+its "View in browser" link points. Links between pages are relative, so the site works from any host and
+offline; the feed and the sitemap, which readers and crawlers fetch on their own, use absolute URLs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, OutputError
+from .models import Issue
+
+FEED = "feed.xml"
+INDEX = "index.html"
+SITEMAP = "sitemap.xml"
+PAGE = "web.html"
+IMAGES = "images"
+# Past this many issues the index gets a heading per year.
+GROUP_BY_YEAR_AFTER = 12
+THUMBNAIL_WIDTH = 160
+
+
+@dataclass
+class Build:
+    """One build folder and the issue it holds."""
+
+    folder: Path
+    issue: Issue
+    built: int  # when issue.json was written (ns): the newest build of an issue wins
+
+    @property
+    def slug(self) -> str:
+        return self.issue.slug
+
+
+@dataclass
+class Skipped:
+    folder: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.folder}: {self.reason}"
+
+
+@dataclass
+class Site:
+    out: Path
+    base_url: str
+    builds: list[Build]  # published, newest issue first
+    skipped: list[Skipped] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # issue folders of the old site that no build makes now
+    elsewhere: list[Skipped] = field(default_factory=list)  # builds whose "View in browser" names another site
+    files: dict[str, int] = field(default_factory=dict)  # path in the site -> size in bytes
+
+
+# ---------------------------------------------------------------------------------------------
+# Which builds make the site
+
+
+def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
+    """Every build folder directly under `root`; folders without issue.json are named, not published."""
+    from .buildfolder import read_issue
+
+    if not root.is_dir():
+        raise InputError("is not a folder of builds; run `newsletter build` first", file=root)
+    builds, skipped = [], []
+    for folder in sorted(path for path in root.iterdir() if path.is_dir() and not path.name.startswith(".")):
+        record = folder / "issue.json"
+        if not record.is_file():
+            skipped.append(Skipped(folder, "no issue.json: not a build"))
+            continue
+        builds.append(Build(folder=folder, issue=read_issue(folder), built=record.stat().st_mtime_ns))
+    if not builds:
+        raise InputError("holds no built issue; run `newsletter build` first", file=root)
+    return builds, skipped
+
+
+def same_issue(one: Issue, other: Issue) -> bool:
+    """Two builds of one issue: the same number, or (either unnumbered) the same date and subject."""
+    if one.number is not None and one.number == other.number:
+        return True
+    return one.date == other.date and one.subject == other.subject
+
+
+def pick_builds(builds: list[Build]) -> tuple[list[Build], list[Skipped]]:
+    """One build per issue, the newest; the others are skipped with the build that replaced them."""
+    kept: list[Build] = []
+    skipped = []
+    for build in sorted(builds, key=lambda build: (build.built, build.folder.name), reverse=True):
+        newer = next((other for other in kept if same_issue(build.issue, other.issue)), None)
+        if newer is not None:
+            what = f"issue {build.issue.number}" if build.issue.number is not None else repr(build.issue.subject)
+            skipped.append(Skipped(build.folder, f"an older build of {what}; published {newer.folder} instead"))
+        else:
+            kept.append(build)
+    by_slug: dict[str, Build] = {}
+    for build in kept:
+        other = by_slug.setdefault(build.slug, build)
+        if other is not build:
+            raise InputError(f"and {other.folder} are different issues with the same web address "
+                             f"{build.slug}/{PAGE}: give one an issue number in its issue.toml and rebuild",
+                             file=build.folder)
+    # Newest issue first; the folder name breaks a tie so the order never depends on the file system.
+    kept.sort(key=lambda build: (build.issue.date, build.issue.number or 0, build.slug), reverse=True)
+    return kept, skipped
+
+
+def site_base(builds: list[Build]) -> str:
+    """The address the site is published at: the newest issue's web_base_url."""
+    newest = builds[0]
+    base = newest.issue.brand.web_base_url.rstrip("/")
+    if not base:
+        raise InputError("has no web_base_url: set web_base_url in [brand] of newsletter.toml to the address "
+                         "the site will be served from (the feed needs absolute links), then rebuild",
+                         file=newest.folder / "issue.json")
+    return base
+
+
+# ---------------------------------------------------------------------------------------------
+# The pages
+
+
+def page_url(base: str, build: Build) -> str:
+    return f"{base}/{build.slug}/{PAGE}"
+
+
+def local(url: str, base: str, prefix: str = "") -> str:
+    """A URL under the site's base as a path relative to a page `prefix` deep; any other URL as it is."""
+    return prefix + url[len(base) + 1:] if url.startswith(base + "/") else url
+
+
+def render_pages(builds: list[Build], base: str, cache: Path | None = None) -> dict[str, bytes]:
+    """Each issue's web page, placed in the archive: the feed link and the previous and next issue."""
+    from .render import prepare, render_web
+
+    pages = {}
+    for position, build in enumerate(builds):
+        newer = builds[position - 1] if position > 0 else None
+        older = builds[position + 1] if position + 1 < len(builds) else None
+        site = {
+            "feed": f"{base}/{FEED}",
+            "index": f"../{INDEX}",
+            "previous": f"../{older.slug}/{PAGE}" if older else "",
+            "next": f"../{newer.slug}/{PAGE}" if newer else "",
+        }
+        pages[f"{build.slug}/{PAGE}"] = render_web(prepare(build.issue, cache=cache), site=site).encode()
+    return pages
+
+
+def render_index(builds: list[Build], base: str, cache: Path | None = None) -> bytes:
+    from .render import context, prepare, run_template, with_safe_links
+
+    items = []
+    for build in builds:
+        lead = with_safe_links(build.issue).lead
+        image = lead.image
+        height = round(THUMBNAIL_WIDTH * image.height / image.width) if image.width and image.height else None
+        items.append({
+            "href": f"{build.slug}/{PAGE}",
+            "date": build.issue.date,
+            "number": build.issue.number,
+            "subject": build.issue.subject,
+            "headline": lead.headline,
+            "image": local(image.src, base),
+            "alt": image.alt or lead.caption or lead.headline,
+            "height": height,
+        })
+    years: dict[int, list[dict[str, object]]] = {}
+    for item in items:
+        years.setdefault(item["date"].year, []).append(item)  # type: ignore[union-attr]
+    ready = prepare(builds[0].issue, cache=cache)
+    values = context(ready)
+    values["site"] = {
+        "index_url": f"{base}/",
+        "feed": f"{base}/{FEED}",
+        "count": len(items),
+        "grouped": len(items) > GROUP_BY_YEAR_AFTER,
+        "years": list(years.items()),
+    }
+    return run_template(ready.env, "site/index.html", values).encode()
+
+
+def main_content(page: str) -> str:
+    """The issue itself, for the feed: the page's <main>, without its head, masthead and footer."""
+    start, end = page.find("<main>"), page.rfind("</main>")
+    return page[start + len("<main>"):end].strip() if 0 <= start < end else page
+
+
+def midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> bytes:
+    """Atom 1.0: one entry per issue, newest first, with the whole issue as its content."""
+    from feedgen.feed import FeedGenerator
+
+    from . import __version__
+
+    brand = builds[0].issue.brand
+    feed = FeedGenerator()
+    feed.id(f"{base}/")
+    feed.title(brand.name)
+    if brand.tagline:
+        feed.subtitle(brand.tagline)
+    feed.author({"name": brand.name})
+    feed.link(href=f"{base}/{FEED}", rel="self", type="application/atom+xml")
+    feed.link(href=f"{base}/", rel="alternate", type="text/html")
+    feed.language(brand.language)
+    feed.generator("newsletter", version=__version__)
+    # The newest issue's date, not the time of publishing: the same builds give the same feed.
+    feed.updated(midnight(builds[0].issue.date))
+    for build in builds:
+        issue, url = build.issue, page_url(base, build)
+        entry = feed.add_entry(order="append")
+        entry.id(url)  # where the issue lives: the same for every later publish
+        entry.title(issue.subject)
+        entry.link(href=url, rel="alternate", type="text/html")
+        entry.published(midnight(issue.date))
+        entry.updated(midnight(issue.date))
+        entry.summary(issue.preheader)
+        entry.content(main_content(pages[f"{build.slug}/{PAGE}"].decode()), type="html")
+    return feed.atom_str(pretty=True)
+
+
+def render_sitemap(builds: list[Build], base: str) -> bytes:
+    import xml.etree.ElementTree as ET
+
+    urlset = ET.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    pages = [(f"{base}/", builds[0].issue.date)] + [(page_url(base, build), build.issue.date) for build in builds]
+    for location, day in pages:
+        url = ET.SubElement(urlset, "url")
+        ET.SubElement(url, "loc").text = location
+        ET.SubElement(url, "lastmod").text = day.isoformat()
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def site_files(builds: list[Build], base: str, cache: Path | None = None) -> dict[str, bytes | Path]:
+    """Every file of the site by its path in the site: bytes to write, or an image to copy."""
+    pages = render_pages(builds, base, cache)
+    files: dict[str, bytes | Path] = {INDEX: render_index(builds, base, cache), **pages}
+    files[FEED] = render_feed(builds, base, pages)
+    files[SITEMAP] = render_sitemap(builds, base)
+    for build in builds:
+        images = build.folder / IMAGES
+        for image in sorted(images.rglob("*")) if images.is_dir() else []:
+            if image.is_file():
+                files[f"{build.slug}/{IMAGES}/{image.relative_to(images).as_posix()}"] = image
+    return files
+
+
+# ---------------------------------------------------------------------------------------------
+# The recipe
+
+
+def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path | None = None) -> Site:
+    """Publish every issue built under `root` into the site folder `out`, replacing it whole."""
+    # Read every build, then keep the newest build of each issue
+    builds, not_builds = find_builds(root)
+    builds, older = pick_builds(builds)
+    base = site_base(builds)
+    # Render the pages, the index, the feed and the sitemap
+    files = site_files(builds, base, cache)
+    # Swap the new site in: a reader (or a failure) sees the old site or the new one, never a mix
+    removed = write_site(out, files)
+    sizes = {name: (data.stat().st_size if isinstance(data, Path) else len(data)) for name, data in files.items()}
+    elsewhere = [Skipped(build.folder, f"its \"View in browser\" link {describe_base(build)}, not this site "
+                                      f"({base}/): set web_base_url in newsletter.toml and rebuild it")
+                 for build in builds if build.issue.brand.web_base_url.rstrip("/") != base]
+    return Site(out=out, base_url=base, builds=builds, skipped=older + not_builds, removed=removed, files=sizes,
+                elsewhere=elsewhere)
+
+
+def describe_base(build: Build) -> str:
+    base = build.issue.brand.web_base_url
+    return f"points to {base.rstrip('/')}/" if base else "is missing (the issue has no web_base_url)"
+
+
+def write_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:
+    """Write the site into a temporary sibling folder, then swap it into place.
+
+    The old site's issue folders that the new one does not have are removed, and returned to be named;
+    anything else the editor keeps there (CNAME, robots.txt, a favicon) moves into the new site.
+    """
+    if target.exists() and not target.is_dir():
+        raise OutputError("is a file, not a folder; choose another --out", file=target)
+    try:
+        return swap_site(target, files)
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
+
+
+def swap_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    old = target.with_name(f".{target.name}.old")
+    try:
+        for name, data in files.items():
+            path = staging / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, Path):
+                shutil.copyfile(data, path)
+            else:
+                path.write_bytes(data)
+        if not target.is_dir():
+            os.replace(staging, target)
+            return []
+        made = {name.split("/")[0] for name in files}
+        removed = []
+        for extra in sorted(target.iterdir()):
+            if extra.name in made:
+                continue
+            if extra.is_dir() and (extra / PAGE).is_file():
+                removed.append(extra.name)  # an issue no build makes any more
+            elif extra.is_dir():
+                shutil.copytree(extra, staging / extra.name, symlinks=True)
+            else:
+                shutil.copy2(extra, staging / extra.name, follow_symlinks=False)
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        try:
+            os.replace(staging, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.replace(old, target)
+            raise
+        shutil.rmtree(old, ignore_errors=True)
+        return removed
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,364 @@
+"""`newsletter publish`: the archive site, its Atom feed and sitemap, built from real builds and read back
+with an XML parser, a feed library and a real browser."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from typer.testing import CliRunner
+
+from newsletter.build import build
+from newsletter.cli import app
+from newsletter.publish import publish
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "markdown-issue"
+BASE = "https://news.example.org/issues"
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+runner = CliRunner()
+
+
+def make_issue(folder: Path, *, number: int, date: str, subject: str | None = None) -> Path:
+    """The Markdown example issue, renumbered and redated."""
+    shutil.copytree(EXAMPLE, folder)
+    toml = (folder / "issue.toml").read_text()
+    toml = re.sub(r"(?m)^number = \d+", f"number = {number}\ndate = {date}", toml)
+    if subject:
+        toml = re.sub(r'(?m)^subject = ".*"', f'subject = "{subject}"', toml)
+    (folder / "issue.toml").write_text(toml)
+    return folder
+
+
+def write_png(path: Path, colour: tuple[int, int, int]) -> None:
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (120, 80), colour).save(path, format="PNG")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> Path:
+    """build/ as an editor's would be after a year: three issues across two years and an older build of the
+    newest one, made before its last rebuild; the newest issue's lead photo is published in its images/."""
+    work = tmp_path_factory.mktemp("work")
+    root = work / "build"
+    draft = build(make_issue(work / "draft", number=48, date="2026-11-24", subject="An early draft of issue 48"),
+                  out=root / "2026-11-24-issue-48-draft").out
+    old = 1_700_000_000
+    os.utime(draft / "issue.json", (old, old))
+    build(make_issue(work / "i46", number=46, date="2025-12-30", subject="The year in elections"), out_root=root)
+    build(make_issue(work / "i47", number=47, date="2026-11-17"), out_root=root)
+    newest = build(make_issue(work / "i48", number=48, date="2026-11-24"), out_root=root).out
+    # What the image stage leaves: the photo in images/, and the issue pointing at its published address.
+    write_png(newest / "images" / "rally.png", (200, 30, 30))
+    record = json.loads((newest / "issue.json").read_text())
+    record["lead"]["image"]["src"] = f"{BASE}/2026-11-24-issue-48/images/rally.png"
+    (newest / "issue.json").write_text(json.dumps(record, indent=2))
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(builds, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("published") / "site"
+    publish(builds, out)
+    return out
+
+
+class Links(HTMLParser):
+    """Every href and src of a page, with the tag and rel it came from."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []  # (tag, rel, url)
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name in ("href", "src"):
+            if values.get(name):
+                self.links.append((tag, values.get("rel") or "", values[name]))
+
+
+def links(page: Path) -> list[tuple[str, str, str]]:
+    parser = Links()
+    parser.feed(page.read_text("utf-8"))
+    return parser.links
+
+
+def site_file(site: Path, page: Path, url: str) -> Path | None:
+    """The file in the site a link leads to, or None for a link off the site."""
+    if url.startswith(BASE):
+        rest = url[len(BASE):].lstrip("/")
+        return site / (rest or "index.html")
+    if urlsplit(url).scheme:
+        return None
+    return (page.parent / urlsplit(url).path).resolve()
+
+
+def test_each_issue_lands_where_its_view_in_browser_link_points(builds, site):
+    for folder in ("2025-12-30-issue-46", "2026-11-17-issue-47", "2026-11-24-issue-48"):
+        text = (builds / folder / "email.txt").read_text()
+        url = re.search(r"View in browser: (\S+)", text).group(1)
+        assert url == f"{BASE}/{folder}/web.html"
+        page = site_file(site, site / "index.html", url)
+        subject = json.loads((builds / folder / "issue.json").read_text())["subject"]
+        assert f"<title>{subject} · The Ballot Brief</title>" in page.read_text()
+    assert sorted(path.name for path in site.iterdir()) == [
+        "2025-12-30-issue-46", "2026-11-17-issue-47", "2026-11-24-issue-48", "feed.xml", "index.html", "sitemap.xml",
+    ]
+    assert (site / "2026-11-24-issue-48/images/rally.png").read_bytes() == (
+        builds / "2026-11-24-issue-48/images/rally.png").read_bytes()
+
+
+def test_every_link_in_the_site_leads_to_a_file_in_it(site):
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) == 4
+    followed = 0
+    for page in pages:
+        for tag, _rel, url in links(page):
+            target = site_file(site, page, url)
+            if target is None:
+                continue
+            assert target.is_file(), f"{page.relative_to(site)}: <{tag}> {url} leads to no file"
+            followed += 1
+    # Index: 3 issues + a thumbnail + the feed twice + canonical; pages: previous/next/all, feed, masthead, ...
+    assert followed >= 20
+
+
+def test_every_page_links_the_feed_as_alternate(site):
+    for page in sorted(site.rglob("*.html")):
+        feeds = [url for tag, rel, url in links(page) if tag == "link" and rel == "alternate"]
+        assert feeds == [f"{BASE}/feed.xml"], page
+        assert '<link rel="alternate" type="application/atom+xml" title="The Ballot Brief"' in page.read_text()
+
+
+def test_pages_link_the_previous_and_next_issue(site):
+    def nav(folder: str) -> dict[str, str]:
+        found = {rel: url for tag, rel, url in links(site / folder / "web.html") if tag == "a" and rel}
+        return {rel: url for rel, url in found.items() if rel in ("prev", "next")}
+
+    assert nav("2025-12-30-issue-46") == {"next": "../2026-11-17-issue-47/web.html"}
+    assert nav("2026-11-17-issue-47") == {"prev": "../2025-12-30-issue-46/web.html",
+                                          "next": "../2026-11-24-issue-48/web.html"}
+    assert nav("2026-11-24-issue-48") == {"prev": "../2026-11-17-issue-47/web.html"}
+
+
+def test_feed_is_atom_with_absolute_links_stable_ids_and_full_content(site):
+    tree = ET.parse(site / "feed.xml")
+    feed = tree.getroot()
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.findtext(f"{ATOM}title") == "The Ballot Brief"
+    assert feed.findtext(f"{ATOM}updated") == "2026-11-24T00:00:00+00:00"
+    self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link == [f"{BASE}/feed.xml"]
+    entries = feed.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [
+        "Runoff week: Bogotá votes, Brussels waits", "Runoff week: Bogotá votes, Brussels waits",
+        "The year in elections",
+    ]
+    ids = [entry.findtext(f"{ATOM}id") for entry in entries]
+    assert ids == [f"{BASE}/2026-11-24-issue-48/web.html", f"{BASE}/2026-11-17-issue-47/web.html",
+                   f"{BASE}/2025-12-30-issue-46/web.html"]
+    for entry in entries:
+        link = entry.find(f"{ATOM}link")
+        assert link.get("href") == entry.findtext(f"{ATOM}id")
+        content = entry.find(f"{ATOM}content")
+        assert content.get("type") == "html"
+        # The whole issue: the lead's body and the last "More from" item, with absolute links only.
+        assert "Polls close at 4 p.m." in content.text
+        assert "Sahel talks: mediators try again in Lomé" in content.text
+        hrefs = re.findall(r'(?:href|src)="([^"]+)"', content.text)
+        assert hrefs and all(url.startswith(("https://", "mailto:")) for url in hrefs), hrefs
+
+
+def test_a_feed_reader_reads_the_feed(site):
+    import feedparser
+
+    parsed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.title == "The Ballot Brief"
+    assert parsed.feed.subtitle == "Elections and geopolitics, every Tuesday"
+    assert [entry.published[:10] for entry in parsed.entries] == ["2026-11-24", "2026-11-17", "2025-12-30"]
+    newest = parsed.entries[0]
+    assert newest.link == f"{BASE}/2026-11-24-issue-48/web.html"
+    assert newest.content[0].type == "text/html"
+    assert "Colombia's runoff turns on turnout in the Caribbean coast" in newest.content[0].value
+    assert newest.summary.startswith("Colombians return to the polls on Sunday")
+
+
+def test_sitemap_lists_the_index_and_every_issue(site):
+    urls = ET.parse(site / "sitemap.xml").getroot()
+    assert [(url.findtext(f"{SITEMAP}loc"), url.findtext(f"{SITEMAP}lastmod")) for url in urls] == [
+        (f"{BASE}/", "2026-11-24"),
+        (f"{BASE}/2026-11-24-issue-48/web.html", "2026-11-24"),
+        (f"{BASE}/2026-11-17-issue-47/web.html", "2026-11-17"),
+        (f"{BASE}/2025-12-30-issue-46/web.html", "2025-12-30"),
+    ]
+
+
+def test_the_same_builds_publish_a_byte_identical_site(builds, site, tmp_path):
+    again = tmp_path / "again"
+    publish(builds, again)
+    files = sorted(path.relative_to(site) for path in site.rglob("*") if path.is_file())
+    assert files == sorted(path.relative_to(again) for path in again.rglob("*") if path.is_file())
+    for name in files:
+        assert (site / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_publish_names_the_older_build_it_skipped(builds, tmp_path, monkeypatch):
+    monkeypatch.chdir(builds.parent)
+    result = runner.invoke(app, ["publish", "--out", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "skipped build/2026-11-24-issue-48-draft: an older build of issue 48; published "
+        "build/2026-11-24-issue-48 instead",
+        f"Published 3 issue(s) into {tmp_path / 'site'}/ for {BASE}/",
+        "  2026-11-24  issue 48   2026-11-24-issue-48/web.html  Runoff week: Bogotá votes, Brussels waits",
+        "  2026-11-17  issue 47   2026-11-17-issue-47/web.html  Runoff week: Bogotá votes, Brussels waits",
+        "  2025-12-30  issue 46   2025-12-30-issue-46/web.html  The year in elections",
+        "  index.html, feed.xml, sitemap.xml",
+    ]
+    assert "An early draft" not in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
+    root = tmp_path / "build"
+    for name, stamp in (("first", 1_700_000_000), ("second", 1_700_000_100)):
+        folder = root / name
+        folder.mkdir(parents=True)
+        out = build(EXAMPLE, out=folder).out
+        data = json.loads((out / "issue.json").read_text())
+        data.pop("number")
+        data["lead"]["headline"] = f"Lead of the {name} build"
+        (out / "issue.json").write_text(json.dumps(data))
+        os.utime(out / "issue.json", (stamp, stamp))
+    site = publish(root, tmp_path / "site")
+    assert [build.folder.name for build in site.builds] == ["second"]
+    assert [str(skipped) for skipped in site.skipped] == [
+        f"{root / 'first'}: an older build of 'Runoff week: Bogotá votes, Brussels waits'; published "
+        f"{root / 'second'} instead"
+    ]
+    assert "Lead of the second build" in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_a_long_archive_is_grouped_by_year(tmp_path):
+    root = tmp_path / "build"
+    out = build(EXAMPLE, out=root / "template").out
+    data = json.loads((out / "issue.json").read_text())
+    shutil.rmtree(out)
+    for number in range(1, 15):  # 14 issues, one a month from January 2025
+        year, month = divmod(number - 1, 12)
+        record = dict(data, number=number, date=f"{2025 + year}-{month + 1:02d}-05")
+        (root / f"issue-{number}").mkdir(parents=True)
+        (root / f"issue-{number}" / "issue.json").write_text(json.dumps(record))
+    publish(root, tmp_path / "site")
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert re.findall(r'<h2 class="nl-h2" id="year-(\d+)">', index) == ["2026", "2025"]
+    assert re.findall(r"Issue (\d+) ·", index) == [str(number) for number in range(14, 0, -1)]
+
+
+def test_a_short_archive_has_no_year_headings(site):
+    index = (site / "index.html").read_text()
+    assert "<h2" not in index
+    assert re.findall(r"Issue (\d+) ·", index) == ["48", "47", "46"]
+
+
+def test_a_failed_publish_leaves_the_old_site_whole(builds, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    publish(builds, out)
+    before = {path: path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    # The editor's own files in the site are carried over; one that cannot be copied stops the swap.
+    (out / "CNAME").write_text("news.example.org\n")
+    os.mkfifo(out / "notes.pipe")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["publish", str(builds), "--out", "site"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: site: cannot be written (")
+    assert len(result.output.splitlines()) == 1
+    after = {path: path.read_bytes() for path in out.rglob("*") if path.is_file() and path.name != "CNAME"}
+    assert after == before
+    assert stat.S_ISFIFO((out / "notes.pipe").lstat().st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]  # no temporary folder left behind
+
+
+def test_republishing_keeps_the_editors_files_and_names_issues_it_removes(builds, tmp_path, monkeypatch):
+    out = tmp_path / "site"
+    publish(builds, out)
+    (out / "CNAME").write_text("news.example.org\n")
+    (out / "2020-01-07-issue-1").mkdir()
+    (out / "2020-01-07-issue-1" / "web.html").write_text("an issue whose build is gone")
+    monkeypatch.chdir(builds.parent)
+    result = runner.invoke(app, ["publish", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        f"removed {out / '2020-01-07-issue-1'}/ from the site: no build of it under build/ any more")
+    assert (out / "CNAME").read_text() == "news.example.org\n"
+    assert not (out / "2020-01-07-issue-1").exists()
+
+
+def test_publish_needs_the_address_the_site_is_served_from(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    source = make_issue(tmp_path / "issue", number=48, date="2026-11-24")
+    toml = (source / "issue.toml").read_text()
+    (source / "issue.toml").write_text(re.sub(r"(?m)^web_base_url = .*\n", "", toml))
+    build(source, out_root=Path("build"))
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: build/2026-11-24-issue-48/issue.json: has no web_base_url: set web_base_url in [brand] of "
+        "newsletter.toml to the address the site will be served from (the feed needs absolute links), "
+        "then rebuild\n")
+    assert not (tmp_path / "site").exists()
+
+
+def test_publish_with_no_builds_says_what_to_do(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 1
+    assert result.output == "error: build: is not a folder of builds; run `newsletter build` first\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# In a real browser, offline
+
+
+def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
+    requests: list[str] = []
+
+    def offline(route):
+        requests.append(route.request.url)
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", offline)
+    page.goto((site / "index.html").as_uri())
+    items = page.locator(".archive-item")
+    assert items.count() == 3
+    assert items.nth(0).inner_text().splitlines()[0] == "Issue 48 · Tuesday, 24 November 2026"
+    assert "The year in elections" in items.nth(2).inner_text()
+    # The newest issue's thumbnail is its own published photo, read from the site folder.
+    assert page.evaluate("document.querySelector('.archive-image').naturalWidth") == 120
+
+    items.nth(1).locator("a").click()
+    page.wait_for_load_state()
+    assert page.url == (site / "2026-11-17-issue-47" / "web.html").as_uri()
+    assert page.locator("h1").inner_text() == "Colombia's runoff turns on turnout in the Caribbean coast"
+    page.get_by_role("link", name="Previous issue").click()
+    page.wait_for_load_state()
+    assert page.url == (site / "2025-12-30-issue-46" / "web.html").as_uri()
+    page.get_by_role("link", name="All issues").click()
+    page.wait_for_load_state()
+    assert page.url == (site / "index.html").as_uri()
+    assert page.title() == "The Ballot Brief: all issues"
