@@ -89,7 +89,7 @@ def commands() -> list[str]:
 
 
 def test_the_commands_an_editor_needs_are_there():
-    assert commands() == ["build", "check", "export", "import", "new", "preview", "send"]
+    assert commands() == ["build", "check", "export", "import", "new", "preview", "publish", "send"]
 
 
 @pytest.mark.parametrize("command", [[]] + [[name] for name in commands()])

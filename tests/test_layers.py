@@ -18,7 +18,7 @@ LAYERS: dict[str, set[str]] = {
     # The only module that prints or exits.
     "cli": {"cli", "__main__"},
     # What one command does, as a library: the recipe and the commands beside it.
-    "commands": {"build", "preview", "send", "export", "convert", "new"},
+    "commands": {"build", "preview", "send", "export", "convert", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
     "stages": {"load", "frontmatter", "settings", "sort", "render", "compile", "message", "check", "buildfolder",
                "output", "subscribers", "sendlog"},
