@@ -45,6 +45,12 @@ def friendly(command: F) -> F:
                 traceback.print_exc()
             typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
             raise typer.Exit(code=1) from None
+        except OSError as error:  # a file system refusal the library did not foresee: still one line
+            if State["verbose"]:
+                traceback.print_exc()
+            where = f"{error.filename}: " if error.filename else ""
+            typer.secho(f"error: {where}{error.strerror or error}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(code=1) from None
 
     return wrapper  # type: ignore[return-value]
 

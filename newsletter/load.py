@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,18 +36,25 @@ class Loaded:
 
 def load_source(source: Path) -> Loaded:
     """Load one story file, or every story file directly inside an issue folder."""
+    check_name(source)
     try:
         source.stat()
     except FileNotFoundError:
-        raise InputError("no such file or folder", file=source) from None
+        broken = f"a broken symlink (to {os.readlink(source)})" if source.is_symlink() else ""
+        raise InputError(f"is {broken}: no such file or folder" if broken else "no such file or folder",
+                         file=source) from None
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", file=source) from None
     if source.is_dir():
         try:
             entries = sorted(source.iterdir(), key=lambda path: path.name)
+            # Anything named like a story is read, so a broken symlink, a FIFO or an unreadable file is
+            # named in an error instead of being left out silently; folders are not stories.
+            files = [path for path in entries if path.suffix.lower() in STORY_SUFFIXES and not path.is_dir()]
         except OSError as error:
             raise InputError(f"cannot be read ({error.strerror})", file=source) from None
-        files = [path for path in entries if path.is_file() and path.suffix.lower() in STORY_SUFFIXES]
+        for path in files:
+            check_name(path)
         if not files:
             raise InputError(
                 "holds no stories: add .txt (pasted page text) or .md (Markdown) files", file=source
@@ -70,6 +78,15 @@ def load_source(source: Path) -> Loaded:
         raise InputError(f"lead = {settings.lead!r} names no story file in the folder{hint}",
                          file=source / "issue.toml", line=settings.file.line("lead") if settings.file else None)
     return loaded
+
+
+def check_name(path: Path) -> None:
+    """A file name that is not UTF-8 cannot be written into issue.json or a message: refuse it, shown escaped."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path).decode("utf-8", "backslashreplace")
+        raise InputError("the name is not valid UTF-8; rename the file or folder", file=shown) from None
 
 
 # ---------------------------------------------------------------------------------------------

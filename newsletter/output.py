@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import tempfile
@@ -13,9 +14,9 @@ from .errors import OutputError
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write one file: a reader sees the old file or the new one, never part of it."""
-    if path.is_dir():
-        raise OutputError("is a folder, not a file; choose another path", file=path)
     try:
+        if path.is_dir():
+            raise OutputError("is a folder, not a file; choose another path", file=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
@@ -26,7 +27,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             Path(temp).unlink(missing_ok=True)
             raise
     except OSError as error:
-        raise OutputError(f"cannot be written ({error.strerror or error})", file=path) from None
+        raise OutputError(cannot_write(error), file=path) from None
 
 
 def write_folder(target: Path, files: dict[str, bytes]) -> None:
@@ -35,12 +36,17 @@ def write_folder(target: Path, files: dict[str, bytes]) -> None:
     Readers (the preview server, an editor's browser) see the old build or the new one, never
     half of each; a failure leaves `target` as it was, with the files the build does not make.
     """
-    if target.exists() and not target.is_dir():
-        raise OutputError("is a file, not a folder; choose another --out", file=target)
     try:
+        if target.exists() and not target.is_dir():
+            raise OutputError("is a file, not a folder; choose another --out", file=target)
         swap_in(target, files)
     except OSError as error:
-        raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
+        raise OutputError(cannot_write(error), file=target) from None
+
+
+def cannot_write(error: OSError) -> str:
+    hint = "; choose a shorter name" if error.errno == errno.ENAMETOOLONG else ""
+    return f"cannot be written ({error.strerror or error}){hint}"
 
 
 def swap_in(target: Path, files: dict[str, bytes]) -> None:

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .models import Brand
-from .text import clean_value, key_line, read_text, unknown_keys
+from .text import SETTINGS_LIMIT, clean_value, key_line, read_text, unknown_keys
 
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links).
@@ -36,9 +36,9 @@ class SettingsFile:
 
 def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
     """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
-    if optional and not path.exists():
+    if optional and not path.exists() and not path.is_symlink():  # a broken symlink is named, not absent
         return SettingsFile(path)
-    text = read_text(path)
+    text = read_text(path, limit=SETTINGS_LIMIT, what="a settings file")
     data = parse_toml(text, path)
     unknown_keys(data, known, path, text)
     return SettingsFile(path, text, data)

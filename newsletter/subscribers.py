@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError, place
 from .links import ALLOWED_SCHEMES
-from .text import control_character, header_problem
+from .text import LIST_LIMIT, control_character, header_problem, read_file
 
 EMAIL_COLUMNS = ("email", "email address", "e-mail")
 NAME_COLUMNS = ("name", "full name")
@@ -101,9 +101,8 @@ def check_addresses(values: list[str], *, file: object = None) -> list[Subscribe
 def read_subscribers(path: Path) -> SubscriberList:
     """Read a subscribers CSV: columns email (required), name and unsubscribe_url (optional)."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")  # Excel writes a byte-order mark
-    except FileNotFoundError:
-        raise InputError("does not exist", file=path) from None
+        # A regular file only (a FIFO would block), up to the size limit; Excel writes a byte-order mark.
+        text = read_file(path, limit=LIST_LIMIT, what="a subscriber list").decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"is not UTF-8 text (byte {error.start}); save it as CSV UTF-8", file=path) from None
     except OSError as error:

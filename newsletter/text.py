@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -17,16 +19,56 @@ JUNK = re.compile("[\u0080-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u
 SPACES = re.compile("[\t\u00a0\u2007\u202f]")
 
 
-def read_text(path: Path) -> str:
-    """Read a story file as UTF-8 with Unix line ends; a BOM is dropped."""
+STORY_LIMIT = 20 * 1024 * 1024  # bytes: a week's longest story is under 1 MB; past this is a mistake
+SETTINGS_LIMIT = 1024 * 1024  # bytes: issue.toml, newsletter.toml
+LIST_LIMIT = 100 * 1024 * 1024  # bytes: a subscriber list (a million addresses)
+FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+              stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file") -> bytes:
+    """A regular file's bytes (a symlink only to a regular file), at most `limit` of them.
+
+    Opened without blocking and checked before reading: a FIFO would wait forever for a writer, and a
+    symlink to /dev/zero would be read until memory runs out.
+    """
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a folder, not a story file", file=path) from None
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"is a broken symlink (to {os.readlink(path)}, which does not exist); "
+                             "fix or remove it", file=path) from None
         raise InputError("no such file", file=path) from None
     except OSError as error:
-        raise InputError(f"cannot be read ({error.strerror})", file=path) from None
+        raise InputError(f"cannot be read ({error.strerror or error})", file=path) from None
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            kind = FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
+            raise InputError(f"is {kind}, not {what}", file=path)
+        if info.st_size > limit:
+            raise InputError(f"is {megabytes(info.st_size)}, over the {megabytes(limit)} limit for {what}",
+                             file=path)
+        chunks, size = [], 0
+        while chunk := os.read(handle, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:  # it grew while we read
+                raise InputError(f"is over the {megabytes(limit)} limit for {what}", file=path)
+        return b"".join(chunks)
+    except OSError as error:
+        raise InputError(f"cannot be read ({error.strerror or error})", file=path) from None
+    finally:
+        os.close(handle)
+
+
+def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file") -> str:
+    """Read a file as UTF-8 with Unix line ends; a BOM is dropped."""
+    data = read_file(path, limit=limit, what=what)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,0 +1,138 @@
+"""Stories and settings are opened as files: no FIFO, device or broken symlink hangs, crashes or is skipped."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsletter.cli import app
+from newsletter.errors import InputError
+from newsletter.load import load_source
+
+ROOT = Path(__file__).parent.parent
+SEED = ROOT / "seeds" / "000_d493ddfd58091a34.txt"
+STORY = "---\nheadline: A headline\n---\n\nBody.\n"
+
+
+def issue(tmp_path: Path) -> Path:
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    (folder / "a.md").write_text(STORY, encoding="utf-8")
+    return folder
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI in its own process: a FIFO that blocks fails the test by its timeout instead of hanging it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "newsletter", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=60)
+
+
+def error_of(source: Path) -> str:
+    with pytest.raises(InputError) as error:
+        load_source(source)
+    return str(error.value)
+
+
+@pytest.mark.parametrize("name", ["b.md", "issue.toml"])
+def test_a_fifo_as_a_story_or_settings_is_refused_without_waiting(tmp_path, name):
+    folder = issue(tmp_path)
+    os.mkfifo(folder / name)
+    result = run("build", "issue", "--out", "out", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    what = "a settings file" if name == "issue.toml" else "a story file"
+    assert result.stderr == f"error: issue/{name}: is a named pipe (FIFO), not {what}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_settings_linked_to_dev_zero_are_refused_not_read_whole(tmp_path):
+    folder = issue(tmp_path)
+    (folder / "issue.toml").symlink_to("/dev/zero")
+    assert error_of(folder) == f"{folder}/issue.toml: is a device, not a settings file"
+
+
+def test_a_story_linked_to_a_regular_file_is_read(tmp_path):
+    folder = issue(tmp_path)
+    (tmp_path / "elsewhere.md").write_text(STORY.replace("A headline", "Linked"), encoding="utf-8")
+    (folder / "b.md").symlink_to(tmp_path / "elsewhere.md")
+    assert [story.headline for story in load_source(folder).stories] == ["A headline", "Linked"]
+
+
+def test_a_broken_symlink_story_is_named_not_skipped(tmp_path):
+    folder = issue(tmp_path)
+    (folder / "b.md").symlink_to(tmp_path / "gone.md")
+    assert error_of(folder) == (f"{folder}/b.md: is a broken symlink (to {tmp_path}/gone.md, which does not exist); "
+                                "fix or remove it")
+
+
+def test_a_broken_symlink_issue_toml_is_named_not_taken_for_absent(tmp_path):
+    folder = issue(tmp_path)
+    (folder / "issue.toml").symlink_to("nowhere.toml")
+    assert error_of(folder) == (f"{folder}/issue.toml: is a broken symlink (to nowhere.toml, which does not exist); "
+                                "fix or remove it")
+
+
+def test_a_story_over_the_size_limit_is_refused_by_name(tmp_path):
+    folder = issue(tmp_path)
+    with open(folder / "big.txt", "wb") as stream:
+        stream.truncate(20 * 1024 * 1024 + 1)  # sparse: the size is refused before any byte is read
+    assert error_of(folder) == f"{folder}/big.txt: is 20.0 MB, over the 20.0 MB limit for a story file"
+
+
+def test_settings_over_their_size_limit_are_refused(tmp_path):
+    folder = issue(tmp_path)
+    (folder / "issue.toml").write_text('subject = "x"\n' + "#" * (1024 * 1024) + "\n", encoding="utf-8")
+    assert error_of(folder) == f"{folder}/issue.toml: is 1.0 MB, over the 1.0 MB limit for a settings file"
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_shown_escaped(tmp_path):
+    folder = issue(tmp_path)
+    (Path(os.fsdecode(bytes(folder) + b"/caf\xe9.md"))).write_text(STORY, encoding="utf-8")
+    result = run("build", "issue", "--out", "out", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "error: issue/caf\\xe9.md: the name is not valid UTF-8; rename the file or folder\n"
+
+
+def test_an_unreadable_story_is_one_line(tmp_path, monkeypatch):
+    folder = issue(tmp_path)
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):  # root reads every file: make this one unreadable as for an editor
+        if str(path).endswith("a.md"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert error_of(folder) == f"{folder}/a.md: cannot be read (Permission denied)"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder whatever its permissions")
+def test_an_unreadable_folder_is_one_line_and_exit_1(tmp_path):
+    folder = issue(tmp_path)
+    folder.chmod(0)
+    try:
+        result = run("build", "issue", "--out", "out", cwd=tmp_path)
+    finally:
+        folder.chmod(0o755)
+    assert (result.returncode, result.stderr) == (1, "error: issue: cannot be read (Permission denied)\n")
+
+
+def test_an_out_name_too_long_is_one_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    issue(tmp_path)
+    name = "x" * 300
+    result = CliRunner().invoke(app, ["build", "issue", "--out", name])
+    assert result.exit_code == 1
+    assert result.output == f"error: {name}: cannot be written (File name too long); choose a shorter name\n"
+
+
+def test_a_fifo_as_the_subscriber_list_is_refused_without_waiting(tmp_path):
+    os.mkfifo(tmp_path / "list.csv")
+    code = "from pathlib import Path\nfrom newsletter.subscribers import read_subscribers\n" \
+           "try:\n    read_subscribers(Path('list.csv'))\nexcept Exception as error:\n    print(error)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout == "list.csv: is a named pipe (FIFO), not a subscriber list\n"
