@@ -89,7 +89,7 @@ def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.h
         *check_images(page, stories, html_name),
         *check_headers(issue),
         *check_subject(issue),
-        *check_sender(issue),
+        *check_compliance(issue),
         *check_leftovers(issue, page, text, html_name, text_name),
         *check_plain_text(text, page, stories, text_name),
         *check_characters(issue),
@@ -353,12 +353,26 @@ def check_subject(issue: Issue) -> list[Finding]:
     return findings
 
 
-def check_sender(issue: Issue) -> list[Finding]:
-    """The From address left at the built-in placeholder: replies and the unsubscribe fallback go nowhere."""
-    if issue.brand.sender.email != Sender().email:
-        return []
-    return [Finding("warning", "sender", f"the sender address is the placeholder {Sender().email}: set [brand.sender] "
-                    "email in newsletter.toml to an address you read")]
+def check_compliance(issue: Issue) -> list[Finding]:
+    """What the law and the big mailbox providers ask of a bulk sender, each gap its own warning."""
+    brand = issue.brand
+    findings = []
+    if not brand.unsubscribe_url.startswith("https://"):
+        has = f"only {brand.unsubscribe_url}" if brand.unsubscribe_url else "only unsubscribing by reply"
+        findings.append(Finding(
+            "warning", "unsubscribe", f"no one-click unsubscribe ({has}): Gmail and Yahoo require one from bulk "
+            "senders (RFC 8058); set [brand] unsubscribe_url in newsletter.toml to an https address that "
+            "unsubscribes on a POST"))
+    if not brand.postal_address.strip():
+        findings.append(Finding(
+            "warning", "address", "no postal address in the footer: anti-spam law (CAN-SPAM) asks for "
+            "one; set [brand] postal_address in newsletter.toml"))
+    if brand.sender.email == Sender().email:
+        # Replies and the unsubscribe fallback go nowhere.
+        findings.append(Finding(
+            "warning", "sender", f"the sender address is the placeholder {Sender().email}: set [brand.sender] "
+            "email in newsletter.toml to an address you read"))
+    return findings
 
 
 def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_name: str) -> list[Finding]:

@@ -16,6 +16,10 @@ from .models import Block, Issue, PullQuote, Span, Story
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
 UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
 WEB_TOKEN = "%%{web_url}%%"
+# After the preheader, in the hidden preview text only: zero-width joiners, combining grapheme joiners and
+# no-break spaces, which inboxes show as nothing, so the inbox row ends with the preheader instead of running
+# on into the first words of the email ("Issue 48 · Tuesday..."). 90 groups fill the longest row (iOS, ~140).
+PREHEADER_FILLER = "\u034f\u200c\u00a0" * 90
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ku"}
 TEXT_WIDTH = 72
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"  # inside a wheel
@@ -290,6 +294,7 @@ def context(
         "lead_body": ready.lead_body,
         "card_text": card_text,
         "shown": shown,
+        "preheader_filler": PREHEADER_FILLER,
     }
 
 

@@ -97,8 +97,9 @@ def test_markdown_sample_build_has_no_errors_and_our_templates_trip_nothing(gold
 def test_seed_build_warns_only_about_what_the_page_lacks(golden):
     findings = golden["seed"]
     assert {finding.level for finding in findings} == {"warning"}
-    # The "Read the full story →" and "Read →" links carry aria-labels: no vague-link warning.
-    assert {finding.check for finding in findings} == {"build", "sender"}
+    # The "Read the full story →" and "Read →" links carry aria-labels: no vague-link warning. The seed has
+    # no newsletter.toml: no one-click unsubscribe, no postal address, the placeholder sender.
+    assert {finding.check for finding in findings} == {"build", "unsubscribe", "address", "sender"}
 
 
 # --- size -----------------------------------------------------------------------------------------------
@@ -428,7 +429,7 @@ def test_check_on_the_seed_issue_reports_missing_headlines_and_links_as_warnings
     assert "warning: seeds/000_d493ddfd58091a34.txt:19: no headline: the first sentence of its teaser" in result.output
     assert "warning: seeds/000_d493ddfd58091a34.txt:36: no link: add its url" in result.output
     assert "error:" not in result.output
-    assert result.output.strip().endswith("0 error(s), 18 warning(s): safe to send")
+    assert result.output.strip().endswith("0 error(s), 20 warning(s): safe to send")
 
 
 def test_check_json_lists_findings(workdir):
@@ -516,3 +517,23 @@ def test_check_rejects_an_unknown_format(workdir):
     result = invoke("check", "--format", "xml")
     assert result.exit_code == 2
     assert "'xml' is not text or json" in result.output
+
+
+def test_each_compliance_gap_is_its_own_warning(issue):
+    bare = issue.model_copy(update={"brand": issue.brand.model_copy(
+        update={"sender": Sender(), "unsubscribe_url": "", "postal_address": ""})})
+    findings = [finding for finding in run(bare) if finding.check in ("unsubscribe", "address", "sender")]
+    assert [(finding.level, finding.check) for finding in findings] == [
+        ("warning", "unsubscribe"), ("warning", "address"), ("warning", "sender")]
+    assert findings[0].message == (
+        "no one-click unsubscribe (only unsubscribing by reply): Gmail and Yahoo require one from bulk senders "
+        "(RFC 8058); set [brand] unsubscribe_url in newsletter.toml to an https address that unsubscribes on a POST")
+    assert findings[1].message.startswith("no postal address in the footer")
+    assert run(issue, check="unsubscribe") == run(issue, check="address") == []
+
+
+@pytest.mark.parametrize("url", ["http://news.example.org/unsubscribe", "mailto:leave@news.example.org"])
+def test_unsubscribe_link_that_is_not_https_is_not_one_click(issue, url):
+    plain = issue.model_copy(update={"brand": issue.brand.model_copy(update={"unsubscribe_url": url})})
+    [finding] = run(plain, check="unsubscribe")
+    assert finding.message.startswith(f"no one-click unsubscribe (only {url}): ")

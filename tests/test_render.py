@@ -553,3 +553,16 @@ def test_pull_quote_bar_and_section_rule_are_table_cells_outlook_draws(outputs, 
     assert len(bars) == len(re.findall(r'class="nl-pull-text"', html)) == 1
     assert 'bgcolor="#b3261e"' in bars[0] and 'width="4"' in bars[0]
     assert 'class="nl-pull"' not in html.replace('<table class="nl-pull"', "")
+
+
+def test_preheader_is_padded_in_the_hidden_preview_and_nowhere_else(outputs):
+    """Inboxes show the preheader and then whatever text follows: the filler ends the row there."""
+    html = outputs["markdown"]["email.html"]
+    hidden = re.search(r'<div style="display:none;[^"]*">(.*?)</div>', html, re.S).group(1)
+    preheader = "Colombians return to the polls on Sunday for a runoff that pollsters call too close to call."
+    assert hidden == preheader + "\u034f\u200c\u00a0" * 90
+    assert html.count("\u034f") == 90
+    message = email.message_from_string(outputs["markdown"]["email.eml"], policy=email.policy.default)
+    plain = message.get_body(("plain",)).get_content()
+    for text in (outputs["markdown"]["email.txt"], plain, outputs["markdown"]["web.html"]):
+        assert not set(text) & set("\u034f\u200c"), "the filler belongs to the inbox row only"
