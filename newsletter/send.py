@@ -133,7 +133,7 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
         port = int(port)
         if isinstance(values.get("port"), bool) or not 0 < port < 65536:
             raise ValueError
-    except ValueError:
+    except (ValueError, TypeError):  # `port = {}` or a list
         raise bad("port", f"{values['port']!r} is not a port number") from None
     numbers: dict[str, float] = {}
     for key, default, minimum in (("timeout", 30.0, 0.001), ("rate", 0.0, 0.0), ("retry_delay", 2.0, 0.0)):

@@ -67,26 +67,71 @@ TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """A TOML file's data, or an error naming its line (Python before 3.14 has it only in the message)."""
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         where = TOML_WHERE.search(str(error))
         line = getattr(error, "lineno", None) or (int(where.group(1)) if where else None)
         message = TOML_WHERE.sub("", str(error))
         raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
+    except RecursionError:  # tomllib recurses into nested arrays and inline tables
+        data = None
+    if data is None or too_deep(data):
+        raise InputError(f"nests arrays or tables deeper than {MAX_DEPTH} levels; flatten them", file=path,
+                         line=deepest_line(text)) from None
+    return data
+
+
+MAX_DEPTH = 16  # settings need three levels ([brand.colors] text); deeper is a mistake or an attack
+
+
+def too_deep(data: Any) -> bool:
+    """Whether lists and tables nest past MAX_DEPTH (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        for child in children:
+            if isinstance(child, (dict, list)):
+                if depth >= MAX_DEPTH:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
+def deepest_line(text: str) -> int:
+    """The line on which brackets and braces (or a table header's dotted keys) first nest past MAX_DEPTH."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.lstrip().startswith("[") and line.count(".") >= MAX_DEPTH:
+            return number
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+            if depth > MAX_DEPTH:
+                return number
+    return 1
 
 
 def load_issue_settings(path: Path) -> IssueSettings:
     file = read_settings_file(path, ISSUE_KEYS)
     data = file.data
+    for key in ("subject", "preheader", "lead"):
+        if not isinstance(data.get(key, ""), str):
+            raise InputError(f"{key} must be text in quotes: {key} = \"...\"", file=path, line=file.line(key))
     settings = IssueSettings(
-        subject=clean_value(str(data.get("subject", ""))),
-        preheader=clean_value(str(data.get("preheader", ""))),
-        lead=str(data.get("lead", "")),
+        subject=clean_value(data.get("subject", "")),
+        preheader=clean_value(data.get("preheader", "")),
+        lead=data.get("lead", ""),
         brand=data.get("brand", {}),
         file=file,
     )
     if "date" in data:
         value = data["date"]
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:  # a quoted ISO date means the same as a bare one
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError as error:
+                raise InputError(f"date {value!r} is not a date ({error})", file=path, line=file.line("date")) \
+                    from None
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise InputError("date must be a date such as 2026-11-24", file=path, line=file.line("date"))
         settings.date = value
@@ -101,7 +146,12 @@ def load_issue_settings(path: Path) -> IssueSettings:
 
 def read_config(path: Path | None) -> SettingsFile:
     """The settings file: `path`, else ./newsletter.toml (empty when there is none)."""
-    return read_settings_file(path or Path(CONFIG_NAME), CONFIG_SECTIONS, optional=path is None)
+    file = read_settings_file(path or Path(CONFIG_NAME), CONFIG_SECTIONS, optional=path is None)
+    for section, value in file.data.items():
+        if not isinstance(value, dict):
+            raise InputError(f"{section} must be a table: write [{section}] on a line of its own, then its keys",
+                             file=file.path, line=file.line(section))
+    return file
 
 
 def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,

@@ -1,0 +1,64 @@
+"""Settings files are read safely and bounded: a wrong type or shape is one line naming the file and line."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsletter.errors import InputError
+from newsletter.send import load_settings
+from newsletter.settings import load_brand, load_issue_settings
+
+STORY = "---\nheadline: A headline\n---\n\nBody.\n"
+
+
+def settings(tmp_path: Path, text: str, name: str = "newsletter.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_of(call, *args) -> str:
+    with pytest.raises(InputError) as error:
+        call(*args)
+    return str(error.value)
+
+
+@pytest.mark.parametrize("value", ['"x"', "5", "[1, 2]"])
+def test_brand_that_is_not_a_table_is_named(tmp_path, value):
+    path = settings(tmp_path, f"brand = {value}\n")
+    assert error_of(load_brand, path) == (f"{path}:1: brand must be a table: write [brand] on a line of its own, "
+                                          "then its keys")
+
+
+def test_smtp_port_of_the_wrong_type_is_named(tmp_path):
+    path = settings(tmp_path, "[smtp]\nhost = \"127.0.0.1\"\nport = {}\n")
+    assert error_of(load_settings, path, {}) == f"{path}:3: [smtp] port: {{}} is not a port number"
+
+
+@pytest.mark.parametrize(("deep", "line"), [
+    ("x = " + "[" * 1000 + "]" * 1000, 2),
+    ("x = " + "{a = " * 1000 + "1" + "}" * 1000, 2),
+    ("[" + ".".join(["a"] * 1000) + "]\nb = 1", 2),
+])
+def test_deep_toml_is_refused_with_its_line(tmp_path, deep, line):
+    path = settings(tmp_path, "[brand]\n" + deep + "\n", "issue.toml") if deep.startswith("x") else \
+        settings(tmp_path, "# deep\n" + deep + "\n", "issue.toml")
+    assert error_of(load_issue_settings, path) == (f"{path}:{line}: nests arrays or tables deeper than 16 levels; "
+                                                   "flatten them")
+
+
+def test_a_quoted_iso_date_in_issue_toml_is_a_date(tmp_path):
+    path = settings(tmp_path, 'date = "2026-12-01"\n', "issue.toml")
+    assert load_issue_settings(path).date == dt.date(2026, 12, 1)
+
+
+def test_a_quoted_impossible_date_is_named(tmp_path):
+    path = settings(tmp_path, 'subject = "s"\ndate = "2026-13-45"\n', "issue.toml")
+    assert error_of(load_issue_settings, path) == (f"{path}:2: date '2026-13-45' is not a date "
+                                                   "(month must be in 1..12)")
+
+
+def test_a_subject_that_is_not_text_is_named_not_stringified(tmp_path):
+    path = settings(tmp_path, "subject = [1, 2]\n", "issue.toml")
+    assert error_of(load_issue_settings, path) == f'{path}:1: subject must be text in quotes: subject = "..."'
