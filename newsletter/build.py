@@ -28,8 +28,9 @@ def issue_json(issue: Issue) -> str:
 
 def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None = None) -> Issue:
     """Load and sort the stories under `source` into an Issue."""
+    from .images import publish_images
     from .load import load_source
-    from .settings import load_brand
+    from .settings import CONFIG_NAME, load_brand
     from .sort import sort_issue
 
     # Read the stories and the issue's own settings (issue.toml)
@@ -38,7 +39,11 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     brand = load_brand(config, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
                        page_brand=loaded.page_brand)
     # One lead, then the sections
-    return sort_issue(loaded, brand=brand, date=date)
+    issue = sort_issue(loaded, brand=brand, date=date)
+    # Local photos and the logo, made fit to publish with the issue
+    logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
+    issue, _ = publish_images(issue, logo_root=source if logo_in_issue else (config or Path(CONFIG_NAME)).parent)
+    return issue
 
 
 def render_files(
@@ -50,6 +55,7 @@ def render_files(
 
     files = {"issue.json": issue_json(issue).encode()}
     files.update(render_all(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache))
+    files.update(sorted(issue._images.items()))  # images/<hash>.jpg, published with the issue
     return files
 
 

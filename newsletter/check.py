@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from .buildfolder import read_build
 from .errors import place
+from .images import is_built
 from .links import ALLOWED_SCHEMES, absolute_link
 from .models import Colors, Issue, Sender, Story
 from .text import JUNK
@@ -74,7 +75,10 @@ class Finding:
 def check_issue(folder: Path) -> list[Finding]:
     """Every finding for the built issue in `folder`: errors first, then warnings, each in check order."""
     issue, html, text = read_build(folder)
-    return check_files(issue, html, text, html_name=str(folder / "email.html"), text_name=str(folder / "email.txt"))
+    findings = check_files(issue, html, text, html_name=str(folder / "email.html"),
+                           text_name=str(folder / "email.txt"))
+    published = check_published(folder, issue, html)
+    return sorted(dict.fromkeys(published + findings), key=lambda finding: finding.level != "error")
 
 
 def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.html",
@@ -195,6 +199,8 @@ class StoryIndex:
     """Finds the story a link or an image in the email belongs to, so a finding can name its source."""
 
     def __init__(self, issue: Issue) -> None:
+        from .render import image_link
+
         self.by_url: dict[str, Story] = {}
         base = issue.brand.web_base_url
         for story in issue.stories:
@@ -204,6 +210,8 @@ class StoryIndex:
                 self.by_url.setdefault(url, story)
                 # The email holds links made absolute against the web base URL, as the renderer does.
                 self.by_url.setdefault(absolute_link(url, base), story)
+            if story.image.src.strip():  # and the images the build made, from the issue's own folder
+                self.by_url.setdefault(image_link(issue, story.image.src, story), story)
 
     def finding(self, level: Level, check: str, message: str, url: str | None, file: str, line: int | None = None
                 ) -> Finding:
@@ -315,11 +323,81 @@ def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Findin
         scheme = urlsplit(src).scheme.lower()
         if not src:
             add("error", "image has no src: remove it or give it an https:// address")
+        elif is_built(src):
+            story = stories.by_url.get(src)
+            made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
+            add("error", f"image {src}{made_from} is a local file: the email.html you paste into an email service "
+                         "cannot show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url "
+                         "in newsletter.toml and upload the build folder there, or use an https:// image")
         elif scheme == "http":
             add("warning", f"image {name} is not https: some clients block it; use its https:// address")
         elif scheme != "https":
             add("error", f"image {name} is not an https:// address: it will not show in an inbox")
     return findings
+
+
+OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]*)"')
+
+
+def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
+    """The images the build made are in the build folder and readable, and every image the email and the
+    web page load from the issue's published folder is one of them: upload that folder, and all of it shows."""
+    from .images import built_names
+    from .render import issue_folder_url
+
+    findings: list[Finding] = []
+    stories = StoryIndex(issue)
+    owners = {story.image.src: story for story in issue.stories}
+    missing = set()
+    for name in built_names(issue):
+        problem = unreadable_image(folder / name)
+        if problem:
+            missing.add(name)
+            story = owners.get(name)
+            what = "image" if story is not None else "logo"
+            made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
+            message = f"{what} {name}{made_from} {problem}: rebuild the issue with `newsletter build`"
+            findings.append(story_finding("error", "images", message, story) if story is not None
+                            else Finding("error", "images", message, file=str(folder / "issue.json")))
+    prefix = issue_folder_url(issue)
+    if not prefix:
+        return findings
+    web_name = folder / "web.html"
+    try:
+        web = web_name.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        web = ""
+    for file, page in ((folder / "email.html", html), (web_name, web)):
+        sources = [(image.attrs.get("src") or "", image.line) for image in parse_html(page).images]
+        sources += [(match.group(1), page.count("\n", 0, match.start()) + 1) for match in OG_IMAGE.finditer(page)]
+        for src, line in sources:
+            src = src.strip()
+            if not src.startswith(prefix):
+                continue
+            name = src[len(prefix):].split("?")[0].split("#")[0]
+            if name in missing:
+                continue  # said above
+            if not name or ".." in name.split("/") or not (folder / name).is_file():
+                findings.append(stories.finding(
+                    "error", "images", f"image {name or src} is loaded from the issue's published folder but is "
+                    "not in the build folder, so uploading the folder will not publish it: rebuild with "
+                    "`newsletter build`, or give the story a local file or an https:// image", src, str(file), line))
+    return findings
+
+
+def unreadable_image(path: Path) -> str:
+    """What is wrong with a built image file, or ""."""
+    from PIL import Image as Pil
+    from PIL import UnidentifiedImageError
+
+    if not path.is_file():
+        return "is missing from the build folder"
+    try:
+        with Pil.open(path) as opened:
+            opened.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return "in the build folder is damaged or not an image"
+    return ""
 
 
 def is_meaningless_alt(alt: str, src: str = "") -> bool:

@@ -295,6 +295,8 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         if data.get(key):
             fields[key] = check_link(str(data[key]).strip(), lambda m, k=key: fail(k, m))
     image = data.get("image")
+    if image is False:  # `image: false`: text only, on purpose
+        fields["text_only"], image = True, None
     if isinstance(image, str):
         image = {"src": image}
     if image is not None:

@@ -60,8 +60,15 @@ def build_message(
     to_name: str = "",
     message_id: str | None = None,
     subject: str | None = None,
+    images: dict[str, bytes] | None = None,
 ) -> EmailMessage:
-    """The email as MIME: text first, then HTML (clients show the last part they can)."""
+    """The email as MIME: text first, then HTML (clients show the last part they can).
+
+    `images`: the build's images/ files; those the HTML names by a relative src travel inside the message
+    (multipart/related, cid:), as nothing published them.
+    """
+    from .images import inline_images
+
     brand = issue.brand
     subject = issue.subject if subject is None else subject
     refuse_forged("subject", subject)
@@ -85,10 +92,17 @@ def build_message(
     msg["MIME-Version"] = "1.0"
     # Quoted-printable keeps every encoded line short (RFC 5322's 998-byte limit) and the text readable.
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    html, related = inline_images(html, images or {})
     msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     # A boundary from the content, not from random: deterministic builds.
     digest = hashlib.sha256((text + html).encode()).hexdigest()[:24]
     msg.set_boundary(f"==newsletter-{digest}==")
+    if related:
+        html_part = msg.get_payload()[-1]
+        for part in related:
+            html_part.add_related(part.data, maintype="image", subtype=part.subtype, cid=f"<{part.content_id}>",
+                                  disposition="inline", filename=part.name.rsplit("/", 1)[-1])
+        html_part.set_boundary(f"==newsletter-related-{digest}==")
     return msg
 
 

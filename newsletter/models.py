@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
 
 from .errors import place
 
@@ -31,6 +31,7 @@ class Image(Model):
     alt: str = ""
     width: int | None = Field(default=None, gt=0)  # pixels
     height: int | None = Field(default=None, gt=0)
+    file: str = ""  # the local file the build made `src` (images/<hash>.jpg) from, as the story names it
 
 
 class Span(Model):
@@ -66,6 +67,7 @@ class Story(Model):
     url: str = ""
     date: dt.date | None = None
     image: Image = Field(default_factory=Image)
+    text_only: bool = False  # `image: false`: no picture, on purpose
     caption: str = ""
     credit: str = ""
     body: list[Block] = Field(default_factory=list)
@@ -138,6 +140,7 @@ class Colors(Model):
 
 class Logo(Model):
     src: str = ""
+    dark_src: str = ""  # shown instead of `src` where the reader's client is in dark mode
     alt: str = ""
     width: int = 160
     height: int | None = None
@@ -187,6 +190,8 @@ class Issue(Model):
     lead: Story
     sections: list[Section]
     warnings: list[Notice] = Field(default_factory=list)
+    # The images the build made from local files (images/<hash>.jpg -> bytes), written with the issue.
+    _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
 
     @property
     def slug(self) -> str:

@@ -56,12 +56,14 @@ def swap_in(target: Path, files: dict[str, bytes]) -> None:
     kept: list[str] = []  # files of the old folder the build does not make (screenshots, an editor's notes)
     try:
         for name, data in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)  # images/ of the issue
             (staging / name).write_bytes(data)
         if not target.is_dir():
             os.replace(staging, target)
             return
+        made = {name.split("/")[0] for name in files}  # a folder the build makes replaces the old one whole
         for extra in target.iterdir():
-            if extra.name not in files:
+            if extra.name not in made:
                 os.replace(extra, staging / extra.name)
                 kept.append(extra.name)
         shutil.rmtree(old, ignore_errors=True)

@@ -128,8 +128,23 @@ def long_date(day: dt.date) -> str:
 
 def issue_web_url(issue: Issue) -> str:
     """Where the web version lives once the build folder is uploaded under the web base URL."""
+    return issue_folder_url(issue) + "web.html" if issue.brand.web_base_url else ""
+
+
+def issue_folder_url(issue: Issue) -> str:
+    """Where the build folder is published: web.html and images/ are under it."""
     base = issue.brand.web_base_url
-    return f"{base.rstrip('/')}/{issue.slug}/web.html" if base else ""
+    return f"{base.rstrip('/')}/{issue.slug}/" if base else ""
+
+
+def image_link(issue: Issue, src: str, where: Story | None) -> str:
+    """A local image (made into images/<hash>.jpg by the build) from the issue's published folder, or
+    relative to the build folder when nothing is published (the .eml then carries it inline)."""
+    from .images import is_local
+
+    if is_local(src):
+        return issue_folder_url(issue) + src.strip().lstrip("/")
+    return safe_link(src, issue.brand.web_base_url, where)
 
 
 def issue_unsubscribe_url(issue: Issue) -> str:
@@ -165,11 +180,12 @@ def with_safe_links(issue: Issue) -> Issue:
             ]})
             for block in story.body
         ]
-        image = story.image.model_copy(update={"src": safe_link(story.image.src, base, story)})
+        image = story.image.model_copy(update={"src": image_link(issue, story.image.src, story)})
         return story.model_copy(update={"url": safe_link(story.url, base, story), "image": image, "body": body})
 
     brand = issue.brand
-    logo = brand.logo.model_copy(update={"src": safe_link(brand.logo.src, base, None)})
+    logo = brand.logo.model_copy(update={key: image_link(issue, getattr(brand.logo, key), None)
+                                         for key in ("src", "dark_src")})
     return issue.model_copy(update={
         "brand": brand.model_copy(update={"logo": logo}),
         "lead": fix(issue.lead),
@@ -506,7 +522,7 @@ def render_all(
     text = render_text(ready, unsubscribe=unsubscribe_url, web=web_url)
     web = render_web(ready)
     unsubscribe = unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue)
-    message = build_message(issue, html=html, text=text, unsubscribe_url=unsubscribe)
+    message = build_message(issue, html=html, text=text, unsubscribe_url=unsubscribe, images=issue._images)
     return {
         "email.mjml": mjml.encode(),
         "email.html": html.encode(),

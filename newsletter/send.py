@@ -178,6 +178,7 @@ class Prepared:
     html: str
     text: str
     sender: Subscriber
+    images: dict[str, bytes] = field(default_factory=dict)  # the build's images/, inline when not published
 
     @property
     def issue_id(self) -> str:
@@ -192,6 +193,7 @@ class Prepared:
 def prepare(folder: Path) -> Prepared:
     """Read a build folder's issue.json, render it once, and check every header that is not per recipient."""
     from .buildfolder import read_issue
+    from .images import read_built
     from .message import header_problems
     from .render import UNSUBSCRIBE_TOKEN, render_email, render_text
 
@@ -206,7 +208,7 @@ def prepare(folder: Path) -> Prepared:
     _, email_html = render_email(issue, unsubscribe=UNSUBSCRIBE_TOKEN)
     prepared = Prepared(folder=folder, issue=issue, html=email_html,
                         text=render_text(issue, unsubscribe=UNSUBSCRIBE_TOKEN),
-                        sender=sender)
+                        sender=sender, images=read_built(folder, issue))
     problem = unsubscribe_problem(unsubscribe_url(prepared, Subscriber(email="reader@example.org")))
     if problem:
         raise InputError(f"[brand] unsubscribe_url {brand.unsubscribe_url!r} {problem}", file=folder / "issue.json")
@@ -269,6 +271,7 @@ def personalise(prepared: Prepared, subscriber: Subscriber, *, test: bool = Fals
         to_name=subscriber.name,
         message_id=msg_id,
         subject=TEST_PREFIX + issue.subject if test else None,
+        images=prepared.images,
     )
     # An address that needs SMTPUTF8 is written in UTF-8 in the To header; every other message is 7-bit.
     data = msg.as_bytes(policy=SMTPUTF8 if subscriber.smtputf8 else SMTP)

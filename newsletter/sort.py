@@ -124,7 +124,11 @@ def missing(story: Story) -> list[Notice]:
     if not story.url:
         found.append(("no link: add its url", ""))
     if not story.image.src:
-        found.append(("no image src: the story shows as text only", "add its image, or leave it as a text-only item"))
+        if not story.text_only:  # `image: false` says so on purpose
+            markdown = not story.source.file.endswith(".txt")
+            found.append(("no image src: the story shows as text only",
+                          "add its image, or write `image: false` in its front matter to keep it text only"
+                          if markdown else "add its image, or leave it as a text-only item"))
     elif not story.image.alt and not story.caption:
         found.append(("no alt text: describe the image for readers who cannot see it", ""))
     return [Notice(message=message, source=story.source, story=story.headline, hint=hint) for message, hint in found]

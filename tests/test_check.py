@@ -60,8 +60,8 @@ def with_lead(issue, **update):
 def test_good_email_has_no_findings_but_the_builds_own_warnings(issue):
     [finding] = run(issue)
     assert (finding.level, finding.check) == ("warning", "build")
-    assert finding.message == ("no image src: the story shows as text only; add its image, or leave it as a "
-                               "text-only item")
+    assert finding.message == ("no image src: the story shows as text only; add its image, or write `image: false` "
+                               "in its front matter to keep it text only")
     assert finding.file.endswith("04-sahel-mediation.md")
     assert finding.story == "Sahel talks: mediators try again in Lomé"
 
@@ -239,7 +239,7 @@ def test_image_without_width_is_a_warning(issue):
 
 def test_http_image_is_a_warning_and_a_relative_one_an_error(issue):
     html = html_with('<img src="http://images.example.org/a.jpg" alt="A rally" width="600">'
-                     '<img src="images/b.jpg" alt="A count" width="600">')
+                     '<img src="pictures/b.jpg" alt="A count" width="600">')
     first, second = sorted(run(issue, html=html, check="images"), key=lambda finding: finding.level == "error")
     assert (first.level, second.level) == ("warning", "error")
     assert "a.jpg is not https" in first.message
