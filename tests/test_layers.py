@@ -20,8 +20,8 @@ LAYERS: dict[str, set[str]] = {
     # What one command does, as a library: the recipe and the commands beside it.
     "commands": {"build", "preview", "send", "export", "convert", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
-    "stages": {"load", "frontmatter", "settings", "sort", "render", "compile", "message", "check", "buildfolder",
-               "output", "subscribers", "sendlog"},
+    "stages": {"load", "frontmatter", "settings", "sort", "images", "render", "compile", "message", "check",
+               "buildfolder", "output", "subscribers", "sendlog"},
     # What every stage shares: the data, the errors, text and link rules.
     "models/text/links": {"__init__", "errors", "models", "text", "links"},
 }
@@ -95,5 +95,5 @@ def test_an_import_down_or_across_passes(tmp_path):
 
 
 def test_a_module_in_no_layer_is_named(tmp_path):
-    (tmp_path / "images.py").write_text("")
-    assert upward_imports(tmp_path) == ["images.py is in no layer: add it to LAYERS in tests/test_layers.py"]
+    (tmp_path / "gallery.py").write_text("")
+    assert upward_imports(tmp_path) == ["gallery.py is in no layer: add it to LAYERS in tests/test_layers.py"]
