@@ -33,6 +33,16 @@ class SettingsFile:
     def line(self, key: str) -> int | None:
         return key_line(self.text, key) if self.text else None
 
+    def value_line(self, key: str, value: str) -> int | None:
+        """The line holding the string `value` of `key`, which may be a list written over several lines."""
+        start = self.line(key)
+        if start is None:
+            return None
+        for number, line in enumerate(self.text.split("\n")[start - 1 :], start=start):
+            if f'"{value}"' in line or f"'{value}'" in line:
+                return number
+        return start
+
 
 def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
     """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
@@ -53,12 +63,13 @@ class IssueSettings:
     date: dt.date | None = None
     number: int | None = None
     lead: str = ""  # file name of the story that leads
+    sections: list[str] = field(default_factory=list)  # section headings in the order the editor wants
     brand: dict[str, Any] = field(default_factory=dict)
     file: SettingsFile | None = None  # where these came from, to name the line of a bad value
 
 
 
-ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "brand"}
+ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "sections", "brand"}
 
 
 TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
@@ -139,9 +150,24 @@ def load_issue_settings(path: Path) -> IssueSettings:
         if not isinstance(data["number"], int) or isinstance(data["number"], bool):
             raise InputError("number must be a whole number", file=path, line=file.line("number"))
         settings.number = data["number"]
+    if "sections" in data:
+        settings.sections = section_names(data["sections"], file)
     if not isinstance(settings.brand, dict):
         raise InputError("brand must be a table: [brand]", file=path, line=file.line("brand"))
     return settings
+
+
+def section_names(value: Any, file: SettingsFile) -> list[str]:
+    """`sections = ["Elections", "Geopolitics"]`: section headings, each once."""
+    example = 'sections must be a list of section headings, such as sections = ["Elections", "Geopolitics"]'
+    if not isinstance(value, list) or not all(isinstance(name, str) and name.strip() for name in value):
+        raise InputError(example, file=file.path, line=file.line("sections"))
+    names = [clean_value(name) for name in value]
+    for name in names:
+        if names.count(name) > 1:
+            raise InputError(f"sections names {name!r} twice: keep one", file=file.path,
+                             line=file.value_line("sections", name))
+    return names
 
 
 def read_config(path: Path | None) -> SettingsFile:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from pathlib import Path
 
 from .errors import InputError
 from .load import Loaded
 from .models import Brand, Issue, Notice, Section, Story
+from .settings import IssueSettings
 from .text import first_sentence, fold, shorten
 
 PREHEADER_LIMIT = 110
@@ -24,10 +26,8 @@ def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> 
     for story in stories:
         notices.extend(missing(story))
 
-    sections: dict[str, list[Story]] = {}
-    for story in rest:
-        sections.setdefault(story.section or brand.more_from_heading, []).append(story)
     settings = loaded.settings
+    sections = group_sections(rest, brand.more_from_heading, settings, notices)
     lead_text = lead.body[0].text if lead.body else lead.teaser
     return Issue(
         brand=brand,
@@ -36,13 +36,42 @@ def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> 
         subject=settings.subject or lead.headline,
         preheader=settings.preheader or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
         lead=lead.model_copy(update={"lead": True}),
-        sections=[
-            # Higher priority first; sorted() is stable, so source order breaks ties.
-            Section(heading=heading, stories=sorted(items, key=lambda s: -s.priority))
-            for heading, items in sections.items()
-        ],
+        sections=sections,
         warnings=notices,
     )
+
+
+def group_sections(stories: list[Story], default: str, settings: IssueSettings,
+                   notices: list[Notice]) -> list[Section]:
+    """Stories in the editor's order (higher `priority` first, then file name, then place in the file),
+    grouped by section. The sections follow issue.toml's `sections` list; the others follow them, in the
+    order of their first story, each named in a notice."""
+    ordered = sorted(stories, key=lambda s: (-s.priority, Path(s.source.file).name, s.source.line))
+    groups: dict[str, list[Story]] = {}
+    for story in ordered:
+        groups.setdefault(story.section or default, []).append(story)
+    listed = []
+    for name in settings.sections:
+        heading = next((heading for heading in groups if fold(heading) == fold(name)), None)
+        if heading is None:
+            close = difflib.get_close_matches(name, list(groups), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            file = settings.file
+            raise InputError(
+                f"sections names {name!r}, which no story has: {hint}the stories' sections are "
+                + ", ".join(repr(heading) for heading in groups),
+                file=file.path if file else "issue.toml", line=file.value_line("sections", name) if file else None,
+            )
+        listed.append(heading)
+    rest = [heading for heading in groups if heading not in listed]
+    if settings.sections:
+        for heading in rest:
+            notices.append(Notice(
+                message=f"section {heading!r} is not in issue.toml's sections: it follows the listed ones; "
+                        "add it to the list to place it",
+                source=groups[heading][0].source,
+            ))
+    return [Section(heading=heading, stories=groups[heading]) for heading in listed + rest]
 
 
 def today() -> dt.date:

@@ -165,3 +165,23 @@ def test_pull_quote_bar_and_section_rule_take_the_dark_accent(page, built):
         ".nl-pull-bar, .nl-h2-rule", "cells => cells.map(cell => getComputedStyle(cell).backgroundColor)"
     )
     assert colours == ["rgb(255, 138, 128)"] * 2  # the brand's dark_accent, not the paper's dark background
+
+
+def test_an_odd_last_card_and_a_lone_card_take_the_whole_row(page, built, tmp_path):
+    def widths(path):
+        open_email(page, path, 600)
+        return page.eval_on_selector_all(
+            ".nl-row", "rows => rows.map(row => Array.from(row.querySelectorAll('.nl-card')).map(card =>"
+            " [Math.round(card.getBoundingClientRect().width), (card.querySelector('img') || {}).width || 0]))"
+        )
+
+    # The seed's five items: two rows of two cards (284 px each), then the fifth across the row (568 px).
+    assert widths(built["seed"]) == [[[284, 0], [284, 0]], [[284, 0], [284, 0]], [[568, 0]]]
+    # A section with one story: its photo is as wide as the lead's.
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    (folder / "a.md").write_text("---\nheadline: The lead\n---\n\nBody.\n")
+    (folder / "b.md").write_text("---\nheadline: Alone\nsection: Solo\nimage:\n  src: https://example.org/a.jpg\n"
+                                 "  alt: A photo\n  width: 1200\n  height: 600\n---\n\nAnother story.\n")
+    email = build(folder, out=tmp_path / "out", date=None).out / "email.html"
+    assert widths(email) == [[[568, 552]]]

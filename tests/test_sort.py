@@ -199,3 +199,58 @@ def test_issue_json_reads_back_into_the_same_issue():
 
     issue = make_issue(MARKDOWN_ISSUE, date=DATE)
     assert Issue.model_validate_json(issue_json(issue)) == issue
+
+
+def sectioned(tmp_path, toml: str = ""):
+    (tmp_path / "a.md").write_text(story("Lead story", lead=True))
+    (tmp_path / "b.md").write_text(story("Ballots", section="Elections"))
+    (tmp_path / "c.md").write_text(story("Borders", section="Geopolitics"))
+    (tmp_path / "d.md").write_text(story("Markets", section="Economy"))
+    (tmp_path / "e.md").write_text(story("Runoff", section="Elections"))
+    if toml:
+        (tmp_path / "issue.toml").write_text(toml)
+    return tmp_path
+
+
+def test_sections_in_issue_toml_order_the_sections(tmp_path):
+    issue = make_issue(sectioned(tmp_path, 'sections = ["Geopolitics", "Economy", "Elections"]\n'), date=DATE)
+    assert [(s.heading, [x.headline for x in s.stories]) for s in issue.sections] == [
+        ("Geopolitics", ["Borders"]), ("Economy", ["Markets"]), ("Elections", ["Ballots", "Runoff"])]
+    assert not [w for w in issue.warnings if "section" in w.message]
+
+
+def test_without_sections_they_follow_their_first_story(tmp_path):
+    issue = make_issue(sectioned(tmp_path), date=DATE)
+    assert [s.heading for s in issue.sections] == ["Elections", "Geopolitics", "Economy"]
+
+
+def test_a_section_the_list_leaves_out_follows_the_listed_ones_and_is_named(tmp_path):
+    issue = make_issue(sectioned(tmp_path, 'sections = ["Economy", "Elections"]\n'), date=DATE)
+    assert [s.heading for s in issue.sections] == ["Economy", "Elections", "Geopolitics"]
+    assert f"{tmp_path}/c.md:1: section 'Geopolitics' is not in issue.toml's sections: it follows the listed " \
+        "ones; add it to the list to place it" in [str(w) for w in issue.warnings]
+
+
+def test_unknown_section_name_is_an_error_naming_its_line(tmp_path):
+    toml = 'subject = "Runoff week"\nsections = [\n  "Geopolitics",\n  "Elektions",\n]\n'
+    with pytest.raises(InputError) as error:
+        make_issue(sectioned(tmp_path, toml), date=DATE)
+    assert str(error.value) == (
+        f"{tmp_path}/issue.toml:4: sections names 'Elektions', which no story has: did you mean 'Elections'? "
+        "the stories' sections are 'Elections', 'Geopolitics', 'Economy'")
+
+
+@pytest.mark.parametrize("value", ['"Elections"', '["Elections", 3]', '["Elections", "Elections"]'])
+def test_sections_that_are_not_a_list_of_names_are_an_error(tmp_path, value):
+    with pytest.raises(InputError) as error:
+        make_issue(sectioned(tmp_path, f'number = 4\nsections = {value}\n'), date=DATE)
+    assert str(error.value).startswith(f"{tmp_path}/issue.toml:2: sections ")
+
+
+def test_priority_then_file_name_orders_stories_across_files(tmp_path):
+    (tmp_path / "a.md").write_text(story("Lead story", lead=True))
+    (tmp_path / "z.md").write_text(story("Zed"))
+    (tmp_path / "m.md").write_text(story("Em", priority=-2))
+    (tmp_path / "k.md").write_text(story("Kay"))
+    (tmp_path / "x.md").write_text(story("Ex", priority=3))
+    assert [s.headline for s in make_issue(tmp_path, date=DATE).sections[0].stories] == ["Ex", "Kay", "Zed", "Em"]
