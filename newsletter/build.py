@@ -30,7 +30,7 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     """Load and sort the stories under `source` into an Issue."""
     from .images import publish_images
     from .load import load_source
-    from .settings import CONFIG_NAME, load_brand
+    from .settings import CONFIG_NAME, load_brand, load_tracking
     from .sort import sort_issue
 
     # Read the stories and the issue's own settings (issue.toml)
@@ -40,6 +40,10 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
                        page_brand=loaded.page_brand)
     # One lead, then the sections
     issue = sort_issue(loaded, brand=brand, date=date)
+    # Campaign tags for the email's story links ([tracking]), added when the email is rendered
+    tracking = load_tracking(config)
+    if tracking:
+        issue = issue.model_copy(update={"tracking": tracking})
     # Local photos and the logo, made fit to publish with the issue
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
     issue, _ = publish_images(issue, logo_root=source if logo_in_issue else (config or Path(CONFIG_NAME)).parent)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from .buildfolder import read_build
 from .errors import place
 from .images import is_built
-from .links import ALLOWED_SCHEMES, absolute_link
+from .links import ALLOWED_SCHEMES, absolute_link, tag_link
 from .models import Colors, Issue, Sender, Story
 from .text import JUNK
 
@@ -79,6 +79,35 @@ def check_issue(folder: Path) -> list[Finding]:
                            text_name=str(folder / "email.txt"))
     published = check_published(folder, issue, html)
     return sorted(dict.fromkeys(published + findings), key=lambda finding: finding.level != "error")
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """How many of the email's web links carry [tracking]'s campaign tags."""
+
+    tagged: int
+    links: int  # http and https links in email.html
+    params: dict[str, str]
+
+    def __str__(self) -> str:
+        tags = ", ".join(f"{key}={value}" for key, value in self.params.items())
+        return (f"tracking: {self.tagged} of {self.links} web link(s) tagged with {tags} (unsubscribe, View in "
+                "browser, mailto and excluded domains stay as written)")
+
+
+def count_tagged(folder: Path) -> Tagging | None:
+    """The built email's tagged links, or None when the issue has no [tracking]."""
+    from urllib.parse import parse_qs
+
+    issue, html, _text = read_build(folder)
+    if issue.tracking is None:
+        return None
+    params = issue.tracking.params(issue.slug)
+    hrefs = [(link.href or "").strip() for link in parse_html(html).links]
+    web = [href for href in hrefs if urlsplit(href).scheme.lower() in ("http", "https")]
+    # A link the editor had tagged already keeps its own values: it counts as tagged too.
+    tagged = sum(set(params) <= set(parse_qs(urlsplit(href).query)) for href in web)
+    return Tagging(tagged=tagged, links=len(web), params=params)
 
 
 def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.html",
@@ -208,8 +237,13 @@ class StoryIndex:
             urls += [span.href for block in story.body for span in block.spans]
             for url in filter(None, (url.strip() for url in urls)):
                 self.by_url.setdefault(url, story)
-                # The email holds links made absolute against the web base URL, as the renderer does.
-                self.by_url.setdefault(absolute_link(url, base), story)
+                # The email holds links made absolute against the web base URL, as the renderer does,
+                # and with [tracking]'s campaign tags.
+                absolute = absolute_link(url, base)
+                self.by_url.setdefault(absolute, story)
+                if issue.tracking is not None:
+                    tagged = tag_link(absolute, issue.tracking.params(issue.slug), issue.tracking.exclude)
+                    self.by_url.setdefault(tagged, story)
             if story.image.src.strip():  # and the images the build made, from the issue's own folder
                 self.by_url.setdefault(image_link(issue, story.image.src, story), story)
 

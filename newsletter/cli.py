@@ -189,21 +189,26 @@ def check(
     import json
 
     from .buildfolder import latest_build
-    from .check import check_issue, tally
+    from .check import check_issue, count_tagged, tally
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"{output!r} is not text or json", param_hint="--format")
     folder = issue if issue is not None else latest_build()
     findings = check_issue(folder)
     errors, warnings = tally(findings)
+    tagging = count_tagged(folder)
     if output == "json":
         report = {"issue": str(folder), "ok": not errors, "errors": errors, "warnings": warnings,
                   "findings": [finding.as_dict() for finding in findings]}
+        if tagging is not None:
+            report["tracking"] = {"tagged": tagging.tagged, "links": tagging.links, "params": tagging.params}
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for finding in findings:
             colour = typer.colors.RED if finding.level == "error" else typer.colors.YELLOW
             typer.secho(str(finding), fg=colour)
+        if tagging is not None:
+            typer.echo(str(tagging))
         verdict = "not safe to send" if errors else "safe to send"
         typer.echo(f"{folder}: {errors} error(s), {warnings} warning(s): {verdict}")
     if errors:

@@ -1,10 +1,10 @@
-"""The link policy: which schemes a link may use, and making a relative link absolute."""
+"""The link policy: which schemes a link may use, making a relative link absolute, and campaign tags."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
@@ -28,3 +28,23 @@ def check_link(url: str, fail: Callable[[str], Exception]) -> str:
 def absolute_link(url: str, base: str) -> str:
     """A scheme-less (relative) link joined to the web base URL, as the email and the web page carry it."""
     return urljoin(base.rstrip("/") + "/", url) if base and not urlsplit(url).scheme else url
+
+
+def excluded(host: str, domains: list[str]) -> bool:
+    """Whether `host` is one of `domains` or under one of them (www.example.org is under example.org)."""
+    host = host.lower().rstrip(".")
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
+
+
+def tag_link(url: str, params: dict[str, str], exclude: list[str]) -> str:
+    """`url` with the campaign `params` added to its query: only http(s) links outside `exclude`; a
+    parameter the link already has keeps its value, and the rest of the link is left as written."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or excluded(parts.hostname, exclude):
+        return url
+    present = {key for key, _ in parse_qsl(parts.query, keep_blank_values=True)}
+    extra = [(key, value) for key, value in params.items() if key not in present]
+    if not extra:
+        return url
+    query = parts.query + ("&" if parts.query else "") + urlencode(extra, quote_via=quote)
+    return urlunsplit(parts._replace(query=query))

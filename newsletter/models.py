@@ -181,6 +181,19 @@ class Brand(Model):
         return self.more_from or f"More from {self.name}"
 
 
+class Tracking(Model):
+    """[tracking] in newsletter.toml: the UTM parameters added to story links in the email."""
+
+    utm_source: str = Field(min_length=1)
+    utm_medium: str = Field(default="email", min_length=1)
+    utm_campaign: str = ""  # default: the issue's slug
+    exclude: list[str] = Field(default_factory=list)  # domains whose links stay as written
+
+    def params(self, slug: str) -> dict[str, str]:
+        return {"utm_source": self.utm_source, "utm_medium": self.utm_medium,
+                "utm_campaign": self.utm_campaign or slug}
+
+
 class Issue(Model):
     brand: Brand
     number: int | None = None
@@ -190,6 +203,7 @@ class Issue(Model):
     lead: Story
     sections: list[Section]
     warnings: list[Notice] = Field(default_factory=list)
+    tracking: Tracking | None = None
     # The images the build made from local files (images/<hash>.jpg -> bytes), written with the issue.
     _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
 

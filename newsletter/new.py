@@ -11,12 +11,10 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, OutputError
+from .errors import OutputError
 
 ISSUES_ROOT = Path("issues")
 BUILD_ROOT = Path("build")
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-SCHEDULE_KEYS = {"weekday"}
 LEAD_NAME = "01-lead.md"
 
 
@@ -27,32 +25,6 @@ class NewIssue:
     number: int
     files: list[Path]
     scheduled: bool  # the date came from [schedule] weekday
-
-
-def scheduled_weekday(config: Path | None) -> int | None:
-    """[schedule] weekday from newsletter.toml as 0 (Monday) to 6, or None when it is not set."""
-    from .settings import read_config
-
-    settings = read_config(config)
-    schedule = settings.data.get("schedule")
-    if schedule is None:
-        return None
-    if not isinstance(schedule, dict):
-        raise InputError("schedule must be a table: [schedule]", file=settings.path, line=settings.line("schedule"))
-    # Same rule as every settings table: an unknown key is a typo to name, not to ignore.
-    unknown = sorted(set(schedule) - SCHEDULE_KEYS)
-    if unknown:
-        raise InputError(f"[schedule] unknown key {unknown[0]!r}; known keys: weekday", file=settings.path,
-                         line=settings.line(unknown[0]))
-    if "weekday" not in schedule:
-        return None
-    value = schedule["weekday"]
-    name = str(value).strip().lower()
-    for number, day in enumerate(WEEKDAYS):
-        if name in (day, day[:3]):
-            return number
-    raise InputError(f"[schedule] weekday {value!r} is not a day of the week such as \"tuesday\"",
-                     file=settings.path, line=settings.line("weekday"))
 
 
 def next_date(today: dt.date, weekday: int | None, issues: Path) -> dt.date:
@@ -125,9 +97,10 @@ Add more stories beside this file: one `.md` file each, or a `.txt` page pasted 
 def new_issue(*, date: dt.date | None = None, config: Path | None = None, issues: Path = ISSUES_ROOT,
               builds: Path = BUILD_ROOT, today: dt.date | None = None) -> NewIssue:
     """Create issues/<date>/ with issue.toml (the next number) and an example lead story; never overwrite."""
+    from .settings import load_weekday
     from .sort import today as current_day
 
-    weekday = scheduled_weekday(config) if date is None else None
+    weekday = load_weekday(config) if date is None else None
     day = date or next_date(today or current_day(), weekday, issues)
     folder = issues / day.isoformat()
     if folder.exists() or folder.is_symlink():

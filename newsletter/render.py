@@ -277,13 +277,49 @@ class Prepared:
     issue: Issue
     env: Any
     lead_body: list[Group]
+    tagged: Prepared | None = None  # the same with [tracking]'s campaign tags on story links, for the email
+
+    @property
+    def email(self) -> Prepared:
+        """What the email and its plain text show: story links tagged; the web page keeps clean links."""
+        return self.tagged or self
 
 
 def prepare(issue: Issue | Prepared, *, cache: Path | None = None) -> Prepared:
     if isinstance(issue, Prepared):
         return issue
     safe = with_safe_links(issue)
-    return Prepared(issue=safe, env=environment(cache), lead_body=body_groups(safe.lead))
+    env = environment(cache)
+    tagged = with_campaign_tags(safe)
+    return Prepared(issue=safe, env=env, lead_body=body_groups(safe.lead), tagged=None if tagged is safe else
+                    Prepared(issue=tagged, env=env, lead_body=body_groups(tagged.lead)))
+
+
+def with_campaign_tags(issue: Issue) -> Issue:
+    """The issue with [tracking]'s UTM parameters on its story links (the headline, "Read" and body links):
+    never on mailto, an excluded domain, the unsubscribe link or the issue's own web version."""
+    from .links import tag_link
+
+    tracking = issue.tracking
+    if tracking is None:
+        return issue
+    params = tracking.params(issue.slug)
+    untouched = {issue_unsubscribe_url(issue), issue_web_url(issue)}
+
+    def tag(url: str) -> str:
+        return url if not url or url in untouched else tag_link(url, params, tracking.exclude)
+
+    def fix(story: Story) -> Story:
+        body = [block.model_copy(update={"spans": [span.model_copy(update={"href": tag(span.href)})
+                                                   for span in block.spans]})
+                for block in story.body]
+        return story.model_copy(update={"url": tag(story.url), "body": body})
+
+    return issue.model_copy(update={
+        "lead": fix(issue.lead),
+        "sections": [section.model_copy(update={"stories": [fix(story) for story in section.stories]})
+                     for section in issue.sections],
+    })
 
 
 def context(
@@ -316,7 +352,7 @@ def context(
 
 def render_mjml(issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None) -> str:
     """The email as MJML, with the phone and dark-mode CSS in its head."""
-    ready = prepare(issue)
+    ready = prepare(issue).email
     return run_template(ready.env, "email/base.mjml", context(ready, unsubscribe=unsubscribe, web=web, email=True))
 
 
@@ -461,7 +497,7 @@ def text_body(groups: list[Group], refs: References) -> list[str]:
 
 def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None) -> str:
     """The plain-text email: same content, same order, 72 columns, links as numbered references."""
-    ready = prepare(issue)
+    ready = prepare(issue).email
     issue = ready.issue
     values = context(ready, unsubscribe=unsubscribe, web=web)
     links, brand, lead = values["links"], issue.brand, issue.lead

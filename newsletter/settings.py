@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import InputError
-from .models import Brand
+from .models import Brand, Tracking
 from .text import SETTINGS_LIMIT, clean_value, key_line, read_text, unknown_keys
 
 CONFIG_NAME = "newsletter.toml"
@@ -211,6 +211,67 @@ def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,
             raise InputError(f"[brand] {'.'.join(keys)}: {value!r} {problem}, which would forge mail headers",
                              file=where.path, line=where.line(keys[-1]))
     return brand
+
+
+TRACKING_KEYS = {"utm_source", "utm_medium", "utm_campaign", "exclude"}
+DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}")
+
+
+SCHEDULE_KEYS = {"weekday"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def config_table(file: SettingsFile, name: str, known: set[str]) -> dict[str, Any] | None:
+    """One table of newsletter.toml, its keys checked; None when the file does not have it."""
+    data = file.data.get(name)
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise InputError(f"{name} must be a table: [{name}]", file=file.path, line=file.line(name))
+    unknown_keys(data, known, file.path, file.text)
+    return data
+
+
+def load_weekday(config: Path | None) -> int | None:
+    """[schedule] weekday from newsletter.toml as 0 (Monday) to 6, or None when it is not set."""
+    file = read_config(config)
+    data = config_table(file, "schedule", SCHEDULE_KEYS)
+    if data is None or "weekday" not in data:
+        return None
+    name = str(data["weekday"]).strip().lower()
+    for number, day in enumerate(WEEKDAYS):
+        if name in (day, day[:3]):
+            return number
+    raise InputError(f"[schedule] weekday {data['weekday']!r} is not a day of the week such as \"tuesday\"",
+                     file=file.path, line=file.line("weekday"))
+
+
+def load_tracking(config: Path | None) -> Tracking | None:
+    """[tracking] from newsletter.toml: the campaign tags for story links, or None (no tagging) without it."""
+    file = read_config(config)
+    data = config_table(file, "tracking", TRACKING_KEYS)
+    if data is None:
+        return None
+    if "utm_source" not in data:
+        raise InputError('[tracking] needs utm_source, the name your analytics shows for the newsletter, such as '
+                         'utm_source = "ballot-brief"', file=file.path, line=file.line("tracking"))
+    for key in ("utm_source", "utm_medium", "utm_campaign"):
+        value = data.get(key, "x")
+        if not isinstance(value, str) or not value.strip() or clean_value(value) != value.strip():
+            raise InputError(f"[tracking] {key} must be a word or phrase in quotes, such as {key} = \"newsletter\"",
+                             file=file.path, line=file.line(key))
+    exclude = data.get("exclude", [])
+    if not isinstance(exclude, list):
+        exclude = [exclude]
+    domains = []
+    for domain in exclude:
+        name = str(domain).strip().lower().removeprefix("www.") if isinstance(domain, str) else ""
+        if not DOMAIN.fullmatch(name):
+            raise InputError(f"[tracking] exclude: {domain!r} is not a domain such as \"example.org\"",
+                             file=file.path, line=file.line("exclude"))
+        domains.append(name)
+    values = {key: data[key].strip() for key in ("utm_source", "utm_medium", "utm_campaign") if key in data}
+    return Tracking(**values, exclude=domains)
 
 
 def holds(data: dict[str, Any], keys: list[str]) -> bool:
