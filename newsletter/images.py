@@ -97,6 +97,7 @@ def publish_images(issue: Issue, *, logo_root: Path = Path(".")) -> tuple[Issue,
         brand = brand.model_copy(update={"logo": logo.model_copy(update=updates)})
     result = issue.model_copy(update={"lead": lead, "sections": sections, "brand": brand})
     result._images = dict(published.files)
+    result._image_files = [str(path) for path in published.sources]
     return result, published
 
 

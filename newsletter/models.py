@@ -206,6 +206,7 @@ class Issue(Model):
     tracking: Tracking | None = None
     # The images the build made from local files (images/<hash>.jpg -> bytes), written with the issue.
     _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
+    _image_files: list[str] = PrivateAttr(default_factory=list)  # the local files they were made from
 
     @property
     def slug(self) -> str:

@@ -57,6 +57,8 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
+IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
 SCHEME_QUERY = re.compile(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
 
 
@@ -114,6 +116,7 @@ class Snapshot:
     number: int
     files: dict[str, bytes]
     summary: dict[str, Any]
+    published: str = ""  # <web_base_url>/<issue folder>/: its images/ are served from this build instead
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,7 @@ class Preview:
         self.threads: list[threading.Thread] = []
         self.watched = self.watch_list()
         self.stamps: tuple[Any, ...] = ()
+        self.images: list[Path] = []  # the local images of the last good build: a changed photo rebuilds
 
     # --- lifetime -------------------------------------------------------------------------------------
 
@@ -286,6 +290,7 @@ class Preview:
     def rebuild(self) -> BuildEvent:
         """Build once; on failure keep serving the last good build and record the error for the page."""
         from .build import make_issue, render_files
+        from .render import issue_folder_url
 
         started = time.monotonic()
         snapshot, error = None, None
@@ -297,7 +302,9 @@ class Preview:
         with self.changed:
             self.number += 1
             if error is None:
-                snapshot = Snapshot(self.number, files, summarise(issue, files, self.number))
+                snapshot = Snapshot(self.number, files, summarise(issue, files, self.number),
+                                    published=issue_folder_url(issue))
+                self.images = [Path(path).resolve() for path in issue._image_files]
                 self.snapshot = snapshot
             self.error = error
             self.changed.notify_all()
@@ -355,8 +362,11 @@ class Preview:
         paths = [path for folder in self.watched.folders for path in folder.rglob("*")]
         if self.watched.source is not None:
             paths += self.watched.source.glob("*")
+            # Photos in the issue folder's subfolders, even one a failed build was missing
+            paths += [path for path in self.watched.source.rglob("*") if IMAGE_SUFFIX.search(path.name)]
         found = []
-        for path in sorted(path for path in paths if keep(Change.modified, str(path))) + self.watched.files:
+        paths = sorted({path for path in paths if keep(Change.modified, str(path))})
+        for path in paths + self.watched.files + [path for path in self.images if path not in paths]:
             try:
                 info = path.stat()
             except OSError:  # deleted since the listing, or a settings file not written yet
@@ -433,6 +443,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.events() if body else self.send(HTTPStatus.OK, b"", "text/event-stream", body=False)
         snapshot = self.preview.snapshot
         name = url.path[1:]
+        if snapshot is not None and name.startswith("images/") and name in snapshot.files:
+            # Only the images this build made, by their exact names: no path from a request reaches the disk.
+            kind = IMAGE_TYPES.get(name[name.rfind("."):], "application/octet-stream")
+            return self.send(HTTPStatus.OK, snapshot.files[name], kind, body=body, csp=CONTENT_CSP)
         if snapshot is None or name not in BUILD_TYPES or name not in snapshot.files:
             return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", body=body)
         data, kind = snapshot.files[name], BUILD_TYPES[name]
@@ -441,6 +455,9 @@ class Handler(BaseHTTPRequestHandler):
             kind = "text/plain; charset=utf-8"
         elif name == "email.html" and query.get("scheme", [""])[0] in ("light", "dark"):
             data = force_scheme(data.decode("utf-8"), query["scheme"][0]).encode("utf-8")
+        if name in ("email.html", "web.html") and kind.startswith("text/html") and snapshot.published:
+            # The issue's images are not uploaded yet: show this build's copies.
+            data = data.replace(f"{snapshot.published}images/".encode(), b"/images/")
         if name == "email.eml":
             headers["Content-Disposition"] = f'attachment; filename="{snapshot.summary["slug"]}.eml"'
         self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)

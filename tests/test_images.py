@@ -5,6 +5,7 @@ big PNG cut-out, a CMYK JPEG from a print workflow, a truncated download and a t
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 import io
@@ -301,3 +302,79 @@ def test_image_false_means_text_only_without_a_warning(tmp_path):
     assert "no image src" not in result.output
     html = (tmp_path / "out" / "email.html").read_text()
     assert html.count("<img ") == 1
+
+
+# --- in a real browser ----------------------------------------------------------------------------------
+
+WAIT_MS = 15_000
+LOADED = ("(alt) => { const f = document.querySelector('#email'); const d = f && f.contentDocument;"
+          " const img = d && d.querySelector(`img[alt=\"${alt}\"]`);"
+          " return img && img.complete && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight,"
+          " img.getAttribute('src')] : null; }")
+
+
+def test_the_preview_shows_the_local_photo_and_a_changed_photo_reloads(tmp_path, page):
+    import http.client
+
+    from newsletter.preview import Preview
+
+    folder = issue(tmp_path, "photos/rally.jpg")
+    phone_photo(folder / "photos" / "rally.jpg")
+    with Preview(folder, date=dt.date(2026, 11, 24)) as preview:
+        preview.serve_in_background()
+        page.goto(preview.url)
+        alt = "Supporters wave yellow flags at a rally"
+        width, height, src = page.wait_for_function(LOADED, arg=alt, timeout=WAIT_MS).json_value()
+        assert (width, height) == (1200, 1600)
+        # email.html names the published address; the preview serves this build's copy in its place
+        assert re.fullmatch(r"/images/[0-9a-f]{16}\.jpg", src), src
+        host, port = preview.server.server_address[:2]
+        connection = http.client.HTTPConnection(host, port, timeout=10)
+        for path, status in ((src, 200), ("/images/0000000000000000.jpg", 404), ("/photos/rally.jpg", 404),
+                             ("/images/../issue.toml", 404), ("/01-lead.md", 404)):
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.status == status, path
+        connection.close()
+
+        photo(1600, 900, seed=5).save(folder / "photos" / "rally.jpg", quality=90)  # the editor swaps the photo
+        page.wait_for_function(f"(alt) => {{ const r = ({LOADED})(alt); return r && r[1] === 675 && r; }}",
+                               arg=alt, timeout=WAIT_MS)
+        width, height, new_src = page.evaluate(LOADED, alt)
+        assert (width, height) == (1200, 675) and new_src != src
+
+
+def test_the_published_web_page_shows_the_photo_from_the_build_folder(tmp_path, page):
+    """Upload the build folder under web_base_url (here a server on 127.0.0.1) and the page shows its photo."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    site = tmp_path / "site"
+    (site / "issues").mkdir(parents=True)
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/issues"
+        folder = issue(tmp_path, "photos/rally.jpg", "photos/cutout.png", web_base_url=base)
+        phone_photo(folder / "photos" / "rally.jpg")
+        cutout_png(folder / "photos" / "cutout.png")
+        slug = "2026-11-24-runoff-week-bogota-votes-brussels-waits"
+        result = runner.invoke(app, ["build", str(folder), "--out", str(site / "issues" / slug), "--date", DATE])
+        assert result.exit_code == 0, result.output
+        for name in ("web.html", "email.html"):
+            page.goto(f"{base}/{slug}/{name}")
+            shown = page.evaluate("() => [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth,"
+                                  " i.naturalHeight, Math.round(i.getBoundingClientRect().width)])")
+            assert [(src.startswith(f"{base}/{slug}/images/"), w, h) for src, w, h, _ in shown] == [
+                (True, 1200, 1600), (True, 600, 400)], shown
+            assert all(box > 0 for *_, box in shown)
+    finally:
+        server.shutdown()
+        server.server_close()
