@@ -22,10 +22,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsletter.check import CLIP_ERROR as CLIP  # the limit `newsletter check` uses
-
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+sys.path.insert(0, str(ROOT / "tests"))  # the generated issue is the tests' own (tests/golden.py)
+
+from golden import write_issue  # noqa: E402
+
+from newsletter.check import CLIP_ERROR as CLIP  # noqa: E402 - the limit `newsletter check` uses
+
 SEEDS = ROOT / "seeds"
 DATE = "2026-11-24"
 
@@ -68,60 +72,6 @@ def main() -> None:
         if missed or args.profile:
             print()
             print(profile(work, seed, many))
-
-
-# --- inputs --------------------------------------------------------------------------------------------
-
-
-def write_issue(folder: Path, *, items: int) -> Path:
-    """A realistic Markdown issue: a full lead, then `items` "More from" items with link, image and teaser."""
-    folder.mkdir(parents=True)
-    (folder / "issue.toml").write_text(
-        'subject = "Runoff week: Bogotá votes, Brussels waits"\n'
-        "number = 48\n"
-        'lead = "000-lead.md"\n\n'
-        "[brand]\n"
-        'name = "The Ballot Brief"\n'
-        'web_base_url = "https://news.example.org/issues"\n'
-        'postal_address = "The Ballot Brief, 12 Example Street, Springfield 00000"\n'
-        'unsubscribe_url = "https://news.example.org/unsubscribe"\n',
-        encoding="utf-8",
-    )
-    paragraph = (
-        "Colombians return to the polls on Sunday for a runoff that pollsters call too close to call. The first "
-        "round left the two finalists less than two points apart, and both campaigns spent the last week on the "
-        "Caribbean coast, where turnout was lowest."
-    )
-    (folder / "000-lead.md").write_text(
-        "---\n"
-        "headline: Colombia's runoff turns on turnout in the Caribbean coast\n"
-        "url: https://news.example.org/2026/11/colombia-runoff\n"
-        "image:\n"
-        "  src: https://images.example.org/2026/11/bogota-rally.jpg\n"
-        "  alt: Supporters wave yellow flags at a rally in Bogotá's Plaza de Bolívar\n"
-        "  width: 1200\n"
-        "  height: 675\n"
-        "caption: Supporters at the closing rally in Bogotá's Plaza de Bolívar on Sunday.\n"
-        "credit: REUTERS/Example Photographer\n"
-        "---\n\n" + "\n\n".join([paragraph] * 5) + "\n",
-        encoding="utf-8",
-    )
-    for number in range(1, items + 1):
-        (folder / f"{number:03d}-item.md").write_text(
-            "---\n"
-            f"headline: Item {number} - a regional election campaign enters its final week\n"
-            f"url: https://news.example.org/2026/11/item-{number}-regional-election-final-week\n"
-            "image:\n"
-            f"  src: https://images.example.org/2026/11/item-{number}.jpg\n"
-            f"  alt: Campaign posters on a wall in the capital, item {number}\n"
-            "  width: 1200\n"
-            "  height: 800\n"
-            f"teaser: Polls show the incumbent {number % 9 + 1} points ahead as both campaigns court undecided "
-            f"voters in district {number}, where turnout decided the last three races.\n"
-            "---\n",
-            encoding="utf-8",
-        )
-    return folder
 
 
 # --- measures ------------------------------------------------------------------------------------------

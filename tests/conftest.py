@@ -1,7 +1,9 @@
-"""Shared fixtures: a real headless Chromium (Debian's), driven by Playwright for Python.
+"""Shared fixtures: the command line as an editor types it (`cli`), the Markdown sample built once
+(`built_example`), working folders holding what a test needs (`workdir`, `seed_workdir`,
+`golden_workdir`, `built_workdir`), and a real headless Chromium (Debian's), driven by Playwright.
 
 When Chromium or Playwright is missing the browser tests skip on a developer's machine and fail
-under CI=true: CI must never pass by not running them.
+under CI=true: CI must never pass by not running them. The inputs themselves are in golden.py.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from golden import DATE, EXAMPLE, SEED, SLUG
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -21,6 +24,59 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+@pytest.fixture
+def cli():
+    """Run a command as the editor types it: `cli("build", "--date", "2026-11-24")` -> the result."""
+    from typer.testing import CliRunner
+
+    from newsletter.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), env=env)
+
+    return invoke
+
+
+@pytest.fixture(scope="session")
+def built_example(tmp_path_factory) -> Path:
+    """The Markdown sample issue built once for the whole run (build/<SLUG>): read it, never change it;
+    a test that changes a build copies it first (`built_workdir`)."""
+    from newsletter.build import build
+
+    return build(EXAMPLE, out=tmp_path_factory.mktemp("built") / SLUG, date=DATE).out
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """An empty working folder; commands run from it."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def seed_workdir(workdir) -> Path:
+    """An editor's working folder with the seed page in seeds/ (the `build` command's default source)."""
+    (workdir / "seeds").mkdir()
+    shutil.copy(SEED, workdir / "seeds")
+    return workdir
+
+
+@pytest.fixture
+def golden_workdir(seed_workdir) -> Path:
+    """The seed page in seeds/ and the Markdown sample in example/."""
+    shutil.copytree(EXAMPLE, seed_workdir / "example")
+    return seed_workdir
+
+
+@pytest.fixture
+def built_workdir(workdir, built_example) -> Path:
+    """A working folder holding a copy of the Markdown sample's build in build/<SLUG>, as `build` leaves it."""
+    shutil.copytree(built_example, workdir / "build" / SLUG)
+    return workdir
 
 
 def chromium_path() -> str | None:

@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from golden import EXAMPLE
 
 
 def build(tmp_path: Path, out: str, cache: str) -> bytes:
     """A build as an editor runs it, in its own process: nothing kept in memory from an earlier build."""
     env = {**os.environ, "NEWSLETTER_CACHE": cache, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
-    subprocess.run([sys.executable, "-m", "newsletter", "build", str(ROOT / "examples" / "markdown-issue"),
+    subprocess.run([sys.executable, "-m", "newsletter", "build", str(EXAMPLE),
                     "--out", str(tmp_path / out), "--date", "2026-11-24"], env=env, check=True, capture_output=True)
     return (tmp_path / out / "email.html").read_bytes()
 

@@ -1,25 +1,17 @@
 """`newsletter check`: each check trips on a bad input and stays quiet on a good one."""
 
-import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from golden import DATE, EXAMPLE, ROOT, SEED, SEEDS
 
 from newsletter.build import build, issue_json, make_issue
 from newsletter.check import check_files, check_issue, contrast
-from newsletter.cli import app
 from newsletter.models import Sender
 
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d493ddfd58091a34.txt"
-EXAMPLE = ROOT / "examples" / "markdown-issue"
-DATE = dt.date(2026, 11, 24)
 STORY = "https://news.example.org/2026/11/colombia-runoff"
 PHOTO = "https://images.example.org/2026/11/bogota-rally.jpg"
-runner = CliRunner()
 
 GOOD_HTML = f"""<!doctype html>
 <html><head><title>Runoff week</title><style>.x {{ color: #1a1a1a; }}</style></head>
@@ -82,10 +74,9 @@ def test_seed_items_without_headline_or_link_are_warnings_not_errors():
 
 
 @pytest.fixture(scope="module")
-def golden(tmp_path_factory):
-    out = tmp_path_factory.mktemp("golden")
-    return {name: check_issue(build(source, out=out / name, date=DATE).out)
-            for name, source in (("seed", ROOT / "seeds"), ("markdown", EXAMPLE))}
+def golden(tmp_path_factory, built_example):
+    seed = build(SEEDS, out=tmp_path_factory.mktemp("golden") / "seed", date=DATE).out
+    return {"seed": check_issue(seed), "markdown": check_issue(built_example)}
 
 
 def test_markdown_sample_build_has_no_errors_and_our_templates_trip_nothing(golden):
@@ -409,22 +400,9 @@ def test_default_theme_passes(issue):
 # --- the command ----------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds")
-    shutil.copytree(EXAMPLE, tmp_path / "example")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def invoke(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def test_check_on_the_seed_issue_reports_missing_headlines_and_links_as_warnings(workdir):
-    assert invoke("build", "--date", "2026-11-24").exit_code == 0
-    result = invoke("check")
+def test_check_on_the_seed_issue_reports_missing_headlines_and_links_as_warnings(golden_workdir, cli):
+    assert cli("build", "--date", "2026-11-24").exit_code == 0
+    result = cli("check")
     assert result.exit_code == 0, result.output
     assert "warning: seeds/000_d493ddfd58091a34.txt:19: no headline: the first sentence of its teaser" in result.output
     assert "warning: seeds/000_d493ddfd58091a34.txt:36: no link: add its url" in result.output
@@ -432,9 +410,9 @@ def test_check_on_the_seed_issue_reports_missing_headlines_and_links_as_warnings
     assert result.output.strip().endswith("0 error(s), 20 warning(s): safe to send")
 
 
-def test_check_json_lists_findings(workdir):
-    invoke("build", "--date", "2026-11-24")
-    result = invoke("check", "--format", "json")
+def test_check_json_lists_findings(golden_workdir, cli):
+    cli("build", "--date", "2026-11-24")
+    result = cli("check", "--format", "json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == len(report["findings"])
@@ -453,68 +431,69 @@ def write_build(folder: Path, issue, html=GOOD_HTML, text=GOOD_TEXT) -> Path:
     return folder
 
 
-def test_check_exits_1_on_an_issue_with_errors(workdir, issue):
+def test_check_exits_1_on_an_issue_with_errors(golden_workdir, issue, cli):
     story = issue.sections[0].stories[0].model_copy(update={"teaser": "The report was TK due."})
     section = issue.sections[0].model_copy(update={"stories": [story]})
-    write_build(workdir / "build" / "2026-11-25-bad", issue.model_copy(update={"sections": [section]}))
-    result = invoke("check", "build/2026-11-25-bad")
+    write_build(golden_workdir / "build" / "2026-11-25-bad", issue.model_copy(update={"sections": [section]}))
+    result = cli("check", "build/2026-11-25-bad")
     assert result.exit_code == 1, result.output
     first = result.output.splitlines()[0]
     assert first == f"error: {story.source}: the teaser still holds 'TK': fill it in ({story.headline})"
     assert result.output.strip().endswith("1 error(s), 1 warning(s): not safe to send")
 
 
-def test_check_json_on_an_issue_with_errors_exits_1(workdir, issue):
-    write_build(workdir / "build" / "2026-11-25-bad", issue, html=html_with('<a href="javascript:x">The map</a>'))
-    result = invoke("check", "build/2026-11-25-bad", "--format", "json")
+def test_check_json_on_an_issue_with_errors_exits_1(golden_workdir, issue, cli):
+    bad = html_with('<a href="javascript:x">The map</a>')
+    write_build(golden_workdir / "build" / "2026-11-25-bad", issue, html=bad)
+    result = cli("check", "build/2026-11-25-bad", "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.output)
     assert report["ok"] is False and report["errors"] == 1
     assert report["findings"][0]["check"] == "links"
 
 
-def test_check_defaults_to_the_newest_build(workdir, issue):
-    write_build(workdir / "build" / "2026-11-17-old", issue, html="<a href='javascript:x'>x</a>")
-    write_build(workdir / "build" / "2026-11-24-new", issue)
-    result = invoke("check")
+def test_check_defaults_to_the_newest_build(golden_workdir, issue, cli):
+    write_build(golden_workdir / "build" / "2026-11-17-old", issue, html="<a href='javascript:x'>x</a>")
+    write_build(golden_workdir / "build" / "2026-11-24-new", issue)
+    result = cli("check")
     assert result.exit_code == 0, result.output
     assert "build/2026-11-24-new: 0 error(s), 1 warning(s): safe to send" in result.output
 
 
-def test_check_takes_the_folder_built_last_when_two_share_a_date(workdir, issue):
+def test_check_takes_the_folder_built_last_when_two_share_a_date(golden_workdir, issue, cli):
     import os
 
-    write_build(workdir / "build" / "2026-11-24-a", issue)
-    write_build(workdir / "build" / "2026-11-24-b", issue)
-    os.utime(workdir / "build" / "2026-11-24-b", (1_700_000_000, 1_700_000_000))  # b was built first
-    result = invoke("check")
+    write_build(golden_workdir / "build" / "2026-11-24-a", issue)
+    write_build(golden_workdir / "build" / "2026-11-24-b", issue)
+    os.utime(golden_workdir / "build" / "2026-11-24-b", (1_700_000_000, 1_700_000_000))  # b was built first
+    result = cli("check")
     assert result.exit_code == 0, result.output
     assert "build/2026-11-24-a: 0 error(s), 1 warning(s): safe to send" in result.output
 
 
-def test_check_says_what_a_folder_lacks(workdir, issue):
-    folder = write_build(workdir / "build" / "2026-11-24-new", issue)
+def test_check_says_what_a_folder_lacks(golden_workdir, issue, cli):
+    folder = write_build(golden_workdir / "build" / "2026-11-24-new", issue)
     (folder / "email.txt").unlink()
-    result = invoke("check", "build/2026-11-24-new")
+    result = cli("check", "build/2026-11-24-new")
     assert result.exit_code == 1
     assert result.output.strip() == "error: build/2026-11-24-new: has no email.txt; rebuild it with `newsletter build`"
 
 
-def test_check_on_a_story_folder_says_to_build_it_first(workdir):
-    result = invoke("check", "example")
+def test_check_on_a_story_folder_says_to_build_it_first(golden_workdir, cli):
+    result = cli("check", "example")
     assert result.exit_code == 1
     assert result.output.strip() == ("error: example: holds stories, not a build: run `newsletter build example`, "
                                      "then check the folder it names")
 
 
-def test_check_without_a_build_says_to_build_first(workdir):
-    result = invoke("check")
+def test_check_without_a_build_says_to_build_first(golden_workdir, cli):
+    result = cli("check")
     assert result.exit_code == 1
     assert result.output.strip() == "error: build: holds no built issue; run `newsletter build` first"
 
 
-def test_check_rejects_an_unknown_format(workdir):
-    result = invoke("check", "--format", "xml")
+def test_check_rejects_an_unknown_format(golden_workdir, cli):
+    result = cli("check", "--format", "xml")
     assert result.exit_code == 2
     assert "'xml' is not text or json" in result.output
 

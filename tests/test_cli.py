@@ -1,35 +1,14 @@
 """The command line as an editor uses it: build, import, help, and bad input."""
 
-import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from newsletter.cli import app
-
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d493ddfd58091a34.txt"
-runner = CliRunner()
 
 
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    """An editor's working folder with the seed issue in seeds/."""
-    (tmp_path / "seeds").mkdir()
-    shutil.copy(SEED, tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def invoke(*args: str):
-    return runner.invoke(app, list(args))
-
-
-def test_build_writes_issue_and_prints_summary(workdir):
-    result = invoke("build", "--date", "2026-11-24")
+def test_build_writes_issue_and_prints_summary(seed_workdir, cli):
+    result = cli("build", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
-    out = workdir / "build" / "2026-11-24-zelensky-asks-the-west-again-for-expanded-weapon"
+    out = seed_workdir / "build" / "2026-11-24-zelensky-asks-the-west-again-for-expanded-weapon"
     assert (out / "issue.json").is_file()
     assert f"into build/{out.name}/" in result.output
     assert "lead: Zelensky asks the West (again) for expanded weapon use" in result.output
@@ -38,26 +17,26 @@ def test_build_writes_issue_and_prints_summary(workdir):
     assert "seeds/000_d493ddfd58091a34.txt:29: no headline: the first sentence of its caption" in result.output
 
 
-def test_build_is_byte_identical_for_the_same_input_and_date(workdir):
-    invoke("build", "--out", "one", "--date", "2026-11-24")
-    invoke("build", "--out", "two", "--date", "2026-11-24")
-    names = sorted(p.name for p in (workdir / "one").iterdir())
+def test_build_is_byte_identical_for_the_same_input_and_date(seed_workdir, cli):
+    cli("build", "--out", "one", "--date", "2026-11-24")
+    cli("build", "--out", "two", "--date", "2026-11-24")
+    names = sorted(p.name for p in (seed_workdir / "one").iterdir())
     assert "issue.json" in names
-    assert names == sorted(p.name for p in (workdir / "two").iterdir())
+    assert names == sorted(p.name for p in (seed_workdir / "two").iterdir())
     for name in names:
-        assert (workdir / "one" / name).read_bytes() == (workdir / "two" / name).read_bytes(), name
+        assert (seed_workdir / "one" / name).read_bytes() == (seed_workdir / "two" / name).read_bytes(), name
 
 
-def test_build_rejects_a_bad_date(workdir):
-    result = invoke("build", "--date", "24/11/2026")
+def test_build_rejects_a_bad_date(seed_workdir, cli):
+    result = cli("build", "--date", "24/11/2026")
     assert result.exit_code == 2
     assert "'24/11/2026' is not a date like 2026-11-24" in result.output
 
 
-def test_import_writes_markdown_stories_that_build(workdir):
-    result = invoke("import", "seeds/000_d493ddfd58091a34.txt", "--to", "issue")
+def test_import_writes_markdown_stories_that_build(seed_workdir, cli):
+    result = cli("import", "seeds/000_d493ddfd58091a34.txt", "--to", "issue")
     assert result.exit_code == 0, result.output
-    files = sorted(p.name for p in (workdir / "issue").iterdir())
+    files = sorted(p.name for p in (seed_workdir / "issue").iterdir())
     assert files == [
         "01-zelensky-asks-the-west-again-for.md",
         "02-elon-musk-the-worlds-wealthiest-person.md",
@@ -67,23 +46,25 @@ def test_import_writes_markdown_stories_that_build(workdir):
         "06-about-4-million-people-in-the-united.md",
         "issue.toml",
     ]
-    item = (workdir / "issue" / "04-acting-director-of-the-u-s-secret.md").read_text()
+    item = (seed_workdir / "issue" / "04-acting-director-of-the-u-s-secret.md").read_text()
     assert "headline: ''\nurl: ''\nimage:\n  src: ''\n" in item
-    result = invoke("build", "issue", "--out", "out", "--date", "2026-11-24")
+    result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "lead: Zelensky asks the West (again) for expanded weapon use" in result.output
     assert "More from GZERO Media: 5 item(s)" in result.output
 
 
-def test_import_refuses_to_overwrite(workdir):
-    invoke("import", "seeds/000_d493ddfd58091a34.txt", "--to", "issue")
-    result = invoke("import", "seeds/000_d493ddfd58091a34.txt", "--to", "issue")
+def test_import_refuses_to_overwrite(seed_workdir, cli):
+    cli("import", "seeds/000_d493ddfd58091a34.txt", "--to", "issue")
+    result = cli("import", "seeds/000_d493ddfd58091a34.txt", "--to", "issue")
     assert result.exit_code == 1
     assert "issue/01-zelensky-asks-the-west-again-for.md: already exists" in result.output
 
 
 def commands() -> list[str]:
     import typer.main
+
+    from newsletter.cli import app
 
     return sorted(typer.main.get_command(app).commands)
 
@@ -93,8 +74,8 @@ def test_the_commands_an_editor_needs_are_there():
 
 
 @pytest.mark.parametrize("command", [[]] + [[name] for name in commands()])
-def test_every_command_explains_itself_with_an_example(command):
-    result = invoke(*command, "--help")
+def test_every_command_explains_itself_with_an_example(command, cli):
+    result = cli(*command, "--help")
     assert result.exit_code == 0, result.output
     assert "Example" in result.output or not command
     assert "Usage:" in result.output
@@ -141,20 +122,20 @@ BAD_INPUTS = {
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS)
-def test_bad_input_is_one_clear_line_and_writes_nothing(workdir, case):
+def test_bad_input_is_one_clear_line_and_writes_nothing(seed_workdir, case, cli):
     make, message = BAD_INPUTS[case]
-    make(workdir)
-    result = invoke("build", "in")
+    make(seed_workdir)
+    result = cli("build", "in")
     assert result.exit_code == 1
     assert result.output.startswith(message), result.output
     assert result.output.count("\n") == 1
     assert "Traceback" not in result.output
-    assert not (workdir / "build").exists()
+    assert not (seed_workdir / "build").exists()
 
 
-def test_unreadable_path_is_one_clear_line(workdir):
-    (workdir / "loop.txt").symlink_to(workdir / "loop.txt")
-    result = invoke("build", "loop.txt")
+def test_unreadable_path_is_one_clear_line(seed_workdir, cli):
+    (seed_workdir / "loop.txt").symlink_to(seed_workdir / "loop.txt")
+    result = cli("build", "loop.txt")
     assert result.exit_code == 1
     assert result.output == "error: loop.txt: cannot be read (Too many levels of symbolic links)\n"
-    assert not (workdir / "build").exists()
+    assert not (seed_workdir / "build").exists()

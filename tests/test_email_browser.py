@@ -9,10 +9,10 @@ import re
 from pathlib import Path
 
 import pytest
+from golden import ROOT
 
 from newsletter.build import build
 
-ROOT = Path(__file__).parent.parent
 SHOTS = ROOT / "build" / "screenshots"
 ISSUES = {"seed": ROOT / "seeds", "markdown": ROOT / "examples" / "markdown-issue"}
 

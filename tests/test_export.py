@@ -3,25 +3,16 @@ links, and nothing from a story reaches the service as one of its tags."""
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from golden import SLUG
 
-from newsletter.build import build, issue_json
-from newsletter.cli import app
+from newsletter.build import issue_json
 from newsletter.errors import RenderError
 from newsletter.export import neutralise
 from newsletter.models import Issue
-
-ROOT = Path(__file__).parent.parent
-EXAMPLE = ROOT / "examples" / "markdown-issue"
-DATE = dt.date(2026, 11, 24)
-SLUG = "2026-11-24-issue-48"
-runner = CliRunner()
 
 SERVICES = [
     ("mailchimp", "*|UNSUB|*", "*|ARCHIVE|*"),
@@ -29,18 +20,6 @@ SERVICES = [
     ("listmonk", "{{ UnsubscribeURL }}", "{{ MessageURL }}"),
     ("generic", "%%{unsubscribe_url}%%", "%%{web_url}%%"),
 ]
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    return build(EXAMPLE, out=tmp_path_factory.mktemp("built") / SLUG, date=DATE).out
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch, built) -> Path:
-    shutil.copytree(built, tmp_path / "build" / SLUG)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 class Page(HTMLParser):
@@ -80,11 +59,11 @@ class Page(HTMLParser):
 
 
 @pytest.mark.parametrize(("esp", "unsubscribe", "web"), SERVICES)
-def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(workdir, esp, unsubscribe, web):
-    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", esp])
+def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(built_workdir, esp, unsubscribe, web, cli):
+    result = cli("export", f"build/{SLUG}", "--esp", esp)
     assert result.exit_code == 0, result.output
     assert f"Wrote build/{SLUG}/export-{esp}.html (" in result.output
-    html = (workdir / "build" / SLUG / f"export-{esp}.html").read_text()
+    html = (built_workdir / "build" / SLUG / f"export-{esp}.html").read_text()
     page = Page(html)
     assert page.hrefs("Unsubscribe") == [unsubscribe]
     web_links = page.hrefs("View in browser")
@@ -105,37 +84,37 @@ def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(workdir, 
     ("buttondown", "{% if subscriber.tags %}"),
     ("buttondown", "{{ subscriber.email }}"),
 ])
-def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(workdir, esp, quoted):
-    path = workdir / "build" / SLUG / "issue.json"
+def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(built_workdir, esp, quoted, cli):
+    path = built_workdir / "build" / SLUG / "issue.json"
     issue = Issue.model_validate_json(path.read_text())
     block = issue.lead.body[0]
     span = block.spans[0].model_copy(update={"text": f"The template said {quoted} to every reader."})
     lead = issue.lead.model_copy(update={"body": [block.model_copy(update={"spans": [span]}), *issue.lead.body[1:]]})
     path.write_text(issue_json(issue.model_copy(update={"lead": lead})))
-    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", esp])
+    result = cli("export", f"build/{SLUG}", "--esp", esp)
     assert result.exit_code == 0, result.output
-    html = (workdir / "build" / SLUG / f"export-{esp}.html").read_text()
+    html = (built_workdir / "build" / SLUG / f"export-{esp}.html").read_text()
     assert quoted not in html
     assert f"The template said {quoted} to every reader." in " ".join("".join(Page(html).text).split())
 
 
-def test_export_refuses_a_service_it_does_not_know(workdir):
-    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", "sendgrid"])
+def test_export_refuses_a_service_it_does_not_know(built_workdir, cli):
+    result = cli("export", f"build/{SLUG}", "--esp", "sendgrid")
     assert result.exit_code == 1
     assert "error: 'sendgrid' is not a service this exports to; choose one of mailchimp, buttondown, listmonk, " \
            "generic" in result.output
 
 
-def test_export_writes_where_asked_and_defaults_to_the_newest_build(workdir):
-    older = workdir / "build" / "2026-11-17-issue-47"
-    shutil.copytree(workdir / "build" / SLUG, older)
+def test_export_writes_where_asked_and_defaults_to_the_newest_build(built_workdir, cli):
+    older = built_workdir / "build" / "2026-11-17-issue-47"
+    shutil.copytree(built_workdir / "build" / SLUG, older)
     issue = Issue.model_validate_json((older / "issue.json").read_text())
     (older / "issue.json").write_text(issue_json(issue.model_copy(update={"subject": "Last week's issue"})))
-    result = runner.invoke(app, ["export", "--esp", "Mailchimp", "--out", "paste/me.html"])
+    result = cli("export", "--esp", "Mailchimp", "--out", "paste/me.html")
     assert result.exit_code == 0, result.output
     assert "Wrote paste/me.html (" in result.output
     assert "for Mailchimp: unsubscribe link *|UNSUB|*, web version *|ARCHIVE|*" in result.output
-    html = (workdir / "paste" / "me.html").read_text()
+    html = (built_workdir / "paste" / "me.html").read_text()
     assert Page(html).hrefs("Unsubscribe") == ["*|UNSUB|*"]
     assert "<title>Runoff week: Bogotá votes, Brussels waits</title>" in html
 

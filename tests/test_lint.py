@@ -2,11 +2,9 @@
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).parent.parent
+from golden import ROOT
 
 
 def test_ruff_finds_nothing():

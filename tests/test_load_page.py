@@ -1,12 +1,10 @@
 """Pasted page text: the seed, every credit form, and the ways copied text goes wrong."""
 
-from pathlib import Path
 
 import pytest
+from golden import SEED
 
 from newsletter.load import is_credit, load_source, parse_page
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_d493ddfd58091a34.txt"
 
 
 def page(text: str):

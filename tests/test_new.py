@@ -5,11 +5,7 @@ import json
 import tomllib
 
 import pytest
-from typer.testing import CliRunner
 
-from newsletter.cli import app
-
-runner = CliRunner()
 MONDAY = "1795996800"  # 2026-11-30 00:00 UTC, a Monday
 
 
@@ -21,12 +17,9 @@ def editor(tmp_path, monkeypatch):
     return tmp_path
 
 
-def invoke(*args: str):
-    return runner.invoke(app, list(args))
 
-
-def test_new_starts_an_issue_that_builds_and_check_holds_back_until_the_examples_are_replaced(editor):
-    result = invoke("new", "--date", "2026-12-01")
+def test_new_starts_an_issue_that_builds_and_check_holds_back_until_the_examples_are_replaced(editor, cli):
+    result = cli("new", "--date", "2026-12-01")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "Started issue 1 for 2026-12-01 in issues/2026-12-01/",
@@ -37,15 +30,15 @@ def test_new_starts_an_issue_that_builds_and_check_holds_back_until_the_examples
     settings = tomllib.loads((editor / "issues/2026-12-01/issue.toml").read_text())
     assert settings == {"number": 1, "date": dt.date(2026, 12, 1), "lead": "01-lead.md"}
 
-    built = invoke("build", "issues/2026-12-01")
+    built = cli("build", "issues/2026-12-01")
     assert built.exit_code == 0, built.output
     assert "into build/2026-12-01-issue-1/" in built.output
-    checked = invoke("check")
+    checked = cli("check")
     assert checked.exit_code == 1
     assert "error: issues/2026-12-01/01-lead.md:1: the headline still holds 'TK': fill it in" in checked.output
 
 
-def test_new_numbers_one_after_the_highest_past_issue_or_build(editor):
+def test_new_numbers_one_after_the_highest_past_issue_or_build(editor, cli):
     (editor / "issues/2026-11-17").mkdir(parents=True)
     (editor / "issues/2026-11-17/issue.toml").write_text("number = 47\n")
     (editor / "issues/notes").mkdir()  # not an issue: no issue.toml
@@ -54,48 +47,48 @@ def test_new_numbers_one_after_the_highest_past_issue_or_build(editor):
     (editor / "build/broken").mkdir()
     (editor / "build/broken/issue.json").write_text("{not json")
 
-    result = invoke("new", "--date", "2026-12-01")
+    result = cli("new", "--date", "2026-12-01")
     assert result.exit_code == 0, result.output
     assert "Started issue 49 for 2026-12-01" in result.output
     assert "number = 49\n" in (editor / "issues/2026-12-01/issue.toml").read_text()
 
 
-def test_new_dates_the_issue_on_the_next_scheduled_weekday(editor):
+def test_new_dates_the_issue_on_the_next_scheduled_weekday(editor, cli):
     (editor / "newsletter.toml").write_text('[schedule]\nweekday = "Tuesday"\n')
-    result = invoke("new")
+    result = cli("new")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
         "Started issue 1 for 2026-12-01 (the next [schedule] weekday) in issues/2026-12-01/")
 
 
-def test_new_on_the_scheduled_day_moves_on_a_week_once_that_issue_exists(editor):
+def test_new_on_the_scheduled_day_moves_on_a_week_once_that_issue_exists(editor, cli):
     (editor / "newsletter.toml").write_text('[schedule]\nweekday = "mon"\n')
-    first = invoke("new")
-    second = invoke("new")
+    first = cli("new")
+    second = cli("new")
     assert "Started issue 1 for 2026-11-30" in first.output
     assert "Started issue 2 for 2026-12-07" in second.output
 
 
-def test_new_without_a_schedule_uses_today(editor):
-    result = invoke("new")
+def test_new_without_a_schedule_uses_today(editor, cli):
+    result = cli("new")
     assert result.exit_code == 0, result.output
     assert (editor / "issues/2026-11-30/01-lead.md").is_file()
 
 
-def test_new_refuses_to_overwrite_an_existing_issue_folder(editor):
+def test_new_refuses_to_overwrite_an_existing_issue_folder(editor, cli):
     folder = editor / "issues/2026-12-01"
     folder.mkdir(parents=True)
     (folder / "01-lead.md").write_text("my story")
-    result = invoke("new", "--date", "2026-12-01")
+    result = cli("new", "--date", "2026-12-01")
     assert result.exit_code == 1
     assert result.output == "error: issues/2026-12-01: already exists; edit it, or give another --date\n"
     assert sorted(path.name for path in folder.iterdir()) == ["01-lead.md"]
     assert (folder / "01-lead.md").read_text() == "my story"
 
 
-def test_new_names_the_line_of_a_bad_weekday(editor):
+def test_new_names_the_line_of_a_bad_weekday(editor, cli):
     (editor / "newsletter.toml").write_text('[brand]\nname = "X"\n\n[schedule]\nweekday = "Funday"\n')
-    result = invoke("new")
+    result = cli("new")
     assert result.exit_code == 1
     assert result.output == ("error: newsletter.toml:5: [schedule] weekday 'Funday' is not a day of the week "
                              "such as \"tuesday\"\n")

@@ -6,53 +6,48 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from newsletter import output
-from newsletter.cli import app
 from newsletter.errors import OutputError
 
 STORY = b"---\nheadline: A headline that is long enough\n---\nBody.\n"
 
 
-def invoke(*args: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(app, list(args))
-
 
 @pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.md").write_bytes(STORY)
-    return tmp_path
+def story_workdir(workdir):
+    """A working folder with one story in in/."""
+    (workdir / "in").mkdir()
+    (workdir / "in" / "a.md").write_bytes(STORY)
+    return workdir
 
 
-def test_build_into_a_file_is_one_line_and_leaves_the_file(workdir):
-    (workdir / "taken").write_text("mine")
-    result = invoke("build", "in", "--out", "taken")
+def test_build_into_a_file_is_one_line_and_leaves_the_file(story_workdir, cli):
+    (story_workdir / "taken").write_text("mine")
+    result = cli("build", "in", "--out", "taken")
     assert result.exit_code == 1
     assert result.output == "error: taken: is a file, not a folder; choose another --out\n"
-    assert (workdir / "taken").read_text() == "mine"
-    assert sorted(path.name for path in workdir.iterdir()) == ["in", "taken"]
+    assert (story_workdir / "taken").read_text() == "mine"
+    assert sorted(path.name for path in story_workdir.iterdir()) == ["in", "taken"]
 
 
-def test_import_into_a_file_is_one_line(workdir):
-    (workdir / "taken").write_text("mine")
-    (workdir / "page.txt").write_text("A headline\n\nA paragraph of the story.\n")
-    result = invoke("import", "page.txt", "--to", "taken")
+def test_import_into_a_file_is_one_line(story_workdir, cli):
+    (story_workdir / "taken").write_text("mine")
+    (story_workdir / "page.txt").write_text("A headline\n\nA paragraph of the story.\n")
+    result = cli("import", "page.txt", "--to", "taken")
     assert result.exit_code == 1
     assert result.output == "error: taken: is a file, not a folder; choose another --to\n"
 
 
-def test_export_onto_a_folder_is_one_line(workdir):
-    assert invoke("build", "in", "--out", "out").exit_code == 0
-    result = invoke("export", "out", "--esp", "mailchimp", "--out", "out")
+def test_export_onto_a_folder_is_one_line(story_workdir, cli):
+    assert cli("build", "in", "--out", "out").exit_code == 0
+    result = cli("export", "out", "--esp", "mailchimp", "--out", "out")
     assert result.exit_code == 1
     assert result.output == "error: out: is a folder, not a file; choose another path\n"
 
 
-def test_a_failed_swap_keeps_the_old_build_and_the_editors_own_files(workdir, monkeypatch):
-    target = workdir / "out"
+def test_a_failed_swap_keeps_the_old_build_and_the_editors_own_files(story_workdir, monkeypatch):
+    target = story_workdir / "out"
     target.mkdir()
     (target / "email.html").write_text("old build")
     (target / "notes.txt").write_text("the editor's notes")
@@ -68,12 +63,12 @@ def test_a_failed_swap_keeps_the_old_build_and_the_editors_own_files(workdir, mo
         output.write_folder(target, {"email.html": b"new build"})
     assert (target / "email.html").read_text() == "old build"
     assert (target / "notes.txt").read_text() == "the editor's notes"
-    assert sorted(path.name for path in workdir.iterdir()) == ["in", "out"]  # no staging folder left
+    assert sorted(path.name for path in story_workdir.iterdir()) == ["in", "out"]  # no staging folder left
 
 
-def test_a_rebuild_keeps_the_editors_own_files(workdir):
-    (workdir / "out").mkdir()
-    (workdir / "out" / "notes.txt").write_text("the editor's notes")
-    assert invoke("build", "in", "--out", "out").exit_code == 0
-    assert (workdir / "out" / "notes.txt").read_text() == "the editor's notes"
-    assert (workdir / "out" / "email.html").exists()
+def test_a_rebuild_keeps_the_editors_own_files(story_workdir, cli):
+    (story_workdir / "out").mkdir()
+    (story_workdir / "out" / "notes.txt").write_text("the editor's notes")
+    assert cli("build", "in", "--out", "out").exit_code == 0
+    assert (story_workdir / "out" / "notes.txt").read_text() == "the editor's notes"
+    assert (story_workdir / "out" / "email.html").exists()

@@ -5,7 +5,6 @@ Every test starts its own server on a free port (127.0.0.1) over a copy of a gol
 
 from __future__ import annotations
 
-import datetime as dt
 import http.client
 import json
 import os
@@ -21,13 +20,12 @@ import time
 from pathlib import Path
 
 import pytest
+from golden import DATE, ROOT
 
 from newsletter.build import make_issue
 from newsletter.errors import InputError
 from newsletter.preview import Preview, force_scheme
 
-ROOT = Path(__file__).parent.parent
-DATE = dt.date(2026, 11, 24)
 WAIT_MS = 10_000
 FRAME = "#email"
 WIDTHS = {"desktop": 600, "mobile": 375, "dark": 600, "text": 680}

@@ -2,36 +2,37 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import email
 import email.policy
+import os
 import re
 import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from golden import DATE, EXAMPLE, ROOT, SEEDS, SLUG, write_issue
 
 from newsletter import render
 from newsletter.build import make_issue, render_files
-from newsletter.cli import app
 from newsletter.compile import mjml_to_html
 from newsletter.errors import RenderError
 
-ROOT = Path(__file__).parent.parent
-DATE = dt.date(2026, 11, 24)
-GOLDEN = {"seed": ROOT / "seeds", "markdown": ROOT / "examples" / "markdown-issue"}
-runner = CliRunner()
+GOLDEN = {"seed": SEEDS, "markdown": EXAMPLE}
 
 
 @pytest.fixture(scope="module")
 def outputs():
-    """Every output of both golden issues, rendered once, as text."""
-    return {
-        name: {file: data.decode() for file, data in render_files(make_issue(source, date=DATE)).items()}
-        for name, source in GOLDEN.items()
-    }
+    """Every output of both golden issues, rendered once, as text. Built from the repository's root, as an
+    editor names the folder: issue.json records the stories' files as given (seeds/...)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(ROOT)
+        return {
+            name: {file: data.decode() for file, data in
+                   render_files(make_issue(source.relative_to(ROOT), date=DATE)).items()}
+            for name, source in GOLDEN.items()
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -39,10 +40,14 @@ def outputs():
 
 
 @pytest.mark.parametrize("issue", GOLDEN)
-@pytest.mark.parametrize("file", ["email.html", "email.txt", "web.html", "email.mjml"])
+@pytest.mark.parametrize("file", ["issue.json", "email.mjml", "email.html", "email.txt", "web.html", "email.eml"])
 def test_snapshot(outputs, file_regression, issue, file):
     name, extension = file.split(".")
-    file_regression.check(outputs[issue][file], basename=f"{issue}_{name}", extension=f".{extension}")
+    if file == "email.eml":  # CR LF line ends, as the file is written: compared byte for byte
+        file_regression.check(outputs[issue][file].encode(), binary=True, basename=f"{issue}_{name}",
+                              extension=".eml")
+    else:
+        file_regression.check(outputs[issue][file], basename=f"{issue}_{name}", extension=f".{extension}")
 
 
 class Used(HTMLParser):
@@ -357,10 +362,17 @@ def test_eml_parses_back_into_text_then_html(outputs):
     assert max(len(line) for line in raw.split(b"\r\n")) <= 998
 
 
-def test_eml_is_the_same_message_when_built_again():
-    one = render_files(make_issue(GOLDEN["markdown"], date=DATE))["email.eml"]
-    two = render_files(make_issue(GOLDEN["markdown"], date=DATE))["email.eml"]
-    assert one == two
+def test_a_build_in_another_process_writes_the_same_bytes(tmp_path):
+    """Two builds, each in its own process with its own hash seed: nothing kept in memory, no set or dict
+    order, no clock and no random boundary can make them differ."""
+    for run, seed in (("one", "1"), ("two", "2")):
+        subprocess.run([sys.executable, "-m", "newsletter", "build", str(EXAMPLE), "--out", str(tmp_path / run),
+                        "--date", DATE.isoformat()], env={**os.environ, "PYTHONHASHSEED": seed}, check=True,
+                       capture_output=True)
+    names = sorted(path.name for path in (tmp_path / "one").iterdir())
+    assert "email.eml" in names and names == sorted(path.name for path in (tmp_path / "two").iterdir())
+    for name in names:
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes(), name
 
 
 def test_non_ascii_sender_name_is_encoded(tmp_path):
@@ -404,13 +416,13 @@ def test_hostile_story_text_appears_literally_in_every_output(tmp_path):
     assert "&lt;/mj-column&gt;" in files["email.mjml"]
 
 
-def test_javascript_link_fails_the_build_with_a_clear_error(tmp_path, monkeypatch):
+def test_javascript_link_fails_the_build_with_a_clear_error(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "lead.md").write_text(
         "---\nheadline: A lead\n---\n\nFirst paragraph.\n\nClick [this](javascript:alert(1)) now.\n"
     )
-    result = runner.invoke(app, ["build", "--date", "2026-11-24"])
+    result = cli("build", "--date", "2026-11-24")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         "error: seeds/lead.md:7: link 'javascript:alert(1)' uses javascript:, only http, https and mailto "
@@ -445,13 +457,13 @@ def test_mjml_engine_error_is_a_render_error():
         mjml_to_html("<mjml><mj-body><mj-section><mj-column>")
 
 
-def test_broken_template_override_fails_with_one_line(tmp_path, monkeypatch):
+def test_broken_template_override_fails_with_one_line(tmp_path, monkeypatch, cli):
     """An editor's templates/ folder overrides ours; a mistake in it is one line naming the file."""
     monkeypatch.chdir(tmp_path)
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     (tmp_path / "templates" / "email").mkdir(parents=True)
     (tmp_path / "templates" / "email" / "_footer.mjml").write_text("<mj-section>{% if %}</mj-section>\n")
-    result = runner.invoke(app, ["build", "--date", "2026-11-24"])
+    result = cli("build", "--date", "2026-11-24")
     assert result.exit_code == 1
     assert result.output == (
         "error: templates/email/_footer.mjml:1: template error: Expected an expression, got 'end of statement block'\n"
@@ -468,23 +480,16 @@ def test_template_override_changes_the_email(tmp_path, monkeypatch):
     assert "Thanks for reading" in html
 
 
-def test_build_prints_each_file_size_and_warns_near_gmails_clip(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "seeds" / "00-lead.md").write_text("---\nheadline: Lead\nlead: true\n---\n\nBody.\n")
-    for n in range(1, 260):
-        (tmp_path / "seeds" / f"{n:03d}.md").write_text(
-            f"---\nheadline: Item number {n}\nurl: https://news.example.org/{n}\n"
-            f"teaser: Teaser {n}. {'A teaser of some length that fills the card. ' * 3}\n---\n"
-        )
-    result = runner.invoke(app, ["build", "--date", "2026-11-24"])
+def test_build_prints_each_file_size_and_says_gmail_clips_a_long_email(workdir, cli):
+    write_issue(workdir / "issue", items=60)
+    result = cli("build", "issue", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     for name in ("issue.json", "email.mjml", "email.html", "email.txt", "web.html", "email.eml"):
         assert re.search(rf"^  {re.escape(name)} +\d+(\.\d)? K?B$", result.output, re.M), name
     # The same line `newsletter check` gives (Gmail's clip is one rule, in check.py).
-    size = (tmp_path / "build" / "2026-11-24-lead" / "email.html").stat().st_size
+    size = (workdir / "build" / SLUG / "email.html").stat().st_size
     assert size > 102 * 1024
-    assert (f"error: build/2026-11-24-lead/email.html: email.html is {size / 1024:.1f} KB; Gmail clips it above "
+    assert (f"error: build/{SLUG}/email.html: email.html is {size / 1024:.1f} KB; Gmail clips it above "
             "102 KB and hides the rest, unsubscribe link included: move items to the web version\n") in result.output
 
 
@@ -528,9 +533,6 @@ def test_personalisation_tokens_survive_rendering():
 def test_premailer_reaches_requests_when_it_needs_it(tmp_path):
     """premailer is imported with `requests` put off; premailer's one use of it (fetching a stylesheet)
     still reaches the real module."""
-    import subprocess
-    import sys
-
     script = (
         "import sys; from newsletter.compile import import_premailer; import_premailer()\n"
         "assert 'requests' not in sys.modules, 'requests was imported eagerly'\n"
