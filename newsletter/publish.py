@@ -263,6 +263,7 @@ def site_files(builds: list[Build], base: str, cache: Path | None = None) -> dic
 
 def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path | None = None) -> Site:
     """Publish every issue built under `root` into the site folder `out`, replacing it whole."""
+    separate(root, out)
     # Read every build, then keep the newest build of each issue
     builds, not_builds = find_builds(root)
     builds, older = pick_builds(builds)
@@ -282,6 +283,17 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
 def describe_base(build: Build) -> str:
     base = build.issue.brand.web_base_url
     return f"points to {base.rstrip('/')}/" if base else "is missing (the issue has no web_base_url)"
+
+
+def separate(root: Path, out: Path) -> None:
+    """The site is replaced whole: it must be a folder of its own, neither holding the builds nor inside them."""
+    builds, site = root.resolve(), out.resolve()
+    if site == Path.cwd().resolve() or builds.is_relative_to(site):
+        raise OutputError(f"would replace the folder that holds {root}/; publish into a folder of its own, "
+                          "such as --out site", file=out)
+    if site.is_relative_to(builds):
+        raise OutputError(f"is inside {root}/, where publish reads builds; publish into a folder of its own, "
+                          "such as --out site", file=out)
 
 
 def write_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:

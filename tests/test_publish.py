@@ -58,12 +58,13 @@ def builds(tmp_path_factory) -> Path:
     os.utime(draft / "issue.json", (old, old))
     build(make_issue(work / "i46", number=46, date="2025-12-30", subject="The year in elections"), out_root=root)
     build(make_issue(work / "i47", number=47, date="2026-11-17"), out_root=root)
-    newest = build(make_issue(work / "i48", number=48, date="2026-11-24"), out_root=root).out
-    # What the image stage leaves: the photo in images/, and the issue pointing at its published address.
-    write_png(newest / "images" / "rally.png", (200, 30, 30))
-    record = json.loads((newest / "issue.json").read_text())
-    record["lead"]["image"]["src"] = f"{BASE}/2026-11-24-issue-48/images/rally.png"
-    (newest / "issue.json").write_text(json.dumps(record, indent=2))
+    # The newest issue's lead photo is a file beside the story: the build publishes it in images/.
+    newest = make_issue(work / "i48", number=48, date="2026-11-24")
+    write_png(newest / "rally.png", (200, 30, 30))
+    lead = newest / "01-colombia-runoff.md"
+    lead.write_text(lead.read_text().replace("https://images.example.org/2026/11/bogota-rally.jpg", "rally.png")
+                    .replace("  width: 1200\n  height: 675\n", ""))
+    build(newest, out_root=root)
     return root
 
 
@@ -115,8 +116,10 @@ def test_each_issue_lands_where_its_view_in_browser_link_points(builds, site):
     assert sorted(path.name for path in site.iterdir()) == [
         "2025-12-30-issue-46", "2026-11-17-issue-47", "2026-11-24-issue-48", "feed.xml", "index.html", "sitemap.xml",
     ]
-    assert (site / "2026-11-24-issue-48/images/rally.png").read_bytes() == (
-        builds / "2026-11-24-issue-48/images/rally.png").read_bytes()
+    [photo] = (builds / "2026-11-24-issue-48" / "images").iterdir()
+    assert (site / "2026-11-24-issue-48" / "images" / photo.name).read_bytes() == photo.read_bytes()
+    page = (site / "2026-11-24-issue-48" / "web.html").read_text()
+    assert f'src="{BASE}/2026-11-24-issue-48/images/{photo.name}"' in page
 
 
 def test_every_link_in_the_site_leads_to_a_file_in_it(site):
@@ -349,7 +352,7 @@ def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
     assert items.nth(0).inner_text().splitlines()[0] == "Issue 48 · Tuesday, 24 November 2026"
     assert "The year in elections" in items.nth(2).inner_text()
     # The newest issue's thumbnail is its own published photo, read from the site folder.
-    assert page.evaluate("document.querySelector('.archive-image').naturalWidth") == 120
+    assert page.evaluate("document.querySelector('.archive-image').naturalWidth") > 0
 
     items.nth(1).locator("a").click()
     page.wait_for_load_state()
@@ -362,3 +365,18 @@ def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
     page.wait_for_load_state()
     assert page.url == (site / "index.html").as_uri()
     assert page.title() == "The Ballot Brief: all issues"
+
+
+@pytest.mark.parametrize(("out", "message"), [
+    (".", "error: .: would replace the folder that holds build/; publish into a folder of its own, such as "
+          "--out site\n"),
+    ("build/site", "error: build/site: is inside build/, where publish reads builds; publish into a folder of "
+                   "its own, such as --out site\n"),
+])
+def test_publish_refuses_to_replace_the_builds_themselves(builds, monkeypatch, out, message):
+    monkeypatch.chdir(builds.parent)
+    before = sorted(path.name for path in builds.iterdir())
+    result = runner.invoke(app, ["publish", "--out", out])
+    assert result.exit_code == 1
+    assert result.output == message
+    assert sorted(path.name for path in builds.iterdir()) == before
