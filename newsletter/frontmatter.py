@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from .errors import InputError
+from .text import text_problem
 
 MAX_DEPTH = 16  # a story's front matter needs three (image.width); deeper nesting is a mistake or an attack
 YAML_TAGS = "tag:yaml.org,2002:"
@@ -24,66 +25,77 @@ def parse_front_matter(text: str, file: object, first_line: int = 2) -> dict[str
     """The front matter's mapping; `first_line` is the file's line number of the text's first line."""
     import yaml
 
+    try:
+        # libyaml's parser when PyYAML has it: ten times faster.
+        return read_events(text, file, first_line, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        # The pure-Python parser names the problem and its line more exactly than libyaml, and reads escapes
+        # libyaml refuses ("\ud800"), which are then refused by name. Iterative too: no recursion.
+        try:
+            return read_events(text, file, first_line, yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            raise syntax_error(text, error, file, first_line) from None
+
+
+def read_events(text: str, file: object, first_line: int, loader: Any) -> dict[str, Any]:
+    import yaml
+
     def where(mark: Any) -> int:
         return (mark.line if mark is not None else 0) + first_line
 
     def fail(message: str, mark: Any = None, line: int | None = None) -> InputError:
         return InputError(message, file=file, line=line if line is not None else where(mark))
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: ten times faster
     stack: list[tuple[Any, Any]] = []  # open collections: (the list or dict, the key awaiting its value)
     key_lines: list[dict[Any, int]] = []  # per open mapping: the line of each key, to name duplicates
     result: Any = None
     documents = 0
-    try:
-        for event in yaml.parse(text, Loader=loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise fail("front matter holds a second YAML document; keep one set of 'key: value' lines",
-                               event.start_mark)
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise fail(f"front matter uses the alias *{event.anchor}: aliases (& and *) are not allowed; "
-                           "write the value out in full", event.start_mark)
-            if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag is not None \
-                    and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit):
-                raise fail(f"front matter uses the tag {short_tag(event.tag)}: tags are not allowed; remove it "
-                           "(put the value in quotes to keep it as text)", event.start_mark)
-            if isinstance(event, yaml.ScalarEvent):
-                value = scalar(event, fail)
-            elif isinstance(event, yaml.CollectionStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    raise fail(f"front matter nests deeper than {MAX_DEPTH} levels; flatten it", event.start_mark)
-                container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
-                stack.append((container, NO_KEY))
-                key_lines.append({})
-                continue
-            elif isinstance(event, yaml.CollectionEndEvent):
-                value, _ = stack.pop()
-                key_lines.pop()
-            else:
-                continue
-            if not stack:
-                result = value
-                continue
-            container, pending = stack[-1]
-            if isinstance(container, list):
-                container.append(value)
-            elif pending is NO_KEY:
-                if isinstance(value, (dict, list)):
-                    raise fail("front matter keys must be plain words, not lists or mappings", event.start_mark)
-                seen = key_lines[-1]
-                if value in seen:
-                    raise fail(f"{value} is given twice (first on line {seen[value]}); keep one",
-                               event.start_mark)
-                seen[value] = where(event.start_mark)
-                stack[-1] = (container, value)
-            else:
-                container[pending] = value
-                stack[-1] = (container, NO_KEY)
-    except yaml.YAMLError as error:
-        raise syntax_error(text, error, file, first_line, fail) from None
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise fail("front matter holds a second YAML document; keep one set of 'key: value' lines",
+                           event.start_mark)
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise fail(f"front matter uses the alias *{event.anchor}: aliases (& and *) are not allowed; "
+                       "write the value out in full", event.start_mark)
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag is not None \
+                and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit):
+            raise fail(f"front matter uses the tag {short_tag(event.tag)}: tags are not allowed; remove it "
+                       "(put the value in quotes to keep it as text)", event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            value = scalar(event, fail)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise fail(f"front matter nests deeper than {MAX_DEPTH} levels; flatten it", event.start_mark)
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            stack.append((container, NO_KEY))
+            key_lines.append({})
+            continue
+        elif isinstance(event, yaml.CollectionEndEvent):
+            value, _ = stack.pop()
+            key_lines.pop()
+        else:
+            continue
+        if not stack:
+            result = value
+            continue
+        container, pending = stack[-1]
+        if isinstance(container, list):
+            container.append(value)
+        elif pending is NO_KEY:
+            if isinstance(value, (dict, list)):
+                raise fail("front matter keys must be plain words, not lists or mappings", event.start_mark)
+            seen = key_lines[-1]
+            if value in seen:
+                raise fail(f"{value} is given twice (first on line {seen[value]}); keep one",
+                           event.start_mark)
+            seen[value] = where(event.start_mark)
+            stack[-1] = (container, value)
+        else:
+            container[pending] = value
+            stack[-1] = (container, NO_KEY)
     if result is None:
         return {}
     if not isinstance(result, dict):
@@ -103,6 +115,9 @@ def scalar(event: Any, fail: Any) -> Any:
     import yaml
 
     if not event.implicit[0]:  # quoted or a block scalar: always text
+        problem = text_problem(event.value)  # an escape such as "\x01", "\ud800" or "\u2028"
+        if problem:
+            raise fail(f"front matter value {problem}", event.start_mark)
         return event.value
     node = yaml.ScalarNode(None, event.value, event.start_mark, event.end_mark)
     resolver, constructor = helpers()
@@ -133,17 +148,8 @@ def helpers() -> tuple[Any, Any]:
 KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[\w\-]+):\s+(?P<value>.*\S)\s*$")
 
 
-def syntax_error(text: str, error: Any, file: object, first_line: int, fail: Any) -> InputError:
+def syntax_error(text: str, error: Any, file: object, first_line: int) -> InputError:
     """Bad YAML: the problem, its line and, for a value holding `: ` or quotes, how to quote it."""
-    import yaml
-
-    # The pure-Python parser names the problem and its line more exactly than libyaml; it is iterative
-    # (no recursion on deep nesting), and runs only here, on text already known to be bad.
-    try:
-        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
-            pass
-    except yaml.YAMLError as exact:
-        error = exact
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or "cannot be parsed"
     lines = text.split("\n")
@@ -152,8 +158,9 @@ def syntax_error(text: str, error: Any, file: object, first_line: int, fail: Any
         match = KEY_VALUE.match(lines[index]) if 0 <= index < len(lines) else None
         if match and (": " in match["value"] or re.search(r"[\"'#&*!|>%@`]", match["value"])):
             hint = f"; put the value in quotes: {match['key']}: {quote(match['value'])}"
-            return fail(f"front matter is not valid YAML: {problem}{hint}", line=index + first_line)
-    return fail(f"front matter is not valid YAML: {problem}", mark)
+            return InputError(f"front matter is not valid YAML: {problem}{hint}", file=file, line=index + first_line)
+    line = (mark.line if mark is not None else 0) + first_line
+    return InputError(f"front matter is not valid YAML: {problem}", file=file, line=line)
 
 
 def quote(value: str) -> str:

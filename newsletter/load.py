@@ -16,7 +16,7 @@ from .frontmatter import parse_front_matter
 from .links import check_link
 from .models import Block, Image, Notice, PullQuote, Source, Span, Story
 from .settings import IssueSettings, load_issue_settings
-from .text import clean_lines, clean_value, key_line, read_text, unknown_keys
+from .text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
 STORY_SUFFIXES = (".txt", ".md", ".markdown")
 
@@ -169,6 +169,9 @@ def parse_lead(parts: list[Numbered], file: str) -> Story | None:
         return None
     first = parts[0]
     headline_line, headline = first[0]
+    problem = length_problem("headline", headline)
+    if problem:
+        raise InputError(f"the headline (the first line of the page) {problem}", file=file, line=headline_line)
     rest = [line for _, line in first[1:]]
     parts = parts[1:]
     # The photo block: caption line(s) ending in a credit, or a doubled caption with no credit.
@@ -285,6 +288,13 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         name = f"{key}.{sub}" if sub else key
         return InputError(f"{name}: {message}", file=file, line=line + 1 if line else 1)
 
+    for key, sub, value in text_values(data):
+        problem = length_problem(sub or key, value)
+        if problem is None and "\n" in value and (sub or key) in ONE_LINE_KEYS:
+            problem = "holds a line break; keep it on one line"
+        if problem:
+            raise fail(key, problem, sub)
+
     fields: dict[str, Any] = {}
     for key in ("headline", "caption", "credit", "teaser", "section"):
         if isinstance(data.get(key), (list, dict)):
@@ -326,6 +336,21 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         first = error.errors()[0]
         key, *nested = [str(part) for part in first["loc"] if isinstance(part, str)]
         raise fail(key, first["msg"].lower(), nested[-1] if nested else "") from None
+
+
+ONE_LINE_KEYS = {"headline", "url", "caption", "credit", "section", "src", "alt", "tags"}
+
+
+def text_values(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Each text in the front matter as (key, nested key or "", text): `tags` items, `image.src`."""
+    found = []
+    for key, value in data.items():
+        values = value.items() if isinstance(value, dict) else [("", item) for item in value] \
+            if isinstance(value, list) else [("", value)]
+        for sub, item in values:
+            if isinstance(item, str):
+                found.append((str(key), str(sub), item))
+    return found
 
 
 def markdown_parser():  # type: ignore[no-untyped-def]

@@ -15,7 +15,16 @@ from pydantic import ValidationError
 
 from .errors import InputError
 from .models import Brand, Tracking
-from .text import SETTINGS_LIMIT, clean_value, key_line, read_text, unknown_keys
+from .text import (
+    SETTINGS_LIMIT,
+    SETTINGS_TEXT_LIMIT,
+    clean_value,
+    key_line,
+    length_problem,
+    read_text,
+    text_problem,
+    unknown_keys,
+)
 
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links).
@@ -51,7 +60,20 @@ def read_settings_file(path: Path, known: set[str], *, optional: bool = True) ->
     text = read_text(path, limit=SETTINGS_LIMIT, what="a settings file")
     data = parse_toml(text, path)
     unknown_keys(data, known, path, text)
-    return SettingsFile(path, text, data)
+    file = SettingsFile(path, text, data)
+    # Every text is checked here, where it enters, so a later stage never blames another file for it.
+    stack: list[tuple[list[str], Any]] = [([str(key)], value) for key, value in data.items()]
+    while stack:
+        keys, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((keys + [str(key)], item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((keys, item) for item in value)
+        elif isinstance(value, str):
+            problem = text_problem(value) or length_problem(keys[-1], value, SETTINGS_TEXT_LIMIT)
+            if problem:
+                raise InputError(f"{'.'.join(keys)}: {problem}", file=path, line=file.line(keys[-1]))
+    return file
 
 
 @dataclass

@@ -15,8 +15,39 @@ from .models import Notice, Source
 
 # C1 controls, zero-width characters, bidi embeddings/overrides/isolates, soft hyphen and BOMs inside
 # text: invisible in an editor, yet they break search, screen readers and some mail clients.
-JUNK = re.compile("[\u0080-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# C0 controls other than tab and line feed are invisible too, and MJML and lxml choke on them.
+JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                  "\u2066-\u2069\ufeff]")
 SPACES = re.compile("[\t\u00a0\u2007\u202f]")
+# Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.
+SEPARATORS = re.compile("[\u2028\u2029]")
+# What no text value may hold where it enters: control characters (tab and line feed aside), the
+# separators above, and lone surrogates (an escape such as "\\ud800"; no UTF-8 file holds one).
+BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# The longest text each kind of value may be: past these a value is a mistake (a paragraph pasted as the
+# headline) that would make the subject line, the inbox row or the layout absurd, and slow header folding.
+TEXT_LIMITS = {"headline": 500, "subject": 500, "preheader": 500, "section": 200, "credit": 500,
+               "caption": 2000, "teaser": 10_000, "url": 8000, "src": 8000, "alt": 2000, "tags": 200}
+SETTINGS_TEXT_LIMIT = 10_000  # any text in newsletter.toml or issue.toml
+
+
+def text_problem(value: str) -> str | None:
+    """Why a text value cannot be used as given, in words ("holds a control character (U+0001)"), or None."""
+    found = BAD_TEXT.search(value)
+    if found is None:
+        return None
+    code = ord(found.group())
+    kind = ("a lone surrogate" if 0xD800 <= code <= 0xDFFF else
+            "a line separator" if code in (0x2028, 0x2029) else "a control character")
+    return f"holds {kind} (U+{code:04X}); remove it"
+
+
+def length_problem(key: str, value: str, limit: int | None = None) -> str | None:
+    """`value` is longer than its kind may be (TEXT_LIMITS, else `limit`): the problem in words, or None."""
+    limit = TEXT_LIMITS.get(key.rsplit(".", 1)[-1], limit)
+    if limit is None or len(value) <= limit:
+        return None
+    return f"is {len(value):,} characters long, over the {limit:,} a {key} may have; shorten it"
 
 
 STORY_LIMIT = 20 * 1024 * 1024  # bytes: a week's longest story is under 1 MB; past this is a mistake
@@ -99,6 +130,13 @@ def clean_lines(text: str, file: str, notices: list[Notice]) -> list[str]:
                 )
             )
             line = JUNK.sub("", line)
+        separators = SEPARATORS.findall(line)
+        if separators:
+            names = sorted({f"U+{ord(char):04X}" for char in separators})
+            notices.append(Notice(message=f"replaced {len(separators)} line separator(s) ({', '.join(names)}) "
+                                  "with spaces", source=Source(file=file, line=number),
+                                  hint="break the line with Enter if you meant a new paragraph"))
+            line = SEPARATORS.sub(" ", line)
         lines.append(SPACES.sub(" ", line).rstrip())
     return lines
 
