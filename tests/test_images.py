@@ -378,3 +378,35 @@ def test_the_published_web_page_shows_the_photo_from_the_build_folder(tmp_path, 
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_dark_logo_replaces_the_logo_in_dark_mode_and_the_alt_text_reads_like_the_masthead(tmp_path, page):
+    for name, colour in (("logo.png", (179, 38, 30, 255)), ("logo-dark.png", (240, 240, 240, 255))):
+        logo = Image.new("RGBA", (800, 200), (0, 0, 0, 0))
+        ImageDraw.Draw(logo).rectangle((20, 20, 780, 180), fill=colour)
+        logo.save(tmp_path / name)
+    (tmp_path / "newsletter.toml").write_text('[brand.logo]\nsrc = "logo.png"\ndark_src = "logo-dark.png"\n'
+                                              'alt = "The Ballot Brief"\n')
+    folder = issue(tmp_path, "https://images.example.org/a.jpg", web_base_url="")
+    assert build(tmp_path, folder).exit_code == 0
+    out = tmp_path / "out"
+    logos = [name for name in built_images(tmp_path) if name.endswith(".png")]
+    assert len(logos) == 2
+    page.route(re.compile(r"^https?://"), lambda route: route.abort())  # the story's remote photo: not fetched
+    shown, style = {}, {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        page.goto((out / "email.html").as_uri())
+        shown[scheme] = page.evaluate(
+            "() => [...document.querySelectorAll('img.nl-logo')].filter(i => i.offsetHeight > 0).map(i =>"
+            " [i.getAttribute('src'), i.naturalWidth, i.offsetWidth, i.offsetHeight])")
+        # With images off, the alt text is set like the masthead (serif, 28 px, bold, the text colour)
+        style[scheme] = page.evaluate("() => { const s = getComputedStyle(document.querySelector('img.nl-logo'));"
+                                      " return [s.fontFamily.split(',')[0], s.fontSize, s.fontWeight, s.color]; }")
+    [(light_src, light_pixels, width, height)] = shown["light"]
+    [(dark_src, dark_pixels, dark_width, _)] = shown["dark"]
+    assert light_src != dark_src and {light_src, dark_src} == set(logos)
+    assert (light_pixels, dark_pixels, width, dark_width, height) == (320, 320, 160, 160, 40)  # 2x its 160 px
+    assert Image.open(out / dark_src).convert("RGB").getpixel((160, 40))[0] > 200  # the light-coloured one
+    assert style == {"light": ["Georgia", "28px", "700", "rgb(26, 26, 26)"],
+                     "dark": ["Georgia", "28px", "700", "rgb(236, 236, 236)"]}
