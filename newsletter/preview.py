@@ -111,11 +111,16 @@ def error_report(error: BaseException) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One good build, held in memory: every response of a request comes from the same build."""
+    """One good build, held in memory: every response of a request comes from the same build.
+
+    A build is shown in two steps: first the file the open page's frame shows (`complete` False, no
+    summary yet), then every file and the summary. A request for a file not made yet waits for the rest.
+    """
 
     number: int
     files: dict[str, bytes]
-    summary: dict[str, Any]
+    summary: dict[str, Any] | None
+    complete: bool = True
     published: str = ""  # <web_base_url>/<issue folder>/: its images/ are served from this build instead
 
 
@@ -202,6 +207,9 @@ class Preview:
         self.run = secrets.token_hex(6)  # tells an open page that the server was restarted
         self.number = 0
         self.snapshot: Snapshot | None = None
+        self.shown: Snapshot | None = None  # the newest complete build: the side panel's
+        self.version = 0  # counts every change the page should hear of, a first step included
+        self.wanted = "email.html"  # the file the page's frame last asked for: made first on a rebuild
         self.error: dict[str, Any] | None = None
         self.closing = False
         self.changed = threading.Condition()
@@ -287,38 +295,75 @@ class Preview:
 
     # --- building -------------------------------------------------------------------------------------
 
-    def rebuild(self) -> BuildEvent:
-        """Build once; on failure keep serving the last good build and record the error for the page."""
+    def rebuild(self, *, skip_if_stale: bool = False) -> BuildEvent | None:
+        """Build once; on failure keep serving the last good build and record the error for the page.
+
+        The file the page's frame shows is made and published first, the rest after it. With
+        `skip_if_stale`, a build whose sources changed again while its first step was made is not
+        published: None.
+        """
         from .build import make_issue, render_files
         from .render import issue_folder_url
 
         started = time.monotonic()
-        snapshot, error = None, None
+        error = None
         try:
             issue = make_issue(self.source, date=self.date, config=self.config)
-            files = render_files(issue, cache=self.cache)
+            first = self.first_files(issue)
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)
+        if skip_if_stale and self.stamp() != self.stamps:
+            return None
+        if error is None:
+            published = issue_folder_url(issue)
+            with self.changed:
+                self.snapshot = Snapshot(self.number + 1, first, None, complete=False, published=published)
+                self.number += 1
+                self.error = None
+                self.version += 1
+                self.changed.notify_all()
+            try:
+                files = render_files(issue, cache=self.cache)
+                snapshot = Snapshot(self.number, files, summarise(issue, files, self.number), published=published)
+            except Exception as failure:  # noqa: BLE001
+                error = error_report(failure)
         with self.changed:
-            self.number += 1
             if error is None:
-                snapshot = Snapshot(self.number, files, summarise(issue, files, self.number),
-                                    published=issue_folder_url(issue))
+                self.snapshot = self.shown = snapshot
                 self.images = [Path(path).resolve() for path in issue._image_files]
-                self.snapshot = snapshot
+            else:
+                if self.snapshot is None or self.snapshot.complete:
+                    self.number += 1  # the first step failed: a build of its own
+                self.snapshot = self.shown  # the last good build stays on screen
             self.error = error
+            self.version += 1
             self.changed.notify_all()
+            number, shown = self.number, self.snapshot
         event = BuildEvent(
-            number=self.number,
+            number=number,
             seconds=time.monotonic() - started,
             error=error,
-            warnings=snapshot.summary["warnings"] if snapshot else 0,
-            errors=snapshot.summary["errors"] if snapshot else 0,
-            subject=snapshot.summary["subject"] if snapshot else "",
+            warnings=shown.summary["warnings"] if shown and shown.summary and error is None else 0,
+            errors=shown.summary["errors"] if shown and shown.summary and error is None else 0,
+            subject=shown.summary["subject"] if shown and shown.summary and error is None else "",
         )
         if self.report is not None:
             self.report(event)
         return event
+
+    def first_files(self, issue: Any) -> dict[str, bytes]:
+        """The file the page's frame shows (the email, its text or the web page), made on its own: the
+        page can show it while the rest is made."""
+        from .render import prepare, render_email, render_text, render_web
+
+        ready = prepare(issue, cache=self.cache)
+        if self.wanted == "email.txt":
+            return {"email.txt": render_text(ready).encode()}
+        if self.wanted == "web.html":
+            return {"web.html": render_web(ready).encode(), **issue._images}
+        mjml, html = render_email(ready, cache=self.cache)
+        # The images were made with the issue: the email shows them at once.
+        return {"email.mjml": mjml.encode(), "email.html": html.encode(), **issue._images}
 
     def state(self) -> dict[str, Any]:
         with self.changed:
@@ -326,15 +371,24 @@ class Preview:
                 "run": self.run,
                 "build": self.number,
                 "error": self.error,
-                "shown": self.snapshot.summary if self.snapshot else None,
+                "shown": self.shown.summary if self.shown else None,
+                # The build whose files the frame can show now: ahead of `shown` while the rest is made.
+                "frame": self.snapshot.number if self.snapshot else None,
                 "source": str(self.source),
             }
 
-    def wait_for_build(self, seen: int | None, timeout: float) -> int | None:
-        """The build counter once it differs from `seen` (or after `timeout`); None when closing."""
+    def wait_for_change(self, seen: int | None, timeout: float) -> int | None:
+        """The change counter once it differs from `seen` (or after `timeout`); None when closing."""
         with self.changed:
-            self.changed.wait_for(lambda: self.closing or self.number != seen, timeout=timeout)
-            return None if self.closing else self.number
+            self.changed.wait_for(lambda: self.closing or self.version != seen, timeout=timeout)
+            return None if self.closing else self.version
+
+    def file(self, name: str, timeout: float = 10.0) -> Snapshot | None:
+        """The newest build holding `name`, waiting for the rest of a build shown in two steps."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.closing or self.snapshot is None or self.snapshot.complete
+                                  or name in self.snapshot.files, timeout=timeout)
+            return self.snapshot
 
     # --- watching -------------------------------------------------------------------------------------
 
@@ -383,7 +437,9 @@ class Preview:
             from watchfiles import watch
 
             folders = [*self.watched.folders, *([self.watched.source] if self.watched.source else [])]
-            for _changes in watch(*folders, debounce=300, step=50, stop_event=self.stop,
+            # A save is built at once: watchfiles yields after `step` ms with no further change (a save is
+            # one burst of events), `debounce` only bounds how long a stream of changes is grouped.
+            for _changes in watch(*folders, debounce=100, step=5, stop_event=self.stop,
                                   rust_timeout=POLL_MS, yield_on_timeout=True, raise_interrupt=False,
                                   ignore_permission_denied=True):
                 if self.stop.is_set():
@@ -394,11 +450,15 @@ class Preview:
                 self.rebuild_if_changed()
 
     def rebuild_if_changed(self) -> None:
-        stamps = self.stamp()
-        if stamps != self.stamps:
+        """Build until a build starts from the sources as they are: a save during a build is built next;
+        a build overtaken by a save before its first step was shown is not shown at all (up to 3 in a row,
+        so that a file rewritten without pause still shows)."""
+        skipped = 0
+        while (stamps := self.stamp()) != self.stamps:
             # Stamped before building: a save during the build is seen next time round.
             self.stamps = stamps
-            self.rebuild()
+            event = self.rebuild(skip_if_stale=skipped < 3)
+            skipped = skipped + 1 if event is None else 0
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -441,8 +501,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(HTTPStatus.OK, data, "application/json; charset=utf-8", body=body)
         if url.path == "/events":
             return self.events() if body else self.send(HTTPStatus.OK, b"", "text/event-stream", body=False)
-        snapshot = self.preview.snapshot
         name = url.path[1:]
+        if name in ("email.html", "email.txt", "web.html") and "build" in query:
+            self.preview.wanted = name  # what the page's frame shows: made first on the next rebuild
+        snapshot = self.preview.file(name) if name in BUILD_TYPES or name.startswith("images/") else None
         if snapshot is not None and name.startswith("images/") and name in snapshot.files:
             # Only the images this build made, by their exact names: no path from a request reaches the disk.
             kind = IMAGE_TYPES.get(name[name.rfind("."):], "application/octet-stream")
@@ -458,7 +520,7 @@ class Handler(BaseHTTPRequestHandler):
         if name in ("email.html", "web.html") and kind.startswith("text/html") and snapshot.published:
             # The issue's images are not uploaded yet: show this build's copies.
             data = data.replace(f"{snapshot.published}images/".encode(), b"/images/")
-        if name == "email.eml":
+        if name == "email.eml" and snapshot.summary:
             headers["Content-Disposition"] = f'attachment; filename="{snapshot.summary["slug"]}.eml"'
         self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)
 
@@ -494,7 +556,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Security-Policy", csp)
 
     def events(self) -> None:
-        """Server-Sent Events: the build counter now, then after every build; a comment keeps it open."""
+        """Server-Sent Events: the state now, then after every change (a build's first step, its end, a
+        failure), so the page needs no second request to learn it; a comment keeps the stream open."""
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_common_headers(None)
@@ -503,14 +566,14 @@ class Handler(BaseHTTPRequestHandler):
         try:
             self.wfile.write(b"retry: 500\n\n")
             while True:
-                number = self.preview.wait_for_build(seen, KEEPALIVE_SECONDS)
-                if number is None:
+                version = self.preview.wait_for_change(seen, KEEPALIVE_SECONDS)
+                if version is None:
                     return
-                if number == seen:
+                if version == seen:
                     self.wfile.write(b": still here\n\n")
                 else:
-                    self.wfile.write(f"data: {json.dumps({'run': self.preview.run, 'build': number})}\n\n".encode())
-                    seen = number
+                    self.wfile.write(f"data: {json.dumps(self.preview.state(), ensure_ascii=False)}\n\n".encode())
+                    seen = version
                 self.wfile.flush()
         except OSError:  # the tab was closed or reloaded
             return

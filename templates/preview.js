@@ -16,7 +16,9 @@ const PHONE = {subjectLines: 1, preheaderLines: 2};
 const $ = (id) => document.getElementById(id);
 const frame = $('email');
 let mode = modeFromUrl();
-let shown = {run: null, build: null};
+let shown = {run: null, build: null};  // the build the side panel describes
+let wanted = null;  // the newest build whose file the frame can show
+let frameBuild = null;  // the build the frame's document holds (or is loading)
 let htmlCache = null;
 
 function modeFromUrl() {
@@ -39,13 +41,26 @@ function showModeButtons() {
   document.documentElement.dataset.view = mode;
 }
 
+function frameUrl(build) {
+  const {src} = MODES[mode];
+  return `${src}${src.includes('?') ? '&' : '?'}build=${build}`;
+}
+
+// A new mode, a restarted server or a failed swap: load the frame's document afresh.
 function loadFrame() {
   showModeButtons();
-  if (shown.build === null) return;
-  const {width, src} = MODES[mode];
+  if (wanted === null) return;
+  const {width} = MODES[mode];
   frame.style.width = width ? `${width}px` : '100%';
   frame.dataset.loadedBuild = '';
-  frame.src = `${src}${src.includes('?') ? '&' : '?'}build=${shown.build}`;
+  frame.dataset.mode = mode;
+  frameBuild = wanted;
+  frame.src = frameUrl(wanted);
+}
+
+function fitFrame() {
+  const doc = frame.contentDocument;
+  if (doc && doc.documentElement) frame.style.height = `${Math.max(doc.documentElement.offsetHeight, 200)}px`;
 }
 
 // The frame is as tall as its document, so the email scrolls with the page and its viewport is exactly
@@ -53,53 +68,104 @@ function loadFrame() {
 frame.addEventListener('load', () => {
   const doc = frame.contentDocument;
   if (!doc || !doc.documentElement || frame.src === '') return;
-  frame.style.height = `${Math.max(doc.documentElement.offsetHeight, 200)}px`;
-  frame.dataset.loadedBuild = String(shown.build);
+  fitFrame();
+  frame.dataset.loadedBuild = String(frameBuild);
 });
 
-// --- state from the server ------------------------------------------------------------------------------
+// A new build in the same mode: the frame's document takes the new content in place, without a reload,
+// so the page neither flashes nor loses its scroll position. The document keeps its sandbox and its
+// Content-Security-Policy (no script runs); DOMParser's document loads and runs nothing either.
+async function swapFrame(build) {
+  const shownMode = mode;
+  const response = await fetch(frameUrl(build), {cache: 'no-store'});
+  if (!response.ok) throw new Error(`the server answered ${response.status}`);
+  const served = Number(response.headers.get('X-Preview-Build'));
+  const text = await response.text();
+  const doc = frame.contentDocument;
+  if (mode !== shownMode || frame.dataset.mode !== mode || frame.dataset.loadedBuild === '' || !doc) return false;
+  if ((response.headers.get('Content-Type') || '').startsWith('text/plain')) {
+    const pre = doc.body && doc.body.querySelector('pre');
+    if (!pre) return false;
+    pre.textContent = text;
+  } else {
+    const fresh = new DOMParser().parseFromString(text, 'text/html');
+    doc.replaceChild(doc.importNode(fresh.documentElement, true), doc.documentElement);
+  }
+  frameBuild = served;
+  frame.dataset.loadedBuild = String(served);
+  fitFrame();
+  return true;
+}
 
-let refreshing = false;
-let again = false;
+let swapping = false;
 
-async function refresh() {
-  if (refreshing) {
-    again = true;
+async function updateFrame() {
+  if (swapping) return;  // the running update goes on until the frame holds the newest build
+  if (frame.dataset.loadedBuild === '' || frame.dataset.mode !== mode) {
+    loadFrame();
     return;
   }
-  refreshing = true;
+  swapping = true;
   try {
-    do {
-      again = false;
-      await refreshOnce();
-    } while (again);
+    while (frameBuild !== null && wanted !== null && frameBuild !== wanted) {
+      if (!(await swapFrame(wanted))) {
+        if (frame.dataset.loadedBuild !== '') loadFrame();
+        break;
+      }
+      if (frameBuild > wanted) break;  // the server is ahead: its message is on the way
+    }
   } catch (error) {
-    setStatus(`Could not reach the preview server: ${error.message}`, true);
+    loadFrame();
   } finally {
-    refreshing = false;
+    swapping = false;
   }
 }
 
-async function refreshOnce() {
-  const response = await fetch('/state.json', {cache: 'no-store'});
-  const state = await response.json();
+// --- state from the server ------------------------------------------------------------------------------
+
+// The server pushes its state after every change (see /events); /state.json gives it at start.
+function applyState(state) {
+  if (state.run !== shown.run) {
+    shown = {run: state.run, build: null};
+    wanted = null;
+    frameBuild = null;
+  }
   showError(state.error);
-  $('empty').hidden = Boolean(state.shown);
-  $('device').hidden = !state.shown;
-  if (state.shown && (state.shown.build !== shown.build || state.run !== shown.run)) {
-    shown = {run: state.run, build: state.shown.build};
+  const any = state.frame !== null && state.frame !== undefined;
+  $('empty').hidden = any;
+  $('device').hidden = !any;
+  if (state.shown && state.shown.build !== shown.build) {
+    shown.build = state.shown.build;
     showBuild(state.shown);
-    loadFrame();
     prefetchHtml();
+  }
+  if (any && state.frame !== wanted) {
+    const first = wanted === null || frameBuild === null;
+    wanted = state.frame;
+    if (first) loadFrame();
+    else updateFrame();
   }
   showBuildLine(state);
   document.documentElement.dataset.build = String(state.build);
 }
 
+let heard = false;  // the event stream has spoken: its state is the newest
+
+async function refresh() {
+  try {
+    const response = await fetch('/state.json', {cache: 'no-store'});
+    const state = await response.json();
+    if (!heard) applyState(state);
+  } catch (error) {
+    setStatus(`Could not reach the preview server: ${error.message}`, true);
+  }
+}
+
 function showBuildLine(state) {
   const line = $('build');
-  if (!state.shown) line.textContent = `Build ${state.build} failed`;
-  else if (state.error) line.textContent = `Build ${state.build} failed · showing build ${state.shown.build}`;
+  if (!state.shown && state.frame === null) line.textContent = `Build ${state.build} failed`;
+  else if (state.error) line.textContent = `Build ${state.build} failed · showing build ${state.frame}`;
+  else if (!state.shown || state.frame !== state.shown.build) line.textContent = `Build ${state.frame} · checking…`;
   else line.textContent = `Build ${state.shown.build} · ${state.shown.built_at}`;
 }
 
@@ -314,12 +380,12 @@ document.addEventListener('keydown', (event) => {
 });
 $('copy-html').addEventListener('click', copyHtml);
 
-// Live reload: the server sends the build counter after every build; EventSource reconnects by itself.
+// Live reload: the server pushes its state after every change; EventSource reconnects by itself (and the
+// server then sends its state at once).
 const events = new EventSource('/events');
 events.addEventListener('message', (event) => {
-  const {run, build} = JSON.parse(event.data);
-  if (run !== shown.run || build !== Number(document.documentElement.dataset.build)) refresh();
+  heard = true;
+  applyState(JSON.parse(event.data));
 });
-events.addEventListener('open', () => refresh());
 showModeButtons();
 refresh();

@@ -228,6 +228,50 @@ def test_editing_a_headline_updates_the_open_page_and_keeps_its_mode(page, serve
     assert frame_width(page) == 375
 
 
+LEAD_HEADLINE = "Colombia's runoff turns on turnout in the Caribbean coast"
+
+
+def test_a_burst_of_quick_saves_ends_with_the_last_save_on_screen(page, serve, markdown):
+    preview = serve(markdown)
+    story = markdown / "01-colombia-runoff.md"
+    original = story.read_text("utf-8")
+    open_page(page, preview)
+    for number in range(1, 21):
+        story.write_text(original.replace(LEAD_HEADLINE, f"Burst save {number} of 20"), "utf-8")
+        time.sleep(0.015)
+    wait_for_frame_text(page, "Burst save 20 of 20")
+    # Long past any build the burst started (and the watcher's polling): nothing newer comes along.
+    time.sleep(1.5)
+    state = json.loads(request(preview, "/state.json").body)
+    assert state["error"] is None and state["frame"] == state["build"] == state["shown"]["build"]
+    assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == "Burst save 20 of 20"
+    assert page.get_attribute(FRAME, "data-loaded-build") == str(state["build"])
+    assert page.locator("#build").text_content().startswith(f"Build {state['build']} · ")
+
+
+def test_a_rebuild_changes_the_frame_in_place_keeping_the_scroll_position(page, serve, markdown):
+    preview = serve(markdown)
+    story = markdown / "01-colombia-runoff.md"
+    for mode, old, new in (("desktop", LEAD_HEADLINE, "Colombia votes again"),
+                           ("text", "Colombia votes again", "Colombia votes once more")):
+        open_page(page, preview, f"?mode={mode}")
+        page.set_viewport_size({"width": 1280, "height": 500})
+        page.evaluate("() => window.scrollTo(0, 400)")
+        # A mark on the frame's window: a reload would make a new window without it.
+        page.eval_on_selector(FRAME, "f => { f.contentWindow.marked = true; }")
+        edit(story, old, new)
+        wait_for_frame_text(page, new)
+        assert page.eval_on_selector(FRAME, "f => f.contentWindow.marked === true"), mode
+        assert page.evaluate("() => window.scrollY") == 400, mode
+        body = frame_eval(page, "d => d.body.textContent")
+        if mode == "text":
+            assert body == built(preview, "email.txt").decode()
+        else:
+            assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == new
+            assert frame_eval(page, "(d, w) => w.innerWidth") == WIDTHS[mode]
+        assert request(preview, "/email.html").body == built(preview, "email.html")
+
+
 def test_a_broken_front_matter_shows_the_error_and_fixing_it_brings_the_preview_back(page, serve, markdown):
     preview = serve(markdown)
     story = markdown / "02-eu-enlargement.md"
