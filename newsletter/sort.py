@@ -12,6 +12,7 @@ from .load import Loaded
 from .models import Brand, Issue, Notice, Section, Story
 from .settings import IssueSettings
 from .text import first_sentence, fold, shorten
+from .typography import smarten, typeset
 
 PREHEADER_LIMIT = 110
 
@@ -19,7 +20,7 @@ PREHEADER_LIMIT = 110
 def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> Issue:
     """Pick the lead, fill in what items lack, drop repeats, and group the rest into sections."""
     notices = list(loaded.notices)
-    stories = [complete(story, notices) for story in loaded.stories]
+    stories = [complete(typeset(story), notices) for story in loaded.stories]
     stories = drop_repeats(stories, notices)
     lead = pick_lead(stories, loaded)
     rest = [story for story in stories if story is not lead]
@@ -33,8 +34,8 @@ def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> 
         brand=brand,
         number=settings.number,
         date=date or settings.date or today(),
-        subject=settings.subject or lead.headline,
-        preheader=settings.preheader or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
+        subject=smarten(settings.subject) or lead.headline,
+        preheader=smarten(settings.preheader) or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
         lead=lead.model_copy(update={"lead": True}),
         sections=sections,
         warnings=notices,
@@ -52,7 +53,7 @@ def group_sections(stories: list[Story], default: str, settings: IssueSettings,
         groups.setdefault(story.section or default, []).append(story)
     listed = []
     for name in settings.sections:
-        heading = next((heading for heading in groups if fold(heading) == fold(name)), None)
+        heading = next((heading for heading in groups if fold(heading) == fold(smarten(name))), None)
         if heading is None:
             close = difflib.get_close_matches(name, list(groups), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""

@@ -152,7 +152,7 @@ def test_bad_link_names_the_story_it_comes_from_once(issue):
         STORY, "javascript:alert(1)")
     [finding] = run(bad, html=html, check="links")  # the headline link and "Read →": one thing to fix
     assert finding.file.endswith("01-colombia-runoff.md") and finding.line == 1
-    assert finding.story == "Colombia's runoff turns on turnout in the Caribbean coast"
+    assert finding.story == "Colombia’s runoff turns on turnout in the Caribbean coast"
 
 
 def test_link_made_absolute_by_the_build_still_names_its_story(issue):

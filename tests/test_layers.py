@@ -23,7 +23,7 @@ LAYERS: dict[str, set[str]] = {
     "stages": {"load", "frontmatter", "settings", "sort", "images", "render", "compile", "message", "check",
                "buildfolder", "output", "subscribers", "sendlog"},
     # What every stage shares: the data, the errors, text and link rules.
-    "models/text/links": {"__init__", "errors", "models", "text", "links"},
+    "models/text/links": {"__init__", "errors", "models", "text", "typography", "links"},
 }
 RANK = {module: rank for rank, modules in enumerate(reversed(LAYERS.values())) for module in modules}
 NAME = {module: layer for layer, modules in LAYERS.items() for module in modules}

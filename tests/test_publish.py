@@ -195,7 +195,7 @@ def test_a_feed_reader_reads_the_feed(site):
     newest = parsed.entries[0]
     assert newest.link == f"{BASE}/2026-11-24-issue-48/web.html"
     assert newest.content[0].type == "text/html"
-    assert "Colombia's runoff turns on turnout in the Caribbean coast" in newest.content[0].value
+    assert "Colombia’s runoff turns on turnout in the Caribbean coast" in newest.content[0].value
     assert newest.summary.startswith("Colombians return to the polls on Sunday")
 
 
@@ -357,7 +357,7 @@ def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
     items.nth(1).locator("a").click()
     page.wait_for_load_state()
     assert page.url == (site / "2026-11-17-issue-47" / "web.html").as_uri()
-    assert page.locator("h1").inner_text() == "Colombia's runoff turns on turnout in the Caribbean coast"
+    assert page.locator("h1").inner_text() == "Colombia’s runoff turns on turnout in the Caribbean coast"
     page.get_by_role("link", name="Previous issue").click()
     page.wait_for_load_state()
     assert page.url == (site / "2025-12-30-issue-46" / "web.html").as_uri()

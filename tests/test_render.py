@@ -151,7 +151,7 @@ def test_images_take_the_caption_as_alt_when_they_have_none(outputs):
     assert "Ballots are counted by hand at a polling station in Medellín." in alts
     heights = {image["alt"]: image.get("height") for image in page.images}
     # 1200×675 shown 552 wide keeps its shape: 552 × 675 / 1200 = 310.5
-    assert heights["Supporters wave yellow flags at a rally in Bogotá's Plaza de Bolívar"] == "310"
+    assert heights["Supporters wave yellow flags at a rally in Bogotá’s Plaza de Bolívar"] == "310"
 
 
 @pytest.mark.parametrize("issue", GOLDEN)
@@ -281,7 +281,7 @@ def test_plain_text_is_designed_as_text(outputs):
     for line in lines:
         assert len(line) <= 72 or re.search(r"https?://\S+|mailto:\S+", line), line
     # Headings underlined, the same length as the heading.
-    at = lines.index("Colombia's runoff turns on turnout in the Caribbean coast")
+    at = lines.index("Colombia’s runoff turns on turnout in the Caribbean coast")
     assert lines[at + 1] == "=" * len(lines[at])
     at = lines.index("Geopolitics")
     assert lines[at + 1] == "-" * len("Geopolitics")

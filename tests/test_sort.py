@@ -55,7 +55,7 @@ def test_items_without_headline_show_their_teasers_first_sentence_and_warn():
 
 def test_markdown_issue_lead_and_sections():
     issue = make_issue(EXAMPLE, date=DATE)
-    assert issue.lead.headline == "Colombia's runoff turns on turnout in the Caribbean coast"
+    assert issue.lead.headline == "Colombia’s runoff turns on turnout in the Caribbean coast"
     assert issue.number == 48
     assert issue.subject == "Runoff week: Bogotá votes, Brussels waits"
     assert [(s.heading, [x.headline for x in s.stories]) for s in issue.sections] == [
@@ -64,7 +64,7 @@ def test_markdown_issue_lead_and_sections():
             "Sahel talks: mediators try again in Lomé",
         ]),
         ("Elections", [
-            "Japan's prime minister floats a snap election for February",
+            "Japan’s prime minister floats a snap election for February",
             "Explainer: how a runoff count works, step by step",
         ]),
     ]  # fmt: skip

@@ -1,0 +1,71 @@
+"""Story text -> the same words set as a typographer would: curly quotes and apostrophes, dashes and
+ellipses (smartypants), never inside code or a URL."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .models import Block, PullQuote, Story
+
+# What smartypants must not touch: addresses (a `--` or `'` in a URL is part of it) and email addresses.
+# Punctuation that ends a sentence or closes a quote after an address is not part of it.
+ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"]*[^\s<>\".,;:!?'’”)\]]|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# smartypants opens a quote before a year cut short ('90s, '26); it is an apostrophe.
+YEAR = re.compile(r"‘(?=\d\d(?:s\b|\b))")
+SPAN_MARK = "<x-span>"  # joins a block's spans, so quotes across a bold or linked word pair up
+
+
+def attributes() -> int:
+    import smartypants
+
+    attr = smartypants.Attr
+    # Quotes, "--" as an em dash, "..." as an ellipsis, written as characters (not entities); no backticks.
+    return attr.q | attr.d | attr.e | attr.u
+
+
+def smarten(text: str) -> str:
+    """Plain text with typographer's punctuation."""
+    return smarten_pieces([(text, False)])[0]
+
+
+def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
+    """Runs of one paragraph, (text, is_code), set together so a quote opened in one run closes in the next;
+    code runs come back as they went in."""
+    import smartypants
+
+    if not any(text for text, _ in pieces):
+        return [text for text, _ in pieces]
+    marked = []
+    for text, code in pieces:
+        escaped = html.escape(text, quote=False)
+        # Inside <code>, smartypants changes nothing: code and addresses go there.
+        marked.append(f"<code>{escaped}</code>" if code else ADDRESS.sub(r"<code>\g<0></code>", escaped))
+    result = smartypants.smartypants(SPAN_MARK + SPAN_MARK.join(marked), attributes())
+    parts = result.split(SPAN_MARK)[1:]
+    return [
+        text if code else html.unescape(YEAR.sub("’", part.replace("<code>", "").replace("</code>", "")))
+        for part, (text, code) in zip(parts, pieces, strict=True)
+    ]
+
+
+def smarten_block(block: Block) -> Block:
+    texts = smarten_pieces([(span.text, span.code) for span in block.spans])
+    spans = [span if span.text == text else span.model_copy(update={"text": text})
+             for span, text in zip(block.spans, texts, strict=True)]
+    return block.model_copy(update={"spans": spans}) if spans != block.spans else block
+
+
+def typeset(story: Story) -> Story:
+    """The story with typographer's punctuation in everything a reader sees as prose."""
+    update: dict[str, object] = {
+        key: smarten(getattr(story, key)) for key in ("headline", "teaser", "caption", "section")
+    }
+    update["body"] = [smarten_block(block) for block in story.body]
+    update["pull_quotes"] = [
+        PullQuote(text=smarten(quote.text), attribution=smarten(quote.attribution)) for quote in story.pull_quotes
+    ]
+    if story.image.alt:
+        update["image"] = story.image.model_copy(update={"alt": smarten(story.image.alt)})
+    return story.model_copy(update=update)
+

@@ -1,0 +1,89 @@
+"""Typographer's punctuation: curly quotes, apostrophes, dashes and ellipses in what readers read as prose,
+never inside code or an address; in every output, the plain text too."""
+
+import datetime as dt
+
+import pytest
+
+from newsletter.build import make_issue, render_files
+from newsletter.typography import smarten, smarten_pieces
+
+DATE = dt.date(2026, 11, 24)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"Bread & Borders"', "“Bread & Borders”"),
+    ("Sunday's vote", "Sunday’s vote"),
+    ("the '90s, and the '26 race", "the ’90s, and the ’26 race"),
+    ("\"'Hold,' she said\"", "“‘Hold,’ she said”"),
+    ("Lomé -- and then Accra...", "Lomé — and then Accra…"),
+    ("a < b & \"c\" > d", "a < b & “c” > d"),
+    ("&amp; is not an ampersand here", "&amp; is not an ampersand here"),
+])  # fmt: skip
+def test_smarten_sets_prose(text, expected):
+    assert smarten(text) == expected
+
+
+@pytest.mark.parametrize("address", [
+    "https://news.example.org/2026/o'neill--profile?q='x'&page=2",
+    "mailto:desk--night@news.example.org",
+    "www.example.org/it's--here",
+    "o'brien--desk@news.example.org",
+])  # fmt: skip
+def test_smarten_leaves_addresses_alone(address):
+    assert smarten(f'See "{address}" -- now') == f"See “{address}” — now"
+
+
+def test_quotes_pair_across_a_paragraphs_runs_and_code_is_kept():
+    pieces = [('He said "', False), ("no", False), ('" -- ', False), ("x--'y'", True), (" then '...'", False)]
+    assert smarten_pieces(pieces) == ["He said “", "no", "” — ", "x--'y'", " then ‘…’"]
+
+
+STORY = """---
+headline: "\\"Bread & Borders\\": Sunday's vote -- and what's next"
+url: https://news.example.org/2026/o'neill--vote
+lead: true
+---
+
+"Nobody expected it," says O'Neill, at https://news.example.org/it's--live today.
+
+Run `git log --since='a--b'` or [the "map"](https://maps.example.org/a--b's) here.
+
+    code block: "stays" -- 'as is'
+"""
+
+
+CARD = """---
+headline: The count
+teaser: "It's the '26 cycle's first test..."
+---
+
+Body of the card.
+"""
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("typography")
+    (folder / "01-lead.md").write_text(STORY, encoding="utf-8")
+    (folder / "02-card.md").write_text(CARD, encoding="utf-8")
+    return {name: data.decode() for name, data in render_files(make_issue(folder, date=DATE)).items()}
+
+
+@pytest.mark.parametrize("file", ["email.html", "email.txt", "web.html"])
+def test_every_output_carries_the_curly_punctuation(outputs, file):
+    text = outputs[file].replace("&#39;", "'").replace("&#34;", '"').replace("&quot;", '"').replace("&amp;", "&")
+    text = " ".join(text.split())  # the plain text wraps at 72 columns
+    assert "“Bread & Borders”: Sunday’s vote — and what’s next" in text
+    assert "“Nobody expected it,” says O’Neill, at https://news.example.org/it's--live today." in text
+    assert "git log --since='a--b'" in text  # inline code: as written
+    assert "code block: \"stays\" -- 'as is'" in text
+    assert "https://news.example.org/2026/o'neill--vote" in text
+    assert "https://maps.example.org/a--b's" in text
+    assert "“map”" in text
+
+
+def test_the_teaser_and_subject_are_set_too(outputs):
+    for file in ("email.html", "email.txt", "web.html"):
+        assert "It’s the ’26 cycle’s first test…" in outputs[file]
+    assert "<title>“Bread &amp; Borders”: Sunday’s vote — and what’s next · Newsletter</title>" in outputs["web.html"]
