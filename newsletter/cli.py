@@ -154,21 +154,28 @@ def new(
 @app.command("import")
 @friendly
 def import_page(
-    page: Annotated[Path, typer.Argument(help="A .txt file of text copied from a newsletter page.")],
+    page: Annotated[
+        str, typer.Argument(help="A page: pasted text (.txt), a saved page (.html) or an http/https URL.")
+    ],
     to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")],
 ) -> None:
-    """Turn a pasted page into Markdown stories to complete (url, headline, image left empty).
+    """Turn a page into Markdown stories to complete: a pasted page, a saved .html page or a URL.
 
     Example:
 
         newsletter import seeds/000_page.txt --to issues/2026-11-24/
+
+        newsletter import https://example.org/news/story.html --to issues/2026-11-24/
     """
     from .convert import import_page as run_import
 
-    written = run_import(page, to)
-    for path in written:
+    result = run_import(page, to)
+    for path in result.written:
         typer.echo(f"wrote {path}")
-    typer.echo(f"{len(written)} stories: fill in the empty url, headline and image fields, then build {to}")
+    for notice in result.notices:
+        typer.echo(f"  {notice}")
+    empty = "fill in the empty url, headline and image fields, then" if page.endswith(".txt") else "check them, then"
+    typer.echo(f"{len(result.written)} stories: {empty} build {to}")
 
 
 @app.command()

@@ -18,7 +18,7 @@ from .models import Block, Image, Notice, PullQuote, Source, Span, Story
 from .settings import IssueSettings, load_issue_settings
 from .text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
-STORY_SUFFIXES = (".txt", ".md", ".markdown")
+STORY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 @dataclass
@@ -69,6 +69,10 @@ def load_source(source: Path) -> Loaded:
             page = parse_page(read_text(path), str(path), loaded.notices)
             loaded.stories.extend(page.stories)
             loaded.page_brand = loaded.page_brand or page.brand
+        elif path.suffix.lower() in (".html", ".htm"):
+            from .readers import read
+
+            loaded.stories.extend(read(path, loaded.notices).stories)
         else:
             loaded.stories.append(parse_markdown(read_text(path), str(path), loaded.notices))
     names = sorted({Path(story.source.file).name for story in loaded.stories}) if settings.lead else []
@@ -261,7 +265,7 @@ def parse_items(lines: Numbered, file: str) -> list[Story]:
 # Markdown stories
 
 FRONT_MATTER_KEYS = {
-    "headline", "url", "date", "image", "caption", "credit", "teaser",
+    "headline", "url", "date", "byline", "image", "caption", "credit", "teaser",
     "section", "lead", "priority", "tags", "pull_quotes",
 }  # fmt: skip
 IMAGE_KEYS = {"src", "alt", "width", "height"}
@@ -296,7 +300,7 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
             raise fail(key, problem, sub)
 
     fields: dict[str, Any] = {}
-    for key in ("headline", "caption", "credit", "teaser", "section"):
+    for key in ("headline", "byline", "caption", "credit", "teaser", "section"):
         if isinstance(data.get(key), (list, dict)):
             raise fail(key, "must be text, not a list or mapping; put it in quotes")
         if data.get(key) is not None:

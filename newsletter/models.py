@@ -66,6 +66,7 @@ class Story(Model):
     headline_derived: bool = False
     url: str = ""
     date: dt.date | None = None
+    byline: str = ""  # who wrote it, as the page names them
     image: Image = Field(default_factory=Image)
     text_only: bool = False  # `image: false`: no picture, on purpose
     caption: str = ""

@@ -1,0 +1,40 @@
+"""Story files -> stories and notices: one reader module per input format, chosen by the file's suffix here.
+
+Every reader module has `SUFFIXES` and `read(path, notices) -> Read`. A new format is one new module and one line
+in READERS.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsletter.models import Notice, Story
+
+
+@dataclass
+class Read:
+    """What one file gave: its stories in page order, and the brand a "More from <brand>" heading named."""
+
+    stories: list[Story] = field(default_factory=list)
+    brand: str = ""
+
+
+READERS = {
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def reader_for(path: Path):  # type: ignore[no-untyped-def]
+    """The reader module of a story file's format, or None when the suffix is not a story format."""
+    name = READERS.get(path.suffix.lower())
+    return importlib.import_module(f"{__name__}.{name}") if name else None
+
+
+def read(path: Path, notices: list[Notice]) -> Read:
+    reader = reader_for(path)
+    if reader is None:
+        raise ValueError(f"{path}: not a story file")
+    return reader.read(path, notices)

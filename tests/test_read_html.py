@@ -1,0 +1,216 @@
+"""Saved web pages (.html) and URLs become complete stories: build, import, and a real local HTTP server."""
+
+import json
+import shutil
+import threading
+import time
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsletter.cli import app
+from newsletter.fetch import fetch
+from newsletter.load import load_source
+
+PAGES = Path(__file__).parent / "pages"
+ARTICLE = PAGES / "saved-article.html"
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_saved_page_gives_headline_url_image_byline_and_date():
+    story = load_source(ARTICLE).stories[0]
+    assert story.headline == "Runoff in Bogotá: the Caribbean coast decides"
+    assert story.url == "https://herald.example.org/world/2026/11/colombia-runoff-caribbean-coast"
+    assert story.image.src == "https://cdn.herald.example.org/photos/2026/11/barranquilla-rally-1200.jpg"
+    assert story.image.alt == "Supporters wave flags at a rally in Barranquilla"
+    assert story.caption == "Supporters of the centre-left candidate at a rally in Barranquilla on Nov. 19."
+    assert story.credit == "Luisa González/Reuters"
+    assert story.byline == "Ana María Restrepo, Tom Ellis"
+    assert story.date.isoformat() == "2026-11-21"
+
+
+def test_saved_page_body_keeps_links_subheads_lists_and_quotes_and_nothing_around_them():
+    story = load_source(ARTICLE).stories[0]
+    assert [(block.kind, block.text[:30]) for block in story.body] == [
+        ("p", "Colombia's presidential runoff"),
+        ("p", "The coast has swung between le"),
+        ("h", "Where the votes are"),
+        ("p", "Three departments hold most of"),
+        ("li", "Atlántico, with Barranquilla, "),
+        ("li", "Bolívar, where Cartagena's tur"),
+        ("li", "Magdalena, whose governor has "),
+        ("quote", "Whoever convinces the coast th"),
+        ("p", "Turnout is the other unknown. "),
+        ("p", "Results are expected within ho"),
+    ]
+    link = story.body[0].spans[1]
+    assert (link.text, link.href) == ("the electoral registry", "https://data.example.org/colombia/turnout-2026")
+    text = "\n".join(block.text for block in story.body)
+    for furniture in ("Log in", "subscribe from $1", "Share on X", "Peru's cabinet", "First!", "All rights reserved"):
+        assert furniture not in text
+
+
+def test_a_javascript_link_keeps_its_text_and_loses_the_link_with_a_notice():
+    loaded = load_source(ARTICLE)
+    paragraph = loaded.stories[0].body[8]
+    assert "Read the officials' plan before Sunday." in paragraph.text
+    assert all(not span.href for span in paragraph.spans)
+    assert [str(n) for n in loaded.notices] == [
+        f"{ARTICLE}:1: kept the text of 1 link(s) without the link: 'javascript:alert(1)': "
+        "only http, https and mailto links are allowed"
+    ]
+
+
+def test_build_takes_a_saved_page_and_an_issue_folder_with_one(workdir):
+    result = invoke("build", str(ARTICLE), "--out", "one", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "lead: Runoff in Bogotá: the Caribbean coast decides" in result.output
+    lead = json.loads((workdir / "one" / "issue.json").read_text())["lead"]
+    assert lead["byline"] == "Ana María Restrepo, Tom Ellis"
+    assert lead["url"] == "https://herald.example.org/world/2026/11/colombia-runoff-caribbean-coast"
+    web = (workdir / "one" / "web.html").read_text()
+    assert 'href="https://data.example.org/colombia/turnout-2026"' in web
+    assert "javascript:" not in web and "javascript:" not in (workdir / "one" / "email.html").read_text()
+    (workdir / "issue").mkdir()
+    shutil.copy(ARTICLE, workdir / "issue" / "runoff.html")
+    result = invoke("build", "issue", "--out", "two", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "lead: Runoff in Bogotá: the Caribbean coast decides" in result.output
+
+
+def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(workdir):
+    result = invoke("import", str(ARTICLE), "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "kept the text of 1 link(s) without the link" in result.output
+    written = workdir / "issue" / "01-runoff-in-bogota-the-caribbean-coast.md"
+    text = written.read_text()
+    assert "byline: Ana María Restrepo, Tom Ellis\ndate: 2026-11-21\n" in text
+    assert "## Where the votes are\n\nThree departments" in text
+    assert "anyone.\n\n- Atlántico, with Barranquilla" in text
+    assert "> Whoever convinces the coast" in text
+    assert "[the electoral registry](https://data.example.org/colombia/turnout-2026)" in text
+    imported = load_source(written).stories[0]
+    original = load_source(ARTICLE).stories[0]
+    assert imported.body == original.body
+    assert (imported.headline, imported.url, imported.image, imported.byline, imported.date) == (
+        original.headline, original.url, original.image, original.byline, original.date)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.html", b"  \n", "empty.html: is empty"),
+        ("binary.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.html: is not an HTML page"),
+        ("menu.html", b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Politics</a></nav></body></html>",
+         "menu.html: holds no article (2 words of text found; too little text for an article)"),
+    ],
+)
+def test_a_page_without_an_article_is_one_clear_line_and_writes_nothing(workdir, name, content, message):
+    (workdir / name).write_bytes(content)
+    for command in (["build", name, "--out", "out"], ["import", name, "--to", "out"]):
+        result = invoke(*command)
+        assert result.exit_code == 1
+        assert result.output.startswith(f"error: {message}"), result.output
+        assert len(result.output.strip().splitlines()) == 1
+        assert not (workdir / "out").exists()
+
+
+def test_a_login_wall_is_refused_by_name(workdir):
+    result = invoke("build", str(PAGES / "login-wall.html"), "--out", "out")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: {PAGES / 'login-wall.html'}: holds no article (9 words of text found; it asks for a password: "
+        "save the page after signing in)\n"
+    )
+    assert not (workdir / "out").exists()
+
+
+# --- fetching, against a real HTTP server on 127.0.0.1 ---------------------------------------------------
+
+
+class Handler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        if self.path == "/slow.html":
+            time.sleep(1.5)
+        if self.path == "/paper.pdf":
+            self.send_response(200)
+            self.send_header("Content-Type", "application/pdf")
+            self.end_headers()
+            self.wfile.write(b"%PDF-1.4")
+            return
+        if self.path == "/moved":
+            self.send_response(302)
+            self.send_header("Location", "/saved-article.html")
+            self.end_headers()
+            return
+        if self.path == "/to-ftp":
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/file.html")
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+@pytest.fixture
+def server(monkeypatch):
+    for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Handler, directory=str(PAGES)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_import_url_fetches_the_page_and_writes_the_story(workdir, server):
+    result = invoke("import", f"{server}/moved", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "wrote issue/01-runoff-in-bogota-the-caribbean-coast.md" in result.output
+    story = load_source(workdir / "issue").stories[0]
+    assert story.headline == "Runoff in Bogotá: the Caribbean coast decides"
+    assert story.url == "https://herald.example.org/world/2026/11/colombia-runoff-caribbean-coast"
+    assert story.credit == "Luisa González/Reuters"
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/missing.html", "cannot be fetched: the server answered 404 File not found"),
+        ("/paper.pdf", "serves application/pdf, not an HTML page"),
+        ("/to-ftp", "redirects to 'ftp://127.0.0.1/file.html': only http and https pages are fetched"),
+    ],
+)
+def test_import_url_errors_are_one_line_naming_the_url(workdir, server, path, message):
+    result = invoke("import", f"{server}{path}", "--to", "issue")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"error: {server}{path}: {message}"]
+    assert not (workdir / "issue").exists()
+
+
+def test_fetch_stops_at_the_timeout_and_the_size_limit(server):
+    with pytest.raises(Exception, match=r"slow.html: cannot be fetched: no answer within 0.5 s"):
+        fetch(f"{server}/slow.html", timeout=0.5)
+    with pytest.raises(Exception, match=r"saved-article.html: is over 1 KB; pages that large are not fetched"):
+        fetch(f"{server}/saved-article.html", limit=1024)
+
+
+def test_only_http_and_https_urls_are_fetched():
+    with pytest.raises(Exception, match=r"file:///etc/passwd: is not an http or https URL"):
+        fetch("file:///etc/passwd")
