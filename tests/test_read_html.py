@@ -9,26 +9,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from newsletter.cli import app
 from newsletter.fetch import fetch
 from newsletter.load import load_source
 
 PAGES = Path(__file__).parent / "pages"
 ARTICLE = PAGES / "saved-article.html"
-runner = CliRunner()
-
-
-def invoke(*args: str):
-    return runner.invoke(app, list(args))
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
 
 def test_saved_page_gives_headline_url_image_byline_and_date():
     story = load_source(ARTICLE).stories[0]
@@ -74,8 +60,8 @@ def test_a_javascript_link_keeps_its_text_and_loses_the_link_with_a_notice():
     ]
 
 
-def test_build_takes_a_saved_page_and_an_issue_folder_with_one(workdir):
-    result = invoke("build", str(ARTICLE), "--out", "one", "--date", "2026-11-24")
+def test_build_takes_a_saved_page_and_an_issue_folder_with_one(cli, workdir):
+    result = cli("build", str(ARTICLE), "--out", "one", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "lead: Runoff in Bogotá: the Caribbean coast decides" in result.output
     lead = json.loads((workdir / "one" / "issue.json").read_text())["lead"]
@@ -86,13 +72,13 @@ def test_build_takes_a_saved_page_and_an_issue_folder_with_one(workdir):
     assert "javascript:" not in web and "javascript:" not in (workdir / "one" / "email.html").read_text()
     (workdir / "issue").mkdir()
     shutil.copy(ARTICLE, workdir / "issue" / "runoff.html")
-    result = invoke("build", "issue", "--out", "two", "--date", "2026-11-24")
+    result = cli("build", "issue", "--out", "two", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "lead: Runoff in Bogotá: the Caribbean coast decides" in result.output
 
 
-def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(workdir):
-    result = invoke("import", str(ARTICLE), "--to", "issue")
+def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(cli, workdir):
+    result = cli("import", str(ARTICLE), "--to", "issue")
     assert result.exit_code == 0, result.output
     assert "kept the text of 1 link(s) without the link" in result.output
     written = workdir / "issue" / "01-runoff-in-bogota-the-caribbean-coast.md"
@@ -118,18 +104,18 @@ def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(workd
          "menu.html: holds no article (2 words of text found; too little text for an article)"),
     ],
 )
-def test_a_page_without_an_article_is_one_clear_line_and_writes_nothing(workdir, name, content, message):
+def test_a_page_without_an_article_is_one_clear_line_and_writes_nothing(cli, workdir, name, content, message):
     (workdir / name).write_bytes(content)
     for command in (["build", name, "--out", "out"], ["import", name, "--to", "out"]):
-        result = invoke(*command)
+        result = cli(*command)
         assert result.exit_code == 1
         assert result.output.startswith(f"error: {message}"), result.output
         assert len(result.output.strip().splitlines()) == 1
         assert not (workdir / "out").exists()
 
 
-def test_a_login_wall_is_refused_by_name(workdir):
-    result = invoke("build", str(PAGES / "login-wall.html"), "--out", "out")
+def test_a_login_wall_is_refused_by_name(cli, workdir):
+    result = cli("build", str(PAGES / "login-wall.html"), "--out", "out")
     assert result.exit_code == 1
     assert result.output == (
         f"error: {PAGES / 'login-wall.html'}: holds no article (9 words of text found; it asks for a password: "
@@ -179,8 +165,8 @@ def server(monkeypatch):
     httpd.server_close()
 
 
-def test_import_url_fetches_the_page_and_writes_the_story(workdir, server):
-    result = invoke("import", f"{server}/moved", "--to", "issue")
+def test_import_url_fetches_the_page_and_writes_the_story(cli, workdir, server):
+    result = cli("import", f"{server}/moved", "--to", "issue")
     assert result.exit_code == 0, result.output
     assert "wrote issue/01-runoff-in-bogota-the-caribbean-coast.md" in result.output
     story = load_source(workdir / "issue").stories[0]
@@ -197,8 +183,8 @@ def test_import_url_fetches_the_page_and_writes_the_story(workdir, server):
         ("/to-ftp", "redirects to 'ftp://127.0.0.1/file.html': only http and https pages are fetched"),
     ],
 )
-def test_import_url_errors_are_one_line_naming_the_url(workdir, server, path, message):
-    result = invoke("import", f"{server}{path}", "--to", "issue")
+def test_import_url_errors_are_one_line_naming_the_url(cli, workdir, server, path, message):
+    result = cli("import", f"{server}{path}", "--to", "issue")
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [f"error: {server}{path}: {message}"]
     assert not (workdir / "issue").exists()
