@@ -20,7 +20,7 @@ LAYERS: dict[str, set[str]] = {
     # What one command does, as a library: the recipe and the commands beside it.
     "commands": {"build", "preview", "send", "export", "convert", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
-    "stages": {"load", "frontmatter", "settings", "sort", "images", "render", "compile", "message", "check",
+    "stages": {"load", "frontmatter", "fetch", "settings", "sort", "images", "render", "compile", "message", "check",
                "buildfolder", "output", "subscribers", "sendlog"},
     # What every stage shares: the data, the errors, text and link rules.
     "models/text/links": {"__init__", "errors", "models", "text", "typography", "links"},
