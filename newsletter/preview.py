@@ -31,6 +31,7 @@ from .errors import InputError, NewsletterError
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
 KEEPALIVE_SECONDS = 15
+FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to fetch its first step
 
 # The preview page: fixed names, read from the packaged templates (never from the editor's folder).
 PAGE_FILES = {
@@ -210,6 +211,8 @@ class Preview:
         self.shown: Snapshot | None = None  # the newest complete build: the side panel's
         self.version = 0  # counts every change the page should hear of, a first step included
         self.wanted = "email.html"  # the file the page's frame last asked for: made first on a rebuild
+        self.listeners = 0  # open event streams: pages that will ask for a build's first step
+        self.taken = 0  # the newest build whose first step a page's frame has fetched
         self.error: dict[str, Any] | None = None
         self.closing = False
         self.changed = threading.Condition()
@@ -322,6 +325,10 @@ class Preview:
                 self.error = None
                 self.version += 1
                 self.changed.notify_all()
+                # The rest waits until an open page has fetched the first step (briefly): Python runs one
+                # thread at a time, and the page's request should not queue behind the rest of the build.
+                self.changed.wait_for(lambda: self.closing or not self.listeners or self.taken >= self.number,
+                                      timeout=FIRST_STEP_SECONDS)
             try:
                 files = render_files(issue, cache=self.cache)
                 snapshot = Snapshot(self.number, files, summarise(issue, files, self.number), published=published)
@@ -382,6 +389,16 @@ class Preview:
         with self.changed:
             self.changed.wait_for(lambda: self.closing or self.version != seen, timeout=timeout)
             return None if self.closing else self.version
+
+    def listening(self, change: int) -> None:
+        with self.changed:
+            self.listeners += change
+
+    def took(self, number: int) -> None:
+        """A page's frame has the first step of build `number`: the rest of the build may go on."""
+        with self.changed:
+            self.taken = max(self.taken, number)
+            self.changed.notify_all()
 
     def file(self, name: str, timeout: float = 10.0) -> Snapshot | None:
         """The newest build holding `name`, waiting for the rest of a build shown in two steps."""
@@ -523,6 +540,8 @@ class Handler(BaseHTTPRequestHandler):
         if name == "email.eml" and snapshot.summary:
             headers["Content-Disposition"] = f'attachment; filename="{snapshot.summary["slug"]}.eml"'
         self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)
+        if "build" in query:
+            self.preview.took(snapshot.number)
 
     def host_allowed(self) -> bool:
         """Refuse another site's name for this address (DNS rebinding) unless --host opened it up."""
@@ -563,6 +582,7 @@ class Handler(BaseHTTPRequestHandler):
         self.send_common_headers(None)
         self.end_headers()
         seen: int | None = None
+        self.preview.listening(+1)
         try:
             self.wfile.write(b"retry: 500\n\n")
             while True:
@@ -577,3 +597,5 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
         except OSError:  # the tab was closed or reloaded
             return
+        finally:
+            self.preview.listening(-1)
