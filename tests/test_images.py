@@ -155,6 +155,9 @@ def test_a_phone_photo_is_published_upright_small_and_without_its_location(tmp_p
                       "file": "photos/rally.jpg"}
     check = runner.invoke(app, ["check", str(out)])
     assert "error" not in check.output.replace("0 error(s)", ""), check.output
+    exported = runner.invoke(app, ["export", str(out), "--esp", "mailchimp"])
+    assert exported.exit_code == 0, exported.output
+    assert f'src="{url}"' in (out / "export-mailchimp.html").read_text()
 
 
 def test_a_big_transparent_png_stays_a_png_with_its_transparency_within_budget(tmp_path):
@@ -410,3 +413,39 @@ def test_the_dark_logo_replaces_the_logo_in_dark_mode_and_the_alt_text_reads_lik
     assert Image.open(out / dark_src).convert("RGB").getpixel((160, 40))[0] > 200  # the light-coloured one
     assert style == {"light": ["Georgia", "28px", "700", "rgb(26, 26, 26)"],
                      "dark": ["Georgia", "28px", "700", "rgb(236, 236, 236)"]}
+
+
+def related_images(message) -> dict[str, bytes]:
+    """The images a message carries that its HTML shows, by cid: every cid the HTML names must be there."""
+    html = message.get_body(("html",)).get_content()
+    parts = {part["Content-ID"].strip("<>"): part.get_content() for part in message.walk()
+             if part.get_content_maintype() == "image"}
+    assert sorted(re.findall(r'src="cid:([^"]+)"', html)) == sorted(parts)
+    return parts
+
+
+def test_test_and_list_sends_carry_the_photos_inline_without_web_base_url(tmp_path):
+    from conftest import missing
+
+    try:
+        from smtp_server import smtp_server
+    except ImportError as error:
+        missing(f"aiosmtpd and trustme (pip install -e '.[test]'): {error}")
+    folder = issue(tmp_path, "photos/rally.jpg", "photos/eu.png", web_base_url="")
+    phone_photo(folder / "photos" / "rally.jpg")
+    cutout_png(folder / "photos" / "eu.png")
+    with smtp_server() as running:
+        (tmp_path / "newsletter.toml").write_text('[brand.sender]\nemail = "newsletter@news.example.org"\n'
+                                                  + running.toml())
+        assert build(tmp_path, folder).exit_code == 0
+        images = {name.removeprefix("images/") + "@newsletter": data for name, data in built_images(tmp_path).items()}
+        (tmp_path / "list.csv").write_text("email\nana@example.org\nbo@example.org\n")
+        for args in (["--to", "editor@example.org"], ["--list", "list.csv"]):
+            result = runner.invoke(app, ["send", str(tmp_path / "out"), *args])
+            assert result.exit_code == 0, result.output
+        running.mailbox.wait_for(3)
+        received = running.mailbox.received
+        assert sorted(address for message in received for address in message.rcpt_tos) == [
+            "ana@example.org", "bo@example.org", "editor@example.org"]
+        for message in received:
+            assert related_images(message.message) == images
