@@ -30,6 +30,7 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     """Load and sort the stories under `source` into an Issue."""
     from .images import publish_images
     from .load import load_source
+    from .results import colour_notices
     from .settings import CONFIG_NAME, load_brand, load_tracking
     from .sort import sort_issue
 
@@ -47,7 +48,20 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     # Local photos and the logo, made fit to publish with the issue
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
     issue, _ = publish_images(issue, logo_root=source if logo_in_issue else (config or Path(CONFIG_NAME)).parent)
-    return issue
+    # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
+    issue = add_calendar(issue, source, config)
+    return issue.model_copy(update={"warnings": issue.warnings + [
+        notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]})
+
+
+def add_calendar(issue: Issue, source: Path, config: Path | None) -> Issue:
+    from .elections import find_calendar, read_calendar
+    from .settings import calendar_weeks
+
+    path = find_calendar(source, config)
+    if path is None:
+        return issue
+    return issue.model_copy(update={"elections": read_calendar(path, issue.date, calendar_weeks(config))})
 
 
 def render_files(

@@ -12,11 +12,12 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from .buildfolder import read_build
+from .colour import MIN_CONTRAST, contrast
 from .errors import place
 from .images import is_built
 from .links import ALLOWED_SCHEMES, absolute_link, tag_link
 from .models import Colors, Issue, Sender, Story
-from .text import JUNK
+from .text import JUNK, display_width
 
 Level = Literal["error", "warning"]
 KB = 1024
@@ -28,7 +29,6 @@ STYLE_LIMIT = 16 * KB
 SUBJECT_RANGE = (10, 78)
 PREHEADER_RANGE = (40, 130)
 TEXT_COLUMNS = 78
-MIN_CONTRAST = 4.5
 
 # Besides text.JUNK (C1 controls, zero-width and bidi characters, soft hyphen, BOM): other C0 controls,
 # line/paragraph separators, the combining grapheme joiner and Hangul fillers that render as nothing, the
@@ -528,9 +528,9 @@ def story_texts(story: Story) -> list[tuple[str, str]]:
 def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str) -> list[Finding]:
     findings = []
     for number, line in enumerate(text.split("\n"), start=1):
-        width = columns(line)
+        width = display_width(line)
         # A URL is never broken: a line long only because of one is fine.
-        if width > TEXT_COLUMNS and columns(URL.sub("", line).rstrip()) > TEXT_COLUMNS:
+        if width > TEXT_COLUMNS and display_width(URL.sub("", line).rstrip()) > TEXT_COLUMNS:
             findings.append(Finding("warning", "plain text", f"line is {width} columns, over {TEXT_COLUMNS}: some "
                                     "clients wrap it badly; wrap it", file=text_name, line=number))
     seen = set()
@@ -543,12 +543,6 @@ def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str)
             message = f"the plain text lacks the link {shown(href, 80)}: readers of the text version cannot reach it"
             findings.append(stories.finding("warning", "plain text", message, href, text_name))
     return findings
-
-
-def columns(line: str) -> int:
-    """Width in a monospaced terminal: wide East Asian characters take two columns, combining marks none."""
-    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-               for char in line)
 
 
 def check_characters(issue: Issue) -> list[Finding]:
@@ -616,18 +610,3 @@ def check_theme(colors: Colors) -> list[Finding]:
                                         f"{back_value}, have contrast {ratio:.2f}:1, under {MIN_CONTRAST}:1: darken or "
                                         f"lighten [brand.colors] {fore_key} or {back_key} in newsletter.toml"))
     return findings
-
-
-def contrast(first: str, second: str) -> float:
-    """WCAG 2 contrast ratio of two CSS hex colours, from 1 to 21."""
-    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
-
-
-def luminance(color: str) -> float:
-    value = color.strip().lstrip("#")
-    if len(value) == 3:
-        value = "".join(char * 2 for char in value)
-    channels = [int(value[index : index + 2], 16) / 255 for index in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]

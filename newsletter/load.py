@@ -15,6 +15,7 @@ from .errors import InputError
 from .frontmatter import parse_front_matter
 from .links import check_link
 from .models import Block, Image, Notice, PullQuote, Source, Span, Story
+from .results import parse_results
 from .settings import IssueSettings, load_issue_settings
 from .text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
@@ -273,13 +274,13 @@ IMAGE_KEYS = {"src", "alt", "width", "height"}
 
 def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     """A Markdown story: YAML front matter between `---` lines, then a Markdown body."""
-    lines = clean_lines(text, file, notices)
+    lines = clean_lines(text, file, notices, keep_tabs=True)
     if not lines or lines[0].strip() != "---":
         raise InputError("has no front matter: start the file with a line '---'", file=file, line=1)
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise InputError("front matter opened on line 1 is never closed with '---'", file=file, line=1)
-    front_text = "\n".join(lines[1:end])
+    front_text = "\n".join(lines[1:end]).replace("\t", " ")
     data = parse_front_matter(front_text, file, first_line=2)
     unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)
 
@@ -389,6 +390,9 @@ def parse_body(text: str, file: str, offset: int) -> list[Block]:
             kind = "h"
         elif token.type == "paragraph_open":
             kind = "quote" if in_quote else (lists[-1] if lists else "p")
+        elif token.type == "fence" and token.info.strip().lower() == "results":
+            first = offset + (token.map[0] if token.map else 0) + 2  # the line under the ```results fence
+            blocks_.append(Block(kind="results", spans=[], results=parse_results(token.content, file, first)))
         elif token.type in ("code_block", "fence"):
             blocks_.append(Block(spans=[Span(text=token.content.rstrip("\n"), code=True)]))
         elif token.type == "inline":

@@ -44,11 +44,38 @@ class Span(Model):
     code: bool = False
 
 
-class Block(Model):
-    """A paragraph-level piece of a story body."""
+class ResultRow(Model):
+    """One candidate, party or option of a results block; `share` is a percentage."""
 
-    kind: Literal["p", "h", "li", "oli", "quote"] = "p"
+    name: str
+    party: str = ""
+    votes: int | None = Field(default=None, ge=0)
+    share: float = Field(ge=0, le=100.5)
+    seats: int | None = Field(default=None, ge=0)
+    colour: Color | None = None
+    elected: bool = False
+
+
+class Results(Model):
+    """A results table: rows in the order they are shown."""
+
+    title: str = ""
+    source: str = ""
+    note: str = ""
+    name_label: str = "Name"  # the editor's word for the first column: Candidate, Party, Option
+    shares_from_votes: bool = False
+    rows: list[ResultRow]
+
+    def has(self, column: str) -> bool:
+        return any(getattr(row, column) not in (None, "") for row in self.rows)
+
+
+class Block(Model):
+    """A paragraph-level piece of a story body; a `results` block carries its table instead of spans."""
+
+    kind: Literal["p", "h", "li", "oli", "quote", "results"] = "p"
     spans: list[Span]
+    results: Results | None = None
 
     @property
     def text(self) -> str:
@@ -195,6 +222,16 @@ class Tracking(Model):
                 "utm_campaign": self.utm_campaign or slug}
 
 
+class Election(Model):
+    """One date of the elections calendar; `days` counts from the issue's date."""
+
+    date: dt.date
+    country: str
+    election: str
+    note: str = ""
+    days: int = Field(ge=0)
+
+
 class Issue(Model):
     brand: Brand
     number: int | None = None
@@ -203,6 +240,7 @@ class Issue(Model):
     preheader: str
     lead: Story
     sections: list[Section]
+    elections: list[Election] = Field(default_factory=list)  # "Elections ahead", after the lead
     warnings: list[Notice] = Field(default_factory=list)
     tracking: Tracking | None = None
     # The images the build made from local files (images/<hash>.jpg -> bytes), written with the issue.

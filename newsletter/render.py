@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .elections import when
 from .errors import RenderError
 from .links import absolute_link, check_link
-from .models import Block, Issue, PullQuote, Span, Story
+from .models import Block, Colors, Issue, PullQuote, Results, Span, Story
+from .text import display_width
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
 UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
@@ -26,6 +28,7 @@ PACKAGE_TEMPLATES = Path(__file__).parent / "templates"  # inside a wheel
 SOURCE_TEMPLATES = Path(__file__).parent.parent / "templates"  # in a checkout
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]  # fmt: skip
+ELECTIONS_HEADING = "Elections ahead"
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -265,6 +268,93 @@ def same_words(one: str, other: str) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# Results tables and the elections calendar
+
+
+@dataclass(frozen=True)
+class ResultLine:
+    """One row of a results table as every output shows it."""
+
+    name: str
+    party: str
+    share: str  # "51.6%"
+    votes: str  # "11,281,013", or "" when the table has no votes
+    seats: str
+    elected: bool
+    bar: str  # the bar's colour
+    figure: str  # the share's colour: the bar's, darkened where it would not read on the page
+    width: float  # the bar's length in percent of the longest bar
+
+
+def result_lines(results: Results, colors: Colors) -> list[ResultLine]:
+    """Bars are proportional to the shares, the largest share drawing the full width."""
+    from .colour import readable_on
+
+    top = max((row.share for row in results.rows), default=0) or 1
+    lines = []
+    for row in results.rows:
+        bar = row.colour or colors.accent
+        lines.append(ResultLine(
+            name=row.name, party=row.party, share=f"{row.share:.1f}%",
+            votes=f"{row.votes:,}" if row.votes is not None else "",
+            seats=str(row.seats) if row.seats is not None else "", elected=row.elected,
+            bar=bar, figure=readable_on(bar, colors.background), width=round(row.share / top * 100, 1),
+        ))
+    return lines
+
+
+def results_footnote(results: Results) -> list[str]:
+    """Where the figures come from, and what the table's marks mean: one sentence each."""
+    parts = [f"Source: {results.source}" if results.source else "", results.note,
+             "Shares computed from the votes shown" if results.shares_from_votes else "",
+             "✓ elected" if any(row.elected for row in results.rows) else ""]
+    return [part if part.endswith((".", "!", "?")) else part + "." for part in parts if part]
+
+
+def text_results(results: Results) -> list[str]:
+    """The table in columns: names and parties padded, figures right-aligned, a bar of blocks."""
+    rows = result_lines(results, Colors())
+    header = [results.name_label, "Party" if results.has("party") else None, "Share",
+              "Votes" if results.has("votes") else None, "Seats" if results.has("seats") else None]
+    cells = [[line.name + (" ✓" if line.elected else ""), line.party, line.share, line.votes, line.seats]
+             for line in rows]
+    keep = [index for index, title in enumerate(header) if title is not None]
+    table = [[header[index] for index in keep]] + [[row[index] for index in keep] for row in cells]
+    widths = [max(display_width(row[column]) for row in table) for column in range(len(keep))]
+    right = [header[index] in ("Share", "Votes", "Seats") for index in keep]
+    room = max(TEXT_WIDTH - sum(widths) - 2 * len(widths), 10)
+    bar_room = min(room, 24)
+    out = underline(results.title, "·") if results.title else []
+    for number, row in enumerate(table):
+        padded = [pad(cell, width, right=is_right) for cell, width, is_right in zip(row, widths, right, strict=True)]
+        bar = "" if number == 0 else "█" * round(rows[number - 1].width / 100 * bar_room)
+        out.append(("  ".join(padded) + "  " + bar).rstrip())
+    for sentence in results_footnote(results):
+        out += wrap(sentence)
+    return out + [""]
+
+
+def pad(cell: str, width: int, *, right: bool) -> str:
+    space = " " * (width - display_width(cell))
+    return space + cell if right else cell + space
+
+
+def text_calendar(issue: Issue) -> list[str]:
+    out = [""] + underline(ELECTIONS_HEADING, "-") + [""]
+    for election in issue.elections:
+        day = f"{short_date(election.date, issue.date)} ({when(election.days)})"
+        note = f". {election.note}" if election.note else ""
+        out += wrap(f"{day}: {election.country}, {election.election}{note}", indent="  ", first="* ")
+    return out + [""]
+
+
+def short_date(day: dt.date, today: dt.date) -> str:
+    """`Sun 6 Dec`, with the year when it is not the issue's."""
+    year = f" {day.year}" if day.year != today.year else ""
+    return f"{DAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}{year}"
+
+
+# ---------------------------------------------------------------------------------------------
 # Renderers
 
 
@@ -344,9 +434,15 @@ def context(
         },
         "email": email,  # the email's markup for Outlook; the web page's plain HTML
         "lead_body": ready.lead_body,
+        "has_results": any(block.kind == "results" for story in issue.stories for block in story.body),
         "card_text": card_text,
         "shown": shown,
         "preheader_filler": PREHEADER_FILLER,
+        "result_lines": lambda results: result_lines(results, brand.colors),
+        "results_footnote": results_footnote,
+        "elections_heading": ELECTIONS_HEADING,
+        "when": when,
+        "short_date": lambda day: short_date(day, issue.date),
     }
 
 
@@ -484,6 +580,9 @@ def text_body(groups: list[Group], refs: References) -> list[str]:
                 lines += underline(text, "-")
             elif block.kind == "quote":
                 lines += wrap(text, indent="  > ")
+            elif block.kind == "results" and block.results is not None:
+                lines += text_results(block.results)
+                continue
             elif len(block.spans) == 1 and block.spans[0].code:
                 lines += ["    " + line for line in block.spans[0].text.splitlines()]
             else:
@@ -520,6 +619,8 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
         out += [f"Read the full story [{refs.add(lead.url)}]", ""]
     if refs.pending:
         out += refs.flush() + [""]
+    if issue.elections:
+        out += text_calendar(issue)
 
     for section in issue.sections:
         out += [""]

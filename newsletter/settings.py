@@ -27,8 +27,9 @@ from .text import (
 )
 
 CONFIG_NAME = "newsletter.toml"
-# Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links).
-CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking"}
+# Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links,
+# calendar for the elections calendar).
+CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar"}
 
 
 @dataclass
@@ -313,3 +314,24 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         else:
             result[key] = value
     return result
+
+
+def calendar_weeks(config: Path | None) -> int | None:
+    """`[calendar] weeks = 8`: how far ahead the elections calendar looks (no limit when unset)."""
+    settings = read_config(config)
+    table = settings.data.get("calendar", {})
+    if not isinstance(table, dict):
+        raise InputError("[calendar] must be a table, e.g. [calendar] then weeks = 8", file=settings.path,
+                         line=settings.line("calendar"))
+    unknown = set(table) - {"weeks"}
+    if unknown:
+        key = sorted(unknown)[0]
+        raise InputError(f"[calendar] {key}: unknown setting; the one setting is weeks", file=settings.path,
+                         line=settings.line(key))
+    weeks = table.get("weeks")
+    if weeks is None:
+        return None
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
+        raise InputError(f"[calendar] weeks: {weeks!r} is not a whole number of weeks like 8", file=settings.path,
+                         line=settings.line("weeks"))
+    return weeks

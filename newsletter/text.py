@@ -48,6 +48,7 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
     if limit is None or len(value) <= limit:
         return None
     return f"is {len(value):,} characters long, over the {limit:,} a {key} may have; shorten it"
+KEEP_TABS = re.compile("[\u00a0\u2007\u202f]")
 
 
 STORY_LIMIT = 20 * 1024 * 1024  # bytes: a week's longest story is under 1 MB; past this is a mistake
@@ -115,8 +116,10 @@ def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def clean_lines(text: str, file: str, notices: list[Notice]) -> list[str]:
-    """Lines with pasted junk removed (and reported), odd spaces made plain, ends trimmed."""
+def clean_lines(text: str, file: str, notices: list[Notice], *, keep_tabs: bool = False) -> list[str]:
+    """Lines with pasted junk removed (and reported), odd spaces made plain, ends trimmed. Markdown keeps its
+    tabs: they indent code, and separate the cells of a table pasted from a spreadsheet."""
+    spaces = KEEP_TABS if keep_tabs else SPACES
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
         found = JUNK.findall(line)
@@ -137,7 +140,7 @@ def clean_lines(text: str, file: str, notices: list[Notice]) -> list[str]:
                                   "with spaces", source=Source(file=file, line=number),
                                   hint="break the line with Enter if you meant a new paragraph"))
             line = SEPARATORS.sub(" ", line)
-        lines.append(SPACES.sub(" ", line).rstrip())
+        lines.append(spaces.sub(" ", line).rstrip())
     return lines
 
 
@@ -303,3 +306,9 @@ def key_line(text: str, key: str) -> int | None:
         if re.match(rf"\s*\[?{re.escape(key)}\]?\s*[:=\]]", line):
             return number
     return None
+
+
+def display_width(line: str) -> int:
+    """Width in a monospaced terminal: wide East Asian characters take two columns, combining marks none."""
+    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+               for char in line)

@@ -21,9 +21,9 @@ LAYERS: dict[str, set[str]] = {
     "commands": {"build", "preview", "send", "export", "convert", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
     "stages": {"load", "frontmatter", "fetch", "settings", "sort", "images", "render", "compile", "message", "check",
-               "buildfolder", "output", "subscribers", "sendlog"},
+               "buildfolder", "output", "subscribers", "sendlog", "results", "elections"},
     # What every stage shares: the data, the errors, text and link rules.
-    "models/text/links": {"__init__", "errors", "models", "text", "typography", "links"},
+    "models/text/links": {"__init__", "errors", "models", "text", "typography", "links", "colour"},
 }
 RANK = {module: rank for rank, modules in enumerate(reversed(LAYERS.values())) for module in modules}
 NAME = {module: layer for layer, modules in LAYERS.items() for module in modules}

@@ -19,7 +19,7 @@ from newsletter.build import make_issue, render_files
 from newsletter.compile import mjml_to_html
 from newsletter.errors import RenderError
 
-GOLDEN = {"seed": SEEDS, "markdown": EXAMPLE}
+GOLDEN = {"seed": SEEDS, "markdown": EXAMPLE, "election": EXAMPLE.parent / "election-issue"}
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_every_template_part_is_exercised_by_a_golden_issue(outputs):
     mjml = "".join(files["email.mjml"] for files in outputs.values())
     markers = {"_header.mjml": "nl-meta", "_masthead.mjml": "nl-masthead", "_lead.mjml": "nl-h1",
                "_section.mjml": "nl-h2", "_card.mjml": "nl-card", "_footer.mjml": "nl-footer",
-               "_blocks.mjml": "nl-pull"}
+               "_blocks.mjml": "nl-pull", "_calendar.mjml": "nl-cal"}
     assert set(markers) == partials, "a new partial needs a marker here and a golden input that shows it"
     for partial, marker in markers.items():
         assert marker in mjml, partial
@@ -130,15 +130,17 @@ def test_email_document_is_accessible(outputs, issue):
     page = outline(outputs[issue]["email.html"])
     assert page.html.get("lang") == "en" and page.html.get("dir") == "ltr"
     assert page.title.strip()
-    assert page.tables and all(table.get("role") == "presentation" for table in page.tables)
+    # Layout tables are presentation; a results table is data, with header cells and a caption.
+    assert page.tables and all(table.get("role") == ("table" if table.get("class") == "nl-res" else "presentation")
+                               for table in page.tables)
     # Headings in order: one h1 (the lead), then h2 sections, h3 items; never a skipped level.
     assert page.headings[0] == "h1" and page.headings.count("h1") == 1
     levels = [int(tag[1]) for tag in page.headings]
     assert all(after - before <= 1 for before, after in zip(levels, levels[1:], strict=False))
     # A title made up from a teaser or caption is text, not a heading: the seed's items have none.
-    assert page.headings.count("h3") == {"seed": 0, "markdown": 4}[issue]
+    assert page.headings.count("h3") == {"seed": 0, "markdown": 4, "election": 1}[issue]
     # The seed page names no image; the Markdown sample has the lead's photo and three cards'.
-    assert len(page.images) == {"seed": 0, "markdown": 4}[issue]
+    assert len(page.images) == {"seed": 0, "markdown": 4, "election": 0}[issue]
     for image in page.images:
         assert image.get("alt"), image
         assert image.get("width"), image

@@ -1,0 +1,36 @@
+"""CSS hex colours -> WCAG contrast ratios, and the darker shade of a colour that reads as text."""
+
+from __future__ import annotations
+
+MIN_CONTRAST = 4.5  # WCAG AA for body-size text
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two CSS hex colours, from 1 to 21."""
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def channels(color: str) -> list[int]:
+    value = color.strip().lstrip("#")
+    if len(value) == 3:
+        value = "".join(char * 2 for char in value)
+    return [int(value[index : index + 2], 16) for index in (0, 2, 4)]
+
+
+def luminance(color: str) -> float:
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in channels(color))]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def readable_on(color: str, background: str, minimum: float = MIN_CONTRAST) -> str:
+    """`color` itself when it reads on `background`, else the lightest darker shade of it that does
+    (same hue, channels scaled towards black), as #rrggbb."""
+    if contrast(color, background) >= minimum:
+        return color
+    red, green, blue = channels(color)
+    for step in range(100, -1, -1):
+        shade = "#{:02x}{:02x}{:02x}".format(*(round(value * step / 100) for value in (red, green, blue)))
+        if contrast(shade, background) >= minimum:
+            return shade
+    return "#000000"
