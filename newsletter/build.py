@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .images import FOLDER
 from .models import Issue, Notice
 from .output import write_folder
 
@@ -90,5 +91,5 @@ def build(
     issue = make_issue(source, date=date, config=config)
     files = render_files(issue, cache=cache)
     target = out if out is not None else out_root / issue.slug
-    write_folder(target, files)
+    write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})

@@ -30,7 +30,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise OutputError(cannot_write(error), file=path) from None
 
 
-def write_folder(target: Path, files: dict[str, bytes]) -> None:
+def write_folder(target: Path, files: dict[str, bytes], *, owned: tuple[str, ...] = ()) -> None:
     """Write all files into a temporary sibling folder, then swap it into place.
 
     Readers (the preview server, an editor's browser) see the old build or the new one, never
@@ -39,7 +39,7 @@ def write_folder(target: Path, files: dict[str, bytes]) -> None:
     try:
         if target.exists() and not target.is_dir():
             raise OutputError("is a file, not a folder; choose another --out", file=target)
-        swap_in(target, files)
+        swap_in(target, files, owned)
     except OSError as error:
         raise OutputError(cannot_write(error), file=target) from None
 
@@ -49,7 +49,7 @@ def cannot_write(error: OSError) -> str:
     return f"cannot be written ({error.strerror or error}){hint}"
 
 
-def swap_in(target: Path, files: dict[str, bytes]) -> None:
+def swap_in(target: Path, files: dict[str, bytes], owned: tuple[str, ...] = ()) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     old = target.with_name(f".{target.name}.old")
@@ -61,7 +61,8 @@ def swap_in(target: Path, files: dict[str, bytes]) -> None:
         if not target.is_dir():
             os.replace(staging, target)
             return
-        made = {name.split("/")[0] for name in files}  # a folder the build makes replaces the old one whole
+        # A folder the build makes replaces the old one whole; one it `owned` goes when this build makes none.
+        made = {name.split("/")[0] for name in files} | set(owned)
         for extra in target.iterdir():
             if extra.name not in made:
                 os.replace(extra, staging / extra.name)
