@@ -64,25 +64,45 @@ def mjml_to_html(mjml: str) -> str:
         raise RenderError(f"the MJML engine could not compile the email: {message}", file="email.mjml") from None
 
 
-def import_premailer():  # type: ignore[no-untyped-def]
-    """premailer's Premailer class, imported without `requests`.
+# Imported by premailer (requests) and cssutils (urllib.request) only to fetch stylesheets, which we never
+# let them do (allow_network=False); importing them loads OpenSSL, a third of a cold build.
+NETWORK_MODULES = ("requests", "urllib.request")
 
-    premailer imports `requests` at the top, only to fetch stylesheets over the network, which we never let
-    it do (allow_network=False); importing `requests` is a sixth of a cold build (bench/run.py --profile).
-    While premailer is imported, `requests` is a placeholder module that imports the real one on first use.
+
+def import_premailer():  # type: ignore[no-untyped-def]
+    """premailer's Premailer class, imported without the network modules it never uses here.
+
+    While premailer is imported, each of NETWORK_MODULES not imported yet is a placeholder that imports
+    the real module on first use, so nothing breaks if a stylesheet were ever fetched.
     """
-    if "premailer.premailer" not in sys.modules and "requests" not in sys.modules:
-        placeholder = types.ModuleType("requests", "Imports the real requests on first use.")
-        placeholder.__getattr__ = lambda name: getattr(importlib.import_module("requests"), name)  # type: ignore[method-assign]
-        sys.modules["requests"] = placeholder
+    if "premailer.premailer" not in sys.modules:
+        placed = {name: placeholder(name) for name in NETWORK_MODULES if name not in sys.modules}
+        sys.modules.update(placed)
+        for name, module in placed.items():
+            parent, _, child = name.rpartition(".")
+            if parent:  # `import urllib.request` then finds `request` on `urllib`
+                setattr(importlib.import_module(parent), child, module)
         try:
             import premailer.premailer  # noqa: F401
         finally:
-            if sys.modules.get("requests") is placeholder:
-                del sys.modules["requests"]
+            for name, module in placed.items():
+                if sys.modules.get(name) is module:
+                    del sys.modules[name]
     from premailer import Premailer
 
     return Premailer
+
+
+def placeholder(name: str) -> types.ModuleType:
+    module = types.ModuleType(name, "Imports the real module on first use.")
+
+    def real(attribute: str):  # type: ignore[no-untyped-def]
+        if sys.modules.get(name) is module:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attribute)
+
+    module.__getattr__ = real  # type: ignore[method-assign]
+    return module
 
 
 # How premailer is run: the same for every email, so its parse of the same CSS is the same too.

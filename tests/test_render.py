@@ -532,14 +532,19 @@ def test_personalisation_tokens_survive_rendering():
     assert f"Unsubscribe: {render.UNSUBSCRIBE_TOKEN}" in text
 
 
-def test_premailer_reaches_requests_when_it_needs_it(tmp_path):
-    """premailer is imported with `requests` put off; premailer's one use of it (fetching a stylesheet)
-    still reaches the real module."""
+def test_premailer_reaches_requests_and_urllib_when_it_needs_them(tmp_path):
+    """premailer is imported with `requests` and cssutils' `urllib.request` (and so OpenSSL) put off;
+    their uses (fetching a stylesheet, naming a file by URL) still reach the real modules."""
     script = (
         "import sys; from newsletter.compile import import_premailer; import_premailer()\n"
-        "assert 'requests' not in sys.modules, 'requests was imported eagerly'\n"
+        "for name in ('requests', 'urllib.request', 'ssl'):\n"
+        "    assert name not in sys.modules, f'{name} was imported eagerly'\n"
         "import premailer.premailer as p, requests\n"
         "assert p.requests.get is requests.get and p.requests.Session is requests.Session\n"
+        "import cssutils.helper\n"
+        "assert cssutils.helper.path2url('/a b') == 'file:/a%20b'\n"
+        "import urllib.request\n"
+        "assert cssutils.helper.urllib.request.urlopen is urllib.request.urlopen\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
