@@ -108,6 +108,11 @@ class Story(Model):
     source: Source
 
     @property
+    def opening(self) -> str:
+        """The text of the body's first paragraph that has any (a results table has none)."""
+        return next((block.text for block in self.body if block.text.strip()), "")
+
+    @property
     def is_full(self) -> bool:
         """A full story has a headline and a body; "More from" items have neither."""
         return bool(self.headline and not self.headline_derived and self.body)

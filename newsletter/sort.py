@@ -29,7 +29,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> 
 
     settings = loaded.settings
     sections = group_sections(rest, brand.more_from_heading, settings, notices)
-    lead_text = lead.body[0].text if lead.body else lead.teaser
+    lead_text = lead.opening or lead.teaser
     return Issue(
         brand=brand,
         number=settings.number,
@@ -89,12 +89,12 @@ def today() -> dt.date:
 def complete(story: Story, notices: list[Notice]) -> Story:
     """Give an item with no headline a title from its teaser (or caption), and a teaser to a full story."""
     update: dict[str, object] = {}
-    if not story.teaser and story.body and story.headline:
-        update["teaser"] = story.body[0].text
+    if not story.teaser and story.opening and story.headline:
+        update["teaser"] = story.opening
     if not story.headline:
         # The first of these the story has gives its title; the message names which one.
         named = [("teaser", story.teaser), ("caption", story.caption),
-                 ("body", story.body[0].text if story.body else "")]
+                 ("body", story.opening)]
         part, basis = next(((part, text) for part, text in named if text), named[-1])
         update["headline"] = shorten(first_sentence(basis), 120)
         update["headline_derived"] = True

@@ -94,6 +94,12 @@ def test_a_bad_results_block_is_one_line_naming_the_file_and_line(tmp_path, tabl
     assert not (tmp_path / "out").exists()
 
 
+def test_a_story_opening_with_results_takes_its_preheader_and_teaser_from_the_first_paragraph(tmp_path):
+    folder = story(tmp_path, "```results\nparty,share\nA,60\nB,40\n```\n\nParty A wins a majority.\n")
+    issue = make_issue(folder, date=DATE)
+    assert (issue.preheader, issue.lead.teaser) == ("Party A wins a majority.", "Party A wins a majority.")
+
+
 # ---------------------------------------------------------------------------------------------
 # What readers see
 
