@@ -102,7 +102,8 @@ def site_file(site: Path, page: Path, url: str) -> Path | None:
         return site / (rest or "index.html")
     if urlsplit(url).scheme:
         return None
-    return (page.parent / urlsplit(url).path).resolve()
+    path = urlsplit(url).path
+    return (page.parent / path).resolve() if path else page  # "#part": a place on the same page
 
 
 def test_each_issue_lands_where_its_view_in_browser_link_points(builds, site):
@@ -267,6 +268,7 @@ def test_a_long_archive_is_grouped_by_year(tmp_path):
     publish(root, tmp_path / "site")
     index = (tmp_path / "site" / "index.html").read_text()
     assert re.findall(r'<h2 class="nl-h2" id="year-(\d+)">', index) == ["2026", "2025"]
+    assert re.findall(r'<a href="#year-(\d+)">\d+</a>', index) == ["2026", "2025"]  # the years, to jump to
     assert re.findall(r"Issue (\d+) ·", index) == [str(number) for number in range(14, 0, -1)]
 
 
