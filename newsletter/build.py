@@ -27,8 +27,10 @@ def issue_json(issue: Issue) -> str:
     return issue.model_dump_json(indent=2, exclude_defaults=True) + "\n"
 
 
-def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None = None) -> Issue:
-    """Load and sort the stories under `source` into an Issue."""
+def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None = None,
+               today: dt.date | None = None) -> Issue:
+    """Load and sort the stories under `source` into an Issue dated `date`, else issue.toml's date, else
+    `today` (None: the clock's)."""
     from .images import publish_images
     from .load import load_source
     from .results import colour_notices
@@ -41,7 +43,7 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     brand = load_brand(config, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
                        page_brand=loaded.page_brand)
     # One lead, then the sections
-    issue = sort_issue(loaded, brand=brand, date=date)
+    issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered
     tracking = load_tracking(config)
     if tracking:
@@ -84,11 +86,13 @@ def build(
     out: Path | None = None,
     out_root: Path = Path("build"),
     date: dt.date | None = None,
+    today: dt.date | None = None,
     config: Path | None = None,
     cache: Path | None = None,
 ) -> BuildResult:
-    """Build the issue under `source` into `out` (default: out_root/<issue slug>)."""
-    issue = make_issue(source, date=date, config=config)
+    """Build the issue under `source` into `out` (default: out_root/<issue slug>); `date` and `today` as in
+    make_issue."""
+    issue = make_issue(source, date=date, today=today, config=config)
     files = render_files(issue, cache=cache)
     target = out if out is not None else out_root / issue.slug
     write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import os
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import NewsletterError
+from .errors import InputError, NewsletterError, place
 
 app = typer.Typer(
     help="Turn a week's stories into a responsive email, a plain-text version and a web page.",
@@ -22,36 +24,49 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-State = {"verbose": False}
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the options before the command say; kept in the command line's context, not in a global."""
+
+    verbose: bool = False
 
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for errors.")] = False,
 ) -> None:
-    State["verbose"] = verbose
+    ctx.obj = Options(verbose=verbose)
 
 
 def friendly(command: F) -> F:
-    """Turn the library's exceptions into one red line and exit code 1."""
+    """Turn the library's exceptions into one red line and exit code 1 (and a traceback under --verbose).
+
+    The command gets one more parameter, the context, which Typer fills: it holds the Options."""
 
     @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
+        verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
         try:
             return command(*args, **kwargs)
         except NewsletterError as error:
-            if State["verbose"]:
+            if verbose:
                 traceback.print_exc()
             typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
             raise typer.Exit(code=1) from None
         except OSError as error:  # a file system refusal the library did not foresee: still one line
-            if State["verbose"]:
+            if verbose:
                 traceback.print_exc()
-            where = f"{error.filename}: " if error.filename else ""
-            typer.secho(f"error: {where}{error.strerror or error}", fg=typer.colors.RED, err=True)
+            typer.secho(f"error: {place(error.filename)}{error.strerror or error}", fg=typer.colors.RED, err=True)
             raise typer.Exit(code=1) from None
 
+    signature = inspect.signature(command, eval_str=True)
+    context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
+    wrapper.__signature__ = signature.replace(parameters=[context, *signature.parameters.values()])  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {"ctx": typer.Context, **command.__annotations__}
     return wrapper  # type: ignore[return-value]
 
 
@@ -62,6 +77,17 @@ def parse_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
+
+
+def pinned_today() -> dt.date | None:
+    """The date SOURCE_DATE_EPOCH pins for a reproducible build, standing in for today; None: the clock's."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
 
 
 def cache_folder() -> Path | None:
@@ -107,7 +133,8 @@ def build(
     from .build import build as run_build
     from .check import clip_finding
 
-    result = run_build(source, out=out, date=parse_date(date), config=config, cache=cache_folder())
+    result = run_build(source, out=out, date=parse_date(date), today=pinned_today(), config=config,
+                       cache=cache_folder())
     issue = result.issue
     typer.echo(f"Built {issue.subject!r} ({issue.date.isoformat()}) into {result.out}/")
     typer.echo(f"  lead: {issue.lead.headline}")
@@ -142,7 +169,7 @@ def new(
     """
     from .new import new_issue
 
-    created = new_issue(date=parse_date(date), config=config)
+    created = new_issue(date=parse_date(date), today=pinned_today(), config=config)
     why = " (the next [schedule] weekday)" if created.scheduled else ""
     typer.echo(f"Started issue {created.number} for {created.date.isoformat()}{why} in {created.folder}/")
     for path in created.files:
@@ -295,7 +322,8 @@ def preview(
 
     try:
         with Preview(source, host=host or "127.0.0.1", port=port, allow_remote=host is not None,
-                     date=parse_date(date), config=config, report=report, cache=cache_folder()) as server:
+                     date=parse_date(date), today=pinned_today(), config=config, report=report,
+                     cache=cache_folder()) as server:
             typer.echo(f"Previewing {source} at {server.url} (Ctrl-C to stop)")
             if host is not None and not is_loopback(host):
                 typer.secho(f"warning: serving on {host}: anyone who can reach this machine can read the issue",

@@ -98,10 +98,9 @@ def new_issue(*, date: dt.date | None = None, config: Path | None = None, issues
               builds: Path = BUILD_ROOT, today: dt.date | None = None) -> NewIssue:
     """Create issues/<date>/ with issue.toml (the next number) and an example lead story; never overwrite."""
     from .settings import load_weekday
-    from .sort import today as current_day
 
     weekday = load_weekday(config) if date is None else None
-    day = date or next_date(today or current_day(), weekday, issues)
+    day = date or next_date(today or dt.date.today(), weekday, issues)
     folder = issues / day.isoformat()
     if folder.exists() or folder.is_symlink():
         raise OutputError("already exists; edit it, or give another --date", file=folder)

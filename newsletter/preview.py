@@ -188,6 +188,7 @@ class Preview:
         port: int = 0,
         allow_remote: bool = False,
         date: dt.date | None = None,
+        today: dt.date | None = None,
         config: Path | None = None,
         report: Callable[[BuildEvent], None] | None = None,
         cache: Path | None = None,
@@ -202,6 +203,7 @@ class Preview:
         self.port = port
         self.allow_remote = allow_remote
         self.date = date
+        self.today = today  # None: the clock's, read at each rebuild
         self.config = config
         self.report = report
         self.cache = cache
@@ -311,7 +313,7 @@ class Preview:
         started = time.monotonic()
         error = None
         try:
-            issue = make_issue(self.source, date=self.date, config=self.config)
+            issue = make_issue(self.source, date=self.date, today=self.today, config=self.config)
             first = self.first_files(issue)
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import os
 from pathlib import Path
 
 from .errors import InputError
@@ -17,8 +16,9 @@ from .typography import smarten, typeset
 PREHEADER_LIMIT = 110
 
 
-def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> Issue:
-    """Pick the lead, fill in what items lack, drop repeats, and group the rest into sections."""
+def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | None = None) -> Issue:
+    """Pick the lead, fill in what items lack, drop repeats, and group the rest into sections. The issue's
+    date is `date` (the --date option), else issue.toml's, else `today`."""
     notices = list(loaded.notices)
     stories = [complete(typeset(story), notices) for story in loaded.stories]
     stories = drop_repeats(stories, notices)
@@ -33,7 +33,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, date: dt.date | None = None) -> 
     return Issue(
         brand=brand,
         number=settings.number,
-        date=date or settings.date or today(),
+        date=date or settings.date or today,
         subject=smarten(settings.subject) or lead.headline,
         preheader=smarten(settings.preheader) or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
         lead=lead.model_copy(update={"lead": True}),
@@ -73,17 +73,6 @@ def group_sections(stories: list[Story], default: str, settings: IssueSettings,
                 source=groups[heading][0].source,
             ))
     return [Section(heading=heading, stories=groups[heading]) for heading in listed + rest]
-
-
-def today() -> dt.date:
-    """Today, or the date SOURCE_DATE_EPOCH pins for a reproducible build."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except ValueError:
-            raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
-    return dt.date.today()
 
 
 def complete(story: Story, notices: list[Notice]) -> Story:

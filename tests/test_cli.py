@@ -139,3 +139,24 @@ def test_unreadable_path_is_one_clear_line(seed_workdir, cli):
     assert result.exit_code == 1
     assert result.output == "error: loop.txt: cannot be read (Too many levels of symbolic links)\n"
     assert not (seed_workdir / "build").exists()
+
+
+def test_source_date_epoch_sets_the_date_of_a_build(seed_workdir, cli):
+    result = cli("build", env={"SOURCE_DATE_EPOCH": "1764000000"})
+    assert result.exit_code == 0, result.output
+    assert "(2025-11-24) into build/2025-11-24-zelensky-asks-the-west-again-for-expanded-weapon/" in result.output
+
+
+def test_a_bad_source_date_epoch_is_one_line(seed_workdir, cli):
+    result = cli("build", env={"SOURCE_DATE_EPOCH": "tuesday"})
+    assert result.exit_code == 1
+    assert result.output == "error: SOURCE_DATE_EPOCH='tuesday' is not a whole number of seconds\n"
+
+
+def test_verbose_adds_the_traceback_to_that_run_only(seed_workdir, cli):
+    verbose = cli("--verbose", "check", "nowhere")
+    assert verbose.exit_code == 1
+    assert "Traceback (most recent call last)" in verbose.output
+    assert verbose.output.endswith("error: nowhere: is not a build folder; run `newsletter build` first\n")
+    quiet = cli("check", "nowhere")
+    assert quiet.output == "error: nowhere: is not a build folder; run `newsletter build` first\n"

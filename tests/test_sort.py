@@ -115,10 +115,10 @@ def test_date_option_beats_issue_toml(tmp_path):
     assert make_issue(tmp_path, date=DATE).date == DATE
 
 
-def test_source_date_epoch_sets_the_default_date(tmp_path, monkeypatch):
+def test_the_caller_says_what_today_is_and_the_environment_does_not(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text(story("One"))
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")
-    assert make_issue(tmp_path).date == dt.date(2025, 11, 24)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # read by the command line only
+    assert make_issue(tmp_path, today=dt.date(2026, 12, 1)).date == dt.date(2026, 12, 1)
 
 
 def test_same_story_twice_is_kept_once(tmp_path):
