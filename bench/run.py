@@ -1,6 +1,13 @@
-"""Benchmark: cold builds, warm renders and email size, beside the reference Node MJML compiler -> a table.
+"""Benchmark: cold builds, warm renders and email size, beside the reference Node MJML compiler, then the rows
+of every other bench module -> one table.
 
 Run from the repository after `pip install -e .`:  python bench/run.py   (python bench/run.py --help)
+
+Every other module here (bench/NAME.py) runs alone (`python bench/NAME.py`) and gives this table its
+figures through one function, `rows() -> list[dict]`, each dict a row: `measure` (what is measured),
+`ours` (the figure), and where there is one `reference` (the same measure of the reference, taken in the
+same run), `ratio`, `goal` and `met` (True, False, or None for a row without a goal). Older modules call
+the reference `node`.
 """
 
 from __future__ import annotations
@@ -8,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -54,24 +62,72 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="seconds per warm measure (default 3)")
     parser.add_argument("--no-node", action="store_true", help="skip the Node MJML comparison")
     parser.add_argument("--profile", action="store_true", help="print where time and bytes go even if goals are met")
+    parser.add_argument("--only", metavar="NAME", action="append",
+                        help=f"only this part, repeatable: run (this file's measures) or one of {', '.join(modules())}")
     args = parser.parse_args()
+    wanted = set(args.only or ["run", *modules()])
+    unknown = wanted - {"run", *modules()}
+    if unknown:
+        parser.error(f"no bench module {', '.join(sorted(unknown))}; choose run or one of {', '.join(modules())}")
 
+    groups: list[tuple[str, list[Row]]] = []
+    notes: list[str] = []
+    missed_here = False
     with tempfile.TemporaryDirectory(prefix="newsletter-bench-") as tmp:
         work = Path(tmp)
-        seed = work / "seed"
-        shutil.copytree(SEEDS, seed)
-        many = write_issue(work / f"items-{ITEMS}", items=ITEMS)
-        node = find_node(skip=args.no_node)
+        node = find_node(skip=args.no_node or "run" not in wanted)
         print(machine(node), flush=True)
         print(flush=True)
-        rows, notes = measure(work, seed, many, node, args)
-        print(table(rows))
+        if "run" in wanted:
+            seed = work / "seed"
+            shutil.copytree(SEEDS, seed)
+            many = write_issue(work / f"items-{ITEMS}", items=ITEMS)
+            rows, notes = measure(work, seed, many, node, args)
+            groups.append(("bench/run.py", rows))
+            missed_here = any(row.met is False for row in rows)
+        for name in modules():
+            if name in wanted:
+                print(f"bench/{name}.py ...", file=sys.stderr, flush=True)
+                rows, problem = collect(BENCH / f"{name}.py")
+                groups.append((f"bench/{name}.py", rows))
+                notes += [problem] if problem else []
+        print(table(groups))
         for note in notes:
             print(note)
-        missed = [row for row in rows if row.met is False]
-        if missed or args.profile:
+        if "run" in wanted and (missed_here or args.profile):
             print()
             print(profile(work, seed, many))
+    if any(problem.endswith("(rows() failed)") for problem in notes):
+        sys.exit(1)
+
+
+# --- the other bench modules ---------------------------------------------------------------------------
+
+
+def modules() -> list[str]:
+    """The bench modules beside this one that give rows to the table, by name."""
+    return sorted(path.stem for path in BENCH.glob("*.py")
+                  if path.name != "run.py" and "\ndef rows(" in path.read_text(encoding="utf-8"))
+
+
+def collect(path: Path) -> tuple[list[Row], str]:
+    """A bench module's rows, and a note when it could not give them (which fails the run: never a silent gap)."""
+    try:
+        spec = importlib.util.spec_from_file_location(f"bench_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        sys.modules[spec.name] = module  # type: ignore[union-attr]
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        return [row_from(found) for found in module.rows()], ""
+    except Exception as error:  # noqa: BLE001 - one module's failure is reported, the others still run
+        return [], f"bench/{path.name}: {type(error).__name__}: {error} (rows() failed)"
+
+
+def row_from(found: dict[str, object]) -> Row:
+    values = dict(found)
+    if "node" in values:  # the reference, as the first modules named it
+        values["reference"] = values.pop("node")
+    met = values.pop("met", None)
+    return Row(**{key: str(value) for key, value in values.items()}, met=None if met is None else bool(met))
 
 
 # --- measures ------------------------------------------------------------------------------------------
@@ -80,8 +136,8 @@ def main() -> None:
 @dataclass
 class Row:
     measure: str
-    ours: str
-    node: str = ""
+    ours: str  # the figure
+    reference: str = ""  # the same measure of the reference, taken in the same run
     ratio: str = ""
     goal: str = ""
     met: bool | None = None
@@ -111,7 +167,7 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
             subprocess.run(ours_command, cwd=work, env=child_env(), check=True, capture_output=True)
             node_command = [*node, str(out / "email.mjml"), "-o", str(out / "node.html")]
             (ours, ours_cpu), (theirs, theirs_cpu) = median_times([ours_command, node_command], args.runs, cwd=work)
-            row.node, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
+            row.reference, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
             row.met = ours / theirs < COLD_GOAL
             cpu.append(f"{name} {ours_cpu:.3f} s vs node {theirs_cpu:.3f} s ({ours_cpu / theirs_cpu:.2f}×)")
         else:
@@ -129,7 +185,7 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
         row = Row(name, "")
         if node_seed:
             (ours, _), (theirs, _) = median_times([command, node_seed], args.runs, cwd=work)
-            row.node, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
+            row.reference, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
         else:
             ((ours, _),) = median_times([command], args.runs, cwd=work)
         row.ours = seconds(ours)
@@ -160,12 +216,12 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
                      f"email.html alone {cpu_email:.1f}/s ({cpu_email / cpu_theirs:.2f}×).")
     row = Row("warm render, seed issue (all outputs)", f"{per_second:.1f}/s", goal=f">= {WARM_GOAL}× node")
     if theirs_rate:
-        row.node, row.ratio = f"{theirs_rate:.1f}/s", f"{per_second / theirs_rate:.2f}×"
+        row.reference, row.ratio = f"{theirs_rate:.1f}/s", f"{per_second / theirs_rate:.2f}×"
         row.met = per_second / theirs_rate >= WARM_GOAL
     rows.append(row)
     row = Row("  email.html alone (what node does)", f"{email_rate:.1f}/s")
     if theirs_rate:
-        row.node, row.ratio = f"{theirs_rate:.1f}/s", f"{email_rate / theirs_rate:.2f}×"
+        row.reference, row.ratio = f"{theirs_rate:.1f}/s", f"{email_rate / theirs_rate:.2f}×"
     rows.append(row)
 
     # Size: the same MJML, compiled by each.
@@ -174,7 +230,7 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
         row = Row(f"email.html bytes, {name}", f"{ours_bytes:,}", goal=f"<= {SIZE_GOAL}× node")
         if node and (out / "node.html").exists():
             theirs_bytes = (out / "node.html").stat().st_size
-            row.node, row.ratio = f"{theirs_bytes:,}", f"{ours_bytes / theirs_bytes:.2f}×"
+            row.reference, row.ratio = f"{theirs_bytes:,}", f"{ours_bytes / theirs_bytes:.2f}×"
             row.met = ours_bytes / theirs_bytes <= SIZE_GOAL
         rows.append(row)
 
@@ -334,19 +390,24 @@ def seconds(value: float) -> str:
     return f"{value:.3f} s"
 
 
-def table(rows: list[Row]) -> str:
-    header = Row("measure", "newsletter", "node mjml", "ratio", "goal")
+def table(groups: list[tuple[str, list[Row]]]) -> str:
+    """One table: per bench module its name, then its rows (measure, figure, reference, ratio, goal, met)."""
     status = {True: "met", False: "MISSED", None: ""}
-    lines = [[header.measure, header.ours, header.node, header.ratio, header.goal, ""]]
-    lines += [[row.measure, row.ours, row.node, row.ratio, row.goal, status[row.met]] for row in rows]
-    widths = [max(len(line[column]) for line in lines) for column in range(6)]
-    out = []
-    for number, line in enumerate(lines):
+    header = ["measure", "figure", "reference", "ratio", "goal", ""]
+    lines = [[row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]]
+             for _, rows in groups for row in rows]
+    widths = [max(len(line[column]) for line in [header, *lines]) for column in range(6)]
+
+    def format_line(line: list[str]) -> str:
         cells = [line[0].ljust(widths[0])]
         cells += [cell.rjust(width) for cell, width in zip(line[1:5], widths[1:5], strict=True)]
-        out.append("  ".join(cells + [line[5]]).rstrip())
-        if number == 0:
-            out.append("  ".join("-" * width for width in widths[:5]) + "  ------")
+        return "  ".join(cells + [line[5]]).rstrip()
+
+    out = [format_line(header), "  ".join("-" * width for width in widths[:5]) + "  ------"]
+    for name, rows in groups:
+        out.append(name if rows else f"{name}: no rows")
+        out += [format_line([row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]])
+                for row in rows]
     return "\n".join(out)
 
 
@@ -394,7 +455,7 @@ def profile(work: Path, seed: Path, many: Path) -> str:
     # Warm: one render of the seed issue, by output, then own time by package.
     issue = make_issue(seed, date=dt.date.fromisoformat(DATE))
     render_files(issue)
-    lines.append("  warm render of the seed issue, by output (ms per render):")
+    lines.append("  warm render of the seed issue, by stage (median ms per render):")
     for name, milliseconds in stage_times(issue).items():
         lines.append(f"    {milliseconds:7.2f} ms  {name}")
     profiler = cProfile.Profile()
@@ -421,49 +482,50 @@ def profile(work: Path, seed: Path, many: Path) -> str:
     return "\n".join(lines)
 
 
-def stage_times(issue, repeat: int = 50) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Milliseconds per render_files() call spent in each step, timed inside real renders (alone, each step
-    runs faster than it does between the others)."""
-    import newsletter.build
-    import newsletter.compile
-    import newsletter.message
-    import newsletter.render
+def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], dict[str, float]]:  # type: ignore[no-untyped-def]
+    """What render_files() does, stage by stage as the recipe calls them, each timed: (the files, seconds per
+    stage). No stage is patched; tests/test_bench.py checks the files equal render_files()'s, so a recipe that
+    changes makes this fail instead of timing something else."""
+    from newsletter.build import issue_json
+    from newsletter.compile import compile_email
+    from newsletter.message import build_message, message_bytes
+    from newsletter.render import inline_css, issue_unsubscribe_url, prepare, render_mjml, render_text, render_web
 
-    steps = {
-        (newsletter.build, "issue_json"): "issue.json",
-        (newsletter.render, "render_mjml"): "email.mjml (jinja2)",
-        (newsletter.render, "inline_css"): "inline.css (jinja2)",
-        (newsletter.compile, "compile_email"): "email.html (MRML + inlining)",
-        (newsletter.render, "render_text"): "email.txt",
-        (newsletter.render, "render_web"): "web.html (jinja2)",
-        (newsletter.message, "build_message"): "email.eml: build_message (stdlib email, newsletter/message.py)",
-        (newsletter.message, "message_bytes"): "email.eml: message_bytes (stdlib email, newsletter/message.py)",
-    }
-    spent = dict.fromkeys(steps.values(), 0.0)
-    originals = {key: getattr(*key) for key in steps}
+    times: dict[str, float] = {}
 
-    def timed(key, function):  # type: ignore[no-untyped-def]
-        def step(*args, **kwargs):  # type: ignore[no-untyped-def]
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[steps[key]] += time.perf_counter() - start
-
-        return step
-
-    for key, function in originals.items():
-        setattr(*key, timed(key, function))
-    try:
+    def timed(name: str, step, *args, **kwargs):  # type: ignore[no-untyped-def]
         start = time.perf_counter()
-        for _ in range(repeat):
-            newsletter.build.render_files(issue)
-        whole = time.perf_counter() - start
-    finally:
-        for key, function in originals.items():
-            setattr(*key, function)
-    times = {name: total / repeat * 1000 for name, total in spent.items()}
-    times["all of render_files()"] = whole / repeat * 1000
+        result = step(*args, **kwargs)
+        times[name] = time.perf_counter() - start
+        return result
+
+    files = {"issue.json": timed("issue.json", issue_json, issue).encode()}
+    ready = timed("prepare (links checked, templates found)", prepare, issue, cache=cache)
+    mjml = timed("email.mjml (jinja2)", render_mjml, ready)
+    css = timed("inline.css (jinja2)", inline_css, ready)
+    html = timed("email.html (MRML + inlining)", compile_email, mjml, css, cache=cache)
+    text = timed("email.txt", render_text, ready)
+    web = timed("web.html (jinja2)", render_web, ready)
+    message = timed("email.eml: build_message (stdlib email)", build_message, issue, html=html, text=text,
+                    unsubscribe_url=issue_unsubscribe_url(issue), images=issue._images)
+    eml = timed("email.eml: message_bytes (stdlib email)", message_bytes, message)
+    files.update({"email.mjml": mjml.encode(), "email.html": html.encode(), "email.txt": text.encode(),
+                  "web.html": web.encode(), "email.eml": eml})
+    files.update(sorted(issue._images.items()))
+    return files, times
+
+
+def stage_times(issue, repeat: int = 50) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Milliseconds per render spent in each stage (medians of `repeat` staged renders), and in all of
+    render_files()."""
+    from newsletter.build import render_files
+
+    runs = [staged_render(issue)[1] for _ in range(repeat)]
+    times = {name: statistics.median(run[name] for run in runs) * 1000 for name in runs[0]}
+    start = time.perf_counter()
+    for _ in range(repeat):
+        render_files(issue)
+    times["all of render_files()"] = (time.perf_counter() - start) / repeat * 1000
     return times
 
 

@@ -1,0 +1,60 @@
+"""bench/run.py: its stage timings run the recipe's own stages, and it gathers every bench module's rows
+into one table."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from golden import DATE, EXAMPLE, ROOT, SEEDS
+
+from newsletter.build import make_issue, render_files
+
+spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+bench = sys.modules["bench_run"] = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+@pytest.mark.parametrize("source", [SEEDS, EXAMPLE], ids=["seed", "markdown"])
+def test_the_staged_render_is_the_recipe_byte_for_byte(source):
+    """If the recipe gains, loses or reorders a stage, the bench's timings would time something else: fail."""
+    issue = make_issue(source, date=DATE)
+    files, times = bench.staged_render(issue)
+    assert files == render_files(issue)
+    assert list(times) == [
+        "issue.json", "prepare (links checked, templates found)", "email.mjml (jinja2)", "inline.css (jinja2)",
+        "email.html (MRML + inlining)", "email.txt", "web.html (jinja2)", "email.eml: build_message (stdlib email)",
+        "email.eml: message_bytes (stdlib email)",
+    ]  # fmt: skip
+    assert all(seconds > 0 for seconds in times.values())
+
+
+def test_a_bench_modules_rows_join_the_table_under_its_name(tmp_path):
+    module = tmp_path / "sizes.py"
+    module.write_text(
+        "def rows():\n"
+        "    return [{'measure': 'photo bytes', 'ours': '41,200', 'node': '90,100', 'ratio': '0.46×',\n"
+        "             'goal': '<= 0.8×', 'met': True},\n"
+        "            {'measure': 'feed entries', 'ours': 12}]\n"
+    )
+    rows, problem = bench.collect(module)
+    assert problem == ""
+    assert bench.table([("bench/sizes.py", rows)]).splitlines() == [
+        "measure       figure  reference  ratio     goal",
+        "------------  ------  ---------  -----  -------  ------",
+        "bench/sizes.py",
+        "photo bytes   41,200     90,100  0.46×  <= 0.8×  met",
+        "feed entries      12",
+    ]
+
+
+def test_a_bench_module_that_fails_is_named_not_skipped(tmp_path):
+    module = tmp_path / "broken.py"
+    module.write_text("def rows():\n    raise FileNotFoundError('no pages folder')\n")
+    assert bench.collect(module) == ([], "bench/broken.py: FileNotFoundError: no pages folder (rows() failed)")
+
+
+def test_the_table_gathers_the_modules_that_give_rows():
+    assert {"pages", "images"} <= set(bench.modules())
+    assert "run" not in bench.modules()
