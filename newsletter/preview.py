@@ -435,8 +435,9 @@ class Preview:
         paths = [path for folder in self.watched.folders for path in folder.rglob("*")]
         if self.watched.source is not None:
             paths += self.watched.source.glob("*")
-            # Photos in the issue folder's subfolders, even one a failed build was missing
-            paths += [path for path in self.watched.source.rglob("*") if IMAGE_SUFFIX.search(path.name)]
+            # Photos in the issue folder's own subfolders (photos/), even one a failed build was missing; deeper
+            # ones through the last build's list (self.images), so a big folder is never walked twice a second
+            paths += [path for path in self.watched.source.glob("*/*") if IMAGE_SUFFIX.search(path.name)]
         found = []
         paths = sorted({path for path in paths if keep(Change.modified, str(path))})
         for path in paths + self.watched.files + [path for path in self.images if path not in paths]:

@@ -455,3 +455,21 @@ def test_test_and_list_sends_carry_the_photos_inline_without_web_base_url(tmp_pa
             "ana@example.org", "bo@example.org", "editor@example.org"]
         for message in received:
             assert related_images(message.message) == images
+
+
+def test_a_picture_claiming_too_many_pixels_is_refused_before_it_is_decoded(tmp_path):
+    import struct
+    import zlib
+
+    folder = issue(tmp_path, "photos/bomb.png")
+    ihdr = struct.pack(">IIBBBBB", 20_000, 20_000, 8, 2, 0, 0, 0)  # 400 million pixels, a few bytes of data
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    (folder / "photos" / "bomb.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
+                                                 + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b""))
+    result = build(tmp_path, folder)
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"error: {folder / '01-lead.md'}:5: image 'photos/bomb.png' has more than 210 "
+                                     "million pixels: resize it before adding it")
