@@ -78,6 +78,7 @@ def check_issue(folder: Path) -> list[Finding]:
     findings = check_files(issue, html, text, html_name=str(folder / "email.html"),
                            text_name=str(folder / "email.txt"))
     published = check_published(folder, issue, html)
+    findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
     return sorted(dict.fromkeys(published + findings), key=lambda finding: finding.level != "error")
 
 
@@ -462,6 +463,23 @@ def check_subject(issue: Issue) -> list[Finding]:
         elif length > high:
             findings.append(Finding("warning", "subject", f"the {name} is {length} characters, over {high}, and "
                                     f"inboxes cut it: shorten issue.toml's {name}"))
+    return findings
+
+
+def check_promises(issue: Issue, page: Page, html_name: str) -> list[Finding]:
+    """The unsubscribe link and postal address the settings promise are in the email: a stage that lost the end
+    of the email (a parser stopping at its limit) must not pass as safe to send."""
+    from .render import issue_unsubscribe_url
+
+    findings = []
+    unsubscribe = issue_unsubscribe_url(issue)
+    if all((link.href or "").strip() != unsubscribe for link in page.links):
+        findings.append(Finding("error", "unsubscribe", f"the email has no unsubscribe link ({unsubscribe}), which "
+                                "its settings promise: rebuild it", file=html_name))
+    address = "".join(issue.brand.postal_address.split())
+    if address and address not in "".join("".join(text.split()) for _, text in page.text):
+        findings.append(Finding("error", "address", "the email lacks the postal address its settings give "
+                                f"({shown(issue.brand.postal_address, 60)}): rebuild it", file=html_name))
     return findings
 
 

@@ -190,9 +190,18 @@ def inline(html: str, css: str, *, cache: Path | None = None) -> str:
                                    **OPTIONS).transform()
     except Exception as error:
         raise RenderError(f"inlining the email's CSS failed: {error}") from None
+    check_nothing_lost(html, result)
     # Premailer leaves the marker on the styles it cannot see: those inside Outlook's conditional comments.
     result = result.replace(' data-premailer="ignore"', "")
     return with_doctype(result)
+
+
+def check_nothing_lost(before: str, after: str) -> None:
+    """lxml stops reading at a text past its limit (10 MB) and premailer returns what was read: an email that
+    ends there, without its footer or unsubscribe link. Every table cell that went in must come out."""
+    if after.count("</td>") < before.count("</td>"):
+        raise RenderError("the HTML parser (lxml) stopped before the end of the email, which would lose its end "
+                          "(footer, unsubscribe link): a paragraph is too long for it; shorten the longest story")
 
 
 def with_doctype(html: str) -> str:

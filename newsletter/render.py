@@ -176,13 +176,16 @@ def with_safe_links(issue: Issue) -> Issue:
     """The issue with every story link and image made absolute against the web base URL, and checked."""
     base = issue.brand.web_base_url
 
+    def fix_block(block: Block, story: Story) -> Block:
+        if not any(span.href for span in block.spans):
+            return block  # nothing to change: no copy (a long story has hundreds of thousands of spans)
+        return block.model_copy(update={"spans": [
+            span.model_copy(update={"href": safe_link(span.href, base, story)}) if span.href else span
+            for span in block.spans
+        ]})
+
     def fix(story: Story) -> Story:
-        body = [
-            block.model_copy(update={"spans": [
-                span.model_copy(update={"href": safe_link(span.href, base, story)}) for span in block.spans
-            ]})
-            for block in story.body
-        ]
+        body = [fix_block(block, story) for block in story.body]
         image = story.image.model_copy(update={"src": image_link(issue, story.image.src, story)})
         return story.model_copy(update={"url": safe_link(story.url, base, story), "image": image, "body": body})
 

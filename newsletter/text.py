@@ -51,7 +51,7 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
 KEEP_TABS = re.compile("[\u00a0\u2007\u202f]")
 
 
-STORY_LIMIT = 20 * 1024 * 1024  # bytes: a week's longest story is under 1 MB; past this is a mistake
+STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes
 SETTINGS_LIMIT = 1024 * 1024  # bytes: issue.toml, newsletter.toml
 LIST_LIMIT = 100 * 1024 * 1024  # bytes: a subscriber list (a million addresses)
 FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",

@@ -19,12 +19,16 @@ GOOD_HTML = f"""<!doctype html>
 <img src="{PHOTO}" alt="Supporters wave yellow flags at a rally" width="600">
 <h1><a href="{STORY}">Colombia's runoff turns on turnout in the Caribbean coast</a></h1>
 <p>Write to <a href="mailto:desk@news.example.org">the desk</a>.</p>
+<p>The Ballot Brief, 12 Example Street, Springfield 00000 · <a href="https://news.example.org/unsubscribe">Unsubscribe</a></p>
 </body></html>
 """
 GOOD_TEXT = f"""Colombia's runoff turns on turnout in the Caribbean coast
 {STORY}
 
 Write to the desk: desk@news.example.org
+
+The Ballot Brief, 12 Example Street, Springfield 00000
+Unsubscribe: https://news.example.org/unsubscribe
 """
 
 
@@ -289,7 +293,7 @@ def test_leftover_tk_in_a_story_names_the_story_once(issue):
 
 def test_template_token_in_the_plain_text_is_an_error(issue):
     [finding] = run(issue, text=GOOD_TEXT + "{{ story.url }}\n", check="leftovers")
-    assert (finding.level, finding.file, finding.line) == ("error", "email.txt", 5)
+    assert (finding.level, finding.file, finding.line) == ("error", "email.txt", 8)
 
 
 def test_merge_tag_only_the_email_holds_is_an_error(issue):
@@ -309,7 +313,7 @@ def test_words_containing_tk_pass(issue):
 def test_plain_text_line_over_78_columns_is_a_warning(issue):
     text = GOOD_TEXT + " ".join(["word"] * 20) + "\n"
     [finding] = run(issue, text=text, check="plain text")
-    assert (finding.level, finding.line) == ("warning", 5)
+    assert (finding.level, finding.line) == ("warning", 8)
     assert "99 columns" in finding.message
 
 
@@ -440,6 +444,20 @@ def test_check_exits_1_on_an_issue_with_errors(golden_workdir, issue, cli):
     first = result.output.splitlines()[0]
     assert first == f"error: {story.source}: the teaser still holds 'TK': fill it in ({story.headline})"
     assert result.output.strip().endswith("1 error(s), 1 warning(s): not safe to send")
+
+
+def test_check_fails_an_email_cut_before_the_footer_its_settings_promise(golden_workdir, issue, cli):
+    cut = GOOD_HTML.split("<p>The Ballot Brief")[0] + "</body></html>\n"  # as lxml left it past its limit
+    write_build(golden_workdir / "build" / "2026-11-25-cut", issue, html=cut)
+    result = cli("check", "build/2026-11-25-cut")
+    assert result.exit_code == 1, result.output
+    html = Path("build/2026-11-25-cut/email.html")
+    assert result.output.splitlines()[:2] == [
+        f"error: {html}: the email has no unsubscribe link (https://news.example.org/unsubscribe), which its "
+        "settings promise: rebuild it",
+        f"error: {html}: the email lacks the postal address its settings give (The Ballot Brief, 12 Example "
+        "Street, Springfield 00000): rebuild it",
+    ]
 
 
 def test_check_json_on_an_issue_with_errors_exits_1(golden_workdir, issue, cli):

@@ -78,8 +78,8 @@ def test_a_broken_symlink_issue_toml_is_named_not_taken_for_absent(tmp_path):
 def test_a_story_over_the_size_limit_is_refused_by_name(tmp_path):
     folder = issue(tmp_path)
     with open(folder / "big.txt", "wb") as stream:
-        stream.truncate(20 * 1024 * 1024 + 1)  # sparse: the size is refused before any byte is read
-    assert error_of(folder) == f"{folder}/big.txt: is 20.0 MB, over the 20.0 MB limit for a story file"
+        stream.truncate(5 * 1024 * 1024 + 1)  # sparse: the size is refused before any byte is read
+    assert error_of(folder) == f"{folder}/big.txt: is 5.0 MB, over the 5.0 MB limit for a story file"
 
 
 def test_settings_over_their_size_limit_are_refused(tmp_path):

@@ -1,0 +1,121 @@
+"""Benchmark: build time of 100 KB and 1 MB stories of each hard shape -> the 1 MB / 100 KB ratio (linear: about 10).
+
+Run from the repository:  python bench/inputs.py   (python bench/inputs.py --help)
+
+Each shape is the kind of input that once made a build grow faster than its size (issue 18): a paragraph of
+short emphasis runs, a paragraph of links, a long list, a paragraph of many short lines, very long lines of pasted
+text, and an over-long headline (refused at the door: its row times the refusal). Each build runs in a fresh process
+and is timed by CPU time (the machine is shared and noisy), load + sort + render as `newsletter build` does it; the
+figure is the ratio of the 1 MB build to the 100 KB build of the same shape, measured in the same run.
+The median of --runs is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+SIZES = (100_000, 1_000_000)
+RATIO_GOAL = 15.0  # 10 is linear; above this the build grows faster than its input
+
+FRONT = "---\nheadline: A long story\n---\n\n"
+
+
+def story(shape: str, size: int) -> tuple[str, str]:
+    """(file name, text) of a story of about `size` bytes in the given shape."""
+    if shape == "emphasis":
+        return "story.md", FRONT + "*a* _b_ **c** " * (size // 14) + "\n"
+    if shape == "links":
+        unit = "[word](https://example.org/page) "
+        return "story.md", FRONT + unit * (size // len(unit)) + "\n"
+    if shape == "list items":
+        return "story.md", FRONT + "- an item\n" * (size // 10)
+    if shape == "line breaks":
+        return "story.md", FRONT + "a short line\n" * (size // 13)  # one paragraph of soft line breaks
+    if shape == "long lines":
+        line = "word " * 20_000  # 100 KB lines of pasted text, one paragraph each
+        return "page.txt", "A headline\n\n" + (line + "\n\n") * max(1, size // len(line))
+    if shape == "long headline":
+        return "story.md", f"---\nheadline: {'word ' * (size // 5)}\n---\n\nBody.\n"
+    raise ValueError(shape)
+
+
+SHAPES = ("emphasis", "links", "list items", "line breaks", "long lines", "long headline")
+
+# One build, in a fresh process, timed by CPU time: prints {"seconds": ..., "ok": ...}.
+CHILD = """
+import datetime as dt, json, sys, time
+from pathlib import Path
+from newsletter.build import make_issue, render_files
+from newsletter.errors import NewsletterError
+started = time.process_time()
+try:
+    render_files(make_issue(Path(sys.argv[1]), date=dt.date(2026, 11, 24)))
+    ok = True
+except NewsletterError:
+    ok = False
+print(json.dumps({"seconds": time.process_time() - started, "ok": ok}))
+"""
+
+
+def build_seconds(folder: Path) -> tuple[float, bool]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", CHILD, str(folder)], capture_output=True, text=True, env=env,
+                            check=True, timeout=900)
+    found = json.loads(result.stdout)
+    return found["seconds"], found["ok"]
+
+
+def measure(shape: str, runs: int, work: Path) -> dict[int, tuple[float, bool]]:
+    result = {}
+    for size in SIZES:
+        folder = work / f"{shape.replace(' ', '-')}-{size}"
+        folder.mkdir()
+        name, text = story(shape, size)
+        (folder / name).write_text(text, encoding="utf-8")
+        times = [build_seconds(folder) for _ in range(runs)]
+        result[size] = (statistics.median(seconds for seconds, _ in times), times[0][1])
+    return result
+
+
+def rows(runs: int = 1, shapes: tuple[str, ...] = SHAPES) -> list[dict[str, object]]:
+    """Rows for bench/run.py's table: per shape, the 1 MB / 100 KB build-time ratio against the linear goal."""
+    result = []
+    with tempfile.TemporaryDirectory(prefix="newsletter-inputs-") as tmp:
+        for shape in shapes:
+            found = measure(shape, runs, Path(tmp))
+            (small, _), (large, large_ok) = found[SIZES[0]], found[SIZES[1]]
+            outcome = "built" if large_ok else "refused"
+            result.append({
+                "measure": f"{shape}: 1 MB / 100 KB build CPU time ({small:.2f} s, {large:.2f} s, {outcome})",
+                "ours": f"{large / small:.1f}",
+                "goal": f"<= {RATIO_GOAL:g}",
+                "met": large / small <= RATIO_GOAL,
+            })
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="builds per story; the median is shown (default 3)")
+    parser.add_argument("--shape", choices=SHAPES, action="append", help="only this shape (repeatable)")
+    args = parser.parse_args()
+    print(f"{'shape':<14} {'100 KB':>8} {'1 MB':>8} {'ratio':>6}  1 MB build")
+    with tempfile.TemporaryDirectory(prefix="newsletter-inputs-") as tmp:
+        for shape in args.shape or SHAPES:
+            found = measure(shape, args.runs, Path(tmp))
+            (small, _), (large, ok) = found[SIZES[0]], found[SIZES[1]]
+            print(f"{shape:<14} {small:>7.2f}s {large:>7.2f}s {large / small:>6.1f}  {'built' if ok else 'refused'}",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
