@@ -17,6 +17,10 @@ def scheme_of(url: str) -> str:
 def check_link(url: str, fail: Callable[[str], Exception]) -> str:
     """Only http, https and mailto links pass; scheme-less (relative) links are made absolute later."""
     cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)
+    try:
+        urlsplit(cleaned)
+    except ValueError as error:  # "Invalid IPv6 URL" for http://[::1
+        raise fail(f"link {url!r} is not a valid URL ({error}); correct it") from None
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", cleaned)
     if scheme and scheme.group(1).lower() not in ALLOWED_SCHEMES:
         raise fail(f"link {url!r} uses {scheme.group(1)}:, only http, https and mailto links are allowed")

@@ -233,7 +233,40 @@ def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,
                                  "mail headers; set [brand] name in newsletter.toml")
             raise InputError(f"[brand] {'.'.join(keys)}: {value!r} {problem}, which would forge mail headers",
                              file=where.path, line=where.line(keys[-1]))
+    check_brand_links(merged, overrides or {}, overrides_file, config_file)
     return brand
+
+
+def check_brand_links(merged: dict[str, Any], overrides: dict[str, Any], overrides_file: SettingsFile | None,
+                      config_file: SettingsFile) -> None:
+    """The brand's links and addresses, checked where they enter and named in the file they came from (a later
+    stage can only say that a link is bad, not where it was written)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    from .links import check_link
+
+    for keys in (["logo", "src"], ["logo", "dark_src"], ["unsubscribe_url"], ["web_base_url"],
+                 ["sender", "email"], ["reply_to"]):
+        value = merged.get(keys[0], {}).get(keys[1], "") if len(keys) == 2 else merged.get(keys[0], "")
+        if not isinstance(value, str) or not value.strip():
+            continue
+        where = overrides_file if overrides_file is not None and holds(overrides, keys) else config_file
+
+        def fail(message: str, keys: list[str] = keys, where: SettingsFile = where) -> InputError:
+            return InputError(f"[brand] {'.'.join(keys)}: {message}", file=where.path, line=where.line(keys[-1]))
+
+        if keys[-1] not in ("email", "reply_to"):
+            check_link(value.strip(), fail)
+            continue
+        try:
+            valid = validate_email(value.strip(), check_deliverability=False)
+        except EmailNotValidError as error:
+            raise fail(f"{value!r} is not an email address: {error}") from None
+        if valid.ascii_email is None:
+            raise fail(f"{value!r} needs a mail server that takes non-ASCII addresses (SMTPUTF8); use an ASCII "
+                       "address")
+        if valid.ascii_email != valid.normalized:
+            raise fail(f"{value!r}: write the domain in its ASCII form, {valid.ascii_email}")
 
 
 TRACKING_KEYS = {"utm_source", "utm_medium", "utm_campaign", "exclude"}

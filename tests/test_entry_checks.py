@@ -88,3 +88,24 @@ def test_an_over_long_first_line_of_a_pasted_page_is_refused_by_name(folder):
 def test_a_line_break_in_a_headline_is_named(folder):
     (folder / "a.md").write_text('---\nheadline: "One\\ntwo"\n---\n\nBody.\n')
     fails_with(build(), "issue/a.md:2: headline: holds a line break; keep it on one line")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[brand.logo]\nsrc = "javascript:alert(1)"\n', "newsletter.toml:2: [brand] logo.src: link 'javascript:alert(1)' "
+     "uses javascript:, only http, https and mailto links are allowed"),
+    ('[brand.logo]\nsrc = "http://[::1"\n', "newsletter.toml:2: [brand] logo.src: link 'http://[::1' is not a valid "
+     "URL (Invalid IPv6 URL); correct it"),
+    ('[brand.sender]\nemail = "news@"\n', "newsletter.toml:2: [brand] sender.email: 'news@' is not an email address: "
+     "There must be something after the @-sign."),
+    ('[brand.sender]\nemail = "news@exämple.org"\n', "newsletter.toml:2: [brand] sender.email: 'news@exämple.org': "
+     "write the domain in its ASCII form, news@xn--exmple-cua.org"),
+])
+def test_brand_links_and_addresses_are_named_in_newsletter_toml(folder, text, message):
+    (folder / "a.md").write_text(STORY)
+    Path("newsletter.toml").write_text(text, encoding="utf-8")
+    fails_with(build(), message)
+
+
+def test_an_invalid_ipv6_link_is_named_in_the_story_not_a_traceback_in_check(folder):
+    (folder / "a.md").write_text('---\nheadline: H\nurl: "http://[::1"\n---\n\nBody.\n')
+    fails_with(build(), "issue/a.md:3: url: link 'http://[::1' is not a valid URL (Invalid IPv6 URL); correct it")
