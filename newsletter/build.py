@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import OutputError
 from .images import FOLDER
 from .models import Issue, Notice
 from .output import write_folder
@@ -92,8 +93,18 @@ def build(
 ) -> BuildResult:
     """Build the issue under `source` into `out` (default: out_root/<issue slug>); `date` and `today` as in
     make_issue."""
+    if out is not None and source.is_dir() and same_folder(out, source):
+        raise OutputError("is the issue folder itself: the build's email.txt would be read back as a story next "
+                          "time; choose another --out (a folder inside it is fine)", file=out)
     issue = make_issue(source, date=date, today=today, config=config)
     files = render_files(issue, cache=cache)
     target = out if out is not None else out_root / issue.slug
     write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})
+
+
+def same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):
+        return False

@@ -56,6 +56,9 @@ def load_source(source: Path) -> Loaded:
             raise InputError(f"cannot be read ({error.strerror})", file=source) from None
         for path in files:
             check_name(path)
+        if (source / "issue.json").is_file() and any(path.name == "email.txt" for path in files):
+            raise InputError("is the plain text of a build (issue.json is beside it), not a story: build the "
+                             "issue folder, or move the build out of it", file=source / "email.txt")
         if not files:
             raise InputError(
                 "holds no stories: add .txt (pasted page text) or .md (Markdown) files", file=source

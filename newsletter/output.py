@@ -12,6 +12,21 @@ from pathlib import Path
 from .errors import OutputError
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it (os.umask sets it, racing other threads' new files)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o022
+
+
+UMASK = current_umask()
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write one file: a reader sees the old file or the new one, never part of it."""
     try:
@@ -20,6 +35,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
+            os.chmod(handle, 0o666 & ~UMASK)  # as any new file (mkstemp's 0600 is for secrets)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
             os.replace(temp, path)
@@ -52,6 +68,9 @@ def cannot_write(error: OSError) -> str:
 def swap_in(target: Path, files: dict[str, bytes], owned: tuple[str, ...] = ()) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    # A build is published (copied to a web server, opened by a mail client): the modes of any new folder,
+    # not mkdtemp's 0700, which a copy that keeps modes would carry to the server.
+    staging.chmod(0o777 & ~UMASK)
     old = target.with_name(f".{target.name}.old")
     kept: list[str] = []  # files of the old folder the build does not make (screenshots, an editor's notes)
     try:
