@@ -260,6 +260,15 @@ def story_finding(level: Level, check: str, message: str, story: Story) -> Findi
     return Finding(level, check, message, file=story.source.file, line=story.source.line, story=story.headline)
 
 
+def image_finding(level: Level, message: str, story: Story) -> Finding:
+    """A finding about a story's local image, at the line of the story file that names it (when it is at hand)."""
+    from .images import line_naming
+
+    line = line_naming(Path(story.source.file), story.image.file) if story.image.file else None
+    return Finding(level, "images", message, file=story.source.file, line=line or story.source.line,
+                   story=story.headline)
+
+
 def shown(url: str, limit: int = 60) -> str:
     return url if len(url) <= limit else url[: limit - 3] + "..."
 
@@ -361,9 +370,11 @@ def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Findin
         elif is_built(src):
             story = stories.by_url.get(src)
             made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
-            add("error", f"image {src}{made_from} is a local file: the email.html you paste into an email service "
-                         "cannot show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url "
-                         "in newsletter.toml and upload the build folder there, or use an https:// image")
+            message = (f"image {src}{made_from} is a local file: the email.html you paste into an email service "
+                       "cannot show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url "
+                       "in newsletter.toml and upload the build folder there, or use an https:// image")
+            findings.append(image_finding("error", message, story) if story is not None
+                            else Finding("error", "images", message, file=html_name, line=image.line))
         elif scheme == "http":
             add("warning", f"image {name} is not https: some clients block it; use its https:// address")
         elif scheme != "https":
@@ -392,7 +403,7 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
             what = "image" if story is not None else "logo"
             made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
             message = f"{what} {name}{made_from} {problem}: rebuild the issue with `newsletter build`"
-            findings.append(story_finding("error", "images", message, story) if story is not None
+            findings.append(image_finding("error", message, story) if story is not None
                             else Finding("error", "images", message, file=str(folder / "issue.json")))
     prefix = issue_folder_url(issue)
     if not prefix:

@@ -272,7 +272,7 @@ def test_without_web_base_url_the_eml_carries_the_photos_and_check_says_email_ht
     assert check.exit_code == 1
     errors = [line for line in check.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 2, check.output
-    assert errors[0].startswith(f"error: {folder / '01-lead.md'}:1: image images/")
+    assert errors[0].startswith(f"error: {folder / '01-lead.md'}:5: image images/")
     assert "(made from photos/rally.jpg) is a local file: the email.html you paste into an email service cannot " \
            "show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url" in errors[0]
     assert "(made from photos/eu.png)" in errors[1]
@@ -287,7 +287,7 @@ def test_check_fails_when_a_published_image_is_missing_or_damaged(tmp_path):
     path.write_bytes(b"not an image")
     check = runner.invoke(app, ["check", str(out)])
     assert check.exit_code == 1
-    assert (f"error: {folder / '01-lead.md'}:1: image images/{path.name} (made from photos/rally.jpg) in the build "
+    assert (f"error: {folder / '01-lead.md'}:5: image images/{path.name} (made from photos/rally.jpg) in the build "
             "folder is damaged or not an image: rebuild the issue with `newsletter build`") in check.output
     path.unlink()
     check = runner.invoke(app, ["check", str(out)])
