@@ -10,6 +10,7 @@ from .errors import OutputError
 from .images import FOLDER
 from .models import Issue, Notice
 from .output import write_folder
+from .record import RECORD_NAME, make_record
 
 
 @dataclass
@@ -98,6 +99,8 @@ def build(
                           "time; choose another --out (a folder inside it is fine)", file=out)
     issue = make_issue(source, date=date, today=today, config=config)
     files = render_files(issue, cache=cache)
+    # What send and export will fill in must be these very bytes: a record of each file's hash.
+    files[RECORD_NAME] = make_record(files)
     target = out if out is not None else out_root / issue.slug
     write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})

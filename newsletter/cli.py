@@ -309,7 +309,8 @@ def preview(
     """
     import webbrowser
 
-    from .preview import BuildEvent, Preview, is_loopback
+    from .loopback import is_loopback
+    from .preview import BuildEvent, Preview
 
     def report(event: BuildEvent) -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
@@ -353,8 +354,13 @@ def send(
         float | None,
         typer.Option("--rate", min=0, help="At most this many messages a second (default: [smtp] rate, or no limit)."),
     ] = None,
+    connections: Annotated[
+        int | None,
+        typer.Option("--connections", min=1, max=32,
+                     help="Messages in flight at once, each on its own connection (default: [smtp] connections, 1)."),
+    ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Send an issue whose list send completed to addresses that have not had it.")
+        bool, typer.Option("--force", help="Send a second copy to addresses that already have this issue.")
     ] = False,
     resend_unknown: Annotated[
         bool,
@@ -364,12 +370,16 @@ def send(
 ) -> None:
     """Send a built issue over SMTP: a test to a few addresses, or one message to each subscriber.
 
-    Server settings come from the [smtp] table of newsletter.toml (host, port, security = starttls, tls
-    or none, user, timeout, rate, cafile, retries, retry_delay) or NEWSLETTER_SMTP_HOST, _PORT, _SECURITY,
-    _USER, _CAFILE; the password only from NEWSLETTER_SMTP_PASSWORD. A list send keeps a log in the build
-    folder (send-log.sqlite3): after a crash, Ctrl-C or a dropped connection, run the same command again
-    and it carries on where it stopped without sending to anyone twice. A message that went out but was
-    never confirmed is reported as unknown and not resent unless you ask with --resend-unknown.
+    What goes out is what `build` wrote (and `check` read), with each recipient's address and unsubscribe
+    link filled in; a build folder edited after the build is refused. Server settings come from the [smtp]
+    table of newsletter.toml (host, port, security = starttls, tls or none, user, timeout, rate, cafile,
+    retries, retry_delay, connections) or the NEWSLETTER_SMTP_ variable of the same name in capitals; the
+    password only from NEWSLETTER_SMTP_PASSWORD. List sends keep a history next to newsletter.toml
+    (newsletter-sends.sqlite3): an address that has the issue, from any build of it (another --date,
+    another folder, an edited subject), is skipped, and --force is the only way to send it a second copy.
+    After a crash, Ctrl-C or a dropped connection, run the same command again to carry on. A message that
+    went out but was never confirmed is reported as unknown and not resent unless you ask with
+    --resend-unknown.
 
     Example:
 
@@ -383,7 +393,8 @@ def send(
     import sys
 
     from .buildfolder import latest_build
-    from .send import load_settings, plan_list, prepare, send_list, send_test
+    from .send import fit_headers, history_path, plan_list, prepare, send_list, send_test
+    from .smtp_settings import load_settings
     from .subscribers import check_addresses, read_subscribers
 
     if bool(to) == (subscribers is not None):
@@ -391,16 +402,16 @@ def send(
         raise typer.BadParameter(message, param_hint="--to / --list")
     folder = issue if issue is not None else latest_build()
     # Every address and header is checked before the first connection: a bad one means nothing is sent.
-    if to:
-        recipients = check_addresses(to, file="--to")
-    else:
-        people = read_subscribers(subscribers)  # type: ignore[arg-type]
+    recipients = check_addresses(to, file="--to") if to else []
+    prepared = prepare(folder)
+    settings = load_settings(config)
+    history = history_path(config)
+    if subscribers is not None:
+        people = fit_headers(prepared, read_subscribers(subscribers))
         for problem in people.bad:
             typer.secho(f"skipped {problem}", fg=typer.colors.YELLOW)
         for problem in people.duplicates:
             typer.echo(f"skipped {problem}")
-    prepared = prepare(folder)
-    settings = load_settings(config)
     subject = ("[TEST] " if to else "") + prepared.issue.subject
 
     if dry_run:
@@ -415,14 +426,27 @@ def send(
                 typer.echo(f"  test     {recipient.email}")
             typer.echo(f"Would send a test to {len(recipients)} address(es).")
             return
-        plans = plan_list(prepared, people, force=force, resend_unknown=resend_unknown)
+        plans = plan_list(prepared, people, history=history, force=force, resend_unknown=resend_unknown)
         for plan in plans:
             detail = plan.reason if plan.action == "skip" else f"unsubscribe: {plan.unsubscribe_url}"
             extra = " (needs SMTPUTF8)" if plan.subscriber.smtputf8 and plan.action != "skip" else ""
             typer.echo(f"  {plan.action:<8} {plan.subscriber.email}  {detail}{extra}")
         sending = sum(plan.action != "skip" for plan in plans)
         typer.echo(f"Would send to {sending} of {len(plans)} address(es); {len(plans) - sending} skipped.")
+        second = sum(plan.action == "resend" and plan.had_it for plan in plans)
+        if second:
+            typer.secho(f"{second} address(es) may already have this issue and would get a second copy.",
+                        fg=typer.colors.YELLOW)
         return
+
+    def started(start: Any) -> None:
+        if start.skipped:
+            where = f" (from {', '.join(start.folders)})" if start.folders else ""
+            typer.echo(f"Skipping {start.skipped} address(es) that already have {start.issue}{where}; "
+                       f"history: {start.history}")
+        if start.second_copies:
+            typer.secho(f"--force: {start.second_copies} address(es) that already have {start.issue} get a "
+                        "second copy.", fg=typer.colors.YELLOW, err=True)
 
     with contextlib.ExitStack() as stack:
         bars: list[Any] = []
@@ -438,7 +462,8 @@ def send(
         if to:
             report = send_test(prepared, recipients, settings, progress=show)
         else:
-            report = send_list(prepared, people, settings, force=force, resend_unknown=resend_unknown, rate=rate,
+            report = send_list(prepared, people, settings, history=history, force=force,
+                               resend_unknown=resend_unknown, rate=rate, connections=connections, start=started,
                                progress=show)
 
     for address, error in report.failed:
@@ -447,7 +472,7 @@ def send(
         typer.secho(f"unknown {address}: {error}", fg=typer.colors.YELLOW)
     counts = (f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
               f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else ""))
-    typer.echo(f"{subject!r}: {counts}" + (f" (log: {report.log_path})" if report.log_path else ""))
+    typer.echo(f"{subject!r}: {counts}" + (f" (history: {report.log_path})" if report.log_path else ""))
     if report.unknown:
         typer.echo("Unknown: the message went out but the server never confirmed it. Check with your email service;"
                    " if it did not arrive, run again with --resend-unknown (same Message-ID).")
@@ -455,7 +480,7 @@ def send(
         typer.secho(f"error: stopped: {report.stopped}", fg=typer.colors.RED, err=True)
         if report.left and not to:
             typer.echo("Run the same command again to carry on where it stopped.")
-        raise typer.Exit(code=130 if report.stopped.startswith("interrupted") else 1)
+        raise typer.Exit(code=128 + report.signal if report.signal else 1)
     if not report.ok:
         raise typer.Exit(code=1)
 

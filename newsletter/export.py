@@ -1,7 +1,8 @@
 """A build folder -> the email HTML with an email service's merge tags for the unsubscribe and web links.
 
-The issue is rendered with the tokens of render.py where the two links go, and each token becomes the
-service's tag. Whatever else looks like the service's template syntax (a story quoting `{{ ... }}` or
+`build` wrote the email with the tokens of render.py where the two links go (email.tokens.html); each
+token becomes the service's tag. An issue without a web version (no [brand] web_base_url) has no "View in
+browser" link to tag. Whatever else looks like the service's template syntax (a story quoting `{{ ... }}` or
 `*|...|*`) is written as character references, so the service shows it as text and never runs it.
 """
 
@@ -46,21 +47,23 @@ class Export:
 
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
-    from .buildfolder import read_issue
+    from .buildfolder import parse_issue
     from .message import header_problems
-    from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN, render_email
+    from .record import read_built
+    from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN
 
     service = SERVICES.get(esp.lower())
     if service is None:
         raise InputError(f"{esp!r} is not a service this exports to; choose one of {', '.join(SERVICES)}")
-    issue = read_issue(folder)
+    # The email as built and checked, with its tokens where the links go: nothing is rendered again.
+    files = read_built(folder, ("issue.json", "email.tokens.html"))
+    issue = parse_issue(files["issue.json"].decode("utf-8"), folder)
     # The editor pastes the subject and sender into the service: the same header rule as send.
     for what, value, problem in header_problems(issue):
         raise RenderError(f"the {what} {value!r} {problem}; nothing was exported", file=folder / "issue.json")
-    _, rendered = render_email(issue, unsubscribe=UNSUBSCRIBE_TOKEN, web=WEB_TOKEN)
-    for token in (UNSUBSCRIBE_TOKEN, WEB_TOKEN):
-        if token not in rendered:
-            raise InputError(f"the email has no place for {token}; are the templates up to date?", file=folder)
+    rendered = files["email.tokens.html"].decode("utf-8")
+    if UNSUBSCRIBE_TOKEN not in rendered:
+        raise InputError(f"the email has no place for {UNSUBSCRIBE_TOKEN}; are the templates up to date?", file=folder)
     page = neutralise(rendered, service.openers)
     page = page.replace(UNSUBSCRIBE_TOKEN, html.escape(service.unsubscribe, quote=True))
     page = page.replace(WEB_TOKEN, html.escape(service.web, quote=True))

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime
 
 from .errors import RenderError
@@ -50,6 +50,36 @@ def address(name: str, email: str) -> Address:
     return Address(display_name=name, username=local, domain=domain)
 
 
+def one_click(unsubscribe_url: str) -> bool:
+    """RFC 8058: mailbox providers unsubscribe with one POST to an https link, no page to visit."""
+    return unsubscribe_url.startswith("https://")
+
+
+def add_recipient_headers(msg: EmailMessage, issue: Issue, *, to: str | None, to_name: str, message_id: str,
+                          unsubscribe_url: str, post: bool | None = None) -> None:
+    """The headers that differ from one recipient to the next, first in the message: To, Message-ID,
+    List-Unsubscribe and List-Unsubscribe-Post. `post`: whether to offer one-click (default: by the link)."""
+    refuse_forged("unsubscribe link", unsubscribe_url)
+    msg["To"] = address(to_name, to) if to else "undisclosed-recipients:;"
+    msg["Message-ID"] = message_id
+    unsubscribe = [f"<{unsubscribe_url}>"]
+    if not unsubscribe_url.startswith("mailto:"):
+        unsubscribe.append(f"<{issue.brand.unsubscribe_mailto}>")
+    msg["List-Unsubscribe"] = ", ".join(unsubscribe)
+    if one_click(unsubscribe_url) if post is None else post:
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+
+
+def recipient_headers(issue: Issue, *, to: str | None, to_name: str, message_id: str, unsubscribe_url: str,
+                      smtputf8: bool = False) -> list[tuple[str, bytes]]:
+    """(lower-case name, folded field) for each recipient header, as the email package writes them; an
+    address that needs SMTPUTF8 is written in UTF-8."""
+    policy = SMTPUTF8 if smtputf8 else SMTP
+    msg = EmailMessage(policy=policy)
+    add_recipient_headers(msg, issue, to=to, to_name=to_name, message_id=message_id, unsubscribe_url=unsubscribe_url)
+    return [(name.lower(), policy.fold_binary(name, value)) for name, value in msg.items()]
+
+
 def build_message(
     issue: Issue,
     *,
@@ -60,9 +90,11 @@ def build_message(
     to_name: str = "",
     message_id: str | None = None,
     subject: str | None = None,
+    post: bool | None = None,
     images: dict[str, bytes] | None = None,
 ) -> EmailMessage:
-    """The email as MIME: text first, then HTML (clients show the last part they can).
+    """The email as MIME: the recipient's headers, the issue's, then text and HTML (clients show the last
+    part they can). Built once per issue with tokens for the recipient (personalise.py fills them in).
 
     `images`: the build's images/ files; those the HTML names by a relative src travel inside the message
     (multipart/related, cid:), as nothing published them.
@@ -72,23 +104,15 @@ def build_message(
     brand = issue.brand
     subject = issue.subject if subject is None else subject
     refuse_forged("subject", subject)
-    refuse_forged("unsubscribe link", unsubscribe_url)
     msg = EmailMessage(policy=SMTP)
+    add_recipient_headers(msg, issue, to=to, to_name=to_name, unsubscribe_url=unsubscribe_url, post=post,
+                          message_id=message_id or issue_message_id(issue, to or ""))
     msg["Subject"] = subject
     msg["From"] = address(brand.from_name, brand.sender.email)
     if brand.reply_to:
         msg["Reply-To"] = address("", brand.reply_to)
-    msg["To"] = address(to_name, to) if to else "undisclosed-recipients:;"
     # The issue's date, not the clock: the same issue builds the same bytes.
     msg["Date"] = format_datetime(dt.datetime.combine(issue.date, dt.time(6, 0), tzinfo=dt.UTC))
-    msg["Message-ID"] = message_id or issue_message_id(issue, to or "")
-    unsubscribe = [f"<{unsubscribe_url}>"]
-    if not unsubscribe_url.startswith("mailto:"):
-        unsubscribe.append(f"<{brand.unsubscribe_mailto}>")
-    msg["List-Unsubscribe"] = ", ".join(unsubscribe)
-    if unsubscribe_url.startswith("https://"):
-        # RFC 8058: mailbox providers unsubscribe with one POST, no page to visit.
-        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["MIME-Version"] = "1.0"
     # Quoted-printable keeps every encoded line short (RFC 5322's 998-byte limit) and the text readable.
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")

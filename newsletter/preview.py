@@ -9,7 +9,6 @@ on screen and puts the error in the page.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import json
 import re
 import secrets
@@ -27,6 +26,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from .errors import InputError, NewsletterError
+from .loopback import is_loopback
 
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
@@ -71,22 +71,6 @@ def force_scheme(html: str, scheme: str) -> str:
     (monochrome), false on one. The file on disk, and what "Copy HTML" copies, are never changed.
     """
     return SCHEME_QUERY.sub(lambda match: "(color)" if match[1].lower() == scheme else "(monochrome)", html)
-
-
-def is_loopback(host: str) -> bool:
-    """True when every address `host` names is this machine's loopback."""
-    name = host.strip("[]")
-    if name.lower() == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(name).is_loopback
-    except ValueError:
-        pass
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(name, None)}
-    except OSError:
-        return False
-    return bool(addresses) and all(ipaddress.ip_address(address.split("%")[0]).is_loopback for address in addresses)
 
 
 def page_file(name: str) -> Path:

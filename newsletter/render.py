@@ -16,8 +16,8 @@ from .models import Block, Colors, Issue, PullQuote, Results, Span, Story
 from .text import display_width
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
-UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
-WEB_TOKEN = "%%{web_url}%%"
+from .personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN  # noqa: E402
+
 # After the preheader, in the hidden preview text only: zero-width joiners, combining grapheme joiners and
 # no-break spaces, which inboxes show as nothing, so the inbox row ends with the preheader instead of running
 # on into the first words of the email ("Issue 48 · Tuesday..."). 90 groups fill the longest row (iOS, ~140).
@@ -654,19 +654,49 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
 def render_all(
     issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
 ) -> dict[str, bytes]:
-    """email.mjml, email.html, email.txt, web.html and email.eml for one issue; `cache`: see environment()."""
-    from .message import build_message, message_bytes
+    """email.mjml, email.html, email.txt, web.html and email.eml for one issue, and the two files that
+    send and export fill in: email.tokens.html and email.tokens.eml. The email is rendered once, with
+    tokens where the links go; every other file is that rendering with the links filled in.
+    `cache`: see environment()."""
+    from .message import build_message, issue_message_id, message_bytes, one_click
+    from .personalise import (
+        MESSAGE_ID_TOKEN,
+        TEXT_UNSUBSCRIBE_TOKEN,
+        Recipient,
+        Template,
+        fill_page,
+        fill_text,
+        html_link,
+        unfold_recipient_fields,
+    )
 
     ready = prepare(issue, cache=cache)
-    mjml, html = render_email(ready, unsubscribe=unsubscribe_url, web=web_url, cache=cache)
-    text = render_text(ready, unsubscribe=unsubscribe_url, web=web_url)
-    web = render_web(ready)
     unsubscribe = unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue)
-    message = build_message(issue, html=html, text=text, unsubscribe_url=unsubscribe, images=issue._images)
+    web_link = web_url if web_url is not None else issue_web_url(issue)
+    web_token = WEB_TOKEN if web_link else ""  # no web version: no "View in browser" link at all
+    mjml_t, html_t = render_email(ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=web_token, cache=cache)
+    text_t = render_text(ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=web_token)
+    links = {"unsubscribe": unsubscribe, "web": web_link}
+    # The message for sending: the web link is everyone's; the unsubscribe link and recipient are tokens.
+    mailto = unsubscribe.lower().startswith("mailto:")
+    template = build_message(
+        issue,
+        html=html_t.replace(WEB_TOKEN, html_link(web_link)),
+        text=text_t.replace(WEB_TOKEN, web_link).replace(UNSUBSCRIBE_TOKEN, TEXT_UNSUBSCRIBE_TOKEN),
+        unsubscribe_url=unsubscribe if mailto else UNSUBSCRIBE_TOKEN,
+        message_id=MESSAGE_ID_TOKEN,
+        post=one_click(unsubscribe),
+        images=issue._images,
+    )
+    template_bytes = unfold_recipient_fields(message_bytes(template))
+    everyone = Recipient(message_id=issue_message_id(issue), unsubscribe_url=unsubscribe)
+    eml = Template(issue, template_bytes).fill(everyone)
     return {
-        "email.mjml": mjml.encode(),
-        "email.html": html.encode(),
-        "email.txt": text.encode(),
-        "web.html": web.encode(),
-        "email.eml": message_bytes(message),
+        "email.mjml": fill_page(mjml_t, **links).encode(),
+        "email.html": fill_page(html_t, **links).encode(),
+        "email.txt": fill_text(text_t, **links).encode(),
+        "web.html": render_web(ready).encode(),
+        "email.eml": eml,
+        "email.tokens.html": html_t.encode(),
+        "email.tokens.eml": template_bytes,
     }

@@ -7,9 +7,9 @@ import shutil
 from html.parser import HTMLParser
 
 import pytest
-from golden import SLUG
+from golden import DATE, EXAMPLE, SLUG
 
-from newsletter.build import issue_json
+from newsletter.build import build, issue_json
 from newsletter.errors import RenderError
 from newsletter.export import neutralise
 from newsletter.models import Issue
@@ -85,12 +85,13 @@ def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(built_wor
     ("buttondown", "{{ subscriber.email }}"),
 ])
 def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(built_workdir, esp, quoted, cli):
-    path = built_workdir / "build" / SLUG / "issue.json"
-    issue = Issue.model_validate_json(path.read_text())
-    block = issue.lead.body[0]
-    span = block.spans[0].model_copy(update={"text": f"The template said {quoted} to every reader."})
-    lead = issue.lead.model_copy(update={"body": [block.model_copy(update={"spans": [span]}), *issue.lead.body[1:]]})
-    path.write_text(issue_json(issue.model_copy(update={"lead": lead})))
+    source = built_workdir / "issue"
+    shutil.copytree(EXAMPLE, source)
+    lead = source / "01-colombia-runoff.md"
+    front, _, body = lead.read_text().partition("\n---\n")
+    escaped = quoted.replace("*", "\\*")  # as Markdown text, not emphasis
+    lead.write_text(f"{front}\n---\nThe template said {escaped} to every reader.\n\n{body}")
+    build(source, out=built_workdir / "build" / SLUG, date=DATE)
     result = cli("export", f"build/{SLUG}", "--esp", esp)
     assert result.exit_code == 0, result.output
     html = (built_workdir / "build" / SLUG / f"export-{esp}.html").read_text()
@@ -124,3 +125,25 @@ def test_css_holding_a_service_tag_is_refused_rather_than_broken():
         "<p>&#123;{ x }}</p><style>a { b: c }</style>"
     with pytest.raises(RenderError, match="the email's CSS holds '{#'"):
         neutralise("<style>@media print{#x{color:red}}</style>", ("{#",))
+
+
+def test_export_refuses_a_build_whose_email_was_edited_after_build(built_workdir, cli):
+    page = built_workdir / "build" / SLUG / "email.tokens.html"
+    page.write_text(page.read_text().replace("Colombia", "Colombia (edited)"))
+    result = cli("export", f"build/{SLUG}", "--esp", "mailchimp")
+    assert result.exit_code == 1
+    assert result.output == (f"error: build/{SLUG}/email.tokens.html: was changed after `newsletter build` wrote it; "
+                             "nothing goes out that was not built and checked: build the issue again instead of "
+                             "editing its files\n")
+    assert not (built_workdir / "build" / SLUG / "export-mailchimp.html").exists()
+
+
+def test_export_is_the_built_email_with_the_service_tags_where_the_links_were(built_workdir, cli):
+    folder = built_workdir / "build" / SLUG
+    result = cli("export", f"build/{SLUG}", "--esp", "generic")
+    assert result.exit_code == 0, result.output
+    built = (folder / "email.html").read_text()
+    exported = (folder / "export-generic.html").read_text()
+    brand = Issue.model_validate_json((folder / "issue.json").read_text()).brand
+    assert exported.replace("%%{unsubscribe_url}%%", brand.unsubscribe_url).replace(
+        "%%{web_url}%%", f"{brand.web_base_url}/{SLUG}/web.html") == built

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email
+import functools
 import os
 import re
 import shutil
@@ -18,13 +19,18 @@ from pathlib import Path
 
 import pytest
 from conftest import missing
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsletter import send as sending
 from newsletter.build import build, issue_json
 from newsletter.cli import app
 from newsletter.models import Issue
+from newsletter.record import RECORD_NAME, make_record
+from newsletter.smtp_settings import load_settings
 from newsletter.subscribers import read_subscribers
+from newsletter.text import header_problem
 
 try:
     from smtp_server import TLS, Mailbox, smtp_server
@@ -47,6 +53,7 @@ reply_to = "desk@news.example.org"
 name = "{SENDER_NAME}"
 email = "newsletter@news.example.org"
 """
+HISTORY = Path("newsletter-sends.sqlite3")  # next to newsletter.toml, in the editor's folder
 runner = CliRunner()
 
 
@@ -103,8 +110,10 @@ def send_list(*extra: str, env: dict[str, str] | None = None):
 
 
 def rewrite_issue(folder: Path, issue: Issue) -> None:
-    """Edit a build's issue.json by hand, as an older version or a careless editor might."""
+    """Edit a build's issue.json and its record, as a build by another version might have written them."""
     (folder / "issue.json").write_text(issue_json(issue))
+    names = [path.name for path in folder.iterdir() if path.name != RECORD_NAME and path.is_file()]
+    (folder / RECORD_NAME).write_bytes(make_record({name: (folder / name).read_bytes() for name in names}))
 
 
 def headers(content: bytes) -> email.message.Message:
@@ -148,20 +157,20 @@ def test_test_send_arrives_with_test_subject_both_parts_and_encoded_headers(serv
     assert message["List-Unsubscribe"].strip() == f"<{link}>, <mailto:newsletter@news.example.org?subject=unsubscribe>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["Message-ID"].endswith(".test@news.example.org>")  # not the list's: no client hides the issue
-    assert not Path("build", SLUG, "send-log.sqlite3").exists()  # test sends are not logged
+    assert not Path("newsletter-sends.sqlite3").exists()  # test sends are not logged
 
 
 def test_a_line_that_starts_with_a_dot_arrives_intact(server, workdir):
-    path = workdir / "build" / SLUG / "issue.json"
-    issue = Issue.model_validate_json(path.read_text())
-    block = issue.lead.body[0]
-    dotted = block.model_copy(update={"spans": [block.spans[0].model_copy(update={"text": ".\n. and .. dots"})]})
-    lead = issue.lead.model_copy(update={"body": [dotted, *issue.lead.body[1:]]})
-    path.write_text(issue_json(issue.model_copy(update={"lead": lead})))
+    source = workdir / "issue"
+    shutil.copytree(EXAMPLE, source)
+    lead = source / "01-colombia-runoff.md"
+    front, _, body = lead.read_text().partition("\n---\n")
+    lead.write_text(f"{front}\n---\n.\n\n. and .. dots\n\n{body}")
+    build(source, out=workdir / "build" / SLUG, date=DATE, config=workdir / "newsletter.toml")
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
     assert result.exit_code == 0, result.output
     text = server.mailbox.received[0].message.get_body(("plain",)).get_content()
-    assert "\n. . and .. dots\n" in text
+    assert "\n.\n\n. and .. dots\n" in text
 
 
 def test_test_send_to_several_addresses_each_gets_one(server):
@@ -173,13 +182,13 @@ def test_test_send_to_several_addresses_each_gets_one(server):
 # --- list sends ----------------------------------------------------------------------------------
 
 
-def test_list_send_of_500_arrives_once_each_over_one_connection(server, workdir):
-    subscribers(workdir, 500)
+def test_list_send_of_20_arrives_once_each_over_one_connection(server, workdir):
+    subscribers(workdir, 20)
     result = send_list()
     assert result.exit_code == 0, result.output
-    assert f"'{SUBJECT}': sent 500, skipped 0, failed 0, unknown 0" in result.output
+    assert f"'{SUBJECT}': sent 20, skipped 0, failed 0, unknown 0" in result.output
     received = server.mailbox.received
-    assert sorted(server.mailbox.addresses()) == sorted(addresses(500))
+    assert sorted(server.mailbox.addresses()) == sorted(addresses(20))
     assert len(server.mailbox.connections) == 1
     ids = set()
     for message in received:
@@ -190,7 +199,7 @@ def test_list_send_of_500_arrives_once_each_over_one_connection(server, workdir)
         assert head["Subject"] == SUBJECT
         assert head["List-Unsubscribe"].strip().startswith(f"<https://news.example.org/unsubscribe?email=a{number}%40example.org>")
         ids.add(head["Message-ID"])
-    assert len(ids) == 500
+    assert len(ids) == 20
 
 
 def test_each_subscriber_gets_their_own_unsubscribe_link_in_both_parts(server, workdir):
@@ -347,8 +356,10 @@ def test_a_permanent_refusal_is_logged_and_the_others_arrive(workdir):
             in result.output
         assert "sent 4, skipped 0, failed 1, unknown 0" in result.output
         assert sorted(server.mailbox.addresses()) == sorted(set(addresses(5)) - {"a2@example.org"})
-        plan = send_list("--dry-run", "--force")
+        plan = send_list("--dry-run")
         assert "skip     a2@example.org  failed for good: " in plan.output
+        forced = send_list("--dry-run", "--force")
+        assert "send     a2@example.org  unsubscribe: " in forced.output
 
 
 def test_a_refused_sender_stops_the_run_instead_of_failing_every_address(workdir):
@@ -365,31 +376,37 @@ def test_a_refused_sender_stops_the_run_instead_of_failing_every_address(workdir
         assert Counter(server.mailbox.addresses()) == Counter(addresses(3))
 
 
-def test_a_second_send_of_a_completed_issue_is_refused_unless_forced(server, workdir):
+def test_a_second_send_skips_who_has_the_issue_and_only_force_sends_a_second_copy(server, workdir):
     subscribers(workdir, 3)
     assert send_list().exit_code == 0
     again = send_list()
-    assert again.exit_code == 1
-    assert re.fullmatch(rf"error: build/{SLUG}: this issue was already sent to the list subscribers\.csv \(run "
-                        r"finished [^)]+\); --force sends it to the addresses on the list that have not had it yet\n",
-                        again.output), again.output
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith(f"Skipping 3 address(es) that already have issue 48 (from build/{SLUG}); "
+                                   "history: newsletter-sends.sqlite3\n"), again.output
+    assert "sent 0, skipped 3, failed 0, unknown 0" in again.output
     subscribers(workdir, 4)  # one more reader signed up
+    newcomer = send_list()
+    assert "sent 1, skipped 3, failed 0, unknown 0" in newcomer.output
+    assert Counter(server.mailbox.addresses()) == Counter(addresses(4))
+    plan = send_list("--dry-run", "--force")
+    assert "4 address(es) may already have this issue and would get a second copy." in plan.output
     forced = send_list("--force")
     assert forced.exit_code == 0, forced.output
-    assert "sent 1, skipped 3, failed 0, unknown 0" in forced.output
-    assert Counter(server.mailbox.addresses()) == Counter(addresses(4))
+    assert "--force: 4 address(es) that already have issue 48 get a second copy." in forced.output
+    assert "sent 4, skipped 0, failed 0, unknown 0" in forced.output
+    assert Counter(server.mailbox.addresses()) == Counter(addresses(4) * 2)
 
 
 def test_a_second_send_while_one_is_running_is_refused(server, workdir):
     import fcntl
 
     subscribers(workdir, 3)
-    with open(workdir / "build" / SLUG / "send-log.sqlite3.lock", "a") as lock:
+    with open(workdir / "newsletter-sends.sqlite3.lock", "a") as lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         result = send_list()
     assert result.exit_code == 1
-    assert result.output == (f"error: build/{SLUG}: another `newsletter send` of this issue is running; "
-                             "wait for it to finish\n")
+    assert result.output == ("error: newsletter-sends.sqlite3: another `newsletter send` is running from this "
+                             "folder; wait for it to finish\n")
     assert server.mailbox.count() == 0
 
 
@@ -447,7 +464,7 @@ def test_a_wrong_password_stops_the_send_without_showing_it(workdir):
         assert f"error: stopped: {server.host}:{server.port} refused the login for editor: 535" in result.output
         assert "sent 0, skipped 0, failed 0, unknown 0, not tried 3" in result.output
         assert wrong not in result.output
-        log = workdir / "build" / SLUG / "send-log.sqlite3"
+        log = workdir / "newsletter-sends.sqlite3"
         assert wrong.encode() not in log.read_bytes()
         assert server.mailbox.count() == 0
 
@@ -474,7 +491,7 @@ def test_a_password_in_the_settings_file_is_refused(workdir):
 
 def test_settings_come_from_the_environment_over_the_file(workdir):
     (workdir / "newsletter.toml").write_text('[smtp]\nhost = "smtp.example.org"\nport = 2525\nuser = "a"\n')
-    settings = sending.load_settings(None, env={"NEWSLETTER_SMTP_HOST": "relay.example.org",
+    settings = load_settings(None, env={"NEWSLETTER_SMTP_HOST": "relay.example.org",
                                         "NEWSLETTER_SMTP_SECURITY": "tls", "NEWSLETTER_SMTP_PASSWORD": PASSWORD})
     assert (settings.host, settings.port, settings.security, settings.user) == ("relay.example.org", 2525, "tls", "a")
     assert settings.password.reveal() == PASSWORD
@@ -486,6 +503,136 @@ def test_a_bad_security_setting_says_where(workdir):
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
     assert result.exit_code == 1
     assert "error: newsletter.toml:3: [smtp] security: 'ssl' is not one of starttls, tls, none" in result.output
+
+
+# --- one issue, one send, whatever the build ----------------------------------------------------
+
+
+def build_folder(*args: str) -> str:
+    result = invoke("build", *args)
+    assert result.exit_code == 0, result.output
+    return re.search(r" into (\S+)/\n", result.output).group(1)
+
+
+@pytest.mark.parametrize("change", ["another date", "another folder", "an edited subject and no number"])
+def test_a_rebuild_of_a_sent_issue_skips_everyone_who_has_it(server, workdir, change):
+    source = workdir / "issue"
+    shutil.copytree(EXAMPLE, source)
+    toml = source / "issue.toml"
+    if change == "an edited subject and no number":
+        toml.write_text(toml.read_text().replace("number = 48\n", ""))
+    subscribers(workdir, 5)
+    first = build_folder("issue", "--date", "2026-11-24")
+    sent = invoke("send", first, "--list", "subscribers.csv")
+    assert "sent 5, skipped 0, failed 0, unknown 0" in sent.output, sent.output
+
+    if change == "another date":  # built again the next day: the date defaults to today
+        again = build_folder("issue", "--date", "2026-11-25")
+    elif change == "another folder":
+        again = build_folder("issue", "--date", "2026-11-24", "--out", "elsewhere/issue")
+    else:
+        toml.write_text(toml.read_text().replace("Runoff week:", "Runoff week, revised:"))
+        again = build_folder("issue", "--date", "2026-11-24")
+    assert again != first
+    result = invoke("send", again, "--list", "subscribers.csv")
+    assert result.exit_code == 0, result.output
+    assert "Skipping 5 address(es) that already have " in result.output
+    assert f"(from {first}); history: newsletter-sends.sqlite3" in result.output
+    assert "sent 0, skipped 5, failed 0, unknown 0" in result.output
+    assert Counter(server.mailbox.addresses()) == Counter(addresses(5))
+    plan = invoke("send", again, "--list", "subscribers.csv", "--dry-run")
+    assert "skip     a0@example.org  already has this issue (sent " in plan.output
+    assert "Would send to 0 of 5 address(es); 5 skipped." in plan.output
+
+
+def test_the_history_is_kept_next_to_the_settings_file_it_names(server, workdir):
+    subscribers(workdir, 2)
+    settings = workdir / "office" / "newsletter.toml"
+    settings.parent.mkdir()
+    settings.write_text(server.toml())
+    result = invoke("send", f"build/{SLUG}", "--list", "subscribers.csv", "--config", str(settings))
+    assert result.exit_code == 0, result.output
+    assert f"(history: {settings.parent / 'newsletter-sends.sqlite3'})" in result.output
+    assert not (workdir / "newsletter-sends.sqlite3").exists()
+
+
+# --- sent exactly as built -----------------------------------------------------------------------
+
+
+def test_the_bytes_sent_are_the_built_message_with_the_recipient_filled_in(server, workdir):
+    from newsletter.personalise import Recipient, Template
+
+    folder = workdir / "build" / SLUG
+    (workdir / "subscribers.csv").write_text("email,name\nana@example.org,Ana Lima\nzoe@example.org,Zoë\n")
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    template = (folder / "email.tokens.eml").read_bytes()
+    issue = Issue.model_validate_json((folder / "issue.json").read_text())
+    for received in server.mailbox.received:
+        [address] = received.rcpt_tos
+        head = headers(received.content)
+        link = f"https://news.example.org/unsubscribe?email={address.replace('@', '%40')}"
+        name = {"ana@example.org": "Ana Lima", "zoe@example.org": "Zoë"}[address]
+        filled = Template(issue, template).fill(Recipient(address, name, head["Message-ID"], link))
+        assert received.content == filled
+        # The same, read as a reader's client reads it: the built parts with only the link changed.
+        body = received.content.split(b"\r\n\r\n", 1)[1]
+        assert body.replace(b"=\r\n", b"").count(b"%%{") == 0
+        built = email.message_from_bytes(template, policy=default)
+        sent = received.message
+        for kind, token, value in (("plain", "%%{unsubscribe_url_text}%%", link),
+                                   ("html", "%%{unsubscribe_url}%%", link)):
+            expected = built.get_body((kind,)).get_content().replace(token, value)
+            assert sent.get_body((kind,)).get_content() == expected.replace("\r\n", "\n")
+        assert template.split(b"\r\n\r\n", 1)[0].split(b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")[1] \
+            in received.content
+        assert sent["To"].addresses[0].display_name == name
+
+
+def test_send_refuses_a_build_whose_email_html_was_edited_after_build(server, workdir):
+    page = workdir / "build" / SLUG / "email.html"
+    page.write_text(page.read_text().replace("Colombia", "Colombia (edited)"))
+    subscribers(workdir, 3)
+    for result in (send_list(), invoke("send", f"build/{SLUG}", "--to", "editor@example.org")):
+        assert result.exit_code == 1
+        assert result.output == (f"error: build/{SLUG}/email.html: was changed after `newsletter build` wrote it; "
+                                 "nothing goes out that was not built and checked: build the issue again instead of "
+                                 "editing its files\n")
+    assert server.mailbox.greetings == 0
+
+
+def test_a_build_without_a_record_is_refused(server, workdir):
+    (workdir / "build" / SLUG / "build.json").unlink()
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert result.exit_code == 1
+    assert result.output == (f"error: build/{SLUG}: has no build.json (built by an older version, or not a build); "
+                             "build the issue again\n")
+
+
+@functools.cache
+def example_issue() -> Issue:
+    from newsletter.build import make_issue
+
+    return make_issue(EXAMPLE, date=DATE)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.one_of(st.just(""), st.text(st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=70)),
+       local=st.from_regex(r"[A-Za-z0-9._%+'=-]{1,30}", fullmatch=True))
+def test_the_to_line_is_what_the_email_package_writes(name, local):
+    """The quick To line for plain names is byte for byte the email package's; other names go through it."""
+    from newsletter.message import recipient_headers
+    from newsletter.personalise import Recipient, plain_to
+
+    issue = example_issue()
+    name = " ".join(name.split())
+    if header_problem(name) or local.startswith(".") or local.endswith(".") or ".." in local:
+        return
+    address = f"{local}@example.org"
+    quick = plain_to(Recipient(address, name))
+    exact = dict(recipient_headers(issue, to=address, to_name=name, message_id="<a@b>",
+                                   unsubscribe_url="https://x.example/u"))["to"]
+    assert quick in (None, exact)
 
 
 # --- forged headers: encoded words, folds and Unicode line separators ----------------------------
@@ -653,16 +800,16 @@ def test_a_forged_smtp_setting_is_refused_by_name(server, workdir, key, where):
 
 
 def test_a_line_break_in_the_subject_is_refused_with_nothing_sent(server, workdir):
-    path = workdir / "build" / SLUG / "issue.json"
-    issue = Issue.model_validate_json(path.read_text())
-    path.write_text(issue_json(issue.model_copy(update={"subject": "Hello\r\nBcc: everyone@example.org"})))
+    folder = workdir / "build" / SLUG
+    issue = Issue.model_validate_json((folder / "issue.json").read_text())
+    rewrite_issue(folder, issue.model_copy(update={"subject": "Hello\r\nBcc: everyone@example.org"}))
     subscribers(workdir, 3)
     result = send_list()
     assert result.exit_code == 1
     assert result.output == (f"error: build/{SLUG}/issue.json: the subject 'Hello\\r\\nBcc: everyone@example.org' "
                              "holds a line break, which would forge mail headers; nothing was sent\n")
     assert server.mailbox.greetings == 0
-    assert not (workdir / "build" / SLUG / "send-log.sqlite3").exists()
+    assert not (workdir / "newsletter-sends.sqlite3").exists()
 
 
 def test_a_line_break_in_a_test_address_is_refused_with_nothing_sent(server):
@@ -721,7 +868,7 @@ def test_dry_run_shows_who_would_receive_what_and_sends_nothing(server, workdir)
         in result.output
     assert "Would send to 3 of 3 address(es); 0 skipped." in result.output
     assert server.mailbox.greetings == 0
-    assert not (workdir / "build" / SLUG / "send-log.sqlite3").exists()
+    assert not (workdir / "newsletter-sends.sqlite3").exists()
 
 
 def test_send_needs_to_or_list(server):
@@ -742,7 +889,7 @@ def test_the_rate_limit_spaces_messages_out(server, workdir):
         now[0] += seconds
 
     report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 4)),
-                      sending.load_settings(None), rate=2, sleep=sleep, clock=lambda: now[0])
+                               load_settings(None), history=HISTORY, rate=2, sleep=sleep, clock=lambda: now[0])
     assert report.sent == addresses(4)
     assert waits == [0.5, 0.5, 0.5]
 
@@ -753,7 +900,7 @@ def test_a_send_interrupted_before_a_message_went_out_leaves_it_for_the_next_run
             raise KeyboardInterrupt
 
     report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 5)),
-                      sending.load_settings(None), progress=stop)
+                               load_settings(None), history=HISTORY, progress=stop)
     assert report.stopped == "interrupted (Ctrl-C)"
     assert report.sent == addresses(2)
     assert report.left == addresses(5)[2:]

@@ -1,0 +1,629 @@
+"""Messages + SMTP settings -> delivered over one or more reused connections, each address settled once.
+
+The only module that talks SMTP. A queue hands out addresses; each connection takes the next one, fills
+in its message (a callback: personalise.py's work) and sends it. Every address ends with one explicit
+outcome (sent, failed, unknown) or goes back to the queue (a temporary refusal, a lost connection, a
+stop), and is logged and reported exactly once. SIGINT, SIGTERM and SIGHUP stop a send the same way,
+and never inside a log write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import re
+import signal
+import smtplib
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from .errors import NewsletterError, SendError
+from .loopback import is_loopback
+from .sendlog import Mark
+from .smtp_settings import PASSWORD_ENV, SmtpSettings
+from .subscribers import Subscriber
+
+SIGNALS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
+if hasattr(signal, "SIGHUP"):  # not on Windows
+    SIGNALS[signal.SIGHUP] = "SIGHUP"
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    to: Subscriber
+    data: bytes  # the message as it goes over the wire, before dot-stuffing
+
+
+
+# ---------------------------------------------------------------------------------------------
+# One SMTP connection
+
+
+class Refused(Exception):
+    """The server answered no to this message: 5xx for good, 4xx for now."""
+
+    def __init__(self, message: str, *, permanent: bool, retry: bool = True):
+        super().__init__(message)
+        self.permanent = permanent
+        self.retry = retry  # worth another try in this run (no: a missing server feature)
+
+
+class Lost(Exception):
+    """The connection broke. `unknown`: after the message went out, before the server's reply."""
+
+    def __init__(self, message: str, *, unknown: bool = False):
+        super().__init__(message)
+        self.unknown = unknown
+
+
+def reply_text(code: int, reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return f"{code} {' '.join(text.split())}".strip()
+
+
+def wire_data(payload: bytes) -> bytes:
+    """The DATA section: CRLF line ends, a dot doubled at the start of a line (RFC 5321 4.5.2), then <CRLF>.<CRLF>."""
+    bare = payload.replace(b"\r\n", b"")
+    # The email package writes CRLF already (policy SMTP); rewrite line ends only when it did not.
+    data = re.sub(rb"\r\n|\r|\n", b"\r\n", payload) if b"\r" in bare or b"\n" in bare else payload
+    data = data.replace(b"\r\n.", b"\r\n..")
+    if data.startswith(b"."):
+        data = b"." + data
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+class Connection:
+    """One reused SMTP connection: connect (TLS, login) on demand, drop it after any doubt."""
+
+    def __init__(self, settings: SmtpSettings):
+        self.settings = settings
+        self.smtp: smtplib.SMTP | None = None
+
+    def redact(self, text: str) -> str:
+        return self.settings.redact(text)
+
+    def open(self) -> smtplib.SMTP:
+        if self.smtp is not None:
+            return self.smtp
+        s = self.settings
+        context = None
+        if s.security != "none":
+            try:
+                context = ssl.create_default_context(cafile=s.cafile or None)
+            except (OSError, ssl.SSLError) as error:
+                raise SendError(f"cannot read the certificate file {s.cafile}: {error}") from None
+        smtp: smtplib.SMTP | None = None
+        try:
+            if s.security == "tls":
+                smtp = smtplib.SMTP_SSL(s.host, s.port, timeout=s.timeout, context=context)
+            else:
+                smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+            smtp.ehlo_or_helo_if_needed()
+            if s.security == "starttls":
+                if not smtp.has_extn("starttls"):
+                    raise SendError(f"{s.server} does not offer STARTTLS; nothing is sent in the clear "
+                                    "(set security = \"tls\" for port 465)")
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            if s.user:
+                if s.security == "none" and not is_loopback(s.host):
+                    raise SendError(f"refusing to send the password to {s.server} without TLS; "
+                                    "set security = \"starttls\" or \"tls\"")
+                if not s.password:
+                    raise SendError(f"{PASSWORD_ENV} is not set; it holds the password for {s.user}")
+                smtp.login(s.user, s.password.reveal())
+        except SendError:
+            self.close_quietly(smtp)
+            raise
+        except ssl.SSLCertVerificationError as error:
+            self.close_quietly(smtp)
+            raise SendError(f"{s.server}'s certificate is not trusted ({error.verify_message}); "
+                            "set cafile in [smtp] if the server uses your own certificate authority") from None
+        except ssl.SSLError as error:
+            self.close_quietly(smtp)
+            raise SendError(f"TLS with {s.server} failed: {error.reason or error}") from None
+        except socket.gaierror as error:
+            raise SendError(f"cannot find the SMTP server {s.host!r}: {error.strerror}") from None
+        except smtplib.SMTPAuthenticationError as error:
+            self.close_quietly(smtp)
+            message = self.redact(reply_text(error.smtp_code, error.smtp_error))
+            if 400 <= error.smtp_code < 500:
+                raise Lost(f"{s.server} cannot check the login now: {message}") from None
+            raise SendError(f"{s.server} refused the login for {s.user}: {message}") from None
+        except smtplib.SMTPNotSupportedError:
+            self.close_quietly(smtp)
+            raise SendError(f"{s.server} does not offer a login (AUTH); remove user from [smtp]") from None
+        except (smtplib.SMTPConnectError, smtplib.SMTPHeloError) as error:
+            self.close_quietly(smtp)
+            message = self.redact(reply_text(error.smtp_code, error.smtp_error))
+            if 400 <= error.smtp_code < 500:
+                raise Lost(f"{s.server} is not taking mail now: {message}") from None
+            raise SendError(f"{s.server} refused the connection: {message}") from None
+        except smtplib.SMTPServerDisconnected as error:
+            self.close_quietly(smtp)
+            raise Lost(f"{s.server} closed the connection: {error or 'no reason given'}") from None
+        except smtplib.SMTPException as error:
+            self.close_quietly(smtp)
+            raise SendError(f"{s.server}: {self.redact(str(error))}") from None
+        except OSError as error:
+            self.close_quietly(smtp)
+            raise Lost(f"cannot connect to {s.server}: {error.strerror or error}") from None
+        self.smtp = smtp
+        return smtp
+
+    def deliver(self, envelope_from: str, outgoing: Outgoing, before_body: Callable[[], None]) -> str:
+        """MAIL, RCPT, DATA for one message; the server's reply text on success.
+
+        `before_body` runs after the server said 354 and before the message goes out: the last moment
+        at which the message is certainly not delivered.
+        """
+        smtp = self.open()
+        s = self.settings
+        to = outgoing.to
+        options: list[str] = []
+        if to.smtputf8:
+            if not smtp.has_extn("smtputf8"):
+                raise Refused(f"{to.email} needs SMTPUTF8, which {s.server} does not offer", permanent=False,
+                              retry=False)
+            options = ["SMTPUTF8"] + (["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else [])
+        try:
+            code, reply = smtp.mail(envelope_from, options)
+            if code != 250:
+                self.refused(code, reply, f"the sender {envelope_from}", sender=True)
+            code, reply = smtp.rcpt(to.email)
+            if code not in (250, 251):
+                self.refused(code, reply, to.email)
+            code, reply = smtp.docmd("DATA")
+            if code != 354:
+                self.refused(code, reply, "DATA")
+        except (smtplib.SMTPServerDisconnected, OSError) as error:
+            self.drop()
+            raise Lost(f"{s.server} dropped the connection before the message went out: {error}") from None
+        before_body()
+        try:
+            smtp.send(wire_data(outgoing.data))
+        except (smtplib.SMTPServerDisconnected, OSError) as error:
+            # The end-of-data dot goes out last: if sending failed, the server cannot have accepted the message.
+            self.drop()
+            raise Lost(f"{s.server} dropped the connection while the message went out: {error}") from None
+        try:
+            code, reply = smtp.getreply()
+        except (smtplib.SMTPServerDisconnected, OSError) as error:
+            self.drop()
+            raise Lost(f"the message went out but {s.server} never confirmed it ({error})", unknown=True) from None
+        if not 200 <= code < 300:
+            if code == 421:
+                self.drop()
+            raise Refused(f"{s.server} refused the message: {reply_text(code, reply)}", permanent=code >= 500)
+        return reply_text(code, reply)
+
+    def refused(self, code: int, reply: bytes, what: str, *, sender: bool = False) -> None:
+        message = f"{self.settings.server} refused {what}: {reply_text(code, reply)}"
+        if code == 421 or code < 400:
+            self.drop()
+        else:
+            self.reset()
+        if sender and code >= 500:
+            # Every message would fail the same way: stop instead of marking the whole list failed.
+            raise SendError(message)
+        raise Refused(message, permanent=code >= 500)
+
+    def reset(self) -> None:
+        if self.smtp is None:
+            return
+        try:
+            code, _ = self.smtp.rset()
+            if code == 250:
+                return
+        except (smtplib.SMTPException, OSError):
+            pass
+        self.drop()
+
+    def drop(self) -> None:
+        self.close_quietly(self.smtp)
+        self.smtp = None
+
+    def abort(self) -> None:
+        """Break off a connection another thread is waiting on (a second Ctrl-C): its read fails at once."""
+        smtp = self.smtp
+        sock = getattr(smtp, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def close(self) -> None:
+        """Say goodbye politely when the connection is healthy."""
+        if self.smtp is None:
+            return
+        try:
+            self.smtp.quit()
+        except (smtplib.SMTPException, OSError):
+            pass
+        self.drop()
+
+    @staticmethod
+    def close_quietly(smtp: smtplib.SMTP | None) -> None:
+        if smtp is not None:
+            try:
+                smtp.close()
+            except OSError:
+                pass
+
+
+# ---------------------------------------------------------------------------------------------
+# Stopping: Ctrl-C, SIGTERM and SIGHUP alike
+
+
+class Interrupted(KeyboardInterrupt):
+    """A signal asked the send to stop."""
+
+    def __init__(self, signum: int = signal.SIGINT):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def reason(self) -> str:
+        return f"interrupted ({SIGNALS.get(self.signum, f'signal {self.signum}')})"
+
+
+class Signals:
+    """While a send runs (in the main thread): SIGINT, SIGTERM and SIGHUP raise Interrupted, except inside
+    protect(), where the signal waits until the block is done: a log write is never cut in half."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.pending: int | None = None
+        self.saved: dict[int, object] = {}
+
+    def __enter__(self) -> Signals:
+        if threading.current_thread() is threading.main_thread():
+            for signum in SIGNALS:
+                self.saved[signum] = signal.signal(signum, self.handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for signum, handler in self.saved.items():
+            signal.signal(signum, handler)  # type: ignore[arg-type]
+        self.saved = {}
+
+    def handle(self, signum: int, frame: object) -> None:
+        if self.depth:
+            self.pending = self.pending or signum
+            return
+        raise Interrupted(signum)
+
+    @contextlib.contextmanager
+    def protect(self) -> Iterator[None]:
+        self.depth += 1
+        try:
+            yield
+        finally:
+            self.depth -= 1
+            if not self.depth and self.pending is not None:
+                signum, self.pending = self.pending, None
+                raise Interrupted(signum)
+
+
+def stop_reason(error: KeyboardInterrupt) -> str:
+    return error.reason if isinstance(error, Interrupted) else "interrupted (Ctrl-C)"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sending to many
+
+
+@dataclass
+class Progress:
+    done: int
+    total: int
+    address: str
+    status: str  # start (before the first message), then sent, failed or unknown for each address
+
+
+@dataclass
+class SendReport:
+    log_path: Path | None = None
+    sent: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # had this issue already (an earlier run or another build)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    unknown: list[tuple[str, str]] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)  # not tried: the run stopped
+    stopped: str = ""
+    signal: int | None = None  # the signal that stopped the run
+    second_copies: int = 0  # --force: addresses that had the issue and were sent it again
+
+    @property
+    def complete(self) -> bool:
+        """Nothing is left to try: every address was sent or failed for good."""
+        return not self.unknown and not self.left and not self.stopped
+
+    @property
+    def ok(self) -> bool:
+        return self.complete and not self.failed
+
+
+class Log(Protocol):
+    def write(self, marks: list[Mark], folder: str = "") -> None: ...
+
+
+class NoLog:
+    """Test sends are not logged: they never block or count toward the list send."""
+
+    def write(self, marks: list[Mark], folder: str = "") -> None:
+        pass
+
+
+@dataclass
+class Item:
+    """One address in the queue, and how far its message got."""
+
+    subscriber: Subscriber
+    order: int
+    ready: float = 0.0  # not before this moment (a retry waits)
+    tries: int = 0  # temporary refusals so far
+    state: str = "queued"  # queued: nothing went out; out: the body may have gone; confirmed: the server said 250
+
+    def __lt__(self, other: Item) -> bool:
+        return (self.ready, self.order) < (other.ready, other.order)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one attempt: an end (sent, failed, unknown) or back to the queue (retry, requeue)."""
+
+    status: str
+    error: str = ""
+    permanent: bool = False
+
+
+class Worker:
+    """One connection and the address it is sending, with the log marks not yet written."""
+
+    def __init__(self, settings: SmtpSettings):
+        self.connection = Connection(settings)
+        self.item: Item | None = None
+        self.marks: list[Mark] = []
+        self.reconnect_at = 0.0
+
+
+class Delivery:
+    """Sends a queue of messages over `settings.connections` reused connections, retrying what can be retried.
+
+    A temporary refusal (4xx) puts the message at the back of the queue for a later try, so one slow
+    mailbox does not hold up the list. A dropped connection is reopened after a growing pause; after
+    `retries` losses in a row the run stops and leaves the rest `pending` for the next run.
+    """
+
+    def __init__(self, message: Callable[[Subscriber], Outgoing], envelope_from: str, settings: SmtpSettings,
+                 log: Log, report: SendReport, *, rate: float | None = None, folder: str = "",
+                 progress: Callable[[Progress], None] | None = None, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic, connections: int | None = None):
+        self.message = message
+        self.envelope_from = envelope_from
+        self.settings = settings
+        self.log = log
+        self.report = report
+        self.folder = folder
+        self.rate = settings.rate if rate is None else rate
+        self.progress = progress
+        self.sleep = sleep
+        self.clock = clock
+        self.connections = max(1, connections or settings.connections)
+        self.heap: list[Item] = []
+        self.lock = threading.RLock()  # the queue, the report, the rate slot and the counters
+        self.stop = threading.Event()
+        self.signals = Signals()
+        self.settled: set[str] = set()
+        self.next_slot = 0.0
+        self.lost_in_a_row = 0
+        self.done = 0
+        self.total = 0
+
+    # --- the run ---------------------------------------------------------------------------------
+
+    def run(self, queue: list[Subscriber]) -> None:
+        self.total = len(queue)
+        self.heap = [Item(subscriber, order) for order, subscriber in enumerate(queue)]
+        heapq.heapify(self.heap)
+        workers = [Worker(self.settings) for _ in range(min(self.connections, max(1, len(queue))))]
+        with self.signals:
+            try:
+                if self.progress is not None:
+                    self.progress(Progress(0, self.total, "", "start"))
+                if len(workers) == 1:
+                    self.work(workers[0])  # in this thread: a signal stops it between two steps
+                else:
+                    self.work_in_threads(workers)
+            except KeyboardInterrupt as error:
+                self.stopping(stop_reason(error), getattr(error, "signum", signal.SIGINT))
+            finally:
+                try:
+                    with self.signals.protect():
+                        self.wind_up(workers)
+                except KeyboardInterrupt as error:  # a signal during the wind-up: it is already stopping
+                    self.stopping(stop_reason(error), getattr(error, "signum", signal.SIGINT))
+
+    def wind_up(self, workers: list[Worker]) -> None:
+        """Settle what each connection held, say goodbye, write the last marks, list what is left."""
+        for worker in workers:
+            self.settle_interrupted(worker)
+            worker.connection.close()
+        self.flush(workers)
+        self.report.left = [item.subscriber.email for item in sorted(self.heap, key=lambda item: item.order)]
+
+    def work_in_threads(self, workers: list[Worker]) -> None:
+        threads = [threading.Thread(target=self.work, args=(worker,), daemon=True) for worker in workers]
+        for thread in threads:
+            thread.start()
+        interrupts = 0
+        while any(thread.is_alive() for thread in threads):
+            try:
+                for thread in threads:
+                    thread.join(0.05)
+            except KeyboardInterrupt as error:
+                interrupts += 1
+                self.stopping(stop_reason(error), getattr(error, "signum", signal.SIGINT))
+                if interrupts > 1:  # asked twice: break off the messages in flight (they end unknown)
+                    for worker in workers:
+                        worker.connection.abort()
+
+    def stopping(self, reason: str, signum: int | None = None) -> None:
+        with self.lock:
+            if not self.report.stopped:
+                self.report.stopped = reason
+                self.report.signal = signum
+            self.stop.set()
+
+    def work(self, worker: Worker) -> None:
+        """Take the next address, send its message, settle it; until the queue is empty or the run stops."""
+        try:
+            while not self.stop.is_set():
+                item = self.take(worker)
+                if item is None:
+                    return
+                outcome = self.attempt(worker, item)
+                self.settle(worker, item, outcome)
+        except KeyboardInterrupt as error:
+            if threading.current_thread() is threading.main_thread():
+                raise
+            self.stopping(stop_reason(error))  # a progress callback in a worker thread asked to stop
+        except NewsletterError as error:
+            # Login or sender refused, or the log cannot be written.
+            worker.connection.drop()
+            self.stopping(str(error))
+
+    def take(self, worker: Worker) -> Item | None:
+        with self.lock:
+            if not self.heap or self.stop.is_set():
+                return None
+            item = heapq.heappop(self.heap)
+            worker.item = item
+        self.wait_until(max(item.ready, worker.reconnect_at if worker.connection.smtp is None else 0.0))
+        return item
+
+    def attempt(self, worker: Worker, item: Item) -> Outcome:
+        connection = worker.connection
+        try:
+            connection.open()
+            self.wait_for_rate()
+            outgoing = self.message(item.subscriber)
+
+            def before_body() -> None:
+                # The last moment the message is certainly not delivered: its `sending` mark is committed,
+                # with the outcomes of this connection's earlier messages.
+                with self.signals.protect():
+                    marks, worker.marks = worker.marks, []
+                    self.log.write([*marks, Mark(item.subscriber.key, "sending", attempt=True)], self.folder)
+                    item.state = "out"
+
+            connection.deliver(self.envelope_from, outgoing, before_body)
+            item.state = "confirmed"
+        except Refused as refusal:
+            self.connected()
+            if refusal.permanent or not refusal.retry or item.tries + 1 > self.settings.retries:
+                return Outcome("failed", str(refusal), permanent=refusal.permanent)
+            return Outcome("retry", str(refusal))
+        except Lost as lost:
+            worker.reconnect_at = self.clock() + self.settings.delay(self.lost(lost))
+            return Outcome("unknown" if lost.unknown else "requeue", str(lost))
+        self.connected()
+        return Outcome("sent")
+
+    def connected(self) -> None:
+        with self.lock:
+            self.lost_in_a_row = 0  # the server is there and answering
+
+    def lost(self, lost: Lost) -> int:
+        with self.lock:
+            self.lost_in_a_row += 1
+            if self.lost_in_a_row > self.settings.retries:
+                self.stopping(f"gave up after {self.lost_in_a_row} failed connections in a row: {lost}")
+            return self.lost_in_a_row
+
+    def settle(self, worker: Worker, item: Item, outcome: Outcome) -> None:
+        """Record one attempt's outcome: once, with the report, the log marks and the queue in step."""
+        key = item.subscriber.key
+        with self.signals.protect(), self.lock:
+            worker.item = None
+            if outcome.status == "retry":
+                item.tries += 1
+                item.state = "queued"
+                item.ready = self.clock() + self.settings.delay(item.tries)
+                item.order += self.total  # behind everything queued now
+                worker.marks.append(Mark(key, "pending", outcome.error))
+                heapq.heappush(self.heap, item)
+                return
+            if outcome.status == "requeue":  # the message did not go out: it keeps its place
+                item.state = "queued"
+                worker.marks.append(Mark(key, "pending", outcome.error))
+                heapq.heappush(self.heap, item)
+                return
+            if key in self.settled:
+                return
+            self.settled.add(key)
+            error = self.settings.redact(outcome.error)
+            worker.marks.append(Mark(key, outcome.status, error, outcome.permanent))
+            if outcome.status == "sent":
+                self.report.sent.append(item.subscriber.email)
+            elif outcome.status == "failed":
+                self.report.failed.append((item.subscriber.email, error))
+            else:
+                self.report.unknown.append((item.subscriber.email, error))
+            self.done += 1
+            event = Progress(self.done, self.total, item.subscriber.email, outcome.status)
+        if self.progress is not None:
+            with self.lock:  # one bar, several threads
+                self.progress(event)
+
+    def settle_interrupted(self, worker: Worker) -> None:
+        """The address a connection held when the run stopped: by how far its message got."""
+        item = worker.item
+        if item is None:
+            return
+        worker.connection.drop()
+        reason = self.report.stopped or "interrupted"
+        if item.state == "confirmed":
+            self.settle(worker, item, Outcome("sent"))
+        elif item.state == "out":
+            self.settle(worker, item, Outcome(
+                "unknown", f"{reason} after the message went out, before the server confirmed it"))
+        else:
+            self.settle(worker, item, Outcome("requeue", reason))
+
+    def flush(self, workers: list[Worker]) -> None:
+        marks = [mark for worker in workers for mark in worker.marks]
+        for worker in workers:
+            worker.marks = []
+        try:
+            self.log.write(marks, self.folder)
+        except NewsletterError as error:
+            # The messages went out; their rows say `sending` and read as unknown next run.
+            for mark in marks:
+                if mark.status == "sent":
+                    self.report.unknown.append((mark.key, f"the send log could not be updated: {error}"))
+            self.report.stopped = self.report.stopped or str(error)
+
+    # --- pacing ----------------------------------------------------------------------------------
+
+    def wait_until(self, moment: float) -> None:
+        wait = moment - self.clock()
+        if wait > 0:
+            self.sleep(wait)
+
+    def wait_for_rate(self) -> None:
+        if self.rate <= 0:
+            return
+        with self.lock:
+            slot = max(self.next_slot, self.clock())
+            self.next_slot = slot + 1.0 / self.rate
+        self.wait_until(slot)

@@ -1,0 +1,209 @@
+"""A message encoded once + one recipient -> the bytes that go to them, by filling tokens in.
+
+`build` renders, checks and encodes the issue once with tokens where the recipient's To, Message-ID and
+unsubscribe link go (email.tokens.eml); each recipient's message is those very bytes with the tokens
+filled in, as Ghost's renderer does with %%{uuid}%%. Filling costs a join, not a MIME build. Pure: no
+files, no network.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.policy import SMTP
+from email.quoprimime import body_encode
+from urllib.parse import quote, urlsplit
+
+from markupsafe import escape
+
+from .errors import RenderError
+from .models import Issue
+
+# In the rendered page and text (render.py writes them where the links go).
+UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
+WEB_TOKEN = "%%{web_url}%%"
+# Only in the encoded message: the text part's link (not escaped as HTML) and the recipient's Message-ID.
+TEXT_UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url_text}%%"
+MESSAGE_ID_TOKEN = "%%{message_id}%%"
+MAX_LINE = 998  # RFC 5322: no line of a message may be longer, CR LF not counted
+ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+PLAIN_NAME = re.compile(rf"{ATEXT}(?: {ATEXT})*")
+PLAIN_ADDRESS = re.compile(rf"{ATEXT}(?:\.{ATEXT})*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*")
+
+
+# ---------------------------------------------------------------------------------------------
+# Links in the page and the text
+
+
+def html_link(url: str) -> str:
+    """A link as the templates write it into an attribute (jinja2's autoescape)."""
+    return str(escape(url))
+
+
+def fill_page(page: str, *, unsubscribe: str, web: str) -> str:
+    """A page (MJML or HTML) rendered with the tokens, with the links in their place."""
+    return page.replace(UNSUBSCRIBE_TOKEN, html_link(unsubscribe)).replace(WEB_TOKEN, html_link(web))
+
+
+def fill_text(text: str, *, unsubscribe: str, web: str) -> str:
+    return text.replace(UNSUBSCRIBE_TOKEN, unsubscribe).replace(WEB_TOKEN, web)
+
+
+def unsubscribe_url(base: str, email: str, own: str = "") -> str:
+    """A subscriber's own unsubscribe link.
+
+    The list's unsubscribe_url column (`own`) wins; else the brand's link (`base`) with `{email}` filled in,
+    or with `email=<address>` added so one-click unsubscribes (RFC 8058) know who asked. A mailto: link
+    stays as it is: the reply itself says who wants out. Non-ASCII characters are percent-encoded: the
+    link goes into a header.
+    """
+    if own:
+        url = own
+    elif base.lower().startswith("mailto:"):
+        url = base
+    else:
+        address = quote(email, safe="")
+        if "{email}" in base:
+            url = base.replace("{email}", address)
+        else:
+            url = f"{base}{'&' if urlsplit(base).query else '?'}email={address}"
+    return url if url.isascii() else quote(url, safe="".join(chr(code) for code in range(33, 127)))
+
+
+def link_kind(url: str) -> str:
+    return url.partition(":")[0].lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# The encoded message
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str = ""  # empty: undisclosed recipients (the build's email.eml)
+    name: str = ""
+    message_id: str = ""
+    unsubscribe_url: str = ""
+    smtputf8: bool = False
+
+
+def encoded_token(token: str) -> re.Pattern[bytes]:
+    """A token in quoted-printable text, where the encoder may have put a soft line break anywhere."""
+    return re.compile(b"(?:=\r\n)?".join(re.escape(bytes([char])) for char in token.encode()))
+
+
+BODY_TOKENS = re.compile(b"|".join(f"(?P<{name}>".encode() + encoded_token(token).pattern + b")"
+                                   for name, token in (("html", UNSUBSCRIBE_TOKEN), ("text", TEXT_UNSUBSCRIBE_TOKEN))))
+RECIPIENT_FIELDS = ("to", "message-id", "list-unsubscribe", "list-unsubscribe-post")
+
+
+def qp_value(value: str) -> bytes:
+    """A value for the middle of a quoted-printable line: soft breaks around it keep every line under 76."""
+    return b"=\r\n" + body_encode(value, maxlinelen=76, eol="\r\n").encode("ascii") + b"=\r\n"
+
+
+def header_fields(head: bytes) -> list[tuple[str, bytes]]:
+    """A header section -> (lower-case name, the field with its folded lines and CR LF)."""
+    fields: list[tuple[str, bytes]] = []
+    for line in head.split(b"\r\n")[:-1]:
+        if line[:1] in (b" ", b"\t") and fields:
+            name, data = fields[-1]
+            fields[-1] = (name, data + line + b"\r\n")
+        else:
+            fields.append((line.partition(b":")[0].decode("ascii").lower(), line + b"\r\n"))
+    return fields
+
+
+def unfold_recipient_fields(data: bytes) -> bytes:
+    """The encoded template with its recipient fields on one line each (RFC 5322 unfolding: the same
+    value), so the email package never folds a token into a line of its own; filled in, each line is
+    checked against the 998-character limit."""
+    end = data.index(b"\r\n\r\n") + 2
+    fields = header_fields(data[:end])
+    unfolded = [field.replace(b"\r\n ", b" ").replace(b"\r\n\t", b"\t") if name in RECIPIENT_FIELDS else field
+                for name, field in fields]
+    return b"".join(unfolded) + data[end:]
+
+
+class Template:
+    """email.tokens.eml, read once: the recipient's header fields, the issue's, and the body cut at its tokens."""
+
+    def __init__(self, issue: Issue, data: bytes, *, name: str = "email.tokens.eml"):
+        self.issue = issue
+        end = data.find(b"\r\n\r\n")
+        fields = header_fields(data[: end + 2]) if end > 0 else []
+        names = [field for field, _ in fields]
+        if names[:3] != list(RECIPIENT_FIELDS[:3]) or MESSAGE_ID_TOKEN.encode() not in fields[1][1]:
+            raise RenderError(f"{name} is not a message this version can fill in; build the issue again")
+        count = 4 if names[3] == "list-unsubscribe-post" else 3
+        self.message_id_field = fields[1][1].split(MESSAGE_ID_TOKEN.encode())
+        self.unsubscribe_field = fields[2][1]
+        self.one_click = count == 4
+        self.post_field = fields[3][1] if self.one_click else b""
+        self.rest = fields[count:]  # Subject, From, ... Content-Type
+        self.head = b"".join(field for _, field in self.rest)
+        # The link the template was built for: a token (one per recipient), or one mailto: for everyone.
+        token = UNSUBSCRIBE_TOKEN.encode()
+        if token in self.unsubscribe_field:
+            self.kind = "https" if self.one_click else "http"
+            self.fixed_link = ""
+        else:
+            self.kind = "mailto"
+            self.fixed_link = self.unsubscribe_field.split(b"<", 1)[1].split(b">", 1)[0].decode("ascii")
+        self.body: list[bytes | str] = []  # bytes, or "html"/"text" where the unsubscribe link goes
+        body = data[end + 2:]
+        start = 0
+        for match in BODY_TOKENS.finditer(body):
+            self.body += [body[start: match.start()], match.lastgroup or ""]
+            start = match.end()
+        self.body.append(body[start:])
+
+    def recipient_head(self, recipient: Recipient) -> bytes:
+        """To, Message-ID, List-Unsubscribe (and -Post) for one recipient; refused over 998 characters."""
+        url = recipient.unsubscribe_url
+        fast = plain_to(recipient)
+        same_link = url == self.fixed_link if self.kind == "mailto" else link_kind(url) == self.kind
+        if fast is not None and same_link:
+            head = (fast + recipient.message_id.encode("ascii").join(self.message_id_field)
+                    + self.unsubscribe_field.replace(UNSUBSCRIBE_TOKEN.encode(), url.encode("ascii"))
+                    + self.post_field)
+        else:
+            # Names that need quoting or encoding, UTF-8 addresses, a link of another kind: the email package.
+            from .message import recipient_headers
+
+            head = b"".join(field if name == "to" else field.replace(b"\r\n ", b" ")
+                            for name, field in recipient_headers(
+                self.issue, to=recipient.email or None, to_name=recipient.name, message_id=recipient.message_id,
+                unsubscribe_url=url, smtputf8=recipient.smtputf8))
+        long = next((line for line in head.split(b"\r\n") if len(line) > MAX_LINE), None)
+        if long is not None:
+            field = long.partition(b":")[0].decode("ascii", "replace") if not long[:1].isspace() else "a header"
+            raise RenderError(f"{field} for {recipient.email or 'the list'} would be a line of {len(long)} "
+                              f"characters, over the {MAX_LINE} mail servers take: shorten the name or the link")
+        return head
+
+    def fill(self, recipient: Recipient, *, subject: str | None = None) -> bytes:
+        """The message for one recipient: the template's bytes with their values where the tokens are."""
+        head = self.head
+        if subject is not None:  # a test send: "[TEST] " before the subject
+            folded = SMTP.fold_binary("Subject", SMTP.header_factory("Subject", subject))
+            head = b"".join(folded if name == "subject" else field for name, field in self.rest)
+        url = recipient.unsubscribe_url
+        values = {"html": qp_value(html_link(url)), "text": qp_value(url)}
+        parts = [self.recipient_head(recipient), head]
+        parts += [piece if isinstance(piece, bytes) else values[piece] for piece in self.body]
+        return b"".join(parts)
+
+
+def plain_to(recipient: Recipient) -> bytes | None:
+    """The To field for a plain ASCII name and address, byte for byte what the email package writes
+    (tests/test_send.py compares the two); None when the name needs quoting or encoding."""
+    name, email = recipient.name, recipient.email
+    if not email:
+        return b"To: undisclosed-recipients:;\r\n"
+    if recipient.smtputf8 or not PLAIN_ADDRESS.fullmatch(email) or (name and not PLAIN_NAME.fullmatch(name)):
+        return None
+    if "=?" in name:
+        return None
+    field = f"To: {name} <{email}>\r\n" if name else f"To: {email}\r\n"
+    return field.encode("ascii") if len(field) <= 80 else None
