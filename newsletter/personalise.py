@@ -25,6 +25,7 @@ WEB_TOKEN = "%%{web_url}%%"
 # Only in the encoded message: the text part's link (not escaped as HTML) and the recipient's Message-ID.
 TEXT_UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url_text}%%"
 MESSAGE_ID_TOKEN = "%%{message_id}%%"
+QP_LINE = 76  # RFC 2045: a quoted-printable line, soft break included
 MAX_LINE = 998  # RFC 5322: no line of a message may be longer, CR LF not counted
 ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 PLAIN_NAME = re.compile(rf"{ATEXT}(?: {ATEXT})*")
@@ -97,9 +98,8 @@ BODY_TOKENS = re.compile(b"|".join(f"(?P<{name}>".encode() + encoded_token(token
 RECIPIENT_FIELDS = ("to", "message-id", "list-unsubscribe", "list-unsubscribe-post")
 
 
-def qp_value(value: str) -> bytes:
-    """A value for the middle of a quoted-printable line: soft breaks around it keep every line under 76."""
-    return b"=\r\n" + body_encode(value, maxlinelen=76, eol="\r\n").encode("ascii") + b"=\r\n"
+def qp_encode(value: str) -> bytes:
+    return body_encode(value, maxlinelen=QP_LINE, eol="\r\n").encode("ascii")
 
 
 def header_fields(head: bytes) -> list[tuple[str, bytes]]:
@@ -150,11 +150,16 @@ class Template:
         else:
             self.kind = "mailto"
             self.fixed_link = self.unsubscribe_field.split(b"<", 1)[1].split(b">", 1)[0].decode("ascii")
-        self.body: list[bytes | str] = []  # bytes, or "html"/"text" where the unsubscribe link goes
+        # bytes, or (kind, room) where the unsubscribe link goes: "html" or "text", and the characters its
+        # quoted-printable line has left for it
+        self.body: list[bytes | tuple[str, int]] = []
         body = data[end + 2:]
         start = 0
         for match in BODY_TOKENS.finditer(body):
-            self.body += [body[start: match.start()], match.lastgroup or ""]
+            line_start = body.rfind(b"\r\n", 0, match.start()) + 2
+            line_end = body.find(b"\r\n", match.end())
+            room = QP_LINE - (match.start() - line_start) - (line_end - match.end())
+            self.body += [body[start: match.start()], (match.lastgroup or "", room)]
             start = match.end()
         self.body.append(body[start:])
 
@@ -189,9 +194,15 @@ class Template:
             folded = SMTP.fold_binary("Subject", SMTP.header_factory("Subject", subject))
             head = b"".join(folded if name == "subject" else field for name, field in self.rest)
         url = recipient.unsubscribe_url
-        values = {"html": qp_value(html_link(url)), "text": qp_value(url)}
+        values = {"html": qp_encode(html_link(url)), "text": qp_encode(url)}
         parts = [self.recipient_head(recipient), head]
-        parts += [piece if isinstance(piece, bytes) else values[piece] for piece in self.body]
+        for piece in self.body:
+            if isinstance(piece, bytes):
+                parts.append(piece)
+                continue
+            value = values[piece[0]]
+            # Where it fits, the link goes in as it is; else soft breaks around it keep every line under 76.
+            parts.append(value if len(value) <= piece[1] and b"\r\n" not in value else b"=\r\n" + value + b"=\r\n")
         return b"".join(parts)
 
 

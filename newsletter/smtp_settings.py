@@ -169,7 +169,7 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
 
 
 def expectation(kind: str, minimum: float) -> str:
-    return {"port": "is not a port number (1 to 65535)",
+    return {"port": "is not a port number",
             "whole": f"must be a whole number, {minimum:g} or more",
             "number": f"must be a number of at least {minimum:g}",
             "text": "must be a string"}[kind]

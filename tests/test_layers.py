@@ -21,9 +21,10 @@ LAYERS: dict[str, set[str]] = {
     "commands": {"build", "preview", "send", "export", "convert", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
     "stages": {"load", "frontmatter", "fetch", "settings", "sort", "images", "render", "compile", "message", "check",
-               "buildfolder", "output", "subscribers", "sendlog", "results", "elections"},
+               "buildfolder", "output", "subscribers", "sendlog", "results", "elections", "record", "personalise",
+               "delivery", "smtp_settings"},
     # What every stage shares: the data, the errors, text and link rules.
-    "models/text/links": {"__init__", "errors", "models", "text", "typography", "links", "colour"},
+    "models/text/links": {"__init__", "errors", "models", "text", "typography", "links", "colour", "loopback"},
 }
 RANK = {module: rank for rank, modules in enumerate(reversed(LAYERS.values())) for module in modules}
 NAME = {module: layer for layer, modules in LAYERS.items() for module in modules}

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from newsletter.errors import InputError
-from newsletter.send import load_settings
 from newsletter.settings import load_brand, load_issue_settings
+from newsletter.smtp_settings import load_settings
 
 STORY = "---\nheadline: A headline\n---\n\nBody.\n"
 
