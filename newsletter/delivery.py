@@ -372,6 +372,7 @@ class Item:
     ready: float = 0.0  # not before this moment (a retry waits)
     tries: int = 0  # temporary refusals so far
     state: str = "queued"  # queued: nothing went out; out: the body may have gone; confirmed: the server said 250
+    error: str = ""  # why the last try did not deliver it
 
     def __lt__(self, other: Item) -> bool:
         return (self.ready, self.order) < (other.ready, other.order)
@@ -555,6 +556,7 @@ class Delivery:
         key = item.subscriber.key
         with self.signals.protect(), self.lock:
             worker.item = None
+            item.error = outcome.error
             if outcome.status == "retry":
                 item.tries += 1
                 item.state = "queued"
@@ -598,7 +600,7 @@ class Delivery:
             self.settle(worker, item, Outcome(
                 "unknown", f"{reason} after the message went out, before the server confirmed it"))
         else:
-            self.settle(worker, item, Outcome("requeue", reason))
+            self.settle(worker, item, Outcome("requeue", f"{reason}; last try: {item.error}" if item.error else reason))
 
     def flush(self, workers: list[Worker]) -> None:
         marks = [mark for worker in workers for mark in worker.marks]

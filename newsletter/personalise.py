@@ -180,11 +180,12 @@ class Template:
                             for name, field in recipient_headers(
                 self.issue, to=recipient.email or None, to_name=recipient.name, message_id=recipient.message_id,
                 unsubscribe_url=url, smtputf8=recipient.smtputf8))
-        long = next((line for line in head.split(b"\r\n") if len(line) > MAX_LINE), None)
-        if long is not None:
-            field = long.partition(b":")[0].decode("ascii", "replace") if not long[:1].isspace() else "a header"
-            raise RenderError(f"{field} for {recipient.email or 'the list'} would be a line of {len(long)} "
-                              f"characters, over the {MAX_LINE} mail servers take: shorten the name or the link")
+        for _, field in header_fields(head):
+            longest = max(len(line) for line in field.split(b"\r\n"))
+            if longest > MAX_LINE:
+                shown = field.partition(b":")[0].decode("ascii", "replace")
+                raise RenderError(f"{shown} for {recipient.email or 'the list'} would be a line of {longest} "
+                                  f"characters, over the {MAX_LINE} mail servers take: shorten the name or the link")
         return head
 
     def fill(self, recipient: Recipient, *, subject: str | None = None) -> bytes:

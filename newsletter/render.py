@@ -13,10 +13,10 @@ from .elections import when
 from .errors import RenderError
 from .links import absolute_link, check_link
 from .models import Block, Colors, Issue, PullQuote, Results, Span, Story
-from .text import display_width
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
 from .personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN  # noqa: E402
+from .text import display_width
 
 # After the preheader, in the hidden preview text only: zero-width joiners, combining grapheme joiners and
 # no-break spaces, which inboxes show as nothing, so the inbox row ends with the preheader instead of running

@@ -102,9 +102,13 @@ def read_subscribers(path: Path) -> SubscriberList:
     """Read a subscribers CSV: columns email (required), name and unsubscribe_url (optional)."""
     try:
         # A regular file only (a FIFO would block), up to the size limit; Excel writes a byte-order mark.
-        text = read_file(path, limit=LIST_LIMIT, what="a subscriber list").decode("utf-8-sig")
+        data = read_file(path, limit=LIST_LIMIT, what="a subscriber list")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"is not UTF-8 text (byte {error.start}); save it as CSV UTF-8", file=path) from None
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        raise InputError(f"is not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); save it as "
+                         "CSV UTF-8", file=path, line=line) from None
     except OSError as error:
         raise InputError(f"cannot be read: {error.strerror}", file=path) from None
 

@@ -46,7 +46,8 @@ class Received:
 class Mailbox:
     refuse: dict[str, str] = field(default_factory=dict)  # address -> RCPT reply, e.g. "550 5.1.1 no such user"
     refuse_sender: str | None = None  # the reply to every MAIL FROM, e.g. "550 5.7.1 not your domain"
-    defer_once: set[str] = field(default_factory=set)  # addresses whose first DATA gets a 451
+    defer_once: set[str] = field(default_factory=set)  # addresses whose first DATA gets a 451 ...
+    defer_reply: str = "451 4.3.0 Mailbox busy, try again later"  # ... with this reply
     drop_after: int | None = None  # after this many messages: drop the connection at the next MAIL ...
     stay_down: bool = True  # ... and answer 421 to every new connection until heal()
     vanish: set[str] = field(default_factory=set)  # take the message, then close without a reply
@@ -123,7 +124,7 @@ class Mailbox:
         rcpt = envelope.rcpt_tos[0]
         if rcpt in self.defer_once and rcpt not in self.deferred:
             self.deferred.append(rcpt)
-            return "451 4.3.0 Mailbox busy, try again later"
+            return self.defer_reply
         with self._lock:
             self.received.append(Received(session.peer, envelope.mail_from, list(envelope.rcpt_tos),
                                           list(envelope.mail_options), envelope.original_content or b""))

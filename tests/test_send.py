@@ -12,6 +12,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from email.parser import BytesHeaderParser
 from email.policy import default
@@ -919,3 +920,177 @@ def test_send_defaults_to_the_newest_build(server, workdir):
     [received] = server.mailbox.received
     assert headers(received.content)["Subject"] == f"[TEST] {SUBJECT}"
 
+
+
+# --- signals, secrets, limits --------------------------------------------------------------------
+
+
+def run_send(workdir: Path, *extra: str) -> subprocess.Popen:
+    env = {name: value for name, value in os.environ.items() if not name.startswith("NEWSLETTER_SMTP_")}
+    return subprocess.Popen([sys.executable, "-m", "newsletter", "send", f"build/{SLUG}", "--list", "subscribers.csv",
+                             *extra], cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+@pytest.mark.parametrize(("signum", "name"), [(signal.SIGINT, "Ctrl-C"), (signal.SIGTERM, "SIGTERM"),
+                                              (signal.SIGHUP, "SIGHUP")])
+def test_sigterm_and_sighup_end_a_send_like_ctrl_c(workdir, signum, name):
+    """The signal comes while the server holds its reply to message 5: a summary, the exit code, the history
+    settled (message 5 unknown, never resent blindly), and a re-run finishes with each address once."""
+    subscribers(workdir, 12)
+    with smtp_server(Mailbox(hold_at=5)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        process = run_send(workdir)
+        try:
+            server.mailbox.wait_for(5)
+            time.sleep(0.2)  # the client is waiting for the reply
+            process.send_signal(signum)
+            output, _ = process.communicate(timeout=20)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        server.mailbox.release()
+        text = output.decode()
+        assert process.returncode == 128 + signum, text
+        assert "sent 4, skipped 0, failed 0, unknown 1, not tried 7" in text
+        assert (f"unknown a4@example.org: interrupted ({name}) after the message went out, before the server "
+                "confirmed it") in text
+        assert f"error: stopped: interrupted ({name})" in text
+        again = send_list()
+        assert "sent 7, skipped 4, failed 0, unknown 1" in again.output, again.output
+        assert Counter(server.mailbox.addresses()) == Counter(addresses(12))
+
+
+@pytest.mark.parametrize("message", [1, 3])
+def test_ctrl_c_inside_a_log_write_neither_loses_nor_double_counts(server, workdir, monkeypatch, message):
+    """A real SIGINT arrives while the history commits message N's `sending` mark (with the outcome of the
+    message before it): the report, the history and the server agree, and a re-run sends the rest once."""
+    import sqlite3
+
+    connect = sqlite3.connect
+    commits = [0]
+    setup = 4  # recover, the issue's row, the list's rows, the run: then one commit per message
+
+    def hooked(*args, **kwargs):
+        db = connect(*args, **kwargs)
+
+        def trace(statement: str) -> None:
+            if statement == "COMMIT":
+                commits[0] += 1
+                if commits[0] == setup + message:
+                    signal.raise_signal(signal.SIGINT)
+
+        db.set_trace_callback(trace)
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", hooked)
+    report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 6)),
+                               load_settings(None), history=HISTORY)
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    assert report.stopped == "interrupted (Ctrl-C)"
+    assert report.sent == addresses(message - 1)
+    assert [address for address, _ in report.unknown] == [f"a{message - 1}@example.org"]
+    assert report.left == addresses(6)[message:]
+    with sqlite3.connect(HISTORY) as db:
+        rows = dict(db.execute("SELECT address, status FROM deliveries").fetchall())
+    assert [address for address, status in rows.items() if status == "sent"] == report.sent
+    assert [address for address, status in rows.items() if status == "unknown"] == [f"a{message - 1}@example.org"]
+    assert sorted(server.mailbox.addresses()) == sorted(report.sent)  # the marked message never went out
+    result = send_list("--resend-unknown")
+    assert f"sent {7 - message}, skipped {message - 1}, failed 0, unknown 0" in result.output, result.output
+    assert Counter(server.mailbox.addresses()) == Counter(addresses(6))
+
+
+def test_a_reply_that_echoes_the_password_is_stored_redacted(workdir):
+    """The server's 4xx reply repeats the password, and the run stops during the wait before the retry."""
+    import sqlite3
+
+    tls = TLS(workdir)
+    reply = f"451 4.3.0 try later (AUTH editor {PASSWORD})"
+    with smtp_server(Mailbox(defer_once={"a1@example.org"}, defer_reply=reply), tls=tls,
+                     login=("editor", PASSWORD)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml("starttls", user="editor"))
+        os.environ["NEWSLETTER_SMTP_PASSWORD"] = PASSWORD
+        try:
+            def sleep(seconds: float) -> None:
+                raise KeyboardInterrupt  # Ctrl-C while waiting to try a1 again
+
+            report = sending.send_list(sending.prepare(workdir / "build" / SLUG),
+                                       read_subscribers(subscribers(workdir, 3)), load_settings(None),
+                                       history=HISTORY, sleep=sleep)
+        finally:
+            del os.environ["NEWSLETTER_SMTP_PASSWORD"]
+        assert report.stopped == "interrupted (Ctrl-C)"
+        with sqlite3.connect(HISTORY) as db:
+            [error] = db.execute("SELECT error FROM deliveries WHERE address = 'a1@example.org'").fetchone()
+        assert error.startswith("interrupted (Ctrl-C); last try: ") and \
+            error.endswith("451 4.3.0 try later (AUTH editor ********)"), error
+        for path in workdir.iterdir():
+            if path.is_file():
+                assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_no_header_line_goes_over_998_characters(server, workdir):
+    long_words = " ".join(["Bartholomew"] * 120)  # folded onto lines of its own
+    one_word = "B" * 5000  # cannot be folded: the address is refused, by its line
+    (workdir / "subscribers.csv").write_text(f"email,name\nana@example.org,{long_words}\nbo@example.org,{one_word}\n")
+    plan = send_list("--dry-run")
+    assert re.search(r"skipped subscribers.csv:3: To for bo@example.org would be a line of \d{4} characters, over "
+                     "the 998 mail servers take: shorten the name or the link", plan.output), plan.output
+    assert "Would send to 1 of 1 address(es); 0 skipped." in plan.output
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    [received] = server.mailbox.received
+    assert max(len(line) for line in received.content.split(b"\r\n")) <= 998
+    assert received.message["To"].addresses[0].display_name == long_words
+
+
+@pytest.mark.parametrize(("toml", "env", "message"), [
+    ("port = 25.7", {}, "newsletter.toml:2: [smtp] port: 25.7 is not a port number"),
+    ("port = \"25\"", {}, "newsletter.toml:2: [smtp] port: '25' is not a port number"),
+    ("retries = 2.5", {}, "newsletter.toml:2: [smtp] retries: 2.5 must be a whole number, 0 or more"),
+    ("timeout = nan", {}, "newsletter.toml:2: [smtp] timeout: nan must be a number of at least 0.001"),
+    ("", {"NEWSLETTER_SMTP_PORT": "25.7"}, "NEWSLETTER_SMTP_PORT: [smtp] port: '25.7' is not a port number"),
+    ("", {"NEWSLETTER_SMTP_TIMEOUT": "soon"}, "NEWSLETTER_SMTP_TIMEOUT: [smtp] timeout: 'soon' must be a number"),
+    ("", {"NEWSLETTER_SMTP_RATE": "-1"}, "NEWSLETTER_SMTP_RATE: [smtp] rate: '-1' must be a number of at least 0"),
+    ("", {"NEWSLETTER_SMTP_RETRIES": "three"}, "NEWSLETTER_SMTP_RETRIES: [smtp] retries: 'three' must be a whole"),
+    ("", {"NEWSLETTER_SMTP_TIMOUT": "5"}, "NEWSLETTER_SMTP_TIMOUT: is not a setting; did you mean "
+                                           "NEWSLETTER_SMTP_TIMEOUT?"),
+])
+def test_every_setting_is_validated_where_it_is_given(workdir, toml, env, message):
+    (workdir / "newsletter.toml").write_text(f'[smtp]\n{toml}\nhost = "127.0.0.1"\n')
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", env=env)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {message}"), result.output
+
+
+def test_every_documented_variable_is_read(workdir):
+    env = {"NEWSLETTER_SMTP_HOST": "relay.example.org", "NEWSLETTER_SMTP_PORT": "2525",
+           "NEWSLETTER_SMTP_SECURITY": "tls", "NEWSLETTER_SMTP_USER": "ed", "NEWSLETTER_SMTP_CAFILE": "/ca.pem",
+           "NEWSLETTER_SMTP_TIMEOUT": "7.5", "NEWSLETTER_SMTP_RATE": "3", "NEWSLETTER_SMTP_RETRIES": "2",
+           "NEWSLETTER_SMTP_RETRY_DELAY": "0.5", "NEWSLETTER_SMTP_CONNECTIONS": "3"}
+    settings = load_settings(None, env=env)
+    assert (settings.host, settings.port, settings.security, settings.user, settings.cafile, settings.timeout,
+            settings.rate, settings.retries, settings.retry_delay, settings.connections) == \
+        ("relay.example.org", 2525, "tls", "ed", "/ca.pem", 7.5, 3.0, 2, 0.5, 3)
+
+
+def test_a_list_that_is_not_utf8_names_the_line(server, workdir):
+    (workdir / "subscribers.csv").write_bytes(b"email,name\nana@example.org,Ana\nbo@example.org,Jos\xe9\n")
+    result = send_list()
+    assert result.exit_code == 1
+    assert result.output == ("error: subscribers.csv:3: is not UTF-8 text (byte 0xe9 at column 19); save it as CSV "
+                             "UTF-8\n")
+    assert server.mailbox.greetings == 0
+
+
+def test_several_connections_keep_each_address_to_one_message(workdir):
+    subscribers(workdir, 30)
+    with smtp_server(Mailbox(vanish={"a7@example.org"}, defer_once={"a3@example.org"})) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        result = send_list("--connections", "3")
+        assert result.exit_code == 1, result.output
+        assert "sent 29, skipped 0, failed 0, unknown 1" in result.output
+        assert len({peer for message in server.mailbox.received for peer in [message.peer]}) >= 3
+        again = send_list("--connections", "3")
+        assert "sent 0, skipped 29, failed 0, unknown 1" in again.output
+        assert Counter(server.mailbox.addresses()) == Counter(addresses(30))
