@@ -488,8 +488,17 @@ def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], d
     changes makes this fail instead of timing something else."""
     from newsletter.build import issue_json
     from newsletter.compile import compile_email
-    from newsletter.message import build_message, message_bytes
-    from newsletter.render import inline_css, issue_unsubscribe_url, prepare, render_mjml, render_text, render_web
+    from newsletter.render import (
+        UNSUBSCRIBE_TOKEN,
+        fill_outputs,
+        inline_css,
+        issue_links,
+        message_template,
+        prepare,
+        render_mjml,
+        render_text,
+        render_web,
+    )
 
     times: dict[str, float] = {}
 
@@ -501,16 +510,15 @@ def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], d
 
     files = {"issue.json": timed("issue.json", issue_json, issue).encode()}
     ready = timed("prepare (links checked, templates found)", prepare, issue, cache=cache)
-    mjml = timed("email.mjml (jinja2)", render_mjml, ready)
+    links = issue_links(issue)
+    mjml = timed("email.mjml (jinja2)", render_mjml, ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=links.web_token)
     css = timed("inline.css (jinja2)", inline_css, ready)
     html = timed("email.html (MRML + inlining)", compile_email, mjml, css, cache=cache)
-    text = timed("email.txt", render_text, ready)
+    text = timed("email.txt", render_text, ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=links.web_token)
     web = timed("web.html (jinja2)", render_web, ready)
-    message = timed("email.eml: build_message (stdlib email)", build_message, issue, html=html, text=text,
-                    unsubscribe_url=issue_unsubscribe_url(issue), images=issue._images)
-    eml = timed("email.eml: message_bytes (stdlib email)", message_bytes, message)
-    files.update({"email.mjml": mjml.encode(), "email.html": html.encode(), "email.txt": text.encode(),
-                  "web.html": web.encode(), "email.eml": eml})
+    template = timed("email.tokens.eml: encoded once (stdlib email)", message_template, issue, html, text, links)
+    files.update(timed("links filled in (every file, email.eml too)", fill_outputs, issue, links, mjml, html, text,
+                       web, template))
     files.update(sorted(issue._images.items()))
     return files, times
 

@@ -244,7 +244,8 @@ def test_the_same_photo_builds_the_same_bytes_and_a_changed_one_a_new_name(tmp_p
     (tmp_path / "out" / "notes.txt").write_text("the editor's own file")
     assert build(tmp_path, folder).exit_code == 0
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
-        "email.eml", "email.html", "email.mjml", "email.txt", "issue.json", "notes.txt", "web.html"]
+        "build.json", "email.eml", "email.html", "email.mjml", "email.tokens.eml", "email.tokens.html", "email.txt",
+        "issue.json", "notes.txt", "web.html"]
 
 
 def test_without_web_base_url_the_eml_carries_the_photos_and_check_says_email_html_cannot(tmp_path):
