@@ -49,8 +49,8 @@ STACK_IMPORTS = ("import typer.main, typer._adapters; from pydantic import BaseM
                  "from jinja2 import Environment; import mjml, lxml.etree, cssutils; "
                  "from newsletter.compile import import_premailer; import_premailer()")
 
-# The goals from issue 6.
-COLD_GOAL = 0.5  # our cold build / the Node CLI's cold compile of the same MJML, below
+# The goals from issues 6 and 15.
+COLD_GOAL = 0.6  # our cold build of the sample / the Node CLI's cold compile of the same MJML, at most
 WARM_GOAL = 1.0  # our warm renders per second / Node's warm compiles per second, at least
 SIZE_GOAL = 0.8  # our email.html / the Node CLI's HTML for the same MJML, at most
 ITEMS_GOAL = 40  # "More from" items before Gmail's clip, at least
@@ -161,14 +161,15 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
         out = work / "build" / name.replace(" ", "-")
         ours_command = [sys.executable, "-m", "newsletter", "build", str(source), "--out", str(out), "--date", DATE]
         outputs[name] = out
-        row = Row(f"cold build, {name}", "", goal=f"< {COLD_GOAL}× node")
+        sample = source == seed  # the goal is the sample's; the 50-item issue shows how it scales
+        row = Row(f"cold build, {name}", "", goal=f"<= {COLD_GOAL}× node" if sample else "")
         if node:
             # Ours first: the Node CLI compiles the email.mjml our build writes.
             subprocess.run(ours_command, cwd=work, env=child_env(), check=True, capture_output=True)
             node_command = [*node, str(out / "email.mjml"), "-o", str(out / "node.html")]
             (ours, ours_cpu), (theirs, theirs_cpu) = median_times([ours_command, node_command], args.runs, cwd=work)
             row.reference, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
-            row.met = ours / theirs < COLD_GOAL
+            row.met = ours / theirs <= COLD_GOAL if sample else None
             cpu.append(f"{name} {ours_cpu:.3f} s vs node {theirs_cpu:.3f} s ({ours_cpu / theirs_cpu:.2f}×)")
         else:
             ((ours, ours_cpu),) = median_times([ours_command], args.runs, cwd=work)
@@ -393,7 +394,7 @@ def seconds(value: float) -> str:
 def table(groups: list[tuple[str, list[Row]]]) -> str:
     """One table: per bench module its name, then its rows (measure, figure, reference, ratio, goal, met)."""
     status = {True: "met", False: "MISSED", None: ""}
-    header = ["measure", "figure", "reference", "ratio", "goal", ""]
+    header = ["measure", "figure", "reference", "ratio", "goal", "met/missed"]
     lines = [[row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]]
              for _, rows in groups for row in rows]
     widths = [max(len(line[column]) for line in [header, *lines]) for column in range(6)]
@@ -403,7 +404,7 @@ def table(groups: list[tuple[str, list[Row]]]) -> str:
         cells += [cell.rjust(width) for cell, width in zip(line[1:5], widths[1:5], strict=True)]
         return "  ".join(cells + [line[5]]).rstrip()
 
-    out = [format_line(header), "  ".join("-" * width for width in widths[:5]) + "  ------"]
+    out = [format_line(header), "  ".join("-" * width for width in widths)]
     for name, rows in groups:
         out.append(name if rows else f"{name}: no rows")
         out += [format_line([row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]])
