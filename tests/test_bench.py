@@ -41,8 +41,8 @@ def test_a_bench_modules_rows_join_the_table_under_its_name(tmp_path):
     rows, problem = bench.collect(module)
     assert problem == ""
     assert bench.table([("bench/sizes.py", rows)]).splitlines() == [
-        "measure       figure  reference  ratio     goal",
-        "------------  ------  ---------  -----  -------  ------",
+        "measure       figure  reference  ratio     goal  met/missed",
+        "------------  ------  ---------  -----  -------  ----------",
         "bench/sizes.py",
         "photo bytes   41,200     90,100  0.46×  <= 0.8×  met",
         "feed entries      12",
