@@ -17,7 +17,7 @@ from .links import check_link
 from .models import Block, Image, Notice, PullQuote, Source, Span, Story
 from .results import parse_results
 from .settings import IssueSettings, load_issue_settings
-from .text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
+from .text import clean_lines, clean_value, header_problem, key_line, length_problem, read_text, unknown_keys
 
 STORY_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -138,6 +138,10 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Page:
     split = next((i for i, (_, line) in enumerate(numbered) if MORE_FROM.match(line.strip())), None)
     head, tail = (numbered, []) if split is None else (numbered[:split], numbered[split + 1 :])
     brand = MORE_FROM.match(numbered[split][1].strip()).group("brand") if split is not None else ""
+    problem = header_problem(brand) if brand else None
+    if problem:  # the brand name goes into the From header: refused here, where the page names it
+        raise InputError(f"the brand name {brand!r} in 'More from' {problem}, which would forge mail headers; "
+                         "retype the line", file=file, line=numbered[split][0])
 
     stories = []
     lead = parse_lead(blocks(head), file)

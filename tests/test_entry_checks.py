@@ -109,3 +109,14 @@ def test_brand_links_and_addresses_are_named_in_newsletter_toml(folder, text, me
 def test_an_invalid_ipv6_link_is_named_in_the_story_not_a_traceback_in_check(folder):
     (folder / "a.md").write_text('---\nheadline: H\nurl: "http://[::1"\n---\n\nBody.\n')
     fails_with(build(), "issue/a.md:3: url: link 'http://[::1' is not a valid URL (Invalid IPv6 URL); correct it")
+
+
+def test_a_forged_brand_name_in_a_pasted_page_is_named_at_its_line(folder):
+    text = SEED.read_text(encoding="utf-8").replace("More from GZERO Media", "More from =?utf-8?q?News=0D=0ABcc:_x?=")
+    (folder / "page.txt").write_text(text, encoding="utf-8")
+    line = text.split("\n").index("More from =?utf-8?q?News=0D=0ABcc:_x?=") + 1
+    result = build()
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: issue/page.txt:{line}: the brand name '=?utf-8?q?News=0D=0ABcc:_x?=' in "
+                                    "'More from' ")
+    assert result.output.endswith(", which would forge mail headers; retype the line\n")
