@@ -4,12 +4,11 @@ the build makes (email.mjml) or a stage further down (the subject line)."""
 from pathlib import Path
 
 import pytest
+from golden import SEED
 from typer.testing import CliRunner
 
 from newsletter.cli import app
 
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d493ddfd58091a34.txt"
 STORY = "---\nheadline: A headline\n---\n\nBody.\n"
 
 

@@ -6,14 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from golden import ROOT
 
-from newsletter.cli import app
 from newsletter.errors import InputError
 from newsletter.load import load_source
 
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d493ddfd58091a34.txt"
 STORY = "---\nheadline: A headline\n---\n\nBody.\n"
 
 
@@ -120,11 +117,10 @@ def test_an_unreadable_folder_is_one_line_and_exit_1(tmp_path):
     assert (result.returncode, result.stderr) == (1, "error: issue: cannot be read (Permission denied)\n")
 
 
-def test_an_out_name_too_long_is_one_line(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    issue(tmp_path)
+def test_an_out_name_too_long_is_one_line(workdir, cli):
+    issue(workdir)
     name = "x" * 300
-    result = CliRunner().invoke(app, ["build", "issue", "--out", name])
+    result = cli("build", "issue", "--out", name)
     assert result.exit_code == 1
     assert result.output == f"error: {name}: cannot be written (File name too long); choose a shorter name\n"
 

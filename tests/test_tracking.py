@@ -11,10 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import missing
-from typer.testing import CliRunner
 
 from newsletter.build import build
-from newsletter.cli import app
 from newsletter.links import tag_link
 
 try:
@@ -24,7 +22,6 @@ except ImportError as error:  # aiosmtpd or trustme is not installed
 else:
     SMTP_MISSING = None
 
-runner = CliRunner()
 SLUG = "2026-11-24-issue-48"
 TAGS = "utm_source=ballot-brief&utm_medium=email&utm_campaign=2026-11-24-issue-48"
 BRAND = """[brand]
@@ -164,42 +161,42 @@ def test_a_set_campaign_and_medium_replace_the_defaults(editor):
             in links)
 
 
-def test_without_a_tracking_table_no_link_is_tagged(editor):
+def test_without_a_tracking_table_no_link_is_tagged(editor, cli):
     (editor / "newsletter.toml").write_text(BRAND)
     out = built(editor)
     for name in ("email.html", "email.txt", "email.eml", "web.html"):
         assert "utm_medium" not in (out / name).read_text(), name
-    result = runner.invoke(app, ["check", f"build/{SLUG}"])
+    result = cli("check", f"build/{SLUG}")
     assert "tracking:" not in result.output
 
 
-def test_check_says_how_many_links_were_tagged(editor):
+def test_check_says_how_many_links_were_tagged(editor, cli):
     built(editor)
-    result = runner.invoke(app, ["check", f"build/{SLUG}"])
+    result = cli("check", f"build/{SLUG}")
     assert result.exit_code == 0, result.output
     assert ("tracking: 5 of 10 web link(s) tagged with utm_source=ballot-brief, utm_medium=email, "
             "utm_campaign=2026-11-24-issue-48 (unsubscribe, View in browser, mailto and excluded domains stay "
             "as written)") in result.output.splitlines()
-    as_json = runner.invoke(app, ["check", f"build/{SLUG}", "--format", "json"])
+    as_json = cli("check", f"build/{SLUG}", "--format", "json")
     assert '"tagged": 5,\n    "links": 10,' in as_json.output
 
 
-def test_an_export_carries_the_tags(editor):
+def test_an_export_carries_the_tags(editor, cli):
     built(editor)
-    result = runner.invoke(app, ["export", f"build/{SLUG}", "--esp", "mailchimp"])
+    result = cli("export", f"build/{SLUG}", "--esp", "mailchimp")
     assert result.exit_code == 0, result.output
     links = hrefs((editor / "build" / SLUG / "export-mailchimp.html").read_text())
     assert f"https://news.example.org/2026/11/eu?{TAGS}" in links
     assert "*|UNSUB|*" in links and "*|ARCHIVE|*" in links
 
 
-def test_a_sent_message_carries_the_tags(editor):
+def test_a_sent_message_carries_the_tags(editor, cli):
     if SMTP_MISSING:
         missing(f"aiosmtpd and trustme (pip install -e '.[test]'): {SMTP_MISSING}")
     built(editor)
     with smtp_server() as server:
         (editor / "newsletter.toml").write_text(BRAND + TRACKING + "\n" + server.toml())
-        result = runner.invoke(app, ["send", f"build/{SLUG}", "--to", "editor@example.org"])
+        result = cli("send", f"build/{SLUG}", "--to", "editor@example.org")
         assert result.exit_code == 0, result.output
         [received] = server.mailbox.received
     message = received.message
@@ -224,9 +221,9 @@ def test_a_sent_message_carries_the_tags(editor):
     ('[tracking]\nutm_source = ""\n',
      'newsletter.toml:11: [tracking] utm_source must be a word or phrase in quotes, such as utm_source = "newsletter"'),
 ])
-def test_a_bad_tracking_table_is_one_line_naming_its_line(editor, table, message):
+def test_a_bad_tracking_table_is_one_line_naming_its_line(editor, table, message, cli):
     (editor / "newsletter.toml").write_text(BRAND + "\n" + table)
-    result = runner.invoke(app, ["build", "issue"])
+    result = cli("build", "issue")
     assert result.exit_code == 1
     assert result.output == f"error: {message}\n"
     assert not (editor / "build").exists()

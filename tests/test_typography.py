@@ -1,14 +1,12 @@
 """Typographer's punctuation: curly quotes, apostrophes, dashes and ellipses in what readers read as prose,
 never inside code or an address; in every output, the plain text too."""
 
-import datetime as dt
 
 import pytest
+from golden import DATE
 
 from newsletter.build import make_issue, render_files
 from newsletter.typography import smarten, smarten_pieces
-
-DATE = dt.date(2026, 11, 24)
 
 
 @pytest.mark.parametrize("text, expected", [
