@@ -134,21 +134,21 @@ def test_a_fifo_as_the_subscriber_list_is_refused_without_waiting(tmp_path):
     assert result.stdout == "list.csv: is a named pipe (FIFO), not a subscriber list\n"
 
 
-def test_out_as_the_issue_folder_itself_is_refused(tmp_path, monkeypatch):
+def test_out_as_the_issue_folder_itself_is_refused(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     issue(tmp_path)
-    result = CliRunner().invoke(app, ["build", "issue", "--out", "issue"])
+    result = cli("build", "issue", "--out", "issue")
     assert (result.exit_code, result.output) == (1, "error: issue: is the issue folder itself: the build's email.txt "
                                                     "would be read back as a story next time; choose another --out "
                                                     "(a folder inside it is fine)\n")
     assert sorted(path.name for path in (tmp_path / "issue").iterdir()) == ["a.md"]
 
 
-def test_a_build_inside_the_issue_folder_is_not_read_back_as_a_story(tmp_path, monkeypatch):
+def test_a_build_inside_the_issue_folder_is_not_read_back_as_a_story(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     issue(tmp_path)
-    assert CliRunner().invoke(app, ["build", "issue", "--out", "issue/build"]).exit_code == 0
-    again = CliRunner().invoke(app, ["build", "issue", "--out", "issue/build"])
+    assert cli("build", "issue", "--out", "issue/build").exit_code == 0
+    again = cli("build", "issue", "--out", "issue/build")
     assert again.exit_code == 0, again.output
     assert "lead: A headline\n" in again.output and "item(s)" not in again.output
 
@@ -161,13 +161,13 @@ def test_the_files_of_a_build_elsewhere_are_named_not_read_as_a_page(tmp_path):
                                 "story: build the issue folder, or move the build out of it")
 
 
-def test_build_folders_and_exports_get_the_modes_of_any_new_file(tmp_path, monkeypatch):
+def test_build_folders_and_exports_get_the_modes_of_any_new_file(tmp_path, monkeypatch, cli):
     from newsletter.output import UMASK
 
     monkeypatch.chdir(tmp_path)
     issue(tmp_path)
-    assert CliRunner().invoke(app, ["build", "issue", "--out", "out"]).exit_code == 0
-    assert CliRunner().invoke(app, ["export", "out", "--esp", "generic"]).exit_code == 0
+    assert cli("build", "issue", "--out", "out").exit_code == 0
+    assert cli("export", "out", "--esp", "generic").exit_code == 0
     assert oct((tmp_path / "out").stat().st_mode & 0o777) == oct(0o777 & ~UMASK)
     for path in (tmp_path / "out").iterdir():
         assert oct(path.stat().st_mode & 0o777) == oct(0o666 & ~UMASK), path.name
