@@ -79,7 +79,20 @@ def check_issue(folder: Path) -> list[Finding]:
                            text_name=str(folder / "email.txt"))
     published = check_published(folder, issue, html)
     findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
+    findings += check_record(folder)
     return sorted(dict.fromkeys(published + findings), key=lambda finding: finding.level != "error")
+
+
+def check_record(folder: Path) -> list[Finding]:
+    """send and export refuse a build whose files no longer match what build wrote: so does check."""
+    from .errors import InputError
+    from .record import read_built
+
+    try:
+        read_built(folder, ())
+    except InputError as error:
+        return [Finding("error", "build", error.message, file=error.file or "")]
+    return []
 
 
 @dataclass(frozen=True)

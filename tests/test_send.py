@@ -1094,3 +1094,12 @@ def test_several_connections_keep_each_address_to_one_message(workdir):
         again = send_list("--connections", "3")
         assert "sent 0, skipped 29, failed 0, unknown 1" in again.output
         assert Counter(server.mailbox.addresses()) == Counter(addresses(30))
+
+
+def test_check_calls_an_edited_build_unsafe_as_send_refuses_it(server, workdir):
+    page = workdir / "build" / SLUG / "email.txt"
+    page.write_text(page.read_text() + "\nP.S. edited by hand\n")
+    result = invoke("check", f"build/{SLUG}")
+    assert result.exit_code == 1
+    assert (f"error: build/{SLUG}/email.txt: was changed after `newsletter build` wrote it; nothing goes out that was "
+            "not built and checked: build the issue again instead of editing its files") in result.output
