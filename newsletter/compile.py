@@ -141,41 +141,67 @@ def premailer_class():  # type: ignore[no-untyped-def]
 def parsed_rules(css: str, ruleset_index: int, cache: Path | None) -> tuple[tuple, tuple]:  # type: ignore[type-arg]
     """premailer's (rules, leftover) for `css`: once per process, and kept in `cache`/css between runs,
     in a file named by a hash of the CSS and the parser's versions (a changed theme gets a new file;
-    deleting the folder only costs one parse)."""
+    deleting the folder only costs one parse). The file also keeps what premailer's csstext_to_pairs
+    makes of each rule's declarations, which premailer would otherwise parse with cssutils once a run."""
     Premailer = import_premailer()
     file = None
     if cache is not None:
-        from importlib.metadata import version
-
-        key = json.dumps([css, ruleset_index, version("premailer"), version("cssutils"),
-                          sorted(map(str, OPTIONS.items()))])
-        file = cache / "css" / f"{hashlib.sha256(key.encode()).hexdigest()}.json"
+        file = cache / "css" / f"{hashlib.sha256(cache_key(css, ruleset_index).encode()).hexdigest()}.json"
         stored = read_rules(file)
         if stored is not None:
-            return stored
+            rules, leftover, pairs = stored
+            remember_pairs(pairs)
+            return rules, leftover
     rules, leftover = Premailer._parse_style_rules(Premailer("", **OPTIONS), css, ruleset_index)
     parsed = tuple(rules), tuple(leftover)
     # Rules are (specificity, selector, declarations); leftover ones may be cssutils objects: not stored.
     if file is not None and all(isinstance(rule, tuple) for rule in leftover):
-        write_rules(file, parsed)
+        from premailer.merge_style import csstext_to_pairs
+
+        validate = not OPTIONS["disable_validation"]  # as premailer calls it
+        write_rules(file, parsed, {bulk: csstext_to_pairs(bulk, validate=validate) for _, _, bulk in rules})
     return parsed
 
 
-def read_rules(file: Path) -> tuple[tuple, tuple] | None:  # type: ignore[type-arg]
+def cache_key(css: str, ruleset_index: int) -> str:
+    """What a parse depends on: the CSS, premailer's options and the parsers' versions (cssutils has no
+    version attribute: its installed file stands for it, cheaper than reading package metadata)."""
+    import cssutils
+    import premailer
+
+    installed = Path(cssutils.__file__).stat()
+    return json.dumps([css, ruleset_index, premailer.__version__, cssutils.__file__, installed.st_mtime_ns,
+                       installed.st_size, sorted(map(str, OPTIONS.items()))])
+
+
+def remember_pairs(pairs: dict[str, list[tuple[str, str]]]) -> None:
+    """Put stored csstext_to_pairs results where premailer looks first: its own function cache."""
+    import cachetools.keys
+    from premailer.cache import cache, cache_access_lock
+
+    validate = not OPTIONS["disable_validation"]
+    with cache_access_lock:
+        for bulk, found in pairs.items():
+            cache[cachetools.keys.hashkey(bulk, validate=validate)] = found
+
+
+def read_rules(file: Path) -> tuple[tuple, tuple, dict] | None:  # type: ignore[type-arg]
     try:
         stored = json.loads(file.read_text(encoding="utf-8"))
         rules = tuple((tuple(specificity), str(selector), str(bulk)) for specificity, selector, bulk in stored["rules"])
         leftover = tuple((str(selector), str(bulk)) for selector, bulk in stored["leftover"])
-    except (OSError, ValueError, KeyError, TypeError):
+        pairs = {str(bulk): [(str(name), str(value)) for name, value in found]
+                 for bulk, found in stored["pairs"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, or not what we wrote: parse again
-    return rules, leftover
+    return rules, leftover, pairs
 
 
-def write_rules(file: Path, parsed: tuple[tuple, tuple]) -> None:  # type: ignore[type-arg]
+def write_rules(file: Path, parsed: tuple[tuple, tuple], pairs: dict) -> None:  # type: ignore[type-arg]
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False, suffix=".tmp") as out:
-            json.dump({"rules": parsed[0], "leftover": parsed[1]}, out)
+            json.dump({"rules": parsed[0], "leftover": parsed[1], "pairs": pairs}, out)
         os.replace(out.name, file)
     except OSError:
         pass  # a read-only cache folder: parse on each run, as without a cache
