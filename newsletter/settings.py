@@ -109,6 +109,11 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise InputError(f"is not valid TOML: {message}", file=path, line=line) from None
     except RecursionError:  # tomllib recurses into nested arrays and inline tables
         data = None
+    except ValueError:  # a number past Python's 4,300-digit limit for reading integers
+        line = next((number for number, text in enumerate(text.split("\n"), start=1)
+                     if re.search(r"[\d_]{4300}", text)), None)
+        raise InputError("holds a number too long to read (over 4,300 digits); shorten it", file=path,
+                         line=line) from None
     if data is None or too_deep(data):
         raise InputError(f"nests arrays or tables deeper than {MAX_DEPTH} levels; flatten them", file=path,
                          line=deepest_line(text)) from None

@@ -39,7 +39,7 @@ TOML_PIECES = [
     "[brand.colors]\n", "[smtp]\n", "name = ", "postal_address = ", "unsubscribe_url = ", "src = ", "text = ",
     "port = ", "\n", '"x"', '"2026-12-01"', "2026-12-01", '"2026-13-45"', "5", "{}", "[]", "[[", "]]", "{a = 1}",
     '"\\u2028"', '"\\u0001"', '"javascript:x"', '"http://[::1"', '"#zzz"', "true", "=", '"', "'", "é",
-    '"news@"', '"news@exämple.org"', '"desk@example.org"', '"https://example.org/u"', '"x" # c', "1e400",
+    '"news@"', '"news@exämple.org"', '"desk@example.org"', '"https://example.org/u"', '"x" # c', "1e400", "9" * 4400,
 ]
 
 

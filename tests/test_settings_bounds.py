@@ -62,3 +62,9 @@ def test_a_quoted_impossible_date_is_named(tmp_path):
 def test_a_subject_that_is_not_text_is_named_not_stringified(tmp_path):
     path = settings(tmp_path, "subject = [1, 2]\n", "issue.toml")
     assert error_of(load_issue_settings, path) == f'{path}:1: subject must be text in quotes: subject = "..."'
+
+
+def test_a_number_too_long_to_read_is_named_with_its_line(tmp_path):
+    path = settings(tmp_path, 'subject = "s"\nnumber = ' + "9" * 5000 + "\n", "issue.toml")
+    assert error_of(load_issue_settings, path) == (f"{path}:2: holds a number too long to read (over 4,300 digits); "
+                                                   "shorten it")
