@@ -513,3 +513,7 @@ def export(
     service = result.service
     typer.echo(f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: "
                f"unsubscribe link {service.unsubscribe}, web version {service.web}")
+    if result.local_images:
+        typer.secho(f"warning: {len(result.local_images)} image(s) are files of the build folder that {service.name} "
+                    f"cannot load ({', '.join(result.local_images)}): set [brand] web_base_url in newsletter.toml, "
+                    "rebuild and upload the build folder there, or use https:// images", fg=typer.colors.YELLOW)

@@ -43,11 +43,13 @@ class Export:
     service: Service
     path: Path
     size: int
+    local_images: tuple[str, ...] = ()  # images/ files the export names: nothing published them
 
 
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
     from .buildfolder import parse_issue
+    from .images import built_names
     from .message import header_problems
     from .record import read_built
     from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN
@@ -70,7 +72,8 @@ def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     target = out if out is not None else folder / f"export-{esp.lower()}.html"
     data = page.encode("utf-8")
     write_atomic(target, data)
-    return Export(service, target, len(data))
+    local = tuple(name for name in built_names(issue) if f'src="{name}"' in page)
+    return Export(service, target, len(data), local)
 
 
 def neutralise(page: str, openers: tuple[str, ...]) -> str:

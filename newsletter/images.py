@@ -289,18 +289,6 @@ def built_names(issue: Issue) -> list[str]:
     return list(dict.fromkeys(name for name in names if is_built(name)))
 
 
-def read_built(folder: Path, issue: Issue) -> dict[str, bytes]:
-    """The built images of a build folder, for the commands that render the issue again (send)."""
-    files = {}
-    for name in built_names(issue):
-        try:
-            files[name] = (folder / name).read_bytes()
-        except OSError as error:
-            raise InputError(f"has no {name} ({error.strerror}); rebuild it with `newsletter build`",
-                             file=folder) from None
-    return files
-
-
 @dataclass(frozen=True)
 class Related:
     """An image carried inside the message, which the HTML names as cid:<content_id>."""

@@ -268,6 +268,11 @@ def test_without_web_base_url_the_eml_carries_the_photos_and_check_says_email_ht
         name = "images/" + cid.strip("<>").removesuffix("@newsletter")
         assert part.get_content() == images[name]
         assert part.get_content_type() == ("image/png" if name.endswith(".png") else "image/jpeg")
+    exported = runner.invoke(app, ["export", str(out), "--esp", "generic"])
+    assert exported.exit_code == 0
+    lead_first = sorted(images, key=lambda name: name.endswith(".png"))  # the lead's photo, then the card's
+    assert (f"warning: 2 image(s) are files of the build folder that any service cannot load "
+            f"({', '.join(lead_first)}): set [brand] web_base_url") in exported.output
     # email.html, for pasting, points at the build folder: check names each image and the fix.
     check = runner.invoke(app, ["check", str(out)])
     assert check.exit_code == 1
