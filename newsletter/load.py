@@ -274,7 +274,7 @@ def parse_items(lines: Numbered, file: str) -> list[Story]:
 
 FRONT_MATTER_KEYS = {
     "headline", "url", "date", "byline", "image", "caption", "credit", "teaser",
-    "section", "lead", "priority", "tags", "pull_quotes",
+    "section", "lead", "priority", "layout", "tags", "pull_quotes",
 }  # fmt: skip
 IMAGE_KEYS = {"src", "alt", "width", "height"}
 
@@ -334,7 +334,7 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     if not isinstance(quotes, list):
         raise fail("pull_quotes", "must be a list of quotes")
     fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
-    for key in ("date", "lead", "priority", "tags"):
+    for key in ("date", "lead", "priority", "layout", "tags"):
         if data.get(key) is not None:
             fields[key] = data[key]
     if isinstance(fields.get("tags"), str):

@@ -104,6 +104,9 @@ class Story(Model):
     section: str = ""
     lead: bool = False
     priority: int = 0
+    # "full": the whole story in the email, not a card; the web version always has every story whole.
+    layout: Literal["card", "full"] = "card"
+    anchor: str = ""  # the story's id on the web version (set by the sorter, unique in the issue)
     tags: list[str] = Field(default_factory=list)
     source: Source
 

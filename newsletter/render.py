@@ -263,6 +263,38 @@ def card_text(story: Story) -> tuple[str, str]:
     return story.headline, "" if teaser == story.headline else teaser
 
 
+def story_link(story: Story, web: str) -> str:
+    """Where a card's title leads: the story's own page, else its whole text on the web version when the
+    email shows only a card of it and the web version has more (its body)."""
+    if story.url:
+        return story.url
+    if web and story.anchor and story.body and story.layout != "full":
+        return f"{web}#{story.anchor}"
+    return ""
+
+
+def standfirst(story: Story) -> str:
+    """The teaser shown above a whole story's body: none when the teaser is the body's first paragraph."""
+    teaser = card_text(story)[1]
+    return "" if not story.body or teaser == " ".join(story.opening.split()) else teaser
+
+
+def card_rows(stories: list[Story], *, whole_bodies: bool = False) -> list[list[Story]]:
+    """Cards two to a row; a story shown whole has a row to itself (in the email a `layout: full` one; with
+    `whole_bodies`, as on the web version, every story with a body), and so has a card left alone."""
+
+    def whole(story: Story) -> bool:
+        return story.layout == "full" or (whole_bodies and bool(story.body))
+
+    rows: list[list[Story]] = []
+    for story in stories:
+        if not whole(story) and rows and len(rows[-1]) == 1 and not whole(rows[-1][0]):
+            rows[-1].append(story)
+        else:
+            rows.append([story])
+    return rows
+
+
 def same_words(one: str, other: str) -> bool:
     def words(text: str) -> str:
         return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
@@ -439,6 +471,10 @@ def context(
         "lead_body": ready.lead_body,
         "has_results": any(block.kind == "results" for story in issue.stories for block in story.body),
         "card_text": card_text,
+        "card_rows": card_rows,
+        "story_link": story_link,
+        "story_body": body_groups,
+        "standfirst": standfirst,
         "shown": shown,
         "preheader_filler": PREHEADER_FILLER,
         "result_lines": lambda results: result_lines(results, brand.colors),
@@ -631,7 +667,16 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
         out.append("")
         for story in section.stories:
             title, teaser = card_text(story)
-            title = f"{title} [{refs.add(story.url)}]" if story.url else title
+            link = story_link(story, links["web"])
+            if story.layout == "full":
+                out += underline(f"{title} [{refs.add(link)}]" if link else title, "~")
+                out.append("")
+                if standfirst(story):
+                    out += wrap(standfirst(story)) + [""]
+                out += text_body(body_groups(story), refs)
+                out += refs.flush() + [""] if refs.pending else []
+                continue
+            title = f"{title} [{refs.add(link)}]" if link else title
             out += wrap(title, indent="  ", first="* ")
             if teaser:
                 out += wrap(teaser, indent="  ")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .load import Loaded
-from .models import Brand, Issue, Notice, Section, Story
+from .models import Brand, Issue, Notice, Section, Story, slugify
 from .settings import IssueSettings
 from .text import first_sentence, fold, shorten
 from .typography import smarten, typeset
@@ -30,13 +30,14 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
     settings = loaded.settings
     sections = group_sections(rest, brand.more_from_heading, settings, notices)
     lead_text = lead.opening or lead.teaser
+    lead, sections = with_anchors(lead.model_copy(update={"lead": True}), sections)
     return Issue(
         brand=brand,
         number=settings.number,
         date=date or settings.date or today,
         subject=smarten(settings.subject) or lead.headline,
         preheader=smarten(settings.preheader) or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
-        lead=lead.model_copy(update={"lead": True}),
+        lead=lead,
         sections=sections,
         warnings=notices,
     )
@@ -73,6 +74,23 @@ def group_sections(stories: list[Story], default: str, settings: IssueSettings,
                 source=groups[heading][0].source,
             ))
     return [Section(heading=heading, stories=groups[heading]) for heading in listed + rest]
+
+
+def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Section]]:
+    """Each story gets its id on the web version, from its headline: the same issue gives the same ids."""
+    taken: set[str] = set()
+
+    def anchor(story: Story) -> Story:
+        base = slugify(story.headline, limit=40) if story.headline else "story"
+        name, number = base, 2
+        while name in taken:
+            name, number = f"{base}-{number}", number + 1
+        taken.add(name)
+        return story.model_copy(update={"anchor": name})
+
+    lead = anchor(lead)
+    return lead, [section.model_copy(update={"stories": [anchor(story) for story in section.stories]})
+                  for section in sections]
 
 
 def complete(story: Story, notices: list[Notice]) -> Story:

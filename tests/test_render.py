@@ -17,7 +17,7 @@ from golden import DATE, EXAMPLE, ROOT, SEEDS, SLUG, write_issue
 from newsletter import render
 from newsletter.build import make_issue, render_files
 from newsletter.compile import mjml_to_html
-from newsletter.errors import RenderError
+from newsletter.errors import InputError, RenderError
 
 GOLDEN = {"seed": SEEDS, "markdown": EXAMPLE, "election": EXAMPLE.parent / "election-issue"}
 
@@ -237,8 +237,10 @@ def test_outlook_widths_equal_the_mjml_arithmetic(outputs, issue):
     expected = mjml_widths(outputs[issue]["email.mjml"])
     assert expected["columns"] and expected["dividers"] and expected["wrapped"]
     assert ghost_widths(outputs[issue]["email.html"]) == expected
-    # Sections 552 px wide; cards 284, a card alone in its row 568 (the seed's fifth).
-    assert set(expected["columns"]) == {"seed": {552, 284, 568}, "markdown": {552, 284}, "election": {552, 568}}[issue]
+    # Sections 552 px wide; cards 284; a card alone in its row (the seed's fifth, the sample's Japan story)
+    # and a `layout: full` story (the sample's explainer) 568.
+    assert set(expected["columns"]) == {"seed": {552, 284, 568}, "markdown": {552, 284, 568},
+                                        "election": {552, 568}}[issue]
 
 
 def test_the_width_arithmetic_reads_padding_as_mjml_does():
@@ -576,3 +578,59 @@ def test_preheader_is_padded_in_the_hidden_preview_and_nowhere_else(outputs):
     plain = message.get_body(("plain",)).get_content()
     for text in (outputs["markdown"]["email.txt"], plain, outputs["markdown"]["web.html"]):
         assert not set(text) & set("\u034f\u200c"), "the filler belongs to the inbox row only"
+
+
+WHOLE = {
+    "01-lead.md": "---\nheadline: The lead\nurl: https://news.example.org/lead\n---\n\nLead body.\n",
+    "02-long.md": "---\nheadline: A long read with no link\nsection: Features\n---\n\nFirst paragraph of the long read."
+                  "\n\nSecond paragraph, only on the web version.\n",
+    "03-full.md": "---\nheadline: The whole story in the email\nsection: Features\nlayout: full\n---\n\n"
+                  "Opening paragraph.\n\n- first point\n- second point\n\nClosing paragraph.\n",
+}
+
+
+def whole_stories(tmp_path, web_base_url: str = "https://news.example.org/issues"):
+    for name, text in WHOLE.items():
+        (tmp_path / name).write_text(text)
+    if web_base_url:
+        (tmp_path / "issue.toml").write_text(f'[brand]\nweb_base_url = "{web_base_url}"\n')
+    return {name: data.decode() for name, data in render_files(make_issue(tmp_path, date=DATE)).items()}
+
+
+def test_a_card_without_a_url_links_to_its_whole_text_on_the_web_version(tmp_path):
+    files = whole_stories(tmp_path)
+    anchor = "https://news.example.org/issues/2026-11-24-the-lead/web.html#a-long-read-with-no-link"
+    assert re.search(rf'<a class="nl-h3-link" href="{re.escape(anchor)}"[^>]*>A long read with no link</a>',
+                     files["email.html"])
+    assert "Second paragraph" not in files["email.html"]  # the email shows the card
+    assert "* A long read with no link [2]" in files["email.txt"] and f"[2] {anchor}" in files["email.txt"]
+    web = files["web.html"]
+    story = web[web.index('id="a-long-read-with-no-link"'):]
+    assert story.index("First paragraph") < story.index("Second paragraph, only on the web version.")
+    assert 'id="the-lead"' in web and 'id="the-whole-story-in-the-email"' in web
+
+
+def test_without_a_web_version_such_a_card_links_nowhere(tmp_path):
+    files = whole_stories(tmp_path, web_base_url="")
+    assert "#a-long-read" not in files["email.html"] + files["email.txt"]
+    assert re.search(r'<h3 class="nl-h3"[^>]*>A long read with no link</h3>', files["email.html"])
+
+
+def test_layout_full_puts_the_whole_story_in_the_email(tmp_path):
+    files = whole_stories(tmp_path)
+    html = files["email.html"]
+    story = html[html.index("The whole story in the email"):]
+    for part in ("Opening paragraph.", '<li class="nl-li"', "second point", "Closing paragraph."):
+        assert part in story
+    assert re.search(r'<mj-column width="100%" css-class="nl-card">\s*<mj-text[^>]*>\s*<h3 class="nl-h3">The whole',
+                     files["email.mjml"])
+    text = files["email.txt"]
+    assert "The whole story in the email\n~~~~" in text
+    assert text.index("Opening paragraph.") < text.index(" * second point") < text.index("Closing paragraph.")
+
+
+def test_an_unknown_layout_is_an_error_naming_its_line(tmp_path):
+    (tmp_path / "a.md").write_text("---\nheadline: One\nlayout: wide\n---\n\nBody.\n")
+    with pytest.raises(InputError) as error:
+        make_issue(tmp_path, date=DATE)
+    assert str(error.value) == f"{tmp_path}/a.md:3: layout: input should be 'card' or 'full'"

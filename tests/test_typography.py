@@ -55,8 +55,6 @@ CARD = """---
 headline: The count
 teaser: "It's the '26 cycle's first test..."
 ---
-
-Body of the card.
 """
 
 
