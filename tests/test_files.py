@@ -173,3 +173,15 @@ def test_build_folders_and_exports_get_the_modes_of_any_new_file(tmp_path, monke
         assert oct(path.stat().st_mode & 0o777) == oct(0o666 & ~UMASK), path.name
     if UMASK == 0o022:  # the usual umask: a web server may read what a copy that keeps modes puts there
         assert (tmp_path / "out").stat().st_mode & 0o777 == 0o755
+
+
+@pytest.mark.parametrize("out", [".", "..", ""])
+def test_out_as_the_working_folder_or_above_is_refused(tmp_path, monkeypatch, cli, out):
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    issue(tmp_path / "work")
+    result = cli("build", "issue", "--out", out)
+    shown = out or "."
+    assert (result.exit_code, result.output) == (1, f"error: {shown}: is the working folder or one above it; give "
+                                                    "--out a folder of its own\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["work"]
