@@ -408,13 +408,16 @@ def test_the_dark_logo_replaces_the_logo_in_dark_mode_and_the_alt_text_reads_lik
     logos = [name for name in built_images(tmp_path) if name.endswith(".png")]
     assert len(logos) == 2
     page.route(re.compile(r"^https?://"), lambda route: route.abort())  # the story's remote photo: not fetched
-    shown, style = {}, {}
+    shown, style, web = {}, {}, {}
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
         page.goto((out / "email.html").as_uri())
         shown[scheme] = page.evaluate(
             "() => [...document.querySelectorAll('img.nl-logo')].filter(i => i.offsetHeight > 0).map(i =>"
             " [i.getAttribute('src'), i.naturalWidth, i.offsetWidth, i.offsetHeight])")
+        page.goto((out / "web.html").as_uri())  # the web page: a <picture> whose dark source the browser picks
+        web[scheme] = page.evaluate("() => document.querySelector('.nl-masthead img').currentSrc.split('/').pop()")
+        page.goto((out / "email.html").as_uri())
         # With images off, the alt text is set like the masthead (serif, 28 px, bold, the text colour)
         style[scheme] = page.evaluate("() => { const s = getComputedStyle(document.querySelector('img.nl-logo'));"
                                       " return [s.fontFamily.split(',')[0], s.fontSize, s.fontWeight, s.color]; }")
@@ -423,6 +426,7 @@ def test_the_dark_logo_replaces_the_logo_in_dark_mode_and_the_alt_text_reads_lik
     assert light_src != dark_src and {light_src, dark_src} == set(logos)
     assert (light_pixels, dark_pixels, width, dark_width, height) == (320, 320, 160, 160, 40)  # 2x its 160 px
     assert Image.open(out / dark_src).convert("RGB").getpixel((160, 40))[0] > 200  # the light-coloured one
+    assert web == {"light": light_src.removeprefix("images/"), "dark": dark_src.removeprefix("images/")}
     assert style == {"light": ["Georgia", "28px", "700", "rgb(26, 26, 26)"],
                      "dark": ["Georgia", "28px", "700", "rgb(236, 236, 236)"]}
 
