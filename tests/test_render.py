@@ -637,3 +637,20 @@ def test_an_unknown_layout_is_an_error_naming_its_line(tmp_path):
     with pytest.raises(InputError) as error:
         make_issue(tmp_path, date=DATE)
     assert str(error.value) == f"{tmp_path}/a.md:3: layout: input should be 'card' or 'full'"
+
+
+def test_a_caption_never_stands_in_for_a_title_when_there_is_a_teaser(tmp_path):
+    (tmp_path / "a.md").write_text("---\nheadline: The lead\n---\n\nLead body.\n")
+    (tmp_path / "b.md").write_text(
+        "---\ncaption: Crowds at the closing rally in Lomé.\nteaser: Talks resume on Thursday. No date is set.\n"
+        "image:\n  src: https://example.org/rally.jpg\n  alt: Crowds\n---\n")
+    issue = make_issue(tmp_path, date=DATE)
+    item = issue.sections[0].stories[0]
+    assert (item.headline, item.headline_derived) == ("Talks resume on Thursday.", True)
+    html = render_files(issue)["email.html"].decode()
+    card = html[html.index("rally.jpg"):]
+    # The caption sits under the photo, once; the teaser is text, not a heading.
+    assert card.count("Crowds at the closing rally in Lomé.") == 1
+    assert re.search(r'<p class="nl-caption"[^>]*>Crowds at the closing rally in Lomé.</p>', card)
+    assert re.search(r'<p class="nl-teaser"[^>]*>Talks resume on Thursday. No date is set.</p>', card)
+    assert "<h3" not in card
