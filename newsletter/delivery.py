@@ -38,6 +38,7 @@ if hasattr(signal, "SIGHUP"):  # not on Windows
 class Outgoing:
     to: Subscriber
     data: bytes  # the message as it goes over the wire, before dot-stuffing
+    crlf: bool = False  # every line ends in CR LF already (personalise.py's fill makes sure): no need to look
 
 
 
@@ -67,17 +68,19 @@ def reply_text(code: int, reply: bytes | str) -> str:
     return f"{code} {' '.join(text.split())}".strip()
 
 
-def wire_data(payload: bytes) -> bytes:
-    """The DATA section: CRLF line ends, a dot doubled at the start of a line (RFC 5321 4.5.2), then <CRLF>.<CRLF>."""
-    bare = payload.replace(b"\r\n", b"")
-    # The email package writes CRLF already (policy SMTP); rewrite line ends only when it did not.
-    data = re.sub(rb"\r\n|\r|\n", b"\r\n", payload) if b"\r" in bare or b"\n" in bare else payload
-    data = data.replace(b"\r\n.", b"\r\n..")
-    if data.startswith(b"."):
-        data = b"." + data
-    if not data.endswith(b"\r\n"):
-        data += b"\r\n"
-    return data + b".\r\n"
+def wire_data(payload: bytes, *, crlf: bool = False) -> bytes:
+    """The DATA section: CRLF line ends, a dot doubled at the start of a line (RFC 5321 4.5.2), then <CRLF>.<CRLF>.
+
+    A bare CR or LF is never sent as it is (some servers read "<LF>.<LF>" as the end, and that smuggles mail):
+    counting finds one without copying the message, as the email package writes CR LF already.
+    """
+    if not crlf:
+        pairs = payload.count(b"\r\n")
+        if payload.count(b"\n") != pairs or payload.count(b"\r") != pairs:
+            payload = re.sub(rb"\r\n|\r|\n", b"\r\n", payload)
+    data = payload.replace(b"\r\n.", b"\r\n..")
+    return b"".join((b"." if data.startswith(b".") else b"", data, b"" if data.endswith(b"\r\n") else b"\r\n",
+                     b".\r\n"))
 
 
 class Connection:
@@ -189,7 +192,7 @@ class Connection:
             raise Lost(f"{s.server} dropped the connection before the message went out: {error}") from None
         before_body()
         try:
-            smtp.send(wire_data(outgoing.data))
+            smtp.send(wire_data(outgoing.data, crlf=outgoing.crlf))
         except (smtplib.SMTPServerDisconnected, OSError) as error:
             # The end-of-data dot goes out last: if sending failed, the server cannot have accepted the message.
             self.drop()

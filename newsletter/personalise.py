@@ -126,7 +126,11 @@ def unfold_recipient_fields(data: bytes) -> bytes:
 
 
 class Template:
-    """email.tokens.eml, read once: the recipient's header fields, the issue's, and the body cut at its tokens."""
+    """email.tokens.eml, read once: the recipient's header fields, the issue's, and the body cut at its tokens.
+
+    Every line of it ends in CR LF (checked here), and so does everything fill() puts in: the email package's
+    header fields, quoted-printable values, and plain names that hold no line break (text.header_problem).
+    """
 
     def __init__(self, issue: Issue, data: bytes, *, name: str = "email.tokens.eml"):
         self.issue = issue
@@ -150,6 +154,9 @@ class Template:
         else:
             self.kind = "mailto"
             self.fixed_link = self.unsubscribe_field.split(b"<", 1)[1].split(b">", 1)[0].decode("ascii")
+        pairs = data.count(b"\r\n")
+        if data.count(b"\r") != pairs or data.count(b"\n") != pairs:
+            raise RenderError(f"{name} has a line that does not end in CR LF; build the issue again")
         # bytes, or (kind, room) where the unsubscribe link goes: "html" or "text", and the characters its
         # quoted-printable line has left for it
         self.body: list[bytes | tuple[str, int]] = []

@@ -50,7 +50,8 @@ class Prepared:
 
     def message(self, subscriber: Subscriber, message_id: str, *, test: bool = False) -> Outgoing:
         subject = TEST_PREFIX + self.issue.subject if test else None
-        return Outgoing(subscriber, self.template.fill(self.recipient(subscriber, message_id), subject=subject))
+        data = self.template.fill(self.recipient(subscriber, message_id), subject=subject)
+        return Outgoing(subscriber, data, crlf=True)
 
     def too_long(self, subscriber: Subscriber) -> str | None:
         """Why this subscriber's headers cannot be written within 998 characters a line, or None."""
