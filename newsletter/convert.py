@@ -54,18 +54,12 @@ def import_page(page: str | Path, to: Path) -> Imported:
 
 
 def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:
-    from .load import parse_page
-    from .readers import reader_for
-    from .text import read_text
+    from .readers import read
 
     if not path.exists():
         raise InputError("no such file", file=path)
-    reader = reader_for(path)
-    if reader is not None:
-        found = reader.read(path, notices)
-        return found.stories, found.brand
-    page = parse_page(read_text(path), str(path), notices)
-    return page.stories, page.brand
+    found = read(path, notices)
+    return found.stories, found.brand
 
 
 def story_markdown(story: Story, *, lead: bool) -> str:

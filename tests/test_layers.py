@@ -20,9 +20,9 @@ LAYERS: dict[str, set[str]] = {
     # What one command does, as a library: the recipe and the commands beside it.
     "commands": {"build", "preview", "send", "export", "convert", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
-    "stages": {"load", "frontmatter", "fetch", "settings", "sort", "images", "render", "compile", "message", "check",
-               "buildfolder", "output", "subscribers", "sendlog", "results", "elections", "record", "personalise",
-               "delivery", "smtp_settings"},
+    "stages": {"load", "frontmatter", "fetch", "readers", "settings", "sort", "images", "render", "compile", "message",
+               "check", "buildfolder", "output", "subscribers", "sendlog", "results", "elections", "record",
+               "personalise", "delivery", "smtp_settings"},
     # What every stage shares: the data, the errors, text and link rules.
     "models/text/links": {"__init__", "errors", "models", "text", "typography", "links", "colour", "loopback"},
 }
@@ -52,8 +52,8 @@ def imported(source: str) -> list[tuple[int, str]]:
 def upward_imports(package: Path) -> list[str]:
     """Every import in `package` that reaches up a layer, and every module in no layer, as messages."""
     problems = []
-    for path in sorted(package.glob("*.py")):
-        module = path.stem
+    for path in sorted(package.glob("*.py")) + sorted(package.glob("*/*.py")):
+        module = path.stem if path.parent == package else path.parent.name  # a subpackage is one module
         if module not in RANK:
             problems.append(f"{path.name} is in no layer: add it to LAYERS in tests/test_layers.py")
             continue
@@ -70,7 +70,7 @@ def test_no_module_imports_a_higher_layer():
 
 def test_every_module_of_a_layer_exists():
     """A layer naming a module that is gone (renamed, split) would hide the new one's imports."""
-    modules = {path.stem for path in PACKAGE.glob("*.py")}
+    modules = {path.stem for path in PACKAGE.glob("*.py")} | {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
     assert set(RANK) - modules == set()
 
 

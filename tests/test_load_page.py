@@ -4,7 +4,8 @@
 import pytest
 from golden import SEED
 
-from newsletter.load import is_credit, load_source, parse_page
+from newsletter.load import load_source
+from newsletter.readers.text import is_credit, parse_page
 
 
 def page(text: str):

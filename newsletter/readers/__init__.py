@@ -10,6 +10,7 @@ import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsletter.errors import InputError
 from newsletter.models import Notice, Story
 
 
@@ -22,9 +23,13 @@ class Read:
 
 
 READERS = {
-    ".html": "html",
+    ".txt": "text",  # pasted page text
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",  # a page saved from the browser
     ".htm": "html",
 }
+STORY_SUFFIXES = tuple(READERS)
 
 
 def reader_for(path: Path):  # type: ignore[no-untyped-def]
@@ -34,7 +39,8 @@ def reader_for(path: Path):  # type: ignore[no-untyped-def]
 
 
 def read(path: Path, notices: list[Notice]) -> Read:
+    """The stories of one story file, read by its format's reader."""
     reader = reader_for(path)
     if reader is None:
-        raise ValueError(f"{path}: not a story file")
+        raise InputError(f"is not a story file: use {', '.join(STORY_SUFFIXES)}", file=path)
     return reader.read(path, notices)

@@ -1,0 +1,203 @@
+"""A Markdown story (.md): YAML front matter, then a Markdown body -> one story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from newsletter.errors import InputError
+from newsletter.frontmatter import parse_front_matter
+from newsletter.links import check_link
+from newsletter.models import Block, Notice, Source, Span, Story
+from newsletter.readers import Read
+from newsletter.results import parse_results
+from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
+
+SUFFIXES = (".md", ".markdown")
+
+
+def read(path: Path, notices: list[Notice]) -> Read:
+    return Read(stories=[parse_markdown(read_text(path), str(path), notices)])
+
+
+
+FRONT_MATTER_KEYS = {
+    "headline", "url", "date", "byline", "image", "caption", "credit", "teaser",
+    "section", "lead", "priority", "layout", "tags", "pull_quotes",
+}  # fmt: skip
+IMAGE_KEYS = {"src", "alt", "width", "height"}
+
+
+def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
+    """A Markdown story: YAML front matter between `---` lines, then a Markdown body."""
+    lines = clean_lines(text, file, notices, keep_tabs=True)
+    if not lines or lines[0].strip() != "---":
+        raise InputError("has no front matter: start the file with a line '---'", file=file, line=1)
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise InputError("front matter opened on line 1 is never closed with '---'", file=file, line=1)
+    front_text = "\n".join(lines[1:end]).replace("\t", " ")
+    data = parse_front_matter(front_text, file, first_line=2)
+    unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)
+
+    def fail(key: str, message: str, sub: str = "") -> InputError:
+        """`key: message` (or `key.sub: message`, for a key nested under `key`) at the key's line."""
+        line = key_line(front_text, key)
+        if line and sub:
+            below = key_line("\n".join(front_text.split("\n")[line:]), sub)
+            line += below or 0
+        name = f"{key}.{sub}" if sub else key
+        return InputError(f"{name}: {message}", file=file, line=line + 1 if line else 1)
+
+    for key, sub, value in text_values(data):
+        problem = length_problem(sub or key, value)
+        if problem is None and "\n" in value and (sub or key) in ONE_LINE_KEYS:
+            problem = "holds a line break; keep it on one line"
+        if problem:
+            raise fail(key, problem, sub)
+
+    fields: dict[str, Any] = {}
+    for key in ("headline", "byline", "caption", "credit", "teaser", "section"):
+        if isinstance(data.get(key), (list, dict)):
+            raise fail(key, "must be text, not a list or mapping; put it in quotes")
+        if data.get(key) is not None:
+            fields[key] = clean_value(str(data[key]))
+    for key in ("url",):
+        if data.get(key):
+            fields[key] = check_link(str(data[key]).strip(), lambda m, k=key: fail(k, m))
+    image = data.get("image")
+    if image is False:  # `image: false`: text only, on purpose
+        fields["text_only"], image = True, None
+    if isinstance(image, str):
+        image = {"src": image}
+    if image is not None:
+        if not isinstance(image, dict):
+            raise fail("image", "must be a URL or src/alt/width/height")
+        unknown_keys(image, IMAGE_KEYS, file, front_text, offset=1)
+        if image.get("src"):
+            image["src"] = check_link(str(image["src"]).strip(), lambda m: fail("image", m))
+        fields["image"] = image
+    quotes = data.get("pull_quotes") or []
+    if isinstance(quotes, str):
+        quotes = [quotes]
+    if not isinstance(quotes, list):
+        raise fail("pull_quotes", "must be a list of quotes")
+    fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
+    for key in ("date", "lead", "priority", "layout", "tags"):
+        if data.get(key) is not None:
+            fields[key] = data[key]
+    if isinstance(fields.get("tags"), str):
+        fields["tags"] = [fields["tags"]]
+
+    body_offset = end + 1  # 0-based index of the first body line
+    body = parse_body("\n".join(lines[body_offset:]), file, body_offset)
+    try:
+        return Story(**fields, body=body, source=Source(file=file, line=1))
+    except ValidationError as error:
+        first = error.errors()[0]
+        key, *nested = [str(part) for part in first["loc"] if isinstance(part, str)]
+        raise fail(key, first["msg"].lower(), nested[-1] if nested else "") from None
+
+
+ONE_LINE_KEYS = {"headline", "url", "caption", "credit", "section", "src", "alt", "tags"}
+
+
+def text_values(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Each text in the front matter as (key, nested key or "", text): `tags` items, `image.src`."""
+    found = []
+    for key, value in data.items():
+        values = value.items() if isinstance(value, dict) else [("", item) for item in value] \
+            if isinstance(value, list) else [("", value)]
+        for sub, item in values:
+            if isinstance(item, str):
+                found.append((str(key), str(sub), item))
+    return found
+
+
+def markdown_parser():  # type: ignore[no-untyped-def]
+    from markdown_it import MarkdownIt
+
+    # The commonmark preset passes raw HTML through: story text must never become markup.
+    md = MarkdownIt("commonmark", {"html": False})
+    # Let every link through the parser so we can reject bad schemes with a message instead of
+    # markdown-it quietly turning them into text.
+    md.validateLink = lambda url: True
+    return md
+
+
+def parse_body(text: str, file: str, offset: int) -> list[Block]:
+    tokens = markdown_parser().parse(text)
+    blocks_: list[Block] = []
+    kind = "p"
+    lists: list[str] = []
+    in_quote = 0
+    for token in tokens:
+        if token.type == "bullet_list_open":
+            lists.append("li")
+        elif token.type == "ordered_list_open":
+            lists.append("oli")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            lists.pop()
+        elif token.type == "blockquote_open":
+            in_quote += 1
+        elif token.type == "blockquote_close":
+            in_quote -= 1
+        elif token.type == "heading_open":
+            kind = "h"
+        elif token.type == "paragraph_open":
+            kind = "quote" if in_quote else (lists[-1] if lists else "p")
+        elif token.type == "fence" and token.info.strip().lower() == "results":
+            first = offset + (token.map[0] if token.map else 0) + 2  # the line under the ```results fence
+            blocks_.append(Block(kind="results", spans=[], results=parse_results(token.content, file, first)))
+        elif token.type in ("code_block", "fence"):
+            blocks_.append(Block(spans=[Span(text=token.content.rstrip("\n"), code=True)]))
+        elif token.type == "inline":
+            line = offset + (token.map[0] if token.map else 0) + 1
+            spans = inline_spans(token.children or [], file, line)
+            if spans:
+                blocks_.append(Block(kind=kind, spans=spans))  # type: ignore[arg-type]
+            kind = "p"
+    return blocks_
+
+
+def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
+    """Markdown-it's inline tokens -> spans, neighbours that look the same joined into one.
+
+    Runs are gathered as plain tuples and each becomes one Span at the end: a paragraph of a hundred
+    thousand formatting runs or line breaks costs time in proportion, not a model and a string copy per join.
+    """
+    runs: list[tuple[tuple[str, bool, bool, bool], list[str]]] = []
+    strong = em = 0
+    href = ""
+
+    def add(text: str, look: tuple[str, bool, bool, bool]) -> None:
+        if runs and runs[-1][0] == look:
+            runs[-1][1].append(text)
+        else:
+            runs.append((look, [text]))
+
+    for child in children:
+        kind = child.type
+        if kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        elif kind == "em_open":
+            em += 1
+        elif kind == "em_close":
+            em -= 1
+        elif kind == "link_open":
+            href = check_link(
+                str(child.attrs.get("href", "")),
+                lambda message: InputError(message, file=file, line=line),
+            )
+        elif kind == "link_close":
+            href = ""
+        elif kind in ("softbreak", "hardbreak"):
+            add(" ", ("", False, False, False))  # a line break inside a link or emphasis is a plain space
+        elif kind in ("text", "code_inline", "html_inline", "image") and child.content:
+            add(child.content, (href, strong > 0, em > 0, kind == "code_inline"))
+    return [Span(text="".join(texts), href=look[0], strong=look[1], em=look[2], code=look[3])
+            for look, texts in runs]
