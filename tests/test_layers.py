@@ -70,7 +70,8 @@ def test_no_module_imports_a_higher_layer():
 
 def test_every_module_of_a_layer_exists():
     """A layer naming a module that is gone (renamed, split) would hide the new one's imports."""
-    modules = {path.stem for path in PACKAGE.glob("*.py")} | {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
+    modules = {path.stem for path in PACKAGE.glob("*.py")}
+    modules |= {path.parent.name for path in PACKAGE.glob("*/__init__.py")}
     assert set(RANK) - modules == set()
 
 
