@@ -7,6 +7,9 @@ from golden import SEED
 from newsletter.load import load_source
 from newsletter.readers.text import is_credit, parse_page
 
+BODY = ("Body paragraph: the talks in Brussels ended late on Tuesday without a deal on the budget, and the "
+        "ministers agreed to meet again in the new year.")
+
 
 def page(text: str):
     notices = []
@@ -130,7 +133,7 @@ def test_trailing_spaces_tabs_and_non_breaking_spaces():
 
 def test_touching_items_are_split_at_their_credits():
     result, _ = page(
-        "Headline\n\nBody.\n\nMore from Example News\n\n"
+        f"Headline\n\n{BODY}\n\nMore from Example News\n\n"
         "First caption.\nREUTERS/One\nSecond caption.\nAP Photo/Two\n\nSecond teaser.\n"
     )
     items = result.stories[1:]
@@ -189,5 +192,5 @@ def test_invisible_junk_is_removed_and_reported():
 
 
 def test_more_from_list_without_photos_makes_teaser_items():
-    result, _ = page("Headline\n\nBody.\n\nMore from X\n\nFirst teaser.\n\nSecond teaser.\n")
+    result, _ = page(f"Headline\n\n{BODY}\n\nMore from X\n\nFirst teaser.\n\nSecond teaser.\n")
     assert [i.teaser for i in result.stories[1:]] == ["First teaser.", "Second teaser."]
