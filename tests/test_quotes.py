@@ -17,7 +17,7 @@ CASES = [
      "Institute.", "Maria Lopez"),
     ("Prime Minister Mark Carney said: “We will not accept tariffs on Canadian steel, full stop.”",
      "Prime Minister Mark Carney"),
-    ("According to Jane Doe, “the numbers simply do not add up for the coalition.”", "Jane Doe"),
+    ("According to Jane Doe, “The numbers simply do not add up for the coalition.”", "Jane Doe"),
     ("“It is far too early to call the race in Pennsylvania,” Smith said.", "Smith"),
     ("“We are being asked to do more with less, and there is very little left to cut,” said Igor Sokolov, the deputy "
      "governor of the Kurgan region.", "Igor Sokolov"),
@@ -47,3 +47,21 @@ def test_a_pull_quote_is_made_only_with_a_certain_speaker(paragraph, attribution
 def test_the_quote_is_the_words_inside_the_marks_ending_in_a_full_stop():
     quote = find_quote("“We are feeling very confident,” AFL-CIO President Liz Shuler told Semafor.")
     assert quote.text == "We are feeling very confident."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "attribution"),
+    [
+        # an initial's full stop does not end the sentence
+        ("“We believe that justice has been served in this case and in this court,” said U.S. Attorney Nealy Cox.",
+         "U.S. Attorney Nealy Cox"),
+        # a fragment quoted inside a sentence is not a pull quote, however certain its speaker
+        ("Apple was “pulled into the enterprise,” CEO Tim Cook said Tuesday in a fireside chat.", None),
+        ("Some people carry two phones, and “we love you for that,” Cook said, most do not.", None),
+        # but a speaker and verb right before a quotation make it the speaker's whole statement
+        ("According to Jane Doe, “the numbers simply do not add up for the coalition.”", "Jane Doe"),
+    ],
+)
+def test_initials_and_fragments(paragraph, attribution):
+    quote = find_quote(paragraph)
+    assert (quote.attribution if quote else None) == attribution

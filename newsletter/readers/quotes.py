@@ -37,8 +37,12 @@ BEFORE = re.compile(rf"(?:^|[.!?]\s+|,\s+)(?:(?P<who>{NAME})\s+{VERB}|(?i:accord
 def find_quote(paragraph: str) -> PullQuote | None:
     """The paragraph's first quotation whose speaker is certain, or None."""
     for quote in QUOTE.finditer(paragraph):
+        if len(quote.group("text").split()) < 4:
+            continue
         # A quotation that ends with a full stop ends its sentence: what follows is another sentence.
         after = "" if quote.group("text").rstrip().endswith(".") else sentence_after(paragraph[quote.end() :])
+        if not quote.group("text").lstrip("…. ")[:1].isupper():
+            after = ""  # a fragment quoted inside a sentence ("was “pulled into the enterprise,” Cook said")
         who = speaker(after, sentence_before(paragraph[: quote.start()]))
         if who:
             text = quote.group("text").strip().rstrip(",")
@@ -48,9 +52,14 @@ def find_quote(paragraph: str) -> PullQuote | None:
     return None
 
 
+# A full stop that ends a sentence: not the one of an initial or a title ("U.S. Attorney", "Dr. Ruiz")
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!Jr)(?<!Sr)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)"
+                          r"[.!?](?=\s+[A-Z“\"]|\s*$)")
+
+
 def sentence_after(text: str) -> str:
     """The rest of the quotation's sentence: up to the first full stop that ends a sentence."""
-    end = re.search(r"[.!?](?=\s+[A-Z“\"]|\s*$)", text)
+    end = SENTENCE_END.search(text)
     return text[: end.start() + 1] if end else text
 
 
