@@ -80,8 +80,8 @@ def test_an_over_long_headline_in_front_matter_is_refused_by_name(folder):
 
 def test_an_over_long_first_line_of_a_pasted_page_is_refused_by_name(folder):
     (folder / "page.txt").write_text("word " * 200_000 + "\n\nA paragraph.\n")
-    fails_with(build(), "issue/page.txt:1: the headline (the first line of the page) is 999,999 characters long, "
-                        "over the 500 a headline may have; shorten it")
+    fails_with(build(), "issue/page.txt:1: the line is 999,999 characters long, over the 20,000 a paragraph may "
+                        "have; shorten it, or paste the page with its line breaks")
 
 
 def test_a_line_break_in_a_headline_is_named(folder):

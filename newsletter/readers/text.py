@@ -21,6 +21,7 @@ from newsletter.readers.quotes import find_quote
 from newsletter.text import clean_lines, first_sentence, header_problem, length_problem, read_text, shorten
 
 SUFFIXES = (".txt",)
+PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
 
 
 def read(path: Path, notices: list[Notice]) -> Read:
@@ -210,6 +211,11 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     """Text copied from a news page: the lead story, then any "More from" / "Read more" list as items."""
     raw = clean_lines(text, file, notices)
     lines = [Line(n, " ".join(line.split())) for n, line in enumerate(raw, start=1) if line.strip()]
+    for line in lines:
+        problem = length_problem("paragraph", line.text, limit=PARAGRAPH_LIMIT)
+        if problem:
+            raise InputError(f"the line {problem}, or paste the page with its line breaks", file=file,
+                             line=line.number)  # fmt: skip
     if not lines:
         raise InputError("holds no story: expected a headline, then paragraphs", file=file)
     roles = classify(lines)
