@@ -9,19 +9,19 @@ import re
 from pathlib import Path
 
 import pytest
-from golden import ROOT
+from golden import DATE, ROOT, SEEDS
 
 from newsletter.build import build
 
 SHOTS = ROOT / "build" / "screenshots"
-ISSUES = {"seed": ROOT / "seeds", "markdown": ROOT / "examples" / "markdown-issue"}
+ISSUES = ("seed", "markdown")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Both golden issues, built once for this module."""
-    out = tmp_path_factory.mktemp("built")
-    return {name: build(source, out=out / name, date=None).out / "email.html" for name, source in ISSUES.items()}
+def built(tmp_path_factory, built_example):
+    """Both golden issues' email.html: the Markdown sample as the run built it, the seed built for this module."""
+    seed = build(SEEDS, out=tmp_path_factory.mktemp("built") / "seed", date=DATE).out
+    return {"seed": seed / "email.html", "markdown": built_example / "email.html"}
 
 
 def open_email(page, path: Path, width: int, *, dark: bool = False):
