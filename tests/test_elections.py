@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from golden import DATE, ROOT
 
 from newsletter.build import build, make_issue, render_files
-from newsletter.cli import app
 from newsletter.colour import contrast
 from newsletter.errors import InputError
 from newsletter.results import largest_remainders, parse_results
 
-ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "examples" / "election-issue"
-DATE = dt.date(2026, 11, 24)
-runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +31,8 @@ def story(tmp_path: Path, body: str, *, calendar: str | None = None) -> Path:
     return folder
 
 
-def run_build(folder: Path, tmp_path: Path):
-    return runner.invoke(app, ["build", str(folder), "--date", "2026-11-24", "--out", str(tmp_path / "out")])
+def run_build(cli, folder: Path, tmp_path: Path):
+    return cli("build", str(folder), "--date", "2026-11-24", "--out", str(tmp_path / "out"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -86,9 +81,9 @@ BAD_BLOCKS = [
 
 
 @pytest.mark.parametrize(("table", "line", "message"), BAD_BLOCKS)
-def test_a_bad_results_block_is_one_line_naming_the_file_and_line(tmp_path, table, line, message):
+def test_a_bad_results_block_is_one_line_naming_the_file_and_line(cli, tmp_path, table, line, message):
     folder = story(tmp_path, f"Intro.\n\n```results\n{table}```\n")
-    result = run_build(folder, tmp_path)
+    result = run_build(cli, folder, tmp_path)
     assert result.exit_code == 1, result.output
     assert result.output == f"error: {folder / 'lead.md'}:{line}: {message}\n"
     assert not (tmp_path / "out").exists()
@@ -232,9 +227,9 @@ def test_a_calendar_beside_newsletter_toml_serves_every_issue(tmp_path):
     ("2026-12-06,France", "this row has 2 cells: write date,country,election and, if you like, a note (quote a "
                           "cell that holds a comma)"),
 ])
-def test_a_bad_calendar_row_names_its_line(tmp_path, row, message):
+def test_a_bad_calendar_row_names_its_line(cli, tmp_path, row, message):
     folder = story(tmp_path, "Body.\n", calendar=f"date,country,election\n2026-12-01,Peru,Senate\n{row}\n")
-    result = run_build(folder, tmp_path)
+    result = run_build(cli, folder, tmp_path)
     assert result.exit_code == 1
     assert result.output == f"error: {folder / 'calendar.csv'}:3: {message}\n"
 
