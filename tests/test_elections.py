@@ -241,3 +241,19 @@ def test_a_bad_calendar_window_names_newsletter_toml(tmp_path):
         make_issue(folder, date=DATE, config=tmp_path / "newsletter.toml")
     assert str(error.value) == (f"{tmp_path / 'newsletter.toml'}:2: [calendar] weeks: 'eight' is not a whole number "
                                 "of weeks like 8")
+
+
+def test_in_dark_mode_the_bars_keep_their_colours_and_the_figures_read(page, tmp_path):
+    """The dark-mode rule that paints the paper's cells must not paint the bars; the text turns light."""
+    out = build(EXAMPLE, out=tmp_path / "built", date=DATE).out
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.emulate_media(color_scheme="dark")
+    page.goto((out / "email.html").as_uri())
+    colours = page.evaluate("""() => ({
+        bars: [...document.querySelectorAll('td.nl-bar')].map(cell => getComputedStyle(cell).backgroundColor),
+        share: getComputedStyle(document.querySelector('.nl-res-share')).color,
+        paper: getComputedStyle(document.querySelector('.nl-res-barcell')).backgroundColor,
+    })""")
+    assert colours["bars"][:3] == ["rgb(255, 215, 0)", "rgb(31, 78, 156)", "rgb(112, 112, 112)"]
+    assert colours["paper"] == "rgb(28, 28, 30)"  # dark_background
+    assert colours["share"] == "rgb(236, 236, 236)"  # dark_text: readable on the dark paper
