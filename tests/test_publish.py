@@ -356,16 +356,15 @@ def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
     # The newest issue's thumbnail is its own published photo, read from the site folder.
     assert page.evaluate("document.querySelector('.archive-image').naturalWidth") > 0
 
+    # wait_for_url, not wait_for_load_state: the latter may answer for the page being left, before the click's
+    # navigation commits (it failed that way once on a loaded machine).
     items.nth(1).locator("a").click()
-    page.wait_for_load_state()
-    assert page.url == (site / "2026-11-17-issue-47" / "web.html").as_uri()
+    page.wait_for_url((site / "2026-11-17-issue-47" / "web.html").as_uri())
     assert page.locator("h1").inner_text() == "Colombia’s runoff turns on turnout in the Caribbean coast"
     page.get_by_role("link", name="Previous issue").click()
-    page.wait_for_load_state()
-    assert page.url == (site / "2025-12-30-issue-46" / "web.html").as_uri()
+    page.wait_for_url((site / "2025-12-30-issue-46" / "web.html").as_uri())
     page.get_by_role("link", name="All issues").click()
-    page.wait_for_load_state()
-    assert page.url == (site / "index.html").as_uri()
+    page.wait_for_url((site / "index.html").as_uri())
     assert page.title() == "The Ballot Brief: all issues"
 
 
