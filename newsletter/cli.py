@@ -140,8 +140,9 @@ def build(
     typer.echo(f"  lead: {issue.lead.headline}")
     for section in issue.sections:
         typer.echo(f"  {section.heading}: {len(section.stories)} item(s)")
+    width = max(map(len, result.files), default=0)
     for name, size in result.files.items():
-        typer.echo(f"  {name:<11} {human_size(size):>9}")
+        typer.echo(f"  {name:<{width}} {human_size(size):>9}")
     clipped = clip_finding(result.files.get("email.html", 0), str(result.out / "email.html"))
     if clipped:
         typer.secho(str(clipped), fg=typer.colors.RED if clipped.level == "error" else typer.colors.YELLOW)

@@ -15,6 +15,10 @@ def test_build_writes_issue_and_prints_summary(seed_workdir, cli):
     assert "More from GZERO Media: 5 item(s)" in result.output
     assert "17 warning(s) to fix before sending:" in result.output
     assert "seeds/000_d493ddfd58091a34.txt:29: no headline: the first sentence of its caption" in result.output
+    # One line per file written, names padded to the longest so the sizes stand in one column.
+    sizes = [line for line in result.output.splitlines() if line.endswith((" KB", " B"))]
+    assert len(sizes) >= 9 and len({len(line) for line in sizes}) == 1, sizes
+    assert "  email.tokens.html " in result.output
 
 
 def test_build_is_byte_identical_for_the_same_input_and_date(seed_workdir, cli):
