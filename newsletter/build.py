@@ -36,37 +36,38 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     from .images import publish_images
     from .load import load_source
     from .results import colour_notices
-    from .settings import CONFIG_NAME, load_brand, load_tracking
+    from .settings import CONFIG_NAME, calendar_weeks, load_brand, load_tracking, read_config
     from .sort import sort_issue
 
     # Read the stories and the issue's own settings (issue.toml)
     loaded = load_source(source)
-    # Brand settings: newsletter.toml, then the issue's overrides, then what the pages say
-    brand = load_brand(config, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
+    # Brand settings: newsletter.toml (read once, for every table of it below), then the issue's overrides,
+    # then what the pages say
+    settings = read_config(config)
+    brand = load_brand(settings, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
                        page_brand=loaded.page_brand)
     # One lead, then the sections
     issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered
-    tracking = load_tracking(config)
+    tracking = load_tracking(settings)
     if tracking:
         issue = issue.model_copy(update={"tracking": tracking})
     # Local photos and the logo, made fit to publish with the issue
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
     issue, _ = publish_images(issue, logo_root=source if logo_in_issue else (config or Path(CONFIG_NAME)).parent)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
-    issue = add_calendar(issue, source, config)
+    issue = add_calendar(issue, source, config, calendar_weeks(settings))
     return issue.model_copy(update={"warnings": issue.warnings + [
         notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]})
 
 
-def add_calendar(issue: Issue, source: Path, config: Path | None) -> Issue:
+def add_calendar(issue: Issue, source: Path, config: Path | None, weeks: int | None) -> Issue:
     from .elections import find_calendar, read_calendar
-    from .settings import calendar_weeks
 
     path = find_calendar(source, config)
     if path is None:
         return issue
-    return issue.model_copy(update={"elections": read_calendar(path, issue.date, calendar_weeks(config))})
+    return issue.model_copy(update={"elections": read_calendar(path, issue.date, weeks)})
 
 
 def render_files(

@@ -208,11 +208,11 @@ def read_config(path: Path | None) -> SettingsFile:
     return file
 
 
-def load_brand(config: Path | None, *, overrides: dict[str, Any] | None = None,
+def load_brand(config_file: SettingsFile, *, overrides: dict[str, Any] | None = None,
                overrides_file: SettingsFile | None = None, page_brand: str = "") -> Brand:
-    """Brand settings: newsletter.toml's [brand], then issue.toml's [brand] (`overrides`, read from
-    `overrides_file`), then the page's name. A bad value is named in the file it came from."""
-    config_file = read_config(config)
+    """Brand settings: newsletter.toml's [brand] (`config_file`, as read_config read it), then issue.toml's
+    [brand] (`overrides`, read from `overrides_file`), then the page's name. A bad value is named in the
+    file it came from."""
     merged = merge(config_file.data.get("brand", {}), overrides or {})
     if page_brand and "name" not in merged:
         merged["name"] = page_brand
@@ -307,9 +307,8 @@ def load_weekday(config: Path | None) -> int | None:
                      file=file.path, line=file.line("weekday"))
 
 
-def load_tracking(config: Path | None) -> Tracking | None:
+def load_tracking(file: SettingsFile) -> Tracking | None:
     """[tracking] from newsletter.toml: the campaign tags for story links, or None (no tagging) without it."""
-    file = read_config(config)
     data = config_table(file, "tracking", TRACKING_KEYS)
     if data is None:
         return None
@@ -354,22 +353,13 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def calendar_weeks(config: Path | None) -> int | None:
-    """`[calendar] weeks = 8`: how far ahead the elections calendar looks (no limit when unset)."""
-    settings = read_config(config)
-    table = settings.data.get("calendar", {})
-    if not isinstance(table, dict):
-        raise InputError("[calendar] must be a table, e.g. [calendar] then weeks = 8", file=settings.path,
-                         line=settings.line("calendar"))
-    unknown = set(table) - {"weeks"}
-    if unknown:
-        key = sorted(unknown)[0]
-        raise InputError(f"[calendar] {key}: unknown setting; the one setting is weeks", file=settings.path,
-                         line=settings.line(key))
-    weeks = table.get("weeks")
+def calendar_weeks(file: SettingsFile) -> int | None:
+    """`[calendar] weeks = 8` in newsletter.toml: how far ahead the elections calendar looks (no limit unset)."""
+    data = config_table(file, "calendar", {"weeks"})
+    weeks = data.get("weeks") if data else None
     if weeks is None:
         return None
     if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
-        raise InputError(f"[calendar] weeks: {weeks!r} is not a whole number of weeks like 8", file=settings.path,
-                         line=settings.line("weeks"))
+        raise InputError(f"[calendar] weeks: {weeks!r} is not a whole number of weeks like 8", file=file.path,
+                         line=file.line("weeks"))
     return weeks

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from newsletter.cli import app
 from newsletter.errors import NewsletterError
 from newsletter.load import load_source
-from newsletter.settings import load_brand
+from newsletter.settings import load_brand, read_config
 
 FRONT_PIECES = [
     "headline: ", "caption: ", "credit: ", "teaser: ", "section: ", "date: ", "url: ", "tags: ", "lead: ",
@@ -94,7 +94,7 @@ def test_loaders_return_or_raise_one_line_naming_the_file(story, toml):
             (root / "issue.toml").write_text(toml, encoding="utf-8")
         try:
             loaded = load_source(root)
-            load_brand(None, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
+            load_brand(read_config(None), overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
                        page_brand=loaded.page_brand)
         except NewsletterError as error:
             assert "\n" not in str(error)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsletter.errors import InputError
-from newsletter.settings import load_brand, load_issue_settings
+from newsletter.settings import load_issue_settings, read_config
 from newsletter.smtp_settings import load_settings
 
 STORY = "---\nheadline: A headline\n---\n\nBody.\n"
@@ -27,7 +27,7 @@ def error_of(call, *args) -> str:
 @pytest.mark.parametrize("value", ['"x"', "5", "[1, 2]"])
 def test_brand_that_is_not_a_table_is_named(tmp_path, value):
     path = settings(tmp_path, f"brand = {value}\n")
-    assert error_of(load_brand, path) == (f"{path}:1: brand must be a table: write [brand] on a line of its own, "
+    assert error_of(read_config, path) == (f"{path}:1: brand must be a table: write [brand] on a line of its own, "
                                           "then its keys")
 
 
