@@ -56,8 +56,6 @@ def import_page(page: str | Path, to: Path) -> Imported:
 def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:
     from .readers import read
 
-    if not path.exists():
-        raise InputError("no such file", file=path)
     found = read(path, notices)
     return found.stories, found.brand
 

@@ -34,13 +34,13 @@ def error_of(source: Path) -> str:
     return str(error.value)
 
 
-@pytest.mark.parametrize("name", ["b.md", "issue.toml"])
+@pytest.mark.parametrize("name", ["b.md", "b.html", "issue.toml"])
 def test_a_fifo_as_a_story_or_settings_is_refused_without_waiting(tmp_path, name):
     folder = issue(tmp_path)
     os.mkfifo(folder / name)
     result = run("build", "issue", "--out", "out", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
-    what = "a settings file" if name == "issue.toml" else "a story file"
+    what = {"issue.toml": "a settings file", "b.html": "a saved page"}.get(name, "a story file")
     assert result.stderr == f"error: issue/{name}: is a named pipe (FIFO), not {what}\n"
     assert not (tmp_path / "out").exists()
 

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
-from newsletter.text import JUNK, SPACES, clean_value
+from newsletter.text import JUNK, SPACES, clean_value, read_file
 
 from . import Read
 
@@ -31,10 +31,7 @@ ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNe
 
 def read(path: Path, notices: list[Notice]) -> Read:
     """Read a saved page from disk; its own canonical URL resolves its relative links."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot be read ({error.strerror})", file=path) from None
+    data = read_file(path, limit=LIMIT, what="a saved page")
     return Read(stories=[parse_html(data, str(path), notices)])
 
 
