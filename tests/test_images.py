@@ -238,7 +238,7 @@ def test_the_same_photo_builds_the_same_bytes_and_a_changed_one_a_new_name(tmp_p
     photo(1800, 1200, seed=9).save(folder / "photos" / "rally.jpg")
     build(tmp_path, folder)
     names = [path.name for path in (tmp_path / "out" / "images").iterdir()]
-    assert len(names) == 1 and f"images/{names[0]}" not in first  # the old image is gone, the new one renamed
+    assert len(names) == 1 and names[0] not in first  # the old image is gone, the new one renamed
     (folder / "01-lead.md").write_text(LEAD.format(src="x").replace("image:\n  src: x\n  alt: Supporters wave "
                                                                     "yellow flags at a rally\n", "image: false\n"))
     (tmp_path / "out" / "notes.txt").write_text("the editor's own file")
