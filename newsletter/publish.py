@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import InputError, OutputError
 from .models import Issue
+from .output import UMASK
 
 FEED = "feed.xml"
 INDEX = "index.html"
@@ -313,6 +314,7 @@ def write_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:
 def swap_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging.chmod(0o777 & ~UMASK)  # as any new folder (mkdtemp's 0700 would reach the web server), as output does
     old = target.with_name(f".{target.name}.old")
     try:
         for name, data in files.items():

@@ -123,6 +123,13 @@ def test_each_issue_lands_where_its_view_in_browser_link_points(builds, site):
     assert f'src="{BASE}/2026-11-24-issue-48/images/{photo.name}"' in page
 
 
+def test_the_site_folder_gets_the_modes_a_web_server_can_read(site):
+    """Written through a private temporary folder, the site still gets an ordinary folder's mode."""
+    umask = os.umask(0)
+    os.umask(umask)
+    assert site.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
 def test_every_link_in_the_site_leads_to_a_file_in_it(site):
     pages = sorted(site.rglob("*.html"))
     assert len(pages) == 4
