@@ -162,7 +162,7 @@ def missing(story: Story) -> list[Notice]:
         found.append(("no link: add its url", ""))
     if not story.image.src:
         if not story.text_only:  # `image: false` says so on purpose
-            markdown = not story.source.file.endswith(".txt")
+            markdown = story.source.file.lower().endswith((".md", ".markdown"))  # pages have no front matter
             found.append(("no image src: the story shows as text only",
                           "add its image, or write `image: false` in its front matter to keep it text only"
                           if markdown else "add its image, or leave it as a text-only item"))
