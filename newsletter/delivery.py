@@ -427,7 +427,7 @@ class Delivery:
         self.lock = threading.RLock()  # the queue, the report, the rate slot and the counters
         self.stop = threading.Event()
         self.signals = Signals()
-        self.settled: set[str] = set()
+        self.settled: dict[str, str] = {}  # key -> the address as given, once its outcome is known
         self.next_slot = 0.0
         self.lost_in_a_row = 0
         self.done = 0
@@ -575,7 +575,7 @@ class Delivery:
                 return
             if key in self.settled:
                 return
-            self.settled.add(key)
+            self.settled[key] = item.subscriber.email
             error = self.settings.redact(outcome.error)
             worker.marks.append(Mark(key, outcome.status, error, outcome.permanent))
             if outcome.status == "sent":
@@ -613,9 +613,12 @@ class Delivery:
             self.log.write(marks, self.folder)
         except NewsletterError as error:
             # The messages went out; their rows say `sending` and read as unknown next run.
+            # The report names them by address, once each: unknown now, no longer sent.
             for mark in marks:
                 if mark.status == "sent":
-                    self.report.unknown.append((mark.key, f"the send log could not be updated: {error}"))
+                    email = self.settled[mark.key]
+                    self.report.sent.remove(email)
+                    self.report.unknown.append((email, f"the send log could not be updated: {error}"))
             self.report.stopped = self.report.stopped or str(error)
 
     # --- pacing ----------------------------------------------------------------------------------

@@ -1107,3 +1107,33 @@ def test_check_calls_an_edited_build_unsafe_as_send_refuses_it(server, workdir):
     assert result.exit_code == 1
     assert (f"error: build/{SLUG}/email.txt: was changed after `newsletter build` wrote it; nothing goes out that was "
             "not built and checked: build the issue again instead of editing its files") in result.output
+
+
+def test_a_send_log_that_cannot_be_written_reports_each_delivered_address_once_as_unknown(workdir, monkeypatch):
+    """The disk fills up for the run's last write, which records the last message's outcome: that message is
+    unknown, named by its address as given (not the log's case-folded key), and no longer counted as sent."""
+    from newsletter.errors import OutputError
+    from newsletter.sendlog import SendLog
+
+    path = workdir / "subscribers.csv"
+    path.write_text("email,name\n" + "".join(f"Reader{n}@Example.org,Reader {n}\n" for n in range(6)), "utf-8")
+    write = SendLog.write
+
+    def full_disk(self, marks, folder=""):  # type: ignore[no-untyped-def]
+        marks = list(marks)
+        last = not any(mark.status == "sending" for mark in marks) and any(mark.status == "sent" for mark in marks)
+        if last:  # the final write, after the queue is empty: no next message's `sending` mark with it
+            raise OutputError("database or disk is full", file=HISTORY)
+        return write(self, marks, folder)
+
+    monkeypatch.setattr(SendLog, "write", full_disk)
+    with smtp_server(Mailbox()) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(path),
+                                   load_settings(None), history=HISTORY)
+        delivered = set(server.mailbox.addresses())
+    unknown = [address for address, _ in report.unknown]
+    assert not set(report.sent) & set(unknown)
+    # Every delivered address once, as sent or as unknown; the unknown ones as given ("Reader3@…"), not keys.
+    assert sorted(report.sent + unknown) == sorted(delivered)
+    assert unknown and all(address.startswith("Reader") for address in unknown)
