@@ -636,6 +636,16 @@ def test_the_to_line_is_what_the_email_package_writes(name, local):
     assert quick in (None, exact)
 
 
+def test_a_plain_name_takes_the_quick_to_line():
+    """The property above passes if the quick path never answers: here it must, with the package's bytes."""
+    from newsletter.message import recipient_headers
+    from newsletter.personalise import Recipient, plain_to
+
+    exact = dict(recipient_headers(example_issue(), to="ana@example.org", to_name="Ana Lima", message_id="<a@b>",
+                                   unsubscribe_url="https://x.example/u"))["to"]
+    assert plain_to(Recipient("ana@example.org", "Ana Lima")) == exact == b"To: Ana Lima <ana@example.org>\r\n"
+
+
 # --- forged headers: encoded words, folds and Unicode line separators ----------------------------
 
 # Each would put a Bcc header into the message on Python 3.11/3.12 if it reached the email package.
