@@ -28,7 +28,6 @@ CARD_BUDGET = 120 * 1024
 JPEG_QUALITIES = (82, 76, 70, 64, 58, 52)
 PNG_COLOURS = (256, 128, 64)
 MAX_PIXELS = 210_000_000  # a 200 MP phone photo; a bigger "photo" is more likely a decompression bomb
-SUFFIXES = {"JPEG": ".jpg", "PNG": ".png"}
 
 
 @dataclass(frozen=True)

@@ -221,9 +221,6 @@ class SendLog:
                  for status, error, permanent, attempt, folder, stamp, issue, key in values],
             )
 
-    def mark(self, key: str, status: str, *, error: str = "", permanent: bool = False, attempt: bool = False) -> None:
-        self.write([Mark(key, status, error, permanent, attempt)])
-
     def start_run(self, list_name: str, folder: str) -> int:
         with self.transaction():
             cursor = self.db.execute(

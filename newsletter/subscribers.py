@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError, place
 from .links import ALLOWED_SCHEMES
-from .text import LIST_LIMIT, control_character, header_problem, read_file
+from .text import LIST_LIMIT, header_problem, read_file
 
 EMAIL_COLUMNS = ("email", "email address", "e-mail")
 NAME_COLUMNS = ("name", "full name")
@@ -186,7 +186,7 @@ def unsubscribe_problem(url: str) -> str | None:
     problem = header_problem(url)
     if problem:
         return str(problem)
-    if any(char.isspace() or char in '<>"' for char in url) or control_character(url):
+    if any(char.isspace() or char in '<>"' for char in url):  # header_problem refused other controls
         return "holds spaces, line breaks or <>\" characters"
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:

@@ -1,7 +1,7 @@
 """Story files -> stories and notices: one reader module per input format, chosen by the file's suffix here.
 
-Every reader module has `SUFFIXES` and `read(path, notices) -> Read`. A new format is one new module and one line
-in READERS.
+Every reader module has `read(path, notices) -> Read`; READERS below maps each suffix to its module. A new format
+is one new module and its lines in READERS.
 """
 
 from __future__ import annotations

@@ -21,7 +21,6 @@ from newsletter.text import JUNK, SPACES, clean_value, read_file
 
 from . import Read
 
-SUFFIXES = (".html", ".htm")
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
 WALL_WORDS = 150  # a page asking for a password with fewer words than this is a sign-in page

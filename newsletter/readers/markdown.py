@@ -15,8 +15,6 @@ from newsletter.readers import Read
 from newsletter.results import parse_results
 from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
-SUFFIXES = (".md", ".markdown")
-
 
 def read(path: Path, notices: list[Notice]) -> Read:
     return Read(stories=[parse_markdown(read_text(path), str(path), notices)])

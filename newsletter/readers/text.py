@@ -20,7 +20,6 @@ from newsletter.readers import Read
 from newsletter.readers.quotes import find_quote
 from newsletter.text import clean_lines, first_sentence, header_problem, length_problem, read_text, shorten
 
-SUFFIXES = (".txt",)
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
 
 
@@ -387,8 +386,6 @@ def header(lines: list[Line], roles: list[str], start: int, story: Story) -> int
     candidates = [i for i in head if roles[i] in ("other", "prose") and is_title_like(lines[i].text)]
     long_enough = [i for i in candidates if words_of(lines[i].text) >= 4]
     pick = (long_enough or candidates or [None])[0]
-    if pick is None and start == 0 and not is_prose(lines[0].text):
-        pick = None
     if pick is not None:
         story.headline = lines[pick].text
         lines[pick].kind = "headline"
@@ -412,8 +409,8 @@ def header(lines: list[Line], roles: list[str], start: int, story: Story) -> int
         elif role == "byline" and not story.byline:
             story.byline = re.sub(r"^(?:By|Written by|Words by|Reporting by|Story by)\s+", "", line.text).strip()
             line.kind = "byline"
-        elif role == "date" and story.date is None and line_date(line.text):
-            story.date = line_date(line.text)
+        elif role == "date" and story.date is None and (day := line_date(line.text)):
+            story.date = day
             line.kind = "date"
         elif role == "prose" and pick is not None and i > pick and not story.teaser:
             story.teaser = line.text  # the standfirst under the headline
