@@ -72,15 +72,16 @@ class Finding:
         return asdict(self)
 
 
-def check_issue(folder: Path) -> list[Finding]:
-    """Every finding for the built issue in `folder`: errors first, then warnings, each in check order."""
-    issue, html, text = read_build(folder)
+def check_issue(folder: Path, build: tuple[Issue, str, str] | None = None) -> list[Finding]:
+    """Every finding for the built issue in `folder` (`build`: its read_build(), when the caller has it):
+    errors first, then warnings, each in check order."""
+    issue, html, text = build or read_build(folder)
     findings = check_files(issue, html, text, html_name=str(folder / "email.html"),
                            text_name=str(folder / "email.txt"))
     published = check_published(folder, issue, html)
     findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
     findings += check_record(folder)
-    return sorted(dict.fromkeys(published + findings), key=lambda finding: finding.level != "error")
+    return ordered(published + findings)
 
 
 def check_record(folder: Path) -> list[Finding]:
@@ -109,11 +110,10 @@ class Tagging:
                 "browser, mailto and excluded domains stay as written)")
 
 
-def count_tagged(folder: Path) -> Tagging | None:
+def count_tagged(issue: Issue, html: str) -> Tagging | None:
     """The built email's tagged links, or None when the issue has no [tracking]."""
     from urllib.parse import parse_qs
 
-    issue, html, _text = read_build(folder)
     if issue.tracking is None:
         return None
     params = issue.tracking.params(issue.slug)

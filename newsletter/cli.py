@@ -223,15 +223,16 @@ def check(
     """
     import json
 
-    from .buildfolder import latest_build
+    from .buildfolder import latest_build, read_build
     from .check import check_issue, count_tagged, tally
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"{output!r} is not text or json", param_hint="--format")
     folder = issue if issue is not None else latest_build()
-    findings = check_issue(folder)
+    build = read_build(folder)  # read once: the checks and the tag count share it
+    findings = check_issue(folder, build)
     errors, warnings = tally(findings)
-    tagging = count_tagged(folder)
+    tagging = count_tagged(*build[:2])
     if output == "json":
         report = {"issue": str(folder), "ok": not errors, "errors": errors, "warnings": warnings,
                   "findings": [finding.as_dict() for finding in findings]}
