@@ -15,7 +15,7 @@ from .buildfolder import read_build
 from .colour import MIN_CONTRAST, contrast
 from .errors import place
 from .images import is_built
-from .links import ALLOWED_SCHEMES, absolute_link, tag_link
+from .links import ALLOWED_SCHEMES, absolute_link, one_click, tag_link
 from .models import Colors, Issue, Sender, Story
 from .text import JUNK, display_width
 
@@ -511,7 +511,7 @@ def check_compliance(issue: Issue) -> list[Finding]:
     """What the law and the big mailbox providers ask of a bulk sender, each gap its own warning."""
     brand = issue.brand
     findings = []
-    if not brand.unsubscribe_url.startswith("https://"):
+    if not one_click(brand.unsubscribe_url):
         has = f"only {brand.unsubscribe_url}" if brand.unsubscribe_url else "only unsubscribing by reply"
         findings.append(Finding(
             "warning", "unsubscribe", f"no one-click unsubscribe ({has}): Gmail and Yahoo require one from bulk "

@@ -14,6 +14,11 @@ def scheme_of(url: str) -> str:
     return urlsplit(url).scheme.lower()
 
 
+def one_click(unsubscribe_url: str) -> bool:
+    """RFC 8058: mailbox providers unsubscribe with one POST to an https link, no page to visit."""
+    return scheme_of(unsubscribe_url) == "https"
+
+
 def check_link(url: str, fail: Callable[[str], Exception]) -> str:
     """Only http, https and mailto links pass; scheme-less (relative) links are made absolute later."""
     cleaned = re.sub(r"[\x00-\x20\x7f]", "", url)

@@ -10,6 +10,7 @@ from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime
 
 from .errors import RenderError
+from .links import one_click, scheme_of
 from .models import Issue
 from .text import header_problem
 
@@ -50,11 +51,6 @@ def address(name: str, email: str) -> Address:
     return Address(display_name=name, username=local, domain=domain)
 
 
-def one_click(unsubscribe_url: str) -> bool:
-    """RFC 8058: mailbox providers unsubscribe with one POST to an https link, no page to visit."""
-    return unsubscribe_url.startswith("https://")
-
-
 def add_recipient_headers(msg: EmailMessage, issue: Issue, *, to: str | None, to_name: str, message_id: str,
                           unsubscribe_url: str, post: bool | None = None) -> None:
     """The headers that differ from one recipient to the next, first in the message: To, Message-ID,
@@ -63,7 +59,7 @@ def add_recipient_headers(msg: EmailMessage, issue: Issue, *, to: str | None, to
     msg["To"] = address(to_name, to) if to else "undisclosed-recipients:;"
     msg["Message-ID"] = message_id
     unsubscribe = [f"<{unsubscribe_url}>"]
-    if not unsubscribe_url.startswith("mailto:"):
+    if scheme_of(unsubscribe_url) != "mailto":
         unsubscribe.append(f"<{issue.brand.unsubscribe_mailto}>")
     msg["List-Unsubscribe"] = ", ".join(unsubscribe)
     if one_click(unsubscribe_url) if post is None else post:

@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import escape
 
 from .errors import RenderError
+from .links import scheme_of
 from .models import Issue
 
 # In the rendered page and text (render.py writes them where the links go).
@@ -69,10 +70,6 @@ def unsubscribe_url(base: str, email: str, own: str = "") -> str:
         else:
             url = f"{base}{'&' if urlsplit(base).query else '?'}email={address}"
     return url if url.isascii() else quote(url, safe="".join(chr(code) for code in range(33, 127)))
-
-
-def link_kind(url: str) -> str:
-    return url.partition(":")[0].lower()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,7 +171,7 @@ class Template:
         """To, Message-ID, List-Unsubscribe (and -Post) for one recipient; refused over 998 characters."""
         url = recipient.unsubscribe_url
         fast = plain_to(recipient)
-        same_link = url == self.fixed_link if self.kind == "mailto" else link_kind(url) == self.kind
+        same_link = url == self.fixed_link if self.kind == "mailto" else scheme_of(url) == self.kind
         if fast is not None and same_link:
             head = (fast + recipient.message_id.encode("ascii").join(self.message_id_field)
                     + self.unsubscribe_field.replace(UNSUBSCRIBE_TOKEN.encode(), url.encode("ascii"))

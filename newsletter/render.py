@@ -11,7 +11,7 @@ from typing import Any
 
 from .elections import when
 from .errors import RenderError
-from .links import absolute_link, check_link
+from .links import absolute_link, check_link, one_click
 from .models import Block, Colors, Issue, PullQuote, Results, Span, Story
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
@@ -730,7 +730,7 @@ def issue_links(issue: Issue, unsubscribe_url: str | None = None, web_url: str |
 def message_template(issue: Issue, html_t: str, text_t: str, links: Links) -> bytes:
     """The message encoded once (email.tokens.eml): the web link is everyone's; the unsubscribe link and the
     recipient's headers are tokens."""
-    from .message import build_message, message_bytes, one_click
+    from .message import build_message, message_bytes
     from .personalise import MESSAGE_ID_TOKEN, TEXT_UNSUBSCRIBE_TOKEN, html_link, unfold_recipient_fields
 
     mailto = links.unsubscribe.lower().startswith("mailto:")
