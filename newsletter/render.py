@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,16 +177,8 @@ def with_safe_links(issue: Issue) -> Issue:
     """The issue with every story link and image made absolute against the web base URL, and checked."""
     base = issue.brand.web_base_url
 
-    def fix_block(block: Block, story: Story) -> Block:
-        if not any(span.href for span in block.spans):
-            return block  # nothing to change: no copy (a long story has hundreds of thousands of spans)
-        return block.model_copy(update={"spans": [
-            span.model_copy(update={"href": safe_link(span.href, base, story)}) if span.href else span
-            for span in block.spans
-        ]})
-
     def fix(story: Story) -> Story:
-        body = [fix_block(block, story) for block in story.body]
+        body = [with_links(block, lambda href: safe_link(href, base, story)) for block in story.body]
         image = story.image.model_copy(update={"src": image_link(issue, story.image.src, story)})
         return story.model_copy(update={"url": safe_link(story.url, base, story), "image": image, "body": body})
 
@@ -420,6 +413,16 @@ def prepare(issue: Issue | Prepared, *, cache: Path | None = None) -> Prepared:
                     Prepared(issue=tagged, env=env, lead_body=body_groups(tagged.lead)))
 
 
+def with_links(block: Block, change: Callable[[str], str]) -> Block:
+    """`block` with `change` applied to each of its links; a block without links is kept, not copied (a long
+    story has hundreds of thousands of spans)."""
+    if not any(span.href for span in block.spans):
+        return block
+    return block.model_copy(update={"spans": [
+        span.model_copy(update={"href": change(span.href)}) if span.href else span for span in block.spans
+    ]})
+
+
 def with_campaign_tags(issue: Issue) -> Issue:
     """The issue with [tracking]'s UTM parameters on its story links (the headline, "Read" and body links):
     never on mailto, an excluded domain, the unsubscribe link or the issue's own web version."""
@@ -435,9 +438,7 @@ def with_campaign_tags(issue: Issue) -> Issue:
         return url if not url or url in untouched else tag_link(url, params, tracking.exclude)
 
     def fix(story: Story) -> Story:
-        body = [block.model_copy(update={"spans": [span.model_copy(update={"href": tag(span.href)})
-                                                   for span in block.spans]})
-                for block in story.body]
+        body = [with_links(block, tag) for block in story.body]
         return story.model_copy(update={"url": tag(story.url), "body": body})
 
     return issue.model_copy(update={
