@@ -21,6 +21,7 @@ from newsletter.text import JUNK, SPACES, clean_value, read_file
 
 from . import Read
 
+WHITESPACE = re.compile(r"\s+")
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
 WALL_WORDS = 150  # a page asking for a password with fewer words than this is a sign-in page
@@ -298,23 +299,29 @@ def inline(element: Any, base: str, dropped: list[str]) -> list[Span]:
 
 
 def tidy(spans: list[Span]) -> list[Span]:
-    """Whitespace as a browser shows it: runs made one space, the block's ends trimmed; like spans merged."""
-    merged: list[Span] = []
+    """Whitespace as a browser shows it: runs made one space, the block's ends trimmed; like spans merged.
+
+    Runs of spans that look alike are joined as text and each made a Span once (as the Markdown reader does):
+    comparing and copying models span by span cost time in proportion to the square of a long page."""
+    runs: list[tuple[tuple[str, bool, bool, bool], list[str]]] = []
     for span in spans:
-        text = re.sub(r"\s+", " ", clean_value_keep_ends(span.text))
+        text = WHITESPACE.sub(" ", clean_value_keep_ends(span.text))
         if not text:
             continue
-        if merged and merged[-1].model_dump(exclude={"text"}) == span.model_dump(exclude={"text"}):
-            merged[-1] = merged[-1].model_copy(update={"text": merged[-1].text + text})
+        look = (span.href, span.strong, span.em, span.code)
+        if runs and runs[-1][0] == look:
+            runs[-1][1].append(text)
         else:
-            merged.append(span.model_copy(update={"text": text}))
-    if merged:
-        merged[0] = merged[0].model_copy(update={"text": merged[0].text.lstrip()})
-        merged[-1] = merged[-1].model_copy(update={"text": merged[-1].text.rstrip()})
-    for i in range(1, len(merged)):
-        if merged[i - 1].text.endswith(" ") and merged[i].text.startswith(" "):
-            merged[i] = merged[i].model_copy(update={"text": merged[i].text.lstrip()})
-    return [span for span in merged if span.text]
+            runs.append((look, [text]))
+    texts = ["".join(parts) for _, parts in runs]
+    if texts:
+        texts[0] = texts[0].lstrip()
+        texts[-1] = texts[-1].rstrip()
+    for i in range(1, len(texts)):
+        if texts[i - 1].endswith(" ") and texts[i].startswith(" "):
+            texts[i] = texts[i].lstrip()
+    return [Span(text=text, href=href, strong=strong, em=em, code=code)
+            for ((href, strong, em, code), _), text in zip(runs, texts, strict=True) if text]
 
 
 def clean_value_keep_ends(text: str) -> str:
