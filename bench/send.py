@@ -98,8 +98,8 @@ def floor(port: int, sender: str, data: bytes, addresses: list[str]) -> float:
 
 def ours(work: Path, folder: Path, port: int, people, connections: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
     """send_list over `connections` connections, with a fresh send history: seconds and the report."""
-    from newsletter.send import prepare, send_list
-    from newsletter.smtp_settings import SmtpSettings
+    from newsletter.send.run import prepare, send_list
+    from newsletter.send.smtp_settings import SmtpSettings
 
     history = work / f"history-{time.monotonic_ns()}.sqlite3"
     settings = SmtpSettings(host="127.0.0.1", port=port, security="none", timeout=30, connections=connections)
@@ -112,7 +112,7 @@ def measure(count: int, runs: int, connections: int) -> list[dict[str, object]]:
     from aiosmtpd.controller import Controller
 
     from newsletter.build import build
-    from newsletter.subscribers import read_subscribers
+    from newsletter.send.subscribers import read_subscribers
 
     with tempfile.TemporaryDirectory(prefix="newsletter-bench-send-") as tmp:
         work = Path(tmp)

@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .buildfolder import RECORD_NAME, make_record
 from .errors import OutputError
 from .images import FOLDER
 from .models import Issue, Notice
 from .output import write_folder
-from .record import RECORD_NAME, make_record
 
 
 @dataclass
@@ -35,7 +35,7 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     `today` (None: the clock's)."""
     from .images import publish_images
     from .load import load_source
-    from .results import colour_notices
+    from .readers.results import colour_notices
     from .settings import CONFIG_NAME, calendar_weeks, load_brand, load_tracking, read_config
     from .sort import sort_issue
 

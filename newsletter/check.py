@@ -86,8 +86,8 @@ def check_issue(folder: Path, build: tuple[Issue, str, str] | None = None) -> li
 
 def check_record(folder: Path) -> list[Finding]:
     """send and export refuse a build whose files no longer match what build wrote: so does check."""
+    from .buildfolder import read_built
     from .errors import InputError
-    from .record import read_built
 
     try:
         read_built(folder, ())

@@ -195,7 +195,7 @@ def import_page(
 
         newsletter import https://example.org/news/story.html --to issues/2026-11-24/
     """
-    from .convert import import_page as run_import
+    from .importer import import_page as run_import
 
     result = run_import(page, to)
     for path in result.written:
@@ -395,9 +395,9 @@ def send(
     import sys
 
     from .buildfolder import latest_build
-    from .send import fit_headers, history_path, plan_list, prepare, send_list, send_test
-    from .smtp_settings import load_settings
-    from .subscribers import check_addresses, read_subscribers
+    from .send.run import fit_headers, history_path, plan_list, prepare, send_list, send_test
+    from .send.smtp_settings import load_settings
+    from .send.subscribers import check_addresses, read_subscribers
 
     if bool(to) == (subscribers is not None):
         message = "give --to or --list, not both" if to else "say who: --to ADDRESS for a test, --list CSV for the list"

@@ -48,10 +48,9 @@ class Export:
 
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML with the service's tags."""
-    from .buildfolder import parse_issue
+    from .buildfolder import parse_issue, read_built
     from .images import built_names
     from .message import header_problems
-    from .record import read_built
     from .render import UNSUBSCRIBE_TOKEN, WEB_TOKEN
 
     service = SERVICES.get(esp.lower())

@@ -10,9 +10,9 @@ from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime
 
 from .errors import RenderError
+from .headers import header_problem
 from .links import one_click, scheme_of
 from .models import Issue
-from .text import header_problem
 
 
 def sender_domain(issue: Issue) -> str:

@@ -16,7 +16,7 @@ from .links import absolute_link, check_link, one_click
 from .models import Block, Colors, Issue, PullQuote, Results, Span, Story
 
 # Filled in per recipient at send time (Ghost does the same with %%{uuid}%%): render once, personalise cheaply.
-from .personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN  # noqa: E402
+from .send.personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN  # noqa: E402
 from .text import display_width
 
 # After the preheader, in the hidden preview text only: zero-width joiners, combining grapheme joiners and
@@ -732,7 +732,7 @@ def message_template(issue: Issue, html_t: str, text_t: str, links: Links) -> by
     """The message encoded once (email.tokens.eml): the web link is everyone's; the unsubscribe link and the
     recipient's headers are tokens."""
     from .message import build_message, message_bytes
-    from .personalise import MESSAGE_ID_TOKEN, TEXT_UNSUBSCRIBE_TOKEN, html_link, unfold_recipient_fields
+    from .send.personalise import MESSAGE_ID_TOKEN, TEXT_UNSUBSCRIBE_TOKEN, html_link, unfold_recipient_fields
 
     mailto = links.unsubscribe.lower().startswith("mailto:")
     message = build_message(
@@ -751,7 +751,7 @@ def fill_outputs(issue: Issue, links: Links, mjml_t: str, html_t: str, text_t: s
                  template: bytes) -> dict[str, bytes]:
     """Every output file: the token rendering with everyone's links filled in, and the token files."""
     from .message import issue_message_id
-    from .personalise import Recipient, Template, fill_page, fill_text
+    from .send.personalise import Recipient, Template, fill_page, fill_text
 
     values = {"unsubscribe": links.unsubscribe, "web": links.web}
     everyone = Recipient(message_id=issue_message_id(issue), unsubscribe_url=links.unsubscribe)

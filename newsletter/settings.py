@@ -226,7 +226,7 @@ def load_brand(config_file: SettingsFile, *, overrides: dict[str, Any] | None = 
         message = str(first["ctx"]["error"]) if first["type"] == "value_error" else first["msg"].lower()
         raise InputError(f"[brand] {'.'.join(keys)}: {message}", file=where.path, line=where.line(keys[-1])) from None
     # Names and addresses that go into mail headers: refused here, with their line, rather than at send time.
-    from .text import header_problem
+    from .headers import header_problem
 
     for keys in (["name"], ["sender", "name"], ["sender", "email"], ["reply_to"]):
         value = merged.get(keys[0], {}).get(keys[1], "") if len(keys) == 2 else merged.get(keys[0], "")

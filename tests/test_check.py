@@ -7,9 +7,9 @@ import pytest
 from golden import DATE, EXAMPLE, ROOT, SEED, SEEDS
 
 from newsletter.build import build, issue_json, make_issue
+from newsletter.buildfolder import RECORD_NAME, make_record
 from newsletter.check import check_files, check_issue, contrast
 from newsletter.models import Sender
-from newsletter.record import RECORD_NAME, make_record
 
 STORY = "https://news.example.org/2026/11/colombia-runoff"
 PHOTO = "https://images.example.org/2026/11/bogota-rally.jpg"

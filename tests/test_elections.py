@@ -11,7 +11,7 @@ from golden import DATE, ROOT
 from newsletter.build import build, make_issue, render_files
 from newsletter.colour import contrast
 from newsletter.errors import InputError
-from newsletter.results import largest_remainders, parse_results
+from newsletter.readers.results import largest_remainders, parse_results
 
 EXAMPLE = ROOT / "examples" / "election-issue"
 

@@ -127,7 +127,7 @@ def test_an_out_name_too_long_is_one_line(workdir, cli):
 
 def test_a_fifo_as_the_subscriber_list_is_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "list.csv")
-    code = "from pathlib import Path\nfrom newsletter.subscribers import read_subscribers\n" \
+    code = "from pathlib import Path\nfrom newsletter.send.subscribers import read_subscribers\n" \
            "try:\n    read_subscribers(Path('list.csv'))\nexcept Exception as error:\n    print(error)"
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
                             capture_output=True, text=True, timeout=60)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.fetch import fetch
 from newsletter.load import load_source
+from newsletter.readers.fetch import fetch
 
 PAGES = Path(__file__).parent / "pages"
 ARTICLE = PAGES / "saved-article.html"

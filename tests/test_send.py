@@ -24,14 +24,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from newsletter import send as sending
 from newsletter.build import build, issue_json
+from newsletter.buildfolder import RECORD_NAME, make_record
 from newsletter.cli import app
+from newsletter.headers import header_problem
 from newsletter.models import Issue
-from newsletter.record import RECORD_NAME, make_record
-from newsletter.smtp_settings import load_settings
-from newsletter.subscribers import read_subscribers
-from newsletter.text import header_problem
+from newsletter.send import run as sending
+from newsletter.send.smtp_settings import load_settings
+from newsletter.send.subscribers import read_subscribers
 
 try:
     from smtp_server import TLS, Mailbox, smtp_server
@@ -561,7 +561,7 @@ def test_the_history_is_kept_next_to_the_settings_file_it_names(server, workdir)
 
 
 def test_the_bytes_sent_are_the_built_message_with_the_recipient_filled_in(server, workdir):
-    from newsletter.personalise import Recipient, Template
+    from newsletter.send.personalise import Recipient, Template
 
     folder = workdir / "build" / SLUG
     (workdir / "subscribers.csv").write_text("email,name\nana@example.org,Ana Lima\nzoe@example.org,Zoë\n")
@@ -623,7 +623,7 @@ def example_issue() -> Issue:
 def test_the_to_line_is_what_the_email_package_writes(name, local):
     """The quick To line for plain names is byte for byte the email package's; other names go through it."""
     from newsletter.message import recipient_headers
-    from newsletter.personalise import Recipient, plain_to
+    from newsletter.send.personalise import Recipient, plain_to
 
     issue = example_issue()
     name = " ".join(name.split())
@@ -639,7 +639,7 @@ def test_the_to_line_is_what_the_email_package_writes(name, local):
 def test_a_plain_name_takes_the_quick_to_line():
     """The property above passes if the quick path never answers: here it must, with the package's bytes."""
     from newsletter.message import recipient_headers
-    from newsletter.personalise import Recipient, plain_to
+    from newsletter.send.personalise import Recipient, plain_to
 
     exact = dict(recipient_headers(example_issue(), to="ana@example.org", to_name="Ana Lima", message_id="<a@b>",
                                    unsubscribe_url="https://x.example/u"))["to"]
@@ -1123,7 +1123,7 @@ def test_a_send_log_that_cannot_be_written_reports_each_delivered_address_once_a
     """The disk fills up for the run's last write, which records the last message's outcome: that message is
     unknown, named by its address as given (not the log's case-folded key), and no longer counted as sent."""
     from newsletter.errors import OutputError
-    from newsletter.sendlog import SendLog
+    from newsletter.send.history import SendLog
 
     path = workdir / "subscribers.csv"
     path.write_text("email,name\n" + "".join(f"Reader{n}@Example.org,Reader {n}\n" for n in range(6)), "utf-8")

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from newsletter.errors import InputError
+from newsletter.send.smtp_settings import load_settings
 from newsletter.settings import load_issue_settings, read_config
-from newsletter.smtp_settings import load_settings
 
 STORY = "---\nheadline: A headline\n---\n\nBody.\n"
 

@@ -8,11 +8,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from newsletter.errors import InputError
-from newsletter.frontmatter import parse_front_matter
 from newsletter.links import check_link
 from newsletter.models import Block, Notice, Source, Span, Story
 from newsletter.readers import Read
-from newsletter.results import parse_results
+from newsletter.readers.frontmatter import parse_front_matter
+from newsletter.readers.results import parse_results
 from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
 

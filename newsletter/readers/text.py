@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsletter.errors import InputError
+from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.readers import Read
 from newsletter.readers.quotes import find_quote
-from newsletter.text import clean_lines, first_sentence, header_problem, length_problem, read_text, shorten
+from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
 

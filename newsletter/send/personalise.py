@@ -16,9 +16,9 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import escape
 
-from .errors import RenderError
-from .links import scheme_of
-from .models import Issue
+from newsletter.errors import RenderError
+from newsletter.links import scheme_of
+from newsletter.models import Issue
 
 # In the rendered page and text (render.py writes them where the links go).
 UNSUBSCRIBE_TOKEN = "%%{unsubscribe_url}%%"
@@ -178,7 +178,7 @@ class Template:
                     + self.post_field)
         else:
             # Names that need quoting or encoding, UTF-8 addresses, a link of another kind: the email package.
-            from .message import recipient_headers
+            from newsletter.message import recipient_headers
 
             head = b"".join(field if name == "to" else field.replace(b"\r\n ", b" ")
                             for name, field in recipient_headers(

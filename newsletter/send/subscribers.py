@@ -12,9 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .errors import InputError, place
-from .links import ALLOWED_SCHEMES
-from .text import LIST_LIMIT, header_problem, read_file
+from newsletter.errors import InputError, place
+from newsletter.headers import header_problem
+from newsletter.links import ALLOWED_SCHEMES
+from newsletter.text import LIST_LIMIT, read_file
 
 EMAIL_COLUMNS = ("email", "email address", "e-mail")
 NAME_COLUMNS = ("name", "full name")

@@ -29,9 +29,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SendError
-from .models import Issue
-from .text import fold
+from newsletter.errors import SendError
+from newsletter.models import Issue
+from newsletter.text import fold
 
 HISTORY_NAME = "newsletter-sends.sqlite3"
 STATES = ("pending", "sending", "sent", "failed", "unknown")

@@ -8,7 +8,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-from .errors import InputError
+from newsletter.errors import InputError
 
 TIMEOUT = 20.0  # seconds for connecting and for each read
 LIMIT = 10 * 1024 * 1024  # bytes; an article page is rarely over 2 MB

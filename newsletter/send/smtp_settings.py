@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .text import header_problem
+from newsletter.errors import InputError
+from newsletter.headers import header_problem
 
 ENV_PREFIX = "NEWSLETTER_SMTP_"
 PASSWORD_ENV = ENV_PREFIX + "PASSWORD"
@@ -102,8 +102,8 @@ class SmtpSettings:
 
 def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> SmtpSettings:
     """newsletter.toml's [smtp] table, then NEWSLETTER_SMTP_* variables; the password only from the environment."""
-    from .settings import read_config
-    from .text import unknown_keys
+    from newsletter.settings import read_config
+    from newsletter.text import unknown_keys
 
     env = os.environ if env is None else env
     file = read_config(config)

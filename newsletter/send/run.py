@@ -3,7 +3,7 @@
 Only what `build` wrote, and its record vouches for, goes out: the encoded message with tokens
 (email.tokens.eml) gets each recipient's To, Message-ID and unsubscribe link filled in (personalise.py)
 and goes to delivery.py, the only module that talks SMTP. List sends keep the send history
-(sendlog.py) next to newsletter.toml: an address that has the issue, from any build of it, is skipped
+(history.py) next to newsletter.toml: an address that has the issue, from any build of it, is skipped
 unless --force says to send a second copy; a re-run after a crash, Ctrl-C or a dropped connection
 carries on where it stopped.
 """
@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
 
+from newsletter.errors import InputError, RenderError
+from newsletter.models import Issue
+
 from .delivery import Delivery, NoLog, Outgoing, Progress, SendReport
-from .errors import InputError, RenderError
-from .models import Issue
+from .history import HISTORY_NAME, UNKNOWN_AFTER_CRASH, Identity, Row, SendLog, exclusive
 from .personalise import Recipient, Template, unsubscribe_url
-from .sendlog import HISTORY_NAME, UNKNOWN_AFTER_CRASH, Identity, Row, SendLog, exclusive
 from .smtp_settings import ENV_PREFIX, SmtpSettings
 from .subscribers import Problem, Subscriber, SubscriberList, check_address, unsubscribe_problem
 
@@ -40,7 +41,7 @@ class Prepared:
     sender: Subscriber
 
     def unsubscribe_url(self, subscriber: Subscriber) -> str:
-        from .render import issue_unsubscribe_url
+        from newsletter.render import issue_unsubscribe_url
 
         return unsubscribe_url(issue_unsubscribe_url(self.issue), subscriber.email, subscriber.unsubscribe_url)
 
@@ -62,16 +63,15 @@ class Prepared:
         return None
 
     def message_id(self, subscriber: Subscriber) -> str:
-        from .message import issue_message_id
+        from newsletter.message import issue_message_id
 
         return issue_message_id(self.issue, subscriber.email)
 
 
 def prepare(folder: Path) -> Prepared:
     """Read a build folder as built (its record checked), and check every header that is not per recipient."""
-    from .buildfolder import parse_issue
-    from .message import header_problems
-    from .record import read_built
+    from newsletter.buildfolder import parse_issue, read_built
+    from newsletter.message import header_problems
 
     files = read_built(folder, ("issue.json", "email.tokens.eml"))
     issue = parse_issue(files["issue.json"].decode("utf-8"), folder)
@@ -207,7 +207,7 @@ def send_list(prepared: Prepared, subscribers: SubscriberList, settings: SmtpSet
     """Send one message per subscriber who does not have the issue yet; a report of what happened to whom."""
     require_host(settings)
     require_subscribers(subscribers)
-    from .message import issue_message_id
+    from newsletter.message import issue_message_id
 
     identity = Identity.of(prepared.issue)
     folder = str(prepared.folder)

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .errors import NewsletterError, SendError
-from .loopback import is_loopback
-from .sendlog import Mark
+from newsletter.errors import NewsletterError, SendError
+from newsletter.loopback import is_loopback
+
+from .history import Mark
 from .smtp_settings import PASSWORD_ENV, SmtpSettings
 from .subscribers import Subscriber
 

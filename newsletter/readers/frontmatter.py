@@ -13,8 +13,8 @@ import functools
 import re
 from typing import Any
 
-from .errors import InputError
-from .text import text_problem
+from newsletter.errors import InputError
+from newsletter.text import text_problem
 
 MAX_DEPTH = 16  # a story's front matter needs three (image.width); deeper nesting is a mistake or an attack
 YAML_TAGS = "tag:yaml.org,2002:"

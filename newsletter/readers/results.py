@@ -18,9 +18,9 @@ import csv
 import math
 import re
 
-from .colour import MIN_CONTRAST, contrast, readable_on
-from .errors import InputError
-from .models import Notice, ResultRow, Results, Story
+from newsletter.colour import MIN_CONTRAST, contrast, readable_on
+from newsletter.errors import InputError
+from newsletter.models import Notice, ResultRow, Results, Story
 
 KEYS = ("title", "source", "note", "order")
 NAME_COLUMNS = ("name", "candidate", "option", "party")  # the first one present names the row

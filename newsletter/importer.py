@@ -27,7 +27,7 @@ class Imported:
 
 def import_page(page: str | Path, to: Path) -> Imported:
     """Write one Markdown file per story of the page (a file, or an http/https URL) into `to`."""
-    from .fetch import fetch, is_url
+    from .readers.fetch import fetch, is_url
 
     notices: list[Notice] = []
     if isinstance(page, str) and is_url(page):
