@@ -29,8 +29,14 @@ def photo(width: int, height: int, seed: int):  # type: ignore[no-untyped-def]
 
     rnd = random.Random(seed)
     small = (width // 4, height // 4)
-    picture = Image.merge("RGB", [Image.linear_gradient("L").resize(small),
-                                  Image.linear_gradient("L").rotate(90).resize(small), Image.new("L", small, 120)])
+    picture = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").resize(small),
+            Image.linear_gradient("L").rotate(90).resize(small),
+            Image.new("L", small, 120),
+        ],
+    )
     draw = ImageDraw.Draw(picture)
     for _ in range(80):
         x, y, r = rnd.randrange(small[0]), rnd.randrange(small[1]), rnd.randrange(10, small[0] // 6)
@@ -51,8 +57,13 @@ def camera_file(folder: Path, name: str, width: int, height: int, seed: int) -> 
     exif[0x0110] = "Generated Camera"
     exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 31.0, 12.5), 3: "E", 4: (13.0, 24.0, 3.0)})
     path = folder / name
-    picture.save(path, "JPEG", quality=95, exif=exif,
-                 icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes())
+    picture.save(
+        path,
+        "JPEG",
+        quality=95,
+        exif=exif,
+        icc_profile=ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes(),
+    )
     return path
 
 
@@ -104,15 +115,17 @@ def measure() -> list[dict[str, object]]:
                 seconds = time.process_time() - started
                 reference = plain_save(path, width)
                 size = len(built.data)
-                rows.append({
-                    "measure": f"image bytes, {role}: {label} ({path.stat().st_size / KB / KB:.1f} MB) -> "
-                               f"{built.width}×{built.height} {built.name.rsplit('.', 1)[1]}, {seconds:.2f} s CPU",
-                    "ours": f"{size / KB:.0f} KB",
-                    "reference": f"{reference / KB:.0f} KB",
-                    "ratio": f"{size / reference:.2f}×",
-                    "goal": f"<= {budget // KB} KB",
-                    "met": size <= budget,
-                })
+                rows.append(
+                    {
+                        "measure": f"image bytes, {role}: {label} ({path.stat().st_size / KB / KB:.1f} MB) -> "
+                        f"{built.width}×{built.height} {built.name.rsplit('.', 1)[1]}, {seconds:.2f} s CPU",
+                        "ours": f"{size / KB:.0f} KB",
+                        "reference": f"{reference / KB:.0f} KB",
+                        "ratio": f"{size / reference:.2f}×",
+                        "goal": f"<= {budget // KB} KB",
+                        "met": size <= budget,
+                    }
+                )
     return rows
 
 
@@ -127,8 +140,10 @@ def main() -> None:
         status = "met" if row["met"] else "MISSED"
         figures = f"{row['ours']:>7} {row['reference']:>7} {row['ratio']:>6}  {row['goal']:>10}"
         print(f"{row['measure']:<96} {figures}  {status}", flush=True)
-    print("plain = the same photo resized to the same width and saved by Pillow at JPEG quality 90 (PNG: lossless),"
-          " its metadata kept, no budget.")
+    print(
+        "plain = the same photo resized to the same width and saved by Pillow at JPEG quality 90 (PNG: lossless),"
+        " its metadata kept, no budget."
+    )
 
 
 if __name__ == "__main__":

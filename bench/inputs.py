@@ -69,8 +69,9 @@ print(json.dumps({"seconds": time.process_time() - started, "ok": ok}))
 
 def build_seconds(folder: Path) -> tuple[float, bool]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    result = subprocess.run([sys.executable, "-c", CHILD, str(folder)], capture_output=True, text=True, env=env,
-                            check=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder)], capture_output=True, text=True, env=env, check=True, timeout=900
+    )
     found = json.loads(result.stdout)
     return found["seconds"], found["ok"]
 
@@ -95,12 +96,14 @@ def rows(runs: int = 1, shapes: tuple[str, ...] = SHAPES) -> list[dict[str, obje
             found = measure(shape, runs, Path(tmp))
             (small, _), (large, large_ok) = found[SIZES[0]], found[SIZES[1]]
             outcome = "built" if large_ok else "refused"
-            result.append({
-                "measure": f"{shape}: 1 MB / 100 KB build CPU time ({small:.2f} s, {large:.2f} s, {outcome})",
-                "ours": f"{large / small:.1f}",
-                "goal": f"<= {RATIO_GOAL:g}",
-                "met": large / small <= RATIO_GOAL,
-            })
+            result.append(
+                {
+                    "measure": f"{shape}: 1 MB / 100 KB build CPU time ({small:.2f} s, {large:.2f} s, {outcome})",
+                    "ours": f"{large / small:.1f}",
+                    "goal": f"<= {RATIO_GOAL:g}",
+                    "met": large / small <= RATIO_GOAL,
+                }
+            )
     return result
 
 
@@ -114,8 +117,10 @@ def main() -> None:
         for shape in args.shape or SHAPES:
             found = measure(shape, args.runs, Path(tmp))
             (small, _), (large, ok) = found[SIZES[0]], found[SIZES[1]]
-            print(f"{shape:<14} {small:>7.2f}s {large:>7.2f}s {large / small:>6.1f}  {'built' if ok else 'refused'}",
-                  flush=True)
+            print(
+                f"{shape:<14} {small:>7.2f}s {large:>7.2f}s {large / small:>6.1f}  {'built' if ok else 'refused'}",
+                flush=True,
+            )
 
 
 if __name__ == "__main__":

@@ -150,8 +150,11 @@ def main() -> None:
     for form in args.form or ("text", "html"):
         found = score(form)
         met = "met" if found.f1 >= GOALS[form] else "MISSED"
-        print(f"{form + ' (' + FORMATS[form] + ')':<16} {found.pages:>3}  {found.precision:>9.3f}  "
-              f"{found.recall:>6.3f}  {found.f1:>5.3f}  {GOALS[form]:>6.2f}  {found.refused:>3}  {met}", flush=True)
+        print(
+            f"{form + ' (' + FORMATS[form] + ')':<16} {found.pages:>3}  {found.precision:>9.3f}  "
+            f"{found.recall:>6.3f}  {found.f1:>5.3f}  {GOALS[form]:>6.2f}  {found.refused:>3}  {met}",
+            flush=True,
+        )
         if args.worst:
             for f1, key, error in found.worst:
                 print(f"    {f1:.3f}  {key[:16]}  {error[:100]}")

@@ -67,10 +67,14 @@ def main() -> None:
     build_median, publish_median = statistics.median(one), statistics.median(site)
     print(f"{'measure':<44}{'value':>12}  {'ratio':>8}")
     print(f"{'build one issue (in process)':<44}{build_median:>10.3f} s  {'1.00×':>8}")
-    print(f"{f'publish {args.issues} issues (in process)':<44}{publish_median:>10.3f} s  "
-          f"{publish_median / build_median:>7.2f}×")
-    print(f"{'  per issue':<44}{publish_median / args.issues * 1000:>9.1f} ms  "
-          f"{publish_median / args.issues / build_median:>7.2f}×")
+    print(
+        f"{f'publish {args.issues} issues (in process)':<44}{publish_median:>10.3f} s  "
+        f"{publish_median / build_median:>7.2f}×"
+    )
+    print(
+        f"{'  per issue':<44}{publish_median / args.issues * 1000:>9.1f} ms  "
+        f"{publish_median / args.issues / build_median:>7.2f}×"
+    )
     print(f"{'site size':<44}{size:>12,}  ({len(files)} files; feed.xml {feed:,} bytes)")
     print(f"medians of {args.runs} rounds after one unmeasured round; ratio = against building one issue in this run")
 

@@ -45,9 +45,11 @@ NODE_MJML = BENCH / "node_modules" / "mjml" / "bin" / "mjml"
 ITEMS = 50  # "More from" items in the generated issue
 # What every build imports, whatever its size: the stack DEVELOPERS.md chose (premailer as we import it).
 # typer and pydantic load their parts lazily: name the parts a command uses, or the floor is too low.
-STACK_IMPORTS = ("import typer.main, typer._adapters; from pydantic import BaseModel, TypeAdapter; "
-                 "from jinja2 import Environment; import mjml, lxml.etree, cssutils; "
-                 "from newsletter.compile import import_premailer; import_premailer()")
+STACK_IMPORTS = (
+    "import typer.main, typer._adapters; from pydantic import BaseModel, TypeAdapter; "
+    "from jinja2 import Environment; import mjml, lxml.etree, cssutils; "
+    "from newsletter.compile import import_premailer; import_premailer()"
+)
 
 # The goals from issues 6 and 15.
 COLD_GOAL = 0.6  # our cold build of the sample / the Node CLI's cold compile of the same MJML, at most
@@ -62,8 +64,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0, help="seconds per warm measure (default 3)")
     parser.add_argument("--no-node", action="store_true", help="skip the Node MJML comparison")
     parser.add_argument("--profile", action="store_true", help="print where time and bytes go even if goals are met")
-    parser.add_argument("--only", metavar="NAME", action="append",
-                        help=f"only this part, repeatable: run (this file's measures) or one of {', '.join(modules())}")
+    parser.add_argument(
+        "--only",
+        metavar="NAME",
+        action="append",
+        help=f"only this part, repeatable: run (this file's measures) or one of {', '.join(modules())}",
+    )
     args = parser.parse_args()
     wanted = set(args.only or ["run", *modules()])
     unknown = wanted - {"run", *modules()}
@@ -106,8 +112,11 @@ def main() -> None:
 
 def modules() -> list[str]:
     """The bench modules beside this one that give rows to the table, by name."""
-    return sorted(path.stem for path in BENCH.glob("*.py")
-                  if path.name != "run.py" and "\ndef rows(" in path.read_text(encoding="utf-8"))
+    return sorted(
+        path.stem
+        for path in BENCH.glob("*.py")
+        if path.name != "run.py" and "\ndef rows(" in path.read_text(encoding="utf-8")
+    )
 
 
 def collect(path: Path) -> tuple[list[Row], str]:
@@ -178,8 +187,10 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
         rows.append(row)
     # The floor under any cold build: the interpreter starting, then importing what the chosen stack
     # requires (typer, pydantic, jinja2, mjml-python, premailer), before a single story is read.
-    floors = [("  floor: Python starting, nothing imported", [sys.executable, "-c", "pass"]),
-              ("  floor: + importing the required stack", [sys.executable, "-c", STACK_IMPORTS])]
+    floors = [
+        ("  floor: Python starting, nothing imported", [sys.executable, "-c", "pass"]),
+        ("  floor: + importing the required stack", [sys.executable, "-c", STACK_IMPORTS]),
+    ]
     seed_mjml = outputs["seed issue"] / "email.mjml"
     node_seed = [*node, str(seed_mjml), "-o", str(outputs["seed issue"] / "node.html")] if node else None
     for name, command in floors:
@@ -192,8 +203,10 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
         row.ours = seconds(ours)
         rows.append(row)
         if node_seed and name.endswith("stack") and ours / theirs >= COLD_GOAL:
-            notes.append(f"cold: importing the required stack alone takes {ours / theirs:.2f}× Node's cold compile, "
-                         f"so no build on this stack can reach the {COLD_GOAL}× goal on this machine.")
+            notes.append(
+                f"cold: importing the required stack alone takes {ours / theirs:.2f}× Node's cold compile, "
+                f"so no build on this stack can reach the {COLD_GOAL}× goal on this machine."
+            )
 
     # Warm: every output of one issue, rendered again and again in this process. Ours and Node's take
     # turns in three rounds, so a busy moment on the machine does not land on one side only.
@@ -212,9 +225,11 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
     per_second, email_rate, theirs_rate = median(ours_rates, 0), median(email_rates, 0), median(node_rates, 0)
     if theirs_rate:
         cpu_ours, cpu_email, cpu_theirs = median(ours_rates, 1), median(email_rates, 1), median(node_rates, 1)
-        notes.append(f"warm by CPU time (user+sys of each process, which a busy neighbour disturbs less): "
-                     f"all outputs {cpu_ours:.1f}/s vs node {cpu_theirs:.1f}/s ({cpu_ours / cpu_theirs:.2f}×); "
-                     f"email.html alone {cpu_email:.1f}/s ({cpu_email / cpu_theirs:.2f}×).")
+        notes.append(
+            f"warm by CPU time (user+sys of each process, which a busy neighbour disturbs less): "
+            f"all outputs {cpu_ours:.1f}/s vs node {cpu_theirs:.1f}/s ({cpu_ours / cpu_theirs:.2f}×); "
+            f"email.html alone {cpu_email:.1f}/s ({cpu_email / cpu_theirs:.2f}×)."
+        )
     row = Row("warm render, seed issue (all outputs)", f"{per_second:.1f}/s", goal=f">= {WARM_GOAL}× node")
     if theirs_rate:
         row.reference, row.ratio = f"{theirs_rate:.1f}/s", f"{per_second / theirs_rate:.2f}×"
@@ -242,17 +257,20 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
     guess = int((CLIP - (small - 10 * per_item)) // per_item)
     fit = items_before_clip(work, day, guess)
     rows.append(Row('email.html bytes per "More from" item', f"{per_item:,.0f}"))
-    rows.append(Row("\"More from\" items before Gmail's clip", str(fit), goal=f">= {ITEMS_GOAL}",
-                    met=fit >= ITEMS_GOAL))
+    rows.append(Row('"More from" items before Gmail\'s clip', str(fit), goal=f">= {ITEMS_GOAL}", met=fit >= ITEMS_GOAL))
 
-    notes.append(f"cold = median wall time of {args.runs} whole processes after one unmeasured run; "
-                 f"CPU time (user+sys) medians: {'; '.join(cpu)}.")
+    notes.append(
+        f"cold = median wall time of {args.runs} whole processes after one unmeasured run; "
+        f"CPU time (user+sys) medians: {'; '.join(cpu)}."
+    )
     if not node:
         notes.append("Node comparison skipped: " + NODE_SKIPPED[0])
     else:
-        notes.append(f"node = `node {NODE_MJML.relative_to(BENCH)}` (mjml {mjml_version()}, default options) on "
-                     "the same email.mjml our build wrote; warm = medians of 3 alternating "
-                     "rounds, node's by bench/warm.js (mjml2html() in a loop).")
+        notes.append(
+            f"node = `node {NODE_MJML.relative_to(BENCH)}` (mjml {mjml_version()}, default options) on "
+            "the same email.mjml our build wrote; warm = medians of 3 alternating "
+            "rounds, node's by bench/warm.js (mjml2html() in a loop)."
+        )
         notes.extend(size_context(work, many, outputs[f"{ITEMS}-item issue"], node))
     return rows, notes
 
@@ -277,8 +295,9 @@ def median_times(commands: list[list[str]], runs: int, *, cwd: Path) -> list[tup
             subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True)
             walls[index].append(time.perf_counter() - start)
             after = os.times()
-            cpus[index].append(after.children_user - before.children_user + after.children_system
-                               - before.children_system)
+            cpus[index].append(
+                after.children_user - before.children_user + after.children_system - before.children_system
+            )
     return [(statistics.median(wall), statistics.median(cpu)) for wall, cpu in zip(walls, cpus, strict=True)]
 
 
@@ -338,8 +357,9 @@ def find_node(*, skip: bool) -> list[str] | None:
             NODE_SKIPPED[0] = "npm is not installed, so the mjml CLI cannot be installed."
             return None
         print(f"installing the Node mjml CLI into {BENCH / 'node_modules'} (npm ci) ...", file=sys.stderr, flush=True)
-        done = subprocess.run([npm, "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            [npm, "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"], capture_output=True, text=True
+        )
         if done.returncode != 0 or not NODE_MJML.exists():
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
             NODE_SKIPPED[0] = f"`npm ci --prefix bench` failed: {last}"
@@ -348,8 +368,12 @@ def find_node(*, skip: bool) -> list[str] | None:
 
 
 def node_warm(node: list[str], mjml_file: Path, seconds_budget: float) -> tuple[float, float] | None:
-    done = subprocess.run([node[0], str(BENCH / "warm.js"), str(mjml_file), str(seconds_budget)],
-                          capture_output=True, text=True, cwd=BENCH)
+    done = subprocess.run(
+        [node[0], str(BENCH / "warm.js"), str(mjml_file), str(seconds_budget)],
+        capture_output=True,
+        text=True,
+        cwd=BENCH,
+    )
     if done.returncode != 0:
         print(f"node warm compile failed: {done.stderr.strip()}", file=sys.stderr)
         return None
@@ -367,16 +391,21 @@ def size_context(work: Path, source: Path, out: Path, node: list[str]) -> list[s
     # What an editor would do with Node to get the same inlined email: our inline CSS in <mj-style inline>.
     css = inline_css(make_issue(source, date=dt.date.fromisoformat(DATE)))
     inlined = work / "node-inline.mjml"
-    inlined.write_text(mjml.replace("</mj-head>", f'<mj-style inline="inline">{css}</mj-style></mj-head>', 1),
-                       encoding="utf-8")
+    inlined.write_text(
+        mjml.replace("</mj-head>", f'<mj-style inline="inline">{css}</mj-style></mj-head>', 1), encoding="utf-8"
+    )
     sizes = {}
-    for name, source, options in (("without beautify", out / "email.mjml", ["--config.beautify", "false"]),
-                                  ("inlining the same CSS", inlined, [])):
+    for name, source, options in (
+        ("without beautify", out / "email.mjml", ["--config.beautify", "false"]),
+        ("inlining the same CSS", inlined, []),
+    ):
         target = work / "node-context.html"
         subprocess.run([*node, str(source), "-o", str(target), *options], check=True, capture_output=True)
         sizes[name] = target.stat().st_size
-    return [f"size, {ITEMS}-item issue: node {name} writes {size:,} bytes (ours {ours / size:.2f}×)"
-            for name, size in sizes.items()]
+    return [
+        f"size, {ITEMS}-item issue: node {name} writes {size:,} bytes (ours {ours / size:.2f}×)"
+        for name, size in sizes.items()
+    ]
 
 
 def mjml_version() -> str:
@@ -395,8 +424,11 @@ def table(groups: list[tuple[str, list[Row]]]) -> str:
     """One table: per bench module its name, then its rows (measure, figure, reference, ratio, goal, met)."""
     status = {True: "met", False: "MISSED", None: ""}
     header = ["measure", "figure", "reference", "ratio", "goal", "met/missed"]
-    lines = [[row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]]
-             for _, rows in groups for row in rows]
+    lines = [
+        [row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]]
+        for _, rows in groups
+        for row in rows
+    ]
     widths = [max(len(line[column]) for line in [header, *lines]) for column in range(6)]
 
     def format_line(line: list[str]) -> str:
@@ -407,8 +439,9 @@ def table(groups: list[tuple[str, list[Row]]]) -> str:
     out = [format_line(header), "  ".join("-" * width for width in widths)]
     for name, rows in groups:
         out.append(name if rows else f"{name}: no rows")
-        out += [format_line([row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]])
-                for row in rows]
+        out += [
+            format_line([row.measure, row.ours, row.reference, row.ratio, row.goal, status[row.met]]) for row in rows
+        ]
     return "\n".join(out)
 
 
@@ -425,8 +458,10 @@ def machine(node: list[str] | None) -> str:
     if node:
         node_version = ", node " + subprocess.run([node[0], "--version"], capture_output=True, text=True).stdout.strip()
     load = f"; load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
-    return (f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
-            f"Python {platform.python_version()}{node_version}{load}")
+    return (
+        f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}{node_version}{load}"
+    )
 
 
 # --- where the time and the bytes go -------------------------------------------------------------------------
@@ -437,8 +472,19 @@ def profile(work: Path, seed: Path, many: Path) -> str:
 
     lines = ["Where the time goes"]
     # Cold: what a fresh process spends importing, by top-level module, against its whole run.
-    command = [sys.executable, "-X", "importtime", "-m", "newsletter", "build", str(seed),
-               "--out", str(work / "profile-build"), "--date", DATE]
+    command = [
+        sys.executable,
+        "-X",
+        "importtime",
+        "-m",
+        "newsletter",
+        "build",
+        str(seed),
+        "--out",
+        str(work / "profile-build"),
+        "--date",
+        DATE,
+    ]
     start = time.perf_counter()
     done = subprocess.run(command, cwd=work, env=child_env(), capture_output=True, text=True, check=True)
     whole = time.perf_counter() - start
@@ -448,8 +494,10 @@ def profile(work: Path, seed: Path, many: Path) -> str:
         if match and len(match.group(2)) <= 1:
             imports.append((int(match.group(1)), match.group(3)))
     total = sum(micro for micro, _ in imports)
-    lines.append(f"  cold build of the seed issue: {whole:.3f} s, of which imports {total / 1e6:.3f} s "
-                 "(-X importtime); the largest top-level imports:")
+    lines.append(
+        f"  cold build of the seed issue: {whole:.3f} s, of which imports {total / 1e6:.3f} s "
+        "(-X importtime); the largest top-level imports:"
+    )
     for micro, name in sorted(imports, reverse=True)[:8]:
         lines.append(f"    {micro / 1e6:7.3f} s  {name}")
 
@@ -518,8 +566,11 @@ def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], d
     text = timed("email.txt", render_text, ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=links.web_token)
     web = timed("web.html (jinja2)", render_web, ready)
     template = timed("email.tokens.eml: encoded once (stdlib email)", message_template, issue, html, text, links)
-    files.update(timed("links filled in (every file, email.eml too)", fill_outputs, issue, links, mjml, html, text,
-                       web, template))
+    files.update(
+        timed(
+            "links filled in (every file, email.eml too)", fill_outputs, issue, links, mjml, html, text, web, template
+        )
+    )
     files.update(sorted(issue._images.items()))
     return files, times
 
@@ -562,8 +613,13 @@ def byte_parts(html: str) -> dict[str, int]:
     inline = sum(len(found.encode()) for found in re.findall(attribute, rest))
     rest = re.sub(attribute, "", rest)
     text = sum(len(chunk.encode()) for chunk in re.findall(r">([^<]+)<", rest))
-    return {"<style> blocks": styles, "Outlook-only": mso, "inline style=": inline,
-            "other markup": len(rest.encode()) - text, "text": text}
+    return {
+        "<style> blocks": styles,
+        "Outlook-only": mso,
+        "inline style=": inline,
+        "other markup": len(rest.encode()) - text,
+        "text": text,
+    }
 
 
 if __name__ == "__main__":

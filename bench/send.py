@@ -70,8 +70,9 @@ controller.stop()
 @contextlib.contextmanager
 def sink_process(port: int) -> Iterator[None]:
     """The timed sink runs in its own process: our CPU work and the server's do not share one interpreter."""
-    process = subprocess.Popen([sys.executable, "-c", SINK, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                               text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", SINK, str(port)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert process.stdout is not None and process.stdout.readline().strip() == "ready"
         yield
@@ -152,13 +153,30 @@ def measure(count: int, runs: int, connections: int) -> list[dict[str, object]]:
     many_rate = count / statistics.median(several)
     ratio = one_rate / floor_rate
     return [
-        {"measure": f"list send, {count:,} addresses, 1 connection (messages/s)", "ours": f"{one_rate:,.0f}",
-         "node": f"{floor_rate:,.0f}", "ratio": f"{ratio:.2f}×", "goal": f">= {GOAL}× floor", "met": ratio >= GOAL},
-        {"measure": f"list send, {count:,} addresses, {connections} connections (messages/s)",
-         "ours": f"{many_rate:,.0f}", "node": f"{floor_rate:,.0f}", "ratio": f"{many_rate / floor_rate:.2f}×",
-         "goal": "", "met": None},
-        {"measure": "list send, 500 addresses, 1 connection: each address exactly once",
-         "ours": "yes" if once else "NO", "node": "", "ratio": "", "goal": "yes", "met": once},
+        {
+            "measure": f"list send, {count:,} addresses, 1 connection (messages/s)",
+            "ours": f"{one_rate:,.0f}",
+            "node": f"{floor_rate:,.0f}",
+            "ratio": f"{ratio:.2f}×",
+            "goal": f">= {GOAL}× floor",
+            "met": ratio >= GOAL,
+        },
+        {
+            "measure": f"list send, {count:,} addresses, {connections} connections (messages/s)",
+            "ours": f"{many_rate:,.0f}",
+            "node": f"{floor_rate:,.0f}",
+            "ratio": f"{many_rate / floor_rate:.2f}×",
+            "goal": "",
+            "met": None,
+        },
+        {
+            "measure": "list send, 500 addresses, 1 connection: each address exactly once",
+            "ours": "yes" if once else "NO",
+            "node": "",
+            "ratio": "",
+            "goal": "yes",
+            "met": once,
+        },
     ]
 
 
@@ -176,8 +194,10 @@ def main() -> None:
     print(f"{'measure':<72} {'ours':>7} {'floor':>7} {'ratio':>6}  {'goal':>14}")
     for row in measure(args.addresses, args.runs, args.connections):
         status = {True: "met", False: "MISSED", None: ""}[row["met"]]  # type: ignore[index]
-        print(f"{row['measure']:<72} {row['ours']:>7} {row['node']:>7} {row['ratio']:>6}  {row['goal']:>14}  {status}",
-              flush=True)
+        print(
+            f"{row['measure']:<72} {row['ours']:>7} {row['node']:>7} {row['ratio']:>6}  {row['goal']:>14}  {status}",
+            flush=True,
+        )
     print("floor = smtplib's sendmail() of the built email.eml to each address on one connection, same sink, same run.")
 
 

@@ -29,8 +29,9 @@ def issue_json(issue: Issue) -> str:
     return issue.model_dump_json(indent=2, exclude_defaults=True) + "\n"
 
 
-def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None = None,
-               today: dt.date | None = None) -> Issue:
+def make_issue(
+    source: Path, *, date: dt.date | None = None, config: Path | None = None, today: dt.date | None = None
+) -> Issue:
     """Load and sort the stories under `source` into an Issue dated `date`, else issue.toml's date, else
     `today` (None: the clock's)."""
     from .images import publish_images
@@ -44,8 +45,9 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     # Brand settings: newsletter.toml (read once, for every table of it below), then the issue's overrides,
     # then what the pages say
     settings = read_config(config)
-    brand = load_brand(settings, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
-                       page_brand=loaded.page_brand)
+    brand = load_brand(
+        settings, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file, page_brand=loaded.page_brand
+    )
     # One lead, then the sections
     issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered
@@ -57,8 +59,12 @@ def make_issue(source: Path, *, date: dt.date | None = None, config: Path | None
     issue, _ = publish_images(issue, logo_root=source if logo_in_issue else (config or Path(CONFIG_NAME)).parent)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
     issue = add_calendar(issue, source, config, calendar_weeks(settings))
-    return issue.model_copy(update={"warnings": issue.warnings + [
-        notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]})
+    return issue.model_copy(
+        update={
+            "warnings": issue.warnings
+            + [notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]
+        }
+    )
 
 
 def add_calendar(issue: Issue, source: Path, config: Path | None, weeks: int | None) -> Issue:
@@ -96,8 +102,11 @@ def build(
     """Build the issue under `source` into `out` (default: out_root/<issue slug>); `date` and `today` as in
     make_issue."""
     if out is not None and source.is_dir() and same_folder(out, source):
-        raise OutputError("is the issue folder itself: the build's email.txt would be read back as a story next "
-                          "time; choose another --out (a folder inside it is fine)", file=out)
+        raise OutputError(
+            "is the issue folder itself: the build's email.txt would be read back as a story next "
+            "time; choose another --out (a folder inside it is fine)",
+            file=out,
+        )
     issue = make_issue(source, date=date, today=today, config=config)
     files = render_files(issue, cache=cache)
     # What send and export will fill in must be these very bytes: a record of each file's hash.

@@ -35,11 +35,14 @@ def read_build_files(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
     for name in names:
         path = folder / name
         if not path.is_file():
-            stories = [path for path in folder.iterdir()
-                       if path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt"]
+            stories = [
+                path for path in folder.iterdir() if path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt"
+            ]
             if stories and not (folder / "issue.json").exists():
-                raise InputError(f"holds stories, not a build: run `newsletter build {folder}`, then check the "
-                                 "folder it names", file=folder)
+                raise InputError(
+                    f"holds stories, not a build: run `newsletter build {folder}`, then check the folder it names",
+                    file=folder,
+                )
             raise InputError(f"has no {name}; rebuild it with `newsletter build`", file=folder)
         try:
             contents[name] = path.read_text("utf-8")
@@ -56,8 +59,10 @@ def parse_issue(text: str, folder: Path) -> Issue:
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
-        raise InputError(f"is not an issue this version can read ({key}: {first['msg'].lower()}); rebuild it",
-                         file=folder / "issue.json") from None
+        raise InputError(
+            f"is not an issue this version can read ({key}: {first['msg'].lower()}); rebuild it",
+            file=folder / "issue.json",
+        ) from None
 
 
 def latest_build(root: Path = Path("build")) -> Path:
@@ -67,6 +72,7 @@ def latest_build(root: Path = Path("build")) -> Path:
     if not folders:
         raise InputError("holds no built issue; run `newsletter build` first", file=root)
     return max(folders, key=lambda path: (path.name[:10], path.stat().st_mtime))
+
 
 RECORD_NAME = "build.json"
 
@@ -86,8 +92,9 @@ def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
         if not isinstance(record, dict):
             raise TypeError
     except FileNotFoundError:
-        raise InputError(f"has no {RECORD_NAME} (built by an older version, or not a build); "
-                         "build the issue again", file=folder) from None
+        raise InputError(
+            f"has no {RECORD_NAME} (built by an older version, or not a build); build the issue again", file=folder
+        ) from None
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError("cannot be read; build the issue again", file=folder / RECORD_NAME) from None
     contents = {}
@@ -96,11 +103,15 @@ def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
         try:
             data = path.read_bytes()
         except OSError:
-            raise InputError(f"is missing: {RECORD_NAME} says the build wrote it; build the issue again",
-                             file=path) from None
+            raise InputError(
+                f"is missing: {RECORD_NAME} says the build wrote it; build the issue again", file=path
+            ) from None
         if hashlib.sha256(data).hexdigest() != digest:
-            raise InputError("was changed after `newsletter build` wrote it; nothing goes out that was not "
-                             "built and checked: build the issue again instead of editing its files", file=path)
+            raise InputError(
+                "was changed after `newsletter build` wrote it; nothing goes out that was not "
+                "built and checked: build the issue again instead of editing its files",
+                file=path,
+            )
         contents[name] = data
     missing = [name for name in names if name not in contents]
     if missing:

@@ -53,6 +53,7 @@ MEANINGLESS_ALT = {"image", "img", "photo", "picture", "graphic", "logo", "banne
 IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif)$", re.IGNORECASE)
 CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|image|photo|screenshot)[ _-]?\d+", re.IGNORECASE)
 
+
 @dataclass(frozen=True)
 class Finding:
     """One thing to fix: an error stops the send, a warning does not."""
@@ -76,8 +77,7 @@ def check_issue(folder: Path, build: tuple[Issue, str, str] | None = None) -> li
     """Every finding for the built issue in `folder` (`build`: its read_build(), when the caller has it):
     errors first, then warnings, each in check order."""
     issue, html, text = build or read_build(folder)
-    findings = check_files(issue, html, text, html_name=str(folder / "email.html"),
-                           text_name=str(folder / "email.txt"))
+    findings = check_files(issue, html, text, html_name=str(folder / "email.html"), text_name=str(folder / "email.txt"))
     published = check_published(folder, issue, html)
     findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
     findings += check_record(folder)
@@ -106,8 +106,10 @@ class Tagging:
 
     def __str__(self) -> str:
         tags = ", ".join(f"{key}={value}" for key, value in self.params.items())
-        return (f"tracking: {self.tagged} of {self.links} web link(s) tagged with {tags} (unsubscribe, View in "
-                "browser, mailto and excluded domains stay as written)")
+        return (
+            f"tracking: {self.tagged} of {self.links} web link(s) tagged with {tags} (unsubscribe, View in "
+            "browser, mailto and excluded domains stay as written)"
+        )
 
 
 def count_tagged(issue: Issue, html: str) -> Tagging | None:
@@ -124,8 +126,9 @@ def count_tagged(issue: Issue, html: str) -> Tagging | None:
     return Tagging(tagged=tagged, links=len(web), params=params)
 
 
-def check_files(issue: Issue, html: str, text: str, *, html_name: str = "email.html",
-                text_name: str = "email.txt") -> list[Finding]:
+def check_files(
+    issue: Issue, html: str, text: str, *, html_name: str = "email.html", text_name: str = "email.txt"
+) -> list[Finding]:
     """The checks over an issue and its rendered email, each a plain function of its inputs."""
     page = parse_html(html)
     stories = StoryIndex(issue)
@@ -202,8 +205,12 @@ class EmailParser(HTMLParser):
         values = dict(attrs)
         line = self.getpos()[0]
         if tag == "a":
-            link = Link(href=values.get("href"), line=line, aria_label=(values.get("aria-label") or "").strip(),
-                        title=(values.get("title") or "").strip())
+            link = Link(
+                href=values.get("href"),
+                line=line,
+                aria_label=(values.get("aria-label") or "").strip(),
+                title=(values.get("title") or "").strip(),
+            )
             self.page.links.append(link)
             self.open_links.append(link)
         elif tag == "img":
@@ -261,8 +268,9 @@ class StoryIndex:
             if story.image.src.strip():  # and the images the build made, from the issue's own folder
                 self.by_url.setdefault(image_link(issue, story.image.src, story), story)
 
-    def finding(self, level: Level, check: str, message: str, url: str | None, file: str, line: int | None = None
-                ) -> Finding:
+    def finding(
+        self, level: Level, check: str, message: str, url: str | None, file: str, line: int | None = None
+    ) -> Finding:
         story = self.by_url.get((url or "").strip())
         if story is None:
             return Finding(level, check, message, file=file, line=line)
@@ -278,8 +286,9 @@ def image_finding(level: Level, message: str, story: Story) -> Finding:
     from .images import line_naming
 
     line = line_naming(Path(story.source.file), story.image.file) if story.image.file else None
-    return Finding(level, "images", message, file=story.source.file, line=line or story.source.line,
-                   story=story.headline)
+    return Finding(
+        level, "images", message, file=story.source.file, line=line or story.source.line, story=story.headline
+    )
 
 
 def shown(url: str, limit: int = 60) -> str:
@@ -294,9 +303,16 @@ def check_build_notices(issue: Issue) -> list[Finding]:
     findings = []
     for notice in issue.warnings:
         message = f"{notice.message}; {notice.hint}" if notice.hint else notice.message
-        findings.append(Finding("warning", "build", message,
-                                file=notice.source.file if notice.source else "",
-                                line=notice.source.line if notice.source else None, story=notice.story))
+        findings.append(
+            Finding(
+                "warning",
+                "build",
+                message,
+                file=notice.source.file if notice.source else "",
+                line=notice.source.line if notice.source else None,
+                story=notice.story,
+            )
+        )
     return findings
 
 
@@ -305,20 +321,36 @@ def check_size(html: str, page: Page, html_name: str) -> list[Finding]:
     findings = [clipped] if clipped else []
     styles = sum(len(style.encode("utf-8")) for style in page.styles)
     if styles > STYLE_LIMIT:
-        findings.append(Finding("warning", "size", f"<style> blocks total {styles / KB:.1f} KB; Gmail drops style "
-                                "blocks over 16 KB, and with them the phone and dark-mode rules: trim the theme's "
-                                "CSS (templates/email/head.css)", file=html_name))
+        findings.append(
+            Finding(
+                "warning",
+                "size",
+                f"<style> blocks total {styles / KB:.1f} KB; Gmail drops style "
+                "blocks over 16 KB, and with them the phone and dark-mode rules: trim the theme's "
+                "CSS (templates/email/head.css)",
+                file=html_name,
+            )
+        )
     return findings
 
 
 def clip_finding(size: int, html_name: str) -> Finding | None:
     """Gmail's clip, for an email.html of `size` bytes: an error above it, a warning close to it."""
     if size > CLIP_ERROR:
-        return Finding("error", "size", f"email.html is {size / KB:.1f} KB; Gmail clips it above 102 KB and "
-                       "hides the rest, unsubscribe link included: move items to the web version", file=html_name)
+        return Finding(
+            "error",
+            "size",
+            f"email.html is {size / KB:.1f} KB; Gmail clips it above 102 KB and "
+            "hides the rest, unsubscribe link included: move items to the web version",
+            file=html_name,
+        )
     if size > CLIP_WARN:
-        return Finding("warning", "size", f"email.html is {size / KB:.1f} KB, close to Gmail's 102 KB clip: "
-                       "drop an item or shorten teasers", file=html_name)
+        return Finding(
+            "warning",
+            "size",
+            f"email.html is {size / KB:.1f} KB, close to Gmail's 102 KB clip: drop an item or shorten teasers",
+            file=html_name,
+        )
     return None
 
 
@@ -344,15 +376,24 @@ def check_links(page: Page, stories: StoryIndex, html_name: str) -> list[Finding
         elif scheme:
             add("error", f"link {shown(href)!r} is not http, https or mailto: readers cannot open it; replace it")
         else:
-            add("error", f"link {shown(href)!r} is relative and breaks in an inbox: write the full https:// "
-                         "address, or set brand.web_base_url")
+            add(
+                "error",
+                f"link {shown(href)!r} is relative and breaks in an inbox: write the full https:// "
+                "address, or set brand.web_base_url",
+            )
         name = link.name
         if not name:
-            add("warning", f"link to {shown(href)!r} has no text: screen readers read out the address; give it "
-                           "words, or alt text on its image")
+            add(
+                "warning",
+                f"link to {shown(href)!r} has no text: screen readers read out the address; give it "
+                "words, or alt text on its image",
+            )
         elif is_vague(name) and (not link.title or is_vague(link.title)):
-            add("warning", f"link text {name!r} says nothing out of context (screen readers list links alone): "
-                           "name what it opens, e.g. the story's headline")
+            add(
+                "warning",
+                f"link text {name!r} says nothing out of context (screen readers list links alone): "
+                "name what it opens, e.g. the story's headline",
+            )
     return findings
 
 
@@ -375,19 +416,26 @@ def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Findin
         elif alt.strip() and is_meaningless_alt(alt, src):
             add("warning", f"image {name} has alt text {alt.strip()!r}, which says nothing: describe what it shows")
         if not (image.attrs.get("width") or "").strip():
-            add("warning", f"image {name} has no width: Outlook shows it at full size and breaks the layout; "
-                           "give it a width")
+            add(
+                "warning",
+                f"image {name} has no width: Outlook shows it at full size and breaks the layout; give it a width",
+            )
         scheme = urlsplit(src).scheme.lower()
         if not src:
             add("error", "image has no src: remove it or give it an https:// address")
         elif is_built(src):
             story = stories.by_url.get(src)
             made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
-            message = (f"image {src}{made_from} is a local file: the email.html you paste into an email service "
-                       "cannot show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url "
-                       "in newsletter.toml and upload the build folder there, or use an https:// image")
-            findings.append(image_finding("error", message, story) if story is not None
-                            else Finding("error", "images", message, file=html_name, line=image.line))
+            message = (
+                f"image {src}{made_from} is a local file: the email.html you paste into an email service "
+                "cannot show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url "
+                "in newsletter.toml and upload the build folder there, or use an https:// image"
+            )
+            findings.append(
+                image_finding("error", message, story)
+                if story is not None
+                else Finding("error", "images", message, file=html_name, line=image.line)
+            )
         elif scheme == "http":
             add("warning", f"image {name} is not https: some clients block it; use its https:// address")
         elif scheme != "https":
@@ -416,8 +464,11 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
             what = "image" if story is not None else "logo"
             made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
             message = f"{what} {name}{made_from} {problem}: rebuild the issue with `newsletter build`"
-            findings.append(image_finding("error", message, story) if story is not None
-                            else Finding("error", "images", message, file=str(folder / "issue.json")))
+            findings.append(
+                image_finding("error", message, story)
+                if story is not None
+                else Finding("error", "images", message, file=str(folder / "issue.json"))
+            )
     prefix = issue_folder_url(issue)
     if not prefix:
         return findings
@@ -433,14 +484,22 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
             src = src.strip()
             if not src.startswith(prefix):
                 continue
-            name = src[len(prefix):].split("?")[0].split("#")[0]
+            name = src[len(prefix) :].split("?")[0].split("#")[0]
             if name in missing:
                 continue  # said above
             if not name or ".." in name.split("/") or not (folder / name).is_file():
-                findings.append(stories.finding(
-                    "error", "images", f"image {name or src} is loaded from the issue's published folder but is "
-                    "not in the build folder, so uploading the folder will not publish it: rebuild with "
-                    "`newsletter build`, or give the story a local file or an https:// image", src, str(file), line))
+                findings.append(
+                    stories.finding(
+                        "error",
+                        "images",
+                        f"image {name or src} is loaded from the issue's published folder but is "
+                        "not in the build folder, so uploading the folder will not publish it: rebuild with "
+                        "`newsletter build`, or give the story a local file or an https:// image",
+                        src,
+                        str(file),
+                        line,
+                    )
+                )
     return findings
 
 
@@ -462,31 +521,49 @@ def unreadable_image(path: Path) -> str:
 def is_meaningless_alt(alt: str, src: str = "") -> bool:
     words = " ".join(alt.split()).lower()
     stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return (words in MEANINGLESS_ALT or bool(IMAGE_FILE.search(words)) or bool(CAMERA_NAME.fullmatch(words))
-            or (bool(stem) and words == stem))
+    return (
+        words in MEANINGLESS_ALT
+        or bool(IMAGE_FILE.search(words))
+        or bool(CAMERA_NAME.fullmatch(words))
+        or (bool(stem) and words == stem)
+    )
 
 
 def check_headers(issue: Issue) -> list[Finding]:
     """Header values that would forge headers (a Bcc, say), as written or once their encoded words decode."""
     from .message import header_problems
 
-    return [Finding("error", "headers", f"the {what} {value!r} {problem}: rebuild with a plain one")
-            for what, value, problem in header_problems(issue)]
+    return [
+        Finding("error", "headers", f"the {what} {value!r} {problem}: rebuild with a plain one")
+        for what, value, problem in header_problems(issue)
+    ]
 
 
 def check_subject(issue: Issue) -> list[Finding]:
     findings = []
-    for name, value, (low, high) in (("subject", issue.subject, SUBJECT_RANGE),
-                                      ("preheader", issue.preheader, PREHEADER_RANGE)):
+    for name, value, (low, high) in (
+        ("subject", issue.subject, SUBJECT_RANGE),
+        ("preheader", issue.preheader, PREHEADER_RANGE),
+    ):
         length = len(value.strip())
         if not length:
             findings.append(Finding("error", "subject", f"the {name} is empty: set {name} in issue.toml"))
         elif length < low:
-            findings.append(Finding("warning", "subject", f"the {name} is {length} characters, under {low}: "
-                                    f"say more in issue.toml's {name}"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "subject",
+                    f"the {name} is {length} characters, under {low}: say more in issue.toml's {name}",
+                )
+            )
         elif length > high:
-            findings.append(Finding("warning", "subject", f"the {name} is {length} characters, over {high}, and "
-                                    f"inboxes cut it: shorten issue.toml's {name}"))
+            findings.append(
+                Finding(
+                    "warning",
+                    "subject",
+                    f"the {name} is {length} characters, over {high}, and inboxes cut it: shorten issue.toml's {name}",
+                )
+            )
     return findings
 
 
@@ -498,12 +575,25 @@ def check_promises(issue: Issue, page: Page, html_name: str) -> list[Finding]:
     findings = []
     unsubscribe = issue_unsubscribe_url(issue)
     if all((link.href or "").strip() != unsubscribe for link in page.links):
-        findings.append(Finding("error", "unsubscribe", f"the email has no unsubscribe link ({unsubscribe}), which "
-                                "its settings promise: rebuild it", file=html_name))
+        findings.append(
+            Finding(
+                "error",
+                "unsubscribe",
+                f"the email has no unsubscribe link ({unsubscribe}), which its settings promise: rebuild it",
+                file=html_name,
+            )
+        )
     address = "".join(issue.brand.postal_address.split())
     if address and address not in "".join("".join(text.split()) for _, text in page.text):
-        findings.append(Finding("error", "address", "the email lacks the postal address its settings give "
-                                f"({shown(issue.brand.postal_address, 60)}): rebuild it", file=html_name))
+        findings.append(
+            Finding(
+                "error",
+                "address",
+                "the email lacks the postal address its settings give "
+                f"({shown(issue.brand.postal_address, 60)}): rebuild it",
+                file=html_name,
+            )
+        )
     return findings
 
 
@@ -513,19 +603,34 @@ def check_compliance(issue: Issue) -> list[Finding]:
     findings = []
     if not one_click(brand.unsubscribe_url):
         has = f"only {brand.unsubscribe_url}" if brand.unsubscribe_url else "only unsubscribing by reply"
-        findings.append(Finding(
-            "warning", "unsubscribe", f"no one-click unsubscribe ({has}): Gmail and Yahoo require one from bulk "
-            "senders (RFC 8058); set [brand] unsubscribe_url in newsletter.toml to an https address that "
-            "unsubscribes on a POST"))
+        findings.append(
+            Finding(
+                "warning",
+                "unsubscribe",
+                f"no one-click unsubscribe ({has}): Gmail and Yahoo require one from bulk "
+                "senders (RFC 8058); set [brand] unsubscribe_url in newsletter.toml to an https address that "
+                "unsubscribes on a POST",
+            )
+        )
     if not brand.postal_address.strip():
-        findings.append(Finding(
-            "warning", "address", "no postal address in the footer: anti-spam law (CAN-SPAM) asks for "
-            "one; set [brand] postal_address in newsletter.toml"))
+        findings.append(
+            Finding(
+                "warning",
+                "address",
+                "no postal address in the footer: anti-spam law (CAN-SPAM) asks for "
+                "one; set [brand] postal_address in newsletter.toml",
+            )
+        )
     if brand.sender.email == Sender().email:
         # Replies and the unsubscribe fallback go nowhere.
-        findings.append(Finding(
-            "warning", "sender", f"the sender address is the placeholder {Sender().email}: set [brand.sender] "
-            "email in newsletter.toml to an address you read"))
+        findings.append(
+            Finding(
+                "warning",
+                "sender",
+                f"the sender address is the placeholder {Sender().email}: set [brand.sender] "
+                "email in newsletter.toml to an address you read",
+            )
+        )
     return findings
 
 
@@ -542,16 +647,24 @@ def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_na
         for name, value in story_texts(story):
             for found in leftovers(value):
                 explained.add(found)
-                findings.append(story_finding("error", "leftovers", f"the {name} still holds {found!r}: fill it in",
-                                              story))
+                findings.append(
+                    story_finding("error", "leftovers", f"the {name} still holds {found!r}: fill it in", story)
+                )
     # The email and the text version repeat the stories: report only what those did not already explain.
     rendered = [(html_name, "email", page.text), (text_name, "plain text", list(enumerate(text.split("\n"), 1)))]
     for file, what, lines in rendered:
         for number, line in lines:
             for found in leftovers(line):
                 if found not in explained:
-                    findings.append(Finding("error", "leftovers", f"the {what} still holds {found!r}: fill it in "
-                                            "or fix the template that wrote it", file=file, line=number))
+                    findings.append(
+                        Finding(
+                            "error",
+                            "leftovers",
+                            f"the {what} still holds {found!r}: fill it in or fix the template that wrote it",
+                            file=file,
+                            line=number,
+                        )
+                    )
     return findings
 
 
@@ -560,8 +673,14 @@ def leftovers(value: str) -> list[str]:
 
 
 def story_texts(story: Story) -> list[tuple[str, str]]:
-    texts = [("headline", story.headline), ("teaser", story.teaser), ("caption", story.caption),
-             ("credit", story.credit), ("image alt text", story.image.alt), ("section", story.section)]
+    texts = [
+        ("headline", story.headline),
+        ("teaser", story.teaser),
+        ("caption", story.caption),
+        ("credit", story.credit),
+        ("image alt text", story.image.alt),
+        ("section", story.section),
+    ]
     texts += [("body", block.text) for block in story.body]
     texts += [("pull quote", quote.text + " " + quote.attribution) for quote in story.pull_quotes]
     return [(name, value) for name, value in texts if value]
@@ -573,8 +692,15 @@ def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str)
         width = display_width(line)
         # A URL is never broken: a line long only because of one is fine.
         if width > TEXT_COLUMNS and display_width(URL.sub("", line).rstrip()) > TEXT_COLUMNS:
-            findings.append(Finding("warning", "plain text", f"line is {width} columns, over {TEXT_COLUMNS}: some "
-                                    "clients wrap it badly; wrap it", file=text_name, line=number))
+            findings.append(
+                Finding(
+                    "warning",
+                    "plain text",
+                    f"line is {width} columns, over {TEXT_COLUMNS}: some clients wrap it badly; wrap it",
+                    file=text_name,
+                    line=number,
+                )
+            )
     seen = set()
     for link in page.links:
         href = (link.href or "").strip()
@@ -590,20 +716,31 @@ def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str)
 def check_characters(issue: Issue) -> list[Finding]:
     findings = []
     brand = issue.brand
-    for where, value in (("subject", issue.subject), ("preheader", issue.preheader),
-                         ("sender name", brand.sender.name), ("brand name", brand.name),
-                         ("postal address", brand.postal_address)):
+    for where, value in (
+        ("subject", issue.subject),
+        ("preheader", issue.preheader),
+        ("sender name", brand.sender.name),
+        ("brand name", brand.name),
+        ("postal address", brand.postal_address),
+    ):
         found = invisible(value)
         if found:
-            findings.append(Finding("error", "characters", f"the {where} holds invisible characters ({found}): "
-                                    "retype it"))
+            findings.append(
+                Finding("error", "characters", f"the {where} holds invisible characters ({found}): retype it")
+            )
     for story in issue.stories:
         fields = story_texts(story) + [("link", story.url), ("image src", story.image.src)]
         for name, value in fields:
             found = invisible(value)
             if found:
-                findings.append(story_finding("error", "characters", f"the {name} holds invisible characters "
-                                              f"({found}), pasted from a word processor: retype it", story))
+                findings.append(
+                    story_finding(
+                        "error",
+                        "characters",
+                        f"the {name} holds invisible characters ({found}), pasted from a word processor: retype it",
+                        story,
+                    )
+                )
     return findings
 
 
@@ -613,9 +750,13 @@ def invisible(value: str) -> str:
     for match in JUNK.finditer(value):
         char, at = match.group(), match.start()
         # A joiner between two letters or symbols outside ASCII builds an emoji or a Persian or Indic word.
-        if char in JOINERS and 0 < at < len(value) - 1 and all(
-            not neighbour.isascii() and not neighbour.isspace() and not JUNK.match(neighbour)
-            for neighbour in (value[at - 1], value[at + 1])
+        if (
+            char in JOINERS
+            and 0 < at < len(value) - 1
+            and all(
+                not neighbour.isascii() and not neighbour.isspace() and not JUNK.match(neighbour)
+                for neighbour in (value[at - 1], value[at + 1])
+            )
         ):
             continue
         found.add(char)
@@ -648,7 +789,13 @@ def check_theme(colors: Colors) -> list[Finding]:
             fore_value, back_value = getattr(colors, fore_key), getattr(colors, back_key)
             ratio = contrast(fore_value, back_value)
             if ratio < MIN_CONTRAST:
-                findings.append(Finding(level, "theme", f"{mode} mode: {what}, {fore_key} {fore_value} on {back_key} "
-                                        f"{back_value}, have contrast {ratio:.2f}:1, under {MIN_CONTRAST}:1: darken or "
-                                        f"lighten [brand.colors] {fore_key} or {back_key} in newsletter.toml"))
+                findings.append(
+                    Finding(
+                        level,
+                        "theme",
+                        f"{mode} mode: {what}, {fore_key} {fore_value} on {back_key} "
+                        f"{back_value}, have contrast {ratio:.2f}:1, under {MIN_CONTRAST}:1: darken or "
+                        f"lighten [brand.colors] {fore_key} or {back_key} in newsletter.toml",
+                    )
+                )
     return findings

@@ -133,8 +133,9 @@ def build(
     from .build import build as run_build
     from .check import clip_finding
 
-    result = run_build(source, out=out, date=parse_date(date), today=pinned_today(), config=config,
-                       cache=cache_folder())
+    result = run_build(
+        source, out=out, date=parse_date(date), today=pinned_today(), config=config, cache=cache_folder()
+    )
     issue = result.issue
     typer.echo(f"Built {issue.subject!r} ({issue.date.isoformat()}) into {result.out}/")
     typer.echo(f"  lead: {issue.lead.headline}")
@@ -175,16 +176,16 @@ def new(
     typer.echo(f"Started issue {created.number} for {created.date.isoformat()}{why} in {created.folder}/")
     for path in created.files:
         typer.echo(f"  wrote {path}")
-    typer.echo(f"Replace every TK in {created.files[-1].name}, add stories beside it, then "
-               f"`newsletter preview {created.folder}`")
+    typer.echo(
+        f"Replace every TK in {created.files[-1].name}, add stories beside it, then "
+        f"`newsletter preview {created.folder}`"
+    )
 
 
 @app.command("import")
 @friendly
 def import_page(
-    page: Annotated[
-        str, typer.Argument(help="A page: pasted text (.txt), a saved page (.html) or an http/https URL.")
-    ],
+    page: Annotated[str, typer.Argument(help="A page: pasted text (.txt), a saved page (.html) or an http/https URL.")],
     to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")],
 ) -> None:
     """Turn a page into Markdown stories to complete: a pasted page, a saved .html page or a URL.
@@ -234,8 +235,13 @@ def check(
     errors, warnings = tally(findings)
     tagging = count_tagged(*build[:2])
     if output == "json":
-        report = {"issue": str(folder), "ok": not errors, "errors": errors, "warnings": warnings,
-                  "findings": [finding.as_dict() for finding in findings]}
+        report = {
+            "issue": str(folder),
+            "ok": not errors,
+            "errors": errors,
+            "warnings": warnings,
+            "findings": [finding.as_dict() for finding in findings],
+        }
         if tagging is not None:
             report["tracking"] = {"tagged": tagging.tagged, "links": tagging.links, "params": tagging.params}
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
@@ -283,8 +289,9 @@ def publish(
     for build in site.elsewhere:
         typer.secho(f"warning: {build}", fg=typer.colors.YELLOW)
     for name in site.removed:
-        typer.secho(f"removed {site.out / name}/ from the site: no build of it under {builds}/ any more",
-                    fg=typer.colors.YELLOW)
+        typer.secho(
+            f"removed {site.out / name}/ from the site: no build of it under {builds}/ any more", fg=typer.colors.YELLOW
+        )
 
 
 @app.command()
@@ -317,20 +324,34 @@ def preview(
     def report(event: BuildEvent) -> None:
         stamp = dt.datetime.now().strftime("%H:%M:%S")
         if event.error:
-            typer.secho(f"[{stamp}] build {event.number} failed: {event.error['message']}", fg=typer.colors.RED,
-                        err=True)
+            typer.secho(
+                f"[{stamp}] build {event.number} failed: {event.error['message']}", fg=typer.colors.RED, err=True
+            )
         else:
-            typer.echo(f"[{stamp}] build {event.number}: {event.subject!r}, {event.errors} error(s), "
-                       f"{event.warnings} warning(s) ({event.seconds:.1f} s)")
+            typer.echo(
+                f"[{stamp}] build {event.number}: {event.subject!r}, {event.errors} error(s), "
+                f"{event.warnings} warning(s) ({event.seconds:.1f} s)"
+            )
 
     try:
-        with Preview(source, host=host or "127.0.0.1", port=port, allow_remote=host is not None,
-                     date=parse_date(date), today=pinned_today(), config=config, report=report,
-                     cache=cache_folder()) as server:
+        with Preview(
+            source,
+            host=host or "127.0.0.1",
+            port=port,
+            allow_remote=host is not None,
+            date=parse_date(date),
+            today=pinned_today(),
+            config=config,
+            report=report,
+            cache=cache_folder(),
+        ) as server:
             typer.echo(f"Previewing {source} at {server.url} (Ctrl-C to stop)")
             if host is not None and not is_loopback(host):
-                typer.secho(f"warning: serving on {host}: anyone who can reach this machine can read the issue",
-                            fg=typer.colors.YELLOW, err=True)
+                typer.secho(
+                    f"warning: serving on {host}: anyone who can reach this machine can read the issue",
+                    fg=typer.colors.YELLOW,
+                    err=True,
+                )
             if open_browser:
                 webbrowser.open(server.url)
             server.serve_forever()
@@ -358,8 +379,12 @@ def send(
     ] = None,
     connections: Annotated[
         int | None,
-        typer.Option("--connections", min=1, max=32,
-                     help="Messages in flight at once, each on its own connection (default: [smtp] connections, 1)."),
+        typer.Option(
+            "--connections",
+            min=1,
+            max=32,
+            help="Messages in flight at once, each on its own connection (default: [smtp] connections, 1).",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Send a second copy to addresses that already have this issue.")
@@ -437,47 +462,67 @@ def send(
         typer.echo(f"Would send to {sending} of {len(plans)} address(es); {len(plans) - sending} skipped.")
         second = sum(plan.action == "resend" and plan.had_it for plan in plans)
         if second:
-            typer.secho(f"{second} address(es) may already have this issue and would get a second copy.",
-                        fg=typer.colors.YELLOW)
+            typer.secho(
+                f"{second} address(es) may already have this issue and would get a second copy.", fg=typer.colors.YELLOW
+            )
         return
 
     def started(start: Any) -> None:
         if start.skipped:
             where = f" (from {', '.join(start.folders)})" if start.folders else ""
-            typer.echo(f"Skipping {start.skipped} address(es) that already have {start.issue}{where}; "
-                       f"history: {start.history}")
+            typer.echo(
+                f"Skipping {start.skipped} address(es) that already have {start.issue}{where}; history: {start.history}"
+            )
         if start.second_copies:
-            typer.secho(f"--force: {start.second_copies} address(es) that already have {start.issue} get a "
-                        "second copy.", fg=typer.colors.YELLOW, err=True)
+            typer.secho(
+                f"--force: {start.second_copies} address(es) that already have {start.issue} get a second copy.",
+                fg=typer.colors.YELLOW,
+                err=True,
+            )
 
     with contextlib.ExitStack() as stack:
         bars: list[Any] = []
 
         def show(event: Any) -> None:
             if event.status == "start":
-                bars.append(stack.enter_context(
-                    typer.progressbar(length=event.total, label="Sending", file=sys.stderr, show_pos=True)
-                ))
+                bars.append(
+                    stack.enter_context(
+                        typer.progressbar(length=event.total, label="Sending", file=sys.stderr, show_pos=True)
+                    )
+                )
             elif bars:
                 bars[0].update(1)
 
         if to:
             report = send_test(prepared, recipients, settings, progress=show)
         else:
-            report = send_list(prepared, people, settings, history=history, force=force,
-                               resend_unknown=resend_unknown, rate=rate, connections=connections, start=started,
-                               progress=show)
+            report = send_list(
+                prepared,
+                people,
+                settings,
+                history=history,
+                force=force,
+                resend_unknown=resend_unknown,
+                rate=rate,
+                connections=connections,
+                start=started,
+                progress=show,
+            )
 
     for address, error in report.failed:
         typer.secho(f"failed  {address}: {error}", fg=typer.colors.YELLOW)
     for address, error in report.unknown:
         typer.secho(f"unknown {address}: {error}", fg=typer.colors.YELLOW)
-    counts = (f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
-              f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else ""))
+    counts = (
+        f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
+        f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else "")
+    )
     typer.echo(f"{subject!r}: {counts}" + (f" (history: {report.log_path})" if report.log_path else ""))
     if report.unknown:
-        typer.echo("Unknown: the message went out but the server never confirmed it. Check with your email service;"
-                   " if it did not arrive, run again with --resend-unknown (same Message-ID).")
+        typer.echo(
+            "Unknown: the message went out but the server never confirmed it. Check with your email service;"
+            " if it did not arrive, run again with --resend-unknown (same Message-ID)."
+        )
     if report.stopped:
         typer.secho(f"error: stopped: {report.stopped}", fg=typer.colors.RED, err=True)
         if report.left and not to:
@@ -513,9 +558,14 @@ def export(
     folder = issue if issue is not None else latest_build()
     result = export_issue(folder, esp, out=out)
     service = result.service
-    typer.echo(f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: "
-               f"unsubscribe link {service.unsubscribe}, web version {service.web}")
+    typer.echo(
+        f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: "
+        f"unsubscribe link {service.unsubscribe}, web version {service.web}"
+    )
     if result.local_images:
-        typer.secho(f"warning: {len(result.local_images)} image(s) are files of the build folder that {service.name} "
-                    f"cannot load ({', '.join(result.local_images)}): set [brand] web_base_url in newsletter.toml, "
-                    "rebuild and upload the build folder there, or use https:// images", fg=typer.colors.YELLOW)
+        typer.secho(
+            f"warning: {len(result.local_images)} image(s) are files of the build folder that {service.name} "
+            f"cannot load ({', '.join(result.local_images)}): set [brand] web_base_url in newsletter.toml, "
+            "rebuild and upload the build folder there, or use https:// images",
+            fg=typer.colors.YELLOW,
+        )

@@ -170,8 +170,17 @@ def cache_key(css: str, ruleset_index: int) -> str:
     import premailer
 
     installed = Path(cssutils.__file__).stat()
-    return json.dumps([css, ruleset_index, premailer.__version__, cssutils.__file__, installed.st_mtime_ns,
-                       installed.st_size, sorted(map(str, OPTIONS.items()))])
+    return json.dumps(
+        [
+            css,
+            ruleset_index,
+            premailer.__version__,
+            cssutils.__file__,
+            installed.st_mtime_ns,
+            installed.st_size,
+            sorted(map(str, OPTIONS.items())),
+        ]
+    )
 
 
 def remember_pairs(pairs: dict[str, list[tuple[str, str]]]) -> None:
@@ -190,8 +199,9 @@ def read_rules(file: Path) -> tuple[tuple, tuple, dict] | None:  # type: ignore[
         stored = json.loads(file.read_text(encoding="utf-8"))
         rules = tuple((tuple(specificity), str(selector), str(bulk)) for specificity, selector, bulk in stored["rules"])
         leftover = tuple((str(selector), str(bulk)) for selector, bulk in stored["leftover"])
-        pairs = {str(bulk): [(str(name), str(value)) for name, value in found]
-                 for bulk, found in stored["pairs"].items()}
+        pairs = {
+            str(bulk): [(str(name), str(value)) for name, value in found] for bulk, found in stored["pairs"].items()
+        }
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, or not what we wrote: parse again
     return rules, leftover, pairs
@@ -212,8 +222,9 @@ def inline(html: str, css: str, *, cache: Path | None = None) -> str:
         # Outlook's align="left|right" for floated images costs a cssutils parse of every image's style:
         # only where something floats (none of the packaged templates do).
         floats = "float" in css.lower() or IMG_FLOAT.search(html) is not None
-        result = premailer_class()(html, css_cache=cache, css_text=css, align_floating_images=floats,
-                                   **OPTIONS).transform()
+        result = premailer_class()(
+            html, css_cache=cache, css_text=css, align_floating_images=floats, **OPTIONS
+        ).transform()
     except Exception as error:
         raise RenderError(f"inlining the email's CSS failed: {error}") from None
     check_nothing_lost(html, result)
@@ -226,8 +237,10 @@ def check_nothing_lost(before: str, after: str) -> None:
     """lxml stops reading at a text past its limit (10 MB) and premailer returns what was read: an email that
     ends there, without its footer or unsubscribe link. Every table cell that went in must come out."""
     if after.count("</td>") < before.count("</td>"):
-        raise RenderError("the HTML parser (lxml) stopped before the end of the email, which would lose its end "
-                          "(footer, unsubscribe link): a paragraph is too long for it; shorten the longest story")
+        raise RenderError(
+            "the HTML parser (lxml) stopped before the end of the email, which would lose its end "
+            "(footer, unsubscribe link): a paragraph is too long for it; shorten the longest story"
+        )
 
 
 def with_doctype(html: str) -> str:

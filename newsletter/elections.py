@@ -40,20 +40,26 @@ def read_calendar(path: Path, today: dt.date, weeks: int | None = None) -> list[
         if number == 1 and cells[0].lower() == "date":
             continue  # the header row
         if not 3 <= len(cells) <= 4:
-            raise InputError(f"this row has {len(cells)} cells: write date,country,election and, if you like, a "
-                             "note (quote a cell that holds a comma)", file=path, line=number)
+            raise InputError(
+                f"this row has {len(cells)} cells: write date,country,election and, if you like, a "
+                "note (quote a cell that holds a comma)",
+                file=path,
+                line=number,
+            )
         try:
             day = dt.date.fromisoformat(cells[0])
         except ValueError:
-            raise InputError(f"{cells[0]!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-12-06",
-                             file=path, line=number) from None
+            raise InputError(
+                f"{cells[0]!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-12-06", file=path, line=number
+            ) from None
         if not cells[1] or not cells[2]:
             raise InputError("this row needs a country and an election", file=path, line=number)
         days = (day - today).days
         if days < 0 or (weeks is not None and days > weeks * 7):
             continue
-        elections.append(Election(date=day, country=cells[1], election=cells[2],
-                                  note=cells[3] if len(cells) == 4 else "", days=days))
+        elections.append(
+            Election(date=day, country=cells[1], election=cells[2], note=cells[3] if len(cells) == 4 else "", days=days)
+        )
     return sorted(elections, key=lambda election: (election.date, election.country.casefold()))
 
 

@@ -73,8 +73,11 @@ def decode_word(match: re.Match[str]) -> tuple[bytes, str]:
 
     charset, kind, payload = match.group(1).partition("*")[0], match.group(2).lower(), match.group(3)
     if kind == "q":
-        data = re.sub(rb"=([0-9A-Fa-f]{2})", lambda hexa: bytes([int(hexa.group(1), 16)]),
-                      payload.replace("_", " ").encode("utf-8", "surrogateescape"))
+        data = re.sub(
+            rb"=([0-9A-Fa-f]{2})",
+            lambda hexa: bytes([int(hexa.group(1), 16)]),
+            payload.replace("_", " ").encode("utf-8", "surrogateescape"),
+        )
     else:
         letters = re.sub(r"[^A-Za-z0-9+/]", "", payload)
         try:

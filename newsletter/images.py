@@ -72,23 +72,38 @@ def publish_images(issue: Issue, *, logo_root: Path = Path(".")) -> tuple[Issue,
         image = story.image
         if not is_local(image.src):
             return story
-        built = make(Path(story.source.file).parent, image.src, width, budget,
-                     where=Path(story.source.file), published=published)
-        return story.model_copy(update={"image": image.model_copy(update={
-            "src": built.name, "file": image.file or image.src, "width": built.width, "height": built.height})})
+        built = make(
+            Path(story.source.file).parent, image.src, width, budget, where=Path(story.source.file), published=published
+        )
+        return story.model_copy(
+            update={
+                "image": image.model_copy(
+                    update={
+                        "src": built.name,
+                        "file": image.file or image.src,
+                        "width": built.width,
+                        "height": built.height,
+                    }
+                )
+            }
+        )
 
     lead = story_image(issue.lead, LEAD_WIDTH, LEAD_BUDGET)
-    sections = [section.model_copy(update={"stories": [story_image(story, CARD_WIDTH, CARD_BUDGET)
-                                                        for story in section.stories]})
-                for section in issue.sections]
+    sections = [
+        section.model_copy(
+            update={"stories": [story_image(story, CARD_WIDTH, CARD_BUDGET) for story in section.stories]}
+        )
+        for section in issue.sections
+    ]
     brand = issue.brand
     logo = brand.logo
     updates: dict[str, object] = {}
     for key in ("src", "dark_src"):
         src = getattr(logo, key)
         if is_local(src):
-            built = make(logo_root, src, 2 * logo.width, CARD_BUDGET, where=settings_file(logo_root, src),
-                         published=published)
+            built = make(
+                logo_root, src, 2 * logo.width, CARD_BUDGET, where=settings_file(logo_root, src), published=published
+            )
             updates[key] = built.name
             if key == "src" and logo.height is None:
                 updates["height"] = round(logo.width * built.height / built.width)
@@ -169,8 +184,12 @@ def process(path: Path, width: int, budget: int, *, where: Path, src: str) -> Bu
 def read_file(path: Path, *, where: Path, src: str) -> bytes:
     if not path.is_file():
         hint = close_file(path)
-        raise fail(where, src, f"is not there (looked for {path}){hint}: fix the path, or write `image: false` "
-                               "for a story without a picture")
+        raise fail(
+            where,
+            src,
+            f"is not there (looked for {path}){hint}: fix the path, or write `image: false` "
+            "for a story without a picture",
+        )
     try:
         return path.read_bytes()
     except OSError as error:
@@ -194,15 +213,20 @@ def decode(content: bytes, width: int, *, where: Path, src: str):  # type: ignor
                 picture = opened.copy()
                 picture.info = dict(opened.info)
     except UnidentifiedImageError:
-        raise fail(where, src, "is not an image Pillow can read (JPEG, PNG, GIF, WebP...): export the photo "
-                               "again as JPEG or PNG") from None
+        raise fail(
+            where,
+            src,
+            "is not an image Pillow can read (JPEG, PNG, GIF, WebP...): export the photo again as JPEG or PNG",
+        ) from None
     except (Pil.DecompressionBombError, Pil.DecompressionBombWarning):
-        raise fail(where, src, f"has more than {MAX_PIXELS // 1_000_000} million pixels: "
-                               "resize it before adding it") from None
+        raise fail(
+            where, src, f"has more than {MAX_PIXELS // 1_000_000} million pixels: resize it before adding it"
+        ) from None
     except OSError as error:
         reason = error.strerror or str(error)
-        raise fail(where, src, f"cannot be read ({reason}): the file is damaged or incomplete; copy or export "
-                               "it again") from None
+        raise fail(
+            where, src, f"cannot be read ({reason}): the file is damaged or incomplete; copy or export it again"
+        ) from None
     except (ValueError, SyntaxError) as error:
         raise fail(where, src, f"cannot be read ({error}): export the photo again as JPEG or PNG") from None
     return picture

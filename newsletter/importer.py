@@ -95,8 +95,12 @@ def block_markdown(block: Block) -> str:
         for mark in ("strong", "em"):
             if getattr(span, mark) and text.strip():
                 core = text.strip()
-                text = text[: len(text) - len(text.lstrip())] + MARKS[mark] + core + MARKS[mark] + (
-                    text[len(text.rstrip()) :]
+                text = (
+                    text[: len(text) - len(text.lstrip())]
+                    + MARKS[mark]
+                    + core
+                    + MARKS[mark]
+                    + (text[len(text.rstrip()) :])
                 )
         if span.href:
             href = span.href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")

@@ -34,8 +34,9 @@ def load_source(source: Path) -> Loaded:
         source.stat()
     except FileNotFoundError:
         broken = f"a broken symlink (to {os.readlink(source)})" if source.is_symlink() else ""
-        raise InputError(f"is {broken}: no such file or folder" if broken else "no such file or folder",
-                         file=source) from None
+        raise InputError(
+            f"is {broken}: no such file or folder" if broken else "no such file or folder", file=source
+        ) from None
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", file=source) from None
     if source.is_dir():
@@ -49,12 +50,13 @@ def load_source(source: Path) -> Loaded:
         for path in files:
             check_name(path)
         if (source / "issue.json").is_file() and any(path.name == "email.txt" for path in files):
-            raise InputError("is the plain text of a build (issue.json is beside it), not a story: build the "
-                             "issue folder, or move the build out of it", file=source / "email.txt")
-        if not files:
             raise InputError(
-                "holds no stories: add .txt (pasted page text) or .md (Markdown) files", file=source
+                "is the plain text of a build (issue.json is beside it), not a story: build the "
+                "issue folder, or move the build out of it",
+                file=source / "email.txt",
             )
+        if not files:
+            raise InputError("holds no stories: add .txt (pasted page text) or .md (Markdown) files", file=source)
         settings = load_issue_settings(source / "issue.toml")
     else:
         files = [source]
@@ -69,8 +71,11 @@ def load_source(source: Path) -> Loaded:
     if settings.lead and settings.lead not in names:
         close = difflib.get_close_matches(settings.lead, names, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise InputError(f"lead = {settings.lead!r} names no story file in the folder{hint}",
-                         file=source / "issue.toml", line=settings.file.line("lead") if settings.file else None)
+        raise InputError(
+            f"lead = {settings.lead!r} names no story file in the folder{hint}",
+            file=source / "issue.toml",
+            line=settings.file.line("lead") if settings.file else None,
+        )
     return loaded
 
 

@@ -30,10 +30,18 @@ def header_problems(issue: Issue) -> list[tuple[str, str, str]]:
     """(what, value, problem) for each header value of the issue that could forge mail headers; the one
     rule that build, check, send and export share."""
     brand = issue.brand
-    values = (("subject", issue.subject), ("sender name", brand.from_name), ("brand name", brand.name),
-              ("sender address", brand.sender.email), ("reply-to address", brand.reply_to))
-    return [(what, value, f"{problem}, which would forge mail headers")
-            for what, value in values if (problem := header_problem(value))]
+    values = (
+        ("subject", issue.subject),
+        ("sender name", brand.from_name),
+        ("brand name", brand.name),
+        ("sender address", brand.sender.email),
+        ("reply-to address", brand.reply_to),
+    )
+    return [
+        (what, value, f"{problem}, which would forge mail headers")
+        for what, value in values
+        if (problem := header_problem(value))
+    ]
 
 
 def refuse_forged(what: str, value: str) -> None:
@@ -51,8 +59,16 @@ def address(name: str, email: str) -> Address:
     return Address(display_name=name, username=local, domain=domain)
 
 
-def add_recipient_headers(msg: EmailMessage, issue: Issue, *, to: str | None, to_name: str, message_id: str,
-                          unsubscribe_url: str, post: bool | None = None) -> None:
+def add_recipient_headers(
+    msg: EmailMessage,
+    issue: Issue,
+    *,
+    to: str | None,
+    to_name: str,
+    message_id: str,
+    unsubscribe_url: str,
+    post: bool | None = None,
+) -> None:
     """The headers that differ from one recipient to the next, first in the message: To, Message-ID,
     List-Unsubscribe and List-Unsubscribe-Post. `post`: whether to offer one-click (default: by the link)."""
     refuse_forged("unsubscribe link", unsubscribe_url)
@@ -66,8 +82,9 @@ def add_recipient_headers(msg: EmailMessage, issue: Issue, *, to: str | None, to
         msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
 
 
-def recipient_headers(issue: Issue, *, to: str | None, to_name: str, message_id: str, unsubscribe_url: str,
-                      smtputf8: bool = False) -> list[tuple[str, bytes]]:
+def recipient_headers(
+    issue: Issue, *, to: str | None, to_name: str, message_id: str, unsubscribe_url: str, smtputf8: bool = False
+) -> list[tuple[str, bytes]]:
     """(lower-case name, folded field) for each recipient header, as the email package writes them; an
     address that needs SMTPUTF8 is written in UTF-8."""
     policy = SMTPUTF8 if smtputf8 else SMTP
@@ -101,8 +118,15 @@ def build_message(
     subject = issue.subject if subject is None else subject
     refuse_forged("subject", subject)
     msg = EmailMessage(policy=SMTP)
-    add_recipient_headers(msg, issue, to=to, to_name=to_name, unsubscribe_url=unsubscribe_url, post=post,
-                          message_id=message_id or issue_message_id(issue, to or ""))
+    add_recipient_headers(
+        msg,
+        issue,
+        to=to,
+        to_name=to_name,
+        unsubscribe_url=unsubscribe_url,
+        post=post,
+        message_id=message_id or issue_message_id(issue, to or ""),
+    )
     msg["Subject"] = subject
     msg["From"] = address(brand.from_name, brand.sender.email)
     if brand.reply_to:
@@ -120,8 +144,14 @@ def build_message(
     if related:
         html_part = msg.get_payload()[-1]
         for part in related:
-            html_part.add_related(part.data, maintype="image", subtype=part.subtype, cid=f"<{part.content_id}>",
-                                  disposition="inline", filename=part.name.rsplit("/", 1)[-1])
+            html_part.add_related(
+                part.data,
+                maintype="image",
+                subtype=part.subtype,
+                cid=f"<{part.content_id}>",
+                disposition="inline",
+                filename=part.name.rsplit("/", 1)[-1],
+            )
         html_part.set_boundary(f"==newsletter-related-{digest}==")
     return msg
 

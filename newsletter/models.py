@@ -226,8 +226,7 @@ class Tracking(Model):
     exclude: list[str] = Field(default_factory=list)  # domains whose links stay as written
 
     def params(self, slug: str) -> dict[str, str]:
-        return {"utm_source": self.utm_source, "utm_medium": self.utm_medium,
-                "utm_campaign": self.utm_campaign or slug}
+        return {"utm_source": self.utm_source, "utm_medium": self.utm_medium, "utm_campaign": self.utm_campaign or slug}
 
 
 class Election(Model):

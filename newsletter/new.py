@@ -94,8 +94,14 @@ Add more stories beside this file: one `.md` file each, or a `.txt` page pasted 
 """
 
 
-def new_issue(*, date: dt.date | None = None, config: Path | None = None, issues: Path = ISSUES_ROOT,
-              builds: Path = BUILD_ROOT, today: dt.date | None = None) -> NewIssue:
+def new_issue(
+    *,
+    date: dt.date | None = None,
+    config: Path | None = None,
+    issues: Path = ISSUES_ROOT,
+    builds: Path = BUILD_ROOT,
+    today: dt.date | None = None,
+) -> NewIssue:
     """Create issues/<date>/ with issue.toml (the next number) and an example lead story; never overwrite."""
     from .settings import load_weekday
 
@@ -107,8 +113,9 @@ def new_issue(*, date: dt.date | None = None, config: Path | None = None, issues
     number = max(past_numbers(issues, builds), default=0) + 1
     files = {"issue.toml": issue_toml(number, day), LEAD_NAME: lead_story(day)}
     write_new_folder(folder, files)
-    return NewIssue(folder=folder, date=day, number=number, files=[folder / name for name in files],
-                    scheduled=weekday is not None)
+    return NewIssue(
+        folder=folder, date=day, number=number, files=[folder / name for name in files], scheduled=weekday is not None
+    )
 
 
 def write_new_folder(folder: Path, files: dict[str, str]) -> None:

@@ -58,8 +58,10 @@ def write_folder(target: Path, files: dict[str, bytes], *, owned: tuple[str, ...
         here = Path.cwd().resolve()
         if target.name in ("", ".", "..") or target.resolve() in (here, *here.parents):
             # The swap would move the working folder (or one above it) aside.
-            raise OutputError("is the working folder or one above it; give --out a folder of its own",
-                              file=target if str(target) else "''")
+            raise OutputError(
+                "is the working folder or one above it; give --out a folder of its own",
+                file=target if str(target) else "''",
+            )
         swap_in(target, files, owned)
     except OSError as error:
         raise OutputError(cannot_write(error), file=target) from None

@@ -90,8 +90,12 @@ def error_report(error: BaseException) -> dict[str, Any]:
     frames = traceback.extract_tb(error.__traceback__)
     last = frames[-1] if frames else None
     detail = f"unexpected {type(error).__name__}: {error}"
-    return {"message": detail, "detail": detail, "file": last.filename if last else None,
-            "line": last.lineno if last else None}
+    return {
+        "message": detail,
+        "detail": detail,
+        "file": last.filename if last else None,
+        "line": last.lineno if last else None,
+    }
 
 
 @dataclass(frozen=True)
@@ -178,8 +182,10 @@ class Preview:
         cache: Path | None = None,
     ) -> None:
         if not allow_remote and not is_loopback(host):
-            raise InputError(f"refusing to serve the preview on {host}, which is not this machine's loopback: "
-                             f"anyone who can reach it could read the issue; pass --host {host} to mean it")
+            raise InputError(
+                f"refusing to serve the preview on {host}, which is not this machine's loopback: "
+                f"anyone who can reach it could read the issue; pass --host {host} to mean it"
+            )
         if not source.exists():
             raise InputError("no such file or folder", file=source)
         self.source = source
@@ -248,8 +254,9 @@ class Preview:
             return Server((self.host.strip("[]"), self.port), handler)
         except OSError as error:
             hint = "pick another with --port, or leave --port out for a free one" if self.port else ""
-            raise InputError(f"cannot serve on {self.host}:{self.port}: {error.strerror or error}"
-                             + (f"; {hint}" if hint else "")) from None
+            raise InputError(
+                f"cannot serve on {self.host}:{self.port}: {error.strerror or error}" + (f"; {hint}" if hint else "")
+            ) from None
 
     @property
     def url(self) -> str:
@@ -313,8 +320,9 @@ class Preview:
                 self.changed.notify_all()
                 # The rest waits until an open page has fetched the first step (briefly): Python runs one
                 # thread at a time, and the page's request should not queue behind the rest of the build.
-                self.changed.wait_for(lambda: self.closing or not self.listeners or self.taken >= self.number,
-                                      timeout=FIRST_STEP_SECONDS)
+                self.changed.wait_for(
+                    lambda: self.closing or not self.listeners or self.taken >= self.number, timeout=FIRST_STEP_SECONDS
+                )
             try:
                 files = render_files(issue, cache=self.cache)
                 snapshot = Snapshot(self.number, files, summarise(issue, files, self.number), published=published)
@@ -389,8 +397,10 @@ class Preview:
     def file(self, name: str, timeout: float = 10.0) -> Snapshot | None:
         """The newest build holding `name`, waiting for the rest of a build shown in two steps."""
         with self.changed:
-            self.changed.wait_for(lambda: self.closing or self.snapshot is None or self.snapshot.complete
-                                  or name in self.snapshot.files, timeout=timeout)
+            self.changed.wait_for(
+                lambda: self.closing or self.snapshot is None or self.snapshot.complete or name in self.snapshot.files,
+                timeout=timeout,
+            )
             return self.snapshot
 
     # --- watching -------------------------------------------------------------------------------------
@@ -443,9 +453,16 @@ class Preview:
             folders = [*self.watched.folders, *([self.watched.source] if self.watched.source else [])]
             # A save is built at once: watchfiles yields after `step` ms with no further change (a save is
             # one burst of events), `debounce` only bounds how long a stream of changes is grouped.
-            for _changes in watch(*folders, debounce=100, step=5, stop_event=self.stop,
-                                  rust_timeout=POLL_MS, yield_on_timeout=True, raise_interrupt=False,
-                                  ignore_permission_denied=True):
+            for _changes in watch(
+                *folders,
+                debounce=100,
+                step=5,
+                stop_event=self.stop,
+                rust_timeout=POLL_MS,
+                yield_on_timeout=True,
+                raise_interrupt=False,
+                ignore_permission_denied=True,
+            ):
                 if self.stop.is_set():
                     return
                 self.rebuild_if_changed()
@@ -493,8 +510,12 @@ class Handler(BaseHTTPRequestHandler):
 
     def answer(self, *, body: bool) -> None:
         if not self.host_allowed():
-            return self.send(HTTPStatus.FORBIDDEN, b"This preview only answers to its own address.\n",
-                             "text/plain; charset=utf-8", body=body)
+            return self.send(
+                HTTPStatus.FORBIDDEN,
+                b"This preview only answers to its own address.\n",
+                "text/plain; charset=utf-8",
+                body=body,
+            )
         url = urlsplit(self.path)
         query = parse_qs(url.query)
         if url.path in PAGE_FILES:
@@ -511,7 +532,7 @@ class Handler(BaseHTTPRequestHandler):
         snapshot = self.preview.file(name) if name in BUILD_TYPES or name.startswith("images/") else None
         if snapshot is not None and name.startswith("images/") and name in snapshot.files:
             # Only the images this build made, by their exact names: no path from a request reaches the disk.
-            kind = IMAGE_TYPES.get(name[name.rfind("."):], "application/octet-stream")
+            kind = IMAGE_TYPES.get(name[name.rfind(".") :], "application/octet-stream")
             return self.send(HTTPStatus.OK, snapshot.files[name], kind, body=body, csp=CONTENT_CSP)
         if snapshot is None or name not in BUILD_TYPES or name not in snapshot.files:
             return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", body=body)
@@ -541,8 +562,16 @@ class Handler(BaseHTTPRequestHandler):
         names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
         return host.lower() in {f"{name}:{port}" for name in names} | names
 
-    def send(self, status: HTTPStatus, data: bytes, kind: str, *, body: bool, csp: str | None = None,
-             headers: dict[str, str] | None = None) -> None:
+    def send(
+        self,
+        status: HTTPStatus,
+        data: bytes,
+        kind: str,
+        *,
+        body: bool,
+        csp: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(data)))

@@ -106,9 +106,11 @@ def pick_builds(builds: list[Build]) -> tuple[list[Build], list[Skipped]]:
     for build in kept:
         other = by_slug.setdefault(build.slug, build)
         if other is not build:
-            raise InputError(f"and {other.folder} are different issues with the same web address "
-                             f"{build.slug}/{PAGE}: give one an issue number in its issue.toml and rebuild",
-                             file=build.folder)
+            raise InputError(
+                f"and {other.folder} are different issues with the same web address "
+                f"{build.slug}/{PAGE}: give one an issue number in its issue.toml and rebuild",
+                file=build.folder,
+            )
     # Newest issue first; the folder name breaks a tie so the order never depends on the file system.
     kept.sort(key=lambda build: (build.issue.date, build.issue.number or 0, build.slug), reverse=True)
     return kept, skipped
@@ -119,9 +121,11 @@ def site_base(builds: list[Build]) -> str:
     newest = builds[0]
     base = newest.issue.brand.web_base_url.rstrip("/")
     if not base:
-        raise InputError("has no web_base_url: set web_base_url in [brand] of newsletter.toml to the address "
-                         "the site will be served from (the feed needs absolute links), then rebuild",
-                         file=newest.folder / "issue.json")
+        raise InputError(
+            "has no web_base_url: set web_base_url in [brand] of newsletter.toml to the address "
+            "the site will be served from (the feed needs absolute links), then rebuild",
+            file=newest.folder / "issue.json",
+        )
     return base
 
 
@@ -135,7 +139,7 @@ def page_url(base: str, build: Build) -> str:
 
 def local(url: str, base: str, prefix: str = "") -> str:
     """A URL under the site's base as a path relative to a page `prefix` deep; any other URL as it is."""
-    return prefix + url[len(base) + 1:] if url.startswith(base + "/") else url
+    return prefix + url[len(base) + 1 :] if url.startswith(base + "/") else url
 
 
 def render_pages(builds: list[Build], base: str, cache: Path | None = None) -> dict[str, bytes]:
@@ -164,16 +168,18 @@ def render_index(builds: list[Build], base: str, cache: Path | None = None) -> b
         lead = with_safe_links(build.issue).lead
         image = lead.image
         height = round(THUMBNAIL_WIDTH * image.height / image.width) if image.width and image.height else None
-        items.append({
-            "href": f"{build.slug}/{PAGE}",
-            "date": build.issue.date,
-            "number": build.issue.number,
-            "subject": build.issue.subject,
-            "headline": lead.headline,
-            "image": local(image.src, base),
-            "alt": image.alt or lead.caption or lead.headline,
-            "height": height,
-        })
+        items.append(
+            {
+                "href": f"{build.slug}/{PAGE}",
+                "date": build.issue.date,
+                "number": build.issue.number,
+                "subject": build.issue.subject,
+                "headline": lead.headline,
+                "image": local(image.src, base),
+                "alt": image.alt or lead.caption or lead.headline,
+                "height": height,
+            }
+        )
     years: dict[int, list[dict[str, object]]] = {}
     for item in items:
         years.setdefault(item["date"].year, []).append(item)  # type: ignore[union-attr]
@@ -192,7 +198,7 @@ def render_index(builds: list[Build], base: str, cache: Path | None = None) -> b
 def main_content(page: str) -> str:
     """The issue itself, for the feed: the page's <main>, without its head, masthead and footer."""
     start, end = page.find("<main>"), page.rfind("</main>")
-    return page[start + len("<main>"):end].strip() if 0 <= start < end else page
+    return page[start + len("<main>") : end].strip() if 0 <= start < end else page
 
 
 def midnight(day: dt.date) -> dt.datetime:
@@ -274,11 +280,24 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     # Swap the new site in: a reader (or a failure) sees the old site or the new one, never a mix
     removed = write_site(out, files)
     sizes = {name: (data.stat().st_size if isinstance(data, Path) else len(data)) for name, data in files.items()}
-    elsewhere = [Skipped(build.folder, f"its \"View in browser\" link {describe_base(build)}, not this site "
-                                      f"({base}/): set web_base_url in newsletter.toml and rebuild it")
-                 for build in builds if build.issue.brand.web_base_url.rstrip("/") != base]
-    return Site(out=out, base_url=base, builds=builds, skipped=older + not_builds, removed=removed, files=sizes,
-                elsewhere=elsewhere)
+    elsewhere = [
+        Skipped(
+            build.folder,
+            f'its "View in browser" link {describe_base(build)}, not this site '
+            f"({base}/): set web_base_url in newsletter.toml and rebuild it",
+        )
+        for build in builds
+        if build.issue.brand.web_base_url.rstrip("/") != base
+    ]
+    return Site(
+        out=out,
+        base_url=base,
+        builds=builds,
+        skipped=older + not_builds,
+        removed=removed,
+        files=sizes,
+        elsewhere=elsewhere,
+    )
 
 
 def describe_base(build: Build) -> str:
@@ -290,11 +309,15 @@ def separate(root: Path, out: Path) -> None:
     """The site is replaced whole: it must be a folder of its own, neither holding the builds nor inside them."""
     builds, site = root.resolve(), out.resolve()
     if site == Path.cwd().resolve() or builds.is_relative_to(site):
-        raise OutputError(f"would replace the folder that holds {root}/; publish into a folder of its own, "
-                          "such as --out site", file=out)
+        raise OutputError(
+            f"would replace the folder that holds {root}/; publish into a folder of its own, such as --out site",
+            file=out,
+        )
     if site.is_relative_to(builds):
-        raise OutputError(f"is inside {root}/, where publish reads builds; publish into a folder of its own, "
-                          "such as --out site", file=out)
+        raise OutputError(
+            f"is inside {root}/, where publish reads builds; publish into a folder of its own, such as --out site",
+            file=out,
+        )
 
 
 def write_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:

@@ -183,16 +183,19 @@ def with_safe_links(issue: Issue) -> Issue:
         return story.model_copy(update={"url": safe_link(story.url, base, story), "image": image, "body": body})
 
     brand = issue.brand
-    logo = brand.logo.model_copy(update={key: image_link(issue, getattr(brand.logo, key), None)
-                                         for key in ("src", "dark_src")})
-    return issue.model_copy(update={
-        "brand": brand.model_copy(update={"logo": logo}),
-        "lead": fix(issue.lead),
-        "sections": [
-            section.model_copy(update={"stories": [fix(story) for story in section.stories]})
-            for section in issue.sections
-        ],
-    })
+    logo = brand.logo.model_copy(
+        update={key: image_link(issue, getattr(brand.logo, key), None) for key in ("src", "dark_src")}
+    )
+    return issue.model_copy(
+        update={
+            "brand": brand.model_copy(update={"logo": logo}),
+            "lead": fix(issue.lead),
+            "sections": [
+                section.model_copy(update={"stories": [fix(story) for story in section.stories]})
+                for section in issue.sections
+            ],
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,7 +255,7 @@ def card_text(story: Story) -> tuple[str, str]:
         basis = teaser or " ".join(story.caption.split())
         if basis:
             first = first_sentence(basis)
-            return first, basis[len(first):].strip()
+            return first, basis[len(first) :].strip()
     return story.headline, "" if teaser == story.headline else teaser
 
 
@@ -322,30 +325,46 @@ def result_lines(results: Results, colors: Colors) -> list[ResultLine]:
     lines = []
     for row in results.rows:
         bar = row.colour or colors.accent
-        lines.append(ResultLine(
-            name=row.name, party=row.party, share=f"{row.share:.1f}%",
-            votes=f"{row.votes:,}" if row.votes is not None else "",
-            seats=str(row.seats) if row.seats is not None else "", elected=row.elected,
-            bar=bar, figure=readable_on(bar, colors.background), width=round(row.share / top * 100, 1),
-        ))
+        lines.append(
+            ResultLine(
+                name=row.name,
+                party=row.party,
+                share=f"{row.share:.1f}%",
+                votes=f"{row.votes:,}" if row.votes is not None else "",
+                seats=str(row.seats) if row.seats is not None else "",
+                elected=row.elected,
+                bar=bar,
+                figure=readable_on(bar, colors.background),
+                width=round(row.share / top * 100, 1),
+            )
+        )
     return lines
 
 
 def results_footnote(results: Results) -> list[str]:
     """Where the figures come from, and what the table's marks mean: one sentence each."""
-    parts = [f"Source: {results.source}" if results.source else "", results.note,
-             "Shares computed from the votes shown" if results.shares_from_votes else "",
-             "✓ elected" if any(row.elected for row in results.rows) else ""]
+    parts = [
+        f"Source: {results.source}" if results.source else "",
+        results.note,
+        "Shares computed from the votes shown" if results.shares_from_votes else "",
+        "✓ elected" if any(row.elected for row in results.rows) else "",
+    ]
     return [part if part.endswith((".", "!", "?")) else part + "." for part in parts if part]
 
 
 def text_results(results: Results) -> list[str]:
     """The table in columns: names and parties padded, figures right-aligned, a bar of blocks."""
     rows = result_lines(results, Colors())
-    header = [results.name_label, "Party" if results.has("party") else None, "Share",
-              "Votes" if results.has("votes") else None, "Seats" if results.has("seats") else None]
-    cells = [[line.name + (" ✓" if line.elected else ""), line.party, line.share, line.votes, line.seats]
-             for line in rows]
+    header = [
+        results.name_label,
+        "Party" if results.has("party") else None,
+        "Share",
+        "Votes" if results.has("votes") else None,
+        "Seats" if results.has("seats") else None,
+    ]
+    cells = [
+        [line.name + (" ✓" if line.elected else ""), line.party, line.share, line.votes, line.seats] for line in rows
+    ]
     keep = [index for index, title in enumerate(header) if title is not None]
     table = [[header[index] for index in keep]] + [[row[index] for index in keep] for row in cells]
     widths = [max(display_width(row[column]) for row in table) for column in range(len(keep))]
@@ -409,8 +428,12 @@ def prepare(issue: Issue | Prepared, *, cache: Path | None = None) -> Prepared:
     safe = with_safe_links(issue)
     env = environment(cache)
     tagged = with_campaign_tags(safe)
-    return Prepared(issue=safe, env=env, lead_body=body_groups(safe.lead), tagged=None if tagged is safe else
-                    Prepared(issue=tagged, env=env, lead_body=body_groups(tagged.lead)))
+    return Prepared(
+        issue=safe,
+        env=env,
+        lead_body=body_groups(safe.lead),
+        tagged=None if tagged is safe else Prepared(issue=tagged, env=env, lead_body=body_groups(tagged.lead)),
+    )
 
 
 def with_links(block: Block, change: Callable[[str], str]) -> Block:
@@ -418,9 +441,13 @@ def with_links(block: Block, change: Callable[[str], str]) -> Block:
     story has hundreds of thousands of spans)."""
     if not any(span.href for span in block.spans):
         return block
-    return block.model_copy(update={"spans": [
-        span.model_copy(update={"href": change(span.href)}) if span.href else span for span in block.spans
-    ]})
+    return block.model_copy(
+        update={
+            "spans": [
+                span.model_copy(update={"href": change(span.href)}) if span.href else span for span in block.spans
+            ]
+        }
+    )
 
 
 def with_campaign_tags(issue: Issue) -> Issue:
@@ -441,11 +468,15 @@ def with_campaign_tags(issue: Issue) -> Issue:
         body = [with_links(block, tag) for block in story.body]
         return story.model_copy(update={"url": tag(story.url), "body": body})
 
-    return issue.model_copy(update={
-        "lead": fix(issue.lead),
-        "sections": [section.model_copy(update={"stories": [fix(story) for story in section.stories]})
-                     for section in issue.sections],
-    })
+    return issue.model_copy(
+        update={
+            "lead": fix(issue.lead),
+            "sections": [
+                section.model_copy(update={"stories": [fix(story) for story in section.stories]})
+                for section in issue.sections
+            ],
+        }
+    )
 
 
 def context(
@@ -534,8 +565,9 @@ def run_template(env: Any, name: str, values: dict[str, Any]) -> str:
     try:
         return env.get_template(name).render(values)
     except jinja2.TemplateSyntaxError as error:
-        raise RenderError(f"template error: {error.message}", file=shown_path(error.filename or name),
-                          line=error.lineno) from None
+        raise RenderError(
+            f"template error: {error.message}", file=shown_path(error.filename or name), line=error.lineno
+        ) from None
     except jinja2.TemplateError as error:
         raise RenderError(f"template {name} failed: {error}") from None
 
@@ -685,8 +717,10 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
             out.append("")
 
     out += ["-" * TEXT_WIDTH, ""]
-    out += wrap(f"You are receiving this because you subscribed to {brand.name}."
-                + (" Reply to this email to reach the editors." if brand.sender.email else ""))
+    out += wrap(
+        f"You are receiving this because you subscribed to {brand.name}."
+        + (" Reply to this email to reach the editors." if brand.sender.email else "")
+    )
     out.append(f"Unsubscribe: {links['unsubscribe']}")
     if brand.postal_address:
         out += wrap(brand.postal_address)
@@ -724,8 +758,10 @@ class Links:
 
 def issue_links(issue: Issue, unsubscribe_url: str | None = None, web_url: str | None = None) -> Links:
     """The links everyone's copy has (the brand's, unless given)."""
-    return Links(unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue),
-                 web_url if web_url is not None else issue_web_url(issue))
+    return Links(
+        unsubscribe_url if unsubscribe_url is not None else issue_unsubscribe_url(issue),
+        web_url if web_url is not None else issue_web_url(issue),
+    )
 
 
 def message_template(issue: Issue, html_t: str, text_t: str, links: Links) -> bytes:
@@ -747,8 +783,9 @@ def message_template(issue: Issue, html_t: str, text_t: str, links: Links) -> by
     return unfold_recipient_fields(message_bytes(message))
 
 
-def fill_outputs(issue: Issue, links: Links, mjml_t: str, html_t: str, text_t: str, web: str,
-                 template: bytes) -> dict[str, bytes]:
+def fill_outputs(
+    issue: Issue, links: Links, mjml_t: str, html_t: str, text_t: str, web: str, template: bytes
+) -> dict[str, bytes]:
     """Every output file: the token rendering with everyone's links filled in, and the token files."""
     from .message import issue_message_id
     from .send.personalise import Recipient, Template, fill_page, fill_text

@@ -91,7 +91,6 @@ class IssueSettings:
     file: SettingsFile | None = None  # where these came from, to name the line of a bad value
 
 
-
 ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "sections", "brand"}
 
 
@@ -110,13 +109,16 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
     except RecursionError:  # tomllib recurses into nested arrays and inline tables
         data = None
     except ValueError:  # a number past Python's 4,300-digit limit for reading integers
-        line = next((number for number, text in enumerate(text.split("\n"), start=1)
-                     if re.search(r"[\d_]{4300}", text)), None)
-        raise InputError("holds a number too long to read (over 4,300 digits); shorten it", file=path,
-                         line=line) from None
+        line = next(
+            (number for number, text in enumerate(text.split("\n"), start=1) if re.search(r"[\d_]{4300}", text)), None
+        )
+        raise InputError(
+            "holds a number too long to read (over 4,300 digits); shorten it", file=path, line=line
+        ) from None
     if data is None or too_deep(data):
-        raise InputError(f"nests arrays or tables deeper than {MAX_DEPTH} levels; flatten them", file=path,
-                         line=deepest_line(text)) from None
+        raise InputError(
+            f"nests arrays or tables deeper than {MAX_DEPTH} levels; flatten them", file=path, line=deepest_line(text)
+        ) from None
     return data
 
 
@@ -155,7 +157,7 @@ def load_issue_settings(path: Path) -> IssueSettings:
     data = file.data
     for key in ("subject", "preheader", "lead"):
         if not isinstance(data.get(key, ""), str):
-            raise InputError(f"{key} must be text in quotes: {key} = \"...\"", file=path, line=file.line(key))
+            raise InputError(f'{key} must be text in quotes: {key} = "..."', file=path, line=file.line(key))
     settings = IssueSettings(
         subject=clean_value(data.get("subject", "")),
         preheader=clean_value(data.get("preheader", "")),
@@ -169,8 +171,7 @@ def load_issue_settings(path: Path) -> IssueSettings:
             try:  # a quoted ISO date means the same as a bare one
                 value = dt.date.fromisoformat(value.strip())
             except ValueError as error:
-                raise InputError(f"date {value!r} is not a date ({error})", file=path, line=file.line("date")) \
-                    from None
+                raise InputError(f"date {value!r} is not a date ({error})", file=path, line=file.line("date")) from None
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise InputError("date must be a date such as 2026-11-24", file=path, line=file.line("date"))
         settings.date = value
@@ -193,8 +194,9 @@ def section_names(value: Any, file: SettingsFile) -> list[str]:
     names = [clean_value(name) for name in value]
     for name in names:
         if names.count(name) > 1:
-            raise InputError(f"sections names {name!r} twice: keep one", file=file.path,
-                             line=file.value_line("sections", name))
+            raise InputError(
+                f"sections names {name!r} twice: keep one", file=file.path, line=file.value_line("sections", name)
+            )
     return names
 
 
@@ -203,13 +205,21 @@ def read_config(path: Path | None) -> SettingsFile:
     file = read_settings_file(path or Path(CONFIG_NAME), CONFIG_SECTIONS, optional=path is None)
     for section, value in file.data.items():
         if not isinstance(value, dict):
-            raise InputError(f"{section} must be a table: write [{section}] on a line of its own, then its keys",
-                             file=file.path, line=file.line(section))
+            raise InputError(
+                f"{section} must be a table: write [{section}] on a line of its own, then its keys",
+                file=file.path,
+                line=file.line(section),
+            )
     return file
 
 
-def load_brand(config_file: SettingsFile, *, overrides: dict[str, Any] | None = None,
-               overrides_file: SettingsFile | None = None, page_brand: str = "") -> Brand:
+def load_brand(
+    config_file: SettingsFile,
+    *,
+    overrides: dict[str, Any] | None = None,
+    overrides_file: SettingsFile | None = None,
+    page_brand: str = "",
+) -> Brand:
     """Brand settings: newsletter.toml's [brand] (`config_file`, as read_config read it), then issue.toml's
     [brand] (`overrides`, read from `overrides_file`), then the page's name. A bad value is named in the
     file it came from."""
@@ -234,24 +244,36 @@ def load_brand(config_file: SettingsFile, *, overrides: dict[str, Any] | None = 
         if problem:
             where = overrides_file if overrides_file is not None and holds(overrides or {}, keys) else config_file
             if not holds(where.data.get("brand", {}), keys):  # the brand a pasted page names
-                raise InputError(f"the brand name the pasted page gives, {value!r}, {problem}, which would forge "
-                                 "mail headers; set [brand] name in newsletter.toml")
-            raise InputError(f"[brand] {'.'.join(keys)}: {value!r} {problem}, which would forge mail headers",
-                             file=where.path, line=where.line(keys[-1]))
+                raise InputError(
+                    f"the brand name the pasted page gives, {value!r}, {problem}, which would forge "
+                    "mail headers; set [brand] name in newsletter.toml"
+                )
+            raise InputError(
+                f"[brand] {'.'.join(keys)}: {value!r} {problem}, which would forge mail headers",
+                file=where.path,
+                line=where.line(keys[-1]),
+            )
     check_brand_links(merged, overrides or {}, overrides_file, config_file)
     return brand
 
 
-def check_brand_links(merged: dict[str, Any], overrides: dict[str, Any], overrides_file: SettingsFile | None,
-                      config_file: SettingsFile) -> None:
+def check_brand_links(
+    merged: dict[str, Any], overrides: dict[str, Any], overrides_file: SettingsFile | None, config_file: SettingsFile
+) -> None:
     """The brand's links and addresses, checked where they enter and named in the file they came from (a later
     stage can only say that a link is bad, not where it was written)."""
     from email_validator import EmailNotValidError, validate_email
 
     from .links import check_link
 
-    for keys in (["logo", "src"], ["logo", "dark_src"], ["unsubscribe_url"], ["web_base_url"],
-                 ["sender", "email"], ["reply_to"]):
+    for keys in (
+        ["logo", "src"],
+        ["logo", "dark_src"],
+        ["unsubscribe_url"],
+        ["web_base_url"],
+        ["sender", "email"],
+        ["reply_to"],
+    ):
         value = merged.get(keys[0], {}).get(keys[1], "") if len(keys) == 2 else merged.get(keys[0], "")
         if not isinstance(value, str) or not value.strip():
             continue
@@ -268,8 +290,7 @@ def check_brand_links(merged: dict[str, Any], overrides: dict[str, Any], overrid
         except EmailNotValidError as error:
             raise fail(f"{value!r} is not an email address: {error}") from None
         if valid.ascii_email is None:
-            raise fail(f"{value!r} needs a mail server that takes non-ASCII addresses (SMTPUTF8); use an ASCII "
-                       "address")
+            raise fail(f"{value!r} needs a mail server that takes non-ASCII addresses (SMTPUTF8); use an ASCII address")
         if valid.ascii_email != valid.normalized:
             raise fail(f"{value!r}: write the domain in its ASCII form, {valid.ascii_email}")
 
@@ -303,8 +324,11 @@ def load_weekday(config: Path | None) -> int | None:
     for number, day in enumerate(WEEKDAYS):
         if name in (day, day[:3]):
             return number
-    raise InputError(f"[schedule] weekday {data['weekday']!r} is not a day of the week such as \"tuesday\"",
-                     file=file.path, line=file.line("weekday"))
+    raise InputError(
+        f'[schedule] weekday {data["weekday"]!r} is not a day of the week such as "tuesday"',
+        file=file.path,
+        line=file.line("weekday"),
+    )
 
 
 def load_tracking(file: SettingsFile) -> Tracking | None:
@@ -313,13 +337,20 @@ def load_tracking(file: SettingsFile) -> Tracking | None:
     if data is None:
         return None
     if "utm_source" not in data:
-        raise InputError('[tracking] needs utm_source, the name your analytics shows for the newsletter, such as '
-                         'utm_source = "ballot-brief"', file=file.path, line=file.line("tracking"))
+        raise InputError(
+            "[tracking] needs utm_source, the name your analytics shows for the newsletter, such as "
+            'utm_source = "ballot-brief"',
+            file=file.path,
+            line=file.line("tracking"),
+        )
     for key in ("utm_source", "utm_medium", "utm_campaign"):
         value = data.get(key, "x")
         if not isinstance(value, str) or not value.strip() or clean_value(value) != value.strip():
-            raise InputError(f"[tracking] {key} must be a word or phrase in quotes, such as {key} = \"newsletter\"",
-                             file=file.path, line=file.line(key))
+            raise InputError(
+                f'[tracking] {key} must be a word or phrase in quotes, such as {key} = "newsletter"',
+                file=file.path,
+                line=file.line(key),
+            )
     exclude = data.get("exclude", [])
     if not isinstance(exclude, list):
         exclude = [exclude]
@@ -327,8 +358,11 @@ def load_tracking(file: SettingsFile) -> Tracking | None:
     for domain in exclude:
         name = str(domain).strip().lower().removeprefix("www.") if isinstance(domain, str) else ""
         if not DOMAIN.fullmatch(name):
-            raise InputError(f"[tracking] exclude: {domain!r} is not a domain such as \"example.org\"",
-                             file=file.path, line=file.line("exclude"))
+            raise InputError(
+                f'[tracking] exclude: {domain!r} is not a domain such as "example.org"',
+                file=file.path,
+                line=file.line("exclude"),
+            )
         domains.append(name)
     values = {key: data[key].strip() for key in ("utm_source", "utm_medium", "utm_campaign") if key in data}
     return Tracking(**values, exclude=domains)
@@ -360,6 +394,9 @@ def calendar_weeks(file: SettingsFile) -> int | None:
     if weeks is None:
         return None
     if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
-        raise InputError(f"[calendar] weeks: {weeks!r} is not a whole number of weeks like 8", file=file.path,
-                         line=file.line("weeks"))
+        raise InputError(
+            f"[calendar] weeks: {weeks!r} is not a whole number of weeks like 8",
+            file=file.path,
+            line=file.line("weeks"),
+        )
     return weeks

@@ -43,8 +43,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
     )
 
 
-def group_sections(stories: list[Story], default: str, settings: IssueSettings,
-                   notices: list[Notice]) -> list[Section]:
+def group_sections(stories: list[Story], default: str, settings: IssueSettings, notices: list[Notice]) -> list[Section]:
     """Stories in the editor's order (higher `priority` first, then file name, then place in the file),
     grouped by section. The sections follow issue.toml's `sections` list; the others follow them, in the
     order of their first story, each named in a notice."""
@@ -62,17 +61,20 @@ def group_sections(stories: list[Story], default: str, settings: IssueSettings,
             raise InputError(
                 f"sections names {name!r}, which no story has: {hint}the stories' sections are "
                 + ", ".join(repr(heading) for heading in groups),
-                file=file.path if file else "issue.toml", line=file.value_line("sections", name) if file else None,
+                file=file.path if file else "issue.toml",
+                line=file.value_line("sections", name) if file else None,
             )
         listed.append(heading)
     rest = [heading for heading in groups if heading not in listed]
     if settings.sections:
         for heading in rest:
-            notices.append(Notice(
-                message=f"section {heading!r} is not in issue.toml's sections: it follows the listed ones; "
-                        "add it to the list to place it",
-                source=groups[heading][0].source,
-            ))
+            notices.append(
+                Notice(
+                    message=f"section {heading!r} is not in issue.toml's sections: it follows the listed ones; "
+                    "add it to the list to place it",
+                    source=groups[heading][0].source,
+                )
+            )
     return [Section(heading=heading, stories=groups[heading]) for heading in listed + rest]
 
 
@@ -89,8 +91,9 @@ def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Sect
         return story.model_copy(update={"anchor": name})
 
     lead = anchor(lead)
-    return lead, [section.model_copy(update={"stories": [anchor(story) for story in section.stories]})
-                  for section in sections]
+    return lead, [
+        section.model_copy(update={"stories": [anchor(story) for story in section.stories]}) for section in sections
+    ]
 
 
 def complete(story: Story, notices: list[Notice]) -> Story:
@@ -100,8 +103,7 @@ def complete(story: Story, notices: list[Notice]) -> Story:
         update["teaser"] = story.opening
     if not story.headline:
         # The first of these the story has gives its title; the message names which one.
-        named = [("teaser", story.teaser), ("caption", story.caption),
-                 ("body", story.opening)]
+        named = [("teaser", story.teaser), ("caption", story.caption), ("body", story.opening)]
         part, basis = next(((part, text) for part, text in named if text), named[-1])
         update["headline"] = shorten(first_sentence(basis), 120)
         update["headline_derived"] = True
@@ -163,9 +165,14 @@ def missing(story: Story) -> list[Notice]:
     if not story.image.src:
         if not story.text_only:  # `image: false` says so on purpose
             markdown = story.source.file.lower().endswith((".md", ".markdown"))  # pages have no front matter
-            found.append(("no image src: the story shows as text only",
-                          "add its image, or write `image: false` in its front matter to keep it text only"
-                          if markdown else "add its image, or leave it as a text-only item"))
+            found.append(
+                (
+                    "no image src: the story shows as text only",
+                    "add its image, or write `image: false` in its front matter to keep it text only"
+                    if markdown
+                    else "add its image, or leave it as a text-only item",
+                )
+            )
     elif not story.image.alt and not story.caption:
         found.append(("no alt text: describe the image for readers who cannot see it", ""))
     return [Notice(message=message, source=story.source, story=story.headline, hint=hint) for message, hint in found]

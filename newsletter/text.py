@@ -16,8 +16,9 @@ from .models import Notice, Source
 # C1 controls, zero-width characters, bidi embeddings/overrides/isolates, soft hyphen and BOMs inside
 # text: invisible in an editor, yet they break search, screen readers and some mail clients.
 # C0 controls other than tab and line feed are invisible too, and MJML and lxml choke on them.
-JUNK = re.compile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                  "\u2066-\u2069\ufeff]")
+JUNK = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 SPACES = re.compile("[\t\u00a0\u2007\u202f]")
 # Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.
 SEPARATORS = re.compile("[\u2028\u2029]")
@@ -26,8 +27,19 @@ SEPARATORS = re.compile("[\u2028\u2029]")
 BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 # The longest text each kind of value may be: past these a value is a mistake (a paragraph pasted as the
 # headline) that would make the subject line, the inbox row or the layout absurd, and slow header folding.
-TEXT_LIMITS = {"headline": 500, "subject": 500, "preheader": 500, "section": 200, "credit": 500,
-               "caption": 2000, "teaser": 10_000, "url": 8000, "src": 8000, "alt": 2000, "tags": 200}
+TEXT_LIMITS = {
+    "headline": 500,
+    "subject": 500,
+    "preheader": 500,
+    "section": 200,
+    "credit": 500,
+    "caption": 2000,
+    "teaser": 10_000,
+    "url": 8000,
+    "src": 8000,
+    "alt": 2000,
+    "tags": 200,
+}
 SETTINGS_TEXT_LIMIT = 10_000  # any text in newsletter.toml or issue.toml
 
 
@@ -37,8 +49,13 @@ def text_problem(value: str) -> str | None:
     if found is None:
         return None
     code = ord(found.group())
-    kind = ("a lone surrogate" if 0xD800 <= code <= 0xDFFF else
-            "a line separator" if code in (0x2028, 0x2029) else "a control character")
+    kind = (
+        "a lone surrogate"
+        if 0xD800 <= code <= 0xDFFF
+        else "a line separator"
+        if code in (0x2028, 0x2029)
+        else "a control character"
+    )
     return f"holds {kind} (U+{code:04X}); remove it"
 
 
@@ -48,14 +65,21 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
     if limit is None or len(value) <= limit:
         return None
     return f"is {len(value):,} characters long, over the {limit:,} a {key} may have; shorten it"
+
+
 KEEP_TABS = re.compile("[\u00a0\u2007\u202f]")
 
 
 STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes
 SETTINGS_LIMIT = 1024 * 1024  # bytes: issue.toml, newsletter.toml
 LIST_LIMIT = 100 * 1024 * 1024  # bytes: a subscriber list (a million addresses)
-FILE_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
-              stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+FILE_KINDS = {
+    stat.S_IFIFO: "a named pipe (FIFO)",
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFDIR: "a folder",
+}
 
 
 def megabytes(size: int) -> str:
@@ -72,8 +96,9 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
         handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         if path.is_symlink():
-            raise InputError(f"is a broken symlink (to {os.readlink(path)}, which does not exist); "
-                             "fix or remove it", file=path) from None
+            raise InputError(
+                f"is a broken symlink (to {os.readlink(path)}, which does not exist); fix or remove it", file=path
+            ) from None
         raise InputError("no such file", file=path) from None
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror or error})", file=path) from None
@@ -83,8 +108,7 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
             kind = FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
             raise InputError(f"is {kind}, not {what}", file=path)
         if info.st_size > limit:
-            raise InputError(f"is {megabytes(info.st_size)}, over the {megabytes(limit)} limit for {what}",
-                             file=path)
+            raise InputError(f"is {megabytes(info.st_size)}, over the {megabytes(limit)} limit for {what}", file=path)
         chunks, size = [], 0
         while chunk := os.read(handle, min(1 << 20, limit + 1 - size)):
             chunks.append(chunk)
@@ -106,8 +130,7 @@ def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(
-            f"is not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; "
-            "save the file as UTF-8",
+            f"is not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; save the file as UTF-8",
             file=path,
             line=line,
         ) from None
@@ -136,9 +159,13 @@ def clean_lines(text: str, file: str, notices: list[Notice], *, keep_tabs: bool 
         separators = SEPARATORS.findall(line)
         if separators:
             names = sorted({f"U+{ord(char):04X}" for char in separators})
-            notices.append(Notice(message=f"replaced {len(separators)} line separator(s) ({', '.join(names)}) "
-                                  "with spaces", source=Source(file=file, line=number),
-                                  hint="break the line with Enter if you meant a new paragraph"))
+            notices.append(
+                Notice(
+                    message=f"replaced {len(separators)} line separator(s) ({', '.join(names)}) with spaces",
+                    source=Source(file=file, line=number),
+                    hint="break the line with Enter if you meant a new paragraph",
+                )
+            )
             line = SEPARATORS.sub(" ", line)
         lines.append(spaces.sub(" ", line).rstrip())
     return lines
@@ -148,8 +175,34 @@ def clean_value(value: str) -> str:
     return SPACES.sub(" ", JUNK.sub("", value)).strip()
 
 
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "prof", "jr",
-                 "sr", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec"}
+ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "col",
+    "lt",
+    "prof",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+}
 
 
 def first_sentence(text: str) -> str:
@@ -211,5 +264,6 @@ def key_line(text: str, key: str) -> int | None:
 
 def display_width(line: str) -> int:
     """Width in a monospaced terminal: wide East Asian characters take two columns, combining marks none."""
-    return sum(0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-               for char in line)
+    return sum(
+        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line
+    )

@@ -51,8 +51,10 @@ def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
 
 def smarten_block(block: Block) -> Block:
     texts = smarten_pieces([(span.text, span.code) for span in block.spans])
-    spans = [span if span.text == text else span.model_copy(update={"text": text})
-             for span, text in zip(block.spans, texts, strict=True)]
+    spans = [
+        span if span.text == text else span.model_copy(update={"text": text})
+        for span, text in zip(block.spans, texts, strict=True)
+    ]
     return block.model_copy(update={"spans": spans}) if spans != block.spans else block
 
 
@@ -68,4 +70,3 @@ def typeset(story: Story) -> Story:
     if story.image.alt:
         update["image"] = story.image.model_copy(update={"alt": smarten(story.image.alt)})
     return story.model_copy(update=update)
-

@@ -126,8 +126,15 @@ class Mailbox:
             self.deferred.append(rcpt)
             return self.defer_reply
         with self._lock:
-            self.received.append(Received(session.peer, envelope.mail_from, list(envelope.rcpt_tos),
-                                          list(envelope.mail_options), envelope.original_content or b""))
+            self.received.append(
+                Received(
+                    session.peer,
+                    envelope.mail_from,
+                    list(envelope.rcpt_tos),
+                    list(envelope.mail_options),
+                    envelope.original_content or b"",
+                )
+            )
             number = len(self.received)
         if rcpt in self.vanish:
             server.transport.abort()
@@ -154,8 +161,14 @@ class Server:
 
     def toml(self, security: str = "none", **extra: object) -> str:
         """An [smtp] table pointing at this server (retries quick enough for a test)."""
-        lines = ["[smtp]", f'host = "{self.host}"', f"port = {self.port}", f'security = "{security}"',
-                 "timeout = 5", "retry_delay = 0.01"]
+        lines = [
+            "[smtp]",
+            f'host = "{self.host}"',
+            f"port = {self.port}",
+            f'security = "{security}"',
+            "timeout = 5",
+            "retry_delay = 0.01",
+        ]
         if self.cafile is not None:
             lines.append(f'cafile = "{self.cafile}"')
         for key, value in extra.items():
@@ -182,8 +195,11 @@ class TLS:
 
 def password_check(mailbox: Mailbox, user: str, password: str):
     def authenticator(server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and auth_data.login == user.encode() and \
-            auth_data.password == password.encode()
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login == user.encode()
+            and auth_data.password == password.encode()
+        )
         if ok:
             mailbox.logins.append(user)
         # handled=False: aiosmtpd itself answers 535 to a wrong password.
@@ -193,8 +209,14 @@ def password_check(mailbox: Mailbox, user: str, password: str):
 
 
 @contextmanager
-def smtp_server(mailbox: Mailbox | None = None, *, tls: TLS | None = None, implicit_tls: bool = False,
-                login: tuple[str, str] | None = None, smtputf8: bool = False) -> Iterator[Server]:
+def smtp_server(
+    mailbox: Mailbox | None = None,
+    *,
+    tls: TLS | None = None,
+    implicit_tls: bool = False,
+    login: tuple[str, str] | None = None,
+    smtputf8: bool = False,
+) -> Iterator[Server]:
     """Start a server on 127.0.0.1; STARTTLS (or implicit TLS) and a required login when asked."""
     mailbox = mailbox if mailbox is not None else Mailbox()
     kwargs: dict[str, object] = {"enable_SMTPUTF8": smtputf8}
@@ -208,8 +230,9 @@ def smtp_server(mailbox: Mailbox | None = None, *, tls: TLS | None = None, impli
     elif login is not None:
         kwargs.update(authenticator=password_check(mailbox, *login), auth_required=True)
     port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port, ready_timeout=10,
-                            server_hostname="localhost", **kwargs)
+    controller = Controller(
+        mailbox, hostname="127.0.0.1", port=port, ready_timeout=10, server_hostname="localhost", **kwargs
+    )
     controller.start()
     try:
         yield Server("127.0.0.1", port, mailbox, tls.cafile if tls is not None else None)

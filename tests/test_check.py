@@ -57,8 +57,10 @@ def with_lead(issue, **update):
 def test_good_email_has_no_findings_but_the_builds_own_warnings(issue):
     [finding] = run(issue)
     assert (finding.level, finding.check) == ("warning", "build")
-    assert finding.message == ("no image src: the story shows as text only; add its image, or write `image: false` "
-                               "in its front matter to keep it text only")
+    assert finding.message == (
+        "no image src: the story shows as text only; add its image, or write `image: false` "
+        "in its front matter to keep it text only"
+    )
     assert finding.file.endswith("04-sahel-mediation.md")
     assert finding.story == "Sahel talks: mediators try again in Lomé"
 
@@ -71,8 +73,11 @@ def test_seed_items_without_headline_or_link_are_warnings_not_errors():
         (Path(finding.file).relative_to(ROOT).as_posix(), finding.line, finding.message) for finding in build_findings
     ]
     assert sum(finding.message.startswith("no headline") for finding in build_findings) == 5
-    assert all(finding.message.endswith("give it a headline") for finding in build_findings
-               if finding.message.startswith("no headline"))
+    assert all(
+        finding.message.endswith("give it a headline")
+        for finding in build_findings
+        if finding.message.startswith("no headline")
+    )
 
 
 # --- the golden builds ----------------------------------------------------------------------------------
@@ -148,13 +153,16 @@ def test_bad_link_is_an_error(issue, href, says):
 def test_link_without_href_is_an_error(issue):
     [finding] = run(issue, html=html_with("<a>The full report</a>"), check="links")
     assert (finding.level, finding.message) == (
-        "error", "link 'The full report' goes nowhere: give it a full https:// address")
+        "error",
+        "link 'The full report' goes nowhere: give it a full https:// address",
+    )
 
 
 def test_bad_link_names_the_story_it_comes_from_once(issue):
     bad = with_lead(issue, url="javascript:alert(1)")
     html = html_with('<p><a href="javascript:alert(1)" aria-label="Read: Colombia">Read →</a></p>').replace(
-        STORY, "javascript:alert(1)")
+        STORY, "javascript:alert(1)"
+    )
     [finding] = run(bad, html=html, check="links")  # the headline link and "Read →": one thing to fix
     assert finding.file.endswith("01-colombia-runoff.md") and finding.line == 1
     assert finding.story == "Colombia’s runoff turns on turnout in the Caribbean coast"
@@ -184,8 +192,10 @@ def test_vague_link_text_with_an_aria_label_or_title_passes(issue, attribute):
 def test_vague_aria_label_is_a_warning(issue):
     [finding] = run(issue, html=html_with(f'<a href="{STORY}" aria-label="Read more">Read more</a>'), check="links")
     assert (finding.level, finding.message) == (
-        "warning", "link text 'Read more' says nothing out of context (screen readers list links alone): name what "
-        "it opens, e.g. the story's headline")
+        "warning",
+        "link text 'Read more' says nothing out of context (screen readers list links alone): name what "
+        "it opens, e.g. the story's headline",
+    )
 
 
 def test_link_with_no_text_is_a_warning_and_an_image_alt_gives_it_one(issue):
@@ -234,8 +244,10 @@ def test_image_without_width_is_a_warning(issue):
 
 
 def test_http_image_is_a_warning_and_a_relative_one_an_error(issue):
-    html = html_with('<img src="http://images.example.org/a.jpg" alt="A rally" width="600">'
-                     '<img src="pictures/b.jpg" alt="A count" width="600">')
+    html = html_with(
+        '<img src="http://images.example.org/a.jpg" alt="A rally" width="600">'
+        '<img src="pictures/b.jpg" alt="A count" width="600">'
+    )
     first, second = sorted(run(issue, html=html, check="images"), key=lambda finding: finding.level == "error")
     assert (first.level, second.level) == ("warning", "error")
     assert "a.jpg is not https" in first.message
@@ -273,8 +285,11 @@ def test_placeholder_sender_address_is_a_warning_and_a_real_one_passes(issue):
 
 @pytest.mark.parametrize(
     "field, value",
-    [("subject", "Runoff week: TK votes, Brussels waits"), ("preheader", "Hi {{ first_name }}, " + "x" * 40),
-     ("preheader", "Hello *|FNAME|*, this week the runoff and Brussels waits")],
+    [
+        ("subject", "Runoff week: TK votes, Brussels waits"),
+        ("preheader", "Hi {{ first_name }}, " + "x" * 40),
+        ("preheader", "Hello *|FNAME|*, this week the runoff and Brussels waits"),
+    ],
 )
 def test_leftover_placeholder_in_subject_or_preheader_is_an_error(issue, field, value):
     findings = run(issue.model_copy(update={field: value}), check="leftovers")
@@ -341,9 +356,16 @@ def test_plain_text_missing_a_link_of_the_html_names_its_story(issue):
 
 @pytest.mark.parametrize(
     "junk, name",
-    [("\u0085", "U+0085"), ("\u200b", "U+200B ZERO WIDTH SPACE"), ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
-     ("\ufeff", "U+FEFF"), ("\uf0b7", "U+F0B7"), ("\u2028", "U+2028 LINE SEPARATOR"), ("\ufffc", "U+FFFC"),
-     ("\u00ad", "U+00AD SOFT HYPHEN")],
+    [
+        ("\u0085", "U+0085"),
+        ("\u200b", "U+200B ZERO WIDTH SPACE"),
+        ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("\ufeff", "U+FEFF"),
+        ("\uf0b7", "U+F0B7"),
+        ("\u2028", "U+2028 LINE SEPARATOR"),
+        ("\ufffc", "U+FFFC"),
+        ("\u00ad", "U+00AD SOFT HYPHEN"),
+    ],
 )
 def test_invisible_characters_in_a_story_are_an_error(issue, junk, name):
     [finding] = run(with_lead(issue, headline=f"Colombia's{junk} runoff"), check="characters")
@@ -381,14 +403,17 @@ def with_colors(issue, **colors):
 def test_low_contrast_text_in_dark_mode_is_an_error(issue):
     [finding] = run(with_colors(issue, dark_text="#444444"), check="theme")
     assert finding.level == "error"
-    assert finding.message.startswith("dark mode: body text and headlines, dark_text #444444 on dark_background "
-                                      "#1c1c1e, have contrast 1.")
+    assert finding.message.startswith(
+        "dark mode: body text and headlines, dark_text #444444 on dark_background #1c1c1e, have contrast 1."
+    )
 
 
 def test_low_contrast_link_is_a_warning_on_the_paper_and_on_the_canvas(issue):
     findings = run(with_colors(issue, link="#8ab4f8"), check="theme")
     assert [(finding.level, finding.message.split(",")[0]) for finding in findings] == [
-        ("warning", "light mode: links"), ("warning", "light mode: the 'View in browser' link")]
+        ("warning", "light mode: links"),
+        ("warning", "light mode: the 'View in browser' link"),
+    ]
     assert "link #8ab4f8 on background #ffffff, have contrast 2." in findings[0].message
 
 
@@ -421,10 +446,15 @@ def test_check_json_lists_findings(golden_workdir, cli):
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["ok"] is True and report["errors"] == 0 and report["warnings"] == len(report["findings"])
-    assert {"level": "warning", "check": "build", "message": "no link: add its url",
-            "file": "seeds/000_d493ddfd58091a34.txt", "line": 19,
-            "story": "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President "
-                     "Donald Trump’s…"} in report["findings"]
+    assert {
+        "level": "warning",
+        "check": "build",
+        "message": "no link: add its url",
+        "file": "seeds/000_d493ddfd58091a34.txt",
+        "line": 19,
+        "story": "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President "
+        "Donald Trump’s…",
+    } in report["findings"]
 
 
 def write_build(folder: Path, issue, html=GOOD_HTML, text=GOOD_TEXT) -> Path:
@@ -504,8 +534,9 @@ def test_check_says_what_a_folder_lacks(golden_workdir, issue, cli):
 def test_check_on_a_story_folder_says_to_build_it_first(golden_workdir, cli):
     result = cli("check", "example")
     assert result.exit_code == 1
-    assert result.output.strip() == ("error: example: holds stories, not a build: run `newsletter build example`, "
-                                     "then check the folder it names")
+    assert result.output.strip() == (
+        "error: example: holds stories, not a build: run `newsletter build example`, then check the folder it names"
+    )
 
 
 def test_check_without_a_build_says_to_build_first(golden_workdir, cli):
@@ -521,14 +552,21 @@ def test_check_rejects_an_unknown_format(golden_workdir, cli):
 
 
 def test_each_compliance_gap_is_its_own_warning(issue):
-    bare = issue.model_copy(update={"brand": issue.brand.model_copy(
-        update={"sender": Sender(), "unsubscribe_url": "", "postal_address": ""})})
+    bare = issue.model_copy(
+        update={
+            "brand": issue.brand.model_copy(update={"sender": Sender(), "unsubscribe_url": "", "postal_address": ""})
+        }
+    )
     findings = [finding for finding in run(bare) if finding.check in ("unsubscribe", "address", "sender")]
     assert [(finding.level, finding.check) for finding in findings] == [
-        ("warning", "unsubscribe"), ("warning", "address"), ("warning", "sender")]
+        ("warning", "unsubscribe"),
+        ("warning", "address"),
+        ("warning", "sender"),
+    ]
     assert findings[0].message == (
         "no one-click unsubscribe (only unsubscribing by reply): Gmail and Yahoo require one from bulk senders "
-        "(RFC 8058); set [brand] unsubscribe_url in newsletter.toml to an https address that unsubscribes on a POST")
+        "(RFC 8058); set [brand] unsubscribe_url in newsletter.toml to an https address that unsubscribes on a POST"
+    )
     assert findings[1].message.startswith("no postal address in the footer")
     assert run(issue, check="unsubscribe") == run(issue, check="address") == []
 

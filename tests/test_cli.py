@@ -104,18 +104,24 @@ BAD_INPUTS = {
     ),
     "missing path": (lambda d: None, "error: in: no such file or folder"),
     "issue.toml": (
-        lambda d: (write(d / "in" / "a.md", b"---\nheadline: H\n---\nBody\n"),
-                   write(d / "in" / "issue.toml", b'subject = "Fine"\nnumber = \n')),
+        lambda d: (
+            write(d / "in" / "a.md", b"---\nheadline: H\n---\nBody\n"),
+            write(d / "in" / "issue.toml", b'subject = "Fine"\nnumber = \n'),
+        ),
         "error: in/issue.toml:2: is not valid TOML: Invalid value",
     ),
     "lead that names no file": (
-        lambda d: (write(d / "in" / "01-lead.md", b"---\nheadline: H\n---\nBody\n"),
-                   write(d / "in" / "issue.toml", b'subject = "Fine"\nlead = "01-laed.md"\n')),
+        lambda d: (
+            write(d / "in" / "01-lead.md", b"---\nheadline: H\n---\nBody\n"),
+            write(d / "in" / "issue.toml", b'subject = "Fine"\nlead = "01-laed.md"\n'),
+        ),
         "error: in/issue.toml:2: lead = '01-laed.md' names no story file in the folder (did you mean '01-lead.md'?)",
     ),
     "newsletter.toml": (
-        lambda d: (write(d / "in" / "a.md", b"---\nheadline: H\n---\nBody\n"),
-                   write(d / "newsletter.toml", b'[brand\nname = "The Brief"\n')),
+        lambda d: (
+            write(d / "in" / "a.md", b"---\nheadline: H\n---\nBody\n"),
+            write(d / "newsletter.toml", b'[brand\nname = "The Brief"\n'),
+        ),
         "error: newsletter.toml:1: is not valid TOML: Expected ']' at the end of a table declaration",
     ),
     "javascript link": (

@@ -54,29 +54,48 @@ def test_rows_are_sorted_by_share_unless_as_given():
 
 
 def test_cells_pasted_from_a_spreadsheet_are_read():
-    text = ("title: Runoff\nsource: Registry\nCandidate\tParty\tVotes\tSeats\tColour\tElected\n"
-            "Ana Pérez\tPacto\t11.281.013\t\t#FFD700\t✓\nLuis Gómez\tCD\t10 580 412\t3\tc00\tno\n")
+    text = (
+        "title: Runoff\nsource: Registry\nCandidate\tParty\tVotes\tSeats\tColour\tElected\n"
+        "Ana Pérez\tPacto\t11.281.013\t\t#FFD700\t✓\nLuis Gómez\tCD\t10 580 412\t3\tc00\tno\n"
+    )
     results = parse_results(text, "a.md", 5)
     assert (results.title, results.source, results.name_label) == ("Runoff", "Registry", "Candidate")
     first, second = results.rows
     assert (first.name, first.party, first.votes, first.colour, first.elected) == (
-        "Ana Pérez", "Pacto", 11_281_013, "#ffd700", True)
+        "Ana Pérez",
+        "Pacto",
+        11_281_013,
+        "#ffd700",
+        True,
+    )
     assert (second.votes, second.seats, second.colour, second.elected) == (10_580_412, 3, "#c00", False)
     assert (first.share, second.share) == (51.6, 48.4)
 
 
 BAD_BLOCKS = [
-    ("name,votes\nA,1,2\n", 9, "this row has 3 cells, the header has 2: put a comma between every two cells, "
-                               "and quote a cell that holds one (\"1,234\")"),
+    (
+        "name,votes\nA,1,2\n",
+        9,
+        "this row has 3 cells, the header has 2: put a comma between every two cells, "
+        'and quote a cell that holds one ("1,234")',
+    ),
     ("name,votes\nA,many\n", 9, "votes 'many' is not a whole number"),
     ("name,share\nA,60\nB,45\n", 8, "the shares add up to 105.0%, over 100%: check the share column"),
     ("name,share\nA,101%\n", 9, "share '101%' is not between 0 and 100%"),
-    ("name,votes,turnout\nA,1,2\n", 8, "unknown column 'turnout': the columns are name (or candidate, party, "
-                                      "option), party, votes, share, seats, colour and elected"),
+    (
+        "name,votes,turnout\nA,1,2\n",
+        8,
+        "unknown column 'turnout': the columns are name (or candidate, party, "
+        "option), party, votes, share, seats, colour and elected",
+    ),
     ("name,seats\nA,1\n", 8, "the results table needs a votes or a share column to draw its bars"),
     ("name,votes,colour\nA,1,red\n", 9, "colour 'red' is not a colour like #1a1a1a"),
-    ("name,votes,elected\nA,1,maybe\n", 9, "elected 'maybe' is neither yes nor no: write yes, true or ✓ for an "
-                                          "elected row and leave the cell empty otherwise"),
+    (
+        "name,votes,elected\nA,1,maybe\n",
+        9,
+        "elected 'maybe' is neither yes nor no: write yes, true or ✓ for an "
+        "elected row and leave the cell empty otherwise",
+    ),
 ]
 
 
@@ -106,7 +125,7 @@ def test_the_email_holds_a_real_data_table(outputs):
     elected = r'<th class="nl-res-name" scope="row"[^>]*>Ana Pérez <span class="nl-res-elected"[^>]*>✓\u00a0elected'
     assert re.search(elected, html)
     # No images in a table, and each bar is a cell with a background colour and a width.
-    table = html[html.index('class="nl-res"'):html.index("</table>", html.index('class="nl-res-barcell"'))]
+    table = html[html.index('class="nl-res"') : html.index("</table>", html.index('class="nl-res-barcell"'))]
     assert "<img" not in table
     assert re.search(r'<td class="nl-bar" width="100.0%" height="8" bgcolor="#ffd700"', html)
 
@@ -118,7 +137,8 @@ def test_a_light_party_colour_is_darkened_for_text_and_kept_for_the_bar(outputs)
         f"{EXAMPLE / '01-colombia-results.md'}:1: results: the colour #ffd700 "
         "of Ana Pérez, Pacto Histórico has contrast 1.40:1 on the page (#ffffff), under 4.5:1: the share is shown in "
         "#8a7400 and the bar in #ffd700; give a darker colour to use one shade for both "
-        "(Colombia elects its president by half a million votes)"]
+        "(Colombia elects its president by half a million votes)"
+    ]
     html = outputs["email.html"]
     assert 'bgcolor="#ffd700"' in html
     figure = re.search(r'nl-res-share"[^>]*color:(#8a7400)[^>]*>50.5%', html)
@@ -198,11 +218,13 @@ def test_the_calendar_shows_upcoming_elections_soonest_first(tmp_path):
     issue = make_issue(story(tmp_path, "Body.\n", calendar=CALENDAR), date=DATE)
     assert [(e.country, e.days) for e in issue.elections] == [("Haiti", 0), ("Romania", 12), ("Estonia", 97)]
     text = render_files(issue)["email.txt"].decode()
-    assert ("Elections ahead\n---------------\n\n"
-            "* Tue 24 Nov (today): Haiti, General election\n"
-            "* Sun 6 Dec (in 12 days): Romania, Parliamentary election. Polls open\n"
-            "  abroad on 5 and 6 December\n"
-            "* Mon 1 Mar 2027 (in 97 days): Estonia, Parliamentary election\n") in text
+    assert (
+        "Elections ahead\n---------------\n\n"
+        "* Tue 24 Nov (today): Haiti, General election\n"
+        "* Sun 6 Dec (in 12 days): Romania, Parliamentary election. Polls open\n"
+        "  abroad on 5 and 6 December\n"
+        "* Mon 1 Mar 2027 (in 97 days): Estonia, Parliamentary election\n"
+    ) in text
 
 
 def test_the_calendar_window_comes_from_newsletter_toml(tmp_path):
@@ -216,17 +238,23 @@ def test_the_calendar_window_comes_from_newsletter_toml(tmp_path):
 def test_a_calendar_beside_newsletter_toml_serves_every_issue(tmp_path):
     folder = story(tmp_path, "Body.\n")
     (tmp_path / "calendar.csv").write_text(CALENDAR)
-    (tmp_path / "newsletter.toml").write_text("[brand]\nname = \"The Ballot Brief\"\n")
+    (tmp_path / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n')
     issue = make_issue(folder, date=DATE, config=tmp_path / "newsletter.toml")
     assert [e.country for e in issue.elections] == ["Haiti", "Romania", "Estonia"]
 
 
-@pytest.mark.parametrize(("row", "message"), [
-    ("2026-13-01,France,Legislative", "'2026-13-01' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-06"),
-    ("6 December,France,Legislative", "'6 December' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-06"),
-    ("2026-12-06,France", "this row has 2 cells: write date,country,election and, if you like, a note (quote a "
-                          "cell that holds a comma)"),
-])
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("2026-13-01,France,Legislative", "'2026-13-01' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-06"),
+        ("6 December,France,Legislative", "'6 December' is not a date: write it as YYYY-MM-DD, e.g. 2026-12-06"),
+        (
+            "2026-12-06,France",
+            "this row has 2 cells: write date,country,election and, if you like, a note (quote a "
+            "cell that holds a comma)",
+        ),
+    ],
+)
 def test_a_bad_calendar_row_names_its_line(cli, tmp_path, row, message):
     folder = story(tmp_path, "Body.\n", calendar=f"date,country,election\n2026-12-01,Peru,Senate\n{row}\n")
     result = run_build(cli, folder, tmp_path)
@@ -236,11 +264,12 @@ def test_a_bad_calendar_row_names_its_line(cli, tmp_path, row, message):
 
 def test_a_bad_calendar_window_names_newsletter_toml(tmp_path):
     folder = story(tmp_path, "Body.\n", calendar=CALENDAR)
-    (tmp_path / "newsletter.toml").write_text("[calendar]\nweeks = \"eight\"\n")
+    (tmp_path / "newsletter.toml").write_text('[calendar]\nweeks = "eight"\n')
     with pytest.raises(InputError) as error:
         make_issue(folder, date=DATE, config=tmp_path / "newsletter.toml")
-    assert str(error.value) == (f"{tmp_path / 'newsletter.toml'}:2: [calendar] weeks: 'eight' is not a whole number "
-                                "of weeks like 8")
+    assert str(error.value) == (
+        f"{tmp_path / 'newsletter.toml'}:2: [calendar] weeks: 'eight' is not a whole number of weeks like 8"
+    )
 
 
 def test_in_dark_mode_the_bars_keep_their_colours_and_the_figures_read(page, tmp_path):

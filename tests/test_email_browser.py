@@ -51,8 +51,9 @@ def test_email_has_no_horizontal_scroll(page, built, issue, width):
 def test_cards_sit_side_by_side_at_600_and_stack_at_375(page, built, issue):
     def card_boxes():
         boxes = page.eval_on_selector_all(
-            ".nl-row", "rows => rows.map(row => Array.from(row.querySelectorAll('.nl-card')).map(card => {"
-            " const box = card.getBoundingClientRect(); return [box.x, box.y, box.width]; }))"
+            ".nl-row",
+            "rows => rows.map(row => Array.from(row.querySelectorAll('.nl-card')).map(card => {"
+            " const box = card.getBoundingClientRect(); return [box.x, box.y, box.width]; }))",
         )
         return [row for row in boxes if len(row) == 2]
 
@@ -139,8 +140,9 @@ def test_one_gutter_everywhere_on_a_phone(page, built, issue):
 def test_card_photos_fill_their_column_on_a_phone(page, built):
     open_email(page, built["markdown"], 375)
     photos = page.eval_on_selector_all(
-        ".nl-card img", "images => images.map(image => [image.getBoundingClientRect().width,"
-        " image.closest('.nl-card').getBoundingClientRect().width])"
+        ".nl-card img",
+        "images => images.map(image => [image.getBoundingClientRect().width,"
+        " image.closest('.nl-card').getBoundingClientRect().width])",
     )
     assert len(photos) == 3  # the Markdown sample's three cards with a photo
     for width, column in photos:
@@ -151,8 +153,9 @@ def test_card_photos_fill_their_column_on_a_phone(page, built):
 def test_card_caption_and_credit_sit_under_the_photo_and_above_the_title(page, built):
     open_email(page, built["markdown"], 375)
     order = page.eval_on_selector_all(
-        ".nl-card", "cards => cards.filter(card => card.querySelector('img')).map(card =>"
-        " ['img', '.nl-caption', '.nl-credit', '.nl-h3'].map(s => card.querySelector(s).getBoundingClientRect().top))"
+        ".nl-card",
+        "cards => cards.filter(card => card.querySelector('img')).map(card =>"
+        " ['img', '.nl-caption', '.nl-credit', '.nl-h3'].map(s => card.querySelector(s).getBoundingClientRect().top))",
     )
     assert len(order) == 3
     for tops in order:
@@ -171,8 +174,9 @@ def test_an_odd_last_card_and_a_lone_card_take_the_whole_row(page, built, tmp_pa
     def widths(path):
         open_email(page, path, 600)
         return page.eval_on_selector_all(
-            ".nl-row", "rows => rows.map(row => Array.from(row.querySelectorAll('.nl-card')).map(card =>"
-            " [Math.round(card.getBoundingClientRect().width), (card.querySelector('img') || {}).width || 0]))"
+            ".nl-row",
+            "rows => rows.map(row => Array.from(row.querySelectorAll('.nl-card')).map(card =>"
+            " [Math.round(card.getBoundingClientRect().width), (card.querySelector('img') || {}).width || 0]))",
         )
 
     # The seed's five items: two rows of two cards (284 px each), then the fifth across the row (568 px).
@@ -181,7 +185,9 @@ def test_an_odd_last_card_and_a_lone_card_take_the_whole_row(page, built, tmp_pa
     folder = tmp_path / "issue"
     folder.mkdir()
     (folder / "a.md").write_text("---\nheadline: The lead\n---\n\nBody.\n")
-    (folder / "b.md").write_text("---\nheadline: Alone\nsection: Solo\nimage:\n  src: https://example.org/a.jpg\n"
-                                 "  alt: A photo\n  width: 1200\n  height: 600\n---\n\nAnother story.\n")
+    (folder / "b.md").write_text(
+        "---\nheadline: Alone\nsection: Solo\nimage:\n  src: https://example.org/a.jpg\n"
+        "  alt: A photo\n  width: 1200\n  height: 600\n---\n\nAnother story.\n"
+    )
     email = build(folder, out=tmp_path / "out", date=None).out / "email.html"
     assert widths(email) == [[[568, 552]]]

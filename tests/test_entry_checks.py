@@ -53,11 +53,18 @@ def test_a_line_separator_in_a_pasted_headline_becomes_a_space_and_is_named(fold
     assert "lead: Zelensky asks the West" in result.output
 
 
-@pytest.mark.parametrize(("name", "text", "line"), [
-    ("issue/issue.toml", 'subject = "One\\u2028two"\n', "issue/issue.toml:1: subject"),
-    ("newsletter.toml", '[brand]\nname = "News\\u2028letter"\n', "newsletter.toml:2: brand.name"),
-    ("newsletter.toml", '[brand]\npostal_address = "1 Main St\\u0001"\n', "newsletter.toml:2: brand.postal_address"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("issue/issue.toml", 'subject = "One\\u2028two"\n', "issue/issue.toml:1: subject"),
+        ("newsletter.toml", '[brand]\nname = "News\\u2028letter"\n', "newsletter.toml:2: brand.name"),
+        (
+            "newsletter.toml",
+            '[brand]\npostal_address = "1 Main St\\u0001"\n',
+            "newsletter.toml:2: brand.postal_address",
+        ),
+    ],
+)
 def test_a_bad_character_in_settings_is_named_in_the_settings_file(folder, name, text, line):
     (folder / "a.md").write_text(STORY)
     Path(name).write_text(text)
@@ -69,8 +76,9 @@ def test_a_bad_character_in_settings_is_named_in_the_settings_file(folder, name,
 def test_an_over_long_subject_in_issue_toml_is_refused_by_name(folder):
     (folder / "a.md").write_text(STORY)
     (folder / "issue.toml").write_text('number = 3\nsubject = "' + "word " * 20_000 + '"\n')
-    fails_with(build(), "issue/issue.toml:2: subject: is 100,000 characters long, over the 500 a subject may have; "
-                        "shorten it")
+    fails_with(
+        build(), "issue/issue.toml:2: subject: is 100,000 characters long, over the 500 a subject may have; shorten it"
+    )
 
 
 def test_an_over_long_headline_in_front_matter_is_refused_by_name(folder):
@@ -80,8 +88,11 @@ def test_an_over_long_headline_in_front_matter_is_refused_by_name(folder):
 
 def test_an_over_long_first_line_of_a_pasted_page_is_refused_by_name(folder):
     (folder / "page.txt").write_text("word " * 200_000 + "\n\nA paragraph.\n")
-    fails_with(build(), "issue/page.txt:1: the line is 999,999 characters long, over the 20,000 a paragraph may "
-                        "have; shorten it, or paste the page with its line breaks")
+    fails_with(
+        build(),
+        "issue/page.txt:1: the line is 999,999 characters long, over the 20,000 a paragraph may "
+        "have; shorten it, or paste the page with its line breaks",
+    )
 
 
 def test_a_line_break_in_a_headline_is_named(folder):
@@ -89,16 +100,30 @@ def test_a_line_break_in_a_headline_is_named(folder):
     fails_with(build(), "issue/a.md:2: headline: holds a line break; keep it on one line")
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ('[brand.logo]\nsrc = "javascript:alert(1)"\n', "newsletter.toml:2: [brand] logo.src: link 'javascript:alert(1)' "
-     "uses javascript:, only http, https and mailto links are allowed"),
-    ('[brand.logo]\nsrc = "http://[::1"\n', "newsletter.toml:2: [brand] logo.src: link 'http://[::1' is not a valid "
-     "URL (Invalid IPv6 URL); correct it"),
-    ('[brand.sender]\nemail = "news@"\n', "newsletter.toml:2: [brand] sender.email: 'news@' is not an email address: "
-     "There must be something after the @-sign."),
-    ('[brand.sender]\nemail = "news@exämple.org"\n', "newsletter.toml:2: [brand] sender.email: 'news@exämple.org': "
-     "write the domain in its ASCII form, news@xn--exmple-cua.org"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '[brand.logo]\nsrc = "javascript:alert(1)"\n',
+            "newsletter.toml:2: [brand] logo.src: link 'javascript:alert(1)' "
+            "uses javascript:, only http, https and mailto links are allowed",
+        ),
+        (
+            '[brand.logo]\nsrc = "http://[::1"\n',
+            "newsletter.toml:2: [brand] logo.src: link 'http://[::1' is not a valid URL (Invalid IPv6 URL); correct it",
+        ),
+        (
+            '[brand.sender]\nemail = "news@"\n',
+            "newsletter.toml:2: [brand] sender.email: 'news@' is not an email address: "
+            "There must be something after the @-sign.",
+        ),
+        (
+            '[brand.sender]\nemail = "news@exämple.org"\n',
+            "newsletter.toml:2: [brand] sender.email: 'news@exämple.org': "
+            "write the domain in its ASCII form, news@xn--exmple-cua.org",
+        ),
+    ],
+)
 def test_brand_links_and_addresses_are_named_in_newsletter_toml(folder, text, message):
     (folder / "a.md").write_text(STORY)
     Path("newsletter.toml").write_text(text, encoding="utf-8")
@@ -116,6 +141,7 @@ def test_a_forged_brand_name_in_a_pasted_page_is_named_at_its_line(folder):
     line = text.split("\n").index("More from =?utf-8?q?News=0D=0ABcc:_x?=") + 1
     result = build()
     assert result.exit_code == 1
-    assert result.output.startswith(f"error: issue/page.txt:{line}: the brand name '=?utf-8?q?News=0D=0ABcc:_x?=' in "
-                                    "'More from' ")
+    assert result.output.startswith(
+        f"error: issue/page.txt:{line}: the brand name '=?utf-8?q?News=0D=0ABcc:_x?=' in 'More from' "
+    )
     assert result.output.endswith(", which would forge mail headers; retype the line\n")

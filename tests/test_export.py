@@ -78,12 +78,15 @@ def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(built_wor
     assert "https://news.example.org/2026/11/colombia-runoff" in story_links
 
 
-@pytest.mark.parametrize(("esp", "quoted"), [
-    ("mailchimp", "*|FNAME|*"),
-    ("listmonk", '{{ .Subscriber.Attribs.city }}'),
-    ("buttondown", "{% if subscriber.tags %}"),
-    ("buttondown", "{{ subscriber.email }}"),
-])
+@pytest.mark.parametrize(
+    ("esp", "quoted"),
+    [
+        ("mailchimp", "*|FNAME|*"),
+        ("listmonk", "{{ .Subscriber.Attribs.city }}"),
+        ("buttondown", "{% if subscriber.tags %}"),
+        ("buttondown", "{{ subscriber.email }}"),
+    ],
+)
 def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(built_workdir, esp, quoted, cli):
     source = built_workdir / "issue"
     shutil.copytree(EXAMPLE, source)
@@ -102,8 +105,10 @@ def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(built_
 def test_export_refuses_a_service_it_does_not_know(built_workdir, cli):
     result = cli("export", f"build/{SLUG}", "--esp", "sendgrid")
     assert result.exit_code == 1
-    assert "error: 'sendgrid' is not a service this exports to; choose one of mailchimp, buttondown, listmonk, " \
-           "generic" in result.output
+    assert (
+        "error: 'sendgrid' is not a service this exports to; choose one of mailchimp, buttondown, listmonk, "
+        "generic" in result.output
+    )
 
 
 def test_export_writes_where_asked_and_defaults_to_the_newest_build(built_workdir, cli):
@@ -121,8 +126,9 @@ def test_export_writes_where_asked_and_defaults_to_the_newest_build(built_workdi
 
 
 def test_css_holding_a_service_tag_is_refused_rather_than_broken():
-    assert neutralise("<p>{{ x }}</p><style>a { b: c }</style>", ("{{",)) == \
-        "<p>&#123;{ x }}</p><style>a { b: c }</style>"
+    assert (
+        neutralise("<p>{{ x }}</p><style>a { b: c }</style>", ("{{",)) == "<p>&#123;{ x }}</p><style>a { b: c }</style>"
+    )
     with pytest.raises(RenderError, match="the email's CSS holds '{#'"):
         neutralise("<style>@media print{#x{color:red}}</style>", ("{#",))
 
@@ -132,9 +138,11 @@ def test_export_refuses_a_build_whose_email_was_edited_after_build(built_workdir
     page.write_text(page.read_text().replace("Colombia", "Colombia (edited)"))
     result = cli("export", f"build/{SLUG}", "--esp", "mailchimp")
     assert result.exit_code == 1
-    assert result.output == (f"error: build/{SLUG}/email.tokens.html: was changed after `newsletter build` wrote it; "
-                             "nothing goes out that was not built and checked: build the issue again instead of "
-                             "editing its files\n")
+    assert result.output == (
+        f"error: build/{SLUG}/email.tokens.html: was changed after `newsletter build` wrote it; "
+        "nothing goes out that was not built and checked: build the issue again instead of "
+        "editing its files\n"
+    )
     assert not (built_workdir / "build" / SLUG / "export-mailchimp.html").exists()
 
 
@@ -145,5 +153,9 @@ def test_export_is_the_built_email_with_the_service_tags_where_the_links_were(bu
     built = (folder / "email.html").read_text()
     exported = (folder / "export-generic.html").read_text()
     brand = Issue.model_validate_json((folder / "issue.json").read_text()).brand
-    assert exported.replace("%%{unsubscribe_url}%%", brand.unsubscribe_url).replace(
-        "%%{web_url}%%", f"{brand.web_base_url}/{SLUG}/web.html") == built
+    assert (
+        exported.replace("%%{unsubscribe_url}%%", brand.unsubscribe_url).replace(
+            "%%{web_url}%%", f"{brand.web_base_url}/{SLUG}/web.html"
+        )
+        == built
+    )

@@ -24,8 +24,9 @@ def issue(tmp_path: Path) -> Path:
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The CLI in its own process: a FIFO that blocks fails the test by its timeout instead of hanging it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "newsletter", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "newsletter", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def error_of(source: Path) -> str:
@@ -61,15 +62,17 @@ def test_a_story_linked_to_a_regular_file_is_read(tmp_path):
 def test_a_broken_symlink_story_is_named_not_skipped(tmp_path):
     folder = issue(tmp_path)
     (folder / "b.md").symlink_to(tmp_path / "gone.md")
-    assert error_of(folder) == (f"{folder}/b.md: is a broken symlink (to {tmp_path}/gone.md, which does not exist); "
-                                "fix or remove it")
+    assert error_of(folder) == (
+        f"{folder}/b.md: is a broken symlink (to {tmp_path}/gone.md, which does not exist); fix or remove it"
+    )
 
 
 def test_a_broken_symlink_issue_toml_is_named_not_taken_for_absent(tmp_path):
     folder = issue(tmp_path)
     (folder / "issue.toml").symlink_to("nowhere.toml")
-    assert error_of(folder) == (f"{folder}/issue.toml: is a broken symlink (to nowhere.toml, which does not exist); "
-                                "fix or remove it")
+    assert error_of(folder) == (
+        f"{folder}/issue.toml: is a broken symlink (to nowhere.toml, which does not exist); fix or remove it"
+    )
 
 
 def test_a_story_over_the_size_limit_is_refused_by_name(tmp_path):
@@ -127,10 +130,18 @@ def test_an_out_name_too_long_is_one_line(workdir, cli):
 
 def test_a_fifo_as_the_subscriber_list_is_refused_without_waiting(tmp_path):
     os.mkfifo(tmp_path / "list.csv")
-    code = "from pathlib import Path\nfrom newsletter.send.subscribers import read_subscribers\n" \
-           "try:\n    read_subscribers(Path('list.csv'))\nexcept Exception as error:\n    print(error)"
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                            capture_output=True, text=True, timeout=60)
+    code = (
+        "from pathlib import Path\nfrom newsletter.send.subscribers import read_subscribers\n"
+        "try:\n    read_subscribers(Path('list.csv'))\nexcept Exception as error:\n    print(error)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout == "list.csv: is a named pipe (FIFO), not a subscriber list\n"
 
 
@@ -138,9 +149,12 @@ def test_out_as_the_issue_folder_itself_is_refused(tmp_path, monkeypatch, cli):
     monkeypatch.chdir(tmp_path)
     issue(tmp_path)
     result = cli("build", "issue", "--out", "issue")
-    assert (result.exit_code, result.output) == (1, "error: issue: is the issue folder itself: the build's email.txt "
-                                                    "would be read back as a story next time; choose another --out "
-                                                    "(a folder inside it is fine)\n")
+    assert (result.exit_code, result.output) == (
+        1,
+        "error: issue: is the issue folder itself: the build's email.txt "
+        "would be read back as a story next time; choose another --out "
+        "(a folder inside it is fine)\n",
+    )
     assert sorted(path.name for path in (tmp_path / "issue").iterdir()) == ["a.md"]
 
 
@@ -157,8 +171,10 @@ def test_the_files_of_a_build_elsewhere_are_named_not_read_as_a_page(tmp_path):
     folder = issue(tmp_path)
     (folder / "issue.json").write_text("{}", encoding="utf-8")
     (folder / "email.txt").write_text("NEWSLETTER\n\nA headline\n", encoding="utf-8")
-    assert error_of(folder) == (f"{folder}/email.txt: is the plain text of a build (issue.json is beside it), not a "
-                                "story: build the issue folder, or move the build out of it")
+    assert error_of(folder) == (
+        f"{folder}/email.txt: is the plain text of a build (issue.json is beside it), not a "
+        "story: build the issue folder, or move the build out of it"
+    )
 
 
 def test_build_folders_and_exports_get_the_modes_of_any_new_file(tmp_path, monkeypatch, cli):
@@ -182,6 +198,8 @@ def test_out_as_the_working_folder_or_above_is_refused(tmp_path, monkeypatch, cl
     issue(tmp_path / "work")
     result = cli("build", "issue", "--out", out)
     shown = out or "."
-    assert (result.exit_code, result.output) == (1, f"error: {shown}: is the working folder or one above it; give "
-                                                    "--out a folder of its own\n")
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {shown}: is the working folder or one above it; give --out a folder of its own\n",
+    )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["work"]

@@ -22,27 +22,34 @@ def error_line(path: Path) -> str:
     return str(error.value)
 
 
-@pytest.mark.parametrize(("front", "tag"), [
-    ("priority: !!int abc", "!!int"),
-    ("priority: !!int ''", "!!int"),
-    ("priority: !!int 0x", "!!int"),
-    ("priority: !!float abc", "!!float"),
-    ("lead: !!bool maybe", "!!bool"),
-    ("date: !!timestamp nope", "!!timestamp"),
-    ("caption: !!str 2026", "!!str"),
-    ("tags: !!set {a, b}", "!!set"),
-    ("caption: !custom x", "!custom"),
-])
+@pytest.mark.parametrize(
+    ("front", "tag"),
+    [
+        ("priority: !!int abc", "!!int"),
+        ("priority: !!int ''", "!!int"),
+        ("priority: !!int 0x", "!!int"),
+        ("priority: !!float abc", "!!float"),
+        ("lead: !!bool maybe", "!!bool"),
+        ("date: !!timestamp nope", "!!timestamp"),
+        ("caption: !!str 2026", "!!str"),
+        ("tags: !!set {a, b}", "!!set"),
+        ("caption: !custom x", "!custom"),
+    ],
+)
 def test_explicit_tags_are_refused_by_name(tmp_path, front, tag):
     path = story(tmp_path, "headline: H\n" + front)
-    assert error_line(path) == (f"{path}:3: front matter uses the tag {tag}: tags are not allowed; remove it "
-                                "(put the value in quotes to keep it as text)")
+    assert error_line(path) == (
+        f"{path}:3: front matter uses the tag {tag}: tags are not allowed; remove it "
+        "(put the value in quotes to keep it as text)"
+    )
 
 
 def test_bad_date_names_the_line_instead_of_a_traceback(tmp_path):
     path = story(tmp_path, "headline: H\ndate: 2026-13-45")
-    assert error_line(path) == (f"{path}:3: '2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12); "
-                                "correct it, or put it in quotes to keep it as text")
+    assert error_line(path) == (
+        f"{path}:3: '2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12); "
+        "correct it, or put it in quotes to keep it as text"
+    )
 
 
 def test_a_quoted_iso_date_is_a_date(tmp_path):
@@ -61,8 +68,9 @@ def test_an_alias_bomb_is_refused_at_once(tmp_path):
         lines.append(f"{chr(97 + n)}: &{chr(97 + n)} [" + ",".join([f"*{chr(96 + n)}"] * 9) + "]")
     path = story(tmp_path, "headline: H\n" + "\n".join(lines))
     started = time.process_time()
-    assert error_line(path) == (f"{path}:4: front matter uses the alias *a: aliases (& and *) are not allowed; "
-                                "write the value out in full")
+    assert error_line(path) == (
+        f"{path}:4: front matter uses the alias *a: aliases (& and *) are not allowed; write the value out in full"
+    )
     assert time.process_time() - started < 5  # not minutes: nothing is expanded
 
 
@@ -83,11 +91,14 @@ def test_a_key_given_twice_is_named(tmp_path):
     assert error_line(path) == f"{path}:4: headline is given twice (first on line 2); keep one"
 
 
-@pytest.mark.parametrize(("line", "quoted"), [
-    ("headline: Trump: the return", 'headline: "Trump: the return"'),
-    ('headline: "Bread & Borders" at the frontier', """headline: '"Bread & Borders" at the frontier'"""),
-    ("headline: 'Sunday's vote'", 'headline: "Sunday\'s vote"'),
-])
+@pytest.mark.parametrize(
+    ("line", "quoted"),
+    [
+        ("headline: Trump: the return", 'headline: "Trump: the return"'),
+        ('headline: "Bread & Borders" at the frontier', """headline: '"Bread & Borders" at the frontier'"""),
+        ("headline: 'Sunday's vote'", 'headline: "Sunday\'s vote"'),
+    ],
+)
 def test_a_yaml_error_on_a_line_with_colon_or_quotes_says_how_to_quote_it(tmp_path, line, quoted):
     path = story(tmp_path, "caption: c\n" + line)
     message = error_line(path)
@@ -101,12 +112,15 @@ def test_the_suggested_quoting_reads_back_as_the_text(tmp_path):
     assert load_source(story(tmp_path, fixed, "fixed.md")).stories[0].headline == 'Sunday\'s "big" vote: what next'
 
 
-@pytest.mark.parametrize(("front", "message"), [
-    ("pull_quotes: 5", "pull_quotes: must be a list of quotes"),
-    ("headline: H\npull_quotes: [5]", "pull_quotes: input should be a valid dictionary or instance of pullquote"),
-    ("headline: [a, b]", "headline: must be text, not a list or mapping; put it in quotes"),
-    ("headline: H\ntags: {a: 1}", "tags: input should be a valid list"),
-])
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("pull_quotes: 5", "pull_quotes: must be a list of quotes"),
+        ("headline: H\npull_quotes: [5]", "pull_quotes: input should be a valid dictionary or instance of pullquote"),
+        ("headline: [a, b]", "headline: must be text, not a list or mapping; put it in quotes"),
+        ("headline: H\ntags: {a: 1}", "tags: input should be a valid list"),
+    ],
+)
 def test_wrong_types_name_the_key(tmp_path, front, message):
     path = story(tmp_path, front)
     assert error_line(path).split(": ", 1)[1] == message

@@ -18,28 +18,152 @@ from newsletter.load import load_source
 from newsletter.settings import load_brand, read_config
 
 FRONT_PIECES = [
-    "headline: ", "caption: ", "credit: ", "teaser: ", "section: ", "date: ", "url: ", "tags: ", "lead: ",
-    "priority: ", "pull_quotes: ", "image:\n  src: ", "image:\n  width: ", "unknown: ", "\n", "\n  ", ": ", "- ",
-    '"', "'", "!!int ", "!!float ", "!!bool ", "!!timestamp ", "!!python/object:os.system ", "!x ", "&a ", "*a ",
-    "<<: ", "[", "]", "{", "}", ",", "#", "|\n  ", ">\n  ", "%", "@", "`", "?", "2026-13-45", "2026-12-01",
-    "0x", "1e999", "9" * 30, "true", "null", "~", '"\\ud800"', '"\\x01"', '"\\u2028"', "\\", "\x01", "\u2028",
-    "\u200b", "é", "🙂", "javascript:alert(1)", "http://[::1", "https://example.org/a", "mailto:a@b", "word ",
-    "A headline", "...", "---",
+    "headline: ",
+    "caption: ",
+    "credit: ",
+    "teaser: ",
+    "section: ",
+    "date: ",
+    "url: ",
+    "tags: ",
+    "lead: ",
+    "priority: ",
+    "pull_quotes: ",
+    "image:\n  src: ",
+    "image:\n  width: ",
+    "unknown: ",
+    "\n",
+    "\n  ",
+    ": ",
+    "- ",
+    '"',
+    "'",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!timestamp ",
+    "!!python/object:os.system ",
+    "!x ",
+    "&a ",
+    "*a ",
+    "<<: ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "#",
+    "|\n  ",
+    ">\n  ",
+    "%",
+    "@",
+    "`",
+    "?",
+    "2026-13-45",
+    "2026-12-01",
+    "0x",
+    "1e999",
+    "9" * 30,
+    "true",
+    "null",
+    "~",
+    '"\\ud800"',
+    '"\\x01"',
+    '"\\u2028"',
+    "\\",
+    "\x01",
+    "\u2028",
+    "\u200b",
+    "é",
+    "🙂",
+    "javascript:alert(1)",
+    "http://[::1",
+    "https://example.org/a",
+    "mailto:a@b",
+    "word ",
+    "A headline",
+    "...",
+    "---",
 ]
 BODY_PIECES = [
-    "word ", "*a* ", "_b_ ", "**c** ", "[link](https://example.org/x) ", "[bad](javascript:x) ", "<b>x</b> ",
-    "`code` ", "\n", "\n\n", "- item\n", "1. item\n", "> quote\n", "# Heading\n", "```\ncode\n```\n", "\x01",
-    "\u2028", "\u00ad", "More from GZERO Media\n", "REUTERS/Someone\n", "“A quotation of some length here,” "
-    "says Someone.\n", "http://[::1 ", "![img](https://example.org/i.jpg) ", "&amp; ", "%%{unsubscribe_url}%% ",
-    "{{ x }} ", "*|UNSUB|* ", "[v6](http://[::1) ", "<http://[::1> ", "[rel](/a/b) ",
-    "More from =?utf-8?q?News=0D=0ABcc:_x@example.org?=\n", "Photo by Someone\n",
+    "word ",
+    "*a* ",
+    "_b_ ",
+    "**c** ",
+    "[link](https://example.org/x) ",
+    "[bad](javascript:x) ",
+    "<b>x</b> ",
+    "`code` ",
+    "\n",
+    "\n\n",
+    "- item\n",
+    "1. item\n",
+    "> quote\n",
+    "# Heading\n",
+    "```\ncode\n```\n",
+    "\x01",
+    "\u2028",
+    "\u00ad",
+    "More from GZERO Media\n",
+    "REUTERS/Someone\n",
+    "“A quotation of some length here,” says Someone.\n",
+    "http://[::1 ",
+    "![img](https://example.org/i.jpg) ",
+    "&amp; ",
+    "%%{unsubscribe_url}%% ",
+    "{{ x }} ",
+    "*|UNSUB|* ",
+    "[v6](http://[::1) ",
+    "<http://[::1> ",
+    "[rel](/a/b) ",
+    "More from =?utf-8?q?News=0D=0ABcc:_x@example.org?=\n",
+    "Photo by Someone\n",
 ]
 TOML_PIECES = [
-    "subject = ", "preheader = ", "date = ", "number = ", "lead = ", "brand = ", "[brand]\n", "[brand.logo]\n",
-    "[brand.colors]\n", "[smtp]\n", "name = ", "postal_address = ", "unsubscribe_url = ", "src = ", "text = ",
-    "port = ", "\n", '"x"', '"2026-12-01"', "2026-12-01", '"2026-13-45"', "5", "{}", "[]", "[[", "]]", "{a = 1}",
-    '"\\u2028"', '"\\u0001"', '"javascript:x"', '"http://[::1"', '"#zzz"', "true", "=", '"', "'", "é",
-    '"news@"', '"news@exämple.org"', '"desk@example.org"', '"https://example.org/u"', '"x" # c', "1e400", "9" * 4400,
+    "subject = ",
+    "preheader = ",
+    "date = ",
+    "number = ",
+    "lead = ",
+    "brand = ",
+    "[brand]\n",
+    "[brand.logo]\n",
+    "[brand.colors]\n",
+    "[smtp]\n",
+    "name = ",
+    "postal_address = ",
+    "unsubscribe_url = ",
+    "src = ",
+    "text = ",
+    "port = ",
+    "\n",
+    '"x"',
+    '"2026-12-01"',
+    "2026-12-01",
+    '"2026-13-45"',
+    "5",
+    "{}",
+    "[]",
+    "[[",
+    "]]",
+    "{a = 1}",
+    '"\\u2028"',
+    '"\\u0001"',
+    '"javascript:x"',
+    '"http://[::1"',
+    '"#zzz"',
+    "true",
+    "=",
+    '"',
+    "'",
+    "é",
+    '"news@"',
+    '"news@exämple.org"',
+    '"desk@example.org"',
+    '"https://example.org/u"',
+    '"x" # c',
+    "1e400",
+    "9" * 4400,
 ]
 
 
@@ -47,8 +171,21 @@ def joined(pieces: list[str], size: int = 30) -> st.SearchStrategy[str]:
     return st.lists(st.sampled_from(pieces), max_size=size).map("".join)
 
 
-KEYS = ["headline", "caption", "credit", "teaser", "section", "date", "url", "tags", "lead", "priority",
-        "pull_quotes", "image", "layout"]
+KEYS = [
+    "headline",
+    "caption",
+    "credit",
+    "teaser",
+    "section",
+    "date",
+    "url",
+    "tags",
+    "lead",
+    "priority",
+    "pull_quotes",
+    "image",
+    "layout",
+]
 # Mostly well-formed `key: value` lines with odd values, sometimes raw pieces: most stories get past the
 # YAML parser to the checks behind it, and some break the parser itself.
 front_matter = st.lists(
@@ -60,12 +197,30 @@ front_matter = st.lists(
 ).map("\n".join)
 stories = st.one_of(
     st.tuples(front_matter, joined(BODY_PIECES)).map(
-        lambda parts: ("story.md", f"---\nheadline: A headline\n{parts[0]}\n---\n\n{parts[1]}")),
+        lambda parts: ("story.md", f"---\nheadline: A headline\n{parts[0]}\n---\n\n{parts[1]}")
+    ),
     st.tuples(st.just("page.txt"), joined(BODY_PIECES, 60)).map(lambda parts: (parts[0], "A headline\n\n" + parts[1])),
     st.tuples(st.sampled_from(["story.md", "page.txt"]), joined(FRONT_PIECES + BODY_PIECES, 60)),
 )
-TOML_KEYS = ["subject", "preheader", "date", "number", "lead", "name", "postal_address", "unsubscribe_url", "src",
-             "dark_src", "text", "port", "tagline", "web_base_url", "email", "reply_to", "width"]
+TOML_KEYS = [
+    "subject",
+    "preheader",
+    "date",
+    "number",
+    "lead",
+    "name",
+    "postal_address",
+    "unsubscribe_url",
+    "src",
+    "dark_src",
+    "text",
+    "port",
+    "tagline",
+    "web_base_url",
+    "email",
+    "reply_to",
+    "width",
+]
 settings_text = st.lists(
     st.one_of(
         st.sampled_from(["[brand]", "[brand.logo]", "[brand.colors]", "[brand.sender]", "[smtp]"]),
@@ -74,8 +229,12 @@ settings_text = st.lists(
     ),
     max_size=8,
 ).map("\n".join)
-FUZZ = settings(max_examples=60, deadline=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def names_a_file(message: str, root: Path) -> bool:
@@ -94,15 +253,23 @@ def test_loaders_return_or_raise_one_line_naming_the_file(story, toml):
             (root / "issue.toml").write_text(toml, encoding="utf-8")
         try:
             loaded = load_source(root)
-            load_brand(read_config(None), overrides=loaded.brand_overrides, overrides_file=loaded.settings.file,
-                       page_brand=loaded.page_brand)
+            load_brand(
+                read_config(None),
+                overrides=loaded.brand_overrides,
+                overrides_file=loaded.settings.file,
+                page_brand=loaded.page_brand,
+            )
         except NewsletterError as error:
             assert "\n" not in str(error)
             assert names_a_file(str(error), root), str(error)
 
 
-@settings(max_examples=25, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(story=stories, config=st.one_of(st.none(), settings_text))
 def test_build_and_check_exit_0_or_1_with_one_line_naming_a_file(story, config):
     runner = CliRunner()
@@ -124,8 +291,11 @@ def test_build_and_check_exit_0_or_1_with_one_line_naming_a_file(story, config):
             assert not (root / "out").exists()
             return
         # The commands that read the build, and import for a pasted page: exit 0 or 1, never a traceback.
-        commands = [["check", str(root / "out")], ["export", str(root / "out"), "--esp", "mailchimp"],
-                    ["send", str(root / "out"), "--to", "editor@example.org", "--dry-run"]]
+        commands = [
+            ["check", str(root / "out")],
+            ["export", str(root / "out"), "--esp", "mailchimp"],
+            ["send", str(root / "out"), "--to", "editor@example.org", "--dry-run"],
+        ]
         if name.endswith(".txt"):
             commands.append(["import", str(root / "issue" / name), "--to", str(root / "imported")])
         for command in commands:
@@ -133,6 +303,9 @@ def test_build_and_check_exit_0_or_1_with_one_line_naming_a_file(story, config):
             assert result.exit_code in (0, 1), (command, result.output)
             assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
             # check's findings may concern the whole issue (an empty preheader); other errors name a file.
-            errors = [line for line in result.output.splitlines() if line.startswith("error: ")] \
-                if command[0] != "check" else []
+            errors = (
+                [line for line in result.output.splitlines() if line.startswith("error: ")]
+                if command[0] != "check"
+                else []
+            )
             assert all(names_a_file(line.removeprefix("error: "), root) for line in errors), (command, errors)

@@ -51,8 +51,14 @@ def photo(width: int, height: int, seed: int = 1) -> Image.Image:
     """Something with the statistics of a photo: soft shapes, gradients and sensor noise."""
     rnd = random.Random(seed)
     small = (max(1, width // 4), max(1, height // 4))  # drawn small and scaled up: fast, and soft like a lens
-    picture = Image.merge("RGB", [Image.linear_gradient("L").resize(small),
-                                  Image.linear_gradient("L").rotate(90).resize(small), Image.new("L", small, 110)])
+    picture = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").resize(small),
+            Image.linear_gradient("L").rotate(90).resize(small),
+            Image.new("L", small, 110),
+        ],
+    )
     draw = ImageDraw.Draw(picture)
     for _ in range(120):
         x, y, r = rnd.randrange(small[0]), rnd.randrange(small[1]), rnd.randrange(2, max(3, small[0] // 10))
@@ -101,7 +107,8 @@ def issue(tmp_path: Path, lead_src: str, card_src: str = "", *, web_base_url: st
     (folder / "02-card.md").write_text(CARD.format(src=card_src or "https://images.example.org/eu.jpg"))
     (folder / "issue.toml").write_text(
         'subject = "Runoff week: Bogotá votes, Brussels waits"\nlead = "01-lead.md"\n[brand]\nname = "The Ballot '
-        'Brief"\n' + (f'web_base_url = "{web_base_url}"\n' if web_base_url else ""))
+        'Brief"\n' + (f'web_base_url = "{web_base_url}"\n' if web_base_url else "")
+    )
     return folder
 
 
@@ -116,8 +123,16 @@ def built_images(tmp_path: Path) -> dict[str, bytes]:
 def assert_no_metadata(data: bytes) -> None:
     with Image.open(io.BytesIO(data)) as picture:
         assert not dict(picture.getexif()), "EXIF left in the image"
-        assert set(picture.info) <= {"jfif", "jfif_version", "jfif_unit", "jfif_density", "progressive",
-                                     "progression", "dpi", "transparency"}, picture.info
+        assert set(picture.info) <= {
+            "jfif",
+            "jfif_version",
+            "jfif_unit",
+            "jfif_density",
+            "progressive",
+            "progression",
+            "dpi",
+            "transparency",
+        }, picture.info
     for marker in (b"Exif", b"GPS", b"SERIAL-0042", b"xmpmeta", b"ICC_PROFILE", b"Plaza", b"iCCP", b"eXIf"):
         assert marker not in data, marker
 
@@ -145,14 +160,22 @@ def test_a_phone_photo_is_published_upright_small_and_without_its_location(tmp_p
     url = f"{BASE}/2026-11-24-runoff-week-bogota-votes-brussels-waits/{name}"
     out = tmp_path / "out"
     email_html, web = (out / "email.html").read_text(), (out / "web.html").read_text()
-    assert re.search(rf'<img src="{re.escape(url)}" alt="Supporters wave yellow flags at a rally" width="552" '
-                     r'height="736"', email_html)
+    assert re.search(
+        rf'<img src="{re.escape(url)}" alt="Supporters wave yellow flags at a rally" width="552" '
+        r'height="736"',
+        email_html,
+    )
     assert f'<meta property="og:image" content="{url}">' in web
     assert '<meta property="og:image:width" content="1200">' in web
     assert f'src="{url}"' in web
     stored = json.loads((out / "issue.json").read_text())["lead"]["image"]
-    assert stored == {"src": name, "alt": "Supporters wave yellow flags at a rally", "width": 1200, "height": 1600,
-                      "file": "photos/rally.jpg"}
+    assert stored == {
+        "src": name,
+        "alt": "Supporters wave yellow flags at a rally",
+        "width": 1200,
+        "height": 1600,
+        "file": "photos/rally.jpg",
+    }
     check = runner.invoke(app, ["check", str(out)])
     assert "error" not in check.output.replace("0 error(s)", ""), check.output
     exported = runner.invoke(app, ["export", str(out), "--esp", "mailchimp"])
@@ -201,12 +224,18 @@ def test_a_small_image_is_never_enlarged(tmp_path):
     assert 'width="552" height="414"' in html  # shown at the email's width, in proportion
 
 
-@pytest.mark.parametrize("make, problem", [
-    (lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 3]),
-     "cannot be read (image file is truncated"),
-    (lambda path: path.write_text("<html>not found</html>\n"), "is not an image Pillow can read"),
-    (lambda path: path.unlink(), "is not there"),
-], ids=["truncated", "text-named-jpg", "missing"])
+@pytest.mark.parametrize(
+    "make, problem",
+    [
+        (
+            lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 3]),
+            "cannot be read (image file is truncated",
+        ),
+        (lambda path: path.write_text("<html>not found</html>\n"), "is not an image Pillow can read"),
+        (lambda path: path.unlink(), "is not there"),
+    ],
+    ids=["truncated", "text-named-jpg", "missing"],
+)
 def test_a_broken_photo_fails_the_build_naming_the_story_line_and_writes_nothing(tmp_path, make, problem):
     folder = issue(tmp_path, "photos/rally.jpg")
     photo(1600, 1200).save(folder / "photos" / "rally.jpg", quality=90)
@@ -239,13 +268,25 @@ def test_the_same_photo_builds_the_same_bytes_and_a_changed_one_a_new_name(tmp_p
     build(tmp_path, folder)
     names = [path.name for path in (tmp_path / "out" / "images").iterdir()]
     assert len(names) == 1 and names[0] not in first  # the old image is gone, the new one renamed
-    (folder / "01-lead.md").write_text(LEAD.format(src="x").replace("image:\n  src: x\n  alt: Supporters wave "
-                                                                    "yellow flags at a rally\n", "image: false\n"))
+    (folder / "01-lead.md").write_text(
+        LEAD.format(src="x").replace(
+            "image:\n  src: x\n  alt: Supporters wave yellow flags at a rally\n", "image: false\n"
+        )
+    )
     (tmp_path / "out" / "notes.txt").write_text("the editor's own file")
     assert build(tmp_path, folder).exit_code == 0
     assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
-        "build.json", "email.eml", "email.html", "email.mjml", "email.tokens.eml", "email.tokens.html", "email.txt",
-        "issue.json", "notes.txt", "web.html"]
+        "build.json",
+        "email.eml",
+        "email.html",
+        "email.mjml",
+        "email.tokens.eml",
+        "email.tokens.html",
+        "email.txt",
+        "issue.json",
+        "notes.txt",
+        "web.html",
+    ]
 
 
 def test_without_web_base_url_the_eml_carries_the_photos_and_check_says_email_html_cannot(tmp_path):
@@ -271,16 +312,20 @@ def test_without_web_base_url_the_eml_carries_the_photos_and_check_says_email_ht
     exported = runner.invoke(app, ["export", str(out), "--esp", "generic"])
     assert exported.exit_code == 0
     lead_first = sorted(images, key=lambda name: name.endswith(".png"))  # the lead's photo, then the card's
-    assert (f"warning: 2 image(s) are files of the build folder that any service cannot load "
-            f"({', '.join(lead_first)}): set [brand] web_base_url") in exported.output
+    assert (
+        f"warning: 2 image(s) are files of the build folder that any service cannot load "
+        f"({', '.join(lead_first)}): set [brand] web_base_url"
+    ) in exported.output
     # email.html, for pasting, points at the build folder: check names each image and the fix.
     check = runner.invoke(app, ["check", str(out)])
     assert check.exit_code == 1
     errors = [line for line in check.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 2, check.output
     assert errors[0].startswith(f"error: {folder / '01-lead.md'}:5: image images/")
-    assert "(made from photos/rally.jpg) is a local file: the email.html you paste into an email service cannot " \
-           "show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url" in errors[0]
+    assert (
+        "(made from photos/rally.jpg) is a local file: the email.html you paste into an email service cannot "
+        "show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url" in errors[0]
+    )
     assert "(made from photos/eu.png)" in errors[1]
 
 
@@ -293,19 +338,24 @@ def test_check_fails_when_a_published_image_is_missing_or_damaged(tmp_path):
     path.write_bytes(b"not an image")
     check = runner.invoke(app, ["check", str(out)])
     assert check.exit_code == 1
-    assert (f"error: {folder / '01-lead.md'}:5: image images/{path.name} (made from photos/rally.jpg) in the build "
-            "folder is damaged or not an image: rebuild the issue with `newsletter build`") in check.output
+    assert (
+        f"error: {folder / '01-lead.md'}:5: image images/{path.name} (made from photos/rally.jpg) in the build "
+        "folder is damaged or not an image: rebuild the issue with `newsletter build`"
+    ) in check.output
     path.unlink()
     check = runner.invoke(app, ["check", str(out)])
     assert "is missing from the build folder: rebuild" in check.output and check.exit_code == 1
     # An image the pages load from the published folder that the build never made
     html = (out / "email.html").read_text()
     prefix = f"{BASE}/2026-11-24-runoff-week-bogota-votes-brussels-waits/"
-    (out / "email.html").write_text(html.replace("</body>", f'<img src="{prefix}images/extra.jpg" alt="A map" '
-                                                            'width="10"></body>'))
+    (out / "email.html").write_text(
+        html.replace("</body>", f'<img src="{prefix}images/extra.jpg" alt="A map" width="10"></body>')
+    )
     check = runner.invoke(app, ["check", str(out)])
-    assert ("image images/extra.jpg is loaded from the issue's published folder but is not in the build folder, "
-            "so uploading the folder will not publish it") in check.output
+    assert (
+        "image images/extra.jpg is loaded from the issue's published folder but is not in the build folder, "
+        "so uploading the folder will not publish it"
+    ) in check.output
 
 
 def test_image_false_means_text_only_without_a_warning(tmp_path):
@@ -322,10 +372,12 @@ def test_image_false_means_text_only_without_a_warning(tmp_path):
 # --- in a real browser ----------------------------------------------------------------------------------
 
 WAIT_MS = 15_000
-LOADED = ("(alt) => { const f = document.querySelector('#email'); const d = f && f.contentDocument;"
-          " const img = d && d.querySelector(`img[alt=\"${alt}\"]`);"
-          " return img && img.complete && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight,"
-          " img.getAttribute('src')] : null; }")
+LOADED = (
+    "(alt) => { const f = document.querySelector('#email'); const d = f && f.contentDocument;"
+    ' const img = d && d.querySelector(`img[alt="${alt}"]`);'
+    " return img && img.complete && img.naturalWidth > 0 ? [img.naturalWidth, img.naturalHeight,"
+    " img.getAttribute('src')] : null; }"
+)
 
 
 def test_the_preview_shows_the_local_photo_and_a_changed_photo_reloads(tmp_path, page):
@@ -345,8 +397,13 @@ def test_the_preview_shows_the_local_photo_and_a_changed_photo_reloads(tmp_path,
         assert re.fullmatch(r"/images/[0-9a-f]{16}\.jpg", src), src
         host, port = preview.server.server_address[:2]
         connection = http.client.HTTPConnection(host, port, timeout=10)
-        for path, status in ((src, 200), ("/images/0000000000000000.jpg", 404), ("/photos/rally.jpg", 404),
-                             ("/images/../issue.toml", 404), ("/01-lead.md", 404)):
+        for path, status in (
+            (src, 200),
+            ("/images/0000000000000000.jpg", 404),
+            ("/photos/rally.jpg", 404),
+            ("/images/../issue.toml", 404),
+            ("/01-lead.md", 404),
+        ):
             connection.request("GET", path)
             response = connection.getresponse()
             response.read()
@@ -354,8 +411,9 @@ def test_the_preview_shows_the_local_photo_and_a_changed_photo_reloads(tmp_path,
         connection.close()
 
         photo(1600, 900, seed=5).save(folder / "photos" / "rally.jpg", quality=90)  # the editor swaps the photo
-        page.wait_for_function(f"(alt) => {{ const r = ({LOADED})(alt); return r && r[1] === 675 && r; }}",
-                               arg=alt, timeout=WAIT_MS)
+        page.wait_for_function(
+            f"(alt) => {{ const r = ({LOADED})(alt); return r && r[1] === 675 && r; }}", arg=alt, timeout=WAIT_MS
+        )
         width, height, new_src = page.evaluate(LOADED, alt)
         assert (width, height) == (1200, 675) and new_src != src
 
@@ -385,10 +443,14 @@ def test_the_published_web_page_shows_the_photo_from_the_build_folder(tmp_path, 
         assert result.exit_code == 0, result.output
         for name in ("web.html", "email.html"):
             page.goto(f"{base}/{slug}/{name}")
-            shown = page.evaluate("() => [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth,"
-                                  " i.naturalHeight, Math.round(i.getBoundingClientRect().width)])")
+            shown = page.evaluate(
+                "() => [...document.images].map(i => [i.getAttribute('src'), i.naturalWidth,"
+                " i.naturalHeight, Math.round(i.getBoundingClientRect().width)])"
+            )
             assert [(src.startswith(f"{base}/{slug}/images/"), w, h) for src, w, h, _ in shown] == [
-                (True, 1200, 1600), (True, 600, 400)], shown
+                (True, 1200, 1600),
+                (True, 600, 400),
+            ], shown
             assert all(box > 0 for *_, box in shown)
     finally:
         server.shutdown()
@@ -400,8 +462,9 @@ def test_the_dark_logo_replaces_the_logo_in_dark_mode_and_the_alt_text_reads_lik
         logo = Image.new("RGBA", (800, 200), (0, 0, 0, 0))
         ImageDraw.Draw(logo).rectangle((20, 20, 780, 180), fill=colour)
         logo.save(tmp_path / name)
-    (tmp_path / "newsletter.toml").write_text('[brand.logo]\nsrc = "logo.png"\ndark_src = "logo-dark.png"\n'
-                                              'alt = "The Ballot Brief"\n')
+    (tmp_path / "newsletter.toml").write_text(
+        '[brand.logo]\nsrc = "logo.png"\ndark_src = "logo-dark.png"\nalt = "The Ballot Brief"\n'
+    )
     folder = issue(tmp_path, "https://images.example.org/a.jpg", web_base_url="")
     assert build(tmp_path, folder).exit_code == 0
     out = tmp_path / "out"
@@ -414,28 +477,36 @@ def test_the_dark_logo_replaces_the_logo_in_dark_mode_and_the_alt_text_reads_lik
         page.goto((out / "email.html").as_uri())
         shown[scheme] = page.evaluate(
             "() => [...document.querySelectorAll('img.nl-logo')].filter(i => i.offsetHeight > 0).map(i =>"
-            " [i.getAttribute('src'), i.naturalWidth, i.offsetWidth, i.offsetHeight])")
+            " [i.getAttribute('src'), i.naturalWidth, i.offsetWidth, i.offsetHeight])"
+        )
         page.goto((out / "web.html").as_uri())  # the web page: a <picture> whose dark source the browser picks
         web[scheme] = page.evaluate("() => document.querySelector('.nl-masthead img').currentSrc.split('/').pop()")
         page.goto((out / "email.html").as_uri())
         # With images off, the alt text is set like the masthead (serif, 28 px, bold, the text colour)
-        style[scheme] = page.evaluate("() => { const s = getComputedStyle(document.querySelector('img.nl-logo'));"
-                                      " return [s.fontFamily.split(',')[0], s.fontSize, s.fontWeight, s.color]; }")
+        style[scheme] = page.evaluate(
+            "() => { const s = getComputedStyle(document.querySelector('img.nl-logo'));"
+            " return [s.fontFamily.split(',')[0], s.fontSize, s.fontWeight, s.color]; }"
+        )
     [(light_src, light_pixels, width, height)] = shown["light"]
     [(dark_src, dark_pixels, dark_width, _)] = shown["dark"]
     assert light_src != dark_src and {light_src, dark_src} == set(logos)
     assert (light_pixels, dark_pixels, width, dark_width, height) == (320, 320, 160, 160, 40)  # 2x its 160 px
     assert Image.open(out / dark_src).convert("RGB").getpixel((160, 40))[0] > 200  # the light-coloured one
     assert web == {"light": light_src.removeprefix("images/"), "dark": dark_src.removeprefix("images/")}
-    assert style == {"light": ["Georgia", "28px", "700", "rgb(26, 26, 26)"],
-                     "dark": ["Georgia", "28px", "700", "rgb(236, 236, 236)"]}
+    assert style == {
+        "light": ["Georgia", "28px", "700", "rgb(26, 26, 26)"],
+        "dark": ["Georgia", "28px", "700", "rgb(236, 236, 236)"],
+    }
 
 
 def related_images(message) -> dict[str, bytes]:
     """The images a message carries that its HTML shows, by cid: every cid the HTML names must be there."""
     html = message.get_body(("html",)).get_content()
-    parts = {part["Content-ID"].strip("<>"): part.get_content() for part in message.walk()
-             if part.get_content_maintype() == "image"}
+    parts = {
+        part["Content-ID"].strip("<>"): part.get_content()
+        for part in message.walk()
+        if part.get_content_maintype() == "image"
+    }
     assert sorted(re.findall(r'src="cid:([^"]+)"', html)) == sorted(parts)
     return parts
 
@@ -451,8 +522,9 @@ def test_test_and_list_sends_carry_the_photos_inline_without_web_base_url(tmp_pa
     phone_photo(folder / "photos" / "rally.jpg")
     cutout_png(folder / "photos" / "eu.png")
     with smtp_server() as running:
-        (tmp_path / "newsletter.toml").write_text('[brand.sender]\nemail = "newsletter@news.example.org"\n'
-                                                  + running.toml())
+        (tmp_path / "newsletter.toml").write_text(
+            '[brand.sender]\nemail = "newsletter@news.example.org"\n' + running.toml()
+        )
         assert build(tmp_path, folder).exit_code == 0
         images = {name.removeprefix("images/") + "@newsletter": data for name, data in built_images(tmp_path).items()}
         (tmp_path / "list.csv").write_text("email\nana@example.org\nbo@example.org\n")
@@ -462,7 +534,10 @@ def test_test_and_list_sends_carry_the_photos_inline_without_web_base_url(tmp_pa
         running.mailbox.wait_for(3)
         received = running.mailbox.received
         assert sorted(address for message in received for address in message.rcpt_tos) == [
-            "ana@example.org", "bo@example.org", "editor@example.org"]
+            "ana@example.org",
+            "bo@example.org",
+            "editor@example.org",
+        ]
         for message in received:
             assert related_images(message.message) == images
 
@@ -477,9 +552,12 @@ def test_a_picture_claiming_too_many_pixels_is_refused_before_it_is_decoded(tmp_
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    (folder / "photos" / "bomb.png").write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr)
-                                                 + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b""))
+    (folder / "photos" / "bomb.png").write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b"")
+    )
     result = build(tmp_path, folder)
     assert result.exit_code == 1
-    assert result.output.strip() == (f"error: {folder / '01-lead.md'}:5: image 'photos/bomb.png' has more than 210 "
-                                     "million pixels: resize it before adding it")
+    assert result.output.strip() == (
+        f"error: {folder / '01-lead.md'}:5: image 'photos/bomb.png' has more than 210 "
+        "million pixels: resize it before adding it"
+    )

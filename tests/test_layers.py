@@ -22,11 +22,33 @@ LAYERS: dict[str, set[str]] = {
     # What one command does, as a library: the recipe and the commands beside it.
     "commands": {"build", "preview", "send.run", "export", "importer", "new", "publish"},
     # One stage or input each: plain values in, plain values out.
-    "stages": {"load", "readers", "settings", "sort", "images", "render", "compile", "message", "check",
-               "buildfolder", "output", "elections", "send"},
+    "stages": {
+        "load",
+        "readers",
+        "settings",
+        "sort",
+        "images",
+        "render",
+        "compile",
+        "message",
+        "check",
+        "buildfolder",
+        "output",
+        "elections",
+        "send",
+    },
     # What every stage shares: the data, the errors, text, header and link rules.
-    "models/text/links": {"__init__", "errors", "models", "text", "headers", "typography", "links", "colour",
-                          "loopback"},
+    "models/text/links": {
+        "__init__",
+        "errors",
+        "models",
+        "text",
+        "headers",
+        "typography",
+        "links",
+        "colour",
+        "loopback",
+    },
 }
 RANK = {module: rank for rank, modules in enumerate(reversed(LAYERS.values())) for module in modules}
 NAME = {module: layer for layer, modules in LAYERS.items() for module in modules}
@@ -66,8 +88,11 @@ def imported(source: str, dotted: str, is_package: bool) -> list[tuple[int, str]
             # `from .x import y`: y may be a module of x or a name in it; placed() reads both alike.
             found += [(node.lineno, ".".join(prefix + [alias.name])) for alias in node.names]
         elif isinstance(node, ast.Import):
-            found += [(node.lineno, alias.name.removeprefix("newsletter.")) for alias in node.names
-                      if alias.name.startswith("newsletter.")]
+            found += [
+                (node.lineno, alias.name.removeprefix("newsletter."))
+                for alias in node.names
+                if alias.name.startswith("newsletter.")
+            ]
     return found
 
 
@@ -84,8 +109,10 @@ def upward_imports(package: Path) -> list[str]:
         for line, name in imported(path.read_text("utf-8"), dotted, path.name == "__init__.py"):
             there = placed(name)
             if there is not None and RANK[there] > RANK[here]:
-                problems.append(f"{shown}:{line}: {here} ({NAME[here]}) imports {there} ({NAME[there]}), "
-                                "a higher layer: move the shared rule down")
+                problems.append(
+                    f"{shown}:{line}: {here} ({NAME[here]}) imports {there} ({NAME[there]}), "
+                    "a higher layer: move the shared rule down"
+                )
     return problems
 
 
@@ -119,8 +146,9 @@ def test_a_folder_module_importing_its_folders_command_is_found(tmp_path):
     (tmp_path / "send" / "__init__.py").write_text("")
     (tmp_path / "send" / "run.py").write_text("from .delivery import deliver\n")
     (tmp_path / "send" / "delivery.py").write_text("from ..errors import SendError\nfrom .run import plan\n")
-    assert upward_imports(tmp_path) == ["send/delivery.py:2: send (stages) imports send.run (commands), "
-                                        "a higher layer: move the shared rule down"]
+    assert upward_imports(tmp_path) == [
+        "send/delivery.py:2: send (stages) imports send.run (commands), a higher layer: move the shared rule down"
+    ]
 
 
 def test_an_import_down_or_across_passes(tmp_path):

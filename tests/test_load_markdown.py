@@ -49,10 +49,17 @@ def test_front_matter_fields(tmp_path):
     assert story.url == "https://example.org/a"
     assert story.date == dt.date(2026, 11, 20)
     assert (story.image.src, story.image.alt, story.image.width, story.image.height) == (
-        "https://example.org/a.jpg", "A photo", 600, 400,
+        "https://example.org/a.jpg",
+        "A photo",
+        600,
+        400,
     )
     assert (story.caption, story.credit, story.section, story.priority, story.tags) == (
-        "The caption.", "AP Photo/Someone", "Elections", 2, ["europe"],
+        "The caption.",
+        "AP Photo/Someone",
+        "Elections",
+        2,
+        ["europe"],
     )
 
 
@@ -146,8 +153,10 @@ def test_yaml_is_read_safely(tmp_path):
     path = write(tmp_path, "---\nheadline: !!python/object/apply:os.system ['echo hacked']\n---\nBody.\n")
     with pytest.raises(InputError) as error:
         load_one(path)
-    assert str(error.value) == (f"{path}:2: front matter uses the tag !!python/object/apply:os.system: tags are not "
-                                "allowed; remove it (put the value in quotes to keep it as text)")
+    assert str(error.value) == (
+        f"{path}:2: front matter uses the tag !!python/object/apply:os.system: tags are not "
+        "allowed; remove it (put the value in quotes to keep it as text)"
+    )
 
 
 def test_image_may_be_a_bare_url(tmp_path):

@@ -1,14 +1,15 @@
 """Pasted page text: the seed, every credit form, and the ways copied text goes wrong."""
 
-
 import pytest
 from golden import SEED
 
 from newsletter.load import load_source
 from newsletter.readers.text import is_credit, parse_page
 
-BODY = ("Body paragraph: the talks in Brussels ended late on Tuesday without a deal on the budget, and the "
-        "ministers agreed to meet again in the new year.")
+BODY = (
+    "Body paragraph: the talks in Brussels ended late on Tuesday without a deal on the budget, and the "
+    "ministers agreed to meet again in the new year."
+)
 
 
 def page(text: str):
@@ -164,9 +165,7 @@ def test_doubled_caption_without_credit_collapses():
 
 
 def test_item_caption_doubled_in_more_from_list_is_kept_once():
-    result, _ = page(
-        "Headline\n\nBody.\n\nMore from X\n\nCap.\nCap.\nReuters\n\nTeaser.\n\nTwo.\nTwo.\nGetty Images\n"
-    )
+    result, _ = page("Headline\n\nBody.\n\nMore from X\n\nCap.\nCap.\nReuters\n\nTeaser.\n\nTwo.\nTwo.\nGetty Images\n")
     assert [(i.caption, i.teaser) for i in result.stories[1:]] == [("Cap.", "Teaser."), ("Two.", "")]
 
 

@@ -17,7 +17,6 @@ def editor(tmp_path, monkeypatch):
     return tmp_path
 
 
-
 def test_new_starts_an_issue_that_builds_and_check_holds_back_until_the_examples_are_replaced(editor, cli):
     result = cli("new", "--date", "2026-12-01")
     assert result.exit_code == 0, result.output
@@ -58,7 +57,8 @@ def test_new_dates_the_issue_on_the_next_scheduled_weekday(editor, cli):
     result = cli("new")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        "Started issue 1 for 2026-12-01 (the next [schedule] weekday) in issues/2026-12-01/")
+        "Started issue 1 for 2026-12-01 (the next [schedule] weekday) in issues/2026-12-01/"
+    )
 
 
 def test_new_on_the_scheduled_day_moves_on_a_week_once_that_issue_exists(editor, cli):
@@ -90,6 +90,7 @@ def test_new_names_the_line_of_a_bad_weekday(editor, cli):
     (editor / "newsletter.toml").write_text('[brand]\nname = "X"\n\n[schedule]\nweekday = "Funday"\n')
     result = cli("new")
     assert result.exit_code == 1
-    assert result.output == ("error: newsletter.toml:5: [schedule] weekday 'Funday' is not a day of the week "
-                             "such as \"tuesday\"\n")
+    assert result.output == (
+        "error: newsletter.toml:5: [schedule] weekday 'Funday' is not a day of the week such as \"tuesday\"\n"
+    )
     assert not (editor / "issues").exists()

@@ -13,7 +13,6 @@ from newsletter.errors import OutputError
 STORY = b"---\nheadline: A headline that is long enough\n---\nBody.\n"
 
 
-
 @pytest.fixture
 def story_workdir(workdir):
     """A working folder with one story in in/."""

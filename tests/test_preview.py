@@ -222,8 +222,9 @@ def test_editing_a_headline_updates_the_open_page_and_keeps_its_mode(page, serve
     wait_for_frame_text(page, new)
     wait_for_frame(page)
     assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == new
-    page.wait_for_function("() => document.querySelector('#inbox-subject').title.startsWith('Kyiv gets')",
-                           timeout=WAIT_MS)
+    page.wait_for_function(
+        "() => document.querySelector('#inbox-subject').title.startsWith('Kyiv gets')", timeout=WAIT_MS
+    )
     assert "mode=mobile" in page.url
     assert frame_width(page) == 375
 
@@ -252,8 +253,10 @@ def test_a_burst_of_quick_saves_ends_with_the_last_save_on_screen(page, serve, m
 def test_a_rebuild_changes_the_frame_in_place_keeping_the_scroll_position(page, serve, markdown):
     preview = serve(markdown)
     story = markdown / "01-colombia-runoff.md"
-    for mode, old, new in (("desktop", LEAD_HEADLINE, "Colombia votes again"),
-                           ("text", "Colombia votes again", "Colombia votes once more")):
+    for mode, old, new in (
+        ("desktop", LEAD_HEADLINE, "Colombia votes again"),
+        ("text", "Colombia votes again", "Colombia votes once more"),
+    ):
         open_page(page, preview, f"?mode={mode}")
         page.set_viewport_size({"width": 1280, "height": 500})
         page.evaluate("() => window.scrollTo(0, 400)")
@@ -317,8 +320,11 @@ def test_nothing_runs_inside_the_email_frame(page, serve, seeds):
     open_page(page, preview)
     assert page.get_attribute(FRAME, "sandbox") == "allow-same-origin"
     # A script that story content might smuggle in: the sandbox must not run it.
-    frame_eval(page, "d => { const s = d.createElement('script');"
-                     " s.textContent = 'parent.document.title = \"ran\"'; d.body.append(s); }")
+    frame_eval(
+        page,
+        "d => { const s = d.createElement('script');"
+        " s.textContent = 'parent.document.title = \"ran\"'; d.body.append(s); }",
+    )
     assert page.title() != "ran"
     response = request(preview, "/email.html?scheme=dark")
     assert "script-src 'none'" in response.getheader("Content-Security-Policy")
@@ -382,8 +388,13 @@ def test_only_the_builds_own_files_are_served(serve, seeds):
 
 def test_serves_each_build_file_with_its_type_and_the_source_untouched(serve, seeds):
     preview = serve(seeds)
-    for name, kind in (("email.html", "text/html"), ("email.txt", "text/plain"), ("web.html", "text/html"),
-                       ("email.eml", "message/rfc822"), ("issue.json", "application/json")):
+    for name, kind in (
+        ("email.html", "text/html"),
+        ("email.txt", "text/plain"),
+        ("web.html", "text/html"),
+        ("email.eml", "message/rfc822"),
+        ("issue.json", "application/json"),
+    ):
         response = request(preview, f"/{name}")
         assert response.status == 200, name
         assert response.getheader("Content-Type").startswith(kind)
@@ -461,12 +472,20 @@ def test_changing_a_template_rebuilds(serve, seeds, tmp_path, monkeypatch):
 
 def test_ctrl_c_stops_the_command_with_exit_130_and_no_traceback(seeds):
     command = [sys.executable, "-m", "newsletter", "preview", str(seeds), "--date", "2026-11-24"]
-    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          env={**os.environ, "PYTHONUNBUFFERED": "1"}) as process:
+    with subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    ) as process:
         lines: queue.Queue[str] = queue.Queue()
         errors: list[str] = []
-        readers = [threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True),
-                   threading.Thread(target=lambda: errors.extend(process.stderr), daemon=True)]
+        readers = [
+            threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True),
+            threading.Thread(target=lambda: errors.extend(process.stderr), daemon=True),
+        ]
         for reader in readers:
             reader.start()
         try:

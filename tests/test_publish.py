@@ -52,8 +52,10 @@ def builds(tmp_path_factory) -> Path:
     newest one, made before its last rebuild; the newest issue's lead photo is published in its images/."""
     work = tmp_path_factory.mktemp("work")
     root = work / "build"
-    draft = build(make_issue(work / "draft", number=48, date="2026-11-24", subject="An early draft of issue 48"),
-                  out=root / "2026-11-24-issue-48-draft").out
+    draft = build(
+        make_issue(work / "draft", number=48, date="2026-11-24", subject="An early draft of issue 48"),
+        out=root / "2026-11-24-issue-48-draft",
+    ).out
     old = 1_700_000_000
     os.utime(draft / "issue.json", (old, old))
     build(make_issue(work / "i46", number=46, date="2025-12-30", subject="The year in elections"), out_root=root)
@@ -62,8 +64,11 @@ def builds(tmp_path_factory) -> Path:
     newest = make_issue(work / "i48", number=48, date="2026-11-24")
     write_png(newest / "rally.png", (200, 30, 30))
     lead = newest / "01-colombia-runoff.md"
-    lead.write_text(lead.read_text().replace("https://images.example.org/2026/11/bogota-rally.jpg", "rally.png")
-                    .replace("  width: 1200\n  height: 675\n", ""))
+    lead.write_text(
+        lead.read_text()
+        .replace("https://images.example.org/2026/11/bogota-rally.jpg", "rally.png")
+        .replace("  width: 1200\n  height: 675\n", "")
+    )
     build(newest, out_root=root)
     return root
 
@@ -98,7 +103,7 @@ def links(page: Path) -> list[tuple[str, str, str]]:
 def site_file(site: Path, page: Path, url: str) -> Path | None:
     """The file in the site a link leads to, or None for a link off the site."""
     if url.startswith(BASE):
-        rest = url[len(BASE):].lstrip("/")
+        rest = url[len(BASE) :].lstrip("/")
         return site / (rest or "index.html")
     if urlsplit(url).scheme:
         return None
@@ -115,7 +120,12 @@ def test_each_issue_lands_where_its_view_in_browser_link_points(builds, site):
         subject = json.loads((builds / folder / "issue.json").read_text())["subject"]
         assert f"<title>{subject} · The Ballot Brief</title>" in page.read_text()
     assert sorted(path.name for path in site.iterdir()) == [
-        "2025-12-30-issue-46", "2026-11-17-issue-47", "2026-11-24-issue-48", "feed.xml", "index.html", "sitemap.xml",
+        "2025-12-30-issue-46",
+        "2026-11-17-issue-47",
+        "2026-11-24-issue-48",
+        "feed.xml",
+        "index.html",
+        "sitemap.xml",
     ]
     [photo] = (builds / "2026-11-24-issue-48" / "images").iterdir()
     assert (site / "2026-11-24-issue-48" / "images" / photo.name).read_bytes() == photo.read_bytes()
@@ -158,8 +168,10 @@ def test_pages_link_the_previous_and_next_issue(site):
         return {rel: url for rel, url in found.items() if rel in ("prev", "next")}
 
     assert nav("2025-12-30-issue-46") == {"next": "../2026-11-17-issue-47/web.html"}
-    assert nav("2026-11-17-issue-47") == {"prev": "../2025-12-30-issue-46/web.html",
-                                          "next": "../2026-11-24-issue-48/web.html"}
+    assert nav("2026-11-17-issue-47") == {
+        "prev": "../2025-12-30-issue-46/web.html",
+        "next": "../2026-11-24-issue-48/web.html",
+    }
     assert nav("2026-11-24-issue-48") == {"prev": "../2026-11-17-issue-47/web.html"}
 
 
@@ -173,12 +185,16 @@ def test_feed_is_atom_with_absolute_links_stable_ids_and_full_content(site):
     assert self_link == [f"{BASE}/feed.xml"]
     entries = feed.findall(f"{ATOM}entry")
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [
-        "Runoff week: Bogotá votes, Brussels waits", "Runoff week: Bogotá votes, Brussels waits",
+        "Runoff week: Bogotá votes, Brussels waits",
+        "Runoff week: Bogotá votes, Brussels waits",
         "The year in elections",
     ]
     ids = [entry.findtext(f"{ATOM}id") for entry in entries]
-    assert ids == [f"{BASE}/2026-11-24-issue-48/web.html", f"{BASE}/2026-11-17-issue-47/web.html",
-                   f"{BASE}/2025-12-30-issue-46/web.html"]
+    assert ids == [
+        f"{BASE}/2026-11-24-issue-48/web.html",
+        f"{BASE}/2026-11-17-issue-47/web.html",
+        f"{BASE}/2025-12-30-issue-46/web.html",
+    ]
     for entry in entries:
         link = entry.find(f"{ATOM}link")
         assert link.get("href") == entry.findtext(f"{ATOM}id")
@@ -313,7 +329,8 @@ def test_republishing_keeps_the_editors_files_and_names_issues_it_removes(builds
     result = runner.invoke(app, ["publish", "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == (
-        f"removed {out / '2020-01-07-issue-1'}/ from the site: no build of it under build/ any more")
+        f"removed {out / '2020-01-07-issue-1'}/ from the site: no build of it under build/ any more"
+    )
     assert (out / "CNAME").read_text() == "news.example.org\n"
     assert not (out / "2020-01-07-issue-1").exists()
 
@@ -329,7 +346,8 @@ def test_publish_needs_the_address_the_site_is_served_from(tmp_path, monkeypatch
     assert result.output == (
         "error: build/2026-11-24-issue-48/issue.json: has no web_base_url: set web_base_url in [brand] of "
         "newsletter.toml to the address the site will be served from (the feed needs absolute links), "
-        "then rebuild\n")
+        "then rebuild\n"
+    )
     assert not (tmp_path / "site").exists()
 
 
@@ -375,12 +393,21 @@ def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
     assert page.title() == "The Ballot Brief: all issues"
 
 
-@pytest.mark.parametrize(("out", "message"), [
-    (".", "error: .: would replace the folder that holds build/; publish into a folder of its own, such as "
-          "--out site\n"),
-    ("build/site", "error: build/site: is inside build/, where publish reads builds; publish into a folder of "
-                   "its own, such as --out site\n"),
-])
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        (
+            ".",
+            "error: .: would replace the folder that holds build/; publish into a folder of its own, such as "
+            "--out site\n",
+        ),
+        (
+            "build/site",
+            "error: build/site: is inside build/, where publish reads builds; publish into a folder of "
+            "its own, such as --out site\n",
+        ),
+    ],
+)
 def test_publish_refuses_to_replace_the_builds_themselves(builds, monkeypatch, out, message):
     monkeypatch.chdir(builds.parent)
     before = sorted(path.name for path in builds.iterdir())

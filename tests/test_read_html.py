@@ -16,6 +16,7 @@ from newsletter.readers.fetch import fetch
 PAGES = Path(__file__).parent / "pages"
 ARTICLE = PAGES / "saved-article.html"
 
+
 def test_saved_page_gives_headline_url_image_byline_and_date():
     story = load_source(ARTICLE).stories[0]
     assert story.headline == "Runoff in Bogotá: the Caribbean coast decides"
@@ -92,7 +93,12 @@ def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(cli, 
     original = load_source(ARTICLE).stories[0]
     assert imported.body == original.body
     assert (imported.headline, imported.url, imported.image, imported.byline, imported.date) == (
-        original.headline, original.url, original.image, original.byline, original.date)
+        original.headline,
+        original.url,
+        original.image,
+        original.byline,
+        original.date,
+    )
 
 
 @pytest.mark.parametrize(
@@ -100,8 +106,11 @@ def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(cli, 
     [
         ("empty.html", b"  \n", "empty.html: is empty"),
         ("binary.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary.html: is not an HTML page"),
-        ("menu.html", b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Politics</a></nav></body></html>",
-         "menu.html: holds no article (2 words of text found; too little text for an article)"),
+        (
+            "menu.html",
+            b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Politics</a></nav></body></html>",
+            "menu.html: holds no article (2 words of text found; too little text for an article)",
+        ),
     ],
 )
 def test_a_page_without_an_article_is_one_clear_line_and_writes_nothing(cli, workdir, name, content, message):

@@ -11,10 +11,14 @@ from newsletter.readers.text import is_credit, parse_page
 
 PAGES = Path(__file__).parent / "pages"
 MOSCOW = PAGES / "moscow-times.txt"
-SECOND = ("The documents show that at least 30 of the country's 89 regions plan to freeze public sector wages next "
-          "year, while a dozen have postponed road and school construction.")
-PARAGRAPH = ("Regional governments across Russia are preparing for a year of cuts after the Finance Ministry told them "
-             "to expect smaller transfers from Moscow, according to budget documents reviewed by reporters.")
+SECOND = (
+    "The documents show that at least 30 of the country's 89 regions plan to freeze public sector wages next "
+    "year, while a dozen have postponed road and school construction."
+)
+PARAGRAPH = (
+    "Regional governments across Russia are preparing for a year of cuts after the Finance Ministry told them "
+    "to expect smaller transfers from Moscow, according to budget documents reviewed by reporters."
+)
 
 
 def read(text: str):
@@ -61,8 +65,10 @@ def test_a_read_more_list_becomes_items_and_every_left_out_line_is_named():
     ]
 
 
-@pytest.mark.parametrize("heading", ["Read more", "Related", "Recommended", "More stories", "Most read",
-                                     "Related articles", "You may also like"])
+@pytest.mark.parametrize(
+    "heading",
+    ["Read more", "Related", "Recommended", "More stories", "Most read", "Related articles", "You may also like"],
+)
 def test_related_lists_under_any_common_heading_become_items(heading):
     text = MOSCOW.read_text().replace("Read more\n", f"{heading}\n")
     result, _ = read(text)
@@ -82,20 +88,41 @@ def test_a_read_more_box_inside_the_article_does_not_end_it():
 @pytest.mark.parametrize(
     ("caption_lines", "caption", "credit"),
     [
-        ("Protesters in Kyiv on Nov. 3, 2021. REUTERS/Michelle Nichols", "Protesters in Kyiv on Nov. 3, 2021.",
-         "REUTERS/Michelle Nichols"),
-        ("Protesters gather outside parliament in Canberra.\nLukas Coch/AAP",
-         "Protesters gather outside parliament in Canberra.", "Lukas Coch/AAP"),
-        ("Smoke rises over the city after an air strike.\n((Mohammed Ameen/Reuters))",
-         "Smoke rises over the city after an air strike.", "((Mohammed Ameen/Reuters))"),
-        ("The senator speaks to reporters at the Capitol.\nElizabeth Frantz/File Photo/Reuters",
-         "The senator speaks to reporters at the Capitol.", "Elizabeth Frantz/File Photo/Reuters"),
-        ("Voters queue outside a polling station.\nPhoto: Jane Doe", "Voters queue outside a polling station.",
-         "Photo: Jane Doe"),
-        ("Voters queue outside a polling station.\nCredit: The Example Herald",
-         "Voters queue outside a polling station.", "Credit: The Example Herald"),
-        ("The prime minister arrives at the summit.\nKyodo via REUTERS", "The prime minister arrives at the summit.",
-         "Kyodo via REUTERS"),
+        (
+            "Protesters in Kyiv on Nov. 3, 2021. REUTERS/Michelle Nichols",
+            "Protesters in Kyiv on Nov. 3, 2021.",
+            "REUTERS/Michelle Nichols",
+        ),
+        (
+            "Protesters gather outside parliament in Canberra.\nLukas Coch/AAP",
+            "Protesters gather outside parliament in Canberra.",
+            "Lukas Coch/AAP",
+        ),
+        (
+            "Smoke rises over the city after an air strike.\n((Mohammed Ameen/Reuters))",
+            "Smoke rises over the city after an air strike.",
+            "((Mohammed Ameen/Reuters))",
+        ),
+        (
+            "The senator speaks to reporters at the Capitol.\nElizabeth Frantz/File Photo/Reuters",
+            "The senator speaks to reporters at the Capitol.",
+            "Elizabeth Frantz/File Photo/Reuters",
+        ),
+        (
+            "Voters queue outside a polling station.\nPhoto: Jane Doe",
+            "Voters queue outside a polling station.",
+            "Photo: Jane Doe",
+        ),
+        (
+            "Voters queue outside a polling station.\nCredit: The Example Herald",
+            "Voters queue outside a polling station.",
+            "Credit: The Example Herald",
+        ),
+        (
+            "The prime minister arrives at the summit.\nKyodo via REUTERS",
+            "The prime minister arrives at the summit.",
+            "Kyodo via REUTERS",
+        ),
     ],
 )
 def test_captions_and_credits_in_every_common_form(caption_lines, caption, credit):
@@ -105,14 +132,21 @@ def test_captions_and_credits_in_every_common_form(caption_lines, caption, credi
     assert [block.text for block in lead.body] == [PARAGRAPH, SECOND]
 
 
-@pytest.mark.parametrize("line", ["Lukas Coch/AAP", "((Mohammed Ameen/Reuters))",
-                                  "Elizabeth Frantz/File Photo/Reuters"])
+@pytest.mark.parametrize(
+    "line", ["Lukas Coch/AAP", "((Mohammed Ameen/Reuters))", "Elizabeth Frantz/File Photo/Reuters"]
+)
 def test_unfamiliar_credits_are_recognised(line):
     assert is_credit(line)
 
 
-@pytest.mark.parametrize("line", ["Reuters reported on Tuesday that talks had stalled.", "and/or",
-                                  "Read the full report here / PDF download of the annex is below it."])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported on Tuesday that talks had stalled.",
+        "and/or",
+        "Read the full report here / PDF download of the annex is below it.",
+    ],
+)
 def test_sentences_are_still_not_credits(line):
     assert not is_credit(line)
 
@@ -168,13 +202,15 @@ def test_import_prints_the_same_account(cli, workdir):
     assert "## Where the cuts fall" in text
 
 
-@pytest.mark.parametrize(("content", "message"),
-                         [(b"", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\xff\xfe", "is not UTF-8")])
+@pytest.mark.parametrize(
+    ("content", "message"), [(b"", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\xff\xfe", "is not UTF-8")]
+)
 def test_empty_and_binary_pages_are_one_clear_line(cli, workdir, content, message):
     (workdir / "page.txt").write_bytes(content)
     result = cli("build", "page.txt", "--out", "out")
     assert result.exit_code == 1
     assert result.output.startswith(f"error: page.txt: {message}") or result.output.startswith(
-        f"error: page.txt:1: {message}"), result.output
+        f"error: page.txt:1: {message}"
+    ), result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (workdir / "out").exists()

@@ -29,8 +29,10 @@ def outputs():
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(ROOT)
         return {
-            name: {file: data.decode() for file, data in
-                   render_files(make_issue(source.relative_to(ROOT), date=DATE)).items()}
+            name: {
+                file: data.decode()
+                for file, data in render_files(make_issue(source.relative_to(ROOT), date=DATE)).items()
+            }
             for name, source in GOLDEN.items()
         }
 
@@ -44,8 +46,7 @@ def outputs():
 def test_snapshot(outputs, file_regression, issue, file):
     name, extension = file.split(".")
     if file == "email.eml":  # CR LF line ends, as the file is written: compared byte for byte
-        file_regression.check(outputs[issue][file].encode(), binary=True, basename=f"{issue}_{name}",
-                              extension=".eml")
+        file_regression.check(outputs[issue][file].encode(), binary=True, basename=f"{issue}_{name}", extension=".eml")
     else:
         file_regression.check(outputs[issue][file], basename=f"{issue}_{name}", extension=f".{extension}")
 
@@ -70,9 +71,16 @@ def test_every_template_part_is_exercised_by_a_golden_issue(outputs):
     assert styled - used.classes - {"nl-code", "nl-pre", "nl-quote"} == set()
     partials = {path.name for path in (ROOT / "templates/email").glob("_*.mjml")}
     mjml = "".join(files["email.mjml"] for files in outputs.values())
-    markers = {"_header.mjml": "nl-meta", "_masthead.mjml": "nl-masthead", "_lead.mjml": "nl-h1",
-               "_section.mjml": "nl-h2", "_card.mjml": "nl-card", "_footer.mjml": "nl-footer",
-               "_blocks.mjml": "nl-pull", "_calendar.mjml": "nl-cal"}
+    markers = {
+        "_header.mjml": "nl-meta",
+        "_masthead.mjml": "nl-masthead",
+        "_lead.mjml": "nl-h1",
+        "_section.mjml": "nl-h2",
+        "_card.mjml": "nl-card",
+        "_footer.mjml": "nl-footer",
+        "_blocks.mjml": "nl-pull",
+        "_calendar.mjml": "nl-cal",
+    }
     assert set(markers) == partials, "a new partial needs a marker here and a golden input that shows it"
     for partial, marker in markers.items():
         assert marker in mjml, partial
@@ -131,8 +139,9 @@ def test_email_document_is_accessible(outputs, issue):
     assert page.html.get("lang") == "en" and page.html.get("dir") == "ltr"
     assert page.title.strip()
     # Layout tables are presentation; a results table is data, with header cells and a caption.
-    assert page.tables and all(table.get("role") == ("table" if table.get("class") == "nl-res" else "presentation")
-                               for table in page.tables)
+    assert page.tables and all(
+        table.get("role") == ("table" if table.get("class") == "nl-res" else "presentation") for table in page.tables
+    )
     # Headings in order: one h1 (the lead), then h2 sections, h3 items; never a skipped level.
     assert page.headings[0] == "h1" and page.headings.count("h1") == 1
     levels = [int(tag[1]) for tag in page.headings]
@@ -210,8 +219,10 @@ def mjml_widths(mjml: str) -> dict[str, list[int]]:
             box = outer[-1] - left - right
             end = next(i for i in range(index, len(tags)) if tags[i][:2] == ("/", "mj-section"))
             given = [v.get("width", "") for c, n, v in tags[index:end] if n == "mj-column" and not c]
-            columns = [box * float(w[:-1]) / 100 if w.endswith("%") else float(w[:-2]) if w else box / len(given)
-                       for w in given]
+            columns = [
+                box * float(w[:-1]) / 100 if w.endswith("%") else float(w[:-2]) if w else box / len(given)
+                for w in given
+            ]
             found["columns"] += [int(width) for width in columns]
         elif name == "mj-column":
             outer.append(columns.pop(0) - left - right)
@@ -239,8 +250,10 @@ def test_outlook_widths_equal_the_mjml_arithmetic(outputs, issue):
     assert ghost_widths(outputs[issue]["email.html"]) == expected
     # Sections 552 px wide; cards 284; a card alone in its row (the seed's fifth, the sample's Japan story)
     # and a `layout: full` story (the sample's explainer) 568.
-    assert set(expected["columns"]) == {"seed": {552, 284, 568}, "markdown": {552, 284, 568},
-                                        "election": {552, 568}}[issue]
+    assert (
+        set(expected["columns"])
+        == {"seed": {552, 284, 568}, "markdown": {552, 284, 568}, "election": {552, 568}}[issue]
+    )
 
 
 def test_the_width_arithmetic_reads_padding_as_mjml_does():
@@ -310,9 +323,18 @@ def test_plain_text_never_breaks_a_url(tmp_path):
 
 def test_plain_text_follows_the_email_order(outputs):
     text = outputs["seed"]["email.txt"]
-    order = ["GZERO MEDIA", "Zelensky asks the West", "“Ukraine will keep trying", "More from GZERO Media",
-             "Elon Musk, the world’s wealthiest person", "Ever since 1,200 Israelis", "Acting Director",
-             "In August, the brutal rape", "About 4 million people", "Unsubscribe: "]
+    order = [
+        "GZERO MEDIA",
+        "Zelensky asks the West",
+        "“Ukraine will keep trying",
+        "More from GZERO Media",
+        "Elon Musk, the world’s wealthiest person",
+        "Ever since 1,200 Israelis",
+        "Acting Director",
+        "In August, the brutal rape",
+        "About 4 million people",
+        "Unsubscribe: ",
+    ]
     positions = [text.index(marker) for marker in order]
     assert positions == sorted(positions)
 
@@ -369,10 +391,20 @@ def test_eml_parses_back_into_text_then_html(outputs):
 def test_a_build_in_another_process_writes_the_same_bytes(tmp_path):
     """A build in a fresh process (its own hash seed, nothing in memory) and one in this process, side by side:
     no set or dict order, no clock, no random boundary and no cache may make them differ."""
-    command = [sys.executable, "-m", "newsletter", "build", str(EXAMPLE), "--out", str(tmp_path / "there"),
-               "--date", DATE.isoformat()]
-    with subprocess.Popen(command, env={**os.environ, "PYTHONHASHSEED": "0"}, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT) as there:
+    command = [
+        sys.executable,
+        "-m",
+        "newsletter",
+        "build",
+        str(EXAMPLE),
+        "--out",
+        str(tmp_path / "there"),
+        "--date",
+        DATE.isoformat(),
+    ]
+    with subprocess.Popen(
+        command, env={**os.environ, "PYTHONHASHSEED": "0"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    ) as there:
         build(EXAMPLE, out=tmp_path / "here", date=DATE)
         output, _ = there.communicate(timeout=120)
     assert there.returncode == 0, output
@@ -496,8 +528,10 @@ def test_build_prints_each_file_size_and_says_gmail_clips_a_long_email(workdir, 
     # The same line `newsletter check` gives (Gmail's clip is one rule, in check.py).
     size = (workdir / "build" / SLUG / "email.html").stat().st_size
     assert size > 102 * 1024
-    assert (f"error: build/{SLUG}/email.html: email.html is {size / 1024:.1f} KB; Gmail clips it above "
-            "102 KB and hides the rest, unsubscribe link included: move items to the web version\n") in result.output
+    assert (
+        f"error: build/{SLUG}/email.html: email.html is {size / 1024:.1f} KB; Gmail clips it above "
+        "102 KB and hides the rest, unsubscribe link included: move items to the web version\n"
+    ) in result.output
 
 
 def test_rtl_language_sets_dir(tmp_path):
@@ -586,9 +620,9 @@ def test_preheader_is_padded_in_the_hidden_preview_and_nowhere_else(outputs):
 WHOLE = {
     "01-lead.md": "---\nheadline: The lead\nurl: https://news.example.org/lead\n---\n\nLead body.\n",
     "02-long.md": "---\nheadline: A long read with no link\nsection: Features\n---\n\nFirst paragraph of the long read."
-                  "\n\nSecond paragraph, only on the web version.\n",
+    "\n\nSecond paragraph, only on the web version.\n",
     "03-full.md": "---\nheadline: The whole story in the email\nsection: Features\nlayout: full\n---\n\n"
-                  "Opening paragraph.\n\n- first point\n- second point\n\nClosing paragraph.\n",
+    "Opening paragraph.\n\n- first point\n- second point\n\nClosing paragraph.\n",
 }
 
 
@@ -603,12 +637,13 @@ def whole_stories(tmp_path, web_base_url: str = "https://news.example.org/issues
 def test_a_card_without_a_url_links_to_its_whole_text_on_the_web_version(tmp_path):
     files = whole_stories(tmp_path)
     anchor = "https://news.example.org/issues/2026-11-24-the-lead/web.html#a-long-read-with-no-link"
-    assert re.search(rf'<a class="nl-h3-link" href="{re.escape(anchor)}"[^>]*>A long read with no link</a>',
-                     files["email.html"])
+    assert re.search(
+        rf'<a class="nl-h3-link" href="{re.escape(anchor)}"[^>]*>A long read with no link</a>', files["email.html"]
+    )
     assert "Second paragraph" not in files["email.html"]  # the email shows the card
     assert "* A long read with no link [2]" in files["email.txt"] and f"[2] {anchor}" in files["email.txt"]
     web = files["web.html"]
-    story = web[web.index('id="a-long-read-with-no-link"'):]
+    story = web[web.index('id="a-long-read-with-no-link"') :]
     assert story.index("First paragraph") < story.index("Second paragraph, only on the web version.")
     assert 'id="the-lead"' in web and 'id="the-whole-story-in-the-email"' in web
 
@@ -622,11 +657,13 @@ def test_without_a_web_version_such_a_card_links_nowhere(tmp_path):
 def test_layout_full_puts_the_whole_story_in_the_email(tmp_path):
     files = whole_stories(tmp_path)
     html = files["email.html"]
-    story = html[html.index("The whole story in the email"):]
+    story = html[html.index("The whole story in the email") :]
     for part in ("Opening paragraph.", '<li class="nl-li"', "second point", "Closing paragraph."):
         assert part in story
-    assert re.search(r'<mj-column width="100%" css-class="nl-card">\s*<mj-text[^>]*>\s*<h3 class="nl-h3">The whole',
-                     files["email.mjml"])
+    assert re.search(
+        r'<mj-column width="100%" css-class="nl-card">\s*<mj-text[^>]*>\s*<h3 class="nl-h3">The whole',
+        files["email.mjml"],
+    )
     text = files["email.txt"]
     assert "The whole story in the email\n~~~~" in text
     assert text.index("Opening paragraph.") < text.index(" * second point") < text.index("Closing paragraph.")
@@ -643,12 +680,13 @@ def test_a_caption_never_stands_in_for_a_title_when_there_is_a_teaser(tmp_path):
     (tmp_path / "a.md").write_text("---\nheadline: The lead\n---\n\nLead body.\n")
     (tmp_path / "b.md").write_text(
         "---\ncaption: Crowds at the closing rally in Lomé.\nteaser: Talks resume on Thursday. No date is set.\n"
-        "image:\n  src: https://example.org/rally.jpg\n  alt: Crowds\n---\n")
+        "image:\n  src: https://example.org/rally.jpg\n  alt: Crowds\n---\n"
+    )
     issue = make_issue(tmp_path, date=DATE)
     item = issue.sections[0].stories[0]
     assert (item.headline, item.headline_derived) == ("Talks resume on Thursday.", True)
     html = render_files(issue)["email.html"].decode()
-    card = html[html.index("rally.jpg"):]
+    card = html[html.index("rally.jpg") :]
     # The caption sits under the photo, once; the teaser is text, not a heading.
     assert card.count("Crowds at the closing rally in Lomé.") == 1
     assert re.search(r'<p class="nl-caption"[^>]*>Crowds at the closing rally in Lomé.</p>', card)

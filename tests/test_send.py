@@ -198,7 +198,11 @@ def test_list_send_of_20_arrives_once_each_over_one_connection(server, workdir):
         number = rcpt.split("@")[0][1:]
         assert head["To"] == f"Reader {number} <{rcpt}>"
         assert head["Subject"] == SUBJECT
-        assert head["List-Unsubscribe"].strip().startswith(f"<https://news.example.org/unsubscribe?email=a{number}%40example.org>")
+        assert (
+            head["List-Unsubscribe"]
+            .strip()
+            .startswith(f"<https://news.example.org/unsubscribe?email=a{number}%40example.org>")
+        )
         ids.add(head["Message-ID"])
     assert len(ids) == 20
 
@@ -263,7 +267,10 @@ def test_a_killed_send_then_a_rerun_delivers_each_address_exactly_once(workdir):
         with open(workdir / "first-run.log", "wb") as output:
             process = subprocess.Popen(
                 [sys.executable, "-m", "newsletter", "send", f"build/{SLUG}", "--list", "subscribers.csv"],
-                cwd=workdir, env=env, stdout=output, stderr=subprocess.STDOUT,
+                cwd=workdir,
+                env=env,
+                stdout=output,
+                stderr=subprocess.STDOUT,
             )
             try:
                 server.mailbox.wait_for(15)
@@ -278,8 +285,10 @@ def test_a_killed_send_then_a_rerun_delivers_each_address_exactly_once(workdir):
 
         result = send_list()
         assert result.exit_code == 1, result.output
-        assert ("unknown a14@example.org: the sending process stopped after the message went out, "
-                "before the server confirmed it") in result.output
+        assert (
+            "unknown a14@example.org: the sending process stopped after the message went out, "
+            "before the server confirmed it"
+        ) in result.output
         assert "sent 25, skipped 14, failed 0, unknown 1" in result.output
         assert "--resend-unknown" in result.output
         delivered = Counter(server.mailbox.addresses())
@@ -310,8 +319,9 @@ def test_a_drop_between_the_message_and_its_reply_leaves_the_address_unknown(wor
         resend = send_list("--resend-unknown")
         assert resend.exit_code == 0, resend.output
         assert "sent 1, skipped 5, failed 0, unknown 0" in resend.output
-        first_try, second_try = [headers(message.content) for message in server.mailbox.received
-                                 if message.rcpt_tos == ["a3@example.org"]]
+        first_try, second_try = [
+            headers(message.content) for message in server.mailbox.received if message.rcpt_tos == ["a3@example.org"]
+        ]
         assert first_try["Message-ID"] == second_try["Message-ID"]
 
 
@@ -330,8 +340,9 @@ def test_a_rebuild_with_a_new_sender_keeps_the_send_log_and_each_message_id(work
         assert again.exit_code == 0, again.output
         assert "sent 1, skipped 3, failed 0, unknown 0" in again.output
         assert Counter(server.mailbox.addresses()) == Counter(addresses(4) + ["a1@example.org"])
-        first_try, second_try = [headers(message.content) for message in server.mailbox.received
-                                 if message.rcpt_tos == ["a1@example.org"]]
+        first_try, second_try = [
+            headers(message.content) for message in server.mailbox.received if message.rcpt_tos == ["a1@example.org"]
+        ]
         assert first_try["Message-ID"] == second_try["Message-ID"]
         assert second_try["From"].addresses[0].addr_spec == "newsletter@mail.example.org"
 
@@ -353,8 +364,10 @@ def test_a_permanent_refusal_is_logged_and_the_others_arrive(workdir):
         (workdir / "newsletter.toml").write_text(server.toml())
         result = send_list()
         assert result.exit_code == 1, result.output
-        assert f"failed  a2@example.org: {server.host}:{server.port} refused a2@example.org: 550 5.1.1 No such user" \
+        assert (
+            f"failed  a2@example.org: {server.host}:{server.port} refused a2@example.org: 550 5.1.1 No such user"
             in result.output
+        )
         assert "sent 4, skipped 0, failed 1, unknown 0" in result.output
         assert sorted(server.mailbox.addresses()) == sorted(set(addresses(5)) - {"a2@example.org"})
         plan = send_list("--dry-run")
@@ -382,8 +395,9 @@ def test_a_second_send_skips_who_has_the_issue_and_only_force_sends_a_second_cop
     assert send_list().exit_code == 0
     again = send_list()
     assert again.exit_code == 0, again.output
-    assert again.output.startswith(f"Skipping 3 address(es) that already have issue 48 (from build/{SLUG}); "
-                                   "history: newsletter-sends.sqlite3\n"), again.output
+    assert again.output.startswith(
+        f"Skipping 3 address(es) that already have issue 48 (from build/{SLUG}); history: newsletter-sends.sqlite3\n"
+    ), again.output
     assert "sent 0, skipped 3, failed 0, unknown 0" in again.output
     subscribers(workdir, 4)  # one more reader signed up
     newcomer = send_list()
@@ -406,8 +420,10 @@ def test_a_second_send_while_one_is_running_is_refused(server, workdir):
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         result = send_list()
     assert result.exit_code == 1
-    assert result.output == ("error: newsletter-sends.sqlite3: another `newsletter send` is running from this "
-                             "folder; wait for it to finish\n")
+    assert result.output == (
+        "error: newsletter-sends.sqlite3: another `newsletter send` is running from this "
+        "folder; wait for it to finish\n"
+    )
     assert server.mailbox.count() == 0
 
 
@@ -459,8 +475,9 @@ def test_a_wrong_password_stops_the_send_without_showing_it(workdir):
         (workdir / "newsletter.toml").write_text(server.toml("starttls", user="editor"))
         subscribers(workdir, 3)
         wrong = "not-the-pa55word"
-        result = invoke("--verbose", "send", f"build/{SLUG}", "--list", "subscribers.csv",
-                        env={"NEWSLETTER_SMTP_PASSWORD": wrong})
+        result = invoke(
+            "--verbose", "send", f"build/{SLUG}", "--list", "subscribers.csv", env={"NEWSLETTER_SMTP_PASSWORD": wrong}
+        )
         assert result.exit_code == 1
         assert f"error: stopped: {server.host}:{server.port} refused the login for editor: 535" in result.output
         assert "sent 0, skipped 0, failed 0, unknown 0, not tried 3" in result.output
@@ -485,15 +502,23 @@ def test_a_password_in_the_settings_file_is_refused(workdir):
     (workdir / "newsletter.toml").write_text('[smtp]\nhost = "127.0.0.1"\npassword = "hunter22"\n')
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
     assert result.exit_code == 1
-    assert "newsletter.toml:3: [smtp] password: keep the password out of files; set NEWSLETTER_SMTP_PASSWORD" \
+    assert (
+        "newsletter.toml:3: [smtp] password: keep the password out of files; set NEWSLETTER_SMTP_PASSWORD"
         in result.output
+    )
     assert "hunter22" not in result.output
 
 
 def test_settings_come_from_the_environment_over_the_file(workdir):
     (workdir / "newsletter.toml").write_text('[smtp]\nhost = "smtp.example.org"\nport = 2525\nuser = "a"\n')
-    settings = load_settings(None, env={"NEWSLETTER_SMTP_HOST": "relay.example.org",
-                                        "NEWSLETTER_SMTP_SECURITY": "tls", "NEWSLETTER_SMTP_PASSWORD": PASSWORD})
+    settings = load_settings(
+        None,
+        env={
+            "NEWSLETTER_SMTP_HOST": "relay.example.org",
+            "NEWSLETTER_SMTP_SECURITY": "tls",
+            "NEWSLETTER_SMTP_PASSWORD": PASSWORD,
+        },
+    )
     assert (settings.host, settings.port, settings.security, settings.user) == ("relay.example.org", 2525, "tls", "a")
     assert settings.password.reveal() == PASSWORD
     assert PASSWORD not in repr(settings) + str(settings.password) + f"{settings.password}"
@@ -581,12 +606,16 @@ def test_the_bytes_sent_are_the_built_message_with_the_recipient_filled_in(serve
         assert body.replace(b"=\r\n", b"").count(b"%%{") == 0
         built = email.message_from_bytes(template, policy=default)
         sent = received.message
-        for kind, token, value in (("plain", "%%{unsubscribe_url_text}%%", link),
-                                   ("html", "%%{unsubscribe_url}%%", link)):
+        for kind, token, value in (
+            ("plain", "%%{unsubscribe_url_text}%%", link),
+            ("html", "%%{unsubscribe_url}%%", link),
+        ):
             expected = built.get_body((kind,)).get_content().replace(token, value)
             assert sent.get_body((kind,)).get_content() == expected.replace("\r\n", "\n")
-        assert template.split(b"\r\n\r\n", 1)[0].split(b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")[1] \
+        assert (
+            template.split(b"\r\n\r\n", 1)[0].split(b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")[1]
             in received.content
+        )
         assert sent["To"].addresses[0].display_name == name
 
 
@@ -596,9 +625,11 @@ def test_send_refuses_a_build_whose_email_html_was_edited_after_build(server, wo
     subscribers(workdir, 3)
     for result in (send_list(), invoke("send", f"build/{SLUG}", "--to", "editor@example.org")):
         assert result.exit_code == 1
-        assert result.output == (f"error: build/{SLUG}/email.html: was changed after `newsletter build` wrote it; "
-                                 "nothing goes out that was not built and checked: build the issue again instead of "
-                                 "editing its files\n")
+        assert result.output == (
+            f"error: build/{SLUG}/email.html: was changed after `newsletter build` wrote it; "
+            "nothing goes out that was not built and checked: build the issue again instead of "
+            "editing its files\n"
+        )
     assert server.mailbox.greetings == 0
 
 
@@ -606,8 +637,9 @@ def test_a_build_without_a_record_is_refused(server, workdir):
     (workdir / "build" / SLUG / "build.json").unlink()
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
     assert result.exit_code == 1
-    assert result.output == (f"error: build/{SLUG}: has no build.json (built by an older version, or not a build); "
-                             "build the issue again\n")
+    assert result.output == (
+        f"error: build/{SLUG}: has no build.json (built by an older version, or not a build); build the issue again\n"
+    )
 
 
 @functools.cache
@@ -618,8 +650,10 @@ def example_issue() -> Issue:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.one_of(st.just(""), st.text(st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=70)),
-       local=st.from_regex(r"[A-Za-z0-9._%+'=-]{1,30}", fullmatch=True))
+@given(
+    name=st.one_of(st.just(""), st.text(st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=70)),
+    local=st.from_regex(r"[A-Za-z0-9._%+'=-]{1,30}", fullmatch=True),
+)
 def test_the_to_line_is_what_the_email_package_writes(name, local):
     """The quick To line for plain names is byte for byte the email package's; other names go through it."""
     from newsletter.message import recipient_headers
@@ -631,8 +665,9 @@ def test_the_to_line_is_what_the_email_package_writes(name, local):
         return
     address = f"{local}@example.org"
     quick = plain_to(Recipient(address, name))
-    exact = dict(recipient_headers(issue, to=address, to_name=name, message_id="<a@b>",
-                                   unsubscribe_url="https://x.example/u"))["to"]
+    exact = dict(
+        recipient_headers(issue, to=address, to_name=name, message_id="<a@b>", unsubscribe_url="https://x.example/u")
+    )["to"]
     assert quick in (None, exact)
 
 
@@ -641,8 +676,15 @@ def test_a_plain_name_takes_the_quick_to_line():
     from newsletter.message import recipient_headers
     from newsletter.send.personalise import Recipient, plain_to
 
-    exact = dict(recipient_headers(example_issue(), to="ana@example.org", to_name="Ana Lima", message_id="<a@b>",
-                                   unsubscribe_url="https://x.example/u"))["to"]
+    exact = dict(
+        recipient_headers(
+            example_issue(),
+            to="ana@example.org",
+            to_name="Ana Lima",
+            message_id="<a@b>",
+            unsubscribe_url="https://x.example/u",
+        )
+    )["to"]
     assert plain_to(Recipient("ana@example.org", "Ana Lima")) == exact == b"To: Ana Lima <ana@example.org>\r\n"
 
 
@@ -690,15 +732,19 @@ def test_a_forged_subscriber_name_refuses_the_whole_list(server, workdir, name):
 
 @pytest.mark.parametrize("column", ["email", "unsubscribe_url"])
 def test_a_forged_address_or_unsubscribe_link_in_the_list_refuses_it(server, workdir, column):
-    forged = {"email": "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org",
-              "unsubscribe_url": "https://news.example.org/u?a==?utf-8?q?=0D=0ABcc:_x@evil.example?="}[column]
+    forged = {
+        "email": "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org",
+        "unsubscribe_url": "https://news.example.org/u?a==?utf-8?q?=0D=0ABcc:_x@evil.example?=",
+    }[column]
     row = {"email": "eve@example.org", "unsubscribe_url": "", column: forged}
     write_rows(workdir, [["email", "unsubscribe_url"], ["ana@example.org", ""], [row["email"], row["unsubscribe_url"]]])
     result = send_list()
     assert result.exit_code == 1, result.output
     shown = "address" if column == "email" else "unsubscribe_url"
-    assert result.output == (f"error: subscribers.csv:3: the {shown} {forged!r} holds an encoded word (=?...?=) "
-                             "that decodes to a line break, which would forge mail headers; nothing was sent\n")
+    assert result.output == (
+        f"error: subscribers.csv:3: the {shown} {forged!r} holds an encoded word (=?...?=) "
+        "that decodes to a line break, which would forge mail headers; nothing was sent\n"
+    )
     never_forged(server.mailbox)
 
 
@@ -713,8 +759,7 @@ def test_a_harmless_encoded_word_in_a_name_is_sent_without_extra_headers(server,
 
 
 @pytest.mark.parametrize("what", ["subject", "sender name", "brand name", "sender address"])
-@pytest.mark.parametrize("value", [FORGERIES["q-encoded CR LF"], FORGERIES["raw U+2028"]],
-                         ids=["encoded", "U+2028"])
+@pytest.mark.parametrize("value", [FORGERIES["q-encoded CR LF"], FORGERIES["raw U+2028"]], ids=["encoded", "U+2028"])
 def test_a_forged_header_in_the_build_is_refused_by_send_check_and_export(server, workdir, what, value):
     """A build made by hand or by an older version: send, check and export apply the same rule."""
     if what == "sender address":
@@ -724,12 +769,19 @@ def test_a_forged_header_in_the_build_is_refused_by_send_check_and_export(server
     brand = issue.brand
     changed = {
         "subject": lambda: issue.model_copy(update={"subject": value}),
-        "sender name": lambda: issue.model_copy(update={"brand": brand.model_copy(
-            update={"sender": brand.sender.model_copy(update={"name": value})})}),
-        "brand name": lambda: issue.model_copy(update={"brand": brand.model_copy(
-            update={"name": value, "sender": brand.sender.model_copy(update={"name": ""})})}),
-        "sender address": lambda: issue.model_copy(update={"brand": brand.model_copy(
-            update={"sender": brand.sender.model_copy(update={"email": value})})}),
+        "sender name": lambda: issue.model_copy(
+            update={"brand": brand.model_copy(update={"sender": brand.sender.model_copy(update={"name": value})})}
+        ),
+        "brand name": lambda: issue.model_copy(
+            update={
+                "brand": brand.model_copy(
+                    update={"name": value, "sender": brand.sender.model_copy(update={"name": ""})}
+                )
+            }
+        ),
+        "sender address": lambda: issue.model_copy(
+            update={"brand": brand.model_copy(update={"sender": brand.sender.model_copy(update={"email": value})})}
+        ),
     }[what]()
     rewrite_issue(folder, changed)
     subscribers(workdir, 3)
@@ -753,8 +805,11 @@ def test_a_forged_header_in_the_build_is_refused_by_send_check_and_export(server
 
 @pytest.mark.parametrize("key", ["name", "sender.name", "sender.email", "reply_to"])
 def test_a_forged_brand_or_sender_setting_is_refused_by_build_with_its_line(tmp_path, key):
-    value = FORGERIES["b-encoded CR LF"] if key != "sender.email" and key != "reply_to" else \
-        "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org"
+    value = (
+        FORGERIES["b-encoded CR LF"]
+        if key != "sender.email" and key != "reply_to"
+        else "=?utf-8?q?a=0D=0ABcc=3A_x=40evil.example?=@example.org"
+    )
     source = tmp_path / "issue"
     shutil.copytree(EXAMPLE, source)
     config = tmp_path / "newsletter.toml"
@@ -769,11 +824,21 @@ def test_a_forged_brand_or_sender_setting_is_refused_by_build_with_its_line(tmp_
         table, _, field_name = key.rpartition(".")
         config.write_text(f'{"[brand.sender]" if table else "[brand]"}\n{field_name} = "{value}"\n')
         line = 2
-    result = invoke("build", str(source), "--out", str(tmp_path / "out"), "--date", "2026-11-24",
-                    "--config", str(tmp_path / "newsletter.toml"))
+    result = invoke(
+        "build",
+        str(source),
+        "--out",
+        str(tmp_path / "out"),
+        "--date",
+        "2026-11-24",
+        "--config",
+        str(tmp_path / "newsletter.toml"),
+    )
     assert result.exit_code == 1
-    assert result.output == (f"error: {config}:{line}: [brand] {key}: {value!r} holds an encoded word (=?...?=) "
-                             "that decodes to a line break, which would forge mail headers\n")
+    assert result.output == (
+        f"error: {config}:{line}: [brand] {key}: {value!r} holds an encoded word (=?...?=) "
+        "that decodes to a line break, which would forge mail headers\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -794,8 +859,11 @@ def test_a_forged_smtp_setting_is_refused_by_name(server, workdir, key, where):
     value = FORGERIES["encoded U+2028"]
     env = None
     if where == "file":
-        (workdir / "newsletter.toml").write_text(server.toml(**{key: value}).replace(f'host = "{server.host}"\n', "")
-                                                 if key == "host" else server.toml(**{key: value}))
+        (workdir / "newsletter.toml").write_text(
+            server.toml(**{key: value}).replace(f'host = "{server.host}"\n', "")
+            if key == "host"
+            else server.toml(**{key: value})
+        )
         name = "newsletter.toml:"
     else:
         env = {f"NEWSLETTER_SMTP_{key.upper()}": value}
@@ -817,8 +885,10 @@ def test_a_line_break_in_the_subject_is_refused_with_nothing_sent(server, workdi
     subscribers(workdir, 3)
     result = send_list()
     assert result.exit_code == 1
-    assert result.output == (f"error: build/{SLUG}/issue.json: the subject 'Hello\\r\\nBcc: everyone@example.org' "
-                             "holds a line break, which would forge mail headers; nothing was sent\n")
+    assert result.output == (
+        f"error: build/{SLUG}/issue.json: the subject 'Hello\\r\\nBcc: everyone@example.org' "
+        "holds a line break, which would forge mail headers; nothing was sent\n"
+    )
     assert server.mailbox.greetings == 0
     assert not (workdir / "newsletter-sends.sqlite3").exists()
 
@@ -827,8 +897,10 @@ def test_a_line_break_in_a_test_address_is_refused_with_nothing_sent(server):
     forged = "a@example.org\r\nBcc: b@example.org"
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", "--to", forged)
     assert result.exit_code == 1
-    assert result.output == ("error: --to: the address 'a@example.org\\r\\nBcc: b@example.org' holds a line break, "
-                             "which would forge mail headers; nothing was sent\n")
+    assert result.output == (
+        "error: --to: the address 'a@example.org\\r\\nBcc: b@example.org' holds a line break, "
+        "which would forge mail headers; nothing was sent\n"
+    )
     assert server.mailbox.greetings == 0
 
 
@@ -875,8 +947,10 @@ def test_dry_run_shows_who_would_receive_what_and_sends_nothing(server, workdir)
     assert result.exit_code == 0, result.output
     assert "Dry run: nothing is sent." in result.output
     assert f"from:    {SENDER_NAME} <newsletter@news.example.org>" in result.output
-    assert "send     a1@example.org  unsubscribe: https://news.example.org/unsubscribe?email=a1%40example.org" \
+    assert (
+        "send     a1@example.org  unsubscribe: https://news.example.org/unsubscribe?email=a1%40example.org"
         in result.output
+    )
     assert "Would send to 3 of 3 address(es); 0 skipped." in result.output
     assert server.mailbox.greetings == 0
     assert not (workdir / "newsletter-sends.sqlite3").exists()
@@ -899,8 +973,15 @@ def test_the_rate_limit_spaces_messages_out(server, workdir):
         waits.append(round(seconds, 6))
         now[0] += seconds
 
-    report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 4)),
-                               load_settings(None), history=HISTORY, rate=2, sleep=sleep, clock=lambda: now[0])
+    report = sending.send_list(
+        sending.prepare(workdir / "build" / SLUG),
+        read_subscribers(subscribers(workdir, 4)),
+        load_settings(None),
+        history=HISTORY,
+        rate=2,
+        sleep=sleep,
+        clock=lambda: now[0],
+    )
     assert report.sent == addresses(4)
     assert waits == [0.5, 0.5, 0.5]
 
@@ -910,8 +991,13 @@ def test_a_send_interrupted_before_a_message_went_out_leaves_it_for_the_next_run
         if event.done == 2:
             raise KeyboardInterrupt
 
-    report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 5)),
-                               load_settings(None), history=HISTORY, progress=stop)
+    report = sending.send_list(
+        sending.prepare(workdir / "build" / SLUG),
+        read_subscribers(subscribers(workdir, 5)),
+        load_settings(None),
+        history=HISTORY,
+        progress=stop,
+    )
     assert report.stopped == "interrupted (Ctrl-C)"
     assert report.sent == addresses(2)
     assert report.left == addresses(5)[2:]
@@ -931,18 +1017,23 @@ def test_send_defaults_to_the_newest_build(server, workdir):
     assert headers(received.content)["Subject"] == f"[TEST] {SUBJECT}"
 
 
-
 # --- signals, secrets, limits --------------------------------------------------------------------
 
 
 def run_send(workdir: Path, *extra: str) -> subprocess.Popen:
     env = {name: value for name, value in os.environ.items() if not name.startswith("NEWSLETTER_SMTP_")}
-    return subprocess.Popen([sys.executable, "-m", "newsletter", "send", f"build/{SLUG}", "--list", "subscribers.csv",
-                             *extra], cwd=workdir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "newsletter", "send", f"build/{SLUG}", "--list", "subscribers.csv", *extra],
+        cwd=workdir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
 
 
-@pytest.mark.parametrize(("signum", "name"), [(signal.SIGINT, "Ctrl-C"), (signal.SIGTERM, "SIGTERM"),
-                                              (signal.SIGHUP, "SIGHUP")])
+@pytest.mark.parametrize(
+    ("signum", "name"), [(signal.SIGINT, "Ctrl-C"), (signal.SIGTERM, "SIGTERM"), (signal.SIGHUP, "SIGHUP")]
+)
 def test_sigterm_and_sighup_end_a_send_like_ctrl_c(workdir, signum, name):
     """The signal comes while the server holds its reply to message 5: a summary, the exit code, the history
     settled (message 5 unknown, never resent blindly), and a re-run finishes with each address once."""
@@ -962,8 +1053,9 @@ def test_sigterm_and_sighup_end_a_send_like_ctrl_c(workdir, signum, name):
         text = output.decode()
         assert process.returncode == 128 + signum, text
         assert "sent 4, skipped 0, failed 0, unknown 1, not tried 7" in text
-        assert (f"unknown a4@example.org: interrupted ({name}) after the message went out, before the server "
-                "confirmed it") in text
+        assert (
+            f"unknown a4@example.org: interrupted ({name}) after the message went out, before the server confirmed it"
+        ) in text
         assert f"error: stopped: interrupted ({name})" in text
         again = send_list()
         assert "sent 7, skipped 4, failed 0, unknown 1" in again.output, again.output
@@ -993,8 +1085,12 @@ def test_ctrl_c_inside_a_log_write_neither_loses_nor_double_counts(server, workd
         return db
 
     monkeypatch.setattr(sqlite3, "connect", hooked)
-    report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(subscribers(workdir, 6)),
-                               load_settings(None), history=HISTORY)
+    report = sending.send_list(
+        sending.prepare(workdir / "build" / SLUG),
+        read_subscribers(subscribers(workdir, 6)),
+        load_settings(None),
+        history=HISTORY,
+    )
     monkeypatch.setattr(sqlite3, "connect", connect)
     assert report.stopped == "interrupted (Ctrl-C)"
     assert report.sent == addresses(message - 1)
@@ -1016,8 +1112,9 @@ def test_a_reply_that_echoes_the_password_is_stored_redacted(workdir):
 
     tls = TLS(workdir)
     reply = f"451 4.3.0 try later (AUTH editor {PASSWORD})"
-    with smtp_server(Mailbox(defer_once={"a1@example.org"}, defer_reply=reply), tls=tls,
-                     login=("editor", PASSWORD)) as server:
+    with smtp_server(
+        Mailbox(defer_once={"a1@example.org"}, defer_reply=reply), tls=tls, login=("editor", PASSWORD)
+    ) as server:
         # A retry delay no busy machine outruns: the other addresses are sent before a1 is due again, so
         # the run always waits (with the suite's 0.01 s, a slow machine could skip the wait and retry at once).
         settings = server.toml("starttls", user="editor").replace("retry_delay = 0.01", "retry_delay = 60")
@@ -1025,19 +1122,25 @@ def test_a_reply_that_echoes_the_password_is_stored_redacted(workdir):
         (workdir / "newsletter.toml").write_text(settings)
         os.environ["NEWSLETTER_SMTP_PASSWORD"] = PASSWORD
         try:
+
             def sleep(seconds: float) -> None:
                 raise KeyboardInterrupt  # Ctrl-C while waiting to try a1 again
 
-            report = sending.send_list(sending.prepare(workdir / "build" / SLUG),
-                                       read_subscribers(subscribers(workdir, 3)), load_settings(None),
-                                       history=HISTORY, sleep=sleep)
+            report = sending.send_list(
+                sending.prepare(workdir / "build" / SLUG),
+                read_subscribers(subscribers(workdir, 3)),
+                load_settings(None),
+                history=HISTORY,
+                sleep=sleep,
+            )
         finally:
             del os.environ["NEWSLETTER_SMTP_PASSWORD"]
         assert report.stopped == "interrupted (Ctrl-C)"
         with sqlite3.connect(HISTORY) as db:
             [error] = db.execute("SELECT error FROM deliveries WHERE address = 'a1@example.org'").fetchone()
-        assert error.startswith("interrupted (Ctrl-C); last try: ") and \
-            error.endswith("451 4.3.0 try later (AUTH editor ********)"), error
+        assert error.startswith("interrupted (Ctrl-C); last try: ") and error.endswith(
+            "451 4.3.0 try later (AUTH editor ********)"
+        ), error
         for path in workdir.iterdir():
             if path.is_file():
                 assert PASSWORD.encode() not in path.read_bytes(), path
@@ -1048,8 +1151,11 @@ def test_no_header_line_goes_over_998_characters(server, workdir):
     one_word = "B" * 5000  # cannot be folded: the address is refused, by its line
     (workdir / "subscribers.csv").write_text(f"email,name\nana@example.org,{long_words}\nbo@example.org,{one_word}\n")
     plan = send_list("--dry-run")
-    assert re.search(r"skipped subscribers.csv:3: To for bo@example.org would be a line of \d{4} characters, over "
-                     "the 998 mail servers take: shorten the name or the link", plan.output), plan.output
+    assert re.search(
+        r"skipped subscribers.csv:3: To for bo@example.org would be a line of \d{4} characters, over "
+        "the 998 mail servers take: shorten the name or the link",
+        plan.output,
+    ), plan.output
     assert "Would send to 1 of 1 address(es); 0 skipped." in plan.output
     result = send_list()
     assert result.exit_code == 0, result.output
@@ -1058,18 +1164,24 @@ def test_no_header_line_goes_over_998_characters(server, workdir):
     assert received.message["To"].addresses[0].display_name == long_words
 
 
-@pytest.mark.parametrize(("toml", "env", "message"), [
-    ("port = 25.7", {}, "newsletter.toml:2: [smtp] port: 25.7 is not a port number"),
-    ("port = \"25\"", {}, "newsletter.toml:2: [smtp] port: '25' is not a port number"),
-    ("retries = 2.5", {}, "newsletter.toml:2: [smtp] retries: 2.5 must be a whole number, 0 or more"),
-    ("timeout = nan", {}, "newsletter.toml:2: [smtp] timeout: nan must be a number of at least 0.001"),
-    ("", {"NEWSLETTER_SMTP_PORT": "25.7"}, "NEWSLETTER_SMTP_PORT: [smtp] port: '25.7' is not a port number"),
-    ("", {"NEWSLETTER_SMTP_TIMEOUT": "soon"}, "NEWSLETTER_SMTP_TIMEOUT: [smtp] timeout: 'soon' must be a number"),
-    ("", {"NEWSLETTER_SMTP_RATE": "-1"}, "NEWSLETTER_SMTP_RATE: [smtp] rate: '-1' must be a number of at least 0"),
-    ("", {"NEWSLETTER_SMTP_RETRIES": "three"}, "NEWSLETTER_SMTP_RETRIES: [smtp] retries: 'three' must be a whole"),
-    ("", {"NEWSLETTER_SMTP_TIMOUT": "5"}, "NEWSLETTER_SMTP_TIMOUT: is not a setting; did you mean "
-                                           "NEWSLETTER_SMTP_TIMEOUT?"),
-])
+@pytest.mark.parametrize(
+    ("toml", "env", "message"),
+    [
+        ("port = 25.7", {}, "newsletter.toml:2: [smtp] port: 25.7 is not a port number"),
+        ('port = "25"', {}, "newsletter.toml:2: [smtp] port: '25' is not a port number"),
+        ("retries = 2.5", {}, "newsletter.toml:2: [smtp] retries: 2.5 must be a whole number, 0 or more"),
+        ("timeout = nan", {}, "newsletter.toml:2: [smtp] timeout: nan must be a number of at least 0.001"),
+        ("", {"NEWSLETTER_SMTP_PORT": "25.7"}, "NEWSLETTER_SMTP_PORT: [smtp] port: '25.7' is not a port number"),
+        ("", {"NEWSLETTER_SMTP_TIMEOUT": "soon"}, "NEWSLETTER_SMTP_TIMEOUT: [smtp] timeout: 'soon' must be a number"),
+        ("", {"NEWSLETTER_SMTP_RATE": "-1"}, "NEWSLETTER_SMTP_RATE: [smtp] rate: '-1' must be a number of at least 0"),
+        ("", {"NEWSLETTER_SMTP_RETRIES": "three"}, "NEWSLETTER_SMTP_RETRIES: [smtp] retries: 'three' must be a whole"),
+        (
+            "",
+            {"NEWSLETTER_SMTP_TIMOUT": "5"},
+            "NEWSLETTER_SMTP_TIMOUT: is not a setting; did you mean NEWSLETTER_SMTP_TIMEOUT?",
+        ),
+    ],
+)
 def test_every_setting_is_validated_where_it_is_given(workdir, toml, env, message):
     (workdir / "newsletter.toml").write_text(f'[smtp]\n{toml}\nhost = "127.0.0.1"\n')
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org", env=env)
@@ -1078,22 +1190,40 @@ def test_every_setting_is_validated_where_it_is_given(workdir, toml, env, messag
 
 
 def test_every_documented_variable_is_read(workdir):
-    env = {"NEWSLETTER_SMTP_HOST": "relay.example.org", "NEWSLETTER_SMTP_PORT": "2525",
-           "NEWSLETTER_SMTP_SECURITY": "tls", "NEWSLETTER_SMTP_USER": "ed", "NEWSLETTER_SMTP_CAFILE": "/ca.pem",
-           "NEWSLETTER_SMTP_TIMEOUT": "7.5", "NEWSLETTER_SMTP_RATE": "3", "NEWSLETTER_SMTP_RETRIES": "2",
-           "NEWSLETTER_SMTP_RETRY_DELAY": "0.5", "NEWSLETTER_SMTP_CONNECTIONS": "3"}
+    env = {
+        "NEWSLETTER_SMTP_HOST": "relay.example.org",
+        "NEWSLETTER_SMTP_PORT": "2525",
+        "NEWSLETTER_SMTP_SECURITY": "tls",
+        "NEWSLETTER_SMTP_USER": "ed",
+        "NEWSLETTER_SMTP_CAFILE": "/ca.pem",
+        "NEWSLETTER_SMTP_TIMEOUT": "7.5",
+        "NEWSLETTER_SMTP_RATE": "3",
+        "NEWSLETTER_SMTP_RETRIES": "2",
+        "NEWSLETTER_SMTP_RETRY_DELAY": "0.5",
+        "NEWSLETTER_SMTP_CONNECTIONS": "3",
+    }
     settings = load_settings(None, env=env)
-    assert (settings.host, settings.port, settings.security, settings.user, settings.cafile, settings.timeout,
-            settings.rate, settings.retries, settings.retry_delay, settings.connections) == \
-        ("relay.example.org", 2525, "tls", "ed", "/ca.pem", 7.5, 3.0, 2, 0.5, 3)
+    assert (
+        settings.host,
+        settings.port,
+        settings.security,
+        settings.user,
+        settings.cafile,
+        settings.timeout,
+        settings.rate,
+        settings.retries,
+        settings.retry_delay,
+        settings.connections,
+    ) == ("relay.example.org", 2525, "tls", "ed", "/ca.pem", 7.5, 3.0, 2, 0.5, 3)
 
 
 def test_a_list_that_is_not_utf8_names_the_line(server, workdir):
     (workdir / "subscribers.csv").write_bytes(b"email,name\nana@example.org,Ana\nbo@example.org,Jos\xe9\n")
     result = send_list()
     assert result.exit_code == 1
-    assert result.output == ("error: subscribers.csv:3: is not UTF-8 text (byte 0xe9 at column 19); save it as CSV "
-                             "UTF-8\n")
+    assert result.output == (
+        "error: subscribers.csv:3: is not UTF-8 text (byte 0xe9 at column 19); save it as CSV UTF-8\n"
+    )
     assert server.mailbox.greetings == 0
 
 
@@ -1115,8 +1245,10 @@ def test_check_calls_an_edited_build_unsafe_as_send_refuses_it(server, workdir):
     page.write_text(page.read_text() + "\nP.S. edited by hand\n")
     result = invoke("check", f"build/{SLUG}")
     assert result.exit_code == 1
-    assert (f"error: build/{SLUG}/email.txt: was changed after `newsletter build` wrote it; nothing goes out that was "
-            "not built and checked: build the issue again instead of editing its files") in result.output
+    assert (
+        f"error: build/{SLUG}/email.txt: was changed after `newsletter build` wrote it; nothing goes out that was "
+        "not built and checked: build the issue again instead of editing its files"
+    ) in result.output
 
 
 def test_a_send_log_that_cannot_be_written_reports_each_delivered_address_once_as_unknown(workdir, monkeypatch):
@@ -1139,8 +1271,9 @@ def test_a_send_log_that_cannot_be_written_reports_each_delivered_address_once_a
     monkeypatch.setattr(SendLog, "write", full_disk)
     with smtp_server(Mailbox()) as server:
         (workdir / "newsletter.toml").write_text(server.toml())
-        report = sending.send_list(sending.prepare(workdir / "build" / SLUG), read_subscribers(path),
-                                   load_settings(None), history=HISTORY)
+        report = sending.send_list(
+            sending.prepare(workdir / "build" / SLUG), read_subscribers(path), load_settings(None), history=HISTORY
+        )
         delivered = set(server.mailbox.addresses())
     unknown = [address for address, _ in report.unknown]
     assert not set(report.sent) & set(unknown)

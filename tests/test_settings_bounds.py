@@ -27,25 +27,33 @@ def error_of(call, *args) -> str:
 @pytest.mark.parametrize("value", ['"x"', "5", "[1, 2]"])
 def test_brand_that_is_not_a_table_is_named(tmp_path, value):
     path = settings(tmp_path, f"brand = {value}\n")
-    assert error_of(read_config, path) == (f"{path}:1: brand must be a table: write [brand] on a line of its own, "
-                                          "then its keys")
+    assert error_of(read_config, path) == (
+        f"{path}:1: brand must be a table: write [brand] on a line of its own, then its keys"
+    )
 
 
 def test_smtp_port_of_the_wrong_type_is_named(tmp_path):
-    path = settings(tmp_path, "[smtp]\nhost = \"127.0.0.1\"\nport = {}\n")
+    path = settings(tmp_path, '[smtp]\nhost = "127.0.0.1"\nport = {}\n')
     assert error_of(load_settings, path, {}) == f"{path}:3: [smtp] port: {{}} is not a port number"
 
 
-@pytest.mark.parametrize(("deep", "line"), [
-    ("x = " + "[" * 1000 + "]" * 1000, 2),
-    ("x = " + "{a = " * 1000 + "1" + "}" * 1000, 2),
-    ("[" + ".".join(["a"] * 1000) + "]\nb = 1", 2),
-])
+@pytest.mark.parametrize(
+    ("deep", "line"),
+    [
+        ("x = " + "[" * 1000 + "]" * 1000, 2),
+        ("x = " + "{a = " * 1000 + "1" + "}" * 1000, 2),
+        ("[" + ".".join(["a"] * 1000) + "]\nb = 1", 2),
+    ],
+)
 def test_deep_toml_is_refused_with_its_line(tmp_path, deep, line):
-    path = settings(tmp_path, "[brand]\n" + deep + "\n", "issue.toml") if deep.startswith("x") else \
-        settings(tmp_path, "# deep\n" + deep + "\n", "issue.toml")
-    assert error_of(load_issue_settings, path) == (f"{path}:{line}: nests arrays or tables deeper than 16 levels; "
-                                                   "flatten them")
+    path = (
+        settings(tmp_path, "[brand]\n" + deep + "\n", "issue.toml")
+        if deep.startswith("x")
+        else settings(tmp_path, "# deep\n" + deep + "\n", "issue.toml")
+    )
+    assert error_of(load_issue_settings, path) == (
+        f"{path}:{line}: nests arrays or tables deeper than 16 levels; flatten them"
+    )
 
 
 def test_a_quoted_iso_date_in_issue_toml_is_a_date(tmp_path):
@@ -55,8 +63,9 @@ def test_a_quoted_iso_date_in_issue_toml_is_a_date(tmp_path):
 
 def test_a_quoted_impossible_date_is_named(tmp_path):
     path = settings(tmp_path, 'subject = "s"\ndate = "2026-13-45"\n', "issue.toml")
-    assert error_of(load_issue_settings, path) == (f"{path}:2: date '2026-13-45' is not a date "
-                                                   "(month must be in 1..12)")
+    assert error_of(load_issue_settings, path) == (
+        f"{path}:2: date '2026-13-45' is not a date (month must be in 1..12)"
+    )
 
 
 def test_a_subject_that_is_not_text_is_named_not_stringified(tmp_path):
@@ -66,5 +75,6 @@ def test_a_subject_that_is_not_text_is_named_not_stringified(tmp_path):
 
 def test_a_number_too_long_to_read_is_named_with_its_line(tmp_path):
     path = settings(tmp_path, 'subject = "s"\nnumber = ' + "9" * 5000 + "\n", "issue.toml")
-    assert error_of(load_issue_settings, path) == (f"{path}:2: holds a number too long to read (over 4,300 digits); "
-                                                   "shorten it")
+    assert error_of(load_issue_settings, path) == (
+        f"{path}:2: holds a number too long to read (over 4,300 digits); shorten it"
+    )

@@ -21,8 +21,10 @@ def test_a_markdown_story_titled_from_its_body_says_so(tmp_path):
     (tmp_path / "untitled.md").write_text("---\nurl: https://news.example.org/u\n---\n\nTurnout rose. More.\n")
     issue = make_issue(tmp_path, date=DATE)
     [notice] = [notice for notice in issue.warnings if notice.message.startswith("no headline")]
-    assert str(notice) == (f"{tmp_path / 'untitled.md'}:1: no headline: the first sentence of its body stands in "
-                           "as its title (Turnout rose.)")
+    assert str(notice) == (
+        f"{tmp_path / 'untitled.md'}:1: no headline: the first sentence of its body stands in "
+        "as its title (Turnout rose.)"
+    )
     assert notice.hint == "give it a headline"
 
 
@@ -42,8 +44,7 @@ def test_items_without_headline_show_their_teasers_first_sentence_and_warn():
     issue = make_issue(SEEDS, date=DATE)
     first = issue.sections[0].stories[0]
     assert first.headline == (
-        "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President "
-        "Donald Trump’s…"
+        "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President Donald Trump’s…"
     )
     assert first.headline_derived
     messages = [str(w) for w in issue.warnings]
@@ -104,7 +105,11 @@ def test_issue_toml_picks_the_lead_and_metadata(tmp_path):
     )
     issue = make_issue(tmp_path)
     assert (issue.lead.headline, issue.subject, issue.preheader, issue.date, issue.number) == (
-        "Two", "Subject line", "Pre", dt.date(2026, 12, 1), 7,
+        "Two",
+        "Subject line",
+        "Pre",
+        dt.date(2026, 12, 1),
+        7,
     )
     assert issue.slug == "2026-12-01-issue-7"
 
@@ -139,8 +144,7 @@ def test_several_pages_first_leads_others_join_more_from_and_repeats_drop(tmp_pa
     shutil.copy(SEED, tmp_path / "1.txt")
     (tmp_path / "2.txt").write_text(
         "Second page headline\n\nIts first paragraph. Another sentence.\n\nSecond paragraph.\n\n"
-        "More from GZERO Media\n\n"
-        + SEED.read_text().split("More from GZERO Media\n\n")[1]
+        "More from GZERO Media\n\n" + SEED.read_text().split("More from GZERO Media\n\n")[1]
     )
     issue = make_issue(tmp_path, date=DATE)
     assert issue.lead.headline == "Zelensky asks the West (again) for expanded weapon use"
@@ -197,7 +201,10 @@ def sectioned(tmp_path, toml: str = ""):
 def test_sections_in_issue_toml_order_the_sections(tmp_path):
     issue = make_issue(sectioned(tmp_path, 'sections = ["Geopolitics", "Economy", "Elections"]\n'), date=DATE)
     assert [(s.heading, [x.headline for x in s.stories]) for s in issue.sections] == [
-        ("Geopolitics", ["Borders"]), ("Economy", ["Markets"]), ("Elections", ["Ballots", "Runoff"])]
+        ("Geopolitics", ["Borders"]),
+        ("Economy", ["Markets"]),
+        ("Elections", ["Ballots", "Runoff"]),
+    ]
     assert not [w for w in issue.warnings if "section" in w.message]
 
 
@@ -209,8 +216,10 @@ def test_without_sections_they_follow_their_first_story(tmp_path):
 def test_a_section_the_list_leaves_out_follows_the_listed_ones_and_is_named(tmp_path):
     issue = make_issue(sectioned(tmp_path, 'sections = ["Economy", "Elections"]\n'), date=DATE)
     assert [s.heading for s in issue.sections] == ["Economy", "Elections", "Geopolitics"]
-    assert f"{tmp_path}/c.md:1: section 'Geopolitics' is not in issue.toml's sections: it follows the listed " \
+    assert (
+        f"{tmp_path}/c.md:1: section 'Geopolitics' is not in issue.toml's sections: it follows the listed "
         "ones; add it to the list to place it" in [str(w) for w in issue.warnings]
+    )
 
 
 def test_unknown_section_name_is_an_error_naming_its_line(tmp_path):
@@ -219,13 +228,14 @@ def test_unknown_section_name_is_an_error_naming_its_line(tmp_path):
         make_issue(sectioned(tmp_path, toml), date=DATE)
     assert str(error.value) == (
         f"{tmp_path}/issue.toml:4: sections names 'Elektions', which no story has: did you mean 'Elections'? "
-        "the stories' sections are 'Elections', 'Geopolitics', 'Economy'")
+        "the stories' sections are 'Elections', 'Geopolitics', 'Economy'"
+    )
 
 
 @pytest.mark.parametrize("value", ['"Elections"', '["Elections", 3]', '["Elections", "Elections"]'])
 def test_sections_that_are_not_a_list_of_names_are_an_error(tmp_path, value):
     with pytest.raises(InputError) as error:
-        make_issue(sectioned(tmp_path, f'number = 4\nsections = {value}\n'), date=DATE)
+        make_issue(sectioned(tmp_path, f"number = 4\nsections = {value}\n"), date=DATE)
     assert str(error.value).startswith(f"{tmp_path}/issue.toml:2: sections ")
 
 

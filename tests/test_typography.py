@@ -1,7 +1,6 @@
 """Typographer's punctuation: curly quotes, apostrophes, dashes and ellipses in what readers read as prose,
 never inside code or an address; in every output, the plain text too."""
 
-
 import pytest
 from golden import DATE
 

@@ -54,16 +54,26 @@ def read_events(text: str, file: object, first_line: int, loader: Any) -> dict[s
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise fail("front matter holds a second YAML document; keep one set of 'key: value' lines",
-                           event.start_mark)
+                raise fail(
+                    "front matter holds a second YAML document; keep one set of 'key: value' lines", event.start_mark
+                )
             continue
         if isinstance(event, yaml.AliasEvent):
-            raise fail(f"front matter uses the alias *{event.anchor}: aliases (& and *) are not allowed; "
-                       "write the value out in full", event.start_mark)
-        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag is not None \
-                and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit):
-            raise fail(f"front matter uses the tag {short_tag(event.tag)}: tags are not allowed; remove it "
-                       "(put the value in quotes to keep it as text)", event.start_mark)
+            raise fail(
+                f"front matter uses the alias *{event.anchor}: aliases (& and *) are not allowed; "
+                "write the value out in full",
+                event.start_mark,
+            )
+        if (
+            isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent))
+            and event.tag is not None
+            and not (isinstance(event, yaml.CollectionStartEvent) and event.implicit)
+        ):
+            raise fail(
+                f"front matter uses the tag {short_tag(event.tag)}: tags are not allowed; remove it "
+                "(put the value in quotes to keep it as text)",
+                event.start_mark,
+            )
         if isinstance(event, yaml.ScalarEvent):
             value = scalar(event, fail)
         elif isinstance(event, yaml.CollectionStartEvent):
@@ -89,8 +99,7 @@ def read_events(text: str, file: object, first_line: int, loader: Any) -> dict[s
                 raise fail("front matter keys must be plain words, not lists or mappings", event.start_mark)
             seen = key_lines[-1]
             if value in seen:
-                raise fail(f"{value} is given twice (first on line {seen[value]}); keep one",
-                           event.start_mark)
+                raise fail(f"{value} is given twice (first on line {seen[value]}); keep one", event.start_mark)
             seen[value] = where(event.start_mark)
             stack[-1] = (container, value)
         else:
@@ -107,7 +116,7 @@ NO_KEY = object()
 
 
 def short_tag(tag: str) -> str:
-    return "!!" + tag[len(YAML_TAGS):] if tag.startswith(YAML_TAGS) else tag
+    return "!!" + tag[len(YAML_TAGS) :] if tag.startswith(YAML_TAGS) else tag
 
 
 def scalar(event: Any, fail: Any) -> Any:
@@ -122,7 +131,7 @@ def scalar(event: Any, fail: Any) -> Any:
     node = yaml.ScalarNode(None, event.value, event.start_mark, event.end_mark)
     resolver, constructor = helpers()
     node.tag = resolver.resolve(yaml.ScalarNode, event.value, (True, False))
-    kind = node.tag[len(YAML_TAGS):] if node.tag.startswith(YAML_TAGS) else ""
+    kind = node.tag[len(YAML_TAGS) :] if node.tag.startswith(YAML_TAGS) else ""
     if kind not in ("null", "bool", "int", "float", "timestamp"):
         return event.value  # text, and `<<` or `=`, which only mean something with aliases and tags
     try:
@@ -130,8 +139,11 @@ def scalar(event: Any, fail: Any) -> Any:
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
         detail = str(error).split("\n")[0] or type(error).__name__
         example = " such as 2026-12-01" if kind == "timestamp" else ""
-        raise fail(f"{event.value!r} is not {EXPECTED.get(kind, 'a value')}{example} ({detail}); correct it, "
-                   "or put it in quotes to keep it as text", event.start_mark) from None
+        raise fail(
+            f"{event.value!r} is not {EXPECTED.get(kind, 'a value')}{example} ({detail}); correct it, "
+            "or put it in quotes to keep it as text",
+            event.start_mark,
+        ) from None
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         value = value.replace(tzinfo=None)
     return value
@@ -154,7 +166,7 @@ def syntax_error(text: str, error: Any, file: object, first_line: int) -> InputE
     problem = getattr(error, "problem", None) or "cannot be parsed"
     lines = text.split("\n")
     hint = ""
-    for index in ([mark.line, mark.line - 1] if mark is not None else []):
+    for index in [mark.line, mark.line - 1] if mark is not None else []:
         match = KEY_VALUE.match(lines[index]) if 0 <= index < len(lines) else None
         if match and (": " in match["value"] or re.search(r"[\"'#&*!|>%@`]", match["value"])):
             hint = f"; put the value in quotes: {match['key']}: {quote(match['value'])}"

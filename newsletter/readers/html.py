@@ -47,8 +47,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
         raise InputError("is not an HTML page: save the article from the browser as 'Webpage, HTML only'", file=file)
     tree = trafilatura.load_html(data)
     if tree is None:
-        raise InputError("cannot be read as HTML: save the article from the browser as 'Webpage, HTML only'",
-                         file=file)
+        raise InputError("cannot be read as HTML: save the article from the browser as 'Webpage, HTML only'", file=file)
     about = page_metadata(data, url)
     page_tree = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
@@ -131,11 +130,13 @@ def article_items(items: list[Any]) -> list[dict[str, Any]]:
     for item in items:
         if isinstance(item, dict):
             flat.extend(x for x in item.get("@graph", [item]) if isinstance(x, dict))
+
     def rank(item: dict[str, Any]) -> int:
         kinds = item.get("@type") or []
         kinds = [kinds] if isinstance(kinds, str) else kinds
         return min((ARTICLE_TYPES.index(k) if k in ARTICLE_TYPES else 99 for k in kinds if isinstance(k, str)),
                    default=99)  # fmt: skip
+
     return sorted((item for item in flat if rank(item) < 99), key=lambda item: ARTICLE_TYPES[rank(item)] == "WebPage")
 
 
@@ -320,8 +321,11 @@ def tidy(spans: list[Span]) -> list[Span]:
     for i in range(1, len(texts)):
         if texts[i - 1].endswith(" ") and texts[i].startswith(" "):
             texts[i] = texts[i].lstrip()
-    return [Span(text=text, href=href, strong=strong, em=em, code=code)
-            for ((href, strong, em, code), _), text in zip(runs, texts, strict=True) if text]
+    return [
+        Span(text=text, href=href, strong=strong, em=em, code=code)
+        for ((href, strong, em, code), _), text in zip(runs, texts, strict=True)
+        if text
+    ]
 
 
 def clean_value_keep_ends(text: str) -> str:

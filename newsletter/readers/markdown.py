@@ -20,7 +20,6 @@ def read(path: Path, notices: list[Notice]) -> Read:
     return Read(stories=[parse_markdown(read_text(path), str(path), notices)])
 
 
-
 FRONT_MATTER_KEYS = {
     "headline", "url", "date", "byline", "image", "caption", "credit", "teaser",
     "section", "lead", "priority", "layout", "tags", "pull_quotes",
@@ -106,8 +105,13 @@ def text_values(data: dict[str, Any]) -> list[tuple[str, str, str]]:
     """Each text in the front matter as (key, nested key or "", text): `tags` items, `image.src`."""
     found = []
     for key, value in data.items():
-        values = value.items() if isinstance(value, dict) else [("", item) for item in value] \
-            if isinstance(value, list) else [("", value)]
+        values = (
+            value.items()
+            if isinstance(value, dict)
+            else [("", item) for item in value]
+            if isinstance(value, list)
+            else [("", value)]
+        )
         for sub, item in values:
             if isinstance(item, str):
                 found.append((str(key), str(sub), item))
@@ -197,5 +201,4 @@ def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
             add(" ", ("", False, False, False))  # a line break inside a link or emphasis is a plain space
         elif kind in ("text", "code_inline", "html_inline", "image") and child.content:
             add(child.content, (href, strong > 0, em > 0, kind == "code_inline"))
-    return [Span(text="".join(texts), href=look[0], strong=look[1], em=look[2], code=look[3])
-            for look, texts in runs]
+    return [Span(text="".join(texts), href=look[0], strong=look[1], em=look[2], code=look[3]) for look, texts in runs]

@@ -53,8 +53,10 @@ def find_quote(paragraph: str) -> PullQuote | None:
 
 
 # A full stop that ends a sentence: not the one of an initial or a title ("U.S. Attorney", "Dr. Ruiz")
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!Jr)(?<!Sr)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)"
-                          r"[.!?](?=\s+[A-Z“\"]|\s*$)")
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!Jr)(?<!Sr)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)"
+    r"[.!?](?=\s+[A-Z“\"]|\s*$)"
+)
 
 
 def sentence_after(text: str) -> str:

@@ -24,8 +24,15 @@ from newsletter.models import Notice, ResultRow, Results, Story
 
 KEYS = ("title", "source", "note", "order")
 NAME_COLUMNS = ("name", "candidate", "option", "party")  # the first one present names the row
-ALIASES = {"color": "colour", "%": "share", "percent": "share", "pct": "share", "vote": "votes", "seat": "seats",
-           "winner": "elected"}
+ALIASES = {
+    "color": "colour",
+    "%": "share",
+    "percent": "share",
+    "pct": "share",
+    "vote": "votes",
+    "seat": "seats",
+    "winner": "elected",
+}
 COLUMNS = ("name", "candidate", "option", "party", "votes", "share", "seats", "colour", "elected")
 YES = {"yes", "y", "true", "✓", "✔", "x", "1", "elected", "won"}
 NO = {"", "no", "n", "false", "0", "-", "–", "—"}
@@ -38,8 +45,11 @@ def parse_results(text: str, file: str, line: int) -> Results:
     lines = [(line + number, raw) for number, raw in enumerate(text.splitlines())]
     lines = [(number, raw) for number, raw in lines if raw.strip()]
     if not lines:
-        raise InputError("the results block is empty: add a header row such as name,party,votes and one row "
-                         "per candidate", file=file, line=max(line - 1, 1))
+        raise InputError(
+            "the results block is empty: add a header row such as name,party,votes and one row per candidate",
+            file=file,
+            line=max(line - 1, 1),
+        )
 
     # `key: value` lines come first; the first other line is the CSV's header row
     meta: dict[str, str] = {}
@@ -52,11 +62,15 @@ def parse_results(text: str, file: str, line: int) -> Results:
         lines.pop(0)
     order = meta.pop("order", "share").lower()
     if order not in ("share", "as given"):
-        raise InputError(f"order: {order!r} is not an order: write `order: as given` or leave the line out "
-                         "(sorted by share)", file=file, line=line)
+        raise InputError(
+            f"order: {order!r} is not an order: write `order: as given` or leave the line out (sorted by share)",
+            file=file,
+            line=line,
+        )
     if not lines:
-        raise InputError("the results block has no table: add a header row such as name,party,votes",
-                         file=file, line=line)
+        raise InputError(
+            "the results block has no table: add a header row such as name,party,votes", file=file, line=line
+        )
 
     header_line, header_raw = lines[0]
     delimiter = "\t" if "\t" in header_raw else (";" if ";" in header_raw and "," not in header_raw else ",")
@@ -65,20 +79,28 @@ def parse_results(text: str, file: str, line: int) -> Results:
     header = [column(name, file, header_line) for name in table[0]]
     name_column = next((name for name in NAME_COLUMNS if name in header), None)
     if name_column is None:
-        raise InputError("the results table has no name column: call the first column name, candidate, party "
-                         "or option", file=file, line=header_line)
+        raise InputError(
+            "the results table has no name column: call the first column name, candidate, party or option",
+            file=file,
+            line=header_line,
+        )
     if "votes" not in header and "share" not in header:
-        raise InputError("the results table needs a votes or a share column to draw its bars",
-                         file=file, line=header_line)
+        raise InputError(
+            "the results table needs a votes or a share column to draw its bars", file=file, line=header_line
+        )
 
     rows = []
     for (number, _), cells in zip(lines[1:], table[1:], strict=True):
         if len(cells) != len(header):
-            raise InputError(f"this row has {len(cells)} cells, the header has {len(header)}: "
-                             "put a comma between every two cells, and quote a cell that holds one (\"1,234\")",
-                             file=file, line=number)
-        rows.append(read_row(dict(zip(header, (cell.strip() for cell in cells), strict=True)), name_column,
-                             file, number))
+            raise InputError(
+                f"this row has {len(cells)} cells, the header has {len(header)}: "
+                'put a comma between every two cells, and quote a cell that holds one ("1,234")',
+                file=file,
+                line=number,
+            )
+        rows.append(
+            read_row(dict(zip(header, (cell.strip() for cell in cells), strict=True)), name_column, file, number)
+        )
     if not rows:
         raise InputError("the results table has a header row but no rows under it", file=file, line=header_line)
 
@@ -86,8 +108,11 @@ def parse_results(text: str, file: str, line: int) -> Results:
     if from_votes:
         if any(row["votes"] is None for row in rows):
             number = next(row["line"] for row in rows if row["votes"] is None)
-            raise InputError("this row has no votes, so no share can be computed: give its votes, or add a share "
-                             "column", file=file, line=number)
+            raise InputError(
+                "this row has no votes, so no share can be computed: give its votes, or add a share column",
+                file=file,
+                line=number,
+            )
         for row, share in zip(rows, largest_remainders([row["votes"] for row in rows]), strict=True):
             row["share"] = share
     else:
@@ -96,13 +121,16 @@ def parse_results(text: str, file: str, line: int) -> Results:
             raise InputError("this row has no share: give every row its percentage", file=file, line=missing["line"])
         total = sum(row["share"] for row in rows)
         if total > MAX_TOTAL:
-            raise InputError(f"the shares add up to {total:.1f}%, over 100%: check the share column",
-                             file=file, line=header_line)
+            raise InputError(
+                f"the shares add up to {total:.1f}%, over 100%: check the share column", file=file, line=header_line
+            )
 
     if order == "share":
         rows.sort(key=lambda row: -row["share"])
     return Results(
-        title=meta.get("title", ""), source=meta.get("source", ""), note=meta.get("note", ""),
+        title=meta.get("title", ""),
+        source=meta.get("source", ""),
+        note=meta.get("note", ""),
         name_label=table[0][header.index(name_column)].strip().capitalize() or "Name",
         shares_from_votes=from_votes,
         rows=[ResultRow(**{key: value for key, value in row.items() if key != "line"}) for row in rows],
@@ -113,8 +141,12 @@ def column(name: str, file: str, line: int) -> str:
     key = " ".join(name.strip().lower().split())
     key = ALIASES.get(key, key)
     if key not in COLUMNS:
-        raise InputError(f"unknown column {name.strip()!r}: the columns are name (or candidate, party, option), "
-                         "party, votes, share, seats, colour and elected", file=file, line=line)
+        raise InputError(
+            f"unknown column {name.strip()!r}: the columns are name (or candidate, party, option), "
+            "party, votes, share, seats, colour and elected",
+            file=file,
+            line=line,
+        )
     return key
 
 
@@ -127,8 +159,12 @@ def read_row(cells: dict[str, str], name_column: str, file: str, line: int) -> d
         raise InputError(f"colour {colour!r} is not a colour like #1a1a1a", file=file, line=line)
     elected = cells.get("elected", "").lower()
     if elected not in YES | NO:
-        raise InputError(f"elected {cells['elected']!r} is neither yes nor no: write yes, true or ✓ for an elected "
-                         "row and leave the cell empty otherwise", file=file, line=line)
+        raise InputError(
+            f"elected {cells['elected']!r} is neither yes nor no: write yes, true or ✓ for an elected "
+            "row and leave the cell empty otherwise",
+            file=file,
+            line=line,
+        )
     return {
         "line": line,
         "name": name,
@@ -189,10 +225,13 @@ def colour_notices(story: Story, background: str) -> list[Notice]:
             if light and row.name not in rows.get(row.colour, []):
                 rows.setdefault(row.colour, []).append(row.name)
     return [
-        Notice(source=story.source, story=story.headline,
-               message=f"results: the colour {colour} of {', '.join(names)} has contrast "
-                       f"{contrast(colour, background):.2f}:1 on the page ({background}), under {MIN_CONTRAST}:1: "
-                       f"the share is shown in {readable_on(colour, background)} and the bar in {colour}; give a "
-                       "darker colour to use one shade for both")
+        Notice(
+            source=story.source,
+            story=story.headline,
+            message=f"results: the colour {colour} of {', '.join(names)} has contrast "
+            f"{contrast(colour, background):.2f}:1 on the page ({background}), under {MIN_CONTRAST}:1: "
+            f"the share is shown in {readable_on(colour, background)} and the bar in {colour}; give a "
+            "darker colour to use one shade for both",
+        )
         for colour, names in rows.items()
     ]

@@ -74,8 +74,10 @@ def split_credit(line: str) -> tuple[str, str]:
     """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`) -> (caption, credit)."""
     for stop in re.finditer(r"[.!?)]\s+(?=\S)", line):
         caption, credit = line[: stop.start() + 1], line[stop.end() :]
-        if len(caption) >= 20 and is_credit(credit) and (
-            "/" in credit or " via " in credit or re.match(AGENCY, unwrap(credit))
+        if (
+            len(caption) >= 20
+            and is_credit(credit)
+            and ("/" in credit or " via " in credit or re.match(AGENCY, unwrap(credit)))
         ):
             return caption, credit
     return line, ""
@@ -271,8 +273,11 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         brand = (match.group("brand") or "").strip() if match else ""
         problem = header_problem(brand) if brand else None
         if problem:  # the brand name goes into the From header: refused here, where the page names it
-            raise InputError(f"the brand name {brand!r} in 'More from' {problem}, which would forge mail headers; "
-                             "retype the line", file=file, line=lines[heading].number)
+            raise InputError(
+                f"the brand name {brand!r} in 'More from' {problem}, which would forge mail headers; retype the line",
+                file=file,
+                line=lines[heading].number,
+            )
         lines[heading].kind = "heading"
         items = parse_items(lines[heading + 1 :], roles[heading + 1 :], file)
         stories.extend(items)

@@ -42,7 +42,6 @@ class Outgoing:
     crlf: bool = False  # every line ends in CR LF already (personalise.py's fill makes sure): no need to look
 
 
-
 # ---------------------------------------------------------------------------------------------
 # One SMTP connection
 
@@ -80,8 +79,9 @@ def wire_data(payload: bytes, *, crlf: bool = False) -> bytes:
         if payload.count(b"\n") != pairs or payload.count(b"\r") != pairs:
             payload = re.sub(rb"\r\n|\r|\n", b"\r\n", payload)
     data = payload.replace(b"\r\n.", b"\r\n..")
-    return b"".join((b"." if data.startswith(b".") else b"", data, b"" if data.endswith(b"\r\n") else b"\r\n",
-                     b".\r\n"))
+    return b"".join(
+        (b"." if data.startswith(b".") else b"", data, b"" if data.endswith(b"\r\n") else b"\r\n", b".\r\n")
+    )
 
 
 class Connection:
@@ -113,14 +113,17 @@ class Connection:
             smtp.ehlo_or_helo_if_needed()
             if s.security == "starttls":
                 if not smtp.has_extn("starttls"):
-                    raise SendError(f"{s.server} does not offer STARTTLS; nothing is sent in the clear "
-                                    "(set security = \"tls\" for port 465)")
+                    raise SendError(
+                        f"{s.server} does not offer STARTTLS; nothing is sent in the clear "
+                        '(set security = "tls" for port 465)'
+                    )
                 smtp.starttls(context=context)
                 smtp.ehlo()
             if s.user:
                 if s.security == "none" and not is_loopback(s.host):
-                    raise SendError(f"refusing to send the password to {s.server} without TLS; "
-                                    "set security = \"starttls\" or \"tls\"")
+                    raise SendError(
+                        f'refusing to send the password to {s.server} without TLS; set security = "starttls" or "tls"'
+                    )
                 if not s.password:
                     raise SendError(f"{PASSWORD_ENV} is not set; it holds the password for {s.user}")
                 smtp.login(s.user, s.password.reveal())
@@ -129,8 +132,10 @@ class Connection:
             raise
         except ssl.SSLCertVerificationError as error:
             self.close_quietly(smtp)
-            raise SendError(f"{s.server}'s certificate is not trusted ({error.verify_message}); "
-                            "set cafile in [smtp] if the server uses your own certificate authority") from None
+            raise SendError(
+                f"{s.server}'s certificate is not trusted ({error.verify_message}); "
+                "set cafile in [smtp] if the server uses your own certificate authority"
+            ) from None
         except ssl.SSLError as error:
             self.close_quietly(smtp)
             raise SendError(f"TLS with {s.server} failed: {error.reason or error}") from None
@@ -175,8 +180,9 @@ class Connection:
         options: list[str] = []
         if to.smtputf8:
             if not smtp.has_extn("smtputf8"):
-                raise Refused(f"{to.email} needs SMTPUTF8, which {s.server} does not offer", permanent=False,
-                              retry=False)
+                raise Refused(
+                    f"{to.email} needs SMTPUTF8, which {s.server} does not offer", permanent=False, retry=False
+                )
             options = ["SMTPUTF8"] + (["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else [])
         try:
             code, reply = smtp.mail(envelope_from, options)
@@ -409,10 +415,21 @@ class Delivery:
     `retries` losses in a row the run stops and leaves the rest `pending` for the next run.
     """
 
-    def __init__(self, message: Callable[[Subscriber], Outgoing], envelope_from: str, settings: SmtpSettings,
-                 log: Log, report: SendReport, *, rate: float | None = None, folder: str = "",
-                 progress: Callable[[Progress], None] | None = None, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic, connections: int | None = None):
+    def __init__(
+        self,
+        message: Callable[[Subscriber], Outgoing],
+        envelope_from: str,
+        settings: SmtpSettings,
+        log: Log,
+        report: SendReport,
+        *,
+        rate: float | None = None,
+        folder: str = "",
+        progress: Callable[[Progress], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        connections: int | None = None,
+    ):
         self.message = message
         self.envelope_from = envelope_from
         self.settings = settings
@@ -601,8 +618,9 @@ class Delivery:
         if item.state == "confirmed":
             self.settle(worker, item, Outcome("sent"))
         elif item.state == "out":
-            self.settle(worker, item, Outcome(
-                "unknown", f"{reason} after the message went out, before the server confirmed it"))
+            self.settle(
+                worker, item, Outcome("unknown", f"{reason} after the message went out, before the server confirmed it")
+            )
         else:
             self.settle(worker, item, Outcome("requeue", f"{reason}; last try: {item.error}" if item.error else reason))
 

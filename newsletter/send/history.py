@@ -124,8 +124,9 @@ def now() -> str:
 class SendLog:
     """The history of one issue in the send history file. `redact` runs over every error before it is stored."""
 
-    def __init__(self, path: Path, identity: Identity, *, create: bool = True,
-                 redact: Callable[[str], str] = lambda text: text):
+    def __init__(
+        self, path: Path, identity: Identity, *, create: bool = True, redact: Callable[[str], str] = lambda text: text
+    ):
         self.path = path
         self.identity = identity
         self.redact = redact
@@ -149,7 +150,9 @@ class SendLog:
         else:
             found = self.db.execute(
                 "SELECT id FROM issues WHERE number IS NULL AND ((lead_url != '' AND lead_url = ?) "
-                "OR lead_headline = ?) ORDER BY id LIMIT 1", (who.lead_url, who.lead_headline)).fetchone()
+                "OR lead_headline = ?) ORDER BY id LIMIT 1",
+                (who.lead_url, who.lead_headline),
+            ).fetchone()
         if found is not None:
             return int(found[0])
         if not create:
@@ -157,7 +160,8 @@ class SendLog:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO issues (number, lead_url, lead_headline, subject, created) VALUES (?, ?, ?, ?, ?)",
-                (who.number, who.lead_url, who.lead_headline, who.subject, now()))
+                (who.number, who.lead_url, who.lead_headline, who.subject, now()),
+            )
         return int(cursor.lastrowid or 0)
 
     def close(self) -> None:
@@ -209,30 +213,41 @@ class SendLog:
         values = []
         for mark in marks:
             assert mark.status in STATES
-            values.append((mark.status, self.redact(mark.error), int(mark.permanent), int(mark.attempt), folder,
-                           stamp, self.issue, mark.key))
+            values.append(
+                (
+                    mark.status,
+                    self.redact(mark.error),
+                    int(mark.permanent),
+                    int(mark.attempt),
+                    folder,
+                    stamp,
+                    self.issue,
+                    mark.key,
+                )
+            )
         if not values:
             return
         with self.transaction():
             self.db.executemany(
                 "UPDATE deliveries SET status = ?, error = ?, permanent = ?, attempts = attempts + ?, "
                 "folder = CASE WHEN ? = '' THEN folder ELSE ? END, updated = ? WHERE issue = ? AND key = ?",
-                [(status, error, permanent, attempt, folder, folder, stamp, issue, key)
-                 for status, error, permanent, attempt, folder, stamp, issue, key in values],
+                [
+                    (status, error, permanent, attempt, folder, folder, stamp, issue, key)
+                    for status, error, permanent, attempt, folder, stamp, issue, key in values
+                ],
             )
 
     def start_run(self, list_name: str, folder: str) -> int:
         with self.transaction():
             cursor = self.db.execute(
                 "INSERT INTO runs (issue, list, folder, started) VALUES (?, ?, ?, ?)",
-                (self.issue, list_name, folder, now()))
+                (self.issue, list_name, folder, now()),
+            )
         return int(cursor.lastrowid or 0)
 
     def finish_run(self, run: int, *, complete: bool) -> None:
         with self.transaction():
-            self.db.execute(
-                "UPDATE runs SET finished = ?, complete = ? WHERE id = ?", (now(), int(complete), run)
-            )
+            self.db.execute("UPDATE runs SET finished = ?, complete = ? WHERE id = ?", (now(), int(complete), run))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:

@@ -90,8 +90,12 @@ def encoded_token(token: str) -> re.Pattern[bytes]:
     return re.compile(b"(?:=\r\n)?".join(re.escape(bytes([char])) for char in token.encode()))
 
 
-BODY_TOKENS = re.compile(b"|".join(f"(?P<{name}>".encode() + encoded_token(token).pattern + b")"
-                                   for name, token in (("html", UNSUBSCRIBE_TOKEN), ("text", TEXT_UNSUBSCRIBE_TOKEN))))
+BODY_TOKENS = re.compile(
+    b"|".join(
+        f"(?P<{name}>".encode() + encoded_token(token).pattern + b")"
+        for name, token in (("html", UNSUBSCRIBE_TOKEN), ("text", TEXT_UNSUBSCRIBE_TOKEN))
+    )
+)
 RECIPIENT_FIELDS = ("to", "message-id", "list-unsubscribe", "list-unsubscribe-post")
 
 
@@ -117,8 +121,10 @@ def unfold_recipient_fields(data: bytes) -> bytes:
     checked against the 998-character limit."""
     end = data.index(b"\r\n\r\n") + 2
     fields = header_fields(data[:end])
-    unfolded = [field.replace(b"\r\n ", b" ").replace(b"\r\n\t", b"\t") if name in RECIPIENT_FIELDS else field
-                for name, field in fields]
+    unfolded = [
+        field.replace(b"\r\n ", b" ").replace(b"\r\n\t", b"\t") if name in RECIPIENT_FIELDS else field
+        for name, field in fields
+    ]
     return b"".join(unfolded) + data[end:]
 
 
@@ -157,13 +163,13 @@ class Template:
         # bytes, or (kind, room) where the unsubscribe link goes: "html" or "text", and the characters its
         # quoted-printable line has left for it
         self.body: list[bytes | tuple[str, int]] = []
-        body = data[end + 2:]
+        body = data[end + 2 :]
         start = 0
         for match in BODY_TOKENS.finditer(body):
             line_start = body.rfind(b"\r\n", 0, match.start()) + 2
             line_end = body.find(b"\r\n", match.end())
             room = QP_LINE - (match.start() - line_start) - (line_end - match.end())
-            self.body += [body[start: match.start()], (match.lastgroup or "", room)]
+            self.body += [body[start : match.start()], (match.lastgroup or "", room)]
             start = match.end()
         self.body.append(body[start:])
 
@@ -173,23 +179,35 @@ class Template:
         fast = plain_to(recipient)
         same_link = url == self.fixed_link if self.kind == "mailto" else scheme_of(url) == self.kind
         if fast is not None and same_link:
-            head = (fast + recipient.message_id.encode("ascii").join(self.message_id_field)
-                    + self.unsubscribe_field.replace(UNSUBSCRIBE_TOKEN.encode(), url.encode("ascii"))
-                    + self.post_field)
+            head = (
+                fast
+                + recipient.message_id.encode("ascii").join(self.message_id_field)
+                + self.unsubscribe_field.replace(UNSUBSCRIBE_TOKEN.encode(), url.encode("ascii"))
+                + self.post_field
+            )
         else:
             # Names that need quoting or encoding, UTF-8 addresses, a link of another kind: the email package.
             from newsletter.message import recipient_headers
 
-            head = b"".join(field if name == "to" else field.replace(b"\r\n ", b" ")
-                            for name, field in recipient_headers(
-                self.issue, to=recipient.email or None, to_name=recipient.name, message_id=recipient.message_id,
-                unsubscribe_url=url, smtputf8=recipient.smtputf8))
+            head = b"".join(
+                field if name == "to" else field.replace(b"\r\n ", b" ")
+                for name, field in recipient_headers(
+                    self.issue,
+                    to=recipient.email or None,
+                    to_name=recipient.name,
+                    message_id=recipient.message_id,
+                    unsubscribe_url=url,
+                    smtputf8=recipient.smtputf8,
+                )
+            )
         for _, field in header_fields(head):
             longest = max(len(line) for line in field.split(b"\r\n"))
             if longest > MAX_LINE:
                 shown = field.partition(b":")[0].decode("ascii", "replace")
-                raise RenderError(f"{shown} for {recipient.email or 'the list'} would be a line of {longest} "
-                                  f"characters, over the {MAX_LINE} mail servers take: shorten the name or the link")
+                raise RenderError(
+                    f"{shown} for {recipient.email or 'the list'} would be a line of {longest} "
+                    f"characters, over the {MAX_LINE} mail servers take: shorten the name or the link"
+                )
         return head
 
     def fill(self, recipient: Recipient, *, subject: str | None = None) -> bytes:

@@ -46,8 +46,13 @@ class Prepared:
         return unsubscribe_url(issue_unsubscribe_url(self.issue), subscriber.email, subscriber.unsubscribe_url)
 
     def recipient(self, subscriber: Subscriber, message_id: str) -> Recipient:
-        return Recipient(email=subscriber.email, name=subscriber.name, message_id=message_id,
-                         unsubscribe_url=self.unsubscribe_url(subscriber), smtputf8=subscriber.smtputf8)
+        return Recipient(
+            email=subscriber.email,
+            name=subscriber.name,
+            message_id=message_id,
+            unsubscribe_url=self.unsubscribe_url(subscriber),
+            smtputf8=subscriber.smtputf8,
+        )
 
     def message(self, subscriber: Subscriber, message_id: str, *, test: bool = False) -> Outgoing:
         subject = TEST_PREFIX + self.issue.subject if test else None
@@ -84,8 +89,9 @@ def prepare(folder: Path) -> Prepared:
     prepared = Prepared(folder, issue, Template(issue, files["email.tokens.eml"]), sender)
     problem = unsubscribe_problem(prepared.unsubscribe_url(EXAMPLE))
     if problem:
-        raise InputError(f"[brand] unsubscribe_url {issue.brand.unsubscribe_url!r} {problem}",
-                         file=folder / "issue.json")
+        raise InputError(
+            f"[brand] unsubscribe_url {issue.brand.unsubscribe_url!r} {problem}", file=folder / "issue.json"
+        )
     # Fill one message now: what filling refuses is refused before the first connection.
     prepared.message(EXAMPLE, prepared.message_id(EXAMPLE))
     return prepared
@@ -113,9 +119,15 @@ def fit_headers(prepared: Prepared, subscribers: SubscriberList) -> SubscriberLi
 # Test sends
 
 
-def send_test(prepared: Prepared, to: list[Subscriber], settings: SmtpSettings, *,
-              progress: Callable[[Progress], None] | None = None, sleep: Callable[[float], None] = time.sleep,
-              clock: Callable[[], float] = time.monotonic) -> SendReport:
+def send_test(
+    prepared: Prepared,
+    to: list[Subscriber],
+    settings: SmtpSettings,
+    *,
+    progress: Callable[[Progress], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> SendReport:
     """Send the issue to a few addresses with "[TEST] " before the subject; no send history."""
     require_host(settings)
     for subscriber in to:
@@ -129,8 +141,18 @@ def send_test(prepared: Prepared, to: list[Subscriber], settings: SmtpSettings, 
         # A test send gets its own Message-ID: a client that saw it must not hide the real issue as a duplicate.
         return prepared.message(subscriber, make_msgid("test", domain=domain), test=True)
 
-    Delivery(message, prepared.sender.email, settings, NoLog(), report, rate=0, progress=progress, sleep=sleep,
-             clock=clock, connections=1).run(to)
+    Delivery(
+        message,
+        prepared.sender.email,
+        settings,
+        NoLog(),
+        report,
+        rate=0,
+        progress=progress,
+        sleep=sleep,
+        clock=clock,
+        connections=1,
+    ).run(to)
     return report
 
 
@@ -182,8 +204,9 @@ def decide(row: Row | None, *, force: bool, resend_unknown: bool) -> tuple[str, 
     raise ValueError(f"send history row with unknown status {row.status!r}")
 
 
-def plan_list(prepared: Prepared, subscribers: SubscriberList, *, history: Path, force: bool = False,
-              resend_unknown: bool = False) -> list[Plan]:
+def plan_list(
+    prepared: Prepared, subscribers: SubscriberList, *, history: Path, force: bool = False, resend_unknown: bool = False
+) -> list[Plan]:
     """Who would receive what (a dry run): reads the send history if there is one and writes nothing."""
     require_subscribers(subscribers)
     rows: dict[str, Row] = {}
@@ -194,16 +217,33 @@ def plan_list(prepared: Prepared, subscribers: SubscriberList, *, history: Path,
     for subscriber in subscribers.subscribers:
         row = rows.get(subscriber.key)
         action, reason = decide(row, force=force, resend_unknown=resend_unknown)
-        plans.append(Plan(subscriber, action, reason, prepared.unsubscribe_url(subscriber),
-                          had_it=row is not None and row.status in ("sent", "unknown", "sending")))
+        plans.append(
+            Plan(
+                subscriber,
+                action,
+                reason,
+                prepared.unsubscribe_url(subscriber),
+                had_it=row is not None and row.status in ("sent", "unknown", "sending"),
+            )
+        )
     return plans
 
 
-def send_list(prepared: Prepared, subscribers: SubscriberList, settings: SmtpSettings, *, history: Path,
-              force: bool = False, resend_unknown: bool = False, rate: float | None = None,
-              connections: int | None = None, start: Callable[[Start], None] | None = None,
-              progress: Callable[[Progress], None] | None = None, sleep: Callable[[float], None] = time.sleep,
-              clock: Callable[[], float] = time.monotonic) -> SendReport:
+def send_list(
+    prepared: Prepared,
+    subscribers: SubscriberList,
+    settings: SmtpSettings,
+    *,
+    history: Path,
+    force: bool = False,
+    resend_unknown: bool = False,
+    rate: float | None = None,
+    connections: int | None = None,
+    start: Callable[[Start], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> SendReport:
     """Send one message per subscriber who does not have the issue yet; a report of what happened to whom."""
     require_host(settings)
     require_subscribers(subscribers)
@@ -234,14 +274,32 @@ def send_list(prepared: Prepared, subscribers: SubscriberList, settings: SmtpSet
             else:
                 report.unknown.append((subscriber.email, row.error))
         if start is not None:
-            start(Start(len(queue), len(report.skipped), report.second_copies, identity.describe(), history,
-                        [name for name in folders if name]))
+            start(
+                Start(
+                    len(queue),
+                    len(report.skipped),
+                    report.second_copies,
+                    identity.describe(),
+                    history,
+                    [name for name in folders if name],
+                )
+            )
         run = log.start_run(str(subscribers.path), folder)
         message_ids = {key: row.message_id for key, row in rows.items()}
         try:
-            Delivery(lambda subscriber: prepared.message(subscriber, message_ids[subscriber.key]),
-                     prepared.sender.email, settings, log, report, rate=rate, folder=folder, progress=progress,
-                     sleep=sleep, clock=clock, connections=connections).run(queue)
+            Delivery(
+                lambda subscriber: prepared.message(subscriber, message_ids[subscriber.key]),
+                prepared.sender.email,
+                settings,
+                log,
+                report,
+                rate=rate,
+                folder=folder,
+                progress=progress,
+                sleep=sleep,
+                clock=clock,
+                connections=connections,
+            ).run(queue)
         finally:
             rows = log.rows()
             log.finish_run(run, complete=all(rows[s.key].done for s in people))

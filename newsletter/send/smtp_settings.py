@@ -142,8 +142,9 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
     security = str(values["security"]).lower()
     if security not in SECURITIES:
         source, line = origin("security")
-        raise InputError(f"[smtp] security: {values['security']!r} is not one of {', '.join(SECURITIES)}",
-                         file=source, line=line)
+        raise InputError(
+            f"[smtp] security: {values['security']!r} is not one of {', '.join(SECURITIES)}", file=source, line=line
+        )
     for key in ("host", "user"):
         problem = header_problem(values[key])
         if problem:
@@ -169,10 +170,12 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
 
 
 def expectation(kind: str, minimum: float) -> str:
-    return {"port": "is not a port number",
-            "whole": f"must be a whole number, {minimum:g} or more",
-            "number": f"must be a number of at least {minimum:g}",
-            "text": "must be a string"}[kind]
+    return {
+        "port": "is not a port number",
+        "whole": f"must be a whole number, {minimum:g} or more",
+        "number": f"must be a number of at least {minimum:g}",
+        "text": "must be a string",
+    }[kind]
 
 
 def checked(kind: str, value: Any, minimum: float) -> Any:

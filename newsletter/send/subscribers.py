@@ -70,8 +70,9 @@ def check_address(value: str, *, file: object = None, line: int | None = None, n
     for what, text in (("address", value), ("name", name)):
         problem = header_problem(text)
         if problem and problem.forges:
-            raise HeaderInjection(f"the {what} {text!r} {problem}, which would forge mail headers; "
-                                  "nothing was sent", file=file, line=line)
+            raise HeaderInjection(
+                f"the {what} {text!r} {problem}, which would forge mail headers; nothing was sent", file=file, line=line
+            )
         if problem:
             raise InputError(f"the {what} {text!r} {problem}", file=file, line=line)
     value = value.strip()
@@ -108,8 +109,11 @@ def read_subscribers(path: Path) -> SubscriberList:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
-        raise InputError(f"is not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); save it as "
-                         "CSV UTF-8", file=path, line=line) from None
+        raise InputError(
+            f"is not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}); save it as CSV UTF-8",
+            file=path,
+            line=line,
+        ) from None
     except OSError as error:
         raise InputError(f"cannot be read: {error.strerror}", file=path) from None
 
@@ -164,8 +168,11 @@ def read_subscribers(path: Path) -> SubscriberList:
         url = cell(url_at).strip()
         forged = header_problem(url)
         if forged and forged.forges:
-            raise HeaderInjection(f"the unsubscribe_url {url!r} {forged}, which would forge mail headers; "
-                                  "nothing was sent", file=path, line=start)
+            raise HeaderInjection(
+                f"the unsubscribe_url {url!r} {forged}, which would forge mail headers; nothing was sent",
+                file=path,
+                line=start,
+            )
         if url:
             problem = unsubscribe_problem(url)
             if problem:
@@ -188,7 +195,7 @@ def unsubscribe_problem(url: str) -> str | None:
     if problem:
         return str(problem)
     if any(char.isspace() or char in '<>"' for char in url):  # header_problem refused other controls
-        return "holds spaces, line breaks or <>\" characters"
+        return 'holds spaces, line breaks or <>" characters'
     parts = urlsplit(url)
     if parts.scheme.lower() not in ALLOWED_SCHEMES:
         return "must be an http, https or mailto link"
