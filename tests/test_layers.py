@@ -151,6 +151,15 @@ def test_a_folder_module_importing_its_folders_command_is_found(tmp_path):
     ]
 
 
+def test_a_stage_folder_module_importing_a_command_is_found(tmp_path):
+    (tmp_path / "render").mkdir()
+    (tmp_path / "render" / "__init__.py").write_text("from .text import render_text\n")
+    (tmp_path / "render" / "text.py").write_text("from newsletter.links import check_link\nfrom ..build import x\n")
+    assert upward_imports(tmp_path) == [
+        "render/text.py:2: render (stages) imports build (commands), a higher layer: move the shared rule down"
+    ]
+
+
 def test_an_import_down_or_across_passes(tmp_path):
     (tmp_path / "cli.py").write_text("from .build import build\nfrom .errors import NewsletterError\n")
     (tmp_path / "render.py").write_text("from .compile import compile_email\nfrom .links import check_link\n")

@@ -1,0 +1,32 @@
+"""A build folder (issue.json, email.html, email.txt) -> findings: what to fix before sending, and where.
+
+issue: every check over a build, in order; findings: what a check reports; page: the parsed email and the
+story each link or image comes from; size, links, images, envelope, text and theme: the checks.
+"""
+
+from newsletter.colour import contrast
+
+from .findings import Finding, Level, ordered, tally
+from .issue import Tagging, check_build_notices, check_files, check_issue, check_record, count_tagged
+from .page import Page, StoryIndex, parse_html
+from .size import CLIP_ERROR, CLIP_WARN, clip_finding
+
+__all__ = [
+    "CLIP_ERROR",
+    "CLIP_WARN",
+    "Finding",
+    "Level",
+    "Page",
+    "StoryIndex",
+    "Tagging",
+    "check_build_notices",
+    "check_files",
+    "check_issue",
+    "check_record",
+    "clip_finding",
+    "contrast",
+    "count_tagged",
+    "ordered",
+    "parse_html",
+    "tally",
+]

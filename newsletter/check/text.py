@@ -1,0 +1,162 @@
+"""The words: placeholders and merge tags left in, invisible characters, the plain-text version."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from newsletter.links import ALLOWED_SCHEMES
+from newsletter.models import Issue, Story
+from newsletter.text import JUNK, display_width
+
+from .findings import Finding, shown, story_finding
+from .page import Page, StoryIndex
+
+TEXT_COLUMNS = 78
+# Besides text.JUNK (C1 controls, zero-width and bidi characters, soft hyphen, BOM): other C0 controls,
+# line/paragraph separators, the combining grapheme joiner and Hangul fillers that render as nothing, the
+# object replacement character Word leaves for an embedded picture, U+FFFD from a wrong decoding, Word's
+# private-use Symbol-font bullets and tag characters.
+MORE_JUNK = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f\u034f\u115f\u1160\u180e\u2028\u2029\u3164\uffa0\ufff9-\ufffd"
+    "\ue000-\uf8ff\U000e0000-\U000e007f]"
+)
+JOINERS = "\u200c\u200d"  # needed inside emoji sequences and Persian or Indic words; junk anywhere else
+TK = re.compile(r"\b(?:TK)+\b")
+# Jinja, Liquid/Handlebars, Mailchimp and Ghost-style merge tags that reached the reader unfilled.
+TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z0-9_:]+\|\*|%%\{?[\w:]+\}?%%")
+URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"')\]]+")
+
+
+def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_name: str) -> list[Finding]:
+    """Placeholders ("TK") and merge tags nobody filled in: in the issue's fields, then in what the
+    templates added to the email and the text version."""
+    findings = []
+    explained: set[str] = set()
+    for where, value in (("subject", issue.subject), ("preheader", issue.preheader)):
+        for found in leftovers(value):
+            explained.add(found)
+            findings.append(Finding("error", "leftovers", f"the {where} still holds {found!r}: fill it in"))
+    for story in issue.stories:
+        for name, value in story_texts(story):
+            for found in leftovers(value):
+                explained.add(found)
+                findings.append(
+                    story_finding("error", "leftovers", f"the {name} still holds {found!r}: fill it in", story)
+                )
+    # The email and the text version repeat the stories: report only what those did not already explain.
+    rendered = [(html_name, "email", page.text), (text_name, "plain text", list(enumerate(text.split("\n"), 1)))]
+    for file, what, lines in rendered:
+        for number, line in lines:
+            for found in leftovers(line):
+                if found not in explained:
+                    findings.append(
+                        Finding(
+                            "error",
+                            "leftovers",
+                            f"the {what} still holds {found!r}: fill it in or fix the template that wrote it",
+                            file=file,
+                            line=number,
+                        )
+                    )
+    return findings
+
+
+def leftovers(value: str) -> list[str]:
+    return TK.findall(value) + TOKEN.findall(value)
+
+
+def story_texts(story: Story) -> list[tuple[str, str]]:
+    texts = [
+        ("headline", story.headline),
+        ("teaser", story.teaser),
+        ("caption", story.caption),
+        ("credit", story.credit),
+        ("image alt text", story.image.alt),
+        ("section", story.section),
+    ]
+    texts += [("body", block.text) for block in story.body]
+    texts += [("pull quote", quote.text + " " + quote.attribution) for quote in story.pull_quotes]
+    return [(name, value) for name, value in texts if value]
+
+
+def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str) -> list[Finding]:
+    findings = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        width = display_width(line)
+        # A URL is never broken: a line long only because of one is fine.
+        if width > TEXT_COLUMNS and display_width(URL.sub("", line).rstrip()) > TEXT_COLUMNS:
+            findings.append(
+                Finding(
+                    "warning",
+                    "plain text",
+                    f"line is {width} columns, over {TEXT_COLUMNS}: some clients wrap it badly; wrap it",
+                    file=text_name,
+                    line=number,
+                )
+            )
+    seen = set()
+    for link in page.links:
+        href = (link.href or "").strip()
+        if href in seen or urlsplit(href).scheme.lower() not in ALLOWED_SCHEMES:
+            continue
+        seen.add(href)
+        if href not in text and href.removeprefix("mailto:") not in text:
+            message = f"the plain text lacks the link {shown(href, 80)}: readers of the text version cannot reach it"
+            findings.append(stories.finding("warning", "plain text", message, href, text_name))
+    return findings
+
+
+def check_characters(issue: Issue) -> list[Finding]:
+    findings = []
+    brand = issue.brand
+    for where, value in (
+        ("subject", issue.subject),
+        ("preheader", issue.preheader),
+        ("sender name", brand.sender.name),
+        ("brand name", brand.name),
+        ("postal address", brand.postal_address),
+    ):
+        found = invisible(value)
+        if found:
+            findings.append(
+                Finding("error", "characters", f"the {where} holds invisible characters ({found}): retype it")
+            )
+    for story in issue.stories:
+        fields = story_texts(story) + [("link", story.url), ("image src", story.image.src)]
+        for name, value in fields:
+            found = invisible(value)
+            if found:
+                findings.append(
+                    story_finding(
+                        "error",
+                        "characters",
+                        f"the {name} holds invisible characters ({found}), pasted from a word processor: retype it",
+                        story,
+                    )
+                )
+    return findings
+
+
+def invisible(value: str) -> str:
+    """The invisible junk in `value`, named, or ""."""
+    found = set(MORE_JUNK.findall(value))
+    for match in JUNK.finditer(value):
+        char, at = match.group(), match.start()
+        # A joiner between two letters or symbols outside ASCII builds an emoji or a Persian or Indic word.
+        if (
+            char in JOINERS
+            and 0 < at < len(value) - 1
+            and all(
+                not neighbour.isascii() and not neighbour.isspace() and not JUNK.match(neighbour)
+                for neighbour in (value[at - 1], value[at + 1])
+            )
+        ):
+            continue
+        found.add(char)
+    return ", ".join(f"U+{ord(char):04X} {char_name(char)}" for char in sorted(found))
+
+
+def char_name(char: str) -> str:
+    return unicodedata.name(char, "control character").lower()

@@ -1,0 +1,84 @@
+"""Issue -> MJML, plain text and web page (jinja2), and every output file of a build.
+
+environment: where templates are found and how they run; links: how links are checked, made absolute and
+tagged; body and results: view helpers the templates call; view: the issue made ready for the templates;
+markup: the email and web page; text: the plain text; outputs: the end of the recipe, every output file.
+"""
+
+from .body import Group, body_groups, card_rows, card_text, is_bare, same_words, shown, standfirst, story_link
+from .environment import (
+    PACKAGE_TEMPLATES,
+    SOURCE_TEMPLATES,
+    environment,
+    long_date,
+    run_template,
+    shown_path,
+    template_dirs,
+)
+from .links import (
+    image_link,
+    issue_folder_url,
+    issue_unsubscribe_url,
+    issue_web_url,
+    safe_link,
+    with_campaign_tags,
+    with_links,
+    with_safe_links,
+)
+from .markup import inline_css, render_email, render_mjml, render_web
+from .outputs import UNSUBSCRIBE_TOKEN, WEB_TOKEN, Links, fill_outputs, issue_links, message_template, render_all
+from .results import ELECTIONS_HEADING, ResultLine, result_lines, results_footnote, short_date
+from .text import TEXT_WIDTH, render_text, text_results, wrap
+from .view import PREHEADER_FILLER, Prepared, Theme, context, prepare
+
+__all__ = [
+    "ELECTIONS_HEADING",
+    "PACKAGE_TEMPLATES",
+    "PREHEADER_FILLER",
+    "SOURCE_TEMPLATES",
+    "TEXT_WIDTH",
+    "UNSUBSCRIBE_TOKEN",
+    "WEB_TOKEN",
+    "Group",
+    "Links",
+    "Prepared",
+    "ResultLine",
+    "Theme",
+    "body_groups",
+    "card_rows",
+    "card_text",
+    "context",
+    "environment",
+    "fill_outputs",
+    "image_link",
+    "inline_css",
+    "is_bare",
+    "issue_folder_url",
+    "issue_links",
+    "issue_unsubscribe_url",
+    "issue_web_url",
+    "long_date",
+    "message_template",
+    "prepare",
+    "render_all",
+    "render_email",
+    "render_mjml",
+    "render_text",
+    "render_web",
+    "result_lines",
+    "results_footnote",
+    "run_template",
+    "safe_link",
+    "same_words",
+    "short_date",
+    "shown",
+    "shown_path",
+    "standfirst",
+    "story_link",
+    "template_dirs",
+    "text_results",
+    "with_campaign_tags",
+    "with_links",
+    "with_safe_links",
+    "wrap",
+]

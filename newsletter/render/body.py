@@ -1,0 +1,115 @@
+"""View helpers over a story: the lead's body grouped for the templates, cards, what a link says."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsletter.models import Block, PullQuote, Span, Story
+
+
+@dataclass
+class Group:
+    kind: str  # "p" (paragraph-level blocks), "li", "oli" or "pull"
+    blocks: list[Block]
+    quote: PullQuote | None = None
+
+
+def body_groups(story: Story) -> list[Group]:
+    """Consecutive list items become one list; the first pull quote follows the first paragraph past the
+    middle of the body, where the reader has the context it needs.
+
+    A pull quote that repeats a block quote of the body takes that quote's place instead of appearing twice.
+    """
+    quote = story.pull_quotes[0] if story.pull_quotes else None
+
+    def repeats_quote(block: Block) -> bool:
+        return quote is not None and block.kind == "quote" and same_words(block.text, quote.text)
+
+    in_place = any(repeats_quote(block) for block in story.body)
+    middle = (len(story.body) + 1) // 2
+    groups: list[Group] = []
+    for number, block in enumerate(story.body, start=1):
+        if in_place and repeats_quote(block):
+            groups.append(Group(kind="pull", blocks=[], quote=quote))
+            quote = None
+            continue
+        kind = block.kind if block.kind in ("li", "oli") else "p"
+        if groups and groups[-1].kind == kind:
+            groups[-1].blocks.append(block)
+        else:
+            groups.append(Group(kind=kind, blocks=[block]))
+        if quote is not None and not in_place and number >= middle and kind == "p":
+            groups.append(Group(kind="pull", blocks=[], quote=quote))
+            quote = None
+    if quote is not None and not in_place:
+        groups.append(Group(kind="pull", blocks=[], quote=quote))
+    return groups
+
+
+def card_text(story: Story) -> tuple[str, str]:
+    """A card's title and the text under it.
+
+    An item with no headline gets the first sentence of its teaser (or, with no teaser, of its caption) as
+    its title, whole (the sorted issue keeps a shortened copy for listings), and the rest of that text under
+    it: nothing is said twice.
+    """
+    from newsletter.text import first_sentence
+
+    teaser = " ".join(story.teaser.split())
+    if story.headline_derived:
+        basis = teaser or " ".join(story.caption.split())
+        if basis:
+            first = first_sentence(basis)
+            return first, basis[len(first) :].strip()
+    return story.headline, "" if teaser == story.headline else teaser
+
+
+def story_link(story: Story, web: str) -> str:
+    """Where a card's title leads: the story's own page, else its whole text on the web version when the
+    email shows only a card of it and the web version has more (its body)."""
+    if story.url:
+        return story.url
+    if web and story.anchor and story.body and story.layout != "full":
+        return f"{web}#{story.anchor}"
+    return ""
+
+
+def standfirst(story: Story) -> str:
+    """The teaser shown above a whole story's body: none when the teaser is the body's first paragraph."""
+    teaser = card_text(story)[1]
+    return "" if not story.body or teaser == " ".join(story.opening.split()) else teaser
+
+
+def card_rows(stories: list[Story], *, whole_bodies: bool = False) -> list[list[Story]]:
+    """Cards two to a row; a story shown whole has a row to itself (in the email a `layout: full` one; with
+    `whole_bodies`, as on the web version, every story with a body), and so has a card left alone."""
+
+    def whole(story: Story) -> bool:
+        return story.layout == "full" or (whole_bodies and bool(story.body))
+
+    rows: list[list[Story]] = []
+    for story in stories:
+        if not whole(story) and rows and len(rows[-1]) == 1 and not whole(rows[-1][0]):
+            rows[-1].append(story)
+        else:
+            rows.append([story])
+    return rows
+
+
+def same_words(one: str, other: str) -> bool:
+    def words(text: str) -> str:
+        return " ".join("".join(ch for ch in text.casefold() if ch.isalnum() or ch.isspace()).split())
+
+    return words(one) == words(other)
+
+
+def shown(span: Span) -> str:
+    """What a link says: an autolinked address reads as the address, without "mailto:"."""
+    if span.href.startswith("mailto:") and span.text.strip() == span.href:
+        return span.href.removeprefix("mailto:").split("?")[0]
+    return span.text
+
+
+def is_bare(span: Span) -> bool:
+    """A link whose text is its own address needs no numbered reference in the plain text."""
+    return span.text.strip() in (span.href, span.href.removeprefix("mailto:").split("?")[0])

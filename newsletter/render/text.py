@@ -1,0 +1,198 @@
+"""The plain-text email, designed as text: 72 columns, links as numbered references."""
+
+from __future__ import annotations
+
+import textwrap
+
+from newsletter.elections import when
+from newsletter.models import Block, Colors, Issue, Results
+from newsletter.text import display_width
+
+from .body import Group, body_groups, card_text, is_bare, shown, standfirst, story_link
+from .environment import long_date
+from .results import ELECTIONS_HEADING, result_lines, results_footnote, short_date
+from .view import Prepared, context, prepare
+
+TEXT_WIDTH = 72
+
+
+def text_results(results: Results) -> list[str]:
+    """The table in columns: names and parties padded, figures right-aligned, a bar of blocks."""
+    rows = result_lines(results, Colors())
+    header = [
+        results.name_label,
+        "Party" if results.has("party") else None,
+        "Share",
+        "Votes" if results.has("votes") else None,
+        "Seats" if results.has("seats") else None,
+    ]
+    cells = [
+        [line.name + (" ✓" if line.elected else ""), line.party, line.share, line.votes, line.seats] for line in rows
+    ]
+    keep = [index for index, title in enumerate(header) if title is not None]
+    table = [[header[index] for index in keep]] + [[row[index] for index in keep] for row in cells]
+    widths = [max(display_width(row[column]) for row in table) for column in range(len(keep))]
+    right = [header[index] in ("Share", "Votes", "Seats") for index in keep]
+    room = max(TEXT_WIDTH - sum(widths) - 2 * len(widths), 10)
+    bar_room = min(room, 24)
+    out = underline(results.title, "·") if results.title else []
+    for number, row in enumerate(table):
+        padded = [pad(cell, width, right=is_right) for cell, width, is_right in zip(row, widths, right, strict=True)]
+        bar = "" if number == 0 else "█" * round(rows[number - 1].width / 100 * bar_room)
+        out.append(("  ".join(padded) + "  " + bar).rstrip())
+    for sentence in results_footnote(results):
+        out += wrap(sentence)
+    return out + [""]
+
+
+def pad(cell: str, width: int, *, right: bool) -> str:
+    space = " " * (width - display_width(cell))
+    return space + cell if right else cell + space
+
+
+def text_calendar(issue: Issue) -> list[str]:
+    out = [""] + underline(ELECTIONS_HEADING, "-") + [""]
+    for election in issue.elections:
+        day = f"{short_date(election.date, issue.date)} ({when(election.days)})"
+        note = f". {election.note}" if election.note else ""
+        out += wrap(f"{day}: {election.country}, {election.election}{note}", indent="  ", first="* ")
+    return out + [""]
+
+
+class References:
+    """Numbered links, listed under the story that holds them."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.pending: list[tuple[int, str]] = []
+
+    def add(self, url: str) -> int:
+        self.count += 1
+        self.pending.append((self.count, url))
+        return self.count
+
+    def flush(self) -> list[str]:
+        lines = [f"[{number}] {url}" for number, url in self.pending]
+        self.pending = []
+        return lines
+
+
+def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+    # URLs and other long words are never broken, only moved to the next line.
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width=TEXT_WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def underline(text: str, char: str) -> list[str]:
+    lines = wrap(text)
+    return lines + [char * max(len(line) for line in lines)]
+
+
+def span_text(block: Block, refs: References) -> str:
+    parts = []
+    for span in block.spans:
+        if span.href and not is_bare(span):
+            parts.append(f"{span.text} [{refs.add(span.href)}]")
+        else:
+            parts.append(shown(span) if span.href else span.text)
+    return "".join(parts)
+
+
+def text_body(groups: list[Group], refs: References) -> list[str]:
+    lines: list[str] = []
+    for group in groups:
+        if group.kind == "pull" and group.quote is not None:
+            lines += wrap(f"“{group.quote.text}”", indent="    ")
+            if group.quote.attribution:
+                lines += wrap(f"— {group.quote.attribution}", indent="    ")
+            lines.append("")
+            continue
+        for number, block in enumerate(group.blocks, start=1):
+            text = span_text(block, refs)
+            if group.kind == "li":
+                lines += wrap(text, indent="   ", first=" * ")
+            elif group.kind == "oli":
+                lines += wrap(text, indent="    ", first=f"{number:>2}. ")
+            elif block.kind == "h":
+                lines += underline(text, "-")
+            elif block.kind == "quote":
+                lines += wrap(text, indent="  > ")
+            elif block.kind == "results" and block.results is not None:
+                lines += text_results(block.results)
+                continue
+            elif len(block.spans) == 1 and block.spans[0].code:
+                lines += ["    " + line for line in block.spans[0].text.splitlines()]
+            else:
+                lines += wrap(text)
+            if group.kind == "p":
+                lines.append("")
+        if group.kind in ("li", "oli"):
+            lines.append("")
+    return lines
+
+
+def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None) -> str:
+    """The plain-text email: same content, same order, 72 columns, links as numbered references."""
+    ready = prepare(issue).email
+    issue = ready.issue
+    values = context(ready, unsubscribe=unsubscribe, web=web)
+    links, brand, lead = values["links"], issue.brand, issue.lead
+    refs = References()
+    meta = (f"Issue {issue.number} · " if issue.number is not None else "") + long_date(issue.date)
+    out = [brand.name.upper(), meta]
+    if links["web"]:
+        out.append(f"View in browser: {links['web']}")
+    out += ["", "=" * TEXT_WIDTH, ""]
+
+    if lead.section:
+        out.append(lead.section.upper())
+    out += underline(lead.headline, "=")
+    out.append("")
+    if lead.image.src and (lead.caption or lead.credit):
+        out += wrap("Photo: " + " — ".join(part for part in (lead.caption, lead.credit) if part))
+        out.append("")
+    out += text_body(ready.lead_body, refs)
+    if lead.url:
+        out += [f"Read the full story [{refs.add(lead.url)}]", ""]
+    if refs.pending:
+        out += refs.flush() + [""]
+    if issue.elections:
+        out += text_calendar(issue)
+
+    for section in issue.sections:
+        out += [""]
+        out += underline(section.heading, "-")
+        out.append("")
+        for story in section.stories:
+            title, teaser = card_text(story)
+            link = story_link(story, links["web"])
+            if story.layout == "full":
+                out += underline(f"{title} [{refs.add(link)}]" if link else title, "~")
+                out.append("")
+                if standfirst(story):
+                    out += wrap(standfirst(story)) + [""]
+                out += text_body(body_groups(story), refs)
+                out += refs.flush() + [""] if refs.pending else []
+                continue
+            title = f"{title} [{refs.add(link)}]" if link else title
+            out += wrap(title, indent="  ", first="* ")
+            if teaser:
+                out += wrap(teaser, indent="  ")
+            out += ["  " + line for line in refs.flush()]
+            out.append("")
+
+    out += ["-" * TEXT_WIDTH, ""]
+    out += wrap(
+        f"You are receiving this because you subscribed to {brand.name}."
+        + (" Reply to this email to reach the editors." if brand.sender.email else "")
+    )
+    out.append(f"Unsubscribe: {links['unsubscribe']}")
+    if brand.postal_address:
+        out += wrap(brand.postal_address)
+    return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
