@@ -1,6 +1,6 @@
 """A source folder -> a local web server showing the built issue, rebuilt whenever a story, template or setting changes.
 
-Like `mkdocs serve`: one ThreadingHTTPServer (stdlib) serves the preview page (templates/preview.*), a JSON
+Like `mkdocs serve`: one ThreadingHTTPServer (stdlib) serves the preview page (preview.* beside this file), a JSON
 summary of the last build, the build's own files and a Server-Sent Events stream (/events) that carries a
 build counter; a watcher thread (watchfiles) rebuilds on change. A failed rebuild keeps the last good build
 on screen and puts the error in the page.
@@ -25,15 +25,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from .errors import InputError, NewsletterError
-from .loopback import is_loopback
+from newsletter.errors import InputError, NewsletterError
+from newsletter.loopback import is_loopback
 
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
 KEEPALIVE_SECONDS = 15
 FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to fetch its first step
 
-# The preview page: fixed names, read from the packaged templates (never from the editor's folder).
+# The preview page: fixed names, read from this package's folder (never from the editor's folder).
 PAGE_FILES = {
     "/": ("preview.html", "text/html; charset=utf-8"),
     "/preview.js": ("preview.js", "text/javascript; charset=utf-8"),
@@ -74,12 +74,7 @@ def force_scheme(html: str, scheme: str) -> str:
 
 
 def page_file(name: str) -> Path:
-    from .render import PACKAGE_TEMPLATES, SOURCE_TEMPLATES
-
-    for folder in (PACKAGE_TEMPLATES, SOURCE_TEMPLATES):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(name)
+    return Path(__file__).parent / name
 
 
 def error_report(error: BaseException) -> dict[str, Any]:
@@ -134,7 +129,7 @@ class Watched:
 
 def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any]:
     """The build as the side panel shows it: inbox row, sizes, and every finding with its story."""
-    from .check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files, ordered, tally
+    from newsletter.check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files, ordered, tally
 
     try:
         findings = check_files(issue, files["email.html"].decode("utf-8"), files["email.txt"].decode("utf-8"))
@@ -298,8 +293,8 @@ class Preview:
         `skip_if_stale`, a build whose sources changed again while its first step was made is not
         published: None.
         """
-        from .build import make_issue, render_files
-        from .render import issue_folder_url
+        from newsletter.build import make_issue, render_files
+        from newsletter.render import issue_folder_url
 
         started = time.monotonic()
         error = None
@@ -355,7 +350,7 @@ class Preview:
     def first_files(self, issue: Any) -> dict[str, bytes]:
         """The file the page's frame shows (the email, its text or the web page), made on its own: the
         page can show it while the rest is made."""
-        from .render import prepare, render_email, render_text, render_web
+        from newsletter.render import prepare, render_email, render_text, render_web
 
         ready = prepare(issue, cache=self.cache)
         if self.wanted == "email.txt":
@@ -407,8 +402,8 @@ class Preview:
 
     def watch_list(self) -> Watched:
         """The stories, the templates and the settings file."""
-        from .render import template_dirs
-        from .settings import CONFIG_NAME
+        from newsletter.render import template_dirs
+        from newsletter.settings import CONFIG_NAME
 
         watched = Watched()
         if self.source.is_dir():
