@@ -536,17 +536,25 @@ def send(
 @friendly
 def export(
     issue: BuildArg = None,
-    esp: Annotated[str, typer.Option("--esp", help="mailchimp, buttondown, listmonk or generic.")] = ...,  # type: ignore[assignment]
+    esp: Annotated[
+        str,
+        typer.Option(
+            "--esp",
+            help="mailchimp, buttondown, listmonk, kit, brevo, mailerlite, campaignmonitor, sendy, beehiiv, ghost "
+            "or generic.",
+        ),
+    ] = ...,  # type: ignore[assignment]
     out: Annotated[
         Path | None, typer.Option("--out", help="File to write (default: export-<esp>.html in the build folder).")
     ] = None,
 ) -> None:
     """Write the email HTML with an email service's tags for the unsubscribe and web links, ready to paste.
 
-    Mailchimp gets *|UNSUB|* and *|ARCHIVE|*, Buttondown {{ unsubscribe_url }} and {{ email_url }},
-    listmonk {{ UnsubscribeURL }} and {{ MessageURL }}; generic keeps %%{unsubscribe_url}%% and
-    %%{web_url}%% to replace by hand. Anything in a story that looks like the service's tags is
-    written so the service shows it as text.
+    Mailchimp gets *|UNSUB|* and *|ARCHIVE|*, Brevo {{ unsubscribe }} and {{ mirror }}, and so on
+    (the README's table lists every service's tags); Kit, beehiiv and Ghost get the body alone, for an
+    HTML block of their own email. generic keeps %%{unsubscribe_url}%% and %%{web_url}%% to replace by
+    hand. Anything in a story that looks like the service's tags is written so the service shows it as
+    text.
 
     Example:
 
@@ -558,10 +566,7 @@ def export(
     folder = issue if issue is not None else latest_build()
     result = export_issue(folder, esp, out=out)
     service = result.service
-    typer.echo(
-        f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: "
-        f"unsubscribe link {service.unsubscribe}, web version {service.web}"
-    )
+    typer.echo(f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: {service.summary}")
     if result.local_images:
         typer.secho(
             f"warning: {len(result.local_images)} image(s) are files of the build folder that {service.name} "

@@ -11,13 +11,22 @@ from golden import DATE, EXAMPLE, SLUG
 
 from newsletter.build import build, issue_json
 from newsletter.errors import RenderError
-from newsletter.export import neutralise
+from newsletter.export import DIALECTS, neutralise
 from newsletter.models import Issue
 
+# Every dialect's two links as a reader's HTML parser sees them: the tag as the link's address, or (for an
+# element tag such as Campaign Monitor's <unsubscribe>) no link at all; None: the service brings its own.
+WEB = f"https://news.example.org/issues/{SLUG}/web.html"
 SERVICES = [
     ("mailchimp", "*|UNSUB|*", "*|ARCHIVE|*"),
     ("buttondown", "{{ unsubscribe_url }}", "{{ email_url }}"),
     ("listmonk", "{{ UnsubscribeURL }}", "{{ MessageURL }}"),
+    ("kit", "{{ unsubscribe_url }}", WEB),
+    ("brevo", "{{ unsubscribe }}", "{{ mirror }}"),
+    ("mailerlite", "{$unsubscribe}", "{$url}"),
+    ("campaignmonitor", "<unsubscribe>", "<webversion>"),
+    ("sendy", "[unsubscribe]", "[webversion]"),
+    ("ghost", "%%{unsubscribe_url}%%", WEB),
     ("generic", "%%{unsubscribe_url}%%", "%%{web_url}%%"),
 ]
 
@@ -34,14 +43,14 @@ class Page(HTMLParser):
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            self.href = dict(attrs).get("href") or ""
+        if tag in ("a", "unsubscribe", "webversion"):  # Campaign Monitor's tags stand for a link
+            self.href = f"<{tag}>" if tag != "a" else dict(attrs).get("href") or ""
             self.links.append((self.href, ""))
         if tag in ("style", "script"):
             self.skip += 1
 
     def handle_endtag(self, tag):
-        if tag == "a":
+        if tag in ("a", "unsubscribe", "webversion"):
             self.href = None
         if tag in ("style", "script"):
             self.skip -= 1
@@ -58,6 +67,40 @@ class Page(HTMLParser):
         return [href for href, words in self.links if " ".join(words.split()) == text]
 
 
+def count(html: str, tag: str) -> int:
+    """How often a tag stands in the page: an element tag by its opening (it takes the link's attributes)."""
+    return html.count(tag.rstrip(">")) if tag.startswith("<") else html.count(tag)
+
+
+def test_every_dialect_is_tested_for_its_links():
+    assert {esp for esp, _, _ in SERVICES} | {"beehiiv"} == set(DIALECTS)
+
+
+@pytest.mark.parametrize("esp", DIALECTS)
+def test_each_dialect_holds_its_unsubscribe_tag_once_and_no_other_services_tag(built_workdir, esp, cli):
+    result = cli("export", f"build/{SLUG}", "--esp", esp)
+    assert result.exit_code == 0, result.output
+    html = (built_workdir / "build" / SLUG / f"export-{esp}.html").read_text()
+    own = DIALECTS[esp]
+    if own.unsubscribe is None:  # beehiiv: its own footer carries the unsubscribe link, ours is left out
+        assert Page(html).hrefs("Unsubscribe") == []
+        assert "its own unsubscribe footer" in result.output
+    else:
+        assert count(html, own.unsubscribe) == 1
+    others = {tag for other in DIALECTS.values() for tag in (other.unsubscribe, other.web) if tag}
+    for tag in sorted(others - {own.unsubscribe, own.web}):
+        assert count(html, tag) == 0, f"{esp} export holds {tag}"
+    assert ("<body" in html) == (own.shape == "document")
+
+
+@pytest.mark.parametrize("esp", DIALECTS)
+def test_export_snapshot(built_workdir, esp, cli, file_regression):
+    result = cli("export", f"build/{SLUG}", "--esp", esp)
+    assert result.exit_code == 0, result.output
+    exported = (built_workdir / "build" / SLUG / f"export-{esp}.html").read_text()
+    file_regression.check(exported, basename=f"export_{esp}", extension=".html")
+
+
 @pytest.mark.parametrize(("esp", "unsubscribe", "web"), SERVICES)
 def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(built_workdir, esp, unsubscribe, web, cli):
     result = cli("export", f"build/{SLUG}", "--esp", esp)
@@ -69,9 +112,9 @@ def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(built_wor
     web_links = page.hrefs("View in browser")
     assert web_links == [web, web]  # at the top, and again in the footer
     # The tags are in those links and nowhere else.
-    assert html.count(unsubscribe) == 1
-    assert html.count(web) == len(web_links)
-    if esp != "generic":
+    assert count(html, unsubscribe) == 1
+    assert count(html, web) == len(web_links)
+    if esp not in ("generic", "ghost"):  # Ghost's tag is ours
         assert "%%{" not in html
     # Everything else is the email as built, links included.
     story_links = [href for href, _ in page.links if href not in (unsubscribe, web)]
@@ -85,6 +128,12 @@ def test_export_puts_the_service_tags_in_the_unsubscribe_and_web_links(built_wor
         ("listmonk", "{{ .Subscriber.Attribs.city }}"),
         ("buttondown", "{% if subscriber.tags %}"),
         ("buttondown", "{{ subscriber.email }}"),
+        ("kit", "{{ subscriber.first_name }}"),
+        ("brevo", "{{ contact.FIRSTNAME }}"),
+        ("mailerlite", "{$email}"),
+        ("campaignmonitor", "[firstname,fallback=reader]"),
+        ("sendy", "[Name,fallback=reader]"),
+        ("ghost", "%%{email}%%"),
     ],
 )
 def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(built_workdir, esp, quoted, cli):
@@ -107,7 +156,7 @@ def test_export_refuses_a_service_it_does_not_know(built_workdir, cli):
     assert result.exit_code == 1
     assert (
         "error: 'sendgrid' is not a service this exports to; choose one of mailchimp, buttondown, listmonk, "
-        "generic" in result.output
+        "kit, brevo, mailerlite, campaignmonitor, sendy, beehiiv, ghost, generic" in result.output
     )
 
 
