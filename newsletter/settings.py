@@ -9,9 +9,9 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import InputError
 from .models import Brand, Tracking
@@ -77,21 +77,121 @@ def read_settings_file(path: Path, known: set[str], *, optional: bool = True) ->
     return file
 
 
-@dataclass
-class IssueSettings:
+class Table(BaseModel):
+    """A TOML table (or a whole file) as a pydantic model: each key checked by its field, a key not in the
+    model refused by name (see validated()). A validator raises Problem to say what is wrong in its own words."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Problem(ValueError):
+    """A validator's whole message, naming its key (`[table] ` goes before it); `item`: the item of a list at
+    fault, whose line the error names."""
+
+    def __init__(self, message: str, item: str | None = None):
+        super().__init__(message)
+        self.item = item
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validated(model: type[Model], data: dict[str, Any], file: SettingsFile, table: str = "") -> Model:
+    """`data` (the table `table` of `file`, or the whole file) as `model`, or an error naming its line."""
+    unknown_keys(data, set(model.model_fields) - {"file"}, file.path, file.text)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise settings_error(error, file, table) from None
+
+
+def settings_error(error: ValidationError, file: SettingsFile, table: str = "") -> InputError:
+    """pydantic's first error as one line: the file, the line of the key, `[table] key: what is wrong`."""
+    first = error.errors()[0]
+    keys = [str(part) for part in first["loc"] if isinstance(part, str)]
+    prefix = f"[{table}] " if table else ""
+    cause = first.get("ctx", {}).get("error")
+    if isinstance(cause, Problem):
+        message = prefix + str(cause)
+    else:
+        # Our own validators say what is wrong in words; pydantic's other messages are short enough.
+        said = str(cause) if first["type"] == "value_error" else first["msg"].lower()
+        message = f"{prefix}{'.'.join(keys)}: {said}"
+    if not keys:
+        return InputError(message, file=file.path, line=file.line(table) if table else None)
+    item = cause.item if isinstance(cause, Problem) else None
+    line = file.value_line(keys[-1], item) if item is not None else file.line(keys[-1])
+    return InputError(message, file=file.path, line=line)
+
+
+def quoted_text(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise Problem(f'{key} must be text in quotes: {key} = "..."')
+    return value
+
+
+class IssueSettings(Table):
     """What `issue.toml` may say about one issue."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
 
     subject: str = ""
     preheader: str = ""
+    lead: str = ""  # file name of the story that leads
     date: dt.date | None = None
     number: int | None = None
-    lead: str = ""  # file name of the story that leads
-    sections: list[str] = field(default_factory=list)  # section headings in the order the editor wants
-    brand: dict[str, Any] = field(default_factory=dict)
-    file: SettingsFile | None = None  # where these came from, to name the line of a bad value
+    sections: list[str] = Field(default_factory=list)  # section headings in the order the editor wants
+    brand: dict[str, Any] = Field(default_factory=dict)
+    file: SettingsFile | None = Field(default=None, exclude=True)  # where these came from, to name a line
 
+    @field_validator("subject", "preheader", mode="before")
+    @classmethod
+    def cleaned_text(cls, value: Any, info: Any) -> str:
+        return clean_value(quoted_text(value, info.field_name))
 
-ISSUE_KEYS = {"subject", "preheader", "date", "number", "lead", "sections", "brand"}
+    @field_validator("lead", mode="before")
+    @classmethod
+    def lead_text(cls, value: Any) -> str:
+        return quoted_text(value, "lead")
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def plain_date(cls, value: Any) -> dt.date:
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            try:  # a quoted ISO date means the same as a bare one
+                value = dt.date.fromisoformat(value.strip())
+            except ValueError as error:
+                raise Problem(f"date {value!r} is not a date ({error})") from None
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise Problem("date must be a date such as 2026-11-24")
+        return value
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def whole_number(cls, value: Any) -> int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise Problem("number must be a whole number")
+        return value
+
+    @field_validator("sections", mode="before")
+    @classmethod
+    def section_names(cls, value: Any) -> list[str]:
+        """`sections = ["Elections", "Geopolitics"]`: section headings, each once."""
+        example = 'sections must be a list of section headings, such as sections = ["Elections", "Geopolitics"]'
+        if not isinstance(value, list) or not all(isinstance(name, str) and name.strip() for name in value):
+            raise Problem(example)
+        names = [clean_value(name) for name in value]
+        for name in names:
+            if names.count(name) > 1:
+                raise Problem(f"sections names {name!r} twice: keep one", item=name)
+        return names
+
+    @field_validator("brand", mode="before")
+    @classmethod
+    def brand_table(cls, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise Problem("brand must be a table: [brand]")
+        return value
 
 
 TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
@@ -153,51 +253,10 @@ def deepest_line(text: str) -> int:
 
 
 def load_issue_settings(path: Path) -> IssueSettings:
-    file = read_settings_file(path, ISSUE_KEYS)
-    data = file.data
-    for key in ("subject", "preheader", "lead"):
-        if not isinstance(data.get(key, ""), str):
-            raise InputError(f'{key} must be text in quotes: {key} = "..."', file=path, line=file.line(key))
-    settings = IssueSettings(
-        subject=clean_value(data.get("subject", "")),
-        preheader=clean_value(data.get("preheader", "")),
-        lead=data.get("lead", ""),
-        brand=data.get("brand", {}),
-        file=file,
-    )
-    if "date" in data:
-        value = data["date"]
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            try:  # a quoted ISO date means the same as a bare one
-                value = dt.date.fromisoformat(value.strip())
-            except ValueError as error:
-                raise InputError(f"date {value!r} is not a date ({error})", file=path, line=file.line("date")) from None
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise InputError("date must be a date such as 2026-11-24", file=path, line=file.line("date"))
-        settings.date = value
-    if "number" in data:
-        if not isinstance(data["number"], int) or isinstance(data["number"], bool):
-            raise InputError("number must be a whole number", file=path, line=file.line("number"))
-        settings.number = data["number"]
-    if "sections" in data:
-        settings.sections = section_names(data["sections"], file)
-    if not isinstance(settings.brand, dict):
-        raise InputError("brand must be a table: [brand]", file=path, line=file.line("brand"))
+    file = read_settings_file(path, set(IssueSettings.model_fields) - {"file"})
+    settings = validated(IssueSettings, file.data, file)
+    settings.file = file
     return settings
-
-
-def section_names(value: Any, file: SettingsFile) -> list[str]:
-    """`sections = ["Elections", "Geopolitics"]`: section headings, each once."""
-    example = 'sections must be a list of section headings, such as sections = ["Elections", "Geopolitics"]'
-    if not isinstance(value, list) or not all(isinstance(name, str) and name.strip() for name in value):
-        raise InputError(example, file=file.path, line=file.line("sections"))
-    names = [clean_value(name) for name in value]
-    for name in names:
-        if names.count(name) > 1:
-            raise InputError(
-                f"sections names {name!r} twice: keep one", file=file.path, line=file.value_line("sections", name)
-            )
-    return names
 
 
 def read_config(path: Path | None) -> SettingsFile:
@@ -229,12 +288,9 @@ def load_brand(
     try:
         brand = Brand.model_validate(merged)
     except ValidationError as error:
-        first = error.errors()[0]
-        keys = [str(part) for part in first["loc"]]
+        keys = [str(part) for part in error.errors()[0]["loc"] if isinstance(part, str)]
         where = overrides_file if overrides_file is not None and holds(overrides or {}, keys) else config_file
-        # Our own validators say what is wrong in words; pydantic's other messages are short enough.
-        message = str(first["ctx"]["error"]) if first["type"] == "value_error" else first["msg"].lower()
-        raise InputError(f"[brand] {'.'.join(keys)}: {message}", file=where.path, line=where.line(keys[-1])) from None
+        raise settings_error(error, where, "brand") from None
     # Names and addresses that go into mail headers: refused here, with their line, rather than at send time.
     from .headers import header_problem
 
@@ -295,77 +351,75 @@ def check_brand_links(
             raise fail(f"{value!r}: write the domain in its ASCII form, {valid.ascii_email}")
 
 
-TRACKING_KEYS = {"utm_source", "utm_medium", "utm_campaign", "exclude"}
 DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}")
-
-
-SCHEDULE_KEYS = {"weekday"}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
-def config_table(file: SettingsFile, name: str, known: set[str]) -> dict[str, Any] | None:
-    """One table of newsletter.toml, its keys checked; None when the file does not have it."""
+def read_table(file: SettingsFile, name: str, model: type[Model]) -> Model | None:
+    """One table of newsletter.toml as `model`; None when the file does not have it (read_config has made
+    sure that what it has is a table)."""
     data = file.data.get(name)
-    if data is None:
-        return None
-    if not isinstance(data, dict):
-        raise InputError(f"{name} must be a table: [{name}]", file=file.path, line=file.line(name))
-    unknown_keys(data, known, file.path, file.text)
-    return data
+    return None if data is None else validated(model, data, file, name)
+
+
+class Schedule(Table):
+    """[schedule]: the day `newsletter new` dates an issue for."""
+
+    weekday: int | None = None  # 0 (Monday) to 6
+
+    @field_validator("weekday", mode="before")
+    @classmethod
+    def day_number(cls, value: Any) -> int:
+        name = str(value).strip().lower()
+        for number, day in enumerate(WEEKDAYS):
+            if name in (day, day[:3]):
+                return number
+        raise Problem(f'weekday {value!r} is not a day of the week such as "tuesday"')
 
 
 def load_weekday(config: Path | None) -> int | None:
     """[schedule] weekday from newsletter.toml as 0 (Monday) to 6, or None when it is not set."""
-    file = read_config(config)
-    data = config_table(file, "schedule", SCHEDULE_KEYS)
-    if data is None or "weekday" not in data:
-        return None
-    name = str(data["weekday"]).strip().lower()
-    for number, day in enumerate(WEEKDAYS):
-        if name in (day, day[:3]):
-            return number
-    raise InputError(
-        f'[schedule] weekday {data["weekday"]!r} is not a day of the week such as "tuesday"',
-        file=file.path,
-        line=file.line("weekday"),
-    )
+    schedule = read_table(read_config(config), "schedule", Schedule)
+    return schedule.weekday if schedule else None
+
+
+class TrackingTable(Tracking):
+    """[tracking] as written: the campaign tags, each a word or phrase, and the domains left alone."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def has_source(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "utm_source" not in data:
+            raise Problem(
+                "needs utm_source, the name your analytics shows for the newsletter, such as "
+                'utm_source = "ballot-brief"'
+            )
+        return data
+
+    @field_validator("utm_source", "utm_medium", "utm_campaign", mode="before")
+    @classmethod
+    def phrase(cls, value: Any, info: Any) -> str:
+        if not isinstance(value, str) or not value.strip() or clean_value(value) != value.strip():
+            key = info.field_name
+            raise Problem(f'{key} must be a word or phrase in quotes, such as {key} = "newsletter"')
+        return value.strip()
+
+    @field_validator("exclude", mode="before")
+    @classmethod
+    def domains(cls, value: Any) -> list[str]:
+        domains = []
+        for domain in value if isinstance(value, list) else [value]:
+            name = str(domain).strip().lower().removeprefix("www.") if isinstance(domain, str) else ""
+            if not DOMAIN.fullmatch(name):
+                raise Problem(f'exclude: {domain!r} is not a domain such as "example.org"')
+            domains.append(name)
+        return domains
 
 
 def load_tracking(file: SettingsFile) -> Tracking | None:
     """[tracking] from newsletter.toml: the campaign tags for story links, or None (no tagging) without it."""
-    data = config_table(file, "tracking", TRACKING_KEYS)
-    if data is None:
-        return None
-    if "utm_source" not in data:
-        raise InputError(
-            "[tracking] needs utm_source, the name your analytics shows for the newsletter, such as "
-            'utm_source = "ballot-brief"',
-            file=file.path,
-            line=file.line("tracking"),
-        )
-    for key in ("utm_source", "utm_medium", "utm_campaign"):
-        value = data.get(key, "x")
-        if not isinstance(value, str) or not value.strip() or clean_value(value) != value.strip():
-            raise InputError(
-                f'[tracking] {key} must be a word or phrase in quotes, such as {key} = "newsletter"',
-                file=file.path,
-                line=file.line(key),
-            )
-    exclude = data.get("exclude", [])
-    if not isinstance(exclude, list):
-        exclude = [exclude]
-    domains = []
-    for domain in exclude:
-        name = str(domain).strip().lower().removeprefix("www.") if isinstance(domain, str) else ""
-        if not DOMAIN.fullmatch(name):
-            raise InputError(
-                f'[tracking] exclude: {domain!r} is not a domain such as "example.org"',
-                file=file.path,
-                line=file.line("exclude"),
-            )
-        domains.append(name)
-    values = {key: data[key].strip() for key in ("utm_source", "utm_medium", "utm_campaign") if key in data}
-    return Tracking(**values, exclude=domains)
+    table = read_table(file, "tracking", TrackingTable)
+    return Tracking.model_validate(table.model_dump()) if table else None
 
 
 def holds(data: dict[str, Any], keys: list[str]) -> bool:
@@ -387,16 +441,20 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+class Calendar(Table):
+    """[calendar]: how far ahead the elections calendar looks."""
+
+    weeks: int | None = None  # no limit unset
+
+    @field_validator("weeks", mode="before")
+    @classmethod
+    def whole_weeks(cls, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise Problem(f"weeks: {value!r} is not a whole number of weeks like 8")
+        return value
+
+
 def calendar_weeks(file: SettingsFile) -> int | None:
     """`[calendar] weeks = 8` in newsletter.toml: how far ahead the elections calendar looks (no limit unset)."""
-    data = config_table(file, "calendar", {"weeks"})
-    weeks = data.get("weeks") if data else None
-    if weeks is None:
-        return None
-    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
-        raise InputError(
-            f"[calendar] weeks: {weeks!r} is not a whole number of weeks like 8",
-            file=file.path,
-            line=file.line("weeks"),
-        )
-    return weeks
+    calendar = read_table(file, "calendar", Calendar)
+    return calendar.weeks if calendar else None
