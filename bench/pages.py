@@ -1,12 +1,24 @@
-"""Benchmark: real article pages (pasted as text, saved as HTML) -> the lead story's body scored against the true text.
+"""Benchmark: real article pages (pasted as text, saved as HTML) -> the lead story's headline and body, scored
+against the page's own headline and the true text.
 
 Run from the repository:  python bench/pages.py   (python bench/pages.py --help)
 
-The pages and the scoring method are those of ../shared/benchmarks/article-pages/README.md (the development half of
-Scrapinghub's article extraction benchmark): each side split into `\\w+` tokens, every run of 4 tokens a shingle,
-true/false positives and false negatives per page as shares of their sum, precision and recall averaged over pages,
-F1 taken from the two averages. The prediction is what `newsletter build PAGE --date 2026-11-24` writes as the lead's
-body in issue.json (its blocks' texts joined by blank lines); a page the build refuses predicts nothing.
+The pages and the body's scoring method are those of ../shared/benchmarks/article-pages/README.md (the development
+half of Scrapinghub's article extraction benchmark): each side split into `\\w+` tokens, every run of 4 tokens a
+shingle, true/false positives and false negatives per page as shares of their sum, precision and recall averaged
+over pages, F1 taken from the two averages. The prediction is what `newsletter build PAGE --date 2026-11-24` writes
+as the lead's body in issue.json (its blocks' texts joined by blank lines); a page the build refuses predicts nothing.
+
+Two halves, by a fixed rule: a page is *held out* when the second hex digit of the SHA-256 of its key is 8-f, and in
+the *development* half otherwise. Rules are written looking at development pages only; the held-out figures are the
+ones that count.
+
+The headline's truth is in each page's HTML: its Open Graph title (`og:title`) and its first `<h1>`. A headline
+agrees when it is *exact* (the same words, case and punctuation aside) or *close*: the same after a site's
+suffix is taken off either side (" - Site", " | Site", ": film review": the longest part between separators), or
+sharing at least 80% of its words with a true headline (the Dice overlap of the two word multisets). A page whose
+HTML names no headline is left out of the headline count. A wrong headline is *flagged* when the build warned that
+it is a guess.
 """
 
 from __future__ import annotations
@@ -14,6 +26,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -21,7 +34,7 @@ import statistics
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -31,9 +44,18 @@ SHARED = [up / "shared" / "benchmarks" / "article-pages" for up in (ROOT.parent,
 PAGES = Path(os.environ.get("NEWSLETTER_ARTICLE_PAGES") or next((p for p in SHARED if p.is_dir()), SHARED[0]))
 DATE = dt.date(2026, 11, 24)
 FORMATS = {"text": ".txt", "html": ".html.gz"}
-GOALS = {"text": 0.90, "html": 0.97}  # issue 10
+# Issue 21's goals, on pages the rules were not written on (the held-out half)
+GOALS = {"text": 0.88, "html": 0.0}  # html: at least trafilatura's own default output on the same pages
+HEADLINE_GOALS = {"text": 0.90, "html": 0.95}
+HALVES = ("dev", "held-out", "all")
+GUESS = "the headline is a guess"  # the text reader's warning when it is not sure of the headline it chose
 
 TOKEN = re.compile(r"\w+")
+
+
+def half_of(key: str) -> str:
+    """The fixed split: held out when the second hex digit of the SHA-256 of the page's key is 8-f."""
+    return "held-out" if hashlib.sha256(key.encode()).hexdigest()[1] in "89abcdef" else "dev"
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
@@ -64,76 +86,180 @@ def recall(tp: float, fp: float, fn: float) -> float:
     return tp / (tp + fn) if tp + fn else 0.0
 
 
+# --- headlines --------------------------------------------------------------------------------------------------
+
+SEPARATOR = re.compile(r"\s+[-|–—:·»/]+\s+|:\s+|\s+::\s+")
+
+
+def true_headlines(html: bytes) -> list[str]:
+    """The page's own names for its headline: og:title and the first non-empty <h1>."""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)  # decoded by the page's own charset
+    if tree is None:
+        return []
+    found = []
+    for meta in tree.xpath("//meta[@property='og:title' or @name='og:title']"):
+        found.append(meta.get("content") or "")
+    for h1 in tree.xpath("//h1"):
+        text = " ".join(h1.text_content().split())
+        if text:
+            found.append(text)
+            break
+    return [text.strip() for text in found if TOKEN.search(text or "")]
+
+
+def words(text: str) -> list[str]:
+    return [token.lower() for token in TOKEN.findall(text)]
+
+
+def without_suffix(text: str) -> str:
+    """The longest part of a title split at its separators: "Headline - Site" -> "Headline"."""
+    return max(SEPARATOR.split(text), key=lambda part: len(words(part)))
+
+
+def agrees(predicted: str, truths: list[str]) -> str:
+    """ "exact", "close" or "" (wrong) for a predicted headline against the page's true ones."""
+    got = words(predicted)
+    if not got:
+        return ""
+    if any(got == words(true) for true in truths):
+        return "exact"
+    for true in truths:
+        if words(without_suffix(predicted)) == words(without_suffix(true)):
+            return "close"
+        want = Counter(words(true))
+        shared = sum((Counter(got) & want).values())
+        if 2 * shared / (len(got) + sum(want.values())) >= 0.8:
+            return "close"
+    return ""
+
+
+# --- scoring ----------------------------------------------------------------------------------------------------
+
+
 @dataclass
-class Score:
-    form: str  # "text" or "html"
-    pages: int
+class Page:
+    key: str
+    f1: float
     precision: float
     recall: float
-    refused: int  # pages the build refused (an error): they predict nothing
-    worst: list[tuple[float, str, str]]  # (f1, key, error or "") of the lowest pages
+    error: str = ""
+    headline: str = ""
+    truths: list[str] = field(default_factory=list)
+    agreement: str = ""  # exact, close or "" (wrong)
+    flagged: bool = False
+
+
+@dataclass
+class Score:
+    form: str  # "text", "html" or "trafilatura"
+    half: str
+    pages: list[Page]
+
+    @property
+    def precision(self) -> float:
+        return statistics.mean(page.precision for page in self.pages) if self.pages else 0.0
+
+    @property
+    def recall(self) -> float:
+        return statistics.mean(page.recall for page in self.pages) if self.pages else 0.0
 
     @property
     def f1(self) -> float:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    @property
+    def refused(self) -> int:
+        return sum(1 for page in self.pages if page.error)
 
-def lead_body(path: Path) -> str:
-    """The lead story's body as issue.json holds it after `newsletter build PATH --date 2026-11-24`."""
+    @property
+    def with_headline(self) -> list[Page]:
+        return [page for page in self.pages if page.truths]
+
+    @property
+    def headlines_right(self) -> float:
+        pages = self.with_headline
+        return sum(1 for page in pages if page.agreement) / len(pages) if pages else 0.0
+
+    @property
+    def wrong_unflagged(self) -> int:
+        return sum(1 for page in self.with_headline if not page.agreement and not page.flagged)
+
+    @property
+    def worst(self) -> list[Page]:
+        return sorted(self.pages, key=lambda page: page.f1)[:5]
+
+
+def keys_of(half: str, pages: Path = PAGES) -> list[str]:
+    truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
+    return sorted(key for key in truth if half == "all" or half_of(key) == half)
+
+
+def predict(form: str, path: Path) -> tuple[str, str, bool]:
+    """(body, headline, flagged) of the lead as `newsletter build PATH --date 2026-11-24` makes it."""
+    if form == "trafilatura":  # the reference: trafilatura's own default output, nothing of ours
+        import trafilatura
+
+        document = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
+        return (document.text or "", document.title or "", False) if document is not None else ("", "", False)
     from newsletter.build import make_issue
 
     issue = make_issue(path, date=DATE)
-    return "\n\n".join(block.text for block in issue.lead.body)
+    flagged = issue.lead.headline_derived or any(GUESS in warning.message for warning in issue.warnings)
+    return "\n\n".join(block.text for block in issue.lead.body), issue.lead.headline, flagged
 
 
-def score(form: str, pages: Path = PAGES, keys: list[str] | None = None) -> Score:
-    """Build every page of one form and score the lead bodies the benchmark's way."""
+def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
+    """Build every page of one form in one half; score the lead bodies the benchmark's way and the headlines."""
     from newsletter.errors import NewsletterError
 
     truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
-    keys = sorted(truth) if keys is None else keys
-    per_page = []
-    refused = 0
+    found = []
     with tempfile.TemporaryDirectory(prefix="newsletter-pages-") as tmp:
-        for key in keys:
-            source = pages / "pages" / f"{key}{FORMATS[form]}"
-            if form == "html":  # saved pages are stored gzipped; an editor's are plain .html
+        for key in keys_of(half, pages):
+            html = gzip.decompress((pages / "pages" / f"{key}.html.gz").read_bytes())
+            if form == "text":
+                path = pages / "pages" / f"{key}.txt"
+            else:  # saved pages are stored gzipped; an editor's are plain .html
                 path = Path(tmp) / f"{key}.html"
-                path.write_bytes(gzip.decompress(source.read_bytes()))
-            else:
-                path = source
+                path.write_bytes(html)
             error = ""
             try:
-                predicted = lead_body(path)
+                body, headline, flagged = predict(form, path)
             except NewsletterError as problem:
-                predicted, error = "", problem.message
-                refused += 1
-            counts = match(truth[key].get("articleBody", ""), predicted)
+                body, headline, flagged, error = "", "", False, problem.message
+            counts = match(truth[key].get("articleBody", ""), body)
             p, r = precision(*counts), recall(*counts)
-            per_page.append((2 * p * r / (p + r) if p + r else 0.0, key, error, p, r))
-    per_page.sort()
-    return Score(
-        form=form,
-        pages=len(per_page),
-        precision=statistics.mean(row[3] for row in per_page),
-        recall=statistics.mean(row[4] for row in per_page),
-        refused=refused,
-        worst=[row[:3] for row in per_page[:5]],
-    )
+            truths = true_headlines(html)
+            found.append(Page(key=key, f1=2 * p * r / (p + r) if p + r else 0.0, precision=p, recall=r, error=error,
+                              headline=headline, truths=truths, agreement=agrees(headline, truths),
+                              flagged=flagged))  # fmt: skip
+    return Score(form=form, half=half, pages=found)
 
 
 def rows(forms: tuple[str, ...] = ("text", "html")) -> list[dict[str, object]]:
-    """Rows for bench/run.py's table: one per page form, F1 against the issue's goal."""
+    """Rows for bench/run.py's table: per page form, the held-out half's F1 and headline agreement."""
     result = []
+    reference = score("trafilatura", "held-out")
     for form in forms:
-        found = score(form)
+        found = score(form, "held-out")
+        goal = GOALS[form] or reference.f1
         result.append(
             {
-                "measure": f"article pages as {form}: F1 (P {found.precision:.3f}, R {found.recall:.3f})",
+                "measure": f"held-out article pages as {form}: F1 (P {found.precision:.3f}, R {found.recall:.3f})",
                 "ours": f"{found.f1:.3f}",
-                "goal": f">= {GOALS[form]:.2f}",
-                "met": found.f1 >= GOALS[form],
+                "goal": f">= {goal:.3f}",
+                "met": found.f1 >= goal,
+            }
+        )
+        result.append(
+            {
+                "measure": f"held-out article pages as {form}: headline right (exact or close)",
+                "ours": f"{found.headlines_right:.2f}",
+                "goal": f">= {HEADLINE_GOALS[form]:.2f}",
+                "met": found.headlines_right >= HEADLINE_GOALS[form],
             }
         )
     return result
@@ -141,23 +267,35 @@ def rows(forms: tuple[str, ...] = ("text", "html")) -> list[dict[str, object]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--form", choices=sorted(FORMATS), action="append", help="only this form (repeatable)")
-    parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each form")
+    forms = [*FORMATS, "trafilatura"]  # trafilatura: its own default output, for reference
+    parser.add_argument("--form", choices=forms, action="append", help="only this form (repeatable)")
+    parser.add_argument("--half", choices=HALVES, action="append", help="only this half (repeatable)")
+    parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each row")
+    parser.add_argument("--headlines", action="store_true", help="name every page whose headline is wrong")
     args = parser.parse_args()
     if not (PAGES / "ground-truth.json").exists():
         sys.exit(f"{PAGES}: no ground-truth.json; set NEWSLETTER_ARTICLE_PAGES to the article-pages folder")
-    print(f"{'pages':<16} {'n':>3}  {'precision':>9}  {'recall':>6}  {'F1':>5}  {'goal':>6}  refused")
-    for form in args.form or ("text", "html"):
-        found = score(form)
-        met = "met" if found.f1 >= GOALS[form] else "MISSED"
-        print(
-            f"{form + ' (' + FORMATS[form] + ')':<16} {found.pages:>3}  {found.precision:>9.3f}  "
-            f"{found.recall:>6.3f}  {found.f1:>5.3f}  {GOALS[form]:>6.2f}  {found.refused:>3}  {met}",
-            flush=True,
-        )
-        if args.worst:
-            for f1, key, error in found.worst:
-                print(f"    {f1:.3f}  {key[:16]}  {error[:100]}")
+    print(f"{'pages':<22} {'n':>3}  {'precision':>9}  {'recall':>6}  {'F1':>5}  refused  "
+          f"{'headline':>8}  {'exact':>5}  {'wrong':>5}  unflagged")  # fmt: skip
+    for form in args.form or ("text", "html", "trafilatura"):
+        for half in args.half or ("dev", "held-out"):
+            found = score(form, half)
+            exact = sum(1 for page in found.with_headline if page.agreement == "exact")
+            wrong = sum(1 for page in found.with_headline if not page.agreement)
+            print(
+                f"{form + ' ' + half:<22} {len(found.pages):>3}  {found.precision:>9.3f}  {found.recall:>6.3f}  "
+                f"{found.f1:>5.3f}  {found.refused:>7}  {found.headlines_right:>8.2f}  {exact:>5}  {wrong:>5}  "
+                f"{found.wrong_unflagged:>9}",
+                flush=True,
+            )
+            if args.worst:
+                for page in found.worst:
+                    print(f"    {page.f1:.3f}  {page.key[:16]}  {page.error[:100]}")
+            if args.headlines:
+                for page in found.with_headline:
+                    if not page.agreement:
+                        flag = "flagged" if page.flagged else "UNFLAGGED"
+                        print(f"    {page.key[:16]}  {flag:<9}  {page.headline[:60]!r}  true: {page.truths[0][:60]!r}")
 
 
 if __name__ == "__main__":

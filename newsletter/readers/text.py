@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsletter.errors import InputError
@@ -21,6 +21,7 @@ from newsletter.readers import Read
 from newsletter.readers.quotes import find_quote
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
+GUESS = "the headline is a guess"  # the warning's words when no line is clearly the headline
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
 
 
@@ -133,7 +134,7 @@ def is_byline(line: str) -> bool:
 
 RELATED = re.compile(
     r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Related|Related (?:stories|articles|"
-    r"posts|content|coverage|news|reading|topics|links)|Recommended(?: for you| stories| reading| articles)?|"
+    r"posts|content|coverage|news|reading|topics|links)|More on|Recommended(?: for you| stories| reading| articles)?|"
     r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
     r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
@@ -156,8 +157,15 @@ FURNITURE = re.compile(
 )
 
 
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def words_of(line: str) -> int:
-    return len(re.findall(r"\w+", line))
+    """Words in a line; in a language written without spaces (Japanese, Chinese), two characters count as one."""
+    cjk = len(CJK.findall(line))
+    if not cjk:
+        return len(re.findall(r"\w+", line))
+    return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
 
 
 BOILERPLATE = re.compile(
@@ -191,6 +199,15 @@ def is_prose(line: str) -> bool:
     return ends and (lower >= 0.3 or len(tokens) <= 3)
 
 
+def title_case(line: str) -> bool:
+    """A headline written in Title Case (captions are sentences): three words or more, nearly all capitalised."""
+    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    if len(tokens) < 3 or not is_title_like(line):
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as"}
+    return all(token[0].isupper() or token in small for token in tokens) and sum(t[0].isupper() for t in tokens) >= 3
+
+
 def is_title_like(line: str) -> bool:
     words = words_of(line)
     if not 1 <= words <= 30 or line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
@@ -207,6 +224,10 @@ class Line:
     number: int  # 1-based line number in the file
     text: str
     kind: str = ""  # what it became: headline, body, teaser, caption, credit, byline, date, item, heading, left
+
+
+def shown(text: str, limit: int = 60) -> str:
+    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
 
 
 def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
@@ -226,12 +247,21 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         raise InputError("holds no article: no paragraphs of running text found; paste the whole article page",
                          file=file)  # fmt: skip
 
-    # The body: prose in the run; subheads between prose; captions and credits inside it go to no output
+    head = choose_headline(lines, roles, start, end)
+    if head.index is not None:
+        start = article_start(lines, roles, head.index, start)
+
+    # The body: prose in the run; subheads between prose; captions and credits inside it go to no output, nor a
+    # related box (its heading and the titles under it) inside the article
     body: list[Block] = []
     body_words = 0
+    in_box = False
     for i in range(start, end + 1):
         line = lines[i]
         role = roles[i]
+        in_box = (in_box or role == "related") and role != "prose"
+        if in_box:
+            continue
         if role == "prose":
             line.kind = "body"
             body.append(Block(spans=[Span(text=line.text)]))
@@ -251,7 +281,8 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
     story = Story(body=body, source=Source(file=file, line=lines[start].number))
-    head_at = header(lines, roles, start, story)
+    header(lines, roles, start, head.index, story)
+    head_at = head.index
     if head_at is None:
         notices.append(Notice(message="no headline found above the article: its first sentence stands in; "
                                       "write the headline in the story",
@@ -262,6 +293,11 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         if problem:
             raise InputError(f"the headline {problem}", file=file, line=lines[head_at].number)
         story.source = Source(file=file, line=lines[head_at].number)
+        if not head.sure:
+            chosen = f"line {lines[head_at].number} ({shown(story.headline)})"
+            notices.append(Notice(message=f"{GUESS}: {chosen} was the likeliest of {head.candidates} lines that "
+                                          "could be; check it or write the headline in the story",
+                                  source=Source(file=file, line=lines[head_at].number)))  # fmt: skip
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
 
     # Below the body: a related list becomes "More from" items
@@ -323,6 +359,8 @@ def classify(lines: list[Line]) -> list[str]:
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
         if roles[i] in ("prose", "other"):
+            if i + 1 < len(texts) and roles[i + 1] == "credit" and (words_of(text) > CAPTION_WORDS or title_case(text)):
+                continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
             if i + 1 < len(texts) and (roles[i + 1] == "credit" or texts[i + 1] == text):
                 roles[i] = "caption"
             elif i and texts[i - 1] == text:
@@ -337,6 +375,7 @@ def classify(lines: list[Line]) -> list[str]:
     return roles
 
 
+CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = re.compile(r"https?://\S+")
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
@@ -372,9 +411,147 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     return start, end
 
 
-def header(lines: list[Line], roles: list[str], start: int, story: Story) -> int | None:
-    """Fill the headline, standfirst (teaser), byline, date, caption and credit from the lines above the body;
-    return the headline's index."""
+# --- the headline: the line above the body with the most evidence for it --------------------------------------
+
+HEAD_WINDOW = 60  # lines above the body searched for its headline
+COUNTER = re.compile(
+    r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
+    r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
+)
+WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
+PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
+MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s|\s\|\s*|\s*\|\s")
+NOT_HEADLINES = re.compile(
+    r"(?i)^(?:welcome to|these are external links|visit our|share (?:all|this)|follow|image \d|photo \d|"
+    r"advertisement|sponsored|skip|click|tap|watch|listen|you are (?:here|at)|breadcrumb|home\b)"
+)
+STOP_WORDS = frozenset(
+    "the and for with that this from are was were has have had will its his her their they them after over into "
+    "about but not you your our who what when where why how than then also been being more most said says new".split()
+)  # fmt: skip
+# What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
+# other titles and prose more (a headline sits just above its article)
+GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.03, "url": 0.05,
+            "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
+SURE = 1.2  # a headline scoring less than this, or ...
+MARGIN = 0.35  # ... less than this ahead of the next best, is a guess: flagged
+
+
+@dataclass
+class Headline:
+    index: int | None  # the chosen line, or None: no line could be a headline
+    sure: bool
+    candidates: int  # lines that could be
+    scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
+
+
+def terms(text: str) -> set[str]:
+    """The words that say what a text is about: lowercase, no short or common words; two-character pieces of a
+    language written without spaces."""
+    found = set()
+    for token in re.findall(r"\w+", text.lower()):
+        if CJK.search(token):
+            found.update(token[i : i + 2] for i in range(len(token) - 1))
+        elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
+            found.add(token)
+    return found
+
+
+def could_be_headline(text: str, role: str) -> bool:
+    """A line a page could have as its headline: not a counter, a placeholder, a menu, a label or a sentence
+    that goes on."""
+    if role in ("furniture", "date", "byline", "credit", "caption", "url", "list", "related", "end"):
+        return False
+    size = words_of(text)
+    if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
+        return False
+    if COUNTER.search(text) or PLACEHOLDER.search(text) or NOT_HEADLINES.match(text) or WEB_ADDRESS.search(text):
+        return False
+    if len(MENU_SEPARATORS.findall(text)) >= 2:  # News | Sport | Business
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
+
+
+def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -> Headline:
+    """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
+    shared with the article's opening, nearness to it, a byline or date just under it, a headline's length and
+    shape; never a line of a related box or inside running text. Unsure when the best scores low or barely ahead
+    of the next."""
+    scored: list[tuple[float, int]] = []
+    box = in_related_box(lines, roles)
+    for i in range(max(0, start - HEAD_WINDOW), min(start + 4, end + 1)):
+        line, role = lines[i], roles[i]
+        if box[i] or i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
+            continue  # a title in a related box, or a line inside the article
+        if role == "furniture" and words_of(line.text) >= 5 and not BOILERPLATE.search(line.text):
+            role = "other"  # a headline may hold a menu's word ("home", "watch")
+        if not could_be_headline(line.text, role) or i >= start and not is_title_like(line.text):
+            continue
+        if line.text.endswith(("…", "...")):
+            continue  # a teaser cut short: another story's
+        own = terms(line.text)
+        if not own:
+            continue
+        after = [j for j in range(max(i + 1, start), end + 1) if roles[j] == "prose"]
+        opening = " ".join(lines[j].text for j in after[:12])
+        shared = len(own & terms(opening)) / (len(own) + 0.5)
+        gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, start))
+        score = 2.0 * shared - gap
+        size = words_of(line.text)
+        score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
+        if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
+            score -= 0.4  # a sentence, or two: a caption or a paragraph
+        if any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles)))):
+            score += 0.4
+        above = next((j for j in range(i - 1, max(-1, i - 6), -1)
+                      if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
+        below = next((j for j in range(i + 1, min(i + 6, len(roles)))
+                      if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
+        if above is not None and roles[above] == "prose" and words_of(lines[above].text) >= 15:
+            score -= 0.4  # after running text: a subhead or a caption
+            if below is not None and roles[below] == "prose" and i < start:
+                score -= 0.4  # between two paragraphs
+        scored.append((score, i))
+    if not scored:
+        return Headline(None, False, 0)
+    scored.sort(key=lambda pair: (-pair[0], -pair[1]))
+    best, index = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else -1.0
+    sure = (best >= SURE or len(scored) == 1) and best - runner_up >= MARGIN  # one candidate: nothing against it
+    return Headline(index, sure, len(scored), scored[:5])
+
+
+def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
+    """Per line: whether it stands under a related heading ("Related", "Most popular") with no prose since."""
+    box, inside, since = [], False, 0
+    for line, role in zip(lines, roles, strict=True):
+        if role == "related":
+            inside, since = True, 0
+        elif role == "prose" and words_of(line.text) >= 12 or since >= 12:
+            inside = False
+        since += 1
+        box.append(inside and role != "related")
+    return box
+
+
+def article_start(lines: list[Line], roles: list[str], pick: int, start: int) -> int:
+    """Where the article begins under its headline: the densest run may have started lower, after a related box
+    or a widget inside the article; the prose between the headline and that run is the article's when there is
+    more of it than of anything else."""
+    if pick >= start:
+        return next((i for i in range(pick + 1, len(lines)) if roles[i] == "prose"), start)
+    between = range(pick + 1, start)
+    prose = sum(words_of(lines[i].text) for i in between if roles[i] == "prose")
+    other = sum(words_of(lines[i].text) for i in between if roles[i] in ("other", "caption", "list"))
+    first = next((i for i in between if roles[i] == "prose"), None)
+    if first is None or prose < 30 or prose < 2 * other:
+        return start
+    return first
+
+
+def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:
+    """Fill the headline, standfirst (teaser), byline, date, caption and credit from the lines above the body."""
     # The header: walking up from the body until the page's menus (three short non-prose lines in a row)
     top = start
     short_run = 0
@@ -388,10 +565,9 @@ def header(lines: list[Line], roles: list[str], start: int, story: Story) -> int
             top += short_run - 1
             break
         top -= 1
+    if pick is not None:
+        top = min(top, pick)
     head = list(range(top, start))
-    candidates = [i for i in head if roles[i] in ("other", "prose") and is_title_like(lines[i].text)]
-    long_enough = [i for i in candidates if words_of(lines[i].text) >= 4]
-    pick = (long_enough or candidates or [None])[0]
     if pick is not None:
         story.headline = lines[pick].text
         lines[pick].kind = "headline"
@@ -424,7 +600,6 @@ def header(lines: list[Line], roles: list[str], start: int, story: Story) -> int
     if caption_lines:
         story.caption = " ".join(caption_lines)
         story.image = Image(alt=story.caption)
-    return pick
 
 
 def parse_items(lines: list[Line], roles: list[str], file: str) -> list[Story]:
