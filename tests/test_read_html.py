@@ -127,10 +127,95 @@ def test_a_login_wall_is_refused_by_name(cli, workdir):
     result = cli("build", str(PAGES / "login-wall.html"), "--out", "out")
     assert result.exit_code == 1
     assert result.output == (
-        f"error: {PAGES / 'login-wall.html'}: holds no article (9 words of text found; it asks for a password: "
+        f"error: {PAGES / 'login-wall.html'}: holds no article (16 words of text found; it asks for a password: "
         "save the page after signing in)\n"
     )
     assert not (workdir / "out").exists()
+
+
+# --- the page shapes of issue 21: the whole article, the right headline, nothing refused that is an article ------
+
+BRIDGE = [
+    "The city council voted on Tuesday to close the old bridge for repairs after inspectors found cracks in two of "
+    "its supporting piers, a decision that will send thousands of commuters onto longer routes next year.",
+    "Engineers said the cracks were not an immediate danger but would grow with every winter of frost and salt, and "
+    "that the repair could not wait for the new budget cycle to begin in the spring.",
+    "Shop owners near the bridge said they feared losing customers and asked the council for help with signs and "
+    "parking while the work goes on, which the mayor promised to discuss at the next meeting.",
+]
+
+
+def saved(tmp_path: Path, html: str, name: str = "page.html"):
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    notices = []
+    return load_one(path, notices), [str(notice) for notice in notices]
+
+
+def load_one(path: Path, notices: list):
+    from newsletter.readers.html import read
+
+    return read(path, notices).stories[0]
+
+
+def test_a_saved_page_whose_text_sits_in_divs_keeps_all_of_it(tmp_path):
+    divs = "".join(f"<div class='text'>{text}</div>" for text in BRIDGE)
+    story, _ = saved(
+        tmp_path, f"<html><body><nav><a href='/'>Home</a></nav><h1>Bridge to close</h1>{divs}</body></html>"
+    )
+    assert [block.text for block in story.body] == BRIDGE
+
+
+def test_text_outside_paragraphs_in_trafilatura_s_output_is_kept_a_paragraph_per_line_break():
+    from lxml import etree
+
+    from newsletter.readers.html import body_blocks
+
+    body = etree.fromstring(
+        f"<body><div>{BRIDGE[0]}<lb/>{BRIDGE[1]} <hi rend='#b'>Bold</hi> end.<p>{BRIDGE[2]}</p>Tail text.</div></body>"
+    )
+    blocks = body_blocks(body, "", "page.html", [])
+    assert [block.text for block in blocks] == [BRIDGE[0], f"{BRIDGE[1]} Bold end.", BRIDGE[2], "Tail text."]
+    assert [span.strong for span in blocks[1].spans] == [False, True, False]
+
+
+def test_a_page_with_a_login_box_and_a_full_article_is_read(tmp_path):
+    login = "<form><input name='user'><input type='password' name='pass'><button>Entrar</button></form>"
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, _ = saved(
+        tmp_path, f"<html><body>{login}<article><h1>Bridge to close</h1>{paragraphs}</article></body></html>"
+    )
+    assert story.headline == "Bridge to close"
+    assert [block.text for block in story.body] == BRIDGE
+
+
+def test_an_article_in_japanese_is_counted_by_its_characters(tmp_path):
+    sentences = [
+        "市議会は火曜日、点検で二本の橋脚にひびが見つかったことを受けて、古い橋を修理のため閉鎖することを決めた。",
+        "この決定により、数千人の通勤者が来年の大半にわたって遠回りを強いられることになる。",
+    ]
+    paragraphs = "".join(f"<p>{text}</p>" for text in sentences)
+    article = f"<article><h1>古い橋、閉鎖へ</h1>{paragraphs}</article>"
+    page = f"<html lang='ja'><head><meta charset='utf-8'></head><body>{article}</body></html>"
+    story, _ = saved(tmp_path, page)
+    assert story.headline == "古い橋、閉鎖へ"
+    assert [block.text for block in story.body] == sentences
+
+
+@pytest.mark.parametrize("separator", [" - ", " | ", " — "])
+def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name(tmp_path, separator):
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    title = f"Bridge to close for repairs{separator}Riverside Daily"
+    story, _ = saved(tmp_path, f"<html><head><title>{title}</title></head><body>{paragraphs}</body></html>")
+    assert story.headline == "Bridge to close for repairs"
+
+
+def test_the_site_name_is_never_the_headline(tmp_path):
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    head = "<title>Riverside Daily</title><meta property='og:site_name' content='Riverside Daily'>"
+    page = f"<html><head>{head}</head><body><h1>Riverside Daily</h1><h1>Bridge to close</h1>{paragraphs}</body></html>"
+    story, _ = saved(tmp_path, page)
+    assert story.headline == "Bridge to close"
 
 
 # --- fetching, against a real HTTP server on 127.0.0.1 ---------------------------------------------------

@@ -214,3 +214,93 @@ def test_empty_and_binary_pages_are_one_clear_line(cli, workdir, content, messag
     ), result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (workdir / "out").exists()
+
+
+# --- the page shapes of issue 21: the right headline, the whole article and nothing else, or a clear flag ------
+
+THIRD = (
+    "Economists say the squeeze reflects the fall in oil and gas revenue since the start of the year, as discounts "
+    "on Russian crude have widened and the rouble has strengthened against the dollar."
+)
+ARTICLE = f"{PARAGRAPH}\n{SECOND}\n{THIRD}\n"
+HEADLINE = "Russia's Regions Brace for a Lean Budget Year"
+
+
+def body_of(story) -> list[str]:
+    return [block.text for block in story.body]
+
+
+def test_a_share_counter_and_a_navigation_line_above_the_headline_are_not_it():
+    page = (
+        "IOL News | IOL Sport | IOL Business | IOL Lifestyle\nWorld\n0 Shares\nGo to Google News\n"
+        "{{article.magazine.pretty_date}}\nImage 10 of 15\n"
+        f"{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    )
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    assert not any("the headline is a guess" in notice for notice in notices)
+
+
+def test_a_caption_with_its_credit_between_headline_and_body_is_the_photo_s():
+    caption = "A view of the Kremlin in Moscow, Russia, November 18, 2026."
+    result, _ = read(f"Politics\n{HEADLINE}\n{caption}\nREUTERS/Maxim Shemetov\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.caption, lead.credit) == (HEADLINE, caption, "REUTERS/Maxim Shemetov")
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_credit_beside_a_paragraph_does_not_make_the_paragraph_a_caption():
+    long_paragraph = f"{PARAGRAPH} {SECOND}"  # over 45 words: a paragraph, not a caption
+    result, _ = read(f"{HEADLINE}\n{long_paragraph}\nREUTERS/Maxim Shemetov\n{THIRD}\n")
+    assert body_of(result.stories[0]) == [long_paragraph, THIRD]
+
+
+def test_a_comment_thread_twice_as_long_as_the_article_is_not_taken_for_it():
+    comment = (
+        "I have lived in the Kurgan region all my life and I can tell you that the roads were already falling apart "
+        "long before anyone in Moscow started talking about budgets, so none of this surprises me at all."
+    )
+    thread = "".join(f"reader{n}\n{n} hours ago\n{comment} ({n})\nReply\n" for n in range(1, 5))
+    result, notices = read(f"Home\nNews\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Comments (4)\n{thread}")
+    lead = result.stories[0]
+    assert lead.headline == HEADLINE
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    left_out = "\n".join(notices)
+    assert "Comments (4)" in left_out and "reader1" in left_out  # named, not silently dropped
+
+
+def test_a_most_popular_block_of_other_articles_openings_is_left_out():
+    opening = (
+        "The central bank kept its key rate unchanged on Friday for the third meeting in a row, saying that "
+        "inflation had slowed but remained well above its target for most of the country's regions."
+    )
+    block = "".join(f"Central Bank Holds Rates for the {n}th Time\n{opening} ({n})\n" for n in range(3, 8))
+    result, notices = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Most popular\n{block}Privacy Policy\n")
+    lead = result.stories[0]
+    assert lead.headline == HEADLINE
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    assert not any("Central Bank Holds" in text for text in body_of(lead))
+
+
+def test_an_article_in_japanese_is_read_by_its_characters():
+    sentences = [
+        "市議会は火曜日、点検で二本の橋脚にひびが見つかったことを受けて、古い橋を修理のため閉鎖することを決めた。",
+        "この決定により、数千人の通勤者が来年の大半にわたって遠回りを強いられることになる。",
+        "技術者によると、ひびはすぐに危険なものではないが、冬の凍結と塩によって毎年広がるという。",
+    ]
+    result, _ = read("ホーム\nニュース\n古い橋、修理のため閉鎖へ\n2026年11月20日\n" + "\n".join(sentences) + "\n")
+    lead = result.stories[0]
+    assert lead.headline == "古い橋、修理のため閉鎖へ"
+    assert body_of(lead) == sentences
+
+
+def test_an_unsure_headline_is_kept_and_flagged_with_its_file_and_line():
+    # Two title-like lines, neither sharing words with the article: the nearer is kept, with a warning
+    result, notices = read(f"Weekend Edition\nA Note From the Desk\n{ARTICLE}")
+    assert result.stories[0].headline == "A Note From the Desk"
+    assert notices[0] == (
+        'page.txt:2: the headline is a guess: line 2 ("A Note From the Desk") was the likeliest of 2 lines that '
+        "could be; check it or write the headline in the story"
+    )

@@ -14,9 +14,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+from lxml import etree
+
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
+from newsletter.readers.text import words_of
 from newsletter.text import JUNK, SPACES, clean_value, read_file
 
 from . import Read
@@ -24,7 +27,7 @@ from . import Read
 WHITESPACE = re.compile(r"\s+")
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
-WALL_WORDS = 150  # a page asking for a password with fewer words than this is a sign-in page
+SHORT_ARTICLE = 150  # fewer words than a short article: another reader tries the page too
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
                  "OpinionNewsArticle", "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "WebPage")  # fmt: skip
 
@@ -53,8 +56,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
-        favor_precision=True,  # a story's body is what editors publish: junk costs more than a missed line
-        include_comments=False,
+        include_comments=False,  # its default recall: favor_precision cuts the tails of some articles
         include_links=True,
         include_formatting=True,
         include_tables=True,
@@ -62,13 +64,22 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
     )
     base = url or about.get("url") or (document.url if document is not None else "") or ""
     body = body_blocks(document.body, base, file, notices) if document is not None else []
-    words = sum(len(block.text.split()) for block in body)
-    wall = bool(page_tree.xpath("//input[@type='password']"))
-    if words < MIN_WORDS or (wall and words < WALL_WORDS):
+    words = sum(words_of(block.text) for block in body)
+    reader = "trafilatura"
+    if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
+        fallback = rendered_story(page_tree, file)
+        if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
+            body, reader = fallback.body, "the pasted-text reader over the page's text"
+            words = sum(words_of(block.text) for block in body)
+            notices.append(Notice(message=f"trafilatura found too little of the article; {reader} read it "
+                                          f"({words} words): check where it starts and ends",
+                                  source=Source(file=file, line=1)))  # fmt: skip
+    if words < MIN_WORDS:
+        wall = bool(page_tree.xpath("//input[@type='password']"))
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    headline = clean_value(about.get("headline") or (document.title or ""))
+    headline = page_headline(page_tree, about, body)
     canonical = link_or_nothing(about.get("url") or document.url or url, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or document.image or "", base, file, notices, "lead image")
     alt, caption, credit = figure_of(page_tree, image_src, base)
@@ -87,6 +98,102 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
         body=body,
         source=Source(file=file, line=1),
     )
+
+
+# --- the headline ---------------------------------------------------------------------------------------------
+
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+")
+
+
+def page_headline(tree: Any, about: dict[str, str], body: list[Block]) -> str:
+    """JSON-LD's or Open Graph's headline; else the <h1> nearest the article; else the <title> without the site's
+    name. Never the site's name alone, and never with it as a suffix."""
+    site = site_names(tree, about)
+    h1 = nearest_h1(tree, body)
+    named = [about.get("headline", ""), about.get("og_title", "")]
+    seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
+    for headline in (*seen, *named, h1, title_of(tree)):
+        headline = without_site(clean_value(" ".join(headline.split())), site)
+        if headline and fold(headline) not in site:
+            return headline
+    return ""
+
+
+def fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def site_names(tree: Any, about: dict[str, str]) -> set[str]:
+    """What the page calls its site: og:site_name, application-name, the publisher, the host's name."""
+    names = {about.get("site", "")}
+    for meta in tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='og:site_name']"):
+        names.add(meta.get("content") or "")
+    host = urlsplit(about.get("url", "")).hostname or ""
+    if host:
+        names.add(host.removeprefix("www."))
+        names.add(host.removeprefix("www.").split(".")[0])
+    return {fold(name) for name in names if fold(name)}
+
+
+def without_site(title: str, site: set[str]) -> str:
+    """A title without the site's name at either end ("Headline - Site", "Site | Headline")."""
+
+    def is_site(part: str) -> bool:
+        squeezed = fold(part).removeprefix("the ").replace(" ", "")
+        return bool(squeezed) and any(squeezed == name.removeprefix("the ").replace(" ", "") for name in site)
+
+    while cuts := list(TITLE_SEPARATOR.finditer(title)):
+        if is_site(title[cuts[-1].end() :]):
+            title = title[: cuts[-1].start()]
+        elif is_site(title[: cuts[0].start()]):
+            title = title[cuts[0].end() :]
+        else:
+            break
+    return title.strip()
+
+
+def nearest_h1(tree: Any, body: list[Block]) -> str:
+    """The page's <h1> that comes last before the article's first paragraph (the first <h1> when none does)."""
+    headings = [h1 for h1 in tree.iter("h1") if " ".join(h1.text_content().split())]
+    if len(headings) <= 1:
+        return " ".join(headings[0].text_content().split()) if headings else ""
+    opening = next((block.text[:60] for block in body if len(block.text) > 40), "")
+    order = {element: n for n, element in enumerate(tree.iter())}
+    at = next((order[el] for el in tree.iter() if opening and el.text and opening[:30] in " ".join(el.text.split())),
+              None)  # fmt: skip
+    before = [h1 for h1 in headings if at is not None and order[h1] < at]
+    chosen = before[-1] if before else headings[0]
+    return " ".join(chosen.text_content().split())
+
+
+def title_of(tree: Any) -> str:
+    """The <title>, its last part dropped when it reads as the site's: four words or fewer after a separator, after
+    a longer headline ("Headline - Site", "Headline | Site Name")."""
+    titles = tree.xpath("//title")
+    title = " ".join(titles[0].text_content().split()) if titles else ""
+    cuts = list(TITLE_SEPARATOR.finditer(title))
+    if cuts:
+        head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
+        if len(tail.split()) <= 4 and len(head.split()) >= len(tail.split()):
+            return head
+    return title
+
+
+def rendered_story(tree: Any, file: str) -> Story | None:
+    """The page's text as a browser shows it (a line per block), read by the pasted-text reader, or None."""
+    import html_text
+
+    from newsletter.errors import NewsletterError
+    from newsletter.readers.text import parse_page
+
+    for junk in tree.xpath("//script|//style|//noscript|//template"):
+        junk.getparent().remove(junk)
+    text = html_text.extract_text(tree, guess_layout=True)
+    try:
+        read = parse_page(text, file, [])
+    except NewsletterError:
+        return None
+    return read.stories[0] if read.stories else None
 
 
 # --- what the page says about itself ------------------------------------------------------------------------
@@ -114,9 +221,11 @@ def page_metadata(data: bytes, url: str) -> dict[str, str]:
         else:
             put(about, "image", image)
         put(about, "byline", names(item.get("author")))
+        put(about, "site", names(item.get("publisher")))
         put(about, "date", item.get("datePublished") or item.get("dateCreated"))
     for og in found.get("opengraph", []):
-        put(about, "headline", og.get("og:title"))
+        put(about, "og_title", og.get("og:title"))
+        put(about, "site", og.get("og:site_name"))
         put(about, "url", og.get("og:url"))
         put(about, "image", og.get("og:image"))
         put(about, "image_alt", og.get("og:image:alt"))
@@ -220,6 +329,7 @@ def figure_of(tree: Any, src: str, base: str) -> tuple[str, str, str]:
 # --- the article text ----------------------------------------------------------------------------------------
 
 INLINE_STYLE = {"#b": "strong", "#i": "em", "#u": "em", "#t": "code"}
+INLINE_TAGS = ("hi", "ref", "lb", "code", "del")  # inside a line of text; every other tag of trafilatura's is a block
 
 
 def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[Block]:
@@ -232,11 +342,36 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
         if "".join(span.text for span in spans).strip():
             blocks.append(Block(kind=kind, spans=spans))  # type: ignore[arg-type]
 
+    def loose(parts: list[Any], kind: str) -> None:
+        """Text that sits in a <div> between blocks (and its inline marks), one paragraph per line break."""
+        paragraph = etree.Element("p")
+        for part in [*parts, None]:
+            if part is None or (not isinstance(part, str) and part.tag == "lb"):
+                add(kind, paragraph)
+                paragraph = etree.Element("p")
+                if part is not None and part.tail:
+                    paragraph.text = part.tail
+            elif isinstance(part, str):
+                if len(paragraph):
+                    paragraph[-1].tail = (paragraph[-1].tail or "") + part
+                else:
+                    paragraph.text = (paragraph.text or "") + part
+            else:
+                paragraph.append(copy.deepcopy(part))
+
     def walk(element: Any, quote: bool = False) -> None:
+        kind = "quote" if quote else "p"
+        pending: list[Any] = [element.text] if element.text and element.text.strip() else []
         for child in element:
             tag = child.tag
+            if tag in INLINE_TAGS:
+                pending.append(child)  # its tail goes with it
+                continue
+            if pending:
+                loose(pending, kind)
+                pending = []
             if tag == "p":
-                add("quote" if quote else "p", child)
+                add(kind, child)
             elif tag == "head":
                 add("h", child)
             elif tag == "list":
@@ -256,7 +391,11 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
             elif tag in ("div", "section", "main", "body"):
                 walk(child, quote)
             elif tag != "graphic":
-                add("quote" if quote else "p", child)
+                add(kind, child)
+            if child.tail and child.tail.strip():
+                pending.append(child.tail)
+        if pending:
+            loose(pending, kind)
 
     walk(body)
     if dropped:

@@ -192,6 +192,8 @@ def is_prose(line: str) -> bool:
     tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
     if not tokens:
         return False
+    if CJK.search(line):  # Japanese, Chinese: no case, no spaces; a sentence ends in its own full stop
+        return bool(re.search(r"[。．！？!?」』）)]\s*$", line)) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
@@ -383,29 +385,46 @@ WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "captio
           "date": -4}  # fmt: skip
 
 
+UNDER_HEADING = 4  # lines: a run starting this near a related or comments heading is that block's
+ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a promo
+
+
 def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     """The stretch of lines densest in prose: the maximum-sum run (a related or comments heading ends it)."""
-    best, best_run = 0.0, (None, -1)
-    total, first = 0.0, 0
     # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there
     more_from = next((i for i, line in enumerate(lines) if roles[i] == "related"
                       and line.text.lower().startswith("more from ")), len(lines))  # fmt: skip
     if "prose" in roles[:more_from]:
         lines, roles = lines[:more_from], roles[:more_from]
+    # Per stretch between related or comment headings: its densest run, and whether it starts right under such a
+    # heading (a "Most popular" block of openings, a comment thread)
+    runs: list[tuple[float, int, int, bool]] = []  # (words, first, last, under a heading)
+    total, first, heading = 0.0, 0, -10
     for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
         if role in ("related", "end"):
-            total, first = 0.0, i + 1
+            total, first, heading = 0.0, i + 1, i
+            runs.append((0.0, i + 1, -1, True))
             continue
         score = words_of(line.text) if role == "prose" else WEIGHT[role]
         if total + score <= 0:
             total, first = 0.0, i + 1
             continue
+        if total == 0:
+            runs.append((0.0, first, -1, first - heading <= UNDER_HEADING))
         total += score
-        if total > best:
-            best, best_run = total, (first, i)
-    start, end = best_run
-    if start is None:
+        if total > runs[-1][0]:
+            runs[-1] = (total, first, i, runs[-1][3])
+    runs = [run for run in runs if run[2] >= 0]
+    if not runs:
         return None, -1
+    best = max(runs, key=lambda run: run[0])
+    # The article is not the run under a related or comments heading when a fair run of prose stands elsewhere
+    free = [run for run in runs if not run[3] and run[2] < best[1]]  # an article above the block
+    inside = roles[best[1] : best[2] + 1]
+    alternating = inside.count("prose") < 2 * (len(inside) - inside.count("prose"))  # title, opening; name, comment
+    if best[3] and alternating and free and max(run[0] for run in free) >= ARTICLE_WORDS:
+        best = max(free, key=lambda run: run[0])
+    _, start, end, _ = best
     while start <= end and roles[start] != "prose":
         start += 1
     return start, end
