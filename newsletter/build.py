@@ -30,10 +30,15 @@ def issue_json(issue: Issue) -> str:
 
 
 def make_issue(
-    source: Path, *, date: dt.date | None = None, config: Path | None = None, today: dt.date | None = None
+    source: Path,
+    *,
+    date: dt.date | None = None,
+    config: Path | None = None,
+    today: dt.date | None = None,
+    cache: Path | None = None,
 ) -> Issue:
     """Load and sort the stories under `source` into an Issue dated `date`, else issue.toml's date, else
-    `today` (None: the clock's)."""
+    `today` (None: the clock's). `cache`: where made photos are kept between runs (None: in memory only)."""
     from .images import publish_images
     from .load import load_source
     from .readers.results import colour_notices
@@ -56,7 +61,8 @@ def make_issue(
         issue = issue.model_copy(update={"tracking": tracking})
     # Local photos and the logo, made fit to publish with the issue
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
-    issue, _ = publish_images(issue, logo_root=source if logo_in_issue else (config or Path(CONFIG_NAME)).parent)
+    logo_root = source if logo_in_issue else (config or Path(CONFIG_NAME)).parent
+    issue, _ = publish_images(issue, logo_root=logo_root, cache=cache)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
     issue = add_calendar(issue, source, config, calendar_weeks(settings))
     return issue.model_copy(
@@ -107,7 +113,7 @@ def build(
             "time; choose another --out (a folder inside it is fine)",
             file=out,
         )
-    issue = make_issue(source, date=date, today=today, config=config)
+    issue = make_issue(source, date=date, today=today, config=config, cache=cache)
     files = render_files(issue, cache=cache)
     # What send and export will fill in must be these very bytes: a record of each file's hash.
     files[RECORD_NAME] = make_record(files)

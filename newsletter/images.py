@@ -3,6 +3,10 @@ their display width, recompressed, named by a hash of their content; and the iss
 
 A photo's EXIF can hold where it was taken and the camera's serial number: nothing of it leaves the
 editor's machine. The same file and settings always give the same bytes (and so the same name).
+
+A photo is made once: what it became is kept by a hash of its content and settings, in memory and in the
+cache folder, so a rebuild or a preview save never decodes an unchanged photo again; the photos a build has
+not seen yet are made side by side in a process pool sized to the CPUs, each to the same bytes as alone.
 """
 
 from __future__ import annotations
@@ -10,6 +14,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import io
+import os
+import stat
+import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +24,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .models import Issue, Story
+from .text import megabytes, read_file
 
 FOLDER = "images"  # inside the build folder, published with it
 # Twice the width each image is shown at (a 600 px email), so it is sharp on high-density screens.
@@ -28,6 +36,18 @@ CARD_BUDGET = 120 * 1024
 JPEG_QUALITIES = (82, 76, 70, 64, 58, 52)
 PNG_COLOURS = (256, 128, 64)
 MAX_PIXELS = 210_000_000  # a 200 MP phone photo; a bigger "photo" is more likely a decompression bomb
+FILE_LIMIT = 100 * 1024 * 1024  # bytes: a 100 MP camera JPEG is about 40 MB; a 3 GB file is no photo to email
+# Memory one image may take while it is made, checked from its header before a pixel is decoded: pixels (after
+# a JPEG's reduced decode) × 4 bytes (Pillow holds RGB, RGBA, CMYK and widened 16-bit grey as 4 bytes a pixel)
+# × 3 copies (decoded, converted, turned or profiled). Up to 89 million pixels; the pool runs one per CPU.
+MEMORY_BUDGET = 1024 * 1024 * 1024
+BYTES_PER_PIXEL = 4
+COPIES = 3
+ORIENTATION = 0x0112  # the EXIF tag saying which way up the camera was held
+TALLEST = 20  # height / width: past it no inbox shows the picture whole, and JPEG's 65,500 px limit comes near
+# Part of every cache key: bump it when what process() makes of a file changes, so older results are not used.
+RECIPE = "2"
+MADE_LIMIT = 64  # images kept in memory (the preview's process); the cache folder keeps the rest
 
 
 @dataclass(frozen=True)
@@ -48,6 +68,22 @@ class Published:
     sources: list[Path] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Job:
+    """One local image to make: its file, the width and byte budget of its place, and where it is named."""
+
+    path: Path
+    width: int
+    budget: int
+    where: Path  # the story or settings file naming it, for errors
+    src: str  # as written there
+
+
+class ImageProblem(Exception):
+    """What is wrong with an image file's content, in the editor's words; the caller names the file and line.
+    Raised in a worker process too: a plain message crosses back whole."""
+
+
 def is_local(src: str) -> bool:
     """A path to a file on the editor's disk, not an address: no scheme, not //host/..."""
     src = src.strip()
@@ -59,54 +95,68 @@ def is_built(src: str) -> bool:
     return src.startswith(FOLDER + "/") and "/" not in src[len(FOLDER) + 1 :]
 
 
-def publish_images(issue: Issue, *, logo_root: Path = Path(".")) -> tuple[Issue, Published]:
+def publish_images(
+    issue: Issue, *, logo_root: Path = Path("."), cache: Path | None = None, workers: int | None = None
+) -> tuple[Issue, Published]:
     """The issue with every local image (story photos, the logo and its dark variant) made into a file of
     the build's images/ folder, width and height set; remote https images are left as they are.
 
     Story images are found relative to their story file; the logo relative to `logo_root` (the folder
-    of the settings file that names it).
+    of the settings file that names it). `cache`: the folder where made images are kept between runs
+    (None: only this process remembers them); `workers`: at most this many processes (None: one per CPU).
     """
-    published = Published()
 
-    def story_image(story: Story, width: int, budget: int) -> Story:
-        image = story.image
-        if not is_local(image.src):
+    def story_job(story: Story, width: int, budget: int) -> Job | None:
+        src = story.image.src
+        if not is_local(src):
+            return None
+        where = Path(story.source.file)
+        return Job(where.parent / src.strip(), width, budget, where, src)
+
+    lead_job = story_job(issue.lead, LEAD_WIDTH, LEAD_BUDGET)
+    section_jobs = [
+        [story_job(story, CARD_WIDTH, CARD_BUDGET) for story in section.stories] for section in issue.sections
+    ]
+    logo = issue.brand.logo
+    logo_jobs = {
+        key: Job(logo_root / src.strip(), 2 * logo.width, CARD_BUDGET, settings_file(logo_root, src), src)
+        for key in ("src", "dark_src")
+        if is_local(src := getattr(logo, key))
+    }
+    jobs = [job for job in [lead_job, *(job for row in section_jobs for job in row), *logo_jobs.values()] if job]
+    made = make_all(jobs, cache=cache, workers=workers)
+    published = Published()
+    for job in jobs:
+        published.files[made[job].name] = made[job].data
+        if job.path not in published.sources:
+            published.sources.append(job.path)
+
+    def with_image(story: Story, job: Job | None) -> Story:
+        if job is None:
             return story
-        built = make(
-            Path(story.source.file).parent, image.src, width, budget, where=Path(story.source.file), published=published
-        )
-        return story.model_copy(
+        built = made[job]
+        image = story.image.model_copy(
             update={
-                "image": image.model_copy(
-                    update={
-                        "src": built.name,
-                        "file": image.file or image.src,
-                        "width": built.width,
-                        "height": built.height,
-                    }
-                )
+                "src": built.name,
+                "file": story.image.file or story.image.src,
+                "width": built.width,
+                "height": built.height,
             }
         )
+        return story.model_copy(update={"image": image})
 
-    lead = story_image(issue.lead, LEAD_WIDTH, LEAD_BUDGET)
+    lead = with_image(issue.lead, lead_job)
     sections = [
         section.model_copy(
-            update={"stories": [story_image(story, CARD_WIDTH, CARD_BUDGET) for story in section.stories]}
+            update={"stories": [with_image(story, job) for story, job in zip(section.stories, row, strict=True)]}
         )
-        for section in issue.sections
+        for section, row in zip(issue.sections, section_jobs, strict=True)
     ]
     brand = issue.brand
-    logo = brand.logo
-    updates: dict[str, object] = {}
-    for key in ("src", "dark_src"):
-        src = getattr(logo, key)
-        if is_local(src):
-            built = make(
-                logo_root, src, 2 * logo.width, CARD_BUDGET, where=settings_file(logo_root, src), published=published
-            )
-            updates[key] = built.name
-            if key == "src" and logo.height is None:
-                updates["height"] = round(logo.width * built.height / built.width)
+    updates: dict[str, object] = {key: made[job].name for key, job in logo_jobs.items()}
+    if "src" in logo_jobs and logo.height is None:
+        built = made[logo_jobs["src"]]
+        updates["height"] = round(logo.width * built.height / built.width)
     if updates:
         brand = brand.model_copy(update={"logo": logo.model_copy(update=updates)})
     result = issue.model_copy(update={"lead": lead, "sections": sections, "brand": brand})
@@ -127,15 +177,6 @@ def settings_file(root: Path, src: str) -> Path:
     return root / "newsletter.toml"
 
 
-def make(root: Path, src: str, width: int, budget: int, *, where: Path, published: Published) -> Built:
-    path = root / src.strip()
-    built = process(path, width, budget, where=where, src=src)
-    published.files[built.name] = built.data
-    if path not in published.sources:
-        published.sources.append(path)
-    return built
-
-
 def fail(where: Path, src: str, message: str) -> InputError:
     """`story.md:5: image 'photos/x.jpg' <message>`, at the line that names the image."""
     return InputError(f"image {src!r} {message}", file=where, line=line_naming(where, src))
@@ -149,22 +190,234 @@ def line_naming(file: Path, src: str) -> int | None:
     return next((number for number, line in enumerate(lines, start=1) if src.strip() in line), None)
 
 
-# Made images by (file content, width, budget): the preview rebuilds on every save of a story, and a photo
-# that did not change is not decoded and compressed again.
-MADE: dict[tuple[bytes, int, int], Built] = {}
-MADE_LIMIT = 64
+# ---------------------------------------------------------------------------------------------
+# Each photo once: by a hash of its content and settings, in memory, in the cache folder, else made
+
+# Made images by cache key (see settings_key): the preview rebuilds on every save of a story.
+MADE: dict[str, Built] = {}
+# Content hashes by what stat says of the file (path, device, inode, size, modified and changed times): a
+# preview save does not read and hash eight unchanged camera photos again. Memory only, never the cache.
+HASHED: dict[tuple[str, int, int, int, int, int], str] = {}
 
 
 def process(path: Path, width: int, budget: int, *, where: Path, src: str) -> Built:
     """One file -> the image as published; an InputError naming `where` for a missing or broken file."""
+    job = Job(path, width, budget, where, src)
+    return make_all([job], cache=None, workers=1)[job]
+
+
+def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dict[Job, Built]:
+    """Every job's image: remembered, found in `cache`, else made (side by side when there are several)."""
+    keys: dict[Job, str] = {}
+    done: dict[str, Built] = {}
+    missing: dict[str, tuple[Job, bytes]] = {}
+    for job in jobs:
+        if job in keys:
+            continue
+        key, content = identify(job)
+        keys[job] = key
+        if key in done or key in missing:
+            continue
+        found = MADE.get(key) or read_cached(cache, key)
+        if found is not None:
+            done[key] = found
+        else:
+            missing[key] = (job, content if content is not None else read_image(job))
+    for key, built in make_missing(missing, workers).items():
+        done[key] = built
+        write_cached(cache, key, built)
+    for key in keys.values():
+        remember(MADE, key, done[key])
+    return {job: done[key] for job, key in keys.items()}
+
+
+def remember(memory: dict, key: object, value: object) -> None:  # type: ignore[type-arg]
+    if key not in memory and len(memory) >= MADE_LIMIT:
+        memory.pop(next(iter(memory)))
+    memory[key] = value
+
+
+def identify(job: Job) -> tuple[str, bytes | None]:
+    """The job's cache key, and the file's bytes when they had to be read for it (None: known unchanged)."""
+    try:
+        info = os.stat(job.path)
+    except (OSError, ValueError):
+        info = None
+    stamp = None
+    if info is not None and stat.S_ISREG(info.st_mode) and info.st_size <= FILE_LIMIT:
+        stamp = (str(job.path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    digest = HASHED.get(stamp) if stamp else None
+    content = None
+    if digest is None:
+        content = read_image(job)
+        digest = hashlib.sha256(content).hexdigest()
+        if stamp:
+            remember(HASHED, stamp, digest)
+    return settings_key(digest, job.width, job.budget), content
+
+
+def settings_key(digest: str, width: int, budget: int) -> str:
+    """What a made image depends on: the file's content, its width and budget, this recipe and Pillow's version."""
+    from PIL import __version__ as pillow
+
+    return hashlib.sha256(f"{RECIPE} {pillow} {width} {budget} {digest}".encode()).hexdigest()[:40]
+
+
+def built_from(data: bytes, width: int, height: int) -> Built:
+    suffix = ".png" if data.startswith(b"\x89PNG") else ".jpg"
+    return Built(f"{FOLDER}/{hashlib.sha256(data).hexdigest()[:16]}{suffix}", data, width, height)
+
+
+def read_cached(cache: Path | None, key: str) -> Built | None:
+    """A made image from the cache folder: a line `width height`, then its bytes; None if absent or not so."""
+    if cache is None:
+        return None
+    try:
+        stored = (cache / FOLDER / key).read_bytes()
+        header, data = stored.split(b"\n", 1)
+        width, height = (int(number) for number in header.split(b" "))
+    except (OSError, ValueError):
+        return None
+    if width < 1 or height < 1 or not data.startswith((b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")):
+        return None  # a crash mid-write or a stray edit: made again
+    return built_from(data, width, height)
+
+
+def write_cached(cache: Path | None, key: str, built: Built) -> None:
+    if cache is None:
+        return
+    folder = cache / FOLDER
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as out:
+            out.write(f"{built.width} {built.height}\n".encode() + built.data)
+        os.replace(out.name, folder / key)
+    except OSError:
+        pass  # a read-only cache folder: made again next run, as without a cache
+
+
+def make_missing(missing: dict[str, tuple[Job, bytes]], workers: int | None) -> dict[str, Built]:
+    """Made images by key, one after another or in a process pool; the first job (in the issue's order)
+    that fails is the error, naming its file."""
+    count = min(len(missing), workers or cpus(), cpus())
+    made: dict[str, Built] = {}
+    if count <= 1:
+        for key, (job, content) in missing.items():
+            made[key] = made_or_fail(job, lambda content=content, job=job: made_from(content, job.width, job.budget))
+        return made
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(max_workers=count, mp_context=pool_context())
+    try:
+        futures = {
+            key: (job, executor.submit(made_from, content, job.width, job.budget))
+            for key, (job, content) in missing.items()
+        }
+        for key, (job, future) in futures.items():
+            made[key] = made_or_fail(job, future.result)
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+    return made
+
+
+def made_or_fail(job: Job, make) -> Built:  # type: ignore[no-untyped-def]
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return built_from(*make())
+    except ImageProblem as problem:
+        raise fail(job.where, job.src, str(problem)) from None
+    except BrokenProcessPool:
+        raise fail(
+            job.where,
+            job.src,
+            "stopped the process making it (it crashed or ran out of memory): resize it or export it again "
+            "as JPEG or PNG",
+        ) from None
+
+
+def cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def pool_context():  # type: ignore[no-untyped-def]
+    """fork where it is safe (no other thread, which could hold a lock the copy would wait on forever, as in the
+    preview's server), else a fork server that has imported Pillow once."""
+    import multiprocessing
+    import threading
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__, "PIL.Image", "PIL.JpegImagePlugin", "PIL.PngImagePlugin"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def read_image(job: Job) -> bytes:
+    """The file's bytes by the safe reader (a regular file, at most FILE_LIMIT), or an error at the story's line."""
+    path = job.path
+    if not path.exists() and not path.is_symlink():
+        hint = close_file(path)
+        raise fail(
+            job.where,
+            job.src,
+            f"is not there (looked for {path}){hint}: fix the path, or write `image: false` "
+            "for a story without a picture",
+        )
+    try:
+        return read_file(path, limit=FILE_LIMIT, what="an image file")
+    except InputError as error:
+        message = error.message
+        if message.startswith("is ") and "limit" in message:
+            message += ": export the photo again smaller (a lead is shown 1,200 pixels wide)"
+        raise fail(job.where, job.src, message) from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Making one image: plain values in and out, as it runs in a worker process
+
+
+def made_from(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
+    """An image file's bytes -> (the bytes to publish, width, height); ImageProblem for whatever stops it."""
+    try:
+        return make_picture(content, width, budget)
+    except ImageProblem:
+        raise
+    except MemoryError:
+        raise ImageProblem("needs more memory than this machine has: resize it before adding it") from None
+    except Exception as error:  # noqa: BLE001 - any failure in a decoder (EXIF, DDS, ...) is the file's, said in one line
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+        raise ImageProblem(
+            f"cannot be read ({reason}): the file is damaged or in a form Pillow cannot handle; "
+            "export it again as JPEG or PNG"
+        ) from None
+
+
+def make_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
+    with warnings.catch_warnings():
+        # Pillow warns on stderr about what it skips (a corrupt maker note...): not the editor's concern,
+        # except where it matters, which upright() and decode() look at themselves.
+        warnings.simplefilter("ignore")
+        return made_picture(content, width, budget)
+
+
+def made_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
     from PIL import Image as Pil
 
-    content = read_file(path, where=where, src=src)
-    key = (hashlib.sha256(content).digest(), width, budget)
-    if key in MADE:
-        return MADE[key]
-    picture = decode(content, width, where=where, src=src)
-    picture = upright_srgb(picture)
+    picture = decode(content, width)
+    picture = upright(picture)
+    if picture.height > TALLEST * picture.width:
+        raise ImageProblem(
+            f"is {picture.width}×{picture.height} pixels, more than {TALLEST} times as tall as it is wide: "
+            "no inbox shows it whole; crop it, or split it into several images"
+        )
+    picture = srgb(eight_bit(picture))
     transparent = has_transparency(picture)
     graphic = picture.mode == "P" and not transparent  # a few flat colours (a logo, a chart): PNG keeps it crisp
     picture = picture.convert("RGBA" if transparent else "RGB")
@@ -172,32 +425,11 @@ def process(path: Path, width: int, budget: int, *, where: Path, src: str) -> Bu
         height = max(1, round(picture.height * width / picture.width))
         picture = picture.resize((width, height), Pil.Resampling.LANCZOS)
     data, picture = compress(picture, budget, png=transparent or graphic)
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    suffix = ".png" if data.startswith(b"\x89PNG") else ".jpg"
-    built = Built(name=f"{FOLDER}/{digest}{suffix}", data=data, width=picture.width, height=picture.height)
-    if len(MADE) >= MADE_LIMIT:
-        MADE.pop(next(iter(MADE)))
-    MADE[key] = built
-    return built
+    return data, picture.width, picture.height
 
 
-def read_file(path: Path, *, where: Path, src: str) -> bytes:
-    if not path.is_file():
-        hint = close_file(path)
-        raise fail(
-            where,
-            src,
-            f"is not there (looked for {path}){hint}: fix the path, or write `image: false` "
-            "for a story without a picture",
-        )
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise fail(where, src, f"cannot be read ({error.strerror or error}): check the file's permissions") from None
-
-
-def decode(content: bytes, width: int, *, where: Path, src: str):  # type: ignore[no-untyped-def]
-    """The decoded image, or an error that says what is wrong with the file and what to do."""
+def decode(content: bytes, width: int):  # type: ignore[no-untyped-def]
+    """The decoded image, or an ImageProblem that says what is wrong with the file and what to do."""
     from PIL import Image as Pil
     from PIL import UnidentifiedImageError
 
@@ -209,27 +441,36 @@ def decode(content: bytes, width: int, *, where: Path, src: str):  # type: ignor
                 # A JPEG decodes at 1/2, 1/4 or 1/8 size when that still covers `width` either way up
                 # (the camera may have turned it): a 24 MP photo decodes in a fraction of the time.
                 opened.draft(opened.mode, (width, width))
+                check_memory(*opened.size)
                 opened.load()  # a truncated file fails here, not half-way through a resize
                 picture = opened.copy()
                 picture.info = dict(opened.info)
     except UnidentifiedImageError:
-        raise fail(
-            where,
-            src,
-            "is not an image Pillow can read (JPEG, PNG, GIF, WebP...): export the photo again as JPEG or PNG",
+        raise ImageProblem(
+            "is not an image Pillow can read (JPEG, PNG, GIF, WebP...): export the photo again as JPEG or PNG"
         ) from None
     except (Pil.DecompressionBombError, Pil.DecompressionBombWarning):
-        raise fail(
-            where, src, f"has more than {MAX_PIXELS // 1_000_000} million pixels: resize it before adding it"
+        raise ImageProblem(
+            f"has more than {MAX_PIXELS // 1_000_000} million pixels: resize it before adding it"
         ) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise fail(
-            where, src, f"cannot be read ({reason}): the file is damaged or incomplete; copy or export it again"
+        reason = " ".join((error.strerror or str(error)).split())
+        raise ImageProblem(
+            f"cannot be read ({reason}): the file is damaged or incomplete; copy or export it again"
         ) from None
     except (ValueError, SyntaxError) as error:
-        raise fail(where, src, f"cannot be read ({error}): export the photo again as JPEG or PNG") from None
+        raise ImageProblem(f"cannot be read ({error}): export the photo again as JPEG or PNG") from None
     return picture
+
+
+def check_memory(width: int, height: int) -> None:
+    needed = width * height * BYTES_PER_PIXEL * COPIES
+    if needed > MEMORY_BUDGET:
+        raise ImageProblem(
+            f"is {width}×{height} pixels, which would take {megabytes(needed)} of memory to make fit "
+            f"(pixels × {BYTES_PER_PIXEL} bytes × {COPIES} copies), over the {megabytes(MEMORY_BUDGET)} budget: "
+            "resize it before adding it"
+        )
 
 
 def close_file(path: Path) -> str:
@@ -241,11 +482,53 @@ def close_file(path: Path) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def upright_srgb(picture):  # type: ignore[no-untyped-def]
-    """The camera's orientation applied, the colours converted to sRGB, and every bit of metadata gone."""
-    from PIL import ImageCms, ImageOps
+def upright(picture):  # type: ignore[no-untyped-def]
+    """The camera's orientation applied; EXIF that cannot be read is an error, not a photo shown on its side."""
+    from PIL import ImageOps
 
-    picture = ImageOps.exif_transpose(picture) or picture
+    try:
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            turned = ImageOps.exif_transpose(picture) or picture
+    except Exception as error:  # noqa: BLE001 - Pillow's EXIF parser fails in many ways on damaged tags
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    else:
+        skipped = [str(warning.message) for warning in warned if f"tag {ORIENTATION}" in str(warning.message)]
+        if not skipped:
+            return turned
+        reason = skipped[0]  # Pillow skipped the orientation tag: the photo could be on its side
+    raise ImageProblem(
+        f"has damaged EXIF metadata ({reason}), so which way up it goes cannot be read: "
+        "export it again from a photo editor"
+    )
+
+
+def eight_bit(picture):  # type: ignore[no-untyped-def]
+    """16- and 32-bit greyscale and float images scaled to 8-bit grey: Pillow's convert() clips them (a 16-bit
+    scan would turn white). 16-bit values are divided by 256; 32-bit integers and floats are read as 8-bit,
+    16-bit or 0..1 values by their range, else stretched from their darkest to their lightest."""
+    mode = picture.mode
+    if mode.startswith("I;16"):
+        return picture.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    if mode not in ("I", "F"):
+        return picture
+    low, high = picture.getextrema()
+    if mode == "F" and low >= 0 and high <= 1:
+        scale, offset = 255.0, 0.0
+    elif low >= 0 and high <= 255:
+        scale, offset = 1.0, 0.0
+    elif low >= 0 and high <= 65535:
+        scale, offset = 1 / 256, 0.0
+    else:
+        scale = 255 / max(high - low, 1)
+        offset = -low * scale
+    return picture.point(lambda value: value * scale + offset).convert("L")
+
+
+def srgb(picture):  # type: ignore[no-untyped-def]
+    """The colours converted to sRGB, and every bit of metadata gone."""
+    from PIL import ImageCms
+
     icc = picture.info.get("icc_profile")
     if icc:
         try:
@@ -256,8 +539,8 @@ def upright_srgb(picture):  # type: ignore[no-untyped-def]
             picture = ImageCms.profileToProfile(picture, source, ImageCms.createProfile("sRGB"), outputMode=mode)
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: the pixels as they are, read as sRGB
-    if picture.mode == "CMYK":
-        picture = picture.convert("RGB")
+    if picture.mode in ("CMYK", "YCbCr", "HSV", "LAB", "RGBX", "1"):
+        picture = picture.convert("RGB" if picture.mode != "1" else "L")
     picture.info = {}  # EXIF, GPS, XMP, comments, the ICC profile: sRGB is what a browser assumes
     return picture
 

@@ -299,7 +299,7 @@ class Preview:
         started = time.monotonic()
         error = None
         try:
-            issue = make_issue(self.source, date=self.date, today=self.today, config=self.config)
+            issue = make_issue(self.source, date=self.date, today=self.today, config=self.config, cache=self.cache)
             first = self.first_files(issue)
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)

@@ -1,0 +1,155 @@
+"""Each photo is made once: kept by a hash of its content and settings in the cache folder (and in memory),
+never decoded again while it is unchanged; the photos a build has not seen are made side by side in a
+process pool, to the very bytes they get one at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from test_images import BASE, CARD, LEAD, phone_photo, photo
+
+from newsletter import images
+from newsletter.build import build
+from newsletter.errors import InputError
+from newsletter.images import CARD_BUDGET, CARD_WIDTH, LEAD_BUDGET, LEAD_WIDTH, Job, make_all
+
+DATE = "2026-11-24"
+
+
+@pytest.fixture(autouse=True)
+def forget(monkeypatch):
+    """Each test starts with nothing remembered in this process, as a new `newsletter build` does."""
+    monkeypatch.setattr(images, "MADE", {})
+    monkeypatch.setattr(images, "HASHED", {})
+
+
+def three_photos(folder: Path) -> Path:
+    """An issue of a lead and two cards, each with a photo of another kind: a phone JPEG on its side, a
+    transparent PNG, a 16-bit greyscale scan."""
+    (folder / "photos").mkdir(parents=True)
+    phone_photo(folder / "photos" / "rally.jpg")
+    cutout = photo(900, 600, seed=3).convert("RGBA")
+    cutout.putalpha(Image.linear_gradient("L").resize((900, 600)))
+    cutout.save(folder / "photos" / "cutout.png")
+    Image.linear_gradient("L").resize((800, 500)).convert("I").point(lambda v: v * 257).convert("I;16").save(
+        folder / "photos" / "scan.png"
+    )
+    (folder / "01-lead.md").write_text(LEAD.format(src="photos/rally.jpg"))
+    (folder / "02-card.md").write_text(CARD.format(src="photos/cutout.png"))
+    (folder / "03-card.md").write_text(
+        CARD.format(src="photos/scan.png")
+        .replace("Brussels", "Vienna")
+        .replace("/eu", "/at")
+        .replace("Short.", "Vienna counts.")
+    )
+    (folder / "issue.toml").write_text(
+        f'lead = "01-lead.md"\n[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n'
+    )
+    return folder
+
+
+def jobs(folder: Path) -> list[Job]:
+    return [
+        Job(folder / "photos" / "rally.jpg", LEAD_WIDTH, LEAD_BUDGET, folder / "01-lead.md", "photos/rally.jpg"),
+        Job(folder / "photos" / "cutout.png", CARD_WIDTH, CARD_BUDGET, folder / "02-card.md", "photos/cutout.png"),
+        Job(folder / "photos" / "scan.png", CARD_WIDTH, CARD_BUDGET, folder / "03-card.md", "photos/scan.png"),
+    ]
+
+
+@pytest.mark.parametrize("threads, method", [(1, "fork"), (3, "forkserver")], ids=["alone", "beside-threads"])
+def test_photos_made_side_by_side_are_the_bytes_made_one_at_a_time(tmp_path, monkeypatch, threads, method):
+    """Forked when no other thread runs; beside threads (the preview's server) a fork could copy a lock
+    held by one of them, so a fork server makes the workers."""
+    folder = three_photos(tmp_path / "issue")
+    alone = make_all(jobs(folder), cache=None, workers=1)
+    monkeypatch.setattr(images, "MADE", {})
+    monkeypatch.setattr(images, "HASHED", {})
+    monkeypatch.setattr(images, "cpus", lambda: 3)  # a pool of three even on a smaller machine
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    assert images.pool_context().get_start_method() == method
+    pooled = make_all(jobs(folder), cache=None, workers=None)
+    assert [built.data for built in pooled.values()] == [built.data for built in alone.values()]
+    assert [(built.name, built.width, built.height) for built in pooled.values()] == [
+        (built.name, built.width, built.height) for built in alone.values()
+    ]
+    assert len({built.name for built in pooled.values()}) == 3
+    assert [built.name[-4:] for built in pooled.values()] == [".jpg", ".png", ".jpg"]
+
+
+def test_the_first_broken_photo_in_the_issue_is_the_error_when_made_side_by_side(tmp_path, monkeypatch):
+    folder = three_photos(tmp_path / "issue")
+    (folder / "photos" / "cutout.png").write_bytes((folder / "photos" / "cutout.png").read_bytes()[:3000])
+    (folder / "photos" / "scan.png").write_text("not a picture")
+    monkeypatch.setattr(images, "cpus", lambda: 2)
+    with pytest.raises(InputError) as raised:
+        make_all(jobs(folder), cache=None, workers=None)
+    assert str(raised.value).startswith(f"{folder / '02-card.md'}:5: image 'photos/cutout.png' cannot be read (")
+    assert "\n" not in str(raised.value)
+
+
+def test_a_rebuild_takes_every_photo_from_the_cache_folder_without_decoding_one(tmp_path, monkeypatch):
+    folder = three_photos(tmp_path / "issue")
+    cache = tmp_path / "cache"
+    day = dt.date.fromisoformat(DATE)
+    first = build(folder, out=tmp_path / "first", date=day, cache=cache)
+    made = sorted((cache / "images").iterdir())
+    assert len(made) == 3
+    monkeypatch.setattr(images, "MADE", {})
+    monkeypatch.setattr(images, "HASHED", {})
+
+    def no_decoding(*args):  # type: ignore[no-untyped-def]
+        raise AssertionError("an unchanged photo was made again")
+
+    monkeypatch.setattr(images, "made_from", no_decoding)
+    again = build(folder, out=tmp_path / "again", date=day, cache=cache)
+    assert again.files == first.files
+    for name in first.files:
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "first" / name).read_bytes(), name
+    # A damaged entry (a crash mid-write, a stray edit) is not trusted: that photo is made again, the same.
+    monkeypatch.undo()
+    monkeypatch.setattr(images, "MADE", {})
+    monkeypatch.setattr(images, "HASHED", {})
+    made[0].write_bytes(b"12 34\nnot an image")
+    build(folder, out=tmp_path / "mended", date=day, cache=cache)
+    assert (tmp_path / "mended" / "email.html").read_bytes() == (tmp_path / "first" / "email.html").read_bytes()
+    assert made[0].read_bytes().split(b"\n", 1)[1][:3] in (b"\xff\xd8\xff", b"\x89PN")
+
+
+def test_a_photo_changed_on_disk_is_made_again_and_an_unchanged_one_is_not_even_read(tmp_path, monkeypatch):
+    folder = three_photos(tmp_path / "issue")
+    before = make_all(jobs(folder), cache=None, workers=1)
+    reads = []
+    real_read = images.read_image
+    monkeypatch.setattr(images, "read_image", lambda job: reads.append(job.src) or real_read(job))
+    Image.new("RGB", (700, 400), (200, 30, 30)).save(folder / "photos" / "rally.jpg")  # the editor saves it again
+    after = make_all(jobs(folder), cache=None, workers=1)
+    assert reads == ["photos/rally.jpg"]  # the preview's next save reads only the photo that changed
+    changed = jobs(folder)[0]
+    assert after[changed].name != before[changed].name
+    assert Image.open(io.BytesIO(after[changed].data)).size == (700, 400)
+    assert [after[job] for job in jobs(folder)[1:]] == [before[job] for job in jobs(folder)[1:]]
+
+
+def test_a_first_build_from_the_command_line_makes_the_photos_in_a_pool_and_fills_the_cache(tmp_path):
+    folder = three_photos(tmp_path / "issue")
+    env = {**os.environ, "NEWSLETTER_CACHE": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "newsletter", "build", str(folder), "--date", DATE]
+    outs = []
+    for name in ("cold", "warm"):
+        done = subprocess.run(
+            [*command, "--out", str(tmp_path / name)], env=env, capture_output=True, text=True, cwd=tmp_path
+        )
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        outs.append({path.name: path.read_bytes() for path in (tmp_path / name / "images").iterdir()})
+    assert outs[0] == outs[1] and len(outs[0]) == 3
+    assert len(list((tmp_path / "cache" / "images").iterdir())) == 3
