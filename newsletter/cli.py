@@ -185,25 +185,52 @@ def new(
 @app.command("import")
 @friendly
 def import_page(
-    page: Annotated[str, typer.Argument(help="A page: pasted text (.txt), a saved page (.html) or an http/https URL.")],
-    to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")],
+    page: Annotated[
+        str | None,
+        typer.Argument(
+            help="A page: pasted text (.txt), a saved page (.html), an http/https URL of a page or of a feed "
+            "(default: the feed [more_from] names in newsletter.toml).",
+            show_default=False,
+        ),
+    ] = None,
+    to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")] = ...,  # type: ignore[assignment]
+    lead: Annotated[bool, typer.Option("--lead", help="Mark the page's article as the issue's lead story.")] = False,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="A feed's posts from this date, YYYY-MM-DD (default: after the last issue)."),
+    ] = None,
+    config: ConfigOpt = None,
 ) -> None:
-    """Turn a page into Markdown stories to complete: a pasted page, a saved .html page or a URL.
+    """Turn a page into Markdown stories to complete: a pasted page, a saved .html page or a URL; or a feed's
+    posts of the week into "More from" stories (RSS or Atom: posts since the previous issue, at most
+    [more_from] count, leaving out those the issue has). Stories are numbered after those in the folder.
+    Builds never fetch: importing is the one step that does, so a build is the same offline.
 
     Example:
 
         newsletter import seeds/000_page.txt --to issues/2026-11-24/
 
-        newsletter import https://example.org/news/story.html --to issues/2026-11-24/
+        newsletter import https://example.org/news/story.html --to issues/2026-11-24/ --lead
+
+        newsletter import https://example.org/feed.xml --to issues/2026-11-24/
     """
     from .importer import import_page as run_import
 
-    result = run_import(page, to)
+    result = run_import(page, to, lead=lead, config=config, since=parse_date(since), today=pinned_today())
     for path in result.written:
         typer.echo(f"wrote {path}")
     for notice in result.notices:
         typer.echo(f"  {notice}")
-    empty = "fill in the empty url, headline and image fields, then" if page.endswith(".txt") else "check them, then"
+    for path in result.whole:
+        typer.echo(
+            f"  {path.name} keeps the whole article for you to quote from; readers see its teaser and a "
+            "'Read at' link, unless you add `full: true` (you have the rights to publish it whole)"
+        )
+    if result.feed:
+        typer.echo(f"{len(result.written)} stories from the feed for 'More from': check them, then build {to}")
+        return
+    source = page or ""
+    empty = "fill in the empty url, headline and image fields, then" if source.endswith(".txt") else "check them, then"
     typer.echo(f"{len(result.written)} stories: {empty} build {to}")
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, OutputError
+from .links import same_site
 from .models import Block, Notice, Story, slugify
 from .output import write_atomic
-from .text import first_sentence
+from .settings import SettingsFile
+from .text import first_sentence, fold
 
 # Characters that would turn plain text into Markdown syntax.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>{}|~])")
@@ -23,34 +26,163 @@ PREFIX = {"p": "", "h": "## ", "li": "- ", "oli": "1. ", "quote": "> "}
 class Imported:
     written: list[Path]
     notices: list[Notice] = field(default_factory=list)  # what the reader left out or was unsure of
+    feed: bool = False  # the page was a feed: its posts became "More from" stories
+    whole: list[Path] = field(default_factory=list)  # stories holding another site's whole article
 
 
-def import_page(page: str | Path, to: Path) -> Imported:
-    """Write one Markdown file per story of the page (a file, or an http/https URL) into `to`."""
-    from .readers.fetch import fetch, is_url
+def import_page(
+    page: str | Path | None,
+    to: Path,
+    *,
+    lead: bool = False,
+    config: Path | None = None,
+    since: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Imported:
+    """Write one Markdown file per story of the page (a file, or an http/https URL of a page or a feed) into
+    `to`, numbered after the stories already there; `lead`: the page's article is marked `lead: true` (an
+    issue has one lead, so only when the editor asks). No page: the feed `[more_from] feed` names."""
+    from .readers.feed import FEED_TYPES, is_feed
+    from .readers.fetch import HTML_TYPES, fetch, is_url
+    from .settings import load_more_from, read_config
 
+    if to.exists() and not to.is_dir():
+        raise OutputError("is a file, not a folder; choose another --to", file=to)
+    settings = read_config(config)
+    more_from = load_more_from(settings)
+    if page is None:
+        if not more_from.feed:
+            raise InputError(
+                "give a page or feed to import, or set the brand's feed in newsletter.toml: "
+                '[more_from] feed = "https://example.org/feed.xml"'
+            )
+        page = more_from.feed
     notices: list[Notice] = []
+    is_feed_import = False
     if isinstance(page, str) and is_url(page):
         from .readers.html import parse_html
 
-        data, final = fetch(page)
-        read_stories, brand = [parse_html(data, page, notices, url=final)], ""
+        data, final = fetch(page, kinds=HTML_TYPES + FEED_TYPES)
+        if is_feed(data):
+            is_feed_import = True
+            read_stories = feed_stories(data, final, to, more_from.count, since, today, notices)
+            brand = ""
+        else:
+            read_stories, brand = [parse_html(data, page, notices, url=final)], ""
     else:
         read_stories, brand = read_file(Path(page), notices)
+    if not is_feed_import and read_stories:
+        known = known_stories(to)
+        twice = next((known[key] for key in sorted(story_keys(read_stories[0])) if key in known), None)
+        if twice:
+            raise InputError(f"already holds this page's article: {twice}; delete it to import the page again", file=to)
+    first = next_number(to)
     files: dict[Path, str] = {}
-    for number, story in enumerate(read_stories, start=1):
+    for number, story in enumerate(read_stories, start=first):
         name = slugify(story.headline or first_sentence(story.teaser or story.caption), limit=40)
-        files[to / f"{number:02d}-{name}.md"] = story_markdown(story, lead=number == 1)
-    if brand:
+        files[to / f"{number:02d}-{name}.md"] = story_markdown(story, lead=lead and number == first)
+    if brand and not (to / "issue.toml").exists():
         files[to / "issue.toml"] = f"[brand]\nname = {json.dumps(brand, ensure_ascii=False)}\n"
-    if to.exists() and not to.is_dir():
-        raise OutputError("is a file, not a folder; choose another --to", file=to)
     existing = [path for path in files if path.exists()]
     if existing:
-        raise InputError("already exists; import into an empty folder", file=existing[0])
+        raise InputError("already exists; import into another folder", file=existing[0])
     for path, text in files.items():
         write_atomic(path, text.encode())
-    return Imported(written=list(files), notices=notices)
+    base = web_base_url(settings, to)
+    whole = [
+        path for path, story in zip(files, read_stories, strict=False) if story.body and not same_site(story.url, base)
+    ]
+    return Imported(written=list(files), notices=notices, feed=is_feed_import, whole=whole)
+
+
+def web_base_url(settings: SettingsFile, to: Path) -> str:
+    """Where the issue in `to` is published: newsletter.toml's [brand], then its issue.toml's."""
+    from .settings import load_brand, load_issue_settings
+
+    issue = load_issue_settings(to / "issue.toml") if (to / "issue.toml").is_file() else None
+    brand = load_brand(settings, overrides=issue.brand if issue else None, overrides_file=issue.file if issue else None)
+    return brand.web_base_url
+
+
+STORY_NUMBER = re.compile(r"^(\d{1,4})-")
+
+
+def next_number(folder: Path) -> int:
+    """One after the highest `NN-` a story file in the folder starts with: a second import adds, never clashes."""
+    if not folder.is_dir():
+        return 1
+    numbers = [int(match.group(1)) for path in folder.iterdir() if (match := STORY_NUMBER.match(path.name))]
+    return max(numbers, default=0) + 1
+
+
+def feed_stories(
+    data: bytes,
+    url: str,
+    to: Path,
+    count: int,
+    since: dt.date | None,
+    today: dt.date | None,
+    notices: list[Notice],
+) -> list[Story]:
+    """The feed's posts since the previous issue (else the week before this one), up to this issue's date,
+    at most `count`, leaving out those the issue in `to` already has."""
+    from .readers.feed import read_feed
+
+    day = issue_date(to) or today or dt.date.today()
+    previous = previous_issue(to, day)
+    since = since or (previous + dt.timedelta(days=1) if previous else day - dt.timedelta(days=6))
+    items = read_feed(data, url, since=since, until=day, count=count, have=set(known_stories(to)))
+    notices.extend(items.notices)
+    if not items.stories:
+        notices.append(Notice(message=f"no posts of the feed since {since.isoformat()} to add", source=None))
+    return items.stories
+
+
+def issue_date(folder: Path) -> dt.date | None:
+    """The issue's date: issue.toml's, else the folder's name when it is one (issues/2026-12-01)."""
+    from .settings import load_issue_settings
+
+    if (folder / "issue.toml").is_file():
+        settings = load_issue_settings(folder / "issue.toml")
+        if settings.date:
+            return settings.date
+    return as_date(folder.name)
+
+
+def as_date(name: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(name)
+    except ValueError:
+        return None
+
+
+def previous_issue(folder: Path, day: dt.date) -> dt.date | None:
+    """The date of the latest issue folder beside this one dated before it (issues/<date>/, as `new` makes)."""
+    parent = folder.absolute().parent
+    if not parent.is_dir():
+        return None
+    days = [found for path in parent.iterdir() if path.is_dir() and (found := as_date(path.name)) and found < day]
+    return max(days, default=None)
+
+
+def known_stories(folder: Path) -> dict[str, str]:
+    """The links and folded headlines of the stories already in the issue folder -> the file holding each."""
+    from .load import load_source
+    from .readers import STORY_SUFFIXES
+
+    if not folder.is_dir() or not any(path.suffix.lower() in STORY_SUFFIXES for path in folder.iterdir()):
+        return {}
+    known = {}
+    for story in load_source(folder).stories:
+        for key in story_keys(story):
+            known.setdefault(key, story.source.file)
+    return known
+
+
+def story_keys(story: Story) -> set[str]:
+    """What makes two stories one: the same link, or the same headline (a made-up one does not count)."""
+    keys = {story.url.rstrip("/")} if story.url else set()
+    return keys | ({f"headline:{fold(story.headline)}"} if story.headline and not story.headline_derived else set())
 
 
 def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:

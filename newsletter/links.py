@@ -57,3 +57,33 @@ def tag_link(url: str, params: dict[str, str], exclude: list[str]) -> str:
         return url
     query = parts.query + ("&" if parts.query else "") + urlencode(extra, quote_via=quote)
     return urlunsplit(parts._replace(query=query))
+
+
+def site_of(url: str) -> str:
+    """The site a link is on, as a reader names it: its host without `www.` ("" for a relative link)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().rstrip(".").removeprefix("www.")
+
+
+def same_site(url: str, base: str) -> bool:
+    """Whether `url` is on the site of `base` (the web base URL) or one of its subdomains, or on none: a
+    relative link, or no base to compare with, counts as the brand's own."""
+    site, home = site_of(url), site_of(base)
+    if not site or not home:
+        return True
+    # news.example.org and example.org are one site: compare the shorter with the end of the longer.
+    short, long = sorted((site, home), key=len)
+    return long == short or long.endswith("." + short) or registered(site) == registered(home)
+
+
+def registered(host: str) -> str:
+    """The last two labels of a host (three under a two-letter country's second level, as in bbc.co.uk)."""
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
+
+
+SECOND_LEVEL = {"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go"}

@@ -106,6 +106,8 @@ class Story(Model):
     priority: int = 0
     # "full": the whole story in the email, not a card; the web version always has every story whole.
     layout: Literal["card", "full"] = "card"
+    # `full: true`: the editor has the rights to a story from another site, shown whole, not excerpted.
+    full: bool = False
     anchor: str = ""  # the story's id on the web version (set by the sorter, unique in the issue)
     tags: list[str] = Field(default_factory=list)
     source: Source

@@ -29,7 +29,7 @@ from .text import (
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links,
 # calendar for the elections calendar).
-CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar"}
+CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from"}
 
 
 @dataclass
@@ -458,3 +458,32 @@ def calendar_weeks(file: SettingsFile) -> int | None:
     """`[calendar] weeks = 8` in newsletter.toml: how far ahead the elections calendar looks (no limit unset)."""
     calendar = read_table(file, "calendar", Calendar)
     return calendar.weeks if calendar else None
+
+
+class MoreFrom(Table):
+    """[more_from]: the brand's own feed, which `import` turns into "More from" stories, and how many posts."""
+
+    feed: str = ""  # an http(s) URL of an RSS or Atom feed
+    count: int = 5  # at most this many posts an issue
+
+    @field_validator("feed", mode="before")
+    @classmethod
+    def feed_address(cls, value: Any) -> str:
+        if not isinstance(value, str) or (value.strip() and not re.match(r"(?i)https?://\S", value.strip())):
+            raise Problem(
+                f"feed: {value!r} is not the http or https address of a feed, "
+                'such as feed = "https://example.org/feed.xml"'
+            )
+        return value.strip()
+
+    @field_validator("count", mode="before")
+    @classmethod
+    def posts(cls, value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 50:
+            raise Problem(f"count: {value!r} is not a whole number of posts from 1 to 50")
+        return value
+
+
+def load_more_from(file: SettingsFile) -> MoreFrom:
+    """`[more_from] feed = "https://…/feed.xml"` and `count = 5`: where `import` finds the brand's own posts."""
+    return read_table(file, "more_from", MoreFrom) or MoreFrom()

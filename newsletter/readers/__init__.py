@@ -23,7 +23,7 @@ class Read:
 
 
 READERS = {
-    ".txt": "text",  # pasted page text
+    ".txt": "pasted",  # pasted page text (readers/text.py), front matter optional
     ".md": "markdown",
     ".markdown": "markdown",
     ".html": "html",  # a page saved from the browser

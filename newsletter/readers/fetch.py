@@ -31,17 +31,20 @@ class OnlyWebRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT, limit: int = LIMIT) -> tuple[bytes, str]:
-    """The page's bytes and final URL, or one clear InputError naming the URL."""
+def fetch(
+    url: str, *, timeout: float = TIMEOUT, limit: int = LIMIT, kinds: tuple[str, ...] = HTML_TYPES
+) -> tuple[bytes, str]:
+    """The page's bytes and final URL, or one clear InputError naming the URL. `kinds`: the content types
+    taken (an HTML page; `import` also takes a feed's)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in SCHEMES or not parts.hostname:
         raise InputError("is not an http or https URL", file=url)
     opener = urllib.request.build_opener(OnlyWebRedirects)
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(HTML_TYPES)})
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(kinds)})
     try:
         with opener.open(request, timeout=timeout) as response:
             kind = response.headers.get_content_type()
-            if kind not in HTML_TYPES:
+            if kind not in kinds:
                 raise InputError(f"serves {kind}, not an HTML page", file=url)
             declared = response.headers.get("Content-Length") or ""
             too_big = declared.isdigit() and int(declared) > limit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ def read(path: Path, notices: list[Notice]) -> Read:
 
 FRONT_MATTER_KEYS = {
     "headline", "url", "date", "byline", "image", "caption", "credit", "teaser",
-    "section", "lead", "priority", "layout", "tags", "pull_quotes",
+    "section", "lead", "priority", "layout", "tags", "pull_quotes", "full",
 }  # fmt: skip
 IMAGE_KEYS = {"src", "alt", "width", "height"}
 
@@ -32,10 +33,35 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     lines = clean_lines(text, file, notices, keep_tabs=True)
     if not lines or lines[0].strip() != "---":
         raise InputError("has no front matter: start the file with a line '---'", file=file, line=1)
+    end = front_matter_end(lines, file)
+    fields, fail = story_fields(lines[1:end], file)
+    body_offset = end + 1  # 0-based index of the first body line
+    body = parse_body("\n".join(lines[body_offset:]), file, body_offset)
+    try:
+        return Story(**fields, body=body, source=Source(file=file, line=1))
+    except ValidationError as error:
+        raise invalid(error, fail) from None
+
+
+def front_matter_end(lines: list[str], file: str) -> int:
+    """The index of the `---` (or `...`) line that closes the front matter opened on the first line."""
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise InputError("front matter opened on line 1 is never closed with '---'", file=file, line=1)
-    front_text = "\n".join(lines[1:end]).replace("\t", " ")
+    return end
+
+
+def invalid(error: ValidationError, fail: Callable[..., InputError]) -> InputError:
+    """A story pydantic refused -> the error at the front matter key that caused it."""
+    first = error.errors()[0]
+    key, *nested = [str(part) for part in first["loc"] if isinstance(part, str)]
+    return fail(key, first["msg"].lower(), nested[-1] if nested else "")
+
+
+def story_fields(front_lines: list[str], file: str) -> tuple[dict[str, Any], Callable[..., InputError]]:
+    """The front matter's lines (those between the `---` lines, the first being the file's line 2) -> the
+    Story fields they set, every value checked where it stands; and how to name a key's line in an error."""
+    front_text = "\n".join(front_lines).replace("\t", " ")
     data = parse_front_matter(front_text, file, first_line=2)
     unknown_keys(data, FRONT_MATTER_KEYS, file, front_text, offset=1)
 
@@ -81,21 +107,14 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         quotes = [quotes]
     if not isinstance(quotes, list):
         raise fail("pull_quotes", "must be a list of quotes")
-    fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
-    for key in ("date", "lead", "priority", "layout", "tags"):
+    if quotes:
+        fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
+    for key in ("date", "lead", "priority", "layout", "tags", "full"):
         if data.get(key) is not None:
             fields[key] = data[key]
     if isinstance(fields.get("tags"), str):
         fields["tags"] = [fields["tags"]]
-
-    body_offset = end + 1  # 0-based index of the first body line
-    body = parse_body("\n".join(lines[body_offset:]), file, body_offset)
-    try:
-        return Story(**fields, body=body, source=Source(file=file, line=1))
-    except ValidationError as error:
-        first = error.errors()[0]
-        key, *nested = [str(part) for part in first["loc"] if isinstance(part, str)]
-        raise fail(key, first["msg"].lower(), nested[-1] if nested else "") from None
+    return fields, fail
 
 
 ONE_LINE_KEYS = {"headline", "url", "caption", "credit", "section", "src", "alt", "tags"}

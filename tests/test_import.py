@@ -1,0 +1,72 @@
+"""`import` without traps: one lead only when asked (--lead), and front matter at the top of a pasted .txt page
+read like a Markdown story's, or refused at its line; never ignored."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from golden import SEED
+
+PAGE = SEED.read_text("utf-8")
+
+
+def test_importing_two_pages_into_one_issue_builds_with_one_lead(workdir, cli):
+    (workdir / "one.txt").write_text(PAGE, "utf-8")
+    (workdir / "two.txt").write_text(PAGE.replace("Zelensky asks the West", "Kyiv asks Berlin"), "utf-8")
+    for page in ("one.txt", "two.txt"):
+        result = cli("import", page, "--to", "issue")
+        assert result.exit_code == 0, result.output
+    stories = sorted((workdir / "issue").glob("*.md"))
+    assert not [path.name for path in stories if "\nlead: true\n" in path.read_text("utf-8")]
+    result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "two stories are marked lead" not in result.output
+
+
+def test_import_lead_marks_the_pages_article_only(workdir, cli):
+    (workdir / "page.txt").write_text(PAGE, "utf-8")
+    result = cli("import", "page.txt", "--to", "issue", "--lead")
+    assert result.exit_code == 0, result.output
+    leads = [path.name for path in (workdir / "issue").glob("*.md") if "\nlead: true\n" in path.read_text("utf-8")]
+    assert leads == ["01-zelensky-asks-the-west-again-for.md"]
+
+
+def test_front_matter_at_the_top_of_a_pasted_page_sets_the_article(workdir, cli):
+    front = (
+        '---\nheadline: "Zelensky presses the West"\nurl: https://www.gzeromedia.com/zelensky\nbyline: Ana Ruiz\n---\n'
+    )
+    (workdir / "page.txt").write_text(front + PAGE, "utf-8")
+    result = cli("build", "page.txt", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "lead: Zelensky presses the West" in result.output
+    lead = json.loads((workdir / "out" / "issue.json").read_text("utf-8"))["lead"]
+    assert (lead["url"], lead["byline"]) == ("https://www.gzeromedia.com/zelensky", "Ana Ruiz")
+    # The page's own lines keep their numbers: the article's headline line moved down by the five lines above it.
+    assert lead["source"] == {"file": "page.txt", "line": 6}
+    assert "More from GZERO Media: 5 item(s)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("---\nheadline: [oops\n---\n", "error: page.txt:2: front matter is not valid YAML"),
+        ("---\nheadlin: Kyiv\n---\n", "error: page.txt:2: unknown key(s) 'headlin' (did you mean 'headline'?)"),
+        ("---\nheadline: Kyiv\n", "error: page.txt:1: front matter opened on line 1 is never closed with '---'"),
+        ("---\nurl: javascript:alert(1)\n---\n", "error: page.txt:2: url: link 'javascript:alert(1)' uses javascript:"),
+    ],
+)
+def test_bad_front_matter_in_a_pasted_page_is_refused_at_its_line(workdir, cli, front, message):
+    (workdir / "page.txt").write_text(front + PAGE, "utf-8")
+    for command in (["build", "page.txt", "--out", "out"], ["import", "page.txt", "--to", "issue"]):
+        result = cli(*command)
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(message), result.output
+        assert not (workdir / "out").exists() and not (workdir / "issue").exists()
+
+
+def test_a_page_that_opens_with_a_rule_is_still_a_page(workdir, cli):
+    (workdir / "page.txt").write_text("---\n\n" + PAGE, "utf-8")
+    result = cli("build", "page.txt", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "lead: Zelensky asks the West (again) for expanded weapon use" in result.output
