@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .buildfolder import RECORD_NAME, make_record
 from .errors import OutputError
 from .images import FOLDER
-from .models import Issue, Notice
+from .models import Block, Issue, Notice
 from .output import write_folder
+
+if TYPE_CHECKING:
+    from .settings import IssueSettings, SettingsFile
 
 
 @dataclass
@@ -55,6 +59,8 @@ def make_issue(
     )
     # One lead, then the sections
     issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
+    # The shape around the stories: "In this issue", the editor's intro and sign-off
+    issue = with_shape(issue, loaded.settings, settings)
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered
     tracking = load_tracking(settings)
     if tracking:
@@ -69,6 +75,31 @@ def make_issue(
         update={
             "warnings": issue.warnings
             + [notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]
+        }
+    )
+
+
+def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issue:
+    """issue.toml's contents, intro and signoff, else newsletter.toml's [issue] contents and signoff; the
+    Markdown parsed as a story's body is, its links checked and its lines named in issue.toml."""
+    from .readers.markdown import parse_body
+    from .settings import load_issue_defaults
+    from .typography import smarten_block
+
+    defaults = load_issue_defaults(settings)
+    contents, signoff = defaults.contents, defaults.signoff
+    where = own.file if own.signoff or not signoff else settings
+
+    def blocks(text: str, key: str, file: SettingsFile | None) -> list[Block]:
+        if not text or file is None:
+            return []
+        return [smarten_block(block) for block in parse_body(text, str(file.path), (file.line(key) or 1) - 1)]
+
+    return issue.model_copy(
+        update={
+            "contents": own.contents if own.contents is not None else contents,
+            "intro": blocks(own.intro, "intro", own.file),
+            "signoff": blocks(own.signoff or signoff, "signoff", where),
         }
     )
 

@@ -105,8 +105,37 @@ def human_size(size: int) -> str:
 
 
 SourceArg = Annotated[
-    Path, typer.Argument(help="A story file or an issue folder of .txt and .md stories.", show_default=True)
+    Path | None,
+    typer.Argument(
+        help="A story file or an issue folder of .txt and .md stories (default: the newest folder under "
+        "issues/, else seeds/).",
+        show_default=False,
+    ),
 ]
+
+
+def default_source(source: Path | None) -> Path:
+    """The story file or folder to build: as given, else the newest issue folder `new` made, else seeds/."""
+    from .new import latest_issue
+
+    return source if source is not None else latest_issue() or Path("seeds")
+
+
+def settings_note(config: Path | None) -> None:
+    """Said once by a command that ran without a settings file: which defaults it used, and how to get one."""
+    from .settings import CONFIG_NAME
+
+    if config is not None or Path(CONFIG_NAME).exists() or Path(CONFIG_NAME).is_symlink():
+        return
+    typer.secho(
+        f"note: no {CONFIG_NAME} here, so the defaults are used: the brand name from the issue or page, else "
+        "'Newsletter'; sender newsletter@example.com; no web address, unsubscribe link or postal address. "
+        f"`newsletter init` writes a {CONFIG_NAME} with every setting explained.",
+        fg=typer.colors.CYAN,
+        err=True,
+    )
+
+
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="Brand settings file (default: ./newsletter.toml if present).")
 ]
@@ -119,7 +148,7 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="Issue date, YYYY-MM
 @app.command()
 @friendly
 def build(
-    source: SourceArg = Path("seeds"),
+    source: SourceArg = None,
     out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/<issue-slug>/).")] = None,
     date: DateOpt = None,
     config: ConfigOpt = None,
@@ -134,7 +163,12 @@ def build(
     from .check import clip_finding
 
     result = run_build(
-        source, out=out, date=parse_date(date), today=pinned_today(), config=config, cache=cache_folder()
+        default_source(source),
+        out=out,
+        date=parse_date(date),
+        today=pinned_today(),
+        config=config,
+        cache=cache_folder(),
     )
     issue = result.issue
     typer.echo(f"Built {issue.subject!r} ({issue.date.isoformat()}) into {result.out}/")
@@ -151,6 +185,7 @@ def build(
         typer.secho(f"{len(result.warnings)} warning(s) to fix before sending:", fg=typer.colors.YELLOW)
         for notice in result.warnings:
             typer.echo(f"  {notice}")
+    settings_note(config)
 
 
 @app.command()
@@ -180,6 +215,35 @@ def new(
         f"Replace every TK in {created.files[-1].name}, add stories beside it, then "
         f"`newsletter preview {created.folder}`"
     )
+    settings_note(config)
+
+
+@app.command()
+@friendly
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The folder to start the newsletter in (default: this one).", show_default=False)
+    ] = Path("."),
+    name: Annotated[str, typer.Option("--name", help="The newsletter's name (default: My Newsletter).")] = "",
+) -> None:
+    """Start a newsletter: newsletter.toml with every setting explained (commented, with its default), a
+    first issue in issues/<date>/, subscribers.csv with its header and a .gitignore for build/ and site/.
+    Never overwrites: a file that is there already is kept, and named.
+
+    Example:
+
+        newsletter init ballot-brief --name "The Ballot Brief"
+    """
+    from .init import start
+
+    started = start(folder, name=name, today=pinned_today())
+    for path in started.written:
+        typer.echo(f"wrote {path}")
+    for path in started.kept:
+        typer.echo(f"kept  {path} (there already)")
+    where = "" if folder == Path(".") else f"cd {folder} && "
+    issue = f" (edit {started.issue}/ first: replace every TK)" if started.issue else ""
+    typer.echo(f"Next: {where}newsletter build{issue}, then `newsletter preview`")
 
 
 @app.command("import")
@@ -228,10 +292,13 @@ def import_page(
         )
     if result.feed:
         typer.echo(f"{len(result.written)} stories from the feed for 'More from': check them, then build {to}")
-        return
-    source = page or ""
-    empty = "fill in the empty url, headline and image fields, then" if source.endswith(".txt") else "check them, then"
-    typer.echo(f"{len(result.written)} stories: {empty} build {to}")
+    else:
+        source = page or ""
+        empty = (
+            "fill in the empty url, headline and image fields, then" if source.endswith(".txt") else "check them, then"
+        )
+        typer.echo(f"{len(result.written)} stories: {empty} build {to}")
+    settings_note(config)
 
 
 @app.command()
@@ -324,7 +391,7 @@ def publish(
 @app.command()
 @friendly
 def preview(
-    source: SourceArg = Path("seeds"),
+    source: SourceArg = None,
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to serve on (default: a free one).")] = 0,
     host: Annotated[
         str | None, typer.Option("--host", help="Address to serve on (default: 127.0.0.1, this machine only).")
@@ -360,6 +427,8 @@ def preview(
                 f"{event.warnings} warning(s) ({event.seconds:.1f} s)"
             )
 
+    source = default_source(source)
+    settings_note(config)
     try:
         with Preview(
             source,

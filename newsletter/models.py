@@ -250,6 +250,9 @@ class Issue(Model):
     lead: Story
     sections: list[Section]
     elections: list[Election] = Field(default_factory=list)  # "Elections ahead", after the lead
+    contents: bool = False  # "In this issue" under the masthead: the lead's and each section's headlines
+    intro: list[Block] = Field(default_factory=list)  # the editor's note above the lead
+    signoff: list[Block] = Field(default_factory=list)  # the closing words after the last section
     warnings: list[Notice] = Field(default_factory=list)
     tracking: Tracking | None = None
     # The images the build made from local files (images/<hash>.jpg -> bytes), written with the issue.

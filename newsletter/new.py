@@ -27,6 +27,14 @@ class NewIssue:
     scheduled: bool  # the date came from [schedule] weekday
 
 
+def latest_issue(issues: Path = ISSUES_ROOT) -> Path | None:
+    """The newest issue folder under issues/ (named by date, as `new` makes them), or None."""
+    if not issues.is_dir():
+        return None
+    folders = sorted(path for path in issues.iterdir() if path.is_dir() and not path.name.startswith("."))
+    return folders[-1] if folders else None
+
+
 def next_date(today: dt.date, weekday: int | None, issues: Path) -> dt.date:
     """The scheduled day on or after today whose issue folder does not exist yet; else today."""
     if weekday is None:

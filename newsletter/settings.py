@@ -29,7 +29,7 @@ from .text import (
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links,
 # calendar for the elections calendar).
-CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from"}
+CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from", "issue"}
 
 
 @dataclass
@@ -130,6 +130,18 @@ def quoted_text(value: Any, key: str) -> str:
     return value
 
 
+def true_or_false(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise Problem(f"{key} must be true or false: {key} = true")
+    return value
+
+
+def markdown_text(value: Any, key: str) -> str:
+    if not isinstance(value, str):
+        raise Problem(f'{key} must be Markdown text in quotes: {key} = """..."""')
+    return value.strip()
+
+
 class IssueSettings(Table):
     """What `issue.toml` may say about one issue."""
 
@@ -141,8 +153,21 @@ class IssueSettings(Table):
     date: dt.date | None = None
     number: int | None = None
     sections: list[str] = Field(default_factory=list)  # section headings in the order the editor wants
+    contents: bool | None = None  # "In this issue" under the masthead (None: newsletter.toml's [issue] says)
+    intro: str = ""  # Markdown: the editor's note above the lead
+    signoff: str = ""  # Markdown: the closing line(s) after the last section
     brand: dict[str, Any] = Field(default_factory=dict)
     file: SettingsFile | None = Field(default=None, exclude=True)  # where these came from, to name a line
+
+    @field_validator("contents", mode="before")
+    @classmethod
+    def yes_or_no(cls, value: Any) -> bool:
+        return true_or_false(value, "contents")
+
+    @field_validator("intro", "signoff", mode="before")
+    @classmethod
+    def markdown_text(cls, value: Any, info: Any) -> str:
+        return markdown_text(value, info.field_name)
 
     @field_validator("subject", "preheader", mode="before")
     @classmethod
@@ -487,3 +512,24 @@ class MoreFrom(Table):
 def load_more_from(file: SettingsFile) -> MoreFrom:
     """`[more_from] feed = "https://…/feed.xml"` and `count = 5`: where `import` finds the brand's own posts."""
     return read_table(file, "more_from", MoreFrom) or MoreFrom()
+
+
+class IssueDefaults(Table):
+    """newsletter.toml's [issue]: what every issue has unless its issue.toml says otherwise."""
+
+    contents: bool = False  # "In this issue" under the masthead
+    signoff: str = ""  # Markdown: the closing words of every issue
+
+    @field_validator("contents", mode="before")
+    @classmethod
+    def yes_or_no(cls, value: Any) -> bool:
+        return true_or_false(value, "contents")
+
+    @field_validator("signoff", mode="before")
+    @classmethod
+    def markdown_text(cls, value: Any) -> str:
+        return markdown_text(value, "signoff")
+
+
+def load_issue_defaults(file: SettingsFile) -> IssueDefaults:
+    return read_table(file, "issue", IssueDefaults) or IssueDefaults()

@@ -61,7 +61,7 @@ def smarten_block(block: Block) -> Block:
 def typeset(story: Story) -> Story:
     """The story with typographer's punctuation in everything a reader sees as prose."""
     update: dict[str, object] = {
-        key: smarten(getattr(story, key)) for key in ("headline", "teaser", "caption", "section")
+        key: smarten(getattr(story, key)) for key in ("headline", "teaser", "caption", "section", "byline")
     }
     update["body"] = [smarten_block(block) for block in story.body]
     update["pull_quotes"] = [

@@ -76,7 +76,7 @@ def commands() -> list[str]:
 
 
 def test_the_commands_an_editor_needs_are_there():
-    assert commands() == ["build", "check", "export", "import", "new", "preview", "publish", "send"]
+    assert commands() == ["build", "check", "export", "import", "init", "new", "preview", "publish", "send"]
 
 
 @pytest.mark.parametrize("command", [[]] + [[name] for name in commands()])

@@ -20,7 +20,7 @@ LAYERS: dict[str, set[str]] = {
     # The only module that prints or exits.
     "cli": {"cli", "__main__"},
     # What one command does, as a library: the recipe and the commands beside it.
-    "commands": {"build", "preview", "send.run", "export", "importer", "new", "publish"},
+    "commands": {"build", "preview", "send.run", "export", "importer", "new", "init", "publish"},
     # One stage or input each: plain values in, plain values out.
     "stages": {
         "load",

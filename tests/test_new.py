@@ -20,7 +20,7 @@ def editor(tmp_path, monkeypatch):
 def test_new_starts_an_issue_that_builds_and_check_holds_back_until_the_examples_are_replaced(editor, cli):
     result = cli("new", "--date", "2026-12-01")
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines() == [
+    assert result.stdout.splitlines() == [  # stdout: without a settings file, a note on stderr says so
         "Started issue 1 for 2026-12-01 in issues/2026-12-01/",
         "  wrote issues/2026-12-01/issue.toml",
         "  wrote issues/2026-12-01/01-lead.md",

@@ -1,0 +1,136 @@
+"""An empty folder -> a newsletter's home: newsletter.toml with every setting explained, a first issue in issues/,
+subscribers.csv with its header, and a .gitignore for what builds and publishing write. Never overwrites."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import OutputError
+from .new import ISSUES_ROOT, new_issue
+from .output import write_atomic
+from .settings import CONFIG_NAME
+
+SUBSCRIBERS = "subscribers.csv"
+GITIGNORE = ".gitignore"
+
+
+@dataclass
+class Started:
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # there already: left as they were
+    issue: Path | None = None  # the first issue's folder, when init made one
+
+
+def settings_text(name: str) -> str:
+    """newsletter.toml as init writes it: the brand's name set, every other setting present as a commented
+    line with its default, and what it does."""
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
+    return f'''\
+# newsletter.toml: the settings of every issue. Each line starting with "# key =" shows a setting with its
+# default; remove the "# " and change the value to use it. An issue's issue.toml may set [brand] keys too.
+
+[brand]
+# The masthead, the From name and the archive's title.
+name = "{quoted}"
+# tagline = ""                          # a line under the name in the masthead, e.g. "Elections, every Tuesday"
+# more_from = ""                        # the heading of the brand's own posts (default: "More from <name>")
+# web_base_url = ""                     # where `publish` puts the archive, e.g. "https://news.example.org/issues";
+#                                       #   gives "View in browser", image addresses and "Read at" excerpts
+# unsubscribe_url = ""                  # an https link that unsubscribes in one click (Gmail and Yahoo want one)
+# postal_address = ""                   # your postal address, which the law asks of bulk senders
+# reply_to = ""                         # where replies go (default: the sender's address)
+# language = "en"                       # the language of the email and web page (lang="...")
+# font_family = "Georgia, 'Times New Roman', serif"                             # headlines and text
+# sans_family = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"      # the small print
+
+[brand.sender]
+# name = ""                             # the From name (default: the brand's name)
+# email = "newsletter@example.com"      # the From address: set one you read, `check` warns until you do
+
+[brand.logo]
+# src = ""                              # an image file beside this one, or an https:// image (default: the name)
+# dark_src = ""                         # the logo shown in dark mode
+# alt = ""                              # what the logo says, for images off (default: the brand's name)
+# width = 160                           # pixels wide in the email
+# height = 80                           # pixels high (default: none, the logo keeps its shape)
+
+[brand.colors]
+# text = "#1a1a1a"
+# background = "#ffffff"                # the paper the issue is on
+# canvas = "#f2f1ed"                    # around the paper
+# accent = "#b3261e"                    # rules under headings, kickers
+# link = "#1d4f91"
+# muted = "#595959"                     # dates, captions, the footer
+# rule = "#dddddd"
+# dark_text = "#ececec"                 # the same, in dark mode
+# dark_background = "#1c1c1e"
+# dark_canvas = "#000000"
+# dark_accent = "#ff8a80"
+# dark_link = "#9cc3ff"
+# dark_muted = "#b0b0b0"
+# dark_rule = "#3a3a3c"
+
+[issue]
+# contents = false                      # "In this issue": the lead and each section's headlines, linked
+# signoff = ""                          # Markdown closing every issue, e.g. "Until next week. — Ana"
+#                                       #   (an issue's issue.toml may set contents, intro and signoff)
+
+[more_from]
+# feed = ""                             # your site's RSS or Atom feed: `newsletter import --to issues/<date>`
+#                                       #   writes the week's posts as "More from" stories (builds never fetch)
+# count = 5                             # at most this many posts an issue
+
+[schedule]
+# weekday = "tuesday"                   # `newsletter new` dates the next issue on this day (default: today)
+
+[calendar]
+# weeks = 8                             # how far ahead calendar.csv's "Elections ahead" looks (default: all)
+
+# [tracking]                            # campaign tags on the email's story links (default: none)
+# utm_source = "my-newsletter"          #   required when [tracking] is there
+# utm_medium = "email"
+# utm_campaign = "weekly"               #   default: the issue's folder name, e.g. 2026-11-24-issue-48
+# exclude = []                          #   domains whose links stay as written, e.g. ["partner.org"]
+
+[smtp]
+# host = ""                             # your mail server, for `newsletter send` (or NEWSLETTER_SMTP_HOST)
+# port = 587                            # default: 587 for starttls, 465 for tls, 25 for none
+# security = "starttls"                 # starttls, tls or none
+# user = ""                             # the password only from NEWSLETTER_SMTP_PASSWORD, never this file
+# cafile = ""                           # an extra certificate authority (a company relay)
+# timeout = 30.0                        # seconds to wait for the server
+# rate = 0.0                            # at most this many messages a second (0: no limit)
+# retries = 4                           # tries again after a temporary failure
+# retry_delay = 2.0                     # seconds before the first retry, doubling each time
+# connections = 1                       # messages in flight at once, each on its own connection
+'''
+
+
+def start(folder: Path, *, name: str = "", today: dt.date | None = None) -> Started:
+    """Write what a newsletter needs into `folder` (made if missing); what is there already is kept."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("is a file, not a folder; choose another folder", file=folder)
+    started = Started(folder=folder)
+    files = {
+        CONFIG_NAME: settings_text(name or "My Newsletter"),
+        SUBSCRIBERS: "email,name\n",
+        GITIGNORE: "# What `newsletter build` and `publish` write: made again from the issues.\nbuild/\nsite/\n",
+    }
+    for name_, text in files.items():
+        path = folder / name_
+        if path.exists() or path.is_symlink():
+            started.kept.append(path)
+            continue
+        write_atomic(path, text.encode())
+        started.written.append(path)
+    issues = folder / ISSUES_ROOT
+    if issues.is_dir() and any(issues.iterdir()):
+        started.kept.append(issues)
+        return started
+    created = new_issue(config=folder / CONFIG_NAME, issues=issues, builds=folder / "build", today=today)
+    started.issue = created.folder
+    started.written.extend(created.files)
+    return started
