@@ -45,25 +45,37 @@ class Span(Model):
 
 
 class ResultRow(Model):
-    """One candidate, party or option of a results block; `share` is a percentage."""
+    """One candidate, party or option of a results block. `share` is a percentage (None in a table of seats
+    alone) and `shown` the same share as printed ("42.5", or exactly as the block gave it); `change` and
+    `seats_change` are signed figures since last time ("+3.2", "-1.1", "0"), "" when not given."""
 
     name: str
     party: str = ""
     votes: int | None = Field(default=None, ge=0)
-    share: float = Field(ge=0, le=100.5)
+    share: float | None = Field(default=None, ge=0, le=100.5)
+    shown: str = ""
+    change: str = ""
     seats: int | None = Field(default=None, ge=0)
+    seats_change: str = ""
     colour: Color | None = None
     elected: bool = False
 
 
 class Results(Model):
-    """A results table: rows in the order they are shown."""
+    """A results table: rows in the order they are shown, and what the block says about the whole count."""
 
     title: str = ""
     source: str = ""
     note: str = ""
+    turnout: str = ""  # as the block gives it: "58.1%", "58.1% (27.4 million voters)"
     name_label: str = "Name"  # the editor's word for the first column: Candidate, Party, Option
     shares_from_votes: bool = False
+    # the shares as shown do not add up to 100 because each is rounded on its own
+    rounding_gap: bool = False
+    # "full": a bar's length is its share of 100%; "leader": the largest share draws the whole row
+    scale: Literal["full", "leader"] = "full"
+    seats_total: int | None = Field(default=None, gt=0)
+    majority: int | None = Field(default=None, gt=0)  # seats a party or coalition needs
     rows: list[ResultRow]
 
     def has(self, column: str) -> bool:

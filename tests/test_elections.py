@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from golden import DATE, ROOT
 from newsletter.build import build, make_issue, render_files
 from newsletter.colour import contrast
 from newsletter.errors import InputError
-from newsletter.readers.results import largest_remainders, parse_results
+from newsletter.readers.results import parse_results
 
 EXAMPLE = ROOT / "examples" / "election-issue"
 
@@ -39,11 +41,52 @@ def run_build(cli, folder: Path, tmp_path: Path):
 # Parsing a results block
 
 
-def test_shares_come_from_votes_and_add_up_to_exactly_100():
-    results = parse_results("candidate,votes\nA,1\nB,1\nC,1\n", "a.md", 5)
-    assert [row.share for row in results.rows] == [33.4, 33.3, 33.3]
-    for votes in ([1, 2, 3, 4, 5, 6, 7], [999_999, 1, 1], [17, 17, 17, 17, 17, 17], [5_000_001, 4_999_999]):
-        assert sum(round(share * 10) for share in largest_remainders(votes)) == 1000, votes
+def test_each_share_is_rounded_on_its_own_half_up():
+    """656,852 of 1,547,052 is 42.4584%: 42.5, as the count reports it (largest remainders printed 42.4)."""
+    results = parse_results("candidate,votes\nA,656852\nB,890200\n", "a.md", 5)
+    assert [(row.name, row.shown, row.share) for row in results.rows] == [("B", "57.5", 57.5), ("A", "42.5", 42.5)]
+    assert not results.rounding_gap
+    # Half up exactly, with no float to fall short of the half: 1 of 8 is 12.5%, to no decimals 13
+    assert [row.shown for row in parse_results("decimals: 0\nname,votes\nA,1\nB,7\n", "a.md", 5).rows] == [
+        "88",
+        "13",
+    ]
+    assert [row.shown for row in parse_results("decimals: 2\nname,votes\nA,1\nB,2\n", "a.md", 5).rows] == [
+        "66.67",
+        "33.33",
+    ]
+
+
+def test_shares_that_do_not_add_to_100_stay_as_counted_and_say_so():
+    thirds = parse_results("candidate,votes\nA,1\nB,1\nC,1\n", "a.md", 5)
+    assert [row.shown for row in thirds.rows] == ["33.3", "33.3", "33.3"]
+    assert thirds.rounding_gap
+    # Shares the block gives are shown exactly as given, decimals and all
+    given = parse_results('party,share\nA,42.46%\nB,"33,3"\nC,24.2\n', "a.md", 5)
+    assert [row.shown for row in given.rows] == ["42.46", "33.3", "24.2"]
+    assert given.rounding_gap  # 99.96: within rounding of 100
+    # Rows left out (93%) are not rounding
+    assert not parse_results("party,share\nA,60\nB,33\n", "a.md", 5).rounding_gap
+
+
+def within(seconds: float, work):
+    """`work()`'s result, or a failure when it takes longer than `seconds` (quadratic code takes hours)."""
+    done = []
+    worker = threading.Thread(target=lambda: done.append(work()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert done, f"still running after {seconds} s"
+    return done[0]
+
+
+def test_a_long_table_and_a_title_of_many_spaces_are_read_in_linear_time():
+    """100,000 rows: a rescan of the table per row would take hours, a backtracking pattern over the title line
+    (as long as a line may be) seconds; linear code takes about a second."""
+    rows = "".join(f"Party {number},{number * 7 + 1},{number % 50},+0.{number % 10}\n" for number in range(100_000))
+    title = "title: " + " " * 9_990 + "x\n"
+    results = within(120, lambda: parse_results(title + "name,votes,seats,change\n" + rows, "a.md", 5))
+    assert len(results.rows) == 100_000 and results.title == "x"
+    assert (results.rows[-1].name, results.rows[-1].change, results.rows[-1].seats) == ("Party 99999", "+0.9", 49)
 
 
 def test_rows_are_sorted_by_share_unless_as_given():
@@ -86,10 +129,73 @@ BAD_BLOCKS = [
         "name,votes,turnout\nA,1,2\n",
         8,
         "unknown column 'turnout': the columns are name (or candidate, party, "
-        "option), party, votes, share, seats, colour and elected",
+        "option), party, votes, share, seats, change, previous, colour and elected",
     ),
-    ("name,seats\nA,1\n", 8, "the results table needs a votes or a share column to draw its bars"),
+    ("name,colour\nA,#fff\n", 8, "the results table needs a votes, share or seats column to draw its bars"),
     ("name,votes,colour\nA,1,red\n", 9, "colour 'red' is not a colour like #1a1a1a"),
+    # A column named twice, directly or through another of its names: only one could be shown
+    (
+        "candidate,votes,votes\nA,1,2\n",
+        8,
+        "the column 'votes' is named twice (columns 2 and 3): keep one, or paste one round at a time",
+    ),
+    (
+        "party,share,%\nA,1,2\n",
+        8,
+        "'share' and '%' both name the share column (columns 2 and 3): keep one, or paste one round at a time",
+    ),
+    (
+        "name,candidate,votes\nA,B,2\n",
+        8,
+        "'name' and 'candidate' both name the rows (columns 1 and 2): keep one, or paste one round at a time",
+    ),
+    (
+        "name,votes\nA,11281013¹\n",
+        9,
+        "votes '11281013¹' is not a whole number in plain digits 0-9 (a footnote mark goes in the note: line)",
+    ),
+    (
+        "name,votes\nA,١٢٣\n",
+        9,
+        "votes '١٢٣' is not a whole number in plain digits 0-9 (a footnote mark goes in the note: line)",
+    ),
+    (
+        "name,votes\nA," + "9" * 5000 + "\n",
+        9,
+        "votes '" + "9" * 37 + "...' has 5,000 digits, more than any count (12): check the cell",
+    ),
+    (
+        'name,votes\nA,"' + "1" * 140_000 + '"\n',
+        9,
+        "this line of the results block is 140,004 characters long, over the 10,000 a line may have: "
+        "a results row is a name and a few figures",
+    ),
+    (
+        "seats_total: 10\nname,seats\nA,8\nB,3\n",
+        11,
+        "the seats add up to 11 by this row, over seats_total: 10: check the seats column",
+    ),
+    (
+        "majority: 51\nname,votes\nA,8\n",
+        8,
+        "majority: and seats_total: need a seats column: add the seats each party won",
+    ),
+    ("majority: 4\nname,seats\nA,8\nB,3\n", 8, "majority: 4 is not more than half of the 11 seats: check the number"),
+    ("name,share,change\nA,30,up\n", 9, "change 'up' is not a signed number like +3.2 or −1.1"),
+    ("name,seats,seats change\nA,30,+1.5\n", 9, "seats change '+1.5' is not a signed number like +3 or −2"),
+    (
+        "scale: log\nname,share\nA,30\n",
+        8,
+        "scale: 'log' is not a scale: write `scale: leader` to draw the largest share across the whole row, "
+        "or leave the line out (each bar its share of 100%)",
+    ),
+    ("title: A\ntitle: B\nname,share\nA,30\n", 9, "title: is given twice (lines 8 and 9): keep one"),
+    (
+        "name,votes,seats,previous\nA,1,2,3\n",
+        8,
+        "previous could be last time's share or last time's seats: "
+        "call the column 'previous share' or 'previous seats'",
+    ),
     (
         "name,votes,elected\nA,1,maybe\n",
         9,
@@ -260,6 +366,58 @@ def test_a_bad_calendar_row_names_its_line(cli, tmp_path, row, message):
     result = run_build(cli, folder, tmp_path)
     assert result.exit_code == 1
     assert result.output == f"error: {folder / 'calendar.csv'}:3: {message}\n"
+
+
+@pytest.mark.parametrize("kind", ["broken symlink", "FIFO", "folder"])
+@pytest.mark.parametrize("where", ["issue folder", "beside newsletter.toml"])
+def test_a_calendar_that_is_not_a_file_is_named_not_skipped(cli, tmp_path, kind, where):
+    folder = story(tmp_path, "Body.\n")
+    (tmp_path / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n')
+    path = (folder if where == "issue folder" else tmp_path) / "calendar.csv"
+    if kind == "broken symlink":
+        path.symlink_to(tmp_path / "gone.csv")
+        problem = f"is a broken symlink (to {tmp_path / 'gone.csv'}, which does not exist); fix or remove it"
+    elif kind == "FIFO":
+        os.mkfifo(path)  # reading it would wait for a writer forever
+        problem = "is a named pipe (FIFO), not a calendar file"
+    else:
+        path.mkdir()
+        problem = "is a folder, not a calendar file"
+    result = cli(
+        "build",
+        str(folder),
+        "--date",
+        "2026-11-24",
+        "--out",
+        str(tmp_path / "out"),
+        "--config",
+        str(tmp_path / "newsletter.toml"),
+    )
+    assert (result.exit_code, result.output) == (1, f"error: {path}: {problem}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_invisible_and_bidi_characters_in_the_calendar_are_removed_and_named(tmp_path):
+    calendar = "date,country,election\n2026-12-06,Roma\u200bnia,Parliamentary\u202e election\n2026-12-07,Peru,Senate\n"
+    issue = make_issue(story(tmp_path, "Body.\n", calendar=calendar), date=DATE)
+    assert [(e.country, e.election) for e in issue.elections] == [
+        ("Romania", "Parliamentary election"),
+        ("Peru", "Senate"),
+    ]
+    named = [str(notice) for notice in issue.warnings if "calendar.csv" in str(notice)]
+    assert named == [f"{tmp_path / 'issue' / 'calendar.csv'}:2: removed 2 invisible character(s) (U+200B, U+202E)"]
+    email = render_files(issue)["email.html"].decode()
+    assert "\u200b" not in email and "\u202e" not in email and "Romania" in email
+
+
+def test_a_calendar_line_too_long_for_the_csv_module_is_one_line(cli, tmp_path):
+    folder = story(tmp_path, "Body.\n", calendar='date,country,election\n2026-12-06,Peru,"' + "x" * 140_000 + '"\n')
+    result = run_build(cli, folder, tmp_path)
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {folder / 'calendar.csv'}:2: this line is 140,018 characters long, over the 2,000 a calendar row "
+        "may have\n",
+    )
 
 
 def test_a_bad_calendar_window_names_newsletter_toml(tmp_path):
