@@ -110,7 +110,9 @@ def add_calendar(issue: Issue, source: Path, config: Path | None, weeks: int | N
     path = find_calendar(source, config)
     if path is None:
         return issue
-    return issue.model_copy(update={"elections": read_calendar(path, issue.date, weeks)})
+    notices: list[Notice] = []
+    elections = read_calendar(path, issue.date, weeks, notices)
+    return issue.model_copy(update={"elections": elections, "warnings": issue.warnings + notices})
 
 
 def render_files(

@@ -1,40 +1,57 @@
 """calendar.csv (`date,country,election[,note]`) + the issue's date -> the elections ahead, soonest first.
 
 The file sits in the issue folder or beside newsletter.toml (the issue's own wins). Past dates are left
-out, and so are dates past the `[calendar] weeks` window when newsletter.toml sets one.
+out, and so are dates past the `[calendar] weeks` window when newsletter.toml sets one. It is read as a
+story is: a regular file only (a broken symlink, a FIFO or a folder of that name is named, never skipped),
+invisible and bidi characters removed and named, each line checked for length before the csv module sees it.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from pathlib import Path
 
 from .errors import InputError
-from .models import Election
-from .text import read_text
+from .models import Election, Notice
+from .text import SETTINGS_LIMIT, clean_lines, read_text
 
 CALENDAR_NAME = "calendar.csv"
 COLUMNS = ("date", "country", "election", "note")
+LINE_LIMIT = 2_000  # characters: a date, a country, an election and a note
 
 
 def find_calendar(source: Path, config: Path | None) -> Path | None:
-    """The issue folder's calendar.csv, else the one beside the settings file (./newsletter.toml by default)."""
+    """The issue folder's calendar.csv, else the one beside the settings file (./newsletter.toml by default).
+    Anything of that name counts, a broken symlink or a folder too: reading it says what is wrong."""
     folders = [source if source.is_dir() else source.parent]
     folders.append(config.parent if config is not None else Path("."))
     for folder in folders:
         path = folder / CALENDAR_NAME
-        if path.is_file():
+        if os.path.lexists(path):
             return path
     return None
 
 
-def read_calendar(path: Path, today: dt.date, weeks: int | None = None) -> list[Election]:
-    """The elections from `today` on (within `weeks` when given), sorted by date, then country."""
-    rows = list(csv.reader(read_text(path).splitlines()))
+def read_calendar(
+    path: Path, today: dt.date, weeks: int | None = None, notices: list[Notice] | None = None
+) -> list[Election]:
+    """The elections from `today` on (within `weeks` when given), sorted by date, then country. What the
+    cleaning removes is added to `notices`, by line."""
+    lines = clean_lines(
+        read_text(path, limit=SETTINGS_LIMIT, what="a calendar file"), str(path), notices if notices is not None else []
+    )
+    for number, line in enumerate(lines, start=1):
+        if len(line) > LINE_LIMIT:
+            raise InputError(
+                f"this line is {len(line):,} characters long, over the {LINE_LIMIT:,} a calendar row may have",
+                file=path,
+                line=number,
+            )
     elections = []
-    for number, cells in enumerate(rows, start=1):
-        cells = [cell.strip() for cell in cells]
+    for number, line in enumerate(lines, start=1):
+        cells = [cell.strip() for cell in next(csv.reader([line]), [])]
         if not any(cells) or cells[0].startswith("#"):
             continue
         if number == 1 and cells[0].lower() == "date":

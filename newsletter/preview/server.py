@@ -401,7 +401,8 @@ class Preview:
     # --- watching -------------------------------------------------------------------------------------
 
     def watch_list(self) -> Watched:
-        """The stories, the templates and the settings file."""
+        """The stories, the templates, the settings file and the calendar beside it."""
+        from newsletter.elections import CALENDAR_NAME
         from newsletter.render import template_dirs
         from newsletter.settings import CONFIG_NAME
 
@@ -413,7 +414,9 @@ class Preview:
         # One folder inside another would be walked twice.
         folders = sorted({folder for folder in template_dirs() if folder.is_dir()}, key=lambda path: len(path.parts))
         watched.folders = [f for i, f in enumerate(folders) if not any(f.is_relative_to(o) for o in folders[:i])]
-        watched.files.append((self.config or Path(CONFIG_NAME)).resolve())
+        settings = (self.config or Path(CONFIG_NAME)).resolve()
+        # The shared calendar.csv beside the settings file serves every issue (elections.find_calendar)
+        watched.files += [settings, settings.parent / CALENDAR_NAME]
         return watched
 
     def stamp(self) -> tuple[Any, ...]:
