@@ -444,3 +444,34 @@ def test_in_dark_mode_the_bars_keep_their_colours_and_the_figures_read(page, tmp
     assert colours["bars"][:3] == ["rgb(255, 215, 0)", "rgb(31, 78, 156)", "rgb(112, 112, 112)"]
     assert colours["paper"] == "rgb(28, 28, 30)"  # dark_background
     assert colours["share"] == "rgb(236, 236, 236)"  # dark_text: readable on the dark paper
+
+
+def test_the_preview_rebuilds_when_the_shared_calendar_changes(tmp_path):
+    """The calendar beside newsletter.toml serves every issue: saving it shows in the open preview."""
+    import time
+    import urllib.request
+
+    from newsletter.preview import Preview
+
+    folder = story(tmp_path, "Body.\n")
+    config = tmp_path / "newsletter.toml"
+    config.write_text('[brand]\nname = "The Ballot Brief"\n')
+    (tmp_path / "calendar.csv").write_text("date,country,election\n2026-12-06,Romania,Parliamentary election\n")
+    preview = Preview(folder, config=config, date=DATE)
+    preview.open()
+    preview.serve_in_background()
+    try:
+
+        def email() -> str:
+            port = preview.server.server_address[1]
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/email.html", timeout=10) as response:
+                return response.read().decode()
+
+        assert "Romania" in email() and "Estonia" not in email()
+        (tmp_path / "calendar.csv").write_text("date,country,election\n2027-03-01,Estonia,Parliamentary election\n")
+        deadline = time.monotonic() + 20
+        while "Estonia" not in email() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "Estonia" in email() and "Romania" not in email()
+    finally:
+        preview.close()
