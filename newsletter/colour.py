@@ -1,4 +1,4 @@
-"""CSS hex colours -> WCAG contrast ratios, and the darker shade of a colour that reads as text."""
+"""CSS hex colours -> WCAG contrast ratios, and the darker (or lighter) shade of a colour that reads on a page."""
 
 from __future__ import annotations
 
@@ -34,3 +34,18 @@ def readable_on(color: str, background: str, minimum: float = MIN_CONTRAST) -> s
         if contrast(shade, background) >= minimum:
             return shade
     return "#000000"
+
+
+def lighter_on(color: str, background: str, minimum: float) -> str:
+    """`color` itself when it shows on the (dark) `background` at `minimum`, else the least lightened shade of
+    it that does: mixed towards white, which keeps its hue, as #rrggbb."""
+    if contrast(color, background) >= minimum:
+        return color
+    red, green, blue = channels(color)
+    for step in range(1, 101):
+        shade = "#{:02x}{:02x}{:02x}".format(
+            *(round(value + (255 - value) * step / 100) for value in (red, green, blue))
+        )
+        if contrast(shade, background) >= minimum:
+            return shade
+    return "#ffffff"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 from newsletter.elections import when
 from newsletter.models import Block, Colors, Issue, Results
@@ -10,39 +11,91 @@ from newsletter.text import display_width
 
 from .body import Group, body_groups, card_text, is_bare, shown, standfirst, story_link
 from .environment import long_date
-from .results import ELECTIONS_HEADING, result_lines, results_footnote, short_date
+from .results import ELECTIONS_HEADING, ResultLine, ResultTable, result_table, short_date
 from .view import Prepared, context, prepare
 
 TEXT_WIDTH = 72
 
 
 def text_results(results: Results) -> list[str]:
-    """The table in columns: names and parties padded, figures right-aligned, a bar of blocks."""
-    rows = result_lines(results, Colors())
-    header = [
-        results.name_label,
-        "Party" if results.has("party") else None,
-        "Share",
-        "Votes" if results.has("votes") else None,
-        "Seats" if results.has("seats") else None,
+    """The table in columns: names and parties padded, figures right-aligned, changes in words ("up 3.2"),
+    and a bar of blocks whose room is 100% (a │ at 50% in a two-way contest); then the parliament as
+    aligned blocks with the majority marked, and the sentence saying who reaches it."""
+    table = result_table(results, Colors())
+    columns: list[tuple[str, bool, Callable[[ResultLine], str]]] = [
+        (results.name_label, False, lambda line: line.name + (" ✓" if line.elected else "")),
     ]
-    cells = [
-        [line.name + (" ✓" if line.elected else ""), line.party, line.share, line.votes, line.seats] for line in rows
+    columns += [
+        (title, title != "Party", cell)
+        for title, cell, shown in (
+            ("Party", lambda line: line.party, table.party),
+            ("Share", lambda line: line.share, table.share),
+            ("Change", lambda line: in_short(line.change_words), table.change),
+            ("Votes", lambda line: line.votes, table.votes),
+            ("Seats", lambda line: line.seats, table.seats),
+            ("Seat change", lambda line: in_short(line.seats_change_words), table.seats_change),
+        )
+        if shown
     ]
-    keep = [index for index, title in enumerate(header) if title is not None]
-    table = [[header[index] for index in keep]] + [[row[index] for index in keep] for row in cells]
-    widths = [max(display_width(row[column]) for row in table) for column in range(len(keep))]
-    right = [header[index] in ("Share", "Votes", "Seats") for index in keep]
-    room = max(TEXT_WIDTH - sum(widths) - 2 * len(widths), 10)
-    bar_room = min(room, 24)
+    rows = [[title for title, _, _ in columns]] + [[cell(line) for _, _, cell in columns] for line in table.lines]
+    widths = [max(display_width(row[column]) for row in rows) for column in range(len(columns))]
+    room = TEXT_WIDTH - sum(widths) - 2 * len(widths) - (table.mark is not None)  # the mark takes a column
+    # Too little room beside the columns (long names, many columns): each bar goes on a line of its own
+    beside = room >= 12
+    bar_room = min(room if beside else TEXT_WIDTH - 3, 40)
+    bar_room -= bar_room % 2 if table.mark is not None else 0  # 50% falls between two columns
     out = underline(results.title, "·") if results.title else []
-    for number, row in enumerate(table):
-        padded = [pad(cell, width, right=is_right) for cell, width, is_right in zip(row, widths, right, strict=True)]
-        bar = "" if number == 0 else "█" * round(rows[number - 1].width / 100 * bar_room)
-        out.append(("  ".join(padded) + "  " + bar).rstrip())
-    for sentence in results_footnote(results):
+    if results.turnout:
+        out += wrap(f"Turnout: {results.turnout}")
+    for number, row in enumerate(rows):
+        padded = [
+            pad(cell, width, right=right) for cell, width, (_, right, _) in zip(row, widths, columns, strict=True)
+        ]
+        bar = "" if number == 0 else text_bar(table.lines[number - 1].width, bar_room, table.mark)
+        if beside:
+            out.append(("  ".join(padded) + "  " + bar).rstrip())
+        else:
+            out += ["  ".join(padded).rstrip()] + (["  " + bar] if bar else [])
+    if table.parliament:
+        out += [""] + text_parliament(table)
+    for sentence in table.footnote:
         out += wrap(sentence)
     return out + [""]
+
+
+def in_short(words: str) -> str:
+    """ "up 3.2 points" -> "up 3.2": the column's title says what it counts."""
+    return words.rsplit(" ", 1)[0] if words.startswith(("up ", "down ")) else words
+
+
+def text_bar(width: float, room: int, mark: float | None) -> str:
+    """Blocks for `width` percent of `room` columns (to half a column: ▌), and a │ at `mark` percent, set
+    between the columns so that every bar keeps its length."""
+    halves = round(width / 100 * room * 2)
+    blocks = "█" * (halves // 2) + "▌" * (halves % 2)
+    if mark is None:
+        return blocks
+    at = round(mark / 100 * room)
+    return (blocks[:at].ljust(at) + "│" + blocks[at:]).rstrip()
+
+
+def text_parliament(table: ResultTable) -> list[str]:
+    """Each party's seats as blocks on one shared line of the chamber, one party a line, set where the
+    party before it ends, so the lines read as one bar; a │ marks the majority on every line."""
+    results = table.results
+    total, majority = results.seats_total or 1, results.majority or 1
+    seated = [line for line in table.lines if line.seats and line.seats != "0"]
+    names = max(display_width(line.name) for line in seated) if seated else 0
+    room = max(min(TEXT_WIDTH - names - 3, 48), 20)
+    at = round(majority / total * room)
+    out = wrap(f"Seats: {total}, majority {majority} (at │)")
+    held = 0
+    for line in seated:
+        start = round(held / total * room)
+        held += int(line.seats)
+        blocks = " " * start + "█" * (round(held / total * room) - start)
+        out.append((pad(line.name, names, right=False) + "  " + blocks[:at].ljust(at) + "│" + blocks[at:]).rstrip())
+    return out + wrap(table.majority_line + ".")
 
 
 def pad(cell: str, width: int, *, right: bool) -> str:

@@ -12,7 +12,7 @@ from newsletter.models import Issue
 from .body import Group, body_groups, card_rows, card_text, shown, standfirst, story_link
 from .environment import environment
 from .links import issue_unsubscribe_url, issue_web_url, with_campaign_tags, with_safe_links
-from .results import ELECTIONS_HEADING, result_lines, results_footnote, short_date
+from .results import ELECTIONS_HEADING, dark_bars, result_table, short_date
 
 # After the preheader, in the hidden preview text only: zero-width joiners, combining grapheme joiners and
 # no-break spaces, which inboxes show as nothing, so the inbox row ends with the preheader instead of running
@@ -107,8 +107,8 @@ def context(
         "standfirst": standfirst,
         "shown": shown,
         "preheader_filler": PREHEADER_FILLER,
-        "result_lines": lambda results: result_lines(results, brand.colors),
-        "results_footnote": results_footnote,
+        "result_table": lambda results: result_table(results, brand.colors),
+        "dark_bars": dark_bars(issue),
         "elections_heading": ELECTIONS_HEADING,
         "when": when,
         "short_date": lambda day: short_date(day, issue.date),
