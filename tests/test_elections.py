@@ -619,3 +619,23 @@ def test_the_preview_rebuilds_when_the_shared_calendar_changes(tmp_path):
         assert "Estonia" in email() and "Romania" not in email()
     finally:
         preview.close()
+
+
+def test_rendering_a_table_asks_about_the_whole_table_a_fixed_number_of_times(tmp_path, monkeypatch):
+    """A template that asked Results.has() for every row rescanned the table per row: 20,000 rows took minutes.
+    The count of whole-table questions must not grow with the rows."""
+    from newsletter.models import Results
+
+    asked = []
+    has = Results.has
+    monkeypatch.setattr(Results, "has", lambda self, column: asked.append(column) or has(self, column))
+    counts = []
+    for rows in (10, 40):
+        table = "".join(f"P{number},{number + 1},{number % 3}\n" for number in range(rows))
+        folder = tmp_path / str(rows)
+        folder.mkdir()
+        issue = make_issue(story(folder, f"```results\nname,votes,seats\n{table}```\n"), date=DATE)
+        asked.clear()
+        render_files(issue)
+        counts.append(len(asked))
+    assert counts[0] == counts[1] and counts[0] > 0
