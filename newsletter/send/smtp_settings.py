@@ -12,29 +12,32 @@ import difflib
 import math
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator
+
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
+from newsletter.settings import Problem, Table
 
 ENV_PREFIX = "NEWSLETTER_SMTP_"
 PASSWORD_ENV = ENV_PREFIX + "PASSWORD"
 SECURITIES = ("starttls", "tls", "none")
 DEFAULT_PORTS = {"starttls": 587, "tls": 465, "none": 25}
-# key -> (kind, default, minimum): every setting, in the file and as NEWSLETTER_SMTP_<KEY>.
-SETTINGS: dict[str, tuple[str, Any, float]] = {
-    "host": ("text", "", 0),
-    "port": ("port", None, 1),
-    "security": ("text", "starttls", 0),
-    "user": ("text", "", 0),
-    "cafile": ("text", "", 0),
-    "timeout": ("number", 30.0, 0.001),  # seconds, for the connection and every reply
-    "rate": ("number", 0.0, 0.0),  # messages per second; 0: as fast as the server takes them
-    "retries": ("whole", 4, 0),  # tries again after a temporary failure, waiting retry_delay, then twice as long...
-    "retry_delay": ("number", 2.0, 0.0),
-    "connections": ("whole", 1, 1),  # messages in flight at once, each on its own connection
+# key -> (kind, minimum): what each setting takes, in the file and as NEWSLETTER_SMTP_<KEY>; the defaults are
+# SmtpSettings' own.
+SETTINGS: dict[str, tuple[str, float]] = {
+    "host": ("text", 0),
+    "port": ("port", 1),
+    "security": ("text", 0),
+    "user": ("text", 0),
+    "cafile": ("text", 0),
+    "timeout": ("number", 0.001),
+    "rate": ("number", 0.0),
+    "retries": ("whole", 0),
+    "retry_delay": ("number", 0.0),
+    "connections": ("whole", 1),
 }
 MAX_DELAY = 60.0
 
@@ -62,19 +65,47 @@ class Secret:
         raise TypeError("a Secret is not pickled")
 
 
-@dataclass(frozen=True)
-class SmtpSettings:
+class SmtpSettings(Table):
+    """[smtp] in newsletter.toml, each key also a NEWSLETTER_SMTP_<KEY> variable; the password only from the
+    environment. Every default is here, once."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
     host: str = ""
-    port: int = DEFAULT_PORTS["starttls"]
+    port: int = DEFAULT_PORTS["starttls"]  # unset: the security's port (DEFAULT_PORTS)
     security: str = "starttls"
     user: str = ""
-    password: Secret = field(default_factory=lambda: Secret(""), repr=False)
-    timeout: float = 30.0
-    rate: float = 0.0
+    password: Secret = Field(default_factory=lambda: Secret(""), repr=False)
+    timeout: float = 30.0  # seconds, for the connection and every reply
+    rate: float = 0.0  # messages per second; 0: as fast as the server takes them
     cafile: str = ""  # extra certificate authority (a company relay, a test server)
-    retries: int = 4
+    retries: int = 4  # tries again after a temporary failure, waiting retry_delay, then twice as long...
     retry_delay: float = 2.0
-    connections: int = 1
+    connections: int = 1  # messages in flight at once, each on its own connection
+
+    @field_validator(*SETTINGS, mode="before")
+    @classmethod
+    def of_kind(cls, value: Any, info: ValidationInfo) -> Any:
+        kind, minimum = SETTINGS[str(info.field_name)]
+        try:
+            return checked(kind, value, minimum)
+        except ValueError:
+            raise Problem(f"{info.field_name}: {value!r} {expectation(kind, minimum)}") from None
+
+    @field_validator("security")
+    @classmethod
+    def known_security(cls, value: str) -> str:
+        if value.lower() not in SECURITIES:
+            raise Problem(f"security: {value!r} is not one of {', '.join(SECURITIES)}")
+        return value.lower()
+
+    @field_validator("host", "user")
+    @classmethod
+    def header_safe(cls, value: str, info: ValidationInfo) -> str:
+        problem = header_problem(value)
+        if problem:
+            raise Problem(f"{info.field_name}: {problem}")
+        return value
 
     @property
     def server(self) -> str:
@@ -102,15 +133,15 @@ class SmtpSettings:
 
 def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> SmtpSettings:
     """newsletter.toml's [smtp] table, then NEWSLETTER_SMTP_* variables; the password only from the environment."""
-    from newsletter.settings import read_config
+    from pydantic import ValidationError
+
+    from newsletter.settings import read_config, settings_error
     from newsletter.text import unknown_keys
 
     env = os.environ if env is None else env
     file = read_config(config)
     where = file.path
     data = file.data.get("smtp", {})
-    if not isinstance(data, dict):
-        raise InputError("smtp must be a table: [smtp]", file=where, line=file.line("smtp"))
     if "password" in data:
         raise InputError(
             f"[smtp] password: keep the password out of files; set {PASSWORD_ENV} in the environment instead",
@@ -125,48 +156,26 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
             hint = f"did you mean {close[0]}? " if close else ""
             raise InputError(f"is not a setting; {hint}known: {', '.join(sorted(known_env))}", file=name)
 
-    values: dict[str, Any] = {}
-    for key, (kind, default, minimum) in SETTINGS.items():
+    values = dict(data)
+    for key, (kind, minimum) in SETTINGS.items():
         name = ENV_PREFIX + key.upper()
         if env.get(name, "") != "":
             values[key] = from_env(name, kind, env[name], minimum, key)
-        elif key in data:
-            values[key] = from_file(key, kind, data[key], minimum, where, file.line(key))
-        elif default is not None:
-            values[key] = default
-
-    def origin(key: str) -> tuple[object, int | None]:
-        name = ENV_PREFIX + key.upper()
-        return (name, None) if env.get(name, "") != "" else (where, file.line(key))
-
-    security = str(values["security"]).lower()
-    if security not in SECURITIES:
-        source, line = origin("security")
-        raise InputError(
-            f"[smtp] security: {values['security']!r} is not one of {', '.join(SECURITIES)}", file=source, line=line
-        )
-    for key in ("host", "user"):
-        problem = header_problem(values[key])
-        if problem:
-            source, line = origin(key)
-            raise InputError(f"[smtp] {key}: {problem}", file=source, line=line)
-    cafile = values["cafile"]
-    if cafile and env.get(ENV_PREFIX + "CAFILE", "") == "":
+    try:
+        settings = SmtpSettings.model_validate({**values, "password": Secret(env.get(PASSWORD_ENV, ""))})
+    except ValidationError as error:
+        problem = settings_error(error, file, "smtp")
+        key = str(error.errors()[0]["loc"][0])
+        if env.get(ENV_PREFIX + key.upper(), "") != "":
+            raise InputError(problem.message, file=ENV_PREFIX + key.upper()) from None
+        raise problem from None
+    changes: dict[str, Any] = {"host": settings.host.strip()}
+    if "port" not in values:
+        changes["port"] = DEFAULT_PORTS[settings.security]
+    if settings.cafile and env.get(ENV_PREFIX + "CAFILE", "") == "":
         # A relative path in the settings file is relative to that file, wherever the command runs.
-        cafile = str(where.parent / cafile)
-    return SmtpSettings(
-        host=values["host"].strip(),
-        port=values.get("port", DEFAULT_PORTS[security]),
-        security=security,
-        user=values["user"],
-        password=Secret(env.get(PASSWORD_ENV, "")),
-        timeout=values["timeout"],
-        rate=values["rate"],
-        cafile=cafile,
-        retries=values["retries"],
-        retry_delay=values["retry_delay"],
-        connections=values["connections"],
-    )
+        changes["cafile"] = str(where.parent / settings.cafile)
+    return settings.model_copy(update=changes)
 
 
 def expectation(kind: str, minimum: float) -> str:
@@ -193,13 +202,6 @@ def checked(kind: str, value: Any, minimum: float) -> Any:
     if not math.isfinite(value) or value < minimum:
         raise ValueError
     return float(value)
-
-
-def from_file(key: str, kind: str, value: Any, minimum: float, where: Path, line: int | None) -> Any:
-    try:
-        return checked(kind, value, minimum)
-    except ValueError:
-        raise InputError(f"[smtp] {key}: {value!r} {expectation(kind, minimum)}", file=where, line=line) from None
 
 
 def from_env(name: str, kind: str, text: str, minimum: float, key: str) -> Any:
