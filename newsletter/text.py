@@ -15,9 +15,15 @@ from .models import Notice, Source
 
 # C1 controls, zero-width characters, bidi embeddings/overrides/isolates, soft hyphen and BOMs inside
 # text: invisible in an editor, yet they break search, screen readers and some mail clients.
-# C0 controls other than tab and line feed are invisible too, and MJML and lxml choke on them.
+# C0 controls other than tab and line feed are invisible too, and MJML and lxml choke on them, as MJML does
+# on Unicode's non-characters (U+FDD0-FDEF and the last two code points of every plane).
+NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
 JUNK = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+    + NONCHARACTERS
+    + "]"
 )
 SPACES = re.compile("[\t\u00a0\u2007\u202f]")
 # Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.

@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 from golden import DATE, ROOT
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsletter.build import build, make_issue, render_files
 from newsletter.colour import contrast
 from newsletter.errors import InputError
 from newsletter.readers.results import parse_results
+from newsletter.render.results import result_table
 
 EXAMPLE = ROOT / "examples" / "election-issue"
 
@@ -570,6 +573,20 @@ def test_invisible_and_bidi_characters_in_the_calendar_are_removed_and_named(tmp
     assert "\u200b" not in email and "\u202e" not in email and "Romania" in email
 
 
+def test_non_characters_in_the_calendar_and_a_results_cell_are_removed_and_named_not_blamed_on_mjml(tmp_path):
+    """U+FFFE, U+FDD0 and friends stopped MJML, and the build blamed email.mjml."""
+    calendar = "date,country,election\n2026-12-06,Peru\ufffe\ufdd0,Senate\U0010ffff\n"
+    folder = story(tmp_path, "```results\nname,share\nA\uffff,30\n```\n", calendar=calendar)
+    issue = make_issue(folder, date=DATE)
+    assert [(e.country, e.election) for e in issue.elections] == [("Peru", "Senate")]
+    named = sorted(str(notice) for notice in issue.warnings if "invisible" in str(notice))
+    assert named == [
+        f"{folder / 'calendar.csv'}:2: removed 3 invisible character(s) (U+10FFFF, U+FDD0, U+FFFE)",
+        f"{folder / 'lead.md'}:7: removed 1 invisible character(s) (U+FFFF)",
+    ]
+    assert "Peru" in render_files(issue)["email.html"].decode()
+
+
 def test_a_calendar_line_too_long_for_the_csv_module_is_one_line(cli, tmp_path):
     folder = story(tmp_path, "Body.\n", calendar='date,country,election\n2026-12-06,Peru,"' + "x" * 140_000 + '"\n')
     result = run_build(cli, folder, tmp_path)
@@ -639,3 +656,116 @@ def test_rendering_a_table_asks_about_the_whole_table_a_fixed_number_of_times(tm
         render_files(issue)
         counts.append(len(asked))
     assert counts[0] == counts[1] and counts[0] > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Generated blocks and calendars: a table or one line naming the file, never a traceback
+
+RESULT_PIECES = [
+    "title: ",
+    "turnout: ",
+    "majority: ",
+    "seats_total: ",
+    "scale: ",
+    "leader",
+    "decimals: ",
+    "order: as given",
+    "note: ",
+    "name",
+    "candidate",
+    "party",
+    "option",
+    "votes",
+    "share",
+    "%",
+    "seats",
+    "change",
+    "previous",
+    "previous seats",
+    "seats change",
+    "colour",
+    "elected",
+    ",",
+    ";",
+    "\t",
+    "\n",
+    '"',
+    "1",
+    "0",
+    "51",
+    "101",
+    "1,234",
+    "1.234.567",
+    "42.46",
+    "+3.2",
+    "-1.1",
+    "−2",
+    "±0",
+    "yes",
+    "✓",
+    "#ffd700",
+    "¹",
+    "١٢",
+    "9" * 20,
+    " ",
+    "A",
+    "Ana Pérez",
+    "—",
+    "%%{unsubscribe_url}%%",
+    "\u202e",
+    ":",
+]
+
+
+@given(st.lists(st.sampled_from(RESULT_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_any_results_block_is_a_table_or_one_error_naming_its_line(pieces):
+    from newsletter.models import Colors
+    from newsletter.render.text import text_results
+
+    try:
+        results = parse_results("".join(pieces), "a.md", 5)
+    except InputError as error:
+        assert error.file == "a.md" and error.line is not None and error.line >= 4
+        assert "\n" not in str(error)
+        return
+    table = result_table(results, Colors())
+    assert all(0 <= line.width <= 100 for line in table.lines)
+    assert all(round(sum(piece.width for piece in line.segments), 1) == 100 for line in table.lines)
+    text_results(results)
+
+
+CALENDAR_PIECES = [
+    "date,country,election,note",
+    "2026-12-06",
+    "2027-02-30",
+    "6 December",
+    ",",
+    '"',
+    "\n",
+    "\r\n",
+    "Peru",
+    "Senate",
+    "#",
+    "\u200b",
+    "\u202e",
+    "\x00",
+    "\ufeff",
+    " ",
+    "x" * 3000,
+]
+
+
+@given(st.lists(st.sampled_from(CALENDAR_PIECES), max_size=30))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_calendar_is_elections_or_one_error_naming_the_file(tmp_path, pieces):
+    from newsletter.elections import read_calendar
+
+    path = tmp_path / "calendar.csv"
+    path.write_text("".join(pieces), encoding="utf-8")
+    try:
+        elections = read_calendar(path, DATE)
+    except InputError as error:
+        assert error.file == str(path) and "\n" not in str(error)
+        return
+    assert all(election.days >= 0 for election in elections)
