@@ -230,7 +230,7 @@ def read_settings(meta: dict[str, tuple[str, int]], file: str, line: int) -> dic
             file=file,
             line=where("decimals"),
         )
-    counts = {}
+    counts: dict[str, int | None] = {}
     for key in ("majority", "seats total"):
         cell = value(key)
         counts[key] = None
@@ -446,10 +446,11 @@ def check_shares(rows: list[dict[str, Any]], file: str, line: int) -> bool:
     missing = next((row for row in rows if not row["shown"]), None)
     if missing is not None:
         raise InputError("this row has no share: give every row its percentage", file=file, line=missing["line"])
-    total = sum(Decimal(row["shown"]) for row in rows)
+    total = sum((Decimal(row["shown"]) for row in rows), Decimal(0))
     if total > Decimal(str(MAX_TOTAL)):
         raise InputError(f"the shares add up to {total:.1f}%, over 100%: check the share column", file=file, line=line)
-    slack = sum(Decimal(5).scaleb(Decimal(row["shown"]).as_tuple().exponent - 1) for row in rows)  # type: ignore[operator]
+    # half a unit of each row's last decimal: 0.05 for 42.5, 0.005 for 42.46
+    slack = sum((Decimal(5).scaleb(int(Decimal(row["shown"]).as_tuple().exponent) - 1) for row in rows), Decimal(0))
     return total != 100 and abs(total - 100) <= slack
 
 

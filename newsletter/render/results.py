@@ -162,7 +162,9 @@ def seat_bar(results: Results, colors: Colors) -> tuple[tuple[Segment, ...], flo
         return (), None, "", ""
     total, majority = results.seats_total, results.majority
     seated = [row for row in results.rows if row.seats]
-    pieces = [Segment(round(row.seats / total * 100, 2), row.colour or colors.accent, label=row.name) for row in seated]
+    pieces = [
+        Segment(round((row.seats or 0) / total * 100, 2), row.colour or colors.accent, label=row.name) for row in seated
+    ]
     rest = total - sum(row.seats or 0 for row in seated)
     if rest:
         pieces.append(Segment(round(rest / total * 100, 2)))
