@@ -31,7 +31,7 @@ from newsletter.headers import header_problem
 from newsletter.models import Issue
 from newsletter.send import run as sending
 from newsletter.send.smtp_settings import load_settings
-from newsletter.send.subscribers import read_subscribers
+from newsletter.send.subscribers import Subscriber, read_subscribers
 
 try:
     from smtp_server import TLS, Mailbox, smtp_server
@@ -599,7 +599,8 @@ def test_the_bytes_sent_are_the_built_message_with_the_recipient_filled_in(serve
         head = headers(received.content)
         link = f"https://news.example.org/unsubscribe?email={address.replace('@', '%40')}"
         name = {"ana@example.org": "Ana Lima", "zoe@example.org": "Zoë"}[address]
-        filled = Template(issue, template).fill(Recipient(address, name, head["Message-ID"], link))
+        recipient = Recipient(address, name, head["Message-ID"], link)
+        filled = Template(issue, template).fill(recipient, date=head["Date"].datetime)
         assert received.content == filled
         # The same, read as a reader's client reads it: the built parts with only the link changed.
         body = received.content.split(b"\r\n\r\n", 1)[1]
@@ -612,11 +613,56 @@ def test_the_bytes_sent_are_the_built_message_with_the_recipient_filled_in(serve
         ):
             expected = built.get_body((kind,)).get_content().replace(token, value)
             assert sent.get_body((kind,)).get_content() == expected.replace("\r\n", "\n")
-        assert (
-            template.split(b"\r\n\r\n", 1)[0].split(b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n")[1]
-            in received.content
-        )
+        # The issue's header fields as built, but for the Date: when it was sent.
+        built_date = b"Date: Tue, 24 Nov 2026 06:00:00 +0000"
+        sent_date = f"Date: {head['Date']}".encode()
+        issue_fields = template.split(b"\r\n\r\n", 1)[0].split(
+            b"List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+        )[1]
+        assert built_date in issue_fields
+        assert issue_fields.replace(built_date, sent_date) in received.content
         assert sent["To"].addresses[0].display_name == name
+
+
+SENT_AT = dt.datetime(2026, 12, 3, 9, 30, 5, tzinfo=dt.UTC)  # nine days after the issue's date
+
+
+def test_test_and_list_sends_are_dated_when_sent_and_the_build_keeps_its_date(server, workdir):
+    folder = workdir / "build" / SLUG
+    built_eml = (folder / "email.eml").read_bytes()
+    clock = iter([SENT_AT + dt.timedelta(seconds=second) for second in range(100)])
+    prepared = sending.prepare(folder, now=lambda: next(clock))
+    report = sending.send_test(prepared, [Subscriber(email="editor@example.org")], load_settings(None))
+    assert report.sent == ["editor@example.org"]
+    report = sending.send_list(
+        prepared, read_subscribers(subscribers(workdir, 3)), load_settings(None), history=HISTORY
+    )
+    assert report.sent == addresses(3)
+    received = [headers(message.content) for message in server.mailbox.received]
+    # Each message is dated by the clock as it is filled in, a tick apart, never the issue's 24 November.
+    dates = [head["Date"].datetime for head in received]
+    assert all(SENT_AT < date < SENT_AT + dt.timedelta(seconds=100) for date in dates)
+    assert dates == sorted(set(dates))
+    assert received[0]["Date"].startswith("Thu, 03 Dec 2026 09:30:")
+    ids = [head["Message-ID"] for head in received]
+    assert len(set(ids)) == len(ids) == 4
+    # The build's message keeps the issue's date: unchanged, and what a fresh build writes byte for byte.
+    assert (folder / "email.eml").read_bytes() == built_eml
+    assert b"Date: Tue, 24 Nov 2026 06:00:00 +0000\r\n" in built_eml
+    (workdir / "brand.toml").write_text(BRAND_TOML)
+    again = build(EXAMPLE, out=workdir / "again", date=DATE, config=workdir / "brand.toml").out
+    assert (again / "email.eml").read_bytes() == built_eml
+
+
+def test_a_send_from_the_command_line_is_dated_today(server, workdir):
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
+    assert result.exit_code == 0, result.output
+    after = dt.datetime.now(dt.UTC)
+    [message] = server.mailbox.received
+    sent = headers(message.content)["Date"].datetime
+    assert before <= sent <= after
+    assert sent.date() != DATE  # the issue's day is not today's: the test would pass for the wrong reason
 
 
 def test_send_refuses_a_build_whose_email_html_was_edited_after_build(server, workdir):

@@ -8,10 +8,12 @@ files, no network.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from email.policy import SMTP
 from email.quoprimime import body_encode
+from email.utils import format_datetime
 from urllib.parse import quote, urlsplit
 
 from markupsafe import escape
@@ -210,12 +212,21 @@ class Template:
                 )
         return head
 
-    def fill(self, recipient: Recipient, *, subject: str | None = None) -> bytes:
-        """The message for one recipient: the template's bytes with their values where the tokens are."""
+    def fill(self, recipient: Recipient, *, subject: str | None = None, date: dt.datetime | None = None) -> bytes:
+        """The message for one recipient: the template's bytes with their values where the tokens are.
+
+        `date`: when it is sent, for its Date field (the build's is the issue's day, for byte-identical
+        builds; a message dated days ahead sorts above newer mail and scores as spam). `subject`: a test
+        send's, with "[TEST] " before it.
+        """
         head = self.head
-        if subject is not None:  # a test send: "[TEST] " before the subject
-            folded = SMTP.fold_binary("Subject", SMTP.header_factory("Subject", subject))
-            head = b"".join(folded if name == "subject" else field for name, field in self.rest)
+        changed: dict[str, bytes] = {}
+        if subject is not None:
+            changed["subject"] = SMTP.fold_binary("Subject", SMTP.header_factory("Subject", subject))
+        if date is not None:
+            changed["date"] = b"Date: " + format_datetime(date).encode("ascii") + b"\r\n"
+        if changed:
+            head = b"".join(changed.get(name, field) for name, field in self.rest)
         url = recipient.unsubscribe_url
         values = {"html": qp_encode(html_link(url)), "text": qp_encode(url)}
         parts = [self.recipient_head(recipient), head]

@@ -10,6 +10,7 @@ carries on where it stopped.
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class Prepared:
     issue: Issue
     template: Template
     sender: Subscriber
+    now: Callable[[], dt.datetime]  # the wall clock, for each message's Date as it is sent
 
     def unsubscribe_url(self, subscriber: Subscriber) -> str:
         from newsletter.render import issue_unsubscribe_url
@@ -56,7 +58,7 @@ class Prepared:
 
     def message(self, subscriber: Subscriber, message_id: str, *, test: bool = False) -> Outgoing:
         subject = TEST_PREFIX + self.issue.subject if test else None
-        data = self.template.fill(self.recipient(subscriber, message_id), subject=subject)
+        data = self.template.fill(self.recipient(subscriber, message_id), subject=subject, date=self.now())
         return Outgoing(subscriber, data, crlf=True)
 
     def too_long(self, subscriber: Subscriber) -> str | None:
@@ -73,8 +75,14 @@ class Prepared:
         return issue_message_id(self.issue, subscriber.email)
 
 
-def prepare(folder: Path) -> Prepared:
-    """Read a build folder as built (its record checked), and check every header that is not per recipient."""
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def prepare(folder: Path, *, now: Callable[[], dt.datetime] = utc_now) -> Prepared:
+    """Read a build folder as built (its record checked), and check every header that is not per recipient.
+
+    `now` dates each message when it is filled in, just before it goes out (tests pass their own clock)."""
     from newsletter.buildfolder import parse_issue, read_built
     from newsletter.message import header_problems
 
@@ -86,7 +94,7 @@ def prepare(folder: Path) -> Prepared:
     sender = check_address(issue.brand.sender.email, file=folder / "issue.json")
     if issue.brand.reply_to:
         check_address(issue.brand.reply_to, file=folder / "issue.json")
-    prepared = Prepared(folder, issue, Template(issue, files["email.tokens.eml"]), sender)
+    prepared = Prepared(folder, issue, Template(issue, files["email.tokens.eml"]), sender, now)
     problem = unsubscribe_problem(prepared.unsubscribe_url(EXAMPLE))
     if problem:
         raise InputError(
