@@ -2,7 +2,7 @@
 
 Only what `build` wrote, and its record vouches for, goes out: the encoded message with tokens
 (email.tokens.eml) gets each recipient's To, Message-ID and unsubscribe link filled in (personalise.py)
-and goes to delivery.py, the only module that talks SMTP. List sends keep the send history
+and goes to delivery.py, which sends it over connection.py's SMTP connections. List sends keep the send history
 (history.py) next to newsletter.toml: an address that has the issue, from any build of it, is skipped
 unless --force says to send a second copy; a re-run after a crash, Ctrl-C or a dropped connection
 carries on where it stopped.
@@ -20,7 +20,8 @@ from pathlib import Path
 from newsletter.errors import InputError, RenderError
 from newsletter.models import Issue
 
-from .delivery import Delivery, NoLog, Outgoing, Progress, SendReport
+from .connection import Outgoing
+from .delivery import Delivery, NoLog, Progress, SendReport
 from .history import HISTORY_NAME, UNKNOWN_AFTER_CRASH, Identity, Row, SendLog, exclusive
 from .personalise import Recipient, Template, unsubscribe_url
 from .smtp_settings import ENV_PREFIX, SmtpSettings

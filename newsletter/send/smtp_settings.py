@@ -2,7 +2,8 @@
 
 Every value is checked for its type and range where it is given (a port of 25.7 is refused, not cut to
 25), every documented variable is read, and a NEWSLETTER_SMTP_* variable that is not a setting is
-refused by name. The password comes only from the environment and never shows itself.
+refused by name. The password comes only from the environment and never shows itself. `provider` names
+a relay whose documented host, port and security fill in what the table leaves out (PROVIDERS).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import base64
 import difflib
 import math
 import os
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +22,7 @@ from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
-from newsletter.settings import Problem, Table
+from newsletter.settings import Problem, SettingsFile, Table
 
 ENV_PREFIX = "NEWSLETTER_SMTP_"
 PASSWORD_ENV = ENV_PREFIX + "PASSWORD"
@@ -38,8 +41,44 @@ SETTINGS: dict[str, tuple[str, float]] = {
     "retries": ("whole", 0),
     "retry_delay": ("number", 0.0),
     "connections": ("whole", 1),
+    "provider": ("text", 0),
+    "region": ("text", 0),
 }
 MAX_DELAY = 60.0
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    host: str  # {region} is the region setting
+    port: int
+    security: str
+    user: str = ""  # the login where the provider fixes it (SendGrid's is the word "apikey")
+    regions: dict[str, str] | None = None  # region -> host, where a region picks the host from a list
+    region_required: bool = False
+
+
+# Host, port and security as each relay documents them for SMTP submission (587 with STARTTLS everywhere):
+# Amazon SES, 'Connecting to an Amazon SES SMTP endpoint' (docs.aws.amazon.com/ses/latest/dg/smtp-connect.html:
+# email-smtp.<region>.amazonaws.com, STARTTLS on 25, 587 or 2587); Postmark, 'What are the SMTP details'
+# (postmarkapp.com/support/article/811: smtp-broadcasts.postmarkapp.com for broadcast messages such as a
+# newsletter, STARTTLS on 25, 2525 or 587, the server token as user and password); Mailgun, 'Send via SMTP'
+# (documentation.mailgun.com: smtp.mailgun.org, STARTTLS on 25, 587, 2525; smtp.eu.mailgun.org for EU
+# domains); SendGrid, 'Integrating with the SMTP API' (smtp.sendgrid.net, 587, user "apikey"); Brevo, 'SMTP
+# relay integration' (developers.brevo.com/docs/smtp-integration: smtp-relay.brevo.com, 587 or 2525, an SMTP
+# key as password); Gmail and Workspace, 'Send email from a printer, scanner or app' (smtp.gmail.com, 587,
+# STARTTLS, an app password).
+PROVIDERS: dict[str, Provider] = {
+    "ses": Provider("Amazon SES", "email-smtp.{region}.amazonaws.com", 587, "starttls", region_required=True),
+    "postmark": Provider("Postmark", "smtp-broadcasts.postmarkapp.com", 587, "starttls"),
+    "mailgun": Provider(
+        "Mailgun", "smtp.mailgun.org", 587, "starttls", regions={"us": "smtp.mailgun.org", "eu": "smtp.eu.mailgun.org"}
+    ),
+    "sendgrid": Provider("SendGrid", "smtp.sendgrid.net", 587, "starttls", user="apikey"),
+    "brevo": Provider("Brevo", "smtp-relay.brevo.com", 587, "starttls"),
+    "gmail": Provider("Gmail", "smtp.gmail.com", 587, "starttls"),
+}
+AWS_REGION = re.compile(r"[a-z]{2}(?:-[a-z]+)+-\d{1,2}")
 
 
 class Secret:
@@ -82,6 +121,8 @@ class SmtpSettings(Table):
     retries: int = 4  # tries again after a temporary failure, waiting retry_delay, then twice as long...
     retry_delay: float = 2.0
     connections: int = 1  # messages in flight at once, each on its own connection
+    provider: str = ""  # a relay of PROVIDERS: its host, port and security unless given
+    region: str = ""  # the provider's region, where its host depends on one (ses, mailgun)
 
     @field_validator(*SETTINGS, mode="before")
     @classmethod
@@ -99,6 +140,17 @@ class SmtpSettings(Table):
             raise Problem(f"security: {value!r} is not one of {', '.join(SECURITIES)}")
         return value.lower()
 
+    @field_validator("provider")
+    @classmethod
+    def known_provider(cls, value: str) -> str:
+        key = value.strip().lower()
+        if key and key not in PROVIDERS:
+            raise Problem(
+                f"provider: {value!r} is not one of {', '.join(PROVIDERS)}; for another relay, set host, port "
+                "and security"
+            )
+        return key
+
     @field_validator("host", "user")
     @classmethod
     def header_safe(cls, value: str, info: ValidationInfo) -> str:
@@ -113,7 +165,8 @@ class SmtpSettings(Table):
 
     def describe(self) -> str:
         login = f", as {self.user}" if self.user else ""
-        return f"{self.server} ({self.security}{login})"
+        preset = f", {PROVIDERS[self.provider].name}'s settings" if self.provider else ""
+        return f"{self.server} ({self.security}{login}{preset})"
 
     def delay(self, attempt: int) -> float:
         return float(min(MAX_DELAY, self.retry_delay * 2 ** max(0, attempt - 1)))
@@ -170,8 +223,10 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
             raise InputError(problem.message, file=ENV_PREFIX + key.upper()) from None
         raise problem from None
     changes: dict[str, Any] = {"host": settings.host.strip()}
-    if "port" not in values:
-        changes["port"] = DEFAULT_PORTS[settings.security]
+    if settings.provider or settings.region:
+        changes.update(provider_values(settings, values, file, env))
+    if "port" not in values and "port" not in changes:
+        changes["port"] = DEFAULT_PORTS[changes.get("security", settings.security)]
     if settings.cafile and env.get(ENV_PREFIX + "CAFILE", "") == "":
         # A relative path in the settings file is relative to that file, wherever the command runs.
         changes["cafile"] = str(where.parent / settings.cafile)
@@ -218,3 +273,44 @@ def from_env(name: str, kind: str, text: str, minimum: float, key: str) -> Any:
         return checked(kind, value, minimum)
     except ValueError:
         raise InputError(f"[smtp] {key}: {text!r} {expectation(kind, minimum)}", file=name) from None
+
+
+def provider_values(
+    settings: SmtpSettings, given: Mapping[str, Any], file: SettingsFile, env: Mapping[str, str]
+) -> dict[str, Any]:
+    """Host, security (and SendGrid's user) from the provider, where the table and environment give none; the
+    region checked against the provider."""
+    region = settings.region.strip().lower()
+
+    def refuse(key: str, message: str) -> InputError:
+        name = ENV_PREFIX + key.upper()
+        if env.get(name, "") != "":
+            return InputError(f"[smtp] {key}: {message}", file=name)
+        return InputError(f"[smtp] {key}: {message}", file=file.path, line=file.line(key))
+
+    if not settings.provider:
+        raise refuse("region", "only for a provider that has regions (ses, mailgun)")
+    provider = PROVIDERS[settings.provider]
+    host = provider.host
+    if provider.regions is not None:
+        if region and region not in provider.regions:
+            raise refuse("region", f"{provider.name} has {', '.join(provider.regions)}, not {region!r}")
+        host = provider.regions[region or next(iter(provider.regions))]
+    elif provider.region_required:
+        if not region:
+            raise refuse("provider", f'{provider.name} needs the region of your account: e.g. region = "eu-west-1"')
+        if not AWS_REGION.fullmatch(region):
+            raise refuse("region", f'{region!r} is not an AWS region: e.g. region = "eu-west-1"')
+        host = host.format(region=region)
+    elif region:
+        raise refuse("region", f"{provider.name} has no regions; remove region")
+    changes: dict[str, Any] = {}
+    if "host" not in given:
+        changes["host"] = host
+    if "security" not in given:
+        changes["security"] = provider.security
+        if "port" not in given:
+            changes["port"] = provider.port
+    if provider.user and "user" not in given:
+        changes["user"] = provider.user
+    return changes
