@@ -106,6 +106,8 @@ name = "{quoted}"
 # retries = 4                           # tries again after a temporary failure
 # retry_delay = 2.0                     # seconds before the first retry, doubling each time
 # connections = 1                       # messages in flight at once, each on its own connection
+# provider = ""                         # ses, postmark, mailgun, sendgrid, brevo or gmail: its host, port, security
+# region = ""                           # the relay's region: SES's, e.g. "eu-west-1"; Mailgun's "eu" for an EU domain
 '''
 
 
