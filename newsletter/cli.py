@@ -211,6 +211,8 @@ def new(
     typer.echo(f"Started issue {created.number} for {created.date.isoformat()}{why} in {created.folder}/")
     for path in created.files:
         typer.echo(f"  wrote {path}")
+    for problem in created.unread:
+        typer.secho(f"note: passed over {problem}; its issue number is not counted", fg=typer.colors.CYAN, err=True)
     typer.echo(
         f"Replace every TK in {created.files[-1].name}, add stories beside it, then "
         f"`newsletter preview {created.folder}`"

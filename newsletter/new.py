@@ -7,11 +7,10 @@ import json
 import os
 import shutil
 import tempfile
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import InputError, OutputError
 
 ISSUES_ROOT = Path("issues")
 BUILD_ROOT = Path("build")
@@ -25,6 +24,7 @@ class NewIssue:
     number: int
     files: list[Path]
     scheduled: bool  # the date came from [schedule] weekday
+    unread: list[str] = field(default_factory=list)  # past issues' files that could not be read, and why
 
 
 def latest_issue(issues: Path = ISSUES_ROOT) -> Path | None:
@@ -44,24 +44,33 @@ def next_date(today: dt.date, weekday: int | None, issues: Path) -> dt.date:
     return day if not (issues / day.isoformat()).exists() else day + dt.timedelta(days=7)
 
 
-def past_numbers(issues: Path, builds: Path) -> list[int]:
-    """Issue numbers named by issues/*/issue.toml and build/*/issue.json; unreadable files are passed over."""
-    numbers = []
+def past_numbers(issues: Path, builds: Path) -> tuple[list[int], list[str]]:
+    """Issue numbers named by issues/*/issue.toml and build/*/issue.json, and the files among them that
+    could not be read, each with its problem (passed over: never waited on, as a FIFO would make us)."""
+    from .settings import read_toml
+    from .text import BUILD_FILE_LIMIT, read_text
+
+    numbers, unread = [], []
     for path in sorted(issues.glob("*/issue.toml")) if issues.is_dir() else []:
         try:
-            number = tomllib.loads(path.read_text("utf-8")).get("number")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            number = read_toml(path).get("number")
+        except InputError as error:
+            unread.append(str(error))
             continue
         if isinstance(number, int) and not isinstance(number, bool):
             numbers.append(number)
     for path in sorted(builds.glob("*/issue.json")) if builds.is_dir() else []:
         try:
-            number = json.loads(path.read_text("utf-8")).get("number")
-        except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+            number = json.loads(read_text(path, limit=BUILD_FILE_LIMIT, what="a build's issue.json")).get("number")
+        except InputError as error:
+            unread.append(str(error))
+            continue
+        except (ValueError, AttributeError):
+            unread.append(f"{path}: is not an issue.json")
             continue
         if isinstance(number, int) and not isinstance(number, bool):
             numbers.append(number)
-    return numbers
+    return numbers, unread
 
 
 def issue_toml(number: int, date: dt.date) -> str:
@@ -118,11 +127,17 @@ def new_issue(
     folder = issues / day.isoformat()
     if folder.exists() or folder.is_symlink():
         raise OutputError("already exists; edit it, or give another --date", file=folder)
-    number = max(past_numbers(issues, builds), default=0) + 1
+    numbers, unread = past_numbers(issues, builds)
+    number = max(numbers, default=0) + 1
     files = {"issue.toml": issue_toml(number, day), LEAD_NAME: lead_story(day)}
     write_new_folder(folder, files)
     return NewIssue(
-        folder=folder, date=day, number=number, files=[folder / name for name in files], scheduled=weekday is not None
+        folder=folder,
+        date=day,
+        number=number,
+        files=[folder / name for name in files],
+        scheduled=weekday is not None,
+        unread=unread,
     )
 
 

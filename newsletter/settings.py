@@ -54,6 +54,12 @@ class SettingsFile:
         return start
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file's data, read as every settings file is (a regular file, under the size limit), keys
+    unchecked: for a command that only looks something up in it (`new`, the number of a past issue)."""
+    return parse_toml(read_text(path, limit=SETTINGS_LIMIT, what="a settings file"), path)
+
+
 def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
     """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
     if optional and not path.exists() and not path.is_symlink():  # a broken symlink is named, not absent

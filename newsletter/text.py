@@ -79,6 +79,7 @@ KEEP_TABS = re.compile("[\u00a0\u2007\u202f]")
 STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes
 SETTINGS_LIMIT = 1024 * 1024  # bytes: issue.toml, newsletter.toml
 LIST_LIMIT = 100 * 1024 * 1024  # bytes: a subscriber list (a million addresses)
+BUILD_FILE_LIMIT = 100 * 1024 * 1024  # bytes: a build's issue.json (every story's whole text) or email
 FILE_KINDS = {
     stat.S_IFIFO: "a named pipe (FIFO)",
     stat.S_IFCHR: "a device",

@@ -2,9 +2,13 @@
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 import tomllib
 
 import pytest
+from golden import ROOT
 
 MONDAY = "1795996800"  # 2026-11-30 00:00 UTC, a Monday
 
@@ -94,3 +98,27 @@ def test_new_names_the_line_of_a_bad_weekday(editor, cli):
         "error: newsletter.toml:5: [schedule] weekday 'Funday' is not a day of the week such as \"tuesday\"\n"
     )
     assert not (editor / "issues").exists()
+
+
+def test_new_passes_over_a_fifo_named_issue_toml_without_waiting_and_says_so(editor):
+    """A FIFO opened for reading waits for a writer forever: `new` must not open one. In its own process, so
+    a hang fails the test by its timeout instead of hanging the suite."""
+    (editor / "issues/2026-11-17").mkdir(parents=True)
+    (editor / "issues/2026-11-17/issue.toml").write_text("number = 47\n")
+    (editor / "issues/2026-11-24").mkdir()
+    os.mkfifo(editor / "issues/2026-11-24/issue.toml")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsletter", "new", "--date", "2026-12-01"],
+        cwd=editor,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Started issue 48 for 2026-12-01 in issues/2026-12-01/\n")
+    assert (
+        "note: passed over issues/2026-11-24/issue.toml: is a named pipe (FIFO), not a settings file; "
+        "its issue number is not counted\n"
+    ) in result.stderr
