@@ -14,6 +14,7 @@ from .models import Block, Issue, Notice
 from .output import write_folder
 
 if TYPE_CHECKING:
+    from .render import Rendering
     from .settings import IssueSettings, SettingsFile
 
 
@@ -116,14 +117,21 @@ def add_calendar(issue: Issue, source: Path, config: Path | None, weeks: int | N
 
 
 def render_files(
-    issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
+    issue: Issue,
+    *,
+    unsubscribe_url: str | None = None,
+    web_url: str | None = None,
+    cache: Path | None = None,
+    rendering: Rendering | None = None,
 ) -> dict[str, bytes]:
     """Every output of an issue, by file name; the links default to the brand's. `cache`: a folder where
-    compiled templates and parsed CSS are kept between runs (None: nothing is kept)."""
-    from .render import render_all
+    compiled templates and parsed CSS are kept between runs (None: nothing is kept). `rendering`: the
+    issue's Rendering when the caller (the preview) has made some of its files already."""
+    from .render import Rendering
 
+    rendering = rendering or Rendering(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache)
     files = {"issue.json": issue_json(issue).encode()}
-    files.update(render_all(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache))
+    files.update(rendering.files())
     files.update(sorted(issue._images.items()))  # images/<hash>.jpg, published with the issue
     return files
 

@@ -294,13 +294,14 @@ class Preview:
         published: None.
         """
         from newsletter.build import make_issue, render_files
-        from newsletter.render import issue_folder_url
+        from newsletter.render import Rendering, issue_folder_url
 
         started = time.monotonic()
         error = None
         try:
             issue = make_issue(self.source, date=self.date, today=self.today, config=self.config, cache=self.cache)
-            first = self.first_files(issue)
+            rendering = Rendering(issue, cache=self.cache)  # each output rendered once, the shown one first
+            first = {**rendering.first(self.wanted), **issue._images}
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)
         if skip_if_stale and self.stamp() != self.stamps:
@@ -319,7 +320,7 @@ class Preview:
                     lambda: self.closing or not self.listeners or self.taken >= self.number, timeout=FIRST_STEP_SECONDS
                 )
             try:
-                files = render_files(issue, cache=self.cache)
+                files = render_files(issue, rendering=rendering)
                 snapshot = Snapshot(self.number, files, summarise(issue, files, self.number), published=published)
             except Exception as failure:  # noqa: BLE001
                 error = error_report(failure)
@@ -346,20 +347,6 @@ class Preview:
         if self.report is not None:
             self.report(event)
         return event
-
-    def first_files(self, issue: Any) -> dict[str, bytes]:
-        """The file the page's frame shows (the email, its text or the web page), made on its own: the
-        page can show it while the rest is made."""
-        from newsletter.render import prepare, render_email, render_text, render_web
-
-        ready = prepare(issue, cache=self.cache)
-        if self.wanted == "email.txt":
-            return {"email.txt": render_text(ready).encode()}
-        if self.wanted == "web.html":
-            return {"web.html": render_web(ready).encode(), **issue._images}
-        mjml, html = render_email(ready, cache=self.cache)
-        # The images were made with the issue: the email shows them at once.
-        return {"email.mjml": mjml.encode(), "email.html": html.encode(), **issue._images}
 
     def state(self) -> dict[str, Any]:
         with self.changed:

@@ -26,7 +26,16 @@ from .links import (
     with_safe_links,
 )
 from .markup import inline_css, render_email, render_mjml, render_web
-from .outputs import UNSUBSCRIBE_TOKEN, WEB_TOKEN, Links, fill_outputs, issue_links, message_template, render_all
+from .outputs import (
+    UNSUBSCRIBE_TOKEN,
+    WEB_TOKEN,
+    Links,
+    Rendering,
+    fill_outputs,
+    issue_links,
+    message_template,
+    render_all,
+)
 from .results import ELECTIONS_HEADING, ResultLine, result_lines, results_footnote, short_date
 from .text import TEXT_WIDTH, render_text, text_results, wrap
 from .view import PREHEADER_FILLER, Prepared, Theme, context, prepare
@@ -42,6 +51,7 @@ __all__ = [
     "Group",
     "Links",
     "Prepared",
+    "Rendering",
     "ResultLine",
     "Theme",
     "body_groups",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,15 +22,62 @@ def render_all(
     issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
 ) -> dict[str, bytes]:
     """email.mjml, email.html, email.txt, web.html and email.eml for one issue, and the two files that
-    send and export fill in: email.tokens.html and email.tokens.eml. The email is rendered once, with
-    tokens where the links go; every other file is that rendering with the links filled in.
-    `cache`: see environment()."""
-    ready = prepare(issue, cache=cache)
-    links = issue_links(issue, unsubscribe_url, web_url)
-    mjml_t, html_t = render_email(ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=links.web_token, cache=cache)
-    text_t = render_text(ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=links.web_token)
-    template = message_template(issue, html_t, text_t, links)
-    return fill_outputs(issue, links, mjml_t, html_t, text_t, render_web(ready), template)
+    send and export fill in: email.tokens.html and email.tokens.eml. `cache`: see environment()."""
+    return Rendering(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache).files()
+
+
+class Rendering:
+    """One issue's outputs, each rendered at most once, in the order they are asked for: the preview asks
+    first for the file its page shows, then for every file; a build asks for every file at once.
+
+    The email and its text are rendered with tokens where the links go; every other file is that rendering
+    with the links filled in (everyone's here, each recipient's at send time)."""
+
+    def __init__(
+        self, issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
+    ) -> None:
+        self.issue = issue
+        self.cache = cache
+        self.ready = prepare(issue, cache=cache)
+        self.links = issue_links(issue, unsubscribe_url, web_url)
+
+    @functools.cached_property
+    def email(self) -> tuple[str, str]:
+        """The email as MJML and HTML, with tokens."""
+        return render_email(self.ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=self.links.web_token, cache=self.cache)
+
+    @functools.cached_property
+    def text(self) -> str:
+        """The plain text, with tokens."""
+        return render_text(self.ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=self.links.web_token)
+
+    @functools.cached_property
+    def web(self) -> str:
+        return render_web(self.ready)
+
+    def first(self, name: str) -> dict[str, bytes]:
+        """The file `name` (email.html, email.txt or web.html) as the build writes it, made on its own; the
+        email comes with its MJML."""
+        if name == "email.txt":
+            return {"email.txt": filled(self.text, self.links, text=True)}
+        if name == "web.html":
+            return {"web.html": self.web.encode()}
+        mjml_t, html_t = self.email
+        return {"email.mjml": filled(mjml_t, self.links), "email.html": filled(html_t, self.links)}
+
+    def files(self) -> dict[str, bytes]:
+        """Every output file."""
+        mjml_t, html_t = self.email
+        template = message_template(self.issue, html_t, self.text, self.links)
+        return fill_outputs(self.issue, self.links, mjml_t, html_t, self.text, self.web, template)
+
+
+def filled(rendered: str, links: Links, *, text: bool = False) -> bytes:
+    """A rendering with tokens, with everyone's links in their place."""
+    from newsletter.send.personalise import fill_page, fill_text
+
+    fill = fill_text if text else fill_page
+    return fill(rendered, unsubscribe=links.unsubscribe, web=links.web).encode()
 
 
 @dataclass(frozen=True)
@@ -74,14 +122,13 @@ def fill_outputs(
 ) -> dict[str, bytes]:
     """Every output file: the token rendering with everyone's links filled in, and the token files."""
     from newsletter.message import issue_message_id
-    from newsletter.send.personalise import Recipient, Template, fill_page, fill_text
+    from newsletter.send.personalise import Recipient, Template
 
-    values = {"unsubscribe": links.unsubscribe, "web": links.web}
     everyone = Recipient(message_id=issue_message_id(issue), unsubscribe_url=links.unsubscribe)
     return {
-        "email.mjml": fill_page(mjml_t, **values).encode(),
-        "email.html": fill_page(html_t, **values).encode(),
-        "email.txt": fill_text(text_t, **values).encode(),
+        "email.mjml": filled(mjml_t, links),
+        "email.html": filled(html_t, links),
+        "email.txt": filled(text_t, links, text=True),
         "web.html": web.encode(),
         "email.eml": Template(issue, template).fill(everyone),
         "email.tokens.html": html_t.encode(),
