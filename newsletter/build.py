@@ -45,7 +45,7 @@ def make_issue(
     """Load and sort the stories under `source` into an Issue dated `date`, else issue.toml's date, else
     `today` (None: the clock's). `cache`: where made photos are kept between runs (None: in memory only)."""
     from .images import publish_images
-    from .load import load_source
+    from .load import load_source, place_related
     from .readers.results import colour_notices
     from .settings import CONFIG_NAME, calendar_weeks, load_brand, load_tracking, read_config
     from .sort import sort_issue
@@ -58,6 +58,8 @@ def make_issue(
     brand = load_brand(
         settings, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file, page_brand=loaded.page_brand
     )
+    # A pasted page's related list: "More from" items when the page is the brand's own
+    place_related(loaded, brand.name)
     # One lead, then the sections
     issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
     # The shape around the stories: "In this issue", the editor's intro and sign-off

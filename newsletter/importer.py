@@ -186,10 +186,15 @@ def story_keys(story: Story) -> set[str]:
 
 
 def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:
+    from .load import Loaded, place_related
     from .readers import read
+    from .settings import IssueSettings
 
     found = read(path, notices)
-    return found.stories, found.brand
+    # The issue.toml written names the page's "More from" brand: its list is the issue's; any other is left out
+    loaded = Loaded(stories=found.stories, notices=notices, settings=IssueSettings(), related=found.related)
+    place_related(loaded, found.brand)
+    return loaded.stories, found.brand
 
 
 def story_markdown(story: Story, *, lead: bool) -> str:

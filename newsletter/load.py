@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
-from .models import Notice, Story
-from .readers import STORY_SUFFIXES, read
+from .models import Notice, Source, Story
+from .readers import STORY_SUFFIXES, Related, read
 from .settings import IssueSettings, load_issue_settings
 
 
@@ -21,6 +22,7 @@ class Loaded:
     settings: IssueSettings
     page_brand: str = ""  # the brand named by a pasted page's "More from <brand>" line
     root: Path = Path(".")
+    related: list[Related] = field(default_factory=list)  # lists ending pasted pages: placed once the brand is known
 
     @property
     def brand_overrides(self) -> dict[str, Any]:
@@ -67,6 +69,7 @@ def load_source(source: Path) -> Loaded:
         found = read(path, loaded.notices)
         loaded.stories.extend(found.stories)
         loaded.page_brand = loaded.page_brand or found.brand
+        loaded.related.extend(found.related)
     names = sorted({Path(story.source.file).name for story in loaded.stories}) if settings.lead else []
     if settings.lead and settings.lead not in names:
         close = difflib.get_close_matches(settings.lead, names, n=1)
@@ -77,6 +80,36 @@ def load_source(source: Path) -> Loaded:
             line=settings.file.line("lead") if settings.file else None,
         )
     return loaded
+
+
+def place_related(loaded: Loaded, brand: str) -> None:
+    """The related lists that end pasted pages: the issue's "More from" items, after their page's story, when the
+    page is the brand's own; otherwise left out and named (another site's related stories are not ours to send)."""
+    for found in loaded.related:
+        if not found.items:
+            continue
+        if same_name(found.site, brand):
+            at = max((i for i, story in enumerate(loaded.stories) if story.source.file == found.file), default=-1)
+            loaded.stories[at + 1 : at + 1] = found.items
+            continue
+        whose = f"the page is {found.site}'s" if found.site else "the page does not say it is"
+        loaded.notices.append(
+            Notice(
+                message=f"left out the '{found.heading}' list ({len(found.items)} stories): {whose}, not {brand}'s",
+                source=Source(file=found.file, line=found.line),
+                hint="a related list becomes 'More from' items only on the brand's own pages",
+            )
+        )
+    loaded.related = []
+
+
+def same_name(one: str, other: str) -> bool:
+    """Two names of one brand: case, punctuation and a leading "The" aside."""
+
+    def folded(name: str) -> str:
+        return "".join(re.findall(r"\w+", name.lower().removeprefix("the ")))
+
+    return bool(folded(one)) and folded(one) == folded(other)
 
 
 def check_name(path: Path) -> None:

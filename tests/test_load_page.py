@@ -3,7 +3,7 @@
 import pytest
 from golden import SEED
 
-from newsletter.load import load_source
+from newsletter.load import load_source, place_related
 from newsletter.readers.text import is_credit, parse_page
 
 BODY = (
@@ -18,9 +18,16 @@ def page(text: str):
     return result, notices
 
 
+def items(result):
+    """The stories of the related list that ends the page."""
+    return [story for found in result.related for story in found.items]
+
+
 @pytest.fixture(scope="module")
 def seed():
-    return load_source(SEED)
+    loaded = load_source(SEED)
+    place_related(loaded, loaded.page_brand)  # as a build does with no brand set: the page's own
+    return loaded
 
 
 def test_seed_lead_story(seed):
@@ -112,6 +119,7 @@ def test_crlf_line_ends(tmp_path):
     path = tmp_path / "page.txt"
     path.write_bytes(SEED.read_bytes().replace(b"\n", b"\r\n"))
     loaded = load_source(path)
+    place_related(loaded, loaded.page_brand)
     assert loaded.stories[0].headline == "Zelensky asks the West (again) for expanded weapon use"
     assert [s.credit for s in loaded.stories][-1] == "REUTERS/Rebecca Cook"
     assert "\r" not in loaded.stories[1].teaser
@@ -137,8 +145,7 @@ def test_touching_items_are_split_at_their_credits():
         f"Headline\n\n{BODY}\n\nMore from Example News\n\n"
         "First caption.\nREUTERS/One\nSecond caption.\nAP Photo/Two\n\nSecond teaser.\n"
     )
-    items = result.stories[1:]
-    assert [(i.caption, i.credit, i.teaser) for i in items] == [
+    assert [(i.caption, i.credit, i.teaser) for i in items(result)] == [
         ("First caption.", "REUTERS/One", ""),
         ("Second caption.", "AP Photo/Two", "Second teaser."),
     ]
@@ -166,7 +173,7 @@ def test_doubled_caption_without_credit_collapses():
 
 def test_item_caption_doubled_in_more_from_list_is_kept_once():
     result, _ = page("Headline\n\nBody.\n\nMore from X\n\nCap.\nCap.\nReuters\n\nTeaser.\n\nTwo.\nTwo.\nGetty Images\n")
-    assert [(i.caption, i.teaser) for i in result.stories[1:]] == [("Cap.", "Teaser."), ("Two.", "")]
+    assert [(i.caption, i.teaser) for i in items(result)] == [("Cap.", "Teaser."), ("Two.", "")]
 
 
 def test_quote_without_named_speaker_is_no_pull_quote():
@@ -192,4 +199,4 @@ def test_invisible_junk_is_removed_and_reported():
 
 def test_more_from_list_without_photos_makes_teaser_items():
     result, _ = page(f"Headline\n\n{BODY}\n\nMore from X\n\nFirst teaser.\n\nSecond teaser.\n")
-    assert [i.teaser for i in result.stories[1:]] == ["First teaser.", "Second teaser."]
+    assert [i.teaser for i in items(result)] == ["First teaser.", "Second teaser."]

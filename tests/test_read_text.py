@@ -1,12 +1,13 @@
 """Pasted pages from any site: headline, body, caption and credit, byline and date, related lists, and an account of
 every line left out. The pages are written in the shape real sites paste in (menus, banners, promos, footers)."""
 
+import json
 from pathlib import Path
 
 import pytest
 from golden import SEED
 
-from newsletter.load import load_source
+from newsletter.load import load_source, place_related
 from newsletter.readers.text import is_credit, parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -50,13 +51,18 @@ def test_the_body_is_the_article_only_with_its_subhead():
     assert lead.pull_quotes[0].attribution == "Igor Sokolov"
 
 
-def test_a_read_more_list_becomes_items_and_every_left_out_line_is_named():
+MOSCOW_LIST = [
+    "Kremlin Names New Central Bank Deputy as Inflation Stays High",
+    "Wheat Exports Hit a Record as Ukraine Talks Stall Again",
+    "Moscow's Metro Expansion Slows Amid Budget Squeeze",
+]
+
+
+def test_a_read_more_list_is_found_and_every_left_out_line_is_named():
     loaded = load_source(MOSCOW)
-    assert [item.teaser for item in loaded.stories[1:]] == [
-        "Kremlin Names New Central Bank Deputy as Inflation Stays High",
-        "Wheat Exports Hit a Record as Ukraine Talks Stall Again",
-        "Moscow's Metro Expansion Slows Amid Budget Squeeze",
-    ]
+    [found] = loaded.related
+    assert (found.heading, found.line, found.site) == ("Read more", 24, "The Moscow Times")
+    assert [item.teaser for item in found.items] == MOSCOW_LIST
     assert [str(n) for n in loaded.notices] == [
         f'{MOSCOW}:1-10: left out as page furniture: "Skip to content", "News", "Business" (+7 more)',
         f'{MOSCOW}:22: left out as page furniture: "Advertisement"',
@@ -65,15 +71,38 @@ def test_a_read_more_list_becomes_items_and_every_left_out_line_is_named():
     ]
 
 
+def test_the_related_list_becomes_more_from_items_only_on_the_brand_s_own_page():
+    own = load_source(MOSCOW)
+    place_related(own, "The Moscow Times")
+    assert [story.teaser for story in own.stories[1:]] == MOSCOW_LIST
+
+    other = load_source(MOSCOW)
+    place_related(other, "The Ballot Brief")
+    assert len(other.stories) == 1
+    assert str(other.notices[-1]) == (
+        f"{MOSCOW}:24: left out the 'Read more' list (3 stories): the page is The Moscow Times's, "
+        "not The Ballot Brief's"
+    )
+
+
+def test_a_build_leaves_another_site_s_related_list_out_and_says_so(cli, workdir):
+    (workdir / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n')
+    result = cli("build", str(MOSCOW), "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "left out the 'Read more' list (3 stories)" in result.output
+    built = json.loads((workdir / "out" / "issue.json").read_text())
+    assert "Kremlin Names" not in json.dumps(built)
+
+
 @pytest.mark.parametrize(
     "heading",
     ["Read more", "Related", "Recommended", "More stories", "Most read", "Related articles", "You may also like"],
 )
-def test_related_lists_under_any_common_heading_become_items(heading):
+def test_related_lists_under_any_common_heading_are_found(heading):
     text = MOSCOW.read_text().replace("Read more\n", f"{heading}\n")
     result, _ = read(text)
-    assert len(result.stories) == 4
-    assert result.stories[3].teaser == "Moscow's Metro Expansion Slows Amid Budget Squeeze"
+    assert len(result.stories) == 1
+    assert [item.teaser for item in result.related[0].items] == MOSCOW_LIST
     assert "Kremlin Names" not in "\n".join(block.text for block in result.stories[0].body)
 
 

@@ -15,11 +15,25 @@ from newsletter.models import Notice, Story
 
 
 @dataclass
+class Related:
+    """A list of other stories that ends a pasted page ("More from <brand>", "Read more", "Most popular"): they are
+    the issue's "More from" items only when the page is the issue's own brand's (its site is the brand)."""
+
+    file: str
+    line: int  # the list's heading
+    heading: str
+    site: str  # whose page it is: the brand a "More from" heading names, else the page's copyright line; "" unknown
+    items: list[Story] = field(default_factory=list)
+
+
+@dataclass
 class Read:
-    """What one file gave: its stories in page order, and the brand a "More from <brand>" heading named."""
+    """What one file gave: its stories in page order, the brand a "More from <brand>" heading named, and the related
+    list that ends a pasted page."""
 
     stories: list[Story] = field(default_factory=list)
     brand: str = ""
+    related: list[Related] = field(default_factory=list)
 
 
 READERS = {

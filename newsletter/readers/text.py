@@ -17,7 +17,7 @@ from pathlib import Path
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
-from newsletter.readers import Read
+from newsletter.readers import Read, Related
 from newsletter.readers.quotes import find_quote
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
@@ -302,9 +302,10 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                                   source=Source(file=file, line=lines[head_at].number)))  # fmt: skip
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
 
-    # Below the body: a related list becomes "More from" items
+    # Below the body: a related list, the issue's "More from" items when the page is the issue's brand's
     stories = [story]
     brand = ""
+    related = []
     heading = next((i for i in range(end + 1, len(lines)) if roles[i] == "related"), None)
     if heading is not None:
         match = RELATED.match(lines[heading].text)
@@ -318,7 +319,9 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
             )
         lines[heading].kind = "heading"
         items = parse_items(lines[heading + 1 :], roles[heading + 1 :], file)
-        stories.extend(items)
+        site = brand or page_site(lines)
+        related.append(Related(file=file, line=lines[heading].number, heading=lines[heading].text, site=site,
+                               items=items))  # fmt: skip
         item_words = sum(words_of(item.teaser) for item in items)
         if items and body_words < item_words:
             notices.append(Notice(message=f"the article ({body_words} words) is shorter than the "
@@ -326,7 +329,23 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                                           "the whole article was pasted",
                                   source=Source(file=file, line=lines[heading].number)))  # fmt: skip
     account(lines, file, notices)
-    return Read(stories=stories, brand=brand)
+    return Read(stories=stories, brand=brand, related=related)
+
+
+COPYRIGHT = re.compile(
+    r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<site>[^.,|©]{2,60})"
+)
+
+
+def page_site(lines: list[Line]) -> str:
+    """Whose page it is, as its copyright line says ("© 2026 The Moscow Times. All rights reserved."), or ""."""
+    for line in reversed(lines):
+        match = COPYRIGHT.match(line.text)
+        if match:
+            site = re.sub(r"(?i)\s*\ball rights reserved\b.*$", "", match.group("site")).strip()
+            if site:
+                return site
+    return ""
 
 
 def classify(lines: list[Line]) -> list[str]:
