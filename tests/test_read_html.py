@@ -218,6 +218,34 @@ def test_the_site_name_is_never_the_headline(tmp_path):
     assert story.headline == "Bridge to close"
 
 
+def test_prose_a_saved_page_leaves_out_is_named(tmp_path):
+    comment = (
+        "I drive over that bridge every morning and I have been telling the council about those cracks for two "
+        "years now, so it is good to finally see something done about it."
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    thread = f"<h3>Comments</h3><div class='comment'><p>{comment}</p></div>"
+    comments = f"<section id='comments' class='comments'>{thread}</section>"
+    page = f"<html><body><article><h1>Bridge to close</h1>{paragraphs}</article>{comments}</body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE
+    assert any(
+        "left out 1 paragraph(s) of prose" in notice and "I drive over that bridge" in notice for notice in notices
+    )
+
+
+def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_says_so(tmp_path):
+    # trafilatura takes an <aside> for a sidebar: the article in one is read from the page's text
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    page = (
+        f"<html><body><nav><a href='/'>Home</a></nav><h1>Bridge to close</h1><aside>{paragraphs}</aside></body></html>"
+    )
+    story, notices = saved(tmp_path, page)
+    assert story.headline == "Bridge to close"
+    assert [block.text for block in story.body] == BRIDGE
+    assert any("the pasted-text reader over the page's text read it" in notice for notice in notices)
+
+
 # --- fetching, against a real HTTP server on 127.0.0.1 ---------------------------------------------------
 
 

@@ -74,6 +74,13 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
             notices.append(Notice(message=f"trafilatura found too little of the article; {reader} read it "
                                           f"({words} words): check where it starts and ends",
                                   source=Source(file=file, line=1)))  # fmt: skip
+    left_out = left_out_prose(page_tree, body)
+    if left_out and words >= MIN_WORDS:
+        shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
+        more = f" (+{len(left_out) - 3} more)" if len(left_out) > 3 else ""
+        notices.append(Notice(message=f"left out {len(left_out)} paragraph(s) of prose as not the article's "
+                                      f"(comments, promos, other stories): {shown_ones}{more}",
+                              source=Source(file=file, line=1)))  # fmt: skip
     if words < MIN_WORDS:
         wall = bool(page_tree.xpath("//input[@type='password']"))
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
@@ -177,6 +184,21 @@ def title_of(tree: Any) -> str:
         if len(tail.split()) <= 4 and len(head.split()) >= len(tail.split()):
             return head
     return title
+
+
+def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
+    """The page's paragraphs of running text (not link lists) that the article does not hold."""
+    kept = " ".join(" ".join(block.text.split()) for block in body)
+    found = []
+    for paragraph in tree.iter("p"):
+        text = " ".join(paragraph.text_content().split())
+        if words_of(text) < 20 or not re.search(r"[.!?。！？\"”)]\s*$", text):
+            continue
+        linked = sum(len(" ".join(link.text_content().split())) for link in paragraph.iter("a"))
+        middle = text[len(text) // 3 : len(text) // 3 + 40]
+        if linked * 2 < len(text) and middle not in kept and text not in found:
+            found.append(text)
+    return found
 
 
 def rendered_story(tree: Any, file: str) -> Story | None:
