@@ -333,3 +333,20 @@ def test_an_unsure_headline_is_kept_and_flagged_with_its_file_and_line():
         'page.txt:2: the headline is a guess: line 2 ("A Note From the Desk") was the likeliest of 2 lines that '
         "could be; check it or write the headline in the story"
     )
+
+
+def test_the_page_s_copyright_line_ends_the_article_and_the_teasers_after_it_stay_out():
+    teaser = (
+        "Some people thought the stripy cattle in a Japanese pasture were a practical joke, but the farmers say the "
+        "paint keeps the flies away and the herd calmer through the long summer months."
+    )
+    after = "".join(f"Why Farmers Paint Their Cows, Part {n}\n{teaser}\n{n}H ago\n" for n in range(1, 6))
+    page = f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}© 2026 Example News Inc. All Rights Reserved.\nWorld\n{after}"
+    result, _ = read(page)
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_caption_ending_in_its_credit_in_brackets_is_not_a_paragraph():
+    caption = "Protesters march through the rain in the city centre on Sunday (Image: GETTY)"
+    result, notices = read(f"{HEADLINE}\n{PARAGRAPH}\n{caption}\n{SECOND}\n{THIRD}\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]

@@ -71,8 +71,17 @@ def unwrap(line: str) -> str:
     return line
 
 
+TRAILING_CREDIT = re.compile(
+    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
+)
+
+
 def split_credit(line: str) -> tuple[str, str]:
-    """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`) -> (caption, credit)."""
+    """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
+    -> (caption, credit)."""
+    bracketed = TRAILING_CREDIT.match(line)
+    if bracketed and is_credit(bracketed.group("credit")):
+        return bracketed.group("caption"), bracketed.group("credit")
     for stop in re.finditer(r"[.!?)]\s+(?=\S)", line):
         caption, credit = line[: stop.start() + 1], line[stop.end() :]
         if (
@@ -95,7 +104,7 @@ DATE_FORMS = [
 ]
 DATE_WORDS = re.compile(
     r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s"
 )
 
@@ -147,6 +156,7 @@ END_OF_ARTICLE = re.compile(
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
     r"related topics|follow us)\s*:?(?:\s*\(\d+\))?$"
 )
+RIGHTS_RESERVED = re.compile(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
 FURNITURE = re.compile(
     r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|log out|register|newsletter|share(?: on| this| via)?|"
     r"tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|copy link|advertisement|"
@@ -356,8 +366,8 @@ def classify(lines: list[Line]) -> list[str]:
     for text in texts:
         if RELATED.match(text):
             roles.append("related")
-        elif END_OF_ARTICLE.match(text):
-            roles.append("end")
+        elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160:
+            roles.append("end")  # comments, tags, the page's copyright line: the article is over
         elif is_credit(text):
             roles.append("credit")
         elif split_credit(text)[1]:
@@ -580,8 +590,9 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int) ->
     if pick >= start:
         return next((i for i in range(pick + 1, len(lines)) if roles[i] == "prose"), start)
     between = range(pick + 1, start)
+    box = in_related_box(lines, roles)
     prose = sum(words_of(lines[i].text) for i in between if roles[i] == "prose")
-    other = sum(words_of(lines[i].text) for i in between if roles[i] in ("other", "caption", "list"))
+    other = sum(words_of(lines[i].text) for i in between if roles[i] in ("other", "caption", "list") and not box[i])
     first = next((i for i in between if roles[i] == "prose"), None)
     if first is None or prose < 30 or prose < 2 * other:
         return start
