@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from newsletter.models import Notice, Story
 from newsletter.readers import Read
 from newsletter.readers.markdown import front_matter_end, invalid, story_fields
-from newsletter.readers.text import parse_page
+from newsletter.readers.text import GUESS, parse_page
 from newsletter.text import read_text
 
 # What tells front matter from a page that happens to open with a rule: a `key:` line right under the `---`.
@@ -35,15 +35,16 @@ def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
     fields, fail = story_fields(lines[1:end], file)
     page_notices: list[Notice] = []
     found = parse_page("\n" * end + "\n".join(lines[end:]), file, page_notices)
-    if fields.get("headline"):  # the front matter gives the headline the page reader missed
-        page_notices = [n for n in page_notices if not n.message.startswith("no headline found above the article")]
+    if fields.get("headline"):  # the front matter gives the headline the page reader missed or guessed
+        page_notices = [n for n in page_notices if not n.message.startswith(("no headline found above the article",
+                                                                             GUESS))]  # fmt: skip
     notices.extend(page_notices)
     article = found.stories[0]
     try:
         merged = Story.model_validate({**article.model_dump(exclude_defaults=True), **fields})
     except ValidationError as error:
         raise invalid(error, fail) from None
-    return Read(stories=[merged, *found.stories[1:]], brand=found.brand)
+    return Read(stories=[merged, *found.stories[1:]], brand=found.brand, related=found.related)
 
 
 def opens_front_matter(lines: list[str]) -> bool:
