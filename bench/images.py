@@ -67,6 +67,28 @@ def camera_file(folder: Path, name: str, width: int, height: int, seed: int) -> 
     return path
 
 
+def camera_files(folder: Path, count: int, width: int = 6000, height: int = 4000) -> list[Path]:
+    """`count` different camera photos, as camera_file() stores them, from one generated scene turned, mirrored
+    and toned (generating a 24 MP scene takes seconds; each file still differs in every byte)."""
+    from PIL import Image, ImageCms
+
+    scene = photo(width, height, 11)
+    turns = [None, Image.Transpose.FLIP_LEFT_RIGHT, Image.Transpose.FLIP_TOP_BOTTOM, Image.Transpose.ROTATE_180]
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    paths = []
+    for number in range(count):
+        picture = scene if turns[number % 4] is None else scene.transpose(turns[number % 4])
+        if number // 4 % 2:
+            picture = picture.point(lambda value: value * 7 // 8 + 16)  # another light
+        exif = picture.getexif()
+        exif[0x0110] = "Generated Camera"
+        exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 31.0, float(number)), 3: "E", 4: (13.0, 24.0, 3.0)})
+        path = folder / f"camera-{number + 1}.jpg"
+        picture.save(path, "JPEG", quality=95, exif=exif, icc_profile=profile)
+        paths.append(path)
+    return paths
+
+
 def cutout_file(folder: Path, width: int, height: int) -> Path:
     from PIL import Image, ImageDraw, ImageFilter
 

@@ -214,7 +214,7 @@ def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dic
     for job in jobs:
         if job in keys:
             continue
-        key, content = identify(job)
+        key, content = identify(job, cache)
         keys[job] = key
         if key in done or key in missing:
             continue
@@ -237,22 +237,38 @@ def remember(memory: dict, key: object, value: object) -> None:  # type: ignore[
     memory[key] = value
 
 
-def identify(job: Job) -> tuple[str, bytes | None]:
-    """The job's cache key, and the file's bytes when they had to be read for it (None: known unchanged)."""
+def identify(job: Job, cache: Path | None) -> tuple[str, bytes | None]:
+    """The job's cache key, and the file's bytes when they had to be read for it (None: known unchanged).
+
+    A file unchanged by every stat figure since it was hashed (in this process, or by an earlier run that
+    noted it in `cache`) is not read and hashed again: a rebuild of eight camera photos reads none of them.
+    """
     try:
         info = os.stat(job.path)
     except (OSError, ValueError):
         info = None
     stamp = None
     if info is not None and stat.S_ISREG(info.st_mode) and info.st_size <= FILE_LIMIT:
-        stamp = (str(job.path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        where = os.path.abspath(job.path)
+        stamp = (where, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    seen = None
+    if stamp and cache is not None:
+        seen = cache / FOLDER / "seen" / hashlib.sha256(repr(stamp).encode()).hexdigest()[:40]
     digest = HASHED.get(stamp) if stamp else None
+    if digest is None and seen is not None:
+        try:
+            noted = seen.read_text("ascii")
+            digest = noted if len(noted) == 64 and all(c in "0123456789abcdef" for c in noted) else None
+        except (OSError, ValueError):
+            digest = None
     content = None
     if digest is None:
         content = read_image(job)
         digest = hashlib.sha256(content).hexdigest()
-        if stamp:
-            remember(HASHED, stamp, digest)
+        if seen is not None:
+            write_atomically(seen, digest.encode())
+    if stamp:
+        remember(HASHED, stamp, digest)
     return settings_key(digest, job.width, job.budget), content
 
 
@@ -284,16 +300,19 @@ def read_cached(cache: Path | None, key: str) -> Built | None:
 
 
 def write_cached(cache: Path | None, key: str, built: Built) -> None:
-    if cache is None:
-        return
-    folder = cache / FOLDER
+    if cache is not None:
+        write_atomically(cache / FOLDER / key, f"{built.width} {built.height}\n".encode() + built.data)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A cache file whole or not at all; a read-only cache folder is no error (the work is done again)."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=folder, delete=False, suffix=".tmp") as out:
-            out.write(f"{built.width} {built.height}\n".encode() + built.data)
-        os.replace(out.name, folder / key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as out:
+            out.write(data)
+        os.replace(out.name, path)
     except OSError:
-        pass  # a read-only cache folder: made again next run, as without a cache
+        pass
 
 
 def make_missing(missing: dict[str, tuple[Job, bytes]], workers: int | None) -> dict[str, Built]:

@@ -349,8 +349,6 @@ def check_brand_links(
 ) -> None:
     """The brand's links and addresses, checked where they enter and named in the file they came from (a later
     stage can only say that a link is bad, not where it was written)."""
-    from email_validator import EmailNotValidError, validate_email
-
     from .links import check_link
 
     for keys in (
@@ -372,6 +370,8 @@ def check_brand_links(
         if keys[-1] not in ("email", "reply_to"):
             check_link(value.strip(), fail)
             continue
+        from email_validator import EmailNotValidError, validate_email  # 20 ms: only when an address is set
+
         try:
             valid = validate_email(value.strip(), check_deliverability=False)
         except EmailNotValidError as error:

@@ -101,15 +101,16 @@ def test_a_rebuild_takes_every_photo_from_the_cache_folder_without_decoding_one(
     cache = tmp_path / "cache"
     day = dt.date.fromisoformat(DATE)
     first = build(folder, out=tmp_path / "first", date=day, cache=cache)
-    made = sorted((cache / "images").iterdir())
-    assert len(made) == 3
+    made = sorted(path for path in (cache / "images").iterdir() if path.is_file())
+    assert len(made) == 3 and len(list((cache / "images" / "seen").iterdir())) == 3
     monkeypatch.setattr(images, "MADE", {})
     monkeypatch.setattr(images, "HASHED", {})
 
     def no_decoding(*args):  # type: ignore[no-untyped-def]
-        raise AssertionError("an unchanged photo was made again")
+        raise AssertionError("an unchanged photo was read or made again")
 
     monkeypatch.setattr(images, "made_from", no_decoding)
+    monkeypatch.setattr(images, "read_image", no_decoding)  # unchanged since hashed: not even read
     again = build(folder, out=tmp_path / "again", date=day, cache=cache)
     assert again.files == first.files
     for name in first.files:
@@ -152,4 +153,10 @@ def test_a_first_build_from_the_command_line_makes_the_photos_in_a_pool_and_fill
         assert "Traceback" not in done.stderr
         outs.append({path.name: path.read_bytes() for path in (tmp_path / name / "images").iterdir()})
     assert outs[0] == outs[1] and len(outs[0]) == 3
-    assert len(list((tmp_path / "cache" / "images").iterdir())) == 3
+    assert len([path for path in (tmp_path / "cache" / "images").iterdir() if path.is_file()]) == 3
+    # The editor replaces a photo between two runs: the next build reads it, whatever an earlier run noted.
+    photo(900, 600, seed=5).save(folder / "photos" / "rally.jpg")
+    done = subprocess.run([*command, "--out", str(tmp_path / "edited")], env=env, capture_output=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    edited = {path.name: path.read_bytes() for path in (tmp_path / "edited" / "images").iterdir()}
+    assert len(edited) == 3 and len(set(edited) & set(outs[0])) == 2
