@@ -51,9 +51,10 @@ STACK_IMPORTS = (
     "from newsletter.compile import import_premailer; import_premailer()"
 )
 
-# The goals from issues 6 and 15.
-COLD_GOAL = 0.6  # our cold build of the sample / the Node CLI's cold compile of the same MJML, at most
-WARM_GOAL = 1.0  # our warm renders per second / Node's warm compiles per second, at least
+# The goals from issues 6, 15 and 27. Issue 27 restated the cold goal as our own cost above the floor the required
+# stack sets (Python starting and importing it), against the Node CLI's cold compile of the same MJML, and retired
+# the warm goal (eight outputs against Node's one): the warm rows stay, as figures.
+COLD_GOAL = 0.15  # (our cold build of the sample - the stack's import floor) / the Node CLI's cold compile, at most
 SIZE_GOAL = 0.8  # our email.html / the Node CLI's HTML for the same MJML, at most
 ITEMS_GOAL = 40  # "More from" items before Gmail's clip, at least
 
@@ -162,51 +163,53 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
     day = dt.date.fromisoformat(DATE)
     cpu: list[str] = []
 
-    # Cold: whole processes, as an editor runs them; ours and Node's runs alternate, so both meet the same load.
+    # Cold: whole processes, as an editor runs them; ours, the floor under it and Node's runs take turns, so all
+    # meet the same load. The floor: the interpreter starting, then importing what the chosen stack requires
+    # (typer, pydantic, jinja2, mjml-python, premailer), before a single story is read.
     help_time, _ = median_times([[sys.executable, "-m", "newsletter", "--help"]], args.runs, cwd=work)[0]
     rows.append(Row("`newsletter --help`, cold", seconds(help_time)))
+    floor_command = [sys.executable, "-c", STACK_IMPORTS]
     outputs = {}
     for name, source in (("seed issue", seed), (f"{ITEMS}-item issue", many)):
         out = work / "build" / name.replace(" ", "-")
         ours_command = [sys.executable, "-m", "newsletter", "build", str(source), "--out", str(out), "--date", DATE]
         outputs[name] = out
         sample = source == seed  # the goal is the sample's; the 50-item issue shows how it scales
-        row = Row(f"cold build, {name}", "", goal=f"<= {COLD_GOAL}× node" if sample else "")
+        row = Row(f"cold build, {name}", "")
+        commands = [ours_command, floor_command] if sample else [ours_command]
         if node:
             # Ours first: the Node CLI compiles the email.mjml our build writes.
             subprocess.run(ours_command, cwd=work, env=child_env(), check=True, capture_output=True)
             node_command = [*node, str(out / "email.mjml"), "-o", str(out / "node.html")]
-            (ours, ours_cpu), (theirs, theirs_cpu) = median_times([ours_command, node_command], args.runs, cwd=work)
-            row.reference, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
-            row.met = ours / theirs <= COLD_GOAL if sample else None
-            cpu.append(f"{name} {ours_cpu:.3f} s vs node {theirs_cpu:.3f} s ({ours_cpu / theirs_cpu:.2f}×)")
+            timed = median_times([*commands, node_command], args.runs, cwd=work)
+            theirs, theirs_cpu = timed[-1]
+            row.reference, row.ratio = seconds(theirs), f"{timed[0][0] / theirs:.2f}×"
+            cpu.append(f"{name} {timed[0][1]:.3f} s vs node {theirs_cpu:.3f} s ({timed[0][1] / theirs_cpu:.2f}×)")
         else:
-            ((ours, ours_cpu),) = median_times([ours_command], args.runs, cwd=work)
-            cpu.append(f"{name} {ours_cpu:.3f} s")
+            timed = median_times(commands, args.runs, cwd=work)
+            cpu.append(f"{name} {timed[0][1]:.3f} s")
+        (ours, ours_cpu), floor = timed[0], (timed[1] if sample else None)
         row.ours = seconds(ours)
         rows.append(row)
-    # The floor under any cold build: the interpreter starting, then importing what the chosen stack
-    # requires (typer, pydantic, jinja2, mjml-python, premailer), before a single story is read.
-    floors = [
-        ("  floor: Python starting, nothing imported", [sys.executable, "-c", "pass"]),
-        ("  floor: + importing the required stack", [sys.executable, "-c", STACK_IMPORTS]),
-    ]
-    seed_mjml = outputs["seed issue"] / "email.mjml"
-    node_seed = [*node, str(seed_mjml), "-o", str(outputs["seed issue"] / "node.html")] if node else None
-    for name, command in floors:
-        row = Row(name, "")
-        if node_seed:
-            (ours, _), (theirs, _) = median_times([command, node_seed], args.runs, cwd=work)
-            row.reference, row.ratio = seconds(theirs), f"{ours / theirs:.2f}×"
-        else:
-            ((ours, _),) = median_times([command], args.runs, cwd=work)
-        row.ours = seconds(ours)
-        rows.append(row)
-        if node_seed and name.endswith("stack") and ours / theirs >= COLD_GOAL:
-            notes.append(
-                f"cold: importing the required stack alone takes {ours / theirs:.2f}× Node's cold compile, "
-                f"so no build on this stack can reach the {COLD_GOAL}× goal on this machine."
-            )
+        if floor is None:
+            continue
+        floor_row = Row("  floor: + importing the required stack", seconds(floor[0]))
+        above = Row(
+            "  ours above the floor (cold build - stack import)", seconds(ours - floor[0]), goal=f"<= {COLD_GOAL}× node"
+        )
+        if node:
+            floor_row.reference, floor_row.ratio = seconds(theirs), f"{floor[0] / theirs:.2f}×"
+            above.reference, above.ratio = seconds(theirs), f"{(ours - floor[0]) / theirs:.2f}×"
+            above.met = (ours - floor[0]) / theirs <= COLD_GOAL
+        cpu.append(
+            f"above the floor {ours_cpu - floor[1]:.3f} s"
+            + (f" ({(ours_cpu - floor[1]) / theirs_cpu:.2f}× node)" if node else "")
+        )
+        rows += [floor_row, above]
+    start_row = Row("  floor: Python starting, nothing imported", "")
+    ((start_row_time, _),) = median_times([[sys.executable, "-c", "pass"]], args.runs, cwd=work)
+    start_row.ours = seconds(start_row_time)
+    rows.insert(2, start_row)
 
     # Warm: every output of one issue, rendered again and again in this process. Ours and Node's take
     # turns in three rounds, so a busy moment on the machine does not land on one side only.
@@ -230,10 +233,9 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
             f"all outputs {cpu_ours:.1f}/s vs node {cpu_theirs:.1f}/s ({cpu_ours / cpu_theirs:.2f}×); "
             f"email.html alone {cpu_email:.1f}/s ({cpu_email / cpu_theirs:.2f}×)."
         )
-    row = Row("warm render, seed issue (all outputs)", f"{per_second:.1f}/s", goal=f">= {WARM_GOAL}× node")
+    row = Row("warm render, seed issue (all outputs; goal retired in issue 27)", f"{per_second:.1f}/s")
     if theirs_rate:
         row.reference, row.ratio = f"{theirs_rate:.1f}/s", f"{per_second / theirs_rate:.2f}×"
-        row.met = per_second / theirs_rate >= WARM_GOAL
     rows.append(row)
     row = Row("  email.html alone (what node does)", f"{email_rate:.1f}/s")
     if theirs_rate:

@@ -16,6 +16,11 @@ import typer
 
 from .errors import InputError, NewsletterError, place
 
+# The tool uses no pydantic plugins; looking for them reads the metadata of every installed package on the
+# first model (a tenth of a cold build's own work). PYDANTIC_DISABLE_PLUGINS is pydantic's own switch; a
+# value the user set is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 app = typer.Typer(
     help="Turn a week's stories into a responsive email, a plain-text version and a web page.",
     no_args_is_help=True,
