@@ -79,8 +79,7 @@ def import_page(
     first = next_number(to)
     files: dict[Path, str] = {}
     for number, story in enumerate(read_stories, start=first):
-        name = slugify(story.headline or first_sentence(story.teaser or story.caption), limit=40)
-        files[to / f"{number:02d}-{name}.md"] = story_markdown(story, lead=lead and number == first)
+        files[to / f"{number:02d}-{story_name(story)}.md"] = story_markdown(story, lead=lead and number == first)
     if brand and not (to / "issue.toml").exists():
         files[to / "issue.toml"] = f"[brand]\nname = {json.dumps(brand, ensure_ascii=False)}\n"
     existing = [path for path in files if path.exists()]
@@ -195,6 +194,11 @@ def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:
     loaded = Loaded(stories=found.stories, notices=notices, settings=IssueSettings(), related=found.related)
     place_related(loaded, found.brand)
     return loaded.stories, found.brand
+
+
+def story_name(story: Story) -> str:
+    """A story file's name, without its suffix: from its headline (or the first sentence of its teaser or caption)."""
+    return slugify(story.headline or first_sentence(story.teaser or story.caption), limit=40)
 
 
 def story_markdown(story: Story, *, lead: bool) -> str:

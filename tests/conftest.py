@@ -1,6 +1,8 @@
 """Shared fixtures: the command line as an editor types it (`cli`), the Markdown sample built once
 (`built_example`), working folders holding what a test needs (`workdir`, `seed_workdir`,
-`golden_workdir`, `built_workdir`), and a real headless Chromium (Debian's), driven by Playwright.
+`golden_workdir`, `built_workdir`), a real headless Chromium (Debian's), driven by Playwright, a preview server
+(`serve`), and real rich-text editors from npm on a local page (`editors`, with `desk`: a browser context that
+may use the clipboard and reach nothing but 127.0.0.1).
 
 When Chromium or Playwright is missing the browser tests skip on a developer's machine and fail
 under CI=true: CI must never pass by not running them. The inputs themselves are in golden.py.
@@ -8,12 +10,17 @@ under CI=true: CI must never pass by not running them. The inputs themselves are
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import shutil
+import subprocess
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from golden import DATE, EXAMPLE, SEED, SLUG
+from golden import DATE, EXAMPLE, ROOT, SEED, SLUG
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -126,3 +133,62 @@ def cache_folder(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("NEWSLETTER_CACHE", str(folder))
         yield folder
+
+
+@pytest.fixture
+def serve():
+    """Start a preview server in this process; every one started is stopped after the test."""
+    from newsletter.preview import Preview
+
+    started = []
+
+    def start(source: Path, **options):  # type: ignore[no-untyped-def]
+        options.setdefault("date", DATE)
+        preview = Preview(source, **options)
+        started.append(preview)
+        preview.open()
+        preview.serve_in_background()
+        return preview
+
+    yield start
+    for preview in started:
+        preview.close()
+
+
+EDITORS = ROOT / "tests" / "editors"
+
+
+class QuietFiles(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def editors(tmp_path_factory):
+    """The URL of a page on 127.0.0.1 holding ProseMirror and Lexical (tests/editors), bundled by esbuild from
+    the npm packages `npm ci --prefix tests/editors` installs; the fixture pages of tests/pages beside it."""
+    esbuild = EDITORS / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        missing("the test editors' npm packages (npm ci --prefix tests/editors)")
+    folder = tmp_path_factory.mktemp("editors")
+    bundle = [str(esbuild), str(EDITORS / "editors.js"), "--bundle", "--format=iife", "--log-level=warning"]
+    subprocess.run([*bundle, f"--outfile={folder / 'editors.bundle.js'}"], check=True, timeout=120)
+    shutil.copy(EDITORS / "index.html", folder)
+    for page in (ROOT / "tests" / "pages").glob("*.html"):
+        shutil.copy(page, folder)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietFiles, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def desk(browser):
+    """A browser context that may read and write the clipboard, as an editor's browser lets a page it trusts; it
+    reaches nothing but 127.0.0.1 (a photo's address elsewhere is refused, not fetched)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    yield context
+    context.close()

@@ -41,24 +41,6 @@ def markdown(tmp_path):
     return Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "markdown-issue"))
 
 
-@pytest.fixture
-def serve():
-    """Start a preview server in this process; every one started is stopped after the test."""
-    started: list[Preview] = []
-
-    def start(source: Path, **options) -> Preview:
-        options.setdefault("date", DATE)
-        preview = Preview(source, **options)
-        started.append(preview)
-        preview.open()
-        preview.serve_in_background()
-        return preview
-
-    yield start
-    for preview in started:
-        preview.close()
-
-
 def built(preview: Preview, name: str) -> bytes:
     """A file as `newsletter build` writes it for the preview's source: what the page must show, byte for byte."""
     from newsletter.build import make_issue, render_files

@@ -19,7 +19,6 @@ let mode = modeFromUrl();
 let shown = {run: null, build: null};  // the build the side panel describes
 let wanted = null;  // the newest build whose file the frame can show
 let frameBuild = null;  // the build the frame's document holds (or is loading)
-let htmlCache = null;
 
 function modeFromUrl() {
   const wanted = new URLSearchParams(location.search).get('mode');
@@ -137,7 +136,6 @@ function applyState(state) {
   if (state.shown && state.shown.build !== shown.build) {
     shown.build = state.shown.build;
     showBuild(state.shown);
-    prefetchHtml();
   }
   if (any && state.frame !== wanted) {
     const first = wanted === null || frameBuild === null;
@@ -183,6 +181,7 @@ function showBuild(summary) {
   showSize(summary);
   showFindings(summary.findings);
   $('download-eml').setAttribute('download', `${summary.slug}.eml`);
+  showCopyChoices(summary);
 }
 
 // --- inbox row ----------------------------------------------------------------------------------------
@@ -320,41 +319,198 @@ function showFindings(findings) {
   }
 }
 
-// --- copy and download ------------------------------------------------------------------------------
+// --- copy out: for pasting into a web editor, or the email's HTML for a service ---------------------------
 
-async function fetchHtml() {
-  const response = await fetch('/email.html', {cache: 'no-store'});
-  if (!response.ok) throw new Error(`the server answered ${response.status}`);
-  return {build: Number(response.headers.get('X-Preview-Build')), text: await response.text()};
-}
+const SERVICE_KEY = 'newsletter-preview-service';  // the service "Copy HTML" copies for, remembered
 
-function prefetchHtml() {
-  // Fetched ahead, so the click can write the clipboard at once: browsers only allow it right after a click.
-  fetchHtml().then((entry) => { htmlCache = entry; }, () => { htmlCache = null; });
-}
-
-function writeClipboard(text) {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  // Over plain http to another machine (--host) the Clipboard API is off; the copy command still works.
-  const area = element('textarea', 'offscreen');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand('copy');
-  area.remove();
-  return copied ? Promise.resolve() : Promise.reject(new Error('the browser refused'));
-}
-
-async function copyHtml() {
-  try {
-    const entry = htmlCache && htmlCache.build === shown.build ? htmlCache : await fetchHtml();
-    await writeClipboard(entry.text);
-    const bytes = new TextEncoder().encode(entry.text).length;
-    setStatus(`Copied email.html (${kb(bytes)}): paste it into your email service’s HTML editor.`);
-  } catch (error) {
-    setStatus(`Could not copy: ${error.message}. Open “HTML source” and copy it from there.`, true);
+function showCopyChoices(summary) {
+  const part = $('copy-part');
+  const keep = part.value;
+  part.replaceChildren(element('option', '', 'the whole issue'));
+  part.firstChild.value = '';
+  for (const story of summary.stories || []) {
+    const option = element('option', '', story.headline || '(a story without a headline)');
+    option.value = story.anchor;
+    part.append(option);
   }
+  part.value = [...part.options].some((option) => option.value === keep) ? keep : '';
+  const service = $('copy-service');
+  const chosen = service.options.length ? service.value : (localStorage.getItem(SERVICE_KEY) || '');
+  service.replaceChildren();
+  for (const {key, name} of summary.services || []) {
+    const option = element('option', '', name);
+    option.value = key;
+    service.append(option);
+  }
+  service.value = [...service.options].some((option) => option.value === chosen) ? chosen : '';
+}
+
+// The server's answer, or its one-line reason as an Error.
+async function fetchCopy(url) {
+  const response = await fetch(url, {cache: 'no-store'});
+  const answer = await response.json();
+  if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
+  return answer;
+}
+
+// What a plain-text editor gets: one block a paragraph, list items and table rows a line each, links spelled out.
+function plainText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const link of doc.querySelectorAll('a[href]')) {
+    if (link.textContent.trim() !== link.getAttribute('href')) link.after(` (${link.getAttribute('href')})`);
+  }
+  const lines = [];
+  for (const node of doc.body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, li, figcaption, tr, pre')) {
+    if (node.tagName === 'TR') {
+      lines.push([...node.children].map((cell) => cell.textContent.trim()).join('\t'));
+    } else if (node.tagName === 'LI') {
+      lines.push(`- ${node.textContent.trim()}`);
+    } else {
+      lines.push('', node.textContent.trim());
+    }
+  }
+  return lines.join('\n').trim() + '\n';
+}
+
+// The Clipboard API with both types at once (the copy waits for the server, still inside the click); over plain
+// http to another machine (--host) it is off, and the copy command copies a selection of the same HTML instead.
+async function writeRich(html, text) {
+  if (navigator.clipboard && window.ClipboardItem && window.isSecureContext) {
+    const item = new ClipboardItem({
+      'text/html': html.then((value) => new Blob([value], {type: 'text/html'})),
+      'text/plain': html.then((value) => new Blob([text(value)], {type: 'text/plain'})),
+    });
+    await navigator.clipboard.write([item]);
+    return;
+  }
+  const value = await html;
+  const holder = element('div', 'offscreen');
+  holder.append(...new DOMParser().parseFromString(value, 'text/html').body.childNodes);
+  document.body.append(holder);
+  const range = document.createRange();
+  range.selectNodeContents(holder);
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  const copied = document.execCommand('copy');
+  selection.removeAllRanges();
+  holder.remove();
+  if (!copied) throw new Error('the browser refused');
+}
+
+// One copy: the server's reason wins over the clipboard's own error (which says only that the write failed).
+async function copy(url, text, done) {
+  const answer = fetchCopy(url);
+  const html = answer.then((value) => value.html);
+  try {
+    await writeRich(html, text);
+    setStatus(done(await answer));
+  } catch (error) {
+    const reason = await answer.then(() => error, (failure) => failure);
+    setStatus(`Nothing copied: ${reason.message}`, true);
+  }
+}
+
+function copyForPasting() {
+  const story = $('copy-part').value;
+  copy(`/paste.json${story ? `?story=${encodeURIComponent(story)}` : ''}`, plainText, (answer) => {
+    const what = answer.story ? `“${answer.story}”` : 'the whole issue';
+    return `Copied ${what} for pasting: paste it into Substack’s, Ghost’s or beehiiv’s editor (Ctrl+V).`;
+  });
+}
+
+function copyHtml() {
+  const key = $('copy-service').value;
+  localStorage.setItem(SERVICE_KEY, key);
+  copy(`/copy.json?service=${encodeURIComponent(key)}`, (html) => html, (answer) => {
+    const bytes = new TextEncoder().encode(answer.html).length;
+    return `Copied email.html for ${answer.service} (${kb(bytes)}; ${answer.summary}): `
+      + 'paste it into the service’s HTML editor.';
+  });
+}
+
+// --- Add a page: a page pasted or dropped becomes a story file in the issue folder -------------------------
+
+async function addToIssue(path, fields) {
+  // The session's token, which the server wrote into this page: no other page can read it.
+  const token = document.querySelector('meta[name="preview-token"]').content;
+  const result = $('add-result');
+  result.replaceChildren(element('p', '', 'Adding…'));
+  result.className = 'add-result';
+  try {
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', 'X-Preview-Token': token},
+      body: JSON.stringify({...fields, token}),
+    });
+    const answer = await response.json().catch(() => ({error: `the server answered ${response.status}`}));
+    if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
+    showAdded(answer, path === '/add-photo');
+  } catch (error) {
+    result.replaceChildren(element('p', '', `Not added: ${error.message.replace(/^Refused: /, '')}`));
+    result.className = 'add-result add-error';
+  }
+}
+
+function showAdded(answer, photo) {
+  const result = $('add-result');
+  result.className = 'add-result add-ok';
+  const [first, ...rest] = answer.written;
+  const line = photo
+    ? `Saved ${first}: give a story its picture with image: ${first} in its front matter.`
+    : `Added ${first}${answer.headlines[0] ? ` (“${answer.headlines[0]}”)` : ''}`
+      + `${rest.length ? ` and ${rest.length} linked item${rest.length === 1 ? '' : 's'}: ${rest.join(', ')}` : ''}`
+      + '. The preview shows it as soon as it is built.';
+  result.replaceChildren(element('p', '', line));
+  if (answer.warnings && answer.warnings.length) {
+    const list = element('ul');
+    for (const warning of answer.warnings) list.append(element('li', '', warning));
+    result.append(element('p', '', 'The reader says:'), list);
+  }
+}
+
+function readFile(file) {
+  if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
+    return file.text().then((html) => addToIssue('/add-page', {html, name: file.name}));
+  }
+  if (file.type.startsWith('image/')) {
+    return new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(addToIssue('/add-photo', {name: file.name, data: String(reader.result).split(',')[1]}));
+      reader.readAsDataURL(file);
+    });
+  }
+  $('add-result').replaceChildren(element('p', '', `Not added: ${file.name} is neither a saved .html page nor a photo.`));
+  $('add-result').className = 'add-result add-error';
+  return Promise.resolve();
+}
+
+function setUpDesk() {
+  const box = $('paste-box');
+  $('add-page-open').addEventListener('click', () => {
+    const panel = $('add-page');
+    panel.hidden = !panel.hidden;
+    $('add-page-open').setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) box.focus();
+  });
+  // The box only receives: what is pasted or dropped goes to the server, never into this page.
+  box.addEventListener('beforeinput', (event) => event.preventDefault());
+  box.addEventListener('paste', (event) => {
+    event.preventDefault();
+    const data = event.clipboardData;
+    const files = [...data.files];
+    if (files.length) { readFile(files[0]); return; }
+    addToIssue('/add-page', {html: data.getData('text/html'), text: data.getData('text/plain')});
+  });
+  box.addEventListener('dragover', (event) => { event.preventDefault(); box.classList.add('dropping'); });
+  box.addEventListener('dragleave', () => box.classList.remove('dropping'));
+  box.addEventListener('drop', (event) => {
+    event.preventDefault();
+    box.classList.remove('dropping');
+    const files = [...event.dataTransfer.files];
+    if (files.length) readFile(files[0]);
+    else addToIssue('/add-page', {html: event.dataTransfer.getData('text/html'), text: event.dataTransfer.getData('text/plain')});
+  });
 }
 
 let statusTimer = null;
@@ -373,12 +529,15 @@ for (const button of document.querySelectorAll('[data-mode]')) {
   button.addEventListener('click', () => setMode(button.dataset.mode));
 }
 document.addEventListener('keydown', (event) => {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest('input, textarea')) return;
+  if (event.altKey || event.ctrlKey || event.metaKey || event.target.closest('input, textarea, select, [contenteditable]')) return;
   const modes = Object.keys(MODES);
   const index = Number(event.key) - 1;
   if (index >= 0 && index < modes.length) setMode(modes[index]);
 });
 $('copy-html').addEventListener('click', copyHtml);
+$('copy-paste').addEventListener('click', copyForPasting);
+$('copy-service').addEventListener('change', () => localStorage.setItem(SERVICE_KEY, $('copy-service').value));
+setUpDesk();
 
 // Live reload: the server pushes its state after every change; EventSource reconnects by itself (and the
 // server then sends its state at once).

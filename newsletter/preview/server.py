@@ -4,10 +4,15 @@ Like `mkdocs serve`: one ThreadingHTTPServer (stdlib) serves the preview page (p
 summary of the last build, the build's own files and a Server-Sent Events stream (/events) that carries a
 build counter; a watcher thread (watchfiles) rebuilds on change. A failed rebuild keeps the last good build
 on screen and puts the error in the page.
+
+The page is also the editor's desk: "Copy for pasting" (/paste.json) and "Copy HTML" (/copy.json) answer from the
+last good build; "Add a page" (POST /add-page, /add-photo) writes into the issue folder through desk.py, and only
+for the page itself (see Handler.refusal).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import re
@@ -27,6 +32,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from newsletter.errors import InputError, NewsletterError
 from newsletter.loopback import is_loopback
+from newsletter.text import STORY_LIMIT, megabytes
 
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
@@ -58,6 +64,11 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
+# Writes: the desk's endpoints, the bodies they take, and the most they read (a photo comes base64-encoded in JSON).
+WRITES = ("/add-page", "/add-photo")
+BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
+WRITE_LIMIT = STORY_LIMIT
+TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
 IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
 SCHEME_QUERY = re.compile(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
@@ -106,6 +117,7 @@ class Snapshot:
     summary: dict[str, Any] | None
     complete: bool = True
     published: str = ""  # <web_base_url>/<issue folder>/: its images/ are served from this build instead
+    issue: Any = None  # the issue it was made from: "Copy for pasting" renders from it
 
 
 @dataclass(frozen=True)
@@ -130,6 +142,8 @@ class Watched:
 def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any]:
     """The build as the side panel shows it: inbox row, sizes, and every finding with its story."""
     from newsletter.check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files, ordered, tally
+    from newsletter.export import DIALECTS
+    from newsletter.render import card_text
 
     try:
         findings = check_files(issue, files["email.html"].decode("utf-8"), files["email.txt"].decode("utf-8"))
@@ -152,6 +166,12 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
         "findings": [finding.as_dict() for finding in findings],
         "errors": errors,
         "warnings": warnings,
+        # What "Copy for pasting" can copy besides the whole issue, and whom "Copy HTML" copies for.
+        "stories": [{"anchor": story.anchor, "headline": card_text(story)[0]} for story in issue.stories],
+        "services": [
+            {"key": "", "name": "your own links (newsletter.toml)"},
+            *({"key": key, "name": dialect.name} for key, dialect in DIALECTS.items()),
+        ],
     }
 
 
@@ -193,6 +213,7 @@ class Preview:
         self.report = report
         self.cache = cache
         self.run = secrets.token_hex(6)  # tells an open page that the server was restarted
+        self.token = secrets.token_urlsafe(32)  # in the page: a write must carry it (see Handler.refusal)
         self.number = 0
         self.snapshot: Snapshot | None = None
         self.shown: Snapshot | None = None  # the newest complete build: the side panel's
@@ -321,7 +342,8 @@ class Preview:
                 )
             try:
                 files = render_files(issue, rendering=rendering)
-                snapshot = Snapshot(self.number, files, summarise(issue, files, self.number), published=published)
+                summary = summarise(issue, files, self.number)
+                snapshot = Snapshot(self.number, files, summary, published=published, issue=issue)
             except Exception as failure:  # noqa: BLE001
                 error = error_report(failure)
         with self.changed:
@@ -384,6 +406,62 @@ class Preview:
                 timeout=timeout,
             )
             return self.snapshot
+
+    # --- the desk -------------------------------------------------------------------------------------
+
+    def for_pasting(self, story: str | None) -> dict[str, Any]:
+        """ "Copy for pasting": the last good build (or one story of it) as HTML for a web editor."""
+        from newsletter.render import render_paste
+
+        shown = self.shown
+        if shown is None:
+            raise InputError("nothing is built yet: fix the error shown and save")
+        html = render_paste(shown.issue, story=story or None)
+        story_headline = next((s.headline for s in shown.issue.stories if story and s.anchor == story), "")
+        return {"html": html, "build": shown.number, "story": story_headline}
+
+    def for_service(self, key: str) -> dict[str, Any]:
+        """ "Copy HTML": the email as `export --esp <key>` writes it (or, with no key, as built), with photos at
+        their published addresses."""
+        from newsletter.export import DIALECTS, in_dialect
+        from newsletter.render import issue_unsubscribe_url, issue_web_url
+
+        shown = self.shown
+        if shown is None:
+            raise InputError("nothing is built yet: fix the error shown and save")
+        service = DIALECTS.get(key)
+        if key and service is None:
+            raise InputError(f"{key!r} is not a service this copies for; choose one of {', '.join(DIALECTS)}")
+        issue = shown.issue
+        if issue._images and not issue.brand.web_base_url:
+            raise InputError(
+                f"{len(issue._images)} photo(s) have no web address yet, so the pasted email would show broken "
+                "pictures: set web_base_url in [brand] and upload the build's images/ there (newsletter publish)"
+            )
+        if service is None:  # the email as built, with the links newsletter.toml gives
+            html = shown.files["email.html"].decode("utf-8")
+            summary = f"unsubscribe link {issue_unsubscribe_url(issue)}"
+            return {"html": html, "build": shown.number, "service": "your own links", "summary": summary}
+        html = in_dialect(shown.files["email.tokens.html"].decode("utf-8"), service, web_url=issue_web_url(issue))
+        return {"html": html, "build": shown.number, "service": service.name, "summary": service.summary}
+
+    def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
+        """ "Add a page" and a dropped photo: written into the issue folder; the watcher rebuilds."""
+        from .desk import add_page, add_photo
+
+        if not self.source.is_dir():
+            raise InputError(f"Add a page needs an issue folder; this preview shows the single file {self.source}")
+        if path == "/add-photo":
+            try:
+                data = base64.b64decode(fields.get("data", ""), validate=True)
+            except ValueError:
+                raise InputError("the photo did not arrive whole (not base64): drop it again") from None
+            added = add_photo(self.source, fields.get("name", "photo"), data)
+        else:
+            added = add_page(
+                self.source, html=fields.get("html", ""), text=fields.get("text", ""), name=fields.get("name", "")
+            )
+        return {"written": added.written, "headlines": added.headlines, "warnings": [str(n) for n in added.notices]}
 
     # --- watching -------------------------------------------------------------------------------------
 
@@ -468,7 +546,7 @@ class Preview:
 
 
 class Handler(BaseHTTPRequestHandler):
-    """GET and HEAD of fixed paths only."""
+    """GET and HEAD of fixed paths; POST of the desk's writes, from the preview's own page only."""
 
     preview: Preview
     server_version = "newsletter-preview"
@@ -505,7 +583,17 @@ class Handler(BaseHTTPRequestHandler):
         query = parse_qs(url.query)
         if url.path in PAGE_FILES:
             name, kind = PAGE_FILES[url.path]
-            return self.send(HTTPStatus.OK, page_file(name).read_bytes(), kind, body=body, csp=PAGE_CSP)
+            data = page_file(name).read_bytes().replace(TOKEN_MARK.encode(), self.preview.token.encode())
+            return self.send(HTTPStatus.OK, data, kind, body=body, csp=PAGE_CSP)
+        if url.path in ("/paste.json", "/copy.json"):
+            try:
+                if url.path == "/paste.json":
+                    answer = self.preview.for_pasting(query.get("story", [""])[0])
+                else:
+                    answer = self.preview.for_service(query.get("service", [""])[0])
+            except NewsletterError as error:
+                return self.send_json(HTTPStatus.CONFLICT, {"error": error.message}, body=body)
+            return self.send_json(HTTPStatus.OK, answer, body=body)
         if url.path == "/state.json":
             data = json.dumps(self.preview.state(), ensure_ascii=False).encode()
             return self.send(HTTPStatus.OK, data, "application/json; charset=utf-8", body=body)
@@ -535,6 +623,79 @@ class Handler(BaseHTTPRequestHandler):
         self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)
         if "build" in query:
             self.preview.took(snapshot.number)
+
+    def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+        try:
+            status, answer = self.write()
+        except NewsletterError as error:
+            status, answer = HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(error)}
+        except ConnectionError:
+            raise
+        except Exception as error:  # noqa: BLE001 - say what broke instead of dropping the connection
+            status, answer = HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"the preview failed: {error!r}"}
+        self.send_json(status, answer, body=True)
+
+    def write(self) -> tuple[HTTPStatus, dict[str, Any]]:
+        refused = self.refusal()
+        if refused is not None:
+            self.close_connection = True  # the body, if any, is not read
+            return refused[0], {"error": refused[1]}
+        length = int(self.headers["Content-Length"])
+        data = self.rfile.read(length)
+        fields = self.fields(data)
+        if fields is None:
+            return HTTPStatus.BAD_REQUEST, {"error": "Refused: the body is not a JSON object or a form"}
+        token = fields.get("token") or self.headers.get("X-Preview-Token") or ""
+        if not secrets.compare_digest(token.encode(), self.preview.token.encode()):
+            message = "Refused: this page's token is not the preview's (was the preview restarted?): reload the page"
+            return HTTPStatus.FORBIDDEN, {"error": message}
+        return HTTPStatus.OK, self.preview.add(urlsplit(self.path).path, fields)
+
+    def refusal(self) -> tuple[HTTPStatus, str] | None:
+        """Why a write is refused before its body is read, or None: the preview writes into the editor's folder,
+        so only for its own page, open on this machine. A page of another site, or another site's name for this
+        address (DNS rebinding), can send a request here; it cannot read the page's token, nor set its Origin."""
+        if urlsplit(self.path).path not in WRITES:
+            return HTTPStatus.NOT_FOUND, "Not found."
+        if not is_loopback(self.client_address[0]):
+            return HTTPStatus.FORBIDDEN, "Refused: the preview takes writes only from this machine"
+        port = self.server.server_address[1]
+        names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
+        if (self.headers.get("Host") or "").lower() not in {f"{name}:{port}" for name in names}:
+            return HTTPStatus.FORBIDDEN, "Refused: this preview only answers to its own address"
+        if (self.headers.get("Origin") or "").lower() not in {f"http://{name}:{port}" for name in names}:
+            return HTTPStatus.FORBIDDEN, "Refused: the preview takes writes only from the preview's own page"
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if kind not in BODY_TYPES:
+            return HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Refused: the preview takes JSON or form bodies only"
+        try:
+            length = int(self.headers.get("Content-Length") or "")
+        except ValueError:
+            return HTTPStatus.LENGTH_REQUIRED, "Refused: the request does not say its length"
+        if not 0 <= length <= WRITE_LIMIT:
+            return (
+                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                f"Refused: a page or photo may be at most {megabytes(WRITE_LIMIT)} (the story limit)",
+            )
+        return None
+
+    def fields(self, data: bytes) -> dict[str, str] | None:
+        """The body's fields (strings only), or None when it is not what its Content-Type says."""
+        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        try:
+            if kind == "application/json":
+                found = json.loads(data.decode("utf-8"))
+                if not isinstance(found, dict):
+                    return None
+            else:
+                found = {key: values[0] for key, values in parse_qs(data.decode("utf-8"), strict_parsing=False).items()}
+        except (UnicodeDecodeError, ValueError):
+            return None
+        return {key: value for key, value in found.items() if isinstance(key, str) and isinstance(value, str)}
+
+    def send_json(self, status: HTTPStatus, answer: dict[str, Any], *, body: bool) -> None:
+        data = json.dumps(answer, ensure_ascii=False).encode()
+        self.send(status, data, "application/json; charset=utf-8", body=body)
 
     def host_allowed(self) -> bool:
         """Refuse another site's name for this address (DNS rebinding) unless --host opened it up."""

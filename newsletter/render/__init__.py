@@ -2,7 +2,8 @@
 
 environment: where templates are found and how they run; links: how links are checked, made absolute and
 tagged; body and results: view helpers the templates call; view: the issue made ready for the templates;
-markup: the email and web page; text: the plain text; outputs: the end of the recipe, every output file.
+markup: the email and web page; text: the plain text; outputs: the end of the recipe, every output file;
+paste: the issue for a web editor's paste box ("Copy for pasting" in the preview).
 """
 
 from .body import Group, body_groups, card_rows, card_text, is_bare, same_words, shown, standfirst, story_link
@@ -36,6 +37,7 @@ from .outputs import (
     message_template,
     render_all,
 )
+from .paste import render_paste
 from .results import ELECTIONS_HEADING, ResultLine, result_lines, results_footnote, short_date
 from .text import TEXT_WIDTH, render_text, text_results, wrap
 from .view import PREHEADER_FILLER, Prepared, Theme, context, prepare
@@ -73,6 +75,7 @@ __all__ = [
     "render_all",
     "render_email",
     "render_mjml",
+    "render_paste",
     "render_text",
     "render_web",
     "result_lines",

@@ -1,0 +1,146 @@
+"""The desk: a page pasted or dropped into the preview's "Add a page" -> story files in the issue folder, and a
+dropped photo -> the issue's photos/.
+
+A pasted page goes through the readers a saved page (its HTML, as the browser's clipboard holds it) or a pasted
+text goes through, and is written as the Markdown file `newsletter import` writes (importer.story_markdown),
+numbered after the stories there and named from its headline as import does (importer.next_number, story_name),
+and refused when the issue holds its article already (importer.known_stories). Nothing is ever overwritten: a
+name in use gets -2, -3... Each file is made whole beside its final name, then linked into place, so the watcher
+never builds half a story.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsletter.errors import InputError, OutputError
+from newsletter.models import Image, Notice, Source, Story, slugify
+
+PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
+PHOTO_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}  # Pillow's format -> suffix
+
+
+@dataclass
+class Added:
+    """What one paste or drop wrote, relative to the issue folder, and what the reader left out or guessed."""
+
+    written: list[str]
+    notices: list[Notice] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)
+
+
+def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") -> Added:
+    """The page's HTML (what a browser copies), else its plain text -> one story file per story the reader finds:
+    the article, then its related list's items, as `import` writes them."""
+    from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
+
+    notices: list[Notice] = []
+    if html.strip():
+        stories = read_html(html, name or "the pasted page", notices)
+    elif text.strip():
+        from newsletter.readers.text import parse_page
+
+        stories = parse_page(text, name or "the pasted text", notices).stories
+    else:
+        raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
+    known = known_stories(folder)
+    twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
+    if twice:
+        raise InputError(f"the issue already holds this page's article: {twice}; delete it to add the page again")
+    written = []
+    for story in stories:  # numbered after the stories already there, as `import` numbers them
+        stem = f"{next_number(folder):02d}-{story_name(story)}"
+        written.append(create(folder, stem, ".md", story_markdown(story, lead=False).encode("utf-8")))
+    return Added(written, notices, [story.headline for story in stories])
+
+
+def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
+    """The HTML reader's story; what a copied stretch of a page lacks beside a saved page (its head: no og:image)
+    is taken from the stretch itself: the first photo in a <figure>, and a related list's links as items."""
+    import lxml.html
+
+    from newsletter.readers.html import figure_of, parse_html
+
+    # A copied stretch names no charset (it is text already): a head that says UTF-8, which the reader believes.
+    data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
+    story = parse_html(data, label, notices)
+    tree = lxml.html.fromstring(html)
+    if not story.image.src:
+        src = next((img.get("src", "") for img in tree.xpath("//figure//img[@src]")), "")
+        if src.startswith(("http://", "https://")):
+            alt, caption, credit = figure_of(tree, src, "")
+            story = story.model_copy(
+                update={"image": Image(src=src, alt=alt or caption), "caption": caption, "credit": credit}
+            )
+    return [story, *related_items(tree, label)]
+
+
+def related_items(tree: Any, label: str) -> list[Story]:
+    """The links of a list under a "Read more", "Related", "More from..." heading: one item each (headline, url)."""
+    from newsletter.readers.text import RELATED
+    from newsletter.text import clean_value
+
+    items = []
+    for heading in tree.xpath("//h2|//h3|//h4|//h5|//h6|//p|//strong"):
+        if not RELATED.match(" ".join(heading.text_content().split())):
+            continue
+        following = heading.getnext()
+        if following is None or following.tag not in ("ul", "ol"):
+            continue
+        for link in following.xpath(".//li//a[@href]"):
+            href, title = link.get("href", ""), clean_value(" ".join(link.text_content().split()))
+            if title and href.startswith(("http://", "https://")):
+                items.append(Story(headline=title, url=href, source=Source(file=label, line=1)))
+    return items
+
+
+def add_photo(folder: Path, name: str, data: bytes) -> Added:
+    """A dropped photo -> photos/<its name>, if Pillow reads it as a photo."""
+    from PIL import Image as Picture
+    from PIL import UnidentifiedImageError
+
+    try:
+        with Picture.open(io.BytesIO(data)) as image:
+            kind = image.format or ""
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise InputError(f"{name!r} is not a photo this tool reads ({error})") from None
+    suffix = PHOTO_SUFFIXES.get(kind)
+    if suffix is None:
+        raise InputError(f"{name!r} is a {kind} image: save it as JPEG or PNG first")
+    return Added([create(folder / PHOTOS, slugify(Path(name).stem, limit=40), suffix, data, root=folder)])
+
+
+def create(folder: Path, stem: str, suffix: str, data: bytes, *, root: Path | None = None) -> str:
+    """Write `data` as `folder/<stem><suffix>` (or -2, -3... when that is taken), never over a file; the path
+    relative to `root` (the issue folder, which it must lie in)."""
+    from newsletter.output import current_umask
+
+    base = (root or folder).resolve()
+    target = folder.resolve()
+    if not target.is_relative_to(base):
+        raise OutputError("is outside the issue folder: nothing was written", file=folder)
+    try:
+        target.mkdir(exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".adding-", suffix=".tmp", dir=target)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.chmod(temp, 0o666 & ~current_umask())
+            for number in range(1, 1000):
+                path = target / f"{stem}{'' if number == 1 else f'-{number}'}{suffix}"
+                try:
+                    os.link(temp, path)  # refuses a name in use: never overwrites
+                except FileExistsError:
+                    continue
+                return str(path.relative_to(base))
+            raise OutputError(f"holds 999 files named {stem}{suffix} already", file=target)
+        finally:
+            os.unlink(temp)
+    except OSError as error:
+        raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None

@@ -1,0 +1,240 @@
+"""The preview as the editor's desk: "Add a page" turns a page pasted (or a saved page dropped) into a story file
+in the issue folder and the preview shows it; a dropped photo lands in photos/. Writes are taken only from the
+preview's own page: loopback, its own Host and Origin, the page's token, JSON or form bodies within the story
+limit.
+"""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from golden import EXAMPLE
+
+from newsletter.text import STORY_LIMIT
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def issue(tmp_path) -> Path:
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "issue"))
+
+
+def stories(folder: Path) -> set[str]:
+    return {path.name for path in folder.glob("*.md")}
+
+
+def open_desk(page, preview):
+    page.goto(preview.url)
+    page.wait_for_function("() => document.documentElement.dataset.build !== undefined", timeout=WAIT_MS)
+    page.click("#add-page-open")
+    page.wait_for_selector("#paste-box", state="visible")
+
+
+def wait_for_result(page) -> str:
+    page.wait_for_function(
+        "() => /add-(ok|error)/.test(document.querySelector('#add-result').className)", timeout=WAIT_MS
+    )
+    return page.text_content("#add-result")
+
+
+def test_a_copied_page_pasted_into_add_a_page_becomes_a_story(desk, editors, serve, issue):
+    preview = serve(issue)
+    before = stories(issue)
+    page = desk.new_page()
+    # The editor copies the article's page in the browser, as they would any page: select all, copy.
+    page.goto(editors + "related-article.html")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Control+C")
+    open_desk(page, preview)
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    result = wait_for_result(page)
+    added = sorted(stories(issue) - before)
+    assert "06-moldova-s-pro-eu-bloc-holds-its-majority.md" in added, result
+    assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
+    story = (issue / "06-moldova-s-pro-eu-bloc-holds-its-majority.md").read_text("utf-8")
+    assert "headline: Moldova's pro-EU bloc holds its majority after a tense count" in story
+    assert re.search(r"src: http://127\.0\.0\.1:\d+/photos/chisinau-count\.jpg", story), story
+    assert "alt: Election officials count ballots by lamplight in Chișinău" in story
+    assert "caption: Election officials count ballots at a polling station in Chișinău on Sunday night." in story
+    assert "[Central Electoral Commission](https://cec.example.md/results)" in story
+    assert "Turnout reached 52 percent" in story
+    # The related list's links: one item each, with its headline and link, as `import` writes them.
+    item = (issue / "07-how-the-diaspora-decided-moldova-s-vote.md").read_text("utf-8")
+    assert "url: https://courier.example.org/europe/moldova-diaspora-vote" in item
+    assert (issue / "08-inside-the-vote-buying-networks.md").exists()
+    # The same page again is refused, naming the story that holds it.
+    page.focus("#paste-box")
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.keyboard.press("Control+V")
+    assert "already holds this page's article" in wait_for_result(page)
+    assert len(stories(issue) - before) == 3
+    # The preview rebuilds and shows the story, and its warnings beside it.
+    page.click("[data-mode='web']")
+    page.wait_for_function(
+        "() => { const d = document.querySelector('#email').contentDocument;"
+        " return d && d.body && d.body.textContent.includes('Moldova’s pro-EU bloc holds its majority'); }",
+        timeout=WAIT_MS,
+    )
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.finding-where')].some(e => e.textContent.includes('06-moldova'))"
+        " || [...document.querySelectorAll('.finding-story')].some(e => e.textContent.includes('Moldova'))",
+        timeout=WAIT_MS,
+    )
+
+
+def test_pasted_text_without_html_is_read_as_a_pasted_page(desk, serve, issue):
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    seed = (Path(__file__).parent / "pages" / "moscow-times.txt").read_text("utf-8")
+    page.evaluate("text => navigator.clipboard.writeText(text)", seed)
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    result = wait_for_result(page)
+    assert result.startswith("Added "), result
+    first = result.split()[1]
+    assert (issue / first).exists()
+    assert (issue / first).read_text("utf-8").startswith("---\nheadline: ")
+
+
+def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
+    from PIL import Image
+
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    saved = (Path(__file__).parent / "pages" / "saved-article.html").read_text("utf-8")
+    drop = """([name, type, data, binary]) => {
+        const bytes = binary ? Uint8Array.from(atob(data), c => c.charCodeAt(0)) : data;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name, {type}));
+        document.querySelector('#paste-box').dispatchEvent(
+            new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+    }"""
+    page.evaluate(drop, ["runoff.html", "text/html", saved, False])
+    result = wait_for_result(page)
+    assert result.startswith("Added 06-runoff-in-bogota-the-caribbean-coast.md"), result
+    assert (issue / "06-runoff-in-bogota-the-caribbean-coast.md").exists()
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 200)).save(buffer, "PNG")
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.evaluate(drop, ["Rally Photo.PNG", "image/png", base64.b64encode(buffer.getvalue()).decode(), True])
+    result = wait_for_result(page)
+    assert (issue / "photos" / "rally-photo.png").read_bytes() == buffer.getvalue()
+    assert "photos/rally-photo.png" in result and "image:" in result, result
+
+
+# --- safety: only the preview's own page writes -------------------------------------------------------------
+
+
+def token_of(preview) -> str:
+    connection = http.client.HTTPConnection("127.0.0.1", urlsplit(preview.url).port, timeout=10)
+    connection.request("GET", "/")
+    page = connection.getresponse().read().decode()
+    return re.search(r'<meta name="preview-token" content="([^"]+)">', page)[1]
+
+
+def post(preview, body: bytes, *, kind="application/json", host=None, origin=None, path="/add-page", length=None):
+    port = urlsplit(preview.url).port
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.putrequest("POST", path, skip_host=True)
+    connection.putheader("Host", host or f"127.0.0.1:{port}")
+    connection.putheader("Origin", origin if origin is not None else f"http://127.0.0.1:{port}")
+    connection.putheader("Content-Type", kind)
+    connection.putheader("Content-Length", str(len(body) if length is None else length))
+    connection.endheaders()
+    connection.send(body)
+    response = connection.getresponse()
+    return response.status, json.loads(response.read() or b"{}")
+
+
+PAGE_TEXT = (Path(__file__).parent / "pages" / "moscow-times.txt").read_text("utf-8")
+
+
+def test_a_write_with_the_pages_token_from_its_own_origin_is_taken(serve, issue):
+    preview = serve(issue)
+    before = stories(issue)
+    status, answer = post(preview, json.dumps({"token": token_of(preview), "text": PAGE_TEXT}).encode())
+    assert status == 200, answer
+    assert answer["written"] and set(answer["written"]) == stories(issue) - before
+    # A form body does as well.
+    saved = (Path(__file__).parent / "pages" / "saved-article.html").read_text("utf-8")
+    form = urlencode({"token": token_of(preview), "html": saved}).encode()
+    status, answer = post(preview, form, kind="application/x-www-form-urlencoded")
+    assert status == 200, answer
+
+
+@pytest.mark.parametrize(
+    "change, status, message",
+    [
+        ({"origin": "http://evil.example"}, 403, "only from the preview's own page"),
+        ({"origin": ""}, 403, "only from the preview's own page"),
+        ({"host": "evil.example"}, 403, "only answers to its own address"),
+        ({"token": None}, 403, "token"),
+        ({"token": "0" * 43}, 403, "token"),
+        ({"kind": "text/plain"}, 415, "JSON or form"),
+        ({"length": STORY_LIMIT + 1}, 413, "5.0 MB"),
+        ({"path": "/add-page/../../x"}, 404, "Not found"),
+    ],
+    ids=["cross-origin", "no-origin", "wrong-host", "no-token", "wrong-token", "text-body", "too-big", "odd-path"],
+)
+def test_a_write_from_anywhere_else_is_refused(serve, issue, change, status, message):
+    preview = serve(issue)
+    before = sorted(path.name for path in issue.rglob("*"))
+    token = change.pop("token", token_of(preview))
+    body = json.dumps({"text": PAGE_TEXT} | ({"token": token} if token else {})).encode()
+    if "length" in change:
+        body = body[:100]
+    got, answer = post(preview, body, **change)
+    assert (got, message in answer.get("error", "Not found")) == (status, True), answer
+    assert sorted(path.name for path in issue.rglob("*")) == before
+
+
+def test_a_cross_origin_form_in_a_real_browser_writes_nothing(desk, editors, serve, issue):
+    """Another site's page (here the editors' server, another origin) posts a form to the preview."""
+    preview = serve(issue)
+    before = stories(issue)
+    page = desk.new_page()
+    page.goto(editors)
+    page.evaluate(
+        """([action, text]) => {
+            const form = document.createElement('form');
+            form.method = 'POST'; form.action = action;
+            const field = document.createElement('input');
+            field.name = 'text'; field.value = text; form.append(field);
+            document.body.append(form); form.submit();
+        }""",
+        [preview.url + "add-page", PAGE_TEXT],
+    )
+    page.wait_for_load_state()
+    assert "only from the preview's own page" in page.text_content("body")
+    assert stories(issue) == before
+
+
+def test_a_refused_write_is_one_clear_message_in_the_page(desk, serve, issue):
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    page.evaluate("() => document.querySelector('meta[name=preview-token]').setAttribute('content', 'stale')")
+    page.evaluate("text => navigator.clipboard.writeText(text)", PAGE_TEXT)
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    result = wait_for_result(page)
+    assert result.startswith("Not added: this page's token is not the preview's"), result
+    assert page.eval_on_selector("#add-result", "e => e.classList.contains('add-error')")
+
+
+def test_add_a_page_needs_an_issue_folder(serve, issue):
+    preview = serve(issue / "01-colombia-runoff.md")
+    status, answer = post(preview, json.dumps({"token": token_of(preview), "text": PAGE_TEXT}).encode())
+    assert status == 422 and "needs an issue folder" in answer["error"], answer
