@@ -26,7 +26,7 @@ from .history import Mark
 from .smtp_settings import SmtpSettings
 from .subscribers import Subscriber
 
-SIGNALS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
+SIGNALS: dict[int, str] = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 if hasattr(signal, "SIGHUP"):  # not on Windows
     SIGNALS[signal.SIGHUP] = "SIGHUP"
 

@@ -183,7 +183,10 @@ class SendLog:
             "WHERE issue = ?",
             (self.issue,),
         )
-        return {values[0]: Row(*values[:4], bool(values[4]), *values[5:]) for values in cursor}
+        return {
+            key: Row(key, address, message_id, status, bool(permanent), attempts, error, folder, updated)
+            for key, address, message_id, status, permanent, attempts, error, folder, updated in cursor
+        }
 
     # --- writing -------------------------------------------------------------------------------
 

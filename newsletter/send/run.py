@@ -96,10 +96,10 @@ def prepare(folder: Path, *, now: Callable[[], dt.datetime] = utc_now) -> Prepar
     if issue.brand.reply_to:
         check_address(issue.brand.reply_to, file=folder / "issue.json")
     prepared = Prepared(folder, issue, Template(issue, files["email.tokens.eml"]), sender, now)
-    problem = unsubscribe_problem(prepared.unsubscribe_url(EXAMPLE))
-    if problem:
+    link_problem = unsubscribe_problem(prepared.unsubscribe_url(EXAMPLE))
+    if link_problem:
         raise InputError(
-            f"[brand] unsubscribe_url {issue.brand.unsubscribe_url!r} {problem}", file=folder / "issue.json"
+            f"[brand] unsubscribe_url {issue.brand.unsubscribe_url!r} {link_problem}", file=folder / "issue.json"
         )
     # Fill one message now: what filling refuses is refused before the first connection.
     prepared.message(EXAMPLE, prepared.message_id(EXAMPLE))
