@@ -313,28 +313,40 @@ def import_page(
 def check(
     issue: BuildArg = None,
     output: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    online: Annotated[
+        bool,
+        typer.Option(
+            "--online",
+            help="Ask the web server (HEAD) for each image and link the email loads from web_base_url; "
+            "an error for each that does not answer 200.",
+        ),
+    ] = False,
 ) -> None:
     """Say whether a built issue is safe to send: exit 1 when it has errors, 0 when only warnings.
 
     Checks size against Gmail's clip, links, images, subject and preheader, the plain text,
-    invisible characters and the theme's contrast; each finding says where and what to do.
+    invisible characters and the theme's contrast; each finding says where and what to do. When the
+    email loads images from web_base_url, it warns that the build must be published and uploaded
+    first; after uploading, --online checks that every one of them is there.
 
     Example:
 
-        newsletter check build/2026-11-24-issue-48 --format json
+        newsletter check build/2026-11-24-issue-48 --online
     """
     import json
 
     from .buildfolder import latest_build, read_build
-    from .check import check_issue, count_tagged, tally
+    from .check import check_issue, count_tagged, published_urls, tally
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"{output!r} is not text or json", param_hint="--format")
     folder = issue if issue is not None else latest_build()
     build = read_build(folder)  # read once: the checks and the tag count share it
-    findings = check_issue(folder, build)
+    findings = check_issue(folder, build, online=online)
     errors, warnings = tally(findings)
     tagging = count_tagged(*build[:2])
+    asked = len(published_urls(*build[:2])) if online else 0
+    missing = sum(finding.check == "online" for finding in findings)
     if output == "json":
         report = {
             "issue": str(folder),
@@ -345,6 +357,8 @@ def check(
         }
         if tagging is not None:
             report["tracking"] = {"tagged": tagging.tagged, "links": tagging.links, "params": tagging.params}
+        if online:
+            report["online"] = {"asked": asked, "missing": missing}
         typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for finding in findings:
@@ -352,7 +366,11 @@ def check(
             typer.secho(str(finding), fg=colour)
         if tagging is not None:
             typer.echo(str(tagging))
+        if online:
+            typer.echo(f"online: {asked - missing} of {asked} address(es) under web_base_url answered 200")
         verdict = "not safe to send" if errors else "safe to send"
+        if not errors and any(finding.check == "upload" for finding in findings):
+            verdict = "safe to send once it is uploaded (`newsletter check --online` says)"
         typer.echo(f"{folder}: {errors} error(s), {warnings} warning(s): {verdict}")
     if errors:
         raise typer.Exit(code=1)

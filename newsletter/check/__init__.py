@@ -1,13 +1,15 @@
 """A build folder (issue.json, email.html, email.txt) -> findings: what to fix before sending, and where.
 
 issue: every check over a build, in order; findings: what a check reports; page: the parsed email and the
-story each link or image comes from; size, links, images, envelope, text and theme: the checks.
+story each link or image comes from; size, links, images, envelope, text and theme: the checks; online:
+what the email loads from the issue's published folder is uploaded (asked over HTTP only with --online).
 """
 
 from newsletter.colour import contrast
 
 from .findings import Finding, Level, ordered, tally
 from .issue import Tagging, check_build_notices, check_files, check_issue, check_record, count_tagged
+from .online import published_urls
 from .page import Page, StoryIndex, parse_html
 from .size import CLIP_ERROR, CLIP_WARN, clip_finding
 
@@ -28,5 +30,6 @@ __all__ = [
     "count_tagged",
     "ordered",
     "parse_html",
+    "published_urls",
     "tally",
 ]

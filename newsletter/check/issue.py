@@ -13,20 +13,26 @@ from .envelope import check_compliance, check_headers, check_promises, check_sub
 from .findings import Finding, ordered
 from .images import check_images, check_published
 from .links import check_links
+from .online import check_online, check_upload
 from .page import StoryIndex, parse_html
 from .size import check_size
 from .text import check_characters, check_leftovers, check_plain_text
 from .theme import check_theme
 
 
-def check_issue(folder: Path, build: tuple[Issue, str, str] | None = None) -> list[Finding]:
+def check_issue(folder: Path, build: tuple[Issue, str, str] | None = None, *, online: bool = False) -> list[Finding]:
     """Every finding for the built issue in `folder` (`build`: its read_build(), when the caller has it):
-    errors first, then warnings, each in check order."""
+    errors first, then warnings, each in check order. `online`: ask the web server whether what the email
+    loads from the issue's published folder is there (else: warn that it must be)."""
     issue, html, text = build or read_build(folder)
     findings = check_files(issue, html, text, html_name=str(folder / "email.html"), text_name=str(folder / "email.txt"))
     published = check_published(folder, issue, html)
     findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
     findings += check_record(folder)
+    if online:
+        findings += check_online(issue, html, str(folder / "email.html"))[0]
+    else:
+        findings += check_upload(issue, html, str(folder))
     return ordered(published + findings)
 
 

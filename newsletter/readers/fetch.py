@@ -65,3 +65,28 @@ def fetch(
         raise InputError(f"cannot be fetched: no answer within {timeout:g} s", file=url) from None
     except (OSError, http.client.HTTPException) as error:
         raise InputError(f"cannot be fetched: {getattr(error, 'strerror', None) or error!r}", file=url) from None
+
+
+def head(url: str, *, timeout: float = TIMEOUT) -> int:
+    """The status a HEAD request for `url` ends with, redirects followed as fetch() follows them (http and
+    https only); one clear InputError naming the URL when no server answers."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in SCHEMES or not parts.hostname:
+        raise InputError("is not an http or https URL", file=url)
+    opener = urllib.request.build_opener(OnlyWebRedirects)
+    request = urllib.request.Request(url, method="HEAD", headers={"User-Agent": USER_AGENT})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        error.close()
+        return int(error.code)
+    except urllib.error.URLError as error:
+        reason = error.reason
+        if isinstance(reason, TimeoutError | socket.timeout):
+            raise InputError(f"cannot be fetched: no answer within {timeout:g} s", file=url) from None
+        raise InputError(f"cannot be fetched: {getattr(reason, 'strerror', None) or reason}", file=url) from None
+    except TimeoutError:
+        raise InputError(f"cannot be fetched: no answer within {timeout:g} s", file=url) from None
+    except (OSError, http.client.HTTPException) as error:
+        raise InputError(f"cannot be fetched: {getattr(error, 'strerror', None) or error!r}", file=url) from None
