@@ -418,6 +418,13 @@ def test_the_majority_and_the_50_percent_marks_stand_where_they_belong(page, tmp
     halves = [at for kind, at, _ in marks if kind == "half"]
     assert len(halves) == 4 and all(abs(at - 0.5) <= 0.01 for at in halves), marks  # the runoff, the referendum
     assert {border for _, _, border in marks} == {"2px"}
+    # the "majority 51" label hangs from the same line
+    label = page.evaluate("""() => {
+        const label = document.querySelector('.nl-parl .nl-res-majority-at');
+        const row = label.closest('table').getBoundingClientRect();
+        return [label.textContent, (label.getBoundingClientRect().left - row.left) / row.width];
+    }""")
+    assert label[0] == "majority 51" and abs(label[1] - majority[0]) <= 0.005, (label, majority)
     seats = page.evaluate("""() => [...document.querySelectorAll('.nl-parl .nl-seats')].map(cell =>
         [cell.title, cell.getBoundingClientRect().width / cell.closest('table').getBoundingClientRect().width])""")
     widths: dict[str, float] = {}
@@ -769,3 +776,16 @@ def test_any_calendar_is_elections_or_one_error_naming_the_file(tmp_path, pieces
         assert error.file == str(path) and "\n" not in str(error)
         return
     assert all(election.days >= 0 for election in elections)
+
+
+def test_an_issue_json_from_before_shown_was_kept_still_shows_its_shares(tmp_path):
+    """publish renders the web page of every earlier build again from its issue.json."""
+    from newsletter.models import Issue
+    from newsletter.render import render_web
+
+    issue = make_issue(story(tmp_path, "```results\nparty,share\nA,60.4\nB,39.6\n```\n"), date=DATE)
+    data = issue.model_dump(mode="json")
+    for row in data["lead"]["body"][0]["results"]["rows"]:
+        del row["shown"]
+    page = render_web(Issue.model_validate(data))
+    assert re.search(r'nl-res-share"[^>]*>60.4%<', page) and re.search(r'nl-res-share"[^>]*>39.6%<', page)

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from newsletter.colour import lighter_on, readable_on
-from newsletter.models import Colors, Issue, Results
+from newsletter.models import Colors, Issue, ResultRow, Results
 
 from .environment import DAYS, MONTHS
 
@@ -99,7 +99,7 @@ def result_table(results: Results, colors: Colors) -> ResultTable:
             ResultLine(
                 name=row.name,
                 party=row.party,
-                share=f"{row.shown}%" if row.shown else "",
+                share=f"{shown_share(row)}%" if row.share is not None else "",
                 votes=f"{row.votes:,}" if row.votes is not None else "",
                 seats=str(row.seats) if row.seats is not None else "",
                 change=shown_change(row.change),
@@ -186,6 +186,12 @@ def majority_sentence(ranked: list, total: int, majority: int) -> str:
             names = ", ".join(together[:-1]) + " and " + together[-1]
             return f"No party has a majority alone; {names} together {held} of {total}; majority {majority}"
     return f"No party or group in the table reaches the majority: {held} of {total} seats; majority {majority}"
+
+
+def shown_share(row: ResultRow) -> str:
+    """The share as the block gave it or the count rounded it; an issue.json written before `shown` was
+    kept (an older build that publish renders again) has its share to one decimal, as it was shown then."""
+    return row.shown or f"{row.share or 0:.1f}"
 
 
 def shown_change(change: str) -> str:
