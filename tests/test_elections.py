@@ -194,6 +194,11 @@ BAD_BLOCKS = [
     ),
     ("title: A\ntitle: B\nname,share\nA,30\n", 9, "title: is given twice (lines 8 and 9): keep one"),
     (
+        "name,share\nA,30\nSource: Electoral Commission\n",
+        10,
+        "source: goes above the table: move the line over the header row",
+    ),
+    (
         "name,votes,seats,previous\nA,1,2,3\n",
         8,
         "previous could be last time's share or last time's seats: "

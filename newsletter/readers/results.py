@@ -130,7 +130,14 @@ def parse_results(text: str, file: str, line: int) -> Results:
         )
 
     rows = []
-    for (number, _), cells in zip(lines[1:], table[1:], strict=True):
+    for (number, raw), cells in zip(lines[1:], table[1:], strict=True):
+        key = meta_key(raw) if len(cells) == 1 else None
+        if key is not None:
+            raise InputError(
+                f"{key.replace(' ', '_')}: goes above the table: move the line over the header row",
+                file=file,
+                line=number,
+            )
         if len(cells) != len(header):
             raise InputError(
                 f"this row has {len(cells)} cells, the header has {len(header)}: "
