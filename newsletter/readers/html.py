@@ -14,8 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
-
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
@@ -62,16 +60,23 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
         include_tables=True,
         with_metadata=True,
     )
-    base = url or about.get("url") or (document.url if document is not None else "") or ""
-    body = body_blocks(document.body, base, file, notices) if document is not None else []
+    found_body = getattr(document, "body", None)  # None: trafilatura found no article
+
+    def found(name: str) -> str:
+        """What trafilatura read of the page's metadata ("" when it found no article)."""
+        value = getattr(document, name, None)
+        return value if isinstance(value, str) else ""
+
+    base = url or about.get("url") or found("url") or ""
+    body = body_blocks(found_body, base, file, notices) if found_body is not None else []
     words = sum(words_of(block.text) for block in body)
-    reader = "trafilatura"
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
         fallback = rendered_story(page_tree, file)
         if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
-            body, reader = fallback.body, "the pasted-text reader over the page's text"
+            body = fallback.body
             words = sum(words_of(block.text) for block in body)
-            notices.append(Notice(message=f"trafilatura found too little of the article; {reader} read it "
+            notices.append(Notice(message="trafilatura found too little of the article; the pasted-text reader "
+                                          f"over the page's text read it "
                                           f"({words} words): check where it starts and ends",
                                   source=Source(file=file, line=1)))  # fmt: skip
     left_out = left_out_prose(page_tree, body)
@@ -87,8 +92,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
     headline = page_headline(page_tree, about, body)
-    canonical = link_or_nothing(about.get("url") or document.url or url, base, file, notices, "canonical URL")
-    image_src = link_or_nothing(about.get("image") or document.image or "", base, file, notices, "lead image")
+    canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
+    image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
     alt, caption, credit = figure_of(page_tree, image_src, base)
     caption = caption or clean_value(about.get("caption", ""))
     credit = credit or clean_value(about.get("credit", ""))
@@ -97,8 +102,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
     return Story(
         headline=headline,
         url=canonical,
-        date=page_date(about.get("date") or document.date or ""),
-        byline=clean_value(about.get("byline") or document.author or ""),
+        date=page_date(about.get("date") or found("date")),
+        byline=clean_value(about.get("byline") or found("author")),
         image=Image(src=image_src, alt=alt or about.get("image_alt", "") or caption),
         caption=caption,
         credit=credit,
@@ -364,13 +369,13 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
         if "".join(span.text for span in spans).strip():
             blocks.append(Block(kind=kind, spans=spans))  # type: ignore[arg-type]
 
-    def loose(parts: list[Any], kind: str) -> None:
+    def loose(parts: list[Any], kind: str, owner: Any) -> None:
         """Text that sits in a <div> between blocks (and its inline marks), one paragraph per line break."""
-        paragraph = etree.Element("p")
+        paragraph = owner.makeelement("p", {})
         for part in [*parts, None]:
             if part is None or (not isinstance(part, str) and part.tag == "lb"):
                 add(kind, paragraph)
-                paragraph = etree.Element("p")
+                paragraph = owner.makeelement("p", {})
                 if part is not None and part.tail:
                     paragraph.text = part.tail
             elif isinstance(part, str):
@@ -390,7 +395,7 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
                 pending.append(child)  # its tail goes with it
                 continue
             if pending:
-                loose(pending, kind)
+                loose(pending, kind, element)
                 pending = []
             if tag == "p":
                 add(kind, child)
@@ -417,7 +422,7 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
             if child.tail and child.tail.strip():
                 pending.append(child.tail)
         if pending:
-            loose(pending, kind)
+            loose(pending, kind, element)
 
     walk(body)
     if dropped:

@@ -320,10 +320,10 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     if heading is not None:
         match = RELATED.match(lines[heading].text)
         brand = (match.group("brand") or "").strip() if match else ""
-        problem = header_problem(brand) if brand else None
-        if problem:  # the brand name goes into the From header: refused here, where the page names it
+        forged = header_problem(brand) if brand else None
+        if forged:  # the brand name goes into the From header: refused here, where the page names it
             raise InputError(
-                f"the brand name {brand!r} in 'More from' {problem}, which would forge mail headers; retype the line",
+                f"the brand name {brand!r} in 'More from' {forged}, which would forge mail headers; retype the line",
                 file=file,
                 line=lines[heading].number,
             )
@@ -496,7 +496,7 @@ class Headline:
 def terms(text: str) -> set[str]:
     """The words that say what a text is about: lowercase, no short or common words; two-character pieces of a
     language written without spaces."""
-    found = set()
+    found: set[str] = set()
     for token in re.findall(r"\w+", text.lower()):
         if CJK.search(token):
             found.update(token[i : i + 2] for i in range(len(token) - 1))
