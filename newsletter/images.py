@@ -46,7 +46,7 @@ COPIES = 3
 ORIENTATION = 0x0112  # the EXIF tag saying which way up the camera was held
 TALLEST = 20  # height / width: past it no inbox shows the picture whole, and JPEG's 65,500 px limit comes near
 # Part of every cache key: bump it when what process() makes of a file changes, so older results are not used.
-RECIPE = "2"
+RECIPE = "3"
 MADE_LIMIT = 64  # images kept in memory (the preview's process); the cache folder keeps the rest
 
 
@@ -427,8 +427,6 @@ def make_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, i
 
 
 def made_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
-    from PIL import Image as Pil
-
     picture = decode(content, width)
     picture = upright(picture)
     if picture.height > TALLEST * picture.width:
@@ -436,15 +434,25 @@ def made_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, i
             f"is {picture.width}×{picture.height} pixels, more than {TALLEST} times as tall as it is wide: "
             "no inbox shows it whole; crop it, or split it into several images"
         )
-    picture = srgb(eight_bit(picture))
+    picture = eight_bit(picture)
+    if picture.mode in ("RGB", "RGBA", "L", "LA", "CMYK"):
+        picture = fit(picture, width)  # before the colour profile: a sixth of the pixels to convert
+    picture = srgb(picture)
     transparent = has_transparency(picture)
     graphic = picture.mode == "P" and not transparent  # a few flat colours (a logo, a chart): PNG keeps it crisp
-    picture = picture.convert("RGBA" if transparent else "RGB")
-    if picture.width > width:  # never enlarged
-        height = max(1, round(picture.height * width / picture.width))
-        picture = picture.resize((width, height), Pil.Resampling.LANCZOS)
+    picture = fit(picture.convert("RGBA" if transparent else "RGB"), width)
     data, picture = compress(picture, budget, png=transparent or graphic)
     return data, picture.width, picture.height
+
+
+def fit(picture, width: int):  # type: ignore[no-untyped-def]
+    """At most `width` pixels wide, in proportion; never enlarged."""
+    from PIL import Image as Pil
+
+    if picture.width <= width:
+        return picture
+    height = max(1, round(picture.height * width / picture.width))
+    return picture.resize((width, height), Pil.Resampling.LANCZOS)
 
 
 def decode(content: bytes, width: int):  # type: ignore[no-untyped-def]
@@ -456,14 +464,13 @@ def decode(content: bytes, width: int):  # type: ignore[no-untyped-def]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Pil.DecompressionBombWarning)
-            with Pil.open(io.BytesIO(content)) as opened:
-                # A JPEG decodes at 1/2, 1/4 or 1/8 size when that still covers `width` either way up
-                # (the camera may have turned it): a 24 MP photo decodes in a fraction of the time.
-                opened.draft(opened.mode, (width, width))
-                check_memory(*opened.size)
-                opened.load()  # a truncated file fails here, not half-way through a resize
-                picture = opened.copy()
-                picture.info = dict(opened.info)
+            picture = Pil.open(io.BytesIO(content))
+            # A JPEG decodes at 1/2, 1/4 or 1/8 size when that still covers `width` once it is turned the way
+            # its EXIF says: a 24 MP photo decodes in a fraction of the time.
+            if picture.format in ("JPEG", "MPO"):  # the others decode whole
+                picture.draft(picture.mode, (1, width) if turned(picture) else (width, 1))
+            check_memory(*picture.size)
+            picture.load()  # a truncated file fails here, not half-way through a resize
     except UnidentifiedImageError:
         raise ImageProblem(
             "is not an image Pillow can read (JPEG, PNG, GIF, WebP...): export the photo again as JPEG or PNG"
@@ -480,6 +487,37 @@ def decode(content: bytes, width: int):  # type: ignore[no-untyped-def]
     except (ValueError, SyntaxError) as error:
         raise ImageProblem(f"cannot be read ({error}): export the photo again as JPEG or PNG") from None
     return picture
+
+
+def turned(picture) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the EXIF orientation turns the picture a quarter (its width becomes its height)."""
+    return orientation(picture) in (5, 6, 7, 8)
+
+
+def orientation(picture) -> object:  # type: ignore[no-untyped-def]
+    """The EXIF orientation; damaged EXIF (or an orientation tag Pillow skips) is an ImageProblem, not a photo
+    shown on its side. Pillow parses EXIF once per picture: what it warns of is seen here or never."""
+    try:
+        with warnings.catch_warnings(record=True) as warned:
+            warnings.simplefilter("always")
+            exif = picture.getexif()
+            if picture.info.get("exif") and not exif:  # a block Pillow read nothing from: parse it to know why
+                from PIL import Image as Pil
+
+                exif = Pil.Exif()
+                exif.load(picture.info["exif"])
+            value = exif.get(ORIENTATION)
+    except Exception as error:  # noqa: BLE001 - Pillow's EXIF parser fails in many ways on damaged tags
+        reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    else:
+        skipped = [str(warning.message) for warning in warned if f"tag {ORIENTATION}" in str(warning.message)]
+        if not skipped:
+            return value
+        reason = skipped[0]  # Pillow skipped the orientation tag: the photo could be on its side
+    raise ImageProblem(
+        f"has damaged EXIF metadata ({reason}), so which way up it goes cannot be read: "
+        "export it again from a photo editor"
+    )
 
 
 def check_memory(width: int, height: int) -> None:
@@ -502,24 +540,19 @@ def close_file(path: Path) -> str:
 
 
 def upright(picture):  # type: ignore[no-untyped-def]
-    """The camera's orientation applied; EXIF that cannot be read is an error, not a photo shown on its side."""
+    """The camera's orientation applied (EXIF read after the pixels, as a PNG's may be, checked again)."""
     from PIL import ImageOps
 
+    orientation(picture)
     try:
-        with warnings.catch_warnings(record=True) as warned:
-            warnings.simplefilter("always")
-            turned = ImageOps.exif_transpose(picture) or picture
-    except Exception as error:  # noqa: BLE001 - Pillow's EXIF parser fails in many ways on damaged tags
+        ImageOps.exif_transpose(picture, in_place=True)  # no copy of the pixels when it is upright
+    except Exception as error:  # noqa: BLE001 - an orientation Pillow cannot apply
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
-    else:
-        skipped = [str(warning.message) for warning in warned if f"tag {ORIENTATION}" in str(warning.message)]
-        if not skipped:
-            return turned
-        reason = skipped[0]  # Pillow skipped the orientation tag: the photo could be on its side
-    raise ImageProblem(
-        f"has damaged EXIF metadata ({reason}), so which way up it goes cannot be read: "
-        "export it again from a photo editor"
-    )
+        raise ImageProblem(
+            f"has damaged EXIF metadata ({reason}), so which way up it goes cannot be read: "
+            "export it again from a photo editor"
+        ) from None
+    return picture
 
 
 def eight_bit(picture):  # type: ignore[no-untyped-def]
