@@ -100,17 +100,37 @@ def publishing(work: Path, sizes: tuple[int, int]) -> list[dict[str, object]]:
     ]
 
 
-def run_measured(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, peak resident memory in MB) of one process."""
+# Runs `newsletter` in the child and notes its own peak memory when it exits: VmHWM, the high-water mark of this
+# process's memory after exec. (wait4's ru_maxrss also counts the parent's image the child was forked from.)
+PEAK = """
+import atexit, os, runpy, sys
+def note():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    with open(os.environ["NEWSLETTER_BENCH_PEAK"], "w") as out:
+        out.write(peak)
+atexit.register(note)
+sys.argv[0] = "newsletter"
+runpy.run_module("newsletter", run_name="__main__", alter_sys=True)
+"""
+
+
+def run_measured(arguments: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, peak resident memory in MB) of `newsletter ARGUMENTS` in a process of its own."""
+    peak = cwd / "peak-kb"
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *arguments],
+        cwd=cwd,
+        env={**env, "NEWSLETTER_BENCH_PEAK": str(peak)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if process.returncode:
-        raise RuntimeError(f"{' '.join(command[2:5])} failed: {errors.strip().splitlines()[-1:]}")
-    return seconds, usage.ru_maxrss / 1024  # KB on Linux
+    if done.returncode:
+        raise RuntimeError(f"newsletter {' '.join(arguments[:1])} failed: {done.stderr.strip().splitlines()[-1:]}")
+    return seconds, int(peak.read_text()) / 1024
 
 
 def address_list(work: Path, count: int) -> Path:
@@ -129,7 +149,7 @@ def sends(work: Path, dry: tuple[int, int], real: tuple[int, int]) -> list[dict[
     folder = build(EXAMPLE, out=work / "send-build", date=DATE).out
     env = {key: value for key, value in os.environ.items() if not key.startswith("NEWSLETTER_SMTP_")}
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    command = [sys.executable, "-m", "newsletter", "send", str(folder)]
+    command = ["send", str(folder)]
     figures: dict[tuple[str, int], tuple[float, float]] = {}
     for count in dry:
         home = work / f"dry-{count}"

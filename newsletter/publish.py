@@ -84,24 +84,29 @@ def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
     return builds, skipped
 
 
-def same_issue(one: Issue, other: Issue) -> bool:
-    """Two builds of one issue: the same number, or (either unnumbered) the same date and subject."""
-    if one.number is not None and one.number == other.number:
-        return True
-    return one.date == other.date and one.subject == other.subject
-
-
 def pick_builds(builds: list[Build]) -> tuple[list[Build], list[Skipped]]:
-    """One build per issue, the newest; the others are skipped with the build that replaced them."""
+    """One build per issue, the newest; the others are skipped with the build that replaced them. Two builds are
+    of one issue when they have the same number, or (either unnumbered) the same date and subject: both looked
+    up by key, so a decade of builds is not compared pair by pair."""
     kept: list[Build] = []
     skipped = []
+    by_number: dict[int, int] = {}  # -> index in kept of the newest build with that number
+    by_day: dict[tuple[object, str], int] = {}  # (date, subject) -> the same
     for build in sorted(builds, key=lambda build: (build.built, build.folder.name), reverse=True):
-        newer = next((other for other in kept if same_issue(build.issue, other.issue)), None)
-        if newer is not None:
-            what = f"issue {build.issue.number}" if build.issue.number is not None else repr(build.issue.subject)
+        issue = build.issue
+        found = [by_day.get((issue.date, issue.subject))]
+        if issue.number is not None:
+            found.append(by_number.get(issue.number))
+        matches = [index for index in found if index is not None]
+        if matches:
+            newer = kept[min(matches)]  # the newest of the kept builds of this issue
+            what = f"issue {issue.number}" if issue.number is not None else repr(issue.subject)
             skipped.append(Skipped(build.folder, f"an older build of {what}; published {newer.folder} instead"))
-        else:
-            kept.append(build)
+            continue
+        if issue.number is not None:
+            by_number.setdefault(issue.number, len(kept))
+        by_day.setdefault((issue.date, issue.subject), len(kept))
+        kept.append(build)
     by_slug: dict[str, Build] = {}
     for build in kept:
         other = by_slug.setdefault(build.slug, build)
