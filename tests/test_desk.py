@@ -132,6 +132,21 @@ def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
     result = wait_for_result(page)
     assert (issue / "photos" / "rally-photo.png").read_bytes() == buffer.getvalue()
     assert "photos/rally-photo.png" in result and "image:" in result, result
+    # The photo is offered to the stories without a picture; the one picked takes it, and the preview shows it.
+    offered = page.eval_on_selector_all(".photo-story option", "options => options.map(o => o.value)")
+    assert "04-sahel-mediation.md" in offered and "01-colombia-runoff.md" not in offered, offered
+    page.select_option(".photo-story", "04-sahel-mediation.md")
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.click(".photo-use")
+    assert wait_for_result(page).startswith("04-sahel-mediation.md shows its new picture")
+    story = (issue / "04-sahel-mediation.md").read_text("utf-8")
+    assert story.startswith('---\nheadline: "Sahel talks: mediators try again in Lomé"\n')
+    assert "\nimage: photos/rally-photo.png\n---\n" in story
+    page.wait_for_function(
+        "() => [...document.querySelector('#email').contentDocument.images].some(i => i.alt.includes('Sahel')"
+        " && i.naturalWidth === 40)",
+        timeout=WAIT_MS,
+    )
 
 
 # --- safety: only the preview's own page writes -------------------------------------------------------------
@@ -216,7 +231,8 @@ def test_a_cross_origin_form_in_a_real_browser_writes_nothing(desk, editors, ser
         }""",
         [preview.url + "add-page", PAGE_TEXT],
     )
-    page.wait_for_load_state()
+    page.wait_for_url(preview.url + "add-page", timeout=WAIT_MS)  # the form's answer, not the page it left
+    page.wait_for_function("() => document.body && document.body.textContent.includes('own page')", timeout=WAIT_MS)
     assert "only from the preview's own page" in page.text_content("body")
     assert stories(issue) == before
 
@@ -238,3 +254,25 @@ def test_add_a_page_needs_an_issue_folder(serve, issue):
     preview = serve(issue / "01-colombia-runoff.md")
     status, answer = post(preview, json.dumps({"token": token_of(preview), "text": PAGE_TEXT}).encode())
     assert status == 422 and "needs an issue folder" in answer["error"], answer
+
+
+@pytest.mark.parametrize(
+    "story, photo, message",
+    [
+        ("01-colombia-runoff.md", "photos/rally.png", "has a picture already"),
+        ("../outside.md", "photos/rally.png", "is not a Markdown story of this issue folder"),
+        ("issue.toml", "photos/rally.png", "is not a Markdown story of this issue folder"),
+        ("04-sahel-mediation.md", "../issue.toml", "is not a photo in the issue's photos/"),
+        ("04-sahel-mediation.md", "photos/missing.png", "is not a photo in the issue's photos/"),
+    ],
+)
+def test_a_photo_is_given_only_to_a_story_without_one(serve, issue, story, photo, message):
+    (issue / "photos").mkdir()
+    (issue / "photos" / "rally.png").write_bytes(b"not read here")
+    (issue.parent / "outside.md").write_text("---\nheadline: Outside\n---\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in issue.parent.rglob("*.md")}
+    preview = serve(issue)
+    body = json.dumps({"token": token_of(preview), "story": story, "photo": photo}).encode()
+    status, answer = post(preview, body, path="/use-photo")
+    assert status == 422 and message in answer["error"], answer
+    assert {path: path.read_bytes() for path in issue.parent.rglob("*.md")} == before

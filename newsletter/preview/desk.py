@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,3 +145,56 @@ def create(folder: Path, stem: str, suffix: str, data: bytes, *, root: Path | No
             os.unlink(temp)
     except OSError as error:
         raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
+
+
+IMAGE_LINE = re.compile(r"^image\s*:\s*(?P<value>.*?)\s*$")
+SRC_LINE = re.compile(r"^(?P<indent>\s+)src\s*:\s*(?P<value>.*?)\s*$")
+EMPTY = ("", "''", '""', "null", "~")
+
+
+def use_photo(folder: Path, story: str, photo: str) -> Added:
+    """The story file `story` (a Markdown story of the issue folder) takes `photo` (photos/<name>) as its picture:
+    an `image:` line added to its front matter, or the empty `src:` of its `image:` filled in. A story that has a
+    picture, or says `image: false`, is left as it is: the editor changes that by hand."""
+    from newsletter.output import write_atomic
+    from newsletter.readers.markdown import front_matter_end, parse_markdown
+    from newsletter.text import read_text
+
+    root = folder.resolve()
+    path = (folder / story).resolve()
+    picture = (folder / photo).resolve()
+    if path.parent != root or path.suffix.lower() != ".md" or not path.is_file():
+        raise InputError(f"{story!r} is not a Markdown story of this issue folder")
+    if picture.parent != root / PHOTOS or not picture.is_file():
+        raise InputError(f"{photo!r} is not a photo in the issue's {PHOTOS}/")
+    text = read_text(path)
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise InputError("has no front matter to name a photo in", file=path)
+    end = front_matter_end(lines, str(path))
+    src = f"{PHOTOS}/{picture.name}"
+    images = [(i, found["value"]) for i in range(1, end) if (found := IMAGE_LINE.match(lines[i]))]
+    if not images:
+        lines.insert(end, f"image: {src}")
+    elif images[0][1] in EMPTY[1:]:  # image: '' or null
+        lines[images[0][0]] = f"image: {src}"
+    elif images[0][1] == "":  # image: with its keys indented below, or nothing
+        at = images[0][0]
+        keys = [i for i in range(at + 1, end) if lines[i].startswith((" ", "\t"))]
+        keys = keys[: next((n for n, i in enumerate(keys) if i != at + 1 + n), len(keys))]  # the block under it
+        nested = [(i, found) for i in keys if (found := SRC_LINE.match(lines[i]))]
+        if not keys:
+            lines[at] = f"image: {src}"
+        elif not nested:
+            indent = lines[keys[0]][: len(lines[keys[0]]) - len(lines[keys[0]].lstrip())]
+            lines.insert(at + 1, f"{indent}src: {src}")
+        elif nested[0][1]["value"] in EMPTY:
+            lines[nested[0][0]] = f"{nested[0][1]['indent']}src: {src}"
+        else:
+            raise InputError("has a picture already: change its image: src by hand", file=path)
+    else:
+        raise InputError("has a picture already (or `image: false`): change its image: line by hand", file=path)
+    changed = "\n".join(lines)
+    parse_markdown(changed, str(path), [])  # still a story the build reads, or nothing is written
+    write_atomic(path, changed.encode("utf-8"))
+    return Added([str(path.relative_to(root))])

@@ -176,7 +176,10 @@ function showError(error) {
   $('error-message').textContent = error.detail || error.message;
 }
 
+let lastSummary = null;  // the newest checked build's summary: its stories, for the desk
+
 function showBuild(summary) {
+  lastSummary = summary;
   showInbox(summary);
   showSize(summary);
   showFindings(summary.findings);
@@ -445,20 +448,27 @@ async function addToIssue(path, fields) {
     });
     const answer = await response.json().catch(() => ({error: `the server answered ${response.status}`}));
     if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
-    showAdded(answer, path === '/add-photo');
+    showAdded(answer, path);
   } catch (error) {
     result.replaceChildren(element('p', '', `Not added: ${error.message.replace(/^Refused: /, '')}`));
     result.className = 'add-result add-error';
   }
 }
 
-function showAdded(answer, photo) {
+function showAdded(answer, path) {
   const result = $('add-result');
   result.className = 'add-result add-ok';
   const [first, ...rest] = answer.written;
-  const line = photo
-    ? `Saved ${first}: give a story its picture with image: ${first} in its front matter.`
-    : `Added ${first}${answer.headlines[0] ? ` (“${answer.headlines[0]}”)` : ''}`
+  if (path === '/use-photo') {
+    result.replaceChildren(element('p', '', `${first} shows its new picture as soon as it is built.`));
+    return;
+  }
+  if (path === '/add-photo') {
+    result.replaceChildren(element('p', '', `Saved ${first}. Give it to a story, or name it as image: ${first}.`));
+    offerPhoto(first);
+    return;
+  }
+  const line = `Added ${first}${answer.headlines[0] ? ` (“${answer.headlines[0]}”)` : ''}`
       + `${rest.length ? ` and ${rest.length} linked item${rest.length === 1 ? '' : 's'}: ${rest.join(', ')}` : ''}`
       + '. The preview shows it as soon as it is built.';
   result.replaceChildren(element('p', '', line));
@@ -467,6 +477,25 @@ function showAdded(answer, photo) {
     for (const warning of answer.warnings) list.append(element('li', '', warning));
     result.append(element('p', '', 'The reader says:'), list);
   }
+}
+
+// A dropped photo is offered to the issue's Markdown stories that have no picture yet.
+function offerPhoto(photo) {
+  const stories = (lastSummary && lastSummary.stories || []).filter((story) => story.file && !story.image);
+  if (!stories.length) return;
+  const pick = element('select', 'photo-story');
+  pick.setAttribute('aria-label', 'The story that takes the photo');
+  for (const story of stories) {
+    const option = element('option', '', `${story.headline || story.file} (${story.file})`);
+    option.value = story.file;
+    pick.append(option);
+  }
+  const use = element('button', 'photo-use', 'Use for this story');
+  use.type = 'button';
+  use.addEventListener('click', () => addToIssue('/use-photo', {story: pick.value, photo}));
+  const line = element('p', 'photo-offer');
+  line.append(pick, ' ', use);
+  $('add-result').append(line);
 }
 
 function readFile(file) {

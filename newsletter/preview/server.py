@@ -65,7 +65,7 @@ PAGE_CSP = (
     "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 # Writes: the desk's endpoints, the bodies they take, and the most they read (a photo comes base64-encoded in JSON).
-WRITES = ("/add-page", "/add-photo")
+WRITES = ("/add-page", "/add-photo", "/use-photo")
 BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
 WRITE_LIMIT = STORY_LIMIT
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
@@ -167,9 +167,17 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
         "errors": errors,
         "warnings": warnings,
         # What "Copy for pasting" can copy besides the whole issue, and whom "Copy HTML" copies for.
-        "stories": [{"anchor": story.anchor, "headline": card_text(story)[0]} for story in issue.stories],
+        "stories": [
+            {
+                "anchor": story.anchor,
+                "headline": card_text(story)[0],
+                "file": Path(story.source.file).name if story.source.file.lower().endswith(".md") else "",
+                "image": bool(story.image.src),
+            }
+            for story in issue.stories
+        ],
         "services": [
-            {"key": "", "name": "your own links (newsletter.toml)"},
+            {"key": "", "name": "as built"},
             *({"key": key, "name": dialect.name} for key, dialect in DIALECTS.items()),
         ],
     }
@@ -446,8 +454,9 @@ class Preview:
         return {"html": html, "build": shown.number, "service": service.name, "summary": service.summary}
 
     def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
-        """ "Add a page" and a dropped photo: written into the issue folder; the watcher rebuilds."""
-        from .desk import add_page, add_photo
+        """ "Add a page", a dropped photo, and that photo given to a story: written into the issue folder; the
+        watcher rebuilds."""
+        from .desk import add_page, add_photo, use_photo
 
         if not self.source.is_dir():
             raise InputError(f"Add a page needs an issue folder; this preview shows the single file {self.source}")
@@ -457,6 +466,8 @@ class Preview:
             except ValueError:
                 raise InputError("the photo did not arrive whole (not base64): drop it again") from None
             added = add_photo(self.source, fields.get("name", "photo"), data)
+        elif path == "/use-photo":
+            added = use_photo(self.source, fields.get("story", ""), fields.get("photo", ""))
         else:
             added = add_page(
                 self.source, html=fields.get("html", ""), text=fields.get("text", ""), name=fields.get("name", "")
