@@ -114,7 +114,8 @@ DIALECTS: dict[str, Dialect] = {
             ("{{", "{%"),
             "Brevo help, 'Personalize your messages with dynamic content (Brevo Template Language)' "
             "(help.brevo.com, article 4402386448530: variables in {{ ... }}); the unsubscribe and mirror "
-            "(view in browser) links as that help centre names them, not in our stored copy of the page",
+            "(view in browser) links as that help centre names them; our stored copy of the page lacks them, "
+            "public templates written for Brevo use both as hrefs",
         ),
         Dialect(
             "mailerlite",
@@ -137,7 +138,8 @@ DIALECTS: dict[str, Dialect] = {
             ("[",),
             "Campaign Monitor help, 'Unsubscribe links in emails' (help.campaignmonitor.com/articles/Knowledge/"
             "unsubscribe-links-in-emails): custom-coded emails use <unsubscribe>text</unsubscribe>; "
-            "<webversion> is its tag for the web version (same template language); [firstname,fallback=] "
+            "<webversion> is its tag for the web version (same template language, attributes such as "
+            "style kept, as public Campaign Monitor templates write it); [firstname,fallback=] "
             "and friends are its personalisation tags",
         ),
         Dialect(
@@ -149,7 +151,8 @@ DIALECTS: dict[str, Dialect] = {
             "document",
             ("[",),
             "Sendy forum, 'Campaign creation through API' (sendy.co/forum/discussion/comment/10102, its "
-            'author): <a href="[unsubscribe]">; [webversion] as Sendy\'s campaign editor lists it beside it; '
+            'author): <a href="[unsubscribe]">; [webversion] as Sendy\'s campaign editor lists it beside it '
+            '(public Sendy templates use href="[webversion]"); '
             "[Name,fallback=] and friends are its personalisation tags",
         ),
         Dialect(
