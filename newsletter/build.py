@@ -96,7 +96,13 @@ def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issu
     def blocks(text: str, key: str, file: SettingsFile | None) -> list[Block]:
         if not text or file is None:
             return []
-        return [smarten_block(block) for block in parse_body(text, str(file.path), (file.line(key) or 1) - 1)]
+        # The text's first line in the file (a multi-line string starts on the line below its key): Markdown's
+        # line numbers count from there, so a bad link is named at its own line of issue.toml.
+        start = file.line(key) or 1
+        lines = file.text.split("\n")
+        head = text.split("\n")[0]
+        first = next((n for n in range(start, len(lines) + 1) if head in lines[n - 1]), start)
+        return [smarten_block(block) for block in parse_body(text, str(file.path), first - 1)]
 
     return issue.model_copy(
         update={

@@ -126,15 +126,25 @@ def default_source(source: Path | None) -> Path:
     return source if source is not None else latest_issue() or Path("seeds")
 
 
-def settings_note(config: Path | None) -> None:
-    """Said once by a command that ran without a settings file: which defaults it used, and how to get one."""
+def settings_note(config: Path | None, brand: Any = None) -> None:
+    """Said once by a command that ran without a settings file: which defaults it used (of `brand`, the issue's
+    brand, when the command has one), and how to get a settings file."""
+    from .models import Brand, Sender
     from .settings import CONFIG_NAME
 
     if config is not None or Path(CONFIG_NAME).exists() or Path(CONFIG_NAME).is_symlink():
         return
+    brand = brand if brand is not None else Brand()
+    used = [
+        f"the brand name {brand.name!r}" if brand.name == Brand().name else "",
+        f"the sender {brand.sender.email}" if brand.sender.email == Sender().email else "",
+        "no web address" if not brand.web_base_url else "",
+        "no unsubscribe link" if not brand.unsubscribe_url else "",
+        "no postal address" if not brand.postal_address else "",
+    ]
+    said = ", ".join(part for part in used if part) or "the brand settings of the issue itself"
     typer.secho(
-        f"note: no {CONFIG_NAME} here, so the defaults are used: the brand name from the issue or page, else "
-        "'Newsletter'; sender newsletter@example.com; no web address, unsubscribe link or postal address. "
+        f"note: no {CONFIG_NAME} here, so the defaults are used: {said}. "
         f"`newsletter init` writes a {CONFIG_NAME} with every setting explained.",
         fg=typer.colors.CYAN,
         err=True,
@@ -190,7 +200,7 @@ def build(
         typer.secho(f"{len(result.warnings)} warning(s) to fix before sending:", fg=typer.colors.YELLOW)
         for notice in result.warnings:
             typer.echo(f"  {notice}")
-    settings_note(config)
+    settings_note(config, issue.brand)
 
 
 @app.command()

@@ -120,6 +120,8 @@ class Story(Model):
     layout: Literal["card", "full"] = "card"
     # `full: true`: the editor has the rights to a story from another site, shown whole, not excerpted.
     full: bool = False
+    # The site a story from elsewhere is excerpted from (set by the sorter): its teaser and "Read at <site> →".
+    excerpt_from: str = ""
     anchor: str = ""  # the story's id on the web version (set by the sorter, unique in the issue)
     tags: list[str] = Field(default_factory=list)
     source: Source

@@ -7,6 +7,7 @@ import difflib
 from pathlib import Path
 
 from .errors import InputError
+from .links import same_site, site_of
 from .load import Loaded
 from .models import Brand, Issue, Notice, Section, Story, slugify
 from .settings import IssueSettings
@@ -30,6 +31,14 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
     settings = loaded.settings
     sections = group_sections(rest, brand.more_from_heading, settings, notices)
     lead_text = lead.opening or lead.teaser
+    # Other sites' articles: their teaser and a link, never their whole text (unless `full: true`)
+    lead = excerpted(lead, brand.web_base_url, notices)
+    sections = [
+        section.model_copy(
+            update={"stories": [excerpted(story, brand.web_base_url, notices) for story in section.stories]}
+        )
+        for section in sections
+    ]
     lead, sections = with_anchors(lead.model_copy(update={"lead": True}), sections)
     return Issue(
         brand=brand,
@@ -94,6 +103,34 @@ def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Sect
     return lead, [
         section.model_copy(update={"stories": [anchor(story) for story in section.stories]}) for section in sections
     ]
+
+
+EXCERPT_WORDS = 60  # about two sentences: what a curated newsletter quotes before "Read at"
+
+
+def excerpted(story: Story, base: str, notices: list[Notice]) -> Story:
+    """A story whose link is on another site than `base` (the web base URL) keeps its headline, picture and
+    teaser (else its first paragraph), at most EXCERPT_WORDS words, and links there to be read: its body is
+    the other site's to publish. `full: true` (the editor has the rights) keeps it whole; so does a story of
+    the brand's own site, and every story when there is no web base URL to tell sites apart."""
+    if story.full or not story.body or not story.url or same_site(story.url, base):
+        return story
+    site = site_of(story.url)
+    notices.append(
+        Notice(
+            message=f"another site's article: shown as its teaser and 'Read at {site}', not whole",
+            source=story.source,
+            story=story.headline,
+            hint="write `full: true` in its front matter if you have the rights to publish it whole",
+        )
+    )
+    teaser = " ".join((story.teaser or story.opening).split())
+    cut = teaser.split(" ")
+    if len(cut) > EXCERPT_WORDS:
+        teaser = " ".join(cut[:EXCERPT_WORDS]).rstrip(" ,;:–—-") + "…"
+    return story.model_copy(
+        update={"body": [], "pull_quotes": [], "teaser": teaser, "layout": "card", "excerpt_from": site}
+    )
 
 
 def complete(story: Story, notices: list[Notice]) -> Story:

@@ -81,6 +81,8 @@ def test_every_template_part_is_exercised_by_a_golden_issue(outputs):
         "_blocks.mjml": "nl-pull",
         "_calendar.mjml": "nl-cal",
         "_results.mjml": "nl-parl",
+        "_contents.mjml": "nl-contents-item",
+        "_note.mjml": "nl-signoff",
     }
     assert set(markers) == partials, "a new partial needs a marker here and a golden input that shows it"
     for partial, marker in markers.items():
@@ -149,8 +151,9 @@ def test_email_document_is_accessible(outputs, issue):
     assert all(after - before <= 1 for before, after in zip(levels, levels[1:], strict=False))
     # A title made up from a teaser or caption is text, not a heading: the seed's items have none.
     assert page.headings.count("h3") == {"seed": 0, "markdown": 4, "election": 3}[issue]
-    # The seed page names no image; the Markdown sample has the lead's photo and three cards'.
-    assert len(page.images) == {"seed": 0, "markdown": 4, "election": 0}[issue]
+    # The seed page names no image; the Markdown sample has its logo (light and dark), the lead's photo and
+    # three cards'.
+    assert len(page.images) == {"seed": 0, "markdown": 6, "election": 0}[issue]
     for image in page.images:
         assert image.get("alt"), image
         assert image.get("width"), image
@@ -409,8 +412,11 @@ def test_a_build_in_another_process_writes_the_same_bytes(tmp_path):
         build(EXAMPLE, out=tmp_path / "here", date=DATE)
         output, _ = there.communicate(timeout=120)
     assert there.returncode == 0, output
-    names = sorted(path.name for path in (tmp_path / "here").iterdir())
-    assert "email.eml" in names and names == sorted(path.name for path in (tmp_path / "there").iterdir())
+    names = sorted(
+        str(path.relative_to(tmp_path / "here")) for path in (tmp_path / "here").rglob("*") if path.is_file()
+    )
+    there_names = [str(path.relative_to(tmp_path / "there")) for path in (tmp_path / "there").rglob("*")]
+    assert "email.eml" in names and names == sorted(name for name in there_names if "." in name)
     for name in names:
         assert (tmp_path / "here" / name).read_bytes() == (tmp_path / "there" / name).read_bytes(), name
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsletter.models import Block, PullQuote, Span, Story
+from newsletter.models import Block, Issue, PullQuote, Span, Story
 
 
 @dataclass
@@ -44,6 +44,13 @@ def body_groups(story: Story) -> list[Group]:
     if quote is not None and not in_place:
         groups.append(Group(kind="pull", blocks=[], quote=quote))
     return groups
+
+
+def note_groups(blocks: list[Block]) -> list[Group]:
+    """The editor's intro or sign-off grouped as a story body is (lists joined), without pull quotes."""
+    from newsletter.models import Source
+
+    return body_groups(Story(body=blocks, source=Source(file="issue.toml")))
 
 
 def card_text(story: Story) -> tuple[str, str]:
@@ -113,3 +120,41 @@ def shown(span: Span) -> str:
 def is_bare(span: Span) -> bool:
     """A link whose text is its own address needs no numbered reference in the plain text."""
     return span.text.strip() in (span.href, span.href.removeprefix("mailto:").split("?")[0])
+
+
+def byline(story: Story) -> str:
+    """The line under a headline naming who wrote the story: "By Ana Ruiz", as the page wrote it when it
+    already says "By"; none under a title made up from the teaser."""
+    name = " ".join(story.byline.split())
+    if not name or story.headline_derived:
+        return ""
+    return name if name.lower().startswith("by ") else f"By {name}"
+
+
+@dataclass
+class Entry:
+    """One line of "In this issue": a section's heading (no anchor) or a story's title and its anchor."""
+
+    title: str
+    anchor: str = ""
+    url: str = ""  # the story's own page
+    heading: bool = False
+
+    def href(self, web: str) -> str:
+        """Where the email's entry leads: the story's page, else its place on the web version."""
+        return self.url or (f"{web}#{self.anchor}" if web and self.anchor else "")
+
+
+def contents(issue: Issue) -> list[Entry]:
+    """ "In this issue": the lead's headline, then each section's heading and its stories' titles."""
+    from newsletter.text import shorten
+
+    lead = issue.lead
+    entries = [Entry(title=lead.headline, anchor=lead.anchor, url=lead.url)]
+    for section in issue.sections:
+        entries.append(Entry(title=section.heading, heading=True))
+        entries += [
+            Entry(title=shorten(card_text(story)[0], 100), anchor=story.anchor, url=story.url)
+            for story in section.stories
+        ]
+    return entries

@@ -73,6 +73,11 @@ def with_safe_links(issue: Issue) -> Issue:
                 section.model_copy(update={"stories": [fix(story) for story in section.stories]})
                 for section in issue.sections
             ],
+            # The editor's intro and sign-off: their links pass the same checks
+            **{
+                key: [with_links(block, lambda href: safe_link(href, base, None)) for block in getattr(issue, key)]
+                for key in ("intro", "signoff")
+            },
         }
     )
 

@@ -9,7 +9,7 @@ from newsletter.elections import when
 from newsletter.models import Block, Colors, Issue, Results
 from newsletter.text import display_width
 
-from .body import Group, body_groups, card_text, is_bare, shown, standfirst, story_link
+from .body import Group, body_groups, byline, card_text, is_bare, shown, standfirst, story_link
 from .environment import long_date
 from .results import ELECTIONS_HEADING, ResultLine, ResultTable, result_table, short_date
 from .view import Prepared, context, prepare
@@ -202,17 +202,30 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
     if links["web"]:
         out.append(f"View in browser: {links['web']}")
     out += ["", "=" * TEXT_WIDTH, ""]
+    if values["contents"]:
+        out += underline("In this issue", "-") + [""]
+        for entry in values["contents"]:
+            out += [f"  {entry.title.upper()}"] if entry.heading else wrap(entry.title, indent="    ", first="  * ")
+        out.append("")
+    if values["intro"]:
+        out += text_body(values["intro"], refs)
+        out += refs.flush() + [""] if refs.pending else []
 
     if lead.section:
         out.append(lead.section.upper())
     out += underline(lead.headline, "=")
+    if byline(lead):
+        out.append(byline(lead))
     out.append("")
     if lead.image.src and (lead.caption or lead.credit):
         out += wrap("Photo: " + " — ".join(part for part in (lead.caption, lead.credit) if part))
         out.append("")
-    out += text_body(ready.lead_body, refs)
-    if lead.url:
-        out += [f"Read the full story [{refs.add(lead.url)}]", ""]
+    if lead.excerpt_from:
+        out += wrap(lead.teaser) + ["", f"Read at {lead.excerpt_from} [{refs.add(lead.url)}]", ""]
+    else:
+        out += text_body(ready.lead_body, refs)
+        if lead.url:
+            out += [f"Read the full story [{refs.add(lead.url)}]", ""]
     if refs.pending:
         out += refs.flush() + [""]
     if issue.elections:
@@ -227,6 +240,7 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
             link = story_link(story, links["web"])
             if story.layout == "full":
                 out += underline(f"{title} [{refs.add(link)}]" if link else title, "~")
+                out += [byline(story)] if byline(story) else []
                 out.append("")
                 if standfirst(story):
                     out += wrap(standfirst(story)) + [""]
@@ -235,11 +249,18 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
                 continue
             title = f"{title} [{refs.add(link)}]" if link else title
             out += wrap(title, indent="  ", first="* ")
+            if byline(story):
+                out += wrap(byline(story), indent="  ")
             if teaser:
                 out += wrap(teaser, indent="  ")
+            if story.excerpt_from:
+                out += wrap(f"Read at {story.excerpt_from}", indent="  ")
             out += ["  " + line for line in refs.flush()]
             out.append("")
 
+    if values["signoff"]:
+        out += text_body(values["signoff"], refs)
+        out += refs.flush() + [""] if refs.pending else []
     out += ["-" * TEXT_WIDTH, ""]
     out += wrap(
         f"You are receiving this because you subscribed to {brand.name}."

@@ -9,7 +9,18 @@ from typing import Any
 from newsletter.elections import when
 from newsletter.models import Issue
 
-from .body import Group, body_groups, card_rows, card_text, shown, standfirst, story_link
+from .body import (
+    Group,
+    body_groups,
+    byline,
+    card_rows,
+    card_text,
+    contents,
+    note_groups,
+    shown,
+    standfirst,
+    story_link,
+)
 from .environment import environment
 from .links import issue_unsubscribe_url, issue_web_url, with_campaign_tags, with_safe_links
 from .results import ELECTIONS_HEADING, dark_bars, result_table, short_date
@@ -103,6 +114,11 @@ def context(
         "card_text": card_text,
         "card_rows": card_rows,
         "story_link": story_link,
+        "byline": byline,
+        "has_bylines": any(byline(story) for story in issue.stories),
+        "contents": contents(issue) if issue.contents else [],
+        "intro": note_groups(issue.intro),
+        "signoff": note_groups(issue.signoff),
         "story_body": body_groups,
         "standfirst": standfirst,
         "shown": shown,

@@ -1,0 +1,118 @@
+"""Other sites' stories are excerpted: a story whose url is on another site than web_base_url shows its teaser
+(at most about 60 words) and "Read at <site> →" in the email, the plain text, the web version and the published
+archive, never its whole text, unless its front matter says `full: true`. import keeps the whole article in the
+Markdown file and says so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+ARTICLE = Path(__file__).parent / "pages" / "saved-article.html"
+SETTINGS = """\
+[brand]
+name = "The Ballot Brief"
+web_base_url = "https://ballotbrief.example/issues"
+unsubscribe_url = "https://ballotbrief.example/unsubscribe"
+postal_address = "12 Example Street, Springfield"
+"""
+# Sentences from the middle and the end of the saved article: the whole text, which readers must not get.
+INSIDE = [
+    "Three departments hold most of the region's voters",
+    "Whoever convinces the coast that this election is about jobs",
+    "Election officials have added polling stations in rural areas",
+]
+
+
+def visible(html: str) -> str:
+    """The page's words (tags left out, lines joined), apostrophes made plain, to compare with the article's."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("’", "'").split())
+
+
+@pytest.fixture
+def imported(workdir, cli):
+    """An AP-like article from another site, imported into an issue with a lead of the brand's own."""
+    (workdir / "newsletter.toml").write_text(SETTINGS, "utf-8")
+    issue = workdir / "issues" / "2026-11-24"
+    issue.mkdir(parents=True)
+    (issue / "issue.toml").write_text('number = 48\nlead = "01-ours.md"\n', "utf-8")
+    (issue / "01-ours.md").write_text(
+        "---\nheadline: Our own lead\nurl: https://ballotbrief.example/2026/11/ours\nimage: false\n---\n\n"
+        + "Our own reporting, shown whole. " * 20
+        + "\n",
+        "utf-8",
+    )
+    result = cli("import", str(ARTICLE), "--to", "issues/2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert (
+        "02-runoff-in-bogota-the-caribbean-coast.md keeps the whole article for you to quote from; readers see its "
+        "teaser and a 'Read at' link, unless you add `full: true`" in result.output
+    )
+    story = issue / "02-runoff-in-bogota-the-caribbean-coast.md"
+    assert all(sentence in story.read_text("utf-8") for sentence in INSIDE)  # the editor has the whole text
+    return issue
+
+
+def test_another_sites_article_shows_at_most_its_excerpt_everywhere(workdir, cli, imported):
+    result = cli("build", "issues/2026-11-24", "--out", "build/2026-11-24-issue-48", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "another site's article: shown as its teaser and 'Read at herald.example.org', not whole" in result.output
+    out = workdir / "build" / "2026-11-24-issue-48"
+    result = cli("publish", "build", "--out", "site")
+    assert result.exit_code == 0, result.output
+    pages = {
+        "web.html": (out / "web.html").read_text("utf-8"),
+        "email.html": (out / "email.html").read_text("utf-8"),
+        "email.txt": (out / "email.txt").read_text("utf-8"),
+        "issue.json": (out / "issue.json").read_text("utf-8"),
+        "site web.html": (workdir / "site" / "2026-11-24-issue-48" / "web.html").read_text("utf-8"),
+        "site feed.xml": (workdir / "site" / "feed.xml").read_text("utf-8"),
+    }
+    for name, page in pages.items():
+        text = visible(page)
+        for sentence in INSIDE:
+            assert sentence not in text, f"{name} republishes {sentence!r}"
+        assert "Our own reporting, shown whole." in text, name  # the brand's own story is whole
+    for name in ("web.html", "email.html", "email.txt", "site web.html"):
+        assert "Read at herald.example.org" in pages[name], name
+        # The excerpt: the article's first paragraph, cut to about 60 words.
+        assert "Colombia's presidential runoff on Sunday will be settled far from the capital" in visible(pages[name])
+    link = 'href="https://herald.example.org/world/2026/11/colombia-runoff-caribbean-coast">Read at herald.example.org'
+    assert link in pages["web.html"]
+    teaser = re.search(r"Colombia.s presidential runoff.*?(?=<|\n\n)", pages["web.html"], re.S)
+    assert teaser and len(teaser.group(0).split()) <= 61
+
+
+def test_full_true_shows_the_whole_article(workdir, cli, imported):
+    story = imported / "02-runoff-in-bogota-the-caribbean-coast.md"
+    story.write_text(story.read_text("utf-8").replace("---\n", "---\nfull: true\n", 1), "utf-8")
+    result = cli("build", "issues/2026-11-24", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "another site's article" not in result.output
+    web = visible((workdir / "out" / "web.html").read_text("utf-8"))
+    assert all(sentence in web for sentence in INSIDE)
+    assert "Read at herald.example.org" not in web
+
+
+def test_a_lead_from_another_site_is_excerpted_too(workdir, cli, imported):
+    (imported / "issue.toml").write_text('lead = "02-runoff-in-bogota-the-caribbean-coast.md"\n', "utf-8")
+    result = cli("build", "issues/2026-11-24", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    web = (workdir / "out" / "web.html").read_text("utf-8")
+    assert "Read at herald.example.org →" in web and "Read the full story" not in web.split("</article>")[0]
+    assert not any(sentence in visible(web) for sentence in INSIDE)
+
+
+def test_stories_on_the_brands_own_site_and_its_subdomains_stay_whole():
+    from newsletter.links import same_site
+
+    base = "https://news.example.org/issues"
+    assert same_site("https://news.example.org/2026/11/x", base)
+    assert same_site("https://www.example.org/x", base)  # example.org's own main site
+    assert same_site("https://example.org/x", "https://www.example.org/")
+    assert same_site("https://bbc.co.uk/news/x", "https://www.bbc.co.uk/")
+    assert not same_site("https://apnews.com/article/x", base)
+    assert not same_site("https://example.co.uk/x", "https://other.co.uk/")
+    assert same_site("https://apnews.com/x", "")  # no web base URL: nothing to tell sites apart by
