@@ -794,3 +794,20 @@ def test_an_issue_json_from_before_shown_was_kept_still_shows_its_shares(tmp_pat
         del row["shown"]
     page = render_web(Issue.model_validate(data))
     assert re.search(r'nl-res-share"[^>]*>60.4%<', page) and re.search(r'nl-res-share"[^>]*>39.6%<', page)
+
+
+@pytest.mark.parametrize("file", ["email.html", "web.html"])
+def test_a_screen_reader_hears_each_row_with_its_change_in_words_and_no_empty_bar_rows(page, tmp_path, file):
+    page.goto((built_example(tmp_path) / file).as_uri())
+    heard = page.locator("table.nl-res").nth(2).aria_snapshot()
+    assert 'row "Party of Action and Solidarity 50.2% down 2.6 points 55 down 8 seats"' in heard
+    assert 'row "Our Party 6.2% up 0.5 points 6 no change"' in heard
+    assert "−" not in heard and "- row:\n" not in heard  # no sign read as 'minus', no empty row for a bar
+    assert (
+        page.locator(".nl-parl")
+        .aria_snapshot()
+        .startswith(
+            '- img "Party of Action and Solidarity 55, Patriotic Bloc 26, Alternativa 8, Our Party 6, '
+            'Democracy at Home 6 of 101 seats; majority 51"'
+        )
+    )
