@@ -350,3 +350,11 @@ def test_a_caption_ending_in_its_credit_in_brackets_is_not_a_paragraph():
     caption = "Protesters march through the rain in the city centre on Sunday (Image: GETTY)"
     result, notices = read(f"{HEADLINE}\n{PARAGRAPH}\n{caption}\n{SECOND}\n{THIRD}\n")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_well_placed_headline_that_shares_few_words_with_the_article_is_flagged():
+    # Right under the menu and over the byline, but only two of its six words are the article's: kept, flagged
+    headline = "Russia's Finance Chiefs Brace for a Hard Winter"
+    result, notices = read(f"World\n{headline}\nBy Anna Petrova\n{ARTICLE}")
+    assert result.stories[0].headline == headline
+    assert any(notice.startswith("page.txt:2: the headline is a guess: line 2") for notice in notices)

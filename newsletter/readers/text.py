@@ -470,7 +470,7 @@ WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s|\s\|\s*|\s*\|\s")
 NOT_HEADLINES = re.compile(
-    r"(?i)^(?:welcome to|these are external links|visit our|share (?:all|this)|follow|image \d|photo \d|"
+    r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|follow|image \d|photo \d|"
     r"advertisement|sponsored|skip|click|tap|watch|listen|you are (?:here|at)|breadcrumb|home\b)"
 )
 STOP_WORDS = frozenset(
@@ -481,7 +481,8 @@ STOP_WORDS = frozenset(
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.03, "url": 0.05,
             "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
-SURE = 1.2  # a headline scoring less than this, or ...
+SURE = 1.2  # a headline scoring less than this, sharing less than TOPICAL of its words with the article, or ...
+TOPICAL = 0.34
 MARGIN = 0.35  # ... less than this ahead of the next best, is a guess: flagged
 
 
@@ -527,6 +528,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     shape; never a line of a related box or inside running text. Unsure when the best scores low or barely ahead
     of the next."""
     scored: list[tuple[float, int]] = []
+    evidence: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
     box = in_related_box(lines, roles)
     for i in range(max(0, start - HEAD_WINDOW), min(start + 4, end + 1)):
         line, role = lines[i], roles[i]
@@ -546,6 +548,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         shared = len(own & terms(opening)) / (len(own) + 0.5)
         gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, start))
         score = 2.0 * shared - gap
+        evidence[i] = shared
         size = words_of(line.text)
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
@@ -566,7 +569,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else -1.0
-    sure = (best >= SURE or len(scored) == 1) and best - runner_up >= MARGIN  # one candidate: nothing against it
+    # Sure only with evidence of two kinds: its words are the article's, and it stands out from the other lines
+    sure = (best >= SURE and evidence[index] >= TOPICAL or len(scored) == 1) and best - runner_up >= MARGIN
     return Headline(index, sure, len(scored), scored[:5])
 
 
