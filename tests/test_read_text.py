@@ -62,7 +62,7 @@ def test_a_read_more_list_is_found_and_every_left_out_line_is_named():
     loaded = load_source(MOSCOW)
     [found] = loaded.related
     assert (found.heading, found.line, found.site) == ("Read more", 24, "The Moscow Times")
-    assert [item.teaser for item in found.items] == MOSCOW_LIST
+    assert [item.headline for item in found.items] == MOSCOW_LIST
     assert [str(n) for n in loaded.notices] == [
         f'{MOSCOW}:1-10: left out as page furniture: "Skip to content", "News", "Business" (+7 more)',
         f'{MOSCOW}:22: left out as page furniture: "Advertisement"',
@@ -74,7 +74,7 @@ def test_a_read_more_list_is_found_and_every_left_out_line_is_named():
 def test_the_related_list_becomes_more_from_items_only_on_the_brand_s_own_page():
     own = load_source(MOSCOW)
     place_related(own, "The Moscow Times")
-    assert [story.teaser for story in own.stories[1:]] == MOSCOW_LIST
+    assert [story.headline for story in own.stories[1:]] == MOSCOW_LIST
 
     other = load_source(MOSCOW)
     place_related(other, "The Ballot Brief")
@@ -102,7 +102,7 @@ def test_related_lists_under_any_common_heading_are_found(heading):
     text = MOSCOW.read_text().replace("Read more\n", f"{heading}\n")
     result, _ = read(text)
     assert len(result.stories) == 1
-    assert [item.teaser for item in result.related[0].items] == MOSCOW_LIST
+    assert [item.headline for item in result.related[0].items] == MOSCOW_LIST
     assert "Kremlin Names" not in "\n".join(block.text for block in result.stories[0].body)
 
 
@@ -358,3 +358,13 @@ def test_a_well_placed_headline_that_shares_few_words_with_the_article_is_flagge
     result, notices = read(f"World\n{headline}\nBy Anna Petrova\n{ARTICLE}")
     assert result.stories[0].headline == headline
     assert any(notice.startswith("page.txt:2: the headline is a guess: line 2") for notice in notices)
+
+
+def test_on_the_brand_s_own_page_the_related_titles_are_the_items_headlines(cli, workdir):
+    (workdir / "newsletter.toml").write_text('[brand]\nname = "The Moscow Times"\n')
+    result = cli("build", str(MOSCOW), "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    built = json.loads((workdir / "out" / "issue.json").read_text())
+    items = [story for section in built["sections"] for story in section["stories"]]
+    assert [item["headline"] for item in items] == [title.replace("'", "’") for title in MOSCOW_LIST]  # typography
+    assert not any(item.get("headline_derived") for item in items)

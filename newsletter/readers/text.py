@@ -332,7 +332,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         site = brand or page_site(lines)
         related.append(Related(file=file, line=lines[heading].number, heading=lines[heading].text, site=site,
                                items=items))  # fmt: skip
-        item_words = sum(words_of(item.teaser) for item in items)
+        item_words = sum(words_of(f"{item.headline} {item.teaser}") for item in items)
         if items and body_words < item_words:
             notices.append(Notice(message=f"the article ({body_words} words) is shorter than the "
                                           f"'{lines[heading].text}' list below it ({item_words} words): check that "
@@ -680,7 +680,10 @@ def parse_items(lines: list[Line], roles: list[str], file: str) -> list[Story]:
         for i, line in enumerate(content):
             if roles[i] in ("prose", "other", "caption") and words_of(line.text) >= 2:
                 line.kind = "item"
-                stories.append(Story(teaser=line.text, source=Source(file=file, line=line.number)))
+                # A title is the item's headline; a sentence its teaser, the title made from it later (and flagged)
+                titled = is_title_like(line.text) and not re.search(r"[.!?…]$", line.text)
+                text = {"headline": line.text} if titled else {"teaser": line.text}
+                stories.append(Story(**text, source=Source(file=file, line=line.number)))
         return stories
     # Each item starts at its caption: the line before its credit, or the first of a doubled caption.
     starts = []
