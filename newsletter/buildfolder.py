@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from .errors import InputError
-from .load import STORY_SUFFIXES
 from .models import Issue
+from .readers import STORY_SUFFIXES
 
 
 def read_build(folder: Path) -> tuple[Issue, str, str]:

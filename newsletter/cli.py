@@ -70,9 +70,9 @@ def friendly(command: F) -> F:
 
     signature = inspect.signature(command, eval_str=True)
     context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
-    wrapper.__signature__ = signature.replace(parameters=[context, *signature.parameters.values()])  # type: ignore[attr-defined]
+    wrapper.__signature__ = signature.replace(parameters=[context, *signature.parameters.values()])  # type: ignore[attr-defined]  # click reads it
     wrapper.__annotations__ = {"ctx": typer.Context, **command.__annotations__}
-    return wrapper  # type: ignore[return-value]
+    return wrapper  # type: ignore[return-value]  # the same command, with ctx in front for typer
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -274,7 +274,7 @@ def import_page(
             show_default=False,
         ),
     ] = None,
-    to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")] = ...,  # type: ignore[assignment]
+    to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")] = ...,  # type: ignore[assignment]  # required
     lead: Annotated[bool, typer.Option("--lead", help="Mark the page's article as the issue's lead story.")] = False,
     since: Annotated[
         str | None,
@@ -415,8 +415,8 @@ def publish(
         number = f"issue {build.issue.number}" if build.issue.number is not None else "no number"
         typer.echo(f"  {build.issue.date.isoformat()}  {number:<10} {build.slug}/web.html  {build.issue.subject}")
     typer.echo("  index.html, feed.xml, sitemap.xml")
-    for build in site.elsewhere:
-        typer.secho(f"warning: {build}", fg=typer.colors.YELLOW)
+    for other in site.elsewhere:
+        typer.secho(f"warning: {other}", fg=typer.colors.YELLOW)
     for name in site.removed:
         typer.secho(
             f"removed {site.out / name}/ from the site: no build of it under {builds}/ any more", fg=typer.colors.YELLOW
@@ -674,7 +674,7 @@ def export(
             help="mailchimp, buttondown, listmonk, kit, brevo, mailerlite, campaignmonitor, sendy, beehiiv, ghost "
             "or generic.",
         ),
-    ] = ...,  # type: ignore[assignment]
+    ] = ...,  # type: ignore[assignment]  # typer's mark of a required option
     out: Annotated[
         Path | None, typer.Option("--out", help="File to write (default: export-<esp>.html in the build folder).")
     ] = None,

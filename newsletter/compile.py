@@ -69,7 +69,7 @@ def mjml_to_html(mjml: str) -> str:
 NETWORK_MODULES = ("requests", "urllib.request")
 
 
-def import_premailer():  # type: ignore[no-untyped-def]
+def import_premailer() -> Any:
     """premailer's Premailer class, imported without the network modules it never uses here.
 
     While premailer is imported, each of NETWORK_MODULES not imported yet is a placeholder that imports
@@ -96,12 +96,12 @@ def import_premailer():  # type: ignore[no-untyped-def]
 def placeholder(name: str) -> types.ModuleType:
     module = types.ModuleType(name, "Imports the real module on first use.")
 
-    def real(attribute: str):  # type: ignore[no-untyped-def]
+    def real(attribute: str) -> Any:
         if sys.modules.get(name) is module:
             del sys.modules[name]
         return getattr(importlib.import_module(name), attribute)
 
-    module.__getattr__ = real  # type: ignore[method-assign]
+    module.__getattr__ = real  # type: ignore[method-assign]  # a module-level __getattr__ (PEP 562), set from outside
     return module
 
 
@@ -120,17 +120,17 @@ OPTIONS: dict[str, Any] = {
 
 
 @functools.cache
-def premailer_class():  # type: ignore[no-untyped-def]
+def premailer_class() -> Any:
     """Premailer, except that its parse of the CSS to inline comes from parsed_rules: parsing and
     serialising the same CSS with cssutils on every render was 85% of premailer's time."""
-    Premailer = import_premailer()
+    Premailer: Any = import_premailer()
 
-    class ParseOnce(Premailer):  # type: ignore[misc]
+    class ParseOnce(Premailer):  # type: ignore[misc]  # premailer ships no types: its class is Any
         def __init__(self, html: str, *, css_cache: Path | None, **options: Any) -> None:
             super().__init__(html, **options)
             self.css_cache = css_cache
 
-        def _parse_style_rules(self, css_body, ruleset_index):  # type: ignore[no-untyped-def]
+        def _parse_style_rules(self, css_body: str, ruleset_index: int) -> tuple[list[Any], list[Any]]:
             rules, leftover = parsed_rules(css_body, ruleset_index, self.css_cache)
             return list(rules), list(leftover)
 
@@ -138,7 +138,7 @@ def premailer_class():  # type: ignore[no-untyped-def]
 
 
 @functools.lru_cache(maxsize=16)
-def parsed_rules(css: str, ruleset_index: int, cache: Path | None) -> tuple[tuple, tuple]:  # type: ignore[type-arg]
+def parsed_rules(css: str, ruleset_index: int, cache: Path | None) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
     """premailer's (rules, leftover) for `css`: once per process, and kept in `cache`/css between runs,
     in a file named by a hash of the CSS and the parser's versions (a changed theme gets a new file;
     deleting the folder only costs one parse). The file also keeps what premailer's csstext_to_pairs
@@ -194,7 +194,7 @@ def remember_pairs(pairs: dict[str, list[tuple[str, str]]]) -> None:
             cache[cachetools.keys.hashkey(bulk, validate=validate)] = found
 
 
-def read_rules(file: Path) -> tuple[tuple, tuple, dict] | None:  # type: ignore[type-arg]
+def read_rules(file: Path) -> tuple[tuple[Any, ...], tuple[Any, ...], dict[str, Any]] | None:
     try:
         stored = json.loads(file.read_text(encoding="utf-8"))
         rules = tuple((tuple(specificity), str(selector), str(bulk)) for specificity, selector, bulk in stored["rules"])
@@ -207,7 +207,7 @@ def read_rules(file: Path) -> tuple[tuple, tuple, dict] | None:  # type: ignore[
     return rules, leftover, pairs
 
 
-def write_rules(file: Path, parsed: tuple[tuple, tuple], pairs: dict) -> None:  # type: ignore[type-arg]
+def write_rules(file: Path, parsed: tuple[tuple[Any, ...], tuple[Any, ...]], pairs: dict[str, Any]) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=file.parent, delete=False, suffix=".tmp") as out:

@@ -12,19 +12,27 @@ not seen yet are made side by side in a process pool sized to the CPUs, each to 
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import io
 import os
 import stat
 import tempfile
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import urlsplit
 
 from .errors import InputError
 from .models import Issue, Story
 from .text import megabytes, read_file
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
+
+    from PIL.Image import Image as Picture
 
 FOLDER = "images"  # inside the build folder, published with it
 # Twice the width each image is shown at (a 600 px email), so it is sharp on high-density screens.
@@ -231,7 +239,7 @@ def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dic
     return {job: done[key] for job, key in keys.items()}
 
 
-def remember(memory: dict, key: object, value: object) -> None:  # type: ignore[type-arg]
+def remember(memory: dict[Any, Any], key: object, value: object) -> None:
     if key not in memory and len(memory) >= MADE_LIMIT:
         memory.pop(next(iter(memory)))
     memory[key] = value
@@ -322,7 +330,7 @@ def make_missing(missing: dict[str, tuple[Job, bytes]], workers: int | None) -> 
     made: dict[str, Built] = {}
     if count <= 1:
         for key, (job, content) in missing.items():
-            made[key] = made_or_fail(job, lambda content=content, job=job: made_from(content, job.width, job.budget))
+            made[key] = made_or_fail(job, functools.partial(made_from, content, job.width, job.budget))
         return made
     from concurrent.futures import ProcessPoolExecutor
 
@@ -339,7 +347,7 @@ def make_missing(missing: dict[str, tuple[Job, bytes]], workers: int | None) -> 
     return made
 
 
-def made_or_fail(job: Job, make) -> Built:  # type: ignore[no-untyped-def]
+def made_or_fail(job: Job, make: Callable[[], tuple[bytes, int, int]]) -> Built:
     from concurrent.futures.process import BrokenProcessPool
 
     try:
@@ -362,7 +370,7 @@ def cpus() -> int:
         return os.cpu_count() or 1
 
 
-def pool_context():  # type: ignore[no-untyped-def]
+def pool_context() -> BaseContext:
     """fork where it is safe (no other thread, which could hold a lock the copy would wait on forever, as in the
     preview's server), else a fork server that has imported Pillow once."""
     import multiprocessing
@@ -445,7 +453,7 @@ def made_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, i
     return data, picture.width, picture.height
 
 
-def fit(picture, width: int):  # type: ignore[no-untyped-def]
+def fit(picture: Picture, width: int) -> Picture:
     """At most `width` pixels wide, in proportion; never enlarged."""
     from PIL import Image as Pil
 
@@ -455,7 +463,7 @@ def fit(picture, width: int):  # type: ignore[no-untyped-def]
     return picture.resize((width, height), Pil.Resampling.LANCZOS)
 
 
-def decode(content: bytes, width: int):  # type: ignore[no-untyped-def]
+def decode(content: bytes, width: int) -> Picture:
     """The decoded image, or an ImageProblem that says what is wrong with the file and what to do."""
     from PIL import Image as Pil
     from PIL import UnidentifiedImageError
@@ -489,12 +497,12 @@ def decode(content: bytes, width: int):  # type: ignore[no-untyped-def]
     return picture
 
 
-def turned(picture) -> bool:  # type: ignore[no-untyped-def]
+def turned(picture: Picture) -> bool:
     """Whether the EXIF orientation turns the picture a quarter (its width becomes its height)."""
     return orientation(picture) in (5, 6, 7, 8)
 
 
-def orientation(picture) -> object:  # type: ignore[no-untyped-def]
+def orientation(picture: Picture) -> object:
     """The EXIF orientation; damaged EXIF (or an orientation tag Pillow skips) is an ImageProblem, not a photo
     shown on its side. Pillow parses EXIF once per picture: what it warns of is seen here or never."""
     try:
@@ -539,7 +547,7 @@ def close_file(path: Path) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def upright(picture):  # type: ignore[no-untyped-def]
+def upright(picture: Picture) -> Picture:
     """The camera's orientation applied (EXIF read after the pixels, as a PNG's may be, checked again)."""
     from PIL import ImageOps
 
@@ -555,7 +563,7 @@ def upright(picture):  # type: ignore[no-untyped-def]
     return picture
 
 
-def eight_bit(picture):  # type: ignore[no-untyped-def]
+def eight_bit(picture: Picture) -> Picture:
     """16- and 32-bit greyscale and float images scaled to 8-bit grey: Pillow's convert() clips them (a 16-bit
     scan would turn white). 16-bit values are divided by 256; 32-bit integers and floats are read as 8-bit,
     16-bit or 0..1 values by their range, else stretched from their darkest to their lightest."""
@@ -564,7 +572,7 @@ def eight_bit(picture):  # type: ignore[no-untyped-def]
         return picture.convert("I").point(lambda value: value * (1 / 256)).convert("L")
     if mode not in ("I", "F"):
         return picture
-    low, high = picture.getextrema()
+    low, high = cast("tuple[float, float]", picture.getextrema())  # one band: its lowest and highest
     if mode == "F" and low >= 0 and high <= 1:
         scale, offset = 255.0, 0.0
     elif low >= 0 and high <= 255:
@@ -577,7 +585,7 @@ def eight_bit(picture):  # type: ignore[no-untyped-def]
     return picture.point(lambda value: value * scale + offset).convert("L")
 
 
-def srgb(picture):  # type: ignore[no-untyped-def]
+def srgb(picture: Picture) -> Picture:
     """The colours converted to sRGB, and every bit of metadata gone."""
     from PIL import ImageCms
 
@@ -588,7 +596,8 @@ def srgb(picture):  # type: ignore[no-untyped-def]
             mode = "RGBA" if picture.mode in ("RGBA", "LA", "PA") else "RGB"
             if picture.mode not in ("RGB", "RGBA", "CMYK", "L"):
                 picture = picture.convert(mode)
-            picture = ImageCms.profileToProfile(picture, source, ImageCms.createProfile("sRGB"), outputMode=mode)
+            converted = ImageCms.profileToProfile(picture, source, ImageCms.createProfile("sRGB"), outputMode=mode)
+            picture = converted or picture  # None only when converting in place, which this is not
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: the pixels as they are, read as sRGB
     if picture.mode in ("CMYK", "YCbCr", "HSV", "LAB", "RGBX", "1"):
@@ -597,15 +606,15 @@ def srgb(picture):  # type: ignore[no-untyped-def]
     return picture
 
 
-def has_transparency(picture) -> bool:  # type: ignore[no-untyped-def]
+def has_transparency(picture: Picture) -> bool:
     if picture.mode == "P" and "transparency" in picture.info:
         return True
     if picture.mode in ("RGBA", "LA", "PA"):
-        return picture.getchannel("A").getextrema()[0] < 255
+        return cast("tuple[int, int]", picture.getchannel("A").getextrema())[0] < 255
     return False
 
 
-def compress(picture, budget: int, *, png: bool):  # type: ignore[no-untyped-def]
+def compress(picture: Picture, budget: int, *, png: bool) -> tuple[bytes, Picture]:
     """The first encoding that fits the budget: less quality (or fewer colours) first, then fewer pixels."""
     from PIL import Image as Pil
 
@@ -621,7 +630,7 @@ def compress(picture, budget: int, *, png: bool):  # type: ignore[no-untyped-def
         picture = picture.resize(size, Pil.Resampling.LANCZOS)
 
 
-def encode(picture, *, png: bool, level: int | None) -> bytes:  # type: ignore[no-untyped-def]
+def encode(picture: Picture, *, png: bool, level: int | None) -> bytes:
     """JPEG at quality `level`; PNG lossless (None) or with a palette of `level` colours (alpha kept)."""
     from PIL import Image as Pil
 

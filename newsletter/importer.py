@@ -171,7 +171,7 @@ def known_stories(folder: Path) -> dict[str, str]:
 
     if not folder.is_dir() or not any(path.suffix.lower() in STORY_SUFFIXES for path in folder.iterdir()):
         return {}
-    known = {}
+    known: dict[str, str] = {}
     for story in load_source(folder).stories:
         for key in story_keys(story):
             known.setdefault(key, story.source.file)

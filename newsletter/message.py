@@ -8,6 +8,7 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime
+from typing import cast
 
 from .errors import RenderError
 from .headers import header_problem
@@ -142,7 +143,7 @@ def build_message(
     digest = hashlib.sha256((text + html).encode()).hexdigest()[:24]
     msg.set_boundary(f"==newsletter-{digest}==")
     if related:
-        html_part = msg.get_payload()[-1]
+        html_part = cast("list[EmailMessage]", msg.get_payload())[-1]
         for part in related:
             html_part.add_related(
                 part.data,

@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .errors import InputError, OutputError
 from .models import Issue
@@ -187,7 +188,7 @@ def render_index(builds: list[Build], base: str, cache: Path | None = None) -> b
         )
     years: dict[int, list[dict[str, object]]] = {}
     for item in items:
-        years.setdefault(item["date"].year, []).append(item)  # type: ignore[union-attr]
+        years.setdefault(cast(dt.date, item["date"]).year, []).append(item)
     ready = prepare(builds[0].issue, cache=cache)
     values = context(ready)
     values["site"] = {
@@ -239,7 +240,8 @@ def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> byte
         entry.updated(midnight(issue.date))
         entry.summary(issue.preheader)
         entry.content(main_content(pages[f"{build.slug}/{PAGE}"].decode()), type="html")
-    return feed.atom_str(pretty=True)
+    atom: bytes = feed.atom_str(pretty=True)
+    return atom
 
 
 def render_sitemap(builds: list[Build], base: str) -> bytes:
@@ -252,7 +254,8 @@ def render_sitemap(builds: list[Build], base: str) -> bytes:
         ET.SubElement(url, "loc").text = location
         ET.SubElement(url, "lastmod").text = day.isoformat()
     ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+    sitemap: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return sitemap + b"\n"
 
 
 def site_files(builds: list[Build], base: str, cache: Path | None = None) -> dict[str, bytes | Path]:

@@ -21,7 +21,7 @@ def attributes() -> int:
 
     attr = smartypants.Attr
     # Quotes, "--" as an em dash, "..." as an ellipsis, written as characters (not entities); no backticks.
-    return attr.q | attr.d | attr.e | attr.u
+    return int(attr.q | attr.d | attr.e | attr.u)
 
 
 def smarten(text: str) -> str:

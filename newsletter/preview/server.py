@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from newsletter.errors import InputError, NewsletterError
@@ -506,7 +506,7 @@ class Preview:
             # Photos in the issue folder's own subfolders (photos/), even one a failed build was missing; deeper
             # ones through the last build's list (self.images), so a big folder is never walked twice a second
             paths += [path for path in self.watched.source.glob("*/*") if IMAGE_SUFFIX.search(path.name)]
-        found = []
+        found: list[tuple[str, int | None, int | None]] = []
         paths = sorted({path for path in paths if keep(Change.modified, str(path))})
         for path in paths + self.watched.files + [path for path in self.images if path not in paths]:
             try:
@@ -715,7 +715,7 @@ class Handler(BaseHTTPRequestHandler):
         host = self.headers.get("Host")
         if host is None:
             return True
-        port = self.server.server_address[1]
+        port = cast("tuple[str, int]", self.server.server_address)[1]
         names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
         return host.lower() in {f"{name}:{port}" for name in names} | names
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, cast
 
 from newsletter.errors import InputError
 from newsletter.models import Notice, Story
@@ -46,10 +47,16 @@ READERS = {
 STORY_SUFFIXES = tuple(READERS)
 
 
-def reader_for(path: Path):  # type: ignore[no-untyped-def]
+class Reader(Protocol):
+    """What a reader module (readers/markdown.py, text.py, html.py) offers."""
+
+    def read(self, path: Path, notices: list[Notice]) -> Read: ...
+
+
+def reader_for(path: Path) -> Reader | None:
     """The reader module of a story file's format, or None when the suffix is not a story format."""
     name = READERS.get(path.suffix.lower())
-    return importlib.import_module(f"{__name__}.{name}") if name else None
+    return cast("Reader", importlib.import_module(f"{__name__}.{name}")) if name else None
 
 
 def read(path: Path, notices: list[Notice]) -> Read:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -45,7 +46,7 @@ def read_feed(
     since: dt.date | None,
     until: dt.date | None,
     count: int,
-    have: set[str] = frozenset(),  # type: ignore[assignment]
+    have: AbstractSet[str] = frozenset(),
 ) -> FeedItems:
     """The feed's posts of the week as stories. `have`: links and folded headlines the issue already holds."""
     import feedparser

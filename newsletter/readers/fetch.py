@@ -6,6 +6,7 @@ import http.client
 import socket
 import urllib.error
 import urllib.request
+from typing import IO
 from urllib.parse import urlsplit
 
 from newsletter.errors import InputError
@@ -24,7 +25,15 @@ def is_url(text: str) -> bool:
 class OnlyWebRedirects(urllib.request.HTTPRedirectHandler):
     """Follow a redirect only to another http or https URL (urllib would also follow one to ftp:)."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme.lower() not in SCHEMES:
             fp.close()  # urllib closes it only after a redirect it follows
             raise InputError(f"redirects to {newurl!r}: only http and https pages are fetched", file=req.full_url)

@@ -367,7 +367,7 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
     def add(kind: str, element: Any) -> None:
         spans = inline(element, base, dropped)
         if "".join(span.text for span in spans).strip():
-            blocks.append(Block(kind=kind, spans=spans))  # type: ignore[arg-type]
+            blocks.append(Block(kind=kind, spans=spans))
 
     def loose(parts: list[Any], kind: str, owner: Any) -> None:
         """Text that sits in a <div> between blocks (and its inline marks), one paragraph per line break."""

@@ -444,7 +444,7 @@ def shares_from_votes(rows: list[dict[str, Any]], decimals: int, file: str) -> b
         whole, part = divmod(scaled, unit)
         row["shown"] = f"{whole}.{part:0{decimals}d}" if decimals else str(whole)
         row["share"] = scaled / unit
-    return total > 0 and shown_total != 100 * unit
+    return bool(total > 0 and shown_total != 100 * unit)
 
 
 def check_shares(rows: list[dict[str, Any]], file: str, line: int) -> bool:

@@ -6,6 +6,8 @@ markup: the email and web page; text: the plain text; outputs: the end of the re
 paste: the issue for a web editor's paste box ("Copy for pasting" in the preview).
 """
 
+from newsletter.send.personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN
+
 from .body import Group, body_groups, card_rows, card_text, is_bare, same_words, shown, standfirst, story_link
 from .environment import (
     PACKAGE_TEMPLATES,
@@ -28,8 +30,6 @@ from .links import (
 )
 from .markup import inline_css, render_email, render_mjml, render_web
 from .outputs import (
-    UNSUBSCRIBE_TOKEN,
-    WEB_TOKEN,
     Links,
     Rendering,
     fill_outputs,

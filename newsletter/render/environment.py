@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsletter.errors import RenderError
+
+if TYPE_CHECKING:
+    import jinja2
+    import jinja2.bccache
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"  # inside a wheel
 SOURCE_TEMPLATES = Path(__file__).parent.parent.parent / "templates"  # in a checkout
@@ -23,7 +27,7 @@ def template_dirs() -> list[Path]:
     return list(dict.fromkeys(dirs))
 
 
-def environment(cache: Path | None = None):  # type: ignore[no-untyped-def]
+def environment(cache: Path | None = None) -> jinja2.Environment:
     """One environment per template folders: jinja2 then compiles each template once per process
     (recompiling them was most of a warm render) and still reloads a template whose file changed. A file
     added to ./templates changes its folder's mtime, which makes a new environment that can find it.
@@ -44,7 +48,7 @@ def folder_mtime(folder: Path) -> int:
 
 
 @functools.lru_cache(maxsize=4)
-def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...], cache: str | None):  # type: ignore[no-untyped-def]
+def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...], cache: str | None) -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
@@ -59,13 +63,13 @@ def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...], cache:
     return env
 
 
-def template_cache(cache: Path):  # type: ignore[no-untyped-def]
+def template_cache(cache: Path) -> jinja2.BytecodeCache | None:
     """Compiled templates under `cache`/templates. A changed template is compiled again (jinja2 checks its
     source); deleting the folder costs one slower run."""
     import jinja2
 
     class Cache(jinja2.FileSystemBytecodeCache):
-        def dump_bytecode(self, bucket):  # type: ignore[no-untyped-def]
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
             try:
                 super().dump_bytecode(bucket)
             except OSError:
@@ -90,7 +94,7 @@ def shown_path(path: str) -> str:
     return str(full.relative_to(Path.cwd())) if full.is_absolute() and full.is_relative_to(Path.cwd()) else path
 
 
-def run_template(env: Any, name: str, values: dict[str, Any]) -> str:
+def run_template(env: jinja2.Environment, name: str, values: dict[str, Any]) -> str:
     import jinja2
 
     try:

@@ -174,7 +174,7 @@ def seat_bar(results: Results, colors: Colors) -> tuple[tuple[Segment, ...], flo
     return cut(pieces, at), at, majority_sentence(ranked, total, majority), label
 
 
-def majority_sentence(ranked: list, total: int, majority: int) -> str:
+def majority_sentence(ranked: list[ResultRow], total: int, majority: int) -> str:
     """ "PAS 55 of 101; majority 51", or the fewest parties, largest first, that reach it together."""
     if ranked and (ranked[0].seats or 0) >= majority:
         return f"{ranked[0].name} {ranked[0].seats} of {total}; majority {majority}"

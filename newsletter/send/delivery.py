@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsletter.errors import NewsletterError
 
@@ -44,7 +44,7 @@ class Interrupted(KeyboardInterrupt):
 
     @property
     def reason(self) -> str:
-        return f"interrupted ({SIGNALS.get(self.signum, f'signal {self.signum}')})"
+        return f"interrupted ({SIGNALS.get(signal.Signals(self.signum), f'signal {self.signum}')})"
 
 
 class Signals:
@@ -54,7 +54,7 @@ class Signals:
     def __init__(self) -> None:
         self.depth = 0
         self.pending: int | None = None
-        self.saved: dict[int, object] = {}
+        self.saved: dict[int, Any] = {}  # what signal.signal() returned: a handler, SIG_DFL or SIG_IGN
 
     def __enter__(self) -> Signals:
         if threading.current_thread() is threading.main_thread():
@@ -64,7 +64,7 @@ class Signals:
 
     def __exit__(self, *exc: object) -> None:
         for signum, handler in self.saved.items():
-            signal.signal(signum, handler)  # type: ignore[arg-type]
+            signal.signal(signum, handler)
         self.saved = {}
 
     def handle(self, signum: int, frame: object) -> None:
