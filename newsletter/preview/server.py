@@ -670,7 +670,7 @@ class Handler(BaseHTTPRequestHandler):
             return HTTPStatus.NOT_FOUND, "Not found."
         if not is_loopback(self.client_address[0]):
             return HTTPStatus.FORBIDDEN, "Refused: the preview takes writes only from this machine"
-        port = self.server.server_address[1]
+        port = cast("tuple[str, int]", self.server.server_address)[1]
         names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
         if (self.headers.get("Host") or "").lower() not in {f"{name}:{port}" for name in names}:
             return HTTPStatus.FORBIDDEN, "Refused: this preview only answers to its own address"
