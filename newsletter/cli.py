@@ -105,10 +105,6 @@ def cache_folder() -> Path | None:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsletter"
 
 
-def human_size(size: int) -> str:
-    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
-
-
 SourceArg = Annotated[
     Path | None,
     typer.Argument(
@@ -176,6 +172,7 @@ def build(
     """
     from .build import build as run_build
     from .check import clip_finding
+    from .text import human_size
 
     result = run_build(
         default_source(source),
@@ -693,6 +690,7 @@ def export(
     """
     from .buildfolder import latest_build
     from .export import export_issue
+    from .text import human_size
 
     folder = issue if issue is not None else latest_build()
     result = export_issue(folder, esp, out=out)

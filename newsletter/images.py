@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .models import Issue, Story
-from .text import megabytes, read_file
+from .text import human_size, read_file
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -532,8 +532,8 @@ def check_memory(width: int, height: int) -> None:
     needed = width * height * BYTES_PER_PIXEL * COPIES
     if needed > MEMORY_BUDGET:
         raise ImageProblem(
-            f"is {width}×{height} pixels, which would take {megabytes(needed)} of memory to make fit "
-            f"(pixels × {BYTES_PER_PIXEL} bytes × {COPIES} copies), over the {megabytes(MEMORY_BUDGET)} budget: "
+            f"is {width}×{height} pixels, which would take {human_size(needed)} of memory to make fit "
+            f"(pixels × {BYTES_PER_PIXEL} bytes × {COPIES} copies), over the {human_size(MEMORY_BUDGET)} budget: "
             "resize it before adding it"
         )
 

@@ -89,8 +89,11 @@ FILE_KINDS = {
 }
 
 
-def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+def human_size(size: int) -> str:
+    """A size in bytes as people read it: `512 B`, `102.3 KB`, `5.0 MB` (1 KB = 1,024 bytes, as Gmail counts)."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{size / 1024:.1f} KB" if size >= 1024 else f"{size} B"
 
 
 def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file") -> bytes:
@@ -115,7 +118,7 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
             kind = FILE_KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
             raise InputError(f"is {kind}, not {what}", file=path)
         if info.st_size > limit:
-            raise InputError(f"is {megabytes(info.st_size)}, over the {megabytes(limit)} limit for {what}", file=path)
+            raise InputError(f"is {human_size(info.st_size)}, over the {human_size(limit)} limit for {what}", file=path)
         chunks, size = [], 0
         # The whole file in one read where it can (one chunk: no copy joining them; an 8 MB photo is read
         # every build), then in 1 MB steps if it grew since fstat.
@@ -125,7 +128,7 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:  # it grew while we read
-                raise InputError(f"is over the {megabytes(limit)} limit for {what}", file=path)
+                raise InputError(f"is over the {human_size(limit)} limit for {what}", file=path)
         return b"".join(chunks)
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror or error})", file=path) from None

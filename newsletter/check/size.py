@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsletter.text import human_size
+
 from .findings import Finding
 from .page import Page
 
@@ -22,7 +24,7 @@ def check_size(html: str, page: Page, html_name: str) -> list[Finding]:
             Finding(
                 "warning",
                 "size",
-                f"<style> blocks total {styles / KB:.1f} KB; Gmail drops style "
+                f"<style> blocks total {human_size(styles)}; Gmail drops style "
                 "blocks over 16 KB, and with them the phone and dark-mode rules: trim the theme's "
                 "CSS (templates/email/head.css)",
                 file=html_name,
@@ -37,7 +39,7 @@ def clip_finding(size: int, html_name: str) -> Finding | None:
         return Finding(
             "error",
             "size",
-            f"email.html is {size / KB:.1f} KB; Gmail clips it above 102 KB and "
+            f"email.html is {human_size(size)}; Gmail clips it above 102 KB and "
             "hides the rest, unsubscribe link included: move items to the web version",
             file=html_name,
         )
@@ -45,7 +47,7 @@ def clip_finding(size: int, html_name: str) -> Finding | None:
         return Finding(
             "warning",
             "size",
-            f"email.html is {size / KB:.1f} KB, close to Gmail's 102 KB clip: drop an item or shorten teasers",
+            f"email.html is {human_size(size)}, close to Gmail's 102 KB clip: drop an item or shorten teasers",
             file=html_name,
         )
     return None

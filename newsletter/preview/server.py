@@ -32,7 +32,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from newsletter.errors import InputError, NewsletterError
 from newsletter.loopback import is_loopback
-from newsletter.text import STORY_LIMIT, megabytes
+from newsletter.text import STORY_LIMIT, human_size
 
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
@@ -686,7 +686,7 @@ class Handler(BaseHTTPRequestHandler):
         if not 0 <= length <= WRITE_LIMIT:
             return (
                 HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"Refused: a page or photo may be at most {megabytes(WRITE_LIMIT)} (the story limit)",
+                f"Refused: a page or photo may be at most {human_size(WRITE_LIMIT)} (the story limit)",
             )
         return None
 
