@@ -3,6 +3,8 @@
 NewsletterError
  ├── InputError        a story, folder or settings file cannot be read as given
  ├── RenderError       the templates or the MJML engine failed
+ ├── HeaderError       a value cannot go into a mail header: it would forge one, or make a line too long
+ ├── AddressError      an email address is not one
  ├── OutputError       an output file or folder cannot be written
  └── SendError         sending through SMTP failed as a whole
 """
@@ -31,6 +33,15 @@ class InputError(NewsletterError):
 
 class RenderError(NewsletterError):
     """The templates or the MJML engine failed."""
+
+
+class HeaderError(NewsletterError):
+    """A value cannot go into a mail header: it would forge one (a line break, a control character, as
+    written or once its encoded words decode), or make a header line longer than mail servers take."""
+
+
+class AddressError(NewsletterError):
+    """An email address is not one."""
 
 
 class OutputError(NewsletterError):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from .errors import InputError, RenderError
+from .errors import HeaderError, InputError, RenderError
 from .output import write_atomic
 from .send.personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN
 
@@ -222,7 +222,7 @@ def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     issue = parse_issue(files["issue.json"].decode("utf-8"), folder)
     # The editor pastes the subject and sender into the service: the same header rule as send.
     for what, value, problem in header_problems(issue):
-        raise RenderError(f"the {what} {value!r} {problem}; nothing was exported", file=folder / "issue.json")
+        raise HeaderError(f"the {what} {value!r} {problem}; nothing was exported", file=folder / "issue.json")
     rendered = files["email.tokens.html"].decode("utf-8")
     if UNSUBSCRIBE_TOKEN not in rendered:
         raise InputError(f"the email has no place for {UNSUBSCRIBE_TOKEN}; are the templates up to date?", file=folder)

@@ -10,7 +10,7 @@ from email.policy import SMTP, SMTPUTF8
 from email.utils import format_datetime
 from typing import cast
 
-from .errors import RenderError
+from .errors import AddressError, HeaderError
 from .headers import header_problem
 from .links import one_click, scheme_of
 from .models import Issue
@@ -48,7 +48,7 @@ def header_problems(issue: Issue) -> list[tuple[str, str, str]]:
 def refuse_forged(what: str, value: str) -> None:
     problem = header_problem(value)
     if problem:
-        raise RenderError(f"the {what} {value!r} {problem}, which would forge mail headers")
+        raise HeaderError(f"the {what} {value!r} {problem}, which would forge mail headers")
 
 
 def address(name: str, email: str) -> Address:
@@ -56,7 +56,7 @@ def address(name: str, email: str) -> Address:
     refuse_forged("address", email)
     local, _, domain = email.rpartition("@")
     if not local or not domain:
-        raise RenderError(f"{email!r} is not an email address")
+        raise AddressError(f"{email!r} is not an email address")
     return Address(display_name=name, username=local, domain=domain)
 
 

@@ -18,7 +18,7 @@ from urllib.parse import quote, urlsplit
 
 from markupsafe import escape
 
-from newsletter.errors import RenderError
+from newsletter.errors import HeaderError, RenderError
 from newsletter.links import scheme_of
 from newsletter.models import Issue
 
@@ -206,7 +206,7 @@ class Template:
             longest = max(len(line) for line in field.split(b"\r\n"))
             if longest > MAX_LINE:
                 shown = field.partition(b":")[0].decode("ascii", "replace")
-                raise RenderError(
+                raise HeaderError(
                     f"{shown} for {recipient.email or 'the list'} would be a line of {longest} "
                     f"characters, over the {MAX_LINE} mail servers take: shorten the name or the link"
                 )

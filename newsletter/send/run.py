@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from email.utils import make_msgid
 from pathlib import Path
 
-from newsletter.errors import InputError, RenderError
+from newsletter.errors import HeaderError, InputError
 from newsletter.models import Issue
 
 from .connection import Outgoing
@@ -66,7 +66,7 @@ class Prepared:
         """Why this subscriber's headers cannot be written within 998 characters a line, or None."""
         try:
             self.template.recipient_head(self.recipient(subscriber, self.message_id(subscriber)))
-        except RenderError as error:
+        except HeaderError as error:
             return error.message
         return None
 
@@ -91,7 +91,7 @@ def prepare(folder: Path, *, now: Callable[[], dt.datetime] = utc_now) -> Prepar
     issue = parse_issue(files["issue.json"].decode("utf-8"), folder)
     # Before anything is sent: no header value may forge headers, as written or once decoded.
     for what, value, problem in header_problems(issue):
-        raise RenderError(f"the {what} {value!r} {problem}; nothing was sent", file=folder / "issue.json")
+        raise HeaderError(f"the {what} {value!r} {problem}; nothing was sent", file=folder / "issue.json")
     sender = check_address(issue.brand.sender.email, file=folder / "issue.json")
     if issue.brand.reply_to:
         check_address(issue.brand.reply_to, file=folder / "issue.json")
