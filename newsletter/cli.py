@@ -108,7 +108,7 @@ def cache_folder() -> Path | None:
 SourceArg = Annotated[
     Path | None,
     typer.Argument(
-        help="A story file or an issue folder of .txt and .md stories (default: the newest folder under "
+        help="A story file or an issue folder of .txt, .md and .html stories (default: the newest folder under "
         "issues/, else seeds/).",
         show_default=False,
     ),

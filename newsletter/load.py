@@ -11,7 +11,7 @@ from typing import Any
 
 from .errors import InputError
 from .models import Notice, Source, Story
-from .readers import STORY_SUFFIXES, Related, read
+from .readers import STORY_SUFFIXES, Related, read, story_formats
 from .settings import IssueSettings, load_issue_settings
 
 
@@ -58,7 +58,7 @@ def load_source(source: Path) -> Loaded:
                 file=source / "email.txt",
             )
         if not files:
-            raise InputError("holds no stories: add .txt (pasted page text) or .md (Markdown) files", file=source)
+            raise InputError(f"holds no stories: add {story_formats()} files", file=source)
         settings = load_issue_settings(source / "issue.toml")
     else:
         files = [source]

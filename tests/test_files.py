@@ -203,3 +203,11 @@ def test_out_as_the_working_folder_or_above_is_refused(tmp_path, monkeypatch, cl
         f"error: {shown}: is the working folder or one above it; give --out a folder of its own\n",
     )
     assert sorted(path.name for path in tmp_path.iterdir()) == ["work"]
+
+
+def test_a_folder_without_stories_names_every_story_format(tmp_path):
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    assert error_of(tmp_path) == (
+        f"{tmp_path}: holds no stories: add .txt (pasted page text), .md (Markdown) or .html (a page saved from "
+        "the browser) files"
+    )

@@ -45,6 +45,15 @@ READERS = {
     ".htm": "html",
 }
 STORY_SUFFIXES = tuple(READERS)
+# What each reader reads, in the words a hint uses: the one list of story formats, with READERS.
+KINDS = {"pasted": "pasted page text", "markdown": "Markdown", "html": "a page saved from the browser"}
+
+
+def story_formats() -> str:
+    """`.txt (pasted page text), .md (Markdown) or .html (a page saved from the browser)`: for hints."""
+    first = {reader: suffix for suffix, reader in reversed(READERS.items())}  # each reader's first suffix
+    names = [f"{first[reader]} ({kind})" for reader, kind in KINDS.items()]
+    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 class Reader(Protocol):
