@@ -47,7 +47,7 @@ def make_issue(
     from .images import publish_images
     from .load import load_source, place_related
     from .readers.results import colour_notices
-    from .settings import CONFIG_NAME, calendar_weeks, load_brand, load_tracking, read_config
+    from .settings import calendar_weeks, config_folder, load_brand, load_tracking, read_config
     from .sort import sort_issue
 
     # Read the stories and the issue's own settings (issue.toml)
@@ -70,7 +70,7 @@ def make_issue(
         issue = issue.model_copy(update={"tracking": tracking})
     # Local photos and the logo, made fit to publish with the issue
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
-    logo_root = source if logo_in_issue else (config or Path(CONFIG_NAME)).parent
+    logo_root = source if logo_in_issue else config_folder(config)
     issue, _ = publish_images(issue, logo_root=logo_root, cache=cache)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
     issue = add_calendar(issue, source, config, calendar_weeks(settings))

@@ -25,8 +25,10 @@ LINE_LIMIT = 2_000  # characters: a date, a country, an election and a note
 def find_calendar(source: Path, config: Path | None) -> Path | None:
     """The issue folder's calendar.csv, else the one beside the settings file (./newsletter.toml by default).
     Anything of that name counts, a broken symlink or a folder too: reading it says what is wrong."""
+    from .settings import config_folder
+
     folders = [source if source.is_dir() else source.parent]
-    folders.append(config.parent if config is not None else Path("."))
+    folders.append(config_folder(config))
     for folder in folders:
         path = folder / CALENDAR_NAME
         if os.path.lexists(path):

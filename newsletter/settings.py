@@ -32,6 +32,12 @@ CONFIG_NAME = "newsletter.toml"
 CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from", "issue"}
 
 
+def config_folder(config: Path | None) -> Path:
+    """The folder of the settings file (`config`, else ./newsletter.toml), whether or not it exists: the files
+    that live beside it (calendar.csv, the send history, the logo) are found there."""
+    return (config or Path(CONFIG_NAME)).parent
+
+
 @dataclass
 class SettingsFile:
     """A TOML settings file as read: its data, and its text to name the line a key is on."""
@@ -39,6 +45,11 @@ class SettingsFile:
     path: Path
     text: str = ""  # empty: the file is not there
     data: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        """Where a relative path written in the file starts, and where the files beside it are."""
+        return self.path.parent
 
     def line(self, key: str) -> int | None:
         return key_line(self.text, key) if self.text else None

@@ -108,7 +108,9 @@ def prepare(folder: Path, *, now: Callable[[], dt.datetime] = utc_now) -> Prepar
 
 def history_path(config: Path | None) -> Path:
     """The send history lives next to newsletter.toml (the one given, or the working folder's)."""
-    return (config.parent if config is not None else Path(".")) / HISTORY_NAME
+    from newsletter.settings import config_folder
+
+    return config_folder(config) / HISTORY_NAME
 
 
 def fit_headers(prepared: Prepared, subscribers: SubscriberList) -> SubscriberList:

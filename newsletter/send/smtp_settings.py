@@ -229,7 +229,7 @@ def load_settings(config: Path | None, env: Mapping[str, str] | None = None) -> 
         changes["port"] = DEFAULT_PORTS[changes.get("security", settings.security)]
     if settings.cafile and env.get(ENV_PREFIX + "CAFILE", "") == "":
         # A relative path in the settings file is relative to that file, wherever the command runs.
-        changes["cafile"] = str(where.parent / settings.cafile)
+        changes["cafile"] = str(file.folder / settings.cafile)
     return settings.model_copy(update=changes)
 
 
