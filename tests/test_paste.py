@@ -225,3 +225,29 @@ def test_hostile_story_text_is_text_in_the_paste(tmp_path):
     paste = render_paste(make_issue(tmp_path, date=DATE))
     assert "<script" not in paste and "<img src=x" not in paste
     assert paste.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 4  # headline, alt (the caption), caption, body
+
+
+def test_the_plain_text_beside_the_html_reads_as_text(desk, serve, tmp_path):
+    """Editors that take only text get the issue as paragraphs, list items and table rows, links spelled out."""
+    folder = Path(shutil.copytree(ELECTION, tmp_path / "issue"))
+    page = desk.new_page()
+    copy_from_preview(page, serve(folder))
+    text = clipboard_text(page)
+    issue = prepare(make_issue(folder, date=DATE)).email.issue
+    assert f"{issue.lead.headline} ({issue.lead.url})" in text
+    assert not re.search(r"</?[a-zA-Z][a-zA-Z0-9]*[\s/>]", text), text
+    row = issue.lead.body[[b.kind for b in issue.lead.body].index("results")].results.rows[0]
+    assert re.search(rf"^{re.escape(row.name)}.*\t.*{re.escape(row.shown)}%", text, re.M), text
+
+
+def test_without_the_clipboard_api_a_selection_copy_pastes_the_same(desk, editors, serve, tmp_path):
+    """Over plain http to another machine (--host) the async Clipboard API is off: the copy command copies a
+    selection of the same HTML, and the editor gets the same headings, links and tables."""
+    folder = Path(shutil.copytree(ELECTION, tmp_path / "issue"))
+    page = desk.new_page()
+    page.add_init_script("delete window.ClipboardItem;")
+    status = copy_from_preview(page, serve(folder))
+    assert status.startswith("Copied the whole issue"), status
+    doc = paste_into(page, editors, "prosemirror")
+    issue = prepare(make_issue(folder, date=DATE)).email.issue
+    assert_kept(doc, issue, issue.stories)
