@@ -703,3 +703,9 @@ def export(
             "rebuild and upload the build folder there, or use https:// images",
             fg=typer.colors.YELLOW,
         )
+    if result.published:
+        typer.secho(
+            f"note: the email loads its photos or its web version from {result.published}: publish and upload "
+            "before you paste it; then `newsletter check --online` says whether every one is there",
+            fg=typer.colors.YELLOW,
+        )

@@ -200,6 +200,7 @@ class Export:
     path: Path
     size: int
     local_images: tuple[str, ...] = ()  # images/ files the export names: nothing published them
+    published: str = ""  # the issue's published folder, when the export loads images or links from it
 
 
 def dialect(esp: str) -> Dialect:
@@ -212,9 +213,10 @@ def dialect(esp: str) -> Dialect:
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML in the service's dialect."""
     from .buildfolder import parse_issue, read_built
+    from .check import published_urls
     from .images import built_names
     from .message import header_problems
-    from .render import issue_web_url
+    from .render import issue_folder_url, issue_web_url
 
     service = dialect(esp)
     # The email as built and checked, with its tokens where the links go: nothing is rendered again.
@@ -231,7 +233,8 @@ def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     data = page.encode("utf-8")
     write_atomic(target, data)
     local = tuple(name for name in built_names(issue) if f'src="{name}"' in page)
-    return Export(service, target, len(data), local)
+    published = issue_folder_url(issue) if published_urls(issue, page) else ""
+    return Export(service, target, len(data), local, published)
 
 
 def in_dialect(rendered: str, service: Dialect, *, web_url: str) -> str:

@@ -208,3 +208,12 @@ def test_export_is_the_built_email_with_the_service_tags_where_the_links_were(bu
         )
         == built
     )
+
+
+def test_export_reminds_to_upload_what_the_email_loads_from_the_web_base_url(built_workdir, cli):
+    result = cli("export", f"build/{SLUG}", "--esp", "kit")  # its "View in browser" is our web.html
+    assert result.exit_code == 0, result.output
+    assert (
+        f"note: the email loads its photos or its web version from https://news.example.org/issues/{SLUG}/: "
+        "publish and upload before you paste it; then `newsletter check --online` says whether every one is there"
+    ) in result.output
