@@ -163,8 +163,12 @@ def build(
     out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/<issue-slug>/).")] = None,
     date: DateOpt = None,
     config: ConfigOpt = None,
+    every: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every warning, not one line for each kind.")
+    ] = False,
 ) -> None:
-    """Build an issue: email HTML, plain text, web page, .eml and issue.json.
+    """Build an issue: email HTML, plain text, web page, .eml and issue.json. Warnings are grouped by kind,
+    what a reader would see wrong first (a made-up headline, a missing link or picture); --verbose lists each.
 
     Example:
 
@@ -194,10 +198,22 @@ def build(
     if clipped:
         typer.secho(str(clipped), fg=typer.colors.RED if clipped.level == "error" else typer.colors.YELLOW)
     if result.warnings:
-        typer.secho(f"{len(result.warnings)} warning(s) to fix before sending:", fg=typer.colors.YELLOW)
-        for notice in result.warnings:
-            typer.echo(f"  {notice}")
+        show_warnings(result.warnings, every=every)
     settings_note(config, issue.brand)
+
+
+def show_warnings(notices: list[Any], *, every: bool) -> None:
+    """A build's warnings: one line per kind, with a count and the first few places; `every`: each one."""
+    from .notices import grouped
+
+    groups = grouped(notices)
+    kinds = f" of {len(groups)} kind(s)" if len(groups) < len(notices) else ""
+    typer.secho(f"{len(notices)} warning(s){kinds} to fix before sending:", fg=typer.colors.YELLOW)
+    for group in groups:
+        for line in map(str, group.notices) if every else [str(group)]:
+            typer.echo(f"  {line}")
+    if kinds and not every:
+        typer.echo("  (newsletter build --verbose lists every one)")
 
 
 @app.command()

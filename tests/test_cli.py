@@ -13,8 +13,15 @@ def test_build_writes_issue_and_prints_summary(seed_workdir, cli):
     assert f"into build/{out.name}/" in result.output
     assert "lead: Zelensky asks the West (again) for expanded weapon use" in result.output
     assert "More from GZERO Media: 5 item(s)" in result.output
-    assert "17 warning(s) to fix before sending:" in result.output
-    assert "seeds/000_d493ddfd58091a34.txt:29: no headline: the first sentence of its caption" in result.output
+    # Warnings grouped by kind, what a reader would see wrong first; --verbose lists every one.
+    warnings = result.output.split("17 warning(s) of 3 kind(s) to fix before sending:\n")[1].splitlines()[:4]
+    assert [line.split(":")[0] for line in warnings[:3]] == ["  no headline", "  no link", "  no image src"]
+    assert warnings[0].startswith("  no headline: 5 stories in seeds/000_d493ddfd58091a34.txt, lines 19 (Elon Musk")
+    assert warnings[0].endswith(" and 2 more")
+    assert warnings[3] == "  (newsletter build --verbose lists every one)"
+    every = cli("build", "--date", "2026-11-24", "--verbose")
+    assert "seeds/000_d493ddfd58091a34.txt:29: no headline: the first sentence of its caption" in every.output
+    assert len([line for line in every.output.splitlines() if ": no link: add its url" in line]) == 6
     # One line per file written, names padded to the longest so the sizes stand in one column.
     sizes = [line for line in result.output.splitlines() if line.endswith((" KB", " B"))]
     assert len(sizes) >= 9 and len({len(line) for line in sizes}) == 1, sizes

@@ -35,6 +35,7 @@ LAYERS: dict[str, set[str]] = {
         "buildfolder",
         "output",
         "elections",
+        "notices",
         "send",
     },
     # What every stage shares: the data, the errors, text, header and link rules.
