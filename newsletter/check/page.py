@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from newsletter.links import absolute_link, tag_link
 from newsletter.models import Issue, Story
 
 from .findings import Finding, Level, story_finding
@@ -96,22 +95,16 @@ class StoryIndex:
     """Finds the story a link or an image in the email belongs to, so a finding can name its source."""
 
     def __init__(self, issue: Issue) -> None:
-        from newsletter.render import image_link
+        from newsletter.render import image_link, link_forms
 
         self.by_url: dict[str, Story] = {}
-        base = issue.brand.web_base_url
+        forms = link_forms(issue)  # as the renderer writes a link: absolute, campaign-tagged in the email
         for story in issue.stories:
             urls = [story.url, story.image.src]
             urls += [span.href for block in story.body for span in block.spans]
             for url in filter(None, (url.strip() for url in urls)):
-                self.by_url.setdefault(url, story)
-                # The email holds links made absolute against the web base URL, as the renderer does,
-                # and with [tracking]'s campaign tags.
-                absolute = absolute_link(url, base)
-                self.by_url.setdefault(absolute, story)
-                if issue.tracking is not None:
-                    tagged = tag_link(absolute, issue.tracking.params(issue.slug), issue.tracking.exclude)
-                    self.by_url.setdefault(tagged, story)
+                for form in forms(url):
+                    self.by_url.setdefault(form, story)
             if story.image.src.strip():  # and the images the build made, from the issue's own folder
                 self.by_url.setdefault(image_link(issue, story.image.src, story), story)
 

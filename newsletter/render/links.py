@@ -96,19 +96,43 @@ def with_links(block: Block, change: Callable[[str], str]) -> Block:
     )
 
 
-def with_campaign_tags(issue: Issue) -> Issue:
-    """The issue with [tracking]'s UTM parameters on its story links (the headline, "Read" and body links):
-    never on mailto, an excluded domain, the unsubscribe link or the issue's own web version."""
+def campaign_tagger(issue: Issue) -> Callable[[str], str]:
+    """How the email's story links get [tracking]'s UTM parameters: never on mailto, an excluded domain, the
+    unsubscribe link or the issue's own web version; without [tracking], not at all."""
     from newsletter.links import tag_link
 
     tracking = issue.tracking
     if tracking is None:
-        return issue
+        return lambda url: url
     params = tracking.params(issue.slug)
     untouched = {issue_unsubscribe_url(issue), issue_web_url(issue)}
 
     def tag(url: str) -> str:
         return url if not url or url in untouched else tag_link(url, params, tracking.exclude)
+
+    return tag
+
+
+def link_forms(issue: Issue) -> Callable[[str], list[str]]:
+    """Every form in which the outputs hold a story's link as written: as written, made absolute against the
+    web base URL (as with_safe_links makes it) and, in the email, campaign-tagged (as with_campaign_tags tags
+    it). check asks this to find the story a link of the email came from, rather than re-deriving the rule."""
+    base = issue.brand.web_base_url
+    tag = campaign_tagger(issue)
+
+    def forms(url: str) -> list[str]:
+        absolute = absolute_link(url, base)
+        return [url, absolute, tag(absolute)]
+
+    return forms
+
+
+def with_campaign_tags(issue: Issue) -> Issue:
+    """The issue with [tracking]'s UTM parameters on its story links (the headline, "Read" and body links),
+    as campaign_tagger says."""
+    if issue.tracking is None:
+        return issue
+    tag = campaign_tagger(issue)
 
     def fix(story: Story) -> Story:
         body = [with_links(block, tag) for block in story.body]
