@@ -119,7 +119,12 @@ def publish_images(
         if not is_local(src):
             return None
         where = Path(story.source.file)
-        return Job(where.parent / src.strip(), width, budget, where, src)
+        path = where.parent / src.strip()
+        # Nothing outside the issue folder goes into an output: not an absolute path, not ../, not a symlink
+        # that leads out (the photo would be published with the issue).
+        if not path.resolve().is_relative_to(where.parent.resolve()):
+            raise fail(where, src, "is outside the issue folder; copy the photo into the issue folder (photos/)")
+        return Job(path, width, budget, where, src)
 
     lead_job = story_job(issue.lead, LEAD_WIDTH, LEAD_BUDGET)
     section_jobs = [

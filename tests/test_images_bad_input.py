@@ -242,3 +242,18 @@ def test_damaged_images_of_many_formats_are_made_or_refused_in_one_line(tmp_path
     else:
         assert built.data[:3] in (b"\xff\xd8\xff", b"\x89PN") and len(built.data) <= CARD_BUDGET
         assert 1 <= built.width <= CARD_WIDTH
+
+
+@pytest.mark.parametrize(
+    "src, place",
+    [("/tmp/elsewhere/secret.png", "absolute"), ("../secret.png", "parent"), ("photos/link.png", "symlink")],
+)
+def test_a_photo_outside_the_issue_folder_is_refused_and_nothing_is_published(tmp_path, src, place):
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (40, 30), "red").save(secret)
+    folder = issue(tmp_path, src.replace("/tmp/elsewhere/secret.png", str(secret)))
+    (folder / "photos" / "link.png").symlink_to(secret)
+    shown = str(secret) if place == "absolute" else src
+    line = one_line_error(tmp_path, folder, shown)
+    assert line.endswith(f"image {shown!r} is outside the issue folder; copy the photo into the issue folder (photos/)")
+    assert not (tmp_path / "out").exists()
