@@ -410,6 +410,9 @@ def test_a_second_send_skips_who_has_the_issue_and_only_force_sends_a_second_cop
     assert "--force: 4 address(es) that already have issue 48 get a second copy." in forced.output
     assert "sent 4, skipped 0, failed 0, unknown 0" in forced.output
     assert Counter(server.mailbox.addresses()) == Counter(addresses(4) * 2)
+    # The second copy carries a Message-ID of its own, or a mailbox that has the first would drop it.
+    ids = [received.message["Message-ID"] for received in server.mailbox.received]
+    assert len(set(ids)) == len(ids) == 8
 
 
 def test_a_second_send_while_one_is_running_is_refused(server, workdir):

@@ -297,6 +297,13 @@ def send_list(
             )
         run = log.start_run(str(subscribers.path), folder)
         message_ids = {key: row.message_id for key, row in rows.items()}
+        # A second copy (--force) of a message that arrived gets a Message-ID of its own: a mailbox that holds
+        # the first drops a message with the same ID as a duplicate, so the copy would never show. A message
+        # whose fate is unknown keeps its ID: there the mailbox's de-duplication is what we want.
+        domain = prepared.sender.email.rpartition("@")[2]
+        for subscriber in queue:
+            if rows[subscriber.key].status == "sent":
+                message_ids[subscriber.key] = make_msgid("copy", domain=domain)
         try:
             Delivery(
                 lambda subscriber: prepared.message(subscriber, message_ids[subscriber.key]),
