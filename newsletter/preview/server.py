@@ -7,14 +7,13 @@ on screen and puts the error in the page.
 
 The page is also the editor's desk: "Copy for pasting" (/paste.json) and "Copy HTML" (/copy.json) answer from the
 last good build; "Add a page" (POST /add-page, /add-photo) writes into the issue folder through desk.py, and only
-for the page itself (see Handler.refusal).
+for the page itself (see handler.Handler.refusal).
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 import re
 import secrets
 import socket
@@ -24,68 +23,19 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, cast
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
 
 from newsletter.errors import InputError, NewsletterError
 from newsletter.loopback import is_loopback
-from newsletter.text import STORY_LIMIT, human_size
 
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
 KEEPALIVE_SECONDS = 15
 FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to fetch its first step
 
-# The preview page: fixed names, read from this package's folder (never from the editor's folder).
-PAGE_FILES = {
-    "/": ("preview.html", "text/html; charset=utf-8"),
-    "/preview.js": ("preview.js", "text/javascript; charset=utf-8"),
-    "/preview.css": ("preview.css", "text/css; charset=utf-8"),
-}
-# The build's own files, by URL path. Anything else is 404: no path from a request ever reaches the disk.
-BUILD_TYPES = {
-    "email.html": "text/html; charset=utf-8",
-    "email.txt": "text/plain; charset=utf-8",
-    "web.html": "text/html; charset=utf-8",
-    "email.eml": "message/rfc822",
-    "email.mjml": "text/plain; charset=utf-8",
-    "issue.json": "application/json; charset=utf-8",
-}
-# Story content is not trusted: the email, the web version and plain text run no script, post no form and
-# load no frame, even when opened outside the page's sandboxed iframe.
-CONTENT_CSP = (
-    "default-src 'none'; img-src * data:; style-src 'unsafe-inline' *; font-src * data:; media-src *; "
-    "script-src 'none'; object-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'"
-)
-PAGE_CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-)
-# Writes: the desk's endpoints, the bodies they take, and the most they read (a photo comes base64-encoded in JSON).
-WRITES = ("/add-page", "/add-photo", "/use-photo")
-BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
-WRITE_LIMIT = STORY_LIMIT
-TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
 IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
-IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
-SCHEME_QUERY = re.compile(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
-
-
-def force_scheme(html: str, scheme: str) -> str:
-    """`html` with its prefers-color-scheme queries fixed to `scheme` ("light" or "dark").
-
-    An iframe follows the colour scheme of the browser around it, so Light beside Dark needs the query
-    decided in the served copy: the matching scheme becomes (color), true on every colour screen, the other
-    (monochrome), false on one. The file on disk, and what "Copy HTML" copies, are never changed.
-    """
-    return SCHEME_QUERY.sub(lambda match: "(color)" if match[1].lower() == scheme else "(monochrome)", html)
-
-
-def page_file(name: str) -> Path:
-    return Path(__file__).parent / name
 
 
 def error_report(error: BaseException) -> dict[str, Any]:
@@ -221,7 +171,7 @@ class Preview:
         self.report = report
         self.cache = cache
         self.run = secrets.token_hex(6)  # tells an open page that the server was restarted
-        self.token = secrets.token_urlsafe(32)  # in the page: a write must carry it (see Handler.refusal)
+        self.token = secrets.token_urlsafe(32)  # in the page: a write must carry it (see handler.Handler.refusal)
         self.number = 0
         self.snapshot: Snapshot | None = None
         self.shown: Snapshot | None = None  # the newest complete build: the side panel's
@@ -272,6 +222,8 @@ class Preview:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 if not isinstance(sys.exc_info()[1], ConnectionError):  # a closed tab is not an error
                     super().handle_error(request, client_address)
+
+        from newsletter.preview.handler import Handler
 
         handler = type("Handler", (Handler,), {"preview": self})
         try:
@@ -554,221 +506,3 @@ class Preview:
             self.stamps = stamps
             event = self.rebuild(skip_if_stale=skipped < 3)
             skipped = skipped + 1 if event is None else 0
-
-
-class Handler(BaseHTTPRequestHandler):
-    """GET and HEAD of fixed paths; POST of the desk's writes, from the preview's own page only."""
-
-    preview: Preview
-    server_version = "newsletter-preview"
-    sys_version = ""
-    timeout = 30
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
-        pass  # the command line reports builds, not requests
-
-    def do_HEAD(self) -> None:  # noqa: N802 - the stdlib's name
-        self.handle_get(body=False)
-
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
-        self.handle_get(body=True)
-
-    def handle_get(self, *, body: bool) -> None:
-        try:
-            self.answer(body=body)
-        except ConnectionError:
-            raise
-        except Exception as error:  # noqa: BLE001 - say what broke instead of dropping the connection
-            message = f"The preview server failed: {type(error).__name__}: {error}\n".encode()
-            self.send(HTTPStatus.INTERNAL_SERVER_ERROR, message, "text/plain; charset=utf-8", body=body)
-
-    def answer(self, *, body: bool) -> None:
-        if not self.host_allowed():
-            return self.send(
-                HTTPStatus.FORBIDDEN,
-                b"This preview only answers to its own address.\n",
-                "text/plain; charset=utf-8",
-                body=body,
-            )
-        url = urlsplit(self.path)
-        query = parse_qs(url.query)
-        if url.path in PAGE_FILES:
-            name, kind = PAGE_FILES[url.path]
-            data = page_file(name).read_bytes().replace(TOKEN_MARK.encode(), self.preview.token.encode())
-            return self.send(HTTPStatus.OK, data, kind, body=body, csp=PAGE_CSP)
-        if url.path in ("/paste.json", "/copy.json"):
-            try:
-                if url.path == "/paste.json":
-                    answer = self.preview.for_pasting(query.get("story", [""])[0])
-                else:
-                    answer = self.preview.for_service(query.get("service", [""])[0])
-            except NewsletterError as error:
-                return self.send_json(HTTPStatus.CONFLICT, {"error": error.message}, body=body)
-            return self.send_json(HTTPStatus.OK, answer, body=body)
-        if url.path == "/state.json":
-            data = json.dumps(self.preview.state(), ensure_ascii=False).encode()
-            return self.send(HTTPStatus.OK, data, "application/json; charset=utf-8", body=body)
-        if url.path == "/events":
-            return self.events() if body else self.send(HTTPStatus.OK, b"", "text/event-stream", body=False)
-        name = url.path[1:]
-        if name in ("email.html", "email.txt", "web.html") and "build" in query:
-            self.preview.wanted = name  # what the page's frame shows: made first on the next rebuild
-        snapshot = self.preview.file(name) if name in BUILD_TYPES or name.startswith("images/") else None
-        if snapshot is not None and name.startswith("images/") and name in snapshot.files:
-            # Only the images this build made, by their exact names: no path from a request reaches the disk.
-            kind = IMAGE_TYPES.get(name[name.rfind(".") :], "application/octet-stream")
-            return self.send(HTTPStatus.OK, snapshot.files[name], kind, body=body, csp=CONTENT_CSP)
-        if snapshot is None or name not in BUILD_TYPES or name not in snapshot.files:
-            return self.send(HTTPStatus.NOT_FOUND, b"Not found.\n", "text/plain; charset=utf-8", body=body)
-        data, kind = snapshot.files[name], BUILD_TYPES[name]
-        headers = {"X-Preview-Build": str(snapshot.number)}
-        if name == "email.html" and query.get("view") == ["source"]:
-            kind = "text/plain; charset=utf-8"
-        elif name == "email.html" and query.get("scheme", [""])[0] in ("light", "dark"):
-            data = force_scheme(data.decode("utf-8"), query["scheme"][0]).encode("utf-8")
-        if name in ("email.html", "web.html") and kind.startswith("text/html") and snapshot.published:
-            # The issue's images are not uploaded yet: show this build's copies.
-            data = data.replace(f"{snapshot.published}images/".encode(), b"/images/")
-        if name == "email.eml" and snapshot.summary:
-            headers["Content-Disposition"] = f'attachment; filename="{snapshot.summary["slug"]}.eml"'
-        self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)
-        if "build" in query:
-            self.preview.took(snapshot.number)
-
-    def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
-        try:
-            status, answer = self.write()
-        except NewsletterError as error:
-            status, answer = HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(error)}
-        except ConnectionError:
-            raise
-        except Exception as error:  # noqa: BLE001 - say what broke instead of dropping the connection
-            status, answer = HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"the preview failed: {error!r}"}
-        self.send_json(status, answer, body=True)
-
-    def write(self) -> tuple[HTTPStatus, dict[str, Any]]:
-        refused = self.refusal()
-        if refused is not None:
-            self.close_connection = True  # the body, if any, is not read
-            return refused[0], {"error": refused[1]}
-        length = int(self.headers["Content-Length"])
-        data = self.rfile.read(length)
-        fields = self.fields(data)
-        if fields is None:
-            return HTTPStatus.BAD_REQUEST, {"error": "Refused: the body is not a JSON object or a form"}
-        token = fields.get("token") or self.headers.get("X-Preview-Token") or ""
-        if not secrets.compare_digest(token.encode(), self.preview.token.encode()):
-            message = "Refused: this page's token is not the preview's (was the preview restarted?): reload the page"
-            return HTTPStatus.FORBIDDEN, {"error": message}
-        return HTTPStatus.OK, self.preview.add(urlsplit(self.path).path, fields)
-
-    def refusal(self) -> tuple[HTTPStatus, str] | None:
-        """Why a write is refused before its body is read, or None: the preview writes into the editor's folder,
-        so only for its own page, open on this machine. A page of another site, or another site's name for this
-        address (DNS rebinding), can send a request here; it cannot read the page's token, nor set its Origin."""
-        if urlsplit(self.path).path not in WRITES:
-            return HTTPStatus.NOT_FOUND, "Not found."
-        if not is_loopback(self.client_address[0]):
-            return HTTPStatus.FORBIDDEN, "Refused: the preview takes writes only from this machine"
-        port = cast("tuple[str, int]", self.server.server_address)[1]
-        names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
-        if (self.headers.get("Host") or "").lower() not in {f"{name}:{port}" for name in names}:
-            return HTTPStatus.FORBIDDEN, "Refused: this preview only answers to its own address"
-        if (self.headers.get("Origin") or "").lower() not in {f"http://{name}:{port}" for name in names}:
-            return HTTPStatus.FORBIDDEN, "Refused: the preview takes writes only from the preview's own page"
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if kind not in BODY_TYPES:
-            return HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Refused: the preview takes JSON or form bodies only"
-        try:
-            length = int(self.headers.get("Content-Length") or "")
-        except ValueError:
-            return HTTPStatus.LENGTH_REQUIRED, "Refused: the request does not say its length"
-        if not 0 <= length <= WRITE_LIMIT:
-            return (
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"Refused: a page or photo may be at most {human_size(WRITE_LIMIT)} (the story limit)",
-            )
-        return None
-
-    def fields(self, data: bytes) -> dict[str, str] | None:
-        """The body's fields (strings only), or None when it is not what its Content-Type says."""
-        kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        try:
-            if kind == "application/json":
-                found = json.loads(data.decode("utf-8"))
-                if not isinstance(found, dict):
-                    return None
-            else:
-                found = {key: values[0] for key, values in parse_qs(data.decode("utf-8"), strict_parsing=False).items()}
-        except (UnicodeDecodeError, ValueError):
-            return None
-        return {key: value for key, value in found.items() if isinstance(key, str) and isinstance(value, str)}
-
-    def send_json(self, status: HTTPStatus, answer: dict[str, Any], *, body: bool) -> None:
-        data = json.dumps(answer, ensure_ascii=False).encode()
-        self.send(status, data, "application/json; charset=utf-8", body=body)
-
-    def host_allowed(self) -> bool:
-        """Refuse another site's name for this address (DNS rebinding) unless --host opened it up."""
-        if self.preview.allow_remote:
-            return True
-        host = self.headers.get("Host")
-        if host is None:
-            return True
-        port = cast("tuple[str, int]", self.server.server_address)[1]
-        names = {LOOPBACK, "localhost", "[::1]", self.preview.host}
-        return host.lower() in {f"{name}:{port}" for name in names} | names
-
-    def send(
-        self,
-        status: HTTPStatus,
-        data: bytes,
-        kind: str,
-        *,
-        body: bool,
-        csp: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.send_common_headers(csp)
-        for key, value in (headers or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if body:
-            self.wfile.write(data)
-
-    def send_common_headers(self, csp: str | None) -> None:
-        self.send_header("Cache-Control", "no-store")
-        self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Referrer-Policy", "no-referrer")
-        self.send_header("Cross-Origin-Resource-Policy", "same-origin")
-        if csp:
-            self.send_header("Content-Security-Policy", csp)
-
-    def events(self) -> None:
-        """Server-Sent Events: the state now, then after every change (a build's first step, its end, a
-        failure), so the page needs no second request to learn it; a comment keeps the stream open."""
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-        self.send_common_headers(None)
-        self.end_headers()
-        seen: int | None = None
-        self.preview.listening(+1)
-        try:
-            self.wfile.write(b"retry: 500\n\n")
-            while True:
-                version = self.preview.wait_for_change(seen, KEEPALIVE_SECONDS)
-                if version is None:
-                    return
-                if version == seen:
-                    self.wfile.write(b": still here\n\n")
-                else:
-                    self.wfile.write(f"data: {json.dumps(self.preview.state(), ensure_ascii=False)}\n\n".encode())
-                    seen = version
-                self.wfile.flush()
-        except OSError:  # the tab was closed or reloaded
-            return
-        finally:
-            self.preview.listening(-1)
