@@ -245,6 +245,10 @@ def new(
         f"Replace every TK in {created.files[-1].name}, add stories beside it, then "
         f"`newsletter preview {created.folder}`"
     )
+    from .settings import load_more_from, read_config
+
+    if load_more_from(read_config(config)).feed:
+        typer.echo(f"Fill 'More from' with the week's posts of your feed: `newsletter import --to {created.folder}`")
     settings_note(config)
 
 

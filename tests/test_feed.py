@@ -176,3 +176,13 @@ def test_a_build_never_fetches_the_feed(workdir, cli):
     two = cli("build", "issues/2026-12-01", "--out", "two")
     assert one.exit_code == two.exit_code == 0, one.output
     assert (workdir / "one" / "email.html").read_bytes() == (workdir / "two" / "email.html").read_bytes()
+
+
+def test_new_says_how_to_fill_more_from_when_a_feed_is_set(workdir, cli):
+    (workdir / "newsletter.toml").write_text('[more_from]\nfeed = "https://news.example.org/feed.xml"\n', "utf-8")
+    result = cli("new", "--date", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    assert "`newsletter import --to issues/2026-12-01`" in result.output
+    (workdir / "newsletter.toml").write_text("[more_from]\n", "utf-8")
+    result = cli("new", "--date", "2026-12-08")
+    assert "newsletter import --to" not in result.output
