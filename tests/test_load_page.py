@@ -4,7 +4,8 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.text import is_credit, parse_page
+from newsletter.readers.lines import is_credit
+from newsletter.readers.text import parse_page
 
 BODY = (
     "Body paragraph: the talks in Brussels ended late on Tuesday without a deal on the budget, and the "

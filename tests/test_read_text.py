@@ -8,7 +8,8 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.text import is_credit, parse_page
+from newsletter.readers.lines import is_credit
+from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
 MOSCOW = PAGES / "moscow-times.txt"

@@ -83,7 +83,7 @@ def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
 
 def related_items(tree: Any, label: str) -> list[Story]:
     """The links of a list under a "Read more", "Related", "More from..." heading: one item each (headline, url)."""
-    from newsletter.readers.text import RELATED
+    from newsletter.readers.lines import RELATED
     from newsletter.text import clean_value
 
     items = []

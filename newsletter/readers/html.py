@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
-from newsletter.readers.text import words_of
+from newsletter.readers.lines import words_of
 from newsletter.text import JUNK, SPACES, clean_value, read_file
 
 from . import Read

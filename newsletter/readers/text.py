@@ -5,19 +5,36 @@ footers. Each line is first given what it plainly is (a credit, a caption, a byl
 "More from" heading, prose); the article's body is then the stretch of the page densest in prose (a maximum-sum
 run: prose lines count their words, other lines cost a little, headings of related lists and comments end it);
 the headline is the title-like line just above it. Every line left out is named in a notice, by line number.
+What a line plainly is lives in lines.py, how the headline is chosen in headline.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.readers import Read, Related
+from newsletter.readers.headline import article_start, choose_headline
+from newsletter.readers.lines import (
+    END_OF_ARTICLE,
+    RELATED,
+    RIGHTS_RESERVED,
+    Line,
+    is_byline,
+    is_credit,
+    is_date_line,
+    is_furniture,
+    is_prose,
+    is_title_like,
+    line_date,
+    shown,
+    split_credit,
+    title_case,
+    words_of,
+)
 from newsletter.readers.quotes import find_quote
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
@@ -29,217 +46,7 @@ def read(path: Path, notices: list[Notice]) -> Read:
     return parse_page(read_text(path), str(path), notices)
 
 
-# --- what a line plainly is --------------------------------------------------------------------------------
-
-AGENCY = (
-    r"(?:REUTERS|Reuters|AP|AP Photo|Associated Press|AFP|AFP via Getty Images|Getty Images|Getty|EPA|EPA-EFE|"
-    r"Bloomberg|Kyodo|Xinhua|Sipa|Sipa USA|NurPhoto|Shutterstock|Alamy|ZUMA|ZUMA Press|ZUMA Wire|AAP|PA|"
-    r"PA Images|PA Wire|Imago|Pool|Handout|File Photo|File|Anadolu|Anadolu Agency|SOPA Images|LightRocket|"
-    r"GZERO Media|Eurasia Group|The Canadian Press|CP|dpa|ANSA|TASS|Sputnik|WireImage|Corbis|Redux|"
-    r"The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto)"
-)
-NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
-CREDIT = re.compile(
-    "|".join(
-        [
-            rf"{AGENCY}(?:\s*/\s*[^/]{{1,80}}){{0,3}}",  # Reuters, REUTERS/Name, REUTERS/Name/File Photo
-            r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
-            r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
-            rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
-            rf"[^/.]{{1,60}}/{AGENCY}(?:/[^/]{{1,60}})?",  # Jane Doe/Getty Images
-            r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
-            r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
-        ]
-    )
-)
-
-
-def is_credit(line: str) -> bool:
-    """A photo credit line, in any of the forms agencies and newsrooms print them."""
-    line = unwrap(line.strip())
-    if not line or len(line) > 120 or len(line.split()) > 12:
-        return False
-    if re.search(r"[.!?]\s+[a-z]", line):  # a sentence goes on after a full stop: not a credit
-        return False
-    return CREDIT.fullmatch(line) is not None and not re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line)
-
-
-def unwrap(line: str) -> str:
-    """`((Mohammed Ameen/Reuters))` and `[Photo: X]` -> the credit inside."""
-    while len(line) > 2 and line[0] + line[-1] in ("()", "[]"):
-        line = line[1:-1].strip()
-    return line
-
-
-TRAILING_CREDIT = re.compile(
-    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
-)
-
-
-def split_credit(line: str) -> tuple[str, str]:
-    """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
-    -> (caption, credit)."""
-    bracketed = TRAILING_CREDIT.match(line)
-    if bracketed and is_credit(bracketed.group("credit")):
-        return bracketed.group("caption"), bracketed.group("credit")
-    for stop in re.finditer(r"[.!?)]\s+(?=\S)", line):
-        caption, credit = line[: stop.start() + 1], line[stop.end() :]
-        if (
-            len(caption) >= 20
-            and is_credit(credit)
-            and ("/" in credit or " via " in credit or re.match(AGENCY, unwrap(credit)))
-        ):
-            return caption, credit
-    return line, ""
-
-
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # fmt: skip
-MONTHS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}  # fmt: skip
-DATE_FORMS = [
-    re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
-]
-DATE_WORDS = re.compile(
-    r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
-    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s"
-)
-
-
-def line_date(line: str) -> dt.date | None:
-    for form in DATE_FORMS:
-        match = form.search(line)
-        if match:
-            month = match.group("month")
-            number = int(month) if month.isdigit() else MONTHS.get(month[:3].lower())
-            try:
-                return dt.date(int(match.group("year")), number or 0, int(match.group("day")))
-            except ValueError:
-                continue
-    return None
-
-
-def is_date_line(line: str) -> bool:
-    """A dateline or timestamp: short, and mostly a date or time."""
-    words = line.split()
-    if len(words) > 10 or line.rstrip().endswith((".", "?", "!")) and len(words) > 6:
-        return False
-    running_words = re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
-    return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
-
-
-BYLINE = re.compile(
-    r"^(?:By|Written by|Words by|Reporting by|Story by|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{0,100}$"
-)
-
-
-def is_byline(line: str) -> bool:
-    return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
-        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8  # fmt: skip
-
-
-RELATED = re.compile(
-    r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Related|Related (?:stories|articles|"
-    r"posts|content|coverage|news|reading|topics|links)|More on|Recommended(?: for you| stories| reading| articles)?|"
-    r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
-    r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
-    r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
-    r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more)"
-    r"\s*:?$"
-)
-END_OF_ARTICLE = re.compile(
-    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
-    r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
-    r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
-    r"related topics|follow us)\s*:?(?:\s*\(\d+\))?$"
-)
-RIGHTS_RESERVED = re.compile(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
-FURNITURE = re.compile(
-    r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|log out|register|newsletter|share(?: on| this| via)?|"
-    r"tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|copy link|advertisement|"
-    r"advertise|sponsored|cookies?|privacy|terms of (?:use|service)|all rights reserved|copyright|©|"
-    r"read more|show less|show more|continue reading|skip to|menu|search|home|back to top|click here|"
-    r"download (?:the )?app|follow us|contact us|about us|careers|support (?:us|the)|donate|listen|watch|"
-    r"open in app|view gallery|enlarge|toggle|loading)\b"
-)
-
-
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-def words_of(line: str) -> int:
-    """Words in a line; in a language written without spaces (Japanese, Chinese), two characters count as one."""
-    cjk = len(CJK.findall(line))
-    if not cjk:
-        return len(re.findall(r"\w+", line))
-    return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
-
-
-BOILERPLATE = re.compile(
-    r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
-    r"newsletter|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
-)
-
-
-def is_furniture(line: str) -> bool:
-    """A line of the page around the article: menus, buttons, share links, promos, legal and cookie notices."""
-    words = words_of(line)
-    if words == 0:
-        return True
-    if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
-        return True
-    if words <= 8 and FURNITURE.search(line):
-        return True
-    return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \
-        or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
-
-
-def is_prose(line: str) -> bool:
-    """A sentence or more of running text, as an article's paragraphs are (not a title, not a label)."""
-    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
-    if not tokens:
-        return False
-    if CJK.search(line):  # Japanese, Chinese: no case, no spaces; a sentence ends in its own full stop
-        return bool(re.search(r"[。．！？!?」』）)]\s*$", line)) and words_of(line) >= 8
-    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
-    lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
-    if len(tokens) >= 20:
-        return lower >= 0.25 or not line.isupper()
-    return ends and (lower >= 0.3 or len(tokens) <= 3)
-
-
-def title_case(line: str) -> bool:
-    """A headline written in Title Case (captions are sentences): three words or more, nearly all capitalised."""
-    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
-    if len(tokens) < 3 or not is_title_like(line):
-        return False
-    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as"}
-    return all(token[0].isupper() or token in small for token in tokens) and sum(t[0].isupper() for t in tokens) >= 3
-
-
-def is_title_like(line: str) -> bool:
-    words = words_of(line)
-    if not 1 <= words <= 30 or line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
-        return False
-    letters = [c for c in line if c.isalpha()]
-    return not (letters and all(c.isupper() for c in letters) and words <= 4)
-
-
 # --- the page ----------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Line:
-    number: int  # 1-based line number in the file
-    text: str
-    kind: str = ""  # what it became: headline, body, teaser, caption, credit, byline, date, item, heading, left
-
-
-def shown(text: str, limit: int = 60) -> str:
-    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
 
 
 def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
@@ -457,150 +264,6 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     while start <= end and roles[start] != "prose":
         start += 1
     return start, end
-
-
-# --- the headline: the line above the body with the most evidence for it --------------------------------------
-
-HEAD_WINDOW = 60  # lines above the body searched for its headline
-COUNTER = re.compile(
-    r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
-    r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
-)
-WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
-MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s|\s\|\s*|\s*\|\s")
-NOT_HEADLINES = re.compile(
-    r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|follow|image \d|photo \d|"
-    r"advertisement|sponsored|skip|click|tap|watch|listen|you are (?:here|at)|breadcrumb|home\b)"
-)
-STOP_WORDS = frozenset(
-    "the and for with that this from are was were has have had will its his her their they them after over into "
-    "about but not you your our who what when where why how than then also been being more most said says new".split()
-)  # fmt: skip
-# What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
-# other titles and prose more (a headline sits just above its article)
-GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.03, "url": 0.05,
-            "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
-SURE = 1.2  # a headline scoring less than this, sharing less than TOPICAL of its words with the article, or ...
-TOPICAL = 0.34
-MARGIN = 0.35  # ... less than this ahead of the next best, is a guess: flagged
-
-
-@dataclass
-class Headline:
-    index: int | None  # the chosen line, or None: no line could be a headline
-    sure: bool
-    candidates: int  # lines that could be
-    scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
-
-
-def terms(text: str) -> set[str]:
-    """The words that say what a text is about: lowercase, no short or common words; two-character pieces of a
-    language written without spaces."""
-    found: set[str] = set()
-    for token in re.findall(r"\w+", text.lower()):
-        if CJK.search(token):
-            found.update(token[i : i + 2] for i in range(len(token) - 1))
-        elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
-            found.add(token)
-    return found
-
-
-def could_be_headline(text: str, role: str) -> bool:
-    """A line a page could have as its headline: not a counter, a placeholder, a menu, a label or a sentence
-    that goes on."""
-    if role in ("furniture", "date", "byline", "credit", "caption", "url", "list", "related", "end"):
-        return False
-    size = words_of(text)
-    if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
-        return False
-    if COUNTER.search(text) or PLACEHOLDER.search(text) or NOT_HEADLINES.match(text) or WEB_ADDRESS.search(text):
-        return False
-    if len(MENU_SEPARATORS.findall(text)) >= 2:  # News | Sport | Business
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
-
-
-def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -> Headline:
-    """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
-    shared with the article's opening, nearness to it, a byline or date just under it, a headline's length and
-    shape; never a line of a related box or inside running text. Unsure when the best scores low or barely ahead
-    of the next."""
-    scored: list[tuple[float, int]] = []
-    evidence: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
-    box = in_related_box(lines, roles)
-    for i in range(max(0, start - HEAD_WINDOW), min(start + 4, end + 1)):
-        line, role = lines[i], roles[i]
-        if box[i] or i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
-            continue  # a title in a related box, or a line inside the article
-        if role == "furniture" and words_of(line.text) >= 5 and not BOILERPLATE.search(line.text):
-            role = "other"  # a headline may hold a menu's word ("home", "watch")
-        if not could_be_headline(line.text, role) or i >= start and not is_title_like(line.text):
-            continue
-        if line.text.endswith(("…", "...")):
-            continue  # a teaser cut short: another story's
-        own = terms(line.text)
-        if not own:
-            continue
-        after = [j for j in range(max(i + 1, start), end + 1) if roles[j] == "prose"]
-        opening = " ".join(lines[j].text for j in after[:12])
-        shared = len(own & terms(opening)) / (len(own) + 0.5)
-        gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, start))
-        score = 2.0 * shared - gap
-        evidence[i] = shared
-        size = words_of(line.text)
-        score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
-        if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
-            score -= 0.4  # a sentence, or two: a caption or a paragraph
-        if any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles)))):
-            score += 0.4
-        above = next((j for j in range(i - 1, max(-1, i - 6), -1)
-                      if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
-        below = next((j for j in range(i + 1, min(i + 6, len(roles)))
-                      if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
-        if above is not None and roles[above] == "prose" and words_of(lines[above].text) >= 15:
-            score -= 0.4  # after running text: a subhead or a caption
-            if below is not None and roles[below] == "prose" and i < start:
-                score -= 0.4  # between two paragraphs
-        scored.append((score, i))
-    if not scored:
-        return Headline(None, False, 0)
-    scored.sort(key=lambda pair: (-pair[0], -pair[1]))
-    best, index = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else -1.0
-    # Sure only with evidence of two kinds: its words are the article's, and it stands out from the other lines
-    sure = (best >= SURE and evidence[index] >= TOPICAL or len(scored) == 1) and best - runner_up >= MARGIN
-    return Headline(index, sure, len(scored), scored[:5])
-
-
-def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
-    """Per line: whether it stands under a related heading ("Related", "Most popular") with no prose since."""
-    box, inside, since = [], False, 0
-    for line, role in zip(lines, roles, strict=True):
-        if role == "related":
-            inside, since = True, 0
-        elif role == "prose" and words_of(line.text) >= 12 or since >= 12:
-            inside = False
-        since += 1
-        box.append(inside and role != "related")
-    return box
-
-
-def article_start(lines: list[Line], roles: list[str], pick: int, start: int) -> int:
-    """Where the article begins under its headline: the densest run may have started lower, after a related box
-    or a widget inside the article; the prose between the headline and that run is the article's when there is
-    more of it than of anything else."""
-    if pick >= start:
-        return next((i for i in range(pick + 1, len(lines)) if roles[i] == "prose"), start)
-    between = range(pick + 1, start)
-    box = in_related_box(lines, roles)
-    prose = sum(words_of(lines[i].text) for i in between if roles[i] == "prose")
-    other = sum(words_of(lines[i].text) for i in between if roles[i] in ("other", "caption", "list") and not box[i])
-    first = next((i for i in between if roles[i] == "prose"), None)
-    if first is None or prose < 30 or prose < 2 * other:
-        return start
-    return first
 
 
 def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:

@@ -1,0 +1,218 @@
+"""One line of a pasted page -> what it plainly is: a credit, a caption, a byline, a date, page furniture, a
+related or comments heading, prose or a title; and the Line itself, numbered as in the file. The text reader
+(text.py) and the headline chooser (headline.py) read the page through these."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+# --- what a line plainly is --------------------------------------------------------------------------------
+
+AGENCY = (
+    r"(?:REUTERS|Reuters|AP|AP Photo|Associated Press|AFP|AFP via Getty Images|Getty Images|Getty|EPA|EPA-EFE|"
+    r"Bloomberg|Kyodo|Xinhua|Sipa|Sipa USA|NurPhoto|Shutterstock|Alamy|ZUMA|ZUMA Press|ZUMA Wire|AAP|PA|"
+    r"PA Images|PA Wire|Imago|Pool|Handout|File Photo|File|Anadolu|Anadolu Agency|SOPA Images|LightRocket|"
+    r"GZERO Media|Eurasia Group|The Canadian Press|CP|dpa|ANSA|TASS|Sputnik|WireImage|Corbis|Redux|"
+    r"The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto)"
+)
+NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
+CREDIT = re.compile(
+    "|".join(
+        [
+            rf"{AGENCY}(?:\s*/\s*[^/]{{1,80}}){{0,3}}",  # Reuters, REUTERS/Name, REUTERS/Name/File Photo
+            r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
+            r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
+            rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
+            rf"[^/.]{{1,60}}/{AGENCY}(?:/[^/]{{1,60}})?",  # Jane Doe/Getty Images
+            r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
+            r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
+        ]
+    )
+)
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit line, in any of the forms agencies and newsrooms print them."""
+    line = unwrap(line.strip())
+    if not line or len(line) > 120 or len(line.split()) > 12:
+        return False
+    if re.search(r"[.!?]\s+[a-z]", line):  # a sentence goes on after a full stop: not a credit
+        return False
+    return CREDIT.fullmatch(line) is not None and not re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line)
+
+
+def unwrap(line: str) -> str:
+    """`((Mohammed Ameen/Reuters))` and `[Photo: X]` -> the credit inside."""
+    while len(line) > 2 and line[0] + line[-1] in ("()", "[]"):
+        line = line[1:-1].strip()
+    return line
+
+
+TRAILING_CREDIT = re.compile(
+    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
+)
+
+
+def split_credit(line: str) -> tuple[str, str]:
+    """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
+    -> (caption, credit)."""
+    bracketed = TRAILING_CREDIT.match(line)
+    if bracketed and is_credit(bracketed.group("credit")):
+        return bracketed.group("caption"), bracketed.group("credit")
+    for stop in re.finditer(r"[.!?)]\s+(?=\S)", line):
+        caption, credit = line[: stop.start() + 1], line[stop.end() :]
+        if (
+            len(caption) >= 20
+            and is_credit(credit)
+            and ("/" in credit or " via " in credit or re.match(AGENCY, unwrap(credit)))
+        ):
+            return caption, credit
+    return line, ""
+
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # fmt: skip
+MONTHS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}  # fmt: skip
+DATE_FORMS = [
+    re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.I),
+    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+]
+DATE_WORDS = re.compile(
+    r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s"
+)
+
+
+def line_date(line: str) -> dt.date | None:
+    for form in DATE_FORMS:
+        match = form.search(line)
+        if match:
+            month = match.group("month")
+            number = int(month) if month.isdigit() else MONTHS.get(month[:3].lower())
+            try:
+                return dt.date(int(match.group("year")), number or 0, int(match.group("day")))
+            except ValueError:
+                continue
+    return None
+
+
+def is_date_line(line: str) -> bool:
+    """A dateline or timestamp: short, and mostly a date or time."""
+    words = line.split()
+    if len(words) > 10 or line.rstrip().endswith((".", "?", "!")) and len(words) > 6:
+        return False
+    running_words = re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
+    return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
+
+
+BYLINE = re.compile(
+    r"^(?:By|Written by|Words by|Reporting by|Story by|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{0,100}$"
+)
+
+
+def is_byline(line: str) -> bool:
+    return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
+        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8  # fmt: skip
+
+
+RELATED = re.compile(
+    r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Related|Related (?:stories|articles|"
+    r"posts|content|coverage|news|reading|topics|links)|More on|Recommended(?: for you| stories| reading| articles)?|"
+    r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
+    r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
+    r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
+    r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more)"
+    r"\s*:?$"
+)
+END_OF_ARTICLE = re.compile(
+    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
+    r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
+    r"related topics|follow us)\s*:?(?:\s*\(\d+\))?$"
+)
+RIGHTS_RESERVED = re.compile(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
+FURNITURE = re.compile(
+    r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|log out|register|newsletter|share(?: on| this| via)?|"
+    r"tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|copy link|advertisement|"
+    r"advertise|sponsored|cookies?|privacy|terms of (?:use|service)|all rights reserved|copyright|©|"
+    r"read more|show less|show more|continue reading|skip to|menu|search|home|back to top|click here|"
+    r"download (?:the )?app|follow us|contact us|about us|careers|support (?:us|the)|donate|listen|watch|"
+    r"open in app|view gallery|enlarge|toggle|loading)\b"
+)
+
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def words_of(line: str) -> int:
+    """Words in a line; in a language written without spaces (Japanese, Chinese), two characters count as one."""
+    cjk = len(CJK.findall(line))
+    if not cjk:
+        return len(re.findall(r"\w+", line))
+    return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
+
+
+BOILERPLATE = re.compile(
+    r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
+    r"newsletter|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
+)
+
+
+def is_furniture(line: str) -> bool:
+    """A line of the page around the article: menus, buttons, share links, promos, legal and cookie notices."""
+    words = words_of(line)
+    if words == 0:
+        return True
+    if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
+        return True
+    if words <= 8 and FURNITURE.search(line):
+        return True
+    return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \
+        or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
+
+
+def is_prose(line: str) -> bool:
+    """A sentence or more of running text, as an article's paragraphs are (not a title, not a label)."""
+    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    if not tokens:
+        return False
+    if CJK.search(line):  # Japanese, Chinese: no case, no spaces; a sentence ends in its own full stop
+        return bool(re.search(r"[。．！？!?」』）)]\s*$", line)) and words_of(line) >= 8
+    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
+    lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
+    if len(tokens) >= 20:
+        return lower >= 0.25 or not line.isupper()
+    return ends and (lower >= 0.3 or len(tokens) <= 3)
+
+
+def title_case(line: str) -> bool:
+    """A headline written in Title Case (captions are sentences): three words or more, nearly all capitalised."""
+    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    if len(tokens) < 3 or not is_title_like(line):
+        return False
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as"}
+    return all(token[0].isupper() or token in small for token in tokens) and sum(t[0].isupper() for t in tokens) >= 3
+
+
+def is_title_like(line: str) -> bool:
+    words = words_of(line)
+    if not 1 <= words <= 30 or line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return not (letters and all(c.isupper() for c in letters) and words <= 4)
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the file
+    text: str
+    kind: str = ""  # what it became: headline, body, teaser, caption, credit, byline, date, item, heading, left
+
+
+def shown(text: str, limit: int = 60) -> str:
+    return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
