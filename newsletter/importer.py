@@ -43,7 +43,7 @@ def import_page(
     `to`, numbered after the stories already there; `lead`: the page's article is marked `lead: true` (an
     issue has one lead, so only when the editor asks). No page: the feed `[more_from] feed` names."""
     from .readers.feed import FEED_TYPES, is_feed
-    from .readers.fetch import HTML_TYPES, fetch, is_url
+    from .readers.fetch import HTML_TYPES, fetch, is_url, shown
     from .settings import load_more_from, read_config
 
     if to.exists() and not to.is_dir():
@@ -62,13 +62,18 @@ def import_page(
     if isinstance(page, str) and is_url(page):
         from .readers.html import parse_html
 
-        data, final = fetch(page, kinds=HTML_TYPES + FEED_TYPES)
-        if is_feed(data):
+        # The editor typed it (on the command line, or as [more_from] feed): an address of their own network may
+        # be meant, and only that one is reached.
+        fetched = fetch(page, typed=True, accept=HTML_TYPES + FEED_TYPES)
+        if is_feed(fetched.data):
             is_feed_import = True
-            read_stories = feed_stories(data, final, to, more_from.count, since, today, notices)
+            read_stories = feed_stories(fetched.data, fetched.url, to, more_from.count, since, today, notices)
             brand = ""
         else:
-            read_stories, brand = [parse_html(data, page, notices, url=final)], ""
+            # Decoded by the charset the server or the page declares and handed on as UTF-8, which the reader's
+            # libraries read as such: a Latin-1 page's accents stay accents.
+            data = fetched.text.encode("utf-8")
+            read_stories, brand = [parse_html(data, shown(page), notices, url=fetched.url)], ""
     else:
         read_stories, brand = read_file(Path(page), notices)
     if not is_feed_import and read_stories:

@@ -81,7 +81,8 @@ def check_upload(issue: Issue, html: str, folder: str) -> list[Finding]:
 def head_request(url: str) -> int:
     from newsletter.readers.fetch import head
 
-    return head(url, timeout=TIMEOUT)
+    # The web base URL is the editor's own setting: an address of their own network may be meant (typed).
+    return head(url, typed=True, deadline=TIMEOUT).status
 
 
 def check_online(
