@@ -52,10 +52,12 @@ def read_build_files(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
 
 
 def parse_issue(text: str, folder: Path) -> Issue:
+    """issue.json read back as the build wrote it: valid, no control characters, every link under the link
+    policy again (a hand-edited `javascript:` web_base_url would otherwise reach the archive's masthead)."""
     from pydantic import ValidationError
 
     try:
-        return Issue.model_validate_json(text)
+        issue = Issue.model_validate_json(text)
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
@@ -63,6 +65,53 @@ def parse_issue(text: str, folder: Path) -> Issue:
             f"is not an issue this version can read ({key}: {first['msg'].lower()}); rebuild it",
             file=folder / "issue.json",
         ) from None
+    problem = text_problem_in(issue.model_dump()) or link_problem_in(issue)
+    if problem:
+        raise InputError(f"{problem}; rebuild it rather than edit it", file=folder / "issue.json")
+    return issue
+
+
+def text_problem_in(data: object, key: str = "") -> str:
+    """The first text in the issue that holds what no value may (a control character, a lone surrogate)."""
+    from .text import text_problem
+
+    pending: list[tuple[str, object]] = [(key, data)]
+    while pending:  # a loop, not recursion: the data is as deep as the file says
+        key, value = pending.pop()
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem:
+                return f"{key or 'a value'} {problem.removesuffix('; remove it')}"
+        elif isinstance(value, dict):
+            pending.extend(reversed([(f"{key}.{name}" if key else str(name), item) for name, item in value.items()]))
+        elif isinstance(value, list):
+            pending.extend(reversed([(f"{key}.{number}", item) for number, item in enumerate(value)]))
+    return ""
+
+
+def link_problem_in(issue: Issue) -> str:
+    """The first link of the issue the link policy refuses, in words; "" when every one passes."""
+    from .links import base_url_problem, check_link
+
+    brand = issue.brand
+    problem = base_url_problem(brand.web_base_url) if brand.web_base_url else ""
+    if problem:
+        return f"brand.web_base_url {problem}"
+    links = [("brand.unsubscribe_url", brand.unsubscribe_url), ("brand.logo.src", brand.logo.src),
+             ("brand.logo.dark_src", brand.logo.dark_src)]  # fmt: skip
+    for where, story in [("lead", issue.lead)] + [
+        (f"sections.{number}.stories.{place}", story)
+        for number, section in enumerate(issue.sections)
+        for place, story in enumerate(section.stories)
+    ]:
+        links += [(f"{where}.url", story.url), (f"{where}.image.src", story.image.src)]
+        links += [(f"{where}.body", span.href) for block in story.body for span in block.spans if span.href]
+    for where, link in links:
+        try:
+            check_link(link, ValueError)
+        except ValueError as error:
+            return f"{where}: {error}"
+    return ""
 
 
 def latest_build(root: Path = Path("build")) -> Path:
@@ -83,8 +132,8 @@ def make_record(files: dict[str, bytes]) -> bytes:
     return (json.dumps({"sha256": digests}, indent=2) + "\n").encode()
 
 
-def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
-    """The files `names` of the build in `folder`, after checking every file the record names."""
+def read_record(folder: Path) -> dict[str, str]:
+    """build.json: each file the build wrote, by its path in the folder, and its SHA-256."""
     if not folder.is_dir():
         raise InputError("is not a build folder; run `newsletter build` first", file=folder)
     try:
@@ -97,6 +146,12 @@ def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
         ) from None
     except (OSError, ValueError, KeyError, TypeError):
         raise InputError("cannot be read; build the issue again", file=folder / RECORD_NAME) from None
+    return record
+
+
+def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The files `names` of the build in `folder`, after checking every file the record names."""
+    record = read_record(folder)
     contents = {}
     for name, digest in record.items():
         path = folder / name
@@ -117,3 +172,50 @@ def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
     if missing:
         raise InputError(f"the build has no {missing[0]}; build the issue again with this version", file=folder)
     return {name: contents[name] for name in names}
+
+
+BUILT_IMAGE = re.compile(r"images/[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")
+IMAGE_LIMIT = 64 * 1024 * 1024  # bytes; the build writes images of at most a few hundred KB
+
+
+def built_images(folder: Path) -> dict[str, bytes]:
+    """The images the build in `folder` wrote (images/<hash>.jpg), as its record lists them: each one a regular
+    file, read without following a symlink, with the hash the record gives. For what leaves the machine
+    (publish): a file put in images/ by hand, or a symlink to /etc/passwd, is never read."""
+    record = read_record(folder)
+    names = [name for name in record if name.startswith("images/")]
+    if names and (folder / "images").is_symlink():
+        raise InputError("is a symlink, not the folder the build wrote; build the issue again", file=folder / "images")
+    images = {}
+    for name in sorted(names):
+        if not BUILT_IMAGE.fullmatch(name):
+            raise InputError(f"names {name!r}, which no build writes; build the issue again", file=folder / RECORD_NAME)
+        data = read_regular(folder / name, IMAGE_LIMIT)
+        if hashlib.sha256(data).hexdigest() != record[name]:
+            raise InputError(
+                "was changed after `newsletter build` wrote it; build the issue again instead of editing its files",
+                file=folder / name,
+            )
+        images[name] = data
+    return images
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """A regular file's bytes, never through a symlink and never waiting on a FIFO."""
+    import os
+    import stat
+
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        if path.is_symlink():
+            raise InputError("is a symlink, not a file the build wrote; build the issue again", file=path) from None
+        why = "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror})"
+        raise InputError(f"{why}: {RECORD_NAME} says the build wrote it; build the issue again", file=path) from None
+    with os.fdopen(handle, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("is not a regular file the build wrote; build the issue again", file=path)
+        if info.st_size > limit:
+            raise InputError(f"is {info.st_size // 1024 // 1024} MB, more than any build writes", file=path)
+        return file.read(limit + 1)

@@ -34,6 +34,26 @@ def check_link(url: str, fail: Callable[[str], Exception]) -> str:
     return url
 
 
+def base_url_problem(url: str) -> str:
+    """Why `url` cannot be the web address issues are published under, in words; "" when it can. Every page and
+    image address is `<base>/<issue>/...`: a query or fragment would end up in the middle of each of them."""
+    if re.search(r"[\x00-\x20\x7f]", url):
+        return f"{url!r} holds a space or control character; write the address alone"
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        return f"{url!r} is not a valid URL ({error})"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return f"{url!r} is not an http or https address such as https://news.example.org/issues"
+    if "@" in parts.netloc:
+        return f"{url!r} holds a user name or password; give the public address"
+    if parts.query or url.endswith("?"):
+        return f"{url!r} has a query (?...); give the folder's address alone, every page and image goes under it"
+    if parts.fragment or "#" in url:
+        return f"{url!r} has a fragment (#...); give the folder's address alone, every page and image goes under it"
+    return ""
+
+
 def absolute_link(url: str, base: str) -> str:
     """A scheme-less (relative) link joined to the web base URL, as the email and the web page carry it."""
     return urljoin(base.rstrip("/") + "/", url) if base and not urlsplit(url).scheme else url

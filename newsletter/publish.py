@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import shutil
 import tempfile
@@ -258,18 +259,27 @@ def render_sitemap(builds: list[Build], base: str) -> bytes:
     return sitemap + b"\n"
 
 
-def site_files(builds: list[Build], base: str, cache: Path | None = None) -> dict[str, bytes | Path]:
-    """Every file of the site by its path in the site: bytes to write, or an image to copy."""
+def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tuple[dict[str, bytes], list[Skipped]]:
+    """Every file of the site by its path in the site, and each file of a build's images/ left out (only the
+    images its build.json lists are published, read as regular files: never a symlink, never a hand-put file)."""
+    from .buildfolder import built_images
+
     pages = render_pages(builds, base, cache)
-    files: dict[str, bytes | Path] = {INDEX: render_index(builds, base, cache), **pages}
+    files: dict[str, bytes] = {INDEX: render_index(builds, base, cache), **pages}
     files[FEED] = render_feed(builds, base, pages)
     files[SITEMAP] = render_sitemap(builds, base)
+    left_out = []
     for build in builds:
-        images = build.folder / IMAGES
-        for image in sorted(images.rglob("*")) if images.is_dir() else []:
-            if image.is_file():
-                files[f"{build.slug}/{IMAGES}/{image.relative_to(images).as_posix()}"] = image
-    return files
+        images = built_images(build.folder)
+        for name, data in images.items():
+            files[f"{build.slug}/{name}"] = data
+        folder = build.folder / IMAGES
+        if folder.is_dir() and not folder.is_symlink():
+            for path in sorted(folder.iterdir()):
+                if f"{IMAGES}/{path.name}" not in images:
+                    why = "not an image the build wrote (build.json does not list it): left out of the site"
+                    left_out.append(Skipped(path, why))
+    return files, left_out
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,11 +293,11 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     builds, not_builds = find_builds(root)
     builds, older = pick_builds(builds)
     base = site_base(builds)
-    # Render the pages, the index, the feed and the sitemap
-    files = site_files(builds, base, cache)
+    # Render the pages, the index, the feed and the sitemap; take the images each build wrote
+    files, left_out = site_files(builds, base, cache)
     # Swap the new site in: a reader (or a failure) sees the old site or the new one, never a mix
     removed = write_site(out, files)
-    sizes = {name: (data.stat().st_size if isinstance(data, Path) else len(data)) for name, data in files.items()}
+    sizes = {name: len(data) for name, data in files.items()}
     elsewhere = [
         Skipped(
             build.folder,
@@ -301,7 +311,7 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         out=out,
         base_url=base,
         builds=builds,
-        skipped=older + not_builds,
+        skipped=older + not_builds + left_out,
         removed=removed,
         files=sizes,
         elsewhere=elsewhere,
@@ -328,56 +338,100 @@ def separate(root: Path, out: Path) -> None:
         )
 
 
-def write_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:
+MANIFEST = ".newsletter-site.json"  # what the last publish wrote: all a later publish may remove
+
+
+def write_site(target: Path, files: dict[str, bytes]) -> list[str]:
     """Write the site into a temporary sibling folder, then swap it into place.
 
-    The old site's issue folders that the new one does not have are removed, and returned to be named;
-    anything else the editor keeps there (CNAME, robots.txt, a favicon) moves into the new site.
+    Only what an earlier publish wrote (its manifest) is replaced or removed; the issue folders it wrote that
+    the new site lacks are returned to be named. Anything else in the folder (a CNAME, robots.txt, a favicon,
+    a file added inside an issue's folder) moves into the new site as it is. A folder that holds files but no
+    manifest was not made by publish, and is refused rather than emptied.
     """
     if target.exists() and not target.is_dir():
         raise OutputError("is a file, not a folder; choose another --out", file=target)
     try:
-        return swap_site(target, files)
+        written = previous_manifest(target)
+        return swap_site(target, files, written)
     except OSError as error:
         raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
 
 
-def swap_site(target: Path, files: dict[str, bytes | Path]) -> list[str]:
+def previous_manifest(target: Path) -> set[str]:
+    """The files the last publish into `target` wrote; none for a new or empty folder. A folder with files and
+    no manifest is someone else's: an error, since publishing replaces the folder."""
+    if not target.is_dir():
+        return set()
+    manifest = target / MANIFEST
+    if not manifest.is_file() or manifest.is_symlink():
+        if any(target.iterdir()):
+            raise OutputError(
+                "holds files that publish did not write (it has no "
+                f"{MANIFEST}); publish into a new or empty folder, such as --out site",
+                file=target,
+            )
+        return set()
+    try:
+        data = json.loads(manifest.read_text("utf-8"))
+        names = data["files"]
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        raise OutputError(
+            f"cannot be read; remove the site folder's {MANIFEST} and publish into an empty folder", file=manifest
+        ) from None
+    return set(names)
+
+
+def swap_site(target: Path, files: dict[str, bytes], written: set[str]) -> list[str]:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     staging.chmod(0o777 & ~UMASK)  # as any new folder (mkdtemp's 0700 would reach the web server), as output does
-    old = target.with_name(f".{target.name}.old")
     try:
         for name, data in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, Path):
-                shutil.copyfile(data, path)
-            else:
-                path.write_bytes(data)
+            path.write_bytes(data)
+        manifest = {"files": sorted(files)}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=0) + "\n", "utf-8")
         if not target.is_dir():
             os.replace(staging, target)
             return []
+        carry_over(target, staging, written | set(files) | {MANIFEST})
         made = {name.split("/")[0] for name in files}
-        removed = []
-        for extra in sorted(target.iterdir()):
-            if extra.name in made:
-                continue
-            if extra.is_dir() and (extra / PAGE).is_file():
-                removed.append(extra.name)  # an issue no build makes any more
-            elif extra.is_dir():
-                shutil.copytree(extra, staging / extra.name, symlinks=True)
-            else:
-                shutil.copy2(extra, staging / extra.name, follow_symlinks=False)
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
+        removed = sorted({name.split("/")[0] for name in written if name.endswith(f"/{PAGE}")} - made)
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
         try:
-            os.replace(staging, target)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.replace(old, target)
-            raise
-        shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old / target.name)
+            try:
+                os.replace(staging, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.replace(old / target.name, target)
+                raise
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
         return removed
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def carry_over(target: Path, staging: Path, replaced: set[str]) -> None:
+    """Copy into the new site everything of the old one that publish did not write (symlinks as symlinks)."""
+    pending = [Path()]
+    while pending:
+        folder = pending.pop()
+        for entry in sorted((target / folder).iterdir()):
+            name = (folder / entry.name).as_posix()
+            if entry.is_dir() and not entry.is_symlink():
+                (staging / name).mkdir(exist_ok=True)
+                pending.append(folder / entry.name)
+            elif name not in replaced:
+                (staging / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(entry, staging / name, follow_symlinks=False)
+    # A folder left empty by what the new site no longer has goes; one the editor made empty stays.
+    for folder in sorted((path for path in staging.rglob("*") if path.is_dir()), reverse=True):
+        name = folder.relative_to(staging).as_posix()
+        if not any(folder.iterdir()) and any(old.startswith(f"{name}/") for old in replaced):
+            folder.rmdir()

@@ -360,7 +360,7 @@ def check_brand_links(
 ) -> None:
     """The brand's links and addresses, checked where they enter and named in the file they came from (a later
     stage can only say that a link is bad, not where it was written)."""
-    from .links import check_link
+    from .links import base_url_problem, check_link
 
     for keys in (
         ["logo", "src"],
@@ -378,6 +378,11 @@ def check_brand_links(
         def fail(message: str, keys: list[str] = keys, where: SettingsFile = where) -> InputError:
             return InputError(f"[brand] {'.'.join(keys)}: {message}", file=where.path, line=where.line(keys[-1]))
 
+        if keys == ["web_base_url"]:
+            problem = base_url_problem(value.strip())
+            if problem:
+                raise fail(problem)
+            continue
         if keys[-1] not in ("email", "reply_to"):
             check_link(value.strip(), fail)
             continue

@@ -113,6 +113,21 @@ def test_a_line_break_in_a_headline_is_named(folder):
             "newsletter.toml:2: [brand] logo.src: link 'http://[::1' is not a valid URL (Invalid IPv6 URL); correct it",
         ),
         (
+            '[brand]\nname = "B"\nweb_base_url = "https://news.example.org/issues?ref=mail"\n',
+            "newsletter.toml:3: [brand] web_base_url: 'https://news.example.org/issues?ref=mail' has a query (?...); "
+            "give the folder's address alone, every page and image goes under it",
+        ),
+        (
+            '[brand]\nweb_base_url = "https://news.example.org/issues#top"\n',
+            "newsletter.toml:2: [brand] web_base_url: 'https://news.example.org/issues#top' has a fragment (#...); "
+            "give the folder's address alone, every page and image goes under it",
+        ),
+        (
+            '[brand]\nweb_base_url = "news.example.org/issues"\n',
+            "newsletter.toml:2: [brand] web_base_url: 'news.example.org/issues' is not an http or https address "
+            "such as https://news.example.org/issues",
+        ),
+        (
             '[brand.sender]\nemail = "news@"\n',
             "newsletter.toml:2: [brand] sender.email: 'news@' is not an email address: "
             "There must be something after the @-sign.",

@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsletter.build import build
+from newsletter.buildfolder import make_record
 from newsletter.cli import app
 from newsletter.publish import publish
 
@@ -120,6 +121,7 @@ def test_each_issue_lands_where_its_view_in_browser_link_points(builds, site):
         subject = json.loads((builds / folder / "issue.json").read_text())["subject"]
         assert f"<title>{subject} · The Ballot Brief</title>" in page.read_text()
     assert sorted(path.name for path in site.iterdir()) == [
+        ".newsletter-site.json",  # what this publish wrote: all the next one may replace
         "2025-12-30-issue-46",
         "2026-11-17-issue-47",
         "2026-11-24-issue-48",
@@ -285,9 +287,10 @@ def test_a_long_archive_is_grouped_by_year(tmp_path):
     shutil.rmtree(out)
     for number in range(1, 15):  # 14 issues, one a month from January 2025
         year, month = divmod(number - 1, 12)
-        record = dict(data, number=number, date=f"{2025 + year}-{month + 1:02d}-05")
+        record = json.dumps(dict(data, number=number, date=f"{2025 + year}-{month + 1:02d}-05")).encode()
         (root / f"issue-{number}").mkdir(parents=True)
-        (root / f"issue-{number}" / "issue.json").write_text(json.dumps(record))
+        (root / f"issue-{number}" / "issue.json").write_bytes(record)
+        (root / f"issue-{number}" / "build.json").write_bytes(make_record({"issue.json": record}))
     publish(root, tmp_path / "site")
     index = (tmp_path / "site" / "index.html").read_text()
     assert re.findall(r'<h2 class="nl-h2" id="year-(\d+)">', index) == ["2026", "2025"]
@@ -320,19 +323,118 @@ def test_a_failed_publish_leaves_the_old_site_whole(builds, tmp_path, monkeypatc
 
 
 def test_republishing_keeps_the_editors_files_and_names_issues_it_removes(builds, tmp_path, monkeypatch):
+    shutil.copytree(builds, tmp_path / "build")  # copy2 keeps the draft's older time
     out = tmp_path / "site"
-    publish(builds, out)
+    publish(tmp_path / "build", out)
     (out / "CNAME").write_text("news.example.org\n")
-    (out / "2020-01-07-issue-1").mkdir()
-    (out / "2020-01-07-issue-1" / "web.html").write_text("an issue whose build is gone")
-    monkeypatch.chdir(builds.parent)
+    (out / "2026-11-17-issue-47" / "notes.txt").write_text("the editor's, inside an issue's folder")
+    (out / "2020-01-07-issue-1").mkdir()  # not written by publish: someone else's, kept
+    (out / "2020-01-07-issue-1" / "web.html").write_text("an issue published by hand")
+    shutil.rmtree(tmp_path / "build" / "2025-12-30-issue-46")
+    shutil.rmtree(tmp_path / "build" / "2026-11-17-issue-47")
+    monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["publish", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == (
-        f"removed {out / '2020-01-07-issue-1'}/ from the site: no build of it under build/ any more"
-    )
+    assert result.output.splitlines()[-2:] == [
+        f"removed {out / '2025-12-30-issue-46'}/ from the site: no build of it under build/ any more",
+        f"removed {out / '2026-11-17-issue-47'}/ from the site: no build of it under build/ any more",
+    ]
     assert (out / "CNAME").read_text() == "news.example.org\n"
-    assert not (out / "2020-01-07-issue-1").exists()
+    assert (out / "2020-01-07-issue-1" / "web.html").read_text() == "an issue published by hand"
+    assert not (out / "2025-12-30-issue-46").exists()
+    # Only what publish wrote goes: the editor's own file stays, in its folder.
+    assert sorted(path.name for path in (out / "2026-11-17-issue-47").iterdir()) == ["notes.txt"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "site"]  # no temporary folder left
+
+
+def test_publish_refuses_a_folder_it_did_not_make_unless_it_is_empty(builds, tmp_path, monkeypatch):
+    www = tmp_path / "www"
+    (www / "blog").mkdir(parents=True)
+    (www / "blog" / "web.html").write_text("a page publish never wrote")
+    (www / "index.html").write_text("someone's home page")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["publish", str(builds), "--out", "www"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: www: holds files that publish did not write (it has no .newsletter-site.json); publish into a "
+        "new or empty folder, such as --out site\n"
+    )
+    assert (www / "blog" / "web.html").read_text() == "a page publish never wrote"
+    assert (www / "index.html").read_text() == "someone's home page"
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["publish", str(builds), "--out", "empty"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "empty" / "index.html").is_file()
+
+
+def test_only_the_images_a_build_wrote_are_published_never_a_symlink(builds, tmp_path, monkeypatch):
+    root = tmp_path / "build"
+    shutil.copytree(builds, root)
+    images = root / "2026-11-24-issue-48" / "images"
+    (images / "logo.png").symlink_to("/etc/passwd")
+    (images / "extra.jpg").write_bytes(b"put here by hand")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["publish", "--out", "site"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1:3] == [
+        "skipped build/2026-11-24-issue-48/images/extra.jpg: not an image the build wrote (build.json does not "
+        "list it): left out of the site",
+        "skipped build/2026-11-24-issue-48/images/logo.png: not an image the build wrote (build.json does not "
+        "list it): left out of the site",
+    ]
+    published = sorted(path.name for path in (tmp_path / "site" / "2026-11-24-issue-48" / "images").iterdir())
+    assert published == [path.name for path in (builds / "2026-11-24-issue-48" / "images").iterdir()]
+    assert not any("root:" in path.read_text("latin-1") for path in (tmp_path / "site").rglob("*") if path.is_file())
+    # A listed image swapped for a symlink is refused, by name.
+    [photo] = [path for path in images.iterdir() if path.name not in ("logo.png", "extra.jpg")]
+    photo.unlink()
+    photo.symlink_to("/etc/passwd")
+    result = runner.invoke(app, ["publish", "--out", "site2"])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: build/2026-11-24-issue-48/images/{photo.name}: is a symlink, not a file the build wrote; build "
+        "the issue again\n"
+    )
+    assert not (tmp_path / "site2").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda data: data["brand"].update(web_base_url="javascript:alert(1)//"),
+            "brand.web_base_url 'javascript:alert(1)//' is not an http or https address such as "
+            "https://news.example.org/issues",
+        ),
+        (
+            lambda data: data["brand"].update(unsubscribe_url="javascript:alert(1)"),
+            "brand.unsubscribe_url: link 'javascript:alert(1)' uses javascript:, only http, https and mailto links "
+            "are allowed",
+        ),
+        (
+            lambda data: data["lead"]["body"][0]["spans"][0].update(href="data:text/html,<script>"),
+            "lead.body: link 'data:text/html,<script>' uses data:, only http, https and mailto links are allowed",
+        ),
+        (lambda data: data.update(subject="Runoff\x01week"), "subject holds a control character (U+0001)"),
+        (
+            lambda data: data["lead"].update(headline="Runoff\u2028week"),
+            "lead.headline holds a line separator (U+2028)",
+        ),
+    ],
+    ids=["javascript-base", "javascript-unsubscribe", "data-link", "control-character", "line-separator"],
+)
+def test_links_and_text_read_back_from_issue_json_are_checked_again(built_example, tmp_path, monkeypatch, change,
+                                                                     message):  # fmt: skip
+    folder = tmp_path / "build" / built_example.name
+    shutil.copytree(built_example, folder)
+    data = json.loads((folder / "issue.json").read_text())
+    change(data)
+    (folder / "issue.json").write_text(json.dumps(data))
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 1
+    assert result.output == f"error: build/{folder.name}/issue.json: {message}; rebuild it rather than edit it\n"
+    assert not (tmp_path / "site").exists()
 
 
 def test_publish_needs_the_address_the_site_is_served_from(tmp_path, monkeypatch):
