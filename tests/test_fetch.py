@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 from http_server import page, redirect, serve
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from newsletter.load import load_source
@@ -283,8 +283,9 @@ def raw_server():
         yield server
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture])  # fmt: skip
+@settings(max_examples=60, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@example(status=b"HTTP/1.1 301 Moved", headers=[b"Location: http://[x"], body=b"")  # urljoin refused it
 @given(
     status=st.sampled_from(STATUS_LINES),
     headers=st.lists(HEADERS | st.binary(max_size=40), max_size=6),

@@ -195,7 +195,12 @@ def exchange(method: str, url: str, *, typed: bool, accept: tuple[str, ...] | No
         if len(redirects) >= MAX_REDIRECTS:
             raise FetchError(f"cannot be fetched: more than {MAX_REDIRECTS} redirects", file=shown(url))
         redirects.append(target.url)
-        following = urljoin(target.url, location)
+        try:
+            following = urljoin(target.url, location)
+        except ValueError as error:  # urljoin parses the Location too: "http://[x" is "Invalid IPv6 URL"
+            raise FetchError(
+                f"redirects to {shown(location)!r}, which is not a valid URL ({error})", file=shown(url)
+            ) from None
         try:
             target = parse(following, file=shown(following))
         except FetchError as error:
