@@ -15,6 +15,7 @@ from pathlib import Path
 from .errors import InputError
 from .models import Issue
 from .readers import STORY_SUFFIXES
+from .text import megabytes
 
 
 def read_build(folder: Path) -> tuple[Issue, str, str]:
@@ -212,10 +213,10 @@ def read_regular(path: Path, limit: int) -> bytes:
             raise InputError("is a symlink, not a file the build wrote; build the issue again", file=path) from None
         why = "is missing" if isinstance(error, FileNotFoundError) else f"cannot be read ({error.strerror})"
         raise InputError(f"{why}: {RECORD_NAME} says the build wrote it; build the issue again", file=path) from None
+    info = os.fstat(handle)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(handle)
+        why = "is not a regular file" if not stat.S_ISREG(info.st_mode) else f"is {megabytes(info.st_size)}, more than"
+        raise InputError(f"{why} the build wrote; build the issue again", file=path)
     with os.fdopen(handle, "rb") as file:
-        info = os.fstat(file.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("is not a regular file the build wrote; build the issue again", file=path)
-        if info.st_size > limit:
-            raise InputError(f"is {info.st_size // 1024 // 1024} MB, more than any build writes", file=path)
         return file.read(limit + 1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, doing
 from .models import Issue
 from .output import UMASK
 
@@ -80,7 +80,8 @@ def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
         if not record.is_file():
             skipped.append(Skipped(folder, "no issue.json: not a build"))
             continue
-        builds.append(Build(folder=folder, issue=read_issue(folder), built=record.stat().st_mtime_ns))
+        with doing("reading", record):
+            builds.append(Build(folder=folder, issue=read_issue(folder), built=record.stat().st_mtime_ns))
     if not builds:
         raise InputError("holds no built issue; run `newsletter build` first", file=root)
     return builds, skipped
@@ -221,10 +222,11 @@ def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> byte
     brand = builds[0].issue.brand
     feed = FeedGenerator()
     feed.id(f"{base}/")
-    feed.title(brand.name)
+    name = brand.name or base  # Atom requires a title and an author's name
+    feed.title(name)
     if brand.tagline:
         feed.subtitle(brand.tagline)
-    feed.author({"name": brand.name})
+    feed.author({"name": name})
     feed.link(href=f"{base}/{FEED}", rel="self", type="application/atom+xml")
     feed.link(href=f"{base}/", rel="alternate", type="text/html")
     feed.language(brand.language)
@@ -235,7 +237,7 @@ def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> byte
         issue, url = build.issue, page_url(base, build)
         entry = feed.add_entry(order="append")
         entry.id(url)  # where the issue lives: the same for every later publish
-        entry.title(issue.subject)
+        entry.title(issue.subject or issue.lead.headline or issue.date.isoformat())  # Atom requires a title
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(midnight(issue.date))
         entry.updated(midnight(issue.date))
@@ -294,9 +296,11 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     builds, older = pick_builds(builds)
     base = site_base(builds)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
-    files, left_out = site_files(builds, base, cache)
+    with doing("rendering the archive of", root):
+        files, left_out = site_files(builds, base, cache)
     # Swap the new site in: a reader (or a failure) sees the old site or the new one, never a mix
-    removed = write_site(out, files)
+    with doing("writing", out):
+        removed = write_site(out, files)
     sizes = {name: len(data) for name, data in files.items()}
     elsewhere = [
         Skipped(

@@ -3,17 +3,22 @@ with an XML parser, a feed library and a real browser."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import re
 import shutil
 import stat
+import tempfile
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newsletter.build import build
@@ -458,6 +463,82 @@ def test_publish_with_no_builds_says_what_to_do(tmp_path, monkeypatch):
     result = runner.invoke(app, ["publish"])
     assert result.exit_code == 1
     assert result.output == "error: build: is not a folder of builds; run `newsletter build` first\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Hypothesis: whatever a build folder holds, publish writes a site of its own files or says one line
+
+NASTY_TEXT = ["javascript:alert(1)", "https://x.org/a?b#c", "\x00", "\x01", "\u2028", "\ud800", "\ufffe", "", " ",
+              "https://[x", "//evil.example/x", "mailto:a@b", "data:text/html,<b>", "../../etc/passwd", "a" * 5000,
+              "https://news.example.org/issues", "file:///etc/passwd", "<script>alert(1)</script>"]  # fmt: skip
+ISSUE_KEYS = [("subject",), ("preheader",), ("brand", "web_base_url"), ("brand", "unsubscribe_url"),
+              ("brand", "name"), ("brand", "logo", "src"), ("lead", "url"), ("lead", "headline"),
+              ("lead", "image", "src"), ("lead", "body", 0, "spans", 0, "href"),
+              ("lead", "body", 0, "spans", 0, "text"), ("number",), ("date",)]  # fmt: skip
+IMAGE_NAMES = ["logo.png", "a.jpg", "../escape.jpg", ".hidden", "x" * 300]
+RECORD_NAMES = ["images/../../../etc/passwd", "images/a.jpg", "images/sub/a.jpg", "/etc/passwd", "images/.x"]
+
+
+@settings(max_examples=30, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from(ISSUE_KEYS), st.sampled_from(NASTY_TEXT) | st.text(max_size=30) | st.integers()),
+        max_size=3,
+    ),
+    images=st.lists(
+        st.tuples(st.sampled_from(IMAGE_NAMES), st.sampled_from(["file", "symlink", "folder", "fifo", "dir-link"])),
+        max_size=3,
+    ),
+    records=st.lists(st.sampled_from(RECORD_NAMES), max_size=2),
+)
+def test_any_build_folder_publishes_its_own_files_or_says_one_line(built_example, tmp_path, edits, images, records):
+    from newsletter.errors import NewsletterError
+
+    work = Path(tempfile.mkdtemp(dir=tmp_path))
+    folder = work / "build" / built_example.name
+    shutil.copytree(built_example, folder)
+    data = json.loads((folder / "issue.json").read_text())
+    for keys, value in edits:
+        place = data
+        for key in keys[:-1]:
+            place = place[key] if isinstance(place, dict) and key in place or isinstance(place, list) else {}
+        if isinstance(place, dict):
+            place[keys[-1]] = value
+        elif isinstance(place, list) and place:
+            place[0] = value
+    (folder / "issue.json").write_text(json.dumps(data))
+    (folder / "images").mkdir(exist_ok=True)
+    for name, kind in images:
+        path = folder / "images" / name
+        with contextlib.suppress(OSError):
+            if kind == "file":
+                path.write_bytes(b"root:x:0:0 hand-put")
+            elif kind == "symlink":
+                path.symlink_to("/etc/passwd")
+            elif kind == "folder":
+                path.mkdir()
+            elif kind == "fifo":
+                os.mkfifo(path)
+            else:
+                path.symlink_to("/etc")
+    if records:
+        record = json.loads((folder / "build.json").read_text())
+        for name in records:
+            record["sha256"][name] = hashlib.sha256(b"root:x:0:0").hexdigest()
+        (folder / "build.json").write_text(json.dumps(record))
+    try:
+        publish(work / "build", work / "site")
+    except NewsletterError as error:
+        event(f"refused: {error.message[:40]}")
+        assert "\n" not in str(error)
+        assert not (work / "site").exists()
+    else:
+        event("published")
+        for path in (work / "site").rglob("*"):
+            assert not path.is_symlink()
+            if path.is_file():
+                assert b"root:x:0:0" not in path.read_bytes(), path
 
 
 # ---------------------------------------------------------------------------------------------
