@@ -30,7 +30,7 @@ SPACES = re.compile("[\t\u00a0\u2007\u202f]")
 SEPARATORS = re.compile("[\u2028\u2029]")
 # What no text value may hold where it enters: control characters (tab and line feed aside), the
 # separators above, and lone surrogates (an escape such as "\\ud800"; no UTF-8 file holds one).
-BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + NONCHARACTERS + "]")
 # The longest text each kind of value may be: past these a value is a mistake (a paragraph pasted as the
 # headline) that would make the subject line, the inbox row or the layout absurd, and slow header folding.
 TEXT_LIMITS = {
@@ -60,6 +60,8 @@ def text_problem(value: str) -> str | None:
         if 0xD800 <= code <= 0xDFFF
         else "a line separator"
         if code in (0x2028, 0x2029)
+        else "a non-character"
+        if code >= 0xFDD0
         else "a control character"
     )
     return f"holds {kind} (U+{code:04X}); remove it"
