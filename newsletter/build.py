@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .buildfolder import RECORD_NAME, make_record
-from .errors import OutputError
+from .errors import OutputError, doing
 from .images import FOLDER
 from .models import Block, Issue, Notice
 from .output import write_folder
@@ -61,7 +61,8 @@ def make_issue(
     # A pasted page's related list: "More from" items when the page is the brand's own
     place_related(loaded, brand.name)
     # One lead, then the sections
-    issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
+    with doing("sorting the stories of", source):
+        issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
     # The shape around the stories: "In this issue", the editor's intro and sign-off
     issue = with_shape(issue, loaded.settings, settings)
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered
@@ -71,7 +72,8 @@ def make_issue(
     # Local photos and the logo, made fit to publish with the issue
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
     logo_root = source if logo_in_issue else config_folder(config)
-    issue, _ = publish_images(issue, logo_root=logo_root, cache=cache)
+    with doing("preparing the images of", source):
+        issue, _ = publish_images(issue, logo_root=logo_root, cache=cache)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
     issue = add_calendar(issue, source, config, calendar_weeks(settings))
     return issue.model_copy(
@@ -163,11 +165,13 @@ def build(
             file=out,
         )
     issue = make_issue(source, date=date, today=today, config=config, cache=cache)
-    files = render_files(issue, cache=cache)
+    with doing("rendering", source):
+        files = render_files(issue, cache=cache)
     # What send and export will fill in must be these very bytes: a record of each file's hash.
     files[RECORD_NAME] = make_record(files)
     target = out if out is not None else out_root / issue.slug
-    write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again
+    with doing("writing", target):
+        write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from typer.exceptions import TyperException
 
-from .errors import InputError, NewsletterError, place
+from .errors import InputError, NewsletterError, internal_error, place, step_of
 
 # The tool uses no pydantic plugins; looking for them reads the metadata of every installed package on the
 # first model (a tenth of a cold build's own work). PYDANTIC_DISABLE_PLUGINS is pydantic's own switch; a
@@ -47,10 +48,19 @@ def main(
     ctx.obj = Options(verbose=verbose)
 
 
+# What each command is doing, for the one line an exception nobody foresaw becomes.
+DOING = {"build": "building", "new": "starting an issue", "import_page": "importing", "check": "checking",
+         "publish": "publishing", "preview": "previewing", "send": "sending", "export": "exporting"}  # fmt: skip
+SUBJECTS = ("source", "page", "issue", "builds")  # the parameter naming what the command works on
+
+
 def friendly(command: F) -> F:
     """Turn the library's exceptions into one red line and exit code 1 (and a traceback under --verbose).
 
-    The command gets one more parameter, the context, which Typer fills: it holds the Options."""
+    An exception the library did not foresee (a bug) is one line too, naming the step and file it came from
+    (errors.doing) and asking for a report; nothing is half-written, since every writer stages its files and
+    swaps them in whole. The command gets one more parameter, the context, which Typer fills: it holds the
+    Options."""
 
     @functools.wraps(command)
     def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
@@ -66,6 +76,15 @@ def friendly(command: F) -> F:
             if verbose:
                 traceback.print_exc()
             typer.secho(f"error: {place(error.filename)}{error.strerror or error}", fg=typer.colors.RED, err=True)
+            raise typer.Exit(code=1) from None
+        except (typer.Exit, typer.Abort, TyperException, KeyboardInterrupt, SystemExit, GeneratorExit):
+            raise
+        except BaseException as error:  # a bug, or a Rust panic inside mjml-python (a BaseException)
+            if verbose:
+                traceback.print_exc()
+            subject = next((kwargs[name] for name in SUBJECTS if kwargs.get(name) is not None), None)
+            step, file = step_of(error, DOING.get(command.__name__, command.__name__), subject)
+            typer.secho(f"error: {internal_error(step, file, error)}", fg=typer.colors.RED, err=True)
             raise typer.Exit(code=1) from None
 
     signature = inspect.signature(command, eval_str=True)
@@ -108,6 +127,7 @@ def cache_folder() -> Path | None:
 SourceArg = Annotated[
     Path | None,
     typer.Argument(
+        readable=False,
         help="A story file or an issue folder of .txt, .md and .html stories (default: the newest folder under "
         "issues/, else seeds/).",
         show_default=False,
@@ -148,10 +168,12 @@ def settings_note(config: Path | None, brand: Any = None) -> None:
 
 
 ConfigOpt = Annotated[
-    Path | None, typer.Option("--config", help="Brand settings file (default: ./newsletter.toml if present).")
+    Path | None,
+    typer.Option("--config", readable=False, help="Brand settings file (default: ./newsletter.toml if present)."),
 ]
 BuildArg = Annotated[
-    Path | None, typer.Argument(help="A build folder (default: the newest one under build/).", show_default=False)
+    Path | None,
+    typer.Argument(readable=False, help="A build folder (default: the newest one under build/).", show_default=False),
 ]
 DateOpt = Annotated[str | None, typer.Option("--date", help="Issue date, YYYY-MM-DD (default: issue.toml or today).")]
 
@@ -160,7 +182,9 @@ DateOpt = Annotated[str | None, typer.Option("--date", help="Issue date, YYYY-MM
 @friendly
 def build(
     source: SourceArg = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Output folder (default: build/<issue-slug>/).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", readable=False, help="Output folder (default: build/<issue-slug>/).")
+    ] = None,
     date: DateOpt = None,
     config: ConfigOpt = None,
     every: Annotated[
@@ -256,7 +280,10 @@ def new(
 @friendly
 def init(
     folder: Annotated[
-        Path, typer.Argument(help="The folder to start the newsletter in (default: this one).", show_default=False)
+        Path,
+        typer.Argument(
+            readable=False, help="The folder to start the newsletter in (default: this one).", show_default=False
+        ),
     ] = Path("."),
     name: Annotated[str, typer.Option("--name", help="The newsletter's name (default: My Newsletter).")] = "",
 ) -> None:
@@ -291,7 +318,7 @@ def import_page(
             show_default=False,
         ),
     ] = None,
-    to: Annotated[Path, typer.Option("--to", help="Folder to write the Markdown stories into.")] = ...,  # type: ignore[assignment]  # required
+    to: Annotated[Path, typer.Option("--to", readable=False, help="Folder to write the Markdown stories into.")] = ...,  # type: ignore[assignment]  # required
     lead: Annotated[bool, typer.Option("--lead", help="Mark the page's article as the issue's lead story.")] = False,
     since: Annotated[
         str | None,
@@ -407,9 +434,12 @@ def check(
 @friendly
 def publish(
     builds: Annotated[
-        Path, typer.Argument(help="The folder holding build folders (default: build/).", show_default=False)
+        Path,
+        typer.Argument(readable=False, help="The folder holding build folders (default: build/).", show_default=False),
     ] = Path("build"),
-    out: Annotated[Path, typer.Option("--out", help="The site folder to write (default: site/).")] = Path("site"),
+    out: Annotated[
+        Path, typer.Option("--out", readable=False, help="The site folder to write (default: site/).")
+    ] = Path("site"),
 ) -> None:
     """Publish every built issue as a static site: each issue's web page where its "View in browser"
     link points, an index of all issues, an Atom feed (feed.xml) and a sitemap.
@@ -518,7 +548,12 @@ def send(
     ] = None,
     subscribers: Annotated[
         Path | None,
-        typer.Option("--list", metavar="CSV", help="Send to everyone in a CSV with an email column (name optional)."),
+        typer.Option(
+            "--list",
+            readable=False,
+            metavar="CSV",
+            help="Send to everyone in a CSV with an email column (name optional).",
+        ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show who would receive what; send nothing.")] = False,
     rate: Annotated[
@@ -693,7 +728,8 @@ def export(
         ),
     ] = ...,  # type: ignore[assignment]  # typer's mark of a required option
     out: Annotated[
-        Path | None, typer.Option("--out", help="File to write (default: export-<esp>.html in the build folder).")
+        Path | None,
+        typer.Option("--out", readable=False, help="File to write (default: export-<esp>.html in the build folder)."),
     ] = None,
 ) -> None:
     """Write the email HTML with an email service's tags for the unsubscribe and web links, ready to paste.

@@ -7,7 +7,15 @@ NewsletterError
  ├── AddressError      an email address is not one
  ├── OutputError       an output file or folder cannot be written
  └── SendError         sending through SMTP failed as a whole
+
+Any other exception is a bug: `doing(step, file)` around a stage's work names what it was doing, so the
+command line can say where in one line (`internal error while reading issue/a.md: ...`).
 """
+
+import contextlib
+from collections.abc import Iterator
+
+STEP = "newsletter_step"  # the attribute `doing` leaves on an exception nobody foresaw
 
 
 def place(file: object = None, line: int | None = None) -> str:
@@ -50,3 +58,34 @@ class OutputError(NewsletterError):
 
 class SendError(NewsletterError):
     """Sending through SMTP failed as a whole."""
+
+
+@contextlib.contextmanager
+def doing(step: str, file: object = None) -> Iterator[None]:
+    """Name the step (and file) the code inside works on, for an exception it did not foresee: the innermost
+    `doing` an exception leaves names it."""
+    try:
+        yield
+    except NewsletterError:
+        raise
+    except BaseException as error:
+        if not isinstance(error, KeyboardInterrupt | SystemExit | GeneratorExit) and not hasattr(error, STEP):
+            with contextlib.suppress(AttributeError, TypeError):
+                setattr(error, STEP, (step, str(file) if file is not None else ""))
+        raise
+
+
+def step_of(error: BaseException, step: str, file: object = None) -> tuple[str, str]:
+    """The step and file `doing` left on `error`, else the ones given."""
+    found = getattr(error, STEP, None)
+    if isinstance(found, tuple):
+        return found
+    return step, str(file) if file is not None else ""
+
+
+def internal_error(step: str, file: str, error: BaseException) -> str:
+    """The one line for a bug: what the tool was doing, where, the exception, and what to do."""
+    message = " ".join(str(error).split())
+    message = message[:300] + "..." if len(message) > 300 else message
+    where = f"{step} {file}" if file else step
+    return f"internal error while {where}: {type(error).__name__}: {message}; please report it with newsletter -v"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, doing
 from .models import Notice, Source, Story
 from .readers import STORY_SUFFIXES, Related, read, story_formats
 from .settings import IssueSettings, load_issue_settings
@@ -59,14 +59,16 @@ def load_source(source: Path) -> Loaded:
             )
         if not files:
             raise InputError(f"holds no stories: add {story_formats()} files", file=source)
-        settings = load_issue_settings(source / "issue.toml")
+        with doing("reading", source / "issue.toml"):
+            settings = load_issue_settings(source / "issue.toml")
     else:
         files = [source]
         settings = IssueSettings()
     loaded = Loaded(stories=[], notices=[], settings=settings, root=source)
     for path in files:
         # One reader per format, chosen by the file's suffix in readers/__init__.py
-        found = read(path, loaded.notices)
+        with doing("reading", path):
+            found = read(path, loaded.notices)
         loaded.stories.extend(found.stories)
         loaded.page_brand = loaded.page_brand or found.brand
         loaded.related.extend(found.related)

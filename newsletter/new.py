@@ -39,9 +39,15 @@ def next_date(today: dt.date, weekday: int | None, issues: Path) -> dt.date:
     """The scheduled day on or after today whose issue folder does not exist yet; else today."""
     if weekday is None:
         return today
-    day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
-    # On the day itself, once that issue's folder exists, the next one is a week later.
-    return day if not (issues / day.isoformat()).exists() else day + dt.timedelta(days=7)
+    try:
+        day = today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+        # On the day itself, once that issue's folder exists, the next one is a week later.
+        return day if not (issues / day.isoformat()).exists() else day + dt.timedelta(days=7)
+    except OverflowError:  # past 9999-12-31, where Python's calendar ends
+        raise InputError(
+            f"the next [schedule] weekday after {today.isoformat()} is past the last date there is (9999-12-31); "
+            "give --date"
+        ) from None
 
 
 def past_numbers(issues: Path, builds: Path) -> tuple[list[int], list[str]]:
@@ -65,7 +71,7 @@ def past_numbers(issues: Path, builds: Path) -> tuple[list[int], list[str]]:
         except InputError as error:
             unread.append(str(error))
             continue
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):  # RecursionError: nested past Python's stack
             unread.append(f"{path}: is not an issue.json")
             continue
         if isinstance(number, int) and not isinstance(number, bool):

@@ -1,0 +1,161 @@
+"""Bad and hostile input, third round: the net for exceptions nobody foresaw, an unreadable issue folder,
+non-characters in a story, `new` at the end of the calendar and beside deeply nested files."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+STORY = "---\nheadline: Runoff week\n---\n\nThe count goes on.\n"
+
+
+@pytest.fixture
+def issue(workdir) -> Path:
+    folder = workdir / "issue"
+    folder.mkdir()
+    (folder / "a.md").write_text(STORY)
+    return folder
+
+
+# --- the net: one line for a bug, naming the step and file ----------------------------------------------
+
+
+def test_an_exception_nobody_foresaw_is_one_line_naming_the_step_and_the_file(cli, issue, monkeypatch):
+    import newsletter.load
+
+    def broken_reader(path, notices):
+        return {}["a key no reader has"]  # a bug, as a reader might have one
+
+    monkeypatch.setattr(newsletter.load, "read", broken_reader)
+    result = cli("build", "issue", "--out", "out")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "error: internal error while reading issue/a.md: KeyError: 'a key no reader has'; please report it with "
+        "newsletter -v"
+    )
+    assert "Traceback" not in result.output
+    assert not (issue.parent / "out").exists()  # nothing half-written
+
+
+def test_verbose_shows_the_traceback_of_a_bug(cli, issue, monkeypatch):
+    import newsletter.load
+
+    monkeypatch.setattr(newsletter.load, "read", lambda path, notices: 1 / 0)
+    result = cli("-v", "build", "issue", "--out", "out")
+    assert result.exit_code == 1
+    assert "Traceback (most recent call last)" in result.output
+    assert "ZeroDivisionError: division by zero" in result.output
+    assert result.output.splitlines()[-1].startswith("error: internal error while reading issue/a.md: ZeroDivision")
+
+
+def test_a_panic_from_a_native_library_is_one_line_too(cli, issue, monkeypatch):
+    import newsletter.build
+
+    class PanicException(BaseException):  # what a Rust panic in mjml-python reaches Python as
+        pass
+
+    def panic(*args, **kwargs):
+        raise PanicException("called `Option::unwrap()` on a `None` value")
+
+    monkeypatch.setattr(newsletter.build, "render_files", panic)
+    result = cli("build", "issue", "--out", "out")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "error: internal error while rendering issue: PanicException: called `Option::unwrap()` on a `None` value; "
+        "please report it with newsletter -v"
+    )
+    assert not (issue.parent / "out").exists()
+
+
+# --- an unreadable issue folder ---------------------------------------------------------------------------
+
+
+def drop_root_privileges() -> None:
+    """In the child, before exec: drop the capabilities that let root read any file (CAP_DAC_OVERRIDE and
+    CAP_DAC_READ_SEARCH) from the bounding set, so the program runs as root but meets file modes as anyone does."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.mark.parametrize("command", ["build", "publish", "check"])
+def test_an_unreadable_issue_folder_is_one_error_line_not_a_usage_error(issue, command):
+    issue.chmod(0)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "newsletter", command, "issue"],
+            cwd=issue.parent,
+            env={**os.environ, "PYTHONPATH": str(ROOT), "NEWSLETTER_CACHE": ""},
+            preexec_fn=drop_root_privileges if os.geteuid() == 0 else None,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        issue.chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("error: issue") and last.endswith("Permission denied)") or last.endswith("Permission denied")
+    assert "Usage:" not in result.stderr and "Traceback" not in result.stderr
+
+
+# --- characters no text holds, named in the story ------------------------------------------------------------
+
+
+def test_non_characters_in_a_story_are_removed_and_named_at_their_line(cli, issue):
+    (issue / "a.md").write_text("---\nheadline: Runoff week\n---\n\nThe count \ufffe goes \U0001ffff on.\n\nMore.\n")
+    result = cli("build", "issue", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "issue/a.md:5: removed 2 invisible character(s) (U+1FFFF, U+FFFE)" in result.output
+    assert "The count goes on." in (issue.parent / "out" / "email.txt").read_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('---\nheadline: "Runoff \\uFFFE week"\n---\n\nBody.\n', "issue/a.md:2: front matter value holds a non-char"),
+        ("Runoff \ufdd0 week\n\nThe count goes on and on in the capital, where the vote is close.\n", ""),
+    ],
+    ids=["front-matter-escape", "pasted-page"],
+)
+def test_a_non_character_is_blamed_on_the_story_never_on_email_mjml(cli, issue, text, message):
+    (issue / "a.md").unlink()
+    (issue / ("a.md" if text.startswith("---") else "a.txt")).write_text(text)
+    result = cli("build", "issue", "--out", "out")
+    assert "error: email.mjml" not in result.output
+    if message:
+        assert result.exit_code == 1
+        assert result.output.splitlines()[-1].startswith(f"error: {message}")
+    else:
+        assert result.exit_code == 0, result.output
+        assert "issue/a.txt:1: removed 1 invisible character(s) (U+FDD0)" in result.output
+
+
+# --- new: the end of the calendar, and files nested past Python's stack ------------------------------------
+
+
+def test_new_at_the_end_of_the_calendar_is_one_line(cli, workdir):
+    (workdir / "newsletter.toml").write_text('[schedule]\nweekday = "tuesday"\n')
+    result = cli("new", env={"SOURCE_DATE_EPOCH": "253402214400"})  # 9999-12-31, a Friday
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "error: the next [schedule] weekday after 9999-12-31 is past the last date there is (9999-12-31); give --date"
+    )
+    assert not (workdir / "issues").exists()
+
+
+def test_new_passes_over_an_old_issue_nested_past_pythons_stack(cli, workdir):
+    (workdir / "issues" / "2026-01-06").mkdir(parents=True)
+    (workdir / "issues" / "2026-01-06" / "issue.toml").write_text("number = 7\na = " + "[" * 50_000 + "]" * 50_000)
+    (workdir / "build" / "old").mkdir(parents=True)
+    (workdir / "build" / "old" / "issue.json").write_text("[" * 50_000 + "]" * 50_000)
+    result = cli("new", "--date", "2026-12-01")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Started issue 1 for 2026-12-01 in issues/2026-12-01/")
