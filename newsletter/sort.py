@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -21,7 +22,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
     """Pick the lead, fill in what items lack, drop repeats, and group the rest into sections. The issue's
     date is `date` (the --date option), else issue.toml's, else `today`."""
     notices = list(loaded.notices)
-    stories = [complete(typeset(story), notices) for story in loaded.stories]
+    stories = [complete(without_send_tokens(typeset(story), notices), notices) for story in loaded.stories]
     stories = drop_repeats(stories, notices)
     lead = pick_lead(stories, loaded)
     rest = [story for story in stories if story is not lead]
@@ -50,6 +51,46 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
         sections=sections,
         warnings=notices,
     )
+
+
+# The opener of the tokens `send` fills in per recipient (%%{unsubscribe_url}%%, %%{message_id}%%...).
+SEND_TOKEN_OPENER = "%%{"
+SEND_TOKEN = re.compile(r"%%\{[\w:.-]{0,100}\}?(?:%%)?")
+LINK_KEYS = {"url", "href", "src"}  # in a link, the opener is percent-encoded: the same address, never a token
+
+
+def without_send_tokens(story: Story, notices: list[Notice]) -> Story:
+    """The story with anything that reads as one of send's tokens written so it is never filled in: in text
+    the brace becomes a full-width one (%%｛unsubscribe_url}%%), in a link it is percent-encoded; each is named.
+    Without this a story holding %%{unsubscribe_url}%% would show every reader their own unsubscribe link, and
+    a link holding it would hand that link to another site."""
+    if SEND_TOKEN_OPENER not in story.model_dump_json():
+        return story
+    found: list[str] = []
+
+    def clean(value: object, key: str = "") -> object:
+        if isinstance(value, str):
+            if SEND_TOKEN_OPENER not in value:
+                return value
+            found.extend(SEND_TOKEN.findall(value))
+            return value.replace(SEND_TOKEN_OPENER, "%25%25%7B" if key in LINK_KEYS else "%%\uff5b")
+        if isinstance(value, dict):
+            return {name: clean(item, name) for name, item in value.items()}
+        if isinstance(value, list):
+            return [clean(item, key) for item in value]
+        return value
+
+    cleaned = clean(story.model_dump(exclude={"source"}))
+    names = ", ".join(sorted(set(found)))
+    notices.append(
+        Notice(
+            message=f"{names} would be filled in by `newsletter send` for each reader: written with a full-width "
+            "brace (in a link, percent-encoded) so it shows as written",
+            source=story.source,
+            story=story.headline,
+        )
+    )
+    return Story.model_validate({**cleaned, "source": story.source})  # type: ignore[dict-item]
 
 
 def group_sections(stories: list[Story], default: str, settings: IssueSettings, notices: list[Notice]) -> list[Section]:

@@ -159,3 +159,71 @@ def test_new_passes_over_an_old_issue_nested_past_pythons_stack(cli, workdir):
     result = cli("new", "--date", "2026-12-01")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Started issue 1 for 2026-12-01 in issues/2026-12-01/")
+
+
+# --- send tokens in a story: shown as written, never filled in ----------------------------------------------
+
+
+def test_send_tokens_in_a_story_are_never_filled_in_at_send_time(cli, issue):
+    from smtp_server import smtp_server
+
+    (issue / "a.md").write_text(
+        "---\nheadline: Runoff week\n---\n\n"
+        "Paste %%{unsubscribe_url}%% and %%{message_id}%% here; "
+        "[a link](https://tracker.example/?u=%%{unsubscribe_url}%%).\n"
+    )
+    with smtp_server() as server:
+        (issue.parent / "newsletter.toml").write_text(
+            '[brand]\nunsubscribe_url = "https://news.example.org/unsubscribe"\n\n' + server.toml()
+        )
+        built = cli("build", "issue", "--out", "out")
+        assert built.exit_code == 0, built.output
+        assert (
+            "issue/a.md:1: %%{message_id}%%, %%{unsubscribe_url}%% would be filled in by `newsletter send` for each "
+            "reader: written with a full-width brace (in a link, percent-encoded) so it shows as written"
+        ) in built.output
+        sent = cli("send", "out", "--to", "ana@example.org")
+        assert sent.exit_code == 0, sent.output
+        [received] = server.mailbox.received
+    html = received.message.get_body(("html",)).get_content()
+    text = received.message.get_body(("plain",)).get_content()
+    for part in (html, text):
+        assert "Paste %%\uff5bunsubscribe_url}%% and %%\uff5bmessage_id}%% here" in part
+        assert "https://tracker.example/?u=%25%25%7Bunsubscribe_url}%25%25" in part or (
+            "https://tracker.example/?u=%25%25%7Bunsubscribe_url%7D%25%25" in part
+        )
+        assert "tracker.example/?u=https" not in part  # the reader's own link never went to that site
+    assert html.count("email=ana%40example.org") == text.count("email=ana%40example.org") == 1  # the footer's
+
+
+def test_check_finds_a_send_token_in_a_link_or_byline_of_a_build_from_elsewhere(cli, workdir, built_example):
+    import json
+    import shutil
+
+    shutil.copytree(built_example, workdir / "build")
+    data = json.loads((workdir / "build" / "issue.json").read_text())
+    data["lead"]["url"] = "https://tracker.example/?u=%%{unsubscribe_url}%%"
+    data["lead"]["byline"] = "By *|FNAME|*"
+    (workdir / "build" / "issue.json").write_text(json.dumps(data))
+    result = cli("check", "build")
+    assert result.exit_code == 1
+    lead = f"({data['lead']['headline']})"
+    assert f"the link still holds '%%{{unsubscribe_url}}%%': fill it in {lead}" in result.output
+    assert f"the byline still holds '*|FNAME|*': fill it in {lead}" in result.output
+
+
+def test_check_is_linear_in_a_story_of_120_kb_of_braces(cli, issue):
+    # `{{.*?}}` rescanned the rest of the line from each of the 60,000 openers: minutes, where this takes
+    # about a second; the timeout only catches that, it times nothing.
+    (issue / "a.md").write_text("---\nheadline: Braces\n---\n\n" + "{{" * 60_000 + "\n")
+    assert cli("build", "issue", "--out", "out").exit_code == 0
+    result = subprocess.run(
+        [sys.executable, "-m", "newsletter", "check", "out"],
+        cwd=issue.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "NEWSLETTER_CACHE": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.stdout.splitlines()[-1].startswith("out: 1 error(s)"), result.stdout + result.stderr
+    assert "{{" not in result.stdout  # a run of braces is not a merge tag

@@ -24,8 +24,11 @@ MORE_JUNK = re.compile(
 )
 JOINERS = "\u200c\u200d"  # needed inside emoji sequences and Persian or Indic words; junk anywhere else
 TK = re.compile(r"\b(?:TK)+\b")
-# Jinja, Liquid/Handlebars, Mailchimp and Ghost-style merge tags that reached the reader unfilled.
-TOKEN = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\*\|[A-Z0-9_:]+\|\*|%%\{?[\w:]+\}?%%")
+# Jinja, Liquid/Handlebars, Mailchimp and Ghost-style merge tags that reached the reader unfilled. Each is at
+# most 200 characters long and holds no brace of its kind, so a search stops within 200 characters of where
+# it started: linear in the text (`.*?` rescanned the rest of the line from every `{{`, so 120 KB of them
+# took minutes).
+TOKEN = re.compile(r"\{\{[^{}]{0,200}\}\}|\{%[^{}]{0,200}%\}|\*\|[A-Z0-9_:]{1,100}\|\*|%%\{?[\w:]{1,100}\}?%%")
 URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"')\]]+")
 
 
@@ -39,7 +42,7 @@ def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_na
             explained.add(found)
             findings.append(Finding("error", "leftovers", f"the {where} still holds {found!r}: fill it in"))
     for story in issue.stories:
-        for name, value in story_texts(story):
+        for name, value in story_texts(story) + story_links_and_cells(story):
             for found in leftovers(value):
                 explained.add(found)
                 findings.append(
@@ -78,6 +81,19 @@ def story_texts(story: Story) -> list[tuple[str, str]]:
     ]
     texts += [("body", block.text) for block in story.body]
     texts += [("pull quote", quote.text + " " + quote.attribution) for quote in story.pull_quotes]
+    return [(name, value) for name, value in texts if value]
+
+
+def story_links_and_cells(story: Story) -> list[tuple[str, str]]:
+    """What a story holds besides its prose, where a merge tag would be filled in just the same: its links,
+    its byline and its results tables."""
+    texts = [("byline", story.byline), ("link", story.url), ("image", story.image.src)]
+    for block in story.body:
+        texts += [("link", span.href) for span in block.spans if span.href]
+        if block.results is not None:
+            table = block.results
+            texts += [("results table", value) for value in (table.title, table.source, table.note, table.turnout)]
+            texts += [("results table", row.name + " " + row.party) for row in table.rows]
     return [(name, value) for name, value in texts if value]
 
 
