@@ -14,6 +14,8 @@ ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"]*[^\s<>\".,;:!?'’�
 # smartypants opens a quote before a year cut short ('90s, '26); it is an apostrophe.
 YEAR = re.compile(r"‘(?=\d\d(?:s\b|\b))")
 SPAN_MARK = "<x-span>"  # joins a block's spans, so quotes across a bold or linked word pair up
+# What smartypants changes with attributes() below: quotes, "--" and "...". Text without any is left as it is.
+SMARTENED = re.compile(r"['\"]|--|\.\.\.|\. \. \.")
 
 
 def attributes() -> int:
@@ -34,8 +36,8 @@ def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
     code runs come back as they went in."""
     import smartypants
 
-    if not any(text for text, _ in pieces):
-        return [text for text, _ in pieces]
+    if not SMARTENED.search("".join(text for text, _ in pieces)):
+        return [text for text, _ in pieces]  # nothing smartypants would change (it costs a tokenising per run)
     marked = []
     for text, code in pieces:
         escaped = html.escape(text, quote=False)
