@@ -15,7 +15,6 @@ from pathlib import Path
 from .errors import InputError
 from .models import Issue
 from .readers import STORY_SUFFIXES
-from .text import megabytes
 
 
 def read_build(folder: Path) -> tuple[Issue, str, str]:
@@ -216,7 +215,11 @@ def read_regular(path: Path, limit: int) -> bytes:
     info = os.fstat(handle)
     if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
         os.close(handle)
-        why = "is not a regular file" if not stat.S_ISREG(info.st_mode) else f"is {megabytes(info.st_size)}, more than"
+        why = (
+            "is not a regular file"
+            if not stat.S_ISREG(info.st_mode)
+            else f"is {info.st_size / 1024 / 1024:.1f} MB, more than"
+        )
         raise InputError(f"{why} the build wrote; build the issue again", file=path)
     with os.fdopen(handle, "rb") as file:
         return file.read(limit + 1)

@@ -90,7 +90,8 @@ def without_send_tokens(story: Story, notices: list[Notice]) -> Story:
             story=story.headline,
         )
     )
-    return Story.model_validate({**cleaned, "source": story.source})  # type: ignore[dict-item]
+    assert isinstance(cleaned, dict)
+    return Story.model_validate({**cleaned, "source": story.source})
 
 
 def group_sections(stories: list[Story], default: str, settings: IssueSettings, notices: list[Notice]) -> list[Section]:

@@ -259,26 +259,25 @@ def resolve(target: Target, clock: Clock) -> list[str]:
         return [str(ipaddress.ip_address(target.host.split("%")[0]))]
     except ValueError:
         pass
-    found: list[object] = []
+    addresses: list[str] = []
+    failed: list[BaseException] = []
+    finished = threading.Event()
 
     def look_up() -> None:
         try:
-            found.append(socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM))
+            for info in socket.getaddrinfo(target.host, target.port, type=socket.SOCK_STREAM):
+                address = str(info[4][0]).split("%")[0]
+                if address not in addresses:
+                    addresses.append(address)
         except (OSError, UnicodeError) as error:
-            found.append(error)
+            failed.append(error)
+        finished.set()
 
-    worker = threading.Thread(target=look_up, daemon=True)  # getaddrinfo has no timeout of its own
-    worker.start()
-    worker.join(clock.left())
-    if not found:
+    threading.Thread(target=look_up, daemon=True).start()  # getaddrinfo has no timeout of its own
+    if not finished.wait(clock.left()):
         raise clock.expired()
-    if isinstance(found[0], BaseException):
+    if failed or not addresses:
         raise FetchError(f"cannot be fetched: {target.host} is not a host name that can be found", file=clock.file)
-    addresses = []
-    for info in found[0]:  # type: ignore[attr-defined]
-        address = str(info[4][0]).split("%")[0]
-        if address not in addresses:
-            addresses.append(address)
     return addresses
 
 
