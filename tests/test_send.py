@@ -835,20 +835,26 @@ def test_a_forged_header_in_the_build_is_refused_by_send_check_and_export(server
     rewrite_issue(folder, changed)
     subscribers(workdir, 3)
     shown = "sender name" if what == "brand name" else what  # the brand name is the name inboxes show
+    # A raw U+2028 is refused where issue.json is read back (any text value, before a header is made); an
+    # encoded word only decodes to a line break in a header, where the header rule refuses it.
+    read_back = "holds a line separator (U+2028); rebuild it rather than edit it" if "\u2028" in value else ""
     result = send_list()
     assert result.exit_code == 1, result.output
-    assert result.output.startswith(f"error: build/{SLUG}/issue.json: the {shown} {value!r} holds "), result.output
-    assert "which would forge mail headers; nothing was sent\n" in result.output
+    if read_back:
+        assert result.output.startswith(f"error: build/{SLUG}/issue.json: ") and read_back in result.output
+    else:
+        assert result.output.startswith(f"error: build/{SLUG}/issue.json: the {shown} {value!r} holds "), result.output
+        assert "which would forge mail headers; nothing was sent\n" in result.output
     never_forged(server.mailbox)
     test = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")
-    assert test.exit_code == 1 and "which would forge mail headers; nothing was sent" in test.output
+    assert test.exit_code == 1 and (read_back or "which would forge mail headers; nothing was sent") in test.output
     never_forged(server.mailbox)
     check = invoke("check", f"build/{SLUG}")
     assert check.exit_code == 1
-    assert f"the {shown} {value!r} holds " in check.output
+    assert (read_back or f"the {shown} {value!r} holds ") in check.output
     export = invoke("export", f"build/{SLUG}", "--esp", "mailchimp")
     assert export.exit_code == 1
-    assert "which would forge mail headers; nothing was exported" in export.output
+    assert (read_back or "which would forge mail headers; nothing was exported") in export.output
     assert not (folder / "export-mailchimp.html").exists()
 
 
