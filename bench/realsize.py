@@ -5,7 +5,7 @@ rebuild, and the preview's save -> repaint.
     python bench/realsize.py        # --runs N (default 3), --saves N (default 10)
 
 - first build: `newsletter build` in a process of its own with an empty cache folder, against making its 8 photos
-  one after another in this process (newsletter.images.made_from, the sizes the build asks for): the floor that
+  one after another in this process (newsletter.picture.made_from, the sizes the build asks for): the floor that
   making them side by side beats. Goal (issue 27): at most 0.65×.
 - rebuild: the same command again with the cache the first build filled, photos unchanged, against building the
   same issue with its 8 photos as https addresses (nothing to make). Goal: at most 1.3×.
@@ -84,7 +84,8 @@ def build_seconds(source: Path, out: Path, cache: Path) -> float:
 def one_after_another(photos: list[Path]) -> float:
     """Seconds to make the issue's photos one at a time, at the sizes the build asks for: the first is the lead's
     (issue.toml names 01-colombia-runoff.md the lead), the others are cards."""
-    from newsletter.images import CARD_BUDGET, CARD_WIDTH, LEAD_BUDGET, LEAD_WIDTH, made_from
+    from newsletter.images import CARD_BUDGET, CARD_WIDTH, LEAD_BUDGET, LEAD_WIDTH
+    from newsletter.picture import made_from
 
     jobs = [(photo.read_bytes(), CARD_WIDTH, CARD_BUDGET) for photo in photos]
     jobs[0] = (jobs[0][0], LEAD_WIDTH, LEAD_BUDGET)

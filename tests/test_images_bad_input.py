@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageCms
 from test_images import build, built_images, issue
 
-from newsletter import images
+from newsletter import images, picture
 from newsletter.errors import InputError
 from newsletter.images import CARD_BUDGET, CARD_WIDTH, process
 
@@ -117,10 +117,10 @@ def test_a_huge_rgba_png_with_a_profile_is_refused_by_its_memory_before_decoding
 def test_the_memory_budget_counts_pixels_after_a_jpegs_reduced_decode():
     # A 200 MP photo decodes at 1/8 for a 1,200 px lead: well within budget, so it is not refused.
     width, height = 16_000, 12_000
-    assert width * height * images.BYTES_PER_PIXEL * images.COPIES > images.MEMORY_BUDGET
-    images.check_memory(width // 8, height // 8)
-    with pytest.raises(images.ImageProblem):
-        images.check_memory(width, height)
+    assert width * height * picture.BYTES_PER_PIXEL * picture.COPIES > picture.MEMORY_BUDGET
+    picture.check_memory(width // 8, height // 8)
+    with pytest.raises(picture.ImageProblem):
+        picture.check_memory(width, height)
 
 
 def jpeg_with_exif(exif: bytes) -> bytes:

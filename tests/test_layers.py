@@ -33,6 +33,7 @@ LAYERS: dict[str, set[str]] = {
         "message",
         "check",
         "buildfolder",
+        "picture",
         "output",
         "elections",
         "notices",
@@ -176,7 +177,7 @@ def test_a_module_in_no_layer_is_named(tmp_path):
 # render/ and check/ were.
 MOST_LINES = 600
 # Over the limit today, each owned by work in flight: split when next touched. They may not grow much more.
-WAIVED = {"cli.py": 800, "images.py": 800}
+WAIVED = {"cli.py": 800}
 
 
 def test_no_module_is_over_600_lines():
