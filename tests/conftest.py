@@ -34,6 +34,14 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture
+def no_smtp_variables(monkeypatch):
+    """No NEWSLETTER_SMTP_* from the shell running the tests: each test's settings are its own."""
+    for name in list(os.environ):
+        if name.startswith("NEWSLETTER_SMTP_"):
+            monkeypatch.delenv(name)
+
+
+@pytest.fixture
 def cli():
     """Run a command as the editor types it: `cli("build", "--date", "2026-11-24")` -> the result."""
     from typer.testing import CliRunner

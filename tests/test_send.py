@@ -59,12 +59,9 @@ runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
-def smtp_parts(monkeypatch):
+def smtp_parts(no_smtp_variables):
     if SMTP_MISSING:
         missing(f"aiosmtpd and trustme (pip install -e '.[test]'): {SMTP_MISSING}")
-    for name in list(os.environ):
-        if name.startswith("NEWSLETTER_SMTP_"):
-            monkeypatch.delenv(name)
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ error that names the `security` that would work, against real servers on 127.0.0
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -31,10 +30,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(autouse=True)
-def no_smtp_variables(monkeypatch):
-    for name in list(os.environ):
-        if name.startswith("NEWSLETTER_SMTP_"):
-            monkeypatch.delenv(name)
+def clean_environment(no_smtp_variables):
+    pass
 
 
 @pytest.fixture(scope="module")
