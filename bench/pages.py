@@ -206,7 +206,7 @@ def predict(form: str, path: Path) -> tuple[str, str, bool]:
         return (document.text or "", document.title or "", False) if document is not None else ("", "", False)
     from newsletter.build import make_issue
 
-    issue = make_issue(path, date=DATE)
+    issue = make_issue(path, date=DATE).issue
     flagged = issue.lead.headline_derived or any(GUESS in warning.message for warning in issue.warnings)
     return "\n\n".join(block.text for block in issue.lead.body), issue.lead.headline, flagged
 

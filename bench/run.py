@@ -213,10 +213,11 @@ def measure(work: Path, seed: Path, many: Path, node: list[str] | None, args: ar
 
     # Warm: every output of one issue, rendered again and again in this process. Ours and Node's take
     # turns in three rounds, so a busy moment on the machine does not land on one side only.
-    issue = make_issue(seed, date=day)
+    made = make_issue(seed, date=day)
+    issue = made.issue
     ours_rates, email_rates, node_rates = [], [], []
     for _ in range(3):
-        ours_rates.append(rate(lambda: render_files(issue), args.seconds / 3))
+        ours_rates.append(rate(lambda: render_files(made), args.seconds / 3))
         # The part of a render that does what Node's compile does: MJML -> inlined email.html.
         email_rates.append(rate(lambda: compile_email(render_mjml(issue), inline_css(issue)), args.seconds / 3))
         if node:
@@ -391,7 +392,7 @@ def size_context(work: Path, source: Path, out: Path, node: list[str]) -> list[s
     ours = (out / "email.html").stat().st_size
     mjml = (out / "email.mjml").read_text(encoding="utf-8")
     # What an editor would do with Node to get the same inlined email: our inline CSS in <mj-style inline>.
-    css = inline_css(make_issue(source, date=dt.date.fromisoformat(DATE)))
+    css = inline_css(make_issue(source, date=dt.date.fromisoformat(DATE)).issue)
     inlined = work / "node-inline.mjml"
     inlined.write_text(
         mjml.replace("</mj-head>", f'<mj-style inline="inline">{css}</mj-style></mj-head>', 1), encoding="utf-8"
@@ -504,15 +505,15 @@ def profile(work: Path, seed: Path, many: Path) -> str:
         lines.append(f"    {micro / 1e6:7.3f} s  {name}")
 
     # Warm: one render of the seed issue, by output, then own time by package.
-    issue = make_issue(seed, date=dt.date.fromisoformat(DATE))
-    render_files(issue)
+    made = make_issue(seed, date=dt.date.fromisoformat(DATE))
+    render_files(made)
     lines.append("  warm render of the seed issue, by stage (median ms per render):")
-    for name, milliseconds in stage_times(issue).items():
+    for name, milliseconds in stage_times(made).items():
         lines.append(f"    {milliseconds:7.2f} ms  {name}")
     profiler = cProfile.Profile()
     profiler.enable()
     for _ in range(5):
-        render_files(issue)
+        render_files(made)
     profiler.disable()
     stats = pstats.Stats(profiler)
     by_package: dict[str, float] = {}
@@ -533,7 +534,7 @@ def profile(work: Path, seed: Path, many: Path) -> str:
     return "\n".join(lines)
 
 
-def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], dict[str, float]]:  # type: ignore[no-untyped-def]
+def staged_render(made, cache: Path | None = None) -> tuple[dict[str, bytes], dict[str, float]]:  # type: ignore[no-untyped-def]
     """What render_files() does, stage by stage as the recipe calls them, each timed: (the files, seconds per
     stage). No stage is patched; tests/test_bench.py checks the files equal render_files()'s, so a recipe that
     changes makes this fail instead of timing something else."""
@@ -551,6 +552,7 @@ def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], d
         render_web,
     )
 
+    issue = made.issue
     times: dict[str, float] = {}
 
     def timed(name: str, step, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -567,26 +569,28 @@ def staged_render(issue, cache: Path | None = None) -> tuple[dict[str, bytes], d
     html = timed("email.html (MRML + inlining)", compile_email, mjml, css, cache=cache)
     text = timed("email.txt", render_text, ready, unsubscribe=UNSUBSCRIBE_TOKEN, web=links.web_token)
     web = timed("web.html (jinja2)", render_web, ready)
-    template = timed("email.tokens.eml: encoded once (stdlib email)", message_template, issue, html, text, links)
+    template = timed(
+        "email.tokens.eml: encoded once (stdlib email)", message_template, issue, html, text, links, made.images
+    )
     files.update(
         timed(
             "links filled in (every file, email.eml too)", fill_outputs, issue, links, mjml, html, text, web, template
         )
     )
-    files.update(sorted(issue._images.items()))
+    files.update(sorted(made.images.items()))
     return files, times
 
 
-def stage_times(issue, repeat: int = 50) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def stage_times(made, repeat: int = 50) -> dict[str, float]:  # type: ignore[no-untyped-def]
     """Milliseconds per render spent in each stage (medians of `repeat` staged renders), and in all of
     render_files()."""
     from newsletter.build import render_files
 
-    runs = [staged_render(issue)[1] for _ in range(repeat)]
+    runs = [staged_render(made)[1] for _ in range(repeat)]
     times = {name: statistics.median(run[name] for run in runs) * 1000 for name in runs[0]}
     start = time.perf_counter()
     for _ in range(repeat):
-        render_files(issue)
+        render_files(made)
     times["all of render_files()"] = (time.perf_counter() - start) / repeat * 1000
     return times
 

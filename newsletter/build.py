@@ -29,6 +29,16 @@ class BuildResult:
         return self.issue.warnings
 
 
+@dataclass(frozen=True)
+class Made:
+    """An issue and the images its local files became, side by side: the files are published with the issue,
+    the preview watches the sources."""
+
+    issue: Issue
+    images: dict[str, bytes] = field(default_factory=dict)  # images/<hash>.<ext> -> bytes
+    image_files: tuple[Path, ...] = ()  # the local files they were made from
+
+
 def issue_json(issue: Issue) -> str:
     """The sorted issue as stable, human-readable JSON."""
     return issue.model_dump_json(indent=2, exclude_defaults=True) + "\n"
@@ -41,9 +51,10 @@ def make_issue(
     config: Path | None = None,
     today: dt.date | None = None,
     cache: Path | None = None,
-) -> Issue:
+) -> Made:
     """Load and sort the stories under `source` into an Issue dated `date`, else issue.toml's date, else
-    `today` (None: the clock's). `cache`: where made photos are kept between runs (None: in memory only)."""
+    `today` (None: the clock's), beside the images made from its local files. `cache`: where made photos are
+    kept between runs (None: in memory only)."""
     from .images import publish_images
     from .load import load_source, place_related
     from .readers.results import colour_notices
@@ -73,15 +84,16 @@ def make_issue(
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
     logo_root = source if logo_in_issue else config_folder(config)
     with doing("preparing the images of", source):
-        issue, _ = publish_images(issue, logo_root=logo_root, cache=cache)
+        issue, published = publish_images(issue, logo_root=logo_root, cache=cache)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
     issue = add_calendar(issue, source, config, calendar_weeks(settings))
-    return issue.model_copy(
+    issue = issue.model_copy(
         update={
             "warnings": issue.warnings
             + [notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]
         }
     )
+    return Made(issue, dict(published.files), tuple(published.sources))
 
 
 def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issue:
@@ -127,22 +139,25 @@ def add_calendar(issue: Issue, source: Path, config: Path | None, weeks: int | N
 
 
 def render_files(
-    issue: Issue,
+    made: Made,
     *,
     unsubscribe_url: str | None = None,
     web_url: str | None = None,
     cache: Path | None = None,
     rendering: Rendering | None = None,
 ) -> dict[str, bytes]:
-    """Every output of an issue, by file name; the links default to the brand's. `cache`: a folder where
+    """Every output of an issue and its images, by file name; the links default to the brand's. `cache`: a folder where
     compiled templates and parsed CSS are kept between runs (None: nothing is kept). `rendering`: the
     issue's Rendering when the caller (the preview) has made some of its files already."""
     from .render import Rendering
 
-    rendering = rendering or Rendering(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache)
+    issue = made.issue
+    rendering = rendering or Rendering(
+        issue, images=made.images, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache
+    )
     files = {"issue.json": issue_json(issue).encode()}
     files.update(rendering.files())
-    files.update(sorted(issue._images.items()))  # images/<hash>.jpg, published with the issue
+    files.update(sorted(made.images.items()))  # images/<hash>.jpg, published with the issue
     return files
 
 
@@ -164,9 +179,10 @@ def build(
             "time; choose another --out (a folder inside it is fine)",
             file=out,
         )
-    issue = make_issue(source, date=date, today=today, config=config, cache=cache)
+    made = make_issue(source, date=date, today=today, config=config, cache=cache)
+    issue = made.issue
     with doing("rendering", source):
-        files = render_files(issue, cache=cache)
+        files = render_files(made, cache=cache)
     # What send and export will fill in must be these very bytes: a record of each file's hash.
     files[RECORD_NAME] = make_record(files)
     target = out if out is not None else out_root / issue.slug

@@ -153,10 +153,7 @@ def publish_images(
         updates["height"] = round(logo.width * built.height / built.width)
     if updates:
         brand = brand.model_copy(update={"logo": logo.model_copy(update=updates)})
-    result = issue.model_copy(update={"lead": lead, "sections": sections, "brand": brand})
-    result._images = dict(published.files)
-    result._image_files = [str(path) for path in published.sources]
-    return result, published
+    return issue.model_copy(update={"lead": lead, "sections": sections, "brand": brand}), published
 
 
 def settings_file(root: Path, src: str) -> Path:

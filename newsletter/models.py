@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .errors import place
 
@@ -269,9 +269,6 @@ class Issue(Model):
     signoff: list[Block] = Field(default_factory=list)  # the closing words after the last section
     warnings: list[Notice] = Field(default_factory=list)
     tracking: Tracking | None = None
-    # The images the build made from local files (images/<hash>.jpg -> bytes), written with the issue.
-    _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
-    _image_files: list[str] = PrivateAttr(default_factory=list)  # the local files they were made from
 
     @property
     def slug(self) -> str:

@@ -19,9 +19,9 @@ spec.loader.exec_module(bench)
 @pytest.mark.parametrize("source", [SEEDS, EXAMPLE], ids=["seed", "markdown"])
 def test_the_staged_render_is_the_recipe_byte_for_byte(source):
     """If the recipe gains, loses or reorders a stage, the bench's timings would time something else: fail."""
-    issue = make_issue(source, date=DATE)
-    files, times = bench.staged_render(issue)
-    assert files == render_files(issue)
+    made = make_issue(source, date=DATE)
+    files, times = bench.staged_render(made)
+    assert files == render_files(made)
     assert list(times) == [
         "issue.json", "prepare (links checked, templates found)", "email.mjml (jinja2)", "inline.css (jinja2)",
         "email.html (MRML + inlining)", "email.txt", "web.html (jinja2)",

@@ -36,7 +36,7 @@ Unsubscribe: https://news.example.org/unsubscribe
 @pytest.fixture(scope="module")
 def issue():
     """The Markdown sample with a real sender, so only what a test changes is found."""
-    sample = make_issue(EXAMPLE, date=DATE)
+    sample = make_issue(EXAMPLE, date=DATE).issue
     brand = sample.brand.model_copy(update={"sender": Sender(name="The Ballot Brief", email="desk@news.example.org")})
     return sample.model_copy(update={"brand": brand})
 
@@ -66,7 +66,7 @@ def test_good_email_has_no_findings_but_the_builds_own_warnings(issue):
 
 
 def test_seed_items_without_headline_or_link_are_warnings_not_errors():
-    seed = make_issue(SEED, date=DATE)
+    seed = make_issue(SEED, date=DATE).issue
     build_findings = run(seed, check="build")
     assert {finding.level for finding in build_findings} == {"warning"}
     assert ("seeds/000_d493ddfd58091a34.txt", 19, "no link: add its url") in [

@@ -224,7 +224,7 @@ def test_a_bad_results_block_is_one_line_naming_the_file_and_line(cli, tmp_path,
 
 def test_a_story_opening_with_results_takes_its_preheader_and_teaser_from_the_first_paragraph(tmp_path):
     folder = story(tmp_path, "```results\nparty,share\nA,60\nB,40\n```\n\nParty A wins a majority.\n")
-    issue = make_issue(folder, date=DATE)
+    issue = make_issue(folder, date=DATE).issue
     assert (issue.preheader, issue.lead.teaser) == ("Party A wins a majority.", "Party A wins a majority.")
 
 
@@ -305,7 +305,7 @@ def test_the_plain_text_parliament_marks_the_majority_on_every_line(outputs):
 
 
 def test_a_light_party_colour_is_darkened_for_text_and_kept_for_the_bar(outputs):
-    issue = make_issue(EXAMPLE, date=DATE)
+    issue = make_issue(EXAMPLE, date=DATE).issue
     warnings = [str(notice) for notice in issue.warnings if "results:" in notice.message]
     assert warnings[0] == (
         f"{EXAMPLE / '01-colombia-results.md'}:1: results: the colour #ffd700 "
@@ -496,9 +496,10 @@ CALENDAR = """date,country,election,note
 
 
 def test_the_calendar_shows_upcoming_elections_soonest_first(tmp_path):
-    issue = make_issue(story(tmp_path, "Body.\n", calendar=CALENDAR), date=DATE)
+    made = make_issue(story(tmp_path, "Body.\n", calendar=CALENDAR), date=DATE)
+    issue = made.issue
     assert [(e.country, e.days) for e in issue.elections] == [("Haiti", 0), ("Romania", 12), ("Estonia", 97)]
-    text = render_files(issue)["email.txt"].decode()
+    text = render_files(made)["email.txt"].decode()
     assert (
         "Elections ahead\n---------------\n\n"
         "* Tue 24 Nov (today): Haiti, General election\n"
@@ -512,7 +513,7 @@ def test_the_calendar_window_comes_from_newsletter_toml(tmp_path):
     folder = story(tmp_path, "Body.\n", calendar=CALENDAR)
     config = tmp_path / "newsletter.toml"
     config.write_text("[calendar]\nweeks = 8\n")
-    issue = make_issue(folder, date=DATE, config=config)
+    issue = make_issue(folder, date=DATE, config=config).issue
     assert [e.country for e in issue.elections] == ["Haiti", "Romania"]
 
 
@@ -520,7 +521,7 @@ def test_a_calendar_beside_newsletter_toml_serves_every_issue(tmp_path):
     folder = story(tmp_path, "Body.\n")
     (tmp_path / "calendar.csv").write_text(CALENDAR)
     (tmp_path / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n')
-    issue = make_issue(folder, date=DATE, config=tmp_path / "newsletter.toml")
+    issue = make_issue(folder, date=DATE, config=tmp_path / "newsletter.toml").issue
     assert [e.country for e in issue.elections] == ["Haiti", "Romania", "Estonia"]
 
 
@@ -574,14 +575,15 @@ def test_a_calendar_that_is_not_a_file_is_named_not_skipped(cli, tmp_path, kind,
 
 def test_invisible_and_bidi_characters_in_the_calendar_are_removed_and_named(tmp_path):
     calendar = "date,country,election\n2026-12-06,Roma\u200bnia,Parliamentary\u202e election\n2026-12-07,Peru,Senate\n"
-    issue = make_issue(story(tmp_path, "Body.\n", calendar=calendar), date=DATE)
+    made = make_issue(story(tmp_path, "Body.\n", calendar=calendar), date=DATE)
+    issue = made.issue
     assert [(e.country, e.election) for e in issue.elections] == [
         ("Romania", "Parliamentary election"),
         ("Peru", "Senate"),
     ]
     named = [str(notice) for notice in issue.warnings if "calendar.csv" in str(notice)]
     assert named == [f"{tmp_path / 'issue' / 'calendar.csv'}:2: removed 2 invisible character(s) (U+200B, U+202E)"]
-    email = render_files(issue)["email.html"].decode()
+    email = render_files(made)["email.html"].decode()
     assert "\u200b" not in email and "\u202e" not in email and "Romania" in email
 
 
@@ -589,14 +591,15 @@ def test_non_characters_in_the_calendar_and_a_results_cell_are_removed_and_named
     """U+FFFE, U+FDD0 and friends stopped MJML, and the build blamed email.mjml."""
     calendar = "date,country,election\n2026-12-06,Peru\ufffe\ufdd0,Senate\U0010ffff\n"
     folder = story(tmp_path, "```results\nname,share\nA\uffff,30\n```\n", calendar=calendar)
-    issue = make_issue(folder, date=DATE)
+    made = make_issue(folder, date=DATE)
+    issue = made.issue
     assert [(e.country, e.election) for e in issue.elections] == [("Peru", "Senate")]
     named = sorted(str(notice) for notice in issue.warnings if "invisible" in str(notice))
     assert named == [
         f"{folder / 'calendar.csv'}:2: removed 3 invisible character(s) (U+10FFFF, U+FDD0, U+FFFE)",
         f"{folder / 'lead.md'}:7: removed 1 invisible character(s) (U+FFFF)",
     ]
-    assert "Peru" in render_files(issue)["email.html"].decode()
+    assert "Peru" in render_files(made)["email.html"].decode()
 
 
 def test_a_calendar_line_too_long_for_the_csv_module_is_one_line(cli, tmp_path):
@@ -663,9 +666,9 @@ def test_rendering_a_table_asks_about_the_whole_table_a_fixed_number_of_times(tm
         table = "".join(f"P{number},{number + 1},{number % 3}\n" for number in range(rows))
         folder = tmp_path / str(rows)
         folder.mkdir()
-        issue = make_issue(story(folder, f"```results\nname,votes,seats\n{table}```\n"), date=DATE)
+        made = make_issue(story(folder, f"```results\nname,votes,seats\n{table}```\n"), date=DATE)
         asked.clear()
-        render_files(issue)
+        render_files(made)
         counts.append(len(asked))
     assert counts[0] == counts[1] and counts[0] > 0
 
@@ -788,7 +791,7 @@ def test_an_issue_json_from_before_shown_was_kept_still_shows_its_shares(tmp_pat
     from newsletter.models import Issue
     from newsletter.render import render_web
 
-    issue = make_issue(story(tmp_path, "```results\nparty,share\nA,60.4\nB,39.6\n```\n"), date=DATE)
+    issue = make_issue(story(tmp_path, "```results\nparty,share\nA,60.4\nB,39.6\n```\n"), date=DATE).issue
     data = issue.model_dump(mode="json")
     for row in data["lead"]["body"][0]["results"]["rows"]:
         del row["shown"]

@@ -105,7 +105,7 @@ def test_copy_for_pasting_survives_a_real_editor(desk, editors, serve, tmp_path,
     status = copy_from_preview(page, preview)
     assert status.startswith("Copied the whole issue"), status
     doc = paste_into(page, editors, editor)
-    issue = prepare(make_issue(folder, date=DATE)).email.issue
+    issue = prepare(make_issue(folder, date=DATE).issue).email.issue
     assert_kept(doc, issue, issue.stories)
     headings = [words(h) for h in doc.xpath("//h2|//h3")]
     assert [section.heading for section in issue.sections] == [
@@ -117,7 +117,7 @@ def test_copy_for_pasting_survives_a_real_editor(desk, editors, serve, tmp_path,
 
 def test_copy_for_pasting_one_story(desk, editors, serve, tmp_path):
     folder = Path(shutil.copytree(EXAMPLE, tmp_path / "issue"))
-    issue = prepare(make_issue(folder, date=DATE)).email.issue
+    issue = prepare(make_issue(folder, date=DATE).issue).email.issue
     story = issue.sections[0].stories[0]
     page = desk.new_page()
     status = copy_from_preview(page, serve(folder), story=story.anchor)
@@ -161,7 +161,7 @@ def test_copy_html_has_absolute_photos_and_the_services_tags(desk, serve, tmp_pa
     page.wait_for_function("() => /Copied/.test(document.querySelector('#status').textContent)", timeout=WAIT_MS)
     assert "Mailchimp" in page.text_content("#status")
     copied = clipboard_text(page)
-    slug = make_issue(folder, date=DATE).slug
+    slug = make_issue(folder, date=DATE).issue.slug
     photos = re.findall(r'<img[^>]* src="([^"]+)"', copied)
     assert f"https://news.example.org/issues/{slug}/images/" in " ".join(photos)
     assert all(src.startswith("https://") for src in photos), photos
@@ -192,25 +192,25 @@ def test_copy_without_published_photos_says_so_and_copies_nothing(desk, serve, t
 def test_paste_snapshot(file_regression, monkeypatch, name, source):
     """What "Copy for pasting" copies, for each golden issue: read its diff like code."""
     monkeypatch.chdir(ROOT)
-    paste = render_paste(make_issue(source.relative_to(ROOT), date=DATE))
+    paste = render_paste(make_issue(source.relative_to(ROOT), date=DATE).issue)
     file_regression.check(paste, basename=f"{name}_paste", extension=".html")
 
 
 def test_paste_refuses_photos_without_a_web_address(tmp_path):
     folder = photo_issue(tmp_path, web=False)
     with pytest.raises(RenderError) as refused:
-        render_paste(make_issue(folder, date=DATE))
+        render_paste(make_issue(folder, date=DATE).issue)
     assert "1 photo(s) have no web address yet (images/" in str(refused.value)
     assert str(refused.value).startswith(f"{folder / '01-colombia-runoff.md'}: ")
     # A story without a photo of its own can still be copied on its own.
-    issue = make_issue(folder, date=DATE)
+    issue = make_issue(folder, date=DATE).issue
     assert "<h2>" in render_paste(issue, story=issue.sections[0].stories[0].anchor)
     with pytest.raises(RenderError, match="no story 'gone'"):
         render_paste(issue, story="gone")
 
 
 def test_paste_with_published_photos_names_them_absolutely(tmp_path):
-    issue = make_issue(photo_issue(tmp_path, web=True), date=DATE)
+    issue = make_issue(photo_issue(tmp_path, web=True), date=DATE).issue
     paste = render_paste(issue)
     assert f'<img src="https://news.example.org/issues/{issue.slug}/images/' in paste
 
@@ -222,7 +222,7 @@ def test_hostile_story_text_is_text_in_the_paste(tmp_path):
         f"lead: true\n---\n\nBody {hostile}\n",
         encoding="utf-8",
     )
-    paste = render_paste(make_issue(tmp_path, date=DATE))
+    paste = render_paste(make_issue(tmp_path, date=DATE).issue)
     assert "<script" not in paste and "<img src=x" not in paste
     assert paste.count("&lt;script&gt;alert(1)&lt;/script&gt;") == 4  # headline, alt (the caption), caption, body
 
@@ -233,7 +233,7 @@ def test_the_plain_text_beside_the_html_reads_as_text(desk, serve, tmp_path):
     page = desk.new_page()
     copy_from_preview(page, serve(folder))
     text = clipboard_text(page)
-    issue = prepare(make_issue(folder, date=DATE)).email.issue
+    issue = prepare(make_issue(folder, date=DATE).issue).email.issue
     assert f"{issue.lead.headline} ({issue.lead.url})" in text
     assert not re.search(r"</?[a-zA-Z][a-zA-Z0-9]*[\s/>]", text), text
     row = issue.lead.body[[b.kind for b in issue.lead.body].index("results")].results.rows[0]
@@ -249,5 +249,5 @@ def test_without_the_clipboard_api_a_selection_copy_pastes_the_same(desk, editor
     status = copy_from_preview(page, serve(folder))
     assert status.startswith("Copied the whole issue"), status
     doc = paste_into(page, editors, "prosemirror")
-    issue = prepare(make_issue(folder, date=DATE)).email.issue
+    issue = prepare(make_issue(folder, date=DATE).issue).email.issue
     assert_kept(doc, issue, issue.stories)

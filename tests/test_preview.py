@@ -113,7 +113,7 @@ def on_a_phone(note: str, label: str, value: str) -> str:
 
 def test_page_shows_the_email_inbox_row_and_size(page, serve, seeds):
     preview = serve(seeds)
-    issue = make_issue(seeds, date=DATE)
+    issue = make_issue(seeds, date=DATE).issue
     open_page(page, preview)
     assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == issue.lead.headline
     assert page.locator("#inbox-from").text_content() == issue.brand.name
@@ -131,7 +131,7 @@ def test_each_mode_shows_its_view_at_its_width_and_survives_a_reload(page, serve
     preview = serve(seeds)
     html = built(preview, "email.html").decode()
     text = built(preview, "email.txt").decode()
-    headline = make_issue(seeds, date=DATE).lead.headline
+    headline = make_issue(seeds, date=DATE).issue.lead.headline
     open_page(page, preview)
     assert page.get_attribute("[data-mode=desktop]", "aria-pressed") == "true"
     for mode in ("mobile", "dark", "text", "web", "source", "desktop"):
@@ -180,7 +180,7 @@ def test_dark_mode_darkens_the_email_whatever_the_browser_prefers(page, serve, s
 
 def test_warnings_panel_lists_each_item_without_a_headline_with_its_story(page, serve, seeds):
     preview = serve(seeds)
-    issue = make_issue(seeds, date=DATE)
+    issue = make_issue(seeds, date=DATE).issue
     no_headline = [notice for notice in issue.warnings if notice.message.startswith("no headline")]
     assert len(no_headline) == 5
     open_page(page, preview)
@@ -197,7 +197,7 @@ def test_warnings_panel_lists_each_item_without_a_headline_with_its_story(page, 
 def test_editing_a_headline_updates_the_open_page_and_keeps_its_mode(page, serve, seeds):
     preview = serve(seeds)
     story = next(seeds.glob("*.txt"))
-    old = make_issue(seeds, date=DATE).lead.headline
+    old = make_issue(seeds, date=DATE).issue.lead.headline
     open_page(page, preview, "?mode=mobile")
     new = "Kyiv gets its answer on long-range strikes"
     edit(story, old, new)
@@ -294,7 +294,7 @@ def test_download_eml_serves_the_builds_email_eml(page, serve, seeds):
     with page.expect_download(timeout=WAIT_MS) as download:
         page.click("#download-eml")
     assert Path(download.value.path()).read_bytes() == built(preview, "email.eml")
-    assert download.value.suggested_filename == f"{make_issue(seeds, date=DATE).slug}.eml"
+    assert download.value.suggested_filename == f"{make_issue(seeds, date=DATE).issue.slug}.eml"
 
 
 def test_nothing_runs_inside_the_email_frame(page, serve, seeds):

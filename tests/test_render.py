@@ -15,7 +15,7 @@ import pytest
 from golden import DATE, EXAMPLE, ROOT, SEEDS, SLUG, write_issue
 
 from newsletter import render
-from newsletter.build import build, make_issue, render_files
+from newsletter.build import Made, build, make_issue, render_files
 from newsletter.compile import mjml_to_html
 from newsletter.errors import InputError, RenderError
 
@@ -479,10 +479,10 @@ def test_javascript_link_fails_the_build_with_a_clear_error(tmp_path, monkeypatc
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "java\x01script:alert(1)", " JavaScript:alert(1)"])
 def test_javascript_link_edited_into_issue_json_is_refused_at_render(url):
-    issue = make_issue(GOLDEN["markdown"], date=DATE)
+    issue = make_issue(GOLDEN["markdown"], date=DATE).issue
     bad = issue.model_copy(update={"lead": issue.lead.model_copy(update={"url": url})})
     with pytest.raises(RenderError, match="only http, https and mailto"):
-        render_files(bad)
+        render_files(Made(bad))
 
 
 def test_story_kinds_render(tmp_path):
@@ -570,8 +570,9 @@ def test_theme_colour_that_is_not_a_colour_is_refused(tmp_path):
 
 
 def test_personalisation_tokens_survive_rendering():
-    issue = make_issue(GOLDEN["markdown"], date=DATE)
-    files = render_files(issue, unsubscribe_url=render.UNSUBSCRIBE_TOKEN, web_url=render.WEB_TOKEN)
+    files = render_files(
+        make_issue(GOLDEN["markdown"], date=DATE), unsubscribe_url=render.UNSUBSCRIBE_TOKEN, web_url=render.WEB_TOKEN
+    )
     html, text = files["email.html"].decode(), files["email.txt"].decode()
     assert re.search(rf'href="{re.escape(render.UNSUBSCRIBE_TOKEN)}"[^>]*>Unsubscribe</a>', html)
     assert re.search(rf'href="{re.escape(render.WEB_TOKEN)}"[^>]*>View in browser</a>', html)
@@ -689,10 +690,10 @@ def test_a_caption_never_stands_in_for_a_title_when_there_is_a_teaser(tmp_path):
         "---\ncaption: Crowds at the closing rally in Lomé.\nteaser: Talks resume on Thursday. No date is set.\n"
         "image:\n  src: https://example.org/rally.jpg\n  alt: Crowds\n---\n"
     )
-    issue = make_issue(tmp_path, date=DATE)
-    item = issue.sections[0].stories[0]
+    made = make_issue(tmp_path, date=DATE)
+    item = made.issue.sections[0].stories[0]
     assert (item.headline, item.headline_derived) == ("Talks resume on Thursday.", True)
-    html = render_files(issue)["email.html"].decode()
+    html = render_files(made)["email.html"].decode()
     card = html[html.index("rally.jpg") :]
     # The caption sits under the photo, once; the teaser is text, not a heading.
     assert card.count("Crowds at the closing rally in Lomé.") == 1

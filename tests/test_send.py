@@ -692,7 +692,7 @@ def test_a_build_without_a_record_is_refused(server, workdir):
 def example_issue() -> Issue:
     from newsletter.build import make_issue
 
-    return make_issue(EXAMPLE, date=DATE)
+    return make_issue(EXAMPLE, date=DATE).issue
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -19,7 +19,7 @@ def story(headline: str, **front: object) -> str:
 def test_a_markdown_story_titled_from_its_body_says_so(tmp_path):
     (tmp_path / "lead.md").write_text(story("The lead story"))
     (tmp_path / "untitled.md").write_text("---\nurl: https://news.example.org/u\n---\n\nTurnout rose. More.\n")
-    issue = make_issue(tmp_path, date=DATE)
+    issue = make_issue(tmp_path, date=DATE).issue
     [notice] = [notice for notice in issue.warnings if notice.message.startswith("no headline")]
     assert str(notice) == (
         f"{tmp_path / 'untitled.md'}:1: no headline: the first sentence of its body stands in "
@@ -29,7 +29,7 @@ def test_a_markdown_story_titled_from_its_body_says_so(tmp_path):
 
 
 def test_seed_issue_shape():
-    issue = make_issue(SEEDS, date=DATE)
+    issue = make_issue(SEEDS, date=DATE).issue
     assert issue.brand.name == "GZERO Media"
     assert issue.lead.headline == "Zelensky asks the West (again) for expanded weapon use"
     assert [(s.heading, len(s.stories)) for s in issue.sections] == [("More from GZERO Media", 5)]
@@ -41,7 +41,7 @@ def test_seed_issue_shape():
 
 
 def test_items_without_headline_show_their_teasers_first_sentence_and_warn():
-    issue = make_issue(SEEDS, date=DATE)
+    issue = make_issue(SEEDS, date=DATE).issue
     first = issue.sections[0].stories[0]
     assert first.headline == (
         "Elon Musk, the world’s wealthiest person, has thrown his full weight behind former President Donald Trump’s…"
@@ -55,7 +55,7 @@ def test_items_without_headline_show_their_teasers_first_sentence_and_warn():
 
 
 def test_markdown_issue_lead_and_sections():
-    issue = make_issue(EXAMPLE, date=DATE)
+    issue = make_issue(EXAMPLE, date=DATE).issue
     assert issue.lead.headline == "Colombia’s runoff turns on turnout in the Caribbean coast"
     assert issue.number == 48
     assert issue.subject == "Runoff week: Bogotá votes, Brussels waits"
@@ -76,7 +76,7 @@ def test_priority_orders_within_a_section_then_source_order(tmp_path):
     (tmp_path / "b.md").write_text(story("Low"))
     (tmp_path / "c.md").write_text(story("High", priority=5))
     (tmp_path / "d.md").write_text(story("Also low"))
-    issue = make_issue(tmp_path, date=DATE)
+    issue = make_issue(tmp_path, date=DATE).issue
     assert [s.headline for s in issue.sections[0].stories] == ["High", "Low", "Also low"]
 
 
@@ -84,7 +84,7 @@ def test_first_full_story_in_file_name_order_leads(tmp_path):
     (tmp_path / "b.md").write_text(story("Second file"))
     (tmp_path / "a.md").write_text("---\nteaser: An item with no headline.\n---\n")
     (tmp_path / "c.md").write_text(story("Third file"))
-    assert make_issue(tmp_path, date=DATE).lead.headline == "Second file"
+    assert make_issue(tmp_path, date=DATE).issue.lead.headline == "Second file"
 
 
 def test_two_stories_marked_lead_is_an_error_naming_both(tmp_path):
@@ -103,7 +103,7 @@ def test_issue_toml_picks_the_lead_and_metadata(tmp_path):
     (tmp_path / "issue.toml").write_text(
         'lead = "b.md"\nsubject = "Subject line"\npreheader = "Pre"\ndate = 2026-12-01\nnumber = 7\n'
     )
-    issue = make_issue(tmp_path)
+    issue = make_issue(tmp_path).issue
     assert (issue.lead.headline, issue.subject, issue.preheader, issue.date, issue.number) == (
         "Two",
         "Subject line",
@@ -117,13 +117,13 @@ def test_issue_toml_picks_the_lead_and_metadata(tmp_path):
 def test_date_option_beats_issue_toml(tmp_path):
     (tmp_path / "a.md").write_text(story("One"))
     (tmp_path / "issue.toml").write_text("date = 2026-12-01\n")
-    assert make_issue(tmp_path, date=DATE).date == DATE
+    assert make_issue(tmp_path, date=DATE).issue.date == DATE
 
 
 def test_the_caller_says_what_today_is_and_the_environment_does_not(tmp_path, monkeypatch):
     (tmp_path / "a.md").write_text(story("One"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764000000")  # read by the command line only
-    assert make_issue(tmp_path, today=dt.date(2026, 12, 1)).date == dt.date(2026, 12, 1)
+    assert make_issue(tmp_path, today=dt.date(2026, 12, 1)).issue.date == dt.date(2026, 12, 1)
 
 
 def test_same_story_twice_is_kept_once(tmp_path):
@@ -131,7 +131,7 @@ def test_same_story_twice_is_kept_once(tmp_path):
     (tmp_path / "b.md").write_text(story("Café talks", url="https://example.org/x"))
     (tmp_path / "c.md").write_text(story("CAFÉ  TALKS"))
     (tmp_path / "d.md").write_text(story("Other headline", url="https://example.org/x/"))
-    issue = make_issue(tmp_path, date=DATE)
+    issue = make_issue(tmp_path, date=DATE).issue
     assert [s.headline for s in issue.sections[0].stories] == ["Café talks"]
     repeats = [str(w) for w in issue.warnings if "the same story twice" in w.message]
     assert repeats == [
@@ -146,7 +146,7 @@ def test_several_pages_first_leads_others_join_more_from_and_repeats_drop(tmp_pa
         "Second page headline\n\nIts first paragraph. Another sentence.\n\nSecond paragraph.\n\n"
         "More from GZERO Media\n\n" + SEED.read_text().split("More from GZERO Media\n\n")[1]
     )
-    issue = make_issue(tmp_path, date=DATE)
+    issue = make_issue(tmp_path, date=DATE).issue
     assert issue.lead.headline == "Zelensky asks the West (again) for expanded weapon use"
     items = issue.sections[0].stories
     assert len(items) == 6
@@ -157,7 +157,7 @@ def test_several_pages_first_leads_others_join_more_from_and_repeats_drop(tmp_pa
 
 def test_image_without_alt_or_caption_warns(tmp_path):
     (tmp_path / "a.md").write_text(story("Lead", url="https://e.org", image="https://e.org/i.jpg"))
-    issue = make_issue(tmp_path, date=DATE)
+    issue = make_issue(tmp_path, date=DATE).issue
     assert [w.message for w in issue.warnings] == ["no alt text: describe the image for readers who cannot see it"]
 
 
@@ -167,7 +167,7 @@ def test_brand_settings_from_newsletter_toml_and_issue_overrides(tmp_path):
     config = tmp_path / "newsletter.toml"
     config.write_text('[brand]\nname = "Base"\nmore_from = "Also this week"\n[brand.colors]\naccent = "#005a9c"\n')
     (tmp_path / "b.md").write_text(story("Item"))
-    issue = make_issue(tmp_path, date=DATE, config=config)
+    issue = make_issue(tmp_path, date=DATE, config=config).issue
     assert (issue.brand.name, issue.brand.colors.accent) == ("Override", "#005a9c")
     assert issue.sections[0].heading == "Also this week"
 
@@ -183,7 +183,7 @@ def test_unknown_brand_setting_is_an_error(tmp_path):
 def test_issue_json_reads_back_into_the_same_issue():
     from newsletter.models import Issue
 
-    issue = make_issue(EXAMPLE, date=DATE)
+    issue = make_issue(EXAMPLE, date=DATE).issue
     assert Issue.model_validate_json(issue_json(issue)) == issue
 
 
@@ -199,7 +199,7 @@ def sectioned(tmp_path, toml: str = ""):
 
 
 def test_sections_in_issue_toml_order_the_sections(tmp_path):
-    issue = make_issue(sectioned(tmp_path, 'sections = ["Geopolitics", "Economy", "Elections"]\n'), date=DATE)
+    issue = make_issue(sectioned(tmp_path, 'sections = ["Geopolitics", "Economy", "Elections"]\n'), date=DATE).issue
     assert [(s.heading, [x.headline for x in s.stories]) for s in issue.sections] == [
         ("Geopolitics", ["Borders"]),
         ("Economy", ["Markets"]),
@@ -209,12 +209,12 @@ def test_sections_in_issue_toml_order_the_sections(tmp_path):
 
 
 def test_without_sections_they_follow_their_first_story(tmp_path):
-    issue = make_issue(sectioned(tmp_path), date=DATE)
+    issue = make_issue(sectioned(tmp_path), date=DATE).issue
     assert [s.heading for s in issue.sections] == ["Elections", "Geopolitics", "Economy"]
 
 
 def test_a_section_the_list_leaves_out_follows_the_listed_ones_and_is_named(tmp_path):
-    issue = make_issue(sectioned(tmp_path, 'sections = ["Economy", "Elections"]\n'), date=DATE)
+    issue = make_issue(sectioned(tmp_path, 'sections = ["Economy", "Elections"]\n'), date=DATE).issue
     assert [s.heading for s in issue.sections] == ["Economy", "Elections", "Geopolitics"]
     assert (
         f"{tmp_path}/c.md:1: section 'Geopolitics' is not in issue.toml's sections: it follows the listed "
@@ -245,4 +245,4 @@ def test_priority_then_file_name_orders_stories_across_files(tmp_path):
     (tmp_path / "m.md").write_text(story("Em", priority=-2))
     (tmp_path / "k.md").write_text(story("Kay"))
     (tmp_path / "x.md").write_text(story("Ex", priority=3))
-    assert [s.headline for s in make_issue(tmp_path, date=DATE).sections[0].stories] == ["Ex", "Kay", "Zed", "Em"]
+    assert [s.headline for s in make_issue(tmp_path, date=DATE).issue.sections[0].stories] == ["Ex", "Kay", "Zed", "Em"]

@@ -280,9 +280,11 @@ class Preview:
         started = time.monotonic()
         error = None
         try:
-            issue = make_issue(self.source, date=self.date, today=self.today, config=self.config, cache=self.cache)
-            rendering = Rendering(issue, cache=self.cache)  # each output rendered once, the shown one first
-            first = {**rendering.first(self.wanted), **issue._images}
+            made = make_issue(self.source, date=self.date, today=self.today, config=self.config, cache=self.cache)
+            issue = made.issue
+            # each output rendered once, the shown one first
+            rendering = Rendering(issue, images=made.images, cache=self.cache)
+            first = {**rendering.first(self.wanted), **made.images}
         except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
             error = error_report(failure)
         if skip_if_stale and self.stamp() != self.stamps:
@@ -301,7 +303,7 @@ class Preview:
                     lambda: self.closing or not self.listeners or self.taken >= self.number, timeout=FIRST_STEP_SECONDS
                 )
             try:
-                files = render_files(issue, rendering=rendering)
+                files = render_files(made, rendering=rendering)
                 summary = summarise(issue, files, self.number)
                 snapshot = Snapshot(self.number, files, summary, published=published, issue=issue)
             except Exception as failure:  # noqa: BLE001
@@ -309,7 +311,7 @@ class Preview:
         with self.changed:
             if error is None:
                 self.snapshot = self.shown = snapshot
-                self.images = [Path(path).resolve() for path in issue._image_files]
+                self.images = [path.resolve() for path in made.image_files]
             else:
                 if self.snapshot is None or self.snapshot.complete:
                     self.number += 1  # the first step failed: a build of its own
@@ -384,6 +386,7 @@ class Preview:
         """ "Copy HTML": the email as `export --esp <key>` writes it (or, with no key, as built), with photos at
         their published addresses."""
         from newsletter.export import DIALECTS, in_dialect
+        from newsletter.images import is_built
         from newsletter.render import issue_unsubscribe_url, issue_web_url
 
         shown = self.shown
@@ -393,9 +396,10 @@ class Preview:
         if key and service is None:
             raise InputError(f"{key!r} is not a service this copies for; choose one of {', '.join(DIALECTS)}")
         issue = shown.issue
-        if issue._images and not issue.brand.web_base_url:
+        photos = [name for name in shown.files if is_built(name)]  # the build's images/ files
+        if photos and not issue.brand.web_base_url:
             raise InputError(
-                f"{len(issue._images)} photo(s) have no web address yet, so the pasted email would show broken "
+                f"{len(photos)} photo(s) have no web address yet, so the pasted email would show broken "
                 "pictures: set web_base_url in [brand] and upload the build's images/ there (newsletter publish)"
             )
         if service is None:  # the email as built, with the links newsletter.toml gives

@@ -19,11 +19,17 @@ from .view import prepare
 
 
 def render_all(
-    issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
+    issue: Issue,
+    *,
+    images: dict[str, bytes] | None = None,
+    unsubscribe_url: str | None = None,
+    web_url: str | None = None,
+    cache: Path | None = None,
 ) -> dict[str, bytes]:
     """email.mjml, email.html, email.txt, web.html and email.eml for one issue, and the two files that
-    send and export fill in: email.tokens.html and email.tokens.eml. `cache`: see environment()."""
-    return Rendering(issue, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache).files()
+    send and export fill in: email.tokens.html and email.tokens.eml. `images`: the files of the build's
+    images/ (email.eml carries them); `cache`: see environment()."""
+    return Rendering(issue, images=images, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache).files()
 
 
 class Rendering:
@@ -34,9 +40,16 @@ class Rendering:
     with the links filled in (everyone's here, each recipient's at send time)."""
 
     def __init__(
-        self, issue: Issue, *, unsubscribe_url: str | None = None, web_url: str | None = None, cache: Path | None = None
+        self,
+        issue: Issue,
+        *,
+        images: dict[str, bytes] | None = None,
+        unsubscribe_url: str | None = None,
+        web_url: str | None = None,
+        cache: Path | None = None,
     ) -> None:
         self.issue = issue
+        self.images = images or {}  # the build's images/ files, which email.eml carries
         self.cache = cache
         self.ready = prepare(issue, cache=cache)
         self.links = issue_links(issue, unsubscribe_url, web_url)
@@ -68,7 +81,7 @@ class Rendering:
     def files(self) -> dict[str, bytes]:
         """Every output file."""
         mjml_t, html_t = self.email
-        template = message_template(self.issue, html_t, self.text, self.links)
+        template = message_template(self.issue, html_t, self.text, self.links, self.images)
         return fill_outputs(self.issue, self.links, mjml_t, html_t, self.text, self.web, template)
 
 
@@ -98,9 +111,11 @@ def issue_links(issue: Issue, unsubscribe_url: str | None = None, web_url: str |
     )
 
 
-def message_template(issue: Issue, html_t: str, text_t: str, links: Links) -> bytes:
+def message_template(
+    issue: Issue, html_t: str, text_t: str, links: Links, images: dict[str, bytes] | None = None
+) -> bytes:
     """The message encoded once (email.tokens.eml): the web link is everyone's; the unsubscribe link and the
-    recipient's headers are tokens."""
+    recipient's headers are tokens. `images`: the build's images/ files, carried in the message."""
     from newsletter.message import build_message, message_bytes
     from newsletter.send.personalise import MESSAGE_ID_TOKEN, TEXT_UNSUBSCRIBE_TOKEN, html_link, unfold_recipient_fields
 
@@ -112,7 +127,7 @@ def message_template(issue: Issue, html_t: str, text_t: str, links: Links) -> by
         unsubscribe_url=links.unsubscribe if mailto else UNSUBSCRIBE_TOKEN,
         message_id=MESSAGE_ID_TOKEN,
         post=one_click(links.unsubscribe),
-        images=issue._images,
+        images=images or {},
     )
     return unfold_recipient_fields(message_bytes(message))
 
