@@ -65,6 +65,19 @@ def built_example(tmp_path_factory) -> Path:
     return build(EXAMPLE, out=tmp_path_factory.mktemp("built") / SLUG, date=DATE).out
 
 
+@pytest.fixture(scope="session")
+def built_to_send(tmp_path_factory) -> Path:
+    """The Markdown sample built once with a sender whose name is not ASCII (send_fixtures.BRAND_TOML), for the tests
+    of `newsletter send`: read it, never change it (send_fixtures.workdir copies it)."""
+    from send_fixtures import BRAND_TOML
+
+    from newsletter.build import build
+
+    root = tmp_path_factory.mktemp("built")
+    (root / "newsletter.toml").write_text(BRAND_TOML)
+    return build(EXAMPLE, out=root / SLUG, date=DATE, config=root / "newsletter.toml").out
+
+
 @pytest.fixture
 def workdir(tmp_path, monkeypatch) -> Path:
     """An empty working folder; commands run from it."""

@@ -242,7 +242,7 @@ class Template:
 
 def plain_to(recipient: Recipient) -> bytes | None:
     """The To field for a plain ASCII name and address, byte for byte what the email package writes
-    (tests/test_send.py compares the two); None when the name needs quoting or encoding."""
+    (tests/test_personalise.py compares the two); None when the name needs quoting or encoding."""
     name, email = recipient.name, recipient.email
     if not email:
         return b"To: undisclosed-recipients:;\r\n"
