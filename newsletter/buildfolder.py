@@ -7,6 +7,7 @@ read, never a file edited afterwards or left over from another build.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -114,13 +115,35 @@ def link_problem_in(issue: Issue) -> str:
     return ""
 
 
+DATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-|$)")
+
+
+def folder_date(path: Path) -> dt.date | None:
+    """The date a folder is named by: issues/2026-12-01 (as `new` makes it), build/2026-12-01-issue-49 (as
+    `build` does); None for any other name (issues/drafts, .staging folders, 2026-13-45)."""
+    found = DATED.match(path.name)
+    try:
+        return dt.date.fromisoformat(found.group(1)) if found else None
+    except ValueError:
+        return None
+
+
+def latest_dated(root: Path, *, before: dt.date | None = None) -> Path | None:
+    """The latest folder under `root` named by a date (before `before`, when given), or None. A folder with
+    another name never wins; of two with one date, the one written last."""
+    if not root.is_dir():
+        return None
+    dated = [(day, path) for path in root.iterdir() if (day := folder_date(path)) and path.is_dir()]
+    dated = [(day, path) for day, path in dated if before is None or day < before]
+    return max(dated, key=lambda item: (item[0], item[1].stat().st_mtime), default=(None, None))[1]
+
+
 def latest_build(root: Path = Path("build")) -> Path:
-    """The newest build folder under `root`: folder names start with the issue's ISO date."""
-    dated = re.compile(r"\d{4}-\d{2}-\d{2}")
-    folders = [path for path in root.glob("*") if path.is_dir() and dated.match(path.name)] if root.is_dir() else []
-    if not folders:
+    """The newest build folder under `root`."""
+    folder = latest_dated(root)
+    if folder is None:
         raise InputError("holds no built issue; run `newsletter build` first", file=root)
-    return max(folders, key=lambda path: (path.name[:10], path.stat().st_mtime))
+    return folder
 
 
 RECORD_NAME = "build.json"

@@ -144,29 +144,22 @@ def feed_stories(
 
 def issue_date(folder: Path) -> dt.date | None:
     """The issue's date: issue.toml's, else the folder's name when it is one (issues/2026-12-01)."""
+    from .buildfolder import folder_date
     from .settings import load_issue_settings
 
     if (folder / "issue.toml").is_file():
         settings = load_issue_settings(folder / "issue.toml")
         if settings.date:
             return settings.date
-    return as_date(folder.name)
-
-
-def as_date(name: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(name)
-    except ValueError:
-        return None
+    return folder_date(folder)
 
 
 def previous_issue(folder: Path, day: dt.date) -> dt.date | None:
     """The date of the latest issue folder beside this one dated before it (issues/<date>/, as `new` makes)."""
-    parent = folder.absolute().parent
-    if not parent.is_dir():
-        return None
-    days = [found for path in parent.iterdir() if path.is_dir() and (found := as_date(path.name)) and found < day]
-    return max(days, default=None)
+    from .buildfolder import folder_date, latest_dated
+
+    previous = latest_dated(folder.absolute().parent, before=day)
+    return folder_date(previous) if previous else None
 
 
 def known_stories(folder: Path) -> dict[str, str]:

@@ -29,10 +29,9 @@ class NewIssue:
 
 def latest_issue(issues: Path = ISSUES_ROOT) -> Path | None:
     """The newest issue folder under issues/ (named by date, as `new` makes them), or None."""
-    if not issues.is_dir():
-        return None
-    folders = sorted(path for path in issues.iterdir() if path.is_dir() and not path.name.startswith("."))
-    return folders[-1] if folders else None
+    from .buildfolder import latest_dated
+
+    return latest_dated(issues)
 
 
 def next_date(today: dt.date, weekday: int | None, issues: Path) -> dt.date:
