@@ -1,8 +1,11 @@
-"""A build folder -> what was built: its issue (issue.json) and its files, each checked against the build's
-record (build.json: each file's SHA-256); the newest build under build/.
+"""A build folder -> what was built: its files as `newsletter build` wrote them, and its issue (issue.json);
+the latest folder named by a date.
 
-send and export read only files the record vouches for: what goes out is what `build` wrote and `check`
-read, never a file edited afterwards or left over from another build.
+One reader, one policy: every command that reads a build (check, send, export, publish, new) reads it through
+`read_built`, which checks every file the build's record (build.json: each file's SHA-256) names. A build whose
+files were edited after `newsletter build` wrote them is refused, by every command alike, with one line naming
+the edited file: what goes out, is published or counted is what `build` wrote and `check` read, never a file
+edited afterwards or left over from another build.
 """
 
 from __future__ import annotations
@@ -17,39 +20,73 @@ from .errors import InputError
 from .models import Issue
 from .readers import STORY_SUFFIXES
 
+RECORD_NAME = "build.json"
+# What a record may name: a file of the folder, or one of its images (images/<hash>.jpg); never a path elsewhere.
+BUILT_FILE = re.compile(r"(images/)?[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")
+IMAGE_LIMIT = 64 * 1024 * 1024  # bytes; the build writes images of at most a few hundred KB
+RECORD_LIMIT = 16 * 1024 * 1024  # bytes; a record is a line per file
+EDITED = (
+    "was changed after `newsletter build` wrote it; nothing goes out that was not built and checked: "
+    "build the issue again instead of editing its files"
+)
 
-def read_build(folder: Path) -> tuple[Issue, str, str]:
-    """A build folder's issue, email HTML and plain text."""
-    contents = read_build_files(folder, ("issue.json", "email.html", "email.txt"))
-    return parse_issue(contents["issue.json"], folder), contents["email.html"], contents["email.txt"]
+
+class EditedBuild(InputError):
+    """A file of a build was changed after `newsletter build` wrote it: every command refuses the build."""
 
 
-def read_issue(folder: Path) -> Issue:
-    """A build folder's issue.json, for the commands that render the issue again (send, export)."""
-    return parse_issue(read_build_files(folder, ("issue.json",))["issue.json"], folder)
+def read_built(folder: Path, names: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file the build in `folder` wrote, by its path in the folder, each checked against the record; the
+    files `names` must be among them. Each is read as a regular file (never through a symlink, never waiting on
+    a FIFO), within its size limit."""
+    from .text import BUILD_FILE_LIMIT
 
-
-def read_build_files(folder: Path, names: tuple[str, ...]) -> dict[str, str]:
     if not folder.is_dir():
         raise InputError("is not a build folder; run `newsletter build` first", file=folder)
-    contents = {}
     for name in names:
-        path = folder / name
-        if not path.is_file():
-            stories = [
-                path for path in folder.iterdir() if path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt"
-            ]
-            if stories and not (folder / "issue.json").exists():
+        if not (folder / name).is_file():
+            if not (folder / "issue.json").exists() and any(
+                path.suffix.lower() in STORY_SUFFIXES and path.name != "email.txt" for path in folder.iterdir()
+            ):
                 raise InputError(
                     f"holds stories, not a build: run `newsletter build {folder}`, then check the folder it names",
                     file=folder,
                 )
             raise InputError(f"has no {name}; rebuild it with `newsletter build`", file=folder)
-        try:
-            contents[name] = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise InputError(f"cannot be read ({error}); rebuild it with `newsletter build`", file=path) from None
+    record = read_record(folder)
+    if any(name.startswith("images/") for name in record) and (folder / "images").is_symlink():
+        raise InputError("is a symlink, not the folder the build wrote; build the issue again", file=folder / "images")
+    contents = {}
+    for name, digest in sorted(record.items()):
+        if not BUILT_FILE.fullmatch(name):
+            raise InputError(f"names {name!r}, which no build writes; build the issue again", file=folder / RECORD_NAME)
+        data = read_regular(folder / name, IMAGE_LIMIT if name.startswith("images/") else BUILD_FILE_LIMIT)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise EditedBuild(EDITED, file=folder / name)
+        contents[name] = data
+    missing = [name for name in names if name not in contents]
+    if missing:
+        raise InputError(f"the build has no {missing[0]}; build the issue again with this version", file=folder)
     return contents
+
+
+def read_built_issue(folder: Path, names: tuple[str, ...] = ()) -> tuple[Issue, dict[str, bytes]]:
+    """The build's issue, read back from its issue.json, and every file it wrote (as `read_built`)."""
+    files = read_built(folder, ("issue.json", *names))
+    return parse_issue(decoded(files, "issue.json", folder), folder), files
+
+
+def read_build(folder: Path) -> tuple[Issue, str, str]:
+    """A build folder's issue, email HTML and plain text: what `check` reads."""
+    issue, files = read_built_issue(folder, ("email.html", "email.txt"))
+    return issue, decoded(files, "email.html", folder), decoded(files, "email.txt", folder)
+
+
+def decoded(files: dict[str, bytes], name: str, folder: Path) -> str:
+    try:
+        return files[name].decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(f"cannot be read ({error}); rebuild it with `newsletter build`", file=folder / name) from None
 
 
 def parse_issue(text: str, folder: Path) -> Issue:
@@ -146,9 +183,6 @@ def latest_build(root: Path = Path("build")) -> Path:
     return folder
 
 
-RECORD_NAME = "build.json"
-
-
 def make_record(files: dict[str, bytes]) -> bytes:
     """build.json for the files of one build."""
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
@@ -157,70 +191,21 @@ def make_record(files: dict[str, bytes]) -> bytes:
 
 def read_record(folder: Path) -> dict[str, str]:
     """build.json: each file the build wrote, by its path in the folder, and its SHA-256."""
+    path = folder / RECORD_NAME
     if not folder.is_dir():
         raise InputError("is not a build folder; run `newsletter build` first", file=folder)
-    try:
-        record = json.loads((folder / RECORD_NAME).read_text("utf-8"))["sha256"]
-        if not isinstance(record, dict):
-            raise TypeError
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         raise InputError(
             f"has no {RECORD_NAME} (built by an older version, or not a build); build the issue again", file=folder
-        ) from None
-    except (OSError, ValueError, KeyError, TypeError):
-        raise InputError("cannot be read; build the issue again", file=folder / RECORD_NAME) from None
+        )
+    data = read_regular(path, RECORD_LIMIT)
+    try:
+        record = json.loads(data)["sha256"]
+        if not isinstance(record, dict) or not all(isinstance(value, str) for value in record.values()):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, RecursionError):
+        raise InputError("cannot be read; build the issue again", file=path) from None
     return record
-
-
-def read_built(folder: Path, names: tuple[str, ...]) -> dict[str, bytes]:
-    """The files `names` of the build in `folder`, after checking every file the record names."""
-    record = read_record(folder)
-    contents = {}
-    for name, digest in record.items():
-        path = folder / name
-        try:
-            data = path.read_bytes()
-        except OSError:
-            raise InputError(
-                f"is missing: {RECORD_NAME} says the build wrote it; build the issue again", file=path
-            ) from None
-        if hashlib.sha256(data).hexdigest() != digest:
-            raise InputError(
-                "was changed after `newsletter build` wrote it; nothing goes out that was not "
-                "built and checked: build the issue again instead of editing its files",
-                file=path,
-            )
-        contents[name] = data
-    missing = [name for name in names if name not in contents]
-    if missing:
-        raise InputError(f"the build has no {missing[0]}; build the issue again with this version", file=folder)
-    return {name: contents[name] for name in names}
-
-
-BUILT_IMAGE = re.compile(r"images/[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")
-IMAGE_LIMIT = 64 * 1024 * 1024  # bytes; the build writes images of at most a few hundred KB
-
-
-def built_images(folder: Path) -> dict[str, bytes]:
-    """The images the build in `folder` wrote (images/<hash>.jpg), as its record lists them: each one a regular
-    file, read without following a symlink, with the hash the record gives. For what leaves the machine
-    (publish): a file put in images/ by hand, or a symlink to /etc/passwd, is never read."""
-    record = read_record(folder)
-    names = [name for name in record if name.startswith("images/")]
-    if names and (folder / "images").is_symlink():
-        raise InputError("is a symlink, not the folder the build wrote; build the issue again", file=folder / "images")
-    images = {}
-    for name in sorted(names):
-        if not BUILT_IMAGE.fullmatch(name):
-            raise InputError(f"names {name!r}, which no build writes; build the issue again", file=folder / RECORD_NAME)
-        data = read_regular(folder / name, IMAGE_LIMIT)
-        if hashlib.sha256(data).hexdigest() != record[name]:
-            raise InputError(
-                "was changed after `newsletter build` wrote it; build the issue again instead of editing its files",
-                file=folder / name,
-            )
-        images[name] = data
-    return images
 
 
 def read_regular(path: Path, limit: int) -> bytes:

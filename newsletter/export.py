@@ -212,7 +212,7 @@ def dialect(esp: str) -> Dialect:
 
 def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML in the service's dialect."""
-    from .buildfolder import parse_issue, read_built
+    from .buildfolder import read_built_issue
     from .check import published_urls
     from .images import built_names
     from .message import header_problems
@@ -220,8 +220,7 @@ def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
 
     service = dialect(esp)
     # The email as built and checked, with its tokens where the links go: nothing is rendered again.
-    files = read_built(folder, ("issue.json", "email.tokens.html"))
-    issue = parse_issue(files["issue.json"].decode("utf-8"), folder)
+    issue, files = read_built_issue(folder, ("email.tokens.html",))
     # The editor pastes the subject and sender into the service: the same header rule as send.
     for what, value, problem in header_problems(issue):
         raise HeaderError(f"the {what} {value!r} {problem}; nothing was exported", file=folder / "issue.json")

@@ -51,9 +51,10 @@ def next_date(today: dt.date, weekday: int | None, issues: Path) -> dt.date:
 
 def past_numbers(issues: Path, builds: Path) -> tuple[list[int], list[str]]:
     """Issue numbers named by issues/*/issue.toml and build/*/issue.json, and the files among them that
-    could not be read, each with its problem (passed over: never waited on, as a FIFO would make us)."""
+    could not be read, each with its problem (passed over: never waited on, as a FIFO would make us). A build
+    is read as every command reads one: an edited build is refused, here too."""
+    from .buildfolder import EditedBuild, read_built
     from .settings import read_toml
-    from .text import BUILD_FILE_LIMIT, read_text
 
     numbers, unread = [], []
     for path in sorted(issues.glob("*/issue.toml")) if issues.is_dir() else []:
@@ -66,7 +67,9 @@ def past_numbers(issues: Path, builds: Path) -> tuple[list[int], list[str]]:
             numbers.append(number)
     for path in sorted(builds.glob("*/issue.json")) if builds.is_dir() else []:
         try:
-            number = json.loads(read_text(path, limit=BUILD_FILE_LIMIT, what="a build's issue.json")).get("number")
+            number = json.loads(read_built(path.parent, ("issue.json",))["issue.json"]).get("number")
+        except EditedBuild:
+            raise
         except InputError as error:
             unread.append(str(error))
             continue

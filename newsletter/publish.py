@@ -33,11 +33,12 @@ THUMBNAIL_WIDTH = 160
 
 @dataclass
 class Build:
-    """One build folder and the issue it holds."""
+    """One build folder, the issue it holds and the images it wrote (images/<hash>.jpg, as its record lists them)."""
 
     folder: Path
     issue: Issue
     built: int  # when issue.json was written (ns): the newest build of an issue wins
+    images: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:
@@ -69,8 +70,9 @@ class Site:
 
 
 def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
-    """Every build folder directly under `root`; folders without issue.json are named, not published."""
-    from .buildfolder import read_issue
+    """Every build folder directly under `root`, read as every command reads a build (an edited one is refused);
+    folders without issue.json are named, not published."""
+    from .buildfolder import read_built_issue
 
     if not root.is_dir():
         raise InputError("is not a folder of builds; run `newsletter build` first", file=root)
@@ -81,7 +83,9 @@ def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
             skipped.append(Skipped(folder, "no issue.json: not a build"))
             continue
         with doing("reading", record):
-            builds.append(Build(folder=folder, issue=read_issue(folder), built=record.stat().st_mtime_ns))
+            issue, files = read_built_issue(folder)
+        images = {name: data for name, data in files.items() if name.startswith(f"{IMAGES}/")}
+        builds.append(Build(folder=folder, issue=issue, built=record.stat().st_mtime_ns, images=images))
     if not builds:
         raise InputError("holds no built issue; run `newsletter build` first", file=root)
     return builds, skipped
@@ -264,15 +268,13 @@ def render_sitemap(builds: list[Build], base: str) -> bytes:
 def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tuple[dict[str, bytes], list[Skipped]]:
     """Every file of the site by its path in the site, and each file of a build's images/ left out (only the
     images its build.json lists are published, read as regular files: never a symlink, never a hand-put file)."""
-    from .buildfolder import built_images
-
     pages = render_pages(builds, base, cache)
     files: dict[str, bytes] = {INDEX: render_index(builds, base, cache), **pages}
     files[FEED] = render_feed(builds, base, pages)
     files[SITEMAP] = render_sitemap(builds, base)
     left_out = []
     for build in builds:
-        images = built_images(build.folder)
+        images = build.images
         for name, data in images.items():
             files[f"{build.slug}/{name}"] = data
         folder = build.folder / IMAGES

@@ -64,3 +64,17 @@ def write_issue(folder: Path, *, items: int) -> Path:
             encoding="utf-8",
         )
     return folder
+
+
+def record_again(folder: Path) -> None:
+    """A build's record (build.json) written anew for its files as they are now: a build folder as another
+    version of `build` might have written it, which every command reads as built instead of refusing it as
+    edited."""
+    from newsletter.buildfolder import RECORD_NAME, make_record
+
+    files = sorted(path for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+    (folder / RECORD_NAME).write_bytes(
+        make_record(
+            {path.relative_to(folder).as_posix(): path.read_bytes() for path in files if path.name != RECORD_NAME}
+        )
+    )

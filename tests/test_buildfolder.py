@@ -4,6 +4,7 @@ import datetime as dt
 import os
 
 import pytest
+from golden import SLUG, record_again
 
 from newsletter.buildfolder import latest_build, latest_dated
 from newsletter.errors import InputError
@@ -41,3 +42,42 @@ def test_of_two_folders_of_one_date_the_one_written_last_wins(tmp_path):
         (tmp_path / name).mkdir()
         os.utime(tmp_path / name, (stamp, stamp))
     assert latest_build(tmp_path) == tmp_path / "2026-11-24-a"
+
+
+# ---------------------------------------------------------------------------------------------
+# One policy on edited builds: every command that reads a build refuses one whose files were changed after
+# `newsletter build` wrote them, with the same line naming the edited file, and writes nothing.
+
+COMMANDS = {
+    "check": ("check",),
+    "send --dry-run": ("send", "--to", "editor@example.org", "--dry-run"),
+    "export": ("export", "--esp", "mailchimp"),
+    "publish": ("publish", "--out", "site"),
+    "new": ("new", "--date", "2026-12-01"),
+}
+EDITS = ["issue.json", "email.html", "email.txt", "email.tokens.eml", "web.html", "email.mjml"]
+
+
+@pytest.mark.parametrize("edited", EDITS)
+def test_an_edited_build_is_refused_alike_by_every_command_that_reads_it(built_workdir, cli, edited):
+    folder = built_workdir / "build" / SLUG
+    path = folder / edited
+    path.write_bytes(path.read_bytes().replace(b"Colombia", b"Colombia (edited)") + b"\n")
+    refusal = (
+        f"error: build/{SLUG}/{edited}: was changed after `newsletter build` wrote it; "
+        "nothing goes out that was not built and checked: build the issue again instead of editing its files"
+    )
+    before = sorted(str(path) for path in built_workdir.rglob("*"))
+    for command, args in COMMANDS.items():
+        result = cli(*args)
+        assert result.exit_code == 1, (command, result.output)
+        assert [line for line in result.output.splitlines() if not line.startswith("note:")] == [refusal], command
+        assert sorted(str(path) for path in built_workdir.rglob("*")) == before, command  # nothing written
+
+
+def test_the_same_build_as_built_is_read_by_every_command(built_workdir, cli):
+    record_again(built_workdir / "build" / SLUG)  # the record as build writes it: nothing to refuse
+    for command, args in COMMANDS.items():
+        result = cli(*args)
+        assert "was changed after" not in result.output, command
+        assert result.exit_code in (0, 1), command  # check's findings on the example may fail it; none is the record

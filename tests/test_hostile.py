@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from golden import record_again
 
 ROOT = Path(__file__).parent.parent
 STORY = "---\nheadline: Runoff week\n---\n\nThe count goes on.\n"
@@ -205,6 +206,7 @@ def test_check_finds_a_send_token_in_a_link_or_byline_of_a_build_from_elsewhere(
     data["lead"]["url"] = "https://tracker.example/?u=%%{unsubscribe_url}%%"
     data["lead"]["byline"] = "By *|FNAME|*"
     (workdir / "build" / "issue.json").write_text(json.dumps(data))
+    record_again(workdir / "build")  # built elsewhere, with its record: not refused as edited
     result = cli("check", "build")
     assert result.exit_code == 1
     lead = f"({data['lead']['headline']})"

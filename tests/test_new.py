@@ -8,7 +8,7 @@ import sys
 import tomllib
 
 import pytest
-from golden import ROOT
+from golden import ROOT, record_again
 
 MONDAY = "1795996800"  # 2026-11-30 00:00 UTC, a Monday
 
@@ -47,6 +47,7 @@ def test_new_numbers_one_after_the_highest_past_issue_or_build(editor, cli):
     (editor / "issues/notes").mkdir()  # not an issue: no issue.toml
     (editor / "build/2026-11-24-issue-48").mkdir(parents=True)
     (editor / "build/2026-11-24-issue-48/issue.json").write_text(json.dumps({"number": 48, "subject": "x"}))
+    record_again(editor / "build/2026-11-24-issue-48")  # a build has its record; builds/broken has none
     (editor / "build/broken").mkdir()
     (editor / "build/broken/issue.json").write_text("{not json")
 

@@ -8,7 +8,7 @@ what the email loads from the issue's published folder is uploaded (asked over H
 from newsletter.colour import contrast
 
 from .findings import Finding, Level, ordered, tally
-from .issue import Tagging, check_build_notices, check_files, check_issue, check_record, count_tagged
+from .issue import Tagging, check_build_notices, check_files, check_issue, count_tagged
 from .online import published_urls
 from .page import Page, StoryIndex, parse_html
 from .size import CLIP_ERROR, CLIP_WARN, clip_finding
@@ -24,7 +24,6 @@ __all__ = [
     "check_build_notices",
     "check_files",
     "check_issue",
-    "check_record",
     "clip_finding",
     "contrast",
     "count_tagged",
