@@ -188,6 +188,12 @@ class Score:
         return sum(1 for page in self.with_headline if not page.agreement and not page.flagged)
 
     @property
+    def right_flagged(self) -> float:
+        """The share of right headlines flagged as guesses anyway: a flag on everything would say nothing."""
+        right = [page for page in self.with_headline if page.agreement]
+        return sum(1 for page in right if page.flagged) / len(right) if right else 0.0
+
+    @property
     def worst(self) -> list[Page]:
         return sorted(self.pages, key=lambda page: page.f1)[:5]
 
@@ -276,7 +282,7 @@ def main() -> None:
     if not (PAGES / "ground-truth.json").exists():
         sys.exit(f"{PAGES}: no ground-truth.json; set NEWSLETTER_ARTICLE_PAGES to the article-pages folder")
     print(f"{'pages':<22} {'n':>3}  {'precision':>9}  {'recall':>6}  {'F1':>5}  refused  "
-          f"{'headline':>8}  {'exact':>5}  {'wrong':>5}  unflagged")  # fmt: skip
+          f"{'headline':>8}  {'exact':>5}  {'wrong':>5}  unflagged  {'right flagged':>13}")  # fmt: skip
     for form in args.form or ("text", "html", "trafilatura"):
         for half in args.half or ("dev", "held-out"):
             found = score(form, half)
@@ -285,7 +291,7 @@ def main() -> None:
             print(
                 f"{form + ' ' + half:<22} {len(found.pages):>3}  {found.precision:>9.3f}  {found.recall:>6.3f}  "
                 f"{found.f1:>5.3f}  {found.refused:>7}  {found.headlines_right:>8.2f}  {exact:>5}  {wrong:>5}  "
-                f"{found.wrong_unflagged:>9}",
+                f"{found.wrong_unflagged:>9}  {found.right_flagged:>13.2f}",
                 flush=True,
             )
             if args.worst:

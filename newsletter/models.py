@@ -103,6 +103,9 @@ class Story(Model):
     headline: str = ""
     # True when the headline was made from the teaser because the story had none.
     headline_derived: bool = False
+    # True when a reader chose the headline among a page's lines without being sure of it (warned, and shown by
+    # check and the preview): the headline still shows; the editor should confirm it.
+    headline_unsure: bool = False
     url: str = ""
     date: dt.date | None = None
     byline: str = ""  # who wrote it, as the page names them

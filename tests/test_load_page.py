@@ -192,7 +192,8 @@ def test_invisible_junk_is_removed_and_reported():
     result, notices = page("Head\u200bline\n\nBody\u0093 text\u202e.\n")
     assert result.stories[0].headline == "Headline"
     assert result.stories[0].body[0].text == "Body text."
-    assert [str(n) for n in notices] == [
+    # "Headline" shares no word with the body: it is also flagged as a guess (the reader's own notice, not junk)
+    assert [str(n) for n in notices if "the headline is a guess" not in n.message] == [
         "page.txt:1: removed 1 invisible character(s) (U+200B)",
         "page.txt:3: removed 2 invisible character(s) (U+0093, U+202E)",
     ]

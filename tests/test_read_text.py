@@ -331,9 +331,10 @@ def test_an_unsure_headline_is_kept_and_flagged_with_its_file_and_line():
     result, notices = read(f"Weekend Edition\nA Note From the Desk\n{ARTICLE}")
     assert result.stories[0].headline == "A Note From the Desk"
     assert notices[0] == (
-        'page.txt:2: the headline is a guess: line 2 ("A Note From the Desk") was the likeliest of 2 lines that '
-        "could be; check it or write the headline in the story"
+        "page.txt:2: the headline is a guess: line 2 was the likeliest of 2 lines that could be, but it shares few "
+        "words with the article's opening (A Note From the Desk)"
     )
+    assert result.stories[0].headline_unsure and not result.stories[0].headline_derived  # it still shows
 
 
 def test_the_page_s_copyright_line_ends_the_article_and_the_teasers_after_it_stay_out():
@@ -369,3 +370,95 @@ def test_on_the_brand_s_own_page_the_related_titles_are_the_items_headlines(cli,
     items = [story for section in built["sections"] for story in section["stories"]]
     assert [item["headline"] for item in items] == [title.replace("'", "’") for title in MOSCOW_LIST]  # typography
     assert not any(item.get("headline_derived") for item in items)
+
+
+# --- the headline among the lines a page puts around it (issue 21): chosen by evidence, or flagged -------------
+
+GUESS = "the headline is a guess"
+STANDFIRST = "Governors have been told to plan for smaller transfers from Moscow as oil revenue falls."
+
+
+def headline_of(page: str) -> tuple[str, bool, list[str]]:
+    """(the headline chosen, whether it is flagged as a guess, the notices)."""
+    result, notices = read(page)
+    lead = result.stories[0]
+    flagged = any(GUESS in notice for notice in notices)
+    assert lead.headline_unsure == flagged  # the story carries the flag the warning gives
+    return lead.headline, flagged, notices
+
+
+def test_a_share_line_and_a_glued_navigation_run_above_the_headline_are_not_it():
+    menu = "Latest News Politics Economy World Business Technology Culture Opinion Sport Video"
+    page = f"{menu}\nSharing is caring!\n14 Shares\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+def test_a_section_label_above_the_headline_is_not_it():
+    for label in ("Well-Being", "Breaking News", "WORLD", "Europe"):
+        assert headline_of(f"Home\n{label}\n{HEADLINE}\n{ARTICLE}")[:2] == (HEADLINE, False), label
+
+
+def test_a_section_label_alone_above_the_article_is_flagged():
+    headline, flagged, notices = headline_of(f"Home\nBreaking News\n{ARTICLE}")
+    assert (headline, flagged) == ("Breaking News", True)
+    assert any(notice.startswith(f"page.txt:2: {GUESS}: line 2 ") for notice in notices)
+
+
+@pytest.mark.parametrize("reading", ["5 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 3 Minuten",
+                                     "Reading time: 4 mins", "Temps de lecture : 6 min"])  # fmt: skip
+def test_a_reading_time_is_never_the_headline(reading):
+    assert headline_of(f"World\n{HEADLINE}\n{reading}\n{ARTICLE}")[:2] == (HEADLINE, False)
+    headline, flagged, _ = headline_of(f"World\n{reading}\n{ARTICLE}")
+    assert headline != reading and flagged
+
+
+@pytest.mark.parametrize("credit", ["Alex Doe | Getty Images", "Jane Roe/Reuters", "Photo: Sam Poe"])
+def test_a_photo_credit_between_headline_and_body_is_the_credit_not_the_headline(credit):
+    result, notices = read(f"Politics\n{HEADLINE}\n{credit}\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.credit) == (HEADLINE, credit)
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_headline_over_a_photo_credit_is_still_the_headline():
+    headline = "Regions brace for a lean budget year as oil revenue falls"  # sentence case, as a caption is
+    result, _ = read(f"Politics\n{headline}\nAlex Doe | Getty Images\n{ARTICLE}")
+    assert (result.stories[0].headline, result.stories[0].credit) == (headline, "Alex Doe | Getty Images")
+
+
+def test_the_site_s_name_above_the_headline_is_not_it():
+    page = f"The Northern Courier\nNews\nOpinion\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+def test_a_standfirst_under_the_headline_is_its_teaser_not_its_headline():
+    # The standfirst shares more of the article's words than the headline, and is nearer: still not the headline
+    result, notices = read(f"World\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")
+    lead = result.stories[0]
+    assert lead.headline == HEADLINE
+    assert STANDFIRST in (lead.teaser, body_of(lead)[0])
+    assert not any(GUESS in notice for notice in notices)
+
+
+def test_a_related_box_s_headline_above_the_article_s_own_is_not_it():
+    other = "Kremlin Names a New Central Bank Deputy"
+    page = f"Related\n{other}\nWheat Exports Hit a Record High\nWorld\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+def test_a_related_title_nearer_than_the_headline_is_not_it():
+    # The page's own headline, then a "Read more" box of another story between it and the article
+    page = f"{HEADLINE}\nBy Anna Petrova\nRead more\nKremlin Names a New Central Bank Deputy\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+def test_a_promo_above_the_headline_is_not_it():
+    page = f"Download our free e-book on Russia's regions\nGet the Morning Briefing newsletter\n{HEADLINE}\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+def test_a_title_that_shares_no_words_with_the_article_loses_to_one_that_does_and_is_flagged_alone():
+    page = f"{HEADLINE}\nA Note From the Editors\n{ARTICLE}"  # the nearer line shares none of the article's words
+    assert headline_of(page)[:2] == (HEADLINE, False)
+    headline, flagged, _ = headline_of(f"Weekend Edition\nA Note From the Editors\n{ARTICLE}")
+    assert (headline, flagged) == ("A Note From the Editors", True)

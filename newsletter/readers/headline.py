@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsletter.readers.lines import BOILERPLATE, CJK, Line, is_title_like, words_of
+from newsletter.readers.lines import BOILERPLATE, CJK, Line, is_title_like, shown, split_credit, words_of
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -23,6 +23,19 @@ NOT_HEADLINES = re.compile(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|follow|image \d|photo \d|"
     r"advertisement|sponsored|skip|click|tap|watch|listen|you are (?:here|at)|breadcrumb|home\b)"
 )
+# A reading time, in any language: a number, then a unit of minutes ("5 min read", "Lesezeit: 3 Minuten", "3分")
+READING_TIME = re.compile(r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min[a-zúü]*\b|мин\w*|分)")
+# A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
+PROMO = re.compile(
+    r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
+    r"reserve|unlock|access|enter|win|save)\b.*\b(?:free|e-?books?|guides?|newsletters?|webinars?|whitepapers?|"
+    r"reports?|courses?|trials?|offers?|discounts?|deals?|today|now|here|copy|issues?|access|alerts?|updates?)\b"
+)
+TEASER_LINK = re.compile(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
+SHARE_LINE = re.compile(r"(?i)\bshar(?:e|es|ed|ing)\b|\b(?:tweet|pin it|email this|like us)\b")
+SMALL_WORDS = frozenset(
+    "a an the of in on at to for and or but by with from as is are was be it its that this".split()
+)  # fmt: skip
 STOP_WORDS = frozenset(
     "the and for with that this from are was were has have had will its his her their they them after over into "
     "about but not you your our who what when where why how than then also been being more most said says new".split()
@@ -31,9 +44,13 @@ STOP_WORDS = frozenset(
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.03, "url": 0.05,
             "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
-SURE = 1.2  # a headline scoring less than this, sharing less than TOPICAL of its words with the article, or ...
+OPENING = 12  # prose lines under a candidate read for the words it shares with its article
+LEDE = 5  # ... of which the first few must hold enough of its words for it to be sure
+# Sure: a clear lead over the next best (MARGIN), a good score (SURE), the article's words (TOPICAL) and a
+# headline's length. Anything less is a guess: flagged.
+SURE = 1.0
 TOPICAL = 0.34
-MARGIN = 0.35  # ... less than this ahead of the next best, is a guess: flagged
+MARGIN = 0.35
 
 
 @dataclass
@@ -42,50 +59,85 @@ class Headline:
     sure: bool
     candidates: int  # lines that could be
     scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
+    why: str = ""  # what made it a guess, when it is one
+    shared: float = 0.0  # the share of its words the article's opening holds
 
 
 def terms(text: str) -> set[str]:
-    """The words that say what a text is about: lowercase, no short or common words; two-character pieces of a
-    language written without spaces."""
+    """The words that say what a text is about: lowercase, no short or common words, long words cut to their
+    first five letters (rising/rise, legal/legalized); two-character pieces of a language written without spaces."""
     found: set[str] = set()
     for token in re.findall(r"\w+", text.lower()):
         if CJK.search(token):
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
-            found.add(token)
+            found.add(token[:5])
     return found
 
 
 def could_be_headline(text: str, role: str) -> bool:
-    """A line a page could have as its headline: not a counter, a placeholder, a menu, a label or a sentence
-    that goes on."""
+    """A line a page could have as its headline: not a counter, a placeholder, a menu, a reading time, a share
+    line, a promo, a label in capitals or a sentence that goes on."""
     if role in ("furniture", "date", "byline", "credit", "caption", "url", "list", "related", "end"):
         return False
     size = words_of(text)
     if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
         return False
+    if TEASER_LINK.search(text):
+        return False
     if COUNTER.search(text) or PLACEHOLDER.search(text) or NOT_HEADLINES.match(text) or WEB_ADDRESS.search(text):
         return False
     if len(MENU_SEPARATORS.findall(text)) >= 2:  # News | Sport | Business
+        return False
+    if size <= 6 and (READING_TIME.search(text) or SHARE_LINE.search(text)) or PROMO.search(text):
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
 
 
+def is_nav_run(text: str) -> bool:
+    """Menu entries pasted into one line ("Latest News Applications OS Channel Programs Cloud"): many capitalised
+    words, none of the small words a title has, no punctuation."""
+    tokens = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    return (
+        len(tokens) >= 6
+        and not any(token.lower() in SMALL_WORDS for token in tokens)
+        and all(token[0].isupper() for token in tokens)
+        and not re.search(r"[:,.?!'’\"“”]", text)
+    )
+
+
+def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A line pasted twice in a row with no credit beside either copy: a caption's alt text, or a title."""
+    twin = next((j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text == lines[i].text), None)
+    near = range(max(0, min(i, twin or i) - 1), min(len(lines), max(i, twin or i) + 2))
+    return twin is not None and not any(roles[j] == "credit" for j in near)
+
+
+def headline_shaped(lines: list[Line], roles: list[str], j: int) -> bool:
+    """A title of four words or more that is not running text: what a list of other stories' titles is made of."""
+    return roles[j] == "other" and 4 <= words_of(lines[j].text) <= 25 and is_title_like(lines[j].text)
+
+
 def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -> Headline:
     """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
-    shared with the article's opening, nearness to it, a byline or date just under it, a headline's length and
-    shape; never a line of a related box or inside running text. Unsure when the best scores low or barely ahead
-    of the next."""
+    shared with the article's opening (the strongest: a section label, a site's name, a credit or another story's
+    title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
+    never a line of a related box or inside running text. Unsure when the best has little evidence, or another
+    line comes close."""
     scored: list[tuple[float, int]] = []
-    evidence: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
+    shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
+    ledes: dict[int, float] = {}  # ... and its first paragraphs
     box = in_related_box(lines, roles)
-    for i in range(max(0, start - HEAD_WINDOW), min(start + 4, end + 1)):
+    for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
-        if box[i] or i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
-            continue  # a title in a related box, or a line inside the article
+        if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
+            continue  # a line inside the article
         if role == "furniture" and words_of(line.text) >= 5 and not BOILERPLATE.search(line.text):
             role = "other"  # a headline may hold a menu's word ("home", "watch")
+        if role == "caption" and (doubled(lines, roles, i) or not split_credit(line.text)[1]
+                                  and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
+            role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
         if not could_be_headline(line.text, role) or i >= start and not is_title_like(line.text):
             continue
         if line.text.endswith(("…", "...")):
@@ -93,16 +145,25 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         own = terms(line.text)
         if not own:
             continue
-        after = [j for j in range(max(i + 1, start), end + 1) if roles[j] == "prose"]
-        opening = " ".join(lines[j].text for j in after[:12])
-        shared = len(own & terms(opening)) / (len(own) + 0.5)
-        gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, start))
+        after = [j for j in range(i + 1, end + 1) if roles[j] == "prose"]
+        opening = terms(" ".join(lines[j].text for j in after[:OPENING]))
+        shared = len(own & opening) / (len(own) + 0.5)
+        shares[i] = shared
+        ledes[i] = len(own & terms(" ".join(lines[j].text for j in after[:LEDE]))) / (len(own) + 0.5)
+        begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
+        gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
+        gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
         score = 2.0 * shared - gap
-        evidence[i] = shared
         size = words_of(line.text)
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
+        if size <= 3 and not own & opening:
+            score -= 0.5  # a section label, a site's name: none of the article's words
+        if box[i]:
+            score -= 0.8  # under a "Related" heading: another story's title, unless the article's words say not
+        if is_nav_run(line.text):
+            score -= 0.6
         if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
-            score -= 0.4  # a sentence, or two: a caption or a paragraph
+            score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
         if any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles)))):
             score += 0.4
         above = next((j for j in range(i - 1, max(-1, i - 6), -1)
@@ -113,15 +174,46 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
             score -= 0.4  # after running text: a subhead or a caption
             if below is not None and roles[below] == "prose" and i < start:
                 score -= 0.4  # between two paragraphs
+        if (
+            above is not None
+            and below is not None
+            and i < start
+            and all(headline_shaped(lines, roles, j) for j in (above, below))
+        ):
+            score -= 0.4  # one of a list of titles: other stories'
         scored.append((score, i))
     if not scored:
         return Headline(None, False, 0)
+    scored = standfirsts(lines, roles, scored, shares)
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else -1.0
-    # Sure only with evidence of two kinds: its words are the article's, and it stands out from the other lines
-    sure = (best >= SURE and evidence[index] >= TOPICAL or len(scored) == 1) and best - runner_up >= MARGIN
-    return Headline(index, sure, len(scored), scored[:5])
+    rivals = [(value, i) for value, i in scored[1:] if lines[i].text != lines[index].text]  # not its own twin
+    runner_up = rivals[0][0] if rivals else -1.0
+    why = ""
+    if rivals and best - runner_up < MARGIN:
+        why = f"line {lines[rivals[0][1]].number} ({shown(lines[rivals[0][1]].text, 40)}) comes close"
+    elif best < SURE or ledes[index] < TOPICAL:
+        why = "it shares few words with the article's opening"
+    elif words_of(lines[index].text) < 3:
+        why = "it is as short as a section label"
+    return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def standfirsts(
+    lines: list[Line], roles: list[str], scored: list[tuple[float, int]], shares: dict[int, float]
+) -> list[tuple[float, int]]:
+    """Of two lines in a row that both could be the headline and both share the article's words, the upper one is
+    the headline and the lower its standfirst (a headline is never printed under its own summary)."""
+    score = {i: value for value, i in scored}
+    adjusted = dict(score)
+    for i in score:
+        if shares[i] <= 0 or words_of(lines[i].text) < 4:
+            continue
+        below = next((j for j in range(i + 1, i + 4) if j in score and words_of(lines[j].text) >= 4), None)
+        if below is not None and shares[below] > 0:
+            adjusted[i] += 0.3
+            adjusted[below] -= 0.3
+    return [(adjusted[i], i) for _, i in scored]
 
 
 def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
@@ -130,21 +222,21 @@ def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
     for line, role in zip(lines, roles, strict=True):
         if role == "related":
             inside, since = True, 0
-        elif role == "prose" and words_of(line.text) >= 12 or since >= 12:
-            inside = False
+        elif role in ("byline", "date") or role == "prose" and words_of(line.text) >= 12 or since >= 12:
+            inside = False  # an article's byline or date, or its prose: the box is over
         since += 1
         box.append(inside and role != "related")
     return box
 
 
-def article_start(lines: list[Line], roles: list[str], pick: int, start: int) -> int:
+def article_start(lines: list[Line], roles: list[str], pick: int, start: int, box: list[bool] | None = None) -> int:
     """Where the article begins under its headline: the densest run may have started lower, after a related box
     or a widget inside the article; the prose between the headline and that run is the article's when there is
     more of it than of anything else."""
     if pick >= start:
         return next((i for i in range(pick + 1, len(lines)) if roles[i] == "prose"), start)
     between = range(pick + 1, start)
-    box = in_related_box(lines, roles)
+    box = box or in_related_box(lines, roles)
     prose = sum(words_of(lines[i].text) for i in between if roles[i] == "prose")
     other = sum(words_of(lines[i].text) for i in between if roles[i] in ("other", "caption", "list") and not box[i])
     first = next((i for i in between if roles[i] == "prose"), None)

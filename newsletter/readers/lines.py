@@ -26,6 +26,7 @@ CREDIT = re.compile(
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
             rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
             rf"[^/.]{{1,60}}/{AGENCY}(?:/[^/]{{1,60}})?",  # Jane Doe/Getty Images
+            rf"{NAMEISH}\s*\|\s*{AGENCY}",  # Jane Doe | Getty Images
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
             r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
         ]

@@ -30,7 +30,6 @@ from newsletter.readers.lines import (
     is_prose,
     is_title_like,
     line_date,
-    shown,
     split_credit,
     title_case,
     words_of,
@@ -113,10 +112,12 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
             raise InputError(f"the headline {problem}", file=file, line=lines[head_at].number)
         story.source = Source(file=file, line=lines[head_at].number)
         if not head.sure:
-            chosen = f"line {lines[head_at].number} ({shown(story.headline)})"
-            notices.append(Notice(message=f"{GUESS}: {chosen} was the likeliest of {head.candidates} lines that "
-                                          "could be; check it or write the headline in the story",
-                                  source=Source(file=file, line=lines[head_at].number)))  # fmt: skip
+            story.headline_unsure = True
+            notices.append(Notice(message=f"{GUESS}: line {lines[head_at].number} was the likeliest of "
+                                          f"{head.candidates} lines that "
+                                          f"could be, but {head.why}",
+                                  source=Source(file=file, line=lines[head_at].number), story=story.headline,
+                                  hint="check it or write the headline in the story"))  # fmt: skip
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
 
     # Below the body: a related list, the "More from" items when the page is the brand's
@@ -294,6 +295,9 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             continue
         if pick is not None and i < pick and role not in ("caption", "credit"):
             continue  # above the headline: menus and labels
+        if pick is not None and line.text == story.headline:
+            line.kind = "headline"  # the headline pasted twice
+            continue
         if role == "caption":
             caption, credit = split_credit(line.text)
             if not story.credit and credit:
