@@ -462,3 +462,35 @@ def test_a_title_that_shares_no_words_with_the_article_loses_to_one_that_does_an
     assert headline_of(page)[:2] == (HEADLINE, False)
     headline, flagged, _ = headline_of(f"Weekend Edition\nA Note From the Editors\n{ARTICLE}")
     assert (headline, flagged) == ("A Note From the Editors", True)
+
+
+def test_check_shows_an_unsure_headline_with_its_file_line_and_text(cli, workdir):
+    (workdir / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n')
+    (workdir / "page.txt").write_text(f"Weekend Edition\nA Note From the Editors\n{ARTICLE}", encoding="utf-8")
+    assert cli("build", "page.txt", "--out", "out", "--date", "2026-11-24").exit_code == 0
+    lead = json.loads((workdir / "out" / "issue.json").read_text())["lead"]
+    assert (lead["headline"], lead["headline_unsure"], lead.get("headline_derived")) == (
+        "A Note From the Editors", True, None)  # fmt: skip
+    result = cli("check", "out")
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: page.txt:2: the headline is a guess: line 2 was the likeliest of 2 lines that could be, but it "
+        "shares few words with the article's opening; check it or write the headline in the story "
+        "(A Note From the Editors)"
+    ) in result.output.splitlines()
+
+
+def test_the_preview_shows_an_unsure_headline_under_its_story_with_file_and_line(page, serve, tmp_path):
+    source = tmp_path / "issue"
+    source.mkdir()
+    (source / "page.txt").write_text(f"Weekend Edition\nA Note From the Editors\n{ARTICLE}", encoding="utf-8")
+    preview = serve(source)
+    page.goto(preview.url)
+    group = page.locator(".finding-group").filter(
+        has=page.locator(".finding-story", has_text="A Note From the Editors")
+    )
+    finding = group.locator(".finding").filter(has_text="the headline is a guess")
+    finding.wait_for(timeout=10_000)
+    assert finding.count() == 1
+    assert "but it shares few words with the article's opening" in finding.text_content()
+    assert f"{source / 'page.txt'}:2" in finding.text_content()
