@@ -128,7 +128,7 @@ def collect(path: Path) -> tuple[list[Row], str]:
         sys.modules[spec.name] = module  # type: ignore[union-attr]
         spec.loader.exec_module(module)  # type: ignore[union-attr]
         return [row_from(found) for found in module.rows()], ""
-    except Exception as error:  # noqa: BLE001 - one module's failure is reported, the others still run
+    except Exception as error:  # one module's failure is reported, the others still run
         return [], f"bench/{path.name}: {type(error).__name__}: {error} (rows() failed)"
 
 

@@ -45,7 +45,7 @@ class Sink:
         self.recipients: list[str] = []
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.recipients.extend(envelope.rcpt_tos)
         return "250 2.0.0 OK"

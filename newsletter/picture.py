@@ -41,7 +41,7 @@ def made_from(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]
         raise
     except MemoryError:
         raise ImageProblem("needs more memory than this machine has: resize it before adding it") from None
-    except Exception as error:  # noqa: BLE001 - any failure in a decoder (EXIF, DDS, ...) is the file's, said in one line
+    except Exception as error:  # any failure in a decoder (EXIF, DDS, ...) is the file's, said in one line
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
         raise ImageProblem(
             f"cannot be read ({reason}): the file is damaged or in a form Pillow cannot handle; "
@@ -138,7 +138,7 @@ def orientation(picture: Picture) -> object:
                 exif = Pil.Exif()
                 exif.load(picture.info["exif"])
             value = exif.get(ORIENTATION)
-    except Exception as error:  # noqa: BLE001 - Pillow's EXIF parser fails in many ways on damaged tags
+    except Exception as error:  # Pillow's EXIF parser fails in many ways on damaged tags
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
     else:
         skipped = [str(warning.message) for warning in warned if f"tag {ORIENTATION}" in str(warning.message)]
@@ -177,7 +177,7 @@ def upright(picture: Picture) -> Picture:
     orientation(picture)
     try:
         ImageOps.exif_transpose(picture, in_place=True)  # no copy of the pixels when it is upright
-    except Exception as error:  # noqa: BLE001 - an orientation Pillow cannot apply
+    except Exception as error:  # an orientation Pillow cannot apply
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
         raise ImageProblem(
             f"has damaged EXIF metadata ({reason}), so which way up it goes cannot be read: "

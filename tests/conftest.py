@@ -180,7 +180,7 @@ EDITORS = ROOT / "tests" / "editors"
 
 
 class QuietFiles(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: object) -> None:  # the stdlib's name
         pass
 
 

@@ -87,21 +87,21 @@ class Mailbox:
 
     # --- aiosmtpd hooks --------------------------------------------------------------------------
 
-    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
         self.greetings += 1
         if self.down:
             return ["421 4.3.2 Service not available, try later"]
         session.host_name = hostname
         return responses
 
-    async def handle_HELO(self, server, session, envelope, hostname):  # noqa: N802
+    async def handle_HELO(self, server, session, envelope, hostname):
         self.greetings += 1
         if self.down:
             return "421 4.3.2 Service not available, try later"
         session.host_name = hostname
         return f"250 {server.hostname}"
 
-    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
         if self.drop_after is not None and self.count() >= self.drop_after:
             self.down = self.stay_down
             self.drop_after = None
@@ -114,13 +114,13 @@ class Mailbox:
         envelope.mail_options.extend(mail_options)
         return "250 OK"
 
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address in self.refuse:
             return self.refuse[address]
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         rcpt = envelope.rcpt_tos[0]
         if rcpt in self.defer_once and rcpt not in self.deferred:
             self.deferred.append(rcpt)

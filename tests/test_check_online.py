@@ -28,7 +28,7 @@ runner = CliRunner()
 class Quiet(SimpleHTTPRequestHandler):
     requests: list[tuple[str, str]] = []
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         type(self).requests.append((self.command, self.path))
 
 

@@ -79,13 +79,13 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
     timeout = 30
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args: Any) -> None:  # the stdlib's name
         pass  # the command line reports builds, not requests
 
-    def do_HEAD(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_HEAD(self) -> None:  # the stdlib's name
         self.handle_get(body=False)
 
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:  # the stdlib's name
         self.handle_get(body=True)
 
     def handle_get(self, *, body: bool) -> None:
@@ -93,7 +93,7 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(body=body)
         except ConnectionError:
             raise
-        except Exception as error:  # noqa: BLE001 - say what broke instead of dropping the connection
+        except Exception as error:  # say what broke instead of dropping the connection
             message = f"The preview server failed: {type(error).__name__}: {error}\n".encode()
             self.send(HTTPStatus.INTERNAL_SERVER_ERROR, message, "text/plain; charset=utf-8", body=body)
 
@@ -150,14 +150,14 @@ class Handler(BaseHTTPRequestHandler):
         if "build" in query:
             self.preview.took(snapshot.number)
 
-    def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_POST(self) -> None:  # the stdlib's name
         try:
             status, answer = self.write()
         except NewsletterError as error:
             status, answer = HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(error)}
         except ConnectionError:
             raise
-        except Exception as error:  # noqa: BLE001 - say what broke instead of dropping the connection
+        except Exception as error:  # say what broke instead of dropping the connection
             status, answer = HTTPStatus.INTERNAL_SERVER_ERROR, {"error": f"the preview failed: {error!r}"}
         self.send_json(status, answer, body=True)
 

@@ -285,7 +285,7 @@ class Preview:
             # each output rendered once, the shown one first
             rendering = Rendering(issue, images=made.images, cache=self.cache)
             first = {**rendering.first(self.wanted), **made.images}
-        except Exception as failure:  # noqa: BLE001 - a preview outlives any one bad build
+        except Exception as failure:  # a preview outlives any one bad build
             error = error_report(failure)
         if skip_if_stale and self.stamp() != self.stamps:
             return None
@@ -306,7 +306,7 @@ class Preview:
                 files = render_files(made, rendering=rendering)
                 summary = summarise(issue, files, self.number)
                 snapshot = Snapshot(self.number, files, summary, published=published, issue=issue)
-            except Exception as failure:  # noqa: BLE001
+            except Exception as failure:
                 error = error_report(failure)
         with self.changed:
             if error is None:
@@ -496,7 +496,7 @@ class Preview:
                 if self.stop.is_set():
                     return
                 self.rebuild_if_changed()
-        except Exception:  # noqa: BLE001 - e.g. a watched folder was deleted: fall back to polling
+        except Exception:  # e.g. a watched folder was deleted: fall back to polling
             while not self.stop.wait(POLL_MS / 1000):
                 self.rebuild_if_changed()
 
