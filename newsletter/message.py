@@ -159,7 +159,3 @@ def build_message(
 
 def message_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=SMTP)
-
-
-# The name the other stages use.
-message_id = issue_message_id
