@@ -7,6 +7,7 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import OutputError
@@ -62,7 +63,16 @@ def write_folder(target: Path, files: dict[str, bytes], *, owned: tuple[str, ...
                 "is the working folder or one above it; give --out a folder of its own",
                 file=target if str(target) else "''",
             )
-        swap_in(target, files, owned)
+        # A folder the build makes replaces the old one whole; one it `owned` goes when this build makes none.
+        # The rest of the old folder stays (screenshots, an editor's notes).
+        made = {name.split("/")[0] for name in files} | set(owned)
+
+        def keep(old: Path, new: Path) -> None:
+            for extra in old.iterdir():
+                if extra.name not in made:
+                    copy_entry(extra, new / extra.name)
+
+        swap_folder(target, files, keep)
     except OSError as error:
         raise OutputError(cannot_write(error), file=target) from None
 
@@ -72,14 +82,19 @@ def cannot_write(error: OSError) -> str:
     return f"cannot be written ({error.strerror or error}){hint}"
 
 
-def swap_in(target: Path, files: dict[str, bytes], owned: tuple[str, ...] = ()) -> None:
+def swap_folder(target: Path, files: dict[str, bytes], keep: Callable[[Path, Path], None] | None = None) -> None:
+    """Swap a new folder in for `target`, whole: `files` (by path in the folder) are written into a temporary
+    sibling, `keep(old, new)` copies into it what of the old folder stays, then two renames put it in place.
+
+    A reader (the preview server, a web server) sees the old folder or the new one, never a mix; a failure at
+    any step, or the process killed, leaves `target` as it was: the old folder is never changed before it is
+    swapped out whole. The one swap of the house: builds (output.write_folder) and sites (publish) use it.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    # A build is published (copied to a web server, opened by a mail client): the modes of any new folder,
-    # not mkdtemp's 0700, which a copy that keeps modes would carry to the server.
+    # A build or a site is published (copied to a web server, opened by a mail client): the modes of any new
+    # folder, not mkdtemp's 0700, which a copy that keeps modes would carry to the server.
     staging.chmod(0o777 & ~UMASK)
-    old = target.with_name(f".{target.name}.old")
-    kept: list[str] = []  # files of the old folder the build does not make (screenshots, an editor's notes)
     try:
         for name, data in files.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)  # images/ of the issue
@@ -87,23 +102,26 @@ def swap_in(target: Path, files: dict[str, bytes], owned: tuple[str, ...] = ()) 
         if not target.is_dir():
             os.replace(staging, target)
             return
-        # A folder the build makes replaces the old one whole; one it `owned` goes when this build makes none.
-        made = {name.split("/")[0] for name in files} | set(owned)
-        for extra in target.iterdir():
-            if extra.name not in made:
-                os.replace(extra, staging / extra.name)
-                kept.append(extra.name)
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
-        os.replace(staging, target)
-        kept = []  # in place, in the new folder
-        shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            if not target.exists() and old.exists():
-                os.replace(old, target)
-            for name in kept:
-                os.replace(staging / name, target / name)
-        raise
+        if keep is not None:
+            keep(target, staging)
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+        try:
+            os.replace(target, old / target.name)
+            try:
+                os.replace(staging, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.replace(old / target.name, target)
+                raise
+        finally:
+            shutil.rmtree(old, ignore_errors=True)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def copy_entry(source: Path, destination: Path) -> None:
+    """Copy a file or a folder as it is: symlinks as symlinks; a FIFO or a device is an error, not a wait."""
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, destination, symlinks=True)
+    else:
+        shutil.copy2(source, destination, follow_symlinks=False)

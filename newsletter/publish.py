@@ -7,19 +7,15 @@ offline; the feed and the sitemap, which readers and crawlers fetch on their own
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
 
 from .errors import InputError, OutputError, doing
 from .models import Issue
-from .output import UMASK
+from .output import copy_entry, swap_folder
 
 FEED = "feed.xml"
 INDEX = "index.html"
@@ -391,36 +387,18 @@ def previous_manifest(target: Path) -> set[str]:
 
 
 def swap_site(target: Path, files: dict[str, bytes], written: set[str]) -> list[str]:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    staging.chmod(0o777 & ~UMASK)  # as any new folder (mkdtemp's 0700 would reach the web server), as output does
-    try:
-        for name, data in files.items():
-            path = staging / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        manifest = {"files": sorted(files)}
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=0) + "\n", "utf-8")
-        if not target.is_dir():
-            os.replace(staging, target)
-            return []
-        carry_over(target, staging, written | set(files) | {MANIFEST})
-        made = {name.split("/")[0] for name in files}
-        removed = sorted({name.split("/")[0] for name in written if name.endswith(f"/{PAGE}")} - made)
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-        try:
-            os.replace(target, old / target.name)
-            try:
-                os.replace(staging, target)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.replace(old / target.name, target)
-                raise
-        finally:
-            shutil.rmtree(old, ignore_errors=True)
-        return removed
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    """The site swapped in whole with its manifest, carrying over what publish did not write; the issue
+    folders of the old site (by its manifest, `written`) that the new one lacks."""
+    manifest = {"files": sorted(files)}
+    made = {name.split("/")[0] for name in files}
+    removed = sorted({name.split("/")[0] for name in written if name.endswith(f"/{PAGE}")} - made)
+    replaced = written | set(files) | {MANIFEST}
+    swap_folder(
+        target,
+        {**files, MANIFEST: (json.dumps(manifest, indent=0) + "\n").encode()},
+        lambda old, new: carry_over(old, new, replaced),
+    )
+    return removed
 
 
 def carry_over(target: Path, staging: Path, replaced: set[str]) -> None:
@@ -435,7 +413,7 @@ def carry_over(target: Path, staging: Path, replaced: set[str]) -> None:
                 pending.append(folder / entry.name)
             elif name not in replaced:
                 (staging / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(entry, staging / name, follow_symlinks=False)
+                copy_entry(entry, staging / name)
     # A folder left empty by what the new site no longer has goes; one the editor made empty stays.
     for folder in sorted((path for path in staging.rglob("*") if path.is_dir()), reverse=True):
         name = folder.relative_to(staging).as_posix()
