@@ -177,9 +177,10 @@ def known_stories(folder: Path) -> dict[str, str]:
 
 
 def story_keys(story: Story) -> set[str]:
-    """What makes two stories one: the same link, or the same headline (a made-up one does not count)."""
+    """What makes two stories one: the same link, or the same headline (a made-up or guessed one does not count)."""
     keys = {story.url.rstrip("/")} if story.url else set()
-    return keys | ({f"headline:{fold(story.headline)}"} if story.headline and not story.headline_derived else set())
+    sure = story.headline and not (story.headline_derived or story.headline_unsure)
+    return keys | ({f"headline:{fold(story.headline)}"} if sure else set())
 
 
 def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:
@@ -199,11 +200,19 @@ def story_name(story: Story) -> str:
     return slugify(story.headline or first_sentence(story.teaser or story.caption), limit=40)
 
 
+GUESSED_COMMENT = (
+    "# The reader was not sure this is the page's headline: every build warns until you check it\n"
+    "# and delete the next line.\n"
+)
+
+
 def story_markdown(story: Story, *, lead: bool) -> str:
     import yaml
 
+    guessed = bool(story.headline) and (story.headline_unsure or story.headline_derived)
     front: dict[str, object] = {
         "headline": story.headline,
+        **({"headline_unsure": True} if guessed else {}),
         "url": story.url,
         "image": {"src": story.image.src, "alt": story.image.alt or story.caption},
         "caption": story.caption,
@@ -220,6 +229,8 @@ def story_markdown(story: Story, *, lead: bool) -> str:
     if story.pull_quotes:
         front["pull_quotes"] = [q.model_dump(exclude_defaults=True) for q in story.pull_quotes]
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    if guessed:  # the flag stays in the file, and says why and how to confirm: every build warns until then
+        header = header.replace("\nheadline_unsure: true\n", f"\n{GUESSED_COMMENT}headline_unsure: true\n", 1)
     body = "\n\n".join(block_markdown(block) for block in story.body)
     return f"---\n{header}---\n\n{body}\n" if body else f"---\n{header}---\n"
 

@@ -104,7 +104,8 @@ class Story(Model):
     # True when the headline was made from the teaser because the story had none.
     headline_derived: bool = False
     # True when a reader chose the headline among a page's lines without being sure of it (warned, and shown by
-    # check and the preview): the headline still shows; the editor should confirm it.
+    # check and the preview): the headline still shows; the editor should confirm it. `headline_unsure: true` in
+    # front matter (as `import` writes it) keeps the flag until the editor deletes the line.
     headline_unsure: bool = False
     url: str = ""
     date: dt.date | None = None

@@ -70,3 +70,58 @@ def test_a_page_that_opens_with_a_rule_is_still_a_page(workdir, cli):
     result = cli("build", "page.txt", "--out", "out", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "lead: Zelensky asks the West (again) for expanded weapon use" in result.output
+
+
+# --- a guessed headline stays flagged in the Markdown import writes ----------------------------------------------
+
+UNSURE = (
+    "Weekend Edition\nA Note From the Desk\n"
+    "Regional governments across Russia are preparing for a year of cuts after the Finance Ministry told them to "
+    "expect smaller transfers from Moscow, according to budget documents reviewed by reporters.\n"
+    "The documents show that at least 30 of the country's 89 regions plan to freeze public sector wages next year, "
+    "while a dozen have postponed road and school construction.\n"
+)
+
+
+def test_a_guessed_headline_stays_flagged_in_the_markdown_until_the_editor_deletes_the_flag(workdir, cli):
+    (workdir / "page.txt").write_text(UNSURE, "utf-8")
+    result = cli("import", "page.txt", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "page.txt:2: the headline is a guess" in result.output
+    [story] = (workdir / "issue").glob("*.md")
+    front = story.read_text("utf-8").split("---\n")[1].splitlines()
+    assert front[:4] == [
+        "headline: A Note From the Desk",
+        "# The reader was not sure this is the page's headline: every build warns until you check it",
+        "# and delete the next line.",
+        "headline_unsure: true",
+    ]
+    # Every later build warns, at the flag's line, and `check` of the build shows it
+    for _ in range(2):
+        result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
+        assert result.exit_code == 0, result.output
+        assert f"{story.relative_to(workdir)}:5: the headline is a guess" in result.output
+    result = cli("check", "out")
+    assert "the headline is a guess" in result.output
+    assert "delete the line 'headline_unsure: true'" in result.output
+    # The editor confirms the headline by deleting the line: no more warning
+    story.write_text(story.read_text("utf-8").replace("headline_unsure: true\n", ""), "utf-8")
+    result = cli("build", "issue", "--out", "out2", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "headline is a guess" not in result.output
+
+
+def test_a_headline_made_from_the_first_sentence_is_flagged_too(workdir, cli):
+    (workdir / "page.txt").write_text(UNSURE.split("\n", 2)[2], "utf-8")
+    result = cli("import", "page.txt", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    [story] = (workdir / "issue").glob("*.md")
+    assert "\nheadline_unsure: true\n" in story.read_text("utf-8")
+    result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
+    assert "the headline is a guess" in result.output
+
+
+def test_a_headline_the_reader_is_sure_of_is_written_plain(workdir, cli):
+    (workdir / "page.txt").write_text(PAGE, "utf-8")
+    assert cli("import", "page.txt", "--to", "issue").exit_code == 0
+    assert not any("headline_unsure" in path.read_text("utf-8") for path in (workdir / "issue").glob("*.md"))

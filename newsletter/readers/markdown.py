@@ -27,7 +27,7 @@ def read(path: Path, notices: list[Notice]) -> Read:
 
 FRONT_MATTER_KEYS = {
     "headline", "url", "date", "byline", "image", "caption", "credit", "teaser",
-    "section", "lead", "priority", "layout", "tags", "pull_quotes", "full",
+    "section", "lead", "priority", "layout", "tags", "pull_quotes", "full", "headline_unsure",
 }  # fmt: skip
 IMAGE_KEYS = {"src", "alt", "width", "height"}
 
@@ -42,9 +42,28 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     body_offset = end + 1  # 0-based index of the first body line
     body = parse_body("\n".join(lines[body_offset:]), file, body_offset)
     try:
-        return Story(**fields, body=body, source=Source(file=file, line=1))
+        story = Story(**fields, body=body, source=Source(file=file, line=1))
     except ValidationError as error:
         raise invalid(error, fail) from None
+    warn_guessed(story, lines[1:end], notices)
+    return story
+
+
+def warn_guessed(story: Story, front_lines: list[str], notices: list[Notice]) -> None:
+    """`headline_unsure: true` (as `import` writes a headline a reader was not sure of): a warning on every build,
+    so the preview and `check` show it, until the editor checks the headline and deletes the line."""
+    from newsletter.readers.text import GUESS
+
+    if story.headline_unsure:
+        line = key_line("\n".join(front_lines), "headline_unsure")
+        notices.append(
+            Notice(
+                message=f"{GUESS}: the page it came from did not make it clear (headline_unsure: true)",
+                source=Source(file=story.source.file, line=line + 1 if line else 1),
+                story=story.headline,
+                hint="check the headline, then delete the line 'headline_unsure: true'",
+            )
+        )
 
 
 def front_matter_end(lines: list[str], file: str) -> int:
@@ -113,7 +132,7 @@ def story_fields(front_lines: list[str], file: str) -> tuple[dict[str, Any], Cal
         raise fail("pull_quotes", "must be a list of quotes")
     if quotes:
         fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
-    for key in ("date", "lead", "priority", "layout", "tags", "full"):
+    for key in ("date", "lead", "priority", "layout", "tags", "full", "headline_unsure"):
         if data.get(key) is not None:
             fields[key] = data[key]
     if isinstance(fields.get("tags"), str):
