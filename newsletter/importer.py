@@ -75,7 +75,9 @@ def import_page(
             data = fetched.text.encode("utf-8")
             read_stories, brand = [parse_html(data, shown(page), notices, url=fetched.url)], ""
     else:
-        read_stories, brand = read_file(Path(page), notices)
+        named = brand_name(settings, to)
+        read_stories, page_brand = read_file(Path(page), notices, brand=named)
+        brand = "" if named else page_brand  # written to issue.toml below when nothing else names the brand
     if not is_feed_import and read_stories:
         known = known_stories(to)
         twice = next((known[key] for key in sorted(story_keys(read_stories[0])) if key in known), None)
@@ -97,6 +99,19 @@ def import_page(
         path for path, story in zip(files, read_stories, strict=False) if story.body and not same_site(story.url, base)
     ]
     return Imported(written=list(files), notices=notices, feed=is_feed_import, whole=whole)
+
+
+def brand_name(settings: SettingsFile, to: Path) -> str:
+    """The issue's brand name as newsletter.toml's [brand] or the issue's issue.toml gives it; "" when neither
+    does (a build would then take the name a pasted page's "More from <brand>" line gives)."""
+    from .settings import load_issue_settings
+
+    issue = load_issue_settings(to / "issue.toml") if (to / "issue.toml").is_file() else None
+    for table in (issue.brand if issue else {}, settings.data.get("brand", {})):
+        name = table.get("name") if isinstance(table, dict) else None
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return ""
 
 
 def web_base_url(settings: SettingsFile, to: Path) -> str:
@@ -183,15 +198,17 @@ def story_keys(story: Story) -> set[str]:
     return keys | ({f"headline:{fold(story.headline)}"} if sure else set())
 
 
-def read_file(path: Path, notices: list[Notice]) -> tuple[list[Story], str]:
+def read_file(path: Path, notices: list[Notice], *, brand: str) -> tuple[list[Story], str]:
+    """The page's stories and the brand its "More from <brand>" line names. Its related list becomes "More from"
+    items when the page is the brand's own: `brand`'s, else (nothing names one) the brand the page names, which
+    issue.toml then keeps. Any other list is left out and named."""
     from .load import Loaded, place_related
     from .readers import read
     from .settings import IssueSettings
 
     found = read(path, notices)
-    # The issue.toml written names the page's "More from" brand: its list is the issue's; any other is left out
     loaded = Loaded(stories=found.stories, notices=notices, settings=IssueSettings(), related=found.related)
-    place_related(loaded, found.brand)
+    place_related(loaded, brand or found.brand)
     return loaded.stories, found.brand
 
 

@@ -86,7 +86,8 @@ def load_source(source: Path) -> Loaded:
 
 def place_related(loaded: Loaded, brand: str) -> None:
     """The related lists that end pasted pages: the issue's "More from" items, after their page's story, when the
-    page is the brand's own; otherwise left out and named (another site's related stories are not ours to send)."""
+    page is the brand's own; otherwise left out and named (another site's related stories are not ours to send).
+    `brand`: the issue's brand name, "" when nothing names one (then no page is the brand's own)."""
     for found in loaded.related:
         if not found.items:
             continue
@@ -94,15 +95,26 @@ def place_related(loaded: Loaded, brand: str) -> None:
             at = max((i for i, story in enumerate(loaded.stories) if story.source.file == found.file), default=-1)
             loaded.stories[at + 1 : at + 1] = found.items
             continue
-        whose = f"the page is {found.site}'s" if found.site else "the page does not say it is"
+        why = not_own(found.site, brand)
         loaded.notices.append(
             Notice(
-                message=f"left out the '{found.heading}' list ({len(found.items)} stories): {whose}, not {brand}'s",
+                message=f"left out the '{found.heading}' list ({len(found.items)} stories): {why}",
                 source=Source(file=found.file, line=found.line),
                 hint="a related list becomes 'More from' items only on the brand's own pages",
             )
         )
     loaded.related = []
+
+
+def not_own(site: str, brand: str) -> str:
+    """Why a related list is not the brand's, in words, whichever of the two names is missing."""
+    if site and brand:
+        return f"the page is {site}'s, not {brand}'s"
+    if brand:
+        return f"the page does not say it is {brand}'s"
+    if site:
+        return f"the page is {site}'s, and no brand name is set for the issue ([brand] name in newsletter.toml)"
+    return "neither the page nor the issue names a brand ([brand] name in newsletter.toml)"
 
 
 def same_name(one: str, other: str) -> bool:

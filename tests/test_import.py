@@ -4,6 +4,7 @@ read like a Markdown story's, or refused at its line; never ignored."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from golden import SEED
@@ -125,3 +126,50 @@ def test_a_headline_the_reader_is_sure_of_is_written_plain(workdir, cli):
     (workdir / "page.txt").write_text(PAGE, "utf-8")
     assert cli("import", "page.txt", "--to", "issue").exit_code == 0
     assert not any("headline_unsure" in path.read_text("utf-8") for path in (workdir / "issue").glob("*.md"))
+
+
+# --- a related list is the issue's "More from" only on the brand's own page ----------------------------------
+
+MOSCOW = Path(__file__).parent / "pages" / "moscow-times.txt"
+MOSCOW_ITEMS = [
+    "Kremlin Names New Central Bank Deputy as Inflation Stays High",
+    "Wheat Exports Hit a Record as Ukraine Talks Stall Again",
+    "Moscow's Metro Expansion Slows Amid Budget Squeeze",
+]
+
+
+def headlines(folder):
+    return [path.read_text("utf-8").split("\n")[1].removeprefix("headline: ") for path in sorted(folder.glob("*.md"))]
+
+
+def test_with_no_brand_named_a_page_s_read_more_list_is_left_out_and_named(workdir, cli):
+    result = cli("import", str(MOSCOW), "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert (
+        f"  {MOSCOW}:24: left out the 'Read more' list (3 stories): the page is The Moscow Times's, and no brand "
+        "name is set for the issue ([brand] name in newsletter.toml)\n"
+    ) in result.output
+    assert len(headlines(workdir / "issue")) == 1
+    assert not (workdir / "issue" / "issue.toml").exists()
+
+
+@pytest.mark.parametrize("where", ["newsletter.toml", "issue/issue.toml"])
+def test_on_the_brand_s_own_page_the_list_comes_in_as_more_from_stories(workdir, cli, where):
+    (workdir / "issue").mkdir()
+    (workdir / where).write_text('[brand]\nname = "The Moscow Times"\n', "utf-8")
+    result = cli("import", str(MOSCOW), "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "left out the 'Read more' list" not in result.output
+    assert headlines(workdir / "issue")[1:] == MOSCOW_ITEMS
+
+
+def test_another_site_s_more_from_list_does_not_rebrand_the_issue(workdir, cli):
+    (workdir / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n', "utf-8")
+    (workdir / "page.txt").write_text(PAGE, "utf-8")
+    result = cli("import", "page.txt", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert (
+        "left out the 'More from GZERO Media' list (5 stories): the page is GZERO Media's, not The Ballot Brief's"
+    ) in result.output
+    assert len(headlines(workdir / "issue")) == 1
+    assert not (workdir / "issue" / "issue.toml").exists()

@@ -1,5 +1,7 @@
 """Pasted page text: the seed, every credit form, and the ways copied text goes wrong."""
 
+from pathlib import Path
+
 import pytest
 from golden import SEED
 
@@ -202,3 +204,34 @@ def test_invisible_junk_is_removed_and_reported():
 def test_more_from_list_without_photos_makes_teaser_items():
     result, _ = page(f"Headline\n\n{BODY}\n\nMore from X\n\nFirst teaser.\n\nSecond teaser.\n")
     assert [i.teaser for i in items(result)] == ["First teaser.", "Second teaser."]
+
+
+# --- a related list on a page that is not the brand's own: left out and named, whichever name is missing -------
+
+MOSCOW = Path(__file__).parent / "pages" / "moscow-times.txt"
+
+
+@pytest.mark.parametrize(
+    ("brand", "without_copyright", "why"),
+    [
+        ("The Ballot Brief", False, "the page is The Moscow Times's, not The Ballot Brief's"),
+        ("The Ballot Brief", True, "the page does not say it is The Ballot Brief's"),
+        (
+            "",
+            False,
+            "the page is The Moscow Times's, and no brand name is set for the issue ([brand] name in newsletter.toml)",
+        ),
+        ("", True, "neither the page nor the issue names a brand ([brand] name in newsletter.toml)"),
+    ],
+)
+def test_a_related_list_left_out_says_whose_page_it_is_and_whose_issue(tmp_path, brand, without_copyright, why):
+    text = MOSCOW.read_text("utf-8")
+    if without_copyright:
+        text = text.replace("© 2026 The Moscow Times. All rights reserved.", "Terms of use")
+    path = tmp_path / "page.txt"
+    path.write_text(text, "utf-8")
+    loaded = load_source(path)
+    place_related(loaded, brand)
+    assert len(loaded.stories) == 1
+    assert str(loaded.notices[-1]) == f"{path}:24: left out the 'Read more' list (3 stories): {why}"
+    assert "'s, not 's" not in str(loaded.notices[-1])
