@@ -246,6 +246,28 @@ def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_sa
     assert any("the pasted-text reader over the page's text read it" in notice for notice in notices)
 
 
+def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    related = (
+        "<h3>Read more</h3><ul><li><a href='/a'>Mayor Opens New Ferry Line to the Old Town</a></li>"
+        "<li><a href='/b'>River Festival Moves to the Summer</a></li></ul>"
+    )
+    aside = f"<aside><p>Share this article</p>{paragraphs}<p>Advertisement</p>{related}</aside>"
+    footer = "<footer>© 2026 Riverside Daily. All rights reserved.</footer>"
+    page = f"<html><body><nav><a href='/'>Home</a></nav><h1>Bridge to close</h1>{aside}{footer}</body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE
+    at = f"{tmp_path / 'page.html'}:1: "
+    assert notices[1:] == [
+        f'{at}left out as page furniture: "Home"',
+        f'{at}left out as page furniture: "Share this article"',
+        f'{at}left out as page furniture: "Advertisement"',
+        f'{at}left out as page furniture: "© 2026 Riverside Daily. All rights rese…"',
+        f"{at}left out the 'Read more' list under the article (2 stories): "
+        "'Mayor Opens New Ferry Line to the Old T…', 'River Festival Moves to the Summer'",
+    ]
+
+
 # --- fetching, against a real HTTP server on 127.0.0.1 ---------------------------------------------------
 
 

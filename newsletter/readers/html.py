@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
+from newsletter.notices import PLACE
 from newsletter.readers.lines import words_of
 from newsletter.text import JUNK, SPACES, clean_value, read_file
 
@@ -71,7 +72,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
     body = body_blocks(found_body, base, file, notices) if found_body is not None else []
     words = sum(words_of(block.text) for block in body)
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
-        fallback = rendered_story(page_tree, file)
+        fallback, left_by_fallback = rendered_story(page_tree, file)
         if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
             body = fallback.body
             words = sum(words_of(block.text) for block in body)
@@ -79,6 +80,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> 
                                           f"over the page's text read it "
                                           f"({words} words): check where it starts and ends",
                                   source=Source(file=file, line=1)))  # fmt: skip
+            notices.extend(left_by_fallback)  # what that reader left out of the page's text, named
     left_out = left_out_prose(page_tree, body)
     if left_out and words >= MIN_WORDS:
         shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
@@ -206,21 +208,36 @@ def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
     return found
 
 
-def rendered_story(tree: Any, file: str) -> Story | None:
-    """The page's text as a browser shows it (a line per block), read by the pasted-text reader, or None."""
+def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice]]:
+    """The page's text as a browser shows it (a line per block), read by the pasted-text reader, or None; and what
+    that reader left out of it, each notice at the page (the text's line numbers are no place in the file)."""
     import html_text
 
     from newsletter.errors import NewsletterError
+    from newsletter.readers.pasted import GUESSES
     from newsletter.readers.text import parse_page
 
     for junk in tree.xpath("//script|//style|//noscript|//template"):
         junk.getparent().remove(junk)
     text = html_text.extract_text(tree, guess_layout=True)
+    found: list[Notice] = []
     try:
-        read = parse_page(text, file, [])
+        read = parse_page(text, file, found)
     except NewsletterError:
-        return None
-    return read.stories[0] if read.stories else None
+        return None, []
+    at_page = Source(file=file, line=1)
+    left_out = []
+    for notice in found:
+        placed = PLACE.match(notice.message)  # "page.html:1-10: left out as page furniture: ..."
+        message = placed["message"] if placed else notice.message
+        if not message.startswith(GUESSES):  # the headline is the page's own (page_headline), not that reader's
+            left_out.append(notice.model_copy(update={"message": message, "source": at_page}))
+    for related in (found for found in read.related if found.items):
+        titles = ", ".join(shown(item.headline or item.teaser, 40) for item in related.items[:3])
+        more = f" (+{len(related.items) - 3} more)" if len(related.items) > 3 else ""
+        left_out.append(Notice(message=f"left out the '{related.heading}' list under the article "
+                                       f"({len(related.items)} stories): {titles}{more}", source=at_page))  # fmt: skip
+    return (read.stories[0] if read.stories else None), left_out
 
 
 # --- what the page says about itself ------------------------------------------------------------------------
