@@ -186,3 +186,26 @@ def test_new_says_how_to_fill_more_from_when_a_feed_is_set(workdir, cli):
     (workdir / "newsletter.toml").write_text("[more_from]\n", "utf-8")
     result = cli("new", "--date", "2026-12-08")
     assert "newsletter import --to" not in result.output
+
+
+def test_a_post_with_a_bad_link_is_left_out_by_name_and_the_others_come_in(workdir, cli, served):
+    www, base = served
+    bad = (
+        "  <item>\n    <title>Click &amp; win</title>\n    <link>javascript:alert(document.cookie)</link>\n"
+        "    <pubDate>Fri, 27 Nov 2026 09:00:00 GMT</pubDate>\n  </item>\n"
+    )
+    (www / "feed.xml").write_text(RSS.replace("  <item>\n    <title>Already", bad + "  <item>\n    <title>Already"))
+    issue_folder(workdir, "2026-12-01")
+    result = cli("import", f"{base}/feed.xml", "--to", "issues/2026-12-01", "--since", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if line.startswith("wrote ")] == [
+        "wrote issues/2026-12-01/02-chiles-runoff-in-five-charts.md",
+        "wrote issues/2026-12-01/03-already-in-the-issue.md",
+        "wrote issues/2026-12-01/04-moldovas-vote-what-the-diaspora-decides.md",
+    ]
+    [line] = [line for line in result.output.splitlines() if "Click" in line]
+    assert line == (
+        f"  {base}/feed.xml:3: left out the post 'Click & win': link 'javascript:alert(document.cookie)' "
+        "uses javascript:, only http, https and mailto links are allowed"
+    )
+    assert "javascript" not in "".join(path.read_text("utf-8") for path in (workdir / "issues").rglob("*.md"))

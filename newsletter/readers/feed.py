@@ -3,7 +3,8 @@ teaser, image and date when the feed has them (parsed with feedparser, never by 
 
 Only what the week needs is taken: posts dated on or after `since` and not after the issue's date, newest
 first, at most `count`; a post whose link (or headline) the issue already has is passed over. Every post
-left out is counted in a notice, so nothing is dropped without a word.
+left out is counted in a notice, so nothing is dropped without a word; a post that cannot be a story (a
+`javascript:` link) is named in its own, and the rest of the feed still comes in.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
+
+from pydantic import ValidationError
 
 from newsletter.errors import InputError
 from newsletter.links import check_link
@@ -59,8 +62,17 @@ def read_feed(
     title = clean_value(str(parsed.feed.get("title", "")))
     found: list[tuple[dt.date | None, int, Story]] = []
     old = repeated = undated = 0
+    bad: list[Notice] = []  # posts that cannot be stories, each named: the rest of the feed still comes in
     for number, entry in enumerate(parsed.entries, start=1):
-        story = entry_story(entry, url, number)
+        try:
+            story = entry_story(entry, url, number)
+        except (InputError, ValidationError) as error:
+            why = error.message if isinstance(error, InputError) else error.errors()[0]["msg"]
+            title = shorten(plain(str(entry.get("title", ""))), 60)
+            named = repr(title) if title else "with no title"
+            # Its place: the post's number in the feed (as entry_story's stories have it), as a file's line
+            bad.append(Notice(message=f"left out the post {named}: {why}", source=Source(file=url, line=number)))
+            continue
         if story is None:
             continue
         if story.date is None:
@@ -77,7 +89,7 @@ def read_feed(
     # Newest first; posts of the same day (or undated) keep the feed's order.
     found.sort(key=lambda item: (-(item[0] or dt.date.min).toordinal(), item[1]))
     kept = [story for _, _, story in found[:count]]
-    notices = []
+    notices = bad
     window = f" between {since.isoformat()} and {until.isoformat()}" if since and until else ""
     if old:
         notices.append(Notice(message=f"{old} post(s) of the feed left out: not published{window}"))
