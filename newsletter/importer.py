@@ -70,10 +70,9 @@ def import_page(
             read_stories = feed_stories(fetched.data, fetched.url, to, more_from.count, since, today, notices)
             brand = ""
         else:
-            # Decoded by the charset the server or the page declares and handed on as UTF-8, which the reader's
-            # libraries read as such: a Latin-1 page's accents stay accents.
-            data = fetched.text.encode("utf-8")
-            read_stories, brand = [parse_html(data, shown(page), notices, url=fetched.url)], ""
+            # Decoded by the charset the server or the page declares: a Latin-1 page's accents stay accents.
+            story = parse_html(fetched.data, shown(page), notices, url=fetched.url, charset=fetched.charset)
+            read_stories, brand = [story], ""
     else:
         named = brand_name(settings, to)
         read_stories, page_brand = read_file(Path(page), notices, brand=named)

@@ -268,6 +268,49 @@ def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "headline", "paragraphs"),
+    [
+        (
+            "windows-1252",
+            "Zürich’s café owners say “enough” — and close for a day",
+            [
+                "Café owners in Zürich closed their doors on Monday in protest at a new tax on terraces, which they "
+                "say will cost them “a summer’s profit” — about €4,000 each — before the season even begins.",
+                "The city’s council said the tax would pay for wider pavements and that the owners’ association had "
+                "been consulted twice, in March and in May, before the measure was passed last week.",
+            ],
+        ),
+        (
+            "shift_jis",
+            "古い橋、修理のため閉鎖へ、通勤に影響",
+            [
+                "市議会は火曜日、点検で二本の橋脚にひびが見つかったことを受けて、古い橋を修理のため閉鎖することを決めた。"
+                "この決定により、数千人の通勤者が来年の大半にわたって遠回りを強いられることになる。",
+                "技術者によると、ひびはすぐに危険なものではないが、冬の凍結と塩によって毎年広がるという。"
+                "修理は春の新しい予算を待つことはできないと説明した。",
+            ],
+        ),
+    ],
+)
+def test_a_saved_page_in_its_declared_charset_reads_right(tmp_path, encoding, headline, paragraphs):
+    about = json.dumps(
+        {"@context": "https://schema.org", "@type": "NewsArticle", "headline": headline}, ensure_ascii=False
+    )
+    head = (
+        f'<meta charset="{encoding}"><title>{headline} - Site</title>'
+        f'<meta property="og:title" content="{headline}"><script type="application/ld+json">{about}</script>'
+    )
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<html><head>{head}</head><body><article>{body}</article></body></html>".encode(encoding))
+    with pytest.raises(UnicodeDecodeError):
+        path.read_bytes().decode("utf-8")  # the page is truly in its own encoding
+    story = load_one(path, [])
+    assert story.headline == headline
+    assert [block.text for block in story.body] == paragraphs
+
+
 # --- fetching, against a real HTTP server on 127.0.0.1 ---------------------------------------------------
 
 

@@ -37,20 +37,26 @@ def read(path: Path, notices: list[Notice]) -> Read:
     return Read(stories=[parse_html(data, str(path), notices)])
 
 
-def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "") -> Story:
-    """The story of one article page; `url` is where it was fetched from, if it was."""
+def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", charset: str = "") -> Story:
+    """The story of one article page; `url` is where it was fetched from, if it was, and `charset` what the server
+    declared. The bytes are decoded as fetching decodes a page (readers/fetch.decode_html: byte order mark, the
+    declared charset, <meta charset>, else UTF-8 or Windows-1252), from disk as from the web, so a Windows-1252
+    or Shift_JIS page keeps its characters; every part of the reader reads that one text."""
     import trafilatura
+
+    from newsletter.readers.fetch import decode_html
 
     if not data.strip():
         raise InputError("is empty", file=file)
     if len(data) > LIMIT:
         raise InputError(f"is {len(data) // 1024 // 1024} MB; a saved page over 20 MB is not an article", file=file)
-    if b"\x00" in data[:4096] or not re.search(rb"<\s*(?:html|head|body|p|div|article)\b", data[:200_000], re.I):
+    page, _ = decode_html(data, charset)
+    if "\x00" in page[:4096] or not re.search(r"<\s*(?:html|head|body|p|div|article)\b", page[:200_000], re.I):
         raise InputError("is not an HTML page: save the article from the browser as 'Webpage, HTML only'", file=file)
-    tree = trafilatura.load_html(data)
+    tree = trafilatura.load_html(page)
     if tree is None:
         raise InputError("cannot be read as HTML: save the article from the browser as 'Webpage, HTML only'", file=file)
-    about = page_metadata(data, url)
+    about = page_metadata(copy.deepcopy(tree), url)
     page_tree = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     document = trafilatura.bare_extraction(
         tree,
@@ -243,12 +249,13 @@ def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice]]:
 # --- what the page says about itself ------------------------------------------------------------------------
 
 
-def page_metadata(data: bytes, url: str) -> dict[str, str]:
-    """Headline, canonical URL, image, byline, date from JSON-LD (first) and Open Graph; absent keys are absent."""
+def page_metadata(tree: Any, url: str) -> dict[str, str]:
+    """Headline, canonical URL, image, byline, date from JSON-LD (first) and Open Graph; absent keys are absent.
+    `tree`: the page as parsed from its decoded text (extruct would decode bytes as UTF-8 whatever the page says)."""
     import extruct
 
     try:
-        found = extruct.extract(data, base_url=url or None, syntaxes=["json-ld", "opengraph"], uniform=True,
+        found = extruct.extract(tree, base_url=url or None, syntaxes=["json-ld", "opengraph"], uniform=True,
                                 errors="ignore")  # fmt: skip
     except Exception:  # extruct fails on broken markup in many ways; the page is still readable without it
         found = {}
