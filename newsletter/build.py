@@ -14,6 +14,7 @@ from .models import Block, Issue, Notice
 from .output import write_folder
 
 if TYPE_CHECKING:
+    from .check import Finding
     from .render import Rendering
     from .settings import IssueSettings, SettingsFile
 
@@ -27,6 +28,23 @@ class BuildResult:
     @property
     def warnings(self) -> list[Notice]:
         return self.issue.warnings
+
+    def said(self) -> list[str]:
+        """What `newsletter build` reports: the issue, its lead and sections, and each file with its size."""
+        from .text import human_size
+
+        issue = self.issue
+        lines = [f"Built {issue.subject!r} ({issue.date.isoformat()}) into {self.out}/"]
+        lines.append(f"  lead: {issue.lead.headline}")
+        lines += [f"  {section.heading}: {len(section.stories)} item(s)" for section in issue.sections]
+        width = max(map(len, self.files), default=0)
+        return lines + [f"  {name:<{width}} {human_size(size):>9}" for name, size in self.files.items()]
+
+    def clipped(self) -> Finding | None:
+        """Gmail's clip: an error when email.html is over it, a warning when near it; else None."""
+        from .check import clip_finding
+
+        return clip_finding(self.files.get("email.html", 0), str(self.out / "email.html"))
 
 
 @dataclass(frozen=True)
@@ -196,3 +214,10 @@ def same_folder(one: Path, other: Path) -> bool:
         return one.resolve() == other.resolve()
     except (OSError, RuntimeError):
         return False
+
+
+def default_source(source: Path | None) -> Path:
+    """The story file or folder to build: as given, else the newest issue folder `new` made, else seeds/."""
+    from .new import latest_issue
+
+    return source if source is not None else latest_issue() or Path("seeds")

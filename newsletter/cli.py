@@ -15,7 +15,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.exceptions import TyperException
 
-from .errors import InputError, NewsletterError, internal_error, place, step_of
+from .errors import NewsletterError, internal_error, place, step_of
+from .runtime import cache_folder, pinned_today
 
 # The tool uses no pydantic plugins; looking for them reads the metadata of every installed package on the
 # first model (a tenth of a cold build's own work). PYDANTIC_DISABLE_PLUGINS is pydantic's own switch; a
@@ -64,27 +65,21 @@ def friendly(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(ctx: typer.Context, *args: Any, **kwargs: Any) -> Any:
-        verbose = isinstance(ctx.obj, Options) and ctx.obj.verbose
         try:
             return command(*args, **kwargs)
-        except NewsletterError as error:
-            if verbose:
-                traceback.print_exc()
-            typer.secho(f"error: {error}", fg=typer.colors.RED, err=True)
-            raise typer.Exit(code=1) from None
-        except OSError as error:  # a file system refusal the library did not foresee: still one line
-            if verbose:
-                traceback.print_exc()
-            typer.secho(f"error: {place(error.filename)}{error.strerror or error}", fg=typer.colors.RED, err=True)
-            raise typer.Exit(code=1) from None
         except (typer.Exit, typer.Abort, TyperException, KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
-        except BaseException as error:  # a bug, or a Rust panic inside mjml-python (a BaseException)
-            if verbose:
+        except BaseException as error:  # the library's, the file system's, a bug's or a Rust panic's
+            if isinstance(ctx.obj, Options) and ctx.obj.verbose:
                 traceback.print_exc()
-            subject = next((kwargs[name] for name in SUBJECTS if kwargs.get(name) is not None), None)
-            step, file = step_of(error, DOING.get(command.__name__, command.__name__), subject)
-            typer.secho(f"error: {internal_error(step, file, error)}", fg=typer.colors.RED, err=True)
+            if isinstance(error, NewsletterError):
+                line = str(error)
+            elif isinstance(error, OSError):  # a file system refusal the library did not foresee: still one line
+                line = f"{place(error.filename)}{error.strerror or error}"
+            else:  # a bug, or a Rust panic inside mjml-python (a BaseException)
+                subject = next((kwargs[name] for name in SUBJECTS if kwargs.get(name) is not None), None)
+                line = internal_error(*step_of(error, DOING.get(command.__name__, command.__name__), subject), error)
+            typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
             raise typer.Exit(code=1) from None
 
     signature = inspect.signature(command, eval_str=True)
@@ -103,27 +98,6 @@ def parse_date(value: str | None) -> dt.date | None:
         raise typer.BadParameter(f"{value!r} is not a date like 2026-11-24") from None
 
 
-def pinned_today() -> dt.date | None:
-    """The date SOURCE_DATE_EPOCH pins for a reproducible build, standing in for today; None: the clock's."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    try:
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    except (ValueError, OverflowError, OSError):
-        raise InputError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
-
-
-def cache_folder() -> Path | None:
-    """Where builds keep what they can reuse between runs (compiled templates, parsed CSS), each file named
-    by what it was made from: $NEWSLETTER_CACHE, else newsletter/ in the user's cache folder; an empty
-    NEWSLETTER_CACHE keeps nothing. Deleting the folder is always safe: the next run is slower, no different."""
-    chosen = os.environ.get("NEWSLETTER_CACHE")
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsletter"
-
-
 SourceArg = Annotated[
     Path | None,
     typer.Argument(
@@ -135,36 +109,13 @@ SourceArg = Annotated[
 ]
 
 
-def default_source(source: Path | None) -> Path:
-    """The story file or folder to build: as given, else the newest issue folder `new` made, else seeds/."""
-    from .new import latest_issue
-
-    return source if source is not None else latest_issue() or Path("seeds")
-
-
 def settings_note(config: Path | None, brand: Any = None) -> None:
-    """Said once by a command that ran without a settings file: which defaults it used (of `brand`, the issue's
-    brand, when the command has one), and how to get a settings file."""
-    from .models import Brand, Sender
-    from .settings import CONFIG_NAME
+    """Said once by a command that ran without a settings file: which defaults it used."""
+    from .init import defaults_note
 
-    if config is not None or Path(CONFIG_NAME).exists() or Path(CONFIG_NAME).is_symlink():
-        return
-    brand = brand if brand is not None else Brand()
-    used = [
-        f"the brand name {brand.name!r}" if brand.name == Brand().name else "",
-        f"the sender {brand.sender.email}" if brand.sender.email == Sender().email else "",
-        "no web address" if not brand.web_base_url else "",
-        "no unsubscribe link" if not brand.unsubscribe_url else "",
-        "no postal address" if not brand.postal_address else "",
-    ]
-    said = ", ".join(part for part in used if part) or "the brand settings of the issue itself"
-    typer.secho(
-        f"note: no {CONFIG_NAME} here, so the defaults are used: {said}. "
-        f"`newsletter init` writes a {CONFIG_NAME} with every setting explained.",
-        fg=typer.colors.CYAN,
-        err=True,
-    )
+    note = defaults_note(config, brand)
+    if note:
+        typer.secho(note, fg=typer.colors.CYAN, err=True)
 
 
 ConfigOpt = Annotated[
@@ -199,8 +150,8 @@ def build(
         newsletter build seeds/ --date 2026-11-24
     """
     from .build import build as run_build
-    from .check import clip_finding
-    from .text import human_size
+    from .build import default_source
+    from .notices import said
 
     result = run_build(
         default_source(source),
@@ -210,34 +161,15 @@ def build(
         config=config,
         cache=cache_folder(),
     )
-    issue = result.issue
-    typer.echo(f"Built {issue.subject!r} ({issue.date.isoformat()}) into {result.out}/")
-    typer.echo(f"  lead: {issue.lead.headline}")
-    for section in issue.sections:
-        typer.echo(f"  {section.heading}: {len(section.stories)} item(s)")
-    width = max(map(len, result.files), default=0)
-    for name, size in result.files.items():
-        typer.echo(f"  {name:<{width}} {human_size(size):>9}")
-    clipped = clip_finding(result.files.get("email.html", 0), str(result.out / "email.html"))
+    typer.echo("\n".join(result.said()))
+    clipped = result.clipped()
     if clipped:
         typer.secho(str(clipped), fg=typer.colors.RED if clipped.level == "error" else typer.colors.YELLOW)
     if result.warnings:
-        show_warnings(result.warnings, every=every)
-    settings_note(config, issue.brand)
-
-
-def show_warnings(notices: list[Any], *, every: bool) -> None:
-    """A build's warnings: one line per kind, with a count and the first few places; `every`: each one."""
-    from .notices import grouped
-
-    groups = grouped(notices)
-    kinds = f" of {len(groups)} kind(s)" if len(groups) < len(notices) else ""
-    typer.secho(f"{len(notices)} warning(s){kinds} to fix before sending:", fg=typer.colors.YELLOW)
-    for group in groups:
-        for line in map(str, group.notices) if every else [str(group)]:
-            typer.echo(f"  {line}")
-    if kinds and not every:
-        typer.echo("  (newsletter build --verbose lists every one)")
+        heading, lines = said(result.warnings, every=every)
+        typer.secho(heading, fg=typer.colors.YELLOW)
+        typer.echo("\n".join(lines))
+    settings_note(config, result.issue.brand)
 
 
 @app.command()
@@ -297,14 +229,7 @@ def init(
     """
     from .init import start
 
-    started = start(folder, name=name, today=pinned_today())
-    for path in started.written:
-        typer.echo(f"wrote {path}")
-    for path in started.kept:
-        typer.echo(f"kept  {path} (there already)")
-    where = "" if folder == Path(".") else f"cd {folder} && "
-    issue = f" (edit {started.issue}/ first: replace every TK)" if started.issue else ""
-    typer.echo(f"Next: {where}newsletter build{issue}, then `newsletter preview`")
+    typer.echo("\n".join(start(folder, name=name, today=pinned_today()).said()))
 
 
 @app.command("import")
@@ -389,44 +314,18 @@ def check(
     """
     import json
 
-    from .buildfolder import latest_build, read_build
-    from .check import check_issue, count_tagged, published_urls, tally
+    from .check import check_build
 
     if output not in ("text", "json"):
         raise typer.BadParameter(f"{output!r} is not text or json", param_hint="--format")
-    folder = issue if issue is not None else latest_build()
-    build = read_build(folder)  # read once: the checks and the tag count share it
-    findings = check_issue(folder, build, online=online)
-    errors, warnings = tally(findings)
-    tagging = count_tagged(*build[:2])
-    asked = len(published_urls(*build[:2])) if online else 0
-    missing = sum(finding.check == "online" for finding in findings)
+    report = check_build(issue, online=online)
     if output == "json":
-        report = {
-            "issue": str(folder),
-            "ok": not errors,
-            "errors": errors,
-            "warnings": warnings,
-            "findings": [finding.as_dict() for finding in findings],
-        }
-        if tagging is not None:
-            report["tracking"] = {"tagged": tagging.tagged, "links": tagging.links, "params": tagging.params}
-        if online:
-            report["online"] = {"asked": asked, "missing": missing}
-        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
-        for finding in findings:
-            colour = typer.colors.RED if finding.level == "error" else typer.colors.YELLOW
-            typer.secho(str(finding), fg=colour)
-        if tagging is not None:
-            typer.echo(str(tagging))
-        if online:
-            typer.echo(f"online: {asked - missing} of {asked} address(es) under web_base_url answered 200")
-        verdict = "not safe to send" if errors else "safe to send"
-        if not errors and any(finding.check == "upload" for finding in findings):
-            verdict = "safe to send once it is uploaded (`newsletter check --online` says)"
-        typer.echo(f"{folder}: {errors} error(s), {warnings} warning(s): {verdict}")
-    if errors:
+        for finding in report.findings:
+            typer.secho(str(finding), fg=typer.colors.RED if finding.level == "error" else typer.colors.YELLOW)
+        typer.echo("\n".join(report.summary()))
+    if report.errors:
         raise typer.Exit(code=1)
 
 
@@ -457,11 +356,7 @@ def publish(
     site = run_publish(builds, out, cache=cache_folder())
     for skipped in site.skipped:
         typer.secho(f"skipped {skipped}", fg=typer.colors.YELLOW)
-    typer.echo(f"Published {len(site.builds)} issue(s) into {site.out}/ for {site.base_url}/")
-    for build in site.builds:
-        number = f"issue {build.issue.number}" if build.issue.number is not None else "no number"
-        typer.echo(f"  {build.issue.date.isoformat()}  {number:<10} {build.slug}/web.html  {build.issue.subject}")
-    typer.echo("  index.html, feed.xml, sitemap.xml")
+    typer.echo("\n".join(site.said()))
     for other in site.elsewhere:
         typer.secho(f"warning: {other}", fg=typer.colors.YELLOW)
     for name in site.removed:
@@ -494,6 +389,7 @@ def preview(
     """
     import webbrowser
 
+    from .build import default_source
     from .loopback import is_loopback
     from .preview import BuildEvent, Preview
 
@@ -602,66 +498,31 @@ def send(
     import contextlib
     import sys
 
-    from .buildfolder import latest_build
-    from .send.run import fit_headers, history_path, plan_list, prepare, send_list, send_test
-    from .send.smtp_settings import load_settings
-    from .send.subscribers import check_addresses, read_subscribers
+    from .send.run import ready
 
     if bool(to) == (subscribers is not None):
         message = "give --to or --list, not both" if to else "say who: --to ADDRESS for a test, --list CSV for the list"
         raise typer.BadParameter(message, param_hint="--to / --list")
-    folder = issue if issue is not None else latest_build()
     # Every address and header is checked before the first connection: a bad one means nothing is sent.
-    recipients = check_addresses(to, file="--to") if to else []
-    prepared = prepare(folder)
-    settings = load_settings(config)
-    history = history_path(config)
-    if subscribers is not None:
-        people = fit_headers(prepared, read_subscribers(subscribers))
-        for problem in people.bad:
+    sending = ready(issue, to=to or [], subscribers=subscribers, config=config)
+    if sending.people is not None:
+        for problem in sending.people.bad:
             typer.secho(f"skipped {problem}", fg=typer.colors.YELLOW)
-        for problem in people.duplicates:
+        for problem in sending.people.duplicates:
             typer.echo(f"skipped {problem}")
-    subject = ("[TEST] " if to else "") + prepared.issue.subject
-
     if dry_run:
-        typer.echo("Dry run: nothing is sent.")
-        typer.echo(f"  issue:   {folder} ({subject!r})")
-        brand = prepared.issue.brand
-        typer.echo(f"  from:    {brand.from_name} <{brand.sender.email}>")
-        server = settings.describe() if settings.host else "not set: [smtp] host or NEWSLETTER_SMTP_HOST"
-        typer.echo(f"  server:  {server}")
-        if to:
-            for recipient in recipients:
-                typer.echo(f"  test     {recipient.email}")
-            typer.echo(f"Would send a test to {len(recipients)} address(es).")
-            return
-        plans = plan_list(prepared, people, history=history, force=force, resend_unknown=resend_unknown)
-        for plan in plans:
-            detail = plan.reason if plan.action == "skip" else f"unsubscribe: {plan.unsubscribe_url}"
-            extra = " (needs SMTPUTF8)" if plan.subscriber.smtputf8 and plan.action != "skip" else ""
-            typer.echo(f"  {plan.action:<8} {plan.subscriber.email}  {detail}{extra}")
-        sending = sum(plan.action != "skip" for plan in plans)
-        typer.echo(f"Would send to {sending} of {len(plans)} address(es); {len(plans) - sending} skipped.")
-        second = sum(plan.action == "resend" and plan.had_it for plan in plans)
-        if second:
-            typer.secho(
-                f"{second} address(es) may already have this issue and would get a second copy.", fg=typer.colors.YELLOW
-            )
+        lines, warning = sending.dry_run(force=force, resend_unknown=resend_unknown)
+        typer.echo("\n".join(lines))
+        if warning:
+            typer.secho(warning, fg=typer.colors.YELLOW)
         return
 
     def started(start: Any) -> None:
-        if start.skipped:
-            where = f" (from {', '.join(start.folders)})" if start.folders else ""
-            typer.echo(
-                f"Skipping {start.skipped} address(es) that already have {start.issue}{where}; history: {start.history}"
-            )
-        if start.second_copies:
-            typer.secho(
-                f"--force: {start.second_copies} address(es) that already have {start.issue} get a second copy.",
-                fg=typer.colors.YELLOW,
-                err=True,
-            )
+        skipping, copies = start.said()
+        if skipping:
+            typer.echo(skipping)
+        if copies:
+            typer.secho(copies, fg=typer.colors.YELLOW, err=True)
 
     with contextlib.ExitStack() as stack:
         bars: list[Any] = []
@@ -676,36 +537,13 @@ def send(
             elif bars:
                 bars[0].update(1)
 
-        if to:
-            report = send_test(prepared, recipients, settings, progress=show)
-        else:
-            report = send_list(
-                prepared,
-                people,
-                settings,
-                history=history,
-                force=force,
-                resend_unknown=resend_unknown,
-                rate=rate,
-                connections=connections,
-                start=started,
-                progress=show,
-            )
-
-    for address, error in report.failed:
-        typer.secho(f"failed  {address}: {error}", fg=typer.colors.YELLOW)
-    for address, error in report.unknown:
-        typer.secho(f"unknown {address}: {error}", fg=typer.colors.YELLOW)
-    counts = (
-        f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
-        f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else "")
-    )
-    typer.echo(f"{subject!r}: {counts}" + (f" (history: {report.log_path})" if report.log_path else ""))
-    if report.unknown:
-        typer.echo(
-            "Unknown: the message went out but the server never confirmed it. Check with your email service;"
-            " if it did not arrive, run again with --resend-unknown (same Message-ID)."
+        report = sending.send(
+            force=force, resend_unknown=resend_unknown, rate=rate, connections=connections, start=started, progress=show
         )
+
+    for line in sending.failures(report):
+        typer.secho(line, fg=typer.colors.YELLOW)
+    typer.echo(sending.summary(report))
     if report.stopped:
         typer.secho(f"error: stopped: {report.stopped}", fg=typer.colors.RED, err=True)
         if report.left and not to:
@@ -744,24 +582,9 @@ def export(
 
         newsletter export build/2026-11-24-issue-48 --esp mailchimp
     """
-    from .buildfolder import latest_build
     from .export import export_issue
-    from .text import human_size
 
-    folder = issue if issue is not None else latest_build()
-    result = export_issue(folder, esp, out=out)
-    service = result.service
-    typer.echo(f"Wrote {result.path} ({human_size(result.size)}) for {service.name}: {service.summary}")
-    if result.local_images:
-        typer.secho(
-            f"warning: {len(result.local_images)} image(s) are files of the build folder that {service.name} "
-            f"cannot load ({', '.join(result.local_images)}): set [brand] web_base_url in newsletter.toml, "
-            "rebuild and upload the build folder there, or use https:// images",
-            fg=typer.colors.YELLOW,
-        )
-    if result.published:
-        typer.secho(
-            f"note: the email loads its photos or its web version from {result.published}: publish and upload "
-            "before you paste it; then `newsletter check --online` says whether every one is there",
-            fg=typer.colors.YELLOW,
-        )
+    wrote, warnings = export_issue(issue, esp, out=out).said()
+    typer.echo(wrote)
+    for warning in warnings:
+        typer.secho(warning, fg=typer.colors.YELLOW)

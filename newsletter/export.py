@@ -202,6 +202,26 @@ class Export:
     local_images: tuple[str, ...] = ()  # images/ files the export names: nothing published them
     published: str = ""  # the issue's published folder, when the export loads images or links from it
 
+    def said(self) -> tuple[str, list[str]]:
+        """What `newsletter export` reports: the file written, then what to do before pasting it (warnings)."""
+        from .text import human_size
+
+        name = self.service.name
+        wrote = f"Wrote {self.path} ({human_size(self.size)}) for {name}: {self.service.summary}"
+        warnings = []
+        if self.local_images:
+            warnings.append(
+                f"warning: {len(self.local_images)} image(s) are files of the build folder that {name} "
+                f"cannot load ({', '.join(self.local_images)}): set [brand] web_base_url in newsletter.toml, "
+                "rebuild and upload the build folder there, or use https:// images"
+            )
+        if self.published:
+            warnings.append(
+                f"note: the email loads its photos or its web version from {self.published}: publish and upload "
+                "before you paste it; then `newsletter check --online` says whether every one is there"
+            )
+        return wrote, warnings
+
 
 def dialect(esp: str) -> Dialect:
     found = DIALECTS.get(esp.lower())
@@ -210,14 +230,16 @@ def dialect(esp: str) -> Dialect:
     return found
 
 
-def export_issue(folder: Path, esp: str, *, out: Path | None = None) -> Export:
-    """Write `<folder>/export-<esp>.html` (or `out`): the email HTML in the service's dialect."""
-    from .buildfolder import read_built_issue
+def export_issue(folder: Path | None, esp: str, *, out: Path | None = None) -> Export:
+    """Write `<folder>/export-<esp>.html` (or `out`): the email HTML in the service's dialect; `folder` None:
+    the newest build under build/."""
+    from .buildfolder import latest_build, read_built_issue
     from .check import published_urls
     from .images import built_names
     from .message import header_problems
     from .render import issue_folder_url, issue_web_url
 
+    folder = folder if folder is not None else latest_build()
     service = dialect(esp)
     # The email as built and checked, with its tokens where the links go: nothing is rendered again.
     issue, files = read_built_issue(folder, ("email.tokens.html",))

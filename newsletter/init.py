@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
+from .models import Brand, Sender
 from .new import ISSUES_ROOT, new_issue
 from .output import write_atomic
 from .settings import CONFIG_NAME
@@ -22,6 +23,13 @@ class Started:
     written: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)  # there already: left as they were
     issue: Path | None = None  # the first issue's folder, when init made one
+
+    def said(self) -> list[str]:
+        """What `newsletter init` reports: each file written or kept, then what to do next."""
+        lines = [f"wrote {path}" for path in self.written] + [f"kept  {path} (there already)" for path in self.kept]
+        where = "" if self.folder == Path(".") else f"cd {self.folder} && "
+        issue = f" (edit {self.issue}/ first: replace every TK)" if self.issue else ""
+        return [*lines, f"Next: {where}newsletter build{issue}, then `newsletter preview`"]
 
 
 def settings_text(name: str) -> str:
@@ -136,3 +144,23 @@ def start(folder: Path, *, name: str = "", today: dt.date | None = None) -> Star
     started.issue = created.folder
     started.written.extend(created.files)
     return started
+
+
+def defaults_note(config: Path | None, brand: Brand | None = None) -> str:
+    """What a command that ran without a settings file says once: which defaults it used (of `brand`, the
+    issue's brand, when the command has one), and how to get a settings file; "" when there is one."""
+    if config is not None or Path(CONFIG_NAME).exists() or Path(CONFIG_NAME).is_symlink():
+        return ""
+    brand = brand if brand is not None else Brand()
+    used = [
+        f"the brand name {brand.name!r}" if brand.name == Brand().name else "",
+        f"the sender {brand.sender.email}" if brand.sender.email == Sender().email else "",
+        "no web address" if not brand.web_base_url else "",
+        "no unsubscribe link" if not brand.unsubscribe_url else "",
+        "no postal address" if not brand.postal_address else "",
+    ]
+    said = ", ".join(part for part in used if part) or "the brand settings of the issue itself"
+    return (
+        f"note: no {CONFIG_NAME} here, so the defaults are used: {said}. "
+        f"`newsletter init` writes a {CONFIG_NAME} with every setting explained."
+    )

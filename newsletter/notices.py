@@ -66,6 +66,17 @@ def grouped(notices: list[Notice]) -> list[Group]:
     return sorted(groups.values(), key=lambda group: group.rank)
 
 
+def said(notices: list[Notice], *, every: bool = False) -> tuple[str, list[str]]:
+    """A build's warnings as the command line says them: a heading, then one line per kind, with a count and
+    the first few places (`every`: one line per warning)."""
+    groups = grouped(notices)
+    kinds = f" of {len(groups)} kind(s)" if len(groups) < len(notices) else ""
+    lines = [f"  {line}" for group in groups for line in (map(str, group.notices) if every else [str(group)])]
+    if kinds and not every:
+        lines.append("  (newsletter build --verbose lists every one)")
+    return f"{len(notices)} warning(s){kinds} to fix before sending:", lines
+
+
 def kind_of(notice: Notice) -> str:
     message = notice.message
     match = PLACE.match(message)

@@ -60,6 +60,14 @@ class Site:
     elsewhere: list[Skipped] = field(default_factory=list)  # builds whose "View in browser" names another site
     files: dict[str, int] = field(default_factory=dict)  # path in the site -> size in bytes
 
+    def said(self) -> list[str]:
+        """What `newsletter publish` reports: the issues published, newest first, and the site's other files."""
+        lines = [f"Published {len(self.builds)} issue(s) into {self.out}/ for {self.base_url}/"]
+        for build in self.builds:
+            number = f"issue {build.issue.number}" if build.issue.number is not None else "no number"
+            lines.append(f"  {build.issue.date.isoformat()}  {number:<10} {build.slug}/web.html  {build.issue.subject}")
+        return [*lines, "  index.html, feed.xml, sitemap.xml"]
+
 
 # ---------------------------------------------------------------------------------------------
 # Which builds make the site

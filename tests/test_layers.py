@@ -49,6 +49,7 @@ LAYERS: dict[str, set[str]] = {
         "typography",
         "links",
         "colour",
+        "runtime",
         "loopback",
     },
 }
@@ -176,8 +177,6 @@ def test_a_module_in_no_layer_is_named(tmp_path):
 # A module holds one concern; past this many lines it holds several and is split into a folder of rooms, as
 # render/ and check/ were.
 MOST_LINES = 600
-# Over the limit today, each owned by work in flight: split when next touched. They may not grow much more.
-WAIVED = {"cli.py": 800}
 
 
 def test_no_module_is_over_600_lines():
@@ -185,5 +184,5 @@ def test_no_module_is_over_600_lines():
         path.relative_to(PACKAGE).as_posix(): len(path.read_text("utf-8").splitlines())
         for path in PACKAGE.rglob("*.py")
     }
-    over = {name: size for name, size in sizes.items() if size > WAIVED.get(name, MOST_LINES)}
+    over = {name: size for name, size in sizes.items() if size > MOST_LINES}
     assert over == {}, f"split these into rooms of at most {MOST_LINES} lines: {over}"

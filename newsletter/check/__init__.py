@@ -2,7 +2,8 @@
 
 issue: every check over a build, in order; findings: what a check reports; page: the parsed email and the
 story each link or image comes from; size, links, images, envelope, text and theme: the checks; online:
-what the email loads from the issue's published folder is uploaded (asked over HTTP only with --online).
+what the email loads from the issue's published folder is uploaded (asked over HTTP only with --online);
+report: the whole command, a build folder -> its findings and verdict.
 """
 
 from newsletter.colour import contrast
@@ -11,6 +12,7 @@ from .findings import Finding, Level, ordered, tally
 from .issue import Tagging, check_build_notices, check_files, check_issue, count_tagged
 from .online import published_urls
 from .page import Page, StoryIndex, parse_html
+from .report import Report, check_build
 from .size import CLIP_ERROR, CLIP_WARN, clip_finding
 
 __all__ = [
@@ -19,8 +21,10 @@ __all__ = [
     "Finding",
     "Level",
     "Page",
+    "Report",
     "StoryIndex",
     "Tagging",
+    "check_build",
     "check_build_notices",
     "check_files",
     "check_issue",

@@ -30,7 +30,17 @@ from .subscribers import Problem, Subscriber, SubscriberList, check_address, uns
 TEST_PREFIX = "[TEST] "
 EXAMPLE = Subscriber(email="reader@example.org")
 
-__all__ = ["Progress", "SendReport", "prepare", "plan_list", "send_list", "send_test", "history_path"]
+__all__ = [
+    "Progress",
+    "SendReport",
+    "Sending",
+    "prepare",
+    "plan_list",
+    "ready",
+    "send_list",
+    "send_test",
+    "history_path",
+]
 
 
 @dataclass
@@ -192,6 +202,13 @@ class Start:
     history: Path
     folders: list[str] = field(default_factory=list)  # the builds it was sent from before
 
+    def said(self) -> tuple[str, str]:
+        """What the run says before the first message: who it skips, and a warning apart ("": nothing)."""
+        where = f" (from {', '.join(self.folders)})" if self.folders else ""
+        skipping = f"Skipping {self.skipped} address(es) that already have {self.issue}{where}; history: {self.history}"
+        copies = f"--force: {self.second_copies} address(es) that already have {self.issue} get a second copy."
+        return skipping if self.skipped else "", copies if self.second_copies else ""
+
 
 def decide(row: Row | None, *, force: bool, resend_unknown: bool) -> tuple[str, str]:
     """send, resend or skip, and why, for one subscriber's row in the history."""
@@ -331,3 +348,110 @@ def require_host(settings: SmtpSettings) -> None:
 def require_subscribers(subscribers: SubscriberList) -> None:
     if not subscribers.subscribers:
         raise InputError("holds no address to send to", file=subscribers.path)
+
+
+# ---------------------------------------------------------------------------------------------
+# The command: `newsletter send` made ready, then dry-run or sent
+
+
+@dataclass
+class Sending:
+    """A send made ready: the build read back, the settings read, every address and header checked."""
+
+    folder: Path
+    prepared: Prepared
+    settings: SmtpSettings
+    history: Path
+    to: list[Subscriber]  # a test send's addresses (--to)
+    people: SubscriberList | None  # a list send's subscribers (--list), those that cannot be sent to set aside
+
+    @property
+    def subject(self) -> str:
+        return (TEST_PREFIX if self.people is None else "") + self.prepared.issue.subject
+
+    def dry_run(self, *, force: bool = False, resend_unknown: bool = False) -> tuple[list[str], str]:
+        """What a dry run says: its lines, and a warning apart ("": none). Reads the history, writes nothing."""
+        brand = self.prepared.issue.brand
+        server = self.settings.describe() if self.settings.host else "not set: [smtp] host or NEWSLETTER_SMTP_HOST"
+        lines = [
+            "Dry run: nothing is sent.",
+            f"  issue:   {self.folder} ({self.subject!r})",
+            f"  from:    {brand.from_name} <{brand.sender.email}>",
+            f"  server:  {server}",
+        ]
+        if self.people is None:
+            lines += [f"  test     {recipient.email}" for recipient in self.to]
+            return [*lines, f"Would send a test to {len(self.to)} address(es)."], ""
+        plans = plan_list(self.prepared, self.people, history=self.history, force=force, resend_unknown=resend_unknown)
+        for plan in plans:
+            detail = plan.reason if plan.action == "skip" else f"unsubscribe: {plan.unsubscribe_url}"
+            extra = " (needs SMTPUTF8)" if plan.subscriber.smtputf8 and plan.action != "skip" else ""
+            lines.append(f"  {plan.action:<8} {plan.subscriber.email}  {detail}{extra}")
+        sending = sum(plan.action != "skip" for plan in plans)
+        lines.append(f"Would send to {sending} of {len(plans)} address(es); {len(plans) - sending} skipped.")
+        second = sum(plan.action == "resend" and plan.had_it for plan in plans)
+        warning = f"{second} address(es) may already have this issue and would get a second copy." if second else ""
+        return lines, warning
+
+    def summary(self, report: SendReport) -> str:
+        """The line a send ends with, what happened to how many addresses, and what to do about an unknown."""
+        counts = (
+            f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
+            f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else "")
+        )
+        summary = f"{self.subject!r}: {counts}" + (f" (history: {report.log_path})" if report.log_path else "")
+        if report.unknown:
+            summary += (
+                "\nUnknown: the message went out but the server never confirmed it. Check with your email service;"
+                " if it did not arrive, run again with --resend-unknown (same Message-ID)."
+            )
+        return summary
+
+    def failures(self, report: SendReport) -> list[str]:
+        """Each address that failed, or whose message the server never confirmed, and why."""
+        failed = [f"failed  {address}: {error}" for address, error in report.failed]
+        return failed + [f"unknown {address}: {error}" for address, error in report.unknown]
+
+    def send(
+        self,
+        *,
+        force: bool = False,
+        resend_unknown: bool = False,
+        rate: float | None = None,
+        connections: int | None = None,
+        start: Callable[[Start], None] | None = None,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> SendReport:
+        """The test send, or the list send (see send_list)."""
+        if self.people is None:
+            return send_test(self.prepared, self.to, self.settings, progress=progress)
+        return send_list(
+            self.prepared,
+            self.people,
+            self.settings,
+            history=self.history,
+            force=force,
+            resend_unknown=resend_unknown,
+            rate=rate,
+            connections=connections,
+            start=start,
+            progress=progress,
+        )
+
+
+def ready(folder: Path | None, *, to: list[str], subscribers: Path | None, config: Path | None) -> Sending:
+    """Read the build in `folder` (None: the newest under build/) and the settings, and check every address
+    and header before the first connection: a bad one means nothing is sent. `to`: a test send's addresses;
+    else `subscribers`, the list's CSV."""
+    from newsletter.buildfolder import latest_build
+
+    from .smtp_settings import load_settings
+    from .subscribers import check_addresses, read_subscribers
+
+    folder = folder if folder is not None else latest_build()
+    recipients = check_addresses(to, file="--to") if to else []
+    prepared = prepare(folder)
+    settings = load_settings(config)
+    history = history_path(config)
+    people = fit_headers(prepared, read_subscribers(subscribers)) if subscribers is not None else None
+    return Sending(folder, prepared, settings, history, recipients, people)
