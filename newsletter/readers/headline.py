@@ -42,7 +42,7 @@ STOP_WORDS = frozenset(
 )  # fmt: skip
 # What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
 # other titles and prose more (a headline sits just above its article)
-GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.03, "url": 0.05,
+GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
             "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
 LEDE = 5  # ... of which the first few must hold enough of its words for it to be sure
@@ -107,11 +107,26 @@ def is_nav_run(text: str) -> bool:
     )
 
 
+def in_lede(lines: list[Line], roles: list[str], i: int, end: int) -> float:
+    """The share of a line's words that the first paragraphs under it hold."""
+    own = terms(lines[i].text)
+    lede = [lines[j].text for j in range(i + 1, end + 1) if roles[j] == "prose"][:LEDE]
+    return len(own & terms(" ".join(lede))) / (len(own) + 0.5) if own else 0.0
+
+
 def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
     """A line pasted twice in a row with no credit beside either copy: a caption's alt text, or a title."""
     twin = next((j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text == lines[i].text), None)
     near = range(max(0, min(i, twin or i) - 1), min(len(lines), max(i, twin or i) + 2))
     return twin is not None and not any(roles[j] == "credit" for j in near)
+
+
+def in_title_list(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A title with other titles a line or three above and below it (their labels and dates between): a list of
+    other stories, as a related box or a section front prints them."""
+    up = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 3), i))
+    down = any(headline_shaped(lines, roles, j) for j in range(i + 1, min(len(lines), i + 4)))
+    return up and down
 
 
 def headline_shaped(lines: list[Line], roles: list[str], j: int) -> bool:
@@ -133,8 +148,12 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
-        if role == "furniture" and words_of(line.text) >= 5 and not BOILERPLATE.search(line.text):
-            role = "other"  # a headline may hold a menu's word ("home", "watch")
+        if (
+            role == "furniture"
+            and not BOILERPLATE.search(line.text)
+            and (words_of(line.text) >= 5 or words_of(line.text) >= 2 and in_lede(lines, roles, i, end) >= 0.5)
+        ):
+            role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
         if role == "caption" and (doubled(lines, roles, i) or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
             role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
@@ -149,7 +168,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         opening = terms(" ".join(lines[j].text for j in after[:OPENING]))
         shared = len(own & opening) / (len(own) + 0.5)
         shares[i] = shared
-        ledes[i] = len(own & terms(" ".join(lines[j].text for j in after[:LEDE]))) / (len(own) + 0.5)
+        ledes[i] = in_lede(lines, roles, i, end)
         begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
         gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
         gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
@@ -174,12 +193,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
             score -= 0.4  # after running text: a subhead or a caption
             if below is not None and roles[below] == "prose" and i < start:
                 score -= 0.4  # between two paragraphs
-        if (
-            above is not None
-            and below is not None
-            and i < start
-            and all(headline_shaped(lines, roles, j) for j in (above, below))
-        ):
+        if i < start and in_title_list(lines, roles, i):
             score -= 0.4  # one of a list of titles: other stories'
         scored.append((score, i))
     if not scored:
@@ -192,8 +206,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     why = ""
     if rivals and best - runner_up < MARGIN:
         why = f"line {lines[rivals[0][1]].number} ({shown(lines[rivals[0][1]].text, 40)}) comes close"
-    elif best < SURE or ledes[index] < TOPICAL:
+    elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
+    elif best < SURE:
+        why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
@@ -203,14 +219,15 @@ def standfirsts(
     lines: list[Line], roles: list[str], scored: list[tuple[float, int]], shares: dict[int, float]
 ) -> list[tuple[float, int]]:
     """Of two lines in a row that both could be the headline and both share the article's words, the upper one is
-    the headline and the lower its standfirst (a headline is never printed under its own summary)."""
+    the headline and the lower its standfirst (a headline is never printed under its own summary); not across a
+    byline or date, which closes the upper one's header."""
     score = {i: value for value, i in scored}
     adjusted = dict(score)
     for i in score:
         if shares[i] <= 0 or words_of(lines[i].text) < 4:
             continue
         below = next((j for j in range(i + 1, i + 4) if j in score and words_of(lines[j].text) >= 4), None)
-        if below is not None and shares[below] > 0:
+        if below is not None and shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
             adjusted[below] -= 0.3
     return [(adjusted[i], i) for _, i in scored]
