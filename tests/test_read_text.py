@@ -494,3 +494,22 @@ def test_the_preview_shows_an_unsure_headline_under_its_story_with_file_and_line
     assert finding.count() == 1
     assert "but it shares few words with the article's opening" in finding.text_content()
     assert f"{source / 'page.txt'}:2" in finding.text_content()
+
+
+LAYOUTS = {  # the lines common site templates put around a headline (written for these tests, no real page)
+    "notice and standfirst": f"Russia\nThis article is more than 1 year old\n{HEADLINE}\n{STANDFIRST}\nAnna Petrova "
+    "in Moscow\nWed 20 Nov 2026 12.00 GMT\nShare\n",
+    "kicker and reading time": f"Ausland\nBudget\n{HEADLINE}\n{STANDFIRST}\nEin Artikel von Anna Petrova\n"
+    "20.11.2026, 12.00 Uhr\n•\n3 Min. Lesezeit\n",
+    "reading time and credit": f"Politics\n{HEADLINE}\nBy Anna Petrova, CNN\n 4 minute read\nUpdated 5:12 PM EST, "
+    "Fri November 20, 2026\nLink Copied!\nA road crew works on a highway outside Moscow.\nAlex Doe/Getty Images\n",
+    "menus, share and save": f"Skip to content\nHome\nNews\nSport\nNews\nEurope\n{HEADLINE}\n20 November 2026\n"
+    "Share\nSave\nAnna Petrova\nBBC News, Moscow\nGetty Images\n",
+    "author, follow and claps": f"{HEADLINE}\nAnna Petrova\nFollow\n5 min read\n·\nNov 20, 2026\n--\n12\nListen\n"
+    "Share\n",
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_common_site_layouts_give_the_headline_unflagged(layout):
+    assert headline_of(LAYOUTS[layout] + ARTICLE)[:2] == (HEADLINE, False)

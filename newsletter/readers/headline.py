@@ -144,6 +144,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
     ledes: dict[int, float] = {}  # ... and its first paragraphs
     box = in_related_box(lines, roles)
+    boxed = {line.text for line, inside in zip(lines, box, strict=True) if inside}
+    boxed -= {line.text for line, inside in zip(lines, box, strict=True) if not inside}  # only in a box
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -177,13 +179,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
-        if box[i]:
-            score -= 0.8  # under a "Related" heading: another story's title, unless the article's words say not
+        dated = any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles))))
+        if box[i] or line.text in boxed:  # under a "Related" heading: another story's title, unless its byline
+            score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8  # and words say not
         if is_nav_run(line.text):
             score -= 0.6
         if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
-        if any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles)))):
+        if dated:
             score += 0.4
         above = next((j for j in range(i - 1, max(-1, i - 6), -1)
                       if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
@@ -224,8 +227,8 @@ def standfirsts(
     score = {i: value for value, i in scored}
     adjusted = dict(score)
     for i in score:
-        if shares[i] <= 0 or words_of(lines[i].text) < 4:
-            continue
+        if shares[i] < TOPICAL or words_of(lines[i].text) < 4:
+            continue  # the upper line must be about the article itself
         below = next((j for j in range(i + 1, i + 4) if j in score and words_of(lines[j].text) >= 4), None)
         if below is not None and shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
