@@ -422,8 +422,18 @@ def test_a_photo_credit_between_headline_and_body_is_the_credit_not_the_headline
 
 def test_a_headline_over_a_photo_credit_is_still_the_headline():
     headline = "Regions brace for a lean budget year as oil revenue falls"  # sentence case, as a caption is
-    result, _ = read(f"Politics\n{headline}\nAlex Doe | Getty Images\n{ARTICLE}")
+    result, notices = read(f"Politics\n{headline}\nAlex Doe | Getty Images\n{ARTICLE}")
     assert (result.stories[0].headline, result.stories[0].credit) == (headline, "Alex Doe | Getty Images")
+    # ...but a line over a credit may be its caption: with no byline or date under it, it is flagged
+    assert any("but it stands over a photo's credit, as a caption does" in notice for notice in notices)
+    result, notices = read(f"Politics\n{headline}\nAlex Doe | Getty Images\nBy Anna Petrova\n{ARTICLE}")
+    assert result.stories[0].headline == headline and not result.stories[0].headline_unsure
+
+
+def test_a_title_right_under_a_related_heading_is_flagged_even_inside_the_article():
+    other = "Russia's Regions Face Deeper Budget Cuts Next Year"  # shares the article's words, but under "Related"
+    headline, flagged, _ = headline_of(f"Related\n{other}\n{ARTICLE}")
+    assert (headline, flagged) == (other, True)
 
 
 def test_the_site_s_name_above_the_headline_is_not_it():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsletter.readers.lines import BOILERPLATE, CJK, Line, is_title_like, shown, split_credit, words_of
+from newsletter.readers.lines import BOILERPLATE, CJK, RELATED, Line, is_title_like, shown, split_credit, words_of
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -146,6 +146,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     box = in_related_box(lines, roles)
     boxed = {line.text for line, inside in zip(lines, box, strict=True) if inside}
     boxed -= {line.text for line, inside in zip(lines, box, strict=True) if not inside}  # only in a box
+    captions: set[int] = set()  # candidates standing over a photo's credit, as its caption would
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -156,7 +157,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
             and (words_of(line.text) >= 5 or words_of(line.text) >= 2 and in_lede(lines, roles, i, end) >= 0.5)
         ):
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
-        if role == "caption" and (doubled(lines, roles, i) or not split_credit(line.text)[1]
+        over_credit = role == "caption" and not doubled(lines, roles, i)  # a title over a photo's credit
+        if role == "caption" and (not over_credit or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
             role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
         if not could_be_headline(line.text, role) or i >= start and not is_title_like(line.text):
@@ -180,6 +182,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
         dated = any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles))))
+        if over_credit:
+            captions.add(i)
+        if i and RELATED.match(lines[i - 1].text):
+            box[i] = True  # right under "Related", "Read more": a box's one title, even inside the article
         if box[i] or line.text in boxed:  # under a "Related" heading: another story's title, unless its byline
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8  # and words say not
         if is_nav_run(line.text):
@@ -215,6 +221,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
+    elif index in captions and not any(roles[j] in ("byline", "date") for j in range(index + 1, index + 4)
+                                       if j < len(roles)):  # fmt: skip
+        why = "it stands over a photo's credit, as a caption does"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
 
 
