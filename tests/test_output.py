@@ -71,3 +71,20 @@ def test_a_rebuild_keeps_the_editors_own_files(story_workdir, cli):
     assert cli("build", "in", "--out", "out").exit_code == 0
     assert (story_workdir / "out" / "notes.txt").read_text() == "the editor's notes"
     assert (story_workdir / "out" / "email.html").exists()
+
+
+def test_a_rebuild_keeps_the_editors_folders_and_symlinks_as_they_are(workdir):
+    target = workdir / "out"
+    (target / "shots" / "week").mkdir(parents=True)
+    (target / "shots" / "week" / "a.png").write_bytes(b"png")
+    (target / "shots" / "latest").symlink_to("week")
+    (target / "photo.jpg").symlink_to("/etc/hostname")  # the editor's link, kept as a link (never read)
+    (target / "images").mkdir()
+    (target / "images" / "old.jpg").write_bytes(b"an earlier build's photo")
+    output.write_folder(target, {"email.html": b"new build"}, owned=("images",))
+    assert (target / "email.html").read_text() == "new build"
+    assert (target / "shots" / "week" / "a.png").read_bytes() == b"png"
+    assert os.readlink(target / "shots" / "latest") == "week"
+    assert os.readlink(target / "photo.jpg") == "/etc/hostname"
+    assert not (target / "images").exists()  # a folder the build owns goes when it makes none
+    assert sorted(path.name for path in workdir.iterdir()) == ["out"]  # no temporary folder left
