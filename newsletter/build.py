@@ -74,7 +74,7 @@ def make_issue(
     `today` (None: the clock's), beside the images made from its local files. `cache`: where made photos are
     kept between runs (None: in memory only)."""
     from .images import publish_images
-    from .load import load_source, place_related
+    from .load import brand_named, load_source, place_related
     from .readers.results import colour_notices
     from .settings import calendar_weeks, config_folder, load_brand, load_tracking, read_config
     from .sort import sort_issue
@@ -87,8 +87,9 @@ def make_issue(
     brand = load_brand(
         settings, overrides=loaded.brand_overrides, overrides_file=loaded.settings.file, page_brand=loaded.page_brand
     )
-    # A pasted page's related list: "More from" items when the page is the brand's own
-    place_related(loaded, brand.name)
+    # A pasted page's related list: "More from" items when the page is the brand's own (none is without a brand name)
+    named = brand_named(loaded.brand_overrides, settings.data.get("brand"), page=loaded.page_brand)
+    place_related(loaded, brand.name if named else "")
     # One lead, then the sections
     with doing("sorting the stories of", source):
         issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())

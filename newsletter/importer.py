@@ -101,16 +101,13 @@ def import_page(
 
 
 def brand_name(settings: SettingsFile, to: Path) -> str:
-    """The issue's brand name as newsletter.toml's [brand] or the issue's issue.toml gives it; "" when neither
+    """The issue's brand name as the issue's issue.toml or newsletter.toml's [brand] gives it; "" when neither
     does (a build would then take the name a pasted page's "More from <brand>" line gives)."""
+    from .load import brand_named
     from .settings import load_issue_settings
 
     issue = load_issue_settings(to / "issue.toml") if (to / "issue.toml").is_file() else None
-    for table in (issue.brand if issue else {}, settings.data.get("brand", {})):
-        name = table.get("name") if isinstance(table, dict) else None
-        if isinstance(name, str) and name.strip():
-            return name.strip()
-    return ""
+    return brand_named(issue.brand if issue else None, settings.data.get("brand"))
 
 
 def web_base_url(settings: SettingsFile, to: Path) -> str:

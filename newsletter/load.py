@@ -106,6 +106,16 @@ def place_related(loaded: Loaded, brand: str) -> None:
     loaded.related = []
 
 
+def brand_named(*tables: Any, page: str = "") -> str:
+    """The brand name the first of the settings' [brand] tables gives (the issue's, then newsletter.toml's), else the
+    one a pasted page's "More from <brand>" line gives; "" when none does (the default name is no one's site)."""
+    for table in tables:
+        name = table.get("name") if isinstance(table, dict) else None
+        if isinstance(name, str) and name.strip():
+            return name.strip()
+    return page
+
+
 def not_own(site: str, brand: str) -> str:
     """Why a related list is not the brand's, in words, whichever of the two names is missing."""
     if site and brand:

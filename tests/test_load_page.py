@@ -235,3 +235,13 @@ def test_a_related_list_left_out_says_whose_page_it_is_and_whose_issue(tmp_path,
     assert len(loaded.stories) == 1
     assert str(loaded.notices[-1]) == f"{path}:24: left out the 'Read more' list (3 stories): {why}"
     assert "'s, not 's" not in str(loaded.notices[-1])
+
+
+def test_a_build_with_no_brand_set_says_so_rather_than_naming_the_default(cli, workdir):
+    result = cli("build", str(MOSCOW), "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert (
+        "left out the 'Read more' list (3 stories): the page is The Moscow Times's, and no brand name is set for the "
+        "issue ([brand] name in newsletter.toml)"
+    ) in result.output
+    assert "Newsletter's" not in result.output
