@@ -166,6 +166,19 @@ def test_a_saved_page_whose_text_sits_in_divs_keeps_all_of_it(tmp_path):
     assert [block.text for block in story.body] == BRIDGE
 
 
+def test_the_article_s_tail_is_kept_at_trafilatura_s_default_recall(tmp_path):
+    # favor_precision leaves out a closing paragraph set in a <div>; the default keeps it, and so does the reader
+    tail = (
+        "The council will publish the detour map next week, and the ferry will run every twenty minutes while the "
+        "bridge is closed."
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    article = f"<article><h1>Bridge to close</h1>{paragraphs}<div class='note'>{tail}</div></article>"
+    story, notices = saved(tmp_path, f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
+    assert [block.text for block in story.body] == [*BRIDGE, tail]
+    assert notices == []
+
+
 def test_text_outside_paragraphs_in_trafilatura_s_output_is_kept_a_paragraph_per_line_break():
     from lxml import etree
 
