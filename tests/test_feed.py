@@ -193,6 +193,7 @@ def test_a_post_with_a_bad_link_is_left_out_by_name_and_the_others_come_in(workd
     bad = (
         "  <item>\n    <title>Click &amp; win</title>\n    <link>javascript:alert(document.cookie)</link>\n"
         "    <pubDate>Fri, 27 Nov 2026 09:00:00 GMT</pubDate>\n  </item>\n"
+        "  <item>\n    <description>A post with neither title nor link.</description>\n  </item>\n"
     )
     (www / "feed.xml").write_text(RSS.replace("  <item>\n    <title>Already", bad + "  <item>\n    <title>Already"))
     issue_folder(workdir, "2026-12-01")
@@ -208,4 +209,5 @@ def test_a_post_with_a_bad_link_is_left_out_by_name_and_the_others_come_in(workd
         f"  {base}/feed.xml:3: left out the post 'Click & win': link 'javascript:alert(document.cookie)' "
         "uses javascript:, only http, https and mailto links are allowed"
     )
+    assert "  1 post(s) of the feed left out: neither a title nor a link\n" in result.output
     assert "javascript" not in "".join(path.read_text("utf-8") for path in (workdir / "issues").rglob("*.md"))

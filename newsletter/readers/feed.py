@@ -61,7 +61,7 @@ def read_feed(
         raise InputError(f"is not an RSS or Atom feed{detail}", file=url)
     title = clean_value(str(parsed.feed.get("title", "")))
     found: list[tuple[dt.date | None, int, Story]] = []
-    old = repeated = undated = 0
+    old = repeated = undated = empty = 0
     bad: list[Notice] = []  # posts that cannot be stories, each named: the rest of the feed still comes in
     for number, entry in enumerate(parsed.entries, start=1):
         try:
@@ -74,6 +74,7 @@ def read_feed(
             bad.append(Notice(message=f"left out the post {named}: {why}", source=Source(file=url, line=number)))
             continue
         if story is None:
+            empty += 1
             continue
         if story.date is None:
             undated += 1
@@ -93,6 +94,8 @@ def read_feed(
     window = f" between {since.isoformat()} and {until.isoformat()}" if since and until else ""
     if old:
         notices.append(Notice(message=f"{old} post(s) of the feed left out: not published{window}"))
+    if empty:
+        notices.append(Notice(message=f"{empty} post(s) of the feed left out: neither a title nor a link"))
     if repeated:
         notices.append(Notice(message=f"{repeated} post(s) of the feed left out: the issue already has them"))
     if len(found) > count:
