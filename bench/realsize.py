@@ -7,6 +7,10 @@ rebuild, and the preview's save -> repaint.
 - first build: `newsletter build` in a process of its own with an empty cache folder, against making its 8 photos
   one after another in this process (newsletter.picture.made_from, the sizes the build asks for): the floor that
   making them side by side beats. Goal (issue 27): at most 0.65×.
+  That goal cannot be met once photos are cheap to make: the build of the same issue without photos (0.67 s
+  here, quiet) is already longer than 0.65× of making its 8 photos (0.59 s of 0.91 s). So a second row holds the
+  yardstick that measures what the goal is after: the photos' own share of the first build (first build - the same
+  issue with https photos, below) against the same floor, at most 0.65×.
 - rebuild: the same command again with the cache the first build filled, photos unchanged, against building the
   same issue with its 8 photos as https addresses (nothing to make). Goal: at most 1.3×.
 - save -> repaint: bench/speed.py's measure on this issue (the lead's headline rewritten 10 times).
@@ -128,6 +132,14 @@ def measure(runs: int, saves: int) -> list[dict[str, object]]:
             "ratio": f"{first / serial:.2f}×",
             "goal": f"<= {FIRST_GOAL}×",
             "met": first / serial <= FIRST_GOAL,
+        },
+        {
+            "measure": "  its photos' share (first build - the same issue with https photos), vs the same",
+            "ours": f"{first - without:.2f} s",
+            "reference": f"{serial:.2f} s",
+            "ratio": f"{(first - without) / serial:.2f}×",
+            "goal": f"<= {FIRST_GOAL}×",
+            "met": (first - without) / serial <= FIRST_GOAL,
         },
         {
             "measure": "rebuild, photos unchanged, vs the same issue with https photos",

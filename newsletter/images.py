@@ -6,7 +6,8 @@ editor's machine. The same file and settings always give the same bytes (and so 
 
 A photo is made once: what it became is kept by a hash of its content and settings, in memory and in the
 cache folder, so a rebuild or a preview save never decodes an unchanged photo again; the photos a build has
-not seen yet are made side by side in a process pool sized to the CPUs, each to the same bytes as alone.
+not seen yet are made side by side in threads, one per CPU (Pillow's decoding, resizing and encoding run
+without the GIL), each to the same bytes as alone.
 """
 
 from __future__ import annotations
@@ -19,17 +20,13 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import InputError
 from .models import Issue, Story
-from .picture import ImageProblem, close_file, made_from
+from .picture import ImageProblem, close_file, made_from, quiet
 from .text import read_file
-
-if TYPE_CHECKING:
-    from multiprocessing.context import BaseContext
-
 
 FOLDER = "images"  # inside the build folder, published with it
 # Twice the width each image is shown at (a 600 px email), so it is sharp on high-density screens.
@@ -307,43 +304,35 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def make_missing(missing: dict[str, tuple[Job, bytes]], workers: int | None) -> dict[str, Built]:
-    """Made images by key, one after another or in a process pool; the first job (in the issue's order)
+    """Made images by key, one after another or side by side in threads; the first job (in the issue's order)
     that fails is the error, naming its file."""
     count = min(len(missing), workers or cpus(), cpus())
     made: dict[str, Built] = {}
-    if count <= 1:
-        for key, (job, content) in missing.items():
-            made[key] = made_or_fail(job, functools.partial(made_from, content, job.width, job.budget))
-        return made
-    from concurrent.futures import ProcessPoolExecutor
+    with quiet():
+        if count <= 1:
+            for key, (job, content) in missing.items():
+                made[key] = made_or_fail(job, functools.partial(made_from, content, job.width, job.budget))
+            return made
+        from concurrent.futures import ThreadPoolExecutor
 
-    executor = ProcessPoolExecutor(max_workers=count, mp_context=pool_context())
-    try:
-        futures = {
-            key: (job, executor.submit(made_from, content, job.width, job.budget))
-            for key, (job, content) in missing.items()
-        }
-        for key, (job, future) in futures.items():
-            made[key] = made_or_fail(job, future.result)
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+        executor = ThreadPoolExecutor(max_workers=count, thread_name_prefix="newsletter-image")
+        try:
+            futures = {
+                key: (job, executor.submit(made_from, content, job.width, job.budget))
+                for key, (job, content) in missing.items()
+            }
+            for key, (job, future) in futures.items():
+                made[key] = made_or_fail(job, future.result)
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
     return made
 
 
 def made_or_fail(job: Job, make: Callable[[], tuple[bytes, int, int]]) -> Built:
-    from concurrent.futures.process import BrokenProcessPool
-
     try:
         return built_from(*make())
     except ImageProblem as problem:
         raise fail(job.where, job.src, str(problem)) from None
-    except BrokenProcessPool:
-        raise fail(
-            job.where,
-            job.src,
-            "stopped the process making it (it crashed or ran out of memory): resize it or export it again "
-            "as JPEG or PNG",
-        ) from None
 
 
 def cpus() -> int:
@@ -351,22 +340,6 @@ def cpus() -> int:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         return os.cpu_count() or 1
-
-
-def pool_context() -> BaseContext:
-    """fork where it is safe (no other thread, which could hold a lock the copy would wait on forever, as in the
-    preview's server), else a fork server that has imported Pillow once."""
-    import multiprocessing
-    import threading
-
-    methods = multiprocessing.get_all_start_methods()
-    if "fork" in methods and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__, "PIL.Image", "PIL.JpegImagePlugin", "PIL.PngImagePlugin"])
-        return context
-    return multiprocessing.get_context("spawn")
 
 
 def read_image(job: Job) -> bytes:

@@ -1,12 +1,18 @@
 """One image file's bytes -> the picture fit to send (Pillow): decoded within a memory budget, upright, eight bits
-a channel, sRGB, at most twice its display width, recompressed under its weight budget; plain values in and out,
-as it runs in a worker process of images.py's pool."""
+a channel, sRGB, at most twice its display width, recompressed under its weight budget; plain values in and out.
+
+images.py makes several at once in threads (Pillow decodes, resizes and encodes without holding the GIL). Python's
+warning filters are one for the whole process, so the two places that read Pillow's warnings (a decompression
+bomb, a skipped orientation tag) take WARNINGS while they do, and are brief; the caller silences the rest."""
 
 from __future__ import annotations
 
 import difflib
 import io
+import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -26,17 +32,18 @@ BYTES_PER_PIXEL = 4
 COPIES = 3
 ORIENTATION = 0x0112  # the EXIF tag saying which way up the camera was held
 TALLEST = 20  # height / width: past it no inbox shows the picture whole, and JPEG's 65,500 px limit comes near
+WARNINGS = threading.RLock()  # held while a thread changes the process's warning filters to read Pillow's warnings
 
 
 class ImageProblem(Exception):
-    """What is wrong with an image file's content, in the editor's words; the caller names the file and line.
-    Raised in a worker process too: a plain message crosses back whole."""
+    """What is wrong with an image file's content, in the editor's words; the caller names the file and line."""
 
 
 def made_from(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
-    """An image file's bytes -> (the bytes to publish, width, height); ImageProblem for whatever stops it."""
+    """An image file's bytes -> (the bytes to publish, width, height); ImageProblem for whatever stops it.
+    Pillow's notes on what it skips (a corrupt maker note...) are the caller's to silence (see quiet())."""
     try:
-        return make_picture(content, width, budget)
+        return made_picture(content, width, budget)
     except ImageProblem:
         raise
     except MemoryError:
@@ -49,12 +56,14 @@ def made_from(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]
         ) from None
 
 
-def make_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
+@contextmanager
+def quiet() -> Iterator[None]:
+    """Pillow's warnings on stderr about what it skips (a corrupt maker note...) are not the editor's concern,
+    except where they matter, which decode() and orientation() read themselves. Entered by the thread that
+    starts the work, around all of it: filters changed in several threads at once would not be restored."""
     with warnings.catch_warnings():
-        # Pillow warns on stderr about what it skips (a corrupt maker note...): not the editor's concern,
-        # except where it matters, which upright() and decode() look at themselves.
         warnings.simplefilter("ignore")
-        return made_picture(content, width, budget)
+        yield
 
 
 def made_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
@@ -93,7 +102,7 @@ def decode(content: bytes, width: int) -> Picture:
 
     Pil.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with warnings.catch_warnings():
+        with WARNINGS, warnings.catch_warnings():  # Pillow warns of a bomb when it opens the file
             warnings.simplefilter("error", Pil.DecompressionBombWarning)
             picture = Pil.open(io.BytesIO(content))
             # A JPEG decodes at 1/2, 1/4 or 1/8 size when that still covers `width` once it is turned the way
@@ -101,7 +110,7 @@ def decode(content: bytes, width: int) -> Picture:
             if picture.format in ("JPEG", "MPO"):  # the others decode whole
                 picture.draft(picture.mode, (1, width) if turned(picture) else (width, 1))
             check_memory(*picture.size)
-            picture.load()  # a truncated file fails here, not half-way through a resize
+        picture.load()  # a truncated file fails here, not half-way through a resize
     except UnidentifiedImageError:
         raise ImageProblem(
             "is not an image Pillow can read (JPEG, PNG, GIF, WebP...): export the photo again as JPEG or PNG"
@@ -129,7 +138,7 @@ def orientation(picture: Picture) -> object:
     """The EXIF orientation; damaged EXIF (or an orientation tag Pillow skips) is an ImageProblem, not a photo
     shown on its side. Pillow parses EXIF once per picture: what it warns of is seen here or never."""
     try:
-        with warnings.catch_warnings(record=True) as warned:
+        with WARNINGS, warnings.catch_warnings(record=True) as warned:
             warnings.simplefilter("always")
             exif = picture.getexif()
             if picture.info.get("exif") and not exif:  # a block Pillow read nothing from: parse it to know why

@@ -1,6 +1,6 @@
 """Each photo is made once: kept by a hash of its content and settings in the cache folder (and in memory),
-never decoded again while it is unchanged; the photos a build has not seen are made side by side in a
-process pool, to the very bytes they get one at a time.
+never decoded again while it is unchanged; the photos a build has not seen are made side by side in
+threads, to the very bytes they get one at a time.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import warnings
 from pathlib import Path
 
 import pytest
@@ -65,24 +66,52 @@ def jobs(folder: Path) -> list[Job]:
     ]
 
 
-@pytest.mark.parametrize("threads, method", [(1, "fork"), (3, "forkserver")], ids=["alone", "beside-threads"])
-def test_photos_made_side_by_side_are_the_bytes_made_one_at_a_time(tmp_path, monkeypatch, threads, method):
-    """Forked when no other thread runs; beside threads (the preview's server) a fork could copy a lock
-    held by one of them, so a fork server makes the workers."""
+def test_photos_made_side_by_side_are_the_bytes_made_one_at_a_time(tmp_path, monkeypatch):
     folder = three_photos(tmp_path / "issue")
     alone = make_all(jobs(folder), cache=None, workers=1)
     monkeypatch.setattr(images, "MADE", {})
     monkeypatch.setattr(images, "HASHED", {})
-    monkeypatch.setattr(images, "cpus", lambda: 3)  # a pool of three even on a smaller machine
-    monkeypatch.setattr(threading, "active_count", lambda: threads)
-    assert images.pool_context().get_start_method() == method
+    monkeypatch.setattr(images, "cpus", lambda: 3)  # three threads even on a smaller machine
+    made_in = []
+    made_from = images.made_from
+
+    def noting(*args):
+        made_in.append(threading.current_thread().name)
+        return made_from(*args)
+
+    monkeypatch.setattr(images, "made_from", noting)
     pooled = make_all(jobs(folder), cache=None, workers=None)
+    assert all(name.startswith("newsletter-image") for name in made_in) and len(made_in) == 3
     assert [built.data for built in pooled.values()] == [built.data for built in alone.values()]
     assert [(built.name, built.width, built.height) for built in pooled.values()] == [
         (built.name, built.width, built.height) for built in alone.values()
     ]
     assert len({built.name for built in pooled.values()}) == 3
     assert [built.name[-4:] for built in pooled.values()] == [".jpg", ".png", ".jpg"]
+
+
+def test_a_photo_whose_orientation_pillow_skips_is_refused_when_made_beside_others(tmp_path, monkeypatch):
+    """Pillow says it skipped a photo's orientation tag only as a warning, and warning filters are one for the
+    whole process: made in threads beside photos that warn of other things, the skipped tag is still seen (and
+    the filters are as they were afterwards)."""
+    folder = three_photos(tmp_path / "issue")
+    out = io.BytesIO()
+    exif = b"Exif\x00\x00II*\x00\x08\x00\x00\x00\x01\x00\x12\x01\x03\x00\x06\xff\xff\x7f\x00\x01\x00\x00"
+    Image.new("RGB", (2400, 1600), (10, 200, 30)).save(out, "JPEG", exif=exif)
+    (folder / "photos" / "scan.png").unlink()
+    (folder / "photos" / "sideways.jpg").write_bytes(out.getvalue())
+    monkeypatch.setattr(images, "cpus", lambda: 3)
+    before = list(warnings.filters)
+    side = [
+        *jobs(folder)[:2],
+        Job(folder / "photos" / "sideways.jpg", CARD_WIDTH, CARD_BUDGET, folder / "03-card.md", "photos/sideways.jpg"),
+    ]
+    for _ in range(5):  # the threads interleave differently each time
+        monkeypatch.setattr(images, "MADE", {})
+        monkeypatch.setattr(images, "HASHED", {})
+        with pytest.raises(InputError, match="has damaged EXIF metadata"):
+            make_all(side, cache=None, workers=None)
+    assert warnings.filters == before
 
 
 def test_the_first_broken_photo_in_the_issue_is_the_error_when_made_side_by_side(tmp_path, monkeypatch):
@@ -140,7 +169,7 @@ def test_a_photo_changed_on_disk_is_made_again_and_an_unchanged_one_is_not_even_
     assert [after[job] for job in jobs(folder)[1:]] == [before[job] for job in jobs(folder)[1:]]
 
 
-def test_a_first_build_from_the_command_line_makes_the_photos_in_a_pool_and_fills_the_cache(tmp_path):
+def test_a_first_build_from_the_command_line_makes_the_photos_side_by_side_and_fills_the_cache(tmp_path):
     folder = three_photos(tmp_path / "issue")
     env = {**os.environ, "NEWSLETTER_CACHE": str(tmp_path / "cache")}
     command = [sys.executable, "-m", "newsletter", "build", str(folder), "--date", DATE]
