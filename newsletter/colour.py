@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 MIN_CONTRAST = 4.5  # WCAG AA for body-size text
 
 
@@ -18,11 +20,13 @@ def channels(color: str) -> list[int]:
     return [int(value[index : index + 2], 16) for index in (0, 2, 4)]
 
 
+@lru_cache(maxsize=4096)
 def luminance(color: str) -> float:
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in (v / 255 for v in channels(color))]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
+@lru_cache(maxsize=1024)  # a results table asks for the same few colours on every row
 def readable_on(color: str, background: str, minimum: float = MIN_CONTRAST) -> str:
     """`color` itself when it reads on `background`, else the lightest darker shade of it that does
     (same hue, channels scaled towards black), as #rrggbb."""
@@ -36,6 +40,7 @@ def readable_on(color: str, background: str, minimum: float = MIN_CONTRAST) -> s
     return "#000000"
 
 
+@lru_cache(maxsize=4096)
 def lighter_on(color: str, background: str, minimum: float) -> str:
     """`color` itself when it shows on the (dark) `background` at `minimum`, else the least lightened shade of
     it that does: mixed towards white, which keeps its hue, as #rrggbb."""

@@ -125,6 +125,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(HTTPStatus.OK, data, "application/json; charset=utf-8", body=body)
         if url.path == "/events":
             return self.events() if body else self.send(HTTPStatus.OK, b"", "text/event-stream", body=False)
+        if url.path == "/shown":  # the page's frame shows a build's first step: the rest of it may be made
+            number = query.get("build", [""])[0]
+            if re.fullmatch(r"[0-9]{1,18}", number):
+                self.preview.shown_on_page(int(number))
+            return self.send(HTTPStatus.NO_CONTENT, b"", "text/plain; charset=utf-8", body=False)
         name = url.path[1:]
         if name in ("email.html", "email.txt", "web.html") and "build" in query:
             self.preview.wanted = name  # what the page's frame shows: made first on the next rebuild
@@ -147,8 +152,6 @@ class Handler(BaseHTTPRequestHandler):
         if name == "email.eml" and snapshot.summary:
             headers["Content-Disposition"] = f'attachment; filename="{snapshot.summary["slug"]}.eml"'
         self.send(HTTPStatus.OK, data, kind, body=body, csp=CONTENT_CSP, headers=headers)
-        if "build" in query:
-            self.preview.took(snapshot.number)
 
     def do_POST(self) -> None:  # the stdlib's name
         try:

@@ -69,7 +69,17 @@ frame.addEventListener('load', () => {
   if (!doc || !doc.documentElement || frame.src === '') return;
   fitFrame();
   frame.dataset.loadedBuild = String(frameBuild);
+  tellShown(frameBuild);
 });
+
+// The server makes the rest of a build (the other files, the summary) once the frame shows its first step:
+// both would share the machine's cores while the browser lays the email out. Told after the next paint.
+function tellShown(build) {
+  if (build === null) return;
+  requestAnimationFrame(() => setTimeout(() => {
+    fetch(`/shown?build=${build}`, {cache: 'no-store'}).catch(() => {});
+  }, 0));
+}
 
 // A new build in the same mode: the frame's document takes the new content in place, without a reload,
 // so the page neither flashes nor loses its scroll position. The document keeps its sandbox and its
@@ -93,6 +103,7 @@ async function swapFrame(build) {
   frameBuild = served;
   frame.dataset.loadedBuild = String(served);
   fitFrame();
+  tellShown(served);
   return true;
 }
 

@@ -33,7 +33,7 @@ from newsletter.loopback import is_loopback
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
 KEEPALIVE_SECONDS = 15
-FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to fetch its first step
+FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to show its first step
 
 IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 
@@ -178,7 +178,7 @@ class Preview:
         self.version = 0  # counts every change the page should hear of, a first step included
         self.wanted = "email.html"  # the file the page's frame last asked for: made first on a rebuild
         self.listeners = 0  # open event streams: pages that will ask for a build's first step
-        self.taken = 0  # the newest build whose first step a page's frame has fetched
+        self.taken = 0  # the newest build whose first step a page's frame shows
         self.error: dict[str, Any] | None = None
         self.closing = False
         self.changed = threading.Condition()
@@ -297,8 +297,8 @@ class Preview:
                 self.error = None
                 self.version += 1
                 self.changed.notify_all()
-                # The rest waits until an open page has fetched the first step (briefly): Python runs one
-                # thread at a time, and the page's request should not queue behind the rest of the build.
+                # The rest waits until an open page shows the first step (briefly): the browser lays out and
+                # paints the email meanwhile, and should not share the machine's cores with the rest of the build.
                 self.changed.wait_for(
                     lambda: self.closing or not self.listeners or self.taken >= self.number, timeout=FIRST_STEP_SECONDS
                 )
@@ -354,8 +354,8 @@ class Preview:
         with self.changed:
             self.listeners += change
 
-    def took(self, number: int) -> None:
-        """A page's frame has the first step of build `number`: the rest of the build may go on."""
+    def shown_on_page(self, number: int) -> None:
+        """A page's frame shows the first step of build `number` (painted): the rest of the build may go on."""
         with self.changed:
             self.taken = max(self.taken, number)
             self.changed.notify_all()

@@ -1,0 +1,62 @@
+"""A save shows in two steps: the file the page's frame shows first, then the rest of the build (the other files
+and the summary), which waits until the page says its frame shows the first step, so that the browser laying out
+the email and Python making the rest do not share the machine's cores."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from golden import ROOT
+
+import newsletter.build
+from newsletter.preview import server
+
+WAIT_MS = 20_000
+
+
+def test_the_rest_of_a_build_is_made_once_the_page_shows_its_first_step(serve, page, tmp_path, monkeypatch):
+    # Long enough that the rest could only start before the page's word by waiting it out (and then fail below).
+    monkeypatch.setattr(server, "FIRST_STEP_SECONDS", 30.0)
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    events: list[str] = []
+    lock = threading.Lock()
+    shown_on_page, render_files = server.Preview.shown_on_page, newsletter.build.render_files
+
+    def noting_shown(self, number):  # type: ignore[no-untyped-def]
+        with lock:
+            events.append(f"shown {number}")
+        return shown_on_page(self, number)
+
+    def noting_rest(issue, **options):  # type: ignore[no-untyped-def]
+        with lock:
+            events.append("rest")
+        return render_files(issue, **options)
+
+    monkeypatch.setattr(server.Preview, "shown_on_page", noting_shown)
+    monkeypatch.setattr(newsletter.build, "render_files", noting_rest)
+    preview = serve(source)
+    page.goto(preview.url)
+    page.wait_for_function("() => document.querySelector('#email').dataset.loadedBuild", timeout=WAIT_MS)
+    before = preview.number
+    lead = next(iter(sorted(source.glob("*.md"))))
+    lead.write_text(lead.read_text("utf-8").replace("headline: ", "headline: Saved and ", 1), "utf-8")
+    page.wait_for_function(
+        "() => { const d = document.querySelector('#email').contentDocument;"
+        " return d && d.querySelector('h1') && d.querySelector('h1').textContent.includes('Saved and'); }",
+        timeout=WAIT_MS,
+    )
+    number = preview.number
+    assert number > before
+    # The build's summary (its findings) reaches the page once the rest is made.
+    page.wait_for_function(
+        f"() => /^Build {number} · [0-9]/.test(document.getElementById('build').textContent)", timeout=WAIT_MS
+    )
+    with lock:
+        seen = list(events)
+    assert f"shown {number}" in seen, seen
+    # The page's word on this build came before its rest was made; the summary then reached the page.
+    rests = [index for index, event in enumerate(seen) if event == "rest"]
+    assert rests and seen.index(f"shown {number}") < rests[-1], seen
+    assert preview.shown is not None and preview.shown.number == number and preview.shown.summary is not None
