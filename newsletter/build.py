@@ -219,6 +219,8 @@ def same_folder(one: Path, other: Path) -> bool:
 
 def default_source(source: Path | None) -> Path:
     """The story file or folder to build: as given, else the newest issue folder `new` made, else seeds/."""
+    if source is not None:
+        return source
     from .new import latest_issue
 
-    return source if source is not None else latest_issue() or Path("seeds")
+    return latest_issue() or Path("seeds")

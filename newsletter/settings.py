@@ -98,7 +98,7 @@ class Table(BaseModel):
     """A TOML table (or a whole file) as a pydantic model: each key checked by its field, a key not in the
     model refused by name (see validated()). A validator raises Problem to say what is wrong in its own words."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class Problem(ValueError):
@@ -162,7 +162,7 @@ def markdown_text(value: Any, key: str) -> str:
 class IssueSettings(Table):
     """What `issue.toml` may say about one issue."""
 
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, defer_build=True)
 
     subject: str = ""
     preheader: str = ""

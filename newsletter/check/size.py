@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from newsletter.text import human_size
 
 from .findings import Finding
-from .page import Page
+
+if TYPE_CHECKING:
+    from .page import Page  # parsing HTML is not needed to tell whether a size is clipped (`newsletter build`)
 
 KB = 1024
 CLIP_WARN = 100 * KB
