@@ -114,8 +114,8 @@ class Story(Model):
     text_only: bool = False  # `image: false`: no picture, on purpose
     caption: str = ""
     credit: str = ""
-    body: list[Block] = Field(default_factory=list)
-    pull_quotes: list[PullQuote] = Field(default_factory=list)
+    body: list[Block] = []
+    pull_quotes: list[PullQuote] = []
     teaser: str = ""
     section: str = ""
     lead: bool = False
@@ -127,7 +127,7 @@ class Story(Model):
     # The site a story from elsewhere is excerpted from (set by the sorter): its teaser and "Read at <site> →".
     excerpt_from: str = ""
     anchor: str = ""  # the story's id on the web version (set by the sorter, unique in the issue)
-    tags: list[str] = Field(default_factory=list)
+    tags: list[str] = []
     source: Source
 
     @property
@@ -243,7 +243,7 @@ class Tracking(Model):
     utm_source: str = Field(min_length=1)
     utm_medium: str = Field(default="email", min_length=1)
     utm_campaign: str = ""  # default: the issue's slug
-    exclude: list[str] = Field(default_factory=list)  # domains whose links stay as written
+    exclude: list[str] = []  # domains whose links stay as written
 
     def params(self, slug: str) -> dict[str, str]:
         return {"utm_source": self.utm_source, "utm_medium": self.utm_medium, "utm_campaign": self.utm_campaign or slug}
@@ -267,11 +267,11 @@ class Issue(Model):
     preheader: str
     lead: Story
     sections: list[Section]
-    elections: list[Election] = Field(default_factory=list)  # "Elections ahead", after the lead
+    elections: list[Election] = []  # "Elections ahead", after the lead
     contents: bool = False  # "In this issue" under the masthead: the lead's and each section's headlines
-    intro: list[Block] = Field(default_factory=list)  # the editor's note above the lead
-    signoff: list[Block] = Field(default_factory=list)  # the closing words after the last section
-    warnings: list[Notice] = Field(default_factory=list)
+    intro: list[Block] = []  # the editor's note above the lead
+    signoff: list[Block] = []  # the closing words after the last section
+    warnings: list[Notice] = []
     tracking: Tracking | None = None
 
     @property

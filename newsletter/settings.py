@@ -169,11 +169,11 @@ class IssueSettings(Table):
     lead: str = ""  # file name of the story that leads
     date: dt.date | None = None
     number: int | None = None
-    sections: list[str] = Field(default_factory=list)  # section headings in the order the editor wants
+    sections: list[str] = []  # section headings in the order the editor wants
     contents: bool | None = None  # "In this issue" under the masthead (None: newsletter.toml's [issue] says)
     intro: str = ""  # Markdown: the editor's note above the lead
     signoff: str = ""  # Markdown: the closing line(s) after the last section
-    brand: dict[str, Any] = Field(default_factory=dict)
+    brand: dict[str, Any] = {}
     file: SettingsFile | None = Field(default=None, exclude=True)  # where these came from, to name a line
 
     @field_validator("contents", mode="before")

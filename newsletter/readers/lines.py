@@ -5,6 +5,7 @@ related or comments heading, prose or a title; and the Line itself, numbered as 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -147,7 +148,32 @@ FURNITURE = re.compile(
 )
 
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+class Characters:
+    """A character class whose compiled form waits until a text holds one of its characters (its lowest is
+    `lowest`): a class this wide takes 3 ms to compile, as long as the rest of a build's pasted page, and most
+    pages are in no such language. Has search, findall and sub, as a compiled pattern does."""
+
+    def __init__(self, pattern: str, lowest: str) -> None:
+        self.pattern, self.lowest = pattern, lowest
+
+    @functools.cached_property
+    def compiled(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
+
+    def could_be_in(self, text: str) -> bool:
+        return bool(text) and max(text) >= self.lowest
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text) if self.could_be_in(text) else None
+
+    def findall(self, text: str) -> list[str]:
+        return self.compiled.findall(text) if self.could_be_in(text) else []
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text) if self.could_be_in(text) else text
+
+
+CJK = Characters(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", "\u3040")  # Japanese, Chinese
 
 
 def words_of(line: str) -> int:
