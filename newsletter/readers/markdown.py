@@ -45,11 +45,11 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
         story = Story(**fields, body=body, source=Source(file=file, line=1))
     except ValidationError as error:
         raise invalid(error, fail) from None
-    warn_guessed(story, lines[1:end], notices)
+    warn_unsure(story, lines[1:end], notices)
     return story
 
 
-def warn_guessed(story: Story, front_lines: list[str], notices: list[Notice]) -> None:
+def warn_unsure(story: Story, front_lines: list[str], notices: list[Notice]) -> None:
     """`headline_unsure: true` (as `import` writes a headline a reader was not sure of): a warning on every build,
     so the preview and `check` show it, until the editor checks the headline and deletes the line."""
     from newsletter.readers.text import GUESS

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from newsletter.models import Notice, Story
 from newsletter.readers import Read
-from newsletter.readers.markdown import front_matter_end, invalid, story_fields, warn_guessed
+from newsletter.readers.markdown import front_matter_end, invalid, story_fields, warn_unsure
 from newsletter.readers.text import GUESS, parse_page
 from newsletter.text import read_text
 
@@ -33,7 +33,7 @@ def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
     if not opens_front_matter(lines):
         found = parse_page(text, file, page_notices)
         notices.extend(page_notices)
-        return Read(stories=[flag_guess(found.stories[0], page_notices), *found.stories[1:]], brand=found.brand,
+        return Read(stories=[flag_unsure(found.stories[0], page_notices), *found.stories[1:]], brand=found.brand,
                     related=found.related)  # fmt: skip
     end = front_matter_end(lines, file)
     fields, fail = story_fields(lines[1:end], file)
@@ -43,14 +43,14 @@ def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
         page_notices = [n for n in page_notices if not n.message.startswith(GUESSES)]
         article = article.model_copy(update={"headline_unsure": False})
     else:
-        article = flag_guess(article, page_notices)
+        article = flag_unsure(article, page_notices)
     notices.extend(page_notices)
     try:
         merged = Story.model_validate({**article.model_dump(exclude_defaults=True), **fields})
     except ValidationError as error:
         raise invalid(error, fail) from None
     if fields.get("headline_unsure"):
-        warn_guessed(merged, lines[1:end], notices)
+        warn_unsure(merged, lines[1:end], notices)
     return Read(stories=[merged, *found.stories[1:]], brand=found.brand, related=found.related)
 
 
@@ -58,7 +58,7 @@ def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
 GUESSES = (GUESS, "no headline found above the article")
 
 
-def flag_guess(article: Story, page_notices: list[Notice]) -> Story:
+def flag_unsure(article: Story, page_notices: list[Notice]) -> Story:
     """The article marked `headline_unsure` when the page reader warned that its headline is a guess, or made it
     from the first sentence: the flag goes with the story (into the Markdown `import` writes), so the warning is
     not lost with the page."""
