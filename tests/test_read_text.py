@@ -523,3 +523,15 @@ LAYOUTS = {  # the lines common site templates put around a headline (written fo
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_common_site_layouts_give_the_headline_unflagged(layout):
     assert headline_of(LAYOUTS[layout] + ARTICLE)[:2] == (HEADLINE, False)
+
+
+def test_a_standfirst_chosen_over_a_headline_that_shares_no_words_is_flagged():
+    # A play on words over its standfirst (no full stop): the standfirst holds the article's words and is chosen,
+    # but the editor is told which line above may be the headline
+    dek = "Regional governments brace for budget cuts as oil revenue falls and road projects stall"
+    headline, flagged, notices = headline_of(f"Opinion\nThe Long Winter Ahead\n{dek}\nBy Anna Petrova\n{ARTICLE}")
+    assert (headline, flagged) == (dek, True)
+    assert notices[0].startswith(
+        'page.txt:3: the headline is a guess: line 3 was the likeliest of 3 lines that could be, but line 2 ("The '
+        'Long Winter Ahead") just above it may be the headline and it the standfirst'
+    )

@@ -7,7 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsletter.readers.lines import BOILERPLATE, CJK, RELATED, Line, is_title_like, shown, split_credit, words_of
+from newsletter.readers.lines import (
+    BOILERPLATE,
+    CJK,
+    RELATED,
+    Line,
+    is_title_like,
+    shown,
+    split_credit,
+    title_case,
+    words_of,
+)
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -221,10 +231,27 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
+    elif (upper := title_above(lines, roles, index, scored)) is not None:
+        above = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
+        why = f"{above} just above it may be the headline and it the standfirst"
     elif index in captions and not any(roles[j] in ("byline", "date") for j in range(index + 1, index + 4)
                                        if j < len(roles)):  # fmt: skip
         why = "it stands over a photo's credit, as a caption does"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]]) -> int | None:
+    """A line of four words or more that could be the headline, right above the chosen one (nothing but buttons
+    between) when the chosen one is written as a sentence: it may be the standfirst."""
+    if title_case(lines[index].text):
+        return None  # written as a title: not a standfirst
+    candidates = {i for _, i in scored}
+    for i in range(index - 1, max(-1, index - 3), -1):
+        if i in candidates and words_of(lines[i].text) >= 4 and lines[i].text != lines[index].text:
+            return i
+        if roles[i] != "furniture":
+            return None
+    return None
 
 
 def standfirsts(
