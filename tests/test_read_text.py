@@ -425,7 +425,7 @@ def test_a_headline_over_a_photo_credit_is_still_the_headline():
     result, notices = read(f"Politics\n{headline}\nAlex Doe | Getty Images\n{ARTICLE}")
     assert (result.stories[0].headline, result.stories[0].credit) == (headline, "Alex Doe | Getty Images")
     # ...but a line over a credit may be its caption: with no byline or date under it, it is flagged
-    assert any("but it stands over a photo's credit, as a caption does" in notice for notice in notices)
+    assert any("but it reads like a photo's caption (over a credit, or with a date)" in notice for notice in notices)
     result, notices = read(f"Politics\n{headline}\nAlex Doe | Getty Images\nBy Anna Petrova\n{ARTICLE}")
     assert result.stories[0].headline == headline and not result.stories[0].headline_unsure
 
@@ -535,3 +535,10 @@ def test_a_standfirst_chosen_over_a_headline_that_shares_no_words_is_flagged():
         'page.txt:3: the headline is a guess: line 3 was the likeliest of 3 lines that could be, but line 2 ("The '
         'Long Winter Ahead") just above it may be the headline and it the standfirst'
     )
+
+
+def test_a_caption_above_the_article_is_flagged_and_never_beats_the_headline():
+    caption = "Road crews repair a highway outside the regional capital, November 18, 2026"
+    assert headline_of(f"World\n{HEADLINE}\nBy Anna Petrova\n{caption}\n{ARTICLE}")[:2] == (HEADLINE, False)
+    headline, flagged, notices = headline_of(f"{caption}\n{ARTICLE}")  # no headline pasted: the caption, flagged
+    assert (headline, flagged) == (caption, True)

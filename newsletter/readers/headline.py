@@ -13,6 +13,7 @@ from newsletter.readers.lines import (
     RELATED,
     Line,
     is_title_like,
+    line_date,
     shown,
     split_credit,
     title_case,
@@ -39,7 +40,8 @@ READING_TIME = re.compile(r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min[a-zúü]*\b|м�
 PROMO = re.compile(
     r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
     r"reserve|unlock|access|enter|win|save)\b.*\b(?:free|e-?books?|guides?|newsletters?|webinars?|whitepapers?|"
-    r"reports?|courses?|trials?|offers?|discounts?|deals?|today|now|here|copy|issues?|access|alerts?|updates?)\b"
+    r"reports?|courses?|trials?|offers?|discounts?|deals?|today|now|here|copy|issues?|access|alerts?|updates?|"
+    r"inbox|emails?|app)\b"
 )
 TEASER_LINK = re.compile(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
 SHARE_LINE = re.compile(r"(?i)\bshar(?:e|es|ed|ing)\b|\b(?:tweet|pin it|email this|like us)\b")
@@ -191,7 +193,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
-        dated = any(roles[j] in ("byline", "date") for j in range(i + 1, min(i + 4, len(roles))))
+        dated = dated_under(roles, i)
         if over_credit:
             captions.add(i)
         if i and RELATED.match(lines[i - 1].text):
@@ -202,6 +204,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
             score -= 0.6
         if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
+        if size >= 6 and line_date(line.text):
+            score -= 0.4  # a day, month and year in a sentence: a photo's caption ("..., in Kyiv, May 3, 2026")
+            captions.add(i)
         if dated:
             score += 0.4
         above = next((j for j in range(i - 1, max(-1, i - 6), -1)
@@ -234,10 +239,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     elif (upper := title_above(lines, roles, index, scored)) is not None:
         above = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{above} just above it may be the headline and it the standfirst"
-    elif index in captions and not any(roles[j] in ("byline", "date") for j in range(index + 1, index + 4)
-                                       if j < len(roles)):  # fmt: skip
-        why = "it stands over a photo's credit, as a caption does"
+    elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
+        why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def dated_under(roles: list[str], index: int) -> bool:
+    """A byline or date within three lines under a line: an article's header, not a photo's caption."""
+    return any(roles[j] in ("byline", "date") for j in range(index + 1, min(index + 4, len(roles))))
 
 
 def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]]) -> int | None:
