@@ -542,3 +542,8 @@ def test_a_caption_above_the_article_is_flagged_and_never_beats_the_headline():
     assert headline_of(f"World\n{HEADLINE}\nBy Anna Petrova\n{caption}\n{ARTICLE}")[:2] == (HEADLINE, False)
     headline, flagged, notices = headline_of(f"{caption}\n{ARTICLE}")  # no headline pasted: the caption, flagged
     assert (headline, flagged) == (caption, True)
+
+
+def test_two_versions_of_the_headline_are_not_rivals():
+    page = f"News\nEurope\n{HEADLINE} – The Northern Courier\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)

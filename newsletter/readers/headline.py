@@ -225,7 +225,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     scored = standfirsts(lines, roles, scored, shares)
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
-    rivals = [(value, i) for value, i in scored[1:] if lines[i].text != lines[index].text]  # not its own twin
+    rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)]
     runner_up = rivals[0][0] if rivals else -1.0
     why = ""
     if rivals and best - runner_up < MARGIN:
@@ -244,6 +244,13 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
 
 
+def same_title(one: str, other: str) -> bool:
+    """Two versions of one headline ("Headline" and "Headline - Site", the page's title and its heading): not rival
+    choices. Nearly all their words in common."""
+    a, b = terms(one), terms(other)
+    return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b))
+
+
 def dated_under(roles: list[str], index: int) -> bool:
     """A byline or date within three lines under a line: an article's header, not a photo's caption."""
     return any(roles[j] in ("byline", "date") for j in range(index + 1, min(index + 4, len(roles))))
@@ -256,7 +263,7 @@ def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tu
         return None  # written as a title: not a standfirst
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 3), -1):
-        if i in candidates and words_of(lines[i].text) >= 4 and lines[i].text != lines[index].text:
+        if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
             return i
         if roles[i] != "furniture":
             return None
@@ -275,7 +282,9 @@ def standfirsts(
         if shares[i] < TOPICAL or words_of(lines[i].text) < 4:
             continue  # the upper line must be about the article itself
         below = next((j for j in range(i + 1, i + 4) if j in score and words_of(lines[j].text) >= 4), None)
-        if below is not None and shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
+        if below is None or same_title(lines[i].text, lines[below].text):
+            continue  # the page's title over its heading: one headline, not a headline and its standfirst
+        if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
             adjusted[below] -= 0.3
     return [(adjusted[i], i) for _, i in scored]
