@@ -237,8 +237,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
     elif (upper := title_above(lines, roles, index, scored)) is not None:
-        above = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
-        why = f"{above} just above it may be the headline and it the standfirst"
+        title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
+        why = f"{title} just above it may be the headline and it the standfirst"
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
