@@ -9,7 +9,6 @@ from pathlib import Path
 
 from .errors import OutputError
 from .models import Brand, Sender
-from .new import ISSUES_ROOT, new_issue
 from .output import write_atomic
 from .settings import CONFIG_NAME
 
@@ -136,6 +135,8 @@ def start(folder: Path, *, name: str = "", today: dt.date | None = None) -> Star
             continue
         write_atomic(path, text.encode())
         started.written.append(path)
+    from .new import ISSUES_ROOT, new_issue  # not needed by defaults_note, which every build without settings says
+
     issues = folder / ISSUES_ROOT
     if issues.is_dir() and any(issues.iterdir()):
         started.kept.append(issues)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -241,6 +240,8 @@ TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
     """A TOML file's data, or an error naming its line (Python before 3.14 has it only in the message)."""
+    import tomllib  # only where a settings file is read: an issue without one does not load the parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -17,7 +17,6 @@ from newsletter.links import check_link
 from newsletter.models import Block, Notice, Source, Span, Story
 from newsletter.readers import Read
 from newsletter.readers.frontmatter import parse_front_matter
-from newsletter.readers.results import parse_results
 from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
 
@@ -197,6 +196,8 @@ def parse_body(text: str, file: str, offset: int) -> list[Block]:
             kind = "quote" if in_quote else (lists[-1] if lists else "p")
         elif token.type == "fence" and token.info.strip().lower() == "results":
             first = offset + (token.map[0] if token.map else 0) + 2  # the line under the ```results fence
+            from newsletter.readers.results import parse_results  # a results table: most stories have none
+
             blocks_.append(Block(kind="results", spans=[], results=parse_results(token.content, file, first)))
         elif token.type in ("code_block", "fence"):
             blocks_.append(Block(spans=[Span(text=token.content.rstrip("\n"), code=True)]))
