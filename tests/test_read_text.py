@@ -547,3 +547,17 @@ def test_a_caption_above_the_article_is_flagged_and_never_beats_the_headline():
 def test_two_versions_of_the_headline_are_not_rivals():
     page = f"News\nEurope\n{HEADLINE} – The Northern Courier\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"
     assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Home Sales Fall for a Third Month as Mortgage Rates Climb", "Watch Makers Raise Prices as Home Sales Slow",
+     "7 of 10 Buyers Expect Mortgage Rates to Climb", "Mortgage Rates Climb on November 20, 2026 as Sales Fall"],
+)  # fmt: skip
+def test_a_headline_holding_a_menu_word_a_counter_or_a_date_is_still_the_headline(headline):
+    article = (
+        "Home sales fell for a third month in November as mortgage rates climbed again, according to figures "
+        "published on Friday, and seven of ten buyers told surveyors they expect rates to climb further.\n"
+        "Watch makers and other sellers of luxury goods say they have raised prices as sales slow.\n"
+    )
+    assert headline_of(f"Home\nMarkets\n{headline}\nBy Anna Petrova\n{article}")[:2] == (headline, False)

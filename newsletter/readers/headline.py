@@ -31,9 +31,10 @@ WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s|\s\|\s*|\s*\|\s")
 NOT_HEADLINES = re.compile(
-    r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|follow|image \d|photo \d|"
-    r"advertisement|sponsored|skip|click|tap|watch|listen|you are (?:here|at)|breadcrumb|home\b)"
+    r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
 )
+MENU_FIRST = re.compile(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A reading time, in any language: a number, then a unit of minutes ("5 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = re.compile(r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min[a-zúü]*\b|мин\w*|分)")
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
@@ -57,6 +58,7 @@ STOP_WORDS = frozenset(
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
             "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
+ABOUT = 0.5  # a line with this share of its words in them is about the article, whatever menu word it holds
 LEDE = 5  # ... of which the first few must hold enough of its words for it to be sure
 # Sure: a clear lead over the next best (MARGIN), a good score (SURE), the article's words (TOPICAL) and a
 # headline's length. Anything less is a guess: flagged.
@@ -87,21 +89,21 @@ def terms(text: str) -> set[str]:
     return found
 
 
-def could_be_headline(text: str, role: str) -> bool:
+def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     """A line a page could have as its headline: not a counter, a placeholder, a menu, a reading time, a share
-    line, a promo, a label in capitals or a sentence that goes on."""
+    line, a promo, a label in capitals or a sentence that goes on. A line `about` the article (half its words are
+    in its first paragraphs) is not ruled out by a word alone ("Home sales fall", "Shares slump", "7 of 10 ...")."""
     if role in ("furniture", "date", "byline", "credit", "caption", "url", "list", "related", "end"):
         return False
     size = words_of(text)
     if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
         return False
-    if TEASER_LINK.search(text):
-        return False
-    if COUNTER.search(text) or PLACEHOLDER.search(text) or NOT_HEADLINES.match(text) or WEB_ADDRESS.search(text):
-        return False
-    if len(MENU_SEPARATORS.findall(text)) >= 2:  # News | Sport | Business
-        return False
-    if size <= 6 and (READING_TIME.search(text) or SHARE_LINE.search(text)) or PROMO.search(text):
+    if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2:
+        return False  # {{placeholder}}, www.site.com, News | Sport | Business
+    if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text):
+        return False  # 0 Shares, 10 of 15, 5 min read, Go to Google News
+    word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
+    if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
@@ -163,17 +165,17 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
-        if (
-            role == "furniture"
-            and not BOILERPLATE.search(line.text)
-            and (words_of(line.text) >= 5 or words_of(line.text) >= 2 and in_lede(lines, roles, i, end) >= 0.5)
-        ):
+        size = words_of(line.text)
+        about = size >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words are the article's
+        if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about):
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
+        if role in ("date", "byline") and size >= 5 and about and title_case(line.text):
+            role = "other"  # a headline with a date in it, or one that starts "By the numbers"
         over_credit = role == "caption" and not doubled(lines, roles, i)  # a title over a photo's credit
         if role == "caption" and (not over_credit or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
             role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
-        if not could_be_headline(line.text, role) or i >= start and not is_title_like(line.text):
+        if not could_be_headline(line.text, role, about) or i >= start and not is_title_like(line.text):
             continue
         if line.text.endswith(("…", "...")):
             continue  # a teaser cut short: another story's
@@ -189,7 +191,6 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
         gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
         score = 2.0 * shared - gap
-        size = words_of(line.text)
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
