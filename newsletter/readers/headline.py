@@ -78,14 +78,16 @@ class Headline:
 
 
 def terms(text: str) -> set[str]:
-    """The words that say what a text is about: lowercase, no short or common words, long words cut to their
-    first five letters (rising/rise, legal/legalized); two-character pieces of a language written without spaces."""
+    """The words that say what a text is about: lowercase, no short or common words, a plural's s dropped, long
+    words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
+    written without spaces."""
     found: set[str] = set()
     for token in re.findall(r"\w+", text.lower()):
         if CJK.search(token):
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
-            found.add(token[:5])
+            plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
+            found.add((token[:-1] if plural else token)[:5])  # homes/home, sales/sale
     return found
 
 
