@@ -561,3 +561,11 @@ def test_a_headline_holding_a_menu_word_a_counter_or_a_date_is_still_the_headlin
         "Watch makers and other sellers of luxury goods say they have raised prices as sales slow.\n"
     )
     assert headline_of(f"Home\nMarkets\n{headline}\nBy Anna Petrova\n{article}")[:2] == (headline, False)
+
+
+def test_the_site_s_name_from_its_copyright_line_is_never_a_sure_headline():
+    footer = "© 2026 Northern Courier. All rights reserved.\n"
+    assert headline_of(f"Northern Courier\n{HEADLINE}\n{ARTICLE}{footer}")[:2] == (HEADLINE, False)
+    headline, flagged, notices = headline_of(f"Northern Courier\n{ARTICLE}{footer}")
+    assert (headline, flagged) == ("Northern Courier", True)
+    assert "but it is the site's own name (its copyright line says so)" in notices[0]

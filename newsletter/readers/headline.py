@@ -150,7 +150,7 @@ def headline_shaped(lines: list[Line], roles: list[str], j: int) -> bool:
     return roles[j] == "other" and 4 <= words_of(lines[j].text) <= 25 and is_title_like(lines[j].text)
 
 
-def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -> Headline:
+def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "") -> Headline:
     """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
     shared with the article's opening (the strongest: a section label, a site's name, a credit or another story's
     title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
@@ -163,6 +163,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     boxed = {line.text for line, inside in zip(lines, box, strict=True) if inside}
     boxed -= {line.text for line, inside in zip(lines, box, strict=True) if not inside}  # only in a box
     captions: set[int] = set()  # candidates standing over a photo's credit, as its caption would
+    named: set[int] = set()  # candidates that are the site's own name
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -196,6 +197,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
+        if site and fold(line.text) in (fold(site), fold(f"the {site}")) or fold(site) == fold(f"the {line.text}"):
+            score -= 0.8  # the site's own name, as its copyright line gives it
+            named.add(i)
         dated = dated_under(roles, i)
         if over_credit:
             captions.add(i)
@@ -233,6 +237,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     why = ""
     if rivals and best - runner_up < MARGIN:
         why = f"line {lines[rivals[0][1]].number} ({shown(lines[rivals[0][1]].text, 40)}) comes close"
+    elif index in named:
+        why = "it is the site's own name (its copyright line says so)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
     elif best < SURE:
@@ -245,6 +251,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int) -
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def fold(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def same_title(one: str, other: str) -> bool:

@@ -65,7 +65,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         raise InputError("holds no article: no paragraphs of running text found; paste the whole article page",
                          file=file)  # fmt: skip
 
-    head = choose_headline(lines, roles, start, end)
+    head = choose_headline(lines, roles, start, end, page_site(lines))
     if head.index is not None:
         start = article_start(lines, roles, head.index, start)
 
