@@ -17,6 +17,7 @@ import hashlib
 import os
 import stat
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,6 +187,7 @@ MADE: dict[str, Built] = {}
 # Content hashes by what stat says of the file (path, device, inode, size, modified and changed times): a
 # preview save does not read and hash eight unchanged camera photos again. Memory only, never the cache.
 HASHED: dict[tuple[str, int, int, int, int, int], str] = {}
+MAKING = threading.Lock()  # held while an issue's new photos are made (see make_missing)
 
 
 def process(path: Path, width: int, budget: int, *, where: Path, src: str) -> Built:
@@ -308,7 +310,7 @@ def make_missing(missing: dict[str, tuple[Job, bytes]], workers: int | None) -> 
     that fails is the error, naming its file."""
     count = min(len(missing), workers or cpus(), cpus())
     made: dict[str, Built] = {}
-    with quiet():
+    with MAKING, quiet():  # one issue's photos at a time: quiet() changes the process's warning filters
         if count <= 1:
             for key, (job, content) in missing.items():
                 made[key] = made_or_fail(job, functools.partial(made_from, content, job.width, job.budget))

@@ -14,7 +14,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TextIO, cast
 
 from .text import human_size
 
@@ -64,6 +64,30 @@ def quiet() -> Iterator[None]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         yield
+
+
+@contextmanager
+def warnings_of_this_thread() -> Iterator[list[str]]:
+    """The warnings this thread raises inside, as text, whatever other threads raise meanwhile: the filters are
+    the process's, so they are changed under WARNINGS, and what the others raise is not counted (nor shown)."""
+    mine = threading.get_ident()
+    seen: list[str] = []
+
+    def note(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        if threading.get_ident() == mine:
+            seen.append(str(message))
+
+    with WARNINGS, warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = note
+        yield seen
 
 
 def made_picture(content: bytes, width: int, budget: int) -> tuple[bytes, int, int]:
@@ -138,8 +162,7 @@ def orientation(picture: Picture) -> object:
     """The EXIF orientation; damaged EXIF (or an orientation tag Pillow skips) is an ImageProblem, not a photo
     shown on its side. Pillow parses EXIF once per picture: what it warns of is seen here or never."""
     try:
-        with WARNINGS, warnings.catch_warnings(record=True) as warned:
-            warnings.simplefilter("always")
+        with warnings_of_this_thread() as warned:
             exif = picture.getexif()
             if picture.info.get("exif") and not exif:  # a block Pillow read nothing from: parse it to know why
                 from PIL import Image as Pil
@@ -150,7 +173,7 @@ def orientation(picture: Picture) -> object:
     except Exception as error:  # Pillow's EXIF parser fails in many ways on damaged tags
         reason = " ".join(f"{type(error).__name__}: {error}".split())[:200]
     else:
-        skipped = [str(warning.message) for warning in warned if f"tag {ORIENTATION}" in str(warning.message)]
+        skipped = [message for message in warned if f"tag {ORIENTATION}" in message]
         if not skipped:
             return value
         reason = skipped[0]  # Pillow skipped the orientation tag: the photo could be on its side

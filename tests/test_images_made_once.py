@@ -189,3 +189,34 @@ def test_a_first_build_from_the_command_line_makes_the_photos_side_by_side_and_f
     assert done.returncode == 0, done.stderr
     edited = {path.name: path.read_bytes() for path in (tmp_path / "edited" / "images").iterdir()}
     assert len(edited) == 3 and len(set(edited) & set(outs[0])) == 2
+
+
+def test_a_warning_another_thread_raises_meanwhile_is_not_taken_for_the_photos_own():
+    """Pillow says it skipped a photo's orientation tag only as a warning; a thread making another photo at the
+    same moment may warn of the same tag in its own photo. Each photo is judged by its own warnings."""
+    from newsletter import picture
+
+    asked, warned = threading.Event(), threading.Event()
+
+    def other_photo() -> None:
+        asked.wait(timeout=10)
+        warnings.warn(f"Possibly corrupted field tag {picture.ORIENTATION}", UserWarning, stacklevel=1)
+        warned.set()
+
+    class Clean:
+        """A photo whose EXIF reads cleanly, read while another thread warns."""
+
+        info: dict[str, bytes] = {}
+
+        def getexif(self) -> dict[int, int]:
+            asked.set()
+            warned.wait(timeout=10)
+            return {picture.ORIENTATION: 1}
+
+    other = threading.Thread(target=other_photo)
+    other.start()
+    try:
+        assert picture.orientation(Clean()) == 1  # type: ignore[arg-type]
+    finally:
+        other.join(timeout=10)
+    assert warned.is_set()
