@@ -13,7 +13,15 @@ from .errors import place
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid", defer_build=True)  # built when first used: a build uses a few
+
+
+def build_validators(base: type[BaseModel]) -> None:
+    """Build now the validators of `base`'s subclasses that wait for their first use. A process that uses models
+    from several threads (the preview) builds them first: pydantic's own first build is not thread-safe."""
+    for model in base.__subclasses__():
+        model.model_rebuild()
+        build_validators(model)
 
 
 class Source(Model):

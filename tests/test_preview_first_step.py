@@ -5,6 +5,8 @@ the email and Python making the rest do not share the machine's cores."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -60,3 +62,30 @@ def test_the_rest_of_a_build_is_made_once_the_page_shows_its_first_step(serve, p
     rests = [index for index, event in enumerate(seen) if event == "rest"]
     assert rests and seen.index(f"shown {number}") < rests[-1], seen
     assert preview.shown is not None and preview.shown.number == number and preview.shown.summary is not None
+
+
+def test_every_model_is_built_before_the_preview_starts_its_threads(tmp_path):
+    """The models build their validators on first use (a cold build wants that), and pydantic's first build of
+    a model is not safe from two threads at once: the preview builds them all before it starts its own. In a
+    process of its own, as `newsletter preview` starts: this test process has built most of them already."""
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    script = f"""
+import datetime as dt
+from pathlib import Path
+from newsletter.models import Model
+from newsletter.preview import Preview
+from newsletter.settings import Table
+
+def subclasses(base):
+    return [model for sub in base.__subclasses__() for model in (sub, *subclasses(sub))]
+
+preview = Preview(Path({str(source)!r}), date=dt.date(2026, 11, 24))
+preview.open()
+try:
+    print(sorted(model.__name__ for model in subclasses(Model) + subclasses(Table) if not model.__pydantic_complete__))
+finally:
+    preview.close()
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

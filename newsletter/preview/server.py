@@ -205,6 +205,11 @@ class Preview:
     def open(self) -> None:
         # Builds stay in memory: nothing is written into a watched folder (no rebuild loop) or over the
         # editor's build/<slug>.
+        from newsletter.models import Model, build_validators
+        from newsletter.settings import Table
+
+        build_validators(Model)  # before any thread of ours uses one (they are built on first use)
+        build_validators(Table)
         self.stamps = self.stamp()
         self.rebuild()
         self.server = self.bind()
@@ -357,7 +362,7 @@ class Preview:
     def shown_on_page(self, number: int) -> None:
         """A page's frame shows the first step of build `number` (painted): the rest of the build may go on."""
         with self.changed:
-            self.taken = max(self.taken, number)
+            self.taken = max(self.taken, min(number, self.number))  # a stale or forged number stops no later wait
             self.changed.notify_all()
 
     def file(self, name: str, timeout: float = 10.0) -> Snapshot | None:
