@@ -68,8 +68,8 @@ def read_feed(
             story = entry_story(entry, url, number)
         except (InputError, ValidationError) as error:
             why = error.message if isinstance(error, InputError) else error.errors()[0]["msg"]
-            title = shorten(plain(str(entry.get("title", ""))), 60)
-            named = repr(title) if title else "with no title"
+            post_title = shorten(plain(str(entry.get("title", ""))), 60)
+            named = repr(post_title) if post_title else "with no title"
             # Its place: the post's number in the feed (as entry_story's stories have it), as a file's line
             bad.append(Notice(message=f"left out the post {named}: {why}", source=Source(file=url, line=number)))
             continue

@@ -36,7 +36,6 @@ from .outputs import (
     fill_outputs,
     issue_links,
     message_template,
-    render_all,
 )
 from .paste import render_paste
 from .results import ELECTIONS_HEADING, ResultLine, result_lines, results_footnote, short_date
@@ -74,7 +73,6 @@ __all__ = [
     "long_date",
     "message_template",
     "prepare",
-    "render_all",
     "render_email",
     "render_mjml",
     "render_paste",

@@ -18,20 +18,6 @@ from .text import render_text
 from .view import prepare
 
 
-def render_all(
-    issue: Issue,
-    *,
-    images: dict[str, bytes] | None = None,
-    unsubscribe_url: str | None = None,
-    web_url: str | None = None,
-    cache: Path | None = None,
-) -> dict[str, bytes]:
-    """email.mjml, email.html, email.txt, web.html and email.eml for one issue, and the two files that
-    send and export fill in: email.tokens.html and email.tokens.eml. `images`: the files of the build's
-    images/ (email.eml carries them); `cache`: see environment()."""
-    return Rendering(issue, images=images, unsubscribe_url=unsubscribe_url, web_url=web_url, cache=cache).files()
-
-
 class Rendering:
     """One issue's outputs, each rendered at most once, in the order they are asked for: the preview asks
     first for the file its page shows, then for every file; a build asks for every file at once.
