@@ -36,7 +36,9 @@ NOT_HEADLINES = re.compile(
 )
 MENU_FIRST = re.compile(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A reading time, in any language: a number, then a unit of minutes ("5 min read", "Lesezeit: 3 Minuten", "3分")
-READING_TIME = re.compile(r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min[a-zúü]*\b|мин\w*|分)")
+READING_TIME = re.compile(
+    r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
+)
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
 PROMO = re.compile(
     r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
