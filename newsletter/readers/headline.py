@@ -156,8 +156,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
     shared with the article's opening (the strongest: a section label, a site's name, a credit or another story's
     title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
-    never a line of a related box or inside running text. Unsure when the best has little evidence, or another
-    line comes close."""
+    never a line inside running text, a title of a related box only on strong evidence. Unsure (with the reason
+    why) when the best has little evidence, another line comes close, or it may be a caption or a standfirst."""
     scored: list[tuple[float, int]] = []
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
     ledes: dict[int, float] = {}  # ... and its first paragraphs
@@ -199,16 +199,16 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
-        if site and fold(line.text) in (fold(site), fold(f"the {site}")) or fold(site) == fold(f"the {line.text}"):
+        if site and (fold(line.text) in (fold(site), fold(f"the {site}")) or fold(site) == fold(f"the {line.text}")):
             score -= 0.8  # the site's own name, as its copyright line gives it
             named.add(i)
         dated = dated_under(roles, i)
         if over_credit:
             captions.add(i)
-        if i and RELATED.match(lines[i - 1].text):
-            box[i] = True  # right under "Related", "Read more": a box's one title, even inside the article
-        if box[i] or line.text in boxed:  # under a "Related" heading: another story's title, unless its byline
-            score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8  # and words say not
+        # Under a "Related" heading (or right under "Read more", even inside the article), or the same title as one
+        # there: another story's title, unless a byline or date follows it and its words are the article's
+        if box[i] or i and RELATED.match(lines[i - 1].text) or line.text in boxed:
+            score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if is_nav_run(line.text):
             score -= 0.6
         if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
