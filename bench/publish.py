@@ -3,8 +3,9 @@
 Run from the repository:  python bench/publish.py   (python bench/publish.py --help)
 
 The year is the Markdown example built once, then copied into 52 build folders with its number and date changed
-(publish reads only issue.json and images/). Both measures run in this process, alternating, after one unmeasured
-round each; the table shows medians. The ratio is the figure to compare between machines.
+(publish reads only issue.json and images/; each copy has the build.json record a build writes). Both measures
+run in this process, alternating, after one unmeasured round each; the table shows medians. The ratio is the
+figure to compare between machines.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
 from newsletter.build import build  # noqa: E402
+from newsletter.buildfolder import RECORD_NAME, make_record  # noqa: E402
 from newsletter.publish import publish  # noqa: E402
 
 EXAMPLE = ROOT / "examples" / "markdown-issue"
@@ -30,14 +32,18 @@ DATE = dt.date(2026, 11, 24)
 
 
 def year_of_builds(root: Path, count: int) -> None:
-    template = build(EXAMPLE, out=root / "template", date=DATE).out
+    """`count` builds under `root`, each issue.json with the build.json record that `newsletter build` writes
+    beside it (publish refuses a build folder without one, or with a file changed since)."""
+    template = build(EXAMPLE, out=root.parent / f"{root.name}-template", date=DATE).out
     record = json.loads((template / "issue.json").read_text("utf-8"))
+    root.mkdir(parents=True, exist_ok=True)
     for week in range(count):
         day = DATE - dt.timedelta(weeks=week)
         folder = root / f"{day.isoformat()}-issue-{48 - week}"
         folder.mkdir()
-        (folder / "issue.json").write_text(json.dumps(dict(record, number=48 - week, date=day.isoformat())), "utf-8")
-    (template / "issue.json").unlink()  # a folder without issue.json: publish names it and goes on
+        data = json.dumps(dict(record, number=48 - week, date=day.isoformat())).encode()
+        (folder / "issue.json").write_bytes(data)
+        (folder / RECORD_NAME).write_bytes(make_record({"issue.json": data}))
 
 
 def timed(action) -> float:  # type: ignore[no-untyped-def]

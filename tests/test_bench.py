@@ -58,3 +58,22 @@ def test_a_bench_module_that_fails_is_named_not_skipped(tmp_path):
 def test_the_table_gathers_the_modules_that_give_rows():
     assert {"pages", "images"} <= set(bench.modules())
     assert "run" not in bench.modules()
+
+
+def test_the_year_of_builds_the_publish_benches_make_is_published_whole(tmp_path):
+    """bench/publish.py and bench/growth.py time `publish` over copies of one build: each copy must be a build
+    publish takes (with the record `newsletter build` writes), or the bench times a refusal."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from publish import year_of_builds
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from newsletter.publish import publish
+
+    year_of_builds(tmp_path / "builds", 3)
+    publish(tmp_path / "builds", tmp_path / "site")
+    assert sorted(path.name for path in (tmp_path / "site").iterdir() if path.is_dir() and "issue" in path.name) == [
+        "2026-11-10-issue-46",
+        "2026-11-17-issue-47",
+        "2026-11-24-issue-48",
+    ]
