@@ -18,7 +18,7 @@ import os
 import stat
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -201,10 +201,7 @@ def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dic
     keys: dict[Job, str] = {}
     done: dict[str, Built] = {}
     missing: dict[str, tuple[Job, bytes]] = {}
-    for job in jobs:
-        if job in keys:
-            continue
-        key, content = identify(job, cache)
+    for job, (key, content) in identified(list(dict.fromkeys(jobs)), cache, workers):
         keys[job] = key
         if key in done or key in missing:
             continue
@@ -219,6 +216,21 @@ def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dic
     for key in keys.values():
         remember(MADE, key, done[key])
     return {job: done[key] for job, key in keys.items()}
+
+
+def identified(
+    jobs: list[Job], cache: Path | None, workers: int | None
+) -> Iterator[tuple[Job, tuple[str, bytes | None]]]:
+    """Each job with its cache key (and bytes, when read), in order; a first build reads and hashes its photos
+    side by side (reading and SHA-256 release the GIL), and the first job that fails is the error."""
+    count = min(len(jobs), workers or cpus(), cpus())
+    if count <= 1:
+        yield from ((job, identify(job, cache)) for job in jobs)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="newsletter-hash") as executor:
+        yield from zip(jobs, executor.map(lambda job: identify(job, cache), jobs), strict=True)
 
 
 def remember(memory: dict[Any, Any], key: object, value: object) -> None:
