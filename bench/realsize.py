@@ -7,10 +7,11 @@ rebuild, and the preview's save -> repaint.
 - first build: `newsletter build` in a process of its own with an empty cache folder, against making its 8 photos
   one after another in this process (newsletter.picture.made_from, the sizes the build asks for): the floor that
   making them side by side beats. Goal (issue 27): at most 0.65×.
-  That goal cannot be met once photos are cheap to make: the build of the same issue without photos (0.67 s
+  That goal cannot be met once photos are cheap to make: the build of the same issue without photos (0.64 s
   here, quiet) is already longer than 0.65× of making its 8 photos (0.59 s of 0.91 s). So a second row holds the
   yardstick that measures what the goal is after: the photos' own share of the first build (first build - the same
-  issue with https photos, below) against the same floor, at most 0.65×.
+  issue with https photos, both from an empty cache folder, so both compile the templates and parse the CSS)
+  against the same floor, at most 0.65×.
 - rebuild: the same command again with the cache the first build filled, photos unchanged, against building the
   same issue with its 8 photos as https addresses (nothing to make). Goal: at most 1.3×.
 - save -> repaint: bench/speed.py's measure on this issue (the lead's headline rewritten 10 times).
@@ -111,18 +112,21 @@ def measure(runs: int, saves: int) -> list[dict[str, object]]:
         source = real_issue(work / "issue", photos)
         plain = real_issue(work / "plain", None)
         stories = len(list(source.glob("*.md")))
-        firsts, serials, rebuilds, plains = [], [], [], []
+        firsts, serials, rebuilds, plain_firsts, plains = [], [], [], [], []
         build_seconds(source, work / "out", work / "warm-up")  # .pyc files, as an editor's second command finds them
-        build_seconds(plain, work / "out-plain", work / "cache-plain")
         for run in range(runs):
             cache = work / f"cache-{run}"
             firsts.append(build_seconds(source, work / "out", cache))
             serials.append(one_after_another(photos))
             rebuilds.append(build_seconds(source, work / "out", cache))
-            plains.append(build_seconds(plain, work / "out-plain", work / "cache-plain"))
+            # The same issue with https photos, from an empty cache folder too (its templates compiled and its CSS
+            # parsed, as the first build's), then again with that cache (as the rebuild's)
+            plain_firsts.append(build_seconds(plain, work / "out-plain", work / f"cache-plain-{run}"))
+            plains.append(build_seconds(plain, work / "out-plain", work / f"cache-plain-{run}"))
         repaint = speed.save_to_repaint(saves, source)
     first, serial = statistics.median(firsts), statistics.median(serials)
     rebuild, without = statistics.median(rebuilds), statistics.median(plains)
+    first_without = statistics.median(plain_firsts)
     label = f"real-size issue ({stories} stories, {PHOTOS} photos 6000×4000, {size / 1024 / 1024:.0f} MB)"
     return [
         {
@@ -134,12 +138,12 @@ def measure(runs: int, saves: int) -> list[dict[str, object]]:
             "met": first / serial <= FIRST_GOAL,
         },
         {
-            "measure": "  its photos' share (first build - the same issue with https photos), vs the same",
-            "ours": f"{first - without:.2f} s",
+            "measure": "  its photos' share (first build - the same with https photos, each from an empty cache)",
+            "ours": f"{first - first_without:.2f} s",
             "reference": f"{serial:.2f} s",
-            "ratio": f"{(first - without) / serial:.2f}×",
+            "ratio": f"{(first - first_without) / serial:.2f}×",
             "goal": f"<= {FIRST_GOAL}×",
-            "met": (first - without) / serial <= FIRST_GOAL,
+            "met": (first - first_without) / serial <= FIRST_GOAL,
         },
         {
             "measure": "rebuild, photos unchanged, vs the same issue with https photos",
