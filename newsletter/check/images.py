@@ -66,6 +66,7 @@ OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]*)"')
 def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
     """The images the build made are in the build folder and readable, and every image the email and the
     web page load from the issue's published folder is one of them: upload that folder, and all of it shows."""
+    from newsletter.buildfolder import read_built
     from newsletter.images import built_names
     from newsletter.render import issue_folder_url
 
@@ -73,8 +74,9 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
     stories = StoryIndex(issue)
     owners = {story.image.src: story for story in issue.stories}
     missing = set()
+    files = read_built(folder)  # the one reader: each file as the build wrote it, or the command stops
     for name in built_names(issue):
-        problem = unreadable_image(folder / name)
+        problem = unreadable_image(files.get(name))
         if problem:
             missing.add(name)
             story = owners.get(name)
@@ -91,8 +93,8 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
         return findings
     web_name = folder / "web.html"
     try:
-        web = web_name.read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
+        web = files.get("web.html", b"").decode("utf-8")
+    except UnicodeDecodeError:
         web = ""
     for file, page in ((folder / "email.html", html), (web_name, web)):
         sources = [(image.attrs.get("src") or "", image.line) for image in parse_html(page).images]
@@ -104,7 +106,7 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
             name = src[len(prefix) :].split("?")[0].split("#")[0]
             if name in missing:
                 continue  # said above
-            if not name or ".." in name.split("/") or not (folder / name).is_file():
+            if not name or name not in files:
                 findings.append(
                     stories.finding(
                         "error",
@@ -120,15 +122,17 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
     return findings
 
 
-def unreadable_image(path: Path) -> str:
-    """What is wrong with a built image file, or ""."""
+def unreadable_image(data: bytes | None) -> str:
+    """What is wrong with a built image file (its bytes as read_built read them, None: not there), or ""."""
+    import io
+
     from PIL import Image as Pil
     from PIL import UnidentifiedImageError
 
-    if not path.is_file():
+    if data is None:
         return "is missing from the build folder"
     try:
-        with Pil.open(path) as opened:
+        with Pil.open(io.BytesIO(data)) as opened:
             opened.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return "in the build folder is damaged or not an image"
