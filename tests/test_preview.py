@@ -452,8 +452,16 @@ def test_changing_a_template_rebuilds(serve, seeds, tmp_path, monkeypatch):
 # --- the command --------------------------------------------------------------------------------------
 
 
+# `newsletter` as a terminal starts it, Ctrl-C delivered: a suite started in the background (a CI job, `cmd &`) has
+# SIGINT ignored, which its children inherit, and Python then leaves it ignored
+AS_IN_A_TERMINAL = (
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); sys.argv[0] = 'newsletter'; "
+    "from newsletter.cli import app; app(prog_name='newsletter')"
+)
+
+
 def test_ctrl_c_stops_the_command_with_exit_130_and_no_traceback(seeds):
-    command = [sys.executable, "-m", "newsletter", "preview", str(seeds), "--date", "2026-11-24"]
+    command = [sys.executable, "-c", AS_IN_A_TERMINAL, "preview", str(seeds), "--date", "2026-11-24"]
     with subprocess.Popen(
         command,
         cwd=ROOT,
