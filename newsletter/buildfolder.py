@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError
 from .models import Issue
@@ -76,10 +77,19 @@ def read_built_issue(folder: Path, names: tuple[str, ...] = ()) -> tuple[Issue, 
     return parse_issue(decoded(files, "issue.json", folder), folder), files
 
 
-def read_build(folder: Path) -> tuple[Issue, str, str]:
-    """A build folder's issue, email HTML and plain text: what `check` reads."""
+class Build(NamedTuple):
+    """A build folder as `check` reads it: the issue, the email's HTML and plain text, and every file it wrote."""
+
+    issue: Issue
+    html: str
+    text: str
+    files: dict[str, bytes]
+
+
+def read_build(folder: Path) -> Build:
+    """A build folder's issue, email HTML and plain text, and all its files (read once): what `check` reads."""
     issue, files = read_built_issue(folder, ("email.html", "email.txt"))
-    return issue, decoded(files, "email.html", folder), decoded(files, "email.txt", folder)
+    return Build(issue, decoded(files, "email.html", folder), decoded(files, "email.txt", folder), files)
 
 
 def decoded(files: dict[str, bytes], name: str, folder: Path) -> str:

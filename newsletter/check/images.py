@@ -63,10 +63,10 @@ def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Findin
 OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]*)"')
 
 
-def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
+def check_published(folder: Path, issue: Issue, html: str, files: dict[str, bytes]) -> list[Finding]:
     """The images the build made are in the build folder and readable, and every image the email and the
-    web page load from the issue's published folder is one of them: upload that folder, and all of it shows."""
-    from newsletter.buildfolder import read_built
+    web page load from the issue's published folder is one of them: upload that folder, and all of it shows.
+    `files`: the build's files as read_built read them (checked against its record)."""
     from newsletter.images import built_names
     from newsletter.render import issue_folder_url
 
@@ -74,7 +74,6 @@ def check_published(folder: Path, issue: Issue, html: str) -> list[Finding]:
     stories = StoryIndex(issue)
     owners = {story.image.src: story for story in issue.stories}
     missing = set()
-    files = read_built(folder)  # the one reader: each file as the build wrote it, or the command stops
     for name in built_names(issue):
         problem = unreadable_image(files.get(name))
         if problem:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsletter.buildfolder import read_build
+from newsletter.buildfolder import Build, read_build
 from newsletter.models import Issue
 
 from .envelope import check_compliance, check_headers, check_promises, check_subject
@@ -20,13 +20,14 @@ from .text import check_characters, check_leftovers, check_plain_text
 from .theme import check_theme
 
 
-def check_issue(folder: Path, build: tuple[Issue, str, str] | None = None, *, online: bool = False) -> list[Finding]:
+def check_issue(folder: Path, build: Build | None = None, *, online: bool = False) -> list[Finding]:
     """Every finding for the built issue in `folder` (`build`: its read_build(), when the caller has it):
     errors first, then warnings, each in check order. `online`: ask the web server whether what the email
     loads from the issue's published folder is there (else: warn that it must be)."""
-    issue, html, text = build or read_build(folder)
+    build = build or read_build(folder)
+    issue, html, text = build.issue, build.html, build.text
     findings = check_files(issue, html, text, html_name=str(folder / "email.html"), text_name=str(folder / "email.txt"))
-    published = check_published(folder, issue, html)
+    published = check_published(folder, issue, html, build.files)
     findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
     if online:
         findings += check_online(issue, html, str(folder / "email.html"))[0]

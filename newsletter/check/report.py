@@ -66,7 +66,7 @@ def check_build(folder: Path | None, *, online: bool = False) -> Report:
     folder = folder if folder is not None else latest_build()
     build = read_build(folder)  # read once: the checks and the tag count share it
     findings = check_issue(folder, build, online=online)
-    tagging = count_tagged(*build[:2])
-    asked = len(published_urls(*build[:2])) if online else 0
+    tagging = count_tagged(build.issue, build.html)
+    asked = len(published_urls(build.issue, build.html)) if online else 0
     missing = sum(finding.check == "online" for finding in findings)
     return Report(folder, findings, tagging, online, asked, missing)
