@@ -148,23 +148,34 @@ FURNITURE = re.compile(
 )
 
 
-class Characters:
-    """A character class whose compiled form waits until a text holds one of its characters (its lowest is
-    `lowest`): a class this wide takes 3 ms to compile, as long as the rest of a build's pasted page, and most
-    pages are in no such language. Has search, findall and sub, as a compiled pattern does."""
+class Later:
+    """A pattern compiled the first time it is used (Python's `re` compiles in Python: a wide or long pattern
+    takes milliseconds, which a page that never needs it should not pay)."""
 
-    def __init__(self, pattern: str, lowest: str) -> None:
-        self.pattern, self.lowest = pattern, lowest
+    def __init__(self, source: str) -> None:
+        self.source = source
 
     @functools.cached_property
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.pattern)
+        return re.compile(self.source)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+
+class Characters(Later):
+    """A character class used only once a text holds one of its characters (its lowest is `lowest`): a class this
+    wide takes 3 ms to compile, and most pages are in no such language. Has search, findall and sub."""
+
+    def __init__(self, source: str, lowest: str) -> None:
+        super().__init__(source)
+        self.lowest = lowest
 
     def could_be_in(self, text: str) -> bool:
         return bool(text) and max(text) >= self.lowest
 
     def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text) if self.could_be_in(text) else None
+        return super().search(text) if self.could_be_in(text) else None
 
     def findall(self, text: str) -> list[str]:
         return self.compiled.findall(text) if self.could_be_in(text) else []

@@ -4,10 +4,10 @@ beside the quotation, in the same sentence. A pronoun, a clause or a later sente
 
 from __future__ import annotations
 
-import functools
 import re
 
 from newsletter.models import PullQuote
+from newsletter.readers.lines import Later  # these three take 7 ms to compile; most quotations need none
 
 QUOTE = re.compile(r"[“\"](?P<text>[^“”\"]{20,}?)[”\"]")
 VERB = r"(?:says|said|told|tells|adds|added|warns|warned|explains|explained|notes|noted|argues|argued|" \
@@ -29,21 +29,6 @@ NOT_NAMES = {
     "november", "december", "the", "a", "an", "in", "on", "but", "and", "officials", "police", "reporters",
 }  # fmt: skip
 TITLE_WORDS = frozenset(TITLE_WORD[3:-1].split("|"))
-
-
-class Later:
-    """A pattern compiled the first time it is used: these three take 7 ms to compile, as long as the rest of the
-    pasted-text reader's work on a page, and a page whose quotations have no speech verb near them needs none."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    @functools.cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.source)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
 
 
 # After the quotation: `,” NAME said` / `,” said NAME,` / `,” so that ..., says NAME.` (same sentence)
