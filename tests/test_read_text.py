@@ -570,3 +570,50 @@ def test_the_site_s_name_from_its_copyright_line_is_never_a_sure_headline():
     headline, flagged, notices = headline_of(f"Northern Courier\n{ARTICLE}{footer}")
     assert (headline, flagged) == ("Northern Courier", True)
     assert "but it is the site's own name (its copyright line says so)" in notices[0]
+
+
+def test_a_breadcrumb_is_never_the_headline():
+    crumbs = "News > Europe > Russia"
+    assert headline_of(f"Home\n{crumbs}\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}")[:2] == (HEADLINE, False)
+    result, notices = read(f"Home\n{crumbs}\nBy Anna Petrova\n{ARTICLE}")  # no headline pasted: none is made up
+    assert result.stories[0].headline != crumbs
+    assert any("no headline found above the article" in notice for notice in notices)
+
+
+PROMO_BOX = (
+    "Breaking News Emails\nGet breaking news alerts and special reports. The stories that matter, delivered weekday "
+    "mornings.\nSUBSCRIBE\nNov. 20, 2026, 9:28 AM UTC\nBy Anna Petrova\n"
+)
+
+
+def test_a_promo_s_blurb_does_not_lend_its_title_the_article_s_place():
+    # A newsletter promo between the headline and the byline: its title shares every word with its own blurb
+    assert headline_of(f"World\n{HEADLINE}\n{PROMO_BOX}{ARTICLE}")[:2] == (HEADLINE, False)
+    headline, flagged, notices = headline_of(f"World\n{PROMO_BOX}{ARTICLE}")  # the headline was not pasted
+    assert (headline, flagged) == ("Breaking News Emails", True)
+    assert "but it shares few words with the article's opening" in notices[0]
+
+
+def test_a_line_led_by_a_date_in_figures_is_the_dateline_not_the_headline():
+    dateline = "21/11/2026 Anna Petrova Politics, Regions, Budget Cuts, Russia News"  # date, author, categories
+    assert headline_of(f"{HEADLINE}\n{dateline}\n{ARTICLE}")[:2] == (HEADLINE, False)
+    result, notices = read(f"Home\n{dateline}\n{ARTICLE}")
+    assert result.stories[0].headline != dateline
+    assert any("no headline found above the article" in notice for notice in notices)
+
+
+def test_a_menu_run_holding_the_article_s_words_is_flagged_as_a_menu():
+    menu = "Latest News Regions Budget Economy Politics Oil Finance"  # a tag bar glued into one line
+    headline, flagged, notices = headline_of(f"{menu}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    assert (headline, flagged) == (menu, True)
+    assert "but it reads like a menu (capitalised words with none of a sentence's small words)" in notices[0]
+
+
+def test_a_subhead_after_the_first_paragraph_is_flagged_when_no_headline_was_pasted():
+    subhead = "Where the Budget Cuts Fall"
+    page = f"World\nBy Anna Petrova\nNov. 20, 2026\n{PARAGRAPH}\n{subhead}\n{SECOND}\n{THIRD}\n"
+    headline, flagged, notices = headline_of(page)
+    assert (headline, flagged) == (subhead, True)
+    assert "but it follows a paragraph, as a subhead or a caption does" in notices[0]
+    assert headline_of(f"World\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{subhead}\n{SECOND}\n{THIRD}\n")[:2] == (
+        HEADLINE, False)  # fmt: skip

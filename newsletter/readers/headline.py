@@ -29,7 +29,7 @@ COUNTER = re.compile(
 )
 WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
-MENU_SEPARATORS = re.compile(r"\s[|•·»/]\s|\s\|\s*|\s*\|\s")
+MENU_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
 NOT_HEADLINES = re.compile(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
@@ -125,10 +125,16 @@ def is_nav_run(text: str) -> bool:
     )
 
 
+def prose_under(lines: list[Line], roles: list[str], i: int, end: int) -> list[int]:
+    """The paragraphs under a line, down to the article's end; not a promo's blurb ("Get breaking news alerts and
+    special reports."), whose words are its own button's, not the article's."""
+    return [j for j in range(i + 1, end + 1) if roles[j] == "prose" and not PROMO.search(lines[j].text)]
+
+
 def in_lede(lines: list[Line], roles: list[str], i: int, end: int) -> float:
     """The share of a line's words that the first paragraphs under it hold."""
     own = terms(lines[i].text)
-    lede = [lines[j].text for j in range(i + 1, end + 1) if roles[j] == "prose"][:LEDE]
+    lede = [lines[j].text for j in prose_under(lines, roles, i, end)[:LEDE]]
     return len(own & terms(" ".join(lede))) / (len(own) + 0.5) if own else 0.0
 
 
@@ -166,6 +172,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     boxed -= {line.text for line, inside in zip(lines, box, strict=True) if not inside}  # only in a box
     captions: set[int] = set()  # candidates standing over a photo's credit, as its caption would
     named: set[int] = set()  # candidates that are the site's own name
+    inside: set[int] = set()  # candidates right after a paragraph: a subhead's or a caption's place
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -174,8 +181,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         about = size >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words are the article's
         if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about):
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
-        if role in ("date", "byline") and size >= 5 and about and title_case(line.text):
-            role = "other"  # a headline with a date in it, or one that starts "By the numbers"
+        if role in ("date", "byline") and size >= 5 and about and title_case(line.text) and not line.text[0].isdigit():
+            role = "other"  # a headline with a date in it, or one that starts "By the numbers"; not one led by a date
         over_credit = role == "caption" and not doubled(lines, roles, i)  # a title over a photo's credit
         if role == "caption" and (not over_credit or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
@@ -187,7 +194,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         own = terms(line.text)
         if not own:
             continue
-        after = [j for j in range(i + 1, end + 1) if roles[j] == "prose"]
+        after = prose_under(lines, roles, i, end)
         opening = terms(" ".join(lines[j].text for j in after[:OPENING]))
         shared = len(own & opening) / (len(own) + 0.5)
         shares[i] = shared
@@ -224,6 +231,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
                       if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
         if above is not None and roles[above] == "prose" and words_of(lines[above].text) >= 15:
             score -= 0.4  # after running text: a subhead or a caption
+            inside.add(i)
             if below is not None and roles[below] == "prose" and i < start:
                 score -= 0.4  # between two paragraphs
         if i < start and in_title_list(lines, roles, i):
@@ -241,6 +249,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = f"line {lines[rivals[0][1]].number} ({shown(lines[rivals[0][1]].text, 40)}) comes close"
     elif index in named:
         why = "it is the site's own name (its copyright line says so)"
+    elif index in inside:
+        why = "it follows a paragraph, as a subhead or a caption does"
+    elif is_nav_run(lines[index].text):
+        why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
     elif best < SURE:

@@ -86,7 +86,7 @@ DATE_FORMS = [
 DATE_WORDS = re.compile(
     r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
-    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s"
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
 
 
