@@ -19,6 +19,11 @@ suffix is taken off either side (" - Site", " | Site", ": film review": the long
 sharing at least 80% of its words with a true headline (the Dice overlap of the two word multisets). A page whose
 HTML names no headline is left out of the headline count. A wrong headline is *flagged* when the build warned that
 it is a guess.
+
+`--stress` asks whether the flag holds on pages unlike these: each pasted page whose headline is read right is
+changed in five ways (its headline taken out, or replaced by another page's; a menu glued into one line, or three
+other pages' headlines, above it; a "Related" box of them under its header) and built again; a wrong headline the
+build does not flag is counted.
 """
 
 from __future__ import annotations
@@ -245,6 +250,65 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
     return Score(form=form, half=half, pages=found)
 
 
+# --- the flag under stress: each page changed in the ways pages differ, and whether a wrong choice is still flagged --
+
+MENU_RUN = "Latest News Politics Economy World Business Technology Culture Opinion Sport Video"
+STRESSES = ("removed", "replaced", "menu above", "box above", "box under")
+
+
+def stressed(lines: list[str], truths: list[str], body: str, others: list[str]) -> dict[str, list[str]]:
+    """A pasted page whose headline was read right, changed in five ways: its headline taken out (whatever is chosen
+    then is wrong, so it must be flagged), put in place by another page's, a menu glued into one line above it,
+    three other pages' headlines above it (a box of other stories), and a "Related" box of them under the header."""
+    own = [k for k, line in enumerate(lines) if line.strip() and agrees(" ".join(line.split()), truths)]
+    at = own[0]
+    opening = next((k for k, line in enumerate(lines) if line.strip() and words(line) == words(body)), None)
+    found = {
+        "removed": [line for k, line in enumerate(lines) if k not in own],
+        "replaced": [others[0] if k in own else line for k, line in enumerate(lines)],
+        "menu above": [*lines[:at], MENU_RUN, *lines[at:]],
+        "box above": [*lines[:at], *others, *lines[at:]],
+    }
+    if opening is not None and opening > at:
+        found["box under"] = [*lines[:opening], "Related", *others, *lines[opening:]]
+    return found
+
+
+def stress(half: str = "dev", pages: Path = PAGES) -> dict[str, tuple[int, int, int]]:
+    """Per change (STRESSES): (pages changed, headline still right, wrong and not flagged) over the pasted pages
+    whose headline is read right as they are. A flag that holds only on the pages as they are would say little."""
+    from newsletter.errors import NewsletterError
+
+    found = {kind: [0, 0, 0] for kind in STRESSES}
+    keys = keys_of(half, pages)
+    heads = {key: true_headlines(gzip.decompress((pages / "pages" / f"{key}.html.gz").read_bytes())) for key in keys}
+    keys = [key for key in keys if heads[key]]
+    with tempfile.TemporaryDirectory(prefix="newsletter-stress-") as tmp:
+        for n, key in enumerate(keys):
+            text = (pages / "pages" / f"{key}.txt").read_text(encoding="utf-8")
+            try:
+                body, headline, _ = predict("text", pages / "pages" / f"{key}.txt")
+            except NewsletterError:  # a page the build refuses is not stressed
+                continue
+            if not agrees(headline, heads[key]):
+                continue
+            others = [heads[keys[(n + step) % len(keys)]][0] for step in (7, 13, 29)]
+            first = body.split("\n\n")[0]
+            for kind, lines in stressed(text.split("\n"), heads[key], first, others).items():
+                path = Path(tmp) / f"{key}.txt"
+                path.write_text("\n".join(lines), encoding="utf-8")
+                try:
+                    _, headline, flagged = predict("text", path)
+                except NewsletterError:
+                    headline, flagged = "", True  # refused: nothing is made up
+                right = bool(agrees(headline, heads[key]))
+                counts = found[kind]
+                counts[0] += 1
+                counts[1] += right
+                counts[2] += not right and not flagged
+    return {kind: (total, right, unflagged) for kind, (total, right, unflagged) in found.items()}
+
+
 def rows(forms: tuple[str, ...] = ("text", "html")) -> list[dict[str, object]]:
     """Rows for bench/run.py's table: per page form, the held-out half's F1 and headline agreement."""
     result = []
@@ -278,9 +342,21 @@ def main() -> None:
     parser.add_argument("--half", choices=HALVES, action="append", help="only this half (repeatable)")
     parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each row")
     parser.add_argument("--headlines", action="store_true", help="name every page whose headline is wrong")
+    parser.add_argument(
+        "--stress",
+        action="store_true",
+        help="change each pasted page (headline taken out or "
+        "replaced, a menu or other stories' titles around it) and count wrong headlines not flagged",
+    )
     args = parser.parse_args()
     if not (PAGES / "ground-truth.json").exists():
         sys.exit(f"{PAGES}: no ground-truth.json; set NEWSLETTER_ARTICLE_PAGES to the article-pages folder")
+    if args.stress:
+        print(f"{'pasted pages changed':<26} {'n':>3}  {'still right':>11}  {'wrong, unflagged':>16}")
+        for half in args.half or ("dev", "held-out"):
+            for kind, (total, right, unflagged) in stress(half).items():
+                print(f"{half + ': ' + kind:<26} {total:>3}  {right:>11}  {unflagged:>16}", flush=True)
+        return
     print(f"{'pages':<22} {'n':>3}  {'precision':>9}  {'recall':>6}  {'F1':>5}  refused  "
           f"{'headline':>8}  {'exact':>5}  {'wrong':>5}  unflagged  {'right flagged':>13}")  # fmt: skip
     for form in args.form or ("text", "html", "trafilatura"):

@@ -31,3 +31,14 @@ def test_nothing_predicted_scores_zero_and_exact_scores_one():
     assert bench.precision(*bench.match("a b c d e", "")) == 0
     assert bench.recall(*bench.match("a b c d e", "")) == 0
     assert bench.precision(*bench.match("a b c d e", "a b c d e")) == 1
+
+
+def test_the_stress_changes_a_page_around_its_headline():
+    lines = ["Home", "Budget Year Ahead - Courier", "", "Budget Year Ahead", "By Anna", "First paragraph here.", "End"]
+    others = ["Other One", "Other Two", "Other Three"]
+    found = bench.stressed(lines, ["Budget Year Ahead"], "First paragraph here.", others)
+    assert found["removed"] == ["Home", "", "By Anna", "First paragraph here.", "End"]  # both copies go
+    assert found["replaced"] == ["Home", "Other One", "", "Other One", "By Anna", "First paragraph here.", "End"]
+    assert found["menu above"][1:3] == [bench.MENU_RUN, "Budget Year Ahead - Courier"]
+    assert found["box above"][1:5] == [*others, "Budget Year Ahead - Courier"]
+    assert found["box under"][4:10] == ["By Anna", "Related", *others, "First paragraph here."]
