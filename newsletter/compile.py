@@ -134,7 +134,61 @@ def premailer_class() -> Any:
             rules, leftover = parsed_rules(css_body, ruleset_index, self.css_cache)
             return list(rules), list(leftover)
 
+        def transform(self, *args: Any, **kwargs: Any) -> Any:
+            return selecting_by_class(Premailer.transform)(self, *args, **kwargs)
+
     return ParseOnce
+
+
+# A class selector as the CSS to inline writes them: `.nl-h3`, nothing escaped, nothing else.
+PLAIN_CLASS = re.compile(r"\.(-?[A-Za-z_][A-Za-z0-9_-]*)")
+# The class names in a class attribute, as XPath's normalize-space() splits them (cssselect's test of `.name`)
+CLASS_NAMES = re.compile(r"[^ \t\n\r]+")
+
+
+def selecting_by_class(transform: Any) -> Any:
+    """premailer's own transform, except that a rule with a plain class selector finds its elements in an index
+    of the document's classes, made in one walk of the tree.
+
+    premailer selects each rule's elements with an XPath query over the whole document: one walk per rule, 55
+    of them, each slower per element as the document outgrows the processor's caches, so the inlining of a
+    1,000-story email took 22× the time of a 100-story one. The index finds the same elements in the same
+    (document) order; any other selector is premailer's. A premailer whose transform does not select through
+    `_create_cssselector` runs unchanged.
+    """
+    if "_create_cssselector" not in transform.__code__.co_names:
+        return transform
+    index = ClassIndex(transform.__globals__["_create_cssselector"])
+    names = {**transform.__globals__, "_create_cssselector": index.selector}
+    return types.FunctionType(transform.__code__, names, transform.__name__, transform.__defaults__)
+
+
+class ClassIndex:
+    """The elements of one document by class name, made when a selector first asks."""
+
+    def __init__(self, css_selector: Any) -> None:
+        self.css_selector = css_selector  # premailer's, for every other selector
+        self.page: Any = None
+        self.elements: dict[str, list[Any]] = {}
+
+    def selector(self, css: str) -> Any:
+        plain = PLAIN_CLASS.fullmatch(css)
+        if plain is None:
+            return self.css_selector(css)
+        name = plain.group(1)
+        return lambda page: list(self.of(page).get(name, ()))
+
+    def of(self, page: Any) -> dict[str, list[Any]]:
+        if page is not self.page:
+            from lxml import etree
+
+            self.page, self.elements = page, {}
+            for element in page.iter(etree.Element):
+                value = element.get("class")
+                if value:
+                    for name in dict.fromkeys(CLASS_NAMES.findall(value)):  # an element once per name
+                        self.elements.setdefault(name, []).append(element)
+        return self.elements
 
 
 @functools.lru_cache(maxsize=16)
