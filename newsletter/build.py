@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .buildfolder import RECORD_NAME, make_record
 from .errors import OutputError, doing
@@ -19,11 +18,10 @@ if TYPE_CHECKING:
     from .settings import IssueSettings, SettingsFile
 
 
-@dataclass
-class BuildResult:
+class BuildResult(NamedTuple):
     issue: Issue
     out: Path
-    files: dict[str, int] = field(default_factory=dict)  # file name -> size in bytes
+    files: dict[str, int]  # file name -> size in bytes
 
     @property
     def warnings(self) -> list[Notice]:
@@ -47,13 +45,12 @@ class BuildResult:
         return clip_finding(self.files.get("email.html", 0), str(self.out / "email.html"))
 
 
-@dataclass(frozen=True)
-class Made:
+class Made(NamedTuple):
     """An issue and the images its local files became, side by side: the files are published with the issue,
     the preview watches the sources."""
 
     issue: Issue
-    images: dict[str, bytes] = field(default_factory=dict)  # images/<hash>.<ext> -> bytes
+    images: dict[str, bytes]  # images/<hash>.<ext> -> bytes
     image_files: tuple[Path, ...] = ()  # the local files they were made from
 
 

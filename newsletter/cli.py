@@ -1,16 +1,13 @@
 """The command line: the only module that prints or exits."""
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 import inspect
 import os
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 from typer.exceptions import TyperException
@@ -34,8 +31,7 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What the options before the command say; kept in the command line's context, not in a global."""
 
     verbose: bool = False

@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from .errors import InputError
@@ -42,8 +42,7 @@ RECIPE = "3"
 MADE_LIMIT = 64  # images kept in memory (the preview's process); the cache folder keeps the rest
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(NamedTuple):
     """One image as published: its name in the build folder, its bytes and its size in pixels."""
 
     name: str  # images/<hash>.jpg
@@ -60,8 +59,7 @@ class Published:
     sources: list[Path] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """One local image to make: its file, the width and byte budget of its place, and where it is named."""
 
     path: Path
@@ -387,8 +385,7 @@ def built_names(issue: Issue) -> list[str]:
     return list(dict.fromkeys(name for name in names if is_built(name)))
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     """An image carried inside the message, which the HTML names as cid:<content_id>."""
 
     content_id: str

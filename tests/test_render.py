@@ -482,7 +482,7 @@ def test_javascript_link_edited_into_issue_json_is_refused_at_render(url):
     issue = make_issue(GOLDEN["markdown"], date=DATE).issue
     bad = issue.model_copy(update={"lead": issue.lead.model_copy(update={"url": url})})
     with pytest.raises(RenderError, match="only http, https and mailto"):
-        render_files(Made(bad))
+        render_files(Made(bad, {}))
 
 
 def test_story_kinds_render(tmp_path):

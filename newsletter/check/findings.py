@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from newsletter.errors import place
 from newsletter.models import Story
@@ -13,8 +12,7 @@ from newsletter.models import Story
 Level = Literal["error", "warning"]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One thing to fix: an error stops the send, a warning does not."""
 
     level: Level
@@ -29,7 +27,7 @@ class Finding:
         return f"{self.level}: {place(self.file, self.line)}{self.message}{story}"
 
     def as_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return self._asdict()
 
 
 def ordered(findings: Iterable[Finding]) -> list[Finding]:

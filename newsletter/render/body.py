@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsletter.models import Block, Issue, PullQuote, Span, Story
 
 
-@dataclass
-class Group:
+class Group(NamedTuple):
     kind: str  # "p" (paragraph-level blocks), "li", "oli" or "pull"
     blocks: list[Block]
     quote: PullQuote | None = None
@@ -131,8 +130,7 @@ def byline(story: Story) -> str:
     return name if name.lower().startswith("by ") else f"By {name}"
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
     """One line of "In this issue": a section's heading (no anchor) or a story's title and its anchor."""
 
     title: str

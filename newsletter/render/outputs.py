@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from newsletter.links import one_click
 from newsletter.models import Issue
@@ -79,8 +79,7 @@ def filled(rendered: str, links: Links, *, text: bool = False) -> bytes:
     return fill(rendered, unsubscribe=links.unsubscribe, web=links.web).encode()
 
 
-@dataclass(frozen=True)
-class Links:
+class Links(NamedTuple):
     unsubscribe: str
     web: str
 

@@ -9,7 +9,7 @@ out here once: a template that asked each row about the whole table would cost t
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newsletter.colour import lighter_on, readable_on
 from newsletter.models import Colors, Issue, ResultRow, Results
@@ -21,8 +21,7 @@ BAR_CONTRAST = 3.0  # WCAG 2.1 non-text contrast: a bar against the page it is d
 MINUS = "\u2212"
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of a bar's row: `width` percent of it, in `colour` (None: the empty rest of the row)."""
 
     width: float
@@ -36,8 +35,7 @@ class Segment:
         return colour_class(self.colour) if self.colour else ""
 
 
-@dataclass(frozen=True)
-class ResultLine:
+class ResultLine(NamedTuple):
     """One row of a results table as every output shows it."""
 
     name: str
@@ -56,8 +54,7 @@ class ResultLine:
     segments: tuple[Segment, ...]  # the bar's row, cut where the 50% mark stands
 
 
-@dataclass(frozen=True)
-class ResultTable:
+class ResultTable(NamedTuple):
     """A results block as the outputs show it: its rows, which columns it has, its bars and its sentences."""
 
     results: Results

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsletter.elections import when
 from newsletter.models import Issue
@@ -32,8 +31,7 @@ PREHEADER_FILLER = "\u034f\u200c\u00a0" * 90
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "yi", "ps", "dv", "ku"}
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Sizes the templates share; colours and fonts come from the brand."""
 
     serif: str
@@ -57,8 +55,7 @@ def compact_stack(fonts: str) -> str:
     return ",".join(part.strip() for part in fonts.split(","))
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(NamedTuple):
     """An issue made ready for the templates, once per render: every link checked and made absolute,
     the template environment found, the lead's body grouped. Each renderer takes one (or an Issue, which
     it prepares for itself)."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from email.policy import SMTP
 from email.quoprimime import body_encode
 from email.utils import format_datetime
+from typing import NamedTuple
 from urllib.parse import quote, urlsplit
 
 from markupsafe import escape
@@ -78,8 +78,7 @@ def unsubscribe_url(base: str, email: str, own: str = "") -> str:
 # The encoded message
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(NamedTuple):
     email: str = ""  # empty: undisclosed recipients (the build's email.eml)
     name: str = ""
     message_id: str = ""
