@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -37,13 +36,12 @@ def config_folder(config: Path | None) -> Path:
     return (config or Path(CONFIG_NAME)).parent
 
 
-@dataclass
-class SettingsFile:
+class SettingsFile(NamedTuple):
     """A TOML settings file as read: its data, and its text to name the line a key is on."""
 
     path: Path
-    text: str = ""  # empty: the file is not there
-    data: dict[str, Any] = field(default_factory=dict)
+    text: str  # empty: the file is not there
+    data: dict[str, Any]
 
     @property
     def folder(self) -> Path:
@@ -73,7 +71,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 def read_settings_file(path: Path, known: set[str], *, optional: bool = True) -> SettingsFile:
     """Read and parse a TOML settings file, refusing keys not in `known`; an absent optional file is empty."""
     if optional and not path.exists() and not path.is_symlink():  # a broken symlink is named, not absent
-        return SettingsFile(path)
+        return SettingsFile(path, "", {})
     text = read_text(path, limit=SETTINGS_LIMIT, what="a settings file")
     data = parse_toml(text, path)
     unknown_keys(data, known, path, text)
