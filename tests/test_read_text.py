@@ -617,3 +617,13 @@ def test_a_subhead_after_the_first_paragraph_is_flagged_when_no_headline_was_pas
     assert "but it follows a paragraph, as a subhead or a caption does" in notices[0]
     assert headline_of(f"World\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{subhead}\n{SECOND}\n{THIRD}\n")[:2] == (
         HEADLINE, False)  # fmt: skip
+
+
+def test_a_title_under_the_headline_s_byline_and_date_is_no_rival():
+    # A video's or a box's title under the article's header, sharing its words: inside the article, not a headline
+    video = "Russian Regions Brace for Budget Cuts"
+    page = f"World\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{video}\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+    # ...but above the header it may be the headline: both are dated, so the editor is asked
+    headline, flagged, _ = headline_of(f"World\n{video}\nNov. 19, 2026\n{HEADLINE}\nNov. 20, 2026\n{ARTICLE}")
+    assert flagged

@@ -242,7 +242,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     scored = standfirsts(lines, roles, scored, shares)
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
-    rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)]
+    rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
+              and not under_header(roles, index, i, inside)]  # fmt: skip
     runner_up = rivals[0][0] if rivals else -1.0
     why = ""
     if rivals and best - runner_up < MARGIN:
@@ -276,6 +277,15 @@ def same_title(one: str, other: str) -> bool:
     choices. Nearly all their words in common."""
     a, b = terms(one), terms(other)
     return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b))
+
+
+def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
+    """A rival below the chosen line's header (its byline or date between them) with none of its own, or one that
+    follows a paragraph: a subhead, a caption or a quote's label inside the article, not a second headline."""
+    if rival <= index:
+        return False
+    closed = any(roles[j] in ("byline", "date") for j in range(index + 1, rival))
+    return rival in inside or closed and not dated_under(roles, rival)
 
 
 def dated_under(roles: list[str], index: int) -> bool:
