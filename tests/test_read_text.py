@@ -627,3 +627,26 @@ def test_a_title_under_the_headline_s_byline_and_date_is_no_rival():
     # ...but above the header it may be the headline: both are dated, so the editor is asked
     headline, flagged, _ = headline_of(f"World\n{video}\nNov. 19, 2026\n{HEADLINE}\nNov. 20, 2026\n{ARTICLE}")
     assert flagged
+
+
+SHORT_DEK = "Smaller transfers from Moscow mean frozen wages and fewer new roads."
+
+
+def test_a_short_standfirst_over_the_byline_is_the_teaser_not_the_article_s_first_paragraph():
+    result, notices = read(f"World\n{HEADLINE}\n{SHORT_DEK}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.teaser, lead.byline) == (HEADLINE, SHORT_DEK, "Anna Petrova")
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    assert not any(SHORT_DEK[:30] in notice for notice in notices)  # kept, as the teaser: not "left out"
+
+
+def test_a_short_first_paragraph_under_the_byline_stays_the_article_s():
+    result, _ = read(f"World\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{SHORT_DEK}\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.teaser, body_of(lead)) == ("", [SHORT_DEK, PARAGRAPH, SECOND, THIRD])
+
+
+def test_a_label_ending_in_a_colon_is_not_the_standfirst():
+    result, notices = read(f"World\n{HEADLINE}\nFiled to:\nBy Anna Petrova\n{ARTICLE}")
+    assert result.stories[0].teaser == ""
+    assert any('"Filed to:"' in notice for notice in notices)  # left out, and named

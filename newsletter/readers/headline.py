@@ -354,3 +354,21 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int, bo
     if first is None or prose < 30 or prose < 2 * other:
         return start
     return first
+
+
+STANDFIRST_WORDS = 30  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
+
+
+def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start: int, end: int) -> int:
+    """Where the article starts when its first paragraph is the headline's standfirst: a short paragraph right under
+    the headline (no byline or date between them) with the byline or date under it, before the next paragraph. A
+    short first paragraph under the byline is the article's own."""
+    if pick is None or pick >= start or words_of(lines[start].text) >= STANDFIRST_WORDS:
+        return start
+    if any(roles[j] in ("byline", "date", "prose") for j in range(pick + 1, start)):
+        return start
+    after = prose_under(lines, roles, start, end)
+    if not after or after[0] - start > 8:
+        return start
+    header = [j for j in range(start + 1, after[0]) if roles[j] in ("byline", "date")]
+    return after[0] if header else start

@@ -17,7 +17,7 @@ from newsletter.errors import InputError
 from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.readers import Read, Related
-from newsletter.readers.headline import article_start, choose_headline
+from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
     END_OF_ARTICLE,
     RELATED,
@@ -68,6 +68,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     head = choose_headline(lines, roles, start, end, page_site(lines))
     if head.index is not None:
         start = article_start(lines, roles, head.index, start)
+        start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body
 
     # The body: prose in the run; subheads between prose; captions and credits inside it go to no output, nor a
     # related box (its heading and the titles under it) inside the article
@@ -314,12 +315,17 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         elif role == "date" and story.date is None and (day := line_date(line.text)):
             story.date = day
             line.kind = "date"
-        elif role == "prose" and pick is not None and i > pick and not story.teaser:
+        elif role == "prose" and pick is not None and i > pick and not story.teaser and is_standfirst(line.text):
             story.teaser = line.text  # the standfirst under the headline
             line.kind = "teaser"
     if caption_lines:
         story.caption = " ".join(caption_lines)
         story.image = Image(alt=story.caption)
+
+
+def is_standfirst(text: str) -> bool:
+    """A sentence or two summing up the article, not a label that ends in a colon ("Filed to:", "Topics:")."""
+    return words_of(text) >= 5 and not text.endswith(":")
 
 
 def parse_items(lines: list[Line], roles: list[str], file: str) -> list[Story]:
