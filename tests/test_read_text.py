@@ -650,3 +650,18 @@ def test_a_label_ending_in_a_colon_is_not_the_standfirst():
     result, notices = read(f"World\n{HEADLINE}\nFiled to:\nBy Anna Petrova\n{ARTICLE}")
     assert result.stories[0].teaser == ""
     assert any('"Filed to:"' in notice for notice in notices)  # left out, and named
+
+
+def test_a_news_ticker_at_the_page_s_top_and_bottom_is_not_the_article_even_when_longer():
+    # Other stories' headlines and openings glued into one line by the paste, shown twice: longer than the article
+    ticker = " ".join(
+        f"{title} MOSCOW: {PARAGRAPH}"
+        for title in ("Central bank holds rates again", "Wheat exports hit a record", "Metro expansion slows")
+    )
+    page = f"Home\nBreaking News\n{ticker}\n{HEADLINE}\nNov. 20, 2026\n0 Comments\n{ARTICLE}Breaking News\n{ticker}\n"
+    headline, flagged, notices = headline_of(page)
+    assert (headline, flagged) == (HEADLINE, False)  # a headline under the ticker is no subhead
+    assert body_of(read(page)[0].stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    shown = f'"Breaking News", "{ticker[:39]}…"'
+    assert f'page.txt:1-3: left out as page furniture: "Home", {shown}' in notices  # both copies named
+    assert f"page.txt:10-11: left out as page furniture: {shown}" in notices

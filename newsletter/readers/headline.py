@@ -231,7 +231,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
                       if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
         if above is not None and roles[above] == "prose" and words_of(lines[above].text) >= 15:
             score -= 0.4  # after running text: a subhead or a caption
-            inside.add(i)
+            if above >= start or any(roles[j] in ("byline", "date") for j in range(max(0, above - 4), above)):
+                inside.add(i)  # ... in the article: its paragraph, or one under the article's byline or date
             if below is not None and roles[below] == "prose" and i < start:
                 score -= 0.4  # between two paragraphs
         if i < start and in_title_list(lines, roles, i):

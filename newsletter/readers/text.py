@@ -11,6 +11,7 @@ What a line plainly is lives in lines.py, how the headline is chosen in headline
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from newsletter.errors import InputError
@@ -255,6 +256,20 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     runs = [run for run in runs if run[2] >= 0]
     if not runs:
         return None, -1
+    # A run all of whose paragraphs stand elsewhere on the page too (a news ticker glued into one line at the page's
+    # top and bottom, a teaser repeated) is the page's, not its article, when a run of its own is long enough to be
+    # one; and such paragraphs at the end of the article are not its own either
+    seen = Counter(line.text for line, role in zip(lines, roles, strict=True) if role == "prose")
+
+    def own(first: int, last: int) -> list[int]:
+        """The paragraphs of lines first..last that stand nowhere else on the page."""
+        inside = Counter(lines[i].text for i in range(first, last + 1) if roles[i] == "prose")
+        return [
+            i for i in range(first, last + 1) if roles[i] == "prose" and seen[lines[i].text] == inside[lines[i].text]
+        ]
+
+    if any(run[0] >= ARTICLE_WORDS and own(run[1], run[2]) for run in runs):
+        runs = [run for run in runs if own(run[1], run[2])]
     best = max(runs, key=lambda run: run[0])
     # The article is not the run under a related or comments heading when a fair run of prose stands elsewhere
     free = [run for run in runs if not run[3] and run[2] < best[1]]  # an article above the block
@@ -265,7 +280,8 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     _, start, end, _ = best
     while start <= end and roles[start] != "prose":
         start += 1
-    return start, end
+    last = max(own(start, end), default=end)
+    return start, last if "prose" in roles[last + 1 : end + 1] else end
 
 
 def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:
