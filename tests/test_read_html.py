@@ -216,11 +216,89 @@ def test_an_article_in_japanese_is_counted_by_its_characters(tmp_path):
 
 
 @pytest.mark.parametrize("separator", [" - ", " | ", " — "])
-def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name(tmp_path, separator):
+def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagged_as_a_guess(tmp_path, separator):
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     title = f"Bridge to close for repairs{separator}Riverside Daily"
-    story, _ = saved(tmp_path, f"<html><head><title>{title}</title></head><body>{paragraphs}</body></html>")
+    story, notices = saved(tmp_path, f"<html><head><title>{title}</title></head><body>{paragraphs}</body></html>")
     assert story.headline == "Bridge to close for repairs"
+    assert story.headline_unsure
+    assert notices == [
+        f"{tmp_path / 'page.html'}:1: the headline is a guess: the page names none (no JSON-LD or Open Graph "
+        f"headline, no <h1> by the article): its <title> {title!r} stands in, without the site's name "
+        "(Bridge to close for repairs)"
+    ]
+
+
+def test_a_title_naming_only_the_site_is_no_headline_and_the_build_says_so(cli, workdir):
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    head = "<title>Riverside Daily</title><meta property='og:site_name' content='Riverside Daily'>"
+    (workdir / "page.html").write_text(f"<html><head>{head}</head><body>{paragraphs}</body></html>", "utf-8")
+    result = cli("build", "page.html", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "Riverside Daily" not in result.output
+    assert f"lead: {BRIDGE[0][:60]}" in result.output
+    assert "page.html:1: no headline: the first sentence of its body stands in as its title" in result.output
+
+
+def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
+    promo = (
+        "Our reporters cover the city council, the schools and the courts every day of the week, and they answer "
+        "to you: tell us what we should look into next and we will read every message that reaches the newsroom."
+    )
+    promos = "".join(f"<div class='promo'><span>{promo}</span></div>" for _ in range(4))  # 39 words each
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, notices = saved(
+        tmp_path,
+        f"<html><body><h1>Bridge to close</h1><aside>{promos}</aside><article>{article}</article></body></html>",
+    )
+    assert (story.headline, story.headline_unsure) == ("Bridge to close", True)
+    assert [block.text for block in story.body] == BRIDGE
+    at = f"{tmp_path / 'page.html'}:1: "
+    assert notices[-1] == (
+        f"{at}the headline is a guess: the page names none (no JSON-LD or Open Graph headline): its <h1> stands in, "
+        "but it is 156 words above the article's start (Bridge to close)"
+    )
+
+
+def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess(tmp_path):
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    page = f"<html><body><article>{article}</article><aside><h1>Most read this week</h1></aside></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert (story.headline, story.headline_unsure) == ("Most read this week", True)
+    assert notices == [
+        f"{tmp_path / 'page.html'}:1: the headline is a guess: the page names none (no JSON-LD or Open Graph "
+        "headline): its <h1> stands in, but it comes after the article's start (Most read this week)"
+    ]
+
+
+def test_a_headline_the_page_names_or_sets_over_its_article_is_not_flagged(tmp_path):
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    named = "<meta property='og:title' content='Old bridge to close for a year'>"
+    byline = "<p class='byline'>By Jo Smith, City Hall reporter</p><time>November 24, 2026</time>"
+    for head, body, headline in [
+        (named, f"<h1>Riverside Daily</h1><div>{article}</div>", "Old bridge to close for a year"),
+        ("<title>Riverside Daily</title>", f"<article><h1>Bridge to close</h1>{byline}{article}</article>",
+         "Bridge to close"),
+    ]:  # fmt: skip
+        story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{body}</body></html>")
+        assert (story.headline, story.headline_unsure) == (headline, False)
+        assert not any("headline is a guess" in notice for notice in notices)
+
+
+def test_import_of_a_page_with_a_guessed_headline_keeps_the_flag_until_the_editor_deletes_it(cli, workdir):
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    page = f"<html><head><title>Bridge to close for repairs | Riverside Daily</title></head><body>{paragraphs}"
+    (workdir / "page.html").write_text(f"{page}</body></html>", "utf-8")
+    result = cli("import", "page.html", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "page.html:1: the headline is a guess: the page names none" in result.output
+    [written] = (workdir / "issue").glob("*.md")
+    front = written.read_text("utf-8").split("---\n")[1]
+    assert front.startswith("headline: Bridge to close for repairs\n# The reader was not sure")
+    assert "\nheadline_unsure: true\n" in front
+    result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "the headline is a guess: the page it came from did not make it clear" in result.output
 
 
 def test_the_site_name_is_never_the_headline(tmp_path):

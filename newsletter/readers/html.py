@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -99,16 +100,23 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    headline = page_headline(page_tree, about, body)
+    text = PageText.of(page_tree)
+    headline = page_headline(page_tree, about, body, text)
+    if headline.why:
+        from newsletter.readers.text import GUESS
+
+        notices.append(Notice(message=f"{GUESS}: {headline.why}", source=Source(file=file, line=1),
+                              story=headline.text, hint="check it or write the headline in the story"))  # fmt: skip
     canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
     alt, caption, credit = figure_of(page_tree, image_src, base)
     caption = caption or clean_value(about.get("caption", ""))
     credit = credit or clean_value(about.get("credit", ""))
-    if body and headline and body[0].text.strip() == headline:
+    if body and headline.text and body[0].text.strip() == headline.text:
         body = body[1:]  # some pages repeat their title as the article's first heading
     return Story(
-        headline=headline,
+        headline=headline.text,
+        headline_unsure=bool(headline.why),
         url=canonical,
         date=page_date(about.get("date") or found("date")),
         byline=clean_value(about.get("byline") or found("author")),
@@ -123,20 +131,40 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 # --- the headline ---------------------------------------------------------------------------------------------
 
 TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+")
+NEAR = 150  # words of text at most between the article's own <h1> and its first paragraph (standfirst, byline...)
 
 
-def page_headline(tree: Any, about: dict[str, str], body: list[Block]) -> str:
+@dataclass
+class Headline:
+    """The page's headline and where it came from; `why`: why it is a guess ("" when the page names it plainly)."""
+
+    text: str = ""
+    why: str = ""
+    top: int | None = None  # where the article's own <h1> ends in the page's text, when it has one
+
+
+def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: PageText) -> Headline:
     """JSON-LD's or Open Graph's headline; else the <h1> nearest the article; else the <title> without the site's
-    name. Never the site's name alone, and never with it as a suffix."""
+    name. Never the site's name alone, and never with it as a suffix. Sure when the page names it (JSON-LD, Open
+    Graph) or it is the article's own <h1> (right above its first paragraph); else a guess, and `why` says so."""
     site = site_names(tree, about)
-    h1 = nearest_h1(tree, body)
+    h1_element, far = nearest_h1(tree, body, text)
+    h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
     named = [about.get("headline", ""), about.get("og_title", "")]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
-    for headline in (*seen, *named, h1, title_of(tree)):
-        headline = without_site(clean_value(" ".join(headline.split())), site)
+    none = "the page names none (no JSON-LD or Open Graph headline"
+    candidates = [*((name, name, "") for name in (*seen, *named))]
+    candidates.append((h1, h1, f"{none}): its <h1> stands in, but {far}" if far else ""))
+    title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
+    candidates.append((without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
+                                                     "stands in"))  # fmt: skip
+    for found, whole, why in candidates:
+        headline = without_site(clean_value(" ".join(found.split())), site)
         if headline and fold(headline) not in site:
-            return headline
-    return ""
+            if why and headline != clean_value(whole):
+                why = f"{why}, without the site's name"
+            return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
+    return Headline()
 
 
 def fold(text: str) -> str:
@@ -172,31 +200,98 @@ def without_site(title: str, site: set[str]) -> str:
     return title.strip()
 
 
-def nearest_h1(tree: Any, body: list[Block]) -> str:
-    """The page's <h1> that comes last before the article's first paragraph (the first <h1> when none does)."""
+def nearest_h1(tree: Any, body: list[Block], text: PageText) -> tuple[Any, str]:
+    """The page's <h1> that comes last before the article's first paragraph (the first <h1> when none does), and
+    why it may not be the article's own ("" when the article starts right under it); None when the page has none."""
     headings = [h1 for h1 in tree.iter("h1") if " ".join(h1.text_content().split())]
-    if len(headings) <= 1:
-        return " ".join(headings[0].text_content().split()) if headings else ""
-    opening = next((block.text[:60] for block in body if len(block.text) > 40), "")
-    order = {element: n for n, element in enumerate(tree.iter())}
-    at = next((order[el] for el in tree.iter() if opening and el.text and opening[:30] in " ".join(el.text.split())),
-              None)  # fmt: skip
-    before = [h1 for h1 in headings if at is not None and order[h1] < at]
+    if not headings:
+        return None, ""
+    at = text.find(opening(body))
+    before = [h1 for h1 in headings if at is not None and text.ends[h1] <= at]
     chosen = before[-1] if before else headings[0]
-    return " ".join(chosen.text_content().split())
+    if at is None:
+        return chosen, "the article's start is not found on the page"
+    if not before:
+        return chosen, "it comes after the article's start"
+    between = words_of(text.text[text.ends[chosen] : at])
+    return chosen, f"it is {between} words above the article's start" if between > NEAR else ""
 
 
-def title_of(tree: Any) -> str:
-    """The <title>, its last part dropped when it reads as the site's: four words or fewer after a separator, after
+def opening(body: list[Block]) -> str:
+    """The start of the article's first paragraph of some length, to find it on the page."""
+    return next((block.text[:30] for block in body if len(block.text) > 40), "")
+
+
+def without_suffix(title: str) -> str:
+    """A <title> without its last part when that reads as the site's: four words or fewer after a separator, after
     a longer headline ("Headline - Site", "Headline | Site Name")."""
-    titles = tree.xpath("//title")
-    title = " ".join(titles[0].text_content().split()) if titles else ""
     cuts = list(TITLE_SEPARATOR.finditer(title))
     if cuts:
         head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
         if len(tail.split()) <= 4 and len(head.split()) >= len(tail.split()):
             return head
     return title
+
+
+# --- the page's text, and what sits where in it -----------------------------------------------------------
+
+INLINE_HTML = set(
+    "a abbr b bdi bdo cite code data em font i kbd label mark q s samp small span strike strong sub sup time tt u var "
+    "wbr".split()
+)
+UNSEEN = {"script", "style", "noscript", "template", "title", "head"}  # text a reader never sees on the page
+
+
+@dataclass
+class PageText:
+    """The page's visible text as one string, whitespace folded as in the story's blocks (a space between blocks),
+    and where each element's text starts and ends in it: to find the article on the page and what lies around it."""
+
+    text: str = ""
+    starts: dict[Any, int] = field(default_factory=dict)
+    ends: dict[Any, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, tree: Any) -> PageText:
+        from lxml import etree
+
+        page = cls()
+        parts: list[str] = []
+        length = 0
+        unseen = 0  # inside an element whose text is not shown
+
+        def add(piece: str | None) -> None:
+            nonlocal length
+            if not piece or unseen:
+                return
+            piece = WHITESPACE.sub(" ", clean_value_keep_ends(piece))
+            if piece.startswith(" ") and (not parts or parts[-1].endswith(" ")):
+                piece = piece[1:]
+            if piece:
+                parts.append(piece)
+                length += len(piece)
+
+        for event, element in etree.iterwalk(tree, events=("start", "end")):
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if event == "start":
+                if tag not in INLINE_HTML:
+                    add(" ")
+                page.starts[element] = length
+                unseen += tag in UNSEEN or not tag
+                add(element.text)
+            else:
+                unseen -= tag in UNSEEN or not tag
+                if tag not in INLINE_HTML:
+                    add(" ")
+                page.ends[element] = length
+                add(element.tail)
+        page.text = "".join(parts)
+        return page
+
+    def find(self, snippet: str, start: int = 0) -> int | None:
+        """Where `snippet` first starts in the page's text from `start`, or None."""
+        at = self.text.find(snippet, start) if snippet else -1
+        return at if at >= 0 else None
 
 
 def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
