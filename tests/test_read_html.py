@@ -215,6 +215,21 @@ def test_an_article_in_japanese_is_counted_by_its_characters(tmp_path):
     assert [block.text for block in story.body] == sentences
 
 
+def test_an_article_in_chinese_is_counted_by_its_characters(tmp_path):
+    sentences = [
+        "市议会周二决定关闭这座老桥进行维修，因为检查人员在两个桥墩上发现了裂缝。",
+        "这一决定将使数千名通勤者在明年的大部分时间里绕行更远的路线。",
+    ]
+    paragraphs = "".join(f"<p>{text}</p>" for text in sentences)
+    page = (
+        f"<html lang='zh'><head><meta charset='utf-8'></head><body><article><h1>老桥将关闭</h1>{paragraphs}</article>"
+    )
+    story, notices = saved(tmp_path, f"{page}</body></html>")
+    assert (story.headline, story.headline_unsure) == ("老桥将关闭", False)
+    assert [block.text for block in story.body] == sentences
+    assert notices == []
+
+
 @pytest.mark.parametrize("separator", [" - ", " | ", " — "])
 def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagged_as_a_guess(tmp_path, separator):
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
@@ -254,10 +269,12 @@ def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
     assert (story.headline, story.headline_unsure) == ("Bridge to close", True)
     assert [block.text for block in story.body] == BRIDGE
     at = f"{tmp_path / 'page.html'}:1: "
-    assert notices[-1] == (
+    assert notices == [
+        f"{at}left out 1 paragraph(s) of prose as not the article's (comments, promos, other stories): "
+        "'Our reporters cover the city council, t…'",
         f"{at}the headline is a guess: the page names none (no JSON-LD or Open Graph headline): its <h1> stands in, "
-        "but it is 156 words above the article's start (Bridge to close)"
-    )
+        "but it is 156 words above the article's start (Bridge to close)",
+    ]
 
 
 def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess(tmp_path):
@@ -309,20 +326,97 @@ def test_the_site_name_is_never_the_headline(tmp_path):
     assert story.headline == "Bridge to close"
 
 
-def test_prose_a_saved_page_leaves_out_is_named(tmp_path):
+@pytest.mark.parametrize(
+    "shape", ["<p>{}</p>", "<div class='comment'><div>{}</div></div>", "<ol><li>{}</li></ol>"]
+)  # a comment in a <p>, in a <div> of text, in a list item
+def test_prose_a_saved_page_leaves_out_is_named(tmp_path, shape):
     comment = (
         "I drive over that bridge every morning and I have been telling the council about those cracks for two "
         "years now, so it is good to finally see something done about it."
     )
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    thread = f"<h3>Comments</h3><div class='comment'><p>{comment}</p></div>"
-    comments = f"<section id='comments' class='comments'>{thread}</section>"
-    page = f"<html><body><article><h1>Bridge to close</h1>{paragraphs}</article>{comments}</body></html>"
+    thread = f"<section id='comments'><h3>Comments</h3>{shape.format(comment)}</section>"
+    page = f"<html><body><article><h1>Bridge to close</h1>{paragraphs}</article>{thread}</body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
-    assert any(
-        "left out 1 paragraph(s) of prose" in notice and "I drive over that bridge" in notice for notice in notices
+    assert notices == [
+        f"{tmp_path / 'page.html'}:1: left out 1 paragraph(s) of prose as not the article's (comments, promos, "
+        "other stories): 'I drive over that bridge every morning …'"
+    ]
+
+
+def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_none(tmp_path):
+    lead = (
+        "<figure><img src='https://cdn.riverside.example/2026/pier-cracks.jpg' alt='Cracks in the north pier'>"
+        "<figcaption>The north pier in October. <span class='credit'>Jo Smith/Riverside Daily</span></figcaption>"
+        "</figure>"
     )
+    share = "<a href='https://social.example/share'><img src='https://cdn.riverside.example/share-icon.png'></a>"
+    pixel = "<img src='https://ads.example/count.gif' width='1' height='1'>"
+    paragraphs = [f"<p>{text}</p>" for text in BRIDGE]
+    article = f"<h1>Bridge to close</h1>{share}{lead}{paragraphs[0]}{pixel}{''.join(paragraphs[1:])}"
+    story, notices = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
+    assert story.image.src == "https://cdn.riverside.example/2026/pier-cracks.jpg"
+    assert story.image.alt == "Cracks in the north pier"
+    assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")
+    assert [block.text for block in story.body] == BRIDGE
+    assert notices == []  # the share button and the counting pixel are no pictures of the article's
+
+
+def test_pictures_in_the_article_the_story_does_not_show_are_named(tmp_path):
+    head = (
+        "<meta property='og:title' content='Bridge to close'>"
+        "<meta property='og:image' content='https://cdn.riverside.example/2026/pier-cracks-1200.jpg'>"
+    )
+    pictures = [
+        "<figure><img src='https://cdn.riverside.example/2026/pier-cracks-640.jpg' alt='Cracks in the north pier'>"
+        "</figure>",  # the page's lead image, at another size: shown
+        "<img src='https://cdn.riverside.example/2026/detour-map.png' alt='The detour over the ferry bridge'>",
+        "<img src='photos/ferry.jpg' alt='The ferry at dawn'>",  # saved beside the page: never read from disk
+    ]
+    paragraphs = [f"<p>{text}</p>" for text in BRIDGE]
+    article = f"<h1>Bridge to close</h1>{pictures[0]}{paragraphs[0]}{pictures[1]}{paragraphs[1]}{pictures[2]}"
+    page = f"<html><head>{head}</head><body><article>{article}{paragraphs[2]}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert story.image.src == "https://cdn.riverside.example/2026/pier-cracks-1200.jpg"
+    assert [block.text for block in story.body] == BRIDGE
+    assert notices == [
+        f"{tmp_path / 'page.html'}:1: 2 picture(s) in the article are left out: 'The detour over the ferry bridge', "
+        "'The ferry at dawn' (not an http or https address): a story shows one picture, and only from an http or "
+        "https address"
+    ]
+
+
+def test_a_picture_saved_beside_the_page_is_never_the_story_s_image(tmp_path):
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "ferry.jpg").write_bytes(b"\xff\xd8\xff")
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    article = f"<h1>Bridge to close</h1><img src='photos/ferry.jpg' alt='The ferry at dawn'>{paragraphs}"
+    story, notices = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
+    assert story.image.src == ""
+    assert [notice.split(":1: ")[1] for notice in notices] == [
+        "1 picture(s) in the article are left out: 'The ferry at dawn' (not an http or https address): a story "
+        "shows one picture, and only from an http or https address"
+    ]
+
+
+def test_addresses_that_are_no_urls_are_named_not_a_crash(tmp_path):
+    # urllib raises on "http://[x": a page's canonical URL, a link or a picture written so is left out and named
+    head = "<meta property='og:title' content='Bridge to close'><meta property='og:url' content='http://[bad/story'>"
+    link = "<p>See <a href='http://[x/plan'>the council's plan</a> for the detours.</p>"
+    article = (
+        f"<p>{BRIDGE[0]}</p><img src='http://[x/pier.jpg' alt='The pier'>{link}<p>{BRIDGE[1]}</p><p>{BRIDGE[2]}</p>"
+    )
+    story, notices = saved(tmp_path, f"<html><head>{head}</head><body><article>{article}</article></body></html>")
+    assert (story.headline, story.url, story.image.src) == ("Bridge to close", "", "")
+    assert story.body[1].text == "See the council's plan for the detours."
+    assert all(not span.href for span in story.body[1].spans)
+    assert [notice.split(":1: ")[1] for notice in notices] == [
+        "kept the text of 1 link(s) without the link: 'http://[x/plan': only http, https and mailto links are allowed",
+        "left out the page's canonical URL 'http://[bad/story': only http and https links are kept",
+        "1 picture(s) in the article are left out: 'The pier' (not an http or https address): a story shows one "
+        "picture, and only from an http or https address",
+    ]
 
 
 def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_says_so(tmp_path):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
@@ -109,6 +109,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                               story=headline.text, hint="check it or write the headline in the story"))  # fmt: skip
     canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
+    pictures = article_pictures(page_tree, text, body, headline.top, base)
+    lead = lead_picture(pictures, image_src)
+    image_src = image_src or (lead.src if lead else "")
+    notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], file))
     alt, caption, credit = figure_of(page_tree, image_src, base)
     caption = caption or clean_value(about.get("caption", ""))
     credit = credit or clean_value(about.get("credit", ""))
@@ -176,7 +180,7 @@ def site_names(tree: Any, about: dict[str, str]) -> set[str]:
     names = {about.get("site", "")}
     for meta in tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='og:site_name']"):
         names.add(meta.get("content") or "")
-    host = urlsplit(about.get("url", "")).hostname or ""
+    host = split(about.get("url", "")).hostname or ""
     if host:
         names.add(host.removeprefix("www."))
         names.add(host.removeprefix("www.").split(".")[0])
@@ -219,7 +223,13 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText) -> tuple[Any, str]:
 
 def opening(body: list[Block]) -> str:
     """The start of the article's first paragraph of some length, to find it on the page."""
-    return next((block.text[:30] for block in body if len(block.text) > 40), "")
+    return next((block.text[:30] for block in body if findable(block)), "")
+
+
+def findable(block: Block) -> bool:
+    """Long enough that its first 30 characters are found on the page only where it is (words counted as
+    words_of counts them: a sentence in Japanese or Chinese is as findable as one in English)."""
+    return words_of(block.text) >= 8
 
 
 def without_suffix(title: str) -> str:
@@ -240,6 +250,7 @@ INLINE_HTML = set(
     "wbr".split()
 )
 UNSEEN = {"script", "style", "noscript", "template", "title", "head"}  # text a reader never sees on the page
+PICTURE = "\ufffc"  # an <img> in the page's text, so that what comes before or after it is told apart
 
 
 @dataclass
@@ -278,7 +289,7 @@ class PageText:
                     add(" ")
                 page.starts[element] = length
                 unseen += tag in UNSEEN or not tag
-                add(element.text)
+                add(PICTURE if tag == "img" else element.text)
             else:
                 unseen -= tag in UNSEEN or not tag
                 if tag not in INLINE_HTML:
@@ -295,10 +306,11 @@ class PageText:
 
 
 def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
-    """The page's paragraphs of running text (not link lists) that the article does not hold."""
+    """The page's paragraphs of running text (not link lists) that the article does not hold: every block of the page
+    (a <p>, a <div>, a list item...) holding no other block, with 20 words or more ending a sentence."""
     kept = " ".join(" ".join(block.text.split()) for block in body)
     found = []
-    for paragraph in tree.iter("p"):
+    for paragraph in prose_blocks(tree):
         text = " ".join(paragraph.text_content().split())
         if words_of(text) < 20 or not re.search(r"[.!?。！？\"”)]\s*$", text):
             continue
@@ -307,6 +319,20 @@ def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
         if linked * 2 < len(text) and middle not in kept and text not in found:
             found.append(text)
     return found
+
+
+def prose_blocks(tree: Any) -> list[Any]:
+    """The page's blocks that hold text and no other block (a <p>, a <div> of text, a list item), in page order."""
+    blocks = []
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in INLINE_HTML or tag in UNSEEN or tag == "br":
+            continue
+        inside = (child.tag for child in element.iterdescendants())
+        if all(isinstance(child, str) and (child in INLINE_HTML or child == "br") for child in inside):
+            if not any(ancestor.tag in UNSEEN for ancestor in element.iterancestors()):
+                blocks.append(element)
+    return blocks
 
 
 def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice]]:
@@ -430,10 +456,28 @@ def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what:
     url = url.strip()
     if not url:
         return ""
-    absolute = urljoin(base, url) if base else url
-    if urlsplit(absolute).scheme not in ("http", "https"):
+    absolute = joined(base, url)
+    if split(absolute).scheme not in ("http", "https"):
         notices.append(Notice(message=f"left out the page's {what} {shown(url)}: only http and https links are kept",
                               source=Source(file=file, line=1)))  # fmt: skip
+        return ""
+    return absolute
+
+
+def split(url: str) -> SplitResult:
+    """The parts of a link; those of "" when it is no URL at all ("http://[x": urllib raises)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
+def joined(base: str, url: str) -> str:
+    """`url` made absolute against the page's address `base` (if any); "" when either is no URL at all."""
+    try:
+        absolute = urljoin(base, url) if base else url
+        urlsplit(absolute)
+    except ValueError:
         return ""
     return absolute
 
@@ -442,16 +486,23 @@ def shown(text: str, limit: int = 60) -> str:
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
+def shows(img: Any, src: str) -> bool:
+    """The <img> shows the picture at `src`, at any of its sizes: `src`'s file name, without its suffix, is in one of
+    its sources, or a source has that very file name."""
+    path = Path(split(src).path)
+    sources = [img.get(key, "") for key in PICTURE_SOURCES]
+    if len(path.stem) >= 4:
+        return path.stem in " ".join(sources)
+    return bool(path.suffix) and any(Path(split(source.split()[0]).path).name == path.name
+                                     for source in sources if source.split())  # fmt: skip
+
+
 def figure_of(tree: Any, src: str, base: str) -> tuple[str, str, str]:
     """(alt, caption, credit) of the page's <img> showing `src`, from its <figure> and <figcaption>."""
     if not src:
         return "", "", ""
-    name = Path(urlsplit(src).path).stem
-    if len(name) < 4:
-        return "", "", ""
     for img in tree.iter("img"):
-        sources = " ".join(img.get(key, "") for key in ("src", "data-src", "srcset", "data-srcset", "data-original"))
-        if name not in sources:
+        if not shows(img, src):
             continue
         alt = clean_value(img.get("alt", ""))
         figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
@@ -470,6 +521,109 @@ def figure_of(tree: Any, src: str, base: str) -> tuple[str, str, str]:
         caption = clean_value(" ".join(" ".join(caption_el.itertext()).split()))
         return alt, caption, credit
     return "", "", ""
+
+
+# --- the pictures in the article ------------------------------------------------------------------------------
+
+PICTURE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
+SMALL = 150  # px wide or high, at most: an icon, a button, a portrait or a counting pixel, not a picture
+FURNITURE = re.compile(r"(?i)logo|icon|avatar|sprite|badge|button|share|overlay|spinner|placeholder|pixel|emoji|"
+                       r"headshot|author|profile|mugshot|thumb")  # fmt: skip
+
+
+@dataclass
+class Picture:
+    img: Any
+    src: str  # as absolute as the page's address makes it
+    name: str  # what the editor knows it by: its alt text, else its file's name
+    above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
+
+    @property
+    def on_web(self) -> bool:
+        return split(self.src).scheme in ("http", "https")
+
+
+def article_pictures(tree: Any, text: PageText, body: list[Block], top: int | None, base: str) -> list[Picture]:
+    """The pictures (<img>) set in the article: from its own <h1> (else its first paragraph) to its last paragraph,
+    each once (a picture's sizes are one picture); icons, logos, portraits and links to other pages aside."""
+    first = text.find(opening(body))
+    start = top if top is not None else first
+    if start is None or first is None:
+        return []
+    end = start
+    for block in body:  # each paragraph found after the one before it: the article's end is where the last one ends
+        at = text.find(block.text[:30], end) if findable(block) else None
+        end = at + len(block.text) if at is not None else end
+    found: list[Picture] = []
+    seen: set[str] = set()  # the addresses, file names (without suffix) and alt texts of the pictures found
+    for img in tree.iter("img"):
+        at = text.starts.get(img)
+        src = picture_source(img)
+        if at is None or not start <= at <= end or not src or not is_picture(img, src):
+            continue
+        src = joined(base, src) or src  # an address that is no URL stays as written, to be named
+        name = clean_value(img.get("alt", ""))
+        if not seen & {src, Path(split(src).path).stem, name or src}:
+            found.append(Picture(img, src, name or Path(split(src).path).name, above=at < first))
+            sources = (part.split()[0] for value in picture_sources(img) for part in value.split(",") if part.split())
+            seen |= {src, name or src, *(stem for source in sources if len(stem := Path(split(source).path).stem) >= 4)}
+    return found
+
+
+def picture_sources(img: Any) -> list[str]:
+    return [value for key in PICTURE_SOURCES if (value := (img.get(key) or "").strip())]
+
+
+def picture_source(img: Any) -> str:
+    """The address of the picture an <img> shows (its first source that names a picture file), or ""."""
+    from trafilatura.utils import is_image_file
+
+    for key in PICTURE_SOURCES:
+        value = (img.get(key) or "").strip()
+        if key.endswith("srcset"):
+            value = value.split(",")[0].split()[0] if value.split() else ""
+        if is_image_file(value) and not value.lower().startswith("data:"):
+            return value
+    return ""
+
+
+def is_picture(img: Any, src: str) -> bool:
+    """A picture of the article's, not an icon, a logo, a portrait or a link to another page (a related story's
+    thumbnail, a share button): judged by its size, its names, and where a link around it goes."""
+    from trafilatura.utils import is_image_file
+
+    file_name = Path(split(src).path).name
+    sizes = [re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get(key) or "") for key in ("width", "height")]
+    sizes += list(re.finditer(r"(?<![\d.])(\d{2,4})x\d{2,4}(?!\d)", file_name))
+    if any(size is not None and int(size[1]) <= SMALL for size in sizes):
+        return False
+    if FURNITURE.search(" ".join((img.get("class", ""), img.get("id", ""), file_name))):
+        return False
+    link = next(img.iterancestors("a"), None)
+    return link is None or not (link.get("href") or "").strip() or is_image_file(link.get("href"))
+
+
+def lead_picture(pictures: list[Picture], lead: str) -> Picture | None:
+    """The article's picture the story shows: the one showing the page's lead image (`lead`: by its file's name, or
+    the first picture above the article's first paragraph, at another size); without one, the first picture at an
+    http or https address."""
+    if lead:
+        return next((p for p in pictures if p.src == lead or shows(p.img, lead)), None) or next(
+            (p for p in pictures if p.above), None
+        )
+    return next((picture for picture in pictures if picture.on_web), None)
+
+
+def pictures_left_out(pictures: list[Picture], file: str) -> list[Notice]:
+    """A notice naming the article's pictures the story does not show, and why."""
+    if not pictures:
+        return []
+    named = [shown(picture.name, 40) + ("" if picture.on_web else " (not an http or https address)")
+             for picture in pictures[:3]]  # fmt: skip
+    more = f" (+{len(pictures) - 3} more)" if len(pictures) > 3 else ""
+    return [Notice(message=f"{len(pictures)} picture(s) in the article are left out: {', '.join(named)}{more}: "
+                           "a story shows one picture, and only from an http or https address",
+                   source=Source(file=file, line=1))]  # fmt: skip
 
 
 # --- the article text ----------------------------------------------------------------------------------------
@@ -567,8 +721,8 @@ def inline(element: Any, base: str, dropped: list[str]) -> list[Span]:
                     inner[style] = True
             elif child.tag == "ref":
                 href = child.get("target", "").strip()
-                absolute = urljoin(base, href) if base else href
-                if href and urlsplit(absolute).scheme in ALLOWED_SCHEMES:
+                absolute = joined(base, href)
+                if href and split(absolute).scheme in ALLOWED_SCHEMES:
                     inner["href"] = absolute
                 elif href:
                     dropped.append(href)
