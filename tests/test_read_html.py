@@ -302,6 +302,17 @@ def test_a_headline_the_page_names_or_sets_over_its_article_is_not_flagged(tmp_p
         assert not any("headline is a guess" in notice for notice in notices)
 
 
+def test_the_article_s_own_h1_is_sure_when_the_reader_takes_it_into_the_body_too():
+    # trafilatura's output opens with the <h1> (the reader drops it as the story's headline): the article's start is
+    # its first paragraph, not that heading, so the <h1> is not "after the article's start"
+    notices = []
+    story = load_one(PAGES / "related-article.html", notices)
+    assert (story.headline, story.headline_unsure) == ("Moldova's pro-EU bloc holds its majority after a tense count",
+                                                       False)  # fmt: skip
+    assert story.body[0].text.startswith("Moldova's governing pro-European party")
+    assert not any("headline is a guess" in str(notice) for notice in notices)
+
+
 def test_import_of_a_page_with_a_guessed_headline_keeps_the_flag_until_the_editor_deletes_it(cli, workdir):
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     page = f"<html><head><title>Bridge to close for repairs | Riverside Daily</title></head><body>{paragraphs}"

@@ -222,8 +222,9 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText) -> tuple[Any, str]:
 
 
 def opening(body: list[Block]) -> str:
-    """The start of the article's first paragraph of some length, to find it on the page."""
-    return next((block.text[:30] for block in body if findable(block)), "")
+    """The start of the article's first paragraph of some length (not a heading: the article's may repeat its
+    <h1>), to find it on the page."""
+    return next((block.text[:30] for block in body if block.kind != "h" and findable(block)), "")
 
 
 def findable(block: Block) -> bool:
