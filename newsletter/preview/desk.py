@@ -65,7 +65,8 @@ def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
     is taken from the stretch itself: the first photo in a <figure>, and a related list's links as items."""
     import lxml.html
 
-    from newsletter.readers.html import figure_of, parse_html
+    from newsletter.readers.html import parse_html
+    from newsletter.readers.pictures import figure_of
 
     # A copied stretch names no charset (it is text already): a head that says UTF-8, which the reader believes.
     data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"

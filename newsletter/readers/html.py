@@ -10,21 +10,30 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.notices import PLACE
 from newsletter.readers.lines import words_of
-from newsletter.text import JUNK, SPACES, clean_value, read_file
+from newsletter.readers.page import (
+    WHITESPACE,
+    PageText,
+    clean_value_keep_ends,
+    joined,
+    left_out_prose,
+    opening,
+    shown,
+    split,
+)
+from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
+from newsletter.text import clean_value, read_file
 
 from . import Read
 
-WHITESPACE = re.compile(r"\s+")
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
 SHORT_ARTICLE = 150  # fewer words than a short article: another reader tries the page too
@@ -221,18 +230,6 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText) -> tuple[Any, str]:
     return chosen, f"it is {between} words above the article's start" if between > NEAR else ""
 
 
-def opening(body: list[Block]) -> str:
-    """The start of the article's first paragraph of some length (not a heading: the article's may repeat its
-    <h1>), to find it on the page."""
-    return next((block.text[:30] for block in body if block.kind != "h" and findable(block)), "")
-
-
-def findable(block: Block) -> bool:
-    """Long enough that its first 30 characters are found on the page only where it is (words counted as
-    words_of counts them: a sentence in Japanese or Chinese is as findable as one in English)."""
-    return words_of(block.text) >= 8
-
-
 def without_suffix(title: str) -> str:
     """A <title> without its last part when that reads as the site's: four words or fewer after a separator, after
     a longer headline ("Headline - Site", "Headline | Site Name")."""
@@ -244,96 +241,7 @@ def without_suffix(title: str) -> str:
     return title
 
 
-# --- the page's text, and what sits where in it -----------------------------------------------------------
-
-INLINE_HTML = set(
-    "a abbr b bdi bdo cite code data em font i kbd label mark q s samp small span strike strong sub sup time tt u var "
-    "wbr".split()
-)
-UNSEEN = {"script", "style", "noscript", "template", "title", "head"}  # text a reader never sees on the page
-PICTURE = "\ufffc"  # an <img> in the page's text, so that what comes before or after it is told apart
-
-
-@dataclass
-class PageText:
-    """The page's visible text as one string, whitespace folded as in the story's blocks (a space between blocks),
-    and where each element's text starts and ends in it: to find the article on the page and what lies around it."""
-
-    text: str = ""
-    starts: dict[Any, int] = field(default_factory=dict)
-    ends: dict[Any, int] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, tree: Any) -> PageText:
-        from lxml import etree
-
-        page = cls()
-        parts: list[str] = []
-        length = 0
-        unseen = 0  # inside an element whose text is not shown
-
-        def add(piece: str | None) -> None:
-            nonlocal length
-            if not piece or unseen:
-                return
-            piece = WHITESPACE.sub(" ", clean_value_keep_ends(piece))
-            if piece.startswith(" ") and (not parts or parts[-1].endswith(" ")):
-                piece = piece[1:]
-            if piece:
-                parts.append(piece)
-                length += len(piece)
-
-        for event, element in etree.iterwalk(tree, events=("start", "end")):
-            tag = element.tag if isinstance(element.tag, str) else ""
-            if event == "start":
-                if tag not in INLINE_HTML:
-                    add(" ")
-                page.starts[element] = length
-                unseen += tag in UNSEEN or not tag
-                add(PICTURE if tag == "img" else element.text)
-            else:
-                unseen -= tag in UNSEEN or not tag
-                if tag not in INLINE_HTML:
-                    add(" ")
-                page.ends[element] = length
-                add(element.tail)
-        page.text = "".join(parts)
-        return page
-
-    def find(self, snippet: str, start: int = 0) -> int | None:
-        """Where `snippet` first starts in the page's text from `start`, or None."""
-        at = self.text.find(snippet, start) if snippet else -1
-        return at if at >= 0 else None
-
-
-def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
-    """The page's paragraphs of running text (not link lists) that the article does not hold: every block of the page
-    (a <p>, a <div>, a list item...) holding no other block, with 20 words or more ending a sentence."""
-    kept = " ".join(" ".join(block.text.split()) for block in body)
-    found = []
-    for paragraph in prose_blocks(tree):
-        text = " ".join(paragraph.text_content().split())
-        if words_of(text) < 20 or not re.search(r"[.!?。！？\"”)]\s*$", text):
-            continue
-        linked = sum(len(" ".join(link.text_content().split())) for link in paragraph.iter("a"))
-        middle = text[len(text) // 3 : len(text) // 3 + 40]
-        if linked * 2 < len(text) and middle not in kept and text not in found:
-            found.append(text)
-    return found
-
-
-def prose_blocks(tree: Any) -> list[Any]:
-    """The page's blocks that hold text and no other block (a <p>, a <div> of text, a list item), in page order."""
-    blocks = []
-    for element in tree.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in INLINE_HTML or tag in UNSEEN or tag == "br":
-            continue
-        inside = (child.tag for child in element.iterdescendants())
-        if all(isinstance(child, str) and (child in INLINE_HTML or child == "br") for child in inside):
-            if not any(ancestor.tag in UNSEEN for ancestor in element.iterancestors()):
-                blocks.append(element)
-    return blocks
+# --- when trafilatura finds too little ---------------------------------------------------------------------
 
 
 def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice]]:
@@ -463,168 +371,6 @@ def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what:
                               source=Source(file=file, line=1)))  # fmt: skip
         return ""
     return absolute
-
-
-def split(url: str) -> SplitResult:
-    """The parts of a link; those of "" when it is no URL at all ("http://[x": urllib raises)."""
-    try:
-        return urlsplit(url)
-    except ValueError:
-        return urlsplit("")
-
-
-def joined(base: str, url: str) -> str:
-    """`url` made absolute against the page's address `base` (if any); "" when either is no URL at all."""
-    try:
-        absolute = urljoin(base, url) if base else url
-        urlsplit(absolute)
-    except ValueError:
-        return ""
-    return absolute
-
-
-def shown(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
-
-
-def shows(img: Any, src: str) -> bool:
-    """The <img> shows the picture at `src`, at any of its sizes: `src`'s file name, without its suffix, is in one of
-    its sources, or a source has that very file name."""
-    path = Path(split(src).path)
-    sources = [img.get(key, "") for key in PICTURE_SOURCES]
-    if len(path.stem) >= 4:
-        return path.stem in " ".join(sources)
-    return bool(path.suffix) and any(Path(split(source.split()[0]).path).name == path.name
-                                     for source in sources if source.split())  # fmt: skip
-
-
-def figure_of(tree: Any, src: str, base: str) -> tuple[str, str, str]:
-    """(alt, caption, credit) of the page's <img> showing `src`, from its <figure> and <figcaption>."""
-    if not src:
-        return "", "", ""
-    for img in tree.iter("img"):
-        if not shows(img, src):
-            continue
-        alt = clean_value(img.get("alt", ""))
-        figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
-        if figure is None:
-            return alt, "", ""
-        captions = figure.xpath(".//figcaption")
-        if not captions:
-            return alt, "", ""
-        caption_el = copy.deepcopy(captions[0])
-        credit_parts = caption_el.xpath(
-            ".//*[contains(@class,'credit') or contains(@class,'copyright') or contains(@class,'byline')]"
-        )
-        credit = " ".join(clean_value(" ".join(el.itertext())) for el in credit_parts)
-        for el in credit_parts:
-            el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
-        caption = clean_value(" ".join(" ".join(caption_el.itertext()).split()))
-        return alt, caption, credit
-    return "", "", ""
-
-
-# --- the pictures in the article ------------------------------------------------------------------------------
-
-PICTURE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
-SMALL = 150  # px wide or high, at most: an icon, a button, a portrait or a counting pixel, not a picture
-FURNITURE = re.compile(r"(?i)logo|icon|avatar|sprite|badge|button|share|overlay|spinner|placeholder|pixel|emoji|"
-                       r"headshot|author|profile|mugshot|thumb")  # fmt: skip
-
-
-@dataclass
-class Picture:
-    img: Any
-    src: str  # as absolute as the page's address makes it
-    name: str  # what the editor knows it by: its alt text, else its file's name
-    above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
-
-    @property
-    def on_web(self) -> bool:
-        return split(self.src).scheme in ("http", "https")
-
-
-def article_pictures(tree: Any, text: PageText, body: list[Block], top: int | None, base: str) -> list[Picture]:
-    """The pictures (<img>) set in the article: from its own <h1> (else its first paragraph) to its last paragraph,
-    each once (a picture's sizes are one picture); icons, logos, portraits and links to other pages aside."""
-    first = text.find(opening(body))
-    start = top if top is not None else first
-    if start is None or first is None:
-        return []
-    end = start
-    for block in body:  # each paragraph found after the one before it: the article's end is where the last one ends
-        at = text.find(block.text[:30], end) if findable(block) else None
-        end = at + len(block.text) if at is not None else end
-    found: list[Picture] = []
-    seen: set[str] = set()  # the addresses, file names (without suffix) and alt texts of the pictures found
-    for img in tree.iter("img"):
-        at = text.starts.get(img)
-        src = picture_source(img)
-        if at is None or not start <= at <= end or not src or not is_picture(img, src):
-            continue
-        src = joined(base, src) or src  # an address that is no URL stays as written, to be named
-        name = clean_value(img.get("alt", ""))
-        if not seen & {src, Path(split(src).path).stem, name or src}:
-            found.append(Picture(img, src, name or Path(split(src).path).name, above=at < first))
-            sources = (part.split()[0] for value in picture_sources(img) for part in value.split(",") if part.split())
-            seen |= {src, name or src, *(stem for source in sources if len(stem := Path(split(source).path).stem) >= 4)}
-    return found
-
-
-def picture_sources(img: Any) -> list[str]:
-    return [value for key in PICTURE_SOURCES if (value := (img.get(key) or "").strip())]
-
-
-def picture_source(img: Any) -> str:
-    """The address of the picture an <img> shows (its first source that names a picture file), or ""."""
-    from trafilatura.utils import is_image_file
-
-    for key in PICTURE_SOURCES:
-        value = (img.get(key) or "").strip()
-        if key.endswith("srcset"):
-            value = value.split(",")[0].split()[0] if value.split() else ""
-        if is_image_file(value) and not value.lower().startswith("data:"):
-            return value
-    return ""
-
-
-def is_picture(img: Any, src: str) -> bool:
-    """A picture of the article's, not an icon, a logo, a portrait or a link to another page (a related story's
-    thumbnail, a share button): judged by its size, its names, and where a link around it goes."""
-    from trafilatura.utils import is_image_file
-
-    file_name = Path(split(src).path).name
-    sizes = [re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get(key) or "") for key in ("width", "height")]
-    sizes += list(re.finditer(r"(?<![\d.])(\d{2,4})x\d{2,4}(?!\d)", file_name))
-    if any(size is not None and int(size[1]) <= SMALL for size in sizes):
-        return False
-    if FURNITURE.search(" ".join((img.get("class", ""), img.get("id", ""), file_name))):
-        return False
-    link = next(img.iterancestors("a"), None)
-    return link is None or not (link.get("href") or "").strip() or is_image_file(link.get("href"))
-
-
-def lead_picture(pictures: list[Picture], lead: str) -> Picture | None:
-    """The article's picture the story shows: the one showing the page's lead image (`lead`: by its file's name, or
-    the first picture above the article's first paragraph, at another size); without one, the first picture at an
-    http or https address."""
-    if lead:
-        return next((p for p in pictures if p.src == lead or shows(p.img, lead)), None) or next(
-            (p for p in pictures if p.above), None
-        )
-    return next((picture for picture in pictures if picture.on_web), None)
-
-
-def pictures_left_out(pictures: list[Picture], file: str) -> list[Notice]:
-    """A notice naming the article's pictures the story does not show, and why."""
-    if not pictures:
-        return []
-    named = [shown(picture.name, 40) + ("" if picture.on_web else " (not an http or https address)")
-             for picture in pictures[:3]]  # fmt: skip
-    more = f" (+{len(pictures) - 3} more)" if len(pictures) > 3 else ""
-    return [Notice(message=f"{len(pictures)} picture(s) in the article are left out: {', '.join(named)}{more}: "
-                           "a story shows one picture, and only from an http or https address",
-                   source=Source(file=file, line=1))]  # fmt: skip
 
 
 # --- the article text ----------------------------------------------------------------------------------------
@@ -766,8 +512,3 @@ def tidy(spans: list[Span]) -> list[Span]:
         for ((href, strong, em, code), _), text in zip(runs, texts, strict=True)
         if text
     ]
-
-
-def clean_value_keep_ends(text: str) -> str:
-    """clean_value without the trim: a space between two spans is a word break."""
-    return SPACES.sub(" ", JUNK.sub("", text))

@@ -1,0 +1,145 @@
+"""A saved page's visible text as one string, and where each element sits in it: to find the article on the page,
+what lies above and around it (its headline, its pictures), and the prose the article leaves out.
+
+Also the link and quoting helpers the saved-page reader's rooms share (html.py, pictures.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+from newsletter.models import Block
+from newsletter.readers.lines import words_of
+from newsletter.text import JUNK, SPACES
+
+WHITESPACE = re.compile(r"\s+")
+INLINE_HTML = set(
+    "a abbr b bdi bdo cite code data em font i kbd label mark q s samp small span strike strong sub sup time tt u var "
+    "wbr".split()
+)
+UNSEEN = {"script", "style", "noscript", "template", "title", "head"}  # text a reader never sees on the page
+PICTURE = "\ufffc"  # an <img> in the page's text, so that what comes before or after it is told apart
+
+
+@dataclass
+class PageText:
+    """The page's visible text as one string, whitespace folded as in the story's blocks (a space between blocks),
+    and where each element's text starts and ends in it: to find the article on the page and what lies around it."""
+
+    text: str = ""
+    starts: dict[Any, int] = field(default_factory=dict)
+    ends: dict[Any, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, tree: Any) -> PageText:
+        from lxml import etree
+
+        page = cls()
+        parts: list[str] = []
+        length = 0
+        unseen = 0  # inside an element whose text is not shown
+
+        def add(piece: str | None) -> None:
+            nonlocal length
+            if not piece or unseen:
+                return
+            piece = WHITESPACE.sub(" ", clean_value_keep_ends(piece))
+            if piece.startswith(" ") and (not parts or parts[-1].endswith(" ")):
+                piece = piece[1:]
+            if piece:
+                parts.append(piece)
+                length += len(piece)
+
+        for event, element in etree.iterwalk(tree, events=("start", "end")):
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if event == "start":
+                if tag not in INLINE_HTML:
+                    add(" ")
+                page.starts[element] = length
+                unseen += tag in UNSEEN or not tag
+                add(PICTURE if tag == "img" else element.text)
+            else:
+                unseen -= tag in UNSEEN or not tag
+                if tag not in INLINE_HTML:
+                    add(" ")
+                page.ends[element] = length
+                add(element.tail)
+        page.text = "".join(parts)
+        return page
+
+    def find(self, snippet: str, start: int = 0) -> int | None:
+        """Where `snippet` first starts in the page's text from `start`, or None."""
+        at = self.text.find(snippet, start) if snippet else -1
+        return at if at >= 0 else None
+
+
+def opening(body: list[Block]) -> str:
+    """The start of the article's first paragraph of some length (not a heading: the article's may repeat its
+    <h1>), to find it on the page."""
+    return next((block.text[:30] for block in body if block.kind != "h" and findable(block)), "")
+
+
+def findable(block: Block) -> bool:
+    """Long enough that its first 30 characters are found on the page only where it is (words counted as
+    words_of counts them: a sentence in Japanese or Chinese is as findable as one in English)."""
+    return words_of(block.text) >= 8
+
+
+def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
+    """The page's paragraphs of running text (not link lists) that the article does not hold: every block of the page
+    (a <p>, a <div>, a list item...) holding no other block, with 20 words or more ending a sentence."""
+    kept = " ".join(" ".join(block.text.split()) for block in body)
+    found = []
+    for paragraph in prose_blocks(tree):
+        text = " ".join(paragraph.text_content().split())
+        if words_of(text) < 20 or not re.search(r"[.!?。！？\"”)]\s*$", text):
+            continue
+        linked = sum(len(" ".join(link.text_content().split())) for link in paragraph.iter("a"))
+        middle = text[len(text) // 3 : len(text) // 3 + 40]
+        if linked * 2 < len(text) and middle not in kept and text not in found:
+            found.append(text)
+    return found
+
+
+def prose_blocks(tree: Any) -> list[Any]:
+    """The page's blocks that hold text and no other block (a <p>, a <div> of text, a list item), in page order."""
+    blocks = []
+    for element in tree.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if not tag or tag in INLINE_HTML or tag in UNSEEN or tag == "br":
+            continue
+        inside = (child.tag for child in element.iterdescendants())
+        if all(isinstance(child, str) and (child in INLINE_HTML or child == "br") for child in inside):
+            if not any(ancestor.tag in UNSEEN for ancestor in element.iterancestors()):
+                blocks.append(element)
+    return blocks
+
+
+def split(url: str) -> SplitResult:
+    """The parts of a link; those of "" when it is no URL at all ("http://[x": urllib raises)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return urlsplit("")
+
+
+def joined(base: str, url: str) -> str:
+    """`url` made absolute against the page's address `base` (if any); "" when either is no URL at all."""
+    try:
+        absolute = urljoin(base, url) if base else url
+        urlsplit(absolute)
+    except ValueError:
+        return ""
+    return absolute
+
+
+def shown(text: str, limit: int = 60) -> str:
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def clean_value_keep_ends(text: str) -> str:
+    """clean_value without the trim: a space between two spans is a word break."""
+    return SPACES.sub(" ", JUNK.sub("", text))
