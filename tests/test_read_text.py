@@ -665,3 +665,30 @@ def test_a_news_ticker_at_the_page_s_top_and_bottom_is_not_the_article_even_when
     shown = f'"Breaking News", "{ticker[:39]}…"'
     assert f'page.txt:1-3: left out as page furniture: "Home", {shown}' in notices  # both copies named
     assert f"page.txt:10-11: left out as page furniture: {shown}" in notices
+
+
+FOURTH = (
+    "Regional governors have asked the Finance Ministry to delay the cuts until the spring, when oil revenue may "
+    "recover, but officials in Moscow say the budget for next year is already fixed."
+)
+FIFTH = (
+    "Several regions have already frozen hiring, and some have warned that school and hospital budgets could be "
+    "next if the transfers from Moscow shrink again in the second half of the year."
+)
+BOX = "Don't miss\nKremlin Names New Central Bank Deputy [INSIGHT]\nWheat Exports Hit a Record [VIDEO]\n"
+
+
+def test_the_article_goes_on_under_a_box_of_other_stories_inside_it():
+    result, notices = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{BOX}{FOURTH}\n{FIFTH}\nMost read\nA\nB\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH, FIFTH]
+    assert notices[0].startswith('page.txt:6-8: left out as page furniture: "Don\'t miss", "Kremlin Names New')
+
+
+def test_another_story_s_text_under_a_box_after_the_article_is_not_its():
+    other = (
+        "The city's football club has signed a new striker from Brazil for a record fee, its chairman said on "
+        "Saturday, adding that the player would join the squad after the winter break.\nFans had waited for "
+        "months for a signing after the club lost three of its first five matches of the season at home."
+    )
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{BOX}{other}\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]

@@ -18,7 +18,7 @@ from newsletter.errors import InputError
 from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.readers import Read, Related
-from newsletter.readers.headline import article_start, choose_headline, past_standfirst
+from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
 from newsletter.readers.lines import (
     END_OF_ARTICLE,
     RELATED,
@@ -277,11 +277,39 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     alternating = inside.count("prose") < 2 * (len(inside) - inside.count("prose"))  # title, opening; name, comment
     if best[3] and alternating and free and max(run[0] for run in free) >= ARTICLE_WORDS:
         best = max(free, key=lambda run: run[0])
+    best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
     while start <= end and roles[start] != "prose":
         start += 1
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end
+
+
+BOX_LINES = 8  # a box of links inside an article: its heading and a few titles
+
+
+def across_boxes(
+    lines: list[Line], roles: list[str], best: tuple[float, int, int, bool], runs: list[tuple[float, int, int, bool]]
+) -> tuple[float, int, int, bool]:
+    """The article goes on under a box of other stories inside it ("Don't miss", three titles): when the run right
+    under the box is running text (not titles and openings taking turns, as a "Most popular" block is) that speaks
+    of what the article speaks of, it is the article's too. A comments heading still ends it."""
+    for run in sorted(runs, key=lambda run: run[1]):
+        words, first, last, _ = best
+        if run[1] <= last or run[1] - last > BOX_LINES + 1:
+            continue
+        between = roles[last + 1 : run[1]]
+        inside = roles[run[1] : run[2] + 1]
+        if between.count("related") != 1 or "end" in between or "prose" in between or run[0] < ARTICLE_WORDS / 2:
+            continue
+        if inside.count("prose") < 2 * (len(inside) - inside.count("prose")):
+            continue  # titles and openings, names and comments taking turns
+        before = terms(" ".join(lines[i].text for i in range(first, last + 1) if roles[i] == "prose"))
+        after = terms(" ".join(lines[i].text for i in range(run[1], run[2] + 1) if roles[i] == "prose"))
+        if len(after & before) < 0.15 * len(after):
+            continue  # another story's words
+        best = (words + run[0], first, run[2], best[3])
+    return best
 
 
 def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:
