@@ -692,3 +692,21 @@ def test_another_story_s_text_under_a_box_after_the_article_is_not_its():
     )
     result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{BOX}{other}\n")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+STORY_LINKS = ["SEE MORE: Kremlin Names New Central Bank Deputy", "READ MORE: Wheat exports hit a record",
+               "Related: Moscow's metro expansion slows"]  # fmt: skip
+
+
+@pytest.mark.parametrize("link", STORY_LINKS)
+def test_a_link_to_another_story_inside_the_article_is_no_subhead(link):
+    result, notices = read(f"{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{link}\n{SECOND}\n{THIRD}\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert f'page.txt:4: left out as page furniture: "{link[:39]}' in "\n".join(notices)
+
+
+def test_a_long_published_and_updated_line_is_the_date_not_the_body():
+    stamp = "PUBLISHED: 10:48, Fri, Nov 20, 2026 | UPDATED: 11:05, Fri, Nov 20, 2026"
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{stamp}\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.date.isoformat(), body_of(lead)) == ("2026-11-20", [PARAGRAPH, SECOND, THIRD])

@@ -357,7 +357,7 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int, bo
     return first
 
 
-STANDFIRST_WORDS = 30  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
+STANDFIRST_WORDS = 40  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
 
 
 def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start: int, end: int) -> int:

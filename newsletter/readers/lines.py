@@ -124,9 +124,11 @@ def line_date(line: str) -> dt.date | None:
 
 
 def is_date_line(line: str) -> bool:
-    """A dateline or timestamp: short, and mostly a date or time."""
+    """A dateline or timestamp: short, and mostly a date or time ("PUBLISHED: 10:48, Tue, Nov 19, 2026 | UPDATED:
+    11:05, Tue, Nov 19, 2026" twice as long as most)."""
     words = line.split()
-    if len(words) > 10 or line.rstrip().endswith((".", "?", "!")) and len(words) > 6:
+    stamped = re.match(r"(?i)(?:published|updated|posted|first published|last updated)\b", line)
+    if len(words) > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!")) and len(words) > 6:
         return False
     running_words = re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
     return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
@@ -221,10 +223,18 @@ BOILERPLATE = re.compile(
 )
 
 
+# A link to another story set inside the article ("READ MORE: Title", "See also: Title", "RELATED: Title")
+STORY_LINK = re.compile(
+    r"(?i)^(?:see more|read more|read also|also read|see also|related|read next|more|recommended|don'?t miss)"
+    r"\s*:\s*\S"
+)
+
+
 def is_furniture(line: str) -> bool:
-    """A line of the page around the article: menus, buttons, share links, promos, legal and cookie notices."""
+    """A line of the page around the article: menus, buttons, share links, promos, legal and cookie notices, links
+    to other stories."""
     words = words_of(line)
-    if words == 0:
+    if words == 0 or STORY_LINK.match(line) and words <= 30:
         return True
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
