@@ -255,6 +255,21 @@ def test_a_title_naming_only_the_site_is_no_headline_and_the_build_says_so(cli, 
     assert "page.html:1: no headline: the first sentence of its body stands in as its title" in result.output
 
 
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "<header><h1>Riverside Daily</h1></header>",  # the name the <title> ends with
+        "<h1><a href='/'><img src='/logo.png' alt=''>Riverside</a></h1>",  # a logo: a link to the home page
+    ],
+)
+def test_an_h1_that_is_the_site_s_name_or_logo_is_no_headline(tmp_path, banner):
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    head = "<title>Bridge to close for repairs - Riverside Daily</title>"
+    story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{banner}{paragraphs}</body></html>")
+    assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", True)
+    assert any("its <title> 'Bridge to close for repairs - Riverside Daily' stands in" in n for n in notices)
+
+
 def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
     promo = (
         "Our reporters cover the city council, the schools and the courts every day of the week, and they answer "

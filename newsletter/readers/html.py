@@ -160,15 +160,15 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     """JSON-LD's or Open Graph's headline; else the <h1> nearest the article; else the <title> without the site's
     name. Never the site's name alone, and never with it as a suffix. Sure when the page names it (JSON-LD, Open
     Graph) or it is the article's own <h1> (right above its first paragraph); else a guess, and `why` says so."""
-    site = site_names(tree, about)
-    h1_element, far = nearest_h1(tree, body, text)
+    title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
+    site = site_names(tree, about, title)
+    h1_element, far = nearest_h1(tree, body, text, site)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
     named = [about.get("headline", ""), about.get("og_title", "")]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
     none = "the page names none (no JSON-LD or Open Graph headline"
     candidates = [*((name, name, "") for name in (*seen, *named))]
     candidates.append((h1, h1, f"{none}): its <h1> stands in, but {far}" if far else ""))
-    title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
     candidates.append((without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
                                                      "stands in"))  # fmt: skip
     for found, whole, why in candidates:
@@ -184,9 +184,11 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def site_names(tree: Any, about: dict[str, str]) -> set[str]:
-    """What the page calls its site: og:site_name, application-name, the publisher, the host's name."""
-    names = {about.get("site", "")}
+def site_names(tree: Any, about: dict[str, str], title: str) -> set[str]:
+    """What the page calls its site: og:site_name, application-name, the publisher, the host's name, and what
+    its <title> ends with after the headline ("Headline - Site"; after a colon it is a subtitle: "Vote: what next")."""
+    suffix = title[len(without_suffix(title)) :]
+    names = {about.get("site", ""), "" if suffix.lstrip().startswith(":") else suffix}
     for meta in tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='og:site_name']"):
         names.add(meta.get("content") or "")
     host = split(about.get("url", "")).hostname or ""
@@ -213,10 +215,11 @@ def without_site(title: str, site: set[str]) -> str:
     return title.strip()
 
 
-def nearest_h1(tree: Any, body: list[Block], text: PageText) -> tuple[Any, str]:
+def nearest_h1(tree: Any, body: list[Block], text: PageText, site: set[str]) -> tuple[Any, str]:
     """The page's <h1> that comes last before the article's first paragraph (the first <h1> when none does), and
-    why it may not be the article's own ("" when the article starts right under it); None when the page has none."""
-    headings = [h1 for h1 in tree.iter("h1") if " ".join(h1.text_content().split())]
+    why it may not be the article's own ("" when the article starts right under it); None when the page has none.
+    An <h1> that is the site's name or its logo (a link to the home page) is no headline."""
+    headings = [h1 for h1 in tree.iter("h1") if fold(h1.text_content()) not in site | {""} and not links_home(h1)]
     if not headings:
         return None, ""
     at = text.find(opening(body))
@@ -228,6 +231,16 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText) -> tuple[Any, str]:
         return chosen, "it comes after the article's start"
     between = words_of(text.text[text.ends[chosen] : at])
     return chosen, f"it is {between} words above the article's start" if between > NEAR else ""
+
+
+def links_home(element: Any) -> bool:
+    """The element holds a link to the site's home page (href "/" or the site's address alone): a logo."""
+    for link in element.iter("a"):
+        href = (link.get("href") or "").strip()
+        parts = split(href)
+        if href and not href.startswith("#") and parts.path in ("", "/") and not parts.query:
+            return True
+    return False
 
 
 def without_suffix(title: str) -> str:
