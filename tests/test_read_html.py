@@ -457,6 +457,22 @@ def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_sa
     assert any("the pasted-text reader over the page's text read it" in notice for notice in notices)
 
 
+def test_prose_the_next_reader_leaves_out_is_named_once(tmp_path):
+    comment = (
+        "I drive over that bridge every morning and I have been telling the council about those cracks for two "
+        "years now, so it is good to finally see something done about it."
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    comments = f"<section id='comments'><h3>Comments</h3><p>{comment}</p></section>"
+    page = f"<html><body><h1>Bridge to close</h1><aside>{paragraphs}</aside>{comments}</body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE
+    assert [notice for notice in notices if "I drive over that bridge" in notice] == [
+        f'{tmp_path / "page.html"}:1: left out as page furniture: "Comments", "I drive over that bridge every '
+        'morning …"'
+    ]
+
+
 def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     related = (

@@ -87,6 +87,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     base = url or about.get("url") or found("url") or ""
     body = body_blocks(found_body, base, file, notices) if found_body is not None else []
     words = sum(words_of(block.text) for block in body)
+    named = ""  # what the next reader named as left out, if it read the page: not named twice
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
         fallback, left_by_fallback = rendered_story(page_tree, file)
         if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
@@ -97,7 +98,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                           f"({words} words): check where it starts and ends",
                                   source=Source(file=file, line=1)))  # fmt: skip
             notices.extend(left_by_fallback)  # what that reader left out of the page's text, named
-    left_out = left_out_prose(page_tree, body)
+            named = " ".join(notice.message for notice in left_by_fallback)
+    left_out = [text for text in left_out_prose(page_tree, body) if text[:30] not in named]
     if left_out and words >= MIN_WORDS:
         shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
         more = f" (+{len(left_out) - 3} more)" if len(left_out) > 3 else ""
