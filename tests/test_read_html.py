@@ -623,3 +623,21 @@ def test_fetch_stops_at_the_timeout_and_the_size_limit(server):
 def test_only_http_and_https_urls_are_fetched():
     with pytest.raises(Exception, match=r"file:///etc/passwd: is not an http or https URL"):
         fetch("file:///etc/passwd")
+
+
+def test_the_index_of_the_article_s_text_answers_as_a_plain_search():
+    # left_out_prose asks it once per paragraph of the page: it must find exactly what `in` finds, repeats included
+    import random
+
+    from newsletter.readers.page import Kept
+
+    chance = random.Random(21)
+    for letters in ("ab c", "abcdefghijklmnopqrstuvwxyz "):
+        text = "".join(chance.choice(letters) for _ in range(5000))
+        kept = Kept(text)
+        for _ in range(5000):
+            at, size = chance.randrange(0, 4960), chance.choice([5, 23, 24, 40])
+            part = (
+                text[at : at + size] if chance.random() < 0.5 else "".join(chance.choice(letters) for _ in range(size))
+            )
+            assert (part in kept) == (part in text), part

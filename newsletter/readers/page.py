@@ -91,17 +91,39 @@ def findable(block: Block) -> bool:
 def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
     """The page's paragraphs of running text (not link lists) that the article does not hold: every block of the page
     (a <p>, a <div>, a list item...) holding no other block, with 20 words or more ending a sentence."""
-    kept = " ".join(" ".join(block.text.split()) for block in body)
-    found = []
+    kept = Kept(" ".join(" ".join(block.text.split()) for block in body))
+    found: dict[str, None] = {}
     for paragraph in prose_blocks(tree):
         text = " ".join(paragraph.text_content().split())
         if words_of(text) < 20 or not re.search(r"[.!?。！？\"”)]\s*$", text):
             continue
         linked = sum(len(" ".join(link.text_content().split())) for link in paragraph.iter("a"))
-        middle = text[len(text) // 3 : len(text) // 3 + 40]
-        if linked * 2 < len(text) and middle not in kept and text not in found:
-            found.append(text)
-    return found
+        if linked * 2 < len(text) and text[len(text) // 3 : len(text) // 3 + 40] not in kept:
+            found[text] = None  # each once, in page order
+    return list(found)
+
+
+class Kept:
+    """The article's text, to ask whether 40 characters of a paragraph are in it without reading all of it each time
+    (a page of 30,000 comments under a long article): every 40 characters hold one of its 12-character pieces that
+    start at a multiple of 12, and only where that piece stands is looked at."""
+
+    STEP = 12
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        for start in range(0, len(text) - self.STEP + 1, self.STEP):
+            self.at.setdefault(text[start : start + self.STEP], []).append(start)
+
+    def __contains__(self, part: str) -> bool:
+        if len(part) < 2 * self.STEP - 1:
+            return part in self.text
+        places = [(offset, self.at.get(part[offset : offset + self.STEP], [])) for offset in range(self.STEP)]
+        if sum(len(starts) for _, starts in places) > 64:  # a piece the text repeats: one plain search is quicker
+            return part in self.text
+        return any(start >= offset and self.text.startswith(part, start - offset)
+                   for offset, starts in places for start in starts)  # fmt: skip
 
 
 def prose_blocks(tree: Any) -> list[Any]:
