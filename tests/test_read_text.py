@@ -710,3 +710,16 @@ def test_a_long_published_and_updated_line_is_the_date_not_the_body():
     result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{stamp}\n{ARTICLE}")
     lead = result.stories[0]
     assert (lead.date.isoformat(), body_of(lead)) == ("2026-11-20", [PARAGRAPH, SECOND, THIRD])
+
+
+def test_share_counts_and_a_reading_time_between_headline_and_standfirst_change_nothing():
+    buttons = "1.2K Shares\n5 min read\nListen to this article\n"
+    dek = "Regional governments brace for budget cuts as oil revenue falls and road projects stall"  # no full stop
+    for top, lower in ((HEADLINE, dek), ("The Long Winter Ahead", dek), (HEADLINE, STANDFIRST)):
+        bare = headline_of(f"World\n{top}\n{lower}\nBy Anna Petrova\n{ARTICLE}")
+        pressed = headline_of(f"World\n{top}\n{buttons}{lower}\nBy Anna Petrova\n{ARTICLE}")
+        assert pressed[:2] == bare[:2], top  # the same line chosen, flagged alike
+    assert headline_of(f"World\n{HEADLINE}\n{buttons}{dek}\nBy Anna Petrova\n{ARTICLE}")[0] == HEADLINE
+    result, notices = read(f"World\n{HEADLINE}\n{buttons}{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")
+    assert (result.stories[0].headline, result.stories[0].teaser) == (HEADLINE, STANDFIRST)
+    assert 'page.txt:3-5: left out as page furniture: "1.2K Shares", "5 min read", "Listen to this article"' in notices

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from newsletter.readers.lines import (
     BOILERPLATE,
     CJK,
+    COUNTER,
+    READING_TIME,
     RELATED,
     Line,
     is_title_like,
@@ -23,10 +25,6 @@ from newsletter.readers.lines import (
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
 HEAD_WINDOW = 60  # lines above the body searched for its headline
-COUNTER = re.compile(
-    r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
-    r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
-)
 WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
@@ -35,10 +33,6 @@ NOT_HEADLINES = re.compile(
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
 )
 MENU_FIRST = re.compile(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
-# A reading time, in any language: a number, then a unit of minutes ("5 min read", "Lesezeit: 3 Minuten", "3分")
-READING_TIME = re.compile(
-    r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
-)
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
 PROMO = re.compile(
     r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
@@ -290,8 +284,9 @@ def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> 
 
 
 def dated_under(roles: list[str], index: int) -> bool:
-    """A byline or date within three lines under a line: an article's header, not a photo's caption."""
-    return any(roles[j] in ("byline", "date") for j in range(index + 1, min(index + 4, len(roles))))
+    """A byline or date within three lines under a line (buttons aside): an article's header, not a photo's caption."""
+    near = [j for j in range(index + 1, min(index + 10, len(roles))) if roles[j] != "furniture"][:3]  # past buttons
+    return any(roles[j] in ("byline", "date") for j in near)
 
 
 def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]]) -> int | None:
@@ -300,7 +295,7 @@ def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tu
     if title_case(lines[index].text):
         return None  # written as a title: not a standfirst
     candidates = {i for _, i in scored}
-    for i in range(index - 1, max(-1, index - 3), -1):
+    for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
             return i
         if roles[i] != "furniture":
@@ -319,7 +314,8 @@ def standfirsts(
     for i in score:
         if shares[i] < TOPICAL or words_of(lines[i].text) < 4:
             continue  # the upper line must be about the article itself
-        below = next((j for j in range(i + 1, i + 4) if j in score and words_of(lines[j].text) >= 4), None)
+        near = [j for j in range(i + 1, min(len(roles), i + 10)) if roles[j] != "furniture"][:3]  # past buttons
+        below = next((j for j in near if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):

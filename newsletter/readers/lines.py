@@ -223,6 +223,15 @@ BOILERPLATE = re.compile(
 )
 
 
+# A counter: of shares, comments or views ("1.2K Shares"), or a gallery's ("Image 10 of 15")
+COUNTER = re.compile(
+    r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
+    r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
+)
+# A reading time, in any language: a number, then a unit of minutes ("5 min read", "Lesezeit: 3 Minuten", "3分")
+READING_TIME = re.compile(
+    r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
+)
 # A link to another story set inside the article ("READ MORE: Title", "See also: Title", "RELATED: Title")
 STORY_LINK = re.compile(
     r"(?i)^(?:see more|read more|read also|also read|see also|related|read next|more|recommended|don'?t miss)"
@@ -236,6 +245,8 @@ def is_furniture(line: str) -> bool:
     words = words_of(line)
     if words == 0 or STORY_LINK.match(line) and words <= 30:
         return True
+    if words <= 3 and COUNTER.search(line) or words <= 4 and READING_TIME.search(line):
+        return True  # 1.2K Shares, 10 of 15, 5 min read
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
     if words <= 8 and FURNITURE.search(line):
