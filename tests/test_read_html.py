@@ -332,6 +332,11 @@ def test_import_of_a_page_with_a_guessed_headline_keeps_the_flag_until_the_edito
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     page = f"<html><head><title>Bridge to close for repairs | Riverside Daily</title></head><body>{paragraphs}"
     (workdir / "page.html").write_text(f"{page}</body></html>", "utf-8")
+    # Built as it is, the page's guess is shown by `check`, with how to change the headline
+    assert cli("build", "page.html", "--out", "built", "--date", "2026-11-24").exit_code == 0
+    result = cli("check", "built")
+    assert "page.html:1: the headline is a guess" in result.output
+    assert "to change it, `newsletter import` the page and edit the Markdown it writes" in result.output
     result = cli("import", "page.html", "--to", "issue")
     assert result.exit_code == 0, result.output
     assert "page.html:1: the headline is a guess: the page names none" in result.output

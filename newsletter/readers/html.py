@@ -117,7 +117,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         from newsletter.readers.text import GUESS
 
         notices.append(Notice(message=f"{GUESS}: {headline.why}", source=Source(file=file, line=1),
-                              story=headline.text, hint="check it or write the headline in the story"))  # fmt: skip
+                              story=headline.text,
+                              hint="check it; to change it, `newsletter import` the page and edit the Markdown it "
+                                   "writes"))  # fmt: skip
     canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
     pictures = article_pictures(page_tree, text, body, headline.top, base)
