@@ -292,15 +292,21 @@ def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
     ]
 
 
-def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess(tmp_path):
+def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess_and_the_title_preferred(tmp_path):
     article = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    page = f"<html><body><article>{article}</article><aside><h1>Most read this week</h1></aside></body></html>"
-    story, notices = saved(tmp_path, page)
+    body = f"<body><article>{article}</article><aside><h1>Most read this week</h1></aside></body>"
+    story, notices = saved(tmp_path, f"<html>{body}</html>")
     assert (story.headline, story.headline_unsure) == ("Most read this week", True)
     assert notices == [
         f"{tmp_path / 'page.html'}:1: the headline is a guess: the page names none (no JSON-LD or Open Graph "
         "headline): its <h1> stands in, but it comes after the article's start (Most read this week)"
     ]
+    # The page's <title>, which does not repeat that <h1>, is the likelier headline (a guess all the same)
+    story, notices = saved(
+        tmp_path, f"<html><head><title>Bridge to close | Riverside Daily</title></head>{body}</html>"
+    )
+    assert (story.headline, story.headline_unsure) == ("Bridge to close", True)
+    assert "its <title> 'Bridge to close | Riverside Daily' stands in" in notices[0]
 
 
 def test_a_headline_the_page_names_or_sets_over_its_article_is_not_flagged(tmp_path):

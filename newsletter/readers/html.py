@@ -172,9 +172,11 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
     none = "the page names none (no JSON-LD or Open Graph headline"
     candidates = [*((name, name, "") for name in (*seen, *named))]
-    candidates.append((h1, h1, f"{none}): its <h1> stands in, but {far}" if far else ""))
-    candidates.append((without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
-                                                     "stands in"))  # fmt: skip
+    by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "")
+    by_title = (without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
+                                              "stands in")  # fmt: skip
+    # An <h1> away from the article that the <title> does not repeat is less likely the headline than the <title>
+    candidates += [by_title, by_h1] if far and fold(h1) not in fold(title) else [by_h1, by_title]
     for found, whole, why in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site)
         if headline and fold(headline) not in site:
