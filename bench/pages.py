@@ -21,9 +21,9 @@ HTML names no headline is left out of the headline count. A wrong headline is *f
 it is a guess.
 
 `--stress` asks whether the flag holds on pages unlike these: each pasted page whose headline is read right is
-changed in five ways (its headline taken out, or replaced by another page's; a menu glued into one line, or three
-other pages' headlines, above it; a "Related" box of them under its header) and built again; a wrong headline the
-build does not flag is counted.
+changed in eight ways (its headline taken out, or replaced by another page's; a menu glued into one line, a site's
+name or three other pages' headlines above it; buttons or a photo's caption under it; a "Related" box of other
+headlines under its header) and built again; a wrong headline the build does not flag is counted.
 """
 
 from __future__ import annotations
@@ -253,13 +253,17 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
 # --- the flag under stress: each page changed in the ways pages differ, and whether a wrong choice is still flagged --
 
 MENU_RUN = "Latest News Politics Economy World Business Technology Culture Opinion Sport Video"
-STRESSES = ("removed", "replaced", "menu above", "box above", "box under")
+STRESSES = ("removed", "replaced", "menu above", "site above", "box above", "buttons under", "caption under",
+            "box under")  # fmt: skip
+BUTTONS = ["1.2K Shares", "5 min read", "Listen to this article"]
+CAPTION = ["A crowd gathers outside the building on Tuesday morning.", "Jane Roe/Reuters"]
 
 
 def stressed(lines: list[str], truths: list[str], body: str, others: list[str]) -> dict[str, list[str]]:
-    """A pasted page whose headline was read right, changed in five ways: its headline taken out (whatever is chosen
-    then is wrong, so it must be flagged), put in place by another page's, a menu glued into one line above it,
-    three other pages' headlines above it (a box of other stories), and a "Related" box of them under the header."""
+    """A pasted page whose headline was read right, changed in eight ways: its headline taken out (whatever is chosen
+    then is wrong, so it must be flagged), put in place by another page's; a menu glued into one line, a site's name,
+    or three other pages' headlines (a box of other stories) above it; share and reading-time buttons, or a photo's
+    caption and credit, under it; a "Related" box of other pages' headlines under its header."""
     own = [k for k, line in enumerate(lines) if line.strip() and agrees(" ".join(line.split()), truths)]
     at = own[0]
     opening = next((k for k, line in enumerate(lines) if line.strip() and words(line) == words(body)), None)
@@ -267,7 +271,10 @@ def stressed(lines: list[str], truths: list[str], body: str, others: list[str]) 
         "removed": [line for k, line in enumerate(lines) if k not in own],
         "replaced": [others[0] if k in own else line for k, line in enumerate(lines)],
         "menu above": [*lines[:at], MENU_RUN, *lines[at:]],
+        "site above": [*lines[:at], "The Northern Courier", *lines[at:]],
         "box above": [*lines[:at], *others, *lines[at:]],
+        "buttons under": [*lines[: at + 1], *BUTTONS, *lines[at + 1 :]],
+        "caption under": [*lines[: at + 1], *CAPTION, *lines[at + 1 :]],
     }
     if opening is not None and opening > at:
         found["box under"] = [*lines[:opening], "Related", *others, *lines[opening:]]

@@ -41,4 +41,7 @@ def test_the_stress_changes_a_page_around_its_headline():
     assert found["replaced"] == ["Home", "Other One", "", "Other One", "By Anna", "First paragraph here.", "End"]
     assert found["menu above"][1:3] == [bench.MENU_RUN, "Budget Year Ahead - Courier"]
     assert found["box above"][1:5] == [*others, "Budget Year Ahead - Courier"]
+    assert found["site above"][1:3] == ["The Northern Courier", "Budget Year Ahead - Courier"]
+    assert found["buttons under"][1:5] == ["Budget Year Ahead - Courier", *bench.BUTTONS]
+    assert found["caption under"][1:4] == ["Budget Year Ahead - Courier", *bench.CAPTION]
     assert found["box under"][4:10] == ["By Anna", "Related", *others, "First paragraph here."]
