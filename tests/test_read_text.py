@@ -723,3 +723,37 @@ def test_share_counts_and_a_reading_time_between_headline_and_standfirst_change_
     result, notices = read(f"World\n{HEADLINE}\n{buttons}{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")
     assert (result.stories[0].headline, result.stories[0].teaser) == (HEADLINE, STANDFIRST)
     assert 'page.txt:3-5: left out as page furniture: "1.2K Shares", "5 min read", "Listen to this article"' in notices
+
+
+RETAIL = (
+    "The country's largest home improvement retailer reported quarterly sales below analysts' forecasts on Tuesday, "
+    "blaming a late spring and weaker demand for lumber and garden supplies across its stores.\n"
+    "The retailer kept its forecast for the full year, saying that sales in its stores had picked up in the last "
+    "weeks of the quarter as the weather turned warmer.\n"
+)
+
+
+def test_a_headline_about_a_company_s_shares_is_no_share_button():
+    # Over the byline, a video's title between the header and the article: the headline is the one with "shares"
+    headline = "Retailer's sales miss, shares plunge"
+    video = "VIDEO 02:10\nChief executive proud of the retailer's store workers and their sales\n"
+    page = f"Markets\n{headline}\nBy Anna Petrova\nNov. 20, 2026\n{video}{RETAIL}"
+    assert headline_of(page)[:2] == (headline, False)
+    assert headline_of(f"Markets\nSharing is caring!\n{video}{RETAIL}")[0] != "Sharing is caring!"
+
+
+@pytest.mark.parametrize(
+    "menu",
+    ["Latest News Politics World Arts & Culture Editor's Picks U.S. Video",
+     "News Sport Business Arts and Culture Travel Science Weather",
+     "Mobile Security Cloud Storage iPhone Android Windows Linux Networking"],
+)  # fmt: skip
+def test_a_menu_run_with_and_apostrophes_or_a_lowercase_brand_is_flagged_as_a_menu(menu):
+    headline, flagged, notices = headline_of(f"{menu}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    assert headline != menu or flagged and "it reads like a menu" in notices[0]
+    assert headline_of(f"{menu}\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}")[:2] == (HEADLINE, False)
+
+
+def test_a_headline_without_small_words_is_no_menu_when_the_article_holds_its_words():
+    headline = "Regional Governments Freeze Wages Budget Transfers Shrink"  # no small word, as press releases write
+    assert headline_of(f"World\n{headline}\nBy Anna Petrova\n{ARTICLE}")[:2] == (headline, False)

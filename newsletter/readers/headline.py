@@ -41,7 +41,12 @@ PROMO = re.compile(
     r"inbox|emails?|app)\b"
 )
 TEASER_LINK = re.compile(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
-SHARE_LINE = re.compile(r"(?i)\bshar(?:e|es|ed|ing)\b|\b(?:tweet|pin it|email this|like us)\b")
+# A share button's words: "Share", "Share this", "Sharing is caring!", "Shares" at the end; not a market's shares
+# in a headline ("Retailer's sales miss, shares plunge")
+SHARE_LINE = re.compile(
+    r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
+    r"\b(?:tweet|pin it|email this|like us)\b"
+)
 SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but by with from as is are was be it its that this".split()
 )  # fmt: skip
@@ -61,6 +66,7 @@ LEDE = 5  # ... of which the first few must hold enough of its words for it to b
 SURE = 1.0
 TOPICAL = 0.34
 MARGIN = 0.35
+ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 
 
 @dataclass
@@ -108,14 +114,16 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
 
 
 def is_nav_run(text: str) -> bool:
-    """Menu entries pasted into one line ("Latest News Applications OS Channel Programs Cloud"): many capitalised
-    words, none of the small words a title has, no punctuation."""
+    """Menu entries pasted into one line ("Latest News Politics World Arts & Culture Editor's Picks U.S. Video"):
+    many capitalised words (one, or one in ten, may not be: "iPhone"), none of the small words a title has but the
+    "and" of a section's name, no sentence's punctuation (commas, colons, quotes, a full stop at the end)."""
     tokens = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    joined = [token for token in tokens if token.lower() != "and"]
     return (
         len(tokens) >= 6
-        and not any(token.lower() in SMALL_WORDS for token in tokens)
-        and all(token[0].isupper() for token in tokens)
-        and not re.search(r"[:,.?!'’\"“”]", text)
+        and not any(token.lower() in SMALL_WORDS for token in joined)
+        and sum(1 for token in joined if not token[0].isupper()) <= max(1, len(tokens) // 10)
+        and not re.search(r"[:,;?!\"“”‘]|\.$|(?:^|\s)['’]|['’](?:\s|$)", text)
     )
 
 
@@ -247,7 +255,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it is the site's own name (its copyright line says so)"
     elif index in inside:
         why = "it follows a paragraph, as a subhead or a caption does"
-    elif is_nav_run(lines[index].text):
+    elif is_nav_run(lines[index].text) and ledes[index] < ABOUT_MOST:
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
