@@ -757,3 +757,16 @@ def test_a_menu_run_with_and_apostrophes_or_a_lowercase_brand_is_flagged_as_a_me
 def test_a_headline_without_small_words_is_no_menu_when_the_article_holds_its_words():
     headline = "Regional Governments Freeze Wages Budget Transfers Shrink"  # no small word, as press releases write
     assert headline_of(f"World\n{headline}\nBy Anna Petrova\n{ARTICLE}")[:2] == (headline, False)
+
+
+def test_a_title_above_the_headline_s_own_header_is_flagged_even_when_it_shares_more_words():
+    # Another story's title on the same subject (a box with no heading) over the article's headline and byline:
+    # it shares more of the article's words and is chosen, but the editor is told which line has the header
+    other = "Regional governments across Russia prepare for cuts as Finance Ministry trims transfers"
+    headline, flagged, notices = headline_of(
+        f"World\n{other}\nPhoto\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    )
+    assert flagged and headline in (other, HEADLINE)
+    assert f'line 4 ("{HEADLINE[:39]}…") below it has the byline or date under it' in notices[0]
+    # ...while a longer standfirst between a headline and its byline is no such rival
+    assert headline_of(f"World\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")[:2] == (HEADLINE, False)

@@ -251,6 +251,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     why = ""
     if rivals and best - runner_up < MARGIN:
         why = f"line {lines[rivals[0][1]].number} ({shown(lines[rivals[0][1]].text, 40)}) comes close"
+    elif (headed := header_below(lines, roles, index, rivals, ledes)) is not None:
+        why = f"line {lines[headed].number} ({shown(lines[headed].text, 40)}) below it has the byline or date under it"
     elif index in named:
         why = "it is the site's own name (its copyright line says so)"
     elif index in inside:
@@ -280,6 +282,22 @@ def same_title(one: str, other: str) -> bool:
     choices. Nearly all their words in common."""
     a, b = terms(one), terms(other)
     return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b))
+
+
+def header_below(
+    lines: list[Line], roles: list[str], index: int, rivals: list[tuple[float, int]], ledes: dict[int, float]
+) -> int | None:
+    """A rival between the chosen line and the first byline or date under it, about the article too, no longer than
+    it and not a sentence (so not its standfirst), with that byline or date right under it: the article's header may
+    be that one's, and the chosen line a box's title above it."""
+    others = {i for _, i in rivals}
+    for j in range(index + 1, min(len(roles), index + 10)):
+        if roles[j] in ("byline", "date"):
+            return None
+        if j in others and ledes[j] >= TOPICAL and dated_under(roles, j) and not lines[j].text.endswith(".") \
+                and words_of(lines[j].text) <= words_of(lines[index].text):  # fmt: skip
+            return j
+    return None
 
 
 def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
