@@ -20,6 +20,12 @@ from .runtime import cache_folder, pinned_today
 # value the user set is kept.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
+# pydantic looks for plugins of its own the first time it builds a model: it reads the entry points of every
+# package installed beside it (several ms at each run) and would run any it found inside a build. The command
+# line uses none; an editor who sets PYDANTIC_DISABLE_PLUGINS keeps their own setting. (Set here, where the
+# command line starts, not when the package is imported: a program that imports newsletter keeps its plugins.)
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
 app = typer.Typer(
     help="Turn a week's stories into a responsive email, a plain-text version and a web page.",
     no_args_is_help=True,

@@ -160,7 +160,11 @@ def selecting_by_class(transform: Any) -> Any:
         return transform
     index = ClassIndex(transform.__globals__["_create_cssselector"])
     names = {**transform.__globals__, "_create_cssselector": index.selector}
-    return types.FunctionType(transform.__code__, names, transform.__name__, transform.__defaults__)
+    swapped = types.FunctionType(
+        transform.__code__, names, transform.__name__, transform.__defaults__, transform.__closure__
+    )
+    swapped.__kwdefaults__ = transform.__kwdefaults__
+    return swapped
 
 
 class ClassIndex:
