@@ -652,3 +652,28 @@ def test_the_index_of_the_article_s_text_answers_as_a_plain_search():
                 text[at : at + size] if chance.random() < 0.5 else "".join(chance.choice(letters) for _ in range(size))
             )
             assert (part in kept) == (part in text), part
+
+
+# --- review 3: nothing dropped or guessed silently -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", ["- Live updates", "– as it happened", "| Analysis", "- Opinion", "- Explainer"])
+@pytest.mark.parametrize("named", [True, False])  # named by Open Graph, or only set as the article's <h1>
+def test_a_headline_keeps_a_last_part_that_only_its_title_repeats(tmp_path, suffix, named):
+    headline = f"Bridge to close: what happens next {suffix}"
+    head = f"<title>{headline}</title>" + (f"<meta property='og:title' content='{headline}'>" if named else "")
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE * 2)
+    page = f"<html><head>{head}</head><body><article><h1>{headline}</h1>{article}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert (story.headline, story.headline_unsure) == (headline, False)
+    assert notices == []
+
+
+def test_a_title_s_last_part_the_copyright_line_names_is_the_site_s_and_cut(tmp_path):
+    headline = "Bridge to close for repairs - Riverside Daily"
+    head = f"<title>{headline}</title><meta property='og:title' content='{headline}'>"
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE * 2)
+    footer = "<footer>© 2026 Riverside Daily. All rights reserved.</footer>"
+    page = f"<html><head>{head}</head><body><article><h1>{headline}</h1>{article}</article>{footer}</body></html>"
+    story, notices = saved(tmp_path, page)
+    assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", False)

@@ -165,8 +165,15 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     name. Never the site's name alone, and never with it as a suffix. Sure when the page names it (JSON-LD, Open
     Graph) or it is the article's own <h1> (right above its first paragraph); else a guess, and `why` says so."""
     title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
-    site = site_names(tree, about, title)
-    h1_element, far = nearest_h1(tree, body, text, site)
+    site = site_names(tree, about)
+    # What the <title> ends with may be the site's name ("Headline - Site") or the headline's own ("- Live updates",
+    # "| Analysis"): cut from a headline only when the page's copyright line names it too; else it only rules out
+    # an <h1> or a headline that is that part alone
+    suffix = title_suffix(title)
+    if suffix and f" {suffix} " in f" {copyright_names(text.text)} ":
+        site.add(suffix)
+    not_headline = site | ({suffix} if suffix else set())
+    h1_element, far = nearest_h1(tree, body, text, not_headline)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
     named = [about.get("headline", ""), about.get("og_title", "")]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
@@ -179,7 +186,7 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     candidates += [by_title, by_h1] if far and fold(h1) not in fold(title) else [by_h1, by_title]
     for found, whole, why in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site)
-        if headline and fold(headline) not in site:
+        if headline and fold(headline) not in not_headline:
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
             return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
@@ -190,11 +197,9 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def site_names(tree: Any, about: dict[str, str], title: str) -> set[str]:
-    """What the page calls its site: og:site_name, application-name, the publisher, the host's name, and what
-    its <title> ends with after the headline ("Headline - Site"; after a colon it is a subtitle: "Vote: what next")."""
-    suffix = title[len(without_suffix(title)) :]
-    names = {about.get("site", ""), "" if suffix.lstrip().startswith(":") else suffix}
+def site_names(tree: Any, about: dict[str, str]) -> set[str]:
+    """What the page calls its site: og:site_name, application-name, the publisher and the host's name."""
+    names = {about.get("site", "")}
     for meta in tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='og:site_name']"):
         names.add(meta.get("content") or "")
     host = split(about.get("url", "")).hostname or ""
@@ -202,6 +207,18 @@ def site_names(tree: Any, about: dict[str, str], title: str) -> set[str]:
         names.add(host.removeprefix("www."))
         names.add(host.removeprefix("www.").split(".")[0])
     return {fold(name) for name in names if fold(name)}
+
+
+def title_suffix(title: str) -> str:
+    """What the <title> ends with after the headline, folded ("Headline - Site"), or "" (after a colon it is a
+    subtitle: "Vote: what next")."""
+    suffix = title[len(without_suffix(title)) :]
+    return "" if suffix.lstrip().startswith(":") else fold(suffix)
+
+
+def copyright_names(text: str) -> str:
+    """The page's copyright lines, folded ("© 2026 Riverside Daily. All rights reserved.")."""
+    return " / ".join(fold(line[0]) for line in re.finditer(r"(?i)(?:©|\(c\)|copyright\b)[^.|©]{0,80}", text))
 
 
 def without_site(title: str, site: set[str]) -> str:
