@@ -397,7 +397,11 @@ def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_no
     assert story.image.alt == "Cracks in the north pier"
     assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")
     assert [block.text for block in story.body] == BRIDGE
-    assert notices == []  # the share button and the counting pixel are no pictures of the article's
+    # the share button and the counting pixel are no pictures of the article's; the button is named, set aside
+    assert [notice.split(":1: ")[1] for notice in notices] == [
+        "set aside 1 small or linked picture(s) in the article as icons, portraits or links to other pages: "
+        "'share-icon.png'"
+    ]
 
 
 def test_pictures_in_the_article_the_story_does_not_show_are_named(tmp_path):
@@ -677,3 +681,85 @@ def test_a_title_s_last_part_the_copyright_line_names_is_the_site_s_and_cut(tmp_
     page = f"<html><head>{head}</head><body><article><h1>{headline}</h1>{article}</article>{footer}</body></html>"
     story, notices = saved(tmp_path, page)
     assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", False)
+
+
+def pictured(tmp_path: Path, pictures: list[str], head: str = ""):
+    """A saved article with `pictures` set in turn between its paragraphs (the first above them)."""
+    paragraphs = [f"<p>{text}</p>" for text in BRIDGE * 2]
+    article = "".join(picture + paragraph for picture, paragraph in zip(pictures, paragraphs, strict=False))
+    article += "".join(paragraphs[len(pictures) :])
+    page = f"<html><head>{head}</head><body><article><h1>Bridge to close</h1>{article}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE * 2
+    return story, [notice.split(":1: ")[1] for notice in notices]
+
+
+def test_pictures_sharing_an_alt_text_or_a_file_name_are_each_named(tmp_path):
+    cdn = "https://cdn.riverside.example/2026"
+    same_alt = [f"<img src='{cdn}/{name}.jpg' alt='Bridge to close'>" for name in ("pier", "detour", "ferry")]
+    story, notices = pictured(tmp_path, same_alt)
+    assert story.image.src == f"{cdn}/pier.jpg"
+    assert notices == [
+        "2 picture(s) in the article are left out: 'detour.jpg', 'ferry.jpg': a story shows one picture, and only "
+        "from an http or https address"
+    ]
+    same_name = [f"<img src='{cdn}/{folder}/image.jpg'>" for folder in ("a", "b", "c")]
+    story, notices = pictured(tmp_path, same_name)
+    assert story.image.src == f"{cdn}/a/image.jpg"
+    assert notices == [
+        "2 picture(s) in the article are left out: 'image.jpg', 'image.jpg': a story shows one picture, and only "
+        "from an http or https address"
+    ]
+
+
+def test_a_picture_at_several_sizes_is_one_picture(tmp_path):
+    cdn = "https://cdn.riverside.example/2026"
+    lazy = (
+        f"<img src='{cdn}/pier-cracks-640.jpg' srcset='{cdn}/pier-cracks-640.jpg 640w, {cdn}/pier-cracks-1200.jpg "
+        "1200w' alt='Cracks in the north pier'>"
+    )
+    story, notices = pictured(tmp_path, [lazy, f"<img src='{cdn}/pier-cracks-1200.jpg' alt='Cracks'>"])
+    assert story.image.src == f"{cdn}/pier-cracks-640.jpg"
+    assert notices == []
+
+
+def test_a_picture_whose_name_holds_a_furniture_word_is_the_article_s(tmp_path):
+    cdn = "https://cdn.riverside.example/2026"
+    names = ("electoral-authority-count", "iconic-bridge", "shareholders-meeting")
+    story, notices = pictured(tmp_path, [f"<img src='{cdn}/{name}.jpg'>" for name in names])
+    assert story.image.src == f"{cdn}/electoral-authority-count.jpg"
+    assert notices == [
+        "2 picture(s) in the article are left out: 'iconic-bridge.jpg', 'shareholders-meeting.jpg': a story shows "
+        "one picture, and only from an http or https address"
+    ]
+
+
+def test_a_picture_linked_to_its_attachment_page_is_the_article_s_and_links_elsewhere_are_named(tmp_path):
+    site = "https://riverside.example/2026/11/bridge-to-close"
+    cdn = "https://riverside.example/wp-content/uploads/2026/11"
+    attached = f"<a href='{site}/pier-cracks/'><img src='{cdn}/pier-cracks-1024x683.jpg' alt='The pier'></a>"
+    elsewhere = f"<a href='https://riverside.example/ferry-story'><img src='{cdn}/ferry.jpg' alt='The ferry'></a>"
+    share = f"<img class='share-icon' src='{cdn}/facebook.png' alt='Share'>"
+    story, notices = pictured(tmp_path, [attached, elsewhere + share])
+    assert story.image.src == f"{cdn}/pier-cracks-1024x683.jpg"
+    assert notices == [
+        "set aside 2 small or linked picture(s) in the article as icons, portraits or links to other pages: "
+        "'The ferry', 'Share'"
+    ]
+
+
+def test_a_picture_above_the_article_is_the_lead_at_another_size_only_when_its_name_says_so(tmp_path):
+    cdn = "https://cdn.riverside.example"
+    photo = f"<img src='{cdn}/2026/pier-cracks-640.jpg' alt='Cracks in the north pier'>"
+    card = f"<meta property='og:image' content='{cdn}/social/riverside-card.png'>"
+    story, notices = pictured(tmp_path, [photo], head=card)
+    assert story.image.src == f"{cdn}/social/riverside-card.png"
+    assert notices == [
+        "1 picture(s) in the article are left out: 'Cracks in the north pier': a story shows one picture, and only "
+        "from an http or https address"
+    ]
+    same = f"<meta property='og:image' content='{cdn}/2026/pier-cracks-1200x800.jpg'>"
+    story, notices = pictured(tmp_path, [photo], head=same)
+    assert story.image.src == f"{cdn}/2026/pier-cracks-1200x800.jpg"
+    assert story.image.alt == "Cracks in the north pier"
+    assert notices == []

@@ -122,11 +122,11 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                    "writes"))  # fmt: skip
     canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
-    pictures = article_pictures(page_tree, text, body, headline.top, base)
+    pictures, aside = article_pictures(page_tree, text, body, headline.top, base)
     lead = lead_picture(pictures, image_src)
     image_src = image_src or (lead.src if lead else "")
-    notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], file))
-    alt, caption, credit = figure_of(page_tree, image_src, base)
+    notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
+    alt, caption, credit = figure_of(page_tree, lead.src if lead else image_src, base)  # the lead at its size here
     caption = caption or clean_value(about.get("caption", ""))
     credit = credit or clean_value(about.get("credit", ""))
     if body and headline.text and body[0].text.strip() == headline.text:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,8 +54,11 @@ def figure_of(tree: Any, src: str, base: str) -> tuple[str, str, str]:
 
 PICTURE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
 SMALL = 150  # px wide or high, at most: an icon, a button, a portrait or a counting pixel, not a picture
-FURNITURE = re.compile(r"(?i)logo|icon|avatar|sprite|badge|button|share|overlay|spinner|placeholder|pixel|emoji|"
-                       r"headshot|author|profile|mugshot|thumb")  # fmt: skip
+PIXEL = 2  # px wide or high, at most: a counting pixel, which nobody sees and nobody is told of
+FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge badges button buttons btn share "
+                      "sharing overlay spinner placeholder pixel emoji smiley headshot author profile mugshot thumb "
+                      "thumbs thumbnail".split())  # fmt: skip
+SIZE_SUFFIX = re.compile(r"(?i)(?:[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?|scaled)|@\dx)+$")  # "-640", "-1024x683", "@2x"
 
 
 @dataclass
@@ -69,31 +73,57 @@ class Picture:
         return split(self.src).scheme in ("http", "https")
 
 
-def article_pictures(tree: Any, text: PageText, body: list[Block], top: int | None, base: str) -> list[Picture]:
+def article_pictures(
+    tree: Any, text: PageText, body: list[Block], top: int | None, base: str
+) -> tuple[list[Picture], list[Picture]]:
     """The pictures (<img>) set in the article: from its own <h1> (else its first paragraph) to its last paragraph,
-    each once (a picture's sizes are one picture); icons, logos, portraits and links to other pages aside."""
+    each once (a picture's sizes are one picture); and those set aside there as icons, logos, portraits and links to
+    other pages (counting pixels aside)."""
     first = text.find(opening(body))
     start = top if top is not None else first
     if start is None or first is None:
-        return []
+        return [], []
     end = start
     for block in body:  # each paragraph found after the one before it: the article's end is where the last one ends
         at = text.find(block.text[:30], end) if findable(block) else None
         end = at + len(block.text) if at is not None else end
     found: list[Picture] = []
-    seen: set[str] = set()  # the addresses, file names (without suffix) and alt texts of the pictures found
+    aside: list[Picture] = []
+    seen: set[str] = set()  # the addresses, and folder and file name (without suffix), of the pictures found
     for img in tree.iter("img"):
         at = text.starts.get(img)
         src = picture_source(img)
-        if at is None or not start <= at <= end or not src or not is_picture(img, src):
+        if at is None or not start <= at <= end or not src:
             continue
         src = joined(base, src) or src  # an address that is no URL stays as written, to be named
-        name = clean_value(img.get("alt", ""))
-        if not seen & {src, Path(split(src).path).stem, name or src}:
-            found.append(Picture(img, src, name or Path(split(src).path).name, above=at < first))
-            sources = (part.split()[0] for value in picture_sources(img) for part in value.split(",") if part.split())
-            seen |= {src, name or src, *(stem for source in sources if len(stem := Path(split(source).path).stem) >= 4)}
-    return found
+        picture = Picture(img, src, clean_value(img.get("alt", "")) or Path(split(src).path).name, above=at < first)
+        why = set_aside(img, src)
+        if why:
+            if why != "pixel":
+                aside.append(picture)
+        elif not seen & {src, identity(src)}:  # alt text is a label, not an identity: many pictures share one
+            found.append(picture)
+            seen |= {src, *(identity(part) for value in picture_sources(img) for part in value.split(","))} - {""}
+    return found, aside
+
+
+def identity(source: str) -> str:
+    """What tells one picture from another at any of its sizes: its folder and its file name without suffix, for a
+    name of 4 characters or more ("/2026/pier-cracks"; "/a/image" and "/b/image" are two pictures); else ""."""
+    path = Path(split(source.split()[0] if source.split() else "").path)
+    return str(path.parent / path.stem) if len(path.stem) >= 4 else ""
+
+
+def related(img: Any, src: str) -> bool:
+    """The <img> may show the picture at `src` at another size: a file name of theirs, without suffix and size
+    ("pier-cracks-640.jpg", "pier-cracks-1200x800.jpg"), is the same."""
+
+    def stem(source: str) -> str:
+        return SIZE_SUFFIX.sub("", Path(split(source.split()[0] if source.split() else "").path).stem).lower()
+
+    wanted = stem(src)
+    return len(wanted) >= 4 and any(stem(source) == wanted for value in picture_sources(img)
+                                    for source in value.split(","))  # fmt: skip
 
 
 def picture_sources(img: Any) -> list[str]:
@@ -113,40 +143,67 @@ def picture_source(img: Any) -> str:
     return ""
 
 
-def is_picture(img: Any, src: str) -> bool:
-    """A picture of the article's, not an icon, a logo, a portrait or a link to another page (a related story's
-    thumbnail, a share button): judged by its size, its names, and where a link around it goes."""
+def set_aside(img: Any, src: str) -> str:
+    """Why an <img> is no picture of the article's ("" when it is one): "pixel" for a counting pixel; "small" for an
+    icon, a button or a portrait; "named" when its class, id or file name says so (as whole words: "share-icon.png",
+    not "shareholders-meeting.jpg"); "linked" when a link around it goes to another page (a related story's
+    thumbnail), not to the picture itself or its own attachment page."""
     from trafilatura.utils import is_image_file
 
     file_name = Path(split(src).path).name
     sizes = [re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get(key) or "") for key in ("width", "height")]
     sizes += list(re.finditer(r"(?<![\d.])(\d{2,4})x\d{2,4}(?!\d)", file_name))
+    if any(size is not None and int(size[1]) <= PIXEL for size in sizes):
+        return "pixel"
     if any(size is not None and int(size[1]) <= SMALL for size in sizes):
-        return False
-    if FURNITURE.search(" ".join((img.get("class", ""), img.get("id", ""), file_name))):
-        return False
+        return "small"
+    if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""), Path(file_name).stem)):
+        return "named"
     link = next(img.iterancestors("a"), None)
-    return link is None or not (link.get("href") or "").strip() or is_image_file(link.get("href"))
+    href = (link.get("href") or "").strip() if link is not None else ""
+    if not href or href.startswith("#") or is_image_file(href):
+        return ""
+    parts = split(href)
+    own_page = "attachment_id" in parts.query or (
+        SIZE_SUFFIX.sub("", Path(file_name).stem).lower() == parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
+    )  # WordPress links a picture to its attachment page, ".../story/photo-a/"
+    return "" if own_page else "linked"
+
+
+def words(name: str) -> set[str]:
+    """The words of a class, an id or a file name: split on -, _, ., /, spaces and case changes ("shareIcon")."""
+    return {word.lower() for word in re.split(r"[-_./\s]+|(?<=[a-z])(?=[A-Z])", name) if word}
 
 
 def lead_picture(pictures: list[Picture], lead: str) -> Picture | None:
     """The article's picture the story shows: the one showing the page's lead image (`lead`: by its file's name, or
-    the first picture above the article's first paragraph, at another size); without one, the first picture at an
-    http or https address."""
+    the first picture above the article's first paragraph when its file name is the lead's at another size); without
+    a lead image, the first picture at an http or https address. A picture that is not the lead is named as left
+    out: the lead image may be a social card, and the picture above the article another photo."""
     if lead:
         return next((p for p in pictures if p.src == lead or shows(p.img, lead)), None) or next(
-            (p for p in pictures if p.above), None
+            (p for p in pictures if p.above and related(p.img, lead)), None
         )
     return next((picture for picture in pictures if picture.on_web), None)
 
 
-def pictures_left_out(pictures: list[Picture], file: str) -> list[Notice]:
-    """A notice naming the article's pictures the story does not show, and why."""
-    if not pictures:
-        return []
-    named = [shown(picture.name, 40) + ("" if picture.on_web else " (not an http or https address)")
-             for picture in pictures[:3]]  # fmt: skip
-    more = f" (+{len(pictures) - 3} more)" if len(pictures) > 3 else ""
-    return [Notice(message=f"{len(pictures)} picture(s) in the article are left out: {', '.join(named)}{more}: "
-                           "a story shows one picture, and only from an http or https address",
-                   source=Source(file=file, line=1))]  # fmt: skip
+def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) -> list[Notice]:
+    """A notice naming the article's pictures the story does not show, and why; and one naming those set aside."""
+    notices = []
+    if pictures:
+        notices.append(Notice(message=f"{len(pictures)} picture(s) in the article are left out: {names(pictures)}: "
+                                      "a story shows one picture, and only from an http or https address",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    if aside:
+        notices.append(Notice(message=f"set aside {len(aside)} small or linked picture(s) in the article as icons, "
+                                      f"portraits or links to other pages: {names(aside)}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    return notices
+
+
+def names(pictures: list[Picture]) -> str:
+    """The first three pictures by name (by file name where two share their alt text), and how many more."""
+    counts = Counter(picture.name for picture in pictures)
+    named = [shown(picture.name if counts[picture.name] == 1 else Path(split(picture.src).path).name, 40)
+             + ("" if picture.on_web else " (not an http or https address)") for picture in pictures[:3]]  # fmt: skip
+    return ", ".join(named) + (f" (+{len(pictures) - 3} more)" if len(pictures) > 3 else "")
