@@ -364,8 +364,16 @@ def test_the_site_name_is_never_the_headline(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "shape", ["<p>{}</p>", "<div class='comment'><div>{}</div></div>", "<ol><li>{}</li></ol>"]
-)  # a comment in a <p>, in a <div> of text, in a list item
+    "shape",
+    [
+        "<p>{}</p>",
+        "<div class='comment'><div>{}</div></div>",
+        "<ol><li>{}</li></ol>",
+        "<p><img class='wp-smiley' src='/smilies/smile.png' alt=''>{}</p>",
+        "<p>{}<svg viewBox='0 0 8 8'><path d='M0 0h8v8z'/></svg></p>",
+        "<div><button class='like'><svg viewBox='0 0 8 8'></svg></button>{}</div>",
+    ],
+)  # a comment in a <p>, in a <div> of text, in a list item; with a smiley, an icon or a button beside its text
 def test_prose_a_saved_page_leaves_out_is_named(tmp_path, shape):
     comment = (
         "I drive over that bridge every morning and I have been telling the council about those cracks for two "

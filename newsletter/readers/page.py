@@ -126,18 +126,21 @@ class Kept:
                    for offset, starts in places for start in starts)  # fmt: skip
 
 
+BLOCK_HTML = set(
+    "address article aside blockquote body caption center dd details div dt figcaption figure footer form h1 h2 h3 "
+    "h4 h5 h6 header li main nav p pre section summary td th".split()
+)  # the tags that hold a block of text; others (img, svg, button, video...) sit inside one and do not end it
+
+
 def prose_blocks(tree: Any) -> list[Any]:
-    """The page's blocks that hold text and no other block (a <p>, a <div> of text, a list item), in page order."""
-    blocks = []
-    for element in tree.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if not tag or tag in INLINE_HTML or tag in UNSEEN or tag == "br":
-            continue
-        inside = (child.tag for child in element.iterdescendants())
-        if all(isinstance(child, str) and (child in INLINE_HTML or child == "br") for child in inside):
-            if not any(ancestor.tag in UNSEEN for ancestor in element.iterancestors()):
-                blocks.append(element)
-    return blocks
+    """The page's blocks that hold no other block (a <p>, a <div> of text, a list item), in page order: a picture,
+    an icon or a button inside one does not make it less a block of text."""
+    return [
+        element
+        for element in tree.iter(*BLOCK_HTML)
+        if not any(True for _ in element.iterdescendants(*BLOCK_HTML))
+        and not any(ancestor.tag in UNSEEN for ancestor in element.iterancestors())
+    ]
 
 
 def split(url: str) -> SplitResult:
