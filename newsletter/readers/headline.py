@@ -41,7 +41,7 @@ PROMO = re.compile(
     r"inbox|emails?|app)\b"
 )
 TEASER_LINK = re.compile(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
-# A share button's words: "Share", "Share this", "Sharing is caring!", "Shares" at the end; not a market's shares
+# A share button's words: "Share", "Share this", "Sharing options", "Shares" at the end; not a market's shares
 # in a headline ("Retailer's sales miss, shares plunge")
 SHARE_LINE = re.compile(
     r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
@@ -49,6 +49,13 @@ SHARE_LINE = re.compile(
 )
 SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but by with from as is are was be it its that this".split()
+)  # fmt: skip
+# The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
+# several; a Title Case headline over its own byline seldom more than one
+SECTIONS = frozenset(
+    "latest news top stories world national local politics election elections economy business markets money "
+    "finance tech technology science health sport sports culture arts entertainment lifestyle travel opinion "
+    "video videos podcasts weather education climate environment media".split()
 )  # fmt: skip
 STOP_WORDS = frozenset(
     "the and for with that this from are was were has have had will its his her their they them after over into "
@@ -105,7 +112,7 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2:
         return False  # {{placeholder}}, www.site.com, News | Sport | Business
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text):
-        return False  # 0 Shares, 10 of 15, 5 min read, Go to Google News
+        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
         return False
@@ -125,6 +132,11 @@ def is_nav_run(text: str) -> bool:
         and sum(1 for token in joined if not token[0].isupper()) <= max(1, len(tokens) // 10)
         and not re.search(r"[:,;?!\"“”‘]|\.$|(?:^|\s)['’]|['’](?:\s|$)", text)
     )
+
+
+def sections_in(text: str) -> bool:
+    """Two words or more of a line are the names of a news site's sections ("Latest News ... Politics")."""
+    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 2
 
 
 def prose_under(lines: list[Line], roles: list[str], i: int, end: int) -> list[int]:
@@ -175,6 +187,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     captions: set[int] = set()  # candidates standing over a photo's credit, as its caption would
     named: set[int] = set()  # candidates that are the site's own name
     inside: set[int] = set()  # candidates right after a paragraph: a subhead's or a caption's place
+    menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -212,13 +225,15 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.8  # the site's own name, as its copyright line gives it
             named.add(i)
         dated = dated_under(roles, i)
+        if is_nav_run(line.text) and not (dated and ledes[i] >= TOPICAL and not sections_in(line.text)):
+            menus.add(i)  # a Title Case headline without small words has its byline or date under it; a menu not
         if over_credit:
             captions.add(i)
         # Under a "Related" heading (or right under "Read more", even inside the article), or the same title as one
         # there: another story's title, unless a byline or date follows it and its words are the article's
         if box[i] or i and RELATED.match(lines[i - 1].text) or line.text in boxed:
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
-        if is_nav_run(line.text):
+        if i in menus:
             score -= 0.6
         if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
@@ -257,7 +272,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it is the site's own name (its copyright line says so)"
     elif index in inside:
         why = "it follows a paragraph, as a subhead or a caption does"
-    elif is_nav_run(lines[index].text) and ledes[index] < ABOUT_MOST:
+    elif index in menus and ledes[index] < ABOUT_MOST:
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
@@ -311,8 +326,12 @@ def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> 
 
 def dated_under(roles: list[str], index: int) -> bool:
     """A byline or date within three lines under a line (buttons aside): an article's header, not a photo's caption."""
-    near = [j for j in range(index + 1, min(index + 10, len(roles))) if roles[j] != "furniture"][:3]  # past buttons
-    return any(roles[j] in ("byline", "date") for j in near)
+    return any(roles[j] in ("byline", "date") for j in near_lines(roles, index))
+
+
+def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
+    """The next `n` lines under a line, past the page's buttons (within nine lines)."""
+    return [j for j in range(index + 1, min(index + 10, len(roles))) if roles[j] != "furniture"][:n]
 
 
 def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]]) -> int | None:
@@ -340,8 +359,7 @@ def standfirsts(
     for i in score:
         if shares[i] < TOPICAL or words_of(lines[i].text) < 4:
             continue  # the upper line must be about the article itself
-        near = [j for j in range(i + 1, min(len(roles), i + 10)) if roles[j] != "furniture"][:3]  # past buttons
-        below = next((j for j in near if j in score and words_of(lines[j].text) >= 4), None)
+        below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):

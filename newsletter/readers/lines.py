@@ -228,7 +228,7 @@ COUNTER = re.compile(
     r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
     r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
 )
-# A reading time, in any language: a number, then a unit of minutes ("5 min read", "Lesezeit: 3 Minuten", "3分")
+# A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = re.compile(
     r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
 )
@@ -246,7 +246,7 @@ def is_furniture(line: str) -> bool:
     if words == 0 or STORY_LINK.match(line) and words <= 30:
         return True
     if words <= 3 and COUNTER.search(line) or words <= 4 and READING_TIME.search(line):
-        return True  # 1.2K Shares, 10 of 15, 5 min read
+        return True  # 1.2K Shares, 10 of 15, 4 min read
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
     if words <= 8 and FURNITURE.search(line):
