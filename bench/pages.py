@@ -23,7 +23,9 @@ it is a guess.
 `--stress` asks whether the flag holds on pages unlike these: each pasted page whose headline is read right is
 changed in eight ways (its headline taken out, or replaced by another page's; a menu glued into one line, a site's
 name or three other pages' headlines above it; buttons or a photo's caption under it; a "Related" box of other
-headlines under its header) and built again; a wrong headline the build does not flag is counted.
+headlines under its header) and built again; a wrong headline the build does not flag is counted. The menus, site
+names, buttons, captions and credits are drawn at random (a fixed seed per page) from pools written apart from the
+reader's rules and from the benchmark pages (MENUS, SITES, BUTTONS, CAPTIONS, CREDITS).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import gzip
 import hashlib
 import json
 import os
+import random
 import re
 import statistics
 import sys
@@ -252,29 +255,66 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
 
 # --- the flag under stress: each page changed in the ways pages differ, and whether a wrong choice is still flagged --
 
-MENU_RUN = "Latest News Politics Economy World Business Technology Culture Opinion Sport Video"
 STRESSES = ("removed", "replaced", "menu above", "site above", "box above", "buttons under", "caption under",
             "box under")  # fmt: skip
-BUTTONS = ["1.2K Shares", "5 min read", "Listen to this article"]
-CAPTION = ["A crowd gathers outside the building on Tuesday morning.", "Jane Roe/Reuters"]
+# The pools each change draws from (a fixed seed per page): written for this bench, apart from the reader's rules and
+# not taken from any benchmark page, so that the flag is measured on furniture its rules were not written against.
+MENUS = [
+    "Front Page Nation Region Money Property Motoring Gaming Puzzles Obituaries",
+    "Home Local Crime Courts Schools Traffic Weather Jobs Classifieds",
+    "Headlines Investigations Data Podcasts Newsletters Events Shop",
+    "World Africa Americas Asia Pacific Europe Middle East",
+    "Markets Companies Deals Commodities Currencies Bonds Crypto",
+    "Science Space Energy Health Wellness Food Drink Travel",
+    "Sections Elections Explainers Fact Checks Photo Essays Live Blogs",
+    "Sport Football Cricket Rugby Tennis Golf Racing Cycling",
+    "Arts Books Film Music Television Theatre Design Architecture",
+]
+SITES = ["Northfield Courier", "Valley Gazette Online", "Harbour City Times", "The Daily Meridian",
+         "Westbrook Herald", "Capital Post Digital", "The Riverside Ledger", "Plains Chronicle"]  # fmt: skip
+BUTTONS = [
+    "3.4K shares", "Hear this story read aloud", "Save", "Gift this article", "348 comments",
+    "Print this page", "Text size", "Font size", "Copy link", "Bookmark", "Follow this topic", "2,041 views",
+    "Reading time: 7 minutes", "Add to reading list", "Report an error", "Comment now", "Like 57",
+    "Send to a friend", "Audio version", "Translate", "Download PDF",
+]  # fmt: skip
+CAPTIONS = [
+    "Volunteers sort donated food at a warehouse on the edge of the city.",
+    "The minister speaks to reporters after the vote.",
+    "Floodwater covers a road north of the town last week.",
+    "Supporters wave flags at a rally in the capital",
+    "Workers inspect a damaged power line after the storm",
+    "Pictured: the old harbour bridge, which is due to close next year.",
+    "Students walk past the university's main library.",
+]
+CREDITS = ["Ann Ford/Reuters", "Photo: Tom Ellery", "(Credit: Maria Sánchez for The Courier)", "Getty Images",
+           "Image: supplied", "AP Photo/Karl Vance", "Photograph: Lena Holt/The Meridian",
+           "Courtesy of the city council"]  # fmt: skip
+SEED = "bench-pages-stress-1"
 
 
-def stressed(lines: list[str], truths: list[str], body: str, others: list[str]) -> dict[str, list[str]]:
+def stressed(
+    lines: list[str], truths: list[str], body: str, others: list[str], rng: random.Random | None = None
+) -> dict[str, list[str]]:
     """A pasted page whose headline was read right, changed in eight ways: its headline taken out (whatever is chosen
     then is wrong, so it must be flagged), put in place by another page's; a menu glued into one line, a site's name,
-    or three other pages' headlines (a box of other stories) above it; share and reading-time buttons, or a photo's
-    caption and credit, under it; a "Related" box of other pages' headlines under its header."""
+    or three other pages' headlines (a box of other stories) above it; three buttons, or a photo's caption and
+    credit, under it; a "Related" box of other pages' headlines under its header. Menus, sites, buttons, captions and
+    credits are drawn by `rng` from their pools."""
+    rng = rng or random.Random(SEED)
     own = [k for k, line in enumerate(lines) if line.strip() and agrees(" ".join(line.split()), truths)]
     at = own[0]
     opening = next((k for k, line in enumerate(lines) if line.strip() and words(line) == words(body)), None)
+    menu, site, buttons = rng.choice(MENUS), rng.choice(SITES), rng.sample(BUTTONS, 3)
+    caption = [rng.choice(CAPTIONS), rng.choice(CREDITS)]
     found = {
         "removed": [line for k, line in enumerate(lines) if k not in own],
         "replaced": [others[0] if k in own else line for k, line in enumerate(lines)],
-        "menu above": [*lines[:at], MENU_RUN, *lines[at:]],
-        "site above": [*lines[:at], "The Northern Courier", *lines[at:]],
+        "menu above": [*lines[:at], menu, *lines[at:]],
+        "site above": [*lines[:at], site, *lines[at:]],
         "box above": [*lines[:at], *others, *lines[at:]],
-        "buttons under": [*lines[: at + 1], *BUTTONS, *lines[at + 1 :]],
-        "caption under": [*lines[: at + 1], *CAPTION, *lines[at + 1 :]],
+        "buttons under": [*lines[: at + 1], *buttons, *lines[at + 1 :]],
+        "caption under": [*lines[: at + 1], *caption, *lines[at + 1 :]],
     }
     if opening is not None and opening > at:
         found["box under"] = [*lines[:opening], "Related", *others, *lines[opening:]]
@@ -301,7 +341,8 @@ def stress(half: str = "dev", pages: Path = PAGES) -> dict[str, tuple[int, int, 
                 continue
             others = [heads[keys[(n + step) % len(keys)]][0] for step in (7, 13, 29)]
             first = body.split("\n\n")[0]
-            for kind, lines in stressed(text.split("\n"), heads[key], first, others).items():
+            rng = random.Random(f"{SEED}:{key}")  # the same draws for a page on every run
+            for kind, lines in stressed(text.split("\n"), heads[key], first, others, rng).items():
                 path = Path(tmp) / f"{key}.txt"
                 path.write_text("\n".join(lines), encoding="utf-8")
                 try:

@@ -1,6 +1,7 @@
 """The page benchmark scores as the article extraction benchmark does (bench/pages.py)."""
 
 import importlib.util
+import random
 import sys
 from pathlib import Path
 
@@ -36,12 +37,23 @@ def test_nothing_predicted_scores_zero_and_exact_scores_one():
 def test_the_stress_changes_a_page_around_its_headline():
     lines = ["Home", "Budget Year Ahead - Courier", "", "Budget Year Ahead", "By Anna", "First paragraph here.", "End"]
     others = ["Other One", "Other Two", "Other Three"]
-    found = bench.stressed(lines, ["Budget Year Ahead"], "First paragraph here.", others)
+    found = bench.stressed(lines, ["Budget Year Ahead"], "First paragraph here.", others, random.Random(1))
     assert found["removed"] == ["Home", "", "By Anna", "First paragraph here.", "End"]  # both copies go
     assert found["replaced"] == ["Home", "Other One", "", "Other One", "By Anna", "First paragraph here.", "End"]
-    assert found["menu above"][1:3] == [bench.MENU_RUN, "Budget Year Ahead - Courier"]
+    assert found["menu above"][1] in bench.MENUS and found["menu above"][2] == "Budget Year Ahead - Courier"
     assert found["box above"][1:5] == [*others, "Budget Year Ahead - Courier"]
-    assert found["site above"][1:3] == ["The Northern Courier", "Budget Year Ahead - Courier"]
-    assert found["buttons under"][1:5] == ["Budget Year Ahead - Courier", *bench.BUTTONS]
-    assert found["caption under"][1:4] == ["Budget Year Ahead - Courier", *bench.CAPTION]
+    assert found["site above"][1] in bench.SITES and found["site above"][2] == "Budget Year Ahead - Courier"
+    assert found["buttons under"][1] == "Budget Year Ahead - Courier"
+    buttons = found["buttons under"][2:5]
+    assert len(set(buttons)) == 3 and set(buttons) <= set(bench.BUTTONS) and found["buttons under"][5] == ""
+    caption, credit = found["caption under"][2:4]
+    assert caption in bench.CAPTIONS and credit in bench.CREDITS
     assert found["box under"][4:10] == ["By Anna", "Related", *others, "First paragraph here."]
+
+
+def test_the_stress_draws_from_its_pools_the_same_way_for_a_seed_and_differently_across_seeds():
+    lines = ["Budget Year Ahead", "By Anna", "First paragraph here."]
+    draw = [bench.stressed(lines, ["Budget Year Ahead"], lines[2], ["Other"], random.Random(seed)) for seed in range(8)]
+    assert draw[0] == bench.stressed(lines, ["Budget Year Ahead"], lines[2], ["Other"], random.Random(0))
+    assert len({tuple(found["buttons under"]) for found in draw}) > 1
+    assert len({tuple(found["menu above"]) for found in draw}) > 1
