@@ -496,6 +496,22 @@ def test_prose_the_next_reader_leaves_out_is_named_once(tmp_path):
     ]
 
 
+def test_prose_the_next_reader_leaves_out_past_the_few_its_notice_shows_is_not_named_again(tmp_path):
+    comments = "".join(
+        f"<div class='comment'><p>Posted by Jo {n}</p><p>Reader {n} here: I drive over that bridge every morning and "
+        f"I have been telling the council about those cracks for {n + 2} years now, so it is good to see it.</p></div>"
+        for n in range(5)
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    thread = f"<section><h3>Comments</h3>{comments}</section>"
+    page = f"<html><body><h1>Bridge to close</h1><aside>{paragraphs}</aside>{thread}</body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE
+    assert [notice.split(":1: ")[1] for notice in notices if "Reader" in notice] == [
+        'left out as page furniture: "Comments", "Posted by Jo 0", "Reader 0 here: I drive over that bridge…" (+8 more)'
+    ]
+
+
 def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     related = (

@@ -87,9 +87,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     base = url or about.get("url") or found("url") or ""
     body = body_blocks(found_body, base, file, notices) if found_body is not None else []
     words = sum(words_of(block.text) for block in body)
-    named = ""  # what the next reader named as left out, if it read the page: not named twice
+    named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
-        fallback, left_by_fallback = rendered_story(page_tree, file)
+        fallback, left_by_fallback, left_texts = rendered_story(page_tree, file)
         if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
             body = fallback.body
             words = sum(words_of(block.text) for block in body)
@@ -98,8 +98,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                           f"({words} words): check where it starts and ends",
                                   source=Source(file=file, line=1)))  # fmt: skip
             notices.extend(left_by_fallback)  # what that reader left out of the page's text, named
-            named = " ".join(notice.message for notice in left_by_fallback)
-    left_out = [text for text in left_out_prose(page_tree, body) if text[:30] not in named]
+            named = "\n".join(left_texts)
+    left_out = [text for text in left_out_prose(page_tree, body) if text[:40] not in named]
     if left_out and words >= MIN_WORDS:
         shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
         more = f" (+{len(left_out) - 3} more)" if len(left_out) > 3 else ""
@@ -280,9 +280,10 @@ def without_suffix(title: str) -> str:
 # --- when trafilatura finds too little ---------------------------------------------------------------------
 
 
-def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice]]:
-    """The page's text as a browser shows it (a line per block), read by the pasted-text reader, or None; and what
-    that reader left out of it, each notice at the page (the text's line numbers are no place in the file)."""
+def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice], list[str]]:
+    """The page's text as a browser shows it (a line per block), read by the pasted-text reader, or None; what that
+    reader left out of it, each notice at the page (the text's line numbers are no place in the file); and the text
+    of the lines those notices name (each line, not only the few a notice shows)."""
     import html_text
 
     from newsletter.errors import NewsletterError
@@ -296,20 +297,26 @@ def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice]]:
     try:
         read = parse_page(text, file, found)
     except NewsletterError:
-        return None, []
+        return None, [], []
     at_page = Source(file=file, line=1)
     left_out = []
+    lines = text.split("\n")  # numbered as that reader numbers them
+    texts: list[str] = []
     for notice in found:
         placed = PLACE.match(notice.message)  # "page.html:1-10: left out as page furniture: ..."
         message = placed["message"] if placed else notice.message
         if not message.startswith(GUESSES):  # the headline is the page's own (page_headline), not that reader's
             left_out.append(notice.model_copy(update={"message": message, "source": at_page}))
+            if placed:
+                first, _, last = placed["line"].partition("-")
+                texts += (" ".join(line.split()) for line in lines[int(first) - 1 : int(last or first)])
     for related in (found for found in read.related if found.items):
+        texts += (" ".join(f"{item.headline} {item.teaser}".split()) for item in related.items)
         titles = ", ".join(shown(item.headline or item.teaser, 40) for item in related.items[:3])
         more = f" (+{len(related.items) - 3} more)" if len(related.items) > 3 else ""
         left_out.append(Notice(message=f"left out the '{related.heading}' list under the article "
                                        f"({len(related.items)} stories): {titles}{more}", source=at_page))  # fmt: skip
-    return (read.stories[0] if read.stories else None), left_out
+    return (read.stories[0] if read.stories else None), left_out, texts
 
 
 # --- what the page says about itself ------------------------------------------------------------------------
