@@ -56,7 +56,7 @@ def test_a_javascript_link_keeps_its_text_and_loses_the_link_with_a_notice():
     assert "Read the officials' plan before Sunday." in paragraph.text
     assert all(not span.href for span in paragraph.spans)
     assert [str(n) for n in loaded.notices] == [
-        f"{ARTICLE}:1: kept the text of 1 link(s) without the link: 'javascript:alert(1)': "
+        f'{ARTICLE}:1: kept the text of 1 link(s) without the link: "javascript:alert(1)": '
         "only http, https and mailto links are allowed"
     ]
 
@@ -239,7 +239,7 @@ def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagge
     assert story.headline_unsure
     assert notices == [
         f"{tmp_path / 'page.html'}:1: the headline is a guess: the page names none (no JSON-LD or Open Graph "
-        f"headline, no <h1> by the article): its <title> {title!r} stands in, without the site's name "
+        f'headline, no <h1> by the article): its <title> "{title}" stands in, without the site\'s name '
         "(Bridge to close for repairs)"
     ]
 
@@ -267,7 +267,7 @@ def test_an_h1_that_is_the_site_s_name_or_logo_is_no_headline(tmp_path, banner):
     head = "<title>Bridge to close for repairs - Riverside Daily</title>"
     story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{banner}{paragraphs}</body></html>")
     assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", True)
-    assert any("its <title> 'Bridge to close for repairs - Riverside Daily' stands in" in n for n in notices)
+    assert any('its <title> "Bridge to close for repairs - Riverside Daily" stands in' in n for n in notices)
 
 
 def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
@@ -286,7 +286,7 @@ def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
     at = f"{tmp_path / 'page.html'}:1: "
     assert notices == [
         f"{at}left out 1 paragraph(s) of prose as not the article's (comments, promos, other stories): "
-        "'Our reporters cover the city council, t…'",
+        '"Our reporters cover the city council, t…"',
         f"{at}the headline is a guess: the page names none (no JSON-LD or Open Graph headline): its <h1> stands in, "
         "but it is 156 words above the article's start (Bridge to close)",
     ]
@@ -306,7 +306,7 @@ def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess_and_the_title_pre
         tmp_path, f"<html><head><title>Bridge to close | Riverside Daily</title></head>{body}</html>"
     )
     assert (story.headline, story.headline_unsure) == ("Bridge to close", True)
-    assert "its <title> 'Bridge to close | Riverside Daily' stands in" in notices[0]
+    assert 'its <title> "Bridge to close | Riverside Daily" stands in' in notices[0]
 
 
 def test_a_headline_the_page_names_or_sets_over_its_article_is_not_flagged(tmp_path):
@@ -386,7 +386,7 @@ def test_prose_a_saved_page_leaves_out_is_named(tmp_path, shape):
     assert [block.text for block in story.body] == BRIDGE
     assert notices == [
         f"{tmp_path / 'page.html'}:1: left out 1 paragraph(s) of prose as not the article's (comments, promos, "
-        "other stories): 'I drive over that bridge every morning …'"
+        'other stories): "I drive over that bridge every morning …"'
     ]
 
 
@@ -408,7 +408,7 @@ def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_no
     # the share button and the counting pixel are no pictures of the article's; the button is named, set aside
     assert [notice.split(":1: ")[1] for notice in notices] == [
         "set aside 1 small or linked picture(s) in the article as icons, portraits or links to other pages: "
-        "'share-icon.png'"
+        '"share-icon.png"'
     ]
 
 
@@ -430,8 +430,8 @@ def test_pictures_in_the_article_the_story_does_not_show_are_named(tmp_path):
     assert story.image.src == "https://cdn.riverside.example/2026/pier-cracks-1200.jpg"
     assert [block.text for block in story.body] == BRIDGE
     assert notices == [
-        f"{tmp_path / 'page.html'}:1: 2 picture(s) in the article are left out: 'The detour over the ferry bridge', "
-        "'The ferry at dawn' (not an http or https address): a story shows one picture, and only from an http or "
+        f'{tmp_path / "page.html"}:1: 2 picture(s) in the article are left out: "The detour over the ferry bridge", '
+        '"The ferry at dawn" (not an http or https address): a story shows one picture, and only from an http or '
         "https address"
     ]
 
@@ -444,7 +444,7 @@ def test_a_picture_saved_beside_the_page_is_never_the_story_s_image(tmp_path):
     story, notices = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
     assert story.image.src == ""
     assert [notice.split(":1: ")[1] for notice in notices] == [
-        "1 picture(s) in the article are left out: 'The ferry at dawn' (not an http or https address): a story "
+        '1 picture(s) in the article are left out: "The ferry at dawn" (not an http or https address): a story '
         "shows one picture, and only from an http or https address"
     ]
 
@@ -461,9 +461,9 @@ def test_addresses_that_are_no_urls_are_named_not_a_crash(tmp_path):
     assert story.body[1].text == "See the council's plan for the detours."
     assert all(not span.href for span in story.body[1].spans)
     assert [notice.split(":1: ")[1] for notice in notices] == [
-        "kept the text of 1 link(s) without the link: 'http://[x/plan': only http, https and mailto links are allowed",
-        "left out the page's canonical URL 'http://[bad/story': only http and https links are kept",
-        "1 picture(s) in the article are left out: 'The pier' (not an http or https address): a story shows one "
+        'kept the text of 1 link(s) without the link: "http://[x/plan": only http, https and mailto links are allowed',
+        'left out the page\'s canonical URL "http://[bad/story": only http and https links are kept',
+        '1 picture(s) in the article are left out: "The pier" (not an http or https address): a story shows one '
         "picture, and only from an http or https address",
     ]
 
@@ -529,8 +529,8 @@ def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
         f'{at}left out as page furniture: "Share this article"',
         f'{at}left out as page furniture: "Advertisement"',
         f'{at}left out as page furniture: "© 2026 Riverside Daily. All rights rese…"',
-        f"{at}left out the 'Read more' list under the article (2 stories): "
-        "'Mayor Opens New Ferry Line to the Old T…', 'River Festival Moves to the Summer'",
+        f'{at}left out the "Read more" list under the article (2 stories): '
+        '"Mayor Opens New Ferry Line to the Old T…", "River Festival Moves to the Summer"',
     ]
 
 
@@ -724,14 +724,14 @@ def test_pictures_sharing_an_alt_text_or_a_file_name_are_each_named(tmp_path):
     story, notices = pictured(tmp_path, same_alt)
     assert story.image.src == f"{cdn}/pier.jpg"
     assert notices == [
-        "2 picture(s) in the article are left out: 'detour.jpg', 'ferry.jpg': a story shows one picture, and only "
+        '2 picture(s) in the article are left out: "detour.jpg", "ferry.jpg": a story shows one picture, and only '
         "from an http or https address"
     ]
     same_name = [f"<img src='{cdn}/{folder}/image.jpg'>" for folder in ("a", "b", "c")]
     story, notices = pictured(tmp_path, same_name)
     assert story.image.src == f"{cdn}/a/image.jpg"
     assert notices == [
-        "2 picture(s) in the article are left out: 'image.jpg', 'image.jpg': a story shows one picture, and only "
+        '2 picture(s) in the article are left out: "image.jpg", "image.jpg": a story shows one picture, and only '
         "from an http or https address"
     ]
 
@@ -753,7 +753,7 @@ def test_a_picture_whose_name_holds_a_furniture_word_is_the_article_s(tmp_path):
     story, notices = pictured(tmp_path, [f"<img src='{cdn}/{name}.jpg'>" for name in names])
     assert story.image.src == f"{cdn}/electoral-authority-count.jpg"
     assert notices == [
-        "2 picture(s) in the article are left out: 'iconic-bridge.jpg', 'shareholders-meeting.jpg': a story shows "
+        '2 picture(s) in the article are left out: "iconic-bridge.jpg", "shareholders-meeting.jpg": a story shows '
         "one picture, and only from an http or https address"
     ]
 
@@ -768,7 +768,7 @@ def test_a_picture_linked_to_its_attachment_page_is_the_article_s_and_links_else
     assert story.image.src == f"{cdn}/pier-cracks-1024x683.jpg"
     assert notices == [
         "set aside 2 small or linked picture(s) in the article as icons, portraits or links to other pages: "
-        "'The ferry', 'Share'"
+        '"The ferry", "Share"'
     ]
 
 
@@ -779,7 +779,7 @@ def test_a_picture_above_the_article_is_the_lead_at_another_size_only_when_its_n
     story, notices = pictured(tmp_path, [photo], head=card)
     assert story.image.src == f"{cdn}/social/riverside-card.png"
     assert notices == [
-        "1 picture(s) in the article are left out: 'Cracks in the north pier': a story shows one picture, and only "
+        '1 picture(s) in the article are left out: "Cracks in the north pier": a story shows one picture, and only '
         "from an http or https address"
     ]
     same = f"<meta property='og:image' content='{cdn}/2026/pier-cracks-1200x800.jpg'>"

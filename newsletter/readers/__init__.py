@@ -7,12 +7,20 @@ is one new module and its lines in READERS.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, cast
 
 from newsletter.errors import InputError
 from newsletter.models import Notice, Story
+
+GUESS = "the headline is a guess"  # every reader's words when no line or part of a page is clearly the headline
+
+
+def fold(text: str) -> str:
+    """Its words, lowercased, one space apart: to compare two headlines or names whatever their punctuation."""
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 @dataclass

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsletter.readers import fold
 from newsletter.readers.lines import (
     BOILERPLATE,
     CJK,
@@ -286,10 +287,6 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
-
-
-def fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def same_title(one: str, other: str) -> bool:

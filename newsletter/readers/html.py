@@ -18,7 +18,7 @@ from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.notices import PLACE
-from newsletter.readers.lines import words_of
+from newsletter.readers.lines import shown, words_of
 from newsletter.readers.page import (
     WHITESPACE,
     PageText,
@@ -26,13 +26,12 @@ from newsletter.readers.page import (
     joined,
     left_out_prose,
     opening,
-    shown,
     split,
 )
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
 from newsletter.text import clean_value, read_file
 
-from . import Read
+from . import GUESS, Read, fold
 
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
@@ -114,8 +113,6 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     text = PageText.of(page_tree)
     headline = page_headline(page_tree, about, body, text)
     if headline.why:
-        from newsletter.readers.text import GUESS
-
         notices.append(Notice(message=f"{GUESS}: {headline.why}", source=Source(file=file, line=1),
                               story=headline.text,
                               hint="check it; to change it, `newsletter import` the page and edit the Markdown it "
@@ -191,10 +188,6 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
                 why = f"{why}, without the site's name"
             return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
     return Headline()
-
-
-def fold(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def site_names(tree: Any, about: dict[str, str]) -> set[str]:
@@ -314,7 +307,7 @@ def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice], li
         texts += (" ".join(f"{item.headline} {item.teaser}".split()) for item in related.items)
         titles = ", ".join(shown(item.headline or item.teaser, 40) for item in related.items[:3])
         more = f" (+{len(related.items) - 3} more)" if len(related.items) > 3 else ""
-        left_out.append(Notice(message=f"left out the '{related.heading}' list under the article "
+        left_out.append(Notice(message=f"left out the {shown(related.heading)} list under the article "
                                        f"({len(related.items)} stories): {titles}{more}", source=at_page))  # fmt: skip
     return (read.stories[0] if read.stories else None), left_out, texts
 

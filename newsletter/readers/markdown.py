@@ -51,7 +51,7 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
 def warn_unsure(story: Story, front_lines: list[str], notices: list[Notice]) -> None:
     """`headline_unsure: true` (as `import` writes a headline a reader was not sure of): a warning on every build,
     so the preview and `check` show it, until the editor checks the headline and deletes the line."""
-    from newsletter.readers.text import GUESS
+    from newsletter.readers import GUESS
 
     if story.headline_unsure:
         line = key_line("\n".join(front_lines), "headline_unsure")

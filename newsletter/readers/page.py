@@ -1,7 +1,7 @@
 """A saved page's visible text as one string, and where each element sits in it: to find the article on the page,
 what lies above and around it (its headline, its pictures), and the prose the article leaves out.
 
-Also the link and quoting helpers the saved-page reader's rooms share (html.py, pictures.py).
+Also the link helpers the saved-page reader's rooms share (html.py, pictures.py).
 """
 
 from __future__ import annotations
@@ -159,10 +159,6 @@ def joined(base: str, url: str) -> str:
     except ValueError:
         return ""
     return absolute
-
-
-def shown(text: str, limit: int = 60) -> str:
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def clean_value_keep_ends(text: str) -> str:

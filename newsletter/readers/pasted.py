@@ -14,9 +14,9 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from newsletter.models import Notice, Story
-from newsletter.readers import Read
+from newsletter.readers import GUESS, Read
 from newsletter.readers.markdown import front_matter_end, invalid, story_fields, warn_unsure
-from newsletter.readers.text import GUESS, parse_page
+from newsletter.readers.text import parse_page
 from newsletter.text import read_text
 
 # What tells front matter from a page that happens to open with a rule: a `key:` line right under the `---`.

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from newsletter.models import Block, Notice, Source
-from newsletter.readers.page import PageText, findable, joined, opening, shown, split
+from newsletter.readers.lines import shown
+from newsletter.readers.page import PageText, findable, joined, opening, split
 from newsletter.text import clean_value
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
-from newsletter.readers import Read, Related
+from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
 from newsletter.readers.lines import (
     END_OF_ARTICLE,
@@ -38,7 +38,6 @@ from newsletter.readers.lines import (
 from newsletter.readers.quotes import find_quote
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
-GUESS = "the headline is a guess"  # the warning's words when no line is clearly the headline
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
 
 
