@@ -772,6 +772,10 @@ def test_a_title_case_headline_over_its_byline_and_date_is_no_menu():
     headline = "Biden's Border Plan Faces Senate Test Tuesday"
     page = "\n".join(["Home", "Politics", headline, "By Jane Doe", "November 19, 2026", *BORDER])
     assert headline_of(page)[:2] == (headline, False)
+    # ...while a menu run over the site's date bar (no byline) is still one, when the headline is left out
+    menu = "Regions Budget Wages Kremlin Energy Defence Sanctions"
+    headline, flagged, notices = headline_of(f"{menu}\nThursday, November 19, 2026\n{ARTICLE}")
+    assert headline != menu or flagged and "it reads like a menu" in notices[0]
 
 
 def test_a_title_above_the_headline_s_own_header_is_flagged_even_when_it_shares_more_words():

@@ -226,8 +226,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.8  # the site's own name, as its copyright line gives it
             named.add(i)
         dated = dated_under(roles, i)
-        if is_nav_run(line.text) and not (dated and ledes[i] >= TOPICAL and not sections_in(line.text)):
-            menus.add(i)  # a Title Case headline without small words has its byline or date under it; a menu not
+        bylined = any(roles[j] == "byline" for j in near_lines(roles, i))  # a site's date bar may be under its menu
+        if is_nav_run(line.text) and not (bylined and ledes[i] >= TOPICAL and not sections_in(line.text)):
+            menus.add(i)  # a Title Case headline without small words has its byline under it; a menu not
         if over_credit:
             captions.add(i)
         # Under a "Related" heading (or right under "Read more", even inside the article), or the same title as one
