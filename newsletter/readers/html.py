@@ -154,7 +154,9 @@ class Headline:
 
     text: str = ""
     why: str = ""
-    top: int | None = None  # where the article's own <h1> ends in the page's text, when it has one
+    # Where the article starts on the page (its pictures are looked for from there): the end of its own <h1> in the
+    # page's text, when it has one, whichever source the headline came from (JSON-LD's may word it otherwise)
+    top: int | None = None
 
 
 def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: PageText) -> Headline:

@@ -20,7 +20,8 @@ INLINE_HTML = set(
     "a abbr b bdi bdo cite code data em font i kbd label mark q s samp small span strike strong sub sup time tt u var "
     "wbr".split()
 )
-UNSEEN = {"script", "style", "noscript", "template", "title", "head"}  # text a reader never sees on the page
+# Text a reader never sees on the page: left out of PageText's text (the elements still get positions, unused)
+UNSEEN = {"script", "style", "noscript", "template", "title", "head"}
 PICTURE = "\ufffc"  # an <img> in the page's text, so that what comes before or after it is told apart
 
 
