@@ -143,6 +143,11 @@ BRIDGE = [
     "Shop owners near the bridge said they feared losing customers and asked the council for help with signs and "
     "parking while the work goes on, which the mayor promised to discuss at the next meeting.",
 ]
+# A reader's comment under the article: prose, yet not the article's
+COMMENT = (
+    "I drive over that bridge every morning and I have been telling the council about those cracks for two "
+    "years now, so it is good to finally see something done about it."
+)
 
 
 def saved(tmp_path: Path, html: str, name: str = "page.html"):
@@ -375,12 +380,8 @@ def test_the_site_name_is_never_the_headline(tmp_path):
     ],
 )  # a comment in a <p>, in a <div> of text, in a list item; with a smiley, an icon or a button beside its text
 def test_prose_a_saved_page_leaves_out_is_named(tmp_path, shape):
-    comment = (
-        "I drive over that bridge every morning and I have been telling the council about those cracks for two "
-        "years now, so it is good to finally see something done about it."
-    )
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    thread = f"<section id='comments'><h3>Comments</h3>{shape.format(comment)}</section>"
+    thread = f"<section id='comments'><h3>Comments</h3>{shape.format(COMMENT)}</section>"
     page = f"<html><body><article><h1>Bridge to close</h1>{paragraphs}</article>{thread}</body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
@@ -481,12 +482,8 @@ def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_sa
 
 
 def test_prose_the_next_reader_leaves_out_is_named_once(tmp_path):
-    comment = (
-        "I drive over that bridge every morning and I have been telling the council about those cracks for two "
-        "years now, so it is good to finally see something done about it."
-    )
     paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    comments = f"<section id='comments'><h3>Comments</h3><p>{comment}</p></section>"
+    comments = f"<section id='comments'><h3>Comments</h3><p>{COMMENT}</p></section>"
     page = f"<html><body><h1>Bridge to close</h1><aside>{paragraphs}</aside>{comments}</body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
