@@ -3,6 +3,7 @@ results stories, the first eight with a camera photo on disk (6000×4000 JPEGs, 
 rebuild, and the preview's save -> repaint.
 
     python bench/realsize.py        # --runs N (default 3), --saves N (default 10)
+    python bench/realsize.py --profile   # only the preview: where each save's time goes, stage by stage
 
 - first build: `newsletter build` in a process of its own with an empty cache folder, against making its 8 photos
   one after another in this process (newsletter.picture.made_from, the sizes the build asks for): the floor that
@@ -157,6 +158,18 @@ def measure(runs: int, saves: int) -> list[dict[str, object]]:
     ]
 
 
+def profile(saves: int) -> None:
+    """bench/speed.py's stages of a save, on the real-size issue."""
+    import speed
+    from images import camera_files
+
+    with tempfile.TemporaryDirectory(prefix="newsletter-bench-realsize-") as tmp:
+        work = Path(tmp)
+        (work / "generated").mkdir()
+        source = real_issue(work / "issue", camera_files(work / "generated", PHOTOS))
+        speed.print_stages(speed.save_stages(saves, source))
+
+
 def rows() -> list[dict[str, object]]:
     """Rows for bench/run.py's table."""
     return measure(3, 10)
@@ -166,7 +179,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind; medians are shown (default 3)")
     parser.add_argument("--saves", type=int, default=10, help="saves in the preview (default 10)")
+    parser.add_argument("--profile", action="store_true", help="only the preview: where each save's time goes")
     args = parser.parse_args()
+    if args.profile:
+        return profile(args.saves)
     for row in measure(args.runs, args.saves):
         status = {True: "met", False: "MISSED"}[bool(row["met"])]
         reference = f" vs {row['reference']} ({row['ratio']})" if row.get("reference") else ""

@@ -1,6 +1,6 @@
 """Speed an editor feels: the preview's save -> repaint, timed in a real Chromium.
 
-    python bench/speed.py            # --saves N (default 10)
+    python bench/speed.py            # --saves N (default 10); --profile: where each save's time goes
 
 The preview runs as `newsletter preview` does, in its own process, on a copy of examples/markdown-issue.
 Each save rewrites the lead story with a new headline; the time runs from just before the write to the
@@ -104,6 +104,131 @@ def save_to_repaint(saves: int, example: Path = EXAMPLE) -> list[float]:
     return times
 
 
+# Runs in the page (--profile): when the page heard each state (its `frame` build), when the frame took a build in
+# (data-loaded-build set, after the swap's layout) and the next frame after that (painted), on the wall clock.
+TRACE = """() => {
+  const at = (stamp) => performance.timeOrigin + stamp;
+  window.trace = {heard: {}, swapped: {}, painted: {}};
+  performance.setResourceTimingBufferSize(100000);
+  events.addEventListener('message', (event) => {
+    const frame = JSON.parse(event.data).frame;
+    if (!(frame in trace.heard)) trace.heard[frame] = at(event.timeStamp);
+  });
+  const frameElement = document.querySelector('#email');
+  new MutationObserver(() => {
+    const build = frameElement.dataset.loadedBuild;
+    if (!build || build in trace.swapped) return;
+    trace.swapped[build] = at(performance.now());
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { trace.painted[build] = at(performance.now()); };
+      channel.port2.postMessage(0);
+    });
+  }).observe(frameElement, {attributes: true, attributeFilter: ['data-loaded-build']});
+}"""
+# The page's fetch of build N's file: when it was asked for and when its last byte came.
+FETCHED = """build => {
+  const entry = performance.getEntriesByType('resource').find(
+    (e) => e.initiatorType === 'fetch' && new URL(e.name).searchParams.get('build') === String(build));
+  return entry ? [performance.timeOrigin + entry.startTime, performance.timeOrigin + entry.responseEnd] : null;
+}"""
+STAGES = (
+    ("watcher's notice", "written", "noticed"),
+    ("stories read, issue made", "noticed", "made"),
+    ("email rendered (MJML, premailer)", "made", "rendered"),
+    ("pushed to the page (SSE)", "rendered", "heard"),
+    ("page asks for the file", "heard", "asked"),
+    ("file served and received", "asked", "received"),
+    ("swapped in (parse, layout)", "received", "swapped"),
+    ("next frame painted", "swapped", "painted"),
+)
+
+
+def save_stages(saves: int, example: Path = EXAMPLE) -> list[dict[str, float]]:
+    """Where each save's time goes (--profile): the preview runs in this process (as `newsletter preview` does in
+    its own), its watcher, build and page timed at each step on the wall clock; milliseconds, one dict a save, with
+    "total" (written -> painted) and "seen" (written -> the headline in the frame, as save_to_repaint measures)."""
+    import datetime as dt
+
+    from playwright.sync_api import sync_playwright
+
+    from newsletter import build as building
+    from newsletter.preview import Preview
+    from newsletter.render import Rendering
+
+    marks: dict[str, list[float]] = {"noticed": [], "made": [], "rendered": []}
+
+    def timed(mark: str, function):  # type: ignore[no-untyped-def]
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if mark == "noticed":
+                marks[mark].append(time.time() * 1000)
+            result = function(*args, **kwargs)
+            if mark != "noticed":
+                marks[mark].append(time.time() * 1000)
+            return result
+
+        return run
+
+    originals = (building.make_issue, Rendering.first, Preview.rebuild)
+    building.make_issue = timed("made", building.make_issue)
+    Rendering.first = timed("rendered", Rendering.first)  # type: ignore[method-assign]
+    Preview.rebuild = timed("noticed", Preview.rebuild)  # type: ignore[method-assign]
+    found = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="newsletter-bench-") as tmp:
+            source = Path(shutil.copytree(example, Path(tmp) / "issue"))
+            lead = source / LEAD
+            original = lead.read_text("utf-8")
+            preview = Preview(source, date=dt.date(2026, 11, 24), cache=Path(tmp) / "cache")
+            with preview, sync_playwright() as playwright:
+                preview.serve_in_background()
+                browser = playwright.chromium.launch(
+                    executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
+                )
+                page = browser.new_page()
+                page.goto(preview.url)
+                page.wait_for_function("() => document.querySelector('#email').dataset.loadedBuild")
+                page.evaluate(TRACE)
+                for number in range(saves + 2):
+                    marker = f"save {number} lands"
+                    watching = page.evaluate_handle(WATCH, marker)
+                    time.sleep(0.4)
+                    for kept in marks.values():
+                        kept.clear()
+                    written = time.time() * 1000
+                    lead.write_text(original.replace(HEADLINE, f"{HEADLINE}, {marker}"), "utf-8")
+                    seen = page.evaluate("watching => watching.seen", watching)
+                    build = preview.number  # the build that showed it: its first step is the frame's
+                    page.wait_for_function(f"() => trace.painted[{build}]")
+                    trace = page.evaluate("() => trace")
+                    asked, received = page.evaluate(FETCHED, build) or (float("nan"), float("nan"))
+                    at = {
+                        "written": written,
+                        "noticed": marks["noticed"][-1],
+                        "made": marks["made"][-1],
+                        "rendered": marks["rendered"][-1],
+                        "heard": trace["heard"][str(build)],
+                        "asked": asked,
+                        "received": received,
+                        "swapped": trace["swapped"][str(build)],
+                        "painted": trace["painted"][str(build)],
+                    }
+                    if number >= 2:
+                        stages = {name: at[end] - at[start] for name, start, end in STAGES}
+                        found.append({**stages, "total": at["painted"] - written, "seen": seen - written})
+                browser.close()
+    finally:
+        building.make_issue, Rendering.first, Preview.rebuild = originals  # type: ignore[method-assign]
+    return found
+
+
+def print_stages(found: list[dict[str, float]]) -> None:
+    print(f"where a save's time goes, median of {len(found)} saves (ms):")
+    for name in [name for name, _, _ in STAGES] + ["total", "seen"]:
+        values = [save[name] for save in found]
+        print(f"  {name:<34} {statistics.median(values):6.1f}   (slowest {max(values):6.1f})")
+
+
 def rows(saves: int = 10) -> list[dict[str, object]]:
     """The preview's figures for bench/run.py's table: the median and the slowest save -> repaint."""
     return repaint_rows(save_to_repaint(saves))
@@ -130,7 +255,10 @@ def repaint_rows(times: list[float], what: str = "") -> list[dict[str, object]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--saves", type=int, default=10)
+    parser.add_argument("--profile", action="store_true", help="where each save's time goes, stage by stage")
     args = parser.parse_args()
+    if args.profile:
+        return print_stages(save_stages(args.saves))
     for row in rows(args.saves):
         print(f"{row['measure']}: {row['ours']} (goal {row['goal']}: {'met' if row['met'] else 'MISSED'})")
 
