@@ -257,6 +257,29 @@ def test_a_rebuild_changes_the_frame_in_place_keeping_the_scroll_position(page, 
         assert request(preview, "/email.html").body == built(preview, "email.html")
 
 
+def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_shows(page, serve, markdown):
+    preview = serve(markdown)
+    story = markdown / "01-colombia-runoff.md"
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Security Policy" in message.text else None)
+    open_page(page, preview)
+    looks = (
+        "(d, w) => [d.documentElement.outerHTML, d.images.length,"
+        " ...['h1', 'h2', 'a', 'td'].map((tag) => { const s = w.getComputedStyle(d.querySelector(tag));"
+        " return [s.fontSize, s.fontFamily, s.color, s.backgroundColor, s.padding].join(' '); })]"
+    )
+    edit(story, LEAD_HEADLINE, "Colombia votes again")
+    wait_for_frame_text(page, "Colombia votes again")
+    wait_for_frame(page)
+    in_place = frame_eval(page, looks)
+    page.reload()
+    wait_for_frame(page)
+    assert in_place == frame_eval(page, looks)
+    assert "Colombia votes again" in in_place[0] and LEAD_HEADLINE not in in_place[0]
+    # The email's style attributes are parsed under the frame's policy, never the page's, which refuses them
+    assert refused == []
+
+
 def test_a_broken_front_matter_shows_the_error_and_fixing_it_brings_the_preview_back(page, serve, markdown):
     preview = serve(markdown)
     story = markdown / "02-eu-enlargement.md"
