@@ -13,17 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from pathlib import Path
 from typing import NamedTuple
 
 from .errors import InputError
 from .models import Issue
+from .patterns import regex
 from .readers import STORY_SUFFIXES
 
 RECORD_NAME = "build.json"
 # What a record may name: a file of the folder, or one of its images (images/<hash>.jpg); never a path elsewhere.
-BUILT_FILE = re.compile(r"(images/)?[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")
+BUILT_FILE = regex(r"(images/)?[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")
 IMAGE_LIMIT = 64 * 1024 * 1024  # bytes; the build writes images of at most a few hundred KB
 RECORD_LIMIT = 16 * 1024 * 1024  # bytes; a record is a line per file
 EDITED = (
@@ -162,7 +162,7 @@ def link_problem_in(issue: Issue) -> str:
     return ""
 
 
-DATED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:-|$)")
+DATED = regex(r"(\d{4}-\d{2}-\d{2})(?:-|$)")
 
 
 def folder_date(path: Path) -> dt.date | None:

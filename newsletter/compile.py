@@ -16,15 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from .errors import RenderError
+from .patterns import regex
 
-STYLE_OPEN = re.compile(r"<style(?=[\s>])")
+STYLE_OPEN = regex(r"<style(?=[\s>])")
 # MRML closes one Outlook-only comment and opens the next right after, thousands of times in a long issue;
 # the Node compiler merges them. Only MJML writes these markers: story text arrives escaped.
-SPLIT_CONDITIONAL = re.compile(r"<!\[endif\]--><!--\[if mso \| IE\]>")
-OUTLOOK_ONLY = re.compile(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", re.S)
-CLASS_ATTRIBUTE = re.compile(r' class="([^"]*)"')
-IMG_FLOAT = re.compile(r"<img\b[^>]*float", re.IGNORECASE)
-STYLE_TEXT = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+SPLIT_CONDITIONAL = regex(r"<!\[endif\]--><!--\[if mso \| IE\]>")
+OUTLOOK_ONLY = regex(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", re.S)
+CLASS_ATTRIBUTE = regex(r' class="([^"]*)"')
+IMG_FLOAT = regex(r"<img\b[^>]*float", re.IGNORECASE)
+STYLE_TEXT = regex(r"<style[^>]*>(.*?)</style>", re.S)
 
 
 def compile_email(mjml: str, inline_css: str, *, cache: Path | None = None) -> str:
@@ -141,9 +142,9 @@ def premailer_class() -> Any:
 
 
 # A class selector as the CSS to inline writes them: `.nl-h3`, nothing escaped, nothing else.
-PLAIN_CLASS = re.compile(r"\.(-?[A-Za-z_][A-Za-z0-9_-]*)")
+PLAIN_CLASS = regex(r"\.(-?[A-Za-z_][A-Za-z0-9_-]*)")
 # The class names in a class attribute, as XPath's normalize-space() splits them (cssselect's test of `.name`)
-CLASS_NAMES = re.compile(r"[^ \t\n\r]+")
+CLASS_NAMES = regex(r"[^ \t\n\r]+")
 
 
 def selecting_by_class(transform: Any) -> Any:

@@ -17,11 +17,12 @@ from typing import Literal
 
 from .errors import HeaderError, InputError, RenderError
 from .output import write_atomic
+from .patterns import regex
 from .send.personalise import UNSUBSCRIBE_TOKEN, WEB_TOKEN
 
-VERBATIM = re.compile(r"(<style\b[^>]*>.*?</style\s*>|<!--.*?-->)", re.IGNORECASE | re.DOTALL)
-BRACKET_TAG = re.compile(r"\[[A-Za-z_]+[\],]")
-BODY = re.compile(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
+VERBATIM = regex(r"(<style\b[^>]*>.*?</style\s*>|<!--.*?-->)", re.IGNORECASE | re.DOTALL)
+BRACKET_TAG = regex(r"\[[A-Za-z_]+[\],]")
+BODY = regex(r"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)

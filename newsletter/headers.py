@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .patterns import regex
+
 # What str.splitlines() breaks on, and so what the email package may read as the end of a header line.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 # An RFC 2047 encoded word: =?charset?B or Q?text?=. Python 3.11/3.12's email package decodes these in
 # names, addresses and unstructured headers, and writes a decoded CR LF as a header of its own.
 # Loose on purpose (whitespace inside, any charset): the parser accepts such words with a mere "defect".
-ENCODED_WORD = re.compile(r"=\?([^?]*)\?([bBqQ])\?(.*?)\?=", re.DOTALL)
+ENCODED_WORD = regex(r"=\?([^?]*)\?([bBqQ])\?(.*?)\?=", re.DOTALL)
 DECODE_DEPTH = 4  # an encoded word may decode to another; nobody nests them honestly even twice
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,12 +11,13 @@ from .errors import InputError, OutputError
 from .links import same_site
 from .models import Block, Notice, Story, slugify
 from .output import write_atomic
+from .patterns import regex
 from .settings import SettingsFile
 from .text import first_sentence, fold
 
 # Characters that would turn plain text into Markdown syntax.
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>{}|~])")
-LINE_START_SPECIAL = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
+MARKDOWN_SPECIAL = regex(r"([\\`*_\[\]<>{}|~])")
+LINE_START_SPECIAL = regex(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
 MARKS = {"strong": "**", "em": "*", "code": "`"}
 PREFIX = {"p": "", "h": "## ", "li": "- ", "oli": "1. ", "quote": "> "}
 
@@ -119,7 +119,7 @@ def web_base_url(settings: SettingsFile, to: Path) -> str:
     return brand.web_base_url
 
 
-STORY_NUMBER = re.compile(r"^(\d{1,4})-")
+STORY_NUMBER = regex(r"^(\d{1,4})-")
 
 
 def next_number(folder: Path) -> int:

@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from .models import Notice
+from .patterns import regex
 
 SHOWN = 3  # places named on a group's line; the rest are counted
 # A place the reader names inside the message instead of in its source (`page.txt:1-10: left out as ...`).
-PLACE = re.compile(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+(?:-\d+)?): (?P<message>.*)$", re.S)
+PLACE = regex(r"^(?P<file>[^\s:][^:]*):(?P<line>\d+(?:-\d+)?): (?P<message>.*)$", re.S)
 # What a reader of the issue would see wrong, most visible first; every other kind follows, in the order met.
 READER_FIRST = (
     "headline",  # a made-up or guessed headline is the first thing read

@@ -22,8 +22,8 @@ def pinned_today() -> dt.date | None:
 
 
 def cache_folder() -> Path | None:
-    """Where builds keep what they can reuse between runs (compiled templates, parsed CSS), each file named
-    by what it was made from: $NEWSLETTER_CACHE, else newsletter/ in the user's cache folder; an empty
+    """Where builds keep what they can reuse between runs (compiled templates and patterns, parsed CSS), each file
+    named by what it was made from: $NEWSLETTER_CACHE, else newsletter/ in the user's cache folder; an empty
     NEWSLETTER_CACHE keeps nothing. Deleting the folder is always safe: the next run is slower, no different."""
     chosen = os.environ.get("NEWSLETTER_CACHE")
     if chosen is not None:

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .errors import InputError
 from .models import Brand, Tracking
+from .patterns import regex
 from .text import (
     SETTINGS_LIMIT,
     SETTINGS_TEXT_LIMIT,
@@ -233,7 +234,7 @@ class IssueSettings(Table):
         return value
 
 
-TOML_WHERE = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+TOML_WHERE = regex(r"\s*\(at line (\d+), column \d+\)$")
 
 
 def parse_toml(text: str, path: Path) -> dict[str, Any]:
@@ -397,7 +398,7 @@ def check_brand_links(
             raise fail(f"{value!r}: write the domain in its ASCII form, {valid.ascii_email}")
 
 
-DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}")
+DOMAIN = regex(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{1,62}")
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 

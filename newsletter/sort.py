@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from pathlib import Path
 
 from .errors import InputError
 from .links import same_site, site_of
 from .load import Loaded
 from .models import Brand, Issue, Notice, Section, Story, slugify
+from .patterns import regex
 from .settings import IssueSettings
 from .text import first_sentence, fold, shorten
 from .typography import smarten, typeset
@@ -55,7 +55,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
 
 # The opener of the tokens `send` fills in per recipient (%%{unsubscribe_url}%%, %%{message_id}%%...).
 SEND_TOKEN_OPENER = "%%{"
-SEND_TOKEN = re.compile(r"%%\{[\w:.-]{0,100}\}?(?:%%)?")
+SEND_TOKEN = regex(r"%%\{[\w:.-]{0,100}\}?(?:%%)?")
 LINK_KEYS = {"url", "href", "src"}  # in a link, the opener is percent-encoded: the same address, never a token
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import InputError
 from .models import Notice, Source
+from .patterns import regex
 
 # C1 controls, zero-width characters, bidi embeddings/overrides/isolates, soft hyphen and BOMs inside
 # text: invisible in an editor, yet they break search, screen readers and some mail clients.
@@ -20,17 +21,17 @@ from .models import Notice, Source
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
-JUNK = re.compile(
+JUNK = regex(
     "[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     + NONCHARACTERS
     + "]"
 )
-SPACES = re.compile("[\t\u00a0\u2007\u202f]")
+SPACES = regex("[\t\u00a0\u2007\u202f]")
 # Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.
-SEPARATORS = re.compile("[\u2028\u2029]")
+SEPARATORS = regex("[\u2028\u2029]")
 # What no text value may hold where it enters: control characters (tab and line feed aside), the
 # separators above, and lone surrogates (an escape such as "\\ud800"; no UTF-8 file holds one).
-BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + NONCHARACTERS + "]")
+BAD_TEXT = regex("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + NONCHARACTERS + "]")
 # The longest text each kind of value may be: past these a value is a mistake (a paragraph pasted as the
 # headline) that would make the subject line, the inbox row or the layout absurd, and slow header folding.
 TEXT_LIMITS = {
@@ -75,7 +76,7 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
     return f"is {len(value):,} characters long, over the {limit:,} a {key} may have; shorten it"
 
 
-KEEP_TABS = re.compile("[\u00a0\u2007\u202f]")
+KEEP_TABS = regex("[\u00a0\u2007\u202f]")
 
 
 STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes

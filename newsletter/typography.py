@@ -4,18 +4,18 @@ ellipses (smartypants), never inside code or a URL."""
 from __future__ import annotations
 
 import html
-import re
 
 from .models import Block, PullQuote, Story
+from .patterns import regex
 
 # What smartypants must not touch: addresses (a `--` or `'` in a URL is part of it) and email addresses.
 # Punctuation that ends a sentence or closes a quote after an address is not part of it.
-ADDRESS = re.compile(r"(?:https?://|mailto:|www\.)[^\s<>\"]*[^\s<>\".,;:!?'’”)\]]|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+ADDRESS = regex(r"(?:https?://|mailto:|www\.)[^\s<>\"]*[^\s<>\".,;:!?'’”)\]]|[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # smartypants opens a quote before a year cut short ('90s, '26); it is an apostrophe.
-YEAR = re.compile(r"‘(?=\d\d(?:s\b|\b))")
+YEAR = regex(r"‘(?=\d\d(?:s\b|\b))")
 SPAN_MARK = "<x-span>"  # joins a block's spans, so quotes across a bold or linked word pair up
 # What smartypants changes with attributes() below: quotes, "--" and "...". Text without any is left as it is.
-SMARTENED = re.compile(r"['\"]|--|\.\.\.|\. \. \.")
+SMARTENED = regex(r"['\"]|--|\.\.\.|\. \. \.")
 
 
 def attributes() -> int:

@@ -15,12 +15,18 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from golden import DATE, EXAMPLE, ROOT, SEED, SLUG
+
+# The package keeps compiled patterns in its cache folder from its first import on, before any fixture runs: the
+# whole run (and every command it starts) uses a folder of its own, never the user's. Removed at the end.
+CACHE = Path(tempfile.mkdtemp(prefix="newsletter-cache-"))
+os.environ["NEWSLETTER_CACHE"] = str(CACHE)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -147,13 +153,13 @@ def page(browser):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def cache_folder(tmp_path_factory):
-    """Builds keep their cache (compiled templates, parsed CSS) in a folder of the test run, never in the
-    user's own cache folder; commands run in a subprocess inherit it."""
-    folder = tmp_path_factory.mktemp("newsletter-cache")
+def cache_folder():
+    """Builds keep their cache (compiled templates and patterns, parsed CSS) in a folder of the test run, never
+    in the user's own cache folder; commands run in a subprocess inherit it."""
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("NEWSLETTER_CACHE", str(folder))
-        yield folder
+        patch.setenv("NEWSLETTER_CACHE", str(CACHE))
+        yield CACHE
+    shutil.rmtree(CACHE, ignore_errors=True)
 
 
 @pytest.fixture

@@ -35,7 +35,7 @@ def build(tmp_path: Path, out: str, cache: str) -> bytes:
 def test_a_build_keeps_its_cache_where_told_and_builds_the_same_from_it(tmp_path):
     cache = tmp_path / "cache"
     first = build(tmp_path, "first", str(cache))
-    assert sorted(path.name for path in cache.iterdir()) == ["css", "templates"]
+    assert sorted(path.name for path in cache.iterdir()) == ["css", "patterns", "templates"]
     entries = list((cache / "css").iterdir())
     assert entries and any((cache / "templates").iterdir())
     assert build(tmp_path, "cached", str(cache)) == first

@@ -50,6 +50,7 @@ LAYERS: dict[str, set[str]] = {
         "links",
         "colour",
         "runtime",
+        "patterns",
         "loopback",
     },
 }

@@ -8,14 +8,15 @@ from urllib.parse import urlsplit
 
 from newsletter.images import is_built
 from newsletter.models import Issue
+from newsletter.patterns import regex
 
 from .findings import Finding, Level, image_finding
 from .page import Page, StoryIndex, parse_html
 
 MEANINGLESS_ALT = {"image", "img", "photo", "picture", "graphic", "logo", "banner", "untitled", "placeholder",
                    "thumbnail", "pic", "foto"}  # fmt: skip
-IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif)$", re.IGNORECASE)
-CAMERA_NAME = re.compile(r"(?:img|dsc|dscn|image|photo|screenshot)[ _-]?\d+", re.IGNORECASE)
+IMAGE_FILE = regex(r"\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?|heic|avif)$", re.IGNORECASE)
+CAMERA_NAME = regex(r"(?:img|dsc|dscn|image|photo|screenshot)[ _-]?\d+", re.IGNORECASE)
 
 
 def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Finding]:
@@ -60,7 +61,7 @@ def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Findin
     return findings
 
 
-OG_IMAGE = re.compile(r'<meta property="og:image" content="([^"]*)"')
+OG_IMAGE = regex(r'<meta property="og:image" content="([^"]*)"')
 
 
 def check_published(folder: Path, issue: Issue, html: str, files: dict[str, bytes]) -> list[Finding]:

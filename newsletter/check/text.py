@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from urllib.parse import urlsplit
 
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Issue, Story
+from newsletter.patterns import regex
 from newsletter.text import JUNK, display_width
 
 from .findings import Finding, shown, story_finding
@@ -18,18 +18,18 @@ TEXT_COLUMNS = 78
 # line/paragraph separators, the combining grapheme joiner and Hangul fillers that render as nothing, the
 # object replacement character Word leaves for an embedded picture, U+FFFD from a wrong decoding, Word's
 # private-use Symbol-font bullets and tag characters.
-MORE_JUNK = re.compile(
+MORE_JUNK = regex(
     "[\x00-\x08\x0b-\x1f\x7f\u034f\u115f\u1160\u180e\u2028\u2029\u3164\uffa0\ufff9-\ufffd"
     "\ue000-\uf8ff\U000e0000-\U000e007f]"
 )
 JOINERS = "\u200c\u200d"  # needed inside emoji sequences and Persian or Indic words; junk anywhere else
-TK = re.compile(r"\b(?:TK)+\b")
+TK = regex(r"\b(?:TK)+\b")
 # Jinja, Liquid/Handlebars, Mailchimp and Ghost-style merge tags that reached the reader unfilled. Each is at
 # most 200 characters long and holds no brace of its kind, so a search stops within 200 characters of where
 # it started: linear in the text (`.*?` rescanned the rest of the line from every `{{`, so 120 KB of them
 # took minutes).
-TOKEN = re.compile(r"\{\{[^{}]{0,200}\}\}|\{%[^{}]{0,200}%\}|\*\|[A-Z0-9_:]{1,100}\|\*|%%\{?[\w:]{1,100}\}?%%")
-URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"')\]]+")
+TOKEN = regex(r"\{\{[^{}]{0,200}\}\}|\{%[^{}]{0,200}%\}|\*\|[A-Z0-9_:]{1,100}\|\*|%%\{?[\w:]{1,100}\}?%%")
+URL = regex(r"(?:https?://|mailto:)[^\s<>\"')\]]+")
 
 
 def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_name: str) -> list[Finding]:

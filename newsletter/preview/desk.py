@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from newsletter.errors import InputError, OutputError
 from newsletter.models import Image, Notice, Source, Story, slugify
+from newsletter.patterns import regex
 
 PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
 PHOTO_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}  # Pillow's format -> suffix
@@ -148,8 +148,8 @@ def create(folder: Path, stem: str, suffix: str, data: bytes, *, root: Path | No
         raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
 
 
-IMAGE_LINE = re.compile(r"^image\s*:\s*(?P<value>.*?)\s*$")
-SRC_LINE = re.compile(r"^(?P<indent>\s+)src\s*:\s*(?P<value>.*?)\s*$")
+IMAGE_LINE = regex(r"^image\s*:\s*(?P<value>.*?)\s*$")
+SRC_LINE = regex(r"^(?P<indent>\s+)src\s*:\s*(?P<value>.*?)\s*$")
 EMPTY = ("", "''", '""', "null", "~")
 
 

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from newsletter.errors import NewsletterError
 from newsletter.loopback import is_loopback
+from newsletter.patterns import regex
 from newsletter.preview.server import KEEPALIVE_SECONDS, LOOPBACK
 from newsletter.text import STORY_LIMIT, human_size
 
@@ -54,7 +55,7 @@ BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
 WRITE_LIMIT = STORY_LIMIT
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
 IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
-SCHEME_QUERY = re.compile(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
+SCHEME_QUERY = regex(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
 
 
 def force_scheme(html: str, scheme: str) -> str:

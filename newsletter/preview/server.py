@@ -29,13 +29,14 @@ from typing import Any
 
 from newsletter.errors import InputError, NewsletterError
 from newsletter.loopback import is_loopback
+from newsletter.patterns import regex
 
 LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
 KEEPALIVE_SECONDS = 15
 FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to show its first step
 
-IMAGE_SUFFIX = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
+IMAGE_SUFFIX = regex(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 
 
 def error_report(error: BaseException) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from newsletter.errors import InputError
+from newsletter.patterns import regex
 from newsletter.text import text_problem
 
 MAX_DEPTH = 16  # a story's front matter needs three (image.width); deeper nesting is a mistake or an attack
@@ -157,7 +158,7 @@ def helpers() -> tuple[Any, Any]:
     return yaml.resolver.Resolver(), yaml.constructor.SafeConstructor()
 
 
-KEY_VALUE = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[\w\-]+):\s+(?P<value>.*\S)\s*$")
+KEY_VALUE = regex(r"^(?P<indent>\s*(?:-\s+)?)(?P<key>[\w\-]+):\s+(?P<value>.*\S)\s*$")
 
 
 def syntax_error(text: str, error: Any, file: object, first_line: int) -> InputError:

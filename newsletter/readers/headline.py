@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.lines import (
     BOILERPLATE,
@@ -26,25 +27,25 @@ from newsletter.readers.lines import (
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
 HEAD_WINDOW = 60  # lines above the body searched for its headline
-WEB_ADDRESS = re.compile(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
-PLACEHOLDER = re.compile(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
-MENU_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
-NOT_HEADLINES = re.compile(
+WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
+PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
+MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
+NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
 )
-MENU_FIRST = re.compile(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
+MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
-PROMO = re.compile(
+PROMO = regex(
     r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
     r"reserve|unlock|access|enter|win|save)\b.*\b(?:free|e-?books?|guides?|newsletters?|webinars?|whitepapers?|"
     r"reports?|courses?|trials?|offers?|discounts?|deals?|today|now|here|copy|issues?|access|alerts?|updates?|"
     r"inbox|emails?|app)\b"
 )
-TEASER_LINK = re.compile(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
+TEASER_LINK = regex(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
 # A share button's words: "Share", "Share this", "Sharing options", "Shares" at the end; not a market's shares
 # in a headline ("Retailer's sales miss, shares plunge")
-SHARE_LINE = re.compile(
+SHARE_LINE = regex(
     r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
     r"\b(?:tweet|pin it|email this|like us)\b"
 )

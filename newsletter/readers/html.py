@@ -18,6 +18,7 @@ from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.notices import PLACE
+from newsletter.patterns import regex
 from newsletter.readers.lines import shown, words_of
 from newsletter.readers.page import (
     WHITESPACE,
@@ -144,7 +145,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 
 # --- the headline ---------------------------------------------------------------------------------------------
 
-TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+")
+TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+")
 NEAR = 150  # words of text at most between the article's own <h1> and its first paragraph (standfirst, byline...)
 
 

@@ -9,6 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from newsletter.patterns import regex
+
 # --- what a line plainly is --------------------------------------------------------------------------------
 
 # Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
@@ -21,7 +23,7 @@ AGENCIES = frozenset(
     "The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto".split("|")
 )
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
-CREDIT = re.compile(
+CREDIT = regex(
     "|".join(
         [
             r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
@@ -32,7 +34,7 @@ CREDIT = re.compile(
         ]
     )
 )
-NAME_ONLY = re.compile(NAMEISH)
+NAME_ONLY = regex(NAMEISH)
 
 
 def is_credit(line: str) -> bool:
@@ -76,7 +78,7 @@ def unwrap(line: str) -> str:
     return line
 
 
-TRAILING_CREDIT = re.compile(
+TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
 )
 
@@ -99,11 +101,11 @@ MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 MONTHS = {name: number for number, name in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}  # fmt: skip
 DATE_FORMS = [
-    re.compile(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
+    regex(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.I),
+    regex(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
 ]
-DATE_WORDS = re.compile(
+DATE_WORDS = regex(
     r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
@@ -134,7 +136,7 @@ def is_date_line(line: str) -> bool:
     return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
 
 
-BYLINE = re.compile(
+BYLINE = regex(
     r"^(?:By|Written by|Words by|Reporting by|Story by|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{0,100}$"
 )
 
@@ -144,7 +146,7 @@ def is_byline(line: str) -> bool:
         bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8  # fmt: skip
 
 
-RELATED = re.compile(
+RELATED = regex(
     r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Related|Related (?:stories|articles|"
     r"posts|content|coverage|news|reading|topics|links)|More on|Recommended(?: for you| stories| reading| articles)?|"
     r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
@@ -153,14 +155,14 @@ RELATED = re.compile(
     r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more)"
     r"\s*:?$"
 )
-END_OF_ARTICLE = re.compile(
+END_OF_ARTICLE = regex(
     r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
     r"related topics|follow us)\s*:?(?:\s*\(\d+\))?$"
 )
-RIGHTS_RESERVED = re.compile(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
-FURNITURE = re.compile(
+RIGHTS_RESERVED = regex(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
+FURNITURE = regex(
     r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|log out|register|newsletter|share(?: on| this| via)?|"
     r"tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|copy link|advertisement|"
     r"advertise|sponsored|cookies?|privacy|terms of (?:use|service)|all rights reserved|copyright|©|"
@@ -179,7 +181,7 @@ class Later:
 
     @functools.cached_property
     def compiled(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+        return regex(self.source)
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.compiled.search(text)
@@ -217,23 +219,23 @@ def words_of(line: str) -> int:
     return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
 
 
-BOILERPLATE = re.compile(
+BOILERPLATE = regex(
     r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
     r"newsletter|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
 )
 
 
 # A counter: of shares, comments or views ("1.2K Shares"), or a gallery's ("Image 10 of 15")
-COUNTER = re.compile(
+COUNTER = regex(
     r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
     r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
-READING_TIME = re.compile(
+READING_TIME = regex(
     r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
 )
 # A link to another story set inside the article ("READ MORE: Title", "See also: Title", "RELATED: Title")
-STORY_LINK = re.compile(
+STORY_LINK = regex(
     r"(?i)^(?:see more|read more|read also|also read|see also|related|read next|more|recommended|don'?t miss)"
     r"\s*:\s*\S"
 )

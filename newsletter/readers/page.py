@@ -12,10 +12,11 @@ from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsletter.models import Block
+from newsletter.patterns import regex
 from newsletter.readers.lines import words_of
 from newsletter.text import JUNK, SPACES
 
-WHITESPACE = re.compile(r"\s+")
+WHITESPACE = regex(r"\s+")
 INLINE_HTML = set(
     "a abbr b bdi bdo cite code data em font i kbd label mark q s samp small span strike strong sub sup time tt u var "
     "wbr".split()

@@ -8,19 +8,19 @@ not removed, so every line number the page reader reports is still the file's.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from newsletter.models import Notice, Story
+from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read
 from newsletter.readers.markdown import front_matter_end, invalid, story_fields, warn_unsure
 from newsletter.readers.text import parse_page
 from newsletter.text import read_text
 
 # What tells front matter from a page that happens to open with a rule: a `key:` line right under the `---`.
-FRONT_KEY = re.compile(r"^\s*[A-Za-z_][\w\-]*\s*:")
+FRONT_KEY = regex(r"^\s*[A-Za-z_][\w\-]*\s*:")
 
 
 def read(path: Path, notices: list[Notice]) -> Read:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from newsletter.models import Block, Notice, Source
+from newsletter.patterns import regex
 from newsletter.readers.lines import shown
 from newsletter.readers.page import PageText, findable, joined, opening, split
 from newsletter.text import clean_value
@@ -59,7 +60,7 @@ PIXEL = 2  # px wide or high, at most: a counting pixel, which nobody sees and n
 FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge badges button buttons btn share "
                       "sharing overlay spinner placeholder pixel emoji smiley headshot author profile mugshot thumb "
                       "thumbs thumbnail".split())  # fmt: skip
-SIZE_SUFFIX = re.compile(r"(?i)(?:[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?|scaled)|@\dx)+$")  # "-640", "-1024x683", "@2x"
+SIZE_SUFFIX = regex(r"(?i)(?:[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?|scaled)|@\dx)+$")  # "-640", "-1024x683", "@2x"
 
 
 @dataclass

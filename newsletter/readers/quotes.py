@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 
 from newsletter.models import PullQuote
+from newsletter.patterns import regex
 from newsletter.readers.lines import Later  # these three take 7 ms to compile; most quotations need none
 
-QUOTE = re.compile(r"[“\"](?P<text>[^“”\"]{20,}?)[”\"]")
+QUOTE = regex(r"[“\"](?P<text>[^“”\"]{20,}?)[”\"]")
 VERB = r"(?:says|said|told|tells|adds|added|warns|warned|explains|explained|notes|noted|argues|argued|" \
        r"insists|insisted|" \
        r"writes|wrote|recalls|recalled|claims|claimed|stresses|stressed|declares|declared|according to)"  # fmt: skip
@@ -59,7 +60,7 @@ def find_quote(paragraph: str) -> PullQuote | None:
 
 
 # A full stop that ends a sentence: not the one of an initial or a title ("U.S. Attorney", "Dr. Ruiz")
-SENTENCE_END = re.compile(
+SENTENCE_END = regex(
     r"(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Dr)(?<!St)(?<!Jr)(?<!Sr)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)"
     r"[.!?](?=\s+[A-Z“\"]|\s*$)"
 )

@@ -26,6 +26,7 @@ from typing import Any
 from newsletter.colour import MIN_CONTRAST, contrast, readable_on
 from newsletter.errors import InputError
 from newsletter.models import Notice, ResultRow, Results, Story
+from newsletter.patterns import regex
 
 # The `key: value` lines above the table (an underscore or a space between words, any case)
 KEYS = ("title", "source", "note", "order", "turnout", "majority", "seats total", "scale", "decimals")
@@ -68,12 +69,12 @@ YES = {"yes", "y", "true", "✓", "✔", "x", "1", "elected", "won"}
 NO = {"", "no", "n", "false", "0", "-", "–", "—"}
 EMPTY = ("", "-", "–", "—")
 MAX_TOTAL = 100.5  # shares rounded by the source may add up to a little over 100
-SEPARATORS = re.compile(r"[\s\u00a0\u202f\u2009'’_]")
+SEPARATORS = regex(r"[\s\u00a0\u202f\u2009'’_]")
 # Python's csv module refuses a field over 131,072 characters (with a traceback): a line of a results
 # block is checked against a far smaller limit before the module sees it.
 LINE_LIMIT = 10_000
 VOTE_DIGITS = 12  # a trillion votes less one: more is a paste gone wrong (and int() refuses 4,300 digits)
-SIGNED = re.compile(r"([+\-\u2212\u2013±]?)\s*([0-9]{1,9}(?:[.,][0-9]{1,6})?)\s*(?:pp|pts?|points?|%)?", re.I)
+SIGNED = regex(r"([+\-\u2212\u2013±]?)\s*([0-9]{1,9}(?:[.,][0-9]{1,6})?)\s*(?:pp|pts?|points?|%)?", re.I)
 
 
 def parse_results(text: str, file: str, line: int) -> Results:

@@ -17,6 +17,7 @@ from pathlib import Path
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
+from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
 from newsletter.readers.lines import (
@@ -151,7 +152,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     return Read(stories=stories, brand=brand, related=related)
 
 
-COPYRIGHT = re.compile(
+COPYRIGHT = regex(
     r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<site>[^.,|©]{2,60})"
 )
 
@@ -216,8 +217,8 @@ def classify(lines: list[Line]) -> list[str]:
 
 
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
-LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
-BARE_URL = re.compile(r"https?://\S+")
+LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
+BARE_URL = regex(r"https?://\S+")
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
 WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "caption": -2, "credit": -2, "byline": -4,
           "date": -4}  # fmt: skip

@@ -12,7 +12,6 @@ import base64
 import difflib
 import math
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from pydantic import ConfigDict, Field, ValidationInfo, field_validator
 
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
+from newsletter.patterns import regex
 from newsletter.settings import Problem, SettingsFile, Table
 
 ENV_PREFIX = "NEWSLETTER_SMTP_"
@@ -78,7 +78,7 @@ PROVIDERS: dict[str, Provider] = {
     "brevo": Provider("Brevo", "smtp-relay.brevo.com", 587, "starttls"),
     "gmail": Provider("Gmail", "smtp.gmail.com", 587, "starttls"),
 }
-AWS_REGION = re.compile(r"[a-z]{2}(?:-[a-z]+)+-\d{1,2}")
+AWS_REGION = regex(r"[a-z]{2}(?:-[a-z]+)+-\d{1,2}")
 
 
 class Secret:

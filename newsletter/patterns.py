@@ -1,0 +1,127 @@
+"""The package's regular expressions, compiled once per machine rather than once per run.
+
+Python compiles a pattern in Python code (parse, then code generation) each time a process starts: about a
+quarter of a cold build's own cost, most of it in the pasted-text reader's word lists. `regex()` keeps what that
+compilation makes in the cache folder (`patterns/<python>-<engine>.bin`, beside the compiled templates), the way
+Python keeps .pyc files; later runs hand it straight to the regular-expression engine, which checks it
+(`_sre.compile` refuses code it cannot run). The file is named by the Python version and the engine's own version
+stamp, so another Python never reads it. A missing, damaged or unreadable file, or a Python without these
+internals, means compiling as `re.compile` does. Either way the pattern is the same object: a test compares
+each of the package's patterns with `re.compile`'s.
+
+Only the package's own fixed patterns go through here (module-level constants), so the file stays small: a
+pattern made from input is compiled with `re` as usual.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, AnyStr
+
+from .runtime import cache_folder
+
+_sre: Any = None
+try:  # CPython's own regular-expression compiler and engine, as `re.compile` uses them
+    _parser: Any = importlib.import_module("re._parser")
+    _compiler: Any = importlib.import_module("re._compiler")
+    _sre = importlib.import_module("_sre")
+except ImportError:  # another Python: compile as re does
+    pass
+
+Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, names both ways
+LIMIT = 2000  # patterns kept at most; past it the file starts again (a pattern made from input slipped in)
+
+lock = threading.Lock()
+stored: dict[tuple[str | bytes, int], Form] | None = None  # read on first use
+made: dict[tuple[str | bytes, int], Form] = {}  # compiled in this run, written at exit
+home: Path | None = None  # the file `stored` came from
+
+
+def regex(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
+    """`re.compile(pattern, flags)`, from the cache folder's compiled form when it holds one."""
+    key = (pattern, int(flags))
+    if _sre is None or key[1] & re.DEBUG:
+        return re.compile(pattern, flags)
+    form = known().get(key)
+    if form is not None:
+        try:
+            known_pattern: re.Pattern[AnyStr] = _sre.compile(pattern, *form)
+            return known_pattern
+        except (RuntimeError, TypeError, ValueError, OverflowError):
+            pass  # a damaged entry: the engine refused it; compiled again below
+    form = compiled(pattern, key[1])
+    with lock:
+        made[key] = form
+    new_pattern: re.Pattern[AnyStr] = _sre.compile(pattern, *form)
+    return new_pattern
+
+
+def compiled(pattern: str | bytes, flags: int) -> Form:
+    """What `re.compile` hands the engine: CPython's own parse and code generation, unchanged."""
+    parsed = _parser.parse(pattern, flags)
+    code = [int(op) for op in _compiler._code(parsed, flags)]
+    names = parsed.state.groupdict
+    by_number: list[str | None] = [None] * parsed.state.groups
+    for name, number in names.items():
+        by_number[number] = name
+    return flags | parsed.state.flags, code, parsed.state.groups - 1, dict(names), tuple(by_number)
+
+
+def place() -> Path | None:
+    folder = cache_folder()
+    if folder is None or _sre is None:
+        return None
+    return folder / "patterns" / f"{sys.implementation.cache_tag}-{_sre.MAGIC}.bin"
+
+
+def known() -> dict[tuple[str | bytes, int], Form]:
+    global stored, home
+    if stored is None:
+        with lock:
+            if stored is None:
+                home = place()
+                stored = read(home)
+                atexit.register(save)
+    return stored
+
+
+def read(path: Path | None) -> dict[tuple[str | bytes, int], Form]:
+    if path is None:
+        return {}
+    try:
+        table: Any = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def save() -> None:
+    """Write the table with this run's new patterns where it was read, whole or not at all. Only into a cache
+    folder that exists (a build makes it), so a process that builds nothing leaves nothing; a read-only folder is
+    no error."""
+    with lock:
+        if not made or home is None or not home.parent.parent.is_dir():
+            return
+        table = dict(stored or {}) if len(stored or {}) + len(made) <= LIMIT else {}
+        table.update(made)
+        made.clear()
+    try:
+        home.parent.mkdir(exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=home.parent, delete=False, suffix=".tmp") as out:
+            try:
+                out.write(marshal.dumps(table))
+            except (OSError, ValueError):
+                out.close()
+                os.unlink(out.name)
+                return
+        os.replace(out.name, home)
+    except OSError:
+        pass

@@ -1,0 +1,114 @@
+"""The package's patterns, compiled once per machine: each is the very pattern `re.compile` makes, whether compiled
+in this run or read from the cache folder; a damaged or foreign file is compiled again, never trusted."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import re
+import subprocess
+import sys
+
+import pytest
+from golden import DATE, ROOT, SEED
+
+import newsletter
+from newsletter import patterns
+
+
+def package_patterns() -> list[re.Pattern]:
+    """Every pattern a module of the package holds at module level (alone, or in a list or tuple)."""
+    found = []
+    for module in pkgutil.walk_packages(newsletter.__path__, "newsletter."):
+        if module.name.endswith("__main__"):
+            continue
+        for value in vars(importlib.import_module(module.name)).values():
+            for item in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(item, re.Pattern):
+                    found.append(item)
+    return found
+
+
+def flags_of(pattern: re.Pattern) -> int:
+    """The flags the pattern was asked with (re adds UNICODE to every str pattern itself)."""
+    return pattern.flags & ~(re.UNICODE if isinstance(pattern.pattern, str) else 0)
+
+
+def test_every_pattern_of_the_package_is_the_one_re_compile_makes_and_survives_the_file(tmp_path, monkeypatch):
+    found = package_patterns()
+    assert len(found) > 80  # the readers' word lists, dates, credits, links, the compiler's ...
+    monkeypatch.setattr(patterns, "home", tmp_path / "compiled-patterns.bin")
+    monkeypatch.setattr(patterns, "stored", {})
+    monkeypatch.setattr(patterns, "made", {})
+    for pattern in found:
+        fresh = patterns.regex(pattern.pattern, flags_of(pattern))
+        assert fresh == re.compile(pattern.pattern, flags_of(pattern))  # Pattern == compares the engine's code too
+    patterns.save()
+    table = patterns.read(tmp_path / "compiled-patterns.bin")
+    assert len(table) == len({(p.pattern, flags_of(p)) for p in found})
+    for pattern in found:
+        monkeypatch.setattr(patterns, "stored", table)  # a later run: every pattern from the file
+        stored = patterns.regex(pattern.pattern, flags_of(pattern))
+        assert stored == re.compile(pattern.pattern, flags_of(pattern))
+        assert stored.groupindex == pattern.groupindex
+    assert patterns.made == {}  # none compiled again
+
+
+def test_a_damaged_entry_is_compiled_again_not_used(monkeypatch):
+    pattern = r"(?P<word>\w+)\s+says"
+    good = patterns.compiled(pattern, 0)
+    damaged = (good[0], [99999, *good[1][1:]], *good[2:])  # code the engine refuses
+    monkeypatch.setattr(patterns, "stored", {(pattern, 0): damaged})
+    monkeypatch.setattr(patterns, "made", {})
+    compiled = patterns.regex(pattern)
+    assert compiled == re.compile(pattern)
+    assert compiled.search("Ms Smith says").group("word") == "Smith"
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xe3\x01\x02"])
+def test_a_damaged_file_is_read_as_empty(tmp_path, content):
+    (tmp_path / "compiled-patterns.bin").write_bytes(content)
+    assert patterns.read(tmp_path / "compiled-patterns.bin") == {}
+
+
+def test_the_file_is_named_by_python_and_the_regex_engine(monkeypatch, tmp_path):
+    import _sre
+
+    monkeypatch.setenv("NEWSLETTER_CACHE", str(tmp_path))
+    name = patterns.place().name
+    assert sys.implementation.cache_tag in name and str(_sre.MAGIC) in name  # another Python never reads it
+    monkeypatch.setenv("NEWSLETTER_CACHE", "")
+    assert patterns.place() is None  # an empty NEWSLETTER_CACHE keeps nothing
+
+
+def build(folder, cache, out):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "NEWSLETTER_CACHE": str(cache), "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "newsletter", "build", str(folder), "--date", str(DATE), "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_second_build_reads_the_patterns_the_first_wrote_and_makes_the_same_issue(tmp_path):
+    cache = tmp_path / "cache"
+    first = build(SEED.parent, cache, tmp_path / "first")
+    assert first.returncode == 0, first.stderr
+    written = list((cache / "patterns").glob("*.bin"))
+    assert len(written) == 1
+    table = patterns.read(written[0])
+    assert any("says" in str(key[0]) for key in table)  # the pasted-text reader's patterns are in it
+    before = written[0].read_bytes()
+    second = build(SEED.parent, cache, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert written[0].read_bytes() == before  # nothing new to compile: the file is left alone
+    for path in sorted((tmp_path / "first").rglob("*")):
+        if path.is_file():
+            assert (tmp_path / "second" / path.relative_to(tmp_path / "first")).read_bytes() == path.read_bytes()
+    (written[0]).write_bytes(b"\x00 damaged")  # a damaged file: the build is the same
+    third = build(SEED.parent, cache, tmp_path / "third")
+    assert third.returncode == 0, third.stderr
+    assert (tmp_path / "third" / "email.html").read_bytes() == (tmp_path / "first" / "email.html").read_bytes()
+    assert patterns.read(written[0])  # and written whole again
