@@ -786,6 +786,70 @@ def test_a_title_above_the_headline_s_own_header_is_flagged_even_when_it_shares_
         f"World\n{other}\nPhoto\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
     )
     assert flagged and headline in (other, HEADLINE)
-    assert f'line 4 ("{HEADLINE[:39]}…") below it has the byline or date under it' in notices[0]
+    if headline == other:
+        assert f'line 4 ("{HEADLINE[:39]}…") below it has the byline or date under it' in notices[0]
     # ...while a longer standfirst between a headline and its byline is no such rival
     assert headline_of(f"World\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")[:2] == (HEADLINE, False)
+
+
+# Shapes written for the flag's round of 3 December: what stands around a headline on pages unlike the ones above
+LOWER = "Russia's regions brace for a lean budget year as Moscow trims transfers"  # a headline in sentence case
+
+
+def test_buttons_between_the_headline_and_its_byline_leave_it_its_header():
+    # A row of short buttons (no words a menu rule knows) under the headline: it keeps its byline, and no button is
+    # taken for a title that has the byline under it
+    for buttons in ("Save for later\nLarger text\nReport a typo", "Gift\nA+\nListen later", "Bookmark\nAudio\n"):
+        page = f"World\n{HEADLINE}\n{buttons}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+        assert headline_of(page)[:2] == (HEADLINE, False), buttons
+
+
+def test_a_title_under_the_article_s_header_is_flagged_when_chosen_over_the_headline_above_it():
+    # An item of another story on the same subject between the header and the article (no "Related" heading): it is
+    # nearer and shares more words; chosen or not, the editor must not get it unflagged
+    item = "Regional governments prepare for cuts as the Finance Ministry trims transfers from Moscow"
+    page = f"World\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{item}\nPhoto: Sam Poe\n{ARTICLE}"
+    headline, flagged, notices = headline_of(page)
+    assert headline == HEADLINE or flagged
+    if headline == item:
+        assert f'line 2 ("{HEADLINE[:39]}…")' in notices[0]  # it comes close, or has the byline under it
+    # ...and when the two are far apart, the header above still flags it
+    far = "Regional governments prepare for cuts as the Finance Ministry tells regions to expect smaller transfers"
+    headline, flagged, notices = headline_of(page.replace(item, far).replace(HEADLINE, "Budget Year Ahead"))
+    assert (headline, flagged) == (far, True)
+    assert 'but line 2 ("Budget Year Ahead") above it has the byline or date under it' in notices[0]
+
+
+def test_a_title_in_a_list_of_dated_titles_is_flagged():
+    # A section front's list (label, title, date; three times) right above the article, its own headline left out
+    listing = (
+        "ECONOMY\nWheat Exports Hit a Record High\nMay 2, 2026\nECONOMY\nRegional Governments Told to Expect Smaller "
+        "Transfers From Moscow\nJun 5, 2026\nECONOMY\nMetro Expansion Slows in the Capital\nJul 9, 2026\n"
+    )
+    headline, flagged, notices = headline_of(f"Home\n{listing}{ARTICLE}")
+    assert (headline, flagged) == ("Regional Governments Told to Expect Smaller Transfers From Moscow", True)
+    assert "but it is one of a list of titles, as other stories' are listed" in notices[0]
+
+
+@pytest.mark.parametrize("menu", ["Latest News Apps Phones Laptops Reviews How To Deals Podcasts Video",
+                                  "Últimas Notícias Política Economia Mundo Esportes Cultura Tecnologia"])  # fmt: skip
+def test_a_menu_run_with_a_how_to_or_in_another_language_is_flagged_even_holding_the_article_s_words(menu):
+    article = (
+        "Apps on older phones and laptops will stop getting updates next year, the company said, as it moves its "
+        "reviews of security fixes to a new system. Política e economia, cultura e tecnologia: o mundo mudou.\n"
+        "Owners of phones made before 2020 can keep using the apps without new features, and laptops of the same "
+        "age face the same deals, according to the latest news from the company.\n"
+    )
+    headline, flagged, notices = headline_of(f"{menu}\nBy Anna Petrova\nNov. 20, 2026\n{article}")
+    assert (headline, flagged) == (menu, True)
+    assert "it reads like a menu" in notices[0]
+    title = "Older Phones and Laptops Lose Their Updates Next Year"
+    assert headline_of(f"{menu}\n{title}\nBy Anna Petrova\n{article}")[:2] == (title, False)
+
+
+def test_other_stories_titles_or_a_menu_right_above_a_sentence_case_headline_do_not_flag_it():
+    # Not "a title above it may be the headline and it the standfirst": a list of titles or a menu run is no headline
+    box = "Wheat Exports Hit a Record as Talks Stall\nKremlin Names a New Central Bank Deputy\nMetro Expansion Slows\n"
+    menu = "Sport Football Hockey Tennis Chess Motors Athletics\n"
+    for above in (box, menu):
+        assert headline_of(f"{above}{LOWER}\nBy Anna Petrova\n{ARTICLE}")[:2] == (LOWER, False), above

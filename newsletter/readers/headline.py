@@ -57,7 +57,11 @@ SMALL_WORDS = frozenset(
 SECTIONS = frozenset(
     "latest news top stories world national local politics election elections economy business markets money "
     "finance tech technology science health sport sports culture arts entertainment lifestyle travel opinion "
-    "video videos podcasts weather education climate environment media".split()
+    "video videos podcasts weather education climate environment media "
+    # ... and as sites in other languages name them (Portuguese, Spanish, French, German, Indonesian, Italian)
+    "notícias noticias política politica economia economía mundo esportes deportes cultura tecnologia tecnología "
+    "saúde salud opinião opinión actualités politique économie monde sports nachrichten politik wirtschaft kultur "
+    "meinung berita ekonomi olahraga hiburan teknologi dunia nasional cronaca esteri spettacoli".split()
 )  # fmt: skip
 STOP_WORDS = frozenset(
     "the and for with that this from are was were has have had will its his her their they them after over into "
@@ -66,7 +70,8 @@ STOP_WORDS = frozenset(
 # What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
-            "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
+            "label": 0.03, "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
+HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
 ABOUT = 0.5  # a line with this share of its words in them is about the article, whatever menu word it holds
 LEDE = 5  # ... of which the first few must hold enough of its words for it to be sure
@@ -125,12 +130,14 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
 def is_nav_run(text: str) -> bool:
     """Menu entries pasted into one line ("Latest News Politics World Arts & Culture Editor's Picks U.S. Video"):
     many capitalised words (one, or one in ten, may not be: "iPhone"), none of the small words a title has but the
-    "and" of a section's name, no sentence's punctuation (commas, colons, quotes, a full stop at the end)."""
+    "and" of a section's name, no sentence's punctuation (commas, colons, quotes, a full stop at the end). A run
+    that names two of a site's sections or more may hold one small word in eight ("How To", "Art of Living")."""
     tokens = re.findall(r"[^\W\d_][\w'’\-]*", text)
     joined = [token for token in tokens if token.lower() != "and"]
+    small = sum(1 for token in joined if token.lower() in SMALL_WORDS)
     return (
         len(tokens) >= 6
-        and not any(token.lower() in SMALL_WORDS for token in joined)
+        and (not small or small <= len(tokens) // 8 and sections_in(text))
         and sum(1 for token in joined if not token[0].isupper()) <= max(1, len(tokens) // 10)
         and not re.search(r"[:,;?!\"“”‘]|\.$|(?:^|\s)['’]|['’](?:\s|$)", text)
     )
@@ -161,11 +168,17 @@ def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
     return twin is not None and not any(roles[j] == "credit" for j in near)
 
 
-def in_title_list(lines: list[Line], roles: list[str], i: int) -> bool:
+def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = False) -> bool:
     """A title with other titles a line or three above and below it (their labels and dates between): a list of
-    other stories, as a related box or a section front prints them."""
-    up = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 3), i))
-    down = any(headline_shaped(lines, roles, j) for j in range(i + 1, min(len(lines), i + 4)))
+    other stories, as a related box or a section front prints them. `alike`: titles of the same shape as this one,
+    each dated (or each not)."""
+    dated = dated_under(roles, i)
+
+    def sibling(j: int) -> bool:
+        return headline_shaped(lines, roles, j) and (not alike or dated_under(roles, j) == dated)
+
+    up = any(sibling(j) for j in range(max(0, i - 3), i))
+    down = any(sibling(j) for j in range(i + 1, min(len(lines), i + 4)))
     return up and down
 
 
@@ -180,6 +193,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
     never a line inside running text, a title of a related box only on strong evidence. Unsure (with the reason
     why) when the best has little evidence, another line comes close, or it may be a caption or a standfirst."""
+    roles = labelled(lines, roles)
     scored: list[tuple[float, int]] = []
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
     ledes: dict[int, float] = {}  # ... and its first paragraphs
@@ -190,6 +204,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     named: set[int] = set()  # candidates that are the site's own name
     inside: set[int] = set()  # candidates right after a paragraph: a subhead's or a caption's place
     menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
+    listed: set[int] = set()  # candidates in a list of titles: other stories'
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -246,9 +261,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if dated:
             score += 0.4
         above = next((j for j in range(i - 1, max(-1, i - 6), -1)
-                      if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
+                      if roles[j] not in HEADER_LINES), None)  # fmt: skip
         below = next((j for j in range(i + 1, min(i + 6, len(roles)))
-                      if roles[j] not in ("furniture", "date", "credit", "caption", "byline")), None)  # fmt: skip
+                      if roles[j] not in HEADER_LINES), None)  # fmt: skip
         if above is not None and roles[above] == "prose" and words_of(lines[above].text) >= 15:
             score -= 0.4  # after running text: a subhead or a caption
             if above >= start or any(roles[j] in ("byline", "date") for j in range(max(0, above - 4), above)):
@@ -257,6 +272,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
                 score -= 0.4  # between two paragraphs
         if i < start and in_title_list(lines, roles, i):
             score -= 0.4  # one of a list of titles: other stories'
+            if in_title_list(lines, roles, i, alike=True):
+                listed.add(i)  # ... each with its date or byline, as this one: a list, not a header
         scored.append((score, i))
     if not scored:
         return Headline(None, False, 0)
@@ -264,7 +281,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
-              and not under_header(roles, index, i, inside)]  # fmt: skip
+              and not under_header(roles, index, i, inside) and (i not in menus or index in menus)]  # fmt: skip
     runner_up = rivals[0][0] if rivals else -1.0
     why = ""
     if rivals and best - runner_up < MARGIN:
@@ -275,7 +292,11 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it is the site's own name (its copyright line says so)"
     elif index in inside:
         why = "it follows a paragraph, as a subhead or a caption does"
-    elif index in menus and ledes[index] < ABOUT_MOST:
+    elif (header := header_above(lines, roles, index, scored, ledes, box)) is not None:
+        why = f"line {lines[header].number} ({shown(lines[header].text, 40)}) above it has the byline or date under it"
+    elif index in listed:
+        why = "it is one of a list of titles, as other stories' are listed"
+    elif index in menus and (ledes[index] < ABOUT_MOST or sections_in(lines[index].text)):
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
@@ -308,10 +329,50 @@ def header_below(
     for j in range(index + 1, min(len(roles), index + 10)):
         if roles[j] in ("byline", "date"):
             return None
-        if j in others and ledes[j] >= TOPICAL and dated_under(roles, j) and not lines[j].text.endswith(".") \
-                and words_of(lines[j].text) <= words_of(lines[index].text):  # fmt: skip
+        shorter = words_of(lines[j].text) <= words_of(lines[index].text)
+        if j in others and topical(lines, roles, j, ledes) and dated_under(roles, j) and shorter \
+                and not lines[j].text.endswith("."):  # fmt: skip
             return j
     return None
+
+
+def header_above(
+    lines: list[Line],
+    roles: list[str],
+    index: int,
+    scored: list[tuple[float, int]],
+    ledes: dict[int, float],
+    box: list[bool],
+) -> int | None:
+    """A title above the chosen line, about the article too, with its byline or date right under it, when the chosen
+    line has none of its own and stands under that header (nothing but buttons, labels, captions, a box or a
+    paragraph between): the article's header may be that one's, and the chosen line a subhead, a quote's source or
+    another story's title inside the article."""
+    if dated_under(roles, index):
+        return None
+    others = {i for _, i in scored}
+    for j in range(index - 1, max(-1, index - 16), -1):
+        if roles[j] in ("byline", "date"):
+            title = next((k for k in range(j - 1, max(-1, j - 6), -1) if roles[k] not in ("byline", "date", "furniture",
+                          "label") or k in others), None)  # fmt: skip
+            if (
+                title is not None
+                and title in others
+                and topical(lines, roles, title, ledes)
+                and dated_under(roles, title)
+            ):
+                return title
+            return None
+        if j in others and roles[j] == "other" and words_of(lines[j].text) >= 4 and not box[j]:
+            return None  # another title first: the chosen line's own header is not closed above it
+    return None
+
+
+def topical(lines: list[Line], roles: list[str], j: int, ledes: dict[int, float]) -> bool:
+    """A line that could be the article's headline: three words or more, two of them and a third of all in its
+    opening paragraphs (a button's one word, "Comment now", "Send to a friend", is not)."""
+    own = terms(lines[j].text)
+    return words_of(lines[j].text) >= 3 and ledes.get(j, 0.0) >= TOPICAL and ledes[j] * (len(own) + 0.5) >= 2
 
 
 def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
@@ -329,19 +390,39 @@ def dated_under(roles: list[str], index: int) -> bool:
 
 
 def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
-    """The next `n` lines under a line, past the page's buttons (within nine lines)."""
-    return [j for j in range(index + 1, min(index + 10, len(roles))) if roles[j] != "furniture"][:n]
+    """The next `n` lines under a line, past the page's buttons and labels (within nine lines); past a label, not into
+    another title, whose header the lines under it are."""
+    found: list[int] = []
+    labels = False
+    for j in range(index + 1, min(index + 10, len(roles))):
+        labels = labels or roles[j] == "label"
+        if roles[j] in ("furniture", "label"):
+            continue
+        if labels and roles[j] == "other" or len(found) == n:
+            break
+        found.append(j)
+    return found
+
+
+def labelled(lines: list[Line], roles: list[str]) -> list[str]:
+    """The roles, with a short line of one to three words that is no sentence ("Save", "Text size", "Editorial", an
+    author's name, a kicker) a "label": a button or a tag the headline's header may hold, which a headline of its
+    own is seldom as short as."""
+    return ["label" if role == "other" and words_of(line.text) <= 3 else role
+            for line, role in zip(lines, roles, strict=True)]  # fmt: skip
 
 
 def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]]) -> int | None:
     """A line of four words or more that could be the headline, right above the chosen one (nothing but buttons
-    between) when the chosen one is written as a sentence: it may be the standfirst."""
+    between) when the chosen one is written as a sentence: it may be the standfirst. Not a menu run, nor the last of
+    a list of titles (another right above it): other stories' titles over the article's headline."""
     if title_case(lines[index].text):
         return None  # written as a title: not a standfirst
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
-            return i
+            listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i))
+            return None if is_nav_run(lines[i].text) or listed else i
         if roles[i] != "furniture":
             return None
     return None
