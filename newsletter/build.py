@@ -14,6 +14,7 @@ from .output import write_folder
 
 if TYPE_CHECKING:
     from .check import Finding
+    from .load import Reads
     from .render import Rendering
     from .settings import IssueSettings, SettingsFile
 
@@ -66,10 +67,12 @@ def make_issue(
     config: Path | None = None,
     today: dt.date | None = None,
     cache: Path | None = None,
+    reads: Reads | None = None,
 ) -> Made:
     """Load and sort the stories under `source` into an Issue dated `date`, else issue.toml's date, else
     `today` (None: the clock's), beside the images made from its local files. `cache`: where made photos are
-    kept between runs (None: in memory only)."""
+    kept between runs (None: in memory only). `reads`: the story files an earlier call read (the preview's),
+    parsed again only when their bytes changed."""
     from .images import publish_images
     from .load import brand_named, load_source, place_related
     from .readers.results import colour_notices
@@ -77,7 +80,7 @@ def make_issue(
     from .sort import sort_issue
 
     # Read the stories and the issue's own settings (issue.toml)
-    loaded = load_source(source)
+    loaded = load_source(source, reads)
     # Brand settings: newsletter.toml (read once, for every table of it below), then the issue's overrides,
     # then what the pages say
     settings = read_config(config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -11,8 +12,9 @@ from typing import Any
 
 from .errors import InputError, doing
 from .models import Notice, Source, Story
-from .readers import STORY_SUFFIXES, Related, read, story_formats
+from .readers import READERS, STORY_SUFFIXES, Read, Related, read, story_formats
 from .settings import IssueSettings, load_issue_settings
+from .text import STORY_LIMIT, read_file
 
 
 @dataclass
@@ -29,8 +31,39 @@ class Loaded:
         return self.settings.brand
 
 
-def load_source(source: Path) -> Loaded:
-    """Load one story file, or every story file directly inside an issue folder."""
+class Reads:
+    """What each story file gave when last read, by its bytes: the preview's, so that a save parses only the file it
+    changed. A file whose bytes are those of its last read gives its stories and notices again; any other file,
+    or one that cannot be read as it was, goes to its reader (whose errors are its own)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[str, Read, list[Notice]]] = {}  # path -> (digest of its bytes, what it gave)
+
+    def read(self, path: Path, notices: list[Notice]) -> Read:
+        try:
+            data = read_file(path, limit=STORY_LIMIT)
+        except InputError:
+            self.files.pop(str(path), None)
+            return read(path, notices)
+        digest = f"{READERS.get(path.suffix.lower())} {hashlib.sha256(data).hexdigest()}"
+        known = self.files.get(str(path))
+        if known is not None and known[0] == digest:
+            notices.extend(known[2])
+            return known[1]
+        before = len(notices)
+        found = read(path, notices)
+        self.files[str(path)] = (digest, found, notices[before:])
+        return found
+
+    def keep(self, paths: list[Path]) -> None:
+        """Forget every file but `paths` (the files of the last load): a deleted or renamed story is not kept."""
+        kept = {str(path) for path in paths}
+        self.files = {name: known for name, known in self.files.items() if name in kept}
+
+
+def load_source(source: Path, reads: Reads | None = None) -> Loaded:
+    """Load one story file, or every story file directly inside an issue folder. `reads`: what an earlier load
+    read (the preview's), so that unchanged files are not parsed again."""
     check_name(source)
     try:
         source.stat()
@@ -68,10 +101,12 @@ def load_source(source: Path) -> Loaded:
     for path in files:
         # One reader per format, chosen by the file's suffix in readers/__init__.py
         with doing("reading", path):
-            found = read(path, loaded.notices)
+            found = reads.read(path, loaded.notices) if reads is not None else read(path, loaded.notices)
         loaded.stories.extend(found.stories)
         loaded.page_brand = loaded.page_brand or found.brand
         loaded.related.extend(found.related)
+    if reads is not None:
+        reads.keep(files)
     names = sorted({Path(story.source.file).name for story in loaded.stories}) if settings.lead else []
     if settings.lead and settings.lead not in names:
         close = difflib.get_close_matches(settings.lead, names, n=1)

@@ -1,8 +1,9 @@
 """The preview builds with the build's own recipe, rendering each output once per save: the file its page
-shows first, then the rest from the same rendering."""
+shows first, then the rest from the same rendering; and parsing again only the story files a save changed."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from golden import DATE, ROOT
 
 import newsletter.compile
+import newsletter.readers.markdown
 import newsletter.render.markup
 import newsletter.render.outputs
 from newsletter.build import make_issue, render_files
@@ -60,5 +62,82 @@ def test_each_save_renders_the_email_text_and_web_page_once_whichever_the_page_s
             assert preview.shown is not None
             built = render_files(make_issue(source, date=DATE))
             assert preview.shown.files[wanted] == built[wanted]
+    finally:
+        preview.close()
+
+
+def parsed(monkeypatch) -> Counter[str]:
+    """Every Markdown story parsed, by file name, counted as it happens."""
+    counts: Counter[str] = Counter()
+    parse_markdown = newsletter.readers.markdown.parse_markdown
+
+    def counting(text, file, notices):  # type: ignore[no-untyped-def]
+        counts[Path(file).name] += 1
+        return parse_markdown(text, file, notices)
+
+    monkeypatch.setattr(newsletter.readers.markdown, "parse_markdown", counting)
+    return counts
+
+
+def test_a_save_parses_only_the_story_it_changed_and_shows_what_build_writes(tmp_path, monkeypatch):
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    stories = sorted(source.glob("*.md"))
+    counts = parsed(monkeypatch)
+    preview = Preview(source, date=DATE)
+    try:
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        assert counts == Counter({story.name: 1 for story in stories})
+        for story in (stories[0], stories[-1], stories[0]):
+            story.write_text(story.read_text("utf-8").replace("\n\n", f"\n\nSaved {story.name}.\n\n", 1), "utf-8")
+            counts.clear()
+            event = preview.rebuild()
+            assert event is not None and event.error is None, event
+            assert counts == Counter({story.name: 1}), story
+            # Every file, the unchanged stories' warnings (04's missing image) included, as `newsletter build` makes it.
+            assert preview.shown is not None
+            assert preview.shown.files == render_files(make_issue(source, date=DATE))
+            assert any("no image src" in finding["message"] for finding in preview.shown.summary["findings"])
+    finally:
+        preview.close()
+
+
+def test_a_story_rewritten_to_the_same_size_and_time_is_shown_new(tmp_path):
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    story = source / "01-colombia-runoff.md"
+    headline = "Colombia's runoff turns on turnout in the Caribbean coast"
+    original = story.read_text("utf-8")
+    preview = Preview(source, date=DATE)
+    try:
+        for number, shown in enumerate(("Caribbean coast", "Caribbean coasT", "Caribbean coast"), start=1):
+            before = story.stat()
+            story.write_text(original.replace(headline, headline.replace("Caribbean coast", shown)), "utf-8")
+            os.utime(story, ns=(before.st_atime_ns, before.st_mtime_ns))  # a save within the clock's one tick
+            assert story.stat().st_size == before.st_size
+            event = preview.rebuild()
+            assert event is not None and event.error is None, event
+            assert preview.shown is not None
+            assert preview.shown.issue.lead.headline.endswith(shown), number
+            assert preview.shown.files == render_files(make_issue(source, date=DATE)), number
+    finally:
+        preview.close()
+
+
+def test_a_story_broken_deleted_or_restored_is_read_again(tmp_path):
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    story = source / "02-eu-enlargement.md"
+    original = story.read_text("utf-8")
+    preview = Preview(source, date=DATE)
+    try:
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        story.write_text(original.replace("headline: Brussels delays", "headline: [Brussels delays"), "utf-8")
+        event = preview.rebuild()
+        assert event is not None and event.error is not None and event.error["file"] == str(story)
+        story.write_text(original, "utf-8")  # the bytes of its last good read
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        assert preview.shown is not None and b"Brussels delays its verdict" in preview.shown.files["email.html"]
+        story.unlink()
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        assert b"Brussels delays its verdict" not in preview.shown.files["email.html"]
+        assert preview.shown.files == render_files(make_issue(source, date=DATE))
     finally:
         preview.close()

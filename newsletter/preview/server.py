@@ -155,6 +155,8 @@ class Preview:
         report: Callable[[BuildEvent], None] | None = None,
         cache: Path | None = None,
     ) -> None:
+        from newsletter.load import Reads
+
         if not allow_remote and not is_loopback(host):
             raise InputError(
                 f"refusing to serve the preview on {host}, which is not this machine's loopback: "
@@ -189,6 +191,7 @@ class Preview:
         self.watched = self.watch_list()
         self.stamps: tuple[Any, ...] = ()
         self.images: list[Path] = []  # the local images of the last good build: a changed photo rebuilds
+        self.reads = Reads()  # a save parses only the story files whose bytes it changed
 
     # --- lifetime -------------------------------------------------------------------------------------
 
@@ -286,7 +289,9 @@ class Preview:
         started = time.monotonic()
         error = None
         try:
-            made = make_issue(self.source, date=self.date, today=self.today, config=self.config, cache=self.cache)
+            made = make_issue(
+                self.source, date=self.date, today=self.today, config=self.config, cache=self.cache, reads=self.reads
+            )
             issue = made.issue
             # each output rendered once, the shown one first
             rendering = Rendering(issue, images=made.images, cache=self.cache)
