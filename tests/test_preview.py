@@ -259,22 +259,38 @@ def test_a_rebuild_changes_the_frame_in_place_keeping_the_scroll_position(page, 
 
 def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_shows(page, serve, markdown):
     preview = serve(markdown)
-    story = markdown / "01-colombia-runoff.md"
     refused: list[str] = []
     page.on("console", lambda message: refused.append(message.text) if "Security Policy" in message.text else None)
     open_page(page, preview)
     looks = (
-        "(d, w) => [d.documentElement.outerHTML, d.images.length,"
-        " ...['h1', 'h2', 'a', 'td'].map((tag) => { const s = w.getComputedStyle(d.querySelector(tag));"
-        " return [s.fontSize, s.fontFamily, s.color, s.backgroundColor, s.padding].join(' '); })]"
+        "(d, w) => [d.documentElement.outerHTML, d.title, [...d.images].map((i) => i.src),"
+        " ...['h1', 'h2', 'a', 'td', 'p', 'img'].map((tag) => [...d.querySelectorAll(tag)].map((e) => {"
+        " const s = w.getComputedStyle(e); const r = e.getBoundingClientRect();"
+        " return [s.fontSize, s.fontFamily, s.color, s.backgroundColor, s.padding, r.x, r.y, r.width, r.height]"
+        ".join(' '); }).join('|'))]"
     )
-    edit(story, LEAD_HEADLINE, "Colombia votes again")
-    wait_for_frame_text(page, "Colombia votes again")
-    wait_for_frame(page)
-    in_place = frame_eval(page, looks)
-    page.reload()
-    wait_for_frame(page)
-    assert in_place == frame_eval(page, looks)
+    japan = markdown / "03-japan-snap-election.md"
+    japan_text = japan.read_text("utf-8")
+    saves = [  # each changes the email another way: a headline, a story gone, one more, a section's cards, the title
+        lambda: edit(markdown / "01-colombia-runoff.md", LEAD_HEADLINE, "Colombia votes again"),
+        lambda: japan.unlink(),
+        lambda: (markdown / "07-japan-again.md").write_text(japan_text.replace("prime minister", "premier"), "utf-8"),
+        lambda: (markdown / "03-japan.md").write_text(japan_text.replace("section: Elections", "section: Geopolitics")),
+        lambda: edit(markdown / "issue.toml", 'subject = "Runoff', 'subject = "New: Runoff'),
+    ]
+    for number, save in enumerate(saves, start=1):
+        seen = preview.number
+        save()
+        page.wait_for_function(
+            "seen => +document.querySelector('#email').dataset.loadedBuild > seen", arg=seen, timeout=WAIT_MS
+        )
+        time.sleep(0.3)  # a build started by a second event of the same save shows too
+        wait_for_frame(page)
+        assert page.get_attribute(FRAME, "data-loaded-build") == str(preview.number), number
+        in_place = frame_eval(page, looks)
+        page.reload()
+        wait_for_frame(page)
+        assert in_place == frame_eval(page, looks), number
     assert "Colombia votes again" in in_place[0] and LEAD_HEADLINE not in in_place[0]
     # The email's style attributes are parsed under the frame's policy, never the page's, which refuses them
     assert refused == []

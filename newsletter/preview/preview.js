@@ -81,6 +81,42 @@ function tellShown(build) {
   }, 0));
 }
 
+// The new document's tree into the frame's, changing only what differs: elements that stay keep their styles,
+// layout and pictures, so the browser redoes only what the save changed (a whole new tree re-parsed every
+// style sheet and laid the whole email out again). A node of another kind or name is replaced whole.
+function morph(into, from) {
+  if (into.nodeType === Node.ELEMENT_NODE) morphAttributes(into, from);
+  const had = [...into.childNodes];
+  const fresh = [...from.childNodes];
+  fresh.forEach((node, index) => {
+    const old = had[index];
+    if (old === undefined) {
+      into.append(into.ownerDocument.adoptNode(node));
+    } else if (old.nodeType !== node.nodeType || old.nodeName !== node.nodeName || old.namespaceURI !== node.namespaceURI
+        || node.nodeName === 'TEMPLATE') {
+      into.replaceChild(into.ownerDocument.adoptNode(node), old);
+    } else if (node.nodeType === Node.ELEMENT_NODE) {
+      morph(old, node);
+    } else if (old.nodeValue !== node.nodeValue) {
+      old.nodeValue = node.nodeValue;
+    }
+  });
+  for (const old of had.slice(fresh.length)) old.remove();
+}
+
+// The attributes of `from`, in its order (so the frame's markup reads as a fresh load's).
+function morphAttributes(into, from) {
+  const names = (element) => [...element.attributes].map((attribute) => attribute.name).join(' ');
+  if (names(into) !== names(from)) {
+    for (const {namespaceURI, localName} of [...into.attributes]) into.removeAttributeNS(namespaceURI, localName);
+  }
+  for (const {namespaceURI, localName, name, value} of from.attributes) {
+    if (into.getAttributeNS(namespaceURI, localName) === value) continue;
+    if (namespaceURI === null) into.setAttribute(name, value);
+    else into.setAttributeNS(namespaceURI, name, value);
+  }
+}
+
 // A new build in the same mode: the frame's document takes the new content in place, without a reload,
 // so the page neither flashes nor loses its scroll position. The document keeps its sandbox and its
 // Content-Security-Policy (no script runs); DOMParser's document loads and runs nothing either.
@@ -101,7 +137,7 @@ async function swapFrame(build) {
   } else {
     const Parser = (frame.contentWindow && frame.contentWindow.DOMParser) || DOMParser;
     const fresh = new Parser().parseFromString(text, 'text/html');
-    doc.replaceChild(doc.adoptNode(fresh.documentElement), doc.documentElement);
+    morph(doc.documentElement, fresh.documentElement);
   }
   frameBuild = served;
   frame.dataset.loadedBuild = String(served);
