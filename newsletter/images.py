@@ -19,7 +19,6 @@ import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -51,12 +50,11 @@ class Built(NamedTuple):
     height: int
 
 
-@dataclass
-class Published:
+class Published(NamedTuple):
     """The images an issue's local files became, and the files they were read from."""
 
-    files: dict[str, bytes] = field(default_factory=dict)  # images/<hash>.<ext> -> bytes
-    sources: list[Path] = field(default_factory=list)
+    files: dict[str, bytes]  # images/<hash>.<ext> -> bytes
+    sources: list[Path]
 
 
 class Job(NamedTuple):
@@ -115,7 +113,7 @@ def publish_images(
     }
     jobs = [job for job in [lead_job, *(job for row in section_jobs for job in row), *logo_jobs.values()] if job]
     made = make_all(jobs, cache=cache, workers=workers)
-    published = Published()
+    published = Published({}, [])
     for job in jobs:
         published.files[made[job].name] = made[job].data
         if job.path not in published.sources:

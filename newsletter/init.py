@@ -4,7 +4,6 @@ subscribers.csv with its header, and a .gitignore for what builds and publishing
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError
@@ -16,12 +15,15 @@ SUBSCRIBERS = "subscribers.csv"
 GITIGNORE = ".gitignore"
 
 
-@dataclass
 class Started:
-    folder: Path
-    written: list[Path] = field(default_factory=list)
-    kept: list[Path] = field(default_factory=list)  # there already: left as they were
-    issue: Path | None = None  # the first issue's folder, when init made one
+    """What `newsletter init` did in `folder`. A plain class: a dataclass is made by compiling its methods, which
+    every build would pay for this module (it holds the note a build without settings prints)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.written: list[Path] = []
+        self.kept: list[Path] = []  # there already: left as they were
+        self.issue: Path | None = None  # the first issue's folder, when init made one
 
     def said(self) -> list[str]:
         """What `newsletter init` reports: each file written or kept, then what to do next."""

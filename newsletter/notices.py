@@ -9,7 +9,7 @@ The kind of a warning is its message up to the first colon, its figures and quot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .models import Notice
 from .patterns import regex
@@ -29,10 +29,9 @@ READER_FIRST = (
 )
 
 
-@dataclass
-class Group:
+class Group(NamedTuple):
     kind: str
-    notices: list[Notice] = field(default_factory=list)
+    notices: list[Notice]
 
     @property
     def rank(self) -> int:
@@ -63,7 +62,7 @@ def grouped(notices: list[Notice]) -> list[Group]:
     groups: dict[str, Group] = {}
     for notice in notices:
         kind = kind_of(notice)
-        groups.setdefault(kind, Group(kind)).notices.append(notice)
+        groups.setdefault(kind, Group(kind, [])).notices.append(notice)
     return sorted(groups.values(), key=lambda group: group.rank)
 
 
