@@ -853,3 +853,21 @@ def test_other_stories_titles_or_a_menu_right_above_a_sentence_case_headline_do_
     menu = "Sport Football Hockey Tennis Chess Motors Athletics\n"
     for above in (box, menu):
         assert headline_of(f"{above}{LOWER}\nBy Anna Petrova\n{ARTICLE}")[:2] == (LOWER, False), above
+
+
+def test_a_related_box_between_the_header_and_the_article_leaves_the_headline_sure():
+    # The header, the lead photo, then two boxes of other stories' titles before the first paragraph
+    box = (
+        "Related\nWheat Exports Hit a Record as Talks Stall\nKremlin Names a New Central Bank Deputy\n"
+        "Metro Expansion Slows in the Capital\nMore on this story\nGovernors Meet in Kazan\nOil Output Holds Steady\n"
+    )
+    photo = "A road crew works on a highway outside the regional capital.\nPhoto: Sam Poe\n"
+    page = f"World\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{photo}{box}{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+def test_an_author_s_name_under_a_headline_below_other_titles_makes_no_list_of_them():
+    # Other stories' titles above; under the headline its author without "By", then the date: one header, no list
+    box = "Wheat Exports Hit a Record as Talks Stall\nKremlin Names a New Central Bank Deputy\n"
+    page = f"{box}{LOWER}\nAnna Petrova Northern Courier\nNov. 20, 2026\n{ARTICLE}"
+    assert headline_of(page)[:2] == (LOWER, False)

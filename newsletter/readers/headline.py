@@ -71,6 +71,7 @@ STOP_WORDS = frozenset(
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
             "label": 0.03, "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
+BOX_COST = 0.03  # ... and a title in a related box, which is plainly not the article's (its heading costs in full)
 HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
 ABOUT = 0.5  # a line with this share of its words in them is about the article, whatever menu word it holds
@@ -171,11 +172,19 @@ def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
 def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = False) -> bool:
     """A title with other titles a line or three above and below it (their labels and dates between): a list of
     other stories, as a related box or a section front prints them. `alike`: titles of the same shape as this one,
-    each dated (or each not)."""
-    dated = dated_under(roles, i)
+    each with its own date or byline under it (a title, a date; a title, a date), so a date or byline stands between
+    any two of them (an author's name under a headline, over its date, is no sibling)."""
+    if alike and not dated_under(roles, i):
+        return False
 
     def sibling(j: int) -> bool:
-        return headline_shaped(lines, roles, j) and (not alike or dated_under(roles, j) == dated)
+        between = range(min(i, j) + 1, max(i, j))
+        return headline_shaped(lines, roles, j) and (
+            not alike
+            or dated_under(roles, j)
+            and not is_nav_run(lines[j].text)
+            and any(roles[k] in ("byline", "date") for k in between)
+        )
 
     up = any(sibling(j) for j in range(max(0, i - 3), i))
     down = any(sibling(j) for j in range(i + 1, min(len(lines), i + 4)))
@@ -232,7 +241,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         shares[i] = shared
         ledes[i] = in_lede(lines, roles, i, end)
         begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
-        gap = sum(GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
+        gap = sum(BOX_COST if box[j] else GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
         gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
         score = 2.0 * shared - gap
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
