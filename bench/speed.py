@@ -234,6 +234,8 @@ def print_stages(found: list[dict[str, float]]) -> None:
     for name in [name for name, _, _ in STAGES] + ["total", "seen"]:
         values = [save[name] for save in found]
         print(f"  {name:<34} {statistics.median(values):6.1f}   (slowest {max(values):6.1f})")
+    worst = max(found, key=lambda save: save["total"])
+    print("the slowest save: " + ", ".join(f"{name} {worst[name]:.1f}" for name, _, _ in STAGES))
 
 
 def rows(saves: int = 10) -> list[dict[str, object]]:
