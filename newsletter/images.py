@@ -220,7 +220,8 @@ def identified(
     """Each job with its cache key (and bytes, when read), in order; a first build reads and hashes its photos
     side by side (reading and SHA-256 release the GIL), and the first job that fails is the error."""
     count = min(len(jobs), workers or cpus(), cpus())
-    if count <= 1:
+    # Photos this process has hashed, unchanged since, cost a stat each: threads to start would cost more
+    if count <= 1 or all((stamp := stamp_of(job)) is not None and stamp in HASHED for job in jobs):
         yield from ((job, identify(job, cache)) for job in jobs)
         return
     from concurrent.futures import ThreadPoolExecutor
@@ -241,14 +242,7 @@ def identify(job: Job, cache: Path | None) -> tuple[str, bytes | None]:
     A file unchanged by every stat figure since it was hashed (in this process, or by an earlier run that
     noted it in `cache`) is not read and hashed again: a rebuild of eight camera photos reads none of them.
     """
-    try:
-        info = os.stat(job.path)
-    except (OSError, ValueError):
-        info = None
-    stamp = None
-    if info is not None and stat.S_ISREG(info.st_mode) and info.st_size <= FILE_LIMIT:
-        where = os.path.abspath(job.path)
-        stamp = (where, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    stamp = stamp_of(job)
     seen = None
     if stamp and cache is not None:
         seen = cache / FOLDER / "seen" / hashlib.sha256(repr(stamp).encode()).hexdigest()[:40]
@@ -268,6 +262,18 @@ def identify(job: Job, cache: Path | None) -> tuple[str, bytes | None]:
     if stamp:
         remember(HASHED, stamp, digest)
     return settings_key(digest, job.width, job.budget), content
+
+
+def stamp_of(job: Job) -> tuple[str, int, int, int, int, int] | None:
+    """What stat says of a job's file (path, device, inode, size, modified and changed times); None if it is not a
+    regular file within the limit."""
+    try:
+        info = os.stat(job.path)
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > FILE_LIMIT:
+        return None
+    return (os.path.abspath(job.path), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def settings_key(digest: str, width: int, budget: int) -> str:
