@@ -92,6 +92,8 @@ function morph(into, from) {
     const old = had[index];
     if (old === undefined) {
       into.append(into.ownerDocument.adoptNode(node));
+    } else if (old.isEqualNode(node)) {
+      // the same subtree (compared by the browser itself, much faster than a walk here): kept as it is
     } else if (old.nodeType !== node.nodeType || old.nodeName !== node.nodeName || old.namespaceURI !== node.namespaceURI
         || node.nodeName === 'TEMPLATE') {
       into.replaceChild(into.ownerDocument.adoptNode(node), old);
