@@ -257,11 +257,12 @@ def test_a_rebuild_changes_the_frame_in_place_keeping_the_scroll_position(page, 
         assert request(preview, "/email.html").body == built(preview, "email.html")
 
 
-def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_shows(page, serve, markdown):
+@pytest.mark.parametrize("mode", ["desktop", "web"])
+def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_shows(page, serve, markdown, mode):
     preview = serve(markdown)
     refused: list[str] = []
     page.on("console", lambda message: refused.append(message.text) if "Security Policy" in message.text else None)
-    open_page(page, preview)
+    open_page(page, preview, f"?mode={mode}")
     looks = (
         "(d, w) => [d.documentElement.outerHTML, d.title, [...d.images].map((i) => i.src),"
         " ...['h1', 'h2', 'a', 'td', 'p', 'img'].map((tag) => [...d.querySelectorAll(tag)].map((e) => {"
