@@ -871,3 +871,13 @@ def test_an_author_s_name_under_a_headline_below_other_titles_makes_no_list_of_t
     box = "Wheat Exports Hit a Record as Talks Stall\nKremlin Names a New Central Bank Deputy\n"
     page = f"{box}{LOWER}\nAnna Petrova Northern Courier\nNov. 20, 2026\n{ARTICLE}"
     assert headline_of(page)[:2] == (LOWER, False)
+
+
+def test_a_line_under_another_story_s_header_is_flagged():
+    # The headline replaced by another story's (pasted from the wrong tab), its date under it; the line the reader
+    # takes instead stands under that date with none of its own
+    other = "Wheat Exports Hit a Record as Talks Stall"
+    page = f"World\n{other}\nNov. 20, 2026\nShare\nThe regional budget documents\n{ARTICLE}"
+    headline, flagged, notices = headline_of(page)
+    assert (headline, flagged) == ("The regional budget documents", True)
+    assert f'but line 2 ("{other[:39]}…") above it has the byline or date under it' in notices[0]

@@ -367,7 +367,7 @@ def header_above(
             if (
                 title is not None
                 and title in others
-                and topical(lines, roles, title, ledes)
+                and (topical(lines, roles, title, ledes) or headline_shaped(lines, roles, title))
                 and dated_under(roles, title)
             ):
                 return title
