@@ -353,10 +353,10 @@ def header_above(
     ledes: dict[int, float],
     box: list[bool],
 ) -> int | None:
-    """A title above the chosen line, about the article too, with its byline or date right under it, when the chosen
-    line has none of its own and stands under that header (nothing but buttons, labels, captions, a box or a
-    paragraph between): the article's header may be that one's, and the chosen line a subhead, a quote's source or
-    another story's title inside the article."""
+    """A title above the chosen line (about the article, or shaped as a headline) with its byline or date right under
+    it, when the chosen line has none of its own and stands under that header (nothing but buttons, labels, captions,
+    a box or a paragraph between): the article's header may be that one's, and the chosen line a subhead, a quote's
+    source or another story's title inside the article; or that one another story's, and the chosen line too."""
     if dated_under(roles, index):
         return None
     others = {i for _, i in scored}
