@@ -3,11 +3,13 @@
 Python compiles a pattern in Python code (parse, then code generation) each time a process starts: about a
 quarter of a cold build's own cost, most of it in the pasted-text reader's word lists. `regex()` keeps what that
 compilation makes in the cache folder (`patterns/<python>-<engine>.bin`, beside the compiled templates), the way
-Python keeps .pyc files; later runs hand it straight to the regular-expression engine, which checks it
-(`_sre.compile` refuses code it cannot run). The file is named by the Python version and the engine's own version
-stamp, so another Python never reads it. A missing, damaged or unreadable file, or a Python without these
-internals, means compiling as `re.compile` does. Either way the pattern is the same object: a test compares
-each of the package's patterns with `re.compile`'s.
+Python keeps .pyc files, and later runs hand it straight to the regular-expression engine. The file is named by
+the Python that made it (its version, the engine's version stamp, its compiler's files), so another Python never
+reads it; it carries a digest of its contents, and each entry's groups are checked against each other before
+use. A missing, damaged, foreign or odd file (not a regular file, too large), or a Python without these
+internals, means compiling as `re.compile` does. Either way the pattern is the same: a test compares each of the
+package's patterns, code, flags and groups, with `re.compile`'s. (The folder is the user's own, as trusted as
+the compiled templates beside it, which run as code.)
 
 Only the package's own fixed patterns go through here (module-level constants), so the file stays small: a
 pattern made from input is compiled with `re` as usual.
@@ -16,10 +18,12 @@ pattern made from input is compiled with `re` as usual.
 from __future__ import annotations
 
 import atexit
+import hashlib
 import importlib
 import marshal
 import os
 import re
+import stat
 import sys
 import tempfile
 import threading
@@ -38,6 +42,8 @@ except ImportError:  # another Python: compile as re does
 
 Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, names both ways
 LIMIT = 2000  # patterns kept at most; past it the file starts again (a pattern made from input slipped in)
+LARGEST = 8 * 1024 * 1024  # bytes: the package's table is about 120 KB
+HEAD = b"newsletter compiled patterns 1\n"  # then the SHA-256 of the rest, then the marshalled table
 
 lock = threading.Lock()
 stored: dict[tuple[str | bytes, int], Form] | None = None  # read on first use
@@ -51,7 +57,7 @@ def regex(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
     if _sre is None or key[1] & re.DEBUG:
         return re.compile(pattern, flags)
     form = known().get(key)
-    if form is not None:
+    if form is not None and sound(form):
         try:
             known_pattern: re.Pattern[AnyStr] = _sre.compile(pattern, *form)
             return known_pattern
@@ -64,8 +70,26 @@ def regex(pattern: AnyStr, flags: int | re.RegexFlag = 0) -> re.Pattern[AnyStr]:
     return new_pattern
 
 
+def sound(form: Any) -> bool:
+    """An entry whose groups agree with each other: the engine checks the code it is given, not the names."""
+    try:
+        flags, code, groups, by_name, by_number = form
+        return (
+            isinstance(flags, int)
+            and isinstance(code, list)
+            and isinstance(by_name, dict)
+            and isinstance(by_number, tuple)
+            and groups == len(by_number) - 1
+            and sum(name is not None for name in by_number) == len(by_name)
+            and all(isinstance(n, int) and 0 < n <= groups and by_number[n] == name for name, n in by_name.items())
+        )
+    except (TypeError, ValueError):
+        return False
+
+
 def compiled(pattern: str | bytes, flags: int) -> Form:
-    """What `re.compile` hands the engine: CPython's own parse and code generation, unchanged."""
+    """What `re.compile` hands the engine: CPython's own parse and code generation, unchanged (the body of
+    `re._compiler.compile` in CPython 3.11-3.13, which returns the engine's pattern instead of its parts)."""
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]
     names = parsed.state.groupdict
@@ -79,7 +103,20 @@ def place() -> Path | None:
     folder = cache_folder()
     if folder is None or _sre is None:
         return None
-    return folder / "patterns" / f"{sys.implementation.cache_tag}-{_sre.MAGIC}.bin"
+    return folder / "patterns" / f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{maker()}.bin"
+
+
+def maker() -> str:
+    """The Python that compiles: its full version and build, and its compiler's two files (a patch release can
+    change the code generated without changing the engine's stamp)."""
+    parts = [sys.version]
+    for module in (_parser, _compiler):
+        try:
+            found = os.stat(module.__file__)
+            parts.append(f"{found.st_size}:{found.st_mtime_ns}")
+        except (OSError, TypeError, AttributeError):
+            parts.append("?")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
 def known() -> dict[tuple[str | bytes, int], Form]:
@@ -94,11 +131,30 @@ def known() -> dict[tuple[str | bytes, int], Form]:
 
 
 def read(path: Path | None) -> dict[tuple[str | bytes, int], Form]:
+    """The table in `path`; empty when there is none, or it is not a regular file of a sane size, or its digest
+    is not its contents'. Never waits: a FIFO put there is not read."""
     if path is None:
         return {}
     try:
-        table: Any = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return {}
+    try:
+        found = os.fstat(handle)
+        if not stat.S_ISREG(found.st_mode) or found.st_size > LARGEST:
+            return {}
+        with os.fdopen(handle, "rb", closefd=False) as file:
+            data = file.read(LARGEST + 1)
+    except OSError:
+        return {}
+    finally:
+        os.close(handle)
+    digest, body = data[len(HEAD) : len(HEAD) + 32], data[len(HEAD) + 32 :]
+    if not data.startswith(HEAD) or hashlib.sha256(body).digest() != digest:
+        return {}
+    try:
+        table: Any = marshal.loads(body)
+    except (EOFError, ValueError, TypeError):
         return {}
     return table if isinstance(table, dict) else {}
 
@@ -117,7 +173,8 @@ def save() -> None:
         home.parent.mkdir(exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=home.parent, delete=False, suffix=".tmp") as out:
             try:
-                out.write(marshal.dumps(table))
+                body = marshal.dumps(table)
+                out.write(HEAD + hashlib.sha256(body).digest() + body)
             except (OSError, ValueError):
                 out.close()
                 os.unlink(out.name)

@@ -4,6 +4,8 @@ into one table."""
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
 import sys
 
 import pytest
@@ -77,3 +79,14 @@ def test_the_year_of_builds_the_publish_benches_make_is_published_whole(tmp_path
         "2026-11-17-issue-47",
         "2026-11-24-issue-48",
     ]
+
+
+def test_the_stack_floor_imports_none_of_our_code_but_premailers_import():
+    """The cold row's floor is the required stack, imported as a build imports it: none of our modules (their
+    patterns, models or cache) may hide in it, or our cost above it looks smaller than it is."""
+    shown = "import sys; print(sorted(name for name in sys.modules if name.split('.')[0] == 'newsletter'))"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", f"{bench.STACK_IMPORTS}; {shown}"], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "['newsletter', 'newsletter.offline']"

@@ -51,6 +51,7 @@ LAYERS: dict[str, set[str]] = {
         "colour",
         "runtime",
         "patterns",
+        "offline",
         "loopback",
     },
 }

@@ -35,6 +35,11 @@ def flags_of(pattern: re.Pattern) -> int:
     return pattern.flags & ~(re.UNICODE if isinstance(pattern.pattern, str) else 0)
 
 
+def same(ours: re.Pattern, theirs: re.Pattern) -> bool:
+    """The same pattern: Pattern == compares the engine's code and flags, not the groups, so those too."""
+    return ours == theirs and (ours.groups, dict(ours.groupindex)) == (theirs.groups, dict(theirs.groupindex))
+
+
 def test_every_pattern_of_the_package_is_the_one_re_compile_makes_and_survives_the_file(tmp_path, monkeypatch):
     found = package_patterns()
     assert len(found) > 80  # the readers' word lists, dates, credits, links, the compiler's ...
@@ -43,15 +48,14 @@ def test_every_pattern_of_the_package_is_the_one_re_compile_makes_and_survives_t
     monkeypatch.setattr(patterns, "made", {})
     for pattern in found:
         fresh = patterns.regex(pattern.pattern, flags_of(pattern))
-        assert fresh == re.compile(pattern.pattern, flags_of(pattern))  # Pattern == compares the engine's code too
+        assert same(fresh, re.compile(pattern.pattern, flags_of(pattern)))
     patterns.save()
     table = patterns.read(tmp_path / "compiled-patterns.bin")
     assert len(table) == len({(p.pattern, flags_of(p)) for p in found})
     for pattern in found:
         monkeypatch.setattr(patterns, "stored", table)  # a later run: every pattern from the file
         stored = patterns.regex(pattern.pattern, flags_of(pattern))
-        assert stored == re.compile(pattern.pattern, flags_of(pattern))
-        assert stored.groupindex == pattern.groupindex
+        assert same(stored, re.compile(pattern.pattern, flags_of(pattern)))
     assert patterns.made == {}  # none compiled again
 
 
@@ -66,18 +70,53 @@ def test_a_damaged_entry_is_compiled_again_not_used(monkeypatch):
     assert compiled.search("Ms Smith says").group("word") == "Smith"
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xe3\x01\x02"])
+def test_an_entry_whose_groups_disagree_is_compiled_again_and_dates_are_still_read(monkeypatch):
+    from newsletter.readers import lines
+
+    iso = lines.DATE_FORMS[2].pattern  # (?P<year>...)-(?P<month>...)-(?P<day>...)
+    flags, code, groups, by_name, by_number = patterns.compiled(iso, 0)
+    swapped = {**by_name, "month": by_name["day"], "day": by_name["month"]}  # valid code, names swapped
+    for form in [(flags, code, groups, swapped, by_number), (flags, code, 1_000_000, by_name, by_number)]:
+        monkeypatch.setattr(patterns, "stored", {(iso, 0): form})
+        monkeypatch.setattr(patterns, "made", {})
+        read_back = patterns.regex(iso)
+        assert same(read_back, re.compile(iso))
+        monkeypatch.setattr(lines, "DATE_FORMS", [*lines.DATE_FORMS[:2], read_back])
+        assert str(lines.line_date("Published 2014-06-21")) == "2014-06-21"
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00garbage", b"\xe3\x01\x02", patterns.HEAD + b"\x00" * 32 + b"{}"])
 def test_a_damaged_file_is_read_as_empty(tmp_path, content):
     (tmp_path / "compiled-patterns.bin").write_bytes(content)
     assert patterns.read(tmp_path / "compiled-patterns.bin") == {}
 
 
-def test_the_file_is_named_by_python_and_the_regex_engine(monkeypatch, tmp_path):
+def test_a_fifo_or_a_folder_where_the_file_goes_is_not_waited_for(tmp_path):
+    os.mkfifo(tmp_path / "fifo.bin")
+    (tmp_path / "folder.bin").mkdir()
+    assert patterns.read(tmp_path / "fifo.bin") == {}  # returns at once: a FIFO is never read
+    assert patterns.read(tmp_path / "folder.bin") == {}
+
+
+def test_a_file_changed_after_it_was_written_is_not_used(tmp_path, monkeypatch):
+    monkeypatch.setattr(patterns, "home", tmp_path / "patterns" / "it.bin")
+    monkeypatch.setattr(patterns, "stored", {})
+    monkeypatch.setattr(patterns, "made", {(r"\d+", 0): patterns.compiled(r"\d+", 0)})
+    patterns.save()
+    written = (tmp_path / "patterns" / "it.bin").read_bytes()
+    assert patterns.read(tmp_path / "patterns" / "it.bin") == {(r"\d+", 0): patterns.compiled(r"\d+", 0)}
+    (tmp_path / "patterns" / "it.bin").write_bytes(written[:-1] + bytes([written[-1] ^ 1]))  # one bit
+    assert patterns.read(tmp_path / "patterns" / "it.bin") == {}
+
+
+def test_the_file_is_named_by_the_python_that_compiled_it(monkeypatch, tmp_path):
     import _sre
 
     monkeypatch.setenv("NEWSLETTER_CACHE", str(tmp_path))
     name = patterns.place().name
     assert sys.implementation.cache_tag in name and str(_sre.MAGIC) in name  # another Python never reads it
+    monkeypatch.setattr(sys, "version", sys.version + " (another build)")
+    assert patterns.place().name != name  # nor another build or patch release of the same Python
     monkeypatch.setenv("NEWSLETTER_CACHE", "")
     assert patterns.place() is None  # an empty NEWSLETTER_CACHE keeps nothing
 
