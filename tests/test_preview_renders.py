@@ -141,3 +141,33 @@ def test_a_story_broken_deleted_or_restored_is_read_again(tmp_path):
         assert preview.shown.files == render_files(make_issue(source, date=DATE))
     finally:
         preview.close()
+
+
+def test_the_watch_sees_each_file_a_build_reads_and_no_editors_litter(tmp_path):
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    (source / "photos" / "deep").mkdir(parents=True)
+    photo, deep = source / "photos" / "a.jpg", source / "photos" / "deep" / "b.jpg"
+    photo.write_bytes(b"one")
+    deep.write_bytes(b"one")
+    config = tmp_path / "newsletter.toml"
+    preview = Preview(source, date=DATE, config=config)
+    preview.images = [deep]  # a deeper photo is watched when the last build used it
+    changes = {
+        "a story saved": lambda: (source / "02-eu-enlargement.md").write_text("changed", "utf-8"),
+        "a story added": lambda: (source / "09-new.md").write_text("new", "utf-8"),
+        "a story deleted": lambda: (source / "09-new.md").unlink(),
+        "a photo in photos/ replaced": lambda: photo.write_bytes(b"two!"),
+        "a deeper photo the build used": lambda: deep.write_bytes(b"two!"),
+        "the settings file written": lambda: config.write_text("[brand]\n", "utf-8"),
+        "issue.toml edited": lambda: (source / "issue.toml").write_text("\n", "utf-8"),
+    }
+    litter = {
+        "an editor's swap file": lambda: (source / ".01-colombia-runoff.md.swp").write_text("x", "utf-8"),
+        "a backup": lambda: (source / "01-colombia-runoff.md~").write_text("x", "utf-8"),
+        "a cache folder": lambda: (source / "__pycache__").mkdir(),
+    }
+    for what, change in [*changes.items(), *litter.items()]:
+        before = preview.stamp()
+        change()
+        assert (preview.stamp() != before) == (what in changes), what
+        assert preview.stamp() == preview.stamp(), what

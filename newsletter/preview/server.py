@@ -15,9 +15,11 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import gc
+import os
 import re
 import secrets
 import socket
+import stat
 import sys
 import threading
 import time
@@ -38,6 +40,15 @@ KEEPALIVE_SECONDS = 15
 FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to show its first step
 
 IMAGE_SUFFIX = regex(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
+
+
+def entries(folder: str | Path) -> list[os.DirEntry[str]]:
+    """A folder's entries; none when it is gone or cannot be read (the next build names that)."""
+    try:
+        with os.scandir(folder) as found:
+            return list(found)
+    except OSError:
+        return []
 
 
 def error_report(error: BaseException) -> dict[str, Any]:
@@ -475,26 +486,33 @@ class Preview:
         return watched
 
     def stamp(self) -> tuple[Any, ...]:
-        """(path, mtime, size) of every watched file: equal stamps, nothing to rebuild."""
+        """(path, mtime, size) of every watched file: equal stamps, nothing to rebuild. Made twice a save and
+        twice a second, so on names as strings (pathlib's walk and sort cost as much again) and one stat a file."""
         from watchfiles import Change, DefaultFilter
 
         keep = DefaultFilter()
-        paths = [path for folder in self.watched.folders for path in folder.rglob("*")]
+        names: set[str] = set()
+        for folder in self.watched.folders:
+            for root, _, files in os.walk(folder):
+                names.update(os.path.join(root, name) for name in files)
         if self.watched.source is not None:
-            paths += self.watched.source.glob("*")
             # Photos in the issue folder's own subfolders (photos/), even one a failed build was missing; deeper
             # ones through the last build's list (self.images), so a big folder is never walked twice a second
-            paths += [path for path in self.watched.source.glob("*/*") if IMAGE_SUFFIX.search(path.name)]
+            for entry in entries(self.watched.source):
+                names.add(entry.path)
+                if entry.is_dir():
+                    names.update(inner.path for inner in entries(entry.path) if IMAGE_SUFFIX.search(inner.name))
+        paths = sorted(name for name in names if keep(Change.modified, name))
+        images = [str(path) for path in self.images if str(path) not in names]
         found: list[tuple[str, int | None, int | None]] = []
-        paths = sorted({path for path in paths if keep(Change.modified, str(path))})
-        for path in paths + self.watched.files + [path for path in self.images if path not in paths]:
+        for name in paths + [str(path) for path in self.watched.files] + images:
             try:
-                info = path.stat()
+                info = os.stat(name)
             except OSError:  # deleted since the listing, or a settings file not written yet
-                found.append((str(path), None, None))
+                found.append((name, None, None))
                 continue
-            if not path.is_dir():
-                found.append((str(path), info.st_mtime_ns, info.st_size))
+            if not stat.S_ISDIR(info.st_mode):
+                found.append((name, info.st_mtime_ns, info.st_size))
         return tuple(found)
 
     def watch(self) -> None:
