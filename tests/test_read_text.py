@@ -881,3 +881,12 @@ def test_a_line_under_another_story_s_header_is_flagged():
     headline, flagged, notices = headline_of(page)
     assert (headline, flagged) == ("The regional budget documents", True)
     assert f'but line 2 ("{other[:39]}…") above it has the byline or date under it' in notices[0]
+
+
+@pytest.mark.parametrize("byline", ["Anna Petrova, Senior Correspondent", "Anna Petrova, AP Budget Writer",
+                                    "Anna Petrova Staff Writer"])  # fmt: skip
+def test_a_byline_without_by_giving_the_writer_s_post_is_the_byline(byline):
+    # With a button between it and the headline: the headline keeps its header, the post line is no rival
+    result, notices = read(f"World\n{HEADLINE}\nGift link\n{byline}\nNov. 20, 2026\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.byline, lead.headline_unsure) == (HEADLINE, byline, False)

@@ -141,9 +141,17 @@ BYLINE = regex(
 )
 
 
+# A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
+# Correspondent"), or a name over "Staff Writer"
+STAFF_BYLINE = regex(
+    r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|\s+Staff\s+)"
+    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff)$"
+)
+
+
 def is_byline(line: str) -> bool:
     return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
-        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8  # fmt: skip
+        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line))  # fmt: skip
 
 
 RELATED = regex(
