@@ -17,8 +17,9 @@ The headline's truth is in each page's HTML: its Open Graph title (`og:title`) a
 agrees when it is *exact* (the same words, case and punctuation aside) or *close*: the same after a site's
 suffix is taken off either side (" - Site", " | Site", ": film review": the longest part between separators), or
 sharing at least 80% of its words with a true headline (the Dice overlap of the two word multisets). A page whose
-HTML names no headline is left out of the headline count. A wrong headline is *flagged* when the build warned that
-it is a guess.
+HTML names no headline is left out of the headline count. A wrong headline is *flagged* when the build marked it
+unsure (`headline_unsure`: it warned that it is a guess, or that none was found and the first sentence stands in) or
+derived.
 
 `--stress` asks whether the flag holds on pages unlike these: each pasted page whose headline is read right is
 changed in eight ways (its headline taken out, or replaced by another page's; a menu glued into one line, a site's
@@ -221,8 +222,9 @@ def predict(form: str, path: Path) -> tuple[str, str, bool]:
     from newsletter.build import make_issue
 
     issue = make_issue(path, date=DATE).issue
-    flagged = issue.lead.headline_derived or any(GUESS in warning.message for warning in issue.warnings)
-    return "\n\n".join(block.text for block in issue.lead.body), issue.lead.headline, flagged
+    lead = issue.lead
+    flagged = lead.headline_derived or lead.headline_unsure or any(GUESS in w.message for w in issue.warnings)
+    return "\n\n".join(block.text for block in lead.body), lead.headline, flagged
 
 
 def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
