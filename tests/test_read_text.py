@@ -890,3 +890,17 @@ def test_a_byline_without_by_giving_the_writer_s_post_is_the_byline(byline):
     result, notices = read(f"World\n{HEADLINE}\nGift link\n{byline}\nNov. 20, 2026\n{ARTICLE}")
     lead = result.stories[0]
     assert (lead.headline, lead.byline, lead.headline_unsure) == (HEADLINE, byline, False)
+
+
+@pytest.mark.parametrize("dateline", ["2026年11月20日 9時00分", "2026年11月20日", "2026년 11월 20일 오전 9:00"])
+def test_a_japanese_or_korean_dateline_is_the_story_s_date_and_a_dated_paragraph_stays_prose(dateline):
+    sentences = [
+        "2026年11月20日、市議会は点検で二本の橋脚にひびが見つかったことを受けて、古い橋を修理のため閉鎖することを決めた。",
+        "この決定により、数千人の通勤者が来年の大半にわたって遠回りを強いられることになる。",
+        "技術者によると、ひびはすぐに危険なものではないが、冬の凍結と塩によって毎年広がるという。",
+    ]
+    headline = "古い橋、修理のため閉鎖へ"
+    result, notices = read(f"ホーム\nニュース\n{headline}\n{dateline}\nシェア\n" + "\n".join(sentences) + "\n")
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.date.isoformat()) == (headline, False, "2026-11-20")
+    assert body_of(lead) == sentences

@@ -104,6 +104,9 @@ DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
     regex(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.I),
     regex(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    # Japanese, Chinese and Korean pages: 2026年11月20日, 2026년 11월 20일 (a date in figures with dots or slashes may
+    # be an exhibition's or a match's in the article; a timestamp's time marks it, see DATE_WORDS)
+    regex(r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
 ]
 DATE_WORDS = regex(
     r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
@@ -128,9 +131,9 @@ def line_date(line: str) -> dt.date | None:
 def is_date_line(line: str) -> bool:
     """A dateline or timestamp: short, and mostly a date or time ("PUBLISHED: 10:48, Tue, Nov 19, 2026 | UPDATED:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
-    words = line.split()
+    words = words_of(line) if CJK.search(line) else len(line.split())  # Japanese: a sentence has no spaces
     stamped = re.match(r"(?i)(?:published|updated|posted|first published|last updated)\b", line)
-    if len(words) > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!")) and len(words) > 6:
+    if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
     running_words = re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
     return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
