@@ -138,7 +138,7 @@ def is_nav_run(text: str) -> bool:
     small = sum(1 for token in joined if token.lower() in SMALL_WORDS)
     return (
         len(tokens) >= 6
-        and (not small or small <= len(tokens) // 8 and sections_in(text))
+        and (not small or small <= len(tokens) // 8 and menu_of_sections(text))
         and sum(1 for token in joined if not token[0].isupper()) <= max(1, len(tokens) // 10)
         and not re.search(r"[:,;?!\"“”‘]|\.$|(?:^|\s)['’]|['’](?:\s|$)", text)
     )
@@ -147,6 +147,12 @@ def is_nav_run(text: str) -> bool:
 def sections_in(text: str) -> bool:
     """Two words or more of a line are the names of a news site's sections ("Latest News ... Politics")."""
     return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 2
+
+
+def menu_of_sections(text: str) -> bool:
+    """Three of a line's words or more name a news site's sections: a menu even with a byline under it (a headline
+    names one or two: "Top Election Official Quits ...")."""
+    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 3
 
 
 def prose_under(lines: list[Line], roles: list[str], i: int, end: int) -> list[int]:
@@ -252,7 +258,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             named.add(i)
         dated = dated_under(roles, i)
         bylined = any(roles[j] == "byline" for j in near_lines(roles, i))  # a site's date bar may be under its menu
-        if is_nav_run(line.text) and not (bylined and ledes[i] >= TOPICAL and not sections_in(line.text)):
+        if is_nav_run(line.text) and not (bylined and ledes[i] >= TOPICAL and not menu_of_sections(line.text)):
             menus.add(i)  # a Title Case headline without small words has its byline under it; a menu not
         if over_credit:
             captions.add(i)
@@ -290,7 +296,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
-              and not under_header(roles, index, i, inside) and (i not in menus or index in menus)]  # fmt: skip
+              and not under_header(roles, index, i, inside) and (i not in menus or index in menus or ledes[i] >= ABOUT_MOST and not menu_of_sections(lines[i].text))]  # fmt: skip
     runner_up = rivals[0][0] if rivals else -1.0
     why = ""
     if rivals and best - runner_up < MARGIN:
@@ -305,7 +311,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = f"line {lines[header].number} ({shown(lines[header].text, 40)}) above it has the byline or date under it"
     elif index in listed:
         why = "it is one of a list of titles, as other stories' are listed"
-    elif index in menus and (ledes[index] < ABOUT_MOST or sections_in(lines[index].text)):
+    elif index in menus and (ledes[index] < ABOUT_MOST or menu_of_sections(lines[index].text)):
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
@@ -313,7 +319,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
-    elif (upper := title_above(lines, roles, index, scored)) is not None:
+    elif (upper := title_above(lines, roles, index, scored, shares)) is not None:
         title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{title} just above it may be the headline and it the standfirst"
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
@@ -421,7 +427,9 @@ def labelled(lines: list[Line], roles: list[str]) -> list[str]:
             for line, role in zip(lines, roles, strict=True)]  # fmt: skip
 
 
-def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]]) -> int | None:
+def title_above(
+    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], shares: dict[int, float]
+) -> int | None:
     """A line of four words or more that could be the headline, right above the chosen one (nothing but buttons
     between) when the chosen one is written as a sentence: it may be the standfirst. Not a menu run, nor the last of
     a list of titles (another right above it): other stories' titles over the article's headline."""
@@ -431,8 +439,8 @@ def title_above(lines: list[Line], roles: list[str], index: int, scored: list[tu
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
             listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i))
-            return None if is_nav_run(lines[i].text) or listed else i
-        if roles[i] != "furniture":
+            return None if is_nav_run(lines[i].text) and (shares.get(i, 0.0) < ABOUT_MOST or menu_of_sections(lines[i].text)) or listed else i
+        if roles[i] not in ("furniture", "label"):
             return None
     return None
 
