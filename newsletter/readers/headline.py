@@ -155,6 +155,12 @@ def menu_of_sections(text: str) -> bool:
     return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 3
 
 
+def only_menu(text: str, lede_share: float) -> bool:
+    """A menu-shaped line that is no headline written in Title Case: it shares little of the article's opening, or
+    it names three sections or more."""
+    return lede_share < ABOUT_MOST or menu_of_sections(text)
+
+
 def prose_under(lines: list[Line], roles: list[str], i: int, end: int) -> list[int]:
     """The paragraphs under a line, down to the article's end; not a promo's blurb ("Get breaking news alerts and
     special reports."), whose words are its own button's, not the article's."""
@@ -296,7 +302,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
-              and not under_header(roles, index, i, inside) and (i not in menus or index in menus or ledes[i] >= ABOUT_MOST and not menu_of_sections(lines[i].text))]  # fmt: skip
+              and not under_header(roles, index, i, inside)
+              and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     runner_up = rivals[0][0] if rivals else -1.0
     why = ""
     if rivals and best - runner_up < MARGIN:
@@ -439,7 +446,7 @@ def title_above(
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
             listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i))
-            return None if is_nav_run(lines[i].text) and (shares.get(i, 0.0) < ABOUT_MOST or menu_of_sections(lines[i].text)) or listed else i
+            return None if is_nav_run(lines[i].text) and only_menu(lines[i].text, shares.get(i, 0.0)) or listed else i
         if roles[i] not in ("furniture", "label"):
             return None
     return None
