@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import newsletter.readers.markdown
 import newsletter.render.markup
 import newsletter.render.outputs
 from newsletter.build import make_issue, render_files
-from newsletter.preview import Preview
+from newsletter.preview import BuildEvent, Preview
 
 
 def counted(monkeypatch) -> Counter[str]:
@@ -171,3 +172,28 @@ def test_the_watch_sees_each_file_a_build_reads_and_no_editors_litter(tmp_path):
         change()
         assert (preview.stamp() != before) == (what in changes), what
         assert preview.stamp() == preview.stamp(), what
+
+
+def test_a_story_caught_half_saved_is_built_once_written_and_no_error_is_shown(tmp_path):
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    story = source / "01-colombia-runoff.md"
+    original = story.read_text("utf-8")
+    events: list[BuildEvent] = []
+    preview = Preview(source, date=DATE, report=events.append)
+    try:
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        preview.stamps = preview.stamp()
+        story.write_text("", "utf-8")  # an editor saving in place has emptied the file...
+
+        class Writing(threading.Event):
+            def wait(self, timeout: float | None = None) -> bool:  # ...and writes it while the failed build waits
+                story.write_text(original.replace("Caribbean coast", "Caribbean shore"), "utf-8")
+                return False
+
+        preview.stop = Writing()
+        preview.rebuild_if_changed()
+        assert [event.error for event in events[1:]] == [None]
+        assert preview.error is None and preview.shown is not None
+        assert preview.shown.issue.lead.headline.endswith("Caribbean shore")
+    finally:
+        preview.close()

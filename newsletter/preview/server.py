@@ -38,6 +38,9 @@ LOOPBACK = "127.0.0.1"
 POLL_MS = 500  # the watcher also compares file stamps this often: a missed or early event can't leave it stale
 KEEPALIVE_SECONDS = 15
 FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open page to show its first step
+# An editor that saves in place empties the file, then writes it: a build that reads it between the two fails.
+# A failed build waits this long for the rest of the save before it is shown (a good one never waits).
+WRITE_GRACE_SECONDS = 0.05
 
 IMAGE_SUFFIX = regex(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 
@@ -303,8 +306,8 @@ class Preview:
         """Build once; on failure keep serving the last good build and record the error for the page.
 
         The file the page's frame shows is made and published first, the rest after it. With
-        `skip_if_stale`, a build whose sources changed again while its first step was made is not
-        published: None.
+        `skip_if_stale`, a build whose sources changed again while its first step was made (or, for a
+        failed one, within WRITE_GRACE_SECONDS after) is not published: None.
         """
         from newsletter.build import make_issue, render_files
         from newsletter.render import Rendering, issue_folder_url
@@ -321,6 +324,8 @@ class Preview:
             first = {**rendering.first(self.wanted), **made.images}
         except Exception as failure:  # a preview outlives any one bad build
             error = error_report(failure)
+        if skip_if_stale and error is not None:
+            self.stop.wait(WRITE_GRACE_SECONDS)
         if skip_if_stale and self.stamp() != self.stamps:
             return None
         if error is None:
