@@ -972,3 +972,35 @@ def test_a_title_case_headline_naming_two_sections_over_its_byline_and_date_is_n
 def test_a_deck_under_a_title_case_headline_naming_sections_is_not_chosen_unflagged(headline, deck, article):
     chosen, flagged, _ = headline_of(f"Home\n{headline}\n{deck}\n{article}")
     assert chosen == headline or flagged, chosen
+
+
+KO_ARTICLE = (
+    "정부가 내년 지방 교부금을 삭감하는 방안을 검토하면서 지자체들이 예산 편성에 비상이 걸렸다. "
+    "행정안전부는 20일 세수 감소에 따라 교부금 규모를 줄일 수밖에 없다고 밝혔다.\n"
+    "지자체들은 도로와 학교 건설 사업을 미루고 공무원 임금을 동결하는 방안을 검토하고 있다. "
+    "전문가들은 지방 재정이 더 악화될 수 있다고 경고했다.\n"
+)
+ID_ARTICLE = (
+    "Pemerintah tengah mengkaji pemangkasan dana transfer ke daerah untuk tahun depan seiring turunnya penerimaan "
+    "negara, menurut dokumen yang diperoleh wartawan.\n"
+    "Pemangkasan itu dapat menunda pembangunan jalan dan sekolah di sejumlah daerah, sementara beberapa gubernur "
+    "mempertimbangkan pembekuan gaji pegawai.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline_line", "byline", "article"),
+    [
+        ("정부, 지방 교부금 삭감 검토…지자체 예산 비상", "김철수 기자", "김철수 기자", KO_ARTICLE),
+        ("정부, 지방 교부금 삭감 검토…지자체 예산 비상", "워싱턴=김철수 특파원 kim@example.co.kr",
+         "워싱턴=김철수 특파원 kim@example.co.kr", KO_ARTICLE),
+        ("Pemerintah Kaji Pemangkasan Dana Transfer ke Daerah", "Penulis: Budi Santoso", "Budi Santoso", ID_ARTICLE),
+        ("Pemerintah Kaji Pemangkasan Dana Transfer ke Daerah", "Oleh Budi Santoso", "Budi Santoso", ID_ARTICLE),
+    ],
+)  # fmt: skip
+def test_bylines_in_korean_and_indonesian_are_bylines(headline, byline_line, byline, article):
+    result, _ = read(f"뉴스\nNasional\n{headline}\n{byline_line}\n{article}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.byline, lead.headline_unsure) == (headline, byline, False)
+    result, notices = read(f"뉴스\nNasional\n{byline_line}\n{article}")  # the headline left out: the byline is not it
+    assert result.stories[0].headline != byline_line

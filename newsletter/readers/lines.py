@@ -152,9 +152,18 @@ STAFF_BYLINE = regex(
 )
 
 
+# ... in other languages: a label and a colon ("Penulis: Budi Santoso", "Autor: Ana Souza"), Indonesian's "Oleh", a
+# Korean or Japanese name and its post ("김철수 기자", "山田太郎記者")
+OTHER_BYLINE = regex(
+    r"^(?:(?:Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem)\s*:|Oleh)\s*"
+    r"[A-Z\u00C0-\u024F].{0,80}$|^[^\s,]{1,12}(?:\s[^\s,]{1,12})?\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$"
+)
+
+
 def is_byline(line: str) -> bool:
     return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
-        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line))  # fmt: skip
+        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line)) or \
+        len(line) <= 90 and bool(OTHER_BYLINE.match(line))  # fmt: skip
 
 
 RELATED = regex(

@@ -354,7 +354,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             story.credit = line.text
             line.kind = "credit"
         elif role == "byline" and not story.byline:
-            story.byline = re.sub(r"^(?:By|Written by|Words by|Reporting by|Story by)\s+", "", line.text).strip()
+            story.byline = BYLINE_WORDS.sub("", line.text).strip()
             line.kind = "byline"
         elif role == "date" and story.date is None and (day := line_date(line.text)):
             story.date = day
@@ -365,6 +365,12 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
     if caption_lines:
         story.caption = " ".join(caption_lines)
         story.image = Image(alt=story.caption)
+
+
+BYLINE_WORDS = regex(
+    r"^(?:(?:By|Written by|Words by|Reporting by|Story by|Oleh)\s+|"
+    r"(?:Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem)\s*:\s*)"
+)  # what a byline says before the name
 
 
 def is_standfirst(text: str) -> bool:
