@@ -51,7 +51,7 @@ class Reads:
             notices.extend(known[2])
             return known[1]
         before = len(notices)
-        found = read(path, notices)
+        found = read(path, notices, data)  # the bytes hashed, not the file read again: a save may land between
         self.files[str(path)] = (digest, found, notices[before:])
         return found
 

@@ -139,9 +139,11 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
         os.close(handle)
 
 
-def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file") -> str:
-    """Read a file as UTF-8 with Unix line ends; a BOM is dropped."""
-    data = read_file(path, limit=limit, what=what)
+def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file", data: bytes | None = None) -> str:
+    """Read a file as UTF-8 with Unix line ends; a BOM is dropped. `data`: its bytes, when they were read already
+    (the preview reads a story's bytes once, to know whether they changed, and parses those very bytes)."""
+    if data is None:
+        data = read_file(path, limit=limit, what=what)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

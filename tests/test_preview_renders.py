@@ -9,9 +9,10 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from golden import DATE, ROOT
+from golden import DATE, ROOT, SEED
 
 import newsletter.compile
+import newsletter.load
 import newsletter.readers.markdown
 import newsletter.render.markup
 import newsletter.render.outputs
@@ -195,5 +196,41 @@ def test_a_story_caught_half_saved_is_built_once_written_and_no_error_is_shown(t
         assert [event.error for event in events[1:]] == [None]
         assert preview.error is None and preview.shown is not None
         assert preview.shown.issue.lead.headline.endswith("Caribbean shore")
+    finally:
+        preview.close()
+
+
+def racing(real, story: Path, whole: bytes):  # type: ignore[no-untyped-def]
+    """read_file, except that right after it has read `story` the editor's save starts: half of `whole` written."""
+
+    def read_file(path, **options):  # type: ignore[no-untyped-def]
+        data = real(path, **options)
+        if path == story:
+            story.write_bytes(whole[: len(whole) // 3])
+        return data
+
+    return read_file
+
+
+def test_a_save_landing_while_a_story_is_read_never_sticks_in_the_preview(tmp_path, monkeypatch):
+    # An editor's save lands between the preview hashing a story's bytes and parsing them (an editor writing in
+    # place: truncate, then write). The bytes hashed are the ones parsed, so once the save completes with those
+    # bytes the preview shows what `newsletter build` writes, not the half-written story.
+    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
+    shutil.copy(SEED, source / "05-pasted.txt")  # a pasted page too: its reader takes the same path
+    preview = Preview(source, date=DATE)
+    try:
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        for story in (source / "01-colombia-runoff.md", source / "05-pasted.txt"):
+            whole = story.read_bytes().replace(b"\n\n", b"\n\nSaved once more.\n\n", 1)
+            story.write_bytes(whole)
+            monkeypatch.setattr(newsletter.load, "read_file", racing(newsletter.load.read_file, story, whole))
+            preview.rebuild()
+            monkeypatch.undo()
+            story.write_bytes(whole)  # the save completes: the bytes the preview hashed
+            event = preview.rebuild()
+            assert event is None or event.error is None, event
+            assert preview.shown is not None
+            assert preview.shown.files == render_files(make_issue(source, date=DATE)), story.name
     finally:
         preview.close()

@@ -67,7 +67,7 @@ def story_formats() -> str:
 class Reader(Protocol):
     """What a reader module (readers/markdown.py, text.py, html.py) offers."""
 
-    def read(self, path: Path, notices: list[Notice]) -> Read: ...
+    def read(self, path: Path, notices: list[Notice], data: bytes | None = None) -> Read: ...
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -76,9 +76,9 @@ def reader_for(path: Path) -> Reader | None:
     return cast("Reader", importlib.import_module(f"{__name__}.{name}")) if name else None
 
 
-def read(path: Path, notices: list[Notice]) -> Read:
-    """The stories of one story file, read by its format's reader."""
+def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
+    """The stories of one story file, read by its format's reader; from `data` when its bytes were read already."""
     reader = reader_for(path)
     if reader is None:
         raise InputError(f"is not a story file: use {', '.join(STORY_SUFFIXES)}", file=path)
-    return reader.read(path, notices)
+    return reader.read(path, notices, data)

@@ -41,9 +41,11 @@ ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNe
                  "OpinionNewsArticle", "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "WebPage")  # fmt: skip
 
 
-def read(path: Path, notices: list[Notice]) -> Read:
-    """Read a saved page from disk; its own canonical URL resolves its relative links."""
-    data = read_file(path, limit=LIMIT, what="a saved page")
+def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
+    """Read a saved page from disk (or `data`, its bytes read already); its own canonical URL resolves its relative
+    links."""
+    if data is None:
+        data = read_file(path, limit=LIMIT, what="a saved page")
     return Read(stories=[parse_html(data, str(path), notices)])
 
 

@@ -20,8 +20,8 @@ from newsletter.readers.frontmatter import parse_front_matter
 from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
 
-def read(path: Path, notices: list[Notice]) -> Read:
-    return Read(stories=[parse_markdown(read_text(path), str(path), notices)])
+def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
+    return Read(stories=[parse_markdown(read_text(path, data=data), str(path), notices)])
 
 
 FRONT_MATTER_KEYS = {

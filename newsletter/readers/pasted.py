@@ -23,8 +23,8 @@ from newsletter.text import read_text
 FRONT_KEY = regex(r"^\s*[A-Za-z_][\w\-]*\s*:")
 
 
-def read(path: Path, notices: list[Notice]) -> Read:
-    return parse_pasted(read_text(path), str(path), notices)
+def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
+    return parse_pasted(read_text(path, data=data), str(path), notices)
 
 
 def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
