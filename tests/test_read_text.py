@@ -1004,3 +1004,10 @@ def test_bylines_in_korean_and_indonesian_are_bylines(headline, byline_line, byl
     assert (lead.headline, lead.byline, lead.headline_unsure) == (headline, byline, False)
     result, notices = read(f"뉴스\nNasional\n{byline_line}\n{article}")  # the headline left out: the byline is not it
     assert result.stories[0].headline != byline_line
+
+
+def test_a_promo_s_title_past_a_label_above_a_sentence_case_headline_does_not_flag_it():
+    # Not "a title above it may be the headline and it the standfirst": past a label, a headline would share a word
+    # of the article, and a promo's or a trending bar's title shares none
+    for above in ("Get the Weekend Edition Delivered\nAnalysis\n", "Star Fleet Academy Season Two\nTrending\n"):
+        assert headline_of(f"{above}{LOWER}\nBy Anna Petrova\n{ARTICLE}")[:2] == (LOWER, False), above

@@ -446,7 +446,10 @@ def title_above(
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
             listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i))
-            return None if is_nav_run(lines[i].text) and only_menu(lines[i].text, shares.get(i, 0.0)) or listed else i
+            # past a label ("Analysis", a name), a headline shares a word of the article: a promo's title does not
+            apart = "label" in roles[i + 1 : index] and not shares.get(i, 0.0)
+            menu = is_nav_run(lines[i].text) and only_menu(lines[i].text, shares.get(i, 0.0))
+            return None if menu or listed or apart else i
         if roles[i] not in ("furniture", "label"):
             return None
     return None
