@@ -8,7 +8,7 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.lines import is_credit
+from newsletter.readers.lines import is_byline, is_credit
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -1011,3 +1011,28 @@ def test_a_promo_s_title_past_a_label_above_a_sentence_case_headline_does_not_fl
     # of the article, and a promo's or a trending bar's title shares none
     for above in ("Get the Weekend Edition Delivered\nAnalysis\n", "Star Fleet Academy Season Two\nTrending\n"):
         assert headline_of(f"{above}{LOWER}\nBy Anna Petrova\n{ARTICLE}")[:2] == (LOWER, False), above
+
+
+# Review 4: a headline that ends in "reporter" is no byline; a name with letters beyond ASCII is one
+GAZA_BODY = (
+    "ガザ地区で取材中に拘束された日本人記者について、外務省は二十日、現地当局と解放に向けた協議を続けていると明らかにした。"
+    "記者は通信社に所属し、先月から現地で取材していた。\n"
+    "外務省によると、記者の健康状態に問題はないという。政府は関係国を通じて早期の解放を働きかけている。"
+    "所属する通信社は声明で、記者の安全を最優先に対応するよう求めた。\n"
+    "現地では外国人記者の拘束が相次いでおり、報道の自由を巡る懸念が強まっている。専門家は長期化の可能性を指摘している。\n"
+)
+
+
+@pytest.mark.parametrize("title", ["ガザで拘束の日本人記者", "拘束された日本人記者"])
+def test_a_japanese_headline_ending_in_reporter_is_the_headline_not_the_byline(title):
+    result, _ = read(f"ニュース\n国際\n{title}\n2026年11月20日 10時00分\n{GAZA_BODY}")
+    assert (result.stories[0].headline, result.stories[0].byline) == (title, "")
+
+
+def test_a_name_and_post_is_a_byline_in_korean_and_japanese_and_a_headline_ending_in_reporter_is_not():
+    assert all(is_byline(line) for line in ("김철수 기자", "山田太郎記者", "山田 太郎記者", "워싱턴=김철수 특파원"))
+    assert not any(is_byline(line) for line in ("억류된 일본인 기자", "ガザで拘束の日本人記者", "拘束された日本人記者"))
+
+
+def test_a_byline_without_by_may_hold_letters_beyond_ascii():
+    assert is_byline("Özlem Türeci, AP Budget Writer") and is_byline("Émile Zola Staff Writer")

@@ -147,16 +147,24 @@ BYLINE = regex(
 # A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
 # Correspondent"), or a name over "Staff Writer"
 STAFF_BYLINE = regex(
-    r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|\s+Staff\s+)"
+    r"^[A-Z\u00C0-\u024F][\w.'’\-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’\-]+){1,3}"
+    r"(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|\s+Staff\s+)"
     r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff)$"
 )
+
+
+# A Japanese or Chinese name in kanji (山田太郎, 山田 太郎) or a Korean one in hangul (김철수): never kana, particles or
+# two words of hangul, which a headline ending in "reporter" has ("拘束された日本人記者", "억류된 일본인 기자")
+CJK_NAME = r"(?:[\u4E00-\u9FFF]{2,5}|[\u4E00-\u9FFF]{1,3}\s[\u4E00-\u9FFF]{1,3}|[\uAC00-\uD7A3]{2,4})"
 
 
 # ... in other languages: a label and a colon ("Penulis: Budi Santoso", "Autor: Ana Souza"), Indonesian's "Oleh", a
 # Korean or Japanese name and its post ("김철수 기자", "山田太郎記者")
 OTHER_BYLINE = regex(
     r"^(?:(?:Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem)\s*:|Oleh)\s*"
-    r"[A-Z\u00C0-\u024F].{0,80}$|^[^\s,]{1,12}(?:\s[^\s,]{1,12})?\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$"
+    r"[A-Z\u00C0-\u024F].{0,80}$|^(?:[^\s,=]{1,10}=)?"
+    + CJK_NAME
+    + r"\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$"
 )
 
 
