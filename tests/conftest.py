@@ -143,10 +143,16 @@ def browser():
         chromium.close()
 
 
+# Every network address but the servers the tests start on 127.0.0.1: refused, never fetched (the examples' logos
+# and photos are https addresses on example domains). Files the tests open (file://) load as they are.
+ELSEWHERE = re.compile(r"^(?:https?|wss?|ftp)://(?!127\.0\.0\.1[:/])")
+
+
 @pytest.fixture
 def page(browser):
-    """A fresh page in its own context; closed after the test."""
+    """A fresh page in its own context, which reaches nothing but 127.0.0.1; closed after the test."""
     context = browser.new_context()
+    context.route(ELSEWHERE, lambda route: route.abort())
     page = context.new_page()
     yield page
     context.close()
@@ -216,6 +222,6 @@ def desk(browser):
     """A browser context that may read and write the clipboard, as an editor's browser lets a page it trusts; it
     reaches nothing but 127.0.0.1 (a photo's address elsewhere is refused, not fetched)."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    context.route(ELSEWHERE, lambda route: route.abort())
     yield context
     context.close()
