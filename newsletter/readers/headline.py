@@ -318,7 +318,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = f"line {lines[header].number} ({shown(lines[header].text, 40)}) above it has the byline or date under it"
     elif index in listed:
         why = "it is one of a list of titles, as other stories' are listed"
-    elif index in menus and (ledes[index] < ABOUT_MOST or menu_of_sections(lines[index].text)):
+    elif index in menus and only_menu(lines[index].text, ledes[index]):
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
