@@ -715,22 +715,25 @@ def pictured(tmp_path: Path, pictures: list[str], head: str = ""):
     return story, [notice.split(":1: ")[1] for notice in notices]
 
 
+def left_out(*names: str) -> str:
+    """The notice naming pictures of the article a saved page's story does not show."""
+    named = ", ".join(f'"{name}"' for name in names)
+    return (
+        f"{len(names)} picture(s) in the article are left out: {named}: a story shows one picture, and only from an "
+        "http or https address"
+    )
+
+
 def test_pictures_sharing_an_alt_text_or_a_file_name_are_each_named(tmp_path):
     cdn = "https://cdn.riverside.example/2026"
     same_alt = [f"<img src='{cdn}/{name}.jpg' alt='Bridge to close'>" for name in ("pier", "detour", "ferry")]
     story, notices = pictured(tmp_path, same_alt)
     assert story.image.src == f"{cdn}/pier.jpg"
-    assert notices == [
-        '2 picture(s) in the article are left out: "detour.jpg", "ferry.jpg": a story shows one picture, and only '
-        "from an http or https address"
-    ]
+    assert notices == [left_out("detour.jpg", "ferry.jpg")]
     same_name = [f"<img src='{cdn}/{folder}/image.jpg'>" for folder in ("a", "b", "c")]
     story, notices = pictured(tmp_path, same_name)
     assert story.image.src == f"{cdn}/a/image.jpg"
-    assert notices == [
-        '2 picture(s) in the article are left out: "image.jpg", "image.jpg": a story shows one picture, and only '
-        "from an http or https address"
-    ]
+    assert notices == [left_out("image.jpg", "image.jpg")]
 
 
 def test_a_picture_at_several_sizes_is_one_picture(tmp_path):
@@ -749,10 +752,7 @@ def test_a_picture_whose_name_holds_a_furniture_word_is_the_article_s(tmp_path):
     names = ("electoral-authority-count", "iconic-bridge", "shareholders-meeting")
     story, notices = pictured(tmp_path, [f"<img src='{cdn}/{name}.jpg'>" for name in names])
     assert story.image.src == f"{cdn}/electoral-authority-count.jpg"
-    assert notices == [
-        '2 picture(s) in the article are left out: "iconic-bridge.jpg", "shareholders-meeting.jpg": a story shows '
-        "one picture, and only from an http or https address"
-    ]
+    assert notices == [left_out("iconic-bridge.jpg", "shareholders-meeting.jpg")]
 
 
 def test_a_picture_linked_to_its_attachment_page_is_the_article_s_and_links_elsewhere_are_named(tmp_path):
@@ -775,10 +775,7 @@ def test_a_picture_above_the_article_is_the_lead_at_another_size_only_when_its_n
     card = f"<meta property='og:image' content='{cdn}/social/riverside-card.png'>"
     story, notices = pictured(tmp_path, [photo], head=card)
     assert story.image.src == f"{cdn}/social/riverside-card.png"
-    assert notices == [
-        '1 picture(s) in the article are left out: "Cracks in the north pier": a story shows one picture, and only '
-        "from an http or https address"
-    ]
+    assert notices == [left_out("Cracks in the north pier")]
     same = f"<meta property='og:image' content='{cdn}/2026/pier-cracks-1200x800.jpg'>"
     story, notices = pictured(tmp_path, [photo], head=same)
     assert story.image.src == f"{cdn}/2026/pier-cracks-1200x800.jpg"
