@@ -15,11 +15,6 @@ from typer.exceptions import TyperException
 from .errors import NewsletterError, internal_error, place, step_of
 from .runtime import cache_folder, pinned_today
 
-# The tool uses no pydantic plugins; looking for them reads the metadata of every installed package on the
-# first model (a tenth of a cold build's own work). PYDANTIC_DISABLE_PLUGINS is pydantic's own switch; a
-# value the user set is kept.
-os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
 # pydantic looks for plugins of its own the first time it builds a model: it reads the entry points of every
 # package installed beside it (several ms at each run) and would run any it found inside a build. The command
 # line uses none; an editor who sets PYDANTIC_DISABLE_PLUGINS keeps their own setting. (Set here, where the
