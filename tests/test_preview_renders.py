@@ -149,17 +149,20 @@ def test_the_watch_sees_each_file_a_build_reads_and_no_editors_litter(tmp_path):
     source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
     (source / "photos" / "deep").mkdir(parents=True)
     photo, deep = source / "photos" / "a.jpg", source / "photos" / "deep" / "b.jpg"
-    photo.write_bytes(b"one")
-    deep.write_bytes(b"one")
+    ignored = source / "node_modules" / "c.jpg"  # a folder the watcher's filter leaves out
+    ignored.parent.mkdir()
+    for path in (photo, deep, ignored):
+        path.write_bytes(b"one")
     config = tmp_path / "newsletter.toml"
     preview = Preview(source, date=DATE, config=config)
-    preview.images = [deep]  # a deeper photo is watched when the last build used it
+    preview.images = [deep, ignored]  # a deeper photo, or one in such a folder, is watched when the last build used it
     changes = {
         "a story saved": lambda: (source / "02-eu-enlargement.md").write_text("changed", "utf-8"),
         "a story added": lambda: (source / "09-new.md").write_text("new", "utf-8"),
         "a story deleted": lambda: (source / "09-new.md").unlink(),
         "a photo in photos/ replaced": lambda: photo.write_bytes(b"two!"),
         "a deeper photo the build used": lambda: deep.write_bytes(b"two!"),
+        "a photo the build used in a folder the filter leaves out": lambda: ignored.write_bytes(b"two!"),
         "the settings file written": lambda: config.write_text("[brand]\n", "utf-8"),
         "issue.toml edited": lambda: (source / "issue.toml").write_text("\n", "utf-8"),
     }

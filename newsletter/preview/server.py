@@ -508,7 +508,8 @@ class Preview:
                 if entry.is_dir():
                     names.update(inner.path for inner in entries(entry.path) if IMAGE_SUFFIX.search(inner.name))
         paths = sorted(name for name in names if keep(Change.modified, name))
-        images = [str(path) for path in self.images if str(path) not in names]
+        kept = set(paths)  # a photo the last build used is watched even in a folder the filter leaves out
+        images = [str(path) for path in self.images if str(path) not in kept]
         found: list[tuple[str, int | None, int | None]] = []
         for name in paths + [str(path) for path in self.watched.files] + images:
             try:
