@@ -100,8 +100,11 @@ def recall(tp: float, fp: float, fn: float) -> float:
 SEPARATOR = re.compile(r"\s+[-|–—:·»/]+\s+|:\s+|\s+::\s+")
 
 
+LOGO = re.compile(r"(?i)logo|site-?(?:title|name)|brand")
+
+
 def true_headlines(html: bytes) -> list[str]:
-    """The page's own names for its headline: og:title and the first non-empty <h1>."""
+    """The page's own names for its headline: og:title and the first non-empty <h1> that is not the site's logo."""
     import trafilatura
 
     tree = trafilatura.load_html(html)  # decoded by the page's own charset
@@ -111,7 +114,10 @@ def true_headlines(html: bytes) -> list[str]:
     for meta in tree.xpath("//meta[@property='og:title' or @name='og:title']"):
         found.append(meta.get("content") or "")
     for h1 in tree.xpath("//h1"):
-        text = " ".join(h1.text_content().split())
+        marks = " ".join(f"{el.get('id', '')} {el.get('class', '')}" for el in (h1, *h1.iter("a", "span", "img")))
+        if LOGO.search(marks):
+            continue  # the site's logo set as a heading, not the article's
+        text = " ".join(" ".join(h1.itertext()).split())  # its parts apart: "<span>Headline</span><a>Site</a>"
         if text:
             found.append(text)
             break
@@ -387,6 +393,32 @@ def rows(forms: tuple[str, ...] = ("text", "html")) -> list[dict[str, object]]:
     return result
 
 
+def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES, worst: bool = False,
+           headlines: bool = False) -> None:  # fmt: skip
+    """The table: per form and half, the body's scores, pages refused and the headline's agreement."""
+    print(f"{'pages':<22} {'n':>3}  {'precision':>9}  {'recall':>6}  {'F1':>5}  refused  "
+          f"{'headline':>8}  {'exact':>5}  {'wrong':>5}  unflagged  {'right flagged':>13}")  # fmt: skip
+    for form in forms:
+        for half in halves:
+            found = score(form, half, pages)
+            exact = sum(1 for page in found.with_headline if page.agreement == "exact")
+            wrong = sum(1 for page in found.with_headline if not page.agreement)
+            print(
+                f"{form + ' ' + half:<22} {len(found.pages):>3}  {found.precision:>9.3f}  {found.recall:>6.3f}  "
+                f"{found.f1:>5.3f}  {found.refused:>7}  {found.headlines_right:>8.2f}  {exact:>5}  {wrong:>5}  "
+                f"{found.wrong_unflagged:>9}  {found.right_flagged:>13.2f}",
+                flush=True,
+            )
+            if worst:
+                for page in found.worst:
+                    print(f"    {page.f1:.3f}  {page.key[:16]}  {page.error[:100]}")
+            if headlines:
+                for page in found.with_headline:
+                    if not page.agreement:
+                        flag = "flagged" if page.flagged else "UNFLAGGED"
+                        print(f"    {page.key[:16]}  {flag:<9}  {page.headline[:60]!r}  true: {page.truths[0][:60]!r}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     forms = [*FORMATS, "trafilatura"]  # trafilatura: its own default output, for reference
@@ -409,27 +441,8 @@ def main() -> None:
             for kind, (total, right, unflagged, warned) in stress(half).items():
                 print(f"{half + ': ' + kind:<26} {total:>3}  {right:>11}  {unflagged:>16}  {warned:>14}", flush=True)
         return
-    print(f"{'pages':<22} {'n':>3}  {'precision':>9}  {'recall':>6}  {'F1':>5}  refused  "
-          f"{'headline':>8}  {'exact':>5}  {'wrong':>5}  unflagged  {'right flagged':>13}")  # fmt: skip
-    for form in args.form or ("text", "html", "trafilatura"):
-        for half in args.half or ("dev", "held-out"):
-            found = score(form, half)
-            exact = sum(1 for page in found.with_headline if page.agreement == "exact")
-            wrong = sum(1 for page in found.with_headline if not page.agreement)
-            print(
-                f"{form + ' ' + half:<22} {len(found.pages):>3}  {found.precision:>9.3f}  {found.recall:>6.3f}  "
-                f"{found.f1:>5.3f}  {found.refused:>7}  {found.headlines_right:>8.2f}  {exact:>5}  {wrong:>5}  "
-                f"{found.wrong_unflagged:>9}  {found.right_flagged:>13.2f}",
-                flush=True,
-            )
-            if args.worst:
-                for page in found.worst:
-                    print(f"    {page.f1:.3f}  {page.key[:16]}  {page.error[:100]}")
-            if args.headlines:
-                for page in found.with_headline:
-                    if not page.agreement:
-                        flag = "flagged" if page.flagged else "UNFLAGGED"
-                        print(f"    {page.key[:16]}  {flag:<9}  {page.headline[:60]!r}  true: {page.truths[0][:60]!r}")
+    report(tuple(args.form or ("text", "html", "trafilatura")), tuple(args.half or ("dev", "held-out")),
+           worst=args.worst, headlines=args.headlines)  # fmt: skip
 
 
 if __name__ == "__main__":

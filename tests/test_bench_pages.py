@@ -3,6 +3,8 @@
 import importlib.util
 import random
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -106,3 +108,66 @@ def test_stress_counts_each_change_over_the_pages_read_right(tmp_path):
         assert right + unflagged <= total and warned <= right, kind
     assert counts["removed"][1] == 0 and counts["replaced"][1] == 0  # its own headline is gone: never "right"
     assert counts["site above"][:2] == (len(ARTICLES), len(ARTICLES))  # a site's name above is never the headline
+
+
+def test_the_true_headline_skips_a_logo_heading_and_keeps_a_headings_parts_apart():
+    logo = b'<h1 id="website-logo"><a href="/">Daily Meridian</a></h1><h1>Harbour Bridge Closes</h1>'
+    assert bench.true_headlines(logo) == ["Harbour Bridge Closes"]
+    parts = b"<h1><span>Harbour Bridge Closes</span><a href='/'>Meridian</a></h1>"
+    assert bench.true_headlines(parts) == ["Harbour Bridge Closes Meridian"]
+
+
+UNSEEN_PAGE = """<html><head><meta charset="iso-8859-1"><title>Caf\xe9 Closes - Courier</title>
+<style>.hidden { display: none }</style><link rel="stylesheet" href="http://{host}/style.css"></head>
+<body><nav>Home World</nav><h1>Caf\xe9 Closes After Forty Years</h1><p class="hidden">Hidden by the page's style</p>
+<script>document.write("Written by a script")</script><img src="http://{host}/photo.jpg">
+<p>The caf\xe9 on the corner closed on Sunday.</p></body></html>"""
+
+
+def test_unseen_lays_out_an_sdists_pages_as_pasted_by_chromium(tmp_path, browser):
+    """bench/unseen.py takes each page with a true text, renders its paste in Chromium with scripts off (a page's
+    own charset kept, its styles applied) and fetches nothing: a server on 127.0.0.1 the page names gets no request."""
+    import gzip
+    import io
+    import json
+    import tarfile
+
+    spec = importlib.util.spec_from_file_location("bench_unseen", Path(__file__).parent.parent / "bench" / "unseen.py")
+    unseen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(unseen)
+    asked: list[str] = []
+
+    class Files(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # the stdlib's name
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.end_headers()
+            self.wfile.write(b"p { display: none }")
+
+        def log_message(self, format: str, *args: object) -> None:  # the stdlib's name
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Files)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    html = UNSEEN_PAGE.replace("{host}", f"127.0.0.1:{server.server_port}").encode("latin-1")
+    files = {"x-1/tests/data/html/cafe.html": html, "x-1/tests/data/txt/cafe.txt": "The café closed.".encode(),
+             "x-1/tests/data/html/front_page.html": b"<p>No true text for this one</p>"}  # fmt: skip
+    sdist = tmp_path / "x-1.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    folder = tmp_path / "laid"
+    assert unseen.lay_out(sdist, folder, browser) == ["cafe"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "cafe": {"articleBody": "The café closed."}
+    }
+    assert gzip.decompress((folder / "pages" / "cafe.html.gz").read_bytes()) == html
+    server.shutdown()
+    server.server_close()
+    pasted = (folder / "pages" / "cafe.txt").read_text(encoding="utf-8")
+    lines = [line for line in pasted.split("\n") if line.strip()]
+    assert lines == ["Home World", "Café Closes After Forty Years", "The café on the corner closed on Sunday."]
+    assert asked == []
