@@ -1036,3 +1036,52 @@ def test_a_name_and_post_is_a_byline_in_korean_and_japanese_and_a_headline_endin
 
 def test_a_byline_without_by_may_hold_letters_beyond_ascii():
     assert is_byline("Özlem Türeci, AP Budget Writer") and is_byline("Émile Zola Staff Writer")
+
+
+# Shapes from pages of other sites (bench/unseen.py): a Chinese header whose timestamp starts "更新时间" over a run of
+# share buttons and a photo's caption written as a sentence; a page's own code shown as text; a byline that starts
+# "Analysis by"; a caption labelled for screen readers
+CHINESE = [
+    "市议会决定关闭旧桥进行为期一年的维修，原因是检查人员在两个桥墩上发现了裂缝，数千名通勤者将被迫绕行。",
+    "工程师表示，这些裂缝并不构成直接危险，但每年冬天都会因霜冻和道路盐分而扩大，全面关闭比多年局部封闭更省钱。",
+    "渡轮公司表示将在高峰时段增加班次，市议会则承诺在维修期间提供免费穿梭巴士。",
+]
+
+
+def test_a_chinese_headline_over_its_timestamp_and_share_buttons_is_chosen_over_a_caption_sentence():
+    headline = "市议会决定关闭旧桥维修一年"
+    page = (f"首页\n国际\n{headline}\n更新时间 2026年11月20日, 格林尼治标准时间10:41\nFacebook\nTwitter\n微博\n"
+            "豆瓣\n转寄朋友\n打印文稿\n旧桥的两个桥墩上发现了裂缝。\n" + "\n".join(CHINESE) + "\n")  # fmt: skip
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.date.isoformat()) == (headline, False, "2026-11-20")
+    assert body_of(lead)[-3:] == CHINESE
+
+
+def test_a_page_s_code_shown_as_text_is_neither_headline_nor_body_and_is_named():
+    code = "<link href=”https://static.example.org/icons.css” rel=”stylesheet”>"
+    tracker = (
+        "<p style=”position: absolute; top: -999em”><img src=”https://stats.example.org/s?name=world.story.page&amp;"
+        "page_type=story&amp;language=en&amp;app_name=news&amp;app_type=responsive&amp;title=regional budget cuts "
+        "for the year ahead&amp;section=world” height=”1” width=”1” alt=”” /></p>"
+    )
+    result, notices = read(f"{code}\n{tracker}\nHome\nWorld\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    assert any(code[:30] in notice and "left out" in notice for notice in notices)
+
+
+def test_a_byline_that_starts_analysis_by_is_the_header_s_not_the_headline():
+    page = (
+        f"Live TV\n{HEADLINE}\nAnalysis by Joan Reyes, Senior Budget Analyst\n11 minute read\nNov. 20, 2026\n{ARTICLE}"
+    )
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.byline, lead.headline_unsure) == (HEADLINE, "Joan Reyes, Senior Budget Analyst", False)
+
+
+def test_a_caption_labelled_for_screen_readers_is_never_the_headline():
+    page = f"Home\nImage caption Governors met in Moscow on Tuesday\n{ARTICLE}"
+    headline, flagged, notices = headline_of(page)
+    assert "Image caption" not in headline and "Governors met" not in headline

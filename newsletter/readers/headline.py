@@ -32,7 +32,8 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
-    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|"
+    r"(?:image|media|photo|video) caption\b|caption:)"
 )
 MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
@@ -274,7 +275,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
-        if line.text.endswith(".") or re.search(r"[.!?]\s+[A-Z]", line.text):
+        if line.text.endswith((".", "。")) or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
         if size >= 6 and line_date(line.text):
             score -= 0.4  # a day, month and year in a sentence: a photo's caption ("..., in Kyiv, May 3, 2026")

@@ -128,20 +128,29 @@ def line_date(line: str) -> dt.date | None:
     return None
 
 
+# A timestamp's first word: "Updated 10:41, Dec 10, 2012"; in Chinese, Japanese and Korean, 更新时间 / 公開日 / 입력
+STAMPED = regex(
+    r"(?i)(?:published|updated|posted|first published|last updated)\b|"
+    r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力|입력|수정|등록|기사입력|업데이트)"
+)
+
+
 def is_date_line(line: str) -> bool:
     """A dateline or timestamp: short, and mostly a date or time ("PUBLISHED: 10:48, Tue, Nov 19, 2026 | UPDATED:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
     words = words_of(line) if CJK.search(line) else len(line.split())  # Japanese: a sentence has no spaces
-    stamped = re.match(r"(?i)(?:published|updated|posted|first published|last updated)\b", line)
+    stamped = STAMPED.match(line)
     if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
     running_words = re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
     return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
 
 
-BYLINE = regex(
-    r"^(?:By|Written by|Words by|Reporting by|Story by|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{0,100}$"
+# What a byline says before the writer's name, in English ("Analysis by", CNN's); the reader strips it
+BY_WORDS = (
+    r"(?:By|Written by|Words by|Reporting by|Story by|Analysis by|Opinion by|Commentary by|Review by|Interview by)"
 )
+BYLINE = regex(rf"^(?:{BY_WORDS}|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{{0,100}}$")
 
 
 # A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
@@ -247,6 +256,9 @@ def words_of(line: str) -> int:
     return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
 
 
+# A page's own code shown as its text (a tag its quotes broke: "<link href=”…” rel=”stylesheet”>"): never the story's
+MARKUP = regex(r"(?i)^<(?:!--|!doctype\b|/?[a-z][a-z0-9-]*(?:\s|/?>|$))")
+
 BOILERPLATE = regex(
     r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
     r"newsletter|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
@@ -310,7 +322,7 @@ def title_case(line: str) -> bool:
 
 def is_title_like(line: str) -> bool:
     words = words_of(line)
-    if not 1 <= words <= 30 or line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
+    if not 1 <= words <= 30 or line.endswith((".", ",", ";", ":", "。", "，", "；", "：")) and not line.endswith("..."):
         return False
     letters = [c for c in line if c.isalpha()]
     return not (letters and all(c.isupper() for c in letters) and words <= 4)

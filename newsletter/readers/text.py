@@ -21,7 +21,9 @@ from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
 from newsletter.readers.lines import (
+    BY_WORDS,
     END_OF_ARTICLE,
+    MARKUP,
     RELATED,
     RIGHTS_RESERVED,
     Line,
@@ -180,8 +182,8 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("end")  # comments, tags, the page's copyright line: the article is over
         elif is_credit(text):
             roles.append("credit")
-        elif split_credit(text)[1]:
-            roles.append("caption")  # a caption that ends in its credit
+        elif split_credit(text)[1] or CAPTION_LABEL.match(text):
+            roles.append("caption")  # a caption that ends in its credit, or is labelled one ("Image caption ...")
         elif is_byline(text):
             roles.append("byline")
         elif is_date_line(text):
@@ -190,7 +192,7 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("list")
         elif BARE_URL.fullmatch(text):
             roles.append("url")
-        elif is_furniture(text):
+        elif is_furniture(text) or MARKUP.match(text):
             roles.append("furniture")
         elif is_prose(text):
             roles.append("prose")
@@ -216,6 +218,7 @@ def classify(lines: list[Line]) -> list[str]:
     return roles
 
 
+CAPTION_LABEL = regex(r"(?i)^(?:(?:image|media|photo|video) caption\b|caption:)\s*\S")  # a label screen readers get
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
@@ -368,7 +371,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 BYLINE_WORDS = regex(
-    r"^(?:(?:By|Written by|Words by|Reporting by|Story by|Oleh)\s+|"
+    rf"^(?:(?:{BY_WORDS}|Oleh)\s+|"
     r"(?:Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem)\s*:\s*)"
 )  # what a byline says before the name
 
