@@ -13,7 +13,8 @@ Two halves, by a fixed rule: a page is *held out* when the second hex digit of t
 the *development* half otherwise. Rules are written looking at development pages only; the held-out figures are the
 ones that count.
 
-The headline's truth is in each page's HTML: its Open Graph title (`og:title`) and its first `<h1>`. A headline
+The headline's truth is in each page's HTML: its Open Graph title (`og:title`), its first `<h1>` that is not the
+site's logo, and its `<title>`. A headline
 agrees when it is *exact* (the same words, case and punctuation aside) or *close*: the same after a site's
 suffix is taken off either side (" - Site", " | Site", ": film review": the longest part between separators), or
 sharing at least 80% of its words with a true headline (the Dice overlap of the two word multisets). A page whose
@@ -104,7 +105,8 @@ LOGO = re.compile(r"(?i)logo|site-?(?:title|name)|brand")
 
 
 def true_headlines(html: bytes) -> list[str]:
-    """The page's own names for its headline: og:title and the first non-empty <h1> that is not the site's logo."""
+    """The page's own names for its headline: og:title, the first non-empty <h1> that is not the site's logo, and its
+    <title> (on some pages the only one that is not the site's name)."""
     import trafilatura
 
     tree = trafilatura.load_html(html)  # decoded by the page's own charset
@@ -121,6 +123,8 @@ def true_headlines(html: bytes) -> list[str]:
         if text:
             found.append(text)
             break
+    for title in tree.xpath("//head/title")[:1]:  # "Headline - Site": `agrees` takes the suffix off
+        found.append(" ".join(title.text_content().split()))
     return [text.strip() for text in found if TOKEN.search(text or "")]
 
 

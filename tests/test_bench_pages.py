@@ -115,6 +115,11 @@ def test_the_true_headline_skips_a_logo_heading_and_keeps_a_headings_parts_apart
     assert bench.true_headlines(logo) == ["Harbour Bridge Closes"]
     parts = b"<h1><span>Harbour Bridge Closes</span><a href='/'>Meridian</a></h1>"
     assert bench.true_headlines(parts) == ["Harbour Bridge Closes Meridian"]
+    # A page whose only heading is the site's name: its <title> names the headline, and agrees once its suffix is off
+    named = b"<html><head><title>Harbour Bridge Closes - Meridian</title></head><body><h1>Meridian</h1></body></html>"
+    assert bench.true_headlines(named) == ["Meridian", "Harbour Bridge Closes - Meridian"]
+    assert bench.agrees("Harbour Bridge Closes", bench.true_headlines(named)) == "close"
+    assert bench.agrees("Meridian Online", bench.true_headlines(named)) == ""
 
 
 UNSEEN_PAGE = """<html><head><meta charset="iso-8859-1"><title>Caf\xe9 Closes - Courier</title>

@@ -780,13 +780,14 @@ def test_a_title_case_headline_over_its_byline_and_date_is_no_menu():
 
 def test_a_title_above_the_headline_s_own_header_is_flagged_even_when_it_shares_more_words():
     # Another story's title on the same subject (a box with no heading) over the article's headline and byline:
-    # it shares more of the article's words, but the headline with the header under it is chosen, and flagged
+    # it shares more of the article's words, but the headline with the header under it is chosen; flagged while
+    # only a date is under it, sure with its writer's name under it (a byline heads an article, a date a list too)
     other = "Regional governments across Russia prepare for cuts as Finance Ministry trims transfers"
-    headline, flagged, notices = headline_of(
-        f"World\n{other}\nPhoto\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
-    )
+    headline, flagged, notices = headline_of(f"World\n{other}\nPhoto\n{HEADLINE}\nNov. 20, 2026\n{ARTICLE}")
     assert (headline, flagged) == (HEADLINE, True)  # the article's own, flagged: the other title comes close
     assert 'line 2 ("Regional governments across Russia prep…") comes close' in notices[0]
+    page = f"World\n{other}\nPhoto\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    assert headline_of(page)[:2] == (HEADLINE, False)
     # ...while a longer standfirst between a headline and its byline is no such rival
     assert headline_of(f"World\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")[:2] == (HEADLINE, False)
 
@@ -816,7 +817,7 @@ def test_a_title_under_the_article_s_header_is_flagged_when_chosen_over_the_head
     far = "Regional governments prepare for cuts as the Finance Ministry tells regions to expect smaller transfers"
     headline, flagged, notices = headline_of(page.replace(item, far).replace(HEADLINE, "Budget Year Ahead"))
     assert (headline, flagged) == (far, True)
-    assert 'but line 2 ("Budget Year Ahead") above it has the byline or date under it' in notices[0]
+    assert 'but line 2 ("Budget Year Ahead")' in notices[0]  # it comes close: the byline is under it
 
 
 def test_a_title_in_a_list_of_dated_titles_is_flagged():
@@ -1085,3 +1086,44 @@ def test_a_caption_labelled_for_screen_readers_is_never_the_headline():
     page = f"Home\nImage caption Governors met in Moscow on Tuesday\n{ARTICLE}"
     headline, flagged, notices = headline_of(page)
     assert "Image caption" not in headline and "Governors met" not in headline
+
+
+def test_a_headline_over_its_byline_wins_over_a_list_of_dated_video_titles_nearer_the_article():
+    # A header (headline, byline, reading time, date), then a player's list of other videos, each over its running
+    # time, which reads as a time of day: the list's last title is nearest the article and shares its words
+    videos = ["Governors Warn of Budget Cuts in Regions", "Finance Ministry Defends Smaller Transfers to Regions",
+              "Regional Budget Cuts Hit Schools and Roads"]  # fmt: skip
+    player = "".join(f"{title}\n0{n}:2{n}\n" for n, title in enumerate(videos, start=1))
+    page = (
+        f"Live TV\n{HEADLINE}\nBy Anna Petrova, CNN\n7 minute read\nNov. 20, 2026\nVideo Ad Feedback\n{player}{ARTICLE}"
+    )
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert lead.headline == HEADLINE
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_headline_written_as_two_sentences_over_its_date_is_the_headline_not_the_body():
+    headline = "South Dakota doubles down on its meth slogan. It just might work."
+    article = (
+        "Remember the state's long quest to find a slogan that would stick? South Dakota has found one, and the "
+        "governor said on Tuesday that the campaign behind it would run for another year despite the jokes.\n"
+        "The meth campaign cost the state about $449,000, the governor's office said, and officials said its "
+        "slogan had done what it was meant to do: get people talking about the drug.\n"
+        "Critics said the money would have been better spent on treatment, but the governor said the slogan "
+        "was only the start of a longer campaign.\n"
+    )
+    page = f"The Star Courier\nSouth County Times\nSign In\n{headline}\nUpdated Nov 19, 9:41 AM\nBy Amy Ruiz\n{article}"
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert lead.headline == headline
+    assert body_of(lead)[0].startswith("Remember the state's long quest")
+
+
+def test_a_standfirst_over_the_byline_with_the_headline_left_out_is_flagged_as_a_sentence():
+    # The headline was not pasted: the standfirst has the byline under it, as a headline would, but is a sentence
+    deck = "Regional governments across Russia were told to expect smaller transfers from Moscow."
+    page = f"Budget\nPublished 1 day ago\n{deck}\nFacebook\nTwitter\nBy Anna Petrova\n{ARTICLE}"
+    headline, flagged, notices = headline_of(page)
+    assert (headline, flagged) == (deck, True)
+    assert "it is written as a sentence, as a standfirst is" in notices[0]

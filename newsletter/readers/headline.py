@@ -82,6 +82,7 @@ LEDE = 5  # ... of which the first few must hold enough of its words for it to b
 SURE = 1.0
 TOPICAL = 0.34
 MARGIN = 0.35
+BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 
 
@@ -227,6 +228,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     inside: set[int] = set()  # candidates right after a paragraph: a subhead's or a caption's place
     menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
     listed: set[int] = set()  # candidates in a list of titles: other stories'
+    bylines: set[int] = set()  # candidates with a byline under them
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -241,8 +243,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if role == "caption" and (not over_credit or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
             role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
-        if not could_be_headline(line.text, role, about) or i >= start and not is_title_like(line.text):
+        if not could_be_headline(line.text, role, about):
             continue
+        if (
+            i >= start
+            and not is_title_like(line.text)
+            and not (words_of(line.text) <= 25 and roles[i + 1 : i + 2] == ["date"])
+        ):
+            continue  # the article's own sentence; not a headline written as one, with its date right under it
         if line.text.endswith(("…", "...")):
             continue  # a teaser cut short: another story's
         own = terms(line.text)
@@ -282,6 +290,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             captions.add(i)
         if dated:
             score += 0.4
+        if bylined and size >= 3:
+            score += BYLINED  # a writer's name under it: its header, whichever line it heads (not evidence enough to
+            bylines.add(i)  # be sure: with the headline left out of a paste, its standfirst has the byline under it)
         above = next((j for j in range(i - 1, max(-1, i - 6), -1)
                       if roles[j] not in HEADER_LINES), None)  # fmt: skip
         below = next((j for j in range(i + 1, min(i + 6, len(roles)))
@@ -323,13 +334,15 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
     elif ledes[index] < TOPICAL:
         why = "it shares few words with the article's opening"
-    elif best < SURE:
+    elif best - (BYLINED if index in bylines else 0.0) < SURE:
         why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
     elif (upper := title_above(lines, roles, index, scored, shares)) is not None:
         title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{title} just above it may be the headline and it the standfirst"
+    elif lines[index].text.endswith((".", "。")) and not lines[index].text.endswith(("...", "…")):
+        why = "it is written as a sentence, as a standfirst is"
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
