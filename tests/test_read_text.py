@@ -1127,3 +1127,15 @@ def test_a_standfirst_over_the_byline_with_the_headline_left_out_is_flagged_as_a
     headline, flagged, notices = headline_of(page)
     assert (headline, flagged) == (deck, True)
     assert "it is written as a sentence, as a standfirst is" in notices[0]
+
+
+def test_a_section_label_sharing_one_word_with_the_article_is_flagged():
+    # The headline left out: a section's name over the deck, a promo and the header; its one word the article's
+    deck = "Anna Petrova, 55, faces a year of cuts when the budget is passed. She told the news agency so."
+    page = (f"U.S. news\n{deck}\nBreaking News Emails\nGet breaking news alerts and special reports. The news and "
+            "stories that matter, delivered weekday mornings.\nSUBSCRIBE\nNov. 19, 2026, 8:41 AM UTC\nBy Phil Hale\n"
+            "A New York official said on Monday that regional budgets would be cut next year, prosecutors said.\n"
+            + ARTICLE)  # fmt: skip
+    headline, flagged, notices = headline_of(page)
+    assert (headline, flagged) == ("U.S. news", True)
+    assert "it shares few words with the article's opening" in notices[0]

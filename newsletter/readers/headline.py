@@ -26,6 +26,7 @@ from newsletter.readers.lines import (
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
+HANGUL = regex(r"[\uac00-\ud7a3]")
 HEAD_WINDOW = 60  # lines above the body searched for its headline
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
@@ -99,10 +100,10 @@ class Headline:
 def terms(text: str) -> set[str]:
     """The words that say what a text is about: lowercase, no short or common words, a plural's s dropped, long
     words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
-    written without spaces."""
+    written without spaces, and of Korean words (whose endings change)."""
     found: set[str] = set()
     for token in re.findall(r"\w+", text.lower()):
-        if CJK.search(token):
+        if CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
             plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
@@ -228,7 +229,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     inside: set[int] = set()  # candidates right after a paragraph: a subhead's or a caption's place
     menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
     listed: set[int] = set()  # candidates in a list of titles: other stories'
-    bylines: set[int] = set()  # candidates with a byline under them
+    lenient: dict[int, float] = {}  # what ranks a candidate but is not evidence enough to be sure of it
     for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
@@ -263,6 +264,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         ledes[i] = in_lede(lines, roles, i, end)
         begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
         gap = sum(BOX_COST if box[j] else GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
+        # A related box between it and the article costs it less than other lines, and a byline under it adds (see
+        # below): both rank it, neither makes it sure (with the headline left out, a deck or a promo's title over
+        # a box and the byline would be)
+        dated = dated_under(roles, i)
+        if not dated:  # ... a line with no header of its own under it, that is
+            lenient[i] = sum(GAP_COST.get(roles[j], 0.1) - BOX_COST for j in range(i + 1, begin) if box[j])
+        else:
+            lenient[i] = 0.0
         gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
         score = 2.0 * shared - gap
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
@@ -271,7 +280,6 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if site and (fold(line.text) in (fold(site), fold(f"the {site}")) or fold(site) == fold(f"the {line.text}")):
             score -= 0.8  # the site's own name, as its copyright line gives it
             named.add(i)
-        dated = dated_under(roles, i)
         bylined = any(roles[j] == "byline" for j in near_lines(roles, i))  # a site's date bar may be under its menu
         if is_nav_run(line.text) and not (bylined and ledes[i] >= TOPICAL and not menu_of_sections(line.text)):
             menus.add(i)  # a Title Case headline without small words has its byline under it; a menu not
@@ -291,8 +299,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if dated:
             score += 0.4
         if bylined and size >= 3:
-            score += BYLINED  # a writer's name under it: its header, whichever line it heads (not evidence enough to
-            bylines.add(i)  # be sure: with the headline left out of a paste, its standfirst has the byline under it)
+            score += BYLINED  # a writer's name under it: its header, whichever line it heads
+            lenient[i] += BYLINED
         above = next((j for j in range(i - 1, max(-1, i - 6), -1)
                       if roles[j] not in HEADER_LINES), None)  # fmt: skip
         below = next((j for j in range(i + 1, min(i + 6, len(roles)))
@@ -332,9 +340,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it is one of a list of titles, as other stories' are listed"
     elif index in menus and only_menu(lines[index].text, ledes[index]):
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
-    elif ledes[index] < TOPICAL:
+    elif ledes[index] < TOPICAL or ledes[index] * (len(terms(lines[index].text)) + 0.5) < 2:
         why = "it shares few words with the article's opening"
-    elif best - (BYLINED if index in bylines else 0.0) < SURE:
+    elif best - lenient[index] < SURE:
         why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
