@@ -1139,3 +1139,17 @@ def test_a_section_label_sharing_one_word_with_the_article_is_flagged():
     headline, flagged, notices = headline_of(page)
     assert (headline, flagged) == ("U.S. news", True)
     assert "it shares few words with the article's opening" in notices[0]
+
+
+def test_the_article_goes_on_under_a_long_box_of_short_lines_inside_it():
+    # A "Most popular" box set into the article: four titles, each under its section and over its writer, then a
+    # photo's caption: fourteen short lines, and the article goes on under them
+    items = [("POLITICS", "Kremlin Names New Central Bank Deputy", "ANNA FORD"),
+             ("MARKETS", "Wheat Exports Hit a Record as Talks Stall", "TOM ELLERY"),
+             ("CITY", "Moscow's Metro Expansion Slows", "LENA HOLT"),
+             ("SCIENCE", "A Cold Winter Is Forecast for the North", "KARL VANCE")]  # fmt: skip
+    box = "MOST POPULAR\n" + "".join(f"{section}\n{title}\n{writer}\n" for section, title, writer in items)
+    box += "A governor speaks in Moscow on November 20, 2026. PHOTOGRAPH: ANN FORD/REUTERS\n"
+    result, notices = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}{FOURTH}\n{FIFTH}\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH, FIFTH]
+    assert any("MOST POPULAR" in notice and "left out" in notice for notice in notices)

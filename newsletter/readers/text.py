@@ -289,6 +289,14 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
 
 
 BOX_LINES = 8  # a box of links inside an article: its heading and a few titles
+BOX_MOST = 24  # ... or a longer one of short lines only: four titles, each with its section and writer, a caption
+BOX_LINE_WORDS = 20
+
+
+def short_lines(lines: list[Line]) -> bool:
+    """Lines a box of other stories is made of (its heading, titles, sections, writers' names, a caption): few, and
+    none as long as a paragraph."""
+    return len(lines) <= BOX_MOST and all(words_of(line.text) <= BOX_LINE_WORDS for line in lines)
 
 
 def across_boxes(
@@ -299,7 +307,7 @@ def across_boxes(
     of what the article speaks of, it is the article's too. A comments heading still ends it."""
     for run in sorted(runs, key=lambda run: run[1]):
         words, first, last, _ = best
-        if run[1] <= last or run[1] - last > BOX_LINES + 1:
+        if run[1] <= last or run[1] - last > BOX_LINES + 1 and not short_lines(lines[last + 1 : run[1]]):
             continue
         between = roles[last + 1 : run[1]]
         inside = roles[run[1] : run[2] + 1]
