@@ -4,12 +4,13 @@ Python compiles a pattern in Python code (parse, then code generation) each time
 quarter of a cold build's own cost, most of it in the pasted-text reader's word lists. `regex()` keeps what that
 compilation makes in the cache folder (`patterns/<python>-<engine>.bin`, beside the compiled templates), the way
 Python keeps .pyc files, and later runs hand it straight to the regular-expression engine. The file is named by
-the Python that made it (its version, the engine's version stamp, its compiler's files), so another Python never
-reads it; it carries a digest of its contents, and each entry's groups are checked against each other before
-use. A missing, damaged, foreign or odd file (not a regular file, too large), or a Python without these
-internals, means compiling as `re.compile` does. Either way the pattern is the same: a test compares each of the
-package's patterns, code, flags and groups, with `re.compile`'s. (The folder is the user's own, as trusted as
-the compiled templates beside it, which run as code.)
+the Python that made it (where it is installed, its version, the engine's version stamp, its compiler's files), so
+another Python never reads it, and a run that writes it removes what it can tell is stale (`tidy`). It carries a
+digest of its contents, and each entry's groups are checked against each other before use. A missing, damaged,
+foreign or odd file (not a regular file, too large), or a Python without these internals, means compiling as
+`re.compile` does. Either way the pattern is the same: a test compares each of the package's patterns, code, flags
+and groups, with `re.compile`'s. (The folder is the user's own, as trusted as the compiled templates beside it,
+which run as code.)
 
 Only the package's own fixed patterns go through here (module-level constants), so the file stays small: a
 pattern made from input is compiled with `re` as usual.
@@ -27,6 +28,7 @@ import stat
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any, AnyStr
 
@@ -43,6 +45,7 @@ except ImportError:  # another Python: compile as re does
 Form = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # flags, code, groups, names both ways
 LIMIT = 2000  # patterns kept at most; past it the file starts again (a pattern made from input slipped in)
 LARGEST = 8 * 1024 * 1024  # bytes: the package's table is about 120 KB
+LEFT_AFTER = 60  # seconds: a `.tmp` file this old was left by a run killed while writing (a write takes milliseconds)
 HEAD = b"newsletter compiled patterns 1\n"  # then the SHA-256 of the rest, then the marshalled table
 
 lock = threading.Lock()
@@ -103,7 +106,16 @@ def place() -> Path | None:
     folder = cache_folder()
     if folder is None or _sre is None:
         return None
-    return folder / "patterns" / f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{maker()}.bin"
+    return folder / "patterns" / f"{installed()}{_sre.MAGIC}-{maker()}.bin"
+
+
+def installed() -> str:
+    """The start of the names this installed Python gives its files: its kind and where its library is. A file
+    with this start and another end was made by an earlier build of this Python at this place (it was upgraded
+    in place): no live Python reads it any more. Two Pythons of one kind installed apart (Debian's and pyenv's
+    3.11, a venv aside: it uses its base's library) start theirs apart, so neither removes the other's."""
+    library = os.path.dirname(getattr(_compiler, "__file__", None) or sys.executable)
+    return f"{sys.implementation.cache_tag}-{hashlib.sha256(os.fsencode(library)).hexdigest()[:8]}-"
 
 
 def maker() -> str:
@@ -181,4 +193,32 @@ def save() -> None:
                 return
         os.replace(out.name, home)
     except OSError:
-        pass
+        return
+    tidy(home)
+
+
+def tidy(home: Path) -> None:
+    """Remove, beside the file just written, what this run can tell no live Python uses: the files an earlier build
+    of this very Python wrote (an earlier name of its own file included) and `.tmp` files older than LEFT_AFTER (a
+    killed run's; a live one's is younger). Only regular files directly in the patterns folder, which must be a
+    folder itself, not a link to one elsewhere; a file that cannot be removed is left, never an error."""
+    mine, before = installed(), f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{maker()}.bin"
+    try:
+        if not stat.S_ISDIR(os.lstat(home.parent).st_mode):
+            return
+        with os.scandir(home.parent) as entries:
+            names = [entry.name for entry in entries]
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        left = name.startswith("tmp") and name.endswith(".tmp")
+        if not (left or name == before or (name.startswith(mine) and name.endswith(".bin") and name != home.name)):
+            continue
+        path = home.parent / name
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode) and (not left or now - info.st_mtime > LEFT_AFTER):
+                os.unlink(path)
+        except OSError:
+            pass  # removed by another run meanwhile, or not ours to remove: left

@@ -151,3 +151,83 @@ def test_a_second_build_reads_the_patterns_the_first_wrote_and_makes_the_same_is
     assert third.returncode == 0, third.stderr
     assert (tmp_path / "third" / "email.html").read_bytes() == (tmp_path / "first" / "email.html").read_bytes()
     assert patterns.read(written[0])  # and written whole again
+
+
+def write_beside(folder, monkeypatch):  # type: ignore[no-untyped-def]
+    """This run writes its patterns file into `folder`'s patterns/ (a new pattern to keep): its name."""
+    monkeypatch.setenv("NEWSLETTER_CACHE", str(folder))
+    monkeypatch.setattr(patterns, "home", patterns.place())
+    monkeypatch.setattr(patterns, "stored", {})
+    monkeypatch.setattr(patterns, "made", {(r"\d+", 0): patterns.compiled(r"\d+", 0)})
+    patterns.save()
+    return patterns.home.name
+
+
+def aged(path, seconds: float):  # type: ignore[no-untyped-def]
+    path.write_bytes(b"x")
+    os.utime(path, (path.stat().st_mtime - seconds,) * 2)
+    return path
+
+
+def test_writing_the_file_removes_this_pythons_stale_files_and_nothing_another_python_may_use(tmp_path, monkeypatch):
+    import _sre
+
+    folder = tmp_path / "patterns"
+    folder.mkdir()
+    tag, mine = sys.implementation.cache_tag, patterns.installed()
+    outside = tmp_path / "outside.bin"
+    outside.write_bytes(b"not the cache's")
+    stale = {
+        f"{mine}{_sre.MAGIC}-000000000000.bin",  # an earlier build of this very Python (upgraded in place)
+        f"{mine}1-111111111111.bin",  # ... with another engine
+        f"{tag}-{_sre.MAGIC}-{patterns.maker()}.bin",  # this Python's file under its earlier name
+        "tmpk1ll3d_x.tmp",  # left by a run killed while writing, two minutes ago
+    }
+    kept = {
+        f"{tag}-{'0' * 8}-{_sre.MAGIC}-000000000000.bin",  # the same kind of Python installed elsewhere
+        f"cpython-399-{mine.split('-')[2]}-1-000000000000.bin",  # another kind of Python
+        f"{tag}-{_sre.MAGIC}.bin",  # the first name, which any Python of this kind may still read
+        "tmpwriting.tmp",  # a run writing now
+        "notes.txt",  # not the cache's
+    }
+    for name in stale | kept:
+        aged(folder / name, 120 if name != "tmpwriting.tmp" else 1)
+    (folder / f"{mine}{_sre.MAGIC}-222222222222.bin").symlink_to(outside)  # a link, never followed
+    (folder / f"{mine}{_sre.MAGIC}-333333333333.bin").mkdir()  # nor a folder
+    ours = write_beside(tmp_path, monkeypatch)
+    assert ours.startswith(mine)
+    left = {path.name for path in folder.iterdir()}
+    assert left == kept | {ours, f"{mine}{_sre.MAGIC}-222222222222.bin", f"{mine}{_sre.MAGIC}-333333333333.bin"}
+    assert outside.read_bytes() == b"not the cache's"
+    assert patterns.read(folder / ours) == {(r"\d+", 0): patterns.compiled(r"\d+", 0)}
+
+
+def test_two_pythons_of_one_kind_installed_apart_name_their_files_apart(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLETTER_CACHE", str(tmp_path))
+    here = patterns.place().name
+    monkeypatch.setattr(patterns._compiler, "__file__", "/opt/another-python/lib/python3/re/_compiler.py")
+    assert not here.startswith(patterns.installed())  # neither removes the other's file
+
+
+def test_a_patterns_folder_that_links_elsewhere_is_not_tidied(tmp_path, monkeypatch):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    left = aged(elsewhere / "tmpsomeone.tmp", 120)
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / "patterns").symlink_to(elsewhere)
+    write_beside(tmp_path / "cache", monkeypatch)
+    assert left.exists()
+
+
+def test_a_stale_file_that_cannot_be_removed_fails_nothing(tmp_path, monkeypatch):
+    folder = tmp_path / "patterns"
+    folder.mkdir()
+    stale = aged(folder / "tmpk1ll3d_x.tmp", 120)
+
+    def refuse(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    ours = write_beside(tmp_path, monkeypatch)  # no error
+    monkeypatch.undo()
+    assert stale.exists() and patterns.read(folder / ours)
