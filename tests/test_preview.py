@@ -297,6 +297,44 @@ def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_show
     assert refused == []
 
 
+# The page's own in-place update (preview.js's morph) from one document to the next, run in Chromium on the page: the
+# frame's markup afterwards, whether a subtree stayed (marked before), and the markup a fresh load of the new one has.
+MORPH = """([before, after]) => {
+  const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
+  const [into, from] = [parse(before), parse(after)];
+  for (const element of into.querySelectorAll('[id]')) element.stayed = true;
+  const fresh = from.documentElement.outerHTML;
+  morph(into.documentElement, from.documentElement);
+  const stayed = [...into.querySelectorAll('[id]')].filter((element) => element.stayed).map((element) => element.id);
+  return [into.documentElement.outerHTML, fresh, stayed];
+}"""
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [  # each an unchanged part beside a subtree the browser's isEqualNode calls equal to the new one, but isn't
+        (
+            '<div id="kept"><p>Same</p></div><table><tr><td><template><b>Old</b></template></td></tr></table>',
+            '<div id="kept"><p>Same</p></div><table><tr><td><template><b>New</b></template></td></tr></table>',
+        ),
+        (
+            '<div id="kept"><p>Same</p></div><div><p><a href="#a" title="A" class="x">A</a></p></div>',
+            '<div id="kept"><p>Same</p></div><div><p><a class="x" title="A" href="#a">A</a></p></div>',
+        ),
+        (
+            '<div id="kept"><p>Same</p></div><p><a href="#a" class="x">A</a> and a change</p>',
+            '<div id="kept"><p>Same</p></div><p><a class="x" href="#a">A</a> and another</p>',
+        ),
+    ],
+    ids=["a template's content", "attribute order in an equal subtree", "attribute order in a changed one"],
+)
+def test_a_frame_changed_in_place_holds_the_new_markup_and_keeps_what_did_not_change(page, serve, seeds, before, after):
+    open_page(page, serve(seeds))
+    changed, fresh, stayed = page.evaluate(MORPH, [before, after])
+    assert changed == fresh
+    assert stayed == ["kept"]
+
+
 def test_a_broken_front_matter_shows_the_error_and_fixing_it_brings_the_preview_back(page, serve, markdown):
     preview = serve(markdown)
     story = markdown / "02-eu-enlargement.md"

@@ -92,8 +92,8 @@ function morph(into, from) {
     const old = had[index];
     if (old === undefined) {
       into.append(into.ownerDocument.adoptNode(node));
-    } else if (old.isEqualNode(node)) {
-      // the same subtree (compared by the browser itself, much faster than a walk here): kept as it is
+    } else if (same(old, node)) {
+      // the same subtree: kept as it is
     } else if (old.nodeType !== node.nodeType || old.nodeName !== node.nodeName || old.namespaceURI !== node.namespaceURI
         || node.nodeName === 'TEMPLATE') {
       into.replaceChild(into.ownerDocument.adoptNode(node), old);
@@ -104,6 +104,13 @@ function morph(into, from) {
     }
   });
   for (const old of had.slice(fresh.length)) old.remove();
+}
+
+// The same subtree, markup and all. The browser's own isEqualNode (much faster than a walk here) compares neither a
+// <template>'s content nor the order of attributes: a subtree it calls equal is kept only if its markup, which holds
+// both, is the same too.
+function same(old, node) {
+  return old.isEqualNode(node) && (old.nodeType !== Node.ELEMENT_NODE || old.outerHTML === node.outerHTML);
 }
 
 // The attributes of `from`, in its order (so the frame's markup reads as a fresh load's).
