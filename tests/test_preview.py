@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,40 @@ def wait_for_frame_text(page, text: str) -> None:
         arg=text,
         timeout=WAIT_MS,
     )
+
+
+def watched(preview: Preview) -> Callable[[], int]:
+    """Count the preview's rebuilds as its watcher runs them (from before any save, so none is missed); give a wait
+    for the build number once the watcher is quiet: it has built from the files as they are (their stamps are the
+    ones it last took) and no rebuild is running. A wait on that condition, never on a clock."""
+    real, running, lock = preview.rebuild_if_changed, [0], threading.Lock()
+
+    def counted() -> None:
+        with lock:
+            running[0] += 1
+        try:
+            real()
+        finally:
+            with lock:
+                running[0] -= 1
+
+    def settled() -> bool:  # stamps first: a rebuild that starts after them finds nothing to build
+        return preview.stamp() == preview.stamps and running[0] == 0
+
+    def quiet() -> int:
+        wait_until(settled, "the watcher to build every change")
+        return preview.number
+
+    preview.rebuild_if_changed = counted  # type: ignore[method-assign]
+    return quiet
+
+
+def wait_for_build(page, number: int) -> None:
+    """Until the frame holds build `number` (or a later one), loaded."""
+    page.wait_for_function(
+        "n => +document.querySelector('#email').dataset.loadedBuild >= n", arg=number, timeout=WAIT_MS
+    )
+    wait_for_frame(page)
 
 
 def luminance(rgb: str) -> float:
@@ -216,15 +251,14 @@ LEAD_HEADLINE = "Colombia's runoff turns on turnout in the Caribbean coast"
 
 def test_a_burst_of_quick_saves_ends_with_the_last_save_on_screen(page, serve, markdown):
     preview = serve(markdown)
+    quiet = watched(preview)
     story = markdown / "01-colombia-runoff.md"
     original = story.read_text("utf-8")
     open_page(page, preview)
     for number in range(1, 21):
         story.write_text(original.replace(LEAD_HEADLINE, f"Burst save {number} of 20"), "utf-8")
-        time.sleep(0.015)
-    wait_for_frame_text(page, "Burst save 20 of 20")
-    # Long past any build the burst started (and the watcher's polling): nothing newer comes along.
-    time.sleep(1.5)
+        time.sleep(0.015)  # an editor saving as fast as keys repeat
+    wait_for_build(page, quiet())  # every build the burst started is done: nothing newer comes along
     state = json.loads(request(preview, "/state.json").body)
     assert state["error"] is None and state["frame"] == state["build"] == state["shown"]["build"]
     assert frame_eval(page, "d => d.querySelector('h1').textContent.trim()") == "Burst save 20 of 20"
@@ -260,6 +294,7 @@ def test_a_rebuild_changes_the_frame_in_place_keeping_the_scroll_position(page, 
 @pytest.mark.parametrize("mode", ["desktop", "web"])
 def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_shows(page, serve, markdown, mode):
     preview = serve(markdown)
+    quiet = watched(preview)
     refused: list[str] = []
     page.on("console", lambda message: refused.append(message.text) if "Security Policy" in message.text else None)
     open_page(page, preview, f"?mode={mode}")
@@ -282,12 +317,10 @@ def test_a_frame_changed_in_place_shows_what_a_fresh_load_of_the_same_build_show
     for number, save in enumerate(saves, start=1):
         seen = preview.number
         save()
-        page.wait_for_function(
-            "seen => +document.querySelector('#email').dataset.loadedBuild > seen", arg=seen, timeout=WAIT_MS
-        )
-        time.sleep(0.3)  # a build started by a second event of the same save shows too
-        wait_for_frame(page)
-        assert page.get_attribute(FRAME, "data-loaded-build") == str(preview.number), number
+        last = quiet()  # every build the save started (a second event of the same save too) is done
+        assert last > seen, number
+        wait_for_build(page, last)
+        assert page.get_attribute(FRAME, "data-loaded-build") == str(last), number
         in_place = frame_eval(page, looks)
         page.reload()
         wait_for_frame(page)
