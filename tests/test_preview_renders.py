@@ -10,14 +10,15 @@ from collections import Counter
 from pathlib import Path
 
 from golden import DATE, ROOT, SEED
+from test_preview import edit
 
 import newsletter.compile
 import newsletter.load
-import newsletter.readers.markdown
 import newsletter.render.markup
 import newsletter.render.outputs
-from newsletter.build import make_issue, render_files
+from newsletter.build import build, make_issue, render_files
 from newsletter.preview import BuildEvent, Preview
+from newsletter.preview.server import summarise
 
 
 def counted(monkeypatch) -> Counter[str]:
@@ -68,37 +69,66 @@ def test_each_save_renders_the_email_text_and_web_page_once_whichever_the_page_s
         preview.close()
 
 
-def parsed(monkeypatch) -> Counter[str]:
-    """Every Markdown story parsed, by file name, counted as it happens."""
-    counts: Counter[str] = Counter()
-    parse_markdown = newsletter.readers.markdown.parse_markdown
-
-    def counting(text, file, notices):  # type: ignore[no-untyped-def]
-        counts[Path(file).name] += 1
-        return parse_markdown(text, file, notices)
-
-    monkeypatch.setattr(newsletter.readers.markdown, "parse_markdown", counting)
-    return counts
+def as_built(source: Path, out: Path) -> tuple[dict[str, bytes], list[dict[str, object]]]:
+    """What `newsletter build` writes for `source` (its record of hashes aside) and the findings the preview's panel
+    would list for that build."""
+    result = build(source, out=out, date=DATE)
+    files = {path.relative_to(out).as_posix(): path.read_bytes() for path in sorted(out.rglob("*")) if path.is_file()}
+    del files["build.json"]
+    return files, summarise(result.issue, files, 0)["findings"]
 
 
-def test_a_save_parses_only_the_story_it_changed_and_shows_what_build_writes(tmp_path, monkeypatch):
-    source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
-    stories = sorted(source.glob("*.md"))
-    counts = parsed(monkeypatch)
+PAGES = ROOT / "tests" / "pages"
+
+
+def test_every_save_of_pasted_saved_and_markdown_stories_and_of_the_brand_shows_what_build_makes(tmp_path):
+    # The preview reads again only the files a save changed; whatever the editor changes, and however (a pasted page,
+    # a saved page, a Markdown story, the brand in issue.toml), the files it shows and the findings its panel lists
+    # are those of `newsletter build` on the folder as it is.
+    source = tmp_path / "issue"
+    source.mkdir()
+    shutil.copy(ROOT / "examples" / "markdown-issue" / "01-colombia-runoff.md", source / "01-lead.md")
+    shutil.copy(SEED, source / "02-gzero.txt")
+    shutil.copy(PAGES / "moscow-times.txt", source / "03-moscow.txt")
+    shutil.copy(PAGES / "saved-article.html", source / "04-saved.html")
+    issue, lead, pasted = source / "issue.toml", source / "01-lead.md", source / "02-gzero.txt"
+    moscow, saved = source / "03-moscow.txt", source / "04-saved.html"
+    original = moscow.read_text("utf-8")
+
+    def brand(name: str) -> None:
+        issue.write_text(f'lead = "01-lead.md"\n\n[brand]\nname = "{name}"\n', "utf-8")
+
+    saves = [  # what the editor does, a text the email then shows, one it no longer shows
+        ("the brand set in issue.toml", lambda: brand("The Ballot Brief"), "The Ballot Brief", None),
+        ("the pasted page edited", lambda: edit(pasted, "Ukraine", "Ukraina"), "Ukraina", None),
+        ("the saved page edited", lambda: edit(saved, "on Sunday", "this Sunday"), "runoff this Sunday", None),
+        (
+            "the Markdown story edited",
+            lambda: edit(lead, "Caribbean coast", "Caribbean shore"),
+            "Caribbean shore",
+            None,
+        ),
+        ("the brand changed", lambda: brand("Runoff Weekly"), "Runoff Weekly", "The Ballot Brief"),
+        ("the brand removed", lambda: issue.write_text('lead = "01-lead.md"\n', "utf-8"), None, "Runoff Weekly"),
+        ("the brand restored", lambda: brand("Runoff Weekly"), "Runoff Weekly", None),
+        ("a pasted story edited", lambda: edit(moscow, "Lean Budget Year", "Lean Year"), "Lean Year", "Lean Budget"),
+        ("... and restored", lambda: moscow.write_text(original, "utf-8"), "Lean Budget Year", None),
+        ("... and renamed", lambda: moscow.rename(source / "05-moscow.txt"), "Lean Budget Year", None),
+        ("... and deleted", lambda: (source / "05-moscow.txt").unlink(), None, "Lean Budget Year"),
+    ]
     preview = Preview(source, date=DATE)
     try:
         assert preview.rebuild().error is None  # type: ignore[union-attr]
-        assert counts == Counter({story.name: 1 for story in stories})
-        for story in (stories[0], stories[-1], stories[0]):
-            story.write_text(story.read_text("utf-8").replace("\n\n", f"\n\nSaved {story.name}.\n\n", 1), "utf-8")
-            counts.clear()
+        for step, (what, save, shown, gone) in enumerate(saves):
+            save()
             event = preview.rebuild()
-            assert event is not None and event.error is None, event
-            assert counts == Counter({story.name: 1}), story
-            # Every file, the unchanged stories' warnings (04's missing image) included, as `newsletter build` makes it.
-            assert preview.shown is not None
-            assert preview.shown.files == render_files(make_issue(source, date=DATE))
-            assert any("no image src" in finding["message"] for finding in preview.shown.summary["findings"])
+            assert event is not None and event.error is None, (what, event)
+            assert preview.shown is not None and preview.shown.summary is not None
+            files, findings = as_built(source, tmp_path / f"build-{step}")
+            assert preview.shown.files == files, what
+            assert preview.shown.summary["findings"] == findings, what
+            email = files["email.html"].decode("utf-8")
+            assert (shown is None or shown in email) and (gone is None or gone not in email), what
     finally:
         preview.close()
 
