@@ -22,19 +22,14 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
+if str(BENCH) not in sys.path:  # run as a script, or loaded from its file by bench/run.py
+    sys.path.insert(0, str(BENCH))
+from chromium import launch  # noqa: E402  (bench/chromium.py: the benches' one list of arguments)
+
 ROOT = BENCH.parent
 EXAMPLE = ROOT / "examples" / "markdown-issue"
 LEAD = "01-colombia-runoff.md"
 HEADLINE = "Colombia's runoff turns on turnout in the Caribbean coast"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]  # as tests/conftest.py
 ONLY_LOCAL = re.compile(r"^(?!http://127\.0\.0\.1[:/]).*")  # every address but the preview's: refused
 SAVE_MEDIAN_GOAL = 0.120  # seconds, issue 15
 SAVE_MAX_GOAL = 0.250
@@ -89,9 +84,7 @@ def save_to_repaint(saves: int, example: Path = EXAMPLE) -> list[float]:
         process, url = start_preview(source, env)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-                )
+                browser = launch(playwright.chromium)
                 page = local_page(browser)
                 page.goto(url)
                 page.wait_for_function("() => document.querySelector('#email').dataset.loadedBuild")
@@ -190,9 +183,7 @@ def save_stages(saves: int, example: Path = EXAMPLE) -> list[dict[str, float]]:
             preview = Preview(source, date=dt.date(2026, 11, 24), cache=Path(tmp) / "cache")
             with preview, sync_playwright() as playwright:
                 preview.serve_in_background()
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS
-                )
+                browser = launch(playwright.chromium)
                 page = local_page(browser)
                 page.goto(preview.url)
                 page.wait_for_function("() => document.querySelector('#email').dataset.loadedBuild")

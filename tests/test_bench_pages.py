@@ -4,7 +4,6 @@ import importlib.util
 import random
 import sys
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -126,53 +125,92 @@ UNSEEN_PAGE = """<html><head><meta charset="iso-8859-1"><title>Caf\xe9 Closes - 
 <style>.hidden { display: none }</style><link rel="stylesheet" href="http://{host}/style.css"></head>
 <body><nav>Home World</nav><h1>Caf\xe9 Closes After Forty Years</h1><p class="hidden">Hidden by the page's style</p>
 <script>document.write("Written by a script")</script><img src="http://{host}/photo.jpg">
+<iframe src="http://{host}/frame.html"></iframe><object data="http://{host}/object.html"></object>
 <p>The caf\xe9 on the corner closed on Sunday.</p></body></html>"""
+# No <meta charset>: a browser would take its UTF-8 bytes for Windows-1252 ("CafÃ©"); a saved page is read as UTF-8.
+UNDECLARED_PAGE = "<html><head><title>Caf\xe9 Closes</title></head><body><h1>Caf\xe9 Closes</h1></body></html>"
 
 
-def test_unseen_lays_out_an_sdists_pages_as_pasted_by_chromium(tmp_path, browser):
-    """bench/unseen.py takes each page with a true text, renders its paste in Chromium with scripts off (a page's
-    own charset kept, its styles applied) and fetches nothing: a server on 127.0.0.1 the page names gets no request."""
-    import gzip
-    import io
-    import json
-    import tarfile
-
+def load_unseen():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("bench_unseen", Path(__file__).parent.parent / "bench" / "unseen.py")
     unseen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(unseen)
-    asked: list[str] = []
+    return unseen
 
-    class Files(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # the stdlib's name
-            asked.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "text/css")
-            self.end_headers()
-            self.wfile.write(b"p { display: none }")
 
-        def log_message(self, format: str, *args: object) -> None:  # the stdlib's name
-            pass
+def sdist_of(path: Path, files: dict[str, bytes]) -> Path:
+    import io
+    import tarfile
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Files)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    html = UNSEEN_PAGE.replace("{host}", f"127.0.0.1:{server.server_port}").encode("latin-1")
-    files = {"x-1/tests/data/html/cafe.html": html, "x-1/tests/data/txt/cafe.txt": "The café closed.".encode(),
-             "x-1/tests/data/html/front_page.html": b"<p>No true text for this one</p>"}  # fmt: skip
-    sdist = tmp_path / "x-1.tar.gz"
-    with tarfile.open(sdist, "w:gz") as archive:
+    with tarfile.open(path, "w:gz") as archive:
         for name, data in files.items():
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
-    folder = tmp_path / "laid"
-    assert unseen.lay_out(sdist, folder, browser) == ["cafe"]
-    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
-        "cafe": {"articleBody": "The café closed."}
-    }
-    assert gzip.decompress((folder / "pages" / "cafe.html.gz").read_bytes()) == html
-    server.shutdown()
-    server.server_close()
+    return path
+
+
+def test_unseen_lays_out_an_sdists_pages_as_pasted_by_chromium(tmp_path, browser):
+    """bench/unseen.py takes each page with a true text and renders its paste in the Chromium it launches itself,
+    scripts off, a page's own charset kept (UTF-8 when it names none, as the reader reads a saved page), its styles
+    applied, whatever its file is called; and it connects to nothing: a server on 127.0.0.1 the page names in a
+    stylesheet, an image, a frame and an object accepts no connection at all (a frame's host is connected to before
+    any request is made, so counting requests would not see it)."""
+    import gzip
+    import json
+    import socket
+
+    unseen = load_unseen()
+    listening = socket.create_server(("127.0.0.1", 0))
+    listening.settimeout(0.1)
+    accepted: list[object] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listening.accept()
+            except TimeoutError:
+                continue
+            accepted.append(connection)
+            connection.close()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        html = UNSEEN_PAGE.replace("{host}", f"127.0.0.1:{listening.getsockname()[1]}").encode("latin-1")
+        files = {"x-1/tests/data/html/cafe.html": html, "x-1/tests/data/txt/cafe.txt": "The café closed.".encode(),
+                 "x-1/tests/data/html/café article.html": UNDECLARED_PAGE.encode(),
+                 "x-1/tests/data/txt/café article.txt": b"Nothing",
+                 "x-1/tests/data/html/front_page.html": b"<p>No true text for this one</p>"}  # fmt: skip
+        sdist = sdist_of(tmp_path / "x-1.tar.gz", files)
+        folder = tmp_path / "laid"
+        assert unseen.unpack(sdist, folder) == ["cafe", "café article"]
+        assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+            "cafe": {"articleBody": "The café closed."},
+            "café article": {"articleBody": "Nothing"},
+        }
+        assert gzip.decompress((folder / "pages" / "cafe.html.gz").read_bytes()) == html
+        chromium = unseen.launch(browser.browser_type)  # the bench's own launch, not the tests'
+        try:
+            unseen.paste(folder, ["cafe", "café article"], chromium)
+        finally:
+            chromium.close()
+    finally:
+        stop.set()
+        thread.join()
+        listening.close()
     pasted = (folder / "pages" / "cafe.txt").read_text(encoding="utf-8")
     lines = [line for line in pasted.split("\n") if line.strip()]
     assert lines == ["Home World", "Café Closes After Forty Years", "The café on the corner closed on Sunday."]
-    assert asked == []
+    assert (folder / "pages" / "café article.txt").read_text(encoding="utf-8").strip() == "Café Closes"
+    assert accepted == []
+
+
+def test_unseen_refuses_two_pages_with_one_name(tmp_path):
+    """Two pages named alike in two folders of the sdist would be one key: refused, not one kept silently."""
+    unseen = load_unseen()
+    files = {"x-1/tests/data/html/a/story.html": b"<h1>One</h1>", "x-1/tests/data/html/b/story.html": b"<h1>Two</h1>",
+             "x-1/tests/data/txt/story.txt": b"One"}  # fmt: skip
+    with pytest.raises(ValueError, match="two .html files named 'story'"):
+        unseen.unpack(sdist_of(tmp_path / "x-1.tar.gz", files), tmp_path / "laid")
