@@ -8,7 +8,7 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.lines import is_byline, is_credit
+from newsletter.readers.lines import is_byline, is_credit, is_date_line
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -780,14 +780,13 @@ def test_a_title_case_headline_over_its_byline_and_date_is_no_menu():
 
 def test_a_title_above_the_headline_s_own_header_is_flagged_even_when_it_shares_more_words():
     # Another story's title on the same subject (a box with no heading) over the article's headline and byline:
-    # it shares more of the article's words, but the headline with the header under it is chosen; flagged while
-    # only a date is under it, sure with its writer's name under it (a byline heads an article, a date a list too)
+    # it shares more of the article's words, but the headline with the header under it is chosen, and flagged (the
+    # byline under the headline ranks it; it does not put the other title at a distance)
     other = "Regional governments across Russia prepare for cuts as Finance Ministry trims transfers"
-    headline, flagged, notices = headline_of(f"World\n{other}\nPhoto\n{HEADLINE}\nNov. 20, 2026\n{ARTICLE}")
-    assert (headline, flagged) == (HEADLINE, True)  # the article's own, flagged: the other title comes close
-    assert 'line 2 ("Regional governments across Russia prep…") comes close' in notices[0]
-    page = f"World\n{other}\nPhoto\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
-    assert headline_of(page)[:2] == (HEADLINE, False)
+    for header in ("By Anna Petrova\nNov. 20, 2026", "Nov. 20, 2026"):
+        headline, flagged, notices = headline_of(f"World\n{other}\nPhoto\n{HEADLINE}\n{header}\n{ARTICLE}")
+        assert (headline, flagged) == (HEADLINE, True)  # the article's own, flagged: the other title comes close
+        assert 'line 2 ("Regional governments across Russia prep…") comes close' in notices[0]
     # ...while a longer standfirst between a headline and its byline is no such rival
     assert headline_of(f"World\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n{ARTICLE}")[:2] == (HEADLINE, False)
 
@@ -1056,7 +1055,38 @@ def test_a_chinese_headline_over_its_timestamp_and_share_buttons_is_chosen_over_
     result, notices = read(page)
     lead = result.stories[0]
     assert (lead.headline, lead.headline_unsure, lead.date.isoformat()) == (headline, False, "2026-11-20")
-    assert body_of(lead)[-3:] == CHINESE
+    assert body_of(lead) == CHINESE  # the photo's caption, a sentence of its own, is left out and named (line 11)
+    assert any(notice.startswith("page.txt:5-11: left out as page furniture") for notice in notices)
+
+
+STAMP_LIKE = ["发布会定于2026年11月20日举行 市议会将公布旧桥维修方案",
+              "公開討論会、2026年11月20日に開催へ 知事選の候補者そろう見通し",
+              "수정 예산안 2026년 11월 20일 국회 본회의 통과, 지역 예산 대폭 삭감"]  # fmt: skip
+
+
+@pytest.mark.parametrize("headline", STAMP_LIKE)
+def test_a_cjk_headline_that_starts_like_a_timestamp_word_and_holds_a_date_is_no_date_line(headline):
+    # 发布会 a press conference, 公開討論会 a public debate, 수정 예산안 an amended budget: not "published", "updated"
+    assert not is_date_line(headline)
+    assert is_date_line("更新时间 2026年11月20日, 格林尼治标准时间10:41") and is_date_line("입력 2026.11.20 14:30")
+
+
+@pytest.mark.parametrize("opening", [
+    "<Parasite> director Bong Joon-ho said on Monday that his next film would be shot in Seoul.",
+    "<script> tags planted on the checkout page sent every card number to a server abroad, researchers said.",
+    '<a href="x"> is how a link is written, and the council’s new site gets even that wrong, its critics said.',
+])  # fmt: skip
+def test_a_paragraph_that_starts_with_a_word_or_tag_in_angle_brackets_stays_in_the_article(opening):
+    result, notices = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{opening}\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert body_of(lead) == [opening, PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_headline_ending_in_an_abbreviation_is_a_headline_not_a_sentence():
+    title = "Measles Cases Hit a 30-Year High in the U.S."
+    result, notices = read(f"World\n{title}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    assert result.stories[0].headline == title  # (flagged: the article is not about measles)
 
 
 def test_a_page_s_code_shown_as_text_is_neither_headline_nor_body_and_is_named():
@@ -1073,6 +1103,14 @@ def test_a_page_s_code_shown_as_text_is_neither_headline_nor_body_and_is_named()
     assert any(code[:30] in notice and "left out" in notice for notice in notices)
 
 
+@pytest.mark.parametrize("title", ["Analysis by Carbon Brief shows UK emissions fell to 1879 levels",
+                                   "Review by Ofsted finds failings at city's children's services",
+                                   "Review by Numbers: A Budget in Five Charts"])  # fmt: skip
+def test_a_headline_that_starts_review_by_or_analysis_by_is_no_byline(title):
+    assert not is_byline(title)
+    assert is_byline("Analysis by Joan Reyes, Senior Budget Analyst") and is_byline("Opinion by Sam Poe")
+
+
 def test_a_byline_that_starts_analysis_by_is_the_header_s_not_the_headline():
     page = (
         f"Live TV\n{HEADLINE}\nAnalysis by Joan Reyes, Senior Budget Analyst\n11 minute read\nNov. 20, 2026\n{ARTICLE}"
@@ -1082,10 +1120,23 @@ def test_a_byline_that_starts_analysis_by_is_the_header_s_not_the_headline():
     assert (lead.headline, lead.byline, lead.headline_unsure) == (HEADLINE, "Joan Reyes, Senior Budget Analyst", False)
 
 
-def test_a_caption_labelled_for_screen_readers_is_never_the_headline():
-    page = f"Home\nImage caption Governors met in Moscow on Tuesday\n{ARTICLE}"
-    headline, flagged, notices = headline_of(page)
-    assert "Image caption" not in headline and "Governors met" not in headline
+def test_a_caption_labelled_for_screen_readers_is_the_caption_without_its_label_never_the_headline():
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nImage caption Governors met in Moscow on Tuesday\n{ARTICLE}"
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert lead.caption == "Governors met in Moscow on Tuesday"
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    # ... with no headline pasted, the labelled caption is still not taken for one
+    headline, flagged, notices = headline_of(f"Home\nImage caption Governors met in Moscow on Tuesday\n{ARTICLE}")
+    assert "Governors met" not in headline
+
+
+@pytest.mark.parametrize("title", ["Caption: How One Photo Framed the Runoff",
+                                   "Photo caption contest: readers pick the week's best"])  # fmt: skip
+def test_a_headline_that_starts_with_the_word_caption_is_still_a_headline(title):
+    result, notices = read(f"World\n{title}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    assert result.stories[0].headline == title
 
 
 def test_a_headline_over_its_byline_wins_over_a_list_of_dated_video_titles_nearer_the_article():

@@ -11,11 +11,13 @@ from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.lines import (
     BOILERPLATE,
+    CAPTION_LABEL,
     CJK,
     COUNTER,
     READING_TIME,
     RELATED,
     Line,
+    ends_sentence,
     is_title_like,
     line_date,
     shown,
@@ -33,8 +35,7 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
-    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|"
-    r"(?:image|media|photo|video) caption\b|caption:)"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
 )
 MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
@@ -122,7 +123,8 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2:
         return False  # {{placeholder}}, www.site.com, News | Sport | Business
-    if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text):
+    if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
+            or CAPTION_LABEL.match(text):  # fmt: skip
         return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
@@ -291,7 +293,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
-        if line.text.endswith((".", "。")) or re.search(r"[.!?]\s+[A-Z]", line.text):
+        if ends_sentence(line.text) or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
         if size >= 6 and line_date(line.text):
             score -= 0.4  # a day, month and year in a sentence: a photo's caption ("..., in Kyiv, May 3, 2026")
@@ -324,10 +326,12 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
               and not under_header(roles, index, i, inside)
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
-    runner_up = rivals[0][0] if rivals else -1.0
+    # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
+    # distance, as it cannot make a line sure
+    close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < MARGIN]
     why = ""
-    if rivals and best - runner_up < MARGIN:
-        why = f"line {lines[rivals[0][1]].number} ({shown(lines[rivals[0][1]].text, 40)}) comes close"
+    if close:
+        why = f"line {lines[close[0]].number} ({shown(lines[close[0]].text, 40)}) comes close"
     elif (headed := header_below(lines, roles, index, rivals, ledes)) is not None:
         why = f"line {lines[headed].number} ({shown(lines[headed].text, 40)}) below it has the byline or date under it"
     elif index in named:
@@ -349,7 +353,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif (upper := title_above(lines, roles, index, scored, shares)) is not None:
         title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{title} just above it may be the headline and it the standfirst"
-    elif lines[index].text.endswith((".", "。")) and not lines[index].text.endswith(("...", "…")):
+    elif ends_sentence(lines[index].text):
         why = "it is written as a sentence, as a standfirst is"
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"

@@ -131,7 +131,9 @@ def line_date(line: str) -> dt.date | None:
 # A timestamp's first word: "Updated 10:41, Dec 10, 2012"; in Chinese, Japanese and Korean, 更新时间 / 公開日 / 입력
 STAMPED = regex(
     r"(?i)(?:published|updated|posted|first published|last updated)\b|"
-    r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力|입력|수정|등록|기사입력|업데이트)"
+    # ... the stamp and its date, not a word that starts the same ("发布会", a press conference; "公開討論会")
+    r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力)(?:时间|時間|日時|日)?\s*[:：]?\s*\d|"
+    r"(?:입력|수정|등록|기사입력|업데이트)\s*[:：]?\s*\d"
 )
 
 
@@ -150,7 +152,12 @@ def is_date_line(line: str) -> bool:
 BY_WORDS = (
     r"(?:By|Written by|Words by|Reporting by|Story by|Analysis by|Opinion by|Commentary by|Review by|Interview by)"
 )
-BYLINE = regex(rf"^(?:{BY_WORDS}|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{{0,100}}$")
+NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
+BYLINE = regex(
+    r"^(?:By|Written by|Words by|Reporting by|Story by|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{0,100}$|"
+    # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
+    rf"^(?:Analysis|Opinion|Commentary|Review|Interview) by\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$"
+)
 
 
 # A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
@@ -256,8 +263,18 @@ def words_of(line: str) -> int:
     return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
 
 
-# A page's own code shown as its text (a tag its quotes broke: "<link href=”…” rel=”stylesheet”>"): never the story's
-MARKUP = regex(r"(?i)^<(?:!--|!doctype\b|/?[a-z][a-z0-9-]*(?:\s|/?>|$))")
+# A page's own code shown as its text (a tag its quotes broke: "<link href=”…” rel=”stylesheet”>"): a tag with an
+# attribute, not a word in angle brackets ("<Parasite> director Bong Joon-ho said ...", "<script> tags planted ...")
+MARKUP = regex(r"(?i)^<(?:!--|!doctype\b|[a-z][\w-]*\s+[\w:-]+\s*=\s*[\"”'“])")
+TAG = regex(r"<[^<>]*>?")
+# The labels screen readers get before a photo's caption (BBC's, in every language it publishes in)
+CAPTION_LABEL = regex(r"(?i)^(?:image|media) caption\b\s*:?\s*")
+
+
+def is_markup(text: str) -> bool:
+    """A line of the page's code, not a paragraph that quotes a tag (with its tags taken out, no sentence left)."""
+    return bool(MARKUP.match(text)) and not is_prose(TAG.sub(" ", text).strip())
+
 
 BOILERPLATE = regex(
     r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
@@ -320,9 +337,18 @@ def title_case(line: str) -> bool:
     return all(token[0].isupper() or token in small for token in tokens) and sum(t[0].isupper() for t in tokens) >= 3
 
 
+ABBREVIATION_END = regex(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms|No|vs)\.)$")
+
+
+def ends_sentence(line: str) -> bool:
+    """The line ends as a sentence does: its full stop, not an abbreviation's ("... in the U.S.", "Inc.") or a
+    cut ("...")."""
+    return line.endswith((".", "。")) and not line.endswith("...") and not ABBREVIATION_END.search(line)
+
+
 def is_title_like(line: str) -> bool:
     words = words_of(line)
-    if not 1 <= words <= 30 or line.endswith((".", ",", ";", ":", "。", "，", "；", "：")) and not line.endswith("..."):
+    if not 1 <= words <= 30 or ends_sentence(line) or line.endswith((",", ";", ":", "，", "；", "：")):
         return False
     letters = [c for c in line if c.isalpha()]
     return not (letters and all(c.isupper() for c in letters) and words <= 4)

@@ -22,8 +22,8 @@ from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
 from newsletter.readers.lines import (
     BY_WORDS,
+    CAPTION_LABEL,
     END_OF_ARTICLE,
-    MARKUP,
     RELATED,
     RIGHTS_RESERVED,
     Line,
@@ -31,6 +31,7 @@ from newsletter.readers.lines import (
     is_credit,
     is_date_line,
     is_furniture,
+    is_markup,
     is_prose,
     is_title_like,
     line_date,
@@ -182,7 +183,7 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("end")  # comments, tags, the page's copyright line: the article is over
         elif is_credit(text):
             roles.append("credit")
-        elif split_credit(text)[1] or CAPTION_LABEL.match(text):
+        elif split_credit(text)[1] or CAPTION_LABEL.match(text) and CAPTION_LABEL.sub("", text):
             roles.append("caption")  # a caption that ends in its credit, or is labelled one ("Image caption ...")
         elif is_byline(text):
             roles.append("byline")
@@ -192,7 +193,7 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("list")
         elif BARE_URL.fullmatch(text):
             roles.append("url")
-        elif is_furniture(text) or MARKUP.match(text):
+        elif is_furniture(text) or is_markup(text):
             roles.append("furniture")
         elif is_prose(text):
             roles.append("prose")
@@ -218,7 +219,6 @@ def classify(lines: list[Line]) -> list[str]:
     return roles
 
 
-CAPTION_LABEL = regex(r"(?i)^(?:(?:image|media|photo|video) caption\b|caption:)\s*\S")  # a label screen readers get
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
@@ -355,7 +355,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             line.kind = "headline"  # the headline pasted twice
             continue
         if role == "caption":
-            caption, credit = split_credit(line.text)
+            caption, credit = split_credit(CAPTION_LABEL.sub("", line.text))  # the caption, not its label
             if not story.credit and credit:
                 story.credit = credit
             if caption not in caption_lines:
