@@ -1,70 +1,47 @@
-"""The preview builds with the build's own recipe, rendering each output once per save: the file its page
-shows first, then the rest from the same rendering; and parsing again only the story files a save changed."""
+"""The preview builds with the build's own recipe: the file its page shows first, then the rest of the same build;
+and it reads again only the story files a save changed. Whatever the save, what it shows is what `newsletter build`
+writes (how often it renders or parses is measured in bench/speed.py, not asserted)."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import threading
-from collections import Counter
 from pathlib import Path
 
 from golden import DATE, ROOT, SEED
-from test_preview import edit
+from test_preview import edit, wait_until
 
-import newsletter.compile
 import newsletter.load
-import newsletter.render.markup
-import newsletter.render.outputs
 from newsletter.build import build, make_issue, render_files
-from newsletter.preview import BuildEvent, Preview
+from newsletter.preview import BuildEvent, Preview, server
 from newsletter.preview.server import summarise
 
 
-def counted(monkeypatch) -> Counter[str]:
-    """Every template run by name, every MJML compile and every plain-text render, counted as they happen."""
-    counts: Counter[str] = Counter()
-    run_template, compile_email = newsletter.render.markup.run_template, newsletter.compile.compile_email
-    render_text = newsletter.render.outputs.render_text
-
-    def counting_run(env, name, values):  # type: ignore[no-untyped-def]
-        counts[name] += 1
-        return run_template(env, name, values)
-
-    def counting_compile(*args, **kwargs):  # type: ignore[no-untyped-def]
-        counts["compile"] += 1
-        return compile_email(*args, **kwargs)
-
-    def counting_text(*args, **kwargs):  # type: ignore[no-untyped-def]
-        counts["text"] += 1
-        return render_text(*args, **kwargs)
-
-    monkeypatch.setattr(newsletter.render.markup, "run_template", counting_run)
-    monkeypatch.setattr(newsletter.compile, "compile_email", counting_compile)
-    monkeypatch.setattr(newsletter.render.outputs, "render_text", counting_text)
-    return counts
-
-
-ONCE = {"email/base.mjml": 1, "email/inline.css": 1, "compile": 1, "text": 1, "web/page.html": 1}
-
-
-def test_each_save_renders_the_email_text_and_web_page_once_whichever_the_page_shows(tmp_path, monkeypatch):
+def test_whichever_file_the_page_shows_it_is_shown_first_and_then_every_file_as_build_writes_it(tmp_path, monkeypatch):
+    # A save is shown in two steps: the file the page's frame shows (alone, at once), then the rest once the page says
+    # its frame shows it. The first step is the very file the finished build holds, not a draft of it: the frame does
+    # not change again when the rest arrives.
+    monkeypatch.setattr(server, "FIRST_STEP_SECONDS", 30.0)  # the rest waits for the page's word, however long
     source = Path(shutil.copytree(ROOT / "examples" / "markdown-issue", tmp_path / "issue"))
-    counts = counted(monkeypatch)
+    story = source / "01-colombia-runoff.md"
     preview = Preview(source, date=DATE)
     try:
-        for wanted in ("email.html", "email.txt", "web.html"):
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        preview.listening(1)  # an open page
+        for step, wanted in enumerate(("email.html", "email.txt", "web.html")):
             preview.wanted = wanted
-            story = next(path for path in sorted(source.glob("*.md")))
             story.write_text(story.read_text("utf-8").replace("\n\n", f"\n\nSaved for {wanted}.\n\n", 1), "utf-8")
-            counts.clear()
-            event = preview.rebuild()
-            assert event is not None and event.error is None, event
-            assert dict(counts) == ONCE, wanted
-            # What the page shows is what `newsletter build` writes, byte for byte.
-            assert preview.shown is not None
-            built = render_files(make_issue(source, date=DATE))
-            assert preview.shown.files[wanted] == built[wanted]
+            number, events = preview.number + 1, []
+            building = threading.Thread(target=lambda into=events: into.append(preview.rebuild()))
+            building.start()
+            first = wait_until(lambda n=number: preview.snapshot.number == n and preview.snapshot, "the first step")
+            files, _ = as_built(source, tmp_path / f"build-{step}")
+            assert not first.complete and first.files[wanted] == files[wanted], wanted
+            preview.shown_on_page(number)  # the page's word: its frame shows the first step
+            building.join()
+            assert events[0] is not None and events[0].error is None, events
+            assert preview.shown is not None and preview.shown.number == number and preview.shown.files == files
     finally:
         preview.close()
 
