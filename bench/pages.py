@@ -14,7 +14,8 @@ the *development* half otherwise. Rules are written looking at development pages
 ones that count.
 
 The headline's truth is in each page's HTML: its Open Graph title (`og:title`), its first `<h1>` that is not the
-site's logo, and its `<title>`. A headline
+site's logo or name (a logo's id or class, a link only to the home page, og:site_name, the end of its <title>), and
+its `<title>`. A headline
 agrees when it is *exact* (the same words, case and punctuation aside) or *close*: the same after a site's
 suffix is taken off either side (" - Site", " | Site", ": film review": the longest part between separators), or
 sharing at least 80% of its words with a true headline (the Dice overlap of the two word multisets). A page whose
@@ -46,6 +47,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -101,12 +103,14 @@ def recall(tp: float, fp: float, fn: float) -> float:
 SEPARATOR = re.compile(r"\s+[-|–—:·»/]+\s+|:\s+|\s+::\s+")
 
 
-LOGO = re.compile(r"(?i)logo|site-?(?:title|name)|brand")
+# A heading that is the site's logo, by its own or its link's or image's id or class: whole words only ("site-logo",
+# "navbar-brand", "site-title"; not "brandon-johnson-wins" or a sponsor's label inside a headline).
+LOGO = re.compile(r"(?i)(?:^|[\s_-])(?:logo|brand|site-?(?:title|name))(?:$|[\s_-])")
 
 
 def true_headlines(html: bytes) -> list[str]:
-    """The page's own names for its headline: og:title, the first non-empty <h1> that is not the site's logo, and its
-    <title> (on some pages the only one that is not the site's name)."""
+    """The page's own names for its headline: og:title, the first non-empty <h1> that is not the site's name or logo,
+    and its <title> (on some pages the only one that is not the site's name)."""
     import trafilatura
 
     tree = trafilatura.load_html(html)  # decoded by the page's own charset
@@ -115,17 +119,39 @@ def true_headlines(html: bytes) -> list[str]:
     found = []
     for meta in tree.xpath("//meta[@property='og:title' or @name='og:title']"):
         found.append(meta.get("content") or "")
+    titles = [" ".join(title.text_content().split()) for title in tree.xpath("//head/title")[:1]]
     for h1 in tree.xpath("//h1"):
-        marks = " ".join(f"{el.get('id', '')} {el.get('class', '')}" for el in (h1, *h1.iter("a", "span", "img")))
-        if LOGO.search(marks):
-            continue  # the site's logo set as a heading, not the article's
         text = " ".join(" ".join(h1.itertext()).split())  # its parts apart: "<span>Headline</span><a>Site</a>"
-        if text:
+        if text and not is_site(h1, text, tree, titles):
             found.append(text)
             break
-    for title in tree.xpath("//head/title")[:1]:  # "Headline - Site": `agrees` takes the suffix off
-        found.append(" ".join(title.text_content().split()))
+    found.extend(titles)  # "Headline - Site": `agrees` takes the suffix off
     return [text.strip() for text in found if TOKEN.search(text or "")]
+
+
+def is_site(h1: Any, text: str, tree: Any, titles: list[str]) -> bool:
+    """The <h1> is the site's logo or name, not the article's headline: marked as a logo (LOGO, on the heading, its
+    links and images), linked to the home page and nowhere else (in it or around it), or its text the site's name
+    (og:site_name, or the end of the <title> after a longer headline: "Headline - Site")."""
+    from newsletter.readers.html import links_home
+
+    if any(LOGO.search(f"{el.get('id', '')} {el.get('class', '')}") for el in (h1, *h1.iter("a", "img"))):
+        return True
+    links = [*h1.iterancestors("a"), *h1.iter("a")]
+    if links and all(links_home(link) for link in links):
+        return True
+    names = [
+        meta.get("content") or "" for meta in tree.xpath("//meta[@property='og:site_name' or @name='og:site_name']")
+    ]
+    return any(words(name) == words(text) for name in names) or any(ends(title, text) for title in titles)
+
+
+def ends(title: str, text: str) -> bool:
+    """text ends the title, apart from a longer headline before it: "Site" in "Headline - Site" or "Headline　Site".
+    (Not its start: "Short Headline | Long Site Name" reads as "Site | Headline" too, and a headline is the likelier
+    first part.)"""
+    headline = title.casefold().removesuffix(text.casefold())
+    return headline != title.casefold() and not headline[-1:].isalnum() and len(headline.strip()) > len(text)
 
 
 def words(text: str) -> list[str]:

@@ -112,13 +112,46 @@ def test_stress_counts_each_change_over_the_pages_read_right(tmp_path):
 def test_the_true_headline_skips_a_logo_heading_and_keeps_a_headings_parts_apart():
     logo = b'<h1 id="website-logo"><a href="/">Daily Meridian</a></h1><h1>Harbour Bridge Closes</h1>'
     assert bench.true_headlines(logo) == ["Harbour Bridge Closes"]
-    parts = b"<h1><span>Harbour Bridge Closes</span><a href='/'>Meridian</a></h1>"
+    parts = b"<h1><span>Harbour Bridge Closes</span><a href='/tags/harbour'>Meridian</a></h1>"
     assert bench.true_headlines(parts) == ["Harbour Bridge Closes Meridian"]
-    # A page whose only heading is the site's name: its <title> names the headline, and agrees once its suffix is off
+    # A page whose only heading is the site's name: its <title> names the headline, and agrees once its suffix is
+    # off; the site's name is no headline of it, alone or lengthened
     named = b"<html><head><title>Harbour Bridge Closes - Meridian</title></head><body><h1>Meridian</h1></body></html>"
-    assert bench.true_headlines(named) == ["Meridian", "Harbour Bridge Closes - Meridian"]
+    assert bench.true_headlines(named) == ["Harbour Bridge Closes - Meridian"]
     assert bench.agrees("Harbour Bridge Closes", bench.true_headlines(named)) == "close"
+    assert bench.agrees("Meridian", bench.true_headlines(named)) == ""
     assert bench.agrees("Meridian Online", bench.true_headlines(named)) == ""
+
+
+SIDEBAR = "<aside><h1>Most read</h1></aside>"
+
+
+@pytest.mark.parametrize(
+    ("page", "truths"),
+    [
+        # A slug id or a sponsor's label that holds a logo's word is no logo: the heading is the article's own
+        (f'<h1 id="brandon-johnson-wins-chicago-mayoral-runoff">Johnson Wins the Runoff</h1>{SIDEBAR}',
+         ["Johnson Wins the Runoff"]),
+        (f'<h1 id="brandenburg-afd-vote">AfD Tops the Vote in Brandenburg</h1>{SIDEBAR}',
+         ["AfD Tops the Vote in Brandenburg"]),
+        (f'<h1>Fuel Prices Fall Again <span class="sponsor-brand">Paid Post</span></h1>{SIDEBAR}',
+         ["Fuel Prices Fall Again Paid Post"]),
+        # The site's name as a heading, without a logo's mark: a link home in it or around it, og:site_name, or the
+        # end of the <title> beside the headline
+        ('<h1><a href="/">CNN</a></h1>', []),
+        ('<a href="https://www.example.com/"><h1>Example News</h1></a><h1>Johnson Wins the Runoff</h1>',
+         ["Johnson Wins the Runoff"]),
+        ('<meta property="og:site_name" content="Harbour Times"><h1>Harbour Times</h1>', []),
+        ("<title>動画：ナイジェリアで自爆攻撃、31人死亡\u3000国際ニュース：AFPBB News</title>"
+         "<h1>国際ニュース：AFPBB News</h1><h1>動画：ナイジェリアで自爆攻撃、31人死亡</h1>",
+         ["動画：ナイジェリアで自爆攻撃、31人死亡", "動画：ナイジェリアで自爆攻撃、31人死亡 国際ニュース：AFPBB News"]),
+        # A short headline that starts its <title> stays the headline
+        ("<title>Vote Delayed | The Riverside Daily Ledger</title><h1>Vote Delayed</h1>",
+         ["Vote Delayed", "Vote Delayed | The Riverside Daily Ledger"]),
+    ],
+)  # fmt: skip
+def test_the_true_headline_is_never_the_sites_name_and_a_logos_mark_is_a_whole_word(page, truths):
+    assert bench.true_headlines(f"<html>{page}</html>".encode()) == truths
 
 
 UNSEEN_PAGE = """<html><head><meta charset="iso-8859-1"><title>Caf\xe9 Closes - Courier</title>
