@@ -1204,3 +1204,13 @@ def test_the_article_goes_on_under_a_long_box_of_short_lines_inside_it():
     result, notices = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}{FOURTH}\n{FIFTH}\n")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH, FIFTH]
     assert any("MOST POPULAR" in notice and "left out" in notice for notice in notices)
+
+
+def test_a_long_menu_pasted_into_one_line_is_not_the_article_s_first_paragraph():
+    # Twenty-odd capitalised section names with no sentence's mark: a menu, however long, not running text
+    menu = ("Front Page Regions Budget Oil & Gas Energy Markets Transport Rail Roads Ports Health Schools Housing "
+            "Courts Police Elections Parliament Ministries Weather Sport Culture Opinion")  # fmt: skip
+    result, notices = read(f"Home\n{menu}\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]

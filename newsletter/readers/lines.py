@@ -324,6 +324,9 @@ def is_prose(line: str) -> bool:
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
+        capitals = sum(1 for token in tokens if token[0].isupper()) / len(tokens)
+        if capitals >= 0.75 and not re.search(r"[.,;:!?]", line):
+            return False  # capitalised words with no sentence's mark: a menu pasted into one line
         return lower >= 0.25 or not line.isupper()
     return ends and (lower >= 0.3 or len(tokens) <= 3)
 
