@@ -1214,3 +1214,17 @@ def test_a_long_menu_pasted_into_one_line_is_not_the_article_s_first_paragraph()
     lead = result.stories[0]
     assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
     assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_the_points_under_a_highlights_heading_are_not_the_headline():
+    # A gallery's pager and a "Story highlights" list between the header and the article: the points share the
+    # article's words and stand nearest it, yet are its summary
+    points = ["Regional governments brace for cuts in transfers from Moscow",
+              "Finance Ministry documents show 30 regions plan to freeze wages",
+              "Economists blame the fall in oil and gas revenue"]  # fmt: skip
+    caption = "Governors wait outside the ministry in Moscow before the budget talks on Tuesday, November 19, 2026."
+    gallery = "Budget talks in Moscow\n" * 12 + "<<\n<\n" + "".join(f"{n}\n" for n in range(1, 13)) + ">\n>>\n"
+    page = (f"World\n{HEADLINE}\nBy Anna Petrova, Moscow\nNov. 20, 2026\n{caption}\nHIDE CAPTION\n{gallery}"
+            "STORY HIGHLIGHTS\n" + "\n".join(points) + f"\n{ARTICLE}")  # fmt: skip
+    headline, flagged, notices = headline_of(page)
+    assert headline == HEADLINE

@@ -265,7 +265,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         shares[i] = shared
         ledes[i] = in_lede(lines, roles, i, end)
         begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
-        gap = sum(BOX_COST if box[j] else GAP_COST.get(roles[j], 0.1) for j in range(i + 1, begin))
+        between = [j for j in range(i + 1, begin) if lines[j].text != lines[j - 1].text]  # a gallery's slides: once
+        gap = sum(BOX_COST if box[j] else GAP_COST.get(roles[j], 0.1) for j in between)
         # A related box between it and the article costs it less than other lines, and a byline under it adds (see
         # below): both rank it, neither makes it sure (with the headline left out, a deck or a promo's title over
         # a box and the byline would be)
@@ -293,6 +294,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
+        if in_highlights(lines, roles, i):
+            score -= 0.6  # a point of the article's summary ("Story highlights"): its words, not its headline
         if ends_sentence(line.text) or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
         if size >= 6 and line_date(line.text):
@@ -499,6 +502,23 @@ def standfirsts(
             adjusted[i] += 0.3
             adjusted[below] -= 0.3
     return [(adjusted[i], i) for _, i in scored]
+
+
+# The heading of a list of the article's main points, set above it: its lines share the article's words
+HIGHLIGHTS = regex(
+    r"(?i)^(?:story highlights|highlights|key points|key takeaways|in brief|at a glance|"
+    r"the big picture|what you need to know|summary|das wichtigste in kürze|en bref|en resumen)\W*$"
+)
+
+
+def in_highlights(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A line in the list under a highlights heading: the heading, then title-like lines (a few, none a byline)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if HIGHLIGHTS.match(lines[j].text):
+            return True
+        if roles[j] != "other":
+            return False
+    return False
 
 
 def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
