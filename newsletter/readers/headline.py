@@ -14,6 +14,7 @@ from newsletter.readers.lines import (
     CAPTION_LABEL,
     CJK,
     COUNTER,
+    HANGUL,
     READING_TIME,
     RELATED,
     Line,
@@ -28,7 +29,6 @@ from newsletter.readers.lines import (
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
-HANGUL = regex(r"[\uac00-\ud7a3]")
 HEAD_WINDOW = 60  # lines above the body searched for its headline
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")

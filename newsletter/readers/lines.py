@@ -171,7 +171,9 @@ STAFF_BYLINE = regex(
 
 # A Japanese or Chinese name in kanji (山田太郎, 山田 太郎) or a Korean one in hangul (김철수): never kana, particles or
 # two words of hangul, which a headline ending in "reporter" has ("拘束された日本人記者", "억류된 일본인 기자")
-CJK_NAME = r"(?:[\u4E00-\u9FFF]{2,5}|[\u4E00-\u9FFF]{1,3}\s[\u4E00-\u9FFF]{1,3}|[\uAC00-\uD7A3]{2,4})"
+HANGUL_RANGE = "\uac00-\ud7a3"  # Korean's syllables: words with spaces between, but endings that change
+HANGUL = regex(f"[{HANGUL_RANGE}]")
+CJK_NAME = rf"(?:[\u4E00-\u9FFF]{{2,5}}|[\u4E00-\u9FFF]{{1,3}}\s[\u4E00-\u9FFF]{{1,3}}|[{HANGUL_RANGE}]{{2,4}})"
 
 
 # ... in other languages: a label and a colon ("Penulis: Budi Santoso", "Autor: Ana Souza"), Indonesian's "Oleh", a

@@ -310,6 +310,8 @@ def across_boxes(
         if run[1] <= last or run[1] - last > BOX_LINES + 1 and not short_lines(lines[last + 1 : run[1]]):
             continue
         between = roles[last + 1 : run[1]]
+        if any(role in ("byline", "date") for role in between[-3:]):
+            continue  # another story's header over the text under the box: the next story, not the article going on
         inside = roles[run[1] : run[2] + 1]
         if between.count("related") != 1 or "end" in between or "prose" in between or run[0] < ARTICLE_WORDS / 2:
             continue
