@@ -265,6 +265,7 @@ def test_a_title_naming_only_the_site_is_no_headline_and_the_build_says_so(cli, 
     [
         "<header><h1>Riverside Daily</h1></header>",  # the name the <title> ends with
         "<h1><a href='/'><img src='/logo.png' alt=''>Riverside</a></h1>",  # a logo: a link to the home page
+        "<a href='/'><h1>Riverside</h1></a>",  # ... or an <h1> inside one, whose words are no other name of the site
     ],
 )
 def test_an_h1_that_is_the_site_s_name_or_logo_is_no_headline(tmp_path, banner):

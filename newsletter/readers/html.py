@@ -255,8 +255,9 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText, site: set[str]) -> 
 
 
 def links_home(element: Any) -> bool:
-    """The element holds a link to the site's home page (href "/" or the site's address alone): a logo."""
-    for link in element.iter("a"):
+    """The element holds a link to the site's home page (href "/" or the site's address alone), or stands inside
+    one (<a href="/"><h1>Site</h1></a>): a logo."""
+    for link in [*element.iter("a"), *element.iterancestors("a")]:
         href = (link.get("href") or "").strip()
         parts = split(href)
         if href and not href.startswith("#") and parts.path in ("", "/") and not parts.query:
