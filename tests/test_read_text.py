@@ -1242,3 +1242,15 @@ def test_the_next_story_under_a_box_with_its_own_header_is_not_the_article_going
     page = f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}Siberia Cuts School Budgets\nBy Ivan Sokolov\n{other}"
     result, notices = read(page)
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+@pytest.mark.parametrize(
+    "link", ["Zurück zur Übersicht: Regions", "Back to all news on Russia", "Retour aux articles: Budget"]
+)
+def test_a_link_back_to_the_list_over_the_byline_is_not_the_headline(link):
+    # A site's "back to the overview" link over the byline, the headline under the byline: the link is furniture
+    headline, flagged, notices = headline_of(f"{link}\nVon Anna Petrova, 20. November 2026\n{HEADLINE}\n{ARTICLE}")
+    assert headline == HEADLINE
+    # ... while a headline that starts "Back to" is one
+    title = "Back to School Means Back to Budget Cuts for Russia's Regions"
+    assert headline_of(f"World\n{title}\nBy Anna Petrova\n{ARTICLE}")[0] == title

@@ -35,7 +35,9 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
-    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|"
+    r"back to (?:the )?(?:top|overview|home|homepage|index|list|all|results|articles|news|search)\b|"
+    r"zurück zu[rm]? |retour à |retour aux |volver a |voltar para |torna a |terug naar |kembali ke )"
 )
 MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
