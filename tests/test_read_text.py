@@ -1254,3 +1254,12 @@ def test_a_link_back_to_the_list_over_the_byline_is_not_the_headline(link):
     # ... while a headline that starts "Back to" is one
     title = "Back to School Means Back to Budget Cuts for Russia's Regions"
     assert headline_of(f"World\n{title}\nBy Anna Petrova\n{ARTICLE}")[0] == title
+
+
+@pytest.mark.parametrize("kicker", ["In brief", "Highlights"])
+def test_a_headline_under_an_in_brief_kicker_with_its_own_byline_is_no_highlight(kicker):
+    # Review 5, B11: a page that sets "In brief" or "Highlights" as the kicker over its headline; another story's
+    # title above: the headline, with its byline and date under it, is still chosen (flagged: the other comes close)
+    other = "Regional governments across Russia prepare for cuts as Finance Ministry trims transfers"
+    page = f"World\n{other}\nPhoto\n{kicker}\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    assert headline_of(page)[0] == HEADLINE

@@ -296,7 +296,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
-        if in_highlights(lines, roles, i):
+        if in_highlights(lines, roles, i) and not (dated or bylined):
             score -= 0.6  # a point of the article's summary ("Story highlights"): its words, not its headline
         if ends_sentence(line.text) or re.search(r"[.!?]\s+[A-Z]", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
