@@ -1263,3 +1263,15 @@ def test_a_headline_under_an_in_brief_kicker_with_its_own_byline_is_no_highlight
     other = "Regional governments across Russia prepare for cuts as Finance Ministry trims transfers"
     page = f"World\n{other}\nPhoto\n{kicker}\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
     assert headline_of(page)[0] == HEADLINE
+
+
+def test_a_title_case_deck_over_the_byline_under_the_headline_s_photo_is_flagged():
+    # Review 5 (B9's older shape): the headline, its photo's caption and credit, then a deck in Title Case over the
+    # byline: the deck may be chosen (it shares more of the article), but never unflagged
+    deck = "Governors Told to Plan for Smaller Transfers as Oil Revenue Falls"
+    photo = "Snow covers the square in front of the ministry on Monday.\nPhoto: Karl Vance"
+    page = f"Home\nEconomy\n{HEADLINE}\n{photo}\n{deck}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    headline, flagged, notices = headline_of(page)
+    assert headline == HEADLINE or flagged
+    if headline == deck:
+        assert f'line 3 ("{HEADLINE[:39]}…") above the photo over it may be the headline' in notices[0]

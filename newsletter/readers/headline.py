@@ -360,6 +360,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = f"{title} just above it may be the headline and it the standfirst"
     elif ends_sentence(lines[index].text):
         why = "it is written as a sentence, as a standfirst is"
+    elif (upper := over_photo(lines, roles, index, scored, ledes)) is not None:
+        title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
+        why = f"{title} above the photo over it may be the headline"
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
@@ -483,6 +486,27 @@ def title_above(
             return None if menu or listed or apart else i
         if roles[i] not in ("furniture", "label"):
             return None
+    return None
+
+
+def over_photo(
+    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], ledes: dict[int, float]
+) -> int | None:
+    """A title about the article right above a photo (its caption and credit, buttons and labels aside) that stands
+    right above the chosen line: the page's headline may be that one, over its photo, and the chosen line a deck or
+    a title set under the picture."""
+    candidates = {i for _, i in scored}
+    photo = False
+    for j in range(index - 1, max(-1, index - 8), -1):
+        if roles[j] in ("caption", "credit"):
+            photo = True
+            continue
+        if roles[j] in ("furniture", "label"):
+            continue
+        if photo and j in candidates and topical(lines, roles, j, ledes) and words_of(lines[j].text) >= 4 \
+                and not same_title(lines[j].text, lines[index].text):  # fmt: skip
+            return j
+        return None
     return None
 
 
