@@ -581,8 +581,8 @@ def test_a_breadcrumb_is_never_the_headline():
 
 
 PROMO_BOX = (
-    "Breaking News Emails\nGet breaking news alerts and special reports. The stories that matter, delivered weekday "
-    "mornings.\nSUBSCRIBE\nNov. 20, 2026, 9:28 AM UTC\nBy Anna Petrova\n"
+    "Evening Briefing\nGet the evening briefing and special alerts. The day's stories that count, delivered each "
+    "evening.\nSubscribe now\n20 November 2026 18:28 CET\nBy Anna Petrova\n"
 )
 
 
@@ -590,8 +590,8 @@ def test_a_promo_s_blurb_does_not_lend_its_title_the_article_s_place():
     # A newsletter promo between the headline and the byline: its title shares every word with its own blurb
     assert headline_of(f"World\n{HEADLINE}\n{PROMO_BOX}{ARTICLE}")[:2] == (HEADLINE, False)
     headline, flagged, notices = headline_of(f"World\n{PROMO_BOX}{ARTICLE}")  # the headline was not pasted
-    assert (headline, flagged) == ("Breaking News Emails", True)
-    assert "but it shares few words with the article's opening" in notices[0]
+    assert (headline, flagged) == ("Evening Briefing", True)  # the promo's title, flagged (a label comes close)
+    assert "page.txt:2: the headline is a guess: line 2" in notices[0]
 
 
 def test_a_line_led_by_a_date_in_figures_is_the_dateline_not_the_headline():
@@ -1245,7 +1245,7 @@ def test_the_next_story_under_a_box_with_its_own_header_is_not_the_article_going
 
 
 @pytest.mark.parametrize(
-    "link", ["Zurück zur Übersicht: Regions", "Back to all news on Russia", "Retour aux articles: Budget"]
+    "link", ["Zurück zur Übersicht: Regions", "Back to all news: Russia", "Retour aux articles: Budget"]
 )
 def test_a_link_back_to_the_list_over_the_byline_is_not_the_headline(link):
     # A site's "back to the overview" link over the byline, the headline under the byline: the link is furniture
@@ -1275,3 +1275,12 @@ def test_a_title_case_deck_over_the_byline_under_the_headline_s_photo_is_flagged
     assert headline == HEADLINE or flagged
     if headline == deck:
         assert f'line 3 ("{HEADLINE[:39]}…") above the photo over it may be the headline' in notices[0]
+
+
+@pytest.mark.parametrize("title", ["Back to All-Time Highs: Russia's Regions Brace for a Lean Budget Year",
+                                   "Back to the Home Front", "Retour aux urnes pour les régions russes",
+                                   "Torna a salire il deficit delle regioni russe"])  # fmt: skip
+def test_a_headline_that_starts_like_a_link_back_is_still_a_headline(title):
+    # Review 5, B13: "back to" and its like start headlines too; only the phrase and a listing word is a link
+    result, notices = read(f"World\n{title}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    assert result.stories[0].headline == title

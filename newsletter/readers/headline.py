@@ -35,9 +35,17 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
-    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|"
-    r"back to (?:the )?(?:top|overview|home|homepage|index|list|all|results|articles|news|search)\b|"
-    r"zurück zu[rm]? |retour à |retour aux |volver a |voltar para |torna a |terug naar |kembali ke )"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
+)
+# A link back to the site's list: the phrase and a listing word, and little else ("Back to all news", "Zurück zur
+# Übersicht"); not a headline that starts so ("Back to All-Time Highs", "Retour aux urnes", "Torna a salire")
+BACK_LINK = regex(
+    r"(?i)^(?:back to (?:the )?(?:top|overview|home ?page|home|index|list|all (?:news|articles|stories|posts)|results|"
+    r"articles|news|search)|zurück zu[rm]? (?:übersicht|startseite|liste|newsübersicht|artikelübersicht)|"
+    r"retour (?:à la liste|à l'accueil|à l’accueil|aux articles|aux actualités)|"
+    r"volver a (?:la portada|inicio|noticias|la lista)|voltar para (?:o início|a página inicial|notícias)|"
+    r"torna a (?:home|elenco|notizie|inizio)|terug naar (?:overzicht|home|nieuws)|kembali ke (?:beranda|indeks|berita))"
+    r"(?::\s*\S+(?:\s\S+)?)?\W*$"  # ... and at most the section's name after a colon
 )
 MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
@@ -126,7 +134,7 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2:
         return False  # {{placeholder}}, www.site.com, News | Sport | Business
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
-            or CAPTION_LABEL.match(text):  # fmt: skip
+            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
         return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
