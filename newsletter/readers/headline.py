@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.lines import (
+    BACK_LINK,
     BOILERPLATE,
     CAPTION_LABEL,
     CJK,
@@ -36,16 +37,6 @@ MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
-)
-# A link back to the site's list: the phrase and a listing word, and little else ("Back to all news", "Zurück zur
-# Übersicht"); not a headline that starts so ("Back to All-Time Highs", "Retour aux urnes", "Torna a salire")
-BACK_LINK = regex(
-    r"(?i)^(?:back to (?:the )?(?:top|overview|home ?page|home|index|list|all (?:news|articles|stories|posts)|results|"
-    r"articles|news|search)|zurück zu[rm]? (?:übersicht|startseite|liste|newsübersicht|artikelübersicht)|"
-    r"retour (?:à la liste|à l'accueil|à l’accueil|aux articles|aux actualités)|"
-    r"volver a (?:la portada|inicio|noticias|la lista)|voltar para (?:o início|a página inicial|notícias)|"
-    r"torna a (?:home|elenco|notizie|inizio)|terug naar (?:overzicht|home|nieuws)|kembali ke (?:beranda|indeks|berita))"
-    r"(?::\s*\S+(?:\s\S+)?)?\W*$"  # ... and at most the section's name after a colon
 )
 MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")

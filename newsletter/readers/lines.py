@@ -269,6 +269,16 @@ def words_of(line: str) -> int:
 # attribute, not a word in angle brackets ("<Parasite> director Bong Joon-ho said ...", "<script> tags planted ...")
 MARKUP = regex(r"(?i)^<(?:!--|!doctype\b|[a-z][\w-]*\s+[\w:-]+\s*=\s*[\"”'“])")
 TAG = regex(r"<[^<>]*>?")
+# A link back to the site's list: the phrase and a listing word, and little else ("Back to all news", "Zurück zur
+# Übersicht"); not a headline that starts so ("Back to All-Time Highs", "Retour aux urnes", "Torna a salire")
+BACK_LINK = regex(
+    r"(?i)^(?:back to (?:the )?(?:top|overview|home ?page|home|index|list|all (?:news|articles|stories|posts)|results|"
+    r"articles|news|search)|zurück zu[rm]? (?:übersicht|startseite|liste|newsübersicht|artikelübersicht)|"
+    r"retour (?:à la liste|à l'accueil|à l’accueil|aux articles|aux actualités)|"
+    r"volver a (?:la portada|inicio|noticias|la lista)|voltar para (?:o início|a página inicial|notícias)|"
+    r"torna a (?:home|elenco|notizie|inizio)|terug naar (?:overzicht|home|nieuws)|kembali ke (?:beranda|indeks|berita))"
+    r"(?::\s*\S+(?:\s\S+)?)?\W*$"  # ... and at most the section's name after a colon
+)
 # The labels screen readers get before a photo's caption (BBC's, in every language it publishes in)
 CAPTION_LABEL = regex(r"(?i)^(?:image|media) caption\b\s*:?\s*")
 
