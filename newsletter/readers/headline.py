@@ -348,7 +348,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it is one of a list of titles, as other stories' are listed"
     elif index in menus and only_menu(lines[index].text, ledes[index]):
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
-    elif ledes[index] < TOPICAL or ledes[index] * (len(terms(lines[index].text)) + 0.5) < 2:
+    elif not about_the_article(lines[index].text, ledes[index]):
         why = "it shares few words with the article's opening"
     elif best - lenient[index] < SURE:
         why = "little else marks it as the headline (its place, its shape)"
@@ -426,8 +426,12 @@ def header_above(
 def topical(lines: list[Line], roles: list[str], j: int, ledes: dict[int, float]) -> bool:
     """A line that could be the article's headline: three words or more, two of them and a third of all in its
     opening paragraphs (a button's one word, "Comment now", "Send to a friend", is not)."""
-    own = terms(lines[j].text)
-    return words_of(lines[j].text) >= 3 and ledes.get(j, 0.0) >= TOPICAL and ledes[j] * (len(own) + 0.5) >= 2
+    return words_of(lines[j].text) >= 3 and about_the_article(lines[j].text, ledes.get(j, 0.0))
+
+
+def about_the_article(text: str, lede: float) -> bool:
+    """A third of a line's words or more, and two at least, in the article's first paragraphs (`lede`: that share)."""
+    return lede >= TOPICAL and lede * (len(terms(text)) + 0.5) >= 2
 
 
 def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> bool:

@@ -148,15 +148,17 @@ def is_date_line(line: str) -> bool:
     return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
 
 
-# What a byline says before the writer's name, in English ("Analysis by", CNN's); the reader strips it
-BY_WORDS = (
-    r"(?:By|Written by|Words by|Reporting by|Story by|Analysis by|Opinion by|Commentary by|Review by|Interview by)"
-)
+# What a byline says before the writer's name: plainly ("By", "Written by"), or as the piece's kind ("Analysis by",
+# CNN's, only over a name); and in other languages, a label and a colon ("Penulis:", "Autor:"). The reader strips it
+PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by"
+KIND_BY = r"(?:Analysis|Opinion|Commentary|Review|Interview) by"
+BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
+AUTHOR_LABELS = r"Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem"
 NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
 BYLINE = regex(
-    r"^(?:By|Written by|Words by|Reporting by|Story by|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{0,100}$|"
+    rf"^(?:{PLAIN_BY}|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{{0,100}}$|"
     # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
-    rf"^(?:Analysis|Opinion|Commentary|Review|Interview) by\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$"
+    rf"^{KIND_BY}\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$"
 )
 
 
@@ -179,7 +181,7 @@ CJK_NAME = rf"(?:[\u4E00-\u9FFF]{{2,5}}|[\u4E00-\u9FFF]{{1,3}}\s[\u4E00-\u9FFF]{
 # ... in other languages: a label and a colon ("Penulis: Budi Santoso", "Autor: Ana Souza"), Indonesian's "Oleh", a
 # Korean or Japanese name and its post ("김철수 기자", "山田太郎記者")
 OTHER_BYLINE = regex(
-    r"^(?:(?:Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem)\s*:|Oleh)\s*"
+    rf"^(?:(?:{AUTHOR_LABELS})\s*:|Oleh)\s*"
     r"[A-Z\u00C0-\u024F].{0,80}$|^(?:[^\s,=]{1,10}=)?"
     + CJK_NAME
     + r"\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$"

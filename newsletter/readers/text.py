@@ -21,6 +21,7 @@ from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
 from newsletter.readers.lines import (
+    AUTHOR_LABELS,
     BY_WORDS,
     CAPTION_LABEL,
     END_OF_ARTICLE,
@@ -382,7 +383,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 BYLINE_WORDS = regex(
     rf"^(?:(?:{BY_WORDS}|Oleh)\s+|"
-    r"(?:Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem)\s*:\s*)"
+    rf"(?:{AUTHOR_LABELS})\s*:\s*)"
 )  # what a byline says before the name
 
 
