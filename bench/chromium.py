@@ -1,10 +1,10 @@
 """How the benches start Chromium (Debian's, driven by Playwright): one list of arguments for all of them.
 
-CHROMIUM_ARGS keeps Chromium's own traffic off (background networking, component updates, sync, QUIC), as
-tests/conftest.py does for the tests. OFFLINE is for a bench that must talk to nothing at all, not even to the hosts
-a page names: a route can refuse a request, but Chromium resolves a frame's host and opens a connection to it
-before the route is asked (a navigation's preconnect). With every connection sent to a proxy on a closed local port,
-loopback included (`<-loopback>`), and every host name resolving to nothing, no socket reaches any server; the
+CHROMIUM_ARGS keeps Chromium's own traffic off (background networking, component updates, sync, QUIC); the tests'
+browser (tests/conftest.py) starts with it too. OFFLINE is for a bench that must talk to nothing at all, not even to
+the hosts a page names: a route can refuse a request, but Chromium resolves a frame's host and opens a connection to
+it before the route is asked (a navigation's preconnect). With every connection sent to a proxy on a closed local
+port, loopback included (`<-loopback>`), and every host name resolving to nothing, no socket reaches any server; the
 pages a bench answers from its route still load, since a route answers before the network is used.
 """
 

@@ -11,6 +11,7 @@ under CI=true: CI must never pass by not running them. The inputs themselves are
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import re
 import shutil
@@ -28,15 +29,11 @@ from golden import DATE, EXAMPLE, ROOT, SEED, SLUG
 CACHE = Path(tempfile.mkdtemp(prefix="newsletter-cache-"))
 os.environ["NEWSLETTER_CACHE"] = str(CACHE)
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+# The benches' list (bench/chromium.py): Chromium's own traffic off (background networking, updates, sync, QUIC)
+_spec = importlib.util.spec_from_file_location("bench_chromium", ROOT / "bench" / "chromium.py")
+_chromium = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_chromium)
+CHROMIUM_ARGS = _chromium.CHROMIUM_ARGS
 
 
 @pytest.fixture
