@@ -194,6 +194,9 @@ class Page:
     truths: list[str] = field(default_factory=list)
     agreement: str = ""  # exact, close or "" (wrong)
     flagged: bool = False
+    judged: bool = True  # the page has a true text (pools of pages without one score only their headlines)
+    kept: tuple[int, int] = (0, 0)  # phrases its truth says the text must hold: (held, of)
+    left_out: tuple[int, int] = (0, 0)  # phrases its truth says the text must not hold: (not held, of)
 
 
 @dataclass
@@ -203,12 +206,16 @@ class Score:
     pages: list[Page]
 
     @property
+    def judged(self) -> list[Page]:
+        return [page for page in self.pages if page.judged]
+
+    @property
     def precision(self) -> float:
-        return statistics.mean(page.precision for page in self.pages) if self.pages else 0.0
+        return statistics.mean(page.precision for page in self.judged) if self.judged else 0.0
 
     @property
     def recall(self) -> float:
-        return statistics.mean(page.recall for page in self.pages) if self.pages else 0.0
+        return statistics.mean(page.recall for page in self.judged) if self.judged else 0.0
 
     @property
     def f1(self) -> float:
@@ -285,9 +292,14 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
             counts = match(truth[key].get("articleBody", ""), body)
             p, r = precision(*counts), recall(*counts)
             truths = true_headlines(html)
+            text = " ".join(body.split())
+            keep, leave = truth[key].get("keep", []), truth[key].get("leave out", [])
+            kept = sum(" ".join(phrase.split()) in text for phrase in keep), len(keep)
+            left_out = sum(" ".join(phrase.split()) not in text for phrase in leave), len(leave)
             found.append(Page(key=key, f1=2 * p * r / (p + r) if p + r else 0.0, precision=p, recall=r, error=error,
                               headline=headline, truths=truths, agreement=agrees(headline, truths),
-                              flagged=flagged))  # fmt: skip
+                              flagged=flagged, judged="articleBody" in truth[key], kept=kept,
+                              left_out=left_out))  # fmt: skip
     return Score(form=form, half=half, pages=found)
 
 
@@ -433,12 +445,20 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
             found = score(form, half, pages)
             exact = sum(1 for page in found.with_headline if page.agreement == "exact")
             wrong = sum(1 for page in found.with_headline if not page.agreement)
+            body = f"{found.precision:>9.3f}  {found.recall:>6.3f}  {found.f1:>5.3f}" if found.judged else (
+                f"{'-':>9}  {'-':>6}  {'-':>5}")  # fmt: skip
             print(
-                f"{form + ' ' + half:<22} {len(found.pages):>3}  {found.precision:>9.3f}  {found.recall:>6.3f}  "
-                f"{found.f1:>5.3f}  {found.refused:>7}  {found.headlines_right:>8.2f}  {exact:>5}  {wrong:>5}  "
+                f"{form + ' ' + half:<22} {len(found.pages):>3}  {body}  {found.refused:>7}  "
+                f"{found.headlines_right:>8.2f}  {exact:>5}  {wrong:>5}  "
                 f"{found.wrong_unflagged:>9}  {found.right_flagged:>13.2f}",
                 flush=True,
             )
+            kept = [sum(page.kept[k] for page in found.pages) for k in (0, 1)]
+            left = [sum(page.left_out[k] for page in found.pages) for k in (0, 1)]
+            if kept[1] or left[1]:
+                pages_ = sum(1 for page in found.pages if page.kept[1] or page.left_out[1])
+                print(f"{'':<22} phrases on {pages_} pages: kept {kept[0]} of {kept[1]}, "
+                      f"left out {left[0]} of {left[1]}")  # fmt: skip
             if worst:
                 for page in found.worst:
                     print(f"    {page.f1:.3f}  {page.key[:16]}  {page.error[:100]}")

@@ -28,6 +28,7 @@ marking: its F1 says how closely we agree with it, and is not comparable with th
 from __future__ import annotations
 
 import argparse
+import ast
 import gzip
 import json
 import sys
@@ -41,17 +42,19 @@ if str(BENCH) not in sys.path:  # run as a script, or loaded from its file by a 
     sys.path.insert(0, str(BENCH))
 import chromium  # noqa: E402  (bench/chromium.py: the benches' one list of arguments)
 
-HTML, TEXT = "/tests/data/html/", "/tests/data/txt/"
+HTML, TEXT = "/tests/data/html/", "/tests/data/txt/"  # newspaper4k's pages and their checked texts
+CACHE, REALWORLD = "/tests/cache/", "/tests/realworld_tests.py"  # trafilatura's and htmldate's pages, and tests
 # Every page is loaded from this one address, answered by the route from the page's bytes (its key stays here, in
 # Python: a file name with a space or an accent would come back from Chromium escaped). Nothing listens there.
 ADDRESS = "http://127.0.0.1:9/page.html"
 
 
-def lay_out(sdist: Path, folder: Path) -> list[str]:
-    """Write the sdist's article pages into folder as the shared benchmark lays its pages out; their keys."""
+def lay_out(sdist: Path, folder: Path, besides: tuple[Path, ...] = ()) -> list[str]:
+    """Write the sdist's article pages into folder as the shared benchmark lays its pages out (less those the
+    `besides` sdists hold); their keys."""
     from playwright.sync_api import sync_playwright
 
-    keys = unpack(sdist, folder)
+    keys = unpack(sdist, folder, besides)
     with sync_playwright() as playwright:
         browser = launch(playwright.chromium)
         try:
@@ -61,16 +64,38 @@ def lay_out(sdist: Path, folder: Path) -> list[str]:
     return keys
 
 
-def unpack(sdist: Path, folder: Path) -> list[str]:
-    """Each page of the sdist that has a true text: folder/pages/KEY.html.gz and its text in ground-truth.json, keyed
-    by the file's stem; the keys. Two pages (or two texts) with the same stem are refused, never one kept."""
+def unpack(sdist: Path, folder: Path, besides: tuple[Path, ...] = ()) -> list[str]:
+    """Each page of the sdist that can be scored: folder/pages/KEY.html.gz and its truth in ground-truth.json, keyed
+    by the file's stem; the keys. A page one of the `besides` sdists also holds (by its file's name) is left out, so
+    that two pools that share pages are measured apart."""
+    pages, truth = read(sdist)
+    taken = {name for other in besides for name in read(other)[0]}
+    keys = sorted(key for key in pages if key not in taken)
+    (folder / "pages").mkdir(parents=True, exist_ok=True)
+    for key in keys:
+        (folder / "pages" / f"{key}.html.gz").write_bytes(gzip.compress(pages[key], mtime=0))
+    truth = {key: truth[key] for key in keys}
+    (folder / "ground-truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
+    return keys
+
+
+def read(sdist: Path) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """The sdist's pages by their file's stem, and each one's truth. Two layouts: newspaper4k's (tests/data/html with
+    its checked text in tests/data/txt: pages without a text are left out) and trafilatura's and htmldate's
+    (tests/cache, pages saved from sites and named by their host: no true text, so their headlines are scored, and
+    their bodies only by the phrases the project's own tests say must be kept or left out, where it has such tests).
+    Two pages (or two texts) with the same stem are refused, never one kept."""
     pages: dict[str, bytes] = {}
     texts: dict[str, str] = {}
     seen: dict[str, str] = {}  # ".html/STEM" -> the member's name
+    realworld = ""
     with tarfile.open(sdist) as archive:
         for member in archive.getmembers():
             name, stem, kind = member.name, Path(member.name).stem, Path(member.name).suffix
-            wanted = (kind == ".html" and HTML in name) or (kind == ".txt" and TEXT in name)
+            cached = kind == ".html" and CACHE in name and "." in stem  # "host.tld.story.html", not a made-up page
+            wanted = (kind == ".html" and HTML in name) or (kind == ".txt" and TEXT in name) or cached
+            if name.endswith(REALWORLD) and member.isfile():
+                realworld = archive.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
             data = archive.extractfile(member) if wanted and member.isfile() else None
             if data is None:
                 continue
@@ -81,13 +106,66 @@ def unpack(sdist: Path, folder: Path) -> list[str]:
                 pages[stem] = data.read()
             else:
                 texts[stem] = data.read().decode("utf-8")
-    keys = sorted(key for key in pages if key in texts)
-    (folder / "pages").mkdir(parents=True, exist_ok=True)
-    truth = {key: {"articleBody": texts[key]} for key in keys}
-    for key in keys:
-        (folder / "pages" / f"{key}.html.gz").write_bytes(gzip.compress(pages[key], mtime=0))
-    (folder / "ground-truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1), encoding="utf-8")
-    return keys
+    if texts:
+        return {key: page for key, page in pages.items() if key in texts}, {
+            key: {"articleBody": texts[key]} for key in pages if key in texts
+        }
+    phrases = snippets(realworld)
+    return pages, {key: phrases.get(f"{key}.html", {}) for key in pages}
+
+
+def snippets(source: str) -> dict[str, dict[str, list[str]]]:
+    """From a trafilatura-style realworld_tests.py: per page file, the phrases its text must hold ("keep") and must
+    not ("leave out"), read from test_extract's `result = load_mock_page(URL, ...)` and the asserts after it
+    (`'phrase' in result and 'other' not in result`). Asserts under an `if` are taken only for plain-text output
+    (`if xmloutput is False:`)."""
+    if not source:
+        return {}
+    tree = ast.parse(source)
+    files: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            if any(isinstance(target, ast.Name) and target.id == "MOCK_PAGES" for target in node.targets):
+                for url, file in zip(node.value.keys, node.value.values, strict=True):
+                    if isinstance(url, ast.Constant) and isinstance(file, ast.Constant):
+                        files[url.value] = file.value
+    found: dict[str, dict[str, list[str]]] = {}
+    current: list[str | None] = [None]
+
+    def visit(statements: list[ast.stmt]) -> None:
+        for node in statements:
+            call = node.value if isinstance(node, ast.Assign) else None
+            if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "load_mock_page" and call.args:
+                url = call.args[0]
+                current[0] = files.get(url.value) if isinstance(url, ast.Constant) else None
+            elif isinstance(node, ast.Assert) and current[0]:
+                for part in node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]:
+                    if not (isinstance(part, ast.Compare) and isinstance(part.left, ast.Constant)):
+                        continue
+                    if len(part.ops) != 1 or getattr(part.comparators[0], "id", "") != "result":
+                        continue
+                    kind = {ast.In: "keep", ast.NotIn: "leave out"}.get(type(part.ops[0]))
+                    if kind and isinstance(part.left.value, str):
+                        found.setdefault(current[0], {"keep": [], "leave out": []})[kind].append(part.left.value)
+            elif isinstance(node, ast.If) and plain_text_only(node.test):
+                visit(node.body)
+
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == "test_extract":
+            visit(node.body)
+    return found
+
+
+def plain_text_only(test: ast.expr) -> bool:
+    """`xmloutput is False`, `not xmloutput`: a branch the plain-text output takes."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return isinstance(test.operand, ast.Name)
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.ops[0], ast.Is)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is False
+    )
 
 
 def launch(browser_type):  # type: ignore[no-untyped-def]
@@ -132,15 +210,18 @@ def answer(html: bytes, charset: str):  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sdist", type=Path, help="newspaper4k-0.9.6.tar.gz (pip download, see above)")
+    parser.add_argument("--besides", type=Path, action="append", default=[],
+                        help="leave out the pages this other sdist holds too (repeatable)")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="lay the pages out in this folder and keep them")
     parser.add_argument("--headlines", action="store_true", help="name every page whose headline is wrong")
     args = parser.parse_args()
-    if not args.sdist.is_file():
-        sys.exit(f"{args.sdist}: no such file; see `python bench/unseen.py --help`")
+    for sdist in (args.sdist, *args.besides):
+        if not sdist.is_file():
+            sys.exit(f"{sdist}: no such file; see `python bench/unseen.py --help`")
     with tempfile.TemporaryDirectory(prefix="newsletter-unseen-") as tmp:
         folder = args.keep or Path(tmp)
         try:
-            keys = lay_out(args.sdist, folder)
+            keys = lay_out(args.sdist, folder, tuple(args.besides))
         except ValueError as problem:
             sys.exit(str(problem))
         import pages
