@@ -31,6 +31,7 @@ import argparse
 import ast
 import gzip
 import json
+import re
 import sys
 import tarfile
 import tempfile
@@ -47,6 +48,8 @@ CACHE, REALWORLD = "/tests/cache/", "/tests/realworld_tests.py"  # trafilatura's
 # Every page is loaded from this one address, answered by the route from the page's bytes (its key stays here, in
 # Python: a file name with a space or an accent would come back from Chromium escaped). Nothing listens there.
 ADDRESS = "http://127.0.0.1:9/page.html"
+# A <meta> that sends the browser elsewhere as the page loads; Chromium follows it with scripts off (inside <noscript>)
+REFRESH = re.compile(rb"(?i)<meta[^>]*http-equiv\s*=\s*[\"']?refresh[^>]*>")
 
 
 def lay_out(sdist: Path, folder: Path, besides: tuple[Path, ...] = ()) -> list[str]:
@@ -177,6 +180,8 @@ def launch(browser_type):  # type: ignore[no-untyped-def]
 def paste(folder: Path, keys: list[str], browser) -> None:  # type: ignore[no-untyped-def]
     """Each page's text as a careless paste gives it: Chromium's document.body.innerText, scripts off, no network
     (`browser` from launch())."""
+    from playwright.sync_api import Error as PlaywrightError
+
     from newsletter.readers.fetch import decode_html
 
     context = browser.new_context(java_script_enabled=False)
@@ -185,13 +190,23 @@ def paste(folder: Path, keys: list[str], browser) -> None:  # type: ignore[no-un
         # The page's charset as the reader finds it in a saved page (its BOM, its <meta>, else UTF-8 if it decodes,
         # else Windows-1252), not Chromium's guess for a page without a <meta charset> (Windows-1252).
         _, charset = decode_html(html)
-        page = context.new_page()
+        try:
+            text = inner_text(context, html, charset)
+        except PlaywrightError:  # it went elsewhere as it loaded: a <noscript> refresh, for browsers without scripts
+            text = inner_text(context, REFRESH.sub(b"", html), charset)  # an editor's browser runs scripts
+        (folder / "pages" / f"{key}.txt").write_text(text, encoding="utf-8")
+    context.close()
+
+
+def inner_text(context, html: bytes, charset: str) -> str:  # type: ignore[no-untyped-def]
+    """The page's document.body.innerText in a new page of context."""
+    page = context.new_page()
+    try:
         page.route("**/*", answer(html, charset))
         page.goto(ADDRESS, wait_until="domcontentloaded")
-        text = page.evaluate("document.body ? document.body.innerText : ''")
-        (folder / "pages" / f"{key}.txt").write_text(text, encoding="utf-8")
+        return page.evaluate("document.body ? document.body.innerText : ''")
+    finally:
         page.close()
-    context.close()
 
 
 def answer(html: bytes, charset: str):  # type: ignore[no-untyped-def]

@@ -247,3 +247,70 @@ def test_unseen_refuses_two_pages_with_one_name(tmp_path):
              "x-1/tests/data/txt/story.txt": b"One"}  # fmt: skip
     with pytest.raises(ValueError, match="two .html files named 'story'"):
         unseen.unpack(sdist_of(tmp_path / "x-1.tar.gz", files), tmp_path / "laid")
+
+
+REALWORLD = b"""
+MOCK_PAGES = {
+'https://news.example/a': 'news.example.storm.html',
+'https://blog.example/b': 'blog.example.recipe.html',
+}
+
+def test_extract(xmloutput):
+    result = load_mock_page('https://news.example/a', xmloutput)
+    assert 'The storm reached the coast' in result and 'Most read' not in result
+    if xmloutput is False:
+        assert 'at dawn.' in result
+    if xmloutput is True:
+        assert '<hi rend="#b">' in result
+    result = load_mock_page('https://blog.example/b', xmloutput)
+    assert len(result) > 10 and 'Comments' not in result
+"""
+
+
+def test_unseen_reads_a_cache_of_saved_pages_with_the_phrases_its_tests_keep_and_leave_out(tmp_path):
+    """A trafilatura-style sdist: every page saved from a site under tests/cache (named by its host; a made-up test
+    page is not one), no true text, and per page the phrases its realworld tests say the text must hold and must
+    not (plain-text branches only). Pages another sdist holds too are left out with --besides."""
+    import json
+
+    unseen = load_unseen()
+    files = {"t-1/tests/cache/news.example.storm.html": b"<h1>Storm</h1>",
+             "t-1/tests/cache/blog.example.recipe.html": b"<h1>Recipe</h1>",
+             "t-1/tests/cache/exotic_tags.html": b"<h1>invalid tag</h1>",
+             "t-1/tests/realworld_tests.py": REALWORLD}  # fmt: skip
+    sdist = sdist_of(tmp_path / "t-1.tar.gz", files)
+    other = sdist_of(tmp_path / "h-1.tar.gz", {"h-1/tests/cache/blog.example.recipe.html": b"<h1>Recipe</h1>"})
+    folder = tmp_path / "laid"
+    assert unseen.unpack(sdist, folder) == ["blog.example.recipe", "news.example.storm"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "blog.example.recipe": {"keep": [], "leave out": ["Comments"]},
+        "news.example.storm": {"keep": ["The storm reached the coast", "at dawn."], "leave out": ["Most read"]},
+    }
+    assert unseen.unpack(sdist, tmp_path / "apart", (other,)) == ["news.example.storm"]
+
+
+def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_score(tmp_path, capsys):
+    """Pages with no true text get no F1 (a dash, not 0.000), their headlines are scored, and the phrases their
+    truth names are counted as the lead's body holds them or leaves them out."""
+    import gzip
+    import json
+
+    (tmp_path / "pages").mkdir()
+    html = ("<html><head><title>Storm Reaches the Coast - Example News</title></head><body>"
+            "<h1>Storm Reaches the Coast</h1><p>The storm reached the coast at dawn on Tuesday, and thousands of "
+            "homes lost power as the wind brought down lines across the county.</p><p>Crews worked through the "
+            "night to restore power to the hospital and the schools.</p><h2>Most read</h2>"
+            "<ul><li><a href='/x'>Another story</a></li></ul></body></html>")  # fmt: skip
+    (tmp_path / "pages" / "storm.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
+    (tmp_path / "pages" / "storm.txt").write_text(
+        "Storm Reaches the Coast\n\nThe storm reached the coast at dawn on Tuesday, and thousands of homes lost power "
+        "as the wind brought down lines across the county.\n\nCrews worked through the night to restore power to "
+        "the hospital and the schools.\n\nMost read\n\nAnother story\n",
+        encoding="utf-8",
+    )
+    truth = {"storm": {"keep": ["at dawn on Tuesday", "the hospital and the schools"], "leave out": ["Another story"]}}
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    bench.report(("text",), ("all",), tmp_path)
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[:8] == ["text", "all", "1", "-", "-", "-", "0", "1.00"]
+    assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
