@@ -1284,3 +1284,57 @@ def test_a_headline_that_starts_like_a_link_back_is_still_a_headline(title):
     # Review 5, B13: "back to" and its like start headlines too; only the phrase and a listing word is a link
     result, notices = read(f"World\n{title}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
     assert result.stories[0].headline == title
+
+
+# Shapes of pages in other languages and of blogs and small sites (a fresh pool, 3 December): a dateline written as
+# German, French or Spanish pages write it; a star rating beside the headline; a breadcrumb trail that ends in the
+# headline; a blog's tagline that shares only the small words of its language with the article
+DE_HEADLINE = "Stadtrat beschließt neuen Radweg am Fluss"
+DE_ARTICLE = (
+    "Der Stadtrat hat am Mittwochabend mit großer Mehrheit beschlossen, entlang des Flusses einen neuen Radweg zu "
+    "bauen, der die Altstadt mit den östlichen Stadtteilen verbinden soll.\n"
+    "Die Bauarbeiten sollen im kommenden Frühjahr beginnen und etwa zwei Jahre dauern, wie die Verwaltung und "
+    "der Bürgermeister nach der Sitzung mitteilten.\n"
+    "Anwohner und Radfahrer hatten den Weg seit Jahren gefordert, weil die Straße am Ufer für sie zu gefährlich "
+    "ist und es bei Regen oft zu Unfällen kommt.\n"
+)
+
+
+@pytest.mark.parametrize("dateline", ["Donnerstag, 12. März 2026", "jeudi 12 mars 2026", "12 de marzo de 2026",
+                                      "Veröffentlicht am 12.03.2026 von Anna", "12. März 2026 | 10:30"])  # fmt: skip
+def test_a_dateline_in_another_language_is_the_date_never_the_headline(dateline):
+    """Above the headline or under it; under it, a date with its month named is the story's date."""
+    above = read(f"Startseite\nTermine\nKontakt\n{dateline}\n{DE_HEADLINE}\n{DE_ARTICLE}")[0].stories[0]
+    assert (above.headline, above.headline_unsure) == (DE_HEADLINE, False)
+    under = read(f"Startseite\nTermine\nKontakt\n{DE_HEADLINE}\n{dateline}\n{DE_ARTICLE}")[0].stories[0]
+    assert (under.headline, under.headline_unsure, body_of(under)) == (DE_HEADLINE, False, DE_ARTICLE.split("\n")[:3])
+    if "März" in dateline or "mars" in dateline or "marzo" in dateline:
+        assert under.date is not None and under.date.isoformat() == "2026-03-12"
+
+
+@pytest.mark.parametrize("rating", ["4 von 5 (12 Bewertungen)", "4 out of 5, (12 Bewertungen)", "4 von 5"])
+def test_a_star_rating_by_the_headline_is_never_the_headline(rating):
+    """Not even when the article says the rating's word: one word shared is no evidence of what a line is about."""
+    article = DE_ARTICLE.replace("Anwohner", "In den Bewertungen auf der Seite der Stadt loben Anwohner")
+    lead = read(f"Startseite\nRatgeber\n12.03.2026\n{rating}\n{DE_HEADLINE}\n{article}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (DE_HEADLINE, False)  # no rival: the rating is not one
+
+
+def test_a_breadcrumb_trail_ending_in_a_line_is_evidence_that_it_is_the_headline():
+    """A headline over a shorter title of the same story (a deck, the place's name alone) that comes close to it: the
+    page's trail ending in the headline makes it sure; without the trail it is flagged as a guess."""
+    headline = "Mehrheit für den Radweg: Stadtrat gibt grünes Licht"
+    page = f"Startseite\nLokales\nDONNERSTAG, 12. MÄRZ 2026\n{headline}\nNeuer Radweg am Fluss\n{DE_ARTICLE}"
+    trail = f"Sie sind hier: Startseite » Lokales » {headline}\n"
+    with_trail, without = read(trail + page)[0].stories[0], read(page)[0].stories[0]
+    assert (with_trail.headline, with_trail.headline_unsure) == (headline, False)
+    assert (without.headline, without.headline_unsure) == (headline, True)
+
+
+def test_a_blog_s_tagline_sharing_only_small_words_with_the_article_is_flagged():
+    """German small words ("und", "der", "die") say nothing of what a line is about: a tagline under the blog's name
+    that shares only them with the article is a guess, not a sure headline."""
+    result, notices = read(f"Startseite\nReisen\nKontakt\nFlusswelt\nReisen, Wohnen und der Garten\n{DE_ARTICLE}")
+    lead = result.stories[0]
+    assert lead.headline_unsure
+    assert any("the headline is a guess" in notice for notice in notices)

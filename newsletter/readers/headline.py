@@ -27,12 +27,14 @@ from newsletter.readers.lines import (
     title_case,
     words_of,
 )
+from newsletter.readers.words import SECTIONS, STOP_WORDS
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
 HEAD_WINDOW = 60  # lines above the body searched for its headline
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
+TRAIL = (" > ", " » ", " › ", " / ", " → ")  # a breadcrumb trail's separators: "Home > Section > Headline"
 MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
@@ -55,21 +57,6 @@ SHARE_LINE = regex(
 )
 SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but by with from as is are was be it its that this".split()
-)  # fmt: skip
-# The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
-# several; a Title Case headline over its own byline seldom more than one
-SECTIONS = frozenset(
-    "latest news top stories world national local politics election elections economy business markets money "
-    "finance tech technology science health sport sports culture arts entertainment lifestyle travel opinion "
-    "video videos podcasts weather education climate environment media "
-    # ... and as sites in other languages name them (Portuguese, Spanish, French, German, Indonesian, Italian)
-    "notícias noticias política politica economia economía mundo esportes deportes cultura tecnologia tecnología "
-    "saúde salud opinião opinión actualités politique économie monde sports nachrichten politik wirtschaft kultur "
-    "meinung berita ekonomi olahraga hiburan teknologi dunia nasional cronaca esteri spettacoli".split()
-)  # fmt: skip
-STOP_WORDS = frozenset(
-    "the and for with that this from are was were has have had will its his her their they them after over into "
-    "about but not you your our who what when where why how than then also been being more most said says new".split()
 )  # fmt: skip
 # What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
 # other titles and prose more (a headline sits just above its article)
@@ -233,12 +220,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
     listed: set[int] = set()  # candidates in a list of titles: other stories'
     lenient: dict[int, float] = {}  # what ranks a candidate but is not evidence enough to be sure of it
-    for i in range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1)):
+    window = range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1))
+    trail = {fold(lines[j].text.split(sep)[-1]) for j in window for sep in TRAIL if lines[j].text.count(sep) >= 2}
+    for i in window:
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
         size = words_of(line.text)
-        about = size >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words are the article's
+        about = len(terms(line.text)) >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words: the article's
         if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about):
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
         if role in ("date", "byline") and size >= 5 and about and title_case(line.text) and not line.text[0].isdigit():
@@ -304,6 +293,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             captions.add(i)
         if dated:
             score += 0.4
+        if size >= 3 and fold(line.text) in trail:
+            score += 0.5  # the page's breadcrumb trail ends in it: "Home > Section > Headline"
         if bylined and size >= 3:
             score += BYLINED  # a writer's name under it: its header, whichever line it heads
             lenient[i] += BYLINED

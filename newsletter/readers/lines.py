@@ -96,20 +96,43 @@ def split_credit(line: str) -> tuple[str, str]:
     return line, ""
 
 
-MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")  # fmt: skip
-MONTHS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}  # fmt: skip
+# Months as pages write them: English (and its abbreviations), German, French, Spanish, Portuguese, Italian, Dutch
+MONTH_NAMES = {
+    1: "january jan januar jänner janvier janv enero janeiro gennaio januari",
+    2: "february feb februar février févr febrero fevereiro febbraio februari",
+    3: "march mar märz mär mars marzo março maart",
+    4: "april apr avril avr abril aprile",
+    5: "may mai mayo maio maggio mei",
+    6: "june jun juni juin junio junho giugno",
+    7: "july jul juli juillet juil julio julho luglio",
+    8: "august aug août agosto augustus",
+    9: "september sept sep septembre septiembre setiembre setembro settembre",
+    10: "october oct oktober okt octobre octubre outubro ottobre",
+    11: "november nov novembre noviembre novembro",
+    12: "december dec dezember dez décembre déc diciembre dezembro dicembre",
+}
+MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
+MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
-    regex(rf"\b(?P<day>\d{{1,2}})\.?\s+(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.I),
+    # 31 May 2012, 31. Mai 2012, 1er janvier 2020, 31 de maio de 2012
+    regex(rf"\b(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{MONTH})\s+(?:de\s+)?(?P<year>\d{{4}})\b", re.I),
     regex(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
     # Japanese, Chinese and Korean pages: 2026年11月20日, 2026년 11월 20일 (a date in figures with dots or slashes may
     # be an exhibition's or a match's in the article; a timestamp's time marks it, see DATE_WORDS)
     regex(r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
 ]
+# A timestamp's first word in other languages (German, French, Spanish, Portuguese, Italian, Dutch)
+STAMP_WORDS = (r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|atualizado|"
+               r"pubblicato|aggiornato|gepubliceerd|bijgewerkt")  # fmt: skip
+# A weekday, then a date's number: "Donnerstag, 31. Mai 2012", "jeudi 31 mai 2012", "lunes, 3 de junio"
+WEEKDAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
+            r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|"
+            r"sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|"
+            r"zaterdag|zondag")  # fmt: skip
 DATE_WORDS = regex(
-    r"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|"
+    rf"(?i)^(?:published|updated|posted|last updated|first published|modified|date|{STAMP_WORDS})\b|"
+    rf"^(?:{WEEKDAYS})(?:-feira)?,?\s+(?:den\s+|le\s+)?\d|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
     r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
@@ -120,7 +143,7 @@ def line_date(line: str) -> dt.date | None:
         match = form.search(line)
         if match:
             month = match.group("month")
-            number = int(month) if month.isdigit() else MONTHS.get(month[:3].lower())
+            number = int(month) if month.isdigit() else MONTHS.get(month.rstrip(".").lower())
             try:
                 return dt.date(int(match.group("year")), number or 0, int(match.group("day")))
             except ValueError:
@@ -130,7 +153,7 @@ def line_date(line: str) -> dt.date | None:
 
 # A timestamp's first word: "Updated 10:41, Dec 10, 2012"; in Chinese, Japanese and Korean, 更新时间 / 公開日 / 입력
 STAMPED = regex(
-    r"(?i)(?:published|updated|posted|first published|last updated)\b|"
+    rf"(?i)(?:published|updated|posted|first published|last updated|{STAMP_WORDS})\b|"
     # ... the stamp and its date, not a word that starts the same ("发布会", a press conference; "公開討論会")
     r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力)(?:时间|時間|日時|日)?\s*[:：]?\s*\d|"
     r"(?:입력|수정|등록|기사입력|업데이트)\s*[:：]?\s*\d"
@@ -297,9 +320,13 @@ BOILERPLATE = regex(
 
 
 # A counter: of shares, comments or views ("1.2K Shares"), or a gallery's ("Image 10 of 15")
+# What a counter counts, in English and as German, French, Spanish, Portuguese and Italian pages say it
+COUNTED = (r"shares?|comments?|views?|likes?|reads?|reactions?|votes?|ratings?|reviews?|kommentare?|bewertung(?:en)?|"
+           r"aufrufe|stimmen|commentaires?|avis|vues|comentarios?|comentários?|votos?|commenti|voti")  # fmt: skip
 COUNTER = regex(
-    r"(?i)^\W*[\d.,]+\s*[km]?\W*(?:shares?|comments?|views?|likes?|reads?|reactions?|votes?)?\W*$|"
-    r"\b\d+\s+(?:of|/)\s+\d+\b|^\W*[\d.,]+\s*[km]?\s+(?:shares?|comments?|views?|likes?|reads?|reactions?)\b"
+    rf"(?i)^\W*[\d.,]+\s*[km]?\W*(?:{COUNTED})?\W*$|"
+    r"\b\d+\s+(?:of|out of|von|sur|de|di|van|/)\s+\d+\b|"  # 10 of 15, 3 von 5 (a rating, a gallery's slide)
+    rf"^\W*[\d.,]+\s*[km]?\s+(?:{COUNTED})\b"
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = regex(
