@@ -97,7 +97,25 @@ def test_a_build_leaves_another_site_s_related_list_out_and_says_so(cli, workdir
 
 @pytest.mark.parametrize(
     "heading",
-    ["Read more", "Related", "Recommended", "More stories", "Most read", "Related articles", "You may also like"],
+    [
+        "Read more",
+        "Related",
+        "Recommended",
+        "More stories",
+        "Most read",
+        "Related articles",
+        "You may also like",
+        # ... and as pages in other languages head one
+        "Ähnliche Beiträge",
+        "Das könnte Sie auch interessieren",
+        "Mehr zum Thema",
+        "À lire aussi",
+        "Articles similaires",
+        "Noticias relacionadas",
+        "Leia também",
+        "Articoli correlati",
+        "Lees ook",
+    ],
 )
 def test_related_lists_under_any_common_heading_are_found(heading):
     text = MOSCOW.read_text().replace("Read more\n", f"{heading}\n")
@@ -1338,3 +1356,34 @@ def test_a_blog_s_tagline_sharing_only_small_words_with_the_article_is_flagged()
     lead = result.stories[0]
     assert lead.headline_unsure
     assert any("the headline is a guess" in notice for notice in notices)
+
+
+@pytest.mark.parametrize("heading", ["3 Kommentare", "Kommentar hinzufügen", "Schreibe einen Kommentar",
+                                     "Commentaires", "Laisser un commentaire", "Comentarios (4)", "Deixe um comentário",
+                                     "Lascia un commento", "Reacties"])  # fmt: skip
+def test_a_comment_thread_under_a_heading_in_another_language_is_not_the_article(heading):
+    comment = (
+        "Ich wohne seit vielen Jahren direkt am Fluss und fahre jeden Tag mit dem Rad zur Arbeit, deshalb freue ich "
+        "mich sehr über diese Entscheidung, auch wenn ich mir gewünscht hätte, dass es schneller geht."
+    )
+    thread = "".join(f"leser{n}\n12.03.2026 um 1{n}:00\n{comment} ({n})\nAntworten\n" for n in range(1, 5))
+    result, notices = read(f"Startseite\n{DE_HEADLINE}\nVon Anna Berg\n{DE_ARTICLE}{heading}\n{thread}")
+    lead = result.stories[0]
+    assert (lead.headline, body_of(lead)) == (DE_HEADLINE, DE_ARTICLE.split("\n")[:3])
+    assert any(f'"{heading}"' in notice and "left out" in notice for notice in notices)  # named as left out
+
+
+def test_a_blog_s_archive_links_with_their_counts_are_not_the_article():
+    """A blog's sidebar lists its months and categories with a count each ("April 2015 (1)"): page furniture, never
+    a run of prose longer than a short post."""
+    archive = "".join(
+        f"{month} {year} ({n})\n"
+        for year in (2024, 2025)
+        for n, month in enumerate(
+            ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober"], start=1
+        )
+    )
+    categories = "Politik (12)\nReisen (7)\nGarten und Haus (3)\n"
+    result, _ = read(f"Startseite\n{DE_HEADLINE}\nVon Anna Berg\n{DE_ARTICLE}Archiv\n{archive}Kategorien\n{categories}")
+    lead = result.stories[0]
+    assert (lead.headline, body_of(lead)) == (DE_HEADLINE, DE_ARTICLE.split("\n")[:3])

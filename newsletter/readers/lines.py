@@ -223,14 +223,31 @@ RELATED = regex(
     r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
     r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
-    r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more)"
+    r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more|"
+    r"Related subjects|"
+    # ... as German, French, Spanish, Portuguese, Italian and Dutch pages head a list of other stories
+    r"(?:Ähnliche|Verwandte|Weitere|Empfohlene) (?:Beiträge|Artikel|Nachrichten|Themen)|Mehr zum Thema|"
+    r"Das könnte (?:dich|Sie|euch) auch interessieren|Auch interessant|Lesen Sie auch|Meist ?gelesen|"
+    r"Articles? (?:similaires|liés|connexes)|(?:À|A) lire aussi|Lire aussi|Sur le même sujet|Les plus lus|"
+    r"Vous (?:aimerez|pourriez) aussi(?: aimer)?|(?:Artículos|Noticias|Entradas) relacionad[ao]s|"
+    r"Te puede interesar|Lo más leído|Lee también|(?:Artigos|Notícias|Posts) relacionad[oa]s|Leia também|"
+    r"Veja também|Mais lid[ao]s|Articoli correlati|Leggi anche|I più letti|Potrebbe interessarti|"
+    r"Gerelateerde (?:artikelen|berichten)|Lees ook|Meest gelezen)"
     r"\s*:?$"
 )
 END_OF_ARTICLE = regex(
     r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
-    r"related topics|follow us)\s*:?(?:\s*\(\d+\))?$"
+    r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
+    # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
+    r"kommentare?(?: (?:hinzufügen|schreiben|geschlossen))?|(?:schreibe|hinterlasse) einen kommentar|"
+    r"teilen|diesen (?:artikel|beitrag) teilen|über (?:den autor|die autorin)|"
+    r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|commentaires?|(?:laisser|ajouter) un commentaire|"
+    r"partager(?: cet article)?|mots-clés|à propos de l'auteur|comentarios?|(?:deja|dejar) un comentario|"
+    r"compartir|etiquetas|sobre el autor|comentários|deixe um comentário|compartilh(?:e|ar)|sobre o autor|"
+    r"commenti|lascia un commento|condividi|reacties|reageer|deel dit artikel|over de auteur)"
+    r"\s*:?(?:\s*\(\d+\))?$"
 )
 RIGHTS_RESERVED = regex(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
 FURNITURE = regex(
@@ -347,6 +364,8 @@ def is_furniture(line: str) -> bool:
         return True
     if words <= 3 and COUNTER.search(line) or words <= 4 and READING_TIME.search(line):
         return True  # 1.2K Shares, 10 of 15, 4 min read
+    if words <= 4 and re.search(r"\S\s*\(\d+\)$", line):
+        return True  # a blog's archive or category link and its count: "April 2015 (1)", "Politik (12)"
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
     if words <= 8 and FURNITURE.search(line):
