@@ -782,3 +782,35 @@ def test_a_picture_above_the_article_is_the_lead_at_another_size_only_when_its_n
     assert story.image.src == f"{cdn}/2026/pier-cracks-1200x800.jpg"
     assert story.image.alt == "Cracks in the north pier"
     assert notices == []
+
+
+@pytest.mark.parametrize(("named", "headline"), [
+    ("A river crossing in the north of the county", "Bridge to close"),  # a description, not the headline
+    ("Old bridge to close for a year of repairs", "Old bridge to close for a year of repairs"),  # a fuller one
+])  # fmt: skip
+def test_a_json_ld_headline_sharing_no_word_with_the_h1_the_title_repeats_is_not_the_headline(
+    tmp_path, named, headline
+):
+    """A wiki's JSON-LD "headline" holds its short description; the page's <h1>, repeated in its <title>, is what the
+    reader sees as the headline. A named headline that words the same story otherwise is still the page's choice."""
+    about = json.dumps({"@context": "https://schema.org", "@type": "Article", "headline": named})
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, notices = saved(
+        tmp_path,
+        f"<html><head><title>Bridge to close - Riverside Wiki</title><script type='application/ld+json'>{about}"
+        f"</script></head><body><h1>Bridge to close</h1>{article}</body></html>",
+    )
+    assert (story.headline, story.headline_unsure) == (headline, False)
+
+
+def test_a_json_ld_headline_stays_when_the_h1_is_only_a_section_the_title_names(tmp_path):
+    """An <h1> that is one part of the <title> ("Opinion" in "Why the bridge must close | Opinion | Riverside Daily")
+    is a section's name: the page's named headline stays."""
+    about = json.dumps({"@context": "https://schema.org", "@type": "Article", "headline": "Why the bridge must close"})
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, _ = saved(
+        tmp_path,
+        f"<html><head><title>Why the bridge must close | Opinion | Riverside Daily</title><script "
+        f"type='application/ld+json'>{about}</script></head><body><h1>Opinion</h1>{article}</body></html>",
+    )
+    assert (story.headline, story.headline_unsure) == ("Why the bridge must close", False)

@@ -178,6 +178,10 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     h1_element, far = nearest_h1(tree, body, text, not_headline)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
     named = [about.get("headline", ""), about.get("og_title", "")]
+    # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
+    # the page agrees with itself) names something else: a description in JSON-LD's "headline" (a wiki's)
+    agreed = set(fold(h1).split()) if h1 and fold(h1) == fold(without_suffix(title)) else set()
+    named = [name for name in named if not agreed or agreed & set(fold(name).split())]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
     none = "the page names none (no JSON-LD or Open Graph headline"
     candidates = [*((name, name, "") for name in (*seen, *named))]
