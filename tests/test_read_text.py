@@ -423,7 +423,7 @@ def test_a_section_label_alone_above_the_article_is_flagged():
 
 
 @pytest.mark.parametrize("reading", ["5 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 3 Minuten",
-                                     "Reading time: 4 mins", "Temps de lecture : 6 min"])  # fmt: skip
+                                     "Reading time: 4 mins", "Temps de lecture : 6 min", "7-minute read"])  # fmt: skip
 def test_a_reading_time_is_never_the_headline(reading):
     assert headline_of(f"World\n{HEADLINE}\n{reading}\n{ARTICLE}")[:2] == (HEADLINE, False)
     headline, flagged, _ = headline_of(f"World\n{reading}\n{ARTICLE}")
@@ -1387,3 +1387,16 @@ def test_a_blog_s_archive_links_with_their_counts_are_not_the_article():
     result, _ = read(f"Startseite\n{DE_HEADLINE}\nVon Anna Berg\n{DE_ARTICLE}Archiv\n{archive}Kategorien\n{categories}")
     lead = result.stories[0]
     assert (lead.headline, body_of(lead)) == (DE_HEADLINE, DE_ARTICLE.split("\n")[:3])
+
+
+def test_the_article_s_first_line_is_flagged_when_a_dated_title_stands_above_the_article():
+    """An event post: its title (no word of it in the text) over its date, a few lines of details, then the agenda,
+    whose first item reads like a title. Whichever line is chosen, the dated title above is named in the flag."""
+    page = ("Startseite\nBlog\nStammtisch März 2026\nVeröffentlicht am 12.03.2026 von Anna\n"
+            "Ort: Gasthaus am Markt, Hauptstraße 3\nAgenda\nZwei kurze Vorträge zum neuen Radweg (30 Minuten)\n"
+            f"{DE_ARTICLE}")  # fmt: skip
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert lead.headline == "Stammtisch März 2026" or lead.headline_unsure
+    assert lead.headline == "Stammtisch März 2026" or any('"Stammtisch März 2026"' in n or "(Stammtisch März 2026)"
+                                                          in n for n in notices)  # fmt: skip

@@ -335,6 +335,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it follows a paragraph, as a subhead or a caption does"
     elif (header := header_above(lines, roles, index, scored, ledes, box)) is not None:
         why = f"line {lines[header].number} ({shown(lines[header].text, 40)}) above it has the byline or date under it"
+    elif index >= start and not dated_under(roles, index) and (upper := dated_title(lines, roles, start, {
+            i for _, i in scored if roles[i] in ("other", "label")})) is not None:  # fmt: skip
+        why = f"line {lines[upper].number} ({shown(lines[upper].text, 40)}) above the article has the date under it"
     elif index in listed:
         why = "it is one of a list of titles, as other stories' are listed"
     elif index in menus and only_menu(lines[index].text, ledes[index]):
@@ -432,6 +435,14 @@ def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> 
         return False
     closed = any(roles[j] in ("byline", "date") for j in range(index + 1, rival))
     return rival in inside or closed and not dated_under(roles, rival)
+
+
+def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set[int]) -> int | None:
+    """A title in the few lines above the article with a byline or date under it (three words or more, not a
+    sentence or a reading time): the article's header, when the line chosen is the article's own first line."""
+    found = (j for j in range(start - 1, max(-1, start - 6), -1) if j in candidates and words_of(lines[j].text) >= 3)
+    return next((j for j in found if not ends_sentence(lines[j].text) and not READING_TIME.search(lines[j].text)
+                 and dated_under(roles, j)), None)  # fmt: skip
 
 
 def dated_under(roles: list[str], index: int) -> bool:

@@ -347,7 +347,7 @@ COUNTER = regex(
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = regex(
-    r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
+    r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?-?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
 )
 # A link to another story set inside the article ("READ MORE: Title", "See also: Title", "RELATED: Title")
 STORY_LINK = regex(
