@@ -129,6 +129,25 @@ def true_headlines(html: bytes) -> list[str]:
     return [text.strip() for text in found if TOKEN.search(text or "")]
 
 
+# A JSON-LD item typed as an article ("NewsArticle", "BlogPosting", ["Article", "WebPage"])
+ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*\[?[^\]{}]{0,200}?"(?:\w*Article|BlogPosting|LiveBlogPosting)"')
+
+
+def says_article(html: bytes) -> bool:
+    """The page calls itself an article: its og:type, or a JSON-LD item's @type. (Pools of pages saved from sites
+    hold home pages, shops and club pages too; issue 21's goals are about articles.)"""
+    import trafilatura
+
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return False
+    types = [meta.get("content") or "" for meta in tree.xpath("//meta[@property='og:type' or @name='og:type']")]
+    scripts = tree.xpath("//script[@type='application/ld+json']")
+    return any(kind.strip().lower() == "article" for kind in types) or any(
+        ARTICLE_TYPE.search(script.text_content() or "") for script in scripts
+    )
+
+
 def is_site(h1: Any, text: str, tree: Any, titles: list[str]) -> bool:
     """The <h1> is the site's logo or name, not the article's headline: marked as a logo (LOGO, on the heading, its
     links and images), linked to the home page and nowhere else (in it or around it), or its text the site's name
@@ -197,6 +216,7 @@ class Page:
     judged: bool = True  # the page has a true text (pools of pages without one score only their headlines)
     kept: tuple[int, int] = (0, 0)  # phrases its truth says the text must hold: (held, of)
     left_out: tuple[int, int] = (0, 0)  # phrases its truth says the text must not hold: (not held, of)
+    article: bool = True  # the page calls itself an article (og:type, JSON-LD)
 
 
 @dataclass
@@ -299,7 +319,7 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
             found.append(Page(key=key, f1=2 * p * r / (p + r) if p + r else 0.0, precision=p, recall=r, error=error,
                               headline=headline, truths=truths, agreement=agrees(headline, truths),
                               flagged=flagged, judged="articleBody" in truth[key], kept=kept,
-                              left_out=left_out))  # fmt: skip
+                              left_out=left_out, article=says_article(html)))  # fmt: skip
     return Score(form=form, half=half, pages=found)
 
 
@@ -453,6 +473,13 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                 f"{found.wrong_unflagged:>9}  {found.right_flagged:>13.2f}",
                 flush=True,
             )
+            articles = [page for page in found.with_headline if page.article]
+            if 0 < len(articles) < len(found.with_headline):
+                right = sum(1 for page in articles if page.agreement) / len(articles)
+                wrong = [page for page in articles if not page.agreement]
+                unflagged = sum(1 for page in wrong if not page.flagged)
+                print(f"{'':<22} {len(articles)} call themselves articles (og:type, JSON-LD): headline {right:.2f}, "
+                      f"{len(wrong)} wrong, {unflagged} unflagged")  # fmt: skip
             kept = [sum(page.kept[k] for page in found.pages) for k in (0, 1)]
             left = [sum(page.left_out[k] for page in found.pages) for k in (0, 1)]
             if kept[1] or left[1]:

@@ -314,3 +314,17 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     table = capsys.readouterr().out.splitlines()
     assert table[1].split()[:8] == ["text", "all", "1", "-", "-", "-", "0", "1.00"]
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
+
+
+@pytest.mark.parametrize(("head", "article"), [
+    ("<meta property='og:type' content='article'>", True),
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle"}</script>', True),
+    ('<script type="application/ld+json">{"@graph": [{"@type": ["BlogPosting", "WebPage"]}]}</script>', True),
+    ("<meta property='og:type' content='website'>", False),
+    ('<script type="application/ld+json">{"@type": "Organization", "name": "Article Co"}</script>', False),
+])  # fmt: skip
+def test_a_page_calls_itself_an_article_by_its_og_type_or_json_ld(head, article):
+    """Pools of pages saved from sites hold home pages and shops too: the bench counts the pages that call themselves
+    articles apart, by what the page says of itself."""
+    html = f"<html><head>{head}<title>Bridge to close</title></head><body><h1>Bridge to close</h1></body></html>"
+    assert bench.says_article(html.encode()) is article
