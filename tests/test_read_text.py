@@ -1306,7 +1306,7 @@ def test_a_headline_that_starts_like_a_link_back_is_still_a_headline(title):
 
 # Shapes of pages in other languages and of blogs and small sites (a fresh pool, 3 December): a dateline written as
 # German, French or Spanish pages write it; a star rating beside the headline; a breadcrumb trail that ends in the
-# headline; a blog's tagline that shares only the small words of its language with the article
+# headline
 DE_HEADLINE = "Stadtrat beschließt neuen Radweg am Fluss"
 DE_ARTICLE = (
     "Der Stadtrat hat am Mittwochabend mit großer Mehrheit beschlossen, entlang des Flusses einen neuen Radweg zu "
@@ -1338,24 +1338,21 @@ def test_a_star_rating_by_the_headline_is_never_the_headline(rating):
     assert (lead.headline, lead.headline_unsure) == (DE_HEADLINE, False)  # no rival: the rating is not one
 
 
-def test_a_breadcrumb_trail_ending_in_a_line_is_evidence_that_it_is_the_headline():
-    """A headline over a shorter title of the same story (a deck, the place's name alone) that comes close to it: the
-    page's trail ending in the headline makes it sure; without the trail it is flagged as a guess."""
+def test_a_breadcrumb_trail_ending_in_a_line_ranks_it_as_the_headline_but_never_makes_it_sure():
+    """A headline over a shorter title of the same story (a deck, the place's name alone): the page's trail ending in
+    the headline makes it the choice; without the trail the shorter line, nearer the article, is chosen. Either way
+    a guess: a section's heading under a trail that ends in the section would get the same help."""
     headline = "Mehrheit für den Radweg: Stadtrat gibt grünes Licht"
-    page = f"Startseite\nLokales\nDONNERSTAG, 12. MÄRZ 2026\n{headline}\nNeuer Radweg am Fluss\n{DE_ARTICLE}"
+    page = f"Startseite\nLokales\nDONNERSTAG, 12. MÄRZ 2026\n{headline}\nRadweg am Fluss\n{DE_ARTICLE}"
     trail = f"Sie sind hier: Startseite » Lokales » {headline}\n"
     with_trail, without = read(trail + page)[0].stories[0], read(page)[0].stories[0]
-    assert (with_trail.headline, with_trail.headline_unsure) == (headline, False)
-    assert (without.headline, without.headline_unsure) == (headline, True)
-
-
-def test_a_blog_s_tagline_sharing_only_small_words_with_the_article_is_flagged():
-    """German small words ("und", "der", "die") say nothing of what a line is about: a tagline under the blog's name
-    that shares only them with the article is a guess, not a sure headline."""
-    result, notices = read(f"Startseite\nReisen\nKontakt\nFlusswelt\nReisen, Wohnen und der Garten\n{DE_ARTICLE}")
-    lead = result.stories[0]
-    assert lead.headline_unsure
-    assert any("the headline is a guess" in notice for notice in notices)
+    assert (with_trail.headline, with_trail.headline_unsure) == (headline, True)
+    assert (without.headline, without.headline_unsure) == ("Radweg am Fluss", True)
+    section = read(
+        f"Startseite > Lokales > Rathaus und Rat\nRathaus und Rat\n{DE_HEADLINE}\nVon Anna Berg\n{DE_ARTICLE}"
+    )
+    lead = section[0].stories[0]
+    assert lead.headline == DE_HEADLINE or lead.headline_unsure
 
 
 @pytest.mark.parametrize("heading", ["3 Kommentare", "Kommentar hinzufügen", "Schreibe einen Kommentar",
@@ -1400,3 +1397,39 @@ def test_the_article_s_first_line_is_flagged_when_a_dated_title_stands_above_the
     assert lead.headline == "Stammtisch März 2026" or lead.headline_unsure
     assert lead.headline == "Stammtisch März 2026" or any('"Stammtisch März 2026"' in n or "(Stammtisch März 2026)"
                                                           in n for n in notices)  # fmt: skip
+
+
+# Where the rules above must not fire (review 6): headlines holding a date, a count of votes, a rating's words, a
+# publishing word or a name that starts like a weekday are headlines
+ELECTION_ARTICLE = (
+    "The count in the mayoral race went on through the night, and by morning election officials said the two "
+    "candidates were separated by a handful of ballots cast at a single polling station on the east side.\n"
+    "Both campaigns said they would ask for a recount, and the county clerk said one would begin on Thursday "
+    "under the supervision of observers from each party and from the state election board.\n"
+    "Turnout was the highest for a municipal vote in twenty years, officials said, with long queues reported at "
+    "several stations in the final hour before the polls closed.\n"
+)
+
+
+@pytest.mark.parametrize("headline", [
+    "12 votes decide mayoral race in Springfield", "1 out of 3 voters waited over an hour",
+    "60 Votes short: the recount begins", "3 Ratings Agencies Cut the City's Outlook",
+    "Sunak calls July election", "Montenegro votes in tight parliamentary race", "Sunday Times poll puts Labour ahead",
+    "Monday vote to decide council leader", "Thunberg joins protest at the count",
+])  # fmt: skip
+def test_a_headline_with_a_count_a_rating_word_or_a_weekday_like_name_is_still_the_headline(headline):
+    lead = read(f"Home\nPolitics\n{headline}\nBy Anna Petrova\n{ELECTION_ARTICLE}")[0].stories[0]
+    assert lead.headline == headline
+
+
+@pytest.mark.parametrize("headline", [
+    "Landtagswahl am 14. März 2027: Das sind die Kandidaten", "Législatives du 30 juin 2024 : la gauche en tête",
+    "Publicado el informe sobre la corrupción", "Veröffentlicht: Der Bericht zur Wahl",
+    "Domingo 5 de junio: México elige gobernadores", "Samedi 3 élus quittent le parti",
+    "300 votos separan a los candidatos", "9 de 10 mesas ya están escrutadas",
+])  # fmt: skip
+def test_a_headline_in_another_language_holding_a_date_or_a_publishing_word_is_not_a_dateline(headline):
+    """Its date is not the story's either: the dateline under it is."""
+    lead = read(f"Startseite\n{headline}\n12. März 2026\n{DE_ARTICLE}")[0].stories[0]
+    assert lead.headline == headline
+    assert lead.date is not None and lead.date.isoformat() == "2026-03-12"

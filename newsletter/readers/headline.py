@@ -294,7 +294,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if dated:
             score += 0.4
         if size >= 3 and fold(line.text) in trail:
-            score += 0.5  # the page's breadcrumb trail ends in it: "Home > Section > Headline"
+            score += 0.5  # the page's breadcrumb trail ends in it: "Home > Section > Headline" (ranks it; a section's
+            lenient[i] += 0.5  # heading under a trail ending in the section gets it too, so it never makes one sure)
         if bylined and size >= 3:
             score += BYLINED  # a writer's name under it: its header, whichever line it heads
             lenient[i] += BYLINED

@@ -179,13 +179,19 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
     named = [about.get("headline", ""), about.get("og_title", "")]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
-    # the page agrees with itself) names something else: a description in JSON-LD's "headline" (a wiki's)
+    # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
+    # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name
     agreed = set(fold(h1).split()) if h1 and fold(h1) == fold(without_suffix(title)) else set()
-    named = [name for name in named if not agreed or agreed & set(fold(name).split())]
+    unlike = [name for name in named if name and agreed and not agreed & set(fold(name).split())]
+    named = [name for name in named if name not in unlike]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
     none = "the page names none (no JSON-LD or Open Graph headline"
     candidates = [*((name, name, "") for name in (*seen, *named))]
-    by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "")
+    if unlike:
+        why = f"the headline the page names ({shown(unlike[0], 60)}) shares no word with its <h1> and <title>"
+        by_h1 = (h1, h1, f"{why}: its <h1> stands in" + (f", but {far}" if far else ""))
+    else:
+        by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "")
     by_title = (without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
                                               "stands in")  # fmt: skip
     # An <h1> away from the article that the <title> does not repeat is less likely the headline than the <title>

@@ -122,20 +122,33 @@ DATE_FORMS = [
     # be an exhibition's or a match's in the article; a timestamp's time marks it, see DATE_WORDS)
     regex(r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
 ]
-# A timestamp's first word in other languages (German, French, Spanish, Portuguese, Italian, Dutch)
+# A timestamp's first word in other languages (German, French, Spanish, Portuguese, Italian, Dutch), as a stamp only
+# before its date or time: "Veröffentlicht am 12.03.2026", not "Publicado el informe ..."
 STAMP_WORDS = (r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|atualizado|"
                r"pubblicato|aggiornato|gepubliceerd|bijgewerkt")  # fmt: skip
-# A weekday, then a date's number: "Donnerstag, 31. Mai 2012", "jeudi 31 mai 2012", "lunes, 3 de junio"
-WEEKDAYS = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
+STAMP = rf"(?:{STAMP_WORDS})\s*:?\s*(?:(?:am|le|el|em|il|op|den|on)\s+)?(?:\d|{MONTH}\b)"
+# A weekday as datelines write it, in English and the languages above
+WEEKDAYS = (r"monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun|"
+            r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
             r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|"
             r"sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|"
             r"zaterdag|zondag")  # fmt: skip
+WEEKDAY = rf"(?:{WEEKDAYS})(?:-feira)?\b"
 DATE_WORDS = regex(
-    rf"(?i)^(?:published|updated|posted|last updated|first published|modified|date|{STAMP_WORDS})\b|"
-    rf"^(?:{WEEKDAYS})(?:-feira)?,?\s+(?:den\s+|le\s+)?\d|"
+    rf"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|^{STAMP}|"
+    # ... a weekday, then a date's part: "Tue, Nov 19", "Donnerstag, 31. Mai 2012", "lunes, 3 de junio"
+    rf"^{WEEKDAY}\.?,?\s+(?:den\s+|le\s+|the\s+)?(?:\d|{MONTH}\b)|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
-    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s|^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
+    r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
+# What a dateline holds besides its date: its time, its weekday, small words; a writer's name after "by", "von"
+# A line led by a date in figures, then its writer and sections ("21/11/2026 Anna Petrova Politics, ..."): a dateline
+FIGURES_FIRST = regex(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
+NOT_DATE = regex(
+    rf"\b\d{{1,2}}[:.]\d{{2}}|\d+|\b(?:[A-Z]{{1,4}}T|UTC|GMT)\b|(?i:\b{WEEKDAY}|\b(?:am|pm|uhr|h|on|at|um|le|el|de|"
+    r"del|à|a|the|of|last|modified|updated|published|posted|first)\b)"
+)
+BY_NAME = regex(r"\s(?i:by|von|par|por|door|di|de)\s+[A-Z\u00C0-\u024F].*$|\s[|·•]\s.*[A-Za-z].*$")
 
 
 def line_date(line: str) -> dt.date | None:
@@ -153,7 +166,7 @@ def line_date(line: str) -> dt.date | None:
 
 # A timestamp's first word: "Updated 10:41, Dec 10, 2012"; in Chinese, Japanese and Korean, 更新时间 / 公開日 / 입력
 STAMPED = regex(
-    rf"(?i)(?:published|updated|posted|first published|last updated|{STAMP_WORDS})\b|"
+    rf"(?i)(?:published|updated|posted|first published|last updated)\b|{STAMP}|"
     # ... the stamp and its date, not a word that starts the same ("发布会", a press conference; "公開討論会")
     r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力)(?:时间|時間|日時|日)?\s*[:：]?\s*\d|"
     r"(?:입력|수정|등록|기사입력|업데이트)\s*[:：]?\s*\d"
@@ -167,8 +180,19 @@ def is_date_line(line: str) -> bool:
     stamped = STAMPED.match(line)
     if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
-    running_words = re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
-    return bool(line_date(line) or DATE_WORDS.search(line)) and not running_words
+    running_words = re.search(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
+    if not (line_date(line) or DATE_WORDS.search(line)) or running_words:
+        return False
+    return bool(stamped) or bool(FIGURES_FIRST.match(line)) or undated_words(line) <= 2
+
+
+def undated_words(line: str) -> int:
+    """The words a line holds besides its date, time, weekday and their small words (and a writer's name after "by"
+    or a bar): a headline with a date in it has several ("Landtagswahl am 14. März 2027: Das sind die Kandidaten")."""
+    rest = BY_NAME.sub(" ", line)
+    for form in DATE_FORMS:
+        rest = form.sub(" ", rest)
+    return len(re.findall(r"[^\W\d_]{2,}", NOT_DATE.sub(" ", rest)))
 
 
 # What a byline says before the writer's name: plainly ("By", "Written by"), or as the piece's kind ("Analysis by",
@@ -338,11 +362,15 @@ BOILERPLATE = regex(
 
 # A counter: of shares, comments or views ("1.2K Shares"), or a gallery's ("Image 10 of 15")
 # What a counter counts, in English and as German, French, Spanish, Portuguese and Italian pages say it
-COUNTED = (r"shares?|comments?|views?|likes?|reads?|reactions?|votes?|ratings?|reviews?|kommentare?|bewertung(?:en)?|"
-           r"aufrufe|stimmen|commentaires?|avis|vues|comentarios?|comentários?|votos?|commenti|voti")  # fmt: skip
+COUNTED = r"shares?|comments?|views?|likes?|reads?|reactions?|kommentare?|aufrufe|commentaires?|vues|comentarios?|" \
+    r"comentários?|commenti"  # fmt: skip
+# ... and what only a whole line of a number counts: "12 votes", "(1 Bewertung)"; a headline may start so
+RATED = r"votes?|ratings?|reviews?|bewertung(?:en)?|stimmen|avis|votos?|voti|sterne|stars?"
 COUNTER = regex(
-    rf"(?i)^\W*[\d.,]+\s*[km]?\W*(?:{COUNTED})?\W*$|"
-    r"\b\d+\s+(?:of|out of|von|sur|de|di|van|/)\s+\d+\b|"  # 10 of 15, 3 von 5 (a rating, a gallery's slide)
+    rf"(?i)^\W*[\d.,]+\s*[km]?\W*(?:{COUNTED}|{RATED})?\W*$|"
+    r"\b\d+\s+(?:of|/)\s+\d+\b|"  # 10 of 15 (a gallery's slide)
+    # a rating, the whole line: "4.5 out of 5", "3 von 5, (1 Bewertung)"
+    rf"^\W*(?:rating:?\s*)?\d+(?:[.,]\d)?\s+(?:out of|von|sur|de|di|van)\s+\d+\b[\W\d]*(?:{COUNTED}|{RATED})?\W*$|"
     rf"^\W*[\d.,]+\s*[km]?\s+(?:{COUNTED})\b"
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")

@@ -16,10 +16,5 @@ SECTIONS = frozenset(
 )  # fmt: skip
 STOP_WORDS = frozenset(
     "the and for with that this from are was were has have had will its his her their they them after over into "
-    "about but not you your our who what when where why how than then also been being more most said says new "
-    # ... and the small words of German, French, Spanish, Portuguese, Italian and Dutch, which say as little
-    "und der die das den dem des ein eine einer eines mit für von auf aus bei nach über ist sind sich nicht auch "
-    "wie wir ihr sie les une pour dans que qui sur par est aux avec son ses ont pas plus los las con por para del "
-    "una como más uma com não dos nas nos mais pela pelo per che gli della delle sono het een van met voor zijn "
-    "niet ook".split()
+    "about but not you your our who what when where why how than then also been being more most said says new".split()
 )  # fmt: skip
