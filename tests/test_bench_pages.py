@@ -328,3 +328,52 @@ def test_a_page_calls_itself_an_article_by_its_og_type_or_json_ld(head, article)
     articles apart, by what the page says of itself."""
     html = f"<html><head>{head}<title>Bridge to close</title></head><body><h1>Bridge to close</h1></body></html>"
     assert bench.says_article(html.encode()) is article
+
+
+def test_a_noscript_refresh_is_not_followed_and_the_page_itself_is_pasted_every_time(tmp_path, browser):
+    """With scripts off Chromium follows a <noscript> refresh; an editor's browser runs scripts and never does. The
+    paste is the page's own text, on every load (the refresh's race decided it before)."""
+    import gzip
+
+    unseen = load_unseen()
+    html = (b'<html><head><noscript><meta http-equiv="refresh" content="0; url=/enable-javascript.html"></noscript>'
+            b"</head><body><h1>Bridge to close</h1><p>The old bridge closes on Monday.</p></body></html>")  # fmt: skip
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "page.html.gz").write_bytes(gzip.compress(html, mtime=0))
+    chromium = unseen.launch(browser.browser_type)
+    try:
+        for _ in range(3):
+            unseen.paste(tmp_path, ["page"], chromium)
+            lines = [line for line in (tmp_path / "pages" / "page.txt").read_text().split("\n") if line.strip()]
+            assert lines == ["Bridge to close", "The old bridge closes on Monday."]
+    finally:
+        chromium.close()
+
+
+def test_a_phrase_the_tests_keep_from_the_readers_comments_is_one_to_leave_out(tmp_path):
+    """trafilatura's output keeps the comments under an article, and its tests assert phrases from them; issue 21
+    has the article end where the comments begin."""
+    import json
+
+    unseen = load_unseen()
+    page = (b"<html><body><article><p>The storm reached the coast at dawn.</p></article><div id='comments'>"
+            b"<div class='comment-content'><p>Great post, thanks for this</p></div></div></body></html>")  # fmt: skip
+    tests = b"""
+MOCK_PAGES = {'https://news.example/a': 'news.example.storm.html'}
+
+def test_extract(xmloutput):
+    result = load_mock_page('https://news.example/a', xmloutput)
+    assert 'reached the coast' in result and 'Great post, thanks' in result
+"""
+    sdist = sdist_of(tmp_path / "t-1.tar.gz", {"t-1/tests/cache/news.example.storm.html": page,
+                                                "t-1/tests/realworld_tests.py": tests})  # fmt: skip
+    unseen.unpack(sdist, tmp_path / "laid")
+    assert json.loads((tmp_path / "laid" / "ground-truth.json").read_text()) == {
+        "news.example.storm": {"keep": ["reached the coast"], "leave out": ["Great post, thanks"]}
+    }
+
+
+def test_a_phrase_is_matched_by_its_words_whatever_the_build_s_typography():
+    assert bench.holds("Sie sagte: “Das könnte Sie auch interessieren …” – und ging.", 'interessieren ..." - und')
+    assert not bench.holds("Sie sagte nichts.", "Sie sagte: nichts davon")
+    assert not bench.holds("Kommentieren", "Kommentar")  # whole words only
