@@ -108,9 +108,14 @@ SEPARATOR = re.compile(r"\s+[-|–—:·»/]+\s+|:\s+|\s+::\s+")
 LOGO = re.compile(r"(?i)(?:^|[\s_-])(?:logo|brand|site-?(?:title|name))(?:$|[\s_-])")
 
 
+SLUG = re.compile(r"[\w]+(?:-[\w]+){2,}")
+
+
 def true_headlines(html: bytes) -> list[str]:
-    """The page's own names for its headline: og:title, the first non-empty <h1> that is not the site's name or logo,
-    and its <title> (on some pages the only one that is not the site's name)."""
+    """The page's own names for its headline: og:title (unless an address's slug), the first non-empty <h1> that is
+    not the site's name or logo (unless one word its og:title and <title> do not hold: a section's, "Neuigkeiten"),
+    a later <h1> half of whose words, two at least, the og:title or <title> hold (the article's own under a blog's
+    name), and its <title> (on some pages the only one that is not the site's name)."""
     import trafilatura
 
     tree = trafilatura.load_html(html)  # decoded by the page's own charset
@@ -118,13 +123,22 @@ def true_headlines(html: bytes) -> list[str]:
         return []
     found = []
     for meta in tree.xpath("//meta[@property='og:title' or @name='og:title']"):
-        found.append(meta.get("content") or "")
+        content = (meta.get("content") or "").strip()
+        if not SLUG.fullmatch(content):  # "adac-kindersitztest-herbst-2018": an address's part, not a headline
+            found.append(content)
     titles = [" ".join(title.text_content().split()) for title in tree.xpath("//head/title")[:1]]
+    named = {word for text in [*found, *titles] for word in words(text) if len(word) >= 4}
+    first = True
     for h1 in tree.xpath("//h1"):
         text = " ".join(" ".join(h1.itertext()).split())  # its parts apart: "<span>Headline</span><a>Site</a>"
-        if text and not is_site(h1, text, tree, titles):
+        if not text or is_site(h1, text, tree, titles):
+            continue
+        own = {word for word in words(text) if len(word) >= 4}
+        if first and not (named and len(words(text)) == 1 and not own & named):  # not a section's one word
             found.append(text)
-            break
+        elif not first and len(own & named) >= 2 and 2 * len(own & named) >= len(own):
+            found.append(text)  # a later <h1> the page's title names too: the article's own under a blog's name
+        first = False
     found.extend(titles)  # "Headline - Site": `agrees` takes the suffix off
     return [text.strip() for text in found if TOKEN.search(text or "")]
 

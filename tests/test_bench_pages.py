@@ -377,3 +377,21 @@ def test_a_phrase_is_matched_by_its_words_whatever_the_build_s_typography():
     assert bench.holds("Sie sagte: “Das könnte Sie auch interessieren …” – und ging.", 'interessieren ..." - und')
     assert not bench.holds("Sie sagte nichts.", "Sie sagte: nichts davon")
     assert not bench.holds("Kommentieren", "Kommentar")  # whole words only
+
+
+@pytest.mark.parametrize(("head", "body", "truths"), [
+    # an og:title that is an address's slug is no headline
+    ("<meta property='og:title' content='bridge-closure-2026'><title>Bridge to close | Riverside</title>",
+     "<h1>Bridge to close</h1>", ["Bridge to close", "Bridge to close | Riverside"]),
+    # a section's one word as the first <h1>, which the page's title does not hold, is no headline
+    ("<title>Old bridge to close for a year | Riverside</title>", "<h1>Neuigkeiten</h1><h2>Old bridge to close</h2>",
+     ["Old bridge to close for a year | Riverside"]),
+    # a blog's name as the first <h1>, the article's own <h1> under it: the title names the second
+    ("<title>Why the old bridge must close » Riverside Blogs</title>",
+     "<h1>BLOG: River Notes</h1><h1>Why the old bridge must close this winter</h1>",
+     ["BLOG: River Notes", "Why the old bridge must close this winter",
+      "Why the old bridge must close » Riverside Blogs"]),
+])  # fmt: skip
+def test_the_true_headline_leaves_out_slugs_and_sections_and_takes_the_article_s_own_later_h1(head, body, truths):
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    assert bench.true_headlines(html.encode()) == truths
