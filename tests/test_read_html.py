@@ -821,3 +821,24 @@ def test_a_json_ld_headline_stays_when_the_h1_is_only_a_section_the_title_names(
         f"type='application/ld+json'>{about}</script></head><body><h1>Opinion</h1>{article}</body></html>",
     )
     assert (story.headline, story.headline_unsure) == ("Why the bridge must close", False)
+
+
+def test_an_og_title_that_is_an_address_s_slug_is_no_headline(tmp_path):
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, _ = saved(
+        tmp_path,
+        "<html><head><meta property='og:title' content='bridge-closure-riverside-2026'><title>Bridge to close | "
+        f"Riverside Daily</title></head><body><h1>Bridge to close</h1>{article}</body></html>",
+    )
+    assert story.headline == "Bridge to close"
+
+
+def test_a_one_word_h1_the_title_does_not_hold_gives_way_to_the_title_flagged(tmp_path):
+    """A section's one word as the page's only <h1> ("Neuigkeiten"): the <title>'s headline is the likelier one."""
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, notices = saved(
+        tmp_path,
+        "<html><head><title>Old bridge to close for a year | Riverside Daily</title></head><body>"
+        f"<h1>Neuigkeiten</h1>{article}</body></html>",
+    )
+    assert (story.headline, story.headline_unsure) == ("Old bridge to close for a year", True)

@@ -177,7 +177,9 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     not_headline = site | ({suffix} if suffix else set())
     h1_element, far = nearest_h1(tree, body, text, not_headline)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
-    named = [about.get("headline", ""), about.get("og_title", "")]
+    named = [
+        name for name in (about.get("headline", ""), about.get("og_title", "")) if not SLUG.fullmatch(name.strip())
+    ]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
     # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name
@@ -194,8 +196,10 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
         by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "")
     by_title = (without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
                                               "stands in")  # fmt: skip
-    # An <h1> away from the article that the <title> does not repeat is less likely the headline than the <title>
-    candidates += [by_title, by_h1] if far and fold(h1) not in fold(title) else [by_h1, by_title]
+    # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
+    # the headline than the <title>
+    unlikely = (far or len(fold(h1).split()) == 1) and fold(h1) not in fold(title)
+    candidates += [by_title, by_h1] if unlikely else [by_h1, by_title]
     for found, whole, why in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site)
         if headline and fold(headline) not in not_headline:
@@ -203,6 +207,10 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
                 why = f"{why}, without the site's name"
             return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
     return Headline()
+
+
+# A name that is an address's slug ("adac-kindersitztest-herbst-2018"), which some pages give as their og:title
+SLUG = regex(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
 
 
 def site_names(tree: Any, about: dict[str, str]) -> set[str]:
