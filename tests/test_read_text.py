@@ -1415,7 +1415,8 @@ ELECTION_ARTICLE = (
     "12 votes decide mayoral race in Springfield", "1 out of 3 voters waited over an hour",
     "60 Votes short: the recount begins", "3 Ratings Agencies Cut the City's Outlook",
     "Sunak calls July election", "Montenegro votes in tight parliamentary race", "Sunday Times poll puts Labour ahead",
-    "Monday vote to decide council leader", "Thunberg joins protest at the count",
+    "Monday vote to decide council leader", "Thunberg joins protest at the count", "Biden’s 90-minute debate stumble",
+    "Inside the 10-minute vote count",
 ])  # fmt: skip
 def test_a_headline_with_a_count_a_rating_word_or_a_weekday_like_name_is_still_the_headline(headline):
     lead = read(f"Home\nPolitics\n{headline}\nBy Anna Petrova\n{ELECTION_ARTICLE}")[0].stories[0]
@@ -1433,3 +1434,38 @@ def test_a_headline_in_another_language_holding_a_date_or_a_publishing_word_is_n
     lead = read(f"Startseite\n{headline}\n12. März 2026\n{DE_ARTICLE}")[0].stories[0]
     assert lead.headline == headline
     assert lead.date is not None and lead.date.isoformat() == "2026-03-12"
+
+
+@pytest.mark.parametrize("dateline", ["Nov 20, 2026 — Anna Petrova, Staff Writer",
+                                      "Anna Petrova and John Smith, November 20, 2026",
+                                      "November 20, 2026 Washington Post Staff"])  # fmt: skip
+def test_a_dateline_with_the_writers_names_is_the_story_s_date(dateline):
+    lead = read(f"Home\nPolitics\n{HEADLINE}\n{dateline}\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.date.isoformat() if lead.date else None) == (HEADLINE, "2026-11-20")
+
+
+def test_a_result_s_seats_in_the_article_stay_in_it():
+    """Lines of a party and its seats in brackets read like a blog's category links ("Politik (12)"): brought in
+    by the article's sentence, they are its news."""
+    seats = ["SPD (206)", "CDU/CSU (197)", "Grüne (118)", "FDP (92)", "AfD (83)", "Linke (39)", "SSW (1)"]
+    article = DE_ARTICLE.replace(
+        "Die Bauarbeiten", "Die 87 Sitze verteilen sich so:\n" + "\n".join(seats) + "\nDie Bauarbeiten"
+    )
+    lead = read(f"Startseite\n{DE_HEADLINE}\nVon Anna Berg\n{article}")[0].stories[0]
+    assert all(any(seat in block for block in body_of(lead)) for seat in seats)
+
+
+def test_a_share_button_under_the_first_paragraph_does_not_cut_it_from_the_article():
+    """'Teilen', 'Partager', 'Compartir' are buttons, not the end of the article: the first paragraph above one stays
+    in the body (no output shows a lead's standfirst apart)."""
+    first, *rest = DE_ARTICLE.strip().split("\n")
+    for button in ("Teilen", "Partager", "Compartir", "Condividi"):
+        page = f"Startseite\n{DE_HEADLINE}\nVon Anna Berg\n{first}\n{button}\n" + "\n".join(rest) + "\n"
+        lead = read(page)[0].stories[0]
+        assert body_of(lead)[0] == first, button
+
+
+def test_a_theme_s_machine_timestamp_line_under_the_headline_is_never_the_headline():
+    stamp = "AnnaBerg2026-03-12T17:27:31+02:00März 12th, 2026|Lokales|36 Kommentare"
+    lead = read(f"Startseite\n{DE_HEADLINE}\n{stamp}\n{DE_ARTICLE}")[0].stories[0]
+    assert lead.headline == DE_HEADLINE

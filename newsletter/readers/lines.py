@@ -117,7 +117,7 @@ DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
     # 31 May 2012, 31. Mai 2012, 1er janvier 2020, 31 de maio de 2012
     regex(rf"\b(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{MONTH})\s+(?:de\s+)?(?P<year>\d{{4}})\b", re.I),
-    regex(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+    regex(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),  # "Name2019-01-07T17:27:31+02:00"
     # Japanese, Chinese and Korean pages: 2026年11月20日, 2026년 11월 20일 (a date in figures with dots or slashes may
     # be an exhibition's or a match's in the article; a timestamp's time marks it, see DATE_WORDS)
     regex(r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
@@ -142,6 +142,8 @@ DATE_WORDS = regex(
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
 # What a dateline holds besides its date: its time, its weekday, small words; a writer's name after "by", "von"
+# A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
+MACHINE_STAMP = regex(r"(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # A line led by a date in figures, then its writer and sections ("21/11/2026 Anna Petrova Politics, ..."): a dateline
 FIGURES_FIRST = regex(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
 NOT_DATE = regex(
@@ -183,7 +185,24 @@ def is_date_line(line: str) -> bool:
     running_words = re.search(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
     if not (line_date(line) or DATE_WORDS.search(line)) or running_words:
         return False
-    return bool(stamped) or bool(FIGURES_FIRST.match(line)) or undated_words(line) <= 2
+    if stamped or FIGURES_FIRST.match(line) or MACHINE_STAMP.search(line):
+        return True
+    return undated_words(line) <= 2 or dated_at_an_end(line)
+
+
+def dated_at_an_end(line: str) -> bool:
+    """A full date starts or ends the line, and the rest is names: "Nov 20, 2026 — Anna Petrova, Staff Writer",
+    "Anna Petrova and John Smith, November 20, 2026" (a headline holding a date has its words in lower case)."""
+    for form in DATE_FORMS:
+        for match in form.finditer(line):
+            rest = (line[: match.start()] + " " + line[match.end() :]).strip(" ,—–-|·")
+            if (match.start() <= 1 or match.end() >= len(line.rstrip()) - 1) and NAMES.fullmatch(rest):
+                return True
+    return False
+
+
+# Names and their joins: "Anna Petrova and John Smith", "Anna Petrova, Staff Writer", "Washington Post Staff"
+NAMES = regex(r"(?:[A-Z\u00C0-\u024F][\w.'’-]*|and|und|et|y|e|of|,|&|\s)+")
 
 
 def undated_words(line: str) -> int:
@@ -266,11 +285,11 @@ END_OF_ARTICLE = regex(
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
     r"kommentare?(?: (?:hinzufügen|schreiben|geschlossen))?|(?:schreibe|hinterlasse) einen kommentar|"
-    r"teilen|diesen (?:artikel|beitrag) teilen|über (?:den autor|die autorin)|"
+    r"über (?:den autor|die autorin)|"
     r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|commentaires?|(?:laisser|ajouter) un commentaire|"
-    r"partager(?: cet article)?|mots-clés|à propos de l'auteur|comentarios?|(?:deja|dejar) un comentario|"
-    r"compartir|etiquetas|sobre el autor|comentários|deixe um comentário|compartilh(?:e|ar)|sobre o autor|"
-    r"commenti|lascia un commento|condividi|reacties|reageer|deel dit artikel|over de auteur)"
+    r"mots-clés|à propos de l'auteur|comentarios?|(?:deja|dejar) un comentario|"
+    r"etiquetas|sobre el autor|comentários|deixe um comentário|sobre o autor|"
+    r"commenti|lascia un commento|reacties|reageer|over de auteur)"
     r"\s*:?(?:\s*\(\d+\))?$"
 )
 RIGHTS_RESERVED = regex(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
@@ -375,13 +394,17 @@ COUNTER = regex(
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = regex(
-    r"(?i)\d+\s*(?:[-–]\s*\d+\s*)?-?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
+    r"(?i)\d+-minute read|"  # ... "7-minute read", not "Biden's 90-minute debate"
+    r"\d+\s*(?:[-–]\s*\d+\s*)?(?:min(?:s|\.|utes?|utos?|uten|uti|uty|ut)?(?!\w)|мин(?:ут[аы]?|\.)?(?!\w)|分)"
 )
 # A link to another story set inside the article ("READ MORE: Title", "See also: Title", "RELATED: Title")
 STORY_LINK = regex(
     r"(?i)^(?:see more|read more|read also|also read|see also|related|read next|more|recommended|don'?t miss)"
     r"\s*:\s*\S"
 )
+
+
+ARCHIVE_LINK = regex(rf"(?i)^{MONTH}\s+\d{{4}}\s*\(\d+\)$")
 
 
 def is_furniture(line: str) -> bool:
@@ -392,8 +415,8 @@ def is_furniture(line: str) -> bool:
         return True
     if words <= 3 and COUNTER.search(line) or words <= 4 and READING_TIME.search(line):
         return True  # 1.2K Shares, 10 of 15, 4 min read
-    if words <= 4 and re.search(r"\S\s*\(\d+\)$", line):
-        return True  # a blog's archive or category link and its count: "April 2015 (1)", "Politik (12)"
+    if ARCHIVE_LINK.match(line):
+        return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
     if words <= 8 and FURNITURE.search(line):

@@ -210,6 +210,17 @@ def classify(lines: list[Line]) -> list[str]:
                 roles[i] = "caption"
             elif i and texts[i - 1] == text:
                 roles[i] = "caption"
+    # A run of a site's category links, each with its count ("Politik (12)", "Wahabi (185)"), is its sidebar; not a
+    # result's seats ("SPD (27)") that a sentence ending in a colon brings in ("The seats are shared as follows:")
+    counted = [bool(COUNTED_LINK.match(text)) for text in texts]
+    i = 0
+    while i < len(texts):
+        j = i
+        while j < len(texts) and counted[j]:
+            j += 1
+        if j - i >= COUNTED_RUN and not (i and texts[i - 1].rstrip().endswith(":")):
+            roles[i:j] = ["furniture"] * (j - i)
+        i = max(j, i + 1)
     # "More from <brand>" always starts the items. Another related heading ends the article when a list follows
     # it (titles, captions, credits); one in the middle of the article (a "Read more" box) is only furniture.
     for i, role in enumerate(roles):
@@ -221,6 +232,8 @@ def classify(lines: list[Line]) -> list[str]:
 
 
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
+COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")  # a short link and the count of its posts
+COUNTED_RUN = 5
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
