@@ -658,6 +658,18 @@ def test_a_short_standfirst_over_the_byline_is_the_teaser_not_the_article_s_firs
     assert not any(SHORT_DEK[:30] in notice for notice in notices)  # kept, as the teaser: not "left out"
 
 
+def test_a_pasted_lead_s_standfirst_is_shown_above_its_body_in_every_output(cli, workdir):
+    """The reader takes a standfirst out of the body as the story's teaser: the email, its plain text and the web
+    page show it above the lead's body (review 6, D0: it was in issue.json alone)."""
+    (workdir / "lead.txt").write_text(f"World\n{HEADLINE}\n{SHORT_DEK}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    result = cli("build", "lead.txt", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    for name in ("email.html", "email.txt", "web.html"):
+        text = " ".join((workdir / "out" / name).read_text(encoding="utf-8").split())
+        assert text.count(SHORT_DEK.replace("'", "&#39;") if name != "email.txt" else SHORT_DEK) == 1, name
+        assert text.index(SHORT_DEK[:30]) < text.rindex("Regional governments across Russia"), name  # not the preheader
+
+
 def test_a_short_first_paragraph_under_the_byline_stays_the_article_s():
     result, _ = read(f"World\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{SHORT_DEK}\n{ARTICLE}")
     lead = result.stories[0]

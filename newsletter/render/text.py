@@ -223,6 +223,8 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
     if lead.excerpt_from:
         out += wrap(lead.teaser) + ["", f"Read at {lead.excerpt_from} [{refs.add(lead.url)}]", ""]
     else:
+        if standfirst(lead):
+            out += wrap(standfirst(lead)) + [""]
         out += text_body(ready.lead_body, refs)
         if lead.url:
             out += [f"Read the full story [{refs.add(lead.url)}]", ""]
