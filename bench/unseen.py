@@ -148,7 +148,9 @@ def in_comments(html: bytes, phrases: list[str]) -> list[str]:
         return []
     found: list[str] = []
     for element in tree.iter():
-        if isinstance(element.tag, str) and COMMENTS.search(f"{element.get('id', '')} {element.get('class', '')}"):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "main", "article"):
+            continue  # <body class="single comments-open">: the whole page, not its comments
+        if element.find(".//h1") is None and COMMENTS.search(f"{element.get('id', '')} {element.get('class', '')}"):
             text = " ".join(element.text_content().split())
             found += [phrase for phrase in phrases if " ".join(phrase.split()) in text and phrase not in found]
     return found
@@ -248,12 +250,14 @@ def inner_text(context, html: bytes, charset: str) -> str:  # type: ignore[no-un
 
 
 def answer(html: bytes, charset: str):  # type: ignore[no-untyped-def]
-    """A route handler: the page at ADDRESS is html in charset; any other request (styles, images, frames) is
-    refused."""
+    """A route handler: the page at ADDRESS is html in charset; a navigation elsewhere (a refresh, a frame) is
+    answered "204 No Content", so the browser stays where it is; any other request (styles, images) is refused."""
 
     def handle(route):  # type: ignore[no-untyped-def]
         if route.request.url == ADDRESS:
             route.fulfill(body=html, content_type=f"text/html; charset={charset}")
+        elif route.request.is_navigation_request():
+            route.fulfill(status=204)
         else:
             route.abort()
 

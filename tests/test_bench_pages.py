@@ -330,14 +330,18 @@ def test_a_page_calls_itself_an_article_by_its_og_type_or_json_ld(head, article)
     assert bench.says_article(html.encode()) is article
 
 
-def test_a_noscript_refresh_is_not_followed_and_the_page_itself_is_pasted_every_time(tmp_path, browser):
-    """With scripts off Chromium follows a <noscript> refresh; an editor's browser runs scripts and never does. The
-    paste is the page's own text, on every load (the refresh's race decided it before)."""
+@pytest.mark.parametrize("refresh", [
+    b'<noscript><meta http-equiv="refresh" content="0; url=/enable-javascript.html"></noscript>',
+    b'<meta http-equiv="refresh" content="0; url=/elsewhere.html">',
+])  # fmt: skip
+def test_a_refresh_is_not_followed_and_the_page_itself_is_pasted_every_time(tmp_path, browser, refresh):
+    """With scripts off Chromium follows a <noscript> refresh, which an editor's browser never does; a page's own
+    refresh leads away from the page saved. The paste is the page's own text, on every load (a race decided it)."""
     import gzip
 
     unseen = load_unseen()
-    html = (b'<html><head><noscript><meta http-equiv="refresh" content="0; url=/enable-javascript.html"></noscript>'
-            b"</head><body><h1>Bridge to close</h1><p>The old bridge closes on Monday.</p></body></html>")  # fmt: skip
+    html = (b"<html><head>" + refresh + b"</head><body><h1>Bridge to close</h1>"
+            b"<p>The old bridge closes on Monday.</p></body></html>")  # fmt: skip
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "page.html.gz").write_bytes(gzip.compress(html, mtime=0))
     chromium = unseen.launch(browser.browser_type)
@@ -356,7 +360,8 @@ def test_a_phrase_the_tests_keep_from_the_readers_comments_is_one_to_leave_out(t
     import json
 
     unseen = load_unseen()
-    page = (b"<html><body><article><p>The storm reached the coast at dawn.</p></article><div id='comments'>"
+    page = (b"<html><body class='single comments-open'><article><p>The storm reached the coast at dawn.</p></article>"
+            b"<div id='comments'>"
             b"<div class='comment-content'><p>Great post, thanks for this</p></div></div></body></html>")  # fmt: skip
     tests = b"""
 MOCK_PAGES = {'https://news.example/a': 'news.example.storm.html'}
