@@ -128,9 +128,12 @@ def test_related_lists_under_any_common_heading_are_found(heading):
 def test_a_read_more_box_inside_the_article_does_not_end_it():
     box = "Read more\nGovernors elsewhere have raised local taxes to cover the gap in their budgets.\n"
     text = MOSCOW.read_text().replace("Where the cuts fall\n", box + "Where the cuts fall\n")
-    body = [block.text for block in read(text)[0].stories[0].body]
+    result, notices = read(text)
+    body = [block.text for block in result.stories[0].body]
     assert body[-1].startswith("The Finance Ministry did not respond")
     assert "Where the cuts fall" in body
+    assert not any("Governors elsewhere" in block for block in body)  # the other story's, named as left out
+    assert any('"Governors elsewhere have raised local t' in notice for notice in notices)
 
 
 @pytest.mark.parametrize(

@@ -228,10 +228,14 @@ def classify(lines: list[Line]) -> list[str]:
             following = roles[i + 1 : i + 5]
             if sum(1 for r in following if r not in ("prose", "list", "url")) < min(2, len(following)):
                 roles[i] = "furniture"
+                # ... and the other story's title or teaser it links to, the one line under it
+                if i + 1 < len(texts) and roles[i + 1] in ("prose", "other") and words_of(texts[i + 1]) <= BOX_TITLE:
+                    roles[i + 1] = "furniture"
     return roles
 
 
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
+BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")  # a short link and the count of its posts
 COUNTED_RUN = 5
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
