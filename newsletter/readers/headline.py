@@ -293,7 +293,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             captions.add(i)
         if dated:
             score += 0.4
-        if size >= 3 and fold(line.text) in trail:
+        if size >= 5 and fold(line.text) in trail:  # a headline's length: a trail may end in its section
             score += 0.5  # the page's breadcrumb trail ends in it: "Home > Section > Headline" (ranks it; a section's
             lenient[i] += 0.5  # heading under a trail ending in the section gets it too, so it never makes one sure)
         if bylined and size >= 3:
