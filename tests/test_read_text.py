@@ -1491,3 +1491,15 @@ def test_a_theme_s_machine_timestamp_line_under_the_headline_is_never_the_headli
     stamp = "AnnaBerg2026-03-12T17:27:31+02:00März 12th, 2026|Lokales|36 Kommentare"
     lead = read(f"Startseite\n{DE_HEADLINE}\n{stamp}\n{DE_ARTICLE}")[0].stories[0]
     assert lead.headline == DE_HEADLINE
+
+
+@pytest.mark.parametrize("label", ["Von", "Par", "Por", "Door"])
+def test_a_byline_in_another_language_keeps_the_name_without_its_by(cli, workdir, label):
+    """'Von Anna Berg' is the byline 'Anna Berg': every output says 'By Anna Berg', never 'By Von Anna Berg'."""
+    (workdir / "lead.txt").write_text(f"Startseite\n{DE_HEADLINE}\n{label} Anna Berg\n12. März 2026\n{DE_ARTICLE}")
+    result = cli("build", "lead.txt", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert json.loads((workdir / "out" / "issue.json").read_text())["lead"]["byline"] == "Anna Berg"
+    for name in ("email.html", "email.txt", "web.html"):
+        text = (workdir / "out" / name).read_text(encoding="utf-8")
+        assert "Anna Berg" in text and f"{label} Anna" not in text, name

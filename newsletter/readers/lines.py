@@ -219,10 +219,11 @@ def undated_words(line: str) -> int:
 PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by"
 KIND_BY = r"(?:Analysis|Opinion|Commentary|Review|Interview) by"
 BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
+OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af"  # "By" in German, French, Spanish, Dutch, Italian, Swedish, Danish
 AUTHOR_LABELS = r"Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem"
 NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
 BYLINE = regex(
-    rf"^(?:{PLAIN_BY}|Von|Par|Por|Door|Di|Av|Af)\s+[A-Z\u00C0-\u024F].{{0,100}}$|"
+    rf"^(?:{PLAIN_BY}|{OTHER_BY})\s+[A-Z\u00C0-\u024F].{{0,100}}$|"
     # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
     rf"^{KIND_BY}\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$"
 )

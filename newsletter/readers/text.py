@@ -25,6 +25,7 @@ from newsletter.readers.lines import (
     BY_WORDS,
     CAPTION_LABEL,
     END_OF_ARTICLE,
+    OTHER_BY,
     RELATED,
     RIGHTS_RESERVED,
     Line,
@@ -399,7 +400,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 BYLINE_WORDS = regex(
-    rf"^(?:(?:{BY_WORDS}|Oleh)\s+|"
+    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh)\s+|"
     rf"(?:{AUTHOR_LABELS})\s*:\s*)"
 )  # what a byline says before the name
 
