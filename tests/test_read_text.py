@@ -1503,3 +1503,19 @@ def test_a_byline_in_another_language_keeps_the_name_without_its_by(cli, workdir
     for name in ("email.html", "email.txt", "web.html"):
         text = (workdir / "out" / name).read_text(encoding="utf-8")
         assert "Anna Berg" in text and f"{label} Anna" not in text, name
+
+
+@pytest.mark.parametrize("headline", ["Di Maio quits Five Star Movement", "Por fin: el Congreso aprueba la reforma",
+                                      "Par Avion: Letters From the Campaign Trail"])  # fmt: skip
+def test_a_headline_that_starts_with_another_language_s_by_is_no_byline(headline):
+    lead = read(f"Home\nPolitics\n{headline}\nBy Anna Petrova\n{ELECTION_ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline) == (headline, "Anna Petrova")
+
+
+@pytest.mark.parametrize(("line", "byline"), [
+    ("Di Marco Rossi e Anna de la Torre", "Marco Rossi e Anna de la Torre"),
+    ("Von Moritz Berg publiziert am 25. September 2026", "Moritz Berg publiziert am 25. September 2026"),
+])  # fmt: skip
+def test_names_after_another_language_s_by_are_the_byline(line, byline):
+    lead = read(f"Home\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.byline) == (HEADLINE, False, byline)

@@ -222,8 +222,15 @@ BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
 OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af"  # "By" in German, French, Spanish, Dutch, Italian, Swedish, Danish
 AUTHOR_LABELS = r"Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem"
 NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
+# Names as a byline in another language gives them: capitalised words and their particles ("Jean-Pierre Dupont et
+# Marie Curie", "Ana de la Torre"), then perhaps a post or an agency after a comma or a bar, or when it was published
+NAMES_AFTER_BY = (rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|van|von|der|den|da|del|di|du|la|le|y|e|und|et|and|&)){{0,6}}"
+                  r"(?:\s*[,|·]\s*.{1,60}|\s+(?:publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|"
+                  r"am|le|el|il|op|den|on)\b.{1,60})?")  # fmt: skip
 BYLINE = regex(
-    rf"^(?:{PLAIN_BY}|{OTHER_BY})\s+[A-Z\u00C0-\u024F].{{0,100}}$|"
+    rf"^(?:{PLAIN_BY})\s+[A-Z\u00C0-\u024F].{{0,100}}$|"
+    # "Von", "Par", "Por", "Di" only over names: "Di Maio quits Five Star Movement", "Por Fin: ..." are headlines
+    rf"^(?:{OTHER_BY})\s+{NAMES_AFTER_BY}$|"
     # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
     rf"^{KIND_BY}\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$"
 )
