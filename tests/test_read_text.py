@@ -1519,3 +1519,12 @@ def test_a_headline_that_starts_with_another_language_s_by_is_no_byline(headline
 def test_names_after_another_language_s_by_are_the_byline(line, byline):
     lead = read(f"Home\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
     assert (lead.headline, lead.headline_unsure, lead.byline) == (HEADLINE, False, byline)
+
+
+def test_a_blog_s_tagline_sharing_only_small_words_with_the_article_is_flagged():
+    """German small words ("und", "der") say nothing of what a line is about: a tagline under the blog's name that
+    shares only them with the article is a guess, not a sure headline (review 6: the rule came back without them)."""
+    result, notices = read(f"Startseite\nReisen\nKontakt\nFlusswelt\nReisen, Wohnen und der Garten\n{DE_ARTICLE}")
+    lead = result.stories[0]
+    assert lead.headline_unsure
+    assert any("the headline is a guess" in notice for notice in notices)

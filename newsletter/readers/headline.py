@@ -13,9 +13,7 @@ from newsletter.readers.lines import (
     BACK_LINK,
     BOILERPLATE,
     CAPTION_LABEL,
-    CJK,
     COUNTER,
-    HANGUL,
     READING_TIME,
     RELATED,
     Line,
@@ -27,7 +25,7 @@ from newsletter.readers.lines import (
     title_case,
     words_of,
 )
-from newsletter.readers.words import SECTIONS, STOP_WORDS
+from newsletter.readers.words import FOREIGN_SMALL, SECTIONS, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -84,20 +82,6 @@ class Headline:
     scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
     why: str = ""  # what made it a guess, when it is one
     shared: float = 0.0  # the share of its words the article's opening holds
-
-
-def terms(text: str) -> set[str]:
-    """The words that say what a text is about: lowercase, no short or common words, a plural's s dropped, long
-    words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
-    written without spaces, and of Korean words (whose endings change)."""
-    found: set[str] = set()
-    for token in re.findall(r"\w+", text.lower()):
-        if CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
-            found.update(token[i : i + 2] for i in range(len(token) - 1))
-        elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
-            plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
-            found.add((token[:-1] if plural else token)[:5])  # homes/home, sales/sale
-    return found
 
 
 def could_be_headline(text: str, role: str, about: bool = False) -> bool:
@@ -160,9 +144,9 @@ def prose_under(lines: list[Line], roles: list[str], i: int, end: int) -> list[i
     return [j for j in range(i + 1, end + 1) if roles[j] == "prose" and not PROMO.search(lines[j].text)]
 
 
-def in_lede(lines: list[Line], roles: list[str], i: int, end: int) -> float:
-    """The share of a line's words that the first paragraphs under it hold."""
-    own = terms(lines[i].text)
+def in_lede(lines: list[Line], roles: list[str], i: int, end: int, small: frozenset[str] = frozenset()) -> float:
+    """The share of a line's words that the first paragraphs under it hold (`small`: words not counted)."""
+    own = terms(lines[i].text) - small
     lede = [lines[j].text for j in prose_under(lines, roles, i, end)[:LEDE]]
     return len(own & terms(" ".join(lede))) / (len(own) + 0.5) if own else 0.0
 
@@ -343,7 +327,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it is one of a list of titles, as other stories' are listed"
     elif index in menus and only_menu(lines[index].text, ledes[index]):
         why = "it reads like a menu (capitalised words with none of a sentence's small words)"
-    elif not about_the_article(lines[index].text, ledes[index]):
+    elif not about_the_article(lines[index].text, in_lede(lines, roles, index, end, FOREIGN_SMALL), FOREIGN_SMALL):
         why = "it shares few words with the article's opening"
     elif best - lenient[index] < SURE:
         why = "little else marks it as the headline (its place, its shape)"
@@ -424,9 +408,10 @@ def topical(lines: list[Line], roles: list[str], j: int, ledes: dict[int, float]
     return words_of(lines[j].text) >= 3 and about_the_article(lines[j].text, ledes.get(j, 0.0))
 
 
-def about_the_article(text: str, lede: float) -> bool:
-    """A third of a line's words or more, and two at least, in the article's first paragraphs (`lede`: that share)."""
-    return lede >= TOPICAL and lede * (len(terms(text)) + 0.5) >= 2
+def about_the_article(text: str, lede: float, small: frozenset[str] = frozenset()) -> bool:
+    """A third of a line's words or more, and two at least, in the article's first paragraphs (`lede`: that share;
+    `small`: words not counted, as the chosen line's own evidence is weighed without other languages' small words)."""
+    return lede >= TOPICAL and lede * (len(terms(text) - small) + 0.5) >= 2
 
 
 def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> bool:

@@ -19,7 +19,7 @@ from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
-from newsletter.readers.headline import article_start, choose_headline, past_standfirst, terms
+from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
     AUTHOR_LABELS,
     BY_WORDS,
@@ -42,6 +42,7 @@ from newsletter.readers.lines import (
     words_of,
 )
 from newsletter.readers.quotes import find_quote
+from newsletter.readers.words import terms
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000

@@ -3,6 +3,10 @@ names and the small words of a sentence."""
 
 from __future__ import annotations
 
+import re
+
+from newsletter.readers.lines import CJK, HANGUL
+
 # The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
 # several; a Title Case headline over its own byline seldom more than one
 SECTIONS = frozenset(
@@ -18,3 +22,27 @@ STOP_WORDS = frozenset(
     "the and for with that this from are was were has have had will its his her their they them after over into "
     "about but not you your our who what when where why how than then also been being more most said says new".split()
 )  # fmt: skip
+# The small words of German, French, Spanish, Portuguese, Italian and Dutch: not counted when the chosen line's own
+# evidence of being about the article is weighed (a blog's tagline "Reisen, Wohnen und der Garten" shares only these
+# with a German article), but counted in its rivals' scores, which an English page's words ("die", "son") share
+FOREIGN_SMALL = frozenset(
+    word[:5]
+    for word in "und der die das den dem des ein eine einer eines mit für von auf aus bei nach über ist sind sich "
+    "nicht auch wie wir ihr sie les une pour dans que qui sur par est aux avec son ses ont pas plus los las con por "
+    "para del una como más uma com não dos nas nos mais pela pelo per che gli della delle sono het een van met voor "
+    "zijn niet ook".split()
+)
+
+
+def terms(text: str) -> set[str]:
+    """The words that say what a text is about: lowercase, no short or common words, a plural's s dropped, long
+    words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
+    written without spaces, and of Korean words (whose endings change)."""
+    found: set[str] = set()
+    for token in re.findall(r"\w+", text.lower()):
+        if CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
+            found.update(token[i : i + 2] for i in range(len(token) - 1))
+        elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
+            plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
+            found.add((token[:-1] if plural else token)[:5])  # homes/home, sales/sale
+    return found
