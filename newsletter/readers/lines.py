@@ -141,11 +141,11 @@ DATE_WORDS = regex(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
-# What a dateline holds besides its date: its time, its weekday, small words; a writer's name after "by", "von"
 # A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
 MACHINE_STAMP = regex(r"(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # A line led by a date in figures, then its writer and sections ("21/11/2026 Anna Petrova Politics, ..."): a dateline
 FIGURES_FIRST = regex(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
+# What a dateline holds besides its date: its time, its weekday, small words; a writer's name after "by", "von"
 NOT_DATE = regex(
     rf"\b\d{{1,2}}[:.]\d{{2}}|\d+|\b(?:[A-Z]{{1,4}}T|UTC|GMT)\b|(?i:\b{WEEKDAY}|\b(?:am|pm|uhr|h|on|at|um|le|el|de|"
     r"del|à|a|the|of|last|modified|updated|published|posted|first)\b)"
