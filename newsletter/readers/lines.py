@@ -413,6 +413,8 @@ STORY_LINK = regex(
 
 
 ARCHIVE_LINK = regex(rf"(?i)^{MONTH}\s+\d{{4}}\s*\(\d+\)$")
+# ... and any short link with the count of its posts ("Politik (12)"): a sidebar's only in a run (text.py's classify)
+COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")
 
 
 def is_furniture(line: str) -> bool:

@@ -10,6 +10,7 @@ What a line plainly is lives in lines.py, how the headline is chosen in headline
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -24,6 +25,7 @@ from newsletter.readers.lines import (
     AUTHOR_LABELS,
     BY_WORDS,
     CAPTION_LABEL,
+    COUNTED_LINK,
     END_OF_ARTICLE,
     OTHER_BY,
     RELATED,
@@ -214,15 +216,10 @@ def classify(lines: list[Line]) -> list[str]:
                 roles[i] = "caption"
     # A run of a site's category links, each with its count ("Politik (12)", "Wahabi (185)"), is its sidebar; not a
     # result's seats ("SPD (27)") that a sentence ending in a colon brings in ("The seats are shared as follows:")
-    counted = [bool(COUNTED_LINK.match(text)) for text in texts]
-    i = 0
-    while i < len(texts):
-        j = i
-        while j < len(texts) and counted[j]:
-            j += 1
-        if j - i >= COUNTED_RUN and not (i and texts[i - 1].rstrip().endswith(":")):
-            roles[i:j] = ["furniture"] * (j - i)
-        i = max(j, i + 1)
+    for counted, group in itertools.groupby(range(len(texts)), key=lambda k: bool(COUNTED_LINK.match(texts[k]))):
+        run = list(group)
+        if counted and len(run) >= COUNTED_RUN and not (run[0] and texts[run[0] - 1].rstrip().endswith(":")):
+            roles[run[0] : run[-1] + 1] = ["furniture"] * len(run)
     # "More from <brand>" always starts the items. Another related heading ends the article when a list follows
     # it (titles, captions, credits); one in the middle of the article (a "Read more" box) is only furniture.
     for i, role in enumerate(roles):
@@ -238,8 +235,7 @@ def classify(lines: list[Line]) -> list[str]:
 
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
-COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")  # a short link and the count of its posts
-COUNTED_RUN = 5
+COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
