@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import json
@@ -111,14 +112,21 @@ LOGO = re.compile(r"(?i)(?:^|[\s_-])(?:logo|brand|site-?(?:title|name))(?:$|[\s_
 SLUG = re.compile(r"[\w]+(?:-[\w]+){2,}")
 
 
+@functools.lru_cache(maxsize=512)
+def parsed(html: bytes) -> Any:
+    """The page's tree, decoded by its own charset; parsed once for its truth and its kind, whatever form is scored
+    (read only: both readers of it only look)."""
+    import trafilatura
+
+    return trafilatura.load_html(html)
+
+
 def true_headlines(html: bytes) -> list[str]:
     """The page's own names for its headline: og:title (unless an address's slug), the first non-empty <h1> that is
     not the site's name or logo (unless one word its og:title and <title> do not hold: a section's, "Neuigkeiten"),
     a later <h1> half of whose words, two at least, the og:title or <title> hold (the article's own under a blog's
     name), and its <title> (on some pages the only one that is not the site's name)."""
-    import trafilatura
-
-    tree = trafilatura.load_html(html)  # decoded by the page's own charset
+    tree = parsed(html)
     if tree is None:
         return []
     found = []
@@ -150,9 +158,7 @@ ARTICLE_TYPE = re.compile(r'"@type"\s*:\s*\[?[^\]{}]{0,200}?"(?:\w*Article|BlogP
 def says_article(html: bytes) -> bool:
     """The page calls itself an article: its og:type, or a JSON-LD item's @type. (Pools of pages saved from sites
     hold home pages, shops and club pages too; issue 21's goals are about articles.)"""
-    import trafilatura
-
-    tree = trafilatura.load_html(html)
+    tree = parsed(html)
     if tree is None:
         return False
     types = [meta.get("content") or "" for meta in tree.xpath("//meta[@property='og:type' or @name='og:type']")]

@@ -172,15 +172,16 @@ def snippets(source: str) -> dict[str, dict[str, list[str]]]:
                     if isinstance(url, ast.Constant) and isinstance(file, ast.Constant):
                         files[url.value] = file.value
     found: dict[str, dict[str, list[str]]] = {}
-    current: list[str | None] = [None]
+    current: str | None = None  # the page the asserts under a load_mock_page() are about
 
     def visit(statements: list[ast.stmt]) -> None:
+        nonlocal current
         for node in statements:
             call = node.value if isinstance(node, ast.Assign) else None
             if isinstance(call, ast.Call) and getattr(call.func, "id", "") == "load_mock_page" and call.args:
                 url = call.args[0]
-                current[0] = files.get(url.value) if isinstance(url, ast.Constant) else None
-            elif isinstance(node, ast.Assert) and current[0]:
+                current = files.get(url.value) if isinstance(url, ast.Constant) else None
+            elif isinstance(node, ast.Assert) and current:
                 for part in node.test.values if isinstance(node.test, ast.BoolOp) else [node.test]:
                     if not (isinstance(part, ast.Compare) and isinstance(part.left, ast.Constant)):
                         continue
@@ -188,7 +189,7 @@ def snippets(source: str) -> dict[str, dict[str, list[str]]]:
                         continue
                     kind = {ast.In: "keep", ast.NotIn: "leave out"}.get(type(part.ops[0]))
                     if kind and isinstance(part.left.value, str):
-                        found.setdefault(current[0], {"keep": [], "leave out": []})[kind].append(part.left.value)
+                        found.setdefault(current, {"keep": [], "leave out": []})[kind].append(part.left.value)
             elif isinstance(node, ast.If) and plain_text_only(node.test):
                 visit(node.body)
 
