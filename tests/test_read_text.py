@@ -1528,3 +1528,52 @@ def test_a_blog_s_tagline_sharing_only_small_words_with_the_article_is_flagged()
     lead = result.stories[0]
     assert lead.headline_unsure
     assert any("the headline is a guess" in notice for notice in notices)
+
+
+MORE_OF_IT = (
+    "Officials in the regions said the budget cuts would fall hardest on wages and on the road and school "
+    "construction that the Finance Ministry's transfers from Moscow used to pay for.\n"
+    "In the Urals, one regional government said it would freeze public sector wages for a second year and "
+    "postpone three school buildings, as its budget documents show.\n"
+    "The Finance Ministry said the smaller transfers reflected lower oil revenue and that regions with reserves "
+    "should draw on them before asking Moscow for loans to cover their budgets.\n"
+    "Economists said the cuts to the regions' budgets could slow growth next year, since regional governments pay "
+    "for much of the country's public construction and employ millions of public sector workers.\n"
+)
+
+
+def test_a_related_topics_box_inside_the_article_does_not_split_it():
+    """A news site's article with its highlights above it, a list and a video's link at the end of its first part,
+    then a box of topic links, and more of the article under the box than above: the article is both parts (the
+    first is not dropped for the longer), and its headline is the one above the highlights, sure."""
+    highlights = (
+        "STORY HIGHLIGHTS\nThe Finance Ministry will cut transfers to the regions next year\n"
+        "Thirty regions plan to freeze public sector wages\nEconomists say lower oil revenue is behind it\n"
+    )
+    points = (
+        "• Regions with reserves should draw on them first, the ministry said.\n"
+        "• Loans from Moscow will carry a higher rate next year.\n"
+    )
+    page = (f"Home\nPolitics\n{HEADLINE}\nBy Anna Petrova\nRegional governors met in Moscow to discuss the budget.\n"
+            f"{highlights}{PARAGRAPH}\n{SECOND}\n{points}Video: How the regions spend\nRelated topics\nBudgets\n"
+            f"Regional government\nFinance Ministry\n{MORE_OF_IT}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    body = body_of(lead)
+    assert body[0] == PARAGRAPH and body[-1] == MORE_OF_IT.strip().split("\n")[-1]
+
+
+def test_a_byline_written_by_colon_name_is_the_byline():
+    lead = read(f"Home\n{HEADLINE}\nBy: Anna Petrova\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.byline) == (HEADLINE, False, "Anna Petrova")
+
+
+def test_the_story_s_tags_over_a_photo_s_credit_are_no_rival_to_the_headline():
+    """'Topics: a, b, c' over a photo's credit is the story's tags, not a caption, nor a headline that comes close:
+    the headline above is sure, and the tags are named as left out."""
+    tags = "Topics: budgets, regions, Finance Ministry, public sector wages, Moscow"
+    result, notices = read(f"Home\n{HEADLINE}\n{tags}\nMaxim Shemetov / Reuters\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert not any(tags in block for block in body_of(lead)) and lead.caption != tags
+    assert any("Topics: budgets" in notice for notice in notices)

@@ -16,6 +16,7 @@ from newsletter.readers.lines import (
     COUNTER,
     READING_TIME,
     RELATED,
+    TAG_LINE,
     Line,
     ends_sentence,
     is_title_like,
@@ -93,8 +94,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     size = words_of(text)
     if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
         return False
-    if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2:
-        return False  # {{placeholder}}, www.site.com, News | Sport | Business
+    if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
+            or TAG_LINE.match(text):  # fmt: skip
+        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
         return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News

@@ -228,7 +228,7 @@ NAMES_AFTER_BY = (rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|van|von|der|den|da|del|d
                   r"(?:\s*[,|·]\s*.{1,60}|\s+(?:publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|"
                   r"am|le|el|il|op|den|on)\b.{1,60})?")  # fmt: skip
 BYLINE = regex(
-    rf"^(?:{PLAIN_BY})\s+[A-Z\u00C0-\u024F].{{0,100}}$|"
+    rf"^(?:{PLAIN_BY}):?\s+[A-Z\u00C0-\u024F].{{0,100}}$|"  # "By: Name" too
     # "Von", "Par", "Por", "Di" only over names: "Di Maio quits Five Star Movement", "Por Fin: ..." are headlines
     rf"^(?:{OTHER_BY})\s+{NAMES_AFTER_BY}$|"
     # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
@@ -299,6 +299,11 @@ END_OF_ARTICLE = regex(
     r"etiquetas|sobre el autor|comentários|deixe um comentário|sobre o autor|"
     r"commenti|lascia un commento|reacties|reageer|over de auteur)"
     r"\s*:?(?:\s*\(\d+\))?$"
+)
+# The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
+TAG_LINE = regex(
+    r"(?i)^(?:tags?|topics?|filed under|keywords|themen|schlagw(?:ö|oe)rter|schlagworte|mots-clés|sujets|"
+    r"etiquetas|temas|tag|argomenti|onderwerpen)\s*:\s*[^,]{1,60}(?:,\s*[^,]{1,60}){2,}$"
 )
 RIGHTS_RESERVED = regex(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
 FURNITURE = regex(
@@ -425,6 +430,8 @@ def is_furniture(line: str) -> bool:
         return True
     if words <= 3 and COUNTER.search(line) or words <= 4 and READING_TIME.search(line):
         return True  # 1.2K Shares, 10 of 15, 4 min read
+    if TAG_LINE.match(line):
+        return True  # Topics: crack, damage, earthquake
     if ARCHIVE_LINK.match(line):
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:

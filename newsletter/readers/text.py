@@ -325,20 +325,36 @@ def across_boxes(
         words, first, last, _ = best
         if run[1] <= last or run[1] - last > BOX_LINES + 1 and not short_lines(lines[last + 1 : run[1]]):
             continue
-        between = roles[last + 1 : run[1]]
-        if any(role in ("byline", "date") for role in between[-3:]):
-            continue  # another story's header over the text under the box: the next story, not the article going on
-        inside = roles[run[1] : run[2] + 1]
-        if between.count("related") != 1 or "end" in between or "prose" in between or run[0] < ARTICLE_WORDS / 2:
+        if not joins(lines, roles, (first, last), (run[1], run[2])):
             continue
-        if inside.count("prose") < 2 * (len(inside) - inside.count("prose")):
-            continue  # titles and openings, names and comments taking turns
-        before = terms(" ".join(lines[i].text for i in range(first, last + 1) if roles[i] == "prose"))
-        after = terms(" ".join(lines[i].text for i in range(run[1], run[2] + 1) if roles[i] == "prose"))
-        if len(after & before) < 0.15 * len(after):
-            continue  # another story's words
         best = (words + run[0], first, run[2], best[3])
+    for run in sorted(runs, key=lambda run: -run[1]):  # ... and it began above a box: the run under it is its end
+        words, first, last, under = best
+        if run[2] >= first or first - run[2] > BOX_LINES + 1 and not short_lines(lines[run[2] + 1 : first]):
+            continue
+        if not joins(lines, roles, (run[1], run[2]), (first, last)) or run[3]:
+            continue  # another story's, or a block's own opening under its heading
+        best = (words + run[0], run[1], last, False)
     return best
+
+
+def joins(lines: list[Line], roles: list[str], upper: tuple[int, int], lower: tuple[int, int]) -> bool:
+    """Two runs of prose with a box of other stories between them (one related heading, no comments heading, no
+    paragraph) are one article: the lower one running text, not titles and openings taking turns, long enough, and
+    speaking of what the upper one speaks of; no other story's byline or date over it."""
+    between = roles[upper[1] + 1 : lower[0]]
+    if any(role in ("byline", "date") for role in between[-3:]):
+        return False  # another story's header over the text under the box: the next story, not the article going on
+    if between.count("related") != 1 or "end" in between or "prose" in between:
+        return False
+    runs = [[i for i in range(first, last + 1) if roles[i] == "prose"] for first, last in (upper, lower)]
+    if sum(words_of(lines[i].text) for i in runs[1]) < ARTICLE_WORDS / 2:
+        return False
+    inside = roles[lower[0] : lower[1] + 1]
+    if inside.count("prose") < 2 * (len(inside) - inside.count("prose")):
+        return False  # titles and openings, names and comments taking turns
+    before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
+    return len(after & before) >= 0.15 * len(after)  # else another story's words
 
 
 def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:
@@ -397,7 +413,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 BYLINE_WORDS = regex(
-    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh)\s+|"
+    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh):?\s+|"
     rf"(?:{AUTHOR_LABELS})\s*:\s*)"
 )  # what a byline says before the name
 
