@@ -26,7 +26,7 @@ from newsletter.readers.lines import (
     title_case,
     words_of,
 )
-from newsletter.readers.words import FOREIGN_SMALL, SECTIONS, terms
+from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -54,9 +54,6 @@ SHARE_LINE = regex(
     r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
     r"\b(?:tweet|pin it|email this|like us)\b"
 )
-SMALL_WORDS = frozenset(
-    "a an the of in on at to for and or but by with from as is are was be it its that this".split()
-)  # fmt: skip
 # What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
@@ -105,33 +102,6 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
-
-
-def is_nav_run(text: str) -> bool:
-    """Menu entries pasted into one line ("Latest News Politics World Arts & Culture Editor's Picks U.S. Video"):
-    many capitalised words (one, or one in ten, may not be: "iPhone"), none of the small words a title has but the
-    "and" of a section's name, no sentence's punctuation (commas, colons, quotes, a full stop at the end). A run
-    that names two of a site's sections or more may hold one small word in eight ("How To", "Art of Living")."""
-    tokens = re.findall(r"[^\W\d_][\w'’\-]*", text)
-    joined = [token for token in tokens if token.lower() != "and"]
-    small = sum(1 for token in joined if token.lower() in SMALL_WORDS)
-    return (
-        len(tokens) >= 6
-        and (not small or small <= len(tokens) // 8 and menu_of_sections(text))
-        and sum(1 for token in joined if not token[0].isupper()) <= max(1, len(tokens) // 10)
-        and not re.search(r"[:,;?!\"“”‘]|\.$|(?:^|\s)['’]|['’](?:\s|$)", text)
-    )
-
-
-def sections_in(text: str) -> bool:
-    """Two words or more of a line are the names of a news site's sections ("Latest News ... Politics")."""
-    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 2
-
-
-def menu_of_sections(text: str) -> bool:
-    """Three of a line's words or more name a news site's sections: a menu even with a byline under it (a headline
-    names one or two: "Top Election Official Quits ...")."""
-    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 3
 
 
 def only_menu(text: str, lede_share: float) -> bool:

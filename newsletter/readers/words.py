@@ -1,5 +1,5 @@
 """The words of the languages the readers know that say little about what a line is about: news sites' section
-names and the small words of a sentence."""
+names and the small words of a sentence; and the menu lines made of them ("Latest News Politics World Video")."""
 
 from __future__ import annotations
 
@@ -46,3 +46,35 @@ def terms(text: str) -> set[str]:
             plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
             found.add((token[:-1] if plural else token)[:5])  # homes/home, sales/sale
     return found
+
+
+SMALL_WORDS = frozenset(
+    "a an the of in on at to for and or but by with from as is are was be it its that this".split()
+)  # fmt: skip
+
+
+def is_nav_run(text: str) -> bool:
+    """Menu entries pasted into one line ("Latest News Politics World Arts & Culture Editor's Picks U.S. Video"):
+    many capitalised words (one, or one in ten, may not be: "iPhone"), none of the small words a title has but the
+    "and" of a section's name, no sentence's punctuation (commas, colons, quotes, a full stop at the end). A run
+    that names two of a site's sections or more may hold one small word in eight ("How To", "Art of Living")."""
+    tokens = re.findall(r"[^\W\d_][\w'’\-]*", text)
+    joined = [token for token in tokens if token.lower() != "and"]
+    small = sum(1 for token in joined if token.lower() in SMALL_WORDS)
+    return (
+        len(tokens) >= 6
+        and (not small or small <= len(tokens) // 8 and menu_of_sections(text))
+        and sum(1 for token in joined if not token[0].isupper()) <= max(1, len(tokens) // 10)
+        and not re.search(r"[:,;?!\"“”‘]|\.$|(?:^|\s)['’]|['’](?:\s|$)", text)
+    )
+
+
+def sections_in(text: str) -> bool:
+    """Two words or more of a line are the names of a news site's sections ("Latest News ... Politics")."""
+    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 2
+
+
+def menu_of_sections(text: str) -> bool:
+    """Three of a line's words or more name a news site's sections: a menu even with a byline under it (a headline
+    names one or two: "Top Election Official Quits ...")."""
+    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 3
