@@ -1577,3 +1577,38 @@ def test_the_story_s_tags_over_a_photo_s_credit_are_no_rival_to_the_headline():
     assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
     assert not any(tags in block for block in body_of(lead)) and lead.caption != tags
     assert any("Topics: budgets" in notice for notice in notices)
+
+
+def test_a_column_of_teasers_cut_short_is_not_the_article():
+    """'Trending now' and six other stories' openings, each cut off with '...': more words than the article under its
+    header, but no paragraph of the page's own. The article is the one under the headline and its byline (a
+    'Don't miss stories' line between them and the article does not make it a box's)."""
+    openings = [
+        "Governors in the south ask Moscow for emergency loans and",
+        "The rouble's rise leaves exporters counting the cost of a",
+        "Why the Kremlin's new budget rules worry the central bank's",
+        "A village school closes as the region's transfers shrink and",
+        "Oil revenue falls for a third month as discounts on Urals crude",
+        "What the budget cuts mean for pensioners in the Far East and",
+    ]
+    teasers = "".join(f"{opening}...\n" for opening in openings)
+    page = (f"Trending now\n{teasers}Home\nPolitics\n{HEADLINE}\nBy Anna Petrova on November 20, 2026\n"
+            f"Don't miss stories Follow The Courier\n{ARTICLE}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert lead.headline == HEADLINE
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_quoted_standfirst_under_the_headline_is_neither_the_headline_nor_a_rival():
+    """A headline, then its standfirst as a quoted sentence from the article, then the byline; links to the previous
+    and next stories above, a 'Don't miss' line under the byline. The headline is the title, sure: a sentence in
+    quotes is still a sentence, and a standfirst right under its headline does not make it a guess."""
+    page = (
+        "Previous Story Governors in the south ask Moscow for emergency loans\n"
+        "Next Story The rouble's rise leaves exporters counting the cost\nPolitics\n"
+        f'{HEADLINE}\n"Regional governments are preparing for a year of cuts."\n'
+        f"By Anna Petrova on November 20, 2026\nDon't miss stories Follow The Courier\nFollow\n{ARTICLE}"
+    )
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]

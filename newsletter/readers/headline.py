@@ -276,7 +276,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
-              and not under_header(roles, index, i, inside)
+              and not under_header(roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
     # distance, as it cannot make a line sure
@@ -316,6 +316,13 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
+    """A sentence right under the chosen title (buttons aside), over the byline or date: its standfirst, no rival."""
+    under = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
+    return rival == under and ends_sentence(lines[rival].text) and not ends_sentence(lines[index].text) \
+        and dated_under(roles, rival)  # fmt: skip
 
 
 def same_title(one: str, other: str) -> bool:

@@ -456,6 +456,8 @@ def is_prose(line: str) -> bool:
         if capitals >= 0.75 and not re.search(r"[.,;:!?]", line):
             return False  # capitalised words with no sentence's mark: a menu pasted into one line
         return lower >= 0.25 or not line.isupper()
+    if re.search(r"\w(?:\.\.\.|…)$", line):
+        return False  # a teaser cut short ("Facebook altered 689,000 users' News Feeds for a...") or "Loading..."
     return ends and (lower >= 0.3 or len(tokens) <= 3)
 
 
@@ -473,7 +475,8 @@ ABBREVIATION_END = regex(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr
 
 def ends_sentence(line: str) -> bool:
     """The line ends as a sentence does: its full stop, not an abbreviation's ("... in the U.S.", "Inc.") or a
-    cut ("...")."""
+    cut ("..."); inside its closing quotes too ('"We will win."')."""
+    line = line.rstrip("\"”’»」』'")
     return line.endswith((".", "。")) and not line.endswith("...") and not ABBREVIATION_END.search(line)
 
 
