@@ -1612,3 +1612,35 @@ def test_a_quoted_standfirst_under_the_headline_is_neither_the_headline_nor_a_ri
     lead = read(page)[0].stories[0]
     assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
     assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_header_written_as_sentences_over_the_date_and_byline_is_not_the_article():
+    """A headline written as two sentences and a standfirst, both over the date and the byline: the article starts
+    under them. Which of the two is the headline is a guess (both read as sentences, the standfirst shares more of
+    the article's words): the one not chosen is named in the warning."""
+    headline = "The regions have run out of money. Now Moscow is running out too."
+    standfirst = "Budget documents show thirty regions freezing wages as the Finance Ministry cuts its transfers."
+    page = f"Home\nPolitics\n{headline}\n{standfirst}\nFriday, 20 November 2026\nBy Anna Petrova\n{ARTICLE}"
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    assert lead.byline == "Anna Petrova" and lead.headline in (headline, standfirst)
+    if lead.headline == standfirst:
+        guesses = [notice for notice in notices if "the headline is a guess" in notice]
+        assert lead.headline_unsure and '"The regions have run out of money' in guesses[0]
+
+
+def test_a_subhead_under_a_long_table_is_flagged_when_the_dated_headline_stands_above_it():
+    """The headline and its date, an opening paragraph, then a long table of figures, then a subhead over the rest of
+    the article: the subhead, nearest the longer run of text, may be chosen, but never sure while a title with a
+    date and the article's words stands higher up. The warning names that one."""
+    regions = ["Tatarstan", "Bashkortostan", "Sverdlovsk", "Novosibirsk", "Krasnodar", "Samara", "Perm", "Omsk"]
+    table = "".join(f"{region} Regional Government {1200 + 37 * n} bn -{n + 3}%\n" for n, region in
+                    enumerate(regions * 4))  # fmt: skip
+    page = f"Home\n{HEADLINE}\n20 November 2026\n{PARAGRAPH}\n{table}Where the cuts fall\n{SECOND}\n{THIRD}\n"
+    page += MORE_OF_IT
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert lead.headline == HEADLINE or lead.headline_unsure
+    guesses = [notice for notice in notices if "the headline is a guess" in notice]
+    assert lead.headline == HEADLINE or f'"{HEADLINE[:39]}…"' in guesses[0]

@@ -292,6 +292,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it follows a paragraph, as a subhead or a caption does"
     elif (header := header_above(lines, roles, index, scored, ledes, box)) is not None:
         why = f"line {lines[header].number} ({shown(lines[header].text, 40)}) above it has the byline or date under it"
+    elif (upper := dated_about(lines, roles, index, scored, ledes)) is not None:
+        why = f"line {lines[upper].number} ({shown(lines[upper].text, 40)}) higher up is dated and about the article"
     elif index >= start and not dated_under(roles, index) and (upper := dated_title(lines, roles, start, {
             i for _, i in scored if roles[i] in ("other", "label")})) is not None:  # fmt: skip
         why = f"line {lines[upper].number} ({shown(lines[upper].text, 40)}) above the article has the date under it"
@@ -408,6 +410,17 @@ def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set
     found = (j for j in range(start - 1, max(-1, start - 6), -1) if j in candidates and words_of(lines[j].text) >= 3)
     return next((j for j in found if not ends_sentence(lines[j].text) and not READING_TIME.search(lines[j].text)
                  and dated_under(roles, j)), None)  # fmt: skip
+
+
+def dated_about(
+    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], ledes: dict[int, float]
+) -> int | None:
+    """A title higher up than the chosen one, with a byline or date under it and the article's words, when the chosen
+    one has neither date nor byline: that one may be the article's header, and the chosen one a subhead under it."""
+    if dated_under(roles, index):
+        return None
+    return max((j for _, j in scored if j < index and dated_under(roles, j) and topical(lines, roles, j, ledes)
+                and not ends_sentence(lines[j].text)), default=None)  # fmt: skip
 
 
 def dated_under(roles: list[str], index: int) -> bool:

@@ -300,8 +300,30 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     _, start, end, _ = best
     while start <= end and roles[start] != "prose":
         start += 1
+    start = past_header(lines, roles, start, end)
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end
+
+
+HEADER_SENTENCE = 30  # words: a headline or standfirst written as sentences is no longer than this
+
+
+def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> int:
+    """Where the article starts when its run opens with its own header written as sentences (a headline "Goats ruled
+    this island. Now it is reborn.", a standfirst), one or two short lines right over its date or byline: under
+    that date or byline, when the article goes on there."""
+    for j in range(start + 1, min(start + 3, end) + 1):
+        if roles[j] in ("byline", "date"):
+            header = roles[start:j]
+            rest = next((k for k in range(j + 1, end + 1) if roles[k] == "prose"), None)
+            short = all(words_of(lines[k].text) <= HEADER_SENTENCE for k in range(start, j))
+            if header.count("prose") == len(header) and short and rest is not None:
+                words = sum(words_of(lines[k].text) for k in range(rest, end + 1) if roles[k] == "prose")
+                return rest if words >= ARTICLE_WORDS else start
+            return start
+        if roles[j] != "prose":
+            return start
+    return start
 
 
 BOX_LINES = 8  # a box of links inside an article: its heading and a few titles
