@@ -1644,3 +1644,48 @@ def test_a_subhead_under_a_long_table_is_flagged_when_the_dated_headline_stands_
     assert lead.headline == HEADLINE or lead.headline_unsure
     guesses = [notice for notice in notices if "the headline is a guess" in notice]
     assert lead.headline == HEADLINE or f'"{HEADLINE[:39]}…"' in guesses[0]
+
+
+def test_a_comment_count_between_headline_and_standfirst_does_not_cut_the_header():
+    """'New, 74 comments' under the headline is a counter, not a label that starts another title's header: the
+    headline above it keeps its byline, and the standfirst under the counter stays the standfirst."""
+    page = (f"Politics\nBudgets\n{HEADLINE}\nNew, 74 comments\nThirty regions freeze wages as transfers shrink\n"
+            f"By Anna Petrova Nov 20, 2026, 4:22am EST\nShare this story\n{ARTICLE}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert lead.headline == HEADLINE
+
+
+@pytest.mark.parametrize("dateline", ["Anna Petrova, The Courier 3:53 p.m. EST November 20, 2026",
+                                      "Anna Petrova and Ivan Sokolov, 08:08 pm November 20, 2026"])  # fmt: skip
+def test_a_dateline_with_the_writers_and_a_time_of_day_gives_the_story_s_date(dateline):
+    lead = read(f"Home\n{HEADLINE}\n{dateline}\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.date.isoformat(), body_of(lead)) == (HEADLINE, "2026-11-20", [PARAGRAPH, SECOND, THIRD])
+
+
+WIDGET = (
+    "Thanks!\nCheck out your photo or video now, and look for it in our online, mobile and print editions.\n"
+    "View Your Contribution\nOops!\nYour submission didn't go through. Please try again.\nUh oh!\n"
+    "We're experiencing a few technical issues.\nTry again\nYour contributions have not been reviewed for accuracy "
+    "by our editors. Contributors agree to our terms, which say what may be posted and what we may do with it.\n"
+)
+
+
+def test_a_widget_s_messages_above_the_article_s_header_are_not_its_opening():
+    """A reader-contribution widget's messages (short sentences: 'Thanks!', 'Oops!', 'Please try again.') run into
+    other stories' titles, then the article's header with its dateline, then the article: the article is what
+    stands under its header, and the headline is the one over it."""
+    page = (f"Home\nShare This Story!\n{WIDGET}This story is part of Money Talk\nMoney Talk | Five apps for your "
+            f"budget\n{HEADLINE}\nAnna Petrova, The Courier 3:53 p.m. EST November 20, 2026\n{ARTICLE}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, body_of(lead)) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+
+
+def test_short_paragraphs_between_a_title_and_its_byline_do_not_take_the_headline():
+    """The headline, two short opening sentences, the byline, the article: the title above stays the headline (the
+    sentences are not a header written as sentences when a title stands above them), and neither sentence is lost."""
+    one = "The Finance Ministry told the regions to expect smaller transfers from Moscow next year."
+    two = "Thirty regions plan to freeze public sector wages, budget documents show."
+    lead = read(f"Home\n{HEADLINE}\n{one}\n{two}\nBy Anna Petrova\n{ARTICLE}{MORE_OF_IT}")[0].stories[0]
+    assert lead.headline == HEADLINE
+    shown = [lead.teaser or "", *body_of(lead)]
+    assert one in shown and two in shown and PARAGRAPH in shown

@@ -178,7 +178,8 @@ STAMPED = regex(
 def is_date_line(line: str) -> bool:
     """A dateline or timestamp: short, and mostly a date or time ("PUBLISHED: 10:48, Tue, Nov 19, 2026 | UPDATED:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
-    words = words_of(line) if CJK.search(line) else len(line.split())  # Japanese: a sentence has no spaces
+    # Japanese: a sentence has no spaces; a time of day ("3:53 p.m. EST") is not counted as words
+    words = words_of(line) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
     stamped = STAMPED.match(line)
     if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
@@ -195,13 +196,14 @@ def dated_at_an_end(line: str) -> bool:
     "Anna Petrova and John Smith, November 20, 2026" (a headline holding a date has its words in lower case)."""
     for form in DATE_FORMS:
         for match in form.finditer(line):
-            rest = (line[: match.start()] + " " + line[match.end() :]).strip(" ,—–-|·")
+            rest = CLOCK.sub(" ", line[: match.start()] + " " + line[match.end() :]).strip(" ,—–-|·")
             if (match.start() <= 1 or match.end() >= len(line.rstrip()) - 1) and NAMES.fullmatch(rest):
                 return True
     return False
 
 
 # Names and their joins: "Anna Petrova and John Smith", "Anna Petrova, Staff Writer", "Washington Post Staff"
+CLOCK = regex(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\b(?:[A-Z]{1,4}T|UTC|GMT)\b)?")  # 3:53 p.m. EST, 08:08 pm
 NAMES = regex(r"(?:[A-Z\u00C0-\u024F][\w.'’-]*|and|und|et|y|e|of|,|&|\s)+")
 
 
@@ -403,7 +405,8 @@ COUNTER = regex(
     r"\b\d+\s+(?:of|/)\s+\d+\b|"  # 10 of 15 (a gallery's slide)
     # a rating, the whole line: "4.5 out of 5", "3 von 5, (1 Bewertung)"
     rf"^\W*(?:rating:?\s*)?\d+(?:[.,]\d)?\s+(?:out of|von|sur|de|di|van)\s+\d+\b[\W\d]*(?:{COUNTED}|{RATED})?\W*$|"
-    rf"^\W*[\d.,]+\s*[km]?\s+(?:{COUNTED})\b"
+    rf"^\W*[\d.,]+\s*[km]?\s+(?:{COUNTED})\b|"
+    rf"^\W*\w+\W+[\d.,]+\s*[km]?\s+(?:{COUNTED})\W*$"  # after one word: "New, 74 comments"
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = regex(

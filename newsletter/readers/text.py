@@ -300,7 +300,7 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     _, start, end, _ = best
     while start <= end and roles[start] != "prose":
         start += 1
-    start = past_header(lines, roles, start, end)
+    start = past_header(lines, roles, inner_header(lines, roles, start, end), end)
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end
 
@@ -308,10 +308,37 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
 HEADER_SENTENCE = 30  # words: a headline or standfirst written as sentences is no longer than this
 
 
+def inner_header(lines: list[Line], roles: list[str], start: int, end: int) -> int:
+    """Where the article starts when the run holds its header (a byline or date) below lines of another kind (a
+    widget's messages, a promo): the first paragraph under that header, when most of the run's text is under it and
+    the text above it speaks of other things."""
+
+    def prose(first: int, last: int) -> list[int]:
+        return [k for k in range(first, last + 1) if roles[k] == "prose"]
+
+    total = sum(words_of(lines[k].text) for k in prose(start, end))
+    for j in range(start + 1, end):
+        if roles[j] not in ("byline", "date"):
+            continue
+        after = prose(j + 1, end)
+        words = sum(words_of(lines[k].text) for k in after)
+        if words < ARTICLE_WORDS or words < total - words or not after:
+            continue
+        above = terms(" ".join(lines[k].text for k in prose(start, j - 6)))  # not the header's own standfirst
+        if len(above & terms(" ".join(lines[k].text for k in after))) < 0.3 * len(above):
+            return after[0]
+        return start
+    return start
+
+
 def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> int:
     """Where the article starts when its run opens with its own header written as sentences (a headline "Goats ruled
     this island. Now it is reborn.", a standfirst), one or two short lines right over its date or byline: under
-    that date or byline, when the article goes on there."""
+    that date or byline, when the article goes on there. Not when a title stands just above them: theirs is the
+    header, and they the article's first paragraphs (or its standfirst)."""
+    if any(roles[k] == "other" and words_of(lines[k].text) >= 4 and is_title_like(lines[k].text)
+           for k in range(max(0, start - 5), start)):  # fmt: skip
+        return start
     for j in range(start + 1, min(start + 3, end) + 1):
         if roles[j] in ("byline", "date"):
             header = roles[start:j]
