@@ -1624,10 +1624,10 @@ def test_a_header_written_as_sentences_over_the_date_and_byline_is_not_the_artic
     result, notices = read(page)
     lead = result.stories[0]
     assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
-    assert lead.byline == "Anna Petrova" and lead.headline in (headline, standfirst)
-    if lead.headline == standfirst:
+    assert lead.byline == "Anna Petrova" and lead.headline in (headline, standfirst) and lead.headline_unsure
+    if lead.headline == standfirst:  # the wrong one: the warning names the right one
         guesses = [notice for notice in notices if "the headline is a guess" in notice]
-        assert lead.headline_unsure and '"The regions have run out of money' in guesses[0]
+        assert '"The regions have run out of money' in guesses[0]
 
 
 def test_a_subhead_under_a_long_table_is_flagged_when_the_dated_headline_stands_above_it():
@@ -1689,3 +1689,67 @@ def test_short_paragraphs_between_a_title_and_its_byline_do_not_take_the_headlin
     assert lead.headline == HEADLINE
     shown = [lead.teaser or "", *body_of(lead)]
     assert one in shown and two in shown and PARAGRAPH in shown
+
+
+OTHER_STORY = (
+    "The Finance Ministry said on Tuesday it would lend to the regions at a lower rate next year, as governors warned "
+    "that the smaller transfers from Moscow would leave gaps in their budgets.\n"
+    "Regional officials said the loans would cover public sector wages but not the roads and schools they had "
+    "planned to build, according to the ministry's documents.\n"
+)
+
+
+@pytest.mark.parametrize("box", [
+    "Most read\nRegions freeze wages\nEconomy\nUrals governor resigns\nPolitics\nRouble gains\nMarkets\n",
+    "Related\nRegions freeze wages\nUrals governor resigns\nRouble gains on the dollar\n",
+])  # fmt: skip
+def test_another_story_above_a_box_is_not_glued_onto_the_article_under_its_own_headline(box):
+    """Two paragraphs of another story on the same subject, a box of links, then the article under its own
+    headline: the article is what its headline stands over; the other story is left out, not its opening."""
+    lead = read(f"Home\nPolitics\n{OTHER_STORY}{box}{HEADLINE}\n{ARTICLE}{MORE_OF_IT}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert body_of(lead)[0] == PARAGRAPH and not any("lower rate" in block for block in body_of(lead))
+
+
+def test_a_paragraph_of_the_article_that_trails_off_stays_a_paragraph():
+    """One short paragraph ending in '...' is the article's (a column of teasers is several): kept as a paragraph,
+    never a subhead, in the middle of the article and at its end."""
+    trailing = "And then, a week later, the Finance Ministry wrote to the regions again..."
+    last = "What happens next is anyone's guess..."
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{trailing}\n{SECOND}\n{THIRD}\n{last}\n")[0]
+    story = lead.stories[0]
+    assert [(block.kind, block.text) for block in story.body] == [
+        ("p", PARAGRAPH), ("p", trailing), ("p", SECOND), ("p", THIRD), ("p", last)
+    ]  # fmt: skip
+
+
+def test_a_most_popular_block_of_openings_without_titles_ends_the_article():
+    """Under the article, 'Most popular' and five other stories' opening paragraphs (no title over any): the block
+    is the page's related list, not the article's text (a build leaves another site's list out and names it)."""
+    openings = [
+        "Governors in the south asked Moscow on Monday for emergency loans to pay teachers through the winter.",
+        "The rouble rose for a fifth day against the dollar, leaving exporters counting the cost of a strong currency.",
+        "The central bank said the Kremlin's new budget rules would make it harder to bring inflation down next year.",
+        "A village school in the Urals closed on Friday after the regional government cut its transfers for repairs.",
+        "Oil revenue fell for a third month in a row as discounts on Russian crude widened, the ministry said.",
+    ]
+    result, _ = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Most popular\n" + "\n".join(openings))
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert [item.teaser for related in result.related for item in related.items] == openings
+
+
+@pytest.mark.parametrize("quote", ['"Regions will have to cut wages."', "‘The regions will pay for the cuts.’"])
+def test_a_quote_over_the_byline_with_no_title_above_is_the_headline(quote):
+    """A headline that is a quote, in its quotation marks, over the byline (a section's label above it): the quote is
+    the headline, sure; a sentence in quotes is a standfirst only under a title."""
+    lede = "Regional governors said on Tuesday that the regions would have to cut wages and postpone their budgets."
+    lead = read(f"Home\nPolitics\n{quote}\nBy Anna Petrova\n{lede}\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (quote, False)
+
+
+def test_a_two_word_kicker_over_a_headline_written_as_a_sentence_is_never_sure():
+    """'Russia's regions' over 'Regions cut wages.' over the byline: if the kicker is chosen, it is a guess (the
+    sentence under it is no standfirst of a two-word line)."""
+    page = f"Home\nRussia's regions\nRegions cut wages.\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
+    lead = read(page)[0].stories[0]
+    assert lead.headline == "Regions cut wages." or lead.headline_unsure

@@ -30,6 +30,7 @@ from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
+QUOTED = regex(r"[\"“‘«„'].+[\"”’»“']")  # a whole line in quotes: '"We cannot pay the teachers."'
 HEAD_WINDOW = 60  # lines above the body searched for its headline
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
@@ -236,7 +237,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             captions.add(i)
         # Under a "Related" heading (or right under "Read more", even inside the article), or the same title as one
         # there: another story's title, unless a byline or date follows it and its words are the article's
-        if box[i] or i and RELATED.match(lines[i - 1].text) or line.text in boxed:
+        # ... but not the line right over the article's first paragraph that holds half its words: the box ends there
+        opens = about and i < start and all(roles[j] == "furniture" for j in range(i + 1, start))
+        if i and RELATED.match(lines[i - 1].text) or not opens and (box[i] or line.text in boxed):
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
@@ -310,8 +313,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif (upper := title_above(lines, roles, index, scored, shares)) is not None:
         title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{title} just above it may be the headline and it the standfirst"
-    elif ends_sentence(lines[index].text):
-        why = "it is written as a sentence, as a standfirst is"
+    elif ends_sentence(lines[index].text) and not QUOTED.fullmatch(lines[index].text):
+        why = "it is written as a sentence, as a standfirst is"  # a quote with nothing above it is a quote's headline
     elif (upper := over_photo(lines, roles, index, scored, ledes)) is not None:
         title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{title} above the photo over it may be the headline"
@@ -321,10 +324,11 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
 
 
 def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
-    """A sentence right under the chosen title (buttons aside), over the byline or date: its standfirst, no rival."""
+    """A sentence right under the chosen title (buttons aside; a headline's four words, not a kicker's two), over the
+    byline or date: its standfirst, no rival."""
     under = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
     return rival == under and ends_sentence(lines[rival].text) and not ends_sentence(lines[index].text) \
-        and dated_under(roles, rival)  # fmt: skip
+        and dated_under(roles, rival) and words_of(lines[index].text) >= 4  # fmt: skip
 
 
 def same_title(one: str, other: str) -> bool:

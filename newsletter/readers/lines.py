@@ -459,8 +459,6 @@ def is_prose(line: str) -> bool:
         if capitals >= 0.75 and not re.search(r"[.,;:!?]", line):
             return False  # capitalised words with no sentence's mark: a menu pasted into one line
         return lower >= 0.25 or not line.isupper()
-    if re.search(r"\w(?:\.\.\.|…)$", line):
-        return False  # a teaser cut short ("Facebook altered 689,000 users' News Feeds for a...") or "Loading..."
     return ends and (lower >= 0.3 or len(tokens) <= 3)
 
 

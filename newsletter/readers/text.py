@@ -220,10 +220,19 @@ def classify(lines: list[Line]) -> list[str]:
         run = list(group)
         if counted and len(run) >= COUNTED_RUN and not (run[0] and texts[run[0] - 1].rstrip().endswith(":")):
             roles[run[0] : run[-1] + 1] = ["furniture"] * len(run)
+    # Teasers cut short ("Facebook altered 689,000 users' News Feeds for a..."), two or more with no paragraph
+    # between: a column of other stories' openings, not paragraphs (a paragraph of the article may trail off so)
+    cut = [bool(CUT_SHORT.search(text)) and words_of(text) < BOX_LINE_WORDS for text in texts]
+    near = [i for i, short in enumerate(cut) if short and roles[i] == "prose"]
+    for i in near:
+        if any(cut[j] and all(roles[k] != "prose" or cut[k] for k in range(min(i, j) + 1, max(i, j)))
+               for j in range(max(0, i - 3), min(len(cut), i + 4)) if j != i):  # fmt: skip
+            roles[i] = "other"
     # "More from <brand>" always starts the items. Another related heading ends the article when a list follows
-    # it (titles, captions, credits); one in the middle of the article (a "Read more" box) is only furniture.
+    # it (titles, captions, credits); one in the middle of the article (a "Read more" box) is only furniture; a page's
+    # list of its most read or latest stories always ends it, even as paragraphs (other stories' openings).
     for i, role in enumerate(roles):
-        if role == "related" and not texts[i].lower().startswith("more from "):
+        if role == "related" and not texts[i].lower().startswith("more from ") and not PAGE_LIST.match(texts[i]):
             following = roles[i + 1 : i + 5]
             if sum(1 for r in following if r not in ("prose", "list", "url")) < min(2, len(following)):
                 roles[i] = "furniture"
@@ -233,6 +242,7 @@ def classify(lines: list[Line]) -> list[str]:
     return roles
 
 
+CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
@@ -294,7 +304,9 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     free = [run for run in runs if not run[3] and run[2] < best[1]]  # an article above the block
     inside = roles[best[1] : best[2] + 1]
     alternating = inside.count("prose") < 2 * (len(inside) - inside.count("prose"))  # title, opening; name, comment
-    if best[3] and alternating and free and max(run[0] for run in free) >= ARTICLE_WORDS:
+    over = next((k for k in range(best[1] - 1, -1, -1) if roles[k] in ("related", "end")), None)  # its heading
+    listed = over is not None and bool(PAGE_LIST.match(lines[over].text))  # the page's most read: openings too
+    if best[3] and (alternating or listed) and free and max(run[0] for run in free) >= ARTICLE_WORDS:
         best = max(free, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
@@ -381,29 +393,60 @@ def across_boxes(
         words, first, last, under = best
         if run[2] >= first or first - run[2] > BOX_LINES + 1 and not short_lines(lines[run[2] + 1 : first]):
             continue
-        if not joins(lines, roles, (run[1], run[2]), (first, last)) or run[3]:
+        if not joins(lines, roles, (run[1], run[2]), (first, last), upward=True) or run[3]:
             continue  # another story's, or a block's own opening under its heading
         best = (words + run[0], run[1], last, False)
     return best
 
 
-def joins(lines: list[Line], roles: list[str], upper: tuple[int, int], lower: tuple[int, int]) -> bool:
+def joins(
+    lines: list[Line], roles: list[str], upper: tuple[int, int], lower: tuple[int, int], upward: bool = False
+) -> bool:
     """Two runs of prose with a box of other stories between them (one related heading, no comments heading, no
     paragraph) are one article: the lower one running text, not titles and openings taking turns, long enough, and
-    speaking of what the upper one speaks of; no other story's byline or date over it."""
+    speaking of what the upper one speaks of; no other story's byline or date over it. `upward`: the lower run is
+    the article and the upper one is asked to join it, so the upper one must not be titles and openings either, the
+    box not the page's list of its most read or latest stories (set into an article, never above it, and never
+    with the openings right under its heading), and the lower one must have no headline of its own over its first
+    paragraph (then the upper one is another story)."""
     between = roles[upper[1] + 1 : lower[0]]
     if any(role in ("byline", "date") for role in between[-3:]):
         return False  # another story's header over the text under the box: the next story, not the article going on
     if between.count("related") != 1 or "end" in between or "prose" in between:
         return False
+    heading = upper[1] + 1 + between.index("related")
     runs = [[i for i in range(first, last + 1) if roles[i] == "prose"] for first, last in (upper, lower)]
+    if PAGE_LIST.match(lines[heading].text) and (upward or runs[1][:1] == [heading + 1]):
+        return False  # a page's most read: above an article, or its openings right under it, never the article's
     if sum(words_of(lines[i].text) for i in runs[1]) < ARTICLE_WORDS / 2:
         return False
-    inside = roles[lower[0] : lower[1] + 1]
-    if inside.count("prose") < 2 * (len(inside) - inside.count("prose")):
-        return False  # titles and openings, names and comments taking turns
+    for first, last in (lower, upper) if upward else (lower,):
+        inside = roles[first : last + 1]
+        running = sum(1 for role in inside if role in ("prose", "list"))  # a list is the article's too
+        if running < 2 * (len(inside) - running):
+            return False  # titles and openings, names and comments taking turns
     before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
+    if upward and own_headline(lines, roles, runs[1][0], after):
+        return False
     return len(after & before) >= 0.15 * len(after)  # else another story's words
+
+
+# The heading of a page's own list of stories (its most read, its latest): never set into an article's opening
+PAGE_LIST = regex(
+    r"(?i)^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories)?|trending(?: now)?|"
+    r"top stories|latest(?: news| stories)?|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
+    r"mais lid[ao]s|i più letti|meest gelezen)\b"
+)
+
+
+def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:
+    """A title of four words or more right over a run's first paragraph (buttons and labels aside) that speaks of
+    what the run speaks of: the run's own headline."""
+    above = next((k for k in range(first - 1, -1, -1) if roles[k] not in ("furniture", "label")), None)
+    if above is None or roles[above] != "other" or words_of(lines[above].text) < 4:
+        return False
+    own = terms(lines[above].text)
+    return is_title_like(lines[above].text) and len(own & words) >= 0.5 * len(own)
 
 
 def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:
