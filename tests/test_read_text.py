@@ -1682,11 +1682,12 @@ def test_a_widget_s_messages_above_the_article_s_header_are_not_its_opening():
 
 def test_short_paragraphs_between_a_title_and_its_byline_do_not_take_the_headline():
     """The headline, two short opening sentences, the byline, the article: the title above stays the headline (the
-    sentences are not a header written as sentences when a title stands above them), and neither sentence is lost."""
+    sentences are not a header written as sentences when a title stands above them), neither sentence is lost, and
+    the byline under them is the story's."""
     one = "The Finance Ministry told the regions to expect smaller transfers from Moscow next year."
     two = "Thirty regions plan to freeze public sector wages, budget documents show."
     lead = read(f"Home\n{HEADLINE}\n{one}\n{two}\nBy Anna Petrova\n{ARTICLE}{MORE_OF_IT}")[0].stories[0]
-    assert lead.headline == HEADLINE
+    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")  # the byline under them is the story's
     shown = [lead.teaser or "", *body_of(lead)]
     assert one in shown and two in shown and PARAGRAPH in shown
 
@@ -1753,3 +1754,20 @@ def test_a_two_word_kicker_over_a_headline_written_as_a_sentence_is_never_sure()
     page = f"Home\nRussia's regions\nRegions cut wages.\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}"
     lead = read(page)[0].stories[0]
     assert lead.headline == "Regions cut wages." or lead.headline_unsure
+
+
+def test_a_timeline_s_dates_inside_the_article_stay_over_their_paragraphs():
+    """A campaign's timeline in the article: a date over each event's paragraph. The dates are the article's (each a
+    subhead over its paragraph), not page furniture left out; the story's own date stays the one in its header."""
+    events = [
+        ("March 3, 2026", "The electoral commission registered eleven parties for the parliamentary vote."),
+        ("June 12, 2026", "The governing party chose the prime minister to lead its list for a second time."),
+        ("September 1, 2026", "Campaigning opened officially, with rallies in the capital and in Balti."),
+    ]
+    timeline = "".join(f"{day}\n{event}\n" for day, event in events)
+    result, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}{timeline}")
+    lead = result.stories[0]
+    blocks = [(block.kind, block.text) for block in lead.body]
+    assert blocks[3:] == [(kind, text) for day, event in events for kind, text in (("h", day), ("p", event))]
+    assert lead.date.isoformat() == "2026-11-20"
+    assert not any("March 3, 2026" in notice for notice in notices)

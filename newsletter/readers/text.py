@@ -106,10 +106,14 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         elif role == "other" and is_title_like(line.text) and words_of(line.text) <= 15 and i not in (start, end):
             line.kind = "body"
             body.append(Block(kind="h", spans=[Span(text=line.text)]))
+        elif role == "date" and body_words > OPENING_WORDS and i < end and roles[i + 1] == "prose":
+            line.kind = "body"  # a timeline's date over its paragraph, past the article's opening: a subhead
+            body.append(Block(kind="h", spans=[Span(text=line.text)]))
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
     story = Story(body=body, source=Source(file=file, line=lines[start].number))
     header(lines, roles, start, head.index, story)
+    opening_byline(lines, roles, start, end, story)
     head_at = head.index
     if head_at is None:
         notices.append(Notice(message="no headline found above the article: its first sentence stands in; "
@@ -508,6 +512,27 @@ BYLINE_WORDS = regex(
     rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh):?\s+|"
     rf"(?:{AUTHOR_LABELS})\s*:\s*)"
 )  # what a byline says before the name
+
+
+OPENING_WORDS = 60  # words of the article's first short paragraphs a byline may stand under
+
+
+def opening_byline(lines: list[Line], roles: list[str], start: int, end: int, story: Story) -> None:
+    """The byline (and the date) among the article's first short paragraphs, when its header has none: a page
+    that sets its writer's name under the opening sentences ("Title / two sentences / By Anna Petrova / ...")."""
+    words = 0
+    for i in range(start, end + 1):
+        line, role = lines[i], roles[i]
+        if role == "prose":
+            words += words_of(line.text)
+            if words > OPENING_WORDS:
+                return
+        elif role == "byline" and not story.byline and not line.kind:
+            story.byline = BYLINE_WORDS.sub("", line.text).strip()
+            line.kind = "byline"
+        elif role == "date" and story.date is None and not line.kind and (day := line_date(line.text)):
+            story.date = day
+            line.kind = "date"
 
 
 def is_standfirst(text: str) -> bool:
