@@ -1771,3 +1771,22 @@ def test_a_timeline_s_dates_inside_the_article_stay_over_their_paragraphs():
     assert blocks[3:] == [(kind, text) for day, event in events for kind, text in (("h", day), ("p", event))]
     assert lead.date.isoformat() == "2026-11-20"
     assert not any("March 3, 2026" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(("line", "byline", "day"), [
+    ("BY ANNA PETROVA", "ANNA PETROVA", None),  # a style's capitals, as the browser pastes them
+    ("by Anna Petrova", "Anna Petrova", None),
+    ("By Anna Petrova | Nov. 20, 2026", "Anna Petrova", "2026-11-20"),
+    ("By Anna Petrova, November 20, 2026", "Anna Petrova", "2026-11-20"),
+])  # fmt: skip
+def test_a_byline_in_capitals_in_lower_case_or_with_its_date_is_read(line, byline, day):
+    """The writer's name, without its 'by'; a date after a bar or a comma is the story's date, not part of the name."""
+    lead = read(f"Home\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline) == (HEADLINE, byline)
+    assert (lead.date.isoformat() if lead.date else None) == day
+
+
+def test_a_headline_in_capitals_that_starts_with_by_is_no_byline():
+    headline = "BY THE NUMBERS: HOW THE REGIONS SPEND"
+    lead = read(f"Home\n{headline}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline) == (headline, "Anna Petrova")

@@ -495,8 +495,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             story.credit = line.text
             line.kind = "credit"
         elif role == "byline" and not story.byline:
-            story.byline = BYLINE_WORDS.sub("", line.text).strip()
-            line.kind = "byline"
+            take_byline(line, story)
         elif role == "date" and story.date is None and (day := line_date(line.text)):
             story.date = day
             line.kind = "date"
@@ -509,9 +508,25 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 BYLINE_WORDS = regex(
-    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh):?\s+|"
+    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh|BY|by):?\s+|"
     rf"(?:{AUTHOR_LABELS})\s*:\s*)"
 )  # what a byline says before the name
+
+
+# A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
+DATED_BYLINE = regex(r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d))\s*(?P<date>[^|·•]+)$")
+
+
+def take_byline(line: Line, story: Story) -> None:
+    """The story's byline from its line, without its "By"; a date after a bar or a comma is the story's date."""
+    name = BYLINE_WORDS.sub("", line.text).strip()
+    found = DATED_BYLINE.match(name)
+    if found and (day := line_date(found["date"])) and is_date_line(found["date"]):
+        name = found["name"].strip()
+        if story.date is None:
+            story.date = day
+    story.byline = name
+    line.kind = "byline"
 
 
 OPENING_WORDS = 60  # words of the article's first short paragraphs a byline may stand under
@@ -528,8 +543,7 @@ def opening_byline(lines: list[Line], roles: list[str], start: int, end: int, st
             if words > OPENING_WORDS:
                 return
         elif role == "byline" and not story.byline and not line.kind:
-            story.byline = BYLINE_WORDS.sub("", line.text).strip()
-            line.kind = "byline"
+            take_byline(line, story)
         elif role == "date" and story.date is None and not line.kind and (day := line_date(line.text)):
             story.date = day
             line.kind = "date"
