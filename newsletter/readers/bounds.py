@@ -1,0 +1,211 @@
+"""Where a pasted page's article runs: the stretch of lines densest in prose, joined across a box of links set
+into the article, less another story above such a box, a widget's messages over the article's header, and a
+header written as sentences over its date. The text reader (text.py) places the article's lines from here."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsletter.patterns import regex
+from newsletter.readers.lines import Line, is_title_like, words_of
+from newsletter.readers.words import terms
+
+# What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
+WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "caption": -2, "credit": -2, "byline": -4,
+          "date": -4}  # fmt: skip
+
+
+UNDER_HEADING = 4  # lines: a run starting this near a related or comments heading is that block's
+ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a promo
+
+
+def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
+    """The stretch of lines densest in prose: the maximum-sum run (a related or comments heading ends it)."""
+    # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there
+    more_from = next((i for i, line in enumerate(lines) if roles[i] == "related"
+                      and line.text.lower().startswith("more from ")), len(lines))  # fmt: skip
+    if "prose" in roles[:more_from]:
+        lines, roles = lines[:more_from], roles[:more_from]
+    # Per stretch between related or comment headings: its densest run, and whether it starts right under such a
+    # heading (a "Most popular" block of openings, a comment thread)
+    runs: list[tuple[float, int, int, bool]] = []  # (words, first, last, under a heading)
+    total, first, heading = 0.0, 0, -10
+    for i, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        if role in ("related", "end"):
+            total, first, heading = 0.0, i + 1, i
+            runs.append((0.0, i + 1, -1, True))
+            continue
+        score = words_of(line.text) if role == "prose" else WEIGHT[role]
+        if total + score <= 0:
+            total, first = 0.0, i + 1
+            continue
+        if total == 0:
+            runs.append((0.0, first, -1, first - heading <= UNDER_HEADING))
+        total += score
+        if total > runs[-1][0]:
+            runs[-1] = (total, first, i, runs[-1][3])
+    runs = [run for run in runs if run[2] >= 0]
+    if not runs:
+        return None, -1
+    # A run all of whose paragraphs stand elsewhere on the page too (a news ticker glued into one line at the page's
+    # top and bottom, a teaser repeated) is the page's, not its article, when a run of its own is long enough to be
+    # one; and such paragraphs at the end of the article are not its own either
+    seen = Counter(line.text for line, role in zip(lines, roles, strict=True) if role == "prose")
+
+    def own(first: int, last: int) -> list[int]:
+        """The paragraphs of lines first..last that stand nowhere else on the page."""
+        inside = Counter(lines[i].text for i in range(first, last + 1) if roles[i] == "prose")
+        return [
+            i for i in range(first, last + 1) if roles[i] == "prose" and seen[lines[i].text] == inside[lines[i].text]
+        ]
+
+    if any(run[0] >= ARTICLE_WORDS and own(run[1], run[2]) for run in runs):
+        runs = [run for run in runs if own(run[1], run[2])]
+    best = max(runs, key=lambda run: run[0])
+    # The article is not the run under a related or comments heading when a fair run of prose stands elsewhere
+    free = [run for run in runs if not run[3] and run[2] < best[1]]  # an article above the block
+    inside = roles[best[1] : best[2] + 1]
+    alternating = inside.count("prose") < 2 * (len(inside) - inside.count("prose"))  # title, opening; name, comment
+    over = next((k for k in range(best[1] - 1, -1, -1) if roles[k] in ("related", "end")), None)  # its heading
+    listed = over is not None and bool(PAGE_LIST.match(lines[over].text))  # the page's most read: openings too
+    if best[3] and (alternating or listed) and free and max(run[0] for run in free) >= ARTICLE_WORDS:
+        best = max(free, key=lambda run: run[0])
+    best = across_boxes(lines, roles, best, runs)
+    _, start, end, _ = best
+    while start <= end and roles[start] != "prose":
+        start += 1
+    start = past_header(lines, roles, inner_header(lines, roles, start, end), end)
+    last = max(own(start, end), default=end)
+    return start, last if "prose" in roles[last + 1 : end + 1] else end
+
+
+HEADER_SENTENCE = 30  # words: a headline or standfirst written as sentences is no longer than this
+
+
+def inner_header(lines: list[Line], roles: list[str], start: int, end: int) -> int:
+    """Where the article starts when the run holds its header (a byline or date) below lines of another kind (a
+    widget's messages, a promo): the first paragraph under that header, when most of the run's text is under it and
+    the text above it speaks of other things."""
+
+    def prose(first: int, last: int) -> list[int]:
+        return [k for k in range(first, last + 1) if roles[k] == "prose"]
+
+    total = sum(words_of(lines[k].text) for k in prose(start, end))
+    for j in range(start + 1, end):
+        if roles[j] not in ("byline", "date"):
+            continue
+        after = prose(j + 1, end)
+        words = sum(words_of(lines[k].text) for k in after)
+        if words < ARTICLE_WORDS or words < total - words or not after:
+            continue
+        above = terms(" ".join(lines[k].text for k in prose(start, j - 6)))  # not the header's own standfirst
+        if len(above & terms(" ".join(lines[k].text for k in after))) < 0.3 * len(above):
+            return after[0]
+        return start
+    return start
+
+
+def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> int:
+    """Where the article starts when its run opens with its own header written as sentences (a headline "Goats ruled
+    this island. Now it is reborn.", a standfirst), one or two short lines right over its date or byline: under
+    that date or byline, when the article goes on there. Not when a title stands just above them: theirs is the
+    header, and they the article's first paragraphs (or its standfirst)."""
+    if any(roles[k] == "other" and words_of(lines[k].text) >= 4 and is_title_like(lines[k].text)
+           for k in range(max(0, start - 5), start)):  # fmt: skip
+        return start
+    for j in range(start + 1, min(start + 3, end) + 1):
+        if roles[j] in ("byline", "date"):
+            header = roles[start:j]
+            rest = next((k for k in range(j + 1, end + 1) if roles[k] == "prose"), None)
+            short = all(words_of(lines[k].text) <= HEADER_SENTENCE for k in range(start, j))
+            if header.count("prose") == len(header) and short and rest is not None:
+                words = sum(words_of(lines[k].text) for k in range(rest, end + 1) if roles[k] == "prose")
+                return rest if words >= ARTICLE_WORDS else start
+            return start
+        if roles[j] != "prose":
+            return start
+    return start
+
+
+BOX_LINES = 8  # a box of links inside an article: its heading and a few titles
+BOX_MOST = 24  # ... or a longer one of short lines only: four titles, each with its section and writer, a caption
+BOX_LINE_WORDS = 20
+
+
+def short_lines(lines: list[Line]) -> bool:
+    """Lines a box of other stories is made of (its heading, titles, sections, writers' names, a caption): few, and
+    none as long as a paragraph."""
+    return len(lines) <= BOX_MOST and all(words_of(line.text) <= BOX_LINE_WORDS for line in lines)
+
+
+def across_boxes(
+    lines: list[Line], roles: list[str], best: tuple[float, int, int, bool], runs: list[tuple[float, int, int, bool]]
+) -> tuple[float, int, int, bool]:
+    """The article goes on under a box of other stories inside it ("Don't miss", three titles): when the run right
+    under the box is running text (not titles and openings taking turns, as a "Most popular" block is) that speaks
+    of what the article speaks of, it is the article's too. A comments heading still ends it."""
+    for run in sorted(runs, key=lambda run: run[1]):
+        words, first, last, _ = best
+        if run[1] <= last or run[1] - last > BOX_LINES + 1 and not short_lines(lines[last + 1 : run[1]]):
+            continue
+        if not joins(lines, roles, (first, last), (run[1], run[2])):
+            continue
+        best = (words + run[0], first, run[2], best[3])
+    for run in sorted(runs, key=lambda run: -run[1]):  # ... and it began above a box: the run under it is its end
+        words, first, last, under = best
+        if run[2] >= first or first - run[2] > BOX_LINES + 1 and not short_lines(lines[run[2] + 1 : first]):
+            continue
+        if not joins(lines, roles, (run[1], run[2]), (first, last), upward=True) or run[3]:
+            continue  # another story's, or a block's own opening under its heading
+        best = (words + run[0], run[1], last, False)
+    return best
+
+
+def joins(
+    lines: list[Line], roles: list[str], upper: tuple[int, int], lower: tuple[int, int], upward: bool = False
+) -> bool:
+    """Two runs of prose with a box of other stories between them (one related heading, no comments heading, no
+    paragraph) are one article: the lower one running text, not titles and openings taking turns, long enough, and
+    speaking of what the upper one speaks of; no other story's byline or date over it. `upward`: the lower run is
+    the article and the upper one is asked to join it, so the upper one must not be titles and openings either, the
+    box not the page's list of its most read or latest stories (set into an article, never above it, and never
+    with the openings right under its heading), and the lower one must have no headline of its own over its first
+    paragraph (then the upper one is another story)."""
+    between = roles[upper[1] + 1 : lower[0]]
+    if any(role in ("byline", "date") for role in between[-3:]):
+        return False  # another story's header over the text under the box: the next story, not the article going on
+    if between.count("related") != 1 or "end" in between or "prose" in between:
+        return False
+    heading = upper[1] + 1 + between.index("related")
+    runs = [[i for i in range(first, last + 1) if roles[i] == "prose"] for first, last in (upper, lower)]
+    if PAGE_LIST.match(lines[heading].text) and (upward or runs[1][:1] == [heading + 1]):
+        return False  # a page's most read: above an article, or its openings right under it, never the article's
+    if sum(words_of(lines[i].text) for i in runs[1]) < ARTICLE_WORDS / 2:
+        return False
+    for first, last in (lower, upper) if upward else (lower,):
+        inside = roles[first : last + 1]
+        running = sum(1 for role in inside if role in ("prose", "list"))  # a list is the article's too
+        if running < 2 * (len(inside) - running):
+            return False  # titles and openings, names and comments taking turns
+    before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
+    if upward and own_headline(lines, roles, runs[1][0], after):
+        return False
+    return len(after & before) >= 0.15 * len(after)  # else another story's words
+
+
+# The heading of a page's own list of stories (its most read, its latest): never set into an article's opening
+PAGE_LIST = regex(
+    r"(?i)^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories)?|trending(?: now)?|"
+    r"top stories|latest(?: news| stories)?|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
+    r"mais lid[ao]s|i più letti|meest gelezen)\b"
+)
+
+
+def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:
+    """A title of four words or more right over a run's first paragraph (buttons and labels aside) that speaks of
+    what the run speaks of: the run's own headline."""
+    above = next((k for k in range(first - 1, -1, -1) if roles[k] not in ("furniture", "label")), None)
+    if above is None or roles[above] != "other" or words_of(lines[above].text) < 4:
+        return False
+    own = terms(lines[above].text)
+    return is_title_like(lines[above].text) and len(own & words) >= 0.5 * len(own)
