@@ -1790,3 +1790,15 @@ def test_a_headline_in_capitals_that_starts_with_by_is_no_byline():
     headline = "BY THE NUMBERS: HOW THE REGIONS SPEND"
     lead = read(f"Home\n{headline}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
     assert (lead.headline, lead.byline) == (headline, "Anna Petrova")
+
+
+def test_another_story_with_its_own_headline_above_a_related_box_is_not_the_article():
+    """Another story's headline and its two paragraphs, a 'Related' box of two titles, then the article under its
+    own headline: the article starts under its headline (not at the other story's paragraphs, which share its
+    subject), and that headline is chosen, never the other story's without a warning."""
+    other = "Moscow Offers Regions Cheaper Loans to Cover Budget Gaps"
+    page = (f"Home\nPolitics\n{other}\n{OTHER_STORY}Related\nRegions freeze wages\nLoans at higher rates\n"
+            f"{HEADLINE}\n{ARTICLE}{MORE_OF_IT}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert lead.headline == HEADLINE
+    assert body_of(lead)[0] == PARAGRAPH and not any("lower rate" in block for block in body_of(lead))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
+from newsletter.readers.bounds import own_headline
 from newsletter.readers.lines import (
     BACK_LINK,
     BOILERPLATE,
@@ -550,7 +551,7 @@ def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
 def article_start(lines: list[Line], roles: list[str], pick: int, start: int, box: list[bool] | None = None) -> int:
     """Where the article begins under its headline: the densest run may have started lower, after a related box
     or a widget inside the article; the prose between the headline and that run is the article's when there is
-    more of it than of anything else."""
+    more of it than of anything else, and no headline of the run's own stands over it below a box."""
     if pick >= start:
         return next((i for i in range(pick + 1, len(lines)) if roles[i] == "prose"), start)
     between = range(pick + 1, start)
@@ -560,6 +561,9 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int, bo
     first = next((i for i in between if roles[i] == "prose"), None)
     if first is None or prose < 30 or prose < 2 * other:
         return start
+    opening = terms(" ".join(lines[j].text for j in prose_under(lines, roles, start - 1, len(lines) - 1)[:LEDE]))
+    if any(box[i] or roles[i] == "related" for i in between) and own_headline(lines, roles, start, opening):
+        return start  # over a box, the run has its own headline: the prose above the box is another story's
     return first
 
 
