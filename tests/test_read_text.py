@@ -1802,3 +1802,19 @@ def test_another_story_with_its_own_headline_above_a_related_box_is_not_the_arti
     lead = read(page)[0].stories[0]
     assert lead.headline == HEADLINE
     assert body_of(lead)[0] == PARAGRAPH and not any("lower rate" in block for block in body_of(lead))
+
+
+def test_the_last_title_of_a_box_between_the_headline_and_the_article_is_not_the_headline():
+    """The headline, a 'Related' box of two titles on the same subject, then the article: the headline is the title
+    above the box, sure, not the box's last title standing right over the article's first paragraph."""
+    box = "Related\nUrals governor resigns over wage freeze\nRegional governments across Russia prepare for cuts\n"
+    lead = read(f"Home\nPolitics\n{HEADLINE}\n{box}{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+
+
+@pytest.mark.parametrize("subhead", ["Latest", "Trending"])
+def test_an_article_s_own_latest_subhead_does_not_end_it(subhead):
+    """'Latest' over more paragraphs of the same article (a live story's newest part): the article goes on; only a
+    page's own list ('Most read', 'Latest news', 'Trending now') ends it."""
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{subhead}\n{MORE_OF_IT}")[0].stories[0]
+    assert body_of(lead)[-1] == MORE_OF_IT.strip().split("\n")[-1] and len(body_of(lead)) == 7

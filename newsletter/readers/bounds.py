@@ -195,10 +195,10 @@ def joins(
 
 # The heading of a page's own list of stories (its most read, its latest): never set into an article's opening
 PAGE_LIST = regex(
-    r"(?i)^(?:most (?:read|popular|viewed|shared|commented)|popular(?: now| stories)?|trending(?: now)?|"
-    r"top stories|latest(?: news| stories)?|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
+    r"(?i)^(?:most (?:read|popular|viewed|shared|commented)|(?:popular|trending) (?:now|stories|articles)|"
+    r"top stories|latest (?:news|stories|headlines)|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
     r"mais lid[ao]s|i più letti|meest gelezen)\b"
-)
+)  # not a bare "Latest" or "Trending": a live blog's or an article's own subhead may read so
 
 
 def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:

@@ -239,7 +239,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         # Under a "Related" heading (or right under "Read more", even inside the article), or the same title as one
         # there: another story's title, unless a byline or date follows it and its words are the article's
         # ... but not the line right over the article's first paragraph that holds half its words: the box ends there
-        opens = about and i < start and all(roles[j] == "furniture" for j in range(i + 1, start))
+        # (unless a title about the article stands above the box: that is the headline, and this the box's last)
+        opens = about and i < start and all(roles[j] == "furniture" for j in range(i + 1, start)) \
+            and not titled_above_box(lines, roles, i, end)  # fmt: skip
         if i and RELATED.match(lines[i - 1].text) or not opens and (box[i] or line.text in boxed):
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
@@ -322,6 +324,17 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def titled_above_box(lines: list[Line], roles: list[str], i: int, end: int) -> bool:
+    """A title of four words or more, half its words the article's, in the few lines above the related heading over
+    line i with no paragraph between: the article's headline, set above a box whose last title stands over it."""
+    heading = next((j for j in range(i - 1, max(-1, i - 12), -1) if RELATED.match(lines[j].text)), None)
+    return heading is not None and any(
+        roles[j] == "other" and words_of(lines[j].text) >= 4 and is_title_like(lines[j].text)
+        and in_lede(lines, roles, j, end) >= ABOUT and "prose" not in roles[j:heading]
+        for j in range(max(0, heading - 4), heading)
+    )  # fmt: skip
 
 
 def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
