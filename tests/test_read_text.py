@@ -1818,3 +1818,9 @@ def test_an_article_s_own_latest_subhead_does_not_end_it(subhead):
     page's own list ('Most read', 'Latest news', 'Trending now') ends it."""
     lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{subhead}\n{MORE_OF_IT}")[0].stories[0]
     assert body_of(lead)[-1] == MORE_OF_IT.strip().split("\n")[-1] and len(body_of(lead)) == 7
+
+
+def test_an_updated_stamp_inside_the_article_is_not_a_timeline_s_date():
+    lead, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Updated Nov. 21, 2026\n{MORE_OF_IT}")
+    assert [block.kind for block in lead.stories[0].body] == ["p"] * 7
+    assert any("Updated Nov. 21, 2026" in notice for notice in notices)

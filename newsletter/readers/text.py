@@ -31,6 +31,7 @@ from newsletter.readers.lines import (
     OTHER_BY,
     RELATED,
     RIGHTS_RESERVED,
+    STAMPED,
     Line,
     is_byline,
     is_credit,
@@ -106,8 +107,9 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         elif role == "other" and is_title_like(line.text) and words_of(line.text) <= 15 and i not in (start, end):
             line.kind = "body"
             body.append(Block(kind="h", spans=[Span(text=line.text)]))
-        elif role == "date" and body_words > OPENING_WORDS and i < end and roles[i + 1] == "prose":
-            line.kind = "body"  # a timeline's date over its paragraph, past the article's opening: a subhead
+        elif role == "date" and body_words > OPENING_WORDS and i < end and roles[i + 1] == "prose" \
+                and not STAMPED.match(line.text):  # fmt: skip
+            line.kind = "body"  # a timeline's date over its paragraph, past the article's opening (not "Updated ...")
             body.append(Block(kind="h", spans=[Span(text=line.text)]))
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
