@@ -70,6 +70,7 @@ LEDE = 5  # ... of which the first few must hold enough of its words for it to b
 SURE = 1.0
 TOPICAL = 0.34
 MARGIN = 0.35
+UNDATED_MARGIN = 0.5  # ... a clearer one for a line with no byline or date of its own under it
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 
@@ -286,7 +287,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
     # distance, as it cannot make a line sure
-    close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < MARGIN]
+    margin = MARGIN if dated_under(roles, index) else UNDATED_MARGIN
+    close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < margin]
     why = ""
     if close:
         why = f"line {lines[close[0]].number} ({shown(lines[close[0]].text, 40)}) comes close"
