@@ -1838,3 +1838,21 @@ def test_two_titles_over_the_article_with_no_byline_or_date_are_a_guess():
     lead = result.stories[0]
     assert lead.headline_unsure
     assert any("the headline is a guess" in notice and "comes close" in notice for notice in notices)
+
+
+def test_a_subhead_under_a_box_inside_the_article_does_not_take_its_first_part():
+    """The headline and byline, two paragraphs, a 'Related' box, then a subhead over the rest of the article: the
+    article is both parts under its headline (the subhead under the box is no other story's headline when the
+    header with the byline stands over the first part)."""
+    box = "Related\nRegions freeze wages\nUrals governor resigns\nRouble gains on the dollar\n"
+    subhead = "Where the Budget Cuts Fall Hardest"
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{box}{subhead}\n{MORE_OF_IT}"
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")
+    assert body_of(lead)[0] == PARAGRAPH and body_of(lead)[-1] == MORE_OF_IT.strip().split("\n")[-1]
+
+
+def test_a_headline_in_capitals_after_by_is_no_byline():
+    headline = "BY ELECTION CALLED IN TAMWORTH AFTER MP QUITS"
+    lead = read(f"Home\nPolitics\n{headline}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline) == (headline, "Anna Petrova")

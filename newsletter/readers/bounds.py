@@ -188,8 +188,8 @@ def joins(
         if running < 2 * (len(inside) - running):
             return False  # titles and openings, names and comments taking turns
     before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
-    if upward and own_headline(lines, roles, runs[1][0], after):
-        return False
+    if upward and own_headline(lines, roles, runs[1][0], after) and not headed(roles, runs[0][0]):
+        return False  # the lower run's own headline, over it; unless the upper run has the header: its subhead
     return len(after & before) >= 0.15 * len(after)  # else another story's words
 
 
@@ -199,6 +199,11 @@ PAGE_LIST = regex(
     r"top stories|latest (?:news|stories|headlines)|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
     r"mais lid[ao]s|i più letti|meest gelezen)\b"
 )  # not a bare "Latest" or "Trending": a live blog's or an article's own subhead may read so
+
+
+def headed(roles: list[str], first: int) -> bool:
+    """A byline or date in the few lines over a run's first paragraph: the article's header stands over this run."""
+    return any(role in ("byline", "date") for role in roles[max(0, first - 3) : first])
 
 
 def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.bounds import own_headline
+from newsletter.readers.bounds import headed, own_headline
 from newsletter.readers.lines import (
     BACK_LINK,
     BOILERPLATE,
@@ -69,8 +69,7 @@ LEDE = 5  # ... of which the first few must hold enough of its words for it to b
 # headline's length. Anything less is a guess: flagged.
 SURE = 1.0
 TOPICAL = 0.34
-MARGIN = 0.35
-UNDATED_MARGIN = 0.5  # ... a clearer one for a line with no byline or date of its own under it
+MARGIN, UNDATED_MARGIN = 0.35, 0.5  # ... a clearer lead for a line with no byline or date of its own under it
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 
@@ -577,7 +576,8 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int, bo
     if first is None or prose < 30 or prose < 2 * other:
         return start
     opening = terms(" ".join(lines[j].text for j in prose_under(lines, roles, start - 1, len(lines) - 1)[:LEDE]))
-    if any(box[i] or roles[i] == "related" for i in between) and own_headline(lines, roles, start, opening):
+    if any(box[i] or roles[i] == "related" for i in between) and own_headline(lines, roles, start, opening) \
+            and not headed(roles, first):  # (with the byline above, that title is the article's subhead)  # fmt: skip
         return start  # over a box, the run has its own headline: the prose above the box is another story's
     return first
 
