@@ -1781,6 +1781,8 @@ def test_a_timeline_s_dates_inside_the_article_stay_over_their_paragraphs():
     ("by Anna Petrova and John Smith, Reuters", "Anna Petrova and John Smith, Reuters", None),
     ("BY ANNA PETROVA AND JOHN SMITH", "ANNA PETROVA AND JOHN SMITH", None),
     ("BY ANNA PETROVA | NOV. 20, 2026", "ANNA PETROVA", "2026-11-20"),
+    ("BY ANNA PETROVA, THE COURIER", "ANNA PETROVA, THE COURIER", None),
+    ("by Anna Petrova, Head of Politics", "Anna Petrova, Head of Politics", None),
 ])  # fmt: skip
 def test_a_byline_in_capitals_in_lower_case_or_with_its_date_is_read(line, byline, day):
     """The writer's name, without its 'by'; a date after a bar or a comma is the story's date, not part of the name."""

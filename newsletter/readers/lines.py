@@ -236,7 +236,7 @@ BYLINE = regex(
     # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
     rf"^{KIND_BY}\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$|"
     # in capitals (a style's text-transform pastes so) or in lower case, only over a name: "BY ANNA PETROVA"
-    r"^(?:BY|by)\s+(?!.*\b(?i:the|of|in|on|at|to|for|after|with|from|is|are|was|as|over|into)\b)"  # a headline's
+    r"^(?:BY|by)\s+(?![^,|]*\b(?i:the|of|in|on|at|to|for|after|with|from|is|are|was|as|over|into)\b)"  # a headline's
     r"(?:(?:[A-Z\u00C0-\u024F][\w'’.-]*|and|AND|&)\s+){1,7}[A-Z\u00C0-\u024F][\w'’.-]*"
     r"(?:\s*[,|]\s.{1,60})?$"
 )
