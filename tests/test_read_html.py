@@ -150,6 +150,9 @@ COMMENT = (
 )
 
 
+BRIDGE_HTML = "".join(f"<p>{text}</p>" for text in BRIDGE)  # the article's paragraphs, as a page sets them
+
+
 def saved(tmp_path: Path, html: str, name: str = "page.html"):
     path = tmp_path / name
     path.write_text(html, encoding="utf-8")
@@ -177,8 +180,7 @@ def test_the_article_s_tail_is_kept_at_trafilatura_s_default_recall(tmp_path):
         "The council will publish the detour map next week, and the ferry will run every twenty minutes while the "
         "bridge is closed."
     )
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    article = f"<article><h1>Bridge to close</h1>{paragraphs}<div class='note'>{tail}</div></article>"
+    article = f"<article><h1>Bridge to close</h1>{BRIDGE_HTML}<div class='note'>{tail}</div></article>"
     story, notices = saved(tmp_path, f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
     assert [block.text for block in story.body] == [*BRIDGE, tail]
     assert notices == []
@@ -199,9 +201,8 @@ def test_text_outside_paragraphs_in_trafilatura_s_output_is_kept_a_paragraph_per
 
 def test_a_page_with_a_login_box_and_a_full_article_is_read(tmp_path):
     login = "<form><input name='user'><input type='password' name='pass'><button>Entrar</button></form>"
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     story, _ = saved(
-        tmp_path, f"<html><body>{login}<article><h1>Bridge to close</h1>{paragraphs}</article></body></html>"
+        tmp_path, f"<html><body>{login}<article><h1>Bridge to close</h1>{BRIDGE_HTML}</article></body></html>"
     )
     assert story.headline == "Bridge to close"
     assert [block.text for block in story.body] == BRIDGE
@@ -237,9 +238,8 @@ def test_an_article_in_chinese_is_counted_by_its_characters(tmp_path):
 
 @pytest.mark.parametrize("separator", [" - ", " | ", " — "])
 def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagged_as_a_guess(tmp_path, separator):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     title = f"Bridge to close for repairs{separator}Riverside Daily"
-    story, notices = saved(tmp_path, f"<html><head><title>{title}</title></head><body>{paragraphs}</body></html>")
+    story, notices = saved(tmp_path, f"<html><head><title>{title}</title></head><body>{BRIDGE_HTML}</body></html>")
     assert story.headline == "Bridge to close for repairs"
     assert story.headline_unsure
     assert notices == [
@@ -250,9 +250,8 @@ def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagge
 
 
 def test_a_title_naming_only_the_site_is_no_headline_and_the_build_says_so(cli, workdir):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     head = "<title>Riverside Daily</title><meta property='og:site_name' content='Riverside Daily'>"
-    (workdir / "page.html").write_text(f"<html><head>{head}</head><body>{paragraphs}</body></html>", "utf-8")
+    (workdir / "page.html").write_text(f"<html><head>{head}</head><body>{BRIDGE_HTML}</body></html>", "utf-8")
     result = cli("build", "page.html", "--out", "out", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "Riverside Daily" not in result.output
@@ -269,9 +268,8 @@ def test_a_title_naming_only_the_site_is_no_headline_and_the_build_says_so(cli, 
     ],
 )
 def test_an_h1_that_is_the_site_s_name_or_logo_is_no_headline(tmp_path, banner):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     head = "<title>Bridge to close for repairs - Riverside Daily</title>"
-    story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{banner}{paragraphs}</body></html>")
+    story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{banner}{BRIDGE_HTML}</body></html>")
     assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", True)
     assert any('its <title> "Bridge to close for repairs - Riverside Daily" stands in' in n for n in notices)
 
@@ -282,10 +280,9 @@ def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
         "to you: tell us what we should look into next and we will read every message that reaches the newsroom."
     )
     promos = "".join(f"<div class='promo'><span>{promo}</span></div>" for _ in range(4))  # 39 words each
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
     story, notices = saved(
         tmp_path,
-        f"<html><body><h1>Bridge to close</h1><aside>{promos}</aside><article>{article}</article></body></html>",
+        f"<html><body><h1>Bridge to close</h1><aside>{promos}</aside><article>{BRIDGE_HTML}</article></body></html>",
     )
     assert (story.headline, story.headline_unsure) == ("Bridge to close", True)
     assert [block.text for block in story.body] == BRIDGE
@@ -299,8 +296,7 @@ def test_an_h1_far_above_the_article_is_flagged_as_a_guess(tmp_path):
 
 
 def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess_and_the_title_preferred(tmp_path):
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    body = f"<body><article>{article}</article><aside><h1>Most read this week</h1></aside></body>"
+    body = f"<body><article>{BRIDGE_HTML}</article><aside><h1>Most read this week</h1></aside></body>"
     story, notices = saved(tmp_path, f"<html>{body}</html>")
     assert (story.headline, story.headline_unsure) == ("Most read this week", True)
     assert notices == [
@@ -316,12 +312,11 @@ def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess_and_the_title_pre
 
 
 def test_a_headline_the_page_names_or_sets_over_its_article_is_not_flagged(tmp_path):
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
     named = "<meta property='og:title' content='Old bridge to close for a year'>"
     byline = "<p class='byline'>By Jo Smith, City Hall reporter</p><time>November 24, 2026</time>"
     for head, body, headline in [
-        (named, f"<h1>Riverside Daily</h1><div>{article}</div>", "Old bridge to close for a year"),
-        ("<title>Riverside Daily</title>", f"<article><h1>Bridge to close</h1>{byline}{article}</article>",
+        (named, f"<h1>Riverside Daily</h1><div>{BRIDGE_HTML}</div>", "Old bridge to close for a year"),
+        ("<title>Riverside Daily</title>", f"<article><h1>Bridge to close</h1>{byline}{BRIDGE_HTML}</article>",
          "Bridge to close"),
     ]:  # fmt: skip
         story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{body}</body></html>")
@@ -341,8 +336,7 @@ def test_the_article_s_own_h1_is_sure_when_the_reader_takes_it_into_the_body_too
 
 
 def test_import_of_a_page_with_a_guessed_headline_keeps_the_flag_until_the_editor_deletes_it(cli, workdir):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    page = f"<html><head><title>Bridge to close for repairs | Riverside Daily</title></head><body>{paragraphs}"
+    page = f"<html><head><title>Bridge to close for repairs | Riverside Daily</title></head><body>{BRIDGE_HTML}"
     (workdir / "page.html").write_text(f"{page}</body></html>", "utf-8")
     # Built as it is, the page's guess is shown by `check`, with how to change the headline
     assert cli("build", "page.html", "--out", "built", "--date", "2026-11-24").exit_code == 0
@@ -362,9 +356,8 @@ def test_import_of_a_page_with_a_guessed_headline_keeps_the_flag_until_the_edito
 
 
 def test_the_site_name_is_never_the_headline(tmp_path):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     head = "<title>Riverside Daily</title><meta property='og:site_name' content='Riverside Daily'>"
-    page = f"<html><head>{head}</head><body><h1>Riverside Daily</h1><h1>Bridge to close</h1>{paragraphs}</body></html>"
+    page = f"<html><head>{head}</head><body><h1>Riverside Daily</h1><h1>Bridge to close</h1>{BRIDGE_HTML}</body></html>"
     story, _ = saved(tmp_path, page)
     assert story.headline == "Bridge to close"
 
@@ -381,9 +374,8 @@ def test_the_site_name_is_never_the_headline(tmp_path):
     ],
 )  # a comment in a <p>, in a <div> of text, in a list item; with a smiley, an icon or a button beside its text
 def test_prose_a_saved_page_leaves_out_is_named(tmp_path, shape):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     thread = f"<section id='comments'><h3>Comments</h3>{shape.format(COMMENT)}</section>"
-    page = f"<html><body><article><h1>Bridge to close</h1>{paragraphs}</article>{thread}</body></html>"
+    page = f"<html><body><article><h1>Bridge to close</h1>{BRIDGE_HTML}</article>{thread}</body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
     assert notices == [
@@ -441,8 +433,7 @@ def test_pictures_in_the_article_the_story_does_not_show_are_named(tmp_path):
 def test_a_picture_saved_beside_the_page_is_never_the_story_s_image(tmp_path):
     (tmp_path / "photos").mkdir()
     (tmp_path / "photos" / "ferry.jpg").write_bytes(b"\xff\xd8\xff")
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
-    article = f"<h1>Bridge to close</h1><img src='photos/ferry.jpg' alt='The ferry at dawn'>{paragraphs}"
+    article = f"<h1>Bridge to close</h1><img src='photos/ferry.jpg' alt='The ferry at dawn'>{BRIDGE_HTML}"
     story, notices = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
     assert story.image.src == ""
     assert [notice.split(":1: ")[1] for notice in notices] == [
@@ -472,9 +463,8 @@ def test_addresses_that_are_no_urls_are_named_not_a_crash(tmp_path):
 
 def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_says_so(tmp_path):
     # trafilatura takes an <aside> for a sidebar: the article in one is read from the page's text
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     page = (
-        f"<html><body><nav><a href='/'>Home</a></nav><h1>Bridge to close</h1><aside>{paragraphs}</aside></body></html>"
+        f"<html><body><nav><a href='/'>Home</a></nav><h1>Bridge to close</h1><aside>{BRIDGE_HTML}</aside></body></html>"
     )
     story, notices = saved(tmp_path, page)
     assert story.headline == "Bridge to close"
@@ -483,9 +473,8 @@ def test_when_trafilatura_finds_too_little_the_next_reader_reads_the_page_and_sa
 
 
 def test_prose_the_next_reader_leaves_out_is_named_once(tmp_path):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     comments = f"<section id='comments'><h3>Comments</h3><p>{COMMENT}</p></section>"
-    page = f"<html><body><h1>Bridge to close</h1><aside>{paragraphs}</aside>{comments}</body></html>"
+    page = f"<html><body><h1>Bridge to close</h1><aside>{BRIDGE_HTML}</aside>{comments}</body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
     assert [notice for notice in notices if "I drive over that bridge" in notice] == [
@@ -500,9 +489,8 @@ def test_prose_the_next_reader_leaves_out_past_the_few_its_notice_shows_is_not_n
         f"I have been telling the council about those cracks for {n + 2} years now, so it is good to see it.</p></div>"
         for n in range(5)
     )
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     thread = f"<section><h3>Comments</h3>{comments}</section>"
-    page = f"<html><body><h1>Bridge to close</h1><aside>{paragraphs}</aside>{thread}</body></html>"
+    page = f"<html><body><h1>Bridge to close</h1><aside>{BRIDGE_HTML}</aside>{thread}</body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
     assert [notice.split(":1: ")[1] for notice in notices if "Reader" in notice] == [
@@ -511,12 +499,11 @@ def test_prose_the_next_reader_leaves_out_past_the_few_its_notice_shows_is_not_n
 
 
 def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
-    paragraphs = "".join(f"<p>{text}</p>" for text in BRIDGE)
     related = (
         "<h3>Read more</h3><ul><li><a href='/a'>Mayor Opens New Ferry Line to the Old Town</a></li>"
         "<li><a href='/b'>River Festival Moves to the Summer</a></li></ul>"
     )
-    aside = f"<aside><p>Share this article</p>{paragraphs}<p>Advertisement</p>{related}</aside>"
+    aside = f"<aside><p>Share this article</p>{BRIDGE_HTML}<p>Advertisement</p>{related}</aside>"
     footer = "<footer>© 2026 Riverside Daily. All rights reserved.</footer>"
     page = f"<html><body><nav><a href='/'>Home</a></nav><h1>Bridge to close</h1>{aside}{footer}</body></html>"
     story, notices = saved(tmp_path, page)
@@ -799,11 +786,10 @@ def test_a_json_ld_headline_sharing_no_word_with_the_h1_its_title_is_gives_way_t
     tmp_path, named, title, h1, headline, unsure
 ):
     about = json.dumps({"@context": "https://schema.org", "@type": "Article", "headline": named})
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
     story, notices = saved(
         tmp_path,
         f"<html><head><title>{title}</title><script type='application/ld+json'>{about}"
-        f"</script></head><body><h1>{h1}</h1>{article}</body></html>",
+        f"</script></head><body><h1>{h1}</h1>{BRIDGE_HTML}</body></html>",
     )
     assert (story.headline, story.headline_unsure) == (headline, unsure)
     if unsure:
@@ -814,31 +800,28 @@ def test_a_json_ld_headline_stays_when_the_h1_is_only_a_section_the_title_names(
     """An <h1> that is one part of the <title> ("Opinion" in "Why the bridge must close | Opinion | Riverside Daily")
     is a section's name: the page's named headline stays."""
     about = json.dumps({"@context": "https://schema.org", "@type": "Article", "headline": "Why the bridge must close"})
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
     story, _ = saved(
         tmp_path,
         f"<html><head><title>Why the bridge must close | Opinion | Riverside Daily</title><script "
-        f"type='application/ld+json'>{about}</script></head><body><h1>Opinion</h1>{article}</body></html>",
+        f"type='application/ld+json'>{about}</script></head><body><h1>Opinion</h1>{BRIDGE_HTML}</body></html>",
     )
     assert (story.headline, story.headline_unsure) == ("Why the bridge must close", False)
 
 
 def test_an_og_title_that_is_an_address_s_slug_is_no_headline(tmp_path):
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
     story, _ = saved(
         tmp_path,
         "<html><head><meta property='og:title' content='bridge-closure-riverside-2026'><title>Bridge to close | "
-        f"Riverside Daily</title></head><body><h1>Bridge to close</h1>{article}</body></html>",
+        f"Riverside Daily</title></head><body><h1>Bridge to close</h1>{BRIDGE_HTML}</body></html>",
     )
     assert story.headline == "Bridge to close"
 
 
 def test_a_one_word_h1_the_title_does_not_hold_gives_way_to_the_title_flagged(tmp_path):
     """A section's one word as the page's only <h1> ("Neuigkeiten"): the <title>'s headline is the likelier one."""
-    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
     story, notices = saved(
         tmp_path,
         "<html><head><title>Old bridge to close for a year | Riverside Daily</title></head><body>"
-        f"<h1>Neuigkeiten</h1>{article}</body></html>",
+        f"<h1>Neuigkeiten</h1>{BRIDGE_HTML}</body></html>",
     )
     assert (story.headline, story.headline_unsure) == ("Old bridge to close for a year", True)
