@@ -64,8 +64,7 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     best = max(runs, key=lambda run: run[0])
     # The article is not the run under a related or comments heading when a fair run of prose stands elsewhere
     free = [run for run in runs if not run[3] and run[2] < best[1]]  # an article above the block
-    inside = roles[best[1] : best[2] + 1]
-    alternating = inside.count("prose") < 2 * (len(inside) - inside.count("prose"))  # title, opening; name, comment
+    alternating = taking_turns(roles[best[1] : best[2] + 1])  # title, opening; name, comment
     over = next((k for k in range(best[1] - 1, -1, -1) if roles[k] in ("related", "end")), None)  # its heading
     listed = over is not None and bool(PAGE_LIST.match(lines[over].text))  # the page's most read: openings too
     if best[3] and (alternating or listed) and free and max(run[0] for run in free) >= ARTICLE_WORDS:
@@ -183,9 +182,7 @@ def joins(
     if sum(words_of(lines[i].text) for i in runs[1]) < ARTICLE_WORDS / 2:
         return False
     for first, last in (lower, upper) if upward else (lower,):
-        inside = roles[first : last + 1]
-        running = sum(1 for role in inside if role in ("prose", "list"))  # a list is the article's too
-        if running < 2 * (len(inside) - running):
+        if taking_turns(roles[first : last + 1], ("prose", "list")):  # a list is the article's too
             return False  # titles and openings, names and comments taking turns
     before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
     if upward and own_headline(lines, roles, runs[1][0], after) and not headed(roles, runs[0][0]):
@@ -199,6 +196,13 @@ PAGE_LIST = regex(
     r"top stories|latest (?:news|stories|headlines)|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
     r"mais lid[ao]s|i più letti|meest gelezen)\b"
 )  # not a bare "Latest" or "Trending": a live blog's or an article's own subhead may read so
+
+
+def taking_turns(roles: list[str], running: tuple[str, ...] = ("prose",)) -> bool:
+    """A run's lines where titles and openings (names and comments) take turns: fewer lines of running text than
+    twice the others, as a block of other stories or a comment thread is; an article's are mostly paragraphs."""
+    count = sum(1 for role in roles if role in running)
+    return count < 2 * (len(roles) - count)
 
 
 def headed(roles: list[str], first: int) -> bool:
