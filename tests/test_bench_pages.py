@@ -313,6 +313,40 @@ def test_unseen_reads_an_npm_package_s_fixtures_with_the_opening_checked_beside_
     }
 
 
+def test_unseen_reads_mercury_s_fixtures_with_the_title_and_opening_its_site_s_test_asserts(tmp_path):
+    """Mercury's layout: package/fixtures/HOST/STEM.html, and per site a test under src/extractors/custom/HOST/ that
+    reads the page and asserts its title and its text's first words (the title is a truth beside the page's own,
+    the opening a phrase the text must hold). A page no test reads is not taken; an escaped quote is its text."""
+    import json
+
+    unseen = load_unseen()
+    test = (
+        "describe('X', () => {\n  beforeAll(() => {\n    const html = fs.readFileSync(\n"
+        "      './fixtures/news.example.com/1480000000000.html'\n    );\n  });\n"
+        "  it('returns the title', async () => {\n    assert.equal(\n      title,\n"
+        "      'Voters won\\u2019t wait: polls open early in \\'swing\\' county'\n    );\n  });\n"
+        "  it('returns the content', async () => {\n    assert.equal(\n      first13,\n"
+        '      "Polls opened an hour early on Tuesday in the county"\n    );\n  });\n});\n'
+        "it('works with a feature', async () => {\n"
+        "  const html = fs.readFileSync('./fixtures/news.example.com/1490000000000.html');\n"
+        "  assert.equal(author, 'Anna Petrova');\n});\n"
+    )
+    files = {"package/src/extractors/custom/news.example.com/index.test.js": test.encode(),
+             "package/fixtures/news.example.com/1480000000000.html": b"<h1>Polls</h1>",
+             "package/fixtures/news.example.com/1490000000000.html": b"<h1>Feature</h1>",
+             "package/fixtures/other.example.com/1500000000000.html": b"<h1>Nobody reads me</h1>"}  # fmt: skip
+    folder = tmp_path / "laid"
+    keys = unseen.unpack(sdist_of(tmp_path / "m-1.tgz", files), folder)
+    assert keys == ["news.example.com.1480000000000", "news.example.com.1490000000000"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "news.example.com.1480000000000": {"keep": ["Polls opened an hour early on Tuesday in the county"],
+                                           "leave out": [],
+                                           "headlines": ["Voters won\u2019t wait: polls open early in 'swing' county"]},
+        "news.example.com.1490000000000": {"keep": [], "leave out": [], "headlines": []},
+    }  # fmt: skip
+    assert len({unseen.half(key) for key in keys}) == 1  # a site's pages stay in one half
+
+
 def test_unseen_splits_a_pool_by_site_so_a_site_s_pages_stay_in_one_half():
     unseen = load_unseen()
     sites = [
