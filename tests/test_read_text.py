@@ -1783,9 +1783,12 @@ def test_a_timeline_s_dates_inside_the_article_stay_over_their_paragraphs():
     ("BY ANNA PETROVA | NOV. 20, 2026", "ANNA PETROVA", "2026-11-20"),
     ("BY ANNA PETROVA, THE COURIER", "ANNA PETROVA, THE COURIER", None),
     ("by Anna Petrova, Head of Politics", "Anna Petrova, Head of Politics", None),
+    ("by Anna Petrova November 20, 2026 5:00 AM PST", "Anna Petrova", "2026-11-20"),  # the date glued on
+    ("by Anna Petrova Nov 20, 2026, 10:00am EST", "Anna Petrova", "2026-11-20"),
 ])  # fmt: skip
 def test_a_byline_in_capitals_in_lower_case_or_with_its_date_is_read(line, byline, day):
-    """The writer's name, without its 'by'; a date after a bar or a comma is the story's date, not part of the name."""
+    """The writer's name, without its 'by'; a date after a bar or a comma, or right after the name, is the story's
+    date, not part of the name."""
     lead = read(f"Home\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
     assert (lead.headline, lead.byline) == (HEADLINE, byline)
     assert (lead.date.isoformat() if lead.date else None) == day
@@ -1858,3 +1861,42 @@ def test_a_headline_in_capitals_after_by_is_no_byline():
     headline = "BY ELECTION CALLED IN TAMWORTH AFTER MP QUITS"
     lead = read(f"Home\nPolitics\n{headline}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
     assert (lead.headline, lead.byline) == (headline, "Anna Petrova")
+
+
+def test_a_writer_s_more_from_box_over_the_article_does_not_cut_it_off():
+    """A menu with 'U.S.' in it (a one-word line ending in a full stop), the headline, the byline, then the writer's
+    box ('More from Anna Petrova') over the article: the article under it is the story, not the menu above it (a
+    newsletter's 'More from <brand>' list follows a lead written in sentences)."""
+    page = f"Home\nU.S.\nWorld\nPolitics\n{HEADLINE}\nBy Anna Petrova\nMore from Anna Petrova\nFollow\n{ARTICLE}"
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")
+    assert body_of(lead)[0] == PARAGRAPH
+
+
+def test_a_trending_link_in_a_menu_s_column_heads_no_box_over_the_headline():
+    """A menu's column of short links with 'Trending' among them, a close button, then the headline, its standfirst
+    (one sentence, holding more of the article's words), the byline with the date, buttons and a photo's credit: the
+    headline is no title of a 'Trending' box, and it is chosen, sure, over its standfirst."""
+    menu = "Video\nPodcasts\nThe Big Idea\nNew Money\nTrending\n✕\n"
+    standfirst = "Regional governments across Russia are preparing for a year of cuts as transfers from Moscow shrink."
+    header = (
+        f"{standfirst}\nUpdated by Anna Petrova Nov 20, 2026, 10:20am EST\ntweet\nshare\nPhoto by Ann Ford/Reuters\n"
+    )
+    lead = read(f"Home\n{menu}{HEADLINE}\n{header}{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert body_of(lead)[0] == PARAGRAPH
+
+
+def test_a_title_case_headline_over_a_question_written_as_a_sentence_is_the_headline():
+    """A section's label, the headline in Title Case (two sentences, few of the article's words), its standfirst: a
+    question in sentence case holding more of them; then the date, a counter and the writer. The headline is the
+    Title Case line, sure (a headline is never printed under its own summary), and the standfirst is not the
+    article's first paragraph."""
+    headline = "Russia's Regions Face a Hard Winter. Will Moscow Help?"
+    standfirst = "The $1 billion question: can governments across Russia keep paying public sector wages as " \
+        "transfers from Moscow shrink?"  # fmt: skip
+    header = "11/20/2026 04:23 pm ET\n1k\nAnna Petrova Senior Politics Editor\n"
+    page = f"Home\nPOLITICS\n{headline}\n{standfirst}\n{header}{ARTICLE}"
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (headline, False)
+    assert body_of(lead)[0] == PARAGRAPH

@@ -17,14 +17,21 @@ WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "captio
 
 UNDER_HEADING = 4  # lines: a run starting this near a related or comments heading is that block's
 ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a promo
+SENTENCE_WORDS = 5  # a paragraph of a lead, however short; not a menu's "U.S." that ends in a full stop
 
 
 def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     """The stretch of lines densest in prose: the maximum-sum run (a related or comments heading ends it)."""
-    # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there
+    # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there;
+    # not when nothing above is a sentence ("U.S." in a menu) and an article's prose is below (a news page's
+    # "More from Anna Petrova", its writer's box, stands over the article)
     more_from = next((i for i, line in enumerate(lines) if roles[i] == "related"
                       and line.text.lower().startswith("more from ")), len(lines))  # fmt: skip
-    if "prose" in roles[:more_from]:
+    lead = any(role == "prose" and words_of(line.text) >= SENTENCE_WORDS for line, role in zip(lines[:more_from],
+               roles[:more_from], strict=True))  # fmt: skip
+    below = sum(words_of(line.text) for line, role in zip(lines[more_from:], roles[more_from:], strict=True)
+                if role == "prose")  # fmt: skip
+    if "prose" in roles[:more_from] and (lead or below < ARTICLE_WORDS):
         lines, roles = lines[:more_from], roles[:more_from]
     # Per stretch between related or comment headings: its densest run, and whether it starts right under such a
     # heading (a "Most popular" block of openings, a comment thread)
@@ -218,3 +225,38 @@ def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str
         return False
     own = terms(lines[above].text)
     return is_title_like(lines[above].text) and len(own & words) >= 0.5 * len(own)
+
+
+# The heading of a list of the article's main points, set above it: its lines share the article's words
+HIGHLIGHTS = regex(
+    r"(?i)^(?:story highlights|highlights|key points|key takeaways|in brief|at a glance|"
+    r"the big picture|what you need to know|summary|das wichtigste in kürze|en bref|en resumen)\W*$"
+)
+
+
+def in_highlights(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A line in the list under a highlights heading: the heading, then title-like lines (a few, none a byline)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if HIGHLIGHTS.match(lines[j].text):
+            return True
+        if roles[j] != "other":
+            return False
+    return False
+
+
+def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
+    """Per line: whether it stands under a related heading ("Related", "Most popular") with no prose since; not
+    under one that is an item of a menu's column ("The Big Idea", "New Money", "Trending": short links over it),
+    which heads no box."""
+    box, inside, since = [], False, 0
+    for k, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        column = [
+            j for j in (k - 2, k - 1) if j >= 0 and roles[j] in ("label", "other") and words_of(lines[j].text) <= 3
+        ]
+        if role == "related" and len(column) < 2:
+            inside, since = True, 0
+        elif role in ("byline", "date") or role == "prose" and words_of(line.text) >= 12 or since >= 12:
+            inside = False  # an article's byline or date, or its prose: the box is over
+        since += 1
+        box.append(inside and role != "related")
+    return box

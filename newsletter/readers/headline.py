@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.bounds import headed, own_headline
+from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
 from newsletter.readers.lines import (
     BACK_LINK,
     BOILERPLATE,
@@ -26,6 +26,7 @@ from newsletter.readers.lines import (
     split_credit,
     title_case,
     words_of,
+    written_as_sentence,
 )
 from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, terms
 
@@ -340,9 +341,12 @@ def titled_above_box(lines: list[Line], roles: list[str], i: int, end: int) -> b
 
 def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
     """A sentence right under the chosen title (buttons aside; a headline's four words, not a kicker's two), over the
-    byline or date: its standfirst, no rival."""
+    byline or date: its standfirst, no rival; under a Title Case title, a question written as a sentence too."""
     under = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
-    return rival == under and ends_sentence(lines[rival].text) and not ends_sentence(lines[index].text) \
+    sentence = (
+        ends_sentence(lines[rival].text) or title_case(lines[index].text) and written_as_sentence(lines[rival].text)
+    )  # a question in sentence case under a Title Case headline too
+    return rival == under and sentence and not ends_sentence(lines[index].text) \
         and dated_under(roles, rival) and words_of(lines[index].text) >= 4  # fmt: skip
 
 
@@ -529,37 +533,11 @@ def standfirsts(
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
             adjusted[below] -= 0.3
+            if title_case(lines[i].text) and written_as_sentence(lines[below].text) and dated_under(roles, below):
+                # a Title Case headline over a sentence in sentence case, the header's date under that: the
+                # sentence is its standfirst however many more of the article's words it holds
+                adjusted[i] = max(adjusted[i], adjusted[below] + MARGIN)
     return [(adjusted[i], i) for _, i in scored]
-
-
-# The heading of a list of the article's main points, set above it: its lines share the article's words
-HIGHLIGHTS = regex(
-    r"(?i)^(?:story highlights|highlights|key points|key takeaways|in brief|at a glance|"
-    r"the big picture|what you need to know|summary|das wichtigste in kürze|en bref|en resumen)\W*$"
-)
-
-
-def in_highlights(lines: list[Line], roles: list[str], i: int) -> bool:
-    """A line in the list under a highlights heading: the heading, then title-like lines (a few, none a byline)."""
-    for j in range(i - 1, max(-1, i - 6), -1):
-        if HIGHLIGHTS.match(lines[j].text):
-            return True
-        if roles[j] != "other":
-            return False
-    return False
-
-
-def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
-    """Per line: whether it stands under a related heading ("Related", "Most popular") with no prose since."""
-    box, inside, since = [], False, 0
-    for line, role in zip(lines, roles, strict=True):
-        if role == "related":
-            inside, since = True, 0
-        elif role in ("byline", "date") or role == "prose" and words_of(line.text) >= 12 or since >= 12:
-            inside = False  # an article's byline or date, or its prose: the box is over
-        since += 1
-        box.append(inside and role != "related")
-    return box
 
 
 def article_start(lines: list[Line], roles: list[str], pick: int, start: int, box: list[bool] | None = None) -> int:

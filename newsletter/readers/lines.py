@@ -238,7 +238,7 @@ BYLINE = regex(
     # in capitals (a style's text-transform pastes so) or in lower case, only over a name: "BY ANNA PETROVA"
     r"^(?:BY|by)\s+(?![^,|]*\b(?i:the|of|in|on|at|to|for|after|with|from|is|are|was|as|over|into)\b)"  # a headline's
     r"(?:(?:[A-Z\u00C0-\u024F][\w'’.-]*|and|AND|&)\s+){1,7}[A-Z\u00C0-\u024F][\w'’.-]*"
-    r"(?:\s*[,|]\s.{1,60})?$"
+    rf"(?:\s*[,|]\s.{{1,60}}|\s+(?=(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}).{{1,60}})?$"  # "by Name December 22, 2016 ..."
 )
 
 
@@ -473,6 +473,11 @@ def title_case(line: str) -> bool:
         return False
     small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from", "as"}
     return all(token[0].isupper() or token in small for token in tokens) and sum(t[0].isupper() for t in tokens) >= 3
+
+
+def written_as_sentence(text: str) -> bool:
+    """A sentence in sentence case, as a standfirst is written: it ends as one ('.', '?', '!') and is no title."""
+    return not title_case(text) and text.rstrip("\"”’»'").endswith((".", "?", "!")) and words_of(text) >= 8
 
 
 ABBREVIATION_END = regex(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms|No|vs)\.)$")

@@ -28,6 +28,7 @@ from newsletter.readers.lines import (
     CAPTION_LABEL,
     COUNTED_LINK,
     END_OF_ARTICLE,
+    MONTH,
     OTHER_BY,
     RELATED,
     RIGHTS_RESERVED,
@@ -317,7 +318,11 @@ BYLINE_WORDS = regex(
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
-DATED_BYLINE = regex(r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d))\s*(?P<date>[^|·•]+)$")
+DATED_BYLINE = regex(
+    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=(?i:"
+    + MONTH
+    + r")\s+\d{1,2},?\s+\d{4}))\s*(?P<date>[^|·•]+)$"
+)
 
 
 def take_byline(line: Line, story: Story) -> None:
