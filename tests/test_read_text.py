@@ -1900,3 +1900,44 @@ def test_a_title_case_headline_over_a_question_written_as_a_sentence_is_the_head
     lead = read(page)[0].stories[0]
     assert (lead.headline, lead.headline_unsure) == (headline, False)
     assert body_of(lead)[0] == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "line", ["12 mins ago", "Anna Petrova 11.20.26 12 mins ago 2 Comments", "1 Hour AgoCourier.com"]
+)
+def test_a_time_counted_back_from_now_with_a_writer_or_a_site_glued_on_is_a_date(line):
+    assert is_date_line(line)
+    assert not is_date_line("Trump met Putin 2 hours ago") and not is_date_line("Agony in the garden")
+
+
+def test_another_story_s_title_case_title_over_the_headline_is_no_kicker_of_it():
+    """A site that writes every title in Title Case: the next story's title, then the article's headline over its
+    writer, date and comment count. The lower title is the headline (a Title Case line is no standfirst)."""
+    other = "Regional Governor Just Joined The Finance Ministry"
+    page = f"Home\nSign Up\nSign In\n{other}\n{HEADLINE}\nAnna Petrova 11.20.26 12 mins ago 2 Comments\nFacebook\n" \
+        f"Twitter\n{ARTICLE}"  # fmt: skip
+    assert read(page)[0].stories[0].headline == HEADLINE
+
+
+def test_a_menu_s_column_over_the_headline_is_not_the_headline():
+    """A column of a section's short links (one holding an article's word), the headline, the writer and a date
+    counted back with the site's name glued on, a counter and the photo's credit: the headline is the sentence-case
+    title, not a link of the menu."""
+    menu = "Economy\nEconomy\nOil and Gas\nUtilities\nBudgets\n"
+    headline = "Russia's regions are losing their budgets, even as Moscow promises help"
+    header = "Anna Petrova | @apetrova\n1 Hour AgoCourier.com\nSHARES\nAnn Ford | Reuters\n"
+    lead = read(f"Home\n{menu}{headline}\n{header}{ARTICLE}")[0].stories[0]
+    assert lead.headline == headline
+    assert body_of(lead)[0] == PARAGRAPH
+
+
+def test_a_video_playlist_between_the_header_and_the_article_does_not_hide_the_headline():
+    """The headline over its byline and date, then a video player's playlist (a label, sixteen titles on the same
+    subject), then the article: the headline is the one with the byline, not the playlist's last title."""
+    titles = [f"Regional budget video {n}: what the cuts mean for wages" for n in range(1, 17)]
+    playlist = "JUST WATCHED\nReplay\nMore Videos ...\n" + "\n".join(titles) + "\n"
+    page = f"Home\nWorld\n{HEADLINE}\nBy Anna Petrova, The Courier\nUpdated 9:55 AM ET, Fri November 20, 2026\n" \
+        f"{playlist}{ARTICLE}"  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova, The Courier")
+    assert body_of(lead)[0] == PARAGRAPH

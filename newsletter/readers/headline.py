@@ -62,6 +62,7 @@ SHARE_LINE = regex(
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
             "label": 0.03, "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
 BOX_COST = 0.03  # ... and a title in a related box, which is plainly not the article's (its heading costs in full)
+FAR_HEADER = 0.6  # the most the lines between a bylined header about the article and its first paragraph cost
 HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
 ABOUT = 0.5  # a line with this share of its words in them is about the article, whatever menu word it holds
@@ -224,6 +225,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] = sum(GAP_COST.get(roles[j], 0.1) - BOX_COST for j in range(i + 1, begin) if box[j])
         else:
             lenient[i] = 0.0
+        if i < start and shared >= ABOUT and dated and any(roles[j] == "byline" for j in near_lines(roles, i)):
+            gap = min(gap, FAR_HEADER)  # a header with its byline, about the article: a playlist may stand between
         gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
         score = 2.0 * shared - gap
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
@@ -530,6 +533,8 @@ def standfirsts(
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
+        if title_case(lines[below].text) and not ends_sentence(lines[below].text) and not line_date(lines[below].text):
+            continue  # a title in Title Case: a headline itself (the upper one a kicker or another story's), no summary
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
             adjusted[below] -= 0.3

@@ -138,7 +138,9 @@ DATE_WORDS = regex(
     rf"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|^{STAMP}|"
     # ... a weekday, then a date's part: "Tue, Nov 19", "Donnerstag, 31. Mai 2012", "lunes, 3 de junio"
     rf"^{WEEKDAY}\.?,?\s+(?:den\s+|le\s+|the\s+)?(?:\d|{MONTH}\b)|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|\b(?:hours?|minutes?|days?|weeks?)\s+ago\b|^\d+\s*[smhd]\s+ago$|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|^\d+\s*[smhd]\s+ago$|"
+    # "2 hours ago", "12 mins ago"; "1 Hour AgoCNBC.com", the site's name glued on as the page pastes it
+    r"\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago(?:\b|(?-i:(?=[A-Z])))|"
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
 # A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
@@ -207,10 +209,14 @@ CLOCK = regex(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*\b(?:[A-Z]{1,4}T|UTC|
 NAMES = regex(r"(?:[A-Z\u00C0-\u024F][\w.'’-]*|and|und|et|y|e|of|,|&|\s)+")
 
 
+# A time as counted back from now, and what a page glues onto it: "12 mins ago", "1 Hour AgoCNBC.com", "2 Comments"
+RELATIVE = regex(r"(?i)\b\d+\s+(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago\S*|\b\d+\s+comments?\b")
+
+
 def undated_words(line: str) -> int:
     """The words a line holds besides its date, time, weekday and their small words (and a writer's name after "by"
     or a bar): a headline with a date in it has several ("Landtagswahl am 14. März 2027: Das sind die Kandidaten")."""
-    rest = BY_NAME.sub(" ", line)
+    rest = RELATIVE.sub(" ", BY_NAME.sub(" ", line))
     for form in DATE_FORMS:
         rest = form.sub(" ", rest)
     return len(re.findall(r"[^\W\d_]{2,}", NOT_DATE.sub(" ", rest)))
