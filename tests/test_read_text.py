@@ -1941,3 +1941,11 @@ def test_a_video_playlist_between_the_header_and_the_article_does_not_hide_the_h
     lead = read(page)[0].stories[0]
     assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova, The Courier")
     assert body_of(lead)[0] == PARAGRAPH
+
+
+def test_a_lead_in_or_a_subhead_with_nothing_under_it_does_not_end_the_article():
+    """The article, then the page's 'Explore:' and 'More:' with nothing of the article under them: the body ends
+    with the article's last paragraph, and the lead-ins are named as left out."""
+    result, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Explore:\nMore:\n")
+    assert body_of(result.stories[0])[-1] == ARTICLE.strip().split("\n")[-1]
+    assert any("Explore:" in notice for notice in notices)

@@ -59,6 +59,9 @@ def read(path: Path, notices: list[Notice]) -> Read:
 # --- the page ----------------------------------------------------------------------------------------------
 
 
+LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; not a smiley's "(:"
+
+
 def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     """Text copied from a news page: the lead story, then any "More from" / "Read more" list as items."""
     raw = clean_lines(text, file, notices)
@@ -112,6 +115,12 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                 and not STAMPED.match(line.text):  # fmt: skip
             line.kind = "body"  # a timeline's date over its paragraph, past the article's opening (not "Updated ...")
             body.append(Block(kind="h", spans=[Span(text=line.text)]))
+
+    # A subhead or a lead-in ("More:", "Explore:", "IOC:") with nothing under it ends no article: the page's
+    while len(body) > 1 and (body[-1].kind == "h" or LEAD_IN.search(body[-1].text) and words_of(body[-1].text) <= 6):
+        body.pop()
+        kept = [i for i in range(start, end + 1) if lines[i].kind == "body"]
+        lines[kept[-1]].kind = ""  # left out, and named so
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
     story = Story(body=body, source=Source(file=file, line=lines[start].number))
