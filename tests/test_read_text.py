@@ -1887,18 +1887,20 @@ def test_a_trending_link_in_a_menu_s_column_heads_no_box_over_the_headline():
     assert body_of(lead)[0] == PARAGRAPH
 
 
-def test_a_title_case_headline_over_a_question_written_as_a_sentence_is_the_headline():
+def test_a_title_case_headline_over_a_question_written_as_a_sentence_is_chosen_and_flagged():
     """A section's label, the headline in Title Case (two sentences, few of the article's words), its standfirst: a
-    question in sentence case holding more of them; then the date, a counter and the writer. The headline is the
-    Title Case line, sure (a headline is never printed under its own summary), and the standfirst is not the
+    question in sentence case holding more of them; then the date, a counter and the writer. The Title Case line is
+    chosen (a headline is never printed under its own summary), flagged with the question as the one that comes
+    close: a site's tagline over a headline written as a question has the same shape. The standfirst is not the
     article's first paragraph."""
     headline = "Russia's Regions Face a Hard Winter. Will Moscow Help?"
     standfirst = "The $1 billion question: can governments across Russia keep paying public sector wages as " \
         "transfers from Moscow shrink?"  # fmt: skip
     header = "11/20/2026 04:23 pm ET\n1k\nAnna Petrova Senior Politics Editor\n"
-    page = f"Home\nPOLITICS\n{headline}\n{standfirst}\n{header}{ARTICLE}"
-    lead = read(page)[0].stories[0]
-    assert (lead.headline, lead.headline_unsure) == (headline, False)
+    result, notices = read(f"Home\nPOLITICS\n{headline}\n{standfirst}\n{header}{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == (headline, True)
+    assert any("comes close" in notice and "The $1 billion question" in notice for notice in notices)
     assert body_of(lead)[0] == PARAGRAPH
 
 
@@ -1949,3 +1951,55 @@ def test_a_lead_in_or_a_subhead_with_nothing_under_it_does_not_end_the_article()
     result, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Explore:\nMore:\n")
     assert body_of(result.stories[0])[-1] == ARTICLE.strip().split("\n")[-1]
     assert any("Explore:" in notice for notice in notices)
+
+
+QUESTION = "Can Russia's regions keep paying wages as transfers from Moscow shrink?"
+
+
+@pytest.mark.parametrize("heading", ["Most popular", "Related"])
+def test_a_box_s_title_case_title_over_a_question_headline_is_not_lifted_over_it(heading):
+    """A related box's last title (Title Case, on the same subject) right over the headline, a question in sentence
+    case with its byline: the question is the headline, sure; the box's title is no headline over a standfirst."""
+    page = f"{heading}\nMoscow's Metro Expansion Slows Amid Budget Squeeze\n{QUESTION}\nBy Anna Petrova\n{ARTICLE}"
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (QUESTION, False)
+
+
+@pytest.mark.parametrize(
+    "banner", ["The Moscow Times: Independent News From Russia", "Russia Budget Crisis Live Updates"]
+)
+def test_a_site_s_tagline_or_a_banner_over_a_question_headline_is_never_chosen_sure(banner):
+    lead = read(f"Home\n{banner}\n{QUESTION}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
+    assert lead.headline == QUESTION or lead.headline_unsure
+
+
+def test_the_editor_s_own_page_with_a_one_line_lead_keeps_its_more_from_list():
+    """The editor's own page: a title, a lead of three words ('Ian Bremmer explains.'), then 'More from GZERO Media'
+    with its items (each a caption, a credit and a teaser): the lead is the story and the items are the list, as
+    always, even though the teasers below hold more prose than the lead."""
+    items = "".join(
+        f"The minister speaks in Moscow, November {day}, 2026.\nREUTERS/Ann Ford\n{text}\n"
+        for day, text in ((18, PARAGRAPH), (19, SECOND), (20, THIRD))
+    )
+    result, _ = read(f"Ukraine's new push, explained\nIan Bremmer explains.\nMore from GZERO Media\n{items}")
+    assert body_of(result.stories[0]) == ["Ian Bremmer explains."]
+    assert [related.heading for related in result.related] == ["More from GZERO Media"]
+
+
+def test_a_writer_s_more_from_box_under_a_standfirst_does_not_take_the_article():
+    """The headline, a standfirst, the byline, then the writer's box ('More from Anna Petrova', the byline's name)
+    over the article: the article is the story (no 'More from' list, no brand), the byline is kept."""
+    standfirst = "Governors have been told to plan for smaller transfers from Moscow as oil revenue falls."
+    page = f"{HEADLINE}\n{standfirst}\nBy Anna Petrova\nMore from Anna Petrova\nFollow\n{ARTICLE}"
+    result, _ = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.byline, body_of(lead)[0]) == (HEADLINE, "Anna Petrova", PARAGRAPH)
+    assert result.related == []
+
+
+@pytest.mark.parametrize("line", ["By Anna Petrova Updated Nov 20, 2026, 10:20am EST",
+                                  "By Anna Petrova Published November 20, 2026", "by Anna Petrova 20 November 2026",
+                                  "by Anna Petrova · November 20, 2026"])  # fmt: skip
+def test_a_byline_with_a_stamp_or_a_date_glued_on_gives_the_name_and_the_date(line):
+    lead = read(f"Home\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
+    assert (lead.byline, lead.date.isoformat()) == ("Anna Petrova", "2026-11-20")

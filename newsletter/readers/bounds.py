@@ -20,18 +20,28 @@ ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a
 SENTENCE_WORDS = 5  # a paragraph of a lead, however short; not a menu's "U.S." that ends in a full stop
 
 
+def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
+    """A "More from X" heading that stands over the article, not under a lead: a writer's box ("More from Anna
+    Petrova", "More from Josh" under "By Josh Haskell"), or a menu's link ("More From NBC") with no sentence above
+    it and paragraphs of an article in a row below (a list's teasers stand apart, under their titles)."""
+    name = set(lines[at].text[len("more from ") :].lower().split())
+    if any(roles[j] == "byline" and name <= set(lines[j].text.lower().split()) for j in range(max(0, at - 6), at)):
+        return True
+    if any(roles[j] == "prose" and words_of(lines[j].text) >= SENTENCE_WORDS for j in range(at)):
+        return False
+    longest = run = 0
+    for j in range(at + 1, len(lines)):
+        run = run + words_of(lines[j].text) if roles[j] == "prose" else 0
+        longest = max(longest, run)
+    return longest >= ARTICLE_WORDS
+
+
 def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     """The stretch of lines densest in prose: the maximum-sum run (a related or comments heading ends it)."""
-    # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there;
-    # not when nothing above is a sentence ("U.S." in a menu) and an article's prose is below (a news page's
-    # "More from Anna Petrova", its writer's box, stands over the article)
+    # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there
     more_from = next((i for i, line in enumerate(lines) if roles[i] == "related"
                       and line.text.lower().startswith("more from ")), len(lines))  # fmt: skip
-    lead = any(role == "prose" and words_of(line.text) >= SENTENCE_WORDS for line, role in zip(lines[:more_from],
-               roles[:more_from], strict=True))  # fmt: skip
-    below = sum(words_of(line.text) for line, role in zip(lines[more_from:], roles[more_from:], strict=True)
-                if role == "prose")  # fmt: skip
-    if "prose" in roles[:more_from] and (lead or below < ARTICLE_WORDS):
+    if more_from < len(lines) and "prose" in roles[:more_from] and not over_article(lines, roles, more_from):
         lines, roles = lines[:more_from], roles[:more_from]
     # Per stretch between related or comment headings: its densest run, and whether it starts right under such a
     # heading (a "Most popular" block of openings, a comment thread)

@@ -282,7 +282,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         scored.append((score, i))
     if not scored:
         return Headline(None, False, 0)
-    scored = standfirsts(lines, roles, scored, shares)
+    scored = standfirsts(lines, roles, scored, shares, box)
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
@@ -344,12 +344,9 @@ def titled_above_box(lines: list[Line], roles: list[str], i: int, end: int) -> b
 
 def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
     """A sentence right under the chosen title (buttons aside; a headline's four words, not a kicker's two), over the
-    byline or date: its standfirst, no rival; under a Title Case title, a question written as a sentence too."""
+    byline or date: its standfirst, no rival."""
     under = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
-    sentence = (
-        ends_sentence(lines[rival].text) or title_case(lines[index].text) and written_as_sentence(lines[rival].text)
-    )  # a question in sentence case under a Title Case headline too
-    return rival == under and sentence and not ends_sentence(lines[index].text) \
+    return rival == under and ends_sentence(lines[rival].text) and not ends_sentence(lines[index].text) \
         and dated_under(roles, rival) and words_of(lines[index].text) >= 4  # fmt: skip
 
 
@@ -520,11 +517,13 @@ def over_photo(
 
 
 def standfirsts(
-    lines: list[Line], roles: list[str], scored: list[tuple[float, int]], shares: dict[int, float]
+    lines: list[Line], roles: list[str], scored: list[tuple[float, int]], shares: dict[int, float], box: list[bool]
 ) -> list[tuple[float, int]]:
     """Of two lines in a row that both could be the headline and both share the article's words, the upper one is
     the headline and the lower its standfirst (a headline is never printed under its own summary); not across a
-    byline or date, which closes the upper one's header."""
+    byline or date, which closes the upper one's header. A Title Case line over a sentence (not in a box) ranks
+    first, but only just: a site's tagline or a series' banner over a headline written as a question has that
+    shape too, so the choice is flagged."""
     score = {i: value for value, i in scored}
     adjusted = dict(score)
     for i in score:
@@ -533,15 +532,17 @@ def standfirsts(
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
-        if title_case(lines[below].text) and not ends_sentence(lines[below].text) and not line_date(lines[below].text):
+        sentence = lines[below].text.rstrip("\"”’»'").endswith((".", "?", "!"))
+        if title_case(lines[below].text) and not sentence and not line_date(lines[below].text):
             continue  # a title in Title Case: a headline itself (the upper one a kicker or another story's), no summary
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
             adjusted[below] -= 0.3
-            if title_case(lines[i].text) and written_as_sentence(lines[below].text) and dated_under(roles, below):
+            if title_case(lines[i].text) and written_as_sentence(lines[below].text) and dated_under(roles, below) \
+                    and not box[i]:  # fmt: skip
                 # a Title Case headline over a sentence in sentence case, the header's date under that: the
-                # sentence is its standfirst however many more of the article's words it holds
-                adjusted[i] = max(adjusted[i], adjusted[below] + MARGIN)
+                # sentence may be its standfirst however many more of the article's words it holds
+                adjusted[i] = max(adjusted[i], adjusted[below] + 0.05)
     return [(adjusted[i], i) for _, i in scored]
 
 

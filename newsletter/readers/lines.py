@@ -235,6 +235,10 @@ NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
 NAMES_AFTER_BY = (rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|van|von|der|den|da|del|di|du|la|le|y|e|und|et|and|&)){{0,6}}"
                   r"(?:\s*[,|·]\s*.{1,60}|\s+(?:publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|"
                   r"am|le|el|il|op|den|on)\b.{1,60})?")  # fmt: skip
+# A date right after a writer's name, with no bar or comma between: "December 22, 2016", "20 November 2026",
+# "Updated Nov 20, 2026"
+GLUED_DATE = (rf"(?i:(?:updated|published|posted)\s+)?(?:(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|"
+              rf"\d{{1,2}}\.?\s+(?i:{MONTH})\s+\d{{4}})")  # fmt: skip
 BYLINE = regex(
     rf"^(?:{PLAIN_BY}):?\s+[A-Z\u00C0-\u024F].{{0,100}}$|"  # "By: Name" too
     # "Von", "Par", "Por", "Di" only over names: "Di Maio quits Five Star Movement", "Por Fin: ..." are headlines
@@ -244,7 +248,7 @@ BYLINE = regex(
     # in capitals (a style's text-transform pastes so) or in lower case, only over a name: "BY ANNA PETROVA"
     r"^(?:BY|by)\s+(?![^,|]*\b(?i:the|of|in|on|at|to|for|after|with|from|is|are|was|as|over|into)\b)"  # a headline's
     r"(?:(?:[A-Z\u00C0-\u024F][\w'’.-]*|and|AND|&)\s+){1,7}[A-Z\u00C0-\u024F][\w'’.-]*"
-    rf"(?:\s*[,|]\s.{{1,60}}|\s+(?=(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}).{{1,60}})?$"  # "by Name December 22, 2016 ..."
+    rf"(?:\s*[,|·]\s.{{1,60}}|\s+(?={GLUED_DATE}).{{1,60}})?$"  # "by Name December 22, 2016 ..."
 )
 
 

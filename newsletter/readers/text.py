@@ -28,7 +28,8 @@ from newsletter.readers.lines import (
     CAPTION_LABEL,
     COUNTED_LINK,
     END_OF_ARTICLE,
-    MONTH,
+    GLUED_DATE,
+    NAMES,
     OTHER_BY,
     RELATED,
     RIGHTS_RESERVED,
@@ -328,16 +329,18 @@ BYLINE_WORDS = regex(
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
 DATED_BYLINE = regex(
-    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=(?i:"
-    + MONTH
-    + r")\s+\d{1,2},?\s+\d{4}))\s*(?P<date>[^|·•]+)$"
+    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=" + GLUED_DATE + r"))\s*(?P<date>[^|·•]+)$"
 )
 
 
 def take_byline(line: Line, story: Story) -> None:
-    """The story's byline from its line, without its "By"; a date after a bar or a comma is the story's date."""
+    """The story's byline from its line, without its "By"; a date after a bar or a comma, or right after the names,
+    is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25. September 2026")."""
     name = BYLINE_WORDS.sub("", line.text).strip()
     found = DATED_BYLINE.match(name)
+    glued = found is not None and not re.search(r"[|·•,]\s*$", name[: found.start("date")])
+    if found and glued and not NAMES.fullmatch(found["name"]):
+        found = None
     if found and (day := line_date(found["date"])) and is_date_line(found["date"]):
         name = found["name"].strip()
         if story.date is None:
