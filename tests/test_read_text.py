@@ -2003,3 +2003,57 @@ def test_a_writer_s_more_from_box_under_a_standfirst_does_not_take_the_article()
 def test_a_byline_with_a_stamp_or_a_date_glued_on_gives_the_name_and_the_date(line):
     lead = read(f"Home\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
     assert (lead.byline, lead.date.isoformat()) == ("Anna Petrova", "2026-11-20")
+
+
+@pytest.mark.parametrize("header", [
+    f"{HEADLINE}\nGovernors have been told to plan for smaller transfers from Moscow as oil revenue falls",
+    "“There is very little left to cut”: Russia's regions brace for a lean year\n"
+    "Will the Kremlin step in as oil revenue falls and governors run short of money?",
+])  # fmt: skip
+def test_a_standfirst_under_a_box_s_last_title_and_the_headline_is_never_chosen_sure(header):
+    """A 'Trending' box's titles, then the headline (in Title Case, or in quotes) and its standfirst (a sentence with
+    no final full stop, or a question), then the byline: the box seems to run on into the header. The headline may
+    be taken for the box's last title, but the standfirst is never given as the headline without a warning."""
+    box = "Trending\nKremlin Names New Central Bank Deputy as Inflation Stays High\n" \
+        "Wheat Exports Hit a Record as Ukraine Talks Stall Again\n"  # fmt: skip
+    lead = read(f"Home\nWorld\n{box}{header}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
+    assert lead.headline == header.split("\n")[0] or lead.headline_unsure
+
+
+@pytest.mark.parametrize("headline", ["Will Russia's Regions Run Out of Money Before Spring?",
+                                      "Russia's Regions Face a Hard Winter. Will Moscow Help?"])  # fmt: skip
+def test_a_banner_over_a_title_case_question_headline_is_never_chosen_sure(headline):
+    """A series' banner in Title Case over the headline in Title Case ending in a question mark, then the byline: a
+    Title Case question is a headline, not the banner's standfirst; whichever is chosen, the banner never sure."""
+    lead = read(f"Home\nRussia's Economy Under Western Sanctions\n{headline}\nBy Anna Petrova\n{ARTICLE}")[0].stories[0]
+    assert lead.headline == headline or lead.headline_unsure
+
+
+TITLES = ("Regions Freeze Wages", "Urals Governor Resigns", "Rouble Gains Again")
+ITEMS = "".join(f"{title}\n{text}\n" for title, text in zip(TITLES, (PARAGRAPH, SECOND, THIRD), strict=True))
+
+
+@pytest.mark.parametrize(("byline", "brand"), [("By Ian Bremmer, GZERO Media", "GZERO Media"),
+                                               ("By Heather Cox Richardson", "Heather Cox Richardson")])  # fmt: skip
+def test_the_editor_s_own_page_keeps_its_list_when_the_byline_names_the_brand(byline, brand):
+    """The editor's own page: title, byline (holding the brand, or the writer's own name as the newsletter's), a lead
+    sentence, then 'More from <brand>' with titles and teasers: the lead is the story and the items the list."""
+    lead = "Ian Bremmer explains what Kyiv wants from its allies this winter."
+    result, _ = read(f"Ukraine's new push, explained\n{byline}\n{lead}\nMore from {brand}\n{ITEMS}")
+    assert body_of(result.stories[0]) == [lead]
+    assert (result.brand, result.related[0].heading) == (brand, f"More from {brand}")
+
+
+@pytest.mark.parametrize("box", ["More from Anna K. Petrova", "More from this author", "More From Anna Petrova »"])
+def test_a_writer_s_box_named_otherwise_does_not_take_the_article(box):
+    standfirst = "Governors have been told to plan for smaller transfers from Moscow as oil revenue falls."
+    result, _ = read(f"{HEADLINE}\n{standfirst}\nBy Anna Petrova\n{box}\nFollow\n{ARTICLE}")
+    assert (body_of(result.stories[0])[0], result.related) == (PARAGRAPH, [])
+
+
+def test_a_menu_s_more_from_link_under_a_ticker_s_sentence_does_not_take_the_article():
+    """A ticker's sentence at the top of the page, a menu with 'More From NBC' among its links, then the article's
+    header and paragraphs: the article is the story (the menu's link heads no list)."""
+    menu = "Breaking: Rouble falls to a two-year low against the dollar.\nHome\nWorld\nMore From NBC\nSports\nCNBC\n"
+    result, _ = read(f"{menu}{HEADLINE}\nBy Anna Petrova\n{ARTICLE}")
+    assert (result.stories[0].headline, body_of(result.stories[0])[0]) == (HEADLINE, PARAGRAPH)

@@ -4,6 +4,7 @@ header written as sentences over its date. The text reader (text.py) places the 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from newsletter.patterns import regex
@@ -22,18 +23,29 @@ SENTENCE_WORDS = 5  # a paragraph of a lead, however short; not a menu's "U.S." 
 
 def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
     """A "More from X" heading that stands over the article, not under a lead: a writer's box ("More from Anna
-    Petrova", "More from Josh" under "By Josh Haskell"), or a menu's link ("More From NBC") with no sentence above
-    it and paragraphs of an article in a row below (a list's teasers stand apart, under their titles)."""
-    name = set(lines[at].text[len("more from ") :].lower().split())
-    if any(roles[j] == "byline" and name <= set(lines[j].text.lower().split()) for j in range(max(0, at - 6), at)):
-        return True
-    if any(roles[j] == "prose" and words_of(lines[j].text) >= SENTENCE_WORDS for j in range(at)):
-        return False
+    Petrova", "More from Josh" under "By Josh Haskell", "More from this author": X is in the writer's name, not
+    in a post or a brand after a comma, with no paragraph between), or a menu's link ("More From NBC", with more of
+    the menu's short links under it) with paragraphs of an article in a row below."""
+    named = re.sub(r"[^\w.]+$", "", lines[at].text[len("more from ") :].lower())  # "More From Anna Petrova »"
+    name = {word for word in named.split() if not re.fullmatch(r"\w\.", word)}  # "Anna K. Petrova": no initials
+    for j in range(at - 1, max(-1, at - 10), -1):
+        if roles[j] == "prose" and words_of(lines[j].text) >= SENTENCE_WORDS:
+            break
+        writer = re.split(r"\s*[,|·]\s*|\s+(?:for|of)\s+", BY.sub("", lines[j].text))[0]
+        if roles[j] == "byline" and (name <= set(writer.lower().split()) or AUTHOR.fullmatch(named)):
+            return True
+    links = [j for j in (at + 1, at + 2) if j < len(lines) and roles[j] != "prose" and words_of(lines[j].text) <= 3]
+    if len(links) < 2:
+        return False  # (a list's items are titles, captions or teasers; a menu goes on in short links)
     longest = run = 0
     for j in range(at + 1, len(lines)):
         run = run + words_of(lines[j].text) if roles[j] == "prose" else 0
         longest = max(longest, run)
     return longest >= ARTICLE_WORDS
+
+
+BY = regex(r"^(?i:by|von|par|por|door|di)\s+")  # a byline's first word
+AUTHOR = regex(r"(?:this|the) (?:author|writer|columnist|reporter)\W*")  # "More from this author"
 
 
 def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:

@@ -485,7 +485,14 @@ def title_above(
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
-            listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i))
+            # ... unless that title is about the article and in Title Case, or the chosen line a sentence, and the
+            # chosen one no shorter: then it is none of the list, and the list's last title may be the headline
+            longer = words_of(lines[index].text) >= words_of(lines[i].text)
+            unlike = title_case(lines[i].text) or written_as_sentence(lines[index].text)
+            about = shares.get(i, 0.0) >= TOPICAL
+            listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i)) and not (
+                unlike and longer and about
+            )
             # past a label ("Analysis", a name), a headline shares a word of the article: a promo's title does not
             apart = "label" in roles[i + 1 : index] and not shares.get(i, 0.0)
             menu = is_nav_run(lines[i].text) and only_menu(lines[i].text, shares.get(i, 0.0))
@@ -532,8 +539,7 @@ def standfirsts(
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
-        sentence = lines[below].text.rstrip("\"”’»'").endswith((".", "?", "!"))
-        if title_case(lines[below].text) and not sentence and not line_date(lines[below].text):
+        if title_case(lines[below].text) and not ends_sentence(lines[below].text) and not line_date(lines[below].text):
             continue  # a title in Title Case: a headline itself (the upper one a kicker or another story's), no summary
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
