@@ -347,6 +347,28 @@ def test_unseen_reads_mercury_s_fixtures_with_the_title_and_opening_its_site_s_t
     assert len({unseen.half(key) for key in keys}) == 1  # a site's pages stay in one half
 
 
+def test_unseen_reads_readability_s_test_pages_with_the_text_and_title_its_maintainers_expect(tmp_path):
+    """Readability's layout: package/test/test-pages/NAME/ with source.html, expected.html (the article's text, an F1
+    truth, a line per paragraph or list item) and expected-metadata.json (the title, a true headline beside the
+    page's own). A made-up page of a few kB, testing one cleaning step, is not taken."""
+    import json
+
+    unseen = load_unseen()
+    page = b"<html><body><h1>Storm</h1>" + b"<p>filler</p>" * 800 + b"</body></html>"  # a saved page's size
+    expected = b"<div><p>The storm reached the coast.</p><ul><li>Roads closed</li></ul><p>It ended at dawn.</p></div>"
+    files = {"package/test/test-pages/storm-1/source.html": page,
+             "package/test/test-pages/storm-1/expected.html": expected,
+             "package/test/test-pages/storm-1/expected-metadata.json": json.dumps({"title": "Storm - Site"}).encode(),
+             "package/test/test-pages/replace-brs/source.html": b"<p>a<br><br>b</p>",
+             "package/test/test-pages/replace-brs/expected.html": b"<p>a</p><p>b</p>"}  # fmt: skip
+    folder = tmp_path / "laid"
+    assert unseen.unpack(sdist_of(tmp_path / "r-1.tgz", files), folder) == ["storm-1"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "storm-1": {"articleBody": "The storm reached the coast.\nRoads closed\nIt ended at dawn.",
+                    "headlines": ["Storm - Site"]}
+    }  # fmt: skip
+
+
 def test_unseen_splits_a_pool_by_site_so_a_site_s_pages_stay_in_one_half():
     unseen = load_unseen()
     sites = [
