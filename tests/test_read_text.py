@@ -2057,3 +2057,29 @@ def test_a_menu_s_more_from_link_under_a_ticker_s_sentence_does_not_take_the_art
     menu = "Breaking: Rouble falls to a two-year low against the dollar.\nHome\nWorld\nMore From NBC\nSports\nCNBC\n"
     result, _ = read(f"{menu}{HEADLINE}\nBy Anna Petrova\n{ARTICLE}")
     assert (result.stories[0].headline, body_of(result.stories[0])[0]) == (HEADLINE, PARAGRAPH)
+
+
+@pytest.mark.parametrize("top", ["Related\nKremlin Names New Central Bank Deputy as Inflation Stays High\n",
+                                 "Up next\n", "Home\nWorld\n"])  # fmt: skip
+def test_a_title_case_title_over_a_sentence_case_headline_is_never_chosen_sure(top):
+    """Another story's title in Title Case, about the article ('Up next', a box's last, or just the line above), right
+    over the headline in sentence case and its byline: the title may be chosen for the words it shares, but never
+    without a warning naming the line below it."""
+    title = "Moscow Tells Regions to Expect Smaller Budget Transfers"
+    page = f"{top}{title}\n{QUESTION}\nBy Anna Petrova\n{ARTICLE}"
+    lead = read(page)[0].stories[0]
+    assert lead.headline == QUESTION or lead.headline_unsure
+
+
+def test_the_editor_s_own_list_that_opens_with_two_tabs_keeps_the_lead():
+    """The editor's own page: title, a lead sentence, 'More from GZERO Media', two tabs ('Latest', 'Top'), then the
+    teasers in a row: the lead is the story (a list's tabs are no menu over an article)."""
+    lead = "Ian Bremmer explains what Kyiv wants from its allies this winter."
+    result, _ = read(f"Ukraine's new push, explained\n{lead}\nMore from GZERO Media\nLatest\nTop\n{ARTICLE}")
+    assert (body_of(result.stories[0]), result.brand) == ([lead], "GZERO Media")
+
+
+def test_a_writer_s_box_under_the_byline_and_a_standfirst_does_not_take_the_article():
+    standfirst = "Governors have been told to plan for smaller transfers from Moscow as oil revenue falls."
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{standfirst}\nMore from Anna Petrova\nFollow\n{ARTICLE}")
+    assert (PARAGRAPH in body_of(result.stories[0]), result.related, result.brand) == (True, [], "")

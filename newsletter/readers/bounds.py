@@ -24,24 +24,24 @@ SENTENCE_WORDS = 5  # a paragraph of a lead, however short; not a menu's "U.S." 
 def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
     """A "More from X" heading that stands over the article, not under a lead: a writer's box ("More from Anna
     Petrova", "More from Josh" under "By Josh Haskell", "More from this author": X is in the writer's name, not
-    in a post or a brand after a comma, with no paragraph between), or a menu's link ("More From NBC", with more of
-    the menu's short links under it) with paragraphs of an article in a row below."""
+    in a post or a brand after a comma; with no paragraph between, or with an article's paragraphs in a row below
+    it), or a menu's link ("More From NBC" among the menu's short links) with an article's paragraphs below."""
     named = re.sub(r"[^\w.]+$", "", lines[at].text[len("more from ") :].lower())  # "More From Anna Petrova »"
     name = {word for word in named.split() if not re.fullmatch(r"\w\.", word)}  # "Anna K. Petrova": no initials
-    for j in range(at - 1, max(-1, at - 10), -1):
-        if roles[j] == "prose" and words_of(lines[j].text) >= SENTENCE_WORDS:
-            break
-        writer = re.split(r"\s*[,|·]\s*|\s+(?:for|of)\s+", BY.sub("", lines[j].text))[0]
-        if roles[j] == "byline" and (name <= set(writer.lower().split()) or AUTHOR.fullmatch(named)):
-            return True
-    links = [j for j in (at + 1, at + 2) if j < len(lines) and roles[j] != "prose" and words_of(lines[j].text) <= 3]
-    if len(links) < 2:
-        return False  # (a list's items are titles, captions or teasers; a menu goes on in short links)
-    longest = run = 0
+    longest = run = 0  # the longest run of paragraphs in a row below: an article's, not a list's teasers
     for j in range(at + 1, len(lines)):
         run = run + words_of(lines[j].text) if roles[j] == "prose" else 0
         longest = max(longest, run)
-    return longest >= ARTICLE_WORDS
+    below = longest >= ARTICLE_WORDS
+    between = False  # a paragraph between the heading and the byline: a lead's, unless an article follows
+    for j in range(at - 1, max(-1, at - 10), -1):
+        between = between or roles[j] == "prose" and words_of(lines[j].text) >= SENTENCE_WORDS
+        writer = re.split(r"\s*[,|·]\s*|\s+(?:for|of)\s+", BY.sub("", lines[j].text))[0]
+        if roles[j] == "byline" and (name <= set(writer.lower().split()) or AUTHOR.fullmatch(named)):
+            return not between or below
+    menu = [j for j in (at - 1, at + 1, at + 2) if 0 <= j < len(lines) and roles[j] != "prose"
+            and words_of(lines[j].text) <= 3]  # fmt: skip
+    return len(menu) == 3 and below  # (a list's items are titles, captions or teasers; a menu goes on in links)
 
 
 BY = regex(r"^(?i:by|von|par|por|door|di)\s+")  # a byline's first word

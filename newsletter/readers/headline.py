@@ -367,7 +367,10 @@ def header_below(
     for j in range(index + 1, min(len(roles), index + 10)):
         if roles[j] in ("byline", "date"):
             return None
-        shorter = words_of(lines[j].text) <= words_of(lines[index].text)
+        # (a longer line is its standfirst, unless the chosen one is in Title Case and that one not: a headline in
+        # sentence case under another story's title, the Title Case of a box or a banner, has that shape too)
+        shorter = words_of(lines[j].text) <= words_of(lines[index].text) or title_case(lines[index].text) \
+            and not title_case(lines[j].text)  # fmt: skip
         if j in others and topical(lines, roles, j, ledes) and dated_under(roles, j) and shorter \
                 and not lines[j].text.endswith("."):  # fmt: skip
             return j
@@ -485,14 +488,11 @@ def title_above(
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
-            # ... unless that title is about the article and in Title Case, or the chosen line a sentence, and the
-            # chosen one no shorter: then it is none of the list, and the list's last title may be the headline
+            # ... unless that title is about the article and the chosen one no shorter: then it may be the headline
+            # and the chosen one its standfirst, however many titles stand above it
             longer = words_of(lines[index].text) >= words_of(lines[i].text)
-            unlike = title_case(lines[i].text) or written_as_sentence(lines[index].text)
             about = shares.get(i, 0.0) >= TOPICAL
-            listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i)) and not (
-                unlike and longer and about
-            )
+            listed = any(headline_shaped(lines, roles, j) for j in range(max(0, i - 2), i)) and not (longer and about)
             # past a label ("Analysis", a name), a headline shares a word of the article: a promo's title does not
             apart = "label" in roles[i + 1 : index] and not shares.get(i, 0.0)
             menu = is_nav_run(lines[i].text) and only_menu(lines[i].text, shares.get(i, 0.0))
