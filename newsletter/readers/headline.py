@@ -482,7 +482,8 @@ def title_above(
 ) -> int | None:
     """A line of four words or more that could be the headline, right above the chosen one (nothing but buttons
     between) when the chosen one is written as a sentence: it may be the standfirst. Not a menu run, nor the last of
-    a list of titles (another right above it): other stories' titles over the article's headline."""
+    a list of titles (another right above it: other stories' titles over the article's headline) unless it is about
+    the article and the chosen one is no shorter."""
     if title_case(lines[index].text):
         return None  # written as a title: not a standfirst
     candidates = {i for _, i in scored}
