@@ -2073,10 +2073,11 @@ def test_a_title_case_title_over_a_sentence_case_headline_is_never_chosen_sure(t
 
 def test_the_editor_s_own_list_that_opens_with_two_tabs_keeps_the_lead():
     """The editor's own page: title, a lead sentence, 'More from GZERO Media', two tabs ('Latest', 'Top'), then the
-    teasers in a row: the lead is the story (a list's tabs are no menu over an article)."""
+    teasers in a row: the lead is the story (a list's tabs are no menu over an article), the teasers its items."""
     lead = "Ian Bremmer explains what Kyiv wants from its allies this winter."
     result, _ = read(f"Ukraine's new push, explained\n{lead}\nMore from GZERO Media\nLatest\nTop\n{ARTICLE}")
     assert (body_of(result.stories[0]), result.brand) == ([lead], "GZERO Media")
+    assert [item.teaser for item in result.related[0].items] == ARTICLE.strip().split("\n")  # the tabs' items too
 
 
 def test_a_writer_s_box_under_the_byline_and_a_standfirst_does_not_take_the_article():

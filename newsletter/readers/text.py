@@ -378,7 +378,8 @@ def parse_items(lines: list[Line], roles: list[str], file: str) -> list[Story]:
     """The related list: per item a caption and credit with an optional teaser, or one line per item.
 
     Items may touch with no blank line between them, so the credit lines, not the blank lines, mark where an item
-    is. The list ends where the page's furniture begins.
+    is. The list ends where the page's furniture begins, after its items (the list's own tabs, "Latest", "Top",
+    may stand over them).
     """
     end = 0
     gap = 0
@@ -387,7 +388,7 @@ def parse_items(lines: list[Line], roles: list[str], file: str) -> list[Story]:
             break
         if role == "furniture" or (role == "other" and words_of(lines[i].text) <= 3):
             gap += 1
-            if gap >= 2:
+            if gap >= 2 and end:
                 break
             continue
         gap = 0
