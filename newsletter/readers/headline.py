@@ -367,10 +367,11 @@ def header_below(
     for j in range(index + 1, min(len(roles), index + 10)):
         if roles[j] in ("byline", "date"):
             return None
-        # (a longer line is its standfirst, unless the chosen one is in Title Case and that one not: a headline in
-        # sentence case under another story's title, the Title Case of a box or a banner, has that shape too)
+        # (a longer line is its standfirst, unless the chosen one is in Title Case and that one not, or the chosen one
+        # is as short as a banner: a headline under another story's title, a box's, a banner's or a live blog's
+        # label, has that shape too)
         shorter = words_of(lines[j].text) <= words_of(lines[index].text) or title_case(lines[index].text) \
-            and not title_case(lines[j].text)  # fmt: skip
+            and (not title_case(lines[j].text) or words_of(lines[index].text) <= 5)  # fmt: skip
         if j in others and topical(lines, roles, j, ledes) and dated_under(roles, j) and shorter \
                 and not lines[j].text.endswith("."):  # fmt: skip
             return j
