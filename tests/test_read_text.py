@@ -2086,3 +2086,12 @@ def test_a_writer_s_box_under_the_byline_and_a_standfirst_does_not_take_the_arti
     standfirst = "Governors have been told to plan for smaller transfers from Moscow as oil revenue falls."
     result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{standfirst}\nMore from Anna Petrova\nFollow\n{ARTICLE}")
     assert (PARAGRAPH in body_of(result.stories[0]), result.related, result.brand) == (True, [], "")
+
+
+def test_a_long_title_case_standfirst_under_the_headline_is_never_chosen_sure():
+    """A site that Title-Cases every line: the headline, then its standfirst (fifteen words, no final full stop), then
+    the byline. The standfirst may be chosen for the words it shares, but never without a warning."""
+    standfirst = "Governors Have Been Told to Plan for Smaller Transfers From Moscow as Oil Revenue Falls"
+    page = f"Home\nWorld\nRussia's Regions Brace for Budget Cuts\n{standfirst}\nBy Anna Petrova\n{ARTICLE}"
+    lead = read(page)[0].stories[0]
+    assert lead.headline == "Russia's Regions Brace for Budget Cuts" or lead.headline_unsure

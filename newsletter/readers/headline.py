@@ -62,6 +62,7 @@ SHARE_LINE = regex(
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
             "label": 0.03, "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
 BOX_COST = 0.03  # ... and a title in a related box, which is plainly not the article's (its heading costs in full)
+LONG_TITLE = 14  # words: a line in Title Case this long may be a standfirst, on a site that Title-Cases every line
 FAR_HEADER = 0.6  # the most the lines between a bylined header about the article and its first paragraph cost
 HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
@@ -485,8 +486,10 @@ def title_above(
     between) when the chosen one is written as a sentence: it may be the standfirst. Not a menu run, nor the last of
     a list of titles (another right above it: other stories' titles over the article's headline) unless it is about
     the article and the chosen one is no shorter."""
-    if title_case(lines[index].text):
-        return None  # written as a title: not a standfirst
+    long_title = title_case(lines[index].text) and words_of(lines[index].text) >= LONG_TITLE
+    if title_case(lines[index].text) and not long_title:
+        return None  # written as a title: not a standfirst (but a site that Title-Cases every line writes its long
+        # standfirsts so too, under a shorter headline about the article)
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
@@ -498,7 +501,8 @@ def title_above(
             # past a label ("Analysis", a name), a headline shares a word of the article: a promo's title does not
             apart = "label" in roles[i + 1 : index] and not shares.get(i, 0.0)
             menu = is_nav_run(lines[i].text) and only_menu(lines[i].text, shares.get(i, 0.0))
-            return None if menu or listed or apart else i
+            unlike = long_title and not (about and words_of(lines[i].text) < words_of(lines[index].text))
+            return None if menu or listed or apart or unlike else i
         if roles[i] not in ("furniture", "label"):
             return None
     return None
