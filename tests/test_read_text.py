@@ -2095,3 +2095,14 @@ def test_a_long_title_case_standfirst_under_the_headline_is_never_chosen_sure():
     page = f"Home\nWorld\nRussia's Regions Brace for Budget Cuts\n{standfirst}\nBy Anna Petrova\n{ARTICLE}"
     lead = read(page)[0].stories[0]
     assert lead.headline == "Russia's Regions Brace for Budget Cuts" or lead.headline_unsure
+
+
+def test_a_newsletter_named_after_its_writer_keeps_its_list_under_a_short_lead():
+    """The editor's own page, the newsletter named after its writer: the title, 'By Heather Cox Richardson', a lead of
+    two words, then 'More from Heather Cox Richardson' with titles and teasers. No article runs below the heading,
+    so it is the newsletter's list, not a writer's box: the items stay items and the brand is kept."""
+    page = (
+        f"Why the rouble keeps falling\nBy Heather Cox Richardson\nRead on.\nMore from Heather Cox Richardson\n{ITEMS}"
+    )
+    result, _ = read(page)
+    assert (result.brand, result.related[0].heading) == ("Heather Cox Richardson", "More from Heather Cox Richardson")

@@ -18,14 +18,13 @@ WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "captio
 
 UNDER_HEADING = 4  # lines: a run starting this near a related or comments heading is that block's
 ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a promo
-SENTENCE_WORDS = 5  # a paragraph of a lead, however short; not a menu's "U.S." that ends in a full stop
 
 
 def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
     """A "More from X" heading that stands over the article, not under a lead: a writer's box ("More from Anna
     Petrova", "More from Josh" under "By Josh Haskell", "More from this author": X is in the writer's name, not
-    in a post or a brand after a comma; with no paragraph between, or with an article's paragraphs in a row below
-    it), or a menu's link ("More From NBC" among the menu's short links) with an article's paragraphs below."""
+    in a post or a brand after a comma), or a menu's link ("More From NBC" among the menu's short links), with an
+    article's paragraphs in a row below it."""
     named = re.sub(r"[^\w.]+$", "", lines[at].text[len("more from ") :].lower())  # "More From Anna Petrova »"
     name = {word for word in named.split() if not re.fullmatch(r"\w\.", word)}  # "Anna K. Petrova": no initials
     longest = run = 0  # the longest run of paragraphs in a row below: an article's, not a list's teasers
@@ -33,12 +32,10 @@ def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
         run = run + words_of(lines[j].text) if roles[j] == "prose" else 0
         longest = max(longest, run)
     below = longest >= ARTICLE_WORDS
-    between = False  # a paragraph between the heading and the byline: a lead's, unless an article follows
     for j in range(at - 1, max(-1, at - 10), -1):
-        between = between or roles[j] == "prose" and words_of(lines[j].text) >= SENTENCE_WORDS
         writer = re.split(r"\s*[,|·]\s*|\s+(?:for|of)\s+", BY.sub("", lines[j].text))[0]
         if roles[j] == "byline" and (name <= set(writer.lower().split()) or AUTHOR.fullmatch(named)):
-            return not between or below
+            return below  # (a newsletter named after its writer lists titles and teasers under its lead)
     menu = [j for j in (at - 1, at + 1, at + 2) if 0 <= j < len(lines) and roles[j] != "prose"
             and words_of(lines[j].text) <= 3]  # fmt: skip
     return len(menu) == 3 and below  # (a list's items are titles, captions or teasers; a menu goes on in links)
