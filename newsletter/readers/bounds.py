@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import Line, is_title_like, words_of
+from newsletter.readers.lines import BYLINE_WORDS, Line, is_title_like, words_of
 from newsletter.readers.words import terms
 
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
@@ -33,7 +33,7 @@ def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
         longest = max(longest, run)
     below = longest >= ARTICLE_WORDS
     for j in range(at - 1, max(-1, at - 10), -1):
-        writer = re.split(r"\s*[,|·]\s*|\s+(?:for|of)\s+", BY.sub("", lines[j].text))[0]
+        writer = re.split(r"\s*[,|·]\s*|\s+(?:for|of)\s+", BYLINE_WORDS.sub("", lines[j].text))[0]
         if roles[j] == "byline" and (name <= set(writer.lower().split()) or AUTHOR.fullmatch(named)):
             return below  # (a newsletter named after its writer lists titles and teasers under its lead)
     menu = [j for j in (at - 1, at + 1, at + 2) if 0 <= j < len(lines) and roles[j] != "prose"
@@ -41,7 +41,6 @@ def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
     return len(menu) == 3 and below  # (a list's items are titles, captions or teasers; a menu goes on in links)
 
 
-BY = regex(r"^(?i:by|von|par|por|door|di)\s+")  # a byline's first word
 AUTHOR = regex(r"(?:this|the) (?:author|writer|columnist|reporter)\W*")  # "More from this author"
 
 

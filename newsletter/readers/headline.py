@@ -62,6 +62,7 @@ SHARE_LINE = regex(
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
             "label": 0.03, "other": 0.1, "list": 0.1, "prose": 0.2, "related": 0.2, "end": 0.2}  # fmt: skip
 BOX_COST = 0.03  # ... and a title in a related box, which is plainly not the article's (its heading costs in full)
+HAIR = 0.05  # the lead of a choice that ranks first but should be flagged as close
 LONG_TITLE = 14  # words: a line in Title Case this long may be a standfirst, on a site that Title-Cases every line
 FAR_HEADER = 0.6  # the most the lines between a bylined header about the article and its first paragraph cost
 HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
@@ -554,7 +555,7 @@ def standfirsts(
                     and not box[i]:  # fmt: skip
                 # a Title Case headline over a sentence in sentence case, the header's date under that: the
                 # sentence may be its standfirst however many more of the article's words it holds
-                adjusted[i] = max(adjusted[i], adjusted[below] + 0.05)
+                adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
     return [(adjusted[i], i) for _, i in scored]
 
 

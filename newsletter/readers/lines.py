@@ -134,13 +134,14 @@ WEEKDAYS = (r"monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|frida
             r"sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|"
             r"zaterdag|zondag")  # fmt: skip
 WEEKDAY = rf"(?:{WEEKDAYS})(?:-feira)?\b"
+AGO_UNITS = r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)"  # a time counted back from now: "12 mins ago"
 DATE_WORDS = regex(
     rf"(?i)^(?:published|updated|posted|last updated|first published|modified|date)\b|^{STAMP}|"
     # ... a weekday, then a date's part: "Tue, Nov 19", "Donnerstag, 31. Mai 2012", "lunes, 3 de junio"
     rf"^{WEEKDAY}\.?,?\s+(?:den\s+|le\s+|the\s+)?(?:\d|{MONTH}\b)|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|^\d+\s*[smhd]\s+ago$|"
     # "2 hours ago", "12 mins ago"; "1 Hour AgoCNBC.com", the site's name glued on as the page pastes it
-    r"\b(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago(?:\b|(?-i:(?=[A-Z])))|"
+    rf"\b{AGO_UNITS}\s+ago(?:\b|(?-i:(?=[A-Z])))|"
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
 )
 # A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
@@ -210,7 +211,7 @@ NAMES = regex(r"(?:[A-Z\u00C0-\u024F][\w.'’-]*|and|und|et|y|e|of|,|&|\s)+")
 
 
 # A time as counted back from now, and what a page glues onto it: "12 mins ago", "1 Hour AgoCNBC.com", "2 Comments"
-RELATIVE = regex(r"(?i)\b\d+\s+(?:hours?|hrs?|minutes?|mins?|days?|weeks?)\s+ago\S*|\b\d+\s+comments?\b")
+RELATIVE = regex(rf"(?i)\b\d+\s+{AGO_UNITS}\s+ago\S*|\b\d+\s+comments?\b")
 
 
 def undated_words(line: str) -> int:
@@ -250,6 +251,12 @@ BYLINE = regex(
     r"(?:(?:[A-Z\u00C0-\u024F][\w'’.-]*|and|AND|&)\s+){1,7}[A-Z\u00C0-\u024F][\w'’.-]*"
     rf"(?:\s*[,|·]\s.{{1,60}}|\s+(?={GLUED_DATE}).{{1,60}})?$"  # "by Name December 22, 2016 ..."
 )
+
+
+BYLINE_WORDS = regex(
+    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh|BY|by):?\s+|"
+    rf"(?:{AUTHOR_LABELS})\s*:\s*)"
+)  # what a byline says before the name
 
 
 # A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior

@@ -23,14 +23,12 @@ from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
-    AUTHOR_LABELS,
-    BY_WORDS,
+    BYLINE_WORDS,
     CAPTION_LABEL,
     COUNTED_LINK,
     END_OF_ARTICLE,
     GLUED_DATE,
     NAMES,
-    OTHER_BY,
     RELATED,
     RIGHTS_RESERVED,
     STAMPED,
@@ -117,11 +115,11 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
             line.kind = "body"  # a timeline's date over its paragraph, past the article's opening (not "Updated ...")
             body.append(Block(kind="h", spans=[Span(text=line.text)]))
 
-    # A subhead or a lead-in ("More:", "Explore:", "IOC:") with nothing under it ends no article: the page's
+    # A subhead or a lead-in ("More:", "Explore:", "IOC:") with nothing under it is the page's, not the article's
+    taken = [line for line in lines[start : end + 1] if line.kind == "body"]  # a line per block, in order
     while len(body) > 1 and (body[-1].kind == "h" or LEAD_IN.search(body[-1].text) and words_of(body[-1].text) <= 6):
         body.pop()
-        kept = [i for i in range(start, end + 1) if lines[i].kind == "body"]
-        lines[kept[-1]].kind = ""  # left out, and named so
+        taken.pop().kind = ""  # left out, and named so
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
     story = Story(body=body, source=Source(file=file, line=lines[start].number))
@@ -319,12 +317,6 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
     if caption_lines:
         story.caption = " ".join(caption_lines)
         story.image = Image(alt=story.caption)
-
-
-BYLINE_WORDS = regex(
-    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh|BY|by):?\s+|"
-    rf"(?:{AUTHOR_LABELS})\s*:\s*)"
-)  # what a byline says before the name
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
