@@ -64,6 +64,11 @@ HALVES = ("dev", "held-out", "all")
 GUESS = "the headline is a guess"  # the text reader's warning when it is not sure of the headline it chose
 
 TOKEN = re.compile(r"\w+")
+# A headline's and a phrase's units: words, and each character of a script written without spaces between words
+# (Chinese, Japanese), where \w+ would make a whole clause one token, so that a headline with a site's name glued to
+# it ("标题_网易新闻") or a phrase that starts inside a clause could never match.
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNIT = re.compile(f"[{CJK}]|[^\\W{CJK}]+")
 
 
 def half_of(key: str) -> str:
@@ -101,7 +106,7 @@ def recall(tp: float, fp: float, fn: float) -> float:
 
 # --- headlines --------------------------------------------------------------------------------------------------
 
-SEPARATOR = re.compile(r"\s+[-|–—:·»/]+\s+|:\s+|\s+::\s+")
+SEPARATOR = re.compile(r"\s+[-|–—:·»/]+\s+|:\s+|\s+::\s+|\s*[|｜_]+\s*")  # "标题_网易新闻", "标题|新浪" too
 
 
 # A heading that is the site's logo, by its own or its link's or image's id or class: whole words only ("site-logo",
@@ -194,7 +199,7 @@ def ends(title: str, text: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    return [token.lower() for token in TOKEN.findall(text)]
+    return [token.lower() for token in UNIT.findall(text)]
 
 
 def without_suffix(text: str) -> str:
@@ -313,7 +318,7 @@ def predict(form: str, path: Path) -> tuple[str, str, bool]:
 def holds(text: str, phrase: str) -> bool:
     """The phrase's words stand in the text in a row, as the F1's tokens are compared (punctuation aside: the build
     sets typographer's quotes and dashes)."""
-    return f" {' '.join(TOKEN.findall(phrase))} " in f" {' '.join(TOKEN.findall(text))} "
+    return f" {' '.join(UNIT.findall(phrase))} " in f" {' '.join(UNIT.findall(text))} "
 
 
 def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:

