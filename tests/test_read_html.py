@@ -825,3 +825,30 @@ def test_a_one_word_h1_the_title_does_not_hold_gives_way_to_the_title_flagged(tm
         f"<h1>Neuigkeiten</h1>{BRIDGE_HTML}</body></html>",
     )
     assert (story.headline, story.headline_unsure) == ("Old bridge to close for a year", True)
+
+
+CHINESE = [
+    "市议会周二决定关闭这座老桥进行维修，因为检查人员在两个桥墩上发现了裂缝。",
+    "这一决定将使数千名通勤者在明年的大部分时间里绕行更远的路线。",
+    "工程师说，裂缝并不会立即带来危险，但冬季的冰冻和盐每年都会使裂缝扩大。",
+]
+
+
+def test_a_page_saved_again_as_utf_8_that_still_declares_its_old_charset_reads_right(tmp_path):
+    """A page re-saved as UTF-8 with its old <meta charset="gb2312"> kept: its bytes are not GB2312 but are UTF-8,
+    so the headline and paragraphs are read as written, not as two wrong characters for each."""
+    head = "<meta http-equiv='Content-Type' content='text/html; charset=gb2312'><title>老桥将关闭维修_河畔日报</title>"
+    body = "".join(f"<p>{text}</p>" for text in CHINESE)
+    story, _ = saved(tmp_path, f"<html><head>{head}</head><body><article>{body}</article></body></html>")
+    assert story.headline == "老桥将关闭维修"  # the site's name after an unspaced "_" is cut, as " - Site" is
+    assert [block.text for block in story.body] == CHINESE
+
+
+def test_a_page_truly_in_gb2312_still_reads_by_its_declared_charset(tmp_path):
+    head = "<meta charset='gb2312'><title>老桥将关闭维修|河畔日报</title>"
+    body = "".join(f"<p>{text}</p>" for text in CHINESE)
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<html><head>{head}</head><body><article>{body}</article></body></html>".encode("gb2312"))
+    story = load_one(path, [])
+    assert story.headline == "老桥将关闭维修"
+    assert [block.text for block in story.body] == CHINESE

@@ -2106,3 +2106,32 @@ def test_a_newsletter_named_after_its_writer_keeps_its_list_under_a_short_lead()
     )
     result, _ = read(page)
     assert (result.brand, result.related[0].heading) == ("Heather Cox Richardson", "More from Heather Cox Richardson")
+
+
+def test_a_chinese_page_s_headline_is_over_its_dateline_not_the_original_title_aside_or_a_caption():
+    """A Chinese news page as pasted: share buttons (分享到, 微信, 微博) between the headline and the article, a
+    dateline of figures with its source ("2026-11-20 09:15:00 来源: 河畔日报 举报"), the story's original title in
+    brackets at the top of the body ("（原标题：…）", an aside, never the headline), a photo's caption ending in its
+    credit ("…供图 河畔网"), a credit line ("图片来源：…") and paragraphs that end in a closing quote: each is what
+    it is, and every paragraph stays in the body."""
+    quoted = "市长在会上说：“我们不能再等了，这座桥必须在冬天之前修好。”"
+    page = "\n".join([
+        "首页", "新闻", "地方", "河畔日报 > 新闻 > 正文",
+        "老桥将关闭维修一年 通勤者需绕行", "2026-11-20 09:15:00 来源: 河畔日报 举报", "2323",
+        "分享到：", "微信", "微博", "QQ空间", "更多", "用微信扫码二维码", "T + -",
+        "（原标题：老桥裂缝扩大，市议会决定关闭）", CHINESE_TEXT[0], "图片来源：河畔日报",
+        "桥墩上的裂缝。市政工程局供图 河畔网", quoted, CHINESE_TEXT[1], CHINESE_TEXT[2],
+    ])  # fmt: skip
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert lead.headline == "老桥将关闭维修一年 通勤者需绕行"
+    assert body_of(lead) == ["（原标题：老桥裂缝扩大，市议会决定关闭）", CHINESE_TEXT[0], quoted, *CHINESE_TEXT[1:]]
+    assert not any("left out as page furniture" in notice and "我们不能再等了" in notice for notice in notices)
+
+
+CHINESE_TEXT = [
+    "市议会周二决定关闭这座老桥进行维修，因为检查人员在两个桥墩上发现了裂缝。这一决定将使数千名通勤者在明年的大部分"
+    "时间里绕行更远的路线，市中心的交通也会因此变得更加拥堵。议员们说，他们别无选择，只能尽快动工。",
+    "工程师说，裂缝并不会立即带来危险，但冬季的冰冻和盐每年都会使裂缝扩大，修理不能再等到明年春天。",
+    "市议会将在下周公布绕行路线，公交公司也将增加班次。",
+]

@@ -26,7 +26,8 @@ refuses and every network failure, one line each. The policy:
   body shorter than its declared length is a broken download, not a page.
 - **Charset:** a byte order mark, then the charset of the Content-Type header, then a `<meta>` charset in the
   page's first bytes, else UTF-8 if it decodes, else Windows-1252 (what browsers take for Latin-1). The BOM
-  comes first because browsers (WHATWG encoding sniffing) let it win over a contradicting header.
+  comes first because browsers (WHATWG encoding sniffing) let it win over a contradicting header. A declared
+  charset the bytes are not in, when they are UTF-8, is a page saved again as UTF-8: UTF-8 is used.
 - At most MAX_REDIRECTS redirects; the body at most `limit` bytes (LIMIT, 10 MB); `accept` the content types
   that pass (None: any).
 """
@@ -136,12 +137,29 @@ def decode_html(data: bytes, declared: str = "") -> tuple[str, str]:
             return data[len(bom) :].decode(name, errors="replace"), name
     for label in (declared, meta_charset(data[:SNIFF])):
         name = codec(label)
-        if name:
+        if name and not resaved(data, name):
             return data.decode(name, errors="replace"), name
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def resaved(data: bytes, name: str) -> bool:
+    """A page saved again as UTF-8 that still declares its old charset ("gb2312", "shift_jis"): its bytes are not
+    that charset's but are UTF-8, with characters beyond ASCII (which a legacy page's bytes almost never are), so
+    UTF-8 is used, not the label that would turn every character into two wrong ones."""
+    if name == "utf-8" or data.isascii():
+        return False
+    try:
+        data.decode(name)
+    except UnicodeDecodeError:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+    return False
 
 
 def meta_charset(head: bytes) -> str:

@@ -11,6 +11,7 @@ from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
 from newsletter.readers.lines import (
+    ASIDE,
     BACK_LINK,
     BOILERPLATE,
     CAPTION_LABEL,
@@ -37,7 +38,7 @@ HEAD_WINDOW = 60  # lines above the body searched for its headline
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 TRAIL = (" > ", " » ", " › ", " / ", " → ")  # a breadcrumb trail's separators: "Home > Section > Headline"
-MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s")  # a menu's or a breadcrumb's (Blog > Food > Diet)
+MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s|(?<=\S)\|(?=\S)")  # a menu's, a breadcrumb's, tags' (a|b)
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
@@ -98,8 +99,8 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
         return False
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
-            or TAG_LINE.match(text):  # fmt: skip
-        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa
+            or TAG_LINE.match(text) or ASIDE.match(text):  # fmt: skip
+        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
         return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
@@ -229,7 +230,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] = 0.0
         if i < start and shared >= ABOUT and dated and any(roles[j] == "byline" for j in near_lines(roles, i)):
             gap = min(gap, FAR_HEADER)  # a header with its byline, about the article: a playlist may stand between
-        gap += 0.02 * sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose")  # in the body
+        above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body; a line
+        over_date = roles[i + 1 : i + 2] in (["date"], ["byline"]) and len(above_it) == 1  # a notice on top
+        gap += min(0.02 * sum(above_it), GAP_COST["prose"] if over_date else 1.0)
         score = 2.0 * shared - gap
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
@@ -254,7 +257,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.6
         if in_highlights(lines, roles, i) and not (dated or bylined):
             score -= 0.6  # a point of the article's summary ("Story highlights"): its words, not its headline
-        if ends_sentence(line.text) or re.search(r"[.!?]\s+[A-Z]", line.text):
+        if ends_sentence(line.text) or re.search(r"[.!?]\s+[A-Z]|[。！？](?=\w)", line.text):
             score -= 0.4  # a sentence, or two: a caption, a standfirst or a paragraph
         if size >= 6 and line_date(line.text):
             score -= 0.4  # a day, month and year in a sentence: a photo's caption ("..., in Kyiv, May 3, 2026")

@@ -147,7 +147,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 
 # --- the headline ---------------------------------------------------------------------------------------------
 
-TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+")
+# "Headline - Site", "Headline: film review"; and unspaced, as Chinese sites write theirs: "标题_网易订阅", "标题|新浪"
+TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+|\s*[_|｜]+\s*")
 NEAR = 150  # words of text at most between the article's own <h1> and its first paragraph (standfirst, byline...)
 
 

@@ -22,6 +22,12 @@ AGENCIES = frozenset(
     "GZERO Media|Eurasia Group|The Canadian Press|CP|dpa|ANSA|TASS|Sputnik|WireImage|Corbis|Redux|"
     "The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto".split("|")
 )
+# Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by), "公安分局供图
+# 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
+CJK_CREDIT = (
+    r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／]\s*.{1,60}|"
+    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?"
+)
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
     "|".join(
@@ -31,6 +37,7 @@ CREDIT = regex(
             rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
             r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
+            CJK_CREDIT,
         ]
     )
 )
@@ -72,8 +79,8 @@ def names_agency(credit: str) -> bool:
 
 
 def unwrap(line: str) -> str:
-    """`((Mohammed Ameen/Reuters))` and `[Photo: X]` -> the credit inside."""
-    while len(line) > 2 and line[0] + line[-1] in ("()", "[]"):
+    """`((Mohammed Ameen/Reuters))`, `[Photo: X]` and `（新华社记者 李鑫 摄）` -> the credit inside."""
+    while len(line) > 2 and line[0] + line[-1] in ("()", "[]", "（）"):
         line = line[1:-1].strip()
     return line
 
@@ -89,9 +96,14 @@ def split_credit(line: str) -> tuple[str, str]:
     bracketed = TRAILING_CREDIT.match(line)
     if bracketed and is_credit(bracketed.group("credit")):
         return bracketed.group("caption"), bracketed.group("credit")
-    for stop in re.finditer(r"[.!?)]\s+(?=\S)", line):
+    for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)", line):  # Chinese: no space after its stop
         caption, credit = line[: stop.start() + 1], line[stop.end() :]
-        if len(caption) >= 20 and is_credit(credit) and ("/" in credit or " via " in credit or names_agency(credit)):
+        cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
+        if (
+            (len(caption) >= 20 or cjk and len(caption) >= 6)
+            and is_credit(credit)
+            and ("/" in credit or " via " in credit or names_agency(credit) or cjk)
+        ):
             return caption, credit
     return line, ""
 
@@ -142,12 +154,14 @@ DATE_WORDS = regex(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|^\d+\s*[smhd]\s+ago$|"
     # "2 hours ago", "12 mins ago"; "1 Hour AgoCNBC.com", the site's name glued on as the page pastes it
     rf"\b{AGO_UNITS}\s+ago(?:\b|(?-i:(?=[A-Z])))|"
-    r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b"  # 21/06/2014 Name
+    r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|"  # 21/06/2014 Name
+    r"^\d+\s*(?:分钟|分鐘|小时|小時|天)前"  # 3小时前: three hours ago, in Chinese
 )
 # A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
 MACHINE_STAMP = regex(r"(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # A line led by a date in figures, then its writer and sections ("21/11/2026 Anna Petrova Politics, ..."): a dateline
-FIGURES_FIRST = regex(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b")
+# ... or led by a date and its time in figures, year first ("2019-09-08 00:20:15 来源: 每日经济新闻"): a timestamp
+FIGURES_FIRST = regex(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 # What a dateline holds besides its date: its time, its weekday, small words; a writer's name after "by", "von"
 NOT_DATE = regex(
     rf"\b\d{{1,2}}[:.]\d{{2}}|\d+|\b(?:[A-Z]{{1,4}}T|UTC|GMT)\b|(?i:\b{WEEKDAY}|\b(?:am|pm|uhr|h|on|at|um|le|el|de|"
@@ -173,7 +187,7 @@ def line_date(line: str) -> dt.date | None:
 STAMPED = regex(
     rf"(?i)(?:published|updated|posted|first published|last updated)\b|{STAMP}|"
     # ... the stamp and its date, not a word that starts the same ("发布会", a press conference; "公開討論会")
-    r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力)(?:时间|時間|日時|日)?\s*[:：]?\s*\d|"
+    r"(?:更新|发布|發佈|发表|發表|公開|配信|掲載|入力)(?:时间|時間|日時|日)?\s*[:：]?\s*\d|(?:时间|時間|日期)\s*[:：]\s*\d|"
     r"(?:입력|수정|등록|기사입력|업데이트)\s*[:：]?\s*\d"
 )
 
@@ -182,7 +196,7 @@ def is_date_line(line: str) -> bool:
     """A dateline or timestamp: short, and mostly a date or time ("PUBLISHED: 10:48, Tue, Nov 19, 2026 | UPDATED:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
     # Japanese: a sentence has no spaces; a time of day ("3:53 p.m. EST") is not counted as words
-    words = words_of(line) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
+    words = words_of(CLOCK.sub(" ", line)) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
     stamped = STAMPED.match(line)
     if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
@@ -375,7 +389,11 @@ class Characters(Later):
         return self.compiled.sub(replacement, text) if self.could_be_in(text) else text
 
 
-CJK = Characters(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", "\u3040")  # Japanese, Chinese
+CJK_RANGE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Japanese, Chinese
+CJK = Characters(f"[{CJK_RANGE}]", "\u3040")
+
+
+CJK_STOP = regex(r"[。！？]")  # a sentence's end inside a Japanese or Chinese line
 
 
 def words_of(line: str) -> int:
@@ -446,6 +464,11 @@ ARCHIVE_LINK = regex(rf"(?i)^{MONTH}\s+\d{{4}}\s*\(\d+\)$")
 COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")
 
 
+# The same buttons and links on a Chinese page (\b finds no word's edge between Chinese characters): share, WeChat,
+# Weibo, Qzone, QR code, scan, log in, register, bookmark, print, font size, report, the app, home page, more
+CJK_FURNITURE = regex(r"分享|微信|微博|QQ空间|二维码|扫码|登录|注册|收藏|打印|字号|举报|客户端|首页|^更多$")
+
+
 def is_furniture(line: str) -> bool:
     """A line of the page around the article: menus, buttons, share links, promos, legal and cookie notices, links
     to other stories."""
@@ -460,7 +483,7 @@ def is_furniture(line: str) -> bool:
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
-    if words <= 8 and FURNITURE.search(line):
+    if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line)):
         return True
     return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \
         or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
@@ -471,8 +494,10 @@ def is_prose(line: str) -> bool:
     tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
     if not tokens:
         return False
-    if CJK.search(line):  # Japanese, Chinese: no case, no spaces; a sentence ends in its own full stop
-        return bool(re.search(r"[。．！？!?」』）)]\s*$", line)) and words_of(line) >= 8
+    if CJK.search(line):  # Japanese, Chinese: no case, no spaces; a sentence ends in its own full stop (then a
+        # closing quote: 。” ), a clause in its semicolon or colon, a list's lead-in in a dash; a long line of sentences
+        stops = re.search(r"[。．！？!?…；;：:][”’\"'」』）)》]*\s*$|[」』）)”’\"]\s*$|——$", line) is not None
+        return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
@@ -505,6 +530,11 @@ def ends_sentence(line: str) -> bool:
     cut ("..."); inside its closing quotes too ('"We will win."')."""
     line = line.rstrip("\"”’»」』'")
     return line.endswith((".", "。")) and not line.endswith("...") and not ABBREVIATION_END.search(line)
+
+
+# A line wholly in brackets: an aside ("（原标题：…）", the story's original title; "(Updated with quotes)"), never
+# the headline; one level of brackets inside it
+ASIDE = regex(r"^[(（][^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*[)）]$")
 
 
 def is_title_like(line: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsletter.readers.lines import CJK, HANGUL
+from newsletter.readers.lines import CJK, CJK_RANGE, HANGUL, HANGUL_RANGE
 
 # The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
 # several; a Title Case headline over its own byline seldom more than one
@@ -34,12 +34,17 @@ FOREIGN_SMALL = frozenset(
 )
 
 
+# A word, or a run of Chinese, Japanese or Korean letters apart from the figures and Latin letters glued to it (a
+# year's "20", "01", "19" are no words of a Chinese headline shared with its article)
+WRITTEN_APART = f"[{CJK_RANGE}{HANGUL_RANGE}]+|[^\\W{CJK_RANGE}{HANGUL_RANGE}]+"
+
+
 def terms(text: str) -> set[str]:
     """The words that say what a text is about: lowercase, no short or common words, a plural's s dropped, long
     words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
     written without spaces, and of Korean words (whose endings change)."""
     found: set[str] = set()
-    for token in re.findall(r"\w+", text.lower()):
+    for token in re.findall(WRITTEN_APART, text.lower()):  # "2019全球双峰会": "2019", then "全球双峰会"
         if CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
