@@ -2135,3 +2135,23 @@ CHINESE_TEXT = [
     "工程师说，裂缝并不会立即带来危险，但冬季的冰冻和盐每年都会使裂缝扩大，修理不能再等到明年春天。",
     "市议会将在下周公布绕行路线，公交公司也将增加班次。",
 ]
+
+
+def test_chinese_datelines_credits_and_agency_lines_are_what_they_are():
+    assert is_date_line("2026-11-20 09:15:00 来源: 河畔日报 举报")  # a date and time in figures, then its source
+    assert is_date_line("时间：2026-11-20 作者：网络整理")  # "time:", "author:"
+    assert is_date_line("3小时前")  # three hours ago
+    assert not is_date_line("2026年11月20日，市议会决定关闭这座老桥进行维修。")  # a sentence that starts with its date
+    for credit in ("图片来源：河畔日报", "新华社记者 李鑫 摄", "（新华社记者 李鑫 摄）", "新华社"):
+        assert is_credit(credit), credit
+    assert not is_credit("他拍摄")  # "he films": a word that ends as a credit does
+
+
+def test_a_chinese_headline_over_its_agency_and_date_is_sure_and_a_clause_ending_in_a_comma_is_no_headline():
+    title = "老桥将关闭维修，数千名通勤者需绕行？"
+    page = "\n".join(["首页 > 时政", title, "新华社", "2026-11-20 18:13", *CHINESE_TEXT])
+    headline, flagged, _ = headline_of(page)
+    assert (headline, flagged) == (title, False)
+    detour = "京沪高速北京方向，市区路段全部封闭，"  # a clause that goes on, alone on its line under a photo
+    page = "\n".join(["首页 > 时政", detour, *CHINESE_TEXT])
+    assert headline_of(page)[0] != detour

@@ -10,15 +10,11 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
+from newsletter.readers.candidates import PROMO, could_be_headline
 from newsletter.readers.lines import (
-    ASIDE,
-    BACK_LINK,
     BOILERPLATE,
-    CAPTION_LABEL,
-    COUNTER,
     READING_TIME,
     RELATED,
-    TAG_LINE,
     Line,
     ends_sentence,
     is_title_like,
@@ -35,29 +31,7 @@ from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections
 
 QUOTED = regex(r"[\"“‘«„'].+[\"”’»“']")  # a whole line in quotes: '"We cannot pay the teachers."'
 HEAD_WINDOW = 60  # lines above the body searched for its headline
-WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
-PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 TRAIL = (" > ", " » ", " › ", " / ", " → ")  # a breadcrumb trail's separators: "Home > Section > Headline"
-MENU_SEPARATORS = regex(r"\s[|•·»›>/]\s|\s\|\s*|\s*\|\s|(?<=\S)\|(?=\S)")  # a menu's, a breadcrumb's, tags' (a|b)
-NOT_HEADLINES = regex(
-    r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
-    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
-)
-MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
-# A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
-PROMO = regex(
-    r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
-    r"reserve|unlock|access|enter|win|save)\b.*\b(?:free|e-?books?|guides?|newsletters?|webinars?|whitepapers?|"
-    r"reports?|courses?|trials?|offers?|discounts?|deals?|today|now|here|copy|issues?|access|alerts?|updates?|"
-    r"inbox|emails?|app)\b"
-)
-TEASER_LINK = regex(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
-# A share button's words: "Share", "Share this", "Sharing options", "Shares" at the end; not a market's shares
-# in a headline ("Retailer's sales miss, shares plunge")
-SHARE_LINE = regex(
-    r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
-    r"\b(?:tweet|pin it|email this|like us)\b"
-)
 # What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,
@@ -87,28 +61,6 @@ class Headline:
     scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
     why: str = ""  # what made it a guess, when it is one
     shared: float = 0.0  # the share of its words the article's opening holds
-
-
-def could_be_headline(text: str, role: str, about: bool = False) -> bool:
-    """A line a page could have as its headline: not a counter, a placeholder, a menu, a reading time, a share
-    line, a promo, a label in capitals or a sentence that goes on. A line `about` the article (half its words are
-    in its first paragraphs) is not ruled out by a word alone ("Home sales fall", "Shares slump", "7 of 10 ...")."""
-    if role in ("furniture", "date", "byline", "credit", "caption", "url", "list", "related", "end"):
-        return False
-    size = words_of(text)
-    if not 1 <= size <= 35 or text.endswith((",", ";", ":")) or len(text) > 250:
-        return False
-    if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
-            or TAG_LINE.match(text) or ASIDE.match(text):  # fmt: skip
-        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
-    if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
-            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
-        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
-    word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
-    if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
 
 
 def only_menu(text: str, lede_share: float) -> bool:
@@ -230,9 +182,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] = 0.0
         if i < start and shared >= ABOUT and dated and any(roles[j] == "byline" for j in near_lines(roles, i)):
             gap = min(gap, FAR_HEADER)  # a header with its byline, about the article: a playlist may stand between
-        above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body; a line
-        over_date = roles[i + 1 : i + 2] in (["date"], ["byline"]) and len(above_it) == 1  # a notice on top
-        gap += min(0.02 * sum(above_it), GAP_COST["prose"] if over_date else 1.0)
+        above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body, but one
+        notice = len(above_it) == 1 and roles[i + 1 : i + 2] in (["date"], ["byline"])  # over its own date or byline
+        gap += min(0.02 * sum(above_it), GAP_COST["prose"] if notice else 1.0)
         score = 2.0 * shared - gap
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:

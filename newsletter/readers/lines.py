@@ -20,7 +20,10 @@ AGENCIES = frozenset(
     "Bloomberg|Kyodo|Xinhua|Sipa|Sipa USA|NurPhoto|Shutterstock|Alamy|ZUMA|ZUMA Press|ZUMA Wire|AAP|PA|"
     "PA Images|PA Wire|Imago|Pool|Handout|File Photo|File|Anadolu|Anadolu Agency|SOPA Images|LightRocket|"
     "GZERO Media|Eurasia Group|The Canadian Press|CP|dpa|ANSA|TASS|Sputnik|WireImage|Corbis|Redux|"
-    "The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto".split("|")
+    "The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto|"
+    # ... and as Chinese, Japanese and Korean pages name them: Xinhua, China News Service, Kyodo, Jiji, Reuters,
+    # AP, AFP, Yonhap
+    "新华社|新華社|中新社|共同社|共同通信|時事通信|路透社|美联社|法新社|연합뉴스".split("|")
 )
 # Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by), "公安分局供图
 # 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)

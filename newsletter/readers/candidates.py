@@ -1,0 +1,61 @@
+"""A line that could be a page's headline, by its shape alone: not a counter, a placeholder, a menu, a share
+button, a promo or an aside. choose_headline (headline.py) weighs the lines that pass by their place and words."""
+
+from __future__ import annotations
+
+from newsletter.patterns import regex
+from newsletter.readers.lines import (
+    ASIDE,
+    BACK_LINK,
+    CAPTION_LABEL,
+    COUNTER,
+    READING_TIME,
+    TAG_LINE,
+    words_of,
+)
+
+WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
+PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
+# A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News), and tags' run together ("a|b|c")
+MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s|(?<=\S)\|(?=\S)")
+NOT_HEADLINES = regex(
+    r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
+)
+MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
+# A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
+PROMO = regex(
+    r"(?i)^(?:download|get|grab|claim|join|subscribe|sign up|register|try|start|order|buy|shop|request|book|"
+    r"reserve|unlock|access|enter|win|save)\b.*\b(?:free|e-?books?|guides?|newsletters?|webinars?|whitepapers?|"
+    r"reports?|courses?|trials?|offers?|discounts?|deals?|today|now|here|copy|issues?|access|alerts?|updates?|"
+    r"inbox|emails?|app)\b"
+)
+TEASER_LINK = regex(r"(?i)\b(?:read more|continue reading|read the full|full story)\b|^[»›→▸]")  # a link on
+# A share button's words: "Share", "Share this", "Sharing options", "Shares" at the end; not a market's shares
+# in a headline ("Retailer's sales miss, shares plunge")
+SHARE_LINE = regex(
+    r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
+    r"\b(?:tweet|pin it|email this|like us)\b"
+)
+
+
+def could_be_headline(text: str, role: str, about: bool = False) -> bool:
+    """A line a page could have as its headline: not a counter, a placeholder, a menu, a reading time, a share
+    line, a promo, a label in capitals or a sentence that goes on. A line `about` the article (half its words are
+    in its first paragraphs) is not ruled out by a word alone ("Home sales fall", "Shares slump", "7 of 10 ...")."""
+    if role in ("furniture", "date", "byline", "credit", "caption", "url", "list", "related", "end"):
+        return False
+    size = words_of(text)
+    if not 1 <= size <= 35 or text.endswith((",", ";", ":", "，", "；", "：", "、")) or len(text) > 250:
+        return False
+    if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
+            or TAG_LINE.match(text) or ASIDE.match(text):  # fmt: skip
+        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
+    if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
+            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
+        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
+    word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
+    if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
