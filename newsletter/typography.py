@@ -4,6 +4,7 @@ ellipses (smartypants), never inside code or a URL."""
 from __future__ import annotations
 
 import html
+import re
 
 from .models import Block, PullQuote, Story
 from .patterns import regex
@@ -43,12 +44,38 @@ def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
         escaped = html.escape(text, quote=False)
         # Inside <code>, smartypants changes nothing: code and addresses go there.
         marked.append(f"<code>{escaped}</code>" if code else ADDRESS.sub(r"<code>\g<0></code>", escaped))
-    result = smartypants.smartypants(SPAN_MARK + SPAN_MARK.join(marked), attributes())
+    result = smartypants.smartypants(paired(SPAN_MARK + SPAN_MARK.join(marked)), attributes())
     parts = result.split(SPAN_MARK)[1:]
     return [
         text if code else html.unescape(YEAR.sub("’", part.replace("<code>", "").replace("</code>", "")))
         for part, (text, code) in zip(parts, pieces, strict=True)
     ]
+
+
+# Chinese and Japanese have no space before an opening quote, so smartypants would close every straight quote there
+CJK_QUOTE = regex(
+    r'(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])"|"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])'
+)
+CODE = regex(r"(<code>.*?</code>)", re.S)
+
+
+def paired(marked: str) -> str:
+    """A paragraph whose straight double quotes stand against Chinese or Japanese characters, with each pair of them
+    set as opening and closing in turn ('元！"中国诺贝尔奖"首位' -> '元！“中国诺贝尔奖”首位'); an odd count, or none
+    against such a character, is left to smartypants. Never inside code."""
+    parts = CODE.split(marked)
+    prose = [part for k, part in enumerate(parts) if k % 2 == 0]
+    quotes = sum(part.count('"') for part in prose)
+    if not quotes or quotes % 2 or not any(CJK_QUOTE.search(part) for part in prose):
+        return marked
+    opened = False
+
+    def turn(_: re.Match[str]) -> str:
+        nonlocal opened
+        opened = not opened
+        return "“" if opened else "”"
+
+    return "".join(part if k % 2 else re.sub('"', turn, part) for k, part in enumerate(parts))
 
 
 def smarten_block(block: Block) -> Block:

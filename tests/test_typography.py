@@ -16,6 +16,10 @@ from newsletter.typography import smarten, smarten_pieces
     ("Lomé -- and then Accra...", "Lomé — and then Accra…"),
     ("a < b & \"c\" > d", "a < b & “c” > d"),
     ("&amp; is not an ampersand here", "&amp; is not an ampersand here"),
+    # Chinese: no space before an opening quote, so each pair of straight quotes opens and closes in turn
+    ('奖金711万元！"中国诺贝尔奖"首位获奖', "奖金711万元！“中国诺贝尔奖”首位获奖"),
+    ('他说"好"，然后"走"了', "他说“好”，然后“走”了"),
+    ('市长说："我们不能再等了。"', "市长说：“我们不能再等了。”"),
 ])  # fmt: skip
 def test_smarten_sets_prose(text, expected):
     assert smarten(text) == expected
