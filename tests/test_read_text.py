@@ -2155,3 +2155,33 @@ def test_a_chinese_headline_over_its_agency_and_date_is_sure_and_a_clause_ending
     detour = "京沪高速北京方向，市区路段全部封闭，"  # a clause that goes on, alone on its line under a photo
     page = "\n".join(["首页 > 时政", detour, *CHINESE_TEXT])
     assert headline_of(page)[0] != detour
+
+
+def test_readers_posts_far_under_the_comments_heading_are_not_taken_for_the_article():
+    """The comments' heading, then the page's other stories and a comment box, and only then the readers' posts,
+    each with its time and its reply and share buttons, longer than the article: the article is still the article,
+    in English as on a Chinese page ("热门评论 10条", "3小时前", "回复 踩0 赞22 收藏")."""
+    comment = (
+        "I have lived in the Kurgan region all my life and I can tell you that the roads were already falling apart "
+        "long before anyone in Moscow started talking about budgets, so none of this surprises me at all."
+    )
+    others = "".join(f"Another story from the region, number {n}\nNovember {n}, 2026\n" for n in range(1, 6))
+    posts = "".join(f"reader{n}\n{n} hours ago\n{comment} ({n})\nReply Share Report\n" for n in range(1, 6))
+    page = f"Home\nNews\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Comments (5)\nLog in to comment\n{others}{posts}"
+    result, _ = read(page)
+    assert (result.stories[0].headline, body_of(result.stories[0])) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+    posts = "".join(f"网友{n}\n{n}小时前\n{CHINESE_TEXT[1]}（{n}）\n回复 踩0 赞{n} 收藏\n" for n in range(1, 6))
+    title = "老桥将关闭维修，数千名通勤者需绕行？"
+    page = "\n".join(["首页 > 时政", title, "2026-11-20 18:13 来源：河畔日报", *CHINESE_TEXT[:1], CHINESE_TEXT[2],
+                      "责任编辑：张三", "热门评论 10条", "我要评论", posts])  # fmt: skip
+    result, _ = read(page)
+    assert (result.stories[0].headline, body_of(result.stories[0])) == (title, [CHINESE_TEXT[0], CHINESE_TEXT[2]])
+
+
+@pytest.mark.parametrize("date", ["11/20/26", "Nov. 20, 2026"])
+def test_a_date_between_a_show_s_name_and_an_episode_s_title_may_be_either_s_so_the_choice_is_flagged(date):
+    """A programme's page: its name, a date, the episode's title, the episode's text. The date may belong to the
+    title under it as well as to the name over it: whichever is chosen, the editor is asked."""
+    episode = "Regions brace for a lean budget year"
+    headline, flagged, _ = headline_of(f"Budget Radio\nThe Budget Hour Report\n{date}\n{episode}\n{ARTICLE}")
+    assert flagged and headline in ("The Budget Hour Report", episode)

@@ -18,6 +18,12 @@ WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "captio
 
 UNDER_HEADING = 4  # lines: a run starting this near a related or comments heading is that block's
 ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a promo
+STAMPED_POSTS = 3  # a run holding this many times of day or dates between its paragraphs is readers' posts
+# The heading over readers' comments: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
+COMMENTS = regex(
+    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
+    r"reacties|(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|コメント)\s*[:：]?(?:\s*\(\d+\))?$"
+)
 
 
 def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
@@ -94,6 +100,11 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     listed = over is not None and bool(PAGE_LIST.match(lines[over].text))  # the page's most read: openings too
     if best[3] and (alternating or listed) and free and max(run[0] for run in free) >= ARTICLE_WORDS:
         best = max(free, key=lambda run: run[0])
+    # ... nor a thread of readers' posts, each with its time, anywhere under the comments' heading
+    thread = next((k for k in range(best[1] - 1, -1, -1) if roles[k] == "end" and COMMENTS.match(lines[k].text)), -1)
+    above = [run for run in runs if run[2] < thread and run[0] >= ARTICLE_WORDS]
+    if above and roles[best[1] : best[2] + 1].count("date") >= STAMPED_POSTS:
+        best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
     while start <= end and roles[start] != "prose":

@@ -247,7 +247,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
     # distance, as it cannot make a line sure
-    margin = MARGIN if dated_under(roles, index) else UNDATED_MARGIN
+    # ... nor a date that a rival right under it may own (see under_header): a line over a shared date needs more
+    shared = any(index < i and shared_date(roles, index, i) for _, i in rivals)
+    margin = MARGIN if dated_under(roles, index) and not shared else UNDATED_MARGIN
     close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < margin]
     why = ""
     if close:
@@ -385,7 +387,15 @@ def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> 
     if rival <= index:
         return False
     closed = any(roles[j] in ("byline", "date") for j in range(index + 1, rival))
-    return rival in inside or closed and not dated_under(roles, rival)
+    # ... but not a title right under that date, with nothing else between: the date may be its ("Show / 04/19/13 /
+    # Episode title"), and it stands where a headline would
+    return rival in inside or closed and not dated_under(roles, rival) and not shared_date(roles, index, rival)
+
+
+def shared_date(roles: list[str], index: int, rival: int) -> bool:
+    """Only a date (and buttons) between a line and a title under it: the date may be either's (a byline is the
+    line's above it)."""
+    return all(roles[j] in HEADER_LINES and roles[j] != "byline" for j in range(index + 1, rival))
 
 
 def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set[int]) -> int | None:

@@ -323,8 +323,11 @@ RELATED = regex(
     r"Vous (?:aimerez|pourriez) aussi(?: aimer)?|(?:Artículos|Noticias|Entradas) relacionad[ao]s|"
     r"Te puede interesar|Lo más leído|Lee también|(?:Artigos|Notícias|Posts) relacionad[oa]s|Leia também|"
     r"Veja também|Mais lid[ao]s|Articoli correlati|Leggi anche|I più letti|Potrebbe interessarti|"
-    r"Gerelateerde (?:artikelen|berichten)|Lees ook|Meest gelezen)"
-    r"\s*:?$"
+    r"Gerelateerde (?:artikelen|berichten)|Lees ook|Meest gelezen|"
+    # ... and Chinese and Japanese pages: related news, reading, articles; recommended; you may like; popular
+    r"相关(?:新闻|阅读|文章|推荐|报道)|相關(?:新聞|閱讀|文章)|(?:热门|热点|推荐)(?:推荐|阅读|文章)|猜你喜欢|延伸阅读|"
+    r"関連(?:記事|ニュース)|人気記事|おすすめ記事)"
+    r"\s*[:：]?$"
 )
 END_OF_ARTICLE = regex(
     r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
@@ -337,8 +340,11 @@ END_OF_ARTICLE = regex(
     r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|commentaires?|(?:laisser|ajouter) un commentaire|"
     r"mots-clés|à propos de l'auteur|comentarios?|(?:deja|dejar) un comentario|"
     r"etiquetas|sobre el autor|comentários|deixe um comentário|sobre o autor|"
-    r"commenti|lascia un commento|reacties|reageer|over de auteur)"
-    r"\s*:?(?:\s*\(\d+\))?$"
+    r"commenti|lascia un commento|reacties|reageer|over de auteur|"
+    # ... Chinese and Japanese: (hot, latest, readers', all) comments and their count; the editor in charge, who
+    # signs the article's end on Chinese news sites ("责任编辑：霍琦")
+    r"(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20}|コメント)"
+    r"\s*[:：]?(?:\s*\(\d+\))?$"
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
 TAG_LINE = regex(
