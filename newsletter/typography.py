@@ -66,7 +66,8 @@ def paired(marked: str) -> str:
     parts = CODE.split(marked)
     prose = [part for k, part in enumerate(parts) if k % 2 == 0]
     quotes = sum(part.count('"') for part in prose)
-    if not quotes or quotes % 2 or not any(CJK_QUOTE.search(part) for part in prose):
+    inches = any(re.search(r'\d"', part) for part in prose)  # 6.1" and 6.7": inch marks, not quotes
+    if not quotes or quotes % 2 or inches or not any(CJK_QUOTE.search(part) for part in prose):
         return marked
     opened = False
 

@@ -852,3 +852,38 @@ def test_a_page_truly_in_gb2312_still_reads_by_its_declared_charset(tmp_path):
     story = load_one(path, [])
     assert story.headline == "老桥将关闭维修"
     assert [block.text for block in story.body] == CHINESE
+
+
+def test_legacy_east_asian_labels_read_as_browsers_read_them_and_utf_8_wins_over_a_latin_label(tmp_path):
+    """A GBK page that says gb2312 (喆 is GBK's, not GB2312's) reads right, as browsers read GB2312 as GBK; a UTF-8
+    page still labelled iso-8859-1 reads as UTF-8, not as "CafÃ©"."""
+    paragraphs = [*CHINESE[:2], "旧居管理处负责人王喆介绍，参观需提前在网上预约，每天限流八百人。"]
+    head = "<meta http-equiv='Content-Type' content='text/html; charset=gb2312'><title>老桥将关闭维修</title>"
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    path = tmp_path / "gbk.html"
+    page = f"<html><head>{head}</head><body><article><h1>王喆：老桥将关闭维修</h1>{body}</article></body></html>"
+    path.write_bytes(page.encode("gbk"))
+    story = load_one(path, [])
+    assert (story.headline, [block.text for block in story.body]) == ("王喆：老桥将关闭维修", paragraphs)
+    page = f"<html><head><meta charset='iso-8859-1'></head><body><h1>Café owner fears for trade</h1>{BRIDGE_HTML}"
+    path = tmp_path / "latin.html"
+    path.write_bytes(f"{page}</body></html>".encode())
+    assert load_one(path, []).headline == "Café owner fears for trade"
+
+
+def test_a_headline_the_page_s_charset_could_not_read_is_flagged(tmp_path):
+    path = tmp_path / "page.html"
+    page = f"<html><head><meta charset='utf-8'></head><body><h1>Caf\xe9 owner fears for trade</h1>{BRIDGE_HTML}"
+    path.write_bytes(f"{page}</body></html>".encode("latin-1"))  # says UTF-8, is not: é cannot be read
+    notices: list = []
+    story = load_one(path, notices)
+    assert "\ufffd" in story.headline and story.headline_unsure
+    assert any("the page's charset could not read" in str(notice) for notice in notices)
+
+
+@pytest.mark.parametrize("suffix", ["_网易新闻", " - Riverside Gazette"])
+def test_a_named_headline_that_is_the_h1_with_the_site_s_name_after_it_gives_way_to_the_h1(tmp_path, suffix):
+    h1 = "老桥将关闭维修一年" if suffix.startswith("_") else "Council votes to close Old Mill Bridge"
+    head = f"<meta property='og:title' content='{h1}{suffix}'><title>{h1}{suffix}</title>"
+    story, _ = saved(tmp_path, f"<html><head>{head}</head><body><h1>{h1}</h1>{BRIDGE_HTML}</body></html>")
+    assert (story.headline, story.headline_unsure) == (h1, False)

@@ -2185,3 +2185,35 @@ def test_a_date_between_a_show_s_name_and_an_episode_s_title_may_be_either_s_so_
     episode = "Regions brace for a lean budget year"
     headline, flagged, _ = headline_of(f"Budget Radio\nThe Budget Hour Report\n{date}\n{episode}\n{ARTICLE}")
     assert flagged and headline in ("The Budget Hour Report", episode)
+
+
+def test_short_chinese_paragraphs_lead_ins_and_sentences_with_a_button_s_word_stay_in_the_body():
+    """A short paragraph ending in its full stop ("此事引发网友热议。"), a list's lead-in ("有三个特点：") and its
+    items, and sentences that hold a button's word (微博, 登录) are the article's, not page furniture."""
+    lines = ["此事引发网友热议。", "该线路有三个特点：", "一是换乘站多，共有11座换乘站；", "三是全线覆盖5G信号。",
+             "张女士随后在微博上发文称：", "“感谢所有帮助过我们的人。”", "详情可登录江城地铁官网查询。"]  # fmt: skip
+    title = "老桥将关闭维修，数千名通勤者需绕行？"
+    page = "\n".join(["首页 > 时政", title, "2026-11-20 18:13 来源：河畔日报", "分享到：", "微信", "微博",
+                      CHINESE_TEXT[0], *lines, CHINESE_TEXT[2]])  # fmt: skip
+    result, _ = read(page)
+    assert body_of(result.stories[0]) == [CHINESE_TEXT[0], *lines, CHINESE_TEXT[2]]
+
+
+@pytest.mark.parametrize("title", ["3天前失联的5名驴友已全部找到",  # a time counted back, inside a headline
+                                   "Explainer|Old Mill Bridge|Why the council voted to close it"])  # fmt: skip
+def test_a_headline_that_starts_like_a_time_ago_or_joins_its_parts_with_bars_is_still_the_headline(title):
+    hikers = ["市应急管理局周一说，3天前在西山景区失联的5名驴友已于当天中午全部找到，身体状况良好。",
+              "据介绍，5名驴友周五上午从西山北坡进山，因大雾迷路，手机也失去了信号。"]  # fmt: skip
+    bridge = ["The city council voted on Tuesday to close the Old Mill Bridge for repairs after cracks were found.",
+              "Engineers said the council had no choice but to close the bridge before the winter."]  # fmt: skip
+    body = hikers if "驴友" in title else bridge
+    headline, flagged, _ = headline_of("\n".join(["Home", title, "2026-11-20 18:13", *body]))
+    assert (headline, flagged) == (title, False)
+
+
+def test_a_link_to_the_previous_article_is_not_the_headline():
+    title = "老桥将关闭维修，数千名通勤者需绕行？"
+    page = "\n".join(
+        ["上一篇：江城今冬首场雪将至 气象部门提醒市民注意防寒保暖", title, "2026-11-20 18:13", *CHINESE_TEXT]
+    )
+    assert headline_of(page)[:2] == (title, False)

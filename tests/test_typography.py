@@ -20,6 +20,7 @@ from newsletter.typography import smarten, smarten_pieces
     ('奖金711万元！"中国诺贝尔奖"首位获奖', "奖金711万元！“中国诺贝尔奖”首位获奖"),
     ('他说"好"，然后"走"了', "他说“好”，然后“走”了"),
     ('市长说："我们不能再等了。"', "市长说：“我们不能再等了。”"),
+    ('屏幕有6.1"和6.7"两种', "屏幕有6.1”和6.7”两种"),  # inch marks: not paired as quotes
 ])  # fmt: skip
 def test_smarten_sets_prose(text, expected):
     assert smarten(text) == expected

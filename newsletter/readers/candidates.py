@@ -10,14 +10,16 @@ from newsletter.readers.lines import (
     CAPTION_LABEL,
     COUNTER,
     READING_TIME,
+    STORY_LINK,
     TAG_LINE,
     words_of,
 )
 
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
-# A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News), and tags' run together ("a|b|c")
-MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s|(?<=\S)\|(?=\S)")
+# A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)
+MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
+TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
@@ -49,11 +51,11 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if not 1 <= size <= 35 or text.endswith((",", ";", ":", "，", "；", "：", "、")) or len(text) > 250:
         return False
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
-            or TAG_LINE.match(text) or ASIDE.match(text):  # fmt: skip
+            or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
-            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
-        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
+            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text) or STORY_LINK.match(text):  # fmt: skip
+        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News, Read more: …, 上一篇：…
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
         return False

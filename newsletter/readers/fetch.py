@@ -26,8 +26,9 @@ refuses and every network failure, one line each. The policy:
   body shorter than its declared length is a broken download, not a page.
 - **Charset:** a byte order mark, then the charset of the Content-Type header, then a `<meta>` charset in the
   page's first bytes, else UTF-8 if it decodes, else Windows-1252 (what browsers take for Latin-1). The BOM
-  comes first because browsers (WHATWG encoding sniffing) let it win over a contradicting header. A declared
-  charset the bytes are not in, when they are UTF-8, is a page saved again as UTF-8: UTF-8 is used.
+  comes first because browsers (WHATWG encoding sniffing) let it win over a contradicting header. Bytes that
+  are UTF-8 beyond ASCII are read as UTF-8 whatever the label says (a page saved again as UTF-8 keeps its old
+  <meta>); GB2312, Shift_JIS and EUC-KR are read as the wider GBK, Windows-31J and Windows-949, as browsers do.
 - At most MAX_REDIRECTS redirects; the body at most `limit` bytes (LIMIT, 10 MB); `accept` the content types
   that pass (None: any).
 """
@@ -63,6 +64,9 @@ BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.
 META_CHARSET = regex(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 # Labels browsers read as Windows-1252 (WHATWG): a page saying Latin-1 almost always means it.
 WINDOWS_1252 = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "us-ascii", "ascii", "cp819", "ibm819"}
+# ... and the legacy East Asian labels, which browsers read as the wider charset each grew into (WHATWG): a page
+# saying GB2312 is in GBK (gb18030 decodes it), Shift_JIS in Windows-31J, EUC-KR in Windows-949
+WIDER = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932", "euc_kr": "cp949"}
 CREDENTIALS = regex(r"^([A-Za-z][A-Za-z0-9+.\-]*:)?//[^/?#]*@")
 UNSAFE_IN_TARGET = regex(r"[^\x21-\x7e]|[\"<>\\^`{|}]")
 
@@ -146,20 +150,16 @@ def decode_html(data: bytes, declared: str = "") -> tuple[str, str]:
 
 
 def resaved(data: bytes, name: str) -> bool:
-    """A page saved again as UTF-8 that still declares its old charset ("gb2312", "shift_jis"): its bytes are not
-    that charset's but are UTF-8, with characters beyond ASCII (which a legacy page's bytes almost never are), so
-    UTF-8 is used, not the label that would turn every character into two wrong ones."""
+    """A page saved again as UTF-8 that still declares its old charset ("gb2312", "iso-8859-1"): its bytes are
+    UTF-8, with characters beyond ASCII, which a legacy page's bytes almost never are (Latin-1 text would need "Ã"
+    before every accented letter), so UTF-8 is used, not the label that would turn each character into wrong ones."""
     if name == "utf-8" or data.isascii():
         return False
     try:
-        data.decode(name)
+        data.decode("utf-8")
     except UnicodeDecodeError:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-        return True
-    return False
+        return False
+    return True
 
 
 def meta_charset(head: bytes) -> str:
@@ -179,7 +179,7 @@ def codec(label: str) -> str:
         name = codecs.lookup(label).name
     except LookupError:
         return ""
-    return "" if name.startswith(("utf-16", "utf-32")) else name
+    return "" if name.startswith(("utf-16", "utf-32")) else WIDER.get(name, name)
 
 
 # --- the exchange ------------------------------------------------------------------------------------------

@@ -115,8 +115,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 
     text = PageText.of(page_tree)
     headline = page_headline(page_tree, about, body, text)
-    if headline.why:
-        notices.append(Notice(message=f"{GUESS}: {headline.why}", source=Source(file=file, line=1),
+    unread = "\ufffd" in headline.text and not headline.why  # bytes its charset could not read: a wrong headline
+    why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
+    if why:
+        notices.append(Notice(message=f"{GUESS}: {why}", source=Source(file=file, line=1),
                               story=headline.text,
                               hint="check it; to change it, `newsletter import` the page and edit the Markdown it "
                                    "writes"))  # fmt: skip
@@ -133,7 +135,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         body = body[1:]  # some pages repeat their title as the article's first heading
     return Story(
         headline=headline.text,
-        headline_unsure=bool(headline.why),
+        headline_unsure=bool(why),
         url=canonical,
         date=page_date(about.get("date") or found("date")),
         byline=clean_value(about.get("byline") or found("author")),
@@ -181,6 +183,8 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     named = [
         name for name in (about.get("headline", ""), about.get("og_title", "")) if not SLUG.fullmatch(name.strip())
     ]
+    # A named headline that is the <h1> with the site's name after it ("标题_网易新闻", "Headline - Gazette"): the <h1>
+    named = [h1 if h1 and fold(name) != fold(h1) and fold(without_suffix(name)) == fold(h1) else name for name in named]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
     # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name
@@ -199,7 +203,7 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
                                               "stands in")  # fmt: skip
     # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
     # the headline than the <title>
-    unlikely = (far or len(fold(h1).split()) == 1) and fold(h1) not in fold(title)
+    unlikely = (far or words_of(h1) == 1) and fold(h1) not in fold(title)  # (Chinese has no spaces: count its words)
     candidates += [by_title, by_h1] if unlikely else [by_h1, by_title]
     for found, whole, why in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site)

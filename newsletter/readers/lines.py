@@ -158,7 +158,7 @@ DATE_WORDS = regex(
     # "2 hours ago", "12 mins ago"; "1 Hour AgoCNBC.com", the site's name glued on as the page pastes it
     rf"\b{AGO_UNITS}\s+ago(?:\b|(?-i:(?=[A-Z])))|"
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|"  # 21/06/2014 Name
-    r"^\d+\s*(?:分钟|分鐘|小时|小時|天)前"  # 3小时前: three hours ago, in Chinese
+    r"^\d+\s*(?:分钟|分鐘|小时|小時|天)前(?:\s|$)"  # 3小时前: three hours ago, in Chinese (not "3天前失联的…")
 )
 # A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
 MACHINE_STAMP = regex(r"(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
@@ -326,6 +326,7 @@ RELATED = regex(
     r"Gerelateerde (?:artikelen|berichten)|Lees ook|Meest gelezen|"
     # ... and Chinese and Japanese pages: related news, reading, articles; recommended; you may like; popular
     r"相关(?:新闻|阅读|文章|推荐|报道)|相關(?:新聞|閱讀|文章)|(?:热门|热点|推荐)(?:推荐|阅读|文章)|猜你喜欢|延伸阅读|"
+    r"更多精彩|精彩推荐|24小时热闻|大家都在看|"
     r"関連(?:記事|ニュース)|人気記事|おすすめ記事)"
     r"\s*[:：]?$"
 )
@@ -344,7 +345,7 @@ END_OF_ARTICLE = regex(
     # ... Chinese and Japanese: (hot, latest, readers', all) comments and their count; the editor in charge, who
     # signs the article's end on Chinese news sites ("责任编辑：霍琦")
     r"(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20}|コメント)"
-    r"\s*[:：]?(?:\s*\(\d+\))?$"
+    r"\s*[:：]?(?:\s*[(（]\d+[)）])?$"
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
 TAG_LINE = regex(
@@ -405,6 +406,16 @@ CJK = Characters(f"[{CJK_RANGE}]", "\u3040")
 CJK_STOP = regex(r"[。！？]")  # a sentence's end inside a Japanese or Chinese line
 
 
+def short_cjk_sentence(line: str) -> bool:
+    """A short Chinese or Japanese line that ends as a sentence or a clause does, as no headline ends: its full
+    stop or semicolon ("此事引发网友热议。", "一是换乘站多；"), or the colon of a list's or a quote's lead-in
+    ("有三个特点：")."""
+    if not CJK.search(line):
+        return False
+    ends = re.search(r"[。．；;][”’\"'」』）)》]*\s*$", line) is not None and words_of(line) >= 3
+    return ends or bool(re.search(r"[：:]\s*$", line)) and words_of(line) >= 4
+
+
 def words_of(line: str) -> int:
     """Words in a line; in a language written without spaces (Japanese, Chinese), two characters count as one."""
     cjk = len(CJK.findall(line))
@@ -463,8 +474,8 @@ READING_TIME = regex(
 )
 # A link to another story set inside the article ("READ MORE: Title", "See also: Title", "RELATED: Title")
 STORY_LINK = regex(
-    r"(?i)^(?:see more|read more|read also|also read|see also|related|read next|more|recommended|don'?t miss)"
-    r"\s*:\s*\S"
+    r"(?i)^(?:see more|read more|read also|also read|see also|related|read next|more|recommended|don'?t miss|"
+    r"上一篇|下一篇|上一篇文章|下一篇文章|前の記事|次の記事)\s*[:：]\s*\S"
 )
 
 
@@ -476,6 +487,9 @@ COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")
 # The same buttons and links on a Chinese page (\b finds no word's edge between Chinese characters): share, WeChat,
 # Weibo, Qzone, QR code, scan, log in, register, bookmark, print, font size, report, the app, home page, more
 CJK_FURNITURE = regex(r"分享|微信|微博|QQ空间|二维码|扫码|登录|注册|收藏|打印|字号|举报|客户端|首页|^更多$")
+CJK_SENTENCE = regex(
+    r"[，。！？；“”]|.{5,}[：:]$"
+)  # ... a line with a sentence's marks is no button: "他在微博上发文称："
 
 
 def is_furniture(line: str) -> bool:
@@ -492,7 +506,7 @@ def is_furniture(line: str) -> bool:
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
-    if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line)):
+    if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line) and not CJK_SENTENCE.search(line)):
         return True
     return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \
         or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip

@@ -41,6 +41,7 @@ from newsletter.readers.lines import (
     is_prose,
     is_title_like,
     line_date,
+    short_cjk_sentence,
     split_credit,
     title_case,
     words_of,
@@ -229,6 +230,16 @@ def classify(lines: list[Line]) -> list[str]:
                 roles[i] = "caption"
             elif i and texts[i - 1] == text:
                 roles[i] = "caption"
+    # A short Chinese sentence between the article's paragraphs is one of them (at its start it may be a caption)
+    for i, text in enumerate(texts):
+        if (
+            0 < i < len(texts) - 1
+            and roles[i] in ("other", "furniture")
+            and short_cjk_sentence(text)
+            and roles[i - 1] in ("prose", "list")
+            and (roles[i + 1] == "prose" or short_cjk_sentence(texts[i + 1]))
+        ):
+            roles[i] = "prose"  # fmt: skip
     # A run of a site's category links, each with its count ("Politik (12)", "Wahabi (185)"), is its sidebar; not a
     # result's seats ("SPD (27)") that a sentence ending in a colon brings in ("The seats are shared as follows:")
     for counted, group in itertools.groupby(range(len(texts)), key=lambda k: bool(COUNTED_LINK.match(texts[k]))):
