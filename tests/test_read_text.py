@@ -2217,3 +2217,31 @@ def test_a_link_to_the_previous_article_is_not_the_headline():
         ["上一篇：江城今冬首场雪将至 气象部门提醒市民注意防寒保暖", title, "2026-11-20 18:13", *CHINESE_TEXT]
     )
     assert headline_of(page)[:2] == (title, False)
+
+
+def test_a_live_blog_s_entries_under_a_comments_counter_stay_the_article():
+    """A live blog: its summary, a share bar's "Comments (45)" link, then entries each under a bare time. Those
+    times are no readers' posts' stamps (a name, "3 hours ago"): the entries are the article."""
+    entries = [f"{14 - n}:{10 + n:02d}\n{text}\n{PARAGRAPH}" for n, text in enumerate([SECOND, THIRD, SECOND + " ",
+                                                                                       THIRD + " "])]  # fmt: skip
+    page = (f"Home\nNews\nLIVE\n{HEADLINE} – live updates\nBy Anna Petrova\nSummary\n{PARAGRAPH} {SECOND}\n"
+            f"Share\nComments (45)\n" + "\n".join(entries) + "\n")  # fmt: skip
+    result, _ = read(page)
+    assert len(body_of(result.stories[0])) >= 9  # the summary and every entry's paragraphs, not the summary alone
+
+
+@pytest.mark.parametrize("kicker", ["Don't miss", "Recommended", "More"])
+def test_a_headline_that_starts_with_a_promo_s_word_and_is_about_the_article_is_still_the_headline(kicker):
+    title = f"{kicker}: Russia's regions brace for a lean budget year"
+    headline, _, _ = headline_of(f"Home\n{title}\nBy Anna Petrova\nNov. 20, 2026\n{ARTICLE}")
+    assert headline == title
+
+
+def test_a_standfirst_under_the_headline_s_date_leaves_the_headline_sure():
+    dek = "Smaller transfers from Moscow mean frozen wages and fewer new roads"  # sentence case: no title's rival
+    assert headline_of(f"World\n{HEADLINE}\nNov. 20, 2026\n{dek}\n{ARTICLE}")[:2] == (HEADLINE, False)
+
+
+def test_a_live_blog_entry_led_by_its_year_first_time_is_no_dateline():
+    assert not is_date_line("2026-11-24 14:10 Helicopter back in the air")
+    assert is_date_line("2026-11-24 14:10:05 来源: 河畔日报 举报")

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import BYLINE_WORDS, Line, is_title_like, words_of
+from newsletter.readers.lines import BYLINE_WORDS, Line, is_title_like, undated_words, words_of
 from newsletter.readers.words import terms
 
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
@@ -18,7 +18,16 @@ WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "captio
 
 UNDER_HEADING = 4  # lines: a run starting this near a related or comments heading is that block's
 ARTICLE_WORDS = 60  # a run of prose this long is an article, not a caption or a promo
-STAMPED_POSTS = 3  # a run holding this many times of day or dates between its paragraphs is readers' posts
+STAMPED_POSTS = 3  # a run holding this many posts' stamps between its paragraphs is readers' posts
+# A post's stamp: a time counted back ("3 hours ago", "3小时前", "今天 12:08") or a name with its time ("reader1 ·
+# 12:08"); a live blog's entries carry a bare time ("14:10"), which is no post's
+AGO = regex(r"(?i)\bago\b|前|今天|昨天")
+
+
+def post_stamp(text: str) -> bool:
+    return bool(AGO.search(text)) or undated_words(text) > 0
+
+
 # The heading over readers' comments: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
 COMMENTS = regex(
     r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
@@ -103,7 +112,8 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     # ... nor a thread of readers' posts, each with its time, anywhere under the comments' heading
     thread = next((k for k in range(best[1] - 1, -1, -1) if roles[k] == "end" and COMMENTS.match(lines[k].text)), -1)
     above = [run for run in runs if run[2] < thread and run[0] >= ARTICLE_WORDS]
-    if above and roles[best[1] : best[2] + 1].count("date") >= STAMPED_POSTS:
+    posts = [k for k in range(best[1], best[2] + 1) if roles[k] == "date" and post_stamp(lines[k].text)]
+    if above and len(posts) >= STAMPED_POSTS:
         best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best

@@ -10,7 +10,6 @@ from newsletter.readers.lines import (
     CAPTION_LABEL,
     COUNTER,
     READING_TIME,
-    STORY_LINK,
     TAG_LINE,
     words_of,
 )
@@ -20,6 +19,7 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 # A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)
 MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
 TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
+PREVIOUS_NEXT = regex(r"^(?:上一篇|下一篇|前の記事|次の記事)(?:文章)?\s*[:：]")  # a link to the story before or after
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
@@ -54,10 +54,10 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
-            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text) or STORY_LINK.match(text):  # fmt: skip
-        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News, Read more: …, 上一篇：…
+            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
+        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
-    if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)):
+    if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)) or PREVIOUS_NEXT.match(text):
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)

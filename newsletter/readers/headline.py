@@ -243,12 +243,12 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
-              and not under_header(roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
+              and not under_header(lines, roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
     # distance, as it cannot make a line sure
     # ... nor a date that a rival right under it may own (see under_header): a line over a shared date needs more
-    shared = any(index < i and shared_date(roles, index, i) for _, i in rivals)
+    shared = any(index < i and shared_date(lines, roles, index, i) for _, i in rivals)
     margin = MARGIN if dated_under(roles, index) and not shared else UNDATED_MARGIN
     close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < margin]
     why = ""
@@ -381,7 +381,7 @@ def about_the_article(text: str, lede: float, small: frozenset[str] = frozenset(
     return lede >= TOPICAL and lede * (len(terms(text) - small) + 0.5) >= 2
 
 
-def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
+def under_header(lines: list[Line], roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
     """A rival below the chosen line's header (its byline or date between them) with none of its own, or one that
     follows a paragraph: a subhead, a caption or a quote's label inside the article, not a second headline."""
     if rival <= index:
@@ -389,13 +389,15 @@ def under_header(roles: list[str], index: int, rival: int, inside: set[int]) -> 
     closed = any(roles[j] in ("byline", "date") for j in range(index + 1, rival))
     # ... but not a title right under that date, with nothing else between: the date may be its ("Show / 04/19/13 /
     # Episode title"), and it stands where a headline would
-    return rival in inside or closed and not dated_under(roles, rival) and not shared_date(roles, index, rival)
+    return rival in inside or closed and not dated_under(roles, rival) and not shared_date(lines, roles, index, rival)
 
 
-def shared_date(roles: list[str], index: int, rival: int) -> bool:
-    """Only a date (and buttons) between a line and a title under it: the date may be either's (a byline is the
-    line's above it)."""
-    return all(roles[j] in HEADER_LINES and roles[j] != "byline" for j in range(index + 1, rival))
+def shared_date(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
+    """A date (and buttons) alone between a line and a title under it: the date may be either's (a byline is the
+    line's above it, and a sentence under it, or a long line in sentence case, is its standfirst)."""
+    between, text = roles[index + 1 : rival], lines[rival].text
+    standfirst = written_as_sentence(text) or words_of(text) >= 8 and not title_case(text)
+    return "date" in between and "byline" not in between and all(r in HEADER_LINES for r in between) and not standfirst
 
 
 def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set[int]) -> int | None:

@@ -150,7 +150,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 # --- the headline ---------------------------------------------------------------------------------------------
 
 # "Headline - Site", "Headline: film review"; and unspaced, as Chinese sites write theirs: "标题_网易订阅", "标题|新浪"
-TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+|\s*[_|｜]+\s*")
+TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+|\s*[|｜]+\s*|(?<=[^\x00-\u2fff])_+|_+(?=[^\x00-\u2fff])")
 NEAR = 150  # words of text at most between the article's own <h1> and its first paragraph (standfirst, byline...)
 
 

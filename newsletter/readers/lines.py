@@ -164,7 +164,9 @@ DATE_WORDS = regex(
 MACHINE_STAMP = regex(r"(?<!\d)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # A line led by a date in figures, then its writer and sections ("21/11/2026 Anna Petrova Politics, ..."): a dateline
 # ... or led by a date and its time in figures, year first ("2019-09-08 00:20:15 来源: 每日经济新闻"): a timestamp
-FIGURES_FIRST = regex(r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
+FIGURES_FIRST = regex(
+    r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?(?!\s*[A-Za-z])"
+)  # ... not a live blog's entry under its time ("2026-11-24 14:10 Helicopter back in the air")
 # What a dateline holds besides its date: its time, its weekday, small words; a writer's name after "by", "von"
 NOT_DATE = regex(
     rf"\b\d{{1,2}}[:.]\d{{2}}|\d+|\b(?:[A-Z]{{1,4}}T|UTC|GMT)\b|(?i:\b{WEEKDAY}|\b(?:am|pm|uhr|h|on|at|um|le|el|de|"
