@@ -393,11 +393,14 @@ def under_header(lines: list[Line], roles: list[str], index: int, rival: int, in
 
 
 def shared_date(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
-    """A date (and buttons) alone between a line and a title under it: the date may be either's (a byline is the
-    line's above it, and a sentence under it, or a long line in sentence case, is its standfirst)."""
+    """A date (and buttons) alone between a line and a title under it no shorter: the date may be either's (a
+    programme's name over an episode's title; a byline is the line's above it, a shorter title under the date a
+    video's or a kicker's, and a sentence under it, or a long line in sentence case, is its standfirst)."""
     between, text = roles[index + 1 : rival], lines[rival].text
     standfirst = written_as_sentence(text) or words_of(text) >= 8 and not title_case(text)
-    return "date" in between and "byline" not in between and all(r in HEADER_LINES for r in between) and not standfirst
+    longer = words_of(text) >= words_of(lines[index].text)
+    return "date" in between and "byline" not in between and all(r in HEADER_LINES for r in between) \
+        and longer and not standfirst  # fmt: skip
 
 
 def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set[int]) -> int | None:
