@@ -887,3 +887,13 @@ def test_a_named_headline_that_is_the_h1_with_the_site_s_name_after_it_gives_way
     head = f"<meta property='og:title' content='{h1}{suffix}'><title>{h1}{suffix}</title>"
     story, _ = saved(tmp_path, f"<html><head>{head}</head><body><h1>{h1}</h1>{BRIDGE_HTML}</body></html>")
     assert (story.headline, story.headline_unsure) == (h1, False)
+
+
+def test_a_named_headline_with_a_topic_s_h1_before_its_colon_keeps_its_whole_self(tmp_path):
+    """og:title "Old Mill Bridge: What We Know" over an <h1> "Old Mill Bridge" (the topic's): what follows the colon is
+    the headline's own, not a site's name, so the named headline stays whole."""
+    title = "Old Mill Bridge: What We Know"
+    head = f"<meta property='og:title' content='{title}'><meta property='og:site_name' content='Riverside Gazette'>"
+    story, _ = saved(tmp_path, f"<html><head>{head}<title>{title}</title></head><body><h1>Old Mill Bridge</h1>"
+                               f"<article>{BRIDGE_HTML}</article></body></html>")  # fmt: skip
+    assert (story.headline, story.headline_unsure) == (title, False)

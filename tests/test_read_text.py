@@ -2245,3 +2245,14 @@ def test_a_standfirst_under_the_headline_s_date_leaves_the_headline_sure():
 def test_a_live_blog_entry_led_by_its_year_first_time_is_no_dateline():
     assert not is_date_line("2026-11-24 14:10 Helicopter back in the air")
     assert is_date_line("2026-11-24 14:10:05 来源: 河畔日报 举报")
+
+
+@pytest.mark.parametrize("stamp", ["{n}h ago", "Anna Petrova · {n}:10"])
+def test_a_live_blog_stamped_like_posts_under_a_share_bar_s_comments_counter_stays_the_article(stamp):
+    """Entries stamped as posts are ("1h ago", a reporter's name and time) are still a live blog's: two paragraphs
+    each, under a "Comments (45)" beside "Share" (the header's counter, not the thread's heading)."""
+    entries = "".join(f"{stamp.format(n=n)}\n{SECOND} ({n})\n{THIRD} ({n})\n" for n in range(1, 6))
+    page = f"Home\nLIVE\n{HEADLINE} – live updates\nBy Anna Petrova\nSummary\n{PARAGRAPH} {SECOND}\nShare\n" \
+           f"Comments (45)\n{entries}"  # fmt: skip
+    result, _ = read(page)
+    assert len(body_of(result.stories[0])) >= 11  # the summary and all ten entries' paragraphs

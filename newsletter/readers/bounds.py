@@ -22,6 +22,7 @@ STAMPED_POSTS = 3  # a run holding this many posts' stamps between its paragraph
 # A post's stamp: a time counted back ("3 hours ago", "3小时前", "今天 12:08") or a name with its time ("reader1 ·
 # 12:08"); a live blog's entries carry a bare time ("14:10"), which is no post's
 AGO = regex(r"(?i)\bago\b|前|今天|昨天")
+SHARE = regex(r"(?i)\bshare\b|分享")
 
 
 def post_stamp(text: str) -> bool:
@@ -112,8 +113,10 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     # ... nor a thread of readers' posts, each with its time, anywhere under the comments' heading
     thread = next((k for k in range(best[1] - 1, -1, -1) if roles[k] == "end" and COMMENTS.match(lines[k].text)), -1)
     above = [run for run in runs if run[2] < thread and run[0] >= ARTICLE_WORDS]
+    # ... under a heading that is no share bar's counter ("Share", "Comments (45)": a live blog's header has one)
     posts = [k for k in range(best[1], best[2] + 1) if roles[k] == "date" and post_stamp(lines[k].text)]
-    if above and len(posts) >= STAMPED_POSTS:
+    counter = thread > 0 and bool(SHARE.search(lines[thread - 1].text))
+    if above and len(posts) >= STAMPED_POSTS and not counter:
         best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best

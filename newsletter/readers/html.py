@@ -184,7 +184,8 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
         name for name in (about.get("headline", ""), about.get("og_title", "")) if not SLUG.fullmatch(name.strip())
     ]
     # A named headline that is the <h1> with the site's name after it ("标题_网易新闻", "Headline - Gazette"): the <h1>
-    named = [h1 if h1 and fold(name) != fold(h1) and fold(without_suffix(name)) == fold(h1) else name for name in named]
+    # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's)
+    named = [h1 if h1 and fold(without_suffix(name)) == fold(h1) and title_suffix(name) else name for name in named]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
     # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name
