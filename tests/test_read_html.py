@@ -897,3 +897,13 @@ def test_a_named_headline_with_a_topic_s_h1_before_its_colon_keeps_its_whole_sel
     story, _ = saved(tmp_path, f"<html><head>{head}<title>{title}</title></head><body><h1>Old Mill Bridge</h1>"
                                f"<article>{BRIDGE_HTML}</article></body></html>")  # fmt: skip
     assert (story.headline, story.headline_unsure) == (title, False)
+
+
+def test_a_site_s_name_first_in_the_named_headline_over_a_logo_h1_is_never_the_headline(tmp_path):
+    """og:title "The Riverside Gazette | Bridge shut" over a logo <h1> "The Riverside Gazette" (og:site_name
+    "Riverside Gazette"): the site's name, with or without "The", is cut off and never stands as the headline."""
+    title = "The Riverside Gazette | Bridge shut"
+    head = f"<meta property='og:title' content='{title}'><meta property='og:site_name' content='Riverside Gazette'>"
+    page = f"<header><h1>The Riverside Gazette</h1></header><article><h2>Bridge shut</h2>{BRIDGE_HTML}</article>"
+    story, _ = saved(tmp_path, f"<html><head>{head}<title>{title}</title></head><body>{page}</body></html>")
+    assert story.headline == "Bridge shut"

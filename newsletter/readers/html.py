@@ -175,6 +175,8 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     # "| Analysis"): cut from a headline only when the page's copyright line names it too; else it only rules out
     # an <h1> or a headline that is that part alone
     suffix = title_suffix(title)
+    if suffix and fold(without_site(title, site)) == suffix:
+        suffix = ""  # "Site | Headline": with the site's name cut from its start, the last part is the headline
     if suffix and f" {suffix} " in f" {copyright_names(text.text)} ":
         site.add(suffix)
     not_headline = site | ({suffix} if suffix else set())
@@ -185,7 +187,9 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     ]
     # A named headline that is the <h1> with the site's name after it ("标题_网易新闻", "Headline - Gazette"): the <h1>
     # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's)
-    named = [h1 if h1 and fold(without_suffix(name)) == fold(h1) and title_suffix(name) else name for name in named]
+    sites = {name.removeprefix("the ") for name in not_headline}  # "The Riverside Gazette" is "Riverside Gazette"
+    own = h1 and fold(h1).removeprefix("the ") not in sites  # an <h1> that is not the site's name
+    named = [h1 if own and fold(without_suffix(name)) == fold(h1) and title_suffix(name) else name for name in named]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
     # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name
@@ -208,7 +212,7 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     candidates += [by_title, by_h1] if unlikely else [by_h1, by_title]
     for found, whole, why in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site)
-        if headline and fold(headline) not in not_headline:
+        if headline and fold(headline).removeprefix("the ") not in sites:
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
             return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
