@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import BYLINE_WORDS, Line, is_title_like, undated_words, words_of
+from newsletter.readers.lines import BYLINE_WORDS, COMMENTS, Line, is_title_like, undated_words, words_of
 from newsletter.readers.words import terms
 
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
@@ -27,13 +27,6 @@ SHARE = regex(r"(?i)\bshare\b|分享")
 
 def post_stamp(text: str) -> bool:
     return bool(AGO.search(text)) or undated_words(text) > 0
-
-
-# The heading over readers' comments: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
-COMMENTS = regex(
-    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
-    r"reacties|(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|コメント)\s*[:：]?(?:\s*\(\d+\))?$"
-)
 
 
 def over_article(lines: list[Line], roles: list[str], at: int) -> bool:

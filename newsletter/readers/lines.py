@@ -332,22 +332,25 @@ RELATED = regex(
     r"関連(?:記事|ニュース)|人気記事|おすすめ記事)"
     r"\s*[:：]?$"
 )
+# A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
+COMMENT_HEADINGS = (r"comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
+                    r"reacties|(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|コメント")  # fmt: skip
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d+[)）])?$"
+COMMENTS = regex(r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
-    r"(?i)^(?:\d+\s+)?(?:comments?|responses?|replies|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
-    r"kommentare?(?: (?:hinzufügen|schreiben|geschlossen))?|(?:schreibe|hinterlasse) einen kommentar|"
+    r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
     r"über (?:den autor|die autorin)|"
-    r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|commentaires?|(?:laisser|ajouter) un commentaire|"
-    r"mots-clés|à propos de l'auteur|comentarios?|(?:deja|dejar) un comentario|"
-    r"etiquetas|sobre el autor|comentários|deixe um comentário|sobre o autor|"
-    r"commenti|lascia un commento|reacties|reageer|over de auteur|"
-    # ... Chinese and Japanese: (hot, latest, readers', all) comments and their count; the editor in charge, who
-    # signs the article's end on Chinese news sites ("责任编辑：霍琦")
-    r"(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20}|コメント)"
-    r"\s*[:：]?(?:\s*[(（]\d+[)）])?$"
+    r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|(?:laisser|ajouter) un commentaire|"
+    r"mots-clés|à propos de l'auteur|(?:deja|dejar) un comentario|"
+    r"etiquetas|sobre el autor|deixe um comentário|sobre o autor|"
+    r"lascia un commento|reageer|over de auteur|"
+    # ... and the editor in charge, who signs the article's end on Chinese news sites ("责任编辑：霍琦")
+    r"(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
 TAG_LINE = regex(
