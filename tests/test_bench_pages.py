@@ -394,6 +394,32 @@ def test_unseen_reads_gne_s_chinese_pages_with_the_opening_of_gne_s_own_output(t
     assert unseen.half("gne-sina-3") == unseen.half("gne-sina-sina")  # a site's pages stay in one half
 
 
+def test_unseen_reads_article_extractor_s_pages_with_the_article_its_maintainers_chose(tmp_path):
+    """article-extractor's layout: PACKAGE/tests/fixtures/fullpage_to_article_html/HOST/CASE/ with raw.html (the
+    whole page) and expected.html (the article's part, chosen by hand: an F1 truth, a line per paragraph, and per
+    <div> where the paragraphs are <div>s); the index and README beside the hosts are no pages."""
+    import json
+
+    unseen = load_unseen()
+    root = "article_extractor-0.5.9/tests/fixtures/fullpage_to_article_html/"
+    files = {root + "news.example.com/bridge-shut/raw.html": b"<h1>Bridge shut</h1><p>The bridge shut.</p>",
+             root + "news.example.com/bridge-shut/expected.html": b"<article><p>The bridge shut.</p></article>",
+             root + "news.example.com/bridge-shut/meta.json": b"{}",
+             root + "blog.example.org/vibes/raw.html": b"<div>Vibes are changing.</div>",
+             root + "blog.example.org/vibes/expected.html": b"<article><div>Vibes are <a>changing</a>.<br></div>"
+                                                            b"<div><div>Tickets on sale.</div></div></article>",
+             root + "blog.example.org/no-truth/raw.html": b"<p>Nothing to compare with</p>",
+             root + "fixtures_index.json": b"{}", root + "README.md": b"# fixtures"}  # fmt: skip
+    folder = tmp_path / "laid"
+    keys = unseen.unpack(sdist_of(tmp_path / "article_extractor-1.tar.gz", files), folder)
+    assert keys == ["ax.blog.example.org.vibes", "ax.news.example.com.bridge-shut"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "ax.blog.example.org.vibes": {"articleBody": "Vibes are changing.\nTickets on sale."},
+        "ax.news.example.com.bridge-shut": {"articleBody": "The bridge shut."},
+    }
+    assert unseen.half("ax.news.example.com.bridge-shut") == unseen.half("ax.news.example.com.other-story")
+
+
 def test_a_chinese_headline_and_phrase_are_matched_by_their_characters():
     """Chinese is written without spaces: a headline is compared, and a phrase found, character by character, so a
     site's name glued to the title ("_网易新闻") or a phrase that starts inside a clause is matched as a reader sees
