@@ -2259,3 +2259,9 @@ def test_a_live_blog_stamped_like_posts_under_a_share_bar_s_comments_counter_sta
     body = body_of(result.stories[0])
     paragraphs = [f"{text} ({n})" for n in range(1, 6) for text in (SECOND, THIRD)]
     assert body[0] == f"{PARAGRAPH} {SECOND}" and [text for text in body if text in paragraphs] == paragraphs
+
+
+def test_a_writer_s_name_and_own_address_is_the_byline_and_a_desk_s_address_is_not():
+    lead = read(f"Home\n{HEADLINE}\nAnna Petrova - anna.petrova@example.com\nMarch 4, 2026\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")
+    assert not is_byline("Contact Us - news@example.com")

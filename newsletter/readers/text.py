@@ -21,6 +21,7 @@ from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run
+from newsletter.readers.dialogs import consent_dialogs, paywall
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
     BYLINE_WORDS,
@@ -84,6 +85,11 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         start = article_start(lines, roles, head.index, start)
         start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body
 
+    # A paywall's call to log in ends the article there: the page holds only its opening (said below)
+    wall = paywall([line.text for line in lines], start, end)
+    if wall is not None and wall <= end:
+        end = max((k for k in range(start, wall) if roles[k] == "prose"), default=end)
+
     # The body: prose in the run; subheads between prose; captions and credits inside it go to no output, nor a
     # related box (its heading and the titles under it) inside the article
     body: list[Block] = []
@@ -145,6 +151,16 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                                   source=Source(file=file, line=lines[head_at].number), story=story.headline,
                                   hint="check it or write the headline in the story"))  # fmt: skip
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
+    if wall is not None:
+        notices.append(
+            Notice(
+                message=f"line {lines[wall].number} ({shorten(lines[wall].text, 60)!r}) under the "
+                "article asks to log in or subscribe: the page may hold only its opening",
+                source=Source(file=file, line=lines[wall].number),
+                story=story.headline,
+                hint="paste it again from a browser that is logged in, or check it is all there",
+            )
+        )
 
     # Below the body: a related list, the issue's "More from" items when the page is the issue's brand's
     stories = [story]
@@ -220,6 +236,8 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("prose")
         else:
             roles.append("other")
+    for i in consent_dialogs(texts):
+        roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
@@ -337,8 +355,9 @@ DATED_BYLINE = regex(
 
 
 def take_byline(line: Line, story: Story) -> None:
-    """The story's byline from its line, without its "By"; a date after a bar or a comma, or right after the names,
-    is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25. September 2026")."""
+    """The story's byline from its line, without its "By" or an address after it; a date after a bar or a comma, or
+    right after the names, is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25.
+    September 2026")."""
     name = BYLINE_WORDS.sub("", line.text).strip()
     found = DATED_BYLINE.match(name)
     glued = found is not None and not re.search(r"[|·•,]\s*$", name[: found.start("date")])
@@ -348,7 +367,7 @@ def take_byline(line: Line, story: Story) -> None:
         name = found["name"].strip()
         if story.date is None:
             story.date = day
-    story.byline = name
+    story.byline = re.sub(r"\s*[-–—|,]\s*[\w.+-]+@[\w.-]+$", "", name)  # the name, not the writer's address
     line.kind = "byline"
 
 

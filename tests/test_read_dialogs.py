@@ -1,0 +1,109 @@
+"""What a pasted page shows over or after its article that is no part of it (readers/dialogs.py): a cookie-consent
+dialog, whose purposes are written as sentences, and a paywall's call to log in, where the paste stops. The pages
+are written here in the shapes European news sites and registration walls paste in."""
+
+import pytest
+
+from newsletter.readers.text import parse_page
+
+HEADLINE = "Danish PM candidate rejects call to cut immigration"
+OPENING = (
+    "The leader of the Liberal party has rejected calls from the far right to cut the number of people "
+    "granted residence in Denmark, weeks before the general election."
+)
+SECOND = (
+    "He told reporters at a briefing on schools policy that religion would not decide how the country shapes "
+    "its immigration rules, though much still needed tightening."
+)
+# A consent dialog as the IAB's framework lays it out: a heading, a notice, each purpose's name and its paragraph,
+# and the buttons; longer than the part of the article a paywall lets through
+DIALOG = (
+    "Consent to Cookies & Data processing\n"
+    "On this website we use cookies and similar functions to process device information and personal data. "
+    "The processing is used to integrate content and external services, for statistics and for personalised "
+    "advertising. Depending on the function, data is passed on to third parties and processed by them.\n"
+    "Store and/or access information on a device\n"
+    "Identifiers such as cookies, together with other information such as the type of your browser, can be "
+    "stored or read on your device to recognise it each time it connects to an app or to a website.\n"
+    "Precise geolocation data, and identification through device scanning\n"
+    "Precise geolocation and information about the characteristics of your device can be used for one or "
+    "more of the purposes listed here.\n"
+    "Personalised advertising and content, advertising and content measurement, audience research\n"
+    "Advertising and content can be personalised based on your profile. Your activity on this service can be "
+    "used to build or improve a profile about you, and the performance of what you are shown can be measured.\n"
+)
+
+
+def read(text: str):
+    notices = []
+    result = parse_page(text, "page.txt", notices)
+    return result.stories[0], [str(notice) for notice in notices]
+
+
+@pytest.mark.parametrize("buttons", ["SettingsAccept All", "Accept all", "Reject all | Accept all", "Alle akzeptieren"])
+def test_a_cookie_consent_dialog_longer_than_the_article_is_page_furniture(buttons):
+    """The dialog's purposes read as sentences and outnumber the article's words: the article is still the text
+    under the headline, and the dialog is named as left out."""
+    page = (
+        f"{DIALOG}{buttons}\nNEWS\nJOBS\n2026 Danish election\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n"
+    )
+    lead, notices = read(page)
+    assert (lead.headline, lead.headline_unsure) == (HEADLINE, False)
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert any("left out as page furniture" in notice and "Consent to Cookies" in notice for notice in notices)
+
+
+def test_an_article_about_cookies_is_not_a_dialog():
+    """A headline naming cookies, with the article's byline and date under it before any button: the article."""
+    headline = "Regulator fines publisher over cookie consent banners"
+    article = [
+        "The data protection regulator has fined a news publisher for consent banners that made refusing "
+        "tracking far harder than accepting it, in a ruling published on Wednesday.",
+        "The regulator said the publisher's banners hid the option to refuse behind two further screens, while "
+        "a single button accepted every purpose at once.",
+        "Readers who clicked accept all were tracked for months, the regulator said.",
+    ]
+    lines = "\n".join(article)
+    lead, _ = read(f"Home\n{headline}\nBy Anna Petrova\nMarch 4, 2026\n{lines}\nAccept all\nShare\n")
+    assert (lead.headline, [block.text for block in lead.body]) == (headline, article)
+
+
+@pytest.mark.parametrize("wall", ["Please sign up or log in to continue reading",
+                                  "Subscribe to keep reading",
+                                  "Join Example.com for free to access this content",
+                                  "This article is for subscribers only"])  # fmt: skip
+def test_a_paywall_ends_the_article_and_says_the_paste_may_hold_only_its_opening(wall):
+    """The article stops where the page asks to log in or subscribe: its call and the registration form under it
+    are no part of the story, and the editor is told the page may hold only the article's opening."""
+    form = ("Create an account to read our journalism, join our events and get our weekly newsletter, which "
+            "we will also use to tell you about offers.\nEmail address\nRegister\n")  # fmt: skip
+    lead, notices = read(
+        f"Home\nPolitics\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n{wall}\n{form}"
+    )
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert any(wall in notice and "asks to log in or subscribe" in notice for notice in notices), notices
+
+
+def test_a_whole_article_with_no_paywall_gets_no_such_warning():
+    lead, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\nShare this article\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert not any("subscribe" in notice for notice in notices)
+
+
+def test_a_calculator_s_labels_with_notes_are_not_paragraphs_nor_a_sure_headline():
+    """An explainer with a calculator: dozens of labels, each with a note in brackets ("Fridge (small)"), over its
+    text. Read as sentences, they made a label the headline, sure of it."""
+    labels = "".join(f"{thing} ({note})\n" for thing, note in [
+        ("Electric induction hob", "one ring"), ("Gas hob", "one ring"), ("Fridge", "small"),
+        ("Dehumidifier", "medium"), ("Tumble dryer", "heat pump"), ("Electric heat pump", "single room"),
+        ("Gaming console", "Xbox Series S"), ("Vacuum cleaner", "hoover"), ("Air conditioning", "single room"),
+        ("Watching TV", "large modern")])  # fmt: skip
+    text = (
+        "This tool was designed to give a sense of the differences in energy use between products and activities "
+        "in a typical home.\nThese numbers represent typical products and usage, and might not reflect your own "
+        "circumstances or the climate where you live.\n"
+    )
+    lead, _ = read(f"Does that use a lot of energy?\nCompare the daily energy use of products\n{labels}{text}")
+    labelled = labels.splitlines()
+    assert not any(block.text in labelled for block in lead.body)
+    assert lead.headline not in labelled or lead.headline_unsure
