@@ -2265,3 +2265,17 @@ def test_a_writer_s_name_and_own_address_is_the_byline_and_a_desk_s_address_is_n
     lead = read(f"Home\n{HEADLINE}\nAnna Petrova - anna.petrova@example.com\nMarch 4, 2026\n{ARTICLE}")[0].stories[0]
     assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")
     assert not is_byline("Contact Us - news@example.com")
+
+
+def test_a_box_the_page_shows_twice_is_cut_from_the_article_s_tail():
+    """A writer's site shows its donation appeal in the menu and again under the article (a heading, a paragraph,
+    the amounts, then a last line of its own): that box is the page's, not the article's."""
+    appeal = ("Every month I spend hundreds of hours keeping this site going, and it has remained free and without "
+              "ads because readers like you chip in.")  # fmt: skip
+    box = f"donating = loving\n{appeal}\nMonthly donation\n$3 / month\n$5 / month\nOne-time donation\n"
+    menu = "Archives\nculture\nbooks\nart\nscience\nphilosophy\n"
+    page = (f"Home\nAbout\n{box}{menu}{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}"
+            "Need to cancel an existing donation? It is okay, life changes course and we thank you for your support.\n"
+            "Sunday newsletter\n")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, body_of(lead)) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])

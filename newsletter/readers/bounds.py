@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from newsletter.patterns import regex
+from newsletter.readers import fold
 from newsletter.readers.lines import BYLINE_WORDS, COMMENTS, Line, is_title_like, undated_words, words_of
 from newsletter.readers.words import terms
 
@@ -116,8 +117,32 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     while start <= end and roles[start] != "prose":
         start += 1
     start = past_header(lines, roles, inner_header(lines, roles, start, end), end)
+    end = before_repeated_box(lines, roles, start, end)
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end
+
+
+REPEATED_BOX = (
+    3  # lines in a row, a paragraph among them, that the page shows again elsewhere: its box, not the article
+)
+
+
+def before_repeated_box(lines: list[Line], roles: list[str], start: int, end: int) -> int:
+    """The article's last line before a box the page also shows elsewhere, the same lines in a row (a donation or
+    newsletter appeal at the top and under the article: "donating = loving", its paragraph, "♥ $3 / month"), when
+    the box stands in the article's tail: less of the article's own prose under it than above it."""
+    outside = {fold(lines[i].text) for i in range(len(lines)) if not start <= i <= end}
+    words = [words_of(lines[i].text) if roles[i] == "prose" else 0 for i in range(len(lines))]
+    for k in range(start + 1, end - REPEATED_BOX + 2):
+        box = range(k, k + REPEATED_BOX)
+        if all(fold(lines[j].text) in outside for j in box) and any(words[j] >= BOX_PARAGRAPH for j in box):
+            own_below = sum(words[j] for j in range(k, end + 1) if fold(lines[j].text) not in outside)
+            if own_below < sum(words[start:k]) and "prose" in roles[start:k]:
+                return max(j for j in range(start, k) if roles[j] == "prose")
+    return end
+
+
+BOX_PARAGRAPH = 8  # words: the box holds a paragraph, not only buttons a share bar repeats
 
 
 HEADER_SENTENCE = 30  # words: a headline or standfirst written as sentences is no longer than this
