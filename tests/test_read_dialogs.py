@@ -107,3 +107,32 @@ def test_a_calculator_s_labels_with_notes_are_not_paragraphs_nor_a_sure_headline
     labelled = labels.splitlines()
     assert not any(block.text in labelled for block in lead.body)
     assert lead.headline not in labelled or lead.headline_unsure
+
+
+THIRD = (
+    "House leaders have not said whether they will bring the election measure to a vote, and several of the "
+    "party's members said that the immigration rules were not tight enough."
+)
+
+
+@pytest.mark.parametrize("box", [
+    "Sign up for the Politics newsletter\nGet the latest political news delivered to your inbox every weekday.\n"
+    "Enter your email\nSign up\nBy signing up you agree to our Terms of Use and Privacy Policy.\n",
+    "Subscribe to Morning Brief\nSubscribe\n",
+    "Sign up for our daily newsletter\n"])  # fmt: skip
+def test_a_newsletter_sign_up_box_between_the_article_s_paragraphs_does_not_end_it(box):
+    """The box is left out and named; the article goes on under it."""
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n{box}{THIRD}\nShare\nComments\n"
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out as page furniture" in notice and box.split("\n")[0] in notice for notice in notices)
+
+
+def test_a_sign_up_box_under_the_article_still_ends_it():
+    """Under the last paragraph, the box and what follows it (the site's own blurb) are not the article's."""
+    about = ("The Courier is an independent newspaper founded in 1901 and owned by a charitable trust, with "
+             "reporters in every county of the region.")  # fmt: skip
+    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n"
+            f"Sign up for our daily newsletter\n{about}\n")  # fmt: skip
+    lead, _ = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND]

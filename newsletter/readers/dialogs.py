@@ -1,6 +1,6 @@
-"""What a pasted page shows over or after its article that is no part of it: a cookie-consent dialog (its heading,
-the purposes it lists, its buttons), and a paywall's call to log in or subscribe, which means the paste holds only
-the article's opening.
+"""What a pasted page shows over, inside or after its article that is no part of it: a cookie-consent dialog (its
+heading, the purposes it lists, its buttons), a newsletter's sign-up box set between the article's paragraphs, and a
+paywall's call to log in or subscribe, which means the paste holds only the article's opening.
 
 A consent dialog's paragraphs are sentences, and on a European site (the IAB's consent framework lists a dozen
 purposes, each with a paragraph) they can outnumber a short article's; read as prose, they were taken for it."""
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from newsletter.patterns import regex
 from newsletter.readers.lines import is_byline, is_date_line, is_furniture, is_prose, words_of
+from newsletter.readers.words import terms
 
 # A consent dialog's heading: "Consent to Cookies & Data processing", "We value your privacy", "Datenschutz-
 # Einstellungen", "Gestion des cookies"
@@ -88,3 +89,48 @@ def paywall(texts: list[str], start: int, end: int) -> int | None:
         if PAYWALL.search(texts[j]) and words_of(texts[j]) <= 30:
             return j
     return None
+
+
+# A newsletter's sign-up box: its heading ("Sign up for the Politics newsletter", "Subscribe to Morning Brief"), a
+# line or two of what it sends, and its button or field
+SIGN_UP = regex(
+    r"(?i)^(?:sign up|subscribe|get|join)\b.{0,60}\bnewsletters?\b|^(?:sign up for|subscribe to)\b|newsletter$"
+)
+SIGN_UP_BUTTON = regex(
+    r"(?i)^\W*(?:sign (?:me )?up|subscribe(?: now)?|submit|join|i'?m in|enter your email(?: address)?|your email"
+    r"(?: address)?|email(?: address)?|e-mail|anmelden|abonnieren|s'inscrire|je m'abonne|suscribirse|suscríbete|"
+    r"iscriviti|inschrijven)\W*$"
+)
+PROMO_LINES = 3  # what the box says it sends, between its heading and its button
+PROMO_WORDS = 40  # ... each line of it at most
+
+
+def sign_up_boxes(lines: list[str], roles: list[str]) -> set[int]:
+    """The lines of each newsletter sign-up box set between the article's paragraphs: its heading, then (with its
+    button) at most PROMO_LINES short lines of what it sends and the button, and any small print; with a paragraph
+    right above it and the article going on right under it, about what the paragraphs above are about. Under the
+    article's last paragraph such a heading still ends it."""
+    found: set[int] = set()
+    for i, text in enumerate(lines):
+        if roles[i] != "end" or not SIGN_UP.search(text) or "prose" not in roles[max(0, i - 2) : i]:
+            continue
+        last = i
+        for j in range(i + 1, min(len(lines), i + PROMO_LINES + 2)):
+            if words_of(lines[j]) > PROMO_WORDS or roles[j] not in ("prose", "other", "furniture"):
+                break
+            if SIGN_UP_BUTTON.match(lines[j]):
+                last = j
+                break
+        while last + 1 < len(lines) and roles[last + 1] == "furniture" and last - i <= PROMO_LINES + 2:
+            last += 1  # "By signing up you agree to our Terms of Use"
+        below = [k for k in range(last + 1, min(len(lines), last + 3)) if roles[k] == "prose"]
+        if not below or below[0] != last + 1:
+            continue
+        above = [lines[k] for k in range(max(0, i - 6), i) if roles[k] == "prose"]
+        after = terms(" ".join(lines[k] for k in below))
+        if len(after & terms(" ".join(above))) >= ABOUT_THE_SAME * len(after):
+            found.update(range(i, last + 1))
+    return found
+
+
+ABOUT_THE_SAME = 0.25  # share of the words of the paragraphs under the box that the paragraphs above it hold

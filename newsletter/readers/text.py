@@ -21,7 +21,7 @@ from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run
-from newsletter.readers.dialogs import consent_dialogs, paywall
+from newsletter.readers.dialogs import consent_dialogs, paywall, sign_up_boxes
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
     BYLINE_WORDS,
@@ -272,6 +272,8 @@ def classify(lines: list[Line]) -> list[str]:
         if any(cut[j] and all(roles[k] != "prose" or cut[k] for k in range(min(i, j) + 1, max(i, j)))
                for j in range(max(0, i - 3), min(len(cut), i + 4)) if j != i):  # fmt: skip
             roles[i] = "other"
+    for i in sign_up_boxes(texts, roles):
+        roles[i] = "furniture"  # a newsletter's sign-up box between the article's paragraphs: the article goes on
     # "More from <brand>" always starts the items. Another related heading ends the article when a list follows
     # it (titles, captions, credits); one in the middle of the article (a "Read more" box) is only furniture; a page's
     # list of its most read or latest stories always ends it, even as paragraphs (other stories' openings).
