@@ -2279,3 +2279,19 @@ def test_a_box_the_page_shows_twice_is_cut_from_the_article_s_tail():
             "Sunday newsletter\n")  # fmt: skip
     lead = read(page)[0].stories[0]
     assert (lead.headline, body_of(lead)) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+
+
+@pytest.mark.parametrize("header", [
+    "Anna Petrova\nNov 20, 2026\n∙ Paid\n142\nShare\n",  # Substack's
+    "Anna Petrova\nFollow\n6 min read\n·\nNov 20, 2026\n1.2K\nListen\nShare\n",  # Medium's
+    "Anna Petrova Political correspondent\nThu 20 Nov 2026 17.03 GMT\nShare\n"])  # fmt: skip
+def test_a_writer_s_name_on_its_own_over_the_date_is_the_byline(header):
+    lead = read(f"Home\nPolitics\n{HEADLINE}\n{header}{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline.split(" Political")[0], lead.date.isoformat()) == (
+        HEADLINE, "Anna Petrova", "2026-11-20")  # fmt: skip
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_section_s_label_over_the_date_is_no_byline():
+    lead = read(f"Home\n{HEADLINE}\nBreaking News\nNov 20, 2026\n{ARTICLE}")[0].stories[0]
+    assert (lead.byline, lead.date.isoformat()) == ("", "2026-11-20")

@@ -48,6 +48,7 @@ from newsletter.readers.lines import (
     words_of,
 )
 from newsletter.readers.quotes import find_quote
+from newsletter.readers.words import SECTIONS
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
@@ -345,9 +346,44 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         elif role == "prose" and pick is not None and i > pick and not story.teaser and is_standfirst(line.text):
             story.teaser = line.text  # the standfirst under the headline
             line.kind = "teaser"
+    bylined = "byline" in roles[top : start + 5]  # (one under the article's first lines is taken later)
+    writer = next((i for i in head if not bylined and not lines[i].kind and roles[i] == "other"
+                   and writer_over_date(lines, roles, i, pick)), None)  # fmt: skip
+    if writer is not None:  # no byline: a writer's name on its own
+        take_byline(lines[writer], story)
     if caption_lines:
         story.caption = " ".join(caption_lines)
         story.image = Image(alt=story.caption)
+
+
+# A writer's name on its own (a blog's, Substack's, Medium's), perhaps with the writer's post ("Anna Petrova Political
+# correspondent"): a byline only under the headline and right over the date (buttons between), or right under it
+WRITER = regex(
+    r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
+    r"{1,3})"
+    r"(?i:,?\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist))?$"
+)
+
+
+# ... not a site's or a section's name, a button, a title ("The Planetary Press", "Text Size", "Ein Albtraum"), nor
+# a line in capitals ("OUTDOOR LOVERS": a category's, as often as a name)
+NO_NAME = regex(
+    r"^(?i:the|a|an|ein|eine|der|die|das|le|la|les|el|los|las|un|une|il|lo)\b|"
+    r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog)\b)|"
+    r"^[^a-z]+$"
+)
+
+
+def writer_over_date(lines: list[Line], roles: list[str], i: int, pick: int | None) -> bool:
+    """A line under the headline that is a writer's name, right over the story's date (only buttons between: "Follow",
+    "6 min read") or right under it."""
+    found = WRITER.match(lines[i].text)
+    if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
+        return False
+    if {word.lower() for word in found["name"].split()} & SECTIONS:
+        return False  # a section's label over the date: "World News", "Breaking News"
+    below = next((k for k in range(i + 1, min(len(roles), i + 5)) if roles[k] != "furniture"), None)
+    return below is not None and roles[below] == "date" or roles[i - 1] == "date"
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
