@@ -136,3 +136,71 @@ def test_a_sign_up_box_under_the_article_still_ends_it():
             f"Sign up for our daily newsletter\n{about}\n")  # fmt: skip
     lead, _ = read(page)
     assert [block.text for block in lead.body] == [OPENING, SECOND]
+
+
+COOKIE_ARTICLE = [
+    "Almost every website you visit now asks you to accept cookies, and most of us click the biggest button to "
+    "make the banner go away.",
+    "Cookies are small files a website stores on your device. Some keep you logged in or remember what is in "
+    "your shopping basket.",
+    "You do not have to accept them all: sites must let you refuse the ones that are not strictly necessary, "
+    "and it should be as easy to say no as yes.",
+]
+
+
+@pytest.mark.parametrize("top", ["", "Home\nNews\nTech\n"])
+@pytest.mark.parametrize("button", ["Accept", "Accept all", "OK", "Got it", "I agree"])
+def test_an_article_about_cookies_with_a_button_under_it_is_no_dialog(top, button):
+    """An explainer whose headline and subhead name cookies, with no byline, and the site's own banner (or a poll's
+    answer) under it: all of its paragraphs are the article's."""
+    page = (f"{top}Should you accept cookies?\n{COOKIE_ARTICLE[0]}\nWhat are cookies?\n{COOKIE_ARTICLE[1]}\n"
+            f"{COOKIE_ARTICLE[2]}\nShare\nThis website uses cookies. By continuing you agree to our cookie policy.\n"
+            f"{button}\n")  # fmt: skip
+    lead, _ = read(page)
+    assert [block.text for block in lead.body if block.kind == "p"] == COOKIE_ARTICLE
+
+
+@pytest.mark.parametrize("sentence", [
+    "Workers join unions to access more support at work, the TUC said.",
+    "Residents can register online to view the full list of polling stations.",
+    "Readers who reach the end of a free article will be asked to subscribe to continue reading.",
+    "Visitors now see the words: this article is for subscribers only.",
+    "Parents can sign in to the school app to access more details about the timetable."])  # fmt: skip
+def test_a_sentence_that_speaks_of_signing_in_or_subscribing_is_the_article_s(sentence):
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{sentence}\n{SECOND}\n{THIRD}\nShare\n"
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, sentence, SECOND, THIRD]
+    assert not any("asks to log in" in notice for notice in notices)
+
+
+@pytest.mark.parametrize("promo", ["Sign up to our politics newsletter to read more stories like this",
+                                  "Already a subscriber? Log in", "Subscribers only"])  # fmt: skip
+def test_a_call_to_subscribe_with_the_article_going_on_under_it_cuts_nothing(promo):
+    """A promo or a nudge set between the article's paragraphs, with the article going on under it: no paywall."""
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{promo}\n{SECOND}\n{THIRD}\nShare\n"
+    lead, notices = read(page)
+    assert [block.text for block in lead.body if block.text != promo] == [OPENING, SECOND, THIRD]
+    assert not any("asks to log in" in notice for notice in notices)
+
+
+@pytest.mark.parametrize("footer", ["Subscribe to read more local news from The Ledger",
+                                   "Already a subscriber? Sign in to manage your account"])  # fmt: skip
+def test_a_complete_article_s_footer_promo_raises_no_paywall_warning(footer):
+    lead, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n{footer}\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert not any("asks to log in" in notice for notice in notices)
+
+
+def test_a_german_consent_dialog_over_the_page_is_page_furniture():
+    dialog = ("Datenschutz-Einstellungen\n"
+              "Wir nutzen Cookies auf unserer Website. Einige von ihnen sind essenziell, während andere uns helfen, "
+              "diese Website und Ihre Erfahrung zu verbessern.\n"
+              "Wenn Sie unter 16 Jahre alt sind und Ihre Zustimmung zu freiwilligen Diensten geben möchten, müssen "
+              "Sie Ihre Erziehungsberechtigten um Erlaubnis bitten.\nAlle akzeptieren\n")  # fmt: skip
+    article = ("Der Stadtrat hat am Donnerstagabend mit großer Mehrheit den Bau eines neuen Radwegs entlang des "
+               "Innenstadtrings beschlossen, der im Frühjahr beginnen soll.\n"
+               "Die Arbeiten sollen etwa zwei Jahre dauern, und die Kosten werden auf rund zwölf Millionen Euro "
+               "geschätzt, wie die Verwaltung mitteilte.\n")  # fmt: skip
+    lead, _ = read(f"{dialog}Startseite\nPolitik\nStadtrat beschließt neuen Radweg am Ring\n25.09.2026\n{article}")
+    assert lead.headline == "Stadtrat beschließt neuen Radweg am Ring"
+    assert [block.text for block in lead.body] == article.strip().split("\n")

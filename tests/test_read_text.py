@@ -2261,24 +2261,61 @@ def test_a_live_blog_stamped_like_posts_under_a_share_bar_s_comments_counter_sta
     assert body[0] == f"{PARAGRAPH} {SECOND}" and [text for text in body if text in paragraphs] == paragraphs
 
 
-def test_a_writer_s_name_and_own_address_is_the_byline_and_a_desk_s_address_is_not():
-    lead = read(f"Home\n{HEADLINE}\nAnna Petrova - anna.petrova@example.com\nMarch 4, 2026\n{ARTICLE}")[0].stories[0]
-    assert (lead.headline, lead.byline) == (HEADLINE, "Anna Petrova")
-    assert not is_byline("Contact Us - news@example.com")
+@pytest.mark.parametrize(
+    "line, byline",
+    [
+        ("Anna Petrova - anna.petrova@example.com", "Anna Petrova"),
+        ("Contact Us - news@example.com", ""),
+        ("Send Tips - tips@example.com", ""),
+    ],
+)
+def test_a_writer_s_name_and_own_address_over_the_date_is_the_byline_and_a_desk_s_is_not(line, byline):
+    lead = read(f"Home\n{HEADLINE}\n{line}\nMarch 4, 2026\n{ARTICLE}")[0].stories[0]
+    assert (lead.headline, lead.byline, body_of(lead)) == (HEADLINE, byline, [PARAGRAPH, SECOND, THIRD])
 
 
-def test_a_box_the_page_shows_twice_is_cut_from_the_article_s_tail():
-    """A writer's site shows its donation appeal in the menu and again under the article (a heading, a paragraph,
-    the amounts, then a last line of its own): that box is the page's, not the article's."""
+def test_a_desk_s_address_over_the_writer_s_byline_and_readers_signatures_in_a_letters_page_are_no_bylines():
+    lead = read(f"Home\n{HEADLINE}\nWeather Desk - weather@example.com\nBy Anna Petrova\nMarch 4, 2026\n{ARTICLE}")[0]
+    assert lead.stories[0].byline == "Anna Petrova"
+    letters = f"Letters: budgets and buses\n14 Oct 2026\n{PARAGRAPH}\nJohn Smith, john.smith@example.com\n{SECOND}\n"
+    lead = read(letters + "Mary Jones, mary.jones@example.com\n")[0].stories[0]
+    assert lead.byline == "" and "John Smith, john.smith@example.com" in body_of(lead)
+
+
+def test_a_box_the_page_shows_twice_is_left_out_of_the_article():
+    """A writer's site shows its donation appeal in the menu and again inside or under the article (a heading, a
+    paragraph, the amounts): that box is the page's, not the article's, and the article goes on under it; a last line
+    of the box's own under the box is the page's too. The article's own paragraphs shown again at the page's foot
+    ("Now reading") stay the article's."""
     appeal = ("Every month I spend hundreds of hours keeping this site going, and it has remained free and without "
               "ads because readers like you chip in.")  # fmt: skip
     box = f"donating = loving\n{appeal}\nMonthly donation\n$3 / month\n$5 / month\nOne-time donation\n"
     menu = "Archives\nculture\nbooks\nart\nscience\nphilosophy\n"
-    page = (f"Home\nAbout\n{box}{menu}{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}"
-            "Need to cancel an existing donation? It is okay, life changes course and we thank you for your support.\n"
-            "Sunday newsletter\n")  # fmt: skip
-    lead = read(page)[0].stories[0]
-    assert (lead.headline, body_of(lead)) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+    tail = "Need to cancel an existing donation? It is okay, life changes course and we thank you for your support.\n"
+    page = f"Home\nAbout\n{box}{menu}{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}{tail}Sunday newsletter\n"
+    assert read(page)[0].stories[0].headline == HEADLINE
+    assert body_of(read(page)[0].stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    inside = ARTICLE.replace(f"{SECOND}\n", f"{SECOND}\n{box}")
+    lead = read(f"Home\nAbout\n{box}{menu}{HEADLINE}\nBy Anna Petrova\n{inside}Share\n")[0].stories[0]
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    again = f"Share\nMore from News\nCouncil approves bus depot\nNow reading\n{SECOND}\n{THIRD}\n© 2026 The Ledger\n"
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{again}")[0].stories[0]
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("short", ["Every single night (laughs)", "Trains were halted briefly (Kyodo)",
+                                   "Arsenal won 2-1 (aet)"])  # fmt: skip
+def test_a_short_paragraph_ending_in_a_note_in_brackets_stays_a_paragraph(short):
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{short}\n{SECOND}\n{THIRD}\n")[0].stories[0]
+    assert [(block.kind, block.text) for block in lead.body] == [
+        ("p", text) for text in (PARAGRAPH, short, SECOND, THIRD)
+    ]
+
+
+def test_a_sentence_about_file_photos_is_no_credit():
+    opening = "File photos by the city council show the market in 1962."
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{opening}\n{ARTICLE}")[0].stories[0]
+    assert body_of(lead)[0] == opening
 
 
 @pytest.mark.parametrize("header", [

@@ -117,7 +117,6 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     while start <= end and roles[start] != "prose":
         start += 1
     start = past_header(lines, roles, inner_header(lines, roles, start, end), end)
-    end = before_repeated_box(lines, roles, start, end)
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end
 
@@ -125,24 +124,49 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
 REPEATED_BOX = (
     3  # lines in a row, a paragraph among them, that the page shows again elsewhere: its box, not the article
 )
-
-
-def before_repeated_box(lines: list[Line], roles: list[str], start: int, end: int) -> int:
-    """The article's last line before a box the page also shows elsewhere, the same lines in a row (a donation or
-    newsletter appeal at the top and under the article: "donating = loving", its paragraph, "♥ $3 / month"), when
-    the box stands in the article's tail: less of the article's own prose under it than above it."""
-    outside = {fold(lines[i].text) for i in range(len(lines)) if not start <= i <= end}
-    words = [words_of(lines[i].text) if roles[i] == "prose" else 0 for i in range(len(lines))]
-    for k in range(start + 1, end - REPEATED_BOX + 2):
-        box = range(k, k + REPEATED_BOX)
-        if all(fold(lines[j].text) in outside for j in box) and any(words[j] >= BOX_PARAGRAPH for j in box):
-            own_below = sum(words[j] for j in range(k, end + 1) if fold(lines[j].text) not in outside)
-            if own_below < sum(words[start:k]) and "prose" in roles[start:k]:
-                return max(j for j in range(start, k) if roles[j] == "prose")
-    return end
-
-
 BOX_PARAGRAPH = 8  # words: the box holds a paragraph, not only buttons a share bar repeats
+ABOUT_THE_SAME = 0.25  # share of the words of the paragraphs under a box that the article's above it hold
+# A box's text speaks to the reader, as a page does, not a report ("we thank you for your support", "Ihre Daten")
+ADDRESSED = regex(r"(?i)\b(?:i|we|our|us|you|your|wir|unsere?|sie|ihre?n?|nous|notre|nos|vous|votre|vos)\b")
+
+
+def goes_on(below: str, above: str) -> bool:
+    """The text under a box inside the article speaks of what the article's text above it does: the article goes on."""
+    after = terms(below)
+    return len(after & terms(above)) >= ABOUT_THE_SAME * len(after)
+
+
+def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) -> tuple[int, set[int]]:
+    """The lines of each box inside the article that the page also shows elsewhere, the same lines in a row (a
+    donation or newsletter appeal, a related story's card, shown again in the menu or under the article), and the
+    article's last line: the one over such a box when the one paragraph under it speaks to the reader and not of
+    what the article's paragraphs above it do (the box's own small print, the page's), else the run's."""
+    outside = {fold(lines[i].text) for i in range(len(lines)) if not start <= i <= end}
+    repeated = [fold(lines[i].text) in outside for i in range(len(lines))]
+    boxed: set[int] = set()
+    k = start + 1
+    while k <= end - REPEATED_BOX + 1:
+        box = range(k, k + REPEATED_BOX)  # a paragraph and a heading, a name or a button: not the article's own
+        if (
+            not all(repeated[j] for j in box)
+            or not any(  # paragraphs the page shows again ("Now reading")
+                roles[j] == "prose" and words_of(lines[j].text) >= BOX_PARAGRAPH for j in box
+            )
+            or all(roles[j] == "prose" for j in box)
+        ):
+            k += 1
+            continue
+        last = k + REPEATED_BOX - 1
+        while last + 1 <= end and repeated[last + 1]:
+            last += 1
+        boxed.update(range(k, last + 1))
+        above = [j for j in range(start, k) if roles[j] == "prose" and j not in boxed]
+        below = [j for j in range(last + 1, end + 1) if roles[j] == "prose"]
+        over, under = " ".join(lines[j].text for j in above), lines[below[0]].text if below else ""
+        if above and len(below) == 1 and ADDRESSED.search(under) and not goes_on(under, over):
+            return above[-1], boxed  # the article ends over the box: what is under it is the page's
+        k = last + 1
+    return end, boxed
 
 
 HEADER_SENTENCE = 30  # words: a headline or standfirst written as sentences is no longer than this

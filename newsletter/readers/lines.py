@@ -35,8 +35,8 @@ NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|
 CREDIT = regex(
     "|".join(
         [
-            r"\(?(?i:(?:file |archive |stock )?(?:Photo|Photograph|Photography|Illustration|Image|Picture|Video))s?"
-            r"\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",  # "Photo: Name/Agency", "File photo: Name/Agency"
+            r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
+            r"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*\S.{0,100}",  # "File photo: Name/Agency"
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
             rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
@@ -280,11 +280,11 @@ BYLINE_WORDS = regex(
 
 
 # A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
-# Correspondent"), or a name over "Staff Writer"; or a name and the writer's address ("Jane Doe - jane@site.dk")
+# Correspondent"), or a name over "Staff Writer"
 STAFF_BYLINE = regex(
     r"^[A-Z\u00C0-\u024F][\w.'’\-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’\-]+){1,3}"
-    r"(?:(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|\s+Staff\s+)"
-    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff)|\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)$"
+    r"(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|\s+Staff\s+)"
+    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff)$"
 )
 
 
@@ -305,16 +305,9 @@ OTHER_BYLINE = regex(
 )
 
 
-def staff_byline(line: str) -> bool:
-    """A name and the writer's post, or a name and an address of the writer's ("Jane Doe - jane@site.dk")."""
-    found, name = STAFF_BYLINE.match(line), re.split(r"\s*[-–—|,]\s*", line)[0]
-    address = (found.group("address") or "").lower() if found else ""  # ... holding the name: not "Contact - news@"
-    return bool(found) and (not address or any(part.lower() in address for part in re.findall(r"\w{3,}", name)))
-
-
 def is_byline(line: str) -> bool:
     return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
-        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or staff_byline(line) or \
+        bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line)) or \
         len(line) <= 90 and bool(OTHER_BYLINE.match(line))  # fmt: skip
 
 
@@ -525,8 +518,15 @@ def is_furniture(line: str) -> bool:
         or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
 
 
-SHORT_LABEL = 6  # words: a line ending in a bracket, shorter than this, is a label with a note unless a stop is in it
-NOTED_LABEL = regex(r"\([^()]*[^\W\d_][^()]*\)\s*$")  # ... a note with a word in it, not a count
+SHORT_LABEL = 6  # words: a line ending in a bracket, shorter than this, may be a label with a note ("Fridge (small)")
+NOTED_LABEL = regex(r"\([^()]*[^\W\d_][^()]*\)\s*$")  # ... a note with a word in it, not a count ("SPD (206)")
+
+
+def noted_label(line: str) -> bool:
+    """A few words and a note in brackets, no sentence's stop before it: a label ("Hob (one ring)") among labels, a
+    short sentence ("Every single night (laughs)") among paragraphs."""
+    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
+    return len(tokens) < SHORT_LABEL and bool(NOTED_LABEL.search(line)) and not re.search(r"[.!?…][\"”’]?\s*\(", line)
 
 
 def is_prose(line: str) -> bool:
@@ -538,9 +538,7 @@ def is_prose(line: str) -> bool:
         # closing quote: 。” ), a clause in its semicolon or colon, a list's lead-in in a dash; a long line of sentences
         stops = re.search(r"[。．！？!?…；;：:][”’\"'」』）)》]*\s*$|[」』）)”’\"]\s*$|——$", line) is not None
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
-    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line)) and not (
-        len(tokens) < SHORT_LABEL and NOTED_LABEL.search(line) and not re.search(r"[.!?…][\"”’]?\s*\([^()]*\)$", line)
-    )  # ... a label with a note in brackets ("Fridge (small)", "Hob (one ring)") is no sentence; a count ("SPD (206)")
+    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
         capitals = sum(1 for token in tokens if token[0].isupper()) / len(tokens)

@@ -20,7 +20,7 @@ from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
-from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run
+from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes
 from newsletter.readers.dialogs import consent_dialogs, paywall, sign_up_boxes
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
@@ -42,6 +42,7 @@ from newsletter.readers.lines import (
     is_prose,
     is_title_like,
     line_date,
+    noted_label,
     short_cjk_sentence,
     split_credit,
     title_case,
@@ -80,6 +81,9 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     if start is None:
         raise InputError("holds no article: no paragraphs of running text found; paste the whole article page",
                          file=file)  # fmt: skip
+    end, boxed = repeated_boxes(lines, roles, start, end)
+    for i in boxed:
+        roles[i] = "furniture"  # a box the page shows again elsewhere: left out, and named so
 
     head = choose_headline(lines, roles, start, end, page_site(lines))
     if head.index is not None:
@@ -239,6 +243,17 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("other")
     for i in consent_dialogs(texts):
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
+    for i, text in enumerate(texts):  # a label with a note among labels ("Fridge (small)" under "Air fryer")
+        if (
+            roles[i] == "prose"
+            and noted_label(text)
+            and any(
+                0 <= j < len(texts)
+                and (roles[j] in ("other", "furniture") and words_of(texts[j]) <= 5 or noted_label(texts[j]))
+                for j in (i - 1, i + 1)
+            )
+        ):
+            roles[i] = "other"
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
@@ -361,7 +376,8 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3})"
-    r"(?i:,?\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist))?$"
+    r"(?i:,?\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist))?"
+    r"(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"  # ... or with the writer's address: "Jane Doe - jane@site.dk"
 )
 
 
@@ -369,7 +385,8 @@ WRITER = regex(
 # a line in capitals ("OUTDOOR LOVERS": a category's, as often as a name)
 NO_NAME = regex(
     r"^(?i:the|a|an|ein|eine|der|die|das|le|la|les|el|los|las|un|une|il|lo)\b|"
-    r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog)\b)|"
+    r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog|desk|"
+    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?)\b)|"
     r"^[^a-z]+$"
 )
 
@@ -380,8 +397,11 @@ def writer_over_date(lines: list[Line], roles: list[str], i: int, pick: int | No
     found = WRITER.match(lines[i].text)
     if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
         return False
-    if {word.lower() for word in found["name"].split()} & SECTIONS:
+    names = {word.lower() for word in found["name"].split()}
+    if names & SECTIONS:
         return False  # a section's label over the date: "World News", "Breaking News"
+    if found["address"] and not any(name in found["address"].lower() for name in names if len(name) >= 3):
+        return False  # an address that is not the writer's own: "Contact Us - news@site.com"
     below = next((k for k in range(i + 1, min(len(roles), i + 5)) if roles[k] != "furniture"), None)
     return below is not None and roles[below] == "date" or roles[i - 1] == "date"
 
