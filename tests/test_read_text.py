@@ -2332,3 +2332,28 @@ def test_a_writer_s_name_on_its_own_over_the_date_is_the_byline(header):
 def test_a_section_s_label_over_the_date_is_no_byline():
     lead = read(f"Home\n{HEADLINE}\nBreaking News\nNov 20, 2026\n{ARTICLE}")[0].stories[0]
     assert (lead.byline, lead.date.isoformat()) == ("", "2026-11-20")
+
+
+def test_the_bbc_s_header_a_name_over_the_writer_s_post_and_a_caption_under_its_credit():
+    """The BBC's pages name the writer over the post ("Scotland political correspondent", "Reporting from Glasgow")
+    with no date, and print a photo's credit over its caption, which has no full stop."""
+    caption = "Voters queued outside polling stations into the evening"
+    page = (f"Home\nNews\nSport\n{HEADLINE}\nShare\nSave\nAnna Petrova\nScotland political correspondent\n"
+            f"Reporting from Glasgow\nGetty Images\n{caption}\n{ARTICLE}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.byline, lead.caption, lead.credit) == (
+        HEADLINE,
+        "Anna Petrova",
+        caption,
+        "Getty Images",
+    )
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_wire_story_s_rule_is_no_subhead_and_a_gallery_s_counter_is_no_part_of_the_caption():
+    caption = "1 of 2 | The Kremlin in Moscow, Nov. 20, 2026. (AP Photo/Anna Petrova)"
+    page = (f"Home\n{HEADLINE}\n{caption}\nBy ANNA PETROVA\nUpdated 3:53 PM EST, November 20, 2026\n{ARTICLE}"
+            "___\nAP writer John Smith contributed to this report.\n")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert lead.caption == "The Kremlin in Moscow, Nov. 20, 2026."
+    assert [block.kind for block in lead.body] == ["p"] * 4 and "___" not in body_of(lead)

@@ -502,8 +502,8 @@ def is_furniture(line: str) -> bool:
     """A line of the page around the article: menus, buttons, share links, promos, legal and cookie notices, links
     to other stories."""
     words = words_of(line)
-    if words == 0 or STORY_LINK.match(line) and words <= 30:
-        return True
+    if words == 0 or STORY_LINK.match(line) and words <= 30 or not re.search(r"[^\W_]", line):
+        return True  # ... and a rule of underscores or stars ("___", "* * *"): the story's end, or a break
     if words <= 3 and COUNTER.search(line) or words <= 4 and READING_TIME.search(line):
         return True  # 1.2K Shares, 10 of 15, 4 min read
     if TAG_LINE.match(line):

@@ -257,7 +257,13 @@ def classify(lines: list[Line]) -> list[str]:
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
-        if roles[i] in ("prose", "other"):
+        if REPORTING_FROM.match(text) and words_of(text) <= 6:
+            roles[i] = "furniture"  # the writer's place under the byline ("Reporting from Glasgow"), no caption
+        elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
+                (i < 2 or roles[i - 2] not in ("prose", "other")) and re.search(r"[^\W_]$", text) and \
+                6 <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
+            roles[i] = "caption"  # the BBC's: the photo's credit over its caption, the article under it
+        elif roles[i] in ("prose", "other"):
             if i + 1 < len(texts) and roles[i + 1] == "credit" and (words_of(text) > CAPTION_WORDS or title_case(text)):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
             if i + 1 < len(texts) and (roles[i + 1] == "credit" or texts[i + 1] == text):
@@ -306,6 +312,7 @@ def classify(lines: list[Line]) -> list[str]:
 
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
+CAPTION_UNDER = 30  # ... and one under its credit, a line of six words to this many, ending in no stop or colon
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
@@ -344,7 +351,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             line.kind = "headline"  # the headline pasted twice
             continue
         if role == "caption":
-            caption, credit = split_credit(CAPTION_LABEL.sub("", line.text))  # the caption, not its label
+            caption, credit = split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text)))  # not its label
             if not story.credit and credit:
                 story.credit = credit
             if caption not in caption_lines:
@@ -371,6 +378,11 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         story.image = Image(alt=story.caption)
 
 
+GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the caption: "1 of 2 | The court..."
+# A writer's post on its own line under the name: "Scotland political correspondent"; "Reporting from Glasgow"
+POST_LINE = regex(r"(?i)^(?:[\w'’-]+\s+){0,3}(?:correspondent|editor|reporter|writer|columnist|analyst)$")
+REPORTING_FROM = regex(r"^Reporting from [A-Z]")
+
 # A writer's name on its own (a blog's, Substack's, Medium's), perhaps with the writer's post ("Anna Petrova Political
 # correspondent"): a byline only under the headline and right over the date (buttons between), or right under it
 WRITER = regex(
@@ -393,7 +405,7 @@ NO_NAME = regex(
 
 def writer_over_date(lines: list[Line], roles: list[str], i: int, pick: int | None) -> bool:
     """A line under the headline that is a writer's name, right over the story's date (only buttons between: "Follow",
-    "6 min read") or right under it."""
+    "6 min read") or right under it, or over the writer's post ("Scotland political correspondent")."""
     found = WRITER.match(lines[i].text)
     if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
         return False
@@ -403,7 +415,8 @@ def writer_over_date(lines: list[Line], roles: list[str], i: int, pick: int | No
     if found["address"] and not any(name in found["address"].lower() for name in names if len(name) >= 3):
         return False  # an address that is not the writer's own: "Contact Us - news@site.com"
     below = next((k for k in range(i + 1, min(len(roles), i + 5)) if roles[k] != "furniture"), None)
-    return below is not None and roles[below] == "date" or roles[i - 1] == "date"
+    posted = i + 1 < len(lines) and bool(POST_LINE.match(lines[i + 1].text))  # the BBC's: a name over its post
+    return below is not None and roles[below] == "date" or roles[i - 1] == "date" or posted
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
