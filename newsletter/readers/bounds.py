@@ -125,22 +125,12 @@ REPEATED_BOX = (
     3  # lines in a row, a paragraph among them, that the page shows again elsewhere: its box, not the article
 )
 BOX_PARAGRAPH = 8  # words: the box holds a paragraph, not only buttons a share bar repeats
-ABOUT_THE_SAME = 0.25  # share of the words of the paragraphs under a box that the article's above it hold
-# A box's text speaks to the reader, as a page does, not a report ("we thank you for your support", "Ihre Daten")
-ADDRESSED = regex(r"(?i)\b(?:i|we|our|us|you|your|wir|unsere?|sie|ihre?n?|nous|notre|nos|vous|votre|vos)\b")
 
 
-def goes_on(below: str, above: str) -> bool:
-    """The text under a box inside the article speaks of what the article's text above it does: the article goes on."""
-    after = terms(below)
-    return len(after & terms(above)) >= ABOUT_THE_SAME * len(after)
-
-
-def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) -> tuple[int, set[int]]:
+def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) -> set[int]:
     """The lines of each box inside the article that the page also shows elsewhere, the same lines in a row (a
-    donation or newsletter appeal, a related story's card, shown again in the menu or under the article), and the
-    article's last line: the one over such a box when the one paragraph under it speaks to the reader and not of
-    what the article's paragraphs above it do (the box's own small print, the page's), else the run's."""
+    donation or newsletter appeal, a related story's card, a pull quote shown again in the menu, a sidebar or under
+    the article): left out, and the article goes on under it."""
     outside = {fold(lines[i].text) for i in range(len(lines)) if not start <= i <= end}
     repeated = [fold(lines[i].text) in outside for i in range(len(lines))]
     boxed: set[int] = set()
@@ -160,13 +150,8 @@ def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) ->
         while last + 1 <= end and repeated[last + 1]:
             last += 1
         boxed.update(range(k, last + 1))
-        above = [j for j in range(start, k) if roles[j] == "prose" and j not in boxed]
-        below = [j for j in range(last + 1, end + 1) if roles[j] == "prose"]
-        over, under = " ".join(lines[j].text for j in above), lines[below[0]].text if below else ""
-        if above and len(below) == 1 and ADDRESSED.search(under) and not goes_on(under, over):
-            return above[-1], boxed  # the article ends over the box: what is under it is the page's
         k = last + 1
-    return end, boxed
+    return boxed
 
 
 HEADER_SENTENCE = 30  # words: a headline or standfirst written as sentences is no longer than this

@@ -8,21 +8,26 @@ purposes, each with a paragraph) they can outnumber a short article's; read as p
 from __future__ import annotations
 
 from newsletter.patterns import regex
-from newsletter.readers.bounds import ADDRESSED, goes_on
-from newsletter.readers.lines import BOILERPLATE, is_byline, is_date_line, is_furniture, is_prose, words_of
+from newsletter.readers.lines import is_byline, is_date_line, is_furniture, is_prose, words_of
+from newsletter.readers.words import terms
 
-# A consent dialog's heading, or its notice's opening words: "Consent to Cookies & Data processing", "We value your
-# privacy", "This website uses cookies", "Datenschutz-Einstellungen", "Gestion des cookies" (not a question: an
-# explainer's headline, "Should you accept cookies?")
+# A consent dialog's heading, the whole line: "Consent to Cookies & Data processing", "We value your privacy",
+# "Datenschutz-Einstellungen", "Gestion des cookies" (not a menu's "Privacy", nor a headline that starts so)
 CONSENT_HEADING = regex(
-    r"(?i)^\W*(?:cookies?|consent|privacy|your privacy|we (?:value|respect|care about) your privacy|"
-    r"cookie (?:settings|preferences|consent|policy|notice)|(?:this (?:web)?site|we) uses? cookies|"
-    r"manage (?:cookies|consent|privacy)|privacy (?:settings|preferences|choices|cent(?:re|er))|"
-    r"your privacy (?:choices|settings)|consent to cookies|datenschutz\S*|cookie-einstellungen|"
-    r"wir (?:verwenden|nutzen) cookies|gestion des cookies|paramètres des cookies|(?:nous )?respect(?:ons)? "
-    r"(?:de )?votre vie privée|vos choix|tu privacidad|configuración de cookies|la tua privacy|privacyinstellingen|"
-    r"samtykke|cookieindstillinger)\b(?!.*\?\s*$)"
+    r"(?i)^\W*(?:we (?:value|respect|care about) your privacy|your privacy(?: (?:choices|settings|matters))?|"
+    r"privacy (?:settings|preferences|choices|cent(?:re|er)|notice)|cookies? (?:settings|preferences|consent|notice)|"
+    r"manage (?:cookies|consent|(?:your )?privacy(?: settings)?)|consent to cookies\b.{0,40}|"
+    r"(?:this (?:web)?site|we) uses? cookies|datenschutz-?(?:einstellungen|hinweis)|cookie-einstellungen|"
+    r"gestion des cookies|paramètres des cookies|(?:nous )?respect(?:ons)? (?:de )?votre vie privée|vos choix|"
+    r"tu privacidad|configuración de cookies|la tua privacy|privacyinstellingen|cookieindstillinger)\W*$"
 )
+# ... and its notice, right under it (or opening the dialog itself): "We use cookies and similar technologies", "On
+# this website we use cookies", "Wir nutzen Cookies", "nous et nos partenaires utilisons des cookies"
+NOTICE = regex(
+    r"(?i)\b(?:we|our partners|this (?:web)?site|wir|diese (?:web)?seite|nous|ce site|este sitio|usamos|utilizamos|"
+    r"questo sito|utilizziamo|vi|wij)\b.{0,60}\b(?:cookies?|tracking technologies)\b"
+)
+NOTICE_UNDER = 2  # lines: the notice stands this near under the dialog's heading
 # Its buttons, a line of nothing else ("Accept All", "SettingsAccept All", "Reject all | Accept"), with one that
 # answers it
 BUTTON = (
@@ -54,17 +59,18 @@ PLAIN_WORDS = 150  # ... and at most this many words of sentences that are no co
 
 def consent_dialogs(texts: list[str]) -> set[int]:
     """The lines of the consent dialog over the page, pasted before it: from its heading above the page's first
-    paragraph (a short line naming cookies, consent or privacy, or a cookie notice's paragraph; no question) to the
+    paragraph (a dialog's own heading with its notice right under it, or the notice itself: "We use cookies") to the
     buttons that answer it, at most DIALOG_LINES lines on; with no byline or date between (an article's header),
     every paragraph speaking of data, devices, ads or consent, and few words of sentences in all. (A cookie notice
     under the article is page furniture by its own words; an article about cookies, with "Accept" quoted or the
     site's banner under it, is no dialog.)"""
     for i, text in enumerate(texts):
-        if is_prose(text) and not is_furniture(text) and not CONSENT_HEADING.search(text):
-            break  # the page's first paragraph: a dialog over the page is pasted before it (or is its own furniture)
-        notice = len({word.lower() for word in BOILERPLATE.findall(text)}) >= 2  # "We use cookies on our website"
-        if not CONSENT_HEADING.search(text) or words_of(text) > HEADING_WORDS and not notice:
-            continue  # not the dialog's heading or its notice: a headline or an article's sentence about them
+        notice = NOTICE.search(text) is not None and is_furniture(text)  # "We use cookies on our website to ..."
+        if is_prose(text) and not notice:
+            break  # the page's first paragraph: a dialog over the page is pasted before it
+        heading = CONSENT_HEADING.match(text) is not None and words_of(text) <= HEADING_WORDS
+        if not notice and not (heading and any(NOTICE.search(line) for line in texts[i + 1 : i + 1 + NOTICE_UNDER])):
+            continue  # no dialog's heading over its notice: a menu's "Privacy", a top bar's "Cookie settings"
         plain = 0  # words of the sentences between that are no cookie notice of their own
         for j in range(i + 1, min(len(texts), i + DIALOG_LINES + 1)):
             if is_byline(texts[j]) or is_date_line(texts[j]):
@@ -86,31 +92,41 @@ def consent_dialogs(texts: list[str]) -> set[int]:
 # asked to subscribe to continue reading")
 CALL = r"(?:please\s+)?(?:sign up|log ?in|sign in|subscribe|register|become a (?:member|subscriber)|start (?:your|a) " \
     r"(?:free )?trial|join \S+(?: for free)?|create an? (?:free )?account)\b"  # fmt: skip
+# ... the whole line, from its first letter (not a quotation, not a report: '"Register to continue reading," it says')
+# to the words that end it (not a promo's: "Subscribe to keep reading award-winning local journalism")
 PAYWALL = regex(
-    rf"(?i)^\W*{CALL}.{{0,40}}\bto (?:continue|keep|finish) reading\b|"
-    r"^\W*to (?:continue|keep) reading\b.{0,40}\b(?:sign up|log ?in|sign in|subscribe|register)\b|"
-    rf"^\W*{CALL}.{{0,40}}\bto (?:read|access|unlock|view) "
-    r"(?:the (?:full|whole|rest of (?:the|this)) (?:article|story|post)|this (?:article|story|content|post))\b|"
-    r"^\W*(?:this|the) (?:article|story|content) is (?:only |exclusively )?(?:for|available to|reserved for) (?:our )?"
+    rf"(?i)^{CALL}.{{0,40}}\bto (?:continue|keep|finish) reading(?: (?:this|the) (?:article|story|post|piece))?\W*$|"
+    r"^to (?:continue|keep) reading(?: this (?:article|story|post))?,? (?:please )?(?:sign up|log ?in|sign in|subscribe"
+    r"|register)\b[^.]{0,30}\W*$|"
+    rf"^{CALL}.{{0,40}}\bto (?:read|access|unlock|view) "
+    r"(?:the (?:full|whole|rest of (?:the|this)) (?:article|story|post)|this (?:article|story|content|post))\W*$|"
+    r"^(?:this|the) (?:article|story|content) is (?:only |exclusively )?(?:for|available to|reserved for) (?:our )?"
     r"(?:paying )?subscribers(?: only)?\W*$|"
-    r"^\W*keep reading with a .{0,20}\btrial\b|"
-    r"^\W*(?:jetzt )?(?:weiterlesen mit|abonnieren und weiterlesen|registrieren und weiterlesen)\b|"
-    r"^\W*la suite est réservée aux abonnés\b|^\W*il vous reste \d+\s*% de l['’]article\b"
+    r"^keep reading with a .{0,20}\btrial\W*$|"
+    r"^(?:jetzt )?(?:abonnieren|registrieren) und weiterlesen\W*$|^weiterlesen mit \S+(?: ?\+| ?plus| abo)\W*$|"
+    r"^la suite est réservée aux abonnés\W*$|^il vous reste \d+\s*% de l['’]article à lire\W*$"
 )
-CALL_WORDS = 25  # a paywall's call is a line or two of this many words at most
-GOES_ON = 12  # words: a paragraph under the call that speaks to nobody (not its offer): the article goes on
+# ... and the offer under it: an account, a subscription, a trial, a price ("Create an account to access our free
+# content", "£1 a week"), which is no paragraph of the article
+OFFER = regex(
+    r"(?i)\b(?:account|subscri\w+|sign (?:up|in)|log ?in|register\w*|free trial|trial|newsletters?|membership|"
+    r"unlimited|cancel anytime|per (?:month|week)|a (?:month|week)|abo\w*|konto|abonnement|compte)\b|[£$€]\s?\d"
+)
+GOES_ON = 12  # words: a paragraph under the call that is no offer: the article goes on, and the call was a promo
+UNDER_CALL = 6  # lines under the call looked at (a live blog's stamps between)
 
 
 def paywall(texts: list[str], start: int, end: int) -> int | None:
     """The paywall's first call past the article's first paragraph, in it or a few lines under its last, where the
-    article stops (no paragraph of it under the call: a promo in the article's middle is no paywall), or None."""
+    article stops (no paragraph of it under the call, only the offer: a promo in the article's middle is no
+    paywall), or None."""
     for j in range(start + 1, min(len(texts), end + 6)):
-        if not PAYWALL.search(texts[j]) or words_of(texts[j]) > CALL_WORDS:
+        if not PAYWALL.match(texts[j]):
             continue
         if not any(
             is_prose(texts[k]) and words_of(texts[k]) >= GOES_ON and not is_furniture(texts[k])
-            and not ADDRESSED.search(texts[k]) and not PAYWALL.search(texts[k])
-            for k in range(j + 1, min(len(texts), j + 5))
+            and not OFFER.search(texts[k]) and not PAYWALL.match(texts[k])
+            for k in range(j + 1, min(len(texts), j + 1 + UNDER_CALL))
         ):  # fmt: skip
             return j
     return None
@@ -133,8 +149,8 @@ PROMO_WORDS = 40  # ... each line of it at most
 def sign_up_boxes(lines: list[str], roles: list[str]) -> set[int]:
     """The lines of each newsletter sign-up box set between the article's paragraphs: its heading, then (with its
     button) at most PROMO_LINES short lines of what it sends and the button, and any small print; with a paragraph
-    right above it and the article going on right under it, about what the paragraphs above are about. Under the
-    article's last paragraph such a heading still ends it."""
+    right above it and the article going on right under it for two paragraphs, about what the paragraphs above are
+    about. Under the article's last paragraph such a heading still ends it."""
     found: set[int] = set()
     for i, text in enumerate(lines):
         if roles[i] != "end" or not SIGN_UP.search(text) or "prose" not in roles[max(0, i - 2) : i]:
@@ -149,9 +165,18 @@ def sign_up_boxes(lines: list[str], roles: list[str]) -> set[int]:
         while last + 1 < len(lines) and roles[last + 1] == "furniture" and last - i <= PROMO_LINES + 2:
             last += 1  # "By signing up you agree to our Terms of Use"
         below = [k for k in range(last + 1, min(len(lines), last + 3)) if roles[k] == "prose"]
-        if not below or below[0] != last + 1:
-            continue
+        if below[:2] != [last + 1, last + 2]:
+            continue  # the article goes on for two paragraphs at least: not a comment, a teaser, the next standfirst
         above = [lines[k] for k in range(max(0, i - 6), i) if roles[k] == "prose"]
-        if goes_on(" ".join(lines[k] for k in below), " ".join(above)):
+        if all(goes_on(lines[k], " ".join(above)) for k in below[:2]):  # each of them
             found.update(range(i, last + 1))
     return found
+
+
+ABOUT_THE_SAME = 0.25  # share of the words of the paragraphs under a box that the article's above it hold
+
+
+def goes_on(below: str, above: str) -> bool:
+    """The text under a box inside the article speaks of what the article's text above it does: the article goes on."""
+    after = terms(below)
+    return len(after & terms(above)) >= ABOUT_THE_SAME * len(after)

@@ -518,17 +518,6 @@ def is_furniture(line: str) -> bool:
         or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
 
 
-SHORT_LABEL = 6  # words: a line ending in a bracket, shorter than this, may be a label with a note ("Fridge (small)")
-NOTED_LABEL = regex(r"\([^()]*[^\W\d_][^()]*\)\s*$")  # ... a note with a word in it, not a count ("SPD (206)")
-
-
-def noted_label(line: str) -> bool:
-    """A few words and a note in brackets, no sentence's stop before it: a label ("Hob (one ring)") among labels, a
-    short sentence ("Every single night (laughs)") among paragraphs."""
-    tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
-    return len(tokens) < SHORT_LABEL and bool(NOTED_LABEL.search(line)) and not re.search(r"[.!?…][\"”’]?\s*\(", line)
-
-
 def is_prose(line: str) -> bool:
     """A sentence or more of running text, as an article's paragraphs are (not a title, not a label)."""
     tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)

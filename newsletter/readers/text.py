@@ -42,7 +42,6 @@ from newsletter.readers.lines import (
     is_prose,
     is_title_like,
     line_date,
-    noted_label,
     short_cjk_sentence,
     split_credit,
     title_case,
@@ -81,8 +80,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     if start is None:
         raise InputError("holds no article: no paragraphs of running text found; paste the whole article page",
                          file=file)  # fmt: skip
-    end, boxed = repeated_boxes(lines, roles, start, end)
-    for i in boxed:
+    for i in repeated_boxes(lines, roles, start, end):
         roles[i] = "furniture"  # a box the page shows again elsewhere: left out, and named so
 
     head = choose_headline(lines, roles, start, end, page_site(lines))
@@ -243,17 +241,6 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("other")
     for i in consent_dialogs(texts):
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
-    for i, text in enumerate(texts):  # a label with a note among labels ("Fridge (small)" under "Air fryer")
-        if (
-            roles[i] == "prose"
-            and noted_label(text)
-            and any(
-                0 <= j < len(texts)
-                and (roles[j] in ("other", "furniture") and words_of(texts[j]) <= 5 or noted_label(texts[j]))
-                for j in (i - 1, i + 1)
-            )
-        ):
-            roles[i] = "other"
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
@@ -370,7 +357,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             line.kind = "teaser"
     bylined = "byline" in roles[top : start + 5]  # (one under the article's first lines is taken later)
     writer = next((i for i in head if not bylined and not lines[i].kind and roles[i] == "other"
-                   and writer_over_date(lines, roles, i, pick)), None)  # fmt: skip
+                   and writer_line(lines, i, pick)), None)  # fmt: skip
     if writer is not None:  # no byline: a writer's name on its own
         take_byline(lines[writer], story)
     if caption_lines:
@@ -383,14 +370,17 @@ GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the 
 POST_LINE = regex(r"(?i)^(?:[\w'’-]+\s+){0,3}(?:correspondent|editor|reporter|writer|columnist|analyst)$")
 REPORTING_FROM = regex(r"^Reporting from [A-Z]")
 
-# A writer's name on its own (a blog's, Substack's, Medium's), perhaps with the writer's post ("Anna Petrova Political
-# correspondent"): a byline only under the headline and right over the date (buttons between), or right under it
+# A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
+# venue, a series or the story's subject): the writer's post ("Anna Petrova Political correspondent", or on the line
+# under it: the BBC's), the writer's own address ("Jane Doe - jane@site.dk"), or a "Follow" button or the reading
+# time under it (Medium's)
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3})"
-    r"(?i:,?\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist))?"
-    r"(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"  # ... or with the writer's address: "Jane Doe - jane@site.dk"
+    r"(?P<post>(?i:,?\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|"
+    r"journalist)))?(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"
 )
+WRITER_BUTTON = regex(r"(?i)^(?:follow|following|subscribe)$|^\d+\s*min(?:ute)?s? read$")
 
 
 # ... not a site's or a section's name, a button, a title ("The Planetary Press", "Text Size", "Ein Albtraum"), nor
@@ -403,20 +393,23 @@ NO_NAME = regex(
 )
 
 
-def writer_over_date(lines: list[Line], roles: list[str], i: int, pick: int | None) -> bool:
-    """A line under the headline that is a writer's name, right over the story's date (only buttons between: "Follow",
-    "6 min read") or right under it, or over the writer's post ("Scotland political correspondent")."""
+def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
+    """A line under the headline that is a writer's name with what marks it as the writer's: a post, the writer's
+    own address, or a "Follow" button or the reading time under it."""
     found = WRITER.match(lines[i].text)
     if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
         return False
     names = {word.lower() for word in found["name"].split()}
     if names & SECTIONS:
-        return False  # a section's label over the date: "World News", "Breaking News"
-    if found["address"] and not any(name in found["address"].lower() for name in names if len(name) >= 3):
-        return False  # an address that is not the writer's own: "Contact Us - news@site.com"
-    below = next((k for k in range(i + 1, min(len(roles), i + 5)) if roles[k] != "furniture"), None)
-    posted = i + 1 < len(lines) and bool(POST_LINE.match(lines[i + 1].text))  # the BBC's: a name over its post
-    return below is not None and roles[below] == "date" or roles[i - 1] == "date" or posted
+        return False  # a section's label: "World News", "Breaking News"
+    if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
+        return any(name in found["address"].lower() for name in names if len(name) >= 3)
+    under = [line.text for line in lines[i + 1 : i + 3]]
+    return (
+        bool(found["post"])
+        or bool(under[:1] and POST_LINE.match(under[0]))
+        or any(WRITER_BUTTON.match(text) for text in under)
+    )
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
