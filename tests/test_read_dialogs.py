@@ -194,3 +194,53 @@ def test_a_german_consent_dialog_over_the_page_is_page_furniture():
     lead, _ = read(f"{dialog}Startseite\nPolitik\nStadtrat beschließt neuen Radweg am Ring\n25.09.2026\n{article}")
     assert lead.headline == "Stadtrat beschließt neuen Radweg am Ring"
     assert [block.text for block in lead.body] == article.strip().split("\n")
+
+
+BRIEF = [
+    "Britain's data watchdog has fined a fitness app maker for failing to protect the location data of more than a "
+    "million users.",
+    "The regulator said the company had shared users' running routes, which often began at their homes, with its "
+    "advertising partners.",
+    "The company said it had changed its privacy settings so that routes are hidden by default.",
+]
+
+
+@pytest.mark.parametrize("top", ["The Byte\nNews\nReviews\nPrivacy\nSecurity\nSign in\n",
+                                 "Cookie settings\nThe Byte\nNews\nReviews\n", "Privacy\n"])  # fmt: skip
+def test_a_short_piece_on_privacy_under_a_menu_s_privacy_link_and_over_the_site_s_banner_is_no_dialog(top):
+    """No dialog's heading over its notice: a menu's "Privacy", a top bar's "Cookie settings", a kicker. The site's
+    cookie banner at the foot is its own furniture."""
+    headline = "Fitness app fined over runners' location data"
+    brief = "\n".join(BRIEF)
+    page = f"{top}{headline}\n{brief}\nShare\nWe use cookies to improve your experience on our site.\nAccept\n"
+    lead, _ = read(page)
+    assert (lead.headline, [block.text for block in lead.body]) == (headline, BRIEF)
+
+
+@pytest.mark.parametrize("call", ['"Register to continue reading," it says, and asks for an email address.',
+                                  "Sign in to read this article, the site told visitors, even those signed in.",
+                                  "Sign up for free to keep reading essays like this every Sunday"])  # fmt: skip
+def test_a_call_quoted_reported_or_promoted_in_an_essay_cuts_nothing(call):
+    """The call in quotation marks, reported, or a promo, in a piece written in the first and second person: the
+    article goes on under it."""
+    essay = [
+        "If you read news online, you have probably seen it: you click on a story, read two paragraphs, and then a "
+        "box slides up and asks for your email address.",
+        "I stopped clicking away a year ago. Publishers told me registration walls are now their main way to learn "
+        "who their readers are.",
+        "Once you have registered, you usually get a few free articles a month, and we all get more of the ads we "
+        "never asked for.",
+    ]
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{essay[0]}\n{call}\n{essay[1]}\n{essay[2]}\nShare\n"
+    lead, notices = read(page)
+    assert [block.text for block in lead.body if block.text != call] == essay
+    assert not any("asks to log in" in notice for notice in notices)
+
+
+def test_a_login_for_the_comments_under_a_complete_article_raises_no_paywall_warning():
+    page = (
+        f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\nSign in to continue reading comments\n"
+    )
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert not any("asks to log in" in notice for notice in notices)
