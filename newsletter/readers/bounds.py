@@ -121,10 +121,10 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     return start, last if "prose" in roles[last + 1 : end + 1] else end
 
 
-REPEATED_BOX = (
-    3  # lines in a row, a paragraph among them, that the page shows again elsewhere: its box, not the article
-)
-BOX_PARAGRAPH = 8  # words: the box holds a paragraph, not only buttons a share bar repeats
+# A box the page shows again elsewhere: this many lines in a row at least, among them a paragraph of BOX_PARAGRAPH
+# words or more (not only buttons a share bar repeats) and a line that is none (a heading, a name, a button)
+REPEATED_BOX = 3
+BOX_PARAGRAPH = 8
 
 
 def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) -> set[int]:
@@ -136,14 +136,9 @@ def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) ->
     boxed: set[int] = set()
     k = start + 1
     while k <= end - REPEATED_BOX + 1:
-        box = range(k, k + REPEATED_BOX)  # a paragraph and a heading, a name or a button: not the article's own
-        if (
-            not all(repeated[j] for j in box)
-            or not any(  # paragraphs the page shows again ("Now reading")
-                roles[j] == "prose" and words_of(lines[j].text) >= BOX_PARAGRAPH for j in box
-            )
-            or all(roles[j] == "prose" for j in box)
-        ):
+        box = range(k, k + REPEATED_BOX)  # (the article's own paragraphs shown again, "Now reading", are no box)
+        paragraph = any(roles[j] == "prose" and words_of(lines[j].text) >= BOX_PARAGRAPH for j in box)
+        if not all(repeated[j] for j in box) or not paragraph or all(roles[j] == "prose" for j in box):
             k += 1
             continue
         last = k + REPEATED_BOX - 1

@@ -365,7 +365,7 @@ FURNITURE = regex(
     r"advertise|sponsored|cookies?|privacy|terms of (?:use|service)|all rights reserved|copyright|©|"
     r"read more|show less|show more|continue reading|skip to|menu|search|home|back to top|click here|"
     r"download (?:the )?app|follow us|contact us|about us|careers|support (?:us|the)|donate|listen|watch|"
-    r"open in app|view gallery|enlarge|toggle|loading|^follow(?:ing)?$)\b"
+    r"open in app|view gallery|enlarge|toggle|loading)\b"
 )
 
 

@@ -366,8 +366,9 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the caption: "1 of 2 | The court..."
-# A writer's post on its own line under the name: "Scotland political correspondent"; "Reporting from Glasgow"
-POST_LINE = regex(r"(?i)^(?:[\w'’-]+\s+){0,3}(?:correspondent|editor|reporter|writer|columnist|analyst)$")
+POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist)"  # a writer's post
+# ... on its own line under the name: "Scotland political correspondent"; and the place: "Reporting from Glasgow"
+POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
 REPORTING_FROM = regex(r"^Reporting from [A-Z]")
 
 # A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
@@ -377,8 +378,7 @@ REPORTING_FROM = regex(r"^Reporting from [A-Z]")
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3})"
-    r"(?P<post>(?i:,?\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|"
-    r"journalist)))?(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"
+    rf"(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))?(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"
 )
 WRITER_BUTTON = regex(r"(?i)^(?:follow|following|subscribe)$|^\d+\s*min(?:ute)?s? read$")
 
