@@ -244,3 +244,29 @@ def test_a_login_for_the_comments_under_a_complete_article_raises_no_paywall_war
     lead, notices = read(page)
     assert [block.text for block in lead.body] == [OPENING, SECOND]
     assert not any("asks to log in" in notice for notice in notices)
+
+
+def test_a_wall_s_message_inside_a_whole_article_cuts_nothing_and_a_related_list_s_label_raises_nothing():
+    """The article goes on under a wall's line (its paragraphs speak "about" the plan, of "a month"): no cut; a
+    related list's "This article is for subscribers only" label under a complete article: no warning."""
+    going_on = ("Ministers said more about the plan would follow in a month, when the regulator publishes its "
+                "review of the sector.")  # fmt: skip
+    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\nSubscribe to keep reading\n{going_on}\n"
+            f"{SECOND}\nShare\n")  # fmt: skip
+    lead, notices = read(page)
+    assert [block.text for block in lead.body if "Subscribe" not in block.text][-2:] == [going_on, SECOND]
+    assert not any("asks to log in" in notice for notice in notices)
+    related = "Why your council tax keeps going up\nThis article is for subscribers only\nMinisters promise reform\n"
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\nMore from Politics\n{related}"
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert not any("asks to log in" in notice for notice in notices)
+
+
+def test_le_monde_s_wall_in_its_own_words():
+    wall = "Il vous reste 78% de l'article à lire. La suite est réservée aux abonnés."
+    lead, notices = read(
+        f"Accueil\n{HEADLINE}\nPar Anna Petrova\n4 mars 2026\n{OPENING}\n{SECOND}\n{wall}\nS'abonner\n"
+    )
+    assert [block.text for block in lead.body] == [OPENING, SECOND]
+    assert any("asks to log in or subscribe" in notice for notice in notices)

@@ -2317,7 +2317,9 @@ def test_a_sentence_about_file_photos_is_no_credit():
 
 
 @pytest.mark.parametrize("header, byline", [
-    ("Anna Petrova\nFollow\n6 min read\n·\nNov 20, 2026\n1.2K\nListen\nShare\n", "Anna Petrova"),  # Medium's
+    # ... not a name over a "Follow" button or a reading time: as often a topic's, a publication's or a subject's
+    ("Anna Petrova\nFollow\n6 min read\n·\nNov 20, 2026\n1.2K\nListen\nShare\n", ""),  # Medium's
+    ("Housing Policy\nFollow\nNov 20, 2026\n", ""),
     ("Anna Petrova Political correspondent\nThu 20 Nov 2026 17.03 GMT\n", "Anna Petrova Political correspondent"),
     ("Anna Petrova - anna.petrova@example.com\nNov 20, 2026\n", "Anna Petrova"),
     # a name alone over the date is as often a label, a place, a venue or the story's subject: no byline
@@ -2357,3 +2359,23 @@ def test_a_wire_story_s_rule_is_no_subhead_and_a_gallery_s_counter_is_no_part_of
     lead = read(page)[0].stories[0]
     assert lead.caption == "The Kremlin in Moscow, Nov. 20, 2026."
     assert [block.kind for block in lead.body] == ["p"] * 4 and "___" not in body_of(lead)
+
+
+def test_a_line_under_a_credit_inside_the_article_or_a_long_first_paragraph_under_one_is_no_caption():
+    """Only the lead photo's caption stands under its credit (the BBC's), a short line over the article: a subhead
+    under a photo's credit inside the article, or the article's first paragraph under the lead photo's credit, with
+    no final stop either, stay the article's."""
+    subhead = "What happens to the money next"
+    photo = "The Kremlin at dusk on Tuesday\nReuters\n"
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{photo}{subhead}\n{THIRD}\n"
+    assert body_of(read(page)[0].stories[0]) == [PARAGRAPH, SECOND, subhead, THIRD]
+    first = PARAGRAPH.rstrip(".")
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\nGetty Images\n{first}\n{SECOND}\n{THIRD}\n")[0].stories[0]
+    assert (lead.caption, body_of(lead)) == ("", [first, SECOND, THIRD])
+
+
+def test_a_caption_that_starts_archive_image_is_no_credit():
+    lead = read(
+        f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\nArchive image: the market in 1962\n{SECOND}\n{THIRD}\n"
+    )
+    assert body_of(lead[0].stories[0])[:1] == [PARAGRAPH]

@@ -82,6 +82,8 @@ def consent_dialogs(texts: list[str]) -> set[int]:
             if plain > PLAIN_WORDS:
                 break
             if CONSENT_BUTTONS.match(texts[j]) and ANSWER.search(texts[j]):
+                if not any(is_prose(text) and not is_furniture(text) for text in texts[j + 1 :]):
+                    break  # nothing of the page under it: the article and the site's banner, no dialog over them
                 return set(range(i, j + 1))
     return set()
 
@@ -104,28 +106,31 @@ PAYWALL = regex(
     r"(?:paying )?subscribers(?: only)?\W*$|"
     r"^keep reading with a .{0,20}\btrial\W*$|"
     r"^(?:jetzt )?(?:abonnieren|registrieren) und weiterlesen\W*$|^weiterlesen mit \S+(?: ?\+| ?plus| abo)\W*$|"
-    r"^la suite est réservée aux abonnés\W*$|^il vous reste \d+\s*% de l['’]article à lire\W*$"
+    r"^la suite est réservée aux abonnés\b.{0,40}$|^il vous reste [\d.,]+\s*% de (?:l['’]|cet )article\b.{0,80}$"
 )
 # ... and the offer under it: an account, a subscription, a trial, a price ("Create an account to access our free
 # content", "£1 a week"), which is no paragraph of the article
 OFFER = regex(
-    r"(?i)\b(?:account|subscri\w+|sign (?:up|in)|log ?in|register\w*|free trial|trial|newsletters?|membership|"
-    r"unlimited|cancel anytime|per (?:month|week)|a (?:month|week)|abo\w*|konto|abonnement|compte)\b|[£$€]\s?\d"
+    r"(?i)\b(?:(?:an?|your|free) account|subscri\w+|sign (?:up|in)|log ?in|register\w*|free trial|newsletters?|"
+    r"membership|unlimited access|cancel anytime|abos?|abonnement\w*|abonnieren|konto|compte)\b"
 )
+OFFERED = regex(r"(?i)\b(?:you|your|our|we|ihr|ihre|unser\w*|votre|vos|notre|nos)\b")  # ... to the reader
+OFFER_CALL = regex(rf"(?i)^{CALL}")  # ... or put as a call ("Subscribe to The Desk to keep reading this post and ...")
 GOES_ON = 12  # words: a paragraph under the call that is no offer: the article goes on, and the call was a promo
 UNDER_CALL = 6  # lines under the call looked at (a live blog's stamps between)
+UNDER_END = 3  # lines under the article's last paragraph where its call may stand (not a related list's label)
 
 
-def paywall(texts: list[str], start: int, end: int) -> int | None:
-    """The paywall's first call past the article's first paragraph, in it or a few lines under its last, where the
-    article stops (no paragraph of it under the call, only the offer: a promo in the article's middle is no
-    paywall), or None."""
-    for j in range(start + 1, min(len(texts), end + 6)):
-        if not PAYWALL.match(texts[j]):
+def paywall(texts: list[str], roles: list[str], start: int, end: int) -> int | None:
+    """The paywall's first call past the article's first paragraph, in it or a few lines under its last (only page
+    furniture between: not a related list's label), where the article stops (no paragraph of it under the call, only
+    the offer: a promo in the article's middle is no paywall), or None."""
+    for j in range(start + 1, min(len(texts), end + 1 + UNDER_END)):
+        if not PAYWALL.match(texts[j]) or any(roles[k] != "furniture" for k in range(end + 1, j)):
             continue
         if not any(
             is_prose(texts[k]) and words_of(texts[k]) >= GOES_ON and not is_furniture(texts[k])
-            and not OFFER.search(texts[k]) and not PAYWALL.match(texts[k])
+            and not (OFFER.search(texts[k]) and OFFERED.search(texts[k])) and not OFFER_CALL.match(texts[k])
             for k in range(j + 1, min(len(texts), j + 1 + UNDER_CALL))
         ):  # fmt: skip
             return j

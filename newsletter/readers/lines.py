@@ -36,7 +36,8 @@ CREDIT = regex(
     "|".join(
         [
             r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
-            r"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*\S.{0,100}",  # "File photo: Name/Agency"
+            # "File photo: Name/Agency"
+            rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
             rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",

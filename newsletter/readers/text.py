@@ -89,7 +89,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body
 
     # A paywall's call to log in ends the article there: the page holds only its opening (said below)
-    wall = paywall([line.text for line in lines], start, end)
+    wall = paywall([line.text for line in lines], roles, start, end)
     if wall is not None and wall <= end:
         end = max((k for k in range(start, wall) if roles[k] == "prose"), default=end)
 
@@ -247,9 +247,9 @@ def classify(lines: list[Line]) -> list[str]:
         if REPORTING_FROM.match(text) and words_of(text) <= 6:
             roles[i] = "furniture"  # the writer's place under the byline ("Reporting from Glasgow"), no caption
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
-                (i < 2 or roles[i - 2] not in ("prose", "other")) and re.search(r"[^\W_]$", text) and \
-                6 <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
-            roles[i] = "caption"  # the BBC's: the photo's credit over its caption, the article under it
+                "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] and re.search(r"[^\W_]$", text) \
+                and 6 <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
+            roles[i] = "caption"  # the BBC's: the lead photo's credit over its caption, the article under it
         elif roles[i] in ("prose", "other"):
             if i + 1 < len(texts) and roles[i + 1] == "credit" and (words_of(text) > CAPTION_WORDS or title_case(text)):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
@@ -299,7 +299,7 @@ def classify(lines: list[Line]) -> list[str]:
 
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
-CAPTION_UNDER = 30  # ... and one under its credit, a line of six words to this many, ending in no stop or colon
+CAPTION_UNDER = 20  # ... and one under its credit, a line of six words to this many, ending in no stop or colon
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
@@ -372,15 +372,14 @@ POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
 REPORTING_FROM = regex(r"^Reporting from [A-Z]")
 
 # A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
-# venue, a series or the story's subject): the writer's post ("Anna Petrova Political correspondent", or on the line
-# under it: the BBC's), the writer's own address ("Jane Doe - jane@site.dk"), or a "Follow" button or the reading
-# time under it (Medium's)
+# venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
+# often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), or the
+# writer's own address ("Jane Doe - jane@site.dk")
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3})"
     rf"(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))?(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"
 )
-WRITER_BUTTON = regex(r"(?i)^(?:follow|following|subscribe)$|^\d+\s*min(?:ute)?s? read$")
 
 
 # ... not a site's or a section's name, a button, a title ("The Planetary Press", "Text Size", "Ein Albtraum"), nor
@@ -394,8 +393,8 @@ NO_NAME = regex(
 
 
 def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
-    """A line under the headline that is a writer's name with what marks it as the writer's: a post, the writer's
-    own address, or a "Follow" button or the reading time under it."""
+    """A line under the headline that is a writer's name with what marks it as the writer's: a post, or the
+    writer's own address."""
     found = WRITER.match(lines[i].text)
     if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
         return False
@@ -404,12 +403,7 @@ def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
         return False  # a section's label: "World News", "Breaking News"
     if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
         return any(name in found["address"].lower() for name in names if len(name) >= 3)
-    under = [line.text for line in lines[i + 1 : i + 3]]
-    return (
-        bool(found["post"])
-        or bool(under[:1] and POST_LINE.match(under[0]))
-        or any(WRITER_BUTTON.match(text) for text in under)
-    )
+    return bool(found["post"]) or i + 1 < len(lines) and bool(POST_LINE.match(lines[i + 1].text))
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
