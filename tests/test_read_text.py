@@ -2379,3 +2379,18 @@ def test_a_caption_that_starts_archive_image_is_no_credit():
         f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\nArchive image: the market in 1962\n{SECOND}\n{THIRD}\n"
     )
     assert body_of(lead[0].stories[0])[:1] == [PARAGRAPH]
+
+
+def test_a_page_pasted_twice_keeps_its_whole_article():
+    """Every line of the first copy stands in the second too: that is no box shown twice, and the article is whole
+    (subheads, a caption and its credit between its paragraphs)."""
+    copy = (f"Home\nNews\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\nWhat the budgets show\n{SECOND}\n"
+            f"The Kremlin at dusk on Tuesday\nReuters\n{THIRD}\nShare\nMore from News\nOther story one\n")  # fmt: skip
+    lead = read(copy + copy)[0].stories[0]
+    assert body_of(lead) == [PARAGRAPH, "What the budgets show", SECOND, THIRD]
+
+
+def test_a_subhead_that_starts_reporting_from_is_the_article_s():
+    subhead = "Reporting from Gaza remains restricted"
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{subhead}\n{THIRD}\n")[0].stories[0]
+    assert body_of(lead) == [PARAGRAPH, SECOND, subhead, THIRD]

@@ -130,9 +130,13 @@ BOX_PARAGRAPH = 8
 def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) -> set[int]:
     """The lines of each box inside the article that the page also shows elsewhere, the same lines in a row (a
     donation or newsletter appeal, a related story's card, a pull quote shown again in the menu, a sidebar or under
-    the article): left out, and the article goes on under it."""
+    the article): left out, and the article goes on under it. Not when half the article's paragraphs stand elsewhere
+    too (the page pasted twice)."""
     outside = {fold(lines[i].text) for i in range(len(lines)) if not start <= i <= end}
     repeated = [fold(lines[i].text) in outside for i in range(len(lines))]
+    paragraphs = [i for i in range(start, end + 1) if roles[i] == "prose"]
+    if 2 * sum(repeated[i] for i in paragraphs) >= len(paragraphs):
+        return set()  # half the article's paragraphs stand elsewhere too: the page pasted twice, not a box in it
     boxed: set[int] = set()
     k = start + 1
     while k <= end - REPEATED_BOX + 1:

@@ -244,7 +244,7 @@ def classify(lines: list[Line]) -> list[str]:
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
-        if REPORTING_FROM.match(text) and words_of(text) <= 6:
+        if REPORTING_FROM.match(text):
             roles[i] = "furniture"  # the writer's place under the byline ("Reporting from Glasgow"), no caption
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
                 "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] and re.search(r"[^\W_]$", text) \
@@ -369,7 +369,7 @@ GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the 
 POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist)"  # a writer's post
 # ... on its own line under the name: "Scotland political correspondent"; and the place: "Reporting from Glasgow"
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
-REPORTING_FROM = regex(r"^Reporting from [A-Z]")
+REPORTING_FROM = regex(r"^Reporting from [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")  # a place, not a subhead
 
 # A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
 # venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
