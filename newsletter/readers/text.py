@@ -356,8 +356,8 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             story.teaser = line.text  # the standfirst under the headline
             line.kind = "teaser"
     bylined = "byline" in roles[top : start + 5]  # (one under the article's first lines is taken later)
-    writer = next((i for i in head if not bylined and not lines[i].kind and roles[i] == "other"
-                   and writer_line(lines, i, pick)), None)  # fmt: skip
+    writer = None if bylined else next((i for i in head if not lines[i].kind and roles[i] == "other"
+                                        and writer_line(lines, i, pick)), None)  # fmt: skip
     if writer is not None:  # no byline: a writer's name on its own
         take_byline(lines[writer], story)
     if caption_lines:
@@ -371,6 +371,9 @@ POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
 REPORTING_FROM = regex(r"^Reporting from [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")  # a place, not a subhead
 
+ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's address after the name: " - jane@site.dk"
+WRITTEN_TO = regex(ADDRESS + "$")
+
 # A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
 # venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
 # often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), or the
@@ -378,7 +381,7 @@ REPORTING_FROM = regex(r"^Reporting from [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3})"
-    rf"(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))?(?:\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+)?$"
+    rf"(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))?(?:{ADDRESS})?$"
 )
 
 
@@ -425,7 +428,7 @@ def take_byline(line: Line, story: Story) -> None:
         name = found["name"].strip()
         if story.date is None:
             story.date = day
-    story.byline = re.sub(r"\s*[-–—|,]\s*[\w.+-]+@[\w.-]+$", "", name)  # the name, not the writer's address
+    story.byline = WRITTEN_TO.sub("", name)  # the name, not the writer's address
     line.kind = "byline"
 
 
