@@ -270,3 +270,64 @@ def test_le_monde_s_wall_in_its_own_words():
     )
     assert [block.text for block in lead.body] == [OPENING, SECOND]
     assert any("asks to log in or subscribe" in notice for notice in notices)
+
+
+# A newsletter's own article, pasted from a Ghost or Substack page: its paragraphs and subheads go on under a sign-up
+# card or a "Leave a comment" button; no blank lines between the paragraphs, as Substack's paste gives them
+GOES_ON = [
+    "The Liberal leader cannot easily give ground. Immigration is the far right's signature issue, and conceding "
+    "residence rules to it would hand the party the argument it has made since the last election.",
+    "What happens next",
+    "There are three plausible outcomes. The first is a fudge: a small change to the residence rules, announced "
+    "before the election, which both the Liberal party and the far right can present as a victory.",
+    "The second is a rupture, in which the far right leaves the talks on immigration and the Liberal leader "
+    "campaigns alone on schools and residence rules until the election.",
+]
+
+
+@pytest.mark.parametrize("box", [
+    "Sign up for The Eastern Flank\nWeekly analysis of security and politics on NATO's eastern edge.\nSubscribe\n",
+    "Sign up for the Today, Explained newsletter\nUnderstand the world with a daily explainer.\nEmail (required)\n"
+    "Sign Up\nBy submitting your email, you agree to our Terms and Privacy Notice.\n"])  # fmt: skip
+@pytest.mark.parametrize("subhead_first", [False, True])
+def test_the_article_goes_on_under_a_sign_up_card_with_a_subhead_under_it(box, subhead_first):
+    """Under the card: a paragraph and a subhead, or the subhead first; the article goes on, the card is named."""
+    going_on = [GOES_ON[1], GOES_ON[0], *GOES_ON[2:]] if subhead_first else GOES_ON
+    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n{box}" + "\n".join(going_on)
+            + "\nShare\nComments\n")  # fmt: skip
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND, *going_on]
+    assert any("left out as page furniture" in notice and box.split("\n")[0][:30] in notice for notice in notices)
+
+
+def test_the_article_goes_on_at_length_under_a_leave_a_comment_button():
+    """Substack's button between the article's paragraphs: the first paragraph under it speaks of other things than
+    those above it, but the three go on at length, with nothing between them: the article's, though shorter."""
+    under = [
+        "That income band matters because it is where the last election was decided, and where the pollsters "
+        "disagree most about turnout. Voters there rarely answer the phone, move often, and make up their minds "
+        "late, which is why a single survey of them says so little.",
+        "There are two caveats. The first is that phone surveys reach older immigration voters more easily than "
+        "younger ones, and the election measure depends on the young, who register late and vote, when they vote "
+        "at all, in the last week.",
+        "The second caveat is that approval of the Liberal leader and his party's vote intention are drifting apart, "
+        "which rarely lasts until an election. One of them will move towards the other before the campaign ends, and "
+        "the polls cannot yet say which.",
+    ]
+    above = [OPENING, SECOND, THIRD, FOURTH, GOES_ON[0], GOES_ON[2], GOES_ON[3]]
+    page = (f"Home\n{HEADLINE}\nAnna Petrova\nMar 4, 2026\n" + "\n".join(above) + "\nLeave a comment\n"
+            + "\n".join(under) + "\nSubscribe\nDiscussion about this post\n")  # fmt: skip
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [*above, *under]
+    assert any("left out as page furniture" in notice and "Leave a comment" in notice for notice in notices)
+
+
+def test_leave_a_comment_under_the_article_still_opens_its_comments():
+    """Under the last paragraph, the button, then readers' comments about the same story, each under its writer's
+    name and over its buttons: not the article's."""
+    comment = ("The immigration rules were never the Liberal leader's to rewrite, and the party's members know the "
+               "election will turn on schools instead.")  # fmt: skip
+    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\nLeave a comment\n"
+            f"Mark Jensen\n2h\n{comment}\nLike (4)\nReply\nKaren Holm\n1h\n{THIRD}\nLike\nReply\n")  # fmt: skip
+    lead, _ = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND]

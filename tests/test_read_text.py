@@ -2394,3 +2394,71 @@ def test_a_subhead_that_starts_reporting_from_is_the_article_s():
     subhead = "Reporting from Gaza remains restricted"
     lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{subhead}\n{THIRD}\n")[0].stories[0]
     assert body_of(lead) == [PARAGRAPH, SECOND, subhead, THIRD]
+
+
+def test_a_paragraph_over_a_photo_s_credit_whose_caption_is_under_it_is_kept():
+    """The BBC's order inside the article: a paragraph, the photo's credit, its caption, the next paragraph. The
+    paragraph over the credit stays the article's; the caption under it is no subhead."""
+    caption = "Regional officials have protested outside the ministry in Moscow since the spring"
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\nGetty Images\n{caption}\n{THIRD}\n{FOURTH}\n"
+    lead, notices = read(page)
+    assert body_of(lead.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH]
+    assert any("left out as page furniture" in notice and "Regional officials have protested" in notice
+               for notice in notices)  # fmt: skip
+
+
+def test_the_last_paragraph_over_the_article_s_source_line_is_kept():
+    """Al Jazeera's foot: "Source: Al Jazeera" under the last paragraph is the article's source, not the credit of a
+    photo whose caption the paragraph would be."""
+    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{THIRD}\n{FOURTH}\nSource: Al Jazeera\n"
+            "Sign up for Al Jazeera\nWeekly newsletter\n")  # fmt: skip
+    assert body_of(read(page)[0].stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH]
+    # ... while a caption over a source line with the article going on under it is still a caption
+    caption = "Oil tankers wait to load at the port of Primorsk, on the Baltic coast, in the spring."
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{caption}\nSource: Reuters\n{THIRD}\n{FOURTH}\n"
+    assert body_of(read(page)[0].stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH]
+
+
+@pytest.mark.parametrize("bio, where", [
+    ("ANNA PETROVA is a Senior Fellow at the Center for Eurasian Studies. From 2019 to 2024, she served as an "
+     "adviser to the European Commission on sanctions.", "above"),
+    ("Anna Petrova is a senior correspondent covering Russia's regions and the economy.", "above"),
+    ("Petrova covers Russia's regions and the Finance Ministry from Riga.", "under"),
+])  # fmt: skip
+def test_the_writer_s_note_over_or_under_the_article_is_no_paragraph_of_it(bio, where):
+    """A paragraph that starts with the byline's name (whole, or the last name) and goes on as a writer's note does:
+    who wrote the article, named as left out."""
+    above, under = (f"{bio}\n", "") if where == "above" else ("", f"{bio}\n")
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\n{above}{PARAGRAPH}\n{SECOND}\n{THIRD}\n{under}Share\n"
+    lead, notices = read(page)
+    assert (lead.stories[0].headline, body_of(lead.stories[0])) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+    assert any("left out as page furniture" in notice and bio[:20] in notice for notice in notices)
+    # ... but a paragraph about someone else who "is" something stays
+    other = "Ivan Sokolov is the governor of the Perm region, one of the first to announce a freeze on wages."
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{other}\n{SECOND}\nShare\n"
+    assert body_of(read(page)[0].stories[0]) == [PARAGRAPH, other, SECOND]
+
+
+def test_a_short_title_over_a_long_title_case_subtitle_makes_the_choice_a_guess():
+    """A magazine's title of three words over its subtitle in Title Case: which is the headline (or a kicker over
+    it), the words cannot tell; whichever is chosen is flagged."""
+    subtitle = "How the Fall in Oil Revenue Will Force Russia's Regions to Cut Their Budgets"
+    page = f"Home\nEssays\nThe Budget Squeeze\n{subtitle}\nBy Anna Petrova\n{PARAGRAPH}\n{SECOND}\n{THIRD}\n"
+    lead, notices = read(page)
+    assert lead.stories[0].headline in ("The Budget Squeeze", subtitle)
+    assert lead.stories[0].headline_unsure
+    assert any("may be the headline" in notice for notice in notices)
+
+
+def test_the_first_post_s_title_on_a_live_page_is_flagged():
+    """A live page: each post under its time and buttons, its title over its paragraphs. The first post's title is
+    no surer the headline than the others'; the choice is flagged."""
+    posts = [("Just now", "Governors ask for a delay to the cuts", FOURTH),
+             ("14:38", "Finance Ministry says the budget is fixed", THIRD),
+             ("14:11", "Regions freeze hiring as transfers shrink", FIFTH)]  # fmt: skip
+    page = "Home\nLive\nWatch live\n" + "".join(
+        f"Share\nCopy link\n{time}\n{title}\n{text}\n" for time, title, text in posts
+    )
+    lead, notices = read(page)
+    assert lead.stories[0].headline_unsure
+    assert any("live page" in notice for notice in notices)

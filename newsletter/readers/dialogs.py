@@ -152,30 +152,85 @@ PROMO_WORDS = 40  # ... each line of it at most
 
 
 def sign_up_boxes(lines: list[str], roles: list[str]) -> set[int]:
-    """The lines of each newsletter sign-up box set between the article's paragraphs: its heading, then (with its
-    button) at most PROMO_LINES short lines of what it sends and the button, and any small print; with a paragraph
-    right above it and the article going on right under it for two paragraphs, about what the paragraphs above are
-    about. Under the article's last paragraph such a heading still ends it."""
+    """The lines of each newsletter sign-up box or call to comment set between the article's paragraphs: its heading
+    (or the button alone: "Leave a comment"), then (with its button) at most PROMO_LINES short lines of what it sends
+    and the button, and any small print; with a paragraph right above it and the article going on right under it for
+    two paragraphs (a subhead before or between them), about what the paragraphs above are about. Under the article's
+    last paragraph such a heading still ends it."""
     found: set[int] = set()
     for i, text in enumerate(lines):
-        if roles[i] != "end" or not SIGN_UP.search(text) or "prose" not in roles[max(0, i - 2) : i]:
+        box = bool(SIGN_UP.search(text))
+        if roles[i] != "end" or not (box or ASK_BUTTON.match(text)) or "prose" not in roles[max(0, i - 2) : i]:
             continue
         last = i
-        for j in range(i + 1, min(len(lines), i + PROMO_LINES + 2)):
+        for j in range(i + 1, min(len(lines), i + PROMO_LINES + 2) if box else i + 1):
             if words_of(lines[j]) > PROMO_WORDS or roles[j] not in ("prose", "other", "furniture"):
                 break
             if SIGN_UP_BUTTON.match(lines[j]):
                 last = j
                 break
-        while last + 1 < len(lines) and roles[last + 1] == "furniture" and last - i <= PROMO_LINES + 2:
+        while box and last + 1 < len(lines) and roles[last + 1] == "furniture" and last - i <= PROMO_LINES + 2:
             last += 1  # "By signing up you agree to our Terms of Use"
-        below = [k for k in range(last + 1, min(len(lines), last + 3)) if roles[k] == "prose"]
-        if below[:2] != [last + 1, last + 2]:
+        below = paragraphs_under(lines, roles, last, subhead_first=box)
+        if not below:
             continue  # the article goes on for two paragraphs at least: not a comment, a teaser, the next standfirst
         above = [lines[k] for k in range(max(0, i - 6), i) if roles[k] == "prose"]
-        if all(goes_on(lines[k], " ".join(above)) for k in below[:2]):  # each of them
+        if all(goes_on(lines[k], " ".join(above)) for k in below) or at_length(lines, roles, below[0], " ".join(above)):
             found.update(range(i, last + 1))
     return found
+
+
+RUN_PARAGRAPHS = 3  # under a box, the article goes on at length: this many paragraphs in a row (subheads between)
+RUN_WORDS = 120  # ... and this many words
+
+
+def at_length(lines: list[str], roles: list[str], first: int, above: str) -> bool:
+    """Paragraphs in a row from `first`, with nothing between them but a subhead, long enough to be the article going
+    on (a comment thread has its writers' names and buttons between its comments), two of them at least about what
+    the article above speaks of."""
+    paragraphs = size = alike = 0
+    for k in range(first, len(lines)):
+        if roles[k] == "prose":
+            paragraphs += 1
+            size += words_of(lines[k])
+            alike += goes_on(lines[k], above)
+        elif not (roles[k] == "other" and is_subhead(lines[k]) and k + 1 < len(lines) and roles[k + 1] == "prose"):
+            break
+    return paragraphs >= RUN_PARAGRAPHS and size >= RUN_WORDS and alike >= 2
+
+
+# A button between the article's paragraphs that asks the reader to act, as Substack's "Leave a comment" does; under
+# the article's end the same button opens its comments
+ASK_BUTTON = regex(r"(?i)^\W*(?:leave a (?:comment|reply)|share(?: this (?:post|article|story))?)\W*$")
+SUBHEAD_WORDS = 12  # a subhead between the paragraphs under a box: a phrase or a question, with a small word in it
+
+
+def paragraphs_under(lines: list[str], roles: list[str], last: int, subhead_first: bool) -> list[int]:
+    """The two paragraphs right under a box's last line, with at most one subhead before them (only under a sign-up
+    box, whose heading no next story's title follows) or between them; none when the lines under it are not so."""
+    found: list[int] = []
+    subheads = 0
+    for k in range(last + 1, min(len(lines), last + 4)):
+        if roles[k] == "prose":
+            found.append(k)
+            if len(found) == 2:
+                return found
+        elif roles[k] == "other" and subheads == 0 and (found or subhead_first) and is_subhead(lines[k]):
+            subheads += 1
+        else:
+            break
+    return []
+
+
+def is_subhead(text: str) -> bool:
+    """A subhead in sentence case ("What happens next", "Why now") or a question: not a commenter's or a writer's name,
+    which are capitalised words alone."""
+    size = words_of(text)
+    return (
+        2 <= size <= SUBHEAD_WORDS
+        and not text.endswith(".")
+        and (text.endswith("?") or any(word[:1].islower() for word in text.split()[1:]))
+    )
 
 
 ABOUT_THE_SAME = 0.25  # share of the words of the paragraphs under a box that the article's above it hold

@@ -11,6 +11,7 @@ from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
 from newsletter.readers.candidates import PROMO, could_be_headline
+from newsletter.readers.doubts import live_posts, short_title_over
 from newsletter.readers.lines import (
     BOILERPLATE,
     READING_TIME,
@@ -254,6 +255,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     why = ""
     if close:
         why = f"line {lines[close[0]].number} ({shown(lines[close[0]].text, 40)}) comes close"
+    elif (post := live_posts(lines, roles, index, end)) is not None:
+        why = f"it heads the first of a live page's posts (line {lines[post].number} below heads another so)"
     elif (headed := header_below(lines, roles, index, rivals, ledes)) is not None:
         why = f"line {lines[headed].number} ({shown(lines[headed].text, 40)}) below it has the byline or date under it"
     elif index in named:
@@ -458,9 +461,11 @@ def title_above(
     a list of titles (another right above it: other stories' titles over the article's headline) unless it is about
     the article and the chosen one is no shorter."""
     long_title = title_case(lines[index].text) and words_of(lines[index].text) >= LONG_TITLE
-    if title_case(lines[index].text) and not long_title:
-        return None  # written as a title: not a standfirst (but a site that Title-Cases every line writes its long
-        # standfirsts so too, under a shorter headline about the article)
+    short = short_title_over(lines, roles, index, scored, shares) if title_case(lines[index].text) else None
+    if short is not None or title_case(lines[index].text) and not long_title:
+        return short  # written as a title: not a standfirst (but a site that Title-Cases every line writes its long
+        # standfirsts so too, under a shorter headline about the article; and a magazine's title of two or three
+        # words may stand over a subtitle in Title Case)
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 8), -1):
         if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):

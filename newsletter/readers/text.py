@@ -34,6 +34,7 @@ from newsletter.readers.lines import (
     RIGHTS_RESERVED,
     STAMPED,
     Line,
+    ends_sentence,
     is_byline,
     is_credit,
     is_date_line,
@@ -241,6 +242,8 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("other")
     for i in consent_dialogs(texts):
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
+    for i in writers_bios(texts, roles):
+        roles[i] = "furniture"  # "ELENA VASQUEZ is a Senior Fellow at ...": who wrote it, over or under the article
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
@@ -248,10 +251,16 @@ def classify(lines: list[Line]) -> list[str]:
             roles[i] = "furniture"  # the writer's place under the byline ("Reporting from Glasgow"), no caption
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
                 "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] and re.search(r"[^\W_]$", text) \
-                and 6 <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
+                and CAPTION_UNDER_WORDS <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
             roles[i] = "caption"  # the BBC's: the lead photo's credit over its caption, the article under it
+        elif roles[i] == "other" and i >= 2 and roles[i - 1] == "credit" and paragraph_over_credit(texts, roles, i - 2):
+            roles[i] = "caption"  # ... and a photo's inside the article, between two paragraphs
         elif roles[i] in ("prose", "other"):
-            if i + 1 < len(texts) and roles[i + 1] == "credit" and (words_of(text) > CAPTION_WORDS or title_case(text)):
+            if (
+                i + 1 < len(texts)
+                and roles[i + 1] == "credit"
+                and (words_of(text) > CAPTION_WORDS or title_case(text) or paragraph_over_credit(texts, roles, i))
+            ):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
             if i + 1 < len(texts) and (roles[i + 1] == "credit" or texts[i + 1] == text):
                 roles[i] = "caption"
@@ -297,9 +306,56 @@ def classify(lines: list[Line]) -> list[str]:
     return roles
 
 
+def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
+    """The paragraphs that tell who the page's writers are: each starts with a name its byline gives (whole, or the
+    first or last name alone: "Todorov covers Bulgaria") and goes on as a writer's note does ("is a senior fellow",
+    "covers", "reports on")."""
+    names: set[str] = set()
+    for text, role in zip(texts, roles, strict=True):
+        if role == "byline":
+            for name in re.split(r",|\s+(?:and|&)\s+", BYLINE_WORDS.sub("", text)):
+                words = name.split()
+                if 2 <= len(words) <= 4 and NAMES.fullmatch(name.strip()):
+                    names.update({" ".join(words).casefold(), words[0].casefold(), words[-1].casefold()})
+    if not names:
+        return []
+    found = []
+    for i, text in enumerate(texts):
+        head = BIO.match(text)
+        if roles[i] == "prose" and head and " ".join(head["name"].split()).casefold() in names:
+            found.append(i)
+    return found
+
+
+BIO = regex(
+    r"^(?P<name>[A-Z\u00C0-\u024F][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,3}),?\s+(?:is|was|has been|covers|"
+    r"reports|writes|edits|serves|teaches|leads|directs|hosts|joined)\s"
+)
+
+
+def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
+    """The line over a credit, inside the article, is its paragraph and no caption: a sentence with a paragraph over
+    it, and the credit's caption under the credit (the BBC's order: the line under, then a paragraph), or the credit
+    the article's source line at its foot ("Source: Al Jazeera", nothing of the article under it)."""
+    if not (i and roles[i - 1] == "prose" and ends_sentence(texts[i]) and words_of(texts[i]) >= PARAGRAPH_OVER):
+        return False
+    under = [roles[k] for k in range(i + 2, min(len(texts), i + 4))]
+    if SOURCE_LINE.match(texts[i + 1]):
+        return "prose" not in under[:1]
+    caption = texts[i + 2] if i + 2 < len(texts) else ""
+    return (
+        under == ["other", "prose"]
+        and CAPTION_UNDER_WORDS <= words_of(caption) <= CAPTION_UNDER
+        and not title_case(caption)
+    )  # fmt: skip  (a subhead under the credit is written in Title Case)
+
+
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 CAPTION_UNDER = 20  # ... and one under its credit, a line of six words to this many, ending in no stop or colon
+CAPTION_UNDER_WORDS = 6
+PARAGRAPH_OVER = 15  # a sentence of this many words over a credit whose caption is under it is the article's
+SOURCE_LINE = regex(r"(?i)^source\s*:")
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")

@@ -1,0 +1,49 @@
+"""What makes a chosen headline a guess that its score cannot show: a short title standing right over it (a magazine's
+title over its subtitle, or a kicker over the headline), and a live page's posts, each under its time and over its
+paragraphs, of which it heads the first."""
+
+from __future__ import annotations
+
+from newsletter.patterns import regex
+from newsletter.readers.lines import Line, ends_sentence, title_case, words_of
+
+# A live page's post is headed by its time ("14:38", "Just now") over its title: the first post's title is no more the
+# page's headline than the others' are
+NOW = regex(r"(?i)^(?:just now|now|pinned(?: post)?)$")
+LIVE_POSTS = 2  # ... with this many more posts below headed so
+
+
+def live_posts(lines: list[Line], roles: list[str], index: int, end: int) -> int | None:
+    """The next post's title below the chosen line when the chosen one heads a live page's first post: a time over it,
+    a paragraph under it, and LIVE_POSTS more titles below headed so."""
+    if not stamped(lines, roles, index):
+        return None
+    posts = [j for j in range(index + 1, min(len(lines), end + 1)) if stamped(lines, roles, j)]
+    return posts[0] if len(posts) >= LIVE_POSTS else None
+
+
+def stamped(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A title with its time right above it (buttons between) and a paragraph under it (its writer's name between)."""
+    under = next((j for j in range(i + 1, min(len(roles), i + 4)) if roles[j] not in ("label", "byline")), None)
+    if roles[i] not in ("other", "label") or under is None or roles[under] != "prose":
+        return False
+    above = next((j for j in range(i - 1, max(-1, i - 4), -1) if roles[j] != "furniture"), None)
+    return above is not None and (roles[above] == "date" or bool(NOW.match(lines[above].text)))
+
+
+SHORT_TITLE = 5  # words: a magazine's title ("The Sanctions Reckoning") over a subtitle twice its length or more
+
+
+def short_title_over(
+    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], shares: dict[int, float]
+) -> int | None:
+    """A short Title Case line right above the chosen Title Case one (nothing but buttons between), at most
+    half its length and holding a word of the article's opening: a magazine's title over its subtitle, or a kicker
+    over the headline; which is which, the words cannot tell."""
+    candidates = {i for _, i in scored}
+    above = next((i for i in range(index - 1, max(-1, index - 4), -1) if roles[i] != "furniture"), None)
+    if above is None or above not in candidates or not shares.get(above, 0.0):
+        return None
+    size = words_of(lines[above].text)
+    shaped = title_case(lines[above].text) and not ends_sentence(lines[above].text)
+    return above if shaped and 2 <= size <= SHORT_TITLE and 2 * size <= words_of(lines[index].text) else None
