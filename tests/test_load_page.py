@@ -6,7 +6,7 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.lines import is_credit
+from newsletter.readers.credits import is_credit
 from newsletter.readers.text import parse_page
 
 BODY = (

@@ -8,7 +8,8 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.lines import is_byline, is_credit, is_date_line
+from newsletter.readers.credits import is_credit
+from newsletter.readers.lines import is_byline, is_date_line
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -2462,3 +2463,48 @@ def test_the_first_post_s_title_on_a_live_page_is_flagged():
     lead, notices = read(page)
     assert lead.stories[0].headline_unsure
     assert any("live page" in notice for notice in notices)
+
+
+@pytest.mark.parametrize("photo", [
+    "Governors met the finance minister in Moscow on Tuesday Credit: Anna Ford for The Courier\n",
+    "Governors met the finance minister in Moscow on Tuesday.Credit...Anna Ford for The New York Times\n",
+    "Governors met the finance minister in Moscow on Tuesday. (ABC News: Anna Ford)\n",
+    "Governors met the finance minister in Moscow on Tuesday.\nhide caption\ntoggle caption\nAnna Ford/Getty Images\n",
+])  # fmt: skip
+def test_the_lead_photo_s_caption_with_its_credit_glued_on_or_under_its_buttons_is_no_paragraph(photo):
+    """The Telegraph's, the New York Times', the ABC's and NPR's captions: the caption, not the article's first
+    paragraph."""
+    lead = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{photo}{PARAGRAPH}\n{SECOND}\n{THIRD}\n")[0].stories[0]
+    assert (lead.headline, body_of(lead)) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+    assert lead.caption.startswith("Governors met the finance minister in Moscow on Tuesday")
+
+
+@pytest.mark.parametrize("notice, where", [
+    ("Voiced by artificial intelligence.", "above"),
+    ("Produced by ElevenLabs and News Over Audio (Noa) using AI narration. Listen to more stories on the Noa app.",
+     "above"),
+    ("Our Standards: The Thomson Reuters Trust Principles., opens new tab", "under"),
+    ("The Associated Press is an independent global news organization dedicated to factual reporting.", "under"),
+    ("This material may not be published, broadcast, rewritten, or redistributed.", "under"),
+    ("A version of this article appears in print on Dec. 10, 2025, Section A, Page 8 of the New York edition.",
+     "under"),
+])  # fmt: skip
+def test_a_site_s_notice_around_every_article_is_no_paragraph_of_it(notice, where):
+    """What a site prints around every article as a sentence: read aloud by a machine, the wire's standards, the
+    agency's word about itself, the print edition's note. Left out and named."""
+    above, under = (f"{notice}\n", "") if where == "above" else ("", f"{notice}\n")
+    lead, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{above}{PARAGRAPH}\n{SECOND}\n{THIRD}\n{under}")
+    assert body_of(lead.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert any("left out as page furniture" in text and notice[:25] in text for text in notices)
+
+
+def test_reporting_from_several_places_is_the_writers_line():
+    """The New York Times' header: the headline, the standfirst, the lead photo, then the writers, where they report
+    from and the date. The place line is no rival of the headline."""
+    standfirst = "Regions are preparing for a year of cuts as transfers from Moscow shrink, budget documents show."
+    photo = "Governors met the finance minister in Moscow on Tuesday.Credit...Anna Ford for The New York Times"
+    page = (f"Home\n{HEADLINE}\n{standfirst}\n{photo}\nBy Anna Petrova and Ivan Sokolov\nReporting from Kyiv, Ukraine, "
+            f"and Geneva\nDec. 9, 2026\n{PARAGRAPH}\n{SECOND}\n{THIRD}\n{FOURTH}\n")  # fmt: skip
+    lead, notices = read(page)
+    assert (lead.stories[0].headline, lead.stories[0].headline_unsure) == (HEADLINE, False)
+    assert body_of(lead.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH]

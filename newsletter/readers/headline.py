@@ -11,6 +11,7 @@ from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
 from newsletter.readers.candidates import PROMO, could_be_headline
+from newsletter.readers.credits import split_credit
 from newsletter.readers.doubts import live_posts, short_title_over
 from newsletter.readers.lines import (
     BOILERPLATE,
@@ -21,7 +22,6 @@ from newsletter.readers.lines import (
     is_title_like,
     line_date,
     shown,
-    split_credit,
     title_case,
     words_of,
     written_as_sentence,

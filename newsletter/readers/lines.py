@@ -1,5 +1,5 @@
-"""One line of a pasted page -> what it plainly is: a credit, a caption, a byline, a date, page furniture, a
-related or comments heading, prose or a title; and the Line itself, numbered as in the file. The text reader
+"""One line of a pasted page -> what it plainly is: a byline, a date, page furniture, a related or comments heading,
+prose or a title (a photo's credit: credits.py); and the Line itself, numbered as in the file. The text reader
 (text.py) and the headline chooser (headline.py) read the page through these."""
 
 from __future__ import annotations
@@ -12,106 +12,6 @@ from dataclasses import dataclass
 from newsletter.patterns import regex
 
 # --- what a line plainly is --------------------------------------------------------------------------------
-
-# Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
-# written out three times there, took 3 ms of Python's `re` compiling at every run.
-AGENCIES = frozenset(
-    "REUTERS|Reuters|AP|AP Photo|Associated Press|AFP|AFP via Getty Images|Getty Images|Getty|EPA|EPA-EFE|"
-    "Bloomberg|Kyodo|Xinhua|Sipa|Sipa USA|NurPhoto|Shutterstock|Alamy|ZUMA|ZUMA Press|ZUMA Wire|AAP|PA|"
-    "PA Images|PA Wire|Imago|Pool|Handout|File Photo|File|Anadolu|Anadolu Agency|SOPA Images|LightRocket|"
-    "GZERO Media|Eurasia Group|The Canadian Press|CP|dpa|ANSA|TASS|Sputnik|WireImage|Corbis|Redux|"
-    "The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto|"
-    # ... and as Chinese, Japanese and Korean pages name them: Xinhua, China News Service, Kyodo, Jiji, Reuters,
-    # AP, AFP, Yonhap
-    "新华社|新華社|中新社|共同社|共同通信|時事通信|路透社|美联社|法新社|연합뉴스".split("|")
-)
-# Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by), "公安分局供图
-# 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
-CJK_CREDIT = (
-    r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／]\s*.{1,60}|"
-    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?"
-)
-NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
-CREDIT = regex(
-    "|".join(
-        [
-            r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
-            # "File photo: Name/Agency"
-            rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
-            r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
-            rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
-            r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
-            r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
-            CJK_CREDIT,
-        ]
-    )
-)
-NAME_ONLY = regex(NAMEISH)
-
-
-def is_credit(line: str) -> bool:
-    """A photo credit line, in any of the forms agencies and newsrooms print them."""
-    line = unwrap(line.strip())
-    if not line or len(line) > 120 or len(line.split()) > 12:
-        return False
-    if re.search(r"[.!?]\s+[a-z]", line):  # a sentence goes on after a full stop: not a credit
-        return False
-    if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line):
-        return False
-    return agency_credit(line) or CREDIT.fullmatch(line) is not None
-
-
-def agency_credit(line: str) -> bool:
-    """A credit that names an agency: `Reuters`, `REUTERS/Name/File Photo`, `Jane Doe/Getty Images`,
-    `Jane Doe | Getty Images`."""
-    parts = line.split("/")
-    name, bar, agency = line.partition("|")
-    return (
-        # the agency, then up to three names or notes
-        (parts[0].rstrip() in AGENCIES and len(parts) <= 4
-            and all(part and len(part.strip()) <= 80 for part in parts[1:]))
-        # a name, the agency, perhaps "File Photo"
-        or (len(parts) in (2, 3) and parts[1] in AGENCIES and 1 <= len(parts[0]) <= 60 and "." not in parts[0]
-            and all(1 <= len(part) <= 60 for part in parts[2:]))
-        # a name | the agency
-        or (bool(bar) and agency.lstrip() in AGENCIES and NAME_ONLY.fullmatch(name.rstrip()) is not None)
-    )  # fmt: skip
-
-
-def names_agency(credit: str) -> bool:
-    """The credit starts with an agency's name."""
-    return unwrap(credit).startswith(tuple(AGENCIES))
-
-
-def unwrap(line: str) -> str:
-    """`((Mohammed Ameen/Reuters))`, `[Photo: X]` and `（新华社记者 李鑫 摄）` -> the credit inside."""
-    while len(line) > 2 and line[0] + line[-1] in ("()", "[]", "（）"):
-        line = line[1:-1].strip()
-    return line
-
-
-TRAILING_CREDIT = regex(
-    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
-)
-
-
-def split_credit(line: str) -> tuple[str, str]:
-    """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
-    -> (caption, credit)."""
-    bracketed = TRAILING_CREDIT.match(line)
-    if bracketed and is_credit(bracketed.group("credit")):
-        return bracketed.group("caption"), bracketed.group("credit")
-    for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)", line):  # Chinese: no space after its stop
-        caption, credit = line[: stop.start() + 1], line[stop.end() :]
-        cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
-        if (
-            (len(caption) >= 20 or cjk and len(caption) >= 6)
-            and is_credit(credit)
-            and ("/" in credit or " via " in credit or names_agency(credit) or cjk)
-        ):
-            return caption, credit
-    return line, ""
-
 
 # Months as pages write them: English (and its abbreviations), German, French, Spanish, Portuguese, Italian, Dutch
 MONTH_NAMES = {
@@ -460,6 +360,18 @@ BOILERPLATE = regex(
 )
 
 
+# What a news site prints around every article, whole sentences of it: that the article is read aloud by a machine,
+# the wire's standards, licensing and reprints, the agency's description of itself, the print edition's note
+PAGE_NOTICE = regex(
+    r"(?i)\b(?:voiced by artificial intelligence|(?:using|by) ai narration|narrated by (?:ai|artificial intelligence)|"
+    r"press play to listen to this article|listen to this article|our standards:|purchase licensing rights|"
+    r"(?:reprints|licensing) (?:&|and) permissions|order reprints|is an independent global news organization|"
+    r"may not be published, broadcast, rewritten,? or redistributed|a version of this article appears in print|"
+    r"unlock the editor'?s digest)"
+)
+NOTICE_WORDS = 40  # ... a line this long at most
+
+
 # A counter: of shares, comments or views ("1.2K Shares"), or a gallery's ("Image 10 of 15")
 # What a counter counts, in English and as German, French, Spanish, Portuguese and Italian pages say it
 COUNTED = r"shares?|comments?|views?|likes?|reads?|reactions?|kommentare?|aufrufe|commentaires?|vues|comentarios?|" \
@@ -513,6 +425,8 @@ def is_furniture(line: str) -> bool:
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
     if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
         return True
+    if words <= NOTICE_WORDS and PAGE_NOTICE.search(line):
+        return True  # "Voiced by artificial intelligence.", "Purchase Licensing Rights"
     if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line) and not CJK_SENTENCE.search(line)):
         return True
     return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \

@@ -21,6 +21,14 @@ from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes
+from newsletter.readers.credits import (
+    CAPTION_UNDER,
+    CAPTION_UNDER_WORDS,
+    is_credit,
+    paragraph_over_credit,
+    split_credit,
+    toggled,
+)
 from newsletter.readers.dialogs import consent_dialogs, paywall, sign_up_boxes
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
@@ -34,9 +42,7 @@ from newsletter.readers.lines import (
     RIGHTS_RESERVED,
     STAMPED,
     Line,
-    ends_sentence,
     is_byline,
-    is_credit,
     is_date_line,
     is_furniture,
     is_markup,
@@ -44,7 +50,6 @@ from newsletter.readers.lines import (
     is_title_like,
     line_date,
     short_cjk_sentence,
-    split_credit,
     title_case,
     words_of,
 )
@@ -266,6 +271,8 @@ def classify(lines: list[Line]) -> list[str]:
                 roles[i] = "caption"
             elif i and texts[i - 1] == text:
                 roles[i] = "caption"
+            elif toggled(texts, roles, i) and words_of(text) <= CAPTION_WORDS and not title_case(text):
+                roles[i] = "caption"  # NPR's: the caption, its "hide caption" and "toggle caption" buttons, its credit
     # A short Chinese sentence between the article's paragraphs is one of them (at its start it may be a caption)
     for i, text in enumerate(texts):
         if (
@@ -333,29 +340,8 @@ BIO = regex(
 )
 
 
-def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
-    """The line over a credit, inside the article, is its paragraph and no caption: a sentence with a paragraph over
-    it, and the credit's caption under the credit (the BBC's order: the line under, then a paragraph), or the credit
-    the article's source line at its foot ("Source: Al Jazeera", nothing of the article under it)."""
-    if not (i and roles[i - 1] == "prose" and ends_sentence(texts[i]) and words_of(texts[i]) >= PARAGRAPH_OVER):
-        return False
-    under = [roles[k] for k in range(i + 2, min(len(texts), i + 4))]
-    if SOURCE_LINE.match(texts[i + 1]):
-        return "prose" not in under[:1]
-    caption = texts[i + 2] if i + 2 < len(texts) else ""
-    return (
-        under == ["other", "prose"]
-        and CAPTION_UNDER_WORDS <= words_of(caption) <= CAPTION_UNDER
-        and not title_case(caption)
-    )  # fmt: skip  (a subhead under the credit is written in Title Case)
-
-
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
-CAPTION_UNDER = 20  # ... and one under its credit, a line of six words to this many, ending in no stop or colon
-CAPTION_UNDER_WORDS = 6
-PARAGRAPH_OVER = 15  # a sentence of this many words over a credit whose caption is under it is the article's
-SOURCE_LINE = regex(r"(?i)^source\s*:")
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
@@ -425,7 +411,8 @@ GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the 
 POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist)"  # a writer's post
 # ... on its own line under the name: "Scotland political correspondent"; and the place: "Reporting from Glasgow"
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
-REPORTING_FROM = regex(r"^Reporting from [A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}$")  # a place, not a subhead
+PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")  # places, not a subhead
 
 ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's address after the name: " - jane@site.dk"
 WRITTEN_TO = regex(ADDRESS + "$")

@@ -1,0 +1,160 @@
+"""A photo's lines in a pasted page: its credit, in any of the forms agencies and newsrooms print it (alone, or glued
+onto its caption), and where a line beside a credit is its caption or the article's own paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from newsletter.patterns import regex
+from newsletter.readers.lines import CJK, ends_sentence, title_case, words_of
+
+# Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
+# written out three times there, took 3 ms of Python's `re` compiling at every run.
+AGENCIES = frozenset(
+    "REUTERS|Reuters|AP|AP Photo|Associated Press|AFP|AFP via Getty Images|Getty Images|Getty|EPA|EPA-EFE|"
+    "Bloomberg|Kyodo|Xinhua|Sipa|Sipa USA|NurPhoto|Shutterstock|Alamy|ZUMA|ZUMA Press|ZUMA Wire|AAP|PA|"
+    "PA Images|PA Wire|Imago|Pool|Handout|File Photo|File|Anadolu|Anadolu Agency|SOPA Images|LightRocket|"
+    "GZERO Media|Eurasia Group|The Canadian Press|CP|dpa|ANSA|TASS|Sputnik|WireImage|Corbis|Redux|"
+    "The New York Times|The Washington Post|Wikimedia Commons|Flickr|Unsplash|iStock|iStockphoto|"
+    # ... and as Chinese, Japanese and Korean pages name them: Xinhua, China News Service, Kyodo, Jiji, Reuters,
+    # AP, AFP, Yonhap
+    "新华社|新華社|中新社|共同社|共同通信|時事通信|路透社|美联社|法新社|연합뉴스".split("|")
+)
+# Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by), "公安分局供图
+# 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
+CJK_CREDIT = (
+    r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／]\s*.{1,60}|"
+    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?"
+)
+NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
+CREDIT = regex(
+    "|".join(
+        [
+            r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
+            # "File photo: Name/Agency"
+            rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
+            r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
+            rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
+            r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
+            r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
+            CJK_CREDIT,
+        ]
+    )
+)
+NAME_ONLY = regex(NAMEISH)
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit line, in any of the forms agencies and newsrooms print them."""
+    line = unwrap(line.strip())
+    if not line or len(line) > 120 or len(line.split()) > 12:
+        return False
+    if re.search(r"[.!?]\s+[a-z]", line):  # a sentence goes on after a full stop: not a credit
+        return False
+    if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line):
+        return False
+    return agency_credit(line) or CREDIT.fullmatch(line) is not None
+
+
+def agency_credit(line: str) -> bool:
+    """A credit that names an agency: `Reuters`, `REUTERS/Name/File Photo`, `Jane Doe/Getty Images`,
+    `Jane Doe | Getty Images`."""
+    parts = line.split("/")
+    name, bar, agency = line.partition("|")
+    return (
+        # the agency, then up to three names or notes
+        (parts[0].rstrip() in AGENCIES and len(parts) <= 4
+            and all(part and len(part.strip()) <= 80 for part in parts[1:]))
+        # a name, the agency, perhaps "File Photo"
+        or (len(parts) in (2, 3) and parts[1] in AGENCIES and 1 <= len(parts[0]) <= 60 and "." not in parts[0]
+            and all(1 <= len(part) <= 60 for part in parts[2:]))
+        # a name | the agency
+        or (bool(bar) and agency.lstrip() in AGENCIES and NAME_ONLY.fullmatch(name.rstrip()) is not None)
+    )  # fmt: skip
+
+
+def names_agency(credit: str) -> bool:
+    """The credit starts with an agency's name."""
+    return unwrap(credit).startswith(tuple(AGENCIES))
+
+
+def unwrap(line: str) -> str:
+    """`((Mohammed Ameen/Reuters))`, `[Photo: X]` and `（新华社记者 李鑫 摄）` -> the credit inside."""
+    while len(line) > 2 and line[0] + line[-1] in ("()", "[]", "（）"):
+        line = line[1:-1].strip()
+    return line
+
+
+TRAILING_CREDIT = regex(
+    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
+)
+# ... the outlet and the photographer in brackets, as the ABC prints them ("... (ABC News: Callum Ashby)"); and a
+# credit's label glued on with no stop before it ("... her pitch to voters Credit: Name for The Telegraph", "... on
+# Tuesday.Credit...Name for The New York Times")
+OUTLET_CREDIT = regex(
+    rf"^(?P<caption>.{{20,}}?)\s+(?P<credit>\((?:[A-Z][\w.&'’-]*\s+){{0,3}}[A-Z][\w.&'’-]*:\s*{NAMEISH}\))$"
+)
+LABELLED_CREDIT = regex(
+    r"^(?P<caption>.{20,}?)\s*(?P<credit>(?:Credit|Photograph|Photo)(?:\s*:\s*|\.\.\.\s*|…\s*)"
+    rf"{NAMEISH}(?:\s*/\s*{NAMEISH}|\s+(?:for|via)\s+{NAMEISH})?)$"
+)
+
+
+CREDIT_WORDS = 10  # a glued-on credit: its label, a name or two, an outlet
+
+
+def split_credit(line: str) -> tuple[str, str]:
+    """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
+    -> (caption, credit)."""
+    bracketed = TRAILING_CREDIT.match(line)
+    if bracketed and is_credit(bracketed.group("credit")):
+        return bracketed.group("caption"), bracketed.group("credit")
+    found = OUTLET_CREDIT.match(line) or LABELLED_CREDIT.match(line)
+    if found and len(found.group("credit").split()) <= CREDIT_WORDS:
+        return found.group("caption"), found.group("credit")
+    for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)", line):  # Chinese: no space after its stop
+        caption, credit = line[: stop.start() + 1], line[stop.end() :]
+        cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
+        if (
+            (len(caption) >= 20 or cjk and len(caption) >= 6)
+            and is_credit(credit)
+            and ("/" in credit or " via " in credit or names_agency(credit) or cjk)
+        ):
+            return caption, credit
+    return line, ""
+
+
+CAPTION_UNDER = 20  # a caption under its credit (the BBC's order): a line of six words to this many, ending in no
+CAPTION_UNDER_WORDS = 6  # ... stop or colon
+PARAGRAPH_OVER = 15  # a sentence of this many words over a credit whose caption is under it is the article's
+SOURCE_LINE = regex(r"(?i)^source\s*:")
+
+
+def toggled(texts: list[str], roles: list[str], i: int) -> bool:
+    """The line is over a caption's buttons ("hide caption", "View image in fullscreen") and a credit under them."""
+    j = i + 1
+    while j < len(texts) and CAPTION_BUTTON.match(texts[j]):
+        j += 1
+    return i + 1 < j < len(texts) and roles[j] == "credit"
+
+
+CAPTION_BUTTON = regex(
+    r"(?i)^(?:(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen)$"
+)
+
+
+def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
+    """The line over a credit, inside the article, is its paragraph and no caption: a sentence with a paragraph over
+    it, and the credit's caption under the credit (the BBC's order: the line under, then a paragraph), or the credit
+    the article's source line at its foot ("Source: Al Jazeera", nothing of the article under it)."""
+    if not (i and roles[i - 1] == "prose" and ends_sentence(texts[i]) and words_of(texts[i]) >= PARAGRAPH_OVER):
+        return False
+    under = [roles[k] for k in range(i + 2, min(len(texts), i + 4))]
+    if SOURCE_LINE.match(texts[i + 1]):
+        return "prose" not in under[:1]
+    caption = texts[i + 2] if i + 2 < len(texts) else ""
+    return (
+        under == ["other", "prose"]
+        and CAPTION_UNDER_WORDS <= words_of(caption) <= CAPTION_UNDER
+        and not title_case(caption)
+    )  # fmt: skip  (a subhead under the credit is written in Title Case)
