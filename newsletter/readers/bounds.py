@@ -141,7 +141,7 @@ def repeated_boxes(lines: list[Line], roles: list[str], start: int, end: int) ->
     k = start + 1
     while k <= end - REPEATED_BOX + 1:
         box = range(k, k + REPEATED_BOX)  # (the article's own paragraphs shown again, "Now reading", are no box)
-        paragraph = any(roles[j] == "prose" and words_of(lines[j].text) >= BOX_PARAGRAPH for j in box)
+        paragraph = any(roles[j] in ("prose", "furniture") and words_of(lines[j].text) >= BOX_PARAGRAPH for j in box)
         if not all(repeated[j] for j in box) or not paragraph or all(roles[j] == "prose" for j in box):
             k += 1
             continue

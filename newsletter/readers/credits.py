@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import CJK, ends_sentence, title_case, words_of
+from newsletter.readers.lines import CJK, ends_sentence, line_date, title_case, words_of
 
 # Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
 # written out three times there, took 3 ms of Python's `re` compiling at every run.
@@ -92,10 +92,11 @@ TRAILING_CREDIT = regex(
 # credit's label glued on with no stop before it ("... her pitch to voters Credit: Name for The Telegraph", "... on
 # Tuesday.Credit...Name for The New York Times")
 OUTLET_CREDIT = regex(
-    rf"^(?P<caption>.{{20,}}?)\s+(?P<credit>\((?:[A-Z][\w.&'’-]*\s+){{0,3}}[A-Z][\w.&'’-]*:\s*{NAMEISH}\))$"
-)
+    rf"^(?P<caption>.{{20,}}?[.!?])\s+(?P<credit>\((?P<outlet>(?:[A-Z][\w.&'’-]*\s+){{0,3}}[A-Z][\w.&'’-]*):\s*"
+    rf"{NAMEISH}\))$"
+)  # ... after the caption's full stop; the outlet the ABC's own ("ABC News", "ABC Rural"), an agency or "Supplied"
 LABELLED_CREDIT = regex(
-    r"^(?P<caption>.{20,}?)\s*(?P<credit>(?:Credit|Photograph|Photo)(?:\s*:\s*|\.\.\.\s*|…\s*)"
+    r"^(?P<caption>.{20,}?)\s*(?P<credit>(?:Credit|Photograph|(?<=[.!?])Photo|(?<=[.!?]\s)Photo)(?:\s*:\s*|\.\.\.\s*|…\s*)"
     rf"{NAMEISH}(?:\s*/\s*{NAMEISH}|\s+(?:for|via)\s+{NAMEISH})?)$"
 )
 
@@ -106,10 +107,14 @@ CREDIT_WORDS = 10  # a glued-on credit: its label, a name or two, an outlet
 def split_credit(line: str) -> tuple[str, str]:
     """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
     -> (caption, credit)."""
+    line = HIDE_GLUED.sub("", line)  # NPR's button pasted onto the credit: "... Chuck Burton/AP hide caption"
     bracketed = TRAILING_CREDIT.match(line)
     if bracketed and is_credit(bracketed.group("credit")):
         return bracketed.group("caption"), bracketed.group("credit")
-    found = OUTLET_CREDIT.match(line) or LABELLED_CREDIT.match(line)
+    outlet = OUTLET_CREDIT.match(line)
+    if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
+        outlet = None  # a seat's party and its candidate: "... a majority of 8,405 (Reform: Nigel Farage)"
+    found = outlet or LABELLED_CREDIT.match(line)
     if found and len(found.group("credit").split()) <= CREDIT_WORDS:
         return found.group("caption"), found.group("credit")
     for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)", line):  # Chinese: no space after its stop
@@ -131,13 +136,17 @@ SOURCE_LINE = regex(r"(?i)^source\s*:")
 
 
 def toggled(texts: list[str], roles: list[str], i: int) -> bool:
-    """The line is over a caption's buttons ("hide caption", "View image in fullscreen") and a credit under them."""
+    """The line is over a caption's buttons (NPR's "hide caption", "toggle caption") and a credit under them."""
+    if i + 1 >= len(texts) or not HIDE_CAPTION.match(texts[i + 1]):
+        return False  # the first button hides the caption: a line with no caption over a credit has none
     j = i + 1
     while j < len(texts) and CAPTION_BUTTON.match(texts[j]):
         j += 1
-    return i + 1 < j < len(texts) and roles[j] == "credit"
+    return j < len(texts) and roles[j] == "credit"
 
 
+HIDE_GLUED = regex(r"(?i)(?<=\S)\s+(?:hide|toggle) caption$")
+HIDE_CAPTION = regex(r"(?i)^(?:hide|show) caption$")
 CAPTION_BUTTON = regex(
     r"(?i)^(?:(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen)$"
 )
@@ -145,16 +154,24 @@ CAPTION_BUTTON = regex(
 
 def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
     """The line over a credit, inside the article, is its paragraph and no caption: a sentence with a paragraph over
-    it, and the credit's caption under the credit (the BBC's order: the line under, then a paragraph), or the credit
-    the article's source line at its foot ("Source: Al Jazeera", nothing of the article under it)."""
-    if not (i and roles[i - 1] == "prose" and ends_sentence(texts[i]) and words_of(texts[i]) >= PARAGRAPH_OVER):
+    it, written as no caption is (no day's date, no "The chart shows"), and the credit's caption under the credit
+    (the BBC's order: a caption's sentence under it, longer than a subhead, then a paragraph), or the credit the
+    article's source line at its foot ("Source: Al Jazeera", nothing of the article under it)."""
+    text = texts[i]
+    if not (i and roles[i - 1] == "prose" and ends_sentence(text) and words_of(text) >= PARAGRAPH_OVER):
         return False
+    if line_date(text) or DESCRIBED.match(text):
+        return False  # "... in Budapest on Thursday, October 23, 2025.", "The chart shows ..."
     under = [roles[k] for k in range(i + 2, min(len(texts), i + 4))]
     if SOURCE_LINE.match(texts[i + 1]):
         return "prose" not in under[:1]
     caption = texts[i + 2] if i + 2 < len(texts) else ""
     return (
         under == ["other", "prose"]
-        and CAPTION_UNDER_WORDS <= words_of(caption) <= CAPTION_UNDER
+        and CAPTION_UNDER_SENTENCE <= words_of(caption) <= CAPTION_UNDER
         and not title_case(caption)
-    )  # fmt: skip  (a subhead under the credit is written in Title Case)
+    )  # fmt: skip  (a subhead under the credit is shorter, or written in Title Case)
+
+
+CAPTION_UNDER_SENTENCE = 10  # words: a caption under its credit inside the article; a subhead there is shorter
+DESCRIBED = regex(r"(?i)^(?:the|this) (?:chart|graphic|map|graph|table|photo|picture|image)s? (?:shows?|above|below)\b")

@@ -8,7 +8,7 @@ purposes, each with a paragraph) they can outnumber a short article's; read as p
 from __future__ import annotations
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import is_byline, is_date_line, is_furniture, is_prose, words_of
+from newsletter.readers.lines import MONTH, is_byline, is_date_line, is_furniture, is_prose, words_of
 from newsletter.readers.words import terms
 
 # A consent dialog's heading, the whole line: "Consent to Cookies & Data processing", "We value your privacy",
@@ -175,33 +175,51 @@ def sign_up_boxes(lines: list[str], roles: list[str]) -> set[int]:
         if not below:
             continue  # the article goes on for two paragraphs at least: not a comment, a teaser, the next standfirst
         above = [lines[k] for k in range(max(0, i - 6), i) if roles[k] == "prose"]
-        if all(goes_on(lines[k], " ".join(above)) for k in below) or at_length(lines, roles, below[0], " ".join(above)):
+        run, signed = run_under(lines, roles, below[0])
+        if signed:
+            continue  # a comment under the button, or the next post: signed by its writer
+        if all(goes_on(lines[k], " ".join(above)) for k in below) or at_length(lines, roles, run, " ".join(above)):
             found.update(range(i, last + 1))
     return found
 
 
 RUN_PARAGRAPHS = 3  # under a box, the article goes on at length: this many paragraphs in a row (subheads between)
 RUN_WORDS = 120  # ... and this many words
+SIGNATURE = 4  # words: a commenter's name over the comment's time, under the run
 
 
-def at_length(lines: list[str], roles: list[str], first: int, above: str) -> bool:
-    """Paragraphs in a row from `first`, with nothing between them but a subhead, long enough to be the article going
-    on (a comment thread has its writers' names and buttons between its comments), two of them at least about what
-    the article above speaks of."""
-    paragraphs = size = alike = 0
-    for k in range(first, len(lines)):
-        if roles[k] == "prose":
-            paragraphs += 1
-            size += words_of(lines[k])
-            alike += goes_on(lines[k], above)
+def run_under(lines: list[str], roles: list[str], first: int) -> tuple[list[int], bool]:
+    """The paragraphs in a row from `first` (a subhead between them), and whether a signature closes them: a comment's
+    or a post's, its writer's name and its time ("Piotr W." over "Nov 18", "Posted on December 12 by Olga")."""
+
+    def stamped(k: int) -> bool:  # a time under the line
+        return k + 1 < len(lines) and (roles[k + 1] == "date" or bool(SHORT_DAY.fullmatch(lines[k + 1])))
+
+    run: list[int] = []
+    k = first
+    while k < len(lines):
+        if roles[k] == "prose" and not (words_of(lines[k]) <= SIGNATURE and stamped(k)):
+            run.append(k)
         elif not (roles[k] == "other" and is_subhead(lines[k]) and k + 1 < len(lines) and roles[k + 1] == "prose"):
             break
-    return paragraphs >= RUN_PARAGRAPHS and size >= RUN_WORDS and alike >= 2
+        k += 1
+    signed = k < len(lines) and (roles[k] in ("date", "byline") or words_of(lines[k]) <= SIGNATURE and stamped(k))
+    return run, signed
+
+
+def at_length(lines: list[str], roles: list[str], run: list[int], above: str) -> bool:
+    """Paragraphs in a row long enough to be the article going on (a comment thread has its writers' names and
+    buttons between its comments), two of them at least about what the article above speaks of."""
+    size = sum(words_of(lines[k]) for k in run)
+    return len(run) >= RUN_PARAGRAPHS and size >= RUN_WORDS and sum(goes_on(lines[k], above) for k in run) >= 2
+
+
+SHORT_DAY = regex(rf"(?i)(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}|\d+\s*[smhd]|just now)")  # "Nov 18", "2h"
 
 
 # A button between the article's paragraphs that asks the reader to act, as Substack's "Leave a comment" does; under
 # the article's end the same button opens its comments
-ASK_BUTTON = regex(r"(?i)^\W*(?:leave a (?:comment|reply)|share(?: this (?:post|article|story))?)\W*$")
+ASK_BUTTON = regex(r"(?i)^\W*leave a (?:comment|reply)\W*$")
 SUBHEAD_WORDS = 12  # a subhead between the paragraphs under a box: a phrase or a question, with a small word in it
 
 
@@ -215,11 +233,24 @@ def paragraphs_under(lines: list[str], roles: list[str], last: int, subhead_firs
             found.append(k)
             if len(found) == 2:
                 return found
-        elif roles[k] == "other" and subheads == 0 and (found or subhead_first) and is_subhead(lines[k]):
+        elif (
+            roles[k] == "other"
+            and subheads == 0
+            and (found or subhead_first and short(lines[k]))
+            and is_subhead(lines[k])
+        ):
             subheads += 1
         else:
             break
     return []
+
+
+def short(text: str) -> bool:
+    """A subhead right under a box is short, or a question: a longer line there is the next story's title."""
+    return words_of(text) <= SHORT_SUBHEAD or text.endswith("?")
+
+
+SHORT_SUBHEAD = 6
 
 
 def is_subhead(text: str) -> bool:

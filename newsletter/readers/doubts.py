@@ -5,7 +5,7 @@ paragraphs, of which it heads the first."""
 from __future__ import annotations
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import Line, ends_sentence, title_case, words_of
+from newsletter.readers.lines import Line, ends_sentence, line_date, title_case, words_of
 
 # A live page's post is headed by its time ("14:38", "Just now") over its title: the first post's title is no more the
 # page's headline than the others' are
@@ -28,7 +28,10 @@ def stamped(lines: list[Line], roles: list[str], i: int) -> bool:
     if roles[i] not in ("other", "label") or under is None or roles[under] != "prose":
         return False
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if roles[j] != "furniture"), None)
-    return above is not None and (roles[above] == "date" or bool(NOW.match(lines[above].text)))
+    if above is None:
+        return False
+    return roles[above] == "date" and line_date(lines[above].text) is None or bool(NOW.match(lines[above].text))
+    # (a time: "14:38", "2h ago"; a day's date over a title is a timeline's or a list's, no live page's)
 
 
 SHORT_TITLE = 5  # words: a magazine's title ("The Sanctions Reckoning") over a subtitle twice its length or more
@@ -44,6 +47,8 @@ def short_title_over(
     above = next((i for i in range(index - 1, max(-1, index - 4), -1) if roles[i] != "furniture"), None)
     if above is None or above not in candidates or not shares.get(above, 0.0):
         return None
+    if all(roles[j] == "furniture" for j in range(above)):
+        return None  # the site's nameplate at the top of the page ("The Moscow Times"), no title
     size = words_of(lines[above].text)
     shaped = title_case(lines[above].text) and not ends_sentence(lines[above].text)
     return above if shaped and 2 <= size <= SHORT_TITLE and 2 * size <= words_of(lines[index].text) else None

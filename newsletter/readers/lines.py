@@ -266,7 +266,7 @@ FURNITURE = regex(
     r"advertise|sponsored|cookies?|privacy|terms of (?:use|service)|all rights reserved|copyright|©|"
     r"read more|show less|show more|continue reading|skip to|menu|search|home|back to top|click here|"
     r"download (?:the )?app|follow us|contact us|about us|careers|support (?:us|the)|donate|listen|watch|"
-    r"open in app|view gallery|enlarge|toggle|loading)\b"
+    r"open in app|view gallery|enlarge|toggle|loading|mailto)\b"
 )
 
 
@@ -363,13 +363,32 @@ BOILERPLATE = regex(
 # What a news site prints around every article, whole sentences of it: that the article is read aloud by a machine,
 # the wire's standards, licensing and reprints, the agency's description of itself, the print edition's note
 PAGE_NOTICE = regex(
-    r"(?i)\b(?:voiced by artificial intelligence|(?:using|by) ai narration|narrated by (?:ai|artificial intelligence)|"
-    r"press play to listen to this article|listen to this article|our standards:|purchase licensing rights|"
-    r"(?:reprints|licensing) (?:&|and) permissions|order reprints|is an independent global news organization|"
-    r"may not be published, broadcast, rewritten,? or redistributed|a version of this article appears in print|"
-    r"unlock the editor'?s digest)"
+    r"(?i)^\W*(?:voiced by artificial intelligence|(?:produced|narrated|read|voiced) (?:by|with|using) .{0,80}?\b(?:ai|"
+    r"artificial intelligence)(?: narration)?\b|this (?:article|story) (?:was|is) (?:narrated|voiced|read) by|"
+    r"(?:press play to )?listen to this (?:article|story)|our standards:|purchase licensing rights|"
+    r"(?:reprints|licensing) (?:&|and) permissions|order reprints|the associated press is an independent global news "
+    r"organization|this material may not be published, broadcast, rewritten|a version of this article appears in "
+    r"print|unlock the editor'?s digest)"
+)  # ... at the line's start: an article that reports such a notice ("an advert narrated by AI") says it inside
+NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
+# ... a notice speaks to its reader: "you", "we", "our" (and as German, French, Spanish, Portuguese and Italian pages
+# say them), or tells the reader what to do ("Sign up for the newsletter here.")
+ADDRESSED = regex(
+    r"(?i)\b(?:we|our|us|you|your|i|my|me|sie|ihr|ihre[nmrs]?|wir|unser\w*|vous|votre|vos|nous|notre|nos|usted(?:es)?|"
+    r"tu|tus|nuestr[oa]s?|você|vocês|nosso|nossa|voi|vostr[oaie]|noi|nostr[oaie])\b|\b(?:we|you)['’]|"
+    r"(?:^|[.!?]\s+)(?:sign up|subscribe|click|tap|enable|accept|register|log ?in|sign in|download|follow|join|want|"
+    r"get|try|read)\b"
 )
-NOTICE_WORDS = 40  # ... a line this long at most
+# What the site asks of its reader, in the first or second person: to subscribe, join, give
+APPEAL = regex(
+    r"(?i)\b(?:support (?:my|our) (?:work|journalism|reporting)|readers like you|join us|thanks for reading|"
+    r"please consider (?:supporting|subscribing|donating|becoming|making|a)|you['’]ve read \d+ (?:free )?articles?|"
+    r"reader-supported|becom(?:e|ing) an? (?:\w+ ){0,3}?(?:member|subscriber|supporter)|"
+    r"(?:make|making) a (?:donation|contribution)|receive new posts|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
+    r"award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|subscribe to) .{0,120}(?:newsletter|weekly|daily|"
+    r"for a fresh look|deep-dive|read it now))\b"
+)
+APPEAL_ALONE = 12  # words: a line this short with one appeal in it is the appeal ("You've read 1 article this month")
 
 
 # A counter: of shares, comments or views ("1.2K Shares"), or a gallery's ("Image 10 of 15")
@@ -423,10 +442,16 @@ def is_furniture(line: str) -> bool:
         return True  # Topics: crack, damage, earthquake
     if ARCHIVE_LINK.match(line):
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
-    if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2:
-        return True
+    if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2 and ADDRESSED.search(line):
+        return True  # a notice speaks to the reader ("We use cookies", "you agree to our Terms"); the news of a
+        # paper's subscribers and advertising does not
     if words <= NOTICE_WORDS and PAGE_NOTICE.search(line):
         return True  # "Voiced by artificial intelligence.", "Purchase Licensing Rights"
+    appeals = {match.lower() for match in APPEAL.findall(line)}
+    if appeals and (
+        words <= APPEAL_ALONE or words <= NOTICE_WORDS and len(appeals | set(BOILERPLATE.findall(line))) >= 2
+    ):
+        return True  # "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work."
     if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line) and not CJK_SENTENCE.search(line)):
         return True
     return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \

@@ -133,7 +133,15 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
 
     # A subhead or a lead-in ("More:", "Explore:", "IOC:") with nothing under it is the page's, not the article's
     taken = [line for line in lines[start : end + 1] if line.kind == "body"]  # a line per block, in order
-    while len(body) > 1 and (body[-1].kind == "h" or LEAD_IN.search(body[-1].text) and words_of(body[-1].text) <= 6):
+    # ... and so is a note of who wrote it after its last paragraph ("Grace Lin is an associate professor at ...")
+    while len(body) > 1 and (
+        body[-1].kind == "h"
+        or LEAD_IN.search(body[-1].text)
+        and words_of(body[-1].text) <= 6
+        or body[-1].kind == "p"
+        and WRITER_NOTE.match(body[-1].text)
+        and words_of(body[-1].text) <= NOTE_WORDS
+    ):
         body.pop()
         taken.pop().kind = ""  # left out, and named so
 
@@ -252,8 +260,10 @@ def classify(lines: list[Line]) -> list[str]:
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
-        if REPORTING_FROM.match(text):
-            roles[i] = "furniture"  # the writer's place under the byline ("Reporting from Glasgow"), no caption
+        above, below = roles[i - 1] if i else "", roles[i + 1] if i + 1 < len(roles) else ""
+        header = roles[:i].count("prose") <= 1 or above == "byline" or below in ("byline", "date")
+        if REPORTING_FROM.match(text) and header:
+            roles[i] = "furniture"  # the writer's place by the byline ("Reporting from Glasgow"), not a subhead
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
                 "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] and re.search(r"[^\W_]$", text) \
                 and CAPTION_UNDER_WORDS <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
@@ -334,10 +344,17 @@ def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
     return found
 
 
-BIO = regex(
-    r"^(?P<name>[A-Z\u00C0-\u024F][\w.'’-]*(?:\s+[A-Z\u00C0-\u024F][\w.'’-]*){0,3}),?\s+(?:is|was|has been|covers|"
-    r"reports|writes|edits|serves|teaches|leads|directs|hosts|joined)\s"
+# What a writer's note says after the name: what the writer is ("is a Senior Fellow at", "is Director of"), or what
+# the writer covers for whom ("covers Bulgaria for The Associated Press"); not what a person in the news is or does
+NOTE = (
+    r",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}?(?i:fellow|professor|researcher|"
+    r"correspondent|editor|writer|reporter|director|journalist|analyst|lecturer|contributor|author|columnist|scholar|adviser|"
+    r"advisor|economist|historian)\b|(?:covers|reports on|reports from|writes about|writes on)\b.{0,120}\bfor\b)"
 )
+NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
+BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
+WRITER_NOTE = regex(rf"^{NAME}(?:[ -]{NAME}){{1,3}}{NOTE}")  # ... the full name, when no byline names the writer
+NOTE_WORDS = 80  # ... of a sentence or three
 
 
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
