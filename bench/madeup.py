@@ -1,0 +1,108 @@
+"""Benchmark: made-up pastes of 2025-2026 article pages, each with what an editor expects of it.
+
+    python bench/madeup.py                 # the two pools the rules have been written from: news, magazines
+    python bench/madeup.py --pool held     # the pool kept back: only its table, never its pages' names
+
+Three pools of 40 pages each in bench/madeup/, written in December 2026 by three helpers who had not read the
+reader's rules, each page as Chrome's select-all copy gives it (menus, cookie dialogs, share bars, captions and
+credits, sign-up boxes, writers' notes, comments, footers), the stories and people invented:
+- news.json: Reuters, AP, the BBC, the Guardian, the New York Times, the Washington Post, CNN, Fox News, Politico,
+  Axios, The Hill, Al Jazeera, Sky News, the Independent, the Telegraph, the FT, Bloomberg, NPR, CBC, ABC (Australia);
+- magazines.json: Substack, Ghost, beehiiv and Medium posts, The Atlantic, The New Yorker, Foreign Policy, Foreign
+  Affairs, War on the Rocks, Brookings, CFR, Semafor, Vox, The Conversation, Project Syndicate, Le Monde in English,
+  DW, France 24, Politico Europe, The Kyiv Independent;
+- held.json: German, French, Spanish, Portuguese, Italian, Japanese and Chinese news sites, the Times of India, SCMP,
+  Nikkei Asia, The Diplomat, Haaretz, two American local papers, live blogs, fact-checks, a poll tracker, an
+  obituary and an interview. Kept back: measured when it was written and at the end of that round, no page read.
+
+Each page names its headline, the article's first sentence (`first`; a standfirst is `deck`), and its last
+(`last`; a closing tag line such as "Reporting by ..." is `tail`). Scored as an editor sees the story:
+- headline: right (equal once case, quotes, dashes and spaces are folded, or with a " | Site" suffix off) and sure,
+  right but flagged, wrong but flagged, **wrong and not flagged**, or the page refused;
+- the body's start: its first block holds `first` (good), a later block does (early: other text above the lede),
+  or none does (late: the lede lost);
+- the body's end: its last block holds `tail` or `last` (good), an earlier block does (long: text after the
+  article), or none does (short: the article cut).
+The figures are agreement with one writer's reading of invented pages, not real pages' true text: they count the
+shapes the reader gets wrong, and the wrong headlines it gives without a flag.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+POOLS = Path(__file__).parent / "madeup"
+
+
+def folded(text: str) -> str:
+    """Case, quotes, dashes and spaces folded, the end's punctuation off."""
+    text = text.translate(str.maketrans("‘’“”–—", "''\"\"--")).casefold()
+    return re.sub(r"\s+", " ", text).strip().rstrip(".!?:;,")
+
+
+def right(headline: str, truth: str) -> bool:
+    return folded(headline) in (folded(truth), folded(re.split(r"\s+[|–—-]\s+", truth)[0]))
+
+
+def where(blocks: list[str], sentence: str) -> int | None:
+    """The first block that holds the sentence's first 60 characters (folded)."""
+    wanted = folded(sentence)[:60]
+    return next((i for i, block in enumerate(blocks) if wanted in folded(block)), None)
+
+
+def score(page: dict[str, str]) -> tuple[str, str, str]:
+    """(headline, start, end) as the editor sees the story read from the page."""
+    from newsletter.errors import NewsletterError
+    from newsletter.readers.text import parse_page
+
+    try:
+        story = parse_page(page["text"], "page.txt", []).stories[0]
+    except NewsletterError:
+        return "refused", "refused", "refused"
+    return judged(page, story.headline, story.headline_unsure, [block.text for block in story.body])
+
+
+def judged(page: dict[str, str], headline: str, flagged: bool, blocks: list[str]) -> tuple[str, str, str]:
+    """(headline, start, end) of a story with this headline, flag and body, against what the page's writer expects."""
+    sure = right(headline, page["headline"])
+    verdict = ("right" if sure else "wrong") + (", flagged" if flagged else " and sure" if sure else ", not flagged")
+    first = where(blocks, page["first"])
+    start = "good" if first == 0 else "early" if first is not None else "late"
+    last = where(blocks, page.get("tail") or page["last"])
+    if last is None and page.get("tail"):
+        last = where(blocks, page["last"])
+    end = "good" if last == len(blocks) - 1 else "long" if last is not None else "short"
+    return verdict, start, end
+
+
+def table(pool: str) -> str:
+    pages = json.loads((POOLS / f"{pool}.json").read_text(encoding="utf-8"))
+    found = [score(page) for page in pages.values()]
+    rows = [f"{pool}: {len(pages)} pages"]
+    for n, (name, kinds) in enumerate([
+        ("headline", ["right and sure", "right, flagged", "wrong, flagged", "wrong, not flagged", "refused"]),
+        ("body start", ["good", "early", "late", "refused"]),
+        ("body end", ["good", "long", "short", "refused"]),
+    ]):  # fmt: skip
+        counts = Counter(result[n] for result in found)
+        rows.append(f"  {name:11}" + "  ".join(f"{kind} {counts[kind]}" for kind in kinds))
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pool", choices=["news", "magazines", "held"], action="append")
+    pools = parser.parse_args().pool or ["news", "magazines"]
+    for pool in pools:
+        print(table(pool))
+
+
+if __name__ == "__main__":
+    main()
