@@ -163,15 +163,17 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
     if line_date(text) or DESCRIBED.match(text):
         return False  # "... in Budapest on Thursday, October 23, 2025.", "The chart shows ..."
     under = [roles[k] for k in range(i + 2, min(len(texts), i + 4))]
-    if SOURCE_LINE.match(texts[i + 1]):
-        return "prose" not in under[:1]
+    if SOURCE_LINE.match(texts[i + 1]):  # (a chart's description says what it shades or shows)
+        return "prose" not in under[:1] and not CHARTED.search(text)
     caption = texts[i + 2] if i + 2 < len(texts) else ""
     return (
-        under == ["other", "prose"]
+        texts[i + 1].strip() in AGENCIES  # the BBC's credit: the agency alone ("Getty Images", "Reuters", "EPA")
+        and under == ["other", "prose"]
         and CAPTION_UNDER_SENTENCE <= words_of(caption) <= CAPTION_UNDER
         and not title_case(caption)
     )  # fmt: skip  (a subhead under the credit is shorter, or written in Title Case)
 
 
+CHARTED = regex(r"(?i)\b(?:shaded|chart|graph|graphic|map|pictured|shown in)\b")
 CAPTION_UNDER_SENTENCE = 10  # words: a caption under its credit inside the article; a subhead there is shorter
 DESCRIBED = regex(r"(?i)^(?:the|this) (?:chart|graphic|map|graph|table|photo|picture|image)s? (?:shows?|above|below)\b")

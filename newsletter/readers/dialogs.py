@@ -203,7 +203,10 @@ def run_under(lines: list[str], roles: list[str], first: int) -> tuple[list[int]
         elif not (roles[k] == "other" and is_subhead(lines[k]) and k + 1 < len(lines) and roles[k + 1] == "prose"):
             break
         k += 1
-    signed = k < len(lines) and (roles[k] in ("date", "byline") or words_of(lines[k]) <= SIGNATURE and stamped(k))
+    signed = k < len(lines) and (
+        roles[k] in ("date", "byline")
+        or words_of(lines[k]) <= SIGNATURE and (stamped(k) or bool(DASHED.match(lines[k])))
+    )  # fmt: skip
     return run, signed
 
 
@@ -214,7 +217,10 @@ def at_length(lines: list[str], roles: list[str], run: list[int], above: str) ->
     return len(run) >= RUN_PARAGRAPHS and size >= RUN_WORDS and sum(goes_on(lines[k], above) for k in run) >= 2
 
 
-SHORT_DAY = regex(rf"(?i)(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}|\d+\s*[smhd]|just now)")  # "Nov 18", "2h"
+DASHED = regex(r"^[—–-]\s*[A-Z]")  # a comment's signature after a dash: "— Mihai D., Cluj"
+SHORT_DAY = regex(
+    rf"(?i)(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH}|\d+\s*[smhd]|just now|yesterday|today)"
+)  # "Nov 18", "2h"
 
 
 # A button between the article's paragraphs that asks the reader to act, as Substack's "Leave a comment" does; under

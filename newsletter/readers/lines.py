@@ -363,31 +363,40 @@ BOILERPLATE = regex(
 # What a news site prints around every article, whole sentences of it: that the article is read aloud by a machine,
 # the wire's standards, licensing and reprints, the agency's description of itself, the print edition's note
 PAGE_NOTICE = regex(
-    r"(?i)^\W*(?:voiced by artificial intelligence|(?:produced|narrated|read|voiced) (?:by|with|using) .{0,80}?\b(?:ai|"
-    r"artificial intelligence)(?: narration)?\b|this (?:article|story) (?:was|is) (?:narrated|voiced|read) by|"
-    r"(?:press play to )?listen to this (?:article|story)|our standards:|purchase licensing rights|"
-    r"(?:reprints|licensing) (?:&|and) permissions|order reprints|the associated press is an independent global news "
-    r"organization|this material may not be published, broadcast, rewritten|a version of this article appears in "
-    r"print|unlock the editor'?s digest)"
-)  # ... at the line's start: an article that reports such a notice ("an advert narrated by AI") says it inside
+    r"(?i)^\W*(?:voiced by artificial intelligence\W*$|(?:produced|read|voiced) (?:by|with|using) .{0,80}?\bai "
+    r"narration\b|this (?:article|story) (?:was|is) (?:narrated|voiced|read) by (?:ai|artificial intelligence)\b|"
+    r"(?:press play to )?listen to this (?:article|story)(?:\W*$|\s*[·|•\d(])|our standards:|purchase licensing "
+    r"rights|(?:reprints|licensing) (?:&|and) permissions|order reprints\W*$|the associated press is an independent "
+    r"global news organization|this material may not be published, broadcast, rewritten|a version of this article "
+    r"appears in print|unlock the editor['’]?s digest)"
+)  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
+# artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
 # ... a notice speaks to its reader: "you", "we", "our" (and as German, French, Spanish, Portuguese and Italian pages
 # say them), or tells the reader what to do ("Sign up for the newsletter here.")
 ADDRESSED = regex(
-    r"(?i)\b(?:we|our|us|you|your|i|my|me|sie|ihr|ihre[nmrs]?|wir|unser\w*|vous|votre|vos|nous|notre|nos|usted(?:es)?|"
-    r"tu|tus|nuestr[oa]s?|você|vocês|nosso|nossa|voi|vostr[oaie]|noi|nostr[oaie])\b|\b(?:we|you)['’]|"
+    r"(?i)\b(?:we|our|you|your|i|my|me|wir|unser\w*|vous|votre|vos|nous|notre|nos|usted(?:es)?|tu|tus|nuestr[oa]s?|"
+    r"você|vocês|nosso|nossa|voi|vostr[oaie]|noi|nostr[oaie])\b|\b(?:we|you)['’]|(?-i:\b(?:us|Sie|Ihnen|Ihre?[nmrs]?)\b)|"
     r"(?:^|[.!?]\s+)(?:sign up|subscribe|click|tap|enable|accept|register|log ?in|sign in|download|follow|join|want|"
-    r"get|try|read)\b"
+    r"get|try|read|become|support|donate|give|jetzt)\b"
+)  # ("us", not "US"; "Sie", the reader, not "sie", she or they)
+BUTTON = regex(
+    r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
+    r"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|(?:hide|show|toggle) caption|"
+    r"enlarge this image|view image in fullscreen)\W*$"
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
 APPEAL = regex(
     r"(?i)\b(?:support (?:my|our) (?:work|journalism|reporting)|readers like you|join us|thanks for reading|"
     r"please consider (?:supporting|subscribing|donating|becoming|making|a)|you['’]ve read \d+ (?:free )?articles?|"
-    r"reader-supported|becom(?:e|ing) an? (?:\w+ ){0,3}?(?:member|subscriber|supporter)|"
-    r"(?:make|making) a (?:donation|contribution)|receive new posts|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
+    r"reader-supported|your (?:support|donation) (?:helps|allows|makes)|becom(?:e|ing) an? (?:free or paid |paid )?"
+    r"(?:member|subscriber|supporter)|receive new posts|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
     r"award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|subscribe to) .{0,120}(?:newsletter|weekly|daily|"
     r"for a fresh look|deep-dive|read it now))\b"
 )
+TERSE = 20  # words: a notice of two sentences at most
+REPORTED = regex(r"(?i)\b(?:said|says|told|according to|reported|announced|added|warned|argued|wrote)\b")
+QUOTED = regex(r"[\"“”«»„]")  # a quotation: someone's words in the article, no appeal of the site's
 APPEAL_ALONE = 12  # words: a line this short with one appeal in it is the appeal ("You've read 1 article this month")
 
 
@@ -442,14 +451,21 @@ def is_furniture(line: str) -> bool:
         return True  # Topics: crack, damage, earthquake
     if ARCHIVE_LINK.match(line):
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
-    if len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2 and ADDRESSED.search(line):
-        return True  # a notice speaks to the reader ("We use cookies", "you agree to our Terms"); the news of a
-        # paper's subscribers and advertising does not
+    noticed = len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2
+    if noticed and (ADDRESSED.search(line) or words <= TERSE and not REPORTED.search(line) and not QUOTED.search(line)):
+        return True  # a notice speaks to the reader ("We use cookies", "you agree to our Terms") or is terse ("This
+        # article is for subscribers only. Subscription from 1 euro a week"); the news of a paper's subscribers and
+        # advertising, reported ("said", "according to"), is the article's
+    if BUTTON.match(line):
+        return True  # "Save", "share2", "Gift this article": a button's label, the whole line
     if words <= NOTICE_WORDS and PAGE_NOTICE.search(line):
         return True  # "Voiced by artificial intelligence.", "Purchase Licensing Rights"
     appeals = {match.lower() for match in APPEAL.findall(line)}
-    if appeals and (
-        words <= APPEAL_ALONE or words <= NOTICE_WORDS and len(appeals | set(BOILERPLATE.findall(line))) >= 2
+    if (
+        appeals
+        and ADDRESSED.search(line)
+        and not QUOTED.search(line)
+        and (words <= APPEAL_ALONE or words <= NOTICE_WORDS and len(appeals | set(BOILERPLATE.findall(line))) >= 2)
     ):
         return True  # "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work."
     if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line) and not CJK_SENTENCE.search(line)):

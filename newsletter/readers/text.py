@@ -55,6 +55,7 @@ from newsletter.readers.lines import (
 )
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.words import SECTIONS
+from newsletter.readers.writers import NOTE_WORDS, WRITER_NOTE, signed_above, writers_bios
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
@@ -139,8 +140,8 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         or LEAD_IN.search(body[-1].text)
         and words_of(body[-1].text) <= 6
         or body[-1].kind == "p"
-        and WRITER_NOTE.match(body[-1].text)
         and words_of(body[-1].text) <= NOTE_WORDS
+        and signed_above(lines, start, WRITER_NOTE.match(body[-1].text))
     ):
         body.pop()
         taken.pop().kind = ""  # left out, and named so
@@ -321,40 +322,6 @@ def classify(lines: list[Line]) -> list[str]:
                 if i + 1 < len(texts) and roles[i + 1] in ("prose", "other") and words_of(texts[i + 1]) <= BOX_TITLE:
                     roles[i + 1] = "furniture"
     return roles
-
-
-def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
-    """The paragraphs that tell who the page's writers are: each starts with a name its byline gives (whole, or the
-    first or last name alone: "Todorov covers Bulgaria") and goes on as a writer's note does ("is a senior fellow",
-    "covers", "reports on")."""
-    names: set[str] = set()
-    for text, role in zip(texts, roles, strict=True):
-        if role == "byline":
-            for name in re.split(r",|\s+(?:and|&)\s+", BYLINE_WORDS.sub("", text)):
-                words = name.split()
-                if 2 <= len(words) <= 4 and NAMES.fullmatch(name.strip()):
-                    names.update({" ".join(words).casefold(), words[0].casefold(), words[-1].casefold()})
-    if not names:
-        return []
-    found = []
-    for i, text in enumerate(texts):
-        head = BIO.match(text)
-        if roles[i] == "prose" and head and " ".join(head["name"].split()).casefold() in names:
-            found.append(i)
-    return found
-
-
-# What a writer's note says after the name: what the writer is ("is a Senior Fellow at", "is Director of"), or what
-# the writer covers for whom ("covers Bulgaria for The Associated Press"); not what a person in the news is or does
-NOTE = (
-    r",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}?(?i:fellow|professor|researcher|"
-    r"correspondent|editor|writer|reporter|director|journalist|analyst|lecturer|contributor|author|columnist|scholar|adviser|"
-    r"advisor|economist|historian)\b|(?:covers|reports on|reports from|writes about|writes on)\b.{0,120}\bfor\b)"
-)
-NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
-BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
-WRITER_NOTE = regex(rf"^{NAME}(?:[ -]{NAME}){{1,3}}{NOTE}")  # ... the full name, when no byline names the writer
-NOTE_WORDS = 80  # ... of a sentence or three
 
 
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
