@@ -116,14 +116,22 @@ def test_a_newsletter_sign_up_box_between_the_article_s_paragraphs_does_not_end_
     assert any("left out as page furniture" in notice and box.split("\n")[0] in notice for notice in notices)
 
 
-@pytest.mark.parametrize("comment", ["", f"{THIRD}\n"])
-def test_a_sign_up_box_under_the_article_still_ends_it(comment):
+ABOUT = ("The Courier is an independent newspaper founded in 1901 and owned by a charitable trust, with reporters "
+         "in every county of the region.")  # fmt: skip
+COMMENT = ("The immigration rules were never the Liberal leader's to rewrite, and the party's members know the "
+           "election will turn on schools instead.")  # fmt: skip
+
+
+@pytest.mark.parametrize("under", [
+    f"Sign up for our daily newsletter\n{ABOUT}\n",
+    f"Sign up for our daily newsletter\n{THIRD}\n{ABOUT}\n",
+    f"Leave a comment\nMark Jensen\n2h\n{COMMENT}\nLike (4)\nReply\nKaren Holm\n1h\n{THIRD}\nLike\nReply\n",
+])  # fmt: skip
+def test_a_sign_up_box_or_leave_a_comment_under_the_article_still_ends_it(under):
     """Under the last paragraph, the box and what follows it (a reader's comment on the same story, the site's own
-    blurb) are not the article's."""
-    about = ("The Courier is an independent newspaper founded in 1901 and owned by a charitable trust, with "
-             "reporters in every county of the region.")  # fmt: skip
-    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n"
-            f"Sign up for our daily newsletter\n{comment}{about}\n")  # fmt: skip
+    blurb), or the button and readers' comments, each under its writer's name and over its buttons, are not the
+    article's."""
+    page = f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\n{under}"
     lead, _ = read(page)
     assert [block.text for block in lead.body] == [OPENING, SECOND]
 
@@ -320,14 +328,3 @@ def test_the_article_goes_on_at_length_under_a_leave_a_comment_button():
     lead, notices = read(page)
     assert [block.text for block in lead.body] == [*above, *under]
     assert any("left out as page furniture" in notice and "Leave a comment" in notice for notice in notices)
-
-
-def test_leave_a_comment_under_the_article_still_opens_its_comments():
-    """Under the last paragraph, the button, then readers' comments about the same story, each under its writer's
-    name and over its buttons: not the article's."""
-    comment = ("The immigration rules were never the Liberal leader's to rewrite, and the party's members know the "
-               "election will turn on schools instead.")  # fmt: skip
-    page = (f"Home\n{HEADLINE}\nBy Anna Petrova\nMarch 4, 2026\n{OPENING}\n{SECOND}\nLeave a comment\n"
-            f"Mark Jensen\n2h\n{comment}\nLike (4)\nReply\nKaren Holm\n1h\n{THIRD}\nLike\nReply\n")  # fmt: skip
-    lead, _ = read(page)
-    assert [block.text for block in lead.body] == [OPENING, SECOND]
