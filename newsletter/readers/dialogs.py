@@ -1,6 +1,7 @@
 """What a pasted page shows over, inside or after its article that is no part of it: a cookie-consent dialog (its
-heading, the purposes it lists, its buttons), a newsletter's sign-up box set between the article's paragraphs, and a
-paywall's call to log in or subscribe, which means the paste holds only the article's opening.
+heading, the purposes it lists, its buttons), a newsletter's sign-up box or a "Leave a comment" button set between
+the article's paragraphs (not a comment or the next post under it, which their writer signs), and a paywall's call
+to log in or subscribe, which means the paste holds only the article's opening.
 
 A consent dialog's paragraphs are sentences, and on a European site (the IAB's consent framework lists a dozen
 purposes, each with a paragraph) they can outnumber a short article's; read as prose, they were taken for it."""

@@ -11,11 +11,11 @@ from newsletter.readers.lines import BYLINE_WORDS, NAMES, Line, words_of
 
 
 def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
-    """The paragraphs that tell who the page's writers are: each starts with a name its byline gives (whole, or the
-    first or last name alone: "Todorov covers Bulgaria") and goes on as a writer's note does ("is a senior fellow",
-    "covers", "reports on")."""
+    """The paragraphs that tell who the page's writers are: each starts with a name its byline gives and goes on as a
+    writer's note does: the whole name ("Anna Petrova is a senior correspondent"), or the first or last name alone
+    only in what the writer covers ("Todorov covers Bulgaria")."""
     names: set[str] = set()  # the writers' whole names
-    parts: set[str] = set()  # ... and their first and last names, which start a note only as "covers ... for"
+    parts: set[str] = set()  # ... and their first and last names, which start a note only as "covers ..."
     for text, role in zip(texts, roles, strict=True):
         if role == "byline":
             for name in re.split(r",|\s+(?:and|&)\s+", BYLINE_WORDS.sub("", text)):
@@ -44,7 +44,7 @@ NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
 WRITER_NOTE = regex(
     rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){NOTE}"
-)  # ... the full name, when no byline names the writer
+)  # ... the full name, after the last paragraph, when a line of the header names the writer (see signed_above)
 NOTE_WORDS = 80  # ... of a sentence or three
 
 
