@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import CJK, ends_sentence, line_date, title_case, words_of
+from newsletter.readers.lines import CAPTION_BUTTONS, CJK, ends_sentence, line_date, title_case, words_of
 
 # Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
 # written out three times there, took 3 ms of Python's `re` compiling at every run.
@@ -147,9 +147,7 @@ def toggled(texts: list[str], roles: list[str], i: int) -> bool:
 
 HIDE_GLUED = regex(r"(?i)(?<=\S)\s+(?:hide|toggle) caption$")
 HIDE_CAPTION = regex(r"(?i)^(?:hide|show) caption$")
-CAPTION_BUTTON = regex(
-    r"(?i)^(?:(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen)$"
-)
+CAPTION_BUTTON = regex(rf"(?i)^(?:{CAPTION_BUTTONS})$")
 
 
 def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:

@@ -380,10 +380,12 @@ ADDRESSED = regex(
     r"(?:^|[.!?]\s+)(?:sign up|subscribe|click|tap|enable|accept|register|log ?in|sign in|download|follow|join|want|"
     r"get|try|read|become|support|donate|give|jetzt)\b"
 )  # ("us", not "US"; "Sie", the reader, not "sie", she or they)
+# A photo's buttons, each the whole line: NPR's "hide caption" and "toggle caption", the Guardian's "View image in
+# fullscreen" (credits.py looks past them from a caption to its credit)
+CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen"
 BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
-    r"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|(?:hide|show|toggle) caption|"
-    r"enlarge this image|view image in fullscreen)\W*$"
+    rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS})\W*$"
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
 APPEAL = regex(
@@ -451,8 +453,10 @@ def is_furniture(line: str) -> bool:
         return True  # Topics: crack, damage, earthquake
     if ARCHIVE_LINK.match(line):
         return True  # a blog's archive link and its count: "April 2015 (1)" (not "SPD (27)": a result's seats)
-    noticed = len({match.lower() for match in BOILERPLATE.findall(line)}) >= 2
-    if noticed and (ADDRESSED.search(line) or words <= TERSE and not REPORTED.search(line) and not QUOTED.search(line)):
+    notices = {match.lower() for match in BOILERPLATE.findall(line)}
+    if len(notices) >= 2 and (
+        ADDRESSED.search(line) or words <= TERSE and not REPORTED.search(line) and not QUOTED.search(line)
+    ):
         return True  # a notice speaks to the reader ("We use cookies", "you agree to our Terms") or is terse ("This
         # article is for subscribers only. Subscription from 1 euro a week"); the news of a paper's subscribers and
         # advertising, reported ("said", "according to"), is the article's
@@ -465,7 +469,7 @@ def is_furniture(line: str) -> bool:
         appeals
         and ADDRESSED.search(line)
         and not QUOTED.search(line)
-        and (words <= APPEAL_ALONE or words <= NOTICE_WORDS and len(appeals | set(BOILERPLATE.findall(line))) >= 2)
+        and (words <= APPEAL_ALONE or words <= NOTICE_WORDS and len(appeals | notices) >= 2)
     ):
         return True  # "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work."
     if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line) and not CJK_SENTENCE.search(line)):

@@ -55,7 +55,7 @@ from newsletter.readers.lines import (
 )
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.words import SECTIONS
-from newsletter.readers.writers import NOTE_WORDS, WRITER_NOTE, signed_above, writers_bios
+from newsletter.readers.writers import POSTS, writers_bios, written_note
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
@@ -140,8 +140,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         or LEAD_IN.search(body[-1].text)
         and words_of(body[-1].text) <= 6
         or body[-1].kind == "p"
-        and words_of(body[-1].text) <= NOTE_WORDS
-        and signed_above(lines, start, WRITER_NOTE.match(body[-1].text))
+        and written_note(lines, start, body[-1].text)
     ):
         body.pop()
         taken.pop().kind = ""  # left out, and named so
@@ -261,9 +260,7 @@ def classify(lines: list[Line]) -> list[str]:
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
-        above, below = roles[i - 1] if i else "", roles[i + 1] if i + 1 < len(roles) else ""
-        header = roles[:i].count("prose") <= 1 or above == "byline" or below in ("byline", "date")
-        if REPORTING_FROM.match(text) and header:
+        if REPORTING_FROM.match(text) and in_header(roles, i):
             roles[i] = "furniture"  # the writer's place by the byline ("Reporting from Glasgow"), not a subhead
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
                 "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] and re.search(r"[^\W_]$", text) \
@@ -392,11 +389,19 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the caption: "1 of 2 | The court..."
-POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist)"  # a writer's post
-# ... on its own line under the name: "Scotland political correspondent"; and the place: "Reporting from Glasgow"
+# A writer's post on its own line under the name: "Scotland political correspondent"; and the place: "Reporting from
+# Glasgow"
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
 PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")  # places, not a subhead
+
+
+def in_header(roles: list[str], i: int) -> bool:
+    """The line stands in the article's header: by a byline or a date, or with one paragraph at most above it (a
+    standfirst), not deep in the article."""
+    above, below = roles[i - 1] if i else "", roles[i + 1] if i + 1 < len(roles) else ""
+    return above == "byline" or below in ("byline", "date") or roles[:i].count("prose") <= 1
+
 
 ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's address after the name: " - jane@site.dk"
 WRITTEN_TO = regex(ADDRESS + "$")

@@ -34,10 +34,10 @@ def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
 
 # What a writer's note says after the name: what the writer is ("is a Senior Fellow at", "is Director of"), or what
 # the writer covers for whom ("covers Bulgaria for The Associated Press"); not what a person in the news is or does
+POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist)"  # a writer's post
 NOTE = (
-    r",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,4}?(?i:fellow|professor|researcher|"
-    r"correspondent|editor|writer|reporter|director|chief|journalist|analyst|lecturer|contributor|author|columnist|"
-    r"scholar|adviser|advisor|economist|historian)\b|"
+    rf",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{POSTS}|fellow|professor|"
+    r"researcher|director|chief|lecturer|author|scholar|adviser|advisor|economist|historian)\b|"
     r"(?P<covers>covers|reports on|reports from|writes about|writes on)\b)"
 )
 NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
@@ -48,11 +48,12 @@ WRITER_NOTE = regex(
 NOTE_WORDS = 80  # ... of a sentence or three
 
 
-def signed_above(lines: list[Line], start: int, note: re.Match[str] | None) -> bool:
-    """A writer's note after the article, whose name stands in a short line of the header above it (a name alone
-    under the headline, read as no byline): not a closing line about someone in the news ("Kevin Hassett is the
-    director of the National Economic Council.")."""
-    if note is None:
+def written_note(lines: list[Line], start: int, text: str) -> bool:
+    """A paragraph after the article that is a writer's note, whose name stands in a short line of the header above
+    it (a name alone under the headline, read as no byline): not a closing line about someone in the news ("Kevin
+    Hassett is the director of the National Economic Council.")."""
+    note = WRITER_NOTE.match(text)
+    if note is None or words_of(text) > NOTE_WORDS:
         return False
     name = " ".join(note["name"].split()).casefold()
     return any(
