@@ -2511,6 +2511,13 @@ def test_reporting_from_several_places_is_the_writers_line():
     lead, notices = read(page)
     assert (lead.stories[0].headline, lead.stories[0].headline_unsure) == (HEADLINE, False)
     assert body_of(lead.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH]
+    # ... and on a page whose article names those places (the made-up New York Times page of bench/madeup/), where
+    # the place line, read as a title, came close to the headline
+    page = json.loads((Path(__file__).parent.parent / "bench" / "madeup" / "news.json").read_text("utf-8"))
+    swap = page["nyt_ukraine_swap"]
+    lead, notices = read(swap["text"])
+    assert (lead.stories[0].headline, lead.stories[0].headline_unsure) == (swap["headline"], False)
+    assert any("Reporting from Kyiv, Ukraine, and Geneva" in notice for notice in notices)
 
 
 @pytest.mark.parametrize("note", [
