@@ -917,7 +917,8 @@ def test_a_line_under_another_story_s_header_is_flagged():
 
 
 @pytest.mark.parametrize("byline", ["Anna Petrova, Senior Correspondent", "Anna Petrova, AP Budget Writer",
-                                    "Anna Petrova Staff Writer"])  # fmt: skip
+                                    "Anna Petrova Staff Writer", "ANNA PETROVA, Nikkei staff writer",
+                                    "Anna Petrova, senior political correspondent"])  # fmt: skip
 def test_a_byline_without_by_giving_the_writer_s_post_is_the_byline(byline):
     # With a button between it and the headline: the headline keeps its header, the post line is no rival
     result, notices = read(f"World\n{HEADLINE}\nGift link\n{byline}\nNov. 20, 2026\n{ARTICLE}")

@@ -11,6 +11,7 @@ from newsletter.readers.lines import Line, ends_sentence, line_date, title_case,
 # page's headline than the others' are
 NOW = regex(r"(?i)^(?:just now|now|pinned(?: post)?)$")
 LIVE_POSTS = 2  # ... with this many more posts below headed so
+CLOCK_ONLY = regex(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{1,4}T|UTC|GMT)?$")  # "17.15 GMT", "9:41 am"
 
 
 def live_posts(lines: list[Line], roles: list[str], index: int, end: int) -> int | None:
@@ -32,6 +33,12 @@ def stamped(lines: list[Line], roles: list[str], i: int) -> bool:
         return False
     return roles[above] == "date" and line_date(lines[above].text) is None or bool(NOW.match(lines[above].text))
     # (a time: "14:38", "2h ago"; a day's date over a title is a timeline's or a list's, no live page's)
+
+
+def live_time(lines: list[Line], roles: list[str], j: int) -> bool:
+    """A time (no day's date) over a title that heads a paragraph: a live page's post."""
+    below = next((i for i in range(j + 1, min(len(roles), j + 4)) if roles[i] != "furniture"), None)
+    return bool(CLOCK_ONLY.match(lines[j].text)) and below is not None and stamped(lines, roles, below)
 
 
 SHORT_TITLE = 5  # words: a magazine's title ("The Sanctions Reckoning") over a subtitle twice its length or more

@@ -12,7 +12,7 @@ from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
 from newsletter.readers.candidates import PROMO, could_be_headline
 from newsletter.readers.credits import split_credit
-from newsletter.readers.doubts import live_posts, short_title_over
+from newsletter.readers.doubts import live_posts, live_time, short_title_over
 from newsletter.readers.lines import (
     BOILERPLATE,
     READING_TIME,
@@ -52,6 +52,7 @@ TOPICAL = 0.34
 MARGIN, UNDATED_MARGIN = 0.35, 0.5  # ... a clearer lead for a line with no byline or date of its own under it
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
+KICKER_MOST = 4  # words: a line this short over a longer title is as often its kicker ("Umfrage vor der Landtagswahl")
 
 
 @dataclass
@@ -216,7 +217,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.4  # a day, month and year in a sentence: a photo's caption ("..., in Kyiv, May 3, 2026")
             captions.add(i)
         if dated:
-            score += 0.4
+            score += 0.4 if own_date(roles, i) else 0.2  # a date under another title under it is more that one's
         if size >= 5 and fold(line.text) in trail:  # a headline's length: a trail may end in its section
             score += 0.5  # the page's breadcrumb trail ends in it: "Home > Section > Headline" (ranks it; a section's
             lenient[i] += 0.5  # heading under a trail ending in the section gets it too, so it never makes one sure)
@@ -430,6 +431,12 @@ def dated_under(roles: list[str], index: int) -> bool:
     return any(roles[j] in ("byline", "date") for j in near_lines(roles, index))
 
 
+def own_date(roles: list[str], index: int) -> bool:
+    """Not a line right over another title that has the byline or date right under it: that header is the title's."""
+    near = near_lines(roles, index)
+    return not (len(near) >= 2 and roles[near[0]] == "other" and roles[near[1]] in ("byline", "date"))
+
+
 def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
     """The next `n` lines under a line, past the page's buttons and labels (within nine lines); past a label, not into
     another title, whose header the lines under it are."""
@@ -516,7 +523,7 @@ def standfirsts(
     score = {i: value for value, i in scored}
     adjusted = dict(score)
     for i in score:
-        if shares[i] < TOPICAL or words_of(lines[i].text) < 4:
+        if shares[i] < TOPICAL or words_of(lines[i].text) < KICKER_MOST + 1:
             continue  # the upper line must be about the article itself
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
@@ -569,4 +576,6 @@ def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start
     if not after or after[0] - start > 8:
         return start
     header = [j for j in range(start + 1, after[0]) if roles[j] in ("byline", "date")]
+    if header and all(roles[j] == "date" and live_time(lines, roles, j) for j in header):
+        return start  # the time of a live page's next post, under the first post's paragraph: no header's date
     return after[0] if header else start
