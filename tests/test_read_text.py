@@ -9,7 +9,7 @@ from golden import SEED
 
 from newsletter.load import load_source, place_related
 from newsletter.readers.credits import is_credit
-from newsletter.readers.lines import is_byline, is_date_line
+from newsletter.readers.lines import is_byline, is_date_line, is_prose
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -2710,3 +2710,30 @@ def test_a_terse_paywall_notice_in_the_third_person_is_still_furniture():
     notice = "This article is for subscribers only. Subscription from 1 euro a week, cancel anytime."
     lead, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{notice}\n")
     assert body_of(lead.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_korean_article_s_short_first_paragraphs_are_its_own():
+    """Korean has no capitals to tell a title from a sentence by: a short paragraph ending in its full stop (the
+    wire's dateline and lede, then a one-line second paragraph) is the article's, not a line of the page."""
+    lede = "(서울=연합뉴스) 박지현 기자 = 여야가 내년도 예산안 처리 시한을 하루 앞두고 막판 협상을 벌였다."
+    second = "양당 원내대표는 1일 국회에서 만나 쟁점 예산을 논의했다."
+    rest = [
+        "여당은 정부 원안에 가까운 규모를 유지해야 한다는 입장이지만, "
+        "야당은 지역화폐와 청년 일자리 예산을 늘려야 한다고 맞서고 있어 "
+        "합의까지는 진통이 예상된다. 양측은 밤늦게까지 실무 협의를 이어가기로 했다.",
+        "국회의장은 이날 기자들과 만나 시한 내 처리가 어려울 경우 "
+        "본회의에 정부 원안을 그대로 올릴 수밖에 없다고 밝혔으며, 여야 모두 "
+        "이를 피하기 위해 막판까지 절충안을 찾겠다는 뜻을 보였다.",
+    ]
+    page = "정치\n국회·정당\n여야, 예산안 처리 시한 앞두고 막판 협상\n송고2026-12-01 15:31\n박지현 기자\n공유\n댓글\n"
+    result, _ = read(page + "\n".join([lede, second, *rest]) + "\n기자 페이지\n")
+    assert [block.text for block in result.stories[0].body] == [lede, second, *rest]
+    assert not is_prose("기적적 독도행 ‘어서와’, 노르웨..")  # a teaser cut short is no sentence
+
+
+def test_the_site_s_links_under_the_last_paragraph_are_no_photo_credit():
+    """'Terms/Privacy Policy' has a credit's "Name/Name" shape: the paragraph over it stays the article's last."""
+    last = "The state's primary is scheduled for May 19, with a runoff on June 16 if no candidate wins a majority."
+    result, _ = read(f"Politics\n{HEADLINE}\nNov. 20, 2026\n{ARTICLE}{last}\nTerms/Privacy Policy\nPrivacy Dashboard\n")
+    assert result.stories[0].body[-1].text == last
+    assert not is_credit("Terms/Privacy Policy") and is_credit("Lukas Coch/AAP")

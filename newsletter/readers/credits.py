@@ -42,6 +42,7 @@ CREDIT = regex(
     )
 )
 NAME_ONLY = regex(NAMEISH)
+SITE_LINKS = regex(r"(?i)\b(?:terms|privacy|cookies?|sitemap|impressum|datenschutz|accessibility)\b")
 
 
 def is_credit(line: str) -> bool:
@@ -51,8 +52,8 @@ def is_credit(line: str) -> bool:
         return False
     if re.search(r"[.!?]\s+[a-z]", line):  # a sentence goes on after a full stop: not a credit
         return False
-    if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line):
-        return False
+    if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line) or SITE_LINKS.search(line):
+        return False  # a button; the site's links pasted as one line ("Terms/Privacy Policy")
     return agency_credit(line) or CREDIT.fullmatch(line) is not None
 
 

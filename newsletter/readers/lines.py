@@ -370,7 +370,7 @@ PAGE_NOTICE = regex(
     r"(?:press play to )?listen to this (?:article|story)(?:\W*$|\s*[·|•\d(])|our standards:|purchase licensing "
     r"rights|(?:reprints|licensing) (?:&|and) permissions|order reprints\W*$|the associated press is an independent "
     r"global news organization|this material may not be published, broadcast, rewritten|a version of this article "
-    r"appears in print|unlock the editor['’]?s digest)"
+    r"appears in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
@@ -490,6 +490,10 @@ def is_prose(line: str) -> bool:
         stops = re.search(r"[。．！？!?…；;：:][”’\"'」』）)》]*\s*$|[」』）)”’\"]\s*$|——$", line) is not None
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
+    caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
+    if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;
+        # a sentence's full stop does (not a teaser's "..")
+        return len(tokens) >= 4 and re.search(r"(?<![.…])[.!?।][\"'”’»)]?\s*$", line) is not None
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
         capitals = sum(1 for token in tokens if token[0].isupper()) / len(tokens)
