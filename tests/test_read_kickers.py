@@ -4,6 +4,7 @@ headline), and a live page whose posts are each headed by a time of day. The pag
 
 import pytest
 
+from newsletter.readers.candidates import could_be_headline
 from newsletter.readers.text import parse_page
 
 
@@ -85,3 +86,43 @@ def test_a_live_page_s_posts_headed_by_their_times_flag_the_first_post_s_title_a
     assert story.body[0].text.startswith("The Greens' negotiators left the chancellery")
     if story.headline == "Greens leave the chancellery without a deal":
         assert any("live page" in notice for notice in notices)
+
+
+HINDI = (
+    "बिहार विधानसभा चुनाव से पहले महागठबंधन के दलों के बीच सीटों के बंटवारे पर बातचीत अंतिम दौर में पहुंच गई है। दोनों दलों "
+    "के नेताओं ने बुधवार को पटना में लंबी बैठक की।\n"
+    "सूत्रों के मुताबिक लगभग तीस सीटों पर अब भी सहमति नहीं बन पाई है। कांग्रेस इन सीटों पर अपने पुराने प्रदर्शन का हवाला दे "
+    "रही है, जबकि क्षेत्रीय दल नए उम्मीदवारों को मौका देना चाहता है।\n"
+    "चुनाव आयोग अगले कुछ दिनों में चुनाव की तारीखों का ऐलान कर सकता है, इसलिए दोनों दल जल्द से जल्द समझौते पर पहुंचना "
+    "चाहते हैं।\n"
+)
+
+
+def test_a_hindi_headline_is_no_paragraph_though_its_vowel_signs_split_it_into_many_tokens():
+    """Hindi has no capitals: its paragraphs end in a danda ("।"), its headline does not. The line right under the
+    headline, long and no title, is its standfirst."""
+    headline = "बिहार चुनाव: लेफ्ट-कांग्रेस गठबंधन में सीटों पर फंसा पेच, तीस सीटों पर अब भी नहीं बनी बात"
+    standfirst = "महागठबंधन के दलों के बीच सीटों के बंटवारे पर बातचीत अंतिम दौर में, तीस सीटों पर अब भी सहमति नहीं"
+    header = "अमित कुमार\nपटना,\n12 मार्च 2026,\n(अपडेटेड 12 मार्च 2026, 4:10 PM IST)\n"
+    story, _ = read(f"होम\nचुनाव\nदेश\nAaj Tak\nलॉग इन\nचुनाव\n{headline}\n{standfirst}\n{header}" + HINDI)
+    assert (story.headline, story.teaser) == (headline, standfirst)  # the standfirst has no danda at its end either
+    assert story.body[0].text.startswith("बिहार विधानसभा चुनाव से पहले")
+
+
+@pytest.mark.parametrize("writers", ["Laura Chen, Daniel Okafor", "Laura Chen and Daniel Okafor"])
+def test_two_writers_names_over_the_date_are_no_headline(writers):
+    """A journal's header: its sections, the headline, the standfirst, the writers' names alone on a line over the
+    date. The names are never the headline, however near the date and the article they stand."""
+    headline = "The Appeals Court's Sanctions Ruling and the Limits of Deference"
+    standfirst = "A split panel held that the Treasury must disclose more of the basis for a designation than before."
+    article = (
+        "On March 6, a divided panel of the appeals court ruled that the Treasury must give a sanctioned company "
+        "more of the evidence behind its designation, a decision that could reshape how sanctions are challenged.\n"
+        "The majority held that the department's practice of withholding nearly all of its record went further than "
+        "the statute allows, and sent the case back to the district court for a fuller review of the evidence.\n"
+    )
+    page = f"Courts & Litigation\nForeign Relations & International Law\n{headline}\n{standfirst}\n{writers}\n"
+    story, _ = read(page + "Wednesday, March 11, 2026, 10:00 AM\n" + article)
+    assert story.headline == headline
+    assert not could_be_headline(writers, "other")
+    assert could_be_headline("Trump and Putin Meet in Alaska", "other")

@@ -24,6 +24,9 @@ NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
 )
+# Writers' names and nothing else: "Laura Chen, Daniel Okafor", "Anna Petrova and John Smith" (a byline's, not a title)
+PERSON = r"[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’.-]+(?:\s+[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’.-]+){1,2}"
+NAMES_ONLY = regex(rf"^{PERSON}(?:(?:,\s+|,?\s+and\s+|\s+&\s+){PERSON})+$")
 MENU_FIRST = regex(r"(?i)^(?:follow|skip|watch|listen|home|tap)\b")  # a button's word: a headline's too
 # A promo: an imperative to take something ("Download our free e-book", "Get the newsletter", "Sign up today")
 PROMO = regex(
@@ -56,6 +59,8 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
         return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
+    if NAMES_ONLY.match(text):
+        return False  # two writers' names
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)) or PREVIOUS_NEXT.match(text):
         return False

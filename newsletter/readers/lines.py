@@ -491,9 +491,11 @@ def is_prose(line: str) -> bool:
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
-    if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;
-        # a sentence's full stop does (not a teaser's "..")
-        return len(tokens) >= 4 and re.search(r"(?<![.…])[.!?।][\"'”’»)]?\s*$", line) is not None
+    hindi = len(re.findall(r"[\u0900-\u097f]", line)) * 2 >= len(line)  # (its vowel signs split its words in tokens)
+    if caseless * 2 >= len(tokens) and (len(tokens) < 20 or hindi):  # Korean, Arabic, Hindi: no capitals to tell a
+        # title by; a sentence's full stop does (not a teaser's ".."), or, in Hindi, its danda ("।") inside a long line
+        stop = re.search(r"(?<![.…])[.!?।][\"'”’»)]?\s*$", line) is not None
+        return len(tokens) >= 4 and (stop or hindi and "। " in line)
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
         capitals = sum(1 for token in tokens if token[0].isupper()) / len(tokens)

@@ -326,6 +326,7 @@ def classify(lines: list[Line]) -> list[str]:
 CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
+STANDFIRST_MOST = 10  # words: a line right under the headline, no title, this long is its standfirst
 COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
@@ -349,6 +350,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
     if pick is not None:
         top = min(top, pick)
     head = list(range(top, start))
+    pick_next = next((i for i in range(pick + 1, start) if roles[i] != "furniture"), None) if pick is not None else None
     if pick is not None:
         story.headline = lines[pick].text
         lines[pick].kind = "headline"
@@ -377,8 +379,9 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         elif role == "date" and story.date is None and (day := line_date(line.text)):
             story.date = day
             line.kind = "date"
-        elif role == "prose" and pick is not None and i > pick and not story.teaser and is_standfirst(line.text):
-            story.teaser = line.text  # the standfirst under the headline
+        elif (role == "prose" or i == pick_next and unstopped_standfirst(line.text, role)) and pick is not None \
+                and i > pick and not story.teaser and is_standfirst(line.text):  # fmt: skip
+            story.teaser = line.text  # the standfirst under the headline (right under it, with no full stop at its end)
             line.kind = "teaser"
     bylined = "byline" in roles[top : start + 5]  # (one under the article's first lines is taken later)
     writer = None if bylined else next((i for i in head if not lines[i].kind and roles[i] == "other"
@@ -484,6 +487,17 @@ def opening_byline(lines: list[Line], roles: list[str], start: int, end: int, st
         elif role == "date" and story.date is None and not line.kind and (day := line_date(line.text)):
             story.date = day
             line.kind = "date"
+
+
+def unstopped_standfirst(text: str, role: str) -> bool:
+    """A line right under the headline that is its standfirst though no full stop ends it (the Guardian's, a Hindi
+    site's): long, no title, no caption with its credit ("... PHOTO: BERNAMA"), no writer's or date's line."""
+    captioned = bool(split_credit(text)[1] or PHOTO_LABEL.search(text))
+    return role == "other" and words_of(text) >= STANDFIRST_MOST and not title_case(text) and not captioned \
+        and not line_date(text) and "|" not in text  # fmt: skip
+
+
+PHOTO_LABEL = regex(r"(?i)\b(?:photo|image|picture|foto|bild)\s*:")
 
 
 def is_standfirst(text: str) -> bool:
