@@ -1,6 +1,8 @@
-"""What stands right over a pasted page's headline, and what a live page's posts look like (readers/headline.py,
-readers/doubts.py): a kicker of four words over the headline (German and Japanese sites print one over every
-headline), and a live page whose posts are each headed by a time of day. The pages are written here in those shapes."""
+"""What stands around a pasted page's headline, and what a live page's posts look like (readers/headline.py,
+readers/doubts.py, readers/candidates.py, readers/lines.py): a kicker of four words over the headline (German and
+Japanese sites print one over every headline), writers' names alone on a line, a Hindi headline, a standfirst over
+the writer's or department's line, and a live page whose posts are each headed by a time of day. The pages are
+written here in those shapes."""
 
 import pytest
 
@@ -126,3 +128,68 @@ def test_two_writers_names_over_the_date_are_no_headline(writers):
     assert story.headline == headline
     assert not could_be_headline(writers, "other")
     assert could_be_headline("Trump and Putin Meet in Alaska", "other")
+
+
+ITALIAN = (
+    "A poco più di un mese dal voto, il fronte del Sì alla riforma è in vantaggio di sei punti, ma quasi metà degli "
+    "elettori non ha ancora deciso se andrà alle urne, secondo il sondaggio pubblicato oggi.\n"
+    "Il dato più rilevante riguarda gli indecisi: quasi un elettore su due non ha ancora scelto, e la partecipazione "
+    "resta l'incognita principale per entrambi i fronti, che puntano ora sulla mobilitazione.\n"
+)
+GOV = (
+    "The government has today sanctioned 40 oil tankers that form part of the shadow fleet, alongside two companies "
+    "that provide them with maritime services, the Foreign Office said.\n"
+    "The vessels have carried more than 5 billion dollars' worth of oil since the start of the year, according to "
+    "the government's estimates, and will now be barred from the country's ports.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "article", "byline"),
+    [
+        # Corriere: "di" in lower case over the writer's name, then the audio player's buttons
+        ("di Francesca Raimondi\nAscolta l'articolo\n5 min\nNEW\n", ITALIAN, "Francesca Raimondi"),
+        # GOV.UK: "From:" over the department, "Published" over the date
+        ("From:\nForeign, Commonwealth & Development Office\nPublished\n12 March 2026\n", GOV, ""),
+    ],
+)
+def test_a_standfirst_over_a_writer_in_lower_case_or_a_from_label_is_the_teaser(header, article, byline):
+    """The headline, a paragraph summing up the story, then the header's writer or department and date: the
+    paragraph is the standfirst (the story's teaser), and the article starts under the header."""
+    headline = "Referendum, il Sì avanti di sei punti" if byline else "Forty more shadow fleet tankers sanctioned"
+    standfirst = (
+        "Il sondaggio: la partecipazione resta l'incognita. Il governo punta sulla sicurezza, le opposizioni sui costi."
+        if byline
+        else "The government has today sanctioned 40 further vessels and two companies in a crackdown on oil revenues."
+    )
+    story, _ = read(f"Home\nPolitica\n{headline}\n{standfirst}\n{header}{article}")
+    assert (story.headline, story.teaser, story.byline) == (headline, standfirst, byline)
+    assert story.body[0].text == article.split("\n")[0]
+
+
+CNN_LIVE = (
+    "Live Updates\nShutdown deadline nears as House vote on stopgap bill slips to Friday\n"
+    "By Priya Nandakumar and Owen Castellano, CNN\nUpdated 6:12 PM EST, Thu January 29, 2026\n"
+    "Our live coverage has ended. Read more on the funding fight here.\n"
+    "5 min ago\nHouse Rules Committee postpones meeting on stopgap bill\nFrom CNN's Priya Nandakumar\n"
+    "The House Rules Committee has postponed a meeting that was scheduled for Thursday evening to set up debate on "
+    "the stopgap funding bill, a sign that leaders have not yet locked down the votes they need.\n"
+    "27 min ago\nSix Republicans say they will vote no\nFrom CNN's Owen Castellano\n"
+    "At least six House Republicans have said they will oppose the stopgap bill because it does not cut spending, "
+    "leaving leaders with almost no room for defections on the floor.\n"
+    "1 hr ago\nAgencies prepare for a second shutdown\nFrom CNN's Priya Nandakumar\n"
+    "Federal agencies have begun sending out plans for a possible second shutdown in four months, telling staff "
+    "which of them would be asked to keep working without pay.\n"
+)
+
+
+def test_a_live_page_s_own_title_over_its_posts_is_the_headline_not_the_first_post_s():
+    """The live page's title with its writers and its time, then the posts, each under its time ("5 min ago"), with
+    its title and "From CNN's" writer: the page's title is the headline (flagged: a live page's title is a guess), the
+    notice that the coverage has ended is left out, and the first post's paragraph is the body's first."""
+    story, notices = read(CNN_LIVE)
+    assert (story.headline, story.headline_unsure) == ("Shutdown deadline nears as House vote on stopgap bill slips to "
+                                                       "Friday", True)  # fmt: skip
+    assert any("live page" in notice for notice in notices)
+    assert story.body[0].text.startswith("The House Rules Committee has postponed")
+    assert not any("live coverage has ended" in block.text for block in story.body)

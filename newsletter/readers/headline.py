@@ -254,9 +254,12 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     margin = MARGIN if dated_under(roles, index) and not shared else UNDATED_MARGIN
     close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < margin]
     why = ""
-    if close:
+    if (post := live_posts(lines, roles, index, end)) is not None and (top := page_title(roles, index, scored, shares)):
+        index = top  # the first post's title on a live page: its own title, with the byline or date under it, above
+        why = f"it stands over a live page's posts, each headed by its time (line {lines[post].number} heads one)"
+    elif close:
         why = f"line {lines[close[0]].number} ({shown(lines[close[0]].text, 40)}) comes close"
-    elif (post := live_posts(lines, roles, index, end)) is not None:
+    elif post is not None:
         why = f"it heads the first of a live page's posts (line {lines[post].number} below heads another so)"
     elif (headed := header_below(lines, roles, index, rivals, ledes)) is not None:
         why = f"line {lines[headed].number} ({shown(lines[headed].text, 40)}) below it has the byline or date under it"
@@ -292,6 +295,12 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif index in captions and not title_case(lines[index].text) and not dated_under(roles, index):
         why = "it reads like a photo's caption (over a credit, or with a date)"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+
+
+def page_title(roles: list[str], index: int, scored: list[tuple[float, int]], shares: dict[int, float]) -> int | None:
+    """The best line above the chosen one that has its own byline or date under it and holds the article's words:
+    the live page's own title, over the posts whose first the chosen line heads."""
+    return next((i for _, i in scored if i < index and dated_under(roles, i) and shares[i] >= TOPICAL), None)
 
 
 def titled_above_box(lines: list[Line], roles: list[str], i: int, end: int) -> bool:

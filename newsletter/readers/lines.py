@@ -147,7 +147,7 @@ def undated_words(line: str) -> int:
 
 # What a byline says before the writer's name: plainly ("By", "Written by"), or as the piece's kind ("Analysis by",
 # CNN's, only over a name); and in other languages, a label and a colon ("Penulis:", "Autor:"). The reader strips it
-PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by"
+PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by|From (?:CNN|NBC News|CBS News|ABC News)['’]s"
 KIND_BY = r"(?:Analysis|Opinion|Commentary|Review|Interview) by"
 BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
 OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af"  # "By" in German, French, Spanish, Dutch, Italian, Swedish, Danish
@@ -165,7 +165,7 @@ GLUED_DATE = (rf"(?i:(?:updated|published|posted)\s+)?(?:(?i:{MONTH})\s+\d{{1,2}
 BYLINE = regex(
     rf"^(?:{PLAIN_BY}):?\s+[A-Z\u00C0-\u024F].{{0,100}}$|"  # "By: Name" too
     # "Von", "Par", "Por", "Di" only over names: "Di Maio quits Five Star Movement", "Por Fin: ..." are headlines
-    rf"^(?:{OTHER_BY})\s+{NAMES_AFTER_BY}$|"
+    rf"^(?i:{OTHER_BY})\s+{NAMES_AFTER_BY}$|"  # ... in lower case too ("di Francesca Raimondi")
     # "Analysis by" and the like only over a name (and a post): "Review by Ofsted finds ..." is a headline
     rf"^{KIND_BY}\s+{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:,\s.{{1,80}})?$|"
     # in capitals (a style's text-transform pastes so) or in lower case, only over a name: "BY ANNA PETROVA"
@@ -176,7 +176,7 @@ BYLINE = regex(
 
 
 BYLINE_WORDS = regex(
-    rf"^(?:(?:{BY_WORDS}|{OTHER_BY}|Oleh|BY|by):?\s+|"
+    rf"^(?:(?:{BY_WORDS}|(?i:{OTHER_BY})|Oleh|BY|by):?\s+|"
     rf"(?:{AUTHOR_LABELS})\s*:\s*)"
 )  # what a byline says before the name
 
@@ -370,7 +370,8 @@ PAGE_NOTICE = regex(
     r"(?:press play to )?listen to this (?:article|story)(?:\W*$|\s*[·|•\d(])|our standards:|purchase licensing "
     r"rights|(?:reprints|licensing) (?:&|and) permissions|order reprints\W*$|the associated press is an independent "
     r"global news organization|this material may not be published, broadcast, rewritten|a version of this article "
-    r"appears in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b)"
+    r"appears in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b|"
+    r"our live coverage (?:has ended|has moved|is over)\b)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
@@ -502,7 +503,7 @@ def is_prose(line: str) -> bool:
         if capitals >= 0.75 and not re.search(r"[.,;:!?]", line):
             return False  # capitalised words with no sentence's mark: a menu pasted into one line
         return lower >= 0.25 or not line.isupper()
-    return ends and (lower >= 0.3 or len(tokens) <= 3)
+    return ends and (lower >= 0.3 or len(tokens) <= 3 and not re.fullmatch(r"\W*\w+:", line.strip()))  # "From:"
 
 
 def title_case(line: str) -> bool:
