@@ -358,3 +358,22 @@ def test_an_article_s_own_short_points_under_a_heading_stay_without_a_machine_s_
     page = f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\nKey takeaways\n" + "\n".join(points) + "\n"
     lead, _ = read(page + THIRD + "\n")
     assert [block.text for block in lead.body][-3:-1] == points
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "ENDS\nNotes to Editors\nThe written ministerial statement can be read on the parliament's website, and the "
+        "party's full response to it is available from the press office on request.\nDonate\n",
+        "###\nThe Ministry of Foreign Affairs is responsible for the country's relations with other states and for its "
+        "trade policy abroad, and publishes its statements in four languages.\n",
+        "Notes to editors:\nThe full text of the proposal and the questions and answers on the package are available "
+        "on the Commission's website, together with the statement by the President.\n",
+        'This article appeared in the Europe section of the print edition under the headline "Borrowed majorities"\n',
+    ],
+)
+def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(after):
+    """What a press release prints under its last paragraph ("ENDS", "###", "For More Information"), and a
+    magazine's line about its print edition: the article ends at its own last paragraph."""
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]

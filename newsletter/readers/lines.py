@@ -246,6 +246,7 @@ END_OF_ARTICLE = regex(
     r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
+    r"-*\s*ends\s*-*|#\s*#\s*#|notes? to editors?|for more information|"  # a press release's end
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
     r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
     r"über (?:den autor|die autorin)|"
@@ -371,7 +372,7 @@ PAGE_NOTICE = regex(
     r"rights|(?:reprints|licensing) (?:&|and) permissions|order reprints\W*$|the associated press is an independent "
     r"global news organization|this material may not be published, broadcast, rewritten|a version of this article "
     r"appears in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b|"
-    r"our live coverage (?:has ended|has moved|is over)\b)"
+    r"our live coverage (?:has ended|has moved|is over)\b|this article appeared in the .{1,60} print edition\b)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
