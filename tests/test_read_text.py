@@ -2737,3 +2737,19 @@ def test_the_site_s_links_under_the_last_paragraph_are_no_photo_credit():
     result, _ = read(f"Politics\n{HEADLINE}\nNov. 20, 2026\n{ARTICLE}{last}\nTerms/Privacy Policy\nPrivacy Dashboard\n")
     assert result.stories[0].body[-1].text == last
     assert not is_credit("Terms/Privacy Policy") and is_credit("Lukas Coch/AAP")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Oluşturulma Tarihi: Mart 12, 2026 14:22", "12 marca 2026 | 13:41", "Opublikowano: 12 marca 2026, 13:41"],
+)
+def test_a_stamp_of_a_year_and_a_time_in_any_language_is_a_date(line):
+    """A label, a day with its month in the page's language, the year and a time: the article's timestamp, so a
+    standfirst over it is the teaser; a headline with a year and a time in it is none."""
+    assert is_date_line(line)
+    assert not is_date_line("Polls close at 20:00 in 2026 vote") and not is_date_line(
+        "Update: Polls close 2026 at 20:00"
+    )
+    standfirst = "The leaders agreed on four new crossing points, but not on the talks' next round or their agenda."
+    result, _ = read(f"World\n{HEADLINE}\n{standfirst}\nFollow us on Google News\n{line}\nAdvertisement\n{ARTICLE}")
+    assert (result.stories[0].teaser, result.stories[0].body[0].text) == (standfirst, PARAGRAPH)

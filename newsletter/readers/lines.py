@@ -111,9 +111,18 @@ def is_date_line(line: str) -> bool:
     running_words = re.search(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
     if not (line_date(line) or DATE_WORDS.search(line)) or running_words:
         return False
-    if stamped or FIGURES_FIRST.match(line) or MACHINE_STAMP.search(line):
+    if stamped or FIGURES_FIRST.match(line) or MACHINE_STAMP.search(line) or YEAR_AND_TIME.search(line):
         return True
     return undated_words(line) <= 2 or dated_at_an_end(line)
+
+
+# A year and a time of day, as any language stamps an article ("Oluşturulma Tarihi: Mart 12, 2026 14:22",
+# "12 marca 2026 | 13:41"): with a label's colon before it, or a month's word alone beside the figures
+YEAR_AND_TIME = regex(
+    r"^(?:[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*)?"  # its label: "Oluşturulma Tarihi:", "Opublikowano:"; the day
+    r"(?:[^\W\d_]{3,12}\.?\s+\d{1,2}|\d{1,2}\.?\s+[^\W\d_]{3,12}\.?),?\s+(?:19|20)\d{2}"  # "Mart 12, 2026"
+    r"\s*[,|·–-]?\s*\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?\W*$"
+)
 
 
 def dated_at_an_end(line: str) -> bool:
