@@ -1,19 +1,27 @@
 """Benchmark: made-up pastes of 2025-2026 article pages, each with what an editor expects of it.
 
-    python bench/madeup.py                 # the two pools the rules have been written from: news, magazines
-    python bench/madeup.py --pool held     # the pool kept back: only its table, never its pages' names
+    python bench/madeup.py                 # the pools the rules have been written from: news, magazines, held, world
+    python bench/madeup.py --pool kept     # the pool kept back: only its table, never its pages' names
 
-Three pools of 40 pages each in bench/madeup/, written in December 2026 by three helpers who had not read the
-reader's rules, each page as Chrome's select-all copy gives it (menus, cookie dialogs, share bars, captions and
-credits, sign-up boxes, writers' notes, comments, footers), the stories and people invented:
-- news.json: Reuters, AP, the BBC, the Guardian, the New York Times, the Washington Post, CNN, Fox News, Politico,
+Pools in bench/madeup/, written in December 2026 by helpers who had not read the reader's rules, each page as
+Chrome's select-all copy gives it (menus, cookie dialogs, share bars, captions and credits, sign-up boxes, writers'
+notes, comments, footers), the stories and people invented:
+- news.json (40): Reuters, AP, the BBC, the Guardian, the New York Times, the Washington Post, CNN, Fox News, Politico,
   Axios, The Hill, Al Jazeera, Sky News, the Independent, the Telegraph, the FT, Bloomberg, NPR, CBC, ABC (Australia);
-- magazines.json: Substack, Ghost, beehiiv and Medium posts, The Atlantic, The New Yorker, Foreign Policy, Foreign
-  Affairs, War on the Rocks, Brookings, CFR, Semafor, Vox, The Conversation, Project Syndicate, Le Monde in English,
-  DW, France 24, Politico Europe, The Kyiv Independent;
-- held.json: German, French, Spanish, Portuguese, Italian, Japanese and Chinese news sites, the Times of India, SCMP,
-  Nikkei Asia, The Diplomat, Haaretz, two American local papers, live blogs, fact-checks, a poll tracker, an
-  obituary and an interview. Kept back: measured when it was written and at the end of that round, no page read.
+- magazines.json (40): Substack, Ghost, beehiiv and Medium posts, The Atlantic, The New Yorker, Foreign Policy,
+  Foreign Affairs, War on the Rocks, Brookings, CFR, Semafor, Vox, The Conversation, Project Syndicate, Le Monde in
+  English, DW, France 24, Politico Europe, The Kyiv Independent;
+- held.json (40): German, French, Spanish, Portuguese, Italian, Japanese and Chinese news sites, the Times of India,
+  SCMP, Nikkei Asia, The Diplomat, Haaretz, two American local papers, live blogs, fact-checks, a poll tracker, an
+  obituary and an interview. Kept back in the first round (measured when written and at its end), read since;
+- world.json (40): Dutch, Polish, Swedish, Turkish, Korean, Arabic, Russian, Hindi, Indonesian, Greek, German,
+  Spanish and Italian sites, English news of Ireland, India, Pakistan, South Africa, Singapore, Canada and Britain,
+  think tanks, government and party press releases, a campaign site, Yahoo, a blog, Lawfare; read;
+- kept.json (80): kept back, written in the second round before any of its rules (English news of Ireland, Israel,
+  Africa, South and East Asia, Australia, Canada, Latin America, Russia's exiles, the Balkans, Poland, Ukraine, the
+  Gulf, wire stories republished on portals; American networks, papers, magazines, election analysts and trackers,
+  British papers and magazines, Brussels sites, think tanks, newsletter archives). Measured when written and at the
+  end of that round, its table only: no page read.
 
 Each page names its headline, the article's first sentence (`first`; a standfirst is `deck`), and its last
 (`last`; a closing tag line such as "Reporting by ..." is `tail`). Scored as an editor sees the story:
@@ -39,6 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 POOLS = Path(__file__).parent / "madeup"
+READ = ["news", "magazines", "held", "world"]  # the pools read while rules were written; "kept" is not
 
 
 def folded(text: str) -> str:
@@ -98,8 +107,8 @@ def table(pool: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--pool", choices=["news", "magazines", "held"], action="append")
-    pools = parser.parse_args().pool or ["news", "magazines"]
+    parser.add_argument("--pool", choices=[*READ, "kept"], action="append")
+    pools = parser.parse_args().pool or READ
     for pool in pools:
         print(table(pool))
 
