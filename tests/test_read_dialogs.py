@@ -377,3 +377,26 @@ def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(af
     magazine's line about its print edition: the article ends at its own last paragraph."""
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "We need your help to keep reporting. Please support us.",
+        "Join the Courier's Telegram channel and get the latest breaking news delivered to you.",
+        "Мы работаем для вас. Нам нужна ваша поддержка. Подпишитесь на регулярное пожертвование.",
+    ],
+)
+def test_the_site_s_appeal_under_the_article_is_left_out(appeal):
+    """An exiled site's call for donations, a paper's call to follow it on a messaging app, in English or Russian:
+    they speak to the reader and quote no one, so they are the site's, not the article's."""
+    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{appeal}\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any(appeal[:20] in notice for notice in notices)
+
+
+def test_a_reported_call_for_help_stays_the_article_s():
+    """The same words, reported in the article with their speaker and quoted: the article's last paragraph."""
+    quoted = '"We need your help, please support us," the mayor told residents, according to the council.'
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{quoted}\n")
+    assert lead.body[-1].text == quoted

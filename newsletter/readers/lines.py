@@ -389,7 +389,8 @@ NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itsel
 # say them), or tells the reader what to do ("Sign up for the newsletter here.")
 ADDRESSED = regex(
     r"(?i)\b(?:we|our|you|your|i|my|me|wir|unser\w*|vous|votre|vos|nous|notre|nos|usted(?:es)?|tu|tus|nuestr[oa]s?|"
-    r"você|vocês|nosso|nossa|voi|vostr[oaie]|noi|nostr[oaie])\b|\b(?:we|you)['’]|(?-i:\b(?:us|Sie|Ihnen|Ihre?[nmrs]?)\b)|"
+    r"você|vocês|nosso|nossa|voi|vostr[oaie]|noi|nostr[oaie]|вы|вас|вам|ваш\w*|мы|нам|нас|наш\w*)\b|"  # ... Russian
+    r"\b(?:we|you)['’]|(?-i:\b(?:us|Sie|Ihnen|Ihre?[nmrs]?)\b)|"
     r"(?:^|[.!?]\s+)(?:sign up|subscribe|click|tap|enable|accept|register|log ?in|sign in|download|follow|join|want|"
     r"get|try|read|become|support|donate|give|jetzt)\b"
 )  # ("us", not "US"; "Sie", the reader, not "sie", she or they)
@@ -407,7 +408,8 @@ APPEAL = regex(
     r"reader-supported|your (?:support|donation) (?:helps|allows|makes)|becom(?:e|ing) an? (?:free or paid |paid )?"
     r"(?:member|subscriber|supporter)|receive new posts|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
     r"award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|subscribe to) .{0,120}(?:newsletter|weekly|daily|"
-    r"for a fresh look|deep-dive|read it now))\b"
+    r"for a fresh look|deep-dive|read it now)|we need your (?:help|support)|please support us|"
+    r"(?:telegram|whatsapp) channel|delivered to (?:you|your inbox)|нужна ваша поддержка|пожертвовани\w*)\b"
 )
 TERSE = 20  # words: a notice of two sentences at most
 REPORTED = regex(r"(?i)\b(?:said|says|told|according to|reported|announced|added|warned|argued|wrote)\b")
