@@ -370,11 +370,13 @@ def test_an_article_s_own_short_points_under_a_heading_stay_without_a_machine_s_
         "Notes to editors:\nThe full text of the proposal and the questions and answers on the package are available "
         "on the Commission's website, together with the statement by the President.\n",
         'This article appeared in the Europe section of the print edition under the headline "Borrowed majorities"\n',
+        "Sobre la firma\nClara Benavides\nPeriodista de la sección de España. Cubre la política de Castilla y León "
+        "desde 2019 y antes trabajó en la radio pública de la región durante una década.\n",
     ],
 )
 def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(after):
-    """What a press release prints under its last paragraph ("ENDS", "###", "For More Information"), and a
-    magazine's line about its print edition: the article ends at its own last paragraph."""
+    """What a press release prints under its last paragraph ("ENDS", "###", "For More Information"), a magazine's
+    line about its print edition, El País's box about the writer: the article ends at its own last paragraph."""
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
 

@@ -261,7 +261,7 @@ END_OF_ARTICLE = regex(
     r"über (?:den autor|die autorin)|"
     r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|(?:laisser|ajouter) un commentaire|"
     r"mots-clés|à propos de l'auteur|(?:deja|dejar) un comentario|"
-    r"etiquetas|sobre el autor|deixe um comentário|sobre o autor|"
+    r"etiquetas|sobre el autor|sobre la firma|deixe um comentário|sobre o autor|zum autor|zur autorin|"
     r"lascia un commento|reageer|over de auteur|"
     # ... and the editor in charge, who signs the article's end on Chinese news sites ("责任编辑：霍琦")
     r"(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
