@@ -2753,3 +2753,24 @@ def test_a_stamp_of_a_year_and_a_time_in_any_language_is_a_date(line):
     standfirst = "The leaders agreed on four new crossing points, but not on the talks' next round or their agenda."
     result, _ = read(f"World\n{HEADLINE}\n{standfirst}\nFollow us on Google News\n{line}\nAdvertisement\n{ARTICLE}")
     assert (result.stories[0].teaser, result.stories[0].body[0].text) == (standfirst, PARAGRAPH)
+
+
+def test_a_chinese_article_goes_on_under_a_related_box_and_its_photo_s_caption_is_no_paragraph():
+    """Taiwan's papers: the caption ending in "（記者X攝）" (photographed by the reporter) over the lede, and a box of
+    related titles set between the article's paragraphs. Counted in pairs of characters, the text under the box
+    shares fewer of them with the text above than words would: the article still goes on under it."""
+    caption = "民眾黨主席昨天在記者會上宣布，將自提新竹市長人選。（記者王小明攝）"
+    above = [
+        "〔記者王小明／台北報導〕台灣民眾黨昨天宣布，將在年底選舉中自行提名新竹市長參選人，與國民黨在竹市的合作談判正式宣告破局。",
+        "新竹市長因任期將滿，民眾黨內部去年底起即討論接班人選。國民黨方面則希望由立委代表藍白聯盟參選，雙方歷經三個月協商仍無共識。",
+    ]
+    below = [
+        "民進黨方面，秘書長表示，藍白之間的矛盾早已浮上檯面，民進黨將在竹市推出最有競爭力的人選，讓市民有真正的選擇。",
+        "政治學者分析，竹市選民結構年輕、科技業人口比例高，過去兩屆市長選舉都出現三強鼎立的局面，藍白若分裂，民進黨勝選機會大增。",
+    ]
+    box = "相關新聞\n藍白合再生變數 新竹是民眾黨的家\n國民黨徵召名單出爐 六都人選底定\n"
+    page = f"政治\n藍白合破局？ 民眾黨宣布新竹市長自提人選\n2026/03/10 05:30\n分享\n{caption}\n" + "\n".join(above)
+    result, _ = read(page + "\n" + box + "\n".join(below) + "\n☆本網站新聞內容未經同意不得轉載☆\n")
+    story = result.stories[0]
+    assert [block.text for block in story.body] == [*above, *below]
+    assert story.credit == "（記者王小明攝）"

@@ -9,7 +9,7 @@ from collections import Counter
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.lines import BYLINE_WORDS, COMMENTS, Line, is_title_like, undated_words, words_of
+from newsletter.readers.lines import BYLINE_WORDS, CJK, COMMENTS, Line, is_title_like, undated_words, words_of
 from newsletter.readers.words import terms
 
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
@@ -201,6 +201,7 @@ def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> in
     return start
 
 
+SAME_WORDS, SAME_PAIRS = 0.15, 0.08  # the share of the text under a box that the article above holds: the same story
 BOX_LINES = 8  # a box of links inside an article: its heading and a few titles
 BOX_MOST = 24  # ... or a longer one of short lines only: four titles, each with its section and writer, a caption
 BOX_LINE_WORDS = 20
@@ -262,7 +263,10 @@ def joins(
     before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
     if upward and own_headline(lines, roles, runs[1][0], after) and not headed(roles, runs[0][0]):
         return False  # the lower run's own headline, over it; unless the upper run has the header: its subhead
-    return len(after & before) >= 0.15 * len(after)  # else another story's words
+    # ... else another story's words (in Chinese and Japanese, counted in pairs of characters, many pairs span two
+    # words, so a lower share says as much)
+    share = SAME_PAIRS if CJK.search(" ".join(lines[i].text for i in runs[1])) else SAME_WORDS
+    return len(after & before) >= share * len(after)
 
 
 # The heading of a page's own list of stories (its most read, its latest): never set into an article's opening

@@ -24,7 +24,8 @@ AGENCIES = frozenset(
 # 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
 CJK_CREDIT = (
     r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／]\s*.{1,60}|"
-    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?"
+    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?|"
+    r"[（(]?(?:記者|记者)\S{2,4}(?:攝|摄)[）)]?"  # "（記者林筱涵攝）": photographed by the reporter, in Taiwan's papers
 )
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
