@@ -59,8 +59,6 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
         return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
-    if NAMES_ONLY.match(text):
-        return False  # two writers' names
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)) or PREVIOUS_NEXT.match(text):
         return False

@@ -43,7 +43,10 @@ CREDIT = regex(
     )
 )
 NAME_ONLY = regex(NAMEISH)
-SITE_LINKS = regex(r"(?i)\b(?:terms|privacy|cookies?|sitemap|impressum|datenschutz|accessibility)\b")
+SITE_LINKS = regex(
+    r"(?i)\b(?:terms(?: of (?:use|service))?/|privacy (?:policy|dashboard|notice|settings)|cookie (?:policy|settings)|"
+    r"sitemap|impressum|datenschutzerklärung|accessibility statement)"
+)
 
 
 def is_credit(line: str) -> bool:

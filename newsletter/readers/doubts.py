@@ -11,6 +11,7 @@ from newsletter.readers.lines import Line, ends_sentence, line_date, title_case,
 # page's headline than the others' are
 NOW = regex(r"(?i)^(?:just now|now|pinned(?: post)?)$")
 LIVE_POSTS = 2  # ... with this many more posts below headed so
+POST_WRITER = regex(r"^From [A-Z][\w.&]*['’]s [A-Z]")  # a live post's writer: "From CNN's Priya Nandakumar"
 CLOCK_ONLY = regex(r"(?i)^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?-i:[A-Z]{1,4}T|UTC|GMT)?$")  # "17.15 GMT", "9:41 am"
 
 
@@ -24,8 +25,10 @@ def live_posts(lines: list[Line], roles: list[str], index: int, end: int) -> int
 
 
 def stamped(lines: list[Line], roles: list[str], i: int) -> bool:
-    """A title with its time right above it (buttons between) and a paragraph under it (its writer's name between)."""
-    under = next((j for j in range(i + 1, min(len(roles), i + 4)) if roles[j] not in ("label", "byline")), None)
+    """A title with its time right above it (buttons between) and a paragraph under it (its writer's name, "From
+    CNN's ...", or a "Share" button between)."""
+    under = next((j for j in range(i + 1, min(len(roles), i + 4)) if roles[j] not in ("label", "byline", "furniture")
+                  and not POST_WRITER.match(lines[j].text)), None)  # fmt: skip
     if roles[i] not in ("other", "label") or under is None or roles[under] != "prose":
         return False
     above = next((j for j in range(i - 1, max(-1, i - 4), -1) if roles[j] != "furniture"), None)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
-from newsletter.readers.candidates import PROMO, could_be_headline
+from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline
 from newsletter.readers.credits import split_credit
 from newsletter.readers.doubts import live_posts, live_time, short_title_over
 from newsletter.readers.lines import (
@@ -153,8 +153,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if role == "caption" and (not over_credit or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
             role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
-        if not could_be_headline(line.text, role, about):
-            continue
+        if not could_be_headline(line.text, role, about) or NAMES_ONLY.match(line.text) and dated_under(roles, i) \
+                and roles[next(j for j in range(i + 1, len(roles)) if roles[j] != "furniture")] == "date":  # fmt: skip
+            continue  # ... nor writers' names over the date ("Laura Chen, Daniel Okafor"; "Red Lines and Hard Choices"
+            # has the same shape, over its standfirst)
         if (
             i >= start
             and not is_title_like(line.text)
@@ -217,7 +219,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.4  # a day, month and year in a sentence: a photo's caption ("..., in Kyiv, May 3, 2026")
             captions.add(i)
         if dated:
-            score += 0.4 if own_date(roles, i) else 0.2  # a date under another title under it is more that one's
+            kicker = size <= KICKER_MOST and not own_date(roles, i)  # a short line over a title that has the date
+            score += 0.2 if kicker else 0.4  # under it: the date is more that title's ("Umfrage vor der Landtagswahl")
         if size >= 5 and fold(line.text) in trail:  # a headline's length: a trail may end in its section
             score += 0.5  # the page's breadcrumb trail ends in it: "Home > Section > Headline" (ranks it; a section's
             lenient[i] += 0.5  # heading under a trail ending in the section gets it too, so it never makes one sure)
@@ -254,7 +257,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     margin = MARGIN if dated_under(roles, index) and not shared else UNDATED_MARGIN
     close = [i for value, i in rivals if (best - lenient[index]) - (value - lenient[i]) < margin]
     why = ""
-    if (post := live_posts(lines, roles, index, end)) is not None and (top := page_title(roles, index, scored, shares)):
+    if (post := live_posts(lines, roles, index, end)) is not None and (
+        top := page_title(lines, roles, index, scored, shares)
+    ):
         index = top  # the first post's title on a live page: its own title, with the byline or date under it, above
         why = f"it stands over a live page's posts, each headed by its time (line {lines[post].number} heads one)"
     elif close:
@@ -297,10 +302,13 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
 
 
-def page_title(roles: list[str], index: int, scored: list[tuple[float, int]], shares: dict[int, float]) -> int | None:
+def page_title(
+    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], shares: dict[int, float]
+) -> int | None:
     """The best line above the chosen one that has its own byline or date under it and holds the article's words:
     the live page's own title, over the posts whose first the chosen line heads."""
-    return next((i for _, i in scored if i < index and dated_under(roles, i) and shares[i] >= TOPICAL), None)
+    return next((i for _, i in scored if i < index and dated_under(roles, i) and shares[i] >= TOPICAL
+                 and words_of(lines[i].text) > KICKER_MOST), None)  # fmt: skip  # (a headline's length, no label's)
 
 
 def titled_above_box(lines: list[Line], roles: list[str], i: int, end: int) -> bool:

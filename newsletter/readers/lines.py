@@ -156,7 +156,7 @@ def undated_words(line: str) -> int:
 
 # What a byline says before the writer's name: plainly ("By", "Written by"), or as the piece's kind ("Analysis by",
 # CNN's, only over a name); and in other languages, a label and a colon ("Penulis:", "Autor:"). The reader strips it
-PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by|From (?:CNN|NBC News|CBS News|ABC News)['’]s"
+PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by"
 KIND_BY = r"(?:Analysis|Opinion|Commentary|Review|Interview) by"
 BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
 OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af"  # "By" in German, French, Spanish, Dutch, Italian, Swedish, Danish
@@ -194,8 +194,8 @@ BYLINE_WORDS = regex(
 # Correspondent"), or a name over "Staff Writer"
 STAFF_BYLINE = regex(
     r"^[A-Z\u00C0-\u024F][\w.'’\-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’\-]+){1,3}"
-    r"(?:,\s+(?:[A-Z][\w.&'’\-]*\s+|(?:staff|senior|chief|deputy|contributing|political|foreign|diplomatic|"
-    r"economics|business|security|news)\s+){0,4}|\s+Staff\s+)"  # "KENJI MORISAKI, Nikkei staff writer"
+    r"(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|,\s+(?:[A-Z][\w.&'’\-]*\s+){1,3}(?:staff|senior|chief|deputy|"
+    r"contributing)\s+|\s+Staff\s+)"  # "KENJI MORISAKI, Nikkei staff writer"; not "Chris Mason, political editor"
     r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff)$"
 )
 
@@ -255,7 +255,7 @@ END_OF_ARTICLE = regex(
     r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
-    r"-*\s*ends\s*-*|#\s*#\s*#|notes? to editors?|for more information|"  # a press release's end
+    r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's sections)
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
     r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
     r"über (?:den autor|die autorin)|"
@@ -381,7 +381,9 @@ PAGE_NOTICE = regex(
     r"rights|(?:reprints|licensing) (?:&|and) permissions|order reprints\W*$|the associated press is an independent "
     r"global news organization|this material may not be published, broadcast, rewritten|a version of this article "
     r"appears in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b|"
-    r"our live coverage (?:has ended|has moved|is over)\b|this article appeared in the .{1,60} print edition\b)"
+    r"our live coverage (?:has ended|has moved|is over)\b(?=.{0,80}$)|this article appeared in the .{1,60} print "
+    r"edition\b|the views expressed (?:in this (?:article|piece) )?are (?:the author['’]s|those of the author)|"
+    r"الآراء الواردة (?:في|أدناه))"  # ... and Arabic sites' "the views expressed (in the article, below) ..."
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
@@ -504,11 +506,9 @@ def is_prose(line: str) -> bool:
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
-    hindi = len(re.findall(r"[\u0900-\u097f]", line)) * 2 >= len(line)  # (its vowel signs split its words in tokens)
-    if caseless * 2 >= len(tokens) and (len(tokens) < 20 or hindi):  # Korean, Arabic, Hindi: no capitals to tell a
-        # title by; a sentence's full stop does (not a teaser's ".."), or, in Hindi, its danda ("।") inside a long line
-        stop = re.search(r"(?<![.…])[.!?।][\"'”’»)]?\s*$", line) is not None
-        return len(tokens) >= 4 and (stop or hindi and "। " in line)
+    if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;
+        # a sentence's full stop does (not a teaser's "..")
+        return len(tokens) >= 4 and re.search(r"(?<![.…])[.!?।|][\"'”’»)]?\s*$", line) is not None
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
         capitals = sum(1 for token in tokens if token[0].isupper()) / len(tokens)

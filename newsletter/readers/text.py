@@ -32,6 +32,7 @@ from newsletter.readers.credits import (
 from newsletter.readers.dialogs import consent_dialogs, machine_summary, paywall, sign_up_boxes
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
+    ADDRESSED,
     BYLINE_WORDS,
     CAPTION_LABEL,
     COUNTED_LINK,
@@ -490,11 +491,15 @@ def opening_byline(lines: list[Line], roles: list[str], start: int, end: int, st
 
 
 def unstopped_standfirst(text: str, role: str) -> bool:
-    """A line right under the headline that is its standfirst though no full stop ends it (the Guardian's, a Hindi
-    site's): long, no title, no caption with its credit ("... PHOTO: BERNAMA"), no writer's or date's line."""
+    """A line right under the headline that is its standfirst though no full stop ends it (the Telegraph's, the
+    Guardian's): long, no title, no caption with its credit ("... PHOTO: BERNAMA"), no writer's or date's line, no
+    note or promo to the reader ("Editor's note: ...", "Follow our live coverage ..."), no run of tags."""
     captioned = bool(split_credit(text)[1] or PHOTO_LABEL.search(text))
-    return role == "other" and words_of(text) >= STANDFIRST_MOST and not title_case(text) and not captioned \
-        and not line_date(text) and "|" not in text  # fmt: skip
+    noted = bool(re.match(r"[^:]{1,25}:\s", text) or ADDRESSED.search(text) or len(re.findall(r"\s[–|/]\s", text)) >= 2)
+    words = text.split()
+    tags = sum(word[0].isupper() for word in words) >= 0.6 * len(words)  # "Hungary election 2026 Viktor Orbán ..."
+    return role == "other" and len(words) >= STANDFIRST_MOST and not title_case(text) and not captioned \
+        and not noted and not tags and not line_date(text)  # fmt: skip
 
 
 PHOTO_LABEL = regex(r"(?i)\b(?:photo|image|picture|foto|bild)\s*:")
