@@ -229,3 +229,21 @@ def test_a_note_promo_or_tags_under_the_headline_are_no_standfirst(note):
     )
     story, _ = read(f"Europe\n{headline}\n{note}\nBy Sándor Zsíros\nPublished on 11/04/2026 - 7:00\n{article}")
     assert (story.headline, story.teaser) == (headline, "")
+
+
+def test_by_on_its_own_line_over_the_name_is_the_byline_and_its_header_beats_a_video_s_title():
+    """A broadcaster's page: the headline, "By" on a line and the writer's name on the next, the post and the date,
+    then the video player's own title over its length ("02:48") right above the article. The byline is read, and the
+    headline with its header is no longer passed over for the video's title without a word."""
+    headline = "Far-right party comes second in German state election, but stays far from power"
+    video = "Germany's far-right party gains in key state election"
+    article = (
+        "Berlin — Germany's far-right party finished second in a state election in the south-west on Sunday, its "
+        "best result in a western state, but far short of the votes it would need to govern.\n"
+        "Projections by the public broadcaster showed the conservatives comfortably ahead, with the Greens third and "
+        "every other party ruling out any work with the far right in the state parliament.\n"
+    )
+    page = f"World\n{headline}\nBy\nHelen Brightwater\nForeign Correspondent\nUpdated on: March 8, 2026 / 7:12 PM EST\n"
+    story, _ = read(page + f"Video\n{video}\n02:48\n{article}")
+    assert story.byline == "Helen Brightwater"
+    assert story.headline == headline or story.headline_unsure

@@ -258,6 +258,9 @@ def classify(lines: list[Line]) -> list[str]:
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
     for i in writers_bios(texts, roles):
         roles[i] = "furniture"  # "ELENA VASQUEZ is a Senior Fellow at ...": who wrote it, over or under the article
+    for i, text in enumerate(texts[:-1]):
+        if re.fullmatch(r"(?i)by:?", text) and NAMES.fullmatch(texts[i + 1]) and words_of(texts[i + 1]) <= 4:
+            roles[i], roles[i + 1] = "furniture", "byline"  # "By" on its line, the writer's name on the next
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
