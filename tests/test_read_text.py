@@ -2781,3 +2781,34 @@ def test_a_handout_credit_naming_a_privacy_office_and_an_analysis_box_s_writer_a
     assert is_credit("Office of the Privacy Commissioner of Canada/Handout")
     assert not is_credit("Terms/Privacy Policy") and not is_credit("Privacy Policy/Cookie settings")
     assert not is_byline("Chris Mason, political editor") and is_byline("KENJI MORISAKI, Nikkei staff writer")
+
+
+def test_the_article_s_opening_over_a_read_also_box_is_kept_past_an_audio_player_under_its_header():
+    """Público's layout: the header's date, an audio player's buttons and the photo's caption, three paragraphs, a
+    "Leia também" box with one title, then the rest, longer. The title in the box is no headline of the text under it
+    (the header stands over the opening): the opening is the article's, not left out."""
+    opening = [
+        "A uma semana da primeira volta das eleições presidenciais, nenhum candidato consegue destacar-se e quatro "
+        "estão separados por apenas seis pontos, segundo a sondagem da Universidade Católica.",
+        "O almirante lidera com 23% das intenções de voto, seguido do antigo líder do partido com 20%, numa eleição "
+        "que os politólogos descrevem como a mais disputada desde 1986.",
+    ]
+    rest = [
+        "Em relação ao estudo de Dezembro, o almirante perde três pontos e o antigo líder ganha quatro, a maior "
+        "subida de todos os candidatos desde o início da campanha para as presidenciais.",
+        "Nos cenários de segunda volta testados, o almirante venceria qualquer adversário, mas com margens mais "
+        "curtas do que em Dezembro, o que mostra uma eleição ainda em aberto a uma semana da votação.",
+        "Para os politólogos da Universidade de Lisboa, a fragmentação reflecte a ausência de um candidato apoiado "
+        "por todo o centro, algo que não acontecia numa eleição presidencial desde 1986.",
+    ]
+    page = (
+        "Presidenciais 2026\nSondagem: quatro candidatos separados por seis pontos\nSofia Marques Pinto\n"
+        "11 de Janeiro de 2026, 6:30\nOuvir este artigo\n00:00\n05:12\nPartilhar\nGuardar\n"
+        "Os candidatos no debate da RTP, na passada quarta-feira Nuno Ferreira Santos\n"
+        + "\n".join(opening)
+        + "\nPublicidade\nLeia também\nDebate a quatro: o que disseram os candidatos sobre a eleição\n"
+        + "\n".join(rest)
+        + "\nTópicos\nPolítica\n"
+    )
+    result, _ = read(page)
+    assert [block.text for block in result.stories[0].body] == [*opening, *rest]

@@ -4,6 +4,7 @@ header written as sentences over its date. The text reader (text.py) places the 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -285,8 +286,13 @@ def taking_turns(roles: list[str], running: tuple[str, ...] = ("prose",)) -> boo
 
 
 def headed(roles: list[str], first: int) -> bool:
-    """A byline or date in the few lines over a run's first paragraph: the article's header stands over this run."""
-    return any(role in ("byline", "date") for role in roles[max(0, first - 3) : first])
+    """A byline or date in the few lines over a run's first paragraph (past a photo's caption and an audio player's
+    buttons, up to HEADER_GAP lines, no paragraph between): the article's header stands over this run."""
+    above = list(itertools.takewhile(lambda role: role != "prose", reversed(roles[max(0, first - HEADER_GAP) : first])))
+    return any(role in ("byline", "date") for role in above)
+
+
+HEADER_GAP = 8
 
 
 def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:

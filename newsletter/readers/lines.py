@@ -401,7 +401,10 @@ ADDRESSED = regex(
 CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen"
 BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
-    rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS})\W*$"
+    rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
+    # ... and an advertisement's label, as other languages print it
+    r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
+    r"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告)\W*$"
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
 APPEAL = regex(
