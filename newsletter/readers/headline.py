@@ -259,7 +259,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     why = ""
     if (post := live_posts(lines, roles, index, end)) is not None and (
         top := page_title(lines, roles, index, scored, shares)
-    ):
+    ) is not None:  # (the page's first line may be its title)
         index = top  # the first post's title on a live page: its own title, with the byline or date under it, above
         why = f"it stands over a live page's posts, each headed by its time (line {lines[post].number} heads one)"
     elif close:
