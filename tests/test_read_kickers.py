@@ -248,3 +248,20 @@ def test_by_on_its_own_line_over_the_name_is_the_byline_and_its_header_beats_a_v
     story, _ = read(page + f"Video\n{video}\n02:48\n{article}")
     assert story.byline == "Helen Brightwater"
     assert story.headline == headline or story.headline_unsure
+
+
+def test_a_results_timeline_s_times_stay_over_their_titles():
+    """'What time are the results': each hour ("10.00pm", as British papers print it) over its event's title and
+    paragraph. The times are the information; they stay in the body (a live post's time carries its zone: "05.47
+    BST")."""
+    steps = [
+        ("10.00pm", "Polls close", "Voting ends, and the counting of postal votes begins in most halls."),
+        ("1.30am", "Sunderland declares", "The first result is expected from Sunderland, which has declared first at "
+         "every election since 1992."),
+        ("4.00am", "Most seats declared", "By four in the morning most seats will have declared and the result of the "
+         "election should be clear."),
+    ]  # fmt: skip
+    page = "Politics\nGeneral election night: what time will the results come in?\nBy Anna Petrova\n4 July 2026\n"
+    story, _ = read(page + "".join(f"{time}\n{title}\n{text}\n" for time, title, text in steps))
+    texts = [block.text for block in story.body]
+    assert all(time in texts for time, _, _ in steps[1:])  # (the first stands over the body's first paragraph)

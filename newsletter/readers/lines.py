@@ -59,7 +59,7 @@ DATE_WORDS = regex(
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\b|^\d+\s*[smhd]\s+ago$|"
     # "2 hours ago", "12 mins ago"; "1 Hour AgoCNBC.com", the site's name glued on as the page pastes it
     rf"\b{AGO_UNITS}\s+ago(?:\b|(?-i:(?=[A-Z])))|"
-    r"^\d{1,2}\.\d{2}\s*(?:[ap]m\s*)?(?-i:[A-Z]{1,4}T|UTC|GMT)$|^\d{1,2}\.\d{2}\s*[ap]m$|"  # a live post's "05.47 BST"
+    r"^\d{1,2}\.\d{2}\s*(?:[ap]m\s*)?(?-i:[A-Z]{1,4}T|UTC|GMT)$|"  # a live post: "05.47 BST" (not "10.00pm")
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|"  # 21/06/2014 Name
     r"^\d+\s*(?:分钟|分鐘|小时|小時|天)前(?:\s|$)"  # 3小时前: three hours ago, in Chinese (not "3天前失联的…")
 )
