@@ -261,12 +261,13 @@ def joins(
     for first, last in (lower, upper) if upward else (lower,):
         if taking_turns(roles[first : last + 1], ("prose", "list")):  # a list is the article's too
             return False  # titles and openings, names and comments taking turns
-    before, after = (terms(" ".join(lines[i].text for i in run)) for run in runs)
+    texts = [" ".join(lines[i].text for i in run) for run in runs]
+    before, after = (terms(text) for text in texts)
     if upward and own_headline(lines, roles, runs[1][0], after) and not headed(roles, runs[0][0]):
         return False  # the lower run's own headline, over it; unless the upper run has the header: its subhead
     # ... else another story's words (in Chinese and Japanese, counted in pairs of characters, many pairs span two
     # words, so a lower share says as much)
-    share = SAME_PAIRS if CJK.search(" ".join(lines[i].text for i in runs[1])) else SAME_WORDS
+    share = SAME_PAIRS if CJK.search(texts[1]) else SAME_WORDS
     return len(after & before) >= share * len(after)
 
 
@@ -293,6 +294,11 @@ def headed(roles: list[str], first: int) -> bool:
 
 
 HEADER_GAP = 8
+
+
+def over_date(roles: list[str], index: int) -> bool:
+    """The first line under a line, past the page's buttons, is a date."""
+    return next((role for role in roles[index + 1 :] if role != "furniture"), None) == "date"
 
 
 def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:

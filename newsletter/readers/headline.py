@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.bounds import headed, in_highlights, in_related_box, own_headline
+from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline
 from newsletter.readers.credits import split_credit
 from newsletter.readers.doubts import live_posts, live_time, short_title_over
@@ -153,8 +153,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if role == "caption" and (not over_credit or not split_credit(line.text)[1]
                                   and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
             role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
-        if not could_be_headline(line.text, role, about) or NAMES_ONLY.match(line.text) and dated_under(roles, i) \
-                and roles[next(j for j in range(i + 1, len(roles)) if roles[j] != "furniture")] == "date":  # fmt: skip
+        if not could_be_headline(line.text, role, about) or NAMES_ONLY.match(line.text) and over_date(roles, i):
             continue  # ... nor writers' names over the date ("Laura Chen, Daniel Okafor"; "Red Lines and Hard Choices"
             # has the same shape, over its standfirst)
         if (
