@@ -86,10 +86,9 @@ def test_a_live_page_s_posts_headed_by_their_times_flag_the_first_post_s_title_a
     page's headline than the others' are, so a choice of it is flagged; and the first post's paragraph, under which
     the next post's time stands, is the article's first paragraph, not a standfirst over a header's date."""
     story, notices = read(LIVE)
-    assert story.headline_unsure or story.headline.startswith("Coalition talks collapse")
+    assert story.headline_unsure
+    assert any("the headline is a guess" in notice and "live page" in notice for notice in notices)
     assert story.body[0].text.startswith("The Greens' negotiators left the chancellery")
-    if story.headline == "Greens leave the chancellery without a deal":
-        assert any("live page" in notice for notice in notices)
 
 
 @pytest.mark.parametrize("writers", ["Laura Chen, Daniel Okafor", "Laura Chen and Daniel Okafor"])
@@ -247,7 +246,7 @@ def test_by_on_its_own_line_over_the_name_is_the_byline_and_its_header_beats_a_v
     page = f"World\n{headline}\nBy\nHelen Brightwater\nForeign Correspondent\nUpdated on: March 8, 2026 / 7:12 PM EST\n"
     story, _ = read(page + f"Video\n{video}\n02:48\n{article}")
     assert story.byline == "Helen Brightwater"
-    assert story.headline == headline or story.headline_unsure
+    assert (story.headline, story.headline_unsure) == (headline, True)  # flagged: the video's title comes close
 
 
 def test_a_results_timeline_s_times_stay_over_their_titles():
