@@ -370,6 +370,7 @@ def test_an_article_s_own_short_points_under_a_heading_stay_without_a_machine_s_
         'This article appeared in the Europe section of the print edition under the headline "Borrowed majorities"\n',
         "Sobre la firma\nClara Benavides\nPeriodista de la sección de España. Cubre la política de Castilla y León "
         "desde 2019 y antes trabajó en la radio pública de la región durante una década.\n",
+        "For more information:\nPress office, the Liberal party\npress@example.org\n+45 33 92 33 00\n",
     ],
 )
 def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(after):
@@ -377,6 +378,20 @@ def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(af
     line about its print edition, El País's box about the writer: the article ends at its own last paragraph."""
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+
+
+def test_for_more_information_as_a_subhead_with_the_article_going_on_under_it_is_no_end():
+    """A release's "For more information" heading, quoted as a subhead in an article that goes on under it about the
+    same election: the article is not cut there, and the heading stays its subhead."""
+    below = [
+        "The party's press office told voters who want more information on the immigration rules to read the "
+        "election programme, which the Liberal leader said would not cut residence permits.",
+        "Its candidates in Copenhagen repeated that religion would not decide the immigration rules, and that the "
+        "election would turn on schools policy as much as on residence.",
+    ]
+    page = f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\nFor more information\n" + "\n".join(below)
+    lead, _ = read(page + f"\n{THIRD}\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, "For more information", *below, THIRD]
 
 
 @pytest.mark.parametrize(

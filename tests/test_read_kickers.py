@@ -210,6 +210,24 @@ def test_a_headline_over_its_standfirst_with_no_full_stop_keeps_its_byline_and_d
 
 
 @pytest.mark.parametrize(
+    "caption",
+    [
+        "German Chancellor Friedrich Merz gestures during a news conference at the chancellery in Berlin",
+        "Defence Minister Boris Pistorius, left, speaks to soldiers at a base near Munster on Wednesday",
+        "A file photo of German army tanks during an exercise in Lower Saxony",
+    ],
+)
+def test_a_photo_s_caption_with_no_credit_under_the_headline_is_no_standfirst(caption):
+    """A caption right under the headline with no credit beside it and no full stop: its words are a photo's (someone
+    gestures or speaks, "left,", a file photo), so it is not taken for the standfirst."""
+    headline = "Merz coalition agrees to lift defence spending to 3.5 per cent of GDP"
+    page = f"News\nWorld\n{headline}\n{caption}\nKate Connolly\nSenior Foreign Correspondent\n4 May 2026 6:00pm BST\n"
+    story, _ = read(page + TELEGRAPH_ARTICLE)
+    assert (story.headline, story.teaser) == (headline, "")
+    assert story.body[0].text.startswith("Germany's coalition government agreed")
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Editor's note: this story has been updated with the final results from the national election office",

@@ -177,6 +177,13 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
     )  # fmt: skip  (a subhead under the credit is shorter, or written in Title Case)
 
 
+PHOTO_LABEL = regex(r"(?i)\b(?:photo|image|picture|foto|bild)\s*:")  # a caption's credit glued on: "... PHOTO: X"
+# A photo's own words: what its people do before the camera, where they stand in it, that it is a file picture
+PICTURED = regex(
+    r"(?i)\b(?:pictured|file (?:photo|picture|image)|looks on|gestures|poses|(?:is|are) seen|"
+    r"(?:speaks?|talks?|waves?|smiles?|listens?) (?:to|at|during|as|with|after|before)|arrives? (?:at|for)|"
+    r"(?:left|right|centre|center|front|back|second (?:left|right)),)|\((?:left|right|centre|center|[lrc])\)"
+)
 CHARTED = regex(r"(?i)\b(?:shaded|chart|graph|graphic|map|pictured|shown in)\b")
 CAPTION_UNDER_SENTENCE = 10  # words: a caption under its credit inside the article; a subhead there is shorter
 DESCRIBED = regex(r"(?i)^(?:the|this) (?:chart|graphic|map|graph|table|photo|picture|image)s? (?:shows?|above|below)\b")
