@@ -1,6 +1,7 @@
 """Pasted pages from any site: headline, body, caption and credit, byline and date, related lists, and an account of
 every line left out. The pages are written in the shape real sites paste in (menus, banners, promos, footers)."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from golden import SEED
 
 from newsletter.load import load_source, place_related
 from newsletter.readers.credits import is_credit
-from newsletter.readers.lines import is_byline, is_date_line, is_prose
+from newsletter.readers.lines import is_byline, is_date_line, is_prose, words_of
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -2752,6 +2753,47 @@ def test_a_stamp_of_a_year_and_a_time_in_any_language_is_a_date(line):
     standfirst = "The leaders agreed on four new crossing points, but not on the talks' next round or their agenda."
     result, _ = read(f"World\n{HEADLINE}\n{standfirst}\nFollow us on Google News\n{line}\nAdvertisement\n{ARTICLE}")
     assert (result.stories[0].teaser, result.stories[0].body[0].text) == (standfirst, PARAGRAPH)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("12. března 2026 14:05", dt.date(2026, 3, 12)),  # Czech
+        ("2026. március 12. 14:05", dt.date(2026, 3, 12)),  # Hungarian: the year first
+        ("Opublikowano: 3 listopada 2026", dt.date(2026, 11, 3)),  # Polish
+        ("12 березня 2026", dt.date(2026, 3, 12)),  # Ukrainian
+        ("12 марта 2026 г.", dt.date(2026, 3, 12)),  # Russian
+        ("(अपडेटेड 06 नवंबर 2026, 8:15 PM IST)", dt.date(2026, 11, 6)),  # Hindi
+        ("12 Μαΐου 2026", dt.date(2026, 5, 12)),  # Greek
+        ("Rabu, 12 Maret 2026", dt.date(2026, 3, 12)),  # Indonesian
+    ],
+)
+def test_a_date_in_the_page_s_own_language_is_the_story_s_date(line, day):
+    """The date under the headline as Czech, Hungarian, Polish, Ukrainian, Russian, Hindi, Greek and Indonesian sites
+    print it: read as the story's date, not left in the article or taken for its standfirst."""
+    result, _ = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")
+    story = result.stories[0]
+    assert (story.headline, story.date, story.body[0].text) == (HEADLINE, day, PARAGRAPH)
+
+
+def test_a_hindi_page_s_words_are_counted_whole():
+    """Hindi's vowel signs are part of its words (a regular expression's word class takes none): counted whole, the
+    headline is long enough to be one and the article's paragraphs are prose, so the headline is chosen, sure, over
+    the site's name, and the article starts at its first paragraph."""
+    headline = "बिहार चुनाव: पहले चरण में रिकॉर्ड मतदान, चुनाव आयोग ने जारी किए आंकड़े"
+    article = [
+        "बिहार विधानसभा चुनाव के पहले चरण में गुरुवार को रिकॉर्ड मतदान हुआ. चुनाव आयोग के अनुसार शाम पांच बजे तक "
+        "चौंसठ प्रतिशत से अधिक मतदाताओं ने अपने मताधिकार का प्रयोग किया.",
+        "आयोग ने बताया कि ग्रामीण इलाकों में महिलाओं की भागीदारी पुरुषों से अधिक रही और कई मतदान केंद्रों पर देर "
+        "शाम तक लंबी कतारें लगी रहीं.",
+        "दूसरे चरण का मतदान अगले मंगलवार को होगा और नतीजे चौदह नवंबर को घोषित किए जाएंगे.",
+    ]
+    page = f"समाचार टुडे\nहोम\nदेश\nचुनाव\n{headline}\nरवि शर्मा\nनई दिल्ली,\n(अपडेटेड 06 नवंबर 2026, 8:15 PM IST)\n"
+    result, _ = read(page + "\n".join(article) + "\nसमाचार टुडे\n")
+    story = result.stories[0]
+    assert (story.headline, story.headline_unsure, story.date) == (headline, False, dt.date(2026, 11, 6))
+    assert [block.text for block in story.body] == article
+    assert words_of("भारत में चुनाव") == 3
 
 
 def test_a_chinese_article_goes_on_under_a_related_box_and_its_photo_s_caption_is_no_paragraph():

@@ -7,34 +7,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from newsletter.patterns import regex
+from newsletter.readers.months import MONTHS, WEEKDAYS
 
 # --- what a line plainly is --------------------------------------------------------------------------------
 
-# Months as pages write them: English (and its abbreviations), German, French, Spanish, Portuguese, Italian, Dutch
-MONTH_NAMES = {
-    1: "january jan januar jänner janvier janv enero janeiro gennaio januari",
-    2: "february feb februar février févr febrero fevereiro febbraio februari",
-    3: "march mar märz mär mars marzo março maart",
-    4: "april apr avril avr abril aprile",
-    5: "may mai mayo maio maggio mei",
-    6: "june jun juni juin junio junho giugno",
-    7: "july jul juli juillet juil julio julho luglio",
-    8: "august aug août agosto augustus",
-    9: "september sept sep septembre septiembre setiembre setembro settembre",
-    10: "october oct oktober okt octobre octubre outubro ottobre",
-    11: "november nov novembre noviembre novembro",
-    12: "december dec dezember dez décembre déc diciembre dezembro dicembre",
-}
-MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
 MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
     # 31 May 2012, 31. Mai 2012, 1er janvier 2020, 31 de maio de 2012
     regex(rf"\b(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{MONTH})\s+(?:de\s+)?(?P<year>\d{{4}})\b", re.I),
     regex(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),  # "Name2019-01-07T17:27:31+02:00"
+    regex(rf"\b(?P<year>\d{{4}})\.\s+(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\.", re.I),  # 2026. március 12.
     # Japanese, Chinese and Korean pages: 2026年11月20日, 2026년 11월 20일 (a date in figures with dots or slashes may
     # be an exhibition's or a match's in the article; a timestamp's time marks it, see DATE_WORDS)
     regex(r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"),
@@ -44,12 +31,6 @@ DATE_FORMS = [
 STAMP_WORDS = (r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|atualizado|"
                r"pubblicato|aggiornato|gepubliceerd|bijgewerkt")  # fmt: skip
 STAMP = rf"(?:{STAMP_WORDS})\s*:?\s*(?:(?:am|le|el|em|il|op|den|on)\s+)?(?:\d|{MONTH}\b)"
-# A weekday as datelines write it, in English and the languages above
-WEEKDAYS = (r"monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun|"
-            r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
-            r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|"
-            r"sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|"
-            r"zaterdag|zondag")  # fmt: skip
 WEEKDAY = rf"(?:{WEEKDAYS})(?:-feira)?\b"
 AGO_UNITS = r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)"  # a time counted back from now: "12 mins ago"
 DATE_WORDS = regex(
@@ -337,10 +318,26 @@ def short_cjk_sentence(line: str) -> bool:
 
 def words_of(line: str) -> int:
     """Words in a line; in a language written without spaces (Japanese, Chinese), two characters count as one."""
+    line = unmarked(line)
     cjk = len(CJK.findall(line))
     if not cjk:
         return len(re.findall(r"\w+", line))
     return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
+
+
+# Unicode's marks, which join the letter before them: Hindi's and Bengali's vowel signs, Thai's vowels and tones,
+# Hebrew's and Arabic's points, a decomposed accent. Python's `\w` takes none of them: "भारत" would be three words
+MARKS = dict.fromkeys(
+    code
+    for start, end in ((0x300, 0x1D00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
+    for code in range(start, end)
+    if unicodedata.category(chr(code))[0] == "M"
+)
+
+
+def unmarked(text: str) -> str:
+    """The text without its marks, its words whole for the count ("भारत", "การเลือกตั้ง")."""
+    return text.translate(MARKS) if text and max(text) >= "\u0300" else text
 
 
 # A page's own code shown as its text (a tag its quotes broke: "<link href=”…” rel=”stylesheet”>"): a tag with an

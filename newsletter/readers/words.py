@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsletter.readers.lines import CJK, CJK_RANGE, HANGUL, HANGUL_RANGE
+from newsletter.readers.lines import CJK, CJK_RANGE, HANGUL, HANGUL_RANGE, unmarked
 
 # The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
 # several; a Title Case headline over its own byline seldom more than one
@@ -44,7 +44,7 @@ def terms(text: str) -> set[str]:
     words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
     written without spaces, and of Korean words (whose endings change)."""
     found: set[str] = set()
-    for token in re.findall(WRITTEN_APART, text.lower()):  # "2019全球双峰会": "2019", then "全球双峰会"
+    for token in re.findall(WRITTEN_APART, unmarked(text).lower()):  # "2019全球双峰会": "2019", then "全球双峰会"
         if CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
