@@ -21,11 +21,15 @@ from .patterns import regex
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
-JUNK = regex(
-    "[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+JUNK_CHARACTERS = (
+    "\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     + NONCHARACTERS
-    + "]"
 )
+# ... but the zero-width joiner and non-joiner between two letters or symbols outside ASCII are part of the word:
+# Persian writes "I want" with a non-joiner inside it, Sinhala and Malayalam join a conjunct with a joiner, an emoji
+# family is three emoji joined. Anywhere else they are junk. STRAY is what is removed (and named) of JUNK_CHARACTERS.
+WORD_JOINER = f"(?<=[^\x00-\x7f\\s{JUNK_CHARACTERS}])[\u200c\u200d](?=[^\x00-\x7f\\s{JUNK_CHARACTERS}])"
+STRAY = regex(f"(?!{WORD_JOINER})[{JUNK_CHARACTERS}]")
 SPACES = regex("[\t\u00a0\u2007\u202f]")
 # Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.
 SEPARATORS = regex("[\u2028\u2029]")
@@ -164,7 +168,7 @@ def clean_lines(text: str, file: str, notices: list[Notice], *, keep_tabs: bool 
     spaces = KEEP_TABS if keep_tabs else SPACES
     lines = []
     for number, line in enumerate(text.split("\n"), start=1):
-        found = JUNK.findall(line)
+        found = STRAY.findall(line)
         if found:
             names = sorted({f"U+{ord(char):04X}" for char in found})
             notices.append(
@@ -174,7 +178,7 @@ def clean_lines(text: str, file: str, notices: list[Notice], *, keep_tabs: bool 
                     hint="read the line again: those characters are gone from the email",
                 )
             )
-            line = JUNK.sub("", line)
+            line = STRAY.sub("", line)
         separators = SEPARATORS.findall(line)
         if separators:
             names = sorted({f"U+{ord(char):04X}" for char in separators})
@@ -191,7 +195,7 @@ def clean_lines(text: str, file: str, notices: list[Notice], *, keep_tabs: bool 
 
 
 def clean_value(value: str) -> str:
-    return SPACES.sub(" ", JUNK.sub("", value)).strip()
+    return SPACES.sub(" ", STRAY.sub("", value)).strip()
 
 
 ABBREVIATIONS = {

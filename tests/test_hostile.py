@@ -118,6 +118,28 @@ def test_non_characters_in_a_story_are_removed_and_named_at_their_line(cli, issu
     assert "The count goes on." in (issue.parent / "out" / "email.txt").read_text()
 
 
+def test_joiners_inside_persian_and_sinhala_words_and_an_emoji_stay_and_a_stray_one_is_named(cli, issue):
+    """The zero-width non-joiner inside Persian's "I want", the joiner of a Sinhala conjunct and of an emoji family
+    are the words' own: kept in the email and not named. After a Latin word the joiner is junk, removed and named."""
+    persian, sinhala, family = (
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+        "\u0db4\u0dca\u200d\u0dbb",
+        "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+    )
+    (issue / "a.md").write_text(
+        f"---\nheadline: Runoff week {family}\n---\n\nVoters said {persian} and {sinhala} as the count went on.\n\n"
+        "Ballot\u200d papers were counted again.\n",
+        encoding="utf-8",
+    )
+    result = cli("build", "issue", "--out", "out")
+    assert result.exit_code == 0, result.output
+    assert "issue/a.md:7: removed 1 invisible character(s) (U+200D)" in result.output
+    assert result.output.count("invisible character") == 1
+    text = (issue.parent / "out" / "email.txt").read_text(encoding="utf-8")
+    assert f"Voters said {persian} and {sinhala} as the count went on." in text and family in text
+    assert "Ballot papers were counted again." in text
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -8,13 +8,13 @@ from urllib.parse import urlsplit
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Issue, Story
 from newsletter.patterns import regex
-from newsletter.text import JUNK, display_width
+from newsletter.text import STRAY, display_width
 
 from .findings import Finding, shown, story_finding
 from .page import Page, StoryIndex
 
 TEXT_COLUMNS = 78
-# Besides text.JUNK (C1 controls, zero-width and bidi characters, soft hyphen, BOM): other C0 controls,
+# Besides text.STRAY (C1 controls, zero-width and bidi characters, soft hyphen, BOM): other C0 controls,
 # line/paragraph separators, the combining grapheme joiner and Hangul fillers that render as nothing, the
 # object replacement character Word leaves for an embedded picture, U+FFFD from a wrong decoding, Word's
 # private-use Symbol-font bullets and tag characters.
@@ -22,7 +22,6 @@ MORE_JUNK = regex(
     "[\x00-\x08\x0b-\x1f\x7f\u034f\u115f\u1160\u180e\u2028\u2029\u3164\uffa0\ufff9-\ufffd"
     "\ue000-\uf8ff\U000e0000-\U000e007f]"
 )
-JOINERS = "\u200c\u200d"  # needed inside emoji sequences and Persian or Indic words; junk anywhere else
 TK = regex(r"\b(?:TK)+\b")
 # Jinja, Liquid/Handlebars, Mailchimp and Ghost-style merge tags that reached the reader unfilled. Each is at
 # most 200 characters long and holds no brace of its kind, so a search stops within 200 characters of where
@@ -157,20 +156,7 @@ def check_characters(issue: Issue) -> list[Finding]:
 
 def invisible(value: str) -> str:
     """The invisible junk in `value`, named, or ""."""
-    found = set(MORE_JUNK.findall(value))
-    for match in JUNK.finditer(value):
-        char, at = match.group(), match.start()
-        # A joiner between two letters or symbols outside ASCII builds an emoji or a Persian or Indic word.
-        if (
-            char in JOINERS
-            and 0 < at < len(value) - 1
-            and all(
-                not neighbour.isascii() and not neighbour.isspace() and not JUNK.match(neighbour)
-                for neighbour in (value[at - 1], value[at + 1])
-            )
-        ):
-            continue
-        found.add(char)
+    found = set(MORE_JUNK.findall(value)) | set(STRAY.findall(value))  # (a joiner inside a word is none)
     return ", ".join(f"U+{ord(char):04X} {char_name(char)}" for char in sorted(found))
 
 

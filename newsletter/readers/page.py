@@ -14,7 +14,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 from newsletter.models import Block
 from newsletter.patterns import regex
 from newsletter.readers.lines import words_of
-from newsletter.text import JUNK, SPACES
+from newsletter.text import SPACES, STRAY
 
 WHITESPACE = regex(r"\s+")
 INLINE_HTML = set(
@@ -165,4 +165,4 @@ def joined(base: str, url: str) -> str:
 
 def clean_value_keep_ends(text: str) -> str:
     """clean_value without the trim: a space between two spans is a word break."""
-    return SPACES.sub(" ", JUNK.sub("", text))
+    return SPACES.sub(" ", STRAY.sub("", text))
