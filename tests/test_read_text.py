@@ -2796,6 +2796,25 @@ def test_a_hindi_page_s_words_are_counted_whole():
     assert words_of("भारत में चुनाव") == 3
 
 
+def test_a_thai_page_s_headline_and_paragraphs_are_told_apart_by_length():
+    """Thai is written without spaces between words, without capitals and seldom with a full stop: a word is some
+    three letters (its vowel and tone marks aside), the article's paragraphs are longer lines than its headline, and
+    the headline shares runs of letters with them. The headline is chosen, sure, and every paragraph is kept."""
+    headline = "สภาฯ รับหลักการร่างกฎหมายเลือกตั้งท้องถิ่น เปิดทางลงคะแนนล่วงหน้านอกเขต"
+    article = [
+        "ที่ประชุมสภาผู้แทนราษฎรมีมติรับหลักการร่างพระราชบัญญัติการเลือกตั้งสมาชิกสภาท้องถิ่นในวาระแรก "
+        "ด้วยคะแนนเสียงเห็นด้วย 410 เสียง ไม่เห็นด้วย 12 เสียง",
+        "ร่างกฎหมายฉบับนี้เปิดทางให้ผู้มีสิทธิเลือกตั้งสามารถลงคะแนนล่วงหน้านอกเขตเลือกตั้งได้ เป็นครั้งแรกสำหรับการเลือกตั้งท้องถิ่นทั่วประเทศ",
+        "คณะกรรมการการเลือกตั้งระบุว่า จะเตรียมระบบลงทะเบียนลงคะแนนล่วงหน้าให้พร้อมภายในหกเดือน หลังกฎหมายมีผลบังคับใช้",
+    ]
+    page = f"ไทยพีบีเอส\nหน้าแรก\nข่าว\nการเมือง\nต่างประเทศ\nเศรษฐกิจ\n{headline}\n14 ต.ค. 68\nแชร์\n"
+    result, _ = read(page + "\n".join(article) + "\nแท็กที่เกี่ยวข้อง\nเลือกตั้งท้องถิ่น\n")
+    story = result.stories[0]
+    assert (story.headline, story.headline_unsure) == (headline, False)
+    assert [block.text for block in story.body] == article
+    assert words_of("การเลือกตั้ง") == 3  # an election: nine letters, three words
+
+
 def test_a_chinese_article_goes_on_under_a_related_box_and_its_photo_s_caption_is_no_paragraph():
     """Taiwan's papers: the caption ending in "（記者X攝）" (photographed by the reporter) over the lede, and a box of
     related titles set between the article's paragraphs. Counted in pairs of characters, the text under the box

@@ -301,6 +301,12 @@ class Characters(Later):
 
 CJK_RANGE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Japanese, Chinese
 CJK = Characters(f"[{CJK_RANGE}]", "\u3040")
+# Thai, Lao, Burmese and Khmer are written without spaces between words too: a word is some three letters, once
+# its marks are dropped ("การเลือกตั้ง", an election: nine letters, three words)
+SPACELESS_RANGE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+SPACELESS = Characters(f"[{SPACELESS_RANGE}]", "\u0e00")
+LETTERS_A_WORD = 3
+SPACELESS_PARAGRAPH = 25  # words: a line this long is running text (a headline is shorter), with no full stop
 
 
 CJK_STOP = regex(r"[。！？]")  # a sentence's end inside a Japanese or Chinese line
@@ -317,12 +323,14 @@ def short_cjk_sentence(line: str) -> bool:
 
 
 def words_of(line: str) -> int:
-    """Words in a line; in a language written without spaces (Japanese, Chinese), two characters count as one."""
+    """Words in a line; in a language written without spaces, two characters count as one (Japanese, Chinese) or
+    three letters (Thai, Lao, Burmese, Khmer)."""
     line = unmarked(line)
-    cjk = len(CJK.findall(line))
-    if not cjk:
+    cjk, spaceless = len(CJK.findall(line)), len(SPACELESS.findall(line))
+    if not cjk and not spaceless:
         return len(re.findall(r"\w+", line))
-    return len(re.findall(r"\w+", CJK.sub(" ", line))) + (cjk + 1) // 2
+    rest = SPACELESS.sub(" ", CJK.sub(" ", line))
+    return len(re.findall(r"\w+", rest)) + (cjk + 1) // 2 + (spaceless + LETTERS_A_WORD - 1) // LETTERS_A_WORD
 
 
 # Unicode's marks, which join the letter before them: Hindi's and Bengali's vowel signs, Thai's vowels and tones,
@@ -504,6 +512,10 @@ def is_prose(line: str) -> bool:
         # closing quote: 。” ), a clause in its semicolon or colon, a list's lead-in in a dash; a long line of sentences
         stops = re.search(r"[。．！？!?…；;：:][”’\"'」』）)》]*\s*$|[」』）)”’\"]\s*$|——$", line) is not None
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
+    if 2 * len(SPACELESS.findall(line)) >= len(re.sub(r"\s", "", unmarked(line))):
+        # Thai, Lao, Burmese, Khmer (half the letters at least): no case, seldom a full stop; a paragraph is longer
+        # than a headline
+        return words_of(line) >= SPACELESS_PARAGRAPH or bool(re.search(r"[.!?။។]\s*$", line)) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
     if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from newsletter.readers.lines import CJK, CJK_RANGE, HANGUL, HANGUL_RANGE, unmarked
+from newsletter.readers.lines import CJK, CJK_RANGE, HANGUL, HANGUL_RANGE, SPACELESS, SPACELESS_RANGE, unmarked
 
 # The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
 # several; a Title Case headline over its own byline seldom more than one
@@ -34,18 +34,20 @@ FOREIGN_SMALL = frozenset(
 )
 
 
-# A word, or a run of Chinese, Japanese or Korean letters apart from the figures and Latin letters glued to it (a
-# year's "20", "01", "19" are no words of a Chinese headline shared with its article)
-WRITTEN_APART = f"[{CJK_RANGE}{HANGUL_RANGE}]+|[^\\W{CJK_RANGE}{HANGUL_RANGE}]+"
+# A word, or a run of Chinese, Japanese, Korean or Thai (Lao, Burmese, Khmer) letters apart from the figures and
+# Latin letters glued to it (a year's "20", "01", "19" are no words of a Chinese headline shared with its article)
+WRITTEN_APART = f"[{CJK_RANGE}{HANGUL_RANGE}{SPACELESS_RANGE}]+|[^\\W{CJK_RANGE}{HANGUL_RANGE}{SPACELESS_RANGE}]+"
 
 
 def terms(text: str) -> set[str]:
     """The words that say what a text is about: lowercase, no short or common words, a plural's s dropped, long
-    words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of a language
-    written without spaces, and of Korean words (whose endings change)."""
+    words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of Chinese and
+    Japanese, and of Korean words (whose endings change); three-letter pieces of Thai, Lao, Burmese and Khmer."""
     found: set[str] = set()
     for token in re.findall(WRITTEN_APART, unmarked(text).lower()):  # "2019全球双峰会": "2019", then "全球双峰会"
-        if CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
+        if SPACELESS.search(token):  # letters, not syllables: three of them in a row, as pairs are in most words
+            found.update(token[i : i + 3] for i in range(max(1, len(token) - 2)))
+        elif CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
             plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
