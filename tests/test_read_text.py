@@ -9,7 +9,7 @@ import pytest
 from golden import SEED
 
 from newsletter.load import load_source, place_related
-from newsletter.readers.credits import is_credit
+from newsletter.readers.credits import is_credit, split_credit
 from newsletter.readers.lines import is_byline, is_date_line, is_prose, words_of
 from newsletter.readers.text import parse_page
 
@@ -190,6 +190,34 @@ def test_captions_and_credits_in_every_common_form(caption_lines, caption, credi
 )
 def test_unfamiliar_credits_are_recognised(line):
     assert is_credit(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Фото: Танјуг/Драган Крецуљ", "", "Фото: Танјуг/Драган Крецуљ"),  # Serbian
+        ("Снимка: Цветелина Белутова", "", "Снимка: Цветелина Белутова"),  # Bulgarian
+        ("Fot. Jan Kowalski", "", "Fot. Jan Kowalski"),  # Polish
+        ("PICHA | MAKTABA", "", "PICHA | MAKTABA"),  # Swahili: the paper's archive
+        (
+            "Đại biểu Trần Minh Khải phát biểu tại phiên thảo luận, sáng 14/10. Ảnh: Hoàng Phong",
+            "Đại biểu Trần Minh Khải phát biểu tại phiên thảo luận, sáng 14/10.",
+            "Ảnh: Hoàng Phong",
+        ),  # Vietnamese, glued on after the caption's stop ...
+        (
+            "Bị cáo Đỗ Thanh Liêm (giữa) tại phiên tòa phúc thẩm sáng 14-10 - Ảnh: NGỌC AN",
+            "Bị cáo Đỗ Thanh Liêm (giữa) tại phiên tòa phúc thẩm sáng 14-10",
+            "Ảnh: NGỌC AN",
+        ),  # ... or after a dash
+    ],
+)
+def test_a_credit_labelled_photo_in_the_page_s_language_is_a_credit(line, caption, credit):
+    """ "Photo:" as Serbian, Bulgarian, Polish, Swahili and Vietnamese pages write it, alone or glued onto its
+    caption; a dash before an agency's poll is no credit's ("... - Reuters/Ipsos poll"), nor a word that starts
+    like the label ("Фотография дня", the photo of the day)."""
+    assert (is_credit(line), split_credit(line)) == ((True, (line, "")) if not caption else (False, (caption, credit)))
+    assert split_credit("Trump leads Harris in new survey - Reuters/Ipsos poll")[1] == ""
+    assert not is_credit("Фотография дня")
 
 
 @pytest.mark.parametrize(

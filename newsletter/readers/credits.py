@@ -27,11 +27,18 @@ CJK_CREDIT = (
     r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?|"
     r"[（(]?(?:記者|记者)\S{2,4}(?:攝|摄)[）)]?"  # "（記者林筱涵攝）": photographed by the reporter, in Taiwan's papers
 )
+# "Photo" as pages in other languages label a credit: Slavic and Baltic, Hungarian, Greek, Finnish, Vietnamese,
+# Filipino, Swahili, Hausa, Persian, Arabic, Hebrew, Hindi, Bengali, Korean, Thai, Burmese
+PHOTO_WORDS = (
+    "фото|снимка|fot\\.|fotó|zdjęcie|slika|nuotr\\.|φωτ\\.|φωτογραφία|kuva|ảnh|larawan|picha|hoto|عکس|صورة|تصوير|"
+    "צילום|फोटो|ছবি|사진|ภาพ|ဓာတ်ပုံ"
+)
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
     "|".join(
         [
             r"\(?(?i:Photo|Photograph|Photography|Illustration|Image|Picture|Video)s?\s*(?i:by|:|credit:?)\s*.{1,100}?\)?",
+            rf"\(?(?i:{PHOTO_WORDS})(?:\s*[:|-]|(?<=\.))\s*.{{1,100}}?\)?",  # "Фото: Танјуг", "Ảnh: X", "PICHA | X"
             # "File photo: Name/Agency"
             rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
@@ -122,14 +129,17 @@ def split_credit(line: str) -> tuple[str, str]:
     found = outlet or LABELLED_CREDIT.match(line)
     if found and len(found.group("credit").split()) <= CREDIT_WORDS:
         return found.group("caption"), found.group("credit")
-    for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)", line):  # Chinese: no space after its stop
-        caption, credit = line[: stop.start() + 1], line[stop.end() :]
+    # After the caption's stop (Chinese: no space after it), or its dash before a labelled credit ("... - Ảnh: X")
+    for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)|\s[-–—]\s+(?=\S)", line):
+        caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :]
         cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
+        labelled = PHOTO_LABEL.match(credit) is not None  # "Photo: X", "Ảnh: X"
         if (
             (len(caption) >= 20 or cjk and len(caption) >= 6)
             and is_credit(credit)
-            and ("/" in credit or " via " in credit or names_agency(credit) or cjk)
-        ):
+            and (labelled or stop.group().strip() not in "-–—" and ("/" in credit or " via " in credit
+                                                                    or names_agency(credit) or cjk))
+        ):  # fmt: skip
             return caption, credit
     return line, ""
 
@@ -177,7 +187,9 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
     )  # fmt: skip  (a subhead under the credit is shorter, or written in Title Case)
 
 
-PHOTO_LABEL = regex(r"(?i)\b(?:photo|image|picture|foto|bild)\s*:")  # a caption's credit glued on: "... PHOTO: X"
+PHOTO_LABEL = regex(
+    rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s)"
+)  # a caption's credit glued on: "... PHOTO: X", "... Fot. X"
 # A photo's own words: what its people do before the camera, where they stand in it, that it is a file picture
 PICTURED = regex(
     r"(?i)\b(?:pictured|file (?:photo|picture|image)|looks on|gestures|poses|(?:is|are) seen|"
