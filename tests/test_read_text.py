@@ -193,6 +193,23 @@ def test_unfamiliar_credits_are_recognised(line):
 
 
 @pytest.mark.parametrize(
+    ("source", "label"),
+    [("Image source", "Image caption"), ("منبع تصویر", "توضیح تصویر"), ("Chanzo cha picha", "Maelezo ya picha")],
+)
+def test_the_bbc_s_labelled_photo_over_the_article_is_its_credit_and_caption(source, label):
+    """The BBC's pages, in English and in its World Service's languages (Persian, Swahili), label the lead photo's
+    credit and caption with a comma: "Image source, Getty Images", "Image caption, ...". They are the photo's, and
+    the article starts at its own first paragraph."""
+    comma = "،" if source == "منبع تصویر" else ","
+    caption = "Voters queue outside a polling station in Moscow on Sunday"
+    page = f"BBC\nHome\nNews\n{HEADLINE}\n2 hours ago\n{source}{comma} Getty Images\n{label}{comma} {caption}\n"
+    result, _ = read(page + ARTICLE)
+    story = result.stories[0]
+    assert (story.caption, story.credit) == (caption, f"{source}{comma} Getty Images")
+    assert body_of(story) == [PARAGRAPH, SECOND, THIRD]
+
+
+@pytest.mark.parametrize(
     ("line", "caption", "credit"),
     [
         ("Фото: Танјуг/Драган Крецуљ", "", "Фото: Танјуг/Драган Крецуљ"),  # Serbian

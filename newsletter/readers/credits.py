@@ -33,6 +33,11 @@ PHOTO_WORDS = (
     "фото|снимка|fot\\.|fotó|zdjęcie|slika|nuotr\\.|φωτ\\.|φωτογραφία|kuva|ảnh|larawan|picha|hoto|عکس|صورة|تصوير|"
     "צילום|फोटो|ছবি|사진|ภาพ|ဓာတ်ပုံ"
 )
+# ... and the BBC's label over the credit, in English and its World Service's languages (as CAPTION_LABEL's)
+SOURCE_LABELS = (
+    "image source|منبع تصویر|مصدر الصورة|chanzo cha picha|автор фото|इमेज स्रोत|تصویر کا ذریعہ|fuente de la imagen|"
+    "crédito|sumber gambar|fotoğraf kaynağı|nguồn hình ảnh|图像来源"
+)
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
     "|".join(
@@ -44,6 +49,7 @@ CREDIT = regex(
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
             rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
+            rf"(?i:{SOURCE_LABELS})\s*[:,،]\s*.{{1,100}}",  # the BBC's: "Image source, Getty Images"
             r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
             CJK_CREDIT,
         ]

@@ -363,7 +363,13 @@ BACK_LINK = regex(
     r"(?::\s*\S+(?:\s\S+)?)?\W*$"  # ... and at most the section's name after a colon
 )
 # The labels screen readers get before a photo's caption (BBC's, in every language it publishes in)
-CAPTION_LABEL = regex(r"(?i)^(?:image|media) caption\b\s*:?\s*")
+# The BBC's label over a caption, as its English and World Service pages print it ("Image caption, ..."; Persian,
+# Arabic, Swahili, Russian, Ukrainian, Hindi, Urdu, Spanish, Portuguese, Indonesian, Turkish, Vietnamese, Chinese)
+CAPTION_LABEL = regex(
+    r"(?i)^(?:(?:image|media|video) caption\b|توضیح تصویر|التعليق على الصورة|maelezo ya picha|подпись к фото|"
+    r"підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|legenda da foto|keterangan gambar|fotoğraf altı yazısı|"
+    r"chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
+)
 
 
 def is_markup(text: str) -> bool:
