@@ -28,7 +28,8 @@ JUNK_CHARACTERS = (
 # ... but the zero-width joiner and non-joiner between two letters or symbols outside ASCII are part of the word:
 # Persian writes "I want" with a non-joiner inside it, Sinhala and Malayalam join a conjunct with a joiner, an emoji
 # family is three emoji joined. Anywhere else they are junk. STRAY is what is removed (and named) of JUNK_CHARACTERS.
-WORD_JOINER = f"(?<=[^\x00-\x7f\\s{JUNK_CHARACTERS}])[\u200c\u200d](?=[^\x00-\x7f\\s{JUNK_CHARACTERS}])"
+NOT_IN_WORDS = f"\x00-\x7f\\s\u2000-\u206f\u3000-\u303f{JUNK_CHARACTERS}"  # (nor punctuation: a dash, a quote)
+WORD_JOINER = f"(?<=[^{NOT_IN_WORDS}])[\u200c\u200d](?=[^{NOT_IN_WORDS}])"
 STRAY = regex(f"(?!{WORD_JOINER})[{JUNK_CHARACTERS}]")
 SPACES = regex("[\t\u00a0\u2007\u202f]")
 # Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.

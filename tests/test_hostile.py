@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from golden import record_again
 
+from newsletter.text import STRAY
+
 ROOT = Path(__file__).parent.parent
 STORY = "---\nheadline: Runoff week\n---\n\nThe count goes on.\n"
 
@@ -138,6 +140,7 @@ def test_joiners_inside_persian_and_sinhala_words_and_an_emoji_stay_and_a_stray_
     text = (issue.parent / "out" / "email.txt").read_text(encoding="utf-8")
     assert f"Voters said {persian} and {sinhala} as the count went on." in text and family in text
     assert "Ballot papers were counted again." in text
+    assert STRAY.sub("", "\u2014\u200d\u201c") == "\u2014\u201c"  # between a dash and a quote: no word's
 
 
 @pytest.mark.parametrize(

@@ -371,6 +371,10 @@ def test_an_article_s_own_short_points_under_a_heading_stay_without_a_machine_s_
         "Sobre la firma\nClara Benavides\nPeriodista de la sección de España. Cubre la política de Castilla y León "
         "desde 2019 y antes trabajó en la radio pública de la región durante una década.\n",
         "For more information:\nPress office, the Liberal party\npress@example.org\n+45 33 92 33 00\n",
+        "For more information\nJournalists who would like to interview the party's leader about the immigration rules "
+        "and the election campaign should contact the Liberal party's communications team.\nThe Liberal party is the "
+        "oldest of Denmark's parties, founded in 1870, and has led the government after eleven elections since 1901, "
+        "the last of them in 2019.\n",
     ],
 )
 def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(after):

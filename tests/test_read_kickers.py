@@ -228,6 +228,25 @@ def test_a_photo_s_caption_with_no_credit_under_the_headline_is_no_standfirst(ca
 
 
 @pytest.mark.parametrize(
+    "standfirst",
+    [
+        "Chancellor says Russia poses a growing threat that Europe can no longer afford to ignore",
+        "Spending deal is seen as a test of the coalition before next year's state elections",
+        "Merz holds talks with Macron as the party's left, led by Esken, objects to new borrowing",
+    ],
+)
+def test_a_standfirst_with_a_caption_s_common_words_is_still_the_teaser(standfirst):
+    """A standfirst whose words a caption also uses ("poses", "is seen as", "talks with", "left,") but as the news
+    uses them: no one poses for a photo, is seen somewhere, stands left in it. It stays the teaser."""
+    headline = "Merz coalition agrees to lift defence spending to 3.5 per cent of GDP"
+    page = (
+        f"News\nWorld\n{headline}\n{standfirst}\nKate Connolly\nSenior Foreign Correspondent\n4 May 2026 6:00pm BST\n"
+    )
+    story, _ = read(page + TELEGRAPH_ARTICLE)
+    assert (story.headline, story.teaser) == (headline, standfirst)
+
+
+@pytest.mark.parametrize(
     "note",
     [
         "Editor's note: this story has been updated with the final results from the national election office",

@@ -10,7 +10,7 @@ from golden import SEED
 
 from newsletter.load import load_source, place_related
 from newsletter.readers.credits import is_credit, split_credit
-from newsletter.readers.lines import is_byline, is_date_line, is_prose, words_of
+from newsletter.readers.lines import is_byline, is_date_line, is_prose, line_date, words_of
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -2805,7 +2805,7 @@ def test_a_stamp_of_a_year_and_a_time_in_any_language_is_a_date(line):
     [
         ("12. března 2026 14:05", dt.date(2026, 3, 12)),  # Czech
         ("2026. március 12. 14:05", dt.date(2026, 3, 12)),  # Hungarian: the year first
-        ("Opublikowano: 3 listopada 2026", dt.date(2026, 11, 3)),  # Polish
+        ("Opublikowano: 3 października 2026", dt.date(2026, 10, 3)),  # Polish ("listopada" is no month: see months.py)
         ("12 березня 2026", dt.date(2026, 3, 12)),  # Ukrainian
         ("12 марта 2026 г.", dt.date(2026, 3, 12)),  # Russian
         ("(अपडेटेड 06 नवंबर 2026, 8:15 PM IST)", dt.date(2026, 11, 6)),  # Hindi
@@ -2858,6 +2858,34 @@ def test_a_thai_page_s_headline_and_paragraphs_are_told_apart_by_length():
     assert (story.headline, story.headline_unsure) == (headline, False)
     assert [block.text for block in story.body] == article
     assert words_of("การเลือกตั้ง") == 3  # an election: nine letters, three words
+
+
+def test_a_long_thai_headline_under_a_section_s_label_is_still_the_headline():
+    """Thai papers run headlines of a hundred letters and more, under a section's label ("การเมือง", politics) that
+    the article's text holds too: the headline is no paragraph for its length, and the label, one run of letters
+    with no space, ranks as one word."""
+    headline = "นายกรัฐมนตรีเดินทางเยือนกรุงวอชิงตันเพื่อเจรจาข้อตกลงการค้าฉบับใหม่ พร้อมหารือความร่วมมือด้านความมั่นคงในภูมิภาคอาเซียน"
+    article = [
+        "นายกรัฐมนตรีออกเดินทางจากกรุงเทพฯ เมื่อเช้าวันนี้ เพื่อเยือนกรุงวอชิงตันอย่างเป็นทางการเป็นเวลาสามวัน "
+        "โดยมีกำหนดพบหารือกับประธานาธิบดีสหรัฐฯ ที่ทำเนียบขาวในวันพรุ่งนี้",
+        "ทั้งสองฝ่ายคาดว่าจะลงนามในข้อตกลงการค้าฉบับใหม่ ซึ่งจะลดภาษีนำเข้าสินค้าเกษตรและชิ้นส่วนอิเล็กทรอนิกส์ "
+        "และเปิดทางให้การลงทุนของไทยในสหรัฐฯ เพิ่มขึ้น",
+        "นอกจากนี้ ผู้นำทั้งสองจะหารือความร่วมมือด้านความมั่นคงทางทะเลในภูมิภาคอาเซียน และสถานการณ์ในทะเลจีนใต้",
+    ]
+    page = f"ไทยรัฐออนไลน์\nหน้าแรก\nการเมือง\nเศรษฐกิจ\nต่างประเทศ\nการเมือง\n{headline}\nไทยรัฐออนไลน์\n16 ต.ค. 2569\n"
+    result, _ = read(page + "\n".join(article) + "\nแท็ก\nการเมือง\n")
+    story = result.stories[0]
+    assert story.headline == headline
+    assert [block.text for block in story.body] == article
+
+
+def test_a_year_of_another_calendar_is_no_date():
+    """Israel National News dates by the Hebrew calendar ("Nisan 14, 5786"), whose month Turkish also names; Thai
+    pages by the Buddhist era (2569). Neither is read as a year of ours: the story gets no date rather than a wrong
+    one."""
+    assert line_date("Nisan 14, 5786") is None and line_date("14 Nisan 2026") == dt.date(2026, 4, 14)
+    result, _ = read(f"World\n{HEADLINE}\nNisan 14, 5786\n{ARTICLE}")
+    assert result.stories[0].date is None
 
 
 def test_a_chinese_article_goes_on_under_a_related_box_and_its_photo_s_caption_is_no_paragraph():

@@ -11,6 +11,7 @@ from newsletter.readers.lines import (
     COUNTER,
     READING_TIME,
     TAG_LINE,
+    spaceless,
     words_of,
 )
 
@@ -64,3 +65,13 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and not (all(c.isupper() for c in letters) and size <= 4)
+
+
+LABEL_SPACELESS = 5  # words (15 letters): a Thai section's label with no space in it, at most
+
+
+def ranked_size(text: str) -> int:
+    """A line's words, as its length ranks it as a headline: a Thai (Lao, Burmese, Khmer) run of letters with no
+    space in it, as short as a section's label ("การเมือง", politics), is one word."""
+    size = words_of(text)
+    return 1 if spaceless(text) and " " not in text.strip() and size <= LABEL_SPACELESS else size

@@ -196,11 +196,12 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
 PHOTO_LABEL = regex(
     rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s)"
 )  # a caption's credit glued on: "... PHOTO: X", "... Fot. X"
-# A photo's own words: what its people do before the camera, where they stand in it, that it is a file picture
+# A photo's own words: what its people do before the camera (a standfirst's news "poses" a threat, "is seen as"
+# one, "talks with" another), where they stand in it (", left,"; not "the far right,"), that it is a file picture
 PICTURED = regex(
-    r"(?i)\b(?:pictured|file (?:photo|picture|image)|looks on|gestures|poses|(?:is|are) seen|"
-    r"(?:speaks?|talks?|waves?|smiles?|listens?) (?:to|at|during|as|with|after|before)|arrives? (?:at|for)|"
-    r"(?:left|right|centre|center|front|back|second (?:left|right)),)|\((?:left|right|centre|center|[lrc])\)"
+    r"(?i)\b(?:pictured|file (?:photo|picture|image)|looks on|gestures|poses for|(?:is|are) seen (?!as\b)|"
+    r"(?:speaks|waves|smiles|listens) (?:to|at|during|as|with|after|before)|arrives (?:at|for)|"
+    r"(?<=, )(?:left|right|centre|center|front|back|second (?:left|right)),)|\((?:left|right|centre|center|[lrc])\)"
 )
 CHARTED = regex(r"(?i)\b(?:shaded|chart|graph|graphic|map|pictured|shown in)\b")
 CAPTION_UNDER_SENTENCE = 10  # words: a caption under its credit inside the article; a subhead there is shorter

@@ -286,6 +286,17 @@ def goes_on(below: str, above: str) -> bool:
 
 # A release's closing heading that an article may quote as a subhead; its contacts follow it in the release itself
 CONTACTS_HEADING = regex(r"(?i)^for more information\s*[:：]?$")
+ADDRESS_OR_NUMBER = regex(r"[\w.+-]+@[\w-]+\.\w|\+?\d[\d ().-]{7,}\d")
+CONTACT = regex(r"(?i)\b(?:(?:press|media) (?:office|enquiries|inquiries|relations)|contacts?|journalists|reporters)\b")
+CONTACT_WORDS = 20
+
+
+def contact(text: str) -> bool:
+    """A release's contact: an address or a telephone number, or a line naming the press office, the contact or the
+    journalists it speaks to, short or naming two of them ("Journalists ... should contact ..."); a paragraph of the
+    article that mentions the press office is longer."""
+    named = {found.lower() for found in CONTACT.findall(text)}
+    return bool(ADDRESS_OR_NUMBER.search(text) or named and (words_of(text) <= CONTACT_WORDS or len(named) >= 2))
 
 
 def subhead_ends(lines: list[str], roles: list[str]) -> list[int]:
@@ -296,8 +307,8 @@ def subhead_ends(lines: list[str], roles: list[str]) -> list[int]:
         if roles[i] != "end" or not CONTACTS_HEADING.match(text) or "prose" not in roles[max(0, i - 2) : i]:
             continue
         below = paragraphs_under(lines, roles, i, subhead_first=False)
-        if not below:
-            continue
+        if not below or any(contact(lines[k]) for k in range(i + 1, min(len(lines), i + 4))):
+            continue  # ... not the release's own: whom journalists may call, with an address or a number
         above = " ".join(lines[k] for k in range(max(0, i - 6), i) if roles[k] == "prose")
         run, signed = run_under(lines, roles, below[0])
         if not signed and (all(goes_on(lines[k], above) for k in below) or at_length(lines, roles, run, above)):

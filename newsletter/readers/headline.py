@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
-from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline
+from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
 from newsletter.readers.doubts import live_posts, live_time, short_title_over
 from newsletter.readers.lines import (
@@ -143,7 +143,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         line, role = lines[i], roles[i]
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
-        size = words_of(line.text)
+        size = ranked_size(line.text)
         about = len(terms(line.text)) >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words: the article's
         if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about):
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words

@@ -59,14 +59,20 @@ NOT_DATE = regex(
 BY_NAME = regex(r"\s(?i:by|von|par|por|door|di|de)\s+[A-Z\u00C0-\u024F].*$|\s[|·•]\s.*[A-Za-z].*$")
 
 
+YEARS = (1900, 2199)  # a date's year, in the calendar the readers know
+
+
 def line_date(line: str) -> dt.date | None:
     for form in DATE_FORMS:
         match = form.search(line)
         if match:
             month = match.group("month")
             number = int(month) if month.isdigit() else MONTHS.get(month.rstrip(".").lower())
+            year = int(match.group("year"))
+            if not YEARS[0] <= year <= YEARS[1]:
+                continue  # another calendar's year: Thai's 2568, the Hebrew 5786 ("Nisan 14, 5786")
             try:
-                return dt.date(int(match.group("year")), number or 0, int(match.group("day")))
+                return dt.date(year, number or 0, int(match.group("day")))
             except ValueError:
                 continue
     return None
@@ -306,6 +312,8 @@ CJK = Characters(f"[{CJK_RANGE}]", "\u3040")
 SPACELESS_RANGE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 SPACELESS = Characters(f"[{SPACELESS_RANGE}]", "\u0e00")
 LETTERS_A_WORD = 3
+TITLE_MOST = 30  # words: a title is no longer (Thai's, Lao's, Burmese and Khmer's run longer: 135 letters)
+TITLE_MOST_SPACELESS = 45
 SPACELESS_PARAGRAPH = 25  # words: a line this long is running text (a headline is shorter), with no full stop
 
 
@@ -341,6 +349,11 @@ MARKS = dict.fromkeys(
     for code in range(start, end)
     if unicodedata.category(chr(code))[0] == "M"
 )
+
+
+def spaceless(line: str) -> bool:
+    """Half the line's letters at least are Thai, Lao, Burmese or Khmer."""
+    return 2 * len(SPACELESS.findall(line)) >= len(re.sub(r"\s", "", unmarked(line))) > 0
 
 
 def unmarked(text: str) -> str:
@@ -518,9 +531,7 @@ def is_prose(line: str) -> bool:
         # closing quote: 。” ), a clause in its semicolon or colon, a list's lead-in in a dash; a long line of sentences
         stops = re.search(r"[。．！？!?…；;：:][”’\"'」』）)》]*\s*$|[」』）)”’\"]\s*$|——$", line) is not None
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
-    if 2 * len(SPACELESS.findall(line)) >= len(re.sub(r"\s", "", unmarked(line))):
-        # Thai, Lao, Burmese, Khmer (half the letters at least): no case, seldom a full stop; a paragraph is longer
-        # than a headline
+    if spaceless(line):  # Thai, Lao, Burmese, Khmer: no case, seldom a full stop; a paragraph is longer than a headline
         return words_of(line) >= SPACELESS_PARAGRAPH or bool(re.search(r"[.!?။។]\s*$", line)) and words_of(line) >= 8
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
@@ -567,7 +578,11 @@ ASIDE = regex(r"^[(（][^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*[)�
 
 def is_title_like(line: str) -> bool:
     words = words_of(line)
-    if not 1 <= words <= 30 or ends_sentence(line) or line.endswith((",", ";", ":", "，", "；", "：")):
+    if (
+        not 1 <= words <= (TITLE_MOST_SPACELESS if spaceless(line) else TITLE_MOST)
+        or ends_sentence(line)
+        or line.endswith((",", ";", ":", "，", "；", "："))
+    ):
         return False
     letters = [c for c in line if c.isalpha()]
     return not (letters and all(c.isupper() for c in letters) and words <= 4)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 # Months as dates write them: English (and its abbreviations), German, French, Spanish, Portuguese, Italian, Dutch,
 # then Polish, Czech, Slovak, Hungarian, Romanian, Finnish, Turkish, Indonesian, Greek, Russian, Ukrainian, Croatian,
-# Serbian, Hindi and Arabic in the form a date takes ("12 marca 2026", "12. března 2026", "12 марта 2026"); Croatian's
-# "listopada" (October) is left out: it is Polish's November
+# Serbian, Hindi and Arabic in the form a date takes ("12 marca 2026", "12. března 2026", "12 марта 2026"); "listopada"
+# is left out: Polish's November, Croatian's October
 MONTH_NAMES = {
     1: "january jan januar jänner janvier janv enero janeiro gennaio januari "
     "stycznia ledna januára január ianuarie tammikuuta ocak ιανουαρίου января січня siječnja januara जनवरी يناير",
@@ -30,7 +30,7 @@ MONTH_NAMES = {
     10: "october oct oktober okt octobre octubre outubro ottobre "
     "października října októbra október octombrie lokakuuta ekim οκτωβρίου октября жовтня oktobra अक्टूबर أكتوبر",
     11: "november nov novembre noviembre novembro "
-    "listopada listopadu novembra noiembrie marraskuuta kasım νοεμβρίου ноября листопада studenoga नवंबर नवम्बर "
+    "listopadu novembra noiembrie marraskuuta kasım νοεμβρίου ноября листопада studenoga नवंबर नवम्बर "
     "نوفمبر",
     12: "december dec dezember dez décembre déc diciembre dezembro dicembre "
     "grudnia prosince decembra decembrie joulukuuta aralık desember δεκεμβρίου декабря грудня prosinca दिसंबर "
