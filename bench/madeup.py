@@ -32,6 +32,12 @@ notes, comments, footers), the stories and people invented:
   Amharic, Serbian in both scripts, Croatian, Bulgarian, Slovak, Lithuanian, Latvian, Estonian, Catalan, Danish,
   Icelandic, Georgian, Armenian, Azerbaijani, Kazakh, Mongolian, Afrikaans, Albanian). Measured first on the
   round's starting tree, then read;
+- older.json (40): written in the same round, English news pages of 2008-2018 as a browser shows them with scripts off
+  (CNN, USA Today, The Verge, the networks, the New York Times, the Washington Post, the LA Times, the Chicago
+  Tribune, the Boston Globe, the Daily Mail, the Telegraph, the Independent, the Times of India, the Sydney Morning
+  Herald, the Globe and Mail, the Irish Times, Bloomberg, Forbes, Business Insider, BuzzFeed News, Vox, Mashable,
+  Wired, Ars Technica, The Atlantic, The New Yorker, The Economist, the WSJ, Al Jazeera English, NPR, VOA, DW,
+  France 24, the Moscow Times, Medium, Tumblr). Measured first on the round's starting tree, then read;
 - kept2.json (40): kept back, written in the same round before any of its rules: English pages of 2008-2018 as
   they looked then (a Blogger blog, a WordPress blog, a Drupal council page, a forum thread, the old BBC and
   guardian.co.uk, Reuters, Yahoo! News, the Huffington Post, Time, Slate, Salon, Politico, TPM, a Gannett paper, PR
@@ -64,7 +70,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 POOLS = Path(__file__).parent / "madeup"
-READ = ["news", "magazines", "held", "world", "mixed", "scripts"]  # the pools read while rules were written
+READ = ["news", "magazines", "held", "world", "mixed", "scripts", "older"]  # the pools read while rules were written
 KEPT = ["kept", "kept2"]  # ... and those kept back
 
 
