@@ -10,7 +10,8 @@ from golden import SEED
 
 from newsletter.load import load_source, place_related
 from newsletter.readers.credits import is_credit, split_credit
-from newsletter.readers.lines import is_byline, is_date_line, is_prose, line_date, words_of
+from newsletter.readers.lines import is_byline, is_date_line, is_prose, line_date
+from newsletter.readers.scripts import words_of
 from newsletter.readers.text import parse_page
 
 PAGES = Path(__file__).parent / "pages"
@@ -2877,6 +2878,35 @@ def test_a_long_thai_headline_under_a_section_s_label_is_still_the_headline():
     story = result.stories[0]
     assert story.headline == headline
     assert [block.text for block in story.body] == article
+
+
+def test_the_article_goes_on_under_a_box_of_dated_titles_and_ends_over_its_section_links():
+    """The Telegraph of 2013: a "Related Articles" box set into the article, each title with its date, the article
+    going on under it; after its last paragraph, its sections' links ("Politics »"). The article is whole, the box
+    and the links are left out."""
+    box = (
+        "Related Articles\nCharities accuse ministers of gagging critics\n03 Sep 2013\n"
+        "Lobbying register will not cover most lobbyists\n14 Jul 2013\n"
+    )
+    links = "Politics »\nConservative »\nLabour »\nLiberal Democrats »\nIn Politics\nCoalition rift deepens\n"
+    fourth = (
+        "Regional governors have asked the Finance Ministry for an emergency fund, but officials said the budget "
+        "rules adopted last year leave little room for new transfers before the spring."
+    )
+    result, _ = read(
+        f"News\n{HEADLINE}\nBy Anna Petrova\n12 Nov 2013\n{PARAGRAPH}\n{SECOND}\n{box}{THIRD}\n{fourth}\n{links}"
+    )
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, fourth]
+
+
+def test_a_quote_ending_the_article_stays_over_the_site_s_copyright_line():
+    """NPR's page of 2013: the article's last paragraph a short quote, then "Copyright 2013 NPR. To see more, visit
+    http://www.npr.org/." A copyright line with an address is the site's, no photo's credit, so the quote is no
+    caption: it stays the article's last paragraph."""
+    quote = '"I\'d like to go home and tell them we did."'
+    page = f"NPR\n{HEADLINE}\nJuly 11, 2013\n{ARTICLE}{quote}\nCopyright 2013 NPR. To see more, visit http://www.npr.org/.\n"
+    result, _ = read(page + "Comments\n")
+    assert body_of(result.stories[0])[-1] == quote
 
 
 def test_a_year_of_another_calendar_is_no_date():

@@ -10,7 +10,8 @@ from collections import Counter
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.lines import BYLINE_WORDS, CJK, COMMENTS, Line, is_title_like, undated_words, words_of
+from newsletter.readers.lines import BYLINE_WORDS, COMMENTS, Line, is_title_like, undated_words
+from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import terms
 
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
@@ -248,7 +249,8 @@ def joins(
     with the openings right under its heading), and the lower one must have no headline of its own over its first
     paragraph (then the upper one is another story)."""
     between = roles[upper[1] + 1 : lower[0]]
-    if any(role in ("byline", "date") for role in between[-3:]):
+    dated_items = between.count("date") >= 2 and "byline" not in between  # each of the box's titles with its date
+    if any(role in ("byline", "date") for role in between[-3:]) and not dated_items:
         return False  # another story's header over the text under the box: the next story, not the article going on
     if between.count("related") != 1 or "end" in between or "prose" in between:
         return False

@@ -4,16 +4,8 @@ button, a promo or an aside. choose_headline (headline.py) weighs the lines that
 from __future__ import annotations
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import (
-    ASIDE,
-    BACK_LINK,
-    CAPTION_LABEL,
-    COUNTER,
-    READING_TIME,
-    TAG_LINE,
-    spaceless,
-    words_of,
-)
+from newsletter.readers.lines import ASIDE, BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
+from newsletter.readers.scripts import spaceless, words_of
 
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")

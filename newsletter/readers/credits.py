@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import CAPTION_BUTTONS, CJK, ends_sentence, line_date, title_case, words_of
+from newsletter.readers.lines import CAPTION_BUTTONS, ends_sentence, line_date, title_case
+from newsletter.readers.scripts import CJK, words_of
 
 # Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
 # written out three times there, took 3 ms of Python's `re` compiling at every run.
@@ -67,8 +68,8 @@ def is_credit(line: str) -> bool:
     line = unwrap(line.strip())
     if not line or len(line) > 120 or len(line.split()) > 12:
         return False
-    if re.search(r"[.!?]\s+[a-z]", line):  # a sentence goes on after a full stop: not a credit
-        return False
+    if re.search(r"[.!?]\s+[a-z]|https?://|www\.", line):  # a sentence goes on after a full stop, or an address:
+        return False  # the site's copyright line ("Copyright 2013 NPR. To see more, visit http://www.npr.org/.")
     if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line) or SITE_LINKS.search(line):
         return False  # a button; the site's links pasted as one line ("Terms/Privacy Policy")
     return agency_credit(line) or CREDIT.fullmatch(line) is not None

@@ -13,7 +13,8 @@ import itertools
 
 from newsletter.patterns import regex
 from newsletter.readers.bounds import HIGHLIGHTS
-from newsletter.readers.lines import MONTH, is_byline, is_date_line, is_furniture, is_prose, words_of
+from newsletter.readers.lines import MONTH, is_byline, is_date_line, is_furniture, is_prose
+from newsletter.readers.scripts import words_of
 from newsletter.readers.words import terms
 
 # A consent dialog's heading, the whole line: "Consent to Cookies & Data processing", "We value your privacy",

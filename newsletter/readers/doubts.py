@@ -5,7 +5,8 @@ paragraphs, of which it heads the first."""
 from __future__ import annotations
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import Line, ends_sentence, line_date, title_case, words_of
+from newsletter.readers.lines import Line, ends_sentence, line_date, title_case
+from newsletter.readers.scripts import words_of
 
 # A live page's post is headed by its time ("14:38", "Just now") over its title: the first post's title is no more the
 # page's headline than the others' are

@@ -23,9 +23,9 @@ from newsletter.readers.lines import (
     line_date,
     shown,
     title_case,
-    words_of,
     written_as_sentence,
 )
+from newsletter.readers.scripts import words_of
 from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------

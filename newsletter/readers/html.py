@@ -19,7 +19,7 @@ from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.notices import PLACE
 from newsletter.patterns import regex
-from newsletter.readers.lines import shown, words_of
+from newsletter.readers.lines import shown
 from newsletter.readers.page import (
     WHITESPACE,
     PageText,
@@ -30,6 +30,7 @@ from newsletter.readers.page import (
     split,
 )
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
+from newsletter.readers.scripts import words_of
 from newsletter.text import clean_value, read_file
 
 from . import GUESS, Read, fold

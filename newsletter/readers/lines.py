@@ -5,13 +5,12 @@ prose or a title (a photo's credit: credits.py); and the Line itself, numbered a
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from newsletter.patterns import regex
 from newsletter.readers.months import MONTHS, WEEKDAYS
+from newsletter.readers.scripts import CJK, spaceless, words_of
 
 # --- what a line plainly is --------------------------------------------------------------------------------
 
@@ -269,49 +268,6 @@ FURNITURE = regex(
 )
 
 
-class Later:
-    """A pattern compiled the first time it is used (Python's `re` compiles in Python: a wide or long pattern
-    takes milliseconds, which a page that never needs it should not pay)."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    @functools.cached_property
-    def compiled(self) -> re.Pattern[str]:
-        return regex(self.source)
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.compiled.search(text)
-
-
-class Characters(Later):
-    """A character class used only once a text holds one of its characters (its lowest is `lowest`): a class this
-    wide takes 3 ms to compile, and most pages are in no such language. Has search, findall and sub."""
-
-    def __init__(self, source: str, lowest: str) -> None:
-        super().__init__(source)
-        self.lowest = lowest
-
-    def could_be_in(self, text: str) -> bool:
-        return bool(text) and max(text) >= self.lowest
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return super().search(text) if self.could_be_in(text) else None
-
-    def findall(self, text: str) -> list[str]:
-        return self.compiled.findall(text) if self.could_be_in(text) else []
-
-    def sub(self, replacement: str, text: str) -> str:
-        return self.compiled.sub(replacement, text) if self.could_be_in(text) else text
-
-
-CJK_RANGE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Japanese, Chinese
-CJK = Characters(f"[{CJK_RANGE}]", "\u3040")
-# Thai, Lao, Burmese and Khmer are written without spaces between words too: a word is some three letters, once
-# its marks are dropped ("การเลือกตั้ง", an election: nine letters, three words)
-SPACELESS_RANGE = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-SPACELESS = Characters(f"[{SPACELESS_RANGE}]", "\u0e00")
-LETTERS_A_WORD = 3
 TITLE_MOST = 30  # words: a title is no longer (Thai's, Lao's, Burmese and Khmer's run longer: 135 letters)
 TITLE_MOST_SPACELESS = 45
 SPACELESS_PARAGRAPH = 25  # words: a line this long is running text (a headline is shorter), with no full stop
@@ -328,37 +284,6 @@ def short_cjk_sentence(line: str) -> bool:
         return False
     ends = re.search(r"[。．；;][”’\"'」』）)》]*\s*$", line) is not None and words_of(line) >= 3
     return ends or bool(re.search(r"[：:]\s*$", line)) and words_of(line) >= 4
-
-
-def words_of(line: str) -> int:
-    """Words in a line; in a language written without spaces, two characters count as one (Japanese, Chinese) or
-    three letters (Thai, Lao, Burmese, Khmer)."""
-    line = unmarked(line)
-    cjk, spaceless = len(CJK.findall(line)), len(SPACELESS.findall(line))
-    if not cjk and not spaceless:
-        return len(re.findall(r"\w+", line))
-    rest = SPACELESS.sub(" ", CJK.sub(" ", line))
-    return len(re.findall(r"\w+", rest)) + (cjk + 1) // 2 + (spaceless + LETTERS_A_WORD - 1) // LETTERS_A_WORD
-
-
-# Unicode's marks, which join the letter before them: Hindi's and Bengali's vowel signs, Thai's vowels and tones,
-# Hebrew's and Arabic's points, a decomposed accent. Python's `\w` takes none of them: "भारत" would be three words
-MARKS = dict.fromkeys(
-    code
-    for start, end in ((0x300, 0x1D00), (0x1DC0, 0x1E00), (0x20D0, 0x2100), (0xFE20, 0xFE30))
-    for code in range(start, end)
-    if unicodedata.category(chr(code))[0] == "M"
-)
-
-
-def spaceless(line: str) -> bool:
-    """Half the line's letters at least are Thai, Lao, Burmese or Khmer."""
-    return 2 * len(SPACELESS.findall(line)) >= len(re.sub(r"\s", "", unmarked(line))) > 0
-
-
-def unmarked(text: str) -> str:
-    """The text without its marks, its words whole for the count ("भारत", "การเลือกตั้ง")."""
-    return text.translate(MARKS) if text and max(text) >= "\u0300" else text
 
 
 # A page's own code shown as its text (a tag its quotes broke: "<link href=”…” rel=”stylesheet”>"): a tag with an
@@ -518,7 +443,7 @@ def is_furniture(line: str) -> bool:
         return True  # "Thanks for reading The Ledger! Subscribe for free to receive new posts and support my work."
     if words <= 8 and (FURNITURE.search(line) or CJK_FURNITURE.search(line) and not CJK_SENTENCE.search(line)):
         return True
-    return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?]\s*$", line) \
+    return words <= 12 and FURNITURE.search(line) is not None and not re.search(r"[.!?][\"”’')»]*\s*$", line) \
         or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
 
 
@@ -533,7 +458,7 @@ def is_prose(line: str) -> bool:
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
     if spaceless(line):  # Thai, Lao, Burmese, Khmer: no case, seldom a full stop; a paragraph is longer than a headline
         return words_of(line) >= SPACELESS_PARAGRAPH or bool(re.search(r"[.!?။។]\s*$", line)) and words_of(line) >= 8
-    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line))
+    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line)) and not (line.rstrip().endswith("»") and "«" not in line)
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
     if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;
         # a sentence's full stop does (not a teaser's "..")

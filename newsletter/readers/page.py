@@ -13,7 +13,7 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsletter.models import Block
 from newsletter.patterns import regex
-from newsletter.readers.lines import words_of
+from newsletter.readers.scripts import words_of
 from newsletter.text import SPACES, STRAY
 
 WHITESPACE = regex(r"\s+")

@@ -8,7 +8,7 @@ import re
 
 from newsletter.models import PullQuote
 from newsletter.patterns import regex
-from newsletter.readers.lines import Later  # these three take 7 ms to compile; most quotations need none
+from newsletter.readers.scripts import Later  # these three take 7 ms to compile; most quotations need none
 
 QUOTE = regex(r"[“\"](?P<text>[^“”\"]{20,}?)[”\"]")
 VERB = r"(?:says|said|told|tells|adds|added|warns|warned|explains|explained|notes|noted|argues|argued|" \

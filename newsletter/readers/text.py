@@ -54,9 +54,9 @@ from newsletter.readers.lines import (
     line_date,
     short_cjk_sentence,
     title_case,
-    words_of,
 )
 from newsletter.readers.quotes import find_quote
+from newsletter.readers.scripts import words_of
 from newsletter.readers.words import SECTIONS
 from newsletter.readers.writers import POSTS, writers_bios, written_note
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten

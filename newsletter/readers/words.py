@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from newsletter.readers.lines import CJK, CJK_RANGE, HANGUL, HANGUL_RANGE, SPACELESS, SPACELESS_RANGE, unmarked
+from newsletter.readers.lines import HANGUL, HANGUL_RANGE
+from newsletter.readers.scripts import CJK, CJK_RANGE, SPACELESS, SPACELESS_RANGE, unmarked
 
 # The names news sites give their sections: a menu run over a byline (the headline left out of a paste) holds
 # several; a Title Case headline over its own byline seldom more than one

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import BYLINE_WORDS, NAMES, Line, words_of
+from newsletter.readers.lines import BYLINE_WORDS, NAMES, Line
+from newsletter.readers.scripts import words_of
 
 
 def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
