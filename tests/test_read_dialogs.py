@@ -414,6 +414,32 @@ def test_the_site_s_appeal_under_the_article_is_left_out(appeal):
     assert any(appeal[:20] in notice for notice in notices)
 
 
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Get Today's Headlines in your inbox:",
+        "Need to know more? 50% off home delivery of The Times.",
+        "Have a confidential tip for our reporters?",
+        "Stay updated on the go with Times of India News App. Click here to download it for your device.",
+        "To find reference information about the words used in this article, double-click on any word.",
+        "Mashable is a global, multi-platform media and entertainment company.",
+    ],
+)
+def test_the_site_s_promo_under_the_article_is_left_out_and_named(promo):
+    """Under the last paragraph, a short line that speaks to the reader (or asks them something) of nothing the
+    article speaks of: the site's newsletter, subscription, tip line or app, or its word about itself."""
+    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{promo}\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any(promo[:20] in notice for notice in notices)
+
+
+def test_a_column_s_last_words_to_its_reader_stay_the_article_s():
+    """A column that ends speaking to its reader, of what it spoke of: the article's last paragraph."""
+    last = "So when you vote next month, ask the Liberal leader where he stands on residence permits."
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{last}\n")
+    assert lead.body[-1].text == last
+
+
 def test_a_reported_call_for_help_stays_the_article_s():
     """The same words, reported in the article with their speaker and quoted: the article's last paragraph."""
     quoted = '"We need your help, please support us," the mayor told residents, according to the council.'

@@ -13,7 +13,7 @@ import itertools
 
 from newsletter.patterns import regex
 from newsletter.readers.bounds import HIGHLIGHTS
-from newsletter.readers.lines import MONTH, is_byline, is_date_line, is_furniture, is_prose
+from newsletter.readers.lines import ADDRESSED, MONTH, QUOTED, REPORTED, is_byline, is_date_line, is_furniture, is_prose
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import terms
 
@@ -353,3 +353,20 @@ def machine_summary(texts: list[str], roles: list[str]) -> list[int]:
         ):
             found += box + points  # ... the article's paragraph under them is longer
     return found
+
+
+PROMO_END_WORDS = 20  # ... a line this short at most
+PROMO_SHARE = 0.2  # ... holding this share of the article's words at most
+
+
+def site_promo(text: str, article: list[str]) -> bool:
+    """A short line after the article's last paragraph that speaks to the reader or asks them something, reports and
+    quotes no one, and holds next to none of the article's words: the site's ("Get Today's Headlines in your
+    inbox:", "Need to know more? 50% off home delivery"), not a column's last words to its reader, which speak of
+    what it spoke of."""
+    if words_of(text) > PROMO_END_WORDS or QUOTED.search(text) or REPORTED.search(text):
+        return False
+    if not (ADDRESSED.search(text) or "?" in text or text.rstrip().endswith(":")):
+        return False
+    own = terms(text)
+    return len(own & terms(" ".join(article))) <= PROMO_SHARE * len(own)

@@ -329,10 +329,16 @@ PAGE_NOTICE = regex(
     r"(?:press play to )?listen to this (?:article|story)(?:\W*$|\s*[·|•\d(])|our standards:|purchase licensing "
     r"rights|(?:reprints|licensing) (?:&|and) permissions|order reprints\W*$|the associated press is an independent "
     r"global news organization|this material may not be published, broadcast, rewritten|a version of this article "
-    r"appears in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b|"
+    r"appear(?:s|ed) in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b|"
     r"our live coverage (?:has ended|has moved|is over)\b(?=.{0,80}$)|this article appeared in the .{1,60} print "
     r"edition\b|the views expressed (?:in this (?:article|piece) )?are (?:the author['’]s|those of the author)|"
-    r"الآراء الواردة (?:في|أدناه))"  # ... and Arabic sites' "the views expressed (in the article, below) ..."
+    r"الآراء الواردة (?:في|أدناه)|"  # ... and Arabic sites' "the views expressed (in the article, below) ..."
+    # ... a call for tips, the site's app and newsletter, the site's word about itself, a reader's help of its day
+    r"(?:have|got) an? (?:confidential |news |story )*tip\b|(?:send|submit|share) (?:us )?(?:your )?(?:confidential "
+    r"|news )*tips?\b|get (?:the )?latest news\b.{0,80}\bapp\b|(?:the day['’]s|our) (?:top|biggest|best) "
+    r"(?:stories|headlines|news) delivered\b|[\w.&'’ -]{2,40} is an? (?:global|leading|international|independent)\b"
+    r"[^.]{0,40}\b(?:media|news)\b[^.]{0,30}\b(?:company|organi[sz]ation|brand|network|provider)\b|to find "
+    r"reference information about the words used in this article)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
@@ -522,3 +528,19 @@ class Line:
 
 def shown(text: str, limit: int = 60) -> str:
     return '"' + (text if len(text) <= limit else text[: limit - 1] + "…") + '"'
+
+
+COPYRIGHT = regex(
+    r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<site>[^.,|©]{2,60})"
+)
+
+
+def page_site(lines: list[Line]) -> str:
+    """Whose page it is, as its copyright line says ("© 2026 The Moscow Times. All rights reserved."), or ""."""
+    for line in reversed(lines):
+        match = COPYRIGHT.match(line.text)
+        if match:
+            site = re.sub(r"(?i)\s*\ball rights reserved\b.*$", "", match.group("site")).strip()
+            if site:
+                return site
+    return ""

@@ -31,7 +31,14 @@ from newsletter.readers.credits import (
     split_credit,
     toggled,
 )
-from newsletter.readers.dialogs import consent_dialogs, machine_summary, paywall, sign_up_boxes, subhead_ends
+from newsletter.readers.dialogs import (
+    consent_dialogs,
+    machine_summary,
+    paywall,
+    sign_up_boxes,
+    site_promo,
+    subhead_ends,
+)
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.lines import (
     ADDRESSED,
@@ -52,6 +59,7 @@ from newsletter.readers.lines import (
     is_prose,
     is_title_like,
     line_date,
+    page_site,
     short_cjk_sentence,
     title_case,
 )
@@ -143,8 +151,8 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
         or LEAD_IN.search(body[-1].text)
         and words_of(body[-1].text) <= 6
         or body[-1].kind == "p"
-        and written_note(lines, start, body[-1].text)
-    ):
+        and (written_note(lines, start, body[-1].text) or site_promo(body[-1].text, [b.text for b in body[:-1]]))
+    ):  # ... and the site's promo under it, speaking to the reader of nothing the article speaks of
         body.pop()
         taken.pop().kind = ""  # left out, and named so
 
@@ -210,22 +218,6 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                                   source=Source(file=file, line=lines[heading].number)))  # fmt: skip
     account(lines, file, notices)
     return Read(stories=stories, brand=brand, related=related)
-
-
-COPYRIGHT = regex(
-    r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<site>[^.,|©]{2,60})"
-)
-
-
-def page_site(lines: list[Line]) -> str:
-    """Whose page it is, as its copyright line says ("© 2026 The Moscow Times. All rights reserved."), or ""."""
-    for line in reversed(lines):
-        match = COPYRIGHT.match(line.text)
-        if match:
-            site = re.sub(r"(?i)\s*\ball rights reserved\b.*$", "", match.group("site")).strip()
-            if site:
-                return site
-    return ""
 
 
 def classify(lines: list[Line]) -> list[str]:
