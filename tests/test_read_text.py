@@ -2909,6 +2909,17 @@ def test_a_quote_ending_the_article_stays_over_the_site_s_copyright_line():
     assert body_of(result.stories[0])[-1] == quote
 
 
+def test_the_ap_s_file_photo_caption_and_vox_s_share_menu_are_no_part_of_the_article():
+    """The AP's caption of an archive photo starts "FILE -"; Vox Media's share menu pastes as "Share All sharing
+    options for:" and the headline. Neither is the article's first paragraph."""
+    caption = "FILE - Supporters of opposition parties march during a rally in the capital, July 3, 2016."
+    share = f"Share All sharing options for: {HEADLINE}"
+    result, _ = read(f"News\n{HEADLINE}\nBy Anna Petrova\nSeptember 1, 2016\n{share}\nEmail\n{caption}\n{ARTICLE}")
+    story = result.stories[0]
+    assert (story.caption, body_of(story)) == ("Supporters of opposition parties march during a rally in the capital, "
+                                               "July 3, 2016.", [PARAGRAPH, SECOND, THIRD])  # fmt: skip
+
+
 def test_a_year_of_another_calendar_is_no_date():
     """Israel National News dates by the Hebrew calendar ("Nisan 14, 5786"), whose month Turkish also names; Thai
     pages by the Buddhist era (2569). Neither is read as a year of ours: the story gets no date rather than a wrong

@@ -300,13 +300,13 @@ BACK_LINK = regex(
     r"torna a (?:home|elenco|notizie|inizio)|terug naar (?:overzicht|home|nieuws)|kembali ke (?:beranda|indeks|berita))"
     r"(?::\s*\S+(?:\s\S+)?)?\W*$"  # ... and at most the section's name after a colon
 )
-# The labels screen readers get before a photo's caption (BBC's, in every language it publishes in)
-# The BBC's label over a caption, as its English and World Service pages print it ("Image caption, ..."; Persian,
-# Arabic, Swahili, Russian, Ukrainian, Hindi, Urdu, Spanish, Portuguese, Indonesian, Turkish, Vietnamese, Chinese)
+# The labels screen readers get before a photo's caption (BBC's, in every language it publishes in): the BBC's label
+# over a caption, as its English and World Service pages print it ("Image caption, ..."; Persian, Arabic, Swahili,
+# Russian, Ukrainian, Hindi, Urdu, Spanish, Portuguese, Indonesian, Turkish, Vietnamese, Chinese); the AP's "FILE -"
 CAPTION_LABEL = regex(
-    r"(?i)^(?:(?:image|media|video) caption\b|توضیح تصویر|التعليق على الصورة|maelezo ya picha|подпись к фото|"
-    r"підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|legenda da foto|keterangan gambar|fotoğraf altı yazısı|"
-    r"chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
+    r"(?i)^(?:(?:image|media|video) caption\b|file(?: photo)?\s+[-–—](?=\s)|توضیح تصویر|التعليق على الصورة|"
+    r"maelezo ya picha|подпись к фото|підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|legenda da foto|"
+    r"keterangan gambar|fotoğraf altı yazısı|chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
 )
 
 
@@ -357,6 +357,7 @@ CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image
 BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
     rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
+    r"(?:share )?all sharing options(?: for:.*)?|"  # Vox Media's share menu, with the headline pasted after it
     # ... and an advertisement's label, as other languages print it
     r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     r"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告)\W*$"
