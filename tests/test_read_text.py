@@ -2822,6 +2822,14 @@ def test_a_date_in_the_page_s_own_language_is_the_story_s_date(line, day):
     assert (story.headline, story.date, story.body[0].text) == (HEADLINE, day, PARAGRAPH)
 
 
+def whole_article(top: str, article: list[str], bottom: str):
+    """The story read from a page of `top`, the article's paragraphs and `bottom`, its body asserted whole."""
+    result, _ = read(top + "\n".join(article) + bottom)
+    story = result.stories[0]
+    assert [block.text for block in story.body] == article
+    return story
+
+
 def test_a_hindi_page_s_words_are_counted_whole():
     """Hindi's vowel signs are part of its words (a regular expression's word class takes none): counted whole, the
     headline is long enough to be one and the article's paragraphs are prose, so the headline is chosen, sure, over
@@ -2835,10 +2843,8 @@ def test_a_hindi_page_s_words_are_counted_whole():
         "दूसरे चरण का मतदान अगले मंगलवार को होगा और नतीजे चौदह नवंबर को घोषित किए जाएंगे.",
     ]
     page = f"समाचार टुडे\nहोम\nदेश\nचुनाव\n{headline}\nरवि शर्मा\nनई दिल्ली,\n(अपडेटेड 06 नवंबर 2026, 8:15 PM IST)\n"
-    result, _ = read(page + "\n".join(article) + "\nसमाचार टुडे\n")
-    story = result.stories[0]
+    story = whole_article(page, article, "\nसमाचार टुडे\n")
     assert (story.headline, story.headline_unsure, story.date) == (headline, False, dt.date(2026, 11, 6))
-    assert [block.text for block in story.body] == article
     assert words_of("भारत में चुनाव") == 3
 
 
@@ -2854,10 +2860,8 @@ def test_a_thai_page_s_headline_and_paragraphs_are_told_apart_by_length():
         "คณะกรรมการการเลือกตั้งระบุว่า จะเตรียมระบบลงทะเบียนลงคะแนนล่วงหน้าให้พร้อมภายในหกเดือน หลังกฎหมายมีผลบังคับใช้",
     ]
     page = f"ไทยพีบีเอส\nหน้าแรก\nข่าว\nการเมือง\nต่างประเทศ\nเศรษฐกิจ\n{headline}\n14 ต.ค. 68\nแชร์\n"
-    result, _ = read(page + "\n".join(article) + "\nแท็กที่เกี่ยวข้อง\nเลือกตั้งท้องถิ่น\n")
-    story = result.stories[0]
+    story = whole_article(page, article, "\nแท็กที่เกี่ยวข้อง\nเลือกตั้งท้องถิ่น\n")
     assert (story.headline, story.headline_unsure) == (headline, False)
-    assert [block.text for block in story.body] == article
     assert words_of("การเลือกตั้ง") == 3  # an election: nine letters, three words
 
 
@@ -2874,10 +2878,7 @@ def test_a_long_thai_headline_under_a_section_s_label_is_still_the_headline():
         "นอกจากนี้ ผู้นำทั้งสองจะหารือความร่วมมือด้านความมั่นคงทางทะเลในภูมิภาคอาเซียน และสถานการณ์ในทะเลจีนใต้",
     ]
     page = f"ไทยรัฐออนไลน์\nหน้าแรก\nการเมือง\nเศรษฐกิจ\nต่างประเทศ\nการเมือง\n{headline}\nไทยรัฐออนไลน์\n16 ต.ค. 2569\n"
-    result, _ = read(page + "\n".join(article) + "\nแท็ก\nการเมือง\n")
-    story = result.stories[0]
-    assert story.headline == headline
-    assert [block.text for block in story.body] == article
+    assert whole_article(page, article, "\nแท็ก\nการเมือง\n").headline == headline
 
 
 def test_the_article_goes_on_under_a_box_of_dated_titles_and_ends_over_its_section_links():
