@@ -390,8 +390,8 @@ def test_for_more_information_as_a_subhead_with_the_article_going_on_under_it_is
     below = [
         "The party's press office told voters who want more information on the immigration rules to read the "
         "election programme, which the Liberal leader said would not cut residence permits.",
-        "Its candidates in Copenhagen repeated that religion would not decide the immigration rules, and that the "
-        "election would turn on schools policy as much as on residence.",
+        "Its candidates in Copenhagen repeated that religion would not decide the immigration rules for 2025-2026, and "
+        "that the election would turn on schools policy as much as on residence.",
     ]
     page = f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\nFor more information\n" + "\n".join(below)
     lead, _ = read(page + f"\n{THIRD}\n")
@@ -433,9 +433,21 @@ def test_the_site_s_promo_under_the_article_is_left_out_and_named(promo):
     assert any(promo[:20] in notice for notice in notices)
 
 
-def test_a_column_s_last_words_to_its_reader_stay_the_article_s():
-    """A column that ends speaking to its reader, of what it spoke of: the article's last paragraph."""
-    last = "So when you vote next month, ask the Liberal leader where he stands on residence permits."
+@pytest.mark.parametrize(
+    "last",
+    [
+        "So when you vote next month, ask the Liberal leader where he stands on residence permits.",
+        "We should all be worried.",
+        "Et vous, qu'en pensez-vous ?",
+        "See you on Thursday.",
+        "Which is it?",
+        "Prezydent ma 21 dni na jej podpisanie i może ją zawetować.",  # Polish "i" is "and", no "I"
+    ],
+)
+def test_a_column_s_last_words_to_its_reader_stay_the_article_s(last):
+    """A column, an editorial or a newsletter that ends speaking to its reader, or asking, sells nothing: its last
+    paragraph, however few of the article's words it holds; so is a foreign article's last line whose small words
+    look like "I" or "you" in English."""
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{last}\n")
     assert lead.body[-1].text == last
 

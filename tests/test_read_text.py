@@ -236,6 +236,7 @@ def test_a_credit_labelled_photo_in_the_page_s_language_is_a_credit(line, captio
     assert (is_credit(line), split_credit(line)) == ((True, (line, "")) if not caption else (False, (caption, credit)))
     assert split_credit("Trump leads Harris in new survey - Reuters/Ipsos poll")[1] == ""
     assert not is_credit("Фотография дня")
+    assert is_credit("Photo: www.ourcommons.ca")  # a site's address is a credit; a link in a copyright line is not
 
 
 @pytest.mark.parametrize(
@@ -2898,6 +2899,8 @@ def test_the_article_goes_on_under_a_box_of_dated_titles_and_ends_over_its_secti
         f"News\n{HEADLINE}\nBy Anna Petrova\n12 Nov 2013\n{PARAGRAPH}\n{SECOND}\n{box}{THIRD}\n{fourth}\n{links}"
     )
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, fourth]
+    quote = "»Det här är en reform för demokratin, inte för något parti.»"  # a Swedish quote: a sentence, no link
+    assert is_prose(quote) and not is_prose("Liberal Democrats »")
 
 
 def test_a_quote_ending_the_article_stays_over_the_site_s_copyright_line():
@@ -2912,13 +2915,16 @@ def test_a_quote_ending_the_article_stays_over_the_site_s_copyright_line():
 
 def test_the_ap_s_file_photo_caption_and_vox_s_share_menu_are_no_part_of_the_article():
     """The AP's caption of an archive photo starts "FILE -"; Vox Media's share menu pastes as "Share All sharing
-    options for:" and the headline. Neither is the article's first paragraph."""
+    options for:" and the headline. Neither is the article's first paragraph; a paragraph that starts "File –" in
+    another sense stays."""
     caption = "FILE - Supporters of opposition parties march during a rally in the capital, July 3, 2016."
     share = f"Share All sharing options for: {HEADLINE}"
-    result, _ = read(f"News\n{HEADLINE}\nBy Anna Petrova\nSeptember 1, 2016\n{share}\nEmail\n{caption}\n{ARTICLE}")
+    file_paragraph = "File – then Print – is all it took to send the ballot papers, the clerk told the inquiry."
+    page = f"News\n{HEADLINE}\nBy Anna Petrova\nSeptember 1, 2016\n{share}\nEmail\n{caption}\n{ARTICLE}"
+    result, _ = read(page + file_paragraph + "\n")
     story = result.stories[0]
     assert (story.caption, body_of(story)) == ("Supporters of opposition parties march during a rally in the capital, "
-                                               "July 3, 2016.", [PARAGRAPH, SECOND, THIRD])  # fmt: skip
+                                               "July 3, 2016.", [PARAGRAPH, SECOND, THIRD, file_paragraph])  # fmt: skip
 
 
 def test_a_year_of_another_calendar_is_no_date():

@@ -249,8 +249,7 @@ def joins(
     with the openings right under its heading), and the lower one must have no headline of its own over its first
     paragraph (then the upper one is another story)."""
     between = roles[upper[1] + 1 : lower[0]]
-    dated_items = between.count("date") >= 2 and "byline" not in between  # each of the box's titles with its date
-    if any(role in ("byline", "date") for role in between[-3:]) and not dated_items:
+    if any(role in ("byline", "date") for role in between[-3:]):
         return False  # another story's header over the text under the box: the next story, not the article going on
     if between.count("related") != 1 or "end" in between or "prose" in between:
         return False

@@ -68,8 +68,10 @@ def is_credit(line: str) -> bool:
     line = unwrap(line.strip())
     if not line or len(line) > 120 or len(line.split()) > 12:
         return False
-    if re.search(r"[.!?]\s+[a-z]|https?://|www\.", line):  # a sentence goes on after a full stop, or an address:
-        return False  # the site's copyright line ("Copyright 2013 NPR. To see more, visit http://www.npr.org/.")
+    if re.search(r"[.!?]\s+[a-z]|https?://", line):  # a sentence goes on after a full stop, or a link: the site's
+        return (
+            False  # copyright ("Copyright 2013 NPR. To see more, visit http://www.npr.org/."); "Photo: www.x.ca" is one
+        )
     if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line) or SITE_LINKS.search(line):
         return False  # a button; the site's links pasted as one line ("Terms/Privacy Policy")
     return agency_credit(line) or CREDIT.fullmatch(line) is not None

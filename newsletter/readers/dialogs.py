@@ -287,7 +287,8 @@ def goes_on(below: str, above: str) -> bool:
 
 # A release's closing heading that an article may quote as a subhead; its contacts follow it in the release itself
 CONTACTS_HEADING = regex(r"(?i)^for more information\s*[:：]?$")
-ADDRESS_OR_NUMBER = regex(r"[\w.+-]+@[\w-]+\.\w|\+?\d[\d ().-]{7,}\d")
+ADDRESS = regex(r"[\w.+-]+@[\w-]+\.\w")
+NUMBER = regex(r"\+?\d[\d ().-]{7,}\d")  # ... a telephone number: nine figures at least (not "2025-2026")
 CONTACT = regex(r"(?i)\b(?:(?:press|media) (?:office|enquiries|inquiries|relations)|contacts?|journalists|reporters)\b")
 CONTACT_WORDS = 20
 
@@ -297,7 +298,8 @@ def contact(text: str) -> bool:
     journalists it speaks to, short or naming two of them ("Journalists ... should contact ..."); a paragraph of the
     article that mentions the press office is longer."""
     named = {found.lower() for found in CONTACT.findall(text)}
-    return bool(ADDRESS_OR_NUMBER.search(text) or named and (words_of(text) <= CONTACT_WORDS or len(named) >= 2))
+    number = any(sum(c.isdigit() for c in found) >= 9 for found in NUMBER.findall(text))
+    return bool(ADDRESS.search(text) or number or named and (words_of(text) <= CONTACT_WORDS or len(named) >= 2))
 
 
 def subhead_ends(lines: list[str], roles: list[str]) -> list[int]:
@@ -356,7 +358,13 @@ def machine_summary(texts: list[str], roles: list[str]) -> list[int]:
 
 
 PROMO_END_WORDS = 20  # ... a line this short at most
-PROMO_SHARE = 0.2  # ... holding this share of the article's words at most
+# What a site's promo sells: its newsletter, app, alerts, podcast, delivery, a tip line (not a column's "See you on
+# Thursday", "Which is it?", "Et vous, qu'en pensez-vous ?")
+PROMOTED = regex(
+    r"(?i)\b(?:inbox|newsletters?|apps?|alerts?|notifications|podcasts?|subscri\w+|unsubscribe|home delivery|"
+    r"delivered|download|sign(?:ing|ed)? up|follow (?:us|topics)|\d+% off|free trial|tips?)\b"
+)
+PROMO_SHARE = 0.35  # ... holding this share of the article's words at most (it sells something: fewer suffice)
 
 
 def site_promo(text: str, article: list[str]) -> bool:
@@ -366,7 +374,7 @@ def site_promo(text: str, article: list[str]) -> bool:
     what it spoke of."""
     if words_of(text) > PROMO_END_WORDS or QUOTED.search(text) or REPORTED.search(text):
         return False
-    if not (ADDRESSED.search(text) or "?" in text or text.rstrip().endswith(":")):
-        return False
+    if not (ADDRESSED.search(text) or "?" in text or text.rstrip().endswith(":")) or not PROMOTED.search(text):
+        return False  # ... and sells something: a column's last words to its reader sell nothing
     own = terms(text)
     return len(own & terms(" ".join(article))) <= PROMO_SHARE * len(own)

@@ -304,7 +304,7 @@ BACK_LINK = regex(
 # over a caption, as its English and World Service pages print it ("Image caption, ..."; Persian, Arabic, Swahili,
 # Russian, Ukrainian, Hindi, Urdu, Spanish, Portuguese, Indonesian, Turkish, Vietnamese, Chinese); the AP's "FILE -"
 CAPTION_LABEL = regex(
-    r"(?i)^(?:(?:image|media|video) caption\b|file(?: photo)?\s+[-–—](?=\s)|توضیح تصویر|التعليق على الصورة|"
+    r"(?i)^(?:(?:image|media|video) caption\b|(?-i:FILE(?: PHOTO)?)\s+[-–—](?=\s)|توضیح تصویر|التعليق على الصورة|"
     r"maelezo ya picha|подпись к фото|підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|legenda da foto|"
     r"keterangan gambar|fotoğraf altı yazısı|chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
 )
@@ -334,10 +334,10 @@ PAGE_NOTICE = regex(
     r"edition\b|the views expressed (?:in this (?:article|piece) )?are (?:the author['’]s|those of the author)|"
     r"الآراء الواردة (?:في|أدناه)|"  # ... and Arabic sites' "the views expressed (in the article, below) ..."
     # ... a call for tips, the site's app and newsletter, the site's word about itself, a reader's help of its day
-    r"(?:have|got) an? (?:confidential |news |story )*tip\b|(?:send|submit|share) (?:us )?(?:your )?(?:confidential "
+    r"(?:have|got) an? (?:confidential |news |story )+tip\b|(?:send|submit|share) (?:us )?(?:your )?(?:confidential "
     r"|news )*tips?\b|get (?:the )?latest news\b.{0,80}\bapp\b|(?:the day['’]s|our) (?:top|biggest|best) "
-    r"(?:stories|headlines|news) delivered\b|[\w.&'’ -]{2,40} is an? (?:global|leading|international|independent)\b"
-    r"[^.]{0,40}\b(?:media|news)\b[^.]{0,30}\b(?:company|organi[sz]ation|brand|network|provider)\b|to find "
+    r"(?:stories|headlines|news) delivered\b|[\w.&'’ -]{2,40} is an? (?:global|leading)\b[^.]{0,40}\b(?:media|news)\b"
+    r"[^.]{0,30}\b(?:company|brand|network|provider)\b|to find "
     r"reference information about the words used in this article)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
@@ -465,7 +465,8 @@ def is_prose(line: str) -> bool:
         return (stops or len(CJK_STOP.findall(line)) >= 2 and words_of(line) >= 20) and words_of(line) >= 8
     if spaceless(line):  # Thai, Lao, Burmese, Khmer: no case, seldom a full stop; a paragraph is longer than a headline
         return words_of(line) >= SPACELESS_PARAGRAPH or bool(re.search(r"[.!?။។]\s*$", line)) and words_of(line) >= 8
-    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line)) and not (line.rstrip().endswith("»") and "«" not in line)
+    arrow = re.search(r"\w\s+»\s*$", line) and line.count("»") == 1 and "«" not in line  # "Politics »": a link
+    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line)) and not arrow
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
     if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;
         # a sentence's full stop does (not a teaser's "..")
