@@ -68,10 +68,10 @@ def is_credit(line: str) -> bool:
     line = unwrap(line.strip())
     if not line or len(line) > 120 or len(line.split()) > 12:
         return False
-    if re.search(r"[.!?]\s+[a-z]|https?://", line):  # a sentence goes on after a full stop, or a link: the site's
-        return (
-            False  # copyright ("Copyright 2013 NPR. To see more, visit http://www.npr.org/."); "Photo: www.x.ca" is one
-        )
+    # A sentence goes on after a full stop, or a link: the site's copyright line ("Copyright 2013 NPR. To see more,
+    # visit http://www.npr.org/."), no credit; a credit may name a site ("Photo: www.ourcommons.ca")
+    if re.search(r"[.!?]\s+[a-z]|https?://", line):
+        return False
     if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line) or SITE_LINKS.search(line):
         return False  # a button; the site's links pasted as one line ("Terms/Privacy Policy")
     return agency_credit(line) or CREDIT.fullmatch(line) is not None

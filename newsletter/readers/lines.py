@@ -333,7 +333,7 @@ PAGE_NOTICE = regex(
     r"our live coverage (?:has ended|has moved|is over)\b(?=.{0,80}$)|this article appeared in the .{1,60} print "
     r"edition\b|the views expressed (?:in this (?:article|piece) )?are (?:the author['’]s|those of the author)|"
     r"الآراء الواردة (?:في|أدناه)|"  # ... and Arabic sites' "the views expressed (in the article, below) ..."
-    # ... a call for tips, the site's app and newsletter, the site's word about itself, a reader's help of its day
+    # ... a call for tips, the site's app and newsletter, its word about itself, the NYT's help with a word
     r"(?:have|got) an? (?:confidential |news |story )+tip\b|(?:send|submit|share) (?:us )?(?:your )?(?:confidential "
     r"|news )*tips?\b|get (?:the )?latest news\b.{0,80}\bapp\b|(?:the day['’]s|our) (?:top|biggest|best) "
     r"(?:stories|headlines|news) delivered\b|[\w.&'’ -]{2,40} is an? (?:global|leading)\b[^.]{0,40}\b(?:media|news)\b"
