@@ -2927,6 +2927,17 @@ def test_the_ap_s_file_photo_caption_and_vox_s_share_menu_are_no_part_of_the_art
                                                "July 3, 2016.", [PARAGRAPH, SECOND, THIRD, file_paragraph])  # fmt: skip
 
 
+@pytest.mark.parametrize("desk", ["HT Correspondent, New Delhi", "Staff Reporter", "Express News Service"])
+def test_a_button_s_count_and_a_desk_s_byline_are_no_headline(desk):
+    """Old pages scripts off: the share buttons with their counts before them ("Like 5.9k", "Recommend 1.2k") and a
+    desk's byline with no one's name (the papers of South Asia: "HT Correspondent, New Delhi"). Neither is the
+    headline; the desk is the byline. A bare "Reporter" (a broadcaster's programme in its menu) is no byline."""
+    page = f"News\nLike 5.9k\nRecommend 1.2k\n{HEADLINE}\n{desk}\nMay 16, 2014\nLike 5.9k\n{ARTICLE}"
+    story = read(page)[0].stories[0]
+    assert (story.headline, story.byline) == (HEADLINE, desk)
+    assert not is_byline("Reporter") and not is_byline("Federal Bureau of Investigation")
+
+
 def test_a_year_of_another_calendar_is_no_date():
     """Israel National News dates by the Hebrew calendar ("Nisan 14, 5786"), whose month Turkish also names; Thai
     pages by the Buddhist era (2569). Neither is read as a year of ours: the story gets no date rather than a wrong

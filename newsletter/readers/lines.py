@@ -203,10 +203,20 @@ OTHER_BYLINE = regex(
 )
 
 
+# A desk's byline, no one's name: "HT Correspondent, New Delhi", "Staff Reporter", "Express News Service", "Our
+# Bureau", "Seattle Times Olympia bureau" (the papers of South Asia sign most stories so); not a bare "Reporter", which
+# is as often a programme's name in a broadcaster's menu
+DESK_BYLINE = regex(
+    r"^(?:[A-Z]{2,6}|Our|Staff|Special|Express|Own|Senior)\s+(?:Correspondent|Reporter|News Service|Bureau)"
+    r"(?:,\s*[A-Z][\w.'’ -]{1,30})?$|^(?:Correspondent|Reporter),\s*[A-Z][\w.'’ -]{1,30}$|"
+    r"^(?:[A-Z][\w.&'’-]*\s+){1,4}bureau(?:,\s*[A-Z][\w.'’ -]{1,30})?$"
+)
+
+
 def is_byline(line: str) -> bool:
     return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
         bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line)) or \
-        len(line) <= 90 and bool(OTHER_BYLINE.match(line))  # fmt: skip
+        len(line) <= 90 and bool(OTHER_BYLINE.match(line)) or bool(DESK_BYLINE.match(line))  # fmt: skip
 
 
 RELATED = regex(
@@ -390,7 +400,8 @@ COUNTER = regex(
     # a rating, the whole line: "4.5 out of 5", "3 von 5, (1 Bewertung)"
     rf"^\W*(?:rating:?\s*)?\d+(?:[.,]\d)?\s+(?:out of|von|sur|de|di|van)\s+\d+\b[\W\d]*(?:{COUNTED}|{RATED})?\W*$|"
     rf"^\W*[\d.,]+\s*[km]?\s+(?:{COUNTED})\b|"
-    rf"^\W*\w+\W+[\d.,]+\s*[km]?\s+(?:{COUNTED})\W*$"  # after one word: "New, 74 comments"
+    rf"^\W*\w+\W+[\d.,]+\s*[km]?\s+(?:{COUNTED})\W*$|"  # after one word: "New, 74 comments"
+    rf"^\W*(?:{COUNTED}|tweets?|recommend|pin it|\+1)\W*[\d.,]+\s*[km]?\W*$"  # a button, then its count: "Like 5.9k"
 )
 # A reading time, in any language: a number, then a unit of minutes ("4 min read", "Lesezeit: 3 Minuten", "3分")
 READING_TIME = regex(
