@@ -45,10 +45,12 @@ def terms(text: str) -> set[str]:
     words cut to their first five letters (rising/rise, legal/legalized); two-character pieces of Chinese and
     Japanese, and of Korean words (whose endings change); three-letter pieces of Thai, Lao, Burmese and Khmer."""
     found: set[str] = set()
-    for token in re.findall(WRITTEN_APART, unmarked(text).lower()):  # "2019全球双峰会": "2019", then "全球双峰会"
-        if SPACELESS.search(token):  # letters, not syllables: three of them in a row, as pairs are in most words
+    text = unmarked(text).lower()
+    wide = bool(CJK.search(text) or HANGUL.search(text) or SPACELESS.search(text))  # looked for once, not per word
+    for token in re.findall(WRITTEN_APART, text):  # "2019全球双峰会": "2019", then "全球双峰会"
+        if wide and SPACELESS.search(token):  # letters, not syllables: three of them in a row, as pairs are in words
             found.update(token[i : i + 3] for i in range(max(1, len(token) - 2)))
-        elif CJK.search(token) or HANGUL.search(token):  # Korean: a particle ends the word ("교부금을", "교부금")
+        elif wide and (CJK.search(token) or HANGUL.search(token)):  # Korean: a particle ends the word ("교부금을")
             found.update(token[i : i + 2] for i in range(len(token) - 1))
         elif len(token) >= 3 and token not in STOP_WORDS and not token.isdigit():
             plural = len(token) > 3 and token.endswith("s") and not token.endswith("ss")
