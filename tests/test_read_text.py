@@ -2882,10 +2882,12 @@ def test_a_long_thai_headline_under_a_section_s_label_is_still_the_headline():
     assert whole_article(page, article, "\nแท็ก\nการเมือง\n").headline == headline
 
 
-def test_the_article_goes_on_under_a_box_of_dated_titles_and_ends_over_its_section_links():
+def test_the_article_under_its_header_is_whole_across_a_box_of_dated_titles_and_ends_over_its_section_links():
     """The Telegraph of 2013: a "Related Articles" box set into the article, each title with its date, the article
-    going on under it; after its last paragraph, its sections' links ("Politics »"). The article is whole, the box
-    and the links are left out."""
+    going on under it; after its last paragraph, its sections' links ("Politics »"). With the byline and date over
+    the first paragraph, the article is read from there, whole; the box and the links are left out. (The runs above
+    and under such a box are not joined otherwise: a box of dated titles stands as often over the next story. The
+    older pool's Telegraph page is still cut at its box.)"""
     box = (
         "Related Articles\nCharities accuse ministers of gagging critics\n03 Sep 2013\n"
         "Lobbying register will not cover most lobbyists\n14 Jul 2013\n"
