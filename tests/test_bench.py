@@ -90,3 +90,27 @@ def test_the_stack_floor_imports_none_of_our_code_but_premailers_import():
         [sys.executable, "-c", f"{bench.STACK_IMPORTS}; {shown}"], env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "['newsletter', 'newsletter.offline']"
+
+
+def test_the_reading_bench_times_each_reader_over_every_page_and_names_the_slowest(tmp_path):
+    """bench/reading.py: our two readers and trafilatura each read every page (the text reader its paste, the others
+    its HTML), and the slowest pasted page is one of them; a page the reader refuses is timed, not a failure."""
+    import gzip
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from reading import measure
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    paragraph = "The commission certified the count on Monday after a recount in three districts. " * 4
+    for key, text in (("aaaa", f"Recount confirms the result\n{paragraph}\n{paragraph}"), ("bbbb", "Menu")):
+        (pages / f"{key}.txt").write_text(text, encoding="utf-8")
+        html = f"<html><head><title>{key}</title></head><body><h1>{key}</h1><p>{paragraph}</p></body></html>"
+        (pages / f"{key}.html.gz").write_bytes(gzip.compress(html.encode()))
+    per_page, slowest, n = measure(rounds=1, pages=tmp_path)
+    assert n == 2
+    assert set(per_page) == {"text", "html", "trafilatura"}
+    assert all(seconds > 0 for seconds in per_page.values())
+    assert set(slowest) <= {"aaaa", "bbbb"} and len(slowest) == 1
