@@ -2807,7 +2807,9 @@ def test_a_stamp_of_a_year_and_a_time_in_any_language_is_a_date(line):
     [
         ("12. března 2026 14:05", dt.date(2026, 3, 12)),  # Czech
         ("2026. március 12. 14:05", dt.date(2026, 3, 12)),  # Hungarian: the year first
-        ("Opublikowano: 3 października 2026", dt.date(2026, 10, 3)),  # Polish ("listopada" is no month: see months.py)
+        ("Opublikowano: 3 października 2026", dt.date(2026, 10, 3)),  # Polish
+        ("Opublikowano: 12 listopada 2026, 14:22", dt.date(2026, 11, 12)),  # Polish's November ...
+        ("12. listopada 2026. u 14:22", dt.date(2026, 10, 12)),  # ... is Croatian's October, the day with its stop
         ("12 березня 2026", dt.date(2026, 3, 12)),  # Ukrainian
         ("12 марта 2026 г.", dt.date(2026, 3, 12)),  # Russian
         ("(अपडेटेड 06 नवंबर 2026, 8:15 PM IST)", dt.date(2026, 11, 6)),  # Hindi
@@ -2816,8 +2818,8 @@ def test_a_stamp_of_a_year_and_a_time_in_any_language_is_a_date(line):
     ],
 )
 def test_a_date_in_the_page_s_own_language_is_the_story_s_date(line, day):
-    """The date under the headline as Czech, Hungarian, Polish, Ukrainian, Russian, Hindi, Greek and Indonesian sites
-    print it: read as the story's date, not left in the article or taken for its standfirst."""
+    """The date under the headline as Czech, Hungarian, Polish, Croatian, Ukrainian, Russian, Hindi, Greek and
+    Indonesian sites print it: read as the story's date, not left in the article or taken for its standfirst."""
     result, _ = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")
     story = result.stories[0]
     assert (story.headline, story.date, story.body[0].text) == (HEADLINE, day, PARAGRAPH)

@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 
 from newsletter.patterns import regex
-from newsletter.readers.months import MONTHS, WEEKDAYS
+from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS
 from newsletter.readers.scripts import CJK, spaceless, words_of
 
 # --- what a line plainly is --------------------------------------------------------------------------------
 
-MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH = "(?:" + "|".join(sorted([*MONTHS, *TWO_MONTHS], key=len, reverse=True)) + r")\.?"
 DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b", re.I),
     # 31 May 2012, 31. Mai 2012, 1er janvier 2020, 31 de maio de 2012
@@ -66,7 +66,10 @@ def line_date(line: str) -> dt.date | None:
         match = form.search(line)
         if match:
             month = match.group("month")
-            number = int(month) if month.isdigit() else MONTHS.get(month.rstrip(".").lower())
+            name = month.rstrip(".").lower()
+            number = int(month) if month.isdigit() else MONTHS.get(name)
+            if name in TWO_MONTHS:
+                number = TWO_MONTHS[name][0 if re.match(r"\d{1,2}\.", match.group(0)) else 1]
             year = int(match.group("year"))
             if not YEARS[0] <= year <= YEARS[1]:
                 continue  # another calendar's year: Thai's 2568, the Hebrew 5786 ("Nisan 14, 5786")

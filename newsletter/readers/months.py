@@ -6,7 +6,7 @@ from __future__ import annotations
 # Months as dates write them: English (and its abbreviations), German, French, Spanish, Portuguese, Italian, Dutch,
 # then Polish, Czech, Slovak, Hungarian, Romanian, Finnish, Turkish, Indonesian, Greek, Russian, Ukrainian, Croatian,
 # Serbian, Hindi and Arabic in the form a date takes ("12 marca 2026", "12. března 2026", "12 марта 2026"); "listopada"
-# is left out: Polish's November, Croatian's October
+# is two months (see TWO_MONTHS)
 MONTH_NAMES = {
     1: "january jan januar jänner janvier janv enero janeiro gennaio januari "
     "stycznia ledna januára január ianuarie tammikuuta ocak ιανουαρίου января січня siječnja januara जनवरी يناير",
@@ -37,6 +37,9 @@ MONTH_NAMES = {
     "दिसम्बर ديسمبر",
 }
 MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
+# A month's name in two languages: Polish's November, written "12 listopada 2026", and Croatian's October, whose day
+# has its stop ("12. listopada 2026."): (the month with the day's stop, without it)
+TWO_MONTHS = {"listopada": (10, 11)}
 
 # A weekday as datelines write it, in English, German, French, Spanish, Portuguese, Italian and Dutch
 WEEKDAYS = (r"monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun|"
