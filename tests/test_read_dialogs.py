@@ -384,12 +384,21 @@ def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(af
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
 
 
-def test_for_more_information_as_a_subhead_with_the_article_going_on_under_it_is_no_end():
-    """A release's "For more information" heading, quoted as a subhead in an article that goes on under it about the
-    same election: the article is not cut there, and the heading stays its subhead."""
-    below = [
+@pytest.mark.parametrize(
+    "first",
+    [
         "The party's press office told voters who want more information on the immigration rules to read the "
         "election programme, which the Liberal leader said would not cut residence permits.",
+        "Voters can check whether the immigration rules change their residence permits on the party's website or by "
+        "calling 0333 103 1928.",  # a helpline for the article's readers: no release's contact
+    ],
+)
+def test_for_more_information_as_a_subhead_with_the_article_going_on_under_it_is_no_end(first):
+    """A release's "For more information" heading, quoted as a subhead in an article that goes on under it about the
+    same election (a government's page may give its helpline there): the article is not cut there, and the heading
+    stays its subhead."""
+    below = [
+        first,
         "Its candidates in Copenhagen repeated that religion would not decide the immigration rules for 2025-2026, and "
         "that the election would turn on schools policy as much as on residence.",
     ]

@@ -291,15 +291,19 @@ ADDRESS = regex(r"[\w.+-]+@[\w-]+\.\w")
 NUMBER = regex(r"\+?\d[\d ().-]{7,}\d")  # ... a telephone number: nine figures at least (not "2025-2026")
 CONTACT = regex(r"(?i)\b(?:(?:press|media) (?:office|enquiries|inquiries|relations)|contacts?|journalists|reporters)\b")
 CONTACT_WORDS = 20
+HELPLINE_WORDS = 12  # a sentence, not a contact's name, title and number
 
 
 def contact(text: str) -> bool:
     """A release's contact: an address or a telephone number, or a line naming the press office, the contact or the
     journalists it speaks to, short or naming two of them ("Journalists ... should contact ..."); a paragraph of the
-    article that mentions the press office is longer."""
+    article that mentions the press office is longer. A number in a paragraph that names none of them is a helpline
+    the article gives its readers ("Voters can check ... by calling 0333 103 1928")."""
     named = {found.lower() for found in CONTACT.findall(text)}
     number = any(sum(c.isdigit() for c in found) >= 9 for found in NUMBER.findall(text))
-    return bool(ADDRESS.search(text) or number or named and (words_of(text) <= CONTACT_WORDS or len(named) >= 2))
+    helpline = number and not named and words_of(text) >= HELPLINE_WORDS
+    return bool(ADDRESS.search(text) or number and not helpline or named and (
+        words_of(text) <= CONTACT_WORDS or len(named) >= 2))  # fmt: skip
 
 
 def subhead_ends(lines: list[str], roles: list[str]) -> list[int]:
