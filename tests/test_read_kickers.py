@@ -301,3 +301,28 @@ def test_a_results_timeline_s_times_stay_over_their_titles():
     story, _ = read(page + "".join(f"{time}\n{title}\n{text}\n" for time, title, text in steps))
     texts = [block.text for block in story.body]
     assert all(time in texts for time, _, _ in steps[1:])  # (the first stands over the body's first paragraph)
+
+
+BORDER = (
+    "Businesses along the Irish border have warned that a return to customs checks would be devastating, with shops "
+    "in Newry and Strabane that rely on customers from across the border reporting a sharp fall in trade.\n"
+    "One electrical retailer in Newry said about 40% of his customers came from the Republic, and that many had "
+    "rung since Friday to ask whether his prices would change.\n"
+    "The chamber of commerce said it would ask ministers for a guarantee that the roads between Newry and Dundalk "
+    "would stay open without checks.\n"
+)
+
+
+@pytest.mark.parametrize("between", ["Facebook\nTwitter\nEmail\n", "Share\n"])
+def test_a_photo_s_caption_under_the_header_is_not_the_headline_over_it(between):
+    """A photo's caption left without its photo or credit, right over the first paragraph and under the article's
+    header (its headline, a quoted standfirst, the writer's bare name, the date, the share buttons): the headline
+    is the header's, not the caption that shares more of the opening's words."""
+    page = (
+        "News\nNorthern Ireland\nBorder traders fear return of customs posts after Leave vote\n"
+        "'We remember what it was like and we don't want to go back there,' says Newry businessman\n"
+        f"Claire Morgan\nPublished 27/06/2016\n{between}"
+        "Customers at a shop in Newry, where many traders rely on customers from across the border\n" + BORDER
+    )
+    story, _ = read(page)
+    assert story.headline == "Border traders fear return of customs posts after Leave vote"

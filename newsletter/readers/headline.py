@@ -13,9 +13,24 @@ from newsletter.readers.bounds import headed, in_highlights, in_related_box, ove
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
 from newsletter.readers.doubts import live_posts, live_time, short_title_over
+from newsletter.readers.headers import (
+    HEADER_LINES,
+    TOPICAL,
+    about_the_article,
+    dated_about,
+    dated_title,
+    dated_under,
+    header_above,
+    header_below,
+    headline_shaped,
+    near_lines,
+    own_date,
+    shared_date,
+    topical,
+    under_header,
+)
 from newsletter.readers.lines import (
     BOILERPLATE,
-    READING_TIME,
     RELATED,
     Line,
     ends_sentence,
@@ -41,14 +56,12 @@ BOX_COST = 0.03  # ... and a title in a related box, which is plainly not the ar
 HAIR = 0.05  # the lead of a choice that ranks first but should be flagged as close
 LONG_TITLE = 14  # words: a line in Title Case this long may be a standfirst, on a site that Title-Cases every line
 FAR_HEADER = 0.6  # the most the lines between a bylined header about the article and its first paragraph cost
-HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 OPENING = 12  # prose lines under a candidate read for the words it shares with its article
 ABOUT = 0.5  # a line with this share of its words in them is about the article, whatever menu word it holds
 LEDE = 5  # ... of which the first few must hold enough of its words for it to be sure
 # Sure: a clear lead over the next best (MARGIN), a good score (SURE), the article's words (TOPICAL) and a
 # headline's length. Anything less is a guess: flagged.
 SURE = 1.0
-TOPICAL = 0.34
 MARGIN, UNDATED_MARGIN = 0.35, 0.5  # ... a clearer lead for a line with no byline or date of its own under it
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
@@ -63,6 +76,9 @@ class Headline:
     scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
     why: str = ""  # what made it a guess, when it is one
     shared: float = 0.0  # the share of its words the article's opening holds
+
+
+UNDER_HEADER = 0.6
 
 
 def only_menu(text: str, lede_share: float) -> bool:
@@ -111,11 +127,6 @@ def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = Fal
     up = any(sibling(j) for j in range(max(0, i - 3), i))
     down = any(sibling(j) for j in range(i + 1, min(len(lines), i + 4)))
     return up and down
-
-
-def headline_shaped(lines: list[Line], roles: list[str], j: int) -> bool:
-    """A title of four words or more that is not running text: what a list of other stories' titles is made of."""
-    return roles[j] == "other" and 4 <= words_of(lines[j].text) <= 25 and is_title_like(lines[j].text)
 
 
 def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "") -> Headline:
@@ -244,6 +255,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     if not scored:
         return Headline(None, False, 0)
     scored = standfirsts(lines, roles, scored, shares, box)
+    for n, (value, i) in enumerate(scored):
+        # Under a header about the article, past its buttons, with none of its own: a caption's or a standfirst's place
+        # (right under the date, it may be the date's own title: a blog's post under its date, an episode's under its
+        # show's); that ranks it lower, and is no evidence against a rival
+        header = header_above(lines, roles, i, scored, ledes, box)
+        if header is not None and topical(lines, roles, header, ledes) and roles[i - 1] not in ("byline", "date"):
+            scored[n] = (value - UNDER_HEADER, i)
+            lenient[i] -= UNDER_HEADER
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
@@ -334,138 +353,6 @@ def same_title(one: str, other: str) -> bool:
     choices. Nearly all their words in common."""
     a, b = terms(one), terms(other)
     return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b))
-
-
-def header_below(
-    lines: list[Line], roles: list[str], index: int, rivals: list[tuple[float, int]], ledes: dict[int, float]
-) -> int | None:
-    """A rival between the chosen line and the first byline or date under it, about the article too, no longer than
-    it and not a sentence (so not its standfirst), with that byline or date right under it: the article's header may
-    be that one's, and the chosen line a box's title above it."""
-    others = {i for _, i in rivals}
-    for j in range(index + 1, min(len(roles), index + 10)):
-        if roles[j] in ("byline", "date"):
-            return None
-        # (a longer line is its standfirst, unless the chosen one is in Title Case and that one not, or the chosen one
-        # is as short as a banner: a headline under another story's title, a box's, a banner's or a live blog's
-        # label, has that shape too)
-        shorter = words_of(lines[j].text) <= words_of(lines[index].text) or title_case(lines[index].text) \
-            and (not title_case(lines[j].text) or words_of(lines[index].text) <= 5)  # fmt: skip
-        if j in others and topical(lines, roles, j, ledes) and dated_under(roles, j) and shorter \
-                and not lines[j].text.endswith("."):  # fmt: skip
-            return j
-    return None
-
-
-def header_above(
-    lines: list[Line],
-    roles: list[str],
-    index: int,
-    scored: list[tuple[float, int]],
-    ledes: dict[int, float],
-    box: list[bool],
-) -> int | None:
-    """A title above the chosen line (about the article, or shaped as a headline) with its byline or date right under
-    it, when the chosen line has none of its own and stands under that header (nothing but buttons, labels, captions,
-    a box or a paragraph between): the article's header may be that one's, and the chosen line a subhead, a quote's
-    source or another story's title inside the article; or that one another story's, and the chosen line too."""
-    if dated_under(roles, index):
-        return None
-    others = {i for _, i in scored}
-    for j in range(index - 1, max(-1, index - 16), -1):
-        if roles[j] in ("byline", "date"):
-            title = next((k for k in range(j - 1, max(-1, j - 6), -1) if roles[k] not in ("byline", "date", "furniture",
-                          "label") or k in others), None)  # fmt: skip
-            if (
-                title is not None
-                and title in others
-                and (topical(lines, roles, title, ledes) or headline_shaped(lines, roles, title))
-                and dated_under(roles, title)
-            ):
-                return title
-            return None
-        if j in others and roles[j] == "other" and words_of(lines[j].text) >= 4 and not box[j]:
-            return None  # another title first: the chosen line's own header is not closed above it
-    return None
-
-
-def topical(lines: list[Line], roles: list[str], j: int, ledes: dict[int, float]) -> bool:
-    """A line that could be the article's headline: three words or more, two of them and a third of all in its
-    opening paragraphs (a button's one word, "Comment now", "Send to a friend", is not)."""
-    return words_of(lines[j].text) >= 3 and about_the_article(lines[j].text, ledes.get(j, 0.0))
-
-
-def about_the_article(text: str, lede: float, small: frozenset[str] = frozenset()) -> bool:
-    """A third of a line's words or more, and two at least, in the article's first paragraphs (`lede`: that share;
-    `small`: words not counted, as the chosen line's own evidence is weighed without other languages' small words)."""
-    return lede >= TOPICAL and lede * (len(terms(text) - small) + 0.5) >= 2
-
-
-def under_header(lines: list[Line], roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
-    """A rival below the chosen line's header (its byline or date between them) with none of its own, or one that
-    follows a paragraph: a subhead, a caption or a quote's label inside the article, not a second headline."""
-    if rival <= index:
-        return False
-    closed = any(roles[j] in ("byline", "date") for j in range(index + 1, rival))
-    # ... but not a title right under that date, with nothing else between: the date may be its ("Show / 04/19/13 /
-    # Episode title"), and it stands where a headline would
-    return rival in inside or closed and not dated_under(roles, rival) and not shared_date(lines, roles, index, rival)
-
-
-def shared_date(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
-    """A date (and buttons) alone between a line and a title under it no shorter: the date may be either's (a
-    programme's name over an episode's title; a byline is the line's above it, a shorter title under the date a
-    video's or a kicker's, and a sentence under it, or a long line in sentence case, is its standfirst)."""
-    between, text = roles[index + 1 : rival], lines[rival].text
-    standfirst = written_as_sentence(text) or words_of(text) >= 8 and not title_case(text)
-    longer = words_of(text) >= words_of(lines[index].text)
-    return "date" in between and "byline" not in between and all(r in HEADER_LINES for r in between) \
-        and longer and not standfirst  # fmt: skip
-
-
-def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set[int]) -> int | None:
-    """A title in the few lines above the article with a byline or date under it (three words or more, not a
-    sentence or a reading time): the article's header, when the line chosen is the article's own first line."""
-    found = (j for j in range(start - 1, max(-1, start - 6), -1) if j in candidates and words_of(lines[j].text) >= 3)
-    return next((j for j in found if not ends_sentence(lines[j].text) and not READING_TIME.search(lines[j].text)
-                 and dated_under(roles, j)), None)  # fmt: skip
-
-
-def dated_about(
-    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], ledes: dict[int, float]
-) -> int | None:
-    """A title higher up than the chosen one, with a byline or date under it and the article's words, when the chosen
-    one has neither date nor byline: that one may be the article's header, and the chosen one a subhead under it."""
-    if dated_under(roles, index):
-        return None
-    return max((j for _, j in scored if j < index and dated_under(roles, j) and topical(lines, roles, j, ledes)
-                and not ends_sentence(lines[j].text)), default=None)  # fmt: skip
-
-
-def dated_under(roles: list[str], index: int) -> bool:
-    """A byline or date within three lines under a line (buttons aside): an article's header, not a photo's caption."""
-    return any(roles[j] in ("byline", "date") for j in near_lines(roles, index))
-
-
-def own_date(roles: list[str], index: int) -> bool:
-    """Not a line right over another title that has the byline or date right under it: that header is the title's."""
-    near = near_lines(roles, index)
-    return not (len(near) >= 2 and roles[near[0]] == "other" and roles[near[1]] in ("byline", "date"))
-
-
-def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
-    """The next `n` lines under a line, past the page's buttons and labels (within nine lines); past a label, not into
-    another title, whose header the lines under it are."""
-    found: list[int] = []
-    labels = False
-    for j in range(index + 1, min(index + 10, len(roles))):
-        labels = labels or roles[j] == "label"
-        if roles[j] in ("furniture", "label"):
-            continue
-        if labels and roles[j] == "other" or len(found) == n:
-            break
-        found.append(j)
-    return found
 
 
 def labelled(lines: list[Line], roles: list[str]) -> list[str]:

@@ -1,0 +1,152 @@
+"""Whose header a title is: the byline or date under it (past the page's buttons and labels), and the headers around
+the chosen headline that make it a guess or rank it lower: a dated title about the article above or below it, a
+date two titles may share, a title right over the article's first line."""
+
+from __future__ import annotations
+
+from newsletter.readers.lines import READING_TIME, Line, ends_sentence, is_title_like, title_case, written_as_sentence
+from newsletter.readers.scripts import words_of
+from newsletter.readers.words import terms
+
+HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
+TOPICAL = 0.34  # a third of a line's words in the article's opening paragraphs: a line about the article
+
+
+def headline_shaped(lines: list[Line], roles: list[str], j: int) -> bool:
+    """A title of four words or more that is not running text: what a list of other stories' titles is made of."""
+    return roles[j] == "other" and 4 <= words_of(lines[j].text) <= 25 and is_title_like(lines[j].text)
+
+
+def header_below(
+    lines: list[Line], roles: list[str], index: int, rivals: list[tuple[float, int]], ledes: dict[int, float]
+) -> int | None:
+    """A rival between the chosen line and the first byline or date under it, about the article too, no longer than
+    it and not a sentence (so not its standfirst), with that byline or date right under it: the article's header may
+    be that one's, and the chosen line a box's title above it."""
+    others = {i for _, i in rivals}
+    for j in range(index + 1, min(len(roles), index + 10)):
+        if roles[j] in ("byline", "date"):
+            return None
+        # (a longer line is its standfirst, unless the chosen one is in Title Case and that one not, or the chosen one
+        # is as short as a banner: a headline under another story's title, a box's, a banner's or a live blog's
+        # label, has that shape too)
+        shorter = words_of(lines[j].text) <= words_of(lines[index].text) or title_case(lines[index].text) \
+            and (not title_case(lines[j].text) or words_of(lines[index].text) <= 5)  # fmt: skip
+        if j in others and topical(lines, roles, j, ledes) and dated_under(roles, j) and shorter \
+                and not lines[j].text.endswith("."):  # fmt: skip
+            return j
+    return None
+
+
+def header_above(
+    lines: list[Line],
+    roles: list[str],
+    index: int,
+    scored: list[tuple[float, int]],
+    ledes: dict[int, float],
+    box: list[bool],
+) -> int | None:
+    """A title above the chosen line (about the article, or shaped as a headline) with its byline or date right under
+    it, when the chosen line has none of its own and stands under that header (nothing but buttons, labels, captions,
+    a box or a paragraph between): the article's header may be that one's, and the chosen line a subhead, a quote's
+    source or another story's title inside the article; or that one another story's, and the chosen line too."""
+    if dated_under(roles, index):
+        return None
+    others = {i for _, i in scored}
+    for j in range(index - 1, max(-1, index - 16), -1):
+        if roles[j] in ("byline", "date"):
+            # ... the header's title, or one about the article over it (its standfirst, a bare name may stand between)
+            titles = [k for k in range(j - 1, max(-1, j - 6), -1) if roles[k] not in ("byline", "date", "furniture",
+                      "label") or k in others][:3]  # fmt: skip
+            return next(
+                (
+                    title
+                    for n, title in enumerate(titles)
+                    if title in others
+                    and dated_under(roles, title)
+                    and (topical(lines, roles, title, ledes) or not n and headline_shaped(lines, roles, title))
+                ),
+                None,
+            )
+        if j in others and roles[j] == "other" and words_of(lines[j].text) >= 4 and not box[j]:
+            return None  # another title first: the chosen line's own header is not closed above it
+    return None
+
+
+def topical(lines: list[Line], roles: list[str], j: int, ledes: dict[int, float]) -> bool:
+    """A line that could be the article's headline: three words or more, two of them and a third of all in its
+    opening paragraphs (a button's one word, "Comment now", "Send to a friend", is not)."""
+    return words_of(lines[j].text) >= 3 and about_the_article(lines[j].text, ledes.get(j, 0.0))
+
+
+def about_the_article(text: str, lede: float, small: frozenset[str] = frozenset()) -> bool:
+    """A third of a line's words or more, and two at least, in the article's first paragraphs (`lede`: that share;
+    `small`: words not counted, as the chosen line's own evidence is weighed without other languages' small words)."""
+    return lede >= TOPICAL and lede * (len(terms(text) - small) + 0.5) >= 2
+
+
+def under_header(lines: list[Line], roles: list[str], index: int, rival: int, inside: set[int]) -> bool:
+    """A rival below the chosen line's header (its byline or date between them) with none of its own, or one that
+    follows a paragraph: a subhead, a caption or a quote's label inside the article, not a second headline."""
+    if rival <= index:
+        return False
+    closed = any(roles[j] in ("byline", "date") for j in range(index + 1, rival))
+    # ... but not a title right under that date, with nothing else between: the date may be its ("Show / 04/19/13 /
+    # Episode title"), and it stands where a headline would
+    return rival in inside or closed and not dated_under(roles, rival) and not shared_date(lines, roles, index, rival)
+
+
+def shared_date(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
+    """A date (and buttons) alone between a line and a title under it no shorter: the date may be either's (a
+    programme's name over an episode's title; a byline is the line's above it, a shorter title under the date a
+    video's or a kicker's, and a sentence under it, or a long line in sentence case, is its standfirst)."""
+    between, text = roles[index + 1 : rival], lines[rival].text
+    standfirst = written_as_sentence(text) or words_of(text) >= 8 and not title_case(text)
+    longer = words_of(text) >= words_of(lines[index].text)
+    return "date" in between and "byline" not in between and all(r in HEADER_LINES for r in between) \
+        and longer and not standfirst  # fmt: skip
+
+
+def dated_title(lines: list[Line], roles: list[str], start: int, candidates: set[int]) -> int | None:
+    """A title in the few lines above the article with a byline or date under it (three words or more, not a
+    sentence or a reading time): the article's header, when the line chosen is the article's own first line."""
+    found = (j for j in range(start - 1, max(-1, start - 6), -1) if j in candidates and words_of(lines[j].text) >= 3)
+    return next((j for j in found if not ends_sentence(lines[j].text) and not READING_TIME.search(lines[j].text)
+                 and dated_under(roles, j)), None)  # fmt: skip
+
+
+def dated_about(
+    lines: list[Line], roles: list[str], index: int, scored: list[tuple[float, int]], ledes: dict[int, float]
+) -> int | None:
+    """A title higher up than the chosen one, with a byline or date under it and the article's words, when the chosen
+    one has neither date nor byline: that one may be the article's header, and the chosen one a subhead under it."""
+    if dated_under(roles, index):
+        return None
+    return max((j for _, j in scored if j < index and dated_under(roles, j) and topical(lines, roles, j, ledes)
+                and not ends_sentence(lines[j].text)), default=None)  # fmt: skip
+
+
+def dated_under(roles: list[str], index: int) -> bool:
+    """A byline or date within three lines under a line (buttons aside): an article's header, not a photo's caption."""
+    return any(roles[j] in ("byline", "date") for j in near_lines(roles, index))
+
+
+def own_date(roles: list[str], index: int) -> bool:
+    """Not a line right over another title that has the byline or date right under it: that header is the title's."""
+    near = near_lines(roles, index)
+    return not (len(near) >= 2 and roles[near[0]] == "other" and roles[near[1]] in ("byline", "date"))
+
+
+def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
+    """The next `n` lines under a line, past the page's buttons and labels (within nine lines); past a label, not into
+    another title, whose header the lines under it are."""
+    found: list[int] = []
+    labels = False
+    for j in range(index + 1, min(index + 10, len(roles))):
+        labels = labels or roles[j] == "label"
+        if roles[j] in ("furniture", "label"):
+            continue
+        if labels and roles[j] == "other" or len(found) == n:
+            break
+        found.append(j)
+    return found
