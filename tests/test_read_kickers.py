@@ -326,3 +326,46 @@ def test_a_photo_s_caption_under_the_header_is_not_the_headline_over_it(between)
     )
     story, _ = read(page)
     assert story.headline == "Border traders fear return of customs posts after Leave vote"
+
+
+RECOUNT = (
+    "【本報訊】立法會選舉昨晨完成點票，九龍西地方選區最後一席爭持至天亮才有結果，新人何卓謙以213票之差險勝尋求連任的"
+    "梁志堅。落敗的梁志堅陣營昨日下午要求重點，選舉管理委員會表示點票程序符合規定。\n"
+    "九西今屆有17張名單角逐6席，投票率約57.4%。兩人差距僅佔總有效票約0.07%，雙方支持者通宵守候，現場氣氛一度緊張。\n"
+    "梁志堅表示，提出重點並非質疑選舉結果，而是讓支持他的選民有一個清楚交代。何卓謙則說尊重對方依法提出的要求。\n"
+)
+HEADLINE_ZH = "九西尾席差213票 落敗者要求重點"
+
+
+@pytest.mark.parametrize(
+    ("top", "article", "chosen"),
+    [
+        # the topic's label right over the headline, the header's date under that: the headline
+        (f"要聞\n國際\n立法會選舉2016\n{HEADLINE_ZH}\n2016年9月6日 08:23\n分享\n", RECOUNT, True),
+        # ... over the site's breadcrumb and date bar: at the least not sure
+        (f"要聞\n國際\n立法會選舉2016\n每日明報 > 要聞\n2016年9月6日星期二\n{HEADLINE_ZH}\n"
+         "選管會：點票程序符合規定 兩陣營通宵守點票站\n[2016.09.06] 發表\n", RECOUNT, False),
+        # ... over a headline that shares none of the article's words: not sure
+        (f"要聞\n國際\n立法會選舉2016\n{HEADLINE_ZH}\n2016年9月6日 08:23\n分享\n",
+         RECOUNT.replace("九西", "該區").replace("落敗的", "").replace("重點", "重新點票"), False),
+    ],
+)  # fmt: skip
+def test_a_topic_s_label_that_the_article_repeats_is_not_taken_sure_for_a_chinese_headline(top, article, chosen):
+    """A Chinese headline shortens its words ("九西" for 九龍西), so few of its two-letter pieces are the article's,
+    while a topic's label over it ("立法會選舉2016") is repeated whole: the share of its letters that the article's
+    pieces cover weighs them. Right over the headline, the label is not chosen; it is never chosen without a flag."""
+    story, notices = read(top + article)
+    if chosen:
+        assert story.headline == HEADLINE_ZH
+    else:
+        assert story.headline == HEADLINE_ZH or story.headline_unsure
+
+
+@pytest.mark.parametrize(
+    "byline", ["記者許家豪／台中報導", "明報網 記者 高遠", "作者：孟晨 陳欣然", "文／王小明", "本報記者 張三、李四"]
+)
+def test_a_chinese_byline_under_the_headline_is_the_byline(byline):
+    """A reporter's or writer's line as Chinese papers print it (the label 記者/作者/文, the names, a city it reports
+    from): the story's byline, never its headline."""
+    story, _ = read(f"要聞\n{HEADLINE_ZH}\n{byline}\n2016年9月6日 08:23\n{RECOUNT}")
+    assert (story.headline, story.byline) == (HEADLINE_ZH, byline)

@@ -41,7 +41,7 @@ from newsletter.readers.lines import (
     written_as_sentence,
 )
 from newsletter.readers.scripts import words_of
-from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, terms
+from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, share, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -95,9 +95,8 @@ def prose_under(lines: list[Line], roles: list[str], i: int, end: int) -> list[i
 
 def in_lede(lines: list[Line], roles: list[str], i: int, end: int, small: frozenset[str] = frozenset()) -> float:
     """The share of a line's words that the first paragraphs under it hold (`small`: words not counted)."""
-    own = terms(lines[i].text) - small
     lede = [lines[j].text for j in prose_under(lines, roles, i, end)[:LEDE]]
-    return len(own & terms(" ".join(lede))) / (len(own) + 0.5) if own else 0.0
+    return share(lines[i].text, terms(" ".join(lede)), small)
 
 
 def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
@@ -180,7 +179,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             continue
         after = prose_under(lines, roles, i, end)
         opening = terms(" ".join(lines[j].text for j in after[:OPENING]))
-        shared = len(own & opening) / (len(own) + 0.5)
+        shared = share(line.text, opening)
         shares[i] = shared
         ledes[i] = in_lede(lines, roles, i, end)
         begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
@@ -307,6 +306,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "little else marks it as the headline (its place, its shape)"
     elif words_of(lines[index].text) < 3:
         why = "it is as short as a section label"
+    elif (lower := kicker_over(lines, roles, index, shares)) is not None:
+        title = f"line {lines[lower].number} ({shown(lines[lower].text, 40)})"
+        why = f"{title} under it is longer and has the date under it: it may be the headline, and this its kicker"
     elif (upper := title_above(lines, roles, index, scored, shares)) is not None:
         title = f"line {lines[upper].number} ({shown(lines[upper].text, 40)})"
         why = f"{title} just above it may be the headline and it the standfirst"
@@ -441,7 +443,32 @@ def standfirsts(
                 # a Title Case headline over a sentence in sentence case, the header's date under that: the
                 # sentence may be its standfirst however many more of the article's words it holds
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
+    for i in score:
+        below = next(iter(near_lines(roles, i, 1)), None)
+        if ranked_size(lines[i].text) <= KICKER_MOST and below in score and kicked(lines, roles, below, shares):
+            # a kicker or a topic's label right over a longer title about the article, with the header's date or
+            # byline under that title ("美国大选2016" over its headline): that title ranks first, only just
+            adjusted[below] = max(adjusted[below], adjusted[i] + HAIR)
     return [(adjusted[i], i) for _, i in scored]
+
+
+def kicker_over(lines: list[Line], roles: list[str], index: int, shares: dict[int, float]) -> int | None:
+    """The first longer title under a line as short as a kicker (a site's breadcrumb or date bar may stand between),
+    no sentence, sharing words with the article, the header's byline or date under it."""
+    if ranked_size(lines[index].text) > KICKER_MOST:
+        return None
+    for j in range(index + 1, min(len(lines), index + 6)):
+        if roles[j] == "prose":
+            break
+        if j in shares and ranked_size(lines[j].text) > KICKER_MOST and not ends_sentence(lines[j].text):
+            return j if dated_under(roles, j) and shares[j] > 0 and is_title_like(lines[j].text) else None
+    return None
+
+
+def kicked(lines: list[Line], roles: list[str], j: int, shares: dict[int, float]) -> bool:
+    """A title a kicker may stand over: longer than one, about the article, no sentence, with its own date or byline."""
+    return ranked_size(lines[j].text) > KICKER_MOST and shares[j] >= TOPICAL and dated_under(roles, j) \
+        and not ends_sentence(lines[j].text)  # fmt: skip
 
 
 def article_start(lines: list[Line], roles: list[str], pick: int, start: int, box: list[bool] | None = None) -> int:

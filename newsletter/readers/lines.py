@@ -41,6 +41,8 @@ DATE_WORDS = regex(
     rf"\b{AGO_UNITS}\s+ago(?:\b|(?-i:(?=[A-Z])))|"
     r"^\d{1,2}\.\d{2}\s*(?:[ap]m\s*)?(?-i:[A-Z]{1,4}T|UTC|GMT)$|"  # a live post: "05.47 BST" (not "10.00pm")
     r"^\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2})\b|"  # 21/06/2014 Name
+    # ... a year-first date in figures alone, or with "published" ("[2016.09.06] 發表"), not an event's ("2018.04.05 ~")
+    r"^[\[【(（]?\d{4}([./])\d{2}\1\d{2}[\]】)）]?\s*(?:發表|发表|發佈|发布|更新|published|updated)?$|"
     r"^\d+\s*(?:分钟|分鐘|小时|小時|天)前(?:\s|$)"  # 3小时前: three hours ago, in Chinese (not "3天前失联的…")
 )
 # A machine's timestamp, which a theme prints beside its author and sections: "2019-01-07T17:27:31+02:00"
@@ -206,6 +208,16 @@ OTHER_BYLINE = regex(
 )
 
 
+# ... in Chinese: the reporter's or writer's label and the names, a source before it or the city it reports from after
+# it ("凤凰网资讯 记者 高远", "記者許家豪／台中報導", "作者：孟晨 陈欣然", "文／王小明")
+CJK_WRITER = r"[\u4E00-\u9FFF]{2,4}"
+CHINESE_BYLINE = regex(
+    r"^(?:\S{1,12}\s+)?(?:(?:本报|本報|特约|特約|新华社|新華社|中新社)?(?:记者|記者|通讯员|通訊員)\s*[：:]?\s*|"
+    rf"(?:作者|撰文|文)\s*[：:／/]\s*){CJK_WRITER}(?:\s*[、，,]\s*{CJK_WRITER}|\s+{CJK_WRITER})*"
+    r"(?:\s*[／/]\s*[\u4E00-\u9FFF]{2,8})?$"
+)
+
+
 # A desk's byline, no one's name: "HT Correspondent, New Delhi", "Staff Reporter", "Express News Service", "Our
 # Bureau", "Seattle Times Olympia bureau" (the papers of South Asia sign most stories so); not a bare "Reporter", which
 # is as often a programme's name in a broadcaster's menu
@@ -219,7 +231,8 @@ DESK_BYLINE = regex(
 def is_byline(line: str) -> bool:
     return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
         bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line)) or \
-        len(line) <= 90 and bool(OTHER_BYLINE.match(line)) or bool(DESK_BYLINE.match(line))  # fmt: skip
+        len(line) <= 90 and bool(OTHER_BYLINE.match(line)) or bool(DESK_BYLINE.match(line)) or \
+        len(line) <= 40 and bool(CHINESE_BYLINE.match(line))  # fmt: skip
 
 
 RELATED = regex(

@@ -58,6 +58,30 @@ def terms(text: str) -> set[str]:
     return found
 
 
+def share(text: str, found: set[str], small: frozenset[str] = frozenset()) -> float:
+    """The share of a line's words (`small`: words not counted) that another text's terms (`found`) hold. In Chinese
+    and Japanese, of its letters that a shared two-letter piece covers: a headline's shortened words break the pieces
+    between them ("九西尾席差213票" shares "九西", of "九龍西", and no piece across its words), so a share of pieces
+    would rank a headline below a topic's label that the article repeats whole ("立法會選舉2016")."""
+    own = terms(text) - small
+    if not own:
+        return 0.0
+    if not CJK.search(text):
+        return len(own & found) / (len(own) + 0.5)
+    letters = covered = 0
+    for token in re.findall(WRITTEN_APART, unmarked(text).lower()):
+        if CJK.search(token) and not SPACELESS.search(token) and not HANGUL.search(token):
+            marks = [False] * len(token)
+            for i in range(len(token) - 1):
+                if token[i : i + 2] in found:
+                    marks[i] = marks[i + 1] = True
+            letters, covered = letters + len(token), covered + sum(marks)
+        else:
+            words = terms(token) - small
+            letters, covered = letters + len(words), covered + len(words & found)
+    return covered / (letters + 0.5)
+
+
 SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but by with from as is are was be it its that this".split()
 )  # fmt: skip
