@@ -369,3 +369,23 @@ def test_a_chinese_byline_under_the_headline_is_the_byline(byline):
     from): the story's byline, never its headline."""
     story, _ = read(f"要聞\n{HEADLINE_ZH}\n{byline}\n2016年9月6日 08:23\n{RECOUNT}")
     assert (story.headline, story.byline) == (HEADLINE_ZH, byline)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "未经授权禁止转载、摘编、复制及建立镜像，违者将依法追究法律责任。\n",
+        "本網站之文字、圖片及影音，非經授權，不得轉載、公開播送或公開傳輸及利用。\n",
+        "本文来源：澎湃新闻 责任编辑：王晓易_NE0011\n分享到：\n",
+        "网民评论\n请遵守我们的评论规则\n全国各地都是这样，选民最没有话语权。\n政府应该公开点票记录，让市民知道票去了哪里。\n",
+        "网易跟贴\n注册\n热门跟贴\n网易湖南省长沙市网友\n我们那里去年就重新点过一次票，结果还是一样，白白浪费了一个晚上。\n",
+    ],
+)
+def test_a_chinese_page_s_stamp_reprint_notice_and_comments_are_no_part_of_the_article(after):
+    """A Chinese portal's stamp over the article (its date, time, source and comment count), and under it the notice
+    forbidding reprints, the editor's line or readers' comments under their heading (网民评论, 网易跟贴): the article
+    runs from its first paragraph to its last."""
+    stamp = "2016年09月06日 08:23 来源：中国新闻网 参与互动(0)"
+    story, _ = read(f"要聞\n{HEADLINE_ZH}\n{stamp}\n{RECOUNT}{after}")
+    paragraphs = RECOUNT.strip().split("\n")
+    assert [block.text for block in story.body] == paragraphs

@@ -96,7 +96,7 @@ def is_date_line(line: str) -> bool:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
     # Japanese: a sentence has no spaces; a time of day ("3:53 p.m. EST") is not counted as words
     words = words_of(CLOCK.sub(" ", line)) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
-    stamped = STAMPED.match(line)
+    stamped = STAMPED.match(line) or FIGURES_FIRST.match(line)  # ... its source and comment count may follow it
     if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
     running_words = re.search(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
@@ -259,7 +259,8 @@ RELATED = regex(
 )
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
 COMMENT_HEADINGS = (r"comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
-                    r"reacties|(?:热门|最新|最热|网友|全部)?评论(?:\s*\d+\s*条)?|コメント")  # fmt: skip
+                    r"reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
+                    r"(?:网易|热门|最新)?跟[贴帖]|コメント")  # fmt: skip
 HEADING_END = r"\s*[:：]?(?:\s*[(（]\d+[)）])?$"
 COMMENTS = regex(r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
@@ -276,14 +277,18 @@ END_OF_ARTICLE = regex(
     r"etiquetas|sobre el autor|sobre la firma|deixe um comentário|sobre o autor|zum autor|zur autorin|"
     r"lascia un commento|reageer|over de auteur|"
     # ... and the editor in charge, who signs the article's end on Chinese news sites ("责任编辑：霍琦")
-    r"(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
+    r"(?:本文来源[:：]\s*\S{1,20}\s+)?(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
 TAG_LINE = regex(
     r"(?i)^(?:tags?|topics?|filed under|keywords|themen|schlagw(?:ö|oe)rter|schlagworte|mots-clés|sujets|"
     r"etiquetas|temas|tag|argomenti|onderwerpen)\s*:\s*[^,]{1,60}(?:,\s*[^,]{1,60}){2,}$"
 )
-RIGHTS_RESERVED = regex(r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)")
+RIGHTS_RESERVED = regex(
+    r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)|"
+    # ... as Chinese sites forbid reprinting: "未经授权禁止转载", "非經授權，不得轉載"
+    r"(?:未经|未經|非经|非經)[^，。,]{0,6}(?:授权|授權|许可|許可|同意)[，,]?\s*(?:禁止|不得|请勿|請勿|严禁|嚴禁)[^。]{0,30}(?:转载|轉載)"
+)
 FURNITURE = regex(
     r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|log out|register|newsletter|share(?: on| this| via)?|"
     r"tweet|facebook|twitter|linkedin|whatsapp|pinterest|reddit|email|e-mail|print|copy link|advertisement|"
