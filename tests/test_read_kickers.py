@@ -1,8 +1,9 @@
 """What stands around a pasted page's headline, and what a live page's posts look like (readers/headline.py,
-readers/doubts.py, readers/candidates.py, readers/lines.py): a kicker of four words over the headline (German and
-Japanese sites print one over every headline), writers' names alone on a line, a standfirst over
-the writer's or department's line, and a live page whose posts are each headed by a time of day. The pages are
-written here in those shapes."""
+readers/headers.py, readers/doubts.py, readers/candidates.py, readers/lines.py, readers/credits.py): a kicker of four
+words over the headline (German and Japanese sites print one over every headline), writers' names alone on a line, a
+standfirst over the writer's or department's line, a caption under the header, a live page whose posts are each
+headed by a time of day, and a Chinese portal's page (its topic's label, bylines, stamp, captions, reprint notice
+and comments). The pages are written here in those shapes."""
 
 import json
 from pathlib import Path
@@ -389,3 +390,14 @@ def test_a_chinese_page_s_stamp_reprint_notice_and_comments_are_no_part_of_the_a
     story, _ = read(f"要聞\n{HEADLINE_ZH}\n{stamp}\n{RECOUNT}{after}")
     paragraphs = RECOUNT.strip().split("\n")
     assert [block.text for block in story.body] == paragraphs
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["九龍西點票站外，雙方支持者通宵守候。（資料照，陳品妤攝）", "九龍西點票站外通宵守候的支持者 (本報記者高遠拍攝)"],
+)
+def test_a_chinese_caption_with_its_photographer_in_brackets_is_no_paragraph(caption):
+    """A photo's caption over the first paragraph, its photographer in brackets at its end (攝, 拍攝: taken by), with
+    or without the caption's stop before it: a caption, not the article's first paragraph."""
+    story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{caption}\n{RECOUNT}")
+    assert [block.text for block in story.body if block.kind == "p"] == RECOUNT.strip().split("\n")

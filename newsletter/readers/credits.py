@@ -26,8 +26,12 @@ AGENCIES = frozenset(
 CJK_CREDIT = (
     r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／]\s*.{1,60}|"
     r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?|"
-    r"[（(]?(?:記者|记者)\S{2,4}(?:攝|摄)[）)]?"  # "（記者林筱涵攝）": photographed by the reporter, in Taiwan's papers
+    # "（記者林筱涵攝）": photographed by the reporter, in Taiwan's papers; any photographer's, in brackets
+    r"[（(]?(?:記者|记者)\S{2,4}(?:攝|摄)[）)]?|[（(][^（）()]{1,24}(?:攝|摄|拍摄|拍攝|供图|供圖)[）)]"
 )
+# ... in brackets, glued onto the caption with or without its stop: "（資料照，陳品妤攝）", "(美国之音萧晴拍摄)"
+CJK_BRACKETED = regex(r"[（(][^（）()]{1,24}(?:攝|摄|拍摄|拍攝|供图|供圖)[）)]")
+CJK_TRAILING = regex(r"^(?P<caption>.{6,}?)\s*(?P<credit>[（(][^（）()]{1,24}(?:攝|摄|拍摄|拍攝|供图|供圖)[）)])$")
 # "Photo" as pages in other languages label a credit: Slavic and Baltic, Hungarian, Greek, Finnish, Vietnamese,
 # Filipino, Swahili, Hausa, Persian, Arabic, Hebrew, Hindi, Bengali, Korean, Thai, Burmese
 PHOTO_WORDS = (
@@ -65,6 +69,8 @@ SITE_LINKS = regex(
 
 def is_credit(line: str) -> bool:
     """A photo credit line, in any of the forms agencies and newsrooms print them."""
+    if CJK_BRACKETED.fullmatch(line.strip()):
+        return True
     line = unwrap(line.strip())
     if not line or len(line) > 120 or len(line.split()) > 12:
         return False
@@ -135,7 +141,8 @@ def split_credit(line: str) -> tuple[str, str]:
     outlet = OUTLET_CREDIT.match(line)
     if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
         outlet = None  # a seat's party and its candidate: "... a majority of 8,405 (Reform: Nigel Farage)"
-    found = outlet or LABELLED_CREDIT.match(line)
+    cjk = CJK_TRAILING.match(line)
+    found = outlet or LABELLED_CREDIT.match(line) or (cjk if CJK.search(line) else None)
     if found and len(found.group("credit").split()) <= CREDIT_WORDS:
         return found.group("caption"), found.group("credit")
     # After the caption's stop (Chinese: no space after it), or its dash before a labelled credit ("... - Ảnh: X")
