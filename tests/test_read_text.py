@@ -766,6 +766,22 @@ def test_the_article_goes_on_under_a_box_of_other_stories_inside_it():
     assert notices[0].startswith('page.txt:6-8: left out as page furniture: "Don\'t miss", "Kremlin Names New')
 
 
+def test_the_article_goes_on_under_a_box_headed_twice_and_stops_at_comments_counted_in_thousands():
+    """A box headed "Read More" over "Related Articles" is one box, and the article goes on under it; the readers'
+    comments under the article, their heading counting them in thousands ("Comments (1,148)"), are not its text."""
+    box = "Read More\nRelated Articles\nKremlin Names New Central Bank Deputy\nWheat Exports Hit a Record\n"
+    comments = "Comments (1,148)\nSort by: Newest | Oldest\n" + "".join(
+        f"{name}\n{comment}\nLike Reply\n"
+        for name, comment in (
+            ("Hill reader", "Cut the transfers and keep them cut. The regions have wasted this money for years."),
+            ("Ivan K.", "My town has not had a new school in twenty years, and now they want to cut again?"),
+            ("Olga", "The governors should stop asking Moscow and start collecting their own taxes properly."),
+        )
+    )
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}{FOURTH}\n{FIFTH}\n{comments}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH, FIFTH]
+
+
 def test_another_story_s_text_under_a_box_after_the_article_is_not_its():
     other = (
         "The city's football club has signed a new striker from Brazil for a record fee, its chairman said on "

@@ -251,9 +251,10 @@ def joins(
     between = roles[upper[1] + 1 : lower[0]]
     if any(role in ("byline", "date") for role in between[-3:]):
         return False  # another story's header over the text under the box: the next story, not the article going on
-    if between.count("related") != 1 or "end" in between or "prose" in between:
-        return False
-    heading = upper[1] + 1 + between.index("related")
+    groups = [k for k, role in enumerate(between) if role == "related" and (k == 0 or between[k - 1] != "related")]
+    if len(groups) != 1 or "end" in between or "prose" in between:
+        return False  # ... one heading ("Read More" right over "Related Articles" is one)
+    heading = upper[1] + 1 + groups[0]
     runs = [[i for i in range(first, last + 1) if roles[i] == "prose"] for first, last in (upper, lower)]
     if PAGE_LIST.match(lines[heading].text) and (upward or runs[1][:1] == [heading + 1]):
         return False  # a page's most read: above an article, or its openings right under it, never the article's

@@ -261,7 +261,7 @@ RELATED = regex(
 COMMENT_HEADINGS = (r"comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
                     r"reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
                     r"(?:网易|热门|最新)?跟[贴帖]|コメント")  # fmt: skip
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d+[)）])?$"
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d[\d,.]*[)）])?$"
 COMMENTS = regex(r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
     r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
