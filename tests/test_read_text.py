@@ -3025,3 +3025,19 @@ def test_the_article_s_opening_over_a_read_also_box_is_kept_past_an_audio_player
     )
     result, _ = read(page)
     assert [block.text for block in result.stories[0].body] == [*opening, *rest]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Talkback (23)\nAnna K.\nThe governors should collect their own taxes.\n",  # the Jerusalem Post's comments
+        "Have your say\nYour views\nShould the regions get more time to find the money?\nSend us your views\n",
+        "How does this make you feel?\nHappy\nSad\nAngry\nInspired\n",  # a reaction widget
+    ],
+)
+def test_comments_under_another_name_and_a_reaction_widget_end_the_article(after):
+    """Readers' comments headed as the Jerusalem Post and the BBC head them ("Talkback", "Have your say"), and a
+    widget asking the reader's mood: the article ends at its own last paragraph; a "What's this?" link beside the
+    share buttons is no paragraph."""
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\nShare this article:\nDigg\nReddit\nWhat's this?\n{ARTICLE}{after}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]

@@ -258,14 +258,17 @@ RELATED = regex(
     r"\s*[:：]?$"
 )
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
-COMMENT_HEADINGS = (r"comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários|commenti|"
-                    r"reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
+COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|kommentare?|commentaires?|comentarios?|"
+                    r"comentários|commenti|reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
                     r"(?:网易|热门|最新)?跟[贴帖]|コメント")  # fmt: skip
 HEADING_END = r"\s*[:：]?(?:\s*[(（]\d[\d,.]*[)）])?$"
 COMMENTS = regex(r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
     r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
-    r"add a comment|post a comment|show comments|view comments|about the authors?|share this(?: article| story)?|"
+    r"add a comment|post a comment|show comments|view comments|"
+    # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
+    r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
+    r"about the authors?|share this(?: article| story)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's sections)
@@ -389,6 +392,7 @@ BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
     rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
     r"(?:share )?all sharing options(?: for:.*)?|"  # Vox Media's share menu, with the headline pasted after it
+    r"what['’]?s this\?|"  # ... the question mark beside a "Recommend" button
     # ... and an advertisement's label, as other languages print it
     r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     r"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告)\W*$"
