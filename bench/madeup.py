@@ -1,7 +1,7 @@
 """Benchmark: made-up pastes of 2025-2026 article pages, each with what an editor expects of it.
 
     python bench/madeup.py                 # the pools the rules have been written from (all but the kept ones)
-    python bench/madeup.py --pool kept     # a pool kept back (kept, kept2): only its table, never its pages' names
+    python bench/madeup.py --pool kept     # a pool kept back (kept, kept2, kept3): its table only, no page's name
 
 Pools in bench/madeup/, written in December 2026 by helpers who had not read the reader's rules, each page as
 Chrome's select-all copy gives it (menus, cookie dialogs, share bars, captions and credits, sign-up boxes, writers'
@@ -44,7 +44,21 @@ notes, comments, footers), the stories and people invented:
   Newswire, an AP story on a TV station's site, the Monitor, RT, Ahram Online), and pages of today seldom pasted (a
   local TV station, PBS, C-SPAN, a state election office, a university's poll, SCOTUSblog, Ballotpedia, electoral
   commissions, a parliament, UN News, the EU's Council, RNZ, CBC, the Japan Times, the Korea Herald, the Straits
-  Times, Dawn, Daily Maverick, the EastAfrican, Buenos Aires Times). Its table only: no page read.
+  Times, Dawn, Daily Maverick, the EastAfrican, Buenos Aires Times). Its table only: no page read;
+- older2.json (40): written in the fourth December round, English pages of 2007-2018 from 40 other sites (American
+  regional papers, British regionals and tabloids, Sky, the Spectator, the Hindu, Dawn, the Straits Times, the
+  Jakarta Post, Rappler, the Japan Times, news.com.au, the NZ Herald, the Toronto Star, CBC, Kenya's Daily Nation,
+  News24, the Jerusalem Post, Gulf News, the Kyiv Post, EUobserver, The Hill, Fox News, a WordPress blog...).
+  Measured first on the round's starting tree, then read;
+- chinese.json (32): written in the same round, Chinese pages of 2010-2021 from 32 sites (Xinhua, People's Daily,
+  Sina, NetEase, Tencent, ifeng, The Paper, Caixin, Guancha, the Beijing News, UDN, the China Times, the Liberty
+  Times, ETtoday, CNA, Ming Pao, HK01, Stand News, Zaobao, Sin Chew, BBC, VOA, RFA, DW and the NYT in Chinese...).
+  Measured first on the round's starting tree, then read;
+- kept3.json (40): kept back, written in the same round before any of its rules: news and blog pages of 2006-2020
+  of the kinds public extraction test sets hold (papers big and small, technology news, personal and company
+  blogs, press releases on corporate sites and wires, government, NGO and university news, sports, entertainment
+  and science news, a review, a how-to, a Q&A), mostly English, some German, French, Spanish and Chinese. Its
+  table only: no page read.
 
 Each page names its headline, the article's first sentence (`first`; a standfirst is `deck`), and its last
 (`last`; a closing tag line such as "Reporting by ..." is `tail`). Scored as an editor sees the story:
@@ -70,8 +84,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 POOLS = Path(__file__).parent / "madeup"
-READ = ["news", "magazines", "held", "world", "mixed", "scripts", "older"]  # the pools read while rules were written
-KEPT = ["kept", "kept2"]  # ... and those kept back
+READ = [
+    "news",
+    "magazines",
+    "held",
+    "world",
+    "mixed",
+    "scripts",
+    "older",
+    "older2",
+    "chinese",
+]  # read while rules were written
+KEPT = ["kept", "kept2", "kept3"]  # ... and those kept back
 
 
 def folded(text: str) -> str:
