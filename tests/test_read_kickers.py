@@ -401,3 +401,22 @@ def test_a_chinese_caption_with_its_photographer_in_brackets_is_no_paragraph(cap
     or without the caption's stop before it: a caption, not the article's first paragraph."""
     story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{caption}\n{RECOUNT}")
     assert [block.text for block in story.body if block.kind == "p"] == RECOUNT.strip().split("\n")
+
+
+def test_a_deck_half_as_long_again_under_the_headline_is_its_standfirst():
+    """A headline over a deck of twice its words with no full stop, the byline and date under the deck (Rappler's,
+    the Vancouver Sun's): the deck shares more of the article's words, as a summary does, but the headline is the
+    line over it, and the deck its standfirst."""
+    headline = "Last-minute rush as commission gets bids for senator from aspirants"
+    deck = ("The election commission says it has received a total of 152 certificates of candidacy for senator, "
+            "more than double the number in 2016")  # fmt: skip
+    article = (
+        "MANILA - The election commission says it has received a total of 152 certificates of candidacy for "
+        "senator, as aspirants for next year's midterm elections flocked to its offices on Wednesday, the deadline.\n"
+        "The commission's spokesman said the number of certificates was more than double the 62 filed in 2016, and "
+        "that many of those filing had no national party behind them.\n"
+        "The commission will release the official list of candidates for senator in December, after it rules on "
+        "petitions to declare some of the filers nuisance candidates.\n"
+    )
+    story, _ = read(f"Nation\n{headline}\n{deck}\nMara Cabrera\nPublished 7:45 PM, October 17, 2018\nShare\n{article}")
+    assert story.headline == headline

@@ -40,7 +40,7 @@ from newsletter.readers.lines import (
     title_case,
     written_as_sentence,
 )
-from newsletter.readers.scripts import words_of
+from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, share, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
@@ -443,6 +443,8 @@ def standfirsts(
                 # a Title Case headline over a sentence in sentence case, the header's date under that: the
                 # sentence may be its standfirst however many more of the article's words it holds
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
+            elif deck_under(lines[i].text, lines[below].text) and not box[i]:  # (a box's last title: another story's)
+                adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
     for i in score:
         below = next(iter(near_lines(roles, i, 1)), None)
         if ranked_size(lines[i].text) <= KICKER_MOST and below in score and kicked(lines, roles, below, shares):
@@ -450,6 +452,14 @@ def standfirsts(
             # byline under that title ("美国大选2016" over its headline): that title ranks first, only just
             adjusted[below] = max(adjusted[below], adjusted[i] + HAIR)
     return [(adjusted[i], i) for _, i in scored]
+
+
+def deck_under(title: str, deck: str) -> bool:
+    """A line half as long again as the title over it, in words written apart: its summary, a deck (a breadcrumb
+    trail over a title is none; Chinese and Japanese count letters, and a trail over a headline looks so)."""
+    if CJK.search(title + deck) or any(sep in title for sep in TRAIL):
+        return False
+    return words_of(title) >= 6 and words_of(deck) >= 1.5 * words_of(title)
 
 
 def kicker_over(lines: list[Line], roles: list[str], index: int, shares: dict[int, float]) -> int | None:
