@@ -3041,3 +3041,16 @@ def test_comments_under_another_name_and_a_reaction_widget_end_the_article(after
     share buttons is no paragraph."""
     result, _ = read(f"{HEADLINE}\nBy Anna Petrova\nShare this article:\nDigg\nReddit\nWhat's this?\n{ARTICLE}{after}")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_question_among_a_related_box_s_titles_over_the_article_is_not_its_first_paragraph():
+    """A related box between the header and the article, one of its titles a question ("Vote Compass: Where do you
+    fit on the political landscape?"): the article starts at its own first paragraph, and the box is named."""
+    box = (
+        "Related Stories\nLong lines at advance polls frustrate some voters\n"
+        "Vote Compass: Where do you fit on the political landscape?\nElection 2015: What you need to know\n"
+    )
+    result, notices = read(f"{HEADLINE}\nBy Anna Petrova\nShare\n{box}{ARTICLE}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert result.stories[0].teaser == ""
+    assert notices[0].startswith('page.txt:3-7: left out as page furniture: "Share", "Related Stories"')

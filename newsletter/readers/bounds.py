@@ -116,11 +116,28 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
         best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
-    while start <= end and roles[start] != "prose":
+    while start <= end and (roles[start] != "prose" or box_question(lines, roles, start)):
         start += 1
     start = past_header(lines, roles, inner_header(lines, roles, start, end), end)
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end
+
+
+BOX_QUESTION_WORDS = 12
+
+
+def box_question(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A short question among a related box's titles, right under its heading ("Related Stories", then "Vote Compass:
+    Where do you fit on the political landscape?" between two titles): a link, not the article's first paragraph."""
+    heading = next((k for k in range(i - 1, max(-1, i - UNDER_HEADING - 1), -1) if roles[k] != "other"), None)
+    return (
+        heading is not None
+        and roles[heading] == "related"
+        and lines[i].text.endswith("?")
+        and words_of(lines[i].text) <= BOX_QUESTION_WORDS
+        and i + 1 < len(roles)
+        and roles[i + 1] == "other"
+    )
 
 
 # A box the page shows again elsewhere: this many lines in a row at least, among them a paragraph of BOX_PARAGRAPH

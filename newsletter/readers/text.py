@@ -379,8 +379,14 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         elif role == "date" and story.date is None and (day := line_date(line.text)):
             story.date = day
             line.kind = "date"
-        elif (role == "prose" or i == pick_next and unstopped_standfirst(line.text, role)) and pick is not None \
-                and i > pick and not story.teaser and is_standfirst(line.text):  # fmt: skip
+        elif (
+            (role == "prose" or i == pick_next and unstopped_standfirst(line.text, role))
+            and pick is not None
+            and i > pick
+            and not story.teaser
+            and is_standfirst(line.text)
+            and "related" not in roles[pick + 1 : i]
+        ):  # fmt: skip  (a box's titles are no standfirst)
             story.teaser = line.text  # the standfirst under the headline (right under it, with no full stop at its end)
             line.kind = "teaser"
     bylined = "byline" in roles[top : start + 5]  # (one under the article's first lines is taken later)
