@@ -371,6 +371,9 @@ def test_an_article_s_own_short_points_under_a_heading_stay_without_a_machine_s_
         "Sobre la firma\nClara Benavides\nPeriodista de la sección de España. Cubre la política de Castilla y León "
         "desde 2019 y antes trabajó en la radio pública de la región durante una década.\n",
         "For more information:\nPress office, the Liberal party\npress@example.org\n+45 33 92 33 00\n",
+        "For more information\nInterviews with the party's leader about the immigration rules can be arranged by "
+        "calling Tom Reed on 07700 900 812.\nThe Liberal party is the oldest of Denmark's parties, founded in 1870, "
+        "and has led the government after eleven elections since 1901.\n",
         "For more information\nJournalists who would like to interview the party's leader about the immigration rules "
         "and the election campaign should contact the Liberal party's communications team.\nThe Liberal party is the "
         "oldest of Denmark's parties, founded in 1870, and has led the government after eleven elections since 1901, "
@@ -384,27 +387,34 @@ def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(af
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
 
 
-@pytest.mark.parametrize(
-    "first",
-    [
-        "The party's press office told voters who want more information on the immigration rules to read the "
-        "election programme, which the Liberal leader said would not cut residence permits.",
-        "Voters can check whether the immigration rules change their residence permits on the party's website or by "
-        "calling 0333 103 1928.",  # a helpline for the article's readers: no release's contact
-    ],
+OPENS = (
+    "The party's press office told voters who want more information on the immigration rules to read the election "
+    "programme, which the Liberal leader said would not cut residence permits."
 )
-def test_for_more_information_as_a_subhead_with_the_article_going_on_under_it_is_no_end(first):
-    """A release's "For more information" heading, quoted as a subhead in an article that goes on under it about the
-    same election (a government's page may give its helpline there): the article is not cut there, and the heading
-    stays its subhead."""
+
+
+@pytest.mark.parametrize(
+    ("heading", "first"),
+    [
+        ("For more information", OPENS),
+        # a helpline for the article's readers: no release's contact
+        ("For more information", "Voters can check whether the immigration rules change their residence permits on "
+         "the party's website or by calling 0333 103 1928."),
+        ("Have your say", OPENS),  # a council's subhead over how to answer its consultation, not readers' comments
+    ],
+)  # fmt: skip
+def test_for_more_information_as_a_subhead_with_the_article_going_on_under_it_is_no_end(heading, first):
+    """A release's "For more information" heading, or "Have your say", quoted as a subhead in an article that goes on
+    under it about the same election (a government's page may give its helpline there): the article is not cut there,
+    and the heading stays its subhead."""
     below = [
         first,
         "Its candidates in Copenhagen repeated that religion would not decide the immigration rules for 2025-2026, and "
         "that the election would turn on schools policy as much as on residence.",
     ]
-    page = f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\nFor more information\n" + "\n".join(below)
+    page = f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{heading}\n" + "\n".join(below)
     lead, _ = read(page + f"\n{THIRD}\n")
-    assert [block.text for block in lead.body] == [OPENING, SECOND, "For more information", *below, THIRD]
+    assert [block.text for block in lead.body] == [OPENING, SECOND, heading, *below, THIRD]
 
 
 @pytest.mark.parametrize(

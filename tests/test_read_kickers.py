@@ -420,3 +420,46 @@ def test_a_deck_half_as_long_again_under_the_headline_is_its_standfirst():
     )
     story, _ = read(f"Nation\n{headline}\n{deck}\nMara Cabrera\nPublished 7:45 PM, October 17, 2018\nShare\n{article}")
     assert story.headline == headline
+
+
+@pytest.mark.parametrize(
+    ("top", "headline"),
+    [
+        # a headline that starts with "reporter" and a verb is no byline
+        ("新京报\n记者暗访 校外培训 退费难\n2016年9月6日 08:23\n", "记者暗访 校外培训 退费难"),
+        # a print page's subtitle under its title ("——记…") is never the headline
+        (f"人民网\n{HEADLINE_ZH}\n——记九龙西通宵守候的两个阵营\n本报记者 王锦涛\n2016年9月6日 08:23\n", HEADLINE_ZH),
+        # a row of buttons in brackets is never the headline
+        (f"新华网 > 要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n【字号 大 中 小】 【打印】 【关闭】\n", HEADLINE_ZH),
+        # a short Japanese headline over its longer subtitle (no topic's label: no figures, nowhere else on the page)
+        ("東洋経済\n銀行が消える町\n人口減少と低金利が地方の金融網を静かに揺さぶっている\n山田太郎記者\n"
+         "2019/06/08 6:00\n", "銀行が消える町"),
+    ],
+)  # fmt: skip
+def test_lines_around_a_chinese_or_japanese_headline_that_are_not_it(top, headline):
+    """What this round's Chinese rules must not take for a byline, a headline or a kicker: a headline that starts with
+    记者 (a reporter goes undercover), a "——记…" subtitle, a row of bracketed buttons; and a short headline without a
+    topic label's figures stays the headline over its longer subtitle."""
+    article = RECOUNT if "銀行" not in headline else (
+        "人口減少と低金利で、地方の銀行が支店を閉じる動きが広がっている。町に一つしかない支店が消えると、年金の受け取りや"
+        "商店の売上金の入金にも困る住民が出る。\n"
+        "金融庁によると、この五年で地方銀行の支店は一割近く減った。町は移動店舗車の誘致を検討している。\n"
+        "銀行側は、来店客が減り続ける中で支店を維持するのは難しいと説明している。\n"
+    )  # fmt: skip
+    story, _ = read(top + article)
+    assert story.headline == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "原告在每篇报道末尾均标注了“未经授权不得转载”的字样，法院认定被告的转载构成侵权，判令赔偿经济损失。",  # quoted
+        "九龍西點票站外的人群中，有不少是首次投票的年輕人（部分空景由無人機拍攝）",  # how it was filmed, no credit
+    ],
+)
+def test_a_paragraph_citing_a_reprint_notice_or_a_filming_note_is_the_article_s(line):
+    """Lines this round's rules must not take from the article: a paragraph that quotes a reprint notice as a
+    contract's words, one ending in a note of how its scenes were filmed (由…拍攝: no photographer's credit)."""
+    first, rest = RECOUNT.split("\n", 1)
+    story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{first}\n{line}\n{rest}")
+    assert line in [block.text for block in story.body]

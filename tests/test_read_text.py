@@ -3054,3 +3054,60 @@ def test_a_question_among_a_related_box_s_titles_over_the_article_is_not_its_fir
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
     assert result.stories[0].teaser == ""
     assert notices[0].startswith('page.txt:3-7: left out as page furniture: "Share", "Related Stories"')
+
+
+def test_the_next_story_under_a_box_and_a_next_article_label_is_not_the_article_going_on():
+    """A German page that scrolls on into the next story: "Mehr zum Thema" over "Verwandte Artikel", a title, then
+    "Nächster Artikel" and the next story's paragraphs. German's small words ("und", "der", "die") are no evidence
+    that it speaks of the article's subject: the article ends at its own last paragraph."""
+    article = (
+        "Die Stadt Kiel will die Promenade an der Förde bis zum Sommer 2027 vollständig sanieren lassen, wie der "
+        "Bauausschuss am Dienstag mit großer Mehrheit beschlossen hat.\n"
+        "Die Arbeiten an den Ufermauern sollen im Herbst beginnen und in drei Abschnitten erfolgen, damit die "
+        "Promenade für Spaziergänger und die Gastronomie teilweise offen bleiben kann.\n"
+        "Während der Arbeiten bleibt die Promenade für Radfahrer und Lieferverkehr gesperrt, teilte die Verwaltung "
+        "mit, und die Busse der Linie 41 werden über die Holtenauer Straße umgeleitet.\n"
+    )
+    zoo = (
+        "Der Zoo in Hannover hat zum ersten Mal seit zehn Jahren wieder Nachwuchs bei den Humboldt-Pinguinen, und die "
+        "Pfleger sind über die beiden Küken, die in der Nacht geschlüpft sind, sehr froh.\n"
+        "Die Küken werden in den ersten Wochen von den Eltern gefüttert, bevor sie im Frühjahr zum ersten Mal ins "
+        "Becken dürfen, wo die Besucher sie dann sehen können, wie der Zoo mitteilte.\n"
+    )
+    page = (f"Kiel\nPromenade an der Förde wird bis 2027 saniert\n12. März 2026\n{article}Mehr zum Thema\n"
+            f"Verwandte Artikel\nNeue Radwege für die Innenstadt\nAnzeige\nNächster Artikel\n{zoo}")  # fmt: skip
+    result, _ = read(page)
+    assert body_of(result.stories[0]) == article.strip().split("\n")
+
+
+def test_a_comments_heading_counted_with_a_space_between_thousands_ends_the_article():
+    """ "Commentaires (1 148)", a French page's comments counted with a space between the thousands: the comments
+    are no part of the article."""
+    comments = "".join(
+        f"{name}\n{comment}\nRépondre\n"
+        for name, comment in (
+            ("Marc L.", "Enfin ! Ce pont est infernal aux heures de pointe depuis des années, il était temps."),
+            ("Sophie", "Et les cyclistes, on y pense ? Six mois de travaux sans piste, c'est beaucoup trop long."),
+            ("Jean-Pierre", "Encore de l'argent public dépensé sans consulter les riverains du quartier."),
+        )
+    )
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Commentaires (1 148)\n{comments}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_headline_under_a_topic_s_banner_and_its_date_is_not_ranked_down_as_a_caption():
+    """A festival's banner of three words over the day's date, the share buttons, then the article's headline: the
+    banner is no header of the article's, so the headline is not ranked down as a caption under it; at the least,
+    the banner is not chosen without a flag."""
+    headline = "Au Festival d'Avignon, une cour d'honneur comble pour la création de Léa Marchetti"
+    article = (
+        "La cour d'honneur du Palais des papes était comble samedi soir pour la création de Léa Marchetti au "
+        "Festival d'Avignon, une pièce de trois heures sur la mémoire des vignerons du Vaucluse.\n"
+        "La metteuse en scène, qui présentait pour la première fois un spectacle dans la cour, a été longuement "
+        "applaudie par les deux mille spectateurs, malgré le mistral qui a soufflé toute la soirée.\n"
+        "La création sera reprise à Paris au Théâtre de la Ville en novembre, puis en tournée dans une dizaine de "
+        "villes de France et de Belgique jusqu'au printemps.\n"
+    )
+    story = read(f"Culture\nFestival d'Avignon 2026\nSamedi 11 juillet 2026\nPartager\nFacebook\n{headline}\n{article}"
+                 )[0].stories[0]  # fmt: skip
+    assert story.headline == headline or story.headline_unsure

@@ -12,7 +12,7 @@ from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.lines import BYLINE_WORDS, COMMENTS, Line, is_title_like, undated_words
 from newsletter.readers.scripts import CJK, words_of
-from newsletter.readers.words import terms
+from newsletter.readers.words import FOREIGN_SMALL, terms
 
 # What a line adds to a run: prose its words; a list item or a bare link a little or nothing; the rest costs.
 WEIGHT = {"prose": 0, "list": 1, "url": 0, "other": -3, "furniture": -6, "caption": -2, "credit": -2, "byline": -4,
@@ -281,7 +281,7 @@ def joins(
         if taking_turns(roles[first : last + 1], ("prose", "list")):  # a list is the article's too
             return False  # titles and openings, names and comments taking turns
     texts = [" ".join(lines[i].text for i in run) for run in runs]
-    before, after = (terms(text) for text in texts)
+    before, after = (terms(text) - FOREIGN_SMALL for text in texts)  # (German's, French's small words say nothing)
     if upward and own_headline(lines, roles, runs[1][0], after) and not headed(roles, runs[0][0]):
         return False  # the lower run's own headline, over it; unless the upper run has the header: its subhead
     # ... else another story's words (in Chinese and Japanese, counted in pairs of characters, many pairs span two

@@ -46,6 +46,8 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     size = words_of(text)
     if not 1 <= size <= 35 or text.endswith((",", ";", ":", "，", "；", "：", "、")) or len(text) > 250:
         return False
+    if text.startswith("——"):
+        return False  # a Chinese subtitle under its title ("——记甘肃民勤县的治沙农民")
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)

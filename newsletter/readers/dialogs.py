@@ -286,10 +286,15 @@ def goes_on(below: str, above: str) -> bool:
 
 
 # A release's closing heading that an article may quote as a subhead; its contacts follow it in the release itself
-CONTACTS_HEADING = regex(r"(?i)^for more information\s*[:：]?$")
+# ... and the readers' comments' heading ("Have your say"), which a council's article may have as its subhead over
+# how to answer its consultation
+SUBHEAD_OR_END = regex(r"(?i)^(?:for more information|have your say)\s*[:：]?$")
 ADDRESS = regex(r"[\w.+-]+@[\w-]+\.\w")
 NUMBER = regex(r"\+?\d[\d ().-]{7,}\d")  # ... a telephone number: nine figures at least (not "2025-2026")
-CONTACT = regex(r"(?i)\b(?:(?:press|media) (?:office|enquiries|inquiries|relations)|contacts?|journalists|reporters)\b")
+CONTACT = regex(
+    r"(?i)\b(?:(?:press|media) (?:office|enquiries|inquiries|relations)|contacts?|journalists|reporters|"
+    r"interviews?|images|photographs)\b"  # ... what a release offers them: "Interviews ... can be arranged by calling"
+)
 CONTACT_WORDS = 20
 HELPLINE_WORDS = 12  # a sentence, not a contact's name, title and number
 
@@ -307,11 +312,12 @@ def contact(text: str) -> bool:
 
 
 def subhead_ends(lines: list[str], roles: list[str]) -> list[int]:
-    """ "For more information" between the article's paragraphs, the article going on under it (two paragraphs about
-    what it speaks of above, or paragraphs at length, none signed as a comment is): its subhead, not its end."""
+    """ "For more information" or "Have your say" between the article's paragraphs, the article going on under it
+    (two paragraphs about what it speaks of above, or paragraphs at length, none signed as a comment is): its subhead,
+    not its end."""
     found = []
     for i, text in enumerate(lines):
-        if roles[i] != "end" or not CONTACTS_HEADING.match(text) or "prose" not in roles[max(0, i - 2) : i]:
+        if roles[i] != "end" or not SUBHEAD_OR_END.match(text) or "prose" not in roles[max(0, i - 2) : i]:
             continue
         below = paragraphs_under(lines, roles, i, subhead_first=False)
         if not below or any(contact(lines[k]) for k in range(i + 1, min(len(lines), i + 4))):

@@ -31,6 +31,7 @@ from newsletter.readers.headers import (
 )
 from newsletter.readers.lines import (
     BOILERPLATE,
+    BUTTON,
     RELATED,
     Line,
     ends_sentence,
@@ -155,7 +156,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             continue  # a line inside the article
         size = ranked_size(line.text)
         about = len(terms(line.text)) >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words: the article's
-        if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about):
+        if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about) \
+                and not BUTTON.match(line.text):  # fmt: skip
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
         if role in ("date", "byline") and size >= 5 and about and title_case(line.text) and not line.text[0].isdigit():
             role = "other"  # a headline with a date in it, or one that starts "By the numbers"; not one led by a date
@@ -259,7 +261,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         # (right under the date, it may be the date's own title: a blog's post under its date, an episode's under its
         # show's); that ranks it lower, and is no evidence against a rival
         header = header_above(lines, roles, i, scored, ledes, box)
-        if header is not None and topical(lines, roles, header, ledes) and roles[i - 1] not in ("byline", "date"):
+        if header is not None and topical(lines, roles, header, ledes) and roles[i - 1] not in ("byline", "date") \
+                and full_header(lines, roles, header):  # fmt: skip
             scored[n] = (value - UNDER_HEADER, i)
             lenient[i] -= UNDER_HEADER
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
@@ -447,11 +450,17 @@ def standfirsts(
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
     for i in score:
         below = next(iter(near_lines(roles, i, 1)), None)
-        if ranked_size(lines[i].text) <= KICKER_MOST and below in score and kicked(lines, roles, below, shares):
+        if ranked_size(lines[i].text) <= KICKER_MOST and below in score and kicked(lines, roles, i, below, shares):
             # a kicker or a topic's label right over a longer title about the article, with the header's date or
             # byline under that title ("美国大选2016" over its headline): that title ranks first, only just
             adjusted[below] = max(adjusted[below], adjusted[i] + HAIR)
     return [(adjusted[i], i) for _, i in scored]
+
+
+def full_header(lines: list[Line], roles: list[str], title: int) -> bool:
+    """A header whose title is a headline's length, not a topic's banner over the date ("Festival d'Avignon 2026"
+    over "Samedi 11 juillet 2026"), under which the article's own headline may stand."""
+    return ranked_size(lines[title].text) > KICKER_MOST
 
 
 def deck_under(title: str, deck: str) -> bool:
@@ -475,10 +484,14 @@ def kicker_over(lines: list[Line], roles: list[str], index: int, shares: dict[in
     return None
 
 
-def kicked(lines: list[Line], roles: list[str], j: int, shares: dict[int, float]) -> bool:
-    """A title a kicker may stand over: longer than one, about the article, no sentence, with its own date or byline."""
-    return ranked_size(lines[j].text) > KICKER_MOST and shares[j] >= TOPICAL and dated_under(roles, j) \
-        and not ends_sentence(lines[j].text)  # fmt: skip
+def kicked(lines: list[Line], roles: list[str], i: int, j: int, shares: dict[int, float]) -> bool:
+    """A title under a short line that is a topic's label (its figures, "美国大选2016", or its words again elsewhere on
+    the page, as a menu's or a trail's): longer than it but a headline's length, about the article, no sentence or
+    subtitle ("——记…"), with its own date or byline under it."""
+    label, title = lines[i].text, lines[j].text
+    named = re.search(r"\d", label) or any(label in line.text for k, line in enumerate(lines) if k != i)
+    return bool(named) and KICKER_MOST < ranked_size(title) <= LONG_TITLE and shares[j] >= TOPICAL \
+        and dated_under(roles, j) and not ends_sentence(title) and not title.startswith("——")  # fmt: skip
 
 
 def article_start(lines: list[Line], roles: list[str], pick: int, start: int, box: list[bool] | None = None) -> int:

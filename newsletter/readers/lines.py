@@ -96,7 +96,8 @@ def is_date_line(line: str) -> bool:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
     # Japanese: a sentence has no spaces; a time of day ("3:53 p.m. EST") is not counted as words
     words = words_of(CLOCK.sub(" ", line)) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
-    stamped = STAMPED.match(line) or FIGURES_FIRST.match(line)  # ... its source and comment count may follow it
+    # ... its source and comment count may follow it (not a clause, as a live post under its time has: "，")
+    stamped = STAMPED.match(line) or FIGURES_FIRST.match(line) and not re.search("[，,]", line)
     if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
         return False
     running_words = re.search(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
@@ -211,10 +212,13 @@ OTHER_BYLINE = regex(
 # ... in Chinese: the reporter's or writer's label and the names, a source before it or the city it reports from after
 # it ("凤凰网资讯 记者 高远", "記者許家豪／台中報導", "作者：孟晨 陈欣然", "文／王小明")
 CJK_WRITER = r"[\u4E00-\u9FFF]{2,4}"
+REPORTER = r"(?:本报|本報|特约|特約|新华社|新華社|中新社)?(?:记者|記者|通讯员|通訊員)"
 CHINESE_BYLINE = regex(
-    r"^(?:\S{1,12}\s+)?(?:(?:本报|本報|特约|特約|新华社|新華社|中新社)?(?:记者|記者|通讯员|通訊員)\s*[：:]?\s*|"
-    rf"(?:作者|撰文|文)\s*[：:／/]\s*){CJK_WRITER}(?:\s*[、，,]\s*{CJK_WRITER}|\s+{CJK_WRITER})*"
-    r"(?:\s*[／/]\s*[\u4E00-\u9FFF]{2,8})?$"
+    # ... the label apart from the names (a space or a colon after it: "记者暗访 校外培训" is a headline's "reporter
+    # goes undercover"), or glued to one name and the city it reports from ("記者許家豪／台中報導")
+    rf"^(?:\S{{1,12}}\s+)?(?:{REPORTER}(?:\s*[：:]\s*|\s+)|(?:作者|撰文|文)\s*[：:／/]\s*){CJK_WRITER}"
+    rf"(?:\s*[、，,]\s*{CJK_WRITER}|\s+{CJK_WRITER})*(?:\s*[／/]\s*[\u4E00-\u9FFF]{{2,8}})?$|"
+    rf"^{REPORTER}{CJK_WRITER}(?:[、，,]{CJK_WRITER})*\s*[／/]\s*[\u4E00-\u9FFF]{{0,6}}(?:報導|报道|報道|报导)$"
 )
 
 
@@ -236,7 +240,9 @@ def is_byline(line: str) -> bool:
 
 
 RELATED = regex(
-    r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Related|Related (?:stories|articles|"
+    r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Next (?:article|story)|Nächster Artikel|"
+    r"Article suivant|Siguiente artículo|Próxima notícia|Próximo artigo|Articolo successivo|Volgend artikel|"
+    r"Related|Related (?:stories|articles|"
     r"posts|content|coverage|news|reading|topics|links)|More on|Recommended(?: for you| stories| reading| articles)?|"
     r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
@@ -261,7 +267,7 @@ RELATED = regex(
 COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|kommentare?|commentaires?|comentarios?|"
                     r"comentários|commenti|reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
                     r"(?:网易|热门|最新)?跟[贴帖]|コメント")  # fmt: skip
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d[\d,.]*[)）])?$"
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）])?$"  # "(1,148)", "(1 148)"
 COMMENTS = regex(r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
     r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
@@ -289,8 +295,11 @@ TAG_LINE = regex(
 )
 RIGHTS_RESERVED = regex(
     r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)|"
-    # ... as Chinese sites forbid reprinting: "未经授权禁止转载", "非經授權，不得轉載"
-    r"(?:未经|未經|非经|非經)[^，。,]{0,6}(?:授权|授權|许可|許可|同意)[，,]?\s*(?:禁止|不得|请勿|請勿|严禁|嚴禁)[^。]{0,30}(?:转载|轉載)"
+    # ... as Chinese sites forbid reprinting, near the line's start and not quoted: "未经授权禁止转载",
+    # "本網站之文字…非經授權，不得轉載", "未经允许任何单位或个人不得转载" (not a paragraph that cites
+    # "未经授权不得转载" as a contract's words)
+    r"(?:^|。)[^“「『\"。]{0,20}(?:未经|未經|非经|非經)[^，。,]{0,6}(?:授权|授權|许可|許可|同意|允许|允許)"
+    r"[^。]{0,12}?(?:禁止|不得|请勿|請勿|严禁|嚴禁)[^。]{0,30}(?:转载|轉載)"
 )
 FURNITURE = regex(
     r"(?i)\b(?:subscribe|subscription|sign in|sign up|log ?in|log out|register|newsletter|share(?: on| this| via)?|"
@@ -393,6 +402,8 @@ BUTTON = regex(
     rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
     r"(?:share )?all sharing options(?: for:.*)?|"  # Vox Media's share menu, with the headline pasted after it
     r"what['’]?s this\?|"  # ... the question mark beside a "Recommend" button
+    # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】 【关闭】"
+    r"(?:【[^】]{1,12}】\s*){2,}|"
     # ... and an advertisement's label, as other languages print it
     r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     r"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告)\W*$"
