@@ -13,7 +13,17 @@ import itertools
 
 from newsletter.patterns import regex
 from newsletter.readers.bounds import HIGHLIGHTS
-from newsletter.readers.lines import ADDRESSED, MONTH, QUOTED, REPORTED, is_byline, is_date_line, is_furniture, is_prose
+from newsletter.readers.lines import (
+    ADDRESSED,
+    COMMENTS,
+    MONTH,
+    QUOTED,
+    REPORTED,
+    is_byline,
+    is_date_line,
+    is_furniture,
+    is_prose,
+)
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import terms
 
@@ -289,6 +299,7 @@ def goes_on(below: str, above: str) -> bool:
 # ... and the readers' comments' heading ("Have your say"), which a council's article may have as its subhead over
 # how to answer its consultation
 SUBHEAD_OR_END = regex(r"(?i)^(?:for more information|have your say)\s*[:：]?$")
+HAVE_YOUR_SAY = regex(r"(?i)^have your say")
 ADDRESS = regex(r"[\w.+-]+@[\w-]+\.\w")
 NUMBER = regex(r"\+?\d[\d ().-]{7,}\d")  # ... a telephone number: nine figures at least (not "2025-2026")
 CONTACT = regex(
@@ -324,7 +335,12 @@ def subhead_ends(lines: list[str], roles: list[str]) -> list[int]:
             continue  # ... not the release's own: whom journalists may call, with an address or a number
         above = " ".join(lines[k] for k in range(max(0, i - 6), i) if roles[k] == "prose")
         run, signed = run_under(lines, roles, below[0])
-        if not signed and (all(goes_on(lines[k], above) for k in below) or at_length(lines, roles, run, above)):
+        # ... or, "Have your say", the page's own comments' heading under the paragraphs under it
+        after = run[-1] + 1 if run else len(lines)
+        later = bool(HAVE_YOUR_SAY.match(text)) and after < len(lines) and bool(COMMENTS.match(lines[after]))
+        if not signed and (
+            all(goes_on(lines[k], above) for k in below) or at_length(lines, roles, run, above) or later
+        ):
             found.append(i)
     return found
 
