@@ -463,3 +463,15 @@ def test_a_paragraph_citing_a_reprint_notice_or_a_filming_note_is_the_article_s(
     first, rest = RECOUNT.split("\n", 1)
     story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{first}\n{line}\n{rest}")
     assert line in [block.text for block in story.body]
+
+
+@pytest.mark.parametrize("label", ["【导语】", "编者按：", "摘要："])
+def test_a_chinese_standfirst_labelled_so_is_the_teaser_not_the_first_paragraph(label):
+    """A paragraph under the headline that the page labels its standfirst or its editor's note (【导语】, 编者按：),
+    however long: the story's teaser, and the article starts under it."""
+    standfirst = (
+        f"{label}九龍西最後一席爭持至天亮，新人以213票之差險勝尋求連任的資深議員。落敗陣營要求重點，"
+        "選管會表示會依法處理，雙方支持者通宵守候，現場氣氛一度緊張，本報記者在點票站外記錄了這一夜。"
+    )
+    story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{standfirst}\n{RECOUNT}")
+    assert (story.teaser, [block.text for block in story.body]) == (standfirst, RECOUNT.strip().split("\n"))

@@ -514,13 +514,19 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int, bo
     return first
 
 
+STANDFIRST_LABEL = regex(r"^[【\[]?(?:导语|導語|摘要|内容提要|內容提要|编者按|編者按)[】\]]?\s*[:：]?")
 STANDFIRST_WORDS = 40  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
 
 
 def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start: int, end: int) -> int:
     """Where the article starts when its first paragraph is the headline's standfirst: a short paragraph right under
     the headline (no byline or date between them) with the byline or date under it, before the next paragraph. A
-    short first paragraph under the byline is the article's own."""
+    short first paragraph under the byline is the article's own. A paragraph labelled as the standfirst or the
+    editor's note, as Chinese pages label it ("【导语】", "编者按："), is one however long, the article under it."""
+    if pick is not None and pick < start and STANDFIRST_LABEL.match(lines[start].text):
+        after = prose_under(lines, roles, start, end)
+        if after and after[0] - start <= 3:
+            return after[0]
     if pick is None or pick >= start or words_of(lines[start].text) >= STANDFIRST_WORDS:
         return start
     if any(roles[j] in ("byline", "date", "prose") for j in range(pick + 1, start)):
