@@ -766,17 +766,20 @@ def test_the_article_goes_on_under_a_box_of_other_stories_inside_it():
     assert notices[0].startswith('page.txt:6-8: left out as page furniture: "Don\'t miss", "Kremlin Names New')
 
 
+def thread(button: str, *posts: tuple[str, str]) -> str:
+    """Readers' comments as a page lists them: each writer's name, the comment, its button."""
+    return "".join(f"{name}\n{comment}\n{button}\n" for name, comment in posts)
+
+
 def test_the_article_goes_on_under_a_box_headed_twice_and_stops_at_comments_counted_in_thousands():
     """A box headed "Read More" over "Related Articles" is one box, and the article goes on under it; the readers'
     comments under the article, their heading counting them in thousands ("Comments (1,148)"), are not its text."""
     box = "Read More\nRelated Articles\nKremlin Names New Central Bank Deputy\nWheat Exports Hit a Record\n"
-    comments = "Comments (1,148)\nSort by: Newest | Oldest\n" + "".join(
-        f"{name}\n{comment}\nLike Reply\n"
-        for name, comment in (
-            ("Hill reader", "Cut the transfers and keep them cut. The regions have wasted this money for years."),
-            ("Ivan K.", "My town has not had a new school in twenty years, and now they want to cut again?"),
-            ("Olga", "The governors should stop asking Moscow and start collecting their own taxes properly."),
-        )
+    comments = "Comments (1,148)\nSort by: Newest | Oldest\n" + thread(
+        "Like Reply",
+        ("Hill reader", "Cut the transfers and keep them cut. The regions have wasted this money for years."),
+        ("Ivan K.", "My town has not had a new school in twenty years, and now they want to cut again?"),
+        ("Olga", "The governors should stop asking Moscow and start collecting their own taxes properly."),
     )
     result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{box}{FOURTH}\n{FIFTH}\n{comments}")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD, FOURTH, FIFTH]
@@ -3083,13 +3086,11 @@ def test_the_next_story_under_a_box_and_a_next_article_label_is_not_the_article_
 def test_a_comments_heading_counted_with_a_space_between_thousands_ends_the_article():
     """ "Commentaires (1 148)", a French page's comments counted with a space between the thousands: the comments
     are no part of the article."""
-    comments = "".join(
-        f"{name}\n{comment}\nRépondre\n"
-        for name, comment in (
-            ("Marc L.", "Enfin ! Ce pont est infernal aux heures de pointe depuis des années, il était temps."),
-            ("Sophie", "Et les cyclistes, on y pense ? Six mois de travaux sans piste, c'est beaucoup trop long."),
-            ("Jean-Pierre", "Encore de l'argent public dépensé sans consulter les riverains du quartier."),
-        )
+    comments = thread(
+        "Répondre",
+        ("Marc L.", "Enfin ! Ce pont est infernal aux heures de pointe depuis des années, il était temps."),
+        ("Sophie", "Et les cyclistes, on y pense ? Six mois de travaux sans piste, c'est beaucoup trop long."),
+        ("Jean-Pierre", "Encore de l'argent public dépensé sans consulter les riverains du quartier."),
     )
     result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Commentaires (1 148)\n{comments}")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
