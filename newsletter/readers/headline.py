@@ -66,6 +66,7 @@ SURE = 1.0
 MARGIN, UNDATED_MARGIN = 0.35, 0.5  # ... a clearer lead for a line with no byline or date of its own under it
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
+UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
 KICKER_MOST = 4  # words: a line this short over a longer title is as often its kicker ("Umfrage vor der Landtagswahl")
 
 
@@ -77,9 +78,6 @@ class Headline:
     scores: list[tuple[float, int]] = field(default_factory=list)  # the best few (score, index), for a look
     why: str = ""  # what made it a guess, when it is one
     shared: float = 0.0  # the share of its words the article's opening holds
-
-
-UNDER_HEADER = 0.6
 
 
 def only_menu(text: str, lede_share: float) -> bool:
