@@ -907,3 +907,23 @@ def test_a_site_s_name_first_in_the_named_headline_over_a_logo_h1_is_never_the_h
     page = f"<header><h1>The Riverside Gazette</h1></header><article><h2>Bridge shut</h2>{BRIDGE_HTML}</article>"
     story, _ = saved(tmp_path, f"<html><head>{head}<title>{title}</title></head><body>{page}</body></html>")
     assert story.headline == "Bridge shut"
+
+
+def test_the_space_after_a_link_is_kept_where_the_page_has_it(tmp_path):
+    """trafilatura drops the space that starts the text after a link in text set between line breaks ("<a>security
+    fair</a> in Las Vegas" became "fairin Las Vegas"); the saved page's reader puts it back where the page's own text
+    has it, and glues nothing the page glues ("<a>Adelson</a>'s")."""
+    linked = (
+        "He flew to a <a href='https://example.org/fair'>security fair</a> in Las Vegas, where the "
+        "<a href='https://example.org/times'>New York Times</a> claimed he met "
+        "<a href='https://example.org/a'>Adelson</a>'s security chief, and said "
+        "<a href='https://example.org/t'>Trump.</a> Even so, nothing came of the meeting."
+    )
+    text = "<br /><br />\n".join([*BRIDGE, linked])
+    article = f"<div class='article-body'><h1>Bridge to close</h1>\n{text}\n</div>"
+    story, _ = saved(tmp_path, f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
+    text = " ".join(block.text for block in story.body)
+    assert all(
+        words in text
+        for words in ("security fair in Las Vegas", "New York Times claimed", "Adelson's security", "Trump. Even so")
+    ), text[-300:]

@@ -88,7 +88,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         return value if isinstance(value, str) else ""
 
     base = url or about.get("url") or found("url") or ""
-    body = body_blocks(found_body, base, file, notices) if found_body is not None else []
+    text = PageText.of(page_tree)
+    body = body_blocks(found_body, base, file, notices, text.text) if found_body is not None else []
     words = sum(words_of(block.text) for block in body)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
@@ -114,7 +115,6 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    text = PageText.of(page_tree)
     headline = page_headline(page_tree, about, body, text)
     unread = "\ufffd" in headline.text and not headline.why  # bytes its charset could not read: a wrong headline
     why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
@@ -450,13 +450,14 @@ INLINE_STYLE = {"#b": "strong", "#i": "em", "#u": "em", "#t": "code"}
 INLINE_TAGS = ("hi", "ref", "lb", "code", "del")  # inside a line of text; every other tag of trafilatura's is a block
 
 
-def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[Block]:
-    """trafilatura's body (p, head, list/item, quote, table/row/cell) -> our blocks, inline marks and links kept."""
+def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: str = "") -> list[Block]:
+    """trafilatura's body (p, head, list/item, quote, table/row/cell) -> our blocks, inline marks and links kept
+    (`page`: the page's own text, which says where a space after a link belongs)."""
     blocks: list[Block] = []
     dropped: list[str] = []
 
     def add(kind: str, element: Any) -> None:
-        spans = inline(element, base, dropped)
+        spans = inline(element, base, dropped, page)
         if "".join(span.text for span in spans).strip():
             blocks.append(Block(kind=kind, spans=spans))
 
@@ -524,9 +525,18 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice]) -> list[
     return blocks
 
 
-def inline(element: Any, base: str, dropped: list[str]) -> list[Span]:
-    """The spans of one block: text, with bold/italic marks and http/https/mailto links."""
+def inline(element: Any, base: str, dropped: list[str], page: str = "") -> list[Span]:
+    """The spans of one block: text, with bold/italic marks and http/https/mailto links. trafilatura drops the space
+    that starts the text after a link ("<a>security fair</a> in Las Vegas" -> "fairin Las Vegas"): where the page's
+    own text has the two words apart and nowhere glued, the space is put back."""
     spans: list[Span] = []
+
+    def spaced(tail: str) -> str:
+        last = re.search(r"\S{1,30}$", spans[-1].text) if spans and tail[:1].isalnum() else None
+        first = re.match(r"\S{1,30}", tail)
+        if last and first and f"{last[0]} {first[0]}" in page and f"{last[0]}{first[0]}" not in page:
+            return " " + tail
+        return tail
 
     def visit(node: Any, marks: dict[str, Any]) -> None:
         if node.text:
@@ -550,7 +560,7 @@ def inline(element: Any, base: str, dropped: list[str]) -> list[Span]:
                 inner["code"] = True
             visit(child, inner)
             if child.tail:
-                spans.append(Span(text=child.tail, **marks))
+                spans.append(Span(text=spaced(child.tail), **marks))
 
     visit(element, {})
     return tidy(spans)
