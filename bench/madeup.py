@@ -1,7 +1,7 @@
 """Benchmark: made-up pastes of 2025-2026 article pages, each with what an editor expects of it.
 
     python bench/madeup.py                 # the pools the rules have been written from (all but the kept ones)
-    python bench/madeup.py --pool kept     # a pool kept back (kept, kept2, kept3): its table only, no page's name
+    python bench/madeup.py --pool kept     # a pool kept back (kept, kept2, kept3, kept4): its table only
 
 Pools in bench/madeup/, written in December 2026 by helpers who had not read the reader's rules, each page as
 Chrome's select-all copy gives it (menus, cookie dialogs, share bars, captions and credits, sign-up boxes, writers'
@@ -58,7 +58,12 @@ notes, comments, footers), the stories and people invented:
   of the kinds public extraction test sets hold (papers big and small, technology news, personal and company
   blogs, press releases on corporate sites and wires, government, NGO and university news, sports, entertainment
   and science news, a review, a how-to, a Q&A), mostly English, some German, French, Spanish and Chinese. Its
-  table only: no page read.
+  table only: no page read;
+- kept4.json (40): kept back, written in the fifth December round before any of its rules: news and opinion pages
+  of 2019-2026 from sites seldom pasted (Latin American portals in Spanish and Portuguese, African sites in English
+  and French, South and Southeast Asian English sites, English-language sites of Eastern Europe and the Caucasus,
+  wire stories on aggregators, a local TV station, a state politics site, Buttondown and Ghost newsletters, a
+  LinkedIn article, a Medium post, a parliament's release, an embassy's statement, a fact-check). Its table only.
 
 Each page names its headline, the article's first sentence (`first`; a standfirst is `deck`), and its last
 (`last`; a closing tag line such as "Reporting by ..." is `tail`). Scored as an editor sees the story:
@@ -68,6 +73,9 @@ Each page names its headline, the article's first sentence (`first`; a standfirs
   or none does (late: the lede lost);
 - the body's end: its last block holds `tail` or `last` (good), an earlier block does (long: text after the
   article), or none does (short: the article cut).
+- taken out: each page whose headline is read right, read again with the headline's lines taken out. Whatever is
+  chosen then is wrong (a standfirst, a section's label, the site's name), so it should be flagged; **not flagged**
+  counts the ones that are not.
 The figures are agreement with one writer's reading of invented pages, not real pages' true text: they count the
 shapes the reader gets wrong, and the wrong headlines it gives without a flag.
 """
@@ -95,7 +103,7 @@ READ = [
     "older2",
     "chinese",
 ]  # read while rules were written
-KEPT = ["kept", "kept2", "kept3"]  # ... and those kept back
+KEPT = ["kept", "kept2", "kept3", "kept4"]  # ... and those kept back
 
 
 def folded(text: str) -> str:
@@ -126,6 +134,23 @@ def score(page: dict[str, str]) -> tuple[str, str, str]:
     return judged(page, story.headline, story.headline_unsure, [block.text for block in story.body])
 
 
+def taken_out(page: dict[str, str]) -> str:
+    """The page read again with its headline's lines taken out: whatever is chosen then is wrong, so it should be
+    flagged ("flagged"; "not flagged" when it is not, "still right" when the page holds it elsewhere, "refused"
+    when nothing is read)."""
+    from newsletter.errors import NewsletterError
+    from newsletter.readers.text import parse_page
+
+    lines = [line for line in page["text"].split("\n") if not (line.strip() and right(line, page["headline"]))]
+    try:
+        story = parse_page("\n".join(lines), "page.txt", []).stories[0]
+    except NewsletterError:
+        return "refused"
+    if right(story.headline, page["headline"]):
+        return "still right"
+    return "flagged" if story.headline_unsure else "not flagged"
+
+
 def judged(page: dict[str, str], headline: str, flagged: bool, blocks: list[str]) -> tuple[str, str, str]:
     """(headline, start, end) of a story with this headline, flag and body, against what the page's writer expects."""
     sure = right(headline, page["headline"])
@@ -142,6 +167,9 @@ def judged(page: dict[str, str], headline: str, flagged: bool, blocks: list[str]
 def table(pool: str) -> str:
     pages = json.loads((POOLS / f"{pool}.json").read_text(encoding="utf-8"))
     found = [score(page) for page in pages.values()]
+    # ... and each page whose headline is read right, read again without it
+    found_out = [taken_out(page) for page, result in zip(pages.values(), found, strict=True)
+                 if result[0].startswith("right")]  # fmt: skip
     rows = [f"{pool}: {len(pages)} pages"]
     for n, (name, kinds) in enumerate([
         ("headline", ["right and sure", "right, flagged", "wrong, flagged", "wrong, not flagged", "refused"]),
@@ -150,6 +178,11 @@ def table(pool: str) -> str:
     ]):  # fmt: skip
         counts = Counter(result[n] for result in found)
         rows.append(f"  {name:11}" + "  ".join(f"{kind} {counts[kind]}" for kind in kinds))
+    out = Counter(found_out)
+    rows.append(
+        f"  {'taken out':11}"
+        + "  ".join(f"{kind} {out[kind]}" for kind in ("flagged", "not flagged", "still right", "refused"))
+    )
     return "\n".join(rows)
 
 

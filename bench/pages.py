@@ -461,6 +461,14 @@ def stress(half: str = "dev", pages: Path = PAGES) -> dict[str, tuple[int, int, 
     return {kind: (total, right, unflagged, warned) for kind, (total, right, unflagged, warned) in found.items()}
 
 
+def stress_table(halves: tuple[str, ...], pages: Path = PAGES) -> None:
+    """Print stress()'s counts, a row per half and change."""
+    print(f"{'pasted pages changed':<26} {'n':>3}  {'still right':>11}  {'wrong, unflagged':>16}  right, flagged")
+    for half in halves:
+        for kind, (total, right, unflagged, warned) in stress(half, pages).items():
+            print(f"{half + ': ' + kind:<26} {total:>3}  {right:>11}  {unflagged:>16}  {warned:>14}", flush=True)
+
+
 def rows(forms: tuple[str, ...] = ("text", "html")) -> list[dict[str, object]]:
     """Rows for bench/run.py's table: per page form, the held-out half's F1 and headline agreement."""
     result = []
@@ -545,10 +553,7 @@ def main() -> None:
     if not (PAGES / "ground-truth.json").exists():
         sys.exit(f"{PAGES}: no ground-truth.json; set NEWSLETTER_ARTICLE_PAGES to the article-pages folder")
     if args.stress:
-        print(f"{'pasted pages changed':<26} {'n':>3}  {'still right':>11}  {'wrong, unflagged':>16}  right, flagged")
-        for half in args.half or ("dev", "held-out"):
-            for kind, (total, right, unflagged, warned) in stress(half).items():
-                print(f"{half + ': ' + kind:<26} {total:>3}  {right:>11}  {unflagged:>16}  {warned:>14}", flush=True)
+        stress_table(tuple(args.half or ("dev", "held-out")))
         return
     report(tuple(args.form or ("text", "html", "trafilatura")), tuple(args.half or ("dev", "held-out")),
            worst=args.worst, headlines=args.headlines)  # fmt: skip

@@ -519,6 +519,10 @@ def main() -> None:
     parser.add_argument("--half", choices=("read", "held"), default="",
                         help="only the pages of one half of the pool, split by site (see half())")  # fmt: skip
     parser.add_argument("--headlines", action="store_true", help="name every page whose headline is wrong")
+    parser.add_argument("--stress", action="store_true",
+                        help="as bench/pages.py --stress: change each pasted page whose headline is read right "
+                        "(headline taken out or replaced, furniture around it) and count wrong headlines not "
+                        "flagged")  # fmt: skip
     args = parser.parse_args()
     for sdist in (args.sdist, *args.besides):
         if not sdist.is_file():
@@ -532,6 +536,9 @@ def main() -> None:
         import pages
 
         print(f"{len(keys)} pages from {args.sdist.name}", flush=True)
+        if args.stress:
+            pages.stress_table(("all",), folder)
+            return
         pages.report(("text", "html", "trafilatura"), ("all",), folder, headlines=args.headlines)
 
 

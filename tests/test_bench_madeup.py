@@ -45,3 +45,11 @@ def test_each_pool_holds_its_pages_with_what_the_editor_expects():
         pages = json.loads((madeup.POOLS / f"{pool}.json").read_text(encoding="utf-8"))
         assert len(pages) == {"kept": 80, "chinese": 32}.get(pool, 40), pool
         assert all({"text", "headline", "first", "last"} <= set(page) for page in pages.values())
+
+
+def test_a_page_read_again_with_its_headline_taken_out_counts_whether_the_line_chosen_instead_is_flagged():
+    text = f"Home\nWorld\nCoalition loses upper house majority\nBy Anna Petrova\n{LEDE}\n{LAST}\nShare\n"
+    assert madeup.taken_out({**PAGE, "text": text}) == "flagged"  # "World" is all that is left over the byline
+    deck = "Prime minister two seats short of a majority after a night of counting"
+    text = f"Home\nWorld\nCoalition loses upper house majority\n{deck}\nBy Anna Petrova\n{LEDE}\n{LAST}\nShare\n"
+    assert madeup.taken_out({**PAGE, "text": text}) == "not flagged"  # the standfirst, in the headline's place
