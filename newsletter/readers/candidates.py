@@ -4,6 +4,7 @@ button, a promo or an aside. choose_headline (headline.py) weighs the lines that
 from __future__ import annotations
 
 from newsletter.patterns import regex
+from newsletter.readers.dialogs import CONSENT_HEADING
 from newsletter.readers.lines import ASIDE, BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
 from newsletter.readers.scripts import spaceless, words_of
 
@@ -12,10 +13,23 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 # A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)
 MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
 TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
+HASHTAGS = regex(r"(?:#[^#\s]{1,20}#?\s*){2,}")  # a line of hashtags: "#天文航天#月球", "#election #vote"
+IMAGE_FILE = regex(r"(?i)\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
+# The writer's place on its own line by the byline: "Reporting from Kyiv, Ukraine, and Geneva" (places, not a title)
+PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")
+# A writer's academic post and place under the name: "Senior Lecturer in European Politics, University of Glasgow"
+ACADEMIC_POST = regex(
+    r"^(?:(?:Senior|Associate|Assistant|Visiting|Adjunct|Honorary|Principal|Research|Distinguished|Emeritus)\s+)*"
+    r"(?:Lecturer|Professor|Reader|Fellow|Researcher|Scientist|Director|Dean|PhD [Cc]andidate|Doctoral [Cc]andidate)"
+    r"(?:\s+(?:of|in|for|at)\s+[^,]{2,60})?,\s*(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*(?:University|College|Institute|School)"
+    r"(?:\s+(?:of|for|at|in)\s+[A-Z][\w.'’ -]{0,50})?$"
+)
 PREVIOUS_NEXT = regex(r"^(?:上一篇|下一篇|前の記事|次の記事)(?:文章)?\s*[:：]")  # a link to the story before or after
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
-    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb)"
+    r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|(?:您的)?当前位置|"
+    r"(?:您的)?當前位置|現在位置|目前位置)"  # ... in Chinese: "your place: News > Wuhan"
 )
 # Writers' names and nothing else: "Laura Chen, Daniel Okafor", "Anna Petrova and John Smith" (a byline's, not a title)
 PERSON = r"[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’.-]+(?:\s+[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’.-]+){1,2}"
@@ -51,9 +65,12 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
+    if REPORTING_FROM.match(text) or ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or IMAGE_FILE.search(text):
+        return False  # Reporting from Kyiv, Senior Lecturer in X, University of Y, #vote #senate, cards.jpg
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
-            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text):  # fmt: skip
-        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News
+            or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text) \
+            or CONSENT_HEADING.match(text):  # fmt: skip
+        return False  # 0 Shares, 10 of 15, 4 min read, Go to Google News, Cookies on GOV.UK
     word_alone = COUNTER.search(text) or MENU_FIRST.match(text) or size <= 6 and SHARE_LINE.search(text)
     if not about and (TEASER_LINK.search(text) or word_alone or PROMO.search(text)) or PREVIOUS_NEXT.match(text):
         return False

@@ -114,8 +114,11 @@ def unwrap(line: str) -> str:
     return line
 
 
+# ... or the agency's or paper's name before the word: "(PTI photo)", "(Express Photo by Name)"
+AGENCY_PHOTO = r"\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:file\s+)?(?i:photo|pic)s?(?:\s+(?i:by)\s+[^()]{1,60})?\)"
 TRAILING_CREDIT = regex(
-    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\))$"
+    r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"
+    rf"(?P<agency>{AGENCY_PHOTO}))$"
 )
 # ... the outlet and the photographer in brackets, as the ABC prints them ("... (ABC News: Callum Ashby)"); and a
 # credit's label glued on with no stop before it ("... her pitch to voters Credit: Name for The Telegraph", "... on
@@ -125,7 +128,8 @@ OUTLET_CREDIT = regex(
     rf"{NAMEISH}\))$"
 )  # ... after the caption's full stop; the outlet the ABC's own ("ABC News", "ABC Rural"), an agency or "Supplied"
 LABELLED_CREDIT = regex(
-    r"^(?P<caption>.{20,}?)\s*(?P<credit>(?:Credit|Photograph|(?<=[.!?])Photo|(?<=[.!?]\s)Photo)(?:\s*:\s*|\.\.\.\s*|…\s*)"
+    r"^(?P<caption>.{20,}?)\s*(?P<credit>(?:Credit|Photograph|Crédits? photos?|(?<=[.!?])Photo|(?<=[.!?]\s)Photo)"
+    r"(?:\s*:\s*|\.\.\.\s*|…\s*)"
     rf"{NAMEISH}(?:\s*/\s*{NAMEISH}|\s+(?:for|via)\s+{NAMEISH})?)$"
 )
 
@@ -138,7 +142,7 @@ def split_credit(line: str) -> tuple[str, str]:
     -> (caption, credit)."""
     line = HIDE_GLUED.sub("", line)  # NPR's button pasted onto the credit: "... Chuck Burton/AP hide caption"
     bracketed = TRAILING_CREDIT.match(line)
-    if bracketed and is_credit(bracketed.group("credit")):
+    if bracketed and (bracketed.group("agency") or is_credit(bracketed.group("credit"))):
         return bracketed.group("caption"), bracketed.group("credit")
     outlet = OUTLET_CREDIT.match(line)
     if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
@@ -148,8 +152,8 @@ def split_credit(line: str) -> tuple[str, str]:
     if found and len(found.group("credit").split()) <= CREDIT_WORDS:
         return found.group("caption"), found.group("credit")
     # After the caption's stop (Chinese: no space after it), or its dash before a labelled credit ("... - Ảnh: X")
-    for stop in re.finditer(r"[.!?)]\s+(?=\S)|[。！？）]\s*(?=\S)|\s[-–—]\s+(?=\S)", line):
-        caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :]
+    for stop in re.finditer(r"[.!?)](?=\s+\S)|[。！？）]\s*(?=\S)|\s[-–—]\s+(?=\S)", line):  # (a stop, then a dash)
+        caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :].lstrip()
         cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
         labelled = PHOTO_LABEL.match(credit) is not None  # "Photo: X", "Ảnh: X"
         if (
@@ -206,14 +210,15 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
 
 
 PHOTO_LABEL = regex(
-    rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s)"
-)  # a caption's credit glued on: "... PHOTO: X", "... Fot. X"
+    rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s|\s+(?=(?-i:[A-Z]{{2,}})\b))"
+)  # a caption's credit glued on: "... PHOTO: X", "... Fot. X", "... - Foto BERNAMA" (an agency in capitals)
 # A photo's own words: what its people do before the camera (a standfirst's news "poses" a threat, "is seen as"
 # one, "talks with" another), where they stand in it (", left,"; not "the far right,"), that it is a file picture
 PICTURED = regex(
     r"(?i)\b(?:pictured|file (?:photo|picture|image)|looks on|gestures|poses for|(?:is|are) seen (?!as\b)|"
     r"(?:speaks|waves|smiles|listens) (?:to|at|during|as|with|after|before)|arrives (?:at|for)|"
-    r"(?<=, )(?:left|right|centre|center|front|back|second (?:left|right)),)|\((?:left|right|centre|center|[lrc])\)"
+    r"(?<=, )(?:left|right|centre|center|front|back|second (?:left|right)),)|\((?:left|right|centre|center|[lrc])\)|"
+    r"\((?:L-R|R-L|from (?:left|right))\)"
 )
 CHARTED = regex(r"(?i)\b(?:shaded|chart|graph|graphic|map|pictured|shown in)\b")
 CAPTION_UNDER_SENTENCE = 10  # words: a caption under its credit inside the article; a subhead there is shorter

@@ -35,8 +35,9 @@ CONSENT_HEADING = regex(
     r"manage (?:cookies|consent|(?:your )?privacy(?: settings)?)|consent to cookies\b.{0,40}|"
     r"(?:this (?:web)?site|we) uses? cookies|datenschutz-?(?:einstellungen|hinweis)|cookie-einstellungen|"
     r"gestion des cookies|paramètres des cookies|(?:nous )?respect(?:ons)? (?:de )?votre vie privée|vos choix|"
-    r"tu privacidad|configuración de cookies|la tua privacy|privacyinstellingen|cookieindstillinger)\W*$"
-)
+    r"tu privacidad|configuración de cookies|la tua privacy|privacyinstellingen|cookieindstillinger|"
+    r"cookies on (?:the )?(?-i:[A-Z])\S*(?: websites?)?)\W*$"
+)  # ... and a site's banner: "Cookies on GOV.UK", "Cookies on the BBC website"
 # ... and its notice, right under it (or opening the dialog itself): "We use cookies and similar technologies", "On
 # this website we use cookies", "Wir nutzen Cookies", "nous et nos partenaires utilisons des cookies"
 NOTICE = regex(

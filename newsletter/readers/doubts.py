@@ -63,3 +63,41 @@ def short_title_over(
     size = words_of(lines[above].text)
     shaped = title_case(lines[above].text) and not ends_sentence(lines[above].text)
     return above if shaped and 2 <= size <= SHORT_TITLE and 2 * size <= words_of(lines[index].text) else None
+
+
+# --- what the page around it cannot tell from the headline: a standfirst, a topic's label, a site's name ----------
+# (with the headline out of the paste, or read as something else, each is the best line left; each is rare as one)
+
+# A standfirst's length, in words: no headline of the read pools (real pages or made up) is this long (twice as long in
+# Thai, Lao, Burmese or Khmer, whose words are counted by their letters)
+STANDFIRST_LONG = 22
+# A topic's label: a few words ending in its year ("Holyrood Election 2026", "美国大选2016"), not a title's "of 2019"
+YEAR_LABEL = regex(
+    r"^(?!.*\b(?:of|in|for|since|by|to|from|after|before|until|de|del|des|du|von|im|seit|en|di|dal)\s+\d{4}$)"
+    r"\S.*?(?<!\d)(?:19|20)\d{2}$"
+)
+YEAR_LABEL_WORDS = 5
+MENU_UNDER = 5  # short lines right under a line, none a byline or date: the items of a menu under the site's name
+MENU_ITEM = 3  # words
+
+
+def year_label(text: str) -> bool:
+    """A short line ending in a year: a topic's or an event's label over its stories."""
+    return words_of(text) <= YEAR_LABEL_WORDS and YEAR_LABEL.match(text) is not None
+
+
+def over_menu(lines: list[Line], roles: list[str], index: int, start: int) -> bool:
+    """MENU_UNDER short lines right under the chosen one (buttons between), none a byline, a date or a sentence, and
+    the article's own byline or date further down, over its first paragraph: a site's name over its menu's items."""
+    if not any(roles[j] in ("byline", "date") for j in range(index + 1, start)):
+        return False  # (a headline over its page's links, "Page contents", "Related media", heads its article)
+    run = 0
+    for j in range(index + 1, min(len(lines), index + 2 * MENU_UNDER + 2)):
+        if roles[j] == "furniture":
+            continue
+        if roles[j] not in ("other", "label") or words_of(lines[j].text) > MENU_ITEM or ends_sentence(lines[j].text):
+            return False
+        run += 1
+        if run == MENU_UNDER:
+            return True
+    return False

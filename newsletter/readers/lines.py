@@ -212,7 +212,7 @@ OTHER_BYLINE = regex(
 # ... in Chinese: the reporter's or writer's label and the names, a source before it or the city it reports from after
 # it ("凤凰网资讯 记者 高远", "記者許家豪／台中報導", "作者：孟晨 陈欣然", "文／王小明")
 CJK_WRITER = r"[\u4E00-\u9FFF]{2,4}"
-REPORTER = r"(?:本报|本報|特约|特約|新华社|新華社|中新社)?(?:记者|記者|通讯员|通訊員)"
+REPORTER = r"(?:[\u4E00-\u9FFF]{2,6})?(?:记者|記者|通讯员|通訊員)"  # a paper's name glued on: "澎湃新闻记者"
 CHINESE_BYLINE = regex(
     # ... the label apart from the names (a space or a colon after it: "记者暗访 校外培训" is a headline's "reporter
     # goes undercover"), or glued to one name and the city it reports from ("記者許家豪／台中報導")

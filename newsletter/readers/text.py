@@ -21,6 +21,7 @@ from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes
+from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
     CAPTION_UNDER_WORDS,
@@ -400,11 +401,8 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the caption: "1 of 2 | The court..."
-# A writer's post on its own line under the name: "Scotland political correspondent"; and the place: "Reporting from
-# Glasgow"
+# A writer's post on its own line under the name: "Scotland political correspondent" (the place: REPORTING_FROM)
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
-PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")  # places, not a subhead
 
 
 def in_header(roles: list[str], i: int) -> bool:

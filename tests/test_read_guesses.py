@@ -1,0 +1,142 @@
+"""When a pasted page's headline is not in the paste (the editor's selection started under it, the page drew it as a
+picture, or the reader took it for something else), the best line left is a guess and is flagged as one: a
+standfirst as long as standfirsts are, a topic's label with its year, the site's name over its menu, a point of the
+story's highlights (readers/doubts.py, readers/headline.py). Some lines are never a headline, headline or not: the
+writer's place, a cookie banner's heading, an academic's post, an image's file name, a line of hashtags, a
+breadcrumb's label, a caption ending in its credit (readers/candidates.py, readers/credits.py). The pages are
+written here in those shapes."""
+
+import pytest
+
+from newsletter.readers.text import parse_page
+
+
+def read(text: str):
+    notices = []
+    result = parse_page(text, "page.txt", notices)
+    return result.stories[0], [str(notice) for notice in notices]
+
+
+ARTICLE = (
+    "The governing coalition lost its majority in the upper house election on Sunday, after a night of counting that "
+    "left "
+    "the prime minister two seats short of the votes she needs to pass her budget next month.\n"
+    "The final seat went to an independent candidate by fewer than two hundred votes, and the electoral commission "
+    "said a recount would be held only if one of the candidates asked for it within three days.\n"
+    "Opposition leaders said they would table a motion of no confidence as soon as parliament returns, though it "
+    "is far from clear that they have the votes to win it.\n"
+)
+HEADLINE = "Coalition loses upper house majority as recount looms"
+STANDFIRST = (
+    "Prime minister left two seats short of a majority in the upper house after a night of counting, with a recount "
+    "of the final seat possible"
+)  # 26 words, no full stop: a standfirst's shape, in a headline's place
+
+
+def test_a_standfirst_as_long_as_standfirsts_are_is_flagged_when_no_headline_stands_over_it():
+    story, notices = read(f"Home\nPolitics\n{STANDFIRST}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline_unsure
+    assert any("26 words long, as a standfirst is" in notice for notice in notices)
+    # ... the page's own headline over it is the headline, and sure; the standfirst is the teaser
+    story, notices = read(f"Home\nPolitics\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+    assert story.teaser == STANDFIRST
+
+
+def test_a_headline_of_nineteen_words_is_sure():
+    long = "Coalition loses upper house majority after a night of counting leaves the prime minister two seats short"
+    story, _ = read(f"Home\nPolitics\n{long}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (long, False)
+
+
+@pytest.mark.parametrize("label", ["Upper House Election 2026", "Coalition Election 2026"])
+def test_a_topic_s_label_with_its_year_chosen_for_want_of_the_headline_is_flagged(label):
+    story, notices = read(f"News\nElections\n{label}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline == label and story.headline_unsure
+    assert any("a topic's label (a few words and a year)" in notice for notice in notices)
+
+
+def test_a_headline_ending_in_a_year_after_of_or_in_is_no_topic_s_label():
+    headline = "The coalition's worst night of 2026"
+    story, _ = read(f"News\n{headline}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (headline, False)
+
+
+MENU = "Politics\nWorld\nOpinion\nPodcasts\nEvents\nAbout\n"
+
+
+def test_the_site_s_name_over_its_menu_chosen_for_want_of_the_headline_is_flagged():
+    page = f"Skip to content\nUpper House Watch\n{MENU}Log in\nSubscribe\nBy Anna Petrova\n12 March 2026\n{ARTICLE}"
+    story, notices = read(page)
+    assert story.headline == "Upper House Watch" and story.headline_unsure
+    assert any("short lines stand under it as a menu's do" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "Save\nCopy link\nBookmark\nBy Anna Petrova\n12 March 2026\n",  # three buttons, then the byline: sure
+        f"{MENU}",  # a headline over its page's links, no byline or date under them: it heads its article
+    ],
+)
+def test_a_headline_over_a_few_buttons_or_over_links_with_no_header_under_them_is_sure(under):
+    story, _ = read(f"News\n{HEADLINE}\n{under}{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+
+
+def test_a_point_of_the_story_s_highlights_chosen_for_want_of_the_headline_is_flagged():
+    points = "Count leaves prime minister two seats short\nRecount possible within three days\nOpposition eyes vote\n"
+    story, notices = read(f"Politics\nBy Anna Petrova\n12 March 2026\nSTORY HIGHLIGHTS\n{points}{ARTICLE}")
+    assert story.headline == "Count leaves prime minister two seats short" and story.headline_unsure
+    assert any("a point of the story's highlights" in notice for notice in notices)
+    # ... a kicker "In Brief" over the headline is no list of points
+    story, _ = read(f"Politics\nIn Brief\n{HEADLINE}\n{STANDFIRST}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting from Canberra, Sydney and Geneva",  # the writer's place
+        "Cookies on GOV.UK",  # a cookie banner's heading
+        "Senior Lecturer in European Politics, University of Glasgow",  # the writer's post
+        "prime minister at the count.jpg",  # an image's file name, left as its alt text
+        "#senate #recount",  # hashtags
+        "您的当前位置：新闻中心 > 政治",  # a breadcrumb's label: "your place"
+    ],
+)
+def test_lines_that_are_never_a_headline_are_not_taken_for_one(line):
+    story, _ = read(f"{line}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline != line
+    story, _ = read(f"News\n{HEADLINE}\n{line}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+
+
+@pytest.mark.parametrize(
+    ("caption", "credited"),
+    [
+        ("Voters queue outside a polling station in the capital on Sunday. (PTI photo)", True),
+        ("Senators leave the chamber after the vote on Sunday. - Foto BERNAMA", True),
+        ("Le Premier ministre à la sortie du Sénat dimanche Crédits photo : Jean DUPONT/Le Figaro", True),
+        ("(L-R) Anna Petrova, Mark Ellis and Sofia Lund at the count", False),
+    ],
+)
+def test_a_caption_ending_in_its_credit_or_naming_who_stands_where_is_no_headline_nor_paragraph(caption, credited):
+    if credited:  # a caption, whatever its place
+        story, _ = read(f"News\n{caption}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+        assert story.headline != caption
+    story, _ = read(f"News\n{HEADLINE}\nBy Anna Petrova\n12 March 2026\n{caption}\n{ARTICLE}")
+    assert story.headline == HEADLINE
+    assert story.body[0].text.startswith("The governing coalition")
+
+
+def test_a_chinese_byline_with_the_paper_s_name_glued_on_is_the_byline():
+    article = (
+        "江苏省某环保公司负责人因跨省倾倒工业固体废物一万二千吨，被法院一审判处有期徒刑五年，并处罚金人民币五十万元。\n"
+        "法院审理查明，该公司在未取得相关资质的情况下，先后多次将工业固废运往外省倾倒，造成严重环境污染。\n"
+        "被告人当庭表示认罪悔罪，检察机关表示将继续追查相关责任人，案件仍在进一步审理之中。\n"
+    )
+    headline = "跨省倾倒工业固废1.2万吨 环保公司负责人获刑五年"
+    story, _ = read(f"要闻\n{headline}\n澎湃新闻记者 周夏\n2019-07-02 10:23\n{article}")
+    assert story.headline == headline
+    assert story.byline == "澎湃新闻记者 周夏"
