@@ -113,18 +113,17 @@ def test_lines_that_are_never_a_headline_are_not_taken_for_one(line):
 
 
 @pytest.mark.parametrize(
-    ("caption", "credited"),
+    "caption",
     [
-        ("Voters queue outside a polling station in the capital on Sunday. (PTI photo)", True),
-        ("Senators leave the chamber after the vote on Sunday. - Foto BERNAMA", True),
-        ("Le Premier ministre à la sortie du Sénat dimanche Crédits photo : Jean DUPONT/Le Figaro", True),
-        ("(L-R) Anna Petrova, Mark Ellis and Sofia Lund at the count", False),
+        "Voters queue outside a polling station in the capital on Sunday. (PTI photo)",
+        "Senators leave the chamber after the vote on Sunday. - Foto BERNAMA",
+        "Le Premier ministre à la sortie du Sénat dimanche Crédits photo : Jean DUPONT/Le Figaro",
+        "(L-R) Anna Petrova, Mark Ellis and Sofia Lund at the count",
     ],
 )
-def test_a_caption_ending_in_its_credit_or_naming_who_stands_where_is_no_headline_nor_paragraph(caption, credited):
-    if credited:  # a caption, whatever its place
-        story, _ = read(f"News\n{caption}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
-        assert story.headline != caption
+def test_a_caption_ending_in_its_credit_or_naming_who_stands_where_is_no_headline_nor_paragraph(caption):
+    story, _ = read(f"News\n{caption}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline != caption
     story, _ = read(f"News\n{HEADLINE}\nBy Anna Petrova\n12 March 2026\n{caption}\n{ARTICLE}")
     assert story.headline == HEADLINE
     assert story.body[0].text.startswith("The governing coalition")
@@ -140,3 +139,19 @@ def test_a_chinese_byline_with_the_paper_s_name_glued_on_is_the_byline():
     story, _ = read(f"要闻\n{headline}\n澎湃新闻记者 周夏\n2019-07-02 10:23\n{article}")
     assert story.headline == headline
     assert story.byline == "澎湃新闻记者 周夏"
+
+
+def test_a_japanese_caption_ending_in_its_photo_s_source_is_no_headline_nor_paragraph():
+    article = (
+        "衆議院の解散をめぐり、与党内では年内に選挙を行うべきだという意見と、来年の通常国会のあとに先送りすべきだという"
+        "意見が対立していて、首相は補正予算の成立を待って最終的に判断する考えです。\n"
+        "与党の幹部は２日、記者団に対し「解散の時期は首相が決めることだ」と述べたうえで、党として選挙の準備を急ぐ考えを"
+        "示しました。\n"
+        "一方、野党側は「解散の前に国会で審議を尽くすべきだ」として、予算委員会での集中審議を求めています。\n"
+    )
+    headline, caption = "衆議院解散の時期めぐり 与党内で意見対立", "記者団の質問に答える首相（写真＝共同）"
+    story, _ = read(f"政治\n{caption}\n2026年12月2日 6時05分\n{article}")
+    assert story.headline != caption
+    story, _ = read(f"政治\n{headline}\n2026年12月2日 6時05分\n{caption}\n{article}")
+    assert story.headline == headline
+    assert story.body[0].text.startswith("衆議院の解散をめぐり")

@@ -15,6 +15,7 @@ MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
 TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
 HASHTAGS = regex(r"(?:#[^#\s]{1,20}#?\s*){2,}")  # a line of hashtags: "#天文航天#月球", "#election #vote"
 IMAGE_FILE = regex(r"(?i)\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
+WHO_STANDS_WHERE = regex(r"\((?:L-R|R-L|l-r|from (?:left|right))\)")  # a photo's caption: "(L-R) Anna Petrova, ..."
 # The writer's place on its own line by the byline: "Reporting from Kyiv, Ukraine, and Geneva" (places, not a title)
 PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
 REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")
@@ -65,8 +66,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
-    if REPORTING_FROM.match(text) or ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or IMAGE_FILE.search(text):
-        return False  # Reporting from Kyiv, Senior Lecturer in X, University of Y, #vote #senate, cards.jpg
+    if REPORTING_FROM.match(text) or ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or IMAGE_FILE.search(text) \
+            or WHO_STANDS_WHERE.search(text):  # fmt: skip
+        return False  # Reporting from Kyiv, Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text) \
             or CONSENT_HEADING.match(text):  # fmt: skip

@@ -24,14 +24,17 @@ AGENCIES = frozenset(
 # Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by), "公安分局供图
 # 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
 CJK_CREDIT = (
-    r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／]\s*.{1,60}|"
+    r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／＝=]\s*.{1,60}|"
     r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?|"
     # "（記者林筱涵攝）": photographed by the reporter, in Taiwan's papers; any photographer's, in brackets
     r"[（(]?(?:記者|记者)\S{2,4}(?:攝|摄)[）)]?|[（(][^（）()由]{1,16}(?:攝|摄|拍摄|拍攝|供图|供圖)[）)]"
 )
 # ... in brackets, glued onto the caption with or without its stop: "（資料照，陳品妤攝）", "(美国之音萧晴拍摄)"; a
-# name or a label before it, not a clause saying how it was taken ("（部分空景由無人機拍攝）"); the caption one sentence
-BRACKETED = r"[（(][^（）()由]{1,16}(?:攝|摄|拍摄|拍攝|供图|供圖)[）)]"
+# name or a label before it, not a clause saying how it was taken ("（部分空景由無人機拍攝）"); the caption one
+# sentence; or the photo's label and source: "（写真＝ロイター）"
+BRACKETED = (
+    r"[（(](?:[^（）()由]{1,16}(?:攝|摄|拍摄|拍攝|供图|供圖)|(?:写真|照片|图|圖)\s*[＝=:：][^（）()]{1,16})[）)]"
+)
 CJK_BRACKETED = regex(BRACKETED)
 CJK_TRAILING = regex(rf"^(?P<caption>[^。]{{5,59}}[^。\s]。?)\s*(?P<credit>{BRACKETED})$")
 # "Photo" as pages in other languages label a credit: Slavic and Baltic, Hungarian, Greek, Finnish, Vietnamese,
