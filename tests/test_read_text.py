@@ -3046,6 +3046,47 @@ def test_comments_under_another_name_and_a_reaction_widget_end_the_article(after
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
 
 
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Authors\nKenji Arakawa\nSenior Fellow - Foreign Policy, Center for East Asia Policy Studies\n"
+        "The Institution is committed to quality, independence and impact, and is supported by a diverse array of "
+        "funders who share those values.\n",  # a think tank's box of its writers
+        "Before you go...\nEvery day, our academic experts write to help you make sense of a complex world, and if "
+        "you value their work we hope you will consider a donation today.\nDonate now\n",  # a donation pitch
+        "Creative Commons: Some rights reserved.\nThe views expressed here are the author's own and do not represent "
+        "those of the council, its members or the funders of its work.\n",  # the licence under the article
+        "Теги:\nРустем Умєров\nпереговори\nШановні читачі, долучайтеся до спільноти та підтримуйте незалежну "
+        "журналістику, яка потрібна зараз як ніколи раніше!\n",  # tags under their Ukrainian label
+        "Reader comments 164\nYou must login or create an account to comment.\ngrantk\nGood. The doctrine was "
+        "written for an era when the third party was a bank teller, not a phone in every pocket.\n",
+        "Additional reading:\nTexas State Senate elections, 2026\nThe runoffs are the second round of a primary "
+        "and are held when no candidate wins a majority of the votes cast in the first.\n",
+    ],
+)
+def test_a_box_of_writers_a_donation_pitch_a_licence_labelled_tags_and_counted_comments_end_the_article(after):
+    """What sites put under the article's last paragraph, each over a paragraph of their own: a box headed
+    "Authors", a pitch headed "Before you go...", a Creative Commons licence, tags under "Теги:", comments headed
+    "Reader comments 164", links under "Additional reading:". The article ends at its own last paragraph."""
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{after}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_japanese_paper_s_members_only_notice_ends_the_article_there_and_is_named():
+    opening = (
+        "衆議院の解散をめぐり、与党内では年内に選挙を行うべきだという意見と、来年の通常国会のあとに先送りすべきだという"
+        "意見が対立していて、首相は補正予算の成立を待って最終的に判断する考えです。"
+    )
+    page = (
+        f"政治\n衆議院解散の時期めぐり 与党内で意見対立\n2026年12月2日 6時05分\n{opening}\n"
+        "この記事は有料記事です。残り1128文字\n有料会員になると続きをお読みいただけます。\n"
+        "関連ニュース\n与党幹部「解散の時期は首相が決めること」 選挙準備を急ぐ\n野党、予算委での集中審議を要求\n"
+    )
+    result, notices = read(page)
+    assert body_of(result.stories[0]) == [opening]
+    assert any("asks to log in or subscribe" in str(notice) for notice in notices)
+
+
 def test_a_question_among_a_related_box_s_titles_over_the_article_is_not_its_first_paragraph():
     """A related box between the header and the article, one of its titles a question ("Vote Compass: Where do you
     fit on the political landscape?"): the article starts at its own first paragraph, and the box is named."""

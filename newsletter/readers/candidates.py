@@ -14,10 +14,12 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
 TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
 HASHTAGS = regex(r"(?:#[^#\s]{1,20}#?\s*){2,}")  # a line of hashtags: "#天文航天#月球", "#election #vote"
-IMAGE_FILE = regex(r"(?i)\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
+IMAGE_FILE = regex(r"(?i)\w\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
 WHO_STANDS_WHERE = regex(r"\((?:L-R|R-L|l-r|from (?:left|right))\)")  # a photo's caption: "(L-R) Anna Petrova, ..."
 # The writer's place on its own line by the byline: "Reporting from Kyiv, Ukraine, and Geneva" (places, not a title)
-PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# ... places, not a title's words after a comma ("Reporting from Gaza, Without Getting In")
+NOT_PLACE = r"(?!(?:Without|With|From|Beyond|After|Before|Behind|Inside|Outside|Under|Over|In|On|At|For|The|A|An)\b)"
+PLACE = rf"{NOT_PLACE}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
 REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")
 # A writer's academic post and place under the name: "Senior Lecturer in European Politics, University of Glasgow"
 ACADEMIC_POST = regex(

@@ -118,7 +118,10 @@ def unwrap(line: str) -> str:
 
 
 # ... or the agency's or paper's name before the word: "(PTI photo)", "(Express Photo by Name)"
-AGENCY_PHOTO = r"\((?:[A-Z][\w.&'’-]*\s+){1,3}(?i:file\s+)?(?i:photo|pic)s?(?:\s+(?i:by)\s+[^()]{1,60})?\)"
+AGENCY_PHOTO = (
+    r"\((?!(?:See|Watch|View|In|Inside|Viral|Exclusive|More|All|New|Latest|Top|Best)\b)"  # not a title's "(See Pic)"
+    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:file\s+)?(?i:photo|pic)s?(?:\s+(?i:by)\s+[^()]{1,60})?\)"
+)
 TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"
     rf"(?P<agency>{AGENCY_PHOTO}))$"
@@ -213,8 +216,8 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
 
 
 PHOTO_LABEL = regex(
-    rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s|\s+(?=(?-i:[A-Z]{{2,}})\b))"
-)  # a caption's credit glued on: "... PHOTO: X", "... Fot. X", "... - Foto BERNAMA" (an agency in capitals)
+    rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s|\s+(?=(?-i:[A-Z]{{2,}})$))"
+)  # a caption's credit glued on: "... PHOTO: X", "... Fot. X", "... - Foto BERNAMA" (an agency in capitals, last)
 # A photo's own words: what its people do before the camera (a standfirst's news "poses" a threat, "is seen as"
 # one, "talks with" another), where they stand in it (", left,"; not "the far right,"), that it is a file picture
 PICTURED = regex(

@@ -4,9 +4,12 @@ paragraphs, of which it heads the first."""
 
 from __future__ import annotations
 
+import re
+
 from newsletter.patterns import regex
+from newsletter.readers.headers import dated_under
 from newsletter.readers.lines import Line, ends_sentence, line_date, title_case
-from newsletter.readers.scripts import words_of
+from newsletter.readers.scripts import CJK, spaceless, words_of
 
 # A live page's post is headed by its time ("14:38", "Just now") over its title: the first post's title is no more the
 # page's headline than the others' are
@@ -79,16 +82,34 @@ YEAR_LABEL = regex(
 YEAR_LABEL_WORDS = 5
 MENU_UNDER = 5  # short lines right under a line, none a byline or date: the items of a menu under the site's name
 MENU_ITEM = 3  # words
+SITE_NAME = 5  # words: a site's name, at most
 
 
-def year_label(text: str) -> bool:
-    """A short line ending in a year: a topic's or an event's label over its stories."""
-    return words_of(text) <= YEAR_LABEL_WORDS and YEAR_LABEL.match(text) is not None
+def standfirst_long(text: str) -> int:
+    """The line's words when it is as long as a standfirst, else 0: counted by its spaces where a script spaces its
+    words ("COVID-19" and "$1.2M" are one each); in Chinese, Japanese, Thai, Lao, Burmese and Khmer, counted by their
+    letters (words_of), where titles of two or three clauses run twice as long."""
+    unspaced = spaceless(text) or 2 * len(CJK.findall(text)) >= len(re.sub(r"\s", "", text))
+    size = words_of(text) if unspaced else len(text.split())
+    return size if size >= STANDFIRST_LONG * (2 if unspaced else 1) else 0
+
+
+def topic_label(lines: list[Line], roles: list[str], index: int, start: int, candidates: set[int]) -> bool:
+    """A short line ending in a year: a topic's or an event's label over its stories; not a results page's "Result
+    2026" over its own byline or date with no longer title under it, which is its headline."""
+    text = lines[index].text
+    if words_of(text) > YEAR_LABEL_WORDS or YEAR_LABEL.match(text) is None:
+        return False
+    longer = any(words_of(lines[i].text) > words_of(text) for i in candidates if index < i < start)
+    return longer or not dated_under(roles, index)
 
 
 def over_menu(lines: list[Line], roles: list[str], index: int, start: int) -> bool:
-    """MENU_UNDER short lines right under the chosen one (buttons between), none a byline, a date or a sentence, and
-    the article's own byline or date further down, over its first paragraph: a site's name over its menu's items."""
+    """MENU_UNDER short lines right under the chosen one, itself short (buttons between), none a byline, a date or a
+    sentence, and the article's own byline or date further down, over its first paragraph: a site's name over its
+    menu's items (not a headline over its tags' or its share buttons' names)."""
+    if words_of(lines[index].text) > SITE_NAME:
+        return False
     if not any(roles[j] in ("byline", "date") for j in range(index + 1, start)):
         return False  # (a headline over its page's links, "Page contents", "Related media", heads its article)
     run = 0

@@ -12,7 +12,7 @@ from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
-from newsletter.readers.doubts import STANDFIRST_LONG, live_posts, live_time, over_menu, short_title_over, year_label
+from newsletter.readers.doubts import live_posts, live_time, over_menu, short_title_over, standfirst_long, topic_label
 from newsletter.readers.headers import (
     HEADER_LINES,
     TOPICAL,
@@ -41,7 +41,7 @@ from newsletter.readers.lines import (
     title_case,
     written_as_sentence,
 )
-from newsletter.readers.scripts import CJK, spaceless, words_of
+from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, share, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
@@ -322,9 +322,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it reads like a photo's caption (over a credit, or with a date)"
     elif in_highlights(lines, roles, index) and roles[index + 1 : index + 2] == ["other"]:  # one point of a list
         why = "it is a point of the story's highlights, not its title"
-    elif (size := words_of(lines[index].text)) >= STANDFIRST_LONG * (2 if spaceless(lines[index].text) else 1):
-        why = f"it is {size} words long, as a standfirst is: a headline is seldom so long"
-    elif year_label(lines[index].text):
+    elif long := standfirst_long(lines[index].text):
+        why = f"it is {long} words long, as a standfirst is: a headline is seldom so long"
+    elif topic_label(lines, roles, index, start, {i for _, i in scored}):
         why = "it reads like a topic's label (a few words and a year)"
     elif over_menu(lines, roles, index, start) and not doubled(lines, roles, index):  # (a title pasted twice)
         why = "short lines stand under it as a menu's do: it may be the site's name"

@@ -212,7 +212,8 @@ OTHER_BYLINE = regex(
 # ... in Chinese: the reporter's or writer's label and the names, a source before it or the city it reports from after
 # it ("凤凰网资讯 记者 高远", "記者許家豪／台中報導", "作者：孟晨 陈欣然", "文／王小明")
 CJK_WRITER = r"[\u4E00-\u9FFF]{2,4}"
-REPORTER = r"(?:[\u4E00-\u9FFF]{2,6})?(?:记者|記者|通讯员|通訊員)"  # a paper's name glued on: "澎湃新闻记者"
+OUTLET = r"[\u4E00-\u9FFF]{0,6}(?:新闻|新聞|日报|日報|晚报|晚報|报|報|网|網|社|台|客户端)"  # glued on: "澎湃新闻记者"
+REPORTER = rf"(?:{OUTLET})?(?:记者|記者|通讯员|通訊員)"
 CHINESE_BYLINE = regex(
     # ... the label apart from the names (a space or a colon after it: "记者暗访 校外培训" is a headline's "reporter
     # goes undercover"), or glued to one name and the city it reports from ("記者許家豪／台中報導")
@@ -267,15 +268,16 @@ RELATED = regex(
 COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|kommentare?|commentaires?|comentarios?|"
                     r"comentários|commenti|reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
                     r"(?:网易|热门|最新)?跟[贴帖]|コメント")  # fmt: skip
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）])?$"  # "(1,148)", "(1 148)"
-COMMENTS = regex(r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
+READERS = r"(?:\d+\s+)?(?:readers?['’]?\s+)?"  # "12 Comments", "Reader comments 164"
+COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
-    r"(?i)^(?:\d+\s+)?(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"add a comment|post a comment|show comments|view comments|"
     # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
     r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
-    r"about the authors?|share this(?: article| story)?|"
-    r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|"
+    r"about the authors?|authors?|share this(?: article| story)?|before you go\W*|additional reading|"
+    r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's sections)
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
@@ -295,6 +297,7 @@ TAG_LINE = regex(
 )
 RIGHTS_RESERVED = regex(
     r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)|"
+    r"^creative commons\b.*\brights reserved\b|^this (?:work|article) is licensed under (?:a )?creative commons\b|"
     # ... as Chinese sites forbid reprinting, near the line's start and not quoted: "未经授权禁止转载",
     # "本網站之文字…非經授權，不得轉載", "未经允许任何单位或个人不得转载" (not a paragraph that cites
     # "未经授权不得转载" as a contract's words)
