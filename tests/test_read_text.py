@@ -3072,6 +3072,15 @@ def test_a_box_of_writers_a_donation_pitch_a_licence_labelled_tags_and_counted_c
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
 
 
+def test_a_newsletter_s_referral_widget_under_the_article_is_no_part_of_it():
+    widget = (
+        "Share Ballot Lines\nYou currently have 0 referrals, only 1 away from receiving a shout-out in the next "
+        "edition.\nCopy your referral link\nOr share it on\n"
+    )
+    result, _ = read(f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{widget}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
 def test_a_japanese_paper_s_members_only_notice_ends_the_article_there_and_is_named():
     opening = (
         "衆議院の解散をめぐり、与党内では年内に選挙を行うべきだという意見と、来年の通常国会のあとに先送りすべきだという"

@@ -390,7 +390,8 @@ PROMO_END_WORDS = 20  # ... a line this short at most
 # Thursday", "Which is it?", "Et vous, qu'en pensez-vous ?")
 PROMOTED = regex(
     r"(?i)\b(?:inbox|newsletters?|apps?|alerts?|notifications|podcasts?|subscri\w+|unsubscribe|home delivery|"
-    r"delivered|download|sign(?:ing|ed)? up|follow (?:us|topics)|\d+% off|free trial|tips?)\b"
+    r"delivered|download|sign(?:ing|ed)? up|follow (?:us|topics)|\d+% off|free trial|tips?|"
+    r"whatsapp|telegram|referrals?|feedback|donat\w+)\b"  # a channel to join, a referral to earn, a gift to make
 )
 PROMO_SHARE = 0.35  # ... holding this share of the article's words at most (it sells something: fewer suffice)
 
