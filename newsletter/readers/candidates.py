@@ -13,8 +13,9 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 # A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)
 MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
 TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
-HASHTAGS = regex(r"(?:#[^#\s]{1,20}#?\s*){2,}")  # a line of hashtags: "#天文航天#月球", "#election #vote"
+HASHTAGS = regex(r"(?:#[^#\s]{1,20}#\s*){2,}|#[^#\s]{1,30}(?:\s+#[^#\s]{1,30})+")  # "#天文#月球#", "#vote #senate"
 IMAGE_FILE = regex(r"(?i)\w\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
+# ... a file's name in lower case, or one word alone (not a title's "... Still Called IMG_0001.JPG")
 WHO_STANDS_WHERE = regex(r"\((?:L-R|R-L|l-r|from (?:left|right))\)")  # a photo's caption: "(L-R) Anna Petrova, ..."
 # The writer's place on its own line by the byline: "Reporting from Kyiv, Ukraine, and Geneva" (places, not a title)
 # ... places, not a title's words after a comma ("Reporting from Gaza, Without Getting In")
@@ -68,9 +69,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
-    if REPORTING_FROM.match(text) or ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or IMAGE_FILE.search(text) \
-            or WHO_STANDS_WHERE.search(text):  # fmt: skip
-        return False  # Reporting from Kyiv, Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
+    named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
+    if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text):
+        return False  # Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text) \
             or CONSENT_HEADING.match(text):  # fmt: skip

@@ -117,10 +117,17 @@ def unwrap(line: str) -> str:
     return line
 
 
+# A licence, a photo's or the article's, as Flickr, Wikimedia and think tanks give it: "Creative Commons: Some rights
+# reserved.", "This work is licensed under a Creative Commons Attribution 4.0 licence", "CC BY-SA 4.0"
+LICENCE = regex(
+    r"(?i)^(?:creative commons\b|this (?:work|article|image|photo) is licensed under (?:a )?creative "
+    r"commons\b|cc by\b)"
+)
+LICENCE_WORDS = 30
 # ... or the agency's or paper's name before the word: "(PTI photo)", "(Express Photo by Name)"
 AGENCY_PHOTO = (
-    r"\((?!(?:See|Watch|View|In|Inside|Viral|Exclusive|More|All|New|Latest|Top|Best)\b)"  # not a title's "(See Pic)"
-    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:file\s+)?(?i:photo|pic)s?(?:\s+(?i:by)\s+[^()]{1,60})?\)"
+    r"\((?!(?:See|Watch|View|In|Inside|Viral|Exclusive|More|All|New|Latest|Top|Best|Rare|Unseen|Leaked|First)\b)"
+    r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:file\s+)?(?i:photo|pic)(?:\s+(?i:by)\s+[^()]{1,60})?\)"  # not "(See Pics)"
 )
 TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"

@@ -36,7 +36,7 @@ CONSENT_HEADING = regex(
     r"(?:this (?:web)?site|we) uses? cookies|datenschutz-?(?:einstellungen|hinweis)|cookie-einstellungen|"
     r"gestion des cookies|paramètres des cookies|(?:nous )?respect(?:ons)? (?:de )?votre vie privée|vos choix|"
     r"tu privacidad|configuración de cookies|la tua privacy|privacyinstellingen|cookieindstillinger|"
-    r"cookies on (?:the )?(?-i:[A-Z])\S*(?: websites?)?)\W*$"
+    r"cookies on (?:the )?(?:(?-i:[A-Z0-9]{2,})\S*|\S+\.\S+|\S+ websites?))\W*$"
 )  # ... and a site's banner: "Cookies on GOV.UK", "Cookies on the BBC website"
 # ... and its notice, right under it (or opening the dialog itself): "We use cookies and similar technologies", "On
 # this website we use cookies", "Wir nutzen Cookies", "nous et nos partenaires utilisons des cookies"
@@ -300,7 +300,7 @@ def goes_on(below: str, above: str) -> bool:
 # A release's closing heading that an article may quote as a subhead; its contacts follow it in the release itself
 # ... and the readers' comments' heading ("Have your say"), which a council's article may have as its subhead over
 # how to answer its consultation
-SUBHEAD_OR_END = regex(r"(?i)^(?:for more information|have your say)\s*[:：]?$")
+SUBHEAD_OR_END = regex(r"(?i)^(?:for more information|have your say|authors?|before you go(?:\.\.\.|…)?)\s*[:：]?$")
 HAVE_YOUR_SAY = regex(r"(?i)^have your say")
 ADDRESS = regex(r"[\w.+-]+@[\w-]+\.\w")
 NUMBER = regex(r"\+?\d[\d ().-]{7,}\d")  # ... a telephone number: nine figures at least (not "2025-2026")

@@ -80,9 +80,6 @@ YEAR_LABEL = regex(
     r"\S.*?(?<!\d)(?:19|20)\d{2}$"
 )
 YEAR_LABEL_WORDS = 5
-MENU_UNDER = 5  # short lines right under a line, none a byline or date: the items of a menu under the site's name
-MENU_ITEM = 3  # words
-SITE_NAME = 5  # words: a site's name, at most
 
 
 def standfirst_long(text: str) -> int:
@@ -94,31 +91,25 @@ def standfirst_long(text: str) -> int:
     return size if size >= STANDFIRST_LONG * (2 if unspaced else 1) else 0
 
 
+def decked(lines: list[Line], roles: list[str], index: int) -> bool:
+    """A line of DECK_WORDS or more right under the chosen one (buttons aside), neither its byline, its date, nor a
+    caption or credit: its deck, under the headline (a standfirst, chosen for want of the headline, has the byline
+    or the article under it)."""
+    below = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
+    return below is not None and roles[below] in ("other", "prose") and words_of(lines[below].text) >= DECK_WORDS \
+        and words_of(lines[below].text) < words_of(lines[index].text) * 2  # fmt: skip
+
+
+DECK_WORDS = 6
+
+
 def topic_label(lines: list[Line], roles: list[str], index: int, start: int, candidates: set[int]) -> bool:
     """A short line ending in a year: a topic's or an event's label over its stories; not a results page's "Result
-    2026" over its own byline or date with no longer title under it, which is its headline."""
+    2026" over its own byline or date with no longer title under that byline or date, which is its headline (and
+    its standfirst under it no title)."""
     text = lines[index].text
     if words_of(text) > YEAR_LABEL_WORDS or YEAR_LABEL.match(text) is None:
         return False
-    longer = any(words_of(lines[i].text) > words_of(text) for i in candidates if index < i < start)
-    return longer or not dated_under(roles, index)
-
-
-def over_menu(lines: list[Line], roles: list[str], index: int, start: int) -> bool:
-    """MENU_UNDER short lines right under the chosen one, itself short (buttons between), none a byline, a date or a
-    sentence, and the article's own byline or date further down, over its first paragraph: a site's name over its
-    menu's items (not a headline over its tags' or its share buttons' names)."""
-    if words_of(lines[index].text) > SITE_NAME:
-        return False
-    if not any(roles[j] in ("byline", "date") for j in range(index + 1, start)):
-        return False  # (a headline over its page's links, "Page contents", "Related media", heads its article)
-    run = 0
-    for j in range(index + 1, min(len(lines), index + 2 * MENU_UNDER + 2)):
-        if roles[j] == "furniture":
-            continue
-        if roles[j] not in ("other", "label") or words_of(lines[j].text) > MENU_ITEM or ends_sentence(lines[j].text):
-            return False
-        run += 1
-        if run == MENU_UNDER:
-            return True
-    return False
+    header = next((j for j in range(index + 1, start) if roles[j] in ("byline", "date")), start)
+    return not dated_under(roles, index) or any(words_of(lines[i].text) > words_of(text) for i in candidates
+                                                 if header < i < start)  # fmt: skip

@@ -10,9 +10,16 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
-from newsletter.readers.candidates import NAMES_ONLY, PROMO, could_be_headline, ranked_size
+from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
-from newsletter.readers.doubts import live_posts, live_time, over_menu, short_title_over, standfirst_long, topic_label
+from newsletter.readers.doubts import (
+    decked,
+    live_posts,
+    live_time,
+    short_title_over,
+    standfirst_long,
+    topic_label,
+)
 from newsletter.readers.headers import (
     HEADER_LINES,
     TOPICAL,
@@ -150,6 +157,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     trail = {fold(lines[j].text.split(sep)[-1]) for j in window for sep in TRAIL if lines[j].text.count(sep) >= 2}
     for i in window:
         line, role = lines[i], roles[i]
+        by_byline = roles[i - 1 : i] == ["byline"] or roles[i + 1 : i + 2] in (["byline"], ["date"])
+        if REPORTING_FROM.match(line.text) and by_byline:
+            continue  # the writer's place by the byline ("Reporting from Kyiv"), not an essay's title over its deck
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
         size = ranked_size(line.text)
@@ -322,12 +332,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it reads like a photo's caption (over a credit, or with a date)"
     elif in_highlights(lines, roles, index) and roles[index + 1 : index + 2] == ["other"]:  # one point of a list
         why = "it is a point of the story's highlights, not its title"
-    elif long := standfirst_long(lines[index].text):
+    elif (long := standfirst_long(lines[index].text)) and not decked(lines, roles, index):
         why = f"it is {long} words long, as a standfirst is: a headline is seldom so long"
     elif topic_label(lines, roles, index, start, {i for _, i in scored}):
         why = "it reads like a topic's label (a few words and a year)"
-    elif over_menu(lines, roles, index, start) and not doubled(lines, roles, index):  # (a title pasted twice)
-        why = "short lines stand under it as a menu's do: it may be the site's name"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
 
 

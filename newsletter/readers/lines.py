@@ -211,7 +211,7 @@ OTHER_BYLINE = regex(
 
 # ... in Chinese: the reporter's or writer's label and the names, a source before it or the city it reports from after
 # it ("凤凰网资讯 记者 高远", "記者許家豪／台中報導", "作者：孟晨 陈欣然", "文／王小明")
-CJK_WRITER = r"[\u4E00-\u9FFF]{2,4}"
+CJK_WRITER = r"(?!直击|探访|实探|走进|揭秘|现场|独家)[\u4E00-\u9FFF]{2,4}"  # (not "直击 抗洪一线")
 OUTLET = r"[\u4E00-\u9FFF]{0,6}(?:新闻|新聞|日报|日報|晚报|晚報|报|報|网|網|社|台|客户端)"  # glued on: "澎湃新闻记者"
 REPORTER = rf"(?:{OUTLET})?(?:记者|記者|通讯员|通訊員)"
 CHINESE_BYLINE = regex(
@@ -249,7 +249,7 @@ RELATED = regex(
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
     r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
     r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more|"
-    r"Related subjects|"
+    r"Related subjects|Additional reading|"
     # ... as German, French, Spanish, Portuguese, Italian and Dutch pages head a list of other stories
     r"(?:Ähnliche|Verwandte|Weitere|Empfohlene) (?:Beiträge|Artikel|Nachrichten|Themen)|Mehr zum Thema|"
     r"Das könnte (?:dich|Sie|euch) auch interessieren|Auch interessant|Lesen Sie auch|Meist ?gelesen|"
@@ -276,7 +276,7 @@ END_OF_ARTICLE = regex(
     r"add a comment|post a comment|show comments|view comments|"
     # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
     r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
-    r"about the authors?|authors?|share this(?: article| story)?|before you go\W*|additional reading|"
+    r"about the authors?|authors?|share this(?: article| story)?|before you go(?:\.\.\.|…)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's sections)
@@ -297,7 +297,6 @@ TAG_LINE = regex(
 )
 RIGHTS_RESERVED = regex(
     r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)|"
-    r"^creative commons\b.*\brights reserved\b|^this (?:work|article) is licensed under (?:a )?creative commons\b|"
     # ... as Chinese sites forbid reprinting, near the line's start and not quoted: "未经授权禁止转载",
     # "本網站之文字…非經授權，不得轉載", "未经允许任何单位或个人不得转载" (not a paragraph that cites
     # "未经授权不得转载" as a contract's words)

@@ -25,6 +25,8 @@ from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
     CAPTION_UNDER_WORDS,
+    LICENCE,
+    LICENCE_WORDS,
     PHOTO_LABEL,
     PICTURED,
     is_credit,
@@ -229,6 +231,10 @@ def classify(lines: list[Line]) -> list[str]:
     for text in texts:
         if RELATED.match(text):
             roles.append("related")
+        elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:
+            roles.append(
+                "furniture"
+            )  # a licence, a photo's or the article's: "Creative Commons: Some rights reserved."
         elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160:
             roles.append("end")  # comments, tags, the page's copyright line: the article is over
         elif is_credit(text):
