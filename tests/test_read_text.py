@@ -3089,6 +3089,15 @@ def test_a_box_of_links_or_a_photo_s_licence_inside_the_article_does_not_end_it(
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
 
 
+def test_an_author_label_over_the_writer_s_name_in_the_header_ends_nothing():
+    """ "Author:" over the writer's name, under the headline and its standfirst, is a label, no end of anything: the
+    headline is sure (a box headed "Authors" under the last paragraph ends the article)."""
+    deck = "Regional budgets are squeezed as oil money falls ... what a time to be a governor ..."
+    page = f"Home\n{HEADLINE}\n{deck}\nAuthor:\nThe Daily Brief\nPublish date:\nNov 18, 2019\n{ARTICLE}"
+    result, _ = read(page)
+    assert (result.stories[0].headline, result.stories[0].headline_unsure) == (HEADLINE, False)
+
+
 def test_a_japanese_paper_s_members_only_notice_ends_the_article_there_and_is_named():
     opening = (
         "衆議院の解散をめぐり、与党内では年内に選挙を行うべきだという意見と、来年の通常国会のあとに先送りすべきだという"

@@ -231,12 +231,11 @@ def classify(lines: list[Line]) -> list[str]:
     for text in texts:
         if RELATED.match(text):
             roles.append("related")
-        elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:
-            roles.append(
-                "furniture"
-            )  # a licence, a photo's or the article's: "Creative Commons: Some rights reserved."
-        elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160:
-            roles.append("end")  # comments, tags, the page's copyright line: the article is over
+        elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:  # a photo's or the article's licence
+            roles.append("furniture")
+        elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160 \
+                or AUTHORS.match(text) and "prose" in roles[-2:]:  # fmt: skip
+            roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
         elif split_credit(text)[1] or CAPTION_LABEL.match(text) and CAPTION_LABEL.sub("", text):
@@ -406,6 +405,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         story.image = Image(alt=story.caption)
 
 
+AUTHORS = regex(r"(?i)^authors?$")  # a box of the writers under the last paragraph ("Author:" over a name is a label)
 GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the caption: "1 of 2 | The court..."
 # A writer's post on its own line under the name: "Scotland political correspondent" (the place: REPORTING_FROM)
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
