@@ -7,21 +7,13 @@ label, a caption ending in its credit (readers/candidates.py, readers/credits.py
 those shapes."""
 
 import pytest
+from test_read_kickers import read
 
 from newsletter.readers.candidates import could_be_headline
-from newsletter.readers.text import parse_page
-
-
-def read(text: str):
-    notices = []
-    result = parse_page(text, "page.txt", notices)
-    return result.stories[0], [str(notice) for notice in notices]
-
 
 ARTICLE = (
     "The governing coalition lost its majority in the upper house election on Sunday, after a night of counting that "
-    "left "
-    "the prime minister two seats short of the votes she needs to pass her budget next month.\n"
+    "left the prime minister two seats short of the votes she needs to pass her budget next month.\n"
     "The final seat went to an independent candidate by fewer than two hundred votes, and the electoral commission "
     "said a recount would be held only if one of the candidates asked for it within three days.\n"
     "Opposition leaders said they would table a motion of no confidence as soon as parliament returns, though it "
