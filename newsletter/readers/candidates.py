@@ -17,8 +17,8 @@ HASHTAGS = regex(r"(?:#[^#\s]{1,20}#\s*){2,}|#[^#\s]{1,30}(?:\s+#[^#\s]{1,30})+"
 IMAGE_FILE = regex(r"(?i)\w\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
 # ... a file's name in lower case, or one word alone (not a title's "... Still Called IMG_0001.JPG")
 WHO_STANDS_WHERE = regex(r"\((?:L-R|R-L|l-r|from (?:left|right))\)")  # a photo's caption: "(L-R) Anna Petrova, ..."
-# The writer's place on its own line by the byline: "Reporting from Kyiv, Ukraine, and Geneva" (places, not a title)
-# ... places, not a title's words after a comma ("Reporting from Gaza, Without Getting In")
+# The writer's place on its own line by the byline: "Reporting from Kyiv, Ukraine, and Geneva" (places, not a title's
+# words after a comma: "Reporting from Gaza, Without Getting In")
 NOT_PLACE = r"(?!(?:Without|With|From|Beyond|After|Before|Behind|Inside|Outside|Under|Over|In|On|At|For|The|A|An)\b)"
 PLACE = rf"{NOT_PLACE}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}"
 REPORTING_FROM = regex(rf"^Reporting from {PLACE}(?:(?:,\s*|,?\s+and\s+){PLACE}){{0,4}}$")

@@ -1,6 +1,7 @@
 """What makes a chosen headline a guess that its score cannot show: a short title standing right over it (a magazine's
-title over its subtitle, or a kicker over the headline), and a live page's posts, each under its time and over its
-paragraphs, of which it heads the first."""
+title over its subtitle, or a kicker over the headline), a live page's posts, each under its time and over its
+paragraphs, of which it heads the first; and what is left when the headline is not in the paste: a standfirst as long
+as standfirsts are, a topic's label with its year."""
 
 from __future__ import annotations
 
@@ -68,11 +69,11 @@ def short_title_over(
     return above if shaped and 2 <= size <= SHORT_TITLE and 2 * size <= words_of(lines[index].text) else None
 
 
-# --- what the page around it cannot tell from the headline: a standfirst, a topic's label, a site's name ----------
-# (with the headline out of the paste, or read as something else, each is the best line left; each is rare as one)
+# --- what is left when the headline is not in the paste: a standfirst, a topic's label --------------------------------
+# (with the headline taken out, or read as something else, each is the best line left; each is rare as a headline)
 
 # A standfirst's length, in words: no headline of the read pools (real pages or made up) is this long (twice as long in
-# Thai, Lao, Burmese or Khmer, whose words are counted by their letters)
+# Chinese, Japanese, Thai, Lao, Burmese or Khmer, whose words are counted by their letters)
 STANDFIRST_LONG = 22
 # A topic's label: a few words ending in its year ("Holyrood Election 2026", "美国大选2016"), not a title's "of 2019"
 YEAR_LABEL = regex(
@@ -93,8 +94,8 @@ def standfirst_long(text: str) -> int:
 
 def decked(lines: list[Line], roles: list[str], index: int) -> bool:
     """A line of DECK_WORDS or more right under the chosen one (buttons aside), neither its byline, its date, nor a
-    caption or credit: its deck, under the headline (a standfirst, chosen for want of the headline, has the byline
-    or the article under it)."""
+    caption or credit, nor twice its length (the article's first paragraph): its deck, under the headline (a
+    standfirst, chosen for want of the headline, has the byline or the article under it)."""
     below = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
     return below is not None and roles[below] in ("other", "prose") and words_of(lines[below].text) >= DECK_WORDS \
         and words_of(lines[below].text) < words_of(lines[index].text) * 2  # fmt: skip

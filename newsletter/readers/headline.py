@@ -157,8 +157,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     trail = {fold(lines[j].text.split(sep)[-1]) for j in window for sep in TRAIL if lines[j].text.count(sep) >= 2}
     for i in window:
         line, role = lines[i], roles[i]
-        by_byline = roles[i - 1 : i] == ["byline"] or roles[i + 1 : i + 2] in (["byline"], ["date"])
-        if REPORTING_FROM.match(line.text) and by_byline:
+        if REPORTING_FROM.match(line.text) and (
+            roles[i - 1 : i] == ["byline"] or roles[i + 1 : i + 2] in (["byline"], ["date"])
+        ):
             continue  # the writer's place by the byline ("Reporting from Kyiv"), not an essay's title over its deck
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
