@@ -74,6 +74,8 @@ def test_a_point_of_the_story_s_highlights_chosen_for_want_of_the_headline_is_fl
         "prime minister at the count.jpg",  # an image's file name, left as its alt text
         "#senate #recount",  # hashtags
         "您的当前位置：新闻中心 > 政治",  # a breadcrumb's label: "your place"
+        "#天文航天#月球",  # short tags run together
+        "下载澎湃新闻客户端",  # "download the app"
     ],
 )
 def test_lines_that_are_never_a_headline_are_not_taken_for_one(line):

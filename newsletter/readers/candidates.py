@@ -13,7 +13,9 @@ PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 # A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)
 MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")
 TAG_RUN = regex(r"[^|\s]{1,12}(?:\|[^|\s]{1,12}){2,}")  # tags run together, no spaces ("20190926|国贸|增长率")
-HASHTAGS = regex(r"(?:#[^#\s]{1,20}#\s*){2,}|#[^#\s]{1,30}(?:\s+#[^#\s]{1,30})+")  # "#天文#月球#", "#vote #senate"
+HASHTAGS = regex(
+    r"(?:#[^#\s]{1,20}#\s*){2,}|#[^#\s]{1,30}(?:\s+#[^#\s]{1,30})+|#[^#\s]{1,6}(?:#[^#\s]{1,6})+#?"
+)  # "#天文#月球#", "#vote #senate", "#天文航天#月球" (short tags run together; not "#嫦娥七号#完成月球南极着陆")
 IMAGE_FILE = regex(r"(?i)\w\.(?:jpe?g|png|gif|webp|avif)$")  # an image's file name, left as its alt text
 # ... a file's name in lower case, or one word alone (not a title's "... Still Called IMG_0001.JPG")
 WHO_STANDS_WHERE = regex(r"\((?:L-R|R-L|l-r|from (?:left|right))\)")  # a photo's caption: "(L-R) Anna Petrova, ..."
@@ -33,7 +35,8 @@ PREVIOUS_NEXT = regex(r"^(?:上一篇|下一篇|前の記事|次の記事)(?:文
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|(?:您的)?当前位置|"
-    r"(?:您的)?當前位置|現在位置|目前位置)"  # ... in Chinese: "your place: News > Wuhan"
+    r"(?:您的)?當前位置|現在位置|目前位置|(?:\S{0,6}客户端|APP|App)\s*下载$|下载\S{0,6}(?:客户端|APP|App)$)"
+    # ... in Chinese: "your place: News > Wuhan", "download the app"
 )
 # Writers' names and nothing else: "Laura Chen, Daniel Okafor", "Anna Petrova and John Smith" (a byline's, not a title)
 PERSON = r"[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’.-]+(?:\s+[A-Z\u00C0-\u024F][a-z\u00DF-\u024F'’.-]+){1,2}"
