@@ -3098,6 +3098,30 @@ def test_an_author_label_over_the_writer_s_name_in_the_header_ends_nothing():
     assert (result.stories[0].headline, result.stories[0].headline_unsure) == (HEADLINE, False)
 
 
+@pytest.mark.parametrize("heading", ["Before you go...", "Authors"])
+def test_a_closing_box_s_heading_between_paragraphs_that_go_on_is_a_subhead(heading):
+    """A travel piece's "Before you go..." (or a prize story's "Authors") between paragraphs, the article going on
+    about what it spoke of under it: the article's subhead, kept in place, not its end."""
+    above = [
+        "Every year, mountain rescue teams in the national park are called out dozens of times to walkers caught on "
+        "the ridge by bad weather, and the round of the four summits is where most of those calls come from.",
+        "The round begins and ends at the pass car park and takes in four summits, with a scramble along the ridge "
+        "that most walkers need six to eight hours to finish in good weather.",
+    ]
+    below = [
+        "Check the mountain forecast for the ridge, not the general one for the park, and be ready to turn back at "
+        "the first summit if the wind on the ridge is stronger than the forecast said.",
+        "Be honest about your experience of scrambling: if you have never scrambled on a ridge before, do the round "
+        "with someone who has, and start early enough to finish the four summits in daylight.",
+    ]
+    result, _ = read("Round of the four summits\nBy Anna Petrova\n" + "\n".join([*above, heading, *below]) + "\n")
+    assert [(block.kind, block.text) for block in result.stories[0].body] == [
+        *(("p", text) for text in above),
+        ("h", heading),
+        *(("p", text) for text in below),
+    ]
+
+
 def test_a_japanese_paper_s_members_only_notice_ends_the_article_there_and_is_named():
     opening = (
         "衆議院の解散をめぐり、与党内では年内に選挙を行うべきだという意見と、来年の通常国会のあとに先送りすべきだという"
