@@ -88,6 +88,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -122,14 +123,21 @@ def where(blocks: list[str], sentence: str) -> int | None:
     return next((i for i, block in enumerate(blocks) if wanted in folded(block)), None)
 
 
-def score(page: dict[str, str]) -> tuple[str, str, str]:
-    """(headline, start, end) as the editor sees the story read from the page."""
+def read(text: str) -> Any:
+    """The story the text reader makes of a pasted page, or None when it refuses the page."""
     from newsletter.errors import NewsletterError
     from newsletter.readers.text import parse_page
 
     try:
-        story = parse_page(page["text"], "page.txt", []).stories[0]
+        return parse_page(text, "page.txt", []).stories[0]
     except NewsletterError:
+        return None
+
+
+def score(page: dict[str, str]) -> tuple[str, str, str]:
+    """(headline, start, end) as the editor sees the story read from the page."""
+    story = read(page["text"])
+    if story is None:
         return "refused", "refused", "refused"
     return judged(page, story.headline, story.headline_unsure, [block.text for block in story.body])
 
@@ -138,13 +146,9 @@ def taken_out(page: dict[str, str]) -> str:
     """The page read again with its headline's lines taken out: whatever is chosen then is wrong, so it should be
     flagged ("flagged"; "not flagged" when it is not, "still right" when the page holds it elsewhere, "refused"
     when nothing is read)."""
-    from newsletter.errors import NewsletterError
-    from newsletter.readers.text import parse_page
-
     lines = [line for line in page["text"].split("\n") if not (line.strip() and right(line, page["headline"]))]
-    try:
-        story = parse_page("\n".join(lines), "page.txt", []).stories[0]
-    except NewsletterError:
+    story = read("\n".join(lines))
+    if story is None:
         return "refused"
     if right(story.headline, page["headline"]):
         return "still right"
