@@ -92,6 +92,27 @@ def test_a_copied_page_pasted_into_add_a_page_becomes_a_story(desk, editors, ser
     )
 
 
+def test_a_copied_page_whose_headline_is_no_h1_is_named_from_its_text(desk, editors, serve, issue):
+    """What a browser copies is the page's body: its <title>, JSON-LD and Open Graph stay behind. A headline set in
+    a <div> is read from the copy's text as a pasted page's is, and the story is named after it (it was written
+    with no headline, as "06-issue.md")."""
+    preview = serve(issue)
+    page = desk.new_page()
+    page.goto(editors + "headline-in-div.html")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Control+C")
+    open_desk(page, preview)
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    result = wait_for_result(page)
+    name = "06-council-votes-to-close-the-old-bridge.md"
+    assert result.startswith(f"Added {name}"), result
+    story = (issue / name).read_text("utf-8")
+    assert story.startswith("---\nheadline: Council votes to close the old bridge for a year of repairs\n"), story
+    assert "headline_unsure" not in story
+    assert "The bridge carries about 14,000 cars a day." in story
+
+
 def test_pasted_text_without_html_is_read_as_a_pasted_page(desk, serve, issue):
     preview = serve(issue)
     page = desk.new_page()

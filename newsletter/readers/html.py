@@ -17,7 +17,6 @@ from typing import Any
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
-from newsletter.notices import PLACE
 from newsletter.patterns import regex
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
@@ -30,10 +29,12 @@ from newsletter.readers.page import (
     split,
 )
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
+from newsletter.readers.rendered import Rendered, rendered
 from newsletter.readers.scripts import words_of
 from newsletter.text import clean_value, read_file
 
 from . import GUESS, Read, fold
+from .pasted import NO_HEADLINE
 
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
@@ -92,8 +93,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     body = body_blocks(found_body, base, file, notices, text.text) if found_body is not None else []
     words = sum(words_of(block.text) for block in body)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
+    read_as_text: Rendered | None = None  # the page's text read as a paste, once it has been
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
-        fallback, left_by_fallback, left_texts = rendered_story(page_tree, file)
+        read_as_text = rendered(copy.deepcopy(page_tree), file)
+        fallback = read_as_text.story
         if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
             body = fallback.body
             words = sum(words_of(block.text) for block in body)
@@ -101,8 +104,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                           f"over the page's text read it "
                                           f"({words} words): check where it starts and ends",
                                   source=Source(file=file, line=1)))  # fmt: skip
-            notices.extend(left_by_fallback)  # what that reader left out of the page's text, named
-            named = "\n".join(left_texts)
+            notices.extend(read_as_text.left_out)  # what that reader left out of the page's text, named
+            named = "\n".join(read_as_text.texts)
     left_out = [text for text in left_out_prose(page_tree, body) if text[:40] not in named]
     if left_out and words >= MIN_WORDS:
         shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
@@ -116,6 +119,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
     headline = page_headline(page_tree, about, body, text)
+    if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
+        headline = text_headline(read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about))
     unread = "\ufffd" in headline.text and not headline.why  # bytes its charset could not read: a wrong headline
     why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
     if why:
@@ -220,6 +225,18 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     return Headline()
 
 
+def text_headline(read: Rendered, site: set[str]) -> Headline:
+    """The headline the pasted-text reader chose from the page's text, for a page that names none and has no <h1> or
+    <title> to stand in: as sure as that reader was of it. Never the site's name, nor the first sentence that reader
+    makes one of when it finds none (the build says the page has none, as for any story without one)."""
+    if read.story is None or read.guess.startswith(NO_HEADLINE):
+        return Headline()
+    if fold(read.story.headline).removeprefix("the ") in {"", *site}:
+        return Headline()
+    why = "the page names none (no JSON-LD, Open Graph, <h1> or <title>): it is the likeliest line of the page's text"
+    return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else "")
+
+
 # A name that is an address's slug ("adac-kindersitztest-herbst-2018"), which some pages give as their og:title
 SLUG = regex(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
 
@@ -303,48 +320,6 @@ def without_suffix(title: str) -> str:
         if len(tail.split()) <= 4 and len(head.split()) >= len(tail.split()):
             return head
     return title
-
-
-# --- when trafilatura finds too little ---------------------------------------------------------------------
-
-
-def rendered_story(tree: Any, file: str) -> tuple[Story | None, list[Notice], list[str]]:
-    """The page's text as a browser shows it (a line per block), read by the pasted-text reader, or None; what that
-    reader left out of it, each notice at the page (the text's line numbers are no place in the file); and the text
-    of the lines those notices name (each line, not only the few a notice shows)."""
-    import html_text
-
-    from newsletter.errors import NewsletterError
-    from newsletter.readers.pasted import GUESSES
-    from newsletter.readers.text import parse_page
-
-    for junk in tree.xpath("//script|//style|//noscript|//template"):
-        junk.getparent().remove(junk)
-    text = html_text.extract_text(tree, guess_layout=True)
-    found: list[Notice] = []
-    try:
-        read = parse_page(text, file, found)
-    except NewsletterError:
-        return None, [], []
-    at_page = Source(file=file, line=1)
-    left_out = []
-    lines = text.split("\n")  # numbered as that reader numbers them
-    texts: list[str] = []
-    for notice in found:
-        placed = PLACE.match(notice.message)  # "page.html:1-10: left out as page furniture: ..."
-        message = placed["message"] if placed else notice.message
-        if not message.startswith(GUESSES):  # the headline is the page's own (page_headline), not that reader's
-            left_out.append(notice.model_copy(update={"message": message, "source": at_page}))
-            if placed:
-                first, _, last = placed["line"].partition("-")
-                texts += (" ".join(line.split()) for line in lines[int(first) - 1 : int(last or first)])
-    for related in (found for found in read.related if found.items):
-        texts += (" ".join(f"{item.headline} {item.teaser}".split()) for item in related.items)
-        titles = ", ".join(shown(item.headline or item.teaser, 40) for item in related.items[:3])
-        more = f" (+{len(related.items) - 3} more)" if len(related.items) > 3 else ""
-        left_out.append(Notice(message=f"left out the {shown(related.heading)} list under the article "
-                                       f"({len(related.items)} stories): {titles}{more}", source=at_page))  # fmt: skip
-    return (read.stories[0] if read.stories else None), left_out, texts
 
 
 # --- what the page says about itself ------------------------------------------------------------------------

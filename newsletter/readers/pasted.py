@@ -55,7 +55,8 @@ def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
 
 
 # The page reader's words when it was not sure of the headline, or made one up from the first sentence.
-GUESSES = (GUESS, "no headline found above the article")
+NO_HEADLINE = "no headline found above the article"
+GUESSES = (GUESS, NO_HEADLINE)
 
 
 def flag_unsure(article: Story, page_notices: list[Notice]) -> Story:
