@@ -74,7 +74,9 @@ body F1 0.835; saved-page headline 1.00, body F1 0.960 (trafilatura's 0.962).
 
 Each page is laid out as the shared benchmark's are: `pages/KEY.html.gz`, the pasted text `pages/KEY.txt` made the
 same way (`document.body.innerText` in Chromium, scripts off, nothing fetched; so a <noscript>'s text is pasted, but
-not its refresh, which an editor's browser never follows) and `ground-truth.json`. The bench reads the tarball it is
+not its refresh, which an editor's browser never follows), the HTML the whole page copies as `pages/KEY.copied.html`
+(selected, copied and pasted into a paste box in the same Chromium: what the preview's "Add a page" is given) and
+`ground-truth.json`. The bench reads the tarball it is
 given and talks to nothing: Chromium is answered the page's bytes (in its charset as the reader finds it in a saved
 page) by a route, every other request is refused, and it is launched so that no connection can reach any server
 (bench/chromium.py's OFFLINE: a route does not stop a frame's preconnect). The headline's truth is bench/pages.py's
@@ -461,10 +463,12 @@ def launch(browser_type):  # type: ignore[no-untyped-def]
 
 def paste(folder: Path, keys: list[str], browser) -> None:  # type: ignore[no-untyped-def]
     """Each page's text as a careless paste gives it: Chromium's document.body.innerText, scripts off, no network
-    (`browser` from launch())."""
+    (`browser` from launch()); and the HTML the whole page copies as (select all, copy: the clipboard's text/html,
+    which the preview's "Add a page" box is given when the page is pasted into it), KEY.copied.html."""
     from newsletter.readers.fetch import decode_html
 
     context = browser.new_context(java_script_enabled=False)
+    box = paste_box(browser)
     for key in keys:
         html = gzip.decompress((folder / "pages" / f"{key}.html.gz").read_bytes())
         # The page's charset as the reader finds it in a saved page (its BOM, its <meta>, else UTF-8 if it decodes,
@@ -474,12 +478,34 @@ def paste(folder: Path, keys: list[str], browser) -> None:  # type: ignore[no-un
         # scripts and never follows it, so it is taken out before the load (the rest of <noscript> is pasted, as
         # with scripts off it shows: the shared benchmark's pastes were made so too)
         html = NOSCRIPT.sub(lambda match: REFRESH.sub(b"", match.group(0)), html)
-        (folder / "pages" / f"{key}.txt").write_text(inner_text(context, html, charset), encoding="utf-8")
+        text, copied = inner_text(context, html, charset, box)
+        (folder / "pages" / f"{key}.txt").write_text(text, encoding="utf-8")
+        (folder / "pages" / f"{key}.copied.html").write_text(copied, encoding="utf-8")
+    box.context.close()
     context.close()
 
 
-def inner_text(context, html: bytes, charset: str) -> str:  # type: ignore[no-untyped-def]
-    """The page's document.body.innerText in a new page of context."""
+# The paste box the copies are pasted into, as into the preview's "Add a page": it keeps the paste's text/html
+BOX = "http://127.0.0.1:9/box.html"
+BOX_PAGE = """<textarea></textarea><script>
+document.querySelector('textarea').addEventListener('paste', (event) => {
+  event.preventDefault();
+  window.pasted = event.clipboardData.getData('text/html');
+});
+</script>"""
+
+
+def paste_box(browser):  # type: ignore[no-untyped-def]
+    """A page with scripts on, at BOX, that keeps what is pasted into it as window.pasted."""
+    page = browser.new_context().new_page()
+    page.route("**/*", lambda route: route.fulfill(body=BOX_PAGE, content_type="text/html; charset=utf-8"))
+    page.goto(BOX)
+    return page
+
+
+def inner_text(context, html: bytes, charset: str, box) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The page's document.body.innerText in a new page of context, and the HTML the whole page copies as:
+    selected (Ctrl+A), copied (Ctrl+C) and pasted into the paste box (Ctrl+V; `box` from paste_box())."""
     page = context.new_page()
     try:
         page.route("**/*", answer(html, charset))
@@ -487,9 +513,16 @@ def inner_text(context, html: bytes, charset: str) -> str:  # type: ignore[no-un
         text = page.evaluate("document.body ? document.body.innerText : ''")
         if page.url != ADDRESS:  # it went elsewhere (an error page's text is no paste of it)
             raise RuntimeError(f"the page left {ADDRESS} for {page.url} as it loaded")
-        return text
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Control+C")
     finally:
         page.close()
+    box.evaluate("() => { window.pasted = null; }")
+    box.bring_to_front()
+    box.focus("textarea")
+    box.keyboard.press("Control+V")
+    box.wait_for_function("() => window.pasted !== null")
+    return text, box.evaluate("() => window.pasted")
 
 
 def answer(html: bytes, charset: str):  # type: ignore[no-untyped-def]
@@ -539,7 +572,7 @@ def main() -> None:
         if args.stress:
             pages.stress_table(("all",), folder)
             return
-        pages.report(("text", "html", "trafilatura"), ("all",), folder, headlines=args.headlines)
+        pages.report(("text", "html", "copied", "trafilatura"), ("all",), folder, headlines=args.headlines)
 
 
 if __name__ == "__main__":

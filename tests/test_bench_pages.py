@@ -2,6 +2,7 @@
 
 import importlib.util
 import random
+import re
 import sys
 import threading
 from pathlib import Path
@@ -237,6 +238,12 @@ def test_unseen_lays_out_an_sdists_pages_as_pasted_by_chromium(tmp_path, browser
     lines = [line for line in pasted.split("\n") if line.strip()]
     assert lines == ["Home World", "Café Closes After Forty Years", "The café on the corner closed on Sunday."]
     assert (folder / "pages" / "café article.txt").read_text(encoding="utf-8").strip() == "Café Closes"
+    # ... and the HTML the whole page copies as, pasted into the preview's "Add a page": its body, headings kept,
+    # what its style hides and its script wrote left out, its <head> not copied
+    copied = (folder / "pages" / "cafe.copied.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1\b[^>]*>Café Closes After Forty Years</h1>", copied), copied
+    assert "The café on the corner closed on Sunday." in copied
+    assert "Hidden by the page" not in copied and "Written by a script" not in copied and "<title>" not in copied
     assert accepted == []
 
 
@@ -468,6 +475,28 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     table = capsys.readouterr().out.splitlines()
     assert table[1].split()[:8] == ["text", "all", "1", "-", "-", "-", "0", "1.00"]
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
+
+
+def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path, capsys):
+    """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
+    its text has when it has no <h1>, and one it cannot find flagged."""
+    import gzip
+    import json
+
+    (tmp_path / "pages").mkdir()
+    story = ("<p>The storm reached the coast at dawn on Tuesday, and thousands of homes lost power as the wind "
+             "brought down lines across the county.</p><p>Crews worked through the night to restore power to the "
+             "hospital and the schools, and the county opened three shelters for families.</p>")  # fmt: skip
+    for key, copied in [("titled", f"<div>Storm Reaches the Coast</div><div>By Jo Smith</div>{story}"),
+                        ("untitled", story)]:  # fmt: skip
+        html = f"<html><head><title>Storm Reaches the Coast - Example News</title></head><body>{story}</body></html>"
+        (tmp_path / "pages" / f"{key}.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
+        (tmp_path / "pages" / f"{key}.copied.html").write_text(copied, encoding="utf-8")
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"titled": {}, "untitled": {}}), encoding="utf-8")
+    found = {page.key: page for page in bench.score("copied", "all", tmp_path).pages}
+    titled = found["titled"]  # (close: the true one is the <title>, with the site's name)
+    assert (titled.headline, titled.agreement, titled.flagged) == ("Storm Reaches the Coast", "close", False)
+    assert (found["untitled"].agreement, found["untitled"].flagged) == ("", True)
 
 
 @pytest.mark.parametrize(("head", "article"), [
