@@ -479,7 +479,7 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
 
 def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path, capsys):
     """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
-    its text has when it has no <h1>, and one it cannot find flagged."""
+    its text has when it has no <h1> (a guess, flagged), and none when it finds none (the build warns of it)."""
     import gzip
     import json
 
@@ -495,8 +495,8 @@ def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_pa
     (tmp_path / "ground-truth.json").write_text(json.dumps({"titled": {}, "untitled": {}}), encoding="utf-8")
     found = {page.key: page for page in bench.score("copied", "all", tmp_path).pages}
     titled = found["titled"]  # (close: the true one is the <title>, with the site's name)
-    assert (titled.headline, titled.agreement, titled.flagged) == ("Storm Reaches the Coast", "close", False)
-    assert (found["untitled"].agreement, found["untitled"].flagged) == ("", True)
+    assert (titled.headline, titled.agreement, titled.flagged) == ("Storm Reaches the Coast", "close", True)
+    assert (found["untitled"].headline, found["untitled"].agreement, found["untitled"].flagged) == ("", "", True)
 
 
 @pytest.mark.parametrize(("head", "article"), [

@@ -311,16 +311,17 @@ def test_an_h1_below_the_article_s_start_is_flagged_as_a_guess_and_the_title_pre
     assert 'its <title> "Bridge to close | Riverside Daily" stands in' in notices[0]
 
 
-def test_a_page_with_no_h1_or_title_takes_the_headline_its_text_has_flagged_when_that_reader_is_unsure(tmp_path):
+def test_a_page_with_no_h1_or_title_takes_the_headline_its_text_has_flagged_as_a_guess(tmp_path):
     """A stretch of a page copied in the browser has no <head>: no <title>, JSON-LD or Open Graph. Its headline is
-    read from its text as a pasted page's is (it was none at all), and flagged with that reader's doubt."""
+    read from its text as a pasted page's is (it was none at all), and flagged as a <title> standing in is, with that
+    reader's doubt when it had one."""
     title = "<div class='story-title'>Council votes to close the old bridge for repairs</div>"
     story, notices = saved(tmp_path, f"<div class='kicker'>Transport</div>{title}<div>By Jo Smith</div>{BRIDGE_HTML}")
-    assert (story.headline, story.headline_unsure, notices) == (
-        "Council votes to close the old bridge for repairs",
-        False,
-        [],
-    )
+    assert (story.headline, story.headline_unsure) == ("Council votes to close the old bridge for repairs", True)
+    assert notices == [
+        f"{tmp_path / 'page.html'}:1: the headline is a guess: the page names none (no JSON-LD, Open Graph, <h1> or "
+        "<title>): it is the likeliest line of the page's text (Council votes to close the old bridge for repairs)"
+    ]
     story, notices = saved(tmp_path, f"<div class='kicker'>Transport</div>{BRIDGE_HTML}")
     assert (story.headline, story.headline_unsure) == ("Transport", True)
     assert notices == [

@@ -227,14 +227,15 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
 
 def text_headline(read: Rendered, site: set[str]) -> Headline:
     """The headline the pasted-text reader chose from the page's text, for a page that names none and has no <h1> or
-    <title> to stand in: as sure as that reader was of it. Never the site's name, nor the first sentence that reader
-    makes one of when it finds none (the build says the page has none, as for any story without one)."""
+    <title> to stand in: a guess, as a <title> standing in is (with that reader's doubt, if it had one). Never the
+    site's name, nor the first sentence that reader makes one of when it finds none (the build says the page has
+    none, as for any story without one)."""
     if read.story is None or read.guess.startswith(NO_HEADLINE):
         return Headline()
     if fold(read.story.headline).removeprefix("the ") in {"", *site}:
         return Headline()
     why = "the page names none (no JSON-LD, Open Graph, <h1> or <title>): it is the likeliest line of the page's text"
-    return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else "")
+    return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else why)
 
 
 # A name that is an address's slug ("adac-kindersitztest-herbst-2018"), which some pages give as their og:title
