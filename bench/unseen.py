@@ -497,9 +497,12 @@ document.querySelector('textarea').addEventListener('paste', (event) => {
 
 def paste_box(browser):  # type: ignore[no-untyped-def]
     """A page with scripts on, at BOX, that keeps what is pasted into it as window.pasted."""
-    page = browser.new_context().new_page()
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=BOX.rsplit("/", 1)[0])
+    page = context.new_page()
     page.route("**/*", lambda route: route.fulfill(body=BOX_PAGE, content_type="text/html; charset=utf-8"))
     page.goto(BOX)
+    page.evaluate("() => navigator.clipboard.writeText('')")
     return page
 
 
@@ -513,6 +516,9 @@ def inner_text(context, html: bytes, charset: str, box) -> tuple[str, str]:  # t
         text = page.evaluate("document.body ? document.body.innerText : ''")
         if page.url != ADDRESS:  # it went elsewhere (an error page's text is no paste of it)
             raise RuntimeError(f"the page left {ADDRESS} for {page.url} as it loaded")
+        # An editor clicks on the page before selecting it all: a search box a page focuses as it loads would
+        # otherwise hold the selection, and the copy be of nothing
+        page.evaluate("() => document.activeElement && document.activeElement.blur()")
         page.keyboard.press("Control+A")
         page.keyboard.press("Control+C")
     finally:
@@ -522,7 +528,9 @@ def inner_text(context, html: bytes, charset: str, box) -> tuple[str, str]:  # t
     box.focus("textarea")
     box.keyboard.press("Control+V")
     box.wait_for_function("() => window.pasted !== null")
-    return text, box.evaluate("() => window.pasted")
+    copied = box.evaluate("() => window.pasted")
+    box.evaluate("() => navigator.clipboard.writeText('')")  # a copy of nothing pastes nothing, not the last page
+    return text, copied
 
 
 def answer(html: bytes, charset: str):  # type: ignore[no-untyped-def]

@@ -537,6 +537,32 @@ def test_a_refresh_is_not_followed_and_the_page_itself_is_pasted_every_time(tmp_
         chromium.close()
 
 
+def test_a_page_focusing_a_search_box_is_copied_whole_and_a_copy_of_nothing_pastes_nothing(tmp_path, browser):
+    """The copied form: a search box the page focuses as it loads would hold Ctrl+A's selection (the editor clicks on
+    the page first); a page that lets nothing be selected copies nothing, and its paste is empty, not the page
+    copied before it."""
+    import gzip
+
+    unseen = load_unseen()
+    pages = {
+        "a": b"<h1>Bridge to close</h1><p>The old bridge closes on Monday.</p>",
+        "b": b"<input autofocus value=''><h1>Ferry to run</h1><p>A ferry runs while the bridge is shut.</p>",
+        "c": b"<body style='user-select: none'><h1>Buses to divert</h1><p>Buses take the ring road.</p></body>",
+    }
+    (tmp_path / "pages").mkdir()
+    for key, html in pages.items():
+        (tmp_path / "pages" / f"{key}.html.gz").write_bytes(gzip.compress(b"<html>" + html + b"</html>", mtime=0))
+    chromium = unseen.launch(browser.browser_type)
+    try:
+        unseen.paste(tmp_path, list(pages), chromium)
+    finally:
+        chromium.close()
+    copied = {key: (tmp_path / "pages" / f"{key}.copied.html").read_text(encoding="utf-8") for key in pages}
+    assert "Bridge to close" in copied["a"]
+    assert "A ferry runs while the bridge is shut." in copied["b"] and "Bridge" not in copied["b"]
+    assert copied["c"] == ""
+
+
 def test_a_phrase_the_tests_keep_from_the_readers_comments_is_one_to_leave_out(tmp_path):
     """trafilatura's output keeps the comments under an article, and its tests assert phrases from them; issue 21
     has the article end where the comments begin."""
