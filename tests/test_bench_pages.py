@@ -477,7 +477,7 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
 
 
-def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path, capsys):
+def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path):
     """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
     its text has when it has no <h1> (a guess, flagged), and none when it finds none (the build warns of it)."""
     import gzip

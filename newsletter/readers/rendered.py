@@ -26,8 +26,8 @@ class Rendered:
 
 def rendered(tree: Any, file: str) -> Rendered:
     """The page's text as a browser shows it (a line per block), read by the pasted-text reader. Its notices are put
-    at the page: the text's line numbers are no place in the file. (Takes the page's scripts and styles out of
-    `tree`.)"""
+    at the page: the text's line numbers are no place in the file. (Takes the page's <head>, scripts and styles out of
+    `tree`: give it a copy.)"""
     import html_text
 
     from newsletter.errors import NewsletterError
