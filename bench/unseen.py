@@ -478,7 +478,7 @@ def paste(folder: Path, keys: list[str], browser) -> None:  # type: ignore[no-un
         # scripts and never follows it, so it is taken out before the load (the rest of <noscript> is pasted, as
         # with scripts off it shows: the shared benchmark's pastes were made so too)
         html = NOSCRIPT.sub(lambda match: REFRESH.sub(b"", match.group(0)), html)
-        text, copied = inner_text(context, html, charset, box)
+        text, copied = paste_and_copy(context, html, charset, box)
         (folder / "pages" / f"{key}.txt").write_text(text, encoding="utf-8")
         (folder / "pages" / f"{key}.copied.html").write_text(copied, encoding="utf-8")
     box.context.close()
@@ -506,7 +506,7 @@ def paste_box(browser):  # type: ignore[no-untyped-def]
     return page
 
 
-def inner_text(context, html: bytes, charset: str, box) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def paste_and_copy(context, html: bytes, charset: str, box) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """The page's document.body.innerText in a new page of context, and the HTML the whole page copies as:
     selected (Ctrl+A), copied (Ctrl+C) and pasted into the paste box (Ctrl+V; `box` from paste_box())."""
     page = context.new_page()
