@@ -4,6 +4,7 @@ unseen.read()), its article pages keyed by name, and each one's truth as bench/p
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tarfile
@@ -160,3 +161,123 @@ def unescape(literal: str) -> str:
     """A JavaScript string literal's body as its text (\\' \\" \\u2019 and the like)."""
     return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) == 5
                   else {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), literal, flags=re.S)  # fmt: skip
+
+
+MEDIACLOUD = "/mcmetadata/test/fixtures/"  # mediacloud-metadata's: the pages its tests read, MD5.html
+ADDRESSES = re.compile(r"https?://[^\s\"'\\)]+")  # an address in a test's source
+# The Wayback Machine's prefix of an archived page's address ("https://web.archive.org/web/20220301020549/")
+ARCHIVED = re.compile(r"(?i)^(?:https?://)?web\.archive\.org/web/(?:\d+[a-z_]*/)?")
+# A page that is a list of others by its address: a site's home page, a tag's, category's, topic's or the videos'
+LISTING = re.compile(r"(?i)^[^/?#]*/*$|/(?:tags?|category|categories|topics?|videos?)/")
+ARTICLE_TYPE = re.compile(r"\"@type\"\s*:\s*\[?\s*\"\w*Article\"")  # JSON-LD: "NewsArticle", ["Article"]...
+
+
+def mediacloud(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """mediacloud-metadata's pages (2.1.0 on PyPI; mcmetadata/test/fixtures/MD5.html, the page its tests read in
+    place of fetching the address whose MD5 names the file: most saved from the Wayback Machine, its toolbar kept,
+    as an editor may save such a page). No checked text: the headline's truth is the page's own. Its tests read
+    home pages, listings and other files too: a fixture is taken when it is a single article by this rule, checked by
+    article() and address(): an HTML page (a .html file whose bytes start with "<") that calls itself an article
+    (og:type "article", or a JSON-LD @type that ends in "Article"), whose address (the one the tests name for it,
+    else its own og:url or canonical link; the Wayback Machine's prefix, the scheme and "www." taken off) is no
+    site's home page and no tag's, category's, topic's or videos' page (LISTING); and once: a page with the bytes or
+    the address of one taken before it (in the order of their names, those the tests name first) is left out.
+    Keyed "mc.HOST.MD5" (its first 8 digits)."""
+    named: dict[str, str] = {}  # a fixture's stem -> the address the tests name for it
+    files: dict[str, bytes] = {}
+    for member in archive.getmembers():
+        parts = member.name.split("/")
+        if member.isfile() and member.name.endswith(".py") and parts[-2:-1] == ["test"]:
+            source = archive.extractfile(member).read().decode("utf-8")  # type: ignore[union-attr]
+            named |= {hashlib.md5(url.encode()).hexdigest(): url for url in ADDRESSES.findall(source)}
+        elif member.isfile() and MEDIACLOUD in member.name and member.name.endswith(".html"):
+            files[parts[-1].removesuffix(".html")] = archive.extractfile(member).read()  # type: ignore[union-attr]
+    pages: dict[str, bytes] = {}
+    taken: set[str] = set()  # the bytes' digests and the addresses of the pages taken
+    for stem in sorted(files, key=lambda stem: (stem not in named, stem)):
+        data = files[stem]
+        if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or not article(data):
+            continue
+        where = address(named.get(stem) or own_address(data))
+        seen = {hashlib.sha256(data).hexdigest(), where} if where else {hashlib.sha256(data).hexdigest()}
+        if (where and LISTING.search(where)) or seen & taken:
+            continue
+        taken |= seen
+        pages[f"mc.{where.split('/')[0]}.{stem[:8]}" if where else f"mc.{stem[:8]}"] = data
+    return pages, {key: {} for key in pages}
+
+
+def article(html: bytes) -> bool:
+    """The page calls itself an article: og:type "article", or a JSON-LD @type that ends in "Article"."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    kinds = tree.xpath("//meta[@property='og:type' or @name='og:type']/@content")
+    data = " ".join(tree.xpath("//script[@type='application/ld+json']/text()"))
+    return any(kind.strip().lower() == "article" for kind in kinds) or bool(ARTICLE_TYPE.search(data))
+
+
+def own_address(html: bytes) -> str:
+    """The address a page names for itself: its og:url, else its canonical link ("" if neither)."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    found = tree.xpath("//meta[@property='og:url']/@content") + tree.xpath("//link[@rel='canonical']/@href")
+    return str(found[0]).strip() if found else ""
+
+
+def address(url: str) -> str:
+    """An address as two fetches of one page share it: the Wayback Machine's prefix, the scheme, "www." and a
+    closing "/" taken off, the host in lower case ("web.archive.org/web/https://www.cnn.com/a/" -> "cnn.com/a")."""
+    url = re.sub(r"(?i)^https?://", "", ARCHIVED.sub("", url.strip()))
+    host, _, rest = url.partition("/")
+    return (host.lower().removeprefix("www.") + ("/" + rest if rest else "")).rstrip("/")
+
+
+DOMDOWN = "/tests/real/manifest.json"  # domdown's: its cases, each an html/NAME.html and its expected raw/NAME.md
+DATA_URL = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]*")  # an image inlined in the Markdown
+FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
+
+
+def domdown(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """domdown's real pages (0.3.6 on PyPI; tests/real/manifest.json names each case's page, html/NAME.html, and the
+    Markdown its maintainers expect domdown to make of it, raw/NAME.md), keyed by the case's id. The expected
+    Markdown's title (its front matter's, else its first line's "# " heading) is a true headline beside the page's
+    own; its body, rendered by markdown-it-py and taken as text (markdown_text()), is an F1 truth."""
+    import yaml
+
+    names = archive.getnames()
+    manifest = next(name for name in names if name.endswith(DOMDOWN))
+    root = manifest.removesuffix("manifest.json")
+    cases = json.loads(archive.extractfile(manifest).read().decode("utf-8"))["cases"]  # type: ignore[union-attr]
+    pages: dict[str, bytes] = {}
+    truth: dict[str, dict[str, object]] = {}
+    for case in cases:
+        html, markdown = root + case["html"], root + case["markdown"]
+        if html not in names or markdown not in names:
+            continue
+        text = archive.extractfile(markdown).read().decode("utf-8")  # type: ignore[union-attr]
+        front = FRONT_MATTER.match(text)
+        body = text[front.end() :] if front else text
+        title = str((yaml.safe_load(front.group(1)) or {}).get("title") or "") if front else ""
+        if not title and body.lstrip().startswith("# "):
+            title = body.lstrip().split("\n")[0].removeprefix("# ").strip()
+        pages[case["id"]] = archive.extractfile(html).read()  # type: ignore[union-attr]
+        truth[case["id"]] = {"articleBody": markdown_text(body), "headlines": [title] if title else []}
+    return pages, truth
+
+
+def markdown_text(markdown: str) -> str:
+    """Markdown's text, a line per paragraph, heading, list item or table cell (as html_text() gives a page's):
+    rendered by markdown-it-py as CommonMark with tables, its raw HTML taken as HTML (a link written as <a>). An
+    image inlined as a data: URL is taken out first: where a blank line breaks an image's alt text, Markdown leaves
+    it unparsed, and the URL would be half a megabyte of the text. A heading it opens with is the article's
+    headline, scored as such, and is not taken as a line of its text."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    tokens = md.parse(DATA_URL.sub("", markdown))
+    if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+        tokens = tokens[3:]  # heading_open, inline, heading_close
+    html = re.sub(r"<(/?)th\b", r"<\1td", md.renderer.render(tokens, md.options, {}))  # a header cell is a cell
+    return html_text(f"<div>{html}</div>".encode()) if html.strip() else ""

