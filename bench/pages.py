@@ -247,6 +247,7 @@ class Page:
     kept: tuple[int, int] = (0, 0)  # phrases its truth says the text must hold: (held, of)
     left_out: tuple[int, int] = (0, 0)  # phrases its truth says the text must not hold: (not held, of)
     article: bool = True  # the page calls itself an article (og:type, JSON-LD)
+    offered: bool = False  # the page's own headline is among the next likeliest lines a guess's warning names
 
 
 @dataclass
@@ -305,8 +306,13 @@ def keys_of(half: str, pages: Path = PAGES) -> list[str]:
     return sorted(key for key in truth if half == "all" or half_of(key) == half)
 
 
-def predict(form: str, path: Path) -> tuple[str, str, bool]:
-    """(body, headline, flagged) of the lead as `newsletter build PATH --date 2026-11-24` makes it."""
+# In the pasted-text reader's "headline is a guess" warning, what to do: the next likeliest lines, by number and words
+NEXT_LIKELIEST = re.compile(r'line \d+ "(.*?)"(?=, line \d+ "|; or write the headline)')
+
+
+def predict(form: str, path: Path) -> tuple[str, str, bool, list[str]]:
+    """(body, headline, flagged, the other lines a guess's warning names as the next likeliest) of the lead as
+    `newsletter build PATH --date 2026-11-24` makes it."""
     if form == "copied":  # as the preview's "Add a page" reads a page pasted into it
         from newsletter.preview.desk import read_html
 
@@ -315,18 +321,19 @@ def predict(form: str, path: Path) -> tuple[str, str, bool]:
         # The reader marks the story unsure whenever it warns that the headline is a guess; with no headline at all,
         # the build warns that the first sentence stands in
         flagged = story.headline_unsure or not story.headline
-        return "\n\n".join(block.text for block in story.body), story.headline, flagged
+        return "\n\n".join(block.text for block in story.body), story.headline, flagged, []
     if form == "trafilatura":  # the reference: trafilatura's own default output, nothing of ours
         import trafilatura
 
         document = trafilatura.bare_extraction(path.read_bytes(), with_metadata=True)
-        return (document.text or "", document.title or "", False) if document is not None else ("", "", False)
+        return (document.text or "", document.title or "", False, []) if document is not None else ("", "", False, [])
     from newsletter.build import make_issue
 
     issue = make_issue(path, date=DATE).issue
     lead = issue.lead
     flagged = lead.headline_derived or lead.headline_unsure or any(GUESS in w.message for w in issue.warnings)
-    return "\n\n".join(block.text for block in lead.body), lead.headline, flagged
+    others = [line for w in issue.warnings if GUESS in w.message for line in NEXT_LIKELIEST.findall(w.hint)]
+    return "\n\n".join(block.text for block in lead.body), lead.headline, flagged, others
 
 
 def holds(text: str, phrase: str) -> bool:
@@ -355,9 +362,9 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
                 path.write_bytes(html)
             error = ""
             try:
-                body, headline, flagged = predict(form, path)
+                body, headline, flagged, others = predict(form, path)
             except NewsletterError as problem:
-                body, headline, flagged, error = "", "", False, problem.message
+                body, headline, flagged, others, error = "", "", False, [], problem.message
             counts = match(truth[key].get("articleBody", ""), body)
             p, r = precision(*counts), recall(*counts)
             # the page's own names for its headline, and any its pool's maintainers assert (Mercury's tests)
@@ -369,7 +376,8 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
             found.append(Page(key=key, f1=2 * p * r / (p + r) if p + r else 0.0, precision=p, recall=r, error=error,
                               headline=headline, truths=truths, agreement=agrees(headline, truths),
                               flagged=flagged, judged="articleBody" in truth[key], kept=kept,
-                              left_out=left_out, article=says_article(html)))  # fmt: skip
+                              left_out=left_out, article=says_article(html),
+                              offered=any(agrees(line, truths) for line in others)))  # fmt: skip
     return Score(form=form, half=half, pages=found)
 
 
@@ -475,7 +483,7 @@ def stress(half: str = "dev", pages: Path = PAGES) -> dict[str, tuple[int, int, 
         for n, key in enumerate(keys):
             text = (pages / "pages" / f"{key}.txt").read_text(encoding="utf-8")
             try:
-                body, headline, _ = predict("text", pages / "pages" / f"{key}.txt")
+                body, headline, _, _ = predict("text", pages / "pages" / f"{key}.txt")
             except NewsletterError:  # a page the build refuses is not stressed
                 continue
             if not agrees(headline, heads[key]):
@@ -487,7 +495,7 @@ def stress(half: str = "dev", pages: Path = PAGES) -> dict[str, tuple[int, int, 
                 path = Path(tmp) / f"{key}.txt"
                 path.write_text("\n".join(lines), encoding="utf-8")
                 try:
-                    _, headline, flagged = predict("text", path)
+                    _, headline, flagged, _ = predict("text", path)
                 except NewsletterError:
                     headline, flagged = "", True  # refused: nothing is made up
                 right = bool(agrees(headline, heads[key]))
@@ -564,6 +572,11 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                 pages_ = sum(1 for page in found.pages if page.kept[1] or page.left_out[1])
                 print(f"{'':<22} phrases on {pages_} pages: kept {kept[0]} of {kept[1]}, "
                       f"left out {left[0]} of {left[1]}")  # fmt: skip
+            flagged = [page for page in found.with_headline if not page.agreement and page.flagged]
+            if form == "text" and flagged:
+                offered = sum(1 for page in flagged if page.offered)
+                print(f"{'':<22} of the {len(flagged)} wrong and flagged, the warning names the page's own headline "
+                      f"among the next likeliest lines on {offered}")  # fmt: skip
             if worst:
                 for page in found.worst:
                     print(f"    {page.f1:.3f}  {page.key[:16]}  {page.error[:100]}")

@@ -167,6 +167,10 @@ class Notice(Model):
         where = place(self.source.file, self.source.line) if self.source else ""
         return f"{where}{self.message}{story}"
 
+    def advised(self) -> str:
+        """As str() gives it, with what to do after the message, as `check` shows it."""
+        return str(self.model_copy(update={"message": f"{self.message}; {self.hint}"})) if self.hint else str(self)
+
 
 # Theme values are written into CSS: only plain colours and font stacks, nothing that could end a rule.
 def hex_colour(value: str) -> str:

@@ -477,6 +477,37 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
 
 
+def test_a_wrong_headline_flagged_counts_whether_its_warning_names_the_page_s_own(tmp_path, capsys):
+    """A pasted page with two titles over its date: the nearer is chosen, wrongly, and flagged; its warning names the
+    page's own headline (its <h1>) among the next likeliest lines, and the table says so under the text row."""
+    import gzip
+    import json
+
+    (tmp_path / "pages").mkdir()
+    title, deck = (
+        "Moldova's Pro-EU Bloc Holds Its Majority",
+        "Moldova's Ruling Party Keeps Its Majority as Turnout Falls",
+    )
+    body = ("Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
+            "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign "
+            "meddling.\nTurnout fell to about half of registered voters, with long queues at polling stations abroad "
+            "where many Moldovans living in the European Union cast their ballots for the pro-European party and its "
+            "allies.")  # fmt: skip
+    html = f"<html><body><h1>{title}</h1><p>{deck}</p><p>Sept. 29, 2026</p><p>{body}</p></body></html>"
+    (tmp_path / "pages" / "moldova.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
+    (tmp_path / "pages" / "moldova.txt").write_text(f"World\n{title}\n{deck}\nSept. 29, 2026\n{body}\n")
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"moldova": {}}), encoding="utf-8")
+    bench.report(("text",), ("all",), tmp_path)
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[6:10] == ["0", "0.00", "0", "1"]  # refused, headline, exact, wrong
+    assert (
+        table[2].split()
+        == (
+            "of the 1 wrong and flagged, the warning names the page's own headline among the next likeliest lines on 1"
+        ).split()
+    )
+
+
 def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path):
     """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
     its text has when it has no <h1> (a guess, flagged), and none when it finds none (the build warns of it)."""

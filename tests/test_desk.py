@@ -124,6 +124,35 @@ def test_pasted_text_without_html_is_read_as_a_pasted_page(desk, serve, issue):
     assert (issue / first).read_text("utf-8").startswith("---\nheadline: ")
 
 
+def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(desk, serve, issue):
+    """Two titles over the date, the nearer only narrowly ahead: the story is written flagged, and the desk says
+    which lines could be the headline instead, whole, for the editor to take one."""
+    headline = "Moldova's Pro-EU Bloc Holds Its Majority"
+    deck = "Moldova's Ruling Party Keeps Its Majority as Turnout Falls"
+    opening = (
+        "Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
+        "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign meddling."
+    )
+    rest = (
+        "Turnout fell to about half of registered voters, with long queues at polling stations abroad where many "
+        "Moldovans living in the European Union cast their ballots for the pro-European party and its allies."
+    )
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    page.evaluate(
+        "text => navigator.clipboard.writeText(text)", f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n{rest}\n"
+    )
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    result = wait_for_result(page)
+    assert result.startswith("Added 06-moldova-s-ruling-party-keeps-its.md"), result
+    assert (
+        'line 2 ("Moldova\'s Pro-EU Bloc Holds Its Majority") comes close; check it, or take one of the next '
+        f'likeliest: line 2 "{headline}", line 1 "World"; or write the headline in the story ({deck})'
+    ) in result, result
+
+
 def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
     from PIL import Image
 

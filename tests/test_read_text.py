@@ -559,8 +559,8 @@ def test_check_shows_an_unsure_headline_with_its_file_line_and_text(cli, workdir
     assert result.exit_code == 0, result.output
     assert (
         "warning: page.txt:2: the headline is a guess: line 2 was the likeliest of 2 lines that could be, but it "
-        "shares few words with the article's opening; check it or write the headline in the story "
-        "(A Note From the Editors)"
+        "shares few words with the article's opening; check it, or take one of the next likeliest: line 1 "
+        '"Weekend Edition"; or write the headline in the story (A Note From the Editors)'
     ) in result.output.splitlines()
 
 
@@ -1118,6 +1118,13 @@ def test_a_headline_only_narrowly_ahead_of_another_title_about_the_article_is_fl
     headline, flagged, notices = headline_of(f"World\n{HEADLINE}\n{deck}\nNov. 20, 2026\n{ARTICLE}")
     assert (headline, flagged) == (deck, True)
     assert 'line 2 ("Russia\'s Regions Brace for a Lean Budge…") comes close' in notices[0]
+    # ... and what to do names the next likeliest lines whole, as many as three, for the editor to take one
+    found: list = []
+    parse_page(f"World\n{HEADLINE}\n{deck}\nNov. 20, 2026\n{ARTICLE}", "page.txt", found)
+    assert found[0].hint == (
+        f'check it, or take one of the next likeliest: line 2 "{HEADLINE}", line 1 "World"; or write the headline in '
+        "the story"
+    )
 
 
 def test_a_promo_s_title_past_a_label_above_a_sentence_case_headline_is_not_named_as_the_headline():

@@ -467,7 +467,11 @@ class Preview:
             added = add_page(
                 self.source, html=fields.get("html", ""), text=fields.get("text", ""), name=fields.get("name", "")
             )
-        return {"written": added.written, "headlines": added.headlines, "warnings": [str(n) for n in added.notices]}
+        return {
+            "written": added.written,
+            "headlines": added.headlines,
+            "warnings": [notice.advised() for notice in added.notices],
+        }
 
     # --- watching -------------------------------------------------------------------------------------
 

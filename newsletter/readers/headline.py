@@ -87,6 +87,18 @@ class Headline:
     why: str = ""  # what made it a guess, when it is one
     shared: float = 0.0  # the share of its words the article's opening holds
 
+    def hint(self, lines: list[Line], chosen: int, others: int = 3) -> str:
+        """What to do with a guess: check it, or take one of the next likeliest lines (by number and words, once
+        each, the chosen one's twin left out), or write the headline."""
+        seen, likely = {fold(lines[chosen].text)}, []
+        for _, i in self.scores:
+            if fold(lines[i].text) not in seen:
+                seen.add(fold(lines[i].text))
+                likely.append(i)
+        named = ", ".join(f"line {lines[i].number} {shown(lines[i].text, 80)}" for i in likely[:others])
+        return f"check it, or take one of the next likeliest: {named}; or write the headline in the story" \
+            if likely else "check it or write the headline in the story"  # fmt: skip
+
 
 def only_menu(text: str, lede_share: float) -> bool:
     """A menu-shaped line that is no headline written in Title Case: it shares little of the article's opening, or

@@ -180,7 +180,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                                           f"{head.candidates} lines that "
                                           f"could be, but {head.why}",
                                   source=Source(file=file, line=lines[head_at].number), story=story.headline,
-                                  hint="check it or write the headline in the story"))  # fmt: skip
+                                  hint=head.hint(lines, head_at)))  # fmt: skip
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
     if wall is not None:
         notices.append(
