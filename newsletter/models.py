@@ -161,6 +161,7 @@ class Notice(Model):
     source: Source | None = None
     story: str = ""
     hint: str = ""  # what to do, when the message does not say: `check` adds it
+    choices: list[str] = Field(default_factory=list)  # what the editor may take instead (a guessed headline's rivals)
 
     def __str__(self) -> str:
         story = f" ({self.story})" if self.story else ""

@@ -151,6 +151,22 @@ def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(
         'line 2 ("Moldova\'s Pro-EU Bloc Holds Its Majority") comes close; check it, or take one of the next '
         f'likeliest: line 2 "{headline}", line 1 "World"; or write the headline in the story ({deck})'
     ) in result, result
+    # Each is a button: the one clicked becomes the story's headline, sure now, and the preview shows it
+    name = "06-moldova-s-ruling-party-keeps-its.md"
+    assert "headline_unsure: true" in (issue / name).read_text("utf-8")
+    offered = page.eval_on_selector_all(".headline-take", "buttons => buttons.map(b => b.textContent)")
+    assert offered == [headline, "World"], offered
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.click(f'.headline-take:has-text("{headline}")')
+    assert wait_for_result(page) == f"{name} is now headed “{headline}”."
+    story = (issue / name).read_text("utf-8")
+    assert story.startswith(f"---\nheadline: {headline}\n"), story
+    assert "headline_unsure" not in story and "not sure" not in story, story
+    page.wait_for_function(
+        "text => document.querySelector('#email').contentDocument.body.textContent.includes(text)",
+        arg="Pro-EU Bloc Holds Its Majority",  # (its apostrophe is set as a typographer's)
+        timeout=WAIT_MS,
+    )
 
 
 def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
@@ -300,6 +316,48 @@ def test_add_a_page_needs_an_issue_folder(serve, issue):
     preview = serve(issue / "01-colombia-runoff.md")
     status, answer = post(preview, json.dumps({"token": token_of(preview), "text": PAGE_TEXT}).encode())
     assert status == 422 and "needs an issue folder" in answer["error"], answer
+
+
+@pytest.mark.parametrize(
+    "story, headline, message",
+    [
+        ("../outside.md", "A headline", "is not a Markdown story of this issue folder"),
+        ("issue.toml", "A headline", "is not a Markdown story of this issue folder"),
+        ("01-colombia-runoff.md", " \n ", "the headline is empty"),
+        ("01-colombia-runoff.md", "x" * 501, "the headline is 501 characters long"),
+    ],
+)
+def test_a_headline_is_given_only_to_a_story_of_the_issue_and_only_a_headline(serve, issue, story, headline, message):
+    (issue.parent / "outside.md").write_text("---\nheadline: Outside\n---\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()}
+    preview = serve(issue)
+    body = json.dumps({"token": token_of(preview), "story": story, "headline": headline}).encode()
+    status, answer = post(preview, body, path="/use-headline")
+    assert status == 422 and message in answer["error"], answer
+    assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
+    # ... and only from the preview's own page, with its token
+    body = json.dumps({"token": "0" * 43, "story": "01-colombia-runoff.md", "headline": "Taken over"}).encode()
+    assert post(preview, body, path="/use-headline")[0] == 403
+    assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
+
+
+def test_a_headline_taken_is_written_as_yaml_whatever_it_holds(serve, issue):
+    """A headline with a colon, quotes and a hash is one YAML string; the guess's note and flag go."""
+    name = "04-sahel-mediation.md"
+    from newsletter.importer import GUESSED_COMMENT
+
+    text = (issue / name).read_text("utf-8").replace("---\n", f"---\n{GUESSED_COMMENT}headline_unsure: true\n", 1)
+    (issue / name).write_text(text, encoding="utf-8")
+    preview = serve(issue)
+    taken = 'Sahel: "mediators" try again # in Lomé'
+    body = json.dumps({"token": token_of(preview), "story": name, "headline": taken}).encode()
+    status, answer = post(preview, body, path="/use-headline")
+    assert status == 200 and answer["written"] == [name] and answer["headlines"] == [taken], answer
+    story = (issue / name).read_text("utf-8")
+    assert "headline_unsure" not in story and "not sure" not in story, story
+    from newsletter.readers.markdown import parse_markdown
+
+    assert parse_markdown(story, name, []).headline == taken
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ class Added:
     written: list[str]
     notices: list[Notice] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)  # the lines the first story's guessed headline may be instead
 
 
 def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") -> Added:
@@ -57,7 +58,9 @@ def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") ->
     for story in stories:  # numbered after the stories already there, as `import` numbers them
         stem = f"{next_number(folder):02d}-{story_name(story)}"
         written.append(create(folder, stem, ".md", story_markdown(story, lead=False).encode("utf-8")))
-    return Added(written, notices, [story.headline for story in stories])
+    lead = stories[0] if stories else None
+    choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
+    return Added(written, notices, [story.headline for story in stories], choices)
 
 
 def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
@@ -199,3 +202,48 @@ def use_photo(folder: Path, story: str, photo: str) -> Added:
     parse_markdown(changed, str(path), [])  # still a story the build reads, or nothing is written
     write_atomic(path, changed.encode("utf-8"))
     return Added([str(path.relative_to(root))])
+
+
+HEADLINE_LINE = regex(r"^headline\s*:")
+UNSURE_LINE = regex(r"^headline_unsure\s*:")
+
+
+def use_headline(folder: Path, story: str, headline: str) -> Added:
+    """The story file `story` (a Markdown story of the issue folder) takes `headline`, one of the lines its reader
+    named as the next likeliest, or any the editor writes: its `headline:` line says so, and its `headline_unsure:`
+    line (with import's note above it) goes, as the editor who checked it would delete it."""
+    import yaml
+
+    from newsletter.importer import GUESSED_COMMENT
+    from newsletter.output import write_atomic
+    from newsletter.readers.markdown import front_matter_end, parse_markdown
+    from newsletter.text import length_problem, read_text
+
+    root = folder.resolve()
+    path = (folder / story).resolve()
+    if path.parent != root or path.suffix.lower() != ".md" or not path.is_file():
+        raise InputError(f"{story!r} is not a Markdown story of this issue folder")
+    headline = " ".join(headline.split())
+    problem = length_problem("headline", headline) if headline else "is empty"
+    if problem:
+        raise InputError(f"the headline {problem}")
+    lines = read_text(path).split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise InputError("has no front matter to name a headline in", file=path)
+    end = front_matter_end(lines, str(path))
+    at = next((i for i in range(1, end) if HEADLINE_LINE.match(lines[i])), None)
+    if at is not None and at + 1 < end and lines[at + 1][:1] in (" ", "\t"):
+        raise InputError("has a headline over several lines: change it by hand", file=path)
+    line = yaml.safe_dump({"headline": headline}, allow_unicode=True, width=1000).rstrip("\n")
+    if at is None:
+        lines.insert(1, line)
+    else:
+        lines[at] = line
+    note = GUESSED_COMMENT.rstrip("\n").split("\n")
+    for i in [i for i in range(1, front_matter_end(lines, str(path))) if UNSURE_LINE.match(lines[i])][::-1]:
+        above = i - len(note) if lines[max(0, i - len(note)) : i] == note else i
+        del lines[above : i + 1]
+    changed = "\n".join(lines)
+    parse_markdown(changed, str(path), [])  # still a story the build reads, or nothing is written
+    write_atomic(path, changed.encode("utf-8"))
+    return Added([str(path.relative_to(root))], headlines=[headline])

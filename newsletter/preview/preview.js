@@ -522,6 +522,10 @@ function showAdded(answer, path) {
     result.replaceChildren(element('p', '', `${first} shows its new picture as soon as it is built.`));
     return;
   }
+  if (path === '/use-headline') {
+    result.replaceChildren(element('p', '', `${first} is now headed “${answer.headlines[0]}”.`));
+    return;
+  }
   if (path === '/add-photo') {
     result.replaceChildren(element('p', '', `Saved ${first}. Give it to a story, or name it as image: ${first}.`));
     offerPhoto(first);
@@ -536,6 +540,19 @@ function showAdded(answer, path) {
     for (const warning of answer.warnings) list.append(element('li', '', warning));
     result.append(element('p', '', 'The reader says:'), list);
   }
+  if (answer.choices && answer.choices.length) offerHeadlines(first, answer.choices);
+}
+
+// A guessed headline: each of the lines the reader weighed next is a button that makes it the story's headline.
+function offerHeadlines(story, choices) {
+  const line = element('p', 'headline-offer', 'Take another headline: ');
+  for (const choice of choices) {
+    const take = element('button', 'headline-take', choice);
+    take.type = 'button';
+    take.addEventListener('click', () => addToIssue('/use-headline', {story, headline: choice}));
+    line.append(take, ' ');
+  }
+  $('add-result').append(line);
 }
 
 // A dropped photo is offered to the issue's Markdown stories that have no picture yet.

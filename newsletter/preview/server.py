@@ -451,7 +451,7 @@ class Preview:
     def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
         """ "Add a page", a dropped photo, and that photo given to a story: written into the issue folder; the
         watcher rebuilds."""
-        from .desk import add_page, add_photo, use_photo
+        from .desk import add_page, add_photo, use_headline, use_photo
 
         if not self.source.is_dir():
             raise InputError(f"Add a page needs an issue folder; this preview shows the single file {self.source}")
@@ -463,6 +463,8 @@ class Preview:
             added = add_photo(self.source, fields.get("name", "photo"), data)
         elif path == "/use-photo":
             added = use_photo(self.source, fields.get("story", ""), fields.get("photo", ""))
+        elif path == "/use-headline":
+            added = use_headline(self.source, fields.get("story", ""), fields.get("headline", ""))
         else:
             added = add_page(
                 self.source, html=fields.get("html", ""), text=fields.get("text", ""), name=fields.get("name", "")
@@ -471,6 +473,7 @@ class Preview:
             "written": added.written,
             "headlines": added.headlines,
             "warnings": [notice.advised() for notice in added.notices],
+            "choices": added.choices,
         }
 
     # --- watching -------------------------------------------------------------------------------------

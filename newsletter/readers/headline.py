@@ -87,15 +87,20 @@ class Headline:
     why: str = ""  # what made it a guess, when it is one
     shared: float = 0.0  # the share of its words the article's opening holds
 
-    def hint(self, lines: list[Line], chosen: int, others: int = 3) -> str:
-        """What to do with a guess: check it, or take one of the next likeliest lines (by number and words, once
-        each, the chosen one's twin left out), or write the headline."""
+    def others(self, lines: list[Line], chosen: int, most: int = 3) -> list[int]:
+        """The next likeliest lines after the chosen one, as many as `most`, once each (its twin left out)."""
         seen, likely = {fold(lines[chosen].text)}, []
         for _, i in self.scores:
             if fold(lines[i].text) not in seen:
                 seen.add(fold(lines[i].text))
                 likely.append(i)
-        named = ", ".join(f"line {lines[i].number} {shown(lines[i].text, 80)}" for i in likely[:others])
+        return likely[:most]
+
+    def hint(self, lines: list[Line], chosen: int) -> str:
+        """What to do with a guess: check it, or take one of the next likeliest lines (by number and words), or
+        write the headline."""
+        likely = self.others(lines, chosen)
+        named = ", ".join(f"line {lines[i].number} {shown(lines[i].text, 80)}" for i in likely)
         return f"check it, or take one of the next likeliest: {named}; or write the headline in the story" \
             if likely else "check it or write the headline in the story"  # fmt: skip
 

@@ -180,7 +180,8 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
                                           f"{head.candidates} lines that "
                                           f"could be, but {head.why}",
                                   source=Source(file=file, line=lines[head_at].number), story=story.headline,
-                                  hint=head.hint(lines, head_at)))  # fmt: skip
+                                  hint=head.hint(lines, head_at),
+                                  choices=[lines[i].text for i in head.others(lines, head_at)]))  # fmt: skip
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
     if wall is not None:
         notices.append(
