@@ -169,6 +169,25 @@ def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(
     )
 
 
+def test_a_copied_page_whose_headline_its_text_doubts_offers_the_next_likeliest_too(serve, issue):
+    """A copied page with its titles in <div>s: its headline is read from its text, and where that reader doubts it,
+    the lines it weighed next come with the answer as a pasted text's do (the page shows them as buttons)."""
+    headline = "Moldova's Pro-EU Bloc Holds Its Majority"
+    deck = "Moldova's Ruling Party Keeps Its Majority as Turnout Falls"
+    html = (
+        f"<div>World</div><div>{headline}</div><div>{deck}</div><div>Sept. 29, 2026</div><p>Moldova's ruling party "
+        "kept its majority in Sunday's parliamentary election, according to the electoral commission's preliminary "
+        "count, despite a campaign marked by claims of vote buying and foreign meddling.</p><p>Turnout fell to about "
+        "half of registered voters, with long queues at polling stations abroad where many Moldovans living in the "
+        "European Union cast their ballots for the pro-European party and its allies.</p>"
+    )
+    preview = serve(issue)
+    status, answer = post(preview, json.dumps({"token": token_of(preview), "html": html}).encode())
+    assert status == 200 and answer["headlines"][0] == deck, answer
+    assert answer["choices"] == [headline, "World"], answer
+    assert "headline_unsure: true" in (issue / answer["written"][0]).read_text("utf-8")
+
+
 def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
     from PIL import Image
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
     if why:
         notices.append(Notice(message=f"{GUESS}: {why}", source=Source(file=file, line=1),
-                              story=headline.text,
+                              story=headline.text, choices=headline.choices,
                               hint="check it; to change it, `newsletter import` the page and edit the Markdown it "
                                    "writes"))  # fmt: skip
     canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
@@ -169,6 +169,7 @@ class Headline:
     # Where the article starts on the page (its pictures are looked for from there): the end of its own <h1> in the
     # page's text, when it has one, whichever source the headline came from (JSON-LD's may word it otherwise)
     top: int | None = None
+    choices: list[str] = field(default_factory=list)  # what the editor may take instead, when it is a guess
 
 
 def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: PageText) -> Headline:
@@ -235,7 +236,7 @@ def text_headline(read: Rendered, site: set[str]) -> Headline:
     if fold(read.story.headline).removeprefix("the ") in {"", *site}:
         return Headline()
     why = "the page names none (no JSON-LD, Open Graph, <h1> or <title>): it is the likeliest line of the page's text"
-    return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else why)
+    return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else why, choices=read.choices)
 
 
 # A name that is an address's slug ("adac-kindersitztest-herbst-2018"), which some pages give as their og:title

@@ -22,6 +22,7 @@ class Rendered:
     left_out: list[Notice] = field(default_factory=list)  # what it left out, each notice at the page (line 1)
     texts: list[str] = field(default_factory=list)  # the text of every line those notices name
     guess: str = ""  # why its headline is a guess, in its words ("" when it is sure of it)
+    choices: list[str] = field(default_factory=list)  # ... and the lines it weighed next
 
 
 def rendered(tree: Any, file: str) -> Rendered:
@@ -50,6 +51,7 @@ def rendered(tree: Any, file: str) -> Rendered:
         message = placed["message"] if placed else notice.message
         if message.startswith(GUESSES):  # "the headline is a guess: line 4 was the likeliest of 6 ..., but WHY"
             result.guess = message.partition(", but ")[2] or message.removeprefix(f"{GUESS}: ")
+            result.choices = notice.choices
             continue
         result.left_out.append(notice.model_copy(update={"message": message, "source": at_page}))
         if placed:
