@@ -340,8 +340,8 @@ def test_add_a_page_needs_an_issue_folder(serve, issue):
 @pytest.mark.parametrize(
     "story, headline, message",
     [
-        ("../outside.md", "A headline", "is not a Markdown story of this issue folder"),
-        ("issue.toml", "A headline", "is not a Markdown story of this issue folder"),
+        ("../outside.md", "A headline", "is not a story of this issue folder"),
+        ("issue.toml", "A headline", "is not a story of this issue folder"),
         ("01-colombia-runoff.md", " \n ", "the headline is empty"),
         ("01-colombia-runoff.md", "x" * 501, "the headline is 501 characters long"),
     ],
@@ -358,6 +358,16 @@ def test_a_headline_is_given_only_to_a_story_of_the_issue_and_only_a_headline(se
     body = json.dumps({"token": "0" * 43, "story": "01-colombia-runoff.md", "headline": "Taken over"}).encode()
     assert post(preview, body, path="/use-headline")[0] == 403
     assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
+
+
+def test_a_pasted_page_with_front_matter_takes_the_headline_into_it(serve, issue):
+    page = "---\nurl: https://news.example.org/moldova\n---\nWorld\nMoldova votes\n" + PAGE_TEXT
+    (issue / "07-page.txt").write_text(page, encoding="utf-8")
+    preview = serve(issue)
+    body = json.dumps({"token": token_of(preview), "story": "07-page.txt", "headline": "World"}).encode()
+    status, answer = post(preview, body, path="/use-headline")
+    assert status == 200 and answer["written"] == ["07-page.txt"], answer
+    assert (issue / "07-page.txt").read_text("utf-8") == page.replace("---\nurl:", "---\nheadline: World\nurl:", 1)
 
 
 def test_a_headline_taken_is_written_as_yaml_whatever_it_holds(serve, issue):

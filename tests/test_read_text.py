@@ -578,6 +578,16 @@ def test_the_preview_shows_an_unsure_headline_under_its_story_with_file_and_line
     assert finding.count() == 1
     assert "but it shares few words with the article's opening" in finding.text_content()
     assert f"{source / 'page.txt'}:2" in finding.text_content()
+    # The line the reader weighed next is a button: clicked, it becomes the page's headline (front matter is put on
+    # the page for it), the status line says so, and the rebuilt preview warns no more
+    assert finding.locator(".headline-take").all_text_contents() == ["Weekend Edition"]
+    finding.locator(".headline-take").click()
+    page.wait_for_function("() => document.querySelector('#status').textContent.includes('is now headed')")
+    assert page.text_content("#status") == "page.txt is now headed “Weekend Edition”."
+    assert (source / "page.txt").read_text("utf-8") == f"---\nheadline: Weekend Edition\n---\nWeekend Edition\n" \
+        f"A Note From the Editors\n{ARTICLE}"  # fmt: skip
+    page.locator(".finding-story", has_text="Weekend Edition").wait_for(timeout=10_000)
+    assert page.locator(".finding").filter(has_text="the headline is a guess").count() == 0
 
 
 LAYOUTS = {  # the lines common site templates put around a headline (written for these tests, no real page)

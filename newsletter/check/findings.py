@@ -21,13 +21,14 @@ class Finding(NamedTuple):
     file: str = ""
     line: int | None = None
     story: str = ""
+    choices: tuple[str, ...] = ()  # what the editor may take instead (a guessed headline's next likeliest lines)
 
     def __str__(self) -> str:
         story = f" ({self.story})" if self.story else ""
         return f"{self.level}: {place(self.file, self.line)}{self.message}{story}"
 
     def as_dict(self) -> dict[str, object]:
-        return self._asdict()
+        return {key: value for key, value in self._asdict().items() if key != "choices" or value}
 
 
 def ordered(findings: Iterable[Finding]) -> list[Finding]:

@@ -101,6 +101,7 @@ def check_build_notices(issue: Issue) -> list[Finding]:
                 file=notice.source.file if notice.source else "",
                 line=notice.source.line if notice.source else None,
                 story=notice.story,
+                choices=tuple(notice.choices),
             )
         )
     return findings

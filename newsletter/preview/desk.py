@@ -209,25 +209,30 @@ UNSURE_LINE = regex(r"^headline_unsure\s*:")
 
 
 def use_headline(folder: Path, story: str, headline: str) -> Added:
-    """The story file `story` (a Markdown story of the issue folder) takes `headline`, one of the lines its reader
-    named as the next likeliest, or any the editor writes: its `headline:` line says so, and its `headline_unsure:`
-    line (with import's note above it) goes, as the editor who checked it would delete it."""
+    """The story file `story` (a Markdown story or a pasted page of the issue folder) takes `headline`, one of the
+    lines its reader named as the next likeliest, or any the editor writes: its front matter's `headline:` line says
+    so (a pasted page without front matter is given some), and its `headline_unsure:` line (with import's note
+    above it) goes, as the editor who checked it would delete it."""
     import yaml
 
     from newsletter.importer import GUESSED_COMMENT
     from newsletter.output import write_atomic
     from newsletter.readers.markdown import front_matter_end, parse_markdown
+    from newsletter.readers.pasted import opens_front_matter, parse_pasted
     from newsletter.text import length_problem, read_text
 
     root = folder.resolve()
     path = (folder / story).resolve()
-    if path.parent != root or path.suffix.lower() != ".md" or not path.is_file():
-        raise InputError(f"{story!r} is not a Markdown story of this issue folder")
+    pasted = path.suffix.lower() == ".txt"
+    if path.parent != root or path.suffix.lower() not in (".md", ".txt") or not path.is_file():
+        raise InputError(f"{story!r} is not a story of this issue folder (a Markdown story or a pasted page)")
     headline = " ".join(headline.split())
     problem = length_problem("headline", headline) if headline else "is empty"
     if problem:
         raise InputError(f"the headline {problem}")
     lines = read_text(path).split("\n")
+    if pasted and not opens_front_matter(lines):
+        lines[0:0] = ["---", "headline: ''", "---"]  # filled in below
     if not lines or lines[0].strip() != "---":
         raise InputError("has no front matter to name a headline in", file=path)
     end = front_matter_end(lines, str(path))
@@ -244,6 +249,6 @@ def use_headline(folder: Path, story: str, headline: str) -> Added:
         above = i - len(note) if lines[max(0, i - len(note)) : i] == note else i
         del lines[above : i + 1]
     changed = "\n".join(lines)
-    parse_markdown(changed, str(path), [])  # still a story the build reads, or nothing is written
+    (parse_pasted if pasted else parse_markdown)(changed, str(path), [])  # still a story, or nothing is written
     write_atomic(path, changed.encode("utf-8"))
     return Added([str(path.relative_to(root))], headlines=[headline])

@@ -374,6 +374,7 @@ function showFindings(findings) {
       if (finding.file) {
         li.append(element('span', 'finding-where', finding.line ? `${finding.file}:${finding.line}` : finding.file));
       }
+      if (finding.choices && finding.file) li.append(headlineButtons(finding.file.split('/').pop(), finding.choices));
       ul.append(li);
     }
     group.append(ul);
@@ -493,21 +494,26 @@ function copyHtml() {
 
 // --- Add a page: a page pasted or dropped becomes a story file in the issue folder -------------------------
 
-async function addToIssue(path, fields) {
+// A write to the issue folder: the server's answer, or an error saying why it refused.
+async function write(path, fields) {
   // The session's token, which the server wrote into this page: no other page can read it.
   const token = document.querySelector('meta[name="preview-token"]').content;
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/json', 'X-Preview-Token': token},
+    body: JSON.stringify({...fields, token}),
+  });
+  const answer = await response.json().catch(() => ({error: `the server answered ${response.status}`}));
+  if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
+  return answer;
+}
+
+async function addToIssue(path, fields) {
   const result = $('add-result');
   result.replaceChildren(element('p', '', 'Adding…'));
   result.className = 'add-result';
   try {
-    const response = await fetch(path, {
-      method: 'POST',
-      headers: {'Content-Type': 'application/json', 'X-Preview-Token': token},
-      body: JSON.stringify({...fields, token}),
-    });
-    const answer = await response.json().catch(() => ({error: `the server answered ${response.status}`}));
-    if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
-    showAdded(answer, path);
+    showAdded(await write(path, fields), path);
   } catch (error) {
     result.replaceChildren(element('p', '', `Not added: ${error.message.replace(/^Refused: /, '')}`));
     result.className = 'add-result add-error';
@@ -545,14 +551,28 @@ function showAdded(answer, path) {
 
 // A guessed headline: each of the lines the reader weighed next is a button that makes it the story's headline.
 function offerHeadlines(story, choices) {
+  $('add-result').append(headlineButtons(story, choices, (headline) => addToIssue('/use-headline', {story, headline})));
+}
+
+// ... under "Add a page", or under the warning in "Before you send", which says in the status line what it did
+function headlineButtons(story, choices, take = (headline) => takeHeadline(story, headline)) {
   const line = element('p', 'headline-offer', 'Take another headline: ');
   for (const choice of choices) {
-    const take = element('button', 'headline-take', choice);
-    take.type = 'button';
-    take.addEventListener('click', () => addToIssue('/use-headline', {story, headline: choice}));
-    line.append(take, ' ');
+    const button = element('button', 'headline-take', choice);
+    button.type = 'button';
+    button.addEventListener('click', () => take(choice));
+    line.append(button, ' ');
   }
-  $('add-result').append(line);
+  return line;
+}
+
+async function takeHeadline(story, headline) {
+  try {
+    const answer = await write('/use-headline', {story, headline});
+    setStatus(`${answer.written[0]} is now headed “${answer.headlines[0]}”.`);
+  } catch (error) {
+    setStatus(`Not changed: ${error.message.replace(/^Refused: /, '')}`, true);
+  }
 }
 
 // A dropped photo is offered to the issue's Markdown stories that have no picture yet.
