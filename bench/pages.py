@@ -306,10 +306,6 @@ def keys_of(half: str, pages: Path = PAGES) -> list[str]:
     return sorted(key for key in truth if half == "all" or half_of(key) == half)
 
 
-# In the pasted-text reader's "headline is a guess" warning, what to do: the next likeliest lines, by number and words
-NEXT_LIKELIEST = re.compile(r'line \d+ "(.*?)"(?=, line \d+ "|; or write the headline)')
-
-
 def predict(form: str, path: Path) -> tuple[str, str, bool, list[str]]:
     """(body, headline, flagged, the other lines a guess's warning names as the next likeliest) of the lead as
     `newsletter build PATH --date 2026-11-24` makes it."""
@@ -332,7 +328,7 @@ def predict(form: str, path: Path) -> tuple[str, str, bool, list[str]]:
     issue = make_issue(path, date=DATE).issue
     lead = issue.lead
     flagged = lead.headline_derived or lead.headline_unsure or any(GUESS in w.message for w in issue.warnings)
-    others = [line for w in issue.warnings if GUESS in w.message for line in NEXT_LIKELIEST.findall(w.hint)]
+    others = [line for w in issue.warnings if GUESS in w.message for line in w.choices]  # (the hint names them)
     return "\n\n".join(block.text for block in lead.body), lead.headline, flagged, others
 
 
