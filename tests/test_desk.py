@@ -372,9 +372,10 @@ def test_a_pasted_page_with_front_matter_takes_the_headline_into_it(serve, issue
 
 def test_a_headline_taken_is_written_as_yaml_whatever_it_holds(serve, issue):
     """A headline with a colon, quotes and a hash is one YAML string; the guess's note and flag go."""
-    name = "04-sahel-mediation.md"
     from newsletter.importer import GUESSED_COMMENT
+    from newsletter.readers.markdown import parse_markdown
 
+    name = "04-sahel-mediation.md"
     text = (issue / name).read_text("utf-8").replace("---\n", f"---\n{GUESSED_COMMENT}headline_unsure: true\n", 1)
     (issue / name).write_text(text, encoding="utf-8")
     preview = serve(issue)
@@ -384,8 +385,6 @@ def test_a_headline_taken_is_written_as_yaml_whatever_it_holds(serve, issue):
     assert status == 200 and answer["written"] == [name] and answer["headlines"] == [taken], answer
     story = (issue / name).read_text("utf-8")
     assert "headline_unsure" not in story and "not sure" not in story, story
-    from newsletter.readers.markdown import parse_markdown
-
     assert parse_markdown(story, name, []).headline == taken
 
 
