@@ -156,6 +156,7 @@ def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(
     assert "headline_unsure: true" in (issue / name).read_text("utf-8")
     offered = page.eval_on_selector_all(".headline-take", "buttons => buttons.map(b => b.textContent)")
     assert offered == [headline, "World"], offered
+    assert page.text_content(".headline-keep") == f"Keep “{deck}”"
     page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
     page.click(f'.headline-take:has-text("{headline}")')
     assert wait_for_result(page) == f"{name} is now headed “{headline}”."
@@ -165,6 +166,29 @@ def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(
     page.wait_for_function(
         "text => document.querySelector('#email').contentDocument.body.textContent.includes(text)",
         arg="Pro-EU Bloc Holds Its Majority",  # (its apostrophe is set as a typographer's)
+        timeout=WAIT_MS,
+    )
+
+
+def test_a_story_flagged_unsure_is_kept_as_it_is_with_one_click_in_the_warnings(desk, serve, issue):
+    """A Markdown story import wrote with `headline_unsure: true`: its warning in "Before you send" has a Keep
+    button; clicked, the flag and import's note go, the headline stays, and the rebuilt preview warns no more."""
+    from newsletter.importer import GUESSED_COMMENT
+
+    name = "04-sahel-mediation.md"
+    before = (issue / name).read_text("utf-8")
+    (issue / name).write_text(before.replace("---\n", f"---\n{GUESSED_COMMENT}headline_unsure: true\n", 1), "utf-8")
+    page = desk.new_page()
+    page.goto(serve(issue).url)
+    finding = page.locator(".finding").filter(has_text="(headline_unsure: true)")
+    finding.wait_for(timeout=WAIT_MS)
+    assert finding.locator(".headline-keep").text_content() == "Keep “Sahel talks: mediators try again in Lomé”"
+    assert finding.locator(".headline-take").count() == 0  # import kept no other lines
+    finding.locator(".headline-keep").click()
+    page.wait_for_function("() => document.querySelector('#status').textContent.includes('is now headed')")
+    assert (issue / name).read_text("utf-8") == before
+    page.wait_for_function(
+        "() => ![...document.querySelectorAll('.finding')].some(f => f.textContent.includes('headline_unsure'))",
         timeout=WAIT_MS,
     )
 

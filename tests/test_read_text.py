@@ -581,6 +581,7 @@ def test_the_preview_shows_an_unsure_headline_under_its_story_with_file_and_line
     # The line the reader weighed next is a button: clicked, it becomes the page's headline (front matter is put on
     # the page for it), the status line says so, and the rebuilt preview warns no more
     assert finding.locator(".headline-take").all_text_contents() == ["Weekend Edition"]
+    assert finding.locator(".headline-keep").all_text_contents() == ["Keep “A Note From the Editors”"]
     finding.locator(".headline-take").click()
     page.wait_for_function("() => document.querySelector('#status').textContent.includes('is now headed')")
     assert page.text_content("#status") == "page.txt is now headed “Weekend Edition”."

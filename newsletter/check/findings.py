@@ -22,13 +22,14 @@ class Finding(NamedTuple):
     line: int | None = None
     story: str = ""
     choices: tuple[str, ...] = ()  # what the editor may take instead (a guessed headline's next likeliest lines)
+    guess: bool = False  # the story's headline is a guess: the editor may keep it, or take one of `choices`
 
     def __str__(self) -> str:
         story = f" ({self.story})" if self.story else ""
         return f"{self.level}: {place(self.file, self.line)}{self.message}{story}"
 
     def as_dict(self) -> dict[str, object]:
-        return {key: value for key, value in self._asdict().items() if key != "choices" or value}
+        return {key: value for key, value in self._asdict().items() if key not in ("choices", "guess") or value}
 
 
 def ordered(findings: Iterable[Finding]) -> list[Finding]:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from newsletter.buildfolder import Build, read_build
 from newsletter.models import Issue
+from newsletter.readers import GUESS
 
 from .envelope import check_compliance, check_headers, check_promises, check_subject
 from .findings import Finding, ordered
@@ -102,6 +103,7 @@ def check_build_notices(issue: Issue) -> list[Finding]:
                 line=notice.source.line if notice.source else None,
                 story=notice.story,
                 choices=tuple(notice.choices),
+                guess=notice.message.startswith(GUESS),
             )
         )
     return findings

@@ -34,6 +34,7 @@ class Added:
     notices: list[Notice] = field(default_factory=list)
     headlines: list[str] = field(default_factory=list)
     choices: list[str] = field(default_factory=list)  # the lines the first story's guessed headline may be instead
+    unsure: bool = False  # the first story's headline is a guess
 
 
 def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") -> Added:
@@ -60,7 +61,7 @@ def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") ->
         written.append(create(folder, stem, ".md", story_markdown(story, lead=False).encode("utf-8")))
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
-    return Added(written, notices, [story.headline for story in stories], choices)
+    return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
 
 
 def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
@@ -242,7 +243,7 @@ def use_headline(folder: Path, story: str, headline: str) -> Added:
     line = yaml.safe_dump({"headline": headline}, allow_unicode=True, width=1000).rstrip("\n")
     if at is None:
         lines.insert(1, line)
-    else:
+    elif written_as(lines[at]) != headline:  # kept as it is, its line is left as the editor wrote it
         lines[at] = line
     note = GUESSED_COMMENT.rstrip("\n").split("\n")
     for i in [i for i in range(1, front_matter_end(lines, str(path))) if UNSURE_LINE.match(lines[i])][::-1]:
@@ -252,3 +253,14 @@ def use_headline(folder: Path, story: str, headline: str) -> Added:
     (parse_pasted if pasted else parse_markdown)(changed, str(path), [])  # still a story, or nothing is written
     write_atomic(path, changed.encode("utf-8"))
     return Added([str(path.relative_to(root))], headlines=[headline])
+
+
+def written_as(line: str) -> object:
+    """The headline a front matter's `headline:` line gives, or None when the line alone is no YAML."""
+    import yaml
+
+    try:
+        found = yaml.safe_load(line)
+    except yaml.YAMLError:
+        return None
+    return found.get("headline") if isinstance(found, dict) else None

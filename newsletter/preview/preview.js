@@ -374,7 +374,9 @@ function showFindings(findings) {
       if (finding.file) {
         li.append(element('span', 'finding-where', finding.line ? `${finding.file}:${finding.line}` : finding.file));
       }
-      if (finding.choices && finding.file) li.append(headlineButtons(finding.file.split('/').pop(), finding.choices));
+      if (finding.guess && /\.(md|txt)$/.test(finding.file)) {
+        li.append(headlineButtons(finding.file.split('/').pop(), finding.story, finding.choices || []));
+      }
       ul.append(li);
     }
     group.append(ul);
@@ -546,23 +548,28 @@ function showAdded(answer, path) {
     for (const warning of answer.warnings) list.append(element('li', '', warning));
     result.append(element('p', '', 'The reader says:'), list);
   }
-  if (answer.choices && answer.choices.length) offerHeadlines(first, answer.choices);
+  if (answer.unsure) offerHeadlines(first, answer.headlines[0], answer.choices || []);
 }
 
 // A guessed headline: each of the lines the reader weighed next is a button that makes it the story's headline.
-function offerHeadlines(story, choices) {
-  $('add-result').append(headlineButtons(story, choices, (headline) => addToIssue('/use-headline', {story, headline})));
+function offerHeadlines(story, current, choices) {
+  const take = (headline) => addToIssue('/use-headline', {story, headline});
+  $('add-result').append(headlineButtons(story, current, choices, take));
 }
 
 // ... under "Add a page", or under the warning in "Before you send", which says in the status line what it did
-function headlineButtons(story, choices, take = (headline) => takeHeadline(story, headline)) {
-  const line = element('p', 'headline-offer', 'Take another headline: ');
-  for (const choice of choices) {
-    const button = element('button', 'headline-take', choice);
-    button.type = 'button';
-    button.addEventListener('click', () => take(choice));
-    line.append(button, ' ');
-  }
+// "Keep" confirms the headline as it is (its flag goes); each other line replaces it.
+function headlineButtons(story, current, choices, take = (headline) => takeHeadline(story, headline)) {
+  const line = element('p', 'headline-offer');
+  const button = (text, headline, className) => {
+    const node = element('button', className, text);
+    node.type = 'button';
+    node.addEventListener('click', () => take(headline));
+    return node;
+  };
+  if (current) line.append(button(`Keep “${current}”`, current, 'headline-keep'), ' ');
+  if (choices.length) line.append(current ? 'or take another: ' : 'Take another headline: ');
+  for (const choice of choices) line.append(button(choice, choice, 'headline-take'), ' ');
   return line;
 }
 

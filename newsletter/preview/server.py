@@ -474,6 +474,7 @@ class Preview:
             "headlines": added.headlines,
             "warnings": [notice.advised() for notice in added.notices],
             "choices": added.choices,
+            "unsure": added.unsure,
         }
 
     # --- watching -------------------------------------------------------------------------------------
