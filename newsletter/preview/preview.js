@@ -557,8 +557,8 @@ function offerHeadlines(story, current, choices) {
   $('add-result').append(headlineButtons(story, current, choices, take));
 }
 
-// ... under "Add a page", or under the warning in "Before you send", which says in the status line what it did
-// "Keep" confirms the headline as it is (its flag goes); each other line replaces it.
+// The buttons that settle a guessed headline, under "Add a page" or under its warning in "Before you send" (which
+// says in the status line what it did): "Keep" confirms it as it is (its flag goes); each other line replaces it.
 function headlineButtons(story, current, choices, take = (headline) => takeHeadline(story, headline)) {
   const line = element('p', 'headline-offer');
   const button = (text, headline, className) => {
