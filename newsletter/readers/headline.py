@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
+from newsletter.readers.address import address_share
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
@@ -75,6 +76,9 @@ MARGIN = 0.6
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
+ADDRESSED = 1.0  # the most the address's words add to a line holding them all
+ADDRESS_SURE = 0.6  # ... a line holding this share of them, and more by ADDRESS_LEAD than any other, is the headline
+ADDRESS_LEAD = 0.3
 KICKER_MOST = 4  # words: a line this short over a longer title is as often its kicker ("Umfrage vor der Landtagswahl")
 
 
@@ -152,12 +156,14 @@ def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = Fal
     return up and down
 
 
-def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "") -> Headline:
+def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "",
+                    slug: frozenset[str] = frozenset()) -> Headline:  # fmt: skip
     """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
     shared with the article's opening (the strongest: a section label, a site's name, a credit or another story's
     title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
     never a line inside running text, a title of a related box only on strong evidence. Unsure (with the reason
-    why) when the best has little evidence, another line comes close, or it may be a caption or a standfirst."""
+    why) when the best has little evidence, another line comes close, or it may be a caption or a standfirst. The
+    words of the article's address (`slug`), when the editor gave it, are evidence as strong as any."""
     roles = labelled(lines, roles)
     scored: list[tuple[float, int]] = []
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
@@ -171,6 +177,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
     listed: set[int] = set()  # candidates in a list of titles: other stories'
     lenient: dict[int, float] = {}  # what ranks a candidate but is not evidence enough to be sure of it
+    spelled: dict[int, float] = {}  # the share of the address's words a candidate holds
     window = range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1))
     trail = {fold(lines[j].text.split(sep)[-1]) for j in window for sep in TRAIL if lines[j].text.count(sep) >= 2}
     for i in window:
@@ -227,7 +234,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body, but one
         notice = len(above_it) == 1 and roles[i + 1 : i + 2] in (["date"], ["byline"])  # over its own date or byline
         gap += min(0.02 * sum(above_it), GAP_COST["prose"] if notice else 1.0)
-        score = 2.0 * shared - gap
+        spelled[i] = address_share(line.text, slug)
+        score = 2.0 * shared - gap + ADDRESSED * spelled[i]
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
@@ -305,7 +313,14 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         i for value, i in rivals if 0 < value - lenient[i] and (best - lenient[index]) - (value - lenient[i]) < MARGIN
     ]
     why = ""
-    if (post := live_posts(lines, roles, index, end)) is not None and (
+    address = [i for _, i in scored if not same_title(lines[i].text, lines[index].text)]  # (a sentence is a deck's)
+    titled = {i: spelled[i] if not ends_sentence(lines[i].text) else 0.0 for _, i in scored}
+    if titled[index] >= ADDRESS_SURE and all(spelled[i] <= titled[index] - ADDRESS_LEAD for i in address):
+        pass  # the address spells it out, and no other line as well: sure, whatever else may be said of it
+    elif (spells := max(address, key=lambda i: titled[i], default=None)) is not None and \
+            titled[spells] >= ADDRESS_SURE and titled[spells] > spelled[index] + ADDRESS_LEAD:  # fmt: skip
+        why = f"line {lines[spells].number} ({shown(lines[spells].text, 40)}) holds more of the address's words"
+    elif (post := live_posts(lines, roles, index, end)) is not None and (
         top := page_title(lines, roles, index, scored, shares)
     ) is not None:  # (the page's first line may be its title)
         index = top  # the first post's title on a live page: its own title, with the byline or date under it, above

@@ -5,8 +5,7 @@ footers. Each line is first given what it plainly is (a credit, a caption, a byl
 "More from" heading, prose); the article's body is then the stretch of the page densest in prose (a maximum-sum
 run: prose lines count their words, other lines cost a little, headings of related lists and comments end it);
 the headline is the title-like line just above it. Every line left out is named in a notice, by line number.
-What a line plainly is lives in lines.py, where the article runs in bounds.py, how the headline is chosen in
-headline.py.
+What a line plainly is lives in lines.py, where the article runs in bounds.py, the headline's choice in headline.py.
 """
 
 from __future__ import annotations
@@ -20,6 +19,7 @@ from newsletter.headers import header_problem
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
+from newsletter.readers.address import slug_terms
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes
 from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
@@ -85,8 +85,8 @@ def read(path: Path, notices: list[Notice]) -> Read:
 LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; not a smiley's "(:"
 
 
-def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
-    """Text copied from a news page: the lead story, then any "More from" / "Read more" list as items."""
+def parse_page(text: str, file: str, notices: list[Notice], address: str = "") -> Read:
+    """Text copied from a news page (at `address`, if given): the lead story, then a "More from" list as items."""
     raw = clean_lines(text, file, notices)
     lines = [Line(n, " ".join(line.split())) for n, line in enumerate(raw, start=1) if line.strip()]
     for line in lines:
@@ -104,7 +104,7 @@ def parse_page(text: str, file: str, notices: list[Notice]) -> Read:
     for i in repeated_boxes(lines, roles, start, end):
         roles[i] = "furniture"  # a box the page shows again elsewhere: left out, and named so
 
-    head = choose_headline(lines, roles, start, end, page_site(lines))
+    head = choose_headline(lines, roles, start, end, page_site(lines), slug_terms(address))
     if head.index is not None:
         start = article_start(lines, roles, head.index, start)
         start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body
