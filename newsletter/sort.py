@@ -239,8 +239,10 @@ def pick_lead(stories: list[Story], loaded: Loaded) -> Story:
 def missing(story: Story) -> list[Notice]:
     """What an editor must add before sending: a link, an image, alt text."""
     found = []  # (message, hint when the message does not say what to do)
-    if not story.url:
-        found.append(("no link: add its url", ""))
+    if not story.url:  # a pasted page's article: its front matter holds it, and its words confirm the headline
+        pasted = story.source.file.lower().endswith(".txt") and story.is_full
+        found.append(("no link: add its url", "write `url: https://...` between two `---` lines at the page's top; "
+                      "the address's words also confirm the headline" if pasted else ""))  # fmt: skip
     if not story.image.src:
         if not story.text_only:  # `image: false` says so on purpose
             markdown = story.source.file.lower().endswith((".md", ".markdown"))  # pages have no front matter
