@@ -55,6 +55,8 @@ from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
+if str(BENCH) not in sys.path:  # run as a script, or loaded from its file by a test (pools.py, unseen.py beside it)
+    sys.path.insert(0, str(BENCH))
 # The pages: ../shared beside the checkout (or beside its worktrees folder); NEWSLETTER_ARTICLE_PAGES overrides.
 SHARED = [up / "shared" / "benchmarks" / "article-pages" for up in (ROOT.parent, ROOT.parent.parent)]
 PAGES = Path(os.environ.get("NEWSLETTER_ARTICLE_PAGES") or next((p for p in SHARED if p.is_dir()), SHARED[0]))
@@ -248,6 +250,7 @@ class Page:
     left_out: tuple[int, int] = (0, 0)  # phrases its truth says the text must not hold: (not held, of)
     article: bool = True  # the page calls itself an article (og:type, JSON-LD)
     offered: bool = False  # the page's own headline is among the next likeliest lines a guess's warning names
+    spelled: bool = False  # its address (og:url, canonical link) spells words of a headline (readers/address.py)
 
 
 @dataclass
@@ -332,6 +335,25 @@ def predict(form: str, path: Path) -> tuple[str, str, bool, list[str]]:
     return "\n\n".join(block.text for block in lead.body), lead.headline, flagged, others
 
 
+def addressed(pasted: Path, html: bytes, folder: Path) -> Path:
+    """The pasted page as an editor gives it its link: the page's own address (its og:url or canonical link, as the
+    browser's address bar shows it) in front matter over it; the page as pasted when it names none."""
+    url = page_address(html)
+    if not url:
+        return pasted
+    path = folder / pasted.name
+    path.write_text(f"---\nurl: {json.dumps(url)}\n---\n" + pasted.read_text(encoding="utf-8"), encoding="utf-8")
+    return path
+
+
+def page_address(html: bytes) -> str:
+    """The page's own address, its og:url or canonical link, when it is a whole http or https one."""
+    from pools import own_address
+
+    url = own_address(html)
+    return url if url.startswith(("http://", "https://")) else ""
+
+
 def holds(text: str, phrase: str) -> bool:
     """The phrase's words stand in the text in a row, as the F1's tokens are compared (punctuation aside: the build
     sets typographer's quotes and dashes)."""
@@ -341,6 +363,7 @@ def holds(text: str, phrase: str) -> bool:
 def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
     """Build every page of one form in one half; score the lead bodies the benchmark's way and the headlines."""
     from newsletter.errors import NewsletterError
+    from newsletter.readers.address import slug_terms
 
     truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
     found = []
@@ -351,6 +374,8 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
             html = gzip.decompress((pages / "pages" / f"{key}.html.gz").read_bytes())
             if form == "text":
                 path = pages / "pages" / f"{key}.txt"
+            elif form == "addressed":  # the pasted text, its address written over it as the story's url
+                path = addressed(pages / "pages" / f"{key}.txt", html, Path(tmp))
             elif form == "copied":
                 path = copies / "pages" / f"{key}.copied.html"
             else:  # saved pages are stored gzipped; an editor's are plain .html
@@ -373,7 +398,8 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
                               headline=headline, truths=truths, agreement=agrees(headline, truths),
                               flagged=flagged, judged="articleBody" in truth[key], kept=kept,
                               left_out=left_out, article=says_article(html),
-                              offered=any(agrees(line, truths) for line in others)))  # fmt: skip
+                              offered=any(agrees(line, truths) for line in others),
+                              spelled=bool(slug_terms(page_address(html)))))  # fmt: skip
     return Score(form=form, half=half, pages=found)
 
 
@@ -569,7 +595,11 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                 print(f"{'':<22} phrases on {pages_} pages: kept {kept[0]} of {kept[1]}, "
                       f"left out {left[0]} of {left[1]}")  # fmt: skip
             flagged = [page for page in found.with_headline if not page.agreement and page.flagged]
-            if form == "text" and flagged:
+            if form == "addressed":
+                spelled = sum(1 for page in found.with_headline if page.spelled)
+                print(f"{'':<22} {spelled} of {len(found.with_headline)} have an address that spells words of a "
+                      "headline (three or more)")  # fmt: skip
+            if form in ("text", "addressed") and flagged:
                 offered = sum(1 for page in flagged if page.offered)
                 print(f"{'':<22} of the {len(flagged)} wrong and flagged, the warning names the page's own headline "
                       f"among the next likeliest lines on {offered}")  # fmt: skip
@@ -585,7 +615,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    forms = [*FORMATS, "trafilatura"]  # trafilatura: its own default output, for reference
+    forms = [*FORMATS, "addressed", "trafilatura"]  # trafilatura: its own default output, for reference
     parser.add_argument("--form", choices=forms, action="append", help="only this form (repeatable)")
     parser.add_argument("--half", choices=HALVES, action="append", help="only this half (repeatable)")
     parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each row")
@@ -602,8 +632,8 @@ def main() -> None:
     if args.stress:
         stress_table(tuple(args.half or ("dev", "held-out")))
         return
-    report(tuple(args.form or ("text", "html", "copied", "trafilatura")), tuple(args.half or ("dev", "held-out")),
-           worst=args.worst, headlines=args.headlines)  # fmt: skip
+    forms = tuple(args.form or ("text", "addressed", "html", "copied", "trafilatura"))
+    report(forms, tuple(args.half or ("dev", "held-out")), worst=args.worst, headlines=args.headlines)
 
 
 if __name__ == "__main__":

@@ -463,7 +463,8 @@ def main() -> None:
         if args.stress:
             pages.stress_table(("all",), folder)
             return
-        pages.report(("text", "html", "copied", "trafilatura"), ("all",), folder, headlines=args.headlines)
+        pages.report(("text", "addressed", "html", "copied", "trafilatura"), ("all",), folder,
+                     headlines=args.headlines)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -508,6 +508,38 @@ def test_a_wrong_headline_flagged_counts_whether_its_warning_names_the_page_s_ow
     )
 
 
+def test_the_addressed_row_reads_the_pasted_page_with_its_own_address_written_over_it(tmp_path, capsys):
+    """The same page, its address (og:url) spelling its headline: the editor who gives the pasted page its link gets
+    the headline right and sure, and the row says how many pages have such an address."""
+    import gzip
+    import json
+
+    (tmp_path / "pages").mkdir()
+    title, deck = (
+        "Moldova's Pro-EU Bloc Holds Its Majority",
+        "Moldova's Ruling Party Keeps Its Majority as Turnout Falls",
+    )
+    body = ("Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
+            "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign "
+            "meddling.\nTurnout fell to about half of registered voters, with long queues at polling stations abroad "
+            "where many Moldovans living in the European Union voted for the pro-European party.")  # fmt: skip
+    url = "https://news.example.com/world/2026/09/29/moldovas-pro-eu-bloc-holds-its-majority"
+    html = (f'<html><head><meta property="og:url" content="{url}"></head><body><h1>{title}</h1><p>{deck}</p>'
+            f"<p>Sept. 29, 2026</p><p>{body}</p></body></html>")  # fmt: skip
+    (tmp_path / "pages" / "moldova.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
+    (tmp_path / "pages" / "moldova.txt").write_text(f"World\n{title}\n{deck}\nSept. 29, 2026\n{body}\n")
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"moldova": {}}), encoding="utf-8")
+    bench.report(("text", "addressed"), ("all",), tmp_path)
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[:2] + table[1].split()[6:11] == ["text", "all", "0", "0.00", "0", "1", "0"]
+    addressed = next(n for n, row in enumerate(table) if row.startswith("addressed"))
+    # refused, headline, exact, wrong, unflagged, right flagged
+    assert table[addressed].split()[6:12] == ["0", "1.00", "1", "0", "0", "0.00"]
+    assert (
+        table[addressed + 1].split() == "1 of 1 have an address that spells words of a headline (three or more)".split()
+    )
+
+
 def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path):
     """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
     its text has when it has no <h1> (a guess, flagged), and none when it finds none (the build warns of it)."""
