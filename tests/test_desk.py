@@ -257,6 +257,72 @@ def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
 # --- safety: only the preview's own page writes -------------------------------------------------------------
 
 
+def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_its_headline(desk, serve, issue):
+    """The Moldova page again, its address typed first: the story links to it, and the address's words settle the
+    headline the lines alone left in doubt; the field is cleared for the next page."""
+    headline = "Moldova's Pro-EU Bloc Holds Its Majority"
+    deck = "Moldova's Ruling Party Keeps Its Majority as Turnout Falls"
+    opening = (
+        "Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
+        "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign meddling."
+    )
+    address = "https://news.example.org/world/2026/09/29/moldovas-pro-eu-bloc-holds-its-majority"
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    page.fill("#page-address", address)
+    page.evaluate(
+        "text => navigator.clipboard.writeText(text)", f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n"
+    )
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    result = wait_for_result(page)
+    assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
+    assert "guess" not in result and not page.query_selector(".headline-take"), result
+    story = (issue / "06-moldova-s-pro-eu-bloc-holds-its-majority.md").read_text("utf-8")
+    assert story.startswith(f"---\nheadline: {headline}\nurl: {address}\n"), story
+    assert "headline_unsure" not in story
+    assert page.input_value("#page-address") == ""
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "javascript:alert(1)",
+        "ftp://news.example.org/story",
+        "https://editor:secret@news.example.org/story",
+        "https://news.example.org/a story",
+        "https://news.example.org/story\r\nBcc: all@example.org",
+        "news.example.org/story",
+        "https://" + "a" * 2_000 + ".example.org/",
+    ],
+)
+def test_an_address_that_is_no_web_address_is_refused_and_nothing_is_written(serve, issue, address):
+    preview = serve(issue)
+    before = {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()}
+    body = json.dumps({"token": token_of(preview), "text": PAGE_TEXT, "address": address}).encode()
+    status, answer = post(preview, body)
+    assert status == 422, answer
+    assert "the page's address must be the web address in the browser's address bar" in answer["error"], answer
+    assert "secret" not in answer["error"]  # a password typed in it is never shown
+    assert {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()} == before
+
+
+def test_a_copied_page_given_its_address_links_to_it(serve, issue):
+    """A copy of a page's body holds no address of its own: the one typed is the story's link."""
+    preview = serve(issue)
+    copied = (
+        "<h1>Storm reaches the coast</h1>" + "<p>The storm reached the coast at dawn on Tuesday, and thousands "
+        "of homes lost power as the wind brought down lines across the county and closed the main roads.</p>" * 3
+    )
+    address = "https://news.example.org/2026/11/storm-reaches-the-coast?ref=front"
+    status, answer = post(
+        preview, json.dumps({"token": token_of(preview), "html": copied, "address": address}).encode()
+    )
+    assert status == 200, answer
+    assert f"url: {address}\n" in (issue / answer["written"][0]).read_text("utf-8")
+
+
 def token_of(preview) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", urlsplit(preview.url).port, timeout=10)
     connection.request("GET", "/")

@@ -37,20 +37,24 @@ class Added:
     unsure: bool = False  # the first story's headline is a guess
 
 
-def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") -> Added:
+def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "", address: str = "") -> Added:
     """The page's HTML (what a browser copies), else its plain text -> one story file per story the reader finds:
-    the article, then its related list's items, as `import` writes them."""
+    the article, then its related list's items, as `import` writes them. The page's address, when the editor gives
+    it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py)."""
     from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
 
     notices: list[Notice] = []
+    address = web_address(address)
     if html.strip():
         stories = read_html(html, name or "the pasted page", notices)
     elif text.strip():
         from newsletter.readers.text import parse_page
 
-        stories = parse_page(text, name or "the pasted text", notices).stories
+        stories = parse_page(text, name or "the pasted text", notices, address).stories
     else:
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
+    if address and stories and not stories[0].url:
+        stories[0] = stories[0].model_copy(update={"url": address})
     known = known_stories(folder)
     twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
     if twice:
@@ -62,6 +66,36 @@ def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "") ->
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
+
+
+ADDRESS_LIMIT = 2_000  # characters: the longest address the desk takes (browsers' own limits run about so)
+UNSEEN = regex(r"[\x00-\x20\x7f]")  # a space or a control character: no part of an address as typed
+
+
+def web_address(address: str) -> str:
+    """The address the editor typed beside a paste, checked: an http or https address of a host, with no space, no
+    control character and no user name or password in it ("" when none was typed)."""
+    from urllib.parse import urlsplit
+
+    address = address.strip()
+    if not address:
+        return ""
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        parts = urlsplit("")
+    if (
+        len(address) > ADDRESS_LIMIT
+        or UNSEEN.search(address)
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or "@" in parts.netloc
+    ):
+        raise InputError(
+            "the page's address must be the web address in the browser's address bar, such as "
+            "https://news.example.org/2026/11/story (http or https, no spaces, no user name or password)"
+        )
+    return address
 
 
 def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:

@@ -516,6 +516,7 @@ async function addToIssue(path, fields) {
   result.className = 'add-result';
   try {
     showAdded(await write(path, fields), path);
+    if (path === '/add-page') $('page-address').value = '';  // the page's own: the next page has another
   } catch (error) {
     result.replaceChildren(element('p', '', `Not added: ${error.message.replace(/^Refused: /, '')}`));
     result.className = 'add-result add-error';
@@ -603,7 +604,7 @@ function offerPhoto(photo) {
 
 function readFile(file) {
   if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
-    return file.text().then((html) => addToIssue('/add-page', {html, name: file.name}));
+    return file.text().then((html) => addToIssue('/add-page', {html, name: file.name, address: address()}));
   }
   if (file.type.startsWith('image/')) {
     return new Promise((resolve) => {
@@ -615,6 +616,11 @@ function readFile(file) {
   $('add-result').replaceChildren(element('p', '', `Not added: ${file.name} is neither a saved .html page nor a photo.`));
   $('add-result').className = 'add-result add-error';
   return Promise.resolve();
+}
+
+// The address typed over the paste box, for the next page added (then cleared: it is that page's only).
+function address() {
+  return $('page-address').value.trim();
 }
 
 function setUpDesk() {
@@ -632,7 +638,7 @@ function setUpDesk() {
     const data = event.clipboardData;
     const files = [...data.files];
     if (files.length) { readFile(files[0]); return; }
-    addToIssue('/add-page', {html: data.getData('text/html'), text: data.getData('text/plain')});
+    addToIssue('/add-page', {html: data.getData('text/html'), text: data.getData('text/plain'), address: address()});
   });
   box.addEventListener('dragover', (event) => { event.preventDefault(); box.classList.add('dropping'); });
   box.addEventListener('dragleave', () => box.classList.remove('dropping'));
@@ -641,7 +647,7 @@ function setUpDesk() {
     box.classList.remove('dropping');
     const files = [...event.dataTransfer.files];
     if (files.length) readFile(files[0]);
-    else addToIssue('/add-page', {html: event.dataTransfer.getData('text/html'), text: event.dataTransfer.getData('text/plain')});
+    else addToIssue('/add-page', {html: event.dataTransfer.getData('text/html'), text: event.dataTransfer.getData('text/plain'), address: address()});
   });
 }
 

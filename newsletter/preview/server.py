@@ -467,7 +467,11 @@ class Preview:
             added = use_headline(self.source, fields.get("story", ""), fields.get("headline", ""))
         else:
             added = add_page(
-                self.source, html=fields.get("html", ""), text=fields.get("text", ""), name=fields.get("name", "")
+                self.source,
+                html=fields.get("html", ""),
+                text=fields.get("text", ""),
+                name=fields.get("name", ""),
+                address=fields.get("address", ""),
             )
         return {
             "written": added.written,
