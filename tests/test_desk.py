@@ -124,15 +124,19 @@ def test_pasted_text_without_html_is_read_as_a_pasted_page(desk, serve, issue):
     assert (issue / first).read_text("utf-8").startswith("---\nheadline: ")
 
 
+# A page's headline, the title under it, and its opening paragraph
+MOLDOVA = (
+    "Moldova's Pro-EU Bloc Holds Its Majority",
+    "Moldova's Ruling Party Keeps Its Majority as Turnout Falls",
+    "Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
+    "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign meddling.",
+)
+
+
 def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(desk, serve, issue):
     """Two titles over the date, the nearer only narrowly ahead: the story is written flagged, and the desk says
     which lines could be the headline instead, whole, for the editor to take one."""
-    headline = "Moldova's Pro-EU Bloc Holds Its Majority"
-    deck = "Moldova's Ruling Party Keeps Its Majority as Turnout Falls"
-    opening = (
-        "Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
-        "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign meddling."
-    )
+    headline, deck, opening = MOLDOVA
     rest = (
         "Turnout fell to about half of registered voters, with long queues at polling stations abroad where many "
         "Moldovans living in the European Union cast their ballots for the pro-European party and its allies."
@@ -260,12 +264,7 @@ def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
 def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_its_headline(desk, serve, issue):
     """The Moldova page again, its address typed first: the story links to it, and the address's words settle the
     headline the lines alone left in doubt; the field is cleared for the next page."""
-    headline = "Moldova's Pro-EU Bloc Holds Its Majority"
-    deck = "Moldova's Ruling Party Keeps Its Majority as Turnout Falls"
-    opening = (
-        "Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
-        "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign meddling."
-    )
+    headline, deck, opening = MOLDOVA
     address = "https://news.example.org/world/2026/09/29/moldovas-pro-eu-bloc-holds-its-majority"
     preview = serve(issue)
     page = desk.new_page()
