@@ -2,6 +2,7 @@
 
     python bench/madeup.py                 # the pools the rules have been written from (all but the kept ones)
     python bench/madeup.py --pool kept     # a pool kept back (kept, kept2, kept3, kept4): its table only
+    python bench/madeup.py --address       # each page pasted with the address a site would give it
 
 Pools in bench/madeup/, written in December 2026 by helpers who had not read the reader's rules, each page as
 Chrome's select-all copy gives it (menus, cookie dialogs, share bars, captions and credits, sign-up boxes, writers'
@@ -76,6 +77,9 @@ Each page names its headline, the article's first sentence (`first`; a standfirs
 - taken out: each page whose headline is read right, read again with the headline's lines taken out. Whatever is
   chosen then is wrong (a standfirst, a section's label, the site's name), so it should be flagged; **not flagged**
   counts the ones that are not.
+- --address: each page read with the address a news site would give it in front matter (its headline's Latin
+  words joined by "-"; a headline in other letters gets none, as such sites number their pages), and taken out with
+  that address still over it: the address then spells a headline the page no longer holds.
 The figures are agreement with one writer's reading of invented pages, not real pages' true text: they count the
 shapes the reader gets wrong, and the wrong headlines it gives without a flag.
 """
@@ -123,31 +127,41 @@ def where(blocks: list[str], sentence: str) -> int | None:
     return next((i for i, block in enumerate(blocks) if wanted in folded(block)), None)
 
 
-def read(text: str) -> Any:
-    """The story the text reader makes of a pasted page, or None when it refuses the page."""
+def read(text: str, address: str = "") -> Any:
+    """The story the text reader makes of a pasted page (from `address`, if given), or None when it refuses it."""
     from newsletter.errors import NewsletterError
     from newsletter.readers.text import parse_page
 
     try:
-        return parse_page(text, "page.txt", []).stories[0]
+        return parse_page(text, "page.txt", [], address).stories[0]
     except NewsletterError:
         return None
 
 
-def score(page: dict[str, str]) -> tuple[str, str, str]:
-    """(headline, start, end) as the editor sees the story read from the page."""
-    story = read(page["text"])
+def address_of(page: dict[str, str]) -> str:
+    """The address a news site would give the page: its headline's Latin words, joined by "-" ("" for a headline
+    written in other letters, which sites number instead)."""
+    import unicodedata
+
+    bare = "".join(c for c in unicodedata.normalize("NFKD", page["headline"]) if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", bare.lower())
+    return f"https://news.example.org/2026/11/24/{'-'.join(words)}" if len(words) >= 3 else ""
+
+
+def score(page: dict[str, str], addressed: bool = False) -> tuple[str, str, str]:
+    """(headline, start, end) as the editor sees the story read from the page (given its address, if `addressed`)."""
+    story = read(page["text"], address_of(page) if addressed else "")
     if story is None:
         return "refused", "refused", "refused"
     return judged(page, story.headline, story.headline_unsure, [block.text for block in story.body])
 
 
-def taken_out(page: dict[str, str]) -> str:
+def taken_out(page: dict[str, str], addressed: bool = False) -> str:
     """The page read again with its headline's lines taken out: whatever is chosen then is wrong, so it should be
     flagged ("flagged"; "not flagged" when it is not, "still right" when the page holds it elsewhere, "refused"
-    when nothing is read)."""
+    when nothing is read). Given its address, the address spells a headline the page no longer holds."""
     lines = [line for line in page["text"].split("\n") if not (line.strip() and right(line, page["headline"]))]
-    story = read("\n".join(lines))
+    story = read("\n".join(lines), address_of(page) if addressed else "")
     if story is None:
         return "refused"
     if right(story.headline, page["headline"]):
@@ -168,13 +182,14 @@ def judged(page: dict[str, str], headline: str, flagged: bool, blocks: list[str]
     return verdict, start, end
 
 
-def table(pool: str) -> str:
+def table(pool: str, addressed: bool = False) -> str:
     pages = json.loads((POOLS / f"{pool}.json").read_text(encoding="utf-8"))
-    found = [score(page) for page in pages.values()]
+    found = [score(page, addressed) for page in pages.values()]
     # ... and each page whose headline is read right, read again without it
-    found_out = [taken_out(page) for page, result in zip(pages.values(), found, strict=True)
+    found_out = [taken_out(page, addressed) for page, result in zip(pages.values(), found, strict=True)
                  if result[0].startswith("right")]  # fmt: skip
-    rows = [f"{pool}: {len(pages)} pages"]
+    spelled = sum(1 for page in pages.values() if address_of(page)) if addressed else 0
+    rows = [f"{pool}: {len(pages)} pages" + (f", {spelled} given an address made of the headline" if addressed else "")]
     for n, (name, kinds) in enumerate([
         ("headline", ["right and sure", "right, flagged", "wrong, flagged", "wrong, not flagged", "refused"]),
         ("body start", ["good", "early", "late", "refused"]),
@@ -193,9 +208,10 @@ def table(pool: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pool", choices=[*READ, *KEPT], action="append")
-    pools = parser.parse_args().pool or READ
-    for pool in pools:
-        print(table(pool))
+    parser.add_argument("--address", action="store_true", help="each page pasted with the address a site gives it")
+    args = parser.parse_args()
+    for pool in args.pool or READ:
+        print(table(pool, args.address))
 
 
 if __name__ == "__main__":
