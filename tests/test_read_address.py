@@ -54,6 +54,11 @@ def test_a_line_under_the_headline_that_comes_close_is_no_rival_once_the_address
     story, notices = read(page, ADDRESS)
     assert (story.headline, story.headline_unsure, story.url) == (HEADLINE, False, ADDRESS)
     assert not any("guess" in notice for notice in notices)
+    # ... and the front matter is no part of the page: its closing "---" is not named as left out
+    assert notices == [
+        'page.txt:4-5: left out as page furniture: "Home", "Politics"',
+        'page.txt:7: left out as page furniture: "Vote count ends two seats short"',
+    ], notices
 
 
 def test_the_address_picks_the_headline_under_a_topic_s_label():
@@ -101,3 +106,11 @@ def test_an_address_that_spells_no_line_leaves_the_choice_as_the_lines_make_it()
         story, notices = read(page, address)
         assert story.headline == HEADLINE and story.headline_unsure
         assert any("comes close" in notice for notice in notices)
+
+
+def test_a_few_of_the_address_s_words_in_the_chosen_line_do_not_make_it_sure():
+    # The address shares one word with the headline: that ranks it a little, and the line under it still comes close
+    page = f"Home\nPolitics\n{HEADLINE}\nVote count ends two seats short\n{ARTICLE}"
+    story, notices = read(page, "https://news.example.com/2026/03/12/coalition-budget-talks-delayed-again")
+    assert story.headline == HEADLINE and story.headline_unsure
+    assert any('line 7 ("Vote count ends two seats short") comes close' in notice for notice in notices)

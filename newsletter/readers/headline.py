@@ -234,8 +234,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body, but one
         notice = len(above_it) == 1 and roles[i + 1 : i + 2] in (["date"], ["byline"])  # over its own date or byline
         gap += min(0.02 * sum(above_it), GAP_COST["prose"] if notice else 1.0)
-        spelled[i] = address_share(line.text, slug)
+        spelled[i] = address_share(line.text, slug)  # ranks it; only most of the address's words make it sure (below)
         score = 2.0 * shared - gap + ADDRESSED * spelled[i]
+        lenient[i] += ADDRESSED * spelled[i]
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words

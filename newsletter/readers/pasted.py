@@ -37,7 +37,7 @@ def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
                     related=found.related)  # fmt: skip
     end = front_matter_end(lines, file)
     fields, fail = story_fields(lines[1:end], file)
-    found = parse_page("\n" * end + "\n".join(lines[end:]), file, page_notices, str(fields.get("url") or ""))
+    found = parse_page("\n" * (end + 1) + "\n".join(lines[end + 1 :]), file, page_notices, str(fields.get("url") or ""))
     article = found.stories[0]
     if fields.get("headline"):  # the front matter gives the headline the page reader missed or guessed
         page_notices = [n for n in page_notices if not n.message.startswith(GUESSES)]
