@@ -163,7 +163,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
     never a line inside running text, a title of a related box only on strong evidence. Unsure (with the reason
     why) when the best has little evidence, another line comes close, or it may be a caption or a standfirst. The
-    words of the article's address (`slug`), when the editor gave it, are evidence as strong as any."""
+    words of the article's address (`slug`), when the editor gave it, rank a line; most of them make a title sure."""
     roles = labelled(lines, roles)
     scored: list[tuple[float, int]] = []
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
@@ -314,11 +314,11 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         i for value, i in rivals if 0 < value - lenient[i] and (best - lenient[index]) - (value - lenient[i]) < MARGIN
     ]
     why = ""
-    address = [i for _, i in scored if not same_title(lines[i].text, lines[index].text)]  # (a sentence is a deck's)
-    titled = {i: spelled[i] if not ends_sentence(lines[i].text) else 0.0 for _, i in scored}
-    if titled[index] >= ADDRESS_SURE and all(spelled[i] <= titled[index] - ADDRESS_LEAD for i in address):
+    others = [i for _, i in scored if not same_title(lines[i].text, lines[index].text)]
+    titled = {i: spelled[i] if not ends_sentence(lines[i].text) else 0.0 for _, i in scored}  # (a sentence: a deck)
+    if titled[index] >= ADDRESS_SURE and all(spelled[i] <= titled[index] - ADDRESS_LEAD for i in others):
         pass  # the address spells it out, and no other line as well: sure, whatever else may be said of it
-    elif (spells := max(address, key=lambda i: titled[i], default=None)) is not None and \
+    elif (spells := max(others, key=lambda i: titled[i], default=None)) is not None and \
             titled[spells] >= ADDRESS_SURE and titled[spells] > spelled[index] + ADDRESS_LEAD:  # fmt: skip
         why = f"line {lines[spells].number} ({shown(lines[spells].text, 40)}) holds more of the address's words"
     elif (post := live_posts(lines, roles, index, end)) is not None and (
