@@ -307,19 +307,32 @@ def test_an_address_that_is_no_web_address_is_refused_and_nothing_is_written(ser
     assert {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()} == before
 
 
-def test_a_copied_page_given_its_address_links_to_it(serve, issue):
-    """A copy of a page's body holds no address of its own: the one typed is the story's link."""
+def test_a_copied_page_given_its_address_links_to_it_resolves_its_links_and_is_sure_of_the_headline_it_spells(
+    serve, issue
+):
+    """A copy of a page's body holds no address of its own and no <h1> here: the one typed is the story's link, its
+    relative links resolve against it, and it spells the headline the page's text gave, which is no guess then."""
     preview = serve(issue)
-    copied = (
-        "<h1>Storm reaches the coast</h1>" + "<p>The storm reached the coast at dawn on Tuesday, and thousands "
-        "of homes lost power as the wind brought down lines across the county and closed the main roads.</p>" * 3
+    paragraphs = [
+        "The storm reached the coast at dawn on Tuesday, and thousands of homes lost power as the wind brought down "
+        "lines across the county.",
+        "Crews worked through the night to restore power to the hospital and the schools, the utility said on "
+        "Wednesday morning, and <a href='/weather/storm-map'>the storm's path</a> is mapped.",
+        "The weather service said the worst of the wind had passed, but warned of flooding along the rivers.",
+    ]
+    copied = "<div>Weather</div><div>Storm reaches the coast</div><div>Updated hourly</div>" + "".join(
+        f"<p>{paragraph}</p>" for paragraph in paragraphs
     )
+    token = token_of(preview)
+    status, answer = post(preview, json.dumps({"token": token, "html": copied}).encode())
+    assert status == 200 and answer["unsure"] and answer["headlines"] == ["Storm reaches the coast"], answer
+    (issue / answer["written"][0]).unlink()  # the same page again, its address typed
     address = "https://news.example.org/2026/11/storm-reaches-the-coast?ref=front"
-    status, answer = post(
-        preview, json.dumps({"token": token_of(preview), "html": copied, "address": address}).encode()
-    )
-    assert status == 200, answer
-    assert f"url: {address}\n" in (issue / answer["written"][0]).read_text("utf-8")
+    status, answer = post(preview, json.dumps({"token": token, "html": copied, "address": address}).encode())
+    assert status == 200 and not answer["unsure"] and answer["headlines"] == ["Storm reaches the coast"], answer
+    story = (issue / answer["written"][0]).read_text("utf-8")
+    assert f"url: {address}\n" in story and "headline_unsure" not in story
+    assert "(https://news.example.org/weather/storm-map)" in story, story
 
 
 def token_of(preview) -> str:

@@ -249,6 +249,19 @@ def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagge
     ]
 
 
+def test_a_title_standing_in_is_sure_when_the_page_s_own_address_spells_it(tmp_path):
+    title = "Bridge to close for repairs - Riverside Daily"
+    for link, sure in [
+        ("https://riverside.example/2026/11/24/bridge-to-close-for-repairs", True),  # the headline's words
+        ("https://riverside.example/news/local-roads-to-close", False),  # not most of them
+        ("https://riverside.example/news/article.php?id=4821", False),  # none: no evidence either way
+    ]:
+        head = f"<title>{title}</title><link rel='canonical' href='{link}'>"
+        story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{BRIDGE_HTML}</body></html>")
+        assert (story.headline, story.headline_unsure, story.url) == ("Bridge to close for repairs", not sure, link)
+        assert any("the headline is a guess" in notice for notice in notices) == (not sure)
+
+
 def test_a_title_naming_only_the_site_is_no_headline_and_the_build_says_so(cli, workdir):
     head = "<title>Riverside Daily</title><meta property='og:site_name' content='Riverside Daily'>"
     (workdir / "page.html").write_text(f"<html><head>{head}</head><body>{BRIDGE_HTML}</body></html>", "utf-8")

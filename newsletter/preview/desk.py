@@ -46,7 +46,7 @@ def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "", ad
     notices: list[Notice] = []
     address = web_address(address)
     if html.strip():
-        stories = read_html(html, name or "the pasted page", notices)
+        stories = read_html(html, name or "the pasted page", notices, address)
     elif text.strip():
         from newsletter.readers.text import parse_page
 
@@ -98,9 +98,11 @@ def web_address(address: str) -> str:
     return address
 
 
-def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
-    """The HTML reader's story; what a copied stretch of a page lacks beside a saved page (its head: no og:image)
-    is taken from the stretch itself: the first photo in a <figure>, and a related list's links as items."""
+def read_html(html: str, label: str, notices: list[Notice], address: str = "") -> list[Story]:
+    """The HTML reader's story (the page at `address`, if given: its relative links resolve against it, and its
+    words confirm a headline the reader guessed); what a copied stretch of a page lacks beside a saved page (its
+    head: no og:image) is taken from the stretch itself: the first photo in a <figure>, and a related list's links
+    as items."""
     import lxml.html
 
     from newsletter.readers.html import parse_html
@@ -108,7 +110,7 @@ def read_html(html: str, label: str, notices: list[Notice]) -> list[Story]:
 
     # A copied stretch names no charset (it is text already): a head that says UTF-8, which the reader believes.
     data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
-    story = parse_html(data, label, notices)
+    story = parse_html(data, label, notices, url=address)
     tree = lxml.html.fromstring(html)
     if not story.image.src:
         src = next((img.get("src", "") for img in tree.xpath("//figure//img[@src]")), "")

@@ -11,6 +11,8 @@ from urllib.parse import unquote
 from newsletter.readers.page import split
 from newsletter.readers.words import terms
 
+ADDRESS_SURE = 0.6  # a title holding this share of the address's words, and more by ADDRESS_LEAD than any other
+ADDRESS_LEAD = 0.3  # line, is the headline the address spells
 SLUG_TERMS = 3  # an address naming fewer of a headline's words says too little ("/news/world-europe-12345678")
 # A piece of an address that is an id, not a word: a hash ("e52ab9515573"), a number with letters ("a1b2c3", "p12")
 ID = re.compile(r"(?=.*\d)[0-9a-z]{5,}|\d+|[a-z]\d+", re.IGNORECASE)
@@ -39,3 +41,9 @@ def address_share(text: str, slug: frozenset[str]) -> float:
     text = ADDRESS.sub(" ", text)  # a link to the page is not its title ("[…] https://example.net/blog/its-slug/")
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))  # "kunstliche"
     return len((terms(text) | terms(text.translate(SPELLED)) | terms(bare)) & slug) / len(slug)
+
+
+def spells(text: str, url: str) -> bool:
+    """The address spells the line: most of its words are the line's (a saved page's own address confirms the
+    headline it stood in for)."""
+    return address_share(text, slug_terms(url)) >= ADDRESS_SURE

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.address import address_share
+from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
@@ -77,8 +77,6 @@ BYLINED = 0.5  # a byline under a line is more of a header than a date alone: li
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
 ADDRESSED = 1.0  # the most the address's words add to a line holding them all
-ADDRESS_SURE = 0.6  # ... a line holding this share of them, and more by ADDRESS_LEAD than any other, is the headline
-ADDRESS_LEAD = 0.3
 KICKER_MOST = 4  # words: a line this short over a longer title is as often its kicker ("Umfrage vor der Landtagswahl")
 
 

@@ -18,6 +18,7 @@ from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
+from newsletter.readers.address import spells
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
     WHITESPACE,
@@ -121,6 +122,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     headline = page_headline(page_tree, about, body, text)
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
         headline = text_headline(read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about))
+    if headline.why and spells(headline.text, about.get("url") or found("url") or url):
+        headline.why = ""  # the page's own address spells the <h1> or <title> standing in: it is the headline
     unread = "\ufffd" in headline.text and not headline.why  # bytes its charset could not read: a wrong headline
     why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
     if why:
