@@ -477,13 +477,12 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
 
 
-def test_a_wrong_headline_flagged_counts_whether_its_warning_names_the_page_s_own(tmp_path, capsys):
-    """A pasted page with two titles over its date: the nearer is chosen, wrongly, and flagged; its warning names the
-    page's own headline (its <h1>) among the next likeliest lines, and the table says so under the text row."""
+def moldova_pool(folder: Path, head: str = "") -> None:
+    """A pool of one page: saved, its <h1> the headline (`head` in its <head>); pasted, a nearer title over its date."""
     import gzip
     import json
 
-    (tmp_path / "pages").mkdir()
+    (folder / "pages").mkdir()
     title, deck = (
         "Moldova's Pro-EU Bloc Holds Its Majority",
         "Moldova's Ruling Party Keeps Its Majority as Turnout Falls",
@@ -493,10 +492,18 @@ def test_a_wrong_headline_flagged_counts_whether_its_warning_names_the_page_s_ow
             "meddling.\nTurnout fell to about half of registered voters, with long queues at polling stations abroad "
             "where many Moldovans living in the European Union cast their ballots for the pro-European party and its "
             "allies.")  # fmt: skip
-    html = f"<html><body><h1>{title}</h1><p>{deck}</p><p>Sept. 29, 2026</p><p>{body}</p></body></html>"
-    (tmp_path / "pages" / "moldova.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
-    (tmp_path / "pages" / "moldova.txt").write_text(f"World\n{title}\n{deck}\nSept. 29, 2026\n{body}\n")
-    (tmp_path / "ground-truth.json").write_text(json.dumps({"moldova": {}}), encoding="utf-8")
+    html = (
+        f"<html><head>{head}</head><body><h1>{title}</h1><p>{deck}</p><p>Sept. 29, 2026</p><p>{body}</p></body></html>"
+    )
+    (folder / "pages" / "moldova.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
+    (folder / "pages" / "moldova.txt").write_text(f"World\n{title}\n{deck}\nSept. 29, 2026\n{body}\n")
+    (folder / "ground-truth.json").write_text(json.dumps({"moldova": {}}), encoding="utf-8")
+
+
+def test_a_wrong_headline_flagged_counts_whether_its_warning_names_the_page_s_own(tmp_path, capsys):
+    """A pasted page with two titles over its date: the nearer is chosen, wrongly, and flagged; its warning names the
+    page's own headline (its <h1>) among the next likeliest lines, and the table says so under the text row."""
+    moldova_pool(tmp_path)
     bench.report(("text",), ("all",), tmp_path)
     table = capsys.readouterr().out.splitlines()
     assert table[1].split()[6:10] == ["0", "0.00", "0", "1"]  # refused, headline, exact, wrong
@@ -511,24 +518,8 @@ def test_a_wrong_headline_flagged_counts_whether_its_warning_names_the_page_s_ow
 def test_the_addressed_row_reads_the_pasted_page_with_its_own_address_written_over_it(tmp_path, capsys):
     """The same page, its address (og:url) spelling its headline: the editor who gives the pasted page its link gets
     the headline right and sure, and the row says how many pages have such an address."""
-    import gzip
-    import json
-
-    (tmp_path / "pages").mkdir()
-    title, deck = (
-        "Moldova's Pro-EU Bloc Holds Its Majority",
-        "Moldova's Ruling Party Keeps Its Majority as Turnout Falls",
-    )
-    body = ("Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
-            "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign "
-            "meddling.\nTurnout fell to about half of registered voters, with long queues at polling stations abroad "
-            "where many Moldovans living in the European Union voted for the pro-European party.")  # fmt: skip
     url = "https://news.example.com/world/2026/09/29/moldovas-pro-eu-bloc-holds-its-majority"
-    html = (f'<html><head><meta property="og:url" content="{url}"></head><body><h1>{title}</h1><p>{deck}</p>'
-            f"<p>Sept. 29, 2026</p><p>{body}</p></body></html>")  # fmt: skip
-    (tmp_path / "pages" / "moldova.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
-    (tmp_path / "pages" / "moldova.txt").write_text(f"World\n{title}\n{deck}\nSept. 29, 2026\n{body}\n")
-    (tmp_path / "ground-truth.json").write_text(json.dumps({"moldova": {}}), encoding="utf-8")
+    moldova_pool(tmp_path, f'<meta property="og:url" content="{url}">')
     bench.report(("text", "addressed"), ("all",), tmp_path)
     table = capsys.readouterr().out.splitlines()
     assert table[1].split()[:2] + table[1].split()[6:11] == ["text", "all", "0", "0.00", "0", "1", "0"]

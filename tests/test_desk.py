@@ -46,6 +46,14 @@ def wait_for_result(page) -> str:
     return page.text_content("#add-result")
 
 
+def paste_text(page, text: str) -> str:
+    """The editor pastes plain text into the open "Add a page": what the desk says."""
+    page.evaluate("text => navigator.clipboard.writeText(text)", text)
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    return wait_for_result(page)
+
+
 def copy_and_paste(page, address: str, preview) -> str:
     """The editor copies the article's page in the browser, as they would any page (select all, copy), and pastes it
     into "Add a page": what the desk says."""
@@ -144,12 +152,7 @@ def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(
     preview = serve(issue)
     page = desk.new_page()
     open_desk(page, preview)
-    page.evaluate(
-        "text => navigator.clipboard.writeText(text)", f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n{rest}\n"
-    )
-    page.focus("#paste-box")
-    page.keyboard.press("Control+V")
-    result = wait_for_result(page)
+    result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n{rest}\n")
     assert result.startswith("Added 06-moldova-s-ruling-party-keeps-its.md"), result
     assert (
         'line 2 ("Moldova\'s Pro-EU Bloc Holds Its Majority") comes close; check it, or take one of the next '
@@ -270,12 +273,7 @@ def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_i
     page = desk.new_page()
     open_desk(page, preview)
     page.fill("#page-address", address)
-    page.evaluate(
-        "text => navigator.clipboard.writeText(text)", f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n"
-    )
-    page.focus("#paste-box")
-    page.keyboard.press("Control+V")
-    result = wait_for_result(page)
+    result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n")
     assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
     assert "guess" not in result and not page.query_selector(".headline-take"), result
     story = (issue / "06-moldova-s-pro-eu-bloc-holds-its-majority.md").read_text("utf-8")
