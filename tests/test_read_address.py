@@ -5,7 +5,7 @@ topic's label over it, a standfirst that holds the address's words, an address t
 
 from test_read_guesses import ARTICLE, HEADLINE
 
-from newsletter.readers.address import address_share, slug_terms
+from newsletter.readers.address import address_share, sentence, slug_terms
 from newsletter.readers.pasted import parse_pasted
 
 ADDRESS = "https://news.example.com/2026/03/12/coalition-loses-upper-house-majority-as-recount-looms"
@@ -44,6 +44,11 @@ def test_a_line_holds_the_address_s_words_as_the_site_spelled_them():
     )
     assert address_share("Выборы в Москве прошли спокойно", slug) == 1.0  # an address written in its own letters
     assert address_share("Погода в Москве", slug) < 0.5
+    # ... or in Latin letters, as most sites in other scripts spell theirs; an apostrophe spelled out
+    slug = slug_terms("https://example.ru/news/vybory-v-moskve-proshli-spokoyno")
+    assert address_share("Выборы в Москве прошли спокойно", slug) == 1.0
+    slug = slug_terms("https://example.com/2026/11/24/whats-next-for-moldovas-coalition")
+    assert address_share("What’s next for Moldova’s coalition", slug) == 1.0
 
 
 def test_a_line_under_the_headline_that_comes_close_is_no_rival_once_the_address_spells_the_headline():
@@ -114,3 +119,12 @@ def test_a_few_of_the_address_s_words_in_the_chosen_line_do_not_make_it_sure():
     story, notices = read(page, "https://news.example.com/2026/03/12/coalition-budget-talks-delayed-again")
     assert story.headline == HEADLINE and story.headline_unsure
     assert any('line 7 ("Vote count ends two seats short") comes close' in notice for notice in notices)
+
+
+def test_a_line_ending_in_any_script_s_full_stop_is_a_sentence_which_the_address_never_makes_sure():
+    assert sentence("The coalition loses its majority, and a recount looms.")
+    assert sentence("Ազգային ժողովն այսօր վավերացրեց համաձայնագիրը։")  # Armenian
+    assert sentence("الیکشن ٹریبونل نے دوبارہ پولنگ کرانے کا حکم دے دیا۔")  # Urdu
+    assert sentence("चुनाव आयोग ने नतीजे घोषित किए।")  # Hindi
+    assert not sentence("Coalition loses upper house majority as recount looms")
+    assert not sentence("Vote count in the U.S.")  # an abbreviation's full stop

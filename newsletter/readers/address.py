@@ -5,9 +5,11 @@ them is likely its headline. An address that is a number or an id names no line,
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import unquote
 
+from anyascii import anyascii
+
+from newsletter.readers.lines import ends_sentence
 from newsletter.readers.page import split
 from newsletter.readers.words import terms
 
@@ -17,6 +19,8 @@ SLUG_TERMS = 3  # an address naming fewer of a headline's words says too little 
 # A piece of an address that is an id, not a word: a hash ("e52ab9515573"), a number with letters ("a1b2c3", "p12")
 ID = re.compile(r"(?=.*\d)[0-9a-z]{5,}|\d+|[a-z]\d+", re.IGNORECASE)
 ADDRESS = re.compile(r"\S+://\S*|www\.\S+")
+# The full stops of Armenian, Urdu and Arabic, Devanagari, Burmese and Amharic: a line ending in one is a sentence
+FULL_STOPS = ("։", "۔", "।", "။", "።")
 # German letters as addresses spell them ("kuenstliche" for "künstliche")
 SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
@@ -39,11 +43,17 @@ def address_share(text: str, slug: frozenset[str]) -> float:
     if not slug:
         return 0.0
     text = ADDRESS.sub(" ", text)  # a link to the page is not its title ("[…] https://example.net/blog/its-slug/")
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))  # "kunstliche"
-    return len((terms(text) | terms(text.translate(SPELLED)) | terms(bare)) & slug) / len(slug)
+    # ... in Latin letters, as sites spell addresses ("Выборы" vybory, "künstliche" kunstliche, "What's" whats)
+    latin = anyascii(text).replace("'", "")
+    return len((terms(text) | terms(text.translate(SPELLED)) | terms(latin)) & slug) / len(slug)
 
 
 def spells(text: str, url: str) -> bool:
     """The address spells the line: most of its words are the line's (a saved page's own address confirms the
     headline it stood in for)."""
     return address_share(text, slug_terms(url)) >= ADDRESS_SURE
+
+
+def sentence(text: str) -> bool:
+    """The line is written as a sentence (a standfirst, a lede), in any script: the address never makes it sure."""
+    return ends_sentence(text) or text.rstrip("\"”’»'").endswith(FULL_STOPS)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share
+from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share, sentence
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
@@ -313,7 +313,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     ]
     why = ""
     others = [i for _, i in scored if not same_title(lines[i].text, lines[index].text)]
-    titled = {i: spelled[i] if not ends_sentence(lines[i].text) else 0.0 for _, i in scored}  # (a sentence: a deck)
+    titled = {i: spelled[i] if not sentence(lines[i].text) else 0.0 for _, i in scored}  # (a sentence: a deck's)
     if titled[index] >= ADDRESS_SURE and all(spelled[i] <= titled[index] - ADDRESS_LEAD for i in others):
         pass  # the address spells it out, and no other line as well: sure, whatever else may be said of it
     elif (spells := max(others, key=lambda i: titled[i], default=None)) is not None and \
