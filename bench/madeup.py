@@ -139,12 +139,16 @@ def read(text: str, address: str = "") -> Any:
 
 
 def address_of(page: dict[str, str]) -> str:
-    """The address a news site would give the page: its headline's Latin words, joined by "-" ("" for a headline
-    written in other letters, which sites number instead)."""
-    import unicodedata
+    """The address a news site would give the page: its headline's words in Latin letters, joined by "-" (Cyrillic,
+    Greek, Arabic... spelled out; "" for a headline in Chinese, Japanese, Korean or Thai, which sites number)."""
+    from anyascii import anyascii
 
-    bare = "".join(c for c in unicodedata.normalize("NFKD", page["headline"]) if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", bare.lower())
+    from newsletter.readers.lines import HANGUL
+    from newsletter.readers.scripts import CJK, SPACELESS
+
+    if any(script.search(page["headline"]) for script in (CJK, HANGUL, SPACELESS)):
+        return ""
+    words = re.findall(r"[a-z0-9]+", anyascii(page["headline"]).replace("'", "").lower())
     return f"https://news.example.org/2026/11/24/{'-'.join(words)}" if len(words) >= 3 else ""
 
 

@@ -57,7 +57,8 @@ def test_a_page_read_again_with_its_headline_taken_out_counts_whether_the_line_c
 
 def test_a_page_given_the_address_its_headline_s_words_make_is_read_with_it_even_with_the_headline_taken_out():
     assert madeup.address_of(PAGE) == "https://news.example.org/2026/11/24/coalition-loses-upper-house-majority"
-    assert madeup.address_of({"headline": "Выборы в Москве"}) == ""  # a site numbers such a page instead
+    assert madeup.address_of({"headline": "Выборы в Москве"}) == "https://news.example.org/2026/11/24/vybory-v-moskve"
+    assert madeup.address_of({"headline": "東京都知事選の投票始まる"}) == ""  # a site numbers such a page instead
     kicker = "Upper House Election 2026"
     text = f"Home\nWorld\n{kicker}\nCoalition loses upper house majority\n{LEDE}\n{LAST}\nShare\n"
     assert madeup.score({**PAGE, "text": text})[0] == "right, flagged"  # a topic's label over it comes close
