@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-from anyascii import anyascii
-
 from newsletter.readers.lines import ends_sentence
 from newsletter.readers.page import split
 from newsletter.readers.words import terms
@@ -42,6 +40,8 @@ def address_share(text: str, slug: frozenset[str]) -> float:
     """The share of the address's words a line holds (0.0 when the address spells none)."""
     if not slug:
         return 0.0
+    from anyascii import anyascii  # (imported only when an address is given: a build without one never pays for it)
+
     text = ADDRESS.sub(" ", text)  # a link to the page is not its title ("[…] https://example.net/blog/its-slug/")
     # ... in Latin letters, as sites spell addresses ("Выборы" vybory, "künstliche" kunstliche, "What's" whats)
     latin = anyascii(text).replace("'", "")
