@@ -75,15 +75,12 @@ UNSEEN = regex(r"[\x00-\x20\x7f]")  # a space or a control character: no part of
 def web_address(address: str) -> str:
     """The address the editor typed beside a paste, checked: an http or https address of a host, with no space, no
     control character and no user name or password in it ("" when none was typed)."""
-    from urllib.parse import urlsplit
+    from newsletter.readers.page import split
 
     address = address.strip()
     if not address:
         return ""
-    try:
-        parts = urlsplit(address)
-    except ValueError:
-        parts = urlsplit("")
+    parts = split(address)  # (no URL at all: the parts of "", refused below)
     if (
         len(address) > ADDRESS_LIMIT
         or UNSEEN.search(address)

@@ -122,7 +122,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     headline = page_headline(page_tree, about, body, text)
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
         headline = text_headline(read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about))
-    if headline.why and spells(headline.text, about.get("url") or found("url") or url):
+    own = about.get("url") or found("url") or url  # the page's own address, else the one it was fetched or typed at
+    if headline.why and spells(headline.text, own):
         headline.why = ""  # the page's own address spells the <h1> or <title> standing in: it is the headline
     unread = "\ufffd" in headline.text and not headline.why  # bytes its charset could not read: a wrong headline
     why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
@@ -131,7 +132,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                               story=headline.text, choices=headline.choices,
                               hint="check it; to change it, `newsletter import` the page and edit the Markdown it "
                                    "writes"))  # fmt: skip
-    canonical = link_or_nothing(about.get("url") or found("url") or url, base, file, notices, "canonical URL")
+    canonical = link_or_nothing(own, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
     pictures, aside = article_pictures(page_tree, text, body, headline.top, base)
     lead = lead_picture(pictures, image_src)
