@@ -250,7 +250,7 @@ class Page:
     left_out: tuple[int, int] = (0, 0)  # phrases its truth says the text must not hold: (not held, of)
     article: bool = True  # the page calls itself an article (og:type, JSON-LD)
     offered: bool = False  # the page's own headline is among the next likeliest lines a guess's warning names
-    spelled: bool = False  # its address (og:url, canonical link) spells words of a headline (readers/address.py)
+    spelled: bool = False  # addressed: its address (og:url, canonical link) spells a headline's words (address.py)
 
 
 @dataclass
@@ -335,10 +335,9 @@ def predict(form: str, path: Path) -> tuple[str, str, bool, list[str]]:
     return "\n\n".join(block.text for block in lead.body), lead.headline, flagged, others
 
 
-def addressed(pasted: Path, html: bytes, folder: Path) -> Path:
-    """The pasted page as an editor gives it its link: the page's own address (its og:url or canonical link, as the
-    browser's address bar shows it) in front matter over it; the page as pasted when it names none."""
-    url = page_address(html)
+def addressed(pasted: Path, url: str, folder: Path) -> Path:
+    """The pasted page as an editor gives it its link: the page's own address (`page_address`, as the browser's
+    address bar shows it) in front matter over it; the page as pasted when it names none."""
     if not url:
         return pasted
     path = folder / pasted.name
@@ -372,10 +371,11 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
         copies = copied(pages, keys, Path(tmp)) if form == "copied" else pages
         for key in keys:
             html = gzip.decompress((pages / "pages" / f"{key}.html.gz").read_bytes())
+            url = page_address(html) if form == "addressed" else ""  # (read for that form alone: it parses the page)
             if form == "text":
                 path = pages / "pages" / f"{key}.txt"
             elif form == "addressed":  # the pasted text, its address written over it as the story's url
-                path = addressed(pages / "pages" / f"{key}.txt", html, Path(tmp))
+                path = addressed(pages / "pages" / f"{key}.txt", url, Path(tmp))
             elif form == "copied":
                 path = copies / "pages" / f"{key}.copied.html"
             else:  # saved pages are stored gzipped; an editor's are plain .html
@@ -399,7 +399,7 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
                               flagged=flagged, judged="articleBody" in truth[key], kept=kept,
                               left_out=left_out, article=says_article(html),
                               offered=any(agrees(line, truths) for line in others),
-                              spelled=bool(slug_terms(page_address(html)))))  # fmt: skip
+                              spelled=bool(slug_terms(url))))  # fmt: skip
     return Score(form=form, half=half, pages=found)
 
 
