@@ -309,13 +309,23 @@ def keys_of(half: str, pages: Path = PAGES) -> list[str]:
     return sorted(key for key in truth if half == "all" or half_of(key) == half)
 
 
-def predict(form: str, path: Path) -> tuple[str, str, bool, list[str]]:
+def predict(form: str, path: Path, address: str = "") -> tuple[str, str, bool, list[str]]:
     """(body, headline, flagged, the other lines a guess's warning names as the next likeliest) of the lead as
-    `newsletter build PATH --date 2026-11-24` makes it."""
+    `newsletter build PATH --date 2026-11-24` makes it; "fetched": as the preview's "Add a page" reads the pasted
+    text with its `address` typed over it, the page there read for its headline."""
+    if form == "fetched":
+        from newsletter.readers.named import read_pasted
+
+        notices: list[Any] = []
+        text = path.read_text(encoding="utf-8")
+        story = read_pasted(text, path.name, notices, address, look=True)[0]
+        flagged = story.headline_unsure or not story.headline
+        others = [line for notice in notices if GUESS in notice.message for line in notice.choices]
+        return "\n\n".join(block.text for block in story.body), story.headline, flagged, others
     if form == "copied":  # as the preview's "Add a page" reads a page pasted into it
         from newsletter.preview.desk import read_html
 
-        notices: list[Any] = []
+        notices = []
         story = read_html(path.read_text(encoding="utf-8"), path.name, notices)[0]
         # The reader marks the story unsure whenever it warns that the headline is a guess; with no headline at all,
         # the build warns that the first sentence stands in
@@ -361,18 +371,22 @@ def holds(text: str, phrase: str) -> bool:
 
 def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
     """Build every page of one form in one half; score the lead bodies the benchmark's way and the headlines."""
+    from served import Served
+
     from newsletter.errors import NewsletterError
     from newsletter.readers.address import slug_terms
 
     truth = json.loads((pages / "ground-truth.json").read_text(encoding="utf-8"))
     found = []
-    with tempfile.TemporaryDirectory(prefix="newsletter-pages-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="newsletter-pages-") as tmp, Served() as served:
         keys = keys_of(half, pages)
         copies = copied(pages, keys, Path(tmp)) if form == "copied" else pages
-        for key in keys:
+        for number, key in enumerate(keys):
             html = gzip.decompress((pages / "pages" / f"{key}.html.gz").read_bytes())
-            url = page_address(html) if form == "addressed" else ""  # (read for that form alone: it parses the page)
-            if form == "text":
+            url = page_address(html) if form in ("addressed", "fetched") else ""  # (it parses the page: only then)
+            if form == "fetched":  # the page served at its address's path on 127.0.0.1, that address typed
+                url = served.add(number, url, html)
+            if form in ("text", "fetched"):
                 path = pages / "pages" / f"{key}.txt"
             elif form == "addressed":  # the pasted text, its address written over it as the story's url
                 path = addressed(pages / "pages" / f"{key}.txt", url, Path(tmp))
@@ -383,7 +397,7 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
                 path.write_bytes(html)
             error = ""
             try:
-                body, headline, flagged, others = predict(form, path)
+                body, headline, flagged, others = predict(form, path, url)
             except NewsletterError as problem:
                 body, headline, flagged, others, error = "", "", False, [], problem.message
             counts = match(truth[key].get("articleBody", ""), body)
@@ -595,11 +609,11 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                 print(f"{'':<22} phrases on {pages_} pages: kept {kept[0]} of {kept[1]}, "
                       f"left out {left[0]} of {left[1]}")  # fmt: skip
             flagged = [page for page in found.with_headline if not page.agreement and page.flagged]
-            if form == "addressed":
+            if form in ("addressed", "fetched"):
                 spelled = sum(1 for page in found.with_headline if page.spelled)
                 print(f"{'':<22} {spelled} of {len(found.with_headline)} have an address that spells words of a "
                       "headline (three or more)")  # fmt: skip
-            if form in ("text", "addressed") and flagged:
+            if form in ("text", "addressed", "fetched") and flagged:
                 offered = sum(1 for page in flagged if page.offered)
                 print(f"{'':<22} of the {len(flagged)} wrong and flagged, the warning names the page's own headline "
                       f"among the next likeliest lines on {offered}")  # fmt: skip
@@ -615,7 +629,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    forms = [*FORMATS, "addressed", "trafilatura"]  # trafilatura: its own default output, for reference
+    forms = [*FORMATS, "addressed", "fetched", "trafilatura"]  # trafilatura: its own default output, for reference
     parser.add_argument("--form", choices=forms, action="append", help="only this form (repeatable)")
     parser.add_argument("--half", choices=HALVES, action="append", help="only this half (repeatable)")
     parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each row")
@@ -632,7 +646,7 @@ def main() -> None:
     if args.stress:
         stress_table(tuple(args.half or ("dev", "held-out")))
         return
-    forms = tuple(args.form or ("text", "addressed", "html", "copied", "trafilatura"))
+    forms = tuple(args.form or ("text", "addressed", "fetched", "html", "copied", "trafilatura"))
     report(forms, tuple(args.half or ("dev", "held-out")), worst=args.worst, headlines=args.headlines)
 
 

@@ -463,7 +463,7 @@ def main() -> None:
         if args.stress:
             pages.stress_table(("all",), folder)
             return
-        pages.report(("text", "addressed", "html", "copied", "trafilatura"), ("all",), folder,
+        pages.report(("text", "addressed", "fetched", "html", "copied", "trafilatura"), ("all",), folder,
                      headlines=args.headlines)  # fmt: skip
 
 

@@ -531,6 +531,20 @@ def test_the_addressed_row_reads_the_pasted_page_with_its_own_address_written_ov
     )
 
 
+def test_the_fetched_row_serves_the_page_on_127_0_0_1_and_reads_the_paste_with_the_headline_it_names(tmp_path, capsys):
+    """The same page, its address of numbers only (no words to spell): the paste alone is wrong; the page served at
+    that address's path on 127.0.0.1 names its headline (Open Graph), which the reader finds among the lines."""
+    url = "https://news.example.com/world/2026/09/29/a-81723"
+    title = "Moldova's Pro-EU Bloc Holds Its Majority"
+    moldova_pool(tmp_path, f'<meta property="og:url" content="{url}"><meta property="og:title" content="{title}">')
+    bench.report(("addressed", "fetched"), ("all",), tmp_path)
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[:2] + table[1].split()[6:10] == ["addressed", "all", "0", "0.00", "0", "1"]
+    fetched = next(n for n, row in enumerate(table) if row.startswith("fetched"))
+    # refused, headline, exact, wrong, unflagged, right flagged
+    assert table[fetched].split()[6:12] == ["0", "1.00", "1", "0", "0", "0.00"]
+
+
 def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path):
     """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
     its text has when it has no <h1> (a guess, flagged), and none when it finds none (the build warns of it)."""

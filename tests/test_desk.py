@@ -265,13 +265,15 @@ def test_dropping_a_saved_page_and_a_photo(desk, serve, issue):
 
 
 def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_its_headline(desk, serve, issue):
-    """The Moldova page again, its address typed first: the story links to it, and the address's words settle the
-    headline the lines alone left in doubt; the field is cleared for the next page."""
+    """The Moldova page again, its address typed first (and the page there not read): the story links to it, and
+    the address's words settle the headline the lines alone left in doubt; the field is cleared for the next page."""
     headline, deck, opening = MOLDOVA
     address = "https://news.example.org/world/2026/09/29/moldovas-pro-eu-bloc-holds-its-majority"
     preview = serve(issue)
     page = desk.new_page()
     open_desk(page, preview)
+    assert page.is_checked("#page-look")  # the page at the address is read, unless the editor says not
+    page.uncheck("#page-look")
     page.fill("#page-address", address)
     result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n")
     assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
@@ -280,6 +282,30 @@ def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_i
     assert story.startswith(f"---\nheadline: {headline}\nurl: {address}\n"), story
     assert "headline_unsure" not in story
     assert page.input_value("#page-address") == ""
+
+
+def test_the_page_at_the_address_typed_is_read_for_the_headline_it_names(desk, serve, issue):
+    """The Moldova page pasted as text, its address (numbers only: no words to spell) typed over the box: the page
+    there, served on 127.0.0.1, names its headline, which settles the paste's; the story links to it. With the page
+    unread, the lines alone leave it a guess (the test above this one's)."""
+    from http_server import page as served_page
+    from http_server import serve as serve_pages
+
+    headline, deck, opening = MOLDOVA
+    html = (f'<html><head><meta property="og:title" content="{headline}"></head><body><h1>{headline}</h1>'
+            f"<p>{opening}</p></body></html>").encode()  # fmt: skip
+    with serve_pages({"/world/2026/09/29/a-81723": served_page(html)}) as site:
+        address = f"{site.url}/world/2026/09/29/a-81723"
+        page = desk.new_page()
+        open_desk(page, serve(issue))
+        page.fill("#page-address", address)
+        result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n")
+        assert site.hits["/world/2026/09/29/a-81723"] == 1, result
+    assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
+    assert "guess" not in result and not page.query_selector(".headline-take"), result
+    story = (issue / "06-moldova-s-pro-eu-bloc-holds-its-majority.md").read_text("utf-8")
+    assert story.startswith(f"---\nheadline: {headline}\nurl: {address}\n"), story
+    assert "headline_unsure" not in story
 
 
 @pytest.mark.parametrize(

@@ -37,22 +37,28 @@ class Added:
     unsure: bool = False  # the first story's headline is a guess
 
 
-def add_page(folder: Path, *, html: str = "", text: str = "", name: str = "", address: str = "") -> Added:
+def add_page(
+    folder: Path, *, html: str = "", text: str = "", name: str = "", address: str = "", look: bool = False
+) -> Added:
     """The page's HTML (what a browser copies), else its plain text -> one story file per story the reader finds:
     the article, then its related list's items, as `import` writes them. The page's address, when the editor gives
-    it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py)."""
+    it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py);
+    `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py)."""
     from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
+    from newsletter.readers.named import Named, named_headline, read_pasted, settle
 
     notices: list[Notice] = []
     address = web_address(address)
-    if html.strip():
-        stories = read_html(html, name or "the pasted page", notices, address)
-    elif text.strip():
-        from newsletter.readers.text import parse_page
-
-        stories = parse_page(text, name or "the pasted text", notices, address).stories
-    else:
+    if not html.strip() and not text.strip():
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
+    if html.strip():
+        label, read = name or "the pasted page", list[Notice]()
+        named = named_headline(address, label, read) if address and look else Named()
+        stories = read_html(html, label, read, address)
+        stories[0] = settle(stories[0], named, read)
+        notices.extend(read)
+    else:
+        stories = read_pasted(text, name or "the pasted text", notices, address, look=look)
     if address and stories and not stories[0].url:
         stories[0] = stories[0].model_copy(update={"url": address})
     known = known_stories(folder)

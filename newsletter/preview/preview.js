@@ -604,7 +604,7 @@ function offerPhoto(photo) {
 
 function readFile(file) {
   if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
-    return file.text().then((html) => addToIssue('/add-page', {html, name: file.name, address: address()}));
+    return file.text().then((html) => addToIssue('/add-page', {html, name: file.name, ...address()}));
   }
   if (file.type.startsWith('image/')) {
     return new Promise((resolve) => {
@@ -618,9 +618,10 @@ function readFile(file) {
   return Promise.resolve();
 }
 
-// The address typed over the paste box, for the next page added (then cleared: it is that page's only).
+// The address typed over the paste box, for the next page added (then cleared: it is that page's only), and whether
+// the page there may be read for the headline it names.
 function address() {
-  return $('page-address').value.trim();
+  return {address: $('page-address').value.trim(), look: $('page-look').checked ? 'yes' : ''};
 }
 
 function setUpDesk() {
@@ -638,7 +639,7 @@ function setUpDesk() {
     const data = event.clipboardData;
     const files = [...data.files];
     if (files.length) { readFile(files[0]); return; }
-    addToIssue('/add-page', {html: data.getData('text/html'), text: data.getData('text/plain'), address: address()});
+    addToIssue('/add-page', {html: data.getData('text/html'), text: data.getData('text/plain'), ...address()});
   });
   box.addEventListener('dragover', (event) => { event.preventDefault(); box.classList.add('dropping'); });
   box.addEventListener('dragleave', () => box.classList.remove('dropping'));
@@ -647,7 +648,7 @@ function setUpDesk() {
     box.classList.remove('dropping');
     const files = [...event.dataTransfer.files];
     if (files.length) readFile(files[0]);
-    else addToIssue('/add-page', {html: event.dataTransfer.getData('text/html'), text: event.dataTransfer.getData('text/plain'), address: address()});
+    else addToIssue('/add-page', {html: event.dataTransfer.getData('text/html'), text: event.dataTransfer.getData('text/plain'), ...address()});
   });
 }
 

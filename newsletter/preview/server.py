@@ -472,6 +472,7 @@ class Preview:
                 text=fields.get("text", ""),
                 name=fields.get("name", ""),
                 address=fields.get("address", ""),
+                look=fields.get("look") == "yes",  # the page at the address read for its headline (a checkbox)
             )
         return {
             "written": added.written,

@@ -49,7 +49,7 @@ from newsletter.readers.lines import (
     written_as_sentence,
 )
 from newsletter.readers.scripts import CJK, words_of
-from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, share, terms
+from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, same_words, share, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
@@ -155,13 +155,14 @@ def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = Fal
 
 
 def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "",
-                    slug: frozenset[str] = frozenset()) -> Headline:  # fmt: skip
+                    slug: frozenset[str] = frozenset(), given: str = "") -> Headline:  # fmt: skip
     """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
     shared with the article's opening (the strongest: a section label, a site's name, a credit or another story's
     title shares none or few), nearness to it, a byline or date just under it, a headline's length and shape;
     never a line inside running text, a title of a related box only on strong evidence. Unsure (with the reason
     why) when the best has little evidence, another line comes close, or it may be a caption or a standfirst. The
-    words of the article's address (`slug`), when the editor gave it, rank a line; most of them make a title sure."""
+    words of the article's address (`slug`), when the editor gave it, rank a line; most of them make a title sure.
+    The headline the page at that address names (`given`, readers/named.py) is the line that is it, and sure."""
     roles = labelled(lines, roles)
     scored: list[tuple[float, int]] = []
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
@@ -300,6 +301,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             scored[n] = (value - UNDER_HEADER, i)
             lenient[i] -= UNDER_HEADER
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
+    if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None:
+        return Headline(match, True, len(scored), scored[:5], "", shares[match])  # the page itself names it
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
               and not under_header(lines, roles, index, i, inside) and not standfirst_of(lines, roles, index, i)

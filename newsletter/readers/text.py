@@ -85,8 +85,8 @@ def read(path: Path, notices: list[Notice]) -> Read:
 LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; not a smiley's "(:"
 
 
-def parse_page(text: str, file: str, notices: list[Notice], address: str = "") -> Read:
-    """Text copied from a news page (at `address`, if given): the lead story, then a "More from" list as items."""
+def parse_page(text: str, file: str, notices: list[Notice], address: str = "", named: str = "") -> Read:
+    """Text copied from a news page (at `address`, if given, which `named` the headline): the lead, then items."""
     raw = clean_lines(text, file, notices)
     lines = [Line(n, " ".join(line.split())) for n, line in enumerate(raw, start=1) if line.strip()]
     for line in lines:
@@ -104,7 +104,7 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "") -
     for i in repeated_boxes(lines, roles, start, end):
         roles[i] = "furniture"  # a box the page shows again elsewhere: left out, and named so
 
-    head = choose_headline(lines, roles, start, end, page_site(lines), slug_terms(address))
+    head = choose_headline(lines, roles, start, end, page_site(lines), slug_terms(address), named)
     if head.index is not None:
         start = article_start(lines, roles, head.index, start)
         start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body

@@ -4,6 +4,7 @@ names and the small words of a sentence; and the menu lines made of them ("Lates
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsletter.readers.lines import HANGUL, HANGUL_RANGE
 from newsletter.readers.scripts import CJK, CJK_RANGE, SPACELESS, SPACELESS_RANGE, unmarked
@@ -80,6 +81,18 @@ def share(text: str, found: set[str], small: frozenset[str] = frozenset()) -> fl
             words = terms(token) - small
             letters, covered = letters + len(words), covered + len(words & found)
     return covered / (letters + 0.5)
+
+
+# A headline's units, compared whole: a word, or each letter of Chinese and Japanese (written without spaces)
+UNITS = f"[{CJK_RANGE}]|[^\\W_{CJK_RANGE}]+"
+
+
+def same_words(one: str, other: str) -> bool:
+    """Two wordings of one headline: 80% of their words in common, each word whole (case, accents and punctuation
+    aside): "Mandelsplitter" is no "Mandelplätzchen", as the terms' five letters would have it; a site's name or a
+    word more after a long headline is."""
+    a, b = (Counter(re.findall(UNITS, unmarked(text).lower())) for text in (one, other))
+    return bool(a and b) and 2 * sum((a & b).values()) >= 0.8 * (sum(a.values()) + sum(b.values()))
 
 
 SMALL_WORDS = frozenset(

@@ -1,0 +1,145 @@
+"""The headline the page at a pasted page's address names, read there as a link's card is read: the page is fetched
+(readers/fetch.py: only the address the editor typed, every redirect checked) and read as a saved page is
+(readers/html.py). It settles the pasted text's headline:
+
+- a line of the paste that is the page's headline is the headline, and sure (the text reader's choice among the
+  lines above the article; else any line of the paste);
+- with no such line (the paste starts at the article's first paragraph), the page's own is, when it speaks of
+  what the pasted article does; a notice says where it came from;
+- a headline that shares few of the pasted article's words and no line of the paste is another page's: the choice
+  is flagged, and the page's headline named, as the address may be another story's.
+
+What the page names plainly counts so (its JSON-LD or Open Graph headline, its article's own <h1>, one its address
+spells); what stands in for a headline there (its <title> without the site's name, an <h1> away from the article)
+only when a line of the paste is it, three words or more (the page shows its title as a line: a headline).
+
+Only the desk asks for it, when the editor gives the address beside a paste: a build never fetches (the story file
+the desk writes holds the headline). A page that cannot be read leaves the text's own evidence, and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsletter.errors import InputError
+from newsletter.models import Notice, Source, Story
+from newsletter.readers import GUESS
+from newsletter.readers.headers import about_the_article
+from newsletter.readers.lines import shown
+from newsletter.readers.pasted import GUESSES
+from newsletter.readers.words import UNITS, same_words, share, terms
+
+DEADLINE = 10.0  # seconds for the whole exchange: the editor waits at the desk
+OPENING_BLOCKS = 3  # the article's first paragraphs, whose words the page's headline must speak of
+STANDING_IN = 3  # words at least of a headline the page does not name plainly, for a line of the paste to be it
+
+
+@dataclass(frozen=True)
+class Named:
+    """The headline the page names ("" for none), and whether it names it plainly."""
+
+    text: str = ""
+    plainly: bool = False
+
+    def given(self) -> str:
+        """What the text reader may take a line for: a plain headline, or a stand-in of a few words at least."""
+        return self.text if self.plainly or len(re.findall(UNITS, self.text)) >= STANDING_IN else ""
+
+
+def named_headline(address: str, file: str, notices: list[Notice]) -> Named:
+    """The headline the page at `address` names; none when it cannot be read (a notice says why: the headline is
+    then the pasted text's own choice)."""
+    from newsletter.readers.fetch import FetchError, fetch
+
+    try:
+        fetched = fetch(address, typed=True, deadline=DEADLINE)
+    except FetchError as error:
+        notices.append(Notice(message=f"the page at its address could not be read ({error.message}): its "
+                                      "headline is chosen from the pasted text alone",
+                              source=Source(file=file, line=1)))  # fmt: skip
+        return Named()
+    return headline_of(fetched.data, fetched.url, fetched.charset)
+
+
+def headline_of(data: bytes, url: str, charset: str = "") -> Named:
+    """The headline of a fetched page as the saved-page reader reads it; for a page too short for an article (a
+    paywall's, as a fetch sees it), its JSON-LD or Open Graph headline alone."""
+    from newsletter.readers.html import parse_html
+
+    try:
+        story = parse_html(data, url, [], url=url, charset=charset)
+    except InputError:
+        return metadata_headline(data, url, charset)
+    return Named(story.headline, not story.headline_unsure)
+
+
+def metadata_headline(data: bytes, url: str, charset: str) -> Named:
+    """The headline a page's JSON-LD or Open Graph names (the site's name cut off), without its article."""
+    import trafilatura
+
+    from newsletter.readers.fetch import decode_html
+    from newsletter.readers.html import page_headline, page_metadata
+    from newsletter.readers.page import PageText
+
+    tree = trafilatura.load_html(decode_html(data, charset)[0])
+    if tree is None:
+        return Named()
+    headline = page_headline(tree, page_metadata(tree, url), [], PageText.of(tree))
+    return Named(headline.text, not headline.why)  # (an <h1> or <title> with no article by it stands in)
+
+
+def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[str] = ()) -> Story:
+    """The story's headline against the one its page names (`notices`: the story's reader's, whose warning that the
+    headline is a guess goes when the page settles it; `lines`: the paste's, whole)."""
+    if not named.text:
+        return story
+    source = story.source or Source(file="", line=1)
+    shown_at = next((n for n, line in enumerate(lines, start=1) if same_words(line, named.text)), 0)
+    if same_words(story.headline, named.text) and named.given():
+        notices[:] = [notice for notice in notices if not notice.message.startswith(GUESSES)]
+        return story.model_copy(update={"headline_unsure": False})
+    if not named.plainly:
+        return story  # a stand-in the paste does not show as the chosen line: no evidence either way
+    if shown_at or speaks_of(named.text, story):  # the page's own stands
+        notices[:] = [notice for notice in notices if not notice.message.startswith(GUESSES)]
+        headline = lines[shown_at - 1] if shown_at else named.text
+        where = f"line {shown_at}, away from the text read as the article" if shown_at else "no line of the paste"
+        notices.append(Notice(message=f"the headline is the one the page at its address names "
+                                      f"({shown(named.text, 80)}): {where}",
+                              source=Source(file=source.file, line=shown_at or source.line), story=headline,
+                              hint="check that the story's text is that article's" if shown_at else ""))  # fmt: skip
+        return story.model_copy(update={"headline": headline, "headline_unsure": False})
+    why = f"the page at its address is headed {shown(named.text, 80)}, which shares few words with the pasted article"
+    if not any(notice.message.startswith(GUESSES) for notice in notices):
+        notices.append(Notice(message=f"{GUESS}: {why}", source=source, story=story.headline, choices=[named.text],
+                              hint="check the address and the headline, or take the page's"))  # fmt: skip
+    else:
+        notices.append(Notice(message=f"{why}: the address may be another story's", source=source,
+                              story=story.headline, hint="check the address"))  # fmt: skip
+    return story.model_copy(update={"headline_unsure": True})
+
+
+def speaks_of(headline: str, story: Story) -> bool:
+    """The headline holds enough of the words of the story's first paragraphs to be about it."""
+    opening = terms(" ".join(block.text for block in story.body[:OPENING_BLOCKS]))
+    return about_the_article(headline, share(headline, opening))
+
+
+def read_pasted(text: str, file: str, notices: list[Notice], address: str, *, look: bool) -> list[Story]:
+    """A pasted page's stories (readers/text.py: its `address` is evidence of the headline), the headline settled by
+    the one the page at that address names when the editor lets it be read (`look`)."""
+    from newsletter.readers.text import parse_page
+
+    page_notices: list[Notice] = []
+    named = named_headline(address, file, page_notices) if address and look else Named()
+    found = parse_page(text, file, page_notices, address, named.given())
+    if named.given() and not named.plainly and not speaks_of(named.text, found.stories[0]):
+        named = Named()  # a stand-in with none of the article's words (a section's title, the site's): no evidence
+        page_notices = [notice for notice in page_notices if notice.message.startswith("the page at its address")]
+        found = parse_page(text, file, page_notices, address)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    stories = [settle(found.stories[0], named, page_notices, lines), *found.stories[1:]]
+    notices.extend(page_notices)
+    return stories
