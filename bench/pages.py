@@ -314,11 +314,11 @@ def predict(form: str, path: Path, address: str = "") -> tuple[str, str, bool, l
     `newsletter build PATH --date 2026-11-24` makes it; "fetched": as the preview's "Add a page" reads the pasted
     text with its `address` typed over it, the page there read for its headline."""
     if form == "fetched":
-        from newsletter.readers.named import read_pasted
+        from newsletter.readers.pasted import parse_pasted
 
         notices: list[Any] = []
         text = path.read_text(encoding="utf-8")
-        story = read_pasted(text, path.name, notices, address, look=True)[0]
+        story = parse_pasted(text, path.name, notices, address=address, look=True).stories[0]
         flagged = story.headline_unsure or not story.headline
         others = [line for notice in notices if GUESS in notice.message for line in notice.choices]
         return "\n\n".join(block.text for block in story.body), story.headline, flagged, others

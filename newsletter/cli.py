@@ -246,6 +246,14 @@ def import_page(
         str | None,
         typer.Option("--since", help="A feed's posts from this date, YYYY-MM-DD (default: after the last issue)."),
     ] = None,
+    url: Annotated[
+        str,
+        typer.Option(
+            "--url",
+            help="A pasted page's address (from the browser's address bar): the story's link, and the page there "
+            "is read for the headline it names, which settles the pasted text's.",
+        ),
+    ] = "",
     config: ConfigOpt = None,
 ) -> None:
     """Turn a page into Markdown stories to complete: a pasted page, a saved .html page or a URL; or a feed's
@@ -259,11 +267,13 @@ def import_page(
 
         newsletter import https://example.org/news/story.html --to issues/2026-11-24/ --lead
 
+        newsletter import pasted.txt --url https://example.org/news/story.html --to issues/2026-11-24/
+
         newsletter import https://example.org/feed.xml --to issues/2026-11-24/
     """
     from .importer import import_page as run_import
 
-    result = run_import(page, to, lead=lead, config=config, since=parse_date(since), today=pinned_today())
+    result = run_import(page, to, lead=lead, config=config, since=parse_date(since), today=pinned_today(), url=url)
     for path in result.written:
         typer.echo(f"wrote {path}")
     for notice in result.notices:

@@ -38,10 +38,12 @@ def import_page(
     config: Path | None = None,
     since: dt.date | None = None,
     today: dt.date | None = None,
+    url: str = "",
 ) -> Imported:
     """Write one Markdown file per story of the page (a file, or an http/https URL of a page or a feed) into
     `to`, numbered after the stories already there; `lead`: the page's article is marked `lead: true` (an
-    issue has one lead, so only when the editor asks). No page: the feed `[more_from] feed` names."""
+    issue has one lead, so only when the editor asks). No page: the feed `[more_from] feed` names. `url`: a
+    pasted page's address, its link, where the page is read for the headline it names (readers/named.py)."""
     from .readers.feed import FEED_TYPES, is_feed
     from .readers.fetch import HTML_TYPES, fetch, is_url, shown
     from .settings import load_more_from, read_config
@@ -59,6 +61,8 @@ def import_page(
         page = more_from.feed
     notices: list[Notice] = []
     is_feed_import = False
+    if url and (page is None or isinstance(page, str) and is_url(page) or Path(page).suffix.lower() != ".txt"):
+        raise InputError("--url gives a pasted page (.txt) its address; a saved page or a URL has its own")
     if isinstance(page, str) and is_url(page):
         from .readers.html import parse_html
 
@@ -75,7 +79,7 @@ def import_page(
             read_stories, brand = [story], ""
     else:
         named = brand_name(settings, to)
-        read_stories, page_brand = read_file(Path(page), notices, brand=named)
+        read_stories, page_brand = read_file(Path(page), notices, brand=named, address=url)
         brand = "" if named else page_brand  # written to issue.toml below when nothing else names the brand
     if not is_feed_import and read_stories:
         known = known_stories(to)
@@ -194,15 +198,22 @@ def story_keys(story: Story) -> set[str]:
     return keys | ({f"headline:{fold(story.headline)}"} if sure else set())
 
 
-def read_file(path: Path, notices: list[Notice], *, brand: str) -> tuple[list[Story], str]:
+def read_file(path: Path, notices: list[Notice], *, brand: str, address: str = "") -> tuple[list[Story], str]:
     """The page's stories and the brand its "More from <brand>" line names. Its related list becomes "More from"
     items when the page is the brand's own: `brand`'s, else (nothing names one) the brand the page names, which
-    issue.toml then keeps. Any other list is left out and named."""
+    issue.toml then keeps. Any other list is left out and named. `address`: a pasted page's, whose page is read
+    for the headline it names."""
     from .load import Loaded, place_related
     from .readers import read
+    from .readers.named import web_address
+    from .readers.pasted import parse_pasted
     from .settings import IssueSettings
+    from .text import read_text
 
-    found = read(path, notices)
+    if address:
+        found = parse_pasted(read_text(path), str(path), notices, address=web_address(address), look=True)
+    else:
+        found = read(path, notices)
     loaded = Loaded(stories=found.stories, notices=notices, settings=IssueSettings(), related=found.related)
     place_related(loaded, brand or found.brand)
     return loaded.stories, found.brand

@@ -359,6 +359,28 @@ def test_a_copied_page_given_its_address_links_to_it_resolves_its_links_and_is_s
     assert "(https://news.example.org/weather/storm-map)" in story, story
 
 
+def test_a_copied_page_takes_the_headline_its_page_names_when_the_editor_lets_it_be_read(serve, issue):
+    """The same copy, its address typed and the page there (on 127.0.0.1) read: it names a longer headline of its
+    own, about the article, which the copy shows nowhere as a line: the story takes it, sure, and the desk says where
+    it came from."""
+    from http_server import page as served_page
+    from http_server import serve as serve_pages
+
+    preview = serve(issue)
+    named = "Storm reaches the coast, and thousands of homes lose power"
+    opening = "The storm reached the coast at dawn on Tuesday, and thousands of homes lost power across the county."
+    copied = f"<div>Weather</div><div>Storm reaches the coast</div><div>Updated hourly</div><p>{opening}</p>" + (
+        "<p>Crews worked through the night to restore power to the hospital and the schools, the utility said on "
+        "Wednesday morning, and the weather service warned of flooding along the rivers later in the week.</p>"
+    )
+    html = f'<html><head><meta property="og:title" content="{named}"></head><body><p>{opening}</p></body></html>'
+    with serve_pages({"/2026/11/a-1": served_page(html.encode())}) as site:
+        fields = {"token": token_of(preview), "html": copied, "address": f"{site.url}/2026/11/a-1", "look": "yes"}
+        status, answer = post(preview, json.dumps(fields).encode())
+    assert status == 200 and not answer["unsure"] and answer["headlines"] == [named], answer
+    assert any("the headline is the one the page at its address names" in w for w in answer["warnings"]), answer
+
+
 def token_of(preview) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", urlsplit(preview.url).port, timeout=10)
     connection.request("GET", "/")

@@ -128,6 +128,39 @@ def test_a_headline_the_reader_is_sure_of_is_written_plain(workdir, cli):
     assert not any("headline_unsure" in path.read_text("utf-8") for path in (workdir / "issue").glob("*.md"))
 
 
+def test_import_url_gives_a_pasted_page_its_link_and_the_headline_its_page_names(workdir, cli):
+    """The desk's reading of the page's address, from the command line: the page at --url (served on 127.0.0.1)
+    names "A Note From the Desk" in Open Graph, which settles the guess the text alone left; the story links there."""
+    from http_server import page, serve
+
+    html = b'<html><head><meta property="og:title" content="A Note From the Desk"></head><body><p>x</p></body></html>'
+    (workdir / "page.txt").write_text(UNSURE, "utf-8")
+    with serve({"/2026/11/note-81723": page(html)}) as site:
+        result = cli("import", "page.txt", "--url", f"{site.url}/2026/11/note-81723", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "guess" not in result.output, result.output
+    [story] = (workdir / "issue").glob("*.md")
+    text = story.read_text("utf-8")
+    assert text.startswith(f"---\nheadline: A Note From the Desk\nurl: {site.url}/2026/11/note-81723\n"), text
+    assert "headline_unsure" not in text
+
+
+@pytest.mark.parametrize(
+    ("page", "url", "message"),
+    [
+        ("page.html", "https://news.example.org/story", "--url gives a pasted page (.txt) its address"),
+        ("page.txt", "https://editor:secret@news.example.org/story", "the page's address must be the web address"),
+        ("page.txt", "news.example.org/story", "the page's address must be the web address"),
+    ],
+)
+def test_import_url_is_refused_for_a_saved_page_or_an_address_that_is_none(workdir, cli, page, url, message):
+    (workdir / page).write_text(UNSURE if page.endswith(".txt") else "<html><body><p>x</p></body></html>", "utf-8")
+    result = cli("import", page, "--url", url, "--to", "issue")
+    assert result.exit_code == 1 and message in result.output, result.output
+    assert "secret" not in result.output and "Traceback" not in result.output
+    assert not (workdir / "issue").exists() or not list((workdir / "issue").iterdir())
+
+
 # --- a related list is the issue's "More from" only on the brand's own page ----------------------------------
 
 MOSCOW = Path(__file__).parent / "pages" / "moscow-times.txt"

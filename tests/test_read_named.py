@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from http_server import page, redirect, serve
 
-from newsletter.readers.named import read_pasted
+from newsletter.readers.pasted import parse_pasted
 
 HEADLINE = "Coalition loses upper house majority"
 OPENING = [
@@ -32,7 +32,7 @@ def article_page(headline: str = HEADLINE, *, named: bool = True, paragraphs: li
 
 def read(text: str, address: str, look: bool = True):
     notices: list = []
-    story = read_pasted(text, "page.txt", notices, address, look=look)[0]
+    story = parse_pasted(text, "page.txt", notices, address=address, look=look).stories[0]
     return story, [notice.message for notice in notices]
 
 

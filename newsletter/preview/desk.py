@@ -45,7 +45,8 @@ def add_page(
     it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py);
     `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py)."""
     from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
-    from newsletter.readers.named import Named, named_headline, read_pasted, settle
+    from newsletter.readers.named import Named, named_headline, settle, web_address
+    from newsletter.readers.pasted import parse_pasted
 
     notices: list[Notice] = []
     address = web_address(address)
@@ -58,7 +59,7 @@ def add_page(
         stories[0] = settle(stories[0], named, read)
         notices.extend(read)
     else:
-        stories = read_pasted(text, name or "the pasted text", notices, address, look=look)
+        stories = parse_pasted(text, name or "the pasted text", notices, address=address, look=look).stories
     if address and stories and not stories[0].url:
         stories[0] = stories[0].model_copy(update={"url": address})
     known = known_stories(folder)
@@ -72,33 +73,6 @@ def add_page(
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
-
-
-ADDRESS_LIMIT = 2_000  # characters: the longest address the desk takes (browsers' own limits run about so)
-UNSEEN = regex(r"[\x00-\x20\x7f]")  # a space or a control character: no part of an address as typed
-
-
-def web_address(address: str) -> str:
-    """The address the editor typed beside a paste, checked: an http or https address of a host, with no space, no
-    control character and no user name or password in it ("" when none was typed)."""
-    from newsletter.readers.page import split
-
-    address = address.strip()
-    if not address:
-        return ""
-    parts = split(address)  # (no URL at all: the parts of "", refused below)
-    if (
-        len(address) > ADDRESS_LIMIT
-        or UNSEEN.search(address)
-        or parts.scheme.lower() not in ("http", "https")
-        or not parts.hostname
-        or "@" in parts.netloc
-    ):
-        raise InputError(
-            "the page's address must be the web address in the browser's address bar, such as "
-            "https://news.example.org/2026/11/story (http or https, no spaces, no user name or password)"
-        )
-    return address
 
 
 def read_html(html: str, label: str, notices: list[Notice], address: str = "") -> list[Story]:

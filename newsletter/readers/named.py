@@ -25,12 +25,14 @@ from dataclasses import dataclass
 
 from newsletter.errors import InputError
 from newsletter.models import Notice, Source, Story
-from newsletter.readers import GUESS
+from newsletter.patterns import regex
+from newsletter.readers import GUESS, Read
 from newsletter.readers.headers import about_the_article
 from newsletter.readers.lines import shown
-from newsletter.readers.pasted import GUESSES
 from newsletter.readers.words import UNITS, same_words, share, terms
 
+ADDRESS_LIMIT = 2_000  # characters: the longest address taken (browsers' own limits run about so)
+UNSEEN = regex(r"[\x00-\x20\x7f]")  # a space or a control character: no part of an address as typed
 DEADLINE = 10.0  # seconds for the whole exchange: the editor waits at the desk
 OPENING_BLOCKS = 3  # the article's first paragraphs, whose words the page's headline must speak of
 STANDING_IN = 3  # words at least of a headline the page does not name plainly, for a line of the paste to be it
@@ -46,6 +48,29 @@ class Named:
     def given(self) -> str:
         """What the text reader may take a line for: a plain headline, or a stand-in of a few words at least."""
         return self.text if self.plainly or len(re.findall(UNITS, self.text)) >= STANDING_IN else ""
+
+
+def web_address(address: str) -> str:
+    """The address the editor typed beside a paste, checked: an http or https address of a host, with no space, no
+    control character and no user name or password in it ("" when none was typed)."""
+    from newsletter.readers.page import split
+
+    address = address.strip()
+    if not address:
+        return ""
+    parts = split(address)  # (no URL at all: the parts of "", refused below)
+    if (
+        len(address) > ADDRESS_LIMIT
+        or UNSEEN.search(address)
+        or parts.scheme.lower() not in ("http", "https")
+        or not parts.hostname
+        or "@" in parts.netloc
+    ):
+        raise InputError(
+            "the page's address must be the web address in the browser's address bar, such as "
+            "https://news.example.org/2026/11/story (http or https, no spaces, no user name or password)"
+        )
+    return address
 
 
 def named_headline(address: str, file: str, notices: list[Notice]) -> Named:
@@ -93,6 +118,8 @@ def metadata_headline(data: bytes, url: str, charset: str) -> Named:
 def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[str] = ()) -> Story:
     """The story's headline against the one its page names (`notices`: the story's reader's, whose warning that the
     headline is a guess goes when the page settles it; `lines`: the paste's, whole)."""
+    from newsletter.readers.pasted import GUESSES
+
     if not named.text:
         return story
     source = story.source or Source(file="", line=1)
@@ -127,19 +154,16 @@ def speaks_of(headline: str, story: Story) -> bool:
     return about_the_article(headline, share(headline, opening))
 
 
-def read_pasted(text: str, file: str, notices: list[Notice], address: str, *, look: bool) -> list[Story]:
-    """A pasted page's stories (readers/text.py: its `address` is evidence of the headline), the headline settled by
-    the one the page at that address names when the editor lets it be read (`look`)."""
+def read_page(text: str, file: str, notices: list[Notice], address: str, named: Named) -> Read:
+    """A pasted page (readers/text.py: its `address` is evidence of the headline), the article's headline settled by
+    the one the page at that address `named`."""
     from newsletter.readers.text import parse_page
 
-    page_notices: list[Notice] = []
-    named = named_headline(address, file, page_notices) if address and look else Named()
-    found = parse_page(text, file, page_notices, address, named.given())
+    found = parse_page(text, file, notices, address, named.given())
     if named.given() and not named.plainly and not speaks_of(named.text, found.stories[0]):
         named = Named()  # a stand-in with none of the article's words (a section's title, the site's): no evidence
-        page_notices = [notice for notice in page_notices if notice.message.startswith("the page at its address")]
-        found = parse_page(text, file, page_notices, address)
+        notices[:] = [notice for notice in notices if notice.message.startswith("the page at its address")]
+        found = parse_page(text, file, notices, address)
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    stories = [settle(found.stories[0], named, page_notices, lines), *found.stories[1:]]
-    notices.extend(page_notices)
-    return stories
+    found.stories[0] = settle(found.stories[0], named, notices, lines)
+    return found

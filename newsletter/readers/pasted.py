@@ -9,6 +9,7 @@ not removed, so every line number the page reader reports is still the file's.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -16,7 +17,6 @@ from newsletter.models import Notice, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read
 from newsletter.readers.markdown import front_matter_end, invalid, story_fields, warn_unsure
-from newsletter.readers.text import parse_page
 from newsletter.text import read_text
 
 # What tells front matter from a page that happens to open with a rule: a `key:` line right under the `---`.
@@ -27,24 +27,34 @@ def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
     return parse_pasted(read_text(path, data=data), str(path), notices)
 
 
-def parse_pasted(text: str, file: str, notices: list[Notice]) -> Read:
+def parse_pasted(text: str, file: str, notices: list[Notice], *, address: str = "", look: bool = False) -> Read:
+    """The page's stories; `address`: the page's, as the editor gives it beside the paste (else its front matter's
+    url), and `look`: the page there is read for the headline it names (readers/named.py: only "Add a page" and
+    `import --url` ask, never a build)."""
+    from newsletter.readers.named import Named, named_headline, read_page
+
     lines = text.split("\n")
     page_notices: list[Notice] = []
-    if not opens_front_matter(lines):
-        found = parse_page(text, file, page_notices)
-        notices.extend(page_notices)
-        return Read(stories=[flag_unsure(found.stories[0], page_notices), *found.stories[1:]], brand=found.brand,
-                    related=found.related)  # fmt: skip
-    end = front_matter_end(lines, file)
-    fields, fail = story_fields(lines[1:end], file)
-    found = parse_page("\n" * (end + 1) + "\n".join(lines[end + 1 :]), file, page_notices, str(fields.get("url") or ""))
+    front = opens_front_matter(lines)
+    end = front_matter_end(lines, file) if front else -1
+    fields: dict[str, Any] = {}
+    if front:
+        fields, fail = story_fields(lines[1:end], file)
+    address = address or str(fields.get("url") or "")
+    named = named_headline(address, file, page_notices) if address and look else Named()
+    page = "\n" * (end + 1) + "\n".join(lines[end + 1 :]) if front else text  # (its lines keep their numbers)
+    found = read_page(page, file, page_notices, address, named)
     article = found.stories[0]
     if fields.get("headline"):  # the front matter gives the headline the page reader missed or guessed
         page_notices = [n for n in page_notices if not n.message.startswith(GUESSES)]
         article = article.model_copy(update={"headline_unsure": False})
     else:
         article = flag_unsure(article, page_notices)
+    if address and not article.url:  # the address typed beside the paste (checked: readers/named.web_address)
+        article = article.model_copy(update={"url": address})
     notices.extend(page_notices)
+    if not front:
+        return Read(stories=[article, *found.stories[1:]], brand=found.brand, related=found.related)
     try:
         merged = Story.model_validate({**article.model_dump(exclude_defaults=True), **fields})
     except ValidationError as error:
