@@ -11,6 +11,9 @@ as the lead's body in issue.json (its blocks' texts joined by blank lines); a pa
 A third form, "copied", is the page copied whole in Chromium (select all, copy) and pasted into a paste box, as an
 editor pastes it into the preview's "Add a page": the clipboard's HTML (the page's body, no <head>), read as the desk
 reads it. bench/unseen.py makes it beside each pool's pasted text; for the shared pages it is made in the run.
+"addressed" is the pasted text with the page's own address (og:url, canonical link) as its front matter's url;
+"fetched" the pasted text given that address in "Add a page", the page there read for the headline it names: each
+page served on 127.0.0.1 at its address's path (bench/served.py), nothing else reached.
 
 Two halves, by a fixed rule: a page is *held out* when the second hex digit of the SHA-256 of its key is 8-f, and in
 the *development* half otherwise. Rules are written looking at development pages only; the held-out figures are the
@@ -68,6 +71,7 @@ FORMATS = {"text": ".txt", "html": ".html.gz", "copied": ".copied.html"}
 GOALS = {"text": 0.88, "html": 0.0}  # html: at least trafilatura's own default output on the same pages
 HEADLINE_GOALS = {"text": 0.90, "html": 0.95}
 HALVES = ("dev", "held-out", "all")
+READ = ("fetched", "copied+fetched")  # the forms given the page's address with the page there read for its headline
 GUESS = "the headline is a guess"  # the text reader's warning when it is not sure of the headline it chose
 
 TOKEN = re.compile(r"\w+")
@@ -322,11 +326,11 @@ def predict(form: str, path: Path, address: str = "") -> tuple[str, str, bool, l
         flagged = story.headline_unsure or not story.headline
         others = [line for notice in notices if GUESS in notice.message for line in notice.choices]
         return "\n\n".join(block.text for block in story.body), story.headline, flagged, others
-    if form == "copied":  # as the preview's "Add a page" reads a page pasted into it
-        from newsletter.preview.desk import read_html
+    if form in ("copied", "copied+fetched"):  # as the preview's "Add a page" reads a page pasted into it
+        from newsletter.preview.desk import read_copied
 
         notices = []
-        story = read_html(path.read_text(encoding="utf-8"), path.name, notices)[0]
+        story = read_copied(path.read_text(encoding="utf-8"), path.name, notices, address, look=bool(address))[0]
         # The reader marks the story unsure whenever it warns that the headline is a guess; with no headline at all,
         # the build warns that the first sentence stands in
         flagged = story.headline_unsure or not story.headline
@@ -380,17 +384,17 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
     found = []
     with tempfile.TemporaryDirectory(prefix="newsletter-pages-") as tmp, Served() as served:
         keys = keys_of(half, pages)
-        copies = copied(pages, keys, Path(tmp)) if form == "copied" else pages
+        copies = copied(pages, keys, Path(tmp)) if form.startswith("copied") else pages
         for number, key in enumerate(keys):
             html = gzip.decompress((pages / "pages" / f"{key}.html.gz").read_bytes())
-            url = page_address(html) if form in ("addressed", "fetched") else ""  # (it parses the page: only then)
-            if form == "fetched":  # the page served at its address's path on 127.0.0.1, that address typed
+            url = page_address(html) if form in ("addressed", *READ) else ""  # (it parses the page: only then)
+            if form in READ:  # the page served at its address's path on 127.0.0.1, that address typed
                 url = served.add(number, url, html)
             if form in ("text", "fetched"):
                 path = pages / "pages" / f"{key}.txt"
             elif form == "addressed":  # the pasted text, its address written over it as the story's url
                 path = addressed(pages / "pages" / f"{key}.txt", url, Path(tmp))
-            elif form == "copied":
+            elif form.startswith("copied"):
                 path = copies / "pages" / f"{key}.copied.html"
             else:  # saved pages are stored gzipped; an editor's are plain .html
                 path = Path(tmp) / f"{key}.html"
@@ -609,7 +613,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                 print(f"{'':<22} phrases on {pages_} pages: kept {kept[0]} of {kept[1]}, "
                       f"left out {left[0]} of {left[1]}")  # fmt: skip
             flagged = [page for page in found.with_headline if not page.agreement and page.flagged]
-            if form in ("addressed", "fetched"):
+            if form in ("addressed", *READ):
                 spelled = sum(1 for page in found.with_headline if page.spelled)
                 print(f"{'':<22} {spelled} of {len(found.with_headline)} have an address that spells words of a "
                       "headline (three or more)")  # fmt: skip
@@ -629,7 +633,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    forms = [*FORMATS, "addressed", "fetched", "trafilatura"]  # trafilatura: its own default output, for reference
+    forms = [*FORMATS, "addressed", *READ, "trafilatura"]  # trafilatura: its own default output, for reference
     parser.add_argument("--form", choices=forms, action="append", help="only this form (repeatable)")
     parser.add_argument("--half", choices=HALVES, action="append", help="only this half (repeatable)")
     parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each row")
@@ -646,7 +650,7 @@ def main() -> None:
     if args.stress:
         stress_table(tuple(args.half or ("dev", "held-out")))
         return
-    forms = tuple(args.form or ("text", "addressed", "fetched", "html", "copied", "trafilatura"))
+    forms = tuple(args.form or ("text", "addressed", "fetched", "html", "copied", "copied+fetched", "trafilatura"))
     report(forms, tuple(args.half or ("dev", "held-out")), worst=args.worst, headlines=args.headlines)
 
 

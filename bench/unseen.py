@@ -463,8 +463,8 @@ def main() -> None:
         if args.stress:
             pages.stress_table(("all",), folder)
             return
-        pages.report(("text", "addressed", "fetched", "html", "copied", "trafilatura"), ("all",), folder,
-                     headlines=args.headlines)  # fmt: skip
+        forms = ("text", "addressed", "fetched", "html", "copied", "copied+fetched", "trafilatura")
+        pages.report(forms, ("all",), folder, headlines=args.headlines)
 
 
 if __name__ == "__main__":

@@ -545,6 +545,23 @@ def test_the_fetched_row_serves_the_page_on_127_0_0_1_and_reads_the_paste_with_t
     assert table[fetched].split()[6:12] == ["0", "1.00", "1", "0", "0", "0.00"]
 
 
+def test_the_copied_and_fetched_row_reads_the_copy_with_the_headline_its_page_names(tmp_path, capsys):
+    """The page copied whole (its body: no <head>, no <h1> here) is a guess; given its address, the page there names
+    the same headline, and the guess is settled."""
+    url = "https://news.example.com/world/2026/09/29/a-81723"
+    title = "Moldova's Pro-EU Bloc Holds Its Majority"
+    moldova_pool(tmp_path, f'<meta property="og:url" content="{url}"><meta property="og:title" content="{title}">')
+    text = (tmp_path / "pages" / "moldova.txt").read_text().splitlines()
+    copy = "".join(f"<div>{line}</div>" for line in text[:4]) + "".join(f"<p>{line}</p>" for line in text[4:])
+    (tmp_path / "pages" / "moldova.copied.html").write_text(copy, encoding="utf-8")
+    bench.report(("copied", "copied+fetched"), ("all",), tmp_path)
+    table = capsys.readouterr().out.splitlines()
+    copied = next(row.split() for row in table if row.startswith("copied "))
+    fetched = next(row.split() for row in table if row.startswith("copied+fetched "))
+    assert copied[7:] != fetched[7:], table  # headline, exact, wrong, unflagged, right flagged
+    assert fetched[7:12] == ["1.00", "1", "0", "0", "0.00"], table
+
+
 def test_a_page_copied_whole_is_read_as_the_preview_s_add_a_page_reads_it(tmp_path):
     """The "copied" form is the HTML a whole page copies as (no <head>), read by the desk's reader: the headline
     its text has when it has no <h1> (a guess, flagged), and none when it finds none (the build warns of it)."""

@@ -45,7 +45,7 @@ def add_page(
     it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py);
     `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py)."""
     from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
-    from newsletter.readers.named import Named, named_headline, settle, web_address
+    from newsletter.readers.named import web_address
     from newsletter.readers.pasted import parse_pasted
 
     notices: list[Notice] = []
@@ -53,11 +53,7 @@ def add_page(
     if not html.strip() and not text.strip():
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
     if html.strip():
-        label, read = name or "the pasted page", list[Notice]()
-        named = named_headline(address, label, read) if address and look else Named()
-        stories = read_html(html, label, read, address)
-        stories[0] = settle(stories[0], named, read)
-        notices.extend(read)
+        stories = read_copied(html, name or "the pasted page", notices, address, look=look)
     else:
         stories = parse_pasted(text, name or "the pasted text", notices, address=address, look=look).stories
     if address and stories and not stories[0].url:
@@ -73,6 +69,19 @@ def add_page(
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
+
+
+def read_copied(html: str, label: str, notices: list[Notice], address: str, *, look: bool) -> list[Story]:
+    """A copied page's stories (read_html), the article's headline settled by the one the page at `address` names
+    when the editor lets it be read (`look`: readers/named.py)."""
+    from newsletter.readers.named import Named, named_headline, settle
+
+    read: list[Notice] = []
+    named = named_headline(address, label, read) if address and look else Named()
+    stories = read_html(html, label, read, address)
+    stories[0] = settle(stories[0], named, read)
+    notices.extend(read)
+    return stories
 
 
 def read_html(html: str, label: str, notices: list[Notice], address: str = "") -> list[Story]:
