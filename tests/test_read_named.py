@@ -97,3 +97,10 @@ def test_a_paywalled_page_too_short_for_an_article_still_names_its_headline():
     with serve({"/paid": page(wall)}) as server:
         story, said = read(PASTE, f"{server.url}/paid")
     assert story.headline == HEADLINE and not story.headline_unsure, said
+
+
+def test_a_headline_longer_than_a_headline_may_be_is_no_evidence():
+    """A page naming 600 characters as its headline would make a story no build takes: the text's own choice stands."""
+    with serve({"/long": page(article_page(HEADLINE + " and more" * 70))}) as server:
+        story, said = read("\n".join(OPENING), f"{server.url}/long")
+    assert len(story.headline) <= 500 and story.headline != HEADLINE, said

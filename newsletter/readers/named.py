@@ -13,8 +13,9 @@ What the page names plainly counts so (its JSON-LD or Open Graph headline, its a
 spells); what stands in for a headline there (its <title> without the site's name, an <h1> away from the article)
 only when a line of the paste is it, three words or more (the page shows its title as a line: a headline).
 
-Only the desk asks for it, when the editor gives the address beside a paste: a build never fetches (the story file
-the desk writes holds the headline). A page that cannot be read leaves the text's own evidence, and says why.
+Only "Add a page" (the address typed beside a paste) and `import --url` ask for it: a build never fetches (the story
+file they write holds the headline). A page that cannot be read leaves the text's own evidence, and says why; a
+headline longer than a headline may be is none.
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def headline_of(data: bytes, url: str, charset: str = "") -> Named:
         story = parse_html(data, url, [], url=url, charset=charset)
     except InputError:
         return metadata_headline(data, url, charset)
-    return Named(story.headline, not story.headline_unsure)
+    return Named(story.headline, not story.headline_unsure) if fits(story.headline) else Named()
 
 
 def metadata_headline(data: bytes, url: str, charset: str) -> Named:
@@ -112,7 +113,16 @@ def metadata_headline(data: bytes, url: str, charset: str) -> Named:
     if tree is None:
         return Named()
     headline = page_headline(tree, page_metadata(tree, url), [], PageText.of(tree))
+    if not fits(headline.text):
+        return Named()
     return Named(headline.text, not headline.why)  # (an <h1> or <title> with no article by it stands in)
+
+
+def fits(headline: str) -> bool:
+    """No longer than a story's headline may be (a page's absurd one would make a story no build takes)."""
+    from newsletter.text import length_problem
+
+    return length_problem("headline", headline) is None
 
 
 def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[str] = ()) -> Story:

@@ -86,7 +86,7 @@ LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; 
 
 
 def parse_page(text: str, file: str, notices: list[Notice], address: str = "", named: str = "") -> Read:
-    """Text copied from a news page (at `address`, if given, which `named` the headline): the lead, then items."""
+    """Text copied from a news page (at `address`, if given, whose page names `named`): the lead, then items."""
     raw = clean_lines(text, file, notices)
     lines = [Line(n, " ".join(line.split())) for n, line in enumerate(raw, start=1) if line.strip()]
     for line in lines:
