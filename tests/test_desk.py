@@ -12,6 +12,7 @@ import io
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -286,20 +287,36 @@ def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_i
 
 def test_the_page_at_the_address_typed_is_read_for_the_headline_it_names(desk, serve, issue):
     """The Moldova page pasted as text, its address (numbers only: no words to spell) typed over the box: the page
-    there, served on 127.0.0.1, names its headline, which settles the paste's; the story links to it. With the page
-    unread, the lines alone leave it a guess (the test above this one's)."""
+    there, served on 127.0.0.1 (slowly: the desk says it is reading it), names its headline, which settles the
+    paste's; the story links to it. With the page unread, the lines alone leave it a guess (the test above this
+    one's)."""
     from http_server import page as served_page
     from http_server import serve as serve_pages
 
     headline, deck, opening = MOLDOVA
     html = (f'<html><head><meta property="og:title" content="{headline}"></head><body><h1>{headline}</h1>'
             f"<p>{opening}</p></body></html>").encode()  # fmt: skip
-    with serve_pages({"/world/2026/09/29/a-81723": served_page(html)}) as site:
+
+    def slow(handler) -> None:  # a site that takes its time: the desk says what it is waiting for
+        time.sleep(1.5)
+        served_page(html)(handler)
+
+    with serve_pages({"/world/2026/09/29/a-81723": slow}) as site:
         address = f"{site.url}/world/2026/09/29/a-81723"
         page = desk.new_page()
         open_desk(page, serve(issue))
         page.fill("#page-address", address)
-        result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n")
+        page.evaluate(
+            "text => navigator.clipboard.writeText(text)", f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n"
+        )
+        page.focus("#paste-box")
+        page.keyboard.press("Control+V")
+        page.wait_for_function(
+            "host => document.querySelector('#add-result').textContent.includes(`Reading the page at ${host}`)",
+            arg=urlsplit(site.url).netloc,
+            timeout=WAIT_MS,
+        )
+        result = wait_for_result(page)
         assert site.hits["/world/2026/09/29/a-81723"] == 1, result
     assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
     assert "guess" not in result and not page.query_selector(".headline-take"), result

@@ -512,7 +512,10 @@ async function write(path, fields) {
 
 async function addToIssue(path, fields) {
   const result = $('add-result');
-  result.replaceChildren(element('p', '', 'Adding…'));
+  // The server fetches the page at the address first, when asked (up to 10 s): say so while the editor waits
+  const host = ((fields.address || '').split('/')[2] || '').split('@').pop();  // (never a password typed in it)
+  const reading = fields.look && host ? ` Reading the page at ${host}…` : '';
+  result.replaceChildren(element('p', '', `Adding…${reading}`));
   result.className = 'add-result';
   try {
     showAdded(await write(path, fields), path);
