@@ -241,8 +241,9 @@ def missing(story: Story) -> list[Notice]:
     found = []  # (message, hint when the message does not say what to do)
     if not story.url:  # a pasted page's article: its front matter holds it, and its words confirm the headline
         pasted = story.source.file.lower().endswith(".txt") and story.is_full
-        found.append(("no link: add its url", "write `url: https://...` between two `---` lines at the page's top; "
-                      "the address's words also confirm the headline" if pasted else ""))  # fmt: skip
+        found.append(("no link: add its url", "write `url: https://...` between two `---` lines at the page's top "
+                      "(its words also confirm the headline), or import it with `--url https://...`, which reads the "
+                      "page there for its headline" if pasted else ""))  # fmt: skip
     if not story.image.src:
         if not story.text_only:  # `image: false` says so on purpose
             markdown = story.source.file.lower().endswith((".md", ".markdown"))  # pages have no front matter
