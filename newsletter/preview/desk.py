@@ -56,8 +56,6 @@ def add_page(
         stories = read_copied(html, name or "the pasted page", notices, address, look=look)
     else:
         stories = parse_pasted(text, name or "the pasted text", notices, address=address, look=look).stories
-    if address and stories and not stories[0].url:
-        stories[0] = stories[0].model_copy(update={"url": address})
     known = known_stories(folder)
     twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
     if twice:
@@ -80,6 +78,8 @@ def read_copied(html: str, label: str, notices: list[Notice], address: str, *, l
     named = named_headline(address, label, read) if address and look else Named()
     stories = read_html(html, label, read, address)
     stories[0] = settle(stories[0], named, read)
+    if address and not stories[0].url:  # a copy holds no address of its own: the one typed is its link
+        stories[0] = stories[0].model_copy(update={"url": address})
     notices.extend(read)
     return stories
 

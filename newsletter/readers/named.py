@@ -133,12 +133,12 @@ def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[st
     if not named.text:
         return story
     source = story.source or Source(file="", line=1)
-    shown_at = next((n for n, line in enumerate(lines, start=1) if same_words(line, named.text)), 0)
     if same_words(story.headline, named.text) and named.given():
         notices[:] = [notice for notice in notices if not notice.message.startswith(GUESSES)]
         return story.model_copy(update={"headline_unsure": False})
     if not named.plainly:
         return story  # a stand-in the paste does not show as the chosen line: no evidence either way
+    shown_at = next((n for n, line in enumerate(lines, start=1) if same_words(line, named.text)), 0)
     if shown_at or speaks_of(named.text, story):  # the page's own stands
         notices[:] = [notice for notice in notices if not notice.message.startswith(GUESSES)]
         headline = lines[shown_at - 1] if shown_at else named.text
@@ -169,10 +169,11 @@ def read_page(text: str, file: str, notices: list[Notice], address: str, named: 
     the one the page at that address `named`."""
     from newsletter.readers.text import parse_page
 
+    before = len(notices)
     found = parse_page(text, file, notices, address, named.given())
     if named.given() and not named.plainly and not speaks_of(named.text, found.stories[0]):
         named = Named()  # a stand-in with none of the article's words (a section's title, the site's): no evidence
-        notices[:] = [notice for notice in notices if notice.message.startswith("the page at its address")]
+        del notices[before:]  # (the page is read again without it, and says so again)
         found = parse_page(text, file, notices, address)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     found.stories[0] = settle(found.stories[0], named, notices, lines)
