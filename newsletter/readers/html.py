@@ -32,6 +32,7 @@ from newsletter.readers.page import (
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
 from newsletter.readers.rendered import Rendered, rendered
 from newsletter.readers.scripts import words_of
+from newsletter.readers.titles import copyright_names, heads, site_names, title_suffix, without_site, without_suffix
 from newsletter.text import clean_value, read_file
 
 from . import GUESS, Read, fold
@@ -119,9 +120,11 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    headline = page_headline(page_tree, about, body, text)
+    headline = page_headline(page_tree, about, body, text, url)
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
-        headline = text_headline(read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about))
+        headline = text_headline(
+            read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about, url)
+        )
     own = about.get("url") or found("url") or url  # the page's own address, else the one it was fetched or typed at
     if headline.why and spells(headline.text, own):
         headline.why = ""  # the page's own address spells the <h1> or <title> standing in: it is the headline
@@ -159,8 +162,6 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 
 # --- the headline ---------------------------------------------------------------------------------------------
 
-# "Headline - Site", "Headline: film review"; and unspaced, as Chinese sites write theirs: "标题_网易订阅", "标题|新浪"
-TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»:/]{1,2}\s+|:\s+|\s*[|｜]+\s*|(?<=[^\x00-\u2fff])_+|_+(?=[^\x00-\u2fff])")
 NEAR = 150  # words of text at most between the article's own <h1> and its first paragraph (standfirst, byline...)
 
 
@@ -176,12 +177,12 @@ class Headline:
     choices: list[str] = field(default_factory=list)  # what the editor may take instead, when it is a guess
 
 
-def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: PageText) -> Headline:
+def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: PageText, url: str = "") -> Headline:
     """JSON-LD's or Open Graph's headline; else the <h1> nearest the article; else the <title> without the site's
     name. Never the site's name alone, and never with it as a suffix. Sure when the page names it (JSON-LD, Open
     Graph) or it is the article's own <h1> (right above its first paragraph); else a guess, and `why` says so."""
     title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
-    site = site_names(tree, about)
+    site = site_names(tree, about, url)
     # What the <title> ends with may be the site's name ("Headline - Site") or the headline's own ("- Live updates",
     # "| Analysis"): cut from a headline only when the page's copyright line names it too; else it only rules out
     # an <h1> or a headline that is that part alone
@@ -200,7 +201,7 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's)
     sites = {name.removeprefix("the ") for name in not_headline}  # "The Riverside Gazette" is "Riverside Gazette"
     own = h1 and fold(h1).removeprefix("the ") not in sites  # an <h1> that is not the site's name
-    named = [h1 if own and fold(without_suffix(name)) == fold(h1) and title_suffix(name) else name for name in named]
+    named = [h1 if own and heads(name, h1) else name for name in named]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
     # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name
@@ -209,20 +210,22 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
     named = [name for name in named if name not in unlike]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
     none = "the page names none (no JSON-LD or Open Graph headline"
-    candidates = [*((name, name, "") for name in (*seen, *named))]
+    candidates = [*((name, name, "", name not in seen) for name in (*seen, *named))]
     if unlike:
         why = f"the headline the page names ({shown(unlike[0], 60)}) shares no word with its <h1> and <title>"
-        by_h1 = (h1, h1, f"{why}: its <h1> stands in" + (f", but {far}" if far else ""))
+        by_h1 = (h1, h1, f"{why}: its <h1> stands in" + (f", but {far}" if far else ""), False)
     else:
-        by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "")
+        by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "", False)
     by_title = (without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
-                                              "stands in")  # fmt: skip
+                                              "stands in", True)  # fmt: skip
     # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
     # the headline than the <title>
     unlikely = (far or words_of(h1) == 1) and fold(h1) not in fold(title)  # (Chinese has no spaces: count its words)
     candidates += [by_title, by_h1] if unlikely else [by_h1, by_title]
-    for found, whole, why in candidates:
-        headline = without_site(clean_value(" ".join(found.split())), site)
+    # What the page shows as its headline (its <h1>) loses only the site's name; what it names in its metadata (JSON-LD,
+    # Open Graph, <title>) also the date, motto or host's name the site adds there
+    for found, whole, why, named_only in candidates:
+        headline = without_site(clean_value(" ".join(found.split())), site, loose=named_only)
         if headline and fold(headline).removeprefix("the ") not in sites:
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
@@ -245,47 +248,6 @@ def text_headline(read: Rendered, site: set[str]) -> Headline:
 
 # A name that is an address's slug ("adac-kindersitztest-herbst-2018"), which some pages give as their og:title
 SLUG = regex(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
-
-
-def site_names(tree: Any, about: dict[str, str]) -> set[str]:
-    """What the page calls its site: og:site_name, application-name, the publisher and the host's name."""
-    names = {about.get("site", "")}
-    for meta in tree.xpath("//meta[@property='og:site_name' or @name='application-name' or @name='og:site_name']"):
-        names.add(meta.get("content") or "")
-    host = split(about.get("url", "")).hostname or ""
-    if host:
-        names.add(host.removeprefix("www."))
-        names.add(host.removeprefix("www.").split(".")[0])
-    return {fold(name) for name in names if fold(name)}
-
-
-def title_suffix(title: str) -> str:
-    """What the <title> ends with after the headline, folded ("Headline - Site"), or "" (after a colon it is a
-    subtitle: "Vote: what next")."""
-    suffix = title[len(without_suffix(title)) :]
-    return "" if suffix.lstrip().startswith(":") else fold(suffix)
-
-
-def copyright_names(text: str) -> str:
-    """The page's copyright lines, folded ("© 2026 Riverside Daily. All rights reserved.")."""
-    return " / ".join(fold(line[0]) for line in re.finditer(r"(?i)(?:©|\(c\)|copyright\b)[^.|©]{0,80}", text))
-
-
-def without_site(title: str, site: set[str]) -> str:
-    """A title without the site's name at either end ("Headline - Site", "Site | Headline")."""
-
-    def is_site(part: str) -> bool:
-        squeezed = fold(part).removeprefix("the ").replace(" ", "")
-        return bool(squeezed) and any(squeezed == name.removeprefix("the ").replace(" ", "") for name in site)
-
-    while cuts := list(TITLE_SEPARATOR.finditer(title)):
-        if is_site(title[cuts[-1].end() :]):
-            title = title[: cuts[-1].start()]
-        elif is_site(title[: cuts[0].start()]):
-            title = title[cuts[0].end() :]
-        else:
-            break
-    return title.strip()
 
 
 def nearest_h1(tree: Any, body: list[Block], text: PageText, site: set[str]) -> tuple[Any, str]:
@@ -315,17 +277,6 @@ def links_home(element: Any) -> bool:
         if href and not href.startswith("#") and parts.path in ("", "/") and not parts.query:
             return True
     return False
-
-
-def without_suffix(title: str) -> str:
-    """A <title> without its last part when that reads as the site's: four words or fewer after a separator, after
-    a longer headline ("Headline - Site", "Headline | Site Name")."""
-    cuts = list(TITLE_SEPARATOR.finditer(title))
-    if cuts:
-        head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
-        if len(tail.split()) <= 4 and len(head.split()) >= len(tail.split()):
-            return head
-    return title
 
 
 # --- what the page says about itself ------------------------------------------------------------------------

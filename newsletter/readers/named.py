@@ -112,7 +112,7 @@ def metadata_headline(data: bytes, url: str, charset: str) -> Named:
     tree = trafilatura.load_html(decode_html(data, charset)[0])
     if tree is None:
         return Named()
-    headline = page_headline(tree, page_metadata(tree, url), [], PageText.of(tree))
+    headline = page_headline(tree, page_metadata(tree, url), [], PageText.of(tree), url)
     if not fits(headline.text):
         return Named()
     return Named(headline.text, not headline.why)  # (an <h1> or <title> with no article by it stands in)

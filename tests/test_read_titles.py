@@ -1,0 +1,92 @@
+"""A saved page's headline without what its site adds to the title: the site's name in any shape the page gives it,
+a date, the site's motto, the host's name; and what stays: a subtitle after a colon, a kicker the page shows in its
+<h1>, a headline that only its title repeats."""
+
+from pathlib import Path
+
+import pytest
+
+from newsletter.readers.html import read
+
+ARTICLE = "".join(
+    f"<p>{text}</p>"
+    for text in [
+        "The city council voted on Tuesday to close the old bridge for repairs after inspectors found cracks in two "
+        "of its supporting piers, a decision that will send thousands of commuters onto longer routes next year.",
+        "Engineers said the cracks were not an immediate danger but would grow with every winter of frost and salt, "
+        "and that the repair could not wait for the new budget cycle to begin in the spring.",
+        "Shop owners near the bridge said they feared losing customers and asked the council for help with signs "
+        "and parking while the work goes on, which the mayor promised to discuss at the next meeting.",
+    ]
+)
+HEADLINE = "Council votes to close the old bridge for a year of repairs"
+
+
+def headline_of(tmp_path: Path, head: str, top: str = "") -> tuple[str, bool]:
+    """(headline, flagged) of a saved page with `head` in its <head> and `top` above its article."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head>{head}</head><body>{top}<article>{ARTICLE}</article></body></html>", "utf-8")
+    story = read(path, []).stories[0]
+    return story.headline, story.headline_unsure
+
+
+def named(title: str, *, site: str = "", url: str = "", canonical: str = "") -> str:
+    """A <head> whose og:title and <title> are `title`, with the site's name and addresses as given."""
+    head = f"<title>{title}</title><meta property='og:title' content='{title}'>"
+    head += f"<meta property='og:site_name' content='{site}'>" if site else ""
+    head += f"<meta property='og:url' content='{url}'>" if url else ""
+    return head + (f"<link rel='canonical' href='{canonical}'>" if canonical else "")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the site's name of several parts, as og:site_name gives it
+        named(f"{HEADLINE} - Riverside Gazette - Blog", site="Riverside Gazette - Blog"),
+        # the site's name and a date
+        named(f"{HEADLINE} | RG | 10.06.2013", url="https://www.rg.com/en/bridge/a-16863843"),
+        named(f"{HEADLINE} | RG | 19 January 2020", site="RG.COM"),
+        # the site's name written as its address
+        named(f"{HEADLINE} | RIVERSIDE.news", site="Riverside"),
+        # the site's name (from its address) and its motto
+        named(f"{HEADLINE} » Riverblogs - Science blogs", url="https://riverblogs.gazette.example/bridge/"),
+        # a short part holding the host's name
+        named(f"{HEADLINE} | Kanzlei Riverside", canonical="https://riverside.example.com/de/bridge"),
+        # "›" parts the site's name off as "»" does
+        named(f"{HEADLINE} › Gazette", url="https://gazette.example/2026/bridge"),
+    ],
+)
+def test_what_the_site_adds_to_a_named_headline_is_cut(tmp_path, head):
+    assert headline_of(tmp_path, head) == (HEADLINE, False)
+
+
+def test_the_site_s_name_first_in_a_title_standing_in_is_known_by_the_page_s_canonical_address(tmp_path):
+    """No og:title; the <title> "Riverside-Law » Headline" over an <h1> that is the site's name: the canonical
+    address (www.riverside-law.de) says "Riverside-Law" is the site's."""
+    head = f"<title>Riverside-Law » {HEADLINE}</title><link rel='canonical' href='http://www.riverside-law.de/2011/x'>"
+    assert headline_of(tmp_path, head, "<h1>Riverside-Law</h1>")[0] == HEADLINE
+
+
+def test_a_named_headline_that_starts_with_the_article_s_h1_gives_way_to_it(tmp_path):
+    """og:title "Headline | Section | Site" over the article's <h1> "Headline": the page's own headline."""
+    head = named(f"{HEADLINE} | Culture | Arts and lifestyle reporting")
+    assert headline_of(tmp_path, head, f"<h1>{HEADLINE}</h1>") == (HEADLINE, False)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Election results: 3 May 2026",  # a date after a colon is the headline's own
+        "Bridge repairs | May 2026 to May 2027 in full",  # not a date alone
+        "Bridge to close - Riverside residents react",  # the host's name in a clause longer than a site's part
+    ],
+)
+def test_a_headline_keeps_what_is_not_the_site_s(tmp_path, title):
+    head = named(title, url="https://riverside.example.com/bridge")
+    assert headline_of(tmp_path, head) == (title, False)
+
+
+def test_the_page_s_own_h1_keeps_a_date_it_shows(tmp_path):
+    """The <h1> (no named headline) is what the reader sees: only the site's name is cut from it, not a date."""
+    h1 = "Bridge repairs report | 10.06.2026"
+    assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{h1}</h1>") == (h1, False)
