@@ -174,6 +174,14 @@ def test_a_saved_page_whose_text_sits_in_divs_keeps_all_of_it(tmp_path):
     assert [block.text for block in story.body] == BRIDGE
 
 
+def test_a_page_that_closes_early_and_goes_on_is_read_as_a_browser_shows_it(tmp_path):
+    """A template's footer closes the page (</body></html>) and the article follows: a browser shows it in the body,
+    and the reader reads it, not "no article"."""
+    top = "<html><head><title>Bridge to close - Gazette</title></head><body><header>Gazette</header></body></html>"
+    story, _ = saved(tmp_path, f"{top}<div><h1>Bridge to close</h1>{BRIDGE_HTML}</div>")
+    assert (story.headline, [block.text for block in story.body]) == ("Bridge to close", BRIDGE)
+
+
 def test_the_article_s_tail_is_kept_at_trafilatura_s_default_recall(tmp_path):
     # favor_precision leaves out a closing paragraph set in a <div>; the default keeps it, and so does the reader
     tail = (

@@ -69,7 +69,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     page, _ = decode_html(data, charset)
     if "\x00" in page[:4096] or not re.search(r"<\s*(?:html|head|body|p|div|article)\b", page[:200_000], re.I):
         raise InputError("is not an HTML page: save the article from the browser as 'Webpage, HTML only'", file=file)
-    tree = trafilatura.load_html(page)
+    tree = load_page(page)
     if tree is None:
         raise InputError("cannot be read as HTML: save the article from the browser as 'Webpage, HTML only'", file=file)
     about = page_metadata(copy.deepcopy(tree), url)
@@ -158,6 +158,18 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         body=body,
         source=Source(file=file, line=1),
     )
+
+
+# A page's </body> or </html> before its end: a browser reads on (what follows joins the body, as the HTML standard
+# says), lxml stops; some pages close early and go on (a template's footer closes them, the article comes after it)
+EARLY_END = regex(r"(?i)</\s*(?:body|html)\s*>")
+
+
+def load_page(page: str) -> Any:
+    """The page's tree as a browser builds it from `page`, all of its text; None when it holds no HTML."""
+    import trafilatura
+
+    return trafilatura.load_html(EARLY_END.sub("", page))
 
 
 # --- the headline ---------------------------------------------------------------------------------------------

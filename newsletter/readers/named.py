@@ -103,13 +103,11 @@ def headline_of(data: bytes, url: str, charset: str = "") -> Named:
 
 def metadata_headline(data: bytes, url: str, charset: str) -> Named:
     """The headline a page's JSON-LD or Open Graph names (the site's name cut off), without its article."""
-    import trafilatura
-
     from newsletter.readers.fetch import decode_html
-    from newsletter.readers.html import page_headline, page_metadata
+    from newsletter.readers.html import load_page, page_headline, page_metadata
     from newsletter.readers.page import PageText
 
-    tree = trafilatura.load_html(decode_html(data, charset)[0])
+    tree = load_page(decode_html(data, charset)[0])
     if tree is None:
         return Named()
     headline = page_headline(tree, page_metadata(tree, url), [], PageText.of(tree), url)
