@@ -325,6 +325,46 @@ def test_the_page_at_the_address_typed_is_read_for_the_headline_it_names(desk, s
     assert "headline_unsure" not in story
 
 
+def test_the_editor_can_stop_waiting_for_the_page_and_the_paste_is_added_from_its_own_lines(desk, serve, issue):
+    """The site holds the request (until the test lets it go): "Stop reading" beside the desk's "Reading the
+    page at ..." ends the wait, and the paste is added with the headline its own lines give, flagged, the desk
+    saying the page was not read."""
+    import threading
+
+    from http_server import page as served_page
+    from http_server import serve as serve_pages
+
+    headline, deck, opening = MOLDOVA
+    released = threading.Event()
+
+    def holds(handler) -> None:
+        released.wait(30)
+        served_page(b"<html><head><title>Another story</title></head><body></body></html>")(handler)
+
+    with serve_pages({"/world/2026/09/29/a-81723": holds}) as site:
+        page = desk.new_page()
+        open_desk(page, serve(issue))
+        page.fill("#page-address", f"{site.url}/world/2026/09/29/a-81723")
+        page.evaluate(
+            "text => navigator.clipboard.writeText(text)", f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n"
+        )
+        page.focus("#paste-box")
+        page.keyboard.press("Control+V")
+        page.click("#add-result .stop-reading", timeout=WAIT_MS)
+        result = wait_for_result(page)
+        answered = released.is_set()
+        released.set()
+    assert not answered  # added without the page's answer
+    assert result.startswith("Added 06-"), result
+    assert "could not be read (you stopped reading it)" in result, result
+    # the lines alone leave the headline a guess (the deck comes first): flagged, the true one offered
+    assert "the headline is a guess" in result, result
+    assert headline in [button.text_content() for button in page.query_selector_all(".headline-take")], result
+    written = result.split()[1]
+    story = (issue / written).read_text("utf-8")
+    assert "\nheadline_unsure: true\n" in story and f"\nurl: {site.url}/world/2026/09/29/a-81723\n" in story, story
+
+
 @pytest.mark.parametrize(
     "address",
     [
@@ -573,3 +613,16 @@ def test_a_photo_is_given_only_to_a_story_without_one(serve, issue, story, photo
     status, answer = post(preview, body, path="/use-photo")
     assert status == 422 and message in answer["error"], answer
     assert {path: path.read_bytes() for path in issue.parent.rglob("*.md")} == before
+
+
+def test_stop_reading_takes_only_the_page_s_token_and_stops_only_a_wait_that_is_on(serve, issue):
+    """The desk's "Stop reading" is a write like the others: refused without the page's token; with it, a ticket no
+    add is waiting on stops nothing and writes nothing."""
+    before = {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()}
+    preview = serve(issue)
+    assert post(preview, json.dumps({"token": "0" * 43, "ticket": "x"}).encode(), path="/stop-reading")[0] == 403
+    status, answer = post(
+        preview, json.dumps({"token": token_of(preview), "ticket": "x"}).encode(), path="/stop-reading"
+    )
+    assert (status, answer) == (200, {"written": [], "stopped": False})
+    assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before

@@ -105,3 +105,30 @@ def test_a_headline_longer_than_a_headline_may_be_is_no_evidence():
         story, said = read("\n".join(OPENING), f"{server.url}/long")
     assert story.headline.startswith("The governing coalition lost its majority") and story.headline_unsure, said
     assert [m for m in said if m.startswith("no headline found above the article")], said
+
+
+def test_a_page_the_editor_stops_reading_leaves_the_paste_s_own_headline_and_says_so():
+    """The site does not answer (it holds the request until the test lets it go); the editor stops the wait (the
+    desk's "Stop reading"): the paste is read at once with the headline its lines give, and a notice says the page
+    was not read. The page answers only after the paste is read."""
+    import threading
+
+    released, stop = threading.Event(), threading.Event()
+
+    def holds(handler) -> None:
+        released.wait(30)
+        page(article_page())(handler)
+
+    with serve({"/2026/03/12/a-1234": holds}) as server:
+        timer = threading.Timer(0.3, stop.set)  # the editor clicks "Stop reading"
+        timer.start()
+        notices: list = []
+        address = f"{server.url}/2026/03/12/a-1234"
+        story = parse_pasted(PASTE, "page.txt", notices, address=address, look=True, stop=stop).stories[0]
+        answered = released.is_set()
+        released.set()
+        timer.join()
+    assert not answered  # read without the page's answer
+    assert (story.headline, story.headline_unsure) == (HEADLINE, True)  # the text's own guess, flagged
+    said = [notice.message for notice in notices]
+    assert any("could not be read (you stopped reading it)" in message for message in said), said

@@ -16,6 +16,7 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from threading import Event
 from typing import Any
 
 from newsletter.errors import InputError, OutputError
@@ -38,12 +39,20 @@ class Added:
 
 
 def add_page(
-    folder: Path, *, html: str = "", text: str = "", name: str = "", address: str = "", look: bool = False
+    folder: Path,
+    *,
+    html: str = "",
+    text: str = "",
+    name: str = "",
+    address: str = "",
+    look: bool = False,
+    stop: Event | None = None,
 ) -> Added:
     """The page's HTML (what a browser copies), else its plain text -> one story file per story the reader finds:
     the article, then its related list's items, as `import` writes them. The page's address, when the editor gives
     it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py);
-    `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py)."""
+    `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py), unless
+    the editor sets `stop` ("Stop reading") while the desk waits for it."""
     from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
     from newsletter.readers.named import web_address
     from newsletter.readers.pasted import parse_pasted
@@ -53,9 +62,10 @@ def add_page(
     if not html.strip() and not text.strip():
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
     if html.strip():
-        stories = read_copied(html, name or "the pasted page", notices, address, look=look)
+        stories = read_copied(html, name or "the pasted page", notices, address, look=look, stop=stop)
     else:
-        stories = parse_pasted(text, name or "the pasted text", notices, address=address, look=look).stories
+        read = parse_pasted(text, name or "the pasted text", notices, address=address, look=look, stop=stop)
+        stories = read.stories
     known = known_stories(folder)
     twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
     if twice:
@@ -69,13 +79,15 @@ def add_page(
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
 
 
-def read_copied(html: str, label: str, notices: list[Notice], address: str, *, look: bool) -> list[Story]:
+def read_copied(
+    html: str, label: str, notices: list[Notice], address: str, *, look: bool, stop: Event | None = None
+) -> list[Story]:
     """A copied page's stories (read_html), the article's headline settled by the one the page at `address` names
     when the editor lets it be read (`look`: readers/named.py)."""
     from newsletter.readers.named import Named, named_headline, settle
 
     read: list[Notice] = []
-    named = named_headline(address, label, read) if address and look else Named()
+    named = named_headline(address, label, read, stop) if address and look else Named()
     stories = read_html(html, label, read, address)
     stories[0] = settle(stories[0], named, read)
     if address and not stories[0].url:  # a copy holds no address of its own: the one typed is its link

@@ -512,11 +512,23 @@ async function write(path, fields) {
 
 async function addToIssue(path, fields) {
   const result = $('add-result');
-  // The server fetches the page at the address first, when asked (up to 10 s): say so while the editor waits
+  // The server fetches the page at the address first, when asked (up to 10 s): say so while the editor waits, and
+  // let them stop waiting (the paste is then added with the headline its own lines give)
   const host = ((fields.address || '').split('/')[2] || '').split('@').pop();  // (never a password typed in it)
   const reading = fields.look && host ? ` Reading the page at ${host}…` : '';
   result.replaceChildren(element('p', '', `Adding…${reading}`));
   result.className = 'add-result';
+  if (reading) {
+    fields = {...fields, ticket: crypto.randomUUID()};
+    const stop = element('button', 'stop-reading', 'Stop reading');
+    stop.type = 'button';
+    stop.addEventListener('click', () => {
+      stop.disabled = true;
+      stop.textContent = 'Stopping…';
+      write('/stop-reading', {ticket: fields.ticket}).catch(() => {});  // (the add's own answer says what came of it)
+    });
+    result.firstChild.append(' ', stop);
+  }
   try {
     showAdded(await write(path, fields), path);
     if (path === '/add-page') $('page-address').value = '';  // the page's own: the next page has another

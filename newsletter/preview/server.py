@@ -41,6 +41,7 @@ FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open pa
 # An editor that saves in place empties the file, then writes it: a build that reads it between the two fails.
 # A failed build waits this long for the rest of the save before it is shown (a good one never waits).
 WRITE_GRACE_SECONDS = 0.05
+TICKET = 64  # characters at most of an "Add a page" request's ticket (the page sends a UUID)
 
 IMAGE_SUFFIX = regex(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 
@@ -207,6 +208,7 @@ class Preview:
         self.stamps: tuple[Any, ...] = ()
         self.images: list[Path] = []  # the local images of the last good build: a changed photo rebuilds
         self.reads = Reads()  # a save parses only the story files whose bytes it changed
+        self.reading: dict[str, threading.Event] = {}  # pages "Add a page" is reading, by the page's ticket
 
     # --- lifetime -------------------------------------------------------------------------------------
 
@@ -465,15 +467,28 @@ class Preview:
             added = use_photo(self.source, fields.get("story", ""), fields.get("photo", ""))
         elif path == "/use-headline":
             added = use_headline(self.source, fields.get("story", ""), fields.get("headline", ""))
+        elif path == "/stop-reading":  # "Stop reading": the paste is added without the page at its address
+            stop = self.reading.get(fields.get("ticket", ""))
+            if stop is not None:
+                stop.set()
+            return {"written": [], "stopped": stop is not None}
         else:
-            added = add_page(
-                self.source,
-                html=fields.get("html", ""),
-                text=fields.get("text", ""),
-                name=fields.get("name", ""),
-                address=fields.get("address", ""),
-                look=fields.get("look") == "yes",  # the page at the address read for its headline (a checkbox)
-            )
+            # The request's ticket (the page's random name for it) lets "Stop reading" end the wait for the page
+            ticket, stop = fields.get("ticket", "")[:TICKET], threading.Event()
+            if ticket:
+                self.reading[ticket] = stop
+            try:
+                added = add_page(
+                    self.source,
+                    html=fields.get("html", ""),
+                    text=fields.get("text", ""),
+                    name=fields.get("name", ""),
+                    address=fields.get("address", ""),
+                    look=fields.get("look") == "yes",  # the page at the address read for its headline (a checkbox)
+                    stop=stop,
+                )
+            finally:
+                self.reading.pop(ticket, None)
         return {
             "written": added.written,
             "headlines": added.headlines,

@@ -21,8 +21,10 @@ headline longer than a headline may be is none.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from newsletter.errors import InputError
 from newsletter.models import Notice, Source, Story
@@ -37,6 +39,8 @@ UNSEEN = regex(r"[\x00-\x20\x7f]")  # a space or a control character: no part of
 DEADLINE = 10.0  # seconds for the whole exchange: the editor waits at the desk
 OPENING_BLOCKS = 3  # the article's first paragraphs, whose words the page's headline must speak of
 STANDING_IN = 3  # words at least of a headline the page does not name plainly, for a line of the paste to be it
+STOP_CHECK = 0.05  # seconds between looks at whether the editor stopped the wait
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -74,19 +78,49 @@ def web_address(address: str) -> str:
     return address
 
 
-def named_headline(address: str, file: str, notices: list[Notice]) -> Named:
-    """The headline the page at `address` names; none when it cannot be read (a notice says why: the headline is
-    then the pasted text's own choice)."""
+def named_headline(address: str, file: str, notices: list[Notice], stop: threading.Event | None = None) -> Named:
+    """The headline the page at `address` names; none when it cannot be read, or the editor stops reading it (`stop`
+    set: the desk's "Stop reading"): a notice says why, and the headline is then the pasted text's own choice."""
     from newsletter.readers.fetch import FetchError, fetch
 
     try:
-        fetched = fetch(address, typed=True, deadline=DEADLINE)
-    except FetchError as error:
-        notices.append(Notice(message=f"the page at its address could not be read ({error.message}): its "
-                                      "headline is chosen from the pasted text alone",
+        fetched = until(lambda: fetch(address, typed=True, deadline=DEADLINE), stop)
+    except (FetchError, Stopped) as error:
+        why = error.message if isinstance(error, FetchError) else "you stopped reading it"
+        notices.append(Notice(message=f"the page at its address could not be read ({why}): its headline is chosen "
+                                      "from the pasted text alone",
                               source=Source(file=file, line=1)))  # fmt: skip
         return Named()
     return headline_of(fetched.data, fetched.url, fetched.charset)
+
+
+class Stopped(Exception):
+    """The editor stopped the wait."""
+
+
+def until(call: Callable[[], T], stop: threading.Event | None) -> T:
+    """What `call` returns, unless `stop` is set first (Stopped): the call goes on in a thread of its own, its answer
+    dropped (a fetch ends within its deadline)."""
+    if stop is None:
+        return call()
+    answer: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            answer.append(call())
+        except BaseException as error:  # handed to the caller below, as the call would have raised it
+            failure.append(error)
+
+    worker = threading.Thread(target=run, name="reading a page", daemon=True)
+    worker.start()
+    while worker.is_alive():
+        worker.join(STOP_CHECK)
+        if stop.is_set() and worker.is_alive():
+            raise Stopped
+    if failure:
+        raise failure[0]
+    return answer[0]
 
 
 def headline_of(data: bytes, url: str, charset: str = "") -> Named:

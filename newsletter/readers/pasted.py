@@ -9,6 +9,7 @@ not removed, so every line number the page reader reports is still the file's.
 from __future__ import annotations
 
 from pathlib import Path
+from threading import Event
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,10 +28,12 @@ def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
     return parse_pasted(read_text(path, data=data), str(path), notices)
 
 
-def parse_pasted(text: str, file: str, notices: list[Notice], *, address: str = "", look: bool = False) -> Read:
+def parse_pasted(
+    text: str, file: str, notices: list[Notice], *, address: str = "", look: bool = False, stop: Event | None = None
+) -> Read:
     """The page's stories; `address`: the page's, as the editor gives it beside the paste (else its front matter's
     url), and `look`: the page there is read for the headline it names (readers/named.py: only "Add a page" and
-    `import --url` ask, never a build)."""
+    `import --url` ask, never a build), unless `stop` is set while it is read."""
     from newsletter.readers.named import Named, named_headline, read_page
 
     lines = text.split("\n")
@@ -41,7 +44,7 @@ def parse_pasted(text: str, file: str, notices: list[Notice], *, address: str = 
     if front:
         fields, fail = story_fields(lines[1:end], file)
     address = address or str(fields.get("url") or "")
-    named = named_headline(address, file, page_notices) if address and look else Named()
+    named = named_headline(address, file, page_notices, stop) if address and look else Named()
     page = "\n" * (end + 1) + "\n".join(lines[end + 1 :]) if front else text  # (its lines keep their numbers)
     found = read_page(page, file, page_notices, address, named)
     article = found.stories[0]
