@@ -356,7 +356,7 @@ def test_the_editor_can_stop_waiting_for_the_page_and_the_paste_is_added_from_it
         released.set()
     assert not answered  # added without the page's answer
     assert result.startswith("Added 06-"), result
-    assert "could not be read (you stopped reading it)" in result, result
+    assert "was not read (you stopped it)" in result, result
     # the lines alone leave the headline a guess (the deck comes first): flagged, the true one offered
     assert "the headline is a guess" in result, result
     assert headline in [button.text_content() for button in page.query_selector_all(".headline-take")], result

@@ -131,4 +131,4 @@ def test_a_page_the_editor_stops_reading_leaves_the_paste_s_own_headline_and_say
     assert not answered  # read without the page's answer
     assert (story.headline, story.headline_unsure) == (HEADLINE, True)  # the text's own guess, flagged
     said = [notice.message for notice in notices]
-    assert any("could not be read (you stopped reading it)" in message for message in said), said
+    assert any("was not read (you stopped it)" in message for message in said), said

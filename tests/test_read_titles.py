@@ -73,6 +73,13 @@ def test_a_named_headline_that_starts_with_the_article_s_h1_gives_way_to_it(tmp_
     assert headline_of(tmp_path, head, f"<h1>{HEADLINE}</h1>") == (HEADLINE, False)
 
 
+def test_a_named_headline_over_a_topic_s_h1_keeps_its_whole_self(tmp_path):
+    """og:title "Brexit - Live: May loses the vote on her deal" over an <h1> "Brexit" (a topic's): what follows the
+    <h1> is longer than it, the headline's, not a site's."""
+    title = "Brexit - Live: May loses the vote on her deal"
+    assert headline_of(tmp_path, named(title), "<h1>Brexit</h1>") == (title, False)
+
+
 @pytest.mark.parametrize(
     "title",
     [

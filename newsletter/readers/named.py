@@ -86,9 +86,10 @@ def named_headline(address: str, file: str, notices: list[Notice], stop: threadi
     try:
         fetched = until(lambda: fetch(address, typed=True, deadline=DEADLINE), stop)
     except (FetchError, Stopped) as error:
-        why = error.message if isinstance(error, FetchError) else "you stopped reading it"
-        notices.append(Notice(message=f"the page at its address could not be read ({why}): its headline is chosen "
-                                      "from the pasted text alone",
+        stopped = "was not read (you stopped it)"
+        why = f"could not be read ({error.message})" if isinstance(error, FetchError) else stopped
+        notices.append(Notice(message=f"the page at its address {why}: its headline is chosen from the pasted text "
+                                      "alone",
                               source=Source(file=file, line=1)))  # fmt: skip
         return Named()
     return headline_of(fetched.data, fetched.url, fetched.charset)

@@ -114,10 +114,14 @@ def without_site(title: str, site: set[str], loose: bool = True) -> str:
 
 
 def heads(name: str, h1: str) -> bool:
-    """The page's <h1> is the named headline's first part, more after it but not after a colon ("Headline | Site |
-    Date" over "Headline"; not "Old Mill Bridge: What We Know" over the topic's "Old Mill Bridge")."""
+    """The page's <h1> is the named headline's first part, more after it but not after a colon, nor more than the
+    <h1> holds ("Headline | Site | Date" over "Headline"; not "Old Mill Bridge: What We Know" or "Brexit - Live: May
+    loses the vote" over a topic's "Old Mill Bridge" or "Brexit")."""
     return any(
-        ":" not in cut.group() and fold(name[: cut.start()]) == fold(h1) for cut in TITLE_SEPARATOR.finditer(name)
+        ":" not in cut.group()
+        and fold(name[: cut.start()]) == fold(h1)
+        and len(fold(name[cut.end() :]).split()) <= len(fold(h1).split())
+        for cut in TITLE_SEPARATOR.finditer(name)
     )
 
 
