@@ -97,3 +97,23 @@ def test_the_page_s_own_h1_keeps_a_date_it_shows(tmp_path):
     """The <h1> (no named headline) is what the reader sees: only the site's name is cut from it, not a date."""
     h1 = "Bridge repairs report | 10.06.2026"
     assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{h1}</h1>") == (h1, False)
+
+
+def test_a_title_of_thousands_of_parts_is_read_with_bounded_work(tmp_path, monkeypatch):
+    """A hostile page's og:title of 2,000 parts ("Headline | Gazette | Gazette | ..."): the site's parts are looked
+    for in a title of a dozen at most (each look tries every cut, so thousands would cost minutes); the page is still
+    read, its title left as it is."""
+    import newsletter.readers.titles as titles
+
+    looks = 0
+    is_sites = titles.is_sites
+
+    def counted(*args, **kwargs):
+        nonlocal looks
+        looks += 1
+        return is_sites(*args, **kwargs)
+
+    monkeypatch.setattr(titles, "is_sites", counted)
+    title = f"{HEADLINE} | " + " | ".join(["Gazette"] * 2_000)
+    headline, _ = headline_of(tmp_path, named(title, site="Gazette"))
+    assert headline == title and looks <= titles.PARTS_MOST**2

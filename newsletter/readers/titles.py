@@ -29,6 +29,8 @@ HOST_WORD = 4  # letters at least of a host's name for a short last part holding
 SITE_PART = 3  # words at most of such a part
 MOTTO = 4  # words at most of the site's name and the motto after it ("SciLogs - Wissenschaftsblogs")
 DOMAIN = regex(r"[\w-]+(?:\.[\w-]+)+")  # a part that is an address's host: "MODEPILOT.de"
+PARTS_MOST = 12  # separators at most in a title read for the site's parts: one with more is no headline's (and a
+# hostile page's thousands would cost minutes)
 
 
 def host_names(host: str) -> set[str]:
@@ -98,7 +100,7 @@ def is_sites(tail: str, head: str, separator: str, site: set[str], loose: bool =
 def without_site(title: str, site: set[str], loose: bool = True) -> str:
     """A title without the site's parts at either end ("Headline - Site", "Site | Headline", "Headline | Site |
     10.06.2013"); never the whole title. Not `loose`: its name alone (as a headline the page shows may end)."""
-    while cuts := list(TITLE_SEPARATOR.finditer(title)):
+    while (cuts := list(TITLE_SEPARATOR.finditer(title))) and len(cuts) <= PARTS_MOST:
         # the longest end that is the site's, the headline before it
         end = next(
             (cut for cut in cuts if is_sites(title[cut.end() :], title[: cut.start()], cut.group(), site, loose)), None
@@ -121,7 +123,7 @@ def heads(name: str, h1: str) -> bool:
         ":" not in cut.group()
         and fold(name[: cut.start()]) == fold(h1)
         and len(fold(name[cut.end() :]).split()) <= len(fold(h1).split())
-        for cut in TITLE_SEPARATOR.finditer(name)
+        for cut in list(TITLE_SEPARATOR.finditer(name))[:PARTS_MOST]
     )
 
 
