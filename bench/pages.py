@@ -72,6 +72,8 @@ GOALS = {"text": 0.88, "html": 0.0}  # html: at least trafilatura's own default 
 HEADLINE_GOALS = {"text": 0.90, "html": 0.95}
 HALVES = ("dev", "held-out", "all")
 READ = ("fetched", "copied+fetched")  # the forms given the page's address with the page there read for its headline
+# Every form, in the table's order; trafilatura: its own default output, for reference
+FORMS = ("text", "addressed", "fetched", "html", "copied", "copied+fetched", "trafilatura")
 GUESS = "the headline is a guess"  # the text reader's warning when it is not sure of the headline it chose
 
 TOKEN = re.compile(r"\w+")
@@ -633,8 +635,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    forms = [*FORMATS, "addressed", *READ, "trafilatura"]  # trafilatura: its own default output, for reference
-    parser.add_argument("--form", choices=forms, action="append", help="only this form (repeatable)")
+    parser.add_argument("--form", choices=FORMS, action="append", help="only this form (repeatable)")
     parser.add_argument("--half", choices=HALVES, action="append", help="only this half (repeatable)")
     parser.add_argument("--worst", action="store_true", help="name the five lowest-scoring pages of each row")
     parser.add_argument("--headlines", action="store_true", help="name every page whose headline is wrong")
@@ -650,8 +651,9 @@ def main() -> None:
     if args.stress:
         stress_table(tuple(args.half or ("dev", "held-out")))
         return
-    forms = tuple(args.form or ("text", "addressed", "fetched", "html", "copied", "copied+fetched", "trafilatura"))
-    report(forms, tuple(args.half or ("dev", "held-out")), worst=args.worst, headlines=args.headlines)
+    report(
+        tuple(args.form or FORMS), tuple(args.half or ("dev", "held-out")), worst=args.worst, headlines=args.headlines
+    )
 
 
 if __name__ == "__main__":

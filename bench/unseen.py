@@ -463,8 +463,7 @@ def main() -> None:
         if args.stress:
             pages.stress_table(("all",), folder)
             return
-        forms = ("text", "addressed", "fetched", "html", "copied", "copied+fetched", "trafilatura")
-        pages.report(forms, ("all",), folder, headlines=args.headlines)
+        pages.report(pages.FORMS, ("all",), folder, headlines=args.headlines)
 
 
 if __name__ == "__main__":

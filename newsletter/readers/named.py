@@ -161,19 +161,19 @@ def fits(headline: str) -> bool:
 def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[str] = ()) -> Story:
     """The story's headline against the one its page names (`notices`: the story's reader's, whose warning that the
     headline is a guess goes when the page settles it; `lines`: the paste's, whole)."""
-    from newsletter.readers.pasted import GUESSES
+    from newsletter.readers.pasted import GUESSES, without_guesses
 
     if not named.text:
         return story
     source = story.source or Source(file="", line=1)
     if same_words(story.headline, named.text) and named.given():
-        notices[:] = [notice for notice in notices if not notice.message.startswith(GUESSES)]
+        notices[:] = without_guesses(notices)
         return story.model_copy(update={"headline_unsure": False})
     if not named.plainly:
         return story  # a stand-in the paste does not show as the chosen line: no evidence either way
     shown_at = next((n for n, line in enumerate(lines, start=1) if same_words(line, named.text)), 0)
     if shown_at or speaks_of(named.text, story):  # the page's own stands
-        notices[:] = [notice for notice in notices if not notice.message.startswith(GUESSES)]
+        notices[:] = without_guesses(notices)
         headline = lines[shown_at - 1] if shown_at else named.text
         where = f"line {shown_at}, away from the text read as the article" if shown_at else "no line of the paste"
         notices.append(Notice(message=f"the headline is the one the page at its address names "

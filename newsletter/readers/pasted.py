@@ -49,7 +49,7 @@ def parse_pasted(
     found = read_page(page, file, page_notices, address, named)
     article = found.stories[0]
     if fields.get("headline"):  # the front matter gives the headline the page reader missed or guessed
-        page_notices = [n for n in page_notices if not n.message.startswith(GUESSES)]
+        page_notices = without_guesses(page_notices)
         article = article.model_copy(update={"headline_unsure": False})
     else:
         article = flag_unsure(article, page_notices)
@@ -70,6 +70,11 @@ def parse_pasted(
 # The page reader's words when it was not sure of the headline, or made one up from the first sentence.
 NO_HEADLINE = "no headline found above the article"
 GUESSES = (GUESS, NO_HEADLINE)
+
+
+def without_guesses(notices: list[Notice]) -> list[Notice]:
+    """The notices but the reader's warnings that the headline is a guess (settled: by front matter, by the page)."""
+    return [notice for notice in notices if not notice.message.startswith(GUESSES)]
 
 
 def flag_unsure(article: Story, page_notices: list[Notice]) -> Story:

@@ -56,7 +56,7 @@ def site_names(tree: Any, about: dict[str, str], url: str = "") -> set[str]:
         *(link.get("href") or "" for link in tree.xpath("//link[@rel='canonical']")),
         url,
     ]
-    host = next((split(address).hostname for address in addresses if split(address).hostname), "")
+    host = next((host for address in addresses if (host := split(address).hostname)), "")
     if host:
         names |= host_names(host)
     return {fold(name) for name in names if fold(name)}
@@ -85,16 +85,16 @@ def is_sites(tail: str, head: str, separator: str, site: set[str], loose: bool =
         return True
     if ":" in separator or not loose:
         return False
-    heads = len(head.split())
-    if is_date_line(tail) and not re.search(r"[A-Za-z]{3,}.*\s[A-Za-z]{3,}\s.*[A-Za-z]{3,}", tail) and heads >= 2:
+    head_words = len(head.split())
+    if is_date_line(tail) and not re.search(r"[A-Za-z]{3,}.*\s[A-Za-z]{3,}\s.*[A-Za-z]{3,}", tail) and head_words >= 2:
         return True  # (a date, not a headline's clause that holds one: "Votes counted on 3 May 2026 in full")
     parts = TITLE_SEPARATOR.split(tail)
-    if len(parts) > 1 and is_site(parts[0], site) and len(tail.split()) <= MOTTO and heads >= len(tail.split()):
+    if len(parts) > 1 and is_site(parts[0], site) and len(tail.split()) <= MOTTO and head_words >= len(tail.split()):
         return True
     words = fold(tail).split()
     hosts = {name for name in site if " " not in name and len(name) >= HOST_WORD}
     named = all(word[:1].isupper() or not word[:1].isalpha() for word in tail.split())  # a name's, not a clause's
-    return named and len(words) <= SITE_PART and heads >= len(words) and any(word in hosts for word in words)
+    return named and len(words) <= SITE_PART and head_words >= len(words) and any(word in hosts for word in words)
 
 
 def without_site(title: str, site: set[str], loose: bool = True) -> str:
