@@ -297,7 +297,9 @@ class Score:
 
     @property
     def wrong_unflagged(self) -> int:
-        return sum(1 for page in self.with_headline if not page.agreement and not page.flagged)
+        """Wrong headlines given without a flag. A page refused is counted under "refused": the editor is told
+        that it was not read, and no headline is given."""
+        return sum(1 for page in self.with_headline if not page.agreement and not page.flagged and not page.error)
 
     @property
     def right_flagged(self) -> float:
@@ -605,7 +607,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
             if 0 < len(articles) < len(found.with_headline):
                 right = sum(1 for page in articles if page.agreement) / len(articles)
                 wrong = [page for page in articles if not page.agreement]
-                unflagged = sum(1 for page in wrong if not page.flagged)
+                unflagged = sum(1 for page in wrong if not page.flagged and not page.error)
                 print(f"{'':<22} {len(articles)} call themselves articles (og:type, JSON-LD): headline {right:.2f}, "
                       f"{len(wrong)} wrong, {unflagged} unflagged")  # fmt: skip
             kept = [sum(page.kept[k] for page in found.pages) for k in (0, 1)]
@@ -629,7 +631,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
             if headlines:
                 for page in found.with_headline:
                     if not page.agreement:
-                        flag = "flagged" if page.flagged else "UNFLAGGED"
+                        flag = "refused" if page.error else "flagged" if page.flagged else "UNFLAGGED"
                         print(f"    {page.key[:16]}  {flag:<9}  {page.headline[:60]!r}  true: {page.truths[0][:60]!r}")
 
 
