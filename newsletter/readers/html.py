@@ -96,11 +96,12 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     words = sum(words_of(block.text) for block in body)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     read_as_text: Rendered | None = None  # the page's text read as a paste, once it has been
+    from_text = False  # the body is what that reader took from the page's text
     if words < SHORT_ARTICLE:  # too little for an article: the page's text as a reader sees it, read as a paste
         read_as_text = rendered(copy.deepcopy(page_tree), file)
         fallback = read_as_text.story
         if fallback is not None and sum(words_of(block.text) for block in fallback.body) > max(words, MIN_WORDS):
-            body = fallback.body
+            body, from_text = fallback.body, True
             words = sum(words_of(block.text) for block in body)
             notices.append(Notice(message="trafilatura found too little of the article; the pasted-text reader "
                                           f"over the page's text read it "
@@ -120,7 +121,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    headline = page_headline(page_tree, about, body, text, url)
+    headline = page_headline(page_tree, about, body, text, url, from_text)
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
         headline = text_headline(
             read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about, url)
@@ -189,10 +190,13 @@ class Headline:
     choices: list[str] = field(default_factory=list)  # what the editor may take instead, when it is a guess
 
 
-def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: PageText, url: str = "") -> Headline:
+def page_headline(
+    tree: Any, about: dict[str, str], body: list[Block], text: PageText, url: str = "", from_text: bool = False
+) -> Headline:
     """JSON-LD's or Open Graph's headline; else the <h1> nearest the article; else the <title> without the site's
     name. Never the site's name alone, and never with it as a suffix. Sure when the page names it (JSON-LD, Open
-    Graph) or it is the article's own <h1> (right above its first paragraph); else a guess, and `why` says so."""
+    Graph) or it is the article's own <h1> (right above its first paragraph, when the article was found as one, not
+    taken from the page's text: `from_text`); else a guess, and `why` says so."""
     title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
     site = site_names(tree, about, url)
     # What the <title> ends with may be the site's name ("Headline - Site") or the headline's own ("- Live updates",
@@ -227,7 +231,10 @@ def page_headline(tree: Any, about: dict[str, str], body: list[Block], text: Pag
         why = f"the headline the page names ({shown(unlike[0], 60)}) shares no word with its <h1> and <title>"
         by_h1 = (h1, h1, f"{why}: its <h1> stands in" + (f", but {far}" if far else ""), False)
     else:
-        by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {far}" if far else "", False)
+        # Under an <h1>, text the pasted-text reader took from a page that holds no article as trafilatura finds one
+        # (a portal's teasers, a list of posts) is as likely a section's or a teaser's as the article's
+        doubt = far or ("the text under it was read from the page's text, not found as an article" if from_text else "")
+        by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {doubt}" if doubt else "", False)
     by_title = (without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
                                               "stands in", True)  # fmt: skip
     # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
