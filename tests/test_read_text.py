@@ -277,6 +277,44 @@ def test_a_page_with_no_article_is_refused():
         read("Home\nWorld\nPolitics\nSearch\nLog in\nSubscribe\n")
 
 
+def test_a_page_pasted_before_its_scripts_filled_it_is_refused_and_its_template_lines_named():
+    # What a page shows when its template is not filled in: the template's code, never a headline
+    unfilled = (
+        '{{story.status === "published" ? "Published" : story.status === "pending" ? "Waiting for approval by an '
+        'editor" : story.status === "draft" ? "Draft, not yet sent for approval" : "Unknown status"\n'
+        "{{story.author.name}} - {{story.updated}}\n"
+    )
+    with pytest.raises(Exception, match=r"page.txt: holds no article: no paragraphs of running text found"):
+        read(unfilled + "Edit this page\nOpen the advanced mode\n")
+    result, notices = read(f"{unfilled}{HEADLINE}\n{ARTICLE}")
+    assert (result.stories[0].headline, body_of(result.stories[0])) == (HEADLINE, [PARAGRAPH, SECOND, THIRD])
+    assert notices == [
+        'page.txt:1-2: left out as page furniture: "{{story.status === "published" ? "Publi…", '
+        '"{{story.author.name}} - {{story.updated…"'
+    ]
+
+
+def test_labels_with_a_qualifier_in_brackets_are_neither_the_article_nor_evidence_for_a_headline():
+    # A tool's long list of choices above its explanation: "Hob (one ring)" is a label, not a sentence of the article
+    kinds = ["electric", "gas", "small", "large", "one ring", "heat pump", "3-bed house"]
+    things = ["Kettle", "Oven", "Hob", "Fridge", "Heater", "Fan", "Dryer", "Shower", "Lamp", "Fryer"] * 3
+    choices = []
+    for n, thing in enumerate(things):
+        choices += [f"{thing} ({kinds[n % len(kinds)]})", *([f"{thing} {n}"] if n % 3 == 0 else [])]
+        choices += ["hours", "minutes"] if n % 4 == 0 else []
+    explanation = [
+        "This tool compares how much energy an electric or gas appliance uses in a day, from a small fan to a large "
+        "heat pump.",
+        "A gas hob and an electric hob with one ring use about the same energy; a heat pump uses far less than a "
+        "heater.",
+    ]
+    heading = ["How much energy does that use?", "Compare your appliances"]
+    page = "\n".join([*heading, *choices, "Methodology", *explanation])
+    lead = read(page)[0].stories[0]
+    assert body_of(lead) == explanation
+    assert lead.headline not in choices or lead.headline_unsure
+
+
 def test_no_headline_above_the_article_is_reported_with_its_line():
     result, notices = read(f"{PARAGRAPH}\n{SECOND}\n")
     assert result.stories[0].headline.startswith("Regional governments across Russia")

@@ -331,10 +331,6 @@ def short_cjk_sentence(line: str) -> bool:
     return ends or bool(re.search(r"[：:]\s*$", line)) and words_of(line) >= 4
 
 
-# A page's own code shown as its text (a tag its quotes broke: "<link href=”…” rel=”stylesheet”>"): a tag with an
-# attribute, not a word in angle brackets ("<Parasite> director Bong Joon-ho said ...", "<script> tags planted ...")
-MARKUP = regex(r"(?i)^<(?:!--|!doctype\b|[a-z][\w-]*\s+[\w:-]+\s*=\s*[\"”'“])")
-TAG = regex(r"<[^<>]*>?")
 # A link back to the site's list: the phrase and a listing word, and little else ("Back to all news", "Zurück zur
 # Übersicht"); not a headline that starts so ("Back to All-Time Highs", "Retour aux urnes", "Torna a salire")
 BACK_LINK = regex(
@@ -353,11 +349,6 @@ CAPTION_LABEL = regex(
     r"maelezo ya picha|подпись к фото|підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|legenda da foto|"
     r"keterangan gambar|fotoğraf altı yazısı|chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
 )
-
-
-def is_markup(text: str) -> bool:
-    """A line of the page's code, not a paragraph that quotes a tag (with its tags taken out, no sentence left)."""
-    return bool(MARKUP.match(text)) and not is_prose(TAG.sub(" ", text).strip())
 
 
 BOILERPLATE = regex(
@@ -454,8 +445,6 @@ STORY_LINK = regex(
 
 
 ARCHIVE_LINK = regex(rf"(?i)^{MONTH}\s+\d{{4}}\s*\(\d+\)$")
-# ... and any short link with the count of its posts ("Politik (12)"): a sidebar's only in a run (text.py's classify)
-COUNTED_LINK = regex(r"^\S.{0,40}?\s*\(\d+\)$")
 
 
 # The same buttons and links on a Chinese page (\b finds no word's edge between Chinese characters): share, WeChat,

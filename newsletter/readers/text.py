@@ -10,7 +10,6 @@ What a line plainly is lives in lines.py, where the article runs in bounds.py, t
 
 from __future__ import annotations
 
-import itertools
 import re
 from pathlib import Path
 
@@ -43,11 +42,11 @@ from newsletter.readers.dialogs import (
     subhead_ends,
 )
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
+from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
     ADDRESSED,
     BYLINE_WORDS,
     CAPTION_LABEL,
-    COUNTED_LINK,
     END_OF_ARTICLE,
     GLUED_DATE,
     NAMES,
@@ -58,7 +57,6 @@ from newsletter.readers.lines import (
     is_byline,
     is_date_line,
     is_furniture,
-    is_markup,
     is_prose,
     is_title_like,
     line_date,
@@ -296,12 +294,10 @@ def classify(lines: list[Line]) -> list[str]:
             and (roles[i + 1] == "prose" or short_cjk_sentence(texts[i + 1]))
         ):
             roles[i] = "prose"  # fmt: skip
-    # A run of a site's category links, each with its count ("Politik (12)", "Wahabi (185)"), is its sidebar; not a
-    # result's seats ("SPD (27)") that a sentence ending in a colon brings in ("The seats are shared as follows:")
-    for counted, group in itertools.groupby(range(len(texts)), key=lambda k: bool(COUNTED_LINK.match(texts[k]))):
-        run = list(group)
-        if counted and len(run) >= COUNTED_RUN and not (run[0] and texts[run[0] - 1].rstrip().endswith(":")):
-            roles[run[0] : run[-1] + 1] = ["furniture"] * len(run)
+    for i in counted_links(texts):
+        roles[i] = "furniture"  # a sidebar's category links, each with its count ("Politik (12)", "Wahabi (185)")
+    for i in qualified_labels(texts, roles):
+        roles[i] = "other"  # a list's labels, each with its qualifier ("Fridge (small)"), among other labels
     # Teasers cut short ("Facebook altered 689,000 users' News Feeds for a..."), two or more with no paragraph
     # between: a column of other stories' openings, not paragraphs (a paragraph of the article may trail off so)
     cut = [bool(CUT_SHORT.search(text)) and words_of(text) < BOX_LINE_WORDS for text in texts]
@@ -334,7 +330,6 @@ CUT_SHORT = regex(r"\w(?:\.\.\.|…)$")
 CAPTION_WORDS = 45  # a photo's caption is a sentence or two; a longer line beside a credit is the article's
 BOX_TITLE = 20  # the words of another story's title or teaser under a "Read more" inside the article
 STANDFIRST_MOST = 10  # words: a line right under the headline, no title, this long is its standfirst
-COUNTED_RUN = 5  # ... lines of COUNTED_LINK in a row: a sidebar's list
 LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
 
