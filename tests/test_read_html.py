@@ -257,6 +257,19 @@ def test_a_page_with_only_a_title_gets_the_headline_without_the_site_name_flagge
     ]
 
 
+def test_a_title_that_starts_with_a_name_holding_the_site_s_words_ends_in_the_headline(tmp_path):
+    # "Site's blog | Headline": the last part is no site's name, even as short as one; what the page names is sure
+    # (the site's name is known from og:site_name or the words of its address)
+    named = (
+        "<meta property='og:site_name' content='Riverside Daily'><meta property='og:title' content='Bridge to close'>"
+    )
+    head = f"<title>Riverside Daily Weekend | Bridge to close</title>{named}"
+    story, notices = saved(
+        tmp_path, f"<html><head>{head}</head><body><h1>Bridge to close</h1>{BRIDGE_HTML}</body></html>"
+    )
+    assert (story.headline, story.headline_unsure, notices) == ("Bridge to close", False, [])
+
+
 def test_a_title_standing_in_is_sure_when_the_page_s_own_address_spells_it(tmp_path):
     title = "Bridge to close for repairs - Riverside Daily"
     for link, sure in [

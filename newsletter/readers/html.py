@@ -32,7 +32,15 @@ from newsletter.readers.page import (
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
 from newsletter.readers.rendered import Rendered, rendered
 from newsletter.readers.scripts import words_of
-from newsletter.readers.titles import copyright_names, heads, site_names, title_suffix, without_site, without_suffix
+from newsletter.readers.titles import (
+    copyright_names,
+    heads,
+    site_names,
+    title_suffix,
+    without_site,
+    without_site_first,
+    without_suffix,
+)
 from newsletter.text import clean_value, read_file
 
 from . import GUESS, Read, fold
@@ -203,8 +211,10 @@ def page_headline(
     # "| Analysis"): cut from a headline only when the page's copyright line names it too; else it only rules out
     # an <h1> or a headline that is that part alone
     suffix = title_suffix(title)
-    if suffix and fold(without_site(title, site)) == suffix:
-        suffix = ""  # "Site | Headline": with the site's name cut from its start, the last part is the headline
+    if suffix and suffix in (fold(without_site(title, site)), fold(without_site_first(title, site))):
+        suffix = ""  # "Site | Headline": with the site's name cut from its start, the last part is the headline (a
+        # first part holding all the words of the site's name, "Site Blog | Headline", counts only to keep the last
+        # part from being taken for the site's: a <title> standing in keeps it, as it may be the headline's own)
     if suffix and f" {suffix} " in f" {copyright_names(text.text)} ":
         site.add(suffix)
     not_headline = site | ({suffix} if suffix else set())

@@ -139,6 +139,25 @@ def copyright_names(text: str) -> str:
     return " / ".join(fold(line[0]) for line in re.finditer(r"(?i)(?:©|\(c\)|copyright\b)[^.|©]{0,80}", text))
 
 
+def without_site_first(title: str, site: set[str]) -> str:
+    """A <title> without a first part that holds all the words of the site's name ("Pluralsight Tech Blog | Headline"
+    on pluralsight.com; "Riverside Gazette Weekend | Headline"), when what follows holds none of them; else the
+    title."""
+    cut = TITLE_SEPARATOR.search(title)
+    if cut is None or not title[cut.end() :].strip():
+        return title
+    head, rest = fold(title[: cut.start()]).split(), fold(title[cut.end() :]).split()
+    for name in site:
+        words = [word for word in name.split() if len(word) >= 3]  # (not a domain's "de", "co")
+        if (
+            words
+            and all(any(mine.startswith(word) for mine in head) for word in words)
+            and not any(mine.startswith(word) for word in words for mine in rest)
+        ):
+            return title[cut.end() :].strip()
+    return title
+
+
 def without_suffix(title: str) -> str:
     """A <title> without its last part when that reads as the site's: four words or fewer after a separator, after
     a longer headline ("Headline - Site", "Headline | Site Name")."""
