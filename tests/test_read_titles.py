@@ -54,10 +54,23 @@ def named(title: str, *, site: str = "", url: str = "", canonical: str = "") -> 
         named(f"{HEADLINE} | Kanzlei Riverside", canonical="https://riverside.example.com/de/bridge"),
         # "›" parts the site's name off as "»" does
         named(f"{HEADLINE} › Gazette", url="https://gazette.example/2026/bridge"),
+        # the first words of the site's longer name
+        named(f"{HEADLINE} - Riverside Gazette", site="Riverside Gazette Digital"),
     ],
 )
 def test_what_the_site_adds_to_a_named_headline_is_cut(tmp_path, head):
     assert headline_of(tmp_path, head) == (HEADLINE, False)
+
+
+def test_a_japanese_site_s_name_after_a_full_width_colon_is_cut_and_a_colon_in_the_headline_stays(tmp_path):
+    # "見出し　：東海日報": the site's name (the first word of og:site_name "東海日報 電子版") after a space and "："
+    for title, headline in [("古い橋、修理のため閉鎖へ　：東海日報", "古い橋、修理のため閉鎖へ"),
+                            ("動画：古い橋、修理のため閉鎖へ", "動画：古い橋、修理のため閉鎖へ")]:  # fmt: skip
+        head = f"<title>{title}</title><meta property='og:title' content='{title}'>"
+        assert headline_of(tmp_path, head + "<meta property='og:site_name' content='東海日報 電子版'>") == (
+            headline,
+            False,
+        )
 
 
 def test_the_site_s_name_first_in_a_title_standing_in_is_known_by_the_page_s_canonical_address(tmp_path):

@@ -21,8 +21,10 @@ from newsletter.readers.page import split
 from . import fold
 
 # "Headline - Site", "Headline: film review", "Headline › Site"; and unspaced, as Chinese sites write theirs:
-# "标题_网易订阅", "标题|新浪"
-TITLE_SEPARATOR = regex(r"\s+[|\-–—·•»›:/]{1,2}\s+|:\s+|\s*[|｜]+\s*|(?<=[^\x00-\u2fff])_+|_+(?=[^\x00-\u2fff])")
+# "标题_网易订阅", "标题|新浪"; a full-width colon after a space, as Japanese sites do ("見出し　：日本経済新聞")
+TITLE_SEPARATOR = regex(
+    r"\s+[|\-–—·•»›:/]{1,2}\s+|:\s+|\s+：\s*|\s*[|｜]+\s*|(?<=[^\x00-\u2fff])_+|_+(?=[^\x00-\u2fff])"
+)
 # Second-level labels under a country's domain, which no site is named for ("bbc" in bbc.co.uk, not "co")
 GENERIC_LABELS = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go", "gob", "gv", "nic", "www", "m"}
 HOST_WORD = 4  # letters at least of a host's name for a short last part holding it to be the site's ("Kanzlei Xyz")
@@ -67,10 +69,15 @@ def squeezed(text: str) -> str:
 
 
 def is_site(part: str, site: set[str]) -> bool:
-    """The part is the site's name: as the page gives it ("The Riverside Gazette" for "Riverside Gazette"), or as its
-    address ("MODEPILOT.de" for "Modepilot")."""
+    """The part is the site's name: as the page gives it ("The Riverside Gazette" for "Riverside Gazette"), its first
+    words, or as its address ("MODEPILOT.de" for "Modepilot")."""
     names = {squeezed(name) for name in site}
     if squeezed(part) and squeezed(part) in names:
+        return True
+    # ... or the first words of a longer name, half of it at least ("日本経済新聞" of "日本経済新聞 電子版", "Nikkei" of
+    # "Nikkei Asia"; not "News" of "news bbc co uk", nor "The" of "The Guardian")
+    folded = fold(part)
+    if folded and any(name.startswith(f"{folded} ") and 2 * len(folded) >= len(name) for name in site):
         return True
     part = part.strip()
     return bool(DOMAIN.fullmatch(part)) and bool({squeezed(name) for name in host_names(part)} & names)
