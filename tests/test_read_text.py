@@ -1520,7 +1520,9 @@ def test_a_breadcrumb_trail_ending_in_a_line_ranks_it_as_the_headline_but_never_
 
 @pytest.mark.parametrize("heading", ["3 Kommentare", "Kommentar hinzufügen", "Schreibe einen Kommentar",
                                      "Commentaires", "Laisser un commentaire", "Comentarios (4)", "Deixe um comentário",
-                                     "Lascia un commento", "Reacties"])  # fmt: skip
+                                     "Lascia un commento", "Reacties", "Комментарии (12)", "Коментарі",
+                                     "Komentarze (7)", "Yorumlar", "Сэтгэгдэл (24)", "תגובות", "التعليقات", "댓글 5",
+                                     "Bình luận", "Kommentarer (3)"])  # fmt: skip
 def test_a_comment_thread_under_a_heading_in_another_language_is_not_the_article(heading):
     comment = (
         "Ich wohne seit vielen Jahren direkt am Fluss und fahre jeden Tag mit dem Rad zur Arbeit, deshalb freue ich "

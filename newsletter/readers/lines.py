@@ -267,7 +267,12 @@ RELATED = regex(
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
 COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|kommentare?|commentaires?|comentarios?|"
                     r"comentários|commenti|reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
-                    r"(?:网易|热门|最新)?跟[贴帖]|コメント")  # fmt: skip
+                    r"(?:网易|热门|最新)?跟[贴帖]|コメント|"
+                    # ... and as pages in Slavic, Nordic, Baltic, Turkic, Semitic and Asian languages head them
+                    r"комментари(?:и|ев|й)|коментар(?:і|ів|и)|сэтгэгдэл(?:үүд)?|komentarz[ey]?|komentáře|komentáre|"
+                    r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
+                    r"hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ความคิดเห็น|"
+                    r"टिप्पणियाँ|टिप्पणियां|კომენტარები")  # fmt: skip
 HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
 READERS = r"(?:\d+\s+)?(?:readers?['’]?\s+)?"  # "12 Comments", "Reader comments 164"
 COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
