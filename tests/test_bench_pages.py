@@ -477,6 +477,26 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
 
 
+def test_a_page_refused_counts_under_refused_and_never_as_a_wrong_headline_given_without_a_flag(tmp_path, capsys):
+    """A paste that holds no article is refused with a clear error: no headline is given, so none is wrong without a
+    flag; the row counts it under "refused", and the page's line says "refused"."""
+    import gzip
+    import json
+
+    (tmp_path / "pages").mkdir()
+    html = (
+        "<html><head><title>Storm Reaches the Coast</title></head><body><h1>Storm Reaches the Coast</h1>"
+        "<p>The storm reached the coast at dawn on Tuesday, and thousands of homes lost power.</p></body></html>"
+    )
+    (tmp_path / "pages" / "storm.html.gz").write_bytes(gzip.compress(html.encode(), mtime=0))
+    (tmp_path / "pages" / "storm.txt").write_text("Home\nWorld\nPolitics\nSearch\nLog in\n", encoding="utf-8")
+    (tmp_path / "ground-truth.json").write_text(json.dumps({"storm": {}}), encoding="utf-8")
+    bench.report(("text",), ("all",), tmp_path, headlines=True)
+    table = capsys.readouterr().out.splitlines()
+    assert table[1].split()[6:11] == ["1", "0.00", "0", "1", "0"]  # refused, headline, exact, wrong, unflagged
+    assert table[2].split() == ["storm", "refused", "''", "true:", "'Storm", "Reaches", "the", "Coast'"]
+
+
 def moldova_pool(folder: Path, head: str = "") -> None:
     """A pool of one page: saved, its <h1> the headline (`head` in its <head>); pasted, a nearer title over its date."""
     import gzip
