@@ -258,6 +258,12 @@ class Page:
     offered: bool = False  # the page's own headline is among the next likeliest lines a guess's warning names
     spelled: bool = False  # addressed: its address (og:url, canonical link) spells a headline's words (address.py)
 
+    @property
+    def unflagged(self) -> bool:
+        """A wrong headline given without a flag. A page refused gives none: it counts under "refused", the editor
+        told that it was not read."""
+        return bool(self.truths) and not self.agreement and not self.flagged and not self.error
+
 
 @dataclass
 class Score:
@@ -297,9 +303,7 @@ class Score:
 
     @property
     def wrong_unflagged(self) -> int:
-        """Wrong headlines given without a flag. A page refused is counted under "refused": the editor is told
-        that it was not read, and no headline is given."""
-        return sum(1 for page in self.with_headline if not page.agreement and not page.flagged and not page.error)
+        return sum(1 for page in self.pages if page.unflagged)
 
     @property
     def right_flagged(self) -> float:
@@ -607,7 +611,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
             if 0 < len(articles) < len(found.with_headline):
                 right = sum(1 for page in articles if page.agreement) / len(articles)
                 wrong = [page for page in articles if not page.agreement]
-                unflagged = sum(1 for page in wrong if not page.flagged and not page.error)
+                unflagged = sum(1 for page in wrong if page.unflagged)
                 print(f"{'':<22} {len(articles)} call themselves articles (og:type, JSON-LD): headline {right:.2f}, "
                       f"{len(wrong)} wrong, {unflagged} unflagged")  # fmt: skip
             kept = [sum(page.kept[k] for page in found.pages) for k in (0, 1)]
