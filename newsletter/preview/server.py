@@ -468,7 +468,7 @@ class Preview:
         elif path == "/use-headline":
             added = use_headline(self.source, fields.get("story", ""), fields.get("headline", ""))
         elif path == "/stop-reading":  # "Stop reading": the paste is added without the page at its address
-            stop = self.reading.get(fields.get("ticket", ""))
+            stop = self.reading.get(fields.get("ticket", "")[:TICKET])  # (as it was kept)
             if stop is not None:
                 stop.set()
             return {"written": [], "stopped": stop is not None}
