@@ -197,7 +197,7 @@ def test_the_article_s_tail_is_kept_at_trafilatura_s_default_recall(tmp_path):
 def test_text_outside_paragraphs_in_trafilatura_s_output_is_kept_a_paragraph_per_line_break():
     from lxml import etree
 
-    from newsletter.readers.html import body_blocks
+    from newsletter.readers.extracted import body_blocks
 
     body = etree.fromstring(
         f"<body><div>{BRIDGE[0]}<lb/>{BRIDGE[1]} <hi rend='#b'>Bold</hi> end.<p>{BRIDGE[2]}</p>Tail text.</div></body>"

@@ -15,15 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from newsletter.errors import InputError
-from newsletter.links import ALLOWED_SCHEMES
-from newsletter.models import Block, Image, Notice, Source, Span, Story
+from newsletter.models import Block, Image, Notice, Source, Story
 from newsletter.patterns import regex
 from newsletter.readers.address import spells
+from newsletter.readers.extracted import body_blocks
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
-    WHITESPACE,
     PageText,
-    clean_value_keep_ends,
     joined,
     left_out_prose,
     opening,
@@ -403,154 +401,3 @@ def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what:
                               source=Source(file=file, line=1)))  # fmt: skip
         return ""
     return absolute
-
-
-# --- the article text ----------------------------------------------------------------------------------------
-
-INLINE_STYLE = {"#b": "strong", "#i": "em", "#u": "em", "#t": "code"}
-INLINE_TAGS = ("hi", "ref", "lb", "code", "del")  # inside a line of text; every other tag of trafilatura's is a block
-
-
-def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: str = "") -> list[Block]:
-    """trafilatura's body (p, head, list/item, quote, table/row/cell) -> our blocks, inline marks and links kept
-    (`page`: the page's own text, which says where a space after a link belongs)."""
-    blocks: list[Block] = []
-    dropped: list[str] = []
-
-    def add(kind: str, element: Any) -> None:
-        spans = inline(element, base, dropped, page)
-        if "".join(span.text for span in spans).strip():
-            blocks.append(Block(kind=kind, spans=spans))
-
-    def loose(parts: list[Any], kind: str, owner: Any) -> None:
-        """Text that sits in a <div> between blocks (and its inline marks), one paragraph per line break."""
-        paragraph = owner.makeelement("p", {})
-        for part in [*parts, None]:
-            if part is None or (not isinstance(part, str) and part.tag == "lb"):
-                add(kind, paragraph)
-                paragraph = owner.makeelement("p", {})
-                if part is not None and part.tail:
-                    paragraph.text = part.tail
-            elif isinstance(part, str):
-                if len(paragraph):
-                    paragraph[-1].tail = (paragraph[-1].tail or "") + part
-                else:
-                    paragraph.text = (paragraph.text or "") + part
-            else:
-                paragraph.append(copy.deepcopy(part))
-
-    def walk(element: Any, quote: bool = False) -> None:
-        kind = "quote" if quote else "p"
-        pending: list[Any] = [element.text] if element.text and element.text.strip() else []
-        for child in element:
-            tag = child.tag
-            if tag in INLINE_TAGS:
-                pending.append(child)  # its tail goes with it
-                continue
-            if pending:
-                loose(pending, kind, element)
-                pending = []
-            if tag == "p":
-                add(kind, child)
-            elif tag == "head":
-                add("h", child)
-            elif tag == "list":
-                ordered = (child.get("rend") or "").startswith("ol")
-                for item in child.iter("item"):
-                    add("oli" if ordered else "li", item)
-            elif tag == "quote":
-                if any(grand.tag in ("p", "list", "head") for grand in child):
-                    walk(child, quote=True)
-                else:
-                    add("quote", child)
-            elif tag == "table":
-                for row in child.iter("row"):
-                    cells = [" ".join(" ".join(cell.itertext()).split()) for cell in row.iter("cell")]
-                    if any(cells):
-                        blocks.append(Block(spans=[Span(text=" | ".join(c for c in cells if c))]))
-            elif tag in ("div", "section", "main", "body"):
-                walk(child, quote)
-            elif tag != "graphic":
-                add(kind, child)
-            if child.tail and child.tail.strip():
-                pending.append(child.tail)
-        if pending:
-            loose(pending, kind, element)
-
-    walk(body)
-    if dropped:
-        notices.append(Notice(message=f"kept the text of {len(dropped)} link(s) without the link: "
-                                      f"{', '.join(shown(u, 40) for u in dropped[:3])}: only http, https and mailto "
-                                      "links are allowed",
-                              source=Source(file=file, line=1)))  # fmt: skip
-    return blocks
-
-
-def inline(element: Any, base: str, dropped: list[str], page: str = "") -> list[Span]:
-    """The spans of one block: text, with bold/italic marks and http/https/mailto links. trafilatura drops the space
-    that starts the text after a link ("<a>security fair</a> in Las Vegas" -> "fairin Las Vegas"): where the page's
-    own text has the two words apart and nowhere glued, the space is put back."""
-    spans: list[Span] = []
-
-    def spaced(tail: str) -> str:
-        last = re.search(r"\S{1,30}$", spans[-1].text) if spans and tail[:1].isalnum() else None
-        first = re.match(r"\S{1,30}", tail)
-        if last and first and f"{last[0]} {first[0]}" in page and f"{last[0]}{first[0]}" not in page:
-            return " " + tail
-        return tail
-
-    def visit(node: Any, marks: dict[str, Any]) -> None:
-        if node.text:
-            spans.append(Span(text=node.text, **marks))
-        for child in node:
-            inner = dict(marks)
-            if child.tag == "hi":
-                style = INLINE_STYLE.get(child.get("rend", ""))
-                if style:
-                    inner[style] = True
-            elif child.tag == "ref":
-                href = child.get("target", "").strip()
-                absolute = joined(base, href)
-                if href and split(absolute).scheme in ALLOWED_SCHEMES:
-                    inner["href"] = absolute
-                elif href:
-                    dropped.append(href)
-            elif child.tag == "lb":
-                spans.append(Span(text=" ", **marks))
-            elif child.tag == "code":
-                inner["code"] = True
-            visit(child, inner)
-            if child.tail:
-                spans.append(Span(text=spaced(child.tail), **marks))
-
-    visit(element, {})
-    return tidy(spans)
-
-
-def tidy(spans: list[Span]) -> list[Span]:
-    """Whitespace as a browser shows it: runs made one space, the block's ends trimmed; like spans merged.
-
-    Runs of spans that look alike are joined as text and each made a Span once (as the Markdown reader does):
-    comparing and copying models span by span cost time in proportion to the square of a long page."""
-    runs: list[tuple[tuple[str, bool, bool, bool], list[str]]] = []
-    for span in spans:
-        text = WHITESPACE.sub(" ", clean_value_keep_ends(span.text))
-        if not text:
-            continue
-        look = (span.href, span.strong, span.em, span.code)
-        if runs and runs[-1][0] == look:
-            runs[-1][1].append(text)
-        else:
-            runs.append((look, [text]))
-    texts = ["".join(parts) for _, parts in runs]
-    if texts:
-        texts[0] = texts[0].lstrip()
-        texts[-1] = texts[-1].rstrip()
-    for i in range(1, len(texts)):
-        if texts[i - 1].endswith(" ") and texts[i].startswith(" "):
-            texts[i] = texts[i].lstrip()
-    return [
-        Span(text=text, href=href, strong=strong, em=em, code=code)
-        for ((href, strong, em, code), _), text in zip(runs, texts, strict=True)
-        if text
-    ]
