@@ -174,6 +174,31 @@ def test_a_saved_page_whose_text_sits_in_divs_keeps_all_of_it(tmp_path):
     assert [block.text for block in story.body] == BRIDGE
 
 
+def test_list_items_holding_a_heading_and_a_paragraph_or_a_list_keep_their_words_apart_and_once(tmp_path):
+    """A list item set as a small heading and a paragraph reads "Schools More money...", not "SchoolsMore money...";
+    a list inside an item follows it, each of its items once (they were in the item and again on their own)."""
+    items = (
+        "<ul><li><h3>Schools</h3><p>More money for teachers in every district.</p></li>"
+        "<li><h3>Roads</h3><p>Repairs on the ring road begin in spring.</p></li></ul>"
+        "<ol><li>Outer item one<ul><li>Inner item alpha</li><li>Inner item beta</li></ul> and its tail</li>"
+        "<li>Outer item two</li></ol>"
+    )
+    article = f"<article><h1>Bridge to close</h1>{BRIDGE_HTML}{items}</article>"
+    story, _ = saved(tmp_path, f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
+    assert [(block.kind, block.text) for block in story.body[len(BRIDGE) :]] == [
+        ("li", "Schools More money for teachers in every district."),
+        ("li", "Roads Repairs on the ring road begin in spring."),
+        ("oli", "Outer item one and its tail"),
+        ("li", "Inner item alpha"),
+        ("li", "Inner item beta"),
+        ("oli", "Outer item two"),
+    ]
+    assert [(span.text, span.strong) for span in story.body[len(BRIDGE)].spans] == [
+        ("Schools", True),
+        (" More money for teachers in every district.", False),
+    ]
+
+
 def test_a_page_that_closes_early_and_goes_on_is_read_as_a_browser_shows_it(tmp_path):
     """A template's footer closes the page (</body></html>) and the article follows: a browser shows it in the body,
     and the reader reads it, not "no article"."""
@@ -988,3 +1013,35 @@ def test_the_space_after_a_link_is_kept_where_the_page_has_it(tmp_path):
         words in text
         for words in ("security fair in Las Vegas", "New York Times claimed", "Adelson's security", "Trump. Even so")
     ), text[-300:]
+
+
+def test_the_space_before_a_link_after_a_line_break_is_kept_where_the_page_has_it(tmp_path):
+    """trafilatura drops the space before a link that follows a line break in a list item ("Die <a>Fachleute</a>"
+    became "DieFachleute"); the reader puts it back, as the page shows it."""
+    items = (
+        "<ul><li>Tax advice:<br />The <a href='https://example.org/c'>compliance team</a> helps you keep the rules."
+        "</li><li>Advice:<br />Our <a href='https://example.org/d'>advisers</a> help you further.</li></ul>"
+    )
+    article = f"<article><h1>Bridge to close</h1>{BRIDGE_HTML}{items}</article>"
+    story, _ = saved(tmp_path, f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
+    assert [block.text for block in story.body[len(BRIDGE) :]] == [
+        "Tax advice: The compliance team helps you keep the rules.",
+        "Advice: Our advisers help you further.",
+    ]
+
+
+def test_words_trafilatura_glues_are_set_apart_as_the_page_shows_them_and_the_page_s_own_glue_stays():
+    from lxml import etree
+
+    from newsletter.readers.extracted import body_blocks
+
+    page = "Sign up. E-mail address Please enter your e-mail address! Gov. Kristi NoemSouth Dakota governor"
+    body = etree.fromstring(
+        "<body><p>Sign up. E-mail addressPlease enter your e-mail address!</p>"
+        "<p>Gov. Kristi NoemSouth Dakota governor</p></body>"
+    )
+    blocks = body_blocks(body, "", "page.html", [], page)
+    assert [block.text for block in blocks] == [
+        "Sign up. E-mail address Please enter your e-mail address!",
+        "Gov. Kristi NoemSouth Dakota governor",  # the page itself runs the two together: nothing to go by
+    ]

@@ -22,9 +22,10 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
     (`page`: the page's own text, which says where a space after a link belongs)."""
     blocks: list[Block] = []
     dropped: list[str] = []
+    known = frozenset(page.split())  # the page's own words, as its text spells them
 
     def add(kind: str, element: Any) -> None:
-        spans = inline(element, base, dropped, page)
+        spans = inline(element, base, dropped, page, known)
         if "".join(span.text for span in spans).strip():
             blocks.append(Block(kind=kind, spans=spans))
 
@@ -45,6 +46,23 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
             else:
                 paragraph.append(copy.deepcopy(part))
 
+    def items(listed: Any) -> None:
+        """A list's items, each one block; a list inside an item follows it, its items blocks of their own."""
+        kind = "oli" if (listed.get("rend") or "").startswith("ol") else "li"
+        for item in listed.findall("item"):
+            own = copy.deepcopy(item)
+            for nested in own.findall("list"):
+                after = f" {nested.tail or ''}"  # the item's text after its list stays the item's
+                previous = nested.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + after
+                else:
+                    own.text = (own.text or "") + after
+                own.remove(nested)
+            add(kind, own)
+            for nested in item.findall("list"):
+                items(nested)
+
     def walk(element: Any, quote: bool = False) -> None:
         kind = "quote" if quote else "p"
         pending: list[Any] = [element.text] if element.text and element.text.strip() else []
@@ -61,9 +79,7 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
             elif tag == "head":
                 add("h", child)
             elif tag == "list":
-                ordered = (child.get("rend") or "").startswith("ol")
-                for item in child.iter("item"):
-                    add("oli" if ordered else "li", item)
+                items(child)
             elif tag == "quote":
                 if any(grand.tag in ("p", "list", "head") for grand in child):
                     walk(child, quote=True)
@@ -92,22 +108,24 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
     return blocks
 
 
-def inline(element: Any, base: str, dropped: list[str], page: str = "") -> list[Span]:
+def inline(
+    element: Any, base: str, dropped: list[str], page: str = "", known: frozenset[str] = frozenset()
+) -> list[Span]:
     """The spans of one block: text, with bold/italic marks and http/https/mailto links. trafilatura drops the space
-    that starts the text after a link ("<a>security fair</a> in Las Vegas" -> "fairin Las Vegas"): where the page's
-    own text has the two words apart and nowhere glued, the space is put back."""
+    on either side of a link or a mark ("<a>security fair</a> in Las Vegas" -> "fairin Las Vegas", "von <a>Douglas"
+    -> "vonDouglas"): where the page's own text has the two words apart and nowhere glued, the space is put back."""
     spans: list[Span] = []
 
-    def spaced(tail: str) -> str:
-        last = re.search(r"\S{1,30}$", spans[-1].text) if spans and tail[:1].isalnum() else None
-        first = re.match(r"\S{1,30}", tail)
+    def spaced(text: str) -> str:
+        last = re.search(r"\S{1,30}$", spans[-1].text) if spans and text[:1].strip() else None
+        first = re.match(r"\S{1,30}", text)
         if last and first and f"{last[0]} {first[0]}" in page and f"{last[0]}{first[0]}" not in page:
-            return " " + tail
-        return tail
+            return " " + text
+        return text
 
     def visit(node: Any, marks: dict[str, Any]) -> None:
         if node.text:
-            spans.append(Span(text=node.text, **marks))
+            spans.append(Span(text=spaced(node.text), **marks))
         for child in node:
             inner = dict(marks)
             if child.tag == "hi":
@@ -125,12 +143,35 @@ def inline(element: Any, base: str, dropped: list[str], page: str = "") -> list[
                 spans.append(Span(text=" ", **marks))
             elif child.tag == "code":
                 inner["code"] = True
+            elif child.tag == "head":
+                inner["strong"] = True  # an item's own heading, bold as the page shows it
+            apart = child.tag not in INLINE_TAGS  # a block inside a line ("<item><head>..</head><p>..</p>"): not glued
+            if apart:
+                spans.append(Span(text=" ", **marks))
             visit(child, inner)
+            if apart:
+                spans.append(Span(text=" ", **marks))
             if child.tail:
                 spans.append(Span(text=spaced(child.tail), **marks))
 
     visit(element, {})
-    return tidy(spans)
+    return [Span(text=apart(span.text, page, known), href=span.href, strong=span.strong, em=span.em, code=span.code)
+            for span in tidy(spans)]  # fmt: skip
+
+
+def apart(text: str, page: str, known: frozenset[str]) -> str:
+    """`text` with the words trafilatura glued together apart again ("E-Mail AdresseBitte geben Sie", of a label and
+    its hint; "Autori:Anna" of a bold label and a link): a word the page's text (`page`, its words `known`) never
+    spells, where one place to split it gives two words the page has side by side."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match[0]
+        if not page or word in known or word in page:
+            return word
+        at = [i for i in range(1, len(word)) if f"{word[:i]} {word[i:]}" in page]
+        return f"{word[: at[0]]} {word[at[0] :]}" if len(at) == 1 else word
+
+    return re.sub(r"\S{2,60}", split, text)
 
 
 def tidy(spans: list[Span]) -> list[Span]:
@@ -148,7 +189,7 @@ def tidy(spans: list[Span]) -> list[Span]:
             runs[-1][1].append(text)
         else:
             runs.append((look, [text]))
-    texts = ["".join(parts) for _, parts in runs]
+    texts = [WHITESPACE.sub(" ", "".join(parts)) for _, parts in runs]
     if texts:
         texts[0] = texts[0].lstrip()
         texts[-1] = texts[-1].rstrip()
