@@ -995,10 +995,12 @@ def test_a_site_s_name_first_in_the_named_headline_over_a_logo_h1_is_never_the_h
     assert story.headline == "Bridge shut"
 
 
-def test_the_space_after_a_link_is_kept_where_the_page_has_it(tmp_path):
+def test_the_space_after_a_link_is_kept_where_the_page_has_it_and_the_paragraph_is_one(tmp_path):
     """trafilatura drops the space that starts the text after a link in text set between line breaks ("<a>security
     fair</a> in Las Vegas" became "fairin Las Vegas"); the saved page's reader puts it back where the page's own text
-    has it, and glues nothing the page glues ("<a>Adelson</a>'s")."""
+    has it, and glues nothing the page glues ("<a>Adelson</a>'s"). trafilatura also cuts such a paragraph at each
+    link ("He flew to a" / "security fair in Las Vegas, where the" / ...): it is one paragraph again, as the page
+    shows it, and the paragraphs the page parts with line breaks stay apart."""
     linked = (
         "He flew to a <a href='https://example.org/fair'>security fair</a> in Las Vegas, where the "
         "<a href='https://example.org/times'>New York Times</a> claimed he met "
@@ -1008,11 +1010,17 @@ def test_the_space_after_a_link_is_kept_where_the_page_has_it(tmp_path):
     text = "<br /><br />\n".join([*BRIDGE, linked])
     article = f"<div class='article-body'><h1>Bridge to close</h1>\n{text}\n</div>"
     story, _ = saved(tmp_path, f"<html><body><nav><a href='/'>Home</a></nav>{article}</body></html>")
-    text = " ".join(block.text for block in story.body)
-    assert all(
-        words in text
-        for words in ("security fair in Las Vegas", "New York Times claimed", "Adelson's security", "Trump. Even so")
-    ), text[-300:]
+    assert [block.text for block in story.body] == [
+        *BRIDGE,
+        "He flew to a security fair in Las Vegas, where the New York Times claimed he met Adelson's security chief, "
+        "and said Trump. Even so, nothing came of the meeting.",
+    ]
+    assert [span.href for span in story.body[-1].spans if span.href] == [
+        "https://example.org/fair",
+        "https://example.org/times",
+        "https://example.org/a",
+        "https://example.org/t",
+    ]
 
 
 def test_the_space_before_a_link_after_a_line_break_is_kept_where_the_page_has_it(tmp_path):
@@ -1044,4 +1052,34 @@ def test_words_trafilatura_glues_are_set_apart_as_the_page_shows_them_and_the_pa
     assert [block.text for block in blocks] == [
         "Sign up. E-mail address Please enter your e-mail address!",
         "Gov. Kristi NoemSouth Dakota governor",  # the page itself runs the two together: nothing to go by
+    ]
+
+
+def test_paragraphs_are_joined_only_where_the_page_runs_them_on_everywhere_it_has_them():
+    """Two paragraphs trafilatura gives apart are joined where the page has them as one line; not where the page
+    parts them, even if it runs them on somewhere else (a teaser repeating the article's opening)."""
+    import lxml.html
+
+    from newsletter.models import Block, Span
+    from newsletter.readers.extracted import one_paragraph
+    from newsletter.readers.page import PageText
+
+    page = PageText.of(
+        lxml.html.fromstring(
+            "<html><body><aside>The repair will take a year and cost four million.</aside>"
+            "<div>The mayor met the <a href='https://example.org/b'>bridge engineers</a> on Monday.</div>"
+            "<p>The repair will take a year</p><p>and cost four million.</p></body></html>"
+        )
+    )
+    texts = [
+        "The mayor met the",
+        "bridge engineers on Monday.",
+        "The repair will take a year",
+        "and cost four million.",
+    ]
+    blocks = one_paragraph([Block(spans=[Span(text=text)]) for text in texts], page)
+    assert [block.text for block in blocks] == [
+        "The mayor met the bridge engineers on Monday.",
+        "The repair will take a year",
+        "and cost four million.",
     ]

@@ -11,7 +11,59 @@ from typing import Any
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span
 from newsletter.readers.lines import shown
-from newsletter.readers.page import WHITESPACE, clean_value_keep_ends, joined, split
+from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
+
+JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
+
+
+def one_paragraph(body: list[Block], page: PageText) -> list[Block]:
+    """`body` with the paragraphs trafilatura cut apart at a link joined again, as the page sets them: "...rushed off
+    alone to a" / "security fair in Las Vegas..." are one line of the page's text wherever the one ends on the page,
+    with no block or line break between them there."""
+    joined: list[Block] = []
+    for block in body:
+        last = joined[-1] if joined else None
+        alike = last is not None and last.kind == block.kind and block.kind in ("p", "quote")
+        space = one_line(last.text, block.text, page) if last is not None and alike else None
+        if last is not None and space is not None:
+            joined[-1] = Block(kind=block.kind, spans=tidy([*last.spans, Span(text=space), *block.spans]))
+        else:
+            joined.append(block)
+    return joined
+
+
+def one_line(first: str, second: str, page: PageText) -> str | None:
+    """What stands between `first` and `second` where the page runs the one on into the other (" " or ""), or None.
+    Everywhere the page has the end of the first, the second starts after it without a break; or everywhere it has
+    the start of the second, the first ends before it (a short one, "." or "iPad Pro", is on the page many times)."""
+    end, start = first[-JOINT:], second[:JOINT]
+    if not end or not start:
+        return None
+    for space in (" ", ""):
+        run = end + space + start
+        joint = len(end)  # where the run's space stands in it
+        for part, offset in ((end, 0), (start, len(end) + len(space))):
+            places = occurrences(page.text, part)
+            if (
+                all(
+                    page.text.startswith(run, at - offset) and (not space or at - offset + joint not in page.breaks)
+                    for at in places
+                )
+                and places
+            ):
+                return space
+    return None
+
+
+def occurrences(text: str, part: str) -> list[int]:
+    """Where `part` stands in `text`, each place."""
+    places: list[int] = []
+    at = text.find(part)
+    while at >= 0:
+        places.append(at)
+        at = text.find(part, at + 1)
+    return places
+
 
 INLINE_STYLE = {"#b": "strong", "#i": "em", "#u": "em", "#t": "code"}
 INLINE_TAGS = ("hi", "ref", "lb", "code", "del")  # inside a line of text; every other tag of trafilatura's is a block

@@ -34,6 +34,7 @@ class PageText:
     text: str = ""
     starts: dict[Any, int] = field(default_factory=dict)
     ends: dict[Any, int] = field(default_factory=dict)
+    breaks: set[int] = field(default_factory=set)  # where a block or a line break parts the text (its space)
 
     @classmethod
     def of(cls, tree: Any) -> PageText:
@@ -55,18 +56,24 @@ class PageText:
                 parts.append(piece)
                 length += len(piece)
 
+        def parted() -> None:
+            """A block starts or ends here (or a line breaks): a space, and where it stands."""
+            add(" ")
+            if parts and parts[-1].endswith(" "):
+                page.breaks.add(length - 1)
+
         for event, element in etree.iterwalk(tree, events=("start", "end")):
             tag = element.tag if isinstance(element.tag, str) else ""
             if event == "start":
                 if tag not in INLINE_HTML:
-                    add(" ")
+                    parted()
                 page.starts[element] = length
                 unseen += tag in UNSEEN or not tag
                 add(PICTURE if tag == "img" else element.text)
             else:
                 unseen -= tag in UNSEEN or not tag
                 if tag not in INLINE_HTML:
-                    add(" ")
+                    parted()
                 page.ends[element] = length
                 add(element.tail)
         page.text = "".join(parts)
