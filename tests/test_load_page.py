@@ -245,3 +245,54 @@ def test_a_build_with_no_brand_set_says_so_rather_than_naming_the_default(cli, w
         "issue ([brand] name in newsletter.toml)"
     ) in result.output
     assert "Newsletter's" not in result.output
+
+
+MORE_BODY = (
+    "The finance ministers of the largest members said the gap between them had narrowed, and that a deal before "
+    "the summer was still within reach if the smaller members agreed to the new rules."
+)
+
+
+@pytest.mark.parametrize(
+    "writer",
+    [
+        "NATHANAEL JOHNSON\n\nMORE FROM NATHANAEL JOHNSON",  # the writer's box under the article
+        "Nathanael Johnson\nStaff writer, climate\nMore from Nathanael Johnson",  # ... with the writer's post
+    ],
+)
+def test_more_from_the_writer_under_the_article_names_no_brand_and_its_list_is_left_out(tmp_path, writer):
+    """ "More from <brand>" names the issue's brand when nothing else does; "More from <the writer>" under the
+    writer's box names the writer, whose stories are another site's list: left out and named, and the issue's
+    "More from" section is not headed with the writer's name."""
+    text = f"Budget talks end without a deal\nBy Anna Petrova\n{BODY}\n{MORE_BODY}\n{writer}\nFirst story title here\n"
+    path = tmp_path / "page.txt"
+    path.write_text(text + "Second story title here\n© Copyright 2026 The Brussels Post · All Rights Reserved\n")
+    loaded = load_source(path)
+    assert loaded.page_brand == ""
+    place_related(loaded, "")
+    assert [story.headline for story in loaded.stories] == ["Budget talks end without a deal"]
+    assert str(loaded.notices[-1]).endswith(
+        "list (2 stories): the page is The Brussels Post's, and no brand name is set for the issue ([brand] name in "
+        "newsletter.toml)"
+    )
+
+
+def test_more_from_a_site_still_names_the_brand(tmp_path):
+    path = tmp_path / "page.txt"
+    more = "More from The Brussels Post\nFirst story title here\nSecond story title here\n"
+    path.write_text(f"Budget talks end without a deal\nBy Anna Petrova\n{BODY}\n{MORE_BODY}\n{more}")
+    assert load_source(path).page_brand == "The Brussels Post"
+
+
+@pytest.mark.parametrize(
+    ("line", "site"),
+    [
+        ("© 2026 The Moscow Times. All rights reserved.", "The Moscow Times"),
+        ("© Copyright 2016 The Federalist Papers · All Rights Reserved", "The Federalist Papers"),
+        ("Copyright © 2019-2024 Brussels Post | Terms", "Brussels Post"),
+    ],
+)
+def test_the_copyright_line_names_the_site_without_its_marks_and_separators(line, site):
+    from newsletter.readers.lines import Line, page_site
+
+    assert page_site([Line(1, "A paragraph of the article."), Line(2, line)]) == site

@@ -56,6 +56,16 @@ def over_article(lines: list[Line], roles: list[str], at: int) -> bool:
 AUTHOR = regex(r"(?:this|the) (?:author|writer|columnist|reporter)\W*")  # "More from this author"
 
 
+def writers_box(lines: list[Line], heading: int, name: str) -> bool:
+    """A "More from <name>" heading under the writer's box: a line of the few above it is the name alone
+    ("NATHANAEL JOHNSON", then "MORE FROM NATHANAEL JOHNSON"). A byline's name is no sign: a newsletter may be
+    named after its writer ("More from Heather Cox Richardson" under "By Heather Cox Richardson")."""
+    return any(fold(lines[j].text) == fold(name) for j in range(max(0, heading - WRITERS_BOX), heading))
+
+
+WRITERS_BOX = 3  # lines above a "More from" heading where the writer's name may stand alone
+
+
 def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     """The stretch of lines densest in prose: the maximum-sum run (a related or comments heading ends it)."""
     # A newsletter page's "More from <brand>" list follows its lead: the article is above it when prose is there

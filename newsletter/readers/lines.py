@@ -576,8 +576,8 @@ def shown(text: str, limit: int = 60) -> str:
 
 
 COPYRIGHT = regex(
-    r"(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<site>[^.,|©]{2,60})"
-)
+    r"(?i)^(?:(?:©|\(c\)|copyright)\s*)+(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?P<site>[^.,|©·•]{2,60})"
+)  # "© 2026 The Moscow Times.", "© Copyright 2016 The Federalist Papers · All Rights Reserved"
 
 
 def page_site(lines: list[Line]) -> str:

@@ -19,7 +19,7 @@ from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.address import slug_terms
-from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes
+from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes, writers_box
 from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
@@ -200,6 +200,8 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
     if heading is not None:
         match = RELATED.match(lines[heading].text)
         brand = (match.group("brand") or "").strip() if match else ""
+        if brand and writers_box(lines, heading, brand):
+            brand = ""  # "More from <the writer>" under the writer's box: the writer's stories, not a brand's
         forged = header_problem(brand) if brand else None
         if forged:  # the brand name goes into the From header: refused here, where the page names it
             raise InputError(
