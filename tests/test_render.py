@@ -325,6 +325,32 @@ def test_plain_text_never_breaks_a_url(tmp_path):
     assert f"[1] {url}" in text
 
 
+def test_plain_text_in_japanese_wraps_at_72_columns_each_character_two_and_never_before_its_stop(tmp_path):
+    """Japanese has no spaces to break at: the text email's lines were whole paragraphs (300 characters, 600
+    columns). They break between characters now, a character two columns wide, never before "、" or "。" nor after
+    "（"; the paragraph reads the same with the lines joined, and a URL in it stays whole."""
+    from newsletter.text import display_width
+
+    paragraph = (
+        "東京（ロイター） - 日本銀行は、金融政策決定会合で、短期金利の誘導目標を据え置くことを決めた。"
+        "植田和男総裁は会合後の記者会見で、賃金と物価の好循環が続いていると述べ、次の利上げの時期については"
+        "データ次第だと繰り返した。市場では年明けの利上げを予想する声が多い。"
+    )
+    url = "https://news.example.org/" + "very-long-path-segment/" * 3 + "story"
+    (tmp_path / "lead.md").write_text(
+        f"---\nheadline: 日銀、金利据え置き\n---\n\n{paragraph}\n\n詳しくは {url} を参照。\n", encoding="utf-8"
+    )
+    lines = render_files(make_issue(tmp_path, date=DATE))["email.txt"].decode().splitlines()
+    start = next(n for n, line in enumerate(lines) if line.startswith("東京"))
+    end = next(n for n in range(start, len(lines)) if not lines[n])
+    assert "".join(lines[start:end]) == paragraph
+    assert end - start == 4
+    assert all(display_width(line) <= 72 for line in lines[start:end])
+    assert not any(line.startswith(("、", "。", "）")) or line.endswith("（") for line in lines[start:end])
+    assert any(url in line for line in lines)
+    assert lines[lines.index("日銀、金利据え置き") + 1] == "=" * display_width("日銀、金利据え置き")
+
+
 def test_plain_text_follows_the_email_order(outputs):
     text = outputs["seed"]["email.txt"]
     order = [

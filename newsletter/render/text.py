@@ -132,8 +132,11 @@ class References:
 
 def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     # URLs and other long words are never broken, only moved to the next line.
+    text = " ".join(text.split())
+    if display_width(text) > len(text):  # Chinese or Japanese: no spaces to break at, and two columns a character
+        return wide_wrap(text, indent, indent if first is None else first)
     return textwrap.wrap(
-        " ".join(text.split()),
+        text,
         width=TEXT_WIDTH,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
@@ -142,9 +145,30 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     ) or [""]
 
 
+def wide_wrap(text: str, indent: str, first: str) -> list[str]:
+    """`text` in lines of TEXT_WIDTH columns at most, a wide character counted as two: words apart as textwrap puts
+    them, and a word of wide characters broken where Unicode's line breaking allows (never before "，" or "。", never
+    after "「"); a word of narrow ones (a URL) never broken."""
+    from uniseg.linebreak import line_break_units
+
+    lines: list[str] = []
+    line = first
+    bare = True  # nothing of the text on the line yet
+    for word in text.split(" "):
+        pieces = list(line_break_units(word)) if display_width(word) > len(word) else [word]
+        for k, piece in enumerate(pieces):
+            joined = piece if bare or k else f" {piece}"  # (a word's pieces go on without a space)
+            if not bare and display_width(line) + display_width(joined) > TEXT_WIDTH:
+                lines.append(line)
+                line, joined = indent, piece
+            line += joined
+            bare = False
+    return [*lines, line]
+
+
 def underline(text: str, char: str) -> list[str]:
     lines = wrap(text)
-    return lines + [char * max(len(line) for line in lines)]
+    return lines + [char * max(display_width(line) for line in lines)]
 
 
 def span_text(block: Block, refs: References) -> str:
