@@ -191,3 +191,34 @@ def test_an_odd_last_card_and_a_lone_card_take_the_whole_row(page, built, tmp_pa
     )
     email = build(folder, out=tmp_path / "out", date=None).out / "email.html"
     assert widths(email) == [[[568, 552]]]
+
+
+LONG_WORDS = """---
+headline: Parliament publishes https://www.parliament.example.org/documents/2026/very-long-document-identifier
+url: https://news.example.org/story
+---
+
+The text is at https://www.parliament.example.org/documents/2026/very-long-document-identifier-and-version.pdf today.
+
+Der Ausschuss für Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenverordnungsänderungen tagte.
+"""
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_the_web_version_has_no_horizontal_scroll_even_with_long_addresses_and_words(page, tmp_path, width):
+    """A long address or word in a headline or paragraph breaks to fit a phone, in the web version as in the email;
+    a results table's four columns fit 320 pixels with its names whole."""
+    (tmp_path / "long" / "lead.md").parent.mkdir()
+    (tmp_path / "long" / "lead.md").write_text(LONG_WORDS, encoding="utf-8")
+    for issue in (tmp_path / "long", ROOT / "examples" / "election-issue"):
+        web = build(issue, out=tmp_path / "out" / issue.name, date=DATE).out / "web.html"
+        open_email(page, web, width)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, issue.name
+    # ... and the table's words whole: "Histórico" on one line, not "Históric" over "o"
+    lines = page.evaluate(
+        """() => { const cell = [...document.querySelectorAll('td')].find(td => td.textContent === 'Pacto Histórico');
+        const text = cell.firstChild, range = document.createRange(), at = text.data.indexOf('Histórico');
+        range.setStart(text, at); range.setEnd(text, at + 'Histórico'.length);
+        return new Set([...range.getClientRects()].map(rect => rect.top)).size; }"""
+    )
+    assert lines == 1
