@@ -1083,3 +1083,21 @@ def test_paragraphs_are_joined_only_where_the_page_runs_them_on_everywhere_it_ha
         "The repair will take a year",
         "and cost four million.",
     ]
+
+
+def test_a_block_s_ends_are_trimmed_past_spans_of_spaces_alone():
+    """Chinese pages indent a paragraph with ideographic spaces, some outside its bold run ("\\u3000<b>\\u3000英国
+    《泰晤士报》：</b>"): the block starts at its first word, not with a space, as it ends at its last."""
+    from lxml import etree
+
+    from newsletter.readers.extracted import body_blocks
+
+    body = etree.fromstring(
+        "<body><p>\u3000<hi rend='#b'>\u3000英国《泰晤士报》：</hi></p>"
+        "<p><hi rend='#i'>The mayor said so. </hi>\u3000 </p></body>"
+    )
+    blocks = body_blocks(body, "", "page.html", [])
+    assert [(block.text, [span.text for span in block.spans]) for block in blocks] == [
+        ("英国《泰晤士报》：", ["英国《泰晤士报》："]),
+        ("The mayor said so.", ["The mayor said so."]),
+    ]

@@ -43,14 +43,8 @@ def one_line(first: str, second: str, page: PageText) -> str | None:
         run = end + space + start
         joint = len(end)  # where the run's space stands in it
         for part, offset in ((end, 0), (start, len(end) + len(space))):
-            places = occurrences(page.text, part)
-            if (
-                all(
-                    page.text.startswith(run, at - offset) and (not space or at - offset + joint not in page.breaks)
-                    for at in places
-                )
-                and places
-            ):
+            runs = [at - offset for at in occurrences(page.text, part)]  # where the run would start, each place
+            if runs and all(page.text.startswith(run, at) and at + joint not in page.breaks for at in runs):
                 return space
     return None
 
@@ -242,9 +236,14 @@ def tidy(spans: list[Span]) -> list[Span]:
         else:
             runs.append((look, [text]))
     texts = [WHITESPACE.sub(" ", "".join(parts)) for _, parts in runs]
-    if texts:
-        texts[0] = texts[0].lstrip()
-        texts[-1] = texts[-1].rstrip()
+    for i in range(len(texts)):  # the block's ends trimmed, past spans of spaces alone ("\u3000" before a bold run)
+        texts[i] = texts[i].lstrip()
+        if texts[i]:
+            break
+    for i in reversed(range(len(texts))):
+        texts[i] = texts[i].rstrip()
+        if texts[i]:
+            break
     for i in range(1, len(texts)):
         if texts[i - 1].endswith(" ") and texts[i].startswith(" "):
             texts[i] = texts[i].lstrip()
