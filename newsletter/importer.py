@@ -9,17 +9,12 @@ from pathlib import Path
 
 from .errors import InputError, OutputError
 from .links import same_site
-from .models import Block, Notice, Story, slugify
+from .models import Notice, Story, slugify
 from .output import write_atomic
 from .patterns import regex
 from .settings import SettingsFile
+from .storyfile import story_markdown
 from .text import first_sentence, fold
-
-# Characters that would turn plain text into Markdown syntax.
-MARKDOWN_SPECIAL = regex(r"([\\`*_\[\]<>{}|~])")
-LINE_START_SPECIAL = regex(r"^(\s*)([#>+\-=]|\d+[.)])(?=\s|$)")
-MARKS = {"strong": "**", "em": "*", "code": "`"}
-PREFIX = {"p": "", "h": "## ", "li": "- ", "oli": "1. ", "quote": "> "}
 
 
 @dataclass
@@ -222,62 +217,3 @@ def read_file(path: Path, notices: list[Notice], *, brand: str, address: str = "
 def story_name(story: Story) -> str:
     """A story file's name, without its suffix: from its headline (or the first sentence of its teaser or caption)."""
     return slugify(story.headline or first_sentence(story.teaser or story.caption), limit=40)
-
-
-GUESSED_COMMENT = (
-    "# The reader was not sure this is the page's headline: every build warns until you check it\n"
-    "# and delete the next line.\n"
-)
-
-
-def story_markdown(story: Story, *, lead: bool) -> str:
-    import yaml
-
-    guessed = bool(story.headline) and (story.headline_unsure or story.headline_derived)
-    front: dict[str, object] = {
-        "headline": story.headline,
-        **({"headline_unsure": True} if guessed else {}),
-        "url": story.url,
-        "image": {"src": story.image.src, "alt": story.image.alt or story.caption},
-        "caption": story.caption,
-        "credit": story.credit,
-    }
-    if story.byline:
-        front["byline"] = story.byline
-    if story.date:
-        front["date"] = story.date
-    if story.teaser:
-        front["teaser"] = story.teaser
-    if lead and story.body:
-        front["lead"] = True
-    if story.pull_quotes:
-        front["pull_quotes"] = [q.model_dump(exclude_defaults=True) for q in story.pull_quotes]
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
-    if guessed:  # the flag stays in the file, and says why and how to confirm: every build warns until then
-        header = header.replace("\nheadline_unsure: true\n", f"\n{GUESSED_COMMENT}headline_unsure: true\n", 1)
-    body = "\n\n".join(block_markdown(block) for block in story.body)
-    return f"---\n{header}---\n\n{body}\n" if body else f"---\n{header}---\n"
-
-
-def block_markdown(block: Block) -> str:
-    """One block as Markdown that reads back as the same block: subheads, lists, quotes, marks and links kept."""
-    parts = []
-    for span in block.spans:
-        text = MARKDOWN_SPECIAL.sub(r"\\\1", span.text)
-        if span.code:
-            text = f"`{span.text.replace('`', '')}`"
-        for mark in ("strong", "em"):
-            if getattr(span, mark) and text.strip():
-                core = text.strip()
-                text = (
-                    text[: len(text) - len(text.lstrip())]
-                    + MARKS[mark]
-                    + core
-                    + MARKS[mark]
-                    + (text[len(text.rstrip()) :])
-                )
-        if span.href:
-            href = span.href.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-            text = f"[{text}]({href})"
-        parts.append(text)
-    return PREFIX[block.kind] + LINE_START_SPECIAL.sub(r"\1\\\2", "".join(parts))

@@ -186,7 +186,7 @@ def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(
 def test_a_story_flagged_unsure_is_kept_as_it_is_with_one_click_in_the_warnings(desk, serve, issue):
     """A Markdown story import wrote with `headline_unsure: true`: its warning in "Before you send" has a Keep
     button; clicked, the flag and import's note go, the headline stays, and the rebuilt preview warns no more."""
-    from newsletter.importer import GUESSED_COMMENT
+    from newsletter.storyfile import GUESSED_COMMENT
 
     name = "04-sahel-mediation.md"
     before = (issue / name).read_text("utf-8")
@@ -573,8 +573,8 @@ def test_a_pasted_page_with_front_matter_takes_the_headline_into_it(serve, issue
 
 def test_a_headline_taken_is_written_as_yaml_whatever_it_holds(serve, issue):
     """A headline with a colon, quotes and a hash is one YAML string; the guess's note and flag go."""
-    from newsletter.importer import GUESSED_COMMENT
     from newsletter.readers.markdown import parse_markdown
+    from newsletter.storyfile import GUESSED_COMMENT
 
     name = "04-sahel-mediation.md"
     text = (issue / name).read_text("utf-8").replace("---\n", f"---\n{GUESSED_COMMENT}headline_unsure: true\n", 1)

@@ -34,6 +34,7 @@ LAYERS: dict[str, set[str]] = {
         "check",
         "buildfolder",
         "picture",
+        "storyfile",
         "output",
         "elections",
         "notices",

@@ -53,9 +53,10 @@ def add_page(
     it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py);
     `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py), unless
     the editor sets `stop` ("Stop reading") while the desk waits for it."""
-    from newsletter.importer import known_stories, next_number, story_keys, story_markdown, story_name
+    from newsletter.importer import known_stories, next_number, story_keys, story_name
     from newsletter.readers.named import web_address
     from newsletter.readers.pasted import parse_pasted
+    from newsletter.storyfile import story_markdown
 
     notices: list[Notice] = []
     address = web_address(address)
@@ -250,10 +251,10 @@ def use_headline(folder: Path, story: str, headline: str) -> Added:
     above it) goes, as the editor who checked it would delete it."""
     import yaml
 
-    from newsletter.importer import GUESSED_COMMENT
     from newsletter.output import write_atomic
     from newsletter.readers.markdown import front_matter_end, parse_markdown
     from newsletter.readers.pasted import opens_front_matter, parse_pasted
+    from newsletter.storyfile import GUESSED_COMMENT
     from newsletter.text import length_problem, read_text
 
     root = folder.resolve()
