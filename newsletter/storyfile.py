@@ -155,13 +155,21 @@ def inline_markdown(spans: list[Span]) -> str:
                 pieces[-1].text = pieces[-1].text[:-1] + "\\!"  # "![" would make the link a picture
             pieces.append(Piece(text=f"[{inline_markdown(inner)}]({written_href(span.href)})"))
         elif span.code:
-            pieces.append(Piece(text=f"`{span.text.replace('`', '')}`"))
+            pieces.append(Piece(text=code_markdown(span.text)))
         else:
             pieces.append(Piece(text=MARKDOWN_SPECIAL.sub(lambda found: "\\" + found[0], span.text)))
         at += len(group)
     for mark in reversed(open_marks):
         pieces.append(Piece(closes=mark))
     return "".join(spaced_outside(pieces))
+
+
+def code_markdown(text: str) -> str:
+    """Code as CommonMark reads it back: between more backticks than it holds in a row ("`` a`b ``"), a space
+    inside each when it starts or ends with a backtick or a space (the reader strips one)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    padded = text[:1] in ("`", " ") or text[-1:] in ("`", " ")
+    return f"{fence} {text} {fence}" if padded else f"{fence}{text}{fence}"
 
 
 def spaced_outside(pieces: list[Piece]) -> list[str]:

@@ -79,6 +79,13 @@ def test_marks_commonmark_cannot_hold_leave_the_punctuation_and_keep_the_words(t
     assert [look for look in looks(back) if look[0].isalnum()] == [look for look in looks(block) if look[0].isalnum()]
 
 
+@pytest.mark.parametrize("code", ["pip install -e .", "a`b", "`ticks`", " spaced "])
+def test_code_reads_back_whole_backticks_and_all(tmp_path, code):
+    block = Block(spans=[Span(text="Run "), Span(text=code, code=True), Span(text=" first.")])
+    back = read_back(tmp_path, block)[0]
+    assert [(span.text, span.code) for span in back.spans] == [("Run ", False), (code, True), (" first.", False)]
+
+
 def test_a_link_s_own_italic_goes_inside_its_brackets_and_an_odd_address_is_encoded(tmp_path):
     block = Block(
         spans=[
