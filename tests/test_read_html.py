@@ -176,7 +176,8 @@ def test_a_saved_page_whose_text_sits_in_divs_keeps_all_of_it(tmp_path):
 
 def test_list_items_holding_a_heading_and_a_paragraph_or_a_list_keep_their_words_apart_and_once(tmp_path):
     """A list item set as a small heading and a paragraph reads "Schools More money...", not "SchoolsMore money...";
-    a list inside an item follows it, each of its items once (they were in the item and again on their own)."""
+    a list inside an item follows the item's text before it, each of its items once (they were in the item and again
+    on their own), and the item's text after it follows the list."""
     items = (
         "<ul><li><h3>Schools</h3><p>More money for teachers in every district.</p></li>"
         "<li><h3>Roads</h3><p>Repairs on the ring road begin in spring.</p></li></ul>"
@@ -188,9 +189,10 @@ def test_list_items_holding_a_heading_and_a_paragraph_or_a_list_keep_their_words
     assert [(block.kind, block.text) for block in story.body[len(BRIDGE) :]] == [
         ("li", "Schools More money for teachers in every district."),
         ("li", "Roads Repairs on the ring road begin in spring."),
-        ("oli", "Outer item one and its tail"),
+        ("oli", "Outer item one"),
         ("li", "Inner item alpha"),
         ("li", "Inner item beta"),
+        ("oli", "and its tail"),  # (the item's text after its list, in reading order)
         ("oli", "Outer item two"),
     ]
     assert [(span.text, span.strong) for span in story.body[len(BRIDGE)].spans] == [

@@ -93,21 +93,21 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
                 paragraph.append(copy.deepcopy(part))
 
     def items(listed: Any) -> None:
-        """A list's items, each one block; a list inside an item follows it, its items blocks of their own."""
+        """A list's items, each one block; a list inside an item follows the item's text before it, its items
+        blocks of their own, and the item's text after it is a block after them."""
         kind = "oli" if (listed.get("rend") or "").startswith("ol") else "li"
         for item in listed.findall("item"):
-            own = copy.deepcopy(item)
-            for nested in own.findall("list"):
-                after = f" {nested.tail or ''}"  # the item's text after its list stays the item's
-                previous = nested.getprevious()
-                if previous is not None:
-                    previous.tail = (previous.tail or "") + after
-                else:
-                    own.text = (own.text or "") + after
-                own.remove(nested)
-            add(kind, own)
-            for nested in item.findall("list"):
-                items(nested)
+            part = item.makeelement("item", {})  # the item's text up to a list inside it, then after it: in order
+            part.text = item.text
+            for child in item:
+                if child.tag != "list":
+                    part.append(copy.deepcopy(child))
+                    continue
+                add(kind, part)
+                items(child)
+                part = item.makeelement("item", {})
+                part.text = child.tail
+            add(kind, part)
 
     def walk(element: Any, quote: bool = False) -> None:
         kind = "quote" if quote else "p"
@@ -244,9 +244,11 @@ def tidy(spans: list[Span]) -> list[Span]:
         texts[i] = texts[i].rstrip()
         if texts[i]:
             break
-    for i in range(1, len(texts)):
-        if texts[i - 1].endswith(" ") and texts[i].startswith(" "):
-            texts[i] = texts[i].lstrip()
+    spaced = False  # the text so far ends in a space (a span of a space alone, made empty, ends nothing)
+    for i, text in enumerate(texts):
+        if spaced and text.startswith(" "):
+            texts[i] = text = text.lstrip()
+        spaced = text.endswith(" ") if text else spaced
     return [
         Span(text=text, href=href, strong=strong, em=em, code=code)
         for ((href, strong, em, code), _), text in zip(runs, texts, strict=True)
