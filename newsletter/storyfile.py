@@ -66,9 +66,9 @@ def block_markdown(block: Block) -> str:
     spans = runs([span.model_copy(update={"href": written_href(span.href)}) if span.href else span
                   for span in block.spans])  # fmt: skip
     tries = (spans, peeled(spans), [unmarked(span) for span in spans])
-    for spans in tries:
-        written = PREFIX[block.kind] + line_start(inline_markdown(spans), block.kind)
-        if reads_back(written, spans):
+    for attempt in tries:
+        written = PREFIX[block.kind] + line_start(inline_markdown(attempt), block.kind)
+        if reads_back(written, attempt):
             return written
     return written  # (the words as they are, marks left off: what the reader makes of the rest is its own)
 
@@ -126,7 +126,7 @@ class Piece:
 def inline_markdown(spans: list[Span]) -> str:
     """The spans as one line of Markdown: each mark opened where a run of it starts and closed where it ends (a
     bold run holding an italic one is "**a *b* c**", not "**a** ***b*** **c**"), spaces kept outside the marks, a
-    link's marks inside its brackets where they are its own."""
+    link's marks inside its brackets where they are its own. Links' addresses come written (`written_href`)."""
     pieces: list[Piece] = []
     open_marks: list[str] = []
     at = 0
@@ -151,9 +151,9 @@ def inline_markdown(spans: list[Span]) -> str:
         if span.href:
             inner = [Span(text=part.text, strong=part.strong and "strong" not in wanted,
                           em=part.em and "em" not in wanted, code=part.code) for part in group]  # fmt: skip
-            if pieces and pieces[-1].text.endswith("!") and not pieces[-1].opens and not pieces[-1].closes:
+            if pieces and pieces[-1].text.endswith("!"):  # (a mark's piece holds no text)
                 pieces[-1].text = pieces[-1].text[:-1] + "\\!"  # "![" would make the link a picture
-            pieces.append(Piece(text=f"[{inline_markdown(inner)}]({written_href(span.href)})"))
+            pieces.append(Piece(text=f"[{inline_markdown(inner)}]({span.href})"))  # (written_href'd by the caller)
         elif span.code:
             pieces.append(Piece(text=code_markdown(span.text)))
         else:

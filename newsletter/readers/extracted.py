@@ -20,16 +20,16 @@ def one_paragraph(body: list[Block], page: PageText) -> list[Block]:
     """`body` with the paragraphs trafilatura cut apart at a link joined again, as the page sets them: "...rushed off
     alone to a" / "security fair in Las Vegas..." are one line of the page's text wherever the one ends on the page,
     with no block or line break between them there."""
-    joined: list[Block] = []
+    out: list[Block] = []  # (not `joined`: that is the link helper this module imports)
     for block in body:
-        last = joined[-1] if joined else None
+        last = out[-1] if out else None
         alike = last is not None and last.kind == block.kind and block.kind in ("p", "quote")
         space = one_line(last.text, block.text, page) if last is not None and alike else None
         if last is not None and space is not None:
-            joined[-1] = Block(kind=block.kind, spans=tidy([*last.spans, Span(text=space), *block.spans]))
+            out[-1] = Block(kind=block.kind, spans=tidy([*last.spans, Span(text=space), *block.spans]))
         else:
-            joined.append(block)
-    return joined
+            out.append(block)
+    return out
 
 
 def one_line(first: str, second: str, page: PageText) -> str | None:
@@ -191,11 +191,11 @@ def inline(
                 inner["code"] = True
             elif child.tag == "head":
                 inner["strong"] = True  # an item's own heading, bold as the page shows it
-            apart = child.tag not in INLINE_TAGS  # a block inside a line ("<item><head>..</head><p>..</p>"): not glued
-            if apart:
+            set_apart = child.tag not in INLINE_TAGS  # a block inside a line ("<item><head>..</head><p>.."): not glued
+            if set_apart:
                 spans.append(Span(text=" ", **marks))
             visit(child, inner)
-            if apart:
+            if set_apart:
                 spans.append(Span(text=" ", **marks))
             if child.tail:
                 spans.append(Span(text=spaced(child.tail), **marks))
@@ -210,14 +210,14 @@ def apart(text: str, page: str, known: frozenset[str]) -> str:
     its hint; "Autori:Anna" of a bold label and a link): a word the page's text (`page`, its words `known`) never
     spells, where one place to split it gives two words the page has side by side."""
 
-    def split(match: re.Match[str]) -> str:
+    def word_apart(match: re.Match[str]) -> str:
         word = match[0]
         if not page or word in known or word in page:
             return word
         at = [i for i in range(1, len(word)) if f"{word[:i]} {word[i:]}" in page]
         return f"{word[: at[0]]} {word[at[0] :]}" if len(at) == 1 else word
 
-    return re.sub(r"\S{2,60}", split, text)
+    return re.sub(r"\S{2,60}", word_apart, text)
 
 
 def tidy(spans: list[Span]) -> list[Span]:
