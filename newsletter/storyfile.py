@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import Block, Span, Story
+from .models import Block, Span, Story, joined_runs, look, span_of
 from .patterns import regex
 
 # Characters that would turn plain text into Markdown syntax, and an entity's shape ("&amp;" would read as "&").
@@ -97,21 +97,12 @@ def unmarked(span: Span) -> Span:
 
 
 def runs(spans: list[Span]) -> list[Span]:
-    """Neighbours that look the same joined, as the reader joins them."""
-    joined: list[Span] = []
-    for span in spans:
-        if not span.text.strip() and not span.href:
-            span = unmarked(span)  # a space's bold or italic no one sees, and "** **" would show
-        if joined and look(joined[-1]) == look(span):
-            joined[-1] = Span(text=joined[-1].text + span.text, href=span.href, strong=span.strong, em=span.em,
-                              code=span.code)  # fmt: skip
-        elif span.text:
-            joined.append(span)
-    return joined
-
-
-def look(span: Span) -> tuple[str, bool, bool, bool]:
-    return span.href, span.strong, span.em, span.code
+    """Neighbours that look the same joined, as the reader joins them. A space's bold or italic, which no one sees,
+    is left off: "** **" would show."""
+    pieces = [
+        (look(span if span.text.strip() or span.href else unmarked(span)), span.text) for span in spans if span.text
+    ]
+    return [span_of(seen, text) for seen, text in joined_runs(pieces)]
 
 
 @dataclass

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
-from newsletter.models import Block, Notice, Source, Span
+from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
 from newsletter.readers.lines import shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 
@@ -223,19 +223,10 @@ def apart(text: str, page: str, known: frozenset[str]) -> str:
 def tidy(spans: list[Span]) -> list[Span]:
     """Whitespace as a browser shows it: runs made one space, the block's ends trimmed; like spans merged.
 
-    Runs of spans that look alike are joined as text and each made a Span once (as the Markdown reader does):
-    comparing and copying models span by span cost time in proportion to the square of a long page."""
-    runs: list[tuple[tuple[str, bool, bool, bool], list[str]]] = []
-    for span in spans:
-        text = WHITESPACE.sub(" ", clean_value_keep_ends(span.text))
-        if not text:
-            continue
-        look = (span.href, span.strong, span.em, span.code)
-        if runs and runs[-1][0] == look:
-            runs[-1][1].append(text)
-        else:
-            runs.append((look, [text]))
-    texts = [WHITESPACE.sub(" ", "".join(parts)) for _, parts in runs]
+    Spans that look alike are joined as text (`joined_runs`) and each run made a Span once."""
+    pieces = ((look(span), WHITESPACE.sub(" ", clean_value_keep_ends(span.text))) for span in spans)
+    runs = joined_runs(piece for piece in pieces if piece[1])
+    texts = [WHITESPACE.sub(" ", text) for _, text in runs]
     for i in range(len(texts)):  # the block's ends trimmed, past spans of spaces alone ("\u3000" before a bold run)
         texts[i] = texts[i].lstrip()
         if texts[i]:
@@ -249,8 +240,4 @@ def tidy(spans: list[Span]) -> list[Span]:
         if spaced and text.startswith(" "):
             texts[i] = text = text.lstrip()
         spaced = text.endswith(" ") if text else spaced
-    return [
-        Span(text=text, href=href, strong=strong, em=em, code=code)
-        for ((href, strong, em, code), _), text in zip(runs, texts, strict=True)
-        if text
-    ]
+    return [span_of(seen, text) for (seen, _), text in zip(runs, texts, strict=True) if text]

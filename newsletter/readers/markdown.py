@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 from newsletter.errors import InputError
 from newsletter.links import check_link
-from newsletter.models import Block, Notice, Source, Span, Story
+from newsletter.models import Block, Look, Notice, Source, Span, Story, joined_runs, span_of
 from newsletter.readers import Read
 from newsletter.readers.frontmatter import parse_front_matter
 from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
@@ -211,21 +211,10 @@ def parse_body(text: str, file: str, offset: int) -> list[Block]:
 
 
 def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
-    """Markdown-it's inline tokens -> spans, neighbours that look the same joined into one.
-
-    Runs are gathered as plain tuples and each becomes one Span at the end: a paragraph of a hundred
-    thousand formatting runs or line breaks costs time in proportion, not a model and a string copy per join.
-    """
-    runs: list[tuple[tuple[str, bool, bool, bool], list[str]]] = []
+    """Markdown-it's inline tokens -> spans, neighbours that look the same joined into one (`joined_runs`)."""
+    pieces: list[tuple[Look, str]] = []
     strong = em = 0
     href = ""
-
-    def add(text: str, look: tuple[str, bool, bool, bool]) -> None:
-        if runs and runs[-1][0] == look:
-            runs[-1][1].append(text)
-        else:
-            runs.append((look, [text]))
-
     for child in children:
         kind = child.type
         if kind == "strong_open":
@@ -244,7 +233,7 @@ def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
         elif kind == "link_close":
             href = ""
         elif kind in ("softbreak", "hardbreak"):
-            add(" ", ("", False, False, False))  # a line break inside a link or emphasis is a plain space
+            pieces.append((("", False, False, False), " "))  # a line break inside a link or emphasis is a plain space
         elif kind in ("text", "code_inline", "html_inline", "image") and child.content:
-            add(child.content, (href, strong > 0, em > 0, kind == "code_inline"))
-    return [Span(text="".join(texts), href=look[0], strong=look[1], em=look[2], code=look[3]) for look, texts in runs]
+            pieces.append(((href, strong > 0, em > 0, kind == "code_inline"), child.content))
+    return [span_of(seen, text) for seen, text in joined_runs(pieces)]
