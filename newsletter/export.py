@@ -263,7 +263,8 @@ def in_dialect(rendered: str, service: Dialect, *, web_url: str) -> str:
     """The email as rendered with our tokens (email.tokens.html) -> the email in the service's dialect.
 
     Pure: the preview's "Copy HTML" calls it with the page it shows. `web_url` is the web version's address,
-    kept where the service has no tag of its own.
+    kept where the service has no tag of its own, and in every link to a place in it (`web.html#anchor`): the
+    service's own copy of the email ("view in browser") holds no such place, nor a story's whole text.
     """
     page = neutralise(rendered, service.openers)
     if service.shape == "body":
@@ -273,6 +274,8 @@ def in_dialect(rendered: str, service: Dialect, *, web_url: str) -> str:
         page = body.group(1).strip("\n") + "\n"
     # The tokens went through neutralise too (Ghost's opener is theirs): find them as it wrote them.
     unsubscribe, web = (neutralise(token, service.openers) for token in (UNSUBSCRIBE_TOKEN, WEB_TOKEN))
+    if web_url:  # a link to a place in our web version (a story whose whole text is there, the contents)
+        page = page.replace(f'href="{web}#', f'href="{html.escape(web_url, quote=True)}#')
     page = with_tag(page, unsubscribe, service.unsubscribe, service.form)
     return with_tag(page, web, service.web if service.web is not None else web_url, service.form)
 

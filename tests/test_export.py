@@ -154,6 +154,25 @@ def test_a_story_quoting_a_service_tag_shows_it_as_text_and_never_runs_it(built_
     assert f"The template said {shown} to every reader." in " ".join("".join(Page(html).text).split())
 
 
+@pytest.mark.parametrize(("esp", "unsubscribe", "web"), SERVICES)
+def test_a_card_whose_whole_text_is_on_the_web_version_links_there_in_every_dialect(
+    built_workdir, esp, unsubscribe, web, cli
+):
+    """The service's tag stands for its own copy of the email, which shows the card and not the story's whole
+    text, nor its place on our page: the card links to our web version's place for it."""
+    source = built_workdir / "issue"
+    shutil.copytree(EXAMPLE, source)
+    explainer = source / "05-explainer.md"
+    explainer.write_text(explainer.read_text().replace("url: https://news.example.org/2026/11/runoff-explainer\n", ""))
+    build(source, out=built_workdir / "build" / SLUG, date=DATE)
+    result = cli("export", f"build/{SLUG}", "--esp", esp)
+    assert result.exit_code == 0, result.output
+    page = Page((built_workdir / "build" / SLUG / f"export-{esp}.html").read_text())
+    card = page.hrefs("Explainer: how a runoff count works, step by step")
+    assert card == [f"{WEB}#explainer-how-a-runoff-count-works-step"]
+    assert page.hrefs("View in browser") == [web, web]
+
+
 def test_export_refuses_a_service_it_does_not_know(built_workdir, cli):
     result = cli("export", f"build/{SLUG}", "--esp", "sendgrid")
     assert result.exit_code == 1
