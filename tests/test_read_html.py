@@ -1103,3 +1103,29 @@ def test_a_block_s_ends_are_trimmed_past_spans_of_spaces_alone():
         ("英国《泰晤士报》：", ["英国《泰晤士报》："]),
         ("The mayor said so.", ["The mayor said so."]),
     ]
+
+
+def test_a_time_in_a_zone_the_date_reader_does_not_know_builds_without_a_library_warning(tmp_path):
+    """The editor's terminal shows the build's own lines, not dateutil's "tzname PST identified but not
+    understood" (an American page's <time datetime="...T14:05:00PST">): the date is read all the same."""
+    import os
+    import subprocess
+    import sys
+
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    sentence = "The council voted on the budget after a long night of debate in the chamber. "
+    (issue / "council.html").write_text(
+        "<html><head><title>Council votes - Daily Example</title></head><body><article><h1>Council votes</h1>"
+        '<time datetime="2016-12-16T14:05:00PST">December 16, 2016</time>'
+        f"<p>{sentence * 30}</p></article></body></html>"
+    )
+    root = Path(__file__).parent.parent
+    env = {**os.environ, "PYTHONPATH": str(root), "PYTHONWARNINGS": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "newsletter", "build", str(issue), "--date", "2026-11-24"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Built 'Council votes'" in done.stdout
+    assert "tzname" not in done.stderr and "Warning" not in done.stderr, done.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,12 @@ def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
     if data is None:
         data = read_file(path, limit=LIMIT, what="a saved page")
     return Read(stories=[parse_html(data, str(path), notices)])
+
+
+# trafilatura's date reader hands dateutil a page's time with its zone's letters ("2016-12-16T14:05:00PST"), and
+# dateutil says on stderr that it does not know the zone; the date is read all the same. Filtered for the whole
+# process, not around the call: the preview reads pages in several threads, and warnings' filters are not per thread.
+warnings.filterwarnings("ignore", message=r"tzname \w+ identified but not understood")
 
 
 def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", charset: str = "") -> Story:
