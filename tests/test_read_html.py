@@ -1129,3 +1129,20 @@ def test_a_time_in_a_zone_the_date_reader_does_not_know_builds_without_a_library
     assert done.returncode == 0, done.stderr
     assert "Built 'Council votes'" in done.stdout
     assert "tzname" not in done.stderr and "Warning" not in done.stderr, done.stderr
+
+
+def test_an_american_date_written_month_first_is_read_as_the_pages_own_time_elements_say():
+    """ "10/04/16" on an American page is October 4: the page's <time datetime> says so, where the date reader
+    took it day first (April 10)."""
+    from newsletter.readers.html import parse_html
+
+    sentence = "The senators met again on Tuesday to talk about the budget and the vote that follows it next week. "
+    html = (
+        "<html><head><title>Senate budget talks go on - Capitol Example</title></head><body>"
+        "<aside><article><h4>Another story</h4>"
+        "<time datetime='2016-10-04T04:59-0400'>10/04/16 04:59 PM EDT</time></article></aside>"
+        "<article><h1>Senate budget talks go on</h1><p class='byline'>By Ann Lee</p>"
+        "<p class='timestamp'><time datetime='2016-10-04T05:07-0400'>10/04/16 05:07 AM EDT</time></p>"
+        f"<p>{sentence * 12}</p><p>{sentence * 10}</p></article></body></html>"
+    )
+    assert parse_html(html.encode(), "senate.html", []).date.isoformat() == "2016-10-04"

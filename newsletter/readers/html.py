@@ -166,7 +166,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         headline=headline.text,
         headline_unsure=bool(why),
         url=canonical,
-        date=page_date(about.get("date") or found("date")),
+        date=read_date(about.get("date", ""), found("date"), page_tree),
         byline=clean_value(about.get("byline") or found("author")),
         image=Image(src=image_src, alt=alt or about.get("image_alt", "") or caption),
         caption=caption,
@@ -387,6 +387,18 @@ def names(value: Any) -> str:
     if isinstance(value, dict):
         value = value.get("name")
     return value.strip() if isinstance(value, str) else ""
+
+
+def read_date(given: str, found: str, tree: Any) -> dt.date | None:
+    """The page's date: its metadata's (JSON-LD, Open Graph), else the one trafilatura finds, which reads "10/04/16"
+    day first. Where the page's own <time datetime> values hold that date with its day and month the other way
+    round, and never as read, theirs is right: an American page's October 4, not April 10."""
+    date = page_date(given or found)
+    if given or date is None or date.day > 12 or date.day == date.month:
+        return date
+    stamped = {page_date(str(value)) for value in tree.xpath("//time/@datetime")}
+    swapped = date.replace(month=date.day, day=date.month)
+    return swapped if swapped in stamped and date not in stamped else date
 
 
 def page_date(value: str) -> dt.date | None:
