@@ -46,6 +46,7 @@ def settings_text(name: str) -> str:
 name = "{quoted}"
 # tagline = ""                          # a line under the name in the masthead, e.g. "Elections, every Tuesday"
 # more_from = ""                        # the heading of the brand's own posts (default: "More from <name>")
+# elsewhere = ""                        # the heading of other sites' stories (default: "Elsewhere")
 # web_base_url = ""                     # where `publish` puts the archive, e.g. "https://news.example.org/issues";
 #                                       #   gives "View in browser", image addresses and "Read at" excerpts
 # unsubscribe_url = ""                  # an https link that unsubscribes in one click (Gmail and Yahoo want one)

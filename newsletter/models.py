@@ -250,6 +250,7 @@ class Sender(Model):
 class Brand(Model):
     name: str = "Newsletter"
     more_from: str = ""
+    elsewhere: str = ""
     tagline: str = ""
     colors: Colors = Field(default_factory=Colors)
     font_family: FontStack = "Georgia, 'Times New Roman', serif"
@@ -275,6 +276,12 @@ class Brand(Model):
     @property
     def more_from_heading(self) -> str:
         return self.more_from or f"More from {self.name}"
+
+    @property
+    def elsewhere_heading(self) -> str:
+        """The heading of other sites' stories that name no section: never "More from <name>", which says they are
+        the brand's own."""
+        return self.elsewhere or "Elsewhere"
 
 
 class Tracking(Model):

@@ -30,7 +30,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
         notices.extend(missing(story))
 
     settings = loaded.settings
-    sections = group_sections(rest, brand.more_from_heading, settings, notices)
+    sections = group_sections(rest, brand, settings, notices)
     lead_text = lead.opening or lead.teaser
     # Other sites' articles: their teaser and a link, never their whole text (unless `full: true`)
     lead = excerpted(lead, brand.web_base_url, notices)
@@ -94,13 +94,15 @@ def without_send_tokens(story: Story, notices: list[Notice]) -> Story:
     return Story.model_validate({**cleaned, "source": story.source})
 
 
-def group_sections(stories: list[Story], default: str, settings: IssueSettings, notices: list[Notice]) -> list[Section]:
+def group_sections(stories: list[Story], brand: Brand, settings: IssueSettings, notices: list[Notice]) -> list[Section]:
     """Stories in the editor's order (higher `priority` first, then file name, then place in the file),
     grouped by section. The sections follow issue.toml's `sections` list; the others follow them, in the
-    order of their first story, each named in a notice."""
+    order of their first story, each named in a notice. A story that names no section is "More from <brand>"
+    when it is the brand's own, and under the elsewhere heading when its link is on another site."""
     ordered = sorted(stories, key=lambda s: (-s.priority, Path(s.source.file).name, s.source.line))
     groups: dict[str, list[Story]] = {}
     for story in ordered:
+        default = brand.more_from_heading if same_site(story.url, brand.web_base_url) else brand.elsewhere_heading
         groups.setdefault(story.section or default, []).append(story)
     listed = []
     for name in settings.sections:

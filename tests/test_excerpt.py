@@ -5,6 +5,7 @@ Markdown file and says so."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -116,3 +117,28 @@ def test_stories_on_the_brands_own_site_and_its_subdomains_stay_whole():
     assert not same_site("https://apnews.com/article/x", base)
     assert not same_site("https://example.co.uk/x", "https://other.co.uk/")
     assert same_site("https://apnews.com/x", "")  # no web base URL: nothing to tell sites apart by
+
+
+def test_other_sites_stories_are_never_filed_under_more_from_the_brand(workdir, cli, imported):
+    """A story that names no section is "More from <brand>" when it is the brand's own; another site's article is
+    under "Elsewhere" (or the brand's `elsewhere` heading), never presented as the brand's."""
+    (imported / "issue.toml").write_text('number = 48\nlead = "01-ours.md"\n', "utf-8")
+    (imported / "00-also-ours.md").write_text(
+        "---\nheadline: Also ours\nurl: https://ballotbrief.example/2026/11/also\nimage: false\n---\n\n"
+        + "More of our own reporting. " * 10
+        + "\n",
+        "utf-8",
+    )
+    result = cli("build", "issues/2026-11-24", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    text = (workdir / "out" / "email.txt").read_text("utf-8")
+    ours, elsewhere = text.index("More from The Ballot Brief\n---"), text.index("Elsewhere\n---")
+    assert ours < text.index("Also ours") < elsewhere < text.index("Runoff in Bogotá")
+    sections = [section["heading"] for section in json.loads((workdir / "out" / "issue.json").read_text())["sections"]]
+    assert sections == ["More from The Ballot Brief", "Elsewhere"]
+
+    (workdir / "newsletter.toml").write_text(SETTINGS + 'elsewhere = "Worth reading"\n', "utf-8")
+    result = cli("build", "issues/2026-11-24", "--out", "out2", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    issue = json.loads((workdir / "out2" / "issue.json").read_text())
+    assert [section["heading"] for section in issue["sections"]] == ["More from The Ballot Brief", "Worth reading"]
