@@ -17,6 +17,12 @@ YEAR = regex(r"‘(?=\d\d(?:s\b|\b))")
 SPAN_MARK = "<x-span>"  # joins a block's spans, so quotes across a bold or linked word pair up
 # What smartypants changes with attributes() below: quotes, "--" and "...". Text without any is left as it is.
 SMARTENED = regex(r"['\"]|--|\.\.\.|\. \. \.")
+# A straight quote standing alone beside another quote mark, a space between them: smartypants sees only the space
+# and closes `" 'There` while opening `brain.' "`. Before an opening mark it opens; after a closing one it closes.
+BEFORE_OPENING = regex(r"(?<!\S)[\"'](?=\s[\"'“‘]\S)")
+AFTER_CLOSING = regex(r"(?<=\S[\"'”’]\s)[\"'](?!\S)")
+OPENING = {'"': "“", "'": "‘"}
+CLOSING = {'"': "”", "'": "’"}
 
 
 def attributes() -> int:
@@ -40,7 +46,7 @@ def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
     if not SMARTENED.search("".join(text for text, _ in pieces)):
         return [text for text, _ in pieces]  # nothing smartypants would change (it costs a tokenising per run)
     marked = []
-    for text, code in pieces:
+    for text, code in facing(pieces):
         escaped = html.escape(text, quote=False)
         # Inside <code>, smartypants changes nothing: code and addresses go there.
         marked.append(f"<code>{escaped}</code>" if code else ADDRESS.sub(r"<code>\g<0></code>", escaped))
@@ -50,6 +56,24 @@ def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
         text if code else html.unescape(YEAR.sub("’", part.replace("<code>", "").replace("</code>", "")))
         for part, (text, code) in zip(parts, pieces, strict=True)
     ]
+
+
+def facing(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Runs of one paragraph with each straight quote that stands beside another quote mark, a space between them,
+    turned the way that mark goes: `" 'There is` opens both and `into his brain.' "` closes both. A quote that could
+    go either way (after a closing mark and before an opening one) is left to smartypants, and so is code."""
+    seen = "".join("x" * len(text) if code else text for text, code in pieces)  # code: neither a space nor a quote
+    opening = {match.start() for match in BEFORE_OPENING.finditer(seen)}
+    closing = {match.start() for match in AFTER_CLOSING.finditer(seen)}
+    turns = {k: OPENING[seen[k]] for k in opening - closing} | {k: CLOSING[seen[k]] for k in closing - opening}
+    if not turns:
+        return pieces
+    turned = "".join(turns.get(k, char) for k, char in enumerate(seen))
+    result, start = [], 0
+    for text, code in pieces:
+        result.append((text if code else turned[start : start + len(text)], code))
+        start += len(text)
+    return result
 
 
 # Chinese and Japanese have no space before an opening quote, so smartypants would close every straight quote there

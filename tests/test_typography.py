@@ -14,6 +14,12 @@ from newsletter.typography import smarten, smarten_pieces
     ("the '90s, and the '26 race", "the ’90s, and the ’26 race"),
     ("\"'Hold,' she said\"", "“‘Hold,’ she said”"),
     ("Lomé -- and then Accra...", "Lomé — and then Accra…"),
+    # A quote beside another, a space between them, goes the way that one goes
+    ("\" 'There is hatred all right...' [Bruck] said.", "“ ‘There is hatred all right…’ [Bruck] said."),
+    ("It went 'into his brain.' \"", "It went ‘into his brain.’ ”"),
+    ("' \"Hold,\" she said \"now\" '", "‘ “Hold,” she said “now” ’"),
+    ("She said, \" 'Hold' \" and left", "She said, “ ‘Hold’ ” and left"),
+    ("rock 'n' roll, the '90s and \"it's 'fine'\" here", "rock ‘n’ roll, the ’90s and “it’s ‘fine’” here"),
     ("a < b & \"c\" > d", "a < b & “c” > d"),
     ("&amp; is not an ampersand here", "&amp; is not an ampersand here"),
     # Chinese: no space before an opening quote, so each pair of straight quotes opens and closes in turn
@@ -41,6 +47,11 @@ def test_quotes_pair_across_a_paragraphs_runs_and_code_is_kept():
     assert smarten_pieces(pieces) == ["He said “", "no", "” — ", "x--'y'", " then ‘…’"]
 
 
+def test_a_quote_beside_another_turns_its_way_across_runs_but_not_in_code():
+    pieces = [('" ', False), ("'There", False), (" is' ", False), ('"', False), (" then ", False), ("\" 'x'", True)]
+    assert smarten_pieces(pieces) == ["“ ", "‘There", " is’ ", "”", " then ", "\" 'x'"]
+
+
 STORY = """---
 headline: "\\"Bread & Borders\\": Sunday's vote -- and what's next"
 url: https://news.example.org/2026/o'neill--vote
@@ -52,6 +63,10 @@ lead: true
 Run `git log --since='a--b'` or [the "map"](https://maps.example.org/a--b's) here.
 
     code block: "stays" -- 'as is'
+
+" 'There is hatred all right,' [Bruck] said.
+
+It stayed, 'like a splinter that went into his brain.' "
 """
 
 
@@ -81,6 +96,13 @@ def test_every_output_carries_the_curly_punctuation(outputs, file):
     assert "https://news.example.org/2026/o'neill--vote" in text
     assert "https://maps.example.org/a--b's" in text
     assert "“map”" in text
+
+
+@pytest.mark.parametrize("file", ["email.html", "email.txt", "web.html"])
+def test_a_quote_beside_another_with_a_space_goes_its_way(outputs, file):
+    text = " ".join(outputs[file].split())
+    assert "“ ‘There is hatred all right,’ [Bruck] said." in text
+    assert "‘like a splinter that went into his brain.’ ”" in text
 
 
 def test_the_teaser_and_subject_are_set_too(outputs):
