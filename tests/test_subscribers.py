@@ -35,8 +35,24 @@ def test_bad_rows_are_reported_by_line_and_skipped(server, workdir):
     assert "skipped subscribers.csv:5: 'bob@' is not an email address: " in result.output
     assert "skipped subscribers.csv:7: has 3 fields, the header names 2" in result.output
     assert "skipped subscribers.csv:6: ANA@example.org is also on line 2: sent once" in result.output
-    assert "sent 2, skipped 0, failed 0, unknown 0" in result.output
+    assert "sent 2, skipped 4, failed 0, unknown 0" in result.output
     assert sorted(server.mailbox.addresses()) == ["ana@example.org", "dee@example.org"]
+
+
+def test_dry_run_and_send_count_the_rows_they_skip(server, workdir):
+    (workdir / "subscribers.csv").write_text(
+        "email,name\nana@example.org,Ana\nbo@example.org,Bo\nnot-an-address,Nobody\nANA@example.org,Ana again\n"
+    )
+    plan = send_list("--dry-run")
+    assert plan.exit_code == 0, plan.output
+    assert "skipped subscribers.csv:4: 'not-an-address' is not an email address: " in plan.output
+    assert "skipped subscribers.csv:5: ANA@example.org is also on line 2: sent once" in plan.output
+    assert "Would send to 2 of 4 address(es); 2 skipped." in plan.output
+    assert server.mailbox.greetings == 0
+    sent = send_list()
+    assert sent.exit_code == 0, sent.output
+    assert "sent 2, skipped 2, failed 0, unknown 0" in sent.output
+    assert sorted(server.mailbox.addresses()) == ["ana@example.org", "bo@example.org"]
 
 
 def test_a_list_without_an_email_column_is_refused(server, workdir):

@@ -369,6 +369,12 @@ class Sending:
     def subject(self) -> str:
         return (TEST_PREFIX if self.people is None else "") + self.prepared.issue.subject
 
+    @property
+    def set_aside(self) -> int:
+        """Rows of the list that are not sent to (not an address, or an address twice), each told on a `skipped`
+        line before the run: counted among the skipped, so the last line agrees with those above it."""
+        return len(self.people.bad) + len(self.people.duplicates) if self.people is not None else 0
+
     def dry_run(self, *, force: bool = False, resend_unknown: bool = False) -> tuple[list[str], str]:
         """What a dry run says: its lines, and a warning apart ("": none). Reads the history, writes nothing."""
         brand = self.prepared.issue.brand
@@ -388,7 +394,8 @@ class Sending:
             extra = " (needs SMTPUTF8)" if plan.subscriber.smtputf8 and plan.action != "skip" else ""
             lines.append(f"  {plan.action:<8} {plan.subscriber.email}  {detail}{extra}")
         sending = sum(plan.action != "skip" for plan in plans)
-        lines.append(f"Would send to {sending} of {len(plans)} address(es); {len(plans) - sending} skipped.")
+        rows = len(plans) + self.set_aside
+        lines.append(f"Would send to {sending} of {rows} address(es); {rows - sending} skipped.")
         second = sum(plan.action == "resend" and plan.had_it for plan in plans)
         warning = f"{second} address(es) may already have this issue and would get a second copy." if second else ""
         return lines, warning
@@ -396,7 +403,7 @@ class Sending:
     def summary(self, report: SendReport) -> str:
         """The line a send ends with, what happened to how many addresses, and what to do about an unknown."""
         counts = (
-            f"sent {len(report.sent)}, skipped {len(report.skipped)}, failed {len(report.failed)}, "
+            f"sent {len(report.sent)}, skipped {len(report.skipped) + self.set_aside}, failed {len(report.failed)}, "
             f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else "")
         )
         summary = f"{self.subject!r}: {counts}" + (f" (history: {report.log_path})" if report.log_path else "")
