@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import InputError, OutputError
 from .links import same_site
-from .models import Notice, Story, slugify
+from .models import Notice, Source, Story, slugify
 from .output import write_atomic
 from .patterns import regex
 from .settings import SettingsFile
@@ -77,7 +77,7 @@ def import_page(
         read_stories, page_brand = read_file(Path(page), notices, brand=named, address=url)
         brand = "" if named else page_brand  # written to issue.toml below when nothing else names the brand
     if not is_feed_import and read_stories:
-        known = known_stories(to)
+        known = known_stories(to, notices)
         twice = next((known[key] for key in sorted(story_keys(read_stories[0])) if key in known), None)
         if twice:
             raise InputError(f"already holds this page's article: {twice}; delete it to import the page again", file=to)
@@ -145,7 +145,7 @@ def feed_stories(
     day = issue_date(to) or today or dt.date.today()
     previous = previous_issue(to, day)
     since = since or (previous + dt.timedelta(days=1) if previous else day - dt.timedelta(days=6))
-    items = read_feed(data, url, since=since, until=day, count=count, have=set(known_stories(to)))
+    items = read_feed(data, url, since=since, until=day, count=count, have=set(known_stories(to, notices)))
     notices.extend(items.notices)
     if not items.stories:
         notices.append(Notice(message=f"no posts of the feed since {since.isoformat()} to add", source=None))
@@ -172,17 +172,28 @@ def previous_issue(folder: Path, day: dt.date) -> dt.date | None:
     return folder_date(previous) if previous else None
 
 
-def known_stories(folder: Path) -> dict[str, str]:
-    """The links and folded headlines of the stories already in the issue folder -> the file holding each."""
-    from .load import load_source
-    from .readers import STORY_SUFFIXES
+def known_stories(folder: Path, notices: list[Notice]) -> dict[str, str]:
+    """The links and folded headlines of the stories already in the issue folder -> the file holding each.
 
-    if not folder.is_dir() or not any(path.suffix.lower() in STORY_SUFFIXES for path in folder.iterdir()):
+    Each file is read on its own: one that cannot be read is named in `notices` (it was not compared with the
+    page) and does not stop an import of an unrelated page; the build still refuses it."""
+    from .readers import STORY_SUFFIXES, read
+
+    if not folder.is_dir():
         return {}
     known: dict[str, str] = {}
-    for story in load_source(folder).stories:
-        for key in story_keys(story):
-            known.setdefault(key, story.source.file)
+    for path in sorted(folder.iterdir(), key=lambda path: path.name):
+        if path.suffix.lower() not in STORY_SUFFIXES or path.is_dir():
+            continue
+        try:
+            stories = read(path, []).stories
+        except InputError as error:
+            why = f"could not be read, so it was not checked for this page's article: {error.message}"
+            notices.append(Notice(message=why, source=Source(file=error.file or str(path), line=error.line)))
+            continue
+        for story in stories:
+            for key in story_keys(story):
+                known.setdefault(key, story.source.file)
     return known
 
 

@@ -66,6 +66,27 @@ def test_bad_front_matter_in_a_pasted_page_is_refused_at_its_line(workdir, cli, 
         assert not (workdir / "out").exists() and not (workdir / "issue").exists()
 
 
+def test_a_broken_story_in_the_folder_does_not_stop_importing_another_page(workdir, cli):
+    (workdir / "issue").mkdir()
+    (workdir / "issue" / "01-note.md").write_text("---\nheadline: A note from the editor: three years\n---\n\nHi.\n")
+    (workdir / "page.txt").write_text(PAGE, "utf-8")
+    result = cli("import", "page.txt", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "wrote issue/02-zelensky-asks-the-west-again-for.md" in result.output
+    assert (
+        "  issue/01-note.md:2: could not be read, so it was not checked for this page's article: front matter is not "
+        'valid YAML: mapping values are not allowed here; put the value in quotes: headline: "A note from the editor: '
+        'three years"\n'
+    ) in result.output
+    again = cli("import", "page.txt", "--to", "issue")  # the files that can be read are still checked
+    assert again.exit_code == 1
+    assert "already holds this page's article: issue/02-zelensky-asks-the-west-again-for.md" in again.output
+    build = cli("build", "issue", "--out", "out")
+    assert build.exit_code == 1
+    assert "error: issue/01-note.md:2: front matter is not valid YAML" in build.output
+    assert not (workdir / "out").exists()
+
+
 def test_a_page_that_opens_with_a_rule_is_still_a_page(workdir, cli):
     (workdir / "page.txt").write_text("---\n\n" + PAGE, "utf-8")
     result = cli("build", "page.txt", "--out", "out", "--date", "2026-11-24")

@@ -67,7 +67,7 @@ def add_page(
     else:
         read = parse_pasted(text, name or "the pasted text", notices, address=address, look=look, stop=stop)
         stories = read.stories
-    known = known_stories(folder)
+    known = known_stories(folder, notices)
     twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
     if twice:
         raise InputError(f"the issue already holds this page's article: {twice}; delete it to add the page again")
