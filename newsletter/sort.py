@@ -30,7 +30,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
         notices.extend(missing(story))
 
     settings = loaded.settings
-    sections = group_sections(rest, brand, settings, notices)
+    sections = group_sections(rest, brand, settings, notices, lead_section=lead.section)
     lead_text = lead.opening or lead.teaser
     # Other sites' articles: their teaser and a link, never their whole text (unless `full: true`)
     lead = excerpted(lead, brand.web_base_url, notices)
@@ -94,11 +94,14 @@ def without_send_tokens(story: Story, notices: list[Notice]) -> Story:
     return Story.model_validate({**cleaned, "source": story.source})
 
 
-def group_sections(stories: list[Story], brand: Brand, settings: IssueSettings, notices: list[Notice]) -> list[Section]:
+def group_sections(
+    stories: list[Story], brand: Brand, settings: IssueSettings, notices: list[Notice], *, lead_section: str = ""
+) -> list[Section]:
     """Stories in the editor's order (higher `priority` first, then file name, then place in the file),
     grouped by section. The sections follow issue.toml's `sections` list; the others follow them, in the
     order of their first story, each named in a notice. A story that names no section is "More from <brand>"
-    when it is the brand's own, and under the elsewhere heading when its link is on another site."""
+    when it is the brand's own, and under the elsewhere heading when its link is on another site.
+    `lead_section`: the lead's, which the list cannot place."""
     ordered = sorted(stories, key=lambda s: (-s.priority, Path(s.source.file).name, s.source.line))
     groups: dict[str, list[Story]] = {}
     for story in ordered:
@@ -108,15 +111,7 @@ def group_sections(stories: list[Story], brand: Brand, settings: IssueSettings, 
     for name in settings.sections:
         heading = next((heading for heading in groups if fold(heading) == fold(smarten(name))), None)
         if heading is None:
-            close = difflib.get_close_matches(name, list(groups), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            file = settings.file
-            raise InputError(
-                f"sections names {name!r}, which no story has: {hint}the stories' sections are "
-                + ", ".join(repr(heading) for heading in groups),
-                file=file.path if file else "issue.toml",
-                line=file.value_line("sections", name) if file else None,
-            )
+            raise unlisted(name, list(groups), lead_section, settings)
         listed.append(heading)
     rest = [heading for heading in groups if heading not in listed]
     if settings.sections:
@@ -129,6 +124,26 @@ def group_sections(stories: list[Story], brand: Brand, settings: IssueSettings, 
                 )
             )
     return [Section(heading=heading, stories=groups[heading]) for heading in listed + rest]
+
+
+def unlisted(name: str, headings: list[str], lead_section: str, settings: IssueSettings) -> InputError:
+    """The error for a name in issue.toml's `sections` that no section below the lead has: the lead's own section
+    (the lead stands above the sections, so no list places it), or a name no story has."""
+    if lead_section and fold(lead_section) == fold(smarten(name)):
+        message = (
+            f"sections names {name!r}, which only the lead has: the lead stands alone above the sections, "
+            f"so leave {name!r} out of the list"
+        )
+    else:
+        close = difflib.get_close_matches(name, headings, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        message = f"sections names {name!r}, which no story has: {hint}the stories' sections are " + ", ".join(
+            repr(heading) for heading in headings
+        )
+    file = settings.file
+    return InputError(
+        message, file=file.path if file else "issue.toml", line=file.value_line("sections", name) if file else None
+    )
 
 
 def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Section]]:

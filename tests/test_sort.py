@@ -232,6 +232,19 @@ def test_unknown_section_name_is_an_error_naming_its_line(tmp_path):
     )
 
 
+def test_sections_naming_only_the_leads_section_says_the_lead_stands_above_them(workdir, cli):
+    sectioned(workdir, 'subject = "Runoff week"\nsections = ["Economy", "Elections"]\n')
+    (workdir / "a.md").write_text(story("Lead story", lead=True, section="Economy"))
+    (workdir / "d.md").unlink()
+    result = cli("build", ".", "--out", "out")
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "error: issue.toml:2: sections names 'Economy', which only the lead has: the lead stands alone above "
+        "the sections, so leave 'Economy' out of the list\n"
+    ), result.output
+    assert not (workdir / "out").exists()
+
+
 @pytest.mark.parametrize("value", ['"Elections"', '["Elections", 3]', '["Elections", "Elections"]'])
 def test_sections_that_are_not_a_list_of_names_are_an_error(tmp_path, value):
     with pytest.raises(InputError) as error:
