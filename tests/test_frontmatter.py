@@ -46,10 +46,34 @@ def test_explicit_tags_are_refused_by_name(tmp_path, front, tag):
 
 def test_bad_date_names_the_line_instead_of_a_traceback(tmp_path):
     path = story(tmp_path, "headline: H\ndate: 2026-13-45")
-    assert error_line(path) == (
-        f"{path}:3: '2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12); "
-        "correct it, or put it in quotes to keep it as text"
-    )
+    assert error_line(path) == f"{path}:3: date: '2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12)"
+
+
+@pytest.mark.parametrize(
+    ("date", "message"),
+    [
+        ("2026-13-45", "'2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12)"),
+        ('"2026-13-45"', "'2026-13-45' is not a date such as 2026-12-01 (month must be in 1..12)"),
+        ("'2026-02-30'", "'2026-02-30' is not a date such as 2026-12-01 (day is out of range for month)"),
+        ("next Tuesday", "'next Tuesday' is not a date such as 2026-12-01 (write it in digits as YYYY-MM-DD)"),
+        ("20261201", "20261201 is not a date such as 2026-12-01 (write it in digits as YYYY-MM-DD)"),
+        (
+            "2026-12-01 10:30:00",
+            "2026-12-01 10:30:00 is not a date such as 2026-12-01 (it holds a time of day; write the date alone)",
+        ),
+    ],
+)
+def test_every_bad_date_gets_one_plain_line_that_never_says_to_quote_it(workdir, cli, date, message):
+    story(workdir, f"headline: H\ndate: {date}", "a.md")
+    result = cli("build", "a.md", "--out", "out")
+    assert result.exit_code == 1
+    assert f"error: a.md:3: date: {message}\n" in result.output, result.output
+    assert "quotes" not in result.output and "input should" not in result.output
+    assert not (workdir / "out").exists()
+
+
+def test_a_headline_that_only_looks_like_a_date_is_kept_as_written(tmp_path):
+    assert load_source(story(tmp_path, "headline: 2026-13-45")).stories[0].headline == "2026-13-45"
 
 
 def test_a_quoted_iso_date_is_a_date(tmp_path):

@@ -19,7 +19,7 @@ from newsletter.text import text_problem
 
 MAX_DEPTH = 16  # a story's front matter needs three (image.width); deeper nesting is a mistake or an attack
 YAML_TAGS = "tag:yaml.org,2002:"
-EXPECTED = {"int": "a whole number", "float": "a number", "bool": "true or false", "timestamp": "a date"}
+EXPECTED = {"int": "a whole number", "float": "a number", "bool": "true or false"}
 
 
 def parse_front_matter(text: str, file: object, first_line: int = 2) -> dict[str, Any]:
@@ -138,16 +138,46 @@ def scalar(event: Any, fail: Any) -> Any:
     try:
         value = constructor.yaml_constructors[node.tag](constructor, node)
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, OverflowError) as error:
+        if kind == "timestamp":
+            # Text that only looks like a date (2026-13-45): a text field keeps it, as it keeps a real date's text,
+            # and the date field says what is wrong with it (as_date), as it does when it is quoted.
+            return event.value
         detail = str(error).split("\n")[0] or type(error).__name__
-        example = " such as 2026-12-01" if kind == "timestamp" else ""
         raise fail(
-            f"{event.value!r} is not {EXPECTED.get(kind, 'a value')}{example} ({detail}); correct it, "
+            f"{event.value!r} is not {EXPECTED.get(kind, 'a value')} ({detail}); correct it, "
             "or put it in quotes to keep it as text",
             event.start_mark,
         ) from None
     if isinstance(value, dt.datetime) and value.tzinfo is not None:
         value = value.replace(tzinfo=None)
     return value
+
+
+def as_date(value: object) -> dt.date:
+    """A front matter date: one YAML read as a date, or text YAML would read as one ("2026-12-01" in quotes).
+    ValueError saying in plain words why anything else is not one: a time of day, a month 13, other words."""
+    if isinstance(value, str):
+        import yaml
+
+        resolver, constructor = helpers()
+        tag = resolver.resolve(yaml.ScalarNode, value.strip(), (True, False))
+        if tag != YAML_TAGS + "timestamp":
+            raise ValueError(IN_DIGITS)
+        node = yaml.ScalarNode(tag, value.strip())
+        try:
+            value = constructor.yaml_constructors[tag](constructor, node)
+        except (ValueError, OverflowError) as error:
+            raise ValueError(str(error).split("\n")[0]) from None
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            raise ValueError("it holds a time of day; write the date alone")
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError(IN_DIGITS)
+
+
+IN_DIGITS = "write it in digits as YYYY-MM-DD"
 
 
 @functools.cache

@@ -16,7 +16,7 @@ from newsletter.errors import InputError
 from newsletter.links import check_link
 from newsletter.models import Block, Look, Notice, Source, Span, Story, joined_runs, span_of
 from newsletter.readers import Read
-from newsletter.readers.frontmatter import parse_front_matter
+from newsletter.readers.frontmatter import as_date, parse_front_matter
 from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
 
 
@@ -131,12 +131,26 @@ def story_fields(front_lines: list[str], file: str) -> tuple[dict[str, Any], Cal
         raise fail("pull_quotes", "must be a list of quotes")
     if quotes:
         fields["pull_quotes"] = [{"text": q} if isinstance(q, str) else q for q in quotes]
-    for key in ("date", "lead", "priority", "layout", "tags", "full", "headline_unsure"):
+    if data.get("date") is not None:
+        try:
+            fields["date"] = as_date(data["date"])
+        except ValueError as error:
+            raise fail("date", f"{shown(data['date'])} is not a date such as 2026-12-01 ({error})") from None
+    for key in ("lead", "priority", "layout", "tags", "full", "headline_unsure"):
         if data.get(key) is not None:
             fields[key] = data[key]
     if isinstance(fields.get("tags"), str):
         fields["tags"] = [fields["tags"]]
     return fields, fail
+
+
+def shown(value: object) -> str:
+    """A front matter value as an error quotes it: text in quotes, a list or mapping by its kind."""
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, bool):
+        return str(value).lower()
+    return "a list" if isinstance(value, list) else "a mapping" if isinstance(value, dict) else str(value)
 
 
 ONE_LINE_KEYS = {"headline", "url", "caption", "credit", "section", "src", "alt", "tags"}
