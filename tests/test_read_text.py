@@ -558,6 +558,27 @@ def test_a_standfirst_under_the_headline_is_its_teaser_not_its_headline():
     assert not any(GUESS in notice for notice in notices)
 
 
+def test_the_site_s_promo_under_the_byline_is_no_standfirst_nor_is_what_stands_under_it():
+    promo = "Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds."
+    header = f"World\n{HEADLINE}\nBy Anna Petrova\nUpdated 9:55 AM ET, Tue November 29, 2016\n{promo}"
+    titles = [
+        "Protecting the capital will cost millions",
+        "A governor backtracks on his promises",
+        "Can the Urals rebuild its roads?",
+        "Watch the election night in two minutes",
+        "The body language of the summit",
+    ]
+    videos = "\n".join(["JUST WATCHED", "Replay", "More Videos ...", "MUST WATCH", "(5 Videos)", *titles])
+    for page in (f"{header}\n{ARTICLE}", f"{header}\n{videos}\n{ARTICLE}"):
+        result, notices = read(page)
+        lead = result.stories[0]
+        assert lead.headline == HEADLINE
+        assert lead.teaser == ""  # neither the promo nor a video's title under it
+        assert body_of(lead)[0] == PARAGRAPH
+        assert any("left out as page furniture" in notice and "Chat with us in Facebook Messenger" in notice
+                   for notice in notices)  # fmt: skip
+
+
 def test_a_related_box_s_headline_above_the_article_s_own_is_not_it():
     other = "Kremlin Names a New Central Bank Deputy"
     page = f"Related\n{other}\nWheat Exports Hit a Record High\nWorld\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"

@@ -390,8 +390,8 @@ PROMO_END_WORDS = 20  # ... a line this short at most
 # Thursday", "Which is it?", "Et vous, qu'en pensez-vous ?")
 PROMOTED = regex(
     r"(?i)\b(?:inbox|newsletters?|apps?|alerts?|notifications|podcasts?|subscri\w+|unsubscribe|home delivery|"
-    r"delivered|download|sign(?:ing|ed)? up|follow (?:us|topics)|\d+% off|free trial|tips?|"
-    r"whatsapp|telegram|referrals?|feedback|donat\w+)\b"  # a channel to join, a referral to earn, a gift to make
+    r"delivered|download|sign(?:ing|ed)? up|follow (?:us|topics)|\d+% off|free trial|tips?|whatsapp|telegram|"
+    r"messenger|referrals?|feedback|donat\w+)\b"  # a channel to join, a referral to earn, a gift to make
 )
 PROMO_SHARE = 0.35  # ... holding this share of the article's words at most (it sells something: fewer suffice)
 
@@ -407,3 +407,11 @@ def site_promo(text: str, article: list[str]) -> bool:
         return False  # ... and sells something: a column's last words to its reader sell nothing
     own = terms(text)
     return len(own & terms(" ".join(article))) <= PROMO_SHARE * len(own)
+
+
+def first_promo(texts: list[str], roles: list[str], pick: int | None, start: int) -> int | None:
+    """The first paragraph under the headline (at `pick`), down to the article's first (at `start`), that is the
+    site's promo ("Chat with us in Facebook Messenger..."): no standfirst stands there or under it."""
+    opening = [texts[j] for j in range(start + 1, min(start + 12, len(texts))) if roles[j] == "prose"]
+    under = range(pick + 1, start + 1) if pick is not None else range(0)
+    return next((i for i in under if roles[i] == "prose" and site_promo(texts[i], opening)), None)

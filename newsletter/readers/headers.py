@@ -150,3 +150,8 @@ def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
             break
         found.append(j)
     return found
+
+
+def is_standfirst(text: str) -> bool:
+    """A sentence or two summing up the article, not a label that ends in a colon ("Filed to:", "Topics:")."""
+    return words_of(text) >= 5 and not text.endswith(":")

@@ -35,12 +35,14 @@ from newsletter.readers.credits import (
 )
 from newsletter.readers.dialogs import (
     consent_dialogs,
+    first_promo,
     machine_summary,
     paywall,
     sign_up_boxes,
     site_promo,
     subhead_ends,
 )
+from newsletter.readers.headers import is_standfirst
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
@@ -106,6 +108,8 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
     if head.index is not None:
         start = article_start(lines, roles, head.index, start)
         start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body
+        if first_promo([line.text for line in lines], roles, head.index, start) == start < end:
+            start += 1  # the site's promo over the article's first paragraph ("Chat with us in Messenger...")
 
     # A paywall's call to log in ends the article there: the page holds only its opening (said below)
     wall = paywall([line.text for line in lines], roles, start, end)
@@ -359,6 +363,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         story.headline = lines[pick].text
         lines[pick].kind = "headline"
     caption_lines: list[str] = []
+    promo = first_promo([line.text for line in lines], roles, pick, start) or start
     for i in head:
         line, role = lines[i], roles[i]
         if line.kind:
@@ -390,7 +395,8 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             and not story.teaser
             and is_standfirst(line.text)
             and "related" not in roles[pick + 1 : i]
-        ):  # fmt: skip  (a box's titles are no standfirst)
+            and i < promo
+        ):  # fmt: skip  (a box's titles are no standfirst, nor the site's promo or what is under it)
             story.teaser = line.text  # the standfirst under the headline (right under it, with no full stop at its end)
             line.kind = "teaser"
     bylined = "byline" in roles[top : start + 5]  # (one under the article's first lines is taken later)
@@ -508,11 +514,6 @@ def unstopped_standfirst(text: str, role: str) -> bool:
     tags = sum(word[0].isupper() for word in words) >= 0.6 * len(words)  # "Hungary election 2026 Viktor Orbán ..."
     return role == "other" and len(words) >= STANDFIRST_MOST and not title_case(text) and not captioned \
         and not noted and not tags and not line_date(text)  # fmt: skip
-
-
-def is_standfirst(text: str) -> bool:
-    """A sentence or two summing up the article, not a label that ends in a colon ("Filed to:", "Topics:")."""
-    return words_of(text) >= 5 and not text.endswith(":")
 
 
 def parse_items(lines: list[Line], roles: list[str], file: str) -> list[Story]:
