@@ -1146,3 +1146,17 @@ def test_an_american_date_written_month_first_is_read_as_the_pages_own_time_elem
         f"<p>{sentence * 12}</p><p>{sentence * 10}</p></article></body></html>"
     )
     assert parse_html(html.encode(), "senate.html", []).date.isoformat() == "2016-10-04"
+
+
+def test_a_saved_page_s_line_marking_an_advertisement_s_place_is_left_out_and_named():
+    from newsletter.readers.html import parse_html
+
+    sentence = "The senators met again on Tuesday to talk about the budget and the vote that follows it next week. "
+    html = (
+        "<html><head><title>Senate budget talks go on</title></head><body><article><h1>Senate budget talks go on</h1>"
+        f"<p>{sentence * 6}</p><p>Story Continued Below</p><p>{sentence * 6}</p></article></body></html>"
+    )
+    notices = []
+    story = parse_html(html.encode(), "senate.html", notices)
+    assert [block.text[:20] for block in story.body] == ["The senators met aga"] * 2
+    assert any("advertisement's place" in str(notice) and "Story Continued Below" in str(notice) for notice in notices)

@@ -579,6 +579,15 @@ def test_the_site_s_promo_under_the_byline_is_no_standfirst_nor_is_what_stands_u
                    for notice in notices)  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "slot", ["Article continues after sponsorship", "Story Continued Below", "Story continues below advertisement"]
+)
+def test_the_line_marking_an_advertisement_s_place_in_the_article_is_left_out_and_named(slot):
+    result, notices = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{slot}\n{SECOND}\n{THIRD}\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert any("left out as page furniture" in notice and slot in notice for notice in notices)
+
+
 def test_a_related_box_s_headline_above_the_article_s_own_is_not_it():
     other = "Kremlin Names a New Central Bank Deputy"
     page = f"Related\n{other}\nWheat Exports Hit a Record High\nWorld\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"

@@ -10,10 +10,25 @@ from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
-from newsletter.readers.lines import shown
+from newsletter.patterns import regex
+from newsletter.readers.lines import AD_SLOT, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 
 JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
+
+
+AD_LINE = regex(rf"(?i)^\W*{AD_SLOT}\W*$")  # a block that only marks where an advertisement stands
+
+
+def without_ad_slots(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+    """The article's blocks less those that only mark where an advertisement stands in it ("Story Continued
+    Below", "Article continues after sponsorship"), named."""
+    slots = [block.text for block in body if block.kind in ("p", "h") and AD_LINE.match(block.text)]
+    if slots:
+        notices.append(Notice(message=f"left out {len(slots)} line(s) marking an advertisement's place in the "
+                                      f"article: {', '.join(shown(text, 40) for text in slots[:3])}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    return [block for block in body if block.kind not in ("p", "h") or not AD_LINE.match(block.text)]
 
 
 def one_paragraph(body: list[Block], page: PageText) -> list[Block]:

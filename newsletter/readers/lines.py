@@ -395,6 +395,14 @@ ADDRESSED = regex(
 # A photo's buttons, each the whole line: NPR's "hide caption" and "toggle caption", the Guardian's "View image in
 # fullscreen" (credits.py looks past them from a caption to its credit)
 CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen"
+# Where an advertisement stands in the article: "Article continues after sponsorship", "Story Continued Below",
+# "Continue reading the main story", "Advertisement - Scroll to continue"
+AD_SLOT = (
+    r"(?:(?:the )?(?:article|story|text|report) continues? (?:below|after|under)(?: (?:this |the )?(?:ad|"
+    r"advertisement|advert|sponsorship|sponsor message|break|video))?|story continued below|continue reading (?:the "
+    r"main story|below)|"
+    r"(?:advertisement|ad)\W+(?:scroll|continue reading)\b.{0,30})"
+)
 BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
     rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
@@ -402,9 +410,9 @@ BUTTON = regex(
     r"what['’]?s this\?|"  # ... the question mark beside a "Recommend" button
     # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】 【关闭】"
     r"(?:【[^】]{1,12}】\s*){2,}|"
-    # ... and an advertisement's label, as other languages print it
+    # ... and an advertisement's label, as other languages print it, or where the text goes on past it
     r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
-    r"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告)\W*$"
+    rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|{AD_SLOT})\W*$"
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
 APPEAL = regex(
