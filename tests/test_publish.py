@@ -565,7 +565,9 @@ def test_archive_index_lists_the_issues_and_its_links_work_offline(page, site):
     assert items.count() == 3
     assert items.nth(0).inner_text().splitlines()[0] == "Issue 48 · Tuesday, 24 November 2026"
     assert "The year in elections" in items.nth(2).inner_text()
-    # The newest issue's thumbnail is its own published photo, read from the site folder.
+    # The newest issue's thumbnail is its own published photo, read from the site folder (waited for: a loaded
+    # machine may answer before the browser has decoded it; it once read naturalWidth 0 so)
+    page.wait_for_function("() => document.querySelector('.archive-image').naturalWidth > 0", timeout=15_000)
     assert page.evaluate("document.querySelector('.archive-image').naturalWidth") > 0
 
     # wait_for_url, not wait_for_load_state: the latter may answer for the page being left, before the click's
