@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .colour import MIN_CONTRAST, lighter_on
+from .colour import DARK_ACCENT_CONTRAST, brighter_on
 from .errors import place
 
 
@@ -229,7 +229,7 @@ class Colors(Model):
     dark_text: Color = "#ececec"
     dark_background: Color = "#1c1c1e"
     dark_canvas: Color = "#000000"
-    dark_accent: Color = "#ca6762"  # unless set: the accent, lightened (below); this for the default accent
+    dark_accent: Color = "#eb8e88"  # unless set: the accent, lightened (below); this for the default accent
     dark_link: Color = "#9cc3ff"
     dark_muted: Color = "#b0b0b0"
     dark_rule: Color = "#3a3a3c"
@@ -237,9 +237,9 @@ class Colors(Model):
     @model_validator(mode="after")
     def dark_accent_from_accent(self) -> Colors:
         """Unless the brand sets dark_accent, dark mode's kickers and rules take the brand's own accent, lightened
-        (same hue) just enough to read at 4.5:1 on dark_background: a green brand stays green in dark mode."""
+        (same hue and saturation) until it reads at 7:1 on dark_background: a green brand stays a vivid green."""
         if "dark_accent" not in self.model_fields_set:
-            self.dark_accent = lighter_on(self.accent, self.dark_background, MIN_CONTRAST)
+            self.dark_accent = brighter_on(self.accent, self.dark_background, DARK_ACCENT_CONTRAST)
         return self
 
 

@@ -167,7 +167,7 @@ def test_pull_quote_bar_and_section_rule_take_the_dark_accent(page, built):
     colours = page.eval_on_selector_all(
         ".nl-pull-bar, .nl-h2-rule", "cells => cells.map(cell => getComputedStyle(cell).backgroundColor)"
     )
-    assert colours == ["rgb(202, 103, 98)"] * 2  # the dark accent (#ca6762), not the paper's dark background
+    assert colours == ["rgb(235, 142, 136)"] * 2  # the dark accent (#eb8e88), not the paper's dark background
 
 
 def test_an_odd_last_card_and_a_lone_card_take_the_whole_row(page, built, tmp_path):
