@@ -1148,15 +1148,17 @@ def test_an_american_date_written_month_first_is_read_as_the_pages_own_time_elem
     assert parse_html(html.encode(), "senate.html", []).date.isoformat() == "2016-10-04"
 
 
-def test_a_saved_page_s_line_marking_an_advertisement_s_place_is_left_out_and_named():
+@pytest.mark.parametrize("button", ["このニュースをシェア", "Share this article", "分享到：", "Story Continued Below"])
+def test_a_saved_page_s_button_or_advertisement_s_place_inside_the_article_is_left_out_and_named(button):
     from newsletter.readers.html import parse_html
 
-    sentence = "The senators met again on Tuesday to talk about the budget and the vote that follows it next week. "
+    sentence = "ナイジェリア北東部で16日夜、少女を使った自爆攻撃が起き、31人が死亡した。地元当局者が明らかにした。"
+    second = "政府は過激派組織が劣勢にあると主張しているが、専門家は攻撃能力を維持していると指摘している。"
     html = (
-        "<html><head><title>Senate budget talks go on</title></head><body><article><h1>Senate budget talks go on</h1>"
-        f"<p>{sentence * 6}</p><p>Story Continued Below</p><p>{sentence * 6}</p></article></body></html>"
+        "<html><head><title>ナイジェリアで自爆攻撃</title></head><body><article><h1>ナイジェリアで自爆攻撃</h1>"
+        f"<h2>{button}</h2><p>{sentence * 4}</p><p>{second * 4}</p></article></body></html>"
     )
     notices = []
-    story = parse_html(html.encode(), "senate.html", notices)
-    assert [block.text[:20] for block in story.body] == ["The senators met aga"] * 2
-    assert any("advertisement's place" in str(notice) and "Story Continued Below" in str(notice) for notice in notices)
+    story = parse_html(html.encode(), "afp.html", notices)
+    assert [block.kind for block in story.body] == ["p", "p"]
+    assert any("button(s) or advertisement's place(s)" in str(notice) and button in str(notice) for notice in notices)

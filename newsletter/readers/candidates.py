@@ -54,7 +54,8 @@ TEASER_LINK = regex(r"(?i)\b(?:read more|continue reading|read the full|full sto
 # in a headline ("Retailer's sales miss, shares plunge")
 SHARE_LINE = regex(
     r"(?i)^\W*(?:[\d.,]+\s*[km]?\s*)?shar(?:e|es|ed|ing)\b|\bshar(?:e|es|ed)\W*$|"
-    r"\b(?:tweet|pin it|email this|like us)\b"
+    r"\b(?:tweet|pin it|email this|like us)\b|"
+    r"をシェア(?:する)?\W*$|^\W*分享(?:到|至)?|공유하기\W*$"  # "このニュースをシェア", "分享至 Facebook", "공유하기"
 )
 
 

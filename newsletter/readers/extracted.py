@@ -11,24 +11,35 @@ from typing import Any
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
 from newsletter.patterns import regex
-from newsletter.readers.lines import AD_SLOT, shown
+from newsletter.readers.candidates import SHARE_LINE
+from newsletter.readers.lines import AD_SLOT, BUTTON, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
+from newsletter.readers.scripts import words_of
 
 JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
 
 
 AD_LINE = regex(rf"(?i)^\W*{AD_SLOT}\W*$")  # a block that only marks where an advertisement stands
+BUTTON_WORDS = 6  # a share button's words at most ("このニュースをシェア", "Share this article")
 
 
-def without_ad_slots(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
-    """The article's blocks less those that only mark where an advertisement stands in it ("Story Continued
-    Below", "Article continues after sponsorship"), named."""
-    slots = [block.text for block in body if block.kind in ("p", "h") and AD_LINE.match(block.text)]
-    if slots:
-        notices.append(Notice(message=f"left out {len(slots)} line(s) marking an advertisement's place in the "
-                                      f"article: {', '.join(shown(text, 40) for text in slots[:3])}",
+def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+    """The article's blocks less those that are a page's button ("このニュースをシェア", "Share this article") or
+    only mark where an advertisement stands in it ("Story Continued Below"), named."""
+
+    def button(block: Block) -> bool:
+        text = block.text
+        short = words_of(text) <= BUTTON_WORDS
+        return block.kind in ("p", "h") and bool(
+            AD_LINE.match(text) or BUTTON.match(text) or short and SHARE_LINE.search(text)
+        )
+
+    left = [block.text for block in body if button(block)]
+    if left:
+        notices.append(Notice(message=f"left out {len(left)} button(s) or advertisement's place(s) in the article: "
+                                      f"{', '.join(shown(text, 40) for text in left[:3])}",
                               source=Source(file=file, line=1)))  # fmt: skip
-    return [block for block in body if block.kind not in ("p", "h") or not AD_LINE.match(block.text)]
+    return [block for block in body if not button(block)]
 
 
 def one_paragraph(body: list[Block], page: PageText) -> list[Block]:
