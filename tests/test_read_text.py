@@ -3233,14 +3233,21 @@ def test_a_closing_box_s_heading_between_paragraphs_that_go_on_is_a_subhead(head
     ]
 
 
-def test_a_japanese_paper_s_members_only_notice_ends_the_article_there_and_is_named():
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "この記事は有料記事です。残り1128文字\n有料会員になると続きをお読みいただけます。",
+        "［有料会員限定］ この記事は会員限定です。電子版に登録すると続きをお読みいただけます。",
+    ],
+)
+def test_a_japanese_paper_s_members_only_notice_ends_the_article_there_and_is_named(notice):
     opening = (
         "衆議院の解散をめぐり、与党内では年内に選挙を行うべきだという意見と、来年の通常国会のあとに先送りすべきだという"
         "意見が対立していて、首相は補正予算の成立を待って最終的に判断する考えです。"
     )
     page = (
         f"政治\n衆議院解散の時期めぐり 与党内で意見対立\n2026年12月2日 6時05分\n{opening}\n"
-        "この記事は有料記事です。残り1128文字\n有料会員になると続きをお読みいただけます。\n"
+        f"その判断は…\n{notice}\n"
         "関連ニュース\n与党幹部「解散の時期は首相が決めること」 選挙準備を急ぐ\n野党、予算委での集中審議を要求\n"
     )
     result, notices = read(page)

@@ -124,7 +124,8 @@ PAYWALL = regex(
     r"^keep reading with a .{0,20}\btrial\W*$|"
     r"^(?:jetzt )?(?:abonnieren|registrieren) und weiterlesen\W*$|^weiterlesen mit \S+(?: ?\+| ?plus| abo)\W*$|"
     r"^la suite est réservée aux abonnés\b.{0,40}$|^il vous reste [\d.,]+\s*% de (?:l['’]|cet )article\b.{0,80}$|"
-    r"^この記事は有料記事です。?.{0,20}$"  # ... and as Japanese papers put it: "this article is for members"
+    r"^この記事は有料記事です。?.{0,20}$|"  # ... and as Japanese papers put it: "this article is for members",
+    r"^(?:[［\[【]有料会員限定[］\]】]\s*)?この記事は(?:有料)?会員限定(?:記事)?です。?.{0,60}$"  # "log in to read on"
 )
 # ... and the offer under it: an account, a subscription, a trial, a price ("Create an account to access our free
 # content", "£1 a week"), which is no paragraph of the article
