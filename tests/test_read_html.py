@@ -1162,3 +1162,18 @@ def test_a_saved_page_s_button_or_advertisement_s_place_inside_the_article_is_le
     story = parse_html(html.encode(), "afp.html", notices)
     assert [block.kind for block in story.body] == ["p", "p"]
     assert any("button(s) or advertisement's place(s)" in str(notice) and button in str(notice) for notice in notices)
+
+
+@pytest.mark.parametrize("end", ["<p><b>Read more from Jennifer Rubin:</b></p>", "<p>See more photos:</p>"])
+def test_a_saved_article_s_lead_in_with_nothing_under_it_is_left_out_and_named(end):
+    from newsletter.readers.html import parse_html
+
+    sentence = "The senators met again on Tuesday to talk about the budget and the vote that follows it next week. "
+    html = (
+        "<html><head><title>Senate budget talks go on</title></head><body><article><h1>Senate budget talks go on</h1>"
+        f"<p>{sentence * 6}</p><p>{sentence.upper() * 6}</p>{end}</article></body></html>"
+    )
+    notices = []
+    story = parse_html(html.encode(), "senate.html", notices)
+    assert [block.kind for block in story.body] == ["p", "p"]
+    assert any("ends the article with nothing under it" in str(notice) for notice in notices)

@@ -12,7 +12,7 @@ from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
 from newsletter.patterns import regex
 from newsletter.readers.candidates import SHARE_LINE
-from newsletter.readers.lines import AD_SLOT, BUTTON, shown
+from newsletter.readers.lines import AD_SLOT, BUTTON, LEAD_IN, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
 
@@ -40,6 +40,24 @@ def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list
                                       f"{', '.join(shown(text, 40) for text in left[:3])}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return [block for block in body if not button(block)]
+
+
+LEAD_IN_WORDS = 6  # a lead-in's words at most ("Read more from Jennifer Rubin:", "Das Thema könnte dich auch ...:")
+
+
+def without_dangling_end(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+    """The article less a subhead or a lead-in ("Explore:", "Read more from Jennifer Rubin:") that ends it with
+    nothing under it: the page's list of links it led into is no part of the article (trafilatura leaves it out),
+    named."""
+    end = len(body)
+    while end > 1 and (body[end - 1].kind == "h" or LEAD_IN.search(body[end - 1].text)
+                       and words_of(body[end - 1].text) <= LEAD_IN_WORDS):  # fmt: skip
+        end -= 1
+    if end < len(body):
+        notices.append(Notice(message="left out what ends the article with nothing under it: "
+                                      f"{', '.join(shown(block.text, 40) for block in body[end:])}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    return body[:end]
 
 
 def one_paragraph(body: list[Block], page: PageText) -> list[Block]:

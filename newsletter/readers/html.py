@@ -19,7 +19,7 @@ from newsletter.errors import InputError
 from newsletter.models import Block, Image, Notice, Source, Story
 from newsletter.patterns import regex
 from newsletter.readers.address import spells
-from newsletter.readers.extracted import body_blocks, one_paragraph, without_buttons
+from newsletter.readers.extracted import body_blocks, one_paragraph, without_buttons, without_dangling_end
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
     PageText,
@@ -106,7 +106,13 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     base = url or about.get("url") or found("url") or ""
     text = PageText.of(page_tree)
     body = (
-        without_buttons(one_paragraph(body_blocks(found_body, base, file, notices, text.text), text), file, notices)
+        without_dangling_end(
+            without_buttons(
+                one_paragraph(body_blocks(found_body, base, file, notices, text.text), text), file, notices
+            ),
+            file,
+            notices,
+        )
         if found_body is not None
         else []
     )

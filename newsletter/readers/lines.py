@@ -395,6 +395,7 @@ ADDRESSED = regex(
 # A photo's buttons, each the whole line: NPR's "hide caption" and "toggle caption", the Guardian's "View image in
 # fullscreen" (credits.py looks past them from a caption to its credit)
 CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen"
+LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; not a smiley's "(:"
 # Where an advertisement stands in the article: "Article continues after sponsorship", "Story Continued Below",
 # "Continue reading the main story", "Advertisement - Scroll to continue"
 AD_SLOT = (

@@ -51,6 +51,7 @@ from newsletter.readers.lines import (
     CAPTION_LABEL,
     END_OF_ARTICLE,
     GLUED_DATE,
+    LEAD_IN,
     NAMES,
     RELATED,
     RIGHTS_RESERVED,
@@ -80,9 +81,6 @@ def read(path: Path, notices: list[Notice]) -> Read:
 
 
 # --- the page ----------------------------------------------------------------------------------------------
-
-
-LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; not a smiley's "(:"
 
 
 def parse_page(text: str, file: str, notices: list[Notice], address: str = "", named: str = "") -> Read:
