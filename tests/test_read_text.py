@@ -588,6 +588,18 @@ def test_the_line_marking_an_advertisement_s_place_in_the_article_is_left_out_an
     assert any("left out as page furniture" in notice and slot in notice for notice in notices)
 
 
+def test_a_wire_s_next_stories_in_its_section_end_the_article():
+    others = (
+        "Next In Business News\nWall St. slides after Fed raises rates; energy weighs\n"
+        "NEW YORK U.S. stocks fell the most in two months on Wednesday after the Federal Reserve raised rates.\n"
+        "U.S. IPOs set to rebound after dismal 2016\n"
+        "The U.S. IPO market is expected to bounce back next year after a forgettable 2016, fueled by a sunnier "
+        "outlook.\n"
+    )
+    result, _ = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{others}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
 def test_a_related_box_s_headline_above_the_article_s_own_is_not_it():
     other = "Kremlin Names a New Central Bank Deputy"
     page = f"Related\n{other}\nWheat Exports Hit a Record High\nWorld\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"

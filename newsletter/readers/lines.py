@@ -241,9 +241,9 @@ def is_byline(line: str) -> bool:
 
 
 RELATED = regex(
-    r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Next (?:article|story)|Nächster Artikel|"
-    r"Article suivant|Siguiente artículo|Próxima notícia|Próximo artigo|Articolo successivo|Volgend artikel|"
-    r"Related|Related (?:stories|articles|"
+    r"(?i)^(?:More from (?P<brand>\S.{0,60})|Read more|Read next|Read also|Next (?:article|story|in (?:\S+ ){0,3}news)|"
+    r"Nächster Artikel|Article suivant|Siguiente artículo|Próxima notícia|Próximo artigo|Articolo successivo|"
+    r"Volgend artikel|Related|Related (?:stories|articles|"
     r"posts|content|coverage|news|reading|topics|links)|More on|Recommended(?: for you| stories| reading| articles)?|"
     r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
