@@ -105,17 +105,12 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
 
     base = url or about.get("url") or found("url") or ""
     text = PageText.of(page_tree)
-    body = (
-        without_dangling_end(
-            without_buttons(
-                one_paragraph(body_blocks(found_body, base, file, notices, text.text), text), file, notices
-            ),
-            file,
-            notices,
-        )
-        if found_body is not None
-        else []
-    )
+    body: list[Block] = []
+    if found_body is not None:  # (None: trafilatura found no article)
+        body = one_paragraph(body_blocks(found_body, base, file, notices, text.text), text)
+        body = without_dangling_end(
+            without_buttons(body, file, notices), file, notices
+        )  # the page's, not the article's
     words = sum(words_of(block.text) for block in body)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     read_as_text: Rendered | None = None  # the page's text read as a paste, once it has been
