@@ -10,36 +10,34 @@ from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
-from newsletter.patterns import regex
 from newsletter.readers.candidates import SHARE_LINE
-from newsletter.readers.lines import AD_SLOT, BUTTON, LEAD_IN, shown
+from newsletter.readers.lines import BUTTON, LEAD_IN, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
 
 JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
 
 
-AD_LINE = regex(rf"(?i)^\W*{AD_SLOT}\W*$")  # a block that only marks where an advertisement stands
 BUTTON_WORDS = 6  # a share button's words at most ("このニュースをシェア", "Share this article")
 
 
 def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
     """The article's blocks less those that are a page's button ("このニュースをシェア", "Share this article") or
-    only mark where an advertisement stands in it ("Story Continued Below"), named."""
-
-    def button(block: Block) -> bool:
+    only mark where an advertisement stands in it ("Story Continued Below": lines.BUTTON holds AD_SLOT), named."""
+    kept: list[Block] = []
+    left: list[str] = []
+    for block in body:
         text = block.text
-        short = words_of(text) <= BUTTON_WORDS
-        return block.kind in ("p", "h") and bool(
-            AD_LINE.match(text) or BUTTON.match(text) or short and SHARE_LINE.search(text)
-        )
-
-    left = [block.text for block in body if button(block)]
+        button = BUTTON.match(text) or words_of(text) <= BUTTON_WORDS and SHARE_LINE.search(text)
+        if block.kind in ("p", "h") and button:
+            left.append(text)
+        else:
+            kept.append(block)
     if left:
         notices.append(Notice(message=f"left out {len(left)} button(s) or advertisement's place(s) in the article: "
                                       f"{', '.join(shown(text, 40) for text in left[:3])}",
                               source=Source(file=file, line=1)))  # fmt: skip
-    return [block for block in body if not button(block)]
+    return kept
 
 
 LEAD_IN_WORDS = 6  # a lead-in's words at most ("Read more from Jennifer Rubin:", "Das Thema könnte dich auch ...:")

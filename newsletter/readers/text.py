@@ -103,11 +103,13 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
         roles[i] = "furniture"  # a box the page shows again elsewhere: left out, and named so
 
     head = choose_headline(lines, roles, start, end, page_site(lines), slug_terms(address), named)
+    promo = None  # the site's promo under the headline ("Chat with us in Messenger..."): no standfirst from there on
     if head.index is not None:
         start = article_start(lines, roles, head.index, start)
         start = past_standfirst(lines, roles, head.index, start, end)  # the standfirst is the teaser, not the body
-        if first_promo([line.text for line in lines], roles, head.index, start) == start < end:
-            start += 1  # the site's promo over the article's first paragraph ("Chat with us in Messenger...")
+        promo = first_promo([line.text for line in lines], roles, head.index, start)
+        if promo == start < end:
+            start += 1  # ... over the article's first paragraph, which is the next
 
     # A paywall's call to log in ends the article there: the page holds only its opening (said below)
     wall = paywall([line.text for line in lines], roles, start, end)
@@ -161,7 +163,7 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
     story = Story(body=body, source=Source(file=file, line=lines[start].number))
-    header(lines, roles, start, head.index, story)
+    header(lines, roles, start, head.index, story, promo)
     opening_byline(lines, roles, start, end, story)
     head_at = head.index
     if head_at is None:
@@ -338,8 +340,9 @@ LIST_ITEM = regex(r"^(?:\d{1,3}[.)]|[-•*–·▪])\s+\S")
 BARE_URL = regex(r"https?://\S+")
 
 
-def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story) -> None:
-    """Fill the headline, standfirst (teaser), byline, date, caption and credit from the lines above the body."""
+def header(lines: list[Line], roles: list[str], start: int, pick: int | None, story: Story, promo: int | None) -> None:
+    """Fill the headline, standfirst (teaser), byline, date, caption and credit from the lines above the body; no
+    standfirst at or under the site's `promo`."""
     # The header: walking up from the body until the page's menus (three short non-prose lines in a row)
     top = start
     short_run = 0
@@ -361,7 +364,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         story.headline = lines[pick].text
         lines[pick].kind = "headline"
     caption_lines: list[str] = []
-    promo = first_promo([line.text for line in lines], roles, pick, start) or start
+    stop = start if promo is None else promo
     for i in head:
         line, role = lines[i], roles[i]
         if line.kind:
@@ -393,7 +396,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             and not story.teaser
             and is_standfirst(line.text)
             and "related" not in roles[pick + 1 : i]
-            and i < promo
+            and i < stop
         ):  # fmt: skip  (a box's titles are no standfirst, nor the site's promo or what is under it)
             story.teaser = line.text  # the standfirst under the headline (right under it, with no full stop at its end)
             line.kind = "teaser"
