@@ -32,6 +32,12 @@ def visible(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", html).replace("’", "'").split())
 
 
+def own_story(path: Path, headline: str, slug: str, text: str) -> None:
+    """A story of the brand's own site (its link under web_base_url's host), without a picture."""
+    front = f"headline: {headline}\nurl: https://ballotbrief.example/2026/11/{slug}\nimage: false"
+    path.write_text(f"---\n{front}\n---\n\n{text}\n", "utf-8")
+
+
 @pytest.fixture
 def imported(workdir, cli):
     """An AP-like article from another site, imported into an issue with a lead of the brand's own."""
@@ -39,12 +45,7 @@ def imported(workdir, cli):
     issue = workdir / "issues" / "2026-11-24"
     issue.mkdir(parents=True)
     (issue / "issue.toml").write_text('number = 48\nlead = "01-ours.md"\n', "utf-8")
-    (issue / "01-ours.md").write_text(
-        "---\nheadline: Our own lead\nurl: https://ballotbrief.example/2026/11/ours\nimage: false\n---\n\n"
-        + "Our own reporting, shown whole. " * 20
-        + "\n",
-        "utf-8",
-    )
+    own_story(issue / "01-ours.md", "Our own lead", "ours", "Our own reporting, shown whole. " * 20)
     result = cli("import", str(ARTICLE), "--to", "issues/2026-11-24")
     assert result.exit_code == 0, result.output
     assert (
@@ -122,13 +123,7 @@ def test_stories_on_the_brands_own_site_and_its_subdomains_stay_whole():
 def test_other_sites_stories_are_never_filed_under_more_from_the_brand(workdir, cli, imported):
     """A story that names no section is "More from <brand>" when it is the brand's own; another site's article is
     under "Elsewhere" (or the brand's `elsewhere` heading), never presented as the brand's."""
-    (imported / "issue.toml").write_text('number = 48\nlead = "01-ours.md"\n', "utf-8")
-    (imported / "00-also-ours.md").write_text(
-        "---\nheadline: Also ours\nurl: https://ballotbrief.example/2026/11/also\nimage: false\n---\n\n"
-        + "More of our own reporting. " * 10
-        + "\n",
-        "utf-8",
-    )
+    own_story(imported / "00-also-ours.md", "Also ours", "also", "More of our own reporting. " * 10)
     result = cli("build", "issues/2026-11-24", "--out", "out", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     text = (workdir / "out" / "email.txt").read_text("utf-8")
