@@ -467,6 +467,34 @@ def test_prose_a_saved_page_leaves_out_is_named(tmp_path, shape):
     ]
 
 
+def test_a_paragraph_set_in_lines_the_article_keeps_is_not_named_as_left_out(tmp_path):
+    # A page sets its last paragraph in lines (an address, a donation appeal's account numbers) with <br>s: the
+    # article keeps the lines, so nothing of it is named as left out
+    lines = [
+        "Donations keep the Courier free to read.",
+        "Bank transfer to account 0993000060423.",
+        "Cheques payable to the Courier Trust.",
+        "Write to us at 12 Harbour Road, Northfield.",
+    ]
+    page = (
+        f"<html><body><article><h1>Bridge to close</h1>{BRIDGE_HTML}<p>{'<br>'.join(lines)}</p></article></body></html>"
+    )
+    story, notices = saved(tmp_path, page)
+    assert " ".join(block.text for block in story.body).endswith(" ".join(lines))
+    assert not [notice for notice in notices if "paragraph(s) of prose" in notice]
+
+
+def test_a_script_s_code_on_the_page_is_never_named_as_prose_left_out(tmp_path):
+    code = (
+        "var config = { 'desktop': -1, 'tablet': 2, 'mobile': 3 }; if (window.innerWidth > 700) { loadSlot('top', "
+        "config.desktop); } else { loadSlot('mobile', config.mobile); } document.write(config.label)"
+    )
+    page = f"<html><body><article><h1>Bridge to close</h1>{BRIDGE_HTML}</article><div><script>{code}</script></div>"
+    story, notices = saved(tmp_path, page + "</body></html>")
+    assert [block.text for block in story.body] == BRIDGE
+    assert notices == []
+
+
 def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_none(tmp_path):
     lead = (
         "<figure><img src='https://cdn.riverside.example/2026/pier-cracks.jpg' alt='Cracks in the north pier'>"

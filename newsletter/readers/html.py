@@ -127,7 +127,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                   source=Source(file=file, line=1)))  # fmt: skip
             notices.extend(read_as_text.left_out)  # what that reader left out of the page's text, named
             named = "\n".join(read_as_text.texts)
-    left_out = [text for text in left_out_prose(page_tree, body) if text[:40] not in named]
+    left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in named]
     if left_out and words >= MIN_WORDS:
         shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
         more = f" (+{len(left_out) - 3} more)" if len(left_out) > 3 else ""

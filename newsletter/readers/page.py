@@ -97,13 +97,14 @@ def findable(block: Block) -> bool:
     return words_of(block.text) >= 8
 
 
-def left_out_prose(tree: Any, body: list[Block]) -> list[str]:
+def left_out_prose(tree: Any, body: list[Block], page: PageText) -> list[str]:
     """The page's paragraphs of running text (not link lists) that the article does not hold: every block of the page
-    (a <p>, a <div>, a list item...) holding no other block, with 20 words or more ending a sentence."""
+    (a <p>, a <div>, a list item...) holding no other block, with 20 words or more ending a sentence. A block's text
+    is `page`'s, as the page shows it: its lines parted where a <br> breaks them, as the article's blocks are."""
     kept = Kept(" ".join(" ".join(block.text.split()) for block in body))
     found: dict[str, None] = {}
     for paragraph in prose_blocks(tree):
-        text = " ".join(paragraph.text_content().split())
+        text = " ".join(page.text[page.starts[paragraph] : page.ends[paragraph]].replace(PICTURE, " ").split())
         if words_of(text) < 20 or not re.search(r"[.!?。！？\"”)]\s*$", text):
             continue
         linked = sum(len(" ".join(link.text_content().split())) for link in paragraph.iter("a"))
