@@ -11,7 +11,7 @@ from typing import Any
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
 from newsletter.readers.candidates import SHARE_LINE
-from newsletter.readers.lines import BUTTON, LEAD_IN, shown
+from newsletter.readers.lines import BUTTON, LEAD_IN, Line, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
 
@@ -38,6 +38,34 @@ def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list
                                       f"{', '.join(shown(text, 40) for text in left[:3])}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return kept
+
+
+def without_page_end(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+    """The article less what follows its end, each block read as the pasted-text reader reads a page's line
+    (text.classify): from the page's end on (comments, tags, the copyright line, the desk's editor: "责任编辑：霍琦"),
+    or from a related heading over other stories with no more of the article under them; and the page's lines after
+    the last paragraph ("Loading weather data ...", "Follow Jefferson Graham on Twitter."), named. A list's item
+    never ends it ("Sign up for an account" is a step), nor a box of other stories the article goes on under."""
+    from newsletter.readers.text import classify
+
+    roles = classify([Line(number, " ".join(block.text.split())) for number, block in enumerate(body, start=1)])
+    first = next((i for i, role in enumerate(roles) if role == "prose"), len(body))
+    end = len(body)
+    resumed = [False] * (len(body) + 1)  # two paragraphs in a row at or after each block: the article goes on
+    for i in reversed(range(len(body) - 1)):
+        resumed[i] = resumed[i + 1] or roles[i] == roles[i + 1] == "prose"
+    for i in range(first + 1, len(body)):
+        if body[i].kind not in ("li", "oli") and (roles[i] == "end" or roles[i] == "related" and not resumed[i]):
+            end = i
+            break
+    while end > first + 1 and roles[end - 1] == "furniture":
+        end -= 1
+    if end < len(body):
+        more = f" (+{len(body) - end - 3} more)" if len(body) - end > 3 else ""
+        notices.append(Notice(message="left out what follows the article's end: "
+                                      f"{', '.join(shown(block.text, 40) for block in body[end : end + 3])}{more}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    return body[:end]
 
 
 LEAD_IN_WORDS = 6  # a lead-in's words at most ("Read more from Jennifer Rubin:", "Das Thema könnte dich auch ...:")

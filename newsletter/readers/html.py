@@ -19,7 +19,13 @@ from newsletter.errors import InputError
 from newsletter.models import Block, Image, Notice, Source, Story
 from newsletter.patterns import regex
 from newsletter.readers.address import spells
-from newsletter.readers.extracted import body_blocks, one_paragraph, without_buttons, without_dangling_end
+from newsletter.readers.extracted import (
+    body_blocks,
+    one_paragraph,
+    without_buttons,
+    without_dangling_end,
+    without_page_end,
+)
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
     PageText,
@@ -108,10 +114,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     body: list[Block] = []
     if found_body is not None:  # (None: trafilatura found no article)
         body = one_paragraph(body_blocks(found_body, base, file, notices, text.text), text)
-        body = without_dangling_end(
-            without_buttons(body, file, notices), file, notices
-        )  # the page's, not the article's
-    words = sum(words_of(block.text) for block in body)
+        body = without_buttons(body, file, notices)  # the page's, not the article's
+    words = sum(words_of(block.text) for block in body)  # what trafilatura found (too little: the next reader tries)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     read_as_text: Rendered | None = None  # the page's text read as a paste, once it has been
     from_text = False  # the body is what that reader took from the page's text
@@ -127,6 +131,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                   source=Source(file=file, line=1)))  # fmt: skip
             notices.extend(read_as_text.left_out)  # what that reader left out of the page's text, named
             named = "\n".join(read_as_text.texts)
+    if not from_text:  # what follows the article's end on the page, and a subhead or lead-in then left dangling
+        body = without_dangling_end(without_page_end(body, file, notices), file, notices)
+        words = sum(words_of(block.text) for block in body)
     left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in named]
     if left_out and words >= MIN_WORDS:
         shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
