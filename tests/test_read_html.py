@@ -514,6 +514,10 @@ def test_a_script_s_code_on_the_page_is_never_named_as_prose_left_out(tmp_path):
             '"Auch interessant:", "14 Tipps, wie du mehr Follower bekommst", '
             '"Das sind die erfolgreichsten Tweets des…"',
         ),  # a related heading over other stories' titles, nothing of the article under them
+        (
+            "<p>Get the latest updates right in your inbox. Subscribe to the Courier's newsletters.</p>",
+            '"Get the latest updates right in your in…"',
+        ),  # the site's promo after the last paragraph, as a paste's
     ],
 )
 def test_what_follows_a_saved_article_s_end_is_left_out_and_named(tmp_path, end, named):

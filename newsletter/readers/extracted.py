@@ -11,6 +11,7 @@ from typing import Any
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
 from newsletter.readers.candidates import SHARE_LINE
+from newsletter.readers.dialogs import site_promo
 from newsletter.readers.lines import BUTTON, LEAD_IN, Line, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
@@ -58,8 +59,9 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice]) -> lis
         if body[i].kind not in ("li", "oli") and (roles[i] == "end" or roles[i] == "related" and not resumed[i]):
             end = i
             break
-    while end > first + 1 and roles[end - 1] == "furniture":
-        end -= 1
+    texts = [block.text for block in body]
+    while end > first + 1 and (roles[end - 1] == "furniture" or site_promo(texts[end - 1], texts[: end - 1])):
+        end -= 1  # ... and the site's promo there ("Get top stories emailed to me each day"), as a paste's
     if end < len(body):
         more = f" (+{len(body) - end - 3} more)" if len(body) - end > 3 else ""
         notices.append(Notice(message="left out what follows the article's end: "
