@@ -518,6 +518,10 @@ def test_a_script_s_code_on_the_page_is_never_named_as_prose_left_out(tmp_path):
             "<p>Get the latest updates right in your inbox. Subscribe to the Courier's newsletters.</p>",
             '"Get the latest updates right in your in…"',
         ),  # the site's promo after the last paragraph, as a paste's
+        (
+            f"<h3>Comments</h3><p>{COMMENT}</p>",
+            '"Comments", "I drive over that bridge every morning …"',
+        ),  # a comment, named once: not again among the paragraphs of prose the article leaves out
     ],
 )
 def test_what_follows_a_saved_article_s_end_is_left_out_and_named(tmp_path, end, named):

@@ -132,7 +132,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
             notices.extend(read_as_text.left_out)  # what that reader left out of the page's text, named
             named = "\n".join(read_as_text.texts)
     if not from_text:  # what follows the article's end on the page, and a subhead or lead-in then left dangling
-        body = without_dangling_end(without_page_end(body, file, notices), file, notices)
+        ended = without_dangling_end(without_page_end(body, file, notices), file, notices)
+        named = "\n".join(block.text for block in body[len(ended) :])  # named so: not again as prose left out
+        body = ended
         words = sum(words_of(block.text) for block in body)
     left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in named]
     if left_out and words >= MIN_WORDS:
