@@ -25,6 +25,9 @@ OUTLOOK_ONLY = regex(r"<!--\[if mso \| IE\]>.*?<!\[endif\]-->", re.S)
 CLASS_ATTRIBUTE = regex(r' class="([^"]*)"')
 IMG_FLOAT = regex(r"<img\b[^>]*float", re.IGNORECASE)
 STYLE_TEXT = regex(r"<style[^>]*>(.*?)</style>", re.S)
+TITLE = regex(r"<title>(.*?)</title>", re.S)
+# The body's label, which MRML copies from <mj-title> in Rust's debug form of the string.
+ARTICLE_LABEL = regex(r'(<div aria-label=")[^"]*(" aria-roledescription="email")')
 
 
 def compile_email(mjml: str, inline_css: str, *, cache: Path | None = None) -> str:
@@ -34,9 +37,22 @@ def compile_email(mjml: str, inline_css: str, *, cache: Path | None = None) -> s
     they stay in the head as they are, and premailer parses only the CSS meant for inlining. With a
     `cache` folder, premailer's parse of that CSS is kept there between runs (see parsed_rules).
     """
-    html = drop_unused_outlook_classes(SPLIT_CONDITIONAL.sub("", mjml_to_html(mjml)))
+    html = drop_unused_outlook_classes(SPLIT_CONDITIONAL.sub("", titled(mjml_to_html(mjml))))
     html = STYLE_OPEN.sub('<style data-premailer="ignore"', html)
     return inline(html, inline_css, cache=cache)
+
+
+def titled(html: str) -> str:
+    """The email's label for screen readers, as its <title> says it.
+
+    MRML writes the title into the body's aria-label in Rust's debug form: a no-break space, an emoji's
+    variation selector (🗳️), a joiner or a combining accent becomes the text `\\u{fe0f}`, which a screen
+    reader spells out. The <title> it writes holds the subject as the template escaped it."""
+    title = TITLE.search(html)
+    if title is None:
+        return html
+    text = title[1].replace('"', "&quot;")
+    return ARTICLE_LABEL.sub(lambda label: f"{label[1]}{text}{label[2]}", html, count=1)
 
 
 def drop_unused_outlook_classes(html: str) -> str:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
+import lxml.html
 import pytest
 from golden import DATE, EXAMPLE, ROOT, SEEDS, SLUG, write_issue
 
@@ -726,3 +727,17 @@ def test_a_caption_never_stands_in_for_a_title_when_there_is_a_teaser(tmp_path):
     assert re.search(r'<p class="nl-caption"[^>]*>Crowds at the closing rally in Lomé.</p>', card)
     assert re.search(r'<p class="nl-teaser"[^>]*>Talks resume on Thursday. No date is set.</p>', card)
     assert "<h3" not in card
+
+
+def test_the_emails_label_for_screen_readers_is_its_subject_as_written(tmp_path):
+    """MRML writes the body's aria-label in Rust's debug form; a screen reader must hear the subject, not
+    "backslash u fe0f"."""
+    subject = "Runoff week 🗳️: Bogotá\u00a0votes, “Brussels” & e\u0301lu waits"
+    (tmp_path / "lead.md").write_text("---\nheadline: Runoff\nurl: https://example.org/a\n---\n\nBody.\n")
+    (tmp_path / "issue.toml").write_text(f'subject = "{subject}"\n', encoding="utf-8")
+    made = make_issue(tmp_path, date=DATE)
+    assert "\ufe0f" in made.issue.subject and "\u0301" in made.issue.subject
+    html = render_files(made)["email.html"].decode()
+    article = lxml.html.fromstring(html).xpath("//div[@role='article']")[0]
+    assert article.get("aria-label") == made.issue.subject
+    assert "\\u{" not in html
