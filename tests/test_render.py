@@ -326,6 +326,22 @@ def test_plain_text_never_breaks_a_url(tmp_path):
     assert f"[1] {url}" in text
 
 
+def test_an_autolinked_address_with_a_subject_reads_as_the_address_and_keeps_its_subject_in_the_text(tmp_path):
+    """Markdown shows `<mailto:...?subject=Runoff%20tip>` with its escapes decoded: the email shows the address
+    alone, and the plain text the address with a numbered reference to the whole link, subject and all (which
+    `check` looks for in the text)."""
+    (tmp_path / "lead.md").write_text(
+        "---\nheadline: Tips\n---\n\nWrite to <mailto:desk@news.example.org?subject=Runoff%20tip>.\n"
+    )
+    files = render_files(make_issue(tmp_path, date=DATE))
+    href = "mailto:desk@news.example.org?subject=Runoff%20tip"
+    link = next(a for a in lxml.html.fromstring(files["email.html"].decode()).iter("a") if a.get("href") == href)
+    assert link.text == "desk@news.example.org"
+    text = files["email.txt"].decode()
+    assert "Write to desk@news.example.org [1]." in text and f"[1] {href}" in text
+    assert "Runoff tip" not in text
+
+
 def test_plain_text_in_japanese_wraps_at_72_columns_each_character_two_and_never_before_its_stop(tmp_path):
     """Japanese has no spaces to break at: the text email's lines were whole paragraphs (300 characters, 600
     columns). They break between characters now, a character two columns wide, never before "、" or "。" nor after

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import NamedTuple
+from urllib.parse import unquote
 
 from newsletter.models import Block, Issue, PullQuote, Span, Story
 
@@ -109,16 +110,25 @@ def same_words(one: str, other: str) -> bool:
     return words(one) == words(other)
 
 
+def autolinked_mail(span: Span) -> bool:
+    """`<mailto:...>` in Markdown: the link's text is its address, percent-escapes decoded (`?subject=Runoff tip`
+    for `Runoff%20tip`)."""
+    return span.href.startswith("mailto:") and span.text.strip() in (span.href, unquote(span.href))
+
+
 def shown(span: Span) -> str:
-    """What a link says: an autolinked address reads as the address, without "mailto:"."""
-    if span.href.startswith("mailto:") and span.text.strip() == span.href:
+    """What a link says: an autolinked address reads as the address, without "mailto:" or its subject."""
+    if autolinked_mail(span):
         return span.href.removeprefix("mailto:").split("?")[0]
     return span.text
 
 
 def is_bare(span: Span) -> bool:
-    """A link whose text is its own address needs no numbered reference in the plain text."""
-    return span.text.strip() in (span.href, span.href.removeprefix("mailto:").split("?")[0])
+    """A link whose text is its own whole address needs no numbered reference in the plain text; a mailto's
+    subject is part of it, which the text shown leaves out."""
+    if span.href.startswith("mailto:") and "?" in span.href:
+        return False
+    return span.text.strip() in (span.href, span.href.removeprefix("mailto:"))
 
 
 def byline(story: Story) -> str:

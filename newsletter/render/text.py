@@ -175,7 +175,7 @@ def span_text(block: Block, refs: References) -> str:
     parts = []
     for span in block.spans:
         if span.href and not is_bare(span):
-            parts.append(f"{span.text} [{refs.add(span.href)}]")
+            parts.append(f"{shown(span)} [{refs.add(span.href)}]")
         else:
             parts.append(shown(span) if span.href else span.text)
     return "".join(parts)
