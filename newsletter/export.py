@@ -46,11 +46,13 @@ class Dialect:
     openers: tuple[str, ...]  # what starts a tag or statement in the service's templates
     docs: str  # where the tags come from
 
-    @property
-    def summary(self) -> str:
-        """What the export holds, in one line."""
+    def summary(self, *, web_version: bool = True) -> str:
+        """What the export holds, in one line; `web_version` False: the issue has none (no web_base_url), so the
+        email has no "View in browser" link to tag."""
         unsubscribe = f"unsubscribe link {self.unsubscribe}" if self.unsubscribe else "its own unsubscribe footer"
         web = f"web version {self.web}" if self.web else "web version: our web.html"
+        if not web_version:
+            web = 'no "View in browser" link (no [brand] web_base_url)'
         body = ", the <body> alone for an HTML block" if self.shape == "body" else ""
         return f"{unsubscribe}, {web}{body}"
 
@@ -202,13 +204,14 @@ class Export:
     size: int
     local_images: tuple[str, ...] = ()  # images/ files the export names: nothing published them
     published: str = ""  # the issue's published folder, when the export loads images or links from it
+    web_version: bool = True  # the issue has one (web_base_url), and the email a "View in browser" link
 
     def said(self) -> tuple[str, list[str]]:
         """What `newsletter export` reports: the file written, then what to do before pasting it (warnings)."""
         from .text import human_size
 
-        name = self.service.name
-        wrote = f"Wrote {self.path} ({human_size(self.size)}) for {name}: {self.service.summary}"
+        name, summary = self.service.name, self.service.summary(web_version=self.web_version)
+        wrote = f"Wrote {self.path} ({human_size(self.size)}) for {name}: {summary}"
         warnings = []
         if self.local_images:
             warnings.append(
@@ -250,13 +253,14 @@ def export_issue(folder: Path | None, esp: str, *, out: Path | None = None) -> E
     rendered = files["email.tokens.html"].decode("utf-8")
     if UNSUBSCRIBE_TOKEN not in rendered:
         raise InputError(f"the email has no place for {UNSUBSCRIBE_TOKEN}; are the templates up to date?", file=folder)
-    page = in_dialect(rendered, service, web_url=issue_web_url(issue))
+    web_url = issue_web_url(issue)
+    page = in_dialect(rendered, service, web_url=web_url)
     target = out if out is not None else folder / f"export-{service.key}.html"
     data = page.encode("utf-8")
     write_atomic(target, data)
     local = tuple(name for name in built_names(issue) if f'src="{name}"' in page)
     published = issue_folder_url(issue) if published_urls(issue, page) else ""
-    return Export(service, target, len(data), local, published)
+    return Export(service, target, len(data), local, published, web_version=bool(web_url))
 
 
 def in_dialect(rendered: str, service: Dialect, *, web_url: str) -> str:

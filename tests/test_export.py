@@ -239,3 +239,17 @@ def test_export_reminds_to_upload_what_the_email_loads_from_the_web_base_url(bui
         f"note: the email loads its photos or its web version from https://news.example.org/issues/{SLUG}/: "
         "publish and upload before you paste it; then `newsletter check --online` says whether every one is there"
     ) in result.output
+
+
+@pytest.mark.parametrize("esp", ["mailchimp", "ghost"])
+def test_export_of_an_issue_without_a_web_version_says_it_has_none(seed_workdir, esp, cli):
+    """No web_base_url: the email has no "View in browser" link, and export does not claim the service's tag (or
+    our web.html) stands in one."""
+    assert cli("build").exit_code == 0
+    result = cli("export", "--esp", esp)
+    assert result.exit_code == 0, result.output
+    name = DIALECTS[esp].name
+    assert f'for {name}: unsubscribe link {DIALECTS[esp].unsubscribe}, no "View in browser" link ' in result.output
+    assert "web version" not in result.output
+    exported = next((seed_workdir / "build").glob(f"*/export-{esp}.html")).read_text()
+    assert "View in browser" not in exported and "*|ARCHIVE|*" not in exported

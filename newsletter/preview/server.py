@@ -447,8 +447,10 @@ class Preview:
             html = shown.files["email.html"].decode("utf-8")
             summary = f"unsubscribe link {issue_unsubscribe_url(issue)}"
             return {"html": html, "build": shown.number, "service": "your own links", "summary": summary}
-        html = in_dialect(shown.files["email.tokens.html"].decode("utf-8"), service, web_url=issue_web_url(issue))
-        return {"html": html, "build": shown.number, "service": service.name, "summary": service.summary}
+        web_url = issue_web_url(issue)
+        html = in_dialect(shown.files["email.tokens.html"].decode("utf-8"), service, web_url=web_url)
+        summary = service.summary(web_version=bool(web_url))
+        return {"html": html, "build": shown.number, "service": service.name, "summary": summary}
 
     def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
         """ "Add a page", a dropped photo, and that photo given to a story: written into the issue folder; the
