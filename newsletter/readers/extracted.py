@@ -15,6 +15,7 @@ from newsletter.readers.dialogs import site_promo
 from newsletter.readers.lines import BUTTON, LEAD_IN, Line, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
+from newsletter.readers.text import classify
 
 JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
 
@@ -47,8 +48,6 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice]) -> lis
     or from a related heading over other stories with no more of the article under them; and the page's lines after
     the last paragraph ("Loading weather data ...", "Follow Jefferson Graham on Twitter."), named. A list's item
     never ends it ("Sign up for an account" is a step), nor a box of other stories the article goes on under."""
-    from newsletter.readers.text import classify
-
     roles = classify([Line(number, " ".join(block.text.split())) for number, block in enumerate(body, start=1)])
     first = next((i for i, role in enumerate(roles) if role == "prose"), len(body))
     end = len(body)
