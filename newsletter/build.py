@@ -125,6 +125,7 @@ def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issu
     defaults = load_issue_defaults(settings)
     contents, signoff = defaults.contents, defaults.signoff
     where = own.file if own.signoff or not signoff else settings
+    left: list[Notice] = []  # a picture or a table in the intro or sign-off, named (readers/markdown.parse_body)
 
     def blocks(text: str, key: str, file: SettingsFile | None) -> list[Block]:
         if not text or file is None:
@@ -135,13 +136,15 @@ def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issu
         lines = file.text.split("\n")
         head = text.split("\n")[0]
         first = next((n for n in range(start, len(lines) + 1) if head in lines[n - 1]), start)
-        return [smarten_block(block) for block in parse_body(text, str(file.path), first - 1)]
+        return [smarten_block(block) for block in parse_body(text, str(file.path), first - 1, left)]
 
+    intro, signoff_blocks = blocks(own.intro, "intro", own.file), blocks(own.signoff or signoff, "signoff", where)
     return issue.model_copy(
         update={
             "contents": own.contents if own.contents is not None else contents,
-            "intro": blocks(own.intro, "intro", own.file),
-            "signoff": blocks(own.signoff or signoff, "signoff", where),
+            "intro": intro,
+            "signoff": signoff_blocks,
+            "warnings": issue.warnings + left,
         }
     )
 

@@ -162,3 +162,30 @@ def test_yaml_is_read_safely(tmp_path):
 def test_image_may_be_a_bare_url(tmp_path):
     story = load_one(write(tmp_path, "---\nheadline: H\nimage: https://example.org/i.png\n---\nBody.\n"))
     assert story.image.src == "https://example.org/i.png"
+
+
+def test_a_picture_in_the_story_s_text_is_left_out_and_named_not_read_as_its_alt_text(tmp_path):
+    picture = "![A map of the coast](https://example.org/map.png)"
+    body = f"Boats wait off the coast.\n\n{picture}\n\nThe port reopens on Monday.\n"
+    loaded = load_source(write(tmp_path, "---\nheadline: Port reopens\n---\n\n" + body))
+    assert [block.text for block in loaded.stories[0].body] == [
+        "Boats wait off the coast.",
+        "The port reopens on Monday.",
+    ]
+    assert [notice.advised() for notice in loaded.notices] == [
+        f"{tmp_path / 'story.md'}:7: a picture in the text is left out: 'A map of the coast' "
+        "(https://example.org/map.png): a story shows one picture, its front matter's image; "
+        "make it the story's picture with `image: https://example.org/map.png` (Port reopens)"
+    ]
+
+
+def test_a_table_in_the_story_s_text_is_set_a_paragraph_a_row_and_named(tmp_path):
+    table = "| Party | Seats |\n|---|---|\n| Greens | 12 |\n| [Liberals](https://example.org/lib) | 9 |\n"
+    loaded = load_source(write(tmp_path, "---\nheadline: Seats\n---\n\nThe count is in.\n\n" + table))
+    body = loaded.stories[0].body
+    assert [block.text for block in body] == ["The count is in.", "Party · Seats", "Greens · 12", "Liberals · 9"]
+    assert body[-1].spans[0].href == "https://example.org/lib"
+    assert [notice.advised() for notice in loaded.notices] == [
+        f"{tmp_path / 'story.md'}:7: a table of 3 rows is set as text, a paragraph a row: an email shows a table "
+        "only as election results; write results in a ```results block, or the table as a list (Seats)"
+    ]

@@ -127,3 +127,13 @@ def test_no_byline_under_a_title_made_up_from_a_teaser(tmp_path):
 def test_the_sample_issue_settings_name_every_shape_key():
     settings = (EXAMPLE / "issue.toml").read_text("utf-8")
     assert all(f"\n{key} = " in settings for key in ("contents", "intro", "signoff"))
+
+
+def test_a_picture_in_the_intro_is_left_out_and_named_at_its_line(workdir, cli):
+    story(workdir / "a", "01-lead.md", "A lead")
+    intro = 'subject = "S"\nintro = """\nWelcome back.\n\n![The desk](https://news.example.org/desk.jpg)\n"""\n'
+    (workdir / "a" / "issue.toml").write_text(intro, "utf-8")
+    result = cli("build", "a", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "a/issue.toml:5: a picture in the text is left out: 'The desk'" in result.output
+    assert "The desk" not in (workdir / "out" / "email.txt").read_text("utf-8")

@@ -39,11 +39,13 @@ def parse_markdown(text: str, file: str, notices: list[Notice]) -> Story:
     end = front_matter_end(lines, file)
     fields, fail = story_fields(lines[1:end], file)
     body_offset = end + 1  # 0-based index of the first body line
-    body = parse_body("\n".join(lines[body_offset:]), file, body_offset)
+    left: list[Notice] = []  # what the body's Markdown holds that a story does not show
+    body = parse_body("\n".join(lines[body_offset:]), file, body_offset, left)
     try:
         story = Story(**fields, body=body, source=Source(file=file, line=1))
     except ValidationError as error:
         raise invalid(error, fail) from None
+    notices.extend(notice.model_copy(update={"story": story.headline}) for notice in left)
     warn_unsure(story, lines[1:end], notices)
     return story
 
@@ -180,21 +182,38 @@ def markdown_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     # The commonmark preset passes raw HTML through: story text must never become markup.
-    md = MarkdownIt("commonmark", {"html": False})
+    md = MarkdownIt("commonmark", {"html": False}).enable("table")  # a table is read to be named (parse_body)
     # Let every link through the parser so we can reject bad schemes with a message instead of
     # markdown-it quietly turning them into text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]  # markdown-it-py's documented way
     return md
 
 
-def parse_body(text: str, file: str, offset: int) -> list[Block]:
+def parse_body(text: str, file: str, offset: int, notices: list[Notice]) -> list[Block]:
+    """The blocks of a story's Markdown (its first line the file's line `offset` + 1). A picture in the text is left
+    out and named (a story shows one, its front matter's), and a table set as text, a paragraph a row, named."""
     tokens = markdown_parser().parse(text)
     blocks_: list[Block] = []
     kind = "p"
     lists: list[str] = []
     in_quote = 0
+    row: list[list[Span]] | None = None  # a table's row: its cells' spans
+    rows = table_line = 0
     for token in tokens:
-        if token.type == "bullet_list_open":
+        line = offset + (token.map[0] if token.map else 0) + 1
+        if token.type == "table_open":
+            rows, table_line = 0, line
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            blocks_.append(Block(spans=[span for n, cell in enumerate(row) for span in [Span(text=" · ")][:n] + cell]))
+            row, rows = None, rows + 1
+        elif token.type == "table_close":
+            notices.append(Notice(message=f"a table of {rows} rows is set as text, a paragraph a row: an email "
+                                          "shows a table only as election results",
+                                  source=Source(file=file, line=table_line),
+                                  hint="write results in a ```results block, or the table as a list"))  # fmt: skip
+        elif token.type == "bullet_list_open":
             lists.append("li")
         elif token.type == "ordered_list_open":
             lists.append("oli")
@@ -216,16 +235,26 @@ def parse_body(text: str, file: str, offset: int) -> list[Block]:
         elif token.type in ("code_block", "fence"):
             blocks_.append(Block(spans=[Span(text=token.content.rstrip("\n"), code=True)]))
         elif token.type == "inline":
-            line = offset + (token.map[0] if token.map else 0) + 1
-            spans = inline_spans(token.children or [], file, line)
-            if spans:
+            pictures: list[tuple[str, str]] = []
+            spans = inline_spans(token.children or [], file, line, pictures)
+            for alt, src in pictures:
+                notices.append(Notice(message=f"a picture in the text is left out: {alt or src!r} ({src}): "
+                                              "a story shows one picture, its front matter's image",
+                                      source=Source(file=file, line=line),
+                                      hint=f"make it the story's picture with `image: {src}`"))  # fmt: skip
+            if row is not None:
+                row.append(spans)  # a table's cell
+            elif spans:
                 blocks_.append(Block(kind=kind, spans=spans))
             kind = "p"
     return blocks_
 
 
-def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
-    """Markdown-it's inline tokens -> spans, neighbours that look the same joined into one (`joined_runs`)."""
+def inline_spans(
+    children: list[Any], file: str, line: int, pictures: list[tuple[str, str]] | None = None
+) -> list[Span]:
+    """Markdown-it's inline tokens -> spans, neighbours that look the same joined into one (`joined_runs`); a picture
+    is no span (its alt text and address go into `pictures`)."""
     pieces: list[tuple[Look, str]] = []
     strong = em = 0
     href = ""
@@ -248,6 +277,9 @@ def inline_spans(children: list[Any], file: str, line: int) -> list[Span]:
             href = ""
         elif kind in ("softbreak", "hardbreak"):
             pieces.append((("", False, False, False), " "))  # a line break inside a link or emphasis is a plain space
-        elif kind in ("text", "code_inline", "html_inline", "image") and child.content:
+        elif kind == "image":
+            if pictures is not None:
+                pictures.append((child.content, str(child.attrs.get("src", ""))))
+        elif kind in ("text", "code_inline", "html_inline") and child.content:
             pieces.append(((href, strong > 0, em > 0, kind == "code_inline"), child.content))
     return [span_of(seen, text) for seen, text in joined_runs(pieces)]
