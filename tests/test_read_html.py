@@ -1266,3 +1266,14 @@ def test_a_saved_article_s_lead_in_with_nothing_under_it_is_left_out_and_named(e
     story, notices = read_saved("Senate budget talks go on", f"<p>{sentence * 6}</p><p>{sentence.upper() * 6}</p>{end}")
     assert [block.kind for block in story.body] == ["p", "p"]
     assert any(re.sub(r"<[^>]+>", "", end) in notice for notice in notices)  # named as left out
+
+
+def test_what_follows_a_short_saved_text_s_end_is_kept_when_cutting_it_would_leave_no_article(tmp_path):
+    # A club's page: a short notice, then what the pasted-text reader takes for the page's end ("Newsletter") with
+    # more under it. Cut there, too few words would be left to read the page at all: it is read as it was
+    first = "Training starts again on Monday at seven, in the hall behind the school."
+    letter = "Members receive the club's letter each month with the season's dates, results and news."
+    page = f"<html><body><article><h1>Spring training</h1><p>{first}</p><h3>Newsletter</h3><p>{letter}</p></article>"
+    story, notices = saved(tmp_path, page + "</body></html>")
+    assert [block.text for block in story.body] == [first, "Newsletter", letter]
+    assert not [notice for notice in notices if "follows the article's end" in notice]

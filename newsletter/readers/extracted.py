@@ -42,12 +42,13 @@ def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list
     return kept
 
 
-def without_page_end(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+def without_page_end(body: list[Block], file: str, notices: list[Notice], least: int = 0) -> list[Block]:
     """The article less what follows its end, each block read as the pasted-text reader reads a page's line
     (text.classify): from the page's end on (comments, tags, the copyright line, the desk's editor: "责任编辑：霍琦"),
     or from a related heading over other stories with no more of the article under them; and the page's lines after
     the last paragraph ("Loading weather data ...", "Follow Jefferson Graham on Twitter."), named. A list's item
-    never ends it ("Sign up for an account" is a step), nor a box of other stories the article goes on under."""
+    never ends it ("Sign up for an account" is a step), nor a box of other stories the article goes on under. A cut
+    that would leave fewer than `least` words, too few for an article, is not made: the page is read as it was."""
     roles = classify([Line(number, " ".join(block.text.split())) for number, block in enumerate(body, start=1)])
     first = next((i for i, role in enumerate(roles) if role == "prose"), len(body))
     end = len(body)
@@ -61,6 +62,8 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice]) -> lis
     texts = [block.text for block in body]
     while end > first + 1 and (roles[end - 1] == "furniture" or site_promo(texts[end - 1], texts[: end - 1])):
         end -= 1  # ... and the site's promo there ("Get top stories emailed to me each day"), as a paste's
+    if sum(words_of(block.text) for block in body[:end]) < least:
+        return body
     if end < len(body):
         more = f" (+{len(body) - end - 3} more)" if len(body) - end > 3 else ""
         notices.append(Notice(message="left out what follows the article's end: "

@@ -132,7 +132,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
             notices.extend(read_as_text.left_out)  # what that reader left out of the page's text, named
             named = "\n".join(read_as_text.texts)
     if not from_text:  # what follows the article's end on the page, and a subhead or lead-in then left dangling
-        ended = without_dangling_end(without_page_end(body, file, notices), file, notices)
+        ended = without_dangling_end(without_page_end(body, file, notices, MIN_WORDS), file, notices)
         named = "\n".join(block.text for block in body[len(ended) :])  # named so: not again as prose left out
         body = ended
         words = sum(words_of(block.text) for block in body)
