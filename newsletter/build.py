@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .buildfolder import RECORD_NAME, make_record
-from .errors import OutputError, doing
+from .errors import InputError, OutputError, doing
 from .images import FOLDER
 from .models import Block, Issue, Notice
 from .output import write_folder
@@ -226,4 +226,19 @@ def default_source(source: Path | None) -> Path:
         return source
     from .new import latest_issue
 
-    return latest_issue() or Path("seeds")
+    found = latest_issue() or Path("seeds")
+    if not found.exists():
+        raise InputError(f"nothing to build here: no issue under issues/ (nor seeds/); {where_to_run()}")
+    return found
+
+
+def where_to_run() -> str:
+    """What to do when the working folder holds no issue: the folder above it that holds newsletter.toml
+    (an editor inside an issue folder), else give the issue folder or start a newsletter."""
+    from .settings import CONFIG_NAME
+
+    here = Path.cwd()
+    home = next((folder for folder in here.parents if (folder / CONFIG_NAME).is_file()), None)
+    if home is not None and not (here / CONFIG_NAME).is_file():
+        return f"run it in {home}, where {CONFIG_NAME} is, or give the issue folder"
+    return "give the issue folder (issues/2026-12-01), or start a newsletter with `newsletter init`"

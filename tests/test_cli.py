@@ -179,3 +179,25 @@ def test_verbose_adds_the_traceback_to_that_run_only(seed_workdir, cli):
     assert verbose.output.endswith("error: nowhere: is not a build folder; run `newsletter build` first\n")
     quiet = cli("check", "nowhere")
     assert quiet.output == "error: nowhere: is not a build folder; run `newsletter build` first\n"
+
+
+def test_build_in_a_folder_with_no_issue_says_what_to_do(workdir, cli):
+    result = cli("build")
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: nothing to build here: no issue under issues/ (nor seeds/); give the issue folder "
+        "(issues/2026-12-01), or start a newsletter with `newsletter init`\n"
+    )
+
+
+def test_build_inside_an_issue_folder_names_the_newsletter_folder_to_run_it_in(workdir, cli, monkeypatch):
+    (workdir / "newsletter.toml").write_text('[brand]\nname = "The Brief"\n')
+    issue = workdir / "issues" / "2026-12-01"
+    issue.mkdir(parents=True)
+    monkeypatch.chdir(issue)
+    result = cli("build")
+    assert result.exit_code == 1
+    assert result.output == (
+        f"error: nothing to build here: no issue under issues/ (nor seeds/); run it in {workdir}, where "
+        "newsletter.toml is, or give the issue folder\n"
+    )
