@@ -92,6 +92,8 @@ def import_page(
         raise InputError("already exists; import into another folder", file=existing[0])
     for path, text in files.items():
         write_atomic(path, text.encode())
+    if lead and files:
+        notices.extend(outranked(next(iter(files)), to))
     base = web_base_url(settings, to)
     whole = [
         path for path, story in zip(files, read_stories, strict=False) if story.body and not same_site(story.url, base)
@@ -107,6 +109,23 @@ def brand_name(settings: SettingsFile, to: Path) -> str:
 
     issue = load_issue_settings(to / "issue.toml") if (to / "issue.toml").is_file() else None
     return brand_named(issue.brand if issue else None, settings.data.get("brand"))
+
+
+def outranked(marked: Path, to: Path) -> list[Notice]:
+    """The notice that `to`'s issue.toml names another story as the lead (as `newsletter new` writes it), which
+    a build takes over the `lead: true` of `marked`, the story `--lead` marked."""
+    from .settings import load_issue_settings
+
+    issue = load_issue_settings(to / "issue.toml") if (to / "issue.toml").is_file() else None
+    if issue is None or not issue.lead or issue.lead == marked.name or issue.file is None:
+        return []
+    return [
+        Notice(
+            message=f"names {issue.lead} as the lead, which a build keeps over {marked.name}'s `lead: true`: write "
+            f'lead = "{marked.name}" there to make it the lead',
+            source=Source(file=str(issue.file.path), line=issue.file.line("lead") or 1),
+        )
+    ]
 
 
 def web_base_url(settings: SettingsFile, to: Path) -> str:

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, place
 from .links import same_site, site_of
 from .load import Loaded
 from .models import Brand, Issue, Notice, Section, Story, slugify
@@ -24,7 +24,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
     notices = list(loaded.notices)
     stories = [complete(without_send_tokens(typeset(story), notices), notices) for story in loaded.stories]
     stories = drop_repeats(stories, notices)
-    lead = pick_lead(stories, loaded)
+    lead = pick_lead(stories, loaded, notices)
     rest = [story for story in stories if story is not lead]
     for story in stories:
         notices.extend(missing(story))
@@ -176,11 +176,10 @@ def excerpted(story: Story, base: str, notices: list[Notice]) -> Story:
         return story
     site = site_of(story.url)
     notices.append(
-        Notice(
-            message=f"another site's article: shown as its teaser and 'Read at {site}', not whole",
-            source=story.source,
-            story=story.headline,
-            hint="write `full: true` in its front matter if you have the rights to publish it whole",
+        about(
+            story,
+            f"another site's article: shown as its teaser and 'Read at {site}', not whole",
+            "write `full: true` in its front matter if you have the rights to publish it whole",
         )
     )
     teaser = " ".join((story.teaser or story.opening).split())
@@ -238,12 +237,24 @@ def drop_repeats(stories: list[Story], notices: list[Notice]) -> list[Story]:
     return kept
 
 
-def pick_lead(stories: list[Story], loaded: Loaded) -> Story:
+def pick_lead(stories: list[Story], loaded: Loaded, notices: list[Notice]) -> Story:
     chosen = loaded.settings.lead
     marked = [s for s in stories if s.lead or (chosen and Path(s.source.file).name == chosen)]
     if chosen:
-        # issue.toml has the last word: a story it names leads even if another says `lead: true`.
+        # issue.toml has the last word: a story it names leads even if another says `lead: true`, which is said
+        # (`import --lead` into an issue `new` started marks a story that its issue.toml's lead outranks).
         named = [s for s in marked if Path(s.source.file).name == chosen]
+        settings = loaded.settings.file
+        where = place(settings.path, settings.line("lead")).removesuffix(": ") if settings else "issue.toml"
+        notices.extend(
+            about(
+                story,
+                f"says `lead: true`, but {where} names {chosen} as the lead: this story goes in a section",
+                "to make it the lead, write its file name in `lead` there; else delete its `lead: true`",
+            )
+            for story in marked
+            if story is not named[0]
+        )
         return named[0]
     if len(marked) > 1:
         files = " and ".join(str(s.source) for s in marked[:2])
@@ -274,4 +285,9 @@ def missing(story: Story) -> list[Notice]:
             )
     elif not story.image.alt and not story.caption:
         found.append(("no alt text: describe the image for readers who cannot see it", ""))
-    return [Notice(message=message, source=story.source, story=story.headline, hint=hint) for message, hint in found]
+    return [about(story, message, hint) for message, hint in found]
+
+
+def about(story: Story, message: str, hint: str = "") -> Notice:
+    """A notice about `story`, at its place, naming its headline."""
+    return Notice(message=message, source=story.source, story=story.headline, hint=hint)

@@ -33,6 +33,18 @@ def test_import_lead_marks_the_pages_article_only(workdir, cli):
     assert leads == ["01-zelensky-asks-the-west-again-for.md"]
 
 
+def test_import_lead_into_an_issue_new_started_says_issue_toml_keeps_its_lead(workdir, cli):
+    assert cli("new", "--date", "2026-12-01").exit_code == 0
+    (workdir / "page.txt").write_text(PAGE, "utf-8")
+    result = cli("import", "page.txt", "--to", "issues/2026-12-01", "--lead")
+    assert result.exit_code == 0, result.output
+    assert (
+        "  issues/2026-12-01/issue.toml:4: names 01-lead.md as the lead, which a build keeps over "
+        '02-zelensky-asks-the-west-again-for.md\'s `lead: true`: write lead = "02-zelensky-asks-the-west-again-for.md" '
+        "there to make it the lead\n"
+    ) in result.output
+
+
 def test_front_matter_at_the_top_of_a_pasted_page_sets_the_article(workdir, cli):
     front = (
         '---\nheadline: "Zelensky presses the West"\nurl: https://www.gzeromedia.com/zelensky\nbyline: Ana Ruiz\n---\n'

@@ -114,6 +114,20 @@ def test_issue_toml_picks_the_lead_and_metadata(tmp_path):
     assert issue.slug == "2026-12-01-issue-7"
 
 
+def test_a_story_marked_lead_that_issue_toml_outranks_is_named(tmp_path):
+    (tmp_path / "01-lead.md").write_text(story("The example lead"))
+    (tmp_path / "02-page.md").write_text(story("The imported lead", lead=True))
+    (tmp_path / "issue.toml").write_text('number = 2\nlead = "01-lead.md"\n')
+    issue = make_issue(tmp_path, date=DATE).issue
+    assert issue.lead.headline == "The example lead"
+    [notice] = [notice for notice in issue.warnings if "lead: true" in notice.message]
+    assert notice.advised() == (
+        f"{tmp_path / '02-page.md'}:1: says `lead: true`, but {tmp_path / 'issue.toml'}:2 names 01-lead.md as the "
+        "lead: this story goes in a section; to make it the lead, write its file name in `lead` there; else delete "
+        "its `lead: true` (The imported lead)"
+    )
+
+
 def test_date_option_beats_issue_toml(tmp_path):
     (tmp_path / "a.md").write_text(story("One"))
     (tmp_path / "issue.toml").write_text("date = 2026-12-01\n")
