@@ -40,6 +40,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
         )
         for section in sections
     ]
+    notices.extend(table_on_the_web_only(story) for section in sections for story in section.stories if carded(story))
     lead, sections = with_anchors(lead.model_copy(update={"lead": True}), sections)
     return Issue(
         brand=brand,
@@ -286,6 +287,19 @@ def missing(story: Story) -> list[Notice]:
     elif not story.image.alt and not story.caption:
         found.append(("no alt text: describe the image for readers who cannot see it", ""))
     return [about(story, message, hint) for message, hint in found]
+
+
+def carded(story: Story) -> bool:
+    """A story below the lead whose results table the email leaves out: a card shows its teaser alone."""
+    return story.layout == "card" and not story.excerpt_from and any(block.results for block in story.body)
+
+
+def table_on_the_web_only(story: Story) -> Notice:
+    return about(
+        story,
+        "its results table is on the web version only: the email and the plain text show the story as a card",
+        "write `layout: full` in its front matter to put the table in the email",
+    )
 
 
 def about(story: Story, message: str, hint: str = "") -> Notice:

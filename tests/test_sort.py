@@ -128,6 +128,25 @@ def test_a_story_marked_lead_that_issue_toml_outranks_is_named(tmp_path):
     )
 
 
+RESULTS = "\n```results\ncandidate,votes\nAna Pérez,11281013\nLuis Gómez,10580412\n```\n"
+
+
+@pytest.mark.parametrize("layout", ["card", "full"])
+def test_a_results_table_the_email_leaves_out_of_a_card_is_named(tmp_path, layout):
+    (tmp_path / "a.md").write_text(story("The lead", lead=True))
+    (tmp_path / "b.md").write_text(story("The count", layout=layout) + RESULTS)
+    issue = make_issue(tmp_path, date=DATE).issue
+    found = [notice.advised() for notice in issue.warnings if "results table" in notice.message]
+    assert found == (
+        [
+            f"{tmp_path / 'b.md'}:1: its results table is on the web version only: the email and the plain text show "
+            "the story as a card; write `layout: full` in its front matter to put the table in the email (The count)"
+        ]
+        if layout == "card"
+        else []
+    )
+
+
 def test_date_option_beats_issue_toml(tmp_path):
     (tmp_path / "a.md").write_text(story("One"))
     (tmp_path / "issue.toml").write_text("date = 2026-12-01\n")
