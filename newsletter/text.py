@@ -253,6 +253,18 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
+def direction(text: str) -> str:
+    """ "rtl" or "ltr" as the text's first strongly directional letter says (Unicode's rule for `dir="auto"`), ""
+    when it has none (digits, punctuation)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return ""
+
+
 def fold(text: str) -> str:
     """A key under which two spellings of the same headline compare equal."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())

@@ -293,6 +293,20 @@ def test_links_are_absolute_against_the_web_base_url(tmp_path):
     assert 'href="https://news.example.org/issues/2026-11-24-relative-links/web.html"' in html
 
 
+def test_a_story_in_a_script_written_right_to_left_is_set_right_to_left_in_an_english_issue(tmp_path):
+    hebrew = '---\nheadline: "הכנסת מתפזרת: בחירות במרץ"\n{}---\n\nהבחירות ייערכו ב-17 במרץ 2027.\n'
+    (tmp_path / "01-lead.md").write_text(hebrew.format("lead: true\n"))
+    (tmp_path / "02-card.md").write_text(hebrew.format("").replace("מתפזרת", "מתכנסת").replace("17", "24"))
+    (tmp_path / "03-card.md").write_text("---\nheadline: Turnout rose\n---\n\nMore voters came.\n")
+    files = render_files(make_issue(tmp_path, date=DATE))
+    html, web = files["email.html"].decode(), files["web.html"].decode()
+    turned = re.findall(r'<div dir="rtl" style="text-align:right;">\s*<(h1|h3)[^>]*>([^<]*)', html)
+    assert turned == [("h1", "הכנסת מתפזרת: בחירות במרץ"), ("h3", "הכנסת מתכנסת: בחירות במרץ")]
+    assert re.findall(r'<article class="(\w+)[^"]*" id="[^"]*" dir="rtl">', web) == ["lead", "card"]
+    # the lead's headline and body (it has no photo), the Hebrew card; never the English card
+    assert html.count('dir="rtl"') == 3 and web.count('dir="rtl"') == 2
+
+
 # ---------------------------------------------------------------------------------------------
 # Plain text
 

@@ -71,6 +71,15 @@ def card_text(story: Story) -> tuple[str, str]:
     return story.headline, "" if teaser == story.headline else teaser
 
 
+def story_direction(story: Story, page: str) -> str:
+    """The story's own direction when it differs from the page's (`page`: "ltr" or "rtl"): a Hebrew story in an
+    English issue is set right to left, its full stops on its left; "" when the page's is the story's."""
+    from newsletter.text import direction
+
+    own = direction(" ".join((story.headline, story.teaser, story.opening)))
+    return own if own and own != page else ""
+
+
 def story_link(story: Story, web: str) -> str:
     """Where a card's title leads: the story's own page, else its whole text on the web version when the
     email shows only a card of it and the web version has more (its body)."""

@@ -18,6 +18,7 @@ from .body import (
     note_groups,
     shown,
     standfirst,
+    story_direction,
     story_link,
 )
 from .environment import environment
@@ -111,6 +112,7 @@ def context(
         "card_text": card_text,
         "card_rows": card_rows,
         "story_link": story_link,
+        "story_dir": lambda story: story_direction(story, theme.dir),
         "byline": byline,
         "has_bylines": any(byline(story) for story in issue.stories),
         "contents": contents(issue) if issue.contents else [],
