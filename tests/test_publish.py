@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from golden import record_again
-from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import HealthCheck, Phase, event, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -495,6 +495,9 @@ RECORD_NAMES = ["images/../../../etc/passwd", "images/a.jpg", "images/sub/a.jpg"
     ),
     records=st.lists(st.sampled_from(RECORD_NAMES), max_size=2),
 )
+@example(
+    edits=[], images=[("a.jpg", "symlink"), ("a.jpg", "file"), ("logo.png", "fifo"), ("logo.png", "file")], records=[]
+)
 def test_any_build_folder_publishes_its_own_files_or_says_one_line(built_example, tmp_path, edits, images, records):
     from newsletter.errors import NewsletterError
 
@@ -513,19 +516,27 @@ def test_any_build_folder_publishes_its_own_files_or_says_one_line(built_example
     (folder / "issue.json").write_text(json.dumps(data))
     record_again(folder)  # as built (an edited build is refused before anything else)
     (folder / "images").mkdir(exist_ok=True)
+    # The links point at a secret of the test's own, never at /etc: a name drawn twice ("symlink", then "file")
+    # would write through the first link, and the tests may run as root. Each name is made once: writing a
+    # "file" where a FIFO was made would wait for a reader forever.
+    secrets = work / "secrets"
+    secrets.mkdir()
+    (secrets / "passwd").write_bytes(b"root:x:0:0 a secret")
     for name, kind in images:
         path = folder / "images" / name
+        if os.path.lexists(path):
+            continue
         with contextlib.suppress(OSError):
             if kind == "file":
                 path.write_bytes(b"root:x:0:0 hand-put")
             elif kind == "symlink":
-                path.symlink_to("/etc/passwd")
+                path.symlink_to(secrets / "passwd")
             elif kind == "folder":
                 path.mkdir()
             elif kind == "fifo":
                 os.mkfifo(path)
             else:
-                path.symlink_to("/etc")
+                path.symlink_to(secrets)
     if records:
         record = json.loads((folder / "build.json").read_text())
         for name in records:
