@@ -283,14 +283,15 @@ def import_page(
             f"  {path.name} keeps the whole article for you to quote from; readers see its teaser and a "
             "'Read at' link, unless you add `full: true` (you have the rights to publish it whole)"
         )
+    count = sum(path.suffix == ".md" for path in result.written)  # not the issue.toml naming the page's brand
     if result.feed:
-        typer.echo(f"{len(result.written)} stories from the feed for 'More from': check them, then build {to}")
+        typer.echo(f"{count} stories from the feed for 'More from': check them, then build {to}")
     else:
-        source = page or ""
-        empty = (
-            "fill in the empty url, headline and image fields, then" if source.endswith(".txt") else "check them, then"
+        them = "it" if count == 1 else "them"
+        what = (
+            f"fill in the empty {' and '.join(result.empty)} field(s), then" if result.empty else f"check {them}, then"
         )
-        typer.echo(f"{len(result.written)} stories: {empty} build {to}")
+        typer.echo(f"{count} {'story' if count == 1 else 'stories'}: {what} build {to}")
     settings_note(config)
 
 

@@ -23,6 +23,7 @@ class Imported:
     notices: list[Notice] = field(default_factory=list)  # what the reader left out or was unsure of
     feed: bool = False  # the page was a feed: its posts became "More from" stories
     whole: list[Path] = field(default_factory=list)  # stories holding another site's whole article
+    empty: list[str] = field(default_factory=list)  # the fields some story was written with empty: url, headline, image
 
 
 def import_page(
@@ -98,7 +99,13 @@ def import_page(
     whole = [
         path for path, story in zip(files, read_stories, strict=False) if story.body and not same_site(story.url, base)
     ]
-    return Imported(written=list(files), notices=notices, feed=is_feed_import, whole=whole)
+    fields = [("url", "url"), ("headline", "headline"), ("image", "image.src")]
+    empty = [name for name, key in fields if any(not field_of(story, key) for story in read_stories)]
+    return Imported(written=list(files), notices=notices, feed=is_feed_import, whole=whole, empty=empty)
+
+
+def field_of(story: Story, key: str) -> object:
+    return story.image.src if key == "image.src" else getattr(story, key)
 
 
 def brand_name(settings: SettingsFile, to: Path) -> str:

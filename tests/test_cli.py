@@ -59,10 +59,25 @@ def test_import_writes_markdown_stories_that_build(seed_workdir, cli):
     ]
     item = (seed_workdir / "issue" / "04-acting-director-of-the-u-s-secret.md").read_text()
     assert "headline: ''\nurl: ''\nimage:\n  src: ''\n" in item
+    assert "\n6 stories: fill in the empty url and headline and image field(s), then build issue\n" in result.output
     result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "lead: Zelensky asks the West (again) for expanded weapon use" in result.output
     assert "More from GZERO Media: 5 item(s)" in result.output
+
+
+def test_import_names_only_the_fields_it_left_empty(seed_workdir, cli):
+    article = (
+        "Voters in three districts of Lyon went back to the polls on Sunday after the first round was annulled by a "
+        "court over irregularities in postal ballots.\n\nTurnout rose to 41 percent, up from 35 percent in the "
+        "spring, as both lists campaigned hard on housing and the cost of public transport in the city.\n\nThe "
+        "outgoing mayor's list won two of the three districts, and the opposition kept the third by 212 votes.\n"
+    )
+    page = seed_workdir / "page.txt"
+    page.write_text(f"---\nurl: https://news.example.org/lyon\n---\nLyon votes again in three districts\n\n{article}")
+    result = cli("import", "page.txt", "--to", "issue")
+    assert result.exit_code == 0, result.output
+    assert "\n1 story: fill in the empty image field(s), then build issue\n" in result.output, result.output
 
 
 def test_import_refuses_to_overwrite(seed_workdir, cli):
