@@ -44,10 +44,10 @@ def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list
 
 def without_page_end(body: list[Block], file: str, notices: list[Notice], least: int = 0) -> list[Block]:
     """The article less what follows its end, each block read as the pasted-text reader reads a page's line
-    (text.classify): from the page's end on (comments, tags, the copyright line, the desk's editor: "责任编辑：霍琦"),
-    or from a related heading over other stories with no more of the article under them; and the page's lines after
-    the last paragraph ("Loading weather data ...", "Follow Jefferson Graham on Twitter."), named. A list's item
-    never ends it ("Sign up for an account" is a step), nor a box of other stories the article goes on under. A cut
+    (text.classify): from the page's end (comments, tags, the copyright line, the desk's editor: "责任编辑：霍琦") or a
+    related heading over other stories, with no more of the article under them (no two paragraphs in a row); and the
+    page's lines after the last paragraph ("Loading weather data ...", "Follow Jefferson Graham on Twitter."), named.
+    A list's item never ends it ("Sign up for an account" is a step), nor a line the article goes on under. A cut
     that would leave fewer than `least` words, too few for an article, is not made: the page is read as it was."""
     roles = classify([Line(number, " ".join(block.text.split())) for number, block in enumerate(body, start=1)])
     first = next((i for i, role in enumerate(roles) if role == "prose"), len(body))
@@ -56,7 +56,7 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice], least:
     for i in reversed(range(len(body) - 1)):
         resumed[i] = resumed[i + 1] or roles[i] == roles[i + 1] == "prose"
     for i in range(first + 1, len(body)):
-        if body[i].kind not in ("li", "oli") and (roles[i] == "end" or roles[i] == "related" and not resumed[i]):
+        if body[i].kind not in ("li", "oli") and roles[i] in ("end", "related") and not resumed[i]:
             end = i
             break
     texts = [block.text for block in body]
