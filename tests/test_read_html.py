@@ -1277,3 +1277,12 @@ def test_what_follows_a_short_saved_text_s_end_is_kept_when_cutting_it_would_lea
     story, notices = saved(tmp_path, page + "</body></html>")
     assert [block.text for block in story.body] == [first, "Newsletter", letter]
     assert not [notice for notice in notices if "follows the article's end" in notice]
+
+
+def test_a_subhead_that_reads_like_a_page_s_end_does_not_end_a_saved_article_that_goes_on_under_it(tmp_path):
+    # "Sign up for ..." ends many pages (a newsletter's box); here it is the article's subhead, its text under it
+    under = "".join(f"<p>{text}</p>" for text in FERRY[:2])
+    page = f"<html><body><article><h1>Bridge to close</h1>{BRIDGE_HTML}<h3>Sign up for a postal vote</h3>{under}"
+    story, notices = saved(tmp_path, page + "</article></body></html>")
+    assert [block.text for block in story.body] == [*BRIDGE, "Sign up for a postal vote", *FERRY[:2]]
+    assert notices == []
