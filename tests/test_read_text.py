@@ -580,7 +580,13 @@ def test_the_site_s_promo_under_the_byline_is_no_standfirst_nor_is_what_stands_u
 
 
 @pytest.mark.parametrize(
-    "slot", ["Article continues after sponsorship", "Story Continued Below", "Story continues below advertisement"]
+    "slot",
+    [
+        "Article continues after sponsorship",
+        "Story Continued Below",
+        "Story continues below advertisement",
+        "Report This Ad",
+    ],
 )
 def test_the_line_marking_an_advertisement_s_place_in_the_article_is_left_out_and_named(slot):
     result, notices = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{slot}\n{SECOND}\n{THIRD}\n")

@@ -413,7 +413,7 @@ BUTTON = regex(
     r"(?:【[^】]{1,12}】\s*){2,}|"
     # ... and an advertisement's label, as other languages print it, or where the text goes on past it
     r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
-    rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|{AD_SLOT})\W*$"
+    rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|report this ad|{AD_SLOT})\W*$"  # (WordPress.com's)
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
 APPEAL = regex(
