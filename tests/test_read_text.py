@@ -2558,6 +2558,14 @@ def test_a_wire_story_s_rule_is_no_subhead_and_a_gallery_s_counter_is_no_part_of
     assert [block.kind for block in lead.body] == ["p"] * 4 and "___" not in body_of(lead)
 
 
+def test_a_wire_s_gallery_counter_and_licensing_link_are_no_part_of_its_caption_and_credit():
+    # Reuters' pages of today: "[1/3]" before the caption, its licensing link pasted after the credit
+    caption = "[1/3]The Kremlin in Moscow, Nov. 20, 2026. REUTERS/Anna Petrova Purchase Licensing Rights, opens new tab"
+    lead = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{caption}\n{ARTICLE}")[0].stories[0]
+    assert (lead.caption, lead.credit) == ("The Kremlin in Moscow, Nov. 20, 2026.", "REUTERS/Anna Petrova")
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
 def test_a_line_under_a_credit_inside_the_article_or_a_long_first_paragraph_under_one_is_no_caption():
     """Only the lead photo's caption stands under its credit (the BBC's), a short line over the article: a subhead
     under a photo's credit inside the article, or the article's first paragraph under the lead photo's credit, with

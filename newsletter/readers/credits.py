@@ -153,7 +153,7 @@ CREDIT_WORDS = 10  # a glued-on credit: its label, a name or two, an outlet
 def split_credit(line: str) -> tuple[str, str]:
     """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
     -> (caption, credit)."""
-    line = HIDE_GLUED.sub("", line)  # NPR's button pasted onto the credit: "... Chuck Burton/AP hide caption"
+    line = HIDE_GLUED.sub("", line)  # a button pasted onto the credit: "... Chuck Burton/AP hide caption"
     bracketed = TRAILING_CREDIT.match(line)
     if bracketed and (bracketed.group("agency") or is_credit(bracketed.group("credit"))):
         return bracketed.group("caption"), bracketed.group("credit")
@@ -195,7 +195,8 @@ def toggled(texts: list[str], roles: list[str], i: int) -> bool:
     return j < len(texts) and roles[j] == "credit"
 
 
-HIDE_GLUED = regex(r"(?i)(?<=\S)\s+(?:hide|toggle) caption$")
+# A button or link pasted onto the credit: NPR's "hide caption", Reuters' "Purchase Licensing Rights, opens new tab"
+HIDE_GLUED = regex(r"(?i)(?<=\S)\s+(?:(?:hide|toggle) caption|purchase licensing rights(?:,\s*opens new tab)?)$")
 HIDE_CAPTION = regex(r"(?i)^(?:hide|show) caption$")
 CAPTION_BUTTON = regex(rf"(?i)^(?:{CAPTION_BUTTONS})$")
 

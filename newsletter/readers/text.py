@@ -411,7 +411,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 
 AUTHORS = regex(r"(?i)^authors?$")  # a box of the writers under the last paragraph ("Author:" over a name is a label)
-GALLERY = regex(r"^\d+ of \d+\s*[|·•]\s*")  # a gallery's counter before the caption: "1 of 2 | The court..."
+GALLERY = regex(r"^(?:\d+ of \d+\s*[|·•]\s*|\[\d+/\d+\]\s*)")  # a gallery's counter: "1 of 2 | The...", "[1/3]The..."
 # A writer's post on its own line under the name: "Scotland political correspondent" (the place: REPORTING_FROM)
 POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
 
