@@ -20,7 +20,7 @@ from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.address import slug_terms
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes, writers_box
-from newsletter.readers.candidates import REPORTING_FROM
+from newsletter.readers.candidates import PLACE, REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
     CAPTION_UNDER_WORDS,
@@ -428,12 +428,12 @@ WRITTEN_TO = regex(ADDRESS + "$")
 
 # A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
 # venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
-# often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), or the
-# writer's own address ("Jane Doe - jane@site.dk")
+# often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), the
+# writer's place over the date ("Anna Petrova in Paris": the Guardian's), or own address ("Jane Doe - jane@site.dk")
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3})"
-    rf"(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))?(?:{ADDRESS})?$"
+    rf"(?:(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))|\s+in\s+(?P<place>{PLACE}))?(?:{ADDRESS})?$"
 )
 
 
@@ -458,7 +458,8 @@ def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
         return False  # a section's label: "World News", "Breaking News"
     if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
         return any(name in found["address"].lower() for name in names if len(name) >= 3)
-    return bool(found["post"]) or i + 1 < len(lines) and bool(POST_LINE.match(lines[i + 1].text))
+    under = lines[i + 1].text if i + 1 < len(lines) else ""  # the post under the name, the date under "Name in Place"
+    return bool(found["post"] or POST_LINE.match(under) or found["place"] and is_date_line(under))
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
