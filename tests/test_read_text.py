@@ -2520,7 +2520,7 @@ def test_a_sentence_about_file_photos_is_no_credit():
     ("Anna Petrova Political correspondent\nThu 20 Nov 2026 17.03 GMT\n", "Anna Petrova Political correspondent"),
     ("Anna Petrova - anna.petrova@example.com\nNov 20, 2026\n", "Anna Petrova"),
     ("Anna Petrova in Kyiv\nThu 20 Nov 2026 17.03 GMT\n", "Anna Petrova in Kyiv"),  # the Guardian's: a place, a date
-    ("Anna Petrova in Kyiv\nFollow\nNov 20, 2026\n", ""),  # ... a name and place over anything else: as often a subject's
+    ("Anna Petrova in Kyiv\nFollow\nNov 20, 2026\n", ""),  # ... over anything else: as often a subject
     # a name alone over the date is as often a label, a place, a venue or the story's subject: no byline
     ("Anna Petrova\nNov 20, 2026\n∙ Paid\n142\nShare\n", ""),  # Substack's
     ("Key Points\nNov 20, 2026\n", ""), ("Old Vic\nNov 20, 2026\n", "")])  # fmt: skip
