@@ -95,6 +95,8 @@ def make_issue(
         issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
     # The shape around the stories: "In this issue", the editor's intro and sign-off
     issue = with_shape(issue, loaded.settings, settings)
+    if not source.is_dir():  # a look at one story, not an issue: kept out of the archive
+        issue = issue.model_copy(update={"story_file": source.name})
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered
     tracking = load_tracking(settings)
     if tracking:

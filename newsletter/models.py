@@ -329,6 +329,7 @@ class Issue(Model):
     signoff: list[Block] = []  # the closing words after the last section
     warnings: list[Notice] = []
     tracking: Tracking | None = None
+    story_file: str = ""  # the one story file it was built from, not an issue folder: publish leaves it out
 
     @property
     def slug(self) -> str:

@@ -95,6 +95,26 @@ def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
     return builds, skipped
 
 
+def issues_only(builds: list[Build], root: Path) -> tuple[list[Build], list[Skipped]]:
+    """The builds of an issue folder; each build of one story file (a look at one story, dated the day it was
+    built and without the issue's number) is named, not published."""
+    issues = [build for build in builds if not build.issue.story_file]
+    story_files = [
+        Skipped(
+            build.folder,
+            f"built from one story file ({build.issue.story_file}), not an issue: left out of the archive; "
+            "build the issue folder to publish it",
+        )
+        for build in builds
+        if build.issue.story_file
+    ]
+    if not issues:
+        raise InputError(
+            "holds only builds of one story file, no issue; build an issue folder, then publish", file=root
+        )
+    return issues, story_files
+
+
 def pick_builds(builds: list[Build]) -> tuple[list[Build], list[Skipped]]:
     """One build per issue, the newest; the others are skipped with the build that replaced them. Two builds are
     of one issue when they have the same number, or (either unnumbered) the same date and subject: both looked
@@ -297,8 +317,9 @@ def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tup
 def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path | None = None) -> Site:
     """Publish every issue built under `root` into the site folder `out`, replacing it whole."""
     separate(root, out)
-    # Read every build, then keep the newest build of each issue
+    # Read every build; leave out the builds of one story file, then keep the newest build of each issue
     builds, not_builds = find_builds(root)
+    builds, story_files = issues_only(builds, root)
     builds, older = pick_builds(builds)
     base = site_base(builds)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
@@ -321,7 +342,7 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         out=out,
         base_url=base,
         builds=builds,
-        skipped=older + not_builds + left_out,
+        skipped=older + not_builds + story_files + left_out,
         removed=removed,
         files=sizes,
         elsewhere=elsewhere,

@@ -4,6 +4,7 @@ with an XML parser, a feed library and a real browser."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -264,6 +265,37 @@ def test_publish_names_the_older_build_it_skipped(builds, tmp_path, monkeypatch)
         "  index.html, feed.xml, sitemap.xml",
     ]
     assert "An early draft" not in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_a_build_of_one_story_file_is_left_out_of_the_archive(tmp_path, monkeypatch):
+    """A look at one story (`newsletter build issues/2026-12-15/01-lead.md`) is no issue: dated today with no
+    number, it would be a third issue in the index and the feed. Publish names it in one line and leaves it out."""
+    monkeypatch.chdir(tmp_path)
+    Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n')
+    issue = make_issue(tmp_path / "issues" / "2026-12-15", number=49, date="2026-12-15")
+    build(issue, out_root=Path("build"))
+    story = build(issue / "01-colombia-runoff.md", out_root=Path("build"), today=dt.date(2026, 12, 5)).out
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"skipped {story}: built from one story file (01-colombia-runoff.md), not an issue: left out of the "
+        "archive; build the issue folder to publish it",
+        f"Published 1 issue(s) into site/ for {BASE}/",
+        "  2026-12-15  issue 49   2026-12-15-issue-49/web.html  Runoff week: Bogotá votes, Brussels waits",
+        "  index.html, feed.xml, sitemap.xml",
+    ]
+    index = Path("site/index.html").read_text()
+    assert "2026-12-15-issue-49/web.html" in index and story.name not in index
+    entries = ET.parse("site/feed.xml").getroot().findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}id") for entry in entries] == [f"{BASE}/2026-12-15-issue-49/web.html"]
+    assert not Path("site", story.name).exists()
+
+    shutil.rmtree(Path("build", "2026-12-15-issue-49"))
+    alone = runner.invoke(app, ["publish"])
+    assert alone.exit_code == 1
+    assert alone.output == (
+        "error: build: holds only builds of one story file, no issue; build an issue folder, then publish\n"
+    )
 
 
 def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
