@@ -536,7 +536,7 @@ def send(
         bars: list[Any] = []
 
         def show(event: Any) -> None:
-            if event.status == "start":
+            if event.status == "start" and sys.stderr.isatty():  # a log (cron's) gets no bar, nor its label
                 bars.append(
                     stack.enter_context(
                         typer.progressbar(length=event.total, label="Sending", file=sys.stderr, show_pos=True)

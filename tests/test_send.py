@@ -5,14 +5,21 @@ How the list goes out is in test_delivery, test_connection and test_history; who
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pty
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import send_fixtures
 from golden import SLUG
 from send_fixtures import (
+    HISTORY,
     SENDER_NAME,
     SUBJECT,
+    addresses,
     headers,
     invoke,
     rewrite_issue,
@@ -91,6 +98,37 @@ def test_send_defaults_to_the_newest_build(server, workdir):
     assert result.exit_code == 0, result.output
     [received] = server.mailbox.received
     assert headers(received.content)["Subject"] == f"[TEST] {SUBJECT}"
+
+
+def send_with_stderr(workdir: Path, stderr: int) -> None:
+    """`newsletter send --list` in a process of its own, its stderr on `stderr` (a log file, a terminal)."""
+    command = [sys.executable, "-m", "newsletter", "send", f"build/{SLUG}", "--list", "subscribers.csv"]
+    env = {name: value for name, value in os.environ.items() if not name.startswith("NEWSLETTER_SMTP_")}
+    subprocess.run(command, cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=stderr, check=True, timeout=120)
+
+
+def test_a_send_from_cron_leaves_no_progress_label_in_its_log(server, workdir):
+    """Cron sends stderr to a file: the progress bar is a terminal's, and what it writes elsewhere is the
+    progress library's choice (its label, "Sending", with or without a line end): nothing of it in the log.
+    On a terminal the bar is still drawn."""
+    subscribers(workdir, 3)
+    with open(workdir / "cron.log", "wb") as log:
+        send_with_stderr(workdir, log.fileno())
+    assert sorted(server.mailbox.addresses()) == addresses(3)
+    assert (workdir / "cron.log").read_bytes() == b""
+
+    HISTORY.unlink()  # everyone again, on a terminal this time
+    terminal, side = pty.openpty()
+    try:
+        send_with_stderr(workdir, side)
+        os.close(side)
+        drawn = b""
+        with contextlib.suppress(OSError):  # EIO once the terminal's other side is closed and read
+            while chunk := os.read(terminal, 4096):
+                drawn += chunk
+    finally:
+        os.close(terminal)
+    assert b"Sending" in drawn and b"3/3" in drawn
 
 
 def test_dry_run_shows_who_would_receive_what_and_sends_nothing(server, workdir):
