@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .buildfolder import RECORD_NAME, make_record
+from .buildfolder import RECORD_NAME, make_record, source_record
 from .errors import InputError, OutputError, doing
 from .images import FOLDER
 from .models import Block, Issue, Notice
@@ -203,12 +203,14 @@ def build(
             "time; choose another --out (a folder inside it is fine)",
             file=out,
         )
+    sources = source_record(source, config)  # what it is made from, hashed before it is read
     made = make_issue(source, date=date, today=today, config=config, cache=cache)
     issue = made.issue
     with doing("rendering", source):
         files = render_files(made, cache=cache)
-    # What send and export will fill in must be these very bytes: a record of each file's hash.
-    files[RECORD_NAME] = make_record(files)
+    # What send and export will fill in must be these very bytes: a record of each file's hash, and of each
+    # source's, so that check, send and publish can tell when the issue says something else now.
+    files[RECORD_NAME] = make_record(files, sources)
     target = out if out is not None else out_root / issue.slug
     with doing("writing", target):
         write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again

@@ -6,6 +6,10 @@ One reader, one policy: every command that reads a build (check, send, export, p
 files were edited after `newsletter build` wrote them is refused, by every command alike, with one line naming
 the edited file: what goes out, is published or counted is what `build` wrote and `check` read, never a file
 edited afterwards or left over from another build.
+
+The record also keeps what the build was made from (its story files, issue.toml and newsletter.toml, each with its
+SHA-256): `stale_sources` names each that changed, went or came since, which `check` calls an error and `send` and
+`publish` refuse (`refuse_stale`), so that what goes out is what the issue folder says now.
 """
 
 from __future__ import annotations
@@ -34,6 +38,26 @@ EDITED = (
 
 class EditedBuild(InputError):
     """A file of a build was changed after `newsletter build` wrote it: every command refuses the build."""
+
+
+class StaleBuild(InputError):
+    """A file the build was made from changed, went or came after it: `send` and `publish` refuse the build."""
+
+
+class Sources(NamedTuple):
+    """What a build was made from, as its record keeps it: the issue (a folder, or one story file) and each file
+    the build read (story files, issue.toml, newsletter.toml), by the path it was given, with its SHA-256."""
+
+    issue: str
+    sha256: dict[str, str]
+    settings: str = ""  # the settings file among them, hashed by what the build reads of it (`settings_digest`)
+
+
+class StaleSource(NamedTuple):
+    """A file the build was made from that changed, went or came since, and what to do."""
+
+    file: str
+    message: str
 
 
 def read_built(folder: Path, names: tuple[str, ...] = ()) -> dict[str, bytes]:
@@ -193,14 +217,31 @@ def latest_build(root: Path = Path("build")) -> Path:
     return folder
 
 
-def make_record(files: dict[str, bytes]) -> bytes:
-    """build.json for the files of one build."""
+def make_record(files: dict[str, bytes], sources: Sources | None = None) -> bytes:
+    """build.json for the files of one build, and what it was made from (None: not recorded)."""
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
-    return (json.dumps({"sha256": digests}, indent=2) + "\n").encode()
+    record: dict[str, object] = {"sha256": digests}
+    if sources is not None:
+        record["sources"] = {
+            "issue": sources.issue,
+            "settings": sources.settings,
+            "sha256": dict(sorted(sources.sha256.items())),
+        }
+    return (json.dumps(record, indent=2) + "\n").encode()
 
 
 def read_record(folder: Path) -> dict[str, str]:
     """build.json: each file the build wrote, by its path in the folder, and its SHA-256."""
+    return parse_record(folder)[0]
+
+
+def read_sources(folder: Path) -> Sources | None:
+    """What the build in `folder` was made from, as its build.json says; None when it does not say (an older build)."""
+    return parse_record(folder)[1]
+
+
+def parse_record(folder: Path) -> tuple[dict[str, str], Sources | None]:
+    """build.json read and checked: the files the build wrote, and what it was made from (None: not recorded)."""
     path = folder / RECORD_NAME
     if not folder.is_dir():
         raise InputError("is not a build folder; run `newsletter build` first", file=folder)
@@ -210,12 +251,112 @@ def read_record(folder: Path) -> dict[str, str]:
         )
     data = read_regular(path, RECORD_LIMIT)
     try:
-        record = json.loads(data)["sha256"]
-        if not isinstance(record, dict) or not all(isinstance(value, str) for value in record.values()):
+        parsed = json.loads(data)
+        record, sources = parsed["sha256"], parsed.get("sources")
+        if sources is not None:
+            sources = Sources(sources["issue"], sources["sha256"], sources.get("settings", ""))
+        if not digests(record) or (
+            sources is not None and not (plain(sources.issue) and plain(sources.settings) and digests(sources.sha256))
+        ):
             raise TypeError
-    except (ValueError, KeyError, TypeError, RecursionError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise InputError("cannot be read; build the issue again", file=path) from None
-    return record
+    return record, sources
+
+
+def digests(record: object) -> bool:
+    """Whether a record's table is one of paths (no NUL in them) and their digests, as the build writes it."""
+    return isinstance(record, dict) and all(plain(name) and isinstance(value, str) for name, value in record.items())
+
+
+def plain(name: object) -> bool:
+    return isinstance(name, str) and "\0" not in name
+
+
+# ---------------------------------------------------------------------------------------------
+# What a build was made from, and whether it still says that
+
+
+def source_record(source: Path, config: Path | None) -> Sources:
+    """What building `source` with the settings file `config` (None: ./newsletter.toml, if any) reads: its story
+    files, issue.toml and the settings file, hashed before the build reads them (a file saved while it builds is
+    then called changed, never taken as built). Paths as the build was given them, as issue.json names stories."""
+    from .settings import CONFIG_NAME
+
+    settings = config or Path(CONFIG_NAME)
+    paths = source_paths(source) + ([settings] if settings.is_file() else [])
+    found = {str(path): digest for path in paths if (digest := file_digest(path, path == settings)) is not None}
+    return Sources(str(source), found, str(settings) if str(settings) in found else "")
+
+
+def source_paths(source: Path) -> list[Path]:
+    """The files of an issue the build reads: each story file of a folder and its issue.toml, or the one story file."""
+    from .load import story_files
+
+    if not source.is_dir():
+        return [source]
+    try:
+        stories = story_files(source)
+    except OSError:
+        return []
+    settings = source / "issue.toml"
+    return stories + ([settings] if settings.exists() or settings.is_symlink() else [])
+
+
+# newsletter.toml's tables the build does not read (send's, new's, import's): setting up [smtp] after a build
+# does not make it stale.
+NOT_BUILT = ("smtp", "schedule", "more_from")
+
+
+def file_digest(path: Path, settings: bool = False) -> str | None:
+    """A source file's SHA-256, or None when it cannot be read as a regular file (gone, a FIFO, too large). For the
+    settings file (`settings`), the SHA-256 of the tables the build reads, as data: its comments and NOT_BUILT
+    tables may change."""
+    import tomllib
+
+    from .text import BUILD_FILE_LIMIT, read_file
+
+    try:
+        data = read_file(path, limit=BUILD_FILE_LIMIT, what="a source")
+    except InputError:
+        return None
+    if settings:
+        try:
+            tables = {key: value for key, value in tomllib.loads(data.decode()).items() if key not in NOT_BUILT}
+            data = json.dumps(tables, sort_keys=True, default=str).encode()
+        except (ValueError, RecursionError):  # not TOML (nor UTF-8): its bytes, as any other file
+            pass
+    return hashlib.sha256(data).hexdigest()
+
+
+def stale_sources(folder: Path) -> list[StaleSource]:
+    """Each file the build in `folder` was made from that changed, went or came since, in the record's order, the
+    new ones last. None when the record names no sources (an older build) or its issue is not where the record
+    says (a build folder copied elsewhere, or a command run from another folder): nothing to compare with."""
+    sources = read_sources(folder)
+    if sources is None or not Path(sources.issue).exists():
+        return []
+    tail = "; build again so that what goes out is"
+    stale = []
+    for name, digest in sources.sha256.items():
+        now = file_digest(Path(name), name == sources.settings)
+        if now is None and not Path(name).exists() and not Path(name).is_symlink():
+            stale.append(StaleSource(name, f"gone since this build ({folder}){tail} what the issue holds now"))
+        elif now != digest:
+            stale.append(StaleSource(name, f"changed after this build ({folder}){tail} what it says now"))
+    came = [str(path) for path in source_paths(Path(sources.issue)) if str(path) not in sources.sha256]
+    return stale + [
+        StaleSource(name, f"new since this build ({folder}){tail} what the issue holds now") for name in came
+    ]
+
+
+def refuse_stale(folder: Path) -> None:
+    """Refuse the build in `folder` (StaleBuild) when a file it was made from changed, went or came since: the
+    first is named, with how many more `check` names."""
+    stale = stale_sources(folder)
+    if stale:
+        more = f" ({len(stale) - 1} more: `newsletter check {folder}` names each)" if len(stale) > 1 else ""
+        raise StaleBuild(stale[0].message + more, file=stale[0].file)
 
 
 def read_regular(path: Path, limit: int) -> bytes:

@@ -61,6 +61,14 @@ class Reads:
         self.files = {name: known for name, known in self.files.items() if name in kept}
 
 
+def story_files(folder: Path) -> list[Path]:
+    """The files of an issue folder that are read as stories, by name: anything directly inside it named like a
+    story, so that a broken symlink, a FIFO or an unreadable file is named in an error instead of being left out
+    silently; folders are not stories. An OSError is the caller's."""
+    entries = sorted(folder.iterdir(), key=lambda path: path.name)
+    return [path for path in entries if path.suffix.lower() in STORY_SUFFIXES and not path.is_dir()]
+
+
 def load_source(source: Path, reads: Reads | None = None) -> Loaded:
     """Load one story file, or every story file directly inside an issue folder. `reads`: what an earlier load
     read (the preview's), so that unchanged files are not parsed again."""
@@ -76,10 +84,7 @@ def load_source(source: Path, reads: Reads | None = None) -> Loaded:
         raise InputError(f"cannot be read ({error.strerror})", file=source) from None
     if source.is_dir():
         try:
-            entries = sorted(source.iterdir(), key=lambda path: path.name)
-            # Anything named like a story is read, so a broken symlink, a FIFO or an unreadable file is
-            # named in an error instead of being left out silently; folders are not stories.
-            files = [path for path in entries if path.suffix.lower() in STORY_SUFFIXES and not path.is_dir()]
+            files = story_files(source)
         except OSError as error:
             raise InputError(f"cannot be read ({error.strerror})", file=source) from None
         for path in files:

@@ -315,12 +315,17 @@ def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tup
 
 
 def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path | None = None) -> Site:
-    """Publish every issue built under `root` into the site folder `out`, replacing it whole."""
+    """Publish every issue built under `root` into the site folder `out`, replacing it whole; a build whose
+    sources changed since is refused (buildfolder.refuse_stale)."""
+    from .buildfolder import refuse_stale
+
     separate(root, out)
     # Read every build; leave out the builds of one story file, then keep the newest build of each issue
     builds, not_builds = find_builds(root)
     builds, story_files = issues_only(builds, root)
     builds, older = pick_builds(builds)
+    for build in builds:  # a story edited since an issue's build: its page would not say what the issue says now
+        refuse_stale(build.folder)
     base = site_base(builds)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
     with doing("rendering the archive of", root):

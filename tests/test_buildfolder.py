@@ -3,9 +3,10 @@
 import datetime as dt
 import os
 import re
+import shutil
 
 import pytest
-from golden import SLUG, record_again
+from golden import EXAMPLE, SLUG, record_again
 
 from newsletter.buildfolder import latest_build, latest_dated
 from newsletter.errors import InputError
@@ -86,3 +87,105 @@ def test_the_same_build_as_built_is_read_by_every_command(built_workdir, cli):
             assert not re.search(r"^error: ", result.output, flags=re.M), result.output
         else:
             assert result.exit_code == 0, (command, result.output)
+
+
+# ---------------------------------------------------------------------------------------------
+# A stale build: a story, issue.toml or newsletter.toml changed (or a story came or went) after the build.
+# check names each such file and calls the build unsafe; send and publish refuse it, writing nothing.
+
+STALE_COMMANDS = {command: COMMANDS[command] for command in ("send --dry-run", "publish")}
+ISSUE = "issues/2026-11-24"
+
+
+def stale(path: str, what: str = "changed after") -> str:
+    tail = "what it says now" if what == "changed after" else "what the issue holds now"
+    return f"error: {path}: {what} this build (build/{SLUG}); build again so that what goes out is {tail}"
+
+
+@pytest.fixture
+def issue_built(workdir, cli):
+    """An editor's folder: the Markdown sample in issues/2026-11-24 with a newsletter.toml, built into build/."""
+    shutil.copytree(EXAMPLE, workdir / ISSUE)
+    (workdir / "newsletter.toml").write_text('[brand]\nname = "The Ballot Brief"\n')
+    result = cli("build", ISSUE, "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    return workdir
+
+
+def test_a_story_edited_after_the_build_is_named_by_check_and_refused_by_send_and_publish(issue_built, cli):
+    story = issue_built / ISSUE / "05-explainer.md"
+    story.write_text(story.read_text() + "\nA typo fixed.\n")
+    check = cli("check")
+    assert check.exit_code == 1, check.output
+    assert stale(f"{ISSUE}/05-explainer.md") in check.output.splitlines()
+    assert "not safe to send" in check.output.splitlines()[-1]
+    before = sorted(str(path) for path in issue_built.rglob("*"))
+    for command, args in STALE_COMMANDS.items():
+        result = cli(*args)
+        assert result.exit_code == 1, (command, result.output)
+        assert result.output.splitlines() == [stale(f"{ISSUE}/05-explainer.md")], command
+        assert sorted(str(path) for path in issue_built.rglob("*")) == before, command  # nothing written
+
+
+def test_check_names_each_source_changed_gone_or_new_since_the_build(issue_built, cli):
+    (issue_built / ISSUE / "02-eu-enlargement.md").unlink()
+    (issue_built / ISSUE / "06-late.md").write_text("---\nheadline: A late story\n---\n\nIt came in late.\n")
+    (issue_built / ISSUE / "notes.csv").write_text("not a story\n")
+    with (issue_built / ISSUE / "issue.toml").open("a") as settings:
+        settings.write("\n# edited\n")
+    with (issue_built / "newsletter.toml").open("a") as settings:
+        settings.write('tagline = "Edited"\n')
+    check = cli("check")
+    assert check.exit_code == 1, check.output
+    said = [line for line in check.output.splitlines() if "this build" in line]
+    assert said == [
+        stale(f"{ISSUE}/02-eu-enlargement.md", "gone since"),
+        stale(f"{ISSUE}/issue.toml"),
+        stale("newsletter.toml"),
+        stale(f"{ISSUE}/06-late.md", "new since"),
+    ]
+
+
+def test_settings_the_build_does_not_read_may_change_after_it(issue_built, cli):
+    with (issue_built / "newsletter.toml").open("a") as settings:  # a comment, then the server to send through
+        settings.write('\n# the server\n[smtp]\nhost = "smtp.example.org"\n')
+    assert "this build" not in cli("check").output
+    for command, args in STALE_COMMANDS.items():
+        assert cli(*args).exit_code == 0, command
+
+
+def test_a_build_again_after_the_edit_is_safe_to_send_again(issue_built, cli):
+    story = issue_built / ISSUE / "05-explainer.md"
+    story.write_text(story.read_text() + "\nA typo fixed.\n")
+    assert cli("build", ISSUE, "--date", "2026-11-24").exit_code == 0
+    assert "this build" not in cli("check").output
+    for command, args in STALE_COMMANDS.items():
+        assert cli(*args).exit_code == 0, command
+
+
+def test_a_build_whose_sources_cannot_be_found_says_nothing_of_them(issue_built, cli, tmp_path_factory, monkeypatch):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    shutil.copytree(issue_built / "build", elsewhere / "build")
+    monkeypatch.chdir(elsewhere)  # the build folder copied to another machine: its issue folder is not there
+    check = cli("check")
+    assert "this build" not in check.output
+    for command, args in STALE_COMMANDS.items():
+        result = cli(*args)
+        assert result.exit_code == 0, (command, result.output)
+
+
+def test_a_build_recorded_without_its_sources_is_read_as_before(issue_built, cli):
+    record_again(issue_built / "build" / SLUG)  # build.json as an older version wrote it: files only
+    story = issue_built / ISSUE / "05-explainer.md"
+    story.write_text(story.read_text() + "\nA typo fixed.\n")
+    assert "this build" not in cli("check").output
+    for command, args in STALE_COMMANDS.items():
+        assert cli(*args).exit_code == 0, command
+
+
+def test_the_record_of_sources_is_the_same_for_the_same_input(issue_built, cli):
+    assert cli("build", ISSUE, "--date", "2026-11-24", "--out", "other").exit_code == 0
+    record = (issue_built / "build" / SLUG / "build.json").read_bytes()
+    assert (issue_built / "other" / "build.json").read_bytes() == record
+    assert f'"{ISSUE}/05-explainer.md"'.encode() in record and b'"newsletter.toml"' in record
+    assert str(issue_built).encode() not in record

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import send_fixtures
-from golden import SLUG
+from golden import EXAMPLE, SLUG
 from send_fixtures import (
     HISTORY,
     SENDER_NAME,
@@ -161,6 +161,29 @@ def test_send_refuses_a_build_whose_email_html_was_edited_after_build(server, wo
             "editing its files\n"
         )
     assert server.mailbox.greetings == 0
+
+
+def test_send_refuses_a_build_whose_story_was_edited_after_build(server, workdir):
+    shutil.copytree(EXAMPLE, workdir / "issues" / "2026-11-24")
+    built = invoke("build", "issues/2026-11-24", "--date", "2026-11-24", "--out", f"build/{SLUG}")
+    assert built.exit_code == 0, built.output
+    story = workdir / "issues" / "2026-11-24" / "07-typo.md"
+    shutil.copy(EXAMPLE / "05-explainer.md", story)  # a story added after the build...
+    assert invoke("build", "issues/2026-11-24", "--date", "2026-11-24", "--out", f"build/{SLUG}").exit_code == 0
+    story.write_text(story.read_text().replace("the", "teh", 1))  # ...then its typo fixed, and no build again
+    subscribers(workdir, 3)
+    for result in (
+        send_list(),
+        send_list("--dry-run"),
+        invoke("send", f"build/{SLUG}", "--to", "editor@example.org"),
+    ):
+        assert result.exit_code == 1
+        assert result.output == (
+            f"error: issues/2026-11-24/07-typo.md: changed after this build (build/{SLUG}); build again so that "
+            "what goes out is what it says now\n"
+        )
+    assert server.mailbox.greetings == 0
+    assert not (workdir / "newsletter-sends.sqlite3").exists()
 
 
 def test_a_build_without_a_record_is_refused(server, workdir):

@@ -28,6 +28,7 @@ def check_issue(folder: Path, build: Build | None = None, *, online: bool = Fals
     build = build or read_build(folder)
     issue, html, text = build.issue, build.html, build.text
     findings = check_files(issue, html, text, html_name=str(folder / "email.html"), text_name=str(folder / "email.txt"))
+    findings += check_sources(folder)
     published = check_published(folder, issue, html, build.files)
     findings += check_promises(issue, parse_html(html), str(folder / "email.html"))
     if online:
@@ -35,6 +36,13 @@ def check_issue(folder: Path, build: Build | None = None, *, online: bool = Fals
     else:
         findings += check_upload(issue, html, str(folder))
     return ordered(published + findings)
+
+
+def check_sources(folder: Path) -> list[Finding]:
+    """An error for each file the build was made from that changed, went or came since: build it again."""
+    from newsletter.buildfolder import stale_sources
+
+    return [Finding("error", "sources", stale.message, file=stale.file) for stale in stale_sources(folder)]
 
 
 @dataclass(frozen=True)

@@ -94,10 +94,11 @@ def prepare(folder: Path, *, now: Callable[[], dt.datetime] = utc_now) -> Prepar
     """Read a build folder as built (its record checked), and check every header that is not per recipient.
 
     `now` dates each message when it is filled in, just before it goes out (tests pass their own clock)."""
-    from newsletter.buildfolder import read_built_issue
+    from newsletter.buildfolder import read_built_issue, refuse_stale
     from newsletter.message import header_problems
 
     issue, files = read_built_issue(folder, ("email.tokens.eml",))
+    refuse_stale(folder)  # a story edited since the build: what would go out is not what it says now
     # Before anything is sent: no header value may forge headers, as written or once decoded.
     for what, value, problem in header_problems(issue):
         raise HeaderError(f"the {what} {value!r} {problem}; nothing was sent", file=folder / "issue.json")
