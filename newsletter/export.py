@@ -237,7 +237,7 @@ def dialect(esp: str) -> Dialect:
 def export_issue(folder: Path | None, esp: str, *, out: Path | None = None) -> Export:
     """Write `<folder>/export-<esp>.html` (or `out`): the email HTML in the service's dialect; `folder` None:
     the newest build under build/."""
-    from .buildfolder import latest_build, read_built_issue
+    from .buildfolder import latest_build, read_built_issue, refuse_stale
     from .check import published_urls
     from .images import built_names
     from .message import header_problems
@@ -247,6 +247,7 @@ def export_issue(folder: Path | None, esp: str, *, out: Path | None = None) -> E
     service = dialect(esp)
     # The email as built and checked, with its tokens where the links go: nothing is rendered again.
     issue, files = read_built_issue(folder, ("email.tokens.html",))
+    refuse_stale(folder)  # a story edited since the build: what would be pasted is not what it says now
     # The editor pastes the subject and sender into the service: the same header rule as send.
     for what, value, problem in header_problems(issue):
         raise HeaderError(f"the {what} {value!r} {problem}; nothing was exported", file=folder / "issue.json")

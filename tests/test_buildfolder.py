@@ -93,7 +93,7 @@ def test_the_same_build_as_built_is_read_by_every_command(built_workdir, cli):
 # A stale build: a story, issue.toml or newsletter.toml changed (or a story came or went) after the build.
 # check names each such file and calls the build unsafe; send and publish refuse it, writing nothing.
 
-STALE_COMMANDS = {command: COMMANDS[command] for command in ("send --dry-run", "publish")}
+STALE_COMMANDS = {command: COMMANDS[command] for command in ("send --dry-run", "export", "publish")}
 ISSUE = "issues/2026-11-24"
 
 
@@ -112,7 +112,7 @@ def issue_built(workdir, cli):
     return workdir
 
 
-def test_a_story_edited_after_the_build_is_named_by_check_and_refused_by_send_and_publish(issue_built, cli):
+def test_a_story_edited_after_the_build_is_named_by_check_and_refused_by_send_export_and_publish(issue_built, cli):
     story = issue_built / ISSUE / "05-explainer.md"
     story.write_text(story.read_text() + "\nA typo fixed.\n")
     check = cli("check")
