@@ -203,14 +203,13 @@ def known_stories(folder: Path, notices: list[Notice]) -> dict[str, str]:
 
     Each file is read on its own: one that cannot be read is named in `notices` (it was not compared with the
     page) and does not stop an import of an unrelated page; the build still refuses it."""
-    from .readers import STORY_SUFFIXES, read
+    from .load import story_files
+    from .readers import read
 
     if not folder.is_dir():
         return {}
     known: dict[str, str] = {}
-    for path in sorted(folder.iterdir(), key=lambda path: path.name):
-        if path.suffix.lower() not in STORY_SUFFIXES or path.is_dir():
-            continue
+    for path in story_files(folder):
         try:
             stories = read(path, []).stories
         except InputError as error:
