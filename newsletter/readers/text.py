@@ -20,7 +20,7 @@ from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.address import slug_terms
 from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes, writers_box
-from newsletter.readers.candidates import PLACE, REPORTING_FROM
+from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
     CAPTION_UNDER_WORDS,
@@ -47,10 +47,8 @@ from newsletter.readers.headline import article_start, choose_headline, past_sta
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
     ADDRESSED,
-    BYLINE_WORDS,
     CAPTION_LABEL,
     END_OF_ARTICLE,
-    GLUED_DATE,
     LEAD_IN,
     NAMES,
     RELATED,
@@ -69,8 +67,7 @@ from newsletter.readers.lines import (
 )
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
-from newsletter.readers.words import SECTIONS
-from newsletter.readers.writers import POSTS, writers_bios, written_note
+from newsletter.readers.writers import take_byline, writer_line, writers_bios, written_note
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
@@ -412,8 +409,6 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 AUTHORS = regex(r"(?i)^authors?$")  # a box of the writers under the last paragraph ("Author:" over a name is a label)
 GALLERY = regex(r"^(?:\d+ of \d+\s*[|·•]\s*|\[\d+/\d+\]\s*)")  # a gallery's counter: "1 of 2 | The...", "[1/3]The..."
-# A writer's post on its own line under the name: "Scotland political correspondent" (the place: REPORTING_FROM)
-POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
 
 
 def in_header(roles: list[str], i: int) -> bool:
@@ -421,68 +416,6 @@ def in_header(roles: list[str], i: int) -> bool:
     standfirst), not deep in the article."""
     above, below = roles[i - 1] if i else "", roles[i + 1] if i + 1 < len(roles) else ""
     return above == "byline" or below in ("byline", "date") or roles[:i].count("prose") <= 1
-
-
-ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's address after the name: " - jane@site.dk"
-WRITTEN_TO = regex(ADDRESS + "$")
-
-# A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
-# venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
-# often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), the
-# writer's place over the date ("Anna Petrova in Paris": the Guardian's), or own address ("Jane Doe - jane@site.dk")
-WRITER = regex(
-    r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
-    r"{1,3})"
-    rf"(?:(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))|\s+in\s+(?P<place>{PLACE}))?(?:{ADDRESS})?$"
-)
-
-
-# ... not a site's or a section's name, a button, a title ("The Planetary Press", "Text Size", "Ein Albtraum"), nor
-# a line in capitals ("OUTDOOR LOVERS": a category's, as often as a name)
-NO_NAME = regex(
-    r"^(?i:the|a|an|ein|eine|der|die|das|le|la|les|el|los|las|un|une|il|lo)\b|"
-    r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog|desk|"
-    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?)\b)|"
-    r"^[^a-z]+$"
-)
-
-
-def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
-    """A line under the headline that is a writer's name with what marks it as the writer's: a post, or the
-    writer's own address."""
-    found = WRITER.match(lines[i].text)
-    if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
-        return False
-    names = {word.lower() for word in found["name"].split()}
-    if names & SECTIONS:
-        return False  # a section's label: "World News", "Breaking News"
-    if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
-        return any(name in found["address"].lower() for name in names if len(name) >= 3)
-    under = lines[i + 1].text if i + 1 < len(lines) else ""  # the post under the name, the date under "Name in Place"
-    return bool(found["post"] or POST_LINE.match(under) or found["place"] and is_date_line(under))
-
-
-# A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
-DATED_BYLINE = regex(
-    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=" + GLUED_DATE + r"))\s*(?P<date>[^|·•]+)$"
-)
-
-
-def take_byline(line: Line, story: Story) -> None:
-    """The story's byline from its line, without its "By" or an address after it; a date after a bar or a comma, or
-    right after the names, is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25.
-    September 2026")."""
-    name = BYLINE_WORDS.sub("", line.text).strip()
-    found = DATED_BYLINE.match(name)
-    glued = found is not None and not re.search(r"[|·•,]\s*$", name[: found.start("date")])
-    if found and glued and not NAMES.fullmatch(found["name"]):
-        found = None
-    if found and (day := line_date(found["date"])) and is_date_line(found["date"]):
-        name = found["name"].strip()
-        if story.date is None:
-            story.date = day
-    story.byline = WRITTEN_TO.sub("", name)  # the name, not the writer's address
-    line.kind = "byline"
 
 
 OPENING_WORDS = 60  # words of the article's first short paragraphs a byline may stand under

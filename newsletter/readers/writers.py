@@ -1,14 +1,19 @@
-"""Who wrote the article, as a page says it around the article: the writer's note ("ELENA VASQUEZ is a Senior Fellow
-at ...", "Kim covers North and South Korea for ..."), over it, under it or after its last paragraph. The note is the
-page's, no paragraph of the article; a paragraph about someone in the news who shares the writer's name is."""
+"""Who wrote the article, as a page says it around the article: the byline taken from its line (without its "By",
+with the date a byline may carry), a writer's name on its own line with what marks it as the writer's, and the
+writer's note ("ELENA VASQUEZ is a Senior Fellow at ...", "Kim covers North and South Korea for ..."), over it, under
+it or after its last paragraph. The note is the page's, no paragraph of the article; a paragraph about someone in the
+news who shares the writer's name is."""
 
 from __future__ import annotations
 
 import re
 
+from newsletter.models import Story
 from newsletter.patterns import regex
-from newsletter.readers.lines import BYLINE_WORDS, NAMES, Line
+from newsletter.readers.candidates import PLACE
+from newsletter.readers.lines import BYLINE_WORDS, GLUED_DATE, NAMES, Line, is_date_line, is_furniture, line_date
 from newsletter.readers.scripts import words_of
+from newsletter.readers.words import SECTIONS
 
 
 def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
@@ -69,3 +74,68 @@ def written_note(lines: list[Line], start: int, text: str) -> bool:
 
 
 HEADER_NAME = 8  # words: a header's line that names the writers ("Khalid Osman and Rebecca Hale")
+
+
+# A writer's post on its own line under the name: "Scotland political correspondent" (the place: REPORTING_FROM)
+POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
+
+ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's address after the name: " - jane@site.dk"
+WRITTEN_TO = regex(ADDRESS + "$")
+
+# A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
+# venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
+# often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), the
+# writer's place over the date ("Anna Petrova in Paris": the Guardian's), or own address ("Jane Doe - jane@site.dk")
+WRITER = regex(
+    r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
+    r"{1,3})"
+    rf"(?:(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))|\s+in\s+(?P<place>{PLACE}))?(?:{ADDRESS})?$"
+)
+
+
+# ... not a site's or a section's name, a button, a title ("The Planetary Press", "Text Size", "Ein Albtraum"), nor
+# a line in capitals ("OUTDOOR LOVERS": a category's, as often as a name)
+NO_NAME = regex(
+    r"^(?i:the|a|an|ein|eine|der|die|das|le|la|les|el|los|las|un|une|il|lo)\b|"
+    r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog|desk|"
+    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?)\b)|"
+    r"^[^a-z]+$"
+)
+
+
+def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
+    """A line under the headline that is a writer's name with what marks it as the writer's: a post, or the
+    writer's own address."""
+    found = WRITER.match(lines[i].text)
+    if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
+        return False
+    names = {word.lower() for word in found["name"].split()}
+    if names & SECTIONS:
+        return False  # a section's label: "World News", "Breaking News"
+    if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
+        return any(name in found["address"].lower() for name in names if len(name) >= 3)
+    under = lines[i + 1].text if i + 1 < len(lines) else ""  # the post under the name, the date under "Name in Place"
+    return bool(found["post"] or POST_LINE.match(under) or found["place"] and is_date_line(under))
+
+
+# A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
+DATED_BYLINE = regex(
+    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=" + GLUED_DATE + r"))\s*(?P<date>[^|·•]+)$"
+)
+
+
+def take_byline(line: Line, story: Story) -> None:
+    """The story's byline from its line, without its "By" or an address after it; a date after a bar or a comma, or
+    right after the names, is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25.
+    September 2026")."""
+    name = BYLINE_WORDS.sub("", line.text).strip()
+    found = DATED_BYLINE.match(name)
+    glued = found is not None and not re.search(r"[|·•,]\s*$", name[: found.start("date")])
+    if found and glued and not NAMES.fullmatch(found["name"]):
+        found = None
+    if found and (day := line_date(found["date"])) and is_date_line(found["date"]):
+        name = found["name"].strip()
+        if story.date is None:
+            story.date = day
+    story.byline = WRITTEN_TO.sub("", name)  # the name, not the writer's address
+    line.kind = "byline"
