@@ -2535,12 +2535,16 @@ def test_a_section_s_label_over_the_date_is_no_byline():
     assert (lead.byline, lead.date.isoformat()) == ("", "2026-11-20")
 
 
-def test_the_bbc_s_header_a_name_over_the_writer_s_post_and_a_caption_under_its_credit():
-    """The BBC's pages name the writer over the post ("Scotland political correspondent", "Reporting from Glasgow")
-    with no date, and print a photo's credit over its caption, which has no full stop."""
+@pytest.mark.parametrize(
+    "post", ["Scotland political correspondent\nReporting from Glasgow", "Balkans correspondent, Belgrade"]
+)
+def test_the_bbc_s_header_a_name_over_the_writer_s_post_and_a_caption_under_its_credit(post):
+    """The BBC's pages name the writer over the post ("Scotland political correspondent", "Reporting from Glasgow",
+    or the place after a comma: "Balkans correspondent, Belgrade") with no date, and print a photo's credit over its
+    caption, which has no full stop. The post over the credit is no caption."""
     caption = "Voters queued outside polling stations into the evening"
-    page = (f"Home\nNews\nSport\n{HEADLINE}\nShare\nSave\nAnna Petrova\nScotland political correspondent\n"
-            f"Reporting from Glasgow\nGetty Images\n{caption}\n{ARTICLE}")  # fmt: skip
+    page = (f"Home\nNews\nSport\n{HEADLINE}\nShare\nSave\nAnna Petrova\n{post}\n"
+            f"Getty Images\n{caption}\n{ARTICLE}")  # fmt: skip
     lead = read(page)[0].stories[0]
     assert (lead.headline, lead.byline, lead.caption, lead.credit) == (
         HEADLINE,

@@ -67,7 +67,7 @@ from newsletter.readers.lines import (
 )
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
-from newsletter.readers.writers import take_byline, writer_line, writers_bios, written_note
+from newsletter.readers.writers import post_under_name, take_byline, writer_line, writers_bios, written_note
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
@@ -281,6 +281,8 @@ def classify(lines: list[Line]) -> list[str]:
                 and (words_of(text) > CAPTION_WORDS or title_case(text) or paragraph_over_credit(texts, roles, i))
             ):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
+            if i + 1 < len(texts) and roles[i + 1] == "credit" and post_under_name(texts, i):
+                continue  # the writer's post, the lead photo's credit under it (the BBC's)
             if i + 1 < len(texts) and (roles[i + 1] == "credit" or texts[i + 1] == text):
                 roles[i] = "caption"
             elif i and texts[i - 1] == text:

@@ -76,8 +76,9 @@ def written_note(lines: list[Line], start: int, text: str) -> bool:
 HEADER_NAME = 8  # words: a header's line that names the writers ("Khalid Osman and Rebecca Hale")
 
 
-# A writer's post on its own line under the name: "Scotland political correspondent" (the place: REPORTING_FROM)
-POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}$")
+# A writer's post on its own line under the name: "Scotland political correspondent", with the place after a comma
+# ("Balkans correspondent, Belgrade"; on a line of its own: REPORTING_FROM)
+POST_LINE = regex(rf"(?i)^(?:[\w'’-]+\s+){{0,3}}{POSTS}(?:,\s+(?-i:{PLACE}))?$")
 
 ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's address after the name: " - jane@site.dk"
 WRITTEN_TO = regex(ADDRESS + "$")
@@ -101,6 +102,12 @@ NO_NAME = regex(
     r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?)\b)|"
     r"^[^a-z]+$"
 )
+
+
+def post_under_name(texts: list[str], i: int) -> bool:
+    """The writer's post on its own line under the name (the BBC's), which a photo's credit under it does not make
+    the photo's caption."""
+    return i > 0 and bool(POST_LINE.match(texts[i]) and WRITER.match(texts[i - 1]))
 
 
 def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
