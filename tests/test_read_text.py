@@ -3353,3 +3353,26 @@ def test_a_headline_under_a_topic_s_banner_and_its_date_is_not_ranked_down_as_a_
     story = read(f"Culture\nFestival d'Avignon 2026\nSamedi 11 juillet 2026\nPartager\nFacebook\n{headline}\n{article}"
                  )[0].stories[0]  # fmt: skip
     assert story.headline == headline or story.headline_unsure
+
+
+def test_buttons_shown_twice_are_no_caption_but_a_caption_shown_twice_is():
+    """A photo's caption pasted twice (its alt text, then the caption under it) is the caption; two buttons of the
+    same letters (Asharq Al-Awsat's smaller and larger text, "TT" and "TT") are not, and are named as left out."""
+    caption = "Voters queue outside a polling station in Beirut on Sunday"
+    page = f"Home\n{HEADLINE}\nNov 20, 2026\nTT\nTT\n{ARTICLE}"
+    lead, notices = read(page)
+    assert (lead.stories[0].caption, body_of(lead.stories[0])) == ("", [PARAGRAPH, SECOND, THIRD])
+    assert any('"TT", "TT"' in notice for notice in notices)
+    lead = read(f"Home\n{HEADLINE}\nNov 20, 2026\n{caption}\n{caption}\n{ARTICLE}")[0].stories[0]
+    assert (lead.caption, body_of(lead)) == (caption, [PARAGRAPH, SECOND, THIRD])
+
+
+def test_medium_s_buttons_over_the_writer_are_no_caption_nor_a_headline_to_doubt():
+    """Medium's header: "Sign in", "Get started" and its "Homepage" link twice (the logo's alt text, then the link),
+    then the writer, the date and the headline. The buttons are furniture: no caption, and no line near enough to the
+    headline to make it a guess."""
+    page = f"Sign in\nGet started\nHomepage\nHomepage\nAnna Petrova\nNov 20, 2026\n·\n7 min read\n{HEADLINE}\n{ARTICLE}"
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.caption) == (HEADLINE, False, "")
+    assert any('"Sign in", "Get started", "Homepage"' in notice for notice in notices)

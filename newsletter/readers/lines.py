@@ -408,7 +408,7 @@ BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
     rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
     r"(?:share )?all sharing options(?: for:.*)?|"  # Vox Media's share menu, with the headline pasted after it
-    r"what['’]?s this\?|"  # ... the question mark beside a "Recommend" button
+    r"what['’]?s this\?|get started|"  # ... the question mark beside a "Recommend" button; Medium's sign-up
     # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】 【关闭】"
     r"(?:【[^】]{1,12}】\s*){2,}|"
     # ... and an advertisement's label, as other languages print it, or where the text goes on past it

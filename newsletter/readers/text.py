@@ -283,10 +283,11 @@ def classify(lines: list[Line]) -> list[str]:
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
             if i + 1 < len(texts) and roles[i + 1] == "credit" and post_under_name(texts, i):
                 continue  # the writer's post, the lead photo's credit under it (the BBC's)
-            if i + 1 < len(texts) and (roles[i + 1] == "credit" or texts[i + 1] == text):
-                roles[i] = "caption"
-            elif i and texts[i - 1] == text:
-                roles[i] = "caption"
+            twice = text in texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
+            if i + 1 < len(texts) and roles[i + 1] == "credit" or twice and words_of(text) >= 2:
+                roles[i] = "caption"  # above a credit, or shown twice: its alt text, then the caption
+            elif twice:
+                roles[i] = "furniture"  # a word shown twice: buttons ("TT", "TT": smaller and larger text), labels
             elif toggled(texts, roles, i) and words_of(text) <= CAPTION_WORDS and not title_case(text):
                 roles[i] = "caption"  # NPR's: the caption, its "hide caption" and "toggle caption" buttons, its credit
     # A short Chinese sentence between the article's paragraphs is one of them (at its start it may be a caption)
