@@ -3376,3 +3376,32 @@ def test_medium_s_buttons_over_the_writer_are_no_caption_nor_a_headline_to_doubt
     lead = result.stories[0]
     assert (lead.headline, lead.headline_unsure, lead.caption) == (HEADLINE, False, "")
     assert any('"Sign in", "Get started", "Homepage"' in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    ("labels", "date"),
+    [
+        (("Article information", "Author", "Role", "Image source", "Image caption"), "14 October 2025"),
+        (("اطلاعات مقاله", "نویسنده", "شغل", "منبع تصویر", "توضیح تصویر"), "۲۲ مهر ۱۴۰۴"),  # Persian, its own calendar
+        (
+            ("Información del artículo", "Autor", "Título del autor", "Fuente de la imagen", "Pie de foto"),
+            "14 octubre 2025",
+        ),
+    ],
+)
+def test_the_bbc_s_labelled_byline_gives_the_writer_and_the_labelled_caption_keeps_to_itself(labels, date):
+    """The BBC's pages print their byline for screen readers in the page's language: "Article information", then
+    "Author, Anna Petrova" and "Role, Europe correspondent" (a comma after each label). The name is the byline, the
+    labels are furniture. The line over the photo's labelled credit (the date, in whatever calendar) is no caption:
+    the BBC's credit belongs to the labelled caption under it."""
+    information, author, role, source, label = labels
+    comma = "،" if source == "منبع تصویر" else ","
+    caption = "A tanker near the Bosphorus, where the ships change their flags"
+    page = (f"Home\nNews\n{HEADLINE}\n{information}\n{author}, Anna Petrova\n{role}, Europe correspondent\n{date}\n"
+            f"{source}{comma} Getty Images\n{label}{comma} {caption}\n{ARTICLE}")  # fmt: skip
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.byline, lead.caption) == (HEADLINE, "Anna Petrova", caption)
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    left_out = [notice for notice in notices if "left out as page furniture" in notice]
+    assert all(any(line in notice for notice in left_out) for line in (information, f"{role}, Europe correspondent"))

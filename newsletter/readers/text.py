@@ -67,7 +67,14 @@ from newsletter.readers.lines import (
 )
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
-from newsletter.readers.writers import post_under_name, take_byline, writer_line, writers_bios, written_note
+from newsletter.readers.writers import (
+    labelled_byline,
+    post_under_name,
+    take_byline,
+    writer_line,
+    writers_bios,
+    written_note,
+)
 from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
@@ -260,6 +267,8 @@ def classify(lines: list[Line]) -> list[str]:
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
     for i in writers_bios(texts, roles):
         roles[i] = "furniture"  # "ELENA VASQUEZ is a Senior Fellow at ...": who wrote it, over or under the article
+    for i, role in labelled_byline(texts).items():
+        roles[i] = role  # the BBC's: "Article information", "Author, Anna Petrova", "Role, Europe correspondent"
     for i, text in enumerate(texts[:-1]):
         if re.fullmatch(r"(?i)by:?", text) and NAMES.fullmatch(texts[i + 1]) and words_of(texts[i + 1]) <= 4:
             roles[i], roles[i + 1] = "furniture", "byline"  # "By" on its line, the writer's name on the next
@@ -281,8 +290,12 @@ def classify(lines: list[Line]) -> list[str]:
                 and (words_of(text) > CAPTION_WORDS or title_case(text) or paragraph_over_credit(texts, roles, i))
             ):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
-            if i + 1 < len(texts) and roles[i + 1] == "credit" and post_under_name(texts, i):
-                continue  # the writer's post, the lead photo's credit under it (the BBC's)
+            if (
+                i + 1 < len(texts)
+                and roles[i + 1] == "credit"
+                and (post_under_name(texts, i) or CAPTION_LABEL.match(texts[i + 2] if i + 2 < len(texts) else ""))
+            ):
+                continue  # the BBC's: the credit belongs to the labelled caption under it; the writer's post over it
             twice = text in texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
             if i + 1 < len(texts) and roles[i + 1] == "credit" or twice and words_of(text) >= 2:
                 roles[i] = "caption"  # above a credit, or shown twice: its alt text, then the caption

@@ -125,6 +125,38 @@ def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
     return bool(found["post"] or POST_LINE.match(under) or found["place"] and is_date_line(under))
 
 
+# The BBC's byline as its pages print it for screen readers: a heading ("Article information"), then a label and a
+# comma before the writer's name and post ("Author, Anna Petrova", "Role, Europe correspondent"), in English or in the
+# language of its World Service's page (the labels its services set; a service that sets none prints the English)
+ARTICLE_INFORMATION = regex(
+    r"^(?:Article information|اطلاعات مقاله|Información del artículo|О статье|Haber bilgisi|مضمون کی تفصیل|"
+    r"Maelezo kuhusu taarifa|Bayani kan maƙala|Informasi artikel|기사 관련 정보|Podaci o članku|Подаци о чланку|"
+    r"Ibiranga iyi nkuru|Məqalə barədə məlumat|Informacje o artykule|கட்டுரை தகவல்)$"
+)
+LABELLED_AUTHOR = regex(
+    r"^(?:Author|نویسنده|Autor|Автор|Yazan|مصنف|Marubuci|Penulis|Tác giả|기자|Аутор|Umwanditsi|Müəllif|Szerző|"
+    r"எழுதியவர்)\s*[,،]\s+(?P<name>[^\s,،].{0,60})$"
+)
+LABELLED_ROLE = regex(
+    r"^(?:Role|شغل|Título del autor|Должность|Unvan|पदनाम|عہدہ|Nafasi|Peranan|Vai trò|Funkcija|Функција|Igikorwa|"
+    r"Vəzifə|Pozíció|Stanowisko|பதவி|기자)\s*[,،]\s+\S.{0,80}$"
+)
+
+
+def labelled_byline(texts: list[str]) -> dict[int, str]:
+    """The lines of the BBC's labelled byline and what each is ({line: "byline" or "furniture"}): the writer's line
+    under the heading or over the post's, the heading and the post's line, which the byline does not keep."""
+    found: dict[int, str] = {}
+    for i, text in enumerate(texts):
+        headed = i > 0 and ARTICLE_INFORMATION.match(texts[i - 1]) is not None
+        posted = i + 1 < len(texts) and LABELLED_ROLE.match(texts[i + 1]) is not None
+        if LABELLED_AUTHOR.match(text) and (headed or posted):
+            found[i] = "byline"
+            found.update({i - 1: "furniture"} if headed else {})
+            found.update({i + 1: "furniture"} if posted else {})
+    return found
+
+
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
 DATED_BYLINE = regex(
     r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=" + GLUED_DATE + r"))\s*(?P<date>[^|·•]+)$"
@@ -136,6 +168,7 @@ def take_byline(line: Line, story: Story) -> None:
     right after the names, is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25.
     September 2026")."""
     name = BYLINE_WORDS.sub("", line.text).strip()
+    name = labelled["name"] if (labelled := LABELLED_AUTHOR.match(name)) else name  # (the BBC's "Author, ...")
     found = DATED_BYLINE.match(name)
     glued = found is not None and not re.search(r"[|·•,]\s*$", name[: found.start("date")])
     if found and glued and not NAMES.fullmatch(found["name"]):
