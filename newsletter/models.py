@@ -342,13 +342,26 @@ class Issue(Model):
         return [self.lead] + [story for section in self.sections for story in section.stories]
 
 
-def slugify(text: str, limit: int = 48) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+def slugify(text: str, limit: int = 48, fallback: str = "issue") -> str:
+    """Lowercase ASCII words joined by "-", at most `limit` characters: accents go ("Lomé" lome), other scripts
+    are spelled in Latin letters ("Выборы" vybory, "北京" bei-jing), symbols go; `fallback` when nothing is left."""
+    words = re.findall(r"[a-z0-9]+", "".join(map(latin, text)).lower())
     slug = ""
     for word in words:
-        candidate = f"{slug}-{word}" if slug else word
+        candidate = f"{slug}-{word}" if slug else word[:limit]  # a first word longer than the limit is cut
         if len(candidate) > limit:
             break
         slug = candidate
-    return slug or "issue"
+    return slug or fallback
+
+
+def latin(char: str) -> str:
+    """One character in ASCII: what its compatibility form keeps ("é" e, "ﬁ" fi), else a letter or digit of any
+    script transliterated ("ß" ss, "ы" y, "٣" 3), each Chinese character a word of its own; a symbol is nothing."""
+    kept = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    if kept or unicodedata.category(char)[0] not in "LN":
+        return kept
+    from anyascii import anyascii  # (imported only for a letter beyond Latin: most builds never pay for it)
+
+    spelled = anyascii(char).replace("'", "")  # Arabic's hamza is "'" in anyascii: a mark, not a word break
+    return f" {spelled} " if unicodedata.name(char, "").startswith("CJK") else spelled

@@ -147,12 +147,16 @@ def unlisted(name: str, headings: list[str], lead_section: str, settings: IssueS
     )
 
 
+PAGE_IDS = {"contents-heading"}  # the ids templates/web/page.html gives beside the stories'
+
+
 def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Section]]:
-    """Each story gets its id on the web version, from its headline: the same issue gives the same ids."""
-    taken: set[str] = set()
+    """Each story gets its id on the web version, from its headline: the same issue gives the same ids, and no
+    two stories (nor a story and the page's own ids) the same one."""
+    taken = set(PAGE_IDS)
 
     def anchor(story: Story) -> Story:
-        base = slugify(story.headline, limit=40) if story.headline else "story"
+        base = slugify(story.headline, limit=40, fallback="story")
         name, number = base, 2
         while name in taken:
             name, number = f"{base}-{number}", number + 1

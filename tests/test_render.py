@@ -719,6 +719,36 @@ def test_without_a_web_version_such_a_card_links_nowhere(tmp_path):
     assert re.search(r'<h3 class="nl-h3"[^>]*>A long read with no link</h3>', files["email.html"])
 
 
+def test_an_issue_in_cyrillic_and_chinese_builds_into_a_folder_and_anchors_spelled_in_latin_letters(tmp_path):
+    issue = tmp_path / "issue"
+    issue.mkdir()
+    (issue / "issue.toml").write_text(
+        'subject = "Выборы в Москве"\n[brand]\nweb_base_url = "https://news.example.org/issues"\n'
+    )
+    (issue / "01-lead.md").write_text("---\nheadline: Выборы в Москве\nlead: true\n---\n\nЯвка выросла.\n")
+    (issue / "02-china.md").write_text("---\nheadline: 北京发布新规\n---\n\n第一段。\n\n第二段。\n")
+    made = build(issue, out_root=tmp_path / "build", date=DATE)
+    assert made.out == tmp_path / "build" / "2026-11-24-vybory-v-moskve"
+    html, web = (made.out / "email.html").read_text(), (made.out / "web.html").read_text()
+    page = "https://news.example.org/issues/2026-11-24-vybory-v-moskve/web.html"
+    assert f'href="{page}#bei-jing-fa-bu-xin-gui"' in html
+    assert re.findall(r'<article class="\w+[^"]*" id="([^"]*)"', web) == ["vybory-v-moskve", "bei-jing-fa-bu-xin-gui"]
+
+
+def test_stories_whose_headlines_spell_alike_get_anchors_of_their_own_that_their_links_name(tmp_path):
+    (tmp_path / "issue.toml").write_text('contents = true\n[brand]\nweb_base_url = "https://news.example.org/i"\n')
+    (tmp_path / "01-lead.md").write_text("---\nheadline: Итоги недели\nlead: true\n---\n\nПервый.\n")
+    (tmp_path / "02-card.md").write_text("---\nheadline: Итоги недели!\n---\n\nВторой.\n\nЕщё.\n")
+    (tmp_path / "03-card.md").write_text("---\nheadline: Contents heading\n---\n\nThird.\n\nMore.\n")
+    files = render_files(make_issue(tmp_path, date=DATE))
+    html, web = files["email.html"].decode(), files["web.html"].decode()
+    ids = re.findall(r' id="([^"]*)"', web)
+    assert ids == ["contents-heading", "itogi-nedeli", "itogi-nedeli-2", "contents-heading-2"]
+    assert re.findall(r'href="#([^"]*)"', web) == ids[1:]  # "In this issue" on the web page
+    page = "https://news.example.org/i/2026-11-24-itogi-nedeli/web.html"
+    assert re.findall(rf'<a class="nl-h3-link" href="{re.escape(page)}#([^"]*)"', html) == ids[2:]
+
+
 def test_layout_full_puts_the_whole_story_in_the_email(tmp_path):
     files = whole_stories(tmp_path)
     html = files["email.html"]

@@ -114,6 +114,21 @@ def test_issue_toml_picks_the_lead_and_metadata(tmp_path):
     assert issue.slug == "2026-12-01-issue-7"
 
 
+@pytest.mark.parametrize(
+    ("subject", "folder"),
+    [
+        ("Ελληνικά νέα", "2026-11-24-ellinika-nea"),
+        ("الأخبار اليوم", "2026-11-24-lkhbr-lywm"),
+        ("ニュース速報", "2026-11-24-niyusu-su-bao"),
+        ("Straße 🎉 €5", "2026-11-24-strasse-5"),  # a letter is spelled out, a symbol left out
+    ],
+)
+def test_an_unnumbered_issue_is_named_by_its_subject_in_latin_letters(tmp_path, subject, folder):
+    (tmp_path / "a.md").write_text(story("One"))
+    (tmp_path / "issue.toml").write_text(f"subject = {json.dumps(subject, ensure_ascii=False)}\n")
+    assert make_issue(tmp_path, date=DATE).issue.slug == folder
+
+
 def test_a_story_marked_lead_that_issue_toml_outranks_is_named(tmp_path):
     (tmp_path / "01-lead.md").write_text(story("The example lead"))
     (tmp_path / "02-page.md").write_text(story("The imported lead", lead=True))
