@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from email.headerregistry import Address
+import re
+from email.headerregistry import Address, BaseHeader, HeaderRegistry, UnstructuredHeader
 from email.message import EmailMessage
-from email.policy import SMTP, SMTPUTF8
+from email.policy import SMTP, SMTPUTF8, Policy
 from email.utils import format_datetime
 from typing import cast
 
@@ -14,6 +15,40 @@ from .errors import AddressError, HeaderError
 from .headers import header_problem
 from .links import one_click, scheme_of
 from .models import Issue
+
+LINE = 78  # RFC 5322 2.1.1: a line should be at most this long, CR LF not counted
+LIST_ITEM = re.compile(r"<[^<>]*>")
+
+
+def list_field(name: str, items: list[str], linesep: str = "\r\n") -> str:
+    """`name: <a>, <b>` folded after a comma wherever the next item would take the line past LINE characters.
+    An item is never broken nor encoded: a <URI> of List-Unsubscribe is read as written (RFC 2369), and one
+    longer than a line stands on a line of its own."""
+    lines = [f"{name}: {items[0]}"]
+    for item in items[1:]:
+        if len(lines[-1]) + len(", ") + len(item) <= LINE:
+            lines[-1] += f", {item}"
+        else:
+            lines[-1] += ","
+            lines.append(f" {item}")
+    return linesep.join(lines) + linesep
+
+
+class ListHeader(UnstructuredHeader, BaseHeader):
+    """List-Unsubscribe as list_field folds it. The email package would fold it as text: a line too long
+    for it becomes encoded words (=?utf-8?q?=3Chttps=3A//...?=), which no client reads as a link."""
+
+    def fold(self, *, policy: Policy) -> str:
+        items = LIST_ITEM.findall(str(self))
+        if not items or ", ".join(items) != str(self) or not (str(self).isascii() or getattr(policy, "utf8", False)):
+            return super().fold(policy=policy)  # not a list this module wrote: as the package folds it
+        return list_field(self.name, items, policy.linesep)
+
+
+HEADERS = HeaderRegistry()
+HEADERS.map_to_type("list-unsubscribe", ListHeader)
+MAIL = SMTP.clone(header_factory=HEADERS)  # the policies every message is built with
+MAIL_UTF8 = SMTPUTF8.clone(header_factory=HEADERS)
 
 
 def sender_domain(issue: Issue) -> str:
@@ -88,7 +123,7 @@ def recipient_headers(
 ) -> list[tuple[str, bytes]]:
     """(lower-case name, folded field) for each recipient header, as the email package writes them; an
     address that needs SMTPUTF8 is written in UTF-8."""
-    policy = SMTPUTF8 if smtputf8 else SMTP
+    policy = MAIL_UTF8 if smtputf8 else MAIL
     msg = EmailMessage(policy=policy)
     add_recipient_headers(msg, issue, to=to, to_name=to_name, message_id=message_id, unsubscribe_url=unsubscribe_url)
     return [(name.lower(), policy.fold_binary(name, value)) for name, value in msg.items()]
@@ -118,7 +153,7 @@ def build_message(
     brand = issue.brand
     subject = issue.subject if subject is None else subject
     refuse_forged("subject", subject)
-    msg = EmailMessage(policy=SMTP)
+    msg = EmailMessage(policy=MAIL)
     add_recipient_headers(
         msg,
         issue,

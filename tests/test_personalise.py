@@ -151,6 +151,25 @@ def test_no_header_line_goes_over_998_characters(server, workdir):
     assert received.message["To"].addresses[0].display_name == long_words
 
 
+def test_list_unsubscribe_goes_out_folded_between_its_links_never_inside_one(server, workdir):
+    short = "https://lists.example.org/u/8f3a0b1c2d3e?sig=91ab"  # both links fit on lines of 78
+    long = "https://lists.example.org/unsubscribe/8f3a0b1c2d3e4f5a6b7c8d9e0f1a2b3c?sig=91ab22cd33ef44ab55cd66ef"
+    (workdir / "subscribers.csv").write_text(
+        f"email,name,unsubscribe_url\nana@example.org,Ana,{short}\nzoe@example.org,Zoë,{long}\n", encoding="utf-8"
+    )
+    result = send_list()
+    assert result.exit_code == 0, result.output
+    mailto = "<mailto:newsletter@news.example.org?subject=unsubscribe>"
+    for received in server.mailbox.received:
+        link = {"ana@example.org": short, "zoe@example.org": long}[received.rcpt_tos[0]]
+        head = received.content.split(b"\r\n\r\n", 1)[0]
+        field = re.search(rb"^List-Unsubscribe:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*", head, re.MULTILINE).group()
+        assert field.split(b"\r\n") == [f"List-Unsubscribe: <{link}>,".encode(), f" {mailto}".encode()]
+        assert received.message["List-Unsubscribe"] == f"<{link}>, {mailto}"
+        if link == short:
+            assert max(len(line) for line in head.split(b"\r\n")) <= 78
+
+
 # --- the quick To line ----------------------------------------------------------------------------
 
 

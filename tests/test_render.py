@@ -449,6 +449,34 @@ def test_eml_parses_back_into_text_then_html(outputs):
     assert max(len(line) for line in raw.split(b"\r\n")) <= 998
 
 
+def field_lines(raw: bytes, name: str) -> list[str]:
+    """A header field's lines as written, its name first."""
+    head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii")
+    found = re.search(rf"^{name}:[^\r\n]*(?:\r\n[ \t][^\r\n]*)*", head, re.MULTILINE)
+    assert found, name
+    return found.group().split("\r\n")
+
+
+def test_eml_folds_list_unsubscribe_after_a_comma_to_lines_of_78(outputs):
+    raw = outputs["markdown"]["email.eml"].encode()
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    assert max(len(line) for line in head.split(b"\r\n")) <= 78
+    links = "<https://news.example.org/unsubscribe>, <mailto:newsletter@example.com?subject=unsubscribe>"
+    assert field_lines(raw, "List-Unsubscribe") == [
+        "List-Unsubscribe: <https://news.example.org/unsubscribe>,",
+        " <mailto:newsletter@example.com?subject=unsubscribe>",
+    ]
+    assert email.message_from_bytes(raw, policy=email.policy.default)["List-Unsubscribe"] == links
+
+
+def test_a_mailto_unsubscribe_link_longer_than_a_line_is_written_whole_on_its_own(tmp_path):
+    link = "mailto:unsubscribe-the-weekly-digest@lists.news.example.org?subject=unsubscribe%20me%20please"
+    (tmp_path / "a.md").write_text("---\nheadline: One\n---\n\nBody.\n")
+    (tmp_path / "issue.toml").write_text(f'[brand]\nunsubscribe_url = "{link}"\n')
+    raw = render_files(make_issue(tmp_path, date=DATE))["email.eml"]
+    assert field_lines(raw, "List-Unsubscribe") == [f"List-Unsubscribe: <{link}>"]  # never =?utf-8?q?=3Cmailto...
+
+
 def test_a_build_in_another_process_writes_the_same_bytes(tmp_path):
     """A build in a fresh process (its own hash seed, nothing in memory) and one in this process, side by side:
     no set or dict order, no clock, no random boundary and no cache may make them differ."""

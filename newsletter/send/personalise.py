@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from newsletter.errors import HeaderError, RenderError
 from newsletter.links import scheme_of
+from newsletter.message import LIST_ITEM, list_field, recipient_headers
 from newsletter.models import Issue
 from newsletter.patterns import regex
 
@@ -151,6 +152,7 @@ class Template:
         count = 4 if names[3] == "list-unsubscribe-post" else 3
         self.message_id_field = fields[1][1].split(MESSAGE_ID_TOKEN.encode())
         self.unsubscribe_field = fields[2][1]
+        self.unsubscribe_items = LIST_ITEM.findall(self.unsubscribe_field.decode("ascii"))  # folded when filled in
         self.one_click = count == 4
         self.post_field = fields[3][1] if self.one_click else b""
         self.rest = fields[count:]  # Subject, From, ... Content-Type
@@ -188,15 +190,15 @@ class Template:
             head = (
                 fast
                 + recipient.message_id.encode("ascii").join(self.message_id_field)
-                + self.unsubscribe_field.replace(UNSUBSCRIBE_TOKEN.encode(), url.encode("ascii"))
+                + list_field(
+                    "List-Unsubscribe", [item.replace(UNSUBSCRIBE_TOKEN, url) for item in self.unsubscribe_items]
+                ).encode("ascii")
                 + self.post_field
             )
         else:
             # Names that need quoting or encoding, UTF-8 addresses, a link of another kind: the email package.
-            from newsletter.message import recipient_headers
-
             head = b"".join(
-                field if name == "to" else field.replace(b"\r\n ", b" ")
+                field if name in ("to", "list-unsubscribe") else field.replace(b"\r\n ", b" ")
                 for name, field in recipient_headers(
                     self.issue,
                     to=recipient.email or None,
