@@ -35,6 +35,7 @@ class Build:
     issue: Issue
     built: int  # when issue.json was written (ns): the newest build of an issue wins
     images: dict[str, bytes] = field(default_factory=dict)
+    recorded: bool = True  # its build.json says what it was made from (an older version's does not)
 
     @property
     def slug(self) -> str:
@@ -76,7 +77,7 @@ class Site:
 def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
     """Every build folder directly under `root`, read as every command reads a build (an edited one is refused);
     folders without issue.json are named, not published."""
-    from .buildfolder import read_built_issue
+    from .buildfolder import read_built_issue, read_sources
 
     if not root.is_dir():
         raise InputError("is not a folder of builds; run `newsletter build` first", file=root)
@@ -89,7 +90,8 @@ def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
         with doing("reading", record):
             issue, files = read_built_issue(folder)
         images = {name: data for name, data in files.items() if name.startswith(f"{IMAGES}/")}
-        builds.append(Build(folder=folder, issue=issue, built=record.stat().st_mtime_ns, images=images))
+        recorded = read_sources(folder) is not None
+        builds.append(Build(folder, issue, built=record.stat().st_mtime_ns, images=images, recorded=recorded))
     if not builds:
         raise InputError("holds no built issue; run `newsletter build` first", file=root)
     return builds, skipped
@@ -97,22 +99,41 @@ def find_builds(root: Path) -> tuple[list[Build], list[Skipped]]:
 
 def issues_only(builds: list[Build], root: Path) -> tuple[list[Build], list[Skipped]]:
     """The builds of an issue folder; each build of one story file (a look at one story, dated the day it was
-    built and without the issue's number) is named, not published."""
-    issues = [build for build in builds if not build.issue.story_file]
-    story_files = [
-        Skipped(
-            build.folder,
-            f"built from one story file ({build.issue.story_file}), not an issue: left out of the archive; "
-            "build the issue folder to publish it",
-        )
-        for build in builds
-        if build.issue.story_file
-    ]
+    built and without the issue's number), and each older build that may be one, is named, not published."""
+    issues, left_out = [], []
+    for build in builds:
+        why = not_an_issue(build)
+        if why:
+            left_out.append(Skipped(build.folder, why))
+        else:
+            issues.append(build)
     if not issues:
+        older = any(not build.issue.story_file for build in builds)
+        what = ", or older builds that may be such (no number, every story from one file)" if older else ""
         raise InputError(
-            "holds only builds of one story file, no issue; build an issue folder, then publish", file=root
+            f"holds only builds of one story file{what}, no issue; build an issue folder, then publish", file=root
         )
-    return issues, story_files
+    return issues, left_out
+
+
+def not_an_issue(build: Build) -> str:
+    """Why a build is no issue to publish, or "" when it is one. A build made before builds said what they were
+    made from (issue.json's story_file, build.json's sources) is an issue's when it shows it: an issue number (only
+    issue.toml gives one) or stories from several files; else it may be a look at one story, and is named."""
+    issue = build.issue
+    if issue.story_file:
+        return (
+            f"built from one story file ({issue.story_file}), not an issue: left out of the archive; "
+            "build the issue folder to publish it"
+        )
+    files = sorted({story.source.file for story in issue.stories})
+    if build.recorded or issue.number is not None or len(files) > 1:
+        return ""
+    return (
+        f"built by an older version, which did not record whether it was built from an issue folder or one story "
+        f"file; with no issue number and every story from {files[0]}, it may be a look at one story: left out of "
+        "the archive; build its issue folder again to publish it"
+    )
 
 
 def pick_builds(builds: list[Build]) -> tuple[list[Build], list[Skipped]]:
@@ -320,9 +341,9 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     from .buildfolder import refuse_stale
 
     separate(root, out)
-    # Read every build; leave out the builds of one story file, then keep the newest build of each issue
+    # Read every build; leave out the builds of one story file (or that may be), then keep each issue's newest
     builds, not_builds = find_builds(root)
-    builds, story_files = issues_only(builds, root)
+    builds, no_issue = issues_only(builds, root)
     builds, older = pick_builds(builds)
     for build in builds:  # a story edited since an issue's build: its page would not say what the issue says now
         refuse_stale(build.folder)
@@ -347,7 +368,7 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         out=out,
         base_url=base,
         builds=builds,
-        skipped=older + not_builds + story_files + left_out,
+        skipped=older + not_builds + no_issue + left_out,
         removed=removed,
         files=sizes,
         elsewhere=elsewhere,

@@ -298,6 +298,54 @@ def test_a_build_of_one_story_file_is_left_out_of_the_archive(tmp_path, monkeypa
     )
 
 
+def as_an_older_version_built_it(folder: Path) -> None:
+    """issue.json without story_file and build.json without sources, as builds were before they recorded them."""
+    data = json.loads((folder / "issue.json").read_text())
+    data.pop("story_file", None)
+    (folder / "issue.json").write_text(json.dumps(data))
+    files = {path.name: path.read_bytes() for path in folder.iterdir() if path.is_file() and path.name != "build.json"}
+    (folder / "build.json").write_bytes(make_record(files))
+
+
+def test_an_older_build_that_may_be_of_one_story_file_is_left_out_and_an_older_issue_published(tmp_path, monkeypatch):
+    """Builds made before they recorded what they were made from: one with no issue number and every story from
+    one file may be a look at one story, and is named; an issue's number, or stories from several files, show
+    the others are an issue folder's."""
+    monkeypatch.chdir(tmp_path)
+    Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n')
+    issue = make_issue(tmp_path / "issues" / "2026-12-15", number=49, date="2026-12-15")
+    numbered = build(issue, out_root=Path("build")).out
+    story = build(issue / "01-colombia-runoff.md", out_root=Path("build"), today=dt.date(2026, 12, 5)).out
+    earlier = make_issue(tmp_path / "issues" / "2026-12-08", number=48, date="2026-12-08", subject="Last week")
+    toml = earlier / "issue.toml"
+    toml.write_text(re.sub(r"(?m)^number = 48\n", "", toml.read_text()))
+    unnumbered = build(earlier, out_root=Path("build")).out  # its stories from five files: an issue folder's
+    for folder in (numbered, story, unnumbered):
+        as_an_older_version_built_it(folder)
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"skipped {story}: built by an older version, which did not record whether it was built from an issue "
+        "folder or one story file; with no issue number and every story from "
+        f"{issue / '01-colombia-runoff.md'}, it may be a look at one story: left out of the archive; build its "
+        "issue folder again to publish it",
+        f"Published 2 issue(s) into site/ for {BASE}/",
+        "  2026-12-15  issue 49   2026-12-15-issue-49/web.html  Runoff week: Bogotá votes, Brussels waits",
+        "  2026-12-08  no number  2026-12-08-last-week/web.html  Last week",
+        "  index.html, feed.xml, sitemap.xml",
+    ]
+    assert not Path("site", story.name).exists()
+
+    shutil.rmtree(numbered)
+    shutil.rmtree(unnumbered)
+    alone = runner.invoke(app, ["publish"])
+    assert alone.exit_code == 1
+    assert alone.output == (
+        "error: build: holds only builds of one story file, or older builds that may be such (no number, every "
+        "story from one file), no issue; build an issue folder, then publish\n"
+    )
+
+
 def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
     root = tmp_path / "build"
     for name, stamp in (("first", 1_700_000_000), ("second", 1_700_000_100)):
