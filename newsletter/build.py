@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from .buildfolder import RECORD_NAME, make_record, source_record
@@ -52,7 +54,7 @@ class Made(NamedTuple):
 
     issue: Issue
     images: dict[str, bytes]  # images/<hash>.<ext> -> bytes
-    image_files: tuple[Path, ...] = ()  # the local files they were made from
+    image_files: Mapping[Path, str] = MappingProxyType({})  # the local files they were made from -> their SHA-256
 
 
 def issue_json(issue: Issue) -> str:
@@ -114,7 +116,7 @@ def make_issue(
             + [notice for story in issue.stories for notice in colour_notices(story, brand.colors.background)]
         }
     )
-    return Made(issue, dict(published.files), tuple(published.sources))
+    return Made(issue, dict(published.files), published.sources)
 
 
 def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issue:
@@ -206,10 +208,12 @@ def build(
     sources = source_record(source, config)  # what it is made from, hashed before it is read
     made = make_issue(source, date=date, today=today, config=config, cache=cache)
     issue = made.issue
+    # and the local photos and logo it names, hashed as their images were made from them
+    sources = sources._replace(sha256=sources.sha256 | {str(path): sha256 for path, sha256 in made.image_files.items()})
     with doing("rendering", source):
         files = render_files(made, cache=cache)
     # What send and export will fill in must be these very bytes: a record of each file's hash, and of each
-    # source's, so that check, send and publish can tell when the issue says something else now.
+    # source's, so that check, send, export and publish can tell when the issue says something else now.
     files[RECORD_NAME] = make_record(files, sources)
     target = out if out is not None else out_root / issue.slug
     with doing("writing", target):

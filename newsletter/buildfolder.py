@@ -7,9 +7,10 @@ files were edited after `newsletter build` wrote them is refused, by every comma
 the edited file: what goes out, is published or counted is what `build` wrote and `check` read, never a file
 edited afterwards or left over from another build.
 
-The record also keeps what the build was made from (its story files, issue.toml and newsletter.toml, each with its
-SHA-256): `stale_sources` names each that changed, went or came since, which `check` calls an error and `send` and
-`publish` refuse (`refuse_stale`), so that what goes out is what the issue folder says now.
+The record also keeps what the build was made from (every file it read into an output: its story files, issue.toml,
+newsletter.toml, the local photos and logo, calendar.csv, each with its SHA-256): `stale_sources` names each that
+changed, went or came since, which `check` calls an error and `send`, `export` and `publish` refuse (`refuse_stale`),
+so that what goes out is what the issue folder says now.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ class StaleBuild(InputError):
 
 class Sources(NamedTuple):
     """What a build was made from, as its record keeps it: the issue (a folder, or one story file) and each file
-    the build read (story files, issue.toml, newsletter.toml), by the path it was given, with its SHA-256."""
+    the build read into an output (story files, issue.toml, newsletter.toml, local photos and logo, calendar.csv),
+    by the path it was given, with its SHA-256."""
 
     issue: str
     sha256: dict[str, str]
@@ -278,29 +280,35 @@ def plain(name: object) -> bool:
 
 
 def source_record(source: Path, config: Path | None) -> Sources:
-    """What building `source` with the settings file `config` (None: ./newsletter.toml, if any) reads: its story
-    files, issue.toml and the settings file, hashed before the build reads them (a file saved while it builds is
-    then called changed, never taken as built). Paths as the build was given them, as issue.json names stories."""
+    """What building `source` with the settings file `config` (None: ./newsletter.toml, if any) reads before its
+    stories name anything: its story files, issue.toml, calendar.csv and the settings file, hashed before the build
+    reads them (a file saved while it builds is then called changed, never taken as built). Paths as the build was
+    given them, as issue.json names stories. The photos and logo the stories and settings name are added by the
+    build, hashed as their images were made."""
     from .settings import CONFIG_NAME
 
     settings = config or Path(CONFIG_NAME)
-    paths = source_paths(source) + ([settings] if settings.is_file() else [])
+    paths = source_paths(source, config) + ([settings] if settings.is_file() else [])
     found = {str(path): digest for path in paths if (digest := file_digest(path, path == settings)) is not None}
     return Sources(str(source), found, str(settings) if str(settings) in found else "")
 
 
-def source_paths(source: Path) -> list[Path]:
-    """The files of an issue the build reads: each story file of a folder and its issue.toml, or the one story file."""
+def source_paths(source: Path, config: Path | None) -> list[Path]:
+    """The files of an issue the build reads whatever its stories say: each story file of a folder and its
+    issue.toml, or the one story file; and the calendar.csv it finds (`config`: the settings file, as built)."""
+    from .elections import find_calendar
     from .load import story_files
 
+    calendar = find_calendar(source, config)
+    found = [calendar] if calendar is not None else []
     if not source.is_dir():
-        return [source]
+        return [source, *found]
     try:
         stories = story_files(source)
     except OSError:
-        return []
+        return found
     settings = source / "issue.toml"
-    return stories + ([settings] if settings.exists() or settings.is_symlink() else [])
+    return stories + ([settings] if settings.exists() or settings.is_symlink() else []) + found
 
 
 # newsletter.toml's tables the build does not read (send's, new's, import's): setting up [smtp] after a build
@@ -344,7 +352,8 @@ def stale_sources(folder: Path) -> list[StaleSource]:
             stale.append(StaleSource(name, f"gone since this build ({folder}){tail} what the issue holds now"))
         elif now != digest:
             stale.append(StaleSource(name, f"changed after this build ({folder}){tail} what it says now"))
-    came = [str(path) for path in source_paths(Path(sources.issue)) if str(path) not in sources.sha256]
+    config = Path(sources.settings) if sources.settings else None  # the build's --config, or ./newsletter.toml
+    came = [str(path) for path in source_paths(Path(sources.issue), config) if str(path) not in sources.sha256]
     return stale + [
         StaleSource(name, f"new since this build ({folder}){tail} what the issue holds now") for name in came
     ]

@@ -48,13 +48,14 @@ class Built(NamedTuple):
     data: bytes
     width: int
     height: int
+    made_from: str = ""  # the SHA-256 of the file's bytes it was made from
 
 
 class Published(NamedTuple):
     """The images an issue's local files became, and the files they were read from."""
 
     files: dict[str, bytes]  # images/<hash>.<ext> -> bytes
-    sources: list[Path]
+    sources: dict[Path, str]  # each file read -> the SHA-256 of the bytes its image was made from
 
 
 class Job(NamedTuple):
@@ -113,11 +114,10 @@ def publish_images(
     }
     jobs = [job for job in [lead_job, *(job for row in section_jobs for job in row), *logo_jobs.values()] if job]
     made = make_all(jobs, cache=cache, workers=workers)
-    published = Published({}, [])
+    published = Published({}, {})
     for job in jobs:
         published.files[made[job].name] = made[job].data
-        if job.path not in published.sources:
-            published.sources.append(job.path)
+        published.sources[job.path] = made[job].made_from
 
     def with_image(story: Story, job: Job | None) -> Story:
         if job is None:
@@ -193,12 +193,14 @@ def process(path: Path, width: int, budget: int, *, where: Path, src: str) -> Bu
 
 
 def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dict[Job, Built]:
-    """Every job's image: remembered, found in `cache`, else made (side by side when there are several)."""
-    keys: dict[Job, str] = {}
+    """Every job's image, with the SHA-256 of the bytes it was made from: remembered, found in `cache`, else made
+    (side by side when there are several)."""
+    keys: dict[Job, tuple[str, str]] = {}
     done: dict[str, Built] = {}
     missing: dict[str, tuple[Job, bytes]] = {}
-    for job, (key, content) in identified(list(dict.fromkeys(jobs)), cache, workers):
-        keys[job] = key
+    for job, (digest, content) in identified(list(dict.fromkeys(jobs)), cache, workers):
+        key = settings_key(digest, job.width, job.budget)
+        keys[job] = key, digest
         if key in done or key in missing:
             continue
         found = MADE.get(key) or read_cached(cache, key)
@@ -209,15 +211,15 @@ def make_all(jobs: list[Job], *, cache: Path | None, workers: int | None) -> dic
     for key, built in make_missing(missing, workers).items():
         done[key] = built
         write_cached(cache, key, built)
-    for key in keys.values():
+    for key, _ in keys.values():
         remember(MADE, key, done[key])
-    return {job: done[key] for job, key in keys.items()}
+    return {job: done[key]._replace(made_from=digest) for job, (key, digest) in keys.items()}
 
 
 def identified(
     jobs: list[Job], cache: Path | None, workers: int | None
 ) -> Iterator[tuple[Job, tuple[str, bytes | None]]]:
-    """Each job with its cache key (and bytes, when read), in order; a first build reads and hashes its photos
+    """Each job with its file's SHA-256 (and bytes, when read), in order; a first build reads and hashes its photos
     side by side (reading and SHA-256 release the GIL), and the first job that fails is the error."""
     count = min(len(jobs), workers or cpus(), cpus())
     # Photos this process has hashed, unchanged since, cost a stat each: threads to start would cost more
@@ -237,7 +239,7 @@ def remember(memory: dict[Any, Any], key: object, value: object) -> None:
 
 
 def identify(job: Job, cache: Path | None) -> tuple[str, bytes | None]:
-    """The job's cache key, and the file's bytes when they had to be read for it (None: known unchanged).
+    """The SHA-256 of the job's file, and its bytes when they had to be read for it (None: known unchanged).
 
     A file unchanged by every stat figure since it was hashed (in this process, or by an earlier run that
     noted it in `cache`) is not read and hashed again: a rebuild of eight camera photos reads none of them.
@@ -261,7 +263,7 @@ def identify(job: Job, cache: Path | None) -> tuple[str, bytes | None]:
             write_atomically(seen, digest.encode())
     if stamp:
         remember(HASHED, stamp, digest)
-    return settings_key(digest, job.width, job.budget), content
+    return digest, content
 
 
 def stamp_of(job: Job) -> tuple[str, int, int, int, int, int] | None:

@@ -163,6 +163,77 @@ def test_a_build_again_after_the_edit_is_safe_to_send_again(issue_built, cli):
         assert cli(*args).exit_code == 0, command
 
 
+# The local files a build reads into its outputs beside the stories: a story's photo, the logo beside
+# newsletter.toml, calendar.csv. Replaced after the build, each makes it stale as a story does.
+
+LOGO_TOML = (
+    '[brand]\nname = "The Ballot Brief"\n\n[brand.logo]\nsrc = "logo.png"\nalt = "The Ballot Brief"\nwidth = 240\n'
+)
+CALENDAR = "date,country,election\n2026-12-06,Romania,Parliamentary election\n"
+
+
+def picture(path, colour: tuple[int, int, int]) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (800, 450), colour).save(path)
+
+
+@pytest.fixture
+def files_built(workdir, cli):
+    """The Markdown sample in issues/2026-11-24, its lead's photo a file of the issue folder (photos/rally.jpg), the
+    logo (logo.png) and calendar.csv beside newsletter.toml; built into build/."""
+    shutil.copytree(EXAMPLE, workdir / ISSUE)
+    settings = workdir / ISSUE / "issue.toml"  # the issue's own logo left out: newsletter.toml's is the one
+    settings.write_text(settings.read_text().split("[brand.logo]")[0])
+    lead = workdir / ISSUE / "01-colombia-runoff.md"
+    lead.write_text(lead.read_text().replace("https://images.example.org/2026/11/bogota-rally.jpg", "photos/rally.jpg"))
+    (workdir / ISSUE / "photos").mkdir()
+    picture(workdir / ISSUE / "photos" / "rally.jpg", (200, 30, 30))
+    picture(workdir / "logo.png", (20, 20, 120))
+    (workdir / "calendar.csv").write_text(CALENDAR)
+    (workdir / "newsletter.toml").write_text(LOGO_TOML)
+    result = cli("build", ISSUE, "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "this build" not in cli("check").output  # as built: nothing to name
+    return workdir
+
+
+@pytest.mark.parametrize("replaced", [f"{ISSUE}/photos/rally.jpg", "logo.png", "calendar.csv"])
+def test_a_photo_logo_or_calendar_replaced_after_the_build_is_named_and_refused_as_a_story_is(
+    files_built, cli, replaced
+):
+    if replaced.endswith("calendar.csv"):
+        (files_built / replaced).write_text(CALENDAR + "2026-12-13,Chile,Presidential runoff\n")
+    else:
+        picture(files_built / replaced, (30, 160, 30))
+    check = cli("check")
+    assert check.exit_code == 1, check.output
+    assert [line for line in check.output.splitlines() if "this build" in line] == [stale(replaced)]
+    assert "not safe to send" in check.output.splitlines()[-1]
+    before = sorted(str(path) for path in files_built.rglob("*"))
+    for command, args in STALE_COMMANDS.items():
+        result = cli(*args)
+        assert result.exit_code == 1, (command, result.output)
+        assert result.output.splitlines() == [stale(replaced)], command
+        assert sorted(str(path) for path in files_built.rglob("*")) == before, command  # nothing written
+
+
+def test_a_photo_gone_or_a_calendar_new_in_the_issue_folder_since_the_build_is_named(files_built, cli):
+    (files_built / ISSUE / "photos" / "rally.jpg").unlink()
+    (files_built / ISSUE / "calendar.csv").write_text(CALENDAR)  # the issue's own: the build would take it instead
+    check = cli("check")
+    assert [line for line in check.output.splitlines() if "this build" in line] == [
+        stale(f"{ISSUE}/photos/rally.jpg", "gone since"),
+        stale(f"{ISSUE}/calendar.csv", "new since"),
+    ]
+
+
+def test_a_calendar_new_since_a_build_without_one_is_named(issue_built, cli):
+    (issue_built / "calendar.csv").write_text(CALENDAR)
+    check = cli("check")
+    assert [line for line in check.output.splitlines() if "this build" in line] == [stale("calendar.csv", "new since")]
+
+
 def test_a_build_whose_sources_cannot_be_found_says_nothing_of_them(issue_built, cli, tmp_path_factory, monkeypatch):
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     shutil.copytree(issue_built / "build", elsewhere / "build")
