@@ -42,17 +42,20 @@ def check_images(page: Page, stories: StoryIndex, html_name: str) -> list[Findin
         if not src:
             add("error", "image has no src: remove it or give it an https:// address")
         elif is_built(src):
+            # No web_base_url: `newsletter send` and the .eml carry the image inside the message, and there is no
+            # web version (no "View in browser", nothing to publish). Only a paste into a service loses it.
             story = stories.by_url.get(src)
             made_from = f" (made from {story.image.file})" if story is not None and story.image.file else ""
             message = (
-                f"image {src}{made_from} is a local file: the email.html you paste into an email service "
-                "cannot show it (the .eml and `newsletter send` carry it inline); set [brand] web_base_url "
-                "in newsletter.toml and upload the build folder there, or use an https:// image"
+                f"image {src}{made_from} is a local file: `newsletter send` and the .eml carry it inside the "
+                "message, but pasted into an email service (email.html, or the file `newsletter export` writes) "
+                "it shows as a broken picture; to paste, set [brand] web_base_url in newsletter.toml, build "
+                "again, then `newsletter publish` and upload site/ there, or use an https:// image"
             )
             findings.append(
-                image_finding("error", message, story)
+                image_finding("warning", message, story)
                 if story is not None
-                else Finding("error", "images", message, file=html_name, line=image.line)
+                else Finding("warning", "images", message, file=html_name, line=image.line)
             )
         elif scheme == "http":
             add("warning", f"image {name} is not https: some clients block it; use its https:// address")
