@@ -8,9 +8,9 @@ the edited file: what goes out, is published or counted is what `build` wrote an
 edited afterwards or left over from another build.
 
 The record also keeps what the build was made from (every file it read into an output: its story files, issue.toml,
-newsletter.toml, the local photos and logo, calendar.csv, each with its SHA-256): `stale_sources` names each that
-changed, went or came since, which `check` calls an error and `send`, `export` and `publish` refuse (`refuse_stale`),
-so that what goes out is what the issue folder says now.
+newsletter.toml, the local photos and logo, calendar.csv, the editor's templates, each with its SHA-256):
+`stale_sources` names each that changed, went or came since, which `check` calls an error and `send`, `export` and
+`publish` refuse (`refuse_stale`), so that what goes out is what the issue folder says now.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ class StaleBuild(InputError):
 
 class Sources(NamedTuple):
     """What a build was made from, as its record keeps it: the issue (a folder, or one story file) and each file
-    the build read into an output (story files, issue.toml, newsletter.toml, local photos and logo, calendar.csv),
-    by the path it was given, with its SHA-256."""
+    the build read into an output (story files, issue.toml, newsletter.toml, local photos and logo, calendar.csv,
+    the editor's templates), by the path it was given, with its SHA-256."""
 
     issue: str
     sha256: dict[str, str]
@@ -281,10 +281,10 @@ def plain(name: object) -> bool:
 
 def source_record(source: Path, config: Path | None) -> Sources:
     """What building `source` with the settings file `config` (None: ./newsletter.toml, if any) reads before its
-    stories name anything: its story files, issue.toml, calendar.csv and the settings file, hashed before the build
-    reads them (a file saved while it builds is then called changed, never taken as built). Paths as the build was
-    given them, as issue.json names stories. The photos and logo the stories and settings name are added by the
-    build, hashed as their images were made."""
+    stories name anything: its story files, issue.toml, calendar.csv, the editor's templates and the settings file,
+    hashed before the build reads them (a file saved while it builds is then called changed, never taken as built).
+    Paths as the build was given them, as issue.json names stories. The photos and logo the stories and settings
+    name are added by the build, hashed as their images were made."""
     from .settings import CONFIG_NAME
 
     settings = config or Path(CONFIG_NAME)
@@ -295,12 +295,13 @@ def source_record(source: Path, config: Path | None) -> Sources:
 
 def source_paths(source: Path, config: Path | None) -> list[Path]:
     """The files of an issue the build reads whatever its stories say: each story file of a folder and its
-    issue.toml, or the one story file; and the calendar.csv it finds (`config`: the settings file, as built)."""
+    issue.toml, or the one story file; the calendar.csv it finds (`config`: the settings file, as built) and the
+    editor's own templates."""
     from .elections import find_calendar
     from .load import story_files
 
     calendar = find_calendar(source, config)
-    found = [calendar] if calendar is not None else []
+    found = ([calendar] if calendar is not None else []) + template_overrides()
     if not source.is_dir():
         return [source, *found]
     try:
@@ -309,6 +310,21 @@ def source_paths(source: Path, config: Path | None) -> list[Path]:
         return found
     settings = source / "issue.toml"
     return stories + ([settings] if settings.exists() or settings.is_symlink() else []) + found
+
+
+def template_overrides() -> list[Path]:
+    """The files of the working folder's templates/ that the build renders from in place of the tool's own (the
+    templates it renders and every one they include), by their path from the working folder; none when that folder
+    is the tool's own (a checkout, run from its root)."""
+    from .render import BUILT_TEMPLATES, PACKAGE_TEMPLATES, SOURCE_TEMPLATES, template_files
+
+    own = Path("templates")
+    if not own.is_dir():
+        return []
+    root = own.resolve()
+    if root in {PACKAGE_TEMPLATES.resolve(), SOURCE_TEMPLATES.resolve()}:
+        return []
+    return [own / path.relative_to(root) for path in template_files(BUILT_TEMPLATES) if path.is_relative_to(root)]
 
 
 # newsletter.toml's tables the build does not read (send's, new's, import's): setting up [smtp] after a build

@@ -234,6 +234,46 @@ def test_a_calendar_new_since_a_build_without_one_is_named(issue_built, cli):
     assert [line for line in check.output.splitlines() if "this build" in line] == [stale("calendar.csv", "new since")]
 
 
+# The editor's own templates (templates/ in the working folder, overriding the tool's file by file) are read into
+# the email and the web page: an override changed, added or removed since the build makes it stale too.
+
+FOOTER = "templates/email/_footer.mjml"
+
+
+def override_footer(workdir, words: str) -> None:
+    from newsletter.render import SOURCE_TEMPLATES
+
+    (workdir / "templates" / "email").mkdir(parents=True, exist_ok=True)
+    footer = (SOURCE_TEMPLATES / "email" / "_footer.mjml").read_text()
+    (workdir / FOOTER).write_text(footer.replace("You are receiving this", words))
+
+
+def test_a_template_override_changed_after_the_build_is_named_and_refused(workdir, cli):
+    shutil.copytree(EXAMPLE, workdir / ISSUE)
+    override_footer(workdir, "Thanks for reading: you get this")
+    assert cli("build", ISSUE, "--date", "2026-11-24").exit_code == 0
+    assert "Thanks for reading: you get this" in (workdir / "build" / SLUG / "email.html").read_text()
+    (workdir / f"{FOOTER}~").write_text("an editor's backup, which no template includes\n")
+    (workdir / "templates" / "site").mkdir()
+    (workdir / "templates" / "site" / "index.html").write_text("the archive's page: publish reads it, not build\n")
+    assert "this build" not in cli("check").output
+    override_footer(workdir, "Thanks for reading, as ever: you get this")
+    check = cli("check")
+    assert [line for line in check.output.splitlines() if "this build" in line] == [stale(FOOTER)]
+    for command, args in STALE_COMMANDS.items():
+        result = cli(*args)
+        assert result.exit_code == 1, (command, result.output)
+        assert result.output.splitlines() == [stale(FOOTER)], command
+
+
+def test_a_template_override_added_or_removed_since_the_build_is_named(issue_built, cli):
+    override_footer(issue_built, "Thanks for reading: you get this")
+    assert [line for line in cli("check").output.splitlines() if "this build" in line] == [stale(FOOTER, "new since")]
+    assert cli("build", ISSUE, "--date", "2026-11-24").exit_code == 0
+    (issue_built / FOOTER).unlink()  # the tool's own footer again
+    assert [line for line in cli("check").output.splitlines() if "this build" in line] == [stale(FOOTER, "gone since")]
+
+
 def test_a_build_whose_sources_cannot_be_found_says_nothing_of_them(issue_built, cli, tmp_path_factory, monkeypatch):
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     shutil.copytree(issue_built / "build", elsewhere / "build")

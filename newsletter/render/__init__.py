@@ -17,6 +17,7 @@ from .environment import (
     run_template,
     shown_path,
     template_dirs,
+    template_files,
 )
 from .links import (
     image_link,
@@ -29,7 +30,7 @@ from .links import (
     with_links,
     with_safe_links,
 )
-from .markup import inline_css, render_email, render_mjml, render_web
+from .markup import BUILT_TEMPLATES, inline_css, render_email, render_mjml, render_web
 from .outputs import (
     Links,
     Rendering,
@@ -43,6 +44,7 @@ from .text import TEXT_WIDTH, render_text, text_results, wrap
 from .view import PREHEADER_FILLER, Prepared, Theme, context, prepare
 
 __all__ = [
+    "BUILT_TEMPLATES",
     "ELECTIONS_HEADING",
     "PACKAGE_TEMPLATES",
     "PREHEADER_FILLER",
@@ -89,6 +91,7 @@ __all__ = [
     "standfirst",
     "story_link",
     "template_dirs",
+    "template_files",
     "text_results",
     "with_campaign_tags",
     "with_links",

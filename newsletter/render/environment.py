@@ -40,6 +40,29 @@ def environment(cache: Path | None = None) -> jinja2.Environment:
     return cached_environment(tuple(str(path) for path in dirs), overrides, str(cache) if cache else None)
 
 
+def template_files(names: tuple[str, ...]) -> list[Path]:
+    """The files the templates `names` are read from now, and those of every template they include, import or
+    extend, found as rendering finds them (an editor's ./templates first). A template named by a variable cannot be
+    followed; one that is missing or does not parse is the render's error to name."""
+    import jinja2
+    import jinja2.meta
+
+    env = environment()
+    pending, seen, files = list(names), set(), []
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            files += [Path(filename)] if filename else []
+            pending += [found for found in jinja2.meta.find_referenced_templates(env.parse(source)) if found]
+        except (jinja2.TemplateError, OSError, ValueError):
+            continue
+    return sorted(set(files))
+
+
 def folder_mtime(folder: Path) -> int:
     try:
         return folder.stat().st_mtime_ns

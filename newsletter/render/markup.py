@@ -10,11 +10,16 @@ from .environment import run_template
 from .links import issue_web_url
 from .view import Prepared, context, prepare
 
+# What a build renders: the email, the CSS inlined into it, the web page. These and every template they include
+# are what a build reads of the template folders (buildfolder records the editor's own among them).
+EMAIL_TEMPLATE, INLINE_TEMPLATE, WEB_TEMPLATE = "email/base.mjml", "email/inline.css", "web/page.html"
+BUILT_TEMPLATES = (EMAIL_TEMPLATE, INLINE_TEMPLATE, WEB_TEMPLATE)
+
 
 def render_mjml(issue: Issue | Prepared, *, unsubscribe: str | None = None, web: str | None = None) -> str:
     """The email as MJML, with the phone and dark-mode CSS in its head."""
     ready = prepare(issue).email
-    return run_template(ready.env, "email/base.mjml", context(ready, unsubscribe=unsubscribe, web=web, email=True))
+    return run_template(ready.env, EMAIL_TEMPLATE, context(ready, unsubscribe=unsubscribe, web=web, email=True))
 
 
 def render_email(
@@ -31,7 +36,7 @@ def render_email(
 def inline_css(issue: Issue | Prepared) -> str:
     """The CSS that premailer writes into style="" attributes."""
     ready = prepare(issue)
-    return run_template(ready.env, "email/inline.css", context(ready, email=True))
+    return run_template(ready.env, INLINE_TEMPLATE, context(ready, email=True))
 
 
 def render_web(issue: Issue | Prepared, *, site: dict[str, str] | None = None) -> str:
@@ -44,4 +49,4 @@ def render_web(issue: Issue | Prepared, *, site: dict[str, str] | None = None) -
     values = context(ready)
     values["page_url"] = issue_web_url(ready.issue)
     values["site"] = site
-    return run_template(ready.env, "web/page.html", values)
+    return run_template(ready.env, WEB_TEMPLATE, values)
