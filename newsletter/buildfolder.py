@@ -375,10 +375,14 @@ def stale_sources(folder: Path) -> list[StaleSource]:
     ]
 
 
-def refuse_stale(folder: Path) -> None:
+def refuse_stale(folder: Path, *, shared: bool = True) -> None:
     """Refuse the build in `folder` (StaleBuild) when a file it was made from changed, went or came since: the
-    first is named, with how many more `check` names."""
+    first is named, with how many more `check` names. `shared` False: only the files of the issue's own folder
+    count, not those every issue shares (newsletter.toml, the calendar.csv, logo and templates beside it)."""
     stale = stale_sources(folder)
+    sources = read_sources(folder)
+    if not shared and sources is not None:
+        stale = [found for found in stale if Path(found.file).is_relative_to(sources.issue)]
     if stale:
         more = f" ({len(stale) - 1} more: `newsletter check {folder}` names each)" if len(stale) > 1 else ""
         raise StaleBuild(stale[0].message + more, file=stale[0].file)

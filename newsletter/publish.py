@@ -337,7 +337,7 @@ def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tup
 
 def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path | None = None) -> Site:
     """Publish every issue built under `root` into the site folder `out`, replacing it whole; a build whose
-    sources changed since is refused (buildfolder.refuse_stale)."""
+    sources changed since is refused (buildfolder.refuse_stale), an older issue's only for its own files."""
     from .buildfolder import refuse_stale
 
     separate(root, out)
@@ -345,8 +345,10 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     builds, not_builds = find_builds(root)
     builds, no_issue = issues_only(builds, root)
     builds, older = pick_builds(builds)
-    for build in builds:  # a story edited since an issue's build: its page would not say what the issue says now
-        refuse_stale(build.folder)
+    # A story edited since an issue's build: its page would not say what the issue says now. Of the older issues,
+    # only their own files count: a calendar, settings or footer changed for the newest leaves them as they were sent
+    for number, build in enumerate(builds):
+        refuse_stale(build.folder, shared=number == 0)
     base = site_base(builds)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
     with doing("rendering the archive of", root):

@@ -234,6 +234,30 @@ def test_a_calendar_new_since_a_build_without_one_is_named(issue_built, cli):
     assert [line for line in check.output.splitlines() if "this build" in line] == [stale("calendar.csv", "new since")]
 
 
+def test_publish_keeps_older_issues_as_sent_when_what_every_issue_shares_changes_for_the_next(files_built, cli):
+    (files_built / "calendar.csv").write_text(CALENDAR + "2026-12-13,Chile,Presidential runoff\n")  # the week's news
+    picture(files_built / "logo.png", (30, 160, 30))
+    next_issue = files_built / "issues/2026-12-01"
+    shutil.copytree(EXAMPLE, next_issue)
+    (next_issue / "issue.toml").write_text(
+        (next_issue / "issue.toml").read_text().replace("number = 48", "number = 49")
+    )
+    assert cli("build", "issues/2026-12-01", "--date", "2026-12-01").exit_code == 0
+    published = cli("publish", "--out", "site")
+    assert published.exit_code == 0, published.output
+    assert "Published 2 issue(s)" in published.output
+    # The newest issue's shared files, and an older issue's own, still count
+    story = files_built / ISSUE / "05-explainer.md"
+    story.write_text(story.read_text() + "\nA typo fixed.\n")
+    refused = cli("publish", "--out", "site")
+    assert (refused.exit_code, refused.output.splitlines()) == (1, [stale(f"{ISSUE}/05-explainer.md")])
+    assert cli("build", ISSUE, "--date", "2026-11-24").exit_code == 0
+    (files_built / "calendar.csv").write_text(CALENDAR)
+    refused = cli("publish", "--out", "site")
+    newest = "error: calendar.csv: changed after this build (build/2026-12-01-issue-49); build again so that what goes"
+    assert refused.exit_code == 1 and refused.output.startswith(newest), refused.output
+
+
 # The editor's own templates (templates/ in the working folder, overriding the tool's file by file) are read into
 # the email and the web page: an override changed, added or removed since the build makes it stale too.
 
