@@ -55,7 +55,7 @@ def template_files(names: tuple[str, ...]) -> list[Path]:
             continue
         seen.add(name)
         try:
-            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            source, filename, _ = env.loader.get_source(env, name)  # type: ignore[union-attr]  # environment() always sets one
             files += [Path(filename)] if filename else []
             pending += [found for found in jinja2.meta.find_referenced_templates(env.parse(source)) if found]
         except (jinja2.TemplateError, OSError, ValueError):
