@@ -347,8 +347,9 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     builds, older = pick_builds(builds)
     # A story edited since an issue's build: its page would not say what the issue says now. Of the older issues,
     # only their own files count: a calendar, settings or footer changed for the newest leaves them as they were sent
-    for number, build in enumerate(builds):
-        refuse_stale(build.folder, shared=number == 0)
+    newest = max(builds, key=lambda build: (build.issue.date, build.built))  # (not the last built: an old one rebuilt)
+    for build in builds:
+        refuse_stale(build.folder, shared=build is newest)
     base = site_base(builds)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
     with doing("rendering the archive of", root):
