@@ -28,6 +28,11 @@ STYLE_TEXT = regex(r"<style[^>]*>(.*?)</style>", re.S)
 TITLE = regex(r"<title>(.*?)</title>", re.S)
 # The body's label, which MRML copies from <mj-title> in Rust's debug form of the string.
 ARTICLE_LABEL = regex(r'(<div aria-label=")[^"]*(" aria-roledescription="email")')
+# A tag with a backslash in it: MRML writes every attribute value in Rust's debug form (see plain_attributes).
+ESCAPED_TAG = regex(r"<[a-zA-Z][^<>]*\\[^<>]*>")
+ATTRIBUTE_VALUE = regex(r'="([^"]*)"')
+DEBUG_ESCAPE = regex(r"\\(?:u\{([0-9a-fA-F]{1,6})\}|(.))", re.S)
+DEBUG_CHARACTERS = {"t": "\t", "n": "\n", "r": "\r", "0": "\0", '"': "&quot;"}
 
 
 def compile_email(mjml: str, inline_css: str, *, cache: Path | None = None) -> str:
@@ -37,9 +42,27 @@ def compile_email(mjml: str, inline_css: str, *, cache: Path | None = None) -> s
     they stay in the head as they are, and premailer parses only the CSS meant for inlining. With a
     `cache` folder, premailer's parse of that CSS is kept there between runs (see parsed_rules).
     """
-    html = drop_unused_outlook_classes(SPLIT_CONDITIONAL.sub("", titled(mjml_to_html(mjml))))
+    html = drop_unused_outlook_classes(SPLIT_CONDITIONAL.sub("", titled(plain_attributes(mjml_to_html(mjml)))))
     html = STYLE_OPEN.sub('<style data-premailer="ignore"', html)
     return inline(html, inline_css, cache=cache)
+
+
+def plain_attributes(html: str) -> str:
+    """Attribute values as the template wrote them. MRML writes each in Rust's debug form: a backslash doubled, a
+    no-break space, a joiner or a combining accent as the text `\\u{a0}`, which a screen reader spells out of an
+    aria-label or an image's alt text ("Présidentielle : ..." as a French page writes it). Text between tags is
+    left as it was; a tag without a backslash holds nothing to undo."""
+    if "\\" not in html:
+        return html
+
+    def character(escape: re.Match[str]) -> str:
+        code, other = escape[1], escape[2]
+        return chr(int(code, 16)) if code else DEBUG_CHARACTERS.get(other, other)
+
+    def values(tag: re.Match[str]) -> str:
+        return ATTRIBUTE_VALUE.sub(lambda value: f'="{DEBUG_ESCAPE.sub(character, value[1])}"', tag[0])
+
+    return ESCAPED_TAG.sub(values, html)
 
 
 def titled(html: str) -> str:

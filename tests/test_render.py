@@ -829,3 +829,16 @@ def test_the_emails_label_for_screen_readers_is_its_subject_as_written(tmp_path)
     article = lxml.html.fromstring(html).xpath("//div[@role='article']")[0]
     assert article.get("aria-label") == made.issue.subject
     assert "\\u{" not in html
+
+
+def test_screen_readers_hear_a_headline_and_a_photos_alt_text_as_written(tmp_path):
+    """MRML writes every attribute in Rust's debug form: the lead's "Read the full story: <headline>" label and its
+    photo's alt text keep their emoji and backslash, never "backslash u fe0f" or a backslash said twice."""
+    (tmp_path / "lead.md").write_text(
+        '---\nheadline: "Runoff week 🗳️ in Bogotá"\nurl: https://example.org/a\n'
+        'image:\n  src: https://example.org/a.jpg\n  alt: "The tally sheet, C:\\\\polls"\n---\n\nBody.\n',
+        encoding="utf-8",
+    )
+    page = lxml.html.fromstring(render_files(make_issue(tmp_path, date=DATE))["email.html"].decode())
+    assert page.xpath("//a[@class='nl-button']/@aria-label") == ["Read the full story: Runoff week 🗳️ in Bogotá"]
+    assert page.xpath("//img/@alt") == ["The tally sheet, C:\\polls"]
