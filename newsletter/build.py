@@ -80,6 +80,7 @@ def make_issue(
     from .readers.results import colour_notices
     from .settings import calendar_weeks, config_folder, load_brand, load_tracking, read_config
     from .sort import sort_issue
+    from .words import language_notice, load_words
 
     # Read the stories and the issue's own settings (issue.toml)
     loaded = load_source(source, reads)
@@ -92,9 +93,16 @@ def make_issue(
     # A pasted page's related list: "More from" items when the page is the brand's own (none is without a brand name)
     named = brand_named(loaded.brand_overrides, settings.data.get("brand"), page=loaded.page_brand)
     place_related(loaded, brand.name if named else "")
+    # The issue's own words ("View in browser", "More from") in its language, as [words] sets them: said once when
+    # the language has none built in
+    words = load_words(settings)
+    language_set_in = loaded.settings.file if "language" in loaded.brand_overrides else None
+    untranslated = language_notice(brand, words, language_set_in or settings)
     # One lead, then the sections
     with doing("sorting the stories of", source):
-        issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today())
+        issue = sort_issue(loaded, brand=brand, date=date, today=today or dt.date.today(), words=words)
+    if untranslated:
+        issue = issue.model_copy(update={"warnings": [*issue.warnings, untranslated]})
     # The shape around the stories: "In this issue", the editor's intro and sign-off
     issue = with_shape(issue, loaded.settings, settings)
     if not source.is_dir():  # a look at one story, not an issue: kept out of the archive

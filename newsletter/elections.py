@@ -80,12 +80,3 @@ def read_calendar(
             Election(date=day, country=cells[1], election=cells[2], note=cells[3] if len(cells) == 4 else "", days=days)
         )
     return sorted(elections, key=lambda election: (election.date, election.country.casefold()))
-
-
-def when(days: int) -> str:
-    """How far ahead, as an editor would say it."""
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    return f"in {days} days"

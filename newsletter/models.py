@@ -258,8 +258,8 @@ class Sender(Model):
 
 class Brand(Model):
     name: str = "Newsletter"
-    more_from: str = ""
-    elsewhere: str = ""
+    more_from: str = ""  # the heading of the brand's own stories (else [words] more_from: "More from <name>")
+    elsewhere: str = ""  # the heading of other sites' stories (else [words] elsewhere)
     tagline: str = ""
     colors: Colors = Field(default_factory=Colors)
     font_family: FontStack = "Georgia, 'Times New Roman', serif"
@@ -281,16 +281,6 @@ class Brand(Model):
     def unsubscribe_mailto(self) -> str:
         """Unsubscribing by reply: the fallback link, and the second one in List-Unsubscribe."""
         return f"mailto:{self.sender.email}?subject=unsubscribe"
-
-    @property
-    def more_from_heading(self) -> str:
-        return self.more_from or f"More from {self.name}"
-
-    @property
-    def elsewhere_heading(self) -> str:
-        """The heading of other sites' stories that name no section: never "More from <name>", which says they are
-        the brand's own."""
-        return self.elsewhere or "Elsewhere"
 
 
 class Tracking(Model):
@@ -329,6 +319,7 @@ class Issue(Model):
     signoff: list[Block] = []  # the closing words after the last section
     warnings: list[Notice] = []
     tracking: Tracking | None = None
+    words: dict[str, str] = {}  # newsletter.toml's [words]: the issue's own words as the editor set them (words.py)
     story_file: str = ""  # the one story file it was built from, not an issue folder: publish leaves it out
 
     @property

@@ -27,8 +27,8 @@ from .text import (
 
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links,
-# calendar for the elections calendar).
-CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from", "issue"}
+# calendar for the elections calendar, words for the issue's own words: words.py).
+CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from", "issue", "words"}
 
 
 def config_folder(config: Path | None) -> Path:

@@ -14,13 +14,16 @@ from .patterns import regex
 from .settings import IssueSettings
 from .text import first_sentence, fold, shorten
 from .typography import smarten, typeset
+from .words import words_for
 
 PREHEADER_LIMIT = 110
 
 
-def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | None = None) -> Issue:
+def sort_issue(
+    loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | None = None, words: dict[str, str] | None = None
+) -> Issue:
     """Pick the lead, fill in what items lack, drop repeats, and group the rest into sections. The issue's
-    date is `date` (the --date option), else issue.toml's, else `today`."""
+    date is `date` (the --date option), else issue.toml's, else `today`; `words`: newsletter.toml's [words]."""
     notices = list(loaded.notices)
     stories = [complete(without_send_tokens(typeset(story), notices), notices) for story in loaded.stories]
     stories = drop_repeats(stories, notices)
@@ -30,7 +33,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
         notices.extend(missing(story))
 
     settings = loaded.settings
-    sections = group_sections(rest, brand, settings, notices, lead_section=lead.section)
+    sections = group_sections(rest, brand, settings, notices, lead_section=lead.section, words=words)
     lead_text = lead.opening or lead.teaser
     # Other sites' articles: their teaser and a link, never their whole text (unless `full: true`)
     lead = excerpted(lead, brand.web_base_url, notices)
@@ -51,6 +54,7 @@ def sort_issue(loaded: Loaded, *, brand: Brand, today: dt.date, date: dt.date | 
         lead=lead,
         sections=sections,
         warnings=notices,
+        words=words or {},
     )
 
 
@@ -96,17 +100,26 @@ def without_send_tokens(story: Story, notices: list[Notice]) -> Story:
 
 
 def group_sections(
-    stories: list[Story], brand: Brand, settings: IssueSettings, notices: list[Notice], *, lead_section: str = ""
+    stories: list[Story],
+    brand: Brand,
+    settings: IssueSettings,
+    notices: list[Notice],
+    *,
+    lead_section: str = "",
+    words: dict[str, str] | None = None,
 ) -> list[Section]:
     """Stories in the editor's order (higher `priority` first, then file name, then place in the file),
     grouped by section. The sections follow issue.toml's `sections` list; the others follow them, in the
     order of their first story, each named in a notice. A story that names no section is "More from <brand>"
-    when it is the brand's own, and under the elsewhere heading when its link is on another site.
-    `lead_section`: the lead's, which the list cannot place."""
+    when it is the brand's own, and under the elsewhere heading ("Elsewhere": never "More from <brand>", which
+    would say they are the brand's own) when its link is on another site; [brand] more_from and elsewhere name
+    them, else [words] in the issue's language. `lead_section`: the lead's, which the list cannot place."""
+    said = words_for(brand.language, words)
+    own, other = brand.more_from or said.say("more_from", brand=brand.name), brand.elsewhere or said.elsewhere
     ordered = sorted(stories, key=lambda s: (-s.priority, Path(s.source.file).name, s.source.line))
     groups: dict[str, list[Story]] = {}
     for story in ordered:
-        default = brand.more_from_heading if same_site(story.url, brand.web_base_url) else brand.elsewhere_heading
+        default = own if same_site(story.url, brand.web_base_url) else other
         groups.setdefault(story.section or default, []).append(story)
     listed = []
     for name in settings.sections:

@@ -37,6 +37,7 @@ LAYERS: dict[str, set[str]] = {
         "storyfile",
         "output",
         "elections",
+        "words",
         "notices",
         "send",
     },

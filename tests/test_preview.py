@@ -556,7 +556,7 @@ def test_changing_a_template_rebuilds(serve, seeds, tmp_path, monkeypatch):
     shutil.copy(ROOT / "templates" / "email" / "_footer.mjml", override)
     monkeypatch.chdir(tmp_path / "site")
     preview = serve(seeds)
-    edit(override, "You are receiving this", "Thanks for reading. You are receiving this")
+    edit(override, "{{ words.unsubscribe }}", "Thanks for reading. {{ words.unsubscribe }}")
     wait_until(lambda: b"Thanks for reading." in request(preview, "/email.html").body, "the edited footer")
 
 

@@ -606,7 +606,9 @@ def test_template_override_changes_the_email(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "templates" / "email").mkdir(parents=True)
     footer = (ROOT / "templates/email/_footer.mjml").read_text()
-    (tmp_path / "templates/email/_footer.mjml").write_text(footer.replace("You are receiving", "Thanks for reading"))
+    (tmp_path / "templates/email/_footer.mjml").write_text(
+        footer.replace(">{{ words.unsubscribe }}<", ">Thanks for reading<")
+    )
     html = render_files(make_issue(GOLDEN["seed"], date=DATE))["email.html"].decode()
     assert "Thanks for reading" in html
 

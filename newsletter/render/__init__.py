@@ -13,7 +13,6 @@ from .environment import (
     PACKAGE_TEMPLATES,
     SOURCE_TEMPLATES,
     environment,
-    long_date,
     run_template,
     shown_path,
     template_dirs,
@@ -39,13 +38,12 @@ from .outputs import (
     message_template,
 )
 from .paste import render_paste
-from .results import ELECTIONS_HEADING, ResultLine, result_lines, results_footnote, short_date
+from .results import ResultLine, result_lines, results_footnote
 from .text import TEXT_WIDTH, render_text, text_results, wrap
 from .view import PREHEADER_FILLER, Prepared, Theme, context, prepare
 
 __all__ = [
     "BUILT_TEMPLATES",
-    "ELECTIONS_HEADING",
     "PACKAGE_TEMPLATES",
     "PREHEADER_FILLER",
     "SOURCE_TEMPLATES",
@@ -72,7 +70,6 @@ __all__ = [
     "issue_unsubscribe_url",
     "issue_web_url",
     "link_forms",
-    "long_date",
     "message_template",
     "prepare",
     "render_email",
@@ -85,7 +82,6 @@ __all__ = [
     "run_template",
     "safe_link",
     "same_words",
-    "short_date",
     "shown",
     "shown_path",
     "standfirst",

@@ -6,6 +6,7 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 from newsletter.models import Block, Issue, PullQuote, Span, Story
+from newsletter.words import ENGLISH, Words, words_for
 
 
 class Group(NamedTuple):
@@ -140,13 +141,16 @@ def is_bare(span: Span) -> bool:
     return span.text.strip() in (span.href, span.href.removeprefix("mailto:"))
 
 
-def byline(story: Story) -> str:
-    """The line under a headline naming who wrote the story: "By Ana Ruiz", as the page wrote it when it
-    already says "By"; none under a title made up from the teaser."""
+def byline(story: Story, words: Words | None = None) -> str:
+    """The line under a headline naming who wrote the story: "By Ana Ruiz" (`words`: the issue's, "Par Ana Ruiz"),
+    as the page wrote it when it already says "By" (or the issue's "Par"); none under a title made up from the
+    teaser."""
     name = " ".join(story.byline.split())
     if not name or story.headline_derived:
         return ""
-    return name if name.lower().startswith("by ") else f"By {name}"
+    said = words or words_for(ENGLISH)
+    starts = tuple(start for start in ("by ", said.byline.split("{name}")[0].lower()) if start.strip())
+    return name if name.lower().startswith(starts) else said.say("byline", name=name)
 
 
 class Entry(NamedTuple):

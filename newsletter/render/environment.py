@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsletter.errors import RenderError
+from newsletter.words import long_date
 
 if TYPE_CHECKING:
     import jinja2
@@ -15,9 +16,6 @@ if TYPE_CHECKING:
 
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"  # inside a wheel
 SOURCE_TEMPLATES = Path(__file__).parent.parent.parent / "templates"  # in a checkout
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]  # fmt: skip
-DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def template_dirs() -> list[Path]:
@@ -82,8 +80,15 @@ def cached_environment(dirs: tuple[str, ...], overrides: tuple[int, ...], cache:
         keep_trailing_newline=True,
         bytecode_cache=template_cache(Path(cache)) if cache else None,
     )
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = jinja2.pass_context(issue_date)
     return env
+
+
+def issue_date(values: Any, day: dt.date) -> str:
+    """`{{ issue.date | long_date }}`: the date in the language of the brand the template is given (an editor's
+    own template too)."""
+    brand = values.get("brand")
+    return long_date(day, brand.language) if brand is not None else long_date(day)
 
 
 def template_cache(cache: Path) -> jinja2.BytecodeCache | None:
@@ -104,11 +109,6 @@ def template_cache(cache: Path) -> jinja2.BytecodeCache | None:
     except OSError:
         return None
     return Cache(str(folder))
-
-
-def long_date(day: dt.date) -> str:
-    """Not locale-dependent, so builds are the same on every machine."""
-    return f"{DAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def shown_path(path: str) -> str:

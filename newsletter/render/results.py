@@ -1,4 +1,4 @@
-"""Results tables and the elections calendar, as every output shows them.
+"""Results tables, as every output shows them, in the issue's words.
 
 A bar's length is its share of 100% (the row is 100%; `scale: leader` draws the largest share across the
 row instead), with a mark at 50% in a two-way contest; a table with a majority gets a parliament bar, one
@@ -8,15 +8,12 @@ out here once: a template that asked each row about the whole table would cost t
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import NamedTuple
 
 from newsletter.colour import lighter_on, readable_on
 from newsletter.models import Colors, Issue, ResultRow, Results
+from newsletter.words import ENGLISH, Words, words_for
 
-from .environment import DAYS, MONTHS
-
-ELECTIONS_HEADING = "Elections ahead"
 BAR_CONTRAST = 3.0  # WCAG 2.1 non-text contrast: a bar against the page it is drawn on
 MINUS = "\u2212"
 
@@ -44,9 +41,11 @@ class ResultLine(NamedTuple):
     votes: str  # "11,281,013", or "" when the table has no votes
     seats: str
     change: str  # "+3.2", "−1.1", "0.0" (points); "" when not given
-    change_words: str  # "up 3.2 points": for screen readers and the plain text
+    change_words: str  # "up 3.2 points": for screen readers
+    change_short: str  # "up 3.2": for the plain text, whose column says what it counts
     seats_change: str  # "+3", "−2"
     seats_change_words: str  # "up 3 seats"
+    seats_change_short: str  # "up 3"
     elected: bool
     bar: str  # the bar's colour
     figure: str  # the share's colour: the bar's, darkened where it would not read on the page
@@ -58,6 +57,7 @@ class ResultTable(NamedTuple):
     """A results block as the outputs show it: its rows, which columns it has, its bars and its sentences."""
 
     results: Results
+    name_label: str  # the first column's title: the block's own, else the issue's word for "Name"
     lines: list[ResultLine]
     party: bool
     share: bool
@@ -77,7 +77,9 @@ class ResultTable(NamedTuple):
         return 1 + sum((self.party, self.share, self.votes, self.seats, self.change, self.seats_change))
 
 
-def result_table(results: Results, colors: Colors) -> ResultTable:
+def result_table(results: Results, colors: Colors, words: Words | None = None) -> ResultTable:
+    """`results` as every output shows it, in `words` (the issue's; English unless given)."""
+    words = words or words_for(ENGLISH)
     rows = results.rows
     share = any(row.share is not None for row in rows)
     if share:
@@ -100,9 +102,11 @@ def result_table(results: Results, colors: Colors) -> ResultTable:
                 votes=f"{row.votes:,}" if row.votes is not None else "",
                 seats=str(row.seats) if row.seats is not None else "",
                 change=shown_change(row.change),
-                change_words=change_words(row.change, "points"),
+                change_words=change_words(row.change, "points", words),
+                change_short=change_words(row.change, "", words),
                 seats_change=shown_change(row.seats_change),
-                seats_change_words=change_words(row.seats_change, "seats"),
+                seats_change_words=change_words(row.seats_change, "seats", words),
+                seats_change_short=change_words(row.seats_change, "", words),
                 elected=row.elected,
                 bar=bar,
                 figure=readable_on(bar, colors.background),
@@ -110,9 +114,11 @@ def result_table(results: Results, colors: Colors) -> ResultTable:
                 segments=cut([Segment(width, bar), Segment(round(100 - width, 2))], mark),
             )
         )
-    parliament, majority_at, majority_line, label = seat_bar(results, colors)
+    parliament, majority_at, majority_line, label = seat_bar(results, colors, words)
+    default_name = results.name_label == Results.model_fields["name_label"].default
     return ResultTable(
         results=results,
+        name_label=words.name_column if default_name else results.name_label,
         lines=lines,
         party=results.has("party"),
         share=share,
@@ -125,7 +131,7 @@ def result_table(results: Results, colors: Colors) -> ResultTable:
         majority_at=majority_at,
         majority_line=majority_line,
         parliament_label=label,
-        footnote=results_footnote(results),
+        footnote=results_footnote(results, words),
     )
 
 
@@ -152,7 +158,7 @@ def cut(segments: list[Segment], mark: float | None) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def seat_bar(results: Results, colors: Colors) -> tuple[tuple[Segment, ...], float | None, str, str]:
+def seat_bar(results: Results, colors: Colors, words: Words) -> tuple[tuple[Segment, ...], float | None, str, str]:
     """The parliament: each party's seats as a cell of its colour, the seats not in the table as the rest,
     the majority marked; and the sentence saying who reaches the majority, alone or together."""
     if results.majority is None or results.seats_total is None:
@@ -167,22 +173,23 @@ def seat_bar(results: Results, colors: Colors) -> tuple[tuple[Segment, ...], flo
         pieces.append(Segment(round(rest / total * 100, 2)))
     at = round(majority / total * 100, 2)
     ranked = sorted(seated, key=lambda row: -(row.seats or 0))
-    label = ", ".join(f"{row.name} {row.seats}" for row in ranked) + f" of {total} seats; majority {majority}"
-    return cut(pieces, at), at, majority_sentence(ranked, total, majority), label
+    parties = ", ".join(f"{row.name} {row.seats}" for row in ranked)
+    label = words.say("parliament", parties=parties, total=total, majority=majority)
+    return cut(pieces, at), at, majority_sentence(ranked, total, majority, words), label
 
 
-def majority_sentence(ranked: list[ResultRow], total: int, majority: int) -> str:
+def majority_sentence(ranked: list[ResultRow], total: int, majority: int, words: Words) -> str:
     """ "PAS 55 of 101; majority 51", or the fewest parties, largest first, that reach it together."""
     if ranked and (ranked[0].seats or 0) >= majority:
-        return f"{ranked[0].name} {ranked[0].seats} of {total}; majority {majority}"
+        return words.say("majority_alone", party=ranked[0].name, seats=ranked[0].seats, total=total, majority=majority)
     together, held = [], 0
     for row in ranked:
         together.append(row.name)
         held += row.seats or 0
         if held >= majority:
-            names = ", ".join(together[:-1]) + " and " + together[-1]
-            return f"No party has a majority alone; {names} together {held} of {total}; majority {majority}"
-    return f"No party or group in the table reaches the majority: {held} of {total} seats; majority {majority}"
+            names = ", ".join(together[:-1]) + f" {words.list_and} " + together[-1]
+            return words.say("majority_together", parties=names, seats=held, total=total, majority=majority)
+    return words.say("no_majority", seats=held, total=total, majority=majority)
 
 
 def shown_share(row: ResultRow) -> str:
@@ -195,15 +202,18 @@ def shown_change(change: str) -> str:
     return change.replace("-", MINUS)
 
 
-def change_words(change: str, unit: str) -> str:
-    """ "+3.2" -> "up 3.2 points", "-2" -> "down 2 seats", "0.0" -> "no change"."""
+def change_words(change: str, unit: str, words: Words) -> str:
+    """ "+3.2" -> "up 3.2 points", "-2" -> "down 2 seats", "0.0" -> "no change"; `unit` "points", "seats" or ""
+    for the short form, "up 3.2"."""
     if not change:
         return ""
     if change[0] not in "+-":
-        return "no change"
-    amount = change[1:]
-    unit = unit.removesuffix("s") if amount == "1" else unit
-    return f"{'up' if change[0] == '+' else 'down'} {amount} {unit}"
+        return words.no_change
+    amount, up = change[1:], change[0] == "+"
+    if not unit:
+        return words.say("up_short" if up else "down_short", amount=amount)
+    units = {"points": (words.unit_point, words.unit_points), "seats": (words.unit_seat, words.unit_seats)}
+    return words.say("up" if up else "down", amount=amount, unit=units[unit][amount != "1"])
 
 
 def colour_class(colour: str) -> str:
@@ -224,19 +234,14 @@ def dark_bars(issue: Issue) -> list[tuple[str, str]]:
     return [(colour_class(colour), shade) for colour, shade in sorted(found.items())]
 
 
-def results_footnote(results: Results) -> list[str]:
+def results_footnote(results: Results, words: Words | None = None) -> list[str]:
     """Where the figures come from, and what the table's marks mean: one sentence each."""
+    words = words or words_for(ENGLISH)
     parts = [
-        f"Source: {results.source}" if results.source else "",
+        f"{words.source}{words.colon}{results.source}" if results.source else "",
         results.note,
-        "Shares computed from the votes shown" if results.shares_from_votes else "",
-        "Shares do not add to 100 because of rounding" if results.rounding_gap else "",
-        "✓ elected" if any(row.elected for row in results.rows) else "",
+        words.shares_from_votes if results.shares_from_votes else "",
+        words.rounding if results.rounding_gap else "",
+        f"✓ {words.elected}" if any(row.elected for row in results.rows) else "",
     ]
     return [part if part.endswith((".", "!", "?")) else part + "." for part in parts if part]
-
-
-def short_date(day: dt.date, today: dt.date) -> str:
-    """`Sun 6 Dec`, with the year when it is not the issue's."""
-    year = f" {day.year}" if day.year != today.year else ""
-    return f"{DAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}{year}"

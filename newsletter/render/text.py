@@ -5,35 +5,35 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 
-from newsletter.elections import when
 from newsletter.models import Block, Colors, Issue, Results
 from newsletter.text import display_width
+from newsletter.words import ENGLISH, Words, long_date, short_date, when, words_for
 
 from .body import Group, body_groups, byline, card_text, is_bare, shown, standfirst, story_link
-from .environment import long_date
-from .results import ELECTIONS_HEADING, ResultLine, ResultTable, result_table, short_date
+from .results import ResultLine, ResultTable, result_table
 from .view import Prepared, context, prepare
 
 TEXT_WIDTH = 72
 
 
-def text_results(results: Results) -> list[str]:
+def text_results(results: Results, words: Words | None = None) -> list[str]:
     """The table in columns: names and parties padded, figures right-aligned, changes in words ("up 3.2"),
     and a bar of blocks whose room is 100% (a │ at 50% in a two-way contest); then the parliament as
     aligned blocks with the majority marked, and the sentence saying who reaches it."""
-    table = result_table(results, Colors())
+    words = words or words_for(ENGLISH)
+    table = result_table(results, Colors(), words)
     columns: list[tuple[str, bool, Callable[[ResultLine], str]]] = [
-        (results.name_label, False, lambda line: line.name + (" ✓" if line.elected else "")),
+        (table.name_label, False, lambda line: line.name + (" ✓" if line.elected else "")),
     ]
     columns += [
-        (title, title != "Party", cell)
-        for title, cell, shown in (
-            ("Party", lambda line: line.party, table.party),
-            ("Share", lambda line: line.share, table.share),
-            ("Change", lambda line: in_short(line.change_words), table.change),
-            ("Votes", lambda line: line.votes, table.votes),
-            ("Seats", lambda line: line.seats, table.seats),
-            ("Seat change", lambda line: in_short(line.seats_change_words), table.seats_change),
+        (title, right, cell)
+        for title, right, cell, shown in (
+            (words.party, False, lambda line: line.party, table.party),
+            (words.share, True, lambda line: line.share, table.share),
+            (words.change, True, lambda line: line.change_short, table.change),
+            (words.votes, True, lambda line: line.votes, table.votes),
+            (words.seats, True, lambda line: line.seats, table.seats),
+            (words.seat_change, True, lambda line: line.seats_change_short, table.seats_change),
         )
         if shown
     ]
@@ -46,7 +46,7 @@ def text_results(results: Results) -> list[str]:
     bar_room -= bar_room % 2 if table.mark is not None else 0  # 50% falls between two columns
     out = underline(results.title, "·") if results.title else []
     if results.turnout:
-        out += wrap(f"Turnout: {results.turnout}")
+        out += wrap(f"{words.turnout}{words.colon}{results.turnout}")
     for number, row in enumerate(rows):
         padded = [
             pad(cell, width, right=right) for cell, width, (_, right, _) in zip(row, widths, columns, strict=True)
@@ -57,15 +57,10 @@ def text_results(results: Results) -> list[str]:
         else:
             out += ["  ".join(padded).rstrip()] + (["  " + bar] if bar else [])
     if table.parliament:
-        out += [""] + text_parliament(table)
+        out += [""] + text_parliament(table, words)
     for sentence in table.footnote:
         out += wrap(sentence)
     return out + [""]
-
-
-def in_short(words: str) -> str:
-    """ "up 3.2 points" -> "up 3.2": the column's title says what it counts."""
-    return words.rsplit(" ", 1)[0] if words.startswith(("up ", "down ")) else words
 
 
 def text_bar(width: float, room: int, mark: float | None) -> str:
@@ -79,7 +74,7 @@ def text_bar(width: float, room: int, mark: float | None) -> str:
     return (blocks[:at].ljust(at) + "│" + blocks[at:]).rstrip()
 
 
-def text_parliament(table: ResultTable) -> list[str]:
+def text_parliament(table: ResultTable, words: Words) -> list[str]:
     """Each party's seats as blocks on one shared line of the chamber, one party a line, set where the
     party before it ends, so the lines read as one bar; a │ marks the majority on every line."""
     results = table.results
@@ -88,7 +83,7 @@ def text_parliament(table: ResultTable) -> list[str]:
     names = max(display_width(line.name) for line in seated) if seated else 0
     room = max(min(TEXT_WIDTH - names - 3, 48), 20)
     at = round(majority / total * room)
-    out = wrap(f"Seats: {total}, majority {majority} (at │)")
+    out = wrap(words.say("seats_majority", total=total, majority=majority))
     held = 0
     for line in seated:
         start = round(held / total * room)
@@ -103,10 +98,10 @@ def pad(cell: str, width: int, *, right: bool) -> str:
     return space + cell if right else cell + space
 
 
-def text_calendar(issue: Issue) -> list[str]:
-    out = [""] + underline(ELECTIONS_HEADING, "-") + [""]
+def text_calendar(issue: Issue, words: Words) -> list[str]:
+    out = [""] + underline(words.elections_ahead, "-") + [""]
     for election in issue.elections:
-        day = f"{short_date(election.date, issue.date)} ({when(election.days)})"
+        day = f"{short_date(election.date, issue.date, issue.brand.language)} ({when(election.days, words)})"
         note = f". {election.note}" if election.note else ""
         out += wrap(f"{day}: {election.country}, {election.election}{note}", indent="  ", first="* ")
     return out + [""]
@@ -181,7 +176,7 @@ def span_text(block: Block, refs: References) -> str:
     return "".join(parts)
 
 
-def text_body(groups: list[Group], refs: References) -> list[str]:
+def text_body(groups: list[Group], refs: References, words: Words) -> list[str]:
     lines: list[str] = []
     for group in groups:
         if group.kind == "pull" and group.quote is not None:
@@ -201,7 +196,7 @@ def text_body(groups: list[Group], refs: References) -> list[str]:
             elif block.kind == "quote":
                 lines += wrap(text, indent="  > ")
             elif block.kind == "results" and block.results is not None:
-                lines += text_results(block.results)
+                lines += text_results(block.results, words)
                 continue
             elif len(block.spans) == 1 and block.spans[0].code:
                 lines += ["    " + line for line in block.spans[0].text.splitlines()]
@@ -219,43 +214,43 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
     ready = prepare(issue).email
     issue = ready.issue
     values = context(ready, unsubscribe=unsubscribe, web=web)
-    links, brand, lead = values["links"], issue.brand, issue.lead
+    links, brand, lead, words = values["links"], issue.brand, issue.lead, values["words"]
     refs = References()
-    meta = (f"Issue {issue.number} · " if issue.number is not None else "") + long_date(issue.date)
-    out = [brand.name.upper(), meta]
+    number = f"{words.say('issue_number', number=issue.number)} · " if issue.number is not None else ""
+    out = [brand.name.upper(), number + long_date(issue.date, brand.language)]
     if links["web"]:
-        out.append(f"View in browser: {links['web']}")
+        out.append(f"{words.view_in_browser}{words.colon}{links['web']}")
     out += ["", "=" * TEXT_WIDTH, ""]
     if values["contents"]:
-        out += underline("In this issue", "-") + [""]
+        out += underline(words.in_this_issue, "-") + [""]
         for entry in values["contents"]:
             out += [f"  {entry.title.upper()}"] if entry.heading else wrap(entry.title, indent="    ", first="  * ")
         out.append("")
     if values["intro"]:
-        out += text_body(values["intro"], refs)
+        out += text_body(values["intro"], refs, words)
         out += refs.flush() + [""] if refs.pending else []
 
     if lead.section:
         out.append(lead.section.upper())
     out += underline(lead.headline, "=")
-    if byline(lead):
-        out.append(byline(lead))
+    if byline(lead, words):
+        out.append(byline(lead, words))
     out.append("")
     if lead.image.src and (lead.caption or lead.credit):
-        out += wrap("Photo: " + " — ".join(part for part in (lead.caption, lead.credit) if part))
+        out += wrap(words.photo + words.colon + " — ".join(part for part in (lead.caption, lead.credit) if part))
         out.append("")
     if lead.excerpt_from:
-        out += wrap(lead.teaser) + ["", f"Read at {lead.excerpt_from} [{refs.add(lead.url)}]", ""]
+        out += wrap(lead.teaser) + ["", f"{words.say('read_at', site=lead.excerpt_from)} [{refs.add(lead.url)}]", ""]
     else:
         if standfirst(lead):
             out += wrap(standfirst(lead)) + [""]
-        out += text_body(ready.lead_body, refs)
+        out += text_body(ready.lead_body, refs, words)
         if lead.url:
-            out += [f"Read the full story [{refs.add(lead.url)}]", ""]
+            out += [f"{words.read_full_story} [{refs.add(lead.url)}]", ""]
     if refs.pending:
         out += refs.flush() + [""]
     if issue.elections:
-        out += text_calendar(issue)
+        out += text_calendar(issue, words)
 
     for section in issue.sections:
         out += [""]
@@ -266,33 +261,30 @@ def render_text(issue: Issue | Prepared, *, unsubscribe: str | None = None, web:
             link = story_link(story, links["web"])
             if story.layout == "full":
                 out += underline(f"{title} [{refs.add(link)}]" if link else title, "~")
-                out += [byline(story)] if byline(story) else []
+                out += [byline(story, words)] if byline(story, words) else []
                 out.append("")
                 if standfirst(story):
                     out += wrap(standfirst(story)) + [""]
-                out += text_body(body_groups(story), refs)
+                out += text_body(body_groups(story), refs, words)
                 out += refs.flush() + [""] if refs.pending else []
                 continue
             title = f"{title} [{refs.add(link)}]" if link else title
             out += wrap(title, indent="  ", first="* ")
-            if byline(story):
-                out += wrap(byline(story), indent="  ")
+            if byline(story, words):
+                out += wrap(byline(story, words), indent="  ")
             if teaser:
                 out += wrap(teaser, indent="  ")
             if story.excerpt_from:
-                out += wrap(f"Read at {story.excerpt_from}", indent="  ")
+                out += wrap(words.say("read_at", site=story.excerpt_from), indent="  ")
             out += ["  " + line for line in refs.flush()]
             out.append("")
 
     if values["signoff"]:
-        out += text_body(values["signoff"], refs)
+        out += text_body(values["signoff"], refs, words)
         out += refs.flush() + [""] if refs.pending else []
     out += ["-" * TEXT_WIDTH, ""]
-    out += wrap(
-        f"You are receiving this because you subscribed to {brand.name}."
-        + (" Reply to this email to reach the editors." if brand.sender.email else "")
-    )
-    out.append(f"Unsubscribe: {links['unsubscribe']}")
+    out += wrap(words.say("subscribed", brand=brand.name) + (f" {words.reply}" if brand.sender.email else ""))
+    out.append(f"{words.unsubscribe}{words.colon}{links['unsubscribe']}")
     if brand.postal_address:
         out += wrap(brand.postal_address)
     return "\n".join(line.rstrip() for line in out).rstrip() + "\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsletter.elections import when
 from newsletter.models import Issue
+from newsletter.words import short_date, when, words_for
 
 from .body import (
     Group,
@@ -23,7 +23,7 @@ from .body import (
 )
 from .environment import environment
 from .links import issue_unsubscribe_url, issue_web_url, with_campaign_tags, with_safe_links
-from .results import ELECTIONS_HEADING, dark_bars, result_table, short_date
+from .results import dark_bars, result_table
 
 # After the preheader, in the hidden preview text only: zero-width joiners, combining grapheme joiners and
 # no-break spaces, which inboxes show as nothing, so the inbox row ends with the preheader instead of running
@@ -91,6 +91,7 @@ def context(
 ) -> dict[str, Any]:
     issue = ready.issue
     brand = issue.brand
+    words = words_for(brand.language, issue.words)
     # The email repeats the font stacks on every styled element: there they go without spaces.
     theme = Theme(
         serif=compact_stack(brand.font_family) if email else brand.font_family,
@@ -113,7 +114,7 @@ def context(
         "card_rows": card_rows,
         "story_link": story_link,
         "story_dir": lambda story: story_direction(story, theme.dir),
-        "byline": byline,
+        "byline": lambda story: byline(story, words),
         "has_bylines": any(byline(story) for story in issue.stories),
         "contents": contents(issue) if issue.contents else [],
         "intro": note_groups(issue.intro),
@@ -122,9 +123,11 @@ def context(
         "standfirst": standfirst,
         "shown": shown,
         "preheader_filler": PREHEADER_FILLER,
-        "result_table": lambda results: result_table(results, brand.colors),
+        "result_table": lambda results: result_table(results, brand.colors, words),
         "dark_bars": dark_bars(issue),
-        "elections_heading": ELECTIONS_HEADING,
-        "when": when,
-        "short_date": lambda day: short_date(day, issue.date),
+        # The issue's own words in its language (words.py): {{ words.unsubscribe }}, {{ words.say("read_at", ...) }}
+        "words": words,
+        "elections_heading": words.elections_ahead,
+        "when": lambda days: when(days, words),
+        "short_date": lambda day: short_date(day, issue.date, brand.language),
     }
