@@ -36,14 +36,19 @@ class Started:
 def settings_text(name: str) -> str:
     """newsletter.toml as init writes it: the brand's name set, every other setting present as a commented
     line with its default, and what it does."""
-    quoted = name.replace("\\", "\\\\").replace('"', '\\"')
-    return f'''\
+    from .words import BUILT_IN, Words
+
+    words = "\n".join(
+        f"# {key} = {toml_text(field.default)}" + (f"  # {field.description}" if field.description else "")
+        for key, field in Words.model_fields.items()
+    )
+    return f"""\
 # newsletter.toml: the settings of every issue. Each line starting with "# key =" shows a setting with its
 # default; remove the "# " and change the value to use it. An issue's issue.toml may set [brand] keys too.
 
 [brand]
 # The masthead, the From name and the archive's title.
-name = "{quoted}"
+name = {toml_text(name)}
 # tagline = ""                          # a line under the name in the masthead, e.g. "Elections, every Tuesday"
 # more_from = ""                        # the heading of the brand's own posts (default: "More from <name>")
 # elsewhere = ""                        # the heading of other sites' stories (default: "Elsewhere")
@@ -52,7 +57,7 @@ name = "{quoted}"
 # unsubscribe_url = ""                  # an https link that unsubscribes in one click (Gmail and Yahoo want one)
 # postal_address = ""                   # your postal address, which the law asks of bulk senders
 # reply_to = ""                         # where replies go (default: the sender's address)
-# language = "en"                       # the language of the email and web page (lang="...")
+# language = "en"                       # the language of the email and web page: lang="...", dates, [words]
 # font_family = "Georgia, 'Times New Roman', serif"                             # headlines and text
 # sans_family = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"      # the small print
 
@@ -88,6 +93,11 @@ name = "{quoted}"
 # signoff = ""                          # Markdown closing every issue, e.g. "Until next week. — Ana"
 #                                       #   (an issue's issue.toml may set contents, intro and signoff)
 
+[words]
+# The issue's own words, shown here in English: they (and its dates) follow [brand] language when it is one of
+# {", ".join(sorted(BUILT_IN))}. Set any word to say it otherwise, in any language; {{name}} is where a value goes.
+{words}
+
 [more_from]
 # feed = ""                             # your site's RSS or Atom feed: `newsletter import --to issues/<date>`
 #                                       #   writes the week's posts as "More from" stories (builds never fetch)
@@ -118,7 +128,12 @@ name = "{quoted}"
 # connections = 1                       # messages in flight at once, each on its own connection
 # provider = ""                         # ses, postmark, mailgun, sendgrid, brevo or gmail: its host, port, security
 # region = ""                           # the relay's region: SES's, e.g. "eu-west-1"; Mailgun's "eu" for an EU domain
-'''
+"""
+
+
+def toml_text(value: str) -> str:
+    """`value` as a TOML string in quotes."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def start(folder: Path, *, name: str = "", today: dt.date | None = None) -> Started:

@@ -9,6 +9,7 @@ import tomllib
 from newsletter.models import Brand, Colors, Logo, Sender
 from newsletter.send.smtp_settings import SETTINGS as SMTP_SETTINGS
 from newsletter.settings import Calendar, IssueDefaults, MoreFrom, Schedule, TrackingTable
+from newsletter.words import Words
 
 
 def test_init_then_build_on_an_empty_folder_works_with_no_further_step(workdir, cli):
@@ -48,6 +49,7 @@ def test_the_settings_file_names_every_setting_with_its_default(workdir, cli):
         "calendar": set(Calendar.model_fields),
         "tracking": set(TrackingTable.model_fields),
         "smtp": set(SMTP_SETTINGS),
+        "words": set(Words.model_fields),
     }
     for table, keys in tables.items():
         header = re.search(rf"^(?:# )?\[{re.escape(table)}\].*$", text, re.M)
