@@ -269,7 +269,7 @@ def override_footer(workdir, words: str) -> None:
 
     (workdir / "templates" / "email").mkdir(parents=True, exist_ok=True)
     footer = (SOURCE_TEMPLATES / "email" / "_footer.mjml").read_text()
-    (workdir / FOOTER).write_text(footer.replace("You are receiving this", words))
+    (workdir / FOOTER).write_text(footer.replace('{{ words.say("subscribed", brand=brand.name) }}', words))
 
 
 def test_a_template_override_changed_after_the_build_is_named_and_refused(workdir, cli):
