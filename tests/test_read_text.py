@@ -2679,6 +2679,7 @@ def test_the_first_post_s_title_on_a_live_page_is_flagged():
 @pytest.mark.parametrize("photo", [
     "Governors met the finance minister in Moscow on Tuesday Credit: Anna Ford for The Courier\n",
     "Governors met the finance minister in Moscow on Tuesday.Credit...Anna Ford for The New York Times\n",
+    "Governors met the finance minister in Moscow on Tuesday.\nCredit...\nAnna Ford/The New York Times\n",
     "Governors met the finance minister in Moscow on Tuesday. (ABC News: Anna Ford)\n",
     "Governors met the finance minister in Moscow on Tuesday.\nhide caption\ntoggle caption\nAnna Ford/Getty Images\n",
     "Governors met the finance minister in Moscow on Tuesday. Anna Ford/AP hide caption\n",

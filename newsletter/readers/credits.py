@@ -185,6 +185,16 @@ PARAGRAPH_OVER = 15  # a sentence of this many words over a credit whose caption
 SOURCE_LINE = regex(r"(?i)^source\s*:")
 
 
+# A credit's label on a line of its own, the credit on the next: the New York Times' "Credit...", "Photo:"
+CREDIT_LABEL = regex(r"(?i)^(?:credits?|photo(?:graph)?|image|picture|foto)\s*(?:\.\.\.|…|:)$")
+
+
+def credit_under(texts: list[str], roles: list[str], i: int) -> bool:
+    """A photo's credit stands under the line, perhaps under its label on a line of its own."""
+    under = i + 2 if i + 1 < len(texts) and CREDIT_LABEL.match(texts[i + 1]) else i + 1
+    return under < len(texts) and roles[under] == "credit"
+
+
 def toggled(texts: list[str], roles: list[str], i: int) -> bool:
     """The line is over a caption's buttons (NPR's "hide caption", "toggle caption") and a credit under them."""
     if i + 1 >= len(texts) or not HIDE_CAPTION.match(texts[i + 1]):

@@ -24,10 +24,12 @@ from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
     CAPTION_UNDER_WORDS,
+    CREDIT_LABEL,
     LICENCE,
     LICENCE_WORDS,
     PHOTO_LABEL,
     PICTURED,
+    credit_under,
     is_credit,
     paragraph_over_credit,
     split_credit,
@@ -269,6 +271,9 @@ def classify(lines: list[Line]) -> list[str]:
         roles[i] = "furniture"  # "ELENA VASQUEZ is a Senior Fellow at ...": who wrote it, over or under the article
     for i, role in labelled_byline(texts).items():
         roles[i] = role  # the BBC's: "Article information", "Author, Anna Petrova", "Role, Europe correspondent"
+    for i, text in enumerate(texts[:-2]):
+        if CREDIT_LABEL.match(text) and roles[i + 1] == "credit":
+            roles[i] = "furniture"  # a credit's label on a line of its own (the New York Times' "Credit...")
     for i, text in enumerate(texts[:-1]):
         if re.fullmatch(r"(?i)by:?", text) and NAMES.fullmatch(texts[i + 1]) and words_of(texts[i + 1]) <= 4:
             roles[i], roles[i + 1] = "furniture", "byline"  # "By" on its line, the writer's name on the next
@@ -284,20 +289,17 @@ def classify(lines: list[Line]) -> list[str]:
         elif roles[i] == "other" and i >= 2 and roles[i - 1] == "credit" and paragraph_over_credit(texts, roles, i - 2):
             roles[i] = "caption"  # ... and a photo's inside the article, between two paragraphs
         elif roles[i] in ("prose", "other"):
-            if (
-                i + 1 < len(texts)
-                and roles[i + 1] == "credit"
-                and (words_of(text) > CAPTION_WORDS or title_case(text) or paragraph_over_credit(texts, roles, i))
+            credited = credit_under(texts, roles, i)
+            if credited and (
+                words_of(text) > CAPTION_WORDS or title_case(text) or paragraph_over_credit(texts, roles, i)
             ):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
-            if (
-                i + 1 < len(texts)
-                and roles[i + 1] == "credit"
-                and (post_under_name(texts, i) or CAPTION_LABEL.match(texts[i + 2] if i + 2 < len(texts) else ""))
+            if credited and (
+                post_under_name(texts, i) or CAPTION_LABEL.match(texts[i + 2] if i + 2 < len(texts) else "")
             ):
                 continue  # the BBC's: the credit belongs to the labelled caption under it; the writer's post over it
             twice = text in texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
-            if i + 1 < len(texts) and roles[i + 1] == "credit" or twice and words_of(text) >= 2:
+            if credited or twice and words_of(text) >= 2:
                 roles[i] = "caption"  # above a credit, or shown twice: its alt text, then the caption
             elif twice:
                 roles[i] = "furniture"  # a word shown twice: buttons ("TT", "TT": smaller and larger text), labels
