@@ -3406,3 +3406,10 @@ def test_the_bbc_s_labelled_byline_gives_the_writer_and_the_labelled_caption_kee
     assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
     left_out = [notice for notice in notices if "left out as page furniture" in notice]
     assert all(any(line in notice for notice in left_out) for line in (information, f"{role}, Europe correspondent"))
+
+
+def test_a_date_with_a_comma_after_its_month_is_the_story_s_date():
+    """RT prints its dates "20 Nov, 2019 05:47", a comma after the month: the story's date, not a line left out."""
+    assert line_date("20 Nov, 2019 05:47") == dt.date(2019, 11, 20)
+    result, _ = read(f"World\n{HEADLINE}\n20 Nov, 2019 05:47\n{ARTICLE}")
+    assert result.stories[0].date == dt.date(2019, 11, 20)
