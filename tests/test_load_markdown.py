@@ -76,10 +76,21 @@ def test_body_is_parsed_as_markdown(tmp_path):
     ]
 
 
-def test_raw_html_stays_text(tmp_path):
-    story = load_one(write(tmp_path, "---\nheadline: H\n---\n\n<script>alert(1)</script> and <b>bold</b>\n"))
+def test_raw_html_stays_text_and_is_named(tmp_path):
+    """Raw HTML never becomes markup: readers see the tags as text, so each line that holds some is named, with
+    what to write instead."""
+    body = '<script>alert(1)</script> and <b>bold</b>\n\n<iframe src="https://example.org/embed"></iframe>\n\n'
+    loaded = load_source(write(tmp_path, "---\nheadline: H\n---\n\n" + body + "A <b>bold</b> word<br>.\n"))
+    story = loaded.stories[0]
     assert story.body[0].text == "<script>alert(1)</script> and <b>bold</b>"
     assert all(not span.strong for span in story.body[0].spans)
+    shown = "raw HTML is shown as text, tags and all, not as markup"
+    hint = "write it in Markdown (**bold**, *italic*, [text](https://...)) or take the tags out (H)"
+    assert [notice.advised() for notice in loaded.notices] == [
+        f"{tmp_path / 'story.md'}:5: {shown}: '<script>alert(1)</script> and…'; {hint}",
+        f"{tmp_path / 'story.md'}:7: {shown}: '<iframe…'; {hint}",
+        f"{tmp_path / 'story.md'}:9: {shown}: '<b>', '</b>', '<br>'; {hint}",
+    ]
 
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "vbscript:x"])

@@ -17,7 +17,7 @@ from newsletter.links import check_link
 from newsletter.models import Block, Look, Notice, Source, Span, Story, joined_runs, span_of
 from newsletter.readers import Read
 from newsletter.readers.frontmatter import as_date, parse_front_matter
-from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, unknown_keys
+from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, shorten, unknown_keys
 
 
 def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
@@ -189,9 +189,40 @@ def markdown_parser() -> MarkdownIt:
     return md
 
 
+@functools.cache
+def markup_finder() -> MarkdownIt:
+    """A parser that reads raw HTML as HTML, only to name it: the story's text is read by markdown_parser."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True})
+
+
+def name_markup(text: str, file: str, offset: int, notices: list[Notice]) -> None:
+    """Raw HTML in the story's Markdown ("<b>", "<iframe ...>", "<br>") is shown as the text it is, never as markup:
+    named, line by line, so that the editor sees what readers will see."""
+    found: dict[int, list[str]] = {}
+    for token in markup_finder().parse(text):
+        line = offset + (token.map[0] if token.map else 0) + 1
+        tags = [token.content] if token.type == "html_block" else []
+        tags += [child.content for child in token.children or [] if child.type == "html_inline"]
+        found.setdefault(line, []).extend(" ".join(tag.split()) for tag in tags)
+    for line, tags in found.items():
+        if tags:
+            shown = ", ".join(repr(shorten(tag, 40)) for tag in tags[:3]) + (
+                f" (+{len(tags) - 3} more)" if tags[3:] else ""
+            )
+            notices.append(Notice(message=f"raw HTML is shown as text, tags and all, not as markup: {shown}",
+                                  source=Source(file=file, line=line),
+                                  hint="write it in Markdown (**bold**, *italic*, [text](https://...)) or take "
+                                       "the tags out"))  # fmt: skip
+
+
 def parse_body(text: str, file: str, offset: int, notices: list[Notice]) -> list[Block]:
     """The blocks of a story's Markdown (its first line the file's line `offset` + 1). A picture in the text is left
-    out and named (a story shows one, its front matter's), and a table set as text, a paragraph a row, named."""
+    out and named (a story shows one, its front matter's), a table set as text, a paragraph a row, named, and raw
+    HTML kept as text, named."""
+    if "<" in text:
+        name_markup(text, file, offset, notices)
     tokens = markdown_parser().parse(text)
     blocks_: list[Block] = []
     kind = "p"
