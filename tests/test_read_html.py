@@ -1268,6 +1268,27 @@ def test_a_saved_article_s_lead_in_with_nothing_under_it_is_left_out_and_named(e
     assert any(re.sub(r"<[^>]+>", "", end) in notice for notice in notices)  # named as left out
 
 
+@pytest.mark.parametrize("box", ["<h3>More:</h3>", "<p><strong>Explore:</strong></p>"])
+def test_a_saved_article_s_lead_in_whose_list_of_links_is_gone_is_left_out_and_named(box):
+    """Al Jazeera's "More:" over three other stories' links, between two paragraphs: the links are left out of the
+    article, and the lead-in with them, named; a subhead or a label ending in a colon over the article's own
+    paragraph stays."""
+    sentence = "The senators met again on Tuesday to talk about the budget and the vote that follows it next week. "
+    links = "".join(
+        f"<ul><li><h4><a href='https://news.example.org/{n}'>Another story on the budget, part {n}</a></h4></li></ul>"
+        for n in range(3)
+    )  # fmt: skip  (each a list of one title, as the page sets them)
+    article = f"<p>{sentence * 6}</p>{box}{links}<p>{sentence.upper() * 6}</p>"
+    story, notices = read_saved("Senate budget talks go on", article)
+    assert [block.kind for block in story.body] == ["p", "p"]
+    assert any(re.sub(r"<[^>]+>", "", box) in notice for notice in notices)  # named as left out
+    for subhead in ("<h3>What happens next:</h3>", "<p><strong>Anfahrt:</strong></p>"):  # over the article's own
+        story, _ = read_saved(
+            "Senate budget talks go on", f"<p>{sentence * 6}</p>{subhead}<p>{sentence.upper() * 6}</p>"
+        )
+        assert story.body[1].text == re.sub(r"<[^>]+>", "", subhead)
+
+
 def test_what_follows_a_short_saved_text_s_end_is_kept_when_cutting_it_would_leave_no_article(tmp_path):
     # A club's page: a short notice, then what the pasted-text reader takes for the page's end ("Newsletter") with
     # more under it. Cut there, too few words would be left to read the page at all: it is read as it was

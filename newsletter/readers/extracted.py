@@ -75,19 +75,35 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice], least:
 LEAD_IN_WORDS = 6  # a lead-in's words at most ("Read more from Jennifer Rubin:", "Das Thema könnte dich auch ...:")
 
 
-def without_dangling_end(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+def without_dangling_end(
+    body: list[Block], file: str, notices: list[Notice], over_lists: frozenset[str] = frozenset()
+) -> list[Block]:
     """The article less a subhead or a lead-in ("Explore:", "Read more from Jennifer Rubin:") that ends it with
-    nothing under it: the page's list of links it led into is no part of the article (trafilatura leaves it out),
-    named."""
+    nothing under it, and a lead-in inside it that a list follows on the page (`over_lists`: Al Jazeera's "More:")
+    but not in the article: the page's list of links it led into is no part of the article (trafilatura leaves it
+    out), named. A lead-in over the article's own paragraphs ("Anfahrt:", "Programm:") stays."""
     end = len(body)
-    while end > 1 and (body[end - 1].kind == "h" or LEAD_IN.search(body[end - 1].text)
-                       and words_of(body[end - 1].text) <= LEAD_IN_WORDS):  # fmt: skip
+    while end > 1 and (body[end - 1].kind == "h" or lead_in(body[end - 1])):
         end -= 1
-    if end < len(body):
-        notices.append(Notice(message="left out what ends the article with nothing under it: "
-                                      f"{', '.join(shown(block.text, 40) for block in body[end:])}",
+    left = [
+        i
+        for i in range(end - 1)
+        if lead_in(body[i]) and " ".join(body[i].text.split()) in over_lists and body[i + 1].kind not in LISTS
+    ]
+    if left or end < len(body):
+        gone = [body[i] for i in left] + body[end:]
+        notices.append(Notice(message="left out a lead-in to links the article does not hold, or what ends it with "
+                                      f"nothing under it: {', '.join(shown(block.text, 40) for block in gone)}",
                               source=Source(file=file, line=1)))  # fmt: skip
-    return body[:end]
+    return [block for i, block in enumerate(body[:end]) if i not in left]
+
+
+LISTS = ("li", "oli")
+
+
+def lead_in(block: Block) -> bool:
+    """A short line that leads into what follows it: "Explore:", "Read more from Jennifer Rubin:"."""
+    return bool(LEAD_IN.search(block.text)) and words_of(block.text) <= LEAD_IN_WORDS
 
 
 def one_paragraph(body: list[Block], page: PageText) -> list[Block]:

@@ -32,6 +32,7 @@ from newsletter.readers.page import (
     joined,
     left_out_prose,
     opening,
+    over_lists,
     split,
 )
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
@@ -132,8 +133,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
             notices.extend(read_as_text.left_out)  # what that reader left out of the page's text, named
             named = "\n".join(read_as_text.texts)
     if not from_text:  # what follows the article's end on the page, and a subhead or lead-in then left dangling
-        ended = without_dangling_end(without_page_end(body, file, notices, MIN_WORDS), file, notices)
-        named = "\n".join(block.text for block in body[len(ended) :])  # named so: not again as prose left out
+        ended = without_dangling_end(without_page_end(body, file, notices, MIN_WORDS), file, notices,
+                                     over_lists(page_tree))  # fmt: skip
+        kept = {id(block) for block in ended}
+        named = "\n".join(block.text for block in body if id(block) not in kept)  # named: not again as prose left out
         body = ended
         words = sum(words_of(block.text) for block in body)
     left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in named]

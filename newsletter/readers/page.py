@@ -142,6 +142,14 @@ BLOCK_HTML = set(
 )  # the tags that hold a block of text; others (img, svg, button, video...) sit inside one and do not end it
 
 
+def over_lists(tree: Any) -> frozenset[str]:
+    """The text of each element that a list follows on the page (a heading or a lead-in over its list of links:
+    Al Jazeera's "More:"), its whitespace folded: a lead-in the article keeps with no list under it led into one
+    the article does not hold."""
+    led = tree.xpath("//*[following-sibling::*[1][self::ul or self::ol]]")
+    return frozenset(" ".join(element.text_content().split()) for element in led)
+
+
 def prose_blocks(tree: Any) -> list[Any]:
     """The page's blocks that hold no other block (a <p>, a <div> of text, a list item), in page order: a picture,
     an icon or a button inside one does not make it less a block of text."""
