@@ -227,12 +227,18 @@ def test_the_bbc_s_labelled_photo_over_the_article_is_its_credit_and_caption(sou
             "Bị cáo Đỗ Thanh Liêm (giữa) tại phiên tòa phúc thẩm sáng 14-10",
             "Ảnh: NGỌC AN",
         ),  # ... or after a dash
+        (
+            "ناخبون لبنانيون في الخارج يدلون بأصواتهم خلال انتخابات 2022 (أرشيفية - رويترز)",
+            "ناخبون لبنانيون في الخارج يدلون بأصواتهم خلال انتخابات 2022",
+            "(أرشيفية - رويترز)",
+        ),  # Arabic: the wire in brackets, an archive photo's label before it
+        ("متظاهرون في وسط بيروت مساء الأحد (أ.ف.ب)", "متظاهرون في وسط بيروت مساء الأحد", "(أ.ف.ب)"),
     ],
 )
 def test_a_credit_labelled_photo_in_the_page_s_language_is_a_credit(line, caption, credit):
     """ "Photo:" as Serbian, Bulgarian, Polish, Swahili and Vietnamese pages write it, alone or glued onto its
-    caption; a dash before an agency's poll is no credit's ("... - Reuters/Ipsos poll"), nor a word that starts
-    like the label ("Фотография дня", the photo of the day)."""
+    caption, and the wire in brackets after an Arabic caption; a dash before an agency's poll is no credit's ("... -
+    Reuters/Ipsos poll"), nor a word that starts like the label ("Фотография дня", the photo of the day)."""
     assert (is_credit(line), split_credit(line)) == ((True, (line, "")) if not caption else (False, (caption, credit)))
     assert split_credit("Trump leads Harris in new survey - Reuters/Ipsos poll")[1] == ""
     assert not is_credit("Фотография дня")

@@ -129,9 +129,15 @@ AGENCY_PHOTO = (
     r"\((?!(?:See|Watch|View|In|Inside|Viral|Exclusive|More|All|New|Latest|Top|Best|Rare|Unseen|Leaked|First)\b)"
     r"(?:[A-Z][\w.&'’-]*\s+){1,3}(?i:file\s+)?(?i:photo|pic)(?:\s+(?i:by)\s+[^()]{1,60})?\)"  # not "(See Pics)"
 )
+# ... or a wire's name in Arabic, as the Arab press brackets it after the caption, an archive photo's label before it:
+# "(رويترز)", "(أ.ف.ب)", "(أرشيفية - رويترز)": Reuters, AFP, AP, EPA, dpa, Getty, Anadolu, or "archive" alone
+ARABIC_WIRE = (
+    r"\((?:أرشيفية\s*[-–]\s*)?(?:رويترز|أ\.?\s?ف\.?\s?ب|أ\.?\s?ب|إ\.?\s?ب\.?\s?أ|د\.?\s?ب\.?\s?أ|غيتي|الأناضول|"
+    r"أرشيفية)\.?\)"
+)
 TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"
-    rf"(?P<agency>{AGENCY_PHOTO}))$"
+    rf"(?P<agency>{AGENCY_PHOTO}|{ARABIC_WIRE}))$"
 )
 # ... the outlet and the photographer in brackets, as the ABC prints them ("... (ABC News: Callum Ashby)"); and a
 # credit's label glued on with no stop before it ("... her pitch to voters Credit: Name for The Telegraph", "... on
