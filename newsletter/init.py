@@ -15,6 +15,19 @@ SUBSCRIBERS = "subscribers.csv"
 GITIGNORE = ".gitignore"
 
 
+# send/history.py's HISTORY_NAME written out: every build imports this module, and none needs the send package.
+GITIGNORE_TEXT = """\
+# What `newsletter build` and `publish` write: made again from the issues.
+build/
+site/
+# Subscribers' addresses: the list, and the send history `newsletter send` keeps next to newsletter.toml (with
+# the files SQLite and the send lock write beside it). Pushed to a public repository, they publish the list.
+# Keep subscribers.csv in a private repository only (git add -f subscribers.csv).
+subscribers.csv
+newsletter-sends.sqlite3*
+"""
+
+
 class Started:
     """What `newsletter init` did in `folder`. A plain class: a dataclass is made by compiling its methods, which
     every build would pay for this module (it holds the note a build without settings prints)."""
@@ -144,7 +157,7 @@ def start(folder: Path, *, name: str = "", today: dt.date | None = None) -> Star
     files = {
         CONFIG_NAME: settings_text(name or "My Newsletter"),
         SUBSCRIBERS: "email,name\n",
-        GITIGNORE: "# What `newsletter build` and `publish` write: made again from the issues.\nbuild/\nsite/\n",
+        GITIGNORE: GITIGNORE_TEXT,
     }
     for name_, text in files.items():
         path = folder / name_

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from collections import Counter
 
 import pytest
 import send_fixtures
+from conftest import missing
 from golden import DATE, EXAMPLE, SLUG
 from send_fixtures import (
     BRAND_TOML,
@@ -138,3 +140,24 @@ def test_the_history_is_kept_next_to_the_settings_file_it_names(server, workdir)
     assert result.exit_code == 0, result.output
     assert f"(history: {settings.parent / 'newsletter-sends.sqlite3'})" in result.output
     assert not (workdir / "newsletter-sends.sqlite3").exists()
+
+
+def test_a_newsletter_folder_committed_to_git_holds_no_subscriber_address(server, workdir):
+    """`git add -A` in the folder init made must not take the list or the send history to a public repository."""
+    if shutil.which("git") is None:
+        missing("git")
+    assert invoke("init").exit_code == 0
+    subscribers(workdir, 3)
+    assert send_list().exit_code == 0
+    git = ["git", "-c", "init.defaultBranch=main", "-c", "core.excludesFile=/dev/null"]
+    subprocess.run([*git, "init", "-q"], cwd=workdir, check=True)
+    listed = subprocess.run(
+        [*git, "ls-files", "--others", "--exclude-standard"], cwd=workdir, check=True, capture_output=True, text=True
+    ).stdout.split()
+    assert ".gitignore" in listed and "newsletter.toml" in listed
+    for name in listed:
+        assert not any(address.encode() in (workdir / name).read_bytes() for address in addresses(3)), name
+    # What SQLite and the send lock write beside the history while a send runs, or after one was killed.
+    beside = [f"newsletter-sends.sqlite3{end}" for end in ("-wal", "-shm", "-journal", ".lock")]
+    ignored = subprocess.run([*git, "check-ignore", *beside], cwd=workdir, capture_output=True, text=True)
+    assert ignored.stdout.split() == beside
