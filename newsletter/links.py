@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 
@@ -32,6 +32,60 @@ def check_link(url: str, fail: Callable[[str], Exception]) -> str:
     if cleaned.startswith("//"):
         return "https:" + cleaned
     return url
+
+
+# Every printable ASCII character stays as written (a % already encodes); the rest is percent-encoded as UTF-8.
+PRINTABLE_ASCII = "".join(chr(code) for code in range(33, 127))
+AUTHORITY = re.compile(r"((?:[a-zA-Z][a-zA-Z0-9+.\-]*:)?//)([^/?#]*)(.*)", re.S)
+
+
+def as_uri(url: str) -> str:
+    """A link with letters outside ASCII (an IRI, as a browser's address bar shows it) -> the URI a browser sends
+    for it: the host in its ASCII form (IDNA, as browsers spell it: пример.рф -> xn--e1afmkfd.xn--p1ai), every other
+    character outside ASCII percent-encoded as UTF-8 (/отписка -> /%D0%BE%D1%82...). An ASCII link is returned as it
+    is. ValueError says what has no ASCII form: a host IDNA refuses, a mailto: address whose own part (before the @)
+    is not ASCII."""
+    if url.isascii():
+        return url
+    if scheme_of(url) == "mailto":
+        scheme, rest = url.split(":", 1)
+        end = min((rest.find(mark) for mark in "?#" if mark in rest), default=len(rest))
+        written = [mail_address(address, url) for address in rest[:end].split(",")]
+        return f"{scheme}:{','.join(written)}{encoded(rest[end:])}"
+    authority = AUTHORITY.fullmatch(url)
+    if authority is None:  # a relative link: a path, a query
+        return encoded(url)
+    start, netloc, rest = authority.groups()
+    user, at, host_port = netloc.rpartition("@")
+    host, colon, port = host_port.partition(":")  # an IPv6 host in brackets is ASCII: never here
+    return f"{start}{encoded(user)}{at}{ascii_host(host, url)}{colon}{encoded(port)}{encoded(rest)}"
+
+
+def encoded(text: str) -> str:
+    return quote(text, safe=PRINTABLE_ASCII)
+
+
+def ascii_host(host: str, url: str) -> str:
+    """`host` as IDNA writes it (UTS 46, as browsers do), an ASCII host as written."""
+    if host.isascii():
+        return host
+    import idna  # email-validator's own, for an address's domain: only for a host outside ASCII
+
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except idna.IDNAError as error:
+        raise ValueError(f"{url!r}: the host name {host!r} has no ASCII form ({error}); correct it") from None
+
+
+def mail_address(address: str, url: str) -> str:
+    """One address of the mailto: link `url` with its domain in ASCII; one that is not ASCII before the @ is refused."""
+    local, at, domain = address.rpartition("@")
+    if not unquote(local).isascii():
+        raise ValueError(
+            f"{url!r}: {unquote(address)} needs a mail server that takes non-ASCII addresses (SMTPUTF8); "
+            "use an ASCII address"
+        )
+    return f"{encoded(local)}@{ascii_host(unquote(domain), url)}" if at else encoded(address)
 
 
 def base_url_problem(url: str) -> str:

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from .colour import DARK_ACCENT_CONTRAST, brighter_on
 from .errors import place
+from .links import as_uri
 
 
 class Model(BaseModel):
@@ -269,7 +270,7 @@ class Brand(Model):
     sender: Sender = Field(default_factory=Sender)
     reply_to: str = ""
     postal_address: str = ""
-    unsubscribe_url: str = ""
+    unsubscribe_url: Annotated[str, AfterValidator(as_uri)] = ""  # it goes into List-Unsubscribe: ASCII only
     language: str = "en"
 
     @property

@@ -7,8 +7,10 @@ import datetime as dt
 import email
 import functools
 import re
+import shutil
 from email.policy import default
 
+import pytest
 import send_fixtures
 from golden import DATE, EXAMPLE, SLUG
 from hypothesis import HealthCheck, given, settings
@@ -217,3 +219,61 @@ def test_a_plain_name_takes_the_quick_to_line():
         )
     )["to"]
     assert plain_to(Recipient("ana@example.org", "Ana Lima")) == exact == b"To: Ana Lima <ana@example.org>\r\n"
+
+
+# --- an unsubscribe link written in another script ------------------------------------------------
+
+RUSSIAN_LINKS = {
+    # As the editor copies it from a browser's address bar -> as a browser sends it, and as a header must carry it.
+    "https": (
+        "https://пример.рф/отписка?список=новости",
+        "https://xn--e1afmkfd.xn--p1ai/%D0%BE%D1%82%D0%BF%D0%B8%D1%81%D0%BA%D0%B0"
+        "?%D1%81%D0%BF%D0%B8%D1%81%D0%BE%D0%BA=%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8",
+    ),
+    "mailto": (
+        "mailto:unsubscribe@пример.рф?subject=отписаться",
+        "mailto:unsubscribe@xn--e1afmkfd.xn--p1ai?subject=%D0%BE%D1%82%D0%BF%D0%B8%D1%81%D0%B0%D1%82%D1%8C%D1%81%D1%8F",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", RUSSIAN_LINKS)
+def test_an_unsubscribe_link_in_another_script_is_built_and_sent_as_a_browser_writes_it(server, workdir, kind):
+    written, uri = RUSSIAN_LINKS[kind]
+    shutil.copytree(EXAMPLE, workdir / "issue")
+    toml = workdir / "issue" / "issue.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace(
+            'unsubscribe_url = "https://news.example.org/unsubscribe"', f'unsubscribe_url = "{written}"'
+        ),
+        "utf-8",
+    )
+    built = invoke("build", "issue", "--out", "build/russian", "--date", "2026-11-24")
+    assert built.exit_code == 0, built.output
+    folder = workdir / "build" / "russian"
+    assert headers((folder / "email.eml").read_bytes())["List-Unsubscribe"].startswith(f"<{uri}>")
+    assert f'href="{uri}"' in (folder / "email.html").read_text("utf-8")
+    assert f"Unsubscribe: {uri}\n" in (folder / "email.txt").read_text("utf-8")
+    subscribers(workdir, 1)
+    sent = invoke("send", "build/russian", "--list", "subscribers.csv")
+    assert sent.exit_code == 0, sent.output
+    (received,) = server.mailbox.received
+    own = f"{uri}&email=a0%40example.org" if kind == "https" else uri  # who asked: the link already has a query
+    assert received.message["List-Unsubscribe"].startswith(f"<{own}>")
+    assert f'href="{own.replace("&", "&amp;")}"' in received.message.get_body(("html",)).get_content()
+
+
+def test_a_mailto_unsubscribe_link_not_ascii_before_the_at_is_refused_with_its_line(workdir):
+    shutil.copytree(EXAMPLE, workdir / "issue")
+    toml = workdir / "issue" / "issue.toml"  # the brand's link from newsletter.toml, not the issue's own
+    toml.write_text(toml.read_text("utf-8").replace('unsubscribe_url = "https://news.example.org/unsubscribe"', ""))
+    (workdir / "newsletter.toml").write_text(
+        '[brand]\nname = "Бюллетень"\nunsubscribe_url = "mailto:отписка@пример.рф"\n'
+    )
+    result = invoke("build", "issue", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 1
+    assert result.output == (
+        "error: newsletter.toml:3: [brand] unsubscribe_url: 'mailto:отписка@пример.рф': отписка@пример.рф needs a "
+        "mail server that takes non-ASCII addresses (SMTPUTF8); use an ASCII address\n"
+    )
+    assert not (workdir / "out").exists()
