@@ -60,6 +60,7 @@ class StaleSource(NamedTuple):
 
     file: str
     message: str
+    change: str = "changed"  # or "gone", "new"
 
 
 def read_built(folder: Path, names: tuple[str, ...] = ()) -> dict[str, bytes]:
@@ -365,24 +366,20 @@ def stale_sources(folder: Path) -> list[StaleSource]:
     for name, digest in sources.sha256.items():
         now = file_digest(Path(name), name == sources.settings)
         if now is None and not Path(name).exists() and not Path(name).is_symlink():
-            stale.append(StaleSource(name, f"gone since this build ({folder}){tail} what the issue holds now"))
+            stale.append(StaleSource(name, f"gone since this build ({folder}){tail} what the issue holds now", "gone"))
         elif now != digest:
             stale.append(StaleSource(name, f"changed after this build ({folder}){tail} what it says now"))
     config = Path(sources.settings) if sources.settings else None  # the build's --config, or ./newsletter.toml
     came = [str(path) for path in source_paths(Path(sources.issue), config) if str(path) not in sources.sha256]
     return stale + [
-        StaleSource(name, f"new since this build ({folder}){tail} what the issue holds now") for name in came
+        StaleSource(name, f"new since this build ({folder}){tail} what the issue holds now", "new") for name in came
     ]
 
 
-def refuse_stale(folder: Path, *, shared: bool = True) -> None:
+def refuse_stale(folder: Path) -> None:
     """Refuse the build in `folder` (StaleBuild) when a file it was made from changed, went or came since: the
-    first is named, with how many more `check` names. `shared` False: only the files of the issue's own folder
-    count, not those every issue shares (newsletter.toml, the calendar.csv, logo and templates beside it)."""
+    first is named, with how many more `check` names."""
     stale = stale_sources(folder)
-    sources = read_sources(folder)
-    if not shared and sources is not None:
-        stale = [found for found in stale if Path(found.file).is_relative_to(sources.issue)]
     if stale:
         more = f" ({len(stale) - 1} more: `newsletter check {folder}` names each)" if len(stale) > 1 else ""
         raise StaleBuild(stale[0].message + more, file=stale[0].file)

@@ -353,7 +353,9 @@ def publish(
 
     Upload the site folder to the address set as web_base_url in newsletter.toml (rsync, S3, GitHub
     Pages...). Two builds of one issue (same number, or same date and subject) publish once: the newest.
-    The site is replaced whole: a failure leaves the old one as it was.
+    A story edited after the newest issue's build is refused; an older issue is published as built (as it
+    was sent), with a warning naming each file edited since. The site is replaced whole: a failure leaves
+    the old one as it was.
 
     Example:
 
@@ -365,7 +367,7 @@ def publish(
     for skipped in site.skipped:
         typer.secho(f"skipped {skipped}", fg=typer.colors.YELLOW)
     typer.echo("\n".join(site.said()))
-    for other in site.elsewhere:
+    for other in site.as_built + site.elsewhere:
         typer.secho(f"warning: {other}", fg=typer.colors.YELLOW)
     for name in site.removed:
         typer.secho(

@@ -59,6 +59,7 @@ class Site:
     skipped: list[Skipped] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # issue folders of the old site that no build makes now
     elsewhere: list[Skipped] = field(default_factory=list)  # builds whose "View in browser" names another site
+    as_built: list[Skipped] = field(default_factory=list)  # older issues whose sources changed since: as sent
     files: dict[str, int] = field(default_factory=dict)  # path in the site -> size in bytes
 
     def said(self) -> list[str]:
@@ -336,8 +337,10 @@ def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tup
 
 
 def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path | None = None) -> Site:
-    """Publish every issue built under `root` into the site folder `out`, replacing it whole; a build whose
-    sources changed since is refused (buildfolder.refuse_stale), an older issue's only for its own files."""
+    """Publish every issue built under `root` into the site folder `out`, replacing it whole. The newest issue's
+    build is refused when its sources changed since (buildfolder.refuse_stale); an older issue's is published as
+    built, as it was sent, and a change to its own folder's files since is named (a change to what every issue
+    shares, the week's calendar.csv or a new footer, is the newest issue's)."""
     from .buildfolder import refuse_stale
 
     separate(root, out)
@@ -345,11 +348,11 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     builds, not_builds = find_builds(root)
     builds, no_issue = issues_only(builds, root)
     builds, older = pick_builds(builds)
-    # A story edited since an issue's build: its page would not say what the issue says now. Of the older issues,
-    # only their own files count: a calendar, settings or footer changed for the newest leaves them as they were sent
+    # A story edited since the newest issue's build: its page would not say what is about to go out. An older
+    # issue's build is what went out; the archive keeps it as sent, an edit of its own files since is named
     newest = max(builds, key=lambda build: (build.issue.date, build.built))  # (not the last built: an old one rebuilt)
-    for build in builds:
-        refuse_stale(build.folder, shared=build is newest)
+    refuse_stale(newest.folder)
+    as_built = [Skipped(build.folder, said) for build in builds if build is not newest and (said := as_sent(build))]
     base = site_base(builds)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
     with doing("rendering the archive of", root):
@@ -375,6 +378,25 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         removed=removed,
         files=sizes,
         elsewhere=elsewhere,
+        as_built=as_built,
+    )
+
+
+def as_sent(build: Build) -> str:
+    """What publish says of an older issue whose own folder's sources changed, went or came since its build; ""
+    when none did (what every issue shares is the newest issue's to be current)."""
+    from .buildfolder import read_sources, stale_sources
+
+    sources = read_sources(build.folder)
+    stale = [
+        found for found in stale_sources(build.folder) if sources and Path(found.file).is_relative_to(sources.issue)
+    ]
+    if not stale:
+        return ""
+    files = ", ".join(f"{source.file} {source.change}" for source in stale)
+    return (
+        f"{files} since this build; an older issue is published as built, as it was sent: build it again to "
+        "publish the change"
     )
 
 

@@ -346,6 +346,42 @@ def test_an_older_build_that_may_be_of_one_story_file_is_left_out_and_an_older_i
     )
 
 
+def test_an_older_issue_edited_after_it_went_out_is_published_as_built_and_the_newest_is_refused(tmp_path, monkeypatch):
+    """Last week's story file fixed after it was sent: its build is what went out, and this week's issue must still
+    publish. An edit to this week's issue after its build is refused, as send refuses it."""
+    monkeypatch.chdir(tmp_path)
+    Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n')
+    make_issue(tmp_path / "issues" / "2026-11-17", number=47, date="2026-11-17", subject="Last week")
+    make_issue(tmp_path / "issues" / "2026-11-24", number=48, date="2026-11-24")
+    for issue in ("issues/2026-11-17", "issues/2026-11-24"):
+        assert runner.invoke(app, ["build", issue]).exit_code == 0
+    last_week = Path("issues/2026-11-17/05-explainer.md")
+    last_week.write_text(last_week.read_text().replace("step by step", "step by careful step"))
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"Published 2 issue(s) into site/ for {BASE}/",
+        "  2026-11-24  issue 48   2026-11-24-issue-48/web.html  Runoff week: Bogotá votes, Brussels waits",
+        "  2026-11-17  issue 47   2026-11-17-issue-47/web.html  Last week",
+        "  index.html, feed.xml, sitemap.xml",
+        "warning: build/2026-11-17-issue-47: issues/2026-11-17/05-explainer.md changed since this build; an older "
+        "issue is published as built, as it was sent: build it again to publish the change",
+    ]
+    page = Path("site/2026-11-17-issue-47/web.html").read_text("utf-8")
+    assert "step by step" in page and "careful" not in page
+    site = {path: path.read_bytes() for path in Path("site").rglob("*") if path.is_file()}
+
+    this_week = Path("issues/2026-11-24/05-explainer.md")
+    this_week.write_text(this_week.read_text().replace("step by step", "step by careful step"))
+    refused = runner.invoke(app, ["publish"])
+    assert refused.exit_code == 1
+    assert refused.output == (
+        "error: issues/2026-11-24/05-explainer.md: changed after this build (build/2026-11-24-issue-48); build "
+        "again so that what goes out is what it says now\n"
+    )
+    assert {path: path.read_bytes() for path in Path("site").rglob("*") if path.is_file()} == site
+
+
 def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
     root = tmp_path / "build"
     for name, stamp in (("first", 1_700_000_000), ("second", 1_700_000_100)):
