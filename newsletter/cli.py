@@ -369,10 +369,8 @@ def publish(
     typer.echo("\n".join(site.said()))
     for other in site.as_built + site.elsewhere:
         typer.secho(f"warning: {other}", fg=typer.colors.YELLOW)
-    for name in site.removed:
-        typer.secho(
-            f"removed {site.out / name}/ from the site: no build of it under {builds}/ any more", fg=typer.colors.YELLOW
-        )
+    for name, why in site.removed:
+        typer.secho(f"removed {site.out / name}/ from the site: {why}", fg=typer.colors.YELLOW)
 
 
 @app.command()

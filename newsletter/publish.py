@@ -57,7 +57,7 @@ class Site:
     base_url: str
     builds: list[Build]  # published, newest issue first
     skipped: list[Skipped] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)  # issue folders of the old site that no build makes now
+    removed: list[tuple[str, str]] = field(default_factory=list)  # issue folders of the old site gone, and why
     elsewhere: list[Skipped] = field(default_factory=list)  # builds whose "View in browser" names another site
     as_built: list[Skipped] = field(default_factory=list)  # older issues whose sources changed since: as sent
     files: dict[str, int] = field(default_factory=dict)  # path in the site -> size in bytes
@@ -345,8 +345,8 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
 
     separate(root, out)
     # Read every build; leave out the builds of one story file (or that may be), then keep each issue's newest
-    builds, not_builds = find_builds(root)
-    builds, no_issue = issues_only(builds, root)
+    found, not_builds = find_builds(root)
+    builds, no_issue = issues_only(found, root)
     builds, older = pick_builds(builds)
     # A story edited since the newest issue's build: its page would not say what is about to go out. An older
     # issue's build is what went out; the archive keeps it as sent, an edit of its own files since is named
@@ -360,6 +360,14 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     # Swap the new site in: a reader (or a failure) sees the old site or the new one, never a mix
     with doing("writing", out):
         removed = write_site(out, files)
+    # An issue folder the new site lacks: a build of it is there but left out (named above), or there is none
+    built = {build.slug: build.folder for build in found}
+    why_removed = [
+        (name, f"its build {built[name]} is left out of the archive (see above)")
+        if name in built
+        else (name, f"no build of it under {root}/ any more")
+        for name in removed
+    ]
     sizes = {name: len(data) for name, data in files.items()}
     elsewhere = [
         Skipped(
@@ -375,7 +383,7 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         base_url=base,
         builds=builds,
         skipped=older + not_builds + no_issue + left_out,
-        removed=removed,
+        removed=why_removed,
         files=sizes,
         elsewhere=elsewhere,
         as_built=as_built,

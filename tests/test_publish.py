@@ -470,6 +470,52 @@ def test_republishing_keeps_the_editors_files_and_names_issues_it_removes(builds
     assert sorted(path.name for path in tmp_path.iterdir()) == ["build", "site"]  # no temporary folder left
 
 
+def test_an_issue_page_whose_build_is_left_out_is_removed_saying_why(tmp_path, monkeypatch):
+    """Issue 48 built with the wrong date, published, then built again with the right one: the first build is still
+    under build/, left out as an older build of the issue, and the removed line says so, not that it is gone."""
+    monkeypatch.chdir(tmp_path)
+    Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n')
+    issue = make_issue(tmp_path / "issues" / "2026-11-24", number=48, date="2026-11-23")
+    assert runner.invoke(app, ["build", "issues/2026-11-24"]).exit_code == 0
+    assert runner.invoke(app, ["publish"]).exit_code == 0
+    toml = issue / "issue.toml"
+    toml.write_text(toml.read_text().replace("date = 2026-11-23", "date = 2026-11-24"))
+    assert runner.invoke(app, ["build", "issues/2026-11-24"]).exit_code == 0
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "skipped build/2026-11-23-issue-48: an older build of issue 48; published build/2026-11-24-issue-48 instead"
+    )
+    assert lines[-1] == (
+        "removed site/2026-11-23-issue-48/ from the site: its build build/2026-11-23-issue-48 is left out of the "
+        "archive (see above)"
+    )
+    assert not Path("site/2026-11-23-issue-48").exists() and Path("build/2026-11-23-issue-48").is_dir()
+
+
+def test_a_look_at_one_story_an_older_version_published_is_removed_saying_why(tmp_path, monkeypatch):
+    """A build of one story file that a version before publish told them apart put into the archive: now left out,
+    and its page removed with the reason, while the build is still there."""
+    monkeypatch.chdir(tmp_path)
+    Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n')
+    issue = make_issue(tmp_path / "issues" / "2026-12-15", number=49, date="2026-12-15")
+    build(issue, out_root=Path("build"))
+    story = build(issue / "01-colombia-runoff.md", out_root=Path("build"), today=dt.date(2026, 12, 5)).out
+    as_an_older_version_built_it(story)
+    with monkeypatch.context() as older_version:  # it published every build as an issue
+        older_version.setattr("newsletter.publish.not_an_issue", lambda build: "")
+        assert runner.invoke(app, ["publish"]).exit_code == 0
+    assert Path("site", story.name, "web.html").is_file()
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"skipped {story}: built by an older version")
+    assert lines[-1] == (
+        f"removed site/{story.name}/ from the site: its build {story} is left out of the archive (see above)"
+    )
+
+
 def test_publish_refuses_a_folder_it_did_not_make_unless_it_is_empty(builds, tmp_path, monkeypatch):
     www = tmp_path / "www"
     (www / "blog").mkdir(parents=True)
