@@ -251,5 +251,11 @@ def read_file(path: Path, notices: list[Notice], *, brand: str, address: str = "
 
 
 def story_name(story: Story) -> str:
-    """A story file's name, without its suffix: from its headline (or the first sentence of its teaser or caption)."""
-    return slugify(story.headline or first_sentence(story.teaser or story.caption), limit=40)
+    """A story file's name, without its suffix: its headline in Latin letters (other scripts spelled in them), else
+    (no headline, or one of symbols alone) the first sentence of its teaser, caption or first paragraph, else
+    "story"."""
+    opening = story.teaser or story.caption or next((block.text for block in story.body if block.kind == "p"), "")
+    for text in (story.headline, first_sentence(opening)):
+        if name := slugify(text, limit=40, fallback=""):
+            return name
+    return "story"

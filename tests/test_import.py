@@ -239,3 +239,32 @@ def test_another_site_s_more_from_list_does_not_rebrand_the_issue(workdir, cli):
     ) in result.output
     assert len(headlines(workdir / "issue")) == 1
     assert not (workdir / "issue" / "issue.toml").exists()
+
+
+ARABIC = """\
+مصر تصوت في الانتخابات الرئاسية
+
+القاهرة — توجه الناخبون المصريون إلى صناديق الاقتراع يوم الأحد لاختيار رئيس جديد للبلاد، في انتخابات تستمر ثلاثة \
+أيام وسط إجراءات أمنية مشددة.
+
+وقالت الهيئة الوطنية للانتخابات إن نسبة المشاركة في اليوم الأول بلغت نحو عشرين في المئة، وهي نسبة أعلى مما كان متوقعا.
+
+ويتنافس في الانتخابات أربعة مرشحين، بينهم الرئيس الحالي الذي يسعى لولاية ثالثة.
+"""
+
+
+def test_story_files_are_named_in_latin_letters_and_a_headline_of_symbols_by_the_opening(workdir, cli):
+    """An Arabic headline names its file in Latin letters; a headline of symbols alone leaves nothing to name it, so
+    the story's opening does, not a word that says nothing ('issue') twice."""
+    (workdir / "arabic.txt").write_text(ARABIC, "utf-8")
+    (workdir / "stars.txt").write_text('---\nheadline: "★ ★ ★"\n---\n' + ARABIC, "utf-8")
+    beirut = ARABIC.replace("القاهرة — توجه الناخبون المصريون", "بيروت — قال مسؤولون لبنانيون")
+    (workdir / "ballots.txt").write_text('---\nheadline: "🗳️🗳️"\n---\n' + beirut, "utf-8")
+    for page in ("arabic.txt", "stars.txt", "ballots.txt"):
+        result = cli("import", page, "--to", "issue")
+        assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (workdir / "issue").glob("*.md")) == [
+        "01-msr-tswt-fy-lntkhbt-lrisyh.md",
+        "02-lqhrh-twjh-lnkhbwn-lmsrywn-la-sndyq-lqtr.md",
+        "03-byrwt-ql-msuwlwn-lbnnywn-la-sndyq-lqtr.md",
+    ]
