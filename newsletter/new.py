@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError, OutputError
+from .output import UMASK
 
 ISSUES_ROOT = Path("issues")
 BUILD_ROOT = Path("build")
@@ -155,6 +156,9 @@ def write_new_folder(folder: Path, files: dict[str, str]) -> None:
         folder.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
         try:
+            # The modes of any new folder, not mkdtemp's 0700: the rename would keep it, and a teammate sharing the
+            # newsletter could not open the issue.
+            staging.chmod(0o777 & ~UMASK)
             for name, text in files.items():
                 (staging / name).write_text(text, "utf-8")
             # rename() onto an existing empty folder would succeed on POSIX: check right before, and

@@ -123,3 +123,16 @@ def test_new_passes_over_a_fifo_named_issue_toml_without_waiting_and_says_so(edi
         "note: passed over issues/2026-11-24/issue.toml: is a named pipe (FIFO), not a settings file; "
         "its issue number is not counted\n"
     ) in result.stderr
+
+
+def test_new_and_init_make_the_issue_folder_with_the_modes_of_any_new_folder(editor, cli):
+    """An editor saw `drwx------` on issues/<date>/ beside drwxr-xr-x folders: the folder was made in a
+    temporary sibling (mkdtemp's 0700) and renamed, so a teammate sharing the newsletter could not open it."""
+    from newsletter.output import UMASK
+
+    assert cli("new", "--date", "2026-12-01").exit_code == 0
+    assert cli("init", "brief", "--name", "The Brief").exit_code == 0
+    for folder in (editor / "issues/2026-12-01", *(editor / "brief/issues").iterdir()):
+        assert oct(folder.stat().st_mode & 0o777) == oct(0o777 & ~UMASK), folder
+        for path in folder.iterdir():
+            assert oct(path.stat().st_mode & 0o777) == oct(0o666 & ~UMASK), path
