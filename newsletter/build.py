@@ -207,6 +207,8 @@ def build(
 ) -> BuildResult:
     """Build the issue under `source` into `out` (default: out_root/<issue slug>); `date` and `today` as in
     make_issue."""
+    from .export import EXPORT_NAMES
+
     if out is not None and source.is_dir() and same_folder(out, source):
         raise OutputError(
             "is the issue folder itself: the build's email.txt would be read back as a story next "
@@ -225,7 +227,8 @@ def build(
     files[RECORD_NAME] = make_record(files, sources)
     target = out if out is not None else out_root / issue.slug
     with doing("writing", target):
-        write_folder(target, files, owned=(FOLDER,))  # the photos of an earlier build are not published again
+        # The photos of an earlier build are not published again, nor its exports pasted: both were made from it.
+        write_folder(target, files, owned=(FOLDER, *EXPORT_NAMES))
     return BuildResult(issue=issue, out=target, files={name: len(data) for name, data in files.items()})
 
 

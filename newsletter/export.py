@@ -197,6 +197,15 @@ DIALECTS: dict[str, Dialect] = {
 }
 
 
+def export_name(key: str) -> str:
+    """The file an export writes into its build folder (`export-ghost.html`), which the next build of that folder
+    takes away: it was made from the build it replaces."""
+    return f"export-{key}.html"
+
+
+EXPORT_NAMES = tuple(export_name(key) for key in DIALECTS)
+
+
 @dataclass(frozen=True)
 class Export:
     service: Dialect
@@ -256,7 +265,7 @@ def export_issue(folder: Path | None, esp: str, *, out: Path | None = None) -> E
         raise InputError(f"the email has no place for {UNSUBSCRIBE_TOKEN}; are the templates up to date?", file=folder)
     web_url = issue_web_url(issue)
     page = in_dialect(rendered, service, web_url=web_url)
-    target = out if out is not None else folder / f"export-{service.key}.html"
+    target = out if out is not None else folder / export_name(service.key)
     data = page.encode("utf-8")
     write_atomic(target, data)
     local = tuple(name for name in built_names(issue) if f'src="{name}"' in page)

@@ -253,3 +253,25 @@ def test_export_of_an_issue_without_a_web_version_says_it_has_none(seed_workdir,
     assert "web version" not in result.output
     exported = next((seed_workdir / "build").glob(f"*/export-{esp}.html")).read_text()
     assert "View in browser" not in exported and "*|ARCHIVE|*" not in exported
+
+
+def test_a_build_again_takes_away_the_exports_of_the_build_it_replaces(workdir, cli):
+    """An editor exported for Ghost, took a story out, built again, and found export-ghost.html still in the build
+    folder, holding the story taken out: pasted, it would have sent last build's issue. An export is made from one
+    build; the next build of the folder leaves none of the old one's (an editor's own files stay)."""
+    shutil.copytree(EXAMPLE, workdir / "issue")
+    assert cli("build", "issue", "--date", DATE).exit_code == 0
+    folder = workdir / "build" / SLUG
+    for esp in ("ghost", "mailchimp"):
+        assert cli("export", "--esp", esp).exit_code == 0
+    (folder / "notes.txt").write_text("mine")
+    assert "Sahel" in (folder / "export-ghost.html").read_text()
+
+    (workdir / "issue" / "04-sahel-mediation.md").unlink()
+    rebuilt = cli("build", "issue", "--date", DATE)
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert not (folder / "export-ghost.html").exists()
+    assert not (folder / "export-mailchimp.html").exists()
+    assert (folder / "notes.txt").read_text() == "mine"
+    assert cli("export", "--esp", "ghost").exit_code == 0
+    assert "Sahel" not in (folder / "export-ghost.html").read_text()
