@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from golden import DATE, EXAMPLE, ROOT, SEED, SEEDS
+from golden import DATE, EXAMPLE, ROOT, SEED, SEEDS, SLUG
 
 from newsletter.build import build, issue_json, make_issue
 from newsletter.buildfolder import RECORD_NAME, make_record
@@ -350,6 +350,36 @@ def test_plain_text_missing_a_link_of_the_html_names_its_story(issue):
     assert finding.level == "warning"
     assert f"lacks the link {STORY}" in finding.message
     assert finding.file.endswith("01-colombia-runoff.md")
+
+
+def test_the_contents_link_of_a_story_the_plain_text_holds_whole_is_not_missing_from_it(workdir, cli):
+    """An editor's own lead has no url: "In this issue" links it to its place on the web version, and check warned
+    that the plain text lacks that link, "readers of the text version cannot reach it", though the text holds the
+    lead whole (and so a `layout: full` story). A card's place on the web version is still a link the text needs."""
+    import re
+    import shutil
+
+    shutil.copytree(EXAMPLE, workdir / "issue")
+    for name in ("01-colombia-runoff.md", "05-explainer.md", "04-sahel-mediation.md"):
+        story = workdir / "issue" / name
+        story.write_text("".join(line for line in story.read_text().splitlines(True) if not line.startswith("url:")))
+    assert cli("build", "issue", "--date", DATE, "--out", "out").exit_code == 0
+    web = f"https://news.example.org/issues/{SLUG}/web.html"
+    html = (workdir / "out" / "email.html").read_text()
+    assert f'href="{web}#colombias-runoff-turns-on-turnout' in html  # the lead's contents entry
+    assert f'href="{web}#explainer-how-a-runoff-count' in html
+
+    checked = cli("check", "out")
+    assert "lacks the link" not in checked.output
+    text = workdir / "out" / "email.txt"
+    [card] = {href for href in re.findall(r'href="([^"]+)"', html) if href.startswith(f"{web}#sahel-talks")}
+    assert card in text.read_text()
+    found = check_files(
+        make_issue(workdir / "issue", date=DATE).issue, html, text.read_text().replace(card, ""), text_name="email.txt"
+    )
+    assert [finding.message for finding in found if finding.check == "plain text"] == [
+        f"the plain text lacks the link {card[:77]}...: readers of the text version cannot reach it"
+    ]
 
 
 # --- characters -----------------------------------------------------------------------------------------

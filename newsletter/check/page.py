@@ -95,10 +95,15 @@ class StoryIndex:
     """Finds the story a link or an image in the email belongs to, so a finding can name its source."""
 
     def __init__(self, issue: Issue) -> None:
-        from newsletter.render import image_link, link_forms
+        from newsletter.render import image_link, issue_web_url, link_forms
 
         self.by_url: dict[str, Story] = {}
         forms = link_forms(issue)  # as the renderer writes a link: absolute, campaign-tagged in the email
+        # The place on the web version of each story the email, and so its plain text, shows whole (the lead, a
+        # `layout: full` story): "In this issue" links there, and the text holds the story itself.
+        web = issue_web_url(issue)
+        whole = [issue.lead] + [story for story in issue.stories[1:] if story.layout == "full"]
+        self.shown_whole = {form for story in whole if web and story.anchor for form in forms(f"{web}#{story.anchor}")}
         for story in issue.stories:
             urls = [story.url, story.image.src]
             urls += [span.href for block in story.body for span in block.spans]

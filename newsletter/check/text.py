@@ -114,7 +114,7 @@ def check_plain_text(text: str, page: Page, stories: StoryIndex, text_name: str)
     seen = set()
     for link in page.links:
         href = (link.href or "").strip()
-        if href in seen or urlsplit(href).scheme.lower() not in ALLOWED_SCHEMES:
+        if href in seen or urlsplit(href).scheme.lower() not in ALLOWED_SCHEMES or href in stories.shown_whole:
             continue
         seen.add(href)
         if href not in text and href.removeprefix("mailto:") not in text:
