@@ -271,7 +271,7 @@ def pick_lead(stories: list[Story], loaded: Loaded, notices: list[Notice]) -> St
                 "to make it the lead, write its file name in `lead` there; else delete its `lead: true`",
             )
             for story in marked
-            if story is not named[0]
+            if story is not named[0] and story.lead  # (the named page's "More from" items say nothing of the kind)
         )
         return named[0]
     if len(marked) > 1:

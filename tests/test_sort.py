@@ -143,6 +143,24 @@ def test_a_story_marked_lead_that_issue_toml_outranks_is_named(tmp_path):
     )
 
 
+def test_a_page_issue_toml_names_as_the_lead_leaves_its_more_from_items_unblamed(tmp_path):
+    """The items of a "More from" list a pasted page ends with come from its file too: they go in a section without a
+    word, as they do under a page marked lead by its position; none of them said `lead: true`."""
+    (tmp_path / "01-a.md").write_text(story("One"))
+    page = "Budget talks end without a deal\n\nThe talks ended on Sunday night without a deal on the budget.\n\n"
+    more = "More from The Ballot Brief\n\nFirst story title here\n\nSecond story title here\n"
+    (tmp_path / "02-page.txt").write_text(page + more)
+    (tmp_path / "issue.toml").write_text('lead = "02-page.txt"\n[brand]\nname = "The Ballot Brief"\n')
+    issue = make_issue(tmp_path, date=DATE).issue
+    assert issue.lead.headline == "Budget talks end without a deal"
+    assert [s.headline for s in issue.sections[0].stories] == [
+        "One",
+        "First story title here",
+        "Second story title here",
+    ]
+    assert [notice.message for notice in issue.warnings if "lead: true" in notice.message] == []
+
+
 RESULTS = "\n```results\ncandidate,votes\nAna Pérez,11281013\nLuis Gómez,10580412\n```\n"
 
 
