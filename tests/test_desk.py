@@ -497,25 +497,33 @@ def test_a_write_from_anywhere_else_is_refused(serve, issue, change, status, mes
     assert sorted(path.name for path in issue.rglob("*")) == before
 
 
+def post_form_from_elsewhere(page, elsewhere: str, action: str, fields: dict[str, str]) -> str:
+    """Another site's page (`elsewhere`: another origin) posts a form of `fields` to the preview's `action`: what the
+    browser shows of the answer."""
+    page.goto(elsewhere)
+    page.evaluate(
+        """([action, fields]) => {
+            const form = document.createElement('form');
+            form.method = 'POST'; form.action = action;
+            for (const [name, value] of Object.entries(fields)) {
+                const field = document.createElement('input');
+                field.name = name; field.value = value; form.append(field);
+            }
+            document.body.append(form); form.submit();
+        }""",
+        [action, fields],
+    )
+    page.wait_for_url(action, timeout=WAIT_MS)  # the form's answer, not the page it left
+    page.wait_for_function("() => document.body && document.body.textContent.includes('own page')", timeout=WAIT_MS)
+    return page.text_content("body")
+
+
 def test_a_cross_origin_form_in_a_real_browser_writes_nothing(desk, editors, serve, issue):
     """Another site's page (here the editors' server, another origin) posts a form to the preview."""
     preview = serve(issue)
     before = stories(issue)
-    page = desk.new_page()
-    page.goto(editors)
-    page.evaluate(
-        """([action, text]) => {
-            const form = document.createElement('form');
-            form.method = 'POST'; form.action = action;
-            const field = document.createElement('input');
-            field.name = 'text'; field.value = text; form.append(field);
-            document.body.append(form); form.submit();
-        }""",
-        [preview.url + "add-page", PAGE_TEXT],
-    )
-    page.wait_for_url(preview.url + "add-page", timeout=WAIT_MS)  # the form's answer, not the page it left
-    page.wait_for_function("() => document.body && document.body.textContent.includes('own page')", timeout=WAIT_MS)
-    assert "only from the preview's own page" in page.text_content("body")
+    answer = post_form_from_elsewhere(desk.new_page(), editors, preview.url + "add-page", {"text": PAGE_TEXT})
+    assert "only from the preview's own page" in answer
     assert stories(issue) == before
 
 

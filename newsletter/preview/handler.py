@@ -29,6 +29,7 @@ PAGE_FILES = {
     "/": ("preview.html", "text/html; charset=utf-8"),
     "/preview.js": ("preview.js", "text/javascript; charset=utf-8"),
     "/preview.css": ("preview.css", "text/css; charset=utf-8"),
+    "/order.js": ("order.js", "text/javascript; charset=utf-8"),
 }
 # The build's own files, by URL path. Anything else is 404: no path from a request ever reaches the disk.
 BUILD_TYPES = {
@@ -50,7 +51,7 @@ PAGE_CSP = (
     "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 # Writes: the desk's endpoints, the bodies they take, and the most they read (a photo comes base64-encoded in JSON).
-WRITES = ("/add-page", "/add-photo", "/use-photo", "/use-headline", "/stop-reading")
+WRITES = ("/add-page", "/add-photo", "/use-photo", "/use-headline", "/stop-reading", "/make-lead")
 BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
 WRITE_LIMIT = STORY_LIMIT
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there

@@ -244,6 +244,7 @@ function showBuild(summary) {
   showFindings(summary.findings);
   $('download-eml').setAttribute('download', `${summary.slug}.eml`);
   showCopyChoices(summary);
+  showOrder(summary);  // order.js
 }
 
 // --- inbox row ----------------------------------------------------------------------------------------

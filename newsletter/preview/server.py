@@ -6,8 +6,8 @@ build counter; a watcher thread (watchfiles) rebuilds on change. A failed rebuil
 on screen and puts the error in the page.
 
 The page is also the editor's desk: "Copy for pasting" (/paste.json) and "Copy HTML" (/copy.json) answer from the
-last good build; "Add a page" (POST /add-page, /add-photo) writes into the issue folder through desk.py, and only
-for the page itself (see handler.Handler.refusal).
+last good build; "Add a page" (POST /add-page, /add-photo) and "Order" (/make-lead) write into the issue
+folder through desk.py and order.py, only for the page itself (see handler.Handler.refusal).
 """
 
 from __future__ import annotations
@@ -110,6 +110,7 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
     """The build as the side panel shows it: inbox row, sizes, and every finding with its story."""
     from newsletter.check import CLIP_ERROR, CLIP_WARN, Finding, check_build_notices, check_files, ordered, tally
     from newsletter.export import DIALECTS
+    from newsletter.preview.order import order_of
     from newsletter.render import card_text
 
     try:
@@ -147,6 +148,7 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
             {"key": "", "name": "as built"},
             *({"key": key, "name": dialect.name} for key, dialect in DIALECTS.items()),
         ],
+        "order": order_of(issue),  # the desk's list: the lead, then each section's stories
     }
 
 
@@ -453,9 +455,10 @@ class Preview:
         return {"html": html, "build": shown.number, "service": service.name, "summary": summary}
 
     def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
-        """ "Add a page", a dropped photo, and that photo given to a story: written into the issue folder; the
-        watcher rebuilds."""
+        """ "Add a page", a dropped photo, that photo or a headline given to a story, and the order of the stories:
+        written into the issue folder; the watcher rebuilds."""
         from .desk import add_page, add_photo, use_headline, use_photo
+        from .order import make_lead
 
         if not self.source.is_dir():
             raise InputError(f"Add a page needs an issue folder; this preview shows the single file {self.source}")
@@ -469,6 +472,8 @@ class Preview:
             added = use_photo(self.source, fields.get("story", ""), fields.get("photo", ""))
         elif path == "/use-headline":
             added = use_headline(self.source, fields.get("story", ""), fields.get("headline", ""))
+        elif path == "/make-lead":  # issue.toml's lead
+            added = make_lead(self.source, fields.get("story", ""))
         elif path == "/stop-reading":  # "Stop reading": the paste is added without the page at its address
             stop = self.reading.get(fields.get("ticket", "")[:TICKET])  # (as it was kept)
             if stop is not None:

@@ -1,0 +1,63 @@
+// The desk's order of the stories (beside the email, never in it): the lead, then each section's stories as the email
+// shows them. "Make lead" writes issue.toml's lead. The preview rebuilds and this list follows the new build.
+// Uses preview.js's $, element and write; shown from its showBuild.
+'use strict';
+
+function showOrder(summary) {
+  const groups = summary.order || [];
+  $('order-open').hidden = !groups.length;
+  const list = $('order-list');
+  list.replaceChildren();
+  for (const group of groups) {
+    const section = element('li', 'order-section');
+    section.append(element('h3', '', group.heading || 'Lead'));
+    const stories = element('ol');
+    for (const story of group.stories) {
+      const item = element('li', 'order-story');
+      item.dataset.file = story.file;
+      item.append(element('span', 'order-headline', story.headline), ' ', element('span', 'order-file', story.file));
+      if (group.heading) {
+        item.append(orderButton('make-lead', 'Make lead', `Make “${story.headline}” the lead`, story.lead,
+          () => order('/make-lead', {story: story.file}, () => `“${story.headline}” leads the issue now`)));
+      }
+      stories.append(item);
+    }
+    section.append(stories);
+    list.append(section);
+  }
+}
+
+function orderButton(className, text, label, enabled, act) {
+  const button = element('button', className, text);
+  button.type = 'button';
+  button.setAttribute('aria-label', label);
+  button.title = label;
+  button.disabled = !enabled;
+  button.addEventListener('click', act);
+  return button;
+}
+
+// One change of the order: what it wrote in one line, or why nothing was (nothing is then written).
+async function order(path, fields, done) {
+  const result = $('order-result');
+  for (const button of document.querySelectorAll('#order-list button')) button.disabled = true;
+  result.className = 'order-result';
+  result.textContent = 'Changing the order…';
+  try {
+    const answer = await write(path, fields);
+    result.textContent = `${done(answer)} (issue.toml: lead = "${fields.story}"). The preview shows it as soon as it is built.`;
+    result.className = 'order-result order-ok';
+  } catch (error) {
+    result.textContent = `Not changed: ${error.message.replace(/^Refused: /, '')}`;
+    result.className = 'order-result order-error';
+  }
+  // The buttons again (the server orders the files as they are, whatever this list still shows): a change whose build
+  // fails leaves this list as it was, and the editor may change the order back from it.
+  if (lastSummary) showOrder(lastSummary);
+}
+
+$('order-open').addEventListener('click', () => {
+  const panel = $('order');
+  panel.hidden = !panel.hidden;
+  $('order-open').setAttribute('aria-expanded', String(!panel.hidden));
+});

@@ -1,0 +1,224 @@
+"""The desk's order of the stories: "Make lead" writes issue.toml's `lead`; the preview rebuilds and shows the new
+order. Writes are the desk's: only from the preview's own page, and only to the issue folder's own files.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from golden import EXAMPLE
+from test_desk import WAIT_MS, post, post_form_from_elsewhere, token_of
+
+from newsletter.errors import InputError
+from newsletter.preview.order import with_lead
+
+
+@pytest.fixture
+def issue(tmp_path) -> Path:
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "issue"))
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """Every file of the issue folder and beside it, by its path: what a refused write must leave as it was."""
+    return {
+        str(path.relative_to(folder.parent)): path.read_bytes() for path in folder.parent.rglob("*") if path.is_file()
+    }
+
+
+def open_order(page, preview):
+    page.goto(preview.url)
+    page.wait_for_selector("#order-open:not([hidden])", timeout=WAIT_MS)
+    page.click("#order-open")
+    page.wait_for_selector("#order-list .order-story", state="visible")
+
+
+# The email's headings as a reader meets them: the lead's headline, then each section's name and its stories.
+HEADINGS = (
+    "[...(document.querySelector('#email').contentDocument?.querySelectorAll('h1.nl-h1, h2.nl-h2, h3.nl-h3') || [])]"
+    ".map(e => e.textContent.trim())"
+)
+
+
+def wait_for_email(page, first: list[str]) -> list[str]:
+    """Until the email's headings start with `first`: the headings then."""
+    page.wait_for_function(
+        f"first => {{ const seen = {HEADINGS}; return first.every((text, i) => seen[i] === text); }}",
+        arg=first,
+        timeout=WAIT_MS,
+    )
+    return page.evaluate(f"() => {HEADINGS}")
+
+
+def result(page) -> str:
+    page.wait_for_function(
+        "() => /order-(ok|error)/.test(document.querySelector('#order-result').className)", timeout=WAIT_MS
+    )
+    return page.text_content("#order-result")
+
+
+def desk_list(page) -> list[tuple[str, list[str]]]:
+    """The desk's list: each group's heading and its stories' files."""
+    return page.evaluate(
+        "() => [...document.querySelectorAll('.order-section')].map(s => [s.querySelector('h3').textContent,"
+        " [...s.querySelectorAll('.order-story')].map(e => e.dataset.file)])"
+    )
+
+
+def story_row(file: str) -> str:
+    return f".order-story[data-file='{file}']"
+
+
+JAPAN = "Japan’s prime minister floats a snap election for February"
+COLOMBIA = "Colombia’s runoff turns on turnout in the Caribbean coast"
+BRUSSELS = "Brussels delays its verdict on the next enlargement round"
+SAHEL = "Sahel talks: mediators try again in Lomé"
+
+
+def test_make_lead_in_the_desk_makes_the_story_lead_the_email(page, serve, issue):
+    settings = (issue / "issue.toml").read_text("utf-8")
+    preview = serve(issue)
+    open_order(page, preview)
+    assert wait_for_email(page, [COLOMBIA])
+    page.click(f"{story_row('03-japan-snap-election.md')} .make-lead")
+    said = result(page)
+    assert said.startswith(f'“{JAPAN}” leads the issue now (issue.toml: lead = "03-japan-snap-election.md")'), said
+    assert wait_for_email(page, [JAPAN])[1:3] == ["Geopolitics", BRUSSELS]
+    # issue.toml: the lead's line alone changed; the old lead is a story of its section now
+    assert (issue / "issue.toml").read_text("utf-8") == settings.replace(
+        'lead = "01-colombia-runoff.md"', 'lead = "03-japan-snap-election.md"'
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.order-section h3').nextSibling.textContent.includes('Japan')"
+    )
+    assert desk_list(page)[0] == ["Lead", ["03-japan-snap-election.md"]]
+    assert "01-colombia-runoff.md" in desk_list(page)[2][1]
+
+
+def test_a_story_made_lead_outranks_another_s_lead_true_and_the_desk_says_so(page, serve, issue):
+    """issue.toml without a `lead`, a story saying `lead: true`: "Make lead" adds the key, which has the last word, and
+    the story that says `lead: true` is named under "Before you send"."""
+    toml = (issue / "issue.toml").read_text("utf-8").replace('lead = "01-colombia-runoff.md"\n', "")
+    (issue / "issue.toml").write_text(toml, encoding="utf-8")
+    sahel = issue / "04-sahel-mediation.md"
+    sahel.write_text(sahel.read_text("utf-8").replace("---\n", "---\nlead: true\n", 1), encoding="utf-8")
+    preview = serve(issue)
+    open_order(page, preview)
+    assert wait_for_email(page, [SAHEL])
+    page.click(f"{story_row('03-japan-snap-election.md')} .make-lead")
+    assert result(page).startswith(f"“{JAPAN}” leads the issue now"), result(page)
+    assert wait_for_email(page, [JAPAN])
+    # The key goes after the file's opening comment; every other line as it was
+    assert (issue / "issue.toml").read_text("utf-8") == toml.replace(
+        "newsletter.toml.\n", 'newsletter.toml.\nlead = "03-japan-snap-election.md"\n', 1
+    )
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.finding-message')].some(e => e.textContent.includes("
+        "'says `lead: true`, but') && e.textContent.includes('names 03-japan-snap-election.md as the lead'))",
+        timeout=WAIT_MS,
+    )
+
+
+def test_an_order_the_folder_refuses_is_one_line_in_the_desk_and_writes_nothing(page, serve, issue):
+    """issue.toml broken since the page showed the order (the build fails, the page keeps the last good one): the desk
+    says why in one line, and nothing is written."""
+    preview = serve(issue)
+    open_order(page, preview)
+    (issue / "issue.toml").write_text('number = 48\nlead = "01-colombia-runoff.md\n', encoding="utf-8")
+    page.wait_for_selector("#error:not([hidden])", timeout=WAIT_MS)
+    before = files(issue)
+    page.click(f"{story_row('03-japan-snap-election.md')} .make-lead")
+    said = result(page)
+    assert said.startswith("Not changed: ") and "issue.toml:2: is not valid TOML" in said and "\n" not in said, said
+    assert files(issue) == before
+
+
+def write(preview, path: str, fields: dict[str, str], **headers) -> tuple[int, dict]:
+    return post(preview, json.dumps({"token": token_of(preview), **fields}).encode(), path=path, **headers)
+
+
+@pytest.mark.parametrize("path, fields", [("/make-lead", {"story": "03-japan-snap-election.md"})])
+@pytest.mark.parametrize("origin", ["http://evil.example", ""])
+def test_an_order_from_another_origin_is_refused(serve, issue, path, fields, origin):
+    before = files(issue)
+    preview = serve(issue)
+    status, answer = write(preview, path, fields, origin=origin)
+    assert (status, answer["error"]) == (403, "Refused: the preview takes writes only from the preview's own page")
+    status, answer = post(preview, json.dumps({"token": "0" * 43, **fields}).encode(), path=path)
+    assert status == 403 and "token" in answer["error"]
+    assert files(issue) == before
+
+
+def test_a_cross_origin_form_in_a_real_browser_changes_no_order(desk, editors, serve, issue):
+    before = files(issue)
+    preview = serve(issue)
+    for action, fields in [("make-lead", {"story": "03-japan-snap-election.md"})]:
+        answer = post_form_from_elsewhere(desk.new_page(), editors, preview.url + action, fields)
+        assert "only from the preview's own page" in answer
+    assert files(issue) == before
+
+
+@pytest.mark.parametrize(
+    "path, fields, message",
+    [
+        ("/make-lead", {"story": "../outside.md"}, "'../outside.md' is not a story file of this issue folder"),
+        ("/make-lead", {"story": "/etc/passwd"}, "is not a story file of this issue folder"),
+        ("/make-lead", {"story": "issue.toml"}, "is not a story file of this issue folder"),
+        ("/make-lead", {"story": "photos"}, "is not a story file of this issue folder"),
+        (
+            "/make-lead",
+            {"story": "09-gone.md"},
+            "'09-gone.md' is not a story file of this issue folder (was it renamed",
+        ),
+    ],
+)
+def test_an_order_names_only_the_folder_s_own_stories(serve, issue, path, fields, message):
+    (issue.parent / "outside.md").write_text("---\nheadline: Outside\n---\n", encoding="utf-8")
+    (issue / "photos").mkdir()
+    before = files(issue)
+    preview = serve(issue)
+    status, answer = write(preview, path, fields)
+    assert status == 422 and message in answer["error"], answer
+    assert files(issue) == before
+
+
+SETTINGS = """\
+# Settings for this issue only.
+# lead = "01-old.md"      (a comment: left alone)
+number = 49
+lead = 'old.md'   # the week's lead
+intro = \"\"\"
+lead = "not-a-key.md"
+\"\"\"
+
+[brand]
+name = "The Ballot Brief"
+"""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (SETTINGS, SETTINGS.replace("lead = 'old.md'   #", 'lead = "03-new.md"   #')),
+        (
+            SETTINGS.replace("lead = 'old.md'   # the week's lead\n", ""),
+            SETTINGS.replace("lead = 'old.md'   # the week's lead\n", "").replace(
+                "number = 49", 'lead = "03-new.md"\nnumber = 49'
+            ),
+        ),
+        ("", 'lead = "03-new.md"\n'),
+        ("[brand]\r\nname = 'x'\r\n", "lead = \"03-new.md\"\r\n[brand]\r\nname = 'x'\r\n"),
+        ('lead="a\\"b.md"#x\n', 'lead="03-new.md"#x\n'),
+    ],
+    ids=["replaced", "added-after-comments", "empty", "crlf-table-first", "escaped-quote"],
+)
+def test_issue_toml_s_lead_is_changed_on_its_line_alone(text, expected):
+    assert with_lead(text, "03-new.md", Path("issue.toml")) == expected
+
+
+def test_a_lead_line_that_cannot_be_changed_safely_is_refused():
+    text = 'lead = """\n01-x.md"""\n'
+    with pytest.raises(InputError, match='write lead = "03-new.md" there by hand'):
+        with_lead(text, "03-new.md", Path("issue.toml"))
