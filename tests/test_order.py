@@ -1,5 +1,6 @@
-"""The desk's order of the stories: "Make lead" writes issue.toml's `lead`; the preview rebuilds and shows the new
-order. Writes are the desk's: only from the preview's own page, and only to the issue folder's own files.
+"""The desk's order of the stories: "Make lead" writes issue.toml's `lead`, and the arrows make a story trade places
+with the one beside it in its section (their files' numbers and `priority:` lines); the preview rebuilds and shows the
+new order. Writes are the desk's: only from the preview's own page, and only to the issue folder's own files.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from golden import EXAMPLE
 from test_desk import WAIT_MS, post, post_form_from_elsewhere, token_of
 
 from newsletter.errors import InputError
-from newsletter.preview.order import with_lead
+from newsletter.preview.order import with_lead, with_priority
 
 
 @pytest.fixture
@@ -121,6 +122,39 @@ def test_a_story_made_lead_outranks_another_s_lead_true_and_the_desk_says_so(pag
     )
 
 
+def test_moving_a_story_down_changes_the_email_and_the_files(page, serve, issue):
+    """Brussels (02-, priority 1) leads Geopolitics over Sahel (04-): moved down, the two trade their numbers and their
+    priorities; the other stories, and the order of the sections, stay as they were."""
+    brussels = (issue / "02-eu-enlargement.md").read_text("utf-8")
+    sahel = (issue / "04-sahel-mediation.md").read_text("utf-8")
+    preview = serve(issue)
+    open_order(page, preview)
+    before = wait_for_email(page, [COLOMBIA, "Geopolitics", BRUSSELS, SAHEL])
+    page.click(f"{story_row('02-eu-enlargement.md')} .move-down")
+    said = result(page)
+    assert said.startswith(f"“{BRUSSELS}” now comes after “{SAHEL}” (04-eu-enlargement.md, 02-sahel-mediation.md)")
+    after = wait_for_email(page, [COLOMBIA, "Geopolitics", SAHEL, BRUSSELS])
+    assert after[4:] == before[4:]  # Elections and its stories: as they were
+    assert sorted(path.name for path in issue.glob("*.md")) == [
+        "01-colombia-runoff.md",
+        "02-sahel-mediation.md",
+        "03-japan-snap-election.md",
+        "04-eu-enlargement.md",
+        "05-explainer.md",
+    ]
+    assert (issue / "04-eu-enlargement.md").read_text("utf-8") == brussels.replace("priority: 1\n", "priority: 0\n")
+    assert (issue / "02-sahel-mediation.md").read_text("utf-8") == sahel.replace("\n---\n", "\npriority: 1\n---\n", 1)
+    page.wait_for_function(
+        "() => document.querySelector('.order-section:nth-child(2) .order-story').dataset.file.startsWith('02-sahel')",
+        timeout=WAIT_MS,
+    )
+    assert desk_list(page)[1] == ["Geopolitics", ["02-sahel-mediation.md", "04-eu-enlargement.md"]]
+    # The first of a section has no way up, the last none down, the lead neither
+    assert page.is_disabled(f"{story_row('02-sahel-mediation.md')} .move-up")
+    assert page.is_disabled(f"{story_row('04-eu-enlargement.md')} .move-down")
+    assert page.locator(f"{story_row('01-colombia-runoff.md')} button").count() == 0
+
+
 def test_an_order_the_folder_refuses_is_one_line_in_the_desk_and_writes_nothing(page, serve, issue):
     """issue.toml broken since the page showed the order (the build fails, the page keeps the last good one): the desk
     says why in one line, and nothing is written."""
@@ -132,6 +166,10 @@ def test_an_order_the_folder_refuses_is_one_line_in_the_desk_and_writes_nothing(
     page.click(f"{story_row('03-japan-snap-election.md')} .make-lead")
     said = result(page)
     assert said.startswith("Not changed: ") and "issue.toml:2: is not valid TOML" in said and "\n" not in said, said
+    page.evaluate("() => { document.querySelector('#order-result').className = 'order-result'; }")
+    page.click(f"{story_row('03-japan-snap-election.md')} .move-down")
+    said = result(page)
+    assert said.startswith("Not changed: ") and "issue.toml:2: is not valid TOML" in said and "\n" not in said, said
     assert files(issue) == before
 
 
@@ -139,7 +177,13 @@ def write(preview, path: str, fields: dict[str, str], **headers) -> tuple[int, d
     return post(preview, json.dumps({"token": token_of(preview), **fields}).encode(), path=path, **headers)
 
 
-@pytest.mark.parametrize("path, fields", [("/make-lead", {"story": "03-japan-snap-election.md"})])
+@pytest.mark.parametrize(
+    "path, fields",
+    [
+        ("/make-lead", {"story": "03-japan-snap-election.md"}),
+        ("/move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "down"}),
+    ],
+)
 @pytest.mark.parametrize("origin", ["http://evil.example", ""])
 def test_an_order_from_another_origin_is_refused(serve, issue, path, fields, origin):
     before = files(issue)
@@ -154,7 +198,10 @@ def test_an_order_from_another_origin_is_refused(serve, issue, path, fields, ori
 def test_a_cross_origin_form_in_a_real_browser_changes_no_order(desk, editors, serve, issue):
     before = files(issue)
     preview = serve(issue)
-    for action, fields in [("make-lead", {"story": "03-japan-snap-election.md"})]:
+    for action, fields in [
+        ("make-lead", {"story": "03-japan-snap-election.md"}),
+        ("move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "down"}),
+    ]:
         answer = post_form_from_elsewhere(desk.new_page(), editors, preview.url + action, fields)
         assert "only from the preview's own page" in answer
     assert files(issue) == before
@@ -172,6 +219,12 @@ def test_a_cross_origin_form_in_a_real_browser_changes_no_order(desk, editors, s
             {"story": "09-gone.md"},
             "'09-gone.md' is not a story file of this issue folder (was it renamed",
         ),
+        ("/move-story", {"story": "../outside.md", "line": "1", "step": "down"}, "is no story below the lead"),
+        ("/move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "sideways"}, "up or down"),
+        ("/move-story", {"story": "02-eu-enlargement.md", "line": "x", "step": "up"}, "a number"),
+        ("/move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "up"}, "is first in 'Geopolitics'"),
+        ("/move-story", {"story": "05-explainer.md", "line": "1", "step": "down"}, "is last in 'Elections' already"),
+        ("/move-story", {"story": "01-colombia-runoff.md", "line": "1", "step": "down"}, "is the lead"),
     ],
 )
 def test_an_order_names_only_the_folder_s_own_stories(serve, issue, path, fields, message):
@@ -182,6 +235,72 @@ def test_an_order_names_only_the_folder_s_own_stories(serve, issue, path, fields
     status, answer = write(preview, path, fields)
     assert status == 422 and message in answer["error"], answer
     assert files(issue) == before
+
+
+def test_a_move_that_would_overwrite_moves_nothing(serve, issue):
+    """Sahel's new name is taken (by a folder, which is no story): neither file is renamed nor changed."""
+    (issue / "02-sahel-mediation.md").mkdir()
+    before = files(issue)
+    status, answer = write(serve(issue), "/move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "down"})
+    assert status == 422 and "02-sahel-mediation.md: exists already: nothing was moved" in answer["error"], answer
+    assert files(issue) == before
+    assert not [path for path in issue.iterdir() if path.name.startswith(".")]
+
+
+def test_two_files_named_alike_but_for_their_numbers_trade_their_contents(serve, issue):
+    """Two pages added without a headline are both named `story`: trading their numbers is trading what they hold."""
+    six = "---\nheadline: Six\nsection: Geopolitics\npriority: -5\n---\n\nSix.\n"
+    seven = "---\nheadline: Seven\nsection: Geopolitics\npriority: -5\n---\n\nSeven.\n"
+    (issue / "06-story.md").write_text(six, encoding="utf-8")
+    (issue / "07-story.md").write_text(seven, encoding="utf-8")
+    preview = serve(issue)
+    status, answer = write(preview, "/move-story", {"story": "06-story.md", "line": "1", "step": "down"})
+    assert (status, answer["written"], answer["headlines"]) == (200, ["07-story.md", "06-story.md"], ["Six", "Seven"])
+    assert (issue / "06-story.md").read_text("utf-8") == seven
+    assert (issue / "07-story.md").read_text("utf-8") == six
+    assert not [path for path in issue.iterdir() if path.name.startswith(".")]
+
+
+@pytest.mark.parametrize(
+    "rename, message",
+    [
+        ({"04-sahel-mediation.md": "sahel-mediation.md"}, "sahel-mediation.md has no number to trade"),
+        ({"04-sahel-mediation.md": "02-sahel-mediation.md"}, "02- starts more than one story's name"),
+    ],
+)
+def test_a_move_needs_the_numbers_the_files_trade(serve, issue, rename, message):
+    for old, new in rename.items():
+        (issue / old).rename(issue / new)
+    before = files(issue)
+    status, answer = write(serve(issue), "/move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "down"})
+    assert status == 422 and message in answer["error"], answer
+    assert files(issue) == before
+
+
+def test_a_pasted_page_without_front_matter_is_given_some_for_its_priority():
+    from newsletter.readers import read
+
+    page = (Path(__file__).parent / "pages" / "moscow-times.txt").read_text("utf-8")
+    path = Path("06-moscow.txt")
+    given = with_priority(page, 1, path)
+    assert given == "---\npriority: 1\n---\n" + page
+    (before,), (after,) = read(path, [], page.encode()).stories[:1], read(path, [], given.encode()).stories[:1]
+    assert (after.priority, after.headline, after.body) == (1, before.headline, before.body)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "---\r\nheadline: A\r\npriority: 2   # above the rest\r\n---\r\nBody.\r\n",
+            "---\r\nheadline: A\r\npriority: -1   # above the rest\r\n---\r\nBody.\r\n",
+        ),
+        ("\ufeff---\nheadline: A\n---\nBody.\n", "\ufeff---\nheadline: A\npriority: -1\n---\nBody.\n"),
+    ],
+    ids=["crlf-and-comment", "bom"],
+)
+def test_a_priority_is_written_on_its_own_line_and_the_rest_is_kept(text, expected):
+    assert with_priority(text, -1, Path("03-a.md")) == expected
 
 
 SETTINGS = """\

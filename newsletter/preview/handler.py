@@ -51,7 +51,7 @@ PAGE_CSP = (
     "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 # Writes: the desk's endpoints, the bodies they take, and the most they read (a photo comes base64-encoded in JSON).
-WRITES = ("/add-page", "/add-photo", "/use-photo", "/use-headline", "/stop-reading", "/make-lead")
+WRITES = ("/add-page", "/add-photo", "/use-photo", "/use-headline", "/stop-reading", "/make-lead", "/move-story")
 BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
 WRITE_LIMIT = STORY_LIMIT
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there

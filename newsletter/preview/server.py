@@ -6,7 +6,7 @@ build counter; a watcher thread (watchfiles) rebuilds on change. A failed rebuil
 on screen and puts the error in the page.
 
 The page is also the editor's desk: "Copy for pasting" (/paste.json) and "Copy HTML" (/copy.json) answer from the
-last good build; "Add a page" (POST /add-page, /add-photo) and "Order" (/make-lead) write into the issue
+last good build; "Add a page" (POST /add-page, /add-photo) and "Order" (/make-lead, /move-story) write into the issue
 folder through desk.py and order.py, only for the page itself (see handler.Handler.refusal).
 """
 
@@ -457,8 +457,10 @@ class Preview:
     def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
         """ "Add a page", a dropped photo, that photo or a headline given to a story, and the order of the stories:
         written into the issue folder; the watcher rebuilds."""
+        from newsletter.build import make_issue
+
         from .desk import add_page, add_photo, use_headline, use_photo
-        from .order import make_lead
+        from .order import make_lead, move_story, story_place
 
         if not self.source.is_dir():
             raise InputError(f"Add a page needs an issue folder; this preview shows the single file {self.source}")
@@ -474,6 +476,9 @@ class Preview:
             added = use_headline(self.source, fields.get("story", ""), fields.get("headline", ""))
         elif path == "/make-lead":  # issue.toml's lead
             added = make_lead(self.source, fields.get("story", ""))
+        elif path == "/move-story":  # the story and the one above or below it trade places, as the files are now
+            made = make_issue(self.source, date=self.date, today=self.today, config=self.config, cache=self.cache)
+            added = move_story(self.source, made.issue, *story_place(fields))
         elif path == "/stop-reading":  # "Stop reading": the paste is added without the page at its address
             stop = self.reading.get(fields.get("ticket", "")[:TICKET])  # (as it was kept)
             if stop is not None:
