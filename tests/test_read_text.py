@@ -3364,7 +3364,8 @@ def test_a_headline_under_a_topic_s_banner_and_its_date_is_not_ranked_down_as_a_
 
 def test_buttons_shown_twice_are_no_caption_but_a_caption_shown_twice_is():
     """A photo's caption pasted twice (its alt text, then the caption under it) is the caption; two buttons of the
-    same letters (Asharq Al-Awsat's smaller and larger text, "TT" and "TT") are not, and are named as left out."""
+    same letters (Asharq Al-Awsat's smaller and larger text, "TT" and "TT") are not, nor is one word over a credit
+    ("Viber" over "Courtesy of Forests News"): they are named as left out."""
     caption = "Voters queue outside a polling station in Beirut on Sunday"
     page = f"Home\n{HEADLINE}\nNov 20, 2026\nTT\nTT\n{ARTICLE}"
     lead, notices = read(page)
@@ -3372,6 +3373,8 @@ def test_buttons_shown_twice_are_no_caption_but_a_caption_shown_twice_is():
     assert any('"TT", "TT"' in notice for notice in notices)
     lead = read(f"Home\n{HEADLINE}\nNov 20, 2026\n{caption}\n{caption}\n{ARTICLE}")[0].stories[0]
     assert (lead.caption, body_of(lead)) == (caption, [PARAGRAPH, SECOND, THIRD])
+    lead = read(f"Home\n{HEADLINE}\nNov 20, 2026\nViber\nCourtesy of Forests News\n{ARTICLE}")[0].stories[0]
+    assert (lead.caption, lead.credit, body_of(lead)) == ("", "Courtesy of Forests News", [PARAGRAPH, SECOND, THIRD])
 
 
 def test_medium_s_buttons_over_the_writer_are_no_caption_nor_a_headline_to_doubt():

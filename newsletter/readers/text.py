@@ -298,11 +298,8 @@ def classify(lines: list[Line]) -> list[str]:
                 post_under_name(texts, i) or CAPTION_LABEL.match(texts[i + 2] if i + 2 < len(texts) else "")
             ):
                 continue  # the BBC's: the credit belongs to the labelled caption under it; the writer's post over it
-            twice = text in texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]
-            if credited or twice and words_of(text) >= 2:
+            if credited or text in texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]:
                 roles[i] = "caption"  # above a credit, or shown twice: its alt text, then the caption
-            elif twice:
-                roles[i] = "furniture"  # a word shown twice: buttons ("TT", "TT": smaller and larger text), labels
             elif toggled(texts, roles, i) and words_of(text) <= CAPTION_WORDS and not title_case(text):
                 roles[i] = "caption"  # NPR's: the caption, its "hide caption" and "toggle caption" buttons, its credit
     # A short Chinese sentence between the article's paragraphs is one of them (at its start it may be a caption)
@@ -389,6 +386,8 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         if pick is not None and line.text == story.headline:
             line.kind = "headline"  # the headline pasted twice
             continue
+        if role == "caption" and words_of(line.text) < 2:
+            continue  # a word shown twice, as a caption is: buttons ("TT", "TT": smaller and larger text), a label
         if role == "caption":
             caption, credit = split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text)))  # not its label
             if not story.credit and credit:
