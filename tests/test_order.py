@@ -78,6 +78,20 @@ BRUSSELS = "Brussels delays its verdict on the next enlargement round"
 SAHEL = "Sahel talks: mediators try again in Lomé"
 
 
+def test_the_order_is_offered_when_its_script_loads_after_the_first_build_is_heard(page, serve, issue):
+    """The desk's two scripts load apart: when the page hears of the first build before order.js has arrived (a slow
+    connection, a busy machine), the "Order" button still comes, once order.js is there."""
+    import time
+
+    def late(route):
+        time.sleep(1.5)  # the build is heard of meanwhile
+        route.continue_()
+
+    page.route("**/order.js", late)
+    open_order(page, serve(issue))
+    assert desk_list(page)[0] == ["Lead", ["01-colombia-runoff.md"]]
+
+
 def test_make_lead_in_the_desk_makes_the_story_lead_the_email(page, serve, issue):
     settings = (issue / "issue.toml").read_text("utf-8")
     preview = serve(issue)

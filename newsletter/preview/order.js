@@ -73,3 +73,6 @@ $('order-open').addEventListener('click', () => {
   panel.hidden = !panel.hidden;
   $('order-open').setAttribute('aria-expanded', String(!panel.hidden));
 });
+
+// A build the page heard of before this file had loaded (deferred scripts load apart, the state may come first)
+if (lastSummary) showOrder(lastSummary);

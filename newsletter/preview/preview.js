@@ -244,7 +244,7 @@ function showBuild(summary) {
   showFindings(summary.findings);
   $('download-eml').setAttribute('download', `${summary.slug}.eml`);
   showCopyChoices(summary);
-  showOrder(summary);  // order.js
+  if (typeof showOrder === 'function') showOrder(summary);  // order.js; not loaded yet, it shows lastSummary itself
 }
 
 // --- inbox row ----------------------------------------------------------------------------------------
