@@ -47,6 +47,21 @@ class BuildResult(NamedTuple):
 
         return clip_finding(self.files.get("email.html", 0), str(self.out / "email.html"))
 
+    def placeholders(self) -> str:
+        """One line: how many placeholders ("TK") and merge tags are left in the issue and its email, counted as
+        `newsletter check` lists them, which names each; "" when there are none."""
+        from .check import placeholders
+
+        html, text = self.out / "email.html", self.out / "email.txt"
+        if not html.is_file() or not text.is_file():
+            return ""
+        left = placeholders(self.issue, html.read_text("utf-8"), text.read_text("utf-8"), str(html), str(text))
+        if not left:
+            return ""
+        return (
+            f"{len(left)} placeholder(s) left to fill in (TK, unfilled merge tags): `newsletter check` names each one"
+        )
+
 
 class Made(NamedTuple):
     """An issue and the images its local files became, side by side: the files are published with the issue,

@@ -166,6 +166,8 @@ def build(
         heading, lines = said(result.warnings, every=every)
         typer.secho(heading, fg=typer.colors.YELLOW)
         typer.echo("\n".join(lines))
+    if left := result.placeholders():
+        typer.secho(left, fg=typer.colors.RED)
     settings_note(config, result.issue.brand)
 
 

@@ -93,3 +93,22 @@ def test_a_command_without_settings_says_once_which_defaults_it_used(seed_workdi
     result = cli("build", "seeds", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert "note: no newsletter.toml" not in result.output
+
+
+def test_the_first_build_says_how_many_placeholders_are_left_and_that_check_names_each(workdir, cli):
+    # An editor who builds and pastes hears of the example's TKs from the build itself, counted as check lists them.
+    assert cli("init", env={"SOURCE_DATE_EPOCH": "1796083200"}).exit_code == 0
+    built = cli("build")
+    assert built.exit_code == 0, built.output
+    checked = cli("check")
+    named = [line for line in checked.output.splitlines() if "still holds" in line]
+    assert len(named) == 11, checked.output
+    assert built.output.splitlines()[-1] == (
+        "11 placeholder(s) left to fill in (TK, unfilled merge tags): `newsletter check` names each one"
+    )
+    lead = workdir / "issues" / "2026-12-01" / "01-lead.md"
+    filled = "\n".join(line for line in lead.read_text("utf-8").splitlines() if "TK" not in line)
+    lead.write_text(filled.replace("---\n\n", "headline: The week\n---\n\nThe story.\n", 1), "utf-8")
+    built = cli("build")
+    assert built.exit_code == 0, built.output
+    assert "placeholder" not in built.output

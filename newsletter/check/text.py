@@ -65,6 +65,15 @@ def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_na
     return findings
 
 
+def placeholders(issue: Issue, html: str, text: str, html_name: str, text_name: str) -> list[Finding]:
+    """Each placeholder and merge tag left in, once, as `newsletter check` lists them: what the build's summary
+    counts and the preview's "Before you send" shows."""
+    from .findings import ordered
+    from .page import parse_html
+
+    return ordered(check_leftovers(issue, parse_html(html), text, html_name, text_name))
+
+
 def leftovers(value: str) -> list[str]:
     return TK.findall(value) + TOKEN.findall(value)
 
