@@ -630,3 +630,22 @@ def test_stop_reading_takes_only_the_page_s_token_and_stops_only_a_wait_that_is_
     )
     assert (status, answer) == (200, {"written": [], "stopped": False})
     assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
+
+
+def test_a_photo_named_with_symbols_alone_is_saved_as_a_photo(serve, issue):
+    # A photo named "★★★.jpg" (or "%%%.png") keeps no letter: it is saved as what it is, not as "issue.jpg".
+    from PIL import Image
+
+    preview = serve(issue)
+    written = []
+    for name in ("★★★.jpg", "%%%.png"):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), (10, 120, 200)).save(buffer, "PNG")
+        data = base64.b64encode(buffer.getvalue()).decode()
+        body = json.dumps({"token": token_of(preview), "name": name, "data": data}).encode()
+        status, answer = post(preview, body, path="/add-photo")
+        assert status == 200, answer
+        written += answer["written"]
+    assert written == ["photos/photo.png", "photos/photo-2.png"]
+    assert (issue / "photos" / "photo.png").exists() and (issue / "photos" / "photo-2.png").exists()
+    assert not list((issue / "photos").glob("issue*"))
