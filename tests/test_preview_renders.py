@@ -14,6 +14,7 @@ from test_preview import edit, wait_until
 
 import newsletter.load
 from newsletter.build import build, make_issue, render_files
+from newsletter.check import Finding
 from newsletter.preview import BuildEvent, Preview, server
 from newsletter.preview.server import summarise
 
@@ -244,3 +245,28 @@ def test_a_save_landing_while_a_story_is_read_never_sticks_in_the_preview(tmp_pa
             assert preview.shown.files == render_files(make_issue(source, date=DATE)), story.name
     finally:
         preview.close()
+
+
+def test_the_preview_names_the_same_placeholders_as_check(workdir, cli):
+    # Placeholders in the fields and in the bodies of two stories: "Before you send" lists the ones check lists,
+    # in the same words and order (both are check's own finder over the same build).
+    assert cli("init", env={"SOURCE_DATE_EPOCH": "1796083200"}).exit_code == 0
+    folder = Path("issues") / "2026-12-01"
+    (folder / "02-second.md").write_text(
+        "---\nheadline: A second story\nurl: https://example.org/second\nteaser: TK a teaser\n---\n\n"
+        "A first paragraph.\n\nTK a second paragraph, still to come.\n",
+        "utf-8",
+    )
+    built = cli("build")
+    assert built.exit_code == 0, built.output
+    checked = [line for line in cli("check").output.splitlines() if "still holds" in line]
+    assert f"\n{len(checked)} placeholder(s) left to fill in" in built.output, (built.output, checked)
+    assert any("the body still holds 'TK'" in line and "(A second story)" in line for line in checked), checked
+    preview = Preview(folder)
+    try:
+        assert preview.rebuild().error is None  # type: ignore[union-attr]
+        assert preview.shown is not None and preview.shown.summary is not None
+        listed = [finding for finding in preview.shown.summary["findings"] if "still holds" in finding["message"]]
+    finally:
+        preview.close()
+    assert [str(Finding(**finding)) for finding in listed] == checked
