@@ -114,7 +114,7 @@ def test_a_french_issue_speaks_french_in_the_email_its_text_and_its_web_page(tmp
         "Par Ana Ruiz",
         "Photo : L’hémicycle, mardi soir. — AFP",
         "Lire l’article complet [1]",
-        "Prochaines élections\n--------------------\n\n* dim. 6 déc. (dans 2 jours): France, Législatives partielles",
+        "Prochaines élections\n--------------------\n\n* dim. 6 déc. (dans 2 jours) : France, Législatives partielles",
         "Plus de La Lettre\n-----------------",
         "  Lire sur apnews.com",
         "Se désinscrire\u00a0: https://lettre.example.org/desinscription",
@@ -125,6 +125,7 @@ def test_a_french_issue_speaks_french_in_the_email_its_text_and_its_web_page(tmp
         assert said in web, said
     paste = seen(f"<div>{render_paste(prepare(issue))}</div>")
     assert "Lire l’article complet →" in paste and "Prochaines élections" in paste
+    assert "(dans 2 jours)\u00a0: France" in render_paste(prepare(issue))  # the calendar's colon as French writes it
     for output in (email, text, web, paste):
         assert not [word for word in ENGLISH_WORDS if word in output]
 

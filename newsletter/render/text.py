@@ -103,7 +103,7 @@ def text_calendar(issue: Issue, words: Words) -> list[str]:
     for election in issue.elections:
         day = f"{short_date(election.date, issue.date, issue.brand.language)} ({when(election.days, words)})"
         note = f". {election.note}" if election.note else ""
-        out += wrap(f"{day}: {election.country}, {election.election}{note}", indent="  ", first="* ")
+        out += wrap(f"{day}{words.colon}{election.country}, {election.election}{note}", indent="  ", first="* ")
     return out + [""]
 
 
