@@ -49,7 +49,8 @@ class BuildResult(NamedTuple):
 
     def placeholders(self) -> str:
         """One line: how many placeholders ("TK") and merge tags are left in the issue and its email, counted as
-        `newsletter check` lists them, which names each; "" when there are none."""
+        `newsletter check` lists them, and the command that names each (with the build's folder: built with --out,
+        check's own choice of build is another); "" when there are none."""
         from .check import placeholders
 
         html, text = self.out / "email.html", self.out / "email.txt"
@@ -59,7 +60,8 @@ class BuildResult(NamedTuple):
         if not left:
             return ""
         return (
-            f"{len(left)} placeholder(s) left to fill in (TK, unfilled merge tags): `newsletter check` names each one"
+            f"{len(left)} placeholder(s) left to fill in (TK, unfilled merge tags): `newsletter check {self.out}` "
+            "names each one"
         )
 
 

@@ -104,8 +104,11 @@ def test_the_first_build_says_how_many_placeholders_are_left_and_that_check_name
     named = [line for line in checked.output.splitlines() if "still holds" in line]
     assert len(named) == 11, checked.output
     assert built.output.splitlines()[-1] == (
-        "11 placeholder(s) left to fill in (TK, unfilled merge tags): `newsletter check` names each one"
+        "11 placeholder(s) left to fill in (TK, unfilled merge tags): `newsletter check build/2026-12-01-issue-1` "
+        "names each one"
     )
+    elsewhere = cli("build", "--out", "drafts/week")  # built elsewhere: the line names that folder
+    assert elsewhere.output.splitlines()[-1].endswith("`newsletter check drafts/week` names each one")
     lead = workdir / "issues" / "2026-12-01" / "01-lead.md"
     filled = "\n".join(line for line in lead.read_text("utf-8").splitlines() if "TK" not in line)
     lead.write_text(filled.replace("---\n\n", "headline: The week\n---\n\nThe story.\n", 1), "utf-8")
