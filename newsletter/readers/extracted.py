@@ -85,13 +85,13 @@ def without_dangling_end(
     end = len(body)
     while end > 1 and (body[end - 1].kind == "h" or lead_in(body[end - 1])):
         end -= 1
-    left = [
+    left = {
         i
         for i in range(end - 1)
         if lead_in(body[i]) and " ".join(body[i].text.split()) in over_lists and body[i + 1].kind not in LISTS
-    ]
+    }
     if left or end < len(body):
-        gone = [body[i] for i in left] + body[end:]
+        gone = [body[i] for i in sorted(left)] + body[end:]
         notices.append(Notice(message="left out a lead-in to links the article does not hold, or what ends it with "
                                       f"nothing under it: {', '.join(shown(block.text, 40) for block in gone)}",
                               source=Source(file=file, line=1)))  # fmt: skip

@@ -152,8 +152,10 @@ def labelled_byline(texts: list[str]) -> dict[int, str]:
         posted = i + 1 < len(texts) and LABELLED_ROLE.match(texts[i + 1]) is not None
         if LABELLED_AUTHOR.match(text) and (headed or posted):
             found[i] = "byline"
-            found.update({i - 1: "furniture"} if headed else {})
-            found.update({i + 1: "furniture"} if posted else {})
+            if headed:
+                found[i - 1] = "furniture"
+            if posted:
+                found[i + 1] = "furniture"
     return found
 
 
