@@ -2527,9 +2527,9 @@ def test_a_sentence_about_file_photos_is_no_credit():
     ("Anna Petrova - anna.petrova@example.com\nNov 20, 2026\n", "Anna Petrova"),
     ("Anna Petrova in Kyiv\nThu 20 Nov 2026 17.03 GMT\n", "Anna Petrova in Kyiv"),  # the Guardian's: a place, a date
     ("Anna Petrova in Kyiv\nFollow\nNov 20, 2026\n", ""),  # ... over anything else: as often a subject
-    # a name alone over the date is as often a label, a place, a venue or the story's subject: no byline
-    ("Anna Petrova\nNov 20, 2026\n∙ Paid\n142\nShare\n", ""),  # Substack's
-    ("Key Points\nNov 20, 2026\n", ""), ("Old Vic\nNov 20, 2026\n", "")])  # fmt: skip
+    # a name alone right over the date is the writer's (Substack's, Axios's, DW's); not a label's words
+    ("Anna Petrova\nNov 20, 2026\n∙ Paid\n142\nShare\n", "Anna Petrova"),  # Substack's
+    ("Key Points\nNov 20, 2026\n", ""), ("Live Updates\nNov 20, 2026\n", "")])  # fmt: skip
 def test_a_writer_s_name_on_its_own_is_the_byline_with_what_marks_it_as_the_writer_s(header, byline):
     lead = read(f"Home\nPolitics\n{HEADLINE}\n{header}{ARTICLE}")[0].stories[0]
     assert (lead.headline, lead.byline, lead.date.isoformat()) == (HEADLINE, byline, "2026-11-20")
@@ -3422,3 +3422,104 @@ def test_a_date_with_a_comma_after_its_month_is_the_story_s_date():
     assert line_date("20 Nov, 2019 05:47") == dt.date(2019, 11, 20)
     result, _ = read(f"World\n{HEADLINE}\n20 Nov, 2019 05:47\n{ARTICLE}")
     assert result.stories[0].date == dt.date(2019, 11, 20)
+
+
+def test_a_standfirst_over_a_long_header_is_the_teaser_and_the_article_starts_under_the_header():
+    """Clarín's header: the standfirst, then its byline, the writer's post, two dates, three buttons and the photo's
+    caption, nine lines before the article. The standfirst is the teaser, the date the story's, the buttons left out
+    and named; none is a subhead of the article."""
+    standfirst = "Ministers agreed the plan after a late meeting with five regional governors this week"
+    page = (f"Politics\n{HEADLINE}\n{standfirst}\nPor Martín Bidegain\nPeriodista\n13/11/2025 19:10\n"
+            "Actualizado al 13/11/2025 20:03\nEscuchar nota\nCompartir\nVer comentarios\n"
+            f"The finance committee, on Thursday. Foto: Federico López\n{ARTICLE}")  # fmt: skip
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.teaser, lead.byline, lead.date) == (standfirst, "Martín Bidegain", dt.date(2025, 11, 13))
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+    assert any("Escuchar nota" in notice and "left out" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("13/11/2025 19:10", dt.date(2025, 11, 13)),  # Clarín's: day first, the day past 12
+        ("11/28/2016 04:23 pm ET", dt.date(2016, 11, 28)),  # American: month first
+        ("14.10.2025 15:20", dt.date(2025, 10, 14)),  # dots: day first
+        ("2019/10/08 11:23", dt.date(2019, 10, 8)),  # year first
+        ("05/06/2025 10:00", None),  # the 5th of June or the 6th of May: no date taken
+    ],
+)
+def test_a_date_in_figures_in_the_header_is_the_story_s_date_when_it_can_be_only_one(line, day):
+    result, notices = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")
+    assert result.stories[0].date == day
+    assert (day is None) == any(line in notice and "left out" in notice for notice in notices)
+
+
+def test_a_name_alone_over_the_date_is_the_byline_and_a_video_player_s_labels_are_not():
+    """A writer's name on its own line right over the date (Axios, DW, Yle, Substack) is the byline; a video
+    player's "Stream Type LIVE" over its "Remaining Time -1:32", or "Follow on Google News" over the date, is not."""
+    result, _ = read(f"World\n{HEADLINE}\nAino Lehtonen\n12.3.2026 14:20\n{ARTICLE}")
+    assert (result.stories[0].byline, result.stories[0].date) == ("Aino Lehtonen", dt.date(2026, 3, 12))
+    result, _ = read(f"World\n{HEADLINE}\nStream Type LIVE\nRemaining Time -1:32\n{ARTICLE}")
+    assert result.stories[0].byline == ""
+    result, _ = read(f"World\n{HEADLINE}\nGoogle News'te Takip Et\nMart 12, 2026 14:22\n{ARTICLE}")
+    assert result.stories[0].byline == ""
+
+
+def test_a_standfirst_under_the_date_with_its_byline_under_it_is_the_teaser_and_a_caption_there_is_not():
+    """The Süddeutsche sets its header as headline, date, the photo's caption, the standfirst, then the byline; a
+    standfirst there is the teaser. Advance's sites set the photo's credit and caption where the standfirst would be:
+    a line under a credit is the caption, in the body or the teaser neither."""
+    standfirst = (
+        "Belgium still blocks the plan to lend frozen central bank money to Ukraine, and Kyiv may run short by spring."
+    )
+    page = (f"Politik\n{HEADLINE}\n18. Dezember 2025, 21:14 Uhr\n{standfirst}\nVon Clara Lindemann, Brüssel\n"
+            f"Artikel anhören\nTeilen\n{ARTICLE}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.teaser, lead.byline, body_of(lead)) == (
+        standfirst,
+        "Clara Lindemann, Brüssel",
+        [PARAGRAPH, SECOND, THIRD],
+    )
+    caption = "The governor, pictured at the White House in 2018, when she was a congresswoman. Her campaign is new."
+    page = (
+        f"News\n{HEADLINE}\nUpdated Nov 19, 9:41 AM\nAlex Wong | Getty Images\n{caption}\nBy Amy Kuperinsky\n{ARTICLE}"
+    )
+    lead = read(page)[0].stories[0]
+    assert lead.teaser == "" and caption not in body_of(lead)
+
+
+@pytest.mark.parametrize("buttons", ["Artikel anhören\nTeilen\nFeedback", "Copiar enlace\nIr a los comentarios",
+                                     "Słuchaj tekstu", "Ascolta l'articolo", "Link Copied!", "শেয়ার করুন\nসেভ করুন",
+                                     "Compartir en Bluesky", "Partager :"])  # fmt: skip
+def test_a_page_s_buttons_in_other_languages_are_left_out_and_named_never_subheads(buttons):
+    result, notices = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{PARAGRAPH}\n{buttons}\n{SECOND}\n{THIRD}\n")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert all(any(button in notice for notice in notices) for button in buttons.split("\n"))
+
+
+def test_a_comment_thread_under_a_vietnamese_or_czech_heading_is_not_the_article():
+    thread = "Nguyễn Văn Tường\nNhà tôi khiếu nại từ năm 2023 đến giờ vẫn chưa có quyết định.\nThích 214 Trả lời 3h\n"
+    for heading in ("Ý kiến (18)", "Diskuse (312)"):
+        result, _ = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{heading}\n{thread}")
+        assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_a_live_post_s_writer_is_no_rival_to_the_headline():
+    """CNN's live pages: each post's title has "From CNN's ..." under it; that line is no headline the page's own
+    could be mistaken for."""
+    headline = "Shutdown deadline nears as House vote on stopgap bill slips to Friday"
+    said = [
+        "The House Rules Committee has postponed a meeting that was set for Thursday evening to prepare debate on the "
+        "stopgap bill, according to two sources familiar with the schedule.",
+        "The committee is now expected to meet early Friday, hours before government funding runs out at midnight, "
+        "leaving little time for a vote in the full House.",
+    ]
+    posts = "".join(f"{n} min ago\nPost number {n} on the stopgap bill\nFrom CNN’s Priya Nandakumar\n{said[0]}\n"
+                    f"{said[1]}\nLink Copied!\n" for n in (5, 29, 52))  # fmt: skip
+    page = (f"Live Updates\nLive Updates\n{headline}\nBy Priya Nandakumar and Owen Castellano, CNN\n"
+            "Updated 6:12 PM EST, Thu January 29, 2026\nLink Copied!\nFollow:\nGovernment shutdown\n"
+            "The House Speaker walks to the floor on Thursday.\nKayla Monroe/CNN\nWhat we're covering\n"
+            f"• A House vote on the stopgap bill has been pushed to Friday.\n{posts}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.headline, lead.headline_unsure) == (headline, False)

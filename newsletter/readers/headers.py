@@ -4,7 +4,18 @@ date two titles may share, a title right over the article's first line."""
 
 from __future__ import annotations
 
-from newsletter.readers.lines import READING_TIME, Line, ends_sentence, is_title_like, title_case, written_as_sentence
+import datetime as dt
+
+from newsletter.patterns import regex
+from newsletter.readers.lines import (
+    READING_TIME,
+    YEARS,
+    Line,
+    ends_sentence,
+    is_title_like,
+    title_case,
+    written_as_sentence,
+)
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import terms
 
@@ -155,3 +166,34 @@ def near_lines(roles: list[str], index: int, n: int = 3) -> list[int]:
 def is_standfirst(text: str) -> bool:
     """A sentence or two summing up the article, not a label that ends in a colon ("Filed to:", "Topics:")."""
     return words_of(text) >= 5 and not text.endswith(":")
+
+
+# A date in figures in the header's date line: "13/11/2025 19:10", "13.11.2025", "2025/11/13" (only there: in a
+# sentence, figures may be a match's or an exhibition's date)
+FIGURES = regex(
+    r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
+    r"|(?P<y>\d{4})(?P<sep2>[/.])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2}))(?![\d/.]?\d)"
+)
+
+
+def figures_date(text: str) -> dt.date | None:
+    """The date a date line writes in figures: year first, then month and day; else day first with dots (as German,
+    Russian or Czech pages write it), and with slashes when one of the two cannot be a month ("13/11/2025" is the
+    13th of November, "11/13/2025" the 13th as American pages write it). "05/06/2025" could be either: None."""
+    match = FIGURES.search(text)
+    if match is None:
+        return None
+    if match.group("y"):
+        year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    else:
+        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+        if match.group("sep") == "." or a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            return None
+    try:
+        return dt.date(year, month, day) if YEARS[0] <= year <= YEARS[1] else None
+    except ValueError:
+        return None

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from newsletter.patterns import regex
+from newsletter.readers.buttons import OTHER_BUTTONS
 from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS
 from newsletter.readers.scripts import CJK, spaceless, words_of
 
@@ -271,8 +272,8 @@ COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|komm
                     # ... and as pages in Slavic, Nordic, Baltic, Turkic, Semitic and Asian languages head them
                     r"комментари(?:и|ев|й)|коментар(?:і|ів|и)|сэтгэгдэл(?:үүд)?|komentarz[ey]?|komentáře|komentáre|"
                     r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
-                    r"hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ความคิดเห็น|"
-                    r"टिप्पणियाँ|टिप्पणियां|კომენტარები")  # fmt: skip
+                    r"hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
+                    r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
 HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
 READERS = r"(?:\d+\s+)?(?:readers?['’]?\s+)?"  # "12 Comments", "Reader comments 164"
 COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
@@ -408,9 +409,8 @@ BUTTON = regex(
     r"(?i)^\W*(?:save(?: for later| article| story)?|saved|share\d|translate|gift (?:this )?(?:article|story)|bookmark|"
     rf"add to (?:my )?(?:list|reading list)|provide news feedback or report an error|{CAPTION_BUTTONS}|"
     r"(?:share )?all sharing options(?: for:.*)?|"  # Vox Media's share menu, with the headline pasted after it
-    r"what['’]?s this\?|get started|"  # ... the question mark beside a "Recommend" button; Medium's sign-up
-    # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】 【关闭】"
-    r"(?:【[^】]{1,12}】\s*){2,}|"
+    rf"what['’]?s this\?|get started|{OTHER_BUTTONS}|"  # ... a "Recommend" button's question mark; Medium's sign-up
+    r"(?:【[^】]{1,12}】\s*){2,}|"  # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】"
     # ... and an advertisement's label, as other languages print it, or where the text goes on past it
     r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|report this ad|{AD_SLOT})\W*$"  # (WordPress.com's)

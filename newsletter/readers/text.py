@@ -44,7 +44,7 @@ from newsletter.readers.dialogs import (
     site_promo,
     subhead_ends,
 )
-from newsletter.readers.headers import is_standfirst
+from newsletter.readers.headers import figures_date, is_standfirst
 from newsletter.readers.headline import article_start, choose_headline, past_standfirst
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
@@ -283,9 +283,11 @@ def classify(lines: list[Line]) -> list[str]:
         if REPORTING_FROM.match(text) and in_header(roles, i):
             roles[i] = "furniture"  # the writer's place by the byline ("Reporting from Glasgow"), not a subhead
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
-                "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] and re.search(r"[^\W_]$", text) \
-                and CAPTION_UNDER_WORDS <= words_of(text) <= CAPTION_UNDER and roles[i + 1] == "prose":  # fmt: skip
-            roles[i] = "caption"  # the BBC's: the lead photo's credit over its caption, the article under it
+                "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] \
+                and CAPTION_UNDER_WORDS <= words_of(text) <= CAPTION_UNDER \
+                and (re.search(r"[^\W_]$", text) and roles[i + 1] == "prose" or roles[i + 1] == "byline"):  # fmt: skip
+            roles[i] = "caption"  # the BBC's: the lead photo's credit over its caption, the article under it; and
+            # Advance's (NJ.com, cleveland.com): the credit over the caption, the byline under it
         elif roles[i] == "other" and i >= 2 and roles[i - 1] == "credit" and paragraph_over_credit(texts, roles, i - 2):
             roles[i] = "caption"  # ... and a photo's inside the article, between two paragraphs
         elif roles[i] in ("prose", "other"):
@@ -400,7 +402,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             line.kind = "credit"
         elif role == "byline" and not story.byline:
             take_byline(line, story)
-        elif role == "date" and story.date is None and (day := line_date(line.text)):
+        elif role == "date" and story.date is None and (day := line_date(line.text) or figures_date(line.text)):
             story.date = day
             line.kind = "date"
         elif (

@@ -11,7 +11,18 @@ import re
 from newsletter.models import Story
 from newsletter.patterns import regex
 from newsletter.readers.candidates import PLACE
-from newsletter.readers.lines import BYLINE_WORDS, GLUED_DATE, NAMES, Line, is_date_line, is_furniture, line_date
+from newsletter.readers.headers import figures_date
+from newsletter.readers.lines import (
+    BYLINE_WORDS,
+    GLUED_DATE,
+    NAMES,
+    STAMPED,
+    WEEKDAY,
+    Line,
+    is_date_line,
+    is_furniture,
+    line_date,
+)
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import SECTIONS
 
@@ -89,7 +100,7 @@ WRITTEN_TO = regex(ADDRESS + "$")
 # writer's place over the date ("Anna Petrova in Paris": the Guardian's), or own address ("Jane Doe - jane@site.dk")
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
-    r"{1,3})"
+    r"{1,3}?)"
     rf"(?:(?P<post>(?i:,?\s+(?:[a-z]+\s+){{0,2}}{POSTS}))|\s+in\s+(?P<place>{PLACE}))?(?:{ADDRESS})?$"
 )
 
@@ -99,7 +110,7 @@ WRITER = regex(
 NO_NAME = regex(
     r"^(?i:the|a|an|ein|eine|der|die|das|le|la|les|el|los|las|un|une|il|lo)\b|"
     r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog|desk|"
-    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?)\b)|"
+    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?|news|live|stream|video|updates?|points|takeaways|highlights|summary)\b)|"
     r"^[^a-z]+$"
 )
 
@@ -122,7 +133,16 @@ def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
     if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
         return any(name in found["address"].lower() for name in names if len(name) >= 3)
     under = lines[i + 1].text if i + 1 < len(lines) else ""  # the post under the name, the date under "Name in Place"
-    return bool(found["post"] or POST_LINE.match(under) or found["place"] and is_date_line(under))
+    return bool(found["post"] or POST_LINE.match(under) or is_date_line(under) and dated(under))
+
+
+DAY_NAMED = regex(rf"(?i)^{WEEKDAY}")
+
+
+def dated(text: str) -> bool:
+    """A date line that says when: a day's date, a weekday or a stamp ("Published ..."); not a clock alone, as a video
+    player's "Remaining Time -1:32" is."""
+    return bool(line_date(text) or figures_date(text) or STAMPED.match(text) or DAY_NAMED.match(text))
 
 
 # The BBC's byline as its pages print it for screen readers: a heading ("Article information"), then a label and a

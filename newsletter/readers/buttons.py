@@ -1,0 +1,29 @@
+"""The labels of a news page's buttons in the languages of the pages editors paste, each a whole line of its own:
+share, listen to the article, go to its comments, copy its link, save it, print it, send feedback. lines.py reads
+a line that is one of them (and nothing else) as the page's furniture, never the article's subhead."""
+
+from __future__ import annotations
+
+# The whole line, case aside: "Teilen", "Escuchar nota", "Copiar enlace", "Ascolta l'articolo", "Słuchaj tekstu",
+# "শেয়ার করুন"; "Compartir en Bluesky" (share on a network: the network's name after it)
+SHARE = (
+    r"teilen|compartir|partager|condividi|compartilhar|partilhar|delen|udostępnij|sdílet|sdílejte|zdieľať|dela|del|"
+    r"jaa|megosztás|paylaş|поделиться|поширити|podijeli|podeli|distribuie|bagikan|chia sẻ|শেয়ার করুন|शेयर करें|"
+    r"(?:compartir|partager|teilen|condividi|compartilhar|delen) (?:en|sur|auf|su|em|op|por|via) [\w.]+"
+)
+LISTEN = (
+    r"artikel anhören|anhören|escuchar(?: (?:la )?(?:nota|noticia|artículo))?|écouter(?: (?:l['’]article|cet "
+    r"article))?|ascolta(?: (?:l['’]articolo|l['’]audio|la notizia))?|ouvir(?: (?:a )?(?:notícia|matéria|artigo))?|"
+    r"słuchaj(?: tekstu| artykułu)?|luister(?: naar (?:dit|het) artikel)?|poslechnout(?: si článek)?|lyssna|kuuntele|"
+    r"nghe đọc bài|dengarkan"
+)
+COMMENTS = (
+    r"ver comentarios|ir a los comentarios|kommentieren|zu den kommentaren|commenter|voir les commentaires|"
+    r"commenta|vai ai commenti|comentar|ver comentários|reageer|skomentuj|komentovat"
+)
+LINK = r"copiar (?:enlace|link|o link)|copier le lien|link kopieren|copia (?:il )?link|kopiuj link|link copied"
+SAVE = (
+    r"guardar|merken|zur merkliste hinzufügen|sauvegarder|enregistrer|salva|salvar|opslaan|zapisz|uložit|"
+    r"সেভ করুন|drucken|imprimir|imprimer|stampa|drukuj|tisk|feedback(?: senden| geben)?|retroalimentación"
+)
+OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE})"
