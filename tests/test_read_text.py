@@ -3523,3 +3523,24 @@ def test_a_live_post_s_writer_is_no_rival_to_the_headline():
             f"• A House vote on the stopgap bill has been pushed to Friday.\n{posts}")  # fmt: skip
     lead = read(page)[0].stories[0]
     assert (lead.headline, lead.headline_unsure) == (headline, False)
+
+
+def test_a_byline_with_its_post_and_a_time_in_a_m_is_the_byline_and_a_credit_glued_to_its_caption_is_the_credit():
+    """The Boston Globe pastes its byline as "By Name Globe Columnist,Updated March 4, 2026, 3:00 a.m." (ending in
+    "a.m.", no sentence's stop) and its caption with the credit in capitals glued to its last full stop."""
+    caption = "A polling station in Kyiv during the 2019 election. Ukraine has postponed elections since 2022."
+    page = (f"Opinion\n{HEADLINE}\nBy Miriam Kasdan Globe Columnist,Updated March 4, 2026, 3:00 a.m.\nShare\n"
+            f"{caption}EFREM LUKATSKY/ASSOCIATED PRESS\n{ARTICLE}")  # fmt: skip
+    lead = read(page)[0].stories[0]
+    assert (lead.byline, lead.date) == ("Miriam Kasdan Globe Columnist", dt.date(2026, 3, 4))
+    assert (lead.caption, lead.credit) == (caption, "EFREM LUKATSKY/ASSOCIATED PRESS")
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+def test_how_to_reach_the_writer_after_the_article_is_the_writer_s_note_not_its_last_paragraph():
+    page = (
+        f"World\n{HEADLINE}\nRuth Wambui\nBuzzFeed News Reporter\n{ARTICLE}Contact Ruth Wambui at ruth@example.com.\n"
+    )
+    result, notices = read(page)
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert any("Contact Ruth Wambui" in notice for notice in notices)

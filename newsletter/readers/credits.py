@@ -171,7 +171,8 @@ def split_credit(line: str) -> tuple[str, str]:
     if found and len(found.group("credit").split()) <= CREDIT_WORDS:
         return found.group("caption"), found.group("credit")
     # After the caption's stop (Chinese: no space after it), or its dash before a labelled credit ("... - Ảnh: X")
-    for stop in re.finditer(r"[.!?)](?=\s+\S)|[。！？）]\s*(?=\S)|\s[-–—]\s+(?=\S)", line):  # (a stop, then a dash)
+    # ... or a stop glued to a credit in capitals, as the Boston Globe pastes it ("... in 2022.EFREM LUKATSKY/AP")
+    for stop in re.finditer(rf"[.!?)](?=\s+\S|{GLUED_CAPITALS})|[。！？）]\s*(?=\S)|\s[-–—]\s+(?=\S)", line):
         caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :].lstrip()
         cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
         labelled = PHOTO_LABEL.match(credit) is not None  # "Photo: X", "Ảnh: X"
@@ -185,6 +186,7 @@ def split_credit(line: str) -> tuple[str, str]:
     return line, ""
 
 
+GLUED_CAPITALS = r"[A-Z][A-Z'’.-]+ [A-Z][A-Z '’.-]*/"  # a credit in capitals with its agency: "EFREM LUKATSKY/AP"
 CAPTION_UNDER = 20  # a caption under its credit (the BBC's order): a line of six words to this many, ending in no
 CAPTION_UNDER_WORDS = 6  # ... stop or colon
 PARAGRAPH_OVER = 15  # a sentence of this many words over a credit whose caption is under it is the article's

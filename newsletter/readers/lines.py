@@ -235,7 +235,7 @@ DESK_BYLINE = regex(
 
 
 def is_byline(line: str) -> bool:
-    return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not line.endswith((".", "?", "!")) or \
+    return bool(BYLINE.match(line)) and len(line.split()) <= 14 and not re.search(r"(?<![ap]\.m)[.?!]$", line) or \
         bool(re.match(r"^By\s+\S+", line)) and len(line.split()) <= 8 or bool(STAFF_BYLINE.match(line)) or \
         len(line) <= 90 and bool(OTHER_BYLINE.match(line)) or bool(DESK_BYLINE.match(line)) or \
         len(line) <= 40 and bool(CHINESE_BYLINE.match(line))  # fmt: skip

@@ -16,6 +16,7 @@ from newsletter.readers.lines import (
     BYLINE_WORDS,
     GLUED_DATE,
     NAMES,
+    STAMP_WORDS,
     STAMPED,
     WEEKDAY,
     Line,
@@ -59,6 +60,10 @@ NOTE = (
 )
 NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
+# ... or how to reach the writer: "Contact Ruth Wambui at ruth.wambui@example.com."
+CONTACT = regex(
+    rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via)\s+\S+@\S+$"
+)
 WRITER_NOTE = regex(
     rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){NOTE}"
 )  # ... the full name, after the last paragraph, when a line of the header names the writer (see signed_above)
@@ -69,7 +74,7 @@ def written_note(lines: list[Line], start: int, text: str) -> bool:
     """A paragraph after the article that is a writer's note, whose name stands in a short line of the header above
     it (a name alone under the headline, read as no byline): not a closing line about someone in the news ("Kevin
     Hassett is the director of the National Economic Council.")."""
-    note = WRITER_NOTE.match(text)
+    note = WRITER_NOTE.match(text) or CONTACT.match(text)
     if note is None or words_of(text) > NOTE_WORDS:
         return False
     name = " ".join(note["name"].split()).casefold()
@@ -180,6 +185,7 @@ def labelled_byline(texts: list[str]) -> dict[int, str]:
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
+STAMP_AFTER = regex(rf"[\s,|·•]*(?i:(?:first |last )?(?:updated|published|posted)|{STAMP_WORDS})\s*:?$")
 DATED_BYLINE = regex(
     r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=" + GLUED_DATE + r"))\s*(?P<date>[^|·•]+)$"
 )
@@ -196,7 +202,7 @@ def take_byline(line: Line, story: Story) -> None:
     if found and glued and not NAMES.fullmatch(found["name"]):
         found = None
     if found and (day := line_date(found["date"])) and is_date_line(found["date"]):
-        name = found["name"].strip()
+        name = STAMP_AFTER.sub("", found["name"]).strip()  # (not "Updated" glued on: "Globe Columnist,Updated")
         if story.date is None:
             story.date = day
     story.byline = WRITTEN_TO.sub("", name)  # the name, not the writer's address
