@@ -17,7 +17,6 @@ from newsletter.readers.doubts import (
     POST_WRITER,
     decked,
     live_posts,
-    live_time,
     short_title_over,
     standfirst_long,
     topic_label,
@@ -566,35 +565,3 @@ def article_start(lines: list[Line], roles: list[str], pick: int, start: int, bo
             and not headed(roles, first):  # (with the byline above, that title is the article's subhead)  # fmt: skip
         return start  # over a box, the run has its own headline: the prose above the box is another story's
     return first
-
-
-STANDFIRST_LABEL = regex(r"^[【\[]?(?:导语|導語|摘要|内容提要|內容提要|编者按|編者按)[】\]]?\s*[:：]?")
-DATED_STANDFIRST = 12  # words at least of a standfirst under the date
-STANDFIRST_OVER = 8  # lines at most between a standfirst and the article, unless its byline or date is right under it
-STANDFIRST_WORDS = 40  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
-
-
-def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start: int, end: int) -> int:
-    """Where the article starts when its first paragraph is the headline's standfirst: a short paragraph right under
-    the headline with the byline or date under it, before the next paragraph (STANDFIRST_OVER lines on, or more with
-    its byline or date right under it: Clarín's writer's post, two dates, buttons, a caption). Under the date (the
-    Süddeutsche's), only a sentence or two with its byline right under it and no credit over it (a photo's caption:
-    "The band at the Beacon."). A short first paragraph under the byline is the article's own. A paragraph labelled
-    as the standfirst or editor's note ("【导语】", "编者按：") is one however long, the article under it."""
-    if pick is not None and pick < start and STANDFIRST_LABEL.match(lines[start].text):
-        after = prose_under(lines, roles, start, end)
-        if after and after[0] - start <= 3:
-            return after[0]
-    if pick is None or pick >= start or words_of(lines[start].text) >= STANDFIRST_WORDS:
-        return start
-    bylined = start + 1 <= end and roles[start + 1] == "byline" and roles[start - 1] != "credit" \
-        and words_of(lines[start].text) >= DATED_STANDFIRST  # fmt: skip
-    if any(roles[j] in ("byline", "prose") or roles[j] == "date" and not bylined for j in range(pick + 1, start)):
-        return start
-    after = prose_under(lines, roles, start, end)
-    if not after or after[0] - start > STANDFIRST_OVER and roles[start + 1] not in ("byline", "date"):
-        return start
-    header = [j for j in range(start + 1, after[0]) if roles[j] in ("byline", "date")]
-    if header and all(roles[j] == "date" and live_time(lines, roles, j) for j in header):
-        return start  # the time of a live page's next post, under the first post's paragraph: no header's date
-    return after[0] if header else start

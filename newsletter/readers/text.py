@@ -45,7 +45,7 @@ from newsletter.readers.dialogs import (
     subhead_ends,
 )
 from newsletter.readers.headers import figures_date, is_standfirst
-from newsletter.readers.headline import article_start, choose_headline, past_standfirst
+from newsletter.readers.headline import article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
     ADDRESSED,
@@ -69,6 +69,7 @@ from newsletter.readers.lines import (
 )
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
+from newsletter.readers.standfirst import past_standfirst
 from newsletter.readers.writers import (
     labelled_byline,
     post_under_name,
