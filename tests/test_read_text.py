@@ -746,7 +746,7 @@ def test_the_site_s_name_from_its_copyright_line_is_never_a_sure_headline():
     assert headline_of(f"Northern Courier\n{HEADLINE}\n{ARTICLE}{footer}")[:2] == (HEADLINE, False)
     headline, flagged, notices = headline_of(f"Northern Courier\n{ARTICLE}{footer}")
     assert (headline, flagged) == ("Northern Courier", True)
-    assert "but it is the site's own name (its copyright line says so)" in notices[0]
+    assert "but it is the site's own name (its copyright line, or the page's foot, says so)" in notices[0]
 
 
 def test_a_breadcrumb_is_never_the_headline():
@@ -3544,3 +3544,14 @@ def test_how_to_reach_the_writer_after_the_article_is_the_writer_s_note_not_its_
     result, notices = read(page)
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
     assert any("Contact Ruth Wambui" in notice for notice in notices)
+
+
+def test_the_site_s_name_at_the_top_that_its_foot_repeats_is_flagged_when_nothing_better_stands_for_the_headline():
+    """Pasted without its headline, the best line left may be the site's name over its menu; the page's foot names
+    the site again ("War on the Rocks" over "About", "Contact"): the choice is flagged as the site's own name."""
+    page = (f"Skip to content\nRegional Budget Monitor\nCommentary\nPodcasts\nAnna Petrova\nMarch 5, 2026\n{ARTICLE}"
+            "Related\nRegional Budget Monitor\nAbout\nContact\nPrivacy Policy\n")  # fmt: skip
+    result, notices = read(page)
+    lead = result.stories[0]
+    assert (lead.headline, lead.headline_unsure) == ("Regional Budget Monitor", True)
+    assert any("the site's own name" in notice for notice in notices)

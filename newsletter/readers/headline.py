@@ -77,6 +77,7 @@ BYLINED = 0.5  # a byline under a line is more of a header than a date alone: li
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
 ADDRESSED = 1.0  # the most the address's words add to a line holding them all
+NAMEPLATE = 5  # words at most of a site's name the page's foot repeats
 KICKER_MOST = 4  # words: a line this short over a longer title is as often its kicker ("Umfrage vor der Landtagswahl")
 
 
@@ -172,6 +173,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     boxed -= {line.text for line, inside in zip(lines, box, strict=True) if not inside}  # only in a box
     captions: set[int] = set()  # candidates standing over a photo's credit, as its caption would
     named: set[int] = set()  # candidates that are the site's own name
+    # ... as the page's foot repeats it under the article ("War on the Rocks" over the menu and over "About")
+    foot = {fold(line.text) for line in lines[end + 1 :] if words_of(line.text) <= NAMEPLATE}
     inside: set[int] = set()  # candidates right after a paragraph: a subhead's or a caption's place
     menus: set[int] = set()  # candidates shaped as a menu run, with no header of their own under them
     listed: set[int] = set()  # candidates in a list of titles: other stories'
@@ -244,6 +247,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if site and (fold(line.text) in (fold(site), fold(f"the {site}")) or fold(site) == fold(f"the {line.text}")):
             score -= 0.8  # the site's own name, as its copyright line gives it
             named.add(i)
+        elif size <= NAMEPLATE and fold(line.text) in foot and all(roles[j] == "furniture" for j in range(i)):
+            named.add(i)  # (at the page's top: a headline the foot lists again stands lower)
         bylined = any(roles[j] == "byline" for j in near_lines(roles, i))  # a site's date bar may be under its menu
         if is_nav_run(line.text) and not (bylined and ledes[i] >= TOPICAL and not menu_of_sections(line.text)):
             menus.add(i)  # a Title Case headline without small words has its byline under it; a menu not
@@ -336,7 +341,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     elif (headed := header_below(lines, roles, index, rivals, ledes)) is not None:
         why = f"line {lines[headed].number} ({shown(lines[headed].text, 40)}) below it has the byline or date under it"
     elif index in named:
-        why = "it is the site's own name (its copyright line says so)"
+        why = "it is the site's own name (its copyright line, or the page's foot, says so)"
     elif index in inside:
         why = "it follows a paragraph, as a subhead or a caption does"
     elif (header := header_above(lines, roles, index, scored, ledes, box)) is not None:
