@@ -3555,3 +3555,14 @@ def test_the_site_s_name_at_the_top_that_its_foot_repeats_is_flagged_when_nothin
     lead = result.stories[0]
     assert (lead.headline, lead.headline_unsure) == ("Regional Budget Monitor", True)
     assert any("the site's own name" in notice for notice in notices)
+
+
+@pytest.mark.parametrize("line", ["Voters queue at a polling station in Seoul. (File photo)",
+                                  "韩国首尔一处投票站内，选民排队等候投票。（资料图）",
+                                  "Der Bundestag in Berlin (Archivbild)",
+                                  "El Congreso de los Diputados, en Madrid. (Foto de archivo)",
+                                  "কলকাতা হাই কোর্ট। —ফাইল চিত্র।"])  # fmt: skip
+def test_a_line_that_says_its_photo_is_from_the_archive_is_a_caption_not_the_article_s_first_paragraph(line):
+    lead = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{line}\n{ARTICLE}")[0].stories[0]
+    assert lead.caption and line.startswith(lead.caption)  # (the note in brackets may be read as its credit)
+    assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]

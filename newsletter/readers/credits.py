@@ -255,3 +255,23 @@ PICTURED = regex(
 CHARTED = regex(r"(?i)\b(?:shaded|chart|graph|graphic|map|pictured|shown in)\b")
 CAPTION_UNDER_SENTENCE = 10  # words: a caption under its credit inside the article; a subhead there is shorter
 DESCRIBED = regex(r"(?i)^(?:the|this) (?:chart|graphic|map|graph|table|photo|picture|image)s? (?:shows?|above|below)\b")
+
+
+# A photo's note that it is from the archive, closing its caption in brackets or after a dash: "(File photo)",
+# "（资料图）", "(Archivbild)", "—ফাইল চিত্র।": the line is a caption (its photo the paper's own, no credit)
+FILE_PHOTO_WORDS = (
+    r"file(?: photo| picture| image)?|archive photo|资料图片?|資料圖片?|资料照片?|資料照片?|資料写真|자료사진|"
+    r"फ़?फाइल फ़?फोटो|फ़ाइल फ़ोटो|ফাইল (?:চিত্র|ছবি)|கோப்புப் படம்|فائل فوٹو|صورة أرشيفية|أرشيفية|عکس آرشیوی|"
+    r"foto de archivo|imagen de archivo|foto de arquivo|imagem de arquivo|photo d['’]archives?|archives|archivbild|"
+    r"archivfoto|symbolbild|foto d['’]archivio|foto di repertorio|архивное фото|фото из архива|arşiv fotoğrafı|"
+    r"ảnh tư liệu|ảnh minh họa"
+)
+FILE_PHOTO = regex(rf"(?i)(?:[(（]\s*(?:{FILE_PHOTO_WORDS})\s*[)）]|\s[-–—]\s*(?:{FILE_PHOTO_WORDS}))\s*[.।。]?\s*$")
+
+
+def file_photo(text: str) -> bool:
+    """A caption that closes with its photo's note that it is from the archive, short as captions are."""
+    return FILE_PHOTO.search(text) is not None and words_of(text) <= FILE_CAPTION_WORDS
+
+
+FILE_CAPTION_WORDS = 60  # words at most (a Chinese line's letters count as words: a caption of two sentences)

@@ -30,6 +30,7 @@ from newsletter.readers.credits import (
     PHOTO_LABEL,
     PICTURED,
     credit_under,
+    file_photo,
     is_credit,
     paragraph_over_credit,
     split_credit,
@@ -250,8 +251,9 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
-        elif split_credit(text)[1] or CAPTION_LABEL.match(text) and CAPTION_LABEL.sub("", text):
-            roles.append("caption")  # a caption that ends in its credit, or is labelled one ("Image caption ...")
+        elif split_credit(text)[1] or CAPTION_LABEL.match(text) and CAPTION_LABEL.sub("", text) or file_photo(text):
+            roles.append("caption")  # a caption that ends in its credit, or is labelled one ("Image caption ..."), or
+            # says its photo is from the archive ("(File photo)", "（资料图）")
         elif is_byline(text):
             roles.append("byline")
         elif is_date_line(text):
