@@ -1307,3 +1307,16 @@ def test_a_subhead_that_reads_like_a_page_s_end_does_not_end_a_saved_article_tha
     story, notices = saved(tmp_path, page + "</article></body></html>")
     assert [block.text for block in story.body] == [*BRIDGE, "Sign up for a postal vote", *FERRY[:2]]
     assert notices == []
+
+
+def test_a_title_the_page_shows_over_the_article_is_its_headline_not_a_guess(tmp_path):
+    """A page with no JSON-LD, Open Graph or <h1> whose <title> ("Headline - Site") it shows, without the site's
+    name, in a block right over the article (a <div class="title">, an <h2>: as Baijiahao's and NetEase's pages
+    do): the page shows its headline, which is no guess. Shown nowhere, the <title> stands in, flagged."""
+    head = "<title>Bridge to close for repairs - Riverside Daily</title>"
+    shown = "<div class='title'>Bridge to close for repairs</div>"
+    story, notices = saved(tmp_path, f"<html><head>{head}</head><body>{shown}{BRIDGE_HTML}</body></html>")
+    assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", False)
+    assert not any("headline is a guess" in notice for notice in notices)
+    story, _ = saved(tmp_path, f"<html><head>{head}</head><body><div>Riverside</div>{BRIDGE_HTML}</body></html>")
+    assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", True)

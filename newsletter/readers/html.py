@@ -278,6 +278,8 @@ def page_headline(
     for found, whole, why, named_only in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site, loose=named_only)
         if headline and fold(headline).removeprefix("the ") not in sites:
+            if why and (found, whole, why, named_only) == by_title and (top := shown_above(body, text, headline)):
+                return Headline(headline, "", top)  # the <title> is what the page shows over the article
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
             return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
@@ -317,6 +319,24 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText, site: set[str]) -> 
         return chosen, "it comes after the article's start"
     between = words_of(text.text[text.ends[chosen] : at])
     return chosen, f"it is {between} words above the article's start" if between > NEAR else ""
+
+
+def shown_above(body: list[Block], text: PageText, headline: str) -> int | None:
+    """Where the page shows `headline` (a <title> without the site's name) as a block of its own, the last before the
+    article's first paragraph and at most NEAR words above it, as a heading in a <div> or an <h2> is shown: its end in
+    the page's text; else None."""
+    at = text.find(opening(body))
+    wanted = fold(headline)
+    if at is None or not wanted:
+        return None
+    ends = [
+        end
+        for element, end in text.ends.items()
+        if end <= at
+        and 0 <= end - text.starts[element] <= 2 * len(headline)
+        and fold(text.text[text.starts[element] : end]) == wanted
+    ]
+    return max(ends) if ends and words_of(text.text[max(ends) : at]) <= NEAR else None
 
 
 def links_home(element: Any) -> bool:
