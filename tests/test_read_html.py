@@ -1320,3 +1320,13 @@ def test_a_title_the_page_shows_over_the_article_is_its_headline_not_a_guess(tmp
     assert not any("headline is a guess" in notice for notice in notices)
     story, _ = saved(tmp_path, f"<html><head>{head}</head><body><div>Riverside</div>{BRIDGE_HTML}</body></html>")
     assert (story.headline, story.headline_unsure) == ("Bridge to close for repairs", True)
+
+
+def test_a_saved_page_s_byline_line_read_for_its_author_loses_its_by_and_its_stamp(tmp_path):
+    """With no author in JSON-LD or Open Graph, the author comes from the page's byline line, which trafilatura
+    splits and capitalises ("Par Ion Popescu; Publié Le"): the byline is the name."""
+    byline = "<p class='byline'>Par Ion Popescu, publié le 5 décembre 2026</p>"
+    article = f"<article><h1>Bridge</h1>{byline}{BRIDGE_HTML}</article>"
+    page = f"<html><head><title>Bridge</title></head><body>{article}</body></html>"
+    story, _ = saved(tmp_path, page)
+    assert (story.byline, story.date.isoformat()) == ("Ion Popescu", "2026-12-05")

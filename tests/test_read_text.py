@@ -3566,3 +3566,12 @@ def test_a_line_that_says_its_photo_is_from_the_archive_is_a_caption_not_the_art
     lead = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{line}\n{ARTICLE}")[0].stories[0]
     assert lead.caption and line.startswith(lead.caption)  # (the note in brackets may be read as its credit)
     assert body_of(lead) == [PARAGRAPH, SECOND, THIRD]
+
+
+@pytest.mark.parametrize("line", ["Par Ion Popescu, publié le 5 décembre 2026",
+                                  "Von Ion Popescu, veröffentlicht am 5. Dezember 2026",
+                                  "Por Ion Popescu, publicado el 5 de diciembre de 2026",
+                                  "By Ion Popescu, published December 5, 2026"])  # fmt: skip
+def test_a_byline_with_when_it_was_published_after_a_comma_gives_the_name_and_the_date(line):
+    lead = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
+    assert (lead.byline, lead.date) == ("Ion Popescu", dt.date(2026, 12, 5))

@@ -47,6 +47,7 @@ from newsletter.readers.titles import (
     without_site_first,
     without_suffix,
 )
+from newsletter.readers.writers import named_authors
 from newsletter.text import clean_value, read_file
 
 from . import GUESS, Read, fold
@@ -182,7 +183,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         headline_unsure=bool(why),
         url=canonical,
         date=read_date(about.get("date", ""), found("date"), page_tree),
-        byline=clean_value(about.get("byline") or found("author")),
+        byline=clean_value(about.get("byline") or named_authors(found("author"))),
         image=Image(src=image_src, alt=alt or about.get("image_alt", "") or caption),
         caption=caption,
         credit=credit,

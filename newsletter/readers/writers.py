@@ -185,9 +185,11 @@ def labelled_byline(texts: list[str]) -> dict[int, str]:
 
 
 # A byline's date after a bar or a comma: "By Anna Petrova | Nov. 20, 2026", "By Anna Petrova, November 20, 2026"
-STAMP_AFTER = regex(rf"[\s,|·•]*(?i:(?:first |last )?(?:updated|published|posted)|{STAMP_WORDS})\s*:?$")
+STAMP_WORD = rf"(?i:(?:first |last )?(?:updated|published|posted)|{STAMP_WORDS})\b"  # "Updated", "publié"...
+STAMP_AFTER = regex(rf"[\s,|·•]*{STAMP_WORD}\s*:?$")
 DATED_BYLINE = regex(
-    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d)|\s(?=" + GLUED_DATE + r"))\s*(?P<date>[^|·•]+)$"
+    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d|\s*" + STAMP_WORD + r")|\s(?=" + GLUED_DATE + r"))"
+    r"\s*(?P<date>[^|·•]+)$"
 )
 
 
@@ -207,3 +209,13 @@ def take_byline(line: Line, story: Story) -> None:
             story.date = day
     story.byline = WRITTEN_TO.sub("", name)  # the name, not the writer's address
     line.kind = "byline"
+
+
+def named_authors(text: str) -> str:
+    """The writers' names from a page's metadata as trafilatura gives them (parts split by ";", capitalised): without
+    the "By" a byline line had ("Par Ion Popescu"), and without the stamp after it ("Publié Le", "Updated")."""
+    parts = [BYLINE_WORDS.sub("", part).strip(" ,") for part in text.split(";")]
+    return "; ".join(part for part in parts if part and not STAMP_ALONE.fullmatch(part))
+
+
+STAMP_ALONE = regex(rf"{STAMP_WORD}(?:\s+(?i:le|am|el|em|il|op|on|at))?\s*:?")  # "Publié Le", "Veröffentlicht Am"
