@@ -145,12 +145,20 @@ def site_of(url: str) -> str:
 def same_site(url: str, base: str) -> bool:
     """Whether `url` is on the site of `base` (the web base URL) or one of its subdomains, or on none: a
     relative link, or no base to compare with, counts as the brand's own."""
-    site, home = site_of(url), site_of(base)
+    site, home = ascii_site(site_of(url)), ascii_site(site_of(base))
     if not site or not home:
         return True
     # news.example.org and example.org are one site: compare the shorter with the end of the longer.
     short, long = sorted((site, home), key=len)
     return long == short or long.endswith("." + short) or registered(site) == registered(home)
+
+
+def ascii_site(host: str) -> str:
+    """A site as IDNA writes it (the web base URL's host is kept so): wahlen.müller.de is wahlen.xn--mller-kva.de."""
+    try:
+        return ascii_host(host, host).lower()
+    except ValueError:  # no ASCII form: compared as written
+        return host
 
 
 def registered(host: str) -> str:

@@ -266,7 +266,7 @@ class Brand(Model):
     font_family: FontStack = "Georgia, 'Times New Roman', serif"
     sans_family: FontStack = "-apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
     logo: Logo = Field(default_factory=Logo)
-    web_base_url: str = ""
+    web_base_url: Annotated[str, AfterValidator(as_uri)] = ""  # every page, image and feed address: ASCII, as sent
     sender: Sender = Field(default_factory=Sender)
     reply_to: str = ""
     postal_address: str = ""

@@ -777,3 +777,40 @@ def test_publish_refuses_to_replace_the_builds_themselves(builds, monkeypatch, o
     assert result.exit_code == 1
     assert result.output == message
     assert sorted(path.name for path in builds.iterdir()) == before
+
+
+def test_a_web_base_url_in_another_script_is_written_with_its_ascii_host_everywhere(tmp_path, monkeypatch):
+    """web_base_url = "https://wahlen.müller.de/ausgaben": every address under it, in the email, its text, the web page,
+    the feed, the index and the sitemap, has the host as a browser sends it (wahlen.xn--mller-kva.de), never the raw
+    letters nor percent-escapes of them (wahlen.m%C3%BCller.de); a story on that site, linked in its own letters, is
+    still the brand's own, shown whole."""
+    monkeypatch.chdir(tmp_path)
+    source = make_issue(tmp_path / "issue", number=48, date="2026-11-24")
+    toml = (source / "issue.toml").read_text()
+    (source / "issue.toml").write_text(toml.replace(f'"{BASE}"', '"https://wahlen.müller.de/ausgaben"'))
+    write_png(source / "rally.png", (200, 30, 30))  # a photo of its own: loaded from under web_base_url
+    lead = source / "01-colombia-runoff.md"
+    lead.write_text(
+        lead.read_text()
+        .replace("https://images.example.org/2026/11/bogota-rally.jpg", "rally.png")
+        .replace("  width: 1200\n  height: 675\n", "")
+        .replace("https://news.example.org/2026/11/colombia-runoff", "https://wahlen.müller.de/2026/11/colombia-runoff")
+    )
+    built = build(source, out_root=Path("build"))
+    assert not [w for w in built.warnings if "another site's article" in w.message and w.source.file == str(lead)]
+    publish(Path("build"), Path("site"))
+    home = "https://wahlen.xn--mller-kva.de/ausgaben"
+    written = {
+        name: path.read_text("utf-8")
+        for name, path in [
+            *((name, built.out / name) for name in ("email.html", "email.txt", "web.html", "email.tokens.html")),
+            *((name, Path("site") / name) for name in ("feed.xml", "index.html", "sitemap.xml")),
+        ]
+    }
+    for name, text in written.items():
+        addresses = re.findall(r"https://wahlen[^/]*/ausgaben[^\s\"'<>)\]]*", text)
+        assert addresses, name
+        assert all(address.startswith(home) for address in addresses), (name, addresses)
+    assert f'src="{home}/2026-11-24-issue-48/images/' in written["email.html"]
+    assert f"{home}/2026-11-24-issue-48/web.html" in written["email.txt"]
+    assert f"<loc>{home}/2026-11-24-issue-48/web.html</loc>" in written["sitemap.xml"]
