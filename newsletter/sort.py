@@ -33,7 +33,7 @@ def sort_issue(
         notices.extend(missing(story))
 
     settings = loaded.settings
-    sections = group_sections(rest, brand, settings, notices, lead_section=lead.section, words=words)
+    sections = group_sections(rest, brand, settings, notices, lead=lead, words=words)
     lead_text = lead.opening or lead.teaser
     # Other sites' articles: their teaser and a link, never their whole text (unless `full: true`)
     lead = excerpted(lead, brand.web_base_url, notices)
@@ -105,7 +105,7 @@ def group_sections(
     settings: IssueSettings,
     notices: list[Notice],
     *,
-    lead_section: str = "",
+    lead: Story | None = None,
     words: dict[str, str] | None = None,
 ) -> list[Section]:
     """Stories in the editor's order (higher `priority` first, then file name, then place in the file),
@@ -113,20 +113,27 @@ def group_sections(
     order of their first story, each named in a notice. A story that names no section is "More from <brand>"
     when it is the brand's own, and under the elsewhere heading ("Elsewhere": never "More from <brand>", which
     would say they are the brand's own) when its link is on another site; [brand] more_from and elsewhere name
-    them, else [words] in the issue's language. `lead_section`: the lead's, which the list cannot place."""
+    them, else [words] in the issue's language. `lead`: the lead, above the sections: a listed section that only
+    it has shows no heading (the desk's "Make lead" can take a section's only story), and keeps its place in
+    the list for when another story leads."""
     said = words_for(brand.language, words)
     own, other = brand.more_from or said.say("more_from", brand=brand.name), brand.elsewhere or said.elsewhere
+
+    def section_of(story: Story) -> str:
+        return story.section or (own if same_site(story.url, brand.web_base_url) else other)
+
     ordered = sorted(stories, key=lambda s: (-s.priority, Path(s.source.file).name, s.source.line))
     groups: dict[str, list[Story]] = {}
     for story in ordered:
-        default = own if same_site(story.url, brand.web_base_url) else other
-        groups.setdefault(story.section or default, []).append(story)
+        groups.setdefault(section_of(story), []).append(story)
+    leads = fold(section_of(lead)) if lead else None
     listed = []
     for name in settings.sections:
         heading = next((heading for heading in groups if fold(heading) == fold(smarten(name))), None)
-        if heading is None:
-            raise unlisted(name, list(groups), lead_section, settings)
-        listed.append(heading)
+        if heading is None and fold(smarten(name)) != leads:
+            raise unlisted(name, list(groups), settings)
+        if heading is not None:
+            listed.append(heading)
     rest = [heading for heading in groups if heading not in listed]
     if settings.sections:
         for heading in rest:
@@ -140,20 +147,13 @@ def group_sections(
     return [Section(heading=heading, stories=groups[heading]) for heading in listed + rest]
 
 
-def unlisted(name: str, headings: list[str], lead_section: str, settings: IssueSettings) -> InputError:
-    """The error for a name in issue.toml's `sections` that no section below the lead has: the lead's own section
-    (the lead stands above the sections, so no list places it), or a name no story has."""
-    if lead_section and fold(lead_section) == fold(smarten(name)):
-        message = (
-            f"sections names {name!r}, which only the lead has: the lead stands alone above the sections, "
-            f"so leave {name!r} out of the list"
-        )
-    else:
-        close = difflib.get_close_matches(name, headings, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        message = f"sections names {name!r}, which no story has: {hint}the stories' sections are " + ", ".join(
-            repr(heading) for heading in headings
-        )
+def unlisted(name: str, headings: list[str], settings: IssueSettings) -> InputError:
+    """The error for a name in issue.toml's `sections` that no story has."""
+    close = difflib.get_close_matches(name, headings, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    message = f"sections names {name!r}, which no story has: {hint}the stories' sections are " + ", ".join(
+        repr(heading) for heading in headings
+    )
     file = settings.file
     return InputError(
         message, file=file.path if file else "issue.toml", line=file.value_line("sections", name) if file else None

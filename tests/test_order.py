@@ -112,6 +112,34 @@ def test_make_lead_in_the_desk_makes_the_story_lead_the_email(page, serve, issue
     assert "01-colombia-runoff.md" in desk_list(page)[2][1]
 
 
+def test_make_lead_on_the_only_story_of_a_listed_section_leaves_no_heading_and_no_error(page, serve, issue):
+    """issue.toml lists "More from The Ballot Brief", whose only story is made the lead: the email shows it as the
+    lead and no heading for the section it left (the build used to stop: "sections names 'More from The Ballot
+    Brief', which no story has"), and the desk's list has no group for it."""
+    recount = "Bolivia orders a recount in two provinces"
+    (issue / "06-recount.md").write_text(
+        f"---\nheadline: {recount}\nurl: https://news.example.org/2026/11/recount\nimage: false\n---\n\n"
+        "The electoral court ordered the recount on Monday.\n",
+        encoding="utf-8",
+    )
+    settings = (issue / "issue.toml").read_text("utf-8")
+    listed = 'sections = ["Elections", "Geopolitics", "More from The Ballot Brief"]\n'
+    (issue / "issue.toml").write_text(settings.replace("contents = true\n", "contents = true\n" + listed, 1))
+    preview = serve(issue)
+    open_order(page, preview)
+    assert "More from The Ballot Brief" in wait_for_email(page, [COLOMBIA])
+    page.click(f"{story_row('06-recount.md')} .make-lead")
+    assert result(page).startswith(f"“{recount}” leads the issue now"), result(page)
+    headings = wait_for_email(page, [recount])
+    assert "More from The Ballot Brief" not in headings, headings
+    assert headings[1:3] == ["Elections", COLOMBIA]
+    assert page.is_hidden("#error")
+    page.wait_for_function(
+        "() => document.querySelector('.order-section h3').nextSibling.textContent.includes('Bolivia')"
+    )
+    assert [heading for heading, _ in desk_list(page)] == ["Lead", "Elections", "Geopolitics"]
+
+
 def test_a_story_made_lead_outranks_another_s_lead_true_and_the_desk_says_so(page, serve, issue):
     """issue.toml without a `lead`, a story saying `lead: true`: "Make lead" adds the key, which has the last word, and
     the story that says `lead: true` is named under "Before you send"."""

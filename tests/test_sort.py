@@ -298,17 +298,30 @@ def test_unknown_section_name_is_an_error_naming_its_line(tmp_path):
     )
 
 
-def test_sections_naming_only_the_leads_section_says_the_lead_stands_above_them(workdir, cli):
-    sectioned(workdir, 'subject = "Runoff week"\nsections = ["Economy", "Elections"]\n')
+def test_a_listed_section_only_the_lead_has_shows_no_heading_and_keeps_its_place(workdir, cli):
+    """The lead stands above the sections: a listed section left with the lead alone (the desk's "Make lead" on its
+    only story) builds with no heading for it, and takes its listed place again once another story has it."""
+    sectioned(workdir, 'subject = "Runoff week"\nsections = ["Economy", "Elections", "Geopolitics"]\n')
     (workdir / "a.md").write_text(story("Lead story", lead=True, section="Economy"))
     (workdir / "d.md").unlink()
     result = cli("build", ".", "--out", "out")
-    assert result.exit_code == 1
-    assert result.output.endswith(
-        "error: issue.toml:2: sections names 'Economy', which only the lead has: the lead stands alone above "
-        "the sections, so leave 'Economy' out of the list\n"
-    ), result.output
-    assert not (workdir / "out").exists()
+    assert result.exit_code == 0, result.output
+    text = (workdir / "out" / "email.txt").read_text("utf-8")
+    assert "Economy\n-------" not in text
+    assert text.index("Elections\n---------") < text.index("Geopolitics\n-----------")
+    assert "section" not in result.output
+    (workdir / "d.md").write_text(story("Markets", section="Economy"))
+    issue = make_issue(workdir, date=DATE).issue
+    assert [s.heading for s in issue.sections] == ["Economy", "Elections", "Geopolitics"]
+
+
+def test_a_listed_more_from_heading_the_lead_alone_has_is_no_error(tmp_path):
+    """A lead with no section is under "More from <brand>" by default: listed, and left with the lead alone, it shows
+    no heading, as a named section does (it was "which no story has", though the lead has it)."""
+    sectioned(tmp_path, 'sections = ["Elections", "More from The Brief", "Economy"]\n[brand]\nname = "The Brief"\n')
+    issue = make_issue(tmp_path, date=DATE).issue
+    assert issue.lead.headline == "Lead story"
+    assert [s.heading for s in issue.sections] == ["Elections", "Economy", "Geopolitics"]
 
 
 @pytest.mark.parametrize("value", ['"Elections"', '["Elections", 3]', '["Elections", "Elections"]'])
