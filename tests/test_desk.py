@@ -632,6 +632,31 @@ def test_stop_reading_takes_only_the_page_s_token_and_stops_only_a_wait_that_is_
     assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
 
 
+def test_a_photo_named_with_its_extension_alone_is_saved_as_a_photo(desk, serve, issue):
+    """A photo dropped under the name ".jpg" (a file renamed in haste) is saved as photos/photo.jpg and the desk names
+    that file, as for a name of symbols alone; it was photos/jpg.jpg."""
+    from PIL import Image
+
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    drop = """([name, type, data]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], name, {type}));
+        document.querySelector('#paste-box').dispatchEvent(
+            new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+    }"""
+    said = []
+    for name, kind in ((".jpg", "JPEG"), (".JPG", "JPEG"), ("..png", "PNG")):
+        buffer = io.BytesIO()
+        Image.new("RGB", (40, 30), (10, 120, 200)).save(buffer, kind)
+        page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+        page.evaluate(drop, [name, f"image/{kind.lower()}", base64.b64encode(buffer.getvalue()).decode()])
+        said.append(wait_for_result(page))
+    assert ["photos/photo.jpg" in said[0], "photos/photo-2.jpg" in said[1], "photos/photo.png" in said[2]] == [True] * 3
+    assert sorted(path.name for path in (issue / "photos").iterdir()) == ["photo-2.jpg", "photo.jpg", "photo.png"]
+
+
 def test_a_photo_named_with_symbols_alone_is_saved_as_a_photo(serve, issue):
     # A photo named "★★★.jpg" (or "%%%.png") keeps no letter: it is saved as what it is, not as "issue.jpg".
     from PIL import Image

@@ -154,9 +154,9 @@ def add_photo(folder: Path, name: str, data: bytes) -> Added:
     suffix = PHOTO_SUFFIXES.get(kind)
     if suffix is None:
         raise InputError(f"{name!r} is a {kind} image: save it as JPEG or PNG first")
-    return Added(
-        [create(folder / PHOTOS, slugify(Path(name).stem, limit=40, fallback="photo"), suffix, data, root=folder)]
-    )
+    base = Path(name).name
+    stem = base.rpartition(".")[0] if "." in base else base  # ".jpg" is all extension: no stem (Path's is ".jpg")
+    return Added([create(folder / PHOTOS, slugify(stem, limit=40, fallback="photo"), suffix, data, root=folder)])
 
 
 def create(folder: Path, stem: str, suffix: str, data: bytes, *, root: Path | None = None) -> str:
