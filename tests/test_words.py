@@ -271,3 +271,32 @@ def test_every_built_in_language_says_every_word_with_the_blanks_of_its_english(
     for key, field in Words.model_fields.items():
         assert set(BLANK.findall(words[key])) == set(BLANK.findall(field.default)), key
     Words.model_validate(words)
+
+
+@pytest.mark.parametrize(
+    "language, vague, clear",
+    [
+        ("fr", "cliquez ici", "le calendrier du Servel"),
+        ("fr-CA", "Lire la suite", "la méthode des sondages"),
+        ("de", "Hier klicken", "den Wahlkalender"),
+        ("es", "haga clic aquí", "el calendario electoral"),
+        ("es", "¡Leer más!", "el calendario electoral"),
+    ],
+)
+def test_check_names_vague_link_text_in_the_issues_language(workdir, cli, language, vague, clear):
+    """`newsletter check` warns of "click here" in any issue; in a French, German or Spanish one it knows the same in
+    that language, and a link that names what it opens, and the issue's own words ("Lire l'article complet"), pass."""
+    issue = newsletter(workdir, language)
+    lead = issue / "01-lead.md"
+    lead.write_text(
+        lead.read_text("utf-8")
+        + f"\nLe calendrier : [{vague}](https://www.servel.cl/). Voir [{clear}](https://www.servel.cl/calendario).\n",
+        encoding="utf-8",
+    )
+    assert cli("build", "issue", "--date", DAY.isoformat()).exit_code == 0
+    result = cli("check")
+    vague_lines = [line for line in result.output.splitlines() if "says nothing out of context" in line]
+    assert vague_lines == [
+        f"warning: issue/01-lead.md:1: link text {vague!r} says nothing out of context (screen readers list links "
+        "alone): name what it opens, e.g. the story's headline (Le budget passe en première lecture)"
+    ], result.output

@@ -84,7 +84,7 @@ def check_files(
     findings = [
         *check_build_notices(issue),
         *check_size(html, page, html_name),
-        *check_links(page, stories, html_name),
+        *check_links(page, stories, html_name, issue.brand.language),
         *check_images(page, stories, html_name),
         *check_headers(issue),
         *check_subject(issue),

@@ -12,9 +12,34 @@ VAGUE_LINK_TEXT = {
     "continue", "continue reading", "go", "see more", "find out more", "details", "more info", "full story",
     "read the full story", "read the story", "view", "open",
 }  # fmt: skip
+# The same in the languages with built-in words (words.BUILT_IN), by base language: an issue is checked against
+# English and its own (an editor writes "cliquez ici" in a French issue, and may paste "click here" from anywhere).
+VAGUE_IN = {
+    "fr": {
+        "cliquez ici", "cliquer ici", "cliquez", "ici", "lire la suite", "la suite", "suite", "lire plus",
+        "en savoir plus", "plus", "lire", "voir", "voir plus", "lien", "ce lien", "continuer", "continuer la lecture",
+        "détails", "plus d'infos", "plus d'informations", "lire l'article", "lire l'article complet",
+        "l'article complet", "ouvrir",
+    },
+    "de": {
+        "hier klicken", "klicken sie hier", "klick hier", "hier", "klicken", "mehr", "weiterlesen", "weiter",
+        "mehr lesen", "mehr erfahren", "mehr dazu", "mehr infos", "mehr informationen", "lesen", "link", "dieser link",
+        "details", "zum artikel", "artikel lesen", "ganzen artikel lesen", "hier lesen", "ansehen", "öffnen",
+    },
+    "es": {
+        "haga clic aquí", "haz clic aquí", "clic aquí", "pulse aquí", "pincha aquí", "haga clic", "haz clic", "aquí",
+        "leer más", "más", "ver más", "seguir leyendo", "continuar leyendo", "leer", "ver", "más información",
+        "saber más", "enlace", "este enlace", "continuar", "detalles", "leer el artículo", "leer el artículo completo",
+        "abrir",
+    },
+}  # fmt: skip
 
 
-def check_links(page: Page, stories: StoryIndex, html_name: str) -> list[Finding]:
+def check_links(page: Page, stories: StoryIndex, html_name: str, language: str = "en") -> list[Finding]:
+    """Each link's address and words; `language`: the issue's, whose vague words ("cliquez ici") are known too."""
+    from newsletter.words import base_language
+
+    vague = VAGUE_LINK_TEXT | VAGUE_IN.get(base_language(language), set())
     findings = []
     for link in page.links:
         href = (link.href or "").strip()
@@ -48,7 +73,7 @@ def check_links(page: Page, stories: StoryIndex, html_name: str) -> list[Finding
                 f"link to {shown(href)!r} has no text: screen readers read out the address; give it "
                 "words, or alt text on its image",
             )
-        elif is_vague(name) and (not link.title or is_vague(link.title)):
+        elif is_vague(name, vague) and (not link.title or is_vague(link.title, vague)):
             add(
                 "warning",
                 f"link text {name!r} says nothing out of context (screen readers list links alone): "
@@ -57,5 +82,6 @@ def check_links(page: Page, stories: StoryIndex, html_name: str) -> list[Finding
     return findings
 
 
-def is_vague(text: str) -> bool:
-    return " ".join(text.split()).strip(" .:!→»›>…-").lower() in VAGUE_LINK_TEXT
+def is_vague(text: str, vague: set[str] = VAGUE_LINK_TEXT) -> bool:
+    """Whether the link's words are one of `vague`, whatever its case, spacing, closing arrow or punctuation."""
+    return " ".join(text.split()).strip(" .:!?¡¿→»«›‹>…-").lower().replace("’", "'") in vague
