@@ -47,6 +47,21 @@ def wait_for_result(page) -> str:
     return page.text_content("#add-result")
 
 
+def drop_file(page, name: str, kind: str, data: bytes) -> str:
+    """The editor drops a file named `name` (of MIME type `kind`) on the open "Add a page": what the desk says."""
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.evaluate(
+        """([name, type, data]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], name, {type}));
+        document.querySelector('#paste-box').dispatchEvent(
+            new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+    }""",
+        [name, kind, base64.b64encode(data).decode()],
+    )
+    return wait_for_result(page)
+
+
 def paste(page, text: str) -> None:
     """The editor pastes plain text into the open "Add a page"."""
     page.evaluate("text => navigator.clipboard.writeText(text)", text)
@@ -632,6 +647,26 @@ def test_stop_reading_takes_only_the_page_s_token_and_stops_only_a_wait_that_is_
     assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
 
 
+def test_a_dropped_photo_is_not_offered_to_a_story_that_says_image_false(desk, serve, issue):
+    """A story written `image: false` (text only, on purpose) is left for the editor to change by hand, as use-photo
+    says: the desk no longer offers it the photo, only to refuse it ("has a picture already (or `image: false`)")."""
+    from PIL import Image
+
+    (issue / "06-text-only.md").write_text(
+        "---\nheadline: A column with no picture\nurl: https://news.example.org/2026/11/column\nimage: false\n"
+        "section: Elections\n---\n\nText alone.\n",
+        encoding="utf-8",
+    )
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 200)).save(buffer, "PNG")
+    assert "photos/rally.png" in drop_file(page, "rally.png", "image/png", buffer.getvalue())
+    offered = page.eval_on_selector_all(".photo-story option", "options => options.map(o => o.value)")
+    assert offered == ["04-sahel-mediation.md"], offered
+
+
 def test_a_photo_named_with_its_extension_alone_is_saved_as_a_photo(desk, serve, issue):
     """A photo dropped under the name ".jpg" (a file renamed in haste) is saved as photos/photo.jpg and the desk names
     that file, as for a name of symbols alone; it was photos/jpg.jpg."""
@@ -640,19 +675,11 @@ def test_a_photo_named_with_its_extension_alone_is_saved_as_a_photo(desk, serve,
     preview = serve(issue)
     page = desk.new_page()
     open_desk(page, preview)
-    drop = """([name, type, data]) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([Uint8Array.from(atob(data), c => c.charCodeAt(0))], name, {type}));
-        document.querySelector('#paste-box').dispatchEvent(
-            new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
-    }"""
     said = []
     for name, kind in ((".jpg", "JPEG"), (".JPG", "JPEG"), ("..png", "PNG")):
         buffer = io.BytesIO()
         Image.new("RGB", (40, 30), (10, 120, 200)).save(buffer, kind)
-        page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
-        page.evaluate(drop, [name, f"image/{kind.lower()}", base64.b64encode(buffer.getvalue()).decode()])
-        said.append(wait_for_result(page))
+        said.append(drop_file(page, name, f"image/{kind.lower()}", buffer.getvalue()))
     assert ["photos/photo.jpg" in said[0], "photos/photo-2.jpg" in said[1], "photos/photo.png" in said[2]] == [True] * 3
     assert sorted(path.name for path in (issue / "photos").iterdir()) == ["photo-2.jpg", "photo.jpg", "photo.png"]
 

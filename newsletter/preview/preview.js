@@ -599,9 +599,9 @@ async function takeHeadline(story, headline) {
   }
 }
 
-// A dropped photo is offered to the issue's Markdown stories that have no picture yet.
+// A dropped photo is offered to the issue's Markdown stories that have no picture yet (nor say `image: false`).
 function offerPhoto(photo) {
-  const stories = (lastSummary && lastSummary.stories || []).filter((story) => story.file && !story.image);
+  const stories = (lastSummary && lastSummary.stories || []).filter((story) => story.file && story.takes_photo);
   if (!stories.length) return;
   const pick = element('select', 'photo-story');
   pick.setAttribute('aria-label', 'The story that takes the photo');

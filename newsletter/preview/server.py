@@ -140,7 +140,8 @@ def summarise(issue: Any, files: dict[str, bytes], number: int) -> dict[str, Any
                 "anchor": story.anchor,
                 "headline": card_text(story)[0],
                 "file": Path(story.source.file).name if story.source.file.lower().endswith(".md") else "",
-                "image": bool(story.image.src),
+                # A dropped photo is offered to it: a Markdown story with no picture, and not `image: false`
+                "takes_photo": not story.image.src and not story.text_only,
             }
             for story in issue.stories
         ],
