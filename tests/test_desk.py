@@ -647,6 +647,44 @@ def test_stop_reading_takes_only_the_page_s_token_and_stops_only_a_wait_that_is_
     assert {path: path.read_bytes() for path in issue.parent.rglob("*") if path.is_file()} == before
 
 
+OG_ONLY_PAGE = """<!-- saved from url=(0040)https://lemonde.example.com/roumanie -->
+<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8"><title>Roumanie : le second tour reporté | Le Monde Exemple</title>
+<meta property="og:title" content="Roumanie : le second tour reporté">
+<meta property="og:url" content="https://lemonde.example.com/roumanie">
+<meta property="og:image" content="https://lemonde.example.com/img/bucarest.jpg">
+<meta name="author" content="Ion Popescu">
+</head><body><header><nav><a href="/">Accueil</a> <a href="/international">International</a></nav></header>
+<main><article><h1>Roumanie : le second tour reporté</h1>
+<p class="byline">Par Ion Popescu, publié le 5 décembre 2026</p>
+<p>La Cour constitutionnelle roumaine a ordonné jeudi le report du second tour de l'élection présidentielle, invoquant
+des irrégularités dans la campagne en ligne d'un des candidats.</p>
+<p>La décision, sans précédent dans l'histoire du pays, a été saluée par une partie de l'opposition et dénoncée par les
+soutiens du candidat arrivé en tête au premier tour.</p>
+</article></main><footer>© Le Monde Exemple</footer></body></html>
+"""
+
+
+def test_a_saved_page_dropped_whole_is_read_with_its_head_as_import_reads_it(desk, serve, issue, workdir, cli):
+    """A saved page whose link, picture and author are only in its <head> (og:url, og:image, meta author): dropped on
+    the desk, its story has them, as `newsletter import page.html` writes it. The desk read a dropped page as a
+    copied stretch, inside a <body> of its own, and lost its head: no url, no picture, "Par Ion Popescu; Publié Le"."""
+    (workdir / "roumanie.html").write_text(OG_ONLY_PAGE, encoding="utf-8")
+    assert cli("import", "roumanie.html", "--to", "imported").exit_code == 0
+    [imported] = (workdir / "imported").glob("*.md")
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    said = drop_file(page, "roumanie.html", "text/html", OG_ONLY_PAGE.encode("utf-8"))
+    assert said.startswith("Added 06-roumanie-le-second-tour-reporte.md"), said
+    dropped = (issue / "06-roumanie-le-second-tour-reporte.md").read_text("utf-8")
+    head = dropped.split("\n---\n", 1)[0]
+    assert "\nurl: https://lemonde.example.com/roumanie\n" in head
+    assert "\n  src: https://lemonde.example.com/img/bucarest.jpg\n" in head
+    assert "\nbyline: Ion Popescu\n" in head
+    assert dropped == imported.read_text("utf-8")
+
+
 def test_a_dropped_photo_is_not_offered_to_a_story_that_says_image_false(desk, serve, issue):
     """A story written `image: false` (text only, on purpose) is left for the editor to change by hand, as use-photo
     says: the desk no longer offers it the photo, only to refuse it ("has a picture already (or `image: false`)")."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +25,9 @@ from newsletter.models import Image, Notice, Source, Story, slugify
 from newsletter.patterns import regex
 
 PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
+# A whole page, as a browser saves one: its doctype, <html> or <head> first, after any comments (Chrome's "<!-- saved
+# from url=... -->"; each comment runs to its first "-->", so a failed match backtracks in linear time)
+WHOLE_PAGE = regex(r"\A\ufeff?\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype|html|head)\b", re.IGNORECASE | re.DOTALL)
 PHOTO_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}  # Pillow's format -> suffix
 
 
@@ -107,9 +111,13 @@ def read_html(html: str, label: str, notices: list[Notice], address: str = "") -
     from newsletter.readers.html import parse_html
     from newsletter.readers.pictures import figure_of
 
-    # A copied stretch names no charset (it is text already): a head that says UTF-8, which the reader believes.
-    data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
-    story = parse_html(data, label, notices, url=address)
+    if WHOLE_PAGE.match(
+        html
+    ):  # a saved page dropped whole: its own <head> (og:url, og:image, author) read as import does
+        data = html.encode("utf-8")
+    else:  # a copied stretch: a body, with a head that says UTF-8 (it is text already), which the reader believes
+        data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
+    story = parse_html(data, label, notices, url=address, charset="utf-8")
     tree = lxml.html.fromstring(html)
     if not story.image.src:
         src = next((img.get("src", "") for img in tree.xpath("//figure//img[@src]")), "")
