@@ -111,9 +111,8 @@ def read_html(html: str, label: str, notices: list[Notice], address: str = "") -
     from newsletter.readers.html import parse_html
     from newsletter.readers.pictures import figure_of
 
-    if WHOLE_PAGE.match(
-        html
-    ):  # a saved page dropped whole: its own <head> (og:url, og:image, author) read as import does
+    # A saved page dropped whole: its own <head> (og:url, og:image, author) read as import reads it
+    if WHOLE_PAGE.match(html):
         data = html.encode("utf-8")
     else:  # a copied stretch: a body, with a head that says UTF-8 (it is text already), which the reader believes
         data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
