@@ -10,7 +10,8 @@ from collections import Counter
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.lines import BYLINE_WORDS, COMMENTS, Line, is_title_like, undated_words
+from newsletter.readers.ends import COMMENTS
+from newsletter.readers.lines import BYLINE_WORDS, Line, is_title_like, undated_words
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import FOREIGN_SMALL, terms
 

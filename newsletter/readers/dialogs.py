@@ -13,9 +13,9 @@ import itertools
 
 from newsletter.patterns import regex
 from newsletter.readers.bounds import HIGHLIGHTS
+from newsletter.readers.ends import COMMENTS
 from newsletter.readers.lines import (
     ADDRESSED,
-    COMMENTS,
     MONTH,
     QUOTED,
     REPORTED,

@@ -265,37 +265,6 @@ RELATED = regex(
     r"関連(?:記事|ニュース)|人気記事|おすすめ記事)"
     r"\s*[:：]?$"
 )
-# A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
-COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|kommentare?|commentaires?|comentarios?|"
-                    r"comentários|commenti|reacties|(?:热门|最新|最热|网友|网民|读者|全部|熱門|網友|讀者)?(?:评论|評論)(?:\s*\d+\s*条)?|"
-                    r"(?:网易|热门|最新)?跟[贴帖]|コメント|"
-                    # ... and as pages in Slavic, Nordic, Baltic, Turkic, Semitic and Asian languages head them
-                    r"комментари(?:и|ев|й)|коментар(?:і|ів|и)|сэтгэгдэл(?:үүд)?|komentarz[ey]?|komentáře|komentáre|"
-                    r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
-                    r"hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
-                    r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
-READERS = r"(?:\d+\s+)?(?:readers?['’]?\s+)?"  # "12 Comments", "Reader comments 164"
-COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
-END_OF_ARTICLE = regex(
-    r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
-    r"add a comment|post a comment|show comments|view comments|"
-    # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
-    r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
-    r"about the authors?|share this(?: article| story)?|before you go(?:\.\.\.|…)?|"
-    r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|теги|метки|"
-    r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
-    r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's sections)
-    # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
-    r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
-    r"über (?:den autor|die autorin)|"
-    r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|(?:laisser|ajouter) un commentaire|"
-    r"mots-clés|à propos de l'auteur|(?:deja|dejar) un comentario|"
-    r"etiquetas|sobre el autor|sobre la firma|deixe um comentário|sobre o autor|zum autor|zur autorin|"
-    r"lascia un commento|reageer|over de auteur|"
-    # ... and the editor in charge, who signs the article's end on Chinese news sites ("责任编辑：霍琦")
-    r"(?:本文来源[:：]\s*\S{1,20}\s+)?(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
-)
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
 TAG_LINE = regex(
     r"(?i)^(?:tags?|topics?|filed under|keywords|themen|schlagw(?:ö|oe)rter|schlagworte|mots-clés|sujets|"

@@ -45,13 +45,13 @@ from newsletter.readers.dialogs import (
     site_promo,
     subhead_ends,
 )
+from newsletter.readers.ends import END_OF_ARTICLE
 from newsletter.readers.headers import figures_date, is_standfirst
 from newsletter.readers.headline import article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
     ADDRESSED,
     CAPTION_LABEL,
-    END_OF_ARTICLE,
     LEAD_IN,
     NAMES,
     RELATED,
