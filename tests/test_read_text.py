@@ -3575,3 +3575,14 @@ def test_a_line_that_says_its_photo_is_from_the_archive_is_a_caption_not_the_art
 def test_a_byline_with_when_it_was_published_after_a_comma_gives_the_name_and_the_date(line):
     lead = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")[0].stories[0]
     assert (lead.byline, lead.date) == ("Ion Popescu", dt.date(2026, 12, 5))
+
+
+@pytest.mark.parametrize("tail", [
+    "What did you think of today's brief?\nYour feedback helps us make The Sanctions Brief better.\n🔥 Loved it\n",
+    "Comment Guidelines\nThe Gazette encourages reader discussion on our stories. Please review our rules first.\n",
+    "Join our new WhatsApp community and receive your daily dose of Gazette content.\nJoin here\n",
+])  # fmt: skip
+def test_a_newsletter_s_feedback_ask_the_comments_rules_and_a_whatsapp_promo_end_the_article(tail):
+    result, notices = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{tail}")
+    assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
+    assert any(tail.split("\n")[0][:30] in notice for notice in notices)

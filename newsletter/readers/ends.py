@@ -23,6 +23,8 @@ END_OF_ARTICLE = regex(
     r"add a comment|post a comment|show comments|view comments|"
     # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
     r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
+    # ... a newsletter's ask for feedback, and the rules of its comments
+    r"what did you think of (?:today['’]s|this) (?:brief|newsletter|issue|edition)\?|(?:comment|community) guidelines|"
     r"about the authors?|share this(?: article| story)?|before you go(?:\.\.\.|…)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"

@@ -392,7 +392,8 @@ APPEAL = regex(
     r"(?:member|subscriber|supporter)|receive new posts|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
     r"award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|subscribe to) .{0,120}(?:newsletter|weekly|daily|"
     r"for a fresh look|deep-dive|read it now)|we need your (?:help|support)|please support us|"
-    r"(?:telegram|whatsapp) channel|delivered to (?:you|your inbox)|нужна ваша поддержка|пожертвовани\w*)\b"
+    r"(?:telegram|whatsapp) (?:channel|community|group)|delivered to (?:you|your inbox)|нужна ваша поддержка|"
+    r"пожертвовани\w*)\b"
 )
 TERSE = 20  # words: a notice of two sentences at most
 REPORTED = regex(r"(?i)\b(?:said|says|told|according to|reported|announced|added|warned|argued|wrote)\b")
