@@ -3586,3 +3586,19 @@ def test_a_newsletter_s_feedback_ask_the_comments_rules_and_a_whatsapp_promo_end
     result, notices = read(f"World\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}{tail}")
     assert body_of(result.stories[0]) == [PARAGRAPH, SECOND, THIRD]
     assert any(tail.split("\n")[0][:30] in notice for notice in notices)
+
+
+def test_a_standfirst_with_the_photo_s_caption_then_its_byline_under_it_is_passed_to_the_article():
+    """Al Jazeera's header: the standfirst, the photo's caption, the byline, two dates and four buttons, then the
+    article: nine lines, the byline near the standfirst (the caption between). Where the article was found from the
+    headline down (its longer run starts below a box of other stories), it starts past that header."""
+    from newsletter.readers.lines import Line
+    from newsletter.readers.standfirst import past_standfirst
+
+    texts = [HEADLINE, "Parties begin campaigning for the February vote, the first since the uprising of 2024.",
+             "Supporters of the opposition at a rally in Dhaka [Photographer/AFP]", "By Tanvir Rahman",
+             "Published On 21 Jan 2026", "21 Jan 2026", "Save", "Click here to share", "share2", "Share",
+             PARAGRAPH, SECOND]  # fmt: skip
+    roles = ["other", "prose", "other", "byline", "date", "date", *["furniture"] * 4, "prose", "prose"]
+    lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
+    assert past_standfirst(lines, roles, 0, 1, len(lines) - 1) == 10

@@ -33,7 +33,8 @@ def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start
     if any(roles[j] in ("byline", "prose") or roles[j] == "date" and not bylined for j in range(pick + 1, start)):
         return start
     after = prose_under(lines, roles, start, end)
-    if not after or after[0] - start > STANDFIRST_OVER and roles[start + 1] not in ("byline", "date"):
+    near = any(roles[j] in ("byline", "date") for j in range(start + 1, min(start + 4, end + 1)))
+    if not after or after[0] - start > STANDFIRST_OVER and not near:
         return start
     header = [j for j in range(start + 1, after[0]) if roles[j] in ("byline", "date")]
     if header and all(roles[j] == "date" and live_time(lines, roles, j) for j in header):
