@@ -172,6 +172,31 @@ def test_copy_html_has_absolute_photos_and_the_services_tags(desk, serve, tmp_pa
     assert page.eval_on_selector("#copy-service", "select => select.value") == "mailchimp"
 
 
+@pytest.mark.parametrize("api", [True, False], ids=["clipboard-api", "copy-command"])
+def test_copy_html_copies_the_services_source_as_text_for_its_code_editor(desk, serve, tmp_path, api):
+    """What a service's HTML editor takes is the source as text: over plain http to another machine (--host, no
+    Clipboard API) that copied the email's visible words instead, without its unsubscribe tag; with the API, the
+    browser parsed the whole email as HTML under the page's policy, and the console filled with its refusals."""
+    folder = Path(shutil.copytree(ELECTION, tmp_path / "issue"))
+    preview = serve(folder)
+    page = desk.new_page()
+    if not api:
+        page.add_init_script("delete window.ClipboardItem;")
+    console = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    page.goto(preview.url)
+    page.wait_for_function("() => document.querySelector('#copy-service').options.length > 1", timeout=WAIT_MS)
+    page.select_option("#copy-service", "mailchimp")
+    page.focus("#copy-html")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => /Copied/.test(document.querySelector('#status').textContent)", timeout=WAIT_MS)
+    copied = clipboard_text(page)
+    assert copied == preview.for_service("mailchimp")["html"]  # what `export --esp mailchimp` writes
+    assert copied.lower().startswith("<!doctype html") and "*|UNSUB|*" in copied
+    assert [text for text in console if "Content Security Policy" in text] == []
+    assert page.evaluate("() => document.activeElement.id") == "copy-html"  # the next key goes where it went
+
+
 def test_copy_without_published_photos_says_so_and_copies_nothing(desk, serve, tmp_path):
     preview = serve(photo_issue(tmp_path, web=False))
     page = desk.new_page()

@@ -438,38 +438,50 @@ function plainText(html) {
   return lines.join('\n').trim() + '\n';
 }
 
-// The Clipboard API with both types at once (the copy waits for the server, still inside the click); over plain
-// http to another machine (--host) it is off, and the copy command copies a selection of the same HTML instead.
-async function writeRich(html, text) {
+// The Clipboard API (the copy waits for the server, still inside the click): "Copy for pasting" puts rich text and
+// plain text there together, "Copy HTML" the email's source alone, as text for a service's code editor (as HTML the
+// browser would parse the email under this page's policy, refusing each of its style attributes in the console). Over
+// plain http to another machine (--host) the API is off, and the copy command copies instead: a selection of the same
+// HTML, or the source from a text area.
+async function writeClipboard(html, text, rich) {
   if (navigator.clipboard && window.ClipboardItem && window.isSecureContext) {
-    const item = new ClipboardItem({
-      'text/html': html.then((value) => new Blob([value], {type: 'text/html'})),
-      'text/plain': html.then((value) => new Blob([text(value)], {type: 'text/plain'})),
-    });
-    await navigator.clipboard.write([item]);
+    const types = {'text/plain': html.then((value) => new Blob([text(value)], {type: 'text/plain'}))};
+    if (rich) types['text/html'] = html.then((value) => new Blob([value], {type: 'text/html'}));
+    await navigator.clipboard.write([new ClipboardItem(types)]);
     return;
   }
   const value = await html;
-  const holder = element('div', 'offscreen');
-  holder.append(...new DOMParser().parseFromString(value, 'text/html').body.childNodes);
-  document.body.append(holder);
-  const range = document.createRange();
-  range.selectNodeContents(holder);
+  const focused = document.activeElement;
   const selection = window.getSelection();
-  selection.removeAllRanges();
-  selection.addRange(range);
+  let holder;
+  if (rich) {
+    holder = element('div', 'offscreen');
+    holder.append(...new DOMParser().parseFromString(value, 'text/html').body.childNodes);
+    document.body.append(holder);
+    const range = document.createRange();
+    range.selectNodeContents(holder);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  } else {
+    holder = element('textarea', 'offscreen');
+    holder.value = value;
+    holder.readOnly = true;
+    document.body.append(holder);
+    holder.select();
+  }
   const copied = document.execCommand('copy');
   selection.removeAllRanges();
   holder.remove();
+  if (focused instanceof HTMLElement) focused.focus();  // the button clicked, for the next key
   if (!copied) throw new Error('the browser refused');
 }
 
 // One copy: the server's reason wins over the clipboard's own error (which says only that the write failed).
-async function copy(url, text, done) {
+async function copy(url, text, rich, done) {
   const answer = fetchCopy(url);
   const html = answer.then((value) => value.html);
   try {
-    await writeRich(html, text);
+    await writeClipboard(html, text, rich);
     setStatus(done(await answer));
   } catch (error) {
     const reason = await answer.then(() => error, (failure) => failure);
@@ -479,7 +491,7 @@ async function copy(url, text, done) {
 
 function copyForPasting() {
   const story = $('copy-part').value;
-  copy(`/paste.json${story ? `?story=${encodeURIComponent(story)}` : ''}`, plainText, (answer) => {
+  copy(`/paste.json${story ? `?story=${encodeURIComponent(story)}` : ''}`, plainText, true, (answer) => {
     const what = answer.story ? `“${answer.story}”` : 'the whole issue';
     return `Copied ${what} for pasting: paste it into Substack’s, Ghost’s or beehiiv’s editor (Ctrl+V).`;
   });
@@ -488,7 +500,7 @@ function copyForPasting() {
 function copyHtml() {
   const key = $('copy-service').value;
   localStorage.setItem(SERVICE_KEY, key);
-  copy(`/copy.json?service=${encodeURIComponent(key)}`, (html) => html, (answer) => {
+  copy(`/copy.json?service=${encodeURIComponent(key)}`, (html) => html, false, (answer) => {
     const bytes = new TextEncoder().encode(answer.html).length;
     return `Copied email.html for ${answer.service} (${kb(bytes)}; ${answer.summary}): `
       + 'paste it into the service’s HTML editor.';
