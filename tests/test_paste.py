@@ -265,6 +265,24 @@ def test_the_plain_text_beside_the_html_reads_as_text(desk, serve, tmp_path):
     assert re.search(rf"^{re.escape(row.name)}.*\t.*{re.escape(row.shown)}%", text, re.M), text
 
 
+def test_the_plain_text_keeps_a_numbered_list_s_numbers(desk, serve, tmp_path):
+    """The lead's steps ("How the night will unfold"), numbered in the email and in email.txt, were dashes in the text
+    an editor that takes only text pastes: they keep their numbers, and the list of points its dashes."""
+    folder = Path(shutil.copytree(EXAMPLE, tmp_path / "issue"))
+    page = desk.new_page()
+    copy_from_preview(page, serve(folder))
+    lines = clipboard_text(page).splitlines()
+    lead = prepare(make_issue(folder, date=DATE).issue).email.issue.lead
+    items = [(block.kind, "".join(shown(span) for span in block.spans)) for block in lead.body]
+    steps = [text for kind, text in items if kind == "oli"]
+    points = [text for kind, text in items if kind == "li"]
+    assert steps and points
+    assert [f"{number}. {text}" for number, text in enumerate(steps, 1)] == [
+        line for line in lines if any(line.endswith(text) for text in steps)
+    ]
+    assert [f"- {text}" for text in points] == [line for line in lines if any(line.endswith(text) for text in points)]
+
+
 def test_without_the_clipboard_api_a_selection_copy_pastes_the_same(desk, editors, serve, tmp_path):
     """Over plain http to another machine (--host) the async Clipboard API is off: the copy command copies a
     selection of the same HTML, and the editor gets the same headings, links and tables."""

@@ -419,7 +419,8 @@ async function fetchCopy(url) {
   return answer;
 }
 
-// What a plain-text editor gets: one block a paragraph, list items and table rows a line each, links spelled out.
+// What a plain-text editor gets: one block a paragraph, list items (numbered or not) and table rows a line each, links
+// spelled out.
 function plainText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   for (const link of doc.querySelectorAll('a[href]')) {
@@ -430,7 +431,9 @@ function plainText(html) {
     if (node.tagName === 'TR') {
       lines.push([...node.children].map((cell) => cell.textContent.trim()).join('\t'));
     } else if (node.tagName === 'LI') {
-      lines.push(`- ${node.textContent.trim()}`);
+      const list = node.parentElement;  // a numbered list's items keep their numbers, as in email.txt
+      const mark = list.tagName === 'OL' ? `${list.start + [...list.children].indexOf(node)}.` : '-';
+      lines.push(`${mark} ${node.textContent.trim()}`);
     } else {
       lines.push('', node.textContent.trim());
     }
