@@ -197,6 +197,33 @@ def test_moving_a_story_down_changes_the_email_and_the_files(page, serve, issue)
     assert page.locator(f"{story_row('01-colombia-runoff.md')} button").count() == 0
 
 
+FOCUSED = "document.activeElement.getAttribute('aria-label')"  # the button the next key goes to
+
+
+def test_the_order_is_changed_from_the_keyboard_and_the_focus_stays_with_the_story(page, serve, issue):
+    """Enter on Brussels' ↓, then Enter again: the list is made anew after each change, and the focus fell to the page
+    (the next key did nothing; the editor tabbed through the toolbar again). It stays with the story: on its ↓, or,
+    now that it is last in its section, on its ↑, and the second Enter moves it back (the focus then on its ↓)."""
+    preview = serve(issue)
+    open_order(page, preview)
+    page.focus(f"{story_row('02-eu-enlargement.md')} .move-down")
+    page.keyboard.press("Enter")
+    assert result(page).startswith(f"“{BRUSSELS}” now comes after “{SAHEL}”")
+    wait_for_email(page, [COLOMBIA, "Geopolitics", SAHEL, BRUSSELS])
+    page.wait_for_function(f"() => {FOCUSED} === 'Move “{BRUSSELS}” up'", timeout=WAIT_MS)
+    assert page.evaluate("() => document.activeElement.closest('.order-story').dataset.file") == "04-eu-enlargement.md"
+    page.evaluate("() => { document.querySelector('#order-result').className = 'order-result'; }")
+    page.keyboard.press("Enter")
+    assert result(page).startswith(f"“{BRUSSELS}” now comes before “{SAHEL}”")
+    wait_for_email(page, [COLOMBIA, "Geopolitics", BRUSSELS, SAHEL])
+    page.wait_for_function(f"() => {FOCUSED} === 'Move “{BRUSSELS}” down'", timeout=WAIT_MS)
+    # Made lead, the story has no buttons: the list's first one takes the focus
+    page.focus(f"{story_row('03-japan-snap-election.md')} .make-lead")
+    page.keyboard.press("Enter")
+    wait_for_email(page, [JAPAN])
+    page.wait_for_function(f"() => {FOCUSED} === 'Make “{BRUSSELS}” the lead'", timeout=WAIT_MS)
+
+
 def test_an_order_the_folder_refuses_is_one_line_in_the_desk_and_writes_nothing(page, serve, issue):
     """issue.toml broken since the page showed the order (the build fails, the page keeps the last good one): the desk
     says why in one line, and nothing is written."""
