@@ -197,6 +197,37 @@ def test_copy_html_copies_the_services_source_as_text_for_its_code_editor(desk, 
     assert page.evaluate("() => document.activeElement.id") == "copy-html"  # the next key goes where it went
 
 
+def test_a_copy_while_the_newest_build_fails_says_it_is_the_last_good_one(desk, serve, tmp_path):
+    """A results row fixed and saved with a mistake elsewhere in the file: the build fails, and "Copy for pasting"
+    copied the last good build, saying only "Copied the whole issue for pasting", so the paste held the old figure.
+    The status says which build it copied and that the newest failed; once the file is fixed, the copy is the new one,
+    and says nothing more."""
+    folder = Path(shutil.copytree(ELECTION, tmp_path / "issue"))
+    story = folder / "04-swiss-referendum.md"
+    original = story.read_text("utf-8")
+    page = desk.new_page()
+    preview = serve(folder)
+    copy_from_preview(page, preview)
+    fixed = original.replace('"498,220"', '"498,230"')
+    story.write_text(fixed.replace("layout: full\n", "layout: full\nlayout: full\n"), "utf-8")
+    page.wait_for_function("() => document.documentElement.dataset.state === 'error'", timeout=WAIT_MS)
+    page.evaluate("() => { document.querySelector('#status').textContent = ''; }")
+    page.click("#copy-paste")
+    page.wait_for_function("() => document.querySelector('#status').textContent !== ''", timeout=WAIT_MS)
+    status = page.text_content("#status")
+    assert status.startswith("Copied the whole issue for pasting"), status
+    assert "This is build 1, the last that built: build 2 failed (above)" in status, status
+    assert "498,220" in page.evaluate("() => navigator.clipboard.readText()")
+    story.write_text(fixed, "utf-8")
+    page.wait_for_function("() => document.documentElement.dataset.state === 'ok'", timeout=WAIT_MS)
+    page.wait_for_function("() => /Build 3 · /.test(document.querySelector('#build').textContent)", timeout=WAIT_MS)
+    page.evaluate("() => { document.querySelector('#status').textContent = ''; }")
+    page.click("#copy-paste")
+    page.wait_for_function("() => document.querySelector('#status').textContent !== ''", timeout=WAIT_MS)
+    assert "This is build" not in page.text_content("#status")
+    assert "498,230" in page.evaluate("() => navigator.clipboard.readText()")
+
+
 def test_copy_without_published_photos_says_so_and_copies_nothing(desk, serve, tmp_path):
     preview = serve(photo_issue(tmp_path, web=False))
     page = desk.new_page()

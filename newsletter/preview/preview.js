@@ -485,11 +485,22 @@ async function copy(url, text, rich, done) {
   const html = answer.then((value) => value.html);
   try {
     await writeClipboard(html, text, rich);
-    setStatus(done(await answer));
+    const copied = await answer;
+    const older = olderThanNewest(copied.build);
+    setStatus(`${done(copied)}${older}`, Boolean(older));
   } catch (error) {
     const reason = await answer.then(() => error, (failure) => failure);
     setStatus(`Nothing copied: ${reason.message}`, true);
   }
+}
+
+// A copy is of the last build that built: while the newest failed, it holds none of the changes since. Said, so that
+// the editor does not paste what they have just fixed (or added) without it.
+function olderThanNewest(build) {
+  const newest = Number(document.documentElement.dataset.build);
+  if (document.documentElement.dataset.state !== 'error' || !(build < newest)) return '';
+  return ` This is build ${build}, the last that built: build ${newest} failed (above), so what you changed since is`
+    + ' not in it. Fix the file, save, and copy again.';
 }
 
 function copyForPasting() {
