@@ -555,6 +555,23 @@ def test_a_refused_write_is_one_clear_message_in_the_page(desk, serve, issue):
     assert page.eval_on_selector("#add-result", "e => e.classList.contains('add-error')")
 
 
+def test_a_page_whose_preview_has_stopped_says_to_start_it_again(desk, serve, issue):
+    """The command stopped (Ctrl-C, its terminal closed) while its page stays open: a copy said "Nothing copied: Failed
+    to fetch" and a paste "Not added: Failed to fetch", the browser's words. Each says what stopped and what to do."""
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    preview.close()
+    page.evaluate("text => navigator.clipboard.writeText(text)", PAGE_TEXT)
+    page.focus("#paste-box")
+    page.keyboard.press("Control+V")
+    again = "the preview server is not answering: run `newsletter preview` again and open the address it prints"
+    assert wait_for_result(page) == f"Not added: {again}"
+    page.click("#copy-paste")
+    page.wait_for_function("() => document.querySelector('#status').textContent !== ''", timeout=WAIT_MS)
+    assert page.text_content("#status") == f"Nothing copied: {again}"
+
+
 def test_add_a_page_needs_an_issue_folder(serve, issue):
     preview = serve(issue / "01-colombia-runoff.md")
     status, answer = post(preview, json.dumps({"token": token_of(preview), "text": PAGE_TEXT}).encode())

@@ -411,9 +411,20 @@ function showCopyChoices(summary) {
   service.value = [...service.options].some((option) => option.value === chosen) ? chosen : '';
 }
 
+// A request to the preview server. When nothing answers (the command stopped, with Ctrl-C or its terminal closed), the
+// browser's own words, "Failed to fetch", say nothing of what to do: these do (a new session has its own address).
+async function ask(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (error) {
+    throw new Error('the preview server is not answering: run `newsletter preview` again and open the address it '
+      + 'prints');
+  }
+}
+
 // The server's answer, or its one-line reason as an Error.
 async function fetchCopy(url) {
-  const response = await fetch(url, {cache: 'no-store'});
+  const response = await ask(url, {cache: 'no-store'});
   const answer = await response.json();
   if (!response.ok) throw new Error(answer.error || `the server answered ${response.status}`);
   return answer;
@@ -527,7 +538,7 @@ function copyHtml() {
 async function write(path, fields) {
   // The session's token, which the server wrote into this page: no other page can read it.
   const token = document.querySelector('meta[name="preview-token"]').content;
-  const response = await fetch(path, {
+  const response = await ask(path, {
     method: 'POST',
     headers: {'Content-Type': 'application/json', 'X-Preview-Token': token},
     body: JSON.stringify({...fields, token}),
