@@ -23,6 +23,7 @@ from golden import DATE, EXAMPLE, ROOT, SEEDS
 from newsletter.build import make_issue
 from newsletter.errors import RenderError
 from newsletter.render import prepare, render_paste, shown
+from newsletter.words import ENGLISH, short_date, when, words_for
 
 ELECTION = ROOT / "examples" / "election-issue"
 WAIT_MS = 15_000
@@ -113,6 +114,13 @@ def test_copy_for_pasting_survives_a_real_editor(desk, editors, serve, tmp_path,
     ]
     tables = [block for story in issue.stories for block in story.body if block.kind == "results"]
     assert len(doc.xpath("//table")) == len(tables) and (source != ELECTION or tables)
+    # The elections calendar: a list item per election, its date, how soon, country, election and note in one line
+    items = [words(li) for li in doc.xpath("//li")]
+    for election in issue.elections:
+        line = [item for item in items if f"{election.country}, {election.election}" in item]
+        day = f"{short_date(election.date, issue.date, ENGLISH)} ({when(election.days, words_for(ENGLISH))})"
+        assert line and line[0].startswith(day) and election.note in line[0], (election, items)
+    assert source != ELECTION or issue.elections
 
 
 def test_copy_for_pasting_one_story(desk, editors, serve, tmp_path):
