@@ -11,17 +11,18 @@ from newsletter.readers.scripts import words_of
 
 STANDFIRST_LABEL = regex(r"^[【\[]?(?:导语|導語|摘要|内容提要|內容提要|编者按|編者按)[】\]]?\s*[:：]?")
 DATED_STANDFIRST = 12  # words at least of a standfirst under the date
-STANDFIRST_OVER = 8  # lines at most between a standfirst and the article, unless its byline or date is right under it
+STANDFIRST_OVER = 8  # lines at most between a standfirst and the article, unless its byline or date is near it
 STANDFIRST_WORDS = 40  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
 
 
 def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start: int, end: int) -> int:
     """Where the article starts when its first paragraph is the headline's standfirst: a short paragraph right under
     the headline with the byline or date under it, before the next paragraph (STANDFIRST_OVER lines on, or more with
-    its byline or date right under it: Clarín's writer's post, two dates, buttons, a caption). Under the date (the
-    Süddeutsche's), only a sentence or two with its byline right under it and no credit over it (a photo's caption:
-    "The band at the Beacon."). A short first paragraph under the byline is the article's own. A paragraph labelled
-    as the standfirst or editor's note ("【导语】", "编者按：") is one however long, the article under it."""
+    its byline or date within three lines under it: Clarín's post, two dates and buttons; Al Jazeera's caption).
+    Under the date (the Süddeutsche's), only a sentence or two with its byline right under it and no credit over it
+    (a photo's caption: "The band at the Beacon."). A short first paragraph under the byline is the article's own. A
+    paragraph labelled as the standfirst or editor's note ("【导语】", "编者按：") is one however long, the article
+    under it."""
     if pick is not None and pick < start and STANDFIRST_LABEL.match(lines[start].text):
         after = prose_under(lines, roles, start, end)
         if after and after[0] - start <= 3:

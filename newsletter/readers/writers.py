@@ -100,9 +100,10 @@ ADDRESS = r"\s*[-–—|,]\s*(?P<address>[\w.+-]+)@[\w.-]+"  # a writer's addres
 WRITTEN_TO = regex(ADDRESS + "$")
 
 # A writer's name on its own, with what marks it as the writer's (a name alone is as often a label, a place, a
-# venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it as
-# often too): the writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), the
-# writer's place over the date ("Anna Petrova in Paris": the Guardian's), or own address ("Jane Doe - jane@site.dk")
+# venue, a series, a publication or the story's subject, with a "Follow" button or a reading time under it): the
+# writer's post ("Anna Petrova Political correspondent", or on the line under it: the BBC's), the date right under
+# it (Axios's, DW's, Substack's; "Anna Petrova in Paris" over it: the Guardian's), or own address ("Jane Doe -
+# jane@site.dk")
 WRITER = regex(
     r"^(?P<name>[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+(?:[A-Z\u00C0-\u024F][\w'’.-]+|de|van|von|der|da|del|di|du|la|le|bin|al))"
     r"{1,3}?)"
@@ -115,7 +116,8 @@ WRITER = regex(
 NO_NAME = regex(
     r"^(?i:the|a|an|ein|eine|der|die|das|le|la|les|el|los|las|un|une|il|lo)\b|"
     r"(?i:\b(?:size|text|font|print|share|menu|press|media|magazine|times|post|daily|weekly|journal|review|blog|desk|"
-    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?|news|live|stream|video|updates?|points|takeaways|highlights|summary)\b)|"
+    r"tips?|team|office|contact|newsroom|editors|service|support|info|letters?|news|live|stream|video|updates?|"
+    r"points|takeaways|highlights|summary)\b)|"
     r"^[^a-z]+$"
 )
 
@@ -127,8 +129,8 @@ def post_under_name(texts: list[str], i: int) -> bool:
 
 
 def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
-    """A line under the headline that is a writer's name with what marks it as the writer's: a post, or the
-    writer's own address."""
+    """A line under the headline that is a writer's name with what marks it as the writer's: a post, the date
+    right under it, or the writer's own address."""
     found = WRITER.match(lines[i].text)
     if pick is None or i <= pick or not found or is_furniture(lines[i].text) or NO_NAME.search(found["name"]):
         return False
@@ -137,7 +139,7 @@ def writer_line(lines: list[Line], i: int, pick: int | None) -> bool:
         return False  # a section's label: "World News", "Breaking News"
     if found["address"]:  # the writer's own, not "Contact Us - news@site.com"
         return any(name in found["address"].lower() for name in names if len(name) >= 3)
-    under = lines[i + 1].text if i + 1 < len(lines) else ""  # the post under the name, the date under "Name in Place"
+    under = lines[i + 1].text if i + 1 < len(lines) else ""  # the post under the name, or the date
     return bool(found["post"] or POST_LINE.match(under) or is_date_line(under) and dated(under))
 
 
