@@ -263,15 +263,15 @@ def midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> bytes:
-    """Atom 1.0: one entry per issue, newest first, with the whole issue as its content."""
+def render_feed(builds: list[Build], base: str, pages: dict[str, bytes], ids: Ids) -> bytes:
+    """Atom 1.0: one entry per issue, newest first, with the whole issue as its content and the id `ids` gives it."""
     from feedgen.feed import FeedGenerator
 
     from . import __version__
 
     brand = builds[0].issue.brand
     feed = FeedGenerator()
-    feed.id(f"{base}/")
+    feed.id(ids.feed)
     name = brand.name or base  # Atom requires a title and an author's name
     feed.title(name)
     if brand.tagline:
@@ -286,7 +286,7 @@ def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> byte
     for build in builds:
         issue, url = build.issue, page_url(base, build)
         entry = feed.add_entry(order="append")
-        entry.id(url)  # where the issue lives: the same for every later publish
+        entry.id(ids.entries[entry_key(issue)])
         entry.title(issue.subject or issue.lead.headline or issue.date.isoformat())  # Atom requires a title
         entry.link(href=url, rel="alternate", type="text/html")
         entry.published(midnight(issue.date))
@@ -295,6 +295,35 @@ def render_feed(builds: list[Build], base: str, pages: dict[str, bytes]) -> byte
         entry.content(main_content(pages[f"{build.slug}/{PAGE}"].decode()), type="html")
     atom: bytes = feed.atom_str(pretty=True)
     return atom
+
+
+@dataclass
+class Ids:
+    """The feed's id and each entry's (by entry_key). A feed reader knows an entry by its id alone: one it has not
+    seen is a new issue to show, so an id, once published, stays, wherever the site or the issue's page moves."""
+
+    feed: str
+    entries: dict[str, str]
+
+
+def entry_key(issue: Issue) -> str:
+    """One issue across builds and publishes, whatever its date or address: its number, else its folder name."""
+    return f"issue-{issue.number}" if issue.number is not None else issue.slug
+
+
+def feed_ids(builds: list[Build], base: str, before: Ids | None) -> Ids:
+    """The ids the last publish gave the feed and the issues still in it; a new issue's is its page's address
+    (made unique should an id kept from before be that address: two entries with one id are one to a reader)."""
+    kept = before.entries if before else {}
+    entries = {entry_key(build.issue): kept[key] for build in builds if (key := entry_key(build.issue)) in kept}
+    used = set(entries.values())
+    for build in builds:
+        key = entry_key(build.issue)
+        if key not in entries:
+            url = page_url(base, build)
+            entries[key] = url if url not in used else f"{url}#{key}"
+            used.add(entries[key])
+    return Ids(before.feed if before else f"{base}/", entries)
 
 
 def render_sitemap(builds: list[Build], base: str) -> bytes:
@@ -311,12 +340,14 @@ def render_sitemap(builds: list[Build], base: str) -> bytes:
     return sitemap + b"\n"
 
 
-def site_files(builds: list[Build], base: str, cache: Path | None = None) -> tuple[dict[str, bytes], list[Skipped]]:
+def site_files(
+    builds: list[Build], base: str, ids: Ids, cache: Path | None = None
+) -> tuple[dict[str, bytes], list[Skipped]]:
     """Every file of the site by its path in the site, and each file of a build's images/ left out (only the
     images its build.json lists are published, read as regular files: never a symlink, never a hand-put file)."""
     pages = render_pages(builds, base, cache)
     files: dict[str, bytes] = {INDEX: render_index(builds, base, cache), **pages}
-    files[FEED] = render_feed(builds, base, pages)
+    files[FEED] = render_feed(builds, base, pages, ids)
     files[SITEMAP] = render_sitemap(builds, base)
     left_out = []
     for build in builds:
@@ -354,12 +385,15 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     refuse_stale(newest.folder)
     as_built = [Skipped(build.folder, said) for build in builds if build is not newest and (said := as_sent(build))]
     base = site_base(builds)
+    # What the last publish there wrote: the files this one may replace, and the feed's ids, which stay
+    before = read_manifest(out)
+    ids = feed_ids(builds, base, before.ids)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote
     with doing("rendering the archive of", root):
-        files, left_out = site_files(builds, base, cache)
+        files, left_out = site_files(builds, base, ids, cache)
     # Swap the new site in: a reader (or a failure) sees the old site or the new one, never a mix
     with doing("writing", out):
-        removed = write_site(out, files)
+        removed = write_site(out, files, before.files, ids)
     # An issue folder the new site lacks: a build of it is there but left out (named above), or there is none
     built = {build.slug: build.folder for build in found}
     why_removed = [
@@ -428,10 +462,25 @@ def separate(root: Path, out: Path) -> None:
         )
 
 
-MANIFEST = ".newsletter-site.json"  # what the last publish wrote: all a later publish may remove
+MANIFEST = ".newsletter-site.json"  # what the last publish wrote (all a later publish may remove) and the feed's ids
 
 
-def write_site(target: Path, files: dict[str, bytes]) -> list[str]:
+@dataclass
+class Manifest:
+    files: set[str] = field(default_factory=set)
+    ids: Ids | None = None  # None: a new site, or one published before the ids were kept
+
+
+def read_manifest(target: Path) -> Manifest:
+    if target.exists() and not target.is_dir():
+        raise OutputError("is a file, not a folder; choose another --out", file=target)
+    try:
+        return previous_manifest(target)
+    except OSError as error:
+        raise OutputError(f"cannot be read ({error.strerror or error})", file=target) from None
+
+
+def write_site(target: Path, files: dict[str, bytes], written: set[str], ids: Ids) -> list[str]:
     """Write the site into a temporary sibling folder, then swap it into place.
 
     Only what an earlier publish wrote (its manifest) is replaced or removed; the issue folders it wrote that
@@ -439,20 +488,17 @@ def write_site(target: Path, files: dict[str, bytes]) -> list[str]:
     a file added inside an issue's folder) moves into the new site as it is. A folder that holds files but no
     manifest was not made by publish, and is refused rather than emptied.
     """
-    if target.exists() and not target.is_dir():
-        raise OutputError("is a file, not a folder; choose another --out", file=target)
     try:
-        written = previous_manifest(target)
-        return swap_site(target, files, written)
+        return swap_site(target, files, written, ids)
     except OSError as error:
         raise OutputError(f"cannot be written ({error.strerror or error})", file=target) from None
 
 
-def previous_manifest(target: Path) -> set[str]:
-    """The files the last publish into `target` wrote; none for a new or empty folder. A folder with files and
-    no manifest is someone else's: an error, since publishing replaces the folder."""
+def previous_manifest(target: Path) -> Manifest:
+    """The files the last publish into `target` wrote and the ids it gave; none for a new or empty folder. A folder
+    with files and no manifest is someone else's: an error, since publishing replaces the folder."""
     if not target.is_dir():
-        return set()
+        return Manifest()
     manifest = target / MANIFEST
     if not manifest.is_file() or manifest.is_symlink():
         if any(target.iterdir()):
@@ -461,23 +507,27 @@ def previous_manifest(target: Path) -> set[str]:
                 f"{MANIFEST}); publish into a new or empty folder, such as --out site",
                 file=target,
             )
-        return set()
+        return Manifest()
     try:
         data = json.loads(manifest.read_text("utf-8"))
-        names = data["files"]
+        names, feed, entries = data["files"], data.get("feed_id", ""), data.get("entry_ids", {})
         if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
             raise TypeError
-    except (ValueError, KeyError, TypeError):
+        if not isinstance(feed, str) or not isinstance(entries, dict):
+            raise TypeError
+        if not all(isinstance(text, str) for text in (*entries, *entries.values())):
+            raise TypeError
+    except (ValueError, KeyError, TypeError, AttributeError):
         raise OutputError(
             f"cannot be read; remove the site folder's {MANIFEST} and publish into an empty folder", file=manifest
         ) from None
-    return set(names)
+    return Manifest(set(names), Ids(feed, entries) if feed else None)
 
 
-def swap_site(target: Path, files: dict[str, bytes], written: set[str]) -> list[str]:
+def swap_site(target: Path, files: dict[str, bytes], written: set[str], ids: Ids) -> list[str]:
     """The site swapped in whole with its manifest, carrying over what publish did not write; the issue
     folders of the old site (by its manifest, `written`) that the new one lacks."""
-    manifest = {"files": sorted(files)}
+    manifest = {"files": sorted(files), "feed_id": ids.feed, "entry_ids": dict(sorted(ids.entries.items()))}
     made = {name.split("/")[0] for name in files}
     removed = sorted({name.split("/")[0] for name in written if name.endswith(f"/{PAGE}")} - made)
     replaced = written | set(files) | {MANIFEST}

@@ -382,6 +382,55 @@ def test_an_older_issue_edited_after_it_went_out_is_published_as_built_and_the_n
     assert {path: path.read_bytes() for path in Path("site").rglob("*") if path.is_file()} == site
 
 
+def test_feed_ids_stay_when_the_site_moves_and_an_issue_is_redated(tmp_path, monkeypatch):
+    """A feed reader knows an issue by its entry's id: a new id is a new issue to it. Mid-season the site moves to
+    another web_base_url and last week's issue is built again with its date put right (another folder): each issue
+    keeps the id it was first published under, while its link goes where its page now is."""
+    import feedparser
+
+    monkeypatch.chdir(tmp_path)
+    moved = "https://ballot.example.com/archive"
+
+    def settings(base: str) -> None:
+        Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{base}"\n')
+
+    def issue(number: int, date: str, subject: str) -> str:
+        folder = make_issue(tmp_path / "issues" / date, number=number, date=date, subject=subject)
+        toml = folder / "issue.toml"
+        toml.write_text(re.sub(r"(?m)^web_base_url = .*\n", "", toml.read_text()))  # newsletter.toml says it
+        return str(folder)
+
+    def feed() -> dict[str, tuple[str, str]]:
+        parsed = feedparser.parse(Path("site/feed.xml").read_bytes())
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        return {entry.title: (entry.id, entry.link) for entry in parsed.entries}
+
+    settings(BASE)
+    for folder in (issue(47, "2026-11-17", "Issue 47"), issue(48, "2026-11-24", "Issue 48")):
+        assert runner.invoke(app, ["build", folder]).exit_code == 0
+    assert runner.invoke(app, ["publish"]).exit_code == 0
+    first = feed()
+    assert first == {
+        "Issue 48": (f"{BASE}/2026-11-24-issue-48/web.html", f"{BASE}/2026-11-24-issue-48/web.html"),
+        "Issue 47": (f"{BASE}/2026-11-17-issue-47/web.html", f"{BASE}/2026-11-17-issue-47/web.html"),
+    }
+
+    settings(moved)
+    shutil.rmtree("build/2026-11-24-issue-48")
+    assert runner.invoke(app, ["build", "issues/2026-11-24", "--date", "2026-11-25"]).exit_code == 0
+    assert runner.invoke(app, ["build", issue(49, "2026-12-01", "Issue 49")]).exit_code == 0
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    assert feed() == {
+        "Issue 49": (f"{moved}/2026-12-01-issue-49/web.html", f"{moved}/2026-12-01-issue-49/web.html"),
+        "Issue 48": (first["Issue 48"][0], f"{moved}/2026-11-25-issue-48/web.html"),
+        "Issue 47": (first["Issue 47"][0], f"{moved}/2026-11-17-issue-47/web.html"),
+    }
+    assert Path("site/2026-11-25-issue-48/web.html").is_file() and not Path("site/2026-11-24-issue-48").exists()
+    assert runner.invoke(app, ["publish"]).exit_code == 0
+    assert feed()["Issue 48"][0] == first["Issue 48"][0]  # and in every publish after
+
+
 def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
     root = tmp_path / "build"
     for name, stamp in (("first", 1_700_000_000), ("second", 1_700_000_100)):
