@@ -204,6 +204,37 @@ def test_a_permanent_refusal_is_logged_and_the_others_arrive(workdir):
         assert "send     a2@example.org  unsubscribe: " in forced.output
 
 
+def test_a_refused_address_says_what_to_do_and_a_rerun_says_it_was_not_tried_again(workdir):
+    """One subscriber's address is refused every week (550), another's server is busy (450): the editor is told
+    which is tried again and what to do; a re-run (after a kill, say) says the refused one was not tried again,
+    rather than naming the server's refusal as if it had just happened."""
+    subscribers(workdir, 4)
+    refusals = {"a1@example.org": "550 5.1.1 No such user", "a2@example.org": "450 4.2.1 Mailbox busy"}
+    with smtp_server(Mailbox(refuse=refusals)) as server:
+        (workdir / "newsletter.toml").write_text(server.toml())
+        refused = f"{server.host}:{server.port} refused a1@example.org: 550 5.1.1 No such user"
+        for_good = (
+            "Failed for good: the server refused 1 address(es) outright (5xx), and they are not tried again for "
+            "this issue: correct or remove them in subscribers.csv (--force tries them once more)."
+        )
+        for_now = (
+            "Failed for now: 1 address(es) not delivered this time (see above): run the same command again later "
+            "to try them again."
+        )
+        first = send_list()
+        assert first.exit_code == 1
+        assert f"failed  a1@example.org: {refused}" in first.output.splitlines()
+        assert first.output.splitlines()[-2:] == [for_good, for_now]
+
+        server.mailbox.refuse.pop("a2@example.org")  # the busy server takes mail again
+        again = send_list()
+        assert again.exit_code == 1
+        lines = again.output.splitlines()
+        assert f"failed  a1@example.org: not tried again, refused for good in an earlier run: {refused}" in lines
+        assert lines[-2:] == [f"'{SUBJECT}': sent 1, skipped 2, failed 1, unknown 0 (history: {HISTORY})", for_good]
+        assert Counter(server.mailbox.addresses()) == Counter(["a0@example.org", "a2@example.org", "a3@example.org"])
+
+
 def test_a_refused_sender_stops_the_run_instead_of_failing_every_address(workdir):
     subscribers(workdir, 3)
     with smtp_server(Mailbox(refuse_sender="550 5.7.1 Not allowed to send as this address")) as server:

@@ -107,6 +107,8 @@ class SendReport:
     sent: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # had this issue already (an earlier run or another build)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    for_good: set[str] = field(default_factory=set)  # of the failed, those refused for good (5xx): never tried again
+    before: set[str] = field(default_factory=set)  # ... and those among them refused in an earlier run, not tried now
     unknown: list[tuple[str, str]] = field(default_factory=list)
     left: list[str] = field(default_factory=list)  # not tried: the run stopped
     stopped: str = ""
@@ -361,6 +363,8 @@ class Delivery:
                 self.report.sent.append(item.subscriber.email)
             elif outcome.status == "failed":
                 self.report.failed.append((item.subscriber.email, error))
+                if outcome.permanent:
+                    self.report.for_good.add(item.subscriber.email)
             else:
                 self.report.unknown.append((item.subscriber.email, error))
             self.done += 1

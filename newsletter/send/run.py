@@ -299,6 +299,8 @@ def send_list(
                 folders[row.folder] = None
             elif row.status == "failed":
                 report.failed.append((subscriber.email, row.error))
+                report.before.add(subscriber.email)
+                report.for_good.add(subscriber.email)  # skipped: refused for good (decide retries the others)
             else:
                 report.unknown.append((subscriber.email, row.error))
         if start is not None:
@@ -408,6 +410,17 @@ class Sending:
             f"unknown {len(report.unknown)}" + (f", not tried {len(report.left)}" if report.left else "")
         )
         summary = f"{self.subject!r}: {counts}" + (f" (history: {report.log_path})" if report.log_path else "")
+        for_good = sum(address in report.for_good for address, _ in report.failed)
+        if for_good and self.people is not None:
+            summary += (
+                f"\nFailed for good: the server refused {for_good} address(es) outright (5xx), and they are not tried"
+                f" again for this issue: correct or remove them in {self.people.path} (--force tries them once more)."
+            )
+        if for_good < len(report.failed) and self.people is not None:
+            summary += (
+                f"\nFailed for now: {len(report.failed) - for_good} address(es) not delivered this time (see"
+                " above): run the same command again later to try them again."
+            )
         if report.unknown:
             summary += (
                 "\nUnknown: the message went out but the server never confirmed it. Check with your email service;"
@@ -417,7 +430,12 @@ class Sending:
 
     def failures(self, report: SendReport) -> list[str]:
         """Each address that failed, or whose message the server never confirmed, and why."""
-        failed = [f"failed  {address}: {error}" for address, error in report.failed]
+        failed = [
+            f"failed  {address}: "
+            + ("not tried again, refused for good in an earlier run: " if address in report.before else "")
+            + error
+            for address, error in report.failed
+        ]
         return failed + [f"unknown {address}: {error}" for address, error in report.unknown]
 
     def send(
