@@ -200,6 +200,14 @@ def local(url: str, base: str, prefix: str = "") -> str:
     return prefix + url[len(base) + 1 :] if url.startswith(base + "/") else url
 
 
+def at_site(issue: Issue, base: str) -> Issue:
+    """The issue as the site shows it: at the site's address, where its page and images are, also when it was built
+    for another one the site has moved from (its email went out as built; its page is here, not there)."""
+    if issue.brand.web_base_url.rstrip("/") == base:
+        return issue
+    return issue.model_copy(update={"brand": issue.brand.model_copy(update={"web_base_url": base})})
+
+
 def render_pages(builds: list[Build], base: str, cache: Path | None = None) -> dict[str, bytes]:
     """Each issue's web page, placed in the archive: the feed link and the previous and next issue."""
     from .render import prepare, render_web
@@ -214,7 +222,7 @@ def render_pages(builds: list[Build], base: str, cache: Path | None = None) -> d
             "previous": f"../{older.slug}/{PAGE}" if older else "",
             "next": f"../{newer.slug}/{PAGE}" if newer else "",
         }
-        pages[f"{build.slug}/{PAGE}"] = render_web(prepare(build.issue, cache=cache), site=site).encode()
+        pages[f"{build.slug}/{PAGE}"] = render_web(prepare(at_site(build.issue, base), cache=cache), site=site).encode()
     return pages
 
 
@@ -223,7 +231,7 @@ def render_index(builds: list[Build], base: str, cache: Path | None = None) -> b
 
     items = []
     for build in builds:
-        lead = with_safe_links(build.issue).lead
+        lead = with_safe_links(at_site(build.issue, base)).lead
         image = lead.image
         height = round(THUMBNAIL_WIDTH * image.height / image.width) if image.width and image.height else None
         items.append(
@@ -406,8 +414,8 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     elsewhere = [
         Skipped(
             build.folder,
-            f'its "View in browser" link {describe_base(build)}, not this site '
-            f"({base}/): set web_base_url in newsletter.toml and rebuild it",
+            f'its "View in browser" link {describe_base(build)}, not this site ({base}/), where its page is published: '
+            f"{moved_hint(build, base)}",
         )
         for build in builds
         if build.issue.brand.web_base_url.rstrip("/") != base
@@ -440,6 +448,12 @@ def as_sent(build: Build) -> str:
         f"{files} since this build; an older issue is published as built, as it was sent: build it again to "
         "publish the change"
     )
+
+
+def moved_hint(build: Build, base: str) -> str:
+    old = build.issue.brand.web_base_url.rstrip("/")
+    again = "build it again before you send it"
+    return f"{again}; once it is sent, have {old}/ redirect to {base}/" if old else f"{again} (web_base_url is set now)"
 
 
 def describe_base(build: Build) -> str:

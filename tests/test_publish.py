@@ -431,6 +431,39 @@ def test_feed_ids_stay_when_the_site_moves_and_an_issue_is_redated(tmp_path, mon
     assert feed()["Issue 48"][0] == first["Issue 48"][0]  # and in every publish after
 
 
+def test_an_issue_built_before_the_site_moved_is_shown_from_the_new_address(tmp_path, monkeypatch):
+    """The site moved to another web_base_url after issue 47 went out, and the old address is going away: its page,
+    its photo in the index and its entry in the feed load from the site they are published in, its page names its
+    own address as canonical, and publish says what to do about the link its email carries."""
+    monkeypatch.chdir(tmp_path)
+    moved = "https://ballot.example.com/archive"
+    for number, date, base in ((47, "2026-11-17", BASE), (48, "2026-11-24", moved)):
+        Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{base}"\n')
+        folder = make_issue(tmp_path / "issues" / date, number=number, date=date)
+        toml = folder / "issue.toml"
+        toml.write_text(re.sub(r"(?m)^web_base_url = .*\n", "", toml.read_text()))  # newsletter.toml says it
+        write_png(folder / "rally.png", (200, 30, 30))
+        lead = folder / "01-colombia-runoff.md"
+        lead.write_text(lead.read_text().replace("https://images.example.org/2026/11/bogota-rally.jpg", "rally.png"))
+        assert runner.invoke(app, ["build", str(folder)]).exit_code == 0
+    result = runner.invoke(app, ["publish"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == (
+        f'warning: build/2026-11-17-issue-47: its "View in browser" link points to {BASE}/, not this site '
+        f"({moved}/), where its page is published: build it again before you send it; once it is sent, have "
+        f"{BASE}/ redirect to {moved}/"
+    )
+    site = Path("site")
+    for name in ("index.html", "2026-11-17-issue-47/web.html", "feed.xml"):
+        assert BASE not in (site / name).read_text("utf-8"), name
+    page = (site / "2026-11-17-issue-47" / "web.html").read_text("utf-8")
+    assert f'<link rel="canonical" href="{moved}/2026-11-17-issue-47/web.html">' in page
+    [photo] = re.findall(rf'<img src="{re.escape(moved)}/([^"]+)"', page)
+    assert (site / photo).is_file() and photo.startswith("2026-11-17-issue-47/images/")
+    index = (site / "index.html").read_text("utf-8")
+    assert f'src="{photo}"' in index  # relative, as the newest issue's thumbnail
+
+
 def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
     root = tmp_path / "build"
     for name, stamp in (("first", 1_700_000_000), ("second", 1_700_000_100)):
