@@ -186,6 +186,31 @@ def test_send_refuses_a_build_whose_story_was_edited_after_build(server, workdir
     assert not (workdir / "newsletter-sends.sqlite3").exists()
 
 
+def test_a_list_send_of_an_issue_still_holding_tk_is_refused_and_a_test_goes_out(server, workdir):
+    """`newsletter new`'s example lead left in by mistake: check calls the issue not safe to send, yet a list send
+    mailed every subscriber 'TK Headline of this week's lead story' without a word. A list send (and its dry run)
+    is refused, with nothing sent; a test send goes out, to look at the draft."""
+    assert invoke("new", "--date", "2026-12-01").exit_code == 0  # issue 49, after the build of 48 here
+    assert invoke("build", "issues/2026-12-01").exit_code == 0
+    subscribers(workdir, 3)
+    for result in (
+        invoke("send", "--list", "subscribers.csv"),
+        invoke("send", "--list", "subscribers.csv", "--dry-run"),
+    ):
+        assert result.exit_code == 1
+        assert result.output == (
+            "error: build/2026-12-01-issue-49: still holds 11 placeholder(s) (TK, unfilled merge tags), which check "
+            "calls not safe to send (the subject still holds 'TK': fill it in); nothing was sent: fill them in and "
+            "build again, `newsletter check build/2026-12-01-issue-49` names each one (a test send with --to goes out "
+            "as it is)\n"
+        )
+    assert server.mailbox.greetings == 0
+    assert not (workdir / "newsletter-sends.sqlite3").exists()
+    test = invoke("send", "--to", "editor@example.org")
+    assert test.exit_code == 0, test.output
+    assert server.mailbox.addresses() == ["editor@example.org"]
+
+
 def test_a_build_without_a_record_is_refused(server, workdir):
     (workdir / "build" / SLUG / "build.json").unlink()
     result = invoke("send", f"build/{SLUG}", "--to", "editor@example.org")

@@ -116,6 +116,25 @@ def prepare(folder: Path, *, now: Callable[[], dt.datetime] = utc_now) -> Prepar
     return prepared
 
 
+def refuse_placeholders(folder: Path) -> None:
+    """A list send of an issue that still holds a placeholder ("TK") or an unfilled merge tag, which `check` calls not
+    safe to send, is refused: the whole list would get a draft. A test send (--to) goes out, to look at one."""
+    from newsletter.buildfolder import read_built_issue
+    from newsletter.check import placeholders
+
+    issue, files = read_built_issue(folder, ("email.html", "email.txt"))
+    html, text = (files[name].decode("utf-8") for name in ("email.html", "email.txt"))
+    left = placeholders(issue, html, text, str(folder / "email.html"), str(folder / "email.txt"))
+    if left:
+        first = str(left[0]).removeprefix(f"{left[0].level}: ")
+        raise InputError(
+            f"still holds {len(left)} placeholder(s) (TK, unfilled merge tags), which check calls not safe to send "
+            f"({first}); nothing was sent: fill them in and build again, `newsletter check {folder}` names each one "
+            "(a test send with --to goes out as it is)",
+            file=folder,
+        )
+
+
 def history_path(config: Path | None) -> Path:
     """The send history lives next to newsletter.toml (the one given, or the working folder's)."""
     from newsletter.settings import config_folder
@@ -477,6 +496,8 @@ def ready(folder: Path | None, *, to: list[str], subscribers: Path | None, confi
     folder = folder if folder is not None else latest_build()
     recipients = check_addresses(to, file="--to") if to else []
     prepared = prepare(folder)
+    if subscribers is not None:
+        refuse_placeholders(folder)
     settings = load_settings(config)
     history = history_path(config)
     people = fit_headers(prepared, read_subscribers(subscribers)) if subscribers is not None else None
