@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from .errors import InputError
 from .models import Issue, Story
 from .picture import ImageProblem, close_file, made_from, quiet
-from .text import read_file
+from .text import leads_outside, read_file
 
 FOLDER = "images"  # inside the build folder, published with it
 # Twice the width each image is shown at (a 600 px email), so it is sharp on high-density screens.
@@ -98,7 +98,7 @@ def publish_images(
         path = where.parent / src.strip()
         # Nothing outside the issue folder goes into an output: not an absolute path, not ../, not a symlink
         # that leads out (the photo would be published with the issue).
-        if not path.resolve().is_relative_to(where.parent.resolve()):
+        if leads_outside(path, where.parent):
             raise fail(where, src, "is outside the issue folder; copy the photo into the issue folder (photos/)")
         return Job(path, width, budget, where, src)
 

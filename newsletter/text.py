@@ -144,6 +144,15 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
         os.close(handle)
 
 
+def leads_outside(path: Path, folder: Path) -> bool:
+    """Whether `path`, its symlinks followed, is outside `folder`. A symlink loop is not: it leads nowhere, and
+    reading it says what it is (Python 3.11's resolve() raises RuntimeError on one)."""
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except (RuntimeError, OSError):
+        return False
+
+
 def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file", data: bytes | None = None) -> str:
     """Read a file as UTF-8 with Unix line ends; a BOM is dropped. `data`: its bytes, when they were read already
     (the preview reads a story's bytes once, to know whether they changed, and parses those very bytes)."""

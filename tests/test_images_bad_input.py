@@ -257,3 +257,11 @@ def test_a_photo_outside_the_issue_folder_is_refused_and_nothing_is_published(tm
     line = one_line_error(tmp_path, folder, shown)
     assert line.endswith(f"image {shown!r} is outside the issue folder; copy the photo into the issue folder (photos/)")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_photo_in_a_symlink_loop_is_one_line_naming_it_not_an_internal_error(tmp_path):
+    folder = issue(tmp_path, "photos/a.png")
+    (folder / "photos" / "a.png").symlink_to("b.png")
+    (folder / "photos" / "b.png").symlink_to("a.png")
+    line = one_line_error(tmp_path, folder, "photos/a.png")
+    assert line.endswith("image 'photos/a.png' cannot be read (Too many levels of symbolic links)"), line
