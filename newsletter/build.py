@@ -132,7 +132,7 @@ def make_issue(
     logo_in_issue = "logo" in loaded.brand_overrides and source.is_dir()
     logo_root = source if logo_in_issue else config_folder(config)
     with doing("preparing the images of", source):
-        issue, published = publish_images(issue, logo_root=logo_root, cache=cache)
+        issue, published = publish_images(issue, logo_root=logo_root, logo_in_issue=logo_in_issue, cache=cache)
     # The elections ahead of the issue's date, from calendar.csv; party colours too light to read as text
     issue = add_calendar(issue, source, config, calendar_weeks(settings))
     issue = issue.model_copy(

@@ -80,14 +80,21 @@ def is_built(src: str) -> bool:
 
 
 def publish_images(
-    issue: Issue, *, logo_root: Path = Path("."), cache: Path | None = None, workers: int | None = None
+    issue: Issue,
+    *,
+    logo_root: Path = Path("."),
+    logo_in_issue: bool = False,
+    cache: Path | None = None,
+    workers: int | None = None,
 ) -> tuple[Issue, Published]:
     """The issue with every local image (story photos, the logo and its dark variant) made into a file of
     the build's images/ folder, width and height set; remote https images are left as they are.
 
     Story images are found relative to their story file; the logo relative to `logo_root` (the folder
-    of the settings file that names it). `cache`: the folder where made images are kept between runs
-    (None: only this process remembers them); `workers`: at most this many processes (None: one per CPU).
+    of the settings file that names it), and inside it when that is the issue folder (`logo_in_issue`: the
+    issue's own issue.toml names it, and like its stories reads nothing from outside the issue). `cache`: the
+    folder where made images are kept between runs (None: only this process remembers them); `workers`: at most
+    this many processes (None: one per CPU).
     """
 
     def story_job(story: Story, width: int, budget: int) -> Job | None:
@@ -112,6 +119,13 @@ def publish_images(
         for key in ("src", "dark_src")
         if is_local(src := getattr(logo, key))
     }
+    for job in logo_jobs.values():
+        if logo_in_issue and leads_outside(job.path, logo_root):
+            raise fail(
+                job.where,
+                job.src,
+                "is outside the issue folder; copy the logo into the issue folder, or name it in newsletter.toml",
+            )
     jobs = [job for job in [lead_job, *(job for row in section_jobs for job in row), *logo_jobs.values()] if job]
     made = make_all(jobs, cache=cache, workers=workers)
     published = Published({}, {})

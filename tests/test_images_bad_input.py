@@ -265,3 +265,25 @@ def test_a_photo_in_a_symlink_loop_is_one_line_naming_it_not_an_internal_error(t
     (folder / "photos" / "b.png").symlink_to("a.png")
     line = one_line_error(tmp_path, folder, "photos/a.png")
     assert line.endswith("image 'photos/a.png' cannot be read (Too many levels of symbolic links)"), line
+
+
+@pytest.mark.parametrize("place", ["absolute", "symlink"])
+@pytest.mark.parametrize("key", ["src", "dark_src"])
+def test_a_logo_the_issue_toml_names_outside_the_issue_folder_is_refused(tmp_path, key, place):
+    secret = tmp_path / "secret.png"
+    Image.new("RGB", (40, 30), "red").save(secret)
+    folder = issue(tmp_path, "https://images.example.org/lead.jpg")
+    (folder / "logo.png").symlink_to(secret)
+    src = str(secret) if place == "absolute" else "logo.png"
+    logo = {"src": "https://images.example.org/masthead.png", "dark_src": ""} | {key: src}
+    with (folder / "issue.toml").open("a") as toml:
+        toml.write('[brand.logo]\nalt = "The Ballot Brief"\nwidth = 240\n')
+        toml.write("".join(f'{name} = "{value}"\n' for name, value in logo.items() if value))
+    result = build(tmp_path, folder)
+    assert result.exit_code == 1, result.output
+    line = result.output.strip()
+    assert line == (
+        f"error: {folder / 'issue.toml'}:{9 if key == 'src' else 10}: image {src!r} is outside the issue folder; "
+        "copy the logo into the issue folder, or name it in newsletter.toml"
+    ), line
+    assert not (tmp_path / "out").exists()
