@@ -180,10 +180,14 @@ def with_shape(issue: Issue, own: IssueSettings, settings: SettingsFile) -> Issu
 
 def add_calendar(issue: Issue, source: Path, config: Path | None, weeks: int | None) -> Issue:
     from .elections import find_calendar, read_calendar
+    from .text import inside_issue
 
     path = find_calendar(source, config)
     if path is None:
         return issue
+    folder = source if source.is_dir() else source.parent
+    if path.parent == folder:  # the issue's own (the one beside newsletter.toml is the editor's, for every issue)
+        inside_issue(path, folder)
     notices: list[Notice] = []
     elections = read_calendar(path, issue.date, weeks, notices)
     return issue.model_copy(update={"elections": elections, "warnings": issue.warnings + notices})

@@ -14,7 +14,7 @@ from .errors import InputError, doing
 from .models import Notice, Source, Story
 from .readers import READERS, STORY_SUFFIXES, Read, Related, read, story_formats
 from .settings import IssueSettings, load_issue_settings
-from .text import STORY_LIMIT, read_file
+from .text import STORY_LIMIT, inside_issue, read_file
 
 
 @dataclass
@@ -89,6 +89,7 @@ def load_source(source: Path, reads: Reads | None = None) -> Loaded:
             raise InputError(f"cannot be read ({error.strerror})", file=source) from None
         for path in files:
             check_name(path)
+            inside_issue(path, source)
         if (source / "issue.json").is_file() and any(path.name == "email.txt" for path in files):
             raise InputError(
                 "is the plain text of a build (issue.json is beside it), not a story: build the "
@@ -98,7 +99,7 @@ def load_source(source: Path, reads: Reads | None = None) -> Loaded:
         if not files:
             raise InputError(f"holds no stories: add {story_formats()} files", file=source)
         with doing("reading", source / "issue.toml"):
-            settings = load_issue_settings(source / "issue.toml")
+            settings = load_issue_settings(inside_issue(source / "issue.toml", source))
     else:
         files = [source]
         settings = IssueSettings()

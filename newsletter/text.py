@@ -153,6 +153,20 @@ def leads_outside(path: Path, folder: Path) -> bool:
         return False
 
 
+def inside_issue(path: Path, folder: Path) -> Path:
+    """`path`, a file of the issue folder `folder` that the build reads into its outputs (a story, issue.toml,
+    calendar.csv); an InputError when it is a symlink leading outside the folder: a story linked to
+    /proc/self/environ or ~/.ssh/id_rsa would be sent to every subscriber. A link to anything but a regular file
+    (broken, a device, a FIFO) is the reader's to name, as it names one inside the folder."""
+    if path.is_file() and leads_outside(path, folder):
+        raise InputError(
+            f"is a symlink that leads outside the issue folder (to {os.path.realpath(path)!r}): nothing outside the "
+            "issue is published with it; copy the file into the issue folder",
+            file=path,
+        )
+    return path
+
+
 def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file", data: bytes | None = None) -> str:
     """Read a file as UTF-8 with Unix line ends; a BOM is dropped. `data`: its bytes, when they were read already
     (the preview reads a story's bytes once, to know whether they changed, and parses those very bytes)."""

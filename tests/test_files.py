@@ -52,11 +52,35 @@ def test_settings_linked_to_dev_zero_are_refused_not_read_whole(tmp_path):
     assert error_of(folder) == f"{folder}/issue.toml: is a device, not a settings file"
 
 
-def test_a_story_linked_to_a_regular_file_is_read(tmp_path):
+def test_a_story_linked_to_a_regular_file_in_the_issue_folder_is_read(tmp_path):
     folder = issue(tmp_path)
-    (tmp_path / "elsewhere.md").write_text(STORY.replace("A headline", "Linked"), encoding="utf-8")
-    (folder / "b.md").symlink_to(tmp_path / "elsewhere.md")
+    (folder / "drafts").mkdir()
+    (folder / "drafts" / "elsewhere.md").write_text(STORY.replace("A headline", "Linked"), encoding="utf-8")
+    (folder / "b.md").symlink_to("drafts/elsewhere.md")
     assert [story.headline for story in load_source(folder).stories] == ["A headline", "Linked"]
+
+
+@pytest.mark.parametrize(
+    "name, content",
+    [
+        ("b.txt", "SECRET=hunter2 in the page that a build would publish\n"),  # as /proc/self/environ would be
+        ("b.md", STORY.replace("A headline", "SECRET=hunter2")),
+        ("issue.toml", 'subject = "SECRET=hunter2"\n'),
+        ("calendar.csv", "date,country,election\n2026-12-01,SECRET=hunter2,Vote\n"),
+    ],
+    ids=["pasted page", "Markdown story", "issue.toml", "calendar.csv"],
+)
+def test_a_file_of_the_issue_linked_outside_the_issue_folder_is_refused_not_published(tmp_path, name, content):
+    folder = issue(tmp_path)
+    (tmp_path / "secret").write_text(content, encoding="utf-8")
+    (folder / name).symlink_to(tmp_path / "secret")
+    result = run("build", "issue", "--out", "out", "--date", "2026-11-24", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: issue/{name}: is a symlink that leads outside the issue folder (to {str(tmp_path / 'secret')!r}): "
+        "nothing outside the issue is published with it; copy the file into the issue folder\n"
+    )
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_broken_symlink_story_is_named_not_skipped(tmp_path):
