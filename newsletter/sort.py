@@ -49,12 +49,37 @@ def sort_issue(
         brand=brand,
         number=settings.number,
         date=date or settings.date or today,
-        subject=smarten(settings.subject) or lead.headline,
+        subject=subject_of(settings, lead),
         preheader=smarten(settings.preheader) or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
         lead=lead,
         sections=sections,
         warnings=notices,
         words=words or {},
+    )
+
+
+def subject_of(settings: IssueSettings, lead: Story) -> str:
+    """The email's subject: issue.toml's, else the lead's headline. One that would forge mail headers (an encoded
+    word, =?utf-8?q?...?=, that decodes to a line break) is refused here at the line it comes from, before any
+    file is made, not later when the message is written, where it could name no file."""
+    from .headers import header_problem
+
+    subject = smarten(settings.subject) or lead.headline
+    problem = header_problem(subject)
+    if problem is None:
+        return subject
+    if settings.subject:
+        file = settings.file
+        raise InputError(
+            f"subject: {settings.subject!r} {problem}, which would forge mail headers",
+            file=file.path if file else None,
+            line=file.line("subject") if file else None,
+        )
+    raise InputError(
+        f"headline: {lead.headline!r} {problem}, which would forge mail headers as the email's subject; write the "
+        "headline as it should read, or give issue.toml a subject",
+        file=lead.source.file,
+        line=lead.source.line,
     )
 
 

@@ -114,12 +114,24 @@ def test_a_forged_brand_or_sender_setting_is_refused_by_build_with_its_line(tmp_
     assert not (tmp_path / "out").exists()
 
 
-def test_a_forged_subject_in_issue_toml_is_refused_by_build(tmp_path):
+@pytest.mark.parametrize("where", ["issue.toml", "lead headline"])
+def test_a_forged_subject_is_refused_by_build_at_the_line_it_comes_from(tmp_path, where):
     source = tmp_path / "issue"
     shutil.copytree(EXAMPLE, source)
     toml = source / "issue.toml"
-    toml.write_text(toml.read_text().replace(f'subject = "{SUBJECT}"', f'subject = "{FORGERIES["q-encoded CR LF"]}"'))
+    forged = FORGERIES["q-encoded CR LF"]
+    if where == "issue.toml":
+        toml.write_text(toml.read_text().replace(f'subject = "{SUBJECT}"', f'subject = "{forged}"'))
+        expected = f"{toml}:2: subject: {forged!r} holds an encoded word (=?...?=) that decodes to a line break, "
+        tail = "which would forge mail headers\n"
+    else:  # no subject: the lead's headline is the subject
+        toml.write_text(toml.read_text().replace(f'subject = "{SUBJECT}"\n', ""))
+        story = source / "01-colombia-runoff.md"
+        story.write_text(story.read_text().replace("headline: Colombia's runoff", f'headline: "{forged}"\nteaser: x'))
+        expected = f"{story}:1: headline: {forged!r} holds an encoded word (=?...?=) that decodes to a line break, "
+        tail = "which would forge mail headers as the email's subject; write the headline as it should read, or "
+        tail += "give issue.toml a subject\n"
     result = invoke("build", str(source), "--out", str(tmp_path / "out"), "--date", "2026-11-24")
     assert result.exit_code == 1
-    assert "which would forge mail headers" in result.output and result.output.count("\n") == 1
+    assert result.output == f"error: {expected}{tail}"
     assert not (tmp_path / "out").exists()
