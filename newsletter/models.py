@@ -37,11 +37,17 @@ class Source(Model):
         return f"{self.file}:{self.line}"
 
 
+# Bounds on numbers a story gives. YAML reads hex, octal and base-60 integers of any length (0xfff... past
+# Python's 4,300 digits), which issue.json would then hold and no command could read back.
+IMAGE_SIDE_LIMIT = 100_000  # pixels: no image a build decodes is longer (210 MP at 20:1 is 64,807 px)
+PRIORITY_LIMIT = 1_000_000  # a rank among a section's stories, higher first: any use fits well within it
+
+
 class Image(Model):
     src: str = ""
     alt: str = ""
-    width: int | None = Field(default=None, gt=0)  # pixels
-    height: int | None = Field(default=None, gt=0)
+    width: int | None = Field(default=None, gt=0, le=IMAGE_SIDE_LIMIT)  # pixels
+    height: int | None = Field(default=None, gt=0, le=IMAGE_SIDE_LIMIT)
     file: str = ""  # the local file the build made `src` (images/<hash>.jpg) from, as the story names it
 
 
@@ -156,7 +162,7 @@ class Story(Model):
     teaser: str = ""
     section: str = ""
     lead: bool = False
-    priority: int = 0
+    priority: int = Field(default=0, ge=-PRIORITY_LIMIT, le=PRIORITY_LIMIT)
     # "full": the whole story in the email, not a card; the web version always has every story whole.
     layout: Literal["card", "full"] = "card"
     # `full: true`: the editor has the rights to a story from another site, shown whole, not excerpted.

@@ -86,6 +86,26 @@ def test_a_number_too_long_for_python_names_the_line(tmp_path):
     assert error_line(path).endswith("correct it, or put it in quotes to keep it as text")
 
 
+HUGE = "0x" + "f" * 5000  # YAML 1.1 reads hex, octal and base-60 ints past the 4,300 digits decimal may have
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "message"),
+    [
+        (f"priority: {HUGE}", 3, "priority: input should be less than or equal to 1000000"),
+        (f"priority: -{HUGE}", 3, "priority: input should be greater than or equal to -1000000"),
+        ("priority: " + ":".join(["59"] * 3000), 3, "priority: input should be less than or equal to 1000000"),
+        (f"image:\n  src: https://example.org/a.jpg\n  width: {HUGE}", 5, "image.width: input should be less than "),
+        (f"image:\n  src: https://example.org/a.jpg\n  height: {HUGE}", 5, "image.height: input should be less "),
+    ],
+    ids=["hex priority", "negative hex priority", "base-60 priority", "hex width", "hex height"],
+)
+def test_a_number_past_its_bounds_in_another_base_names_the_line(tmp_path, front, line, message):
+    """Such a number built, and wrote an issue.json that check, send, export and publish could not read back."""
+    path = story(tmp_path, "headline: H\n" + front)
+    assert error_line(path).startswith(f"{path}:{line}: {message}")
+
+
 def test_an_alias_bomb_is_refused_at_once(tmp_path):
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for n in range(1, 9):
