@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -261,7 +262,42 @@ def parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise InputError(
             f"nests arrays or tables deeper than {MAX_DEPTH} levels; flatten them", file=path, line=deepest_line(text)
         ) from None
+    if any(not INT64[0] <= number <= INT64[1] for number in integers(data)):
+        raise InputError(
+            "holds a number past TOML's 64-bit integers (over 9,223,372,036,854,775,807); shorten it",
+            file=path,
+            line=past_64_bits_line(text),
+        )
     return data
+
+
+# TOML's integers are 64-bit; Python's reader takes hex, octal and binary ones of any length (0xfff... past the
+# 4,300 digits Python will write out), which rendering the issue then failed on.
+INT64 = (-(2**63), 2**63 - 1)
+INTEGER = regex(r"(?<![\w.])[+-]?(?:0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+|\d[\d_]*)(?![\w.:-])")
+
+
+def integers(data: Any) -> Iterator[int]:
+    """Every integer in the data, however deep (walked without recursion)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, int) and not isinstance(value, bool):
+            yield value
+        elif isinstance(value, dict | list):
+            stack.extend(value.values() if isinstance(value, dict) else value)
+
+
+def past_64_bits_line(text: str) -> int | None:
+    """The first line holding an integer past 64 bits, as written (hex, octal, binary or decimal)."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        for found in INTEGER.findall(line):
+            try:
+                if not INT64[0] <= int(found.replace("_", ""), 0) <= INT64[1]:
+                    return number
+            except ValueError:  # 0755 and the like: not an integer TOML reads
+                continue
+    return None
 
 
 MAX_DEPTH = 16  # settings need three levels ([brand.colors] text); deeper is a mistake or an attack

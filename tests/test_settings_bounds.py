@@ -78,3 +78,23 @@ def test_a_number_too_long_to_read_is_named_with_its_line(tmp_path):
     assert error_of(load_issue_settings, path) == (
         f"{path}:2: holds a number too long to read (over 4,300 digits); shorten it"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line"),
+    [
+        ("issue.toml", 'subject = "s"\nnumber = 0x' + "f" * 5000 + "\n", 2),
+        ("newsletter.toml", '[brand.logo]\nsrc = "https://example.org/logo.png"\nwidth = 0o' + "7" * 30 + "\n", 3),
+        ("newsletter.toml", "[calendar]\nweeks = 9_223_372_036_854_775_808\n", 2),
+        ("newsletter.toml", "[calendar]\nweeks = -9_223_372_036_854_775_809\n", 2),
+    ],
+    ids=["hex issue number", "octal logo width", "decimal past 64 bits", "negative decimal"],
+)
+def test_an_integer_past_tomls_64_bits_is_named_with_its_line(tmp_path, name, text, line):
+    """TOML's integers are 64-bit; Python reads hex ones of any length, which made rendering fail as an internal
+    error ("Exceeds the limit (4300 digits) for integer string conversion")."""
+    path = settings(tmp_path, text, name)
+    load = load_issue_settings if name == "issue.toml" else read_config
+    assert error_of(load, path) == (
+        f"{path}:{line}: holds a number past TOML's 64-bit integers (over 9,223,372,036,854,775,807); shorten it"
+    )
