@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import InputError, doing
 from .models import Notice, Source, Story
+from .patterns import regex
 from .readers import READERS, STORY_SUFFIXES, Read, Related, read, story_formats
 from .settings import IssueSettings, load_issue_settings
 from .text import STORY_LIMIT, inside_issue, read_file
@@ -177,10 +178,23 @@ def same_name(one: str, other: str) -> bool:
     return bool(folded(one)) and folded(one) == folded(other)
 
 
+# What no message line can show as written: control characters (a line feed would split the one-line error, or
+# forge a line of its own), Unicode's line separators and the bidi controls that show a name other than it is.
+UNSHOWABLE = regex("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def check_name(path: Path) -> None:
-    """A file name that is not UTF-8 cannot be written into issue.json or a message: refuse it, shown escaped."""
+    """A file name that is not UTF-8 cannot be written into issue.json or a message, and one holding a line break
+    or a bidi control cannot be shown on one line as it is: refuse it, shown escaped."""
     try:
         str(path).encode("utf-8")
     except UnicodeEncodeError:
         shown = os.fsencode(path).decode("utf-8", "backslashreplace")
         raise InputError("the name is not valid UTF-8; rename the file or folder", file=shown) from None
+    if UNSHOWABLE.search(str(path)):
+        shown = UNSHOWABLE.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), str(path))
+        raise InputError(
+            "the name holds a line break or an invisible control character, which no message can show as written; "
+            "rename the file or folder",
+            file=shown,
+        )

@@ -120,6 +120,28 @@ def test_a_file_name_that_is_not_utf8_is_refused_shown_escaped(tmp_path):
     assert result.stderr == "error: issue/caf\\xe9.md: the name is not valid UTF-8; rename the file or folder\n"
 
 
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("a\nb.md", "a\\nb.md"),
+        ("a\rb.txt", "a\\rb.txt"),
+        ("\u202edm.txt", "\\u202edm.txt"),
+        ("a\u2028b.md", "a\\u2028b.md"),
+    ],
+    ids=["line feed", "carriage return", "right-to-left override", "line separator"],
+)
+def test_a_file_name_no_line_can_show_as_written_is_refused_shown_escaped(tmp_path, name, shown):
+    folder = issue(tmp_path)
+    (folder / name).write_text(STORY, encoding="utf-8")
+    result = run("build", "issue", "--out", "out", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error: issue/{shown}: the name holds a line break or an invisible control character, which no message can "
+        "show as written; rename the file or folder\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_unreadable_story_is_one_line(tmp_path, monkeypatch):
     folder = issue(tmp_path)
     real_open = os.open
