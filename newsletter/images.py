@@ -377,7 +377,11 @@ def cpus() -> int:
 def read_image(job: Job) -> bytes:
     """The file's bytes by the safe reader (a regular file, at most FILE_LIMIT), or an error at the story's line."""
     path = job.path
-    if not path.exists() and not path.is_symlink():
+    try:
+        there = path.exists() or path.is_symlink()
+    except OSError as error:  # a name too long for the file system, say: Python 3.11's exists() raises it
+        raise fail(job.where, job.src, f"cannot be read ({error.strerror or error}): fix the path") from None
+    if not there:
         hint = close_file(path)
         raise fail(
             job.where,

@@ -287,3 +287,10 @@ def test_a_logo_the_issue_toml_names_outside_the_issue_folder_is_refused(tmp_pat
         "copy the logo into the issue folder, or name it in newsletter.toml"
     ), line
     assert not (tmp_path / "out").exists()
+
+
+def test_a_photo_name_too_long_for_the_file_system_is_one_line_at_its_story(tmp_path):
+    src = "photos/" + "a" * 300 + ".png"
+    folder = issue(tmp_path, src)
+    line = one_line_error(tmp_path, folder, src)
+    assert line.endswith(f"image {src!r} cannot be read (File name too long): fix the path"), line
