@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .models import Block, Span, Story, joined_runs, look, span_of
 from .patterns import regex
+from .text import SEPARATORS, clean_value
 
 # Characters that would turn plain text into Markdown syntax, and an entity's shape ("&amp;" would read as "&").
 MARKDOWN_SPECIAL = regex(r"([\\`*_\[\]<>{}|~])|&(?=#?\w+;)")
@@ -53,11 +54,24 @@ def story_markdown(story: Story, *, lead: bool) -> str:
         front["lead"] = True
     if story.pull_quotes:
         front["pull_quotes"] = [q.model_dump(exclude_defaults=True) for q in story.pull_quotes]
-    header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    header = yaml.safe_dump(as_read(front), allow_unicode=True, sort_keys=False, width=1000)
     if guessed:  # the flag stays in the file, and says why and how to confirm: every build warns until then
         header = header.replace("\nheadline_unsure: true\n", f"\n{GUESSED_COMMENT}headline_unsure: true\n", 1)
     body = "\n\n".join(block_markdown(block) for block in story.body)
     return f"---\n{header}---\n\n{body}\n" if body else f"---\n{header}---\n"
+
+
+def as_read(value: object) -> object:
+    """A front matter value as the story reader reads its line (text.clean_lines): what no one sees removed, line
+    separators and odd spaces made plain ones. Written so, its YAML is the YAML read: a page's alt text opening with
+    an invisible U+202E before a quote read back as an unclosed quoted string, and the import's story did not build."""
+    if isinstance(value, str):
+        return clean_value(SEPARATORS.sub(" ", value))
+    if isinstance(value, dict):
+        return {key: as_read(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_read(item) for item in value]
+    return value
 
 
 def block_markdown(block: Block) -> str:

@@ -137,3 +137,29 @@ def test_any_block_s_words_read_back_as_they_were(tmp_path, spans, kind):
         return  # (the readers give no block that is empty or starts or ends with a space)
     back = read_back(tmp_path, block)
     assert [(b.kind, b.text) for b in back] == [(kind, block.text)]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "read"),
+    [
+        ("alt", '\u202e"Supporters wave flags', '"Supporters wave flags'),  # a page's alt text, as an import met it
+        ("caption", "\u200b'Rally' in Bogotá", "'Rally' in Bogotá"),
+        ("headline", "\u00a0- Runoff week", "- Runoff week"),
+        ("credit", "REUTERS/\u2028Ana", "REUTERS/ Ana"),
+        ("byline", "By Ana\u0085 Ruiz", "By Ana Ruiz"),
+    ],
+    ids=["RLO before a quote", "zero-width space before a quote", "no-break space before a dash", "U+2028", "NEL"],
+)
+def test_front_matter_with_invisible_characters_reads_back(tmp_path, field, value, read):
+    """The reader removes what no one sees from every line before it reads the YAML: a value written with one in
+    front of a quote or a dash read back as broken YAML ('found unexpected end of stream'), so the import's own
+    story did not build."""
+    image = {"src": "https://example.org/a.jpg", "alt": value if field == "alt" else "A photo"}
+    story = Story.model_validate(
+        {"headline": "A story", "image": image, "source": {"file": "page.html"}}
+        | ({} if field == "alt" else {field: value})
+    )
+    path = tmp_path / "story.md"
+    path.write_text(story_markdown(story, lead=True), encoding="utf-8")
+    [got] = load_source(path).stories
+    assert (got.image.alt if field == "alt" else getattr(got, field)) == read
