@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from .errors import InputError
 from .models import Issue, Story
 from .picture import ImageProblem, close_file, made_from, quiet
-from .text import leads_outside, read_file
+from .text import clean_value, leads_outside, read_file
 
 FOLDER = "images"  # inside the build folder, published with it
 # Twice the width each image is shown at (a 600 px email), so it is sharp on high-density screens.
@@ -186,7 +186,9 @@ def line_naming(file: Path, src: str) -> int | None:
         lines = file.read_text("utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
         return None
-    return next((number for number, line in enumerate(lines, start=1) if src.strip() in line), None)
+    # A story's reader removed what no one sees from the src ("photos/rally\u200b.jpg"): the line as it reads it too.
+    src = src.strip()
+    return next((number for number, line in enumerate(lines, start=1) if src in line or src in clean_value(line)), None)
 
 
 # ---------------------------------------------------------------------------------------------

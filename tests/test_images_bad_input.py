@@ -294,3 +294,9 @@ def test_a_photo_name_too_long_for_the_file_system_is_one_line_at_its_story(tmp_
     folder = issue(tmp_path, src)
     line = one_line_error(tmp_path, folder, src)
     assert line.endswith(f"image {src!r} cannot be read (File name too long): fix the path"), line
+
+
+def test_a_missing_photo_whose_src_held_an_invisible_character_is_named_at_its_line(tmp_path):
+    folder = issue(tmp_path, "photos/rally\u200b.jpg")  # the reader removes the zero-width space from the src
+    line = one_line_error(tmp_path, folder, "photos/rally.jpg")
+    assert "image 'photos/rally.jpg' is not there" in line, line
