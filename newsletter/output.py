@@ -33,6 +33,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         if path.is_dir():
             raise OutputError("is a folder, not a file; choose another path", file=path)
+        kind = special_kind(path)
+        if kind:  # the rename would put a regular file in place of /dev/stdout's pipe or /dev/null itself
+            raise OutputError(f"is {kind}, not a file; choose another path", file=path)
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
         try:
@@ -45,6 +48,20 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise
     except OSError as error:
         raise OutputError(cannot_write(error), file=path) from None
+
+
+def special_kind(path: Path) -> str:
+    """What `path` is when it is there but no regular file, a folder aside ("a named pipe (FIFO)", "a device", "a
+    socket"), its symlinks followed; "" otherwise."""
+    import stat
+
+    from .text import FILE_KINDS
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:  # not there (or a broken link): a new file goes there
+        return ""
+    return "" if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else FILE_KINDS.get(stat.S_IFMT(mode), "not a regular file")
 
 
 def write_folder(target: Path, files: dict[str, bytes], *, owned: tuple[str, ...] = ()) -> None:

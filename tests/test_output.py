@@ -45,6 +45,21 @@ def test_export_onto_a_folder_is_one_line(story_workdir, cli):
     assert result.output == "error: out: is a folder, not a file; choose another path\n"
 
 
+@pytest.mark.parametrize("link", [False, True], ids=["a FIFO", "a symlink to a FIFO, as /dev/stdout is"])
+def test_export_onto_a_fifo_or_device_is_one_line_and_leaves_it_as_it_was(story_workdir, cli, link):
+    """`--out /dev/stdout` (or /dev/null) replaced the device's node with a regular file: as root, /dev's own."""
+    assert cli("build", "in", "--out", "out").exit_code == 0
+    os.mkfifo(story_workdir / "pipe")
+    if link:
+        (story_workdir / "stdout").symlink_to("pipe")
+    target = "stdout" if link else "pipe"
+    result = cli("export", "out", "--esp", "mailchimp", "--out", target)
+    assert result.exit_code == 1
+    assert result.output == f"error: {target}: is a named pipe (FIFO), not a file; choose another path\n"
+    assert (story_workdir / "pipe").is_fifo()
+    assert (story_workdir / target).is_symlink() == link
+
+
 def test_a_failed_swap_keeps_the_old_build_and_the_editors_own_files(story_workdir, monkeypatch):
     target = story_workdir / "out"
     target.mkdir()
