@@ -168,3 +168,16 @@ def test_the_suggested_quoting_reads_back_as_the_text(tmp_path):
 def test_wrong_types_name_the_key(tmp_path, front, message):
     path = story(tmp_path, front)
     assert error_line(path).split(": ", 1)[1] == message
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ('headline: "\\U00110000"', "story.md:2: \\U00110000 is past the last Unicode character (\\U0010FFFF)"),
+        ('headline: "\\Uffffffff"', "story.md:2: \\Uffffffff is past the last Unicode character (\\U0010FFFF)"),
+        ("priority: " + "9" * 5000, "is not a whole number (a number of 5000 characters)"),
+    ],
+)
+def test_an_escape_past_unicode_or_a_number_of_thousands_of_digits_is_one_short_line(tmp_path, front, message):
+    line = error_line(story(tmp_path, f"headline: A\n{front}" if front.startswith("priority") else front))
+    assert message in line and len(line) < 400

@@ -167,6 +167,11 @@ BAD_BLOCKS = [
         "or leave the line out (each bar its share of 100%)",
     ),
     ("title: A\ntitle: B\nname,share\nA,30\n", 9, "title: is given twice (lines 8 and 9): keep one"),
+    (  # a number past any count is shortened, as a cell's is
+        "seats_total: " + "9" * 5000 + "\nname,seats\nA,8\n",
+        8,
+        "seats_total: '" + "9" * 37 + "...' is not a number of seats like 51",
+    ),
     (
         "name,share\nA,30\nSource: Electoral Commission\n",
         10,

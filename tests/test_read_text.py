@@ -3602,3 +3602,12 @@ def test_a_standfirst_with_the_photo_s_caption_then_its_byline_under_it_is_passe
     roles = ["other", "prose", "other", "byline", "date", "date", *["furniture"] * 4, "prose", "prose"]
     lines = [Line(n, text) for n, text in enumerate(texts, start=1)]
     assert past_standfirst(lines, roles, 0, 1, len(lines) - 1) == 10
+
+
+@pytest.mark.parametrize("text", ["1. e", "- S p\n…", "day\n* e c"])
+def test_a_paste_of_a_list_item_or_two_and_no_paragraph_is_refused_in_one_line(text):
+    """Found by fuzzing the CLI: the densest run of such a paste holds list items and no paragraph."""
+    from newsletter.errors import InputError
+
+    with pytest.raises(InputError, match="holds no article: no paragraphs of running text found"):
+        read(text)

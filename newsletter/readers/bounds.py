@@ -129,6 +129,8 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
     _, start, end, _ = best
     while start <= end and (roles[start] != "prose" or box_question(lines, roles, start)):
         start += 1
+    if start > end:
+        return None, -1  # the densest run holds no paragraph (a list's items alone: "1. e")
     start = past_header(lines, roles, inner_header(lines, roles, start, end), end)
     last = max(own(start, end), default=end)
     return start, last if "prose" in roles[last + 1 : end + 1] else end

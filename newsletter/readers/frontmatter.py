@@ -15,7 +15,7 @@ from typing import Any
 
 from newsletter.errors import InputError
 from newsletter.patterns import regex
-from newsletter.text import text_problem
+from newsletter.text import shorten, text_problem
 
 MAX_DEPTH = 16  # a story's front matter needs three (image.width); deeper nesting is a mistake or an attack
 YAML_TAGS = "tag:yaml.org,2002:"
@@ -36,6 +36,21 @@ def parse_front_matter(text: str, file: object, first_line: int = 2) -> dict[str
             return read_events(text, file, first_line, yaml.SafeLoader)
         except yaml.YAMLError as error:
             raise syntax_error(text, error, file, first_line) from None
+        except (ValueError, OverflowError):  # PyYAML's scanner on an escape past Unicode's last: "\U00110000"
+            raise beyond_unicode(text, file, first_line) from None
+
+
+def beyond_unicode(text: str, file: object, first_line: int) -> InputError:
+    """The error for an escape past Unicode's last character (U+10FFFF), at the first line that holds one."""
+    for n, line in enumerate(text.split("\n")):
+        for escape in re.findall(r"\\U([0-9A-Fa-f]{8})", line):
+            if int(escape, 16) > 0x10FFFF:
+                return InputError(
+                    f"\\U{escape} is past the last Unicode character (\\U0010FFFF): write the character itself",
+                    file=file,
+                    line=n + first_line,
+                )
+    return InputError("holds an escape past the last Unicode character (\\U0010FFFF)", file=file, line=first_line)
 
 
 def read_events(text: str, file: object, first_line: int, loader: Any) -> dict[str, Any]:
@@ -143,9 +158,11 @@ def scalar(event: Any, fail: Any) -> Any:
             # and the date field says what is wrong with it (as_date), as it does when it is quoted.
             return event.value
         detail = str(error).split("\n")[0] or type(error).__name__
+        if re.search(r"\d{4301}", event.value):  # past int()'s 4,300 digits: Python's own words say nothing useful
+            detail = f"a number of {len(event.value)} characters"
         raise fail(
-            f"{event.value!r} is not {EXPECTED.get(kind, 'a value')} ({detail}); correct it, "
-            "or put it in quotes to keep it as text",
+            f"{shorten(event.value, 60)!r} is not {EXPECTED.get(kind, 'a value')} ({shorten(detail, 120)}); correct "
+            "it, or put it in quotes to keep it as text",
             event.start_mark,
         ) from None
     if isinstance(value, dt.datetime) and value.tzinfo is not None:

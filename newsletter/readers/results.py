@@ -226,7 +226,7 @@ def read_settings(meta: dict[str, tuple[str, int]], file: str, line: int) -> dic
     scale = value("scale").lower() or "full"
     if scale not in ("full", "leader"):
         raise InputError(
-            f"scale: {scale!r} is not a scale: write `scale: leader` to draw the largest share across the "
+            f"scale: {shorten(scale)!r} is not a scale: write `scale: leader` to draw the largest share across the "
             "whole row, or leave the line out (each bar its share of 100%)",
             file=file,
             line=where("scale"),
@@ -234,7 +234,7 @@ def read_settings(meta: dict[str, tuple[str, int]], file: str, line: int) -> dic
     decimals = value("decimals") or "1"
     if not re.fullmatch("[0-3]", decimals):
         raise InputError(
-            f"decimals: {decimals!r} is not 0, 1, 2 or 3: the decimals each computed share is rounded to",
+            f"decimals: {shorten(decimals)!r} is not 0, 1, 2 or 3: the decimals each computed share is rounded to",
             file=file,
             line=where("decimals"),
         )
@@ -246,7 +246,9 @@ def read_settings(meta: dict[str, tuple[str, int]], file: str, line: int) -> dic
             digits = SEPARATORS.sub("", cell)
             if not re.fullmatch("[0-9]{1,6}", digits) or int(digits) == 0:
                 raise InputError(
-                    f"{key.replace(' ', '_')}: {cell!r} is not a number of seats like 51", file=file, line=where(key)
+                    f"{key.replace(' ', '_')}: {shorten(cell)!r} is not a number of seats like 51",
+                    file=file,
+                    line=where(key),
                 )
             counts[key] = int(digits)
     return {
