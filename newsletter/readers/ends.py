@@ -5,6 +5,7 @@ A line that is one of them, and no more, is where the article is over."""
 from __future__ import annotations
 
 from newsletter.patterns import regex
+from newsletter.readers.scripts import words_of
 
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
 COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|kommentare?|commentaires?|comentarios?|"
@@ -39,3 +40,27 @@ END_OF_ARTICLE = regex(
     # ... and the editor in charge, who signs the article's end on Chinese news sites ("责任编辑：霍琦")
     r"(?:本文来源[:：]\s*\S{1,20}\s+)?(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
 )
+
+# A note the site sets under the article: it was updated or corrected, it is a translation, it speaks for its writer
+# alone, or it asks for letters. Only under an article's worth of prose: over the article it is its editor's note.
+AFTER_NOTE = regex(
+    r"(?i)^(?:(?:editor['’]?s note|correction|update)\s*[:：]\s*)?(?:"
+    r"(?:this|the) (?:article|story|post|piece|report|column) (?:has been|was|is) (?:updated|corrected|amended|"
+    r"translated)\b|an earlier version of this (?:article|story|post|piece)\b|\(updates? with\b|"
+    r"translation of an original article\b|translated (?:from|by) \w|"
+    r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
+    r"do you have an opinion on the issues raised in this article\?)|"
+    r".{0,60}(?:仅代表作者|僅代表作者)"  # "... only the writer's or expert's own view"
+)
+NOTE_UNDER = 60  # words of prose above such a note, at least: an article's
+NOTE_MOST = 80  # words: a note is no longer
+
+
+def after_note(text: str, texts: list[str], roles: list[str]) -> bool:
+    """A site's note under the article (the lines above it read as `roles`): the article is over."""
+    if not AFTER_NOTE.match(text) or words_of(text) > NOTE_MOST:
+        return False
+    return (
+        sum(words_of(line) for line, role in zip(texts[: len(roles)], roles, strict=True) if role == "prose")
+        >= NOTE_UNDER
+    )

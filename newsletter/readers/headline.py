@@ -13,6 +13,7 @@ from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
+from newsletter.readers.dialogs import in_machine_summary
 from newsletter.readers.doubts import (
     POST_WRITER,
     decked,
@@ -165,6 +166,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     words of the article's address (`slug`), when the editor gave it, rank a line; most of them make a title sure.
     The headline the page at that address names (`given`, readers/named.py) is the line that is it, and sure."""
     roles = labelled(lines, roles)
+    texts = [line.text for line in lines]
     scored: list[tuple[float, int]] = []
     shares: dict[int, float] = {}  # per candidate: the share of its words the article's opening holds
     ledes: dict[int, float] = {}  # ... and its first paragraphs
@@ -195,7 +197,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         size = ranked_size(line.text)
         about = len(terms(line.text)) >= 2 and in_lede(lines, roles, i, end) >= ABOUT  # half its words: the article's
         if role == "furniture" and (size >= 5 and not BOILERPLATE.search(line.text) or about) \
-                and not BUTTON.match(line.text):  # fmt: skip
+                and not BUTTON.match(line.text) and not in_machine_summary(texts, roles, i):  # fmt: skip
             role = "other"  # a headline may hold a menu's word ("home", "watch"): a long one, or the article's words
         if role in ("date", "byline") and size >= 5 and about and title_case(line.text) and not line.text[0].isdigit():
             role = "other"  # a headline with a date in it, or one that starts "By the numbers"; not one led by a date

@@ -45,7 +45,7 @@ from newsletter.readers.dialogs import (
     site_promo,
     subhead_ends,
 )
-from newsletter.readers.ends import END_OF_ARTICLE
+from newsletter.readers.ends import END_OF_ARTICLE, after_note
 from newsletter.readers.headers import figures_date, is_standfirst
 from newsletter.readers.headline import article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
@@ -247,7 +247,7 @@ def classify(lines: list[Line]) -> list[str]:
         elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:  # a photo's or the article's licence
             roles.append("furniture")
         elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160 \
-                or AUTHORS.match(text) and "prose" in roles[-2:]:  # fmt: skip
+                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, texts, roles):  # fmt: skip
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
