@@ -12,7 +12,7 @@ from typing import Annotated, Any, NamedTuple, TypeVar
 import typer
 from typer.exceptions import TyperException
 
-from .errors import NewsletterError, internal_error, place, step_of
+from .errors import error_line
 from .runtime import cache_folder, pinned_today
 
 # pydantic looks for plugins of its own the first time it builds a model: it reads the entry points of every
@@ -69,13 +69,8 @@ def friendly(command: F) -> F:
         except BaseException as error:  # the library's, the file system's, a bug's or a Rust panic's
             if isinstance(ctx.obj, Options) and ctx.obj.verbose:
                 traceback.print_exc()
-            if isinstance(error, NewsletterError):
-                line = str(error)
-            elif isinstance(error, OSError):  # a file system refusal the library did not foresee: still one line
-                line = f"{place(error.filename)}{error.strerror or error}"
-            else:  # a bug, or a Rust panic inside mjml-python (a BaseException)
-                subject = next((kwargs[name] for name in SUBJECTS if kwargs.get(name) is not None), None)
-                line = internal_error(*step_of(error, DOING.get(command.__name__, command.__name__), subject), error)
+            subject = next((kwargs[name] for name in SUBJECTS if kwargs.get(name) is not None), None)
+            line = error_line(error, DOING.get(command.__name__, command.__name__), subject)
             typer.secho(f"error: {line}", fg=typer.colors.RED, err=True)
             raise typer.Exit(code=1) from None
 

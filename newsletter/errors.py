@@ -89,3 +89,14 @@ def internal_error(step: str, file: str, error: BaseException) -> str:
     message = message[:300] + "..." if len(message) > 300 else message
     where = f"{step} {file}" if file else step
     return f"internal error while {where}: {type(error).__name__}: {message}; please report it with newsletter -v"
+
+
+def error_line(error: BaseException, step: str, subject: object = None) -> str:
+    """The one line any exception becomes on the command line: the library's own message; a file system refusal
+    the library did not foresee, with its file; else a bug (or a Rust panic inside mjml-python, a BaseException),
+    with the step and file `doing` left on it, or else the command's `step` and `subject`."""
+    if isinstance(error, NewsletterError):
+        return str(error)
+    if isinstance(error, OSError):
+        return f"{place(error.filename)}{error.strerror or error}"
+    return internal_error(*step_of(error, step, subject), error)
