@@ -13,7 +13,7 @@ import typer
 from typer.exceptions import TyperException
 
 from .errors import error_line
-from .runtime import cache_folder, pinned_today
+from .runtime import cache_folder, output_closed, pinned_today
 
 # pydantic looks for plugins of its own the first time it builds a model: it reads the entry points of every
 # package installed beside it (several ms at each run) and would run any it found inside a build. The command
@@ -53,7 +53,8 @@ SUBJECTS = ("source", "page", "issue", "builds")  # the parameter naming what th
 
 
 def friendly(command: F) -> F:
-    """Turn the library's exceptions into one red line and exit code 1 (and a traceback under --verbose).
+    """Turn the library's exceptions into one red line and exit code 1 (and a traceback under --verbose); output
+    whose reader went away (a pipe to `head`) ends the command without a word, with 141.
 
     An exception the library did not foresee (a bug) is one line too, naming the step and file it came from
     (errors.doing) and asking for a report; nothing is half-written, since every writer stages its files and
@@ -67,6 +68,8 @@ def friendly(command: F) -> F:
         except (typer.Exit, typer.Abort, TyperException, KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
         except BaseException as error:  # the library's, the file system's, a bug's or a Rust panic's
+            if isinstance(error, BrokenPipeError) and output_closed():  # `newsletter ... | head -1`: as git, no word
+                raise typer.Exit(code=141) from None  # 128 + SIGPIPE, what a shell reports of git there
             if isinstance(ctx.obj, Options) and ctx.obj.verbose:
                 traceback.print_exc()
             subject = next((kwargs[name] for name in SUBJECTS if kwargs.get(name) is not None), None)

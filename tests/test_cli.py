@@ -1,5 +1,8 @@
 """The command line as an editor uses it: build, import, help, and bad input."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,3 +219,25 @@ def test_build_inside_an_issue_folder_names_the_newsletter_folder_to_run_it_in(w
         f"error: nothing to build here: no issue under issues/ (nor seeds/); run it in {workdir}, where "
         "newsletter.toml is, or give the issue folder\n"
     )
+
+
+def test_output_piped_into_head_that_stopped_reading_ends_without_a_word(workdir):
+    """`newsletter build ... | head -1`: once head has its line and exits, the next line written met a closed pipe,
+    and the editor saw `error: Broken pipe` (exit 1) for a build that went fine. Now the command ends as git's does
+    there: nothing on stderr, exit 141 (128 + SIGPIPE), the build written."""
+    from golden import EXAMPLE, SLUG
+
+    read, write = os.pipe()
+    os.close(read)  # head has exited: every line written from now on meets a closed pipe
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "newsletter", "build", str(EXAMPLE), "--date", "2026-11-24"],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            timeout=300,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr.decode() == ""
+    assert done.returncode == 141
+    assert (workdir / "build" / SLUG / "email.html").is_file()
