@@ -353,9 +353,9 @@ def publish(
 
     Upload the site folder to the address set as web_base_url in newsletter.toml (rsync, S3, GitHub
     Pages...). Two builds of one issue (same number, or same date and subject) publish once: the newest.
-    A story edited after the newest issue's build is refused; an older issue is published as built (as it
-    was sent), with a warning naming each file edited since. The site is replaced whole: a failure leaves
-    the old one as it was.
+    A story edited after the newest issue's build is refused, as is an issue still holding a placeholder (TK);
+    an older issue is published as built (as it was sent), with a warning naming each file edited since. The
+    site is replaced whole: a failure leaves the old one as it was.
 
     Example:
 

@@ -379,8 +379,10 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     """Publish every issue built under `root` into the site folder `out`, replacing it whole. The newest issue's
     build is refused when its sources changed since (buildfolder.refuse_stale); an older issue's is published as
     built, as it was sent, and a change to its own folder's files since is named (a change to what every issue
-    shares, the week's calendar.csv or a new footer, is the newest issue's)."""
+    shares, the week's calendar.csv or a new footer, is the newest issue's). An issue still holding a placeholder
+    ("TK") is refused, as a list send refuses it."""
     from .buildfolder import refuse_stale
+    from .check import placeholders, refuse_placeholders
 
     separate(root, out)
     # Read every build; leave out the builds of one story file (or that may be), then keep each issue's newest
@@ -392,6 +394,11 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
     newest = max(builds, key=lambda build: (build.issue.date, build.built))  # (not the last built: an old one rebuilt)
     refuse_stale(newest.folder)
     as_built = [Skipped(build.folder, said) for build in builds if build is not newest and (said := as_sent(build))]
+    # An issue still holding a placeholder ("TK"): the archive would show its draft to everyone, as a list send would
+    # mail it to everyone; refused the same way (what its web page shows: the issue's own fields)
+    for build in builds:
+        where = f"or move it out of {root}/ to publish the other issues" if len(builds) > 1 else ""
+        refuse_placeholders(placeholders(build.issue), build.folder, nothing="nothing was published", instead=where)
     base = site_base(builds)
     # What the last publish there wrote: the files this one may replace, and the feed's ids, which stay
     before = read_manifest(out)

@@ -382,6 +382,30 @@ def test_an_older_issue_edited_after_it_went_out_is_published_as_built_and_the_n
     assert {path: path.read_bytes() for path in Path("site").rglob("*") if path.is_file()} == site
 
 
+def test_an_issue_still_holding_tk_is_refused_and_the_site_stays_as_it_was(tmp_path, monkeypatch):
+    """Next week's issue started with `newsletter new` and built with its example lead still in: publish put 'TK
+    Headline of this week's lead story' in the public archive, its index and its feed. It is refused as a list send
+    refuses it, naming the file and line of the first placeholder; nothing is written."""
+    monkeypatch.chdir(tmp_path)
+    Path("newsletter.toml").write_text(f'[brand]\nname = "The Ballot Brief"\nweb_base_url = "{BASE}"\n')
+    make_issue(tmp_path / "issues" / "2026-11-24", number=48, date="2026-11-24")
+    assert runner.invoke(app, ["build", "issues/2026-11-24"]).exit_code == 0
+    assert runner.invoke(app, ["publish"]).exit_code == 0
+    site = {path: path.read_bytes() for path in Path("site").rglob("*") if path.is_file()}
+
+    assert runner.invoke(app, ["new", "--date", "2026-12-01"]).exit_code == 0
+    assert runner.invoke(app, ["build", "issues/2026-12-01"]).exit_code == 0
+    refused = runner.invoke(app, ["publish"])
+    assert refused.exit_code == 1
+    assert refused.output == (
+        "error: build/2026-12-01-issue-49: still holds 11 placeholder(s) (TK, unfilled merge tags), which check calls "
+        "not safe to send (issues/2026-12-01/01-lead.md:1: the headline still holds 'TK': fill it in (TK Headline of "
+        "this week’s lead story)); nothing was published: fill them in and build again, `newsletter check "
+        "build/2026-12-01-issue-49` names each one (or move it out of build/ to publish the other issues)\n"
+    )
+    assert {path: path.read_bytes() for path in Path("site").rglob("*") if path.is_file()} == site
+
+
 def test_feed_ids_stay_when_the_site_moves_and_an_issue_is_redated(tmp_path, monkeypatch):
     """A feed reader knows an issue by its entry's id: a new id is a new issue to it. Mid-season the site moves to
     another web_base_url and last week's issue is built again with its date put right (another folder): each issue

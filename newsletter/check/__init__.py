@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # the names as the type checker sees them (`X as X`: re-expor
     from .size import CLIP_WARN as CLIP_WARN
     from .size import clip_finding as clip_finding
     from .text import placeholders as placeholders
+    from .text import refuse_placeholders as refuse_placeholders
 
 WHERE = {
     "contrast": "newsletter.colour",
@@ -45,7 +46,7 @@ WHERE = {
     **dict.fromkeys(("Page", "StoryIndex", "parse_html"), ".page"),
     **dict.fromkeys(("Report", "check_build"), ".report"),
     **dict.fromkeys(("CLIP_ERROR", "CLIP_WARN", "clip_finding"), ".size"),
-    "placeholders": ".text",
+    **dict.fromkeys(("placeholders", "refuse_placeholders"), ".text"),
 }
 
 

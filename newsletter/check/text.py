@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Issue, Story
 from newsletter.patterns import regex
@@ -65,13 +67,32 @@ def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_na
     return findings
 
 
-def placeholders(issue: Issue, html: str, text: str, html_name: str, text_name: str) -> list[Finding]:
+def placeholders(
+    issue: Issue, html: str = "", text: str = "", html_name: str = "", text_name: str = ""
+) -> list[Finding]:
     """Each placeholder and merge tag left in, once, as `newsletter check` lists them: what the build's summary
-    counts and the preview's "Before you send" shows."""
+    counts and the preview's "Before you send" shows. Without the email and its text version: those of the issue
+    itself, which publish shows as its web page."""
     from .findings import ordered
     from .page import parse_html
 
     return ordered(check_leftovers(issue, parse_html(html), text, html_name, text_name))
+
+
+def refuse_placeholders(left: list[Finding], folder: Path, *, nothing: str, instead: str) -> None:
+    """A build still holding placeholders or merge tags (`left`, as `placeholders` lists them), which `check` calls
+    not safe to send, is refused where readers would get it (a list send, the public archive): one line naming how
+    many and the first, at its file and line when one is; `nothing` says what was not done, `instead` (if any)
+    what else to do."""
+    if not left:
+        return
+    first = next((finding for finding in left if finding.file), left[0])
+    raise InputError(
+        f"still holds {len(left)} placeholder(s) (TK, unfilled merge tags), which check calls not safe to send "
+        f"({str(first).removeprefix(f'{first.level}: ')}); {nothing}: fill them in and build again, "
+        f"`newsletter check {folder}` names each one" + (f" ({instead})" if instead else ""),
+        file=folder,
+    )
 
 
 def leftovers(value: str) -> list[str]:

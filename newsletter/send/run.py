@@ -121,18 +121,12 @@ def refuse_placeholders(folder: Path) -> None:
     safe to send, is refused: the whole list would get a draft. A test send (--to) goes out, to look at one."""
     from newsletter.buildfolder import read_built_issue
     from newsletter.check import placeholders
+    from newsletter.check import refuse_placeholders as refuse
 
     issue, files = read_built_issue(folder, ("email.html", "email.txt"))
     html, text = (files[name].decode("utf-8") for name in ("email.html", "email.txt"))
     left = placeholders(issue, html, text, str(folder / "email.html"), str(folder / "email.txt"))
-    if left:
-        first = str(left[0]).removeprefix(f"{left[0].level}: ")
-        raise InputError(
-            f"still holds {len(left)} placeholder(s) (TK, unfilled merge tags), which check calls not safe to send "
-            f"({first}); nothing was sent: fill them in and build again, `newsletter check {folder}` names each one "
-            "(a test send with --to goes out as it is)",
-            file=folder,
-        )
+    refuse(left, folder, nothing="nothing was sent", instead="a test send with --to goes out as it is")
 
 
 def history_path(config: Path | None) -> Path:
