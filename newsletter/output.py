@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
@@ -105,14 +106,12 @@ def swap_folder(target: Path, files: dict[str, bytes], keep: Callable[[Path, Pat
 
     A reader (the preview server, a web server) sees the old folder or the new one, never a mix; a failure at
     any step, or the process killed, leaves `target` as it was: the old folder is never changed before it is
-    swapped out whole. The one swap of the house: builds (output.write_folder) and sites (publish) use it.
+    swapped out whole, and what a killed swap left beside it goes at the next (clear_leftovers). The one swap of
+    the house: builds (output.write_folder) and sites (publish) use it.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-    # A build or a site is published (copied to a web server, opened by a mail client): the modes of any new
-    # folder, not mkdtemp's 0700, which a copy that keeps modes would carry to the server.
-    staging.chmod(0o777 & ~UMASK)
-    try:
+    clear_leftovers(target)
+    with held_folder(f".{target.name}.", target.parent) as staging:
         for name, data in files.items():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)  # images/ of the issue
             (staging / name).write_bytes(data)
@@ -121,8 +120,7 @@ def swap_folder(target: Path, files: dict[str, bytes], keep: Callable[[Path, Pat
             return
         if keep is not None:
             keep(target, staging)
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
-        try:
+        with held_folder(f".{target.name}.old.", target.parent) as old:
             os.replace(target, old / target.name)
             try:
                 os.replace(staging, target)
@@ -130,10 +128,71 @@ def swap_folder(target: Path, files: dict[str, bytes], keep: Callable[[Path, Pat
                 with contextlib.suppress(OSError):
                     os.replace(old / target.name, target)
                 raise
+
+
+# The temporary folders swap_folder makes beside a target: `.<name>.` or `.<name>.old.`, then mkdtemp's 8 letters.
+LEFTOVER = r"\.{name}\.(old\.)?[a-z0-9_]{{8}}"
+
+
+@contextlib.contextmanager
+def held_folder(prefix: str, parent: Path) -> Iterator[Path]:
+    """A new temporary folder in `parent`, locked while this process works in it and removed after. The system drops
+    the lock when the process dies, even by SIGKILL: a folder nobody holds is a killed swap's, which a later swap
+    removes (clear_leftovers); one still held is a running swap's (a preview's rebuild, another publish)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    try:
+        # A build or a site is published (copied to a web server, opened by a mail client): the modes of any new
+        # folder, not mkdtemp's 0700, which a copy that keeps modes would carry to the server.
+        folder.chmod(0o777 & ~UMASK)
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            lock(handle, wait=True)
+            yield folder
         finally:
-            shutil.rmtree(old, ignore_errors=True)
+            os.close(handle)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def lock(handle: int, *, wait: bool) -> bool:
+    """Lock an open folder for this process: True once locked, False when another process holds it (not `wait`).
+    Where the system has no such locks (Windows) nothing is locked and every folder counts as held: none is removed."""
+    try:
+        import fcntl
+    except ImportError:
+        return wait
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def clear_leftovers(target: Path) -> None:
+    """Remove what swaps into `target` killed midway (SIGKILL, a power cut) left beside it: its temporary folders,
+    by their names alone, that no running swap holds. A kill between the two renames left `target` inside the old
+    one's folder: it is put back in place first, as it was."""
+    pattern = re.compile(LEFTOVER.format(name=re.escape(target.name)))
+    try:
+        entries = sorted(target.parent.iterdir())
+    except FileNotFoundError:
+        return
+    for entry in entries:
+        found = pattern.fullmatch(entry.name)
+        if not found or entry.is_symlink() or not entry.is_dir():
+            continue
+        try:
+            handle = os.open(entry, os.O_RDONLY)
+        except OSError:  # gone since, or a system that cannot open a folder (Windows): left as it is
+            continue
+        try:
+            if not lock(handle, wait=False):
+                continue
+            if found.group(1) and not target.exists() and not target.is_symlink() and (entry / target.name).is_dir():
+                os.replace(entry / target.name, target)
+            shutil.rmtree(entry, ignore_errors=True)
+        finally:
+            os.close(handle)
 
 
 def copy_entry(source: Path, destination: Path) -> None:

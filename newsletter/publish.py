@@ -15,7 +15,7 @@ from typing import cast
 
 from .errors import InputError, OutputError, doing
 from .models import Issue
-from .output import copy_entry, swap_folder
+from .output import clear_leftovers, copy_entry, swap_folder
 
 FEED = "feed.xml"
 INDEX = "index.html"
@@ -400,7 +400,9 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         where = f"or move it out of {root}/ to publish the other issues" if len(builds) > 1 else ""
         refuse_placeholders(placeholders(build.issue), build.folder, nothing="nothing was published", instead=where)
     base = site_base(builds)
-    # What the last publish there wrote: the files this one may replace, and the feed's ids, which stay
+    # What the last publish there wrote: the files this one may replace, and the feed's ids, which stay (once what
+    # a publish killed midway left beside it is cleared: its old site put back, should the kill have come mid-swap)
+    clear_leftovers(out)
     before = read_manifest(out)
     ids = feed_ids(builds, base, before.ids)
     # Render the pages, the index, the feed and the sitemap; take the images each build wrote

@@ -551,6 +551,52 @@ def test_a_failed_publish_leaves_the_old_site_whole(builds, tmp_path, monkeypatc
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]  # no temporary folder left behind
 
 
+def test_what_a_publish_killed_midway_left_beside_the_site_goes_at_the_next(builds, tmp_path, monkeypatch):
+    """A publish killed during its copy (SIGKILL, a power cut) left its hidden temporary folder beside site/, and
+    every later publish left it there: a killed run each week piled up copies of the whole site. The next publish
+    removes those of its own (their names, beside site/, held by no running publish); anything else stays."""
+    import fcntl
+
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["publish", str(builds), "--out", "site"]).exit_code == 0
+    killed = Path(".site.k1lled0a")  # as a publish killed while writing the new site leaves it
+    shutil.copytree("site", killed / "half", dirs_exist_ok=True)
+    Path(".site.old.k1lled0b").mkdir()  # and one killed just after making the folder the old site moves to
+    running = Path(".site.runn1ng0")  # another publish's, at work: it holds its folder
+    running.mkdir()
+    held = os.open(running, os.O_RDONLY)
+    fcntl.flock(held, fcntl.LOCK_EX)
+    others = [Path(".site-notes"), Path(".site.mine"), Path(".sites.k1lled0c"), Path("archive/.site.k1lled0d")]
+    for other in others:
+        other.mkdir(parents=True)
+    try:
+        result = runner.invoke(app, ["publish", str(builds), "--out", "site"])
+    finally:
+        os.close(held)
+    assert result.exit_code == 0, result.output
+    assert not killed.exists() and not Path(".site.old.k1lled0b").exists()
+    assert running.is_dir() and all(other.is_dir() for other in others)
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [".site-notes", ".site.mine", ".site.runn1ng0", ".sites.k1lled0c", "archive", "site"]
+    )
+
+
+def test_a_publish_killed_between_its_two_renames_gets_its_old_site_back(builds, tmp_path, monkeypatch):
+    """Killed after the old site moved aside and before the new one moved in: site/ is gone, the old site (with the
+    editor's CNAME) is in the folder it moved to. The next publish puts it back before it reads what it wrote, so
+    the editor's files are kept as from any old site, and no temporary folder is left."""
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["publish", str(builds), "--out", "site"]).exit_code == 0
+    Path("site/CNAME").write_text("news.example.org\n")
+    Path(".site.old.k1lled0a").mkdir()
+    os.replace("site", ".site.old.k1lled0a/site")
+    shutil.copytree(".site.old.k1lled0a/site", ".site.k1lled0b")  # the new site, written whole before the kill
+    result = runner.invoke(app, ["publish", str(builds), "--out", "site"])
+    assert result.exit_code == 0, result.output
+    assert Path("site/CNAME").read_text() == "news.example.org\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
 def test_republishing_keeps_the_editors_files_and_names_issues_it_removes(builds, tmp_path, monkeypatch):
     shutil.copytree(builds, tmp_path / "build")  # copy2 keeps the draft's older time
     out = tmp_path / "site"
