@@ -367,8 +367,8 @@ def publish(
     for skipped in site.skipped:
         typer.secho(f"skipped {skipped}", fg=typer.colors.YELLOW)
     typer.echo("\n".join(site.said()))
-    for other in site.as_built + site.elsewhere:
-        typer.secho(f"warning: {other}", fg=typer.colors.YELLOW)
+    for warning in site.warnings():
+        typer.secho(f"warning: {warning}", fg=typer.colors.YELLOW)
     for name, why in site.removed:
         typer.secho(f"removed {site.out / name}/ from the site: {why}", fg=typer.colors.YELLOW)
 

@@ -58,8 +58,8 @@ class Site:
     builds: list[Build]  # published, newest issue first
     skipped: list[Skipped] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # issue folders of the old site gone, and why
-    elsewhere: list[Skipped] = field(default_factory=list)  # builds whose "View in browser" names another site
     as_built: list[Skipped] = field(default_factory=list)  # older issues whose sources changed since: as sent
+    moved: str = ""  # one line for the issues whose "View in browser" names another site (moved_from), or ""
     files: dict[str, int] = field(default_factory=dict)  # path in the site -> size in bytes
 
     def said(self) -> list[str]:
@@ -69,6 +69,11 @@ class Site:
             number = f"issue {build.issue.number}" if build.issue.number is not None else "no number"
             lines.append(f"  {build.issue.date.isoformat()}  {number:<10} {build.slug}/web.html  {build.issue.subject}")
         return [*lines, "  index.html, feed.xml, sitemap.xml"]
+
+    def warnings(self) -> list[str]:
+        """What `newsletter publish` warns of: each older issue published as built though its files changed since,
+        then, once, the issues built for another address."""
+        return [str(other) for other in self.as_built] + ([self.moved] if self.moved else [])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,15 +425,6 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         for name in removed
     ]
     sizes = {name: len(data) for name, data in files.items()}
-    elsewhere = [
-        Skipped(
-            build.folder,
-            f'its "View in browser" link {describe_base(build)}, not this site ({base}/), where its page is published: '
-            f"{moved_hint(build, base)}",
-        )
-        for build in builds
-        if build.issue.brand.web_base_url.rstrip("/") != base
-    ]
     return Site(
         out=out,
         base_url=base,
@@ -436,8 +432,8 @@ def publish(root: Path = Path("build"), out: Path = Path("site"), *, cache: Path
         skipped=older + not_builds + no_issue + left_out,
         removed=why_removed,
         files=sizes,
-        elsewhere=elsewhere,
         as_built=as_built,
+        moved=moved_from(builds, base),
     )
 
 
@@ -459,15 +455,30 @@ def as_sent(build: Build) -> str:
     )
 
 
-def moved_hint(build: Build, base: str) -> str:
-    old = build.issue.brand.web_base_url.rstrip("/")
-    again = "build it again before you send it"
-    return f"{again}; once it is sent, have {old}/ redirect to {base}/" if old else f"{again} (web_base_url is set now)"
+def moved_from(builds: list[Build], base: str) -> str:
+    """One line for every issue whose "View in browser" link names another address than this site's (built before
+    the site moved, or before web_base_url was set), "" for none: how many, which (the first few, by address), and
+    what to do. Its page is published here all the same (at_site); the link in its email is the question."""
+    from .notices import SHOWN
 
-
-def describe_base(build: Build) -> str:
-    base = build.issue.brand.web_base_url
-    return f"points to {base.rstrip('/')}/" if base else "is missing (the issue has no web_base_url)"
+    groups: dict[str, list[str]] = {}  # the address its link names ("": none) -> its build folders, newest first
+    for build in builds:
+        old = build.issue.brand.web_base_url.rstrip("/")
+        if old != base:
+            groups.setdefault(old, []).append(build.folder.name)
+    if not groups:
+        return ""
+    links = []
+    for old, names in groups.items():
+        shown = ", ".join(names[:SHOWN]) + (f" and {len(names) - SHOWN} more" if len(names) > SHOWN else "")
+        links.append(f"point to {old}/ ({shown})" if old else f"are missing ({shown}: built without web_base_url)")
+    olds = " and ".join(f"{old}/" for old in groups if old)
+    redirect = f", and have {olds} redirect to {base}/ for those sent" if olds else ""
+    return (
+        f"{sum(map(len, groups.values()))} issue(s) built for another address than this site ({base}/), where their "
+        f'pages are published: their emails\' "View in browser" links {" and ".join(links)}; build again any not '
+        f"sent yet{redirect}"
+    )
 
 
 def separate(root: Path, out: Path) -> None:

@@ -473,9 +473,9 @@ def test_an_issue_built_before_the_site_moved_is_shown_from_the_new_address(tmp_
     result = runner.invoke(app, ["publish"])
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[-1] == (
-        f'warning: build/2026-11-17-issue-47: its "View in browser" link points to {BASE}/, not this site '
-        f"({moved}/), where its page is published: build it again before you send it; once it is sent, have "
-        f"{BASE}/ redirect to {moved}/"
+        f"warning: 1 issue(s) built for another address than this site ({moved}/), where their pages are published: "
+        f'their emails\' "View in browser" links point to {BASE}/ (2026-11-17-issue-47); build again any not sent yet, '
+        f"and have {BASE}/ redirect to {moved}/ for those sent"
     )
     site = Path("site")
     for name in ("index.html", "2026-11-17-issue-47/web.html", "feed.xml"):
@@ -486,6 +486,39 @@ def test_an_issue_built_before_the_site_moved_is_shown_from_the_new_address(tmp_
     assert (site / photo).is_file() and photo.startswith("2026-11-17-issue-47/images/")
     index = (site / "index.html").read_text("utf-8")
     assert f'src="{photo}"' in index  # relative, as the newest issue's thumbnail
+
+
+def test_issues_built_before_the_site_moved_are_one_warning_saying_how_many_and_which(tmp_path, monkeypatch):
+    """A season sent from the old address, then the site moved: every publish said the same long warning again for
+    each issue sent before the move, a screenful each week. Now one line says what it means, how many issues and
+    which (the first few, by the address their link names), and what to do."""
+    monkeypatch.chdir(tmp_path)
+    moved = "https://ballot.example.com/archive"
+    for number, date, base in (
+        (42, "2026-10-13", ""),  # built before web_base_url was set: its email has no "View in browser" link
+        (43, "2026-10-20", BASE),
+        (44, "2026-10-27", BASE),
+        (45, "2026-11-03", BASE),
+        (46, "2026-11-10", BASE),
+        (47, "2026-11-17", BASE),
+        (48, "2026-11-24", moved),
+    ):
+        folder = make_issue(tmp_path / "issues" / date, number=number, date=date)
+        toml = folder / "issue.toml"
+        toml.write_text(
+            re.sub(r"(?m)^web_base_url = .*\n", f'web_base_url = "{base}"\n' if base else "", toml.read_text())
+        )
+        build(folder, out_root=Path("build"))
+    warning = (
+        f"warning: 6 issue(s) built for another address than this site ({moved}/), where their pages are published: "
+        f'their emails\' "View in browser" links point to {BASE}/ (2026-11-17-issue-47, 2026-11-10-issue-46, '
+        "2026-11-03-issue-45 and 2 more) and are missing (2026-10-13-issue-42: built without web_base_url); build "
+        f"again any not sent yet, and have {BASE}/ redirect to {moved}/ for those sent"
+    )
+    for _ in range(2):  # said at each publish, once
+        result = runner.invoke(app, ["publish"])
+        assert result.exit_code == 0, result.output
+        assert [line for line in result.output.splitlines() if line.startswith("warning")] == [warning]
 
 
 def test_same_date_and_subject_without_a_number_is_one_issue(tmp_path):
