@@ -160,20 +160,21 @@ MOLDOVA = (
     "Moldova's ruling party kept its majority in Sunday's parliamentary election, according to the electoral "
     "commission's preliminary count, despite a campaign marked by claims of vote buying and foreign meddling.",
 )
+# Its second paragraph
+MOLDOVA_REST = (
+    "Turnout fell to about half of registered voters, with long queues at polling stations abroad where many "
+    "Moldovans living in the European Union cast their ballots for the pro-European party and its allies."
+)
 
 
 def test_a_pasted_page_whose_headline_is_a_guess_names_the_next_likeliest_lines(desk, serve, issue):
     """Two titles over the date, the nearer only narrowly ahead: the story is written flagged, and the desk says
     which lines could be the headline instead, whole, for the editor to take one."""
     headline, deck, opening = MOLDOVA
-    rest = (
-        "Turnout fell to about half of registered voters, with long queues at polling stations abroad where many "
-        "Moldovans living in the European Union cast their ballots for the pro-European party and its allies."
-    )
     preview = serve(issue)
     page = desk.new_page()
     open_desk(page, preview)
-    result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n{rest}\n")
+    result = paste_text(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n{MOLDOVA_REST}\n")
     assert result.startswith("Added 06-moldova-s-ruling-party-keeps-its.md"), result
     assert (
         'line 2 ("Moldova\'s Pro-EU Bloc Holds Its Majority") comes close; check it, or take one of the next '

@@ -349,6 +349,10 @@ function element(tag, className, text) {
 
 function showFindings(findings) {
   const list = $('warnings-list');
+  const active = document.activeElement;
+  const held = active && active !== list && list.contains(active) ? {
+    story: active.closest('.finding-group').dataset.story, className: active.className, text: active.textContent,
+  } : null;
   list.replaceChildren();
   const errors = findings.filter((finding) => finding.level === 'error').length;
   const warnings = findings.length - errors;
@@ -383,6 +387,19 @@ function showFindings(findings) {
     group.append(ul);
     list.append(group);
   }
+  if (held && (!document.activeElement || document.activeElement === document.body)) keepFinding(held);
+}
+
+// The list is made anew with each build, and a button of it that had the focus went with it (the focus fell to the
+// page): the same button takes it back (its story's headline taken, the next build asks no more), else its story's
+// heading, else the panel's.
+function keepFinding(held) {
+  const group = [...$('warnings-list').querySelectorAll('.finding-group')].find((g) => g.dataset.story === held.story);
+  const same = group && [...group.querySelectorAll('button')].find(
+    (button) => button.className === held.className && button.textContent === held.text);
+  const target = same || (group && group.querySelector('.finding-story')) || $('warnings-title');
+  if (target.tagName !== 'BUTTON') target.tabIndex = -1;
+  target.focus();
 }
 
 // --- copy out: for pasting into a web editor, or the email's HTML for a service ---------------------------
@@ -576,6 +593,26 @@ async function addToIssue(path, fields) {
   }
 }
 
+// A choice offered for a story under "Add a page" (the photo dropped, or a headline): its answer takes the place of
+// the offer and, for the next key, the focus of the button pressed (the offer went, and the focus fell to the page);
+// a refusal keeps the offer, and the button its focus, to choose again.
+async function settle(path, fields, offer) {
+  const result = $('add-result');
+  const held = offer.contains(document.activeElement);
+  result.className = 'add-result';
+  try {
+    showAdded(await write(path, fields), path);
+    if (held || document.activeElement === document.body) {
+      result.firstChild.tabIndex = -1;
+      result.firstChild.focus();
+    }
+  } catch (error) {
+    for (const node of [...result.childNodes]) if (node !== offer) node.remove();
+    result.prepend(element('p', '', `Not changed: ${error.message.replace(/^Refused: /, '')}`));
+    result.className = 'add-result add-error';
+  }
+}
+
 function showAdded(answer, path) {
   const result = $('add-result');
   result.className = 'add-result add-ok';
@@ -607,8 +644,9 @@ function showAdded(answer, path) {
 
 // A guessed headline: each of the lines the reader weighed next is a button that makes it the story's headline.
 function offerHeadlines(story, current, choices) {
-  const take = (headline) => addToIssue('/use-headline', {story, headline});
-  $('add-result').append(headlineButtons(story, current, choices, take));
+  const take = (headline) => settle('/use-headline', {story, headline}, offer);
+  const offer = headlineButtons(story, current, choices, take);
+  $('add-result').append(offer);
 }
 
 // The buttons that settle a guessed headline, under "Add a page" or under its warning in "Before you send" (which
@@ -649,8 +687,8 @@ function offerPhoto(photo) {
   }
   const use = element('button', 'photo-use', 'Use for this story');
   use.type = 'button';
-  use.addEventListener('click', () => addToIssue('/use-photo', {story: pick.value, photo}));
   const line = element('p', 'photo-offer');
+  use.addEventListener('click', () => settle('/use-photo', {story: pick.value, photo}, line));
   line.append(pick, ' ', use);
   $('add-result').append(line);
 }
