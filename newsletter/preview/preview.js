@@ -514,7 +514,7 @@ async function copy(url, text, rich, done) {
   try {
     await writeClipboard(html, text, rich);
     const copied = await answer;
-    const older = olderThanNewest(copied.build);
+    const older = olderThanNewest(copied);
     setStatus(`${done(copied)}${older}`, Boolean(older));
   } catch (error) {
     const reason = await answer.then(() => error, (failure) => failure);
@@ -522,11 +522,15 @@ async function copy(url, text, rich, done) {
   }
 }
 
-// A copy is of the last build that built: while the newest failed, it holds none of the changes since. Said, so that
-// the editor does not paste what they have just fixed (or added) without it.
-function olderThanNewest(build) {
-  const newest = Number(document.documentElement.dataset.build);
-  if (document.documentElement.dataset.state !== 'error' || !(build < newest)) return '';
+// A copy is of the last build that built, once the server has waited (briefly) for the build of the last save: while
+// that one failed, or was not done, the copy holds none of the changes since. Said, so that the editor does not paste
+// what they have just fixed (or added) without it.
+function olderThanNewest({build, newest, failed, building}) {
+  if (building) {
+    return ` This is build ${build}: the build of your last save was not done yet, so what you changed since is not`
+      + ' in it. Copy again in a moment.';
+  }
+  if (!failed || !(build < newest)) return '';
   return ` This is build ${build}, the last that built: build ${newest} failed (above), so what you changed since is`
     + ' not in it. Fix the file, save, and copy again.';
 }

@@ -6,8 +6,8 @@ build counter; a watcher thread (watchfiles) rebuilds on change. A failed rebuil
 on screen and puts the error in the page.
 
 The page is also the editor's desk: "Copy for pasting" (/paste.json) and "Copy HTML" (/copy.json) answer from the
-last good build; "Add a page" (POST /add-page, /add-photo) and "Order" (/make-lead, /move-story) write into the issue
-folder through desk.py and order.py, only for the page itself (see handler.Handler.refusal).
+last good build once a save's build is done (settled); "Add a page" (POST /add-page, /add-photo) and "Order"
+(/make-lead, /move-story) write into the issue folder through desk.py and order.py, only for the page (handler.refusal).
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ FIRST_STEP_SECONDS = 0.2  # the longest the rest of a build waits for an open pa
 # An editor that saves in place empties the file, then writes it: a build that reads it between the two fails.
 # A failed build waits this long for the rest of the save before it is shown (a good one never waits).
 WRITE_GRACE_SECONDS = 0.05
+# A copy made just after a save waits this long at most for its build: the browser lets a click copy for about 5 s
+COPY_WAIT_SECONDS = 3.0
 TICKET = 64  # characters at most of an "Add a page" request's ticket (the page sends a UUID)
 
 IMAGE_SUFFIX = regex(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
@@ -212,6 +214,8 @@ class Preview:
         self.images: list[Path] = []  # the local images of the last good build: a changed photo rebuilds
         self.reads = Reads()  # a save parses only the story files whose bytes it changed
         self.reading: dict[str, threading.Event] = {}  # pages "Add a page" is reading, by the page's ticket
+        self.building = False  # the watcher builds a save (rebuild_if_changed): a copy waits for it (settled)
+        self.copy_wait = COPY_WAIT_SECONDS
 
     # --- lifetime -------------------------------------------------------------------------------------
 
@@ -362,6 +366,7 @@ class Preview:
                 self.snapshot = self.shown  # the last good build stays on screen
             self.error = error
             self.version += 1
+            self.building = False  # with the build it waited for in place (settled)
             self.changed.notify_all()
             number, shown = self.number, self.snapshot
         event = BuildEvent(
@@ -419,13 +424,29 @@ class Preview:
         """ "Copy for pasting": the last good build (or one story of it) as HTML for a web editor (copies.py)."""
         from .copies import for_pasting
 
-        return for_pasting(self.shown, story)
+        newest = self.settled()
+        return {**for_pasting(self.shown, story), **newest}
 
     def for_service(self, key: str) -> dict[str, Any]:
         """ "Copy HTML": the email as `export --esp <key>` writes it, for a service's HTML editor (copies.py)."""
         from .copies import for_service
 
-        return for_service(self.shown, key)
+        newest = self.settled()
+        return {**for_service(self.shown, key), **newest}
+
+    def settled(self) -> dict[str, Any]:
+        """Once the build of the last save is done (a save the watcher has not seen yet included), or `copy_wait`
+        seconds have passed: the newest build's number, whether it failed, and whether it is still being made, which
+        a copy of the last good build then says."""
+        deadline = time.monotonic() + self.copy_wait
+        while True:
+            stamps = self.stamp()  # before `building` is read: the watcher sets it before it takes the new stamps
+            with self.changed:
+                building = self.building or stamps != self.stamps
+                left = deadline - time.monotonic()
+                if not building or self.closing or left <= 0:
+                    return {"newest": self.number, "failed": self.error is not None, "building": building}
+                self.changed.wait(min(left, POLL_MS / 1000))
 
     def add(self, path: str, fields: dict[str, str]) -> dict[str, Any]:
         """ "Add a page", a dropped photo, that photo or a headline given to a story, and the order of the stories:
@@ -565,8 +586,15 @@ class Preview:
         a build overtaken by a save before its first step was shown is not shown at all (up to 3 in a row,
         so that a file rewritten without pause still shows)."""
         skipped = 0
-        while (stamps := self.stamp()) != self.stamps:
-            # Stamped before building: a save during the build is seen next time round.
-            self.stamps = stamps
-            event = self.rebuild(skip_if_stale=skipped < 3)
-            skipped = skipped + 1 if event is None else 0
+        try:
+            while (stamps := self.stamp()) != self.stamps:
+                with self.changed:
+                    self.building = True  # until this build is shown
+                # Stamped before building: a save during the build is seen next time round.
+                self.stamps = stamps
+                event = self.rebuild(skip_if_stale=skipped < 3)
+                skipped = skipped + 1 if event is None else 0
+        finally:
+            with self.changed:
+                self.building = False
+                self.changed.notify_all()
