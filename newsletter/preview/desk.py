@@ -11,6 +11,7 @@ never builds half a story.
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import re
@@ -145,6 +146,14 @@ def related_items(tree: Any, label: str) -> list[Story]:
             if title and href.startswith(("http://", "https://")):
                 items.append(Story(headline=title, url=href, source=Source(file=label, line=1)))
     return items
+
+
+def arrived(data: str, what: str) -> bytes:
+    """A file the page sent base64-encoded in its JSON (a dropped photo) -> its bytes."""
+    try:
+        return base64.b64decode(data, validate=True)
+    except ValueError:
+        raise InputError(f"the {what} did not arrive whole (not base64): drop it again") from None
 
 
 def add_photo(folder: Path, name: str, data: bytes) -> Added:

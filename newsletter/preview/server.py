@@ -12,7 +12,6 @@ last good build once a save's build is done (settled); "Add a page" (POST /add-p
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import gc
 import os
@@ -453,17 +452,13 @@ class Preview:
         written into the issue folder; the watcher rebuilds."""
         from newsletter.build import make_issue
 
-        from .desk import add_page, add_photo, use_headline, use_photo
+        from .desk import add_page, add_photo, arrived, use_headline, use_photo
         from .order import make_lead, move_story, story_place
 
         if not self.source.is_dir():
             raise InputError(f"Add a page needs an issue folder; this preview shows the single file {self.source}")
         if path == "/add-photo":
-            try:
-                data = base64.b64decode(fields.get("data", ""), validate=True)
-            except ValueError:
-                raise InputError("the photo did not arrive whole (not base64): drop it again") from None
-            added = add_photo(self.source, fields.get("name", "photo"), data)
+            added = add_photo(self.source, fields.get("name", "photo"), arrived(fields.get("data", ""), "photo"))
         elif path == "/use-photo":
             added = use_photo(self.source, fields.get("story", ""), fields.get("photo", ""))
         elif path == "/use-headline":
