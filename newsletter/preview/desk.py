@@ -48,27 +48,31 @@ def add_page(
     *,
     html: str = "",
     text: str = "",
+    saved: bytes = b"",
     name: str = "",
     address: str = "",
     look: bool = False,
     stop: Event | None = None,
 ) -> Added:
-    """The page's HTML (what a browser copies), else its plain text -> one story file per story the reader finds:
-    the article, then its related list's items, as `import` writes them. The page's address, when the editor gives
-    it, is the article's link (a copy holds none) and evidence of a pasted text's headline (readers/address.py);
-    `look`: the page there is read for the headline it names, which settles the paste's (readers/named.py), unless
-    the editor sets `stop` ("Stop reading") while the desk waits for it."""
+    """The page's HTML (what a browser copies), or a saved page's bytes (dropped), else its plain text -> one story
+    file per story the reader finds: the article, then its related list's items, as `import` writes them. The
+    page's address, when the editor gives it, is the article's link (a copy holds none) and evidence of a pasted
+    text's headline (readers/address.py); `look`: the page there is read for the headline it names, which settles the
+    paste's (readers/named.py), unless the editor sets `stop` ("Stop reading") while the desk waits for it."""
     from newsletter.importer import known_stories, next_number, story_keys, story_name
+    from newsletter.readers.fetch import decode_html
     from newsletter.readers.named import web_address
     from newsletter.readers.pasted import parse_pasted
     from newsletter.storyfile import story_markdown
 
     notices: list[Notice] = []
     address = web_address(address)
+    if saved:  # decoded as `import` decodes the file: its <meta charset>, else UTF-8, else Windows-1252
+        html = decode_html(saved)[0]
     if not html.strip() and not text.strip():
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
     if html.strip():
-        stories = read_copied(html, name or "the pasted page", notices, address, look=look, stop=stop)
+        stories = read_copied(html, name or "the pasted page", notices, address, look=look, stop=stop, saved=saved)
     else:
         read = parse_pasted(text, name or "the pasted text", notices, address=address, look=look, stop=stop)
         stories = read.stories
@@ -86,7 +90,14 @@ def add_page(
 
 
 def read_copied(
-    html: str, label: str, notices: list[Notice], address: str, *, look: bool, stop: Event | None = None
+    html: str,
+    label: str,
+    notices: list[Notice],
+    address: str,
+    *,
+    look: bool,
+    stop: Event | None = None,
+    saved: bytes = b"",
 ) -> list[Story]:
     """A copied page's stories (read_html), the article's headline settled by the one the page at `address` names
     when the editor lets it be read (`look`: readers/named.py)."""
@@ -94,7 +105,7 @@ def read_copied(
 
     read: list[Notice] = []
     named = named_headline(address, label, read, stop) if address and look else Named()
-    stories = read_html(html, label, read, address)
+    stories = read_html(html, label, read, address, saved)
     stories[0] = settle(stories[0], named, read)
     if address and not stories[0].url:  # a copy holds no address of its own: the one typed is its link
         stories[0] = stories[0].model_copy(update={"url": address})
@@ -102,22 +113,24 @@ def read_copied(
     return stories
 
 
-def read_html(html: str, label: str, notices: list[Notice], address: str = "") -> list[Story]:
+def read_html(html: str, label: str, notices: list[Notice], address: str = "", saved: bytes = b"") -> list[Story]:
     """The HTML reader's story (the page at `address`, if given: its relative links resolve against it, and its
     words confirm a headline the reader guessed); what a copied stretch of a page lacks beside a saved page (its
     head: no og:image) is taken from the stretch itself: the first photo in a <figure>, and a related list's links
-    as items."""
+    as items. `saved`: the bytes `html` was decoded from, a saved page's, which the reader decodes itself."""
     import lxml.html
 
     from newsletter.readers.html import parse_html
     from newsletter.readers.pictures import figure_of
 
-    # A saved page dropped whole: its own <head> (og:url, og:image, author) read as import reads it
+    # A saved page dropped whole: its own <head> (og:url, og:image, author) read as import reads it, from its bytes;
+    # a whole page pasted is text already: UTF-8, whatever its <meta charset> says
     if WHOLE_PAGE.match(html):
-        data = html.encode("utf-8")
+        data, charset = (saved, "") if saved else (html.encode("utf-8"), "utf-8")
     else:  # a copied stretch: a body, with a head that says UTF-8 (it is text already), which the reader believes
         data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
-    story = parse_html(data, label, notices, url=address, charset="utf-8")
+        charset = "utf-8"
+    story = parse_html(data, label, notices, url=address, charset=charset)
     tree = lxml.html.fromstring(html)
     if not story.image.src:
         src = next((img.get("src", "") for img in tree.xpath("//figure//img[@src]")), "")
@@ -149,7 +162,7 @@ def related_items(tree: Any, label: str) -> list[Story]:
 
 
 def arrived(data: str, what: str) -> bytes:
-    """A file the page sent base64-encoded in its JSON (a dropped photo) -> its bytes."""
+    """A file the page sent base64-encoded in its JSON (a dropped photo or saved page) -> its bytes."""
     try:
         return base64.b64decode(data, validate=True)
     except ValueError:

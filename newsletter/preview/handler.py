@@ -50,7 +50,7 @@ PAGE_CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
-# Writes: the desk's endpoints, the bodies they take, and the most they read (a photo comes base64-encoded in JSON).
+# Writes: the desk's endpoints, the bodies they take, and the most they read (a photo, a saved page: base64 in JSON).
 WRITES = ("/add-page", "/add-photo", "/use-photo", "/use-headline", "/stop-reading", "/make-lead", "/move-story")
 BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
 WRITE_LIMIT = STORY_LIMIT

@@ -697,16 +697,24 @@ function offerPhoto(photo) {
   $('add-result').append(line);
 }
 
+// A dropped file's bytes, base64-encoded for the request's JSON: a saved page's are decoded by the server as
+// `newsletter import` decodes the file (its <meta charset>, else UTF-8, else Windows-1252), where file.text() read
+// every page as UTF-8 and a Windows-1252 page's quotes and accents became U+FFFD.
+function bytesOf(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(',')[1] || '');
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
 function readFile(file) {
   if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
-    return file.text().then((html) => addToIssue('/add-page', {html, name: file.name, ...address()}));
+    return bytesOf(file).then((data) => addToIssue('/add-page', {data, name: file.name, ...address()}));
   }
   if (file.type.startsWith('image/')) {
-    return new Promise((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(addToIssue('/add-photo', {name: file.name, data: String(reader.result).split(',')[1]}));
-      reader.readAsDataURL(file);
-    });
+    return bytesOf(file).then((data) => addToIssue('/add-photo', {name: file.name, data}));
   }
   $('add-result').replaceChildren(element('p', '', `Not added: ${file.name} is neither a saved .html page nor a photo.`));
   $('add-result').className = 'add-result add-error';

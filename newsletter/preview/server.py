@@ -483,6 +483,7 @@ class Preview:
                     self.source,
                     html=fields.get("html", ""),
                     text=fields.get("text", ""),
+                    saved=arrived(fields["data"], "page") if fields.get("data") else b"",  # a saved page, as bytes
                     name=fields.get("name", ""),
                     address=fields.get("address", ""),
                     look=fields.get("look") == "yes",  # the page at the address read for its headline (a checkbox)
