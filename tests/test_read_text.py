@@ -177,6 +177,8 @@ def test_a_read_more_box_inside_the_article_does_not_end_it():
             "The prime minister arrives at the summit.",
             "Kyodo via REUTERS",
         ),
+        # Lithuanian sites write the label after the name ("nuotr.", photo), alone on its line under the headline
+        ("Luko Balandžio / BNS nuotr.", "", "Luko Balandžio / BNS nuotr."),
     ],
 )
 def test_captions_and_credits_in_every_common_form(caption_lines, caption, credit):
@@ -251,6 +253,7 @@ def test_a_credit_labelled_photo_in_the_page_s_language_is_a_credit(line, captio
         "Reuters reported on Tuesday that talks had stalled.",
         "and/or",
         "Read the full report here / PDF download of the annex is below it.",
+        "Jis sakė, kad nuotr. buvo per tamsi.",  # "nuotr." inside a sentence
     ],
 )
 def test_sentences_are_still_not_credits(line):
