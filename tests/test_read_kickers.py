@@ -394,13 +394,25 @@ def test_a_chinese_page_s_stamp_reprint_notice_and_comments_are_no_part_of_the_a
 
 @pytest.mark.parametrize(
     "caption",
-    ["九龍西點票站外，雙方支持者通宵守候。（資料照，陳品妤攝）", "九龍西點票站外通宵守候的支持者 (本報記者高遠拍攝)"],
+    [
+        "九龍西點票站外，雙方支持者通宵守候。（資料照，陳品妤攝）",
+        "九龍西點票站外通宵守候的支持者 (本報記者高遠拍攝)",
+        "（法新社）九龍西點票站外，雙方支持者星期一（9月5日）通宵守候。",  # Lianhe Zaobao's: the agency first
+    ],
 )
 def test_a_chinese_caption_with_its_photographer_in_brackets_is_no_paragraph(caption):
     """A photo's caption over the first paragraph, its photographer in brackets at its end (攝, 拍攝: taken by), with
-    or without the caption's stop before it: a caption, not the article's first paragraph."""
+    or without the caption's stop before it, or its agency in brackets at its start: a caption, not the article's
+    first paragraph."""
     story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{caption}\n{RECOUNT}")
     assert [block.text for block in story.body if block.kind == "p"] == RECOUNT.strip().split("\n")
+
+
+def test_a_chinese_article_opening_with_its_agency_s_dateline_keeps_it():
+    """An article's first paragraph led by its agency, place and date ("（法新社香港5日电）"): the article's."""
+    first = "（法新社香港5日电）九龍西點票站外，雙方支持者通宵守候。"
+    story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{first}\n{RECOUNT}")
+    assert [block.text for block in story.body if block.kind == "p"][0] == first
 
 
 def test_a_deck_half_as_long_again_under_the_headline_is_its_standfirst():

@@ -37,6 +37,12 @@ BRACKETED = (
 )
 CJK_BRACKETED = regex(BRACKETED)
 CJK_TRAILING = regex(rf"^(?P<caption>[^。]{{5,59}}[^。\s]。?)\s*(?P<credit>{BRACKETED})$")
+# ... or led by its agency alone in brackets, as Lianhe Zaobao sets it ("（法新社）一名计票人员...处理邮寄选票。"); an
+# article's dateline names its place and says it cabled ("（法新社巴黎4日电）")
+CJK_LEADING = regex(
+    r"^[（(](?P<credit>法新社|路透社|美联社|美聯社|彭博社|欧新社|歐新社|新华社|新華社|中新社|共同社|韩联社|韓聯社|"
+    r"AFP|Reuters|AP|EPA|Bloomberg)[）)]\s*(?P<caption>[^。！？]{5,59}。?)$"
+)
 # "Photo" as pages in other languages label a credit: Slavic and Baltic, Hungarian, Greek, Finnish, Vietnamese,
 # Filipino, Swahili, Hausa, Persian, Arabic, Hebrew, Hindi, Bengali, Korean, Thai, Burmese
 PHOTO_WORDS = (
@@ -167,7 +173,7 @@ def split_credit(line: str) -> tuple[str, str]:
     outlet = OUTLET_CREDIT.match(line)
     if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
         outlet = None  # a seat's party and its candidate: "... a majority of 8,405 (Reform: Nigel Farage)"
-    cjk = CJK_TRAILING.match(line)
+    cjk = CJK_TRAILING.match(line) or CJK_LEADING.match(line)
     found = outlet or LABELLED_CREDIT.match(line) or (cjk if CJK.search(line) else None)
     if found and len(found.group("credit").split()) <= CREDIT_WORDS:
         return found.group("caption"), found.group("credit")
