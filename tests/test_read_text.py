@@ -179,6 +179,8 @@ def test_a_read_more_box_inside_the_article_does_not_end_it():
         ),
         # Lithuanian sites write the label after the name ("nuotr.", photo), alone on its line under the headline
         ("Luko Balandžio / BNS nuotr.", "", "Luko Balandžio / BNS nuotr."),
+        # Italian papers: the wire's name alone in brackets, as they spell it
+        ("Il Senato durante il voto sul premierato (Ansa)", "Il Senato durante il voto sul premierato", "(Ansa)"),
     ],
 )
 def test_captions_and_credits_in_every_common_form(caption_lines, caption, credit):
@@ -258,6 +260,12 @@ def test_a_credit_labelled_photo_in_the_page_s_language_is_a_credit(line, captio
 )
 def test_sentences_are_still_not_credits(line):
     assert not is_credit(line)
+
+
+def test_a_short_name_in_brackets_that_is_no_wire_s_ends_no_caption():
+    """A sentence that ends in a short name spelt as no wire spells it: "(ePA)", a German law's, not EPA's."""
+    line = "Seit Jahren wird intensiv diskutiert: Die elektronische Patientenakte (ePA)"
+    assert split_credit(line) == (line, "")
 
 
 def seed_stories(text: str):

@@ -146,6 +146,12 @@ TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"
     rf"(?P<agency>{AGENCY_PHOTO}|{ARABIC_WIRE}))$"
 )
+# ... or a wire's name alone in brackets after a caption of a sentence or two, as Italian papers print it ("... il
+# voto sul premierato (Ansa)", "(Epa)", "(LaPresse)")
+WIRE_TRAILING = regex(
+    r"^(?P<caption>[^()]{20,200}?)\s+(?P<credit>\((?:Ansa|ANSA|Epa|EPA|Afp|AFP|Ap|AP|Reuters|REUTERS|LaPresse|"
+    r"Imagoeconomica|Getty Images|Getty|dpa|Efe|EFE|Anp|ANP|Belga|BELGA|Ipa|IPA|Agf|AGF)\))$"
+)  # (as it spells them: "(ePA)" is a German law's short name)
 # ... the outlet and the photographer in brackets, as the ABC prints them ("... (ABC News: Callum Ashby)"); and a
 # credit's label glued on with no stop before it ("... her pitch to voters Credit: Name for The Telegraph", "... on
 # Tuesday.Credit...Name for The New York Times")
@@ -170,6 +176,9 @@ def split_credit(line: str) -> tuple[str, str]:
     bracketed = TRAILING_CREDIT.match(line)
     if bracketed and (bracketed.group("agency") or is_credit(bracketed.group("credit"))):
         return bracketed.group("caption"), bracketed.group("credit")
+    wire = WIRE_TRAILING.match(line)
+    if wire:
+        return wire.group("caption"), wire.group("credit")
     outlet = OUTLET_CREDIT.match(line)
     if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
         outlet = None  # a seat's party and its candidate: "... a majority of 8,405 (Reform: Nigel Farage)"
