@@ -118,6 +118,9 @@ def test_a_build_leaves_another_site_s_related_list_out_and_says_so(cli, workdir
         "Leia também",
         "Articoli correlati",
         "Lees ook",
+        # ... and as a site says it recommends them
+        "DW recommends",
+        "We recommend",
     ],
 )
 def test_related_lists_under_any_common_heading_are_found(heading):

@@ -250,7 +250,7 @@ RELATED = regex(
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
     r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
     r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more|"
-    r"Related subjects|Additional reading|"
+    r"Related subjects|Additional reading|(?:\S+ ){1,2}recommends?|"  # "DW recommends", "We recommend"
     # ... as German, French, Spanish, Portuguese, Italian and Dutch pages head a list of other stories
     r"(?:Ähnliche|Verwandte|Weitere|Empfohlene) (?:Beiträge|Artikel|Nachrichten|Themen)|Mehr zum Thema|"
     r"Das könnte (?:dich|Sie|euch) auch interessieren|Auch interessant|Lesen Sie auch|Meist ?gelesen|"
