@@ -48,7 +48,7 @@ from newsletter.readers.titles import (
     without_suffix,
 )
 from newsletter.readers.writers import named_authors
-from newsletter.text import clean_value, read_file
+from newsletter.text import clean_value, length_problem, read_file
 
 from . import GUESS, Read, fold
 from .pasted import NO_HEADLINE
@@ -157,6 +157,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         headline = text_headline(
             read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about, url)
         )
+    problem = length_problem("headline", headline.text)
+    if problem:  # as the pasted-text reader, and the Markdown an import would write, refuse it
+        raise InputError(f"the headline {problem}", file=file)
     own = about.get("url") or found("url") or url  # the page's own address, else the one it was fetched or typed at
     if headline.why and spells(headline.text, own):
         headline.why = ""  # the page's own address spells the <h1> or <title> standing in: it is the headline
