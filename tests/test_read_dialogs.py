@@ -352,6 +352,29 @@ def test_a_summary_a_machine_wrote_over_the_article_is_left_out_and_named(label)
     assert any("left out" in notice and label.split("\n")[0] in notice for notice in notices)
 
 
+def test_a_site_s_appeal_box_of_paragraphs_over_the_article_is_left_out_and_named():
+    """The Independent's shape: under the header, "Your support helps us to tell the story", three paragraphs of the
+    site's appeal (longer than the article's own, one asking for a donation), "Your support makes all the
+    difference." and "Read more": the article starts at its own first paragraph."""
+    appeal = [
+        "From elections to climate change to Big Tech, Example News is on the ground when the story is developing, "
+        "whether that means investigating the finances of campaigns or speaking to the voters in the towns where "
+        "the vote will be decided, so that you get the whole story and not only the part of it that is shouted.",
+        "At such a critical moment, we need reporters on the ground. Your donation allows us to keep sending "
+        "journalists to speak to both sides of the story.",
+        "Example News is trusted by readers across the entire political spectrum, and unlike many other news "
+        "outlets, we choose not to lock readers out of our reporting with a paywall.",
+    ]
+    page = (
+        f"News\n{HEADLINE}\nAnna Petrova\nPolitical Correspondent\nWednesday 4 March 2026 18:04 GMT\n"
+        "Your support helps us to tell the story\n" + "\n".join(appeal)
+        + f"\nYour support makes all the difference.\nRead more\n{OPENING}\n{SECOND}\n{THIRD}\n"
+    )  # fmt: skip
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out" in notice and appeal[0][:30] in notice for notice in notices)
+
+
 def test_a_machine_s_takeaways_over_the_byline_are_left_out_and_the_title_stays_the_headline():
     """Bloomberg's shape: the title, "Takeaways by <site> AI" and its "Hide" button, three short points that hold
     the article's words, then the byline and date, a tip line, and the article: the points are no headline and no
