@@ -487,3 +487,39 @@ def test_a_chinese_standfirst_labelled_so_is_the_teaser_not_the_first_paragraph(
     )
     story, _ = read(f"要聞\n{HEADLINE_ZH}\n2016年9月6日 08:23\n{standfirst}\n{RECOUNT}")
     assert (story.teaser, [block.text for block in story.body]) == (standfirst, RECOUNT.strip().split("\n"))
+
+
+HEADLINE_EN = "Viral video misrepresents the state's ballot drop-off law"
+ARTICLE_EN = [
+    "The state's primary election is still five months away, but a video recorded at a ballot drop box last "
+    "November has been shared tens of thousands of times this month as supposed proof of fraud.",
+    "The 40-second video shows a woman placing four ballot envelopes into a drop box outside a public library, "
+    "after which the person filming asks her whose ballots they are.",
+    "State law allows a family member, a household member or a caregiver to return another voter's early ballot, "
+    "and the county's election office said it had reviewed the video and found nothing unlawful in it.",
+]
+
+
+@pytest.mark.parametrize(
+    ("over", "label"),
+    [("Quick Take\n", "Full Story"), ("Transcript\nAudio\n", "Read the Full Transcript")],
+)
+def test_a_summary_over_full_story_is_the_teaser_and_the_article_starts_under_it(over, label):
+    """FactCheck.org's "Quick Take" over a summary and "Full Story" under it, the PBS NewsHour's segment summary over
+    "Read the Full Transcript": the summary is the story's teaser, and the article starts under the label."""
+    summary = (
+        "A video circulating on social media claims that a woman was caught ballot harvesting. But the state allows "
+        "family members to return ballots, and the county says it found nothing unlawful."
+    )
+    story, _ = read(f"Fact check\n{HEADLINE_EN}\nBy Rebecca Dunleavy\nMarch 11, 2026\n{over}{summary}\n{label}\n"
+                    + "\n".join(ARTICLE_EN) + "\n")  # fmt: skip
+    assert (story.teaser, [block.text for block in story.body]) == (summary, ARTICLE_EN)
+
+
+def test_a_byline_of_by_and_a_dash_over_the_writer_s_name_shown_twice_is_that_writer():
+    """The PBS NewsHour's and CBS News's header: "By —" (or "By") on its line, then the writer's name twice (its link,
+    then its photo's alt text): the byline is the name, and the name shown again is no photo's caption."""
+    story, _ = read(f"Politics\n{HEADLINE_EN}\nBy —\nRyan Delmonico\nRyan Delmonico\nSpecial Correspondent\n"
+                    "March 11, 2026\n" + "\n".join(ARTICLE_EN) + "\n")  # fmt: skip
+    assert (story.byline, story.caption) == ("Ryan Delmonico", "")
+    assert [block.text for block in story.body] == ARTICLE_EN

@@ -10,6 +10,12 @@ from newsletter.readers.lines import Line
 from newsletter.readers.scripts import words_of
 
 STANDFIRST_LABEL = regex(r"^[【\[]?(?:导语|導語|摘要|内容提要|內容提要|编者按|編者按)[】\]]?\s*[:：]?")
+# The label between a summary and the article it sums up: FactCheck.org's "Full Story" under its "Quick Take", the
+# PBS NewsHour's "Read the Full Transcript" under a segment's summary
+FULL_STORY = regex(
+    r"(?i)^(?:(?:the )?full (?:story|article|report|transcript)|read the full (?:story|article|report|transcript))\W*$"
+)
+SUMMED_UP_MOST = 80  # words of such a summary, at most
 DATED_STANDFIRST = 12  # words at least of a standfirst under the date
 STANDFIRST_OVER = 8  # lines at most between a standfirst and the article, unless its byline or date is near it
 STANDFIRST_WORDS = 40  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
@@ -22,11 +28,15 @@ def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start
     Under the date (the Süddeutsche's), only a sentence or two with its byline right under it and no credit over it
     (a photo's caption: "The band at the Beacon."). A short first paragraph under the byline is the article's own. A
     paragraph labelled as the standfirst or editor's note ("【导语】", "编者按：") is one however long, the article
-    under it."""
+    under it; so is a summary over the label that says the whole article follows ("Full Story")."""
     if pick is not None and pick < start and STANDFIRST_LABEL.match(lines[start].text):
         after = prose_under(lines, roles, start, end)
         if after and after[0] - start <= 3:
             return after[0]
+    if start + 1 < end and FULL_STORY.match(lines[start + 1].text) and words_of(lines[start].text) <= SUMMED_UP_MOST:
+        after = prose_under(lines, roles, start, end)
+        if after and after[0] == start + 2:
+            return after[0]  # the summary over "Full Story": the teaser; the article under it
     if pick is None or pick >= start or words_of(lines[start].text) >= STANDFIRST_WORDS:
         return start
     bylined = start + 1 <= end and roles[start + 1] == "byline" and roles[start - 1] != "credit" \

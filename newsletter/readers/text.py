@@ -279,13 +279,19 @@ def classify(lines: list[Line]) -> list[str]:
         if CREDIT_LABEL.match(text) and roles[i + 1] == "credit":
             roles[i] = "furniture"  # a credit's label on a line of its own (the New York Times' "Credit...")
     for i, text in enumerate(texts[:-1]):
-        if re.fullmatch(r"(?i)by:?", text) and NAMES.fullmatch(texts[i + 1]) and words_of(texts[i + 1]) <= 4:
+        if (
+            re.fullmatch(r"(?i)by:?(?:\s*[—–-])?", text)
+            and NAMES.fullmatch(texts[i + 1])
+            and words_of(texts[i + 1]) <= 4
+        ):
             roles[i], roles[i + 1] = "furniture", "byline"  # "By" on its line, the writer's name on the next
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
         if REPORTING_FROM.match(text) and in_header(roles, i):
             roles[i] = "furniture"  # the writer's place by the byline ("Reporting from Glasgow"), not a subhead
+        elif roles[i] == "other" and i > 0 and roles[i - 1] == "byline" and text == texts[i - 1]:
+            roles[i] = "furniture"  # the writer's name again under it (a link, then its photo's alt): no caption
         elif roles[i] in ("prose", "other") and 0 < i < len(texts) - 1 and roles[i - 1] == "credit" and \
                 "prose" not in roles[: i - 1] and "caption" not in roles[: i - 1] \
                 and CAPTION_UNDER_WORDS <= words_of(text) <= CAPTION_UNDER \
