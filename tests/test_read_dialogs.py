@@ -375,6 +375,26 @@ def test_a_site_s_appeal_box_of_paragraphs_over_the_article_is_left_out_and_name
     assert any("left out" in notice and appeal[0][:30] in notice for notice in notices)
 
 
+def test_a_site_s_appeal_box_of_paragraphs_under_the_article_is_left_out_and_named():
+    """Vox's shape: under the last paragraph, "You've read 1 article in the last month", two paragraphs of the
+    site's mission, one asking the reader to become its member, and "We rely on readers like you — join us.": the
+    article ends at its own last paragraph."""
+    appeal = [
+        "Here at Example News, we are unwavering in our commitment to covering the issues that matter most to you, "
+        "from threats to democracy to immigration and the rising polarization across this country and its parties.",
+        "Our mission is to provide clear, accessible journalism that empowers you to stay informed. By becoming an "
+        "Example Member, you directly strengthen our ability to deliver in-depth, independent reporting.",
+    ]
+    page = (
+        f"News\n{HEADLINE}\nAnna Petrova\nWednesday 4 March 2026 18:04 GMT\n{OPENING}\n{SECOND}\n{THIRD}\n"
+        "You've read 1 article in the last month\n" + "\n".join(appeal)
+        + "\nWe rely on readers like you — join us.\nMembership\nMonthly\nAnnual\n"
+    )  # fmt: skip
+    lead, notices = read(page)
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out" in notice and appeal[0][:30] in notice for notice in notices)
+
+
 def test_a_machine_s_takeaways_over_the_byline_are_left_out_and_the_title_stays_the_headline():
     """Bloomberg's shape: the title, "Takeaways by <site> AI" and its "Hide" button, three short points that hold
     the article's words, then the byline and date, a tip line, and the article: the points are no headline and no
