@@ -42,14 +42,15 @@ END_OF_ARTICLE = regex(
 )
 
 # A note the site sets under the article: it was updated or corrected, it is a translation, it speaks for its writer
-# alone, or it asks for letters. Only under an article's worth of prose: over the article it is its editor's note.
+# alone, or it asks for letters; or the heading of its message to readers ("A Message from The Moscow Times:"). Only
+# under an article's worth of prose: over the article it is its editor's note.
 AFTER_NOTE = regex(
     r"(?i)^(?:(?:editor['’]?s note|correction|update)\s*[:：]\s*)?(?:"
     r"(?:this|the) (?:article|story|post|piece|report|column) (?:has been|was|is) (?:updated|corrected|amended|"
     r"translated)\b|an earlier version of this (?:article|story|post|piece)\b|\(updates? with\b|"
     r"translation of an original article\b|translated (?:from|by) \w|"
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
-    r"do you have an opinion on the issues raised in this article\?)|"
+    r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$)|"
     r".{0,60}(?:仅代表作者|僅代表作者)"  # "... only the writer's or expert's own view"
 )
 NOTE_UNDER = 60  # words of prose above such a note, at least: an article's
