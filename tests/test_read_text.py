@@ -2722,10 +2722,14 @@ def test_the_lead_photo_s_caption_with_its_credit_glued_on_or_under_its_buttons_
     ("This material may not be published, broadcast, rewritten, or redistributed.", "under"),
     ("A version of this article appears in print on Dec. 10, 2025, Section A, Page 8 of the New York edition.",
      "under"),
+    # a sign-up box's messages, in the page's text whether shown or not
+    ("Thank you for subscribing!", "above"),
+    ("You have succesfully subscribed. Thank you!\nAn email with an activation link has just been sent to your "
+     "email address. Please activate your subscription by clicking on the activation link inside the email.", "under"),
 ])  # fmt: skip
 def test_a_site_s_notice_around_every_article_is_no_paragraph_of_it(notice, where):
     """What a site prints around every article as a sentence: read aloud by a machine, the wire's standards, the
-    agency's word about itself, the print edition's note. Left out and named."""
+    agency's word about itself, the print edition's note, a sign-up box's thanks. Left out and named."""
     above, under = (f"{notice}\n", "") if where == "above" else ("", f"{notice}\n")
     lead, notices = read(f"Home\n{HEADLINE}\nBy Anna Petrova\n{above}{PARAGRAPH}\n{SECOND}\n{THIRD}\n{under}")
     assert body_of(lead.stories[0]) == [PARAGRAPH, SECOND, THIRD]

@@ -349,7 +349,11 @@ PAGE_NOTICE = regex(
     r"|news )*tips?\b|get (?:the )?latest news\b.{0,80}\bapp\b|(?:the day['’]s|our) (?:top|biggest|best) "
     r"(?:stories|headlines|news) delivered\b|[\w.&'’ -]{2,40} is an? (?:global|leading)\b[^.]{0,40}\b(?:media|news)\b"
     r"[^.]{0,30}\b(?:company|brand|network|provider)\b|to find "
-    r"reference information about the words used in this article)"
+    r"reference information about the words used in this article|"
+    # ... and a sign-up box's messages, pasted whether shown or not (misspelt as some sites print them)
+    r"you have (?:been )?succ?ess?fully subscribed\b|thanks? you for subscribing\b|thanks for subscribing\b|"
+    r"(?:an|a confirmation) e-?mail (?:with an? (?:activation|confirmation) link )?has (?:just )?been sent to your\b|"
+    r"please check your (?:inbox|e-?mail) to confirm\b)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
