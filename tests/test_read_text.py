@@ -606,6 +606,7 @@ def test_the_site_s_promo_under_the_byline_is_no_standfirst_nor_is_what_stands_u
         "Story Continued Below",
         "Story continues below advertisement",
         "Report This Ad",
+        "Advert",  # as British sites label one
     ],
 )
 def test_the_line_marking_an_advertisement_s_place_in_the_article_is_left_out_and_named(slot):
@@ -2724,6 +2725,7 @@ def test_the_lead_photo_s_caption_with_its_credit_glued_on_or_under_its_buttons_
      "under"),
     # a sign-up box's messages, in the page's text whether shown or not
     ("Thank you for subscribing!", "above"),
+    ("This slideshow requires JavaScript.", "under"),  # a widget's word that it needs scripts
     ("You have succesfully subscribed. Thank you!\nAn email with an activation link has just been sent to your "
      "email address. Please activate your subscription by clicking on the activation link inside the email.", "under"),
 ])  # fmt: skip

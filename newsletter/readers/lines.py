@@ -353,7 +353,9 @@ PAGE_NOTICE = regex(
     # ... and a sign-up box's messages, pasted whether shown or not (misspelt as some sites print them)
     r"you have (?:been )?succ?ess?fully subscribed\b|thanks? you for subscribing\b|thanks for subscribing\b|"
     r"(?:an|a confirmation) e-?mail (?:with an? (?:activation|confirmation) link )?has (?:just )?been sent to your\b|"
-    r"please check your (?:inbox|e-?mail) to confirm\b)"
+    r"please check your (?:inbox|e-?mail) to confirm\b|"
+    # ... and a widget's word that it needs scripts ("This slideshow requires JavaScript.")
+    r"(?:this|the) [\w ]{1,30} requires javascript\b|(?:please |you need to |you must )?enable javascript to\b)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
@@ -385,7 +387,7 @@ BUTTON = regex(
     rf"what['’]?s this\?|get started|{OTHER_BUTTONS}|"  # ... a "Recommend" button's question mark; Medium's sign-up
     r"(?:【[^】]{1,12}】\s*){2,}|"  # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】"
     # ... and an advertisement's label, as other languages print it, or where the text goes on past it
-    r"publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
+    r"advert|publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|report this ad|{AD_SLOT})\W*$"  # (WordPress.com's)
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
