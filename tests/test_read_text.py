@@ -194,7 +194,13 @@ def test_captions_and_credits_in_every_common_form(caption_lines, caption, credi
 
 
 @pytest.mark.parametrize(
-    "line", ["Lukas Coch/AAP", "((Mohammed Ameen/Reuters))", "Elizabeth Frantz/File Photo/Reuters"]
+    "line",
+    [
+        "Lukas Coch/AAP",
+        "((Mohammed Ameen/Reuters))",
+        "Elizabeth Frantz/File Photo/Reuters",
+        "Natalie Naccache | Bloomberg | Getty Images",  # CNBC's: the photographer, then two agencies
+    ],
 )
 def test_unfamiliar_credits_are_recognised(line):
     assert is_credit(line)
@@ -259,6 +265,7 @@ def test_a_credit_labelled_photo_in_the_page_s_language_is_a_credit(line, captio
         "and/or",
         "Read the full report here / PDF download of the annex is below it.",
         "Jis sakė, kad nuotr. buvo per tamsi.",  # "nuotr." inside a sentence
+        "News | Sport | Business",  # a menu's links
     ],
 )
 def test_sentences_are_still_not_credits(line):

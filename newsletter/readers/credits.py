@@ -97,9 +97,10 @@ def is_credit(line: str) -> bool:
 
 def agency_credit(line: str) -> bool:
     """A credit that names an agency: `Reuters`, `REUTERS/Name/File Photo`, `Jane Doe/Getty Images`,
-    `Jane Doe | Getty Images`."""
+    `Jane Doe | Getty Images`, `Jane Doe | Bloomberg | Getty Images`."""
     parts = line.split("/")
     name, bar, agency = line.partition("|")
+    outlets = [part.strip() for part in agency.split("|")]  # ... or more: "Natalie Naccache | Bloomberg | Getty Images"
     return (
         # the agency, then up to three names or notes
         (parts[0].rstrip() in AGENCIES and len(parts) <= 4
@@ -107,8 +108,9 @@ def agency_credit(line: str) -> bool:
         # a name, the agency, perhaps "File Photo"
         or (len(parts) in (2, 3) and parts[1] in AGENCIES and 1 <= len(parts[0]) <= 60 and "." not in parts[0]
             and all(1 <= len(part) <= 60 for part in parts[2:]))
-        # a name | the agency
-        or (bool(bar) and agency.lstrip() in AGENCIES and NAME_ONLY.fullmatch(name.rstrip()) is not None)
+        # a name | the agency (| another), as CNBC prints them
+        or (bool(bar) and len(outlets) <= 2 and all(outlet in AGENCIES for outlet in outlets)
+            and NAME_ONLY.fullmatch(name.rstrip()) is not None)
     )  # fmt: skip
 
 
