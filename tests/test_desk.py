@@ -757,3 +757,57 @@ def test_a_photo_named_with_symbols_alone_is_saved_as_a_photo(serve, issue):
     assert written == ["photos/photo.png", "photos/photo-2.png"]
     assert (issue / "photos" / "photo.png").exists() and (issue / "photos" / "photo-2.png").exists()
     assert not list((issue / "photos").glob("issue*"))
+
+
+LONG_NAME = "a" * 300
+
+
+@pytest.mark.parametrize(
+    "path, fields, message",
+    [
+        ("/use-photo", {"story": "01-colombia-runoff.md\x00", "photo": "photos/rally.png"}, "is not a Markdown story"),
+        ("/use-photo", {"story": LONG_NAME + ".md", "photo": "photos/rally.png"}, "is not a Markdown story"),
+        ("/use-photo", {"story": "04-sahel-mediation.md", "photo": "photos/rally.png\x00"}, "is not a photo in"),
+        ("/use-photo", {"story": "04-sahel-mediation.md", "photo": f"photos/{LONG_NAME}.png"}, "is not a photo in"),
+        ("/use-photo", {"story": "/etc/hostname", "photo": "/etc/hostname"}, "is not a Markdown story"),
+        ("/use-headline", {"story": "01-colombia-runoff.md\x00", "headline": "Taken"}, "is not a story of this"),
+        ("/use-headline", {"story": LONG_NAME + ".md", "headline": "Taken"}, "is not a story of this"),
+        ("/use-headline", {"story": "\u202e01-colombia-runoff.md", "headline": "Taken"}, "is not a story of this"),
+        ("/make-lead", {"story": LONG_NAME * 20}, "is not a story file of this"),
+        ("/move-story", {"story": LONG_NAME * 20, "line": "1", "step": "up"}, "is no story below the lead"),
+    ],
+    ids=[
+        "nul",
+        "too-long",
+        "photo-nul",
+        "photo-too-long",
+        "absolute",
+        "headline-nul",
+        "headline-too-long",
+        "right-to-left-mark",
+        "lead-too-long",
+        "move-too-long",
+    ],  # fmt: skip
+)
+def test_a_name_that_is_no_file_of_the_issue_is_one_short_line(serve, issue, path, fields, message):
+    """The desk's writes name a story or photo of the folder: a name holding NUL, or too long for the file system, was
+    'the preview failed: ValueError('embedded null byte')' or 'OSError(36, 'File name too long')'; a name thousands
+    of characters long was quoted whole. Each is now one short line saying what the name is not."""
+    (issue / "photos").mkdir()
+    (issue / "photos" / "rally.png").write_bytes(b"not read here")
+    before = {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()}
+    preview = serve(issue)
+    status, answer = post(preview, json.dumps({"token": token_of(preview), **fields}).encode(), path=path)
+    assert status == 422 and message in answer["error"] and len(answer["error"]) < 150, answer
+    assert "failed" not in answer["error"] and "Error" not in answer["error"], answer
+    assert {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()} == before
+
+
+def test_a_file_that_is_no_photo_is_named_without_the_reader_s_insides(serve, issue):
+    """A dropped file that Pillow cannot identify said "cannot identify image file <_io.BytesIO object at 0x7f...>"."""
+    preview = serve(issue)
+    data = base64.b64encode(b"these are notes, not a photo").decode()
+    body = json.dumps({"token": token_of(preview), "name": "notes.png", "data": data}).encode()
+    status, answer = post(preview, body, path="/add-photo")
+    assert (status, answer["error"]) == (422, "'notes.png' is not a photo this tool reads"), answer
+    assert not (issue / "photos").exists()

@@ -29,6 +29,7 @@ PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
 # A whole page, as a browser saves one: its doctype, <html> or <head> first, after any comments (Chrome's "<!-- saved
 # from url=... -->"; each comment runs to its first "-->", so a failed match backtracks in linear time)
 WHOLE_PAGE = regex(r"\A\ufeff?\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype|html|head)\b", re.IGNORECASE | re.DOTALL)
+NAME_SHOWN = 60  # characters at most of a name from the page quoted in a message
 PHOTO_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}  # Pillow's format -> suffix
 
 
@@ -178,11 +179,13 @@ def add_photo(folder: Path, name: str, data: bytes) -> Added:
         with Picture.open(io.BytesIO(data)) as image:
             kind = image.format or ""
             image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise InputError(f"{name!r} is not a photo this tool reads ({error})") from None
+    except UnidentifiedImageError:  # (its words name the BytesIO object read: nothing the editor can use)
+        raise InputError(f"{quoted(name)} is not a photo this tool reads") from None
+    except (OSError, SyntaxError, ValueError) as error:
+        raise InputError(f"{quoted(name)} is not a photo this tool reads ({error})") from None
     suffix = PHOTO_SUFFIXES.get(kind)
     if suffix is None:
-        raise InputError(f"{name!r} is a {kind} image: save it as JPEG or PNG first")
+        raise InputError(f"{quoted(name)} is a {kind} image: save it as JPEG or PNG first")
     base = Path(name).name
     stem = base.rpartition(".")[0] if "." in base else base  # ".jpg" is all extension: no stem (Path's is ".jpg")
     return Added([create(folder / PHOTOS, slugify(stem, limit=40, fallback="photo"), suffix, data, root=folder)])
@@ -232,12 +235,13 @@ def use_photo(folder: Path, story: str, photo: str) -> Added:
     from newsletter.text import read_text
 
     root = folder.resolve()
-    path = (folder / story).resolve()
-    picture = (folder / photo).resolve()
-    if path.parent != root or path.suffix.lower() != ".md" or not path.is_file():
-        raise InputError(f"{story!r} is not a Markdown story of this issue folder")
-    if picture.parent != root / PHOTOS or not picture.is_file():
-        raise InputError(f"{photo!r} is not a photo in the issue's {PHOTOS}/")
+    path = own_file(root, story)
+    base, _, name = photo.partition("/")
+    picture = own_file(root / PHOTOS, name) if base == PHOTOS else None
+    if path is None or path.suffix.lower() != ".md":
+        raise InputError(f"{quoted(story)} is not a Markdown story of this issue folder")
+    if picture is None:
+        raise InputError(f"{quoted(photo)} is not a photo in the issue's {PHOTOS}/")
     text = read_text(path)
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -289,10 +293,10 @@ def use_headline(folder: Path, story: str, headline: str) -> Added:
     from newsletter.text import length_problem, read_text
 
     root = folder.resolve()
-    path = (folder / story).resolve()
+    path = own_file(root, story)
+    if path is None or path.suffix.lower() not in (".md", ".txt"):
+        raise InputError(f"{quoted(story)} is not a story of this issue folder (a Markdown story or a pasted page)")
     pasted = path.suffix.lower() == ".txt"
-    if path.parent != root or path.suffix.lower() not in (".md", ".txt") or not path.is_file():
-        raise InputError(f"{story!r} is not a story of this issue folder (a Markdown story or a pasted page)")
     headline = " ".join(headline.split())
     problem = length_problem("headline", headline) if headline else "is empty"
     if problem:
@@ -319,6 +323,25 @@ def use_headline(folder: Path, story: str, headline: str) -> Added:
     (parse_pasted if pasted else parse_markdown)(changed, str(path), [])  # still a story, or nothing is written
     write_atomic(path, changed.encode("utf-8"))
     return Added([str(path.relative_to(root))], headlines=[headline])
+
+
+def own_file(folder: Path, name: str) -> Path | None:
+    """The file `name` of `folder` (resolved: it must lie there, not through a link elsewhere), or None. The name, from
+    the page, is only ever matched against the folder's own: none reaches the file system (a NUL, "..", a name too
+    long for it)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None
+    if name not in names:
+        return None
+    path = (folder / name).resolve()
+    return path if path.parent == folder and path.is_file() else None
+
+
+def quoted(name: str) -> str:
+    """A name from the page, quoted for a message, cut short: it may be of any length."""
+    return repr(name if len(name) <= NAME_SHOWN else name[: NAME_SHOWN - 1] + "…")
 
 
 def written_as(line: str) -> object:

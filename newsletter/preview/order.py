@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from newsletter.errors import InputError, OutputError
 from newsletter.patterns import regex
 
-from .desk import Added
+from .desk import Added, quoted
 
 if TYPE_CHECKING:
     from newsletter.models import Issue, Story
@@ -80,7 +80,7 @@ def make_lead(folder: Path, story: str) -> Added:
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror or error})", file=root) from None
     if story not in names:  # a name from the page is only ever matched against the folder's own
-        raise InputError(f"{story!r} is not a story file of this issue folder (was it renamed or deleted?)")
+        raise InputError(f"{quoted(story)} is not a story file of this issue folder (was it renamed or deleted?)")
     path = root / SETTINGS
     data = read_file(path, limit=SETTINGS_LIMIT, what="a settings file") if path.exists() or path.is_symlink() else b""
     try:
@@ -162,7 +162,7 @@ def move_story(folder: Path, issue: Issue, story: str, line: int, step: int) -> 
     if place is None:
         if is_story(issue.lead, story, line):
             raise InputError(f"{story} is the lead: make another story the lead, and this one takes its place below")
-        raise InputError(f"{story!r} is no story below the lead in this issue (was it renamed or deleted?)")
+        raise InputError(f"{quoted(story)} is no story below the lead in this issue (was it renamed or deleted?)")
     section, at = place
     if not 0 <= at + step < len(section.stories):
         where = "first" if step < 0 else "last"
