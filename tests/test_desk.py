@@ -811,3 +811,54 @@ def test_a_file_that_is_no_photo_is_named_without_the_reader_s_insides(serve, is
     status, answer = post(preview, body, path="/add-photo")
     assert (status, answer["error"]) == (422, "'notes.png' is not a photo this tool reads"), answer
     assert not (issue / "photos").exists()
+
+
+def drop_text(page, text: str) -> str:
+    """The editor drags text (from another tab's page) onto the open "Add a page": what the desk says."""
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.evaluate(
+        """text => {
+        const transfer = new DataTransfer();
+        transfer.setData('text/plain', text);
+        document.querySelector('#paste-box').dispatchEvent(
+            new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+    }""",
+        text,
+    )
+    return wait_for_result(page)
+
+
+def test_text_dropped_with_half_an_emoji_is_refused_in_one_line_naming_where(desk, serve, issue):
+    """A page whose text was cut inside an emoji (a teaser shortened by script) holds half of it, a lone surrogate,
+    which the browser keeps in text dragged onto the desk (a paste turns it into "�"). The desk said "Not added: the
+    preview failed: UnicodeEncodeError('utf-8', "---\\nheadline: ...", the whole story it had made."""
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    before = stories(issue)
+    said = drop_text(page, PAGE_TEXT.replace("on Tuesday.", "on Tuesday \ud83c"))
+    assert said.startswith("Not added: the page holds half a character (U+D83C, a lone surrogate) after “"), said
+    assert "Error" not in said and len(said) < 300, said
+    assert page.eval_on_selector("#add-result", "e => e.classList.contains('add-error')")
+    assert stories(issue) == before
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (json.dumps({"name": "\ud800.html", "html": "<h1>Storm</h1>"}), "half a character (U+D800"),
+        (json.dumps({"headline": "Storm \udfff"}), "half a character (U+DFFF"),
+        ("[" * 100_000 + "]" * 100_000, "the body is not a JSON object or a form"),
+    ],
+    ids=["file-name", "headline", "nested-too-deep"],
+)
+def test_a_body_the_desk_cannot_hold_is_one_line_and_nothing_in_the_terminal(serve, issue, capsys, body, message):
+    """A file name holding half a character put a traceback in the preview's terminal and the page said "the preview
+    server is not answering"; JSON nested 100,000 deep was "the preview failed: RecursionError(...)"."""
+    preview = serve(issue)
+    token = json.dumps(token_of(preview))
+    before = {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()}
+    status, answer = post(preview, body.replace("{", '{"token": ' + token + ", ", 1).encode())
+    assert status == 400 and message in answer["error"], answer
+    assert {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()} == before
+    assert capsys.readouterr().err == ""

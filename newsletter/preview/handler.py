@@ -56,6 +56,9 @@ BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
 WRITE_LIMIT = STORY_LIMIT
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
 IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
+# Half of a character (a lone surrogate): what no file can hold. Text dragged from a page cut inside an emoji keeps it
+LONE_SURROGATE = regex("[\ud800-\udfff]")
+SHOWN_BEFORE = 30  # characters of the text before it that a refusal quotes
 SCHEME_QUERY = regex(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
 
 
@@ -67,6 +70,16 @@ def force_scheme(html: str, scheme: str) -> str:
     (monochrome), false on one. The file on disk, and what "Copy HTML" copies, are never changed.
     """
     return SCHEME_QUERY.sub(lambda match: "(color)" if match[1].lower() == scheme else "(monochrome)", html)
+
+
+def half_a_character(found: re.Match[str]) -> str:
+    """The refusal of a text holding half a character (a lone surrogate, `found`), saying where it is."""
+    before = " ".join(found.string[: found.start()].split()[-8:])[-SHOWN_BEFORE:]
+    where = f" after “…{before}”" if before else " at its start"
+    return (
+        f"Refused: the page holds half a character (U+{ord(found[0]):04X}, a lone surrogate){where}, which no file can "
+        "hold: delete it, or copy the page and paste it (Ctrl+V) instead"
+    )
 
 
 def page_file(name: str) -> Path:
@@ -176,6 +189,9 @@ class Handler(BaseHTTPRequestHandler):
         fields = self.fields(data)
         if fields is None:
             return HTTPStatus.BAD_REQUEST, {"error": "Refused: the body is not a JSON object or a form"}
+        broken = next((found for value in fields.values() if (found := LONE_SURROGATE.search(value))), None)
+        if broken is not None:
+            return HTTPStatus.BAD_REQUEST, {"error": half_a_character(broken)}
         token = fields.get("token") or self.headers.get("X-Preview-Token") or ""
         if not secrets.compare_digest(token.encode(), self.preview.token.encode()):
             message = "Refused: this page's token is not the preview's (was the preview restarted?): reload the page"
@@ -219,7 +235,7 @@ class Handler(BaseHTTPRequestHandler):
                     return None
             else:
                 found = {key: values[0] for key, values in parse_qs(data.decode("utf-8"), strict_parsing=False).items()}
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # (JSON nested past Python's stack)
             return None
         return {key: value for key, value in found.items() if isinstance(key, str) and isinstance(value, str)}
 
