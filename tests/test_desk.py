@@ -496,7 +496,7 @@ def test_a_write_with_the_pages_token_from_its_own_origin_is_taken(serve, issue)
         ({"token": None}, 403, "token"),
         ({"token": "0" * 43}, 403, "token"),
         ({"kind": "text/plain"}, 415, "JSON or form"),
-        ({"length": STORY_LIMIT + 1}, 413, "5.0 MB"),
+        ({"length": 4 * STORY_LIMIT}, 413, "a page may be at most 5.0 MB"),
         ({"path": "/add-page/../../x"}, 404, "Not found"),
     ],
     ids=["cross-origin", "no-origin", "wrong-host", "no-token", "wrong-token", "text-body", "too-big", "odd-path"],
@@ -862,3 +862,40 @@ def test_a_body_the_desk_cannot_hold_is_one_line_and_nothing_in_the_terminal(ser
     assert status == 400 and message in answer["error"], answer
     assert {path: path.read_bytes() for path in issue.rglob("*") if path.is_file()} == before
     assert capsys.readouterr().err == ""
+
+
+def noise_photo(width: int, height: int) -> bytes:
+    """A PNG of random pixels, which does not compress: about 3 bytes a pixel, as a big camera photo weighs."""
+    import os
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.frombytes("RGB", (width, height), os.urandom(width * height * 3)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_a_photo_of_4_mb_is_saved_and_a_page_over_5_mb_is_named_with_its_size(desk, serve, issue):
+    """A photo of 4.4 MB, as a phone takes, dropped on the desk was refused: "Not added: a page or photo may be at most
+    5.0 MB (the story limit)": the request carries it base64-encoded, a third bigger. A photo may be as big as the
+    build takes one (100 MB), and a page as big as `import` takes a saved page (5 MB of its own), whatever their
+    requests weigh; a page over that is named with its size."""
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    photo = noise_photo(1400, 1100)
+    assert 4 * 1024 * 1024 < len(photo) < 5 * 1024 * 1024
+    said = drop_file(page, "harbour.png", "image/png", photo)
+    assert said.startswith("Saved photos/harbour.png."), said
+    assert (issue / "photos" / "harbour.png").read_bytes() == photo
+    saved = "<!doctype html><html><body><h1>Storm</h1><p>" + "The storm reached the coast. " * 210_000 + "</p>"
+    said = drop_file(page, "storm.html", "text/html", saved.encode("utf-8"))
+    assert said == "Not added: the page is 5.8 MB, over the 5.0 MB limit for a story file", said
+
+
+def test_a_request_over_what_its_write_takes_is_refused_before_it_is_read(serve, issue):
+    preview = serve(issue)
+    status, answer = post(preview, b"{}", path="/add-photo", length=200 * 1024 * 1024)
+    assert (status, answer["error"]) == (413, "Refused: a photo may be at most 100.0 MB"), answer
+    status, answer = post(preview, b"{}", path="/use-headline", length=-1)
+    assert (status, answer["error"]) == (411, "Refused: the request does not say its length"), answer

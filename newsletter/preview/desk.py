@@ -24,6 +24,7 @@ from typing import Any
 from newsletter.errors import InputError, OutputError
 from newsletter.models import Image, Notice, Source, Story, slugify
 from newsletter.patterns import regex
+from newsletter.text import STORY_LIMIT, human_size
 
 PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
 # A whole page, as a browser saves one: its doctype, <html> or <head> first, after any comments (Chrome's "<!-- saved
@@ -67,6 +68,13 @@ def add_page(
     from newsletter.storyfile import story_markdown
 
     notices: list[Notice] = []
+    # As `import` takes a saved page: at most a story file's size, a dropped page counted in its own bytes (the
+    # request carries them base64-encoded, a third more), a pasted one in its text's, before any is read
+    for size in (len(saved), len(html.encode("utf-8")), len(text.encode("utf-8"))):
+        if size > STORY_LIMIT:
+            raise InputError(
+                f"the page is {human_size(size)}, over the {human_size(STORY_LIMIT)} limit for a story file"
+            )
     address = web_address(address)
     if saved:  # decoded as `import` decodes the file: its <meta charset>, else UTF-8, else Windows-1252
         html = decode_html(saved)[0]
@@ -175,6 +183,12 @@ def add_photo(folder: Path, name: str, data: bytes) -> Added:
     from PIL import Image as Picture
     from PIL import UnidentifiedImageError
 
+    from newsletter.images import FILE_LIMIT
+
+    if len(data) > FILE_LIMIT:  # as a build takes a photo
+        raise InputError(
+            f"{quoted(name)} is {human_size(len(data))}, over the {human_size(FILE_LIMIT)} limit for an image file"
+        )
     try:
         with Picture.open(io.BytesIO(data)) as image:
             kind = image.format or ""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import parse_qs, urlsplit
 
 from newsletter.errors import NewsletterError
+from newsletter.images import FILE_LIMIT
 from newsletter.loopback import is_loopback
 from newsletter.patterns import regex
 from newsletter.preview.server import KEEPALIVE_SECONDS, LOOPBACK
@@ -53,7 +54,14 @@ PAGE_CSP = (
 # Writes: the desk's endpoints, the bodies they take, and the most they read (a photo, a saved page: base64 in JSON).
 WRITES = ("/add-page", "/add-photo", "/use-photo", "/use-headline", "/stop-reading", "/make-lead", "/move-story")
 BODY_TYPES = ("application/json", "application/x-www-form-urlencoded")
-WRITE_LIMIT = STORY_LIMIT
+# What each write carries, the most that may be (the build's limit: images.FILE_LIMIT for a photo, a story file's
+# for a page), and so the most its request may weigh: a photo or a saved page dropped goes base64-encoded (a third
+# more), a pasted page as its HTML and its text together, escaped as JSON strings. Any other write is a few names.
+WRITE_LIMITS = {
+    "/add-photo": ("a photo", FILE_LIMIT, FILE_LIMIT // 3 * 4 + 64 * 1024),
+    "/add-page": ("a page", STORY_LIMIT, 3 * STORY_LIMIT),
+}
+OTHER_WRITE = ("a request", STORY_LIMIT, STORY_LIMIT)
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
 IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
 # Half of a character (a lone surrogate): what no file can hold. Text dragged from a page cut inside an emoji keeps it
@@ -217,12 +225,12 @@ class Handler(BaseHTTPRequestHandler):
         try:
             length = int(self.headers.get("Content-Length") or "")
         except ValueError:
+            length = -1
+        if length < 0:
             return HTTPStatus.LENGTH_REQUIRED, "Refused: the request does not say its length"
-        if not 0 <= length <= WRITE_LIMIT:
-            return (
-                HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                f"Refused: a page or photo may be at most {human_size(WRITE_LIMIT)} (the story limit)",
-            )
+        what, most, request = WRITE_LIMITS.get(urlsplit(self.path).path, OTHER_WRITE)
+        if length > request:
+            return HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"Refused: {what} may be at most {human_size(most)}"
         return None
 
     def fields(self, data: bytes) -> dict[str, str] | None:
