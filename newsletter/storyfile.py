@@ -5,7 +5,9 @@ The body is written block by block, and each block is read back by the story rea
 (readers/markdown.py) before it is kept: CommonMark opens and closes "**" and "*" only next to the right characters,
 so a bold full stop after a word ("Montauk**.**") or a bold run around an italic one would show its asterisks. Such
 a block is written again without the marks it cannot hold: first those on punctuation alone, then its bold and
-italic; its words and links are kept.
+italic; its words and links are kept. The whole file is read back last: what the page holds but a story file may not
+(a photo's alt text over 2,000 characters, an og:image or og:url over 8,000) is refused, naming the page, before
+anything is written.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ LINE_START_SPECIAL = regex(r"^(\s*)(?:(#+|[>+\-=]+)|(\d+)([.)]))(?=\s|$)")
 CLOSING_HASHES = regex(r"(^|\s)(#+)(\s*)$")  # "## Item #": a heading's closing sequence, cut when read
 MARKS = {"strong": "**", "em": "*"}
 PREFIX = {"p": "", "h": "## ", "li": "- ", "oli": "1. ", "quote": "> "}
+FIELD = regex(r"[a-z_]+(?:\.[a-z_]+)?")  # a front matter key, as the story reader names one in its messages
 PEEL = regex(r"([\W_]*)(.*?)([\W_]*)", re.S)  # a run's punctuation and spaces before and after its words
 
 GUESSED_COMMENT = (
@@ -58,7 +61,25 @@ def story_markdown(story: Story, *, lead: bool) -> str:
     if guessed:  # the flag stays in the file, and says why and how to confirm: every build warns until then
         header = header.replace("\nheadline_unsure: true\n", f"\n{GUESSED_COMMENT}headline_unsure: true\n", 1)
     body = "\n\n".join(block_markdown(block) for block in story.body)
-    return f"---\n{header}---\n\n{body}\n" if body else f"---\n{header}---\n"
+    return read_back(f"---\n{header}---\n\n{body}\n" if body else f"---\n{header}---\n", story)
+
+
+def read_back(written: str, story: Story) -> str:
+    """`written`, once the story reader takes it as it will at the next build; else an InputError naming the page the
+    story came from, in the words the page's reader uses for its own headline ("the headline is 999 characters long,
+    ..."). A page may hold what a story file may not, which its reader takes as it is (a photo's alt text of 2,600
+    characters; on the desk, a related item whose link is a whole teaser), and a story written with it would not
+    build."""
+    from .errors import InputError
+    from .readers.markdown import parse_markdown
+
+    try:
+        parse_markdown(written, story.source.file, [])
+    except InputError as error:  # "image.alt: is 2,600 characters long...": the page's, not a line of a file
+        key, colon, problem = error.message.partition(": ")
+        said = f"the {key} {problem}" if colon and FIELD.fullmatch(key) else error.message
+        raise InputError(said, file=story.source.file, line=story.source.line) from None
+    return written
 
 
 def as_read(value: object) -> object:

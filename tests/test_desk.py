@@ -899,3 +899,39 @@ def test_a_request_over_what_its_write_takes_is_refused_before_it_is_read(serve,
     assert (status, answer["error"]) == (413, "Refused: a photo may be at most 100.0 MB"), answer
     status, answer = post(preview, b"{}", path="/use-headline", length=-1)
     assert (status, answer["error"]) == (411, "Refused: the request does not say its length"), answer
+
+
+# A saved page whose related list's first link wraps a whole teaser card: an item's headline of 702 characters
+TEASER_LINK = (
+    "<!doctype html><html><head><meta charset='utf-8'><title>Harbour works begin</title></head><body><article>"
+    "<h1>Harbour works begin on the north quay</h1>"
+    + "<p>The port authority began the works on the north quay on Monday, the first of three years of them.</p>" * 8
+    + "</article><h2>Related</h2><ul><li><a href='https://example.com/ferries'>Ferries move to the south quay "
+    + "while the works last, and the timetable changes for the whole of the summer season. " * 8
+    + "</a></li><li><a href='https://example.com/cranes'>New cranes arrive</a></li></ul></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            (Path(__file__).parent / "pages" / "long-alt.html").read_bytes(),
+            "the image.alt is 2,639 characters long, over the 2,000 a alt may have; shorten it",
+        ),
+        (TEASER_LINK.encode(), "the headline is 702 characters long, over the 500 a headline may have; shorten it"),
+    ],
+    ids=["photo-text", "related-item"],
+)
+def test_a_saved_page_whose_story_no_story_file_holds_is_not_added(desk, serve, issue, data, message):
+    """A saved page dropped on the desk whose photo's alt text is 2,639 characters, or whose related item (a link
+    around a whole teaser) is headed with 702, was "Added 06-harbour-....md" (and 07-...), and the preview then showed
+    the build's error: a story file may not hold them. Refused, as `import` refuses it, and nothing is written, not
+    even the article before the item refused."""
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    before = stories(issue)
+    said = drop_file(page, "harbour.html", "text/html", data)
+    assert said == f"Not added: harbour.html:1: {message}", said
+    assert stories(issue) == before

@@ -90,9 +90,9 @@ def add_page(
     if twice:
         raise InputError(f"the issue already holds this page's article: {twice}; delete it to add the page again")
     written = []
-    for story in stories:  # numbered after the stories already there, as `import` numbers them
-        stem = f"{next_number(folder):02d}-{story_name(story)}"
-        written.append(create(folder, stem, ".md", story_markdown(story, lead=False).encode("utf-8")))
+    files = [story_markdown(story, lead=False).encode("utf-8") for story in stories]  # each read back: all or none
+    for story, data in zip(stories, files, strict=True):  # numbered after the stories already there, as import does
+        written.append(create(folder, f"{next_number(folder):02d}-{story_name(story)}", ".md", data))
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
