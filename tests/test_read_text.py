@@ -942,6 +942,22 @@ def test_a_long_published_and_updated_line_is_the_date_not_the_body():
     assert (lead.date.isoformat(), body_of(lead)) == ("2026-11-20", [PARAGRAPH, SECOND, THIRD])
 
 
+@pytest.mark.parametrize(
+    ("stamp", "date"),
+    [
+        ("December 3, 20252:14 PM GMTUpdated 41 mins ago", dt.date(2025, 12, 3)),  # Reuters'
+        ("PUBLISHED WED, NOV 20 20264:29 AM ESTUPDATED WED, NOV 20 20267:40 AM EST", dt.date(2026, 11, 20)),  # CNBC's
+        ("November 20, 20265:00 AM ET", dt.date(2026, 11, 20)),  # NPR's
+    ],
+)
+def test_a_date_glued_to_its_time_is_the_date(stamp, date):
+    """Sites that set the date and the time in two spans with no space between paste them glued ("20252:14 PM"):
+    the date is still the story's, and the line no paragraph; a number glued on with no time is no date."""
+    lead = read(f"{HEADLINE}\nBy Anna Petrova\n{stamp}\n{ARTICLE}")[0].stories[0]
+    assert (lead.date, body_of(lead)) == (date, [PARAGRAPH, SECOND, THIRD])
+    assert line_date("Nov 20 20264") is None
+
+
 def test_share_counts_and_a_reading_time_between_headline_and_standfirst_change_nothing():
     buttons = "1.2K Shares\n5 min read\nListen to this article\n"
     dek = "Regional governments brace for budget cuts as oil revenue falls and road projects stall"  # no full stop
