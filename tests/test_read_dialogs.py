@@ -461,11 +461,16 @@ def test_an_article_s_own_short_points_under_a_heading_stay_without_a_machine_s_
         "and the election campaign should contact the Liberal party's communications team.\nThe Liberal party is the "
         "oldest of Denmark's parties, founded in 1870, and has led the government after eleven elections since 1901, "
         "the last of them in 2019.\n",
+        "jh/rt (dpa, Reuters, AFP)\nDW recommends\nDenmark's immigration rules in numbers\nThe Liberal party's "
+        "leader rejected a cut in residence permits, weeks before the election. The far right wants more.\nOpinion: "
+        "Denmark must be honest about immigration\nThe election will not be decided by religion, the Liberal leader "
+        "said, but by the immigration rules and the schools, writes our correspondent.\n",
     ],
 )
 def test_a_press_release_s_end_and_a_print_edition_s_tag_line_end_the_article(after):
     """What a press release prints under its last paragraph ("ENDS", "Notes to editors"), a magazine's
-    line about its print edition, El País's box about the writer: the article ends at its own last paragraph."""
+    line about its print edition, El País's box about the writer, Deutsche Welle's editors' initials and wires over
+    its box of two other stories on the same subject: the article ends at its own last paragraph."""
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
 

@@ -37,6 +37,8 @@ END_OF_ARTICLE = regex(
     r"mots-clés|à propos de l'auteur|(?:deja|dejar) un comentario|"
     r"etiquetas|sobre el autor|sobre la firma|deixe um comentário|sobre o autor|zum autor|zur autorin|"
     r"lascia un commento|reageer|over de auteur|"
+    # ... the editors' initials and the wires over the article's end, as Deutsche Welle signs it ("jh/rt (dpa, AFP)")
+    r"(?-i:[a-z]{1,4}(?:/[a-z]{1,4}){1,3}\s*\((?:[A-Z][\w.]*|dpa|epd|sid)(?:,\s*(?:[A-Z][\w.]*|dpa|epd|sid)){0,5}\))|"
     # ... and the editor in charge, who signs the article's end on Chinese news sites ("责任编辑：霍琦")
     r"(?:本文来源[:：]\s*\S{1,20}\s+)?(?:責任編輯|责任编辑)\s*[:：]\s*\S{1,20})" + HEADING_END
 )
