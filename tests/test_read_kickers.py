@@ -523,3 +523,20 @@ def test_a_byline_of_by_and_a_dash_over_the_writer_s_name_shown_twice_is_that_wr
                     "March 11, 2026\n" + "\n".join(ARTICLE_EN) + "\n")  # fmt: skip
     assert (story.byline, story.caption) == ("Ryan Delmonico", "")
     assert [block.text for block in story.body] == ARTICLE_EN
+
+
+@pytest.mark.parametrize("byline", ["dal nostro corrispondente Luca Varriale", "Dalla nostra inviata Luca Varriale"])
+def test_an_italian_byline_from_our_correspondent_is_the_byline_and_the_line_over_it_the_standfirst(byline):
+    """The Corriere's header: the headline, its standfirst, "dal nostro corrispondente" (from our correspondent) and
+    the name: the byline is the name, and the standfirst the teaser, not the article's first paragraph."""
+    standfirst = "Sfiducia approvata con 247 voti. Decisivi i socialdemocratici, usciti dalla coalizione."
+    article = [
+        "BUCAREST – Il governo romeno è caduto ieri sera dopo appena undici mesi, travolto dalla riforma delle "
+        "pensioni che la coalizione non è riuscita a difendere in aula.",
+        "La crisi era nell'aria da settimane. La riforma prevedeva un taglio delle pensioni speciali dei magistrati e "
+        "dei militari, e i socialdemocratici avevano lasciato la coalizione.",
+    ]
+    story, _ = read(f"esteri\nRomania, il governo cade sulla riforma delle pensioni\n{standfirst}\n{byline}\n"
+                    + "\n".join(article) + "\n")  # fmt: skip
+    assert (story.byline, story.teaser) == ("Luca Varriale", standfirst)
+    assert [block.text for block in story.body] == article

@@ -156,7 +156,8 @@ def undated_words(line: str) -> int:
 PLAIN_BY = r"By|Written by|Words by|Reporting by|Story by"
 KIND_BY = r"(?:Analysis|Opinion|Commentary|Review|Interview) by"
 BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
-OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af"  # "By" in German, French, Spanish, Dutch, Italian, Swedish, Danish
+OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af|Dal nostro (?:corrispondente|inviato)|Dalla nostra (?:corrispondente|inviata)"
+# ("By" in German, French, Spanish, Dutch, Italian, Swedish, Danish; and Italian's "from our correspondent")
 AUTHOR_LABELS = r"Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem"
 NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
 # Names as a byline in another language gives them: capitalised words and their particles ("Jean-Pierre Dupont et
