@@ -78,7 +78,8 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
     limit = TEXT_LIMITS.get(key.rsplit(".", 1)[-1], limit)
     if limit is None or len(value) <= limit:
         return None
-    return f"is {len(value):,} characters long, over the {limit:,} a {key} may have; shorten it"
+    article = "an" if key[:1] in "aeio" else "a"  # "an alt", "an image.alt"; "a url", "a headline"
+    return f"is {len(value):,} characters long, over the {limit:,} {article} {key} may have; shorten it"
 
 
 KEEP_TABS = regex("[\u00a0\u2007\u202f]")

@@ -917,7 +917,7 @@ TEASER_LINK = (
     [
         (
             (Path(__file__).parent / "pages" / "long-alt.html").read_bytes(),
-            "the image.alt is 2,639 characters long, over the 2,000 a alt may have; shorten it",
+            "the image.alt is 2,639 characters long, over the 2,000 an alt may have; shorten it",
         ),
         (TEASER_LINK.encode(), "the headline is 702 characters long, over the 500 a headline may have; shorten it"),
     ],

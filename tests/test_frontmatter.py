@@ -181,3 +181,18 @@ def test_wrong_types_name_the_key(tmp_path, front, message):
 def test_an_escape_past_unicode_or_a_number_of_thousands_of_digits_is_one_short_line(tmp_path, front, message):
     line = error_line(story(tmp_path, f"headline: A\n{front}" if front.startswith("priority") else front))
     assert message in line and len(line) < 400
+
+
+@pytest.mark.parametrize(
+    ("front", "said"),
+    [
+        (
+            "image:\n  src: https://example.org/a.jpg\n  alt: " + "x" * 2001,
+            "image.alt: is 2,001 characters long, over the 2,000 an alt may have",
+        ),
+        ("caption: " + "x" * 2001, "over the 2,000 a caption may have"),
+    ],
+)
+def test_a_value_too_long_is_named_in_plain_words(tmp_path, front, said):
+    """The message reads as English: "an alt", "a caption"."""
+    assert said in error_line(story(tmp_path, "headline: H\n" + front))

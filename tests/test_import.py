@@ -284,6 +284,6 @@ def test_a_saved_page_whose_photo_text_no_story_file_holds_is_refused_at_import_
     result = cli("import", "harbour.html", "--to", "issue")
     assert result.exit_code == 1, result.output
     assert result.output == (
-        "error: harbour.html:1: the image.alt is 2,639 characters long, over the 2,000 a alt may have; shorten it\n"
+        "error: harbour.html:1: the image.alt is 2,639 characters long, over the 2,000 an alt may have; shorten it\n"
     )
     assert not (workdir / "issue").exists()
