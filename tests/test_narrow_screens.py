@@ -5,7 +5,7 @@ of 400 characters, a caption of one long word, a calendar of such words) and the
 and the published archive (its index and each issue's page), at 320 and 375 pixels wide and on a desktop: the
 page never scrolls sideways, no text runs past its column, no photo is wider than it, no short word is broken
 and no column squeezed to a letter a line; a table too wide for the screen scrolls in its own box, which says
-so to a screen reader and a keyboard.
+so to a screen reader and a keyboard; on a phone, no text is smaller than 13 px.
 
 `python tests/test_narrow_screens.py FOLDER` writes the pages into FOLDER, to open at any width."""
 
@@ -242,7 +242,8 @@ def open_page(page, outputs: Outputs, name: str, width: int) -> None:
 # line) and each image past the column (the email's 600-pixel body, else the page's body less its padding) or past
 # the screen, a table's cells excepted inside a box meant to scroll sideways (overflow-x: auto or scroll), each such
 # box with whether it says so (a region with a name, which a keyboard reaches); text squeezed a letter or two a
-# line; a word of up to 15 letters split over two lines (but inside an address, whose letters must break).
+# line; a word of up to 15 letters split over two lines (but inside an address, whose letters must break); text
+# set smaller than 13 px.
 MEASURE = """() => {
   const width = window.innerWidth;
   const describe = node => {
@@ -271,7 +272,7 @@ MEASURE = """() => {
       if (['auto', 'scroll'].includes(getComputedStyle(node).overflowX)) return node;
     return null;
   };
-  const past = [], squeezed = [], split = [], scrollers = new Set();
+  const past = [], squeezed = [], split = [], small = [], scrollers = new Set();
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let text = walker.nextNode(); text; text = walker.nextNode()) {
     if (!text.data.trim() || !visible(text.parentElement)) continue;
@@ -280,6 +281,7 @@ MEASURE = """() => {
     const boxes = [...range.getClientRects()].filter(box => box.width > 1 && box.height > 1);
     if (!boxes.length) continue;
     const size = parseFloat(getComputedStyle(text.parentElement).fontSize);
+    if (size < 13) small.push(`${describe(text)} is ${size} px`);
     const lines = new Set(boxes.map(box => Math.round(box.top)));
     const widest = Math.max(...boxes.map(box => box.width));
     if (lines.size >= 3 && widest < 4 * size)
@@ -314,7 +316,8 @@ MEASURE = """() => {
     inside: box.getBoundingClientRect().left >= left && box.getBoundingClientRect().right <= right,
     said: box.getAttribute('role') === 'region' && !!box.getAttribute('aria-label') && box.tabIndex === 0,
   }));
-  return {scroll: document.scrollingElement.scrollWidth, column: [left, right], past, squeezed, split, scrolling};
+  return {scroll: document.scrollingElement.scrollWidth, column: [left, right], past, squeezed, split, small,
+          scrolling};
 }"""
 
 PAGES = [f"{issue}/{kind}" for issue in ("hostile", "markdown", "elections", "seed") for kind in ("email", "web")]
@@ -341,6 +344,16 @@ def test_nothing_runs_past_the_screen_or_its_column(page, outputs, name, width):
     open_page(page, outputs, name, width)
     found = problems(page.evaluate(MEASURE), width)
     assert not found, f"{name} at {width} px:\n" + "\n".join(found[:30])
+
+
+@pytest.mark.parametrize("width", WIDTHS[:2])
+@pytest.mark.parametrize("name", PAGES)
+def test_no_text_is_smaller_than_13_px_on_a_phone(page, outputs, name, width):
+    """13 px is where iOS Mail starts to enlarge text on its own, and what email guides give as the least to read
+    on a phone: a kicker, a credit, a table's column titles or the footer at 11 or 12 px is hard to read."""
+    open_page(page, outputs, name, width)
+    small = page.evaluate(MEASURE)["small"]
+    assert not small, f"{name} at {width} px, text under 13 px:\n" + "\n".join(small[:30])
 
 
 if __name__ == "__main__":
