@@ -27,9 +27,14 @@ from newsletter.patterns import regex
 from newsletter.text import STORY_LIMIT, human_size
 
 PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
-# A whole page, as a browser saves one: its doctype, <html> or <head> first, after any comments (Chrome's "<!-- saved
-# from url=... -->"; each comment runs to its first "-->", so a failed match backtracks in linear time)
-WHOLE_PAGE = regex(r"\A\ufeff?\s*(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype|html|head)\b", re.IGNORECASE | re.DOTALL)
+# A whole page, as a browser saves one: its doctype, <html> or <head> first, after an XML declaration (an XHTML page's
+# <?xml version="1.0" encoding="utf-8"?>) and any comments (Chrome's "<!-- saved from url=... -->"; each comment runs to
+# its first "-->", so a failed match backtracks in linear time)
+XML_DECLARATION = regex(r"\A\ufeff?\s*<\?xml\b[^>]*>", re.IGNORECASE)
+WHOLE_PAGE = regex(
+    r"\A\ufeff?\s*(?:<\?xml\b[^>]*>\s*)?(?:<!--(?:(?!-->).)*-->\s*)*<(?:!doctype|html|head)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 NAME_SHOWN = 60  # characters at most of a name from the page quoted in a message
 PHOTO_SUFFIXES = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}  # Pillow's format -> suffix
 
@@ -140,7 +145,8 @@ def read_html(html: str, label: str, notices: list[Notice], address: str = "", s
         data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
         charset = "utf-8"
     story = parse_html(data, label, notices, url=address, charset=charset)
-    tree = lxml.html.fromstring(html)
+    # (lxml refuses a text opening with an XML declaration that names its encoding: it is text already)
+    tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
     if not story.image.src:
         src = next((img.get("src", "") for img in tree.xpath("//figure//img[@src]")), "")
         if src.startswith(("http://", "https://")):

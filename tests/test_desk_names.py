@@ -1,0 +1,81 @@
+"""What the desk says of a page it cannot add, or of a story it will not change, named as the editor knows it: a
+saved page as its file's name, a story as its name in the issue folder, a related item by its place and its words;
+and a saved page that opens with an XML declaration (an XHTML page) read whole, as `newsletter import` reads it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from golden import EXAMPLE
+from test_desk import drop_file, open_desk, wait_for_result
+
+# An XHTML page as a content system saves it: an XML declaration, then its doctype; its link, picture and author
+# are only in its <head>
+XHTML_PAGE = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="fr" xml:lang="fr"><head>
+<meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>Roumanie : le second tour reporté | Le Monde Exemple</title>
+<meta property="og:title" content="Roumanie : le second tour reporté" />
+<meta property="og:url" content="https://lemonde.example.com/roumanie" />
+<meta property="og:image" content="https://lemonde.example.com/img/bucarest.jpg" />
+<meta name="author" content="Ion Popescu" />
+</head><body><div id="page"><h1>Roumanie : le second tour reporté</h1>
+<p class="byline">Par Ion Popescu, publié le 5 décembre 2026</p>
+<p>La Cour constitutionnelle roumaine a ordonné jeudi le report du second tour de l'élection présidentielle, invoquant
+des irrégularités dans la campagne en ligne d'un des candidats.</p>
+<p>La décision, sans précédent dans l'histoire du pays, a été saluée par une partie de l'opposition et dénoncée par les
+soutiens du candidat arrivé en tête au premier tour.</p>
+</div></body></html>
+"""
+NAME = "06-roumanie-le-second-tour-reporte.md"
+
+
+@pytest.fixture
+def issue(tmp_path) -> Path:
+    return Path(shutil.copytree(EXAMPLE, tmp_path / "issue"))
+
+
+def hand_over(page, event: str, html: str) -> str:
+    """The editor pastes (`event` "paste") or drags (`event` "drop") a page's HTML as it is (the source a text editor
+    copies, a selection dragged from another program: a copy made by this browser would be its own serialisation)
+    onto the open "Add a page": what the desk says."""
+    page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
+    page.evaluate(
+        """([event, html]) => {
+        const data = new DataTransfer();
+        data.setData('text/html', html);
+        data.setData('text/plain', 'The page');
+        const init = {bubbles: true, cancelable: true};
+        document.querySelector('#paste-box').dispatchEvent(event === 'paste'
+            ? new ClipboardEvent('paste', {...init, clipboardData: data})
+            : new DragEvent('drop', {...init, dataTransfer: data}));
+    }""",
+        [event, html],
+    )
+    return wait_for_result(page)
+
+
+@pytest.mark.parametrize("how", ["file", "paste", "drop"])
+def test_an_xhtml_page_dropped_or_pasted_is_read_whole_as_import_reads_it(desk, serve, issue, workdir, cli, how):
+    """A page opening with `<?xml version="1.0" encoding="utf-8"?>` was "Not added: the preview failed: ValueError(
+    'Unicode strings with encoding declaration are not supported...')", dropped or pasted: now its story is the one
+    `newsletter import` writes of the file, its head's link, picture and author with it."""
+    (workdir / "roumanie.html").write_text(XHTML_PAGE, encoding="utf-8")
+    assert cli("import", "roumanie.html", "--to", "imported").exit_code == 0
+    [imported] = (workdir / "imported").glob("*.md")
+    page = desk.new_page()
+    open_desk(page, serve(issue))
+    if how == "file":  # the saved file dropped
+        said = drop_file(page, "roumanie.html", "application/xhtml+xml", XHTML_PAGE.encode("utf-8"))
+    else:
+        said = hand_over(page, how, XHTML_PAGE)
+    assert said.startswith(f"Added {NAME}"), said
+    added = (issue / NAME).read_text("utf-8")
+    head = added.split("\n---\n", 1)[0]
+    assert "\nurl: https://lemonde.example.com/roumanie\n" in head, head
+    assert "\n  src: https://lemonde.example.com/img/bucarest.jpg\n" in head, head
+    assert "\nbyline: Ion Popescu\n" in head, head
+    assert added == imported.read_text("utf-8")
