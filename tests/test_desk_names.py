@@ -4,6 +4,7 @@ and a saved page that opens with an XML declaration (an XHTML page) read whole, 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -79,3 +80,33 @@ def test_an_xhtml_page_dropped_or_pasted_is_read_whole_as_import_reads_it(desk, 
     assert "\n  src: https://lemonde.example.com/img/bucarest.jpg\n" in head, head
     assert "\nbyline: Ion Popescu\n" in head, head
     assert added == imported.read_text("utf-8")
+
+
+def test_a_story_that_refuses_a_change_is_named_as_the_editor_knows_it(desk, serve, issue):
+    """The story was given a picture by hand since the photo was dropped: "Use for this story" said "Not changed:
+    /tmp/.../issue/04-sahel-mediation.md: has a picture already ...", the path the preview reached it by. The desk
+    names it as it names what it wrote, by its name in the issue folder; and so every write the desk refuses."""
+    from test_desk import post, token_of
+    from test_desk_focus import drop_photo
+
+    preview = serve(issue)
+    page = desk.new_page()
+    open_desk(page, preview)
+    drop_photo(page)
+    story = issue / "04-sahel-mediation.md"
+    story.write_text(story.read_text("utf-8").replace("---\n", "---\nimage: photos/rally.png\n", 1), "utf-8")
+    page.click(".photo-use")
+    wait_for_result(page)  # the refusal, above the offer (which stays, to choose again)
+    assert page.text_content("#add-result > p:first-child") == (
+        "Not changed: 04-sahel-mediation.md: has a picture already (or `image: false`): change its image: line by hand"
+    )
+    # A headline given to a story whose headline runs over several lines; an order that would overwrite a file
+    story.write_text(story.read_text("utf-8").replace("headline: ", "headline: >-\n  ", 1), "utf-8")
+    (issue / "02-sahel-mediation.md").mkdir()
+    for path, fields, said in [
+        ("/use-headline", {"story": story.name, "headline": "Talks resume"}, "04-sahel-mediation.md: has a headline"),
+        ("/move-story", {"story": "02-eu-enlargement.md", "line": "1", "step": "down"}, "02-sahel-mediation.md: "),
+    ]:
+        status, answer = post(preview, json.dumps({"token": token_of(preview), **fields}).encode(), path=path)
+        assert status == 422 and answer["error"].startswith(said), answer
+        assert str(issue) not in answer["error"], answer

@@ -21,7 +21,7 @@ from pathlib import Path
 from threading import Event
 from typing import Any
 
-from newsletter.errors import InputError, OutputError
+from newsletter.errors import InputError, NewsletterError, OutputError, place
 from newsletter.models import Image, Notice, Source, Story, slugify
 from newsletter.patterns import regex
 from newsletter.text import STORY_LIMIT, human_size
@@ -357,6 +357,20 @@ def own_file(folder: Path, name: str) -> Path | None:
         return None
     path = (folder / name).resolve()
     return path if path.parent == folder and path.is_file() else None
+
+
+def refusal(error: NewsletterError, folder: Path) -> str:
+    """The one line a refused write shows on the desk: a file of the issue `folder` named as the editor knows it, as
+    the desk names what it wrote (relative to the folder; the folder by its name), not by the absolute path the code
+    reached it by ("/tmp/…/issue/04-….md: has a picture already")."""
+    if not error.file or not Path(error.file).is_absolute():
+        return str(error)
+    root, path = folder.resolve(), Path(error.file)
+    for base in dict.fromkeys((folder.absolute(), root)):  # as given, or through the links it names
+        if path.is_relative_to(base):
+            name = str(path.relative_to(base)) if path != base else base.name
+            return f"{place(name, error.line)}{error.message}"
+    return str(error)
 
 
 def quoted(name: str) -> str:

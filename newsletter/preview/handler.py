@@ -19,6 +19,7 @@ from newsletter.errors import NewsletterError
 from newsletter.images import FILE_LIMIT
 from newsletter.loopback import is_loopback
 from newsletter.patterns import regex
+from newsletter.preview.desk import refusal
 from newsletter.preview.server import KEEPALIVE_SECONDS, LOOPBACK
 from newsletter.text import STORY_LIMIT, human_size
 
@@ -179,8 +180,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # the stdlib's name
         try:
             status, answer = self.write()
-        except NewsletterError as error:
-            status, answer = HTTPStatus.UNPROCESSABLE_ENTITY, {"error": str(error)}
+        except NewsletterError as error:  # a file of the issue folder named as the editor knows it
+            status, answer = HTTPStatus.UNPROCESSABLE_ENTITY, {"error": refusal(error, self.preview.source)}
         except ConnectionError:
             raise
         except Exception as error:  # say what broke instead of dropping the connection
