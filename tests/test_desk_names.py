@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from golden import EXAMPLE
-from test_desk import drop_file, open_desk, wait_for_result
+from test_desk import drop_file, open_desk, stories, wait_for_result
 
 # An XHTML page as a content system saves it: an XML declaration, then its doctype; its link, picture and author
 # are only in its <head>
@@ -110,3 +110,17 @@ def test_a_story_that_refuses_a_change_is_named_as_the_editor_knows_it(desk, ser
         status, answer = post(preview, json.dumps({"token": token_of(preview), **fields}).encode(), path=path)
         assert status == 422 and answer["error"].startswith(said), answer
         assert str(issue) not in answer["error"], answer
+
+
+@pytest.mark.parametrize("data", [b"", b" \r\n\t\n"], ids=["no-bytes", "blank"])
+def test_an_empty_file_dropped_is_named_as_empty(desk, serve, issue, data):
+    """An empty saved page dropped on "Add a page" said "the paste is empty: copy the article's page in the browser
+    (Ctrl+A, Ctrl+C), then paste it", though nothing was pasted: the desk names the file dropped and says what to do."""
+    page = desk.new_page()
+    open_desk(page, serve(issue))
+    before = stories(issue)
+    said = drop_file(page, "harbour.html", "text/html", data)
+    assert said == (
+        "Not added: 'harbour.html' is empty: save the article's page from the browser again (Ctrl+S), then drop it here"
+    ), said
+    assert stories(issue) == before

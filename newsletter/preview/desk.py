@@ -83,7 +83,11 @@ def add_page(
     address = web_address(address)
     if saved:  # decoded as `import` decodes the file: its <meta charset>, else UTF-8, else Windows-1252
         html = decode_html(saved)[0]
-    if not html.strip() and not text.strip():
+    if not html.strip() and not text.strip():  # a saved page dropped comes with its file's name, a paste with none
+        if name:
+            raise InputError(
+                f"{quoted(name)} is empty: save the article's page from the browser again (Ctrl+S), then drop it here"
+            )
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
     if html.strip():
         stories = read_copied(html, name or "the pasted page", notices, address, look=look, stop=stop, saved=saved)
