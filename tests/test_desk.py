@@ -919,7 +919,11 @@ TEASER_LINK = (
             (Path(__file__).parent / "pages" / "long-alt.html").read_bytes(),
             "the image.alt is 2,639 characters long, over the 2,000 an alt may have; shorten it",
         ),
-        (TEASER_LINK.encode(), "the headline is 702 characters long, over the 500 a headline may have; shorten it"),
+        (
+            TEASER_LINK.encode(),
+            "linked item 1 of 2 (“Ferries move to the south quay while the works last, and…”): the headline is 702 "
+            "characters long, over the 500 a headline may have; shorten it",
+        ),
     ],
     ids=["photo-text", "related-item"],
 )

@@ -70,7 +70,6 @@ def add_page(
     from newsletter.readers.fetch import decode_html
     from newsletter.readers.named import web_address
     from newsletter.readers.pasted import parse_pasted
-    from newsletter.storyfile import story_markdown
 
     notices: list[Notice] = []
     # As `import` takes a saved page: at most a story file's size, a dropped page counted in its own bytes (the
@@ -99,12 +98,28 @@ def add_page(
     if twice:
         raise InputError(f"the issue already holds this page's article: {twice}; delete it to add the page again")
     written = []
-    files = [story_markdown(story, lead=False).encode("utf-8") for story in stories]  # each read back: all or none
+    files = [story_file(stories, number) for number in range(len(stories))]  # each read back: all or none
     for story, data in zip(stories, files, strict=True):  # numbered after the stories already there, as import does
         written.append(create(folder, f"{next_number(folder):02d}-{story_name(story)}", ".md", data))
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
+
+
+def story_file(stories: list[Story], number: int) -> bytes:
+    """The story file of `stories[number]` (the article, then its linked items), as import writes it; a linked item
+    whose story no file may hold is named by its place and first words: the page's own headline may be short."""
+    from newsletter.storyfile import story_markdown
+    from newsletter.text import shorten
+
+    story = stories[number]
+    try:
+        return story_markdown(story, lead=False).encode("utf-8")
+    except InputError as error:
+        if not number:
+            raise
+        item = f"linked item {number} of {len(stories) - 1} (“{shorten(story.headline, NAME_SHOWN)}”)"
+        raise InputError(f"{item}: {error.message}", file=error.file, line=error.line) from None
 
 
 def read_copied(
