@@ -1,6 +1,8 @@
 """What ends the article on a page: the heading over its readers' comments ("Comments (12)", "3 Kommentare", "热门评论
-10条"), a reaction widget, the writer's box, its tags, a press release's end, the editor who signs a Chinese article.
-A line that is one of them, and no more, is where the article is over."""
+10条"), a reaction widget, the writer's box, its tags, a press release's end, the editor who signs a Chinese article,
+Deutsche Welle's sign-off. A line that is one of them, and no more, is where the article is over; so is a note the
+site sets under an article's worth of prose about the article itself (it was updated, it is a translation, it speaks
+for its writer alone)."""
 
 from __future__ import annotations
 
