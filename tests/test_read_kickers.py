@@ -518,11 +518,17 @@ def test_a_summary_over_full_story_is_the_teaser_and_the_article_starts_under_it
 
 def test_a_byline_of_by_and_a_dash_over_the_writer_s_name_shown_twice_is_that_writer():
     """The PBS NewsHour's and CBS News's header: "By —" (or "By") on its line, then the writer's name twice (its link,
-    then its photo's alt text): the byline is the name, and the name shown again is no photo's caption."""
-    story, _ = read(f"Politics\n{HEADLINE_EN}\nBy —\nRyan Delmonico\nRyan Delmonico\nSpecial Correspondent\n"
-                    "March 11, 2026\n" + "\n".join(ARTICLE_EN) + "\n")  # fmt: skip
+    then its photo's alt text): the byline is the name, the name shown again is no photo's caption, and the note
+    on the writer under the article ("Ryan Delmonico is a special correspondent ...") no paragraph of it."""
+    bios = (
+        "Apr 09\nRyan Delmonico\nRyan Delmonico is a special correspondent for PBS NewsHour based in Berlin, "
+        "where he has covered elections across Central Europe since 2019.\nKarla Moreno\nKarla Moreno is a producer "
+        "for PBS NewsHour's foreign affairs unit, and reported from the region for a decade.\n"
+    )
+    story, _ = read(f"Politics\n{HEADLINE_EN}\nBy —\nRyan Delmonico\nRyan Delmonico\nBy —\nKarla Moreno\nKarla "
+                    "Moreno\nMarch 11, 2026\n" + "\n".join(ARTICLE_EN) + f"\n{bios}")  # fmt: skip
     assert (story.byline, story.caption) == ("Ryan Delmonico", "")
-    assert [block.text for block in story.body] == ARTICLE_EN
+    assert [block.text for block in story.body] == ARTICLE_EN  # ... and the writer's note under it is no paragraph
 
 
 @pytest.mark.parametrize("byline", ["dal nostro corrispondente Luca Varriale", "Dalla nostra inviata Luca Varriale"])

@@ -271,13 +271,6 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("other")
     for i in consent_dialogs(texts):
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
-    for i in writers_bios(texts, roles):
-        roles[i] = "furniture"  # "ELENA VASQUEZ is a Senior Fellow at ...": who wrote it, over or under the article
-    for i, role in labelled_byline(texts).items():
-        roles[i] = role  # the BBC's: "Article information", "Author, Anna Petrova", "Role, Europe correspondent"
-    for i, text in enumerate(texts[:-2]):
-        if CREDIT_LABEL.match(text) and roles[i + 1] == "credit":
-            roles[i] = "furniture"  # a credit's label on a line of its own (the New York Times' "Credit...")
     for i, text in enumerate(texts[:-1]):
         if (
             re.fullmatch(r"(?i)by:?(?:\s*[—–-])?", text)
@@ -285,6 +278,13 @@ def classify(lines: list[Line]) -> list[str]:
             and words_of(texts[i + 1]) <= 4
         ):
             roles[i], roles[i + 1] = "furniture", "byline"  # "By" on its line, the writer's name on the next
+    for i in writers_bios(texts, roles):
+        roles[i] = "furniture"  # "ELENA VASQUEZ is a Senior Fellow at ...": who wrote it, over or under the article
+    for i, role in labelled_byline(texts).items():
+        roles[i] = role  # the BBC's: "Article information", "Author, Anna Petrova", "Role, Europe correspondent"
+    for i, text in enumerate(texts[:-2]):
+        if CREDIT_LABEL.match(text) and roles[i + 1] == "credit":
+            roles[i] = "furniture"  # a credit's label on a line of its own (the New York Times' "Credit...")
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):

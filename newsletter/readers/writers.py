@@ -52,7 +52,8 @@ def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
 
 # What a writer's note says after the name: what the writer is ("is a Senior Fellow at", "is Director of"), or what
 # the writer covers for whom ("covers Bulgaria for The Associated Press"); not what a person in the news is or does
-POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist)"  # a writer's post
+# A writer's post (and a program's: its producer, photographer, host)
+POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist|producer|photographer|host)"
 NOTE = (
     rf",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{POSTS}|fellow|professor|"
     r"researcher|director|chief|lecturer|author|scholar|adviser|advisor|economist|historian)\b|"
