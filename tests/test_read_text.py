@@ -2749,6 +2749,8 @@ def test_the_lead_photo_s_caption_with_its_credit_glued_on_or_under_its_buttons_
     # a sign-up box's messages, in the page's text whether shown or not
     ("Thank you for subscribing!", "above"),
     ("This slideshow requires JavaScript.", "under"),  # a widget's word that it needs scripts
+    ("2,309 people like this. Sign Up to see what your friends like.", "under"),  # a 2010s like box
+    ("Before it's here, it's on the Bloomberg Terminal.", "under"),
     ("You have succesfully subscribed. Thank you!\nAn email with an activation link has just been sent to your "
      "email address. Please activate your subscription by clicking on the activation link inside the email.", "under"),
 ])  # fmt: skip

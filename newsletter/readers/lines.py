@@ -360,7 +360,10 @@ PAGE_NOTICE = regex(
     r"(?:an|a confirmation) e-?mail (?:with an? (?:activation|confirmation) link )?has (?:just )?been sent to your\b|"
     r"please check your (?:inbox|e-?mail) to confirm\b|"
     # ... and a widget's word that it needs scripts ("This slideshow requires JavaScript.")
-    r"(?:this|the) [\w ]{1,30} requires javascript\b|(?:please |you need to |you must )?enable javascript to\b)"
+    r"(?:this|the) [\w ]{1,30} requires javascript\b|(?:please |you need to |you must )?enable javascript to\b|"
+    # ... a social network's like box, as pages of the 2010s pasted it, and Bloomberg's word about its Terminal
+    r"[\d,.]+[km]? (?:people|others) like this\b|sign up to see what your friends like\b|be the first of your "
+    r"friends to like this\b|before it['’]s here, it['’]s on the bloomberg terminal\b)"
 )  # ... the notice itself, at the line's start (an article reporting one says it inside a sentence: "Voiced by
 # artificial intelligence, the video mimics ...", "Listen to this article, it says, in a voice ...")
 NOTICE_WORDS = 80  # ... a line this long at most (the agency's word about itself runs to 60)
