@@ -73,7 +73,8 @@ def add_page(
 
     notices: list[Notice] = []
     # As `import` takes a saved page: at most a story file's size, a dropped page counted in its own bytes (the
-    # request carries them base64-encoded, a third more), a pasted one in its text's, before any is read
+    # request carries them base64-encoded, a third more), a pasted one in its text's, before any is read. (The page
+    # says the same of a dropped file far over it, which the request's own limit refuses unread: preview.js readFile)
     for size in (len(saved), len(html.encode("utf-8")), len(text.encode("utf-8"))):
         if size > STORY_LIMIT:
             raise InputError(
@@ -210,7 +211,7 @@ def add_photo(folder: Path, name: str, data: bytes) -> Added:
 
     from newsletter.images import FILE_LIMIT
 
-    if len(data) > FILE_LIMIT:  # as a build takes a photo
+    if len(data) > FILE_LIMIT:  # as a build takes a photo (and as preview.js readFile says of one far over it)
         raise InputError(
             f"{quoted(name)} is {human_size(len(data))}, over the {human_size(FILE_LIMIT)} limit for an image file"
         )

@@ -64,6 +64,9 @@ WRITE_LIMITS = {
 }
 OTHER_WRITE = ("a request", STORY_LIMIT, STORY_LIMIT)
 TOKEN_MARK = "__PREVIEW_TOKEN__"  # in preview.html: the session's token goes there
+# In preview.html too: the most a dropped page and photo may weigh, so that the page refuses a bigger one with its size
+# before it reads it (the server refuses a request over its write's limit unread, and cannot tell its size)
+FILE_MARKS = {"__PAGE_LIMIT__": STORY_LIMIT, "__PHOTO_LIMIT__": FILE_LIMIT}
 IMAGE_TYPES = {".jpg": "image/jpeg", ".png": "image/png"}  # what images.py writes
 # Half of a character (a lone surrogate): what no file can hold. Text dragged from a page cut inside an emoji keeps it
 LONE_SURROGATE = regex("[\ud800-\udfff]")
@@ -134,6 +137,8 @@ class Handler(BaseHTTPRequestHandler):
         if url.path in PAGE_FILES:
             name, kind = PAGE_FILES[url.path]
             data = page_file(name).read_bytes().replace(TOKEN_MARK.encode(), self.preview.token.encode())
+            for mark, limit in FILE_MARKS.items():
+                data = data.replace(mark.encode(), str(limit).encode())
             return self.send(HTTPStatus.OK, data, kind, body=body, csp=PAGE_CSP)
         if url.path in ("/paste.json", "/copy.json"):
             try:

@@ -710,15 +710,30 @@ function bytesOf(file) {
 }
 
 function readFile(file) {
-  if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
-    return bytesOf(file).then((data) => addToIssue('/add-page', {data, name: file.name, ...address()}));
+  const page = /\.html?$/i.test(file.name) || file.type === 'text/html';
+  if (!page && !file.type.startsWith('image/')) {
+    return notAdded(`${file.name} is neither a saved .html page nor a photo.`);
   }
-  if (file.type.startsWith('image/')) {
-    return bytesOf(file).then((data) => addToIssue('/add-photo', {name: file.name, data}));
+  // Over the build's limit (a story file's, an image file's), refused here with its size and never read: the server
+  // refuses a request over it before reading it, so it can name the limit but not the size (the words are desk.py's)
+  const limit = Number(document.querySelector(`meta[name="${page ? 'page' : 'photo'}-limit"]`).content);
+  if (file.size > limit) {
+    const what = page ? 'a story file' : 'an image file';
+    const over = `${megabytes(file.size)}, over the ${megabytes(limit)} limit for ${what}`;
+    return notAdded(page ? `the page is ${over}` : `'${file.name}' is ${over}`);
   }
-  $('add-result').replaceChildren(element('p', '', `Not added: ${file.name} is neither a saved .html page nor a photo.`));
+  if (page) return bytesOf(file).then((data) => addToIssue('/add-page', {data, name: file.name, ...address()}));
+  return bytesOf(file).then((data) => addToIssue('/add-photo', {name: file.name, data}));
+}
+
+function notAdded(reason) {
+  $('add-result').replaceChildren(element('p', '', `Not added: ${reason}`));
   $('add-result').className = 'add-result add-error';
   return Promise.resolve();
+}
+
+function megabytes(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 // The address typed over the paste box, for the next page added (then cleared: it is that page's only), and whether
