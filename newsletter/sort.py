@@ -176,9 +176,12 @@ def unlisted(name: str, headings: list[str], settings: IssueSettings) -> InputEr
     """The error for a name in issue.toml's `sections` that no story has."""
     close = difflib.get_close_matches(name, headings, n=1)
     hint = f"did you mean {close[0]!r}? " if close else ""
-    message = f"sections names {name!r}, which no story has: {hint}the stories' sections are " + ", ".join(
-        repr(heading) for heading in headings
+    known = (
+        "the stories' sections are " + ", ".join(repr(heading) for heading in headings)
+        if headings
+        else "no story but the lead has a section yet (a story's `section:` gives it one)"
     )
+    message = f"sections names {name!r}, which no story has: {hint}{known}"
     file = settings.file
     return InputError(
         message, file=file.path if file else "issue.toml", line=file.value_line("sections", name) if file else None

@@ -298,6 +298,19 @@ def test_unknown_section_name_is_an_error_naming_its_line(tmp_path):
     )
 
 
+def test_an_unknown_section_name_in_an_issue_of_the_lead_alone_says_there_are_none_yet(tmp_path):
+    """A fresh issue (`newsletter new`: the lead alone) whose issue.toml lists a section: the message ended "the
+    stories' sections are " and nothing after it."""
+    (tmp_path / "a.md").write_text(story("Lead story", lead=True))
+    (tmp_path / "issue.toml").write_text('sections = ["Elections"]\n')
+    with pytest.raises(InputError) as error:
+        make_issue(tmp_path, date=DATE)
+    assert str(error.value) == (
+        f"{tmp_path}/issue.toml:1: sections names 'Elections', which no story has: no story but the lead has a "
+        "section yet (a story's `section:` gives it one)"
+    )
+
+
 def test_a_listed_section_only_the_lead_has_shows_no_heading_and_keeps_its_place(workdir, cli):
     """The lead stands above the sections: a listed section left with the lead alone (the desk's "Make lead" on its
     only story) builds with no heading for it, and takes its listed place again once another story has it."""
