@@ -614,3 +614,25 @@ def test_have_your_say_over_paragraphs_and_the_page_s_own_comments_heading_is_a_
     page = f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\nHave your say\n" + "\n".join(below)
     lead, _ = read(page + "\nComments\nAdd a comment\nMost read\n")
     assert [block.text for block in lead.body] == [OPENING, SECOND, "Have your say", *below]
+
+
+def test_notes_between_thousands_of_paragraphs_are_read_with_bounded_work(monkeypatch):
+    """A hostile paste of 2,000 lines, a paragraph and an update note taking turns: each note is weighed against the
+    words of the paragraphs over it, counted once as the lines are read, not again for each note (which made the
+    work grow with the square of the paste: 80,000 notes would have taken over a minute)."""
+    import newsletter.readers.ends as ends
+    from newsletter.readers.lines import Line
+    from newsletter.readers.text import classify
+
+    counted = 0
+    words_of = ends.words_of
+
+    def counting(text: str) -> int:
+        nonlocal counted
+        counted += 1
+        return words_of(text)
+
+    monkeypatch.setattr(ends, "words_of", counting)
+    texts = [OPENING if k % 2 == 0 else "This article has been updated." for k in range(2000)]
+    roles = classify([Line(k + 1, text) for k, text in enumerate(texts)])
+    assert roles.count("end") == 999 and counted <= 2 * len(texts)  # (the first under too few words: no end)

@@ -465,7 +465,9 @@ def appeal_boxes(texts: list[str], roles: list[str]) -> list[int]:
     for i, text in enumerate(texts):
         if roles[i] != "furniture" or not APPEAL.search(text):
             continue
-        inside = list(itertools.takewhile(lambda k: roles[k] == "prose", range(i + 1, len(texts))))
+        inside = list(
+            itertools.takewhile(lambda k: roles[k] == "prose", range(i + 1, min(len(texts), i + APPEAL_BOX + 2)))
+        )
         close = i + 1 + len(inside)
         if not 0 < len(inside) <= APPEAL_BOX or close >= len(texts) or roles[close] != "furniture":
             continue

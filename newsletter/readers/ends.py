@@ -61,11 +61,6 @@ NOTE_UNDER = 60  # words of prose above such a note, at least: an article's
 NOTE_MOST = 80  # words: a note is no longer
 
 
-def after_note(text: str, texts: list[str], roles: list[str]) -> bool:
-    """A site's note under the article (the lines above it read as `roles`): the article is over."""
-    if not AFTER_NOTE.match(text) or words_of(text) > NOTE_MOST:
-        return False
-    return (
-        sum(words_of(line) for line, role in zip(texts[: len(roles)], roles, strict=True) if role == "prose")
-        >= NOTE_UNDER
-    )
+def after_note(text: str, prose_above: int) -> bool:
+    """A site's note under the article (`prose_above` words of paragraphs over it): the article is over."""
+    return prose_above >= NOTE_UNDER and bool(AFTER_NOTE.match(text)) and words_of(text) <= NOTE_MOST

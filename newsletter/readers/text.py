@@ -240,15 +240,17 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
 def classify(lines: list[Line]) -> list[str]:
     """What each line plainly is, before any is placed: credit, caption, byline, date, related, end, furniture,
     prose or other."""
-    roles = []
+    roles: list[str] = []
     texts = [line.text for line in lines]
-    for text in texts:
+    prose_words = 0  # of the paragraphs above the line
+    for k, text in enumerate(texts):
+        prose_words += words_of(texts[k - 1]) if k and roles[k - 1] == "prose" else 0
         if RELATED.match(text):
             roles.append("related")
         elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:  # a photo's or the article's licence
             roles.append("furniture")
         elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160 \
-                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, texts, roles):  # fmt: skip
+                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, prose_words):  # fmt: skip
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
