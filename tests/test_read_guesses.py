@@ -230,3 +230,61 @@ def test_a_title_ending_in_its_year_over_its_standfirst_and_byline_is_no_topic_s
     story, notices = read(f"Blog\nLanguage news\n{title}\n{deck}\nPosted by Anna Petrova\nNovember 20, 2025\n{article}")
     assert story.headline == title
     assert not any("topic's label" in notice for notice in notices)
+
+
+MENU = "Home\nNews\nPolitics\nWorld\nBusiness\nOpinion\nSport\n"
+
+
+def test_a_topic_s_label_over_the_page_s_menu_or_again_among_its_topics_is_flagged():
+    """With the headline out of the paste, a label ending in its year stands over the byline, as a results page's
+    own "Upper House Result 2026" does: but a label has the site's menu between, or comes again among the topics
+    under the article, and is then flagged (a headline is neither)."""
+    label = "Upper House Election 2026"
+    ticker = "Breaking: polls close in the north at 8pm tonight\n"  # (over the label: no site's name at the top)
+    topics = f"Topics in this article\n{label}\nSenate\nRecount\n"
+    for text in [f"{label}\n{MENU}By Anna Petrova\n12 March 2026\n{ARTICLE}",
+                 f"{ticker}{label}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}{topics}"]:  # fmt: skip
+        story, notices = read(text)
+        assert story.headline == label and story.headline_unsure
+        assert any("a topic's label (a few words and a year)" in notice for notice in notices)
+    # ... a results page's own title over its byline, with no menu between and no topics again, stays sure
+    title = "Upper House Result 2026"
+    story, _ = read(f"{MENU}{title}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (title, False)
+
+
+def test_a_site_s_name_over_its_menu_chosen_for_want_of_the_headline_is_flagged():
+    """A campaign's or a paper's name at the page's top, its menu under it, then the date and the article: the paste
+    lacks the headline, and the name is flagged; with the headline under the menu, the headline is sure, and so is
+    a headline at the top over its own byline and buttons (Medium's "Follow", "5 min read", "Listen")."""
+    story, notices = read(f"DONATE\nUpper House Coalition\n{MENU}12 March 2026\n{ARTICLE}")
+    assert story.headline == "Upper House Coalition" and story.headline_unsure
+    assert any("stands over the page's menu, where a site puts its name" in notice for notice in notices)
+    story, _ = read(f"DONATE\nUpper House Coalition\n{MENU}{HEADLINE}\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+    story, _ = read(f"{HEADLINE}\nAnna Petrova\nFollow\n5 min read\n·\n12 March 2026\nListen\nShare\nSave\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+
+
+@pytest.mark.parametrize(
+    "standfirst",
+    [
+        "The count left the prime minister two seats short of a majority in the upper house",  # 16 words, 3 articles
+        "Prime minister left two seats short of majority in upper house after night of counting, recount possible "
+        "within three days",
+    ],  # ... and 20 words, no article
+)
+def test_a_standfirst_written_as_running_prose_or_twenty_words_long_is_flagged_with_no_headline_over_it(standfirst):
+    story, notices = read(f"Home\nPolitics\n{standfirst}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline == standfirst and story.headline_unsure
+    assert any("as a standfirst is" in notice for notice in notices)
+    # ... under the headline, it is the teaser; a headline of 17 words with only two articles is sure, and one
+    # written as prose over its deck is not taken for a standfirst
+    story, _ = read(f"Home\nPolitics\n{HEADLINE}\n{standfirst}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.teaser) == (HEADLINE, standfirst)
+    headline = "Coalition loses the upper house after a night of counting leaves prime minister two seats short"
+    story, _ = read(f"Home\nPolitics\n{headline}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (headline, False)
+    deck = "A recount of the final seat is possible within three days"
+    story, notices = read(f"Home\nPolitics\n{standfirst}\n{deck}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline == standfirst and not any("as a standfirst is" in notice for notice in notices)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
+from newsletter.readers import fold
 from newsletter.readers.headers import dated_under
 from newsletter.readers.lines import Line, ends_sentence, line_date, title_case
 from newsletter.readers.scripts import CJK, spaceless, words_of
@@ -72,9 +73,10 @@ def short_title_over(
 # --- what is left when the headline is not in the paste: a standfirst, a topic's label --------------------------------
 # (with the headline taken out, or read as something else, each is the best line left; each is rare as a headline)
 
-# A standfirst's length, in words: no headline of the read pools (real pages or made up) is this long (twice as long in
-# Chinese, Japanese, Thai, Lao, Burmese or Khmer, whose words are counted by their letters)
-STANDFIRST_LONG = 22
+# A standfirst's length, in words: of the read pools' headlines (real pages or made up), only one with no deck under it
+# is this long (twice as long in Chinese, Japanese, Thai, Lao, Burmese or Khmer, whose words are counted by letters);
+# most standfirsts are
+STANDFIRST_LONG = 20
 # A topic's label: a few words ending in its year ("Holyrood Election 2026", "美国大选2016"), not a title's "of 2019"
 YEAR_LABEL = regex(
     r"^(?!.*\b(?:of|in|for|since|by|to|from|after|before|until|de|del|des|du|von|im|seit|en|di|dal)\s+\d{4}$)"
@@ -107,10 +109,47 @@ DECK_WORDS = 6
 def topic_label(lines: list[Line], roles: list[str], index: int, start: int, candidates: set[int]) -> bool:
     """A short line ending in a year: a topic's or an event's label over its stories; not a results page's "Result
     2026" over its own byline or date with no longer title under that byline or date, which is its headline (and
-    its standfirst under it no title)."""
+    its standfirst under it no title). A label stands over the page's menu, or comes again under the article
+    among its topics ("Topics mentioned in this article"): a headline does neither."""
     text = lines[index].text
     if words_of(text) > YEAR_LABEL_WORDS or YEAR_LABEL.match(text) is None:
         return False
     header = next((j for j in range(index + 1, start) if roles[j] in ("byline", "date")), start)
-    return not dated_under(roles, index) or any(words_of(lines[i].text) > words_of(text) for i in candidates
-                                                 if header < i < start)  # fmt: skip
+    menu = sum(words_of(lines[j].text) <= MENU_WORDS for j in range(index + 1, header)) >= MENU_UNDER
+    again = any(fold(line.text) == fold(text) for line in lines[start:])
+    return not dated_under(roles, index) or menu or again or any(words_of(lines[i].text) > words_of(text)
+                                                                 for i in candidates if header < i < start)  # fmt: skip
+
+
+MENU_UNDER, MENU_WORDS = 3, 3  # lines at least, of a few words each, between a label and the byline: the page's menu
+
+
+def over_menu(lines: list[Line], roles: list[str], index: int, start: int) -> bool:
+    """A line at the page's top (nothing but furniture above it) over a run of the page's menu (MENU_RUN lines or
+    more of a few words each) between it and the article's header or first paragraph: where a site puts its name,
+    a campaign's or a section's, and a paste without its headline leaves it the likeliest line ("The Times of
+    Israel" over "Israel & the Region", "Jewish Times", ...)."""
+    if any(roles[j] != "furniture" for j in range(index)):
+        return False
+    run = longest = 0
+    for j in range(index + 1, start):
+        if roles[j] in ("byline", "date"):
+            break  # its header: the buttons under that are the article's (Medium's "Follow", "Listen", "Share")
+        item = words_of(lines[j].text) <= MENU_WORDS and re.search(r"[^\W\d_]", lines[j].text)  # (not "·", "12")
+        run = run + 1 if item else 0
+        longest = max(longest, run)
+    return longest >= MENU_RUN
+
+
+MENU_RUN = 5
+
+
+def prose_shaped(text: str) -> bool:
+    """An English line of a standfirst's length written as running prose, with its articles ("The latest poll
+    suggests no party will come close to a majority in the expanded Senedd"): headlines leave them out."""
+    articles = [word.lower() for word in ARTICLES.findall(text)]
+    return len(text.split()) >= PROSE_SHAPED and len(articles) >= PROSE_ARTICLES and "the" in articles
+
+
+PROSE_SHAPED, PROSE_ARTICLES = 14, 3  # words, and articles of which one is "the" (not Italian's "a")
+ARTICLES = regex(r"\b(?:the|an?)\b", re.IGNORECASE)

@@ -18,6 +18,8 @@ from newsletter.readers.doubts import (
     POST_WRITER,
     decked,
     live_posts,
+    over_menu,
+    prose_shaped,
     short_title_over,
     standfirst_long,
     topic_label,
@@ -382,6 +384,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = f"it is {long} words long, as a standfirst is: a headline is seldom so long"
     elif topic_label(lines, roles, index, start, {i for _, i in scored}):
         why = "it reads like a topic's label (a few words and a year)"
+    elif over_menu(lines, roles, index, start):
+        why = "it stands over the page's menu, where a site puts its name"
+    elif prose_shaped(lines[index].text) and not decked(lines, roles, index):
+        why = "it is written as running prose, as a standfirst is"
     return Headline(index, not why, len(scored), scored[:5], why, shares[index])
 
 
