@@ -13,7 +13,7 @@ import typer
 from typer.exceptions import TyperException
 
 from .errors import error_line
-from .runtime import cache_folder, output_closed, pinned_today
+from .runtime import cache_folder, output_closed, pinned_today, utf8_mode_command
 
 # pydantic looks for plugins of its own the first time it builds a model: it reads the entry points of every
 # package installed beside it (several ms at each run) and would run any it found inside a build. The command
@@ -44,6 +44,8 @@ def main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks for errors.")] = False,
 ) -> None:
     ctx.obj = Options(verbose=verbose)
+    if again := utf8_mode_command():  # under LANG=de_DE (Latin-1), Python's UTF-8 mode reads names as they are
+        os.execve(again.argv[0], again.argv, again.env)
 
 
 # What each command is doing, for the one line an exception nobody foresaw becomes.

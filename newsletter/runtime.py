@@ -1,11 +1,13 @@
 """What the process's environment tells every command: the date SOURCE_DATE_EPOCH pins for today, where
-builds keep what they can reuse, and whether anyone still reads what it writes."""
+builds keep what they can reuse, whether anyone still reads what it writes, and whether the command should run again
+in Python's UTF-8 mode."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError
 
@@ -53,3 +55,34 @@ def output_closed() -> bool:
             os.dup2(null, fd)
             os.close(null)
     return closed
+
+
+class Rerun(NamedTuple):
+    argv: list[str]
+    env: dict[str, str]
+
+
+def utf8_mode_command() -> Rerun | None:
+    """The command line that runs this command again in Python's UTF-8 mode (`python -X utf8 ...`), when it is the
+    newsletter command (`newsletter ...`, `python -m newsletter ...`) run without it under a locale whose encoding is
+    not UTF-8 (LANG=de_DE or tr_TR: ISO-8859-1 and -9; LC_ALL=C with PYTHONUTF8=0). Python would read file names
+    in that encoding: a story named `01-l’élection.md` was refused as holding a control character, and a headline
+    with a curly quote could not be printed once the build was written. Stories, settings and outputs are UTF-8
+    whatever the locale; so are file names in UTF-8 mode. What the command prints stays in the locale's encoding
+    (a character it lacks written as `\\u2019`), unless PYTHONIOENCODING says otherwise. None: no need (UTF-8 mode
+    already, a UTF-8 locale, or Windows, whose file names are Unicode) or not ours to run again (a program or a
+    test calling the command line in its own process)."""
+    import codecs
+    import locale
+    import sys
+
+    if sys.flags.utf8_mode or os.name != "posix" or not sys.executable or not sys.argv:
+        return None
+    encoding = codecs.lookup(locale.getencoding()).name
+    if {encoding, codecs.lookup(sys.getfilesystemencoding()).name} == {"utf-8"}:
+        return None
+    command = Path(sys.argv[0])
+    if command.name != "newsletter" and command != Path(__file__).with_name("__main__.py"):
+        return None
+    env = {"PYTHONIOENCODING": f"{encoding}:backslashreplace"} | dict(os.environ)
+    return Rerun([sys.executable, "-X", "utf8", *sys.orig_argv[1:]], env)

@@ -1,11 +1,13 @@
 """The command line as an editor uses it: build, import, help, and bad input."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from golden import EXAMPLE
 
 
 def test_build_writes_issue_and_prints_summary(seed_workdir, cli):
@@ -39,6 +41,59 @@ def test_build_is_byte_identical_for_the_same_input_and_date(seed_workdir, cli):
     assert names == sorted(p.name for p in (seed_workdir / "two").iterdir())
     for name in names:
         assert (seed_workdir / "one" / name).read_bytes() == (seed_workdir / "two" / name).read_bytes(), name
+
+
+def legacy_locale(kind: str, tmp_path: Path) -> dict[str, str]:
+    """The environment of a shell whose locale's encoding is not UTF-8: C without Python's UTF-8 mode (ASCII), or
+    de_DE.ISO-8859-1 (LANG=de_DE on an older system), built with localedef into `tmp_path`."""
+    if kind == "ascii":
+        return {"LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    if shutil.which("localedef"):
+        subprocess.run(
+            ["localedef", "-i", "de_DE", "-f", "ISO-8859-1", str(tmp_path / "de_DE.ISO-8859-1")],
+            capture_output=True,
+            check=False,
+        )
+    if not (tmp_path / "de_DE.ISO-8859-1").is_dir():
+        pytest.skip("localedef cannot make de_DE.ISO-8859-1 here (Debian's locales package)")
+    return {"LC_ALL": "de_DE.ISO-8859-1", "LOCPATH": str(tmp_path), "PYTHONUTF8": "0"}
+
+
+@pytest.mark.parametrize("kind", ["ascii", "latin-1"])
+def test_build_is_byte_identical_under_a_locale_that_is_not_utf8(kind, workdir, tmp_path):
+    """A story named `01-l’élection-à-bogotá.md` with its photo `rallye-à-bogotá.jpg`, built by an editor whose
+    shell says LANG=de_DE (Latin-1): Python read the names in Latin-1 and refused the story ('the name holds a line
+    break or an invisible control character'; under C, 'is not valid UTF-8'), and a headline with a curly quote was
+    an internal error once the build was written. Now the command runs in Python's UTF-8 mode: the same files as
+    under a UTF-8 locale, and its report in the shell's own encoding."""
+    from PIL import Image
+
+    issue = workdir / "issue"
+    shutil.copytree(EXAMPLE, issue)
+    Image.new("RGB", (1200, 675), (40, 90, 160)).save(issue / "rallye-à-bogotá.jpg")
+    lead = (issue / "01-colombia-runoff.md").read_text("utf-8")
+    lead = lead.replace("https://images.example.org/2026/11/bogota-rally.jpg", "rallye-à-bogotá.jpg")
+    (issue / "01-l’élection-à-bogotá.md").write_text(lead, "utf-8")
+    (issue / "01-colombia-runoff.md").unlink()
+    toml = (issue / "issue.toml").read_text("utf-8").replace("01-colombia-runoff.md", "01-l’élection-à-bogotá.md")
+    (issue / "issue.toml").write_text(toml, "utf-8")
+    legacy = legacy_locale(kind, tmp_path)
+    ran = {}
+    for name, env in (("utf8", {"LC_ALL": "C.UTF-8"}), ("legacy", legacy)):
+        command = [sys.executable, "-m", "newsletter", "build", "issue", "--date", "2026-11-24", "--out", name]
+        ran[name] = subprocess.run(command, env=os.environ | env, capture_output=True, timeout=300)
+        assert ran[name].returncode == 0, ran[name].stderr.decode("utf-8", "backslashreplace")
+    assert ran["legacy"].stderr == ran["utf8"].stderr  # the note on the defaults used, and no error
+    if kind == "latin-1":
+        said = ran["legacy"].stdout.decode("latin-1")
+        assert said.startswith("Built 'Runoff week: Bogotá votes, Brussels waits' (2026-11-24) into legacy/\n")
+        assert "  lead: Colombia\\u2019s runoff turns on turnout in the Caribbean coast\n" in said
+    files = sorted(str(path.relative_to(workdir / "utf8")) for path in (workdir / "utf8").rglob("*"))
+    assert "images" in files and "build.json" in files
+    assert files == sorted(str(path.relative_to(workdir / "legacy")) for path in (workdir / "legacy").rglob("*"))
+    for name in files:
+        if (workdir / "utf8" / name).is_file():
+            assert (workdir / "utf8" / name).read_bytes() == (workdir / "legacy" / name).read_bytes(), name
 
 
 def test_build_rejects_a_bad_date(seed_workdir, cli):
