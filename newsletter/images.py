@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from .errors import InputError
 from .models import Issue, Story
 from .picture import ImageProblem, close_file, made_from, quiet
-from .text import clean_value, leads_outside, read_file
+from .text import as_saved, clean_value, leads_outside, read_file
 
 FOLDER = "images"  # inside the build folder, published with it
 # Twice the width each image is shown at (a 600 px email), so it is sharp on high-density screens.
@@ -102,7 +102,7 @@ def publish_images(
         if not is_local(src):
             return None
         where = Path(story.source.file)
-        path = where.parent / src.strip()
+        path = as_saved(where.parent / src.strip())
         # Nothing outside the issue folder goes into an output: not an absolute path, not ../, not a symlink
         # that leads out (the photo would be published with the issue).
         if leads_outside(path, where.parent):
@@ -115,7 +115,7 @@ def publish_images(
     ]
     logo = issue.brand.logo
     logo_jobs = {
-        key: Job(logo_root / src.strip(), 2 * logo.width, CARD_BUDGET, settings_file(logo_root, src), src)
+        key: Job(as_saved(logo_root / src.strip()), 2 * logo.width, CARD_BUDGET, settings_file(logo_root, src), src)
         for key in ("src", "dark_src")
         if is_local(src := getattr(logo, key))
     }

@@ -15,7 +15,7 @@ from .models import Notice, Source, Story
 from .patterns import regex
 from .readers import READERS, STORY_SUFFIXES, Read, Related, read, story_formats
 from .settings import IssueSettings, load_issue_settings
-from .text import STORY_LIMIT, inside_issue, read_file
+from .text import STORY_LIMIT, inside_issue, read_file, spelled_as
 
 
 @dataclass
@@ -115,6 +115,8 @@ def load_source(source: Path, reads: Reads | None = None) -> Loaded:
     if reads is not None:
         reads.keep(files)
     names = sorted({Path(story.source.file).name for story in loaded.stories}) if settings.lead else []
+    if settings.lead and settings.lead not in names:  # as a Mac may have saved the name (NFD), else an error
+        loaded.settings = settings = settings.model_copy(update={"lead": spelled_as(settings.lead, names)})
     if settings.lead and settings.lead not in names:
         close = difflib.get_close_matches(settings.lead, names, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""

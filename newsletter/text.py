@@ -145,6 +145,26 @@ def read_file(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
         os.close(handle)
 
 
+def spelled_as(name: str, names: list[str]) -> str:
+    """`name` as one of `names` spells it when the two differ only in how Unicode writes its accents: `é` typed as
+    one character (NFC, as keyboards and issue.toml give it) and saved as `e` and a combining accent (NFD, as older
+    Macs' disks, and zips and copies made there, keep names); `name` itself otherwise."""
+    wanted = unicodedata.normalize("NFC", name)
+    same = [other for other in names if unicodedata.normalize("NFC", other) == wanted]
+    return name if name in same or len(same) != 1 else same[0]
+
+
+def as_saved(path: Path) -> Path:
+    """`path` with its file's name as the folder spells it (spelled_as): `photos/bogotá.jpg` written in a story finds
+    the photo saved decomposed; `path` itself when it is there, or no other spelling is."""
+    try:
+        if path.name.isascii() or path.exists() or path.is_symlink():
+            return path
+        return path.with_name(spelled_as(path.name, os.listdir(path.parent)))
+    except (OSError, ValueError):  # a name too long, a folder that is not there: the reader names it
+        return path
+
+
 def leads_outside(path: Path, folder: Path) -> bool:
     """Whether `path`, its symlinks followed, is outside `folder`. A symlink loop is not: it leads nowhere, and
     reading it says what it is (Python 3.11's resolve() raises RuntimeError on one)."""

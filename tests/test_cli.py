@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,37 @@ def test_build_is_byte_identical_under_a_locale_that_is_not_utf8(kind, workdir, 
     for name in files:
         if (workdir / "utf8" / name).is_file():
             assert (workdir / "utf8" / name).read_bytes() == (workdir / "legacy" / name).read_bytes(), name
+
+
+def test_build_finds_files_saved_with_decomposed_accents(workdir, cli):
+    """An issue folder from an older Mac (or a zip made there) keeps `é` in file names as `e` and a combining accent
+    (NFD), while issue.toml's `lead` and a story's `image` are typed with one character (NFC). The build said
+    `lead = '01-élection-à-bogotá.md' names no story file in the folder (did you mean '01-élection-à-bogotá.md'?)`,
+    and then `image 'rallye-à-bogotá.jpg' is not there (... did you mean 'rallye-à-bogotá.jpg'?)`. Now both are
+    found: the same email, text and web page as from names saved composed (NFC); issue.json and build.json name each
+    file as it is saved."""
+    from PIL import Image
+
+    for form in ("NFC", "NFD"):
+        story, photo = (
+            unicodedata.normalize(form, name) for name in ("01-élection-à-bogotá.md", "rallye-à-bogotá.jpg")
+        )
+        issue = workdir / f"issue-{form}"
+        shutil.copytree(EXAMPLE, issue)
+        Image.new("RGB", (1200, 675), (40, 90, 160)).save(issue / photo)
+        lead = (issue / "01-colombia-runoff.md").read_text("utf-8")
+        lead = lead.replace("https://images.example.org/2026/11/bogota-rally.jpg", "rallye-à-bogotá.jpg")
+        (issue / story).write_text(lead, "utf-8")
+        (issue / "01-colombia-runoff.md").unlink()
+        toml = (issue / "issue.toml").read_text("utf-8").replace("01-colombia-runoff.md", "01-élection-à-bogotá.md")
+        (issue / "issue.toml").write_text(toml, "utf-8")
+        result = cli("build", f"issue-{form}", "--date", "2026-11-24", "--out", form)
+        assert result.exit_code == 0, result.output
+        assert "lead: Colombia’s runoff turns on turnout in the Caribbean coast" in result.output
+    [made] = (workdir / "NFD" / "images").iterdir()
+    assert f"/images/{made.name}" in (workdir / "NFD" / "web.html").read_text("utf-8")
+    for name in ("email.html", "email.txt", "web.html", "email.eml", f"images/{made.name}"):
+        assert (workdir / "NFD" / name).read_bytes() == (workdir / "NFC" / name).read_bytes(), name
 
 
 def test_build_rejects_a_bad_date(seed_workdir, cli):
