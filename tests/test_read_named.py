@@ -131,3 +131,23 @@ def test_a_page_the_editor_stops_reading_leaves_the_paste_s_own_headline_and_say
     assert (story.headline, story.headline_unsure) == (HEADLINE, True)  # the text's own guess, flagged
     said = [notice.message for notice in notices]
     assert any("was not read (you stopped it)" in message for message in said), said
+
+
+def test_a_title_standing_in_takes_the_place_of_the_paste_s_guess_and_is_flagged():
+    """A paste that starts under the headline leaves a section's label the likeliest line, a guess; a page naming no
+    headline plainly has its <title> (the site's name cut off), which speaks of the article: it takes the guess's
+    place, flagged still, and the warning names the text's line beside it. A sure choice of the text stands."""
+    paste = "\n".join(["Skip to content", "Politics", "By Anna Petrova", *OPENING]) + "\n"
+    with serve({"/a": page(article_page(named=False))}) as server:
+        story, said = read(paste, f"{server.url}/a", look=False)
+        assert story.headline == "Politics" and story.headline_unsure, said
+        notices: list = []
+        story = parse_pasted(paste, "page.txt", notices, address=f"{server.url}/a", look=True).stories[0]
+        assert story.headline == HEADLINE and story.headline_unsure
+        guesses = [notice for notice in notices if "stands in for the pasted text's likeliest line" in notice.message]
+        assert len(guesses) == 1 and guesses[0].choices == ["Politics"], [n.message for n in notices]
+    title = "Coalition loses its upper house majority as two senators quit"
+    sure = "\n".join(["Skip to content", HEADLINE, "By Anna Petrova", "12 March 2026", *OPENING]) + "\n"
+    with serve({"/t": page(article_page(title, named=False))}) as server:
+        story, said = read(sure, f"{server.url}/t")
+    assert story.headline == HEADLINE and not story.headline_unsure, said

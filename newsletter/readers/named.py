@@ -11,7 +11,9 @@
 
 What the page names plainly counts so (its JSON-LD or Open Graph headline, its article's own <h1>, one its address
 spells); what stands in for a headline there (its <title> without the site's name, an <h1> away from the article)
-only when a line of the paste is it, three words or more (the page shows its title as a line: a headline).
+only when a line of the paste is it, three words or more (the page shows its title as a line: a headline), or in
+place of the text's own guess when it speaks of the article (flagged still: on the read pools' pages, such a
+stand-in was right wherever the text's guess was, and on three pages more).
 
 Only "Add a page" (the address typed beside a paste) and `import --url` ask for it: a build never fetches (the story
 file they write holds the headline). A page that cannot be read leaves the text's own evidence, and says why; a
@@ -170,7 +172,9 @@ def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[st
         notices[:] = without_guesses(notices)
         return story.model_copy(update={"headline_unsure": False})
     if not named.plainly:
-        return story  # a stand-in the paste does not show as the chosen line: no evidence either way
+        if story.headline_unsure and speaks_of(named.text, story):
+            return standing_in(story, named, notices)
+        return story  # a stand-in the paste does not show as the chosen line, for a sure choice: no evidence
     shown_at = next((n for n, line in enumerate(lines, start=1) if same_words(line, named.text)), 0)
     if shown_at or speaks_of(named.text, story):  # the page's own stands
         notices[:] = without_guesses(notices)
@@ -189,6 +193,21 @@ def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[st
         notices.append(Notice(message=f"{why}: the address may be another story's", source=source,
                               story=story.headline, hint="check the address"))  # fmt: skip
     return story.model_copy(update={"headline_unsure": True})
+
+
+def standing_in(story: Story, named: Named, notices: list[Notice]) -> Story:
+    """The page's stand-in for a headline (its <title> without the site's name, an <h1> away from the article) in
+    place of the pasted text's guess: it speaks of the article, and the text's own choice was no better than a guess.
+    Still a guess, named as one, with the text's choice beside it."""
+    from newsletter.readers.pasted import without_guesses
+
+    source = story.source or Source(file="", line=1)
+    notices[:] = without_guesses(notices)
+    notices.append(Notice(message=f"{GUESS}: the page at its address names no headline plainly, and its title "
+                                  f"({shown(named.text, 80)}) stands in for the pasted text's likeliest line",
+                          source=source, story=named.text, choices=[story.headline],
+                          hint="check the headline, or take the pasted text's line"))  # fmt: skip
+    return story.model_copy(update={"headline": named.text, "headline_unsure": True})
 
 
 def speaks_of(headline: str, story: Story) -> bool:
