@@ -257,6 +257,9 @@ class Page:
     article: bool = True  # the page calls itself an article (og:type, JSON-LD)
     offered: bool = False  # the page's own headline is among the next likeliest lines a guess's warning names
     spelled: bool = False  # addressed: its address (og:url, canonical link) spells a headline's words (address.py)
+    shown: bool = (
+        True  # pasted text: a line of the paste is a true headline (agrees with one), so a reader could pick it
+    )
 
     @property
     def unflagged(self) -> bool:
@@ -417,6 +420,7 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
             # the page's own names for its headline, and any its pool's maintainers assert (Mercury's tests)
             own = true_headlines(html)
             truths = [*own, *(title for title in truth[key].get("headlines", []) if title not in own)]
+            shown = form not in ("text", "addressed", "fetched") or shows(pages / "pages" / f"{key}.txt", truths)
             keep, leave = truth[key].get("keep", []), truth[key].get("leave out", [])
             kept = sum(holds(body, phrase) for phrase in keep), len(keep)
             left_out = sum(not holds(body, phrase) for phrase in leave), len(leave)
@@ -425,8 +429,18 @@ def score(form: str, half: str = "all", pages: Path = PAGES) -> Score:
                               flagged=flagged, judged="articleBody" in truth[key], kept=kept,
                               left_out=left_out, article=says_article(html),
                               offered=any(agrees(line, truths) for line in others),
-                              spelled=bool(slug_terms(url))))  # fmt: skip
+                              spelled=bool(slug_terms(url)), shown=shown))  # fmt: skip
     return Score(form=form, half=half, pages=found)
+
+
+def shows(pasted: Path, truths: list[str]) -> bool:
+    """A line of the pasted text agrees with a true headline: a reader choosing among the paste's lines could be
+    right (a paste without one can only be flagged, or read right from elsewhere: its address, the page there)."""
+    return bool(truths) and any(
+        agrees(" ".join(line.split()), truths)
+        for line in pasted.read_text(encoding="utf-8").split("\n")
+        if line.strip()
+    )
 
 
 def copied(pages: Path, keys: list[str], tmp: Path) -> Path:
@@ -625,6 +639,12 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                 spelled = sum(1 for page in found.with_headline if page.spelled)
                 print(f"{'':<22} {spelled} of {len(found.with_headline)} have an address that spells words of a "
                       "headline (three or more)")  # fmt: skip
+            if form == "text" and found.with_headline:
+                shown = [page for page in found.with_headline if page.shown]
+                right = sum(1 for page in shown if page.agreement)
+                rest = sum(1 for page in found.with_headline if page.agreement and not page.shown)
+                print(f"{'':<22} the paste holds the headline as a line on {len(shown)} of {len(found.with_headline)}:"
+                      f" right on {right} of those, and on {rest} of the others")  # fmt: skip
             if form in ("text", "addressed", "fetched") and flagged:
                 offered = sum(1 for page in flagged if page.offered)
                 print(f"{'':<22} of the {len(flagged)} wrong and flagged, the warning names the page's own headline "
