@@ -856,6 +856,44 @@ def test_the_index_of_the_article_s_text_answers_as_a_plain_search():
             assert (part in kept) == (part in text), part
 
 
+def test_the_index_finds_every_place_a_part_stands_as_a_plain_search_does():
+    # one_paragraph asks where the ends of each two paragraphs in a row stand on the page: from the index, not by
+    # reading the page's whole text for each (a saved page of 8,000 paragraphs took 43 s; bench/inputs.py)
+    import random
+
+    from newsletter.readers.page import Kept
+
+    def plain(text: str, part: str) -> list[int]:
+        return [at for at in range(len(text) - len(part) + 1) if text.startswith(part, at)]
+
+    chance = random.Random(22)
+    for letters in ("ab c", "abcdefghijklmnopqrstuvwxyz "):
+        text = "".join(chance.choice(letters) for _ in range(3000))
+        kept = Kept(text)
+        for _ in range(300):
+            at, size = chance.randrange(0, 2960), chance.choice([1, 5, 22, 23, 24, 40])
+            part = (
+                text[at : at + size] if chance.random() < 0.7 else "".join(chance.choice(letters) for _ in range(size))
+            )
+            assert kept.places(part) == plain(text, part), part
+
+
+def test_the_lines_a_list_follows_are_found_as_the_page_sets_them():
+    """An element right before a <ul> or <ol> (a comment between is no element) leads into it; one before another
+    element, or a list that opens its parent, leads into nothing (the XPath this replaces gave the same)."""
+    from lxml import html as lxml_html
+
+    from newsletter.readers.page import over_lists
+
+    tree = lxml_html.fromstring(
+        "<div><p>More:</p><ul><li>a</li></ul><h2>Also <b>see</b></h2><!-- x --><ol><li>b</li></ol>"
+        "<ul><li>c</li></ul><p>Not this</p><span>nor</span><div><ul><li>d</li></ul></div></div>"
+    )
+    assert over_lists(tree) == frozenset({"More:", "Also see", "b"})
+    xpath = tree.xpath("//*[following-sibling::*[1][self::ul or self::ol]]")
+    assert over_lists(tree) == frozenset(" ".join(element.text_content().split()) for element in xpath)
+
+
 # --- review 3: nothing dropped or guessed silently -----------------------------------------------------------
 
 

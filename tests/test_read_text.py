@@ -296,6 +296,21 @@ def test_a_short_name_in_brackets_that_is_no_wire_s_ends_no_caption():
     assert split_credit(line) == (line, "")
 
 
+def test_a_long_line_of_many_stops_is_asked_for_a_credit_only_near_its_end(monkeypatch):
+    """Every line of a paste is asked whether it ends in a credit, at each of its stops; a paragraph of 19,200
+    characters and 6,400 stops was asked 6,400 times, each with the whole line cut in two (quadratic: a 1 MB paste
+    of such lines took 19 s, bench/inputs.py). Only the stops a credit's length from the end are asked now, and the
+    credit is still found."""
+    import newsletter.readers.credits as credits
+
+    asked = []
+    real = credits.is_credit
+    monkeypatch.setattr(credits, "is_credit", lambda credit: asked.append(credit) or real(credit))
+    caption, credit = split_credit("Voters queue. " * 1_370 + "Voters queue at the polls. REUTERS/Jane Doe")
+    assert credit == "REUTERS/Jane Doe" and caption.endswith("Voters queue at the polls.")
+    assert len(asked) <= 30  # (the stops in the last 240 characters)
+
+
 def seed_stories(text: str):
     result, _ = read(text)
     return [story.model_dump(exclude={"source"}) for story in result.stories], result.brand

@@ -239,10 +239,11 @@ BOX_MOST = 24  # ... or a longer one of short lines only: four titles, each with
 BOX_LINE_WORDS = 20
 
 
-def short_lines(lines: list[Line]) -> bool:
-    """Lines a box of other stories is made of (its heading, titles, sections, writers' names, a caption): few, and
-    none as long as a paragraph."""
-    return len(lines) <= BOX_MOST and all(words_of(line.text) <= BOX_LINE_WORDS for line in lines)
+def short_lines(lines: list[Line], start: int, end: int) -> bool:
+    """The lines from `start` to `end` are those a box of other stories is made of (its heading, titles, sections,
+    writers' names, a caption): few, and none as long as a paragraph. (Counted before any is read: a page of
+    200,000 one-word lines asked this of each run, and a slice of every gap made it quadratic.)"""
+    return end - start <= BOX_MOST and all(words_of(line.text) <= BOX_LINE_WORDS for line in lines[start:end])
 
 
 def across_boxes(
@@ -253,14 +254,14 @@ def across_boxes(
     of what the article speaks of, it is the article's too. A comments heading still ends it."""
     for run in sorted(runs, key=lambda run: run[1]):
         words, first, last, _ = best
-        if run[1] <= last or run[1] - last > BOX_LINES + 1 and not short_lines(lines[last + 1 : run[1]]):
+        if run[1] <= last or run[1] - last > BOX_LINES + 1 and not short_lines(lines, last + 1, run[1]):
             continue
         if not joins(lines, roles, (first, last), (run[1], run[2])):
             continue
         best = (words + run[0], first, run[2], best[3])
     for run in sorted(runs, key=lambda run: -run[1]):  # ... and it began above a box: the run under it is its end
         words, first, last, under = best
-        if run[2] >= first or first - run[2] > BOX_LINES + 1 and not short_lines(lines[run[2] + 1 : first]):
+        if run[2] >= first or first - run[2] > BOX_LINES + 1 and not short_lines(lines, run[2] + 1, first):
             continue
         if not joins(lines, roles, (run[1], run[2]), (first, last), upward=True) or run[3]:
             continue  # another story's, or a block's own opening under its heading

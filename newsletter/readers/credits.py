@@ -169,6 +169,7 @@ LABELLED_CREDIT = regex(
 
 
 CREDIT_WORDS = 10  # a glued-on credit: its label, a name or two, an outlet
+CREDIT_LONGEST = 240  # characters: is_credit takes none over 120 once its brackets are off; twice that, to be sure
 
 
 def split_credit(line: str) -> tuple[str, str]:
@@ -190,15 +191,20 @@ def split_credit(line: str) -> tuple[str, str]:
         return found.group("caption"), found.group("credit")
     # After the caption's stop (Chinese: no space after it), or its dash before a labelled credit ("... - Ảnh: X")
     # ... or a stop glued to a credit in capitals, as the Boston Globe pastes it ("... in 2022.EFREM LUKATSKY/AP")
+    first_cjk = CJK.search(line)  # (once per line: each stop asking it of its caption made a long line quadratic)
     for stop in re.finditer(rf"[.!?)](?=\s+\S|{GLUED_CAPITALS})|[。！？）]\s*(?=\S)|\s[-–—]\s+(?=\S)", line):
+        if len(line) - stop.end() > CREDIT_LONGEST:
+            continue  # no credit so long (is_credit's limit, its brackets aside): not cut out to be asked
         caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :].lstrip()
-        cjk = CJK.search(caption) and re.fullmatch(CJK_CREDIT, credit)  # a caption's length, in characters
+        in_chars = (
+            first_cjk is not None and first_cjk.start() <= stop.start() and re.fullmatch(CJK_CREDIT, credit)
+        )  # (characters)
         labelled = PHOTO_LABEL.match(credit) is not None  # "Photo: X", "Ảnh: X"
         if (
-            (len(caption) >= 20 or cjk and len(caption) >= 6)
+            (len(caption) >= 20 or in_chars and len(caption) >= 6)
             and is_credit(credit)
             and (labelled or stop.group().strip() not in "-–—" and ("/" in credit or " via " in credit
-                                                                    or names_agency(credit) or cjk))
+                                                                    or names_agency(credit) or in_chars))
         ):  # fmt: skip
             return caption, credit
     return line, ""

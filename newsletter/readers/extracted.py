@@ -133,20 +133,10 @@ def one_line(first: str, second: str, page: PageText) -> str | None:
         run = end + space + start
         joint = len(end)  # where the run's space stands in it
         for part, offset in ((end, 0), (start, len(end) + len(space))):
-            runs = [at - offset for at in occurrences(page.text, part)]  # where the run would start, each place
+            runs = [at - offset for at in page.places(part)]  # where the run would start, each place
             if runs and all(page.text.startswith(run, at) and at + joint not in page.breaks for at in runs):
                 return space
     return None
-
-
-def occurrences(text: str, part: str) -> list[int]:
-    """Where `part` stands in `text`, each place."""
-    places: list[int] = []
-    at = text.find(part)
-    while at >= 0:
-        places.append(at)
-        at = text.find(part, at + 1)
-    return places
 
 
 INLINE_STYLE = {"#b": "strong", "#i": "em", "#u": "em", "#t": "code"}

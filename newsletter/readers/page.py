@@ -35,6 +35,14 @@ class PageText:
     starts: dict[Any, int] = field(default_factory=dict)
     ends: dict[Any, int] = field(default_factory=dict)
     breaks: set[int] = field(default_factory=set)  # where a block or a line break parts the text (its space)
+    index: Kept | None = None  # its pieces' places, made when first asked where a part stands (places())
+
+    def places(self, part: str) -> list[int]:
+        """Where `part` stands in the text, each place: from an index of the text made once, as a page of many
+        paragraphs asks this of each two in a row (reading the whole text for each made such a page quadratic)."""
+        if self.index is None:
+            self.index = Kept(self.text)
+        return self.index.places(part)
 
     @classmethod
     def of(cls, tree: Any) -> PageText:
@@ -126,6 +134,15 @@ class Kept:
         for start in range(0, len(text) - self.STEP + 1, self.STEP):
             self.at.setdefault(text[start : start + self.STEP], []).append(start)
 
+    def places(self, part: str) -> list[int]:
+        """Where `part` stands in the text, each place, in order: looked up where it holds one of the pieces (a part
+        of two pieces' length or more holds one wherever it stands), else found by reading the text."""
+        if len(part) < 2 * self.STEP - 1:
+            return occurrences(self.text, part)
+        return sorted({start - offset for offset in range(self.STEP)
+                       for start in self.at.get(part[offset : offset + self.STEP], [])
+                       if start >= offset and self.text.startswith(part, start - offset)})  # fmt: skip
+
     def __contains__(self, part: str) -> bool:
         if len(part) < 2 * self.STEP - 1:
             return part in self.text
@@ -134,6 +151,16 @@ class Kept:
             return part in self.text
         return any(start >= offset and self.text.startswith(part, start - offset)
                    for offset, starts in places for start in starts)  # fmt: skip
+
+
+def occurrences(text: str, part: str) -> list[int]:
+    """Where `part` stands in `text`, each place."""
+    places: list[int] = []
+    at = text.find(part)
+    while at >= 0:
+        places.append(at)
+        at = text.find(part, at + 1)
+    return places
 
 
 BLOCK_HTML = set(
@@ -146,7 +173,13 @@ def over_lists(tree: Any) -> frozenset[str]:
     """The text of each element that a list follows on the page (a heading or a lead-in over its list of links:
     Al Jazeera's "More:"), its whitespace folded: a lead-in the article keeps with no list under it led into one
     the article does not hold."""
-    led = tree.xpath("//*[following-sibling::*[1][self::ul or self::ol]]")
+    led = []
+    for listed in tree.iter("ul", "ol"):  # (an XPath of following siblings read every sibling list again per element)
+        before = listed.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()  # a comment or an instruction between: no element
+        if before is not None:
+            led.append(before)
     return frozenset(" ".join(element.text_content().split()) for element in led)
 
 
