@@ -4,7 +4,9 @@ Run from the repository:  python bench/inputs.py   (python bench/inputs.py --hel
 
 Each shape is the kind of input that once made a build grow faster than its size (issue 18): a paragraph of
 short emphasis runs, a paragraph of links, a long list, a paragraph of many short lines, very long lines (one-line
-Markdown paragraphs), and an over-long headline (refused at the door: its row times the refusal). Each build runs
+Markdown paragraphs), and an over-long headline (refused at the door: its row times the refusal); and pages from
+other sites a fuzzer found quadratic: a paste of one-word lines, a paste of lines of short sentences, a saved page
+of many paragraphs. Each build runs
 in a fresh process and is timed by CPU time (the machine is shared and noisy), load + sort + render as `newsletter
 build` does it; the figure is the ratio of the 1 MB build to the 100 KB build of the same shape, measured in the
 same run.
@@ -46,10 +48,36 @@ def story(shape: str, size: int) -> tuple[str, str]:
         return "story.md", FRONT + (line + "\n\n") * max(1, size // len(line))
     if shape == "long headline":
         return "story.md", f"---\nheadline: {'word ' * (size // 5)}\n---\n\nBody.\n"
+    # ... and pages brought in from other sites, read by the readers: a paste of one-word lines under its article (a
+    # tag cloud, a list of names), a paste whose lines are runs of short sentences ("a. a. a."), a saved page of many
+    # paragraphs
+    if shape == "pasted short lines":
+        return "page.txt", PASTED + "".join(f"w{k:07d}\n" for k in range(size // 9))
+    if shape == "pasted stops":
+        line = "A. " * 6_000  # 18 KB lines: as long as a pasted paragraph may be
+        return "page.txt", PASTED + (line + "\n") * max(1, size // len(line))
+    if shape == "saved paragraphs":
+        words = [f"w{k}x{k * 7 % 13}" for k in range(3_000)]  # a newspaper's variety of words, drawn the same each run
+        paragraph = [" ".join(words[(k * 31 + n * 17) % len(words)] for n in range(30)) for k in range(size // 240)]
+        body = "".join(f"<p>{text} ({k}).</p>" for k, text in enumerate(paragraph))
+        return (
+            "page.html",
+            f"<html><head><title>T</title></head><body><article><h1>Headline</h1>{body}</article></body></html>",
+        )
     raise ValueError(shape)
 
 
-SHAPES = ("emphasis", "links", "list items", "line breaks", "long lines", "long headline")
+PASTED = (
+    "Coalition loses upper house majority\nBy Anna Petrova\n"
+    "The governing coalition lost its majority in the upper house on Sunday after two senators quit the party over "
+    "the budget, leaving the government to seek the votes of independents on every bill it brings this year.\n"
+    "Opposition leaders called for an early election and said the coalition had lost its mandate, while analysts "
+    "said the budget would now need at least three of the chamber's independents to pass before the winter.\n"
+    "The prime minister said she would meet the independents this week and that the budget's main measures, a tax "
+    "cut for low earners and more money for hospitals, were not up for negotiation.\n"
+)
+SHAPES = ("emphasis", "links", "list items", "line breaks", "long lines", "long headline", "pasted short lines",
+          "pasted stops", "saved paragraphs")  # fmt: skip
 
 # One build, in a fresh process, timed by CPU time: prints {"seconds": ..., "ok": ...}.
 CHILD = """
