@@ -21,9 +21,14 @@ from .patterns import regex
 NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
+# Private use characters (an icon font's glyphs pasted with a page's text, Word's Symbol-font bullets) show as a
+# blank box in every other font; the Mongolian vowel separator, Hangul fillers and interlinear annotation marks render
+# as nothing. `check` calls each an error ("retype it"). (Not U+FFFC, which readers/page.py puts for a picture.)
+NO_GLYPH = "\u115f\u1160\u180e\u3164\uffa0\ufff9-\ufffb\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
 JUNK_CHARACTERS = (
     "\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
     + NONCHARACTERS
+    + NO_GLYPH
 )
 # ... but the zero-width joiner and non-joiner between two letters or symbols outside ASCII are part of the word:
 # Persian writes "I want" with a non-joiner inside it, Sinhala and Malayalam join a conjunct with a joiner, an emoji
