@@ -392,7 +392,7 @@ def test_the_contents_link_of_a_story_the_plain_text_holds_whole_is_not_missing_
         ("\u200b", "U+200B ZERO WIDTH SPACE"),
         ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"),
         ("\ufeff", "U+FEFF"),
-        ("\uf0b7", "U+F0B7"),
+        ("\uf0b7", "U+F0B7 private use character"),
         ("\u2028", "U+2028 LINE SEPARATOR"),
         ("\ufffc", "U+FFFC"),
         ("\u00ad", "U+00AD SOFT HYPHEN"),

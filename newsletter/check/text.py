@@ -191,4 +191,5 @@ def invisible(value: str) -> str:
 
 
 def char_name(char: str) -> str:
-    return unicodedata.name(char, "control character").lower()
+    unnamed = "private use character" if unicodedata.category(char) == "Co" else "control character"
+    return unicodedata.name(char, unnamed).lower()
