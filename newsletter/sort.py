@@ -45,12 +45,17 @@ def sort_issue(
     ]
     notices.extend(table_on_the_web_only(story) for section in sections for story in section.stories if carded(story))
     lead, sections = with_anchors(lead.model_copy(update={"lead": True}), sections)
+    preheader = smarten(settings.preheader) or shorten(first_sentence(lead_text), PREHEADER_LIMIT)
+    if not preheader:  # `check` refuses an empty one: say so here, at the story it would have come from
+        hint = "write the story's text under its front matter, or set preheader in issue.toml"
+        notices.append(about(lead, "no preheader: the lead has no text to take the inbox's line after the subject "
+                                   "from", hint))  # fmt: skip
     return Issue(
         brand=brand,
         number=settings.number,
         date=date or settings.date or today,
         subject=subject_of(settings, lead),
-        preheader=smarten(settings.preheader) or shorten(first_sentence(lead_text), PREHEADER_LIMIT),
+        preheader=preheader,
         lead=lead,
         sections=sections,
         warnings=notices,

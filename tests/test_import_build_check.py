@@ -32,3 +32,16 @@ def test_an_icon_glyph_pasted_into_the_article_is_removed_and_named_by_the_build
     errors = [finding for finding in json.loads(checked.stdout)["findings"] if finding["level"] == "error"]
     assert (checked.exit_code, errors) == (0, [])
     assert glyph not in (workdir / "out" / "email.html").read_text("utf-8")
+
+
+def test_a_lead_of_a_headline_alone_is_named_by_the_build_for_the_preheader_check_refuses(workdir, cli):
+    # What `import` writes of a page whose article it could not find (a photo gallery: 0 words kept)
+    (workdir / "issue").mkdir()
+    (workdir / "issue" / "01-gallery.md").write_text("---\nheadline: The old mine's machines go on the wall\n---\n")
+    built = cli("build", "issue", "--out", "out", "--date", "2026-12-06", "--verbose")
+    assert built.exit_code == 0, built.output
+    assert (
+        "issue/01-gallery.md:1: no preheader: the lead has no text to take the inbox's line after the subject from"
+    ) in built.output
+    checked = cli("check", "out")
+    assert "the preheader is empty" in checked.output
