@@ -11,7 +11,6 @@ What a line plainly is lives in lines.py, where the article runs in bounds.py, t
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from newsletter.errors import InputError
 from newsletter.headers import header_problem
@@ -80,13 +79,9 @@ from newsletter.readers.writers import (
     writers_bios,
     written_note,
 )
-from newsletter.text import clean_lines, first_sentence, length_problem, read_text, shorten
+from newsletter.text import clean_lines, first_sentence, length_problem, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
-
-
-def read(path: Path, notices: list[Notice]) -> Read:
-    return parse_page(read_text(path), str(path), notices)
 
 
 # --- the page ----------------------------------------------------------------------------------------------

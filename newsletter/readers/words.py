@@ -116,11 +116,6 @@ def is_nav_run(text: str) -> bool:
     )
 
 
-def sections_in(text: str) -> bool:
-    """Two words or more of a line are the names of a news site's sections ("Latest News ... Politics")."""
-    return sum(1 for word in re.findall(r"\w+", text.lower()) if word in SECTIONS) >= 2
-
-
 def menu_of_sections(text: str) -> bool:
     """Three of a line's words or more name a news site's sections: a menu even with a byline under it (a headline
     names one or two: "Top Election Official Quits ...")."""
