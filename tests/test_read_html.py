@@ -1375,3 +1375,22 @@ def test_a_saved_page_s_byline_line_read_for_its_author_loses_its_by_and_its_sta
     page = f"<html><head><title>Bridge</title></head><body>{article}</body></html>"
     story, _ = saved(tmp_path, page)
     assert (story.byline, story.date.isoformat()) == ("Ion Popescu", "2026-12-05")
+
+
+def test_characters_the_page_itself_could_not_read_are_left_out_of_the_body_and_named(tmp_path):
+    """A page saved with broken characters in its text ("������", an emoji its site broke): the story would carry
+    them into the email, where `check` refuses them and no reader can tell what they were. The saved page's reader
+    and the pasted text's leave them out and say how many, and where."""
+    broken = BRIDGE[0].replace("Tuesday to", "Tuesday \ufffd\ufffd\ufffd to")
+    article = "".join(f"<p>{text}</p>" for text in [broken, *BRIDGE[1:]])
+    head = "<html><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1>"
+    page = f"{head}{article}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert story.body[0].text == BRIDGE[0]
+    assert [n for n in notices if "left out 3 broken character(s) (�) in 1 paragraph(s)" in n], notices
+    from newsletter.readers.text import parse_page
+
+    notices_: list = []
+    story = parse_page("Bridge to close\n" + "\n".join([broken, *BRIDGE[1:]]) + "\n", "pasted.txt", notices_).stories[0]
+    assert story.body[0].text == BRIDGE[0]
+    assert [n for n in notices_ if "left out 3 broken character(s)" in n.message]

@@ -34,6 +34,7 @@ from newsletter.readers.page import (
     opening,
     over_lists,
     split,
+    unread_left_out,
 )
 from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
 from newsletter.readers.rendered import Rendered, rendered
@@ -181,6 +182,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     credit = credit or clean_value(about.get("credit", ""))
     if body and headline.text and body[0].text.strip() == headline.text:
         body = body[1:]  # some pages repeat their title as the article's first heading
+    body = unread_left_out(body, file, notices)
     return Story(
         headline=headline.text,
         headline_unsure=bool(why),

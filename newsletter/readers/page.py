@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
-from newsletter.models import Block
+from newsletter.models import Block, Notice, Source
 from newsletter.patterns import regex
 from newsletter.readers.scripts import words_of
 from newsletter.text import SPACES, STRAY
@@ -215,3 +215,28 @@ def joined(base: str, url: str) -> str:
 def clean_value_keep_ends(text: str) -> str:
     """clean_value without the trim: a space between two spans is a word break."""
     return SPACES.sub(" ", STRAY.sub("", text))
+
+
+UNREAD = regex(r"[ \t]*\ufffd+[ \t]*")  # a run of U+FFFD, with the spaces around it
+
+
+def unread_left_out(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+    """The body without the characters the page itself could not be read as ("�", U+FFFD: an emoji or a letter of
+    another charset broken before the page was saved, or by the copy), named: no reader can tell what each stood
+    for, and `check` refuses them in an email."""
+    count = sum(span.text.count("\ufffd") for block in body for span in block.spans)
+    if not count:
+        return body
+    places = sum(1 for block in body if any("\ufffd" in span.text for span in block.spans))
+    notices.append(Notice(message=f"left out {count} broken character(s) (�) in {places} paragraph(s): the page "
+                                  "itself holds them where its bytes could not be read",
+                          source=Source(file=file, line=1),
+                          hint="compare the story with the page, and retype what is missing"))  # fmt: skip
+    return [
+        block.model_copy(
+            update={"spans": [span.model_copy(update={"text": UNREAD.sub(" ", span.text)}) for span in block.spans]}
+        )
+        if block.spans
+        else block  # fmt: skip
+        for block in body
+    ]

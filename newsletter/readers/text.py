@@ -68,6 +68,7 @@ from newsletter.readers.lines import (
     short_cjk_sentence,
     title_case,
 )
+from newsletter.readers.page import unread_left_out
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
 from newsletter.readers.standfirst import past_standfirst
@@ -188,6 +189,7 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
                                   source=Source(file=file, line=lines[head_at].number), story=story.headline,
                                   hint=head.hint(lines, head_at),
                                   choices=[lines[i].text for i in head.others(lines, head_at)]))  # fmt: skip
+    story.body = body = unread_left_out(story.body, file, notices)
     story.pull_quotes = [quote for block in body if block.kind == "p" and (quote := find_quote(block.text))]
     if wall is not None:
         notices.append(
