@@ -1394,3 +1394,13 @@ def test_characters_the_page_itself_could_not_read_are_left_out_of_the_body_and_
     story = parse_page("Bridge to close\n" + "\n".join([broken, *BRIDGE[1:]]) + "\n", "pasted.txt", notices_).stories[0]
     assert story.body[0].text == BRIDGE[0]
     assert [n for n in notices_ if "left out 3 broken character(s)" in n.message]
+
+
+def test_a_part_of_a_page_opening_with_a_table_is_read_as_a_browser_reads_it(tmp_path):
+    """What the browser copies of a selection, saved as a file, has no <html> around it and may open with a
+    <table> (a portal's layout): it was "cannot be read as HTML: save the article from the browser", though it is
+    HTML and holds the article. It is now read inside a body."""
+    article = "".join(f"<p>{text}</p>" for text in BRIDGE)
+    story, _ = saved(tmp_path, f'<table width="950"><tr><td><h1>Bridge to close</h1>{article}</td></tr></table>')
+    assert story.headline == "Bridge to close"
+    assert all(text in " ".join(block.text for block in story.body) for text in BRIDGE)

@@ -203,10 +203,19 @@ EARLY_END = regex(r"(?i)</\s*(?:body|html)\s*>")
 
 
 def load_page(page: str) -> Any:
-    """The page's tree as a browser builds it from `page`, all of its text; None when it holds no HTML."""
+    """The page's tree as a browser builds it from `page`, all of its text; None when it holds no HTML. A part of
+    a page with no <html> around it (what the browser copies of a selection, saved as a file: it may open with a
+    <table>, which lxml alone will not read) is read inside a body, as a browser reads it."""
     import trafilatura
 
-    return trafilatura.load_html(EARLY_END.sub("", page))
+    page = EARLY_END.sub("", page)
+    tree = trafilatura.load_html(page)
+    if tree is None and not HTML_TAG.search(page[:200_000]):
+        tree = trafilatura.load_html(f"<html><body>{page}</body></html>")
+    return tree
+
+
+HTML_TAG = regex(r"(?i)<\s*html\b")
 
 
 # --- the headline ---------------------------------------------------------------------------------------------
