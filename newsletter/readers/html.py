@@ -91,6 +91,11 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     page, _ = decode_html(data, charset)
     if "\x00" in page[:4096] or not re.search(r"<\s*(?:html|head|body|p|div|article)\b", page[:200_000], re.I):
         raise InputError("is not an HTML page: save the article from the browser as 'Webpage, HTML only'", file=file)
+    page, stripped = without_attribute_floods(page)
+    if stripped:  # (libxml2 checks each attribute of a tag against all before it: 40,000 took 16 s)
+        notices.append(Notice(message=f"left out the attributes of {stripped} tag(s) holding over "
+                                      f"{ATTRIBUTES_MOST:,} each: no page's markup needs so many",
+                              source=Source(file=file, line=1)))  # fmt: skip
     tree = load_page(page)
     if tree is None:
         raise InputError("cannot be read as HTML: save the article from the browser as 'Webpage, HTML only'", file=file)
@@ -216,6 +221,23 @@ def load_page(page: str) -> Any:
 
 
 HTML_TAG = regex(r"(?i)<\s*html\b")
+LONG_TAG = regex(r"<([a-zA-Z][\w:-]*)\s[^<>]{4000,}>")  # a start tag of 4,000 characters or more
+ATTRIBUTES_MOST = 1_000
+
+
+def without_attribute_floods(page: str) -> tuple[str, int]:
+    """The page with each start tag of more than ATTRIBUTES_MOST attributes bare (its name alone), and how many: a
+    tag so made is an attack on the parser, not markup (a picture inlined as data has one long attribute)."""
+    stripped = 0
+
+    def bare(tag: re.Match[str]) -> str:
+        nonlocal stripped
+        if tag.group(0).count("=") <= ATTRIBUTES_MOST:
+            return tag.group(0)
+        stripped += 1
+        return f"<{tag.group(1)}>"
+
+    return LONG_TAG.sub(bare, page), stripped
 
 
 # --- the headline ---------------------------------------------------------------------------------------------
