@@ -26,6 +26,7 @@ LAYERS: dict[str, set[str]] = {
         "load",
         "readers",
         "settings",
+        "tomlfile",
         "sort",
         "images",
         "render",

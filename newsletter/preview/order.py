@@ -96,7 +96,7 @@ def make_lead(folder: Path, story: str) -> Added:
 def with_lead(text: str, name: str, path: Path) -> str:
     """`text` (an issue.toml) with its top-level `lead` set to `name`, changed on one line, and checked: the file must
     read as before but for `lead`, or nothing is written."""
-    from newsletter.settings import parse_toml
+    from newsletter.tomlfile import parse_toml
 
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text.removeprefix(bom)
