@@ -122,6 +122,9 @@ def make_issue(
         issue = issue.model_copy(update={"warnings": [*issue.warnings, untranslated]})
     # The shape around the stories: "In this issue", the editor's intro and sign-off
     issue = with_shape(issue, loaded.settings, settings)
+    # A TK that is meant (a name, a code), not a placeholder: [tk] meant, which check reads from the build
+    if loaded.settings.tk.meant:
+        issue = issue.model_copy(update={"tk_meant": loaded.settings.tk.meant})
     if not source.is_dir():  # a look at one story, not an issue: kept out of the archive
         issue = issue.model_copy(update={"story_file": source.name})
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered

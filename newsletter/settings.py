@@ -17,6 +17,7 @@ from .patterns import regex
 from .text import (
     SETTINGS_LIMIT,
     SETTINGS_TEXT_LIMIT,
+    TK,
     clean_value,
     key_line,
     length_problem,
@@ -158,6 +159,39 @@ def markdown_text(value: Any, key: str) -> str:
     return value.strip()
 
 
+MEANT_EXAMPLE = 'meant = ["Techniker Krankenkasse (TK)", "TK-Chef"]'
+
+
+class MeantTk(Table):
+    """issue.toml's [tk]: `meant`, the phrases in which "TK" is meant (a name, a code), as they stand in the stories;
+    any other TK in the issue is still a placeholder. "TK" alone: every TK of the issue is meant."""
+
+    meant: list[str] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def table(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise Problem(f"tk must be a table: write [tk] on a line of its own, then {MEANT_EXAMPLE}")
+        for key in value:
+            if key != "meant":
+                raise Problem(f"[tk] has no key {key!r}; it takes the phrases in which TK is meant: {MEANT_EXAMPLE}")
+        return value
+
+    @field_validator("meant", mode="before")
+    @classmethod
+    def phrases(cls, value: Any) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(phrase, str) and phrase.strip() for phrase in value):
+            raise Problem(f"[tk] meant must be a list of the phrases in which TK is meant, such as {MEANT_EXAMPLE}")
+        for phrase in value:
+            if not TK.search(phrase):
+                raise Problem(
+                    f"[tk] meant: {phrase!r} holds no TK; write the phrase as the story has it, its TK included",
+                    item=phrase,
+                )
+        return [clean_value(phrase) for phrase in value]
+
+
 class IssueSettings(Table):
     """What `issue.toml` may say about one issue."""
 
@@ -173,6 +207,7 @@ class IssueSettings(Table):
     intro: str = ""  # Markdown: the editor's note above the lead
     signoff: str = ""  # Markdown: the closing line(s) after the last section
     brand: dict[str, Any] = {}
+    tk: MeantTk = MeantTk()  # [tk] meant: the phrases in which TK is no placeholder
     file: SettingsFile | None = Field(default=None, exclude=True)  # where these came from, to name a line
 
     @field_validator("contents", mode="before")

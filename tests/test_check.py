@@ -304,7 +304,10 @@ def test_leftover_tk_in_a_story_names_the_story_once(issue):
     html = html_with("<p>Turnout was TKTK percent in the first round.</p>")
     findings = run(bad, html=html, text=text, check="leftovers")
     assert len(findings) == 1
-    assert findings[0].message == "the teaser still holds 'TKTK': fill it in"
+    assert findings[0].message == (
+        "the teaser still holds 'TKTK': fill it in; if it is meant (a name, a code), add its phrase to [tk] meant in "
+        "issue.toml"
+    )
     assert findings[0].file.endswith("01-colombia-runoff.md")
 
 
@@ -507,7 +510,10 @@ def test_check_exits_1_on_an_issue_with_errors(golden_workdir, issue, cli):
     result = cli("check", "build/2026-11-25-bad")
     assert result.exit_code == 1, result.output
     first = result.output.splitlines()[0]
-    assert first == f"error: {story.source}: the teaser still holds 'TK': fill it in ({story.headline})"
+    assert first == (
+        f"error: {story.source}: the teaser still holds 'TK': fill it in; if it is meant (a name, a code), add its "
+        f"phrase to [tk] meant in issue.toml ({story.headline})"
+    )
     assert result.output.strip().endswith("1 error(s), 1 warning(s): not safe to send")
 
 

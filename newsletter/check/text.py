@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
+import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from newsletter.errors import InputError
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Issue, Story
 from newsletter.patterns import regex
-from newsletter.text import STRAY, display_width
+from newsletter.text import STRAY, TK, display_width
 
 from .findings import Finding, shown, story_finding
 from .page import Page, StoryIndex
@@ -24,7 +29,6 @@ MORE_JUNK = regex(
     "[\x00-\x08\x0b-\x1f\x7f\u034f\u115f\u1160\u180e\u2028\u2029\u3164\uffa0\ufff9-\ufffd"
     "\ue000-\uf8ff\U000e0000-\U000e007f]"
 )
-TK = regex(r"\b(?:TK)+\b")
 # Jinja, Liquid/Handlebars, Mailchimp and Ghost-style merge tags that reached the reader unfilled. Each is at
 # most 200 characters long and holds no brace of its kind, so a search stops within 200 characters of where
 # it started: linear in the text (`.*?` rescanned the rest of the line from every `{{`, so 120 KB of them
@@ -34,37 +38,48 @@ URL = regex(r"(?:https?://|mailto:)[^\s<>\"')\]]+")
 
 
 def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_name: str) -> list[Finding]:
-    """Placeholders ("TK") and merge tags nobody filled in: in the issue's fields, then in what the
-    templates added to the email and the text version."""
+    """Placeholders ("TK", but not one inside a phrase of [tk] meant) and merge tags nobody filled in: in the
+    issue's fields, then in what the templates added to the email and the text version."""
     findings = []
     explained: set[str] = set()
+    meant = meant_patterns(tuple(issue.tk_meant))
     for where, value in (("subject", issue.subject), ("preheader", issue.preheader)):
-        for found in leftovers(value):
+        for found, at in leftovers(value, meant):
             explained.add(found)
-            findings.append(Finding("error", "leftovers", f"the {where} still holds {found!r}: fill it in"))
+            findings.append(Finding("error", "leftovers", f"the {where} still holds {found!r}{at}: {fix(found)}"))
     for story in issue.stories:
         for name, value in story_texts(story) + story_links_and_cells(story):
-            for found in leftovers(value):
+            for found, at in leftovers(value, meant):
                 explained.add(found)
-                findings.append(
-                    story_finding("error", "leftovers", f"the {name} still holds {found!r}: fill it in", story)
-                )
-    # The email and the text version repeat the stories: report only what those did not already explain.
-    rendered = [(html_name, "email", page.text), (text_name, "plain text", list(enumerate(text.split("\n"), 1)))]
-    for file, what, lines in rendered:
-        for number, line in lines:
-            for found in leftovers(line):
+                message = f"the {name} still holds {found!r}{at}: {fix(found)}"
+                findings.append(story_finding("error", "leftovers", message, story))
+    # The email and the text version repeat the stories: report only what those did not already explain. Their
+    # text comes in pieces (the email's between its tags, the text version's lines), and a phrase that is meant may
+    # run across two: it is looked for in the whole, as a reader sees it.
+    rendered = [
+        (html_name, "email", page.text, ""),
+        (text_name, "plain text", list(enumerate(text.split("\n"), 1)), "\n"),
+    ]
+    for file, what, pieces, joiner in rendered:
+        spans = meant_spans(joiner.join(piece for _, piece in pieces), meant)
+        start = 0
+        for number, piece in pieces:
+            for found in placeholder_tks(piece, spans, start) + TOKEN.findall(piece):
                 if found not in explained:
-                    findings.append(
-                        Finding(
-                            "error",
-                            "leftovers",
-                            f"the {what} still holds {found!r}: fill it in or fix the template that wrote it",
-                            file=file,
-                            line=number,
-                        )
-                    )
+                    said = fix(found, "fill it in or fix the template that wrote it")
+                    message = f"the {what} still holds {found!r}: {said}"
+                    findings.append(Finding("error", "leftovers", message, file=file, line=number))
+            start += len(piece) + len(joiner)
     return findings
+
+
+def fix(found: str, fill: str = "fill it in") -> str:
+    """What to do about a placeholder or merge tag left in: fill it in; a TK may be meant, and the editor says so."""
+    return (
+        f"{fill}; if it is meant (a name, a code), add its phrase to [tk] meant in issue.toml"
+        if TK.fullmatch(found)
+        else fill
+    )
 
 
 def placeholders(
@@ -95,8 +110,71 @@ def refuse_placeholders(left: list[Finding], folder: Path, *, nothing: str, inst
     )
 
 
-def leftovers(value: str) -> list[str]:
-    return TK.findall(value) + TOKEN.findall(value)
+def leftovers(value: str, meant: tuple[re.Pattern[str], ...] = ()) -> list[tuple[str, str]]:
+    """The placeholders ("TK", but not one inside a phrase `meant`) and merge tags left in `value`, each with where
+    it stands (` at "...words around it..."`) when `value` holds another TK, which 'TK' alone would not tell apart."""
+    tks = list(TK.finditer(value))
+    spans = meant_spans(value, meant)
+    left = [(tk.group(), around(value, tk) if len(tks) > 1 else "") for tk in tks if not spans.hold(*tk.span())]
+    return left + [(token, "") for token in TOKEN.findall(value)]
+
+
+def around(value: str, found: re.Match[str]) -> str:
+    """` at "..."`: the placeholder `found` as it stands in `value`, with up to three words either side."""
+    begin, end = found.span()
+    before = re.search(r"(?:\S+\s+){0,3}\S*\Z", value[max(0, begin - 60) : begin])
+    after = re.match(r"\S*(?:\s+\S+){0,3}", value[end : end + 60])
+    words = " ".join(f"{before.group() if before else ''}{found.group()}{after.group() if after else ''}".split())
+    return f' at "{words}"'
+
+
+def placeholder_tks(value: str, meant: Spans, start: int = 0) -> list[str]:
+    """Each TK in `value` that no phrase that is meant holds (`meant`: where they stand in a text in which `value`
+    begins at `start`)."""
+    return [tk.group() for tk in TK.finditer(value) if not meant.hold(start + tk.start(), start + tk.end())]
+
+
+class Spans(NamedTuple):
+    """Where phrases that are meant stand in a text: their starts in order, and the furthest end reached by each."""
+
+    starts: list[int]
+    reach: list[int]
+
+    def hold(self, begin: int, end: int) -> bool:
+        """Whether one of the phrases holds the text from `begin` to `end`."""
+        at = bisect.bisect_right(self.starts, begin)
+        return at > 0 and self.reach[at - 1] >= end
+
+
+def meant_spans(text: str, meant: tuple[re.Pattern[str], ...]) -> Spans:
+    """Where in `text` the phrases that are meant stand, each phrase looked for on its own (two may overlap)."""
+    spans = sorted(found.span() for pattern in meant for found in pattern.finditer(text))
+    return Spans([left for left, _ in spans], list(itertools.accumulate((right for _, right in spans), max)))
+
+
+# Marks the build may set otherwise than the editor typed them (typography.py): a phrase's dash or quote is any of
+# its kind.
+MARKS = ("-\u2010\u2011\u2012\u2013\u2014\u2015", "'\u2018\u2019", '"\u201c\u201d')
+
+
+@functools.lru_cache(maxsize=16)
+def meant_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """[tk] meant's phrases as patterns: each as a whole word or words, in any case, with any space between its words
+    (a line of the text version may end inside it). "TK" alone means every TK is: a pattern that holds any text."""
+    if "TK" in phrases:
+        return (re.compile(r"[\s\S]+"),)
+
+    def char(mark: str) -> str:
+        kind = next((kind for kind in MARKS if mark in kind), "")
+        return f"[{re.escape(kind)}]" if kind else re.escape(mark)
+
+    patterns = []
+    for phrase in phrases:
+        words = r"\s+".join("".join(map(char, word)) for word in phrase.split())
+        head = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+        tail = r"(?!\w)" if re.search(r"\w\Z", phrase) else ""
+        patterns.append(re.compile(head + words + tail, re.IGNORECASE))
+    return tuple(patterns)
 
 
 def story_texts(story: Story) -> list[tuple[str, str]]:
