@@ -878,6 +878,38 @@ def test_the_index_finds_every_place_a_part_stands_as_a_plain_search_does():
             assert kept.places(part) == plain(text, part), part
 
 
+def test_a_paragraph_of_a_thousand_spans_reads_as_its_words_with_its_neighbours_as_they_were():
+    """trafilatura unwraps <span>s and keeps each piece of their text apart, which its own search then reads over
+    again from each piece (16,000 spans: 41 s; bench/inputs.py's "saved spans"). A paragraph of more than 1,000 is
+    unwrapped first, as one piece of text; a page's own paragraphs, with a few spans each, are left to trafilatura."""
+    from lxml import html as lxml_html
+
+    from newsletter.readers.html import parse_html, unwrapped_floods
+
+    paragraphs = [
+        f"Paragraph {k} of the article says what the council decided on Tuesday, and why it matters to the town."
+        for k in range(6)
+    ]
+    words = [f"word{k}" for k in range(1_500)]
+    flood = " ".join(f"<span>{word}</span>" if k % 3 else f"<small><span>{word}</span></small>" for k, word in
+                     enumerate(words))  # fmt: skip
+    tree = lxml_html.fromstring(f"<div><p>A <span>few</span> spans <font>here</font>.</p><p>{flood}</p></div>")
+    unwrapped_floods(tree)
+    few, flooded = tree.findall("p")
+    assert [element.tag for element in few] == ["span", "font"]
+    assert len(flooded) == 0 and len(flooded.xpath("text()")) == 1 and flooded.text == " ".join(words)
+
+    story = parse_html(
+        (f"<html><head><title>T</title></head><body><article><h1>Spans everywhere on this page</h1>"
+         f"{''.join(f'<p>{text}</p>' for text in paragraphs)}"
+         f"<p>{flood}</p></article></body></html>").encode(),
+        "page.html",
+        [],
+    )  # fmt: skip
+    assert story.body[-1].text == " ".join(words)
+    assert [block.text for block in story.body[:-1]] == paragraphs
+
+
 def test_the_lines_a_list_follows_are_found_as_the_page_sets_them():
     """An element right before a <ul> or <ol> (a comment between is no element) leads into it; one before another
     element, or a list that opens its parent, leads into nothing (the XPath this replaces gave the same)."""
