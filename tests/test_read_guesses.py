@@ -288,3 +288,26 @@ def test_a_standfirst_written_as_running_prose_or_twenty_words_long_is_flagged_w
     deck = "A recount of the final seat is possible within three days"
     story, notices = read(f"Home\nPolitics\n{standfirst}\n{deck}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
     assert story.headline == standfirst and not any("as a standfirst is" in notice for notice in notices)
+
+
+def test_a_guess_offers_five_lines_instead_and_its_hint_names_the_first_three():
+    """The desk offers a guessed headline's rivals as buttons: five of them, since the page's own headline was the
+    fourth or fifth likeliest line on 8 of the read pools' 45 wrong guesses whose paste held it; the warning's hint,
+    a line of text, names the first three."""
+    from newsletter.readers.text import parse_page
+
+    titles = [
+        "Harbour Council Votes On Ferry Fares",
+        "Weather Warning For The Coast",
+        "Schools Reopen After The Storm",
+        "Library Extends Its Opening Hours",
+        "New Bus Route To The Hospital",
+        "Market Square Gets New Benches",
+        "Fishing Fleet Returns Early",
+    ]
+    notices: list = []
+    story = parse_page("\n".join([*titles, "", ARTICLE]), "page.txt", notices).stories[0]
+    assert story.headline_unsure
+    guess = next(notice for notice in notices if notice.choices)
+    assert len(guess.choices) == 5 and set(guess.choices) <= set(titles) - {story.headline}, guess.choices
+    assert [line for line in guess.choices if f'"{line}"' in guess.hint] == guess.choices[:3], guess.hint

@@ -313,7 +313,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] -= UNDER_HEADER
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None:
-        return Headline(match, True, len(scored), scored[:5], "", shares[match])  # the page itself names it
+        return Headline(match, True, len(scored), scored[:8], "", shares[match])  # the page itself names it
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
               and not under_header(lines, roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
@@ -388,7 +388,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it stands over the page's menu, where a site puts its name"
     elif prose_shaped(lines[index].text) and not decked(lines, roles, index):
         why = "it is written as running prose, as a standfirst is"
-    return Headline(index, not why, len(scored), scored[:5], why, shares[index])
+    return Headline(index, not why, len(scored), scored[:8], why, shares[index])
 
 
 def page_title(
