@@ -2,12 +2,14 @@
 
 `Mailbox` is the handler: it keeps every message the server accepted and can misbehave on purpose:
 refuse an address (5xx), defer a message once (4xx), drop the connection after N messages and then stay
-down, vanish between a message and its reply, or hold its reply until the test lets go.
+down, vanish between a message and its reply, or hold its reply until the test lets go. It counts the
+connections open at once, and can hold the first replies until several messages are in flight together.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email
 import socket
 import ssl
@@ -21,7 +23,7 @@ from email.policy import default
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
-from aiosmtpd.smtp import AuthResult, LoginPassword
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 WAIT = 20.0  # seconds: the longest any test waits for a server event
 
@@ -52,6 +54,9 @@ class Mailbox:
     stay_down: bool = True  # ... and answer 421 to every new connection until heal()
     vanish: set[str] = field(default_factory=set)  # take the message, then close without a reply
     hold_at: int | None = None  # the Nth message's reply waits until release()
+    together: int = 0  # the first replies wait until this many messages are in flight at once (or WAIT passes)
+    together_peers: list[tuple[str, int]] = field(default_factory=list)  # the connections of those messages
+    most_open: int = 0  # the most connections open at once
     received: list[Received] = field(default_factory=list)
     connections: set[tuple[str, int]] = field(default_factory=set)  # client (address, port) of each mail session
     greetings: int = 0  # EHLO/HELO commands: 0 means nobody even connected
@@ -59,6 +64,8 @@ class Mailbox:
     down: bool = False
     deferred: list[str] = field(default_factory=list)
     _release: threading.Event = field(default_factory=threading.Event)
+    _together: asyncio.Event = field(default_factory=asyncio.Event)
+    _open: set[int] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     # --- what the tests read ---------------------------------------------------------------------
@@ -84,6 +91,15 @@ class Mailbox:
     def heal(self) -> None:
         self.down = False
         self.drop_after = None
+
+    # --- connections, counted by the server (CountingSMTP) ---------------------------------------
+
+    def opened(self, connection: SMTP) -> None:
+        self._open.add(id(connection))  # a set: STARTTLS makes the same connection again
+        self.most_open = max(self.most_open, len(self._open))
+
+    def closed(self, connection: SMTP) -> None:
+        self._open.discard(id(connection))
 
     # --- aiosmtpd hooks --------------------------------------------------------------------------
 
@@ -143,7 +159,31 @@ class Mailbox:
             deadline = time.monotonic() + WAIT
             while not self._release.is_set() and time.monotonic() < deadline:
                 await asyncio.sleep(0.01)
+        if self.together and not self._together.is_set():
+            self.together_peers.append(session.peer)
+            if len(self.together_peers) == self.together:
+                self._together.set()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._together.wait(), WAIT)
+            self._together.set()  # once: after a timeout, the test reads how many came and no reply waits again
         return "250 2.0.0 OK queued"
+
+
+class CountingSMTP(SMTP):
+    """aiosmtpd's server, telling its Mailbox when a connection opens and closes."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        super().connection_made(transport)
+        self.event_handler.opened(self)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        super().connection_lost(error)
+        self.event_handler.closed(self)
+
+
+class CountingController(Controller):
+    def factory(self) -> SMTP:
+        return CountingSMTP(self.handler, **self.SMTP_kwargs)
 
 
 def free_port() -> int:
@@ -230,7 +270,7 @@ def smtp_server(
     elif login is not None:
         kwargs.update(authenticator=password_check(mailbox, *login), auth_required=True)
     port = free_port()
-    controller = Controller(
+    controller = CountingController(
         mailbox, hostname="127.0.0.1", port=port, ready_timeout=10, server_hostname="localhost", **kwargs
     )
     controller.start()
