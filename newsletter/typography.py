@@ -21,6 +21,9 @@ SMARTENED = regex(r"['\"]|--|\.\.\.|\. \. \.")
 # and closes `" 'There` while opening `brain.' "`. Before an opening mark it opens; after a closing one it closes.
 BEFORE_OPENING = regex(r"(?<!\S)[\"'](?=\s[\"'“‘]\S)")
 AFTER_CLOSING = regex(r"(?<=\S[\"'”’]\s)[\"'](?!\S)")
+# Arabic joins a one-letter prefix (bi-, wa-, li-, ka-, fa-; two of them: wa-bi-) to the quoted word, often by a
+# tatweel: `بـ"الجيش الحر"`, `و"الدولة"`. The quote after it opens, though a letter comes before it.
+ARABIC_PREFIXED = regex(r'(?<![^\s(\[«])[وفبلك]{1,2}\u0640?(")(?=\w)')
 OPENING = {'"': "“", "'": "‘"}
 CLOSING = {'"': "”", "'": "’"}
 
@@ -60,10 +63,12 @@ def smarten_pieces(pieces: list[tuple[str, bool]]) -> list[str]:
 
 def facing(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Runs of one paragraph with each straight quote that stands beside another quote mark, a space between them,
-    turned the way that mark goes: `" 'There is` opens both and `into his brain.' "` closes both. A quote that could
-    go either way (after a closing mark and before an opening one) is left to smartypants, and so is code."""
+    turned the way that mark goes: `" 'There is` opens both and `into his brain.' "` closes both, and each quote after
+    an Arabic prefix opens. A quote that could go either way (after a closing mark and before an opening one) is left
+    to smartypants, and so is code."""
     seen = "".join("x" * len(text) if code else text for text, code in pieces)  # code: neither a space nor a quote
     opening = {match.start() for match in BEFORE_OPENING.finditer(seen)}
+    opening |= {match.start(1) for match in ARABIC_PREFIXED.finditer(seen)}
     closing = {match.start() for match in AFTER_CLOSING.finditer(seen)}
     turns = {k: OPENING[seen[k]] for k in opening - closing} | {k: CLOSING[seen[k]] for k in closing - opening}
     if not turns:

