@@ -216,6 +216,20 @@ def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Sect
 
 
 EXCERPT_WORDS = 60  # about two sentences: what a curated newsletter quotes before "Read at"
+# Chinese and Japanese run their words together: each of their characters (punctuation too) counts as half a word,
+# so an excerpt of theirs is about 120 characters, about as long to read as 60 English words.
+WIDE = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+EXCERPT_UNITS = regex(f"(?P<wide>[{WIDE}])|[^\\s{WIDE}]+")
+
+
+def cut_to_words(text: str, limit: int) -> str:
+    """`text` (its spaces single) cut before its word past `limit`, with "…"; as it is when it has no more."""
+    count = 0.0
+    for unit in EXCERPT_UNITS.finditer(text):
+        count += 0.5 if unit["wide"] else 1
+        if count > limit:
+            return text[: unit.start()].rstrip(" ,;:–—-，、；：") + "…"
+    return text
 
 
 def excerpted(story: Story, base: str, notices: list[Notice]) -> Story:
@@ -233,10 +247,7 @@ def excerpted(story: Story, base: str, notices: list[Notice]) -> Story:
             "write `full: true` in its front matter if you have the rights to publish it whole",
         )
     )
-    teaser = " ".join((story.teaser or story.opening).split())
-    cut = teaser.split(" ")
-    if len(cut) > EXCERPT_WORDS:
-        teaser = " ".join(cut[:EXCERPT_WORDS]).rstrip(" ,;:–—-") + "…"
+    teaser = cut_to_words(" ".join((story.teaser or story.opening).split()), EXCERPT_WORDS)
     return story.model_copy(
         update={"body": [], "pull_quotes": [], "teaser": teaser, "layout": "card", "excerpt_from": site}
     )

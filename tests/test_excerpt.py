@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from golden import DATE
 
 ARTICLE = Path(__file__).parent / "pages" / "saved-article.html"
 SETTINGS = """\
@@ -137,3 +138,36 @@ def test_other_sites_stories_are_never_filed_under_more_from_the_brand(workdir, 
     assert result.exit_code == 0, result.output
     issue = json.loads((workdir / "out2" / "issue.json").read_text())
     assert [section["heading"] for section in issue["sections"]] == ["More from The Ballot Brief", "Worth reading"]
+
+
+# A Chinese page's opening paragraph (gne's guancha page: 1,014 characters, 18 runs between spaces): Chinese and
+# Japanese are written without spaces between words, so "at most 60 words" let the whole paragraph through.
+CHINESE = "海关总署数据显示，今年前八个月我国集成电路进口额突破三千亿美元，同比增长百分之十五。" * 12
+JAPANESE = "ナイジェリア北東部の州で十六日夜、イスラム過激派組織が村を襲撃し、少なくとも三十人が死亡した。" * 10
+
+
+@pytest.mark.parametrize("opening", [CHINESE, JAPANESE], ids=["chinese", "japanese"])
+def test_a_chinese_or_japanese_excerpt_is_cut_too(workdir, cli, opening):
+    from newsletter.build import make_issue
+    from newsletter.render import render_paste
+
+    (workdir / "newsletter.toml").write_text(SETTINGS, "utf-8")
+    issue = workdir / "issue"
+    issue.mkdir()
+    own_story(issue / "01-ours.md", "Our own lead", "ours", "Our own reporting, shown whole. " * 20)
+    front = "headline: 集成电路进口突破三千亿美元\nurl: https://www.guancha.example/economy/1.shtml\nimage: false"
+    story = f"---\n{front}\n---\n\n"
+    (issue / "02-theirs.md").write_text(story + opening + "\n\n第二段也不应出现。\n", "utf-8")
+    result = cli("build", "issue", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    paste = render_paste(make_issue(issue, date=DATE, config=workdir / "newsletter.toml").issue)
+    sentence = opening[: opening.index("。") + 1]
+    for name, page in [("paste", paste)] + [(f, (workdir / "out" / f).read_text("utf-8")) for f in FILES]:
+        text = "".join(visible(page).split())  # the plain text wraps its lines where Unicode allows
+        assert sentence in text, name  # the opening's first sentence is quoted
+        assert opening not in text and "第二段" not in text, f"{name} shows the whole paragraph"
+        shown = re.search(re.escape(sentence) + r"[^…]*…", text)
+        assert shown and len(shown.group(0)) <= 130, (name, shown and len(shown.group(0)))
+
+
+FILES = ("email.html", "email.txt", "web.html")
