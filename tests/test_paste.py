@@ -333,3 +333,32 @@ def test_without_the_clipboard_api_a_selection_copy_pastes_the_same(desk, editor
     doc = paste_into(page, editors, "prosemirror")
     issue = prepare(make_issue(folder, date=DATE).issue).email.issue
     assert_kept(doc, issue, issue.stories)
+
+
+def test_without_the_clipboard_api_the_plain_text_is_the_same_as_with_it(desk, serve, tmp_path):
+    """Over plain http to another machine (--host) the copy command copied the selection, and the browser made its
+    text/plain: each photo's alt text a line of its own (a keyword list, or the headline again), and the links' words
+    without their addresses. An editor that takes only text now gets what the Clipboard API gives it: paragraphs,
+    links spelled out, no alt text."""
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    (folder / "issue.toml").write_text('[brand]\nweb_base_url = "https://news.example.org/issues"\n', "utf-8")
+    (folder / "01-lead.md").write_text(
+        "---\nheadline: Emirates orders 30 jets\nurl: https://news.example.org/2026/jets\nlead: true\n"
+        "image: {src: 'https://images.example.org/jet.jpg', alt: 'stock 2416896949 jet airliner sky travel'}\n---\n\n"
+        "The carrier [announced the order](https://news.example.org/2026/order) on Monday.\n\n- First item\n",
+        "utf-8",
+    )
+    preview = serve(folder)
+    texts = []
+    for api in (True, False):
+        page = desk.new_page()
+        if not api:
+            page.add_init_script("delete window.ClipboardItem;")
+        assert copy_from_preview(page, preview).startswith("Copied the whole issue"), api
+        texts.append(clipboard_text(page))
+        page.close()
+    with_api, without = texts
+    assert "The carrier announced the order (https://news.example.org/2026/order) on Monday." in without
+    assert "stock 2416896949" not in without and "- First item" in without
+    assert without == with_api

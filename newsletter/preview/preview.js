@@ -473,7 +473,8 @@ function plainText(html) {
 // plain text there together, "Copy HTML" the email's source alone, as text for a service's code editor (as HTML the
 // browser would parse the email under this page's policy, refusing each of its style attributes in the console). Over
 // plain http to another machine (--host) the API is off, and the copy command copies instead: a selection of the same
-// HTML, or the source from a text area.
+// HTML, or the source from a text area, with the same text/plain set in its copy event (the browser's own text of the
+// selection would hold each photo's alt text as a line and drop the links' addresses).
 async function writeClipboard(html, text, rich) {
   if (navigator.clipboard && window.ClipboardItem && window.isSecureContext) {
     const types = {'text/plain': html.then((value) => new Blob([text(value)], {type: 'text/plain'}))};
@@ -500,7 +501,15 @@ async function writeClipboard(html, text, rich) {
     document.body.append(holder);
     holder.select();
   }
+  const plain = text(value);
+  const fill = (event) => {
+    event.clipboardData.setData('text/plain', plain);
+    if (rich) event.clipboardData.setData('text/html', value);
+    event.preventDefault();
+  };
+  document.addEventListener('copy', fill);
   const copied = document.execCommand('copy');
+  document.removeEventListener('copy', fill);
   selection.removeAllRanges();
   holder.remove();
   if (focused instanceof HTMLElement) focused.focus();  // the button clicked, for the next key
