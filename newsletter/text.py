@@ -281,17 +281,50 @@ ABBREVIATIONS = {
 }
 
 
+# The states as AP's datelines abbreviate them, after the city and a comma: "HAYWARD, Calif. (AP) — ..."
+STATES = set("Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
+             "Okla Ore Pa Tenn Vt Va Wash Wis Wyo".split())  # fmt: skip
+# A day's number before a month is a date in German ("bis zum 15. November"), the month capitalised as a sentence's
+# first word would be; other languages write theirs in lower case ("15. listopadu"), which ends no sentence here.
+MONTHS = set("Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember".split())
+# A quotation still open this far on never closes: the sentence ends at its first stop (and a paragraph of a
+# million characters is not read to its end for the few words a preheader takes)
+QUOTED_SENTENCE = 1000
+
+
 def first_sentence(text: str) -> str:
-    """The text up to the first full stop, question or exclamation mark that ends a sentence."""
+    """The text up to the first full stop, question or exclamation mark that ends a sentence, outside quotation
+    marks ("She said: “No. Never.”" is one sentence), else (a quotation never closed) up to the first."""
     text = " ".join(text.split())
-    for match in re.finditer(r"[.!?][’”\"')]*(?=\s+[A-Z“‘\"'(]|$)", text):
-        word = re.search(r"(\S+)$", text[: match.start()])
-        before = word.group(1) if word else ""
-        # "U.S. President" and "Sen. Warren" do not end a sentence.
+    first, read, quotes = "", 0, [0, 0, 0]  # quotation marks counted on from the last stop
+    for match in re.finditer(r"[.!?][’”\"')]*(?=\s+([A-Z“‘\"'(]\w*)|$)", text):
+        start = match.start()
+        before = text[text.rfind(" ", max(0, start - 40), start) + 1 : start]  # no abbreviation is longer
+        # "U.S. President", "Sen. Warren", "HAYWARD, Calif. (AP)" and "am 15. Mai" do not end a sentence.
         if before.lower() in ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", before):
             continue
-        return text[: match.end()]
-    return text
+        if before in STATES and text[start - len(before) - 2 : start - len(before)] == ", ":
+            continue
+        if re.fullmatch(r"[0-3]?[0-9]", before) and match.group(1) in MONTHS:
+            continue
+        first = first or text[: match.end()]
+        if start > QUOTED_SENTENCE:
+            break
+        quotes = [was + now for was, now in zip(quotes, quote_marks(text[read : match.end()]), strict=True)]
+        read = match.end()
+        if quotes[0] <= 0 and quotes[1] <= 0 and quotes[2] % 2 == 0:
+            return text[: match.end()]
+    return first or text
+
+
+def quote_marks(text: str) -> list[int]:
+    """How many quotations the text opens and leaves open: “ without its ”, ‘ without its ’ (an apostrophe, ’
+    before a letter, closes nothing), and straight double quotes, open while their count is odd."""
+    return [
+        text.count("“") - text.count("”"),
+        text.count("‘") - len(re.findall(r"’(?!\w)", text)),
+        text.count('"'),
+    ]
 
 
 def shorten(text: str, limit: int) -> str:

@@ -351,3 +351,33 @@ def test_priority_then_file_name_orders_stories_across_files(tmp_path):
     (tmp_path / "k.md").write_text(story("Kay"))
     (tmp_path / "x.md").write_text(story("Ex", priority=3))
     assert [s.headline for s in make_issue(tmp_path, date=DATE).issue.sections[0].stories] == ["Ex", "Kay", "Zed", "Em"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "preheader"),
+    [
+        # An AP dateline: the state's abbreviation is no sentence's end
+        (
+            "HAYWARD, Calif. (AP) — A man was stabbed on a commuter train. Police are looking for a suspect.",
+            "HAYWARD, Calif. (AP) — A man was stabbed on a commuter train.",
+        ),
+        # A German date: "15. November" is the fifteenth of November
+        (
+            "Noch bis zum 15. November läuft die Bewerbungsfrist für das Stipendium. Bewerben können sich Tandems.",
+            "Noch bis zum 15. November läuft die Bewerbungsfrist für das Stipendium.",
+        ),
+        # A quotation's full stop is no end of the sentence quoting it
+        (
+            "South Dakota says, 'Meth. We're on it,' and Twitter asks if they are OK. The campaign cost $449,000.",
+            "South Dakota says, ‘Meth. We’re on it,’ and Twitter asks if they are OK.",
+        ),
+        (
+            'The minister said: "We will not move. Not now." The talks end on Friday.',
+            "The minister said: “We will not move. Not now.”",
+        ),
+    ],
+    ids=["ap-dateline", "german-date", "single-quotes", "double-quotes"],
+)
+def test_the_preheader_is_the_leads_whole_first_sentence(tmp_path, opening, preheader):
+    (tmp_path / "lead.md").write_text(f"---\nheadline: The lead story\n---\n\n{opening}\n", "utf-8")
+    assert make_issue(tmp_path, date=DATE).issue.preheader == preheader
