@@ -431,6 +431,32 @@ def test_no_view_in_browser_link_without_a_web_base_url(outputs):
 # .eml
 
 
+@pytest.mark.parametrize(
+    "subject",
+    [
+        # Folded before its encoded word, the email package left a space at the line's end: "Donald  Trump’s"
+        "Rudy Giuliani Is No Longer In The Running To Become Donald Trump’s Secretary Of State",
+        # Folded between two encoded words, the space between them was lost: "theé"
+        "Zicke Zicke 新华社 é 新华社 Donald the é é 新华社 “quoted” Trump’s “quoted” über é Donald Zicke",
+    ],
+)
+def test_a_long_subject_reads_in_the_inbox_as_written_built_and_sent_as_a_test(workdir, cli, subject):
+    from newsletter.models import Issue
+    from newsletter.send.personalise import Recipient, Template
+
+    (workdir / "issue").mkdir()
+    (workdir / "issue" / "01-lead.md").write_text(f"---\nheadline: {subject}\n---\n\nThe lead's text.\n", "utf-8")
+    built = cli("build", "issue", "--out", "out", "--date", "2026-12-08")
+    assert built.exit_code == 0, built.output
+    message = email.message_from_bytes((workdir / "out" / "email.eml").read_bytes(), policy=email.policy.default)
+    assert message["Subject"] == subject
+    issue = Issue.model_validate_json((workdir / "out" / "issue.json").read_text("utf-8"))
+    template = Template(issue, (workdir / "out" / "email.tokens.eml").read_bytes())
+    recipient = Recipient("ana@example.org", "Ana", "<1@example.org>", "https://news.example.org/u")
+    test = email.message_from_bytes(template.fill(recipient, subject=f"[TEST] {subject}"), policy=email.policy.default)
+    assert test["Subject"] == f"[TEST] {subject}"
+
+
 def test_eml_parses_back_into_text_then_html(outputs):
     raw = outputs["markdown"]["email.eml"].encode()
     message = email.message_from_bytes(raw, policy=email.policy.default)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from email.policy import SMTP
 from email.quoprimime import body_encode
 from email.utils import format_datetime
 from typing import NamedTuple
@@ -20,7 +19,7 @@ from markupsafe import escape
 
 from newsletter.errors import HeaderError, RenderError
 from newsletter.links import scheme_of
-from newsletter.message import LIST_ITEM, list_field, recipient_headers
+from newsletter.message import LIST_ITEM, MAIL, list_field, recipient_headers
 from newsletter.models import Issue
 from newsletter.patterns import regex
 
@@ -228,7 +227,7 @@ class Template:
         head = self.head
         changed: dict[str, bytes] = {}
         if subject is not None:
-            changed["subject"] = SMTP.fold_binary("Subject", SMTP.header_factory("Subject", subject))
+            changed["subject"] = MAIL.fold_binary("Subject", MAIL.header_factory("Subject", subject))
         if date is not None:
             changed["date"] = b"Date: " + format_datetime(date).encode("ascii") + b"\r\n"
         if changed:
