@@ -157,14 +157,16 @@ def read_html(html: str, label: str, notices: list[Notice], address: str = "", s
     from newsletter.readers.html import parse_html
     from newsletter.readers.pictures import figure_of
 
-    # A saved page dropped whole: its own <head> (og:url, og:image, author) read as import reads it, from its bytes;
-    # a whole page pasted is text already: UTF-8, whatever its <meta charset> says
+    # A saved page dropped whole: read as import reads it, its own <head> (og:url, og:image, author) from its bytes,
+    # and nothing more: the lists of links around its article (a footer's sister sites under "More from ...") are
+    # not its related stories. A whole page pasted is text already: UTF-8, whatever its <meta charset> says.
     if WHOLE_PAGE.match(html):
-        data, charset = (saved, "") if saved else (html.encode("utf-8"), "utf-8")
-    else:  # a copied stretch: a body, with a head that says UTF-8 (it is text already), which the reader believes
-        data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
-        charset = "utf-8"
-    story = parse_html(data, label, notices, url=address, charset=charset)
+        return [
+            parse_html(saved or html.encode("utf-8"), label, notices, url=address, charset="" if saved else "utf-8")
+        ]
+    # A copied stretch: a body, with a head that says UTF-8 (it is text already), which the reader believes
+    data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
+    story = parse_html(data, label, notices, url=address, charset="utf-8")
     # (lxml refuses a text opening with an XML declaration that names its encoding: it is text already)
     tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
     if not story.image.src:
