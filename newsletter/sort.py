@@ -13,7 +13,7 @@ from .models import Brand, Issue, Notice, Section, Story, slugify
 from .patterns import regex
 from .settings import IssueSettings
 from .text import first_sentence, fold, shorten
-from .typography import smarten, typeset
+from .typography import WIDE, smarten, typeset
 from .words import words_for
 
 PREHEADER_LIMIT = 110
@@ -216,9 +216,8 @@ def with_anchors(lead: Story, sections: list[Section]) -> tuple[Story, list[Sect
 
 
 EXCERPT_WORDS = 60  # about two sentences: what a curated newsletter quotes before "Read at"
-# Chinese and Japanese run their words together: each of their characters (punctuation too) counts as half a word,
-# so an excerpt of theirs is about 120 characters, about as long to read as 60 English words.
-WIDE = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# Chinese and Japanese run their words together: each of their characters (typography.WIDE, punctuation too) counts
+# as half a word, so an excerpt of theirs is about 120 characters, about as long to read as 60 English words.
 EXCERPT_UNITS = regex(f"(?P<wide>[{WIDE}])|[^\\s{WIDE}]+")
 
 

@@ -81,10 +81,10 @@ def facing(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return result
 
 
-# Chinese and Japanese have no space before an opening quote, so smartypants would close every straight quote there
-CJK_QUOTE = regex(
-    r'(?<=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])"|"(?=[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef])'
-)
+# Chinese and Japanese characters, their punctuation and full-width forms: written with no spaces between words
+WIDE = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+# ... nor before an opening quote, so smartypants would close every straight quote there
+CJK_QUOTE = regex(f'(?<=[{WIDE}])"|"(?=[{WIDE}])')
 CODE = regex(r"(<code>.*?</code>)", re.S)
 
 
