@@ -82,6 +82,10 @@ UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with
 ADDRESSED = 1.0  # the most the address's words add to a line holding them all
 NAMEPLATE = 5  # words at most of a site's name the page's foot repeats
 KICKER_MOST = 4  # words: a line this short over a longer title is as often its kicker ("Umfrage vor der Landtagswahl")
+# The lines a guessed headline's warning offers instead (the desk's buttons); its hint names the first three. The
+# page's own headline was the fourth or fifth likeliest on 8 of the read pools' 45 wrong guesses whose paste held it.
+CHOICES = 5
+KEPT_SCORES = CHOICES + 3  # the best scores a Headline keeps: the chosen line, the choices, and twins of them besides
 
 
 @dataclass
@@ -313,7 +317,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] -= UNDER_HEADER
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None:
-        return Headline(match, True, len(scored), scored[:8], "", shares[match])  # the page itself names it
+        return Headline(match, True, len(scored), scored[:KEPT_SCORES], "", shares[match])  # the page itself names it
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
               and not under_header(lines, roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
@@ -388,7 +392,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it stands over the page's menu, where a site puts its name"
     elif prose_shaped(lines[index].text) and not decked(lines, roles, index):
         why = "it is written as running prose, as a standfirst is"
-    return Headline(index, not why, len(scored), scored[:8], why, shares[index])
+    return Headline(index, not why, len(scored), scored[:KEPT_SCORES], why, shares[index])
 
 
 def page_title(

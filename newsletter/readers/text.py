@@ -47,7 +47,7 @@ from newsletter.readers.dialogs import (
 )
 from newsletter.readers.ends import END_OF_ARTICLE, after_note
 from newsletter.readers.headers import figures_date, is_standfirst
-from newsletter.readers.headline import article_start, choose_headline
+from newsletter.readers.headline import CHOICES, article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, qualified_labels
 from newsletter.readers.lines import (
     ADDRESSED,
@@ -83,9 +83,6 @@ from newsletter.readers.writers import (
 from newsletter.text import clean_lines, first_sentence, length_problem, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
-# The lines a guessed headline's warning offers instead (the desk's buttons); its hint names the first three. The
-# page's own headline was the fourth or fifth likeliest on 8 of the read pools' 45 wrong guesses whose paste held it.
-CHOICES = 5
 
 
 # --- the page ----------------------------------------------------------------------------------------------
