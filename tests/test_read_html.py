@@ -538,6 +538,47 @@ def test_what_follows_a_saved_article_s_end_is_left_out_and_named(tmp_path, end,
     assert notices == [f"{tmp_path / 'page.html'}:1: left out what follows the article's end: {named}"]
 
 
+@pytest.mark.parametrize(
+    ("start", "byline", "day", "named"),
+    [
+        (
+            ["Analysis", "By Anna Petrova", "November 20, 2026"],
+            "Anna Petrova",
+            "2026-11-20",
+            '"Analysis", "By Anna Petrova", "November 20, 2026"',
+        ),  # a label, the byline and the date over the first paragraph: the byline and date are the story's
+        (["Estimated reading time: 4 minutes"], "", None, '"Estimated reading time: 4 minutes"'),
+        (["Sponsored", "Von Moritz Berg"], "Moritz Berg", None, '"Sponsored", "Von Moritz Berg"'),
+    ],
+)
+def test_a_saved_article_s_byline_date_and_labels_over_its_first_paragraph_are_no_paragraphs(
+    tmp_path, cli, workdir, start, byline, day, named
+):
+    """trafilatura takes the lines over the article's first paragraph in as paragraphs: the excerpt of another site's
+    story and the issue's preheader then start "By Anna Petrova". They are no paragraphs of the article: named, and
+    its byline and date are the story's when the page names none."""
+    lines = "".join(f"<p>{line}</p>" for line in start)
+    page = f"<html><body><article><h1>Bridge to close</h1>{lines}{BRIDGE_HTML}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE
+    assert (story.byline, story.date and story.date.isoformat()) == (byline, day)
+    assert notices == [
+        f"{tmp_path / 'page.html'}:1: left out the page's lines over the article's first paragraph (a byline, a "
+        f"date, a label): {named}"
+    ]
+    result = cli("build", str(tmp_path / "page.html"), "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert json.loads((workdir / "out" / "issue.json").read_text())["preheader"].startswith("The city council")
+
+
+def test_a_dateline_and_a_sentence_cut_at_a_comma_over_the_first_paragraph_stay_the_article_s(tmp_path):
+    for start in ("BAAR, SWITZERLAND", "Next Monday,"):
+        page = f"<html><body><article><h1>Bridge to close</h1><p>{start}</p>{BRIDGE_HTML}</article></body></html>"
+        story, notices = saved(tmp_path, page)
+        assert [block.text for block in story.body] == [start, *BRIDGE]
+        assert notices == []
+
+
 def test_a_step_in_a_list_and_a_box_the_article_goes_on_under_do_not_end_a_saved_article(tmp_path):
     steps = ["Sign up for a parking permit at the town hall", "Show it on the windscreen while the work goes on"]
     box = "<p>Don't miss</p><p>Ferry timetable changes for the winter</p><p>New cycle lane opens on Mill Road</p>"

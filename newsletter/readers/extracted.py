@@ -5,17 +5,21 @@ the page's own text has them."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
-from newsletter.models import Block, Notice, Source, Span, joined_runs, look, span_of
+from newsletter.models import Block, Notice, Source, Span, Story, joined_runs, look, span_of
 from newsletter.readers.candidates import SHARE_LINE
 from newsletter.readers.dialogs import site_promo
-from newsletter.readers.lines import BUTTON, LEAD_IN, Line, shown
+from newsletter.readers.headers import figures_date
+from newsletter.readers.lines import BUTTON, LEAD_IN, READING_TIME, Line, line_date, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
 from newsletter.readers.text import classify
+from newsletter.readers.writers import take_byline
 
 JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
 
@@ -70,6 +74,53 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice], least:
                                       f"{', '.join(shown(block.text, 40) for block in body[end : end + 3])}{more}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return body[:end]
+
+
+@dataclass
+class Start:
+    """What stood over the article's first paragraph in trafilatura's text: its byline and date, if it held them."""
+
+    body: list[Block]
+    byline: str = ""
+    date: dt.date | None = None
+
+
+START_ROLES = ("byline", "date", "furniture", "credit", "url")  # (text.classify's)
+START_LINES = 6  # blocks at most over the article's first paragraph
+START_WORDS = 12  # ... each of at most so many words
+LABEL_WORDS = 4  # a label's words at most: "Review", "Neue Rechte", "Estimated reading time: 5 minutes"
+
+
+def without_page_start(body: list[Block], file: str, notices: list[Notice]) -> Start:
+    """The article less the page's lines trafilatura took in over its first paragraph, each read as the pasted-text
+    reader reads a page's line (text.classify): a byline ("By Maria Popova", "Von Gregory Lipinski"), a date, a
+    button or counter ("字号", "Sponsored"), a credit, a label ("Review", "Tempo de leitura: 2 minutos"), named. Its
+    byline and date are the story's when the page names none. A dateline ("BAAR, SWITZERLAND") and a sentence cut at
+    a comma ("下周一，") are the article's."""
+    lines = [Line(number, " ".join(block.text.split())) for number, block in enumerate(body[: START_LINES + 1], 1)]
+    roles = classify(lines)
+    if "prose" not in roles:
+        return Start(body)
+    first = 0  # the first block that is the article's
+    for block, line, role in zip(body, lines, roles[: roles.index("prose")], strict=False):
+        words = words_of(line.text)
+        label = role == "other" and (words <= LABEL_WORDS and not re.search(r"[,，、]", line.text)
+                                     or READING_TIME.search(line.text) and words <= LABEL_WORDS + 2)  # fmt: skip
+        if block.kind != "p" or not (role in START_ROLES or label) or words > START_WORDS:
+            break
+        first += 1
+    if not first:
+        return Start(body)
+    story = Story(source=Source(file=file))
+    for line, role in zip(lines[:first], roles, strict=False):
+        if role == "byline" and not story.byline:
+            take_byline(line, story)
+        elif role == "date" and story.date is None:
+            story.date = line_date(line.text) or figures_date(line.text)
+    notices.append(Notice(message="left out the page's lines over the article's first paragraph (a byline, a date, "
+                                  f"a label): {', '.join(shown(line.text, 40) for line in lines[:first])}",
+                          source=Source(file=file, line=1)))  # fmt: skip
+    return Start(body[first:], story.byline, story.date)
 
 
 LEAD_IN_WORDS = 6  # a lead-in's words at most ("Read more from Jennifer Rubin:", "Das Thema könnte dich auch ...:")

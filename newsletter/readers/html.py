@@ -20,11 +20,13 @@ from newsletter.models import Block, Image, Notice, Source, Story
 from newsletter.patterns import regex
 from newsletter.readers.address import spells
 from newsletter.readers.extracted import (
+    Start,
     body_blocks,
     one_paragraph,
     without_buttons,
     without_dangling_end,
     without_page_end,
+    without_page_start,
 )
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
@@ -188,13 +190,17 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     credit = credit or clean_value(about.get("credit", ""))
     if body and headline.text and body[0].text.strip() == headline.text:
         body = body[1:]  # some pages repeat their title as the article's first heading
+    # The page's lines over the article's first paragraph (its byline and date, if they are), when trafilatura found
+    # the article (the pasted-text reader has set a page's text's apart already)
+    start = Start(body) if from_text else without_page_start(body, file, notices)
+    body = start.body
     body = unread_left_out(body, file, notices)
     return Story(
         headline=headline.text,
         headline_unsure=bool(why),
         url=canonical,
-        date=read_date(about.get("date", ""), found("date"), page_tree),
-        byline=clean_value(about.get("byline") or named_authors(found("author"))),
+        date=read_date(about.get("date", ""), found("date"), page_tree) or start.date,
+        byline=clean_value(about.get("byline") or named_authors(found("author")) or start.byline),
         image=Image(src=image_src, alt=alt or about.get("image_alt", "") or caption),
         caption=caption,
         credit=credit,
