@@ -95,7 +95,7 @@ def make_issue(
     from .images import publish_images
     from .load import brand_named, load_source, place_related
     from .readers.results import colour_notices
-    from .settings import calendar_weeks, config_folder, load_brand, load_tracking, read_config
+    from .settings import calendar_weeks, config_folder, load_brand, load_tk_meant, load_tracking, read_config
     from .sort import sort_issue
     from .words import language_notice, load_words
 
@@ -122,9 +122,11 @@ def make_issue(
         issue = issue.model_copy(update={"warnings": [*issue.warnings, untranslated]})
     # The shape around the stories: "In this issue", the editor's intro and sign-off
     issue = with_shape(issue, loaded.settings, settings)
-    # A TK that is meant (a name, a code), not a placeholder: [tk] meant, which check reads from the build
-    if loaded.settings.tk.meant:
-        issue = issue.model_copy(update={"tk_meant": loaded.settings.tk.meant})
+    # A TK that is meant (a name, a code), not a placeholder: [tk] meant of newsletter.toml and of issue.toml, which
+    # check reads from the build
+    meant = list(dict.fromkeys(load_tk_meant(settings) + loaded.settings.tk.meant))
+    if meant:
+        issue = issue.model_copy(update={"tk_meant": meant})
     if not source.is_dir():  # a look at one story, not an issue: kept out of the archive
         issue = issue.model_copy(update={"story_file": source.name})
     # Campaign tags for the email's story links ([tracking]), added when the email is rendered

@@ -106,6 +106,11 @@ name = {toml_text(name)}
 # signoff = ""                          # Markdown closing every issue, e.g. "Until next week. — Ana"
 #                                       #   (an issue's issue.toml may set contents, intro and signoff)
 
+[tk]
+# meant = []                            # the phrases in which TK is meant in every issue (the brand's own name, a
+#                                       #   code), e.g. ["Techniker Krankenkasse (TK)"]; any other TK is a placeholder
+#                                       #   (an issue's issue.toml may add its own)
+
 [words]
 # The issue's own words, shown here in English: they (and its dates) follow [brand] language when it is one of
 # {", ".join(sorted(BUILT_IN))}. Set any word to say it otherwise, in any language; {{name}} is where a value goes.

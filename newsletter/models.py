@@ -328,7 +328,7 @@ class Issue(Model):
     tracking: Tracking | None = None
     words: dict[str, str] = {}  # newsletter.toml's [words]: the issue's own words as the editor set them (words.py)
     story_file: str = ""  # the one story file it was built from, not an issue folder: publish leaves it out
-    tk_meant: list[str] = []  # issue.toml's [tk] meant: the phrases in which TK is no placeholder (check/text.py)
+    tk_meant: list[str] = []  # [tk] meant (newsletter.toml's, issue.toml's): where TK is no placeholder (check/text.py)
 
     @property
     def slug(self) -> str:

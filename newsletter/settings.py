@@ -29,8 +29,9 @@ from .tomlfile import parse_toml
 
 CONFIG_NAME = "newsletter.toml"
 # Sections other stages read from the same file (smtp for sending, schedule for `new`, tracking for links,
-# calendar for the elections calendar, words for the issue's own words: words.py).
-CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from", "issue", "words"}
+# calendar for the elections calendar, words for the issue's own words: words.py, tk for the phrases in which TK is
+# meant in every issue).
+CONFIG_SECTIONS = {"brand", "smtp", "schedule", "tracking", "calendar", "more_from", "issue", "words", "tk"}
 
 
 def config_folder(config: Path | None) -> Path:
@@ -163,8 +164,9 @@ MEANT_EXAMPLE = 'meant = ["Techniker Krankenkasse (TK)", "TK-Chef"]'
 
 
 class MeantTk(Table):
-    """issue.toml's [tk]: `meant`, the phrases in which "TK" is meant (a name, a code), as they stand in the stories;
-    any other TK in the issue is still a placeholder. "TK" alone: every TK of the issue is meant."""
+    """[tk] of issue.toml (this issue) or newsletter.toml (every issue): `meant`, the phrases in which "TK" is meant
+    (a name, a code), as they stand in the stories; any other TK in the issue is still a placeholder. "TK" alone:
+    every TK of the issue is meant."""
 
     meant: list[str] = []
 
@@ -268,6 +270,17 @@ class IssueSettings(Table):
         if not isinstance(value, dict):
             raise Problem("brand must be a table: [brand]")
         return value
+
+
+class BrandTk(Table):
+    """newsletter.toml's [tk], checked as issue.toml's is (its messages name their table themselves)."""
+
+    tk: MeantTk = MeantTk()
+
+
+def load_tk_meant(file: SettingsFile) -> list[str]:
+    """newsletter.toml's [tk] meant: the phrases in which TK is meant in every issue, such as the brand's own name."""
+    return validated(BrandTk, {"tk": file.data["tk"]}, file).tk.meant if "tk" in file.data else []
 
 
 def load_issue_settings(path: Path) -> IssueSettings:

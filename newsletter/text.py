@@ -38,7 +38,8 @@ WORD_JOINER = f"(?<=[^{NOT_IN_WORDS}])[\u200c\u200d](?=[^{NOT_IN_WORDS}])"
 STRAY = regex(f"(?!{WORD_JOINER})[{JUNK_CHARACTERS}]")
 SPACES = regex("[\t\u00a0\u2007\u202f]")
 # The journalist's "TK" (to come), as a word of its own, once or more ("TKTK"): what is still to be written. A TK that
-# is meant, a name or a code ("die TK", "TK 1980"), is declared by its phrase under [tk] meant in issue.toml.
+# is meant, a name or a code ("die TK", "TK 1980"), is declared by its phrase under [tk] meant in issue.toml (or, for
+# every issue, in newsletter.toml).
 TK = regex(r"\b(?:TK)+\b")
 # Unicode's line and paragraph separators: a line break to mail headers and JavaScript, a space to the eye.
 SEPARATORS = regex("[\u2028\u2029]")

@@ -8,7 +8,7 @@ import tomllib
 
 from newsletter.models import Brand, Colors, Logo, Sender
 from newsletter.send.smtp_settings import SETTINGS as SMTP_SETTINGS
-from newsletter.settings import Calendar, IssueDefaults, MoreFrom, Schedule, TrackingTable
+from newsletter.settings import Calendar, IssueDefaults, MeantTk, MoreFrom, Schedule, TrackingTable
 from newsletter.words import Words
 
 
@@ -44,6 +44,7 @@ def test_the_settings_file_names_every_setting_with_its_default(workdir, cli):
         "brand.logo": set(Logo.model_fields),
         "brand.sender": set(Sender.model_fields),
         "issue": set(IssueDefaults.model_fields),
+        "tk": set(MeantTk.model_fields),
         "more_from": set(MoreFrom.model_fields),
         "schedule": set(Schedule.model_fields),
         "calendar": set(Calendar.model_fields),

@@ -1,5 +1,6 @@
-"""A TK that is meant (a name, a code), declared by its phrase under [tk] meant in issue.toml: check, the build's
-count, a list send and publish let it go; every other TK is still a placeholder."""
+"""A TK that is meant (a name, a code), declared by its phrase under [tk] meant in issue.toml (or, for every issue, in
+newsletter.toml): check, the build's count, a list send and publish let it go; every other TK is still a
+placeholder."""
 
 from __future__ import annotations
 
@@ -22,10 +23,11 @@ Zum Januar erhöhen viele Kassen die Beiträge, und auch die Techniker Krankenka
 MEANT = '[tk]\nmeant = ["Techniker Krankenkasse (TK)", "die TK", "TK-Chef"]\n'
 
 
-def write_issue(story: str = STORY, settings: str = MEANT) -> None:
-    """A German issue about the health insurer TK, with a site to publish to."""
+def write_issue(story: str = STORY, settings: str = MEANT, brand: str = "") -> None:
+    """A German issue about the health insurer TK, with a site to publish to; `brand`: newsletter.toml's first lines,
+    before its [brand]."""
     Path("newsletter.toml").write_text(
-        '[brand]\nname = "Gesundheit Heute"\nlanguage = "de"\nweb_base_url = "https://news.example.org/issues"\n',
+        f'{brand}[brand]\nname = "Gesundheit Heute"\nlanguage = "de"\nweb_base_url = "https://news.example.org/issues"\n',
         encoding="utf-8",
     )
     ISSUE.mkdir(parents=True)
@@ -53,10 +55,19 @@ def test_a_story_about_die_tk_declared_meant_passes_check_and_publish(workdir, c
     assert "Techniker Krankenkasse (TK) zieht mit" in page
 
 
-def test_another_bare_tk_in_the_same_story_still_fails_naming_that_one(workdir, cli):
+@pytest.mark.parametrize(
+    "settings, brand",
+    [
+        (MEANT, ""),
+        # The brand's phrase in newsletter.toml, the issue's own in issue.toml: both apply.
+        ('[tk]\nmeant = ["die TK", "TK-Chef"]\n', '[tk]\nmeant = ["Techniker Krankenkasse (TK)"]\n\n'),
+    ],
+    ids=["issue.toml", "newsletter.toml and issue.toml"],
+)
+def test_another_bare_tk_in_the_same_story_still_fails_naming_that_one(workdir, cli, settings, brand):
     """Declaring the TK that is meant lets no other through: the one placeholder is counted by the build, named by
     check with the words around it (its paragraph holds a TK that is meant too), and publish refuses the issue."""
-    write_issue(STORY + "\nMehr dazu sagt die TK in der nächsten Ausgabe, am TK.\n")
+    write_issue(STORY + "\nMehr dazu sagt die TK in der nächsten Ausgabe, am TK.\n", settings=settings, brand=brand)
     built = cli("build", str(ISSUE))
     assert built.exit_code == 0, built.output
     assert "1 placeholder(s) left to fill in (TK, unfilled merge tags)" in built.output
@@ -151,4 +162,51 @@ def test_a_bad_tk_setting_is_one_line_naming_the_file(workdir, cli, settings, li
     result = cli("build", str(ISSUE))
     assert result.exit_code == 1
     assert result.output == f"error: {ISSUE}/issue.toml:{line}: {message}\n"
+    assert not Path("build").exists()
+
+
+def test_a_tk_meant_in_every_issue_declared_in_newsletter_toml_passes_check_and_publish(workdir, cli):
+    """A brand whose own name holds TK had to declare it in every issue's issue.toml: newsletter.toml refused a [tk]
+    table as an unknown key. Declared there once, an issue without a [tk] of its own builds without a placeholder,
+    checks with no error and publishes."""
+    write_issue(settings="", brand=MEANT + "\n")
+    built = cli("build", str(ISSUE))
+    assert built.exit_code == 0, built.output
+    assert "placeholder" not in built.output
+    checked = cli("check")
+    assert checked.exit_code == 0, checked.output
+    assert "still holds" not in checked.output
+    published = cli("publish")
+    assert published.exit_code == 0, published.output
+    assert "Techniker Krankenkasse (TK) zieht mit" in Path("site/2026-12-01-issue-3/web.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "brand, line, message",
+    [
+        (
+            '[tk]\nmeant = "die TK"\n',
+            2,
+            '[tk] meant must be a list of the phrases in which TK is meant, such as meant = ["Techniker Krankenkasse '
+            '(TK)", "TK-Chef"]',
+        ),
+        (
+            '[tk]\nmeant = [\n  "die TK",\n  "Techniker Krankenkasse",\n]\n',
+            4,
+            "[tk] meant: 'Techniker Krankenkasse' holds no TK; write the phrase as the story has it, its TK included",
+        ),
+        (
+            '[tk]\nphrases = ["die TK"]\n',
+            1,
+            "[tk] has no key 'phrases'; it takes the phrases in which TK is meant: meant = [\"Techniker Krankenkasse "
+            '(TK)", "TK-Chef"]',
+        ),
+        ('tk = ["die TK"]\n', 1, "tk must be a table: write [tk] on a line of its own, then its keys"),
+    ],
+)
+def test_a_bad_tk_setting_in_newsletter_toml_is_one_line_naming_it(workdir, cli, brand, line, message):
+    write_issue(settings="", brand=brand)
+    result = cli("build", str(ISSUE))
+    assert result.exit_code == 1
+    assert result.output == f"error: newsletter.toml:{line}: {message}\n"
     assert not Path("build").exists()
