@@ -16,6 +16,7 @@ from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Issue, Story
 from newsletter.patterns import regex
 from newsletter.text import STRAY, TK, display_width
+from newsletter.typography import CLOSING, OPENING
 
 from .findings import Finding, shown, story_finding
 from .page import Page, StoryIndex
@@ -152,9 +153,9 @@ def meant_spans(text: str, meant: tuple[re.Pattern[str], ...]) -> Spans:
     return Spans([left for left, _ in spans], list(itertools.accumulate((right for _, right in spans), max)))
 
 
-# Marks the build may set otherwise than the editor typed them (typography.py): a phrase's dash or quote is any of
-# its kind.
-MARKS = ("-\u2010\u2011\u2012\u2013\u2014\u2015", "'\u2018\u2019", '"\u201c\u201d')
+# Marks the build may set otherwise than the editor typed them: a phrase's dash (any, as "--" is set as one) or
+# quote (straight, or either way typography.py turns it) is any of its kind.
+MARKS = ("-\u2010\u2011\u2012\u2013\u2014\u2015", *(mark + OPENING[mark] + CLOSING[mark] for mark in "'\""))
 
 
 @functools.lru_cache(maxsize=16)
