@@ -65,7 +65,7 @@ def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_na
         spans = meant_spans(joiner.join(piece for _, piece in pieces), meant)
         start = 0
         for number, piece in pieces:
-            for found in placeholder_tks(piece, spans, start) + TOKEN.findall(piece):
+            for found in [tk.group() for tk in placeholder_tks(piece, spans, start)] + TOKEN.findall(piece):
                 if found not in explained:
                     said = fix(found, "fill it in or fix the template that wrote it")
                     message = f"the {what} still holds {found!r}: {said}"
@@ -114,10 +114,10 @@ def refuse_placeholders(left: list[Finding], folder: Path, *, nothing: str, inst
 def leftovers(value: str, meant: tuple[re.Pattern[str], ...] = ()) -> list[tuple[str, str]]:
     """The placeholders ("TK", but not one inside a phrase `meant`) and merge tags left in `value`, each with where
     it stands (` at "...words around it..."`) when `value` holds another TK, which 'TK' alone would not tell apart."""
-    tks = list(TK.finditer(value))
-    spans = meant_spans(value, meant)
-    left = [(tk.group(), around(value, tk) if len(tks) > 1 else "") for tk in tks if not spans.hold(*tk.span())]
-    return left + [(token, "") for token in TOKEN.findall(value)]
+    left = placeholder_tks(value, meant_spans(value, meant))
+    several = bool(left) and len(TK.findall(value)) > 1  # another TK beside it, a placeholder or meant
+    tks = [(tk.group(), around(value, tk) if several else "") for tk in left]
+    return tks + [(token, "") for token in TOKEN.findall(value)]
 
 
 def around(value: str, found: re.Match[str]) -> str:
@@ -129,10 +129,10 @@ def around(value: str, found: re.Match[str]) -> str:
     return f' at "{words}"'
 
 
-def placeholder_tks(value: str, meant: Spans, start: int = 0) -> list[str]:
+def placeholder_tks(value: str, meant: Spans, start: int = 0) -> list[re.Match[str]]:
     """Each TK in `value` that no phrase that is meant holds (`meant`: where they stand in a text in which `value`
     begins at `start`)."""
-    return [tk.group() for tk in TK.finditer(value) if not meant.hold(start + tk.start(), start + tk.end())]
+    return [tk for tk in TK.finditer(value) if not meant.hold(start + tk.start(), start + tk.end())]
 
 
 class Spans(NamedTuple):
