@@ -1450,6 +1450,39 @@ def test_a_saved_page_s_byline_line_read_for_its_author_loses_its_by_and_its_sta
     assert (story.byline, story.date.isoformat()) == ("Ion Popescu", "2026-12-05")
 
 
+@pytest.mark.parametrize(
+    ("given", "byline"),
+    [
+        ("<meta name='author' content='Doug Stanglin, USA TODAY'>", "Doug Stanglin, USA TODAY"),
+        ("<meta name='author' content='www.medianotions.de'>", ""),  # the site's address
+        ("<meta name='author' content='Wednesday, January'>", ""),  # a date's words
+        ("<meta name='author' content='David Gura, Apr'>", "David Gura"),
+        ("<meta name='author' content='View all posts by Daniel Lemire'>", "Daniel Lemire"),
+        ("<meta name='author' content='Süddeutsche.de GmbH, Munich, Germany'>", ""),  # the publisher, its address
+        ("<meta name='author' content='Текст: Венера Ерофеева'>", "Венера Ерофеева"),
+        ("<meta name='author' content='作者：未知 责任编辑：张迪'>", ""),  # "author: unknown", the desk's editor
+        ("<meta name='author' content='Name, Email.com'>", ""),  # a comment form's placeholders
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"name": "Lindsey '
+            'O&#039;Donnell"}, {"name": "admin"}]}</script>',
+            "Lindsey O'Donnell",
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": "Troy L. Smith, '
+            'Cleveland.com"}</script>',
+            "Troy L. Smith",
+        ),
+    ],
+)
+def test_a_saved_page_s_author_is_a_writer_s_name_or_none(tmp_path, given, byline):
+    """What a page's metadata gives as its author is often no writer's name: its address, a date's words, its
+    publisher, a template's placeholder, a label. The email would show "By Www Medianotions De": the byline is the
+    writers' names, or none."""
+    page = f"<html><head>{given}</head><body><article><h1>Bridge</h1>{BRIDGE_HTML}</article></body></html>"
+    story, _ = saved(tmp_path, page)
+    assert story.byline == byline
+
+
 def test_characters_the_page_itself_could_not_read_are_left_out_of_the_body_and_named(tmp_path):
     """A page saved with broken characters in its text ("������", an emoji its site broke): the story would carry
     them into the email, where `check` refuses them and no reader can tell what they were. The saved page's reader

@@ -200,7 +200,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         headline_unsure=bool(why),
         url=canonical,
         date=read_date(about.get("date", ""), found("date"), page_tree) or start.date,
-        byline=clean_value(about.get("byline") or named_authors(found("author")) or start.byline),
+        byline=clean_value(
+            named_authors(about.get("byline", ""), ",") or named_authors(found("author")) or start.byline
+        ),
         image=Image(src=image_src, alt=alt or about.get("image_alt", "") or caption),
         caption=caption,
         credit=credit,

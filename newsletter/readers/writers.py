@@ -6,6 +6,7 @@ news who shares the writer's name is."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from newsletter.models import Story
@@ -24,6 +25,7 @@ from newsletter.readers.lines import (
     is_furniture,
     line_date,
 )
+from newsletter.readers.months import MONTHS, WEEKDAYS
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import SECTIONS
 
@@ -214,11 +216,46 @@ def take_byline(line: Line, story: Story) -> None:
     line.kind = "byline"
 
 
-def named_authors(text: str) -> str:
-    """The writers' names from a page's metadata as trafilatura gives them (parts split by ";", capitalised): without
-    the "By" a byline line had ("Par Ion Popescu"), and without the stamp after it ("Publié Le", "Updated")."""
-    parts = [BYLINE_WORDS.sub("", part).strip(" ,") for part in text.split(";")]
-    return "; ".join(part for part in parts if part and not STAMP_ALONE.fullmatch(part))
+def named_authors(text: str, separator: str = ";") -> str:
+    """The writers' names from a page's metadata as trafilatura gives them (parts split by ";", capitalised) or its
+    JSON-LD (by ","), each as author_name leaves it, joined by commas ("Doug Stanglin, USA TODAY")."""
+    names: list[str] = []
+    address = False  # after the publisher: its city and country ("Süddeutsche de GmbH; Munich; Germany")
+    for part in html.unescape(text).split(separator):  # ("O&#039;Donnell": one name)
+        address = bool(PUBLISHER.search(part)) or address and len(part.split()) == 1
+        if not address and (name := author_name(part)) and name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+def author_name(part: str) -> str:
+    """One writer's name as a page's metadata gives it, without the "By" a byline line had ("Par Ion Popescu",
+    "View all posts by Daniel Lemire", "Текст: ..."), a weekday glued after it ("Malcolm Owen Monday"), or a site's
+    address after a comma ("Troy L. Smith, Cleveland.com"); "" for what names no writer: a stamp ("Publié Le"), a
+    date's words ("Wednesday January", "Apr"), a site's address ("futurezone.at", "Www Medianotions De"), the
+    publisher ("Süddeutsche de GmbH"), the desk's editor ("责任编辑：张迪"), a form's or a template's placeholder
+    ("Name", "Email Com", "admin")."""
+    name = NAME_LABEL.sub("", BYLINE_WORDS.sub("", " ".join(html.unescape(part).split())))
+    name = EDITOR.split(name)[0].strip(" ,")  # (the desk's editor after the writer: "作者：未知 责任编辑：棒棒不是糖")
+    name = HOST_AFTER.sub("", WEEKDAY_AFTER.sub("", name))
+    words = name.lower().split()
+    if not words or STAMP_ALONE.fullmatch(name) or HOST.fullmatch(name) or PUBLISHER.search(name):
+        return ""
+    if all(word.strip(".") in MONTHS or re.fullmatch(WEEKDAYS, word) for word in words) or name.lower() in NO_WRITER:
+        return ""
+    return name
+
+
+NAME_LABEL = regex(
+    r"(?i)^(?:view all posts by|posts by|текст|text|作者)(?:\s*[:：]\s*|\s+)"
+)  # ("Текст" without its colon)
+WEEKDAY_AFTER = regex(rf"(?<=\w)\s+(?i:{WEEKDAYS})$")
+TLD = r"(?i:com|net|org|info|de|at|ch|fr|it|es|nl|be|uk|ru|pl|io|me|cn|jp|in|au|ca)"
+HOST = regex(rf"(?:(?i:www)[\s.])?[\w-]+(?:[\s.][\w-]+)*?[\s.]{TLD}|[\w-]+(?:\.[\w-]+)+")
+HOST_AFTER = regex(rf",\s*[\w-]+(?:\.[\w-]+)*\.{TLD}$")
+EDITOR = regex(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]")  # the desk's editor, no writer
+PUBLISHER = regex(r"\b(?:GmbH|Inc\.?|Ltd\.?|LLC|S\.A\.)(?:$|[\s,])")
+NO_WRITER = {"name", "email", "admin", "administrator", "author", "autor", "unknown", "未知"}
 
 
 STAMP_ALONE = regex(rf"{STAMP_WORD}(?:\s+(?i:le|am|el|em|il|op|on|at))?\s*:?")  # "Publié Le", "Veröffentlicht Am"
