@@ -1458,6 +1458,7 @@ def test_a_saved_page_s_byline_line_read_for_its_author_loses_its_by_and_its_sta
         ("<meta name='author' content='Wednesday, January'>", ""),  # a date's words
         ("<meta name='author' content='David Gura, Apr'>", "David Gura"),
         ("<meta name='author' content='View all posts by Daniel Lemire'>", "Daniel Lemire"),
+        ("<meta name='author' content='Anna Petrova Published'>", "Anna Petrova"),  # the stamp the byline's date had
         ("<meta name='author' content='Süddeutsche.de GmbH, Munich, Germany'>", ""),  # the publisher, its address
         ("<meta name='author' content='Текст: Венера Ерофеева'>", "Венера Ерофеева"),
         ("<meta name='author' content='作者：未知 责任编辑：张迪'>", ""),  # "author: unknown", the desk's editor
@@ -1481,6 +1482,19 @@ def test_a_saved_page_s_author_is_a_writer_s_name_or_none(tmp_path, given, bylin
     page = f"<html><head>{given}</head><body><article><h1>Bridge</h1>{BRIDGE_HTML}</article></body></html>"
     story, _ = saved(tmp_path, page)
     assert story.byline == byline
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1900-01-01"])
+def test_a_template_s_placeholder_date_is_no_date_and_the_page_s_own_stands_in(tmp_path, placeholder):
+    """A template with no date writes its platform's least one in JSON-LD: the story was dated "1 January 1"."""
+    about = f'{{"@type": "NewsArticle", "datePublished": "{placeholder}"}}'
+    head = f'<script type="application/ld+json">{about}</script>'
+    shown = "<p class='date'><time datetime='2026-11-20'>November 20, 2026</time></p>"
+    page = f"<html><head>{head}</head><body><article><h1>Bridge</h1>{shown}{BRIDGE_HTML}</article></body></html>"
+    story, _ = saved(tmp_path, page)
+    assert story.date is not None and story.date.isoformat() == "2026-11-20"
+    story, _ = saved(tmp_path, page.replace(shown, ""))
+    assert story.date is None
 
 
 def test_characters_the_page_itself_could_not_read_are_left_out_of_the_body_and_named(tmp_path):

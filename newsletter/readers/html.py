@@ -496,7 +496,9 @@ def read_date(given: str, found: str, tree: Any) -> dt.date | None:
     """The page's date: its metadata's (JSON-LD, Open Graph), else the one trafilatura finds, which reads "10/04/16"
     day first. Where the page's own <time datetime> values hold that date with its day and month the other way
     round, and never as read, theirs is right: an American page's October 4, not April 10."""
-    date = page_date(given or found)
+    date = page_date(given)
+    if date is None:  # none given, or a template's placeholder ("0001-01-01T00:00:00Z"): trafilatura's
+        given, date = "", page_date(found)
     if given or date is None or date.day > 12 or date.day == date.month:
         return date
     stamped = {page_date(str(value)) for value in tree.xpath("//time/@datetime")}
@@ -504,14 +506,22 @@ def read_date(given: str, found: str, tree: Any) -> dt.date | None:
     return swapped if swapped in stamped and date not in stamped else date
 
 
+# What a template writes where it has no date: .NET's least date (0001-01-01), SQL Server's (1900-01-01), Unix time 0
+# (1970-01-01). An archive's page may give the day its story was printed, long before the web: a year from 1800 is read
+PLACEHOLDER_DATES = (dt.date(1900, 1, 1), dt.date(1970, 1, 1))
+FIRST_YEAR = 1800
+
+
 def page_date(value: str) -> dt.date | None:
+    """The date a page's metadata gives (ISO 8601), or None: none, not a date, or a template's placeholder."""
     match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
     if not match:
         return None
     try:
-        return dt.date(*(int(part) for part in match.groups()))
+        date = dt.date(*(int(part) for part in match.groups()))
     except ValueError:
         return None
+    return None if date.year < FIRST_YEAR or date in PLACEHOLDER_DATES else date
 
 
 def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what: str) -> str:

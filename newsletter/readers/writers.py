@@ -237,7 +237,7 @@ def author_name(part: str) -> str:
     ("Name", "Email Com", "admin")."""
     name = NAME_LABEL.sub("", BYLINE_WORDS.sub("", " ".join(html.unescape(part).split())))
     name = EDITOR.split(name)[0].strip(" ,")  # (the desk's editor after the writer: "作者：未知 责任编辑：棒棒不是糖")
-    name = HOST_AFTER.sub("", WEEKDAY_AFTER.sub("", name))
+    name = HOST_AFTER.sub("", WEEKDAY_AFTER.sub("", STAMP_AFTER.sub("", name)))  # ("... wire services Published")
     words = name.lower().split()
     if not words or STAMP_ALONE.fullmatch(name) or HOST.fullmatch(name) or PUBLISHER.search(name):
         return ""
