@@ -1043,6 +1043,60 @@ def test_a_picture_whose_name_holds_a_furniture_word_is_the_article_s(tmp_path):
     assert notices == [left_out("iconic-bridge.jpg", "shareholders-meeting.jpg")]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "https://riverside.example/img/logo.jpg",
+        "https://riverside.example/web-app-manifest-192x192.png",
+        "https://riverside.example/img/pages/article/opengraph_default.png",
+        "https://riverside.example/pu/images/social_placeholder.png",
+        "https://s0.wp.example/i/blank.jpg",
+        "https://riverside.example/decoration/logo_gazette_white.gif",
+        "https://secure.gravatar.example/blavatar/55bf7238e39ec9fd72a2f40d?s=200",
+    ],
+)
+def test_a_lead_image_that_is_the_site_s_logo_or_placeholder_gives_way_to_the_article_s_picture(tmp_path, lead):
+    """A page names its site's logo, icon or template's placeholder as its lead image when the story has none of its
+    own: the email showed a logo as the story's picture. The article's own picture stands in, and the lead image
+    left out is named."""
+    cdn = "https://cdn.riverside.example/2026"
+    head = f"<meta property='og:image' content='{lead}'>"
+    story, notices = pictured(tmp_path, [f"<img src='{cdn}/pier-cracks.jpg' alt='Cracks in the north pier'>"], head)
+    assert (story.image.src, story.image.alt) == (f"{cdn}/pier-cracks.jpg", "Cracks in the north pier")
+    name = lead.split("/")[-1].split("?")[0]
+    assert notices == [
+        f"left out the page's lead image \"{name}\": its name says it is the site's logo, icon or placeholder, not "
+        "the story's"
+    ]
+
+
+def test_a_lead_image_that_shows_a_logo_in_the_news_is_the_story_s(tmp_path):
+    lead = "https://cdn.riverside.example/2026/alibaba-logo-getty-1024-683.jpg"
+    story, notices = pictured(tmp_path, [], f"<meta property='og:image' content='{lead}'>")
+    assert (story.image.src, notices) == (lead, [])
+
+
+def test_a_picture_that_stands_in_while_the_article_s_loads_is_no_picture(tmp_path):
+    """A lazily loaded picture: its src a blank stand-in, the picture in data-src. The stand-in was the story's
+    picture, or named as one left out ("blank.gif"); a stand-in alone is set aside, named."""
+    cdn = "https://cdn.riverside.example/2026"
+    lazy = f"<img class='loading' src='{cdn}/assets/blank.gif' data-src='{cdn}/pier-cracks.jpg' alt='The pier'>"
+    spinner = f"<img src='{cdn}/assets/loading-search.gif' alt='loading'>"
+    story, notices = pictured(tmp_path, [lazy, spinner])
+    assert story.image.src == f"{cdn}/pier-cracks.jpg"
+    assert notices == [
+        'set aside 1 small or linked picture(s) in the article as icons, portraits or links to other pages: "loading"'
+    ]
+
+
+@pytest.mark.parametrize("alt", ["airpods-pro-2.jpg", "2.jpg", "Jake Frith of AGs office.JPG"])
+def test_an_alt_text_that_is_the_picture_s_file_name_is_no_alt_text(tmp_path, alt):
+    """A screen reader would read "airpods-pro-2.jpg" out: the caption stands in, else no alt text."""
+    picture = f"<img src='https://cdn.riverside.example/2026/pier-cracks.jpg' alt='{alt}'>"
+    story, _ = pictured(tmp_path, [picture])
+    assert story.image.alt == ""
+
+
 def test_a_picture_linked_to_its_attachment_page_is_the_article_s_and_links_elsewhere_are_named(tmp_path):
     site = "https://riverside.example/2026/11/bridge-to-close"
     cdn = "https://riverside.example/wp-content/uploads/2026/11"

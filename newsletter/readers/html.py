@@ -38,7 +38,14 @@ from newsletter.readers.page import (
     split,
     unread_left_out,
 )
-from newsletter.readers.pictures import article_pictures, figure_of, lead_picture, pictures_left_out
+from newsletter.readers.pictures import (
+    alt_text,
+    article_pictures,
+    figure_of,
+    lead_picture,
+    pictures_left_out,
+    site_picture,
+)
 from newsletter.readers.rendered import Rendered, rendered
 from newsletter.readers.scripts import words_of
 from newsletter.readers.titles import (
@@ -181,6 +188,11 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                                    "writes"))  # fmt: skip
     canonical = link_or_nothing(own, base, file, notices, "canonical URL")
     image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
+    if image_src and site_picture(image_src):  # the site's logo or placeholder: the article's own picture, if any
+        notices.append(Notice(message=f"left out the page's lead image {shown(Path(split(image_src).path).name, 60)}: "
+                                      "its name says it is the site's logo, icon or placeholder, not the story's",
+                              source=Source(file=file, line=1)))  # fmt: skip
+        image_src = ""
     pictures, aside = article_pictures(page_tree, text, body, headline.top, base)
     lead = lead_picture(pictures, image_src)
     image_src = image_src or (lead.src if lead else "")
@@ -203,7 +215,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         byline=clean_value(
             named_authors(about.get("byline", ""), ",") or named_authors(found("author")) or start.byline
         ),
-        image=Image(src=image_src, alt=alt or about.get("image_alt", "") or caption),
+        image=Image(src=image_src, alt=alt_text(alt) or alt_text(about.get("image_alt", "")) or caption),
         caption=caption,
         credit=credit,
         body=body,

@@ -60,7 +60,24 @@ PIXEL = 2  # px wide or high, at most: a counting pixel, which nobody sees and n
 FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge badges button buttons btn share "
                       "sharing overlay spinner placeholder pixel emoji smiley headshot author profile mugshot thumb "
                       "thumbs thumbnail".split())  # fmt: skip
+# ... and in its file's name alone: what stands in while the picture loads (a class "loading" marks the picture itself;
+# "loading-search.gif" is a spinner, "customer-loading-truck.jpg" a photo)
+STAND_IN = frozenset("loader preload blank spacer".split())
 SIZE_SUFFIX = regex(r"(?i)(?:[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?|scaled)|@\dx)+$")  # "-640", "-1024x683", "@2x"
+
+
+# A page's lead image (og:image, JSON-LD's) that is the site's, not the story's: its logo or icon, or what its template
+# sets when the story has no picture ("opengraph_default.png", "social_placeholder.png", "blank.jpg")
+SITE_PICTURE = frozenset("logo logos icon icons favicon manifest sprite placeholder blank preload spacer pixel default "
+                         "pdf".split())  # fmt: skip
+# ... and the words beside them in such a file's name: its colour, its use, its size (not a story's: two words other
+# than these name something: "alibaba-logo-getty" is a photo of a logo)
+SITE_PICTURE_BESIDE = frozenset("white black dark light colour color transparent square small large big web app touch "
+                                "apple android og fb social share meta opengraph twitter facebook image img site "
+                                "main".split())  # fmt: skip
+# A folder of logos, icons, or people's or sites' small pictures ("/social-media-icons/", "/blavatar/")
+SITE_FOLDER = frozenset("logo logos icon icons favicon sprite sprites placeholder avatar avatars blavatar "
+                        "gravatar".split())  # fmt: skip
 
 
 @dataclass
@@ -133,16 +150,25 @@ def picture_sources(img: Any) -> list[str]:
 
 
 def picture_source(img: Any) -> str:
-    """The address of the picture an <img> shows (its first source that names a picture file), or ""."""
+    """The address of the picture an <img> shows (its first source that names a picture file, past one that stands in
+    while it loads), or ""."""
     from trafilatura.utils import is_image_file
 
+    found = []
     for key in PICTURE_SOURCES:
         value = (img.get(key) or "").strip()
         if key.endswith("srcset"):
             value = value.split(",")[0].split()[0] if value.split() else ""
         if is_image_file(value) and not value.lower().startswith("data:"):
-            return value
-    return ""
+            found.append(value)
+    return next((value for value in found if not stand_in(value)), found[0] if found else "")
+
+
+def stand_in(src: str) -> bool:
+    """The picture at `src` stands in while another loads ("blank.gif" in `src`, the picture in `data-src`), by its
+    file's name: a spinner's "loading-search.gif", not a photo's "customer-loading-truck.jpg"."""
+    name = Path(split(src).path).name
+    return bool(words(Path(name).stem) & (STAND_IN | ({"loading"} if name.lower().endswith(".gif") else set())))
 
 
 def set_aside(img: Any, src: str) -> str:
@@ -161,6 +187,8 @@ def set_aside(img: Any, src: str) -> str:
         return "small"
     if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""), Path(file_name).stem)):
         return "named"
+    if stand_in(src) or words(Path(split(src).path).parent.name) & SITE_FOLDER:
+        return "named"
     link = next(img.iterancestors("a"), None)
     href = (link.get("href") or "").strip() if link is not None else ""
     if not href or href.startswith("#") or is_image_file(href):
@@ -175,6 +203,26 @@ def set_aside(img: Any, src: str) -> str:
 def words(name: str) -> set[str]:
     """The words of a class, an id or a file name: split on -, _, ., /, spaces and case changes ("shareIcon")."""
     return {word.lower() for word in re.split(r"[-_./\s]+|(?<=[a-z])(?=[A-Z])", name) if word}
+
+
+def site_picture(src: str) -> bool:
+    """The lead image at `src` is the site's own picture (a logo, an icon, a placeholder), as its file's name (or its
+    folder: "/blavatar/") says, not the story's."""
+    path = Path(split(src).path)
+    named = words(path.stem)
+    if named & SITE_PICTURE:
+        other = {word for word in named - SITE_PICTURE - SITE_PICTURE_BESIDE if len(word) > 2 and word.isalpha()}
+        return len(other) <= 1
+    return bool(words(path.parent.name) & SITE_FOLDER)
+
+
+FILE_NAME = regex(r"(?i).*\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?)")
+
+
+def alt_text(alt: str) -> str:
+    """The alt text a page gives a picture, "" when it is the picture's file name ("airpods-pro-2.jpg", "2.jpg"): a
+    screen reader would read the name out."""
+    return "" if FILE_NAME.fullmatch(alt.strip()) else alt
 
 
 def lead_picture(pictures: list[Picture], lead: str) -> Picture | None:
