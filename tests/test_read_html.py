@@ -1423,13 +1423,39 @@ def read_saved(title: str, article: str) -> tuple:
     return parse_html(html.encode(), "page.html", notices), [str(notice) for notice in notices]
 
 
-@pytest.mark.parametrize("button", ["このニュースをシェア", "Share this article", "分享到：", "Story Continued Below"])
+@pytest.mark.parametrize(
+    "button",
+    [
+        "このニュースをシェア",
+        "Share this article",
+        "分享到：",
+        "Story Continued Below",
+        "Advertisement",  # (where an advertisement stood between two paragraphs)
+        "＞ ログイン",  # a form's: log in, send, confirm; a list's "load more", "click here"
+        "abschicken",
+        "+ 加载更多新闻",
+        "Cliquez ici »",
+    ],
+)
 def test_a_saved_page_s_button_or_advertisement_s_place_inside_the_article_is_left_out_and_named(button):
     sentence = "ナイジェリア北東部で16日夜、少女を使った自爆攻撃が起き、31人が死亡した。地元当局者が明らかにした。"
     second = "政府は過激派組織が劣勢にあると主張しているが、専門家は攻撃能力を維持していると指摘している。"
     story, notices = read_saved("ナイジェリアで自爆攻撃", f"<h2>{button}</h2><p>{sentence * 4}</p><p>{second * 4}</p>")
     assert [block.kind for block in story.body] == ["p", "p"]
     assert any("button(s) or advertisement's place(s)" in notice and button in notice for notice in notices)
+
+
+def test_a_chinese_site_s_note_that_readers_comments_speak_for_them_alone_ends_the_article():
+    """NetEase sets "readers' comments express their own views, not NetEase's" over its comments: the comments, its
+    "no comments yet" and its sections' list followed as the article's."""
+    sentence = "ナイジェリア北東部で16日夜、少女を使った自爆攻撃が起き、31人が死亡した。地元当局者が明らかにした。"
+    comments = (
+        "<p>网友评论仅供其表达个人看法，并不表明网易立场。</p><p>目前没有跟贴，欢迎你发表观点</p>"
+        "<p>这群人那个身边没有智囊？</p>"
+    )
+    story, notices = read_saved("ナイジェリアで自爆攻撃", f"<p>{sentence * 4}</p><p>{sentence * 3}</p>{comments}")
+    assert [block.text for block in story.body] == [sentence * 4, sentence * 3]
+    assert any("网友评论仅供其表达个人看法" in notice for notice in notices)
 
 
 @pytest.mark.parametrize("end", ["<p><b>Read more from Jennifer Rubin:</b></p>", "<p>See more photos:</p>"])

@@ -26,4 +26,13 @@ SAVE = (
     r"guardar|merken|zur merkliste hinzufügen|sauvegarder|enregistrer|salva|salvar|opslaan|zapisz|uložit|"
     r"সেভ করুন|drucken|imprimir|imprimer|stampa|drukuj|tisk|feedback(?: senden| geben)?|retroalimentación"
 )
-OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE})"
+# A form's or a list's: sign in, register, send, confirm, click here, load more ("＞ ログイン", "abschicken",
+# "Apstiprināt", "Cliquez ici »", "+ 加载更多新闻")
+FORM = (
+    r"log ?in|sign in|sign up|register|submit|anmelden|einloggen|registrieren|abschicken|absenden|se connecter|"
+    r"connexion|s['’]inscrire|iniciar sesión|registrarse|entrar|accedi|registrati|inloggen|zaloguj się|"
+    r"ログイン|新規会員登録|会員登録|登录|登入|注册|apstiprināt|click here|cliquez ici|klicken sie hier|"
+    r"haga clic aquí|clique aqui|clicca qui|load more(?: news| stories| articles)?|加载更多(?:新闻)?|"
+    r"查看更多(?:跟[贴帖]|评论)"
+)
+OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM})"

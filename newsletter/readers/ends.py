@@ -55,7 +55,9 @@ AFTER_NOTE = regex(
     r"translation of an original article\b|translated (?:from|by) \w|"
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
     r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$)|"
-    r".{0,60}(?:仅代表作者|僅代表作者)"  # "... only the writer's or expert's own view"
+    r".{0,60}(?:仅代表作者|僅代表作者)|"  # "... only the writer's or expert's own view"
+    r".{0,10}(?:评论|評論|跟[贴帖])(?:仅|僅)(?:供|代表)|目前没有(?:热门)?跟[贴帖]"  # readers' comments speak for them
+    # alone ("网友评论仅供其表达个人看法，并不表明网易立场。"); "no comments yet"
 )
 NOTE_UNDER = 60  # words of prose above such a note, at least: an article's
 NOTE_MOST = 80  # words: a note is no longer

@@ -403,7 +403,7 @@ BUTTON = regex(
     rf"what['’]?s this\?|get started|{OTHER_BUTTONS}|"  # ... a "Recommend" button's question mark; Medium's sign-up
     r"(?:【[^】]{1,12}】\s*){2,}|"  # ... a Chinese page's row of buttons in brackets: "【字号 大 中 小】 【打印】"
     # ... and an advertisement's label, as other languages print it, or where the text goes on past it
-    r"advert|publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
+    r"advert(?:isement|ising)?|publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|report this ad|{AD_SLOT})\W*$"  # (WordPress.com's)
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
