@@ -31,6 +31,11 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def open_order(page, preview):
     page.goto(preview.url)
+    show_order(page)
+
+
+def show_order(page):
+    """Click "Order" once the desk offers it: the list of the stories."""
     page.wait_for_selector("#order-open:not([hidden])", timeout=WAIT_MS)
     page.click("#order-open")
     page.wait_for_selector("#order-list .order-story", state="visible")
@@ -81,14 +86,13 @@ SAHEL = "Sahel talks: mediators try again in Lomé"
 def test_the_order_is_offered_when_its_script_loads_after_the_first_build_is_heard(page, serve, issue):
     """The desk's two scripts load apart: when the page hears of the first build before order.js has arrived (a slow
     connection, a busy machine), the "Order" button still comes, once order.js is there."""
-    import time
-
-    def late(route):
-        time.sleep(1.5)  # the build is heard of meanwhile
-        route.continue_()
-
-    page.route("**/order.js", late)
-    open_order(page, serve(issue))
+    held = []
+    page.route("**/order.js", lambda route: held.append(route))  # order.js is held back ...
+    page.goto(serve(issue).url, wait_until="commit")  # (the page's load waits for its scripts)
+    page.wait_for_function("() => !!document.querySelector('#inbox-from')?.textContent", timeout=WAIT_MS)
+    assert page.is_hidden("#order-open") and len(held) == 1
+    held[0].continue_()  # ... until the page shows the first build
+    show_order(page)
     assert desk_list(page)[0] == ["Lead", ["01-colombia-runoff.md"]]
 
 
