@@ -12,7 +12,7 @@ import io
 import json
 import re
 import shutil
-import time
+import threading
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -308,18 +308,19 @@ def test_the_page_s_address_typed_over_the_box_is_the_story_s_link_and_settles_i
 
 def test_the_page_at_the_address_typed_is_read_for_the_headline_it_names(desk, serve, issue):
     """The Moldova page pasted as text, its address (numbers only: no words to spell) typed over the box: the page
-    there, served on 127.0.0.1 (slowly: the desk says it is reading it), names its headline, which settles the
+    there, served on 127.0.0.1 (held until the desk says it is reading it), names its headline, which settles the
     paste's; the story links to it. With the page unread, the lines alone leave it a guess (the test above this
     one's)."""
     from http_server import page as served_page
     from http_server import serve as serve_pages
 
     headline, deck, opening = MOLDOVA
+    seen = threading.Event()
     html = (f'<html><head><meta property="og:title" content="{headline}"></head><body><h1>{headline}</h1>'
             f"<p>{opening}</p></body></html>").encode()  # fmt: skip
 
-    def slow(handler) -> None:  # a site that takes its time: the desk says what it is waiting for
-        time.sleep(1.5)
+    def slow(handler) -> None:  # a site that takes its time: it answers once the desk has said what it waits for
+        seen.wait(30)
         served_page(html)(handler)
 
     with serve_pages({"/world/2026/09/29/a-81723": slow}) as site:
@@ -328,11 +329,14 @@ def test_the_page_at_the_address_typed_is_read_for_the_headline_it_names(desk, s
         open_desk(page, serve(issue))
         page.fill("#page-address", address)
         paste(page, f"World\n{headline}\n{deck}\nSept. 29, 2026\n{opening}\n")
-        page.wait_for_function(
-            "host => document.querySelector('#add-result').textContent.includes(`Reading the page at ${host}`)",
-            arg=urlsplit(site.url).netloc,
-            timeout=WAIT_MS,
-        )
+        try:
+            page.wait_for_function(
+                "host => document.querySelector('#add-result').textContent.includes(`Reading the page at ${host}`)",
+                arg=urlsplit(site.url).netloc,
+                timeout=WAIT_MS,
+            )
+        finally:
+            seen.set()
         result = wait_for_result(page)
         assert site.hits["/world/2026/09/29/a-81723"] == 1, result
     assert result.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md"), result
@@ -346,8 +350,6 @@ def test_the_editor_can_stop_waiting_for_the_page_and_the_paste_is_added_from_it
     """The site holds the request (until the test lets it go): "Stop reading" beside the desk's "Reading the
     page at ..." ends the wait, and the paste is added with the headline its own lines give, flagged, the desk
     saying the page was not read because the editor stopped it (not that the fetch's deadline passed)."""
-    import threading
-
     from http_server import page as served_page
     from http_server import serve as serve_pages
 
