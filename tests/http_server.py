@@ -76,7 +76,8 @@ def serve(routes: dict[str, Route]) -> Iterator[Server]:
     server = Server(("127.0.0.1", 0), Handler)
     server.routes = routes
     server.hits = Counter()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # polled every 0.05 s for shutdown (not the default 0.5 s): a test ends without waiting on it
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield server

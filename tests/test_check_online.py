@@ -37,7 +37,7 @@ def web_server(root: Path) -> Iterator[str]:
     """http.server on 127.0.0.1 serving `root`; yields its address."""
     Quiet.requests = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

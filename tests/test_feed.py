@@ -67,7 +67,7 @@ def served(tmp_path, monkeypatch):
     folder = tmp_path / "www"
     folder.mkdir()
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield folder, f"http://127.0.0.1:{httpd.server_address[1]}"
     httpd.shutdown()

@@ -444,7 +444,7 @@ def test_the_published_web_page_shows_the_photo_from_the_build_folder(tmp_path, 
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/issues"
         folder = issue(tmp_path, "photos/rally.jpg", "photos/cutout.png", web_base_url=base)
