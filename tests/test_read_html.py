@@ -1445,6 +1445,17 @@ def test_a_saved_page_s_button_or_advertisement_s_place_inside_the_article_is_le
     assert any("button(s) or advertisement's place(s)" in notice and button in notice for notice in notices)
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_named_headline_cut_at_a_quote_its_page_did_not_escape_is_the_h1_whole(tmp_path, quote):
+    """A page writes its headline into <meta property="og:title" content="..."> without escaping its quotes: the
+    attribute ends at the first, and the headline was cut there ('男孩因不想上补习班 写' for the <h1>'s
+    '男孩因不想上补习班 写"救命啊"纸团抛出引来警察')."""
+    headline = f"Council says {quote}no{quote} to the bridge repairs"
+    head = f"<meta property={quote}og:title{quote} content={quote}{headline}{quote}>"
+    story, _ = saved(tmp_path, f"<html><head>{head}</head><body><h1>{headline}</h1>{BRIDGE_HTML}</body></html>")
+    assert (story.headline, story.headline_unsure) == (headline, False)
+
+
 def test_a_chinese_site_s_note_that_readers_comments_speak_for_them_alone_ends_the_article():
     """NetEase sets "readers' comments express their own views, not NetEase's" over its comments: the comments, its
     "no comments yet" and its sections' list followed as the article's."""

@@ -50,6 +50,7 @@ from newsletter.readers.rendered import Rendered, rendered
 from newsletter.readers.scripts import words_of
 from newsletter.readers.titles import (
     copyright_names,
+    cut_at_quote,
     heads,
     site_names,
     title_suffix,
@@ -326,10 +327,11 @@ def page_headline(
         name for name in (about.get("headline", ""), about.get("og_title", "")) if not SLUG.fullmatch(name.strip())
     ]
     # A named headline that is the <h1> with the site's name after it ("标题_网易新闻", "Headline - Gazette"): the <h1>
-    # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's)
+    # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's);
+    # and one that is the <h1> cut at a quote its <meta> did not escape
     sites = {name.removeprefix("the ") for name in not_headline}  # "The Riverside Gazette" is "Riverside Gazette"
     own = h1 and fold(h1).removeprefix("the ") not in sites  # an <h1> that is not the site's name
-    named = [h1 if own and heads(name, h1) else name for name in named]
+    named = [h1 if own and (heads(name, h1) or cut_at_quote(name, h1)) else name for name in named]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
     # <h1> stands in, flagged: the <title> may as well be "Site - Section" over an <h1> that is the site's name

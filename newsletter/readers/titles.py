@@ -134,6 +134,14 @@ def heads(name: str, h1: str) -> bool:
     )
 
 
+def cut_at_quote(name: str, h1: str) -> bool:
+    """The named headline is the page's <h1> cut where it holds a straight quote: a page that writes its headline
+    into <meta content="..."> unescaped ends the attribute there ('男孩因不想上补习班 写"救命啊"纸团...' named
+    '男孩因不想上补习班 写')."""
+    name, h1 = " ".join(name.split()), " ".join(h1.split())
+    return bool(name) and h1.startswith(name) and h1[len(name) :].lstrip()[:1] in ('"', "'")
+
+
 def title_suffix(title: str) -> str:
     """What the <title> ends with after the headline, folded ("Headline - Site"), or "" (after a colon it is a
     subtitle: "Vote: what next")."""
