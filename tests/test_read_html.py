@@ -1456,6 +1456,28 @@ def test_a_named_headline_cut_at_a_quote_its_page_did_not_escape_is_the_h1_whole
     assert (story.headline, story.headline_unsure) == (headline, False)
 
 
+def test_a_saved_article_s_table_of_data_is_read_a_row_a_paragraph_and_named(tmp_path):
+    """An email shows no page's table: each row of one is a paragraph, its cells joined by " | ". That is a guess at
+    how the editor wants it, so it is named; a table that only lays out the page (a cell a row) is not."""
+    rows = [("Candidate", "Party", "Votes"), ("Ana Ruiz", "Green", "41,200"), ("Tom Berg", "Liberal", "39,850")]
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    layout = f"<table><tr><td>{BRIDGE[2]}</td></tr></table>"
+    article = f"<h1>Bridge to close</h1><p>{BRIDGE[0]}</p>{table}</table><p>{BRIDGE[1]}</p>{layout}"
+    story, notices = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
+    assert [block.text for block in story.body] == [
+        BRIDGE[0],
+        "Candidate | Party | Votes",
+        "Ana Ruiz | Green | 41,200",
+        "Tom Berg | Liberal | 39,850",
+        BRIDGE[1],
+        BRIDGE[2],
+    ]
+    assert notices == [
+        f'{tmp_path / "page.html"}:1: read 1 table(s) as one paragraph per row, its cells joined by " | ": '
+        '"Candidate | Party | Votes" (3 rows): check how they read; election results read best as a `results` block'
+    ]
+
+
 def test_a_chinese_site_s_note_that_readers_comments_speak_for_them_alone_ends_the_article():
     """NetEase sets "readers' comments express their own views, not NetEase's" over its comments: the comments, its
     "no comments yet" and its sections' list followed as the article's."""

@@ -199,6 +199,7 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
     (`page`: the page's own text, which says where a space after a link belongs)."""
     blocks: list[Block] = []
     dropped: list[str] = []
+    tables: list[tuple[int, str]] = []  # each table of data read: its rows, its first row's text
     known = frozenset(page.split())  # the page's own words, as its text spells them
 
     def add(kind: str, element: Any) -> None:
@@ -263,10 +264,12 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
                 else:
                     add("quote", child)
             elif tag == "table":
-                for row in child.iter("row"):
-                    cells = [" ".join(" ".join(cell.itertext()).split()) for cell in row.iter("cell")]
-                    if any(cells):
-                        blocks.append(Block(spans=[Span(text=" | ".join(c for c in cells if c))]))
+                rows = [[" ".join(" ".join(cell.itertext()).split()) for cell in row.iter("cell")]
+                        for row in child.iter("row")]  # fmt: skip
+                rows = [[cell for cell in cells if cell] for cells in rows if any(cells)]
+                blocks.extend(Block(spans=[Span(text=" | ".join(cells))]) for cells in rows)
+                if sum(len(cells) > 1 for cells in rows) > 1:  # a table of data, not of a page's layout
+                    tables.append((len(rows), " | ".join(rows[0])))
             elif tag in ("div", "section", "main", "body"):
                 walk(child, quote)
             elif tag != "graphic":
@@ -281,6 +284,12 @@ def body_blocks(body: Any, base: str, file: str, notices: list[Notice], page: st
         notices.append(Notice(message=f"kept the text of {len(dropped)} link(s) without the link: "
                                       f"{', '.join(shown(u, 40) for u in dropped[:3])}: only http, https and mailto "
                                       "links are allowed",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    if tables:
+        named = ", ".join(f"{shown(first, 40)} ({rows} rows)" for rows, first in tables[:3])
+        notices.append(Notice(message=f"read {len(tables)} table(s) as one paragraph per row, its cells joined by "
+                                      f'" | ": {named}: check how they read; election results read best as a '
+                                      "`results` block",
                               source=Source(file=file, line=1)))  # fmt: skip
     return blocks
 
