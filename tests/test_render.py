@@ -340,6 +340,19 @@ def test_plain_text_never_breaks_a_url(tmp_path):
     assert f"[1] {url}" in text
 
 
+def test_a_link_written_in_runs_is_one_reference_after_its_last_word(tmp_path):
+    """A saved page's link with an italic title in it (`[published in *Oxford Open Climate Change*](url)`) read in
+    the plain text "published in [3]Oxford Open Climate Change [4]": two references to one address, the first glued
+    to the next word. It is one link, its reference after its last word; so is a link whose text ends in a space."""
+    (tmp_path / "lead.md").write_text(
+        "---\nheadline: Runs\n---\n\nA paper [published in *Oxford Open Climate Change*](https://example.org/p),"
+        " then [a link ](https://example.org/q)and more.\n"
+    )
+    text = " ".join(render_files(make_issue(tmp_path, date=DATE))["email.txt"].decode().split())
+    assert "A paper published in Oxford Open Climate Change [1], then a link [2] and more." in text
+    assert "[1] https://example.org/p [2] https://example.org/q" in text
+
+
 def test_an_autolinked_address_with_a_subject_reads_as_the_address_and_keeps_its_subject_in_the_text(tmp_path):
     """Markdown shows `<mailto:...?subject=Runoff%20tip>` with its escapes decoded: the email shows the address
     alone, and the plain text the address with a numbered reference to the whole link, subject and all (which

@@ -167,12 +167,29 @@ def underline(text: str, char: str) -> list[str]:
 
 
 def span_text(block: Block, refs: References) -> str:
-    parts = []
+    """The block's text, each link followed by its reference: one link written in runs (`[in *Nature*](url)`, a
+    plain run then an italic one) is one link with one reference, after its last word ("in Nature [3]", not
+    "in [3]Nature [4]")."""
+    parts: list[str] = []
+    link, words = "", ""  # the link being gathered, and its text so far
+
+    def close() -> None:
+        nonlocal link, words
+        if link:
+            text = words.rstrip()
+            parts.append(f"{text} [{refs.add(link)}]{words[len(text) :]}")
+        link, words = "", ""
+
     for span in block.spans:
         if span.href and not is_bare(span):
-            parts.append(f"{shown(span)} [{refs.add(span.href)}]")
-        else:
-            parts.append(shown(span) if span.href else span.text)
+            if span.href != link:
+                close()
+                link = span.href
+            words += shown(span)
+            continue
+        close()
+        parts.append(shown(span) if span.href else span.text)
+    close()
     return "".join(parts)
 
 
