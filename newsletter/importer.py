@@ -234,20 +234,17 @@ def read_file(path: Path, notices: list[Notice], *, brand: str, address: str = "
     items when the page is the brand's own: `brand`'s, else (nothing names one) the brand the page names, which
     issue.toml then keeps. Any other list is left out and named. `address`: a pasted page's, whose page is read
     for the headline it names."""
-    from .load import Loaded, place_related
+    from .load import placed
     from .readers import read
     from .readers.named import web_address
     from .readers.pasted import parse_pasted
-    from .settings import IssueSettings
     from .text import read_text
 
     if address:
         found = parse_pasted(read_text(path), str(path), notices, address=web_address(address), look=True)
     else:
         found = read(path, notices)
-    loaded = Loaded(stories=found.stories, notices=notices, settings=IssueSettings(), related=found.related)
-    place_related(loaded, brand or found.brand)
-    return loaded.stories, found.brand
+    return placed(found, notices, brand), found.brand
 
 
 def story_name(story: Story) -> str:

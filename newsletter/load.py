@@ -150,6 +150,15 @@ def place_related(loaded: Loaded, brand: str) -> None:
     loaded.related = []
 
 
+def placed(found: Read, notices: list[Notice], brand: str) -> list[Story]:
+    """One page's stories with its related lists placed as place_related places them: `brand`'s own page, else
+    (nothing names one) the page of the brand its "More from <brand>" line names, gives "More from" items after its
+    story; any other list is left out and named in `notices`. (`import` and the preview's "Add a page".)"""
+    loaded = Loaded(stories=list(found.stories), notices=notices, settings=IssueSettings(), related=found.related)
+    place_related(loaded, brand or found.brand)
+    return loaded.stories
+
+
 def brand_named(*tables: Any, page: str = "") -> str:
     """The brand name the first of the settings' [brand] tables gives (the issue's, then newsletter.toml's), else the
     one a pasted page's "More from <brand>" line gives; "" when none does (the default name is no one's site)."""
