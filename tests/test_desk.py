@@ -101,16 +101,14 @@ def test_a_copied_page_pasted_into_add_a_page_becomes_a_story(desk, editors, ser
     assert "caption: Election officials count ballots at a polling station in Chișinău on Sunday night." in story
     assert "[Central Electoral Commission](https://cec.example.md/results)" in story
     assert "Turnout reached 52 percent" in story
-    # The related list's links: one item each, with its headline and link, as `import` writes them.
-    item = (issue / "07-how-the-diaspora-decided-moldova-s-vote.md").read_text("utf-8")
-    assert "url: https://courier.example.org/europe/moldova-diaspora-vote" in item
-    assert (issue / "08-inside-the-vote-buying-networks.md").exists()
+    # Its "Read more" list is The Example Courier's, not the issue's brand's: left out (test_desk_related.py)
+    assert len(stories(issue) - before) == 1, result
     # The same page again is refused, naming the story that holds it.
     page.focus("#paste-box")
     page.evaluate("() => { document.querySelector('#add-result').className = 'add-result'; }")
     page.keyboard.press("Control+V")
     assert "already holds this page's article" in wait_for_result(page)
-    assert len(stories(issue) - before) == 3
+    assert len(stories(issue) - before) == 1
     # The preview rebuilds and shows the story, and its warnings beside it.
     page.click("[data-mode='web']")
     page.wait_for_function(
@@ -903,12 +901,13 @@ def test_a_request_over_what_its_write_takes_is_refused_before_it_is_read(serve,
     assert (status, answer["error"]) == (411, "Refused: the request does not say its length"), answer
 
 
-# The article and its related list as a browser copies them (no <head>): the list's first link wraps a whole teaser
-# card, an item's headline of 702 characters
+# The article and its related list as a browser copies them (no <head>), the list the issue's brand's own (as its
+# heading says): the list's first link wraps a whole teaser card, an item's headline of 702 characters
 TEASER_LINK = (
     "<article><h1>Harbour works begin on the north quay</h1>"
     + "<p>The port authority began the works on the north quay on Monday, the first of three years of them.</p>" * 8
-    + "</article><h2>Related</h2><ul><li><a href='https://example.com/ferries'>Ferries move to the south quay "
+    + "</article><h2>More from The Ballot Brief</h2><ul><li><a href='https://example.com/ferries'>Ferries move to "
+    + "the south quay "
     + "while the works last, and the timetable changes for the whole of the summer season. " * 8
     + "</a></li><li><a href='https://example.com/cranes'>New cranes arrive</a></li></ul>"
 )

@@ -24,6 +24,7 @@ from typing import Any
 from newsletter.errors import InputError, NewsletterError, OutputError, place
 from newsletter.models import Image, Notice, Source, Story, slugify
 from newsletter.patterns import regex
+from newsletter.readers import Read, Related
 from newsletter.text import STORY_LIMIT, human_size
 
 PHOTOS = "photos"  # the issue folder's own photo folder: the preview watches it
@@ -60,16 +61,20 @@ def add_page(
     address: str = "",
     look: bool = False,
     stop: Event | None = None,
+    config: Path | None = None,
 ) -> Added:
     """The page's HTML (what a browser copies), or a saved page's bytes (dropped), else its plain text -> one story
-    file per story the reader finds: the article, then its related list's items, as `import` writes them. The
+    file per story the reader finds: the article, then its related list's items when the page is the brand's own
+    (`config`: the settings file naming the brand, with the issue's issue.toml), as `import` writes them. The
     page's address, when the editor gives it, is the article's link (a copy holds none) and evidence of a pasted
     text's headline (readers/address.py); `look`: the page there is read for the headline it names, which settles the
     paste's (readers/named.py), unless the editor sets `stop` ("Stop reading") while the desk waits for it."""
-    from newsletter.importer import known_stories, next_number, story_keys, story_name
+    from newsletter.importer import brand_name, known_stories, next_number, story_keys, story_name
+    from newsletter.load import placed
     from newsletter.readers.fetch import decode_html
     from newsletter.readers.named import web_address
     from newsletter.readers.pasted import parse_pasted
+    from newsletter.settings import read_config
 
     notices: list[Notice] = []
     # As `import` takes a saved page: at most a story file's size, a dropped page counted in its own bytes (the
@@ -89,11 +94,13 @@ def add_page(
                 f"{quoted(name)} is empty: save the article's page from the browser again (Ctrl+S), then drop it here"
             )
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
+    brand = brand_name(read_config(config), folder)  # as `import` names it: issue.toml's, else newsletter.toml's
     if html.strip():
-        stories = read_copied(html, name or "the pasted page", notices, address, look=look, stop=stop, saved=saved)
+        label = name or "the pasted page"
+        stories = read_copied(html, label, notices, address, look=look, stop=stop, saved=saved, brand=brand)
     else:
         read = parse_pasted(text, name or "the pasted text", notices, address=address, look=look, stop=stop)
-        stories = read.stories
+        stories = placed(read, notices, brand)
     known = known_stories(folder, notices)
     twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
     if twice:
@@ -132,26 +139,34 @@ def read_copied(
     look: bool,
     stop: Event | None = None,
     saved: bytes = b"",
+    brand: str = "",
 ) -> list[Story]:
     """A copied page's stories (read_html), the article's headline settled by the one the page at `address` names
-    when the editor lets it be read (`look`: readers/named.py)."""
+    when the editor lets it be read (`look`: readers/named.py); its related lists placed as `import` places a
+    pasted page's (load.placed): "More from" items on `brand`'s own page, else left out and named."""
+    from newsletter.load import placed
     from newsletter.readers.named import Named, named_headline, settle
 
     read: list[Notice] = []
     named = named_headline(address, label, read, stop) if address and look else Named()
-    stories = read_html(html, label, read, address, saved)
-    stories[0] = settle(stories[0], named, read)
-    if address and not stories[0].url:  # a copy holds no address of its own: the one typed is its link
-        stories[0] = stories[0].model_copy(update={"url": address})
+    found = read_html(html, label, read, address, saved, brand)
+    story = settle(found.stories[0], named, read)
+    if address and not story.url:  # a copy holds no address of its own: the one typed is its link
+        story = story.model_copy(update={"url": address})
+    found.stories[0] = story
+    stories = placed(found, read, brand)
     notices.extend(read)
     return stories
 
 
-def read_html(html: str, label: str, notices: list[Notice], address: str = "", saved: bytes = b"") -> list[Story]:
+def read_html(
+    html: str, label: str, notices: list[Notice], address: str = "", saved: bytes = b"", brand: str = ""
+) -> Read:
     """The HTML reader's story (the page at `address`, if given: its relative links resolve against it, and its
     words confirm a headline the reader guessed); what a copied stretch of a page lacks beside a saved page (its
-    head: no og:image) is taken from the stretch itself: the first photo in a <figure>, and a related list's links
-    as items. `saved`: the bytes `html` was decoded from, a saved page's, which the reader decodes itself."""
+    head: no og:image) is taken from the stretch itself: the first photo in a <figure>, and its related lists, each
+    with whose page it is (related_lists; `brand`: the issue's, which the address's host may name). `saved`: the
+    bytes `html` was decoded from, a saved page's, which the reader decodes itself."""
     import lxml.html
 
     from newsletter.readers.html import parse_html
@@ -161,9 +176,9 @@ def read_html(html: str, label: str, notices: list[Notice], address: str = "", s
     # and nothing more: the lists of links around its article (a footer's sister sites under "More from ...") are
     # not its related stories. A whole page pasted is text already: UTF-8, whatever its <meta charset> says.
     if WHOLE_PAGE.match(html):
-        return [
-            parse_html(saved or html.encode("utf-8"), label, notices, url=address, charset="" if saved else "utf-8")
-        ]
+        return Read(
+            [parse_html(saved or html.encode("utf-8"), label, notices, url=address, charset="" if saved else "utf-8")]
+        )
     # A copied stretch: a body, with a head that says UTF-8 (it is text already), which the reader believes
     data = b'<html><head><meta charset="utf-8"></head><body>' + html.encode("utf-8") + b"</body></html>"
     story = parse_html(data, label, notices, url=address, charset="utf-8")
@@ -176,26 +191,59 @@ def read_html(html: str, label: str, notices: list[Notice], address: str = "", s
             story = story.model_copy(
                 update={"image": Image(src=src, alt=alt or caption), "caption": caption, "credit": credit}
             )
-    return [story, *related_items(tree, label)]
+    related, named = related_lists(tree, label, address, brand)
+    return Read([story], named, related)
 
 
-def related_items(tree: Any, label: str) -> list[Story]:
-    """The links of a list under a "Read more", "Related", "More from..." heading: one item each (headline, url)."""
-    from newsletter.readers.lines import RELATED
+def related_lists(tree: Any, label: str, address: str, brand: str) -> tuple[list[Related], str]:
+    """The lists of links under a "Read more", "Related", "More from..." heading, one item each (headline, url), with
+    whose page it is as the pasted-text reader tells a pasted page's (readers/text.py): the brand its "More from
+    <brand>" heading names (not a writer's, whose name stands alone over it), else the copy's copyright line; else,
+    what a pasted text does not have, the address typed: `brand`'s page when its host names it (ballotbrief in
+    ballotbrief.substack.com, readers/titles.py), else its host's. And the first brand a heading names."""
+    import html_text
+
+    from newsletter.readers.bounds import writers_box
+    from newsletter.readers.lines import RELATED, Line, page_site
     from newsletter.text import clean_value
 
-    items = []
+    texts = [" ".join(text.split()) for text in html_text.extract_text(tree, guess_layout=True).split("\n")]
+    lines = [Line(number, text) for number, text in enumerate(filter(None, texts), start=1)]
+    site = page_site(lines) or address_site(address, brand)
+    lists: list[Related] = []
+    at, first = 0, ""
     for heading in tree.xpath("//h2|//h3|//h4|//h5|//h6|//p|//strong"):
-        if not RELATED.match(" ".join(heading.text_content().split())):
-            continue
+        text = " ".join(heading.text_content().split())
+        match = RELATED.match(text)
         following = heading.getnext()
-        if following is None or following.tag not in ("ul", "ol"):
+        if not match or following is None or following.tag not in ("ul", "ol"):
             continue
+        items = []
         for link in following.xpath(".//li//a[@href]"):
             href, title = link.get("href", ""), clean_value(" ".join(link.text_content().split()))
             if title and href.startswith(("http://", "https://")):
                 items.append(Story(headline=title, url=href, source=Source(file=label, line=1)))
-    return items
+        line = next((i for i in range(at, len(lines)) if lines[i].text == text), None)  # the heading's, in order
+        at = at if line is None else line
+        named = (match.group("brand") or "").strip()
+        if named and line is not None and writers_box(lines, line, named):
+            named = ""  # "More from <the writer>" under the writer's box: the writer's stories, not a brand's
+        # (a copy has no line numbers: its notices are at the page, as the reader's are)
+        lists.append(Related(label, 1, text, named or site, items))
+        first = first or named
+    return lists, first
+
+
+def address_site(address: str, brand: str) -> str:
+    """Whose page the address typed is: `brand`'s when its host names it, else the host's; "" without one."""
+    from newsletter.readers import fold
+    from newsletter.readers.page import split
+    from newsletter.readers.titles import host_names, is_site
+
+    host = (split(address).hostname or "") if address else ""
+    if brand and host and is_site(brand, {fold(name) for name in host_names(host)}):
+        return brand
+    return host.removeprefix("www.")
 
 
 def arrived(data: str, what: str) -> bytes:

@@ -488,6 +488,7 @@ class Preview:
                     address=fields.get("address", ""),
                     look=fields.get("look") == "yes",  # the page at the address read for its headline (a checkbox)
                     stop=stop,
+                    config=self.config,  # the brand's name: a related list's items are only its own page's
                 )
             finally:
                 self.reading.pop(ticket, None)
