@@ -549,6 +549,19 @@ def test_what_follows_a_saved_article_s_end_is_left_out_and_named(tmp_path, end,
         ),  # a label, the byline and the date over the first paragraph: the byline and date are the story's
         (["Estimated reading time: 4 minutes"], "", None, '"Estimated reading time: 4 minutes"'),
         (["Sponsored", "Von Moritz Berg"], "Moritz Berg", None, '"Sponsored", "Von Moritz Berg"'),
+        (["<h3>By Anna Petrova</h3>"], "Anna Petrova", None, '"By Anna Petrova"'),  # a byline set as a subhead
+        (
+            ["Autori: Anna Petrova (ārzemju ziņu redaktore)"],
+            "Anna Petrova (ārzemju ziņu redaktore)",
+            None,
+            '"Autori: Anna Petrova (ārzemju ziņu reda…"',
+        ),  # fmt: skip
+        (
+            ["（原标题：旧桥将关闭维修）"],
+            "",
+            None,
+            '"（原标题：旧桥将关闭维修）"',
+        ),  # the story's title where it first ran
     ],
 )
 def test_a_saved_article_s_byline_date_and_labels_over_its_first_paragraph_are_no_paragraphs(
@@ -557,7 +570,7 @@ def test_a_saved_article_s_byline_date_and_labels_over_its_first_paragraph_are_n
     """trafilatura takes the lines over the article's first paragraph in as paragraphs: the excerpt of another site's
     story and the issue's preheader then start "By Anna Petrova". They are no paragraphs of the article: named, and
     its byline and date are the story's when the page names none."""
-    lines = "".join(f"<p>{line}</p>" for line in start)
+    lines = "".join(line if line.startswith("<") else f"<p>{line}</p>" for line in start)
     page = f"<html><body><article><h1>Bridge to close</h1>{lines}{BRIDGE_HTML}</article></body></html>"
     story, notices = saved(tmp_path, page)
     assert [block.text for block in story.body] == BRIDGE
@@ -569,6 +582,13 @@ def test_a_saved_article_s_byline_date_and_labels_over_its_first_paragraph_are_n
     result = cli("build", str(tmp_path / "page.html"), "--out", "out", "--date", "2026-11-24")
     assert result.exit_code == 0, result.output
     assert json.loads((workdir / "out" / "issue.json").read_text())["preheader"].startswith("The city council")
+
+
+def test_the_headline_set_again_under_the_standfirst_is_no_subhead_of_the_article(tmp_path):
+    standfirst = "The council will spend a year on the repairs."
+    article = f"<h1>Bridge to close</h1><p>{standfirst}</p><h2>Bridge to close</h2>{BRIDGE_HTML}"
+    story, _ = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
+    assert [block.text for block in story.body] == [standfirst, *BRIDGE]
 
 
 def test_a_dateline_and_a_sentence_cut_at_a_comma_over_the_first_paragraph_stay_the_article_s(tmp_path):
@@ -1572,6 +1592,8 @@ def test_a_saved_page_s_byline_line_read_for_its_author_loses_its_by_and_its_sta
         ("<meta name='author' content='David Gura, Apr'>", "David Gura"),
         ("<meta name='author' content='View all posts by Daniel Lemire'>", "Daniel Lemire"),
         ("<meta name='author' content='Anna Petrova Published'>", "Anna Petrova"),  # the stamp the byline's date had
+        ("<meta name='author' content='Anna Petrova Twitter Email'>", "Anna Petrova"),  # the buttons by the name
+        ("<meta name='author' content='Editor December'>", ""),  # a template's placeholder, a date's word
         ("<meta name='author' content='Süddeutsche.de GmbH, Munich, Germany'>", ""),  # the publisher, its address
         ("<meta name='author' content='Текст: Венера Ерофеева'>", "Венера Ерофеева"),
         ("<meta name='author' content='作者：未知 责任编辑：张迪'>", ""),  # "author: unknown", the desk's editor

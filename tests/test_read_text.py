@@ -1170,6 +1170,23 @@ def test_a_byline_without_by_giving_the_writer_s_post_is_the_byline(byline):
     assert (lead.headline, lead.byline, lead.headline_unsure) == (HEADLINE, byline, False)
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("By Anna Petrova - 11/20/26 06:56 AM EST", None),  # (a date of figures and a two-digit year is not read)
+        ("By Anna Petrova posted Nov 20th 2026 7:30PM", None),
+        ("Von Anna Petrova Veröffentlicht am 20. November 2026", "2026-11-20"),
+        ("By Anna Petrova@apetrova Nov 20, 2026, 7:53pm EST", "2026-11-20"),
+    ],
+)
+def test_a_byline_s_stamp_date_or_handle_glued_on_is_no_part_of_the_name(line, date):
+    """A byline whose date follows a dash, a stamp ("posted", "Veröffentlicht am") or the writer's handle: the email
+    showed "By Anna Petrova - 11/20/26 06:56 AM EST" as the writer's name."""
+    result, _ = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")
+    lead = result.stories[0]
+    assert (lead.byline, lead.date and lead.date.isoformat()) == ("Anna Petrova", date)
+
+
 @pytest.mark.parametrize("dateline", ["2026年11月20日 9時00分", "2026年11月20日", "2026년 11월 20일 오전 9:00"])
 def test_a_japanese_or_korean_dateline_is_the_story_s_date_and_a_dated_paragraph_stays_prose(dateline):
     sentences = [

@@ -12,6 +12,7 @@ from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, Story, joined_runs, look, span_of
+from newsletter.patterns import regex
 from newsletter.readers.candidates import SHARE_LINE
 from newsletter.readers.dialogs import site_promo
 from newsletter.readers.headers import figures_date
@@ -86,6 +87,8 @@ class Start:
 
 
 START_ROLES = ("byline", "date", "furniture", "credit", "url")  # (text.classify's)
+ORIGINAL_TITLE = regex(r"^[(（]?(?:本文)?原标题\s*[:：]")  # "（原标题：…）": a Chinese story's title where it first ran
+ORIGINAL_TITLE_MOST = 80  # characters: a headline's, not the article run on after it
 START_LINES = 6  # blocks at most over the article's first paragraph
 START_WORDS = 12  # ... each of at most so many words
 LABEL_WORDS = 4  # a label's words at most: "Review", "Neue Rechte", "Estimated reading time: 5 minutes"
@@ -93,20 +96,24 @@ LABEL_WORDS = 4  # a label's words at most: "Review", "Neue Rechte", "Estimated 
 
 def without_page_start(body: list[Block], file: str, notices: list[Notice]) -> Start:
     """The article less the page's lines trafilatura took in over its first paragraph, each read as the pasted-text
-    reader reads a page's line (text.classify): a byline ("By Maria Popova", "Von Gregory Lipinski"), a date, a
-    button or counter ("字号", "Sponsored"), a credit, a label ("Review", "Tempo de leitura: 2 minutos"), named. Its
-    byline and date are the story's when the page names none. A dateline ("BAAR, SWITZERLAND") and a sentence cut at
-    a comma ("下周一，") are the article's."""
+    reader reads a page's line (text.classify): a byline ("By Maria Popova", "Von Gregory Lipinski", as a paragraph
+    or a subhead), a date, a button or counter ("字号", "Sponsored"), a credit, a label ("Review", "Tempo de leitura:
+    2 minutos"), the story's original title ("（原标题：…）"), named. Its byline and date are the story's when the page
+    names none. A dateline ("BAAR, SWITZERLAND") and a sentence cut at a comma ("下周一，") are the article's."""
     lines = [Line(number, " ".join(block.text.split())) for number, block in enumerate(body[: START_LINES + 1], 1)]
     roles = classify(lines)
     if "prose" not in roles:
         return Start(body)
     first = 0  # the first block that is the article's
-    for block, line, role in zip(body, lines, roles[: roles.index("prose")], strict=False):
+    for block, line, role in zip(body, lines, roles, strict=False):
         words = words_of(line.text)
         label = role == "other" and (words <= LABEL_WORDS and not re.search(r"[,，、]", line.text)
                                      or READING_TIME.search(line.text) and words <= LABEL_WORDS + 2)  # fmt: skip
-        if block.kind != "p" or not (role in START_ROLES or label) or words > START_WORDS:
+        if ORIGINAL_TITLE.match(line.text) and len(line.text) <= ORIGINAL_TITLE_MOST:
+            first += 1  # the story's title where it was first published: the article's own is its headline
+            continue
+        shape = block.kind == "p" or block.kind == "h" and role in ("byline", "date")  # ("By Maria Popova": a subhead)
+        if role == "prose" or not shape or not (role in START_ROLES or label) or words > START_WORDS:
             break
         first += 1
     if not first:

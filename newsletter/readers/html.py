@@ -201,8 +201,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     alt, caption, credit = figure_of(page_tree, lead.src if lead else image_src, base)  # the lead at its size here
     caption = caption or clean_value(about.get("caption", ""))
     credit = credit or clean_value(about.get("credit", ""))
-    if body and headline.text and body[0].text.strip() == headline.text:
-        body = body[1:]  # some pages repeat their title as the article's first heading
+    if headline.text:  # some pages repeat their title as the article's first heading, or under its standfirst
+        body = [
+            block for i, block in enumerate(body) if i >= REPEATED_WITHIN or fold(block.text) != fold(headline.text)
+        ]
     # The page's lines over the article's first paragraph (its byline and date, if they are), when trafilatura found
     # the article (the pasted-text reader has set a page's text's apart already)
     start = Start(body) if from_text else without_page_start(body, file, notices)
@@ -286,6 +288,7 @@ def unwrapped_floods(tree: Any) -> None:
 
 # --- the headline ---------------------------------------------------------------------------------------------
 
+REPEATED_WITHIN = 3  # blocks at the article's top where the headline may stand again
 NEAR = 150  # words of text at most between the article's own <h1> and its first paragraph (standfirst, byline...)
 
 

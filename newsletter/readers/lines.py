@@ -158,7 +158,7 @@ KIND_BY = r"(?:Analysis|Opinion|Commentary|Review|Interview) by"
 BY_WORDS = rf"(?:{PLAIN_BY}|{KIND_BY})"
 OTHER_BY = r"Von|Par|Por|Door|Di|Av|Af|Dal nostro (?:corrispondente|inviato)|Dalla nostra (?:corrispondente|inviata)"
 # ("By" in German, French, Spanish, Dutch, Italian, Swedish, Danish; and Italian's "from our correspondent")
-AUTHOR_LABELS = r"Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Auteur|Texto|Reportagem"
+AUTHOR_LABELS = r"Penulis|Reporter|Wartawan|Pewarta|Autor|Autora|Autore|Autori|Auteur|Texto|Reportagem"
 NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
 # Names as a byline in another language gives them: capitalised words and their particles ("Jean-Pierre Dupont et
 # Marie Curie", "Ana de la Torre"), then perhaps a post or an agency after a comma or a bar, or when it was published
@@ -166,8 +166,9 @@ NAMES_AFTER_BY = (rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|van|von|der|den|da|del|d
                   r"(?:\s*[,|·]\s*.{1,60}|\s+(?:publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|"
                   r"am|le|el|il|op|den|on)\b.{1,60})?")  # fmt: skip
 # A date right after a writer's name, with no bar or comma between: "December 22, 2016", "20 November 2026",
-# "Updated Nov 20, 2026"
-GLUED_DATE = (rf"(?i:(?:updated|published|posted)\s+)?(?:(?i:{MONTH})\s+\d{{1,2}},?\s+\d{{4}}|"
+# "Updated Nov 20, 2026", "posted Aug 18th 2010", "Veröffentlicht am 1. Mai 2019"
+GLUED_DATE = (rf"(?i:(?:updated|published|posted|{STAMP_WORDS})(?:\s+(?:am|le|el|em|il|op|on))?\s+)?"
+              rf"(?:(?i:{MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
               rf"\d{{1,2}}\.?\s+(?i:{MONTH})\s+\d{{4}})")  # fmt: skip
 BYLINE = regex(
     rf"^(?:{PLAIN_BY}):?\s+[A-Z\u00C0-\u024F].{{0,100}}$|"  # "By: Name" too

@@ -193,7 +193,8 @@ def labelled_byline(texts: list[str]) -> dict[int, str]:
 STAMP_WORD = rf"(?i:(?:first |last )?(?:updated|published|posted)|{STAMP_WORDS})\b"  # "Updated", "publié"...
 STAMP_AFTER = regex(rf"[\s,|·•]*{STAMP_WORD}\s*:?$")
 DATED_BYLINE = regex(
-    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d|\s*" + STAMP_WORD + r")|\s(?=" + GLUED_DATE + r"))"
+    r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d|\s*" + STAMP_WORD + r")|\s(?=" + GLUED_DATE + r")|"
+    r"\s[-–—](?=\s*\d))"  # ... or a dash before its figures: "Tess Bonn - 11/19/19 06:56 AM EST"
     r"\s*(?P<date>[^|·•]+)$"
 )
 
@@ -202,16 +203,16 @@ def take_byline(line: Line, story: Story) -> None:
     """The story's byline from its line, without its "By" or an address after it; a date after a bar or a comma, or
     right after the names, is the story's date (not after words that are no name's: "Moritz Berg publiziert am 25.
     September 2026")."""
-    name = BYLINE_WORDS.sub("", line.text).strip()
+    name = HANDLE.sub("", BYLINE_WORDS.sub("", line.text)).strip()  # (not the writer's handle glued on)
     name = labelled["name"] if (labelled := LABELLED_AUTHOR.match(name)) else name  # (the BBC's "Author, ...")
     found = DATED_BYLINE.match(name)
     glued = found is not None and not re.search(r"[|·•,]\s*$", name[: found.start("date")])
     if found and glued and not NAMES.fullmatch(found["name"]):
         found = None
-    if found and (day := line_date(found["date"])) and is_date_line(found["date"]):
+    if found and is_date_line(found["date"]):  # (its date read when it can be: not "Aug 18th 2010", "11/19/19")
         name = STAMP_AFTER.sub("", found["name"]).strip()  # (not "Updated" glued on: "Globe Columnist,Updated")
         if story.date is None:
-            story.date = day
+            story.date = line_date(found["date"])
     story.byline = WRITTEN_TO.sub("", name)  # the name, not the writer's address
     line.kind = "byline"
 
@@ -238,10 +239,11 @@ def author_name(part: str) -> str:
     name = NAME_LABEL.sub("", BYLINE_WORDS.sub("", " ".join(html.unescape(part).split())))
     name = EDITOR.split(name)[0].strip(" ,")  # (the desk's editor after the writer: "作者：未知 责任编辑：棒棒不是糖")
     name = HOST_AFTER.sub("", WEEKDAY_AFTER.sub("", STAMP_AFTER.sub("", name)))  # ("... wire services Published")
+    name = BUTTONS_AFTER.sub("", name)  # (the buttons by the name: "Alyssa Newcomb Twitter Email", "... 关注")
     words = name.lower().split()
     if not words or STAMP_ALONE.fullmatch(name) or HOST.fullmatch(name) or PUBLISHER.search(name):
         return ""
-    if all(word.strip(".") in MONTHS or re.fullmatch(WEEKDAYS, word) for word in words) or name.lower() in NO_WRITER:
+    if all(word.strip(".") in MONTHS or re.fullmatch(WEEKDAYS, word) or word in NO_WRITER for word in words):
         return ""
     return name
 
@@ -255,7 +257,10 @@ HOST = regex(rf"(?:(?i:www)[\s.])?[\w-]+(?:[\s.][\w-]+)*?[\s.]{TLD}|[\w-]+(?:\.[
 HOST_AFTER = regex(rf",\s*[\w-]+(?:\.[\w-]+)*\.{TLD}$")
 EDITOR = regex(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]")  # the desk's editor, no writer
 PUBLISHER = regex(r"\b(?:GmbH|Inc\.?|Ltd\.?|LLC|S\.A\.)(?:$|[\s,])")
-NO_WRITER = {"name", "email", "admin", "administrator", "author", "autor", "unknown", "未知"}
+NO_WRITER = {"name", "email", "admin", "administrator", "author", "autor", "editor", "unknown", "未知"}  # ("Editor
+# December": a template's placeholder and a date's word)
+BUTTONS_AFTER = regex(r"(?i)(?<=\S)(?:\s+(?:twitter|e-?mail|facebook|instagram|linkedin|follow|关注))+$")
 
 
+HANDLE = regex(r"(?<=\w)@\w+(?![\w.@-])")  # "Chaim Gartenberg@cgartenberg" (not an address: "kim@example.co.kr")
 STAMP_ALONE = regex(rf"{STAMP_WORD}(?:\s+(?i:le|am|el|em|il|op|on|at))?\s*:?")  # "Publié Le", "Veröffentlicht Am"
