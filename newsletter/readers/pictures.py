@@ -187,7 +187,7 @@ def set_aside(img: Any, src: str) -> str:
         return "small"
     if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""), Path(file_name).stem)):
         return "named"
-    if stand_in(src) or words(Path(split(src).path).parent.name) & SITE_FOLDER:
+    if stand_in(src) or in_site_folder(src):
         return "named"
     link = next(img.iterancestors("a"), None)
     href = (link.get("href") or "").strip() if link is not None else ""
@@ -213,7 +213,12 @@ def site_picture(src: str) -> bool:
     if named & SITE_PICTURE:
         other = {word for word in named - SITE_PICTURE - SITE_PICTURE_BESIDE if len(word) > 2 and word.isalpha()}
         return len(other) <= 1
-    return bool(words(path.parent.name) & SITE_FOLDER)
+    return in_site_folder(src)
+
+
+def in_site_folder(src: str) -> bool:
+    """The picture at `src` lies in a folder of logos, icons or avatars ("/social-media-icons/", "/blavatar/")."""
+    return bool(words(Path(split(src).path).parent.name) & SITE_FOLDER)
 
 
 FILE_NAME = regex(r"(?i).*\.(?:jpe?g|png|gif|webp|avif|bmp|tiff?)")

@@ -236,7 +236,7 @@ def author_name(part: str) -> str:
     date's words ("Wednesday January", "Apr"), a site's address ("futurezone.at", "Www Medianotions De"), the
     publisher ("Süddeutsche de GmbH"), the desk's editor ("责任编辑：张迪"), a form's or a template's placeholder
     ("Name", "Email Com", "admin")."""
-    name = NAME_LABEL.sub("", BYLINE_WORDS.sub("", " ".join(html.unescape(part).split())))
+    name = NAME_LABEL.sub("", BYLINE_WORDS.sub("", " ".join(part.split())))  # (named_authors unescaped it)
     name = EDITOR.split(name)[0].strip(" ,")  # (the desk's editor after the writer: "作者：未知 责任编辑：棒棒不是糖")
     name = HOST_AFTER.sub("", WEEKDAY_AFTER.sub("", STAMP_AFTER.sub("", name)))  # ("... wire services Published")
     name = BUTTONS_AFTER.sub("", name)  # (the buttons by the name: "Alyssa Newcomb Twitter Email", "... 关注")
