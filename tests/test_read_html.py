@@ -1598,6 +1598,13 @@ def test_a_saved_page_s_byline_line_read_for_its_author_loses_its_by_and_its_sta
         ("<meta name='author' content='Текст: Венера Ерофеева'>", "Венера Ерофеева"),
         ("<meta name='author' content='作者：未知 责任编辑：张迪'>", ""),  # "author: unknown", the desk's editor
         ("<meta name='author' content='Name, Email.com'>", ""),  # a comment form's placeholders
+        (  # initials glued to the name: a name, no address
+            '<script type="application/ld+json">{"@type": "NewsArticle", "author": "J.K.Rowling"}</script>',
+            "J.K.Rowling",
+        ),
+        ("<meta name='author' content='nytimes.co.kr'>", ""),  # an address in a country's own domain
+        ("<meta name='author' content='Cindy Mangomini December'>", "Cindy Mangomini"),  # a date's month glued on
+        ("<meta name='author' content='Laura June'>", "Laura June"),  # a name
         (
             '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"name": "Lindsey '
             'O&#039;Donnell"}, {"name": "admin"}]}</script>',

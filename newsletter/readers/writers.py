@@ -240,6 +240,8 @@ def author_name(part: str) -> str:
     name = EDITOR.split(name)[0].strip(" ,")  # (the desk's editor after the writer: "作者：未知 责任编辑：棒棒不是糖")
     name = HOST_AFTER.sub("", WEEKDAY_AFTER.sub("", STAMP_AFTER.sub("", name)))  # ("... wire services Published")
     name = BUTTONS_AFTER.sub("", name)  # (the buttons by the name: "Alyssa Newcomb Twitter Email", "... 关注")
+    if len(name.split()) >= 3:
+        name = MONTH_AFTER.sub("", name)
     words = name.lower().split()
     if not words or STAMP_ALONE.fullmatch(name) or HOST.fullmatch(name) or PUBLISHER.search(name):
         return ""
@@ -252,8 +254,17 @@ NAME_LABEL = regex(
     r"(?i)^(?:view all posts by|posts by|текст|text|作者)(?:\s*[:：]\s*|\s+)"
 )  # ("Текст" without its colon)
 WEEKDAY_AFTER = regex(rf"(?<=\w)\s+(?i:{WEEKDAYS})$")
+# A month glued after a name of two words or more ("Cindy Mangomini December"; not "Laura June": a month that is also
+# a name stays)
+MONTH_AFTER = regex(r"(?<=\w)\s+(?:January|February|March|July|September|October|November|December)$")
 TLD = r"(?i:com|net|org|info|de|at|ch|fr|it|es|nl|be|uk|ru|pl|io|me|cn|jp|in|au|ca)"
-HOST = regex(rf"(?:(?i:www)[\s.])?[\w-]+(?:[\s.][\w-]+)*?[\s.]{TLD}|[\w-]+(?:\.[\w-]+)+")
+# An address: a common top-level domain after a space or dot ("futurezone.at", "Www Medianotions De", "Nytimes Co
+# Kr": trafilatura's capitals), or a dotted word ending in lowercase letters; not initials glued to a name
+# ("J.K.Rowling")
+HOST = regex(
+    rf"(?:(?i:www)[\s.])?[\w-]+(?:[\s.][\w-]+)*?[\s.](?:{TLD}|(?i:co|com|org|net|gov|ac)[\s.](?i:[a-z]{{2}}))"
+    r"|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}"
+)
 HOST_AFTER = regex(rf",\s*[\w-]+(?:\.[\w-]+)*\.{TLD}$")
 EDITOR = regex(r"(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]")  # the desk's editor, no writer
 PUBLISHER = regex(r"\b(?:GmbH|Inc\.?|Ltd\.?|LLC|S\.A\.)(?:$|[\s,])")
