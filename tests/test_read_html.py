@@ -1455,6 +1455,8 @@ def read_saved(title: str, article: str) -> tuple:
         "abschicken",
         "+ 加载更多新闻",
         "Cliquez ici »",
+        "Weiterlesen",  # a teaser's link to the rest ("read on"), as sites in other languages print it
+        "Lire la suite »",
     ],
 )
 def test_a_saved_page_s_button_or_advertisement_s_place_inside_the_article_is_left_out_and_named(button):
@@ -1463,6 +1465,22 @@ def test_a_saved_page_s_button_or_advertisement_s_place_inside_the_article_is_le
     story, notices = read_saved("ナイジェリアで自爆攻撃", f"<h2>{button}</h2><p>{sentence * 4}</p><p>{second * 4}</p>")
     assert [block.kind for block in story.body] == ["p", "p"]
     assert any("button(s) or advertisement's place(s)" in notice and button in notice for notice in notices)
+
+
+def test_a_wiki_s_links_to_edit_its_sections_are_no_part_of_their_headings(tmp_path):
+    """A wiki (MediaWiki: Wikipedia and thousands more) sets a link to edit each section inside its heading; the
+    email showed the subheads as "Details[edit]", "Leben[Bearbeiten | Quelltext bearbeiten]"."""
+    edit = "<span class='mw-editsection'><span>[</span><a href='/w?action=edit'>{}</a><span>]</span></span>"
+    sections = "".join(
+        f"<h2><span class='mw-headline'>{title}</span>{edit.format(word)}</h2><p>{text}</p>"
+        for title, word, text in [
+            ("Details", "edit", BRIDGE[1]),
+            ("Leben", "Bearbeiten | Quelltext bearbeiten", BRIDGE[2]),
+        ]
+    )
+    page = f"<html><head><title>Bridge</title></head><body><h1>Bridge</h1><p>{BRIDGE[0]}</p>{sections}</body></html>"
+    story, _ = saved(tmp_path, page)
+    assert [block.text for block in story.body if block.kind == "h"] == ["Details", "Leben"]
 
 
 @pytest.mark.parametrize("quote", ['"', "'"])

@@ -35,4 +35,11 @@ FORM = (
     r"haga clic aquí|clique aqui|clicca qui|load more(?: news| stories| articles)?|加载更多(?:新闻)?|"
     r"查看更多(?:跟[贴帖]|评论)"
 )
-OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM})"
+# A teaser's link to the rest of its story, alone on its line ("Weiterlesen", "Lire la suite", "続きを読む"); in English
+# "Read more" also heads a list of other stories (lines.RELATED), so it is not one here
+READ_ON = (
+    r"weiterlesen|mehr lesen|lire la suite|lire plus|leer más|seguir leyendo|continuar leyendo|leggi tutto|"
+    r"continua a leggere|leia mais|continue lendo|continuar lendo|lees verder|czytaj dalej|czytaj więcej|"
+    r"читать далее|читать дальше|číst dál|čítať ďalej|devamını oku|阅读全文|閱讀全文|続きを読む"
+)
+OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM}|{READ_ON})"

@@ -241,7 +241,13 @@ def load_page(page: str) -> Any:
     tree = trafilatura.load_html(page)
     if tree is None and not HTML_TAG.search(page[:200_000]):
         tree = trafilatura.load_html(f"<html><body>{page}</body></html>")
+    for link in tree.xpath(EDIT_LINKS) if tree is not None else []:  # a wiki's "[edit]" after each section's heading
+        link.drop_tree()
     return tree
+
+
+# MediaWiki's links to edit a section, which it sets inside the heading: "Details[edit]", "Leben[Bearbeiten]"
+EDIT_LINKS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-editsection ')]"
 
 
 HTML_TAG = regex(r"(?i)<\s*html\b")
