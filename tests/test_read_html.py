@@ -631,7 +631,7 @@ def test_a_short_saved_article_is_read_by_trafilatura_whatever_follows_its_end(t
 
 def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_none(tmp_path):
     lead = (
-        "<figure><img src='https://cdn.riverside.example/2026/pier-cracks.jpg' alt='Cracks in the north pier'>"
+        "<figure><img src='https://cdn.riverside.example/img/pier-cracks.jpg' alt='Cracks in the north pier'>"
         "<figcaption>The north pier in October. <span class='credit'>Jo Smith/Riverside Daily</span></figcaption>"
         "</figure>"
     )
@@ -640,7 +640,7 @@ def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_no
     paragraphs = [f"<p>{text}</p>" for text in BRIDGE]
     article = f"<h1>Bridge to close</h1>{share}{lead}{paragraphs[0]}{pixel}{''.join(paragraphs[1:])}"
     story, notices = saved(tmp_path, f"<html><body><article>{article}</article></body></html>")
-    assert story.image.src == "https://cdn.riverside.example/2026/pier-cracks.jpg"
+    assert story.image.src == "https://cdn.riverside.example/img/pier-cracks.jpg"
     assert story.image.alt == "Cracks in the north pier"
     assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")
     assert [block.text for block in story.body] == BRIDGE
@@ -654,19 +654,20 @@ def test_the_article_s_first_picture_is_the_story_s_image_when_the_page_names_no
 def test_pictures_in_the_article_the_story_does_not_show_are_named(tmp_path):
     head = (
         "<meta property='og:title' content='Bridge to close'>"
-        "<meta property='og:image' content='https://cdn.riverside.example/2026/pier-cracks-1200.jpg'>"
+        "<meta property='article:published_time' content='2026-11-20T08:00:00Z'>"
+        "<meta property='og:image' content='https://cdn.riverside.example/img/pier-cracks-1200.jpg'>"
     )
     pictures = [
-        "<figure><img src='https://cdn.riverside.example/2026/pier-cracks-640.jpg' alt='Cracks in the north pier'>"
+        "<figure><img src='https://cdn.riverside.example/img/pier-cracks-640.jpg' alt='Cracks in the north pier'>"
         "</figure>",  # the page's lead image, at another size: shown
-        "<img src='https://cdn.riverside.example/2026/detour-map.png' alt='The detour over the ferry bridge'>",
+        "<img src='https://cdn.riverside.example/img/detour-map.png' alt='The detour over the ferry bridge'>",
         "<img src='photos/ferry.jpg' alt='The ferry at dawn'>",  # saved beside the page: never read from disk
     ]
     paragraphs = [f"<p>{text}</p>" for text in BRIDGE]
     article = f"<h1>Bridge to close</h1>{pictures[0]}{paragraphs[0]}{pictures[1]}{paragraphs[1]}{pictures[2]}"
     page = f"<html><head>{head}</head><body><article>{article}{paragraphs[2]}</article></body></html>"
     story, notices = saved(tmp_path, page)
-    assert story.image.src == "https://cdn.riverside.example/2026/pier-cracks-1200.jpg"
+    assert story.image.src == "https://cdn.riverside.example/img/pier-cracks-1200.jpg"
     assert [block.text for block in story.body] == BRIDGE
     assert notices == [
         f'{tmp_path / "page.html"}:1: 2 picture(s) in the article are left out: "The detour over the ferry bridge", '
@@ -766,6 +767,8 @@ def test_what_the_next_reader_leaves_out_of_the_page_s_text_is_named(tmp_path):
         f'{at}left out as page furniture: "© 2026 Riverside Daily. All rights rese…"',
         f'{at}left out the "Read more" list under the article (2 stories): '
         '"Mayor Opens New Ferry Line to the Old T…", "River Festival Moves to the Summer"',
+        f"{at}left out the date 2026-01-01 trafilatura read: the page shows that year alone (a copyright line's, an "
+        "address's), no day; give the story its `date:` if it has one",
     ]
 
 
@@ -1033,7 +1036,7 @@ def left_out(*names: str) -> str:
 
 
 def test_pictures_sharing_an_alt_text_or_a_file_name_are_each_named(tmp_path):
-    cdn = "https://cdn.riverside.example/2026"
+    cdn = "https://cdn.riverside.example/img"
     same_alt = [f"<img src='{cdn}/{name}.jpg' alt='Bridge to close'>" for name in ("pier", "detour", "ferry")]
     story, notices = pictured(tmp_path, same_alt)
     assert story.image.src == f"{cdn}/pier.jpg"
@@ -1045,7 +1048,7 @@ def test_pictures_sharing_an_alt_text_or_a_file_name_are_each_named(tmp_path):
 
 
 def test_a_picture_at_several_sizes_is_one_picture(tmp_path):
-    cdn = "https://cdn.riverside.example/2026"
+    cdn = "https://cdn.riverside.example/img"
     lazy = (
         f"<img src='{cdn}/pier-cracks-640.jpg' srcset='{cdn}/pier-cracks-640.jpg 640w, {cdn}/pier-cracks-1200.jpg "
         "1200w' alt='Cracks in the north pier'>"
@@ -1056,7 +1059,7 @@ def test_a_picture_at_several_sizes_is_one_picture(tmp_path):
 
 
 def test_a_picture_whose_name_holds_a_furniture_word_is_the_article_s(tmp_path):
-    cdn = "https://cdn.riverside.example/2026"
+    cdn = "https://cdn.riverside.example/img"
     names = ("electoral-authority-count", "iconic-bridge", "shareholders-meeting")
     story, notices = pictured(tmp_path, [f"<img src='{cdn}/{name}.jpg'>" for name in names])
     assert story.image.src == f"{cdn}/electoral-authority-count.jpg"
@@ -1079,7 +1082,7 @@ def test_a_lead_image_that_is_the_site_s_logo_or_placeholder_gives_way_to_the_ar
     """A page names its site's logo, icon or template's placeholder as its lead image when the story has none of its
     own: the email showed a logo as the story's picture. The article's own picture stands in, and the lead image
     left out is named."""
-    cdn = "https://cdn.riverside.example/2026"
+    cdn = "https://cdn.riverside.example/img"
     head = f"<meta property='og:image' content='{lead}'>"
     story, notices = pictured(tmp_path, [f"<img src='{cdn}/pier-cracks.jpg' alt='Cracks in the north pier'>"], head)
     assert (story.image.src, story.image.alt) == (f"{cdn}/pier-cracks.jpg", "Cracks in the north pier")
@@ -1091,7 +1094,7 @@ def test_a_lead_image_that_is_the_site_s_logo_or_placeholder_gives_way_to_the_ar
 
 
 def test_a_lead_image_that_shows_a_logo_in_the_news_is_the_story_s(tmp_path):
-    lead = "https://cdn.riverside.example/2026/alibaba-logo-getty-1024-683.jpg"
+    lead = "https://cdn.riverside.example/img/alibaba-logo-getty-1024-683.jpg"
     story, notices = pictured(tmp_path, [], f"<meta property='og:image' content='{lead}'>")
     assert (story.image.src, notices) == (lead, [])
 
@@ -1099,7 +1102,7 @@ def test_a_lead_image_that_shows_a_logo_in_the_news_is_the_story_s(tmp_path):
 def test_a_picture_that_stands_in_while_the_article_s_loads_is_no_picture(tmp_path):
     """A lazily loaded picture: its src a blank stand-in, the picture in data-src. The stand-in was the story's
     picture, or named as one left out ("blank.gif"); a stand-in alone is set aside, named."""
-    cdn = "https://cdn.riverside.example/2026"
+    cdn = "https://cdn.riverside.example/img"
     lazy = f"<img class='loading' src='{cdn}/assets/blank.gif' data-src='{cdn}/pier-cracks.jpg' alt='The pier'>"
     spinner = f"<img src='{cdn}/assets/loading-search.gif' alt='loading'>"
     story, notices = pictured(tmp_path, [lazy, spinner])
@@ -1112,7 +1115,7 @@ def test_a_picture_that_stands_in_while_the_article_s_loads_is_no_picture(tmp_pa
 @pytest.mark.parametrize("alt", ["airpods-pro-2.jpg", "2.jpg", "Jake Frith of AGs office.JPG"])
 def test_an_alt_text_that_is_the_picture_s_file_name_is_no_alt_text(tmp_path, alt):
     """A screen reader would read "airpods-pro-2.jpg" out: the caption stands in, else no alt text."""
-    picture = f"<img src='https://cdn.riverside.example/2026/pier-cracks.jpg' alt='{alt}'>"
+    picture = f"<img src='https://cdn.riverside.example/img/pier-cracks.jpg' alt='{alt}'>"
     story, _ = pictured(tmp_path, [picture])
     assert story.image.alt == ""
 
@@ -1133,14 +1136,14 @@ def test_a_picture_linked_to_its_attachment_page_is_the_article_s_and_links_else
 
 def test_a_picture_above_the_article_is_the_lead_at_another_size_only_when_its_name_says_so(tmp_path):
     cdn = "https://cdn.riverside.example"
-    photo = f"<img src='{cdn}/2026/pier-cracks-640.jpg' alt='Cracks in the north pier'>"
+    photo = f"<img src='{cdn}/img/pier-cracks-640.jpg' alt='Cracks in the north pier'>"
     card = f"<meta property='og:image' content='{cdn}/social/riverside-card.png'>"
     story, notices = pictured(tmp_path, [photo], head=card)
     assert story.image.src == f"{cdn}/social/riverside-card.png"
     assert notices == [left_out("Cracks in the north pier")]
-    same = f"<meta property='og:image' content='{cdn}/2026/pier-cracks-1200x800.jpg'>"
+    same = f"<meta property='og:image' content='{cdn}/img/pier-cracks-1200x800.jpg'>"
     story, notices = pictured(tmp_path, [photo], head=same)
-    assert story.image.src == f"{cdn}/2026/pier-cracks-1200x800.jpg"
+    assert story.image.src == f"{cdn}/img/pier-cracks-1200x800.jpg"
     assert story.image.alt == "Cracks in the north pier"
     assert notices == []
 
@@ -1642,6 +1645,23 @@ def test_a_saved_page_s_author_is_a_writer_s_name_or_none(tmp_path, given, bylin
     page = f"<html><head>{given}</head><body><article><h1>Bridge</h1>{BRIDGE_HTML}</article></body></html>"
     story, _ = saved(tmp_path, page)
     assert story.byline == byline
+
+
+@pytest.mark.parametrize(
+    ("shown", "date"),
+    [
+        ("<footer>© 2013 Riverside Daily. All rights reserved.</footer>", None),  # the year alone: no date
+        ("<p class='date'>01.01.2013</p><footer>© 2013 Riverside Daily</footer>", "2013-01-01"),  # the day shown
+        ("<p class='date'>January 1, 2013</p>", "2013-01-01"),
+    ],
+)
+def test_a_year_alone_on_the_page_is_no_date(tmp_path, shown, date):
+    """With no date in the page's metadata, trafilatura reads a year alone (a copyright line's, a picture's address)
+    as 1 January: the story was dated "January 1, 2013". A page that shows that day keeps it."""
+    page = f"<html><head><title>Bridge</title></head><body><article><h1>Bridge</h1>{BRIDGE_HTML}</article>{shown}"
+    story, notices = saved(tmp_path, page + "</body></html>")
+    assert (story.date.isoformat() if story.date else None) == date
+    assert bool([n for n in notices if "left out the date 2013-01-01 trafilatura read" in n]) == (date is None)
 
 
 @pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1900-01-01"])
