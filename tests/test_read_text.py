@@ -3706,3 +3706,36 @@ def test_a_paste_of_a_list_item_or_two_and_no_paragraph_is_refused_in_one_line(t
 
     with pytest.raises(InputError, match="holds no article: no paragraphs of running text found"):
         read(text)
+
+
+ISLAND = [
+    "The small island of Kerrow, bare for a century after its goats ate every shrub, is green again. Volunteers "
+    "who removed the last of the goats in 2019 counted over forty species of plants on its slopes this spring.",
+    "Seabirds that had not nested on the island within living memory have come back, and the volunteers say the "
+    "lizards that survived on the cliffs now number in the thousands, up from a few hundred when they began.",
+    "The island's restoration cost less than a tenth of what the government had set aside for it, its reports say, "
+    "and the method is now being tried on two other islands in the same chain, where rats are the problem.",
+]
+
+
+@pytest.mark.parametrize("button", ["Advertisement", "Share this article"])
+@pytest.mark.parametrize("shape", ["sentence over its date", "sentences over the date and byline"])
+def test_a_button_between_a_headline_written_as_sentences_and_its_date_changes_nothing(shape, button):
+    """A headline written as sentences ("Goats ruled this island. Now it is reborn.") is the headline for the
+    date or byline right under it. A page sets an advertisement's label or a share button anywhere in its header:
+    the headline was lost for the standfirst, or for another line above it, on the pages read for this."""
+    headline = "Goats stripped this small island bare for a hundred years. Now, at last, it is green again."
+    top = ["Environment", "Subscribe"]  # the page's menu
+    if shape == "sentence over its date":  # (under the site's name, a title)
+        top = ["The Kerrow Gazette Weekly Edition", "Environment"]
+        header = [headline, button, "Updated Nov 19, 2026, 9:41 AM"]
+    else:
+        standfirst = "Volunteers on Kerrow counted forty kinds of plants where there were none."
+        header = [headline, button, standfirst, "Monday, 16 November 2026", "By Anna Petrova"]
+    stories = []
+    for lines in (header, [line for line in header if line != button]):
+        read_page, notices = read("\n".join([*top, *lines, *ISLAND]) + "\n")
+        stories.append(read_page.stories[0])
+        assert (stories[-1].headline, stories[-1].body[0].text) == (headline, ISLAND[0]), notices
+    with_button, without = stories
+    assert (with_button.headline_unsure, with_button.teaser) == (without.headline_unsure, without.teaser)

@@ -219,18 +219,23 @@ def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> in
     if any(roles[k] == "other" and words_of(lines[k].text) >= 4 and is_title_like(lines[k].text)
            for k in range(max(0, start - 5), start)):  # fmt: skip
         return start
-    for j in range(start + 1, min(start + 3, end) + 1):
+    header = [start]  # its lines, the page's buttons between them aside ("Advertisement")
+    for j in range(start + 1, end + 1):
+        if roles[j] == "furniture":
+            continue
         if roles[j] in ("byline", "date"):
-            header = roles[start:j]
             rest = next((k for k in range(j + 1, end + 1) if roles[k] == "prose"), None)
-            short = all(words_of(lines[k].text) <= HEADER_SENTENCE for k in range(start, j))
-            if header.count("prose") == len(header) and short and rest is not None:
+            if all(words_of(lines[k].text) <= HEADER_SENTENCE for k in header) and rest is not None:
                 words = sum(words_of(lines[k].text) for k in range(rest, end + 1) if roles[k] == "prose")
                 return rest if words >= ARTICLE_WORDS else start
             return start
-        if roles[j] != "prose":
+        if roles[j] != "prose" or len(header) == HEADER_LINES:
             return start
+        header.append(j)
     return start
+
+
+HEADER_LINES = 3  # a header's sentences at most: a headline, a standfirst in one or two
 
 
 SAME_WORDS, SAME_PAIRS = 0.15, 0.08  # the share of the text under a box that the article above holds: the same story
@@ -331,7 +336,12 @@ HEADER_GAP = 8
 
 def over_date(roles: list[str], index: int) -> bool:
     """The first line under a line, past the page's buttons, is a date."""
-    return next((role for role in roles[index + 1 :] if role != "furniture"), None) == "date"
+    return role_under(roles, index) == "date"
+
+
+def role_under(roles: list[str], index: int) -> str:
+    """What the first line under a line is, past the page's buttons ("Advertisement", "Share"): "" at the end."""
+    return next((role for role in roles[index + 1 :] if role != "furniture"), "")
 
 
 def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str]) -> bool:

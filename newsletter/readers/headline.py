@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share, sentence
-from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline
+from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline, role_under
 from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
 from newsletter.readers.credits import split_credit
 from newsletter.readers.dialogs import in_machine_summary
@@ -193,7 +193,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     for i in window:
         line, role = lines[i], roles[i]
         if REPORTING_FROM.match(line.text) and (
-            roles[i - 1 : i] == ["byline"] or roles[i + 1 : i + 2] in (["byline"], ["date"])
+            roles[i - 1 : i] == ["byline"] or role_under(roles, i) in ("byline", "date")
         ):
             continue  # the writer's place by the byline ("Reporting from Kyiv"), not an essay's title over its deck
         if POST_WRITER.match(line.text):
@@ -214,11 +214,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if not could_be_headline(line.text, role, about) or NAMES_ONLY.match(line.text) and over_date(roles, i):
             continue  # ... nor writers' names over the date ("Laura Chen, Daniel Okafor"; "Red Lines and Hard Choices"
             # has the same shape, over its standfirst)
-        if (
-            i >= start
-            and not is_title_like(line.text)
-            and not (words_of(line.text) <= 25 and roles[i + 1 : i + 2] == ["date"])
-        ):
+        if i >= start and not is_title_like(line.text) and not (words_of(line.text) <= 25 and over_date(roles, i)):
             continue  # the article's own sentence; not a headline written as one, with its date right under it
         if line.text.endswith(("…", "...")):
             continue  # a teaser cut short: another story's
@@ -244,7 +240,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if i < start and shared >= ABOUT and dated and any(roles[j] == "byline" for j in near_lines(roles, i)):
             gap = min(gap, FAR_HEADER)  # a header with its byline, about the article: a playlist may stand between
         above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body, but one
-        notice = len(above_it) == 1 and roles[i + 1 : i + 2] in (["date"], ["byline"])  # over its own date or byline
+        notice = len(above_it) == 1 and role_under(roles, i) in ("date", "byline")  # over its own date or byline
         gap += min(0.02 * sum(above_it), GAP_COST["prose"] if notice else 1.0)
         spelled[i] = address_share(line.text, slug)  # ranks it; only most of the address's words make it sure (below)
         score = 2.0 * shared - gap + ADDRESSED * spelled[i]
