@@ -306,7 +306,7 @@ def test_leftover_tk_in_a_story_names_the_story_once(issue):
     assert len(findings) == 1
     assert findings[0].message == (
         "the teaser still holds 'TKTK': fill it in; if it is meant (a name, a code), add its phrase to [tk] meant in "
-        "issue.toml"
+        "issue.toml for this issue, or in newsletter.toml for every issue (a brand's own name)"
     )
     assert findings[0].file.endswith("01-colombia-runoff.md")
 
@@ -512,7 +512,8 @@ def test_check_exits_1_on_an_issue_with_errors(golden_workdir, issue, cli):
     first = result.output.splitlines()[0]
     assert first == (
         f"error: {story.source}: the teaser still holds 'TK': fill it in; if it is meant (a name, a code), add its "
-        f"phrase to [tk] meant in issue.toml ({story.headline})"
+        "phrase to [tk] meant in issue.toml for this issue, or in newsletter.toml for every issue (a brand's own "
+        f"name) ({story.headline})"
     )
     assert result.output.strip().endswith("1 error(s), 1 warning(s): not safe to send")
 

@@ -400,7 +400,8 @@ def test_an_issue_still_holding_tk_is_refused_and_the_site_stays_as_it_was(tmp_p
     assert refused.output == (
         "error: build/2026-12-01-issue-49: still holds 11 placeholder(s) (TK, unfilled merge tags), which check calls "
         "not safe to send (issues/2026-12-01/01-lead.md:1: the headline still holds 'TK': fill it in; if it is meant "
-        "(a name, a code), add its phrase to [tk] meant in issue.toml (TK Headline of this week’s lead story)); "
+        "(a name, a code), add its phrase to [tk] meant in issue.toml for this issue, or in newsletter.toml for every "
+        "issue (a brand's own name) (TK Headline of this week’s lead story)); "
         "nothing was published: fill them in and build again, `newsletter check build/2026-12-01-issue-49` names "
         "each one (or move it out of build/ to publish the other issues)\n"
     )

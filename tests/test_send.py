@@ -201,8 +201,9 @@ def test_a_list_send_of_an_issue_still_holding_tk_is_refused_and_a_test_goes_out
         assert result.output == (
             "error: build/2026-12-01-issue-49: still holds 11 placeholder(s) (TK, unfilled merge tags), which check "
             "calls not safe to send (issues/2026-12-01/01-lead.md:1: the headline still holds 'TK': fill it in; if it "
-            "is meant (a name, a code), add its phrase to [tk] meant in issue.toml (TK Headline of this week’s lead "
-            "story)); nothing was sent: fill them in and "
+            "is meant (a name, a code), add its phrase to [tk] meant in issue.toml for this issue, or in "
+            "newsletter.toml for every issue (a brand's own name) (TK Headline of this week’s lead story)); nothing "
+            "was sent: fill them in and "
             "build again, `newsletter check build/2026-12-01-issue-49` names each one (a test send with --to goes out "
             "as it is)\n"
         )

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-HINT = "if it is meant (a name, a code), add its phrase to [tk] meant in issue.toml"
+HINT = (
+    "if it is meant (a name, a code), add its phrase to [tk] meant in issue.toml for this issue, or in newsletter.toml "
+    "for every issue (a brand's own name)"
+)
 ISSUE = Path("issues/2026-12-01")
 STORY = """\
 ---
@@ -100,6 +103,18 @@ def test_without_the_setting_the_error_names_it(workdir, cli):
     ) in checked.output.splitlines()
     named = [line for line in checked.output.splitlines() if "still holds 'TK'" in line]
     assert named and all(HINT in line for line in named), named
+
+
+def test_the_error_names_both_places_a_tk_can_be_declared_meant(workdir, cli):
+    """The error named only issue.toml, though a brand's own name, meant in every issue, goes in newsletter.toml:
+    the one line names both, each with what it is for."""
+    write_issue(settings="")
+    assert cli("build", str(ISSUE)).exit_code == 0
+    checked = cli("check")
+    assert (
+        "error: the subject still holds 'TK': fill it in; if it is meant (a name, a code), add its phrase to [tk] "
+        "meant in issue.toml for this issue, or in newsletter.toml for every issue (a brand's own name)"
+    ) in checked.output.splitlines()
 
 
 def test_tk_alone_means_every_tk_of_the_issue(workdir, cli):

@@ -77,7 +77,8 @@ def check_leftovers(issue: Issue, page: Page, text: str, html_name: str, text_na
 def fix(found: str, fill: str = "fill it in") -> str:
     """What to do about a placeholder or merge tag left in: fill it in; a TK may be meant, and the editor says so."""
     return (
-        f"{fill}; if it is meant (a name, a code), add its phrase to [tk] meant in issue.toml"
+        f"{fill}; if it is meant (a name, a code), add its phrase to [tk] meant in issue.toml for this issue, or in "
+        "newsletter.toml for every issue (a brand's own name)"
         if TK.fullmatch(found)
         else fill
     )
