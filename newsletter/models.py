@@ -31,10 +31,10 @@ class Source(Model):
     """Where a story came from, for messages an editor can act on."""
 
     file: str
-    line: int = 1
+    line: int = 1  # 0: none, the whole of what has no lines (a page copied into the preview's "Add a page")
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+        return place(self.file, self.line).removesuffix(": ")
 
 
 # Bounds on numbers a story gives. YAML reads hex, octal and base-60 integers of any length (0xfff... past

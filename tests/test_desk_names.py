@@ -130,8 +130,8 @@ def test_an_empty_file_dropped_is_named_as_empty(desk, serve, issue, data):
 def test_a_related_item_refused_is_named_by_its_place_and_words(desk, serve, issue, first):
     """A copied page whose related list holds a link around a whole teaser (a headline of 702 characters) was refused
     as "the pasted page:1: the headline is 702 characters long ...", though the page's own headline is short: the desk
-    says which of its linked items it is, by its place in the list and its first words; and writes none of them, not
-    even the article before the item refused."""
+    says which of its linked items it is, by its place in the list and its first words, at the page (a copy has no
+    line); and writes none of them, not even the article before the item refused."""
     from test_desk import TEASER_LINK
 
     long_item = TEASER_LINK[TEASER_LINK.index("<li>") : TEASER_LINK.index("</li>") + 5]
@@ -141,7 +141,7 @@ def test_a_related_item_refused_is_named_by_its_place_and_words(desk, serve, iss
     before = stories(issue)
     said = hand_over(page, "paste", data)
     assert said == (
-        f"Not added: the pasted page:1: linked item {1 if first else 2} of 2 (“Ferries move to the south quay while "
+        f"Not added: the pasted page: linked item {1 if first else 2} of 2 (“Ferries move to the south quay while "
         "the works last, and…”): the headline is 702 characters long, over the 500 a headline may have; shorten it"
     ), said
     assert stories(issue) == before

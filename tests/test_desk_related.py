@@ -1,7 +1,8 @@
 """A related list copied with a page into "Add a page" becomes the issue's "More from" items only when the page is
 the brand's own, as `newsletter import` takes a pasted page's: the brand the issue's settings name, the page's by its
 "More from <brand>" heading or its copyright line. Another site's list (its writers' names, its hashtags) is left out
-and named in the desk's answer in import's words; the desk wrote every such list as stories of the issue."""
+and named in the desk's answer in import's words, at the page (its address typed, else "the pasted page") where
+import names a file's line: a copy has none. The desk wrote every such list as stories of the issue."""
 
 from __future__ import annotations
 
@@ -24,13 +25,15 @@ def issue(tmp_path) -> Path:
 
 
 def test_another_sites_copied_page_leaves_its_related_list_out_and_names_it(desk, editors, serve, issue):
+    """Named at the page ("the pasted page"), not at a line of it as import names a file's: a copy has no lines (the
+    desk said "the pasted page:1")."""
     before = stories(issue)
     said = copy_and_paste(desk.new_page(), editors + "related-article.html", serve(issue))
     assert stories(issue) - before == {"06-moldova-s-pro-eu-bloc-holds-its-majority.md"}, said
     assert said.startswith("Added 06-moldova-s-pro-eu-bloc-holds-its-majority.md (“Moldova"), said
     assert "linked item" not in said
     assert (
-        "the pasted page:1: left out the 'Read more' list (2 stories): the page is The Example Courier's, not The "
+        "the pasted page: left out the 'Read more' list (2 stories): the page is The Example Courier's, not The "
         f"Ballot Brief's; {HINT}"
     ) in said
 
@@ -60,7 +63,7 @@ def test_the_brands_own_copied_page_gives_its_list_as_items_and_another_sites_do
     said = copy_and_paste(page, editors + "gazette-article.html", preview)
     assert sorted(stories(issue) - before)[3:] == ["09-riverside-opens-its-first-night-market.md"], said
     assert (
-        "the pasted page:1: left out the 'Related' list (3 stories): the page is The Riverside Gazette's, not The "
+        "the pasted page: left out the 'Related' list (3 stories): the page is The Riverside Gazette's, not The "
         f"Example Courier's; {HINT}"
     ) in said
 
@@ -101,7 +104,7 @@ UNSIGNED = (
 def test_the_address_typed_says_whose_page_a_copy_is(tmp_path):
     """The copy says nothing of its site; the address typed over it does: on ballotbrief.substack.com the page is The
     Ballot Brief's own and its list gives two items, on gazette.example.com it is the Gazette's and the list is
-    named."""
+    named, at the page by that address (it was "the pasted page:1", a file's line for a copy that has none)."""
     own = add_page(
         Path(shutil.copytree(EXAMPLE, tmp_path / "own")),
         html=UNSIGNED,
@@ -113,6 +116,6 @@ def test_the_address_typed_says_whose_page_a_copy_is(tmp_path):
     )
     assert other.headlines == ["Harbour works begin on the north quay"]
     assert (
-        "the pasted page:1: left out the 'Related' list (2 stories): the page is gazette.example.com's, not The Ballot "
-        f"Brief's; {HINT}"
+        "the page at https://gazette.example.com/quay: left out the 'Related' list (2 stories): the page is "
+        f"gazette.example.com's, not The Ballot Brief's; {HINT}"
     ) in [notice.advised() for notice in other.notices]

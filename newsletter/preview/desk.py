@@ -12,10 +12,12 @@ never builds half a story.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from threading import Event
@@ -95,23 +97,49 @@ def add_page(
             )
         raise InputError("the paste is empty: copy the article's page in the browser (Ctrl+A, Ctrl+C), then paste it")
     brand = brand_name(read_config(config), folder)  # as `import` names it: issue.toml's, else newsletter.toml's
-    if html.strip():
-        label = name or "the pasted page"
-        stories = read_copied(html, label, notices, address, look=look, stop=stop, saved=saved, brand=brand)
-    else:
-        read = parse_pasted(text, name or "the pasted text", notices, address=address, look=look, stop=stop)
-        stories = placed(read, notices, brand)
+    # A copy is no file: what the readers say of it (at its first line, as of a file) is said of the page, named by
+    # the address typed. A saved page dropped is named by its file's name, and a pasted text by its lines, as import
+    # names them.
+    copy = f"the page at {address}" if address else "the pasted page"
+    label = name or (copy if html.strip() else "the pasted text")
+    page = label if label == copy else ""
+    with unlined(page):
+        if html.strip():
+            stories = read_copied(html, label, notices, address, look=look, stop=stop, saved=saved, brand=brand)
+        else:
+            read = parse_pasted(text, label, notices, address=address, look=look, stop=stop)
+            stories = placed(read, notices, brand)
+    notices[:] = [at_page(notice, page) for notice in notices]
     known = known_stories(folder, notices)
     twice = next((known[key] for key in sorted(story_keys(stories[0])) if key in known), None) if stories else None
     if twice:
         raise InputError(f"the issue already holds this page's article: {twice}; delete it to add the page again")
     written = []
-    files = [story_file(stories, number) for number in range(len(stories))]  # each read back: all or none
+    with unlined(page):
+        files = [story_file(stories, number) for number in range(len(stories))]  # each read back: all or none
     for story, data in zip(stories, files, strict=True):  # numbered after the stories already there, as import does
         written.append(create(folder, f"{next_number(folder):02d}-{story_name(story)}", ".md", data))
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
     return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
+
+
+@contextlib.contextmanager
+def unlined(page: str) -> Iterator[None]:
+    """An error the readers place at a line of `page`, a copy (which has none), placed at the page itself."""
+    try:
+        yield
+    except NewsletterError as error:
+        if not page or error.file != page or not error.line:
+            raise
+        raise type(error)(error.message, file=page) from None
+
+
+def at_page(notice: Notice, page: str) -> Notice:
+    """A notice the readers place at a line of `page`, a copy (which has none), placed at the page itself."""
+    if page and notice.source and notice.source.file == page:
+        return notice.model_copy(update={"source": Source(file=page, line=0)})
+    return notice
 
 
 def story_file(stories: list[Story], number: int) -> bytes:
