@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from .colour import DARK_ACCENT_CONTRAST, brighter_on
 from .errors import place
 from .links import as_uri
+from .patterns import regex
 
 
 class Model(BaseModel):
@@ -125,6 +126,29 @@ class Results(Model):
         return any(getattr(row, column) not in (None, "") for row in self.rows)
 
 
+# A dateline a page sets apart as a paragraph of its own: its place (a city, then a region, a country or a date after
+# commas), its agency and its dash. "WASHINGTON (AP) —", "LONDON, Nov 20 (Reuters) -", "BAAR, SWITZERLAND"
+DATELINE = regex(
+    r"(?P<place>[^\W\d_][\w.'’/-]*(?: [^\W\d_][\w.'’/-]*){0,3})?(?P<more>(?:, [^,()—–:]{1,30}){0,2})"
+    r" ?(?:\((?P<agency>[^()]{2,24})\))? ?(?P<dash>[—–:]|--?)?"
+)
+DATELINE_MOST = 80  # characters: a paragraph longer than this is the article's own
+
+
+def dateline(text: str) -> bool:
+    """The paragraph is a dateline and nothing more: its place in capitals, with an agency, a dash, a colon or a
+    region in capitals ("NEW DELHI:", "BAAR, SWITZERLAND"); else with its dash ("KYIV, Ukraine (AP) —", "Berlin (dpa)
+    -"). A name with its agency alone ("John Smith (AP)") is a photo's credit, a word with a colon a label."""
+    text = " ".join(text.split())
+    found = DATELINE.fullmatch(text) if len(text) <= DATELINE_MOST else None
+    if not found or not (found["place"] or found["agency"]):
+        return False
+    place, dash = found["place"] or "", found["dash"] or ""
+    if place.isupper():
+        return bool(dash or found["agency"] or found["more"].isupper())
+    return bool(dash and dash != ":" and (place[:1].isupper() or not place))
+
+
 class Block(Model):
     """A paragraph-level piece of a story body; a `results` block carries its table instead of spans."""
 
@@ -175,8 +199,14 @@ class Story(Model):
 
     @property
     def opening(self) -> str:
-        """The text of the body's first paragraph that has any (a results table has none)."""
-        return next((block.text for block in self.body if block.text.strip()), "")
+        """The text of the body's first paragraph that has any (a results table has none); a dateline a page sets
+        apart ("WASHINGTON (AP) —") with the paragraph after it, as agencies print the two: on its own it would be
+        the teaser, the card's text and the inbox's preview of the story."""
+        blocks = [block for block in self.body if block.text.strip()]
+        if len(blocks) > 1 and blocks[1].kind == "p" and dateline(blocks[0].text):
+            first = " ".join(blocks[0].text.split())
+            return f"{first}{'' if first.endswith(('—', '–', '-', ':')) else ' —'} {blocks[1].text.strip()}"
+        return blocks[0].text if blocks else ""
 
     @property
     def is_full(self) -> bool:
