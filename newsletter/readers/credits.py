@@ -8,6 +8,7 @@ import re
 from newsletter.patterns import regex
 from newsletter.readers.lines import CAPTION_BUTTONS, ends_sentence, line_date, title_case
 from newsletter.readers.scripts import CJK, words_of
+from newsletter.readers.words import breadcrumb
 
 # Agencies and picture libraries, as credits name them. A set, not an alternation in CREDIT: the alternation,
 # written out three times there, took 3 ms of Python's `re` compiling at every run.
@@ -92,7 +93,8 @@ def is_credit(line: str) -> bool:
         return False
     if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line) or SITE_LINKS.search(line):
         return False  # a button; the site's links pasted as one line ("Terms/Privacy Policy")
-    return agency_credit(line) or CREDIT.fullmatch(line) is not None
+    # ... nor a breadcrumb trail ("News / Politics"), whose places are written as a credit's names are
+    return agency_credit(line) or CREDIT.fullmatch(line) is not None and not breadcrumb(line)
 
 
 def agency_credit(line: str) -> bool:

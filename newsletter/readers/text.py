@@ -72,6 +72,7 @@ from newsletter.readers.page import unread_left_out
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
 from newsletter.readers.standfirst import past_standfirst
+from newsletter.readers.words import breadcrumb
 from newsletter.readers.writers import (
     labelled_byline,
     post_under_name,
@@ -287,6 +288,8 @@ def classify(lines: list[Line]) -> list[str]:
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
+        if breadcrumb(text):
+            continue  # the page's trail over the lead photo's credit ("Home / Travel / <headline>"): no caption
         if REPORTING_FROM.match(text) and in_header(roles, i):
             roles[i] = "furniture"  # the writer's place by the byline ("Reporting from Glasgow"), not a subhead
         elif roles[i] == "other" and i > 0 and roles[i - 1] == "byline" and text == texts[i - 1]:

@@ -1,11 +1,13 @@
 """The words of the languages the readers know that say little about what a line is about: news sites' section
-names and the small words of a sentence; and the menu lines made of them ("Latest News Politics World Video")."""
+names and the small words of a sentence; and the menu lines made of them ("Latest News Politics World Video"), and the
+breadcrumb trails that start from one ("News / Politics")."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from newsletter.patterns import regex
 from newsletter.readers.lines import HANGUL, HANGUL_RANGE
 from newsletter.readers.scripts import CJK, CJK_RANGE, SPACELESS, SPACELESS_RANGE, unmarked
 
@@ -20,6 +22,27 @@ SECTIONS = frozenset(
     "saúde salud opinião opinión actualités politique économie monde sports nachrichten politik wirtschaft kultur "
     "meinung berita ekonomi olahraga hiburan teknologi dunia nasional cronaca esteri spettacoli".split()
 )  # fmt: skip
+# A breadcrumb trail: the page's place, from its home page or a section down ("Home / Travel / Cities / <headline>",
+# "TOP STORIES / Germany", "Startseite › Politik", "首页 > 新闻中心"): page furniture, never a photo's caption or credit
+TRAIL_SEPARATOR = regex(r"\s+(?:>>|[/>›»→])\s+")
+HOME_PAGES = frozenset(
+    "home homepage startseite hauptseite accueil inicio início portada página principal главная 首页 主页 首頁 主頁"
+    .split()
+)  # fmt: skip
+YOU_ARE_HERE = regex(r"(?i)^(?:you are here|sie sind hier|vous êtes ici|(?:您的)?当前位置|现在位置)\s*[:：]?\s*")
+
+
+def breadcrumb(text: str) -> bool:
+    """A line of a page's places, a separator between each (" / ", " > ", " › ", " » "), the first the site's home
+    page or a section's name ("News", "Top stories"); the last may be the headline, the others a few words each."""
+    parts = TRAIL_SEPARATOR.split(YOU_ARE_HERE.sub("", text.strip()))
+    if len(parts) < 2 or any(not part.strip() or len(part.split()) > TRAIL_PLACE for part in parts[:-1]):
+        return False
+    root = re.findall(r"\w+", parts[0].lower())
+    return bool(root) and all(word in SECTIONS or word in HOME_PAGES for word in root)
+
+
+TRAIL_PLACE = 4  # words at most of a place along the trail (the last, the page's own, may be its headline)
 STOP_WORDS = frozenset(
     "the and for with that this from are was were has have had will its his her their they them after over into "
     "about but not you your our who what when where why how than then also been being more most said says new".split()
