@@ -50,3 +50,46 @@ def test_a_breadcrumb_trail_over_the_lead_photos_credit_is_no_caption(tmp_path):
     assert story.credit == "© Getty Images"
     assert story.caption == ""
     assert left_out(notices, 4)
+
+
+PHOTO = "Mayor Anna Petrova speaks to reporters outside the council chamber in Harbourtown on Tuesday, Dec. 1, 2026."
+
+
+def test_a_caption_shown_as_alt_text_then_with_its_credit_is_one_caption(tmp_path):
+    """The photo's alt text, then its caption with the credit glued on: one caption, one credit, and the alt text is
+    no paragraph of the article."""
+    page = f"News\n{HEADLINE}\n{PHOTO}\n{PHOTO} (Jane Doe / Harbour Herald)\nBy Anna Petrova\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    shown = [story.teaser, story.caption, *(block.text for block in story.body)]
+    assert [text for text in shown if PHOTO in text] == [PHOTO]
+    assert story.caption == PHOTO
+    assert story.credit == "(Jane Doe / Harbour Herald)"
+
+
+def test_a_photos_name_then_its_caption_twice_is_one_caption(tmp_path):
+    """The photo's alt text (a name) over its credit, then its caption twice and the credit again: the caption once."""
+    page = f"News\n{HEADLINE}\nAnna Petrova\nJane Doe / AP\n{PHOTO}\n{PHOTO}\n(Jane Doe / AP)\nBy Tom Baker\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    assert story.caption == PHOTO
+    assert story.credit == "Jane Doe / AP"
+    assert "Anna Petrova" not in story.teaser
+
+
+def test_a_photos_summary_then_its_full_caption_over_the_same_credit_is_the_full_caption(tmp_path):
+    """Alt text summing the photo up over its credit, then the caption in full (shown twice, the credit glued on the
+    second): the photo once, with its full caption."""
+    page = f"News\n{HEADLINE}\nThe mayor at the briefing.\nJane Doe / Harbour Herald\n{PHOTO}\n" \
+        f"{PHOTO} (Jane Doe / Harbour Herald)\nBy Tom Baker\n{ARTICLE}"  # fmt: skip
+    story, _ = read_paste(tmp_path, page)
+    assert story.caption == PHOTO
+    assert story.credit == "Jane Doe / Harbour Herald"
+
+
+def test_a_gallerys_next_slide_by_the_same_photographer_is_not_the_lead_photos_caption(tmp_path):
+    """Two slides of a gallery over the article, each caption with the same credit glued on: the first is the lead
+    photo's caption, alone."""
+    second = "Council engineers inspect the steel supports under the old harbour bridge in Harbourtown, Dec. 1, 2026."
+    page = f"News\n{HEADLINE}\n1/2\n{PHOTO} REUTERS/Jane Doe\n2/2\n{second} REUTERS/Jane Doe\nBy Tom Baker\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    assert story.caption == PHOTO
+    assert story.credit == "REUTERS/Jane Doe"

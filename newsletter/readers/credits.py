@@ -4,8 +4,10 @@ onto its caption), and where a line beside a credit is its caption or the articl
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
+from newsletter.readers import fold
 from newsletter.readers.lines import CAPTION_BUTTONS, ends_sentence, line_date, title_case
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import breadcrumb
@@ -209,6 +211,42 @@ def split_credit(line: str) -> tuple[str, str]:
         ):  # fmt: skip
             return caption, credit
     return line, ""
+
+
+def glued_twin(texts: list[str], roles: list[str], i: int) -> bool:
+    """The line again, a line or two under it, with its credit glued on: the photo's alt text over its caption
+    ("A crowd waits ...", then "A crowd waits ... (Jane Doe / Herald)"), one caption shown twice."""
+    return any(
+        roles[j] == "caption" and texts[j].startswith(texts[i]) and split_credit(texts[j])[0] == texts[i]
+        for j in range(i + 1, min(len(texts), i + 3))
+    )
+
+
+@dataclass
+class LeadPhoto:
+    """The lead photo's caption lines and credit, as the header's lines give them, each said once: a caption line
+    another one holds whole is the same words again (its alt text, a name: "Donald Trump" and "Donald Trump speaks at
+    a rally ..."), and the photo shown again (its alt text over its credit, then its caption over the same credit)
+    keeps its first caption, or the one under it when that says far more."""
+
+    captions: list[str] = field(default_factory=list)
+    credit: str = ""
+    credited: int = 0  # the caption lines there were when the credit was taken: the photo's; any after, again
+
+    def add(self, caption: str, credit: str = "") -> None:
+        if caption and not any(f" {fold(caption)} " in f" {fold(kept)} " for kept in self.captions):
+            self.captions = [kept for kept in self.captions if f" {fold(kept)} " not in f" {fold(caption)} "]
+            self.captions.append(caption)
+        if credit and not self.credit:
+            self.credit, self.credited = credit, len(self.captions)
+        elif credit and fold(credit) == fold(self.credit) and self.captions[self.credited :]:
+            first, again = self.captions[: self.credited], self.captions[self.credited :]
+            fuller = words_of(" ".join(again)) >= FULLER * words_of(" ".join(first))  # alt text, then the caption
+            self.captions = again if fuller else first  # ... not a gallery's next slide, by the same photographer
+            self.credited = len(self.captions)
+
+
+FULLER = 2  # times the words of the photo's first caption: its alt text's summary, then the caption in full
 
 
 GLUED_CAPITALS = r"[A-Z][A-Z'’.-]+ [A-Z][A-Z '’.-]*/"  # a credit in capitals with its agency: "EFREM LUKATSKY/AP"

@@ -28,8 +28,10 @@ from newsletter.readers.credits import (
     LICENCE_WORDS,
     PHOTO_LABEL,
     PICTURED,
+    LeadPhoto,
     credit_under,
     file_photo,
+    glued_twin,
     is_credit,
     paragraph_over_credit,
     split_credit,
@@ -302,6 +304,8 @@ def classify(lines: list[Line]) -> list[str]:
             # Advance's (NJ.com, cleveland.com): the credit over the caption, the byline under it
         elif roles[i] == "other" and i >= 2 and roles[i - 1] == "credit" and paragraph_over_credit(texts, roles, i - 2):
             roles[i] = "caption"  # ... and a photo's inside the article, between two paragraphs
+        elif roles[i] in ("prose", "other") and glued_twin(texts, roles, i):
+            roles[i] = "caption"  # the photo's alt text, then its caption with the credit glued on: one caption
         elif roles[i] in ("prose", "other"):
             credited = credit_under(texts, roles, i)
             if credited and (
@@ -390,7 +394,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
     if pick is not None:
         story.headline = lines[pick].text
         lines[pick].kind = "headline"
-    caption_lines: list[str] = []
+    photo = LeadPhoto()
     stop = start if promo is None else promo
     for i in head:
         line, role = lines[i], roles[i]
@@ -404,15 +408,13 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         if role == "caption" and words_of(line.text) < 2:
             continue  # a word shown twice, as a caption is: buttons ("TT", "TT": smaller and larger text), a label
         if role == "caption":
-            caption, credit = split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text)))  # not its label
-            if not story.credit and credit:
-                story.credit = credit
-            if caption not in caption_lines:
-                caption_lines.append(caption)
+            photo.add(*split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text))))  # not its label
             line.kind = "caption"
-        elif role == "credit" and not story.credit:
-            story.credit = line.text
+        elif role == "credit" and not photo.credit:
+            photo.add("", line.text)
             line.kind = "credit"
+        elif role == "credit":
+            photo.add("", line.text)  # the photo's credit again: under its caption shown again, once more
         elif role == "byline" and not story.byline:
             take_byline(line, story)
         elif role == "date" and story.date is None and (day := line_date(line.text) or figures_date(line.text)):
@@ -434,8 +436,9 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
                                         and writer_line(lines, i, pick)), None)  # fmt: skip
     if writer is not None:  # no byline: a writer's name on its own
         take_byline(lines[writer], story)
-    if caption_lines:
-        story.caption = " ".join(caption_lines)
+    story.credit = photo.credit
+    if photo.captions:
+        story.caption = " ".join(photo.captions)
         story.image = Image(alt=story.caption)
 
 
