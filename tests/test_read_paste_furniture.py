@@ -5,6 +5,8 @@ paste in, by hand."""
 import re
 from pathlib import Path
 
+import pytest
+
 from newsletter.readers import read
 
 ARTICLE = (
@@ -93,3 +95,30 @@ def test_a_gallerys_next_slide_by_the_same_photographer_is_not_the_lead_photos_c
     story, _ = read_paste(tmp_path, page)
     assert story.caption == PHOTO
     assert story.credit == "REUTERS/Jane Doe"
+
+
+POLITICS = (
+    "The politics of the harbour bridge turned sour on Tuesday, when the council voted to close it to cars and the "
+    "mayor's allies walked out of the chamber in protest.\n"
+    "An analysis of the council's figures shows the repairs will cost twice what was planned, and the opposition "
+    "said the politics of the vote would follow the mayor into next year's election.\n"
+    "Shop owners said they feared losing customers, and asked for a free ferry during the works, which the mayor said "
+    "she would consider next month.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "News\nPolitics\nNobody saw it coming\nShare\n" + POLITICS,  # a section's label over it
+        "Analysis\nNobody saw it coming\n" + POLITICS,  # the story's kind
+        "Nobody saw it coming\nAnalysis\n" + POLITICS,  # ... under it
+        "Menu\nOpinion\nNobody saw it coming\nAnalysis\n3 December 2026\n" + POLITICS,
+    ],
+    ids=["section", "kind", "kind-under", "two-labels"],
+)
+def test_a_label_is_never_the_headline_though_the_article_uses_its_word(tmp_path, page):
+    """A line of a section's name or a story's label alone ("Politics", "Analysis"), whose word the article uses
+    too, is no headline: the title beside it is, though it shares no word with the article."""
+    story, _ = read_paste(tmp_path, page)
+    assert story.headline == "Nobody saw it coming"

@@ -39,6 +39,7 @@ from newsletter.readers.headers import (
     topical,
     under_header,
 )
+from newsletter.readers.kinds import below_titles
 from newsletter.readers.lines import (
     BOILERPLATE,
     BUTTON,
@@ -311,6 +312,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
                 and full_header(lines, roles, header):  # fmt: skip
             scored[n] = (value - UNDER_HEADER, i)
             lenient[i] -= UNDER_HEADER
+    scored = below_titles(lines, roles, scored)  # a label ("Politics", "Analysis") ranks under the title beside it
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None:
         return Headline(match, True, len(scored), scored[:KEPT_SCORES], "", shares[match])  # the page itself names it

@@ -1,0 +1,56 @@
+"""A pasted page's labels around its headline: a section's name or the story's kind alone on a line ("Politics",
+"Latest news", "Analysis", "Opinion"), or a button's word ("Share", "Newsletter"). Beside a title, such a line is
+never the headline, however many of the article's words it holds ("Politics" over an article about politics);
+with no title beside it (the headline left out of the paste) it may stand in, flagged, as any other line may."""
+
+from __future__ import annotations
+
+import re
+
+from newsletter.readers.lines import Line, ends_sentence
+from newsletter.readers.words import SECTIONS
+
+# What a site prints over or under a headline as the story's kind, or on a button, in the languages of the pages
+# editors paste; with the sections' names (words.py), a line of these words alone is a label
+LABEL_WORDS = frozenset(
+    "analysis opinion opinions comment commentary editorial column explainer interview review exclusive breaking "
+    "live feature features newsletter newsletters podcast share listen advertisement sponsored "
+    "meinung kommentar analyse exklusiv eilmeldung opinión análisis tribune éditorial "
+    "opinione commento analisi editoriale opinião análise comentário".split()
+)  # fmt: skip
+LABEL_MOST = 2  # words: "Politics", "Latest news", "Business live"
+BESIDE = 3  # lines at most from a label to its title, buttons, dates, bylines and other labels between
+HAIR = 0.05  # how far below its title a label ranks
+
+
+def label_only(text: str) -> bool:
+    """The line is a story's label or a section's name alone ("Analysis", "Politics", "Latest news")."""
+    words = re.findall(r"\w+", text.lower())
+    return 1 <= len(words) <= LABEL_MOST and all(word in LABEL_WORDS or word in SECTIONS for word in words)
+
+
+def below_titles(lines: list[Line], roles: list[str], scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """The candidates' scores, each label's no higher than the title's beside it, just under that: "Politics" over
+    "Nobody saw it coming" is its section, whichever of the two shares more words with the article."""
+    score = {i: value for value, i in scored}
+    for i in score:
+        title = title_beside(lines, roles, i, score) if label_only(lines[i].text) else None
+        if title is not None and score[i] >= score[title]:
+            score[i] = score[title] - HAIR
+    return [(score[i], i) for _, i in scored]
+
+
+def title_beside(lines: list[Line], roles: list[str], i: int, candidates: dict[int, float]) -> int | None:
+    """The first line over or under a label (buttons, dates, bylines and labels aside) when it is a candidate for the
+    headline and no sentence (a deck under a section's name is no title; the headline is then not in the paste)."""
+    for step in (-1, 1):
+        j = i + step
+        while (
+            0 <= j < len(lines)
+            and abs(j - i) <= BESIDE
+            and (roles[j] in ("furniture", "date", "byline") or label_only(lines[j].text))
+        ):
+            j += step
+        if abs(j - i) <= BESIDE and j in candidates and not ends_sentence(lines[j].text):
+            return j
+    return None
