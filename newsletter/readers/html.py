@@ -198,7 +198,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     lead = lead_picture(pictures, image_src)
     image_src = image_src or (lead.src if lead else "")
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
-    alt, caption, credit = figure_of(page_tree, lead.src if lead else image_src, base)  # the lead at its size here
+    alt, caption, credit = figure_of(page_tree, image_src, base, lead.img if lead else None)  # the lead as set here
     caption = caption or clean_value(about.get("caption", ""))
     credit = credit or clean_value(about.get("credit", ""))
     if headline.text:  # some pages repeat their title as the article's first heading, or under its standfirst

@@ -28,13 +28,12 @@ def shows(img: Any, src: str) -> bool:
                                      for source in sources if source.split())  # fmt: skip
 
 
-def figure_of(tree: Any, src: str, base: str) -> tuple[str, str, str]:
-    """(alt, caption, credit) of the page's <img> showing `src`, from its <figure> and <figcaption>."""
-    if not src:
-        return "", "", ""
-    for img in tree.iter("img"):
-        if not shows(img, src):
-            continue
+def figure_of(tree: Any, src: str, base: str, lead: Any = None) -> tuple[str, str, str]:
+    """(alt, caption, credit) of `lead`, the article's <img> the story shows, else of the page's first <img> showing
+    `src`, from its <figure> and <figcaption>. (The first <img> showing `src` by its file's name may be another
+    picture's: "photo.jpg" above the article in a box beside it, "photo-640.jpg" the article's own.)"""
+    found = (img for img in tree.iter("img") if src and shows(img, src))
+    for img in [lead] if lead is not None else found:
         alt = clean_value(img.get("alt", ""))
         figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
         if figure is None:
