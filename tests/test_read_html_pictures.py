@@ -1,8 +1,14 @@
 """A saved page's pictures: which address each shows, its alt text, caption and credit, and what is set aside."""
 
-from test_read_html import BRIDGE_HTML, saved
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_read_html import BRIDGE_HTML, left_out, pictured, saved
 
 CDN = "https://cdn.riverside.example/2026"
+SETS = ("srcset", "data-srcset", "data-lazy-srcset", "data-src")
 
 
 def test_the_lead_s_alt_caption_and_credit_are_those_of_the_picture_the_story_shows(tmp_path):
@@ -24,3 +30,79 @@ def test_the_lead_s_alt_caption_and_credit_are_those_of_the_picture_the_story_sh
     assert story.image.alt == "Cracks in the north pier"
     assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")
     assert notices == []
+
+
+SVG_STAND_IN = "data:image/svg+xml,%3Csvg%20xmlns='http://www.w3.org/2000/svg'%20viewBox='0%200%203%202'%3E%3C/svg%3E"
+GIF_STAND_IN = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+
+
+@pytest.mark.parametrize(
+    ("img", "shown"),
+    [
+        # an SVG stands in; the picture's sizes are in its srcset, its addresses holding commas (an image CDN's)
+        (
+            f'<img src="{SVG_STAND_IN}" srcset=\'{CDN}/q_80,w_320/pier-cracks.jpg 320w, '
+            f"{CDN}/q_80,w_1280/pier-cracks.jpg 1280w,{CDN}/q_80,w_640/pier-cracks.jpg 640w'>",
+            f"{CDN}/q_80,w_1280/pier-cracks.jpg",
+        ),
+        # a tiny GIF stands in; the sizes wait in data-srcset, by pixel density
+        (
+            f"<img src='{GIF_STAND_IN}' data-srcset='{CDN}/pier-cracks.jpg 1x, {CDN}/pier-cracks@2x.jpg 2x'>",
+            f"{CDN}/pier-cracks@2x.jpg",
+        ),
+        # an SVG file stands in, the picture in data-lazy-srcset and data-lazy-src: the largest of its sizes
+        (
+            f"<img src='/assets/lazy-placeholder.svg' data-lazy-src='{CDN}/pier-cracks-768x512.jpg' "
+            f"data-lazy-srcset='{CDN}/pier-cracks-768x512.jpg 768w, {CDN}/pier-cracks.jpg 2048w'>",
+            f"{CDN}/pier-cracks.jpg",
+        ),
+        # a page that set the srcset as the src: one address, no descriptor
+        (
+            f"<img src='{CDN}/pier-cracks.jpg 1200w, {CDN}/pier-cracks-300.jpg 300w'>",
+            f"{CDN}/pier-cracks.jpg",
+        ),
+        # a file name with a space in it, as browsers ask for it
+        (f"<img src='{CDN}/pier cracks.jpg'>", f"{CDN}/pier%20cracks.jpg"),
+    ],
+    ids=["svg-srcset", "gif-data-srcset", "svg-file-lazy-srcset", "srcset-as-src", "space"],
+)
+def test_a_picture_standing_in_gives_way_to_the_largest_of_its_srcset(tmp_path, img, shown):
+    """The page names no lead image: the article's picture is the story's, at the address a browser would show it
+    from, its largest; no stand-in, no descriptor, no space in it."""
+    story, notices = pictured(tmp_path, [img.replace("<img ", "<img alt='Cracks in the north pier' ")])
+    assert (story.image.src, story.image.alt) == (shown, "Cracks in the north pier")
+    assert notices == []
+
+
+def test_pictures_each_standing_in_with_one_blank_file_are_each_named(tmp_path):
+    """A lazily loaded picture's stand-in is one file for all ("1x1-white.jpg"): the pictures were one, and only
+    the first was named."""
+    pictures = [
+        f"<img src='/images/1x1-white.jpg' data-src='{CDN}/{name}.jpg' alt='{alt}'>"
+        for name, alt in (("pier-cracks", "Cracks in the north pier"), ("detour", "The detour"), ("ferry", "The ferry"))
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [left_out("The detour", "The ferry")]
+
+
+SRCSET_URL = st.from_regex(r"https://cdn\.example/(?:[a-z_,]{1,8}/){0,2}[a-z-]{1,8}\.(?:jpg|png)", fullmatch=True)
+DESCRIPTOR = st.sampled_from(["", " 320w", " 1280w", " 2x", " 1.5x", " 640w 480h", "  ", " 0w", " x"])
+SRCSET = st.lists(st.tuples(SRCSET_URL, DESCRIPTOR), min_size=1, max_size=4).map(
+    lambda parts: ",".join(f"{url}{descriptor}" for url, descriptor in parts)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(src=st.one_of(st.just(SVG_STAND_IN), st.just(""), SRCSET), candidates=SRCSET, key=st.sampled_from(SETS))
+def test_no_descriptor_or_space_ever_ends_up_in_a_picture_s_address(src, candidates, key):
+    from lxml import html
+
+    from newsletter.readers.pictures import picture_source
+
+    img = html.fragment_fromstring("<img>")
+    img.set("src", src)
+    img.set(key, candidates)
+    address = picture_source(img)
+    assert not re.search(r"\s|\d+[wx]$", address), address
+    assert address == "" or address.startswith("https://cdn.example/")

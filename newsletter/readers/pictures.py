@@ -53,7 +53,9 @@ def figure_of(tree: Any, src: str, base: str, lead: Any = None) -> tuple[str, st
     return "", "", ""
 
 
-PICTURE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src", "data-srcset", "srcset")
+LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src")  # where a lazily loaded picture's address waits
+SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")  # ... and its sizes
+PICTURE_SOURCES = ("src", *LAZY_SOURCES, *SRCSETS)
 SMALL = 150  # px wide or high, at most: an icon, a button, a portrait or a counting pixel, not a picture
 PIXEL = 2  # px wide or high, at most: a counting pixel, which nobody sees and nobody is told of
 FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge badges button buttons btn share "
@@ -121,7 +123,7 @@ def article_pictures(
                 aside.append(picture)
         elif not seen & {src, identity(src)}:  # alt text is a label, not an identity: many pictures share one
             found.append(picture)
-            seen |= {src, *(identity(part) for value in picture_sources(img) for part in value.split(","))} - {""}
+            seen |= {src, *(identity(address) for address in addresses(img))} - {""}
     return found, aside
 
 
@@ -140,34 +142,152 @@ def related(img: Any, src: str) -> bool:
         return SIZE_SUFFIX.sub("", Path(split(source.split()[0] if source.split() else "").path).stem).lower()
 
     wanted = stem(src)
-    return len(wanted) >= 4 and any(stem(source) == wanted for value in picture_sources(img)
-                                    for source in value.split(","))  # fmt: skip
+    return len(wanted) >= 4 and any(stem(address) == wanted for address in addresses(img))
 
 
-def picture_sources(img: Any) -> list[str]:
-    return [value for key in PICTURE_SOURCES if (value := (img.get(key) or "").strip())]
+def addresses(img: Any) -> list[str]:
+    """Every address an <img> names a picture at: its sources, and each candidate of its srcsets."""
+    found: list[str] = []
+    for key in PICTURE_SOURCES:
+        value = img.get(key) or ""
+        found += [candidate.url for candidate in srcset(value)] if key in SRCSETS else [attribute_url(value)]
+    return [address for address in found if address]
 
 
 def picture_source(img: Any) -> str:
-    """The address of the picture an <img> shows (its first source that names a picture file, past one that stands in
-    while it loads), or ""."""
+    """The address of the picture an <img> shows: its src; when that stands in while the picture loads (a data: URI,
+    an SVG, a blank or a spinner) or is missing, the largest candidate of its srcset (or data-srcset), else its data-src
+    (data-original, data-lazy-src); else the stand-in. "" when none names a picture file (a data: URI never does)."""
+    src = attribute_url(img.get("src") or "")
+    if picture_file(src) and not stand_in(src):
+        return src
+    for key in SRCSETS:
+        best = largest([candidate for candidate in srcset(img.get(key) or "") if picture_file(candidate.url)])
+        if best:
+            return best
+    lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
+    return next((value for value in lazy if not stand_in(value)), src if picture_file(src) else next(iter(lazy), ""))
+
+
+def picture_file(address: str) -> bool:
+    """`address` names a picture file (by its suffix), and is no data: URI (a page's stand-in, never its picture)."""
     from trafilatura.utils import is_image_file
 
-    found = []
-    for key in PICTURE_SOURCES:
-        value = (img.get(key) or "").strip()
-        if key.endswith("srcset"):
-            value = value.split(",")[0].split()[0] if value.split() else ""
-        if is_image_file(value) and not value.lower().startswith("data:"):
-            found.append(value)
-    return next((value for value in found if not stand_in(value)), found[0] if found else "")
+    return is_image_file(address) and not address.lower().startswith("data:")
+
+
+def attribute_url(value: str) -> str:
+    """The address in a src-like attribute as a browser reads it: without the spaces around it and the tabs and line
+    breaks in it, a space inside it percent-encoded ("pier cracks.jpg"). A picture file's address followed by more
+    ("photo.jpg 640w, photo-2x.jpg 1280w": a srcset set there) is the largest of its candidates, no descriptor."""
+    value = value.strip(SPACES)
+    first = re.split(r"[ \t\n\f\r]", value, maxsplit=1)[0]
+    if first != value and picture_file(first):
+        return largest([candidate for candidate in srcset(value) if picture_file(candidate.url)]) or first
+    return re.sub(r"[\t\n\r]", "", value).replace(" ", "%20")
+
+
+@dataclass
+class Candidate:
+    """One image candidate of a srcset: its address, and its width ("640w") or pixel density ("2x") if given."""
+
+    url: str
+    width: int | None = None
+    density: float | None = None
+    height: int | None = None  # ("480h": the standard reads it beside a width, and uses it for nothing yet)
+
+
+SPACES = " \t\n\f\r"  # ASCII whitespace, as the HTML standard splits a srcset on
+DESCRIPTOR_NUMBER = regex(r"(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?")  # a valid floating-point number, unsigned
+
+
+def srcset(value: str) -> list[Candidate]:
+    """The candidates of a srcset attribute, parsed as the HTML standard's "parse a srcset attribute" does: an address
+    is a run of characters other than whitespace (commas inside it belong to it: "q_80,w_640/photo.jpg"; only those at
+    its end separate), its descriptors follow up to a comma outside brackets; a candidate with a descriptor in error
+    is dropped."""
+    candidates: list[Candidate] = []
+    at, end = 0, len(value)
+    while True:
+        while at < end and (value[at] in SPACES or value[at] == ","):
+            at += 1
+        if at >= end:
+            return candidates
+        start = at
+        while at < end and value[at] not in SPACES:
+            at += 1
+        url, descriptors = value[start:at], list[str]()
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            descriptors, at = descriptor_tokens(value, at)
+        candidate = described(url, descriptors)
+        if candidate is not None:
+            candidates.append(candidate)
+
+
+def descriptor_tokens(value: str, at: int) -> tuple[list[str], int]:
+    """The descriptors after a candidate's address (from `at`), up to the comma that ends it outside brackets, and
+    where the next candidate starts."""
+    tokens: list[str] = []
+    current, brackets = "", False
+    while at < len(value) and value[at] in SPACES:
+        at += 1
+    while at < len(value):
+        char = value[at]
+        at += 1
+        if brackets:
+            current += char
+            brackets = char != ")"
+        elif char in SPACES or char == ",":
+            if current:
+                tokens.append(current)
+            current = ""
+            if char == ",":
+                return tokens, at
+        else:
+            current += char
+            brackets = char == "("
+    return tokens + ([current] if current else []), at
+
+
+def described(url: str, descriptors: list[str]) -> Candidate | None:
+    """A candidate from its address and descriptors; None when they are in error (two widths, a width and a density,
+    a width of 0, a height without a width, a word the standard does not know)."""
+    candidate = Candidate(url)
+    for descriptor in descriptors:
+        number, kind = descriptor[:-1], descriptor[-1:]
+        whole = number.isascii() and number.isdigit() and int(number) > 0
+        if kind == "w" and whole and candidate.width is None and candidate.density is None:
+            candidate.width = int(number)
+        elif kind == "x" and DESCRIPTOR_NUMBER.fullmatch(number) and candidate == Candidate(url):
+            candidate.density = float(number)
+        elif kind == "h" and whole and candidate.height is None and candidate.density is None:
+            candidate.height = int(number)
+        else:
+            return None
+    return None if candidate.height is not None and candidate.width is None else candidate
+
+
+def largest(candidates: list[Candidate]) -> str:
+    """The address of the largest candidate: by its width, else by its density (none given: 1x); the first of
+    equals; "" when there is none."""
+    if any(candidate.width is not None for candidate in candidates):
+        return max(candidates, key=lambda candidate: candidate.width or 0).url
+    return max(candidates, key=lambda candidate: candidate.density or 1.0).url if candidates else ""
 
 
 def stand_in(src: str) -> bool:
     """The picture at `src` stands in while another loads ("blank.gif" in `src`, the picture in `data-src`), by its
-    file's name: a spinner's "loading-search.gif", not a photo's "customer-loading-truck.jpg"."""
+    file's name: a spinner's "loading-search.gif", not a photo's "customer-loading-truck.jpg"; a pixel's, "1x1.gif"."""
     name = Path(split(src).path).name
-    return bool(words(Path(name).stem) & (STAND_IN | ({"loading"} if name.lower().endswith(".gif") else set())))
+    pixel = any(int(width) <= PIXEL >= int(height) for width, height in PIXEL_NAME.findall(name))
+    return pixel or bool(
+        words(Path(name).stem) & (STAND_IN | ({"loading"} if name.lower().endswith(".gif") else set()))
+    )
+
+
+PIXEL_NAME = regex(r"(?<![\d.])(\d{1,4})x(\d{1,4})(?!\d)")  # a size in a file's name: "1x1.trans.gif"
 
 
 def set_aside(img: Any, src: str) -> str:
