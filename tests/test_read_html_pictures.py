@@ -106,3 +106,39 @@ def test_no_descriptor_or_space_ever_ends_up_in_a_picture_s_address(src, candida
     address = picture_source(img)
     assert not re.search(r"\s|\d+[wx]$", address), address
     assert address == "" or address.startswith("https://cdn.example/")
+
+
+@pytest.mark.parametrize(
+    ("alt", "shown", "credit"),
+    [
+        ("Photo: Jane Doe/Reuters", "", "Photo: Jane Doe/Reuters"),
+        ("Getty Images", "", "Getty Images"),
+        ("© AFP", "", "© AFP"),
+        ("Jane Doe/AFP via Getty Images", "", "Jane Doe/AFP via Getty Images"),
+        # a credit after what the picture shows is cut off it
+        ("Cracks in the north pier (Photo: Jo Smith)", "Cracks in the north pier", "Photo: Jo Smith"),
+        (
+            "Cracks in the north pier, seen from the ferry on Monday. Jo Smith/AP",
+            "Cracks in the north pier, seen from the ferry on Monday.",
+            "Jo Smith/AP",
+        ),
+        # a description that says "via" is no credit
+        ("Traffic diverted via Main Street", "Traffic diverted via Main Street", ""),
+    ],
+)
+def test_a_photo_credit_is_no_alt_text(tmp_path, alt, shown, credit):
+    """A screen reader read the credit out as what the picture shows: it is the story's credit (the page gives
+    none other), and the picture has no alt text but what it says the picture shows."""
+    story, _ = pictured(tmp_path, [f'<img src="{CDN}/pier-cracks.jpg" alt="{alt}">'])
+    assert (story.image.alt, story.credit) == (shown, credit)
+
+
+def test_a_credit_for_alt_text_gives_way_to_the_caption_and_the_credit_stays_the_figure_s(tmp_path):
+    figure = (
+        f"<figure><img src='{CDN}/pier-cracks.jpg' alt='Photo: Jo Smith/Riverside Daily'>"
+        "<figcaption>The north pier in October. <span class='credit'>Jo Smith/Riverside Daily</span></figcaption>"
+        "</figure>"
+    )
+    story, _ = pictured(tmp_path, [figure])
+    assert story.image.alt == "The north pier in October."
+    assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")

@@ -39,6 +39,7 @@ from newsletter.readers.page import (
     unread_left_out,
 )
 from newsletter.readers.pictures import (
+    alt_and_credit,
     alt_text,
     article_pictures,
     figure_of,
@@ -200,7 +201,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
     alt, caption, credit = figure_of(page_tree, image_src, base, lead.img if lead else None)  # the lead as set here
     caption = caption or clean_value(about.get("caption", ""))
-    credit = credit or clean_value(about.get("credit", ""))
+    # A credit is no alt text (a screen reader would read it as what the picture shows): the credit, if none other
+    alt, alt_credit = alt_and_credit(alt)
+    meta_alt, meta_credit = alt_and_credit(about.get("image_alt", ""))
+    credit = credit or clean_value(about.get("credit", "")) or alt_credit or meta_credit
     if headline.text:  # some pages repeat their title as the article's first heading, or under its standfirst
         body = [
             block for i, block in enumerate(body) if i >= REPEATED_WITHIN or fold(block.text) != fold(headline.text)
@@ -218,7 +222,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         byline=clean_value(
             named_authors(about.get("byline", ""), ",") or named_authors(found("author")) or start.byline
         ),
-        image=Image(src=image_src, alt=alt_text(alt) or alt_text(about.get("image_alt", "")) or caption),
+        image=Image(src=image_src, alt=alt or meta_alt or alt_text(caption)),
         caption=caption,
         credit=credit,
         body=body,
