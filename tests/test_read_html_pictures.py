@@ -142,3 +142,24 @@ def test_a_credit_for_alt_text_gives_way_to_the_caption_and_the_credit_stays_the
     story, _ = pictured(tmp_path, [figure])
     assert story.image.alt == "The north pier in October."
     assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")
+
+
+def test_a_lazily_loaded_picture_whose_data_src_names_no_picture_file_is_set_aside_saying_so(tmp_path):
+    """Its stand-in was named as an icon, a portrait or a link; with no stand-in file it was dropped unnamed. A
+    counting pixel waiting in data-src stays unnamed, as every counting pixel."""
+    pictures = [
+        f"<img src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>",
+        f"<img src='{CDN}/assets/blank.gif' data-src='#' alt='The pier at dawn'>",
+        f"<img src='{CDN}/assets/blank.gif' data-original='javascript:loadPicture(3)' alt='The detour'>",
+        f"<img src='{GIF_STAND_IN}' data-lazy-src='https://stats.riverside.example/count?story=bridge' alt='Ferry'>"
+        f"<img src='{GIF_STAND_IN}' data-src='https://stats.riverside.example/count?story=bridge' width='1' "
+        "height='1'>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [
+        'set aside 3 lazily loaded picture(s) in the article: what each was to load names no picture file ("#", a '
+        "script, a counter's or a page's address, or a picture's without a file name): \"The pier at dawn\" "
+        '(data-src "#"), "The detour" (data-original "javascript:loadPicture(3)"), "Ferry" (data-lazy-src '
+        '"https://stats.riverside.example/count?s…")'
+    ]

@@ -88,6 +88,7 @@ class Picture:
     src: str  # as absolute as the page's address makes it
     name: str  # what the editor knows it by: its alt text, else its file's name
     above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
+    loads: str = ""  # a lazily loaded picture's attribute naming what it loads, no picture file: 'data-src "#"'
 
     @property
     def on_web(self) -> bool:
@@ -113,13 +114,17 @@ def article_pictures(
     seen: set[str] = set()  # the addresses, and folder and file name (without suffix), of the pictures found
     for img in tree.iter("img"):
         at = text.starts.get(img)
-        src = picture_source(img)
-        if at is None or not start <= at <= end or not src:
+        if at is None or not start <= at <= end:
             continue
-        src = joined(base, src) or src  # an address that is no URL stays as written, to be named
-        picture = Picture(img, src, clean_value(img.get("alt", "")) or Path(split(src).path).name, above=at < first)
+        src = picture_source(img)
+        loads = unloaded(img, src)
+        if not (src or loads):
+            continue
+        src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
+        name = clean_value(img.get("alt", "")) or Path(split(src).path).name
+        picture = Picture(img, src, name, above=at < first, loads=loads)
         why = set_aside(img, src)
-        if why:
+        if why or loads:
             if why != "pixel":
                 aside.append(picture)
         elif not seen & {src, identity(src)}:  # alt text is a label, not an identity: many pictures share one
@@ -168,6 +173,20 @@ def picture_source(img: Any) -> str:
             return best
     lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
     return next((value for value in lazy if not stand_in(value)), src if picture_file(src) else next(iter(lazy), ""))
+
+
+def unloaded(img: Any, src: str) -> str:
+    """What a lazily loaded <img> was to load, when that names no picture file ('data-src "#"', a counter's address,
+    a script's call) and nothing else gives its picture: its src is none, a data: URI or a stand-in, its `src` (the
+    picture found) none or that stand-in; "" otherwise."""
+    given = attribute_url(img.get("src") or "")
+    if (src and not stand_in(src)) or (given and not given.lower().startswith("data:") and not stand_in(given)):
+        return ""
+    for key in LAZY_SOURCES:
+        value = clean_value(img.get(key) or "")
+        if value and not picture_file(attribute_url(value)):
+            return f"{key} {shown(value, 40)}"
+    return ""
 
 
 def picture_file(address: str) -> bool:
@@ -392,9 +411,19 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
         notices.append(Notice(message=f"{len(pictures)} picture(s) in the article are left out: {names(pictures)}: "
                                       "a story shows one picture, and only from an http or https address",
                               source=Source(file=file, line=1)))  # fmt: skip
+    lazy = [picture for picture in aside if picture.loads]
+    aside = [picture for picture in aside if not picture.loads]
     if aside:
         notices.append(Notice(message=f"set aside {len(aside)} small or linked picture(s) in the article as icons, "
                                       f"portraits or links to other pages: {names(aside)}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    if lazy:
+        named = [f"{shown(picture.name, 40)} ({picture.loads})" if picture.name else picture.loads
+                 for picture in lazy[:3]]  # fmt: skip
+        more = f" (+{len(lazy) - 3} more)" if len(lazy) > 3 else ""
+        notices.append(Notice(message=f"set aside {len(lazy)} lazily loaded picture(s) in the article: what each was "
+                                      "to load names no picture file (\"#\", a script, a counter's or a page's "
+                                      f"address, or a picture's without a file name): {', '.join(named)}{more}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return notices
 
