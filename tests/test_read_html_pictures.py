@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_read_html import BRIDGE_HTML, left_out, pictured, saved
 
-CDN = "https://cdn.riverside.example/2026"
+CDN = "https://cdn.riverside.example/img"
 SETS = ("srcset", "data-srcset", "data-lazy-srcset", "data-src")
 
 
