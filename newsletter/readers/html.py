@@ -199,7 +199,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     lead = lead_picture(pictures, image_src)
     image_src = image_src or (lead.src if lead else "")
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
-    alt, caption, credit = figure_of(page_tree, image_src, base, lead.img if lead else None)  # the lead as set here
+    alt, caption, credit = figure_of(page_tree, image_src, lead.img if lead else None)  # the lead as set here
     caption = caption or clean_value(about.get("caption", ""))
     # A credit is no alt text (a screen reader would read it as what the picture shows): the credit, if none other
     alt, alt_credit = alt_and_credit(alt)

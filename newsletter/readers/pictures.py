@@ -29,7 +29,7 @@ def shows(img: Any, src: str) -> bool:
                                      for source in sources if source.split())  # fmt: skip
 
 
-def figure_of(tree: Any, src: str, base: str, lead: Any = None) -> tuple[str, str, str]:
+def figure_of(tree: Any, src: str, lead: Any = None) -> tuple[str, str, str]:
     """(alt, caption, credit) of `lead`, the article's <img> the story shows, else of the page's first <img> showing
     `src`, from its <figure> and <figcaption>. (The first <img> showing `src` by its file's name may be another
     picture's: "photo.jpg" above the article in a box beside it, "photo-640.jpg" the article's own.)"""
