@@ -53,13 +53,12 @@ from newsletter.readers.lines import (
     written_as_sentence,
 )
 from newsletter.readers.scripts import CJK, words_of
-from newsletter.readers.words import FOREIGN_SMALL, is_nav_run, menu_of_sections, same_words, share, terms
+from newsletter.readers.words import FOREIGN_SMALL, TRAIL, is_nav_run, menu_of_sections, same_words, share, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
 
 QUOTED = regex(r"[\"“‘«„'].+[\"”’»“']")  # a whole line in quotes: '"We cannot pay the teachers."'
 HEAD_WINDOW = 60  # lines above the body searched for its headline
-TRAIL = (" > ", " » ", " › ", " / ", " → ")  # a breadcrumb trail's separators: "Home > Section > Headline"
 # What each line between a candidate and the body costs it: the page's bylines, dates and buttons cost little,
 # other titles and prose more (a headline sits just above its article)
 GAP_COST = {"byline": 0.0, "date": 0.0, "credit": 0.02, "caption": 0.05, "furniture": 0.015, "url": 0.05,

@@ -24,7 +24,8 @@ SECTIONS = frozenset(
 )  # fmt: skip
 # A breadcrumb trail: the page's place, from its home page or a section down ("Home / Travel / Cities / <headline>",
 # "TOP STORIES / Germany", "Startseite › Politik", "首页 > 新闻中心"): page furniture, never a photo's caption or credit
-TRAIL_SEPARATOR = regex(r"\s+(?:>>|[/>›»→])\s+")
+TRAIL = (" > ", " » ", " › ", " / ", " → ")  # a trail's separators, as headline.py splits a line on them
+TRAIL_SEPARATOR = regex(r"\s+(?:>>|" + "|".join(re.escape(sep.strip()) for sep in TRAIL) + r")\s+")  # (or " >> ")
 HOME_PAGES = frozenset(
     "home homepage startseite hauptseite accueil inicio início portada página principal главная 首页 主页 首頁 主頁"
     .split()
