@@ -301,7 +301,7 @@ def stand_in(src: str) -> bool:
     """The picture at `src` stands in while another loads ("blank.gif" in `src`, the picture in `data-src`), by its
     file's name: a spinner's "loading-search.gif", not a photo's "customer-loading-truck.jpg"; a pixel's, "1x1.gif"."""
     name = Path(split(src).path).name
-    pixel = any(int(width) <= PIXEL >= int(height) for width, height in PIXEL_NAME.findall(name))
+    pixel = any(max(int(width), int(height)) <= PIXEL for width, height in PIXEL_NAME.findall(name))
     return pixel or bool(
         words(Path(name).stem) & (STAND_IN | ({"loading"} if name.lower().endswith(".gif") else set()))
     )

@@ -410,11 +410,9 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         if role == "caption":
             photo.add(*split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text))))  # not its label
             line.kind = "caption"
-        elif role == "credit" and not photo.credit:
+        elif role == "credit":  # (the photo's credit again, under its caption shown again: once more, not shown)
+            line.kind = "credit" if not photo.credit else line.kind
             photo.add("", line.text)
-            line.kind = "credit"
-        elif role == "credit":
-            photo.add("", line.text)  # the photo's credit again: under its caption shown again, once more
         elif role == "byline" and not story.byline:
             take_byline(line, story)
         elif role == "date" and story.date is None and (day := line_date(line.text) or figures_date(line.text)):
