@@ -215,7 +215,7 @@ def read_html(
     if not story.image.src:
         src = next((img.get("src", "") for img in tree.xpath("//figure//img[@src]")), "")
         if src.startswith(("http://", "https://")):
-            alt, caption, credit = figure_of(tree, src, "")
+            alt, caption, credit = figure_of(tree, src)
             story = story.model_copy(
                 update={"image": Image(src=src, alt=alt or caption), "caption": caption, "credit": credit}
             )
