@@ -122,3 +122,14 @@ def test_a_label_is_never_the_headline_though_the_article_uses_its_word(tmp_path
     too, is no headline: the title beside it is, though it shares no word with the article."""
     story, _ = read_paste(tmp_path, page)
     assert story.headline == "Nobody saw it coming"
+
+
+@pytest.mark.parametrize("button", ["Bild vergrößern", "Foto vergrössern", "Enlarge image", "Agrandir l'image"])
+def test_the_button_that_enlarges_the_lead_photo_is_no_credit(tmp_path, button):
+    """Under the headline, the photo's "enlarge" button in the site's language: a button, left out and named. "Bild
+    vergrößern" read as a credit ("Bild" as in "Bild: dpa"), which made the headline over it the photo's caption and
+    a menu line the headline."""
+    page = f"Startseite\nNachrichten\nRadio & TV\nDie Redaktion\n{HEADLINE}\n{button}\n\n{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "")
+    assert left_out(notices, 6)

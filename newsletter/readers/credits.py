@@ -93,8 +93,12 @@ def is_credit(line: str) -> bool:
     # visit http://www.npr.org/."), no credit; a credit may name a site ("Photo: www.ourcommons.ca")
     if re.search(r"[.!?]\s+[a-z]|https?://", line):
         return False
-    if re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line) or SITE_LINKS.search(line):
-        return False  # a button; the site's links pasted as one line ("Terms/Privacy Policy")
+    if (
+        re.fullmatch(r"(?i)(?:Photo|Photos|Video|Image)s?", line)
+        or CAPTION_BUTTON.match(line)
+        or SITE_LINKS.search(line)
+    ):
+        return False  # a button ("Bild vergrößern"); the site's links pasted as one line ("Terms/Privacy Policy")
     # ... nor a breadcrumb trail ("News / Politics"), whose places are written as a credit's names are
     return agency_credit(line) or CREDIT.fullmatch(line) is not None and not breadcrumb(line)
 

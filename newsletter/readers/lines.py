@@ -386,8 +386,12 @@ ADDRESSED = regex(
     r"get|try|read|become|support|donate|give|jetzt)\b"
 )  # ("us", not "US"; "Sie", the reader, not "sie", she or they)
 # A photo's buttons, each the whole line: NPR's "hide caption" and "toggle caption", the Guardian's "View image in
-# fullscreen" (credits.py looks past them from a caption to its credit)
-CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen"
+# fullscreen", and the one that enlarges it in the site's language, "Bild vergrößern" (credits.py looks past them
+# from a caption to its credit, and takes none for a credit: "Bild" as in "Bild: dpa")
+CAPTION_BUTTONS = r"(?:hide|show|toggle|expand|close) caption|enlarge this image|view image in fullscreen|(?:click " \
+    r"to )?enlarge (?:image|photo|picture)|view larger image|(?:bild|foto|grafik) vergrö(?:ß|ss)ern|agrandir (?:l['’]" \
+    r"image|la photo)|ampliar (?:imagen|foto|imagem)|ingrandisci (?:l['’]immagine|la foto)|vergroot (?:afbeelding|" \
+    r"foto)|powiększ (?:zdjęcie|obraz)|увеличить (?:фото|изображение)"  # fmt: skip
 LEAD_IN = regex(r"\w\s*:$")  # "More:", "Explore:", "Empfehlungen von Dennis:"; not a smiley's "(:"
 # Where an advertisement stands in the article: "Article continues after sponsorship", "Story Continued Below",
 # "Continue reading the main story", "Advertisement - Scroll to continue"
