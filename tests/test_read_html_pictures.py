@@ -144,6 +144,26 @@ def test_a_credit_for_alt_text_gives_way_to_the_caption_and_the_credit_stays_the
     assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith/Riverside Daily")
 
 
+@pytest.mark.parametrize(
+    ("figcaption", "credit"),
+    [
+        ("Photo: Jane Doe/Reuters", "Photo: Jane Doe/Reuters"),
+        ("Getty Images", "Getty Images"),
+        ("© AFP", "© AFP"),
+        # the credit in two parts, one marked as the credit
+        ("Photo: <span class='credit'>Jane Doe/Reuters</span>", "Photo: Jane Doe/Reuters"),
+    ],
+)
+def test_a_figcaption_holding_only_a_credit_is_the_credit_and_no_caption(tmp_path, figcaption, credit):
+    """A caption says what the picture shows; a credit alone says who took it: the story printed it under the
+    picture as its caption, and gave it no credit."""
+    picture = f"<img src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>"
+    figure = f"<figure>{picture}<figcaption>{figcaption}</figcaption></figure>"
+    story, notices = pictured(tmp_path, [figure])
+    assert (story.image.alt, story.caption, story.credit) == ("Cracks in the north pier", "", credit)
+    assert notices == []
+
+
 def test_a_lazily_loaded_picture_whose_data_src_names_no_picture_file_is_set_aside_saying_so(tmp_path):
     """Its stand-in was named as an icon, a portrait or a link; with no stand-in file it was dropped unnamed. A
     counting pixel waiting in data-src stays unnamed, as every counting pixel."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from newsletter.models import Block, Notice, Source
 from newsletter.patterns import regex
-from newsletter.readers.credits import agency_credit, is_credit, split_credit, unwrap
+from newsletter.readers.credits import CREDIT_LABEL, agency_credit, is_credit, split_credit, unwrap
 from newsletter.readers.lines import shown
 from newsletter.readers.page import PageText, findable, joined, opening, split
 from newsletter.text import clean_value
@@ -31,8 +31,9 @@ def shows(img: Any, src: str) -> bool:
 
 def figure_of(tree: Any, src: str, lead: Any = None) -> tuple[str, str, str]:
     """(alt, caption, credit) of `lead`, the article's <img> the story shows, else of the page's first <img> showing
-    `src`, from its <figure> and <figcaption>. (The first <img> showing `src` by its file's name may be another
-    picture's: "photo.jpg" above the article in a box beside it, "photo-640.jpg" the article's own.)"""
+    `src`, from its <figure> and <figcaption> (one holding a credit alone: that credit, no caption). (The first <img>
+    showing `src` by its file's name may be another picture's: "photo.jpg" above the article in a box beside it,
+    "photo-640.jpg" the article's own.)"""
     found = (img for img in tree.iter("img") if src and shows(img, src))
     for img in [lead] if lead is not None else found:
         alt = clean_value(img.get("alt", ""))
@@ -50,6 +51,10 @@ def figure_of(tree: Any, src: str, lead: Any = None) -> tuple[str, str, str]:
         for el in credit_parts:
             el.drop_tree() if hasattr(el, "drop_tree") else el.getparent().remove(el)
         caption = clean_value(" ".join(" ".join(caption_el.itertext()).split()))
+        # A credit alone ("Photo: Jane Doe/Reuters", "Getty Images"), or its label before the part marked as the
+        # credit ("Photo: <span class=credit>..."), says nothing of what the picture shows: the whole is the credit
+        if credit_alone(caption) or CREDIT_LABEL.match(caption):
+            return alt, "", clean_value(" ".join(" ".join(captions[0].itertext()).split()))
         return alt, caption, credit
     return "", "", ""
 
