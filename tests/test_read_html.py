@@ -599,6 +599,30 @@ def test_a_dateline_and_a_sentence_cut_at_a_comma_over_the_first_paragraph_stay_
         assert notices == []
 
 
+@pytest.mark.parametrize(
+    ("over", "dateline"),
+    [
+        ("", "WASHINGTON (AP) —"),
+        ("", "LONDON (Reuters) -"),
+        ("", "Berlin (dpa) -"),
+        ("", "WASHINGTON —"),
+        # the byline over it is the page's, the dateline the article's
+        ("<p>By Jane Doe</p>", "WASHINGTON (AP) —"),
+    ],
+)
+def test_a_dateline_of_one_place_over_the_first_paragraph_stays_and_opens_the_story(tmp_path, over, dateline):
+    """A dateline with a comma ("BAAR, SWITZERLAND —") stayed the article's; one naming its city alone ("WASHINGTON
+    (AP) —") was left out as the page's line, and the story's teaser lost it: it stays, as the page has it, and the
+    opening joins it to the first paragraph."""
+    page = f"<html><body><article><h1>Bridge to close</h1>{over}<p>{dateline}</p>{BRIDGE_HTML}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == [dateline, *BRIDGE]
+    assert story.opening == f"{dateline} {BRIDGE[0]}"
+    assert story.byline == ("Jane Doe" if over else "")
+    named = "left out the page's lines over the article's first paragraph (a byline, a date, a label): \"By Jane Doe\""
+    assert [notice.split(":1: ", 1)[1] for notice in notices] == ([named] if over else [])
+
+
 def test_a_step_in_a_list_and_a_box_the_article_goes_on_under_do_not_end_a_saved_article(tmp_path):
     steps = ["Sign up for a parking permit at the town hall", "Show it on the windscreen while the work goes on"]
     box = "<p>Don't miss</p><p>Ferry timetable changes for the winter</p><p>New cycle lane opens on Mill Road</p>"

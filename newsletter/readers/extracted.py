@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
-from newsletter.models import Block, Notice, Source, Span, Story, joined_runs, look, span_of
+from newsletter.models import Block, Notice, Source, Span, Story, dateline, joined_runs, look, span_of
 from newsletter.patterns import regex
 from newsletter.readers.candidates import SHARE_LINE
 from newsletter.readers.dialogs import site_promo
@@ -99,19 +99,22 @@ def without_page_start(body: list[Block], file: str, notices: list[Notice]) -> S
     reader reads a page's line (text.classify): a byline ("By Maria Popova", "Von Gregory Lipinski", as a paragraph
     or a subhead), a date, a button or counter ("字号", "Sponsored"), a credit, a label ("Review", "Tempo de leitura:
     2 minutos"), the story's original title ("（原标题：…）"), named. Its byline and date are the story's when the page
-    names none. A dateline ("BAAR, SWITZERLAND") and a sentence cut at a comma ("下周一，") are the article's."""
+    names none. A dateline ("BAAR, SWITZERLAND", "WASHINGTON (AP) —" over the first paragraph) and a sentence cut at a
+    comma ("下周一，") are the article's."""
     lines = [Line(number, " ".join(block.text.split())) for number, block in enumerate(body[: START_LINES + 1], 1)]
     roles = classify(lines)
     if "prose" not in roles:
         return Start(body)
     first = 0  # the first block that is the article's
-    for block, line, role in zip(body, lines, roles, strict=False):
+    for i, (block, line, role) in enumerate(zip(body, lines, roles, strict=False)):
         words = words_of(line.text)
         label = role == "other" and (words <= LABEL_WORDS and not re.search(r"[,，、]", line.text)
                                      or READING_TIME.search(line.text) and words <= LABEL_WORDS + 2)  # fmt: skip
         if ORIGINAL_TITLE.match(line.text) and len(line.text) <= ORIGINAL_TITLE_MOST:
             first += 1  # the story's title where it was first published: the article's own is its headline
             continue
+        if dateline(line.text) and roles[i + 1 : i + 2] == ["prose"]:
+            break  # "WASHINGTON (AP) —" over the first paragraph: the article's (Story.opening joins the two)
         shape = block.kind == "p" or block.kind == "h" and role in ("byline", "date")  # ("By Maria Popova": a subhead)
         if role == "prose" or not shape or not (role in START_ROLES or label) or words > START_WORDS:
             break
