@@ -1746,3 +1746,14 @@ def test_a_tag_of_thousands_of_attributes_is_read_bare_and_named(tmp_path):
     story, notices = saved(tmp_path, page)
     assert "The mayor will speak on Friday." in [block.text for block in story.body]
     assert [n for n in notices if "left out the attributes of 1 tag(s) holding over 1,000 each" in n], notices
+
+
+@pytest.mark.parametrize("label", ["TRENDING:", "SHARE THIS ARTICLE:"])
+def test_a_label_in_capitals_over_the_first_paragraph_is_no_dateline(tmp_path, label):
+    """A label written as a dateline with a colon is ("NEW DELHI:") stays the page's line: left out and named, not
+    joined to the first paragraph as the datelines above are."""
+    page = f"<html><body><article><h1>Bridge to close</h1><p>{label}</p>{BRIDGE_HTML}</article></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert [block.text for block in story.body] == BRIDGE
+    assert story.opening == BRIDGE[0]
+    assert any(label in notice for notice in notices), notices

@@ -113,8 +113,9 @@ def without_page_start(body: list[Block], file: str, notices: list[Notice]) -> S
         if ORIGINAL_TITLE.match(line.text) and len(line.text) <= ORIGINAL_TITLE_MOST:
             first += 1  # the story's title where it was first published: the article's own is its headline
             continue
-        if dateline(line.text) and roles[i + 1 : i + 2] == ["prose"]:
-            break  # "WASHINGTON (AP) —" over the first paragraph: the article's (Story.opening joins the two)
+        if dateline(line.text) and not line.text.endswith(":") and roles[i + 1 : i + 2] == ["prose"]:
+            break  # "WASHINGTON (AP) —" over the first paragraph: the article's (Story.opening joins the two); not
+            # a label in capitals ("TRENDING:", "READ MORE:"), which a dateline's colon ("NEW DELHI:") is written as
         shape = block.kind == "p" or block.kind == "h" and role in ("byline", "date")  # ("By Maria Popova": a subhead)
         if role == "prose" or not shape or not (role in START_ROLES or label) or words > START_WORDS:
             break
