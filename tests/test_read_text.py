@@ -3,6 +3,7 @@ every line left out. The pages are written in the shape real sites paste in (men
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -2402,9 +2403,10 @@ def test_a_newsletter_named_after_its_writer_keeps_its_list_under_a_short_lead()
 def test_a_chinese_page_s_headline_is_over_its_dateline_not_the_original_title_aside_or_a_caption():
     """A Chinese news page as pasted: share buttons (分享到, 微信, 微博) between the headline and the article, a
     dateline of figures with its source ("2026-11-20 09:15:00 来源: 河畔日报 举报"), the story's original title in
-    brackets at the top of the body ("（原标题：…）", an aside, never the headline), a photo's caption ending in its
-    credit ("…供图 河畔网"), a credit line ("图片来源：…") and paragraphs that end in a closing quote: each is what
-    it is, and every paragraph stays in the body."""
+    brackets over the article ("（原标题：…）", never the headline), a photo's caption ending in its credit ("…供图
+    河畔网"), a credit line ("图片来源：…") and paragraphs that end in a closing quote: each is what it is, and every
+    paragraph stays in the body. The original title, which opened the body (and so the story's teaser and the
+    inbox's preview), is left out and named, as a saved page's is (readers/extracted.py)."""
     quoted = "市长在会上说：“我们不能再等了，这座桥必须在冬天之前修好。”"
     page = "\n".join([
         "首页", "新闻", "地方", "河畔日报 > 新闻 > 正文",
@@ -2416,8 +2418,10 @@ def test_a_chinese_page_s_headline_is_over_its_dateline_not_the_original_title_a
     result, notices = read(page)
     lead = result.stories[0]
     assert lead.headline == "老桥将关闭维修一年 通勤者需绕行"
-    assert body_of(lead) == ["（原标题：老桥裂缝扩大，市议会决定关闭）", CHINESE_TEXT[0], quoted, *CHINESE_TEXT[1:]]
+    assert body_of(lead) == [CHINESE_TEXT[0], quoted, *CHINESE_TEXT[1:]]
     assert not any("left out as page furniture" in notice and "我们不能再等了" in notice for notice in notices)
+    runs = [re.search(r":(\d+)-(\d+): left out as page furniture", notice) for notice in notices]
+    assert any(run and int(run[1]) <= 15 <= int(run[2]) for run in runs), notices  # line 15, the original title
 
 
 CHINESE_TEXT = [

@@ -12,10 +12,10 @@ from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, Story, dateline, joined_runs, look, span_of
-from newsletter.patterns import regex
 from newsletter.readers.candidates import SHARE_LINE
 from newsletter.readers.dialogs import site_promo
 from newsletter.readers.headers import figures_date
+from newsletter.readers.labels import original_title
 from newsletter.readers.lines import BUTTON, LEAD_IN, READING_TIME, Line, line_date, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
@@ -87,8 +87,6 @@ class Start:
 
 
 START_ROLES = ("byline", "date", "furniture", "credit", "url")  # (text.classify's)
-ORIGINAL_TITLE = regex(r"^[(（]?(?:本文)?原标题\s*[:：]")  # "（原标题：…）": a Chinese story's title where it first ran
-ORIGINAL_TITLE_MOST = 80  # characters: a headline's, not the article run on after it
 START_LINES = 6  # blocks at most over the article's first paragraph
 START_WORDS = 12  # ... each of at most so many words
 LABEL_WORDS = 4  # a label's words at most: "Review", "Neue Rechte", "Estimated reading time: 5 minutes"
@@ -110,7 +108,7 @@ def without_page_start(body: list[Block], file: str, notices: list[Notice]) -> S
         words = words_of(line.text)
         label = role == "other" and (words <= LABEL_WORDS and not re.search(r"[,，、]", line.text)
                                      or READING_TIME.search(line.text) and words <= LABEL_WORDS + 2)  # fmt: skip
-        if ORIGINAL_TITLE.match(line.text) and len(line.text) <= ORIGINAL_TITLE_MOST:
+        if original_title(line.text):
             first += 1  # the story's title where it was first published: the article's own is its headline
             continue
         if dateline(line.text) and not line.text.endswith(":") and roles[i + 1 : i + 2] == ["prose"]:

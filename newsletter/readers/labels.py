@@ -1,5 +1,6 @@
 """Lines of a pasted page that read as sentences by their last mark but say nothing: the page's own code shown as
-text, a sidebar's category links with their counts, a list's labels with a qualifier in brackets."""
+text, a sidebar's category links with their counts, a list's labels with a qualifier in brackets; and a Chinese
+story's title where it first ran, over the article its own headline heads."""
 
 from __future__ import annotations
 
@@ -63,3 +64,13 @@ def qualified_labels(texts: list[str], roles: list[str]) -> list[int]:
         if labelled and not told and not (after < len(texts) and roles[after] == "prose"):
             found.extend(run)
     return found
+
+
+ORIGINAL_TITLE = regex(r"^[(（]?(?:本文)?原标题\s*[:：]")  # "（原标题：…）"
+ORIGINAL_TITLE_MOST = 80  # characters: a headline's, not the article run on after it
+
+
+def original_title(text: str) -> bool:
+    """The story's title where it was first published ("（原标题：…）", as NetEase and Guancha repost a story): no
+    paragraph of the article, whose own headline is the page's."""
+    return bool(ORIGINAL_TITLE.match(text)) and len(text) <= ORIGINAL_TITLE_MOST

@@ -50,7 +50,7 @@ from newsletter.readers.dialogs import (
 from newsletter.readers.ends import END_OF_ARTICLE, after_note
 from newsletter.readers.headers import figures_date, is_standfirst
 from newsletter.readers.headline import CHOICES, article_start, choose_headline
-from newsletter.readers.labels import counted_links, is_markup, qualified_labels
+from newsletter.readers.labels import counted_links, is_markup, original_title, qualified_labels
 from newsletter.readers.lines import (
     ADDRESSED,
     CAPTION_LABEL,
@@ -168,6 +168,9 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
     ):  # ... and the site's promo under it, speaking to the reader of nothing the article speaks of
         body.pop()
         taken.pop().kind = ""  # left out, and named so
+    if len(body) > 1 and original_title(body[0].text):  # the story's title where it first ran ("（原标题：…）")
+        body.pop(0)
+        taken.pop(0).kind = ""
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
     story = Story(body=body, source=Source(file=file, line=lines[start].number))
