@@ -133,3 +133,30 @@ def test_the_button_that_enlarges_the_lead_photo_is_no_credit(tmp_path, button):
     story, notices = read_paste(tmp_path, page)
     assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "")
     assert left_out(notices, 6)
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        (
+            "Die alte Hafenbrücke im Winter © Anna Petrova / dpa",
+            "Die alte Hafenbrücke im Winter",
+            "© Anna Petrova / dpa",
+        ),
+        ("The old harbour bridge in winter.© Tom Ellery/AFP", "The old harbour bridge in winter.", "© Tom Ellery/AFP"),
+    ],
+)
+def test_a_caption_with_its_credit_after_a_copyright_sign_is_the_lead_photos(tmp_path, line, caption, credit):
+    """A caption that ends in its credit after "©", as German and Austrian sites print them: the lead photo's caption
+    and credit. It was read as a credit whole (a name, then an agency), or as the article's first paragraph."""
+    page = f"Nachrichten\nPolitik\n{HEADLINE}\nVon Anna Petrova\n12.11.2026\n{line}\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, caption, credit)
+    assert story.body[0].text.startswith("The city council voted")
+
+
+def test_the_sites_copyright_line_is_no_caption_and_credit(tmp_path):
+    """The site's lines at the page's foot ("Copyright © 2026 Riverside Media"): no photo's caption and credit."""
+    page = f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Sports data © STATS 2026\nCopyright © 2026 Riverside Media\n"
+    story, _ = read_paste(tmp_path, page)
+    assert (story.caption, story.credit) == ("", "")

@@ -99,8 +99,28 @@ def is_credit(line: str) -> bool:
         or SITE_LINKS.search(line)
     ):
         return False  # a button ("Bild vergrößern"); the site's links pasted as one line ("Terms/Privacy Policy")
+    if copyright_glued(line):
+        return False  # a caption with its credit after a copyright sign: split_credit parts them
     # ... nor a breadcrumb trail ("News / Politics"), whose places are written as a credit's names are
     return agency_credit(line) or CREDIT.fullmatch(line) is not None and not breadcrumb(line)
+
+
+COPYRIGHT_LABEL = regex(rf"(?i)(?:photo(?:graph)?|foto|bild|image|picture|credit|{PHOTO_WORDS})s?\W*")
+
+
+def copyright_glued(line: str) -> tuple[str, str] | None:
+    """(caption, credit) of a caption that ends in its credit after a copyright sign, as German and Austrian sites
+    print them ("Radfahren in Salzburg, Hellbrunn © Österreich Werbung / Ulli Cecerle-Uitz", "... Bundestag© Odd
+    Andersen /AFP"); not the site's copyright line ("Copyright © 2019 CBS", "Sports data © STATS 2018": a year, or
+    its rights), nor a labelled credit ("Foto: © dpa")."""
+    caption, sign, credit = line.partition("©")
+    if not sign or not re.search(r"[^\W\d_]", caption) or COPYRIGHT_LABEL.fullmatch(caption.strip()):
+        return None
+    if words_of(caption) > FILE_CAPTION_WORDS:
+        return None  # a paragraph with a picture's credit pasted onto it: the article's, credit and all
+    if re.search(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b|\b(?:19|20)\d\d\b", line):
+        return None
+    return (caption.rstrip(), sign + credit) if is_credit(sign + credit.rstrip()) else None
 
 
 def agency_credit(line: str) -> bool:
@@ -184,6 +204,8 @@ def split_credit(line: str) -> tuple[str, str]:
     """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
     -> (caption, credit)."""
     line = HIDE_GLUED.sub("", line)  # a button pasted onto the credit: "... Chuck Burton/AP hide caption"
+    if glued := copyright_glued(line):
+        return glued
     bracketed = TRAILING_CREDIT.match(line)
     if bracketed and (bracketed.group("agency") or is_credit(bracketed.group("credit"))):
         return bracketed.group("caption"), bracketed.group("credit")
