@@ -160,3 +160,32 @@ def test_the_sites_copyright_line_is_no_caption_and_credit(tmp_path):
     page = f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Sports data © STATS 2026\nCopyright © 2026 Riverside Media\n"
     story, _ = read_paste(tmp_path, page)
     assert (story.caption, story.credit) == ("", "")
+
+
+@pytest.mark.parametrize(
+    "menu",
+    ["Our team\nWork with us\nPress/Media Center\nBlog", "Log In\nMy Teams\nOrganize / See All Teams Help\nLog Out"],
+    ids=["press", "teams"],
+)
+def test_a_menus_entry_written_as_names_between_slashes_is_no_credit(tmp_path, menu):
+    """A menu's entry in a credit's shape ("Press/Media Center"), under another entry of a few words: no photo's
+    credit, and the entry over it no caption; both left out and named."""
+    page = f"{menu}\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "")
+    assert left_out(notices, 2) and left_out(notices, 3)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [f"{HEADLINE}\nBy Anna Petrova\nFollow Us\nTwitter / Facebook / RSS", f"{HEADLINE}\nTwitter / Facebook / RSS"],
+    ids=["under-follow-us", "under-headline"],
+)
+def test_a_sites_links_between_slashes_are_no_credit_and_the_photos_own_credit_is_kept(tmp_path, header):
+    """ "Twitter / Facebook / RSS" over the photo, under "Follow Us" or under the headline itself: the site's links
+    (social networks' names), left out and named; the photo's caption and its credit under them (names between
+    slashes too) are the photo's."""
+    page = f"{header}\n{PHOTO}\nJane Doe / Harbourtown Herald\n{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, PHOTO, "Jane Doe / Harbourtown Herald")
+    assert left_out(notices, header.count("\n") + 1)

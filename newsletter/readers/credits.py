@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
-from newsletter.readers.lines import CAPTION_BUTTONS, ends_sentence, line_date, title_case
+from newsletter.readers.kinds import label_only
+from newsletter.readers.lines import CAPTION_BUTTONS, FURNITURE, STAMPED, ends_sentence, line_date, title_case
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import breadcrumb
 
@@ -67,11 +68,12 @@ CREDIT = regex(
             rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
             r"[^.!?]{1,80}\s+(?i:nuotr\.|nuotrauka)",  # Lithuanian, the label after: "Seimas / BNS nuotr."
-            rf"{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}",  # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
             rf"(?i:{SOURCE_LABELS})\s*[:,،]\s*.{{1,100}}",  # the BBC's: "Image source, Getty Images"
             r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
             CJK_CREDIT,
+            # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters; last, so that a line in no other form is told by it
+            rf"(?P<bare>{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}})",
         ]
     )
 )
@@ -121,6 +123,45 @@ def copyright_glued(line: str) -> tuple[str, str] | None:
     if re.search(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b|\b(?:19|20)\d\d\b", line):
         return None
     return (caption.rstrip(), sign + credit) if is_credit(sign + credit.rstrip()) else None
+
+
+def bare_names(line: str) -> bool:
+    """A credit only by its shape, names between slashes ("Luis Sinco / Los Angeles Times"): no label, no agency, no
+    ©. A menu's entries are written so ("Press/Media Center", "Stadtgeschichte / Landesgeschichte")."""
+    line = unwrap(line.strip())
+    found = CREDIT.fullmatch(line)
+    return (
+        found is not None
+        and found.group("bare") is not None
+        and not agency_credit(line)
+        and not any(part.strip() in AGENCIES for part in line.split("/"))  # "Evan Vucci / AP"
+    )
+
+
+def site_link(line: str) -> bool:
+    """Names between slashes of which one is a site's link or section ("Twitter / Facebook / RSS", "Arts/Culture")."""
+    return bare_names(line) and any(
+        FURNITURE.fullmatch(part.strip()) or label_only(part) for part in unwrap(line.strip()).split("/")
+    )
+
+
+def menu_credit(texts: list[str], roles: list[str], i: int) -> bool:
+    """A credit by its shape alone that is a site's link (a part of it a link's or a section's name), or stands by no
+    photo: under no caption, alt text or headline (a line of a few words at least, no date stamp), as menus set their
+    entries ("My Teams", "Organize / See All Teams Help")."""
+    if roles[i] != "credit" or not bare_names(texts[i]):
+        return False
+    above = texts[i - 1] if i else ""
+    pictured = (
+        i > 0
+        and roles[i - 1] in ("prose", "other", "caption")
+        and words_of(above) >= PICTURE_OVER_WORDS
+        and not STAMPED.search(above)
+    )
+    return site_link(texts[i]) or not pictured
+
+
+PICTURE_OVER_WORDS = 4  # words at least of the caption, alt text or headline over a photo's credit (a menu's are fewer)
 
 
 def agency_credit(line: str) -> bool:

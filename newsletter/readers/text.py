@@ -33,6 +33,7 @@ from newsletter.readers.credits import (
     file_photo,
     glued_twin,
     is_credit,
+    menu_credit,
     paragraph_over_credit,
     split_credit,
     toggled,
@@ -276,6 +277,9 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("other")
     for i in consent_dialogs(texts):
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
+    for i in range(len(texts)):
+        if menu_credit(texts, roles, i):
+            roles[i] = "furniture"  # a menu's entry in a credit's shape ("Press/Media Center"), no photo's credit
     for i, text in enumerate(texts[:-1]):
         if (
             re.fullmatch(r"(?i)by:?(?:\s*[—–-])?", text)
