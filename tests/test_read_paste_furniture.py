@@ -189,3 +189,17 @@ def test_a_sites_links_between_slashes_are_no_credit_and_the_photos_own_credit_i
     story, notices = read_paste(tmp_path, page)
     assert (story.headline, story.caption, story.credit) == (HEADLINE, PHOTO, "Jane Doe / Harbourtown Herald")
     assert left_out(notices, header.count("\n") + 1)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["Contact\nPrivacy\nSign In\nSimply Harbourtown ™\n©2026 Harbourtown Media Inc.", "Kontakt\nImpressum\n© 2026"],
+    ids=["company", "year-alone"],
+)
+def test_the_sites_dated_copyright_line_over_the_headline_is_no_photo_credit(tmp_path, footer):
+    """The site's copyright line with its year ("©2026 Harbourtown Media Inc.", "© 2026") pasted over the headline:
+    no photo's credit, and the slogan over it no caption; both left out and named."""
+    page = f"{footer}\n{HEADLINE}\nBy Anna Petrova\n{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "")
+    assert all(left_out(notices, number) for number in range(1, footer.count("\n") + 2))

@@ -84,6 +84,11 @@ SITE_LINKS = regex(
 )
 
 
+# A copyright with its year, first or last: the site's or the article's ("© 2019", "©2016 Name Inc.", "Copyright ©
+# 1996-2019 Name", "© Name 2016"), never a photo's credit in the read pools' 361 pages
+SITE_COPYRIGHT = regex(r"(?i)^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d\d\b|.*\s(?:19|20)\d\d\W*$)")
+
+
 def is_credit(line: str) -> bool:
     """A photo credit line, in any of the forms agencies and newsrooms print them."""
     if CJK_BRACKETED.fullmatch(line.strip()):

@@ -28,6 +28,7 @@ from newsletter.readers.credits import (
     LICENCE_WORDS,
     PHOTO_LABEL,
     PICTURED,
+    SITE_COPYRIGHT,
     LeadPhoto,
     credit_under,
     file_photo,
@@ -414,10 +415,13 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             continue
         if role == "caption" and words_of(line.text) < 2:
             continue  # a word shown twice, as a caption is: buttons ("TT", "TT": smaller and larger text), a label
+        if role == "caption" and i + 1 < len(lines) and SITE_COPYRIGHT.match(lines[i + 1].text):
+            continue  # over the site's dated copyright line ("©2016 Name Inc."): its slogan, no photo's caption
         if role == "caption":
             photo.add(*split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text))))  # not its label
             line.kind = "caption"
-        elif role == "credit":  # (the photo's credit again, under its caption shown again: once more, not shown)
+        elif role == "credit" and not SITE_COPYRIGHT.match(line.text):  # (the photo's credit again, under its
+            # caption shown again: once more, not shown; not the site's dated copyright line, "© 2019")
             line.kind = "credit" if not photo.credit else line.kind
             photo.add("", line.text)
         elif role == "byline" and not story.byline:
