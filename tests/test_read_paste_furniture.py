@@ -203,3 +203,20 @@ def test_the_sites_dated_copyright_line_over_the_headline_is_no_photo_credit(tmp
     story, notices = read_paste(tmp_path, page)
     assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "")
     assert all(left_out(notices, number) for number in range(1, footer.count("\n") + 2))
+
+
+def test_a_videos_play_button_glued_onto_the_credit_is_not_the_credits(tmp_path):
+    """ "PlayJane Doe/AP Photo": the video's "Play" button pasted onto its picture's credit with no space. The
+    credit is the photographer's and the agency's, without the button."""
+    page = f"{HEADLINE}\nBy Anna Petrova\nShare\nPlayJane Doe/AP Photo\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    assert (story.headline, story.credit) == (HEADLINE, "Jane Doe/AP Photo")
+
+
+def test_a_lead_in_over_the_photos_credit_is_no_caption(tmp_path):
+    """ "Artikel empfehlen:" (recommend the article:) over the photo's credit: a lead-in to the buttons, no caption;
+    left out and named, the credit kept."""
+    page = f"{HEADLINE}\nArtikel empfehlen:\n© privat\n{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "© privat")
+    assert left_out(notices, 2)

@@ -350,6 +350,8 @@ def toggled(texts: list[str], roles: list[str], i: int) -> bool:
 
 # A button or link pasted onto the credit: NPR's "hide caption", Reuters' "Purchase Licensing Rights, opens new tab"
 HIDE_GLUED = regex(r"(?i)(?<=\S)\s+(?:(?:hide|toggle) caption|purchase licensing rights(?:,\s*opens new tab)?)$")
+# ... or before it, with no space: a video's "Play" button over its picture ("PlayEvan Vucci/AP Photo")
+PLAY_GLUED = regex(r"^(?:Play|Watch)(?=[A-Z][\w.'’-]*\s+[A-Z])")
 HIDE_CAPTION = regex(r"(?i)^(?:hide|show) caption$")
 CAPTION_BUTTON = regex(rf"(?i)^(?:{CAPTION_BUTTONS})$")
 

@@ -28,6 +28,7 @@ from newsletter.readers.credits import (
     LICENCE_WORDS,
     PHOTO_LABEL,
     PICTURED,
+    PLAY_GLUED,
     SITE_COPYRIGHT,
     LeadPhoto,
     credit_under,
@@ -321,9 +322,12 @@ def classify(lines: list[Line]) -> list[str]:
             ):
                 continue  # a paragraph beside a photo's credit is still a paragraph, a headline above it a headline
             if credited and (
-                post_under_name(texts, i) or CAPTION_LABEL.match(texts[i + 2] if i + 2 < len(texts) else "")
+                post_under_name(texts, i)
+                or CAPTION_LABEL.match(texts[i + 2] if i + 2 < len(texts) else "")
+                or LEAD_IN.search(text)
             ):
-                continue  # the BBC's: the credit belongs to the labelled caption under it; the writer's post over it
+                continue  # the BBC's: the credit belongs to the labelled caption under it; the writer's post over it; a
+                # lead-in over buttons ("Artikel empfehlen:"), no caption
             if credited or text in texts[max(0, i - 1) : i] + texts[i + 1 : i + 2]:
                 roles[i] = "caption"  # above a credit, or shown twice: its alt text, then the caption
             elif toggled(texts, roles, i) and words_of(text) <= CAPTION_WORDS and not title_case(text):
@@ -423,7 +427,7 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         elif role == "credit" and not SITE_COPYRIGHT.match(line.text):  # (the photo's credit again, under its
             # caption shown again: once more, not shown; not the site's dated copyright line, "© 2019")
             line.kind = "credit" if not photo.credit else line.kind
-            photo.add("", line.text)
+            photo.add("", PLAY_GLUED.sub("", line.text))  # not a video's button glued on ("PlayEvan Vucci/AP")
         elif role == "byline" and not story.byline:
             take_byline(line, story)
         elif role == "date" and story.date is None and (day := line_date(line.text) or figures_date(line.text)):
