@@ -2,7 +2,7 @@
 not take as the story's (its address names no picture file: "/images/pier?width=600", as a site's image service
 gives it): the desk takes the first <figure>'s picture with its alt text and caption. Since the 6 December reread
 dropped an argument of `figure_of`, the desk passed it one too many and failed on every such copy (23 of the read
-pools' 361 copied pages) instead of writing the story."""
+pools' 361 copied pages) instead of writing the story. And a picture's alt text is the story's on one line."""
 
 from __future__ import annotations
 
@@ -37,3 +37,13 @@ def test_a_copied_pages_figure_is_the_storys_picture(issue):
     story = (issue / added.written[0]).read_text("utf-8")
     assert "https://news.example.org/images/pier?width=600" in story
     assert "The old pier after the February storm" in story
+
+
+def test_a_copied_pictures_alt_text_written_over_lines_is_one_line(issue):
+    """A picture's alt text written over several lines in the page's HTML (a caption's two sentences): the story's
+    alt text on one line, where the desk refused the page ("the image.alt holds a line break; keep it on one line",
+    about a line the editor never wrote: 1 of the read pools' 273 copied pages)."""
+    copied = COPIED.replace("The old pier at dawn", "The old pier at dawn.\nIt broke in two in February.")
+    added = add_page(issue, html=copied.replace("?width=600", ".jpg"))
+    story = (issue / added.written[0]).read_text("utf-8")
+    assert "The old pier at dawn. It broke in two in February." in story

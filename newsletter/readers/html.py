@@ -222,7 +222,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         byline=clean_value(
             named_authors(about.get("byline", ""), ",") or named_authors(found("author")) or start.byline
         ),
-        image=Image(src=image_src, alt=alt or meta_alt or alt_text(caption)),
+        image=Image(src=image_src, alt=" ".join((alt or meta_alt or alt_text(caption)).split())),  # on one line
         caption=caption,
         credit=credit,
         body=body,

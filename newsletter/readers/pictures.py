@@ -36,7 +36,7 @@ def figure_of(tree: Any, src: str, lead: Any = None) -> tuple[str, str, str]:
     "photo-640.jpg" the article's own.)"""
     found = (img for img in tree.iter("img") if src and shows(img, src))
     for img in [lead] if lead is not None else found:
-        alt = clean_value(img.get("alt", ""))
+        alt = clean_value(" ".join(img.get("alt", "").split()))  # on one line, as the story's front matter holds it
         figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
         if figure is None:
             return alt, "", ""
@@ -126,7 +126,7 @@ def article_pictures(
         if not (src or loads):
             continue
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
-        name = clean_value(img.get("alt", "")) or Path(split(src).path).name
+        name = clean_value(" ".join(img.get("alt", "").split())) or Path(split(src).path).name
         picture = Picture(img, src, name, above=at < first, loads=loads)
         why = set_aside(img, src)
         if why or loads:
