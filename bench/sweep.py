@@ -69,7 +69,7 @@ def bring_in(way: str, folder: Path, key: str, issue: Path, work: Path, found: F
             source.write_bytes(gzip.decompress(saved.read_bytes()))
         result = newsletter(["import", str(source), "--to", str(issue)], work)
         if not ran(result, f"{way} {key}", found) and result.returncode == 1:
-            found.refused[(result.stderr.strip().splitlines() or [""])[-1].split(": ", 1)[-1]] += 1
+            found.refused[(result.stderr.strip().splitlines() or [""])[-1].removeprefix("error: ")] += 1
         return
     given = {"desk copy": {"html": copied.read_text("utf-8") if copied.is_file() else ""},
              "desk text": {"text": text.read_text("utf-8")},
@@ -78,9 +78,9 @@ def bring_in(way: str, folder: Path, key: str, issue: Path, work: Path, found: F
         found.brought -= 1  # no copy of this page
         return
     try:
-        add_page(issue, **given)  # type: ignore[arg-type]
+        add_page(issue, config=work / "newsletter.toml", **given)  # type: ignore[arg-type]  # as the preview does
     except NewsletterError as error:
-        found.refused[str(error).split(": ", 1)[-1]] += 1
+        found.refused[str(error)] += 1
     except Exception as error:  # a bug: what the preview's "Add a page" would answer with a 500
         found.bugs.append(f"{way} {key}: {type(error).__name__}: {error}")
 
