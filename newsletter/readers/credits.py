@@ -143,11 +143,9 @@ def bare_names(line: str) -> bool:
     )
 
 
-def site_link(line: str) -> bool:
-    """Names between slashes of which one is a site's link or section ("Twitter / Facebook / RSS", "Arts/Culture")."""
-    return bare_names(line) and any(
-        FURNITURE.fullmatch(part.strip()) or label_only(part) for part in unwrap(line.strip()).split("/")
-    )
+def names_a_link(line: str) -> bool:
+    """Of names between slashes, one is a site's link or section ("Twitter / Facebook / RSS", "Arts/Culture")."""
+    return any(FURNITURE.fullmatch(part.strip()) or label_only(part) for part in unwrap(line.strip()).split("/"))
 
 
 def menu_credit(texts: list[str], roles: list[str], i: int) -> bool:
@@ -163,7 +161,7 @@ def menu_credit(texts: list[str], roles: list[str], i: int) -> bool:
         and words_of(above) >= PICTURE_OVER_WORDS
         and not STAMPED.search(above)
     )
-    return site_link(texts[i]) or not pictured
+    return names_a_link(texts[i]) or not pictured
 
 
 PICTURE_OVER_WORDS = 4  # words at least of the caption, alt text or headline over a photo's credit (a menu's are fewer)

@@ -36,7 +36,7 @@ def figure_of(tree: Any, src: str, lead: Any = None) -> tuple[str, str, str]:
     "photo-640.jpg" the article's own.)"""
     found = (img for img in tree.iter("img") if src and shows(img, src))
     for img in [lead] if lead is not None else found:
-        alt = clean_value(" ".join(img.get("alt", "").split()))  # on one line, as the story's front matter holds it
+        alt = alt_of(img)
         figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
         if figure is None:
             return alt, "", ""
@@ -57,6 +57,11 @@ def figure_of(tree: Any, src: str, lead: Any = None) -> tuple[str, str, str]:
             return alt, "", clean_value(" ".join(" ".join(captions[0].itertext()).split()))
         return alt, caption, credit
     return "", "", ""
+
+
+def alt_of(img: Any) -> str:
+    """An <img>'s alt text on one line, as the story's front matter holds it (a page may write it over several)."""
+    return clean_value(" ".join(img.get("alt", "").split()))
 
 
 LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src")  # where a lazily loaded picture's address waits
@@ -126,7 +131,7 @@ def article_pictures(
         if not (src or loads):
             continue
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
-        name = clean_value(" ".join(img.get("alt", "").split())) or Path(split(src).path).name
+        name = alt_of(img) or Path(split(src).path).name
         picture = Picture(img, src, name, above=at < first, loads=loads)
         why = set_aside(img, src)
         if why or loads:
