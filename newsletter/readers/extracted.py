@@ -15,7 +15,7 @@ from newsletter.models import Block, Notice, Source, Span, Story, dateline, join
 from newsletter.readers.candidates import SHARE_LINE
 from newsletter.readers.dialogs import site_promo
 from newsletter.readers.headers import figures_date
-from newsletter.readers.labels import original_title
+from newsletter.readers.labels import is_template, original_title
 from newsletter.readers.lines import BUTTON, LEAD_IN, READING_TIME, Line, line_date, shown
 from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends, joined, split
 from newsletter.readers.scripts import words_of
@@ -42,6 +42,27 @@ def without_buttons(body: list[Block], file: str, notices: list[Notice]) -> list
             kept.append(block)
     if left:
         notices.append(Notice(message=f"left out {len(left)} button(s) or advertisement's place(s) in the article: "
+                                      f"{', '.join(shown(text, 40) for text in left[:3])}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    return kept
+
+
+def without_template(body: list[Block], file: str, notices: list[Notice]) -> list[Block]:
+    """The article's blocks less those that are a template's code the page shows unfilled (labels.is_template: a
+    page saved before its scripts filled it in), named; with them the template's own words that share their block
+    (its buttons, its labels: "Open the editor"), which are no more the article's. Code the article shows as code
+    (<code>, <pre>: a tutorial's "{{ user.name }}") is the article's."""
+    kept: list[Block] = []
+    left: list[str] = []
+    for block in body:
+        shown_as_text = "".join(span.text for span in block.spans if not span.code)
+        if block.kind != "results" and is_template(" ".join(shown_as_text.split())):
+            left.append(block.text)
+        else:
+            kept.append(block)
+    if left:
+        notices.append(Notice(message=f"left out {len(left)} block(s) of a template's code the page shows unfilled "
+                                      "(it was saved before its scripts filled it in): "
                                       f"{', '.join(shown(text, 40) for text in left[:3])}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return kept

@@ -27,6 +27,7 @@ from newsletter.readers.extracted import (
     without_dangling_end,
     without_page_end,
     without_page_start,
+    without_template,
 )
 from newsletter.readers.lines import shown
 from newsletter.readers.page import (
@@ -134,7 +135,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     body: list[Block] = []
     if found_body is not None:  # (None: trafilatura found no article)
         body = one_paragraph(body_blocks(found_body, base, file, notices, text.text), text)
-        body = without_buttons(body, file, notices)  # the page's, not the article's
+        body = without_template(without_buttons(body, file, notices), file, notices)  # the page's, not the article's
     words = sum(words_of(block.text) for block in body)  # what trafilatura found (too little: the next reader tries)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     read_as_text: Rendered | None = None  # the page's text read as a paste, once it has been
