@@ -205,6 +205,32 @@ def test_the_sites_dated_copyright_line_over_the_headline_is_no_photo_credit(tmp
     assert all(left_out(notices, number) for number in range(1, footer.count("\n") + 2))
 
 
+STILL = "Amy Adams as the linguist Louise Banks in a still from the film."
+
+
+@pytest.mark.parametrize(
+    ("photo", "caption", "credit"),
+    [
+        (f"{STILL}\n© 2016 Paramount Pictures", STILL, "© 2016 Paramount Pictures"),
+        ("© 2016 Paramount Pictures", "", "© 2016 Paramount Pictures"),
+        (f"{STILL} © 2016 Paramount Pictures", STILL, "© 2016 Paramount Pictures"),
+        ("Amy Adams und Jeremy Renner am Set © 2016 Jan Thijs / Paramount", "Amy Adams und Jeremy Renner am Set",
+         "© 2016 Jan Thijs / Paramount"),
+        (f"{STILL} Photo: © Jan Thijs/Paramount", STILL, "Photo: © Jan Thijs/Paramount"),
+    ],
+    ids=["under-caption", "under-headline", "glued", "glued-no-stop", "labelled"],
+)  # fmt: skip
+def test_a_photos_dated_copyright_credit_under_the_headline_is_the_lead_photos(tmp_path, photo, caption, credit):
+    """A film still's credit carries its year ("© 2016 Paramount Pictures"), as the site's copyright line does; in
+    the lead photo's place (under its caption, glued onto it, or alone under the headline) it is the photo's credit,
+    kept with its caption. It was left out as the site's copyright line, and its caption with it."""
+    page = f"{HEADLINE}\nBy Anna Petrova\n{photo}\n{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, caption, credit)
+    assert story.body[0].text.startswith("The city council voted")
+    assert not any(left_out(notices, number) for number in range(3, 5))
+
+
 def test_a_videos_play_button_glued_onto_the_credit_is_not_the_credits(tmp_path):
     """ "PlayJane Doe/AP Photo": the video's "Play" button pasted onto its picture's credit with no space. The
     credit is the photographer's and the agency's, without the button."""

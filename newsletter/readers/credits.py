@@ -84,11 +84,6 @@ SITE_LINKS = regex(
 )
 
 
-# A copyright with its year, first or last: the site's or the article's ("© 2019", "©2016 Name Inc.", "Copyright ©
-# 1996-2019 Name", "© Name 2016"), never a photo's credit in the read pools' 361 pages
-SITE_COPYRIGHT = regex(r"(?i)^(?:(?:©|\(c\)|copyright)\s*)+(?:(?:19|20)\d\d\b|.*\s(?:19|20)\d\d\W*$)")
-
-
 def is_credit(line: str) -> bool:
     """A photo credit line, in any of the forms agencies and newsrooms print them."""
     if CJK_BRACKETED.fullmatch(line.strip()):
@@ -113,19 +108,49 @@ def is_credit(line: str) -> bool:
 
 
 COPYRIGHT_LABEL = regex(rf"(?i)(?:photo(?:graph)?|foto|bild|image|picture|credit|{PHOTO_WORDS})s?\W*")
+COPYRIGHT_SIGNS = regex(r"(?i)^(?:(?:©|\(c\)|copyright\b)\s*)+")
+YEAR = regex(r"\b(?:19|20)\d\d\b")
+COPYRIGHT_CAPTION_WORDS = 4  # a caption of a photo, before its copyright sign: more than a brand's name ("BBC ©")
+
+
+def site_copyright(line: str, beside_photo: bool = False) -> bool:
+    """The line is the site's copyright line (or the article's: "© Thomson Reuters 2020"), no photo's credit. Its
+    words say so: its rights, the site's contents or data ("... © 2019 CBS. All rights reserved", "Sports data ©
+    STATS"); so do a year with no one named ("© 2019") and its years since the site began ("© 2000-2018 Name"). One
+    year with a name ("©2016 POPSUGAR Inc.", "© Us Weekly 2016") is the site's in its menu or at the page's foot, but
+    a photo's credit may be dated too (a film's still: "© 2016 Warner Bros."): where it stands beside a caption or in
+    the lead photo's place (`beside_photo`), it is the photo's. A credit with its label ("Photo: © 2019 X") is too."""
+    signs = COPYRIGHT_SIGNS.match(line)
+    before, sign, holder = ("", "©", line[signs.end() :]) if signs else line.partition("©")
+    if not sign or COPYRIGHT_LABEL.fullmatch(before.strip()):
+        return False
+    holder = COPYRIGHT_SIGNS.sub("", holder)  # its signs, after its words: "... © Copyright 2016", "©copyright 2016"
+    if re.search(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b", f"{before} {holder}"):
+        return True
+    if re.search(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", holder):
+        return True  # its years, from the site's first ("©The Anti-June Cleaver 2011-2019"): a photo has one
+    return YEAR.search(holder) is not None and (not beside_photo or not re.search(r"[^\W\d_]", holder))
 
 
 def copyright_glued(line: str) -> tuple[str, str] | None:
     """(caption, credit) of a caption that ends in its credit after a copyright sign, as German and Austrian sites
     print them ("Radfahren in Salzburg, Hellbrunn © Österreich Werbung / Ulli Cecerle-Uitz", "... Bundestag© Odd
-    Andersen /AFP"); not the site's copyright line ("Copyright © 2019 CBS", "Sports data © STATS 2018": a year, or
-    its rights), nor a labelled credit ("Foto: © dpa")."""
+    Andersen /AFP"); not the site's copyright line (site_copyright: "Copyright © 2019 CBS", "Sports data © STATS
+    2018"; a dated one is the photo's after a caption of a sentence or a few words), nor a labelled credit ("Foto:
+    © dpa", "... film. Photo: © Jane Doe": the label is the credit's)."""
     caption, sign, credit = line.partition("©")
-    if not sign or not re.search(r"[^\W\d_]", caption) or COPYRIGHT_LABEL.fullmatch(caption.strip()):
+    label = (caption.split() or [""])[-1]
+    if (
+        not sign
+        or not re.search(r"[^\W\d_]", COPYRIGHT_SIGNS.sub("", caption))
+        or COPYRIGHT_LABEL.fullmatch(caption.strip())
+    ):
+        return None
+    if label.endswith(":") and COPYRIGHT_LABEL.fullmatch(label):
         return None
     if words_of(caption) > FILE_CAPTION_WORDS:
         return None  # a paragraph with a picture's credit pasted onto it: the article's, credit and all
-    if re.search(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b|\b(?:19|20)\d\d\b", line):
+    if site_copyright(line, ends_sentence(caption) or words_of(caption) >= COPYRIGHT_CAPTION_WORDS):
         return None
     return (caption.rstrip(), sign + credit) if is_credit(sign + credit.rstrip()) else None
 

@@ -29,7 +29,6 @@ from newsletter.readers.credits import (
     PHOTO_LABEL,
     PICTURED,
     PLAY_GLUED,
-    SITE_COPYRIGHT,
     LeadPhoto,
     credit_under,
     file_photo,
@@ -37,6 +36,7 @@ from newsletter.readers.credits import (
     is_credit,
     menu_credit,
     paragraph_over_credit,
+    site_copyright,
     split_credit,
     toggled,
 )
@@ -63,6 +63,7 @@ from newsletter.readers.lines import (
     RIGHTS_RESERVED,
     STAMPED,
     Line,
+    ends_sentence,
     is_byline,
     is_date_line,
     is_furniture,
@@ -419,12 +420,12 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
             continue
         if role == "caption" and words_of(line.text) < 2:
             continue  # a word shown twice, as a caption is: buttons ("TT", "TT": smaller and larger text), a label
-        if role == "caption" and i + 1 < len(lines) and SITE_COPYRIGHT.match(lines[i + 1].text):
+        if role == "caption" and i + 1 < len(lines) and site_line(lines, roles, i + 1, pick):
             continue  # over the site's dated copyright line ("©2016 Name Inc."): its slogan, no photo's caption
         if role == "caption":
             photo.add(*split_credit(GALLERY.sub("", CAPTION_LABEL.sub("", line.text))))  # not its label
             line.kind = "caption"
-        elif role == "credit" and not SITE_COPYRIGHT.match(line.text):  # (the photo's credit again, under its
+        elif role == "credit" and not site_line(lines, roles, i, pick):  # (the photo's credit again, under its
             # caption shown again: once more, not shown; not the site's dated copyright line, "© 2019")
             line.kind = "credit" if not photo.credit else line.kind
             photo.add("", PLAY_GLUED.sub("", line.text))  # not a video's button glued on ("PlayEvan Vucci/AP")
@@ -457,6 +458,13 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
 
 AUTHORS = regex(r"(?i)^authors?$")  # a box of the writers under the last paragraph ("Author:" over a name is a label)
 GALLERY = regex(r"^(?:\d+ of \d+\s*[|·•]\s*|\[\d+/\d+\]\s*)")  # a gallery's counter: "1 of 2 | The...", "[1/3]The..."
+
+
+def site_line(lines: list[Line], roles: list[str], i: int, pick: int | None) -> bool:
+    """The header's line `i` is the site's copyright line, no lead photo's credit (credits.site_copyright): a dated
+    one is the photo's in the photo's place, under the headline or under a caption written as a sentence."""
+    captioned = i > 0 and roles[i - 1] == "caption" and ends_sentence(lines[i - 1].text)
+    return site_copyright(lines[i].text, pick is not None and i > pick or captioned)
 
 
 def in_header(roles: list[str], i: int) -> bool:
