@@ -603,6 +603,28 @@ def rows(forms: tuple[str, ...] = ("text", "html")) -> list[dict[str, object]]:
     return result
 
 
+def sums(found: Score) -> dict[str, float]:
+    """A row's counts and sums, from which rows of several pools add up to one (bench/table.py): its figures are
+    shares and means, which do not."""
+    right = [page for page in found.with_headline if page.agreement]
+    articles = [page for page in found.with_headline if page.article]
+    return {
+        "pages": len(found.pages),
+        "judged": len(found.judged),
+        "precision": round(sum(page.precision for page in found.judged), 6),
+        "recall": round(sum(page.recall for page in found.judged), 6),
+        "refused": found.refused,
+        "with_headline": len(found.with_headline),
+        "right": len(right),
+        "exact": sum(1 for page in right if page.agreement == "exact"),
+        "unflagged": found.wrong_unflagged,
+        "right_flagged": sum(1 for page in right if page.flagged),
+        "articles": len(articles),
+        "articles_right": sum(1 for page in articles if page.agreement),
+        "articles_unflagged": sum(1 for page in articles if page.unflagged),
+    }
+
+
 def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES, worst: bool = False,
            headlines: bool = False) -> None:  # fmt: skip
     """The table: per form and half, the body's scores, pages refused and the headline's agreement."""
@@ -657,6 +679,7 @@ def report(forms: tuple[str, ...], halves: tuple[str, ...], pages: Path = PAGES,
                     if not page.agreement:
                         flag = "refused" if page.error else "flagged" if page.flagged else "UNFLAGGED"
                         print(f"    {page.key[:16]}  {flag:<9}  {page.headline[:60]!r}  true: {page.truths[0][:60]!r}")
+            print(f"{'':<22} sums {json.dumps(sums(found))}")  # for bench/table.py's figures over pools together
 
 
 def main() -> None:

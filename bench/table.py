@@ -12,6 +12,7 @@ source is missing, or whose run fails, is named and the run exits 1: no row goes
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -47,28 +48,68 @@ HEADER = (
 WIDTHS = (3, 9, 6, 5, 7, 8, 5, 5, 9, 13)  # each figure's column, right-aligned under HEADER
 
 
-def rows(output: str, label: str = "") -> dict[str, list[str]]:
-    """A run's table rows by form, each under `label` ("newspaper4k" for bench/unseen.py's "all"), else its own."""
-    found: dict[str, list[str]] = {form: [] for form in FORMS}
-    for line in output.splitlines():
-        match = ROW.match(line)
+SUMS = re.compile(r"^\s+sums (\{.*\})$")  # a row's counts, the line under it (bench/pages.py's `sums`)
+
+
+def line(name: str, figures: list[str]) -> str:
+    return (
+        f"{name:<27}"
+        + "".join(f" {figure:>{width}}" + " " for figure, width in zip(figures, WIDTHS, strict=True)).rstrip()
+    )
+
+
+def rows(output: str, label: str = "") -> dict[str, list[tuple[str, dict[str, float]]]]:
+    """A run's table rows by form, each under `label` ("newspaper4k" for bench/unseen.py's "all"), else its own,
+    with the counts under it."""
+    found: dict[str, list[tuple[str, dict[str, float]]]] = {form: [] for form in FORMS}
+    form = ""
+    for text in output.splitlines():
+        match, counts = ROW.match(text), SUMS.match(text)
         if match:
-            figures = match.group(3).split()
-            name = f"{match.group(1)} {label or match.group(2)}"
-            found[match.group(1)].append(
-                f"{name:<27}"
-                + "".join(f" {figure:>{width}}" + " " for figure, width in zip(figures, WIDTHS, strict=True)).rstrip()
-            )
+            form = match.group(1)
+            found[form].append((line(f"{form} {label or match.group(2)}", match.group(3).split()), {}))
+        elif counts and form:
+            found[form][-1] = (found[form][-1][0], json.loads(counts.group(1)))
     return found
 
 
-def table(outputs: list[tuple[str, str]]) -> str:
-    """The README's table from each run's output and its label: the rows form by form, the pools in order."""
+def pooled(form: str, counts: list[dict[str, float]]) -> str:
+    """One row for several pools' pages taken together: shares over all their pages, means over all judged pages."""
+    total = {key: sum(count.get(key, 0) for count in counts) for key in counts[0]} if counts else {}
+    if not total or not total["pages"]:
+        return ""
+    judged = total["judged"]
+    body = ["-", "-", "-"]
+    if judged:
+        p, r = total["precision"] / judged, total["recall"] / judged
+        body = [f"{p:.3f}", f"{r:.3f}", f"{2 * p * r / (p + r) if p + r else 0.0:.3f}"]
+    heads, right = total["with_headline"], total["right"]
+    figures = [str(int(total["pages"])), *body, str(int(total["refused"])), f"{right / heads if heads else 0:.2f}",
+               str(int(total["exact"])), str(int(heads - right)), str(int(total["unflagged"])),
+               f"{total['right_flagged'] / right if right else 0:.2f}"]  # fmt: skip
+    articles = total["articles"]
+    return line(f"{form} held back", figures) + (
+        f"\n{'':<27} of which {int(articles)} call themselves articles: headline "
+        f"{total['articles_right'] / articles if articles else 0:.2f}, {int(total['articles_unflagged'])} unflagged"
+    )
+
+
+def table(outputs: list[tuple[str, str]], held: tuple[str, ...] = ()) -> str:
+    """The README's table from each run's output and its label: the rows form by form, the pools in order; then
+    each form's row over the `held` pools' pages together (the goals' figures: pages nobody writing the reader
+    reads)."""
     by_form: dict[str, list[str]] = {form: [] for form in FORMS}
+    counts: dict[str, list[dict[str, float]]] = {form: [] for form in FORMS}
     for output, label in outputs:
-        for form, lines in rows(output, label).items():
-            by_form[form] += lines
-    return "\n".join([HEADER] + [line for form in FORMS for line in by_form[form]])
+        for form, found in rows(output, label).items():
+            by_form[form] += [text for text, _ in found]
+            counts[form] += [count for _, count in found if label in held and count]
+    lines = [HEADER] + [text for form in FORMS for text in by_form[form]]
+    if held:
+        together = [pooled(form, counts[form]) for form in FORMS]
+        lines += ["", f"The held-back pools together ({', '.join(held)}):", HEADER]
+        lines += [text for text in together if text]
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -94,7 +135,7 @@ def main() -> None:
         if done.returncode:
             failed.append(name)
         outputs.append((done.stdout, label))
-    print(table(outputs))
+    print(table(outputs, tuple(label for _, label, _, _, read in POOLS if not read)))
     print(f"(each run's output: {out})")
     if failed:
         sys.exit(f"failed: {', '.join(failed)} (their output is in {out})")

@@ -475,6 +475,9 @@ def test_a_pool_without_true_texts_reports_headlines_and_phrases_not_a_body_scor
     table = capsys.readouterr().out.splitlines()
     assert table[1].split()[:8] == ["text", "all", "1", "-", "-", "-", "0", "1.00"]
     assert table[2].split() == "phrases on 1 pages: kept 2 of 2, left out 1 of 1".split()
+    # the counts bench/table.py adds up over pools: the row's figures as counts and sums
+    sums = json.loads(next(line for line in table if line.split()[:1] == ["sums"]).split("sums ", 1)[1])
+    assert (sums["pages"], sums["judged"], sums["with_headline"], sums["right"], sums["unflagged"]) == (1, 0, 1, 1, 0)
 
 
 def test_a_page_refused_counts_under_refused_and_never_as_a_wrong_headline_given_without_a_flag(tmp_path, capsys):

@@ -54,3 +54,27 @@ def test_missing_sources_are_named_and_nothing_runs(tmp_path):
     assert "no trafilatura-1.0.0.tar.gz, htmldate-1.2.0.tar.gz" in done.stderr
     assert "newspaper4k-0.9.6.tar.gz," not in done.stderr
     assert done.stdout == ""
+
+
+HELD = """pages                  n  precision  recall     F1  refused  headline  exact  wrong  unflagged  right flagged
+text all                {n}      -   -      -        {refused}      0.50     1      1          1           0.50
+                       sums {{"pages": {n}, "judged": {judged}, "precision": {p}, "recall": {r}, "refused": {refused}, \
+"with_headline": {heads}, "right": {right}, "exact": 1, "unflagged": {unflagged}, "right_flagged": 1, "articles": 2, \
+"articles_right": 1, "articles_unflagged": 0}}
+"""
+
+
+def test_the_held_back_pools_are_added_up_page_by_page_not_averaged_pool_by_pool():
+    """The goals are about the held-back pages: their rows are added up as counts (a pool of 4 pages weighs less than
+    one of 80), and a read pool is never among them."""
+    bench = load_table()
+    small = HELD.format(n=4, judged=4, p=4.0, r=2.0, refused=0, heads=4, right=4, unflagged=0)
+    big = HELD.format(n=80, judged=0, p=0, r=0, refused=2, heads=80, right=40, unflagged=3)
+    read = HELD.format(n=10, judged=10, p=1.0, r=1.0, refused=5, heads=10, right=0, unflagged=9)
+    lines = bench.table([(small, "small"), (big, "big"), (read, "read")], held=("small", "big")).splitlines()
+    assert "The held-back pools together (small, big):" in lines
+    row = next(line for line in lines if line.startswith("text held back"))
+    # 84 pages, the body's means over the 4 judged pages, 2 refused, 44 of 84 headlines right, 40 wrong, 3 unflagged
+    assert row.split()[3:] == "84 1.000 0.500 0.667 2 0.52 2 40 3 0.05".split()
+    assert len(row) == len(bench.HEADER)
+    assert "of which 4 call themselves articles: headline 0.50, 0 unflagged" in " ".join(lines)
