@@ -1218,6 +1218,34 @@ def test_an_og_title_that_is_an_address_s_slug_is_no_headline(tmp_path):
     assert story.headline == "Bridge to close"
 
 
+@pytest.mark.parametrize(
+    "head, h1",
+    [
+        ("<meta property='og:title' content='{{ article.title }}'><title>Bridge to close | Riverside Daily</title>",
+         ""),
+        ("<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"${headline}\"}</script>"
+         "<title>Riverside Daily</title>", "<h1>Bridge to close</h1>"),
+        ("<title>Bridge to close | Riverside Daily</title>", "<h1>{% block headline %}{% endblock %}</h1>"),
+    ],
+)  # fmt: skip
+def test_a_template_s_placeholder_the_page_shows_unfilled_is_never_its_headline(tmp_path, head, h1):
+    """A page saved before its scripts filled it in names its headline as a template's placeholder: the headline is
+    the one the page shows elsewhere, as no pasted page's headline is a placeholder either."""
+    story, _ = saved(tmp_path, f"<html><head>{head}</head><body>{h1}{BRIDGE_HTML}</body></html>")
+    assert story.headline == "Bridge to close"
+
+
+def test_a_page_whose_every_headline_is_a_placeholder_has_none_and_the_build_says_so(cli, workdir):
+    head = "<title>{{article.title}} | Riverside Daily</title><meta property='og:title' content='{{article.title}}'>"
+    (workdir / "page.html").write_text(
+        f"<html><head>{head}</head><body><h1>{{{{ article.title }}}}</h1>{BRIDGE_HTML}</body></html>", "utf-8"
+    )
+    result = cli("build", "page.html", "--out", "out", "--date", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "{{" not in result.output
+    assert "page.html:1: no headline: the first sentence of its body stands in as its title" in result.output
+
+
 def test_a_one_word_h1_the_title_does_not_hold_gives_way_to_the_title_flagged(tmp_path):
     """A section's one word as the page's only <h1> ("Neuigkeiten"): the <title>'s headline is the likelier one."""
     story, notices = saved(

@@ -19,6 +19,7 @@ from newsletter.errors import InputError
 from newsletter.models import Block, Image, Notice, Source, Story
 from newsletter.patterns import regex
 from newsletter.readers.address import spells
+from newsletter.readers.candidates import PLACEHOLDER
 from newsletter.readers.extracted import (
     Start,
     body_blocks,
@@ -321,7 +322,8 @@ def page_headline(
     """JSON-LD's or Open Graph's headline; else the <h1> nearest the article; else the <title> without the site's
     name. Never the site's name alone, and never with it as a suffix. Sure when the page names it (JSON-LD, Open
     Graph) or it is the article's own <h1> (right above its first paragraph, when the article was found as one, not
-    taken from the page's text: `from_text`); else a guess, and `why` says so."""
+    taken from the page's text: `from_text`); else a guess, and `why` says so. Never a template's placeholder a page
+    saved before its scripts ran still shows ("{{ article.title }}"), as from pasted text."""
     title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
     site = site_names(tree, about, url)
     # What the <title> ends with may be the site's name ("Headline - Site") or the headline's own ("- Live updates",
@@ -373,7 +375,7 @@ def page_headline(
     # Open Graph, <title>) also the date, motto or host's name the site adds there
     for found, whole, why, named_only in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site, loose=named_only)
-        if headline and fold(headline).removeprefix("the ") not in sites:
+        if headline and fold(headline).removeprefix("the ") not in sites and not PLACEHOLDER.search(headline):
             if why and (found, whole, why, named_only) == by_title and (top := shown_above(body, text, headline)):
                 return Headline(headline, "", top)  # the <title> is what the page shows over the article
             if why and headline != clean_value(whole):
