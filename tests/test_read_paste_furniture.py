@@ -144,6 +144,11 @@ def test_the_button_that_enlarges_the_lead_photo_is_no_credit(tmp_path, button):
             "© Anna Petrova / dpa",
         ),
         ("The old harbour bridge in winter.© Tom Ellery/AFP", "The old harbour bridge in winter.", "© Tom Ellery/AFP"),
+        (  # the caption's own words are not the site's rights or data
+            "Civil rights marchers cross the old harbour bridge © Tom Ellery/AFP",
+            "Civil rights marchers cross the old harbour bridge",
+            "© Tom Ellery/AFP",
+        ),
     ],
 )
 def test_a_caption_with_its_credit_after_a_copyright_sign_is_the_lead_photos(tmp_path, line, caption, credit):
@@ -160,6 +165,17 @@ def test_the_sites_copyright_line_is_no_caption_and_credit(tmp_path):
     page = f"{HEADLINE}\nBy Anna Petrova\n{ARTICLE}Sports data © STATS 2026\nCopyright © 2026 Riverside Media\n"
     story, _ = read_paste(tmp_path, page)
     assert (story.caption, story.credit) == ("", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Alle Rechte vorbehalten. Nachdruck nur mit Genehmigung © Hafenstadt Medien", "Tous droits réservés © Le Port"],
+)
+def test_the_sites_rights_reserved_in_its_language_over_the_headline_are_no_caption_and_credit(tmp_path, line):
+    """The site's rights reserved in German or French, with its name after "©": no lead photo's caption and credit."""
+    page = f"Nachrichten\nPolitik\n{line}\n{HEADLINE}\nVon Anna Petrova\n12.11.2026\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "")
 
 
 @pytest.mark.parametrize(

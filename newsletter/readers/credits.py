@@ -113,11 +113,21 @@ YEAR = regex(r"\b(?:19|20)\d\d\b")
 COPYRIGHT_CAPTION_WORDS = 4  # a caption of a photo, before its copyright sign: more than a brand's name ("BBC ©")
 
 
+# What only a site's copyright line says: its rights, contents or data; its rights reserved, anywhere in the line
+# and in the languages sites print it
+SITE_WORDS = regex(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b")
+RESERVED = regex(
+    r"(?i)\brights reserved|\brechte vorbehalten|\bdroits réservés|\bderechos reservados|\bdiritti riservati|"
+    r"\bdireitos reservados|\brechten voorbehouden"
+)
+
+
 def site_copyright(line: str, beside_photo: bool = False) -> bool:
     """The line is the site's copyright line (or the article's: "© Thomson Reuters 2020"), no photo's credit. Its
-    words say so: its rights, the site's contents or data ("... © 2019 CBS. All rights reserved", "Sports data ©
-    STATS"); so do a year with no one named ("© 2019") and its years since the site began ("© 2000-2018 Name"). One
-    year with a name ("©2016 POPSUGAR Inc.", "© Us Weekly 2016") is the site's in its menu or at the page's foot, but
+    words say so: its rights, the site's contents or data ("... © 2019 CBS. All rights reserved", "Alle Rechte
+    vorbehalten", "Sports data © STATS"; not a caption's before it: "Civil rights marchers in Selma © Name/AP"); so
+    do a year with no one named ("© 2019") and its years since the site began ("© 2000-2018 Name"). One year with a
+    name ("©2016 POPSUGAR Inc.", "© Us Weekly 2016") is the site's in its menu or at the page's foot, but
     a photo's credit may be dated too (a film's still: "© 2016 Warner Bros."): where it stands beside a caption or in
     the lead photo's place (`beside_photo`), it is the photo's. A credit with its label ("Photo: © 2019 X") is too."""
     signs = COPYRIGHT_SIGNS.match(line)
@@ -125,7 +135,8 @@ def site_copyright(line: str, beside_photo: bool = False) -> bool:
     if not sign or COPYRIGHT_LABEL.fullmatch(before.strip()):
         return False
     holder = COPYRIGHT_SIGNS.sub("", holder)  # its signs, after its words: "... © Copyright 2016", "©copyright 2016"
-    if re.search(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b", f"{before} {holder}"):
+    said = holder if words_of(before) >= COPYRIGHT_CAPTION_WORDS else f"{before} {holder}"  # not a caption's words
+    if SITE_WORDS.search(said) or RESERVED.search(line):
         return True
     if re.search(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", holder):
         return True  # its years, from the site's first ("©The Anti-June Cleaver 2011-2019"): a photo has one
