@@ -233,8 +233,10 @@ STILL = "Amy Adams as the linguist Louise Banks in a still from the film."
         ("Amy Adams und Jeremy Renner am Set © 2016 Jan Thijs / Paramount", "Amy Adams und Jeremy Renner am Set",
          "© 2016 Jan Thijs / Paramount"),
         (f"{STILL} Photo: © Jan Thijs/Paramount", STILL, "Photo: © Jan Thijs/Paramount"),
+        (f"{STILL}\n© Human Rights Watch", STILL, "© Human Rights Watch"),  # a name's "Rights": no site's rights
+        (f"{STILL} © Human Rights Watch", STILL, "© Human Rights Watch"),
     ],
-    ids=["under-caption", "under-headline", "glued", "glued-no-stop", "labelled"],
+    ids=["under-caption", "under-headline", "glued", "glued-no-stop", "labelled", "rights-named", "rights-glued"],
 )  # fmt: skip
 def test_a_photos_dated_copyright_credit_under_the_headline_is_the_lead_photos(tmp_path, photo, caption, credit):
     """A film still's credit carries its year ("© 2016 Paramount Pictures"), as the site's copyright line does; in

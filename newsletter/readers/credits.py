@@ -115,7 +115,7 @@ COPYRIGHT_CAPTION_WORDS = 4  # a caption of a photo, before its copyright sign: 
 
 # What only a site's copyright line says: its rights, contents or data; its rights reserved, anywhere in the line
 # and in the languages sites print it
-SITE_WORDS = regex(r"(?i)\b(?:copyright|contents?|data|rights?|reserved)\b")
+SITE_WORDS = regex(r"(?i)\b(?:copyright|contents?|data|all rights)\b")  # (not "rights": "© Human Rights Watch")
 RESERVED = regex(
     r"(?i)\brights reserved|\brechte vorbehalten|\bdroits réservés|\bderechos reservados|\bdiritti riservati|"
     r"\bdireitos reservados|\brechten voorbehouden"
