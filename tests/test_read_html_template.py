@@ -54,3 +54,15 @@ def test_a_template_s_unfilled_code_in_an_article_is_left_out_and_named_and_code
         f"{tmp_path / 'page.html'}:1: left out 1 block(s) of a template's code the page shows unfilled (it was saved "
         "before its scripts filled it in): \"{{ ctrl.story.status === 'live' ? 'Publ…\""
     ]
+
+
+def test_a_pasted_article_s_line_holding_a_template_s_code_is_the_article_s(tmp_path):
+    """A paste does not say what the article shows as code: a line of its own that holds a template's expression
+    (a workflow's "${{ secrets.DEPLOY_TOKEN }}") stays in the body; only a line a template's code starts, with no
+    sentence beside it, is the page's unfilled template."""
+    from test_read_paste_furniture import read_paste
+
+    line = "run: ./deploy.sh --token ${{ secrets.DEPLOY_TOKEN }}"
+    page = "\n".join(["Ferry pier to close", "By Anna Petrova", HARBOUR[0], line, HARBOUR[1], "{{ article.tags }}"])
+    story, notices = read_paste(tmp_path, page)
+    assert [block.text for block in story.body] == [HARBOUR[0], line, HARBOUR[1]]

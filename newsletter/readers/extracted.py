@@ -56,7 +56,7 @@ def without_template(body: list[Block], file: str, notices: list[Notice]) -> lis
     left: list[str] = []
     for block in body:
         shown_as_text = "".join(span.text for span in block.spans if not span.code)
-        if block.kind != "results" and is_template(" ".join(shown_as_text.split())):
+        if block.kind != "results" and is_template(" ".join(shown_as_text.split()), anywhere=True):
             left.append(block.text)
         else:
             kept.append(block)

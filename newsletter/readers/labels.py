@@ -21,20 +21,22 @@ TEMPLATE = regex(r"\{\{.*?(?:\}\}|$)|\{%.*?(?:%\}|$)|\$\{[^{}]*\}")
 
 def is_markup(text: str) -> bool:
     """A line of the page's code, not a paragraph that quotes a tag (with its tags taken out, no sentence left); or
-    a template's code (is_template)."""
+    a template's code the page shows unfilled, starting the line (is_template)."""
     return is_template(text) or bool(MARKUP.match(text)) and not is_prose(TAG.sub(" ", text).strip())
 
 
-def is_template(text: str) -> bool:
-    """A template's code the page shows unfilled (it was saved or copied before its scripts filled it in): text
-    that such code starts with no sentence beside it ("{{article.title}}", "{{user.name}} - {{date}}"), or whose
-    code is half its characters or more, the template's own words among it ("{{status}} {{editor}} Open in editor")."""
+def is_template(text: str, anywhere: bool = False) -> bool:
+    """A template's code the page shows unfilled (it was saved or copied before its scripts filled it in): code
+    that starts the text, with no sentence beside it ("{{article.title}}", "{{user.name}} - {{date}}") or half its
+    characters or more, the template's own words among it ("{{status}} {{editor}} Open in editor"). Code that does
+    not start it counts only `anywhere` ("By {{author}} on {{date}}"): where the page marks what its article shows
+    as code (a saved page's <code>), not in a paste, whose article may hold a template's code of its own ("run: echo
+    ${{ secrets.TOKEN }}")."""
     code = len("".join("".join(TEMPLATE.findall(text)).split()))
-    if not code:
-        return False
-    if TEMPLATE.match(text) and not is_prose(TEMPLATE.sub(" ", text).strip()):
-        return True
-    return code * 2 >= len("".join(text.split()))
+    half = code * 2 >= len("".join(text.split()))
+    if TEMPLATE.match(text):
+        return half or not is_prose(TEMPLATE.sub(" ", text).strip())
+    return bool(code) and anywhere and half
 
 
 # A short link with the count of its posts ("Politik (12)"): a sidebar's, in a run of COUNTED_RUN or more
