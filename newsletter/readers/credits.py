@@ -110,6 +110,7 @@ def is_credit(line: str) -> bool:
 COPYRIGHT_LABEL = regex(rf"(?i)(?:photo(?:graph)?|foto|bild|image|picture|credit|{PHOTO_WORDS})s?\W*")
 COPYRIGHT_SIGNS = regex(r"(?i)^(?:(?:©|\(c\)|copyright\b)\s*)+")
 YEAR = regex(r"\b(?:19|20)\d\d\b")
+YEARS = regex(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b")  # "2011-2019"
 COPYRIGHT_CAPTION_WORDS = 4  # a caption of a photo, before its copyright sign: more than a brand's name ("BBC ©")
 
 
@@ -127,9 +128,9 @@ def site_copyright(line: str, beside_photo: bool = False) -> bool:
     words say so: its rights, the site's contents or data ("... © 2019 CBS. All rights reserved", "Alle Rechte
     vorbehalten", "Sports data © STATS"; not a caption's before it: "Civil rights marchers in Selma © Name/AP"); so
     do a year with no one named ("© 2019") and its years since the site began ("© 2000-2018 Name"). One year with a
-    name ("©2016 POPSUGAR Inc.", "© Us Weekly 2016") is the site's in its menu or at the page's foot, but
-    a photo's credit may be dated too (a film's still: "© 2016 Warner Bros."): where it stands beside a caption or in
-    the lead photo's place (`beside_photo`), it is the photo's. A credit with its label ("Photo: © 2019 X") is too."""
+    name ("©2016 POPSUGAR Inc.", "© Us Weekly 2016") is the site's in its menu or at the page's foot, but a photo's
+    credit may be dated too (a film's still: "© 2016 Warner Bros."): where it stands beside a caption or in the lead
+    photo's place (`beside_photo`), it is the photo's. A credit with its label ("Photo: © 2019 X") is too."""
     signs = COPYRIGHT_SIGNS.match(line)
     before, sign, holder = ("", "©", line[signs.end() :]) if signs else line.partition("©")
     if not sign or COPYRIGHT_LABEL.fullmatch(before.strip()):
@@ -138,7 +139,7 @@ def site_copyright(line: str, beside_photo: bool = False) -> bool:
     said = holder if words_of(before) >= COPYRIGHT_CAPTION_WORDS else f"{before} {holder}"  # not a caption's words
     if SITE_WORDS.search(said) or RESERVED.search(line):
         return True
-    if re.search(r"\b(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b", holder):
+    if YEARS.search(holder):
         return True  # its years, from the site's first ("©The Anti-June Cleaver 2011-2019"): a photo has one
     return YEAR.search(holder) is not None and (not beside_photo or not re.search(r"[^\W\d_]", holder))
 
