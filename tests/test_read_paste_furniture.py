@@ -275,3 +275,18 @@ def test_a_lead_in_over_the_photos_credit_is_no_caption(tmp_path):
     story, notices = read_paste(tmp_path, page)
     assert (story.headline, story.caption, story.credit) == (HEADLINE, "", "© privat")
     assert left_out(notices, 2)
+
+
+def test_a_share_panel_s_sentence_shown_twice_is_not_the_article_s_first_paragraph(tmp_path):
+    """A share panel prints its one sentence at its top and again at its foot, right over the lead photo's credit and
+    the article: the page's words, shown twice, set apart from the paragraphs by buttons and the credit. The article
+    begins with its own first paragraph, and that sentence is left out and named."""
+    note = "Links in this panel take you to the partner's own site."
+    page = (
+        f"News\nWorld\n{HEADLINE}\n14 November 2026\nShare this page\n{note}\nEmail\nFacebook\nX\nCopy this link\n"
+        f"{note}\nClose share panel\nPhoto: Anna Petrova/Reuters\n{ARTICLE}"
+    )
+    story, notices = read_paste(tmp_path, page)
+    assert story.headline == HEADLINE
+    assert [block.text for block in story.body] == ARTICLE.splitlines()
+    assert left_out(notices, 11)

@@ -107,6 +107,12 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
             i for i in range(first, last + 1) if roles[i] == "prose" and seen[lines[i].text] == inside[lines[i].text]
         ]
 
+    def lone_repeat(i: int) -> bool:
+        """A sentence the page shows elsewhere too, set apart from the paragraphs under it by buttons or credits
+        (a share panel's "These links open in a new window", at its top and again at its foot): the page's, not
+        the article's first paragraph."""
+        return roles[i] == "prose" and seen[lines[i].text] > 1 and i + 1 < len(roles) and roles[i + 1] != "prose"
+
     if any(run[0] >= ARTICLE_WORDS and own(run[1], run[2]) for run in runs):
         runs = [run for run in runs if own(run[1], run[2])]
     best = max(runs, key=lambda run: run[0])
@@ -127,7 +133,7 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
         best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
-    while start <= end and (roles[start] != "prose" or box_question(lines, roles, start)):
+    while start <= end and (roles[start] != "prose" or box_question(lines, roles, start) or lone_repeat(start)):
         start += 1
     if start > end:
         return None, -1  # the densest run holds no paragraph (a list's items alone: "1. e")
