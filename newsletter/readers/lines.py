@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newsletter.patterns import regex
 from newsletter.readers.buttons import OTHER_BUTTONS
 from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS
-from newsletter.readers.scripts import CJK, spaceless, words_of
+from newsletter.readers.scripts import CJK, FULL_STOPS, spaceless, words_of
 
 # --- what a line plainly is --------------------------------------------------------------------------------
 
@@ -517,9 +517,9 @@ def is_prose(line: str) -> bool:
     arrow = re.search(r"\w\s+»\s*$", line) and line.count("»") == 1 and "«" not in line  # "Politics »": a link
     ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line)) and not arrow
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
-    if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi: no capitals to tell a title by;
-        # a sentence's full stop does (not a teaser's "..")
-        return len(tokens) >= 4 and re.search(r"(?<![.…])[.!?।|][\"'”’»)]?\s*$", line) is not None
+    if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi, Urdu: no capitals to tell a title
+        # by; a sentence's full stop does (not a teaser's ".."), or its question mark
+        return len(tokens) >= 4 and re.search(r"(?<![.…])[.!?।|۔።؟][\"'”’»)]?\s*$", line) is not None
     lower = sum(1 for token in tokens if token[0].islower()) / len(tokens)
     if len(tokens) >= 20:
         capitals = sum(1 for token in tokens if token[0].isupper()) / len(tokens)
@@ -550,7 +550,7 @@ def ends_sentence(line: str) -> bool:
     """The line ends as a sentence does: its full stop, not an abbreviation's ("... in the U.S.", "Inc.") or a
     cut ("..."); inside its closing quotes too ('"We will win."')."""
     line = line.rstrip("\"”’»」』'")
-    return line.endswith((".", "。")) and not line.endswith("...") and not ABBREVIATION_END.search(line)
+    return line.endswith(FULL_STOPS) and not line.endswith("...") and not ABBREVIATION_END.search(line)
 
 
 # A line wholly in brackets: an aside ("（原标题：…）", the story's original title; "(Updated with quotes)"), never

@@ -12,6 +12,10 @@ import unicodedata
 
 from newsletter.patterns import regex
 
+# A sentence's full stop in each script: Latin, Chinese and Japanese, the danda of Hindi and Bengali, Urdu's, Burmese's,
+# Khmer's and Amharic's
+FULL_STOPS = (".", "。", "।", "۔", "။", "។", "።")
+
 
 class Later:
     """A pattern compiled the first time it is used (Python's `re` compiles in Python: a wide or long pattern
