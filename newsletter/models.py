@@ -149,6 +149,13 @@ def dateline(text: str) -> bool:
     return bool(dash and dash != ":" and (place[:1].isupper() or not place))
 
 
+def dateline_over(text: str) -> bool:
+    """A page's line set over its article's first paragraph is the article's dateline ("WASHINGTON (AP) —", "BAAR,
+    SWITZERLAND"), not a label in capitals ("TRENDING:", "READ MORE:", "WATCH:"), which a dateline's colon ("NEW
+    DELHI:") is written as too: the readers keep it, as the page has it, and Story.opening joins the two."""
+    return dateline(text) and not text.rstrip().endswith(":")
+
+
 class Block(Model):
     """A paragraph-level piece of a story body; a `results` block carries its table instead of spans."""
 

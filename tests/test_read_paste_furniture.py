@@ -1,6 +1,7 @@
 """A pasted page's furniture around its headline and lead photo (readers/text.py, readers/credits.py,
-readers/words.py): a breadcrumb trail is no caption or credit. The pages are written here in the shapes sites
-paste in, by hand."""
+readers/words.py): a breadcrumb trail is no caption or credit; and a dateline on a line of its own over the first
+paragraph is the article's, not furniture (readers/bounds.py). The pages are written here in the shapes sites paste
+in, by hand."""
 
 import re
 from pathlib import Path
@@ -290,3 +291,48 @@ def test_a_share_panel_s_sentence_shown_twice_is_not_the_article_s_first_paragra
     assert story.headline == HEADLINE
     assert [block.text for block in story.body] == ARTICLE.splitlines()
     assert left_out(notices, 11)
+
+
+PARAGRAPHS = ARTICLE.splitlines()
+HEADER = f"Home\nPolitics\n{HEADLINE}\nBy Jane Roe and John Doe\nUpdated 3:15 PM EST, November 21, 2026\n"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "WASHINGTON (AP) —",
+        "BAAR, Switzerland —",
+        "KYIV, Ukraine (Reuters) -",
+        "LONDON, Nov 20 (Reuters) -",
+        "WASHINGTON —",
+    ],
+)
+def test_a_dateline_on_its_own_line_over_the_first_paragraph_opens_the_story(tmp_path, dateline):
+    """ "WASHINGTON (AP) —" set on a line of its own over the first paragraph was left out as the page's furniture,
+    and the story lost it: it is the article's first paragraph, as the page sets it and as a saved page keeps it,
+    and the story's teaser and preheader (its opening) join it to the paragraph after it."""
+    story, notices = read_paste(tmp_path, f"{HEADER}{dateline}\n{ARTICLE}")
+    assert [block.text for block in story.body] == [dateline, *PARAGRAPHS]
+    assert story.opening == f"{dateline} {PARAGRAPHS[0]}"
+    assert (story.headline, story.byline, str(story.date)) == (HEADLINE, "Jane Roe and John Doe", "2026-11-21")
+    assert not left_out(notices, 6)
+
+
+@pytest.mark.parametrize("label", ["TRENDING:", "READ MORE:", "WATCH:"])
+def test_a_label_in_capitals_over_the_first_paragraph_is_no_dateline(tmp_path, label):
+    """A label written as a dateline with a colon is ("NEW DELHI:") stays the page's line: left out and named."""
+    story, notices = read_paste(tmp_path, f"{HEADER}{label}\n{ARTICLE}")
+    assert [block.text for block in story.body] == PARAGRAPHS
+    assert story.opening == PARAGRAPHS[0]
+    assert left_out(notices, 6)
+
+
+def test_a_dateline_not_right_over_the_first_paragraph_stays_out(tmp_path):
+    """A line in a dateline's shape over the byline, or with the page's button between it and the first paragraph,
+    is not the article's opening: left out and named."""
+    over_byline = f"Home\nPolitics\n{HEADLINE}\nWASHINGTON (AP) —\nBy Jane Roe and John Doe\n{ARTICLE}"
+    over_button = f"{HEADER}WASHINGTON (AP) —\nAdvertisement\n{ARTICLE}"
+    for page, number in ((over_byline, 4), (over_button, 6)):
+        story, notices = read_paste(tmp_path, page)
+        assert [block.text for block in story.body] == PARAGRAPHS
+        assert left_out(notices, number), notices

@@ -1,6 +1,7 @@
 """Where a pasted page's article runs: the stretch of lines densest in prose, joined across a box of links set
 into the article, less another story above such a box, a widget's messages over the article's header, and a
-header written as sentences over its date. The text reader (text.py) places the article's lines from here."""
+header written as sentences over its date; with its dateline set on a line of its own over its first paragraph. The
+text reader (text.py) places the article's lines from here."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import itertools
 import re
 from collections import Counter
 
+from newsletter.models import dateline_over
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.ends import COMMENTS
@@ -393,3 +395,12 @@ def in_related_box(lines: list[Line], roles: list[str]) -> list[bool]:
         since += 1
         box.append(inside and role != "related")
     return box
+
+
+def dateline_above(lines: list[Line], roles: list[str], start: int, pick: int | None) -> bool:
+    """The line right over the article's first paragraph, under its headline, is its dateline on a line of its own
+    ("WASHINGTON (AP) —", "KYIV, Ukraine (Reuters) -"): the article's, as the saved-page reader keeps it; not a
+    byline, a date or a photo's credit written as a dateline is ("PHOTOGRAPH BY ANNA PETROVA, HARBOUR TRUST")."""
+    above = start - 1
+    return pick is not None and pick < above and roles[above] in ("other", "furniture") \
+        and roles[start] == "prose" and dateline_over(lines[above].text)  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsletter.links import ALLOWED_SCHEMES
-from newsletter.models import Block, Notice, Source, Span, Story, dateline, joined_runs, look, span_of
+from newsletter.models import Block, Notice, Source, Span, Story, dateline_over, joined_runs, look, span_of
 from newsletter.readers.candidates import SHARE_LINE
 from newsletter.readers.dialogs import site_promo
 from newsletter.readers.headers import figures_date
@@ -132,9 +132,8 @@ def without_page_start(body: list[Block], file: str, notices: list[Notice]) -> S
         if original_title(line.text):
             first += 1  # the story's title where it was first published: the article's own is its headline
             continue
-        if dateline(line.text) and not line.text.endswith(":") and roles[i + 1 : i + 2] == ["prose"]:
-            break  # "WASHINGTON (AP) —" over the first paragraph: the article's (Story.opening joins the two); not
-            # a label in capitals ("TRENDING:", "READ MORE:"), which a dateline's colon ("NEW DELHI:") is written as
+        if dateline_over(line.text) and roles[i + 1 : i + 2] == ["prose"]:
+            break  # "WASHINGTON (AP) —" over the first paragraph: the article's (Story.opening joins the two)
         shape = block.kind == "p" or block.kind == "h" and role in ("byline", "date")  # ("By Maria Popova": a subhead)
         if role == "prose" or not shape or not (role in START_ROLES or label) or words > START_WORDS:
             break

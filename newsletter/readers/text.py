@@ -18,7 +18,7 @@ from newsletter.models import Block, Image, Notice, Source, Span, Story
 from newsletter.patterns import regex
 from newsletter.readers import GUESS, Read, Related
 from newsletter.readers.address import slug_terms
-from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, repeated_boxes, writers_box
+from newsletter.readers.bounds import BOX_LINE_WORDS, PAGE_LIST, body_run, dateline_above, repeated_boxes, writers_box
 from newsletter.readers.candidates import REPORTING_FROM
 from newsletter.readers.credits import (
     CAPTION_UNDER,
@@ -122,6 +122,8 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
         promo = first_promo([line.text for line in lines], roles, head.index, start)
         if promo == start < end:
             start += 1  # ... over the article's first paragraph, which is the next
+    dated = dateline_above(lines, roles, start, head.index)  # "WASHINGTON (AP) —" over the first paragraph: the
+    start -= dated  # article's, a paragraph as the page sets it (Story.opening joins the two)
 
     # A paywall's call to log in ends the article there: the page holds only its opening (said below)
     wall = paywall([line.text for line in lines], roles, start, end)
@@ -139,7 +141,7 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
         in_box = (in_box or role == "related") and role != "prose"
         if in_box:
             continue
-        if role == "prose":
+        if role == "prose" or dated and i == start:
             line.kind = "body"
             body.append(Block(spans=[Span(text=line.text)]))
             body_words += words_of(line.text)
