@@ -1354,6 +1354,23 @@ def test_a_name_and_post_is_a_byline_in_korean_and_japanese_and_a_headline_endin
     assert not any(is_byline(line) for line in ("억류된 일본인 기자", "ガザで拘束の日本人記者", "拘束された日本人記者"))
 
 
+def test_a_japanese_post_before_the_name_is_a_byline_and_its_line_marks_the_headline_over_it():
+    """Japanese papers set the writer's post first ("編集委員 山田太郎", a senior staff writer): a byline, whose
+    line stands under the headline, over the article's tags, its date and its source's name."""
+    assert is_byline("編集委員 山田太郎") and is_byline("特派員 山田 太郎") and not is_byline("編集委員会の報告")
+    title = "日米首脳会談 通商協議の行方"
+    page = (
+        f"ニュース\n国際\n{title}\n編集委員 山田太郎\n北米\n政治\n経済\n2026/11/20 5:50\n情報元\n"
+        "日本経済新聞 電子版\n保存\n共有\n"
+        "日米首脳会談が20日に開かれ、両首脳は通商協議を年内に再開することで合意した。関税の扱いを巡っては"
+        "なお溝が残っており、協議の行方は不透明だ。\n"
+        "政府関係者によると、米側は自動車分野での譲歩を求めている。日本側は農産品の市場開放と合わせて議論する構えで、"
+        "交渉は長期化する可能性がある。\n"
+    )
+    result, _ = read(page)
+    assert (result.stories[0].headline, result.stories[0].byline) == (title, "編集委員 山田太郎")
+
+
 def test_a_byline_without_by_may_hold_letters_beyond_ascii():
     assert is_byline("Özlem Türeci, AP Budget Writer") and is_byline("Émile Zola Staff Writer")
 

@@ -207,12 +207,14 @@ CJK_NAME = rf"(?:[\u4E00-\u9FFF]{{2,5}}|[\u4E00-\u9FFF]{{1,3}}\s[\u4E00-\u9FFF]{
 
 
 # ... in other languages: a label and a colon ("Penulis: Budi Santoso", "Autor: Ana Souza"), Indonesian's "Oleh", a
-# Korean or Japanese name and its post ("김철수 기자", "山田太郎記者")
+# Korean or Japanese name and its post ("김철수 기자", "山田太郎記者"), or the Japanese post first ("編集委員 中沢克二")
 OTHER_BYLINE = regex(
     rf"^(?:(?:{AUTHOR_LABELS})\s*:|Oleh)\s*"
     r"[A-Z\u00C0-\u024F].{0,80}$|^(?:[^\s,=]{1,10}=)?"
     + CJK_NAME
-    + r"\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$"
+    + r"\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$|^(?:編集委員|論説委員|解説委員|特派員)\s"
+    + CJK_NAME
+    + "$"
 )
 
 
