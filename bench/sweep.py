@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -93,9 +94,11 @@ def issue_path(way: str, keys: list[tuple[Path, str]], work: Path, found: Found,
     home.mkdir()
     if not ran(newsletter(["init", "."], home), f"{way} init", found):
         return
+    for started in (home / "issues").iterdir():
+        shutil.rmtree(started)  # the issue `init` starts, of today's date: on the day that is DATE, `new` would refuse
     if not ran(newsletter(["new", "--date", DATE], home), f"{way} new", found):
         return
-    issue = home / "issues" / DATE  # (`init` starts an issue of today's date too: left as it is)
+    issue = home / "issues" / DATE
     for example in issue.glob("*.md"):
         example.unlink()  # the example lead `new` writes, and issue.toml's line naming it: only the pages brought in
     toml = issue / "issue.toml"
