@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.kinds import label_only
+from newsletter.readers.languages import ALL_RIGHTS_RESERVED
 from newsletter.readers.lines import CAPTION_BUTTONS, FURNITURE, STAMPED, ends_sentence, line_date, title_case
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import breadcrumb
@@ -117,10 +118,7 @@ COPYRIGHT_CAPTION_WORDS = 4  # a caption of a photo, before its copyright sign: 
 # What only a site's copyright line says: its rights, contents or data; its rights reserved, anywhere in the line
 # and in the languages sites print it
 SITE_WORDS = regex(r"(?i)\b(?:copyright|contents?|data|all rights)\b")  # (not "rights": "© Human Rights Watch")
-RESERVED = regex(
-    r"(?i)\brights reserved|\brechte vorbehalten|\bdroits réservés|\bderechos reservados|\bdiritti riservati|"
-    r"\bdireitos reservados|\brechten voorbehouden"
-)
+RESERVED = regex(rf"(?i)\b(?:rights reserved|{ALL_RIGHTS_RESERVED})")
 
 
 def site_copyright(line: str, beside_photo: bool = False) -> bool:

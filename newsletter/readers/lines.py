@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from newsletter.patterns import regex
 from newsletter.readers.buttons import OTHER_BUTTONS
+from newsletter.readers.languages import ALL_RIGHTS_RESERVED, RELATED_HEADINGS
 from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS
 from newsletter.readers.scripts import CJK, FULL_STOPS, spaceless, words_of
 
@@ -278,7 +279,7 @@ RELATED = regex(
     r"Berita (?:Terkait|Berkaitan|Lainnya)|Tin (?:liên quan|cùng chuyên mục)|(?:อ่าน)?ข่าวที่เกี่ยวข้อง|"
     r"Διαβάστε (?:επίσης|ακόμη)|Σχετικά άρθρα|Läs (?:också|även)|Læs (?:også|mere)|Les (?:også|mer)|Lue myös|"
     r"Citește (?:și|şi)|Articole similare|Kapcsolódó (?:cikkek|hírek)|مزید پڑھیں|"
-    r"আরও পড়ুন|כתבות נוספות|Llegeix (?:també|més)|Notícies relacionades)"
+    rf"আরও পড়ুন|כתבות נוספות|Llegeix (?:també|més)|Notícies relacionades|{RELATED_HEADINGS})"
     r"\s*[:：]?$"
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
@@ -287,7 +288,8 @@ TAG_LINE = regex(
     r"etiquetas|temas|tag|argomenti|onderwerpen)\s*:\s*[^,]{1,60}(?:,\s*[^,]{1,60}){2,}$"
 )
 RIGHTS_RESERVED = regex(
-    r"(?i)(?:©|\(c\)|copyright\b).*\brights reserved\b|\brights reserved\b.*(?:©|copyright)|"
+    rf"(?i)(?:©|ⓒ|\(c\)|copyright\b).*\b(?:rights reserved\b|{ALL_RIGHTS_RESERVED})|"
+    rf"\b(?:rights reserved\b|{ALL_RIGHTS_RESERVED}).*(?:©|ⓒ|copyright)|"
     # ... as Chinese sites forbid reprinting, near the line's start and not quoted: "未经授权禁止转载",
     # "本網站之文字…非經授權，不得轉載", "未经允许任何单位或个人不得转载" (not a paragraph that cites
     # "未经授权不得转载" as a contract's words)

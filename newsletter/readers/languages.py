@@ -1,0 +1,33 @@
+"""What news pages in other languages print where an English page prints "All rights reserved" or "Read more": the
+words the line readers (lines.py, credits.py) tell a page's own lines by, beside their English ones."""
+
+from __future__ import annotations
+
+# "All rights reserved", as a page's copyright line says it: German, French, Spanish, Italian, Portuguese, Dutch,
+# Catalan, Polish, Czech, Slovak, Hungarian, Romanian, Turkish, Russian, Ukrainian, Serbian, Croatian, Bulgarian,
+# Greek, Swedish, Danish, Norwegian, Finnish, Arabic, Persian, Urdu, Hebrew, Vietnamese, Indonesian and Malay, Swahili,
+# Hindi, Bengali, Thai, Georgian, Armenian; and Korean's and Japanese's "no reprinting without permission"
+ALL_RIGHTS_RESERVED = (
+    r"rechte vorbehalten|droits réservés|derechos reservados|diritti riservati|direitos reservados|"
+    r"rechten voorbehouden|drets reservats|prawa zastrzeżone|práva vyhrazena|práva vyhradené|jog fenntartva|"
+    r"drepturile rezervate|hakları saklıdır|права защищены|права захищені|права задржана|prava zadržana|"
+    r"prava pridržana|права запазени|επιφύλαξη παντός δικαιώματος|δικαιώματα (?:διατηρούνται|κατοχυρωμένα)|"
+    r"rättigheter förbehållna|rettigheder forbeholdes|rettigheter reservert|oikeudet pidätetään|"
+    r"الحقوق محفوظة|حقوق [^.]{0,60}محفوظ|حقوق محفوظ|הזכויות שמורות|bản quyền thuộc về|giữ bản quyền|"
+    r"hak cipta dilindungi|hak cipta terpelihara|haki zote zimehifadhiwa|सर्वाधिकार सुरक्षित|সর্বস্বত্ব সংরক্ষিত|"
+    r"สงวนลิขสิทธิ์|უფლება დაცულია|իրավունքները պաշտպանված են|무단\s?전재|無断転載"
+)
+
+# A list of other stories' heading, "Related", "Read more", "Most read", in the languages lines.RELATED has no word
+# for yet: Arabic, Persian, Urdu, Hebrew, Hindi, Bengali, Turkish, Russian, Ukrainian, Serbian and Croatian, Polish,
+# Hungarian, Romanian, Vietnamese, Thai, Swahili, Georgian, Armenian
+RELATED_HEADINGS = (
+    r"(?:مقالات|قصص) ذات صلة|الأكثر قراءة|بیشتر بخوانید|(?:مطالب|اخبار) مرتبط|پربازدیدترین‌ها|متعلقہ خبریں|"
+    r"כתבות קשורות|עוד בנושא|הכי נקראות|संबंधित (?:खबरें|ख़बरें|समाचार)|यह भी पढ़ें|और पढ़ें|"
+    r"সম্পর্কিত (?:খবর|সংবাদ)|সর্বাধিক পঠিত|Benzer Haberler|En çok okunanlar|Bunlar da ilginizi çekebilir|"
+    r"Ещё по теме|Новости по теме|Самое читаемое|Новини за темою|Більше новин|Найпопулярніше|"
+    r"Прочитајте (?:још|и)|Pročitajte (?:još|i)|Повезане вести|Povezane (?:vesti|vijesti)|Najczęściej czytane|"
+    r"Polecane|Ezek is érdekelhetnek|Legolvasottabb|Citește mai mult|Cele mai citite|Đọc thêm|Tin mới nhất|"
+    r"อ่านเพิ่มเติม|ข่าวแนะนำ|Habari zinazohusiana|Soma (?:pia|zaidi)|ასევე წაიკითხეთ|მსგავსი სიახლეები|"
+    r"Կարդացեք նաև"
+)
