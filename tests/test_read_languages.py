@@ -598,3 +598,14 @@ in its
     got, _ = read_page(tmp_path, language)
     assert got.related[0].heading == marked(page, "R")[0]
     assert [item.headline or item.teaser for item in got.related[0].items] == marked(page, "T")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_byline_in_the_pages_language_is_the_stories(tmp_path, language):
+    """The writer's name after the label or the word for "by" that the page's language prints ("Автор: Иван Петров",
+    "بقلم: أحمد الخطيب", "מאת: דנה לוי", "Na Juma Hassan", "Του Γιώργου Παπαδόπουλου"), or the desk that signs it
+    ("নিজস্ব প্রতিবেদক, ঢাকা": staff reporter, Dhaka), is the story's byline, without the label."""
+    byline = marked(PAGES[language], "B")[0]
+    got, _ = read_page(tmp_path, language)
+    assert got.stories[0].byline
+    assert byline.endswith(got.stories[0].byline)

@@ -31,3 +31,29 @@ RELATED_HEADINGS = (
     r"อ่านเพิ่มเติม|ข่าวแนะนำ|Habari zinazohusiana|Soma (?:pia|zaidi)|ასევე წაიკითხეთ|მსგავსი სიახლეები|"
     r"Կարդացեք նաև"
 )
+
+# A byline's label before the writer's name and a colon ("Autor:", "Penulis:" are lines.AUTHOR_LABELS'), as pages in
+# other languages print it: Russian, Ukrainian, Serbian, Hungarian, Turkish, Greek, Vietnamese, Arabic, Persian, Urdu,
+# Hebrew, Hindi, Bengali, Thai, Swahili, Georgian, Armenian
+AUTHOR_WORDS = (
+    r"Автор|Автори|Аутор|Szerző|Yazar|Haber|Muhabir|Συντάκτης|Συγγραφέας|Tác giả|Phóng viên|Bài|الكاتب|كتب|بقلم|"
+    r"إعداد|نویسنده|گزارش|گزارشگر|تحریر|رپورٹ|تحریر و رپورٹ|כתב|כתבה|מאת|लेखक|रिपोर्ट|रिपोर्टर|লেখক|প্রতিবেদক|"
+    r"ผู้เขียน|เขียนโดย|ผู้สื่อข่าว|Mwandishi|ავტორი|Հեղինակ"
+)
+# A name's first letter: a capital in the scripts that have them (Latin, Greek, Cyrillic, Armenian), any letter in
+# those that have none (Arabic, Hebrew, Hindi, Bengali, Thai, Georgian)
+NAME_START = (
+    "[A-Z\u00c0-\u024f\u0386-\u03ab\u0400-\u042f\u0490\u0531-\u0556\u0590-\u06ff\u0900-\u09ff\u0e00-\u0e7f"
+    "\u10a0-\u10ff]"
+)
+NAME = rf"{NAME_START}[^\s,|:;.!?]*"
+# ... and "By" over the name alone, no colon: Hebrew's, Arabic's "by the pen of", Thai's, Swahili's, and Greek's "of"
+# before a name in the genitive ("Του Γιώργου Παπαδόπουλου"): only over two to four names' words and nothing else
+BY_ELSEWHERE = r"מאת|بقلم|بواسطة|โดย|Na|Του|Της|Των"
+SIGNED_ELSEWHERE = (
+    rf"^(?:{BY_ELSEWHERE})\s+{NAME}(?:\s+{NAME}){{1,3}}$|"
+    # a desk's byline, no one's name ("Staff Reporter, Dhaka"): Bengali's, Hindi's and Urdu's staff reporter and
+    # correspondent, then perhaps the city
+    r"^(?:নিজস্ব প্রতিবেদক|বিশেষ প্রতিনিধি|স্টাফ রিপোর্টার|निज संवाददाता|हमारे संवाददाता|स्टाफ रिपोर्टर|"
+    r"اسٹاف رپورٹر|نمائندہ خصوصی)(?:\s*[,،]\s*\S.{0,30})?$"
+)

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass
 
 from newsletter.patterns import regex
+from newsletter.readers import languages
 from newsletter.readers.buttons import OTHER_BUTTONS
-from newsletter.readers.languages import ALL_RIGHTS_RESERVED, RELATED_HEADINGS
 from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS
 from newsletter.readers.scripts import CJK, FULL_STOPS, spaceless, words_of
 
@@ -185,8 +185,8 @@ BYLINE = regex(
 
 
 BYLINE_WORDS = regex(
-    rf"^(?:(?:{BY_WORDS}|(?i:{OTHER_BY})|Oleh|BY|by):?\s+|"
-    rf"(?:{AUTHOR_LABELS})\s*:\s*)"
+    rf"^(?:(?:{BY_WORDS}|(?i:{OTHER_BY})|Oleh|BY|by|{languages.BY_ELSEWHERE}):?\s+|"
+    rf"(?:{AUTHOR_LABELS}|{languages.AUTHOR_WORDS})\s*:\s*)"
 )  # what a byline says before the name
 
 
@@ -210,8 +210,8 @@ CJK_NAME = rf"(?:[\u4E00-\u9FFF]{{2,5}}|[\u4E00-\u9FFF]{{1,3}}\s[\u4E00-\u9FFF]{
 # ... in other languages: a label and a colon ("Penulis: Budi Santoso", "Autor: Ana Souza"), Indonesian's "Oleh", a
 # Korean or Japanese name and its post ("김철수 기자", "山田太郎記者"), or the Japanese post first ("編集委員 中沢克二")
 OTHER_BYLINE = regex(
-    rf"^(?:(?:{AUTHOR_LABELS})\s*:|Oleh)\s*"
-    r"[A-Z\u00C0-\u024F].{0,80}$|^(?:[^\s,=]{1,10}=)?"
+    rf"^(?:(?:{AUTHOR_LABELS}|{languages.AUTHOR_WORDS})\s*:|Oleh)\s*{languages.NAME_START}.{{0,80}}$|"
+    rf"{languages.SIGNED_ELSEWHERE}|^(?:[^\s,=]{{1,10}}=)?"
     + CJK_NAME
     + r"\s?(?:기자|특파원|記者|特派員|編集委員)(?:\s+\S+@\S+)?$|^(?:編集委員|論説委員|解説委員|特派員)\s"
     + CJK_NAME
@@ -279,7 +279,7 @@ RELATED = regex(
     r"Berita (?:Terkait|Berkaitan|Lainnya)|Tin (?:liên quan|cùng chuyên mục)|(?:อ่าน)?ข่าวที่เกี่ยวข้อง|"
     r"Διαβάστε (?:επίσης|ακόμη)|Σχετικά άρθρα|Läs (?:också|även)|Læs (?:også|mere)|Les (?:også|mer)|Lue myös|"
     r"Citește (?:și|şi)|Articole similare|Kapcsolódó (?:cikkek|hírek)|مزید پڑھیں|"
-    rf"আরও পড়ুন|כתבות נוספות|Llegeix (?:també|més)|Notícies relacionades|{RELATED_HEADINGS})"
+    rf"আরও পড়ুন|כתבות נוספות|Llegeix (?:també|més)|Notícies relacionades|{languages.RELATED_HEADINGS})"
     r"\s*[:：]?$"
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
@@ -288,8 +288,8 @@ TAG_LINE = regex(
     r"etiquetas|temas|tag|argomenti|onderwerpen)\s*:\s*[^,]{1,60}(?:,\s*[^,]{1,60}){2,}$"
 )
 RIGHTS_RESERVED = regex(
-    rf"(?i)(?:©|ⓒ|\(c\)|copyright\b).*\b(?:rights reserved\b|{ALL_RIGHTS_RESERVED})|"
-    rf"\b(?:rights reserved\b|{ALL_RIGHTS_RESERVED}).*(?:©|ⓒ|copyright)|"
+    rf"(?i)(?:©|ⓒ|\(c\)|copyright\b).*\b(?:rights reserved\b|{languages.ALL_RIGHTS_RESERVED})|"
+    rf"\b(?:rights reserved\b|{languages.ALL_RIGHTS_RESERVED}).*(?:©|ⓒ|copyright)|"
     # ... as Chinese sites forbid reprinting, near the line's start and not quoted: "未经授权禁止转载",
     # "本網站之文字…非經授權，不得轉載", "未经允许任何单位或个人不得转载" (not a paragraph that cites
     # "未经授权不得转载" as a contract's words)
