@@ -609,3 +609,15 @@ def test_the_byline_in_the_pages_language_is_the_stories(tmp_path, language):
     got, _ = read_page(tmp_path, language)
     assert got.stories[0].byline
     assert byline.endswith(got.stories[0].byline)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_photos_caption_and_credit_in_the_pages_language(tmp_path, language):
+    """A credit labelled in the page's language ("Fotoğraf: AA", "فوٹو: اے ایف پی", "ΦΩΤΟ: EUROKINISSI", "ფოტო: ...")
+    is the lead photo's credit, and the line over it its caption, no paragraph of the article: the body is the
+    paragraphs, each one."""
+    page = PAGES[language]
+    got, _ = read_page(tmp_path, language)
+    story = got.stories[0]
+    assert (story.caption, story.credit) == (marked(page, "C")[0], marked(page, "K")[0])
+    assert [block.text for block in story.body] == marked(page, "P")

@@ -48,11 +48,12 @@ CJK_LEADING = regex(
     r"^[（(](?P<credit>法新社|路透社|美联社|美聯社|彭博社|欧新社|歐新社|新华社|新華社|中新社|共同社|韩联社|韓聯社|"
     r"AFP|Reuters|AP|EPA|Bloomberg)[）)]\s*(?P<caption>[^。！？]{5,59}。?)$"
 )
-# "Photo" as pages in other languages label a credit: Slavic and Baltic, Hungarian, Greek, Finnish, Vietnamese,
-# Filipino, Swahili, Hausa, Persian, Arabic, Hebrew, Hindi, Bengali, Korean, Thai, Burmese
+# "Photo" as pages in other languages label a credit: Slavic and Baltic, Hungarian, Turkish, Greek, Finnish,
+# Vietnamese, Filipino, Swahili, Hausa, Persian, Arabic, Urdu, Hebrew, Hindi, Bengali, Korean, Thai, Burmese, Georgian,
+# Armenian
 PHOTO_WORDS = (
-    "фото|снимка|fot\\.|fotó|zdjęcie|slika|nuotr\\.|φωτ\\.|φωτογραφία|kuva|ảnh|larawan|picha|hoto|عکس|صورة|تصوير|"
-    "צילום|फोटो|ছবি|사진|ภาพ|ဓာတ်ပုံ"
+    "фото|снимка|fot\\.|fotó|zdjęcie|slika|nuotr\\.|fotoğraf|φωτ\\.|φωτο|φωτογραφία|kuva|ảnh|larawan|picha|hoto|"
+    "عکس|صورة|تصوير|فوٹو|تصویر|צילום|फोटो|फ़ोटो|ছবি|사진|ภาพ|ဓာတ်ပုံ|ფოტო|լուսանկար"
 )
 # ... and the BBC's label over the credit, in English and its World Service's languages (as CAPTION_LABEL's)
 SOURCE_LABELS = (
