@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from newsletter.patterns import regex
 from newsletter.readers import languages
 from newsletter.readers.buttons import OTHER_BUTTONS
-from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS
+from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS, calendar_date
 from newsletter.readers.scripts import CJK, FULL_STOPS, spaceless, words_of
 
 # --- what a line plainly is --------------------------------------------------------------------------------
 
-MONTH = "(?:" + "|".join(sorted([*MONTHS, *TWO_MONTHS], key=len, reverse=True)) + r")\.?"
+MONTH = "(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *TWO_MONTHS]), key=len, reverse=True)) + r")\.?"
 YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}\b))"  # ... or glued to its time, as CNBC's pastes ("NOV 20 20194:29 AM EST")
 DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){YEAR_END}", re.I),
@@ -78,13 +78,11 @@ def line_date(line: str) -> dt.date | None:
             number = int(month) if month.isdigit() else MONTHS.get(name)
             if name in TWO_MONTHS:
                 number = TWO_MONTHS[name][0 if re.match(r"\d{1,2}\.", match.group(0)) else 1]
-            year = int(match.group("year"))
-            if not YEARS[0] <= year <= YEARS[1]:
-                continue  # another calendar's year: Thai's 2568, the Hebrew 5786 ("Nisan 14, 5786")
-            try:
-                return dt.date(year, number or 0, int(match.group("day")))
-            except ValueError:
-                continue
+            day = calendar_date(name, int(match.group("year")), number or 0, int(match.group("day")))
+            if day is not None and YEARS[0] <= day.year <= YEARS[1]:
+                return (
+                    day  # (not another calendar's year that no month's name tells: the Hebrew 5786, "Nisan 14, 5786")
+                )
     return None
 
 

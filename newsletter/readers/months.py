@@ -3,6 +3,8 @@ languages of the pages editors paste. lines.py reads dates with them."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 # Months as dates write them: English (and its abbreviations), German, French, Spanish, Portuguese, Italian, Dutch,
 # then Polish, Czech, Slovak, Hungarian, Romanian, Finnish, Turkish, Indonesian, Greek, Russian, Ukrainian, Croatian,
 # Serbian, Hindi and Arabic in the form a date takes ("12 marca 2026", "12. března 2026", "12 марта 2026"); "listopada"
@@ -36,7 +38,54 @@ MONTH_NAMES = {
     "grudnia prosince decembra decembrie joulukuuta aralık desember δεκεμβρίου декабря грудня prosinca दिसंबर "
     "दिसम्बर ديسمبر",
 }
-MONTHS = {name: number for number, names in MONTH_NAMES.items() for name in names.split()}
+# ... and as Urdu, Persian, Hebrew (after its "in": "20 בנובמבר 2026"), Bengali, Swahili, Georgian, Serbian and Thai
+# pages write them (Thai's also shortened: "20 พ.ย. 2569", its stop after it as other months' stops)
+OTHER_MONTH_NAMES = [
+    "جنوری ژانویه ינואר בינואר জানুয়ারি januari იანვარი јануар januar มกราคม ม.ค",
+    "فروری فوریه פברואר בפברואר ফেব্রুয়ারি februari თებერვალი фебруар februar กุมภาพันธ์ ก.พ",
+    "مارچ مارس מרץ במרץ মার্চ machi მარტი март mart มีนาคม มี.ค",
+    "اپریل آوریل אפריל באפריל এপ্রিল aprili აპრილი април april เมษายน เม.ย",
+    "مئی مه מאי במאי মে mei მაისი мај maj พฤษภาคม พ.ค",
+    "جون ژوئن יוני ביוני জুন juni ივნისი јун jun มิถุนายน มิ.ย",
+    "جولائی ژوئیه יולי ביולי জুলাই julai ივლისი јул jul กรกฎาคม ก.ค",
+    "اگست اوت אוגוסט באוגוסט আগস্ট agosti აგვისტო август avgust สิงหาคม ส.ค",
+    "ستمبر سپتامبر ספטמבר בספטמבר সেপ্টেম্বর septemba სექტემბერი септембар septembar กันยายน ก.ย",
+    "اکتوبر اکتبر אוקטובר באוקטובר অক্টোবর oktoba ოქტომბერი октобар oktobar ตุลาคม ต.ค",
+    "نومبر نوامبر נובמבר בנובמבר নভেম্বর novemba ნოემბერი новембар novembar พฤศจิกายน พ.ย",
+    "دسمبر دسامبر דצמבר בדצמבר ডিসেম্বর desemba დეკემბერი децембар decembar ธันวาคม ธ.ค",
+]
+# Iran's solar calendar, as Iranian pages date an article ("۲۹ آبان ۱۴۰۵"): its months, then its years' first day
+SOLAR_MONTHS = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
+SOLAR_NEW_YEAR = (1404, dt.date(2025, 3, 21))  # 1 Farvardin 1404
+SOLAR_LEAP = (1, 5, 9, 13, 17, 22, 26, 30)  # the leap years of its 33-year cycle (1399, 1403, ...)
+BUDDHIST_ERA = 543  # Thai pages count their years from the Buddha's death: 2569 is 2026
+THAI_YEARS = 2300  # ... a year above this is of that era (one below, "2026", is the Gregorian)
+THAI_MONTHS = frozenset(OTHER_MONTH_NAMES[month - 1].split()[-1 - short] for month in range(1, 13) for short in (0, 1))
+MONTHS = {
+    **{name: number for number, names in MONTH_NAMES.items() for name in names.split()},
+    **{name: number for number, names in enumerate(OTHER_MONTH_NAMES, start=1) for name in names.split()},
+    **{name: number for number, name in enumerate(SOLAR_MONTHS, start=1)},
+}
+
+
+def calendar_date(name: str, year: int, month: int, day: int) -> dt.date | None:
+    """The day a date names with its month's name `name`, in the calendar that name is of: Thai's Buddhist era, Iran's
+    solar calendar, else the Gregorian; None when there is no such day."""
+    try:
+        if name in THAI_MONTHS and year > THAI_YEARS:
+            return dt.date(year - BUDDHIST_ERA, month, day)
+        if name not in SOLAR_MONTHS:
+            return dt.date(year, month, day)
+        if not 1 <= day <= (31 if month <= 6 else 30):
+            return None
+        first, start = SOLAR_NEW_YEAR
+        days = sum((-1 if year < first else 1) * (366 if y % 33 in SOLAR_LEAP else 365)
+                   for y in range(min(year, first), max(year, first)))  # fmt: skip
+        return start + dt.timedelta(days=days + min(month - 1, 6) * 31 + max(month - 7, 0) * 30 + day - 1)
+    except (ValueError, OverflowError):
+        return None
+
+
 # A month's name in two languages: Polish's November, written "12 listopada 2026", and Croatian's October, whose day
 # has its stop ("12. listopada 2026."): (the month with the day's stop, without it)
 TWO_MONTHS = {"listopada": (10, 11)}
