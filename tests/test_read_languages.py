@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsletter.readers import read
+from newsletter.readers.lines import line_date
 
 PAGES = {
     "ar": """\
@@ -641,3 +642,10 @@ def test_the_date_in_the_pages_language_is_the_storys(tmp_path, language):
     พฤศจิกายน 2569"; Iran's solar calendar: "۲۹ آبان ۱۴۰۵"), is the story's date, in the Gregorian calendar."""
     got, _ = read_page(tmp_path, language)
     assert got.stories[0].date == dated(PAGES[language])
+
+
+def test_iran_s_solar_calendar_has_its_leap_years():
+    """The last day of Esfand is the 30th in a leap year of Iran's calendar (1403) and no day in another (1404)."""
+    assert line_date("۳۰ اسفند ۱۴۰۳") == dt.date(2025, 3, 20)
+    assert line_date("۲۹ اسفند ۱۴۰۴") == dt.date(2026, 3, 20)
+    assert line_date("۳۰ اسفند ۱۴۰۴") is None
