@@ -31,6 +31,7 @@ from newsletter.readers.extracted import (
     without_template,
 )
 from newsletter.readers.lines import shown
+from newsletter.readers.metadata import page_metadata
 from newsletter.readers.page import (
     PageText,
     joined,
@@ -70,8 +71,6 @@ from .pasted import NO_HEADLINE
 LIMIT = 20 * 1024 * 1024  # bytes; a saved article page is rarely over 2 MB
 MIN_WORDS = 25  # fewer words of article text than this is not an article
 SHORT_ARTICLE = 150  # fewer words than a short article: another reader tries the page too
-ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
-                 "OpinionNewsArticle", "LiveBlogPosting", "TechArticle", "ScholarlyArticle", "WebPage")  # fmt: skip
 
 
 def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
@@ -446,80 +445,6 @@ def links_home(element: Any) -> bool:
         if href and not href.startswith("#") and parts.path in ("", "/") and not parts.query:
             return True
     return False
-
-
-# --- what the page says about itself ------------------------------------------------------------------------
-
-
-def page_metadata(tree: Any, url: str) -> dict[str, str]:
-    """Headline, canonical URL, image, byline, date from JSON-LD (first) and Open Graph; absent keys are absent.
-    `tree`: the page as parsed from its decoded text (extruct would decode bytes as UTF-8 whatever the page says)."""
-    import extruct
-
-    try:
-        found = extruct.extract(tree, base_url=url or None, syntaxes=["json-ld", "opengraph"], uniform=True,
-                                errors="ignore")  # fmt: skip
-    except Exception:  # extruct fails on broken markup in many ways; the page is still readable without it
-        found = {}
-    about: dict[str, str] = {}
-    for item in article_items(found.get("json-ld", [])):
-        put(about, "headline", item.get("headline") or item.get("name"))
-        put(about, "url", first_url(item.get("mainEntityOfPage")) or item.get("url"))
-        image = item.get("image")
-        image = image[0] if isinstance(image, list) and image else image
-        if isinstance(image, dict):
-            put(about, "image", image.get("url") or image.get("contentUrl"))
-            put(about, "caption", image.get("caption") or image.get("description"))
-            put(about, "credit", image.get("creditText") or names(image.get("copyrightHolder")))
-        else:
-            put(about, "image", image)
-        put(about, "byline", names(item.get("author")))
-        put(about, "site", names(item.get("publisher")))
-        put(about, "date", item.get("datePublished") or item.get("dateCreated"))
-    for og in found.get("opengraph", []):
-        put(about, "og_title", og.get("og:title"))
-        put(about, "site", og.get("og:site_name"))
-        put(about, "url", og.get("og:url"))
-        put(about, "image", og.get("og:image"))
-        put(about, "image_alt", og.get("og:image:alt"))
-        put(about, "date", og.get("article:published_time"))
-    return about
-
-
-def article_items(items: list[Any]) -> list[dict[str, Any]]:
-    """JSON-LD objects that describe an article, the most specific first, graphs unfolded."""
-    flat: list[dict[str, Any]] = []
-    for item in items:
-        if isinstance(item, dict):
-            flat.extend(x for x in item.get("@graph", [item]) if isinstance(x, dict))
-
-    def rank(item: dict[str, Any]) -> int:
-        kinds = item.get("@type") or []
-        kinds = [kinds] if isinstance(kinds, str) else kinds
-        return min((ARTICLE_TYPES.index(k) if k in ARTICLE_TYPES else 99 for k in kinds if isinstance(k, str)),
-                   default=99)  # fmt: skip
-
-    return sorted((item for item in flat if rank(item) < 99), key=lambda item: ARTICLE_TYPES[rank(item)] == "WebPage")
-
-
-def put(about: dict[str, str], key: str, value: Any) -> None:
-    if key not in about and isinstance(value, str) and value.strip():
-        about[key] = value.strip()
-
-
-def first_url(value: Any) -> str:
-    if isinstance(value, dict):
-        value = value.get("@id") or value.get("url")
-    return value if isinstance(value, str) else ""
-
-
-def names(value: Any) -> str:
-    """An author or holder: a name, an object with a name, or a list of them."""
-    if isinstance(value, list):
-        return ", ".join(filter(None, (names(v) for v in value)))
-    if isinstance(value, dict):
-        value = value.get("name")
-    return value.strip() if isinstance(value, str) else ""
 
 
 def read_date(given: str, found: str, tree: Any, text: str, file: str, notices: list[Notice]) -> dt.date | None:

@@ -141,7 +141,8 @@ def headline_of(data: bytes, url: str, charset: str = "") -> Named:
 def metadata_headline(data: bytes, url: str, charset: str) -> Named:
     """The headline a page's JSON-LD or Open Graph names (the site's name cut off), without its article."""
     from newsletter.readers.fetch import decode_html
-    from newsletter.readers.html import load_page, page_headline, page_metadata
+    from newsletter.readers.html import load_page, page_headline
+    from newsletter.readers.metadata import page_metadata
     from newsletter.readers.page import PageText
 
     tree = load_page(decode_html(data, charset)[0])
