@@ -3,6 +3,7 @@ extruct -> headline, canonical URL, image, caption, credit, byline, site and dat
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 ARTICLE_TYPES = ("Article", "NewsArticle", "BlogPosting", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -61,8 +62,11 @@ def article_items(items: list[Any]) -> list[dict[str, Any]]:
 
 
 def put(about: dict[str, str], key: str, value: Any) -> None:
+    """`value` under `key` unless one is there. A lone surrogate (JSON-LD's "\\ud83d" without its pair: half an emoji
+    a site cut) is half a character no file can hold: U+FFFD, as a browser shows a broken character and the reader
+    flags one."""
     if key not in about and isinstance(value, str) and value.strip():
-        about[key] = value.strip()
+        about[key] = re.sub("[\ud800-\udfff]", "\ufffd", value.strip())
 
 
 def first_url(value: Any) -> str:
