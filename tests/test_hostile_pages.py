@@ -3,6 +3,8 @@ was wrong named, or one line naming the page; never a traceback, a hang or a ref
 
 from __future__ import annotations
 
+import pytest
+
 ARTICLE = "".join(
     f"<p>{sentence} The council met on Tuesday to vote on the budget for the coming year, and it passed.</p>"
     for sentence in (
@@ -38,3 +40,12 @@ def test_a_lone_surrogate_escape_in_json_ld_is_a_broken_character_flagged_not_a_
     assert "headline: Council passes the budget �\n" in story
     built = cli("build", "issue", "--out", "out", "--date", "2026-12-06")
     assert built.exit_code == 0, built.output
+
+
+@pytest.mark.parametrize("kind", ["5", '{"@id": "#article"}', "null"])
+def test_json_ld_whose_type_is_no_name_is_passed_over(workdir, cli, kind):
+    script = f'<script type="application/ld+json">{{"@type": {kind}, "headline": "Not this"}}</script>'
+    (workdir / "page.html").write_text(saved_page(script), "utf-8")
+    imported = cli("import", "page.html", "--to", "issue", "--lead")
+    assert imported.exit_code == 0, imported.output
+    assert "wrote issue/01-council-passes-the-budget.md" in imported.output

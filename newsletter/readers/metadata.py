@@ -54,7 +54,7 @@ def article_items(items: list[Any]) -> list[dict[str, Any]]:
 
     def rank(item: dict[str, Any]) -> int:
         kinds = item.get("@type") or []
-        kinds = [kinds] if isinstance(kinds, str) else kinds
+        kinds = [kinds] if isinstance(kinds, str) else kinds if isinstance(kinds, list) else []  # not 5, nor {...}
         return min((ARTICLE_TYPES.index(k) if k in ARTICLE_TYPES else 99 for k in kinds if isinstance(k, str)),
                    default=99)  # fmt: skip
 
