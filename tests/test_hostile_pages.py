@@ -25,27 +25,52 @@ def saved_page(head: str = "", body: str = "") -> str:
     )
 
 
+def imported(workdir, cli, page: str) -> tuple[str, str]:
+    """`import page.html --to issue --lead` of `page`, which must succeed: what it said, and the story it wrote."""
+    (workdir / "page.html").write_text(page, "utf-8")
+    result = cli("import", "page.html", "--to", "issue", "--lead")
+    assert result.exit_code == 0, result.output
+    return result.output, (workdir / "issue" / "01-council-passes-the-budget.md").read_text()
+
+
 def test_a_lone_surrogate_escape_in_json_ld_is_a_broken_character_flagged_not_a_refused_page(workdir, cli):
     # A site that cut its headline inside an emoji: JSON's "\ud83d" without the half after it
     json_ld = '{"@type": "NewsArticle", "headline": "Council passes the budget \\ud83d"}'
     script = f'<script type="application/ld+json">{json_ld}</script>'
-    (workdir / "page.html").write_text(saved_page(script), "utf-8")
-    imported = cli("import", "page.html", "--to", "issue", "--lead")
-    assert imported.exit_code == 0, imported.output
+    said, story = imported(workdir, cli, saved_page(script))
     assert (
         "page.html:1: the headline is a guess: it holds characters the page's charset could not read (�) "
         "(Council passes the budget �)"
-    ) in imported.output
-    story = (workdir / "issue" / "01-council-passes-the-budget.md").read_text()
+    ) in said
     assert "headline: Council passes the budget �\n" in story
     built = cli("build", "issue", "--out", "out", "--date", "2026-12-06")
     assert built.exit_code == 0, built.output
 
 
+DEEP = "<div>" * 300 + "Share this" + "</div>" * 300  # past the 256 levels libxml2 reads, which drops the rest
+
+
+def test_tags_nested_past_the_parser_after_the_article_leave_out_the_rest_of_the_page_named(workdir, cli):
+    said, story = imported(workdir, cli, saved_page(body=f"\n<aside>\n{DEEP}</aside>"))
+    assert (
+        "page.html:3: left out the rest of the page from this line: its tags nest deeper than the HTML parser reads "
+        "(256 levels)"
+    ) in said
+    assert "A public hearing is set for next month." in story
+
+
+def test_tags_nested_past_the_parser_before_the_article_are_the_reason_the_page_holds_none(workdir, cli):
+    (workdir / "page.html").write_text(saved_page().replace("<article>", f"<nav>\n{DEEP}\n</nav><article>"), "utf-8")
+    imported = cli("import", "page.html", "--to", "issue", "--lead")
+    assert (imported.exit_code, imported.output) == (
+        1,
+        "error: page.html: holds no article (0 words of text found; too little text for an article; the page after "
+        "line 2 is not read: its tags nest deeper than the HTML parser reads (256 levels))\n",
+    )
+    assert not (workdir / "issue").exists()
+
+
 @pytest.mark.parametrize("kind", ["5", '{"@id": "#article"}', "null"])
 def test_json_ld_whose_type_is_no_name_is_passed_over(workdir, cli, kind):
     script = f'<script type="application/ld+json">{{"@type": {kind}, "headline": "Not this"}}</script>'
-    (workdir / "page.html").write_text(saved_page(script), "utf-8")
-    imported = cli("import", "page.html", "--to", "issue", "--lead")
-    assert imported.exit_code == 0, imported.output
-    assert "wrote issue/01-council-passes-the-budget.md" in imported.output
+    assert "wrote issue/01-council-passes-the-budget.md" in imported(workdir, cli, saved_page(script))[0]

@@ -111,6 +111,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     tree = load_page(page)
     if tree is None:
         raise InputError("cannot be read as HTML: save the article from the browser as 'Webpage, HTML only'", file=file)
+    if cut := parse_cut():
+        here = Source(file=file, line=cut.line)
+        notices.append(Notice(message=f"left out the rest of the page from this line: {cut.why}", source=here))
     about = page_metadata(copy.deepcopy(tree), url)
     page_tree = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     unwrapped_floods(tree)
@@ -169,6 +172,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     if words < MIN_WORDS:
         wall = bool(page_tree.xpath("//input[@type='password']"))
         why = "it asks for a password: save the page after signing in" if wall else "too little text for an article"
+        why = f"{why}; the page after line {cut.line} is not read: {cut.why}" if cut else why
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
     headline = page_headline(page_tree, about, body, text, url, from_text)
@@ -229,6 +233,28 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         body=body,
         source=Source(file=file, line=1),
     )
+
+
+@dataclass
+class Cut:
+    line: int  # where the HTML parser stopped reading the page
+    why: str
+
+
+DEEP = "its tags nest deeper than the HTML parser reads (256 levels)"
+
+
+def parse_cut() -> Cut | None:
+    """Where libxml2 stopped reading the page load_page read last, past one of its limits: tags nested over 256 deep
+    (10,000 unclosed <div>) or a text node over 10 MB. It keeps the tree up to there and drops the rest of the page
+    without a word; None when it read the page whole."""
+    from trafilatura.utils import HTML_PARSER  # (the parser trafilatura.load_html reads every page with)
+
+    for entry in HTML_PARSER.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            deep = "depth" in entry.message
+            return Cut(entry.line, DEEP if deep else "a part of it is past what the HTML parser reads (a 10 MB text)")
+    return None
 
 
 # A page's </body> or </html> before its end: a browser reads on (what follows joins the body, as the HTML standard
