@@ -70,6 +70,24 @@ def test_tags_nested_past_the_parser_before_the_article_are_the_reason_the_page_
     assert not (workdir / "issue").exists()
 
 
+@pytest.mark.parametrize("reference", ["&#11;", "&#x1F;", "&#xFFFE;", "&#65535;"])
+def test_a_character_reference_no_xml_text_holds_is_left_out_and_the_article_read_whole(workdir, cli, reference):
+    # &#11;: a word processor's line break, kept by a site's editor. libxml2 reads each into the page's tree, and
+    # lxml refuses it when trafilatura sets a text it rewrote: trafilatura dropped the article it had found (the
+    # page was read again from its text, without its marks), or stopped the import with an internal error
+    from newsletter.readers.html import load_page
+
+    page = saved_page().replace("The library keeps", f"The library <i>{reference}keeps</i>")
+    for element in load_page(page).iter():
+        element.text = element.text  # as trafilatura does
+    (workdir / "page.html").write_text(page, "utf-8")
+    imported = cli("import", "page.html", "--to", "issue", "--lead")
+    assert imported.exit_code == 0, imported.output
+    assert (
+        "The library *keeps* its Sunday hours." in (workdir / "issue" / "01-council-passes-the-budget.md").read_text()
+    )
+
+
 @pytest.mark.parametrize("kind", ["5", '{"@id": "#article"}', "null"])
 def test_json_ld_whose_type_is_no_name_is_passed_over(workdir, cli, kind):
     script = f'<script type="application/ld+json">{{"@type": {kind}, "headline": "Not this"}}</script>'

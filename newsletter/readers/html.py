@@ -274,7 +274,23 @@ def load_page(page: str) -> Any:
         tree = trafilatura.load_html(f"<html><body>{page}</body></html>")
     for link in tree.xpath(EDIT_LINKS) if tree is not None else []:  # a wiki's "[edit]" after each section's heading
         link.drop_tree()
+    if tree is not None and NOT_XML_REFERENCE.search(page):
+        for element in tree.iter():
+            element.text, element.tail = (
+                NOT_XML.sub("", part) if part else part for part in (element.text, element.tail)
+            )
+            for name, value in element.attrib.items():
+                element.set(name, NOT_XML.sub("", value))
     return tree
+
+
+# What libxml2 reads into a tree from a character reference (&#1;, &#11; from a word processor, &#xFFFE;) though no
+# XML text may hold it, and lxml then refuses to be given again: trafilatura sets each text it rewrites. Invisible,
+# and taken out of a page's text anyway (text.STRAY)
+NOT_XML = regex("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NOT_XML_REFERENCE = regex(
+    r"&#(?:[xX]0*(?:[1-8bBcCeEfF]|1[0-9a-fA-F]|[fF]{3}[eEfF])|0*(?:[1-8]|1[124-9]|2\d|3[01]|6553[45]))\b"
+)
 
 
 # MediaWiki's links to edit a section, which it sets inside the heading: "Details[edit]", "Leben[Bearbeiten]"
