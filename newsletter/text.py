@@ -358,19 +358,23 @@ def fold(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Keys in a settings file or front matter (TOML `key =`, YAML `key:`, a `[table]`), to name their line.
+UNKNOWN_SHOWN = 5
+
+
 def unknown_keys(data: dict[str, Any], known: set[str], path: Path | str, text: str, offset: int = 0) -> None:
     """Reject keys we do not know, suggesting the closest known one."""
     unknown = [key for key in data if key not in known]
     if not unknown:
         return
     hints = []
-    for key in unknown:
+    for key in unknown[:UNKNOWN_SHOWN]:  # (the first few: 100,000 made a line of a megabyte)
         close = difflib.get_close_matches(str(key), sorted(known), n=1)
         hints.append(f"{key!r} (did you mean {close[0]!r}?)" if close else repr(key))
+    more = f" (+{len(unknown) - UNKNOWN_SHOWN:,} more)" if len(unknown) > UNKNOWN_SHOWN else ""
     known_list = ", ".join(sorted(known))
     line = key_line(text, str(unknown[0]))
     raise InputError(
-        f"unknown key(s) {', '.join(hints)}; known keys: {known_list}",
+        f"unknown key(s) {', '.join(hints)}{more}; known keys: {known_list}",
         file=path,
         line=line + offset if line else None,
     )

@@ -196,3 +196,10 @@ def test_an_escape_past_unicode_or_a_number_of_thousands_of_digits_is_one_short_
 def test_a_value_too_long_is_named_in_plain_words(tmp_path, front, said):
     """The message reads as English: "an alt", "a caption"."""
     assert said in error_line(story(tmp_path, "headline: H\n" + front))
+
+
+def test_a_flood_of_unknown_keys_is_named_by_its_first_few_in_one_short_line(tmp_path):
+    front = "".join(f"k{number}: v\n" for number in range(20_000))
+    line = error_line(story(tmp_path, front.rstrip("\n")))
+    assert line.startswith(f"{tmp_path / 'story.md'}:2: unknown key(s) 'k0', 'k1', 'k2', 'k3', 'k4' (+19,995 more); ")
+    assert len(line) < 500
