@@ -1785,3 +1785,15 @@ def test_a_label_in_capitals_over_the_first_paragraph_is_no_dateline(tmp_path, l
     assert [block.text for block in story.body] == BRIDGE
     assert story.opening == BRIDGE[0]
     assert any(label in notice for notice in notices), notices
+
+
+def test_a_page_of_thousands_of_blocks_is_read_by_the_first_pass_alone_and_says_so(tmp_path):
+    """A page flooded with blocks (6,000 one-word headings in its sidebar: a broken template, or a hostile page)
+    is read without trafilatura's second reader, whose time grows with the square of their number (10,000 took 18 s,
+    200,000 would take hours); the notice says so and asks for a check. The article is still the story's."""
+    flood = "".join("<h2>Topic</h2>" for _ in range(6_000))
+    page = f"<html><body><h1>Bridge to close</h1><article>{BRIDGE_HTML}</article><aside>{flood}</aside></body></html>"
+    story, notices = saved(tmp_path, page)
+    assert story.headline == "Bridge to close"
+    assert [block.text for block in story.body] == BRIDGE
+    assert any(re.search(r"holds 6,0\d\d blocks of text.*second reader", notice) for notice in notices)

@@ -117,6 +117,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     about = page_metadata(copy.deepcopy(tree), url)
     page_tree = copy.deepcopy(tree)  # trafilatura prunes the tree it reads
     unwrapped_floods(tree)
+    if (blocks := sum(1 for _ in tree.iter(*BLOCKS))) > BLOCKS_MOST:  # (its second reader takes minutes on so many)
+        notices.append(Notice(message=f"holds {blocks:,} blocks of text, where an article page holds at most a few "
+                                      "thousand: read without trafilatura's second reader; check that the story holds "
+                                      "the whole article", source=Source(file=file, line=1)))  # fmt: skip
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
@@ -125,6 +129,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         include_formatting=True,
         include_tables=True,
         with_metadata=True,
+        fast=blocks > BLOCKS_MOST,
     )
     found_body = getattr(document, "body", None)  # None: trafilatura found no article
 
@@ -323,6 +328,11 @@ def without_attribute_floods(page: str) -> tuple[str, int]:
 UNWRAPPED = ("span", "font", "small", "big", "abbr", "acronym", "cite", "dfn", "data", "mark", "ins", "nobr", "bdi",
              "bdo")  # fmt: skip
 UNWRAPPED_MOST = 1_000  # in one element; a page's own paragraph holds tens
+
+
+# Blocks of text (the read pools' largest page: 1,530): justext's time grows with their square (10,000 <h2>: 18 s)
+BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "div", "td", "pre", "blockquote")
+BLOCKS_MOST = 5_000
 
 
 def unwrapped_floods(tree: Any) -> None:
