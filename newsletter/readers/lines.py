@@ -79,10 +79,9 @@ def line_date(line: str) -> dt.date | None:
             if name in TWO_MONTHS:
                 number = TWO_MONTHS[name][0 if re.match(r"\d{1,2}\.", match.group(0)) else 1]
             day = calendar_date(name, int(match.group("year")), number or 0, int(match.group("day")))
+            # ... not another calendar's year that no month's name tells: the Hebrew 5786 ("Nisan 14, 5786")
             if day is not None and YEARS[0] <= day.year <= YEARS[1]:
-                return (
-                    day  # (not another calendar's year that no month's name tells: the Hebrew 5786, "Nisan 14, 5786")
-                )
+                return day
     return None
 
 
