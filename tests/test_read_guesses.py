@@ -311,22 +311,3 @@ def test_a_guess_offers_five_lines_instead_and_its_hint_names_the_first_three():
     guess = next(notice for notice in notices if notice.choices)
     assert len(guess.choices) == 5 and set(guess.choices) <= set(titles) - {story.headline}, guess.choices
     assert [line for line in guess.choices if f'"{line}"' in guess.hint] == guess.choices[:3], guess.hint
-
-
-@pytest.mark.parametrize("label", ["United States", "Hong Kong", "South Korea"])
-def test_a_short_label_holding_the_article_s_words_is_no_close_rival_to_a_headline_about_it(label):
-    """An edition's or a place's label over the headline ("United States", "Hong Kong") names what the article is
-    about, so it ranks near the headline: but a label of three words or fewer is no headline the editor could have
-    meant instead of a title of the article's words, with its byline and date under it. Not flagged."""
-    article = (
-        f"Markets in {label} opened lower on Monday as traders weighed the election result against new figures "
-        f"showing that exports from {label} fell for a third month.\n"
-        "Analysts said the outcome of the vote would shape the budget due next month, and that investors wanted to "
-        "see whether the new government would keep the spending limits its predecessor set.\n"
-        "The central bank said it would publish its own forecast on Thursday, a week earlier than planned.\n"
-    )
-    headline = "Traders shrug off vote as shipments slump again"
-    page = f"Home\nMarkets\nWorld\nPolitics\nMore\n{label}\nBusiness News\n{headline}\nBy Anna Petrova\n3 min read\n" \
-        f"March 12, 2026\n{article}"  # fmt: skip
-    story, notices = read(page)
-    assert (story.headline, story.headline_unsure) == (headline, False), notices

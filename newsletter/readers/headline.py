@@ -323,15 +323,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     # distance, as it cannot make a line sure
     # ... and a rival with no evidence of its own ("World") is not named as close: the choice is then weak, which
     # the reasons below say
-    # ... nor a label of three words or fewer over a title about the article ("United States", "Hong Kong", "Oil and
-    # Gas" over the headline): an edition's, a place's or a topic's, however many of the article's words it holds
-    titled_line = ranked_size(lines[index].text) > KICKER_MOST and shares[index] >= TOPICAL
     close = [
-        i
-        for value, i in rivals
-        if 0 < value - lenient[i]
-        and (best - lenient[index]) - (value - lenient[i]) < MARGIN
-        and not (titled_line and i < index and ranked_size(lines[i].text) <= 3)
+        i for value, i in rivals if 0 < value - lenient[i] and (best - lenient[index]) - (value - lenient[i]) < MARGIN
     ]
     why = ""
     others = [i for _, i in scored if not same_title(lines[i].text, lines[index].text)]
