@@ -92,3 +92,21 @@ def test_a_character_reference_no_xml_text_holds_is_left_out_and_the_article_rea
 def test_json_ld_whose_type_is_no_name_is_passed_over(workdir, cli, kind):
     script = f'<script type="application/ld+json">{{"@type": {kind}, "headline": "Not this"}}</script>'
     assert "wrote issue/01-council-passes-the-budget.md" in imported(workdir, cli, saved_page(script))[0]
+
+
+@pytest.mark.parametrize(
+    ("key", "head"),
+    [
+        ("og:title", '<meta property="og:title" content="{text}">'),
+        ("JSON-LD headline",
+         '<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{text}"}}</script>'),
+    ],
+)  # fmt: skip
+def test_a_headline_the_page_names_past_a_headline_s_length_is_left_out_and_its_h1_stands(workdir, cli, key, head):
+    """A page whose og:title or JSON-LD headline runs to 600 characters (a description, or the article put there)
+    names no headline it could mean: the editor cannot shorten a page's metadata, so it is left out and named, and
+    the page's <h1> is the headline. The import had refused the page ('the headline is 600 characters long ...;
+    shorten it')."""
+    said, story = imported(workdir, cli, saved_page(head.format(text="Budget " * 85 + "vote")))
+    assert f"page.html:1: left out the page's {key}, 599 characters long, longer than a headline may be" in said
+    assert "headline: Council passes the budget\n" in story

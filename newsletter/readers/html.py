@@ -180,6 +180,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = f"{why}; the page after line {cut.line} is not read: {cut.why}" if cut else why
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
+    for key, name in (("JSON-LD headline", about.get("headline", "")), ("og:title", about.get("og_title", ""))):
+        if length_problem("headline", name):  # no headline the page could mean: the <h1> or <title> stands in
+            notices.append(Notice(message=f"left out the page's {key}, {len(name):,} characters long, longer than a "
+                                          "headline may be", source=Source(file=file, line=1)))  # fmt: skip
     headline = page_headline(page_tree, about, body, text, url, from_text)
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
         headline = text_headline(
@@ -391,7 +395,10 @@ def page_headline(
     h1_element, far = nearest_h1(tree, body, text, not_headline)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
     named = [
-        name for name in (about.get("headline", ""), about.get("og_title", "")) if not SLUG.fullmatch(name.strip())
+        name
+        for name in (about.get("headline", ""), about.get("og_title", ""))
+        if not SLUG.fullmatch(name.strip())
+        and length_problem("headline", name) is None  # (a description or the article put there: named by parse_html)
     ]
     # A named headline that is the <h1> with the site's name after it ("标题_网易新闻", "Headline - Gazette"): the <h1>
     # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's);
