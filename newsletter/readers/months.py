@@ -38,30 +38,46 @@ MONTH_NAMES = {
     "grudnia prosince decembra decembrie joulukuuta aralık desember δεκεμβρίου декабря грудня prosinca दिसंबर "
     "दिसम्बर ديسمبر",
 }
-# ... and as Urdu, Persian, Hebrew (after its "in": "20 בנובמבר 2026"), Bengali, Swahili, Georgian, Serbian and Thai
-# pages write them (Thai's also shortened: "20 พ.ย. 2569", its stop after it as other months' stops)
+# ... and as Urdu, Persian, Hebrew (after its "in": "20 בנובמבר 2026"), Bengali, Swahili, Georgian and Serbian pages
+# write them
 OTHER_MONTH_NAMES = [
-    "جنوری ژانویه ינואר בינואר জানুয়ারি januari იანვარი јануар januar มกราคม ม.ค",
-    "فروری فوریه פברואר בפברואר ফেব্রুয়ারি februari თებერვალი фебруар februar กุมภาพันธ์ ก.พ",
-    "مارچ مارس מרץ במרץ মার্চ machi მარტი март mart มีนาคม มี.ค",
-    "اپریل آوریل אפריל באפריל এপ্রিল aprili აპრილი април april เมษายน เม.ย",
-    "مئی مه מאי במאי মে mei მაისი мај maj พฤษภาคม พ.ค",
-    "جون ژوئن יוני ביוני জুন juni ივნისი јун jun มิถุนายน มิ.ย",
-    "جولائی ژوئیه יולי ביולי জুলাই julai ივლისი јул jul กรกฎาคม ก.ค",
-    "اگست اوت אוגוסט באוגוסט আগস্ট agosti აგვისტო август avgust สิงหาคม ส.ค",
-    "ستمبر سپتامبر ספטמבר בספטמבר সেপ্টেম্বর septemba სექტემბერი септембар septembar กันยายน ก.ย",
-    "اکتوبر اکتبر אוקטובר באוקטובר অক্টোবর oktoba ოქტომბერი октобар oktobar ตุลาคม ต.ค",
-    "نومبر نوامبر נובמבר בנובמבר নভেম্বর novemba ნოემბერი новембар novembar พฤศจิกายน พ.ย",
-    "دسمبر دسامبر דצמבר בדצמבר ডিসেম্বর desemba დეკემბერი децембар decembar ธันวาคม ธ.ค",
+    "جنوری ژانویه ינואר בינואר জানুয়ারি januari იანვარი јануар januar",
+    "فروری فوریه פברואר בפברואר ফেব্রুয়ারি februari თებერვალი фебруар februar",
+    "مارچ مارس מרץ במרץ মার্চ machi მარტი март mart",
+    "اپریل آوریل אפריל באפריל এপ্রিল aprili აპრილი април april",
+    "مئی مه מאי במאי মে mei მაისი мај maj",
+    "جون ژوئن יוני ביוני জুন juni ივნისი јун jun",
+    "جولائی ژوئیه יולי ביולי জুলাই julai ივლისი јул jul",
+    "اگست اوت אוגוסט באוגוסט আগস্ট agosti აგვისტო август avgust",
+    "ستمبر سپتامبر ספטמבר בספטמבר সেপ্টেম্বর septemba სექტემბერი септембар septembar",
+    "اکتوبر اکتبر אוקטובר באוקטובר অক্টোবর oktoba ოქტომბერი октобар oktobar",
+    "نومبر نوامبر נובמבר בנובמבר নভেম্বর novemba ნოემბერი новембар novembar",
+    "دسمبر دسامبر דצמבר בדצמבר ডিসেম্বর desemba დეკემბერი децембар decembar",
+]
+# ... and Thai's, in full and shortened ("20 พ.ย. 2569", its stop after it as other months' stops)
+THAI_MONTH_NAMES = [
+    "มกราคม ม.ค",
+    "กุมภาพันธ์ ก.พ",
+    "มีนาคม มี.ค",
+    "เมษายน เม.ย",
+    "พฤษภาคม พ.ค",
+    "มิถุนายน มิ.ย",
+    "กรกฎาคม ก.ค",
+    "สิงหาคม ส.ค",
+    "กันยายน ก.ย",
+    "ตุลาคม ต.ค",
+    "พฤศจิกายน พ.ย",
+    "ธันวาคม ธ.ค",
 ]
 # Iran's solar calendar's months, as Iranian pages date an article ("۲۹ آبان ۱۴۰۵"): jdatetime counts its days
 SOLAR_MONTHS = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()
 BUDDHIST_ERA = 543  # Thai pages count their years from the Buddha's death: 2569 is 2026
 THAI_YEARS = 2300  # ... a year above this is of that era (one below, "2026", is the Gregorian)
-THAI_MONTHS = frozenset(OTHER_MONTH_NAMES[month - 1].split()[-1 - short] for month in range(1, 13) for short in (0, 1))
+THAI_MONTHS = frozenset(" ".join(THAI_MONTH_NAMES).split())
 MONTHS = {
     **{name: number for number, names in MONTH_NAMES.items() for name in names.split()},
     **{name: number for number, names in enumerate(OTHER_MONTH_NAMES, start=1) for name in names.split()},
+    **{name: number for number, names in enumerate(THAI_MONTH_NAMES, start=1) for name in names.split()},
     **{name: number for number, name in enumerate(SOLAR_MONTHS, start=1)},
 }
 
