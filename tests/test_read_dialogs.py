@@ -636,3 +636,63 @@ def test_notes_between_thousands_of_paragraphs_are_read_with_bounded_work(monkey
     texts = [OPENING if k % 2 == 0 else "This article has been updated." for k in range(2000)]
     roles = classify([Line(k + 1, text) for k, text in enumerate(texts)])
     assert roles.count("end") == 999 and counted <= 2 * len(texts)  # (the first under too few words: no end)
+
+
+THREAD = (
+    "(View all)\nnordic_reader\n2 days ago at 07:52 am\nIt is good to see a party leader say plainly that religion "
+    "will not decide who may stay, whatever one thinks of the rules themselves.\nRating: 36 Votes\nkastrup88\n"
+    "2 days ago at 07:47 am\nI think we will see the same promise from every party before the vote, and the same "
+    "tightening after it, as we did after the last election and the one before that.\nRating: 25 Votes\n"
+    "[ Read All Comments ]\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["Top Rated Comments", "Most recent comments", "Latest Comments (12)"])
+def test_a_comment_thread_under_a_heading_that_says_which_comments_ends_the_article(heading):
+    """A thread of readers' comments under a heading that says which it shows ("Top Rated Comments", a tech site's):
+    the comments, each a reader's sentences, were kept as the article's last paragraphs. The article ends at its own
+    last paragraph, and the heading is named among what was left out."""
+    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{heading}\n{THREAD}")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out" in notice and heading in notice for notice in notices)
+
+
+def test_a_top_comment_shown_inside_the_article_does_not_end_it():
+    """One reader's comment shown between two paragraphs ("Top Comment", then "Join In"): the article goes on under
+    it, so that heading, of one comment, ends nothing."""
+    fourth = ("The party will publish its full programme on immigration next week, its press office said, after the "
+              "leaders' debate on national television.")  # fmt: skip
+    comment = "I always hear promises like this before an election and never after it, whoever wins in the end."
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\nTop Comment\n{comment}\nJoin In\n"
+                   f"{THIRD}\n{fourth}\n")  # fmt: skip
+    assert [block.text for block in lead.body][-2:] == [THIRD, fourth]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "- 30 -\nThe Ministry of Immigration and Integration is responsible for residence permits, citizenship and the "
+        "integration of newcomers to Denmark.\nMedia Relations: 555-0100\n",
+        "About the Liberal Party\nThe Liberal Party of Denmark is the country's oldest party, founded in 1870, and has "
+        "led eleven governments since 1901.\n",
+        "Über Anna Petrova\nAls Korrespondentin in Kopenhagen berichtet Anna Petrova seit 2019 über die Politik der "
+        "nordischen Länder.\n",
+    ],
+)
+def test_a_release_s_end_mark_and_the_note_about_whoever_sent_it_end_the_article(after):
+    """A government's or a wire's release ends with "- 30 -"; a release or a report with a note about the
+    organisation that sent it ("About the Liberal Party", its paragraph opening with that name), a blog with one
+    about its writer: no paragraph of them is the article's, and they are named among what was left out."""
+    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out" in notice and after.split("\n")[0] in notice for notice in notices)
+
+
+def test_a_subhead_about_the_article_s_subject_keeps_the_paragraphs_under_it():
+    """ "About the survey" over the article's note on its poll, in the article's words ("The survey was ..."): a
+    subhead, not an organisation's note, so what follows stays the article's."""
+    method = ("The survey was carried out online among 1,200 adults between March 3 and 9 for the Liberal party's "
+              "campaign and weighted by age, sex and region.")  # fmt: skip
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\nAbout the survey\n"
+                   f"{method}\n")  # fmt: skip
+    assert [block.text for block in lead.body][-1] == method

@@ -19,7 +19,11 @@ COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|komm
                     r"hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
                     r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
 HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
-READERS = r"(?:\d+\s+)?(?:readers?['’]?\s+)?"  # "12 Comments", "Reader comments 164"
+# "12 Comments", "Reader comments 164", and the thread's order or choice before its comments: "Top Rated Comments",
+# "Most recent comments" (not "Top Comment", one reader's shown inside the article, which goes on under it)
+READERS = (r"(?:\d+\s+)?(?:(?:top[- ]rated|most[- ](?:popular|recent|liked|recommended)|top|latest|newest|"
+           r"recent|featured|all|best)\s+(?=(?:readers?['’]?\s+)?(?:comments|responses|replies)\b))?"
+           r"(?:readers?['’]?\s+)?")  # fmt: skip
 COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
 END_OF_ARTICLE = regex(
     r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
@@ -31,7 +35,8 @@ END_OF_ARTICLE = regex(
     r"about the authors?|share this(?: article| story)?|before you go(?:\.\.\.|…)?|"
     r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
-    r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's sections)
+    r"-*\s*ends\s*-*|-\s*30\s*-|notes? to editors?|for more information|"  # a press release's end ("###" breaks a
+    # blog's sections; "- 30 -" is a wire's and a government's)
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
     r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
     r"über (?:den autor|die autorin)|"
@@ -66,3 +71,23 @@ NOTE_MOST = 80  # words: a note is no longer
 def after_note(text: str, prose_above: int) -> bool:
     """A site's note under the article (`prose_above` words of paragraphs over it): the article is over."""
     return prose_above >= NOTE_UNDER and bool(AFTER_NOTE.match(text)) and words_of(text) <= NOTE_MOST
+
+
+# The heading over an organisation's note under a press release or a report ("About Elections Canada", "About the
+# Poll of Polls"), its name in capitals, as the paragraph under it opens with: who sent it, not the article
+ABOUT = regex(r"^(?:About|Über|À propos (?:de |d['’])|Acerca de|Sobre|Informazioni su|Over)\s*(?P<name>\S.{1,60})$")
+SMALL = {"the", "of", "and", "for", "de", "du", "la", "le", "des", "der", "die", "das", "el", "los", "del", "&"}
+
+
+def about_heading(text: str, under: str, prose_above: int) -> bool:
+    """`text` heads the note about the organisation that sent the article, or about its writer (`under` is the line
+    under it), under an article's worth of prose (`prose_above` words): the article is over. Not a subhead of the
+    article ("About the survey"): the name is written in capitals and the paragraph under it opens with it."""
+    match = ABOUT.match(text)
+    if match is None or prose_above < NOTE_UNDER or text.rstrip().endswith((".", "?", "!", ":")):
+        return False
+    names = [word for word in match["name"].split() if word.casefold() not in SMALL]
+    if not names or len(names) > 6 or not all(word[:1].isupper() or word[:1].isdigit() for word in names):
+        return False
+    opening = [word.strip("“”\"'‘’(),").casefold() for word in under.split()[:8]]
+    return words_of(under) >= 8 and names[0].casefold() in opening

@@ -50,7 +50,7 @@ from newsletter.readers.dialogs import (
     site_promo,
     subhead_ends,
 )
-from newsletter.readers.ends import END_OF_ARTICLE, after_note
+from newsletter.readers.ends import END_OF_ARTICLE, about_heading, after_note
 from newsletter.readers.headers import figures_date, is_standfirst
 from newsletter.readers.headline import CHOICES, article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, original_title, qualified_labels
@@ -259,7 +259,8 @@ def classify(lines: list[Line]) -> list[str]:
         elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:  # a photo's or the article's licence
             roles.append("furniture")
         elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160 \
-                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, prose_words):  # fmt: skip
+                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, prose_words) \
+                or about_heading(text, texts[k + 1] if k + 1 < len(texts) else "", prose_words):  # fmt: skip
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
