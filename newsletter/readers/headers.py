@@ -169,9 +169,12 @@ def is_standfirst(text: str) -> bool:
 
 
 # A date in figures in the header's date line: "13/11/2025 19:10", "13.11.2025", "2025/11/13" (only there: in a
-# sentence, figures may be a match's or an exhibition's date)
+# sentence, figures may be a match's or an exhibition's date); a year of two figures with dots ("20.11.26", as Hebrew
+# and German pages write it) is this century's, up to TWO_FIGURES ("20.11.98" is unread), and read only when the day
+# cannot be the month: American pages write the month first with dots too ("12.09.16")
+TWO_FIGURES = 49  # the last year of this century a date's two figures are read as
 FIGURES = regex(
-    r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})"
+    r"(?<![\d/.])(?:(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})"
     r"|(?P<y>\d{4})(?P<sep2>[/.])(?P<m>\d{1,2})(?P=sep2)(?P<d>\d{1,2}))(?![\d/.]?\d)"
 )
 
@@ -179,7 +182,8 @@ FIGURES = regex(
 def figures_date(text: str) -> dt.date | None:
     """The date a date line writes in figures: year first, then month and day; else day first with dots (as German,
     Russian or Czech pages write it), and with slashes when one of the two cannot be a month ("13/11/2025" is the
-    13th of November, "11/13/2025" the 13th as American pages write it). "05/06/2025" could be either: None."""
+    13th of November, "11/13/2025" the 13th as American pages write it). "05/06/2025" could be either: None. A year of
+    two figures only with dots, and a day past 12: "20.11.26" is the 20th of November 2026, "12.09.16" None."""
     match = FIGURES.search(text)
     if match is None:
         return None
@@ -187,6 +191,10 @@ def figures_date(text: str) -> dt.date | None:
         year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
     else:
         a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+        if len(match.group("year")) == 2:
+            if match.group("sep") != "." or year > TWO_FIGURES or a <= 12 and b <= 12:
+                return None  # "12.09.16": an American page's December 9th (Uproxx's), a Hebrew one's 12 September
+            year += 2000
         if match.group("sep") == "." or a > 12 >= b:
             day, month = a, b
         elif b > 12 >= a:
