@@ -583,7 +583,12 @@ def dated(page: str) -> dt.date:
 def read_page(folder: Path, language: str):
     """The page pasted into a .txt file and read as `newsletter import PAGE.txt` reads it: what it gave, and its
     notices."""
-    lines = PAGES[language].splitlines()
+    return read_marked(folder, PAGES[language])
+
+
+def read_marked(folder: Path, page: str):
+    """A page written with its lines' marks, pasted without them and read (see read_page)."""
+    lines = page.splitlines()
     text = "\n".join(line[13:] if line.startswith("D|") else line[2:] if line[1:2] == "|" else line for line in lines)
     path = folder / "page.txt"
     path.write_text(text + "\n", encoding="utf-8")
@@ -611,6 +616,25 @@ def test_the_byline_in_the_pages_language_is_the_stories(tmp_path, language):
     got, _ = read_page(tmp_path, language)
     assert got.stories[0].byline
     assert byline.endswith(got.stories[0].byline)
+
+
+@pytest.mark.parametrize(
+    ("signed", "name"),
+    [
+        ("Της Μαρίας Κ.", "Μαρίας Κ."),
+        ("Γράφει ο Γιάννης Παπαδόπουλος", "Γιάννης Παπαδόπουλος"),
+        ("Γράφει η Μαρία Κωνσταντίνου", "Μαρία Κωνσταντίνου"),
+    ],
+    ids=["of-initial", "writes-he", "writes-she"],
+)
+def test_a_greek_byline_in_the_genitive_or_after_writes_is_the_storys(tmp_path, signed, name):
+    """Greek pages sign a story "of" the writer, in the genitive, the surname perhaps an initial ("Της Μαρίας Κ."),
+    or "writes" before the name ("Γράφει ο Γιάννης Παπαδόπουλος"): the name is the byline, and the line no page
+    furniture left out."""
+    page = PAGES["el"].replace("B|Του Γιώργου Παπαδόπουλου", f"B|{signed}")
+    got, notices = read_marked(tmp_path, page)
+    assert got.stories[0].byline == name
+    assert not [notice for notice in notices if signed[:20] in notice]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
