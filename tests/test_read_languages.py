@@ -637,6 +637,53 @@ def test_a_greek_byline_in_the_genitive_or_after_writes_is_the_storys(tmp_path, 
     assert not [notice for notice in notices if signed[:20] in notice]
 
 
+HAUSA = """\
+Gida
+Labarai
+Siyasa
+Wasanni
+Nishadi
+H|Gwamnatin Bauchi ta fara raba takin zamani ga manoma a kananan hukumomi 20
+B|Daga Aminu Musa, Bauchi
+D|2026-12-07|December 7, 2026
+P|Gwamnatin Jihar Bauchi ta fara raba buhunan takin zamani fiye da dubu hamsin ga manoma a kananan hukumomi ashirin \
+na jihar, domin tallafa musu a lokacin noman rani.
+P|Kwamishinan Noma na jihar ya ce an sayar da kowane buhu a kan rabin farashinsa na kasuwa, kuma an kafa kwamitoci \
+a kowace karamar hukuma don sa ido kan yadda ake rabon.
+P|Daga cikin manoman da suka amfana, wasu sun shaida wa wakilinmu cewa sun samu takin a kan lokaci a wannan shekara, \
+sabanin shekarun baya.
+P|Sai dai wasu manoma a yankin Katagum sun koka cewa ba a kai musu kason su ba tukuna, kuma suna fargabar cewa \
+lokacin shuka zai wuce.
+P|Gwamnatin ta ce za ta kammala rabon a dukkan kananan hukumomi kafin karshen wannan wata.
+Raba
+Facebook
+Twitter
+Labarai Masu Alaka
+Manoma sun koka kan tsadar taki a Kano
+Gwamnati za ta gina madatsar ruwa a Bauchi
+© 2026 Jaridar Misali.
+"""
+
+
+@pytest.mark.parametrize("date_first", [False, True], ids=["byline-over-date", "date-over-byline"])
+def test_a_hausa_byline_from_the_writer_and_place_is_the_storys(tmp_path, date_first):
+    """Hausa pages sign a story "from" the writer, then the place ("Daga Aminu Musa, Bauchi"), over or under the
+    date: the writer and place are the byline, no rival of the headline's nor furniture left out; a paragraph that
+    starts with the same word ("Daga cikin manoman ...", from among the farmers) stays the article's."""
+    page = HAUSA
+    if date_first:
+        page = page.replace(
+            "B|Daga Aminu Musa, Bauchi\nD|2026-12-07|December 7, 2026",
+            "D|2026-12-07|December 7, 2026\nB|Daga Aminu Musa, Bauchi",
+        )
+    got, notices = read_marked(tmp_path, page)
+    story = got.stories[0]
+    assert (story.headline, story.headline_unsure) == (marked(page, "H")[0], False)
+    assert (story.byline, story.date) == ("Aminu Musa, Bauchi", dated(page))
+    assert [block.text for block in story.body] == marked(page, "P")
+    assert not [notice for notice in notices if "Aminu Musa" in notice]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_photos_caption_and_credit_in_the_pages_language(tmp_path, language):
     """A credit labelled in the page's language ("Fotoğraf: AA", "فوٹو: اے ایف پی", "ΦΩΤΟ: EUROKINISSI", "ფოტო: ...")

@@ -48,12 +48,14 @@ NAME_START = (
 )
 NAME = rf"{NAME_START}[^\s,|:;.!?]*"
 INITIAL = rf"{NAME_START}\."  # a surname's initial: "Της Μαρίας Κ."
-# ... and "By" over the name alone, no colon: Hebrew's, Arabic's "by the pen of", Thai's, Swahili's, and Greek's "of"
-# before a name in the genitive ("Του Γιώργου Παπαδόπουλου") or "writes" before one ("Γράφει ο Γιώργος
-# Παπαδόπουλος"): only over two to four names' words (the last may be an initial) and nothing else
-BY_ELSEWHERE = r"מאת|بقلم|بواسطة|โดย|Na|Του|Της|Των|Γράφει\s+(?:ο|η)"
+# ... and "By" over the name alone, no colon: Hebrew's, Arabic's "by the pen of", Thai's, Swahili's, Hausa's "from",
+# and Greek's "of" before a name in the genitive ("Του Γιώργου Παπαδόπουλου") or "writes" before one ("Γράφει ο
+# Γιώργος Παπαδόπουλος"): only over two to four names' words (the last may be an initial), then perhaps the place it
+# was written in after a comma ("Daga Aminu Musa, Bauchi"), and nothing else: "Daga cikin manoman da suka amfana"
+# (Hausa's "from among the farmers who gained") is a sentence
+BY_ELSEWHERE = r"מאת|بقلم|بواسطة|โดย|Na|Daga|Του|Της|Των|Γράφει\s+(?:ο|η)"
 SIGNED_ELSEWHERE = (
-    rf"^(?:{BY_ELSEWHERE})\s+{NAME}(?:\s+{NAME}){{0,2}}\s+(?:{NAME}|{INITIAL})$|"
+    rf"^(?:{BY_ELSEWHERE})\s+{NAME}(?:\s+{NAME}){{0,2}}\s+(?:{NAME}|{INITIAL})(?:\s*,\s*{NAME}(?:\s+{NAME})?)?$|"
     # a desk's byline, no one's name ("Staff Reporter, Dhaka"): Bengali's, Hindi's and Urdu's staff reporter and
     # correspondent, then perhaps the city
     r"^(?:নিজস্ব প্রতিবেদক|বিশেষ প্রতিনিধি|স্টাফ রিপোর্টার|निज संवाददाता|हमारे संवाददाता|स्टाफ रिपोर्टर|"
