@@ -637,6 +637,73 @@ def test_a_greek_byline_in_the_genitive_or_after_writes_is_the_storys(tmp_path, 
     assert not [notice for notice in notices if signed[:20] in notice]
 
 
+PERSIAN_SURTITLED = """\
+صفحه اصلی
+سیاسی
+اقتصادی
+اجتماعی
+ورزشی
+S|سخنگوی وزارت آموزش و پرورش خبر داد
+H|آغاز واکسیناسیون آنفلوآنزای دانش‌آموزان از هفته آینده در مدارس سراسر کشور
+D|2026-12-07|۱۶ آذر ۱۴۰۵ - ۱۰:۲۰
+P|سخنگوی وزارت آموزش و پرورش روز یکشنبه اعلام کرد واکسیناسیون آنفلوآنزای دانش‌آموزان از شنبه هفته آینده در \
+مدارس سراسر کشور آغاز می‌شود و تا پایان دی ماه ادامه خواهد داشت.
+P|به گفته وی، این طرح با همکاری وزارت بهداشت اجرا می‌شود و اولویت با دانش‌آموزان مقطع ابتدایی و کودکانی است که \
+بیماری زمینه‌ای دارند.
+P|او افزود که والدین باید فرم رضایت‌نامه را تا پایان هفته جاری تکمیل کنند و به مدرسه تحویل دهند؛ تزریق بدون \
+رضایت والدین انجام نخواهد شد.
+P|مسئولان بهداشتی پیش‌تر هشدار داده بودند که شمار مبتلایان به آنفلوآنزا در استان‌های شمالی کشور نسبت به سال \
+گذشته افزایش یافته است.
+P|بر اساس اعلام وزارت بهداشت، بیش از دو میلیون دوز واکسن برای این طرح به استان‌ها ارسال شده است.
+اشتراک‌گذاری
+تلگرام
+واتساپ
+اخبار مرتبط
+تعطیلی مدارس تهران به دلیل آلودگی هوا تمدید شد
+افزایش مراجعه بیماران تنفسی به بیمارستان‌های شمال کشور
+وزیر بهداشت: کمبود واکسن نداریم
+تمامی حقوق این سایت محفوظ است © ۱۴۰۵ خبرگزاری نمونه
+"""
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["surtitle-over-headline", "shorter-headline", "date-on-top", "no-surtitle"],
+)
+def test_a_persian_surtitle_saying_who_spoke_is_not_the_headline(tmp_path, shape):
+    """Persian pages print a surtitle over the headline that says only who spoke ("سخنگوی وزارت آموزش و پرورش خبر
+    داد": the ministry's spokesman reported), each of its words in the article's opening, which starts with who
+    spoke: the title under it is the headline, sure, however few of the opening's words it holds. A headline that says
+    what was reported ("... از ... خبر داد", reported a rise in ...) is still one."""
+    page = PERSIAN_SURTITLED
+    headline = marked(page, "H")[0]
+    if shape == "shorter-headline":
+        page = page.replace(headline, "دانش‌آموزان از هفته آینده علیه آنفلوآنزا واکسینه می‌شوند")
+    elif shape == "date-on-top":
+        page = page.replace("اجتماعی\nورزشی\n", "اجتماعی\nورزشی\n۱۶ آذر ۱۴۰۵ - ۱۰:۲۰\n").replace(
+            "D|2026-12-07|۱۶ آذر ۱۴۰۵ - ۱۰:۲۰\n", ""
+        )
+    elif shape == "no-surtitle":
+        page = page.replace("S|سخنگوی وزارت آموزش و پرورش خبر داد\n", "").replace(
+            headline, "سخنگوی آموزش و پرورش از آغاز واکسیناسیون آنفلوآنزای دانش‌آموزان خبر داد"
+        )
+    got, _ = read_marked(tmp_path, page)
+    story = got.stories[0]
+    assert (story.headline, story.headline_unsure) == (marked(page, "H")[0], False)
+    assert [block.text for block in story.body] == marked(page, "P")
+
+
+def test_a_persian_surtitle_with_the_date_under_it_is_not_the_headline(tmp_path):
+    """The date between the surtitle and the headline makes it no header of its own: the title under the date is
+    the headline (flagged: a title under a dated line is as often a standfirst), never the surtitle, sure."""
+    headline = "دانش‌آموزان از هفته آینده علیه آنفلوآنزا واکسینه می‌شوند"
+    lines = PERSIAN_SURTITLED.replace(marked(PERSIAN_SURTITLED, "H")[0], headline).splitlines()
+    at = lines.index("S|سخنگوی وزارت آموزش و پرورش خبر داد")
+    lines[at + 1], lines[at + 2] = lines[at + 2], lines[at + 1]
+    got, _ = read_marked(tmp_path, "\n".join(lines))
+    assert got.stories[0].headline == headline
+
+
 HAUSA = """\
 Gida
 Labarai

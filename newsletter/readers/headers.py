@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsletter.patterns import regex
+from newsletter.readers.kinds import said_only
 from newsletter.readers.lines import (
     READING_TIME,
     YEARS,
@@ -75,6 +76,7 @@ def header_above(
                     for n, title in enumerate(titles)
                     if title in others
                     and dated_under(roles, title)
+                    and not said_only(lines[title].text)  # (a surtitle saying who spoke: the title's under it)
                     and (topical(lines, roles, title, ledes) or not n and headline_shaped(lines, roles, title))
                 ),
                 None,

@@ -39,7 +39,7 @@ from newsletter.readers.headers import (
     topical,
     under_header,
 )
-from newsletter.readers.kinds import below_titles
+from newsletter.readers.kinds import below_titles, said_only, surtitle_over
 from newsletter.readers.lines import (
     BOILERPLATE,
     BUTTON,
@@ -318,6 +318,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
               and not under_header(lines, roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
+              and surtitle_over(lines, roles, i, shares) != index  # (its surtitle, saying only who spoke)
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
     # distance, as it cannot make a line sure
@@ -450,7 +451,8 @@ def title_above(
         # words may stand over a subtitle in Title Case)
     candidates = {i for _, i in scored}
     for i in range(index - 1, max(-1, index - 8), -1):
-        if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text):
+        if i in candidates and words_of(lines[i].text) >= 4 and not same_title(lines[i].text, lines[index].text) \
+                and surtitle_over(lines, roles, i, candidates) != index:  # fmt: skip
             # ... unless that title is about the article and the chosen one no shorter: then it may be the headline
             # and the chosen one its standfirst, however many titles stand above it
             longer = words_of(lines[index].text) >= words_of(lines[i].text)
@@ -498,8 +500,8 @@ def standfirsts(
     score = {i: value for value, i in scored}
     adjusted = dict(score)
     for i in score:
-        if shares[i] < TOPICAL or words_of(lines[i].text) < KICKER_MOST + 1:
-            continue  # the upper line must be about the article itself
+        if shares[i] < TOPICAL or words_of(lines[i].text) < KICKER_MOST + 1 or said_only(lines[i].text):
+            continue  # the upper line must be about the article itself, no surtitle saying who spoke
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst

@@ -1,13 +1,18 @@
 """A pasted page's labels around its headline: a section's name or the story's kind alone on a line ("Politics",
-"Latest news", "Analysis", "Opinion"), or a button's word ("Share", "Newsletter"). Beside a title, such a line is
-never the headline, however many of the article's words it holds ("Politics" over an article about politics);
-with no title beside it (the headline left out of the paste) it may stand in, flagged, as any other line may."""
+"Latest news", "Analysis", "Opinion"), or a button's word ("Share", "Newsletter"); and a surtitle over it that says
+only who spoke ("... خبر داد", ... reported). Beside a title, such a line is never the headline, however many of the
+article's words it holds ("Politics" over an article about politics; the spokesman the article quotes); with no
+title beside it (the headline left out of the paste) it may stand in, flagged, as any other line may."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
+from newsletter.patterns import regex
+from newsletter.readers.languages import SAID_ONLY, SAID_WHAT
 from newsletter.readers.lines import Line, ends_sentence
+from newsletter.readers.scripts import words_of
 from newsletter.readers.words import SECTIONS
 
 # What a site prints over or under a headline as the story's kind, or on a button, in the languages of the pages
@@ -21,6 +26,9 @@ LABEL_WORDS = frozenset(
 LABEL_MOST = 2  # words: "Politics", "Latest news", "Business live"
 BESIDE = 3  # lines at most from a label to its title, buttons, dates, bylines and other labels between
 HAIR = 0.05  # how far below its title a label ranks
+SAID = regex(SAID_ONLY)
+WHAT = regex(SAID_WHAT)
+SURTITLE_MOST = 12  # words: "سخنگوی وزارت آموزش و پرورش در نشست خبری خبر داد" has ten
 
 
 def label_only(text: str) -> bool:
@@ -29,21 +37,39 @@ def label_only(text: str) -> bool:
     return 1 <= len(words) <= LABEL_MOST and all(word in LABEL_WORDS or word in SECTIONS for word in words)
 
 
+def said_only(text: str) -> bool:
+    """The line says only who spoke, as a surtitle over the headline does ("نایب‌رئیس کمیسیون خبر داد": the
+    committee's deputy head reported), with nothing of what was said."""
+    return words_of(text) <= SURTITLE_MOST and bool(SAID.search(text)) and not WHAT.search(text)
+
+
+def surtitle_over(lines: list[Line], roles: list[str], i: int, candidates: Container[int]) -> int | None:
+    """The title under line i when line i is a surtitle that says only who spoke: that title's, no rival of it."""
+    return title_beside(lines, roles, i, candidates, steps=(1,)) if said_only(lines[i].text) else None
+
+
 def below_titles(lines: list[Line], roles: list[str], scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
     """The candidates' scores, each label's no higher than the title's beside it, just under that: "Politics" over
-    "Nobody saw it coming" is its section, whichever of the two shares more words with the article."""
+    "Nobody saw it coming" is its section, whichever of the two shares more words with the article; and a surtitle
+    that says only who spoke, no higher than the title under it (the article opens with who spoke, and holds all
+    its words)."""
     score = {i: value for value, i in scored}
     for i in score:
-        title = title_beside(lines, roles, i, score) if label_only(lines[i].text) else None
+        title = (
+            title_beside(lines, roles, i, score) if label_only(lines[i].text) else surtitle_over(lines, roles, i, score)
+        )
         if title is not None and score[i] >= score[title]:
             score[i] = score[title] - HAIR
     return [(score[i], i) for _, i in scored]
 
 
-def title_beside(lines: list[Line], roles: list[str], i: int, candidates: dict[int, float]) -> int | None:
-    """The first line over or under a label (buttons, dates, bylines and labels aside) when it is a candidate for the
-    headline and no sentence (a deck under a section's name is no title; the headline is then not in the paste)."""
-    for step in (-1, 1):
+def title_beside(
+    lines: list[Line], roles: list[str], i: int, candidates: Container[int], steps: tuple[int, ...] = (-1, 1)
+) -> int | None:
+    """The first line over or under a label (buttons, dates, bylines and labels aside; `steps`: -1 over, 1 under)
+    when it is a candidate for the headline and no sentence (a deck under a section's name is no title; the headline
+    is then not in the paste)."""
+    for step in steps:
         j = i + step
         while (
             0 <= j < len(lines)

@@ -61,3 +61,12 @@ SIGNED_ELSEWHERE = (
     r"^(?:নিজস্ব প্রতিবেদক|বিশেষ প্রতিনিধি|স্টাফ রিপোর্টার|निज संवाददाता|हमारे संवाददाता|स्टाफ रिपोर्टर|"
     r"اسٹاف رپورٹر|نمائندہ خصوصی)(?:\s*[,،]\s*\S.{0,30})?$"
 )
+
+# A surtitle that says only who spoke, over the headline that says what (Persian pages print one over most
+# headlines): "سخنگوی وزارت بهداشت خبر داد", the health ministry's spokesman reported; "... announced", "said",
+# "stressed", "warned", "explained", "answered", "stated". With an object it is news, and may be the headline itself:
+# "وزیر از افزایش حقوق خبر داد" (the minister announced a rise in wages: از, را, که mark what was said)
+SAID_ONLY = (
+    r"\s(?:خبر داد|اعلام کرد|گفت|تأکید کرد|تاکید کرد|هشدار داد|مطرح کرد|عنوان کرد|تشریح کرد|پاسخ داد|اظهار کرد)$"
+)
+SAID_WHAT = r"(?:^|\s)(?:از|را|که)(?:\s|$)"
