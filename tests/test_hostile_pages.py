@@ -110,3 +110,35 @@ def test_a_headline_the_page_names_past_a_headline_s_length_is_left_out_and_its_
     said, story = imported(workdir, cli, saved_page(head.format(text="Budget " * 85 + "vote")))
     assert f"page.html:1: left out the page's {key}, 599 characters long, longer than a headline may be" in said
     assert "headline: Council passes the budget\n" in story
+
+
+# 8,091 characters: past the 8,000 of a story's link, short of the 8,192 past which trafilatura sees no picture
+LONG_LINK = "https://gazette.example/pictures/" + "budget-" * 1150 + "vote.jpg"
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "said"),
+    [
+        (f'<meta property="og:image" content="{LONG_LINK}">', "",
+         "left out the page's lead image \"https://gazette.example/pictures/budget-budget-budget-budge…\", 8,091 "
+         "characters long, longer than a link may be"),
+        (f'<script type="application/ld+json">{{"@type": "NewsArticle", "image": "{LONG_LINK}"}}</script>', "",
+         "left out the page's lead image \"https://gazette.example/pictures/budget-budget-budget-budge…\", 8,091 "
+         "characters long, longer than a link may be"),
+        (f'<meta property="og:url" content="{LONG_LINK}">', "",
+         "left out the page's canonical URL \"https://gazette.example/pictures/budget-budget-budget-budge…\", 8,091 "
+         "characters long, longer than a link may be"),
+        ("", f'<img src="{LONG_LINK}" alt="The council chamber">',
+         "left out the article's picture \"The council chamber\": its link is 8,091 characters long, longer than a "
+         "link may be"),
+    ],
+)  # fmt: skip
+def test_a_link_past_a_link_s_length_is_left_out_and_named_and_the_article_read(workdir, cli, head, body, said):
+    """A lead image, canonical URL or article picture whose link runs past the 8,000 characters a story's link may
+    have (a picture inlined into its address, a tracker's query): the import had refused the whole page ('the
+    image.src is 8,091 characters long ...; shorten it'), which the editor cannot do to a page's metadata."""
+    page = saved_page(head).replace("</h1>", f"</h1>{body}")
+    output, story = imported(workdir, cli, page)
+    assert f"page.html:1: {said}" in output
+    assert "url: ''\nimage:\n  src: ''\n" in story
+    assert "A public hearing is set for next month." in story

@@ -202,8 +202,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                               story=headline.text, choices=headline.choices,
                               hint="check it; to change it, `newsletter import` the page and edit the Markdown it "
                                    "writes"))  # fmt: skip
-    canonical = link_or_nothing(own, base, file, notices, "canonical URL")
-    image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image")
+    canonical = link_or_nothing(own, base, file, notices, "canonical URL", "url")
+    image_src = link_or_nothing(about.get("image") or found("image"), base, file, notices, "lead image", "src")
     if image_src and site_picture(image_src):  # the site's logo or placeholder: the article's own picture, if any
         notices.append(Notice(message=f"left out the page's lead image {shown(Path(split(image_src).path).name, 60)}: "
                                       "its name says it is the site's logo, icon or placeholder, not the story's",
@@ -211,6 +211,11 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         image_src = ""
     pictures, aside = article_pictures(page_tree, text, body, headline.top, base)
     lead = lead_picture(pictures, image_src)
+    if lead and not image_src and length_problem("src", lead.src):  # (trafilatura sees none past 8,192 characters)
+        notices.append(Notice(message=f"left out the article's picture {shown(lead.name, 40)}: its link is "
+                                      f"{len(lead.src):,} characters long, longer than a link may be",
+                              source=Source(file=file, line=1)))  # fmt: skip
+        pictures, lead = [picture for picture in pictures if picture is not lead], None
     image_src = image_src or (lead.src if lead else "")
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
     alt, caption, credit = figure_of(page_tree, image_src, lead.img if lead else None)  # the lead as set here
@@ -561,8 +566,9 @@ def page_date(value: str) -> dt.date | None:
     return None if date.year < FIRST_YEAR or date in PLACEHOLDER_DATES else date
 
 
-def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what: str) -> str:
-    """An absolute http(s) link, or "" with a notice naming what was left out."""
+def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what: str, key: str) -> str:
+    """An absolute http(s) link no longer than a story's `key` ("url", "src") may be, or "" with a notice naming
+    what was left out (a link of 9,000 characters would have the Markdown an import writes refused)."""
     url = url.strip()
     if not url:
         return ""
@@ -570,5 +576,9 @@ def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what:
     if split(absolute).scheme not in ("http", "https"):
         notices.append(Notice(message=f"left out the page's {what} {shown(url)}: only http and https links are kept",
                               source=Source(file=file, line=1)))  # fmt: skip
+        return ""
+    if length_problem(key, absolute):
+        notices.append(Notice(message=f"left out the page's {what} {shown(url)}, {len(absolute):,} characters long, "
+                                      "longer than a link may be", source=Source(file=file, line=1)))  # fmt: skip
         return ""
     return absolute
