@@ -142,3 +142,27 @@ def test_a_link_past_a_link_s_length_is_left_out_and_named_and_the_article_read(
     assert f"page.html:1: {said}" in output
     assert "url: ''\nimage:\n  src: ''\n" in story
     assert "A public hearing is set for next month." in story
+
+
+def test_a_title_past_a_headline_s_length_with_nothing_to_stand_in_is_left_out_and_the_build_derives_one(workdir, cli):
+    """A page whose <title> is its article's opening, 600 characters, and names no other headline (no JSON-LD, Open
+    Graph or <h1>): the <title> is left out and named, and the story has no headline, as a page naming none has; the
+    build makes one of its first sentence, and says so. The import had refused the page ('the headline is 600
+    characters long ...; shorten it'), which the editor cannot do to a page's <title>."""
+    title = "Budget " * 85 + "vote"
+    page = saved_page().replace(
+        "<title>Council passes the budget | Riverside Gazette</title>", f"<title>{title}</title>"
+    )
+    (workdir / "page.html").write_text(page.replace("<h1>Council passes the budget</h1>", ""), "utf-8")
+    imported = cli("import", "page.html", "--to", "issue", "--lead")
+    assert imported.exit_code == 0, imported.output
+    assert "page.html:1: left out the page's <title>, 599 characters long, longer than a headline may be" in (
+        imported.output
+    )
+    assert "fill in the empty url and headline and image field(s)" in imported.output
+    built = cli("build", "issue", "--out", "out", "--date", "2026-12-06")
+    assert built.exit_code == 0, built.output
+    assert (
+        "issue/01-the-vote-came-late-in-the-evening.md:1: no headline: the first sentence of its body stands in as "
+        "its title (The vote came late in the evening.)"
+    ) in built.output

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsletter.errors import InputError
+from newsletter.models import Notice
 from newsletter.readers.html import read
 
 ARTICLE = "".join(
@@ -116,8 +116,8 @@ def test_the_page_s_own_h1_keeps_a_date_it_shows(tmp_path):
 def test_a_title_of_thousands_of_parts_is_read_with_bounded_work(tmp_path, monkeypatch):
     """A hostile page's og:title of 2,000 parts ("Headline | Gazette | Gazette | ..."): the site's parts are looked
     for in a title of a dozen at most (each look tries every cut, so thousands would cost minutes); the title is
-    left as it is, and refused for its length, as any headline over 500 characters is (the og:title left out for it,
-    the <title> standing in without the site's last part)."""
+    left as it is, past a headline's 500 characters: the og:title and the <title> are left out and named, and the page
+    names no headline (the build's first sentence stands in, as for any page naming none)."""
     import newsletter.readers.titles as titles
 
     looks = 0
@@ -130,7 +130,13 @@ def test_a_title_of_thousands_of_parts_is_read_with_bounded_work(tmp_path, monke
 
     monkeypatch.setattr(titles, "is_sites", counted)
     title = f"{HEADLINE} | " + " | ".join(["Gazette"] * 2_000)
-    without_site = title.removesuffix(" | Gazette")
-    with pytest.raises(InputError, match=f"the headline is {len(without_site):,} characters long, over the 500"):
-        headline_of(tmp_path, named(title, site="Gazette"))
+    path = tmp_path / "page.html"
+    path.write_text(f"<html><head>{named(title, site='Gazette')}</head><body><article>{ARTICLE}</article>", "utf-8")
+    notices: list[Notice] = []
+    assert read(path, notices).stories[0].headline == ""
+    without_site = title.removesuffix(" | Gazette")  # (what would stand in)
+    assert [notice.message for notice in notices] == [
+        f"left out the page's {key}, {length:,} characters long, longer than a headline may be"
+        for key, length in (("og:title", len(title)), ("<title>", len(without_site)))
+    ]
     assert looks <= titles.PARTS_MOST**2

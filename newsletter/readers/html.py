@@ -56,6 +56,7 @@ from newsletter.readers.titles import (
     copyright_names,
     cut_at_quote,
     heads,
+    page_title,
     site_names,
     title_suffix,
     without_site,
@@ -180,8 +181,10 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = f"{why}; the page after line {cut.line} is not read: {cut.why}" if cut else why
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    for key, name in (("JSON-LD headline", about.get("headline", "")), ("og:title", about.get("og_title", ""))):
-        if length_problem("headline", name):  # no headline the page could mean: the <h1> or <title> stands in
+    given = (("JSON-LD headline", about.get("headline", "")), ("og:title", about.get("og_title", "")),
+             ("<title>", without_suffix(page_title(page_tree))))  # fmt: skip
+    for key, name in given:  # no headline the page could mean: the <h1> or <title>, else the page's text, stands in
+        if length_problem("headline", name):
             notices.append(Notice(message=f"left out the page's {key}, {len(name):,} characters long, longer than a "
                                           "headline may be", source=Source(file=file, line=1)))  # fmt: skip
     headline = page_headline(page_tree, about, body, text, url, from_text)
@@ -384,7 +387,7 @@ def page_headline(
     Graph) or it is the article's own <h1> (right above its first paragraph, when the article was found as one, not
     taken from the page's text: `from_text`); else a guess, and `why` says so. Never a template's placeholder a page
     saved before its scripts ran still shows ("{{ article.title }}"), as from pasted text."""
-    title = " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
+    title = page_title(tree)
     site = site_names(tree, about, url)
     # What the <title> ends with may be the site's name ("Headline - Site") or the headline's own ("- Live updates",
     # "| Analysis"): cut from a headline only when the page's copyright line names it too; else it only rules out
@@ -428,8 +431,9 @@ def page_headline(
         # (a portal's teasers, a list of posts) is as likely a section's or a teaser's as the article's
         doubt = far or ("the text under it was read from the page's text, not found as an article" if from_text else "")
         by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {doubt}" if doubt else "", False)
-    by_title = (without_suffix(title), title, f"{none}, no <h1> by the article): its <title> {shown(title, 80)} "
-                                              "stands in", True)  # fmt: skip
+    long = length_problem("headline", without_suffix(title))  # (the article's opening put there: named by parse_html)
+    by_title = ("" if long else without_suffix(title), title, f"{none}, no <h1> by the article): its <title> "
+                                                              f"{shown(title, 80)} stands in", True)  # fmt: skip
     # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
     # the headline than the <title>
     unlikely = (far or words_of(h1) == 1) and fold(h1) not in fold(title)  # (Chinese has no spaces: count its words)

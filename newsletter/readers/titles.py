@@ -182,3 +182,8 @@ def without_suffix(title: str) -> str:
         if len(tail.split()) <= 4 and len(head.split()) >= len(tail.split()):
             return head
     return title
+
+
+def page_title(tree: Any) -> str:
+    """The page's <title>, on one line."""
+    return " ".join(" ".join(element.text_content().split()) for element in tree.xpath("//title")[:1])
