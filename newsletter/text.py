@@ -94,6 +94,8 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
 KEEP_TABS = regex("[\u00a0\u2007\u202f]")
 
 
+SNIFF = 4096  # bytes at a file's start that tell text from a binary file, by a NUL among them
+BINARY = "it holds NUL bytes, as a binary file does (a picture, a PDF, a .docx), or text saved as UTF-16 without a BOM"
 STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes
 SETTINGS_LIMIT = 1024 * 1024  # bytes: issue.toml, newsletter.toml
 LIST_LIMIT = 100 * 1024 * 1024  # bytes: a subscriber list (a million addresses)
@@ -205,6 +207,8 @@ def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
+        if b"\x00" in data[:SNIFF]:  # (a stray NUL in UTF-8 text is read, and named as removed: clean_lines)
+            raise InputError(f"is not text: {BINARY}; save it as UTF-8 text", file=path) from None
         line = data[: error.start].count(b"\n") + 1
         raise InputError(
             f"is not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; save the file as UTF-8",

@@ -166,3 +166,22 @@ def test_a_title_past_a_headline_s_length_with_nothing_to_stand_in_is_left_out_a
         "issue/01-the-vote-came-late-in-the-evening.md:1: no headline: the first sentence of its body stands in as "
         "its title (The vote came late in the evening.)"
     ) in built.output
+
+
+def test_a_stray_nul_in_a_page_is_removed_and_named_and_the_page_read(workdir, cli):
+    """A NUL byte in a page's first 4 KB (a copy cut short and mended, a tool's stray byte): a browser reads the page
+    without it, and so does the import, naming it. It had been refused as 'not an HTML page: save the article from
+    the browser as ...', which it is; a file that does not open as a page does is refused as binary (test_read_html)."""
+    said, story = imported(workdir, cli, saved_page().replace("<article>", "\n<article>\x00"))
+    assert "page.html:2: removed 1 invisible character(s) (U+0000)" in said
+    assert "The vote came late in the evening." in story
+
+
+def test_a_binary_file_named_html_is_refused_as_binary(workdir, cli):
+    (workdir / "page.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR<p>" + bytes(range(256)))
+    imported = cli("import", "page.html", "--to", "issue")
+    assert (imported.exit_code, imported.output) == (
+        1,
+        "error: page.html: is not an HTML page: it holds NUL bytes, as a binary file does (a picture, a PDF, a .docx), "
+        "or text saved as UTF-16 without a BOM; save the article from the browser as 'Webpage, HTML only'\n",
+    )

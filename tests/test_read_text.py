@@ -402,8 +402,16 @@ def test_import_prints_the_same_account(cli, workdir):
 
 
 @pytest.mark.parametrize(
-    ("content", "message"), [(b"", "is empty"), (b"\x89PNG\r\n\x1a\n\x00\xff\xfe", "is not UTF-8")]
-)
+    ("content", "message"),
+    [
+        (b"", "is empty"),
+        # a picture named .txt: plainly no text, not text in another encoding to save as UTF-8
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\xff\xfe",
+         "is not text: it holds NUL bytes, as a binary file does (a picture, a PDF, a .docx), or text saved as UTF-16 "
+         "without a BOM; save it as UTF-8 text\n"),
+        (b"Council passes the budget \xe9t\xe9\n", "is not UTF-8: byte 0xe9 at byte offset 26; save the file as UTF-8"),
+    ],
+)  # fmt: skip
 def test_empty_and_binary_pages_are_one_clear_line(cli, workdir, content, message):
     (workdir / "page.txt").write_bytes(content)
     result = cli("build", "page.txt", "--out", "out")

@@ -64,7 +64,7 @@ from newsletter.readers.titles import (
     without_suffix,
 )
 from newsletter.readers.writers import named_authors
-from newsletter.text import clean_value, length_problem, read_file
+from newsletter.text import BINARY, SNIFF, clean_value, length_problem, read_file
 
 from . import GUESS, Read, fold
 from .pasted import NO_HEADLINE
@@ -102,8 +102,15 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     if len(data) > LIMIT:
         raise InputError(f"is {len(data) // 1024 // 1024} MB; a saved page over 20 MB is not an article", file=file)
     page, _ = decode_html(data, charset)
-    if "\x00" in page[:4096] or not re.search(r"<\s*(?:html|head|body|p|div|article)\b", page[:200_000], re.I):
-        raise InputError("is not an HTML page: save the article from the browser as 'Webpage, HTML only'", file=file)
+    nul = "\x00" in page[:SNIFF]  # a binary file, unless it opens as HTML does (WHATWG's MIME sniffing reads it so)
+    if (nul and not page[:SNIFF].lstrip().startswith("<")) or not HTML_START.search(page[:200_000]):
+        why = f"{BINARY}; " if nul else ""
+        raise InputError(
+            f"is not an HTML page: {why}save the article from the browser as 'Webpage, HTML only'", file=file
+        )
+    if nuls := page.count("\x00"):  # what a browser leaves out of an HTML page (its parser does too), as a paste's
+        notices.append(Notice(message=f"removed {nuls} invisible character(s) (U+0000)",
+                              source=Source(file=file, line=page[: page.index("\x00")].count("\n") + 1)))  # fmt: skip
     page, stripped = without_attribute_floods(page)
     if stripped:  # (libxml2 checks each attribute of a tag against all before it: 40,000 took 16 s)
         notices.append(Notice(message=f"left out the attributes of {stripped} tag(s) holding over "
@@ -315,6 +322,7 @@ EDIT_LINKS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-edits
 
 
 HTML_TAG = regex(r"(?i)<\s*html\b")
+HTML_START = regex(r"(?i)<\s*(?:html|head|body|p|div|article)\b")  # what a page holds, or a part of one saved
 LONG_TAG = regex(r"<([a-zA-Z][\w:-]*)\s[^<>]{4000,}>")  # a start tag of 4,000 characters or more
 ATTRIBUTES_MOST = 1_000
 
