@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import re
@@ -94,6 +95,8 @@ def length_problem(key: str, value: str, limit: int | None = None) -> str | None
 KEEP_TABS = regex("[\u00a0\u2007\u202f]")
 
 
+# The byte order marks a text may open with, and the encoding each says, as browsers read them (WHATWG's Encoding)
+BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 SNIFF = 4096  # bytes at a file's start that tell text from a binary file, by a NUL among them
 BINARY = "it holds NUL bytes, as a binary file does (a picture, a PDF, a .docx), or text saved as UTF-16 without a BOM"
 STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes
@@ -200,20 +203,22 @@ def inside_issue(path: Path, folder: Path) -> Path:
 
 
 def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file", data: bytes | None = None) -> str:
-    """Read a file as UTF-8 with Unix line ends; a BOM is dropped. `data`: its bytes, when they were read already
-    (the preview reads a story's bytes once, to know whether they changed, and parses those very bytes)."""
+    """Read a file as UTF-8 (or as the UTF-16 its byte order mark says: Windows Notepad's "Unicode") with Unix line
+    ends; the mark is dropped. `data`: its bytes, when they were read already (the preview reads a story's bytes once,
+    to know whether they changed, and parses those very bytes)."""
     if data is None:
         data = read_file(path, limit=limit, what=what)
+    bom, name = next(((bom, name) for bom, name in BOMS if data.startswith(bom)), (b"", "utf-8"))
     try:
-        text = data.decode("utf-8-sig")
+        text = data[len(bom) :].decode(name)
     except UnicodeDecodeError as error:
-        if b"\x00" in data[:SNIFF]:  # (a stray NUL in UTF-8 text is read, and named as removed: clean_lines)
+        if name == "utf-8" and b"\x00" in data[:SNIFF]:  # (a stray NUL in UTF-8 text is read, and named: clean_lines)
             raise InputError(f"is not text: {BINARY}; save it as UTF-8 text", file=path) from None
-        line = data[: error.start].count(b"\n") + 1
+        at = len(bom) + error.start
+        line = data[len(bom) : at].decode(name).count("\n") + 1
+        said = "UTF-8" if name == "utf-8" else "UTF-16, as its byte order mark says"
         raise InputError(
-            f"is not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; save the file as UTF-8",
-            file=path,
-            line=line,
+            f"is not {said}: byte 0x{data[at]:02x} at byte offset {at}; save the file as UTF-8", file=path, line=line
         ) from None
     if not text.strip():
         raise InputError("is empty", file=path)

@@ -1,6 +1,7 @@
 """Pasted pages from any site: headline, body, caption and credit, byline and date, related lists, and an account of
 every line left out. The pages are written in the shape real sites paste in (menus, banners, promos, footers)."""
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -695,6 +696,20 @@ def test_a_related_title_nearer_than_the_headline_is_not_it():
 def test_a_promo_above_the_headline_is_not_it():
     page = f"Download our free e-book on Russia's regions\nGet the Morning Briefing newsletter\n{HEADLINE}\n{ARTICLE}"
     assert headline_of(page)[:2] == (HEADLINE, False)
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_a_page_saved_as_utf_16_with_its_byte_order_mark_is_read(cli, workdir, bom):
+    """Windows Notepad's "Unicode" is UTF-16, opened by a byte order mark, as a browser reads it by that mark: it had
+    been refused as 'is not UTF-8: byte 0xff at byte offset 0; save the file as UTF-8'."""
+    page = f"{HEADLINE}\nBy Zoë Petrova, Москва\n{ARTICLE}"
+    (workdir / "page.txt").write_bytes(bom + page.encode("utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"))
+    imported = cli("import", "page.txt", "--to", "issue")
+    assert imported.exit_code == 0, imported.output
+    story = (workdir / "issue" / "01-russia-s-regions-brace-for-a-lean-budget.md").read_text()
+    assert f"headline: {HEADLINE}\n" in story
+    assert "byline: Zoë Petrova, Москва\n" in story
+    assert f"\n{SECOND}\n" in story
 
 
 def test_a_title_that_shares_no_words_with_the_article_loses_to_one_that_does_and_is_flagged_alone():

@@ -49,6 +49,7 @@ from urllib.parse import quote, urljoin, urlsplit
 
 from newsletter.errors import InputError
 from newsletter.patterns import regex
+from newsletter.text import BOMS
 
 DEADLINE = 20.0  # seconds for the whole exchange, redirects included
 LIMIT = 10 * 1024 * 1024  # bytes; an article page is rarely over 2 MB
@@ -60,7 +61,6 @@ USER_AGENT = "Mozilla/5.0 (compatible; newsletter-import/0.1)"
 REDIRECTS = (301, 302, 303, 307, 308)
 CHUNK = 64 * 1024
 SNIFF = 4096  # bytes of the page searched for a <meta> charset (browsers look at 1024; some pages put it later)
-BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 META_CHARSET = regex(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 # Labels browsers read as Windows-1252 (WHATWG): a page saying Latin-1 almost always means it.
 WINDOWS_1252 = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "us-ascii", "ascii", "cp819", "ibm819"}
