@@ -34,8 +34,8 @@ from newsletter.readers.lines import shown
 from newsletter.readers.metadata import page_metadata
 from newsletter.readers.page import (
     PageText,
-    joined,
     left_out_prose,
+    link_or_nothing,
     opening,
     over_lists,
     split,
@@ -576,21 +576,3 @@ def page_date(value: str) -> dt.date | None:
     except ValueError:
         return None
     return None if date.year < FIRST_YEAR or date in PLACEHOLDER_DATES else date
-
-
-def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what: str, key: str) -> str:
-    """An absolute http(s) link no longer than a story's `key` ("url", "src") may be, or "" with a notice naming
-    what was left out (a link of 9,000 characters would have the Markdown an import writes refused)."""
-    url = url.strip()
-    if not url:
-        return ""
-    absolute = joined(base, url)
-    if split(absolute).scheme not in ("http", "https"):
-        notices.append(Notice(message=f"left out the page's {what} {shown(url)}: only http and https links are kept",
-                              source=Source(file=file, line=1)))  # fmt: skip
-        return ""
-    if length_problem(key, absolute):
-        notices.append(Notice(message=f"left out the page's {what} {shown(url)}, {len(absolute):,} characters long, "
-                                      "longer than a link may be", source=Source(file=file, line=1)))  # fmt: skip
-        return ""
-    return absolute

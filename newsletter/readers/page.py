@@ -13,8 +13,9 @@ from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsletter.models import Block, Notice, Source
 from newsletter.patterns import regex
+from newsletter.readers.lines import shown
 from newsletter.readers.scripts import words_of
-from newsletter.text import SPACES, STRAY
+from newsletter.text import SPACES, STRAY, length_problem
 
 WHITESPACE = regex(r"\s+")
 INLINE_HTML = set(
@@ -208,6 +209,24 @@ def joined(base: str, url: str) -> str:
         absolute = urljoin(base, url) if base else url
         urlsplit(absolute)
     except ValueError:
+        return ""
+    return absolute
+
+
+def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what: str, key: str) -> str:
+    """An absolute http(s) link no longer than a story's `key` ("url", "src") may be, or "" with a notice naming
+    what was left out (a link of 9,000 characters would have the Markdown an import writes refused)."""
+    url = url.strip()
+    if not url:
+        return ""
+    absolute = joined(base, url)
+    if split(absolute).scheme not in ("http", "https"):
+        notices.append(Notice(message=f"left out the page's {what} {shown(url)}: only http and https links are kept",
+                              source=Source(file=file, line=1)))  # fmt: skip
+        return ""
+    if length_problem(key, absolute):
+        notices.append(Notice(message=f"left out the page's {what} {shown(url)}, {len(absolute):,} characters long, "
+                                      "longer than a link may be", source=Source(file=file, line=1)))  # fmt: skip
         return ""
     return absolute
 
