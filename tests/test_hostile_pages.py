@@ -47,6 +47,18 @@ def test_a_lone_surrogate_escape_in_json_ld_is_a_broken_character_flagged_not_a_
     assert built.exit_code == 0, built.output
 
 
+def test_a_control_character_escaped_in_json_ld_is_taken_out_and_the_headline_flagged(workdir, cli):
+    # JSON's "\u0001" in a headline (a CMS's stray byte): no text holds it, and taking it out is a change to the
+    # headline the page names, which the editor sees, as a broken character is shown (above); it had gone unsaid
+    json_ld = '{"@type": "NewsArticle", "headline": "Council passes\\u0001 the budget\\u007f"}'
+    said, story = imported(workdir, cli, saved_page(f'<script type="application/ld+json">{json_ld}</script>'))
+    assert (
+        "page.html:1: the headline is a guess: the page wrote control character(s) into it (U+0001, U+007F), taken "
+        "out (Council passes the budget)"
+    ) in said
+    assert "headline: Council passes the budget\n# The reader was not sure" in story
+
+
 DEEP = "<div>" * 300 + "Share this" + "</div>" * 300  # past the 256 levels libxml2 reads, which drops the rest
 
 

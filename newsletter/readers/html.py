@@ -207,6 +207,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         headline.why = ""  # the page's own address spells the <h1> or <title> standing in: it is the headline
     unread = "\ufffd" in headline.text and not headline.why  # bytes its charset could not read: a wrong headline
     why = headline.why or ("it holds characters the page's charset could not read (�)" if unread else "")
+    taken = f"the page wrote control character(s) into it ({headline.controls}), taken out" if headline.controls else ""
+    why = "; ".join(part for part in (why, taken) if part)  # (what no text holds: a change the editor should see)
     if why:
         notices.append(Notice(message=f"{GUESS}: {why}", source=Source(file=file, line=1),
                               story=headline.text, choices=headline.choices,
@@ -317,6 +319,9 @@ NOT_XML_REFERENCE = regex(
 )
 
 
+CONTROL = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # (tabs and line breaks are spaces in a headline)
+
+
 # MediaWiki's links to edit a section, which it sets inside the heading: "Details[edit]", "Leben[Bearbeiten]"
 EDIT_LINKS = "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-editsection ')]"
 
@@ -385,6 +390,7 @@ class Headline:
     # page's text, when it has one, whichever source the headline came from (JSON-LD's may word it otherwise)
     top: int | None = None
     choices: list[str] = field(default_factory=list)  # what the editor may take instead, when it is a guess
+    controls: str = ""  # the control characters taken out of it ("U+0001": a JSON-LD string's "\u0001"), to be named
 
 
 def page_headline(
@@ -451,11 +457,12 @@ def page_headline(
     for found, whole, why, named_only in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site, loose=named_only)
         if headline and fold(headline).removeprefix("the ") not in sites and not PLACEHOLDER.search(headline):
+            controls = ", ".join(sorted({f"U+{ord(character):04X}" for character in CONTROL.findall(found)}))
             if why and (found, whole, why, named_only) == by_title and (top := shown_above(body, text, headline)):
-                return Headline(headline, "", top)  # the <title> is what the page shows over the article
+                return Headline(headline, "", top, controls=controls)  # the <title> is what the page shows over it
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
-            return Headline(headline, why, text.ends[h1_element] if h1 and not far else None)
+            return Headline(headline, why, text.ends[h1_element] if h1 and not far else None, controls=controls)
     return Headline()
 
 
