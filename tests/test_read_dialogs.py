@@ -696,3 +696,36 @@ def test_a_subhead_about_the_article_s_subject_keeps_the_paragraphs_under_it():
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\nAbout the survey\n"
                    f"{method}\n")  # fmt: skip
     assert [block.text for block in lead.body][-1] == method
+
+
+LAST = "The new parliament must meet within 30 days."  # a short last sentence, as a caption's might be
+
+
+@pytest.mark.parametrize(
+    "sign_off", ["mrc/dpa/Reuters", "– TIMES/AFP/NA", "(AFP)", "Source: Al Jazeera and news agencies"]
+)
+@pytest.mark.parametrize("under", ["Tags\nElections\nDenmark\n", "Advertisement\nMore from Politics\nA title\n", ""])
+def test_the_article_s_last_sentence_over_its_wires_or_source_is_no_caption(sign_off, under):
+    """A short last sentence over the wires the article draws on ("mrc/dpa/Reuters") or its source line, with
+    nothing of the article under them: the line looks like a photo's credit and the sentence like its caption, and
+    the sentence was lost. It is the article's last paragraph; the sign-off is left out, and named."""
+    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{LAST}\n{sign_off}\n"
+                         f"{under}")  # fmt: skip
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD, LAST]
+    assert any("left out" in notice and sign_off in notice for notice in notices)
+
+
+def test_a_photo_s_caption_and_its_photographer_s_credit_under_the_article_stay_a_caption():
+    """A photo under the article's last paragraph, its caption over its photographer and agency ("Jane Doe/Reuters"):
+    a photo's credit, no sign-off, so its caption is no paragraph."""
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n"
+                   "Supporters wait outside the party's offices.\nJane Doe/Reuters\nTags\nElections\n")  # fmt: skip
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+
+
+def test_the_site_s_mark_after_the_article_s_last_sentence_keeps_it_a_paragraph():
+    """Daily Maverick's "DM" after the last sentence: the line was no paragraph (no full stop at its end) and the
+    article lost it."""
+    last = "The prime minister is expected to address the party's executive committee on Thursday. DM"
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{last}\nComments\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD, last]

@@ -390,6 +390,34 @@ HIDE_CAPTION = regex(r"(?i)^(?:hide|show) caption$")
 CAPTION_BUTTON = regex(rf"(?i)^(?:{CAPTION_BUTTONS})$")
 
 
+# The news agencies that sign an article's end, with the desk's initials or the site's own name beside them:
+# "mrc/dpa/Reuters", "– TIMES/AFP/NA", "(AFP)"
+WIRES = frozenset(
+    "Reuters|REUTERS|AP|AFP|dpa|DPA|EFE|ANSA|TASS|Kyodo|Xinhua|AAP|PA|Anadolu|KNA|epd|APA|SDA|ATS|Belga|ANP|PAP|"
+    "CTK|ČTK|MTI|Lusa|Agerpres|BTA|Tanjug|HINA|NTB|TT|Ritzau|STT|Yonhap|Bernama|Antara|PTI|IANS|ANI|NA|Télam|"
+    "Notimex|Europa Press|Interfax|Ukrinform|IRNA|WAFA|SPA|MENA|KUNA|QNA|WAM".split("|")
+)
+SIGN_OFF = regex(
+    r"^[–—-]?\s*\(?\s*(?:[a-z]{1,4}/)*(?P<names>[\w.]+(?: [\w.]+)?(?:\s*[/,+]\s*[\w.]+(?: [\w.]+)?){0,4})\s*\)?$"
+)
+
+
+def signed_off(texts: list[str], roles: list[str], i: int) -> bool:
+    """Line `i`, a credit in its shape, is the article's sign-off: its source ("Source: Al Jazeera and news agencies")
+    or the wires it draws on ("mrc/dpa/Reuters", "– TIMES/AFP/NA"), under the article's last sentence (a paragraph
+    over it), and nothing of the article under it but the page's buttons. No photo's credit: the sentence over it is
+    no caption, however short."""
+    if not (i >= 2 and roles[i - 2] == "prose" and roles[i - 1] in ("prose", "other") and ends_sentence(texts[i - 1])):
+        return False
+    match = SIGN_OFF.match(texts[i].strip())
+    names = re.split(r"\s*[/,+]\s*", match["names"]) if match else []
+    wires = any(name in WIRES for name in names) and all(name in WIRES or name.isupper() for name in names)
+    if not SOURCE_LINE.match(texts[i]) and not wires:
+        return False  # (a photographer's name beside the agency, "Jane Doe/Reuters": a photo's credit)
+    under = next((k for k in range(i + 1, len(texts)) if roles[k] != "furniture"), None)
+    return under is None or roles[under] != "prose"
+
+
 def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
     """The line over a credit, inside the article, is its paragraph and no caption: a sentence with a paragraph over
     it, written as no caption is (no day's date, no "The chart shows"), and the credit's caption under the credit

@@ -516,7 +516,8 @@ def is_prose(line: str) -> bool:
     if spaceless(line):  # Thai, Lao, Burmese, Khmer: no case, seldom a full stop; a paragraph is longer than a headline
         return words_of(line) >= SPACELESS_PARAGRAPH or bool(re.search(r"[.!?။។]\s*$", line)) and words_of(line) >= 8
     arrow = re.search(r"\w\s+»\s*$", line) and line.count("»") == 1 and "«" not in line  # "Politics »": a link
-    ends = bool(re.search(r"[.!?…:;\"”’)»]\s*$", line)) and not arrow
+    # ... ending in a stop, or in the site's mark after its last sentence ("... on Thursday. DM")
+    ends = bool(re.search(r"(?:[.!?…:;\"”’)»]|\w[.!?][\"”’]?\s+(?:[A-Z]{1,4}|[■◆●▪∎]))\s*$", line)) and not arrow
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
     if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi, Urdu: no capitals to tell a title
         # by; a sentence's full stop does (not a teaser's ".."), or its question mark

@@ -36,6 +36,7 @@ from newsletter.readers.credits import (
     is_credit,
     menu_credit,
     paragraph_over_credit,
+    signed_off,
     site_copyright,
     split_credit,
     toggled,
@@ -300,6 +301,9 @@ def classify(lines: list[Line]) -> list[str]:
     for i, text in enumerate(texts[:-2]):
         if CREDIT_LABEL.match(text) and roles[i + 1] == "credit":
             roles[i] = "furniture"  # a credit's label on a line of its own (the New York Times' "Credit...")
+    for i in range(len(texts)):
+        if roles[i] == "credit" and signed_off(texts, roles, i):
+            roles[i] = "end"  # the article's source or wires at its foot: over; the sentence over it is its last
     # Captions: the line (or doubled line: alt text, then the visible caption) just above a credit, and a
     # doubled line even with no credit; a caption that ends in its credit.
     for i, text in enumerate(texts):
