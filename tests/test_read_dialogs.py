@@ -729,3 +729,60 @@ def test_the_site_s_mark_after_the_article_s_last_sentence_keeps_it_a_paragraph(
     last = "The prime minister is expected to address the party's executive committee on Thursday. DM"
     lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{last}\nComments\n")
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD, last]
+
+
+@pytest.mark.parametrize(
+    "asks",
+    [
+        # a membership appeal in paragraphs, as a reader-funded site sets it under each article
+        "We don't have a paywall, and we don't have a billionaire owner. Our newsroom is funded by our readers, more "
+        "than 15,000 members who believe this journalism matters.\nIf you value our reporting, please consider "
+        "becoming a member. It takes a minute, and it keeps us going.\n",
+        # a newsletter's sign-off, and a site's ask to follow it
+        "Thanks for reading The Nordic Ballot! This post is public so feel free to share it.\n",
+        "Follow The Copenhagen Post on X, LinkedIn and Facebook for news from Denmark.\n",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu lewat WhatsApp Channel.\n",
+    ],
+)
+def test_the_site_s_asks_of_its_readers_under_the_article_are_not_its_paragraphs(asks):
+    """What the site asks of its readers under the article, written in sentences (become a member, follow us, share
+    this post): the article's last paragraphs had been those asks. They are left out, and named."""
+    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{asks}")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out" in notice and asks[:30] in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Streaming has changed that: you can now watch every debate from a single subscription, the party says.",
+        "Anna Petrova can be reached at anna.petrova@example.com. Follow her on X @annapetrova.",
+    ],
+)
+def test_an_article_s_own_talk_of_subscriptions_or_its_writer_s_contact_stays_the_article(last):
+    """A last paragraph about subscriptions that does not speak as the site or ask anything, and the writer's own
+    contact (an address, a handle), are the article's: kept."""
+    lead, _ = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{last}\n")
+    assert [block.text for block in lead.body][-1] == last
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Explore more on these topics\nDenmark\nImmigration\nReuse this content\n"
+        "… we have a small favour to ask. Millions have placed their trust in our journalism since we began, and we "
+        "keep it free for everyone to read, funded by readers like you.\n",
+        "Zum Thema\nDänemark wählt: Die wichtigsten Fragen\nForum\n226 Postings\nLeser aus Odense\nvor 2 Stunden\n"
+        "Das ist genau so. Bei uns im Ort gibt es keinen Bankomat mehr und keinen Postpartner, und niemand wundert "
+        "sich darüber.\n",
+        "Anna Petrova does not work for, consult, own shares in or receive funding from any company or organisation "
+        "that would benefit from this article.\n",
+    ],
+)
+def test_a_tags_heading_a_german_related_or_comments_heading_and_a_writer_s_disclosure_end_the_article(after):
+    """The Guardian's "Explore more on these topics" over its tags (its appeal for money further down), a German
+    site's "Zum Thema" and "226 Postings", The Conversation's disclosure under each article it publishes."""
+    lead, notices = read(f"News\n{HEADLINE}\nBy Anna Petrova\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    named = "226 Postings" if after.startswith("Zum Thema") else after.split("\n")[0][:30]  # (a related list)
+    assert any("left out" in notice and named in notice for notice in notices)

@@ -6,6 +6,8 @@ for its writer alone)."""
 
 from __future__ import annotations
 
+import re
+
 from newsletter.patterns import regex
 from newsletter.readers.scripts import words_of
 
@@ -16,7 +18,7 @@ COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|komm
                     # ... and as pages in Slavic, Nordic, Baltic, Turkic, Semitic and Asian languages head them
                     r"комментари(?:и|ев|й)|коментар(?:і|ів|и)|сэтгэгдэл(?:үүд)?|komentarz[ey]?|komentáře|komentáre|"
                     r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
-                    r"hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
+                    r"postings?|hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
                     r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
 HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
 # "12 Comments", "Reader comments 164", and the thread's order or choice before its comments: "Top Rated Comments",
@@ -33,7 +35,8 @@ END_OF_ARTICLE = regex(
     # ... a newsletter's ask for feedback, and the rules of its comments
     r"what did you think of (?:today['’]s|this) (?:brief|newsletter|issue|edition)\?|(?:comment|community) guidelines|"
     r"about the authors?|share this(?: article| story)?|before you go(?:\.\.\.|…)?|"
-    r"tags?|topics?|filed under|more about|sign up for .{0,60}|subscribe to .{0,60}|newsletter|footer|теги|метки|"
+    r"tags?|topics?|filed under|more about|explore more on (?:these|this) topics?|sign up for .{0,60}|"
+    r"subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     r"-*\s*ends\s*-*|-\s*30\s*-|notes? to editors?|for more information|"  # a press release's end ("###" breaks a
     # blog's sections; "- 30 -" is a wire's and a government's)
@@ -59,7 +62,9 @@ AFTER_NOTE = regex(
     r"translated)\b|an earlier version of this (?:article|story|post|piece)\b|\(updates? with\b|"
     r"translation of an original article\b|translated (?:from|by) \w|"
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
-    r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$)|"
+    r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$|"
+    # ... and the writer's disclosure The Conversation prints under each article, wherever it is republished
+    r".{1,80}\b(?:does not|do not) work for, consult, own shares in or receive funding from\b)|"
     r".{0,60}(?:仅代表作者|僅代表作者)|"  # "... only the writer's or expert's own view"
     r".{0,10}(?:评论|評論|跟[贴帖])(?:仅|僅)(?:供|代表)|目前没有(?:热门)?跟[贴帖]"  # readers' comments speak for them
     # alone ("网友评论仅供其表达个人看法，并不表明网易立场。"); "no comments yet"
@@ -91,3 +96,50 @@ def about_heading(text: str, under: str, prose_above: int) -> bool:
         return False
     opening = [word.strip("“”\"'‘’(),").casefold() for word in under.split()[:8]]
     return words_of(under) >= 8 and names[0].casefold() in opening
+
+
+# What the site says to its readers under the article, in a paragraph's shape: an ask to subscribe, follow, join or
+# give ("If you value our reporting, please consider becoming a member."), a newsletter's sign-off ("Thanks for
+# reading ...! This post is public so feel free to share it."). A line is one when it names such a thing (SITE) and
+# speaks as the site ("we", "our") or asks it (a sentence opening with the verb); not a quote, not the writer's own
+# contact ("Follow him on Twitter @name": an address or a handle), not an article's talk of subscriptions ("you can
+# watch ... from a single subscription": no "we", no ask).
+SITE = regex(
+    r"(?i)\b(?:subscri\w*|newsletters?|inbox|sign(?:ing)? up|members?(?:hip)?|donat\w*|paywall|journalism|sponsor\w*|"
+    r"follow (?:us|on)|(?:on|at) (?:X|Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|WhatsApp|TikTok)|"
+    r"whatsapp channel|google news|podcasts?|this post is public|feel free to share|thanks for reading|assinante|"
+    r"abonn\w*|iscriv\w*|suscri\w*|saluran|app store|our app)\b"
+)
+AS_SITE = regex(
+    r"(?i)\b(?:we|our|us|we['’](?:re|ve|d|ll)|nous|notre|nos|wir|unser\w*|nuestr[oa]s?|noss[oa]s?|nostr[oi]|wij|onze|"
+    r"kami|мы|наш\w*)\b"
+)
+ASKS = regex(
+    r"(?:^|[.!?]\s+)(?:Enter your email|Follow|Subscribe|Sign up|Get|Join|Download|Support|Donate|Share|Click|Listen|"
+    r"Simak|Ikuti|Abonnez|Suivez|Inscrivez|Abonnieren|Folgen|Suscríbete|Síguenos|Assine|Siga|Iscriviti|Seguici|"
+    r"Thanks for reading|Thank you for reading)\b"
+)
+PITCH_MOST = 90  # words: an ask is a few sentences
+ADDRESS = regex(r"\S@\S|(?:^|\s)@\w")  # an e-mail address, a handle: a writer's own contact
+
+
+def pitch(text: str) -> bool:
+    """The line is the site's ask of its readers (see SITE)."""
+    if re.search(r"[“”\"«»„]", text) or words_of(text) > PITCH_MOST or ADDRESS.search(text):
+        return False
+    return bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
+
+
+def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> int:
+    """Where the article ends when the site's asks of its readers close its run (a membership appeal in three
+    paragraphs, a newsletter's sign-off): at the last paragraph over them, if an article's worth of prose is left."""
+    cut = end
+    for k in range(end, start, -1):
+        if roles[k] != "prose":
+            continue
+        if not pitch(texts[k]):
+            break
+        cut = k - 1
+    if cut == end or sum(words_of(texts[k]) for k in range(start, cut + 1) if roles[k] == "prose") < NOTE_UNDER:
+        return end
+    return max(k for k in range(start, cut + 1) if roles[k] == "prose")

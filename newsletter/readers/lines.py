@@ -258,7 +258,7 @@ RELATED = regex(
     r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more|"
     r"Related subjects|Additional reading|(?:\S+ ){1,2}recommends?|"  # "DW recommends", "We recommend"
     # ... as German, French, Spanish, Portuguese, Italian and Dutch pages head a list of other stories
-    r"(?:Ähnliche|Verwandte|Weitere|Empfohlene) (?:Beiträge|Artikel|Nachrichten|Themen)|Mehr zum Thema|"
+    r"(?:Ähnliche|Verwandte|Weitere|Empfohlene) (?:Beiträge|Artikel|Nachrichten|Themen)|(?:Mehr )?zum Thema|"
     r"Das könnte (?:dich|Sie|euch) auch interessieren|Auch interessant|Lesen Sie auch|Meist ?gelesen|"
     r"Articles? (?:similaires|liés|connexes)|(?:À|A) lire aussi|Lire aussi|Sur le même sujet|Les plus lus|"
     r"Vous (?:aimerez|pourriez) aussi(?: aimer)?|(?:Artículos|Noticias|Entradas) relacionad[ao]s|"

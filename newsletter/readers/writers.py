@@ -59,7 +59,7 @@ POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|
 NOTE = (
     rf",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{POSTS}|fellow|professor|"
     r"researcher|director|chief|lecturer|author|scholar|adviser|advisor|economist|historian)\b|"
-    r"(?P<covers>covers|reports on|reports from|writes about|writes on)\b)"
+    r"(?P<covers>covers|reports on|reports from|writes about|writes on|has (?:covered|reported on|reported from)))\b"
 )
 NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
