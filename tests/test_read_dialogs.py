@@ -742,6 +742,9 @@ def test_the_site_s_mark_after_the_article_s_last_sentence_keeps_it_a_paragraph(
         "Thanks for reading The Nordic Ballot! This post is public so feel free to share it.\n",
         "Follow The Copenhagen Post on X, LinkedIn and Facebook for news from Denmark.\n",
         "Simak breaking news dan berita pilihan kami langsung di ponselmu lewat WhatsApp Channel.\n",
+        # ... and an appeal whose every paragraph does not name what it asks for
+        "That's why we started The Copenhagen Post ten years ago, to give readers like you the news of Denmark.\n"
+        "So now we have a request. If the Post matters to you, please consider becoming a member.\n",
     ],
 )
 def test_the_site_s_asks_of_its_readers_under_the_article_are_not_its_paragraphs(asks):

@@ -336,3 +336,41 @@ def test_a_dateline_not_right_over_the_first_paragraph_stays_out(tmp_path):
         story, notices = read_paste(tmp_path, page)
         assert [block.text for block in story.body] == PARAGRAPHS
         assert left_out(notices, number), notices
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Cars queue on the old harbour bridge on Tuesday. (PTI)", "Cars queue on the old harbour bridge on Tuesday.",
+         "(PTI)"),
+        ("Cars queue on the old harbour bridge, where repairs begin in spring (Tom Ellery/AFP via Getty Images)",
+         "Cars queue on the old harbour bridge, where repairs begin in spring", "(Tom Ellery/AFP via Getty Images)"),
+    ],
+)  # fmt: skip
+def test_a_caption_ending_in_its_credit_in_brackets_is_the_lead_photos(tmp_path, line, caption, credit):
+    """A caption that ends in its wire's name, or its photographer's and agency's, in brackets (as Indian and
+    Australian sites print them): the lead photo's caption and credit. It was the article's first paragraph."""
+    page = f"News\nIndia\n{HEADLINE}\nBy Anna Petrova\n12 Nov 2026\n{line}\n{ARTICLE}"
+    story, _ = read_paste(tmp_path, page)
+    assert (story.caption, story.credit) == (caption, credit)
+    assert story.body[0].text.startswith("The city council voted")
+
+
+def test_a_sentence_ending_in_a_year_in_brackets_is_no_caption(tmp_path):
+    """A paragraph that ends in brackets holding no credit ("(2025/26)"): the article's, as it was."""
+    first = "The council's budget for the bridge grew by a third in the last financial year (2025/26)."
+    story, _ = read_paste(tmp_path, f"News\n{HEADLINE}\nBy Anna Petrova\n12 Nov 2026\n{first}\n{ARTICLE}")
+    assert (story.caption, story.body[0].text) == ("", first)
+
+
+@pytest.mark.parametrize("furniture", ["Temps de Lecture 4 min.", "Tiempo de lectura: 5 min", "Offrir cet article",
+                                       "Lire plus tard", "Artikel verschenken"])  # fmt: skip
+def test_a_reading_time_and_a_save_or_gift_button_in_other_languages_are_left_out(tmp_path, furniture):
+    """Le Monde's "Temps de lecture 4 min." and "Offrir cet article", Der Spiegel's "Artikel verschenken": buttons
+    and a label, as "5 min read" and "Gift this article" are in English, here under the article's first paragraph.
+    They were its paragraphs or subheads."""
+    first, rest = ARTICLE.split("\n", 1)
+    page = f"Politique\n{HEADLINE}\nPar Anna Petrova\n12 novembre 2026\n{first}\n{furniture}\n{rest}"
+    story, notices = read_paste(tmp_path, page)
+    assert furniture not in [block.text for block in story.body]
+    assert left_out(notices, 6)

@@ -24,7 +24,15 @@ COMMENTS = (
 LINK = r"copiar (?:enlace|link|o link)|copier le lien|link kopieren|copia (?:il )?link|kopiuj link|link copied"
 SAVE = (
     r"guardar|merken|zur merkliste hinzufügen|sauvegarder|enregistrer|salva|salvar|opslaan|zapisz|uložit|"
-    r"সেভ করুন|drucken|imprimir|imprimer|stampa|drukuj|tisk|feedback(?: senden| geben)?|retroalimentación"
+    r"সেভ করুন|drucken|imprimir|imprimer|stampa|drukuj|tisk|feedback(?: senden| geben)?|retroalimentación|"
+    # ... save it for later, give it away (English "Save for later" and "Gift this article" are lines.BUTTON's)
+    r"read later|lire plus tard|später lesen|leer más tarde|leggi dopo|ler mais tarde|later lezen|"
+    r"offrir cet article|artikel verschenken|regalar (?:este )?artículo|regala l['’]articolo|presentear"
+)
+# ... and how long it takes to read, labelled ("Temps de lecture 4 min.", "Lesezeit: 3 Min.", "Reading time: 5 min")
+READING = (
+    r"(?:reading time|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|lesezeit|lesedauer|"
+    r"leestijd|czas czytania)\s*:?\s*\d+\s*min\w*\.?"
 )
 # A form's or a list's: sign in, register, send, confirm, click here, load more ("＞ ログイン", "abschicken",
 # "Apstiprināt", "Cliquez ici »", "+ 加载更多新闻")
@@ -42,4 +50,4 @@ READ_ON = (
     r"continua a leggere|leia mais|continue lendo|continuar lendo|lees verder|czytaj dalej|czytaj więcej|"
     r"читать далее|читать дальше|číst dál|čítať ďalej|devamını oku|阅读全文|閱讀全文|続きを読む"
 )
-OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM}|{READ_ON})"
+OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM}|{READ_ON}|{READING})"

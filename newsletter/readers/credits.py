@@ -256,6 +256,7 @@ TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"
     rf"(?P<agency>{AGENCY_PHOTO}|{ARABIC_WIRE}))$"
 )
+BRACKETED_CREDIT = regex(r"^(?P<caption>[^()]{20,300}?)\s+\((?P<credit>[^()]{2,80})\)$")
 # ... or a wire's name alone in brackets after a caption of a sentence or two, as Italian papers print it ("... il
 # voto sul premierato (Ansa)", "(Epa)", "(LaPresse)")
 WIRE_TRAILING = regex(
@@ -292,6 +293,13 @@ def split_credit(line: str) -> tuple[str, str]:
     wire = WIRE_TRAILING.match(line)
     if wire:
         return wire.group("caption"), wire.group("credit")
+    # ... or a photographer's and agency's, or a wire's, in brackets: "... chose independence (Ness Kerton/AFP via Getty
+    # Images)", "... in Mumbai on Wednesday. (PTI)"
+    bracketed = BRACKETED_CREDIT.match(line)
+    if bracketed and ((credit := bracketed["credit"]) in AGENCIES | WIRES and ends_sentence(bracketed["caption"])
+                      or is_credit(credit) and ("/" in credit or " via " in credit)):  # fmt: skip
+        # (a wire's name alone after a sentence's stop: "Trains were halted briefly (Kyodo)" is a paragraph)
+        return bracketed["caption"], f"({credit})"
     outlet = OUTLET_CREDIT.match(line)
     if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
         outlet = None  # a seat's party and its candidate: "... a majority of 8,405 (Reform: Nigel Farage)"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
+from newsletter.readers.lines import APPEAL
 from newsletter.readers.scripts import words_of
 
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
@@ -127,7 +128,7 @@ def pitch(text: str) -> bool:
     """The line is the site's ask of its readers (see SITE)."""
     if re.search(r"[“”\"«»„]", text) or words_of(text) > PITCH_MOST or ADDRESS.search(text):
         return False
-    return bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
+    return bool(APPEAL.search(text)) or bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
 
 
 def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> int:
