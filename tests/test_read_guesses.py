@@ -311,3 +311,34 @@ def test_a_guess_offers_five_lines_instead_and_its_hint_names_the_first_three():
     guess = next(notice for notice in notices if notice.choices)
     assert len(guess.choices) == 5 and set(guess.choices) <= set(titles) - {story.headline}, guess.choices
     assert [line for line in guess.choices if f'"{line}"' in guess.hint] == guess.choices[:3], guess.hint
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    [
+        "« Episode 86: The coalition's budget\nEpisode 88: The recount and the upper house majority »",
+        "Previous post: The coalition's budget\nNext post: The recount and the upper house majority",
+    ],
+)
+def test_the_titles_of_the_posts_before_and_after_are_never_the_headline(navigation):
+    """A podcast's or a blog's links to the episode or post before and after it, right over its title: titles of
+    other posts, marked so by their arrows or labels. The next one, about the same things, was taken for the
+    headline."""
+    page = (f"Home\nEpisodes\n{navigation}\n{HEADLINE}\nApril 21, 2026 · 52 min · Hosted by Anna Petrova\nPlay\n"
+            f"00:00\n52:14\nShow notes\n{ARTICLE}")  # fmt: skip
+    story, _ = read(page)
+    assert story.headline == HEADLINE
+
+
+def test_a_section_s_name_in_square_brackets_is_never_the_headline():
+    """LWN's "[Kernel]" under the headline, over the byline: the section's label, left out, though the article
+    speaks of its subject."""
+    story, _ = read(f"Home\nFront page\nRecount\n[Upper house]\nBy Anna Petrova\nMarch 12, 2026\n{ARTICLE}")
+    assert story.headline == "Recount"
+
+
+def test_a_french_quote_in_guillemets_may_still_be_the_headline():
+    """A headline that is a quote in guillemets («...»), as French pages write them: no link's arrow."""
+    quoted = "« Nous ne céderons pas », dit la Première ministre avant le vote"
+    story, _ = read(f"Accueil\nPolitique\n{quoted}\nPar Anna Petrova\n12 mars 2026\n{ARTICLE}")
+    assert story.headline == quoted

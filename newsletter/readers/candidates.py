@@ -31,7 +31,14 @@ ACADEMIC_POST = regex(
     r"(?:\s+(?:of|in|for|at)\s+[^,]{2,60})?,\s*(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*(?:University|College|Institute|School)"
     r"(?:\s+(?:of|for|at|in)\s+[A-Z][\w.'’ -]{0,50})?$"
 )
-PREVIOUS_NEXT = regex(r"^(?:上一篇|下一篇|前の記事|次の記事)(?:文章)?\s*[:：]")  # a link to the story before or after
+# A link to the story before or after: "上一篇：…", "Previous post: …", or a title with its arrow ("« Episode 86: …",
+# "Episode 88: … »"; not a quote in guillemets, « … »)
+PREVIOUS_NEXT = regex(
+    r"^(?:上一篇|下一篇|前の記事|次の記事)(?:文章)?\s*[:：]|"
+    r"(?i:^(?:previous|next|older|newer) (?:post|article|story|entry)\b)|^(?:«|‹|←)\s*[^»›]+$|^[^«‹]+\s(?:»|›|→)$"
+)
+# A section's name in square brackets, as some sites set it beside the headline ("[Kernel]", "[Update]")
+BRACKETED_LABEL = regex(r"^\[[^\[\]]{1,30}\]$")
 NOT_HEADLINES = regex(
     r"(?i)^(?:welcome to|these are external links|visit our|go to|share (?:all|this)|image \d|photo \d|"
     r"advertisement|sponsored|skip to|click|tap (?:here|to)|you are (?:here|at)|breadcrumb|(?:您的)?当前位置|"
@@ -71,8 +78,10 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if text.startswith("——"):
         return False  # a Chinese subtitle under its title ("——记甘肃民勤县的治沙农民")
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
-            or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text):  # fmt: skip
-        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside)
+            or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text) \
+            or BRACKETED_LABEL.match(text):  # fmt: skip
+        return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside),
+        # [Kernel]
     named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
     if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text):
         return False  # Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
