@@ -3,6 +3,7 @@ readers/words.py): a breadcrumb trail is no caption or credit; and a dateline on
 paragraph is the article's, not furniture (readers/bounds.py). The pages are written here in the shapes sites paste
 in, by hand."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -374,3 +375,21 @@ def test_a_reading_time_and_a_save_or_gift_button_in_other_languages_are_left_ou
     story, notices = read_paste(tmp_path, page)
     assert furniture not in [block.text for block in story.body]
     assert left_out(notices, 6)
+
+
+@pytest.mark.parametrize("line", ["by Anna Petrova - Mar 5, 2013 4:30pm UTC", "BY ANNA PETROVA — March 5, 2013"])
+def test_a_byline_with_its_date_after_a_dash_gives_the_name_and_the_date(tmp_path, line):
+    """Ars Technica's "by Name - Mar 5, 2013 4:30pm UTC": the byline (with "by" in lower case, and the date after a
+    dash, a month's name first) had been the article's first paragraph."""
+    story, _ = read_paste(tmp_path, f"News\n{HEADLINE}\n{line}\n{ARTICLE}")
+    assert (story.byline, story.date) == ("Anna Petrova" if line.startswith("by") else "ANNA PETROVA",
+                                          dt.date(2013, 3, 5))  # fmt: skip
+    assert story.body[0].text.startswith("The city council voted")
+
+
+def test_a_date_line_labelled_last_modified_and_ending_in_its_time_is_no_paragraph(tmp_path):
+    """ "Last Modified: Wednesday, August 8, 2012 at 12:41 a.m.": its "a.m." ended it as a sentence ends, and it was
+    the article's first paragraph."""
+    line = "Last Modified: Wednesday, August 8, 2012 at 12:41 a.m."
+    story, _ = read_paste(tmp_path, f"News\n{HEADLINE}\nBy Anna Petrova\n{line}\n{ARTICLE}")
+    assert story.body[0].text.startswith("The city council voted")

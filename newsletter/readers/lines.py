@@ -101,7 +101,8 @@ def is_date_line(line: str) -> bool:
     words = words_of(CLOCK.sub(" ", line)) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
     # ... its source and comment count may follow it (not a clause, as a live post under its time has: "，")
     stamped = STAMPED.match(line) or FIGURES_FIRST.match(line) and not re.search("[，,]", line)
-    if words > (20 if stamped else 10) or line.rstrip().endswith((".", "?", "!", "。")) and words > 6:
+    # (not a time's "a.m.": "Last Modified: Wednesday, August 8, 2012 at 12:41 a.m.")
+    if words > (20 if stamped else 10) or re.search(r"(?<![ap]\.m)[.?!。]$", line.rstrip()) and words > 6:
         return False
     running_words = re.search(r"\b[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", line)  # a sentence, not a date
     if not (line_date(line) or DATE_WORDS.search(line)) or running_words:
@@ -177,7 +178,7 @@ BYLINE = regex(
     # in capitals (a style's text-transform pastes so) or in lower case, only over a name: "BY ANNA PETROVA"
     r"^(?:BY|by)\s+(?![^,|]*\b(?i:the|of|in|on|at|to|for|after|with|from|is|are|was|as|over|into)\b)"  # a headline's
     r"(?:(?:[A-Z\u00C0-\u024F][\w'’.-]*|and|AND|&)\s+){1,7}[A-Z\u00C0-\u024F][\w'’.-]*"
-    rf"(?:\s*[,|·]\s.{{1,60}}|\s+(?={GLUED_DATE}).{{1,60}})?$"  # "by Name December 22, 2016 ..."
+    rf"(?:\s*[,|·]\s.{{1,60}}|\s+[-–—]\s+(?=.*\d).{{1,60}}|\s+(?={GLUED_DATE}).{{1,60}})?$"  # "by Name Dec 22, 2016"
 )
 
 

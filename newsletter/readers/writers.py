@@ -194,7 +194,8 @@ STAMP_WORD = rf"(?i:(?:first |last )?(?:updated|published|posted)|{STAMP_WORDS})
 STAMP_AFTER = regex(rf"[\s,|·•]*{STAMP_WORD}\s*:?$")
 DATED_BYLINE = regex(
     r"^(?P<name>.+?)\s*(?:[|·•]|,(?=\s*\S+\.?\s+\d|\s*\d|\s*" + STAMP_WORD + r")|\s(?=" + GLUED_DATE + r")|"
-    r"\s[-–—](?=\s*\d))"  # ... or a dash before its figures: "Tess Bonn - 11/19/19 06:56 AM EST"
+    r"\s[-–—](?=\s*\d|\s*[A-Z][a-z]{2,8}\.?\s+\d))"  # ... or a dash before its figures or month: "Tess Bonn -
+    # 11/19/19 06:56 AM EST", "Daniel Kessler - Mar 5, 2013 4:30pm UTC"
     r"\s*(?P<date>[^|·•]+)$"
 )
 
