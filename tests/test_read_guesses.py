@@ -342,3 +342,12 @@ def test_a_french_quote_in_guillemets_may_still_be_the_headline():
     quoted = "« Nous ne céderons pas », dit la Première ministre avant le vote"
     story, _ = read(f"Accueil\nPolitique\n{quoted}\nPar Anna Petrova\n12 mars 2026\n{ARTICLE}")
     assert story.headline == quoted
+
+
+@pytest.mark.parametrize("line", ["anna.petrova@example.se", "145 Beiträge", "12 replies"])
+def test_a_writer_s_address_or_a_count_of_posts_near_the_headline_casts_no_doubt_on_it(line):
+    """A writer's e-mail address over the headline, a forum's count of posts ("145 Beiträge") under it: no line a
+    page has as its headline, so no rival that flags the true one as a guess."""
+    story, _ = read(f"Home\nPolitics\n{line}\n{HEADLINE}\nBy Anna Petrova\n12 March 2026\n{line}\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+    assert not could_be_headline(line, "other")

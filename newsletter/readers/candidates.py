@@ -8,7 +8,7 @@ from newsletter.readers.dialogs import CONSENT_HEADING
 from newsletter.readers.lines import ASIDE, BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
 from newsletter.readers.scripts import spaceless, words_of
 
-WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$")
+WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 # A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)
 MENU_SEPARATORS = regex(r"\s(?:[|•·»›>/]|>>)\s|\s\|\s*|\s*\|\s")

@@ -435,7 +435,7 @@ APPEAL_ALONE = 12  # words: a line this short with one appeal in it is the appea
 COUNTED = r"shares?|comments?|views?|likes?|reads?|reactions?|kommentare?|aufrufe|commentaires?|vues|comentarios?|" \
     r"comentários?|commenti"  # fmt: skip
 # ... and what only a whole line of a number counts: "12 votes", "(1 Bewertung)"; a headline may start so
-RATED = r"votes?|ratings?|reviews?|bewertung(?:en)?|stimmen|avis|votos?|voti|sterne|stars?"
+RATED = r"votes?|ratings?|reviews?|bewertung(?:en)?|stimmen|avis|votos?|voti|sterne|stars?|beiträge|postings?|replies"
 COUNTER = regex(
     rf"(?i)^\W*[\d.,]+\s*[km]?\W*(?:{COUNTED}|{RATED})?\W*$|"
     r"\b\d+\s+(?:of|/)\s+\d+\b|"  # 10 of 15 (a gallery's slide)
