@@ -789,3 +789,24 @@ def test_a_tags_heading_a_german_related_or_comments_heading_and_a_writer_s_disc
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
     named = "226 Postings" if after.startswith("Zum Thema") else after.split("\n")[0][:30]  # (a related list)
     assert any("left out" in notice and named in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "7 Responses to “Danish PM candidate rejects call to cut immigration”\nMarta K. says:\nMarch 4, 2026 at 6:02 pm\n"
+        "It is good to see a party leader say plainly that religion will not decide who may stay in the country.\n"
+        "Reply\n",
+        "(mha)\nKommentare lesen (145 Beiträge)\n",
+        "Vous devez être connecté pour commenter.\nJean-Luc P.\nEnfin un dirigeant qui dit les choses clairement sur "
+        "l'immigration, même si je ne suis pas d'accord avec lui sur le fond.\nVoir tous les commentaires (14)\n",
+        "This story was part of our March/April 2026 issue.\nExplore the issue\n",
+    ],
+)
+def test_a_blog_s_comments_heading_a_link_to_the_comments_the_editor_s_initials_and_a_print_issue_end_it(after):
+    """A WordPress blog's "7 Responses to “...”" over its readers' comments, a German site's editor's initials in
+    brackets and its link to the comments with their count, a French site's ask to log in to comment, a magazine's
+    line about the print issue the story was in: the article ends at its own last paragraph, and they are named."""
+    lead, notices = read(f"News\n{HEADLINE}\nBy Anna Petrova\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
+    assert any("left out" in notice and after.split("\n")[0][:30] in notice for notice in notices)

@@ -21,7 +21,8 @@ COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|komm
                     r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
                     r"postings?|hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
                     r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?(?:\s+\w+)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", " 164",
+# "(145 Beiträge)"
 # "12 Comments", "Reader comments 164", and the thread's order or choice before its comments: "Top Rated Comments",
 # "Most recent comments" (not "Top Comment", one reader's shown inside the article, which goes on under it)
 READERS = (r"(?:\d+\s+)?(?:(?:top[- ]rated|most[- ](?:popular|recent|liked|recommended)|top|latest|newest|"
@@ -31,6 +32,14 @@ COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_E
 END_OF_ARTICLE = regex(
     r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"add a comment|post a comment|show comments|view comments|"
+    # ... a blog's heading over its comments ("7 Responses to “Title”", "12 thoughts on “Title”"), a link to them with
+    # their count ("Kommentare lesen (145 Beiträge)", "Voir tous les commentaires (14)"), the login they ask for
+    r"(?:\d+|one|no)\s+(?:responses?|comments?|thoughts|replies)\s+(?:to|on)\s+[“\"„«].{1,200}[”\"“»]|"
+    r"(?:read|see|view|show) (?:all )?(?:\d+ )?comments|kommentare (?:lesen|anzeigen)|voir (?:tous )?les commentaires|"
+    r"ver (?:todos )?los comentarios|leggi (?:tutti )?i commenti|"
+    r"(?:you must be|vous devez être) (?:logged in|connecté) (?:to|pour) (?:post a )?comment(?:er)?\.?|"
+    # ... and the editor's initials in brackets, as German sites sign the article's end ("(mha)", "(jk/dpa)")
+    r"\((?-i:[a-z]{2,4}(?:/[a-z]{2,4}){0,2})\)|"
     # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
     r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
     # ... a newsletter's ask for feedback, and the rules of its comments
@@ -64,6 +73,7 @@ AFTER_NOTE = regex(
     r"translation of an original article\b|translated (?:from|by) \w|"
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
     r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$|"
+    r"this (?:story|article) (?:was|is) part of (?:our|the) .{1,40} issue\b|"  # a magazine's print issue
     # ... and the writer's disclosure The Conversation prints under each article, wherever it is republished
     r".{1,80}\b(?:does not|do not) work for, consult, own shares in or receive funding from\b)|"
     r".{0,60}(?:仅代表作者|僅代表作者)|"  # "... only the writer's or expert's own view"
