@@ -393,3 +393,11 @@ def test_a_date_line_labelled_last_modified_and_ending_in_its_time_is_no_paragra
     line = "Last Modified: Wednesday, August 8, 2012 at 12:41 a.m."
     story, _ = read_paste(tmp_path, f"News\n{HEADLINE}\nBy Anna Petrova\n{line}\n{ARTICLE}")
     assert story.body[0].text.startswith("The city council voted")
+
+
+def test_a_caption_after_ars_technica_s_enlarge_button_is_the_lead_photos(tmp_path):
+    """Ars Technica's "Enlarge / " before the lead photo's caption, glued onto it: the caption, no paragraph."""
+    caption = "Cars queue on the old harbour bridge on Tuesday."
+    story, _ = read_paste(tmp_path, f"News\n{HEADLINE}\nBy Anna Petrova\nEnlarge / {caption}\n{ARTICLE}")
+    assert story.caption == caption
+    assert story.body[0].text.startswith("The city council voted")

@@ -336,9 +336,9 @@ BACK_LINK = regex(
 # over a caption, as its English and World Service pages print it ("Image caption, ..."; Persian, Arabic, Swahili,
 # Russian, Ukrainian, Hindi, Urdu, Spanish, Portuguese, Indonesian, Turkish, Vietnamese, Chinese); the AP's "FILE -"
 CAPTION_LABEL = regex(
-    r"(?i)^(?:(?:image|media|video) caption\b|(?-i:FILE(?: PHOTO)?)\s+[-–—](?=\s)|توضیح تصویر|التعليق على الصورة|"
-    r"maelezo ya picha|подпись к фото|підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|legenda da foto|"
-    r"keterangan gambar|fotoğraf altı yazısı|chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
+    r"(?i)^(?:(?:image|media|video) caption\b|(?-i:FILE(?: PHOTO)?)\s+[-–—](?=\s)|enlarge\s+/(?=\s)|توضیح تصویر|"
+    r"التعليق على الصورة|maelezo ya picha|подпись к фото|підпис до фото|इमेज कैप्शन|تصویر کا کیپشن|pie de foto|"
+    r"legenda da foto|keterangan gambar|fotoğraf altı yazısı|chụp lại hình ảnh|图像加注文字)\s*[:,،]?\s*"
 )
 
 
