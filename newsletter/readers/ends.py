@@ -131,6 +131,7 @@ ASKS = regex(
     r"Thanks for reading|Thank you for reading)\b"
 )
 PITCH_MOST = 90  # words: an ask is a few sentences
+APPEAL_MOST = 40  # ... and one known by lines.APPEAL's words alone, a sentence or two
 ADDRESS = regex(r"\S@\S|(?:^|\s)@\w")  # an e-mail address, a handle: a writer's own contact
 
 
@@ -138,7 +139,8 @@ def pitch(text: str) -> bool:
     """The line is the site's ask of its readers (see SITE)."""
     if re.search(r"[“”\"«»„]", text) or words_of(text) > PITCH_MOST or ADDRESS.search(text):
         return False
-    return bool(APPEAL.search(text)) or bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
+    appeal = APPEAL.search(text) is not None and words_of(text) <= APPEAL_MOST  # (not a writer's long P.S. ending so)
+    return appeal or bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
 
 
 def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> int:
