@@ -3783,3 +3783,10 @@ def test_a_button_between_a_headline_written_as_sentences_and_its_date_changes_n
         assert (stories[-1].headline, stories[-1].body[0].text) == (headline, ISLAND[0]), notices
     with_button, without = stories
     assert (with_button.headline_unsure, with_button.teaser) == (without.headline_unsure, without.teaser)
+
+
+def test_a_name_of_two_words_starting_na_keeps_it():
+    """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
+    name of two words, whole: its "Na" was taken off, leaving "Li"."""
+    lead = read(f"World\n{HEADLINE}\nNa Li\n12 March 2026\n{ARTICLE}")[0].stories[0]
+    assert lead.byline == "Na Li"

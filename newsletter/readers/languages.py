@@ -53,7 +53,8 @@ INITIAL = rf"{NAME_START}\."  # a surname's initial: "Της Μαρίας Κ."
 # Γιώργος Παπαδόπουλος"): only over two to four names' words (the last may be an initial), then perhaps the place it
 # was written in after a comma ("Daga Aminu Musa, Bauchi"), and nothing else: "Daga cikin manoman da suka amfana"
 # (Hausa's "from among the farmers who gained") is a sentence
-BY_ELSEWHERE = r"מאת|بقلم|بواسطة|โดย|Na|Daga|Του|Της|Των|Γράφει\s+(?:ο|η)"
+BY_ELSEWHERE = r"מאת|بقلم|بواسطة|โดย|Na(?=\s+\S+\s+\S)|Daga|Του|Της|Των|Γράφει\s+(?:ο|η)"  # (Swahili's "Na" over
+# two names at least: "Na Li" is a name)
 SIGNED_ELSEWHERE = (
     rf"^(?:{BY_ELSEWHERE})\s+{NAME}(?:\s+{NAME}){{0,2}}\s+(?:{NAME}|{INITIAL})(?:\s*,\s*{NAME}(?:\s+{NAME})?)?$|"
     # a desk's byline, no one's name ("Staff Reporter, Dhaka"): Bengali's, Hindi's and Urdu's staff reporter and
