@@ -794,7 +794,8 @@ def test_a_tags_heading_a_german_related_or_comments_heading_and_a_writer_s_disc
 @pytest.mark.parametrize(
     "after",
     [
-        "7 Responses to “Danish PM candidate rejects call to cut immigration”\nMarta K. says:\nMarch 4, 2026 at 6:02 pm\n"
+        "7 Responses to “Danish PM candidate rejects call to cut immigration”\nMarta K. says:\n"
+        "March 4, 2026 at 6:02 pm\n"
         "It is good to see a party leader say plainly that religion will not decide who may stay in the country.\n"
         "Reply\n",
         "(mha)\nKommentare lesen (145 Beiträge)\n",
