@@ -2,14 +2,14 @@
 10条"), a reaction widget, the writer's box, its tags, a press release's end, the editor who signs a Chinese article,
 Deutsche Welle's sign-off. A line that is one of them, and no more, is where the article is over; so is a note the
 site sets under an article's worth of prose about the article itself (it was updated, it is a translation, it speaks
-for its writer alone)."""
+for its writer alone), the heading of a note about whoever sent or wrote it ("About Elections Canada"), and the
+site's asks of its readers that close the article's run ("If you value our reporting, please consider becoming a
+member.")."""
 
 from __future__ import annotations
 
-import re
-
 from newsletter.patterns import regex
-from newsletter.readers.lines import APPEAL
+from newsletter.readers.lines import APPEAL, QUOTED
 from newsletter.readers.scripts import words_of
 
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
@@ -21,8 +21,8 @@ COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|komm
                     r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
                     r"postings?|hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
                     r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?(?:\s+\w+)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", " 164",
-# "(145 Beiträge)"
+# A heading's count: "(1,148)", "(1 148)", " 164", "(145 Beiträge)"
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?(?:\s+\w+)?[)）]|\s+\d[\d,.]*)?$"
 # "12 Comments", "Reader comments 164", and the thread's order or choice before its comments: "Top Rated Comments",
 # "Most recent comments" (not "Top Comment", one reader's shown inside the article, which goes on under it)
 READERS = (r"(?:\d+\s+)?(?:(?:top[- ]rated|most[- ](?:popular|recent|liked|recommended)|top|latest|newest|"
@@ -137,7 +137,7 @@ ADDRESS = regex(r"\S@\S|(?:^|\s)@\w")  # an e-mail address, a handle: a writer's
 
 def pitch(text: str) -> bool:
     """The line is the site's ask of its readers (see SITE)."""
-    if re.search(r"[“”\"«»„]", text) or words_of(text) > PITCH_MOST or ADDRESS.search(text):
+    if QUOTED.search(text) or words_of(text) > PITCH_MOST or ADDRESS.search(text):
         return False
     appeal = APPEAL.search(text) is not None and words_of(text) <= APPEAL_MOST  # (not a writer's long P.S. ending so)
     return appeal or bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
