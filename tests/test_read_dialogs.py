@@ -671,19 +671,20 @@ def test_a_top_comment_shown_inside_the_article_does_not_end_it():
 @pytest.mark.parametrize(
     "after",
     [
-        "- 30 -\nThe Ministry of Immigration and Integration is responsible for residence permits, citizenship and the "
-        "integration of newcomers to Denmark.\nMedia Relations: 555-0100\n",
-        "About the Liberal Party\nThe Liberal Party of Denmark is the country's oldest party, founded in 1870, and has "
-        "led eleven governments since 1901.\n",
+        "- 30 -\nContacts\nMedia Relations, 555-0100\nThe Ministry of Immigration and Integration is responsible for "
+        "residence permits, citizenship and the integration of newcomers to Denmark.\n",
+        "About the Liberal Party\nThe Liberal Party is the oldest of Denmark's parties, founded in 1870, and has led "
+        "eleven governments since 1901.\n",
         "Über Anna Petrova\nAls Korrespondentin in Kopenhagen berichtet Anna Petrova seit 2019 über die Politik der "
         "nordischen Länder.\n",
     ],
 )
 def test_a_release_s_end_mark_and_the_note_about_whoever_sent_it_end_the_article(after):
     """A government's or a wire's release ends with "- 30 -"; a release or a report with a note about the
-    organisation that sent it ("About the Liberal Party", its paragraph opening with that name), a blog with one
-    about its writer: no paragraph of them is the article's, and they are named among what was left out."""
-    lead, notices = read(f"News\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
+    organisation that sent it ("About the Liberal Party", its paragraph saying what it is), a blog with one about its
+    writer (the byline's name): no paragraph of them is the article's, and they are named among what was left out."""
+    lead, notices = read(f"News\n{HEADLINE}\nBy Anna Petrova\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n{THIRD}\n"
+                         f"{after}")  # fmt: skip
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
     assert any("left out" in notice and after.split("\n")[0] in notice for notice in notices)
 
@@ -811,3 +812,45 @@ def test_a_blog_s_comments_heading_a_link_to_the_comments_the_editor_s_initials_
     lead, notices = read(f"News\n{HEADLINE}\nBy Anna Petrova\n{OPENING}\n{SECOND}\n{THIRD}\n{after}")
     assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD]
     assert any("left out" in notice and after.split("\n")[0][:30] in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Most of the growth came from outside the US, where the company added 2.7 million subscribers in Asia alone.",
+        "Support among younger members was notably weaker, at 41 percent, the party's own survey found.",
+        "Follow-up data on the new rules will be published in January, including figures for members of the public.",
+        "One of the suspended reporters, who has about 300,000 followers on Twitter, told us she was given no reason.",
+        "Our membership now stands at 240, the highest in the club's history, and we have added a second course.",
+        "The minister said the inquiry would be headed by a retired judge and its report would be made public. (PTI)",
+    ],
+)
+def test_an_article_s_last_paragraph_about_subscribers_members_or_followers_stays_the_article_s(last):
+    """Found by a review of this round's rules on pages written for it: a last paragraph that names subscribers,
+    members or followers and says "US", "told us", "Support among", "Follow-up" or a club's "our membership" asks
+    nothing of the reader; nor is a last paragraph a photo's caption for ending in a wire's name. It was left out."""
+    lead, _ = read(f"News\n{HEADLINE}\nBy Anna Petrova\n{OPENING}\n{SECOND}\n{THIRD}\n{last}\nMost read\nA title\n")
+    assert [block.text for block in lead.body] == [OPENING, SECOND, THIRD, last]
+
+
+@pytest.mark.parametrize(
+    ("subhead", "under"),
+    [
+        ("About the Survey", "The survey was carried out online among 1,200 adults between March 3 and 9."),
+        ("About Time", "Time, though, is the one thing the party's voters say they lack, and the survey bears it out."),
+        ("About Denmark", "Denmark is home to 5.9 million people, of whom about one in seven were born abroad."),
+        ("- 30 -", "The phrase, a telegraph operator's old sign-off, still closes the ministry's releases today."),
+        ("(mha)", "Die nächste Verhandlungsrunde ist für Ende Februar angesetzt, teilte die Partei mit."),
+        ("dpa/AFP\nWhat comes next", "The party's executive will meet on Monday to decide whether to call a vote."),
+    ],
+)
+def test_a_subhead_or_a_mark_inside_the_article_leaves_the_paragraphs_under_it_the_article_s(subhead, under):
+    """Found by the same review: a Title-Case subhead that starts "About" over a paragraph that does not say what an
+    organisation is ("About Denmark" over "Denmark is home to ..."), a release's mark or an editor's initials
+    quoted or set between paragraphs, a wires' line over a subhead and more of the article: the paragraphs under
+    them are the article's (they were cut, or the article's opening lost)."""
+    last = "The party's leader will set out the plan in full at its conference in Odense next month, aides said."
+    lead, _ = read(f"News\n{HEADLINE}\nBy Anna Petrova\n{OPENING}\n{SECOND}\n{THIRD}\n{subhead}\n{under}\n{last}\n")
+    texts = [block.text for block in lead.body]
+    assert texts[:2] == [OPENING, SECOND] and texts[-2:] == [under, last]  # (over a wires' line, THIRD may be read
+    # as a photo's caption, as a short line over a credit inside an article is)

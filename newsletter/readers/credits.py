@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
 from newsletter.readers import fold
+from newsletter.readers.ends import article_over
 from newsletter.readers.kinds import label_only
 from newsletter.readers.languages import ALL_RIGHTS_RESERVED
-from newsletter.readers.lines import CAPTION_BUTTONS, FURNITURE, STAMPED, ends_sentence, line_date, title_case
+from newsletter.readers.lines import CAPTION_BUTTONS, FURNITURE, REPORTED, STAMPED, ends_sentence, line_date, title_case
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import breadcrumb
 
@@ -256,6 +257,7 @@ TRAILING_CREDIT = regex(
     r"^(?P<caption>.{20,}?)\s+(?P<credit>\((?i:photo|image|picture|pic|foto|credit|source)s?\b[^()]{1,80}\)|"
     rf"(?P<agency>{AGENCY_PHOTO}|{ARABIC_WIRE}))$"
 )
+WIRE_CAPTION = 20  # words: a caption before a wire's name in brackets; a paragraph ending so is longer, or reported
 BRACKETED_CREDIT = regex(r"^(?P<caption>[^()]{20,300}?)\s+\((?P<credit>[^()]{2,80})\)$")
 # ... or a wire's name alone in brackets after a caption of a sentence or two, as Italian papers print it ("... il
 # voto sul premierato (Ansa)", "(Epa)", "(LaPresse)")
@@ -296,9 +298,12 @@ def split_credit(line: str) -> tuple[str, str]:
     # ... or a photographer's and agency's, or a wire's, in brackets: "... chose independence (Ness Kerton/AFP via Getty
     # Images)", "... in Mumbai on Wednesday. (PTI)"
     bracketed = BRACKETED_CREDIT.match(line)
-    if bracketed and ((credit := bracketed["credit"]) in AGENCIES | WIRES and ends_sentence(bracketed["caption"])
+    caption = bracketed["caption"] if bracketed else ""
+    alone = ends_sentence(caption) and words_of(caption) <= WIRE_CAPTION and not REPORTED.search(caption)
+    if bracketed and ((credit := bracketed["credit"]) in AGENCIES | WIRES and alone
                       or is_credit(credit) and ("/" in credit or " via " in credit)):  # fmt: skip
-        # (a wire's name alone after a sentence's stop: "Trains were halted briefly (Kyodo)" is a paragraph)
+        # (a wire's name alone after a short sentence's stop: "Trains were halted briefly (Kyodo)" and "... the
+        # inquiry would be made public, the minister said. (PTI)" are paragraphs)
         return bracketed["caption"], f"({credit})"
     outlet = OUTLET_CREDIT.match(line)
     if outlet and not (outlet["outlet"].startswith("ABC") or outlet["outlet"] in AGENCIES | {"Supplied"}):
@@ -413,8 +418,8 @@ SIGN_OFF = regex(
 def signed_off(texts: list[str], roles: list[str], i: int) -> bool:
     """Line `i`, a credit in its shape, is the article's sign-off: its source ("Source: Al Jazeera and news agencies")
     or the wires it draws on ("mrc/dpa/Reuters", "– TIMES/AFP/NA"), under the article's last sentence (a paragraph
-    over it), and nothing of the article under it but the page's buttons. No photo's credit: the sentence over it is
-    no caption, however short."""
+    over it), and the article over under it (ends.article_over: a subhead and paragraphs under it, the line is a
+    photo's credit inside the article). No photo's credit: the sentence over it is no caption, however short."""
     if not (i >= 2 and roles[i - 2] == "prose" and roles[i - 1] in ("prose", "other") and ends_sentence(texts[i - 1])):
         return False
     match = SIGN_OFF.match(texts[i].strip())
@@ -422,8 +427,7 @@ def signed_off(texts: list[str], roles: list[str], i: int) -> bool:
     wires = any(name in WIRES for name in names) and all(name in WIRES or name.isupper() for name in names)
     if not SOURCE_LINE.match(texts[i]) and not wires:
         return False  # (a photographer's name beside the agency, "Jane Doe/Reuters": a photo's credit)
-    under = next((k for k in range(i + 1, len(texts)) if roles[k] != "furniture"), None)
-    return under is None or roles[under] != "prose"
+    return article_over(texts, roles, i)
 
 
 def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:

@@ -8,6 +8,8 @@ member.")."""
 
 from __future__ import annotations
 
+import re
+
 from newsletter.patterns import regex
 from newsletter.readers.lines import APPEAL, QUOTED
 from newsletter.readers.scripts import words_of
@@ -38,8 +40,6 @@ END_OF_ARTICLE = regex(
     r"(?:read|see|view|show) (?:all )?(?:\d+ )?comments|kommentare (?:lesen|anzeigen)|voir (?:tous )?les commentaires|"
     r"ver (?:todos )?los comentarios|leggi (?:tutti )?i commenti|"
     r"(?:you must be|vous devez être) (?:logged in|connecté) (?:to|pour) (?:post a )?comment(?:er)?\.?|"
-    # ... and the editor's initials in brackets, as German sites sign the article's end ("(mha)", "(jk/dpa)")
-    r"\((?-i:[a-z]{2,4}(?:/[a-z]{2,4}){0,2})\)|"
     # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
     r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
     # ... a newsletter's ask for feedback, and the rules of its comments
@@ -48,8 +48,8 @@ END_OF_ARTICLE = regex(
     r"tags?|topics?|filed under|more about|explore more on (?:these|this) topics?|sign up for .{0,60}|"
     r"subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
-    r"-*\s*ends\s*-*|-\s*30\s*-|notes? to editors?|for more information|"  # a press release's end ("###" breaks a
-    # blog's sections; "- 30 -" is a wire's and a government's)
+    r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's
+    # sections)
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
     r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
     r"über (?:den autor|die autorin)|"
@@ -95,26 +95,39 @@ ABOUT = regex(r"^(?:About|Über|À propos (?:de |d['’])|Acerca de|Sobre|Inform
 SMALL = {"the", "of", "and", "for", "de", "du", "la", "le", "des", "der", "die", "das", "el", "los", "del", "&"}
 
 
-def about_heading(text: str, under: str, prose_above: int) -> bool:
-    """`text` heads the note about the organisation that sent the article, or about its writer (`under` is the line
-    under it), under an article's worth of prose (`prose_above` words): the article is over. Not a subhead of the
-    article ("About the survey"): the name is written in capitals and the paragraph under it opens with it."""
-    match = ABOUT.match(text)
-    if match is None or prose_above < NOTE_UNDER or text.rstrip().endswith((".", "?", "!", ":")):
+def about_heading(texts: list[str], roles: list[str], k: int, prose_above: int) -> bool:
+    """Line `k` heads the note about the organisation that sent the article, or about its writer, under an article's
+    worth of prose (`prose_above` words): the article is over. The name is written in capitals, and the paragraph
+    under it opens with it as a note does: saying what it is ("Elections Canada is the independent, non-partisan
+    agency ..."), or it is a byline's name. Not a subhead of the article: "About the Survey" over "The survey was
+    carried out ...", "About Gaza" over "Gaza is home to 2.2 million people"."""
+    match = ABOUT.match(texts[k])
+    if match is None or prose_above < NOTE_UNDER or k + 1 >= len(texts) or texts[k].rstrip().endswith(STOPS):
         return False
     names = [word for word in match["name"].split() if word.casefold() not in SMALL]
     if not names or len(names) > 6 or not all(word[:1].isupper() or word[:1].isdigit() for word in names):
         return False
-    opening = [word.strip("“”\"'‘’(),").casefold() for word in under.split()[:8]]
-    return words_of(under) >= 8 and names[0].casefold() in opening
+    under = texts[k + 1]
+    if words_of(under) < NOTE_OPENING or names[0] not in [word.strip("“”\"'‘’(),") for word in under.split()[:8]]:
+        return False
+    written = any(role == "byline" and match["name"] in texts[j] for j, role in enumerate(roles[:k]))
+    name = re.escape(re.sub(r"^(?:the|The)\s+", "", match["name"].strip()))  # "About the X": "X is ...", "The X is ..."
+    return written or re.match(rf"(?:The\s+)?{name}(?:\s+\([^()]{{1,40}}\))?,?\s+{DEFINED}", under) is not None
+
+
+STOPS = (".", "?", "!", ":")
+NOTE_OPENING = 8  # words at least: a note's first sentence
+DEFINED = r"(?:is|are|was|has been)\s+(?:a|an|the|one of)\b"  # "Elections Canada is the independent agency ..."
 
 
 # What the site says to its readers under the article, in a paragraph's shape: an ask to subscribe, follow, join or
 # give ("If you value our reporting, please consider becoming a member."), a newsletter's sign-off ("Thanks for
 # reading ...! This post is public so feel free to share it."). A line is one when it names such a thing (SITE) and
-# speaks as the site ("we", "our") or asks it (a sentence opening with the verb); not a quote, not the writer's own
-# contact ("Follow him on Twitter @name": an address or a handle), not an article's talk of subscriptions ("you can
-# watch ... from a single subscription": no "we", no ask).
+# either asks it (a sentence opening with the ask: "Subscribe", "Follow <site> on", "Get the latest") or speaks as the
+# site ("we", "our") to or of its readers ("you", "please", "consider", "help support", "readers"); not a quote, not
+# the writer's own contact ("Follow him on Twitter @name": an address or a handle), not an article's talk of
+# subscriptions ("you can watch ... from a single subscription": no "we", no ask), nor an organisation's news of its
+# members ("Our membership now stands at 240": asking nothing of the reader).
 SITE = regex(
     r"(?i)\b(?:subscri\w*|newsletters?|inbox|sign(?:ing)? up|members?(?:hip)?|donat\w*|paywall|journalism|sponsor\w*|"
     r"follow (?:us|on)|(?:on|at) (?:X|Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|WhatsApp|TikTok)|"
@@ -122,13 +135,19 @@ SITE = regex(
     r"abonn\w*|iscriv\w*|suscri\w*|saluran|app store|our app)\b"
 )
 AS_SITE = regex(
-    r"(?i)\b(?:we|our|us|we['’](?:re|ve|d|ll)|nous|notre|nos|wir|unser\w*|nuestr[oa]s?|noss[oa]s?|nostr[oi]|wij|onze|"
+    r"(?i)\b(?:we|our|we['’](?:re|ve|d|ll)|nous|notre|wir|unser\w*|nuestr[oa]s?|noss[oa]s?|nostr[oi]|wij|onze|"
     r"kami|мы|наш\w*)\b"
-)
+)  # fmt: skip  ("us" is as often "US"; "nos", "told us")
+TO_READER = regex(
+    r"(?i)\b(?:you|your|you['’](?:re|ve|ll|d)|please|consider|help (?:us|support|keep|fund)|readers|vous|"
+    r"votre|(?-i:Ihnen)|usted|você|voi|anda|kamu|вы|вам|ваш\w*)\b"
+)  # fmt: skip  (not "Sie", "U.S.")
 ASKS = regex(
-    r"(?:^|[.!?]\s+)(?:Enter your email|Follow|Subscribe|Sign up|Get|Join|Download|Support|Donate|Share|Click|Listen|"
-    r"Simak|Ikuti|Abonnez|Suivez|Inscrivez|Abonnieren|Folgen|Suscríbete|Síguenos|Assine|Siga|Iscriviti|Seguici|"
-    r"Thanks for reading|Thank you for reading)\b"
+    r"(?:^|[.!?]\s+)(?:Enter your email|Follow (?:us|@|[A-Z]\S*(?: \S+){0,3} on)\b|Subscribe\b|Sign up\b|"
+    r"Get (?:the|our|all|your|[A-Z])|Join (?:us|our|the conversation|\d)|Download (?:the|our)\b|"
+    r"Support (?:us|our|independent)\b|Donate\b|Share (?:this|it)\b|Click (?:here|the)\b|Listen (?:now|on)\b|"
+    r"Simak|Ikuti|Abonnez|Suivez|Inscrivez|Abonnieren|Folgen Sie|Suscríbete|Síguenos|Assine|Siga|Iscriviti|Seguici|"
+    r"Thanks for reading|Thank you for reading)"
 )
 PITCH_MOST = 90  # words: an ask is a few sentences
 APPEAL_MOST = 40  # ... and one known by lines.APPEAL's words alone, a sentence or two
@@ -140,7 +159,8 @@ def pitch(text: str) -> bool:
     if QUOTED.search(text) or words_of(text) > PITCH_MOST or ADDRESS.search(text):
         return False
     appeal = APPEAL.search(text) is not None and words_of(text) <= APPEAL_MOST  # (not a writer's long P.S. ending so)
-    return appeal or bool(SITE.search(text)) and bool(AS_SITE.search(text) or ASKS.search(text))
+    spoken = AS_SITE.search(text) is not None and TO_READER.search(text) is not None
+    return appeal or bool(SITE.search(text)) and (spoken or ASKS.search(text) is not None)
 
 
 def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> int:
@@ -156,3 +176,34 @@ def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> 
     if cut == end or sum(words_of(texts[k]) for k in range(start, cut + 1) if roles[k] == "prose") < NOTE_UNDER:
         return end
     return max(k for k in range(start, cut + 1) if roles[k] == "prose")
+
+
+# A mark that ends a release or an article only where little of it follows (END_MARKS): a wire's or a government's
+# "- 30 -", the editor's initials in brackets, as German sites sign an article ("(mha)", "(jk/dpa)"). Inside an
+# article (quoted, or an agency's "(dpa)" between paragraphs) it is the page's furniture, and the article goes on.
+END_MARK = regex(r"^(?:-\s*30\s*-|\((?:[a-z]{2,4}(?:/[a-z]{2,4}){0,2})\))$")
+
+
+def end_marks(texts: list[str], roles: list[str]) -> dict[int, str]:
+    """Each end mark's role: "end" where the article is over under it (article_over), else "furniture"."""
+    return {i: "end" if article_over(texts, roles, i) else "furniture" for i, text in enumerate(texts)
+            if END_MARK.match(text.strip())}  # fmt: skip
+
+
+def article_over(texts: list[str], roles: list[str], i: int) -> bool:
+    """Little of an article under line `i`, a mark that may end it: the next line past the page's buttons (and one
+    short line, a box's heading) is no paragraph, and the prose under it, before what ends an article, is less than
+    a note's worth and less than half the prose over it (a short article's last paragraphs under a mark are its own)."""
+    j, heading = i + 1, False
+    while j < len(texts) and (roles[j] == "furniture" or roles[j] == "other" and not heading):
+        heading = heading or roles[j] == "other"
+        j += 1
+    if j < len(texts) and roles[j] == "prose":
+        return False
+    under = 0
+    for k in range(i + 1, len(texts)):
+        if roles[k] in ("end", "related"):
+            break
+        under += words_of(texts[k]) if roles[k] == "prose" else 0
+    above = sum(words_of(texts[k]) for k in range(i) if roles[k] == "prose")
+    return under < NOTE_UNDER and 2 * under < above

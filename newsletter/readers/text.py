@@ -51,7 +51,7 @@ from newsletter.readers.dialogs import (
     site_promo,
     subhead_ends,
 )
-from newsletter.readers.ends import END_OF_ARTICLE, about_heading, after_note, before_pitches
+from newsletter.readers.ends import END_OF_ARTICLE, about_heading, after_note, before_pitches, end_marks
 from newsletter.readers.headers import figures_date, is_standfirst
 from newsletter.readers.headline import CHOICES, article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, original_title, qualified_labels
@@ -262,7 +262,7 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("furniture")
         elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160 \
                 or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, prose_words) \
-                or about_heading(text, texts[k + 1] if k + 1 < len(texts) else "", prose_words):  # fmt: skip
+                or about_heading(texts, roles, k, prose_words):  # fmt: skip
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
@@ -285,6 +285,8 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("other")
     for i in consent_dialogs(texts):
         roles[i] = "furniture"  # a cookie-consent dialog: its purposes read as sentences
+    for i, role in end_marks(texts, roles).items():
+        roles[i] = role  # "- 30 -", "(mha)": the article's end, with little under it
     for i in range(len(texts)):
         if menu_credit(texts, roles, i):
             roles[i] = "furniture"  # a menu's entry in a credit's shape ("Press/Media Center"), no photo's credit
