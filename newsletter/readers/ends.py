@@ -23,8 +23,7 @@ COMMENT_HEADINGS = (r"comments?|responses?|replies|talkbacks?|have your say|komm
                     r"komentar(?:i|ji)?|kommentarer|kommentit|kommentaarid|komentāri|komentarai|yorumlar|σχόλια|"
                     r"postings?|hozzászólások|comentarii|תגובות|(?:ال)?تعليقات|نظرات|댓글|bình luận|ý kiến|ความคิดเห็น|"
                     r"टिप्पणियाँ|टिप्पणियां|კომენტარები|diskuse|diskusia|dyskusja")  # fmt: skip
-# A heading's count: "(1,148)", "(1 148)", " 164", "(145 Beiträge)"
-HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?(?:\s+\w+)?[)）]|\s+\d[\d,.]*)?$"
+HEADING_END = r"\s*[:：]?(?:\s*[(（]\d(?:[\d,.\u00a0\u202f ]*\d)?[)）]|\s+\d[\d,.]*)?$"  # "(1,148)", "(1 148)", " 164"
 # "12 Comments", "Reader comments 164", and the thread's order or choice before its comments: "Top Rated Comments",
 # "Most recent comments" (not "Top Comment", one reader's shown inside the article, which goes on under it)
 READERS = (r"(?:\d+\s+)?(?:(?:top[- ]rated|most[- ](?:popular|recent|liked|recommended)|top|latest|newest|"
@@ -37,8 +36,8 @@ END_OF_ARTICLE = regex(
     # ... a blog's heading over its comments ("7 Responses to “Title”", "12 thoughts on “Title”"), a link to them with
     # their count ("Kommentare lesen (145 Beiträge)", "Voir tous les commentaires (14)"), the login they ask for
     r"(?:\d+|one|no)\s+(?:responses?|comments?|thoughts|replies)\s+(?:to|on)\s+[“\"„«].{1,200}[”\"“»]|"
-    r"(?:read|see|view|show) (?:all )?(?:\d+ )?comments|kommentare (?:lesen|anzeigen)|voir (?:tous )?les commentaires|"
-    r"ver (?:todos )?los comentarios|leggi (?:tutti )?i commenti|"
+    r"(?:read|see|view|show) (?:all )?(?:\d+ )?comments|kommentare (?:lesen|anzeigen)(?:\s*\(\d[\d.]*\s+\w+\))?|"
+    r"voir (?:tous )?les commentaires|ver (?:todos )?los comentarios|leggi (?:tutti )?i commenti|"
     r"(?:you must be|vous devez être) (?:logged in|connecté) (?:to|pour) (?:post a )?comment(?:er)?\.?|"
     # ... a reaction widget under the article ("How does this make you feel?", "What's your reaction?")
     r"how does this (?:story |article )?make you feel\?|what['’]?s your reaction\?|what is your reaction\?|"
