@@ -127,10 +127,11 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
     start -= dated  # article's, a paragraph as the page sets it (Story.opening joins the two)
 
     # A paywall's call to log in ends the article there: the page holds only its opening (said below)
-    wall = paywall([line.text for line in lines], roles, start, end)
+    texts = [line.text for line in lines]
+    wall = paywall(texts, roles, start, end)
     if wall is not None and wall <= end:
         end = max((k for k in range(start, wall) if roles[k] == "prose"), default=end)
-    end = before_pitches([line.text for line in lines], roles, start, end)  # the site's asks under it: not its own
+    end = before_pitches(texts, roles, start, end)  # the site's asks under it: not its own
 
     # The body: prose in the run; subheads between prose; captions and credits inside it go to no output, nor a
     # related box (its heading and the titles under it) inside the article
