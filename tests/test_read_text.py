@@ -3785,6 +3785,22 @@ def test_a_button_between_a_headline_written_as_sentences_and_its_date_changes_n
     assert (with_button.headline_unsure, with_button.teaser) == (without.headline_unsure, without.teaser)
 
 
+@pytest.mark.parametrize("names", [["Mara Quint", "Staff Engineer, Payments"], ["Mara Quint", "Follow"]])
+def test_a_headline_written_as_a_sentence_over_its_deck_and_the_writers_name_heads_the_article(names):
+    """A company's or Medium's blog sets its headline as a sentence, its deck under it, then the writer's name with
+    a title or a "Follow" button, then the date and reading time: all of it the header, under a menu's words. The
+    headline and deck had been read as the article's first paragraphs (the name and title as subheads), and a menu
+    word as the headline."""
+    headline = "We took the last goat off Kerrow. Then the island came back."
+    deck = "Five years of volunteer work on a bare island, and what grew where the goats had been."
+    top = ["Blog", "All posts", "Environment", "Volunteers"]
+    page, notices = read("\n".join([*top, headline, deck, *names, "May 17, 2022 · 9 min read", *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.teaser, lead.body[0].text) == (headline, deck, ISLAND[0])
+    assert all(name not in block.text for block in lead.body for name in names)
+    assert any(names[0] in notice for notice in notices)  # left out, and named
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

@@ -13,7 +13,7 @@ from newsletter.models import dateline_over
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.ends import COMMENTS
-from newsletter.readers.lines import BYLINE_WORDS, Line, is_title_like, undated_words
+from newsletter.readers.lines import BYLINE_WORDS, Line, ends_sentence, is_title_like, undated_words
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import FOREIGN_SMALL, terms
 
@@ -228,6 +228,11 @@ def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> in
            for k in range(max(0, start - 5), start)):  # fmt: skip
         return start
     header = [start]  # its lines, the page's buttons between them aside ("Advertisement")
+    # ... and the writer's name and title over the date ("Sofia Brandt", "Staff Engineer", "Follow"), or a deck set
+    # apart from the paragraphs, under a menu's words alone (under a line of some words, they may be its standfirst)
+    loose = not any(roles[k] not in ("furniture", "label") and words_of(lines[k].text) >= 3
+                    for k in range(max(0, start - 5), start))  # fmt: skip
+    names = 0
     for j in range(start + 1, end + 1):
         if roles[j] == "furniture":
             continue
@@ -237,10 +242,21 @@ def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> in
                 words = sum(words_of(lines[k].text) for k in range(rest, end + 1) if roles[k] == "prose")
                 return rest if words >= ARTICLE_WORDS else start
             return start
-        if roles[j] != "prose" or len(header) == HEADER_LINES:
-            return start
+        if loose and roles[j] != "prose" and name_line(lines[j].text) and names < NAME_LINES:
+            names += 1
+            continue
+        if roles[j] not in ("prose", "other" if loose else "prose") or len(header) == HEADER_LINES or names:
+            return start  # (a deck the page sets apart from the paragraphs may read as a title)
         header.append(j)
     return start
+
+
+NAME_LINES = 2  # a writer's name and title, or name and "Follow", between a header and its date
+
+
+def name_line(text: str) -> bool:
+    """A short line that is no sentence: a name, a title, a button."""
+    return words_of(text) <= 6 and not ends_sentence(text)
 
 
 HEADER_LINES = 3  # a header's sentences at most: a headline, a standfirst in one or two
