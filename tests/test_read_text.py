@@ -3801,6 +3801,24 @@ def test_a_headline_written_as_a_sentence_over_its_deck_and_the_writers_name_hea
     assert any(names[0] in notice for notice in notices)  # left out, and named
 
 
+def test_a_headline_pasted_twice_over_its_byline_is_sure_over_a_topic_label_above_the_article():
+    """A page's title pasted twice (its heading and the image's alt, or the title bar's), over the byline and date,
+    then tags and a topic's label right over the first paragraph: the label shares a word with the article, and it
+    had come close enough to flag the headline as a guess."""
+    title = "Council orders recount in 9 wards after seal complaints in Kerrow"
+    body = [
+        "KERROW: The district council on Monday ordered a recount in nine wards after candidates complained that "
+        "the seals on several ballot boxes had been broken before the count began.",
+        "The recount will be held on Thursday in the town hall, the returning officer Mara Quint said.",
+        "The complaints came to light during the count on Saturday, when agents of two parties noticed that the "
+        "seals on four boxes did not match the numbers written in the log.",
+    ]
+    header = [title, title, "Ida Morn, KTN | Apr 22, 2026, 03.14AM IST", "Tweet", "Read more", "Recount", "Ballots"]
+    page, notices = read("\n".join(["More Cities", "City", "Kerrow", *header, "Kerrow council", *body]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.body[0].text) == (title, False, body[0]), notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""
