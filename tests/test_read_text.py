@@ -3819,6 +3819,25 @@ def test_a_headline_pasted_twice_over_its_byline_is_sure_over_a_topic_label_abov
     assert (lead.headline, lead.headline_unsure, lead.body[0].text) == (title, False, body[0]), notices
 
 
+def test_an_office_named_in_the_menu_and_under_a_statements_title_is_no_rival_for_it():
+    """A ministry's statement: its title pasted twice, then the kind of release and the office that speaks, which
+    the menu at the top names too. Only a line whose two copies stand together is the page's title twice; the
+    office's name, once in the menu, had come close enough to flag the title as a guess."""
+    title = "On the Municipal Elections in Kerrow"
+    body = [
+        "The Ministry congratulates the people of Kerrow on the peaceful conduct of the municipal elections held on "
+        "Sunday, and the election commission on a count completed within a day.",
+        "We note the observers' finding that voting was orderly and well run, and we urge all parties to settle any "
+        "disputes about the results through the courts and the commission.",
+        "We look forward to working with the new municipal councils on the reconstruction of the harbour district.",
+    ]
+    top = ["An official website of the Kerrow Government", "Menu", "Home", "Office of the Spokesperson"]
+    header = ["Press Releases", title, title, "Press Statement", "Office of the Spokesperson", "March 10, 2026"]
+    page, notices = read("\n".join([*top, *header, *body]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.headline_unsure, lead.body[0].text) == (title, False, body[0]), notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

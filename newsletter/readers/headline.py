@@ -79,6 +79,7 @@ MARGIN = 0.6
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 TWICE = 0.3  # a line the page's header holds twice is more likely its title (not in a box or a list of titles)
+TWIN = 3  # lines apart at most, the two copies (one far above may be a menu's: "Office of the Spokesperson")
 UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
 ADDRESSED = 1.0  # the most the address's words add to a line holding them all
 NAMEPLATE = 5  # words at most of a site's name the page's foot repeats
@@ -247,8 +248,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         score = 2.0 * shared - gap + ADDRESSED * spelled[i]
         lenient[i] += ADDRESSED * spelled[i]
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
-        if size >= 4 and sum(lines[j].text == line.text for j in window) >= 2 and not box[i] \
-                and not in_title_list(lines, roles, i):  # fmt: skip
+        twin = any(lines[j].text == line.text for j in range(max(0, i - TWIN), min(len(lines), i + TWIN + 1)) if j != i)
+        if size >= 4 and twin and not box[i] and not in_title_list(lines, roles, i):
             score += TWICE  # the page's title over its heading, or a heading over its image's alt: pasted twice
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
