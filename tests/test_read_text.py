@@ -3838,6 +3838,24 @@ def test_an_office_named_in_the_menu_and_under_a_statements_title_is_no_rival_fo
     assert (lead.headline, lead.headline_unsure, lead.body[0].text) == (title, False, body[0]), notices
 
 
+def test_a_stations_name_between_the_headline_and_its_byline_is_no_headline():
+    """A broadcaster's local station named between the headline and its byline ("ABC North Coast"), its name again
+    in the first photo's credit inside the article: a label of the header, ranked under the title over it. It had
+    been taken for the headline, the headline left as "close"."""
+    title = "'We have nowhere to go': Kerrow renters face eviction as flood repairs drag on"
+    body = [
+        "Mara Quint and her two children have moved three times since the February floods.(Kerrow Coast Radio: "
+        "Ida Morn)",
+        "Renters in flood-hit Kerrow say landlords are ending leases to carry out repairs, then relisting the homes "
+        "at rents far above what they paid before the water came through.",
+        "Tenancy advocates say there is almost nowhere left to rent in the district, and that families are sleeping "
+        "in cars and tents at the showground while they wait for a place.",
+    ]
+    header = ["Regions", title, "Kerrow Coast Radio", "/", "By Ida Morn", "Posted Tue 5 Apr 2026 at 5:40am", "Share"]
+    page, notices = read("\n".join(["News", "Home", *header, *body]) + "\n")
+    assert page.stories[0].headline == title, notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

@@ -58,9 +58,22 @@ def below_titles(lines: list[Line], roles: list[str], scored: list[tuple[float, 
         title = (
             title_beside(lines, roles, i, score) if label_only(lines[i].text) else surtitle_over(lines, roles, i, score)
         )
+        if title is None and roles[i] == "label" and header_label(roles, i):
+            over = title_beside(lines, roles, i, score, steps=(-1,))
+            title = over if over is not None and words_of(lines[over].text) >= TITLE_OVER else None
         if title is not None and score[i] >= score[title]:
             score[i] = score[title] - HAIR
     return [(score[i], i) for _, i in scored]
+
+
+TITLE_OVER = 5  # words: a title over a label in its header, a headline's length
+
+
+def header_label(roles: list[str], i: int) -> bool:
+    """A label with the header's byline or date under it (buttons aside): a station's, a section's or a place's
+    name set between a headline and its byline ("ABC North Coast"), not a title."""
+    below = next((j for j in range(i + 1, min(len(roles), i + BESIDE + 1)) if roles[j] != "furniture"), None)
+    return below is not None and roles[below] in ("byline", "date")
 
 
 def title_beside(
