@@ -3856,6 +3856,22 @@ def test_a_stations_name_between_the_headline_and_its_byline_is_no_headline():
     assert page.stories[0].headline == title, notices
 
 
+@pytest.mark.parametrize("banner", ["This article is more than 4 years old", "Dieser Artikel ist älter als ein Jahr"])
+def test_an_old_articles_banner_is_left_out_and_its_sentence_headline_heads_it_over_its_deck(banner):
+    """The Guardian's banner over an old article ("This article is more than 4 years old"), then a headline written
+    as two sentences, a deck written as one, the writer's name and post, the date: the banner is page furniture
+    (left out, and named), the first sentence line the headline and the next its deck. The banner had been taken
+    for the headline, the headline and deck for the first paragraphs."""
+    headline = "The goats are gone from Kerrow. Nobody can agree who should plant the trees."
+    deck = "A row between the island's council and its volunteers has left the new saplings waiting for a summer."
+    top = ["News", "Opinion", "Sport", "Environment", "Local government"]
+    header = [banner, headline, deck, "Ida Morn North of England correspondent", "Tue 9 Mar 2021 06.00 GMT", "Share"]
+    page, notices = read("\n".join([*top, *header, *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.teaser, lead.body[0].text) == (headline, deck, ISLAND[0]), notices
+    assert any(notice.startswith("page.txt:1-6: left out as page furniture") for notice in notices)  # the banner's
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

@@ -1,5 +1,6 @@
 """The labels of a news page's buttons in the languages of the pages editors paste, each a whole line of its own:
-share, listen to the article, go to its comments, copy its link, save it, print it, send feedback. lines.py reads
+share, listen to the article, go to its comments, copy its link, save it, print it, send feedback; and the banner
+that says the article is old ("This article is more than 4 years old"). lines.py reads
 a line that is one of them (and nothing else) as the page's furniture, never the article's subhead."""
 
 from __future__ import annotations
@@ -50,4 +51,12 @@ READ_ON = (
     r"continua a leggere|leia mais|continue lendo|continuar lendo|lees verder|czytaj dalej|czytaj więcej|"
     r"читать далее|читать дальше|číst dál|čítať ďalej|devamını oku|阅读全文|閱讀全文|続きを読む"
 )
-OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM}|{READ_ON}|{READING})"
+# ... and a banner over an old article: "This article is more than 4 years old", "This story is over a year old",
+# "Dieser Artikel ist älter als ein Jahr", "Cet article a plus de 3 ans"
+AGE = (
+    r"this (?:article|story|post|page) is (?:more than|over) (?:a|one|an?|\d+) (?:years?|months?) old|"
+    r"this (?:article|story) was published (?:more than|over) (?:a|one|\d+) (?:years?|months?) ago|"
+    r"dieser (?:artikel|beitrag) ist (?:älter als|über|mehr als) (?:ein|\d+) (?:jahre?|monate?)(?: alt)?|"
+    r"cet article a plus (?:d['’]un an|de \d+ ans)"
+)
+OTHER_BUTTONS = rf"(?:{SHARE}|{LISTEN}|{COMMENTS}|{LINK}|{SAVE}|{FORM}|{READ_ON}|{READING}|{AGE})"
