@@ -3872,6 +3872,19 @@ def test_an_old_articles_banner_is_left_out_and_its_sentence_headline_heads_it_o
     assert any(notice.startswith("page.txt:1-6: left out as page furniture") for notice in notices)  # the banner's
 
 
+def test_a_headline_written_as_sentences_over_its_deck_heads_it_with_few_of_the_articles_words():
+    """A headline written as two short sentences right over a deck written as one, the writer's line and the date
+    under them: the upper is the headline, the lower its deck, though the deck holds more of the article's words
+    (the headline's few words had let the deck rank first)."""
+    headline = "Green at last. But nobody can agree who should pay for the work."
+    deck = "A row between the island's council and its volunteers has left the new saplings waiting for a summer."
+    top = ["News", "Opinion", "Sport", "Environment", "Local government"]
+    header = [headline, deck, "Ida Morn North of England correspondent", "Tue 9 Mar 2021 06.00 GMT", "Share"]
+    page, notices = read("\n".join([*top, *header, *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.teaser, lead.body[0].text) == (headline, deck, ISLAND[0]), notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

@@ -505,11 +505,13 @@ def standfirsts(
     score = {i: value for value, i in scored}
     adjusted = dict(score)
     for i in score:
-        if shares[i] < TOPICAL or words_of(lines[i].text) < KICKER_MOST + 1 or said_only(lines[i].text):
-            continue  # the upper line must be about the article itself, no surtitle saying who spoke
+        if words_of(lines[i].text) < KICKER_MOST + 1 or said_only(lines[i].text):
+            continue  # no surtitle saying who spoke
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
+        if shares[i] < TOPICAL and not (shares[i] > 0 and sentences_over_date(lines, roles, i, below)):
+            continue  # the upper line must be about the article itself (or head it as a sentence over its deck)
         if title_case(lines[below].text) and not ends_sentence(lines[below].text) and not line_date(lines[below].text):
             continue  # a title in Title Case: a headline itself (the upper one a kicker or another story's), no summary
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
@@ -529,6 +531,13 @@ def standfirsts(
             # byline under that title ("美国大选2016" over its headline): that title ranks first, only just
             adjusted[below] = max(adjusted[below], adjusted[i] + HAIR)
     return [(adjusted[i], i) for _, i in scored]
+
+
+def sentences_over_date(lines: list[Line], roles: list[str], i: int, below: int) -> bool:
+    """A headline written as a sentence right over its deck written so, the header's byline or date under that: the
+    Guardian's "The bins are full again. Nobody can agree who should empty them." over its summary."""
+    return below == i + 1 and ends_sentence(lines[i].text) and ends_sentence(lines[below].text) \
+        and dated_under(roles, below)  # fmt: skip
 
 
 def full_header(lines: list[Line], roles: list[str], title: int) -> bool:
