@@ -180,6 +180,48 @@ def test_a_title_past_a_headline_s_length_with_nothing_to_stand_in_is_left_out_a
     ) in built.output
 
 
+LONG_H1 = "Budget " * 85 + "vote"  # 599 characters: past a headline's 500
+
+
+def test_an_h1_past_a_headline_s_length_is_not_the_headline_and_the_title_stands_in(workdir, cli):
+    """A page whose <h1> runs to 600 characters (its standfirst set inside it, a heading left unclosed) and names no
+    other headline: its <title> stands in, flagged, and the <h1> is named; the article opens with it as a subhead, as
+    trafilatura keeps it, so no word of the page is lost. The import had refused the page ('the headline is 599
+    characters long, over the 500 a headline may have; shorten it'), which the editor cannot do to a page."""
+    said, story = imported(workdir, cli, saved_page().replace(">Council passes the budget</h1>", f">{LONG_H1}</h1>"))
+    assert (
+        "page.html:1: the page's <h1> is 599 characters long, longer than a headline may be: the article opens with "
+        "it as a subhead"
+    ) in said
+    assert "page.html:1: the headline is a guess: the page names none (" in said
+    assert "headline: Council passes the budget\n" in story
+    assert f"## {LONG_H1}\n\nThe vote came late in the evening." in story
+
+
+def test_an_h1_past_a_headline_s_length_away_from_the_article_is_left_out_under_the_named_headline(workdir, cli):
+    page = saved_page('<meta property="og:title" content="Council passes the budget">').replace(
+        "<article><h1>Council passes the budget</h1>", f"<header><h1>{LONG_H1}</h1></header><nav></nav><article>"
+    )
+    said, story = imported(workdir, cli, page)
+    assert "page.html:1: left out the page's <h1>, 599 characters long, longer than a headline may be" in said
+    assert "headline: Council passes the budget\n" in story
+    assert "Budget Budget" not in story
+
+
+def test_an_h1_past_a_headline_s_length_with_nothing_to_stand_in_leaves_the_story_without_one(workdir, cli):
+    """No <title>, JSON-LD or Open Graph headline beside an <h1> of 600 characters: the story has no headline, as a
+    page naming none has, and the build makes one of its first sentence and says so."""
+    page = saved_page().replace("<title>Council passes the budget | Riverside Gazette</title>", "")
+    (workdir / "page.html").write_text(page.replace(">Council passes the budget</h1>", f">{LONG_H1}</h1>"), "utf-8")
+    imported = cli("import", "page.html", "--to", "issue", "--lead")
+    assert imported.exit_code == 0, imported.output
+    assert "page.html:1: the page's <h1> is 599 characters long, longer than a headline may be" in imported.output
+    assert "fill in the empty url and headline and image field(s)" in imported.output
+    built = cli("build", "issue", "--out", "out", "--date", "2026-12-06")
+    assert built.exit_code == 0, built.output
+    assert ": no headline: the first sentence of its body stands in as its title (Budget Budget" in built.output
+
+
 def test_a_stray_nul_in_a_page_is_removed_and_named_and_the_page_read(workdir, cli):
     """A NUL byte in a page's first 4 KB (a copy cut short and mended, a tool's stray byte): a browser reads the page
     without it, and so does the import, naming it. It had been refused as 'not an HTML page: save the article from

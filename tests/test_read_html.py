@@ -112,13 +112,6 @@ def test_import_of_a_saved_page_writes_markdown_that_builds_the_same_story(cli, 
             b"<html><body><nav><a href='/a'>World</a> <a href='/b'>Politics</a></nav></body></html>",
             "menu.html: holds no article (2 words of text found; too little text for an article)",
         ),
-        (  # a headline no inbox could show: refused as a paste's is, and as the Markdown an import wrote would be
-            "long.html",
-            b"<html><body><article><h1>" + b"Council approves budget " * 41 + b"now</h1>"
-            + b"<p>The council voted on Tuesday to approve the new budget after a long debate about schools.</p>" * 9
-            + b"</article></body></html>",
-            "long.html: the headline is 987 characters long, over the 500 a headline may have",
-        ),
     ],
 )  # fmt: skip
 def test_a_page_that_cannot_be_a_story_is_one_clear_line_and_writes_nothing(cli, workdir, name, content, message):

@@ -188,20 +188,18 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         why = f"{why}; the page after line {cut.line} is not read: {cut.why}" if cut else why
         raise InputError(f"holds no article ({words} words of text found; {why})", file=file)
 
-    given = (("JSON-LD headline", about.get("headline", "")), ("og:title", about.get("og_title", "")),
-             ("<title>", without_suffix(page_title(page_tree))))  # fmt: skip
-    for key, name in given:  # no headline the page could mean: the <h1> or <title>, else the page's text, stands in
-        if length_problem("headline", name):
-            notices.append(Notice(message=f"left out the page's {key}, {len(name):,} characters long, longer than a "
-                                          "headline may be", source=Source(file=file, line=1)))  # fmt: skip
     headline = page_headline(page_tree, about, body, text, url, from_text)
+    for key, name in headline.long.items():  # none the page could mean: the next stood in, else the page's text
+        long = f"{len(name):,} characters long, longer than a headline may be"
+        if any(fold(block.text) == fold(name) for block in body[:REPEATED_WITHIN]):  # an <h1> trafilatura kept
+            said = f"the page's {key} is {long}: the article opens with it as a subhead"
+        else:
+            said = f"left out the page's {key}, {long}"
+        notices.append(Notice(message=said, source=Source(file=file, line=1)))
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
         headline = text_headline(
             read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about, url)
         )
-    problem = length_problem("headline", headline.text)
-    if problem:  # as the pasted-text reader, and the Markdown an import would write, refuse it
-        raise InputError(f"the headline {problem}", file=file)
     own = about.get("url") or found("url") or url  # the page's own address, else the one it was fetched or typed at
     if headline.why and spells(headline.text, own):
         headline.why = ""  # the page's own address spells the <h1> or <title> standing in: it is the headline
@@ -391,6 +389,7 @@ class Headline:
     top: int | None = None
     choices: list[str] = field(default_factory=list)  # what the editor may take instead, when it is a guess
     controls: str = ""  # the control characters taken out of it ("U+0001": a JSON-LD string's "\u0001"), to be named
+    long: dict[str, str] = field(default_factory=dict)  # the page's names for it past a headline's length, by source
 
 
 def page_headline(
@@ -416,17 +415,19 @@ def page_headline(
     not_headline = site | ({suffix} if suffix else set())
     h1_element, far = nearest_h1(tree, body, text, not_headline)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
+    long = too_long({"JSON-LD headline": about.get("headline", ""), "og:title": about.get("og_title", ""),
+                     "<title>": without_suffix(title), "<h1>": h1})  # fmt: skip
+    shown_h1 = "" if "<h1>" in long else h1  # (where the article starts all the same)
     named = [
         name
-        for name in (about.get("headline", ""), about.get("og_title", ""))
-        if not SLUG.fullmatch(name.strip())
-        and length_problem("headline", name) is None  # (a description or the article put there: named by parse_html)
+        for key, name in (("JSON-LD headline", about.get("headline", "")), ("og:title", about.get("og_title", "")))
+        if not SLUG.fullmatch(name.strip()) and key not in long
     ]
     # A named headline that is the <h1> with the site's name after it ("标题_网易新闻", "Headline - Gazette"): the <h1>
     # (not after a colon: "Old Mill Bridge: What We Know" is the headline, its <h1> "Old Mill Bridge" only a topic's);
     # and one that is the <h1> cut at a quote its <meta> did not escape
     sites = {name.removeprefix("the ") for name in not_headline}  # "The Riverside Gazette" is "Riverside Gazette"
-    own = h1 and fold(h1).removeprefix("the ") not in sites  # an <h1> that is not the site's name
+    own = shown_h1 and fold(h1).removeprefix("the ") not in sites  # an <h1> that is not the site's name
     named = [h1 if own and (heads(name, h1) or cut_at_quote(name, h1)) else name for name in named]
     # A named headline that shares no word with the page's <h1> when its <title> is that <h1> (and the site's name:
     # the page agrees with itself) may name something else: a description in JSON-LD's "headline" (a wiki's). The
@@ -439,15 +440,15 @@ def page_headline(
     candidates = [*((name, name, "", name not in seen) for name in (*seen, *named))]
     if unlike:
         why = f"the headline the page names ({shown(unlike[0], 60)}) shares no word with its <h1> and <title>"
-        by_h1 = (h1, h1, f"{why}: its <h1> stands in" + (f", but {far}" if far else ""), False)
+        by_h1 = (shown_h1, h1, f"{why}: its <h1> stands in" + (f", but {far}" if far else ""), False)
     else:
         # Under an <h1>, text the pasted-text reader took from a page that holds no article as trafilatura finds one
         # (a portal's teasers, a list of posts) is as likely a section's or a teaser's as the article's
         doubt = far or ("the text under it was read from the page's text, not found as an article" if from_text else "")
-        by_h1 = (h1, h1, f"{none}): its <h1> stands in, but {doubt}" if doubt else "", False)
-    long = length_problem("headline", without_suffix(title))  # (the article's opening put there: named by parse_html)
-    by_title = ("" if long else without_suffix(title), title, f"{none}, no <h1> by the article): its <title> "
-                                                              f"{shown(title, 80)} stands in", True)  # fmt: skip
+        by_h1 = (shown_h1, h1, f"{none}): its <h1> stands in, but {doubt}" if doubt else "", False)
+    by_title = ("" if "<title>" in long else without_suffix(title), title, f"{none}, no <h1> by the article): its "
+                                                                           f"<title> {shown(title, 80)} stands in",
+                True)  # fmt: skip
     # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
     # the headline than the <title>
     unlikely = (far or words_of(h1) == 1) and fold(h1) not in fold(title)  # (Chinese has no spaces: count its words)
@@ -459,11 +460,19 @@ def page_headline(
         if headline and fold(headline).removeprefix("the ") not in sites and not PLACEHOLDER.search(headline):
             controls = ", ".join(sorted({f"U+{ord(character):04X}" for character in CONTROL.findall(found)}))
             if why and (found, whole, why, named_only) == by_title and (top := shown_above(body, text, headline)):
-                return Headline(headline, "", top, controls=controls)  # the <title> is what the page shows over it
+                return Headline(headline, "", top, controls=controls, long=long)  # the <title> the page shows
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
-            return Headline(headline, why, text.ends[h1_element] if h1 and not far else None, controls=controls)
-    return Headline()
+            top = text.ends[h1_element] if h1 and not far else None
+            return Headline(headline, why, top, controls=controls, long=long)
+    return Headline(long=long)
+
+
+def too_long(names: dict[str, str]) -> dict[str, str]:
+    """Those of the page's names for its headline (by source) past a headline's 500 characters: a description or the
+    article's opening put there, which the editor cannot shorten in a page. None is the headline: the next stands in
+    (else the page's text's, else none, and the build makes one of the first sentence), and parse_html names each."""
+    return {key: name for key, name in names.items() if length_problem("headline", name)}
 
 
 def text_headline(read: Rendered, site: set[str]) -> Headline:
