@@ -8,7 +8,6 @@ metadata); the lead image's caption and credit from the page's <figure> around t
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from newsletter.readers.extracted import (
     without_template,
 )
 from newsletter.readers.lines import shown
-from newsletter.readers.metadata import page_metadata
+from newsletter.readers.metadata import page_metadata, read_date
 from newsletter.readers.page import (
     PageText,
     left_out_prose,
@@ -537,58 +536,3 @@ def links_home(element: Any) -> bool:
         if href and not href.startswith("#") and parts.path in ("", "/") and not parts.query:
             return True
     return False
-
-
-def read_date(given: str, found: str, tree: Any, text: str, file: str, notices: list[Notice]) -> dt.date | None:
-    """The page's date: its metadata's (JSON-LD, Open Graph), else the one trafilatura finds, which reads "10/04/16"
-    day first. Where the page's own <time datetime> values hold that date with its day and month the other way
-    round, and never as read, theirs is right: an American page's October 4, not April 10. trafilatura's 1 January
-    of a year the page (`text`, its time stamps) shows with no day is that year alone, a copyright line's ("© 2013
-    Cable News Network") or an address's (".../2026/pier.jpg"): no date, named."""
-    date = page_date(given)
-    if date is None:  # none given, or a template's placeholder ("0001-01-01T00:00:00Z"): trafilatura's
-        given, date = "", page_date(found)
-    if not given and date is not None and (date.month, date.day) == (1, 1) and not new_year_shown(date, text, tree):
-        notices.append(Notice(message=f"left out the date {date.isoformat()} trafilatura read: the page shows that "
-                                      "year alone (a copyright line's, an address's), no day; give the story its "
-                                      "`date:` if it has one",
-                              source=Source(file=file, line=1)))  # fmt: skip
-        return None
-    if given or date is None or date.day > 12 or date.day == date.month:
-        return date
-    stamped = {page_date(str(value)) for value in tree.xpath("//time/@datetime")}
-    swapped = date.replace(month=date.day, day=date.month)
-    return swapped if swapped in stamped and date not in stamped else date
-
-
-def new_year_shown(date: dt.date, text: str, tree: Any) -> bool:
-    """Whether the page shows 1 January of `date`'s year as a day: in a time stamp, or in its text near the year
-    ("01.01.2013", "1/1/2013", "January 1, 2013", "1. Januar 2013", "2013年1月1日")."""
-    year = str(date.year)
-    if any(str(value).startswith(f"{year}-01-01") for value in tree.xpath("//time/@datetime | //meta/@content")):
-        return True
-    return any(
-        NEW_YEAR.search(text[max(0, at - 24) : at + 28]) for at in (match.start() for match in re.finditer(year, text))
-    )
-
-
-NEW_YEAR = regex(r"(?i)\b0?1\s*[./-]\s*0?1\b|\bjan(?:uary|uar|vier|eiro|uari)?\b|\benero\b|\bgennaio\b|\bstycz|"
-                 r"\bянвар|\bocak|1\s*月\s*1\s*日")  # fmt: skip
-
-
-# What a template writes where it has no date: .NET's least date (0001-01-01), SQL Server's (1900-01-01), Unix time 0
-# (1970-01-01). An archive's page may give the day its story was printed, long before the web: a year from 1800 is read
-PLACEHOLDER_DATES = (dt.date(1900, 1, 1), dt.date(1970, 1, 1))
-FIRST_YEAR = 1800
-
-
-def page_date(value: str) -> dt.date | None:
-    """The date a page's metadata gives (ISO 8601), or None: none, not a date, or a template's placeholder."""
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not match:
-        return None
-    try:
-        date = dt.date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
-    return None if date.year < FIRST_YEAR or date in PLACEHOLDER_DATES else date
