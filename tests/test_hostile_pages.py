@@ -156,6 +156,28 @@ def test_a_link_past_a_link_s_length_is_left_out_and_named_and_the_article_read(
     assert "A public hearing is set for next month." in story
 
 
+@pytest.mark.parametrize(
+    ("after", "image"),
+    [("", "image:\n  src: ''\n"),
+     ('<img src="/pictures/chamber.jpg" alt="The chamber at night">',
+      "image:\n  src: https://gazette.example/pictures/chamber.jpg\n  alt: The chamber at night\n")],
+)  # fmt: skip
+def test_an_article_picture_whose_link_trafilatura_cannot_read_is_named_and_the_next_stands_in(
+    workdir, cli, after, image
+):
+    """An article picture whose link runs past the 8,192 characters trafilatura reads as a picture's (a tracker's
+    query): it had been passed over without a word, the next picture standing in as if it were the first."""
+    link = "https://gazette.example/pictures/budget.jpg?track=" + "x" * 9_000
+    page = saved_page('<link rel="canonical" href="https://gazette.example/budget">')
+    said, story = imported(workdir, cli, page.replace("</h1>", f'</h1><img src="{link}" alt="The council">{after}'))
+    assert (
+        'page.html:1: left out the article\'s picture "The council": its link is 9,050 characters long, longer than '
+        "a link may be"
+    ) in said
+    assert image in story
+    assert "picture(s) in the article are left out" not in said
+
+
 def test_a_title_past_a_headline_s_length_with_nothing_to_stand_in_is_left_out_and_the_build_derives_one(workdir, cli):
     """A page whose <title> is its article's opening, 600 characters, and names no other headline (no JSON-LD, Open
     Graph or <h1>): the <title> is left out and named, and the story has no headline, as a page naming none has; the

@@ -219,12 +219,13 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
                               source=Source(file=file, line=1)))  # fmt: skip
         image_src = ""
     pictures, aside = article_pictures(page_tree, text, body, headline.top, base)
-    lead = lead_picture(pictures, image_src)
-    if lead and not image_src and length_problem("src", lead.src):  # (trafilatura sees none past 8,192 characters)
-        notices.append(Notice(message=f"left out the article's picture {shown(lead.name, 40)}: its link is "
-                                      f"{len(lead.src):,} characters long, longer than a link may be",
+    # With no lead image named, the article's first picture stands in: not one whose link is too long (named), the next
+    for picture in [picture for picture in pictures if not image_src and length_problem("src", picture.src)]:
+        notices.append(Notice(message=f"left out the article's picture {shown(picture.name, 40)}: its link is "
+                                      f"{len(picture.src):,} characters long, longer than a link may be",
                               source=Source(file=file, line=1)))  # fmt: skip
-        pictures, lead = [picture for picture in pictures if picture is not lead], None
+        pictures.remove(picture)
+    lead = lead_picture(pictures, image_src)
     image_src = image_src or (lead.src if lead else "")
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
     alt, caption, credit = figure_of(page_tree, image_src, lead.img if lead else None)  # the lead as set here

@@ -15,7 +15,7 @@ from newsletter.patterns import regex
 from newsletter.readers.credits import CREDIT_LABEL, agency_credit, is_credit, split_credit, unwrap
 from newsletter.readers.lines import shown
 from newsletter.readers.page import PageText, findable, joined, opening, split
-from newsletter.text import clean_value
+from newsletter.text import clean_value, length_problem
 
 
 def shows(img: Any, src: str) -> bool:
@@ -173,7 +173,8 @@ def addresses(img: Any) -> list[str]:
 def picture_source(img: Any) -> str:
     """The address of the picture an <img> shows: its src; when that stands in while the picture loads (a data: URI,
     an SVG, a blank or a spinner) or is missing, the largest candidate of its srcset (or data-srcset), else its data-src
-    (data-original, data-lazy-src); else the stand-in. "" when none names a picture file (a data: URI never does)."""
+    (data-original, data-lazy-src); else a picture's address too long for a story's link (to be named as left out);
+    else the stand-in. "" when none names a picture file (a data: URI never does)."""
     src = attribute_url(img.get("src") or "")
     if picture_file(src) and not stand_in(src):
         return src
@@ -182,7 +183,18 @@ def picture_source(img: Any) -> str:
         if best:
             return best
     lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
-    return next((value for value in lazy if not stand_in(value)), src if picture_file(src) else next(iter(lazy), ""))
+    long = next((value for key in ("src", *LAZY_SOURCES) if too_long(value := attribute_url(img.get(key) or ""))), "")
+    return next(
+        (value for value in lazy if not stand_in(value)), long or (src if picture_file(src) else next(iter(lazy), ""))
+    )
+
+
+def too_long(address: str) -> bool:
+    """`address` is a picture file's, longer than a story's link may be (a picture inlined into it, a tracker's
+    query): trafilatura sees no picture past 8,192 characters, but the page shows one, to be named as left out."""
+    if address.lower().startswith("data:") or not length_problem("src", address):
+        return False
+    return bool(FILE_NAME.fullmatch(split(address).path))
 
 
 def unloaded(img: Any, src: str) -> str:
