@@ -178,6 +178,40 @@ def test_an_article_picture_whose_link_trafilatura_cannot_read_is_named_and_the_
     assert "picture(s) in the article are left out" not in said
 
 
+FIGURE = '<figure><img src="/pictures/chamber.jpg" alt="{alt}"><figcaption>{caption}</figcaption></figure>'
+OG_IMAGE = '<meta property="og:image" content="https://gazette.example/pictures/chamber.jpg">'
+
+
+@pytest.mark.parametrize(
+    ("head", "figure", "said", "kept"),
+    [
+        ("", FIGURE.format(alt="The chamber " * 4_200, caption="The council chamber at night"),
+         "left out the lead image's alt text, 50,399 characters long, longer than an alt text may be",
+         "  alt: The council chamber at night\ncaption: The council chamber at night\n"),
+        (f'{OG_IMAGE}<meta property="og:image:alt" content="{"The chamber " * 4_200}">', "",
+         "left out the lead image's alt text, 50,399 characters long, longer than an alt text may be",
+         "  alt: ''\ncaption: ''\n"),
+        ("", FIGURE.format(alt="The chamber", caption="The chamber " * 200),
+         "left out the lead image's caption, 2,399 characters long, longer than a caption may be",
+         "  alt: The chamber\ncaption: ''\n"),
+        ("", FIGURE.format(alt="The chamber", caption=f'At night <span class="credit">{"Jo Smith " * 60}</span>'),
+         "left out the lead image's credit, 539 characters long, longer than a credit may be",
+         "caption: At night\ncredit: ''\n"),
+    ],
+)  # fmt: skip
+def test_a_lead_image_s_text_past_its_length_is_left_out_and_named_and_the_article_read(workdir, cli, head, figure,
+                                                                                        said, kept):  # fmt: skip
+    """A lead picture's alt text of 50,000 characters (an article pasted into it), a caption or a credit past what a
+    story's may hold: the import had refused the page ('the image.alt is 50,399 characters long ...; shorten it'),
+    which the editor cannot do to a page. What stands in for it does (the caption for the alt text), else nothing."""
+    page = saved_page(f'<link rel="canonical" href="https://gazette.example/budget">{head}')
+    output, story = imported(workdir, cli, page.replace("</p>", f"</p>{figure}", 1))
+    assert f"page.html:1: {said}" in output
+    assert "image:\n  src: https://gazette.example/pictures/chamber.jpg\n" in story
+    assert kept in story
+    assert "A public hearing is set for next month." in story
+
+
 def test_a_title_past_a_headline_s_length_with_nothing_to_stand_in_is_left_out_and_the_build_derives_one(workdir, cli):
     """A page whose <title> is its article's opening, 600 characters, and names no other headline (no JSON-LD, Open
     Graph or <h1>): the <title> is left out and named, and the story has no headline, as a page naming none has; the

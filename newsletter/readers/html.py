@@ -33,6 +33,7 @@ from newsletter.readers.lines import shown
 from newsletter.readers.metadata import page_metadata, read_date
 from newsletter.readers.page import (
     PageText,
+    first_fitting,
     left_out_prose,
     link_or_nothing,
     opening,
@@ -229,11 +230,14 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     image_src = image_src or (lead.src if lead else "")
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
     alt, caption, credit = figure_of(page_tree, image_src, lead.img if lead else None)  # the lead as set here
-    caption = caption or clean_value(about.get("caption", ""))
+    caption = first_fitting((caption, clean_value(about.get("caption", ""))), "caption", "the lead image's caption",
+                            file, notices)  # fmt: skip
     # A credit is no alt text (a screen reader would read it as what the picture shows): the credit, if none other
     alt, alt_credit = alt_and_credit(alt)
-    meta_alt, meta_credit = alt_and_credit(about.get("image_alt", ""))
-    credit = credit or clean_value(about.get("credit", "")) or alt_credit or meta_credit
+    meta_alt, meta_credit = alt_and_credit(" ".join(about.get("image_alt", "").split()))
+    credit = first_fitting((credit, clean_value(about.get("credit", "")), alt_credit, meta_credit), "credit",
+                           "the lead image's credit", file, notices)  # fmt: skip
+    alt = first_fitting((alt, meta_alt, alt_text(caption)), "alt", "the lead image's alt text", file, notices)
     if headline.text:  # some pages repeat their title as the article's first heading, or under its standfirst
         body = [
             block for i, block in enumerate(body) if i >= REPEATED_WITHIN or fold(block.text) != fold(headline.text)
@@ -251,7 +255,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         byline=clean_value(
             named_authors(about.get("byline", ""), ",") or named_authors(found("author")) or start.byline
         ),
-        image=Image(src=image_src, alt=" ".join((alt or meta_alt or alt_text(caption)).split())),  # on one line
+        image=Image(src=image_src, alt=" ".join(alt.split())),  # on one line
         caption=caption,
         credit=credit,
         body=body,

@@ -7,6 +7,7 @@ Also the link helpers the saved-page reader's rooms share (html.py, pictures.py)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -229,6 +230,20 @@ def link_or_nothing(url: str, base: str, file: str, notices: list[Notice], what:
                                       "longer than a link may be", source=Source(file=file, line=1)))  # fmt: skip
         return ""
     return absolute
+
+
+def first_fitting(values: Iterable[str], key: str, what: str, file: str, notices: list[Notice]) -> str:
+    """The first of `values` (the page's, then what stands in for it) no longer than a story's `key` ("alt",
+    "caption", "credit") may be, else ""; each longer one before it is left out and named: the editor cannot shorten
+    a page's (a picture's alt text of 50,000 characters had the import refused)."""
+    for value in values:
+        if length_problem(key, value):
+            may = "an alt text" if key == "alt" else f"a {key}"
+            notices.append(Notice(message=f"left out {what}, {len(value):,} characters long, longer than {may} may be",
+                                  source=Source(file=file, line=1)))  # fmt: skip
+        elif value:
+            return value
+    return ""
 
 
 def clean_value_keep_ends(text: str) -> str:
