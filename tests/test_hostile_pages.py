@@ -59,6 +59,28 @@ def test_a_control_character_escaped_in_json_ld_is_taken_out_and_the_headline_fl
     assert "headline: Council passes the budget\n# The reader was not sure" in story
 
 
+@pytest.mark.parametrize(
+    ("head", "said", "kept"),
+    [
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "Ana\\u0001 Ruiz"}, '
+         '"image": {"url": "https://gazette.example/chamber.jpg", "caption": "The chamber\\u0002 at night", '
+         '"creditText": "Jo Smith"}}</script>',
+         "the page wrote control character(s) into its byline and caption (U+0001, U+0002), taken out",
+         "  alt: The chamber at night\ncaption: The chamber at night\ncredit: Jo Smith\nbyline: Ana Ruiz\n"),
+        ('<meta property="og:image" content="https://gazette.example/chamber.jpg">'
+         '<meta property="og:image:alt" content="The chamber\u0090 at night">',
+         "the page wrote control character(s) into its alt text (U+0090), taken out",
+         "  alt: The chamber at night\n"),
+    ],
+)  # fmt: skip
+def test_control_characters_in_a_byline_or_a_picture_s_text_are_taken_out_and_named(workdir, cli, head, said, kept):
+    # As a headline's are (above): JSON-LD's escapes ("\u0001") and an attribute's C1 control reach the story's
+    # byline, caption, credit and alt text, which no text holds; they had been taken out without a word
+    output, story = imported(workdir, cli, saved_page(head))
+    assert f"page.html:1: {said}" in output
+    assert kept in story
+
+
 DEEP = "<div>" * 300 + "Share this" + "</div>" * 300  # past the 256 levels libxml2 reads, which drops the rest
 
 

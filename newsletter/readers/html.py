@@ -230,14 +230,18 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     image_src = image_src or (lead.src if lead else "")
     notices.extend(pictures_left_out([picture for picture in pictures if picture is not lead], aside, file))
     alt, caption, credit = figure_of(page_tree, image_src, lead.img if lead else None)  # the lead as set here
-    caption = first_fitting((caption, clean_value(about.get("caption", ""))), "caption", "the lead image's caption",
-                            file, notices)  # fmt: skip
+    caption = first_fitting((caption, about.get("caption", "")), "caption", "the lead image's caption", file, notices)
     # A credit is no alt text (a screen reader would read it as what the picture shows): the credit, if none other
     alt, alt_credit = alt_and_credit(alt)
     meta_alt, meta_credit = alt_and_credit(" ".join(about.get("image_alt", "").split()))
-    credit = first_fitting((credit, clean_value(about.get("credit", "")), alt_credit, meta_credit), "credit",
+    credit = first_fitting((credit, about.get("credit", ""), alt_credit, meta_credit), "credit",
                            "the lead image's credit", file, notices)  # fmt: skip
-    alt = first_fitting((alt, meta_alt, alt_text(caption)), "alt", "the lead image's alt text", file, notices)
+    alt = first_fitting((alt, meta_alt), "alt", "the lead image's alt text", file, notices)
+    byline = named_authors(about.get("byline", ""), ",") or named_authors(found("author"))
+    parts = {"byline": byline, "alt text": alt, "caption": caption, "credit": credit}
+    notices.extend(controls_taken(parts, file))  # (JSON-LD's "\u0001": what the page's HTML cannot hold)
+    byline, alt, caption, credit = (clean_value(part) for part in parts.values())
+    alt = alt or alt_text(caption)  # (a caption fits as an alt text: 2,000 characters each)
     if headline.text:  # some pages repeat their title as the article's first heading, or under its standfirst
         body = [
             block for i, block in enumerate(body) if i >= REPEATED_WITHIN or fold(block.text) != fold(headline.text)
@@ -252,9 +256,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         headline_unsure=bool(why),
         url=canonical,
         date=read_date(about.get("date", ""), found("date"), page_tree, text.text, file, notices) or start.date,
-        byline=clean_value(
-            named_authors(about.get("byline", ""), ",") or named_authors(found("author")) or start.byline
-        ),
+        byline=byline or start.byline,
         image=Image(src=image_src, alt=" ".join(alt.split())),  # on one line
         caption=caption,
         credit=credit,
@@ -322,6 +324,24 @@ NOT_XML_REFERENCE = regex(
 
 
 CONTROL = regex("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # (tabs and line breaks are spaces in a headline)
+
+
+def controls(text: str) -> str:
+    """The control characters in `text`, each once, by code point: "U+0001, U+007F"."""
+    return ", ".join(sorted({f"U+{ord(character):04X}" for character in CONTROL.findall(text)}))
+
+
+def controls_taken(parts: dict[str, str], file: str) -> list[Notice]:
+    """A notice naming the control characters the page wrote into `parts` (by name: its byline, its lead image's
+    caption...), which no text holds and clean_value takes out, as a headline's are named: one for them all, none
+    when it wrote none."""
+    held = [name for name, part in parts.items() if CONTROL.search(part)]
+    if not held:
+        return []
+    named = " and ".join([", ".join(held[:-1]), held[-1]] if len(held) > 1 else held)  # "byline, caption and credit"
+    codes = controls("".join(parts.values()))
+    return [Notice(message=f"the page wrote control character(s) into its {named} ({codes}), taken out",
+                   source=Source(file=file, line=1))]  # fmt: skip
 
 
 # MediaWiki's links to edit a section, which it sets inside the heading: "Details[edit]", "Leben[Bearbeiten]"
@@ -462,13 +482,12 @@ def page_headline(
     for found, whole, why, named_only in candidates:
         headline = without_site(clean_value(" ".join(found.split())), site, loose=named_only)
         if headline and fold(headline).removeprefix("the ") not in sites and not PLACEHOLDER.search(headline):
-            controls = ", ".join(sorted({f"U+{ord(character):04X}" for character in CONTROL.findall(found)}))
             if why and (found, whole, why, named_only) == by_title and (top := shown_above(body, text, headline)):
-                return Headline(headline, "", top, controls=controls, long=long)  # the <title> the page shows
+                return Headline(headline, "", top, controls=controls(found), long=long)  # the <title> the page shows
             if why and headline != clean_value(whole):
                 why = f"{why}, without the site's name"
             top = text.ends[h1_element] if h1 and not far else None
-            return Headline(headline, why, top, controls=controls, long=long)
+            return Headline(headline, why, top, controls=controls(found), long=long)
     return Headline(long=long)
 
 
