@@ -439,8 +439,8 @@ def page_headline(
     not_headline = site | ({suffix} if suffix else set())
     h1_element, far = nearest_h1(tree, body, text, not_headline)
     h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
-    long = too_long({"JSON-LD headline": about.get("headline", ""), "og:title": about.get("og_title", ""),
-                     "<title>": without_suffix(title), "<h1>": h1})  # fmt: skip
+    long = long_names({"JSON-LD headline": about.get("headline", ""), "og:title": about.get("og_title", ""),
+                       "<title>": without_suffix(title), "<h1>": h1})  # fmt: skip
     shown_h1 = "" if "<h1>" in long else h1  # (where the article starts all the same)
     named = [
         name
@@ -491,7 +491,7 @@ def page_headline(
     return Headline(long=long)
 
 
-def too_long(names: dict[str, str]) -> dict[str, str]:
+def long_names(names: dict[str, str]) -> dict[str, str]:
     """Those of the page's names for its headline (by source) past a headline's 500 characters: a description or the
     article's opening put there, which the editor cannot shorten in a page. None is the headline: the next stands in
     (else the page's text's, else none, and the build makes one of the first sentence), and parse_html names each."""

@@ -183,13 +183,15 @@ def picture_source(img: Any) -> str:
         if best:
             return best
     lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
-    long = next((value for key in ("src", *LAZY_SOURCES) if too_long(value := attribute_url(img.get(key) or ""))), "")
+    long = next(
+        (value for key in ("src", *LAZY_SOURCES) if long_picture(value := attribute_url(img.get(key) or ""))), ""
+    )
     return next(
         (value for value in lazy if not stand_in(value)), long or (src if picture_file(src) else next(iter(lazy), ""))
     )
 
 
-def too_long(address: str) -> bool:
+def long_picture(address: str) -> bool:
     """`address` is a picture file's, longer than a story's link may be (a picture inlined into it, a tracker's
     query): trafilatura sees no picture past 8,192 characters, but the page shows one, to be named as left out."""
     if address.lower().startswith("data:") or not length_problem("src", address):
