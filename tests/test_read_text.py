@@ -3885,6 +3885,27 @@ def test_a_headline_written_as_sentences_over_its_deck_heads_it_with_few_of_the_
     assert (lead.headline, lead.teaser, lead.body[0].text) == (headline, deck, ISLAND[0]), notices
 
 
+def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
+    """A house tour's box of facts over its first paragraph ("Name: ...", "Location: ...", "Size: ...", "Type of
+    home: ...", "Years lived in: ..."), the tour's title higher up with its writer and date: a fact, sharing the
+    article's words, had been taken for the headline. A headline with a label ("Analysis: ...") stands alone."""
+    title = "Jokes on Every Wall, and Cats Under Every Chair"
+    facts = ["Name: Mara and Ida Quint, and two cats", "Location: Harbour District — Kerrow", "Size: 900 square feet",
+             "Type of home: Flat in an old cannery", "Years lived in: 4 years, renting"]  # fmt: skip
+    body = [
+        "Tell us a little about your flat and the people who live there: we moved into this flat in the old "
+        "cannery in the Harbour District four years ago, with two cats and a van full of framed cartoons.",
+        "Mara draws cartoons for a living and Ida writes the captions, which means the walls of the flat fill up "
+        "faster than we can paint them, and every guest leaves with a favourite.",
+        "The cannery's brick and iron stayed; everything else in the flat is white, so the cartoons do the talking.",
+    ]
+    header = ["House Tours", title, "Nadia Okafor", "Nadia Okafor", "Contributor", "published Apr 12, 2026", "Save",
+              "Comments (12)", "Share", "Credit: Nadia Okafor"]  # fmt: skip
+    page, notices = read("\n".join(["Home", "Design", *header, *facts, *body]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.body[0].text) == (title, body[0]), notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

@@ -104,3 +104,27 @@ def ranked_size(text: str) -> int:
     space in it, as short as a section's label ("การเมือง", politics), is one word."""
     size = words_of(text)
     return 1 if spaceless(text) and " " not in text.strip() and size <= LABEL_SPACELESS else size
+
+
+# A fact box's line: a short key and its value ("Name: Maya", "Location: Pilsen — Chicago", "Size: 900 square feet")
+FACT = regex(r"^(?P<key>[^\W\d_][^:]{0,30}):\s+\S")
+FACT_KEY = 4  # words at most
+FACT_RUN = 4  # lines in a row at least: a house tour's, a recipe's or a profile's box of facts
+
+
+def in_fact_box(texts: list[str], i: int) -> bool:
+    """One of four lines or more in a row, each a short key and its value: a box of facts, never the headline (a
+    headline with its label, "Analysis: ...", "Ukraine: ...", stands alone)."""
+
+    def fact(j: int) -> bool:
+        found = FACT.match(texts[j]) if 0 <= j < len(texts) else None
+        return found is not None and words_of(found["key"]) <= FACT_KEY
+
+    if not fact(i):
+        return False
+    first, last = i, i
+    while fact(first - 1):
+        first -= 1
+    while fact(last + 1):
+        last += 1
+    return last - first + 1 >= FACT_RUN

@@ -11,7 +11,14 @@ from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share, sentence
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline, role_under
-from newsletter.readers.candidates import NAMES_ONLY, PROMO, REPORTING_FROM, could_be_headline, ranked_size
+from newsletter.readers.candidates import (
+    NAMES_ONLY,
+    PROMO,
+    REPORTING_FROM,
+    could_be_headline,
+    in_fact_box,
+    ranked_size,
+)
 from newsletter.readers.credits import split_credit
 from newsletter.readers.dialogs import in_machine_summary
 from newsletter.readers.doubts import (
@@ -218,8 +225,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             # has the same shape, over its standfirst)
         if i >= start and not is_title_like(line.text) and not (words_of(line.text) <= 25 and over_date(roles, i)):
             continue  # the article's own sentence; not a headline written as one, with its date right under it
-        if line.text.endswith(("…", "...")):
-            continue  # a teaser cut short: another story's
+        if line.text.endswith(("…", "...")) or in_fact_box(texts, i):
+            continue  # a teaser cut short: another story's; a box of facts ("Location: Pilsen", "Size: ...")
         own = terms(line.text)
         if not own:
             continue
