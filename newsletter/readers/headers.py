@@ -17,8 +17,8 @@ from newsletter.readers.lines import (
     title_case,
     written_as_sentence,
 )
-from newsletter.readers.scripts import words_of
-from newsletter.readers.words import terms
+from newsletter.readers.scripts import CJK, words_of
+from newsletter.readers.words import TRAIL, terms
 
 HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 TOPICAL = 0.34  # a third of a line's words in the article's opening paragraphs: a line about the article
@@ -207,3 +207,18 @@ def figures_date(text: str) -> dt.date | None:
         return dt.date(year, month, day) if YEARS[0] <= year <= YEARS[1] else None
     except ValueError:
         return None
+
+
+def sentences_over_date(lines: list[Line], roles: list[str], i: int, below: int) -> bool:
+    """A headline written as a sentence right over its deck written so, the header's byline or date under that: the
+    Guardian's "The bins are full again. Nobody can agree who should empty them." over its summary."""
+    return below == i + 1 and ends_sentence(lines[i].text) and ends_sentence(lines[below].text) \
+        and dated_under(roles, below)  # fmt: skip
+
+
+def deck_under(title: str, deck: str) -> bool:
+    """A line half as long again as the title over it, in words written apart: its summary, a deck (a breadcrumb
+    trail over a title is none; Chinese and Japanese count letters, and a trail over a headline looks so)."""
+    if CJK.search(title + deck) or any(sep in title for sep in TRAIL):
+        return False
+    return words_of(title) >= 6 and words_of(deck) >= 1.5 * words_of(title)

@@ -38,11 +38,13 @@ from newsletter.readers.headers import (
     dated_about,
     dated_title,
     dated_under,
+    deck_under,
     header_above,
     header_below,
     headline_shaped,
     near_lines,
     own_date,
+    sentences_over_date,
     topical,
     under_header,
 )
@@ -59,7 +61,7 @@ from newsletter.readers.lines import (
     title_case,
     written_as_sentence,
 )
-from newsletter.readers.scripts import CJK, words_of
+from newsletter.readers.scripts import words_of
 from newsletter.readers.words import FOREIGN_SMALL, TRAIL, is_nav_run, menu_of_sections, same_words, share, terms
 
 # --- the headline: the line above the body with the most evidence for it --------------------------------------
@@ -540,25 +542,10 @@ def standfirsts(
     return [(adjusted[i], i) for _, i in scored]
 
 
-def sentences_over_date(lines: list[Line], roles: list[str], i: int, below: int) -> bool:
-    """A headline written as a sentence right over its deck written so, the header's byline or date under that: the
-    Guardian's "The bins are full again. Nobody can agree who should empty them." over its summary."""
-    return below == i + 1 and ends_sentence(lines[i].text) and ends_sentence(lines[below].text) \
-        and dated_under(roles, below)  # fmt: skip
-
-
 def full_header(lines: list[Line], roles: list[str], title: int) -> bool:
     """A header whose title is a headline's length, not a topic's banner over the date ("Festival d'Avignon 2026"
     over "Samedi 11 juillet 2026"), under which the article's own headline may stand."""
     return ranked_size(lines[title].text) > KICKER_MOST
-
-
-def deck_under(title: str, deck: str) -> bool:
-    """A line half as long again as the title over it, in words written apart: its summary, a deck (a breadcrumb
-    trail over a title is none; Chinese and Japanese count letters, and a trail over a headline looks so)."""
-    if CJK.search(title + deck) or any(sep in title for sep in TRAIL):
-        return False
-    return words_of(title) >= 6 and words_of(deck) >= 1.5 * words_of(title)
 
 
 def kicker_over(lines: list[Line], roles: list[str], index: int, shares: dict[int, float]) -> int | None:
