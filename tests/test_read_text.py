@@ -3906,6 +3906,22 @@ def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
     assert (lead.headline, lead.body[0].text) == (title, body[0]), notices
 
 
+def test_a_headline_over_its_summarys_points_heads_the_article():
+    """The Daily Mail sets a summary's points under the headline, each a line in sentence case with no full stop,
+    the byline and date under the last. Each shares more of the article's words than the headline: one had been
+    taken for it. A deck ending its sentence is no such point."""
+    headline = "Island hires goatherd to keep wild goats off its new saplings after volunteers lose a summer's work"
+    points = [
+        "Council in Kerrow pays £4,500 for a goatherd and two dogs to guard the slopes this spring",
+        "Goats swam back from the next island and ate forty kinds of plants, say the volunteers",
+        "Seabirds that came back to nest are at risk if the shrubs go again, warn naturalists",
+    ]
+    header = ["Login", headline, *points, "By Ida Morn for MailOnline", "Published: 12:01 BST, 5 May 2026"]
+    page, notices = read("\n".join(["Home", "News", "Sport", *header, *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.body[0].text) == (headline, ISLAND[0]), notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

@@ -5,6 +5,7 @@ date two titles may share, a title right over the article's first line."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 
 from newsletter.patterns import regex
 from newsletter.readers.kinds import said_only
@@ -222,3 +223,25 @@ def deck_under(title: str, deck: str) -> bool:
     if CJK.search(title + deck) or any(sep in title for sep in TRAIL):
         return False
     return words_of(title) >= 6 and words_of(deck) >= 1.5 * words_of(title)
+
+
+POINTS = 2  # lines at least: a summary's points under a headline
+POINT_WORDS = 6  # words at least in each: sentences, not labels
+
+
+def points_under(lines: list[Line], roles: list[str], i: int, candidates: Container[int]) -> list[int]:
+    """The points of a summary set right under a headline as lines of their own, in sentence case with no full stop
+    (the Daily Mail's "Council pays £4,500 for hawks ..."), the byline or date under the last: each shares more of
+    the article's words than its headline, none is it. Empty when the lines under it are no such run."""
+    if words_of(lines[i].text) < POINT_WORDS or CJK.search(lines[i].text):
+        return []  # (Chinese and Japanese have no case to tell a title from a point)
+    run = []
+    for j in range(i + 1, min(len(lines), i + 8)):
+        text = lines[j].text
+        if j not in candidates or words_of(text) < POINT_WORDS or title_case(text) or ends_sentence(text):
+            break  # (a deck ends its sentence: "How do you make music with rings? ... finds out.")
+        if text == lines[i].text:
+            return []  # the headline pasted twice, over its deck: no summary
+        run.append(j)
+    after = next((j for j in range(i + 1 + len(run), len(roles)) if roles[j] != "furniture"), None)
+    return run if len(run) >= POINTS and after is not None and roles[after] in ("byline", "date") else []

@@ -44,6 +44,7 @@ from newsletter.readers.headers import (
     headline_shaped,
     near_lines,
     own_date,
+    points_under,
     sentences_over_date,
     topical,
     under_header,
@@ -533,6 +534,10 @@ def standfirsts(
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
             elif deck_under(lines[i].text, lines[below].text) and not box[i]:  # (a box's last title: another story's)
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
+    points = {i: points_under(lines, roles, i, score) for i in score if shares[i] > 0 and not box[i]}
+    for i, under in points.items():  # a headline over its summary's points, each a line of its own: it ranks first
+        if under and not any(i in others for others in points.values()):  # (a point over the next is none)
+            adjusted[i] = max(adjusted[i], max(adjusted[j] for j in under) + HAIR)
     for i in score:
         below = next(iter(near_lines(roles, i, 1)), None)
         if ranked_size(lines[i].text) <= KICKER_MOST and below in score and kicked(lines, roles, i, below, shares):
