@@ -3922,6 +3922,28 @@ def test_a_headline_over_its_summarys_points_heads_the_article():
     assert (lead.headline, lead.body[0].text) == (headline, ISLAND[0]), notices
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Die Insel soll im Herbst grün sein. »Dann«, sagt sie, »pflanzen wir weiter.«",
+        "Die Insel soll im Herbst grün sein. „Dann“, sagt sie, „pflanzen wir weiter.“",
+    ],
+)
+def test_a_last_paragraph_ending_in_german_closing_quotes_is_the_articles(last):
+    """German closes a quotation with « or “ (»Dann«, „Dann“): a last paragraph ending so, over the page's tags,
+    had not read as running text and was left out with the tags."""
+    body = [
+        "Die kleine Insel Kerrow, hundert Jahre lang kahl, nachdem Ziegen jeden Strauch gefressen hatten, ist "
+        "wieder grün. Freiwillige zählten in diesem Frühjahr mehr als vierzig Pflanzenarten an ihren Hängen.",
+        "Seevögel, die seit Menschengedenken nicht mehr auf der Insel gebrütet hatten, sind zurückgekehrt, und die "
+        "Eidechsen an den Klippen zählen nun nach Tausenden, sagen die Freiwilligen.",
+        last,
+    ]
+    lines = ["Wissenschaft", "Kerrow ist wieder grün", "Von Ida Morn", "12.05.2026", *body]
+    page, notices = read("\n".join([*lines, "Mehr lesen über", "Inseln", "Naturschutz", "Impressum"]) + "\n")
+    assert [block.text for block in page.stories[0].body] == body, notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

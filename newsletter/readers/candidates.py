@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from newsletter.patterns import regex
 from newsletter.readers.dialogs import CONSENT_HEADING
-from newsletter.readers.lines import ASIDE, BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
+from newsletter.readers.lines import BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
 from newsletter.readers.scripts import spaceless, words_of
 
+# A line wholly in brackets: an aside ("（原标题：…）", the story's original title; "(Updated with quotes)"), never
+# the headline; one level of brackets inside it
+ASIDE = regex(r"^[(（][^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*[)）]$")
 WEB_ADDRESS = regex(r"(?i)\bwww\.|^\S+\.(?:com|org|net|co|br|uk|de|fr|in|ru|io)\S*$|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 PLACEHOLDER = regex(r"\{\{|\}\}|\{%|%\}|\$\{|\[\[")
 # A menu's or a breadcrumb's separators (Blog > Food > Diet, Home >> News)

@@ -505,6 +505,9 @@ def is_furniture(line: str) -> bool:
         or bool(re.match(r"(?i)^(?:©|copyright\b|all rights reserved)", line))  # fmt: skip
 
 
+SENTENCE_END = regex(r"(?:[.!?…:;\"”’)»]|[.!?…][«“]|\w[.!?][\"”’]?\s+(?:[A-Z]{1,4}|[■◆●▪∎]))\s*$")
+
+
 def is_prose(line: str) -> bool:
     """A sentence or more of running text, as an article's paragraphs are (not a title, not a label)."""
     tokens = re.findall(r"[^\W\d_][\w’'\-]*", line)
@@ -517,8 +520,8 @@ def is_prose(line: str) -> bool:
     if spaceless(line):  # Thai, Lao, Burmese, Khmer: no case, seldom a full stop; a paragraph is longer than a headline
         return words_of(line) >= SPACELESS_PARAGRAPH or bool(re.search(r"[.!?။។]\s*$", line)) and words_of(line) >= 8
     arrow = re.search(r"\w\s+»\s*$", line) and line.count("»") == 1 and "«" not in line  # "Politics »": a link
-    # ... ending in a stop, or in the site's mark after its last sentence ("... on Thursday. DM")
-    ends = bool(re.search(r"(?:[.!?…:;\"”’)»]|\w[.!?][\"”’]?\s+(?:[A-Z]{1,4}|[■◆●▪∎]))\s*$", line)) and not arrow
+    # ... ending in a stop (in German quotes too: »Dann.«), or in the site's mark after it ("... Thursday. DM")
+    ends = bool(SENTENCE_END.search(line)) and not arrow
     caseless = sum(1 for token in tokens if not token[0].isupper() and not token[0].islower())
     if caseless * 2 >= len(tokens) and len(tokens) < 20:  # Korean, Arabic, Hindi, Urdu: no capitals to tell a title
         # by; a sentence's full stop does (not a teaser's ".."), or its question mark
@@ -554,11 +557,6 @@ def ends_sentence(line: str) -> bool:
     cut ("..."); inside its closing quotes too ('"We will win."')."""
     line = line.rstrip("\"”’»」』'")
     return line.endswith(FULL_STOPS) and not line.endswith("...") and not ABBREVIATION_END.search(line)
-
-
-# A line wholly in brackets: an aside ("（原标题：…）", the story's original title; "(Updated with quotes)"), never
-# the headline; one level of brackets inside it
-ASIDE = regex(r"^[(（][^()（）]*(?:[(（][^()（）]*[)）][^()（）]*)*[)）]$")
 
 
 def is_title_like(line: str) -> bool:
