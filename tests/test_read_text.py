@@ -3944,6 +3944,19 @@ def test_a_last_paragraph_ending_in_german_closing_quotes_is_the_articles(last):
     assert [block.text for block in page.stories[0].body] == body, notices
 
 
+@pytest.mark.parametrize(
+    "button", ["Show All Wards", "See all polls", "View all 24 photos", "Add to your saved stories"]
+)
+def test_a_list_or_save_button_is_left_out_and_never_the_headline(button):
+    """A results table's or a gallery's "Show all ..." and a saved-stories button ("Add to your saved stories") are
+    the page's buttons, left out and named; under a headline written as a sentence, one had been the headline."""
+    headline = "Kerrow's goats are gone. The island is finding out what grows without them."
+    page, notices = read("\n".join(["Opinion", headline, "Ida Morn", button, "May 12, 2026", *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert lead.headline != button and all(block.text != button for block in lead.body)
+    assert any(button[:20] in notice for notice in notices), notices
+
+
 def test_a_name_of_two_words_starting_na_keeps_it():
     """Swahili's "Na" (by) before a writer's names ("Na Juma Hassan") is no part of the byline, but "Na Li" is a
     name of two words, whole: its "Na" was taken off, leaving "Li"."""

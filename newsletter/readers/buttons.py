@@ -28,6 +28,7 @@ SAVE = (
     r"সেভ করুন|drucken|imprimir|imprimer|stampa|drukuj|tisk|feedback(?: senden| geben)?|retroalimentación|"
     # ... save it for later, give it away (English "Save for later" and "Gift this article" are lines.BUTTON's)
     r"read later|lire plus tard|später lesen|leer más tarde|leggi dopo|ler mais tarde|later lezen|"
+    r"add to (?:your )?saved (?:stories|articles|items)|"
     r"offrir cet article|artikel verschenken|regalar (?:este )?artículo|regala l['’]articolo|presentear"
 )
 # ... and how long it takes to read, labelled ("Temps de lecture 4 min.", "Lesezeit: 3 Min.", "Reading time: 5 min")
@@ -42,6 +43,7 @@ FORM = (
     r"connexion|s['’]inscrire|iniciar sesión|registrarse|entrar|accedi|registrati|inloggen|zaloguj się|"
     r"ログイン|新規会員登録|会員登録|登录|登入|注册|apstiprināt|click here|cliquez ici|klicken sie hier|"
     r"haga clic aquí|clique aqui|clicca qui|load more(?: news| stories| articles)?|加载更多(?:新闻)?|"
+    r"(?:show|see|view) all(?: [\w-]+){0,2}|"  # a list's or a table's: "Show all counties", "See all polls"
     r"查看更多(?:跟[贴帖]|评论)"
 )
 # A teaser's link to the rest of its story, alone on its line ("Weiterlesen", "Lire la suite", "続きを読む"); in English
