@@ -245,8 +245,9 @@ def past_header(lines: list[Line], roles: list[str], start: int, end: int) -> in
         if loose and roles[j] != "prose" and name_line(lines[j].text) and names < NAME_LINES:
             names += 1
             continue
-        if roles[j] not in ("prose", "other" if loose else "prose") or len(header) == HEADER_LINES or names:
-            return start  # (a deck the page sets apart from the paragraphs may read as a title)
+        deck = loose and roles[j] == "other"  # (a deck the page sets apart from the paragraphs may read as a title)
+        if roles[j] != "prose" and not deck or len(header) == HEADER_LINES or names:
+            return start
         header.append(j)
     return start
 
