@@ -97,7 +97,7 @@ KEEP_TABS = regex("[\u00a0\u2007\u202f]")
 
 # The byte order marks a text may open with, and the encoding each says, as browsers read them (WHATWG's Encoding)
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-SNIFF = 4096  # bytes at a file's start that tell text from a binary file, by a NUL among them
+NUL_SNIFF = 4096  # bytes at a file's start that tell text from a binary file, by a NUL among them
 BINARY = "it holds NUL bytes, as a binary file does (a picture, a PDF, a .docx), or text saved as UTF-16 without a BOM"
 STORY_LIMIT = 5 * 1024 * 1024  # bytes: pasted article pages are under 150 KB; past this a build would take minutes
 SETTINGS_LIMIT = 1024 * 1024  # bytes: issue.toml, newsletter.toml
@@ -212,7 +212,9 @@ def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
     try:
         text = data[len(bom) :].decode(name)
     except UnicodeDecodeError as error:
-        if name == "utf-8" and b"\x00" in data[:SNIFF]:  # (a stray NUL in UTF-8 text is read, and named: clean_lines)
+        if (
+            name == "utf-8" and b"\x00" in data[:NUL_SNIFF]
+        ):  # (a stray NUL in UTF-8 text is read, and named: clean_lines)
             raise InputError(f"is not text: {BINARY}; save it as UTF-8 text", file=path) from None
         at = len(bom) + error.start
         line = data[len(bom) : at].decode(name).count("\n") + 1

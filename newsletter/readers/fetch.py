@@ -60,7 +60,7 @@ FEED_TYPES = ("application/atom+xml", "application/rss+xml", "application/xml", 
 USER_AGENT = "Mozilla/5.0 (compatible; newsletter-import/0.1)"
 REDIRECTS = (301, 302, 303, 307, 308)
 CHUNK = 64 * 1024
-SNIFF = 4096  # bytes of the page searched for a <meta> charset (browsers look at 1024; some pages put it later)
+CHARSET_SNIFF = 4096  # bytes of the page searched for a <meta> charset (browsers look at 1024; some pages put it later)
 META_CHARSET = regex(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
 # Labels browsers read as Windows-1252 (WHATWG): a page saying Latin-1 almost always means it.
 WINDOWS_1252 = {"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "us-ascii", "ascii", "cp819", "ibm819"}
@@ -139,7 +139,7 @@ def decode_html(data: bytes, declared: str = "") -> tuple[str, str]:
     for bom, name in BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(name, errors="replace"), name
-    for label in (declared, meta_charset(data[:SNIFF])):
+    for label in (declared, meta_charset(data[:CHARSET_SNIFF])):
         name = codec(label)
         if name and not resaved(data, name):
             return data.decode(name, errors="replace"), name

@@ -64,7 +64,7 @@ from newsletter.readers.titles import (
     without_suffix,
 )
 from newsletter.readers.writers import named_authors
-from newsletter.text import BINARY, SNIFF, clean_value, length_problem, read_file
+from newsletter.text import BINARY, NUL_SNIFF, clean_value, length_problem, read_file
 
 from . import GUESS, Read, fold
 from .pasted import NO_HEADLINE
@@ -102,8 +102,8 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     if len(data) > LIMIT:
         raise InputError(f"is {len(data) // 1024 // 1024} MB; a saved page over 20 MB is not an article", file=file)
     page, _ = decode_html(data, charset)
-    nul = "\x00" in page[:SNIFF]  # a binary file, unless it opens as HTML does (WHATWG's MIME sniffing reads it so)
-    if (nul and not page[:SNIFF].lstrip().startswith("<")) or not HTML_START.search(page[:200_000]):
+    nul = "\x00" in page[:NUL_SNIFF]  # a binary file, unless it opens as HTML does (WHATWG's MIME sniffing reads it so)
+    if (nul and not page[:NUL_SNIFF].lstrip().startswith("<")) or not HTML_START.search(page[:200_000]):
         why = f"{BINARY}; " if nul else ""
         raise InputError(
             f"is not an HTML page: {why}save the article from the browser as 'Webpage, HTML only'", file=file
