@@ -212,9 +212,8 @@ def read_text(path: Path, *, limit: int = STORY_LIMIT, what: str = "a story file
     try:
         text = data[len(bom) :].decode(name)
     except UnicodeDecodeError as error:
-        if (
-            name == "utf-8" and b"\x00" in data[:NUL_SNIFF]
-        ):  # (a stray NUL in UTF-8 text is read, and named: clean_lines)
+        # (a stray NUL in UTF-8 text that decodes is read, and named: clean_lines)
+        if name == "utf-8" and b"\x00" in data[:NUL_SNIFF]:
             raise InputError(f"is not text: {BINARY}; save it as UTF-8 text", file=path) from None
         at = len(bom) + error.start
         line = data[len(bom) : at].decode(name).count("\n") + 1
