@@ -3819,6 +3819,31 @@ def test_a_headline_pasted_twice_over_its_byline_is_sure_over_a_topic_label_abov
     assert (lead.headline, lead.headline_unsure, lead.body[0].text) == (title, False, body[0]), notices
 
 
+def test_a_video_s_title_pasted_around_its_length_is_no_headline_over_the_article_s():
+    """A video player over the article: its title, its length and section ("2:32 | Politics"), its title again. The
+    length is no date and the second copy is the player's, so neither makes the video's title the article's header:
+    it had been taken, sure, for the headline, and the article's deck for its first paragraph."""
+    video = "Kerrow runoff debate: Five things to watch when the candidates meet on Thursday"
+    title = "Ballots and Bridges: How a ferry pilot became Kerrow's kingmaker"
+    deck = (
+        "How did a ferry pilot become the man every campaign in the city courts? Start with the one thing he won't say."
+    )
+    body = [
+        "Tomas Vell has piloted the Kerrow ferry for nineteen years, and on a grey Tuesday morning he knows most of "
+        "his passengers by name, and most of them by the way they vote.",
+        "The river wards decide every runoff the city has held since the districts were redrawn in 2011, and this "
+        "year the two candidates are separated by fewer than nine hundred votes.",
+        "Both campaigns have asked to ride with him. He has turned them down, he says, because the ferry is no place "
+        "for speeches.",
+    ]
+    menu = ["Home", "News", "Politics", "Sport", "Weather", "Menu", "Subscribe"]
+    video_card = [video, "2:32 | Politics", video]
+    header = [*video_card, "Politics", title, deck, "Share", "Ann Corbel", "Thursday January 12th, 2017"]
+    page, notices = read("\n".join([*menu, *header, *body, "Share", "More from Politics"]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, body_of(lead)) == (title, body), notices
+
+
 def test_an_office_named_in_the_menu_and_under_a_statements_title_is_no_rival_for_it():
     """A ministry's statement: its title pasted twice, then the kind of release and the office that speaks, which
     the menu at the top names too. Only a line whose two copies stand together is the page's title twice; the

@@ -131,3 +131,15 @@ def in_fact_box(texts: list[str], i: int) -> bool:
     while fact(last + 1):
         last += 1
     return last - first + 1 >= FACT_RUN
+
+
+DURATION = regex(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[|·•]\s*\S.{0,30})?$")  # a video's length, its section after it
+
+
+def video_length(texts: list[str], i: int) -> int | None:
+    """The line of a video's length ("2:32 | NFL") between a title and its second copy (the player's): a video's
+    card, whose title may be about the article but is not its headline. None if the line is no such title."""
+    for length, twin in ((i + 1, i + 2), (i - 1, i - 2)):
+        if 0 <= twin < len(texts) and texts[twin] == texts[i] and DURATION.match(texts[length]):
+            return length
+    return None

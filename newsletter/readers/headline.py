@@ -18,6 +18,7 @@ from newsletter.readers.candidates import (
     could_be_headline,
     in_fact_box,
     ranked_size,
+    video_length,
 )
 from newsletter.readers.credits import split_credit
 from newsletter.readers.dialogs import in_machine_summary
@@ -244,7 +245,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         # A related box between it and the article costs it less than other lines, and a byline under it adds (see
         # below): both rank it, neither makes it sure (with the headline left out, a deck or a promo's title over
         # a box and the byline would be)
-        dated = dated_under(roles, i)
+        length = video_length(texts, i)  # a video's title: its length is no date, its second copy the player's
+        dated = dated_under(roles if length is None else [*roles[:length], "furniture", *roles[length + 1 :]], i)
         if not dated:  # ... a line with no header of its own under it, that is
             lenient[i] = sum(GAP_COST.get(roles[j], 0.1) - BOX_COST for j in range(i + 1, begin) if box[j])
         else:
@@ -259,7 +261,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         lenient[i] += ADDRESSED * spelled[i]
         score += 0.3 if 4 <= size <= 20 else -0.6 if size < 2 else -0.4 if size < 3 else -0.2 if size > 25 else 0.0
         twin = any(lines[j].text == line.text for j in range(max(0, i - TWIN), min(len(lines), i + TWIN + 1)) if j != i)
-        if size >= 4 and twin and not box[i] and not in_title_list(lines, roles, i):
+        if size >= 4 and twin and length is None and not box[i] and not in_title_list(lines, roles, i):
             score += TWICE  # the page's title over its heading, or a heading over its image's alt: pasted twice
         if size <= 3 and not own & opening:
             score -= 0.5  # a section label, a site's name: none of the article's words
