@@ -3910,6 +3910,29 @@ def test_a_headline_written_as_sentences_over_its_deck_heads_it_with_few_of_the_
     assert (lead.headline, lead.teaser, lead.body[0].text) == (headline, deck, ISLAND[0]), notices
 
 
+@pytest.mark.parametrize("related", [False, True], ids=["deck", "list-of-titles-over-the-headline"])
+def test_a_headline_with_no_full_stop_over_a_deck_as_long_heads_the_article(related):
+    """The Guardian's header in sentence case with no full stops: a headline right over a deck a word or two longer,
+    the writers and the date under them. The headline holds few of the article's words, the deck more, and the deck
+    had ranked first; a headline is never printed under its own summary. The last of a list of other stories' titles
+    right over a headline has that shape too: it is no headline over its deck."""
+    headline = "Kerrow's quiet comeback shows what patience and a small budget can do for wild places"
+    deck = "A restoration that cost a tenth of its budget is now being copied on two other islands in the chain"
+    top = ["News", "Opinion", "Sport", "Environment", "Analysis"]
+    if related:  # the page's list of other stories, the last right over the headline (here the deck's line)
+        top = [
+            "Council says the ferry timetable will stay the same through the winter months",
+            "Harbour master warns of delays as the old quay is closed for repairs",
+            "Kerrow's school board votes to keep the village school open for another year",
+            headline,
+        ]
+        headline = deck
+    header = [headline, *([] if related else [deck]), "Ida Morn and Tomas Vell", "Tue 9 Mar 2021 06.00 GMT", "Share"]
+    page, notices = read("\n".join([*top, *header, *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, body_of(lead)[-3:]) == (headline, ISLAND), notices
+
+
 def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
     """A house tour's box of facts over its first paragraph ("Name: ...", "Location: ...", "Size: ...", "Type of
     home: ...", "Years lived in: ..."), the tour's title higher up with its writer and date: a fact, sharing the

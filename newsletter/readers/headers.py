@@ -19,7 +19,7 @@ from newsletter.readers.lines import (
     written_as_sentence,
 )
 from newsletter.readers.scripts import CJK, words_of
-from newsletter.readers.words import TRAIL, terms
+from newsletter.readers.words import TRAIL, is_nav_run, terms
 
 HEADER_LINES = ("furniture", "label", "date", "credit", "caption", "byline")  # a header's lines around its title
 TOPICAL = 0.34  # a third of a line's words in the article's opening paragraphs: a line about the article
@@ -210,11 +210,41 @@ def figures_date(text: str) -> dt.date | None:
         return None
 
 
+def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = False) -> bool:
+    """A title with other titles a line or three above and below it (their labels and dates between): a list of
+    other stories, as a related box or a section front prints them. `alike`: titles of the same shape as this one,
+    each with its own date or byline under it (a title, a date; a title, a date), so a date or byline stands between
+    any two of them (an author's name under a headline, over its date, is no sibling)."""
+    if alike and not dated_under(roles, i):
+        return False
+
+    def sibling(j: int) -> bool:
+        between = range(min(i, j) + 1, max(i, j))
+        return headline_shaped(lines, roles, j) and (
+            not alike
+            or dated_under(roles, j)
+            and not is_nav_run(lines[j].text)
+            and any(roles[k] in ("byline", "date") for k in between)
+        )
+
+    up = any(sibling(j) for j in range(max(0, i - 3), i))
+    down = any(sibling(j) for j in range(i + 1, min(len(lines), i + 4)))
+    return up and down
+
+
 def sentences_over_date(lines: list[Line], roles: list[str], i: int, below: int) -> bool:
-    """A headline written as a sentence right over its deck written so, the header's byline or date under that: the
-    Guardian's "The bins are full again. Nobody can agree who should empty them." over its summary."""
-    return below == i + 1 and ends_sentence(lines[i].text) and ends_sentence(lines[below].text) \
-        and dated_under(roles, below)  # fmt: skip
+    """A headline right over its deck, both written as sentences, the header's byline or date under them: the
+    Guardian's "The bins are full again. Nobody can agree who should empty them." over its summary; or both in
+    sentence case with no full stop, the deck as long or longer ("Reform's surge exposes Labour's fragile hold" over
+    "Party insiders admit ... as turnout collapsed"), and no sentence under the deck (a title over its own
+    standfirst is a headline, and the line over it another story's)."""
+    if below != i + 1 or not dated_under(roles, below) or in_title_list(lines, roles, i):
+        return False  # (the last of other stories' titles right over a headline)
+    upper, lower = lines[i].text, lines[below].text
+    if ends_sentence(upper) or ends_sentence(lower):
+        return ends_sentence(upper) and ends_sentence(lower)
+    standfirst = below + 1 < len(lines) and written_as_sentence(lines[below + 1].text)
+    return not (title_case(upper) or title_case(lower) or standfirst) and words_of(lower) >= words_of(upper) >= 6
 
 
 def deck_under(title: str, deck: str) -> bool:

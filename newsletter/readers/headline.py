@@ -43,6 +43,7 @@ from newsletter.readers.headers import (
     header_above,
     header_below,
     headline_shaped,
+    in_title_list,
     near_lines,
     own_date,
     points_under,
@@ -151,28 +152,6 @@ def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
     twin = next((j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text == lines[i].text), None)
     near = range(max(0, min(i, twin or i) - 1), min(len(lines), max(i, twin or i) + 2))
     return twin is not None and not any(roles[j] == "credit" for j in near)
-
-
-def in_title_list(lines: list[Line], roles: list[str], i: int, alike: bool = False) -> bool:
-    """A title with other titles a line or three above and below it (their labels and dates between): a list of
-    other stories, as a related box or a section front prints them. `alike`: titles of the same shape as this one,
-    each with its own date or byline under it (a title, a date; a title, a date), so a date or byline stands between
-    any two of them (an author's name under a headline, over its date, is no sibling)."""
-    if alike and not dated_under(roles, i):
-        return False
-
-    def sibling(j: int) -> bool:
-        between = range(min(i, j) + 1, max(i, j))
-        return headline_shaped(lines, roles, j) and (
-            not alike
-            or dated_under(roles, j)
-            and not is_nav_run(lines[j].text)
-            and any(roles[k] in ("byline", "date") for k in between)
-        )
-
-    up = any(sibling(j) for j in range(max(0, i - 3), i))
-    down = any(sibling(j) for j in range(i + 1, min(len(lines), i + 4)))
-    return up and down
 
 
 def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "",
@@ -534,7 +513,9 @@ def standfirsts(
                 # a Title Case headline over a sentence in sentence case, the header's date under that: the
                 # sentence may be its standfirst however many more of the article's words it holds
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
-            elif deck_under(lines[i].text, lines[below].text) and not box[i]:  # (a box's last title: another story's)
+            elif (deck_under(lines[i].text, lines[below].text) or sentences_over_date(lines, roles, i, below)) \
+                    and not box[i]:  # fmt: skip
+                # a deck half as long again, or as long and written as the headline is (not under a box's title)
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
     points = {i: points_under(lines, roles, i, score) for i in score if shares[i] > 0 and not box[i]}
     for i, under in points.items():  # a headline over its summary's points, each a line of its own: it ranks first
