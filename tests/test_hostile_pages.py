@@ -178,20 +178,30 @@ def test_a_link_past_a_link_s_length_is_left_out_and_named_and_the_article_read(
     assert "A public hearing is set for next month." in story
 
 
-@pytest.mark.parametrize(
-    ("after", "image"),
-    [("", "image:\n  src: ''\n"),
-     ('<img src="/pictures/chamber.jpg" alt="The chamber at night">',
-      "image:\n  src: https://gazette.example/pictures/chamber.jpg\n  alt: The chamber at night\n")],
-)  # fmt: skip
+def with_pictures(workdir, cli, pictures: str) -> tuple[str, str]:
+    """`imported` of a page with `pictures` (their <img>s) under its <h1>, its canonical link given."""
+    page = saved_page('<link rel="canonical" href="https://gazette.example/budget">')
+    return imported(workdir, cli, page.replace("</h1>", f"</h1>{pictures}"))
+
+
+# What stands in for an article picture left out: nothing, else the next picture (after it on the page)
+STANDS_IN = [
+    ("", "image:\n  src: ''\n"),
+    (
+        '<img src="/pictures/chamber.jpg" alt="The chamber at night">',
+        "image:\n  src: https://gazette.example/pictures/chamber.jpg\n  alt: The chamber at night\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("after", "image"), STANDS_IN)
 def test_an_article_picture_whose_link_trafilatura_cannot_read_is_named_and_the_next_stands_in(
     workdir, cli, after, image
 ):
     """An article picture whose link runs past the 8,192 characters trafilatura reads as a picture's (a tracker's
     query): it had been passed over without a word, the next picture standing in as if it were the first."""
     link = "https://gazette.example/pictures/budget.jpg?track=" + "x" * 9_000
-    page = saved_page('<link rel="canonical" href="https://gazette.example/budget">')
-    said, story = imported(workdir, cli, page.replace("</h1>", f'</h1><img src="{link}" alt="The council">{after}'))
+    said, story = with_pictures(workdir, cli, f'<img src="{link}" alt="The council">{after}')
     assert (
         'page.html:1: left out the article\'s picture "The council": its link is 9,050 characters long, longer than '
         "a link may be"
@@ -317,3 +327,32 @@ def test_a_binary_file_named_html_is_refused_as_binary(workdir, cli):
         "error: page.html: is not an HTML page: it holds NUL bytes, as a binary file does (a picture, a PDF, a .docx), "
         "or text saved as UTF-16 without a BOM; save the article from the browser as 'Webpage, HTML only'\n",
     )
+
+
+def inline_picture(width: int, height: int) -> str:
+    """A PNG of `width` × `height` written into a page as a data: URL."""
+    import base64
+    import io
+
+    from PIL import Image
+
+    data = io.BytesIO()
+    Image.new("RGB", (width, height), (30, 90, 160)).save(data, "PNG")
+    return "data:image/png;base64," + base64.b64encode(data.getvalue()).decode("ascii")
+
+
+@pytest.mark.parametrize(("after", "image"), STANDS_IN)
+def test_an_article_picture_written_into_the_page_is_named_as_left_out(workdir, cli, after, image):
+    """A chart a page's editor pasted into the article, its src a data: URL (the picture's bytes, no address): a story
+    links its picture, and this one has no address to link, so it is left out; it had been passed over without a
+    word, the next picture standing in as if it were the article's first. What stands in while a picture loads (a
+    1x1 GIF written so) is no picture, and goes unnamed as before."""
+    chart = f'<img src="{inline_picture(640, 400)}" alt="The vote, ward by ward">'
+    pixel = '<img src="data:image/gif;base64,R0lGODlhAQABAIAAAAUEBAAAACwAAAAAAQABAAACAkQBADs" alt="">'
+    said, story = with_pictures(workdir, cli, f"{pixel}{chart}{after}")
+    assert (
+        "page.html:1: left out 1 picture(s) in the article written into the page itself (data: URLs), at no address "
+        'a story can link to: "The vote, ward by ward"'
+    ) in said
+    assert image in story
+    assert "data:" not in story

@@ -3,12 +3,17 @@ and the others, named as left out; each picture's alt text, caption and credit f
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
+import io
 import re
+import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote_to_bytes
 
 from newsletter.models import Block, Notice, Source
 from newsletter.patterns import regex
@@ -99,6 +104,7 @@ class Picture:
     name: str  # what the editor knows it by: its alt text, else its file's name
     above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
     loads: str = ""  # a lazily loaded picture's attribute naming what it loads, no picture file: 'data-src "#"'
+    written: str = ""  # a picture written into the page itself, its src a data: URL: its media type ("image/png")
 
     @property
     def on_web(self) -> bool:
@@ -129,6 +135,9 @@ def article_pictures(
         src = picture_source(img)
         loads = unloaded(img, src)
         if not (src or loads):
+            written = written_in(img)  # (the same one twice is named once; one set as a counting pixel is none)
+            if written and set_aside(img, "") != "pixel" and not any(p.src == img.get("src") for p in aside):
+                aside.append(Picture(img, img.get("src"), alt_of(img), above=at < first, written=written))
             continue
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
         name = alt_of(img) or Path(split(src).path).name
@@ -211,6 +220,48 @@ def unloaded(img: Any, src: str) -> str:
         if value and not picture_file(attribute_url(value)):
             return f"{key} {shown(value, 40)}"
     return ""
+
+
+def written_in(img: Any) -> str:
+    """The media type ("image/png") of the picture an <img> holds written into the page itself, its src a data: URL
+    (a chart, a QR code, a photo a page's editor pasted in); "" when its src is none, and when it is what stands in
+    while a picture loads: one Pillow reads as PIXEL px wide or high at most ("R0lGODlhAQABAIAAAAUEBAAAACw", a 1x1
+    GIF), or an SVG that draws nothing ("<svg viewBox='0 0 838 687'></svg>")."""
+    head, comma, payload = (img.get("src") or "").strip(SPACES).partition(",")
+    kind = head[5:].split(";")[0].strip().lower() if head[:5].lower() == "data:" else ""
+    if not comma or not kind.startswith("image/"):
+        return ""
+    data = unquote_to_bytes(payload)
+    if head.lower().replace(" ", "").endswith(";base64"):  # (a browser reads it without its spaces and padding)
+        data = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
+        try:
+            data = base64.b64decode(data + b"=" * (-len(data) % 4))
+        except binascii.Error:  # (one character too many: no picture a browser shows either)
+            return ""
+    if not data:  # (nothing a browser shows)
+        return ""
+    if kind == "image/svg+xml":
+        return kind if set(SVG_TAG.findall(data.decode("utf-8", "replace"))) - {"svg"} else ""
+    size = picture_size(data)
+    return "" if size is not None and min(size) <= PIXEL else kind
+
+
+SVG_TAG = regex(r"<\s*(?:[\w-]+:)?([a-zA-Z][\w-]*)")  # an SVG's elements by name ("svg", "path", "svg:rect" as "rect")
+
+
+def picture_size(data: bytes) -> tuple[int, int] | None:
+    """A picture's size in pixels as Pillow reads it from its header (no pixel decoded); None when Pillow cannot."""
+    from PIL import Image
+
+    from newsletter.picture import WARNINGS
+
+    try:
+        with WARNINGS, warnings.catch_warnings():  # (Pillow warns of a picture of many pixels as it opens it)
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as picture:
+                return picture.size
+    except Exception:  # any failure in a decoder reading a header (not a picture, a bomb, a struct.error) is a page's
+        return None
 
 
 def picture_file(address: str) -> bool:
@@ -436,19 +487,28 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
                                       "a story shows one picture, and only from an http or https address",
                               source=Source(file=file, line=1)))  # fmt: skip
     lazy = [picture for picture in aside if picture.loads]
-    aside = [picture for picture in aside if not picture.loads]
+    written = [picture for picture in aside if picture.written]
+    aside = [picture for picture in aside if not (picture.loads or picture.written)]
     if aside:
         notices.append(Notice(message=f"set aside {len(aside)} small or linked picture(s) in the article as icons, "
                                       f"portraits or links to other pages: {names(aside)}",
                               source=Source(file=file, line=1)))  # fmt: skip
     if lazy:
-        named = [f"{shown(picture.name, 40)} ({picture.loads})" if picture.name else picture.loads
-                 for picture in lazy[:3]]  # fmt: skip
-        more = f" (+{len(lazy) - 3} more)" if len(lazy) > 3 else ""
+        named = listed([f"{shown(picture.name, 40)} ({picture.loads})" if picture.name else picture.loads
+                        for picture in lazy])  # fmt: skip
         notices.append(Notice(message=f"set aside {len(lazy)} lazily loaded picture(s) in the article: what each was "
                                       "to load names no picture file (\"#\", a script, a counter's or a page's "
-                                      f"address, or a picture's without a file name): {', '.join(named)}{more}",
+                                      f"address, or a picture's without a file name): {named}",
                               source=Source(file=file, line=1)))  # fmt: skip
+    if written:
+        named = listed([shown(picture.name, 40) if picture.name else f"one with no alt text ({picture.written})"
+                        for picture in written])  # fmt: skip
+        notices.append(Notice(message=f"left out {len(written)} picture(s) in the article written into the page itself "
+                                      f"(data: URLs), at no address a story can link to: {named}",
+                              source=Source(file=file, line=1),
+                              hint="to show one, save it from the page and give it to the story: drop it on the "
+                                   "preview's desk, or put it in the issue's photos/ and write `image: photos/<its "
+                                   "name>`"))  # fmt: skip
     return notices
 
 
@@ -456,5 +516,10 @@ def names(pictures: list[Picture]) -> str:
     """The first three pictures by name (by file name where two share their alt text), and how many more."""
     counts = Counter(picture.name for picture in pictures)
     named = [shown(picture.name if counts[picture.name] == 1 else Path(split(picture.src).path).name, 40)
-             + ("" if picture.on_web else " (not an http or https address)") for picture in pictures[:3]]  # fmt: skip
-    return ", ".join(named) + (f" (+{len(pictures) - 3} more)" if len(pictures) > 3 else "")
+             + ("" if picture.on_web else " (not an http or https address)") for picture in pictures]  # fmt: skip
+    return listed(named)
+
+
+def listed(texts: list[str]) -> str:
+    """The first three of `texts`, and how many more."""
+    return ", ".join(texts[:3]) + (f" (+{len(texts) - 3} more)" if len(texts) > 3 else "")
