@@ -183,18 +183,18 @@ def picture_source(img: Any) -> str:
     """The address of the picture an <img> shows: its src; when that stands in while the picture loads (a data: URI,
     an SVG, a blank or a spinner) or is missing, the largest candidate of its srcset (or data-srcset), else its data-src
     (data-original, data-lazy-src); else a picture's address too long for a story's link (to be named as left out);
-    else the stand-in. "" when none names a picture file (a data: URI never does)."""
+    else the stand-in. "" when none names a picture file (a data: URI never does). A src whose file's name says it
+    is no article's picture ("lazy_placeholder.gif") gives way to a picture's address too long for a link, which is
+    the one the page loads."""
     src = attribute_url(img.get("src") or "")
-    if picture_file(src) and not stand_in(src):
+    long = next((address for address in addresses(img) if long_picture(address)), "")  # (srcsets' candidates too)
+    if picture_file(src) and not stand_in(src) and not (long and furniture_file(src)):
         return src
     for key in SRCSETS:
         best = largest([candidate for candidate in srcset(img.get(key) or "") if picture_file(candidate.url)])
         if best:
             return best
     lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
-    long = next(
-        (value for key in ("src", *LAZY_SOURCES) if long_picture(value := attribute_url(img.get(key) or ""))), ""
-    )
     return next(
         (value for value in lazy if not stand_in(value)), long or (src if picture_file(src) else next(iter(lazy), ""))
     )
@@ -399,9 +399,7 @@ def set_aside(img: Any, src: str) -> str:
         return "pixel"
     if any(size is not None and int(size[1]) <= SMALL for size in sizes):
         return "small"
-    if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""), Path(file_name).stem)):
-        return "named"
-    if stand_in(src) or in_site_folder(src):
+    if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""))) or furniture_file(src):
         return "named"
     link = next(img.iterancestors("a"), None)
     href = (link.get("href") or "").strip() if link is not None else ""
@@ -412,6 +410,12 @@ def set_aside(img: Any, src: str) -> str:
         SIZE_SUFFIX.sub("", Path(file_name).stem).lower() == parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
     )  # WordPress links a picture to its attachment page, ".../story/photo-a/"
     return "" if own_page else "linked"
+
+
+def furniture_file(src: str) -> bool:
+    """The picture at `src` is no article's, as its file's name or folder says: a logo, an icon, a placeholder
+    ("lazy_placeholder.gif"), a stand-in ("blank.gif"), one in a folder of icons ("/social-media-icons/")."""
+    return bool(words(Path(split(src).path).stem) & FURNITURE) or stand_in(src) or in_site_folder(src)
 
 
 def words(name: str) -> set[str]:
