@@ -286,15 +286,34 @@ def test_an_h1_past_a_headline_s_length_is_not_the_headline_and_the_title_stands
     """A page whose <h1> runs to 600 characters (its standfirst set inside it, a heading left unclosed) and names no
     other headline: its <title> stands in, flagged, and the <h1> is named; the article opens with it as a subhead, as
     trafilatura keeps it, so no word of the page is lost. The import had refused the page ('the headline is 599
-    characters long, over the 500 a headline may have; shorten it'), which the editor cannot do to a page."""
+    characters long, over the 500 a headline may have; shorten it'), which the editor cannot do to a page. The flag
+    says why the <title> stands in: the <h1> is too long (it had said 'no <h1> by the article')."""
     said, story = imported(workdir, cli, saved_page().replace(">Council passes the budget</h1>", f">{LONG_H1}</h1>"))
     assert (
         "page.html:1: the page's <h1> is 599 characters long, longer than a headline may be: the article opens with "
         "it as a subhead"
     ) in said
-    assert "page.html:1: the headline is a guess: the page names none (" in said
+    assert (
+        "page.html:1: the headline is a guess: the page names none (no JSON-LD or Open Graph headline; its <h1> is too "
+        'long to be one): its <title> "Council passes the budget | Riverside Gazette" stands in, without the site\'s '
+        "name (Council passes the budget)"
+    ) in said
     assert "headline: Council passes the budget\n" in story
     assert f"## {LONG_H1}\n\nThe vote came late in the evening." in story
+
+
+def test_an_h1_past_a_headline_s_length_with_no_title_leaves_the_headline_to_the_page_s_text_and_says_so(workdir, cli):
+    """No <title> (as in a page copied from the browser): the line the pasted-text reader chooses from the page's text
+    stands in, flagged, and the flag says the <h1> is too long to be the headline; it had said the page has none ('no
+    JSON-LD, Open Graph, <h1> or <title>')."""
+    page = saved_page().replace("<title>Council passes the budget | Riverside Gazette</title>", "")
+    page = page.replace("<h1>Council passes the budget</h1>", f"<h1>{LONG_H1}</h1><h2>Council passes the budget</h2>")
+    said, story = imported(workdir, cli, page)
+    assert (
+        "page.html:1: the headline is a guess: the page names none (no JSON-LD, Open Graph or <title>; its <h1> is too "
+        "long to be one): it is the likeliest line of the page's text (Council passes the budget)"
+    ) in said
+    assert "headline: Council passes the budget\n" in story
 
 
 def test_an_h1_past_a_headline_s_length_away_from_the_article_is_left_out_under_the_named_headline(workdir, cli):

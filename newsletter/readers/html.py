@@ -198,7 +198,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         notices.append(Notice(message=said, source=Source(file=file, line=1)))
     if not headline.text:  # no JSON-LD, Open Graph, <h1> or <title>: a stretch of a page copied in the browser
         headline = text_headline(
-            read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about, url)
+            read_as_text or rendered(copy.deepcopy(page_tree), file), site_names(page_tree, about, url), headline.long
         )
     own = about.get("url") or found("url") or url  # the page's own address, else the one it was fetched or typed at
     if headline.why and spells(headline.text, own):
@@ -338,7 +338,7 @@ def controls_taken(parts: dict[str, str], file: str) -> list[Notice]:
     held = [name for name, part in parts.items() if CONTROL.search(part)]
     if not held:
         return []
-    named = " and ".join([", ".join(held[:-1]), held[-1]] if len(held) > 1 else held)  # "byline, caption and credit"
+    named = series(held, "and")  # "byline, caption and credit"
     codes = controls("".join(parts.values()))
     return [Notice(message=f"the page wrote control character(s) into its {named} ({codes}), taken out",
                    source=Source(file=file, line=1))]  # fmt: skip
@@ -460,7 +460,7 @@ def page_headline(
     unlike = [name for name in named if name and agreed and not agreed & set(fold(name).split())]
     named = [name for name in named if name not in unlike]
     seen = [name for name in named if h1 and fold(name) == fold(h1)]  # the one the reader sees, when they differ
-    none = "the page names none (no JSON-LD or Open Graph headline"
+    none = f"the page names none ({lacking(long, (NAMED, 'headline'))}"  # (a name too long for one is none)
     candidates = [*((name, name, "", name not in seen) for name in (*seen, *named))]
     if unlike:
         why = f"the headline the page names ({shown(unlike[0], 60)}) shares no word with its <h1> and <title>"
@@ -470,9 +470,9 @@ def page_headline(
         # (a portal's teasers, a list of posts) is as likely a section's or a teaser's as the article's
         doubt = far or ("the text under it was read from the page's text, not found as an article" if from_text else "")
         by_h1 = (shown_h1, h1, f"{none}): its <h1> stands in, but {doubt}" if doubt else "", False)
-    by_title = ("" if "<title>" in long else without_suffix(title), title, f"{none}, no <h1> by the article): its "
-                                                                           f"<title> {shown(title, 80)} stands in",
-                True)  # fmt: skip
+    no_h1 = f"the page names none ({lacking(long, (NAMED, 'headline'), (['<h1>'], 'by the article'))})"
+    by_title = ("" if "<title>" in long else without_suffix(title), title,
+                f"{no_h1}: its <title> {shown(title, 80)} stands in", True)  # fmt: skip
     # An <h1> away from the article, or of one word (a section's), that the <title> does not repeat is less likely
     # the headline than the <title>
     unlikely = (far or words_of(h1) == 1) and fold(h1) not in fold(title)  # (Chinese has no spaces: count its words)
@@ -498,17 +498,42 @@ def long_names(names: dict[str, str]) -> dict[str, str]:
     return {key: name for key, name in names.items() if length_problem("headline", name)}
 
 
-def text_headline(read: Rendered, site: set[str]) -> Headline:
+def text_headline(read: Rendered, site: set[str], long: dict[str, str]) -> Headline:
     """The headline the pasted-text reader chose from the page's text, for a page that names none and has no <h1> or
-    <title> to stand in: a guess, as a <title> standing in is (with that reader's doubt, if it had one). Never the
-    site's name, nor the first sentence that reader makes one of when it finds none (the build says the page has
-    none, as for any story without one)."""
+    <title> to stand in (or those it has are too long to be one: `long`): a guess, as a <title> standing in is (with
+    that reader's doubt, if it had one). Never the site's name, nor the first sentence that reader makes one of when
+    it finds none (the build says the page has none, as for any story without one)."""
     if read.story is None or read.guess.startswith(NO_HEADLINE):
         return Headline()
     if fold(read.story.headline).removeprefix("the ") in {"", *site}:
         return Headline()
-    why = "the page names none (no JSON-LD, Open Graph, <h1> or <title>): it is the likeliest line of the page's text"
+    none = lacking(long, (NAMED + ["<h1>", "<title>"], ""))
+    why = f"the page names none ({none}): it is the likeliest line of the page's text"
     return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else why, choices=read.choices)
+
+
+NAMED = ["JSON-LD headline", "og:title"]  # where a page names its headline, by long_names' keys
+SAID = {"JSON-LD headline": "JSON-LD", "og:title": "Open Graph", "<h1>": "<h1>", "<title>": "<title>"}  # in a flag
+
+
+def lacking(long: dict[str, str], *groups: tuple[list[str], str]) -> str:
+    """What a flag says the page lacks to name its headline by: each group of its names (long_names' keys) it gives
+    none of, with the words after them ("no JSON-LD or Open Graph headline, no <h1> by the article"); and those it
+    gives past a headline's length, as parse_html names them: "no <title>; its <h1> is too long to be one"."""
+    parts = []
+    for keys, after in groups:
+        if absent := [SAID[key] for key in keys if key not in long]:
+            parts.append(" ".join(["no", series(absent, "or"), after]).strip())
+    said = ", ".join(parts)
+    if over := [key for keys, _ in groups for key in keys if key in long]:
+        too_long = f"its {series(over, 'and')} {'are' if over[1:] else 'is'} too long to be one"
+        said = f"{said}; {too_long}" if said else too_long
+    return said
+
+
+def series(names: list[str], word: str) -> str:
+    """`names` as a sentence lists them: "a", "a or b", "a, b or c"."""
+    return f" {word} ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 # A name that is an address's slug ("adac-kindersitztest-herbst-2018"), which some pages give as their og:title
