@@ -917,7 +917,7 @@ def test_a_saved_page_whose_photo_text_no_story_file_holds_is_added_without_it_n
     """A saved page dropped on the desk whose photo's alt text is 2,639 characters was "Added 06-harbour-....md", and
     the preview then showed the build's error: a story file may not hold it; then it was refused, as `import` refused
     it, though the editor cannot shorten a page. Now it is added without that alt text, which the desk names (a
-    copied page's related item headed with 702 characters is still refused: test_desk_names.py)."""
+    copied page's related item headed with 702 characters is left out and named: test_desk_names.py)."""
     preview = serve(issue)
     page = desk.new_page()
     open_desk(page, preview)

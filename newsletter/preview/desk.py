@@ -116,12 +116,13 @@ def add_page(
         raise InputError(f"the issue already holds this page's article: {twice}; delete it to add the page again")
     written = []
     with unlined(page):
-        files = [story_file(stories, number) for number in range(len(stories))]  # each read back: all or none
-    for story, data in zip(stories, files, strict=True):  # numbered after the stories already there, as import does
+        files = story_files(stories, notices, page)  # each read back before any is written
+    for story, data in files:  # numbered after the stories already there, as import does
         written.append(create(folder, f"{next_number(folder):02d}-{story_name(story)}", ".md", data))
     lead = stories[0] if stories else None
     choices = next((n.choices for n in notices if lead and lead.headline_unsure and n.story == lead.headline), [])
-    return Added(written, notices, [story.headline for story in stories], choices, bool(lead and lead.headline_unsure))
+    headlines = [story.headline for story, _ in files]
+    return Added(written, notices, headlines, choices, bool(lead and lead.headline_unsure))
 
 
 @contextlib.contextmanager
@@ -142,20 +143,25 @@ def at_page(notice: Notice, page: str) -> Notice:
     return notice
 
 
-def story_file(stories: list[Story], number: int) -> bytes:
-    """The story file of `stories[number]` (the article, then its linked items), as import writes it; a linked item
-    whose story no file may hold is named by its place and first words: the page's own headline may be short."""
+def story_files(stories: list[Story], notices: list[Notice], page: str) -> list[tuple[Story, bytes]]:
+    """Each story (the article, then its linked items) with its file, as import writes it, read back. A linked item
+    whose story no file may hold (a link around a whole teaser: a headline of 702 characters) is left out, and named
+    in `notices` by its place and first words, the article and the other items kept: the editor cannot shorten a
+    page's link. The article's is refused."""
     from newsletter.storyfile import story_markdown
     from newsletter.text import shorten
 
-    story = stories[number]
-    try:
-        return story_markdown(story, lead=False).encode("utf-8")
-    except InputError as error:
-        if not number:
-            raise
-        item = f"linked item {number} of {len(stories) - 1} (“{shorten(story.headline, NAME_SHOWN)}”)"
-        raise InputError(f"{item}: {error.message}", file=error.file, line=error.line) from None
+    files = []
+    for number, story in enumerate(stories):
+        try:
+            files.append((story, story_markdown(story, lead=False).encode("utf-8")))
+        except InputError as error:
+            if not number:
+                raise
+            item = f"linked item {number} of {len(stories) - 1} (“{shorten(story.headline, NAME_SHOWN)}”)"
+            why = error.message.removesuffix("; shorten it")  # (the editor has nothing to shorten: it is left out)
+            notices.append(at_page(Notice(message=f"left out {item}: {why}", source=story.source), page))
+    return files
 
 
 def read_copied(
