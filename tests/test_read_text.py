@@ -243,6 +243,37 @@ def test_the_bbc_s_labelled_photo_over_the_article_is_its_credit_and_caption(sou
     assert body_of(story) == [PARAGRAPH, SECOND, THIRD]
 
 
+BBC_2017 = [
+    "Labour has won the Kerrow seat by 41 votes after three recounts, taking it from the Conservatives for the first "
+    "time since 1997.",
+    "Marianne Okafor beat the sitting MP, who had held the seat for 12 years, after a count that ran all night.",
+    "Turnout in the constituency was 68%, up four points on the last general election, the returning officer said.",
+]
+
+
+def bbc_2017(headline: str, caption: str) -> str:
+    """A BBC page of 2015-2019 as pasted: the photo's credit and caption each under a label of its own, then a box
+    of links, then the writer's byline and place over the article."""
+    share = ["Share this with", "Facebook", "Twitter", "Email", "Share"]
+    photo = ["Image copyright", "PA", "Image caption", caption]
+    links = ["Election 2026", "Results in full", "Find your constituency"]
+    header = [headline, "9 June 2026", *share, *photo, *links, "By Owen Prydderch", "BBC News, West Midlands"]
+    return "\n".join(["BBC", "Home", "News", "Election 2026", *header, *BBC_2017, "Share this story"]) + "\n"
+
+
+def test_a_caption_under_its_label_on_a_line_of_its_own_is_the_photo_s_and_links_under_it_are_no_headline():
+    """The BBC's pages of 2015-2019 print "Image caption" on a line of its own over the caption: the line under it
+    is the photo's caption (with the credit under "Image copyright"), never the headline. It had been taken for the
+    headline, sure: a caption that shares the article's words, right over the writer's byline. Under it, the box's
+    links of three words or fewer ("Find your constituency") stand over the byline too: a label's byline there is
+    the article's, whose dated headline stands above the photo."""
+    headline = "Election 2026: Labour's Kerrow win decided by 41 votes"
+    caption = "Counting at the Kerrow leisure centre went on until after 07:00 BST"
+    page, notices = read(bbc_2017(headline, caption))
+    lead = page.stories[0]
+    assert (lead.headline, lead.caption, lead.credit, body_of(lead)) == (headline, caption, "PA", BBC_2017), notices
+
+
 @pytest.mark.parametrize(
     ("line", "caption", "credit"),
     [

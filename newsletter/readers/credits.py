@@ -11,7 +11,16 @@ from newsletter.readers import fold
 from newsletter.readers.ends import article_over
 from newsletter.readers.kinds import label_only
 from newsletter.readers.languages import ALL_RIGHTS_RESERVED
-from newsletter.readers.lines import CAPTION_BUTTONS, FURNITURE, REPORTED, STAMPED, ends_sentence, line_date, title_case
+from newsletter.readers.lines import (
+    CAPTION_BUTTONS,
+    CAPTION_LABEL,
+    FURNITURE,
+    REPORTED,
+    STAMPED,
+    ends_sentence,
+    line_date,
+    title_case,
+)
 from newsletter.readers.scripts import CJK, words_of
 from newsletter.readers.words import breadcrumb
 
@@ -478,6 +487,15 @@ FILE_PHOTO_WORDS = (
     r"ảnh tư liệu|ảnh minh họa"
 )
 FILE_PHOTO = regex(rf"(?i)(?:[(（]\s*(?:{FILE_PHOTO_WORDS})\s*[)）]|\s[-–—]\s*(?:{FILE_PHOTO_WORDS}))\s*[.।。]?\s*$")
+
+
+def captioned(texts: list[str], k: int) -> bool:
+    """A caption by its label: labelled on its own line ("Image caption, ..."), or under the label standing alone (the
+    BBC's pages of 2015-2019: "Image copyright", "PA", "Image caption", then the caption); or closing with its photo's
+    note that it is from the archive ("(File photo)", "（资料图）")."""
+    above = texts[k - 1] if k else ""
+    alone = CAPTION_LABEL.match(above) is not None and not CAPTION_LABEL.sub("", above).strip()
+    return bool(CAPTION_LABEL.match(texts[k]) and CAPTION_LABEL.sub("", texts[k])) or alone or file_photo(texts[k])
 
 
 def file_photo(text: str) -> bool:

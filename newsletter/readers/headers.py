@@ -62,8 +62,10 @@ def header_above(
     """A title above the chosen line (about the article, or shaped as a headline) with its byline or date right under
     it, when the chosen line has none of its own and stands under that header (nothing but buttons, labels, captions,
     a box or a paragraph between): the article's header may be that one's, and the chosen line a subhead, a quote's
-    source or another story's title inside the article; or that one another story's, and the chosen line too."""
-    if dated_under(roles, index):
+    source or another story's title inside the article; or that one another story's, and the chosen line too. A
+    line of three words or fewer (a box's link over the byline: "Find your constituency") may have a byline under
+    it: the article's."""
+    if dated_under(roles, index) and words_of(lines[index].text) > 3:
         return None
     others = {i for _, i in scored}
     for j in range(index - 1, max(-1, index - 16), -1):

@@ -20,7 +20,7 @@ from newsletter.readers.candidates import (
     ranked_size,
     video_length,
 )
-from newsletter.readers.credits import split_credit
+from newsletter.readers.credits import captioned, split_credit
 from newsletter.readers.dialogs import in_machine_summary
 from newsletter.readers.doubts import (
     POST_WRITER,
@@ -200,9 +200,10 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         if role in ("date", "byline") and size >= 5 and about and title_case(line.text) and not line.text[0].isdigit():
             role = "other"  # a headline with a date in it, or one that starts "By the numbers"; not one led by a date
         over_credit = role == "caption" and not doubled(lines, roles, i)  # a title over a photo's credit
-        if role == "caption" and (not over_credit or not split_credit(line.text)[1]
-                                  and not re.search(r"[.!?)]\s|[.)]$", line.text)):  # fmt: skip
-            role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit
+        untitled = not split_credit(line.text)[1] and not re.search(r"[.!?)]\s|[.)]$", line.text)
+        if role == "caption" and not captioned(texts, i) and (not over_credit or untitled):
+            role = "other"  # a headline pasted twice (the page's title, then its heading), or over a photo's credit;
+            # not a caption its label names ("Image caption" over it)
         if not could_be_headline(line.text, role, about) or NAMES_ONLY.match(line.text) and over_date(roles, i):
             continue  # ... nor writers' names over the date ("Laura Chen, Daniel Okafor"; "Red Lines and Hard Choices"
             # has the same shape, over its standfirst)

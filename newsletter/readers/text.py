@@ -30,8 +30,8 @@ from newsletter.readers.credits import (
     PICTURED,
     PLAY_GLUED,
     LeadPhoto,
+    captioned,
     credit_under,
-    file_photo,
     glued_twin,
     is_credit,
     menu_credit,
@@ -267,9 +267,9 @@ def classify(lines: list[Line]) -> list[str]:
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):
             roles.append("credit")
-        elif split_credit(text)[1] or CAPTION_LABEL.match(text) and CAPTION_LABEL.sub("", text) or file_photo(text):
-            roles.append("caption")  # a caption that ends in its credit, or is labelled one ("Image caption ..."), or
-            # says its photo is from the archive ("(File photo)", "（资料图）")
+        elif split_credit(text)[1] or captioned(texts, k):
+            roles.append("caption")  # a caption that ends in its credit, or is labelled one ("Image caption ...", or
+            # the label on the line above), or says its photo is from the archive ("(File photo)", "（资料图）")
         elif is_byline(text):
             roles.append("byline")
         elif is_date_line(text):
