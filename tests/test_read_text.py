@@ -1229,7 +1229,7 @@ def test_a_byline_without_by_giving_the_writer_s_post_is_the_byline(byline):
     ("line", "date"),
     [
         ("By Anna Petrova - 11/20/26 06:56 AM EST", None),  # (a date of figures and a two-digit year is not read)
-        ("By Anna Petrova posted Nov 20th 2026 7:30PM", None),
+        ("By Anna Petrova posted Nov 20th 2026 7:30PM", "2026-11-20"),  # (the day's ordinal "20th" read)
         ("Von Anna Petrova Veröffentlicht am 20. November 2026", "2026-11-20"),
         ("By Anna Petrova@apetrova Nov 20, 2026, 7:53pm EST", "2026-11-20"),
     ],
@@ -3623,6 +3623,24 @@ def test_a_date_in_figures_in_the_header_is_the_story_s_date_when_it_can_be_only
     result, notices = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")
     assert result.stories[0].date == day
     assert (day is None) == any(line in notice and "left out" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Jul 29th 2010", dt.date(2010, 7, 29)),  # The Economist's
+        ("Thursday January 12th, 2017", dt.date(2017, 1, 12)),
+        ("Published 13th Feb 2026, 09:12 GMT", dt.date(2026, 2, 13)),  # British regional papers'
+        ("3rd August 2017", dt.date(2017, 8, 3)),
+        ("1st of May 2012", dt.date(2012, 5, 1)),
+    ],
+)
+def test_a_date_with_its_day_s_ordinal_is_the_story_s_date(line, day):
+    """A day written with its English ordinal ("29th", "3rd") is the story's date, and no line left out as furniture
+    (it had been: the date named among the page's buttons, the story undated)."""
+    result, notices = read(f"World\n{HEADLINE}\n{line}\n{ARTICLE}")
+    assert result.stories[0].date == day
+    assert not any(line in notice for notice in notices), notices
 
 
 def test_a_name_alone_over_the_date_is_the_byline_and_a_video_player_s_labels_are_not():

@@ -19,10 +19,10 @@ from newsletter.readers.scripts import CJK, FULL_STOPS, spaceless, words_of
 MONTH = "(?:" + "|".join(sorted(map(re.escape, [*MONTHS, *TWO_MONTHS]), key=len, reverse=True)) + r")\.?"
 YEAR_END = r"(?:\b|(?=\d{1,2}:\d{2}\b))"  # ... or glued to its time, as CNBC's pastes ("NOV 20 20194:29 AM EST")
 DATE_FORMS = [
-    regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){YEAR_END}", re.I),
+    regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){YEAR_END}", re.I),
     # 31 May 2012, 31. Mai 2012, 1er janvier 2020, 31 de maio de 2012, 20 Nov, 2019 (RT's)
     regex(
-        rf"\b(?P<day>\d{{1,2}})(?:\.|er|º)?\s+(?:de\s+)?(?P<month>{MONTH}),?\s+(?:de\s+)?(?P<year>\d{{4}}){YEAR_END}",
+        rf"\b(?P<day>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{MONTH}),?\s+(?:de\s+)?(?P<year>\d{{4}}){YEAR_END}",
         re.I,
     ),
     regex(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),  # "Name2019-01-07T17:27:31+02:00"
