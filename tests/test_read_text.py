@@ -3982,6 +3982,18 @@ def test_a_headline_with_no_full_stop_over_a_deck_as_long_heads_the_article(rela
     assert (lead.headline, body_of(lead)[-3:]) == (headline, ISLAND), notices
 
 
+def test_a_fly_title_over_a_pun_and_its_rubric_is_the_kicker_and_the_pun_the_headline():
+    """The Economist's header: a fly title of two words, the headline (a pun that holds few of the article's words),
+    the rubric in sentence case, then the date with the dateline and edition after it ("Jul 29th 2010 | NAIROBI |
+    from the print edition"). The fly title had been taken for the headline and the date left out as furniture."""
+    title = "Green shoots, of a sort"
+    rubric = "Kerrow's goats are gone and its slopes are green. Whether the island can stay that way is another matter"
+    header = ["Europe", "Kerrow's island", title, rubric, "Mar 9th 2021 | KERROW | from the print edition", "Like"]
+    page, notices = read("\n".join(["Home", "World", "Business", *header, "Tweet", *ISLAND]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.date, body_of(lead)) == (title, dt.date(2021, 3, 9), ISLAND), notices
+
+
 def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
     """A house tour's box of facts over its first paragraph ("Name: ...", "Location: ...", "Size: ...", "Type of
     home: ...", "Years lived in: ..."), the tour's title higher up with its writer and date: a fact, sharing the

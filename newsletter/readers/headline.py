@@ -553,11 +553,16 @@ def kicker_over(lines: list[Line], roles: list[str], index: int, shares: dict[in
 def kicked(lines: list[Line], roles: list[str], i: int, j: int, shares: dict[int, float]) -> bool:
     """A title under a short line that is a topic's label (its figures, "美国大选2016", or its words again elsewhere on
     the page, as a menu's or a trail's): longer than it but a headline's length, about the article, no sentence or
-    subtitle ("——记…"), with its own date or byline under it."""
+    subtitle ("——记…"), with its own date or byline under it. Or any short line over a title that has its own deck
+    under it, longer and in sentence case, the date under that: a magazine's fly title, headline and rubric (the
+    Economist's "Kenya's constitution" over "A vote for change, of a sort"), whose headline may be a pun."""
     label, title = lines[i].text, lines[j].text
     named = re.search(r"\d", label) or any(label in line.text for k, line in enumerate(lines) if k != i)
-    return bool(named) and KICKER_MOST < ranked_size(title) <= LONG_TITLE and shares[j] >= TOPICAL \
-        and dated_under(roles, j) and not ends_sentence(title) and not title.startswith("——")  # fmt: skip
+    if not (KICKER_MOST < ranked_size(title) <= LONG_TITLE) or ends_sentence(title) or title.startswith("——"):
+        return False
+    deck = lines[j + 1].text if j + 1 < len(lines) else ""
+    decked = words_of(deck) >= max(8, words_of(title) + 2) and not title_case(deck) and dated_under(roles, j + 1)
+    return bool(named) and shares[j] >= TOPICAL and dated_under(roles, j) or decked and shares[j] > 0
 
 
 def article_start(lines: list[Line], roles: list[str], pick: int, start: int, box: list[bool] | None = None) -> int:

@@ -97,6 +97,8 @@ STAMPED = regex(
 def is_date_line(line: str) -> bool:
     """A dateline or timestamp: short, and mostly a date or time ("PUBLISHED: 10:48, Tue, Nov 19, 2026 | UPDATED:
     11:05, Tue, Nov 19, 2026" twice as long as most)."""
+    if " | " in line and is_date_line(line.split(" | ")[0]) and all(words_of(p) <= 4 for p in line.split(" | ")[1:]):
+        return True  # the date, then its place and edition: "Jul 29th 2010 | NAIROBI | from the print edition"
     # Japanese: a sentence has no spaces; a time of day ("3:53 p.m. EST") is not counted as words
     words = words_of(CLOCK.sub(" ", line)) if CJK.search(line) else len(CLOCK.sub(" ", line).split())
     # ... its source and comment count may follow it (not a clause, as a live post under its time has: "，")
