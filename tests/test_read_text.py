@@ -3994,6 +3994,31 @@ def test_a_fly_title_over_a_pun_and_its_rubric_is_the_kicker_and_the_pun_the_hea
     assert (lead.headline, lead.date, body_of(lead)) == (title, dt.date(2021, 3, 9), ISLAND), notices
 
 
+def test_a_table_of_contents_over_the_article_is_no_rival_for_its_headline():
+    """A think tank's commentary: the headline, its writers and date, their posts, share buttons, then the table of
+    contents ("Sections": the article's subheads, each standing again inside it) right over the first paragraph. An
+    entry of the contents, sharing the article's words, had been taken for the headline."""
+    title = "What a ferry deal with the mainland would and would not do for Kerrow"
+    subheads = ["The shape of the proposal", "Who would run the ferries, and who would pay for them", "Conclusion"]
+    header = [title, "Ida Morn and Tomas Vell", "March 4, 2025", "Ida Morn", "Senior Fellow - Island Studies",
+              "Share", "Print", "Sections", "Toggle section navigation", *subheads]  # fmt: skip
+    body = [
+        "Officials in Kerrow and on the mainland have spent a month describing a deal on the island's ferries, in "
+        "ever warmer words, without publishing a line of it.",
+        subheads[0],
+        "What has been said points to a simple trade: the mainland would buy two new ferries, and Kerrow would give "
+        "its harbour fees to the mainland's port authority for twenty years.",
+        subheads[1],
+        "The island's council would keep the timetable, but the port authority would run the ferries and pay their "
+        "crews, which the council says would cost the island its say over fares.",
+        subheads[2],
+        "The deal would bring Kerrow new ferries sooner than it could afford them alone, at the price of its fees.",
+    ]
+    page, notices = read("\n".join(["Home", "Research", "Commentary", *header, *body, "More On", "Islands"]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, lead.body[0].text) == (title, body[0]), notices
+
+
 def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
     """A house tour's box of facts over its first paragraph ("Name: ...", "Location: ...", "Size: ...", "Type of
     home: ...", "Years lived in: ..."), the tour's title higher up with its writer and date: a fact, sharing the

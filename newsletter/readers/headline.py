@@ -90,6 +90,7 @@ SURE = 1.2
 MARGIN = 0.6
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
+CONTENTS = 0.8  # what a line loses that stands again inside the article with its neighbour: a contents entry
 TWICE = 0.3  # a line the page's header holds twice is more likely its title (not in a box or a list of titles)
 TWIN = 3  # lines apart at most, the two copies (one far above may be a menu's: "Office of the Spokesperson")
 UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
@@ -181,6 +182,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     lenient: dict[int, float] = {}  # what ranks a candidate but is not evidence enough to be sure of it
     spelled: dict[int, float] = {}  # the share of the address's words a candidate holds
     window = range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1))
+    subheads = {texts[k] for k in range(start, end + 1) if roles[k] != "prose"}
     trail = {fold(lines[j].text.split(sep)[-1]) for j in window for sep in TRAIL if lines[j].text.count(sep) >= 2}
     for i in window:
         line, role = lines[i], roles[i]
@@ -265,6 +267,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
+        if i < start and line.text in subheads and any(0 <= k < start and texts[k] in subheads for k in (i - 1, i + 1)):
+            score -= CONTENTS  # a table of contents' entry: the article's subheads, standing again inside it
+            lenient[i] -= CONTENTS  # (ranks it lower; it still comes close to a choice it rivals)
         if in_highlights(lines, roles, i) and not (dated or bylined):
             score -= 0.6  # a point of the article's summary ("Story highlights"): its words, not its headline
         if ends_sentence(line.text) or re.search(r"[.!?]\s+[A-Z]|[。！？](?=\w)", line.text):
