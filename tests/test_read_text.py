@@ -3643,6 +3643,23 @@ def test_a_date_with_its_day_s_ordinal_is_the_story_s_date(line, day):
     assert not any(line in notice for notice in notices), notices
 
 
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("30.out.2022 às 19h58", dt.date(2022, 10, 30)),  # Folha's: the month's abbreviation between dots
+        ("12 set 2021", dt.date(2021, 9, 12)),  # Portuguese abbreviations: fev, abr, ago, set, out
+        ("Publicado em 3 fev 2020", dt.date(2020, 2, 3)),
+        ("14.ago.2019", dt.date(2019, 8, 14)),
+    ],
+)
+def test_a_date_with_a_portuguese_month_s_abbreviation_is_the_story_s_date(line, day):
+    """Brazilian pages date an article with the month's abbreviation ("out" for outubro), Folha's between dots: the
+    line had been left out as furniture (or kept as a title), the story undated."""
+    result, notices = read(f"Mundo\n{HEADLINE}\n{line}\n{ARTICLE}")
+    assert result.stories[0].date == day
+    assert not any(line in notice for notice in notices), notices
+
+
 def test_a_name_alone_over_the_date_is_the_byline_and_a_video_player_s_labels_are_not():
     """A writer's name on its own line right over the date (Axios, DW, Yle, Substack) is the byline; a video
     player's "Stream Type LIVE" over its "Remaining Time -1:32", or "Follow on Google News" over the date, is not."""

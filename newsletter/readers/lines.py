@@ -22,10 +22,10 @@ DATE_FORMS = [
     regex(rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){YEAR_END}", re.I),
     # 31 May 2012, 31. Mai 2012, 1er janvier 2020, 31 de maio de 2012, 20 Nov, 2019 (RT's)
     regex(
-        rf"\b(?P<day>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{MONTH}),?\s+(?:de\s+)?(?P<year>\d{{4}}){YEAR_END}",
-        re.I,
+        rf"(?i)\b(?P<day>\d{{1,2}})(?:\.|er|º|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{MONTH}),?\s+(?:de\s+)?(?P<year>\d{{4}}){YEAR_END}"
     ),
     regex(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),  # "Name2019-01-07T17:27:31+02:00"
+    regex(rf"\b(?P<day>\d{{1,2}})\.(?P<month>{MONTH})(?<=\.)(?P<year>\d{{4}}){YEAR_END}", re.I),  # 30.out.2022
     regex(rf"\b(?P<year>\d{{4}})\.\s+(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})\.", re.I),  # 2026. március 12.
     # Japanese, Chinese and Korean pages: 2026年11月20日, 2026년 11월 20일 (a date in figures with dots or slashes may
     # be an exhibition's or a match's in the article; a timestamp's time marks it, see DATE_WORDS)

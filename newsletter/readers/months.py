@@ -12,24 +12,24 @@ import datetime as dt
 MONTH_NAMES = {
     1: "january jan januar jänner janvier janv enero janeiro gennaio januari "
     "stycznia ledna januára január ianuarie tammikuuta ocak ιανουαρίου января січня siječnja januara जनवरी يناير",
-    2: "february feb februar février févr febrero fevereiro febbraio februari "
+    2: "february feb fev februar février févr febrero fevereiro febbraio februari "
     "lutego února februára február februarie helmikuuta şubat φεβρουαρίου февраля лютого veljače februara फ़रवरी "
     "फरवरी فبراير",
     3: "march mar märz mär mars marzo março maart "
     "marca března március martie maaliskuuta mart maret μαρτίου марта березня ožujka marta मार्च مارس",
-    4: "april apr avril avr abril aprile "
+    4: "april apr avril avr abril abr aprile "
     "kwietnia dubna apríla április aprilie huhtikuuta nisan απριλίου апреля квітня travnja aprila अप्रैल أبريل",
     5: "may mai mayo maio maggio mei maja května mája május toukokuuta mayıs μαΐου мая травня svibnja मई مايو",
     6: "june jun juni juin junio junho giugno "
     "czerwca června júna június iunie kesäkuuta haziran ιουνίου июня червня lipnja juna जून يونيو",
     7: "july jul juli juillet juil julio julho luglio "
     "lipca července júla július iulie heinäkuuta temmuz ιουλίου июля липня srpnja jula जुलाई يوليو",
-    8: "august aug août agosto augustus "
+    8: "august aug août agosto ago augustus "
     "sierpnia srpna augusztus elokuuta ağustos agustus αυγούστου августа серпня kolovoza avgusta अगस्त أغسطس",
-    9: "september sept sep septembre septiembre setiembre setembro settembre "
+    9: "september sept sep septembre septiembre setiembre setembro set settembre "
     "września září septembra szeptember septembrie syyskuuta eylül σεπτεμβρίου сентября вересня rujna सितंबर "
     "सितम्बर سبتمبر",
-    10: "october oct oktober okt octobre octubre outubro ottobre "
+    10: "october oct oktober okt octobre octubre outubro out ottobre "
     "października října októbra október octombrie lokakuuta ekim οκτωβρίου октября жовтня oktobra अक्टूबर أكتوبر",
     11: "november nov novembre noviembre novembro "
     "listopadu novembra noiembrie marraskuuta kasım νοεμβρίου ноября листопада studenoga नवंबर नवम्बर "
