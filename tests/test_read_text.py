@@ -4036,6 +4036,33 @@ def test_a_table_of_contents_over_the_article_is_no_rival_for_its_headline():
     assert (lead.headline, lead.body[0].text) == (title, body[0]), notices
 
 
+@pytest.mark.parametrize("where", ["header", "article"])
+def test_what_the_gift_button_says_subscribers_may_do_is_left_out_and_named(where):
+    """Folha's gift button and what it says a subscriber may give away ("Assinantes podem liberar 7 acessos por dia
+    para conteúdos da Folha"), in the header over the photo, or set again inside the article. A title's length with
+    no full stop, it had been read inside the article as its subhead, and over the photo of a page whose opening holds
+    its small words ("por", "dia", "para") as the headline. It is the button's: left out and named."""
+    title = "Voluntários terminam o trabalho em Kerrow e as aves marinhas voltam à ilha"
+    deck = "Mais de quarenta espécies de plantas crescem nas encostas; o método agora é copiado em outras ilhas"
+    pitch = "Assinantes podem liberar 7 acessos por dia para conteúdos da Folha"
+    body = [
+        "A pequena ilha de Kerrow, nua por um século depois que as cabras comeram todos os arbustos, está verde de "
+        "novo. Os voluntários contaram mais de quarenta espécies de plantas por toda a ilha nesta primavera.",
+        "As aves marinhas voltaram para fazer ninhos na ilha pela primeira vez em muitos anos, e os lagartos já são "
+        "milhares por dia nas falésias, dizem os voluntários, que trabalham para a prefeitura.",
+        "A restauração custou menos de um décimo do que o governo tinha reservado para ela, e o método agora é "
+        "testado em outras duas ilhas da mesma cadeia, onde o problema são os ratos.",
+    ]
+    header = [title, deck, "Ida Morn", "Tomas Vell", "Kerrow", "30.out.2022 às 19h58", "Ouvir o texto", "Gift",
+              *([pitch] if where == "header" else []), "Copiar link", "Compartilhe",
+              "Aves marinhas sobre as falésias de Kerrow na primavera - Ida Morn/Folhapress"]  # fmt: skip
+    article = [body[0], pitch, body[1], body[2]] if where == "article" else body
+    page, notices = read("\n".join(["Mundo", "Ambiente", *header, *article]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, body_of(lead)) == (title, body), notices
+    assert any("left out" in notice and pitch[:30] in notice for notice in notices) or where == "header", notices
+
+
 def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
     """A house tour's box of facts over its first paragraph ("Name: ...", "Location: ...", "Size: ...", "Type of
     home: ...", "Years lived in: ..."), the tour's title higher up with its writer and date: a fact, sharing the

@@ -29,7 +29,11 @@ SAVE = (
     # ... save it for later, give it away (English "Save for later" and "Gift this article" are lines.BUTTON's)
     r"read later|lire plus tard|später lesen|leer más tarde|leggi dopo|ler mais tarde|later lezen|"
     r"add to (?:your )?saved (?:stories|articles|items)|"
-    r"offrir cet article|artikel verschenken|regalar (?:este )?artículo|regala l['’]articolo|presentear"
+    r"offrir cet article|artikel verschenken|regalar (?:este )?artículo|regala l['’]articolo|presentear|"
+    # ... and what the gift button says a subscriber may do ("Assinantes podem liberar 7 acessos por dia ...")
+    r"(?:subscribers|assinantes|abonnenten|(?:les )?abonnés|(?:los )?suscriptores|gli abbonati|abonnees) "
+    r"(?:can|podem|können|peuvent|pueden|possono|kunnen) (?:gift|share|unlock|liberar|compartilhar|presentear|"
+    r"verschenken|offrir|regalar|compartir|regalare|condividere|cadeau doen|delen)\b[^.!?]{0,90}[.!]?"
 )
 # ... and how long it takes to read, labelled ("Temps de lecture 4 min.", "Lesezeit: 3 Min.", "Reading time: 5 min")
 READING = (
