@@ -3660,6 +3660,22 @@ def test_a_date_with_a_portuguese_month_s_abbreviation_is_the_story_s_date(line,
     assert not any(line in notice for notice in notices), notices
 
 
+@pytest.mark.parametrize(
+    ("above", "under", "day"),
+    [
+        ("Friday, December 23, 2016", "", dt.date(2016, 12, 23)),  # a blog's date over its post's title
+        ("November 19, 2019 / 12:21 AM / Updated 14 hours ago", "", dt.date(2019, 11, 19)),  # a wire's, over it
+        ("12 March 2026", "14 March 2026", dt.date(2026, 3, 14)),  # ... but the header's own under it comes first
+    ],
+)
+def test_a_date_right_over_the_headline_is_the_story_s_when_none_is_under_it(above, under, day):
+    """Blogs and some news sites set the date over the title: it had been left out with the menu over it, and the
+    story left undated. A date under the headline is still the one taken."""
+    result, notices = read("\n".join(["World", "Politics", above, HEADLINE, *([under] if under else []), ARTICLE]))
+    lead = result.stories[0]
+    assert (lead.headline, lead.date) == (HEADLINE, day), notices
+
+
 def test_a_name_alone_over_the_date_is_the_byline_and_a_video_player_s_labels_are_not():
     """A writer's name on its own line right over the date (Axios, DW, Yle, Substack) is the byline; a video
     player's "Stream Type LIVE" over its "Remaining Time -1:32", or "Follow on Google News" over the date, is not."""

@@ -142,6 +142,14 @@ def dated_about(
                 and not ends_sentence(lines[j].text)), default=None)  # fmt: skip
 
 
+def date_over(roles: list[str], i: int, pick: int, start: int) -> bool:
+    """A date line right over the headline (within three lines, only buttons and labels between), when no date stands
+    in the header under it: the article's date, as sites that set it over the title print it ("12 March 2026")."""
+    between = roles[i + 1 : pick]
+    return roles[i] == "date" and pick - i <= 3 and set(between) <= {"furniture", "label"} \
+        and "date" not in roles[pick + 1 : start]  # fmt: skip
+
+
 def dated_under(roles: list[str], index: int) -> bool:
     """A byline or date within three lines under a line (buttons aside): an article's header, not a photo's caption."""
     return any(roles[j] in ("byline", "date") for j in near_lines(roles, index))

@@ -52,7 +52,7 @@ from newsletter.readers.dialogs import (
     subhead_ends,
 )
 from newsletter.readers.ends import END_OF_ARTICLE, about_heading, after_note, before_pitches, end_marks
-from newsletter.readers.headers import figures_date, is_standfirst
+from newsletter.readers.headers import date_over, figures_date, is_standfirst
 from newsletter.readers.headline import CHOICES, article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, original_title, qualified_labels
 from newsletter.readers.lines import (
@@ -424,8 +424,8 @@ def header(lines: list[Line], roles: list[str], start: int, pick: int | None, st
         line, role = lines[i], roles[i]
         if line.kind:
             continue
-        if pick is not None and i < pick and role not in ("caption", "credit"):
-            continue  # above the headline: menus and labels
+        if pick is not None and i < pick and role not in ("caption", "credit") and not date_over(roles, i, pick, start):
+            continue  # above the headline: menus and labels (its date right over it, when none is under it, is its)
         if pick is not None and line.text == story.headline:
             line.kind = "headline"  # the headline pasted twice
             continue
