@@ -4101,6 +4101,26 @@ def test_a_kicker_right_over_the_headline_is_never_named_its_close_rival(kicker,
     assert not any(f'("{kicker}") comes close' in notice for notice in notices), notices
 
 
+def test_a_claim_under_its_lead_in_is_never_the_fact_check_s_headline():
+    """A fact-check's header: who said it, "stated on ... in a Facebook post:", the claim (all of whose words the
+    article repeats), the rating, the writer and date, then the fact-check's own headline. The claim had been taken
+    for the headline. What a lead-in ending in a colon introduces is a quote, not a title."""
+    claim = "Says “more than 2 million noncitizens voted in the 2026 council election in Kerrow.”"
+    title = "No, 2 million noncitizens did not vote in Kerrow's council election"
+    body = [
+        "A post shared widely on Facebook claims that more than 2 million noncitizens voted in Kerrow's council "
+        "election in 2026. Kerrow has 41,000 registered voters.",
+        "The council's election office told us it found four ballots cast by noncitizens, all of them referred to "
+        "the police, out of 29,800 votes counted in the 2026 council election.",
+        "The claim that 2 million noncitizens voted is off by a factor of half a million, the office said.",
+    ]
+    header = ["Facebook posts", "stated on February 27, 2026 in a Facebook post:", claim, "Pants on Fire",
+              "By Ida Morn", "March 3, 2026", title, "If Your Time is short"]  # fmt: skip
+    page, notices = read("\n".join(["Home", "Fact-checks", "Promises", *header, *body, "Sources"]) + "\n")
+    lead = page.stories[0]
+    assert (lead.headline, body_of(lead)[-3:]) == (title, body), notices
+
+
 def test_a_box_of_facts_over_a_house_tour_is_never_its_headline():
     """A house tour's box of facts over its first paragraph ("Name: ...", "Location: ...", "Size: ...", "Type of
     home: ...", "Years lived in: ..."), the tour's title higher up with its writer and date: a fact, sharing the

@@ -92,6 +92,7 @@ KICKER_GAP = 3  # lines: a label this near over a title (a kicker, a section's, 
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 CONTENTS = 0.8  # what a line loses that stands again inside the article with its neighbour: a contents entry
+INTRODUCED = 0.8  # what a line loses under a lead-in of three words or more that ends in a colon
 TWICE = 0.3  # a line the page's header holds twice is more likely its title (not in a box or a list of titles)
 TWIN = 3  # lines apart at most, the two copies (one far above may be a menu's: "Office of the Spokesperson")
 UNDER_HEADER = 0.6  # a title under the article's header, past its buttons, with none of its own: a caption's place
@@ -268,6 +269,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             score -= 0.3 if dated and ledes[i] >= TOPICAL and line.text not in boxed else 0.8
         if i in menus:
             score -= 0.6
+        if i and texts[i - 1].rstrip().endswith(":") and words_of(texts[i - 1]) >= 3:
+            score -= INTRODUCED  # what a lead-in introduces ("stated on May 2, 2026 in a Facebook post:"): a claim
         if i < start and line.text in subheads and any(0 <= k < start and texts[k] in subheads for k in (i - 1, i + 1)):
             score -= CONTENTS  # a table of contents' entry: the article's subheads, standing again inside it
             lenient[i] -= CONTENTS  # (ranks it lower; it still comes close to a choice it rivals)
