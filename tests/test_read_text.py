@@ -4079,28 +4079,6 @@ def test_what_the_gift_button_says_subscribers_may_do_is_left_out_and_named(wher
     assert any("left out" in notice and pitch[:30] in notice for notice in notices) or where == "header", notices
 
 
-@pytest.mark.parametrize(
-    ("kicker", "title"),
-    [
-        ("Kerrow", "Kerrow bets on patience to escape the goat trap"),
-        ("Island politics", "Kerrow's council bets on patience to escape the goat trap"),
-    ],
-)
-def test_a_kicker_right_over_the_headline_is_never_named_its_close_rival(kicker, title):
-    """The FT's header: a topic's label of a word or two ("Japanese politics") and its "Add to myFT" button right over
-    the headline, a deck, a promo, the photo's caption, then the writer and date. The label shares the article's
-    words, so it scored near the headline and the headline was flagged as a guess with the label its rival. A label
-    within three lines of a title is its header's kicker, never offered as the headline in its place."""
-    deck = "A strong spring would free the island from its reliance on mainland grants — a poor one would end it."
-    caption = "The island’s volunteers have counted their plants every spring since 2019 © Ida Morn/Reuters"
-    header = [kicker, "Add to myFT", title, deck, "Unlock the Editor’s Digest for free", caption, "Ida Morn in Kerrow",
-              "Published March 9 2021"]  # fmt: skip
-    page, notices = read("\n".join(["Home", "World", "Life & Arts", *header, *ISLAND]) + "\n")
-    lead = page.stories[0]
-    assert (lead.headline, body_of(lead)) == (title, ISLAND), notices
-    assert not any(f'("{kicker}") comes close' in notice for notice in notices), notices
-
-
 def test_a_claim_under_its_lead_in_is_never_the_fact_check_s_headline():
     """A fact-check's header: who said it, "stated on ... in a Facebook post:", the claim (all of whose words the
     article repeats), the rating, the writer and date, then the fact-check's own headline. The claim had been taken

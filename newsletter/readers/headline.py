@@ -88,7 +88,6 @@ LEDE = 5  # ... of which the first few must hold enough of its words for it to b
 # rule written from a page catches that page's shape, and the score's lead is what a shape never met still shows.
 SURE = 1.2
 MARGIN = 0.6
-KICKER_GAP = 3  # lines: a label this near over a title (a kicker, a section's, a topic's) is its header's, no rival
 BYLINED = 0.5  # a byline under a line is more of a header than a date alone: lists of videos and stories have dates
 ABOUT_MOST = 0.6  # a line shaped as a menu is a headline when the article's opening holds most of its words
 CONTENTS = 0.8  # what a line loses that stands again inside the article with its neighbour: a contents entry
@@ -331,11 +330,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     # ... and a rival with no evidence of its own ("World") is not named as close: the choice is then weak, which
     # the reasons below say
     close = [
-        i
-        for value, i in rivals
-        if 0 < value - lenient[i]
-        and (best - lenient[index]) - (value - lenient[i]) < MARGIN
-        and not (roles[i] == "label" and roles[index] != "label" and 0 < index - i <= KICKER_GAP)
+        i for value, i in rivals if 0 < value - lenient[i] and (best - lenient[index]) - (value - lenient[i]) < MARGIN
     ]
     why = ""
     others = [i for _, i in scored if not same_title(lines[i].text, lines[index].text)]
