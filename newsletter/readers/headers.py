@@ -143,10 +143,10 @@ def dated_about(
 
 
 def date_over(roles: list[str], i: int, pick: int, start: int) -> bool:
-    """A date line right over the headline (within three lines, only buttons and labels between), when no date stands
-    in the header under it: the article's date, as sites that set it over the title print it ("12 March 2026")."""
+    """A date line right over the headline (within three lines, only buttons between), when no date stands in the
+    header under it: the article's date, as sites that set it over the title print it ("12 March 2026")."""
     between = roles[i + 1 : pick]
-    return roles[i] == "date" and pick - i <= 3 and set(between) <= {"furniture", "label"} \
+    return roles[i] == "date" and pick - i <= 3 and set(between) <= {"furniture"} \
         and "date" not in roles[pick + 1 : start]  # fmt: skip
 
 

@@ -524,7 +524,7 @@ def standfirsts(
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
             elif (deck_under(lines[i].text, lines[below].text) or sentences_over_date(lines, roles, i, below)) \
                     and not box[i]:  # fmt: skip
-                # a deck half as long again, or as long and written as the headline is (not under a box's title)
+                # a deck half as long again, or as long and written as the headline is (not a box's last title)
                 adjusted[i] = max(adjusted[i], adjusted[below] + HAIR)
     points = {i: points_under(lines, roles, i, score) for i in score if shares[i] > 0 and not box[i]}
     for i, under in points.items():  # a headline over its summary's points, each a line of its own: it ranks first
