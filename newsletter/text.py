@@ -349,6 +349,11 @@ def shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,;:–—-") + "…"
 
 
+def listed(texts: list[str]) -> str:
+    """The first three of `texts` joined by commas, and how many more: "a", "b", "c" (+2 more)."""
+    return ", ".join(texts[:3]) + (f" (+{len(texts) - 3} more)" if len(texts) > 3 else "")
+
+
 def direction(text: str) -> str:
     """ "rtl" or "ltr" as the text's first strongly directional letter says (Unicode's rule for `dir="auto"`), ""
     when it has none (digits, punctuation)."""

@@ -21,6 +21,7 @@ from newsletter.readers.page import WHITESPACE, PageText, clean_value_keep_ends,
 from newsletter.readers.scripts import words_of
 from newsletter.readers.text import classify
 from newsletter.readers.writers import take_byline
+from newsletter.text import listed
 
 JOINT = 40  # characters each side of where two paragraphs meet, to find the place on the page
 
@@ -91,9 +92,8 @@ def without_page_end(body: list[Block], file: str, notices: list[Notice], least:
     if sum(words_of(block.text) for block in body[:end]) < least:
         return body
     if end < len(body):
-        more = f" (+{len(body) - end - 3} more)" if len(body) - end > 3 else ""
         notices.append(Notice(message="left out what follows the article's end: "
-                                      f"{', '.join(shown(block.text, 40) for block in body[end : end + 3])}{more}",
+                                      f"{listed([shown(block.text, 40) for block in body[end:]])}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return body[:end]
 

@@ -64,7 +64,7 @@ from newsletter.readers.titles import (
     without_suffix,
 )
 from newsletter.readers.writers import named_authors
-from newsletter.text import BINARY, NUL_SNIFF, clean_value, length_problem, read_file
+from newsletter.text import BINARY, NUL_SNIFF, clean_value, length_problem, listed, read_file
 
 from . import GUESS, Read, fold
 from .pasted import NO_HEADLINE
@@ -177,10 +177,9 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         words = sum(words_of(block.text) for block in body)
     left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in named]
     if left_out and words >= MIN_WORDS:
-        shown_ones = ", ".join(shown(text, 40) for text in left_out[:3])
-        more = f" (+{len(left_out) - 3} more)" if len(left_out) > 3 else ""
+        shown_ones = listed([shown(text, 40) for text in left_out])
         notices.append(Notice(message=f"left out {len(left_out)} paragraph(s) of prose as not the article's "
-                                      f"(comments, promos, other stories): {shown_ones}{more}",
+                                      f"(comments, promos, other stories): {shown_ones}",
                               source=Source(file=file, line=1)))  # fmt: skip
     if words < MIN_WORDS:
         wall = bool(page_tree.xpath("//input[@type='password']"))

@@ -17,7 +17,7 @@ from newsletter.links import check_link
 from newsletter.models import Block, Look, Notice, Source, Span, Story, joined_runs, span_of
 from newsletter.readers import Read
 from newsletter.readers.frontmatter import as_date, parse_front_matter
-from newsletter.text import clean_lines, clean_value, key_line, length_problem, read_text, shorten, unknown_keys
+from newsletter.text import clean_lines, clean_value, key_line, length_problem, listed, read_text, shorten, unknown_keys
 
 
 def read(path: Path, notices: list[Notice], data: bytes | None = None) -> Read:
@@ -208,9 +208,7 @@ def name_markup(text: str, file: str, offset: int, notices: list[Notice]) -> Non
         found.setdefault(line, []).extend(" ".join(tag.split()) for tag in tags)
     for line, tags in found.items():
         if tags:
-            shown = ", ".join(repr(shorten(tag, 40)) for tag in tags[:3]) + (
-                f" (+{len(tags) - 3} more)" if tags[3:] else ""
-            )
+            shown = listed([repr(shorten(tag, 40)) for tag in tags])
             notices.append(Notice(message=f"raw HTML is shown as text, tags and all, not as markup: {shown}",
                                   source=Source(file=file, line=line),
                                   hint="write it in Markdown (**bold**, *italic*, [text](https://...)) or take "

@@ -20,7 +20,7 @@ from newsletter.patterns import regex
 from newsletter.readers.credits import CREDIT_LABEL, agency_credit, is_credit, split_credit, unwrap
 from newsletter.readers.lines import shown
 from newsletter.readers.page import PageText, findable, joined, opening, split
-from newsletter.text import clean_value, length_problem
+from newsletter.text import clean_value, length_problem, listed
 
 
 def shows(img: Any, src: str) -> bool:
@@ -522,8 +522,3 @@ def names(pictures: list[Picture]) -> str:
     named = [shown(picture.name if counts[picture.name] == 1 else Path(split(picture.src).path).name, 40)
              + ("" if picture.on_web else " (not an http or https address)") for picture in pictures]  # fmt: skip
     return listed(named)
-
-
-def listed(texts: list[str]) -> str:
-    """The first three of `texts`, and how many more."""
-    return ", ".join(texts[:3]) + (f" (+{len(texts) - 3} more)" if len(texts) > 3 else "")

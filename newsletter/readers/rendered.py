@@ -12,6 +12,7 @@ from newsletter.models import Notice, Source, Story
 from newsletter.notices import PLACE
 from newsletter.readers import GUESS
 from newsletter.readers.lines import shown
+from newsletter.text import listed
 
 
 @dataclass
@@ -59,9 +60,8 @@ def rendered(tree: Any, file: str) -> Rendered:
             result.texts += (" ".join(line.split()) for line in lines[int(first) - 1 : int(last or first)])
     for related in (found for found in read.related if found.items):
         result.texts += (" ".join(f"{item.headline} {item.teaser}".split()) for item in related.items)
-        titles = ", ".join(shown(item.headline or item.teaser, 40) for item in related.items[:3])
-        more = f" (+{len(related.items) - 3} more)" if len(related.items) > 3 else ""
+        titles = listed([shown(item.headline or item.teaser, 40) for item in related.items])
         result.left_out.append(Notice(message=f"left out the {shown(related.heading)} list under the article "
-                                              f"({len(related.items)} stories): {titles}{more}",
+                                              f"({len(related.items)} stories): {titles}",
                                       source=at_page))  # fmt: skip
     return result

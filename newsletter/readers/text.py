@@ -88,7 +88,7 @@ from newsletter.readers.writers import (
     writers_bios,
     written_note,
 )
-from newsletter.text import clean_lines, first_sentence, length_problem, shorten
+from newsletter.text import clean_lines, first_sentence, length_problem, listed, shorten
 
 PARAGRAPH_LIMIT = 20_000  # characters: an article's longest paragraphs run to about 3,000
 
@@ -590,9 +590,8 @@ def account(lines: list[Line], file: str, notices: list[Notice]) -> None:
     for run in runs:
         first, last = run[0].number, run[-1].number
         where = f"{first}-{last}" if last != first else f"{first}"
-        shown = ", ".join('"' + (line.text if len(line.text) <= 40 else line.text[:39] + "…") + '"' for line in run[:3])
-        more = f" (+{len(run) - 3} more)" if len(run) > 3 else ""
-        notices.append(Notice(message=f"{file}:{where}: left out as page furniture: {shown}{more}"))
+        shown = listed(['"' + (line.text if len(line.text) <= 40 else line.text[:39] + "…") + '"' for line in run])
+        notices.append(Notice(message=f"{file}:{where}: left out as page furniture: {shown}"))
     left = sum(words_of(line.text) for run in runs for line in run)
     kept = sum(words_of(line.text) for line in lines if line.kind == "body")
     if kept * 3 < left:
