@@ -178,8 +178,111 @@ def test_a_lazily_loaded_picture_whose_data_src_names_no_picture_file_is_set_asi
     story, notices = pictured(tmp_path, pictures)
     assert story.image.src == f"{CDN}/pier-cracks.jpg"
     assert notices == [
-        'set aside 3 lazily loaded picture(s) in the article: what each was to load names no picture file ("#", a '
-        "script, a counter's or a page's address, or a picture's without a file name): \"The pier at dawn\" "
-        '(data-src "#"), "The detour" (data-original "javascript:loadPicture(3)"), "Ferry" (data-lazy-src '
-        '"https://stats.riverside.example/count?s…")'
+        unloaded(
+            '"The pier at dawn" (data-src "#")',
+            '"The detour" (data-original "javascript:loadPicture(3)")',
+            '"Ferry" (data-lazy-src "https://stats.riverside.example/count?s…")',
+        )
+    ]
+
+
+def unloaded(*named: str) -> str:
+    """The notice naming lazily loaded pictures set aside, what each was to load naming no picture file."""
+    return (
+        f"set aside {len(named)} lazily loaded picture(s) in the article: what each was to load names no picture file "
+        f"(\"#\", a script, a counter's or a page's address, or a picture's without a file name): {', '.join(named)}"
+    )
+
+
+@pytest.mark.parametrize(
+    "stand_in",
+    [
+        "/wp-content/plugins/lazy-load/images/lazy_placeholder.gif",
+        "/assets/lazy-load-placeholder.png",
+        "/static/grey.gif",
+        "/img/x.gif",
+        "/static/3f9a0c1d2e.png",
+    ],
+    ids=["lazy_placeholder", "lazy-load-placeholder", "grey", "x", "hashed"],
+)
+@pytest.mark.parametrize("key", ["data-src", "data-lazy-src", "data-original", "data-srcset"])
+def test_a_lazily_loaded_picture_is_the_one_its_lazy_attribute_names_whatever_its_stand_in_is_called(
+    tmp_path, stand_in, key
+):
+    """A lazily loaded picture's src holds what the page shows while it loads, a file of any name; the lazy loader
+    puts the picture in its data-src (data-lazy-src, data-original, data-srcset) there. A stand-in whose name the
+    reader did not know ("grey.gif", "x.gif") was the story's picture; one whose name said placeholder was set aside
+    as an icon, and the picture with it."""
+    picture = f"<img src='{stand_in}' {key}='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>"
+    story, notices = pictured(tmp_path, [picture])
+    assert (story.image.src, story.image.alt) == (f"{CDN}/pier-cracks.jpg", "Cracks in the north pier")
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    "img",
+    [
+        f"<img src='/img/transparent.gif' data-dejavu-src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>",
+        f"<img src='{GIF_STAND_IN}' data-hi-res-src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>",
+        f"<img data-lazy='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>",
+        f"<img src='/static/shim.gif' data-retina-src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>",
+    ],
+    ids=["dejavu-src", "hi-res-src", "no-src", "retina-src"],
+)
+def test_a_picture_waiting_in_any_data_attribute_under_a_stand_in_is_the_story_s(tmp_path, img):
+    """A lazy loader of its own keeps the picture's address in a data-* attribute the reader did not know (data-
+    dejavu-src, data-hi-res-src, data-lazy): the picture was lost without a word. A picture in its own src keeps it,
+    whatever other address a data-* attribute holds (a Pinterest button's, an editor's copy of where it came from)."""
+    from lxml import html
+
+    from newsletter.readers.pictures import picture_source
+
+    story, notices = pictured(tmp_path, [img])
+    assert (story.image.src, story.image.alt) == (f"{CDN}/pier-cracks.jpg", "Cracks in the north pier")
+    assert notices == []
+    own = html.fragment_fromstring(
+        f"<img src='{CDN}/pier-cracks-735x490.jpg' data-pin-media='{CDN}/pier-cracks.jpg' "
+        "data-mcesrc='https://elsewhere.example/original.jpg'>"
+    )
+    assert picture_source(own) == f"{CDN}/pier-cracks-735x490.jpg"
+
+
+@pytest.mark.parametrize(
+    ("img", "named"),
+    [
+        (
+            f"<img src='{GIF_STAND_IN}' data-cid='site/dynamic_size_image-3040' data-field='main_image' alt='Detour'>",
+            '"Detour" (data-cid "site/dynamic_size_image-3040")',
+        ),
+        (
+            f"<img src='{GIF_STAND_IN}' data-width='1598' data-chomp-id='l0iqhrrug8au9o5x' data-format='jpg'>",
+            'data-chomp-id "l0iqhrrug8au9o5x"',
+        ),
+        (
+            "<img data-lazy='https://images.riverside.example/r/?id=1165492293&w=780' alt='Detour'>",
+            '"Detour" (data-lazy "https://images.riverside.example/r/?id=…")',
+        ),
+    ],
+    ids=["data-cid", "data-chomp-id", "no-file-name"],
+)
+def test_a_picture_a_script_fills_in_is_named_as_set_aside(tmp_path, img, named):
+    """A picture whose address the page never wrote, its src a blank GIF or none: a script fills it in from an id in
+    a data-* attribute (data-cid, data-chomp-id), or from an image service's address there, no file name in it. It
+    was dropped without a word."""
+    story, notices = pictured(tmp_path, [f"<img src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>", img])
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [unloaded(named)]
+
+
+@pytest.mark.parametrize("key", ["src", "data-src"])
+def test_a_picture_whose_over_long_address_names_no_file_is_named_for_its_length(tmp_path, key):
+    """An image service's address past the length of a story's link, with no picture file's suffix (a tracker's
+    query): it was passed over without a word, the next picture the story's as if it were the first."""
+    link = "https://images.riverside.example/render?id=7&track=" + "x" * 9_000
+    stand_in = "" if key == "src" else f"src='{GIF_STAND_IN}' "
+    pictures = [f"<img {stand_in}{key}='{link}' alt='The council'>", f"<img src='{CDN}/pier-cracks.jpg' alt='Pier'>"]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [
+        'left out the article\'s picture "The council": its link is 9,051 characters long, longer than a link may be'
     ]

@@ -181,37 +181,75 @@ def addresses(img: Any) -> list[str]:
 
 def picture_source(img: Any) -> str:
     """The address of the picture an <img> shows: its src; when that stands in while the picture loads (a data: URI,
-    an SVG, a blank or a spinner) or is missing, the largest candidate of its srcset (or data-srcset), else its data-src
-    (data-original, data-lazy-src); else a picture's address too long for a story's link (to be named as left out);
-    else the stand-in. "" when none names a picture file (a data: URI never does). A src whose file's name says it
-    is no article's picture ("lazy_placeholder.gif") gives way to a picture's address too long for a link, which is
-    the one the page loads."""
+    an SVG, a blank or a spinner), is missing, or differs from the picture a lazy loader puts there (its data-src,
+    data-srcset...: the stand-in may have any name, "grey.gif", "x.gif"), the largest candidate of its srcset (or
+    data-srcset), else its data-src (data-original, data-lazy-src); else a picture's address in any other data-*
+    attribute ("data-dejavu-src"), when the src is none or stands in for it; else a picture's address too long for a
+    story's link (to be named as left out); else the stand-in. "" when none names a picture file (a data: URI never
+    does). A src whose file's name says it is no article's picture ("lazy_placeholder.gif") gives way to a picture's
+    address too long for a link, which is the one the page loads."""
     src = attribute_url(img.get("src") or "")
     long = next((address for address in addresses(img) if long_picture(address)), "")  # (srcsets' candidates too)
-    if picture_file(src) and not stand_in(src) and not (long and furniture_file(src)):
+    waiting = lazy_pictures(img)
+    other = next(iter(data_pictures(img)), "")
+    if (
+        picture_file(src)
+        and not stand_in(src)
+        and not (long and furniture_file(src))
+        and not any(address != src for address in waiting)
+        and not (other and gives_way(src, other))
+    ):
         return src
     for key in SRCSETS:
         best = largest([candidate for candidate in srcset(img.get(key) or "") if picture_file(candidate.url)])
-        if best:
+        if best and not stand_in(best):
             return best
     lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
     return next(
-        (value for value in lazy if not stand_in(value)), long or (src if picture_file(src) else next(iter(lazy), ""))
+        (value for value in lazy if not stand_in(value)),
+        other or long or (src if picture_file(src) else next(iter(lazy), "")),
+    )
+
+
+def lazy_pictures(img: Any) -> list[str]:
+    """The pictures' addresses a lazy loader puts in an <img>'s src as it loads: its data-src (data-original,
+    data-lazy-src) and the largest of its data-srcset (data-lazy-srcset), those not standing in themselves."""
+    found = [attribute_url(img.get(key) or "") for key in LAZY_SOURCES]
+    found += [largest([c for c in srcset(img.get(key) or "") if picture_file(c.url)]) for key in SRCSETS[1:]]
+    return [address for address in found if picture_file(address) and not stand_in(address)]
+
+
+def data_pictures(img: Any) -> list[str]:
+    """The pictures' addresses in an <img>'s other data-* attributes (a lazy loader of a site's own: data-dejavu-src,
+    data-hi-res-src, data-lazy): a picture file's, at an http or https address or one on the page's own site."""
+    values = [attribute_url(value) for key, value in img.attrib.items() if key.startswith("data-")
+              and key not in PICTURE_SOURCES]  # fmt: skip
+    return [value for value in values if ADDRESS.match(value) and picture_file(value) and not stand_in(value)]
+
+
+ADDRESS = regex(r"(?i)(?:https?:)?/")  # an http(s) address, one without its scheme ("//cdn..."), a path on the site
+
+
+def gives_way(src: str, other: str) -> bool:
+    """The picture at `src` stands in for the one at `other`, in a data-* attribute: its name says it is no article's
+    picture ("placeholder.png", "blank.gif", a pixel's), or it is a GIF or an SVG, and `other` a photo's file."""
+    drawn = (".gif", ".svg")
+    return furniture_file(src) or (
+        Path(split(src).path).suffix.lower() in drawn and Path(split(other).path).suffix.lower() not in drawn
     )
 
 
 def long_picture(address: str) -> bool:
-    """`address` is a picture file's, longer than a story's link may be (a picture inlined into it, a tracker's
-    query): trafilatura sees no picture past 8,192 characters, but the page shows one, to be named as left out."""
-    if address.lower().startswith("data:") or not length_problem("src", address):
-        return False
-    return bool(FILE_NAME.fullmatch(split(address).path))
+    """`address` names a picture longer than a story's link may be (a picture inlined into it, a tracker's query),
+    its file's name or none (an image service's): trafilatura sees no picture past 8,192 characters, but the page
+    shows one, to be named as left out."""
+    return not address.lower().startswith("data:") and bool(length_problem("src", address))
 
 
 def unloaded(img: Any, src: str) -> str:
     """What a lazily loaded <img> was to load, when that names no picture file ('data-src "#"', a counter's address,
-    a script's call) and nothing else gives its picture: its src is none, a data: URI or a stand-in, its `src` (the
-    picture found) none or that stand-in; "" otherwise."""
+    a script's call, an id a script reads: 'data-cid "site/image-3040"') and nothing else gives its picture: its src
+    is none, a data: URI or a stand-in, its `src` (the picture found) none or that stand-in; "" otherwise."""
     given = attribute_url(img.get("src") or "")
     if (src and not stand_in(src)) or (given and not given.lower().startswith("data:") and not stand_in(given)):
         return ""
@@ -219,7 +257,14 @@ def unloaded(img: Any, src: str) -> str:
         value = clean_value(img.get(key) or "")
         if value and not picture_file(attribute_url(value)):
             return f"{key} {shown(value, 40)}"
-    return ""
+    if src:
+        return ""
+    # A picture a script fills in: its address in a data-* attribute, else an id it reads there (one with a digit in
+    # it: "site/image-3040", not "main_image"), else what else is there (no number, no size, no yes or no)
+    named = [(key, clean_value(value)) for key, value in img.attrib.items() if key.startswith("data-")]
+    named = [(key, value) for key, value in named if value and not re.fullmatch(r"[\d.x%]+|true|false", value)]
+    named.sort(key=lambda pair: (not ADDRESS.match(pair[1]), not re.search(r"\d", pair[1])))
+    return f"{named[0][0]} {shown(named[0][1], 40)}" if named else ""
 
 
 def written_in(img: Any) -> str:
