@@ -151,3 +151,20 @@ def test_a_title_standing_in_takes_the_place_of_the_paste_s_guess_and_is_flagged
     with serve({"/t": page(article_page(title, named=False))}) as server:
         story, said = read(sure, f"{server.url}/t")
     assert story.headline == HEADLINE and not story.headline_unsure, said
+
+
+def test_a_sure_line_the_page_s_title_does_not_say_is_flagged_and_the_title_named():
+    """The pasted text is sure of its line, under the byline and the date; the page names no headline plainly, and
+    its <title> (the site's name cut off) speaks of the article but says something else: the line may be a deck or
+    another story's, so the choice is flagged, the title named beside it. A title that says what the line says
+    (test above) leaves it sure."""
+    line = "Independents will now decide every bill the government brings"
+    paste = "\n".join(["Skip to content", line, "By Anna Petrova", "12 March 2026", *OPENING]) + "\n"
+    with serve({"/a": page(article_page(named=False))}) as server:
+        story, said = read(paste, f"{server.url}/a", look=False)
+        assert story.headline == line and not story.headline_unsure, said  # the text alone is sure
+        notices: list = []
+        story = parse_pasted(paste, "page.txt", notices, address=f"{server.url}/a", look=True).stories[0]
+    assert story.headline == line and story.headline_unsure
+    guesses = [notice for notice in notices if "is titled" in notice.message and HEADLINE in notice.message]
+    assert len(guesses) == 1 and guesses[0].choices == [HEADLINE], [notice.message for notice in notices]

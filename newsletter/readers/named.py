@@ -13,7 +13,8 @@ What the page names plainly counts so (its JSON-LD or Open Graph headline, its a
 spells); what stands in for a headline there (its <title> without the site's name, an <h1> away from the article)
 only when a line of the paste is it, three words or more (the page shows its title as a line: a headline), or in
 place of the text's own guess when it speaks of the article (flagged still: on the read pools' pages, such a
-stand-in was right wherever the text's guess was, and on three pages more).
+stand-in was right wherever the text's guess was, and on three pages more). A stand-in that speaks of the article
+but says something else than the text's sure choice makes that choice a guess (the title named beside it).
 
 Only "Add a page" (the address typed beside a paste) and `import --url` ask for it: a build never fetches (the story
 file they write holds the headline). A page that cannot be read leaves the text's own evidence, and says why; a
@@ -40,6 +41,7 @@ ADDRESS_LIMIT = 2_000  # characters: the longest address taken (browsers' own li
 UNSEEN = regex(r"[\x00-\x20\x7f]")  # a space or a control character: no part of an address as typed
 DEADLINE = 10.0  # seconds for the whole exchange: the editor waits at the desk
 OPENING_BLOCKS = 3  # the article's first paragraphs, whose words the page's headline must speak of
+AGREES = 0.5  # share of the chosen line's words a page's title holds, for the two to say the same
 STANDING_IN = 3  # words at least of a headline the page does not name plainly, for a line of the paste to be it
 STOP_CHECK = 0.05  # seconds between looks at whether the editor stopped the wait
 T = TypeVar("T")
@@ -173,9 +175,13 @@ def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[st
         notices[:] = without_guesses(notices)
         return story.model_copy(update={"headline_unsure": False})
     if not named.plainly:
-        if story.headline_unsure and speaks_of(named.text, story):
+        if not speaks_of(named.text, story):
+            return story  # a stand-in with none of the article's words (a section's title, the site's): no evidence
+        if story.headline_unsure:
             return standing_in(story, named, notices)
-        return story  # a stand-in the paste does not show as the chosen line, for a sure choice: no evidence
+        if share(story.headline, terms(named.text)) >= AGREES:
+            return story  # the page's title says what the chosen line says (at more length, or less)
+        return doubted(story, named, notices)
     shown_at = next((n for n, line in enumerate(lines, start=1) if same_words(line, named.text)), 0)
     if shown_at or speaks_of(named.text, story):  # the page's own stands
         notices[:] = without_guesses(notices)
@@ -209,6 +215,17 @@ def standing_in(story: Story, named: Named, notices: list[Notice]) -> Story:
                           source=source, story=named.text, choices=[story.headline],
                           hint="check the headline, or take the pasted text's line"))  # fmt: skip
     return story.model_copy(update={"headline": named.text, "headline_unsure": True})
+
+
+def doubted(story: Story, named: Named, notices: list[Notice]) -> Story:
+    """The pasted text's sure choice, flagged: the page's title speaks of the article too but says something else (the
+    line may be a deck, or another story's title), and the warning names it beside the line."""
+    source = story.source or Source(file="", line=1)
+    notices.append(Notice(message=f"{GUESS}: the page at its address is titled {shown(named.text, 80)}, which speaks "
+                                  "of the pasted article too but says something else",
+                          source=source, story=story.headline, choices=[named.text],
+                          hint="check the headline, or take the page's title"))  # fmt: skip
+    return story.model_copy(update={"headline_unsure": True})
 
 
 def speaks_of(headline: str, story: Story) -> bool:
