@@ -36,10 +36,25 @@ def test_a_standfirst_as_long_as_standfirsts_are_is_flagged_when_no_headline_sta
     assert story.teaser == STANDFIRST
 
 
-def test_a_headline_of_nineteen_words_is_sure():
+def test_a_headline_of_seventeen_words_is_sure():
     long = "Coalition loses upper house majority after a night of counting leaves the prime minister two seats short"
     story, _ = read(f"Home\nPolitics\n{long}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
     assert (story.headline, story.headline_unsure) == (long, False)
+
+
+def test_an_eighteen_word_standfirst_is_flagged_but_a_title_case_headline_as_long_is_sure():
+    """A standfirst in sentence case of 18 words, the headline not over it, is flagged; a headline in Title Case is
+    seldom a standfirst, and stands sure up to 20 words."""
+    # 18 words, in sentence case
+    standfirst = "Prime minister left two seats short of a majority after a night of counting, with a recount possible"
+    story, notices = read(f"Home\nPolitics\n{standfirst}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline == standfirst and story.headline_unsure
+    assert any("18 words long, as a standfirst is" in notice for notice in notices)
+    title = (
+        "Coalition Loses Upper House Majority as a Night of Counting Leaves the Prime Minister Two Seats Short of It"
+    )
+    story, _ = read(f"Home\nPolitics\n{title}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")  # 19 words
+    assert (story.headline, story.headline_unsure) == (title, False)
 
 
 @pytest.mark.parametrize("label", ["Upper House Election 2026", "Coalition Election 2026"])

@@ -73,10 +73,12 @@ def short_title_over(
 # --- what is left when the headline is not in the paste: a standfirst, a topic's label --------------------------------
 # (with the headline taken out, or read as something else, each is the best line left; each is rare as a headline)
 
-# A standfirst's length, in words: of the read pools' headlines (real pages or made up), only one with no deck under it
-# is this long (twice as long in Chinese, Japanese, Thai, Lao, Burmese or Khmer, whose words are counted by letters);
-# most standfirsts are
-STANDFIRST_LONG = 20
+# A standfirst's length, in words: of the read pools' headlines (real pages or made up) with no deck under them, two
+# in sentence case are this long (twice as long in Chinese, Japanese, Thai, Lao, Burmese or Khmer, whose words are
+# counted by letters), against more than twice as many of the standfirsts chosen with the headline taken out; a
+# standfirst is seldom in Title Case, so a line in Title Case is one only from TITLE_LONG words
+STANDFIRST_LONG = 18
+TITLE_LONG = 20
 # A topic's label: a few words ending in its year ("Holyrood Election 2026", "美国大选2016"), not a title's "of 2019"
 YEAR_LABEL = regex(
     r"^(?!.*\b(?:of|in|for|since|by|to|from|after|before|until|de|del|des|du|von|im|seit|en|di|dal)\s+\d{4}$)"
@@ -91,7 +93,8 @@ def standfirst_long(text: str) -> int:
     letters (words_of), where titles of two or three clauses run twice as long."""
     unspaced = spaceless(text) or 2 * len(CJK.findall(text)) >= len(re.sub(r"\s", "", text))
     size = words_of(text) if unspaced else len(text.split())
-    return size if size >= STANDFIRST_LONG * (2 if unspaced else 1) else 0
+    least = TITLE_LONG if title_case(text) else STANDFIRST_LONG
+    return size if size >= least * (2 if unspaced else 1) else 0
 
 
 def decked(lines: list[Line], roles: list[str], index: int) -> bool:
