@@ -47,3 +47,17 @@ def test_a_copied_pictures_alt_text_written_over_lines_is_one_line(issue):
     added = add_page(issue, html=copied.replace("?width=600", ".jpg"))
     story = (issue / added.written[0]).read_text("utf-8")
     assert "The old pier at dawn. It broke in two in February." in story
+
+
+def test_a_copied_pages_figure_the_reader_would_set_aside_is_not_the_storys_picture(issue):
+    """The desk takes a copied <figure>'s picture (over the headline, where the reader looks for none) as the
+    saved-page reader takes an article's: a writer's portrait (its class says so) or a drawing is passed over for the
+    photo after them; the portrait had been the story's."""
+    portrait = '<figure><img class="author-avatar" src="https://news.example.org/people/jo?size=400"></figure>'
+    drawing = '<figure><img src="https://news.example.org/theme/share.svg" alt="Share"></figure>'
+    photo, headline = COPIED.split("</figure>")[0] + "</figure>", COPIED.split("<figure>")[0]
+    paragraphs = "".join(f"<p>{SENTENCE}</p>" for _ in range(4))
+    added = add_page(issue, html=portrait + drawing + photo + headline + paragraphs)
+    story = (issue / added.written[0]).read_text("utf-8")
+    assert "https://news.example.org/images/pier?width=600" in story
+    assert "people/jo" not in story and "share.svg" not in story

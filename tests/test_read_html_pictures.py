@@ -286,3 +286,124 @@ def test_a_picture_whose_over_long_address_names_no_file_is_named_for_its_length
     assert notices == [
         'left out the article\'s picture "The council": its link is 9,051 characters long, longer than a link may be'
     ]
+
+
+SERVICE = "https://images.riverside.example"  # an image service: its addresses name no picture file
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        f"{SERVICE}/image?id=3040",
+        f"{SERVICE}/pgc-image/RbYhlxiCp2r8Ej",
+        f"{SERVICE}/photo/465395/?width=476",
+        f"{SERVICE}/image.php?id=12&w=640",
+    ],  # fmt: skip
+    ids=["query", "hash", "folder", "script"],
+)
+def test_a_picture_at_an_image_service_s_address_is_the_story_s(tmp_path, src):
+    """An <img>'s address is a picture's whatever its name: with no lead image named, the article's picture at an
+    image service's address (no picture suffix) is the story's; it was dropped without a word."""
+    story, notices = pictured(tmp_path, [f"<img src='{src}' alt='Cracks in the north pier'>"])
+    assert (story.image.src, story.image.alt) == (src, "Cracks in the north pier")
+    assert notices == []
+
+
+def test_the_article_s_other_pictures_at_an_image_service_are_named_as_left_out(tmp_path):
+    pictures = [f"<img src='{CDN}/pier-cracks.jpg'>", f"<img src='{SERVICE}/image?id=77' alt='The detour'>"]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [left_out("The detour")]
+
+
+def set_aside_notice(*names: str) -> str:
+    named = ", ".join(f'"{name}"' for name in names)
+    return (
+        f"set aside {len(names)} small or linked picture(s) in the article as icons, portraits or links to other "
+        f"pages: {named}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("img", "name"),
+    [
+        # a reader's avatar, its box saying so
+        (f"<div class='user-avatar'><img src='{SERVICE}/qzapp/100546991/DE0C1265/100' alt='Airpet'></div>", "Airpet"),
+        # an advertisement: an ad server's picture, linked to its click counter ("/ac" to "/ac?jump=1")
+        ("<a href='https://ads.example/ac?jump=1&site=4'><img src='https://ads.example/ac?out=img&site=4'></a>", "ac"),
+        # an avatar, its folder saying so
+        ("<img src='https://secure.gravatar.example/avatar/f87a220e?s=48' alt='Jo Smith'>", "Jo Smith"),
+        # an icon by its size
+        (f"<img src='{SERVICE}/stat/1475875601' width='88' height='31' alt='Counter'>", "Counter"),
+    ],
+    ids=["avatar-box", "ad", "avatar-folder", "small"],
+)
+def test_an_avatar_an_ad_or_an_icon_at_an_image_service_is_set_aside_and_named(tmp_path, img, name):
+    """The same evidence as for a picture file's: not the story's picture, named as set aside."""
+    story, notices = pictured(tmp_path, [img])
+    assert story.image.src == ""
+    assert notices == [set_aside_notice(name)]
+
+
+def test_a_counting_pixel_at_an_image_service_is_not_named(tmp_path):
+    pixel = "<img src='https://met.example/na/c25caf8dde2a4a5e' width='1' height='1' alt=''>"
+    story, notices = pictured(tmp_path, [pixel, f"<img src='{SERVICE}/image?id=3040'>"])
+    assert story.image.src == f"{SERVICE}/image?id=3040"
+    assert notices == []
+
+
+def drawings(*names: str) -> str:
+    named = ", ".join(f'"{name}"' for name in names)
+    return f"left out {len(names)} drawing(s) in the article (SVG files: icons, diagrams, formulas): {named}"
+
+
+def test_drawings_in_the_article_are_named_as_left_out_and_are_never_the_story_s_picture(tmp_path):
+    """An SVG (a share icon, a formula an image service draws, "/render/svg/<hash>") is no photo: named, not the
+    story's; it was dropped without a word."""
+    pictures = [
+        "<img src='https://riverside.example/theme/twitter-icon.svg' width='20' height='20' alt='Twitter'>",
+        "<img src='https://wikimedia.example/api/media/math/render/svg/0f1a4c9aea' alt='N' aria-hidden='true'>",
+        f"<img src='{CDN}/pier-cracks.jpg'>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [drawings("Twitter", "N")]
+
+
+def test_a_drawing_in_a_captioned_figure_is_the_article_s_picture(tmp_path):
+    figure = (
+        "<figure><img src='https://riverside.example/charts/detour-map.svg' alt='The detour'>"
+        "<figcaption>The detour while the bridge is closed</figcaption></figure>"
+    )
+    story, notices = pictured(tmp_path, [figure])
+    assert (story.image.src, story.caption) == (
+        "https://riverside.example/charts/detour-map.svg",
+        "The detour while the bridge is closed",
+    )
+    assert notices == []
+
+
+def test_a_picture_the_page_gives_no_address_for_is_named_by_its_words(tmp_path):
+    """An <img> a script was to set (no src, or a data: stand-in), with alt text, a title or a caption: named; with
+    none of them, nothing to name it by."""
+    pictures = [
+        "<img title='DONNA ABOOD is principal of Avison Young'>",
+        f"<img src='{GIF_STAND_IN}' alt='The ferry at dawn'>",
+        "<figure><img class='image'><figcaption>The old pier in 1920</figcaption></figure>",
+        "<img class='responsive-image__img' alt=''>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == ""
+    assert notices == [
+        "left out 3 picture(s) in the article the page gives no address for (a script was to set it): "
+        '"DONNA ABOOD is principal of Avison Young", "The ferry at dawn", "The old pier in 1920"'
+    ]
+
+
+def test_a_picture_with_no_address_is_not_named_beside_its_copy_that_has_one(tmp_path):
+    """A slideshow sets the article's photo twice, once with no address for its script to fill: one picture."""
+    pictures = [f"<img src='{SERVICE}/image?id=3040' alt='Cracks in the north pier'>",
+                "<img class='image-wrapper__image' alt='Cracks in the north pier'>"]  # fmt: skip
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{SERVICE}/image?id=3040"
+    assert notices == []

@@ -81,6 +81,7 @@ FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge
 # ... and in its file's name alone: what stands in while the picture loads (a class "loading" marks the picture itself;
 # "loading-search.gif" is a spinner, "customer-loading-truck.jpg" a photo)
 STAND_IN = frozenset("loader preload blank spacer".split())
+BOX_FURNITURE = frozenset("logo logos icon icons avatar avatars emoji".split())  # ... in the class of the box around it
 SIZE_SUFFIX = regex(r"(?i)(?:[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?|scaled)|@\dx)+$")  # "-640", "-1024x683", "@2x"
 
 
@@ -106,6 +107,8 @@ class Picture:
     above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
     loads: str = ""  # a lazily loaded picture's attribute naming what it loads, no picture file: 'data-src "#"'
     written: str = ""  # a picture written into the page itself, its src a data: URL: its media type ("image/png")
+    drawn: bool = False  # an SVG's: a drawing (an icon, a diagram, a formula), no photo
+    unaddressed: bool = False  # one the page gives no address for (no src, or a data: stand-in), named by its words
 
     @property
     def on_web(self) -> bool:
@@ -117,7 +120,8 @@ def article_pictures(
 ) -> tuple[list[Picture], list[Picture]]:
     """The pictures (<img>) set in the article: from its own <h1> (else its first paragraph) to its last paragraph,
     each once (a picture's sizes are one picture); and those set aside there as icons, logos, portraits and links to
-    other pages (counting pixels aside)."""
+    other pages, drawings (SVG: an article's figure, captioned, is one of its pictures) and pictures the page gives no
+    address for (counting pixels aside, and a picture with no address, no alt text and no caption: nothing to name)."""
     first = text.find(opening(body))
     start = top if top is not None else first
     if start is None or first is None:
@@ -135,22 +139,54 @@ def article_pictures(
             continue
         src = picture_source(img)
         loads = unloaded(img, src)
-        if not (src or loads):
+        given = attribute_url(img.get("src") or "")
+        drawn = not (src or loads) and drawing(given)
+        if not (src or loads or drawn):
             written = written_in(img)  # (the same one twice is named once; one set as a counting pixel is none)
             if written and set_aside(img, "") != "pixel" and not any(p.src == img.get("src") for p in aside):
                 aside.append(Picture(img, img.get("src"), alt_of(img), above=at < first, written=written))
+            elif not written and (not given or given.lower().startswith("data:")) and set_aside(img, "") != "pixel":
+                said = alt_of(img) or clean_value(" ".join((img.get("title") or caption_of(img)).split()))
+                aside += [Picture(img, "", said, above=at < first, unaddressed=True)] if said else []
             continue
+        src = given if drawn else src
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
         name = alt_of(img) or Path(split(src).path).name
-        picture = Picture(img, src, name, above=at < first, loads=loads)
-        why = set_aside(img, src)
+        picture = Picture(img, src, name, above=at < first, loads=loads, drawn=drawn)
+        why = set_aside(img, src) or ("drawn" if drawn and not caption_of(img) else "")
         if why or loads:
             if why != "pixel":
                 aside.append(picture)
         elif not seen & {src, identity(src)}:  # alt text is a label, not an identity: many pictures share one
             found.append(picture)
             seen |= {src, *(identity(address) for address in addresses(img))} - {""}
-    return found, aside
+    # One the page gives no address for is named once, and not when its words name a picture it gives one for (a
+    # script's copy of the article's photo)
+    named = {picture.name for picture in found + aside if picture.src}
+    unaddressed = [picture for picture in aside if picture.unaddressed]
+    aside = [p for p in aside if not p.unaddressed or p is next(q for q in unaddressed if q.name == p.name)]
+    return found, [picture for picture in aside if not (picture.unaddressed and picture.name in named)]
+
+
+def taken(img: Any, src: str) -> bool:
+    """The <img> showing `src` is a picture of an article's as the reader takes one: at a picture's address (its file's
+    or an image service's) or a captioned figure's drawing, and nothing sets it aside (an icon, a portrait, a link to
+    another page, a counting pixel). (The desk takes a copied stretch's <figure> so.)"""
+    return (image_address(src) or bool(drawing(src) and caption_of(img))) and not set_aside(img, src)
+
+
+def caption_of(img: Any) -> str:
+    """The text of the <figcaption> of the <figure> an <img> is set in; "" when it has none."""
+    figure = next(img.iterancestors("figure"), None)
+    caption = figure.xpath(".//figcaption") if figure is not None else []
+    return " ".join(" ".join(caption[0].itertext()).split()) if caption else ""
+
+
+def drawing(address: str) -> bool:
+    """`address` is an SVG's, a drawing (an icon, a diagram, a formula) no email shows as a photo: by its suffix, or
+    the folder an image service serves it from ("/media/math/render/svg/0f1a4c")."""
+    path = Path(split(address).path)
+    return bool(ADDRESS.match(address)) and (path.suffix.lower() == ".svg" or "svg" in words(str(path.parent)))
 
 
 def identity(source: str) -> str:
@@ -194,7 +230,7 @@ def picture_source(img: Any) -> str:
     waiting = lazy_pictures(img)
     other = next(iter(data_pictures(img)), "")
     if (
-        picture_file(src)
+        image_address(src)
         and not stand_in(src)
         and not (long and furniture_file(src))
         and not any(address != src for address in waiting)
@@ -202,13 +238,13 @@ def picture_source(img: Any) -> str:
     ):
         return src
     for key in SRCSETS:
-        best = largest([candidate for candidate in srcset(img.get(key) or "") if picture_file(candidate.url)])
+        best = largest([candidate for candidate in srcset(img.get(key) or "") if image_address(candidate.url)])
         if best and not stand_in(best):
             return best
     lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
     return next(
         (value for value in lazy if not stand_in(value)),
-        other or long or (src if picture_file(src) else next(iter(lazy), "")),
+        other or long or (src if image_address(src) else next(iter(lazy), "")),
     )
 
 
@@ -317,6 +353,21 @@ def picture_file(address: str) -> bool:
     return is_image_file(address) and not address.lower().startswith("data:")
 
 
+def image_address(address: str) -> bool:
+    """`address`, an <img>'s src or a candidate of its srcset, names a picture: a picture file's (by its suffix),
+    or, an <img>'s address being a picture's by HTML's own meaning whatever its name, a web address (http, https,
+    "//host", a path on the page's site) whose file's name has no suffix of a file of another kind: an image
+    service's ("/pgc-image/RbYhlx", "/image?id=123", "/photo/465395/?ratio_x=03", "image.php?id=12"). Not an SVG's:
+    a drawing (drawing())."""
+    if picture_file(address):
+        return True
+    suffix = Path(split(address).path).suffix.lower()[1:]
+    return bool(ADDRESS.match(address)) and (not suffix.isalpha() or suffix in SERVED) and not drawing(address)
+
+
+SERVED = frozenset("php asp aspx ashx cgi jsp".split())  # a server's script, which may serve a picture
+
+
 def attribute_url(value: str) -> str:
     """The address in a src-like attribute as a browser reads it: without the spaces around it and the tabs and line
     breaks in it, a space inside it percent-encoded ("pier cracks.jpg"). A picture file's address followed by more
@@ -357,14 +408,18 @@ def set_aside(img: Any, src: str) -> str:
         return "small"
     if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""))) or furniture_file(src):
         return "named"
+    box = img.getparent()  # a box holding it alone says what it is ("<div class='user-avatar'><img></div>")
+    if box is not None and any(words(box.get(key, "")) & BOX_FURNITURE for key in ("class", "id")):
+        return "named"
     link = next(img.iterancestors("a"), None)
     href = (link.get("href") or "").strip() if link is not None else ""
     if not href or href.startswith("#") or is_image_file(href):
         return ""
     parts = split(href)
     own_page = "attachment_id" in parts.query or (
-        SIZE_SUFFIX.sub("", Path(file_name).stem).lower() == parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
-    )  # WordPress links a picture to its attachment page, ".../story/photo-a/"
+        picture_file(src)
+        and SIZE_SUFFIX.sub("", Path(file_name).stem).lower() == parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
+    )  # WordPress links a picture file to its attachment page, ".../story/photo-a/" (an ad server's "/ac" to "/ac")
     return "" if own_page else "linked"
 
 
@@ -448,7 +503,9 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
                               source=Source(file=file, line=1)))  # fmt: skip
     lazy = [picture for picture in aside if picture.loads]
     written = [picture for picture in aside if picture.written]
-    aside = [picture for picture in aside if not (picture.loads or picture.written)]
+    drawn = [picture for picture in aside if picture.drawn and not picture.loads]
+    unaddressed = [picture for picture in aside if picture.unaddressed]
+    aside = [p for p in aside if not (p.loads or p.written or p.drawn or p.unaddressed)]
     if aside:
         notices.append(Notice(message=f"set aside {len(aside)} small or linked picture(s) in the article as icons, "
                                       f"portraits or links to other pages: {names(aside)}",
@@ -459,6 +516,14 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
         notices.append(Notice(message=f"set aside {len(lazy)} lazily loaded picture(s) in the article: what each was "
                                       "to load names no picture file (\"#\", a script, a counter's or a page's "
                                       f"address, or a picture's without a file name): {named}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    if drawn:
+        notices.append(Notice(message=f"left out {len(drawn)} drawing(s) in the article (SVG files: icons, "
+                                      f"diagrams, formulas): {names(drawn)}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    if unaddressed:
+        notices.append(Notice(message=f"left out {len(unaddressed)} picture(s) in the article the page gives no "
+                                      f"address for (a script was to set it): {names(unaddressed)}",
                               source=Source(file=file, line=1)))  # fmt: skip
     if written:
         named = listed([shown(picture.name, 40) if picture.name else f"one with no alt text ({picture.written})"
@@ -475,6 +540,8 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
 def names(pictures: list[Picture]) -> str:
     """The first three pictures by name (by file name where two share their alt text), and how many more."""
     counts = Counter(picture.name for picture in pictures)
-    named = [shown(picture.name if counts[picture.name] == 1 else Path(split(picture.src).path).name, 40)
-             + ("" if picture.on_web else " (not an http or https address)") for picture in pictures]  # fmt: skip
+    named = [shown(picture.name if counts[picture.name] == 1 or not picture.src else
+                   Path(split(picture.src).path).name, 40)
+             + ("" if picture.on_web or not picture.src else " (not an http or https address)")
+             for picture in pictures]  # fmt: skip
     return listed(named)
