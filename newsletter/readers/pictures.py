@@ -120,8 +120,9 @@ def article_pictures(
 ) -> tuple[list[Picture], list[Picture]]:
     """The pictures (<img>) set in the article: from its own <h1> (else its first paragraph) to its last paragraph,
     each once (a picture's sizes are one picture); and those set aside there as icons, logos, portraits and links to
-    other pages, drawings (SVG: an article's figure, captioned, is one of its pictures) and pictures the page gives no
-    address for (counting pixels aside, and a picture with no address, no alt text and no caption: nothing to name)."""
+    other pages, drawings (SVG, captioned or not: email programs such as Gmail and Outlook do not show one) and
+    pictures the page gives no address for (counting pixels aside, and a picture with no address, no alt text and no
+    caption: nothing to name)."""
     first = text.find(opening(body))
     start = top if top is not None else first
     if start is None or first is None:
@@ -153,7 +154,7 @@ def article_pictures(
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
         name = alt_of(img) or Path(split(src).path).name
         picture = Picture(img, src, name, above=at < first, loads=loads, drawn=drawn)
-        why = set_aside(img, src) or ("drawn" if drawn and not caption_of(img) else "")
+        why = set_aside(img, src) or ("drawn" if drawn else "")
         if why or loads:
             if why != "pixel":
                 aside.append(picture)
@@ -170,9 +171,9 @@ def article_pictures(
 
 def taken(img: Any, src: str) -> bool:
     """The <img> showing `src` is a picture of an article's as the reader takes one: at a picture's address (its file's
-    or an image service's) or a captioned figure's drawing, and nothing sets it aside (an icon, a portrait, a link to
-    another page, a counting pixel). (The desk takes a copied stretch's <figure> so.)"""
-    return (image_address(src) or bool(drawing(src) and caption_of(img))) and not set_aside(img, src)
+    or an image service's; never an SVG's, which email programs do not show), and nothing sets it aside (an icon, a
+    portrait, a link to another page, a counting pixel). (The desk takes a copied stretch's <figure> so.)"""
+    return image_address(src) and not set_aside(img, src)
 
 
 def caption_of(img: Any) -> str:
