@@ -211,6 +211,29 @@ def test_a_headline_over_its_standfirst_with_no_full_stop_keeps_its_byline_and_d
 
 
 @pytest.mark.parametrize(
+    ("headline", "deck"),
+    [
+        (
+            "Merz wins defence spending fight with coalition partners",
+            "Government agrees to raise defence spending to 3.5 per cent of economic output by 2029 after weeks of "
+            "quarrelling",
+        ),
+        (
+            "Berlin agrees defence spending rise after nine hours of talks",
+            "The coalition will raise defence spending to 3.5 per cent of output by 2029, partly financed by new "
+            "borrowing",
+        ),
+    ],
+)
+def test_a_longer_deck_with_no_full_stop_under_the_headline_is_no_rival(headline, deck):
+    """Reuters' and the Guardian's header: the headline, a longer deck in sentence case with no full stop (it holds
+    more of the article's words than the headline does), then the byline and the date. The deck is the headline's,
+    and the headline sure; it had come close."""
+    story, notices = read(f"News\nWorld\n{headline}\n{deck}\nBy Kate Connolly\n4 May 2026\n{TELEGRAPH_ARTICLE}")
+    assert (story.headline, story.headline_unsure, story.teaser) == (headline, False, deck), notices
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         "German Chancellor Friedrich Merz gestures during a news conference at the chancellery in Berlin",

@@ -322,7 +322,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         return Headline(match, True, len(scored), scored[:KEPT_SCORES], "", shares[match])  # the page itself names it
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
-              and not under_header(lines, roles, index, i, inside) and not standfirst_of(lines, roles, index, i)
+              and not under_header(lines, roles, index, i, inside)
+              and not standfirst_of(lines, roles, index, i, ledes[index] >= ABOUT)
               and surtitle_over(lines, roles, i, shares) != index  # (its surtitle, saying only who spoke)
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
@@ -418,11 +419,16 @@ def titled_above_box(lines: list[Line], roles: list[str], i: int, end: int) -> b
     )  # fmt: skip
 
 
-def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int) -> bool:
+def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int, about: bool) -> bool:
     """A sentence right under the chosen title (buttons aside; a headline's four words, not a kicker's two), over the
-    byline or date: its standfirst, no rival."""
+    byline or date: its standfirst, no rival. So is a longer line there with no full stop (the Guardian's, Reuters'
+    decks), under a title `about` the article (half its words in its first paragraphs; not a kicker's or a section's
+    title over the headline, which says little of the article), neither in Title Case (a Title Case title over a
+    sentence-case line may be another story's over the headline)."""
     under = next((j for j in range(index + 1, len(roles)) if roles[j] not in ("furniture", "label")), None)
-    return rival == under and ends_sentence(lines[rival].text) and not ends_sentence(lines[index].text) \
+    longer = about and words_of(lines[rival].text) > words_of(lines[index].text) \
+        and not title_case(lines[rival].text) and not title_case(lines[index].text)  # fmt: skip
+    return rival == under and (ends_sentence(lines[rival].text) or longer) and not ends_sentence(lines[index].text) \
         and dated_under(roles, rival) and words_of(lines[index].text) >= 4  # fmt: skip
 
 
