@@ -7,6 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_read_html import BRIDGE_HTML, left_out, pictured, saved
 
+from newsletter.readers.lines import shown
+
 CDN = "https://cdn.riverside.example/img"
 SETS = ("srcset", "data-srcset", "data-lazy-srcset", "data-src")
 
@@ -206,16 +208,20 @@ def unloaded(*named: str) -> str:
     ids=["lazy_placeholder", "lazy-load-placeholder", "grey", "x", "hashed"],
 )
 @pytest.mark.parametrize("key", ["data-src", "data-lazy-src", "data-original", "data-srcset"])
+@pytest.mark.parametrize(
+    "address", [f"{CDN}/pier-cracks.jpg", "https://images.riverside.example/image/sz.1.39192/400x300?v=1557"]
+)
 def test_a_lazily_loaded_picture_is_the_one_its_lazy_attribute_names_whatever_its_stand_in_is_called(
-    tmp_path, stand_in, key
+    tmp_path, stand_in, key, address
 ):
     """A lazily loaded picture's src holds what the page shows while it loads, a file of any name; the lazy loader
     puts the picture in its data-src (data-lazy-src, data-original, data-srcset) there. A stand-in whose name the
     reader did not know ("grey.gif", "x.gif") was the story's picture; one whose name said placeholder was set aside
-    as an icon, and the picture with it."""
-    picture = f"<img src='{stand_in}' {key}='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'>"
+    as an icon, and the picture with it. An image service's address there, no picture suffix in it, is a picture's,
+    as in a src (it was set aside as naming no picture file); a counter's is none (the test above, and below)."""
+    picture = f"<img src='{stand_in}' {key}='{address}' alt='Cracks in the north pier'>"
     story, notices = pictured(tmp_path, [picture])
-    assert (story.image.src, story.image.alt) == (f"{CDN}/pier-cracks.jpg", "Cracks in the north pier")
+    assert (story.image.src, story.image.alt) == (address, "Cracks in the north pier")
     assert notices == []
 
 
@@ -406,3 +412,57 @@ def test_a_picture_with_no_address_is_not_named_beside_its_copy_that_has_one(tmp
     story, notices = pictured(tmp_path, pictures)
     assert story.image.src == f"{SERVICE}/image?id=3040"
     assert notices == []
+
+
+def test_a_picture_sized_0_high_by_the_page_is_a_picture_not_a_counting_pixel(tmp_path):
+    """A page sets height='0' beside width='970' and sizes the picture by its CSS: it was taken for a counting pixel
+    and dropped without a word. A counting pixel (both sizes tiny, or one and no other) stays unnamed."""
+    pictures = [
+        f"<img src='{SERVICE}/img/970x0/north/pier' height='0' width='970' alt='Cracks in the north pier'>",
+        "<img src='https://met.example/na/c25caf8d' width='1'>",
+        "<img src='https://met.example/na/c25caf8e' width='0' height='2'>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert (story.image.src, story.image.alt) == (f"{SERVICE}/img/970x0/north/pier", "Cracks in the north pier")
+    assert notices == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["default_user_pic.png", "userpic.jpg", "head_pic.jpg", "def_head.jpg", "missing_face.png", "getUserTouxiang.aspx"],
+)
+def test_a_reader_s_portrait_named_so_by_its_file_is_set_aside_and_never_the_story_s_picture(tmp_path, name):
+    """A commenter's stand-in portrait ("default_user_pic.png") was found as an article's picture, and could be the
+    story's."""
+    story, notices = pictured(tmp_path, [f"<img src='https://riverside.example/static/imgs/{name}'>"])
+    assert story.image.src == ""
+    assert notices == [set_aside_notice(name)]
+
+
+def test_an_img_whose_address_is_a_page_s_or_a_script_s_is_named_as_left_out(tmp_path):
+    """An <img> whose src is a page ("page.html": a copied page's empty src, made the page's own address), a script
+    or a counter's address: it was dropped without a word. A counting pixel stays unnamed."""
+    pictures = [
+        f"<img src='{CDN}/pier-cracks.jpg'>",
+        "<img src='https://riverside.example/page.html'>",
+        "<img src='https://riverside.example/assets/gallery.js' alt='The detour'>",
+        "<img src='https://stats.riverside.example/beacon?story=bridge' alt='Ferry'>",
+        "<img src='https://stats.riverside.example/page.php' width='1' height='1'>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [
+        "left out 3 picture(s) in the article whose address is not a picture's (a page's, a script's or a counter's): "
+        '"page.html", "The detour", "Ferry"'
+    ]
+
+
+@pytest.mark.parametrize(
+    "counter",
+    ["https://ads.example/pixel?id=134501", "/platform/track/article/d415", "https://ssc.example/?c1=2&c2=1929"],
+    ids=["pixel", "track", "query-only"],
+)
+def test_a_lazily_loaded_counter_s_address_is_named_as_no_picture(tmp_path, counter):
+    story, notices = pictured(tmp_path, [f"<img src='{GIF_STAND_IN}' data-src='{counter}' alt='Ferry'>"])
+    assert story.image.src == ""
+    assert notices == [unloaded(f'"Ferry" (data-src {shown(counter, 40)})')]

@@ -77,7 +77,7 @@ SMALL = 150  # px wide or high, at most: an icon, a button, a portrait or a coun
 PIXEL = 2  # px wide or high, at most: a counting pixel, which nobody sees and nobody is told of
 FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge badges button buttons btn share "
                       "sharing overlay spinner placeholder pixel emoji smiley headshot author profile mugshot thumb "
-                      "thumbs thumbnail".split())  # fmt: skip
+                      "thumbs thumbnail captcha".split())  # fmt: skip
 # ... and in its file's name alone: what stands in while the picture loads (a class "loading" marks the picture itself;
 # "loading-search.gif" is a spinner, "customer-loading-truck.jpg" a photo)
 STAND_IN = frozenset("loader preload blank spacer".split())
@@ -109,6 +109,7 @@ class Picture:
     written: str = ""  # a picture written into the page itself, its src a data: URL: its media type ("image/png")
     drawn: bool = False  # an SVG's: a drawing (an icon, a diagram, a formula), no photo
     unaddressed: bool = False  # one the page gives no address for (no src, or a data: stand-in), named by its words
+    unpictured: bool = False  # one whose src names no picture: a page's, a script's, a counter's address
 
     @property
     def on_web(self) -> bool:
@@ -149,6 +150,10 @@ def article_pictures(
             elif not written and (not given or given.lower().startswith("data:")) and set_aside(img, "") != "pixel":
                 said = alt_of(img) or clean_value(" ".join((img.get("title") or caption_of(img)).split()))
                 aside += [Picture(img, "", said, above=at < first, unaddressed=True)] if said else []
+            elif not written and given and not given.lower().startswith("data:") and set_aside(img, "") != "pixel":
+                address = joined(base, given) or given
+                said = alt_of(img) or Path(split(address).path).name or shown(address, 40)
+                aside.append(Picture(img, address, said, above=at < first, unpictured=True))
             continue
         src = given if drawn else src
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
@@ -242,7 +247,7 @@ def picture_source(img: Any) -> str:
         best = largest([candidate for candidate in srcset(img.get(key) or "") if image_address(candidate.url)])
         if best and not stand_in(best):
             return best
-    lazy = [value for key in LAZY_SOURCES if picture_file(value := attribute_url(img.get(key) or ""))]
+    lazy = [value for key in LAZY_SOURCES if image_address(value := attribute_url(img.get(key) or ""))]
     return next(
         (value for value in lazy if not stand_in(value)),
         other or long or (src if image_address(src) else next(iter(lazy), "")),
@@ -253,8 +258,8 @@ def lazy_pictures(img: Any) -> list[str]:
     """The pictures' addresses a lazy loader puts in an <img>'s src as it loads: its data-src (data-original,
     data-lazy-src) and the largest of its data-srcset (data-lazy-srcset), those not standing in themselves."""
     found = [attribute_url(img.get(key) or "") for key in LAZY_SOURCES]
-    found += [largest([c for c in srcset(img.get(key) or "") if picture_file(c.url)]) for key in SRCSETS[1:]]
-    return [address for address in found if picture_file(address) and not stand_in(address)]
+    found += [largest([c for c in srcset(img.get(key) or "") if image_address(c.url)]) for key in SRCSETS[1:]]
+    return [address for address in found if image_address(address) and not stand_in(address)]
 
 
 def data_pictures(img: Any) -> list[str]:
@@ -293,7 +298,7 @@ def unloaded(img: Any, src: str) -> str:
         return ""
     for key in LAZY_SOURCES:
         value = clean_value(img.get(key) or "")
-        if value and not picture_file(attribute_url(value)):
+        if value and not image_address(attribute_url(value)):
             return f"{key} {shown(value, 40)}"
     if src:
         return ""
@@ -359,14 +364,23 @@ def image_address(address: str) -> bool:
     or, an <img>'s address being a picture's by HTML's own meaning whatever its name, a web address (http, https,
     "//host", a path on the page's site) whose file's name has no suffix of a file of another kind: an image
     service's ("/pgc-image/RbYhlx", "/image?id=123", "/photo/465395/?ratio_x=03", "image.php?id=12"). Not an SVG's:
-    a drawing (drawing())."""
+    a drawing (drawing()); nor, without a picture suffix, a counter's: a path of a counter's words ("/pixel?id=3",
+    "/platform/track/article/12", "/count?story=4") or none, a query alone ("https://ssc.example/?c1=2")."""
     if picture_file(address):
         return True
-    suffix = Path(split(address).path).suffix.lower()[1:]
-    return bool(ADDRESS.match(address)) and (not suffix.isalpha() or suffix in SERVED) and not drawing(address)
+    parts = split(address)
+    suffix = Path(parts.path).suffix.lower()[1:]
+    counter = bool(words(parts.path) & COUNTER) or (parts.path in ("", "/") and bool(parts.query))
+    return (
+        bool(ADDRESS.match(address))
+        and (not suffix.isalpha() or suffix in SERVED)
+        and not (drawing(address) or counter)
+    )
 
 
 SERVED = frozenset("php asp aspx ashx cgi jsp".split())  # a server's script, which may serve a picture
+COUNTER = frozenset("pixel pixels count counter track tracker tracking beacon log logger hit hits impression "
+                    "analytics collect ping".split())  # fmt: skip
 
 
 def attribute_url(value: str) -> str:
@@ -394,18 +408,21 @@ PIXEL_NAME = regex(r"(?<![\d.])(\d{1,4})x(\d{1,4})(?!\d)")  # a size in a file's
 
 
 def set_aside(img: Any, src: str) -> str:
-    """Why an <img> is no picture of the article's ("" when it is one): "pixel" for a counting pixel; "small" for an
+    """Why an <img> is no picture of the article's ("" when it is one): "pixel" for a counting pixel (a size of
+    PIXEL or less, and none over SMALL: one tiny size beside a large one is no pixel's); "small" for an
     icon, a button or a portrait; "named" when its class, id or file name says so (as whole words: "share-icon.png",
     not "shareholders-meeting.jpg"); "linked" when a link around it goes to another page (a related story's
     thumbnail), not to the picture itself or its own attachment page."""
     from trafilatura.utils import is_image_file
 
     file_name = Path(split(src).path).name
-    sizes = [re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get(key) or "") for key in ("width", "height")]
-    sizes += list(re.finditer(r"(?<![\d.])(\d{2,4})x\d{2,4}(?!\d)", file_name))
-    if any(size is not None and int(size[1]) <= PIXEL for size in sizes):
+    given = [re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get(key) or "") for key in ("width", "height")]
+    sizes = [int(size[1]) for size in given if size is not None]
+    if sizes and min(sizes) <= PIXEL and max(sizes) <= SMALL:  # (both tiny, or one and none other: a spacer's 1x11)
         return "pixel"
-    if any(size is not None and int(size[1]) <= SMALL for size in sizes):
+    sizes = [size for size in sizes if size > PIXEL]  # (0 beside 970: the page sizes the picture by its CSS)
+    sizes += [int(size[1]) for size in re.finditer(r"(?<![\d.])(\d{2,4})x\d{2,4}(?!\d)", file_name)]
+    if any(size <= SMALL for size in sizes):
         return "small"
     if any(words(name) & FURNITURE for name in (img.get("class", ""), img.get("id", ""))) or furniture_file(src):
         return "named"
@@ -426,8 +443,18 @@ def set_aside(img: Any, src: str) -> str:
 
 def furniture_file(src: str) -> bool:
     """The picture at `src` is no article's, as its file's name or folder says: a logo, an icon, a placeholder
-    ("lazy_placeholder.gif"), a stand-in ("blank.gif"), one in a folder of icons ("/social-media-icons/")."""
-    return bool(words(Path(split(src).path).stem) & FURNITURE) or stand_in(src) or in_site_folder(src)
+    ("lazy_placeholder.gif"), a stand-in ("blank.gif"), a reader's portrait ("default_user_pic.png", "def_head.jpg",
+    "getUserTouxiang.aspx"), one in a folder of icons ("/social-media-icons/")."""
+    stem = Path(split(src).path).stem
+    portrait = bool(PORTRAIT_NAME.search(re.sub(r"[-_.\s]+", "", stem.lower())))
+    return bool(words(stem) & FURNITURE) or portrait or stand_in(src) or in_site_folder(src)
+
+
+# A reader's or a writer's small picture, by the words of its file's name run together ("user_pic", "userpic")
+PORTRAIT_NAME = regex(
+    r"(?:user|member)(?:pic|img|image|photo|icon|avatar|head)|head(?:pic|portrait)|touxiang|"
+    r"(?:default|def|missing|anon|anonymous|unknown)(?:user|head|face|avatar|author|profile)"
+)
 
 
 def words(name: str) -> set[str]:
@@ -506,7 +533,8 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
     written = [picture for picture in aside if picture.written]
     drawn = [picture for picture in aside if picture.drawn and not picture.loads]
     unaddressed = [picture for picture in aside if picture.unaddressed]
-    aside = [p for p in aside if not (p.loads or p.written or p.drawn or p.unaddressed)]
+    unpictured = [picture for picture in aside if picture.unpictured]
+    aside = [p for p in aside if not (p.loads or p.written or p.drawn or p.unaddressed or p.unpictured)]
     if aside:
         notices.append(Notice(message=f"set aside {len(aside)} small or linked picture(s) in the article as icons, "
                                       f"portraits or links to other pages: {names(aside)}",
@@ -525,6 +553,10 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
     if unaddressed:
         notices.append(Notice(message=f"left out {len(unaddressed)} picture(s) in the article the page gives no "
                                       f"address for (a script was to set it): {names(unaddressed)}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    if unpictured:
+        notices.append(Notice(message=f"left out {len(unpictured)} picture(s) in the article whose address is not a "
+                                      f"picture's (a page's, a script's or a counter's): {names(unpictured)}",
                               source=Source(file=file, line=1)))  # fmt: skip
     if written:
         named = listed([shown(picture.name, 40) if picture.name else f"one with no alt text ({picture.written})"
