@@ -466,3 +466,17 @@ def test_a_lazily_loaded_counter_s_address_is_named_as_no_picture(tmp_path, coun
     story, notices = pictured(tmp_path, [f"<img src='{GIF_STAND_IN}' data-src='{counter}' alt='Ferry'>"])
     assert story.image.src == ""
     assert notices == [unloaded(f'"Ferry" (data-src {shown(counter, 40)})')]
+
+
+def test_a_badge_sized_only_by_its_inline_style_is_set_aside_and_never_the_story_s_picture(tmp_path):
+    """A badge with no width or height but its style's ("height:39px") was the story's picture, over the article's
+    photo. A copied page's picture its browser had not laid out ("width: 0px") and a wide strip ("width:800px;
+    height:139px") stay pictures."""
+    pictures = [
+        f"<img src='{CDN}/vip-crown.gif' style='height:39px'>",
+        f"<img src='{CDN}/pier-cracks.jpg' style='box-sizing: inherit; width: 0px;' alt='Cracks in the pier'>",
+        f"<img src='{CDN}/pier-strip.jpg' style='display:block;width:800px;height:138.99px;' alt='The pier'>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert notices == [left_out("The pier"), set_aside_notice("vip-crown.gif")]

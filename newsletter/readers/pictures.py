@@ -407,6 +407,9 @@ def stand_in(src: str) -> bool:
 PIXEL_NAME = regex(r"(?<![\d.])(\d{1,4})x(\d{1,4})(?!\d)")  # a size in a file's name: "1x1.trans.gif"
 
 
+STYLE_SIZE = regex(r"(?i)(?<![-\w])(?:width|height)\s*:\s*(\d+)(?:\.\d+)?px")  # not max-width's, not a share's
+
+
 def set_aside(img: Any, src: str) -> str:
     """Why an <img> is no picture of the article's ("" when it is one): "pixel" for a counting pixel (a size of
     PIXEL or less, and none over SMALL: one tiny size beside a large one is no pixel's); "small" for an
@@ -418,6 +421,10 @@ def set_aside(img: Any, src: str) -> str:
     file_name = Path(split(src).path).name
     given = [re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get(key) or "") for key in ("width", "height")]
     sizes = [int(size[1]) for size in given if size is not None]
+    styled = [int(size[1]) for size in STYLE_SIZE.finditer(img.get("style") or "")]
+    if not sizes and styled and PIXEL < min(styled) and max(styled) <= SMALL:
+        return "small"  # sized by its inline style alone, small every way: a badge ("height:39px"); not a copied
+        # page's picture its browser had not laid out ("width: 0px"), nor a wide strip
     if sizes and min(sizes) <= PIXEL and max(sizes) <= SMALL:  # (both tiny, or one and none other: a spacer's 1x11)
         return "pixel"
     sizes = [size for size in sizes if size > PIXEL]  # (0 beside 970: the page sizes the picture by its CSS)
