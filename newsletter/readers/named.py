@@ -14,7 +14,7 @@ spells); what stands in for a headline there (its <title> without the site's nam
 only when a line of the paste is it, three words or more (the page shows its title as a line: a headline), or in
 place of the text's own guess when it speaks of the article (flagged still: on the read pools' pages, such a
 stand-in was right wherever the text's guess was, and on three pages more). A stand-in that speaks of the article
-but says something else than the text's sure choice makes that choice a guess (the title named beside it).
+but says something other than the text's sure choice makes that choice a guess (the title named beside it).
 
 Only "Add a page" (the address typed beside a paste) and `import --url` ask for it: a build never fetches (the story
 file they write holds the headline). A page that cannot be read leaves the text's own evidence, and says why; a
