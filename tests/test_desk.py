@@ -450,6 +450,34 @@ def test_a_copied_page_takes_the_headline_its_page_names_when_the_editor_lets_it
     assert any("the headline is the one the page at its address names" in w for w in answer["warnings"]), answer
 
 
+def test_a_sure_line_the_page_s_title_does_not_say_comes_back_flagged_with_the_title_to_take(serve, issue):
+    """Add a page: a paste whose text alone is sure of its line (under it the byline and the date), its address
+    typed, the page there naming no headline plainly (no Open Graph, no <h1>: its <title> stands in). The title
+    speaks of the article but says something else: the story is written unsure, and the title comes back as the
+    choice the desk shows as a button."""
+    from http_server import page as served_page
+    from http_server import serve as serve_pages
+
+    preview = serve(issue)
+    line = "Crews restore power to hospital and schools overnight"
+    title = "Storm reaches the coast and thousands of homes lose power"
+    opening = [
+        "The storm reached the coast at dawn on Tuesday, and thousands of homes lost power across the county as "
+        "winds brought down trees and lines.",
+        "Crews worked through the night to restore power to the hospital and the schools, the utility said on "
+        "Wednesday morning, and the weather service warned of flooding along the rivers later in the week.",
+    ]
+    text = "\n".join(["Weather", line, "By Anna Petrova", "12 March 2026", *opening]) + "\n"
+    html = f"<html><head><title>{title} | Coast Daily</title></head><body><p>{opening[0]}</p></body></html>"
+    with serve_pages({"/2026/03/a-77": served_page(html.encode())}) as site:
+        fields = {"token": token_of(preview), "text": text, "address": f"{site.url}/2026/03/a-77", "look": "yes"}
+        status, answer = post(preview, json.dumps(fields).encode())
+    assert status == 200 and answer["headlines"] == [line] and answer["unsure"], answer
+    assert answer["choices"] == [title], answer
+    assert any("is titled" in warning and title in warning for warning in answer["warnings"]), answer
+    assert "headline_unsure: true" in (issue / answer["written"][0]).read_text("utf-8")
+
+
 def token_of(preview) -> str:
     connection = http.client.HTTPConnection("127.0.0.1", urlsplit(preview.url).port, timeout=10)
     connection.request("GET", "/")
