@@ -107,9 +107,7 @@ class Picture:
     above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
     loads: str = ""  # a lazily loaded picture's attribute naming what it loads, no picture file: 'data-src "#"'
     written: str = ""  # a picture written into the page itself, its src a data: URL: its media type ("image/png")
-    drawn: bool = False  # an SVG's: a drawing (an icon, a diagram, a formula), no photo
-    unaddressed: bool = False  # one the page gives no address for (no src, or a data: stand-in), named by its words
-    unpictured: bool = False  # one whose src names no picture: a page's, a script's, a counter's address
+    left: str = ""  # why it is left out, as LEFT_OUT names it: "drawn", "unaddressed" or "unpictured"
 
     @property
     def on_web(self) -> bool:
@@ -144,21 +142,23 @@ def article_pictures(
         given = attribute_url(img.get("src") or "")
         drawn = not (src or loads) and drawing(given)
         if not (src or loads or drawn):
-            written = written_in(img)  # (the same one twice is named once; one set as a counting pixel is none)
-            if written and set_aside(img, "") != "pixel" and not any(p.src == img.get("src") for p in aside):
-                aside.append(Picture(img, img.get("src"), alt_of(img), above=at < first, written=written))
-            elif not written and (not given or given.lower().startswith("data:")) and set_aside(img, "") != "pixel":
+            if set_aside(img, "") == "pixel":
+                continue  # a counting pixel: nothing to name
+            if written := written_in(img):  # (the same one twice is named once)
+                if not any(p.src == img.get("src") for p in aside):
+                    aside.append(Picture(img, img.get("src"), alt_of(img), above=at < first, written=written))
+            elif not given or given.lower().startswith("data:"):
                 said = alt_of(img) or clean_value(" ".join((img.get("title") or caption_of(img)).split()))
-                aside += [Picture(img, "", said, above=at < first, unaddressed=True)] if said else []
-            elif not written and given and not given.lower().startswith("data:") and set_aside(img, "") != "pixel":
+                aside += [Picture(img, "", said, above=at < first, left="unaddressed")] if said else []
+            else:
                 address = joined(base, given) or given
                 said = alt_of(img) or Path(split(address).path).name or shown(address, 40)
-                aside.append(Picture(img, address, said, above=at < first, unpictured=True))
+                aside.append(Picture(img, address, said, above=at < first, left="unpictured"))
             continue
         src = given if drawn else src
         src = src and (joined(base, src) or src)  # an address that is no URL stays as written, to be named
         name = alt_of(img) or Path(split(src).path).name
-        picture = Picture(img, src, name, above=at < first, loads=loads, drawn=drawn)
+        picture = Picture(img, src, name, above=at < first, loads=loads, left="drawn" if drawn else "")
         why = set_aside(img, src) or ("drawn" if drawn else "")
         if why or loads:
             if why != "pixel":
@@ -169,9 +169,9 @@ def article_pictures(
     # One the page gives no address for is named once, and not when its words name a picture it gives one for (a
     # script's copy of the article's photo)
     named = {picture.name for picture in found + aside if picture.src}
-    unaddressed = [picture for picture in aside if picture.unaddressed]
-    aside = [p for p in aside if not p.unaddressed or p is next(q for q in unaddressed if q.name == p.name)]
-    return found, [picture for picture in aside if not (picture.unaddressed and picture.name in named)]
+    unaddressed = [picture for picture in aside if picture.left == "unaddressed"]
+    aside = [p for p in aside if p.left != "unaddressed" or p is next(q for q in unaddressed if q.name == p.name)]
+    return found, [picture for picture in aside if not (picture.left == "unaddressed" and picture.name in named)]
 
 
 def taken(img: Any, src: str) -> bool:
@@ -529,6 +529,14 @@ def lead_picture(pictures: list[Picture], lead: str) -> Picture | None:
     return next((picture for picture in pictures if picture.on_web), None)
 
 
+# What a picture left out for want of one a story can show is, by its Picture.left, as the notice names it
+LEFT_OUT = {
+    "drawn": "drawing(s) in the article (SVG files: icons, diagrams, formulas)",
+    "unaddressed": "picture(s) in the article the page gives no address for (a script was to set it)",
+    "unpictured": "picture(s) in the article whose address is not a picture's (a page's, a script's or a counter's)",
+}
+
+
 def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) -> list[Notice]:
     """A notice naming the article's pictures the story does not show, and why; and one naming those set aside."""
     notices = []
@@ -538,13 +546,11 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
                               source=Source(file=file, line=1)))  # fmt: skip
     lazy = [picture for picture in aside if picture.loads]
     written = [picture for picture in aside if picture.written]
-    drawn = [picture for picture in aside if picture.drawn and not picture.loads]
-    unaddressed = [picture for picture in aside if picture.unaddressed]
-    unpictured = [picture for picture in aside if picture.unpictured]
-    aside = [p for p in aside if not (p.loads or p.written or p.drawn or p.unaddressed or p.unpictured)]
-    if aside:
-        notices.append(Notice(message=f"set aside {len(aside)} small or linked picture(s) in the article as icons, "
-                                      f"portraits or links to other pages: {names(aside)}",
+    left = [picture for picture in aside if picture.left and not picture.loads]
+    small = [p for p in aside if not (p.loads or p.written or p.left)]
+    if small:
+        notices.append(Notice(message=f"set aside {len(small)} small or linked picture(s) in the article as icons, "
+                                      f"portraits or links to other pages: {names(small)}",
                               source=Source(file=file, line=1)))  # fmt: skip
     if lazy:
         named = listed([f"{shown(picture.name, 40)} ({picture.loads})" if picture.name else picture.loads
@@ -553,18 +559,10 @@ def pictures_left_out(pictures: list[Picture], aside: list[Picture], file: str) 
                                       "to load names no picture file (\"#\", a script, a counter's or a page's "
                                       f"address, or a picture's without a file name): {named}",
                               source=Source(file=file, line=1)))  # fmt: skip
-    if drawn:
-        notices.append(Notice(message=f"left out {len(drawn)} drawing(s) in the article (SVG files: icons, "
-                                      f"diagrams, formulas): {names(drawn)}",
-                              source=Source(file=file, line=1)))  # fmt: skip
-    if unaddressed:
-        notices.append(Notice(message=f"left out {len(unaddressed)} picture(s) in the article the page gives no "
-                                      f"address for (a script was to set it): {names(unaddressed)}",
-                              source=Source(file=file, line=1)))  # fmt: skip
-    if unpictured:
-        notices.append(Notice(message=f"left out {len(unpictured)} picture(s) in the article whose address is not a "
-                                      f"picture's (a page's, a script's or a counter's): {names(unpictured)}",
-                              source=Source(file=file, line=1)))  # fmt: skip
+    for kind, what in LEFT_OUT.items():
+        if of_kind := [picture for picture in left if picture.left == kind]:
+            notices.append(Notice(message=f"left out {len(of_kind)} {what}: {names(of_kind)}",
+                                  source=Source(file=file, line=1)))  # fmt: skip
     if written:
         named = listed([shown(picture.name, 40) if picture.name else f"one with no alt text ({picture.written})"
                         for picture in written])  # fmt: skip
