@@ -234,6 +234,23 @@ def test_a_longer_deck_with_no_full_stop_under_the_headline_is_no_rival(headline
 
 
 @pytest.mark.parametrize(
+    "title", ["The Price of Being Taken Seriously", "An Army Without an Overdraft", "Europe's Most Reluctant Arsenal"]
+)
+def test_a_magazine_title_over_its_deck_and_byline_is_the_headline(title):
+    """A magazine's header: a headline in Title Case that plays on the story more than it tells it (it shares few of
+    the article's words), a deck written as a sentence under it that tells it, then the writer's byline, the photo's
+    credit and caption, the date and buttons (New York magazine's). The deck holds more of the article's words, but a
+    headline is never printed under its own summary: the title is the headline (flagged, as a tagline over a headline
+    has this shape too) and the deck its teaser."""
+    deck = "How the chancellor's conservatives talked their partners into raising defence spending to 3.5 per cent."
+    header = (
+        f"{title}\n{deck}\nBy Kate Connolly\nPhoto: Markus Schreiber/AP\nFriedrich Merz.\n4 May 2026\nShare\nTweet\n"
+    )
+    story, notices = read(f"Magazine\nFeatures\n{header}{TELEGRAPH_ARTICLE}")
+    assert (story.headline, story.teaser) == (title, deck), notices
+
+
+@pytest.mark.parametrize(
     "caption",
     [
         "German Chancellor Friedrich Merz gestures during a news conference at the chancellery in Berlin",

@@ -257,6 +257,14 @@ def sentences_over_date(lines: list[Line], roles: list[str], i: int, below: int)
     return not (title_case(upper) or title_case(lower) or standfirst) and words_of(lower) >= words_of(upper) >= 6
 
 
+def bylined_deck(lines: list[Line], roles: list[str], i: int, below: int) -> bool:
+    """A title of four words or more in Title Case right over a sentence in sentence case, the writer's name right
+    under that: a magazine's headline over its deck ("The Revenge of Roger's Angels" over "How Fox News women took
+    down ..."), whatever few of the article's words the title shares."""
+    return below == i + 1 and title_case(lines[i].text) and words_of(lines[i].text) >= 4 \
+        and written_as_sentence(lines[below].text) and roles[below + 1 : below + 2] == ["byline"]  # fmt: skip
+
+
 def deck_under(title: str, deck: str) -> bool:
     """A line half as long again as the title over it, in words written apart: its summary, a deck (a breadcrumb
     trail over a title is none; Chinese and Japanese count letters, and a trail over a headline looks so)."""

@@ -36,6 +36,7 @@ from newsletter.readers.headers import (
     HEADER_LINES,
     TOPICAL,
     about_the_article,
+    bylined_deck,
     dated_about,
     dated_title,
     dated_under,
@@ -327,9 +328,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
               and surtitle_over(lines, roles, i, shares) != index  # (its surtitle, saying only who spoke)
               and (i not in menus or index in menus or not only_menu(lines[i].text, ledes[i]))]  # fmt: skip
     # Close on the evidence: what only ranks a line (a byline under it, a box's low cost) cannot put a rival at a
-    # distance, as it cannot make a line sure
-    # ... and a rival with no evidence of its own ("World") is not named as close: the choice is then weak, which
-    # the reasons below say
+    # distance, as it cannot make a line sure; a rival with no evidence of its own ("World") is not named as close:
+    # the choice is then weak, which the reasons below say
     close = [
         i for value, i in rivals if 0 < value - lenient[i] and (best - lenient[index]) - (value - lenient[i]) < MARGIN
     ]
@@ -516,8 +516,9 @@ def standfirsts(
         below = next((j for j in near_lines(roles, i) if j in score and words_of(lines[j].text) >= 4), None)
         if below is None or same_title(lines[i].text, lines[below].text):
             continue  # the page's title over its heading: one headline, not a headline and its standfirst
-        if shares[i] < TOPICAL and not (shares[i] > 0 and sentences_over_date(lines, roles, i, below)):
-            continue  # the upper line must be about the article itself (or head it as a sentence over its deck)
+        if shares[i] < TOPICAL and not (shares[i] > 0 and sentences_over_date(lines, roles, i, below)) \
+                and not bylined_deck(lines, roles, i, below):  # fmt: skip
+            continue  # the upper line must be about the article (or head a deck: as a sentence, in Title Case)
         if title_case(lines[below].text) and not ends_sentence(lines[below].text) and not line_date(lines[below].text):
             continue  # a title in Title Case: a headline itself (the upper one a kicker or another story's), no summary
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
