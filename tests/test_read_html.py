@@ -395,6 +395,23 @@ def test_a_page_with_no_h1_or_title_takes_the_headline_its_text_has_flagged_as_a
     assert (story.headline, notices) == ("", [])
 
 
+@pytest.mark.parametrize("title", ["What we lose", "Concrete and patience", "Ours to mend"])
+def test_a_copied_page_s_heading_among_the_likeliest_lines_is_its_headline(tmp_path, title):
+    """A blog's post copied from the browser: the writer's name, the date, then the post's title in an <h2> that
+    shares no word with the post. Its text alone makes the writer's name the likeliest line; the page's markup sets
+    the title as a heading, which its text cannot show: the title is the headline, still a guess (the page names
+    none), the writer's name offered instead. When the likeliest line is set as a heading too, it stays."""
+    header = "<p><a href='/jo'>Johanna Maria Smith</a></p><p>November 24, 2026</p>"
+    story, notices = saved(tmp_path, f"{header}<h2>{title}</h2>{BRIDGE_HTML}")
+    assert (story.headline, story.headline_unsure) == (title, True)
+    assert notices[0] == (
+        f"{tmp_path / 'page.html'}:1: the headline is a guess: the page names none (no JSON-LD, Open Graph, <h1> or "
+        f"<title>): of the likeliest lines of the page's text, it is the one set as a heading ({title})"
+    )
+    story, _ = saved(tmp_path, f"<h2>Johanna Maria Smith</h2><p>November 24, 2026</p><h2>{title}</h2>{BRIDGE_HTML}")
+    assert (story.headline, story.headline_unsure) == ("Johanna Maria Smith", True)
+
+
 def test_a_headline_the_page_names_or_sets_over_its_article_is_not_flagged(tmp_path):
     named = "<meta property='og:title' content='Old bridge to close for a year'>"
     byline = "<p class='byline'>By Jo Smith, City Hall reporter</p><time>November 24, 2026</time>"

@@ -507,6 +507,10 @@ def text_headline(read: Rendered, site: set[str], long: dict[str, str]) -> Headl
     if fold(read.story.headline).removeprefix("the ") in {"", *site}:
         return Headline()
     none = lacking(long, (NAMED + ["<h1>", "<title>"], ""))
+    if read.headed:  # the page's markup sets one of the next likeliest lines as a heading: that one
+        why = f"the page names none ({none}): of the likeliest lines of the page's text, it is the one set as a heading"
+        others = [read.story.headline, *(choice for choice in read.choices if choice != read.headed)]
+        return Headline(read.headed, why, choices=others)
     why = f"the page names none ({none}): it is the likeliest line of the page's text"
     return Headline(read.story.headline, f"{why}, but {read.guess}" if read.guess else why, choices=read.choices)
 

@@ -24,6 +24,26 @@ class Rendered:
     texts: list[str] = field(default_factory=list)  # the text of every line those notices name
     guess: str = ""  # why its headline is a guess, in its words ("" when it is sure of it)
     choices: list[str] = field(default_factory=list)  # ... and the lines it weighed next
+    headed: str = ""  # the one of those the page sets as its highest heading (<h1> to <h3>), the chosen line none
+
+
+HEADINGS = ("h1", "h2", "h3")
+
+
+def headed(tree: Any, chosen: str, choices: list[str]) -> str:
+    """Of the lines the reader weighed next, the one the page sets as a heading of the highest level among them when
+    no other is set so and the chosen line is no heading: a blog's post title in an <h2> under the writer's name
+    and the date ("Clankers with claws" under "David Heinemeier Hansson"). The page's markup is evidence its text
+    lacks."""
+    levels: dict[str, int] = {}
+    for level, tag in enumerate(HEADINGS):
+        for element in tree.iter(tag):
+            levels.setdefault(" ".join(element.text_content().split()), level)
+    if " ".join(chosen.split()) in levels:
+        return ""
+    tagged = [(levels[key], choice) for choice in choices if (key := " ".join(choice.split())) in levels]
+    top = [choice for level, choice in tagged if level == min(level for level, _ in tagged)]
+    return top[0] if len(top) == 1 else ""
 
 
 def rendered(tree: Any, file: str) -> Rendered:
@@ -53,6 +73,7 @@ def rendered(tree: Any, file: str) -> Rendered:
         if message.startswith(GUESSES):  # "the headline is a guess: line 4 was the likeliest of 6 ..., but WHY"
             result.guess = message.partition(", but ")[2] or message.removeprefix(f"{GUESS}: ")
             result.choices = notice.choices
+            result.headed = headed(tree, result.story.headline if result.story else "", notice.choices)
             continue
         result.left_out.append(notice.model_copy(update={"message": message, "source": at_page}))
         if placed:
