@@ -480,3 +480,35 @@ def test_a_badge_sized_only_by_its_inline_style_is_set_aside_and_never_the_story
     story, notices = pictured(tmp_path, pictures)
     assert story.image.src == f"{CDN}/pier-cracks.jpg"
     assert notices == [left_out("The pier"), set_aside_notice("vip-crown.gif")]
+
+
+def test_a_picture_linked_to_its_own_larger_size_at_an_image_service_is_the_story_s(tmp_path):
+    """The article's photo at an image service, linked to itself at a zoom size ("/image/pier.7/860x860"): it was
+    set aside as a link to another page, and the story showed no picture. A related story's picture at the same
+    service, linked to that story, stays set aside."""
+    photo = (
+        f"<a href='{SERVICE}/image/pier.7/860x860?v=2&method=resize'><img src='{SERVICE}/image/pier.7/640x360?v=2' "
+        f"srcset='{SERVICE}/image/pier.7/320x180?v=2 320w, {SERVICE}/image/pier.7/1280x720?v=2 1280w' "
+        "alt='Cracks in the north pier'></a>"
+    )
+    other = (
+        f"<a href='https://riverside.example/ferry-1.44'><img src='{SERVICE}/image/ferry.9/400x300' alt='Ferry'></a>"
+    )
+    story, notices = pictured(tmp_path, [photo, other])
+    assert (story.image.src, story.image.alt) == (f"{SERVICE}/image/pier.7/640x360?v=2", "Cracks in the north pier")
+    assert notices == [set_aside_notice("Ferry")]
+
+
+def test_a_lead_image_at_another_size_of_the_article_s_photo_at_an_image_service_is_that_photo(tmp_path):
+    """The page's lead image is the article's photo at another size, the size a folder of the address
+    ("/image/pier.7/1200x675"): the photo's caption and credit are the story's, and the photo is not named as left
+    out."""
+    head = f"<meta property='og:image' content='{SERVICE}/image/pier.7/1200x675?v=1'>"
+    photo = (
+        f"<figure><img src='{SERVICE}/image/pier.7/640x360?v=2' alt='Cracks in the north pier'>"
+        "<figcaption>The north pier in October. <span class='credit'>Jo Smith</span></figcaption></figure>"
+    )
+    story, notices = pictured(tmp_path, [photo], head=head)
+    assert story.image.src == f"{SERVICE}/image/pier.7/1200x675?v=1"
+    assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith")
+    assert notices == []

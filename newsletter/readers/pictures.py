@@ -83,6 +83,7 @@ FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge
 STAND_IN = frozenset("loader preload blank spacer".split())
 BOX_FURNITURE = frozenset("logo logos icon icons avatar avatars emoji".split())  # ... in the class of the box around it
 SIZE_SUFFIX = regex(r"(?i)(?:[-_](?:\d{2,4}x\d{2,4}|\d{3,4}w?|scaled)|@\dx)+$")  # "-640", "-1024x683", "@2x"
+SIZE_PART = regex(r"\d{2,4}x\d{2,4}")  # ... and an image service's, a part of its path alone: ".../pier.7/860x860"
 
 
 # A page's lead image (og:image, JSON-LD's) that is the site's, not the story's: its logo or icon, or what its template
@@ -210,7 +211,19 @@ def related(img: Any, src: str) -> bool:
         return SIZE_SUFFIX.sub("", Path(split(source.split()[0] if source.split() else "").path).stem).lower()
 
     wanted = stem(src)
-    return len(wanted) >= 4 and any(stem(address) == wanted for address in addresses(img))
+    return (len(wanted) >= 4 and any(stem(address) == wanted for address in addresses(img))) or resized(img, src)
+
+
+def resized(img: Any, address: str) -> bool:
+    """`address` names the picture an <img> shows at another size, an image service's size a part of its path alone
+    ("/image/pier.7/860x860" beside "/image/pier.7/640x360"; what is left naming something: 4 characters or more)."""
+
+    def unsized(source: str) -> str:
+        parts = split(source).path.split("/")
+        kept = [part for part in parts if not SIZE_PART.fullmatch(part)]
+        return "/".join(kept) if len(kept) < len(parts) and any(len(part) >= 4 for part in kept) else ""
+
+    return bool(unsized(address)) and any(unsized(source) == unsized(address) for source in addresses(img))
 
 
 def addresses(img: Any) -> list[str]:
@@ -445,6 +458,7 @@ def set_aside(img: Any, src: str) -> str:
         picture_file(src)
         and SIZE_SUFFIX.sub("", Path(file_name).stem).lower() == parts.path.rstrip("/").rsplit("/", 1)[-1].lower()
     )  # WordPress links a picture file to its attachment page, ".../story/photo-a/" (an ad server's "/ac" to "/ac")
+    own_page = own_page or resized(img, href)  # ... an image service to its larger size ("/image/pier.7/860x860")
     return "" if own_page else "linked"
 
 
