@@ -512,3 +512,23 @@ def test_a_lead_image_at_another_size_of_the_article_s_photo_at_an_image_service
     assert story.image.src == f"{SERVICE}/image/pier.7/1200x675?v=1"
     assert (story.caption, story.credit) == ("The north pier in October.", "Jo Smith")
     assert notices == []
+
+
+@pytest.mark.parametrize(
+    "img",
+    ["<img src='images/3040' alt='Cracks in the north pier'>",
+     f"<img src='{GIF_STAND_IN}' data-src='./media/3040' alt='Cracks in the north pier'>"],
+    ids=["src", "data-src"],
+)  # fmt: skip
+def test_a_picture_at_a_relative_address_with_no_suffix_is_the_story_s(tmp_path, img):
+    """A picture at an image service's address relative to the page ("images/3040"), as "/images/3040" is: the
+    story's picture at the address the page's makes it; it was named as left out, its address a page's, a script's
+    or a counter's (or what its lazy loader was to load named no picture)."""
+    head = "<link rel='canonical' href='https://riverside.example/news/bridge-to-close'>"
+    story, notices = pictured(tmp_path, [img], head=head)
+    folder = "images" if "images" in img else "media"
+    assert (story.image.src, story.image.alt) == (
+        f"https://riverside.example/news/{folder}/3040",
+        "Cracks in the north pier",
+    )
+    assert notices == []

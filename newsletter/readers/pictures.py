@@ -284,6 +284,7 @@ def data_pictures(img: Any) -> list[str]:
 
 
 ADDRESS = regex(r"(?i)(?:https?:)?/")  # an http(s) address, one without its scheme ("//cdn..."), a path on the site
+IN_FOLDER = regex(r"(?i)(?![a-z][a-z\d+.-]*:)[\w.~-]+/")  # a path relative to the page's, in a folder: "images/3"
 
 
 def gives_way(src: str, other: str) -> bool:
@@ -375,17 +376,17 @@ def picture_file(address: str) -> bool:
 def image_address(address: str) -> bool:
     """`address`, an <img>'s src or a candidate of its srcset, names a picture: a picture file's (by its suffix),
     or, an <img>'s address being a picture's by HTML's own meaning whatever its name, a web address (http, https,
-    "//host", a path on the page's site) whose file's name has no suffix of a file of another kind: an image
-    service's ("/pgc-image/RbYhlx", "/image?id=123", "/photo/465395/?ratio_x=03", "image.php?id=12"). Not an SVG's:
-    a drawing (drawing()); nor, without a picture suffix, a counter's: a path of a counter's words ("/pixel?id=3",
-    "/platform/track/article/12", "/count?story=4") or none, a query alone ("https://ssc.example/?c1=2")."""
+    "//host", a path on the page's site, one in a folder beside the page's: "images/3", not a script's "null") whose
+    file's name has no suffix of a file of another kind: an image service's ("/pgc-image/RbYhlx", "/image?id=123",
+    "/photo/465395/?ratio_x=03", "image.php?id=12"). Not an SVG's (drawing()); nor, with no picture suffix, a
+    counter's: a path of a counter's words ("/pixel?id=3", "/track/article/12") or none ("https://ssc.example/?c1=2")."""
     if picture_file(address):
         return True
     parts = split(address)
     suffix = Path(parts.path).suffix.lower()[1:]
     counter = bool(words(parts.path) & COUNTER) or (parts.path in ("", "/") and bool(parts.query))
     return (
-        bool(ADDRESS.match(address))
+        bool(ADDRESS.match(address) or IN_FOLDER.match(address))
         and (not suffix.isalpha() or suffix in SERVED)
         and not (drawing(address) or counter)
     )
