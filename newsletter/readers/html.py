@@ -18,6 +18,7 @@ from newsletter.errors import InputError
 from newsletter.models import Block, Image, Notice, Source, Story
 from newsletter.patterns import regex
 from newsletter.readers.address import spells
+from newsletter.readers.alts import alt_and_credit, alt_text
 from newsletter.readers.candidates import PLACEHOLDER
 from newsletter.readers.extracted import (
     Start,
@@ -42,8 +43,6 @@ from newsletter.readers.page import (
     unread_left_out,
 )
 from newsletter.readers.pictures import (
-    alt_and_credit,
-    alt_text,
     article_pictures,
     figure_of,
     lead_picture,
