@@ -61,3 +61,18 @@ def test_a_copied_pages_figure_the_reader_would_set_aside_is_not_the_storys_pict
     story = (issue / added.written[0]).read_text("utf-8")
     assert "https://news.example.org/images/pier?width=600" in story
     assert "people/jo" not in story and "share.svg" not in story
+
+
+def test_a_copied_pages_sidebar_portrait_is_not_the_storys_picture(issue):
+    """A copied page whose side tray (a blogger's portrait under the page's only <h1>) comes before the article,
+    its headline an <h2>: the portrait had been the story's picture; the article's own photo is, and the portrait
+    is named as beside the article."""
+    sidebar = (
+        '<div class="sidetray-blocks"><h1>Hello, I am Jo</h1><p>I write about the river towns.</p>'
+        '<img src="https://news.example.org/static/jo-portrait" alt="Jo, who writes this blog"></div>'
+    )
+    added = add_page(issue, html=sidebar + COPIED.replace("h1>", "h2>"))
+    story = (issue / added.written[0]).read_text("utf-8")
+    assert "https://news.example.org/images/pier?width=600" in story
+    assert "jo-portrait" not in story
+    assert any("beside the article (in a sidebar)" in notice.message for notice in added.notices), added.notices

@@ -532,3 +532,23 @@ def test_a_picture_at_a_relative_address_with_no_suffix_is_the_story_s(tmp_path,
         "Cracks in the north pier",
     )
     assert notices == []
+
+
+def test_a_picture_in_a_sidebar_beside_the_article_is_named_and_never_the_story_s_picture(tmp_path):
+    """A blogger's portrait in the page's sidebar, set between the article's headline and its first paragraph, was
+    the story's picture, over the article's own photo. A box named for the sidebar that holds the article too (a
+    theme's "content-sidebar-wrap") sets nothing aside."""
+    sidebar = (
+        "<div class='blog-sidetray'><img src='https://riverside.example/static/jo-smith-portrait.jpg' "
+        "alt='Jo Smith, who writes this blog'><p>Jo writes about the river towns.</p></div>"
+    )
+    photo = f"<figure><img src='{CDN}/pier-cracks.jpg' alt='Cracks in the north pier'></figure>"
+    page = (
+        "<html><body><div class='content-sidebar-wrap'><h1>Bridge to close</h1>"
+        f"{sidebar}{photo}{BRIDGE_HTML}</div></body></html>"
+    )
+    story, notices = saved(tmp_path, page)
+    assert story.image.src == f"{CDN}/pier-cracks.jpg"
+    assert [notice.split(":1: ")[1] for notice in notices] == [
+        'left out 1 picture(s) beside the article (in a sidebar): "Jo Smith, who writes this blog"'
+    ]

@@ -109,7 +109,7 @@ class Picture:
     above: bool  # set above the article's first paragraph (under its headline): its lead picture, at some size
     loads: str = ""  # a lazily loaded picture's attribute naming what it loads, no picture file: 'data-src "#"'
     written: str = ""  # a picture written into the page itself, its src a data: URL: its media type ("image/png")
-    left: str = ""  # why it is left out, as LEFT_OUT names it: "drawn", "unaddressed" or "unpictured"
+    left: str = ""  # why it is left out, as LEFT_OUT names it: "drawn", "unaddressed", "unpictured" or "beside"
 
     @property
     def on_web(self) -> bool:
@@ -162,6 +162,8 @@ def article_pictures(
         name = alt_of(img) or Path(split(src).path).name
         picture = Picture(img, src, name, above=at < first, loads=loads, left="drawn" if drawn else "")
         why = set_aside(img, src) or ("drawn" if drawn else "")
+        if not (why or loads) and beside(img, text, first):
+            picture.left = why = "beside"
         if why or loads:
             if why != "pixel":
                 aside.append(picture)
@@ -174,6 +176,22 @@ def article_pictures(
     unaddressed = [picture for picture in aside if picture.left == "unaddressed"]
     aside = [p for p in aside if p.left != "unaddressed" or p is next(q for q in unaddressed if q.name == p.name)]
     return found, [picture for picture in aside if not (picture.left == "unaddressed" and picture.name in named)]
+
+
+def beside(img: Any, text: PageText, first: int) -> bool:
+    """The <img> is set beside the article: in a sidebar (a box its class or id calls a sidebar, a side tray or a
+    rail: a blogger's portrait, a rail's promotion) that holds none of the article's first paragraph (the nearest
+    such box: a theme's "content-sidebar-wrap" around the article and its sidebar holds it). Not an <aside>, nor a
+    "widget": pages set the article's own photos in those."""
+    named = (
+        box for box in img.iterancestors() if SIDEBAR & (words(box.get("class") or "") | words(box.get("id") or ""))
+    )
+    box = next(named, None)
+    start, end = (text.starts.get(box), text.ends.get(box)) if box is not None else (None, None)
+    return start is not None and end is not None and not start <= first <= end
+
+
+SIDEBAR = frozenset("sidebar sidebars sidetray rail".split())
 
 
 def taken(img: Any, src: str) -> bool:
@@ -518,6 +536,7 @@ LEFT_OUT = {
     "drawn": "drawing(s) in the article (SVG files: icons, diagrams, formulas)",
     "unaddressed": "picture(s) in the article the page gives no address for (a script was to set it)",
     "unpictured": "picture(s) in the article whose address is not a picture's (a page's, a script's or a counter's)",
+    "beside": "picture(s) beside the article (in a sidebar)",
 }
 
 
