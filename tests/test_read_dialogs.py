@@ -856,3 +856,35 @@ def test_a_subhead_or_a_mark_inside_the_article_leaves_the_paragraphs_under_it_t
     # ... and the third paragraph too, but over a wires' line, where it may be read as a photo's caption, as a short
     # line over a credit inside an article is
     assert THIRD in texts or subhead.startswith("dpa/AFP")
+
+
+def test_a_consent_dialog_copied_without_its_buttons_is_page_furniture():
+    """A page copied in the browser with its consent dialog open: the copy holds the dialog's heading, notice and
+    purposes but none of its buttons (a browser copies no <button>). Its purposes still mark it: the article is the
+    text under the headline, the dialog named as left out."""
+    lead, notices = read(f"{DIALOG}NEWS\nJOBS\n{HEADLINE}\nPublished: 4 Mar 2026\n{OPENING}\n{SECOND}\n")
+    assert (lead.headline, [block.text for block in lead.body]) == (HEADLINE, [OPENING, SECOND])
+    assert any("left out as page furniture" in notice and "Consent to Cookies" in notice for notice in notices)
+
+
+def test_a_copied_page_with_its_consent_dialog_open_keeps_the_article_not_the_dialog():
+    """The same copy pasted as the page's HTML into the preview's "Add a page": the dialog's paragraphs are
+    sentences, more of them than the short article a paywall lets through, and were read as the article (the
+    article's own paragraphs named as prose left out). The dialog is left out and named; the article is the
+    story."""
+    from newsletter.preview.desk import read_copied
+
+    dialog = "".join(f"<p>{line}</p>" for line in DIALOG.strip().split("\n")[1:])
+    html = (
+        f"<div class='consent'><h2>Consent to Cookies &amp; Data processing</h2>{dialog}</div>"
+        f"<nav><a href='/news'>News</a> <a href='/jobs'>Jobs</a></nav>"
+        f"<article><h1>{HEADLINE}</h1><p>Published: 4 Mar 2026</p><p>{OPENING}</p><p>{SECOND}</p>"
+        "<p>Please sign up or log in to continue reading</p></article>"
+    )
+    notices = []
+    story = read_copied(html, "copied.html", notices, "", look=False)[0]
+    assert (story.headline, [block.text for block in story.body]) == (HEADLINE, [OPENING, SECOND])
+    assert any(
+        notice.message.startswith("left out the cookie-consent dialog the page holds over the article")
+        for notice in notices
+    )

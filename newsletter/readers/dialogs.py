@@ -78,10 +78,10 @@ PLAIN_WORDS = 150  # ... and at most this many words of sentences that are no co
 def consent_dialogs(texts: list[str]) -> set[int]:
     """The lines of the consent dialog over the page, pasted before it: from its heading above the page's first
     paragraph (a dialog's own heading with its notice right under it, or the notice itself: "We use cookies") to the
-    buttons that answer it, at most DIALOG_LINES lines on; with no byline or date between (an article's header),
-    every paragraph speaking of data, devices, ads or consent, and few words of sentences in all. (A cookie notice
-    under the article is page furniture by its own words; an article about cookies, with "Accept" quoted or the
-    site's banner under it, is no dialog.)"""
+    buttons that answer it, at most DIALOG_LINES lines on (with no buttons, copied_dialog's lines); with no byline
+    or date between (an article's header), every paragraph speaking of data, devices, ads or consent, and few words
+    of sentences in all. (A cookie notice under the article is page furniture by its own words; an article about
+    cookies, with "Accept" quoted or the site's banner under it, is no dialog.)"""
     for i, text in enumerate(texts):
         notice = NOTICE.search(text) is not None and is_furniture(text)  # "We use cookies on our website to ..."
         if is_prose(text) and not notice:
@@ -103,6 +103,27 @@ def consent_dialogs(texts: list[str]) -> set[int]:
                 if not any(is_prose(text) and not is_furniture(text) for text in texts[j + 1 :]):
                     break  # nothing of the page under it: the article and the site's banner, no dialog over them
                 return set(range(i, j + 1))
+    return copied_dialog(texts)
+
+
+def copied_dialog(texts: list[str]) -> set[int]:
+    """The lines of a consent dialog copied with the page, whose buttons the copy left out (a browser copies no
+    <button>): its heading with its notice right under it, then every line under them that speaks of data, devices,
+    ads or consent (its purposes' titles and paragraphs), two purposes at least; a line that does not ends it. Over
+    the page's first paragraph, as consent_dialogs' dialog."""
+    for i, text in enumerate(texts):
+        if is_prose(text) and not (NOTICE.search(text) and is_furniture(text)):
+            break
+        if CONSENT_HEADING.match(text) is None or words_of(text) > HEADING_WORDS:
+            continue
+        notice = next((j for j in range(i + 1, min(len(texts), i + 1 + NOTICE_UNDER)) if NOTICE.search(texts[j])), None)
+        if notice is None:
+            continue
+        end = notice + 1
+        while end < min(len(texts), i + DIALOG_LINES + 1) and PURPOSE.search(texts[end]):
+            end += 1
+        if end - notice > 2:
+            return set(range(i, end))
     return set()
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from newsletter.links import ALLOWED_SCHEMES
 from newsletter.models import Block, Notice, Source, Span, Story, dateline_over, joined_runs, look, span_of
 from newsletter.readers.candidates import SHARE_LINE
-from newsletter.readers.dialogs import site_promo
+from newsletter.readers.dialogs import NOTICE, consent_dialogs, site_promo
 from newsletter.readers.headers import figures_date
 from newsletter.readers.labels import is_template, original_title
 from newsletter.readers.lines import BUTTON, LEAD_IN, READING_TIME, Line, line_date, shown
@@ -67,6 +67,25 @@ def without_template(body: list[Block], file: str, notices: list[Notice]) -> lis
                                       f"{', '.join(shown(text, 40) for text in left[:3])}",
                               source=Source(file=file, line=1)))  # fmt: skip
     return kept
+
+
+def without_dialog(body: list[Block], tree: Any, file: str, notices: list[Notice]) -> tuple[list[Block], str]:
+    """The article's blocks less a cookie-consent dialog's that the page holds over the article, named: a page
+    copied in the browser with its dialog open holds the dialog's paragraphs, sentences all, which trafilatura may
+    take for a short article (dialogs.py reads the page's text for it, as a paste's). With the text left out."""
+    if not any(NOTICE.search(block.text) for block in body):
+        return body, ""
+    from newsletter.readers.rendered import page_lines
+
+    lines = page_lines(copy.deepcopy(tree))
+    dialog = {lines[i] for i in consent_dialogs(lines)}
+    kept = [block for block in body if " ".join(block.text.split()) not in dialog]
+    if len(kept) < len(body):
+        left = [block.text for block in body if " ".join(block.text.split()) in dialog]
+        notices.append(Notice(message=f"left out the cookie-consent dialog the page holds over the article "
+                                      f"({len(left)} paragraph(s)): {listed([shown(text, 40) for text in left])}",
+                              source=Source(file=file, line=1)))  # fmt: skip
+    return kept, "\n".join(block.text for block in body if " ".join(block.text.split()) in dialog)
 
 
 def without_page_end(body: list[Block], file: str, notices: list[Notice], least: int = 0) -> list[Block]:

@@ -26,6 +26,7 @@ from newsletter.readers.extracted import (
     one_paragraph,
     without_buttons,
     without_dangling_end,
+    without_dialog,
     without_page_end,
     without_page_start,
     without_template,
@@ -148,9 +149,11 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
     base = url or about.get("url") or found("url") or ""
     text = PageText.of(page_tree)
     body: list[Block] = []
+    dialog = ""  # a consent dialog's text the page holds over the article, left out
     if found_body is not None:  # (None: trafilatura found no article)
         body = one_paragraph(body_blocks(found_body, base, file, notices, text.text), text)
         body = without_template(without_buttons(body, file, notices), file, notices)  # the page's, not the article's
+        body, dialog = without_dialog(body, page_tree, file, notices)  # named: not again as prose left out
     words = sum(words_of(block.text) for block in body)  # what trafilatura found (too little: the next reader tries)
     named = ""  # the text of the lines the next reader named as left out, if it read the page: not named twice
     read_as_text: Rendered | None = None  # the page's text read as a paste, once it has been
@@ -174,7 +177,7 @@ def parse_html(data: bytes, file: str, notices: list[Notice], url: str = "", cha
         named = "\n".join(block.text for block in body if id(block) not in kept)  # named: not again as prose left out
         body = ended
         words = sum(words_of(block.text) for block in body)
-    left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in named]
+    left_out = [text for text in left_out_prose(page_tree, body, text) if text[:40] not in f"{named}\n{dialog}"]
     if left_out and words >= MIN_WORDS:
         shown_ones = listed([shown(text, 40) for text in left_out])
         notices.append(Notice(message=f"left out {len(left_out)} paragraph(s) of prose as not the article's "

@@ -46,19 +46,30 @@ def headed(tree: Any, chosen: str, choices: list[str]) -> str:
     return top[0] if len(top) == 1 else ""
 
 
+def page_text(tree: Any) -> str:
+    """The page's text as a browser shows it, a line per block. (Takes the page's <head>, scripts and styles out of
+    `tree`: give it a copy.)"""
+    import html_text
+
+    for junk in tree.xpath("//head|//script|//style|//noscript|//template"):  # (the <title> is not on the page)
+        junk.getparent().remove(junk)
+    return str(html_text.extract_text(tree, guess_layout=True))
+
+
+def page_lines(tree: Any) -> list[str]:
+    """The page's text's lines (page_text), whitespace folded, blank lines left out."""
+    return [folded for line in page_text(tree).split("\n") if (folded := " ".join(line.split()))]
+
+
 def rendered(tree: Any, file: str) -> Rendered:
     """The page's text as a browser shows it (a line per block), read by the pasted-text reader. Its notices are put
     at the page: the text's line numbers are no place in the file. (Takes the page's <head>, scripts and styles out of
     `tree`: give it a copy.)"""
-    import html_text
-
     from newsletter.errors import NewsletterError
     from newsletter.readers.pasted import GUESSES
     from newsletter.readers.text import parse_page
 
-    for junk in tree.xpath("//head|//script|//style|//noscript|//template"):  # (the <title> is not on the page)
-        junk.getparent().remove(junk)
-    text = html_text.extract_text(tree, guess_layout=True)
+    text = page_text(tree)
     found: list[Notice] = []
     try:
         read = parse_page(text, file, found)
