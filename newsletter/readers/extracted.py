@@ -79,13 +79,12 @@ def without_dialog(body: list[Block], tree: Any, file: str, notices: list[Notice
 
     lines = page_lines(copy.deepcopy(tree))
     dialog = {lines[i] for i in consent_dialogs(lines)}
-    kept = [block for block in body if " ".join(block.text.split()) not in dialog]
-    if len(kept) < len(body):
-        left = [block.text for block in body if " ".join(block.text.split()) in dialog]
+    left = [block.text for block in body if " ".join(block.text.split()) in dialog]
+    if left:
         notices.append(Notice(message=f"left out the cookie-consent dialog the page holds over the article "
                                       f"({len(left)} paragraph(s)): {listed([shown(text, 40) for text in left])}",
                               source=Source(file=file, line=1)))  # fmt: skip
-    return kept, "\n".join(block.text for block in body if " ".join(block.text.split()) in dialog)
+    return [block for block in body if block.text not in left], "\n".join(left)
 
 
 def without_page_end(body: list[Block], file: str, notices: list[Notice], least: int = 0) -> list[Block]:
