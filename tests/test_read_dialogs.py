@@ -888,3 +888,27 @@ def test_a_copied_page_with_its_consent_dialog_open_keeps_the_article_not_the_di
         notice.message.startswith("left out the cookie-consent dialog the page holds over the article")
         for notice in notices
     )
+
+
+def test_an_article_about_data_under_a_dialog_copied_without_buttons_keeps_its_header_and_paragraphs():
+    """The dialog copied without its buttons ends where the article's header is (the byline under its title, a
+    title about data too); with no header, the article's sentences about data, more words than a dialog's, make the
+    run no dialog at all: nothing of the article is left out as the dialog's. (A shorter article there, under 150
+    words with the dialog's own sentences, is still taken for the dialog's purposes.)"""
+    from newsletter.readers.dialogs import consent_dialogs
+
+    headline = "Data brokers sold the locations of millions of voters"
+    article = [
+        "Data brokers sold the precise locations of millions of voters to political campaigns, according to "
+        "records seen by this newspaper, which show how consent was gathered through apps.",
+        "The records show that the brokers bought the data from advertising partners that had collected it from "
+        "devices, often without the users' knowledge or any consent they could have refused.",
+        "Campaigns used the profiles to target advertising at voters' devices, the records show, and partners "
+        "kept the data for years after the election without asking for consent again.",
+        "Regulators said on Wednesday that they would examine whether the partners' privacy notices had told "
+        "users that their data could be sold on, and whether the consent they gave was valid.",
+    ]
+    dialog = DIALOG.strip().split("\n")
+    header = [headline, "By Anna Petrova", "March 4, 2026"]
+    assert consent_dialogs([*dialog, *header, *article]) == set(range(len(dialog)))
+    assert consent_dialogs([*dialog, headline, *article]) == set()

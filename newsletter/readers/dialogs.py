@@ -110,7 +110,9 @@ def copied_dialog(texts: list[str]) -> set[int]:
     """The lines of a consent dialog copied with the page, whose buttons the copy left out (a browser copies no
     <button>): its heading with its notice right under it, then every line under them that speaks of data, devices,
     ads or consent (its purposes' titles and paragraphs), two purposes at least; a line that does not ends it. Over
-    the page's first paragraph, as consent_dialogs' dialog."""
+    the page's first paragraph, as consent_dialogs' dialog, and bounded as it is: a byline or date ends it (an
+    article's header, whose title over it, one about data too, is the article's), and more than PLAIN_WORDS words of
+    sentences that are no cookie notice of their own make it no dialog (an article about data under a dialog)."""
     for i, text in enumerate(texts):
         if is_prose(text) and not (NOTICE.search(text) and is_furniture(text)):
             break
@@ -119,8 +121,17 @@ def copied_dialog(texts: list[str]) -> set[int]:
         notice = next((j for j in range(i + 1, min(len(texts), i + 1 + NOTICE_UNDER)) if NOTICE.search(texts[j])), None)
         if notice is None:
             continue
-        end = notice + 1
-        while end < min(len(texts), i + DIALOG_LINES + 1) and PURPOSE.search(texts[end]):
+        end, plain = notice + 1, 0
+        while end < min(len(texts), i + DIALOG_LINES + 1):
+            if is_byline(texts[end]) or is_date_line(texts[end]):
+                while end > notice + 1 and not is_prose(texts[end - 1]):
+                    end -= 1  # the header's title over its byline or date: the article's
+                break
+            if not PURPOSE.search(texts[end]):
+                break
+            plain += words_of(texts[end]) if is_prose(texts[end]) and not is_furniture(texts[end]) else 0
+            if plain > PLAIN_WORDS:
+                return set()
             end += 1
         if end - notice > 2:
             return set(range(i, end))
