@@ -552,3 +552,28 @@ def test_a_picture_in_a_sidebar_beside_the_article_is_named_and_never_the_story_
     assert [notice.split(":1: ")[1] for notice in notices] == [
         'left out 1 picture(s) beside the article (in a sidebar): "Jo Smith, who writes this blog"'
     ]
+
+
+def copied_for_no_script(name: str, alt: str, *, lazy_first: bool = False) -> str:
+    """A picture set twice, as a site builder's (Squarespace's) and WordPress's lazy loaders set it: a copy in a
+    <noscript> for a browser that runs no script, beside the <img> a script loads (its class, "thumb-image", one
+    the reader sets aside)."""
+    fallback = f"<noscript><img src='{CDN}/{name}' alt='{alt}'></noscript>"
+    lazy = f"<img class='thumb-image' data-src='{CDN}/{name}' data-image-dimensions='2500x1667' alt='{alt}'>"
+    return f"<div class='image-block-wrapper'>{lazy + fallback if lazy_first else fallback + lazy}</div>"
+
+
+def test_a_picture_and_its_copy_for_a_browser_without_script_are_one_picture_named_once(tmp_path):
+    """Each picture of such a page was named twice, once as left out and once as set aside (the story's own too:
+    kept and named as set aside); a browser shows one of the two copies: one picture, named once. Another picture's
+    copies are two pictures."""
+    pictures = [
+        copied_for_no_script("pier-cracks", "Cracks in the north pier"),
+        copied_for_no_script("detour.jpg", "The detour"),
+        copied_for_no_script("ferry.jpg", "The ferry", lazy_first=True),
+        f"<div><noscript><img src='{CDN}/lock.jpg' alt='The lock'></noscript>"
+        f"<img class='thumb-image' data-src='{CDN}/weir.jpg' alt='The weir'></div>",
+    ]
+    story, notices = pictured(tmp_path, pictures)
+    assert story.image.src == f"{CDN}/pier-cracks"
+    assert notices == [left_out("The detour", "The ferry", "The lock"), set_aside_notice("The weir")]

@@ -20,6 +20,7 @@ from newsletter.patterns import regex
 from newsletter.readers.alts import credit_alone
 from newsletter.readers.credits import CREDIT_LABEL
 from newsletter.readers.lines import shown
+from newsletter.readers.noscript import copies, once
 from newsletter.readers.page import PageText, findable, joined, opening, split
 from newsletter.readers.srcset import SPACES, largest, srcset
 from newsletter.text import clean_value, length_problem, listed
@@ -120,10 +121,10 @@ def article_pictures(
     tree: Any, text: PageText, body: list[Block], top: int | None, base: str
 ) -> tuple[list[Picture], list[Picture]]:
     """The pictures (<img>) set in the article: from its own <h1> (else its first paragraph) to its last paragraph,
-    each once (a picture's sizes are one picture); and those set aside there as icons, logos, portraits and links to
-    other pages, drawings (SVG, captioned or not: email programs such as Gmail and Outlook do not show one) and
-    pictures the page gives no address for (counting pixels aside, and a picture with no address, no alt text and no
-    caption: nothing to name)."""
+    each once (a picture's sizes are one picture, and so are a lazily loaded one and its copy in a <noscript>); and
+    those set aside there as icons, logos, portraits and links to other pages, drawings (SVG, captioned or not: email
+    programs such as Gmail and Outlook do not show one) and pictures the page gives no address for (counting pixels
+    aside, and a picture with no address, no alt text and no caption: nothing to name)."""
     first = text.find(opening(body))
     start = top if top is not None else first
     if start is None or first is None:
@@ -172,6 +173,8 @@ def article_pictures(
             seen |= {src, *(identity(address) for address in addresses(img))} - {""}
     # One the page gives no address for is named once, and not when its words name a picture it gives one for (a
     # script's copy of the article's photo)
+    pairs = copies([picture.img for picture in found + aside], same_picture)  # (a <noscript>'s copy is no other)
+    found, aside = once(found, [], pairs), once(aside, found, pairs)
     named = {picture.name for picture in found + aside if picture.src}
     unaddressed = [picture for picture in aside if picture.left == "unaddressed"]
     aside = [p for p in aside if p.left != "unaddressed" or p is next(q for q in unaddressed if q.name == p.name)]
@@ -220,6 +223,13 @@ def identity(source: str) -> str:
     name of 4 characters or more ("/2026/pier-cracks"; "/a/image" and "/b/image" are two pictures); else ""."""
     path = Path(split(source.split()[0] if source.split() else "").path)
     return str(path.parent / path.stem) if len(path.stem) >= 4 else ""
+
+
+def same_picture(img: Any, other: Any) -> bool:
+    """Two <img> show one picture: an address of theirs names it, at any of its sizes (identity(), related())."""
+    named = [address for address in addresses(img) if not address.lower().startswith("data:")]
+    ones = {identity(address) for address in addresses(other)}
+    return any(identity(address) in ones - {""} or related(other, address) for address in named)
 
 
 def related(img: Any, src: str) -> bool:
