@@ -3,17 +3,12 @@ and the others, named as left out; each picture's alt text, caption and credit f
 
 from __future__ import annotations
 
-import base64
-import binascii
 import copy
-import io
 import re
-import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote_to_bytes
 
 from newsletter.models import Block, Notice, Source
 from newsletter.patterns import regex
@@ -23,6 +18,7 @@ from newsletter.readers.lines import shown
 from newsletter.readers.noscript import copies, once
 from newsletter.readers.page import PageText, findable, joined, opening, split
 from newsletter.readers.srcset import SPACES, largest, srcset
+from newsletter.readers.written import PIXEL, written_in
 from newsletter.text import clean_value, length_problem, listed
 
 
@@ -76,7 +72,6 @@ LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src")  # where a lazily 
 SRCSETS = ("srcset", "data-srcset", "data-lazy-srcset")  # ... and its sizes
 PICTURE_SOURCES = ("src", *LAZY_SOURCES, *SRCSETS)
 SMALL = 150  # px wide or high, at most: an icon, a button, a portrait or a counting pixel, not a picture
-PIXEL = 2  # px wide or high, at most: a counting pixel, which nobody sees and nobody is told of
 FURNITURE = frozenset("logo logos icon icons avatar avatars sprite sprites badge badges button buttons btn share "
                       "sharing overlay spinner placeholder pixel emoji smiley headshot author profile mugshot thumb "
                       "thumbs thumbnail captcha".split())  # fmt: skip
@@ -351,48 +346,6 @@ def unloaded(img: Any, src: str) -> str:
     named = [(key, value) for key, value in named if value and not re.fullmatch(r"[\d.x%]+|true|false", value)]
     named.sort(key=lambda pair: (not ADDRESS.match(pair[1]), not re.search(r"\d", pair[1])))
     return f"{named[0][0]} {shown(named[0][1], 40)}" if named else ""
-
-
-def written_in(img: Any) -> str:
-    """The media type ("image/png") of the picture an <img> holds written into the page itself, its src a data: URL
-    (a chart, a QR code, a photo a page's editor pasted in); "" when its src is none, and when it is what stands in
-    while a picture loads: one Pillow reads as PIXEL px wide or high at most ("R0lGODlhAQABAIAAAAUEBAAAACw", a 1x1
-    GIF), or an SVG that draws nothing ("<svg viewBox='0 0 838 687'></svg>")."""
-    head, comma, payload = (img.get("src") or "").strip(SPACES).partition(",")
-    kind = head[5:].split(";")[0].strip().lower() if head[:5].lower() == "data:" else ""
-    if not comma or not kind.startswith("image/"):
-        return ""
-    data = unquote_to_bytes(payload)
-    if head.lower().replace(" ", "").endswith(";base64"):  # (a browser reads it without its spaces and padding)
-        data = re.sub(rb"[^A-Za-z0-9+/]", b"", data)
-        try:
-            data = base64.b64decode(data + b"=" * (-len(data) % 4))
-        except binascii.Error:  # (one character too many: no picture a browser shows either)
-            return ""
-    if not data:  # (nothing a browser shows)
-        return ""
-    if kind == "image/svg+xml":
-        return kind if set(SVG_TAG.findall(data.decode("utf-8", "replace"))) - {"svg"} else ""
-    size = picture_size(data)
-    return "" if size is not None and min(size) <= PIXEL else kind
-
-
-SVG_TAG = regex(r"<\s*(?:[\w-]+:)?([a-zA-Z][\w-]*)")  # an SVG's elements by name ("svg", "path", "svg:rect" as "rect")
-
-
-def picture_size(data: bytes) -> tuple[int, int] | None:
-    """A picture's size in pixels as Pillow reads it from its header (no pixel decoded); None when Pillow cannot."""
-    from PIL import Image
-
-    from newsletter.picture import WARNINGS
-
-    try:
-        with WARNINGS, warnings.catch_warnings():  # (Pillow warns of a picture of many pixels as it opens it)
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as picture:
-                return picture.size
-    except Exception:  # any failure in a decoder reading a header (not a picture, a bomb, a struct.error) is a page's
-        return None
 
 
 def picture_file(address: str) -> bool:
