@@ -76,3 +76,26 @@ def test_a_copied_pages_sidebar_portrait_is_not_the_storys_picture(issue):
     assert "https://news.example.org/images/pier?width=600" in story
     assert "jo-portrait" not in story
     assert any("beside the article (in a sidebar)" in notice.message for notice in added.notices), added.notices
+
+
+SIZES = 'src="{0}-300.jpg" srcset="{0}-300.jpg 300w, {0}-1200.jpg 1200w"'.format("https://news.example.org/pier")
+IN_ARTICLE = COPIED.replace('src="https://news.example.org/images/pier?width=600"', SIZES)
+OVER_HEADLINE = (
+    "<figure>" + IN_ARTICLE.split("<figure>")[1].split("</figure>")[0] + "</figure>" + IN_ARTICLE.split("<figure>")[0]
+    + "".join(f"<p>{SENTENCE}</p>" for _ in range(4))
+)  # fmt: skip
+
+
+# ... its sizes at "//host/..." addresses, which a copied page gives no scheme: the src's
+NO_SCHEME = IN_ARTICLE.replace("-300.jpg 300w, https:", "-300.jpg 300w, ").replace('srcset="https:', 'srcset="')
+
+
+@pytest.mark.parametrize(
+    "copied", [IN_ARTICLE, OVER_HEADLINE, NO_SCHEME], ids=["in-article", "over-headline", "sizes-without-scheme"]
+)
+def test_a_copied_pages_picture_is_the_storys_at_the_size_of_its_srcset_the_email_shows(issue, copied):
+    """A copied page's photo, its src its smallest size, its srcset the others: the story had the 300 px one, in its
+    article and in a <figure> over its headline (where the desk looks for one) alike."""
+    added = add_page(issue, html=copied)
+    story = (issue / added.written[0]).read_text("utf-8")
+    assert "https://news.example.org/pier-1200.jpg" in story, story

@@ -495,7 +495,7 @@ def test_a_picture_linked_to_its_own_larger_size_at_an_image_service_is_the_stor
         f"<a href='https://riverside.example/ferry-1.44'><img src='{SERVICE}/image/ferry.9/400x300' alt='Ferry'></a>"
     )
     story, notices = pictured(tmp_path, [photo, other])
-    assert (story.image.src, story.image.alt) == (f"{SERVICE}/image/pier.7/640x360?v=2", "Cracks in the north pier")
+    assert (story.image.src, story.image.alt) == (f"{SERVICE}/image/pier.7/1280x720?v=2", "Cracks in the north pier")
     assert notices == [set_aside_notice("Ferry")]
 
 
@@ -577,3 +577,29 @@ def test_a_picture_and_its_copy_for_a_browser_without_script_are_one_picture_nam
     story, notices = pictured(tmp_path, pictures)
     assert story.image.src == f"{CDN}/pier-cracks"
     assert notices == [left_out("The detour", "The ferry", "The lock"), set_aside_notice("The weir")]
+
+
+@pytest.mark.parametrize(
+    ("src", "sizes", "shown"),
+    [
+        # the page's src is its smallest size: the email gets the size it shows, at twice its 600 px column
+        ("pier-cracks-300.jpg", "pier-cracks-300.jpg 300w, pier-cracks-1200.jpg 1200w", "pier-cracks-1200.jpg"),
+        # ... not the original, 5,000 px wide, that every inbox would load as it is
+        ("pier-cracks-300.jpg", "pier-cracks-640.jpg 640w, pier-cracks-1600.jpg 1600w, pier-cracks.jpg 5000w",
+         "pier-cracks-1600.jpg"),
+        # no size as wide: the widest
+        ("pier-cracks-300.jpg", "pier-cracks-300.jpg 300w, pier-cracks-800.jpg 800w", "pier-cracks-800.jpg"),
+        # by pixel density, the src one of them
+        ("pier-cracks.jpg", "pier-cracks.jpg 1x, pier-cracks@2x.jpg 2x, pier-cracks@3x.jpg 3x", "pier-cracks@2x.jpg"),
+        # a src none of them, its width unknown (a zoom size beside the page's slot's densities): the src
+        ("pier-cracks-1080.jpg", "pier-cracks-280.jpg 1x, pier-cracks-560.jpg 2x", "pier-cracks-1080.jpg"),
+    ],
+    ids=["1200w", "not-the-original", "widest", "2x", "src-of-unknown-width"],
+)  # fmt: skip
+def test_a_picture_is_the_story_s_at_the_size_of_its_srcset_the_email_shows(tmp_path, src, sizes, shown):
+    """An <img> whose src is a picture, a small size of it ("pier-cracks-300.jpg"), was the story's at that size
+    beside the larger ones its srcset offers: an email's picture at 300 px, blurred across its 600 px column."""
+    candidates = ", ".join(f"{CDN}/{candidate}" for candidate in sizes.split(", "))
+    story, notices = pictured(tmp_path, [f"<img src='{CDN}/{src}' srcset='{candidates}' alt='The north pier'>"])
+    assert story.image.src == f"{CDN}/{shown}"
+    assert notices == []

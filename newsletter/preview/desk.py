@@ -204,7 +204,7 @@ def read_html(
     import lxml.html
 
     from newsletter.readers.html import parse_html
-    from newsletter.readers.pictures import figure_of, taken
+    from newsletter.readers.pictures import figure_of, picture_source, taken
 
     # A saved page dropped whole: read as import reads it, its own <head> (og:url, og:image, author) from its bytes,
     # and nothing more: the lists of links around its article (a footer's sister sites under "More from ...") are
@@ -219,8 +219,9 @@ def read_html(
     # (lxml refuses a text opening with an XML declaration that names its encoding: it is text already)
     tree = lxml.html.fromstring(XML_DECLARATION.sub("", html, count=1))
     if not story.image.src:
-        # (the first the saved-page reader would take as the article's: not an icon, a portrait, a link elsewhere)
-        src = next((src for img in tree.xpath("//figure//img[@src]") if taken(img, src := img.get("src", ""))), "")
+        # (the first the saved-page reader would take as the article's: not an icon, a portrait, a link elsewhere; at
+        # the size of its srcset the email shows, as the reader takes one)
+        src = next((src for img in tree.xpath("//figure//img[@src]") if taken(img, src := picture_source(img))), "")
         if src.startswith(("http://", "https://")):
             alt, caption, credit = figure_of(tree, src)
             story = story.model_copy(

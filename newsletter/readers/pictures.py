@@ -6,10 +6,11 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from newsletter.images import LEAD_WIDTH
 from newsletter.models import Block, Notice, Source
 from newsletter.patterns import regex
 from newsletter.readers.alts import credit_alone
@@ -17,7 +18,7 @@ from newsletter.readers.credits import CREDIT_LABEL
 from newsletter.readers.lines import shown
 from newsletter.readers.noscript import copies, once
 from newsletter.readers.page import PageText, findable, joined, opening, split
-from newsletter.readers.srcset import SPACES, largest, srcset
+from newsletter.readers.srcset import SPACES, Candidate, fitting, largest, srcset
 from newsletter.readers.written import PIXEL, written_in
 from newsletter.text import clean_value, length_problem, listed
 
@@ -260,14 +261,17 @@ def addresses(img: Any) -> list[str]:
 
 
 def picture_source(img: Any) -> str:
-    """The address of the picture an <img> shows: its src; when that stands in while the picture loads (a data: URI,
-    an SVG, a blank or a spinner), is missing, or differs from the picture a lazy loader puts there (its data-src,
-    data-srcset...: the stand-in may have any name, "grey.gif", "x.gif"), the largest candidate of its srcset (or
-    data-srcset), else its data-src (data-original, data-lazy-src); else a picture's address in any other data-*
-    attribute ("data-dejavu-src"), when the src is none or stands in for it; else a picture's address too long for a
-    story's link (to be named as left out); else the stand-in. "" when none names a picture file (a data: URI never
-    does). A src whose file's name says it is no article's picture ("lazy_placeholder.gif") gives way to a picture's
-    address too long for a link, which is the one the page loads."""
+    """The address of the picture an <img> shows, at the size the email shows it (LEAD_WIDTH, which the build makes a
+    photo at: a browser shows a srcset's candidate, never the src beside it, and an https picture goes to the inbox as
+    it is, never resized): its src, or the candidate of its srcset that fits (srcset.fitting: "photo-1200.jpg 1200w"
+    over a src "photo-300.jpg", not the 5,000 px original); when the src stands in while the picture loads (a data:
+    URI, an SVG, a blank or a spinner), is missing, or differs from the picture a lazy loader puts there (its
+    data-src, data-srcset...: the stand-in may have any name, "grey.gif", "x.gif"), the candidate of its srcset (or
+    data-srcset) that fits, else its data-src (data-original, data-lazy-src); else a picture's address in any other
+    data-* attribute ("data-dejavu-src"), when the src is none or stands in for it; else a picture's address too long
+    for a story's link (to be named as left out); else the stand-in. "" when none names a picture file (a data: URI
+    never does). A src whose file's name says it is no article's picture ("lazy_placeholder.gif") gives way to a
+    picture's address too long for a link, which is the one the page loads."""
     src = attribute_url(img.get("src") or "")
     long = next((address for address in addresses(img) if long_picture(address)), "")  # (srcsets' candidates too)
     waiting = lazy_pictures(img)
@@ -279,9 +283,9 @@ def picture_source(img: Any) -> str:
         and not any(address != src for address in waiting)
         and not (other and gives_way(src, other))
     ):
-        return src
+        return fitting(sizes_of(img, src), LEAD_WIDTH, src) or src
     for key in SRCSETS:
-        best = largest([candidate for candidate in srcset(img.get(key) or "") if image_address(candidate.url)])
+        best = fitting([c for c in srcset(img.get(key) or "") if image_address(c.url)], LEAD_WIDTH)
         if best and not stand_in(best):
             return best
     lazy = [value for key in LAZY_SOURCES if image_address(value := attribute_url(img.get(key) or ""))]
@@ -289,6 +293,17 @@ def picture_source(img: Any) -> str:
         (value for value in lazy if not stand_in(value)),
         other or long or (src if image_address(src) else next(iter(lazy), "")),
     )
+
+
+def sizes_of(img: Any, src: str) -> list[Candidate]:
+    """The candidates of the srcset of an <img> showing the picture at `src`: its sizes at a picture's address (no
+    stand-in, no link too long), a "//host/..." one at `src`'s scheme (a copied page has no address to give it one)."""
+    scheme = split(src).scheme
+    return [
+        replace(candidate, url=f"{scheme}:{candidate.url}") if scheme and candidate.url.startswith("//") else candidate
+        for candidate in srcset(img.get("srcset") or "")
+        if image_address(candidate.url) and not (stand_in(candidate.url) or long_picture(candidate.url))
+    ]
 
 
 def lazy_pictures(img: Any) -> list[str]:

@@ -96,3 +96,21 @@ def largest(candidates: list[Candidate]) -> str:
     if any(candidate.width is not None for candidate in candidates):
         return max(candidates, key=lambda candidate: candidate.width or 0).url
     return max(candidates, key=lambda candidate: candidate.density or 1.0).url if candidates else ""
+
+
+def fitting(candidates: list[Candidate], width: int, src: str = "") -> str:
+    """The address of the candidate a browser shows a picture `width` pixels wide from (its slot's CSS pixels on a
+    screen of twice their density, as an email's 600 px column is): the narrowest at least that wide, else the
+    widest; by pixel density, the lowest of 2x or more, else the highest. `src`, the <img>'s own, when it is none of
+    them and its width is unknown (no candidate that wide; densities, which are the page's slot's: "photo-1080.jpg"
+    beside "photo-280.jpg 1x, photo-560.jpg 2x" is the largest). "" when there is none."""
+    unknown = src and all(candidate.url != src for candidate in candidates)
+    if any(candidate.width is not None for candidate in candidates):
+        wide = [candidate for candidate in candidates if (candidate.width or 0) >= width]
+        if wide:
+            return min(wide, key=lambda candidate: candidate.width or 0).url
+        return src if unknown else largest(candidates)
+    if unknown:
+        return src
+    dense = [candidate for candidate in candidates if (candidate.density or 1.0) >= 2]
+    return min(dense, key=lambda candidate: candidate.density or 1.0).url if dense else largest(candidates)
