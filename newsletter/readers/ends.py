@@ -47,6 +47,8 @@ END_OF_ARTICLE = regex(
     r"tags?|topics?|filed under|more about|explore more on (?:these|this) topics?|sign up for .{0,60}|"
     r"subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
+    # ... the link a forum or a Drupal site sets under each post ("Log in or register to post comments")
+    r"\(?log in (?:or register )?to post comments\)?|"
     r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's
     # sections)
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
@@ -83,9 +85,32 @@ NOTE_UNDER = 60  # words of prose above such a note, at least: an article's
 NOTE_MOST = 80  # words: a note is no longer
 
 
-def after_note(text: str, prose_above: int) -> bool:
-    """A site's note under the article (`prose_above` words of paragraphs over it): the article is over."""
-    return prose_above >= NOTE_UNDER and bool(AFTER_NOTE.match(text)) and words_of(text) <= NOTE_MOST
+def after_note(texts: list[str], roles: list[str], k: int, prose_above: int) -> bool:
+    """Line `k`, under the article (`prose_above` words of paragraphs over it), is a site's note, or the article's
+    tags or categories with the tags on the line right under its last paragraph (its buttons, a caption or the
+    writer's signature between): the article is over."""
+    text = texts[k]
+    if prose_above < NOTE_UNDER or words_of(text) > NOTE_MOST:
+        return False
+    if AFTER_NOTE.match(text):
+        return True
+    above = next((j for j in range(k - 1, -1, -1) if roles[j] not in TAGS_UNDER), None)
+    return bool(TAGGED.match(text)) and above is not None and roles[above] == "prose"
+
+
+TAGS_UNDER = ("furniture", "credit", "caption", "byline", "date")  # what may stand between the article and its tags
+
+
+# The article's tags or categories, the tags on the line ("Tags: harbour, bridge", "Filed Under: City", "Article
+# Tags : ...", "getaggt mit:Hafen", WordPress's "Posted in City | Tagged bridge" and "This entry was posted in ..."):
+# under the article, where it is over (over it, between byline and first paragraph, it is the page's furniture)
+TAGGED = regex(
+    r"(?i)^(?:(?:(?:article|post|story)\s+)?(?:tags?|tagged(?:\s+(?:with|in|as))?|topics?|categor(?:y|ies)|"
+    r"filed\s+(?:under|in)|keywords|themen|schlagw(?:ö|oe)rter|schlagworte|getaggt(?:\s+mit)?|"
+    r"verschlagwortet(?:\s+mit)?|kategorien?|mots[- ]cl[ée]s|[ée]tiquettes|cat[ée]gories?|etiquetas|"
+    r"categor[íi]as?|temas|argomenti|categorie|onderwerpen|categorieën)\s*[:：]\s*\S|"
+    r"posted\s+in\s+\S.*\|\s*tagged\s|this (?:entry|post) was posted in\s)"
+)
 
 
 # The heading over an organisation's note under a press release or a report ("About Elections Canada", "About the

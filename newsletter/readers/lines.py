@@ -280,7 +280,7 @@ RELATED = regex(
     r"Διαβάστε (?:επίσης|ακόμη)|Σχετικά άρθρα|Läs (?:också|även)|Læs (?:også|mere)|Les (?:også|mer)|Lue myös|"
     r"Citește (?:și|şi)|Articole similare|Kapcsolódó (?:cikkek|hírek)|مزید پڑھیں|"
     rf"আরও পড়ুন|כתבות נוספות|Llegeix (?:també|més)|Notícies relacionades|{languages.RELATED_HEADINGS})"
-    r"\s*[:：]?$"
+    r"\s*(?:[:：]|…|\.{3})?$"  # (a heading may trail off: "Das könnte dich auch interessieren …")
 )
 # The story's tags after their label, as a list: "Topics: Crack, damage, earthquake", "Schlagworte: Wahl, SPD"
 TAG_LINE = regex(

@@ -262,7 +262,7 @@ def classify(lines: list[Line]) -> list[str]:
         elif LICENCE.match(text) and words_of(text) <= LICENCE_WORDS:  # a photo's or the article's licence
             roles.append("furniture")
         elif END_OF_ARTICLE.match(text) or RIGHTS_RESERVED.search(text) and len(text) <= 160 \
-                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(text, prose_words) \
+                or AUTHORS.match(text) and "prose" in roles[-2:] or after_note(texts, roles, k, prose_words) \
                 or about_heading(texts, roles, k, prose_words):  # fmt: skip
             roles.append("end")  # comments, tags, the page's copyright line, its writers' box: the article is over
         elif is_credit(text):

@@ -1,0 +1,148 @@
+"""Where a pasted article ends (readers/ends.py, readers/lines.py): what blogs and news sites set right under the
+article's last paragraph, the article's tags and categories with the tags on the line, a "you might also like"
+heading trailing off in an ellipsis, a link asking the reader to log in to comment, ends it;
+what follows (the writer's box, other posts, readers' comments) stays out of the story, and is named as left out.
+The pages are written here in the shapes sites paste in, by hand."""
+
+import re
+
+import pytest
+
+from newsletter.readers.text import parse_page
+
+HEADLINE = "Harbour bridge to close to cars next spring as its steel supports corrode"
+ARTICLE = [
+    "The city council voted on Tuesday to close the old harbour bridge to cars from next spring, after engineers "
+    "found that its steel supports had corroded faster than expected.",
+    "The bridge carries about 14,000 vehicles a day, and the council said buses and bicycles would still be allowed "
+    "to cross while repairs are planned over the coming two years.",
+    "Shop owners on both banks said they feared losing customers, and asked the council to fund a free ferry during "
+    "the works, which the mayor said she would consider next month.",
+]
+# What a blog sets under its posts: the writer's box, then another post's opening; neither is the article's
+WRITER = (
+    "Maren Holt writes about her city, its streets and its council, and has lived by the harbour for twenty years. "
+    "She is glad to hear from readers."
+)
+OTHER_POST = (
+    "Last week the market on the square reopened after the winter, with more stalls than ever and a new bakery that "
+    "sold out of bread before nine in the morning."
+)
+
+
+def read(text: str) -> tuple[list[str], list[str]]:
+    """The story's paragraphs as the build sets them, and the notices it gives."""
+    notices: list = []
+    story = parse_page(text, "page.txt", notices).stories[0]
+    return [block.text for block in story.body], [str(notice) for notice in notices]
+
+
+def page(under: str) -> str:
+    """A blog's post pasted whole: menu, headline, byline and date, the article, then `under` and what follows."""
+    article = "\n".join(ARTICLE)
+    return f"Home\nCity\nAbout\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{article}\n{under}\n{WRITER}\n{OTHER_POST}\n"
+
+
+def named_left_out(notices: list[str], text: str, lines: str) -> bool:
+    """A notice names the page's line holding `text` among the lines left out."""
+    number = next(n for n, line in enumerate(lines.split("\n"), start=1) if line == text)
+    runs = [re.search(r"page\.txt:(\d+)(?:-(\d+))?: left out", notice) for notice in notices]
+    return any(run and int(run[1]) <= number <= int(run[2] or run[1]) for run in runs)
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        "Article Tags : Harbour, Bridges, City council, Ferries",
+        "Tags: harbour, bridge",
+        "Tagged with: harbour",
+        "Filed Under: City, Transport",
+        "Category: Local news",
+        "Categories: City | Transport",
+        "Posted in City | Tagged bridge, council",
+        "This entry was posted in City and tagged bridge, harbour. Bookmark the permalink.",
+        "getaggt mit:BrückeHafenStadtrat",
+        "Schlagwörter: Hafen, Brücke",
+        "Kategorie: Lokales",
+        "Étiquettes : pont, port",
+        "Etiquetas: puente, puerto",
+    ],
+)
+def test_the_article_s_tags_on_their_line_under_it_end_it(tags):
+    """The post's tags or categories with the tags on the same line, under its last paragraph: the article is over
+    there, and the writer's box and the next post's opening under them are left out, and named so."""
+    pasted = page(tags)
+    body, notices = read(pasted)
+    assert body == ARTICLE
+    assert named_left_out(notices, OTHER_POST, pasted)
+
+
+@pytest.mark.parametrize("tags", ["Tags: harbour, bridge", "Filed Under: City, Transport", "Category: Local news"])
+def test_tags_over_the_article_do_not_end_it(tags):
+    """The same line over the article, between the byline and its first paragraph (as some sites set a post's
+    category), is the page's furniture: the whole article is the story."""
+    article = "\n".join(ARTICLE)
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{tags}\n{article}\n")
+    assert body == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "heading", ["Das könnte dich auch interessieren …", "You might also like...", "Lesen Sie auch …", "Related posts…"]
+)
+def test_a_related_heading_trailing_off_in_an_ellipsis_ends_the_article(heading):
+    """'Das könnte dich auch interessieren …' under the article, other posts' titles and openings under it: a related
+    list, as the heading without its ellipsis is; the posts are not the article's."""
+    article = "\n".join(ARTICLE)
+    posts = (
+        "The market on the square reopens after the winter\n"
+        "More stalls than ever came back to the square this week, and a new bakery sold out of bread before nine.\n"
+        "A new ferry for the harbour\n"
+        "The council is weighing a free ferry for the months the bridge is closed, the mayor said on Friday.\n"
+    )
+    body, _ = read(
+        f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{article}\n{heading}\n{posts}© 2026 Harbour Diary\n"
+    )
+    assert body == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Log in or register to post comments",
+        "(Log in to post comments)",
+    ],
+)
+def test_a_link_to_log_in_to_comment_ends_the_article(link):
+    """A forum's or a Drupal site's "Log in to post comments" under the article: readers' posts follow, not the
+    article."""
+    body, _ = read(page(link))
+    assert body == ARTICLE
+
+
+def test_an_article_that_speaks_of_tags_in_a_sentence_goes_on():
+    """A paragraph that opens with "Tags:"-like words but is the article's own sentence ("Tagged with graffiti, the
+    bridge...") does not end it: only a line of tags does."""
+    sentence = (
+        "Tagged with graffiti from end to end, the bridge has been a landmark for artists as much as for drivers, "
+        "and the council said the murals would be kept during the repairs."
+    )
+    article = "\n".join([*ARTICLE, sentence, ARTICLE[0].replace("Tuesday", "Monday")])
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{article}\n")
+    assert sentence in body and len(body) == 5
+
+
+def test_topics_under_the_headline_with_prose_higher_on_the_page_do_not_end_the_article():
+    """A podcast's or a transcript's page: an episode's summary higher up, then the headline with its topics on the
+    line under it, then the article. The topics head the article, they do not end it: the whole article is the
+    story, under its headline, sure (only tags right under the article's last paragraph end it)."""
+    summary = (
+        "Every week the city desk answers readers' questions about the harbour, the bridges and the council's plans "
+        "for them, with the engineers, shop owners and commuters who know them best, and the reporters who have "
+        "followed the works since the first cracks were found in the steel supports two winters ago."
+    )
+    article = "\n".join(ARTICLE)
+    menu = "Listen\nSubscribe\nApple Podcasts\nSpotify\nRSS\nAll episodes\nShare\nFacebook\nEmail\nEpisode 16"
+    header = f"Home\nPodcasts\n{summary}\n{menu}\n{HEADLINE}"
+    story = parse_page(f"{header}\nTopics: harbour, bridge, council, ferries\n{article}\n", "page.txt", []).stories[0]
+    assert [block.text for block in story.body] == ARTICLE
+    assert (story.headline, story.headline_unsure) == (HEADLINE, False)
