@@ -146,3 +146,34 @@ def test_topics_under_the_headline_with_prose_higher_on_the_page_do_not_end_the_
     story = parse_page(f"{header}\nTopics: harbour, bridge, council, ferries\n{article}\n", "page.txt", []).stories[0]
     assert [block.text for block in story.body] == ARTICLE
     assert (story.headline, story.headline_unsure) == (HEADLINE, False)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "This article is republished from The Harbour Diary under a Creative Commons license. Read the original.",
+        "This story was originally published by the Harbour Diary.",
+        "This article first appeared on the Harbour Diary, a nonprofit newsroom.",
+        "A version of this story first appeared in the Harbour Diary newsletter.",
+        "Cet article a été initialement publié sur le Journal du port.",
+        "Dieser Artikel erschien zuerst beim Hafenblatt.",
+        "Este artículo fue publicado originalmente en El Diario del Puerto.",
+        "Questo articolo è stato pubblicato originariamente su Il Porto.",
+        "Dit artikel verscheen eerder in De Havenkrant.",
+    ],
+)
+def test_where_the_article_ran_first_under_it_ends_it(note):
+    """A republished article's note of where it ran first, under its last paragraph: the article is over there; the
+    writer's box and the republishing site's next post under it are left out, and named so."""
+    pasted = page(note)
+    body, notices = read(pasted)
+    assert body == ARTICLE
+    assert named_left_out(notices, OTHER_POST, pasted)
+
+
+def test_where_the_article_ran_first_over_it_does_not_end_it():
+    """The same note over the article, as an editor's note under the byline: the whole article is the story."""
+    article = "\n".join(ARTICLE)
+    note = "This story was originally published by the Harbour Diary."
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{note}\n{article}\n")
+    assert body[-3:] == ARTICLE

@@ -75,6 +75,21 @@ AFTER_NOTE = regex(
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
     r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$|"
     r"this (?:story|article) (?:was|is) part of (?:our|the) .{1,40} issue\b|"  # a magazine's print issue
+    # ... where it ran first, as a site republishing it says ("This article is republished from The Conversation
+    # under a Creative Commons license", "This story was originally published by ProPublica"), in English, French,
+    # German, Spanish, Portuguese, Italian and Dutch
+    r"this (?:article|story|post|piece|report|essay|column|interview) (?:is|was|has been) (?:republished|"
+    r"reproduced|reprinted|cross-?posted)\b|this (?:article|story|post|piece|report|essay|column|interview) "
+    r"(?:was |is )?(?:originally|first) (?:published|appeared|posted|ran)\b|(?:originally|first) (?:published|"
+    r"appeared|posted) (?:in|on|by|at) |a version of this (?:article|story|post|piece|report|essay|column) "
+    r"(?:first |originally )?(?:appeared|was published|ran)\b|republished (?:with permission )?(?:from|by) |"
+    r"cet article a (?:été )?(?:initialement |d['’]abord )?(?:publié|paru)\b|(?:initialement|originellement) "
+    r"publié\b|dieser (?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|ursprünglich|erstmals)\b|(?:zuerst|"
+    r"ursprünglich|erstmals) erschienen (?:bei|in|auf) |este (?:artículo|texto) (?:fue publicado|se publicó) "
+    r"(?:originalmente|por primera vez)\b|publicad[oa] originalmente (?:en|por|em|no|na|pel[oa]) |este (?:artigo|"
+    r"texto) foi (?:originalmente )?publicado (?:originalmente|primeiro)\b|(?:questo )?articolo (?:è stato )?"
+    r"(?:pubblicato|apparso) (?:originariamente|per la prima volta|originalmente)\b|dit (?:artikel|stuk) "
+    r"verscheen (?:eerder|eerst|oorspronkelijk)\b|"
     # ... and the writer's disclosure The Conversation prints under each article, wherever it is republished
     r".{1,80}\b(?:does not|do not) work for, consult, own shares in or receive funding from\b)|"
     r".{0,60}(?:仅代表作者|僅代表作者)|"  # "... only the writer's or expert's own view"
