@@ -177,3 +177,48 @@ def test_where_the_article_ran_first_over_it_does_not_end_it():
     note = "This story was originally published by the Harbour Diary."
     body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{note}\n{article}\n")
     assert body[-3:] == ARTICLE
+
+
+GERMAN = [
+    "Der Stadtrat hat am Dienstag beschlossen, die alte Hafenbrücke ab dem nächsten Frühjahr für Autos zu sperren, "
+    "nachdem Ingenieure festgestellt hatten, dass ihre Stahlträger schneller rosten als erwartet.",
+    "Über die Brücke fahren täglich rund 14.000 Fahrzeuge. Busse und Fahrräder sollen sie nach Angaben der Stadt "
+    "weiter nutzen dürfen, während die Reparaturen in den kommenden zwei Jahren geplant werden.",
+    "Ladenbesitzer auf beiden Seiten des Hafens fürchten, Kundschaft zu verlieren, und forderten eine kostenlose "
+    "Fähre während der Bauarbeiten, die die Bürgermeisterin im nächsten Monat prüfen will.",
+]
+FRENCH = [
+    "Le conseil municipal a voté mardi la fermeture aux voitures du vieux pont du port à partir du printemps "
+    "prochain, après que des ingénieurs ont constaté que ses piliers d'acier rouillaient plus vite que prévu.",
+    "Le pont voit passer environ 14 000 véhicules par jour, et la mairie a précisé que les bus et les vélos "
+    "pourraient encore l'emprunter pendant les deux années de travaux.",
+    "Les commerçants des deux rives craignent de perdre leur clientèle et demandent un bac gratuit pendant le "
+    "chantier, une idée que la maire a promis d'étudier le mois prochain.",
+]
+
+
+@pytest.mark.parametrize(
+    ("headline", "byline", "article", "bio"),
+    [
+        (
+            "Hafenbrücke wird für Autos gesperrt",
+            "Von Maren Holt",
+            GERMAN,
+            "Maren Holt ist Korrespondentin der Hafenzeitung und berichtet seit 2019 über die Stadtpolitik.",
+        ),
+        (
+            "Le vieux pont du port fermé aux voitures",
+            "Par Claire Dubois",
+            FRENCH,
+            "Claire Dubois est journaliste au service politique du Journal du port depuis 2018.",
+        ),
+    ],
+)
+def test_the_writer_s_note_in_the_page_s_language_under_the_article_is_not_its_paragraph(
+    headline, byline, article, bio
+):
+    """A German or French page's note on its writer under the article ("Maren Holt ist Korrespondentin der
+    Hafenzeitung ...", the byline's name): who wrote it, not the article's last paragraph."""
+    text = "\n".join(article)
+    body, _ = read(f"Start\nStadt\n{headline}\n{byline}\n12.03.2026\n{text}\n{bio}\n")
+    assert body == article

@@ -56,10 +56,20 @@ def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
 # the writer covers for whom ("covers Bulgaria for The Associated Press"); not what a person in the news is or does
 # A writer's post (and a program's: its producer, photographer, host)
 POSTS = r"(?:correspondent|editor|reporter|writer|columnist|contributor|analyst|journalist|producer|photographer|host)"
+FOREIGN_POSTS = (
+    r"(?:korrespondent|redakteur|reporter|autor|journalist|kolumnist|chefredakteur|ressortleiter)(?:in)?|journaliste|"
+    r"correspondante?|rédact(?:eur|rice)|chroniqueu(?:r|se)|éditorialiste|periodista|corresponsal|redactora?|"
+    r"columnista|jornalista|correspondente|repórter|colunista|giornalista|corrispondente|inviat[oa]|redatt(?:ore|rice)|"
+    r"editorialista"
+)
 NOTE = (
     rf",?\s+(?:(?:is|was|has been)\s+(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,4}}?(?i:{POSTS}|fellow|professor|"
     r"researcher|director|chief|lecturer|author|scholar|adviser|advisor|economist|historian)\b|"
-    r"(?P<covers>covers|reports on|reports from|writes about|writes on|has (?:covered|reported on|reported from)))\b"
+    r"(?P<covers>covers|reports on|reports from|writes about|writes on|has (?:covered|reported on|reported from))|"
+    # ... and as German, French, Spanish, Portuguese and Italian sites say what their writer is ("Maren Holt ist
+    # Korrespondentin der Hafenzeitung", "... est journaliste au service politique")
+    r"(?:ist|war|est|était|es|fue|é|foi|è|era)\s+(?:(?:ein|eine|der|die|un|une|le|la|el|uma?|o|a|il|lo)\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,3}}?(?i:{FOREIGN_POSTS}))\b"
 )
 NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
