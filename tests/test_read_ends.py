@@ -222,3 +222,74 @@ def test_the_writer_s_note_in_the_page_s_language_under_the_article_is_not_its_p
     text = "\n".join(article)
     body, _ = read(f"Start\nStadt\n{headline}\n{byline}\n12.03.2026\n{text}\n{bio}\n")
     assert body == article
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Correction: March 15, 2026\nAn article on Wednesday about the bridge misstated how many cars cross it.",
+        "Correction: An earlier version of this story gave the wrong date for the council's vote.",
+        "Erramos: o texto foi alterado\nDiferentemente do que foi publicado, a votação terminou com 21 votos a favor.",
+        "Rättelse: I en tidigare version av artikeln angavs fel antal bilar.",
+        "Disclosure: The harbour authority has been a financial supporter of the Harbour Diary.",
+        "Some links in this newsletter are affiliate links. If you buy through them, we may earn a commission.",
+        "Audio version generated with AI text-to-speech. The reporting and writing are by our staff.",
+        "Voor de voorleesfunctie bij dit artikel is een AI-stem gebruikt. De tekst is geschreven door de redactie.",
+    ],
+)
+def test_a_correction_a_disclosure_or_a_note_on_an_ai_voice_under_the_article_ends_it(note):
+    """A site's correction under the article (its heading, and the paragraph saying what was wrong), its disclosure
+    of a funder or of affiliate links, its note that a machine's voice reads the article aloud: the site's notes,
+    not the article's last paragraphs; the writer's box and the next post under them stay out too."""
+    pasted = page(note)
+    body, notices = read(pasted)
+    assert body == ARTICLE
+    assert named_left_out(notices, OTHER_POST, pasted)
+
+
+def test_the_site_s_rights_line_under_the_last_paragraph_leaves_it_the_article_s():
+    """Corriere's "© RIPRODUZIONE RISERVATA" under the article's last paragraph: the site's rights line, not a photo's
+    credit; the paragraph over it is the article's last, not a caption left out."""
+    article = [
+        "Il consiglio comunale ha approvato nella notte la delibera che chiude il vecchio ponte del porto alle auto "
+        "dalla prossima primavera, dopo che i tecnici hanno trovato i piloni di acciaio corrosi.",
+        "Sul ponte passano circa 14 mila veicoli al giorno; autobus e biciclette potranno continuare a usarlo "
+        "durante i due anni di lavori, ha precisato il Comune.",
+        "I commercianti delle due sponde temono di perdere clienti e chiedono un traghetto gratuito durante il "
+        "cantiere. La misura entrerà in vigore, salvo ricorsi, il 16 gennaio.",
+    ]
+    text = "\n".join(article)
+    body, _ = read(f"Milano\nCronaca\nIl vecchio ponte del porto chiude alle auto\ndi Marta Rossi\n{text}\n"
+                   "© RIPRODUZIONE RISERVATA\nLeggi anche\nArea C, la mappa dei varchi\n")  # fmt: skip
+    assert body == article
+
+
+def test_readers_posts_without_a_heading_under_the_article_are_not_its_paragraphs():
+    """Under the article, readers' comments with no heading over them, each under "Posted by <name> on <date>": the
+    article is over at its last paragraph, and the comments are left out, named."""
+    comments = (
+        "Posted by harbourmum on March 12, 2026 at 10:12 PM\n"
+        "Thank you to the council for listening. A press release is not how you tell the people who cross it.\n"
+        "Posted by ferryfan on March 13, 2026 at 6:55 AM\n"
+        "They knew about the rust three years ago. Why is this a surprise to anyone in that building?\n"
+        "Posted by J. Kaczmarek on March 13, 2026 at 8:20 AM\n"
+        "Build the new bridge faster and we would not need any of this, or a ferry that nobody will use.\n"
+    )
+    article = "\n".join(ARTICLE)
+    pasted = f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{article}\n{comments}Report Abuse\n"
+    body, notices = read(pasted)
+    assert body == ARTICLE
+    assert named_left_out(notices, "Posted by ferryfan on March 13, 2026 at 6:55 AM", pasted)
+
+
+def test_a_live_page_s_posts_each_by_its_writer_stay_the_article():
+    """A live page: its writers' posts, each under "Posted by <writer> at <time>", from the top of the article. The
+    posts are the article, whoever posted them."""
+    posts = [
+        ("Maren Holt", "10:42 AM", ARTICLE[0]),
+        ("Tom Ferris", "11:05 AM", ARTICLE[1]),
+        ("Maren Holt", "11:30 AM", ARTICLE[2]),
+    ]
+    live = "".join(f"Posted by {name} at {time}\n{text}\n" for name, time, text in posts)
+    body, _ = read(f"Home\nLive: {HEADLINE}\nBy Maren Holt and Tom Ferris\n12 March 2026\n{live}")
+    assert [text for text in ARTICLE if text in body] == ARTICLE

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import APPEAL, QUOTED
+from newsletter.readers.lines import APPEAL, QUOTED, line_date
 from newsletter.readers.scripts import words_of
 
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
@@ -75,6 +75,14 @@ AFTER_NOTE = regex(
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
     r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$|"
     r"this (?:story|article) (?:was|is) part of (?:our|the) .{1,40} issue\b|"  # a magazine's print issue
+    # ... its corrections, under their label ("Correction: March 15, 2012", "Erramos: o texto foi alterado",
+    # "Rättelse: ..."), its disclosure of a funder or of affiliate links, its note that a machine's voice reads it
+    r"(?:corrections?|clarifications?|errat(?:um|a)|rectificatif|rectification|fe de errores|corrección|correção|"
+    r"erramos|correzione|rettifica|korrektur|korrekturhinweis|richtigstellung|rättelse|rettelse|correctie|"
+    r"rectificatie|sprostowanie|düzeltme|oprava|訂正|更正|정정)\s*(?:[:：]|$)|(?:disclosures?|disclaimer|affiliate "
+    r"disclosure|transparenzhinweis|offenlegung)\s*[:：]|(?:some|the) links in this (?:article|story|post|newsletter|"
+    r"piece) (?:are|may be) affiliate links\b|audio (?:version )?(?:generated|produced|created|read) (?:with|by|using) "
+    r"(?:ai|artificial intelligence)\b|voor de voorleesfunctie bij dit artikel\b|"
     # ... where it ran first, as a site republishing it says ("This article is republished from The Conversation
     # under a Creative Commons license", "This story was originally published by ProPublica"), in English, French,
     # German, Spanish, Portuguese, Italian and Dutch
@@ -200,6 +208,31 @@ def pitch(text: str) -> bool:
     appeal = APPEAL.search(text) is not None and words_of(text) <= APPEAL_MOST  # (not a writer's long P.S. ending so)
     spoken = AS_SITE.search(text) is not None and TO_READER.search(text) is not None
     return appeal or bool(SITE.search(text)) and (spoken or ASKS.search(text) is not None)
+
+
+def article_end(texts: list[str], roles: list[str], start: int, end: int) -> int:
+    """Where the article ends under what closes its run with no heading over it: the site's asks of its readers
+    (before_pitches), readers' posts (before_thread)."""
+    return before_thread(texts, roles, start, before_pitches(texts, roles, start, end))
+
+
+# A reader's post's head with no heading over the thread: "Posted by harbourmum on March 12, 2026 at 10:12 PM"
+POSTED_BY = regex(r"(?i)^(?:posted|submitted|written|commented)\s+by\s+(?P<name>\S.{0,50}?)\s+(?:on|at|[|·•—–-])\s")
+THREAD_POSTS = 2  # heads at least, of two readers or more
+
+
+def before_thread(texts: list[str], roles: list[str], start: int, end: int) -> int:
+    """Where the article ends when readers' posts follow it with no heading over them, each under its reader's
+    name and the day it was posted: at the last paragraph over the first, if an article's worth of prose is left. A
+    live page's posts under their writers' names and times of day (no day) are the article."""
+    heads = [(k, head["name"].casefold()) for k in range(start + 1, end + 1)
+             if (head := POSTED_BY.match(texts[k])) and line_date(texts[k])]  # fmt: skip
+    if len(heads) < THREAD_POSTS or len({name for _, name in heads}) < THREAD_POSTS:
+        return end
+    first = heads[0][0]
+    if sum(words_of(texts[k]) for k in range(start, first) if roles[k] == "prose") < NOTE_UNDER:
+        return end
+    return max(k for k in range(start, first) if roles[k] == "prose")
 
 
 def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> int:

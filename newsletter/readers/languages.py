@@ -8,8 +8,9 @@ from __future__ import annotations
 # Greek, Swedish, Danish, Norwegian, Finnish, Arabic, Persian, Urdu, Hebrew, Vietnamese, Indonesian and Malay, Swahili,
 # Hindi, Bengali, Thai, Georgian, Armenian; and Korean's and Japanese's "no reprinting without permission"
 ALL_RIGHTS_RESERVED = (
-    r"rechte vorbehalten|droits réservés|derechos reservados|diritti riservati|direitos reservados|"
-    r"rechten voorbehouden|drets reservats|prawa zastrzeżone|práva vyhrazena|práva vyhradené|jog fenntartva|"
+    r"rechte vorbehalten|droits réservés|derechos reservados|diritti riservati|riproduzione riservata|"
+    r"direitos reservados|rechten voorbehouden|drets reservats|prawa zastrzeżone|práva vyhrazena|práva vyhradené|"
+    r"jog fenntartva|"
     r"drepturile rezervate|hakları saklıdır|права защищены|права захищені|права задржана|prava zadržana|"
     r"prava pridržana|права запазени|επιφύλαξη παντός δικαιώματος|δικαιώματα (?:διατηρούνται|κατοχυρωμένα)|"
     r"rättigheter förbehållna|rettigheder forbeholdes|rettigheter reservert|oikeudet pidätetään|"

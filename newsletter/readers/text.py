@@ -51,7 +51,7 @@ from newsletter.readers.dialogs import (
     site_promo,
     subhead_ends,
 )
-from newsletter.readers.ends import END_OF_ARTICLE, about_heading, after_note, before_pitches, end_marks
+from newsletter.readers.ends import END_OF_ARTICLE, about_heading, after_note, article_end, end_marks
 from newsletter.readers.headers import date_over, figures_date, is_standfirst
 from newsletter.readers.headline import CHOICES, article_start, choose_headline
 from newsletter.readers.labels import counted_links, is_markup, original_title, qualified_labels
@@ -131,7 +131,7 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
     wall = paywall(texts, roles, start, end)
     if wall is not None and wall <= end:
         end = max((k for k in range(start, wall) if roles[k] == "prose"), default=end)
-    end = before_pitches(texts, roles, start, end)  # the site's asks under it: not its own
+    end = article_end(texts, roles, start, end)  # the site's asks under it, readers' posts: not its own
 
     # The body: prose in the run; subheads between prose; captions and credits inside it go to no output, nor a
     # related box (its heading and the titles under it) inside the article
