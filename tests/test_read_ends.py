@@ -293,3 +293,42 @@ def test_a_live_page_s_posts_each_by_its_writer_stay_the_article():
     live = "".join(f"Posted by {name} at {time}\n{text}\n" for name, time, text in posts)
     body, _ = read(f"Home\nLive: {HEADLINE}\nBy Maren Holt and Tom Ferris\n12 March 2026\n{live}")
     assert [text for text in ARTICLE if text in body] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        [  # the site's ask in three paragraphs, the middle one speaking of the site by its name
+            "Since you are reading from abroad today, we have a favour to ask. Stories like this one take weeks to "
+            "report, and we want to keep them free for everyone to read, wherever they are.",
+            "The Harbour Diary belongs to no investor and to no party. It answers only to the people of the city it "
+            "reports on, and it always will.",
+            "If there was ever a time to join us, it is now. Please consider supporting our journalism with a gift "
+            "each month. Thank you.",
+        ],
+        [  # ... in two, the last asking the reader to become a member by the site's own name for its members
+            "If you have read this far, you probably care about what happens at the town hall, where deals are made "
+            "behind closed doors. So do we.",
+            "Few newsrooms can still afford to send a reporter to every council meeting. Our Harbour Insiders make it "
+            "possible. Become a Harbour Insider from two pounds a month.",
+        ],
+    ],
+)
+def test_the_site_s_appeal_under_the_article_in_several_paragraphs_is_left_out(appeal):
+    """The site's appeal to its readers under the article, in paragraphs that speak to the reader as the site ("If
+    you have read this far ... So do we") and of the site itself: not the article's last paragraphs."""
+    asks = "\n".join(appeal)
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n" + "\n".join(ARTICLE) + f"\n{asks}\n© 2026\n")
+    assert body == ARTICLE
+
+
+def test_a_column_s_last_paragraph_speaking_to_the_reader_over_the_site_s_ask_stays_the_column_s():
+    """A column whose last paragraph speaks to its readers as "we" and "you", over the newsletter's ask to subscribe:
+    the column's paragraph is its own; only the ask is left out."""
+    last = (
+        "So here is what we can do. If you cross the bridge every morning, write to your councillor before the vote "
+        "on Thursday and tell them what a year without it would cost you."
+    )
+    ask = "Thanks for reading the Harbour Diary! Subscribe for free to receive new posts and support my work."
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n" + "\n".join([*ARTICLE, last, ask]) + "\n")
+    assert body == [*ARTICLE, last]

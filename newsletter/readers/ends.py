@@ -179,7 +179,7 @@ SITE = regex(
     r"(?i)\b(?:subscri\w*|newsletters?|inbox|sign(?:ing)? up|members?(?:hip)?|donat\w*|paywall|journalism|sponsor\w*|"
     r"follow (?:us|on)|(?:on|at) (?:X|Twitter|Facebook|Instagram|LinkedIn|YouTube|Telegram|WhatsApp|TikTok)|"
     r"whatsapp channel|google news|podcasts?|this post is public|feel free to share|thanks for reading|assinante|"
-    r"abonn\w*|iscriv\w*|suscri\w*|saluran|app store|our app)\b"
+    r"abonn\w*|iscriv\w*|suscri\w*|saluran|app store|our app|newsrooms?|stories like this|read this far)\b"
 )
 AS_SITE = regex(
     r"(?i)\b(?:we|our|we['’](?:re|ve|d|ll)|nous|notre|wir|unser\w*|nuestr[oa]s?|noss[oa]s?|nostr[oi]|wij|onze|"
@@ -235,16 +235,24 @@ def before_thread(texts: list[str], roles: list[str], start: int, end: int) -> i
     return max(k for k in range(start, first) if roles[k] == "prose")
 
 
+ASK_BELOW = 3  # lines: an ask this close under the article's run closes it too
+
+
 def before_pitches(texts: list[str], roles: list[str], start: int, end: int) -> int:
     """Where the article ends when the site's asks of its readers close its run (a membership appeal in three
     paragraphs, a newsletter's sign-off): at the last paragraph over them, if an article's worth of prose is left."""
-    cut = end
+    cut, between = end, None  # (a paragraph between two asks: the site's too, as it speaks of itself in between)
+    below = next((k for k in range(end + 1, min(len(texts), end + ASK_BELOW + 1)) if roles[k] != "other"), None)
+    asked = below is not None and pitch(texts[below])  # (an ask right under the run, left out as furniture)
     for k in range(end, start, -1):
         if roles[k] != "prose":
             continue
         if not pitch(texts[k]):
-            break
-        cut = k - 1
+            if between is not None or cut == end and not asked:
+                break
+            between = k
+            continue
+        cut, between = k - 1, None
     if cut == end or sum(words_of(texts[k]) for k in range(start, cut + 1) if roles[k] == "prose") < NOTE_UNDER:
         return end
     return max(k for k in range(start, cut + 1) if roles[k] == "prose")

@@ -420,9 +420,9 @@ APPEAL = regex(
     r"(?i)\b(?:support (?:my|our) (?:work|journalism|reporting)|readers like you|join us|thanks for reading|"
     r"please consider (?:supporting|subscribing|donating|becoming|making|a)|you['’]ve read \d+ (?:free )?articles?|"
     r"reader-supported|your (?:support|donation) (?:helps|allows|makes)|becom(?:e|ing) an? (?:free or paid |paid |"
-    r"[A-Z]\w+ )?(?:member|subscriber|supporter)|receive new posts|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
+    r"[A-Z]\w+ )?(?:member|subscriber|supporter|insider)|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
     r"award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|subscribe to) .{0,120}(?:newsletter|weekly|daily|"
-    r"for a fresh look|deep-dive|read it now)|we need your (?:help|support)|please support us|"
+    r"for a fresh look|deep-dive|read it now)|we need your (?:help|support)|please support us|receive new posts|"
     r"(?:telegram|whatsapp) (?:channel|community|group)|delivered to (?:you|your inbox)|нужна ваша поддержка|"
     r"пожертвовани\w*)\b"
 )
