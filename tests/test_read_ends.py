@@ -332,3 +332,19 @@ def test_a_column_s_last_paragraph_speaking_to_the_reader_over_the_site_s_ask_st
     ask = "Thanks for reading the Harbour Diary! Subscribe for free to receive new posts and support my work."
     body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n" + "\n".join([*ARTICLE, last, ask]) + "\n")
     assert body == [*ARTICLE, last]
+
+
+@pytest.mark.parametrize(
+    ("header", "note", "under"),
+    [
+        ("By Maren Holt", "Reach Maren Holt at 555-0143 or maren.holt@harbourdiary.com.", "Print"),
+        ("", "Maren Holt is a writer based in Harbour City.", "MORE FROM Maren Holt"),
+    ],
+)
+def test_how_to_reach_the_writer_or_who_the_writer_is_under_the_article_is_not_its_paragraph(header, note, under):
+    """The writer's contact with a telephone number before the address, or a note on the writer with the writer's
+    other stories listed under it ("MORE FROM <name>", no byline over the article): the writer's, not the article's
+    last paragraph."""
+    lines = [f"Home\n{HEADLINE}", header, "12 March 2026", *ARTICLE, note, under, "A bakery sells out before nine"]
+    body, _ = read("\n".join(line for line in lines if line) + "\n")
+    assert body == ARTICLE

@@ -75,8 +75,9 @@ NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
 # ... or how to reach the writer: "Contact Ruth Wambui at ruth.wambui@example.com."
 CONTACT = regex(
-    rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via)\s+\S+@\S+$"
-)
+    rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via|on)\s+"
+    r"(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"
+)  # (with a telephone number before the address: "Reach Greg Wachowski at 555-0143 or greg@example.com.")
 WRITER_NOTE = regex(
     rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){NOTE}"
 )  # ... the full name, after the last paragraph, when a line of the header names the writer (see signed_above)
@@ -85,12 +86,15 @@ NOTE_WORDS = 80  # ... of a sentence or three
 
 def written_note(lines: list[Line], start: int, text: str) -> bool:
     """A paragraph after the article that is a writer's note, whose name stands in a short line of the header above
-    it (a name alone under the headline, read as no byline): not a closing line about someone in the news ("Kevin
-    Hassett is the director of the National Economic Council.")."""
+    it (a name alone under the headline, read as no byline), or heads the list of the writer's other stories ("MORE
+    FROM Hannah Delacroix"): not a closing line about someone in the news ("Kevin Hassett is the director of the
+    National Economic Council.")."""
     note = WRITER_NOTE.match(text) or CONTACT.match(text)
     if note is None or words_of(text) > NOTE_WORDS:
         return False
     name = " ".join(note["name"].split()).casefold()
+    if any(" ".join(line.text.split()).casefold() == f"more from {name}" for line in lines[start:]):
+        return True
     return any(
         name in line.text.casefold()
         and (
