@@ -348,3 +348,17 @@ def test_how_to_reach_the_writer_or_who_the_writer_is_under_the_article_is_not_i
     lines = [f"Home\n{HEADLINE}", header, "12 March 2026", *ARTICLE, note, under, "A bakery sells out before nine"]
     body, _ = read("\n".join(line for line in lines if line) + "\n")
     assert body == ARTICLE
+
+
+def test_the_article_goes_on_under_a_box_of_other_stories_each_with_its_date():
+    """A "Related Articles" box set into the article, each other story's title over its date: the paragraphs under
+    the box are the article going on (the last date is its story's, no header over them), not a next story."""
+    more = (
+        "Engineers will inspect the bridge again in the autumn, and the council said it would publish their report "
+        "on the steel supports and the cost of the repairs before the works begin."
+    )
+    box = "Related Articles\nCouncil to study a second harbour crossing\n03 Sep 2025\nFerry fares to rise\n14 Jul 2025"
+    article = [*ARTICLE, more]
+    text = "\n".join([*article[:3], box, *article[3:]])
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{text}\nPolitics »\n")
+    assert body == article

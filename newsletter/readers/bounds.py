@@ -310,7 +310,7 @@ def joins(
     with the openings right under its heading), and the lower one must have no headline of its own over its first
     paragraph (then the upper one is another story)."""
     between = roles[upper[1] + 1 : lower[0]]
-    if any(role in ("byline", "date") for role in between[-3:]):
+    if any(role in ("byline", "date") for role in between[-3:]) and not dated_titles(between):
         return False  # another story's header over the text under the box: the next story, not the article going on
     groups = [k for k, role in enumerate(between) if role == "related" and (k == 0 or between[k - 1] != "related")]
     if len(groups) != 1 or "end" in between or "prose" in between:
@@ -340,6 +340,20 @@ PAGE_LIST = regex(
     r"top stories|latest (?:news|stories|headlines)|editor'?s picks|meist ?gelesen|les plus lus|lo más leído|"
     r"mais lid[ao]s|i più letti|meest gelezen)\b"
 )  # not a bare "Latest" or "Trending": a live blog's or an article's own subhead may read so
+
+
+def dated_titles(between: list[str]) -> bool:
+    """The lines of a box of other stories, under its heading, are their titles each over its date, two or more
+    ("Charities accuse ministers ...", "03 Sep 2013", "Lobbying register ...", "14 Jul 2013"): the last date is its
+    last title's, no header of a story under the box."""
+    items = between[between.index("related") + 1 :] if "related" in between else []
+    titles, dates = items[0::2], items[1::2]
+    return (
+        len(dates) == len(titles) >= DATED_TITLES and set(dates) == {"date"} and set(titles) <= {"other", "furniture"}
+    )
+
+
+DATED_TITLES = 2
 
 
 def taking_turns(roles: list[str], running: tuple[str, ...] = ("prose",)) -> bool:
