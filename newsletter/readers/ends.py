@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import APPEAL, QUOTED, line_date
+from newsletter.readers.lines import APPEAL, QUOTED, RELATED, is_prose, line_date
 from newsletter.readers.scripts import words_of
 
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
@@ -75,6 +75,16 @@ AFTER_NOTE = regex(
     r"(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? |here )?are\b|this work represents the views\b|"
     r"do you have an opinion on the issues raised in this article\?|a message from .{1,60}[:：]$|"
     r"this (?:story|article) (?:was|is) part of (?:our|the) .{1,40} issue\b|"  # a magazine's print issue
+    # ... and the writer's disclosure The Conversation prints under each article, wherever it is republished
+    r".{1,80}\b(?:does not|do not) work for, consult, own shares in or receive funding from\b)|"
+    r".{0,60}(?:仅代表作者|僅代表作者)|"  # "... only the writer's or expert's own view"
+    r".{0,10}(?:评论|評論|跟[贴帖])(?:仅|僅)(?:供|代表)|目前没有(?:热门)?跟[贴帖]"  # readers' comments speak for them
+    # alone ("网友评论仅供其表达个人看法，并不表明网易立场。"); "no comments yet"
+)
+# ... and, only where less of the page's prose follows than stands over it (an affiliate disclosure sits under a
+# shopping article's opening too, "ZDNet may earn a commission ..."), what else a site sets under the article:
+SITE_NOTE = regex(
+    r"(?i)^(?:(?:editor['’]?s note|correction|update)\s*[:：]\s*)?(?:"
     # ... its corrections, under their label ("Correction: March 15, 2012", "Erramos: o texto foi alterado",
     # "Rättelse: ..."), its disclosure of a funder or of affiliate links, its note that a machine's voice reads it
     r"(?:corrections?|clarifications?|errat(?:um|a)|rectificatif|rectification|fe de errores|corrección|correção|"
@@ -97,12 +107,7 @@ AFTER_NOTE = regex(
     r"(?:originalmente|por primera vez)\b|publicad[oa] originalmente (?:en|por|em|no|na|pel[oa]) |este (?:artigo|"
     r"texto) foi (?:originalmente )?publicado (?:originalmente|primeiro)\b|(?:questo )?articolo (?:è stato )?"
     r"(?:pubblicato|apparso) (?:originariamente|per la prima volta|originalmente)\b|dit (?:artikel|stuk) "
-    r"verscheen (?:eerder|eerst|oorspronkelijk)\b|"
-    # ... and the writer's disclosure The Conversation prints under each article, wherever it is republished
-    r".{1,80}\b(?:does not|do not) work for, consult, own shares in or receive funding from\b)|"
-    r".{0,60}(?:仅代表作者|僅代表作者)|"  # "... only the writer's or expert's own view"
-    r".{0,10}(?:评论|評論|跟[贴帖])(?:仅|僅)(?:供|代表)|目前没有(?:热门)?跟[贴帖]"  # readers' comments speak for them
-    # alone ("网友评论仅供其表达个人看法，并不表明网易立场。"); "no comments yet"
+    r"verscheen (?:eerder|eerst|oorspronkelijk)\b)"
 )
 NOTE_UNDER = 60  # words of prose above such a note, at least: an article's
 NOTE_MOST = 80  # words: a note is no longer
@@ -117,8 +122,20 @@ def after_note(texts: list[str], roles: list[str], k: int, prose_above: int) -> 
         return False
     if AFTER_NOTE.match(text):
         return True
+    if SITE_NOTE.match(text):
+        return prose_below(texts, k) < prose_above
     above = next((j for j in range(k - 1, -1, -1) if roles[j] not in TAGS_UNDER), None)
     return bool(TAGGED.match(text)) and above is not None and roles[above] == "prose"
+
+
+def prose_below(texts: list[str], k: int) -> int:
+    """Words of the paragraphs under line `k`, up to what ends an article (a comments heading, a related list)."""
+    words = 0
+    for text in texts[k + 1 :]:
+        if END_OF_ARTICLE.match(text) or RELATED.match(text):
+            break
+        words += words_of(text) if is_prose(text) else 0
+    return words
 
 
 TAGS_UNDER = ("furniture", "credit", "caption", "byline", "date")  # what may stand between the article and its tags
