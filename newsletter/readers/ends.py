@@ -2,9 +2,11 @@
 10条"), a reaction widget, the writer's box, its tags, a press release's end, the editor who signs a Chinese article,
 Deutsche Welle's sign-off. A line that is one of them, and no more, is where the article is over; so is a note the
 site sets under an article's worth of prose about the article itself (it was updated, it is a translation, it speaks
-for its writer alone), the heading of a note about whoever sent or wrote it ("About Elections Canada"), and the
-site's asks of its readers that close the article's run ("If you value our reporting, please consider becoming a
-member.")."""
+for its writer alone; where it ran first, a correction, a disclosure, an AI voice's note, where less of the page's
+prose follows than stands over it), the article's tags on their line right under its last paragraph, the heading of
+a note about whoever sent or wrote it ("About Elections Canada"), the site's asks of its readers that close the
+article's run ("If you value our reporting, please consider becoming a member."), and readers' posts under it with
+no heading over them, each under "Posted by <name> on <date>"."""
 
 from __future__ import annotations
 
