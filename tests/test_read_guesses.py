@@ -366,3 +366,13 @@ def test_a_writer_s_address_or_a_count_of_posts_near_the_headline_casts_no_doubt
     story, _ = read(f"Home\nPolitics\n{line}\n{HEADLINE}\nBy Anna Petrova\n12 March 2026\n{line}\n{ARTICLE}")
     assert (story.headline, story.headline_unsure) == (HEADLINE, False)
     assert not could_be_headline(line, "other")
+
+
+@pytest.mark.parametrize("label", ["Upper House Majority", "Final Seat Recount"])
+def test_a_line_of_three_words_in_the_headline_s_place_is_flagged_as_short_as_a_section_label(label):
+    """Three words are as short as a section's label or a topic's name: with the page's headline not in the paste,
+    such a line over the byline, the article's words in it, is the best guess left, and flagged so (it had been given
+    as sure). A headline of three words is flagged as well: the editor checks it."""
+    story, notices = read(f"Home\nNews\n{label}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
+    assert story.headline == label and story.headline_unsure
+    assert any("as short as a section label" in notice for notice in notices)

@@ -371,8 +371,6 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it shares few words with the article's opening"
     elif best - lenient[index] < SURE:
         why = "little else marks it as the headline (its place, its shape)"
-    elif words_of(lines[index].text) < 3:
-        why = "it is as short as a section label"
     elif (lower := kicker_over(lines, roles, index, shares)) is not None:
         title = f"line {lines[lower].number} ({shown(lines[lower].text, 40)})"
         why = f"{title} under it is longer and has the date under it: it may be the headline, and this its kicker"
@@ -396,6 +394,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         why = "it stands over the page's menu, where a site puts its name"
     elif prose_shaped(lines[index].text) and not decked(lines, roles, index):
         why = "it is written as running prose, as a standfirst is"
+    elif ranked_size(lines[index].text) <= 3:
+        why = "it is as short as a section label"  # three words: a topic's name ("Upper House Majority") as often
     return Headline(index, not why, len(scored), scored[:KEPT_SCORES], why, shares[index])
 
 
