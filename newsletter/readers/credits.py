@@ -17,6 +17,7 @@ from newsletter.readers.lines import (
     FURNITURE,
     REPORTED,
     STAMPED,
+    Line,
     ends_sentence,
     line_date,
     title_case,
@@ -504,3 +505,10 @@ def file_photo(text: str) -> bool:
 
 
 FILE_CAPTION_WORDS = 60  # words at most (a Chinese line's letters count as words: a caption of two sentences)
+
+
+def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
+    """A line pasted twice in a row with no credit beside either copy: a caption's alt text, or a title."""
+    twin = next((j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text == lines[i].text), None)
+    near = range(max(0, min(i, twin or i) - 1), min(len(lines), max(i, twin or i) + 2))
+    return twin is not None and not any(roles[j] == "credit" for j in near)

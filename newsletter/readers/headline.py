@@ -20,7 +20,7 @@ from newsletter.readers.candidates import (
     ranked_size,
     video_length,
 )
-from newsletter.readers.credits import captioned, split_credit
+from newsletter.readers.credits import captioned, doubled, split_credit
 from newsletter.readers.dialogs import in_machine_summary
 from newsletter.readers.doubts import (
     POST_WRITER,
@@ -65,6 +65,7 @@ from newsletter.readers.lines import (
     title_case,
     written_as_sentence,
 )
+from newsletter.readers.posts import post_title
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import FOREIGN_SMALL, TRAIL, is_nav_run, menu_of_sections, same_words, share, terms
 
@@ -150,13 +151,6 @@ def in_lede(lines: list[Line], roles: list[str], i: int, end: int, small: frozen
     return share(lines[i].text, terms(" ".join(lede)), small)
 
 
-def doubled(lines: list[Line], roles: list[str], i: int) -> bool:
-    """A line pasted twice in a row with no credit beside either copy: a caption's alt text, or a title."""
-    twin = next((j for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text == lines[i].text), None)
-    near = range(max(0, min(i, twin or i) - 1), min(len(lines), max(i, twin or i) + 2))
-    return twin is not None and not any(roles[j] == "credit" for j in near)
-
-
 def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, site: str = "",
                     slug: frozenset[str] = frozenset(), given: str = "") -> Headline:  # fmt: skip
     """The headline among the lines above the body (or its first few lines, when title-like), by evidence: words
@@ -184,6 +178,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
     lenient: dict[int, float] = {}  # what ranks a candidate but is not evidence enough to be sure of it
     spelled: dict[int, float] = {}  # the share of the address's words a candidate holds
     window = range(max(0, start - HEAD_WINDOW), min(start + 8, end + 1))
+    blog_post = post_title(lines, roles, start)  # a blog's post title under its date, its description over it
     subheads = {texts[k] for k in range(start, end + 1) if roles[k] != "prose"}
     trail = {fold(lines[j].text.split(sep)[-1]) for j in window for sep in TRAIL if lines[j].text.count(sep) >= 2}
     for i in window:
@@ -192,8 +187,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             roles[i - 1 : i] == ["byline"] or role_under(roles, i) in ("byline", "date")
         ):
             continue  # the writer's place by the byline ("Reporting from Kyiv"), not an essay's title over its deck
-        if POST_WRITER.match(line.text):
-            continue  # a live post's writer ("From CNN's Priya Nandakumar")
+        if POST_WRITER.match(line.text) or blog_post is not None and i == start - 1:
+            continue  # a live post's writer ("From CNN's Priya Nandakumar"); a blog's name over its description
         if i > start and sum(words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose") > 40:
             continue  # a line inside the article
         size = ranked_size(line.text)
@@ -237,9 +232,12 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] = 0.0
         if i < start and shared >= ABOUT and dated and any(roles[j] == "byline" for j in near_lines(roles, i)):
             gap = min(gap, FAR_HEADER)  # a header with its byline, about the article: a playlist may stand between
-        above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose"]  # in the body, but one
-        notice = len(above_it) == 1 and role_under(roles, i) in ("date", "byline")  # over its own date or byline
+        # In the body, but one over its own date or byline; a blog's post title under its date, the blog's
+        # description over that, is no line of the body (the description is no paragraph of the post)
+        above_it = [words_of(lines[j].text) for j in range(start, i) if roles[j] == "prose" and i != blog_post]
+        notice = len(above_it) == 1 and role_under(roles, i) in ("date", "byline")
         gap += min(0.02 * sum(above_it), GAP_COST["prose"] if notice else 1.0)
+        dated = dated or i == blog_post  # (the post's date stands over it)
         spelled[i] = address_share(line.text, slug)  # ranks it; only most of the address's words make it sure (below)
         score = 2.0 * shared - gap + ADDRESSED * spelled[i]
         lenient[i] += ADDRESSED * spelled[i]
