@@ -133,8 +133,9 @@ Each page names its headline, the article's first sentence (`first`; a standfirs
 (`last`; a closing tag line such as "Reporting by ..." is `tail`). Scored as an editor sees the story:
 - headline: right (equal once case, quotes, dashes and spaces are folded, or with a " | Site" suffix off) and sure,
   right but flagged, wrong but flagged, **wrong and not flagged**, or the page refused;
-- the body's start: its first block holds `first` (good), a later block does (early: other text above the lede),
-  or none does (late: the lede lost);
+- the body's start: its first block holds `first` (good; or its second, under a dateline the page sets apart,
+  "FORT WAYNE, Ind. (WXJT) —", which the story's opening joins to it), a later block does (early: other text above
+  the lede), or none does (late: the lede lost);
 - the body's end: its last block holds `tail` or `last` (good), an earlier block does (long: text after the
   article), or none does (short: the article cut).
 - taken out: each page whose headline is read right, read again with the headline's lines taken out. Whatever is
@@ -246,8 +247,11 @@ def judged(page: dict[str, str], headline: str, flagged: bool, blocks: list[str]
     """(headline, start, end) of a story with this headline, flag and body, against what the page's writer expects."""
     sure = right(headline, page["headline"])
     verdict = ("right" if sure else "wrong") + (", flagged" if flagged else " and sure" if sure else ", not flagged")
+    from newsletter.models import dateline
+
     first = where(blocks, page["first"])
-    start = "good" if first == 0 else "early" if first is not None else "late"
+    lead = first == 0 or first == 1 and dateline(blocks[0])  # a dateline set apart over it: the story's opening
+    start = "good" if lead else "early" if first is not None else "late"
     last = where(blocks, page.get("tail") or page["last"])
     if last is None and page.get("tail"):
         last = where(blocks, page["last"])
