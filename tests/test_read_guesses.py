@@ -376,3 +376,19 @@ def test_a_line_of_three_words_in_the_headline_s_place_is_flagged_as_short_as_a_
     story, notices = read(f"Home\nNews\n{label}\nBy Anna Petrova\n12 March 2026\n{ARTICLE}")
     assert story.headline == label and story.headline_unsure
     assert any("as short as a section label" in notice for notice in notices)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Par Claire Vidal (Saint-Nazaire, envoyée spéciale)",  # a French paper's, with the place she reports from
+        "Dmitri Halvorsen, Senior Threat Researcher; Aisha Bello, Threat Intelligence Analyst",  # a security firm's
+        "Maya Lindqvist, Senior Fellow",  # a think tank's
+    ],
+)
+def test_a_writer_s_line_with_a_post_or_a_place_in_brackets_is_the_byline_and_never_the_headline(byline):
+    story, _ = read(f"Home\nPolitics\n{HEADLINE}\n{byline}\n12 March 2026\n{ARTICLE}")
+    assert (story.headline, story.headline_unsure, story.byline) == (HEADLINE, False, byline.removeprefix("Par "))
+    # ... with the headline not in the paste, the writer's line is no guess at it
+    story, _ = read(f"Home\nPolitics\n{byline}\n12 March 2026\n{ARTICLE}")
+    assert story.headline != byline

@@ -164,8 +164,8 @@ NAME_WORD = r"[A-Z\u00C0-\u024F][\w'’.-]+"
 # Names as a byline in another language gives them: capitalised words and their particles ("Jean-Pierre Dupont et
 # Marie Curie", "Ana de la Torre"), then perhaps a post or an agency after a comma or a bar, or when it was published
 NAMES_AFTER_BY = (rf"{NAME_WORD}(?:\s+(?:{NAME_WORD}|de|van|von|der|den|da|del|di|du|la|le|y|e|und|et|and|&)){{0,6}}"
-                  r"(?:\s*[,|·]\s*.{1,60}|\s+(?:publiziert|veröffentlicht|publié|publicado|pubblicato|gepubliceerd|"
-                  r"am|le|el|il|op|den|on)\b.{1,60})?")  # fmt: skip
+                  r"(?:\s*[,|·]\s*.{1,60}|\s+\([^()]{1,60}\)|\s+(?:publiziert|veröffentlicht|publié|publicado|"
+                  r"pubblicato|gepubliceerd|am|le|el|il|op|den|on)\b.{1,60})?")  # fmt: skip  # "(Saint-Nazaire)" too
 # A date right after a writer's name, with no bar or comma between: "December 22, 2016", "20 November 2026",
 # "Updated Nov 20, 2026", "posted Aug 18th 2010", "Veröffentlicht am 1. Mai 2019"
 GLUED_DATE = (rf"(?i:(?:updated|published|posted|{STAMP_WORDS})(?:\s+(?:am|le|el|em|il|op|on))?\s+)?"
@@ -191,13 +191,13 @@ BYLINE_WORDS = regex(
 
 
 # A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
-# Correspondent"), or a name over "Staff Writer"
-STAFF_BYLINE = regex(
-    r"^[A-Z\u00C0-\u024F][\w.'’\-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’\-]+){1,3}"
-    r"(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|,\s+(?:[A-Z][\w.&'’\-]*\s+){1,3}(?:staff|senior|chief|deputy|"
-    r"contributing)\s+|\s+Staff\s+)"  # "KENJI MORISAKI, Nikkei staff writer"; not "Chris Mason, political editor"
-    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff)$"
-)
+# Correspondent", "Jane Doe, Senior Fellow"; two writers with a semicolon between), or a name over "Staff Writer"
+STAFF = (
+    r"[A-Z\u00C0-\u024F][\w.'’\-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’\-]+){1,3}(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|,\s+"
+    r"(?:[A-Z][\w.&'’\-]*\s+){1,3}(?:staff|senior|chief|deputy|contributing)\s+|\s+Staff\s+)"  # "KENJI MORISAKI,
+    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff|researcher|analyst|fellow)"  # Nikkei staff
+)  # writer"; not "Chris Mason, political editor"
+STAFF_BYLINE = regex(rf"^{STAFF}(?:\s*;\s*{STAFF})*$")
 
 
 # A Japanese or Chinese name in kanji (山田太郎, 山田 太郎) or a Korean one in hangul (김철수): never kana, particles or
