@@ -401,3 +401,25 @@ def test_a_caption_after_ars_technica_s_enlarge_button_is_the_lead_photos(tmp_pa
     story, _ = read_paste(tmp_path, f"News\n{HEADLINE}\nBy Anna Petrova\nEnlarge / {caption}\n{ARTICLE}")
     assert story.caption == caption
     assert story.body[0].text.startswith("The city council voted")
+
+
+def test_a_listicle_starts_at_its_first_item_and_its_pictures_credits_after_via_are_no_paragraphs(tmp_path):
+    """A listicle's items each over its picture and where it came from ("Via Flickr: Name / Creative Commons", "Via
+    giphy.com": BuzzFeed's form), then the item's text: the credits are credits, no paragraphs, each named as left
+    out; and the story starts at the first item, which its picture's credit had set apart from the prose under it."""
+    items = (
+        "1. When the harbour bridge closed and the whole town had to take the ferry.\n"
+        "Via Flickr: Andrew Dent / Creative Commons\n"
+        "Nobody minded, because the ferry had a tea urn and the captain let children steer.\n"
+        "2. When the council promised the repairs would take two years.\n"
+        "Via giphy.com\n"
+        "They took four, and the tea urn was replaced by a machine that only took coins.\n"
+    )
+    headline = "14 Things Everyone Who Grew Up By The Harbour Bridge Will Understand"
+    page = f"Home\nCommunity\n{headline}\nBy Rosie Hart\n12 March 2026\n{items}{ARTICLE}"
+    story, notices = read_paste(tmp_path, page)
+    texts = [block.text for block in story.body]
+    assert texts[0] == "1. When the harbour bridge closed and the whole town had to take the ferry."
+    assert not any("Via " in text for text in texts)
+    assert any('"Via Flickr: Andrew Dent / Creative Comm' in notice for notice in notices)
+    assert any('"Via giphy.com"' in notice for notice in notices)

@@ -71,6 +71,8 @@ SOURCE_LABELS = (
     "image source|منبع تصویر|مصدر الصورة|chanzo cha picha|автор фото|इमेज स्रोत|تصویر کا ذریعہ|fuente de la imagen|"
     "crédito|sumber gambar|fotoğraf kaynağı|nguồn hình ảnh|图像来源"
 )
+# Where a list's picture came from, as BuzzFeed's and its like's lines give it: "Via Flickr: Name / Creative Commons"
+VIA_SITES = r"Flickr|Instagram|Twitter|YouTube|Tumblr|Giphy|Imgur|Reddit|Facebook|Pinterest|TikTok|Getty Images"
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
     "|".join(
@@ -80,6 +82,7 @@ CREDIT = regex(
             # "File photo: Name/Agency"
             rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
             r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
+            rf"(?i:via)\s+(?:{VIA_SITES}|[\w-]+\.(?:com|net|org|tv))(?:\s*[:/]\s*.{{1,80}})?",  # "Via Flickr: X / CC"
             r"[^.!?]{1,80}\s+(?i:nuotr\.|nuotrauka)",  # Lithuanian, the label after: "Seimas / BNS nuotr."
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
             rf"(?i:{SOURCE_LABELS})\s*[:,،]\s*.{{1,100}}",  # the BBC's: "Image source, Getty Images"

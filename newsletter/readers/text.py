@@ -75,6 +75,7 @@ from newsletter.readers.lines import (
     short_cjk_sentence,
     title_case,
 )
+from newsletter.readers.listicles import first_item
 from newsletter.readers.page import unread_left_out
 from newsletter.readers.quotes import find_quote
 from newsletter.readers.scripts import words_of
@@ -124,7 +125,7 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
         if promo == start < end:
             start += 1  # ... over the article's first paragraph, which is the next
     dated = dateline_above(lines, roles, start, head.index)  # "WASHINGTON (AP) —" over the first paragraph: the
-    start -= dated  # article's, a paragraph as the page sets it (Story.opening joins the two)
+    start = first_item(lines, start - dated, head.index)  # article's (Story.opening joins the two); a list's item 1
 
     # A paywall's call to log in ends the article there: the page holds only its opening (said below)
     texts = [line.text for line in lines]
