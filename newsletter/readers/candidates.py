@@ -115,9 +115,11 @@ FACT_KEY = 4  # words at most
 FACT_RUN = 4  # lines in a row at least: a house tour's, a recipe's or a profile's box of facts
 
 
-def in_fact_box(texts: list[str], i: int) -> bool:
+def in_fact_box(texts: list[str], i: int, roles: list[str] | None = None) -> bool:
     """One of four lines or more in a row, each a short key and its value: a box of facts, never the headline (a
-    headline with its label, "Analysis: ...", "Ukraine: ...", stands alone)."""
+    headline with its label, "Analysis: ...", "Ukraine: ...", stands alone). Given the lines' roles, not the run's
+    last line but its date ("Veröffentlicht am: 14.05.2019"): a headline in that shape over its own date, under a
+    list of titles in it ("Müllabfuhr: geänderte Termine", "Vorschau: Gemeinderatssitzung am 6. Juni")."""
 
     def fact(j: int) -> bool:
         found = FACT.match(texts[j]) if 0 <= j < len(texts) else None
@@ -130,7 +132,7 @@ def in_fact_box(texts: list[str], i: int) -> bool:
         first -= 1
     while fact(last + 1):
         last += 1
-    return last - first + 1 >= FACT_RUN
+    return last - first + 1 >= FACT_RUN and not (roles is not None and last == i + 1 and roles[last] == "date")
 
 
 DURATION = regex(r"^\d{1,2}:\d{2}(?::\d{2})?(?:\s*[|·•]\s*\S.{0,30})?$")  # a video's length, its section after it

@@ -208,7 +208,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             # has the same shape, over its standfirst)
         if i >= start and not is_title_like(line.text) and not (words_of(line.text) <= 25 and over_date(roles, i)):
             continue  # the article's own sentence; not a headline written as one, with its date right under it
-        if line.text.endswith(("…", "...")) or in_fact_box(texts, i):
+        if line.text.endswith(("…", "...")) or in_fact_box(texts, i, roles):
             continue  # a teaser cut short: another story's; a box of facts ("Location: Pilsen", "Size: ...")
         own = terms(line.text)
         if not own:

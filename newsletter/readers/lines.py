@@ -33,9 +33,9 @@ DATE_FORMS = [
 ]
 # A timestamp's first word in other languages (German, French, Spanish, Portuguese, Italian, Dutch), as a stamp only
 # before its date or time: "Veröffentlicht am 12.03.2026", not "Publicado el informe ..."
-STAMP_WORDS = (r"veröffentlicht|aktualisiert|erschienen|publié|mis à jour|publicado|actualizado|atualizado|"
+STAMP_WORDS = (r"veröffentlicht|aktualisiert|erschienen|erstellt|publié|mis à jour|publicado|actualizado|atualizado|"
                r"pubblicato|aggiornato|gepubliceerd|bijgewerkt")  # fmt: skip
-STAMP = rf"(?:{STAMP_WORDS})\s*:?\s*(?:(?:am|le|el|em|il|op|den|on)\s+)?(?:\d|{MONTH}\b)"
+STAMP = rf"(?:{STAMP_WORDS})\s*:?\s*(?:(?:am|le|el|em|il|op|den|on)\s*:?\s+)?(?:\d|{MONTH}\b)"  # "am: 14.05.2019"
 WEEKDAY = rf"(?:{WEEKDAYS})(?:-feira)?\b"
 AGO_UNITS = r"(?:hours?|hrs?|minutes?|mins?|days?|weeks?)"  # a time counted back from now: "12 mins ago"
 DATE_WORDS = regex(
