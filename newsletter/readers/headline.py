@@ -32,6 +32,7 @@ from newsletter.readers.doubts import (
     standfirst_long,
     topic_label,
 )
+from newsletter.readers.encyclopedias import encyclopedia_title
 from newsletter.readers.headers import (
     HEADER_LINES,
     TOPICAL,
@@ -317,8 +318,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             lenient[i] -= UNDER_HEADER
     scored = below_titles(lines, roles, scored)  # a label ("Politics", "Analysis") ranks under the title beside it
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
-    if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None:
-        return Headline(match, True, len(scored), scored[:KEPT_SCORES], "", shares[match])  # the page itself names it
+    if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None \
+            or (match := encyclopedia_title(lines, roles)) is not None:  # fmt: skip  # ("From Wikipedia" under it)
+        return Headline(match, True, len(scored), scored[:KEPT_SCORES], "", shares.get(match, 0.0))  # the page names it
     best, index = scored[0]
     rivals = [(value, i) for value, i in scored[1:] if not same_title(lines[i].text, lines[index].text)
               and not under_header(lines, roles, index, i, inside)
