@@ -362,3 +362,26 @@ def test_the_article_goes_on_under_a_box_of_other_stories_each_with_its_date():
     text = "\n".join([*article[:3], box, *article[3:]])
     body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n{text}\nPolitics »\n")
     assert body == article
+
+
+@pytest.mark.parametrize(
+    "heading", ["References", "References[edit]", "Sources", "Einzelnachweise[Bearbeiten | Quelltext bearbeiten]",
+                "Originalpublikation", "Competing Interest Statement", "Was this article helpful?"]
+)  # fmt: skip
+def test_the_references_under_an_article_or_an_ask_whether_it_helped_end_it(heading):
+    """An encyclopedia's, a paper's or a knowledge base's references under the article (the heading with its
+    "[edit]" link too), a preprint's statements, a health site's ask whether the page helped: the article is over."""
+    pasted = page(f"{heading}\n^ Holt, Maren (2026). The Harbour Bridge. City Press. p. 14.")
+    body, notices = read(pasted)
+    assert body == ARTICLE
+    assert named_left_out(notices, OTHER_POST, pasted)
+
+
+def test_a_contents_entry_for_the_references_does_not_end_the_article():
+    """The contents over an encyclopedia's article number their entries ("5 References"): that is no heading over
+    the references, and the article under the contents goes on to its last paragraph."""
+    contents = "Contents\n1 History\n2 Route\n3 See also\n4 References\n5 External links\n"
+    opening = f"{ARTICLE[0]} {ARTICLE[1]}"  # a long first paragraph over the contents
+    pasted = f"Harbour Bridge\nFrom Wikipedia, the free encyclopedia\n{opening}\n{contents}{ARTICLE[2]}\n{WRITER}\n"
+    body, _ = read(pasted)
+    assert body[0] == opening and ARTICLE[2] in body

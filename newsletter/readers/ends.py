@@ -32,8 +32,16 @@ READERS = (r"(?:\d+\s+)?(?:(?:top[- ]rated|most[- ](?:popular|recent|liked|recom
            r"recent|featured|all|best)\s+(?=(?:readers?['’]?\s+)?(?:comments|responses|replies)\b))?"
            r"(?:readers?['’]?\s+)?")  # fmt: skip
 COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_END)
+# The references under an encyclopedia's, a paper's or a knowledge base's article (an encyclopedia's with its "[edit]"
+# link; not its contents' numbered entry, "5 References"), a paper's statements, and the site's ask whether it helped
+REFERENCE_HEADINGS = (
+    r"references|sources|bibliography|footnotes|works cited|einzelnachweise|quellen|literatur|originalpublikation|"
+    r"original publication|références|referencias|fuentes|riferimenti|bronnen|competing interests?(?: statement)?|"
+    r"conflicts? of interest|was this (?:article|page) (?:helpful|useful)\?"
+)
 END_OF_ARTICLE = regex(
-    r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
+    r"(?i)^(?:" + REFERENCE_HEADINGS + r")(?:\s*\[[^\]]{1,40}\])?\s*:?$|"
+    r"^" + READERS + "(?:" + COMMENT_HEADINGS + r"|leave a (?:comment|reply)|join the (?:conversation|discussion)|"
     r"add a comment|post a comment|show comments|view comments|"
     # ... a blog's heading over its comments ("7 Responses to “Title”", "12 thoughts on “Title”"), a link to them with
     # their count ("Kommentare lesen (145 Beiträge)", "Voir tous les commentaires (14)"), the login they ask for
