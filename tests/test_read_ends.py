@@ -385,3 +385,11 @@ def test_a_contents_entry_for_the_references_does_not_end_the_article():
     pasted = f"Harbour Bridge\nFrom Wikipedia, the free encyclopedia\n{opening}\n{contents}{ARTICLE[2]}\n{WRITER}\n"
     body, _ = read(pasted)
     assert body[0] == opening and ARTICLE[2] in body
+
+
+def test_a_heading_asking_readers_to_discuss_the_article_ends_it():
+    """A regional paper's heading over its readers' comments, the headline quoted in it ("Discuss “...”")."""
+    pasted = page(f"Discuss “{HEADLINE}”")
+    body, notices = read(pasted)
+    assert body == ARTICLE
+    assert named_left_out(notices, OTHER_POST, pasted)

@@ -46,6 +46,7 @@ END_OF_ARTICLE = regex(
     # ... a blog's heading over its comments ("7 Responses to “Title”", "12 thoughts on “Title”"), a link to them with
     # their count ("Kommentare lesen (145 Beiträge)", "Voir tous les commentaires (14)"), the login they ask for
     r"(?:\d+|one|no)\s+(?:responses?|comments?|thoughts|replies)\s+(?:to|on)\s+[“\"„«].{1,200}[”\"“»]|"
+    r"discuss\s+[“\"„«].{1,200}[”\"“»]|"  # ... or its readers' ("Discuss “Rowing club wins fight ...”")
     r"(?:read|see|view|show) (?:all )?(?:\d+ )?comments|kommentare (?:lesen|anzeigen)(?:\s*\(\d[\d.]*\s+\w+\))?|"
     r"voir (?:tous )?les commentaires|ver (?:todos )?los comentarios|leggi (?:tutti )?i commenti|"
     r"(?:you must be|vous devez être) (?:logged in|connecté) (?:to|pour) (?:post a )?comment(?:er)?\.?|"
