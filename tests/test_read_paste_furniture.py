@@ -423,3 +423,19 @@ def test_a_listicle_starts_at_its_first_item_and_its_pictures_credits_after_via_
     assert not any("Via " in text for text in texts)
     assert any('"Via Flickr: Andrew Dent / Creative Comm' in notice for notice in notices)
     assert any('"Via giphy.com"' in notice for notice in notices)
+
+
+def test_a_sign_up_widget_between_the_header_and_the_article_is_left_out(tmp_path):
+    """A British regional paper's sign-up widget under the header, every message of it pasted whether shown or not:
+    its small print ("We will use your email address only for the purpose of sending you newsletters ...") and its
+    error ("Something went wrong, please try again later.") are no paragraphs; the story starts at its first."""
+    widget = (
+        "Get the biggest daily stories by email\nSubscribe\n"
+        "We will use your email address only for the purpose of sending you newsletters. Please see our Privacy "
+        "Notice for details of your data protection rights.\n"
+        "Thank you for subscribing!\nWe have more newsletters\nShow me\nInvalid Email\n"
+        "Something went wrong, please try again later.\n"
+    )
+    story, notices = read_paste(tmp_path, f"News\n{HEADLINE}\nBy Kate Arnott\n10:35, 12 MAR 2021\n{widget}{ARTICLE}")
+    assert story.body[0].text.startswith("The city council voted on Tuesday")
+    assert any("page.txt:5-12: left out" in notice for notice in notices)  # the widget's eight lines, named

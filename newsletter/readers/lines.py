@@ -346,7 +346,7 @@ CAPTION_LABEL = regex(
 
 BOILERPLATE = regex(
     r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
-    r"newsletter|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
+    r"newsletters?|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
 )
 
 
@@ -371,7 +371,7 @@ PAGE_NOTICE = regex(
     # ... and a sign-up box's messages, pasted whether shown or not (misspelt as some sites print them)
     r"you have (?:been )?succ?ess?fully subscribed\b|thanks? you for subscribing\b|thanks for subscribing\b|"
     r"(?:an|a confirmation) e-?mail (?:with an? (?:activation|confirmation) link )?has (?:just )?been sent to your\b|"
-    r"please check your (?:inbox|e-?mail) to confirm\b|"
+    r"please check your (?:inbox|e-?mail) to confirm\b|something went wrong,? please try again(?: later)?\W*$|"
     # ... and a widget's word that it needs scripts ("This slideshow requires JavaScript.")
     r"(?:this|the) [\w ]{1,30} requires javascript\b|(?:please |you need to |you must )?enable javascript to\b|"
     # ... a social network's like box, as pages of the 2010s pasted it, and Bloomberg's word about its Terminal
