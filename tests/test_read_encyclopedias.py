@@ -21,6 +21,16 @@ ARTICLE = (
 )
 
 
+# Wikipedia's skin of 2022 as a paste with scripts off holds its menus whole between the title and that line
+SKIN = (
+    "12 languages\nArticle\nTalk\nRead\nEdit\nView history\nTools\nActions\nRead\nEdit\nView history\nGeneral\n"
+    "What links here\nRelated changes\nUpload file\nPermanent link\nPage information\nCite this page\n"
+    "Get shortened URL\nDownload QR code\nPrint/export\nDownload as PDF\nPrintable version\nIn other projects\n"
+    "Wikimedia Commons\nWikidata item\nAppearance\nhide\nText\nSmall\nStandard\nLarge\nWidth\nStandard\nWide\n"
+    "Color (beta)\nAutomatic\nLight\nDark\nFrom Wikipedia, the free encyclopedia\n"
+)
+
+
 @pytest.mark.parametrize(
     "header",
     [
@@ -28,8 +38,16 @@ ARTICLE = (
         f"{TITLE}\n12 languages\nArticle\nTalk\nRead\nEdit\nView history\nTools\n"
         "From Wikipedia, the free encyclopedia\n",  # the tabs between (Wikipedia's skin of 2022)
         f"{TITLE}\nAus Wikipedia, der freien Enzyklopädie\nZur Navigation springen\n",
+        f"Contents\n(Top)\n1 History\n2 Canal\n3 References\nToggle the table of contents\n{TITLE}\n{SKIN}",
     ],
 )
 def test_an_encyclopedia_s_title_over_whose_it_is_is_the_headline_not_an_infobox_line(header):
     story, _ = read(f"Main page\nContents\nCurrent events\nRandom article\n{header}{INFOBOX}{ARTICLE}")
     assert (story.headline, story.headline_unsure) == (TITLE, False)
+
+
+def test_with_no_title_sharing_the_article_s_words_over_whose_it_is_the_choice_is_the_reader_s_and_flagged():
+    """The title not in the paste (the selection started under it): no line over "From Wikipedia, ..." holds the
+    article's words, so none is taken as the page's own title; the likeliest is a guess, and flagged."""
+    story, _ = read(f"Main page\nContents\n{SKIN}{INFOBOX}{ARTICLE}")
+    assert story.headline_unsure

@@ -17,15 +17,22 @@ FROM_ENCYCLOPEDIA = regex(
     r"위키백과, 우리 모두의 백과사전)\.?$"
 )
 
-ABOVE = 12  # lines at most from the title down to that line
+ABOVE = 60  # lines at most from the title down to that line (a skin's tabs, tools and appearance menus between)
+ABOUT = 0.5  # the share of the title's words its first paragraphs hold, at least
+OPENING = 5  # paragraphs read (a note on another article of the name, a maintenance box's, may come first)
 
 
 def encyclopedia_title(lines: list[Line], roles: list[str]) -> int | None:
     """The title an encyclopedia's article sets over the line saying whose it is (its index), if any: of the lines
-    just above it (the article's tabs may stand between: "Article", "Talk", "Read", "Edit", "View history"), the
-    one whose words the article's first paragraph holds most (it opens with its title), the uppermost of equals."""
+    above it (the article's tabs and the skin's menus may stand between: "Article", "Talk", "View history", "Tools",
+    "Appearance" and what they hold; the contents over them), the one whose words the article's first paragraphs
+    hold most (it opens with its title), then the one holding more of them ("Standard Model" over a menu's
+    "Standard"), then the nearest; none when no line has half its words in the first paragraphs."""
     at = next((i for i, line in enumerate(lines) if FROM_ENCYCLOPEDIA.match(line.text)), None)
     if not at:
         return None
-    lede = terms(next((lines[j].text for j in range(at + 1, len(lines)) if roles[j] == "prose"), ""))
-    return max(range(max(0, at - ABOVE), at), key=lambda i: (share(lines[i].text, lede), -i))
+    lede = terms(" ".join([lines[j].text for j in range(at + 1, len(lines)) if roles[j] == "prose"][:OPENING]))
+    best = max(
+        range(max(0, at - ABOVE), at), key=lambda i: (share(lines[i].text, lede), len(terms(lines[i].text) & lede), i)
+    )
+    return best if share(lines[best].text, lede) >= ABOUT else None
