@@ -127,7 +127,7 @@ notes, comments, footers), the stories and people invented:
   university's, a history society's and a ministry's news, a shop's product page, an event page and official notices.
   26 English pages of 2008-2025 and 14 in German (Austrian and Swiss too), French, Spanish, Portuguese, Italian,
   Dutch, Chinese, Japanese and Korean of 2012-2026. Measured first on 6ab8eee: headline right 33 of 40 (17 sure), 1
-  wrong unflagged (6 wrong, flagged); lede first 27; ends right 29 (10 long, 1 cut short).
+  wrong unflagged (6 wrong, flagged); lede first 27; ends right 29 (10 long, 1 cut short). Then read.
 
 Each page names its headline, the article's first sentence (`first`; a standfirst is `deck`), and its last
 (`last`; a closing tag line such as "Reporting by ..." is `tail`). Scored as an editor sees the story:
