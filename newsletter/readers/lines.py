@@ -190,13 +190,13 @@ BYLINE_WORDS = regex(
 )  # what a byline says before the name
 
 
-# A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "Jane Doe, Senior
-# Correspondent", "Jane Doe, Senior Fellow"; two writers with a semicolon between), or a name over "Staff Writer"
+# A byline without "By": a name, a comma, the writer's post ("Jane Doe, AP Auto Writer", "KENJI MORISAKI, Nikkei staff
+# writer", "Jane Doe, Senior Fellow"; not "Chris Mason, political editor"), two writers so, or "Name Staff Writer"
 STAFF = (
     r"[A-Z\u00C0-\u024F][\w.'’\-]+(?:\s+[A-Z\u00C0-\u024F][\w.'’\-]+){1,3}(?:,\s+(?:[A-Z][\w.&'’\-]*\s+){0,3}|,\s+"
-    r"(?:[A-Z][\w.&'’\-]*\s+){1,3}(?:staff|senior|chief|deputy|contributing)\s+|\s+Staff\s+)"  # "KENJI MORISAKI,
-    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff|researcher|analyst|fellow)"  # Nikkei staff
-)  # writer"; not "Chris Mason, political editor"
+    r"(?:[A-Z][\w.&'’\-]*\s+){1,3}(?:staff|senior|chief|deputy|contributing)\s+|\s+Staff\s+)"
+    r"(?i:writer|reporter|correspondent|editor|contributor|columnist|staff|researcher|analyst|fellow)"
+)
 STAFF_BYLINE = regex(rf"^{STAFF}(?:\s*;\s*{STAFF})*$")
 
 
