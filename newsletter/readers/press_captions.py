@@ -1,0 +1,39 @@
+"""A photo's caption with its credit glued on in one press's own convention, where the credit has neither a label
+nor an agency's name the other forms know: a Japanese paper's "＝date, place" or "＝agency", a Korean paper's
+reporter after the caption's sentence, a Chinese paper's "source 图", an English-language paper's credit in
+capitals after a bar. Each is the photo's line, never a headline nor the article's paragraph."""
+
+from __future__ import annotations
+
+from newsletter.patterns import regex
+
+# Japanese: "条例改正案が可決された静岡市議会の本会議＝22日、静岡市葵区" (the day, then
+# the place), "...＝2日午後、首相官邸（代表撮影）", "...＝ロイター" (the agency). A headline may hold
+# "＝" too (a wire's: "首相、辞任へ＝総裁選不出馬"), but never a day and a place after it, nor an agency alone
+JAPANESE = regex(
+    r"^(?P<caption>[^＝。！？]{6,80}?)(?P<credit>＝(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:午前|午後|朝|夜|未明)?"
+    r"(?:\d{1,2}時(?:\d{1,2}分)?ごろ?)?、[^＝。、！？]{2,30}?(?:[（(][^（）()]{1,12}[）)])?|"
+    r"(?:共同|ロイター|時事|AP|AFP|EPA|AFP時事|EPA時事|AP共同|ロイター共同|代表撮影|本社ヘリから)))$"
+)
+# Korean: one sentence of a caption, then its photographer ("... 모습을 보이고 있다. 이지현 기자"), the wire
+# ("연합뉴스", "뉴스1", "뉴시스") or "사진=..." (photo: ...), perhaps bracketed; a paragraph is longer than one
+# such sentence
+KOREAN = regex(
+    r"^(?P<caption>[^.!?]{8,70}[다요]\.)\s*(?P<credit>[/\[(]?\s*(?:[가-힣]{2,4}\s?기자|연합뉴스|뉴스1|뉴시스|"
+    r"사진\s*=\s*[^\]\[()=]{2,20})\s*[\])]?)$"
+)
+# Chinese: the caption's sentence, then its source and "图" (picture) after a space or a slash:
+# "听证会现场。 合肥市发改委 图"
+CHINESE = regex(r"^(?P<caption>[^。！？]{4,60}[。！？])\s*(?P<credit>[^\s。！？]{2,20}(?:\s|/|／)(?:图|圖))$")
+# English, as the Japan Times prints it: the caption's sentence, a bar, the credit in capitals ("... on Thursday. |
+# KYODO", "| SATOKO KAWASAKI", "| AFP-JIJI"); a headline ends in no full stop before its label ("Did the court void
+# the vote? | ANALYSIS")
+CAPITALS = regex(r"^(?P<caption>.{40,300}?\.[’”\"]?)\s+\|\s+(?P<credit>[A-Z][A-Z.'’&/-]*(?: [A-Z.'’&/-]+){0,5})$")
+
+
+def press_credit(line: str) -> tuple[str, str] | None:
+    """(caption, credit) of a caption in one of the conventions above, or None."""
+    for convention in (JAPANESE, KOREAN, CHINESE, CAPITALS):
+        if found := convention.match(line):
+            return found["caption"].rstrip(), found["credit"].strip()
+    return None
