@@ -49,3 +49,22 @@ def test_a_box_of_facts_ending_in_its_dates_stays_a_box_of_facts():
     menu = "Übersicht\nBeteiligte\nZeitplan\nDokumente\nKontakt\nDrucken\n"
     story, _ = read(f"Startseite\nProjekte\n{title}\n{menu}{facts}{dates}{ITEM}")
     assert story.headline == title
+
+
+JAPANESE_NOTICE = (
+    "平成29年4月1日から、粗大ごみの収集方法が、これまでの定期収集から電話またはインターネットによる申込制に変わります。\n"
+    "申し込みは収集日の1週間前までに、粗大ごみ受付センターへお願いします。料金は品目ごとに決まっています。\n"
+    "詳しくは、4月に全戸配布するごみカレンダーをご覧ください。\n"
+)
+
+
+@pytest.mark.parametrize("number", ["ページ番号1004521", "ページID：1004521"])
+def test_a_page_s_number_in_its_site_s_system_is_never_its_headline(number):
+    """A city's page prints its number in the site's system over the date ("ページ番号1004521"): with the title in
+    the paste, the title is the headline; without it, the number is never given as the headline."""
+    top = "みなと野市\nくらし・手続き\nホーム\n>\nごみ・リサイクル\n"
+    title = "粗大ごみの収集方法が4月から変わります"
+    story, _ = read(f"{top}{title}\n{number}\n更新日：2017年2月20日\n印刷\n{JAPANESE_NOTICE}")
+    assert story.headline == title
+    story, _ = read(f"{top}{number}\n更新日：2017年2月20日\n印刷\n{JAPANESE_NOTICE}")
+    assert story.headline != number

@@ -40,6 +40,14 @@ PREVIOUS_NEXT = regex(
     r"^(?:上一篇|下一篇|前の記事|次の記事)(?:文章)?\s*[:：]|"
     r"(?i:^(?:previous|next|older|newer) (?:post|article|story|entry)\b)|^(?:«|‹|←)\s*[^»›]+$|^[^«‹]+\s(?:»|›|→)$"
 )
+# A page's number in its site's system, its label then the number alone: "ページ番号1004521", "記事ID：8841", "Page ID:
+# 12345", "Artikel-Nr. 4711", "文章编号：2019-0412" (a town hall's or a ministry's site prints it over the date)
+PAGE_NUMBER = regex(
+    r"(?i)^(?:ページ番号|ページID|記事番号|記事ID|文章编号|文章編號|稿件编号|기사\s?번호|"
+    r"page (?:id|number|no\.?)|article (?:id|number|no\.?)|document (?:id|number|no\.?)|"
+    r"artikel-?(?:id|nr\.?|nummer)|seiten-?id|n[°º] d'article)\s*"
+    r"[:：#]?\s*[\d-]{3,}$"
+)
 # A section's name in square brackets, as some sites set it beside the headline ("[Kernel]", "[Update]")
 BRACKETED_LABEL = regex(r"^\[[^\[\]]{1,30}\]$")
 NOT_HEADLINES = regex(
@@ -82,9 +90,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False  # a Chinese subtitle under its title ("——记甘肃民勤县的治沙农民")
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text) \
-            or BRACKETED_LABEL.match(text):  # fmt: skip
+            or BRACKETED_LABEL.match(text) or PAGE_NUMBER.match(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside),
-        # [Kernel]
+        # [Kernel], ページ番号1004521
     named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
     if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text):
         return False  # Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
