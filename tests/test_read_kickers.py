@@ -586,3 +586,14 @@ def test_an_italian_byline_from_our_correspondent_is_the_byline_and_the_line_ove
                     + "\n".join(article) + "\n")  # fmt: skip
     assert (story.byline, story.teaser) == ("Luca Varriale", standfirst)
     assert [block.text for block in story.body] == article
+
+
+@pytest.mark.parametrize("dash", [" - ", " | "])
+def test_the_page_s_title_with_the_site_s_name_beside_a_fuller_heading_is_not_the_headline(dash):
+    """A broadcaster's header pastes the page's title for search, the site's name after a dash, over the heading the
+    page shows, which holds all its words and a quote before them: the heading is the headline."""
+    heading = "'We were never asked, not once': Coalition agrees to raise defence spending to 3.5 per cent"
+    title = f"Coalition agrees to raise defence spending to 3.5 per cent{dash}Northern News"
+    page = f"Northern News homepage\nWorld\n{title}\n{heading}\nBy Kate Connolly\nPosted 4 May 2026\n"
+    story, _ = read(page + TELEGRAPH_ARTICLE)
+    assert (story.headline, story.headline_unsure) == (heading, False)

@@ -53,7 +53,7 @@ from newsletter.readers.headers import (
     topical,
     under_header,
 )
-from newsletter.readers.kinds import below_titles, said_only, surtitle_over
+from newsletter.readers.kinds import below_titles, said_only, site_titled, surtitle_over
 from newsletter.readers.lines import (
     BOILERPLATE,
     BUTTON,
@@ -436,7 +436,7 @@ def same_title(one: str, other: str) -> bool:
     """Two versions of one headline ("Headline" and "Headline - Site", the page's title and its heading): not rival
     choices. Nearly all their words in common."""
     a, b = terms(one), terms(other)
-    return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b))
+    return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b)) or site_titled(one, other)
 
 
 def labelled(lines: list[Line], roles: list[str]) -> list[str]:

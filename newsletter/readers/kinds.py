@@ -10,6 +10,7 @@ import re
 from collections.abc import Container
 
 from newsletter.patterns import regex
+from newsletter.readers import fold
 from newsletter.readers.languages import SAID_ONLY, SAID_WHAT
 from newsletter.readers.lines import Line, ends_sentence
 from newsletter.readers.scripts import words_of
@@ -50,14 +51,17 @@ def surtitle_over(lines: list[Line], roles: list[str], i: int, candidates: Conta
 
 def below_titles(lines: list[Line], roles: list[str], scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
     """The candidates' scores, each label's no higher than the title's beside it, just under that: "Politics" over
-    "Nobody saw it coming" is its section, whichever of the two shares more words with the article; and a surtitle
+    "Nobody saw it coming" is its section, whichever of the two shares more words with the article; a surtitle
     that says only who spoke, no higher than the title under it (the article opens with who spoke, and holds all
-    its words)."""
+    its words); and the page's title for search and sharing, the site's name after a dash, no higher than the
+    heading beside it that holds all its words and more."""
     score = {i: value for value, i in scored}
     for i in score:
         title = (
             title_beside(lines, roles, i, score) if label_only(lines[i].text) else surtitle_over(lines, roles, i, score)
         )
+        if title is None:
+            title = fuller_heading(lines, i, score)
         if title is None and roles[i] == "label" and header_label(roles, i):
             over = title_beside(lines, roles, i, score, steps=(-1,))
             title = over if over is not None and words_of(lines[over].text) >= TITLE_OVER else None
@@ -67,6 +71,26 @@ def below_titles(lines: list[Line], roles: list[str], scored: list[tuple[float, 
 
 
 TITLE_OVER = 5  # words: a title over a label in its header, a headline's length
+# The page's title with the site's name after a dash or a bar: "Outback towns fight merger - Southern News"
+SITE_TITLED = regex(r"^(?P<title>.{12,}?)\s+[-–—|]\s+(?P<site>[^-–—|]{2,40})$")
+SITE_MOST = 4  # words of a site's name
+
+
+def site_titled(one: str, other: str) -> bool:
+    """One is the other's title for search with the site's name after a dash: all of its title stands in the other."""
+    found = SITE_TITLED.match(one)
+    return found is not None and words_of(found["site"]) <= SITE_MOST and fold(found["title"]) in fold(other)
+
+
+def fuller_heading(lines: list[Line], i: int, candidates: Container[int]) -> int | None:
+    """The heading beside line i that holds all of its title and more, when line i is the page's title with the
+    site's name after a dash ("Outback towns fight merger - Southern News" beside "'We were never asked': Outback
+    towns fight merger"): the heading is the headline the page shows, the title a shorter one for search."""
+    found = SITE_TITLED.match(lines[i].text)
+    return next((j for j in range(max(0, i - BESIDE), min(len(lines), i + BESIDE + 1))
+                 if j != i and j in candidates and site_titled(lines[i].text, lines[j].text) and found
+                 and len(fold(lines[j].text)) > len(fold(found["title"])) and not SITE_TITLED.match(lines[j].text)),
+                None)  # fmt: skip
 
 
 def header_label(roles: list[str], i: int) -> bool:
