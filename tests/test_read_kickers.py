@@ -597,3 +597,23 @@ def test_the_page_s_title_with_the_site_s_name_beside_a_fuller_heading_is_not_th
     page = f"Northern News homepage\nWorld\n{title}\n{heading}\nBy Kate Connolly\nPosted 4 May 2026\n"
     story, _ = read(page + TELEGRAPH_ARTICLE)
     assert (story.headline, story.headline_unsure) == (heading, False)
+
+
+PORTAL_TEXT = [
+    "在山区的一个小县城里，一个从杭州发出的包裹，往往要经过县城、乡镇、村委会三道中转，才能送到收件人手中。",
+    "记者近日跟随一名快递员走了一趟“最后一公里”。早上8点，他从县城网点装车，到中午送完了县城周边的件。",
+    "乡镇代办点负责人说，远一点的村子，包裹要先放在村委会，等村民赶集时自己来取，有的件一放就是一个星期。",
+]
+
+
+@pytest.mark.parametrize("original", ["原标题：一个包裹的进山之路", "本文原标题：一个包裹的进山之路"])
+def test_a_portal_s_original_title_line_unbracketed_is_never_its_headline(original):
+    """A Chinese portal reposts a paper's story under its own title, and names the paper's title over the article
+    ("原标题：…", original title), with no brackets round it: the portal's title, over its date and source, is the
+    headline, and the original title no paragraph of the article."""
+    title = "山区快递进村难：一个包裹要转四趟车"
+    page = "\n".join(["新闻中心 > 国内新闻 > 正文", title, "2016年08月12日 07:31 青年日报", "微博", "微信", "分享到：",
+                      "评论", original, "本报记者 杨思远", *PORTAL_TEXT])  # fmt: skip
+    story, _ = read(page)
+    assert story.headline == title
+    assert [block.text for block in story.body] == PORTAL_TEXT

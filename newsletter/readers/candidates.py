@@ -48,6 +48,9 @@ PAGE_NUMBER = regex(
     r"artikel-?(?:id|nr\.?|nummer)|seiten-?id|n[°º] d'article)\s*"
     r"[:：#]?\s*[\d-]{3,}$"
 )
+# The story's title in the paper a portal took it from, unbracketed: "原标题：一个包裹的进山之路" (the portal's own
+# title is the page's headline; in brackets the line is an aside, ASIDE)
+ORIGINAL_TITLE = regex(r"^(?:本文)?原(?:标|標)(?:题|題)\s*[:：]")
 # A section's name in square brackets, as some sites set it beside the headline ("[Kernel]", "[Update]")
 BRACKETED_LABEL = regex(r"^\[[^\[\]]{1,30}\]$")
 NOT_HEADLINES = regex(
@@ -90,9 +93,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False  # a Chinese subtitle under its title ("——记甘肃民勤县的治沙农民")
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text) \
-            or BRACKETED_LABEL.match(text) or PAGE_NUMBER.match(text):  # fmt: skip
+            or BRACKETED_LABEL.match(text) or PAGE_NUMBER.match(text) or ORIGINAL_TITLE.match(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside),
-        # [Kernel], ページ番号1004521
+        # [Kernel], ページ番号1004521, 原标题：...
     named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
     if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text):
         return False  # Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
