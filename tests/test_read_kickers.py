@@ -617,3 +617,34 @@ def test_a_portal_s_original_title_line_unbracketed_is_never_its_headline(origin
     story, _ = read(page)
     assert story.headline == title
     assert [block.text for block in story.body] == PORTAL_TEXT
+
+
+FERRY_ARTICLE = (
+    "The ferry operator cancelled 40 sailings on Thursday on two of its busiest routes, leaving hundreds of "
+    "travellers waiting at the terminal at the start of the long weekend.\n"
+    "The company said it did not have enough crew to meet the minimum staffing levels the regulator requires, and "
+    "that more sailings could be cancelled on Friday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "player",
+    [
+        # a broadcaster's player: its button names the video, its length, the video's title again and its caption
+        "Click to play video: 'Travellers stranded at ferry terminal'\n2:07\nTravellers stranded at ferry terminal\n"
+        "Long lineups formed at the ferry terminal Thursday after the operator cancelled sailings for want of crew.\n",
+        # a sports network's: the clip now playing and the next ones, each under the player's label, with lengths
+        "9:41 PM ET\n12:45\nNow Playing\nOperator: 'We cancelled 40 sailings'\nUp Next\n"
+        "Travellers stranded at ferry terminal\n1:12\nUp Next\nFerry operator defends its crews\n2:30\n",
+    ],
+)
+def test_a_video_player_s_titles_over_the_article_are_not_its_headline(player):
+    """A video player stands between the header and the article: its titles share more of the article's words than
+    a headline that plays on the story does, and stand nearer the article, but they are the videos'
+    (readers/players.py). The headline over its byline and dates is the headline."""
+    headline = "Island route axes 40 sailings as staffing crunch hits holiday weekend"
+    header = f"News\nLocal\n{headline}\nBy Lena Park\nCoastline News\nPosted June 30, 2022 4:31 pm\n" \
+        "Updated June 30, 2022 7:02 pm\n2 min read\n"  # fmt: skip
+    page = f"{header}{player}Share\nShare this item on Facebook\nShare this item on Twitter\n{FERRY_ARTICLE}"
+    story, _ = read(page)
+    assert story.headline == headline

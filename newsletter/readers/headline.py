@@ -66,6 +66,7 @@ from newsletter.readers.lines import (
     title_case,
     written_as_sentence,
 )
+from newsletter.readers.players import played
 from newsletter.readers.posts import post_title
 from newsletter.readers.scripts import words_of
 from newsletter.readers.words import FOREIGN_SMALL, TRAIL, is_nav_run, menu_of_sections, same_words, share, terms
@@ -222,9 +223,8 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
         begin = article_start(lines, roles, i, start, box) if i < start else start  # the article may start higher
         between = [j for j in range(i + 1, begin) if lines[j].text != lines[j - 1].text]  # a gallery's slides: once
         gap = sum(BOX_COST if box[j] else GAP_COST.get(roles[j], 0.1) for j in between)
-        # A related box between it and the article costs it less than other lines, and a byline under it adds (see
-        # below): both rank it, neither makes it sure (with the headline left out, a deck or a promo's title over
-        # a box and the byline would be)
+        # A related box between it and the article costs it less than other lines, and a byline under it adds: both
+        # rank it, neither makes it sure (with the headline left out, a deck or a promo's title over a box would be)
         length = video_length(texts, i)  # a video's title: its length is no date, its second copy the player's
         dated = dated_under(roles if length is None else [*roles[:length], "furniture", *roles[length + 1 :]], i)
         if not dated:  # ... a line with no header of its own under it, that is
@@ -316,7 +316,7 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
                 and full_header(lines, roles, header):  # fmt: skip
             scored[n] = (value - UNDER_HEADER, i)
             lenient[i] -= UNDER_HEADER
-    scored = below_titles(lines, roles, scored)  # a label ("Politics", "Analysis") ranks under the title beside it
+    scored = below_titles(lines, roles, played(texts, scored))  # a label ranks under the title beside it; a video's low
     scored.sort(key=lambda pair: (-pair[0], -pair[1]))
     if given and (match := next((i for _, i in scored if same_words(lines[i].text, given)), None)) is not None \
             or (match := encyclopedia_title(lines, roles)) is not None:  # fmt: skip  # ("From Wikipedia" under it)
