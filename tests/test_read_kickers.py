@@ -648,3 +648,26 @@ def test_a_video_player_s_titles_over_the_article_are_not_its_headline(player):
     page = f"{header}{player}Share\nShare this item on Facebook\nShare this item on Twitter\n{FERRY_ARTICLE}"
     story, _ = read(page)
     assert story.headline == headline
+
+
+def test_a_contributor_network_s_header_gives_the_title_the_caption_and_its_credit():
+    """A business magazine's contributor post: the title over the writer's name, "Contributor", the writer's own line
+    in the first person ("I write about ..."), the network's disclaimer and the photo's caption with its credit in
+    capitals glued on after the stop. The tagline is no headline, the disclaimer no paragraph whose words rank the
+    site's name, and the caption the photo's (readers/press_captions.py)."""
+    title = "Why Coworking Spaces Are Quietly Becoming Daycare Centers"
+    article = (
+        "When the owner opened her second coworking space in the city in 2016, she assumed the busiest room at her "
+        "coworking spaces would be the one with the standing desks, not a daycare.\n"
+        "It turned out to be the one with the toys. Parents who work from home brought their children, and the "
+        "company now runs three locations with childcare on site.\n"
+    )
+    page = (
+        f"Capital Weekly\nBillionaires\nInnovation\nLeadership\nMoney\nSign In\nSubscribe\nSep 4, 2018, 07:15am EDT\n"
+        f"{title}\nHannah Voss\nContributor\nEntrepreneurs\nI write about small businesses and the people who start "
+        "them.\nThis article is more than 5 years old.\nOpinions expressed by Capital Weekly Contributors are their "
+        "own.\nThe play area at a coworking space in Raleigh, N.C. TANDEM WORKS\nShare to Facebook\nShare to Twitter\n"
+    )
+    story, _ = read(page + article)
+    assert story.headline == title
+    assert (story.caption, story.credit) == ("The play area at a coworking space in Raleigh, N.C.", "TANDEM WORKS")

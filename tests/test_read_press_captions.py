@@ -75,3 +75,18 @@ def test_with_the_headline_left_out_the_caption_is_no_sure_headline(top, stamp, 
 def test_a_headline_in_the_same_shape_is_still_the_headline(title):
     story, _ = read(f"Menu\n{title}\n{JAPANESE if '＝' in title else ENGLISH}")
     assert story.headline == title
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("The play area at a coworking space in Raleigh, N.C. TANDEM WORKS",
+         "The play area at a coworking space in Raleigh, N.C.", "TANDEM WORKS"),
+        ("Voters queue outside a polling station in Milwaukee on Monday. AFP VIA GETTY IMAGES",
+         "Voters queue outside a polling station in Milwaukee on Monday.", "AFP VIA GETTY IMAGES"),
+        ("The minister said the bill would pass by the end of the month. ENDS", "", ""),  # a press release's end
+    ],
+)  # fmt: skip
+def test_a_credit_in_capitals_right_after_the_caption_s_stop_is_the_credit(line, caption, credit):
+    story, _ = read(f"News\nVoters Return to the Polls as Turnout Climbs\n{line}\n{ENGLISH}")
+    assert (story.caption, story.credit) == (caption, credit)

@@ -51,6 +51,9 @@ PAGE_NUMBER = regex(
 # The story's title in the paper a portal took it from, unbracketed: "原标题：一个包裹的进山之路" (the portal's own
 # title is the page's headline; in brackets the line is an aside, ASIDE)
 ORIGINAL_TITLE = regex(r"^(?:本文)?原(?:标|標)(?:题|題)\s*[:：]")
+# A contributor's own line under the name, in the first person: "I write about small businesses and the people who
+# start them.", "I cover Congress for ..." (a magazine's contributor network prints one over every post)
+WRITER_TAGLINE = regex(r"^I (?:write|cover|report|blog)\b[^.!?]{0,150}\.$")
 # A section's name in square brackets, as some sites set it beside the headline ("[Kernel]", "[Update]")
 BRACKETED_LABEL = regex(r"^\[[^\[\]]{1,30}\]$")
 NOT_HEADLINES = regex(
@@ -97,8 +100,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside),
         # [Kernel], ページ番号1004521, 原标题：...
     named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
-    if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text):
-        return False  # Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R)
+    if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text) \
+            or WRITER_TAGLINE.match(text):  # fmt: skip
+        return False  # Senior Lecturer in X, University of Y, #vote #senate, cards.jpg, (L-R), I write about X.
     if size <= 3 and COUNTER.search(text) or size <= 6 and READING_TIME.search(text) or NOT_HEADLINES.match(text) \
             or CAPTION_LABEL.match(text) or size <= 8 and BACK_LINK.match(text) \
             or CONSENT_HEADING.match(text):  # fmt: skip

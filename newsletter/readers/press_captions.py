@@ -1,7 +1,8 @@
 """A photo's caption with its credit glued on in one press's own convention, where the credit has neither a label
 nor an agency's name the other forms know: a Japanese paper's "＝date, place" or "＝agency", a Korean paper's
 reporter after the caption's sentence, a Chinese paper's "source 图", an English-language paper's credit in
-capitals after a bar. Each is the photo's line, never a headline nor the article's paragraph."""
+capitals after a bar or right after the caption's stop. Each is the photo's line, never a headline nor the
+article's paragraph."""
 
 from __future__ import annotations
 
@@ -30,10 +31,16 @@ CHINESE = regex(r"^(?P<caption>[^。！？]{4,60}[。！？])\s*(?P<credit>[^\s�
 # the vote? | ANALYSIS")
 CAPITALS = regex(r"^(?P<caption>.{40,300}?\.[’”\"]?)\s+\|\s+(?P<credit>[A-Z][A-Z.'’&/-]*(?: [A-Z.'’&/-]+){0,5})$")
 
+# ... or right after the caption's stop, as a business magazine prints it: "The play area at Tandem Works in
+# Raleigh, N.C. TANDEM WORKS", "... on Monday. AFP VIA GETTY IMAGES" (its first word no initial: "N.C.")
+CAPITALS_GLUED = regex(
+    r"^(?P<caption>.{40,300}?\.[’”\"]?)\s+(?P<credit>(?!ENDS?\b|MORE\b)[A-Z][A-Z'’&-]{2,}(?: [A-Z][A-Z.'’&/-]*){0,5})$"
+)
+
 
 def press_credit(line: str) -> tuple[str, str] | None:
     """(caption, credit) of a caption in one of the conventions above, or None."""
-    for convention in (JAPANESE, KOREAN, CHINESE, CAPITALS):
+    for convention in (JAPANESE, KOREAN, CHINESE, CAPITALS, CAPITALS_GLUED):
         if found := convention.match(line):
             return found["caption"].rstrip(), found["credit"].strip()
     return None
