@@ -671,3 +671,15 @@ def test_a_contributor_network_s_header_gives_the_title_the_caption_and_its_cred
     story, _ = read(page + article)
     assert story.headline == title
     assert (story.caption, story.credit) == ("The play area at a coworking space in Raleigh, N.C.", "TANDEM WORKS")
+
+
+def test_the_headline_again_under_a_breadcrumb_ending_in_it_is_no_paragraph_of_the_article():
+    """An explainer's header: the breadcrumb's last entry is the headline, then its label ("Explainer"), the
+    headline again as the page's heading and its standfirst. The heading is no paragraph of the article, which
+    starts under it and its standfirst."""
+    title = "What does the defence deal mean for your taxes?"
+    deck = "Germany will spend 3.5 per cent of its output on defence by 2029. Here is who pays for it."
+    page = f"News\nHome\n/\nNews\n/\nWorld\n/\n{title}\nExplainer\n{title}\n{deck}\nKate Connolly\n4 May 2026\n"
+    story, _ = read(page + TELEGRAPH_ARTICLE)
+    assert story.headline == title
+    assert [block.text for block in story.body] == TELEGRAPH_ARTICLE.strip().split("\n")

@@ -8,6 +8,7 @@ from newsletter.readers.doubts import live_time
 from newsletter.readers.headline import prose_under
 from newsletter.readers.lines import Line
 from newsletter.readers.scripts import words_of
+from newsletter.readers.words import same_words
 
 STANDFIRST_LABEL = regex(r"^[【\[]?(?:导语|導語|摘要|内容提要|內容提要|编者按|編者按)[】\]]?\s*[:：]?")
 # The label between a summary and the article it sums up: FactCheck.org's "Full Story" under its "Quick Take", the
@@ -26,9 +27,14 @@ def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start
     the headline with the byline or date under it, before the next paragraph (STANDFIRST_OVER lines on, or more with
     its byline or date within three lines under it: Clarín's post, two dates and buttons; Al Jazeera's caption).
     Under the date (the Süddeutsche's), only a sentence or two with its byline right under it and no credit over it
-    (a photo's caption: "The band at the Beacon."). A short first paragraph under the byline is the article's own. A
-    paragraph labelled as the standfirst or editor's note ("【导语】", "编者按：") is one however long, the article
-    under it; so is a summary over the label that says the whole article follows ("Full Story")."""
+    (a photo's caption: "The band at the Beacon."). A short first paragraph under the byline is the article's own;
+    one that is the headline again (the page's heading under a breadcrumb ending in it) starts nothing. A paragraph
+    labelled as the standfirst or editor's note ("【导语】", "编者按：") is one however long, the article under it; so
+    is a summary over the label that says the whole article follows ("Full Story")."""
+    if pick is not None and pick < start < end and same_words(lines[start].text, lines[pick].text):
+        after = prose_under(lines, roles, start, end)
+        if after:
+            return past_standfirst(lines, roles, start, after[0], end)  # (and its standfirst under it)
     if pick is not None and pick < start and STANDFIRST_LABEL.match(lines[start].text):
         after = prose_under(lines, roles, start, end)
         if after and after[0] - start <= 3:
