@@ -85,8 +85,11 @@ def test_a_headline_in_the_same_shape_is_still_the_headline(title):
         ("Voters queue outside a polling station in Milwaukee on Monday. AFP VIA GETTY IMAGES",
          "Voters queue outside a polling station in Milwaukee on Monday.", "AFP VIA GETTY IMAGES"),
         ("The minister said the bill would pass by the end of the month. ENDS", "", ""),  # a press release's end
+        # ... and a labelled credit after the stop: "Photo by" (not only "Photo:")
+        ("Voters queue outside a polling station in Milwaukee on Monday. Photo by a reader, used with permission.",
+         "Voters queue outside a polling station in Milwaukee on Monday.", "Photo by a reader, used with permission."),
     ],
 )  # fmt: skip
-def test_a_credit_in_capitals_right_after_the_caption_s_stop_is_the_credit(line, caption, credit):
+def test_a_credit_in_capitals_or_labelled_right_after_the_caption_s_stop_is_the_credit(line, caption, credit):
     story, _ = read(f"News\nVoters Return to the Polls as Turnout Climbs\n{line}\n{ENGLISH}")
     assert (story.caption, story.credit) == (caption, credit)

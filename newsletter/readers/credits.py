@@ -335,7 +335,7 @@ def split_credit(line: str) -> tuple[str, str]:
         caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :].lstrip()
         # a caption in Chinese or Japanese over its credit: its length counted in characters
         in_chars = first_cjk is not None and first_cjk.start() <= stop.start() and re.fullmatch(CJK_CREDIT, credit)
-        labelled = PHOTO_LABEL.match(credit) is not None  # "Photo: X", "Ảnh: X"
+        labelled = PHOTO_LABEL.match(credit) is not None or PHOTO_BY.match(credit) is not None  # "Photo: X"
         if (
             (len(caption) >= 20 or in_chars and len(caption) >= 6)
             and is_credit(credit)
@@ -469,6 +469,7 @@ def paragraph_over_credit(texts: list[str], roles: list[str], i: int) -> bool:
 PHOTO_LABEL = regex(
     rf"(?i)\b(?:photo|image|picture|foto|bild|{PHOTO_WORDS})(?:\s*:|(?<=\.)\s|\s+(?=(?-i:[A-Z]{{2,}})$))"
 )  # a caption's credit glued on: "... PHOTO: X", "... Fot. X", "... - Foto BERNAMA" (an agency in capitals, last)
+PHOTO_BY = regex(r"(?i)^(?:photo(?:graph)?|image|picture)s?\s+by\s+\S")  # after the caption's stop: "... Photo by X"
 # A photo's own words: what its people do before the camera (a standfirst's news "poses" a threat, "is seen as"
 # one, "talks with" another), where they stand in it (", left,"; not "the far right,"), that it is a file picture
 PICTURED = regex(
