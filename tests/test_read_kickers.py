@@ -683,3 +683,25 @@ def test_the_headline_again_under_a_breadcrumb_ending_in_it_is_no_paragraph_of_t
     story, _ = read(page + TELEGRAPH_ARTICLE)
     assert story.headline == title
     assert [block.text for block in story.body] == TELEGRAPH_ARTICLE.strip().split("\n")
+
+
+def test_a_portal_s_original_title_under_the_article_and_a_japanese_related_box_end_it():
+    """The original title in brackets under a reposted article ("（原标题：…）") is no paragraph of it; a Japanese
+    portal's related box, its heading in lenticular brackets ("【関連記事】"), ends the article."""
+    title = "山区快递进村难：一个包裹要转四趟车"
+    page = "\n".join(["新闻中心 > 国内新闻 > 正文", title, "2016年08月12日 07:31 青年日报", *PORTAL_TEXT,
+                      "(原标题：山区县今年新建村级快递服务站120个)", "本文来源：青年日报",
+                      "责任编辑：王伟"])  # fmt: skip
+    story, _ = read(page)
+    assert [block.text for block in story.body] == PORTAL_TEXT
+    article = [
+        "市内の老舗旅館が来年3月で閉館することが12日、分かった。創業から120年余り、温泉街の顔として親しまれてきた。",
+        "経営者の男性は、建物の老朽化と後継者がいないことを理由に挙げた。従業員は市内の別の旅館が受け入れるという。",
+        "旅館の建物は当面そのまま残し、活用方法を市や地元の観光協会と相談するという。",
+    ]
+    page = "\n".join(["ニュース", "地域", "老舗旅館が来年3月で閉館 創業120年余り", "12/12(火) 9:05配信", *article,
+                      "【関連記事】", "温泉街の足湯、リニューアルオープン",
+                      "県内の商店街、空き店舗が増加　調査で3割「閉店予定」", "最終更新:12/12(火) 20:30",
+                      "記事に関する報告"])  # fmt: skip
+    story, _ = read(page)
+    assert [block.text for block in story.body] == article

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from newsletter.patterns import regex
 from newsletter.readers.dialogs import CONSENT_HEADING
+from newsletter.readers.labels import original_title
 from newsletter.readers.lines import BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
 from newsletter.readers.scripts import spaceless, words_of
 
@@ -48,9 +49,6 @@ PAGE_NUMBER = regex(
     r"artikel-?(?:id|nr\.?|nummer)|seiten-?id|n[°º] d'article)\s*"
     r"[:：#]?\s*[\d-]{3,}$"
 )
-# The story's title in the paper a portal took it from, unbracketed: "原标题：一个包裹的进山之路" (the portal's own
-# title is the page's headline; in brackets the line is an aside, ASIDE)
-ORIGINAL_TITLE = regex(r"^(?:本文)?原(?:标|標)(?:题|題)\s*[:：]")
 # A contributor's own line under the name, in the first person: "I write about small businesses and the people who
 # start them.", "I cover Congress for ..." (a magazine's contributor network prints one over every post)
 WRITER_TAGLINE = regex(r"^I (?:write|cover|report|blog)\b[^.!?]{0,150}\.$")
@@ -96,9 +94,9 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
         return False  # a Chinese subtitle under its title ("——记甘肃民勤县的治沙农民")
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text) \
-            or BRACKETED_LABEL.match(text) or PAGE_NUMBER.match(text) or ORIGINAL_TITLE.match(text):  # fmt: skip
+            or BRACKETED_LABEL.match(text) or PAGE_NUMBER.match(text) or original_title(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside),
-        # [Kernel], ページ番号1004521, 原标题：...
+        # [Kernel], ページ番号1004521, 原标题：... (the story's title in the paper a portal took it from)
     named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
     if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text) \
             or WRITER_TAGLINE.match(text):  # fmt: skip

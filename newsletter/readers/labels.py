@@ -78,7 +78,7 @@ def qualified_labels(texts: list[str], roles: list[str]) -> list[int]:
     return found
 
 
-ORIGINAL_TITLE = regex(r"^[(（]?(?:本文)?原标题\s*[:：]")  # "（原标题：…）"
+ORIGINAL_TITLE = regex(r"^[(（]?(?:本文)?原(?:标|標)(?:题|題)\s*[:：]")  # "（原标题：…）", "原標題："
 ORIGINAL_TITLE_MOST = 80  # characters: a headline's, not the article run on after it
 
 

@@ -271,7 +271,7 @@ RELATED = regex(
     # ... and Chinese and Japanese pages: related news, reading, articles; recommended; you may like; popular
     r"相关(?:新闻|阅读|文章|推荐|报道)|相關(?:新聞|閱讀|文章)|(?:热门|热点|推荐)(?:推荐|阅读|文章)|猜你喜欢|延伸阅读|"
     r"更多精彩|精彩推荐|24小时热闻|大家都在看|"
-    r"関連(?:記事|ニュース)|人気記事|おすすめ記事|"
+    r"【?関連(?:記事|ニュース)】?|人気記事|おすすめ記事|"
     # ... and in the other languages of the read pools: "read also", "related news", "most read"
     r"Читайте (?:также|також)|Похожие (?:материалы|новости)|Czytaj (?:także|też)|Zobacz (?:także|też)|"
     r"Související (?:články|zprávy)|Čtěte (?:také|též)|İlgili (?:Haberler|haberler)|관련\s?(?:기사|뉴스)|"
