@@ -85,6 +85,8 @@ def test_a_headline_in_the_same_shape_is_still_the_headline(title):
         ("Voters queue outside a polling station in Milwaukee on Monday. AFP VIA GETTY IMAGES",
          "Voters queue outside a polling station in Milwaukee on Monday.", "AFP VIA GETTY IMAGES"),
         ("The minister said the bill would pass by the end of the month. ENDS", "", ""),  # a press release's end
+        # ... and a wire's name alone, which signs the article's last paragraph (India's papers: "... PTI")
+        ("More than 300 people were deported by the immigration authorities for entering the country. PTI", "", ""),
         # ... and a labelled credit after the stop: "Photo by" (not only "Photo:")
         ("Voters queue outside a polling station in Milwaukee on Monday. Photo by a reader, used with permission.",
          "Voters queue outside a polling station in Milwaukee on Monday.", "Photo by a reader, used with permission."),
@@ -93,3 +95,11 @@ def test_a_headline_in_the_same_shape_is_still_the_headline(title):
 def test_a_credit_in_capitals_or_labelled_right_after_the_caption_s_stop_is_the_credit(line, caption, credit):
     story, _ = read(f"News\nVoters Return to the Polls as Turnout Climbs\n{line}\n{ENGLISH}")
     assert (story.caption, story.credit) == (caption, credit)
+
+
+def test_a_paragraph_signed_by_its_wire_in_capitals_stays_the_article_s():
+    """India's papers sign a wire's story at the end of its last paragraph ("... into the US. PTI"): that paragraph is
+    the article's, no caption with its credit."""
+    last = "More than 300 people were deported by the immigration authorities for entering the country. PTI"
+    story, _ = read(f"News\nHigh court says upper house poll was in 'state of unconstitutionality'\n{ENGLISH}{last}\n")
+    assert story.body[-1].text == last

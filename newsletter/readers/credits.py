@@ -301,7 +301,7 @@ def split_credit(line: str) -> tuple[str, str]:
     """A caption line that ends in its credit (`... 2021. REUTERS/Michelle Nichols`, `... in June (Image: GETTY)`)
     -> (caption, credit)."""
     line = HIDE_GLUED.sub("", line)  # a button pasted onto the credit: "... Chuck Burton/AP hide caption"
-    if glued := copyright_glued(line) or press_credit(line):
+    if glued := copyright_glued(line) or press_credit(line, WIRES):
         return glued  # (or in one press's own convention: "...本会議＝22日、静岡市葵区", "... on Thursday. | KYODO")
     bracketed = TRAILING_CREDIT.match(line)
     if bracketed and (bracketed.group("agency") or is_credit(bracketed.group("credit"))):

@@ -6,6 +6,8 @@ article's paragraph."""
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from newsletter.patterns import regex
 
 # Japanese: "条例改正案が可決された静岡市議会の本会議＝22日、静岡市葵区" (the day, then
@@ -38,9 +40,10 @@ CAPITALS_GLUED = regex(
 )
 
 
-def press_credit(line: str) -> tuple[str, str] | None:
-    """(caption, credit) of a caption in one of the conventions above, or None."""
+def press_credit(line: str, wires: Container[str] = ()) -> tuple[str, str] | None:
+    """(caption, credit) of a caption in one of the conventions above, or None. A wire's name alone right after the
+    stop (one of `wires`: "... to sneak into the US. PTI") signs the article's paragraph: no credit."""
     for convention in (JAPANESE, KOREAN, CHINESE, CAPITALS, CAPITALS_GLUED):
-        if found := convention.match(line):
+        if (found := convention.match(line)) and not (convention is CAPITALS_GLUED and found["credit"] in wires):
             return found["caption"].rstrip(), found["credit"].strip()
     return None
