@@ -87,8 +87,10 @@ def fuller_heading(lines: list[Line], i: int, candidates: Container[int]) -> int
     site's name after a dash ("Outback towns fight merger - Southern News" beside "'We were never asked': Outback
     towns fight merger"): the heading is the headline the page shows, the title a shorter one for search."""
     found = SITE_TITLED.match(lines[i].text)
+    if found is None:
+        return None
     return next((j for j in range(max(0, i - BESIDE), min(len(lines), i + BESIDE + 1))
-                 if j != i and j in candidates and site_titled(lines[i].text, lines[j].text) and found
+                 if j != i and j in candidates and site_titled(lines[i].text, lines[j].text)
                  and len(fold(lines[j].text)) > len(fold(found["title"])) and not SITE_TITLED.match(lines[j].text)),
                 None)  # fmt: skip
 

@@ -361,7 +361,7 @@ PAGE_NOTICE = regex(
     r"appear(?:s|ed) in print|unlock the editor['’]?s digest|add .{1,40} as a preferred source\b|"
     r"our live coverage (?:has ended|has moved|is over)\b(?=.{0,80}$)|this article appeared in the .{1,60} print "
     r"edition\b|the views expressed (?:in this (?:article|piece) )?are (?:the author['’]s|those of the author)|"
-    r"الآراء الواردة (?:في|أدناه)|opinions expressed by .{1,40}? contributors are their own|"  # (Arabic: the views ...)
+    r"الآراء الواردة (?:في|أدناه)|opinions expressed by .{1,40}? contributors are their own|"  # (Arabic's; a network's)
     # ... a call for tips, the site's app and newsletter, its word about itself, the NYT's help with a word
     r"(?:have|got) an? (?:confidential |news |story )+tip\b|(?:send|submit|share) (?:us )?(?:your )?(?:confidential "
     r"|news )*tips?\b|get (?:the )?latest news\b.{0,80}\bapp\b|(?:the day['’]s|our) (?:top|biggest|best) "

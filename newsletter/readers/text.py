@@ -178,8 +178,8 @@ def parse_page(text: str, file: str, notices: list[Notice], address: str = "", n
     ):  # ... and the site's promo under it, speaking to the reader of nothing the article speaks of
         body.pop()
         taken.pop().kind = ""  # left out, and named so
-    for at in [k for k in (-1, 0) if len(body) > 1 and original_title(body[k].text)]:  # ("（原标题：…）"), over or
-        body.pop(at)  # under the article: the story's title where it first ran
+    for at in [k for k in (-1, 0) if len(body) > 1 and original_title(body[k].text)]:  # the story's title where
+        body.pop(at)  # it first ran ("（原标题：…）"), over the article or under it
         taken.pop(at).kind = ""
 
     # Above the body: headline, standfirst, byline, date, the lead photo's caption and credit
