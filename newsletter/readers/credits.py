@@ -38,11 +38,11 @@ AGENCIES = frozenset(
     # AP, AFP, Yonhap
     "新华社|新華社|中新社|共同社|共同通信|時事通信|路透社|美联社|法新社|연합뉴스".split("|")
 )
-# Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by), "公安分局供图
-# 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
+# Chinese and Japanese credits: "图片来源：官网" (the image's source), "每经记者 张蕊 摄" (taken by; "市发改委 图",
+# pictured by), "公安分局供图 华龙网" (supplied by, then the site), "写真：共同" (photo: Kyodo)
 CJK_CREDIT = (
     r"(?:图片来源|图片来自|图源|圖片來源|来源|來源|图|圖|写真|撮影|摄影|攝影)\s*[:：/／＝=]\s*.{1,60}|"
-    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝)|供图|供圖)(?:\s+\S{1,12})?|"
+    r"[^。！？]{1,40}?(?:[\s/／](?:摄|攝|图|圖)|供图|供圖)(?:\s+\S{1,12})?|"
     # "（記者林筱涵攝）": photographed by the reporter, in Taiwan's papers; any photographer's, in brackets
     r"[（(]?(?:記者|记者)\S{2,4}(?:攝|摄)[）)]?|[（(][^（）()由]{1,16}(?:攝|摄|拍摄|拍攝|供图|供圖)[）)]"
 )

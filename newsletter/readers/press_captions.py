@@ -1,8 +1,8 @@
 """A photo's caption with its credit glued on in one press's own convention, where the credit has neither a label
 nor an agency's name the other forms know: a Japanese paper's "＝date, place" or "＝agency", a Korean paper's
-reporter after the caption's sentence, a Chinese paper's "source 图", an English-language paper's credit in
-capitals after a bar or right after the caption's stop. Each is the photo's line, never a headline nor the
-article's paragraph."""
+reporter after the caption's sentence, an English-language paper's credit in capitals after a bar or right after
+the caption's stop. Each is the photo's line, never a headline nor the article's paragraph. (A Chinese paper's
+"source 图" after the caption's stop is a credit of credits.CJK_CREDIT's, which split_credit finds there.)"""
 
 from __future__ import annotations
 
@@ -25,9 +25,6 @@ KOREAN = regex(
     r"^(?P<caption>[^.!?]{8,70}[다요]\.)\s*(?P<credit>[/\[(]?\s*(?:[가-힣]{2,4}\s?기자|연합뉴스|뉴스1|뉴시스|"
     r"사진\s*=\s*[^\]\[()=]{2,20})\s*[\])]?)$"
 )
-# Chinese: the caption's sentence, then its source and "图" (picture) after a space or a slash:
-# "听证会现场。 合肥市发改委 图"
-CHINESE = regex(r"^(?P<caption>[^。！？]{4,60}[。！？])\s*(?P<credit>[^\s。！？]{2,20}(?:\s|/|／)(?:图|圖))$")
 # English, as the Japan Times prints it: the caption's sentence, a bar, the credit in capitals ("... on Thursday. |
 # KYODO", "| SATOKO KAWASAKI", "| AFP-JIJI"); a headline ends in no full stop before its label ("Did the court void
 # the vote? | ANALYSIS")
@@ -43,7 +40,7 @@ CAPITALS_GLUED = regex(
 def press_credit(line: str, wires: Container[str] = ()) -> tuple[str, str] | None:
     """(caption, credit) of a caption in one of the conventions above, or None. A wire's name alone right after the
     stop (one of `wires`: "... to sneak into the US. PTI") signs the article's paragraph: no credit."""
-    for convention in (JAPANESE, KOREAN, CHINESE, CAPITALS, CAPITALS_GLUED):
+    for convention in (JAPANESE, KOREAN, CAPITALS, CAPITALS_GLUED):
         if (found := convention.match(line)) and not (convention is CAPITALS_GLUED and found["credit"] in wires):
             return found["caption"].rstrip(), found["credit"].strip()
     return None
