@@ -74,6 +74,8 @@ SOURCE_LABELS = (
 )
 # Where a list's picture came from, as BuzzFeed's and its like's lines give it: "Via Flickr: Name / Creative Commons"
 VIA_SITES = r"Flickr|Instagram|Twitter|YouTube|Tumblr|Giphy|Imgur|Reddit|Facebook|Pinterest|TikTok|Getty Images"
+CREDIT_SMALL = r"photos?|file|handout|courtesy|family|images?|pool|staff|illustration"  # lower-case words of credits
+STAFF_PHOTO = r"(?i:file|staff|handout|special|contributed|submitted) (?i:photo|photograph|image|picture)s?"
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
     "|".join(
@@ -82,7 +84,9 @@ CREDIT = regex(
             rf"\(?(?i:{PHOTO_WORDS})(?:\s*[:|-]|(?<=\.))\s*.{{1,100}}?\)?",  # "Фото: Танјуг", "Ảnh: X", "PICHA | X"
             # "File photo: Name/Agency"
             rf"(?i:file|archive|stock) (?i:photo|image|picture)s?:\s*{NAMEISH}(?:\s*/\s*{NAMEISH}){{0,3}}",
-            r".{1,80}\s+via\s+[A-Z][\w.&'’ \-]{1,60}",  # Kyodo via REUTERS, Name/Org via Getty Images
+            # Kyodo via REUTERS, Name/Org via Getty Images, Courtesy of the family via AP: names before "via", not a
+            # sentence's words ("Como, la Ztl si allarga: ... in via Milano", an Italian street; "Bank warns via X")
+            rf"(?:(?:[^\sa-z][^\s]*|[a-z]{{1,3}}|{CREDIT_SMALL})\s+){{1,10}}via\s+[A-Z][\w.&'’ \-]{{1,60}}",
             rf"(?i:via)\s+(?:{VIA_SITES}|[\w-]+\.(?:com|net|org|tv))(?:\s*[:/]\s*.{{1,80}})?",  # "Via Flickr: X / CC"
             r"[^.!?]{1,80}\s+(?i:nuotr\.|nuotrauka)",  # Lithuanian, the label after: "Seimas / BNS nuotr."
             r"(?i:Courtesy(?: of)?|Credit|Credits|Photo credit|Source|Image source|Foto|Bild)\s*:?\s+.{1,100}",
@@ -90,7 +94,7 @@ CREDIT = regex(
             r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
             CJK_CREDIT,
             # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters; last, so that a line in no other form is told by it
-            rf"(?P<bare>{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}})",
+            rf"(?P<bare>{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}(?:\s+{STAFF_PHOTO})?)",  # "Name/Sentinel file photo"
         ]
     )
 )
@@ -333,6 +337,9 @@ def split_credit(line: str) -> tuple[str, str]:
         if len(line) - stop.end() > CREDIT_LONGEST:
             continue  # no credit so long (is_credit's limit, its brackets aside): not cut out to be asked
         caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :].lstrip()
+        credit = credit.removeprefix(
+            "/ "
+        )  # a slash between caption and credit, a Gannett paper's ("... plan. / Name/X")
         # a caption in Chinese or Japanese over its credit: its length counted in characters
         in_chars = first_cjk is not None and first_cjk.start() <= stop.start() and re.fullmatch(CJK_CREDIT, credit)
         labelled = PHOTO_LABEL.match(credit) is not None or PHOTO_BY.match(credit) is not None  # "Photo: X"

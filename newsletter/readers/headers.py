@@ -275,6 +275,7 @@ def deck_under(title: str, deck: str) -> bool:
 
 POINTS = 2  # lines at least: a summary's points under a headline
 POINT_WORDS = 6  # words at least in each: sentences, not labels
+POINTS_ABOVE = 8  # lines over a headline where a list of titles it heads may begin
 
 
 def points_under(lines: list[Line], roles: list[str], i: int, candidates: Container[int]) -> list[int]:
@@ -288,8 +289,9 @@ def points_under(lines: list[Line], roles: list[str], i: int, candidates: Contai
         text = lines[j].text
         if j not in candidates or words_of(text) < POINT_WORDS or title_case(text) or ends_sentence(text):
             break  # (a deck ends its sentence: "How do you make music with rings? ... finds out.")
-        if text == lines[i].text:
-            return []  # the headline pasted twice, over its deck: no summary
+        if text == lines[i].text or text in (line.text for line in lines[max(0, i - POINTS_ABOVE) : i]):
+            return []  # the headline pasted twice, over its deck; or a list of titles whose first stands again
+            # under it, over its date ("Top Stories": the article's own title, then the others, then it again)
         run.append(j)
     after = next((j for j in range(i + 1 + len(run), len(roles)) if roles[j] != "furniture"), None)
     return run if len(run) >= POINTS and after is not None and roles[after] in ("byline", "date") else []

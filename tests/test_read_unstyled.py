@@ -1,0 +1,93 @@
+"""Pages as they paste when opened without their stylesheets (saved to disk, as extraction test sets keep them):
+every list a stylesheet would hide stands in the text, in the page's order. Three shapes such pages hold, written
+here as made-up pages: a list of top stories over the article whose first title stands again over the article's
+date; an Italian headline naming its street ("in via Milano") under its kicker; a caption with its credit after a
+slash, a Gannett paper's way. Each is what the editor sees: the headline chosen, the caption and credit kept apart."""
+
+import pytest
+from test_read_kickers import read
+
+SINKHOLE = (
+    "HARRISBURG, Pa. (WHBG) — A sinkhole about 15 feet wide opened on Maple Avenue early Tuesday, swallowing part of "
+    "the road and a parked car.\n"
+    "No one was hurt. The car's owner, who lives on the block, said he heard a loud crack at about 4 a.m.\n"
+    "Public works director Sandra Okoye said heavy rain over the weekend likely washed soil into an old storm sewer "
+    "under the avenue, and that repairs would take at least two weeks.\n"
+)
+TOP_STORIES = (
+    "Search\n48°\nHarrisburg, PA\nRain\nTop Stories\n"
+    "Sinkhole swallows part of Maple Avenue in Harrisburg\n"
+    "State police: Man charged in Route 22 crash\n"
+    "School district closes two buildings for repairs\n"
+    "Farm Show complex to host job fair\n"
+    "Sinkhole swallows part of Maple Avenue in Harrisburg\n"
+    "Posted: Apr 17, 2018 06:45 AM EDT\nUpdated: Apr 17, 2018 11:20 AM EDT\nFacebook\nTwitter\nEmail\nPrint\n"
+)
+
+
+def test_a_top_story_standing_again_over_the_date_is_the_headline_not_the_list_s_next_title():
+    """The list's titles are no summary's points under the title above them: the list's first stands again over
+    the date, the article's own."""
+    story, _ = read(TOP_STORIES + SINKHOLE)
+    assert story.headline == "Sinkhole swallows part of Maple Avenue in Harrisburg"
+    assert [block.text for block in story.body] == SINKHOLE.strip().split("\n")
+
+
+COMO = (
+    "Dal primo marzo la zona a traffico limitato del centro di Como si estenderà a via Milano alta e a via Cesare "
+    "Cantù, con tre nuovi varchi controllati da telecamere.\n"
+    "La decisione è stata presa dalla giunta nella seduta di lunedì. L'assessore alla Mobilità ha spiegato che "
+    "l'obiettivo è ridurre il traffico di attraversamento nelle ore di punta.\n"
+    "Contrari i commercianti di via Milano, che hanno già raccolto 400 firme contro il provvedimento.\n"
+)
+ROADS = (
+    "Residents of Millbrook learned of next month's road closures from a post on the council's Facebook page, "
+    "after the printed notices the council used to mail were dropped to save money.\n"
+    "The closures will shut Station Road and part of the high street for three weeks while water mains are "
+    "replaced, the council said.\n"
+    "Some residents said they had seen neither the post nor any sign on the roads themselves.\n"
+)
+PAGES = [
+    # (menu and kicker, the headline saying "via", deck, byline and buttons, the article)
+    ("Como\nViabilità\nMobilità in centro", "Como, la Ztl si allarga: da marzo varchi anche in via Milano",
+     "Il Comune installerà tre nuove telecamere. Commercianti contrari: «Ci tagliano fuori»",
+     "di Paolo Ronzoni\n12 gennaio 2016\nCondividi\nFacebook\nTwitter", COMO),
+    ("News\nLocal\nRoads", "Millbrook residents learn of road closures via Facebook",
+     "Printed notices were dropped to save money. Some residents say they missed the post.",
+     "By Anna Marsh\nMarch 3, 2015\nShare\nFacebook\nTwitter", ROADS),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("top", "headline", "deck", "header", "article"), PAGES, ids=["italian-street", "english"])
+def test_a_headline_saying_via_is_no_credit(top, headline, deck, header, article):
+    """A credit names who made the photo and who sent it ("Kyodo via REUTERS"); a headline's "via" is a street's or
+    a means', after a sentence's words: the headline, not the kicker over it."""
+    story, _ = read(f"{top}\n{headline}\n{deck}\n{header}\n{article}")
+    assert story.headline == headline
+    assert [block.text for block in story.body] == article.strip().split("\n")
+
+
+LEVY = (
+    "OOSTBURG — Residents of the Oostburg School District will be asked in April to approve a $38 million building "
+    "referendum that would replace the middle school's oldest wing.\n"
+    "The school board voted 6-1 on Monday to put the question on the ballot after two years of study.\n"
+    "District administrator Paul Kramer said the east wing's heating and plumbing were beyond repair.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("credit", "caption"),
+    [
+        ("Gary Weisz/Sentinel file photo", "Oostburg Middle School's east wing, built in 1956, would be torn down."),
+        ("Mark Hoffman/Milwaukee Journal Sentinel", "Board members listen to residents at Monday's meeting."),
+    ],
+)
+def test_a_credit_after_a_slash_is_the_photo_s(credit, caption):
+    """ "Caption. / Name/Paper file photo": the caption and its credit, never the headline nor a paragraph."""
+    story, _ = read(
+        "News\nLocal\nVoters to decide $38 million levy for Oostburg schools\nWritten by\nDana Kowalczyk\n"
+        f"Mar. 12, 2013\nComments\nFacebook\nTwitter\n{caption} / {credit}\n" + LEVY
+    )
+    assert story.headline == "Voters to decide $38 million levy for Oostburg schools"
+    assert (story.caption, story.credit) == (caption, credit)
+    assert [block.text for block in story.body] == LEVY.strip().split("\n")
