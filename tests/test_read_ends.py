@@ -339,6 +339,14 @@ def test_a_column_s_last_paragraph_speaking_to_the_reader_over_the_site_s_ask_st
     [
         ("By Maren Holt", "Reach Maren Holt at 555-0143 or maren.holt@harbourdiary.com.", "Print"),
         ("", "Maren Holt is a writer based in Harbour City.", "MORE FROM Maren Holt"),
+        # an American paper's way, the byline in capitals over the article
+        ("By MAREN HOLT", "Staff writer Maren Holt can be reached at 555-0143 or mholt@harbourdiary.com.", "Print"),
+        # a contributor's own line under the name, again under the article with more
+        (
+            "Maren Holt, Contributor\nI write about harbours and the towns around them.",
+            "I write about harbours and the towns around them. I ran the harbour ferry for eleven years.",
+            "Print",
+        ),
     ],
 )
 def test_how_to_reach_the_writer_or_who_the_writer_is_under_the_article_is_not_its_paragraph(header, note, under):
@@ -366,7 +374,8 @@ def test_the_article_goes_on_under_a_box_of_other_stories_each_with_its_date():
 
 @pytest.mark.parametrize(
     "heading", ["References", "References[edit]", "Sources", "Einzelnachweise[Bearbeiten | Quelltext bearbeiten]",
-                "Originalpublikation", "Competing Interest Statement", "Was this article helpful?"]
+                "Originalpublikation", "Competing Interest Statement", "Was this article helpful?",
+                "Is this page useful?"]
 )  # fmt: skip
 def test_the_references_under_an_article_or_an_ask_whether_it_helped_end_it(heading):
     """An encyclopedia's, a paper's or a knowledge base's references under the article (the heading with its

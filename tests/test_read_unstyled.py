@@ -2,7 +2,8 @@
 every list a stylesheet would hide stands in the text, in the page's order. Three shapes such pages hold, written
 here as made-up pages: a list of top stories over the article whose first title stands again over the article's
 date; an Italian headline naming its street ("in via Milano") under its kicker; a caption with its credit after a
-slash, a Gannett paper's way. Each is what the editor sees: the headline chosen, the caption and credit kept apart."""
+slash, a Gannett paper's way; a science news site's "Explore further" under the article. Each is what the editor
+sees: the headline chosen, the caption and credit kept apart, the article ending where it ends."""
 
 import pytest
 from test_read_kickers import read
@@ -91,3 +92,26 @@ def test_a_credit_after_a_slash_is_the_photo_s(credit, caption):
     assert story.headline == "Voters to decide $38 million levy for Oostburg schools"
     assert (story.caption, story.credit) == (caption, credit)
     assert [block.text for block in story.body] == LEVY.strip().split("\n")
+
+
+GLACIER = (
+    "A glacier in northwest Greenland doubled its speed within a year after warm Atlantic water reached its front, "
+    "researchers reported on Monday.\n"
+    "The team measured the water's temperature from a ship and found it two degrees warmer than a decade earlier.\n"
+    "The team plans to place moorings in the fjord next summer to measure the water temperature through a full year.\n"
+)
+
+
+def test_a_science_site_s_explore_further_under_the_article_ends_it():
+    """ "Explore further" heads another story's title, the source and the citation: the site's, not the article's."""
+    story, _ = read(
+        "Earth\nEnvironment\nGreenland glacier sped up after warm ocean water reached its front\nMarch 21, 2017\n"
+        + GLACIER
+        + "Explore further\nWarm water under Antarctic ice shelf measured for first time\n"
+        "Provided by University of Bergen\n"
+        "Citation: Greenland glacier sped up after warm ocean water reached its front (2017, March 21) retrieved 22 "
+        "March 2017 from https://sciencenews.example/news/2017-03-greenland-glacier.html\n"
+        "This document is subject to copyright. Apart from any fair dealing for the purpose of private study or "
+        "research, no part may be reproduced without the written permission.\n"
+    )
+    assert [block.text for block in story.body] == GLACIER.strip().split("\n")

@@ -37,7 +37,7 @@ COMMENTS = regex(r"(?i)^" + READERS + "(?:" + COMMENT_HEADINGS + ")" + HEADING_E
 REFERENCE_HEADINGS = (
     r"references|sources|bibliography|footnotes|works cited|einzelnachweise|quellen|literatur|originalpublikation|"
     r"original publication|références|referencias|fuentes|riferimenti|bronnen|competing interests?(?: statement)?|"
-    r"conflicts? of interest|was this (?:article|page) (?:helpful|useful)\?"
+    r"conflicts? of interest|(?:was|is) this (?:article|page) (?:helpful|useful)\?"
 )
 END_OF_ARTICLE = regex(
     r"(?i)^(?:" + REFERENCE_HEADINGS + r")(?:\s*\[[^\]]{1,40}\])?\s*:?$|"
@@ -55,6 +55,7 @@ END_OF_ARTICLE = regex(
     # ... a newsletter's ask for feedback, and the rules of its comments
     r"what did you think of (?:today['’]s|this) (?:brief|newsletter|issue|edition)\?|(?:comment|community) guidelines|"
     r"about the authors?|share this(?: article| story)?|before you go(?:\.\.\.|…)?|"
+    r"citation:\s.{1,400}\bretrieved\b.{1,300}|"  # how to cite the page, as science news sites print it under it
     r"tags?|topics?|filed under|more about|explore more on (?:these|this) topics?|sign up for .{0,60}|"
     r"subscribe to .{0,60}|newsletter|footer|теги|метки|"
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"

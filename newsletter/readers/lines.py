@@ -258,8 +258,8 @@ RELATED = regex(
     r"More (?:stories|news|articles|headlines|on this (?:story|topic)|in \S.{0,40})|Most (?:read|popular|viewed|shared)"
     r"(?: (?:stories|articles|now|this week))?|Popular(?: (?:stories|now|articles))?|You (?:may|might) also like|"
     r"Also (?:read|on \S.{0,40})|Trending(?: now| stories)?|Top stories|Latest(?: news| stories)?|Editor'?s picks|"
-    r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|Explore more|"
-    r"Related subjects|Additional reading|(?:\S+ ){1,2}recommends?|"  # "DW recommends", "We recommend"
+    r"What to read next|Further reading|See also|Don'?t miss|In case you missed it|Keep reading|"
+    r"Explore (?:more|further|the topic)|Related subjects|Additional reading|(?:\S+ ){1,2}recommends?|"  # DW's
     # ... as German, French, Spanish, Portuguese, Italian and Dutch pages head a list of other stories
     r"(?:Ähnliche|Verwandte|Weitere|Empfohlene) (?:Beiträge|Artikel|Nachrichten|Themen)|(?:Mehr )?zum Thema|"
     r"Das könnte (?:dich|Sie|euch) auch interessieren|Auch interessant|Lesen Sie auch|Meist ?gelesen|"

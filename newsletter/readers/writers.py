@@ -11,7 +11,7 @@ import re
 
 from newsletter.models import Story
 from newsletter.patterns import regex
-from newsletter.readers.candidates import PLACE
+from newsletter.readers.candidates import PLACE, WRITER_TAGLINE
 from newsletter.readers.headers import figures_date
 from newsletter.readers.lines import (
     BYLINE_WORDS,
@@ -33,7 +33,8 @@ from newsletter.readers.words import SECTIONS
 def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
     """The paragraphs that tell who the page's writers are: each starts with a name its byline gives and goes on as a
     writer's note does: the whole name ("Anna Petrova is a senior correspondent"), or the first or last name alone
-    only in what the writer covers ("Todorov covers Bulgaria")."""
+    only in what the writer covers ("Todorov covers Bulgaria"); or it is the contributor's own line in the first
+    person under the byline ("I write about franchising."), there or after the article with more."""
     names: set[str] = set()  # the writers' whole names
     parts: set[str] = set()  # ... and their first and last names, which start a note only as "covers ..."
     for text, role in zip(texts, roles, strict=True):
@@ -44,11 +45,14 @@ def writers_bios(texts: list[str], roles: list[str]) -> list[int]:
                     names.add(" ".join(words).casefold())
                     parts.update({words[0].casefold(), words[-1].casefold()})
     found = []
+    taglines = [text for i, text in enumerate(texts) if i and roles[i - 1] == "byline" and WRITER_TAGLINE.match(text)]
     for i, text in enumerate(texts):
         head = BIO.match(text)
         name = " ".join(head["name"].split()).casefold() if head else ""
         if roles[i] == "prose" and (name in names or name in parts and head and head["covers"]):
             found.append(i)  # (a quoted expert who shares the writer's surname "is a senior analyst")
+        elif roles[i] == "prose" and any(text.startswith(line) for line in taglines) and words_of(text) <= NOTE_WORDS:
+            found.append(i)  # a contributor's own line under the name ("I write about ..."), or again with more
     return found
 
 
@@ -78,6 +82,11 @@ CONTACT = regex(
     rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via|on)\s+"
     r"(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"
 )  # (with a telephone number before the address: "Reach Greg Wachowski at 555-0143 or greg@example.com.")
+# ... or as an American paper says it: "Staff writer Raymond Tsai can be reached at 555-0143 or rtsai@example.com."
+REACHED = regex(
+    rf"^(?:(?i:staff\s+)?(?i:writer|reporter|correspondent)\s+)?(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:can|may) be "
+    r"reached (?:at|by e-?mail at|via)\s+(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"
+)
 WRITER_NOTE = regex(
     rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){NOTE}"
 )  # ... the full name, after the last paragraph, when a line of the header names the writer (see signed_above)
@@ -85,11 +94,11 @@ NOTE_WORDS = 80  # ... of a sentence or three
 
 
 def written_note(lines: list[Line], start: int, text: str) -> bool:
-    """A paragraph after the article that is a writer's note, whose name stands in a short line of the header above
-    it (a name alone under the headline, read as no byline), or heads the list of the writer's other stories ("MORE
-    FROM Hannah Delacroix"): not a closing line about someone in the news ("Kevin Hassett is the director of the
-    National Economic Council.")."""
-    note = WRITER_NOTE.match(text) or CONTACT.match(text)
+    """A paragraph after the article that is a writer's note (or how to reach the writer), whose name stands in a
+    short line of the header above it (a name alone under the headline, read as no byline), or heads the list of the
+    writer's other stories ("MORE FROM Hannah Delacroix"): not a closing line about someone in the news ("Kevin
+    Hassett is the director of the National Economic Council.")."""
+    note = WRITER_NOTE.match(text) or CONTACT.match(text) or REACHED.match(text)
     if note is None or words_of(text) > NOTE_WORDS:
         return False
     name = " ".join(note["name"].split()).casefold()
