@@ -115,3 +115,25 @@ def test_a_science_site_s_explore_further_under_the_article_ends_it():
         "research, no part may be reproduced without the written permission.\n"
     )
     assert [block.text for block in story.body] == GLACIER.strip().split("\n")
+
+
+DINING = (
+    "Harwood Dining Hall will stay open until 2 a.m. on weeknights starting Feb. 3, after more than 1,800 students "
+    "signed a petition asking for late hours.\n"
+    "The petition, started in November by sophomore Dev Anand, said students in the north halls had to walk 20 "
+    "minutes for food after 9 p.m.\n"
+    "Dining Services said it would review sales at the end of the semester before deciding on the fall.\n"
+)
+
+
+@pytest.mark.parametrize("post", ["Photo Editor", "Staff Photographer", "Contributing Photographer"])
+def test_the_photographer_named_with_the_post_under_a_caption_is_its_credit(post):
+    """A student paper's template: the writer's name and post under the headline, the photo's caption, then the
+    photographer's name and post. The caption is the photo's, never the article's first paragraph."""
+    caption = "Students line up for food at Harwood Dining Hall on Jan. 23."
+    story, _ = read(
+        "News\nSports\nDining hall to stay open until 2 a.m. after student petition\nLena Park, News Editor\n"
+        f"{caption}\nMarcus Bell, {post}\n" + DINING
+    )
+    assert [block.text for block in story.body] == DINING.strip().split("\n")
+    assert (story.caption, story.credit) == (caption, f"Marcus Bell, {post}")

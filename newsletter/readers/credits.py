@@ -75,6 +75,7 @@ SOURCE_LABELS = (
 # Where a list's picture came from, as BuzzFeed's and its like's lines give it: "Via Flickr: Name / Creative Commons"
 VIA_SITES = r"Flickr|Instagram|Twitter|YouTube|Tumblr|Giphy|Imgur|Reddit|Facebook|Pinterest|TikTok|Getty Images"
 CREDIT_SMALL = r"photos?|file|handout|courtesy|family|images?|pool|staff|illustration"  # lower-case words of credits
+PHOTOGRAPHER = r"(?i:photographer|photo editor)"
 STAFF_PHOTO = r"(?i:file|staff|handout|special|contributed|submitted) (?i:photo|photograph|image|picture)s?"
 NAMEISH = r"[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|de|da|van|von|del|la|le|bin|al))*"
 CREDIT = regex(
@@ -93,6 +94,8 @@ CREDIT = regex(
             rf"(?i:{SOURCE_LABELS})\s*[:,،]\s*.{{1,100}}",  # the BBC's: "Image source, Getty Images"
             r"(?:©|\(c\)|(?i:copyright))\s*.{1,80}",
             CJK_CREDIT,
+            # the photographer by name and post, as a student paper's template sets it under the caption
+            rf"{NAMEISH},\s+(?:(?i:staff|chief|senior|contributing|student|assistant)\s+)?{PHOTOGRAPHER}",
             # Lukas Coch/AAP, Elizabeth Frantz/File Photo/Reuters; last, so that a line in no other form is told by it
             rf"(?P<bare>{NAMEISH}(?:\s*/\s*{NAMEISH}){{1,3}}(?:\s+{STAFF_PHOTO})?)",  # "Name/Sentinel file photo"
         ]
