@@ -264,6 +264,19 @@ def test_the_site_s_rights_line_under_the_last_paragraph_leaves_it_the_article_s
     assert body == article
 
 
+@pytest.mark.parametrize(
+    "rights", ["Copyright 2020 KQVR. To see more, visit KQVR.", "Copyright © 2013, The Lakeshore Courier"]
+)
+def test_a_short_last_paragraph_over_the_site_s_dated_rights_line_is_the_article_s(rights):
+    """A public radio station's or a paper's rights line, dated and naming the site, under a short last paragraph,
+    then the page's tags: the site's line at the article's foot, no photo's credit; the paragraph over it is the
+    article's last, not a caption left out."""
+    last = "Ferries will run every hour while the bridge is shut."
+    body, _ = read(f"Home\n{HEADLINE}\nBy Maren Holt\n12 March 2026\n" + "\n".join(ARTICLE) + f"\n{last}\n{rights}\n"
+                   "Tags\nBridges\nCouncil\n")  # fmt: skip
+    assert body == [*ARTICLE, last]
+
+
 def test_readers_posts_without_a_heading_under_the_article_are_not_its_paragraphs():
     """Under the article, readers' comments with no heading over them, each under "Posted by <name> on <date>": the
     article is over at its last paragraph, and the comments are left out, named."""
@@ -339,6 +352,7 @@ def test_a_column_s_last_paragraph_speaking_to_the_reader_over_the_site_s_ask_st
     [
         ("By Maren Holt", "Reach Maren Holt at 555-0143 or maren.holt@harbourdiary.com.", "Print"),
         ("", "Maren Holt is a writer based in Harbour City.", "MORE FROM Maren Holt"),
+        ("By Maren Holt", "Maren Holt, a former harbour pilot, is a writer based in Harbour City.", "Print"),
         # an American paper's way, the byline in capitals over the article
         ("By MAREN HOLT", "Staff writer Maren Holt can be reached at 555-0143 or mholt@harbourdiary.com.", "Print"),
         # a contributor's own line under the name, again under the article with more

@@ -404,8 +404,13 @@ CREDIT_LABEL = regex(r"(?i)^(?:credits?|photo(?:graph)?|image|picture|foto)\s*(?
 
 
 def credit_under(texts: list[str], roles: list[str], i: int) -> bool:
-    """A photo's credit stands under the line, perhaps under its label on a line of its own."""
+    """A photo's credit stands under the line, perhaps under its label on a line of its own; not the site's rights
+    line under the article's last paragraph, a paragraph over it and none under it ("Copyright 2020 KQVR. To
+    see more, visit KQVR.", "Copyright © 2013, The Lakeshore Courier"), which leaves that paragraph the article's."""
     under = i + 2 if i + 1 < len(texts) and CREDIT_LABEL.match(texts[i + 1]) else i + 1
+    if under < len(texts) and site_copyright(texts[under]) and roles[i - 1 : i] == ["prose"] \
+            and "prose" not in roles[under + 1 : under + 2]:  # fmt: skip
+        return False
     return under < len(texts) and roles[under] == "credit"
 
 

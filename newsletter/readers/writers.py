@@ -76,7 +76,8 @@ NOTE = (
     rf"(?:[\w’'-]+\s+){{0,3}}?(?i:{FOREIGN_POSTS}))\b"
 )
 NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
-BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){NOTE}")
+APPOSITIVE = r"(?:,\s+(?:a|an|the)\s+[^,]{1,80}?(?=,))?"  # "Katarina Lindholm, a former minister, is a senior fellow"
+BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){APPOSITIVE}{NOTE}")
 # ... or how to reach the writer: "Contact Ruth Wambui at ruth.wambui@example.com."
 CONTACT = regex(
     rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via|on)\s+"
@@ -88,7 +89,7 @@ REACHED = regex(
     r"reached (?:at|by e-?mail at|via)\s+(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"
 )
 WRITER_NOTE = regex(
-    rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){NOTE}"
+    rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){APPOSITIVE}{NOTE}"
 )  # ... the full name, after the last paragraph, when a line of the header names the writer (see signed_above)
 NOTE_WORDS = 80  # ... of a sentence or three
 
