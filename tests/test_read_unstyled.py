@@ -137,3 +137,27 @@ def test_the_photographer_named_with_the_post_under_a_caption_is_its_credit(post
     )
     assert [block.text for block in story.body] == DINING.strip().split("\n")
     assert (story.caption, story.credit) == (caption, f"Marcus Bell, {post}")
+
+
+FERRIES = (
+    "VICTORIA – Fares on all 25 coastal ferry routes will be frozen at their current levels until March 31, 2013, "
+    "Transportation Minister Glen Halvorsen announced today.\n"
+    "The Province will also provide an additional $18 million over two years to keep the minor routes running.\n"
+    "An independent review of the fare-setting formula will report to the minister by the end of the year.\n"
+)
+LONG_HEADLINE = (
+    "Province freezes coastal ferry fares for two years, adds $18 million to keep minor routes running and orders "
+    "independent review of the fare-setting formula"
+)
+
+
+def test_a_long_headline_over_the_paragraph_its_dateline_opens_is_no_paragraph():
+    """A government release's headline runs to 24 words with no stop, right over the first paragraph, which its
+    dateline opens ("VICTORIA – Fares ..."), under the ministry's name: the article starts at the dateline, and the
+    headline is that line or a guess whose warning names it."""
+    story, notices = read(
+        "Newsroom\nReleases\nFor Immediate Release\nJune 23, 2011\nMinistry of Transportation and Infrastructure\n"
+        f"{LONG_HEADLINE}\n{FERRIES}"
+    )
+    assert [block.text for block in story.body] == FERRIES.strip().split("\n")
+    assert story.headline == LONG_HEADLINE or story.headline_unsure and any(LONG_HEADLINE[:30] in n for n in notices)

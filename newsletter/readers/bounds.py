@@ -9,7 +9,7 @@ import itertools
 import re
 from collections import Counter
 
-from newsletter.models import dateline_over
+from newsletter.models import dateline, dateline_over
 from newsletter.patterns import regex
 from newsletter.readers import fold
 from newsletter.readers.ends import COMMENTS
@@ -135,7 +135,12 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
         best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
-    while start <= end and (roles[start] != "prose" or box_question(lines, roles, start) or lone_repeat(start)):
+    while start <= end and (
+        roles[start] != "prose"
+        or box_question(lines, roles, start)
+        or lone_repeat(start)
+        or over_dateline(lines, start)
+    ):
         start += 1
     if start > end:
         return None, -1  # the densest run holds no paragraph (a list's items alone: "1. e")
@@ -145,6 +150,18 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
 
 
 BOX_QUESTION_WORDS = 12
+# "VICTORIA – Fares ...", "PARIS (AP) — ...": its place in capitals, or its agency in brackets ("Berlin (dpa) - ...")
+DATELINE_LEAD = regex(
+    r"(?P<dateline>(?:[^\Wa-z\d_][^\sa-z]+(?:,? [^\Wa-z\d_][^\sa-z]*){0,3}|.{2,40}\([^()]{2,24}\)) (?:[—–]|--?))\s+\S"
+)
+
+
+def over_dateline(lines: list[Line], i: int) -> bool:
+    """A line with no stop of its own right over a paragraph its dateline leads ("VICTORIA – Fares on all ...",
+    "KYIV, Ukraine (AP) — ..."): a headline or a deck written long, not the article's first paragraph, which the
+    dateline opens."""
+    lead = DATELINE_LEAD.match(lines[i + 1].text) if i + 1 < len(lines) else None
+    return lead is not None and dateline(lead["dateline"]) and not ends_sentence(lines[i].text)
 
 
 def box_question(lines: list[Line], roles: list[str], i: int) -> bool:
