@@ -1,8 +1,8 @@
 """A photo's caption with its credit glued on in one press's own convention (readers/press_captions.py): a Japanese
 paper's "＝date, place", a Korean paper's reporter after the caption's sentence, a Chinese paper's "source 图", the
-Japan Times' credit in capitals after a bar. Between the headline and the article each is the photo's caption and
-credit, never a paragraph; with the headline left out of the paste, it is never given as a sure headline. The
-pages are written here in those shapes."""
+Japan Times' credit in capitals after a bar, a French paper's photographer "POUR « LE MONDE »". Between the headline
+and the article each is the photo's caption and credit, never a paragraph; with the headline left out of the paste,
+it is never given as a sure headline. The pages are written here in those shapes."""
 
 import pytest
 from test_read_kickers import read
@@ -32,6 +32,13 @@ ENGLISH = (
     "The presiding judge said the Diet had not taken concrete steps toward a fundamental overhaul of the system.\n"
 )
 
+FRENCH = (
+    "Il est 20 h 52 quand le Paris-Briançon s'ébranle, quai 1 de la gare d'Austerlitz. Dans la voiture 7, une famille "
+    "lyonnaise installe les enfants sur les couchettes du haut.\n"
+    "Longtemps présenté comme une relique, le train de nuit a retrouvé des voyageurs depuis que l'État a relancé deux "
+    "lignes en 2021.\n"
+    "Le gouvernement promet dix lignes nouvelles d'ici à 2030, mais les voitures manquent et les rames sont vieilles.\n"
+)
 PAGES = [
     # (menu and headline, date and buttons, the caption with its credit, the article, caption, credit)
     ("ニュース\n政治\n議員定数2削減、賛成多数で可決 市議会", "2016年12月22日 18時40分\n印刷\n写真・図版",
@@ -46,8 +53,12 @@ PAGES = [
      "Jan 22, 2026\nSHARE",
      "Lawyers who brought the suit speak to reporters outside the Tokyo High Court on Thursday. | KYODO", ENGLISH,
      "Lawyers who brought the suit speak to reporters outside the Tokyo High Court on Thursday.", "KYODO"),
+    ("Économie\nTransports\nLe train de nuit peut-il revenir pour de bon ?", "Publié le 4 mars 2021 à 06h00\nPartager",
+     "Le train de nuit Paris-Briançon en gare d'Austerlitz, le 3 mars 2021. MATHILDE ROSSIGNOL POUR « LE MONDE »",
+     FRENCH, "Le train de nuit Paris-Briançon en gare d'Austerlitz, le 3 mars 2021.",
+     "MATHILDE ROSSIGNOL POUR « LE MONDE »"),
 ]  # fmt: skip
-IDS = ["japanese", "korean", "chinese", "english"]
+IDS = ["japanese", "korean", "chinese", "english", "french"]
 
 
 @pytest.mark.parametrize(("top", "stamp", "photo", "article", "caption", "credit"), PAGES, ids=IDS)

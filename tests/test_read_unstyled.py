@@ -161,3 +161,25 @@ def test_a_long_headline_over_the_paragraph_its_dateline_opens_is_no_paragraph()
     )
     assert [block.text for block in story.body] == FERRIES.strip().split("\n")
     assert story.headline == LONG_HEADLINE or story.headline_unsure and any(LONG_HEADLINE[:30] in n for n in notices)
+
+
+NAKURU = (
+    "The Independent Electoral and Boundaries Commission has ordered a recount of votes cast in two polling stations "
+    "in Nakuru Town West after a candidate disputed the tallies.\n"
+    "The recount will take place on Sunday in the presence of all the candidates' agents, the returning officer said.\n"
+    "The result for the seat is now expected on Monday, two days after the rest of the county's results.\n"
+)
+
+
+def test_the_summary_s_points_under_in_summary_over_the_byline_are_no_paragraphs():
+    """A Kenyan paper's "In Summary" over three points written as sentences, then the byline: the summary's points,
+    not the article's first paragraphs, and no headline; the article starts under the byline."""
+    story, _ = read(
+        "Counties\nNakuru\nIEBC orders recount in two Nakuru polling stations\nSaturday August 12 2017\nIn Summary\n"
+        'Returning officer says discrepancies in Forms 34A were "clerical".\n'
+        "Parliamentary candidate says his agents were locked out during tallying.\n"
+        "Result for Nakuru Town West seat now expected on Monday.\n"
+        "By WANJIRU KAMAU\nMore by this Author\n" + NAKURU
+    )
+    assert story.headline == "IEBC orders recount in two Nakuru polling stations"
+    assert [block.text for block in story.body] == NAKURU.strip().split("\n")

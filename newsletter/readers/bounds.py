@@ -140,6 +140,7 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
         or box_question(lines, roles, start)
         or lone_repeat(start)
         or over_dateline(lines, start)
+        or summary_point([line.text for line in lines], roles, start)
     ):
         start += 1
     if start > end:
@@ -413,8 +414,25 @@ def own_headline(lines: list[Line], roles: list[str], first: int, words: set[str
 # The heading of a list of the article's main points, set above it: its lines share the article's words
 HIGHLIGHTS = regex(
     r"(?i)^(?:story highlights|highlights|key points|key takeaways|in brief|at a glance|"
-    r"the big picture|what you need to know|summary|das wichtigste in kürze|en bref|en resumen)\W*$"
+    r"the big picture|what you need to know|(?:in )?summary|das wichtigste in kürze|en bref|en resumen)\W*$"
 )
+
+
+SUMMARY_POINTS = 6  # points at most in a summary's list
+
+
+def summary_point(texts: list[str], roles: list[str], i: int) -> bool:
+    """One of the article's points written as sentences under a highlights heading ("In Summary", "Key points"),
+    the header's byline under the list: the summary's, neither the article's first paragraph nor its headline (a
+    live page's summary over its posts' times is its opening)."""
+    if roles[i] != "prose":
+        return False
+    first, last = i, i
+    while first > 0 and roles[first - 1] == "prose" and i - first < SUMMARY_POINTS:
+        first -= 1
+    while last + 1 < len(texts) and roles[last + 1] == "prose" and last - first < SUMMARY_POINTS:
+        last += 1
+    return bool(first and HIGHLIGHTS.match(texts[first - 1])) and "byline" in roles[last + 1 : last + 4]
 
 
 def in_highlights(lines: list[Line], roles: list[str], i: int) -> bool:

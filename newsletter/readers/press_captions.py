@@ -1,8 +1,9 @@
 """A photo's caption with its credit glued on in one press's own convention, where the credit has neither a label
 nor an agency's name the other forms know: a Japanese paper's "＝date, place" or "＝agency", a Korean paper's
 reporter after the caption's sentence, an English-language paper's credit in capitals after a bar or right after
-the caption's stop. Each is the photo's line, never a headline nor the article's paragraph. (A Chinese paper's
-"source 图" after the caption's stop is a credit of credits.CJK_CREDIT's, which split_credit finds there.)"""
+the caption's stop, a French paper's photographer "POUR « LE MONDE »". Each is the photo's line, never a headline
+nor the article's paragraph. (A Chinese paper's "source 图" after the caption's stop is a credit of
+credits.CJK_CREDIT's, which split_credit finds there.)"""
 
 from __future__ import annotations
 
@@ -37,10 +38,18 @@ CAPITALS_GLUED = regex(
 )
 
 
+# French, as Le Monde prints it: the caption's sentence, then the photographer in capitals for the paper ("... le 3
+# mars 2021. MATHILDE ROSSIGNOL POUR « LE MONDE »")
+FRENCH = regex(
+    r"^(?P<caption>.{30,300}?\.)\s+"
+    r"(?P<credit>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+(?: [A-ZÀ-Ý][A-ZÀ-Ý'’-]+){0,3} POUR « ?[^«»]{2,40}? ?»)$"
+)
+
+
 def press_credit(line: str, wires: Container[str] = ()) -> tuple[str, str] | None:
     """(caption, credit) of a caption in one of the conventions above, or None. A wire's name alone right after the
     stop (one of `wires`: "... to sneak into the US. PTI") signs the article's paragraph: no credit."""
-    for convention in (JAPANESE, KOREAN, CAPITALS, CAPITALS_GLUED):
+    for convention in (JAPANESE, KOREAN, CAPITALS, CAPITALS_GLUED, FRENCH):
         if (found := convention.match(line)) and not (convention is CAPITALS_GLUED and found["credit"] in wires):
             return found["caption"].rstrip(), found["credit"].strip()
     return None
