@@ -183,3 +183,23 @@ def test_the_summary_s_points_under_in_summary_over_the_byline_are_no_paragraphs
     )
     assert story.headline == "IEBC orders recount in two Nakuru polling stations"
     assert [block.text for block in story.body] == NAKURU.strip().split("\n")
+
+
+BUDGET = (
+    "Le conseil municipal s'est réuni mardi soir pour adopter le budget primitif 2012. Les taux des trois taxes "
+    "locales restent inchangés pour la quatrième année consécutive.\n"
+    "Le budget de fonctionnement s'élève à 1,8 million d'euros, en légère hausse par rapport à 2011.\n"
+    "Le maire a rappelé que la rénovation de la salle des fêtes sera lancée à l'automne.\n"
+)
+
+
+def test_a_town_s_hyphenated_name_over_its_own_date_is_no_headline():
+    """A regional paper's edition label, the town's name joined by hyphens and shown twice (the trail's, then the
+    article's), over the date: one word, a label; the headline is the title under the date."""
+    story, _ = read(
+        "Accueil\nBretagne\nSaint-Aubry-sur-Oust\nSaint-Aubry-sur-Oust\nPublié le 29/03/2012 à 05h32\n"
+        "Modifié le 29/03/2012 à 08h10\nSaint-Aubry : le budget 2012 voté sans hausse d'impôts\n"
+        "Le conseil municipal, mardi soir, à la mairie. | Photo : La Dépêche du Val / Archives\nFacebook\nTwitter\n"
+        + BUDGET
+    )
+    assert story.headline == "Saint-Aubry : le budget 2012 voté sans hausse d'impôts"

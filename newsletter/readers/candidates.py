@@ -118,9 +118,15 @@ LABEL_SPACELESS = 5  # words (15 letters): a Thai section's label with no space 
 
 def ranked_size(text: str) -> int:
     """A line's words, as its length ranks it as a headline: a Thai (Lao, Burmese, Khmer) run of letters with no
-    space in it, as short as a section's label ("การเมือง", politics), is one word."""
+    space in it, as short as a section's label ("การเมือง", politics), is one word; so is a place's name joined by
+    hyphens ("Saint-Florent-sur-Cher", an edition's or a town's label)."""
     size = words_of(text)
-    return 1 if spaceless(text) and " " not in text.strip() and size <= LABEL_SPACELESS else size
+    if spaceless(text) and " " not in text.strip() and size <= LABEL_SPACELESS or HYPHENED.fullmatch(text.strip()):
+        return 1
+    return size
+
+
+HYPHENED = regex(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 # A fact box's line: a short key and its value ("Name: Maya", "Location: Pilsen — Chicago", "Size: 900 square feet")
