@@ -203,3 +203,29 @@ def test_a_town_s_hyphenated_name_over_its_own_date_is_no_headline():
         + BUDGET
     )
     assert story.headline == "Saint-Aubry : le budget 2012 voté sans hausse d'impôts"
+
+
+TRASVASE = (
+    "El Consejo de Ministros ha aprobado este viernes un trasvase extraordinario de 20 hectómetros cúbicos desde los "
+    "embalses de cabecera del Tajo hacia la cuenca del Segura.\n"
+    "La decisión llega tras tres meses en los que la comisión central de explotación del acueducto había rechazado "
+    "cualquier envío por la sequía.\n"
+    "Los regantes murcianos celebraron la medida, mientras el Gobierno de Castilla-La Mancha anunció un recurso.\n"
+)
+FULL_TITLE = (
+    "El Gobierno aprueba un trasvase de emergencia de 20 hectómetros cúbicos del Tajo al Segura pese a la oposición "
+    "de Castilla-La Mancha"
+)
+
+
+def test_a_trail_s_short_form_over_the_long_headline_is_at_most_a_guess_naming_it():
+    """A Spanish paper's trail ends in a short form of the headline ("Aprobado el trasvase de emergencia"), right over
+    the headline itself, 22 words with no stop, then its deck, byline and date: the short form is no headline over
+    its standfirst. The headline is the long line, or a guess whose warning names it."""
+    story, notices = read(
+        "España\nTrasvase Tajo-Segura\nAprobado el trasvase de emergencia\n"
+        f"{FULL_TITLE}\n"
+        "Los regantes murcianos celebran la decisión; el Ejecutivo castellanomanchego anuncia que la recurrirá\n"
+        "Nuria Altamira\nToledo / Murcia 7 JUL 2017 - 14:28 CEST\nComentar\nImprimir\n" + TRASVASE
+    )
+    assert story.headline == FULL_TITLE or story.headline_unsure and any(FULL_TITLE[:30] in n for n in notices)

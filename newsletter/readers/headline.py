@@ -53,7 +53,7 @@ from newsletter.readers.headers import (
     topical,
     under_header,
 )
-from newsletter.readers.kinds import below_titles, said_only, site_titled, surtitle_over
+from newsletter.readers.kinds import below_titles, said_only, same_title, shortened, surtitle_over
 from newsletter.readers.lines import (
     BOILERPLATE,
     BUTTON,
@@ -429,14 +429,8 @@ def standfirst_of(lines: list[Line], roles: list[str], index: int, rival: int, a
     longer = about and words_of(lines[rival].text) > words_of(lines[index].text) \
         and not title_case(lines[rival].text) and not title_case(lines[index].text)  # fmt: skip
     return rival == under and (ends_sentence(lines[rival].text) or longer) and not ends_sentence(lines[index].text) \
-        and dated_under(roles, rival) and words_of(lines[index].text) >= 4  # fmt: skip
-
-
-def same_title(one: str, other: str) -> bool:
-    """Two versions of one headline ("Headline" and "Headline - Site", the page's title and its heading): not rival
-    choices. Nearly all their words in common."""
-    a, b = terms(one), terms(other)
-    return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b)) or site_titled(one, other)
+        and dated_under(roles, rival) and words_of(lines[index].text) >= 4 \
+        and not shortened(lines[index].text, lines[rival].text)  # (its short form over it: a rival)  # fmt: skip
 
 
 def labelled(lines: list[Line], roles: list[str]) -> list[str]:
@@ -521,6 +515,8 @@ def standfirsts(
             continue  # the upper line must be about the article (or head a deck: as a sentence, in Title Case)
         if title_case(lines[below].text) and not ends_sentence(lines[below].text) and not line_date(lines[below].text):
             continue  # a title in Title Case: a headline itself (the upper one a kicker or another story's), no summary
+        if shortened(lines[i].text, lines[below].text):
+            continue  # a short form of the title under it (a trail's last entry): no headline over its summary
         if shares[below] > 0 and not {"byline", "date"} & set(roles[i + 1 : below]):
             adjusted[i] += 0.3
             adjusted[below] -= 0.3

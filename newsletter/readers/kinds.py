@@ -2,7 +2,9 @@
 "Latest news", "Analysis", "Opinion"), or a button's word ("Share", "Newsletter"); and a surtitle over it that says
 only who spoke ("... خبر داد", ... reported). Beside a title, such a line is never the headline, however many of the
 article's words it holds ("Politics" over an article about politics; the spokesman the article quotes); with no
-title beside it (the headline left out of the paste) it may stand in, flagged, as any other line may."""
+title beside it (the headline left out of the paste) it may stand in, flagged, as any other line may. And two
+versions of one title: the page's title and its heading (same_title, no rivals), a trail's short form over the
+headline (shortened: a rival, not a headline over its standfirst)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from newsletter.readers import fold
 from newsletter.readers.languages import SAID_ONLY, SAID_WHAT
 from newsletter.readers.lines import Line, ends_sentence
 from newsletter.readers.scripts import words_of
-from newsletter.readers.words import SECTIONS
+from newsletter.readers.words import SECTIONS, terms
 
 # What a site prints over or under a headline as the story's kind, or on a button, in the languages of the pages
 # editors paste; with the sections' names (words.py), a line of these words alone is a label
@@ -119,3 +121,23 @@ def title_beside(
         if abs(j - i) <= BESIDE and j in candidates and not ends_sentence(lines[j].text):
             return j
     return None
+
+
+def same_title(one: str, other: str) -> bool:
+    """Two versions of one headline ("Headline" and "Headline - Site", the page's title and its heading): not rival
+    choices. Nearly all their words in common."""
+    a, b = terms(one), terms(other)
+    return one == other or bool(a and b) and 2 * len(a & b) >= 0.8 * (len(a) + len(b)) or site_titled(one, other)
+
+
+SHORT_FORM = 2 / 3  # of a line's words, at least, the longer title under it holds
+
+
+def shortened(short: str, title: str) -> bool:
+    """`short` is a short form of `title` (a trail's or a teaser's: "Aprobado el trasvase de emergencia" over "El
+    Gobierno aprueba un trasvase de emergencia de 20 hectómetros ..."): most of its words, in a longer line with no
+    stop of its own."""
+    own = terms(short)
+    held = len(own & terms(title))
+    return len(own) >= 2 and held >= SHORT_FORM * len(own) and words_of(title) >= words_of(short) + 5 \
+        and not ends_sentence(title)  # fmt: skip
