@@ -229,3 +229,28 @@ def test_a_trail_s_short_form_over_the_long_headline_is_at_most_a_guess_naming_i
         "Nuria Altamira\nToledo / Murcia 7 JUL 2017 - 14:28 CEST\nComentar\nImprimir\n" + TRASVASE
     )
     assert story.headline == FULL_TITLE or story.headline_unsure and any(FULL_TITLE[:30] in n for n in notices)
+
+
+SHELTERS = (
+    "У Житомирі 14 загальноосвітніх навчальних закладів не зможуть розпочати навчальний рік у звичайному форматі, "
+    "бо в них досі немає укриттів.\n"
+    "За словами директорки департаменту освіти, у цих школах навчатимуться дистанційно, доки не завершаться роботи.\n"
+    "Міська рада обіцяє облаштувати укриття до кінця вересня.\n"
+)
+
+
+def test_a_ukrainian_writer_and_weekday_dated_line_and_a_comma_labelled_credit():
+    """A Ukrainian paper's header: the news feed's titles with their times over the headline, then the writer and the
+    date with its weekday ("Олена Гнатюк — Середа, 24 серпня 2022, 12:57"), then the photo's caption and its credit
+    after a comma ("..., фото: пресслужба"). The headline is the title over the writer's date line, the caption and
+    credit the photo's."""
+    story, _ = read(
+        'Стрічка новин\n12:31\nУряд продовжив програму "Прихисток" до кінця року\n12:05\n'
+        "У Києві обмежать рух по мосту Патона\nУсі новини\n"
+        "У Житомирі 14 шкіл не відкриються 1 вересня: немає укриттів\n"
+        "Олена Гнатюк — Середа, 24 серпня 2022, 12:57\nУкриття у школі №23, Житомир, фото: пресслужба міськради\n"
+        + SHELTERS
+    )
+    assert story.headline == "У Житомирі 14 шкіл не відкриються 1 вересня: немає укриттів"
+    assert (story.caption, story.credit) == ("Укриття у школі №23, Житомир", "фото: пресслужба міськради")
+    assert [block.text for block in story.body] == SHELTERS.strip().split("\n")

@@ -102,9 +102,11 @@ def calendar_date(name: str, year: int, month: int, day: int) -> dt.date | None:
 # has its stop ("12. listopada 2026."): (the month with the day's stop, without it)
 TWO_MONTHS = {"listopada": (10, 11)}
 
-# A weekday as datelines write it, in English, German, French, Spanish, Portuguese, Italian and Dutch
+# A weekday as datelines write it, in English, German, French, Spanish, Portuguese, Italian, Dutch, Ukrainian and
+# Russian
 WEEKDAYS = (r"monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thu|friday|fri|saturday|sat|sunday|sun|"
             r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
             r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|segunda|terça|quarta|quinta|"
             r"sexta|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|"
-            r"zaterdag|zondag")  # fmt: skip
+            r"zaterdag|zondag|понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|понедельник|вторник|среда|"
+            r"четверг|пятница|суббота|воскресенье")  # fmt: skip

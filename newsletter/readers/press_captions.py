@@ -1,9 +1,9 @@
 """A photo's caption with its credit glued on in one press's own convention, where the credit has neither a label
 nor an agency's name the other forms know: a Japanese paper's "＝date, place" or "＝agency", a Korean paper's
 reporter after the caption's sentence, an English-language paper's credit in capitals after a bar or right after
-the caption's stop, a French paper's photographer "POUR « LE MONDE »". Each is the photo's line, never a headline
-nor the article's paragraph. (A Chinese paper's "source 图" after the caption's stop is a credit of
-credits.CJK_CREDIT's, which split_credit finds there.)"""
+the caption's stop, a French paper's photographer "POUR « LE MONDE »", a Ukrainian paper's ", фото: X". Each is the
+photo's line, never a headline nor the article's paragraph. (A Chinese paper's "source 图" after the caption's stop
+is a credit of credits.CJK_CREDIT's, which split_credit finds there.)"""
 
 from __future__ import annotations
 
@@ -46,10 +46,15 @@ FRENCH = regex(
 )
 
 
+# Ukrainian and Russian, as Ukrainska Pravda prints it: the caption (a name, a place), a comma, the labelled credit
+# ("Рустем Умєров, фото: Getty Images")
+COMMA_LABELLED = regex(r"^(?P<caption>[^:]{4,200}),\s+(?P<credit>(?i:фото|foto|photo)\s*:\s*[^:,]{2,60})$")
+
+
 def press_credit(line: str, wires: Container[str] = ()) -> tuple[str, str] | None:
     """(caption, credit) of a caption in one of the conventions above, or None. A wire's name alone right after the
     stop (one of `wires`: "... to sneak into the US. PTI") signs the article's paragraph: no credit."""
-    for convention in (JAPANESE, KOREAN, CAPITALS, CAPITALS_GLUED, FRENCH):
+    for convention in (JAPANESE, KOREAN, CAPITALS, CAPITALS_GLUED, FRENCH, COMMA_LABELLED):
         if (found := convention.match(line)) and not (convention is CAPITALS_GLUED and found["credit"] in wires):
             return found["caption"].rstrip(), found["credit"].strip()
     return None
