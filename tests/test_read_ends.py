@@ -389,7 +389,7 @@ def test_the_article_goes_on_under_a_box_of_other_stories_each_with_its_date():
 @pytest.mark.parametrize(
     "heading", ["References", "References[edit]", "Sources", "Einzelnachweise[Bearbeiten | Quelltext bearbeiten]",
                 "Originalpublikation", "Competing Interest Statement", "Was this article helpful?",
-                "Is this page useful?"]
+                "Is this page useful?", "Media Contacts:", "Über dieses Thema berichtete Inforadio am 14. Mai 2019."]
 )  # fmt: skip
 def test_the_references_under_an_article_or_an_ask_whether_it_helped_end_it(heading):
     """An encyclopedia's, a paper's or a knowledge base's references under the article (the heading with its

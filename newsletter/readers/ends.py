@@ -61,11 +61,11 @@ END_OF_ARTICLE = regex(
     r"related topics|follow us|categories|comments (?:are )?closed|pingbacks?|trackbacks?|"
     # ... the link a forum or a Drupal site sets under each post ("Log in or register to post comments")
     r"\(?log in (?:or register )?to post comments\)?|"
-    r"-*\s*ends\s*-*|notes? to editors?|for more information|"  # a press release's end ("###" breaks a blog's
-    # sections)
+    r"-*\s*ends\s*-*|notes? to editors?|for more information|media contacts?|"  # a press release's end ("###"
+    # breaks a blog's sections)
     # ... and as German, French, Spanish, Portuguese, Italian and Dutch pages say it
     r"kommentare? (?:hinzufügen|schreiben|geschlossen)|(?:schreibe|hinterlasse) einen kommentar|"
-    r"über (?:den autor|die autorin)|"
+    r"über (?:den autor|die autorin)|über dieses thema berichtete.{1,120}|"  # (a broadcaster's note of its show)
     r"fanden sie diesen artikel (?:nützlich|hilfreich)\?|(?:laisser|ajouter) un commentaire|"
     r"mots-clés|à propos de l'auteur|(?:deja|dejar) un comentario|"
     r"etiquetas|sobre el autor|sobre la firma|deixe um comentário|sobre o autor|zum autor|zur autorin|"
