@@ -254,3 +254,26 @@ def test_a_ukrainian_writer_and_weekday_dated_line_and_a_comma_labelled_credit()
     assert story.headline == "У Житомирі 14 шкіл не відкриються 1 вересня: немає укриттів"
     assert (story.caption, story.credit) == ("Укриття у школі №23, Житомир", "фото: пресслужба міськради")
     assert [block.text for block in story.body] == SHELTERS.strip().split("\n")
+
+
+LIBRARY = (
+    "Het besluit viel na een debat van bijna drie uur. Tien raadsleden stemden voor de sluiting, negen tegen.\n"
+    "Wethouder Anneke de Vries zei dat de gemeente het geld voor een nieuw gebouw niet heeft.\n"
+    "Een bibliobus gaat vanaf januari twee keer per week langs de wijken en de dorpen.\n"
+)
+
+
+def test_a_deck_of_44_words_over_the_date_is_the_standfirst_not_the_first_paragraph():
+    """A Dutch broadcaster's long deck, 44 words in two sentences, right under the headline and over the date, the
+    share buttons and the photo: the standfirst, and the article starts under the photo."""
+    deck = (
+        "De gemeenteraad van Harlingen heeft gisteravond met een krappe meerderheid besloten de bibliotheek aan de "
+        "Voorstraat per 1 januari te sluiten. Volgens het college is het gebouw te duur om te onderhouden en komen er "
+        "te weinig bezoekers, maar de oppositie spreekt van kaalslag."
+    )
+    story, _ = read(
+        f"Nieuws\nFriesland\nBibliotheek Harlingen dicht\n{deck}\n10 november 2015, 07:12\n"
+        "Aangepast: 10 november 2015, 09:30\nDelen\nDeel op Facebook\nDeel op Twitter\n"
+        "Het pand van de bibliotheek aan de Voorstraat (foto: Omroep Noordkust / Sietske Hoekstra)\n" + LIBRARY
+    )
+    assert [block.text for block in story.body] == LIBRARY.strip().split("\n")

@@ -19,7 +19,7 @@ FULL_STORY = regex(
 SUMMED_UP_MOST = 80  # words of such a summary, at most
 DATED_STANDFIRST = 12  # words at least of a standfirst under the date
 STANDFIRST_OVER = 8  # lines at most between a standfirst and the article, unless its byline or date is near it
-STANDFIRST_WORDS = 40  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
+STANDFIRST_WORDS = 50  # a standfirst (dek) is a sentence or two; an article's first paragraph may be as short
 
 
 def past_standfirst(lines: list[Line], roles: list[str], pick: int | None, start: int, end: int) -> int:
