@@ -135,12 +135,13 @@ def body_run(lines: list[Line], roles: list[str]) -> tuple[int | None, int]:
         best = max(above, key=lambda run: run[0])
     best = across_boxes(lines, roles, best, runs)
     _, start, end, _ = best
+    texts = [line.text for line in lines]
     while start <= end and (
         roles[start] != "prose"
         or box_question(lines, roles, start)
         or lone_repeat(start)
         or over_dateline(lines, start)
-        or summary_point([line.text for line in lines], roles, start)
+        or summary_point(texts, roles, start)
     ):
         start += 1
     if start > end:

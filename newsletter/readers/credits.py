@@ -340,9 +340,8 @@ def split_credit(line: str) -> tuple[str, str]:
         if len(line) - stop.end() > CREDIT_LONGEST:
             continue  # no credit so long (is_credit's limit, its brackets aside): not cut out to be asked
         caption, credit = line[: stop.start() + 1].rstrip(), line[stop.end() :].lstrip()
-        credit = credit.removeprefix(
-            "/ "
-        )  # a slash between caption and credit, a Gannett paper's ("... plan. / Name/X")
+        # ... a slash between the caption's stop and its credit, as a Gannett paper sets it ("... plan. / Name/X")
+        credit = credit.removeprefix("/ ")
         # a caption in Chinese or Japanese over its credit: its length counted in characters
         in_chars = first_cjk is not None and first_cjk.start() <= stop.start() and re.fullmatch(CJK_CREDIT, credit)
         labelled = PHOTO_LABEL.match(credit) is not None or PHOTO_BY.match(credit) is not None  # "Photo: X"
