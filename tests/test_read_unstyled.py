@@ -1,9 +1,13 @@
 """Pages as they paste when opened without their stylesheets (saved to disk, as extraction test sets keep them):
-every list a stylesheet would hide stands in the text, in the page's order. Three shapes such pages hold, written
-here as made-up pages: a list of top stories over the article whose first title stands again over the article's
-date; an Italian headline naming its street ("in via Milano") under its kicker; a caption with its credit after a
-slash, a Gannett paper's way; a science news site's "Explore further" under the article. Each is what the editor
-sees: the headline chosen, the caption and credit kept apart, the article ending where it ends."""
+every list a stylesheet would hide stands in the text, in the page's order. The shapes such pages hold, written here
+as made-up pages, each from a page of the thirty-third round's pools in that shape (heads6, heads7):
+- the headline: a list of top stories whose first title stands again over the date; a headline saying "via"; a
+  town's hyphenated name over its date; a trail's short form over the long headline; a Ukrainian writer's date line
+  with its weekday; a long headline over the paragraph its dateline opens; a summary's points under "In Summary";
+- captions and credits: a credit after a slash (a Gannett paper's), a photographer named with the post, ", фото: X";
+- the article's bounds: a science site's "Explore further" under it, a deck of 44 words over the date.
+Each is what the editor sees: the headline chosen (or a guess that names it), the caption and credit kept apart, the
+article starting and ending where it does."""
 
 import pytest
 from test_read_kickers import read
