@@ -4,7 +4,6 @@ button, a promo or an aside. choose_headline (headline.py) weighs the lines that
 from __future__ import annotations
 
 from newsletter.patterns import regex
-from newsletter.readers.bounds import summary_point
 from newsletter.readers.dialogs import CONSENT_HEADING
 from newsletter.readers.labels import original_title
 from newsletter.readers.lines import BACK_LINK, CAPTION_LABEL, COUNTER, READING_TIME, TAG_LINE
@@ -145,8 +144,6 @@ def in_fact_box(texts: list[str], i: int, roles: list[str] | None = None) -> boo
         found = FACT.match(texts[j]) if 0 <= j < len(texts) else None
         return found is not None and words_of(found["key"]) <= FACT_KEY
 
-    if roles is not None and summary_point(texts, roles, i):
-        return True  # ... or a point of the article's summary under its heading ("In Summary"), over the byline
     if not fact(i):
         return False
     first, last = i, i

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from newsletter.patterns import regex
-from newsletter.readers import fold
+from newsletter.readers import bounds, fold
 from newsletter.readers.address import ADDRESS_LEAD, ADDRESS_SURE, address_share, sentence
 from newsletter.readers.bounds import headed, in_highlights, in_related_box, over_date, own_headline, role_under
 from newsletter.readers.candidates import (
@@ -210,8 +210,9 @@ def choose_headline(lines: list[Line], roles: list[str], start: int, end: int, s
             # has the same shape, over its standfirst)
         if i >= start and not is_title_like(line.text) and not (words_of(line.text) <= 25 and over_date(roles, i)):
             continue  # the article's own sentence; not a headline written as one, with its date right under it
-        if line.text.endswith(("…", "...")) or in_fact_box(texts, i, roles):
-            continue  # a teaser cut short: another story's; a box of facts ("Location: Pilsen", "Size: ...")
+        if line.text.endswith(("…", "...")) or in_fact_box(texts, i, roles) or bounds.summary_point(texts, roles, i):
+            continue  # a teaser cut short: another story's; a box of facts ("Location: Pilsen", "Size: ..."); a point
+            # of the article's summary under its heading ("In Summary"), over the byline
         own = terms(line.text)
         if not own:
             continue

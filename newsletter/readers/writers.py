@@ -79,14 +79,14 @@ NAME = r"[A-Z\u00C0-\u024F][\w.'’-]*"
 APPOSITIVE = r"(?:,\s+(?:a|an|the)\s+[^,]{1,80}?(?=,))?"  # "Katarina Lindholm, a former minister, is a senior fellow"
 BIO = regex(rf"^(?P<name>{NAME}(?:\s+{NAME}){{0,3}}){APPOSITIVE}{NOTE}")
 # ... or how to reach the writer: "Contact Ruth Wambui at ruth.wambui@example.com."
+REACH_AT = r"(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"  # the address, perhaps a telephone number before it
 CONTACT = regex(
-    rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via|on)\s+"
-    r"(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"
+    rf"^(?:Contact|Email|E-mail|Reach|Write to)\s+(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:at|via|on)\s+{REACH_AT}"
 )  # (with a telephone number before the address: "Reach Greg Wachowski at 555-0143 or greg@example.com.")
 # ... or as an American paper says it: "Staff writer Raymond Tsai can be reached at 555-0143 or rtsai@example.com."
 REACHED = regex(
     rf"^(?:(?i:staff\s+)?(?i:writer|reporter|correspondent)\s+)?(?P<name>{NAME}(?:\s+{NAME}){{1,3}})\s+(?:can|may) be "
-    r"reached (?:at|by e-?mail at|via)\s+(?:[^@]{1,40}?\s(?:or|and)\s+)?\S+@\S+$"
+    rf"reached (?:at|by e-?mail at|via)\s+{REACH_AT}"
 )
 WRITER_NOTE = regex(
     rf"^(?P<name>{NAME}(?:[ -]{NAME}){{1,3}}){APPOSITIVE}{NOTE}"
