@@ -72,3 +72,7 @@ SAID_ONLY = (
     r"\s(?:خبر داد|اعلام کرد|گفت|تأکید کرد|تاکید کرد|هشدار داد|مطرح کرد|عنوان کرد|تشریح کرد|پاسخ داد|اظهار کرد)$"
 )
 SAID_WHAT = r"(?:^|\s)(?:از|را|که)(?:\s|$)"
+# A subscription, as a paywall's or a sign-up box's line names it: French, German and Dutch ("abonnés", "Abonnement",
+# "abonnee"), Italian, Czech and Slovak, Polish; not Spanish's "suscribir" nor Portuguese's "assinar", which sign
+# agreements and decrees too
+SUBSCRIBE = r"subscri\w+|abonn\w+|abbonat\w+|abbonament\w+|(?:před|pred)pla[tť]\w+|(?:za)?prenumer\w+"

@@ -345,7 +345,7 @@ CAPTION_LABEL = regex(
 
 
 BOILERPLATE = regex(
-    r"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|subscri\w+|"
+    rf"(?i)\b(cookies?|(?:this|our) (?:web)?site|privacy|consent|javascript|browser|opt[- ]out|{languages.SUBSCRIBE}|"
     r"newsletters?|terms|log in|sign in|sign up|ad ?blocker|advertis\w+|all rights reserved|copyright)\b"
 )
 
@@ -372,8 +372,8 @@ PAGE_NOTICE = regex(
     r"you have (?:been )?succ?ess?fully subscribed\b|thanks? you for subscribing\b|thanks for subscribing\b|"
     r"(?:an|a confirmation) e-?mail (?:with an? (?:activation|confirmation) link )?has (?:just )?been sent to your\b|"
     r"please check your (?:inbox|e-?mail) to confirm\b|something went wrong,? please try again(?: later)?\W*$|"
-    # ... and a widget's word that it needs scripts ("This slideshow requires JavaScript.")
-    r"(?:this|the) [\w ]{1,30} requires javascript\b|(?:please |you need to |you must )?enable javascript to\b|"
+    # ... and a widget's word that it needs scripts ("This slideshow requires JavaScript.", "... enable JavaScript.")
+    r"(?:this|the) [\w ]{1,30} requires javascript\b|.{0,120}?\benable javascript(?: to\b|\W*$)|"
     # ... a social network's like box, as pages of the 2010s pasted it, and Bloomberg's word about its Terminal
     r"[\d,.]+[km]? (?:people|others) like this\b|sign up to see what your friends like\b|be the first of your "
     r"friends to like this\b|before it['’]s here, it['’]s on the bloomberg terminal\b)"
@@ -417,14 +417,14 @@ BUTTON = regex(
 )
 # What the site asks of its reader, in the first or second person: to subscribe, join, give
 APPEAL = regex(
-    r"(?i)\b(?:support (?:my|our) (?:work|journalism|reporting)|readers like you|join us|thanks for reading|"
-    r"please consider (?:supporting|subscribing|donating|becoming|making|a)|you['’]ve read \d+ (?:free )?articles?|"
-    r"reader-supported|your (?:support|donation) (?:helps|allows|makes)|becom(?:e|ing) an? (?:free or paid |paid |"
-    r"[A-Z]\w+ )?(?:member|subscriber|supporter|insider)|try (?:\d+|one) (?:months?|weeks?) (?:for )?free|"
-    r"award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|subscribe to) .{0,120}(?:newsletter|weekly|daily|"
-    r"for a fresh look|deep-dive|read it now)|we need your (?:help|support)|please support us|receive new posts|"
-    r"(?:telegram|whatsapp) (?:channel|community|group)|delivered to (?:you|your inbox)|нужна ваша поддержка|"
-    r"пожертвовани\w*)\b"
+    r"(?i)\b(?:support (?:my|our|local|independent|public|nonprofit) (?:work|journalism|reporting|news|radio|media)|"
+    r"readers like you|join us|thanks for reading|please consider (?:supporting|subscribing|donating|becoming|making|"
+    r"a)|you['’]ve read \d+ (?:free )?articles?|reader-supported|your (?:support|donation) (?:helps|allows|makes)|"
+    r"becom(?:e|ing) an? (?:free or paid |paid |[A-Z]\w+ )?(?:member|subscriber|supporter|insider)|try (?:\d+|"
+    r"one) (?:months?|weeks?) (?:for )?free|award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|"
+    r"subscribe to) .{0,120}(?:newsletter|weekly|daily|for a fresh look|deep-dive|read it now)|we need your (?:help|"
+    r"support)|please support us|receive new posts|(?:telegram|whatsapp) (?:channel|community|group)|"
+    r"delivered to (?:you|your inbox)|нужна ваша поддержка|пожертвовани\w*)\b"
 )
 TERSE = 20  # words: a notice of two sentences at most
 REPORTED = regex(r"(?i)\b(?:said|says|told|according to|reported|announced|added|warned|argued|wrote)\b")
