@@ -1,9 +1,10 @@
 """What a site sets between its header and the article, pasted with it: its appeal for money ("Support local
 journalism. Give today."), the word of a box that needs scripts ("Live updates are loading. If this message does not
 go away, please enable JavaScript."), a paywall's label in the site's language ("Článek je součástí předplatného."),
-and a results table's rows over an election story. Written as made-up pages, each from a page of the thirty-third
-round's heads7 pool in that shape. Each is what the editor sees: the article starting at its first paragraph, the
-line named among those left out, and the story's headline, not a row of the table."""
+a results table's rows over an election story, and a market's ticker over the headline ("Riesgo país: 2.023").
+Written as made-up pages, each from a page of the thirty-third round's heads7 pool in that shape. Each is what the
+editor sees: the article starting at its first paragraph, the line named among those left out, and the story's
+headline, sure, not a row of the table nor a ticker's value."""
 
 import re
 
@@ -112,3 +113,26 @@ def test_a_paywall_s_label_in_the_site_s_language_is_no_paragraph(header, label,
     assert [block.text for block in story.body] == article.strip().split("\n")
     assert left_out(notices, label)
     assert re.sub(r"\s+", " ", story.headline) == header.split("\n")[3]
+
+
+RIVER = (
+    "El Paraná marcó este lunes 12 centímetros en el hidrómetro del puerto de Rosario, el registro más bajo desde "
+    "1971 y casi dos metros por debajo de su nivel normal para agosto.\n"
+    "Las terminales del Gran Rosario cargan los buques con unas 6.000 toneladas menos por viaje, según la Cámara de "
+    "Actividades Portuarias.\n"
+    "Para la semana próxima, el Instituto Nacional del Agua prevé que el río siga bajando entre 5 y 10 centímetros.\n"
+)
+
+
+def test_a_market_s_ticker_over_the_headline_is_no_headline_of_its_own():
+    """A paste selected from the ticker's last value down: "Riesgo país: 2.023" over the headline is a ticker's
+    value, not a title whose standfirst the headline would be, and the headline, with the lead photo's caption under
+    it, is sure."""
+    headline = "La bajante histórica del Paraná complica a los puertos del Gran Rosario"
+    caption = (
+        "Un buque de bandera panameña amarrado en el muelle de una terminal de Timbúes, con la línea de flotación a "
+        "la vista. El calado permitido bajó de 34 a 31 pies en las últimas semanas, lo que obliga a cargar unas 6.000 "
+        "toneladas menos por viaje. Los prácticos recomiendan navegar de día en los pasos más críticos."
+    )
+    story, _ = read(f"Riesgo país: 2.023\n{headline}\n{caption}\n{RIVER}")
+    assert (story.headline, story.headline_unsure) == (headline, False)

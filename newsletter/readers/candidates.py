@@ -56,6 +56,8 @@ WRITER_TAGLINE = regex(r"^I (?:write|cover|report|blog)\b[^.!?]{0,150}\.$")
 # a count with its decimals: a results table's "Grace Okonkwo 18,412 53.3%" (or its cells apart by tabs); a headline
 # ends in one number at most ("... to 3.9%"), a date in a year ("November 18, 2026")
 TABLE_ROW = regex(r"\D(?:[\t ]+[-+]?\d(?:[\d.,]*\d)?\s?%?)+[\t ]+[-+]?(?:\d[\d.,]*[.,]\d+|\d+\s?%)\s?%?\s*$")
+# ... and a market's ticker, a label and its value: "Riesgo país: 2.023", "Dólar blue: $ 134,00", "DAX: 15.234 %"
+TICKER = regex(r"^[^:]{0,29}[^\d\s:]:\s*(?:[$€£¥]\s?)?[-+]?\d[\d.,]*\s?%?$")  # (not a time: "Vandaag, 16:48")
 # A section's name in square brackets, as some sites set it beside the headline ("[Kernel]", "[Update]")
 BRACKETED_LABEL = regex(r"^\[[^\[\]]{1,30}\]$")
 NOT_HEADLINES = regex(
@@ -99,9 +101,10 @@ def could_be_headline(text: str, role: str, about: bool = False) -> bool:
     if PLACEHOLDER.search(text) or WEB_ADDRESS.search(text) or len(MENU_SEPARATORS.findall(text)) >= 2 \
             or TAG_LINE.match(text) or ASIDE.match(text) or TAG_RUN.fullmatch(text) \
             or BRACKETED_LABEL.match(text) or PAGE_NUMBER.match(text) or original_title(text) \
-            or TABLE_ROW.search(text):  # fmt: skip
+            or TABLE_ROW.search(text) or TICKER.match(text):  # fmt: skip
         return False  # {{placeholder}}, www.site.com, News | Sport | Business, Tags: vote, Senate, Iowa, (aside),
-        # [Kernel], ページ番号1004521, 原标题：... (the story's title in the paper a portal took it from), a table's row
+        # [Kernel], ページ番号1004521, 原标题：... (the story's title in the paper a portal took it from), a table's
+        # row, a ticker
     named_file = IMAGE_FILE.search(text) and (text == text.lower() or " " not in text.strip())
     if ACADEMIC_POST.match(text) or HASHTAGS.fullmatch(text) or named_file or WHO_STANDS_WHERE.search(text) \
             or WRITER_TAGLINE.match(text):  # fmt: skip
