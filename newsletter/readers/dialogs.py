@@ -12,11 +12,11 @@ from __future__ import annotations
 import itertools
 
 from newsletter.patterns import regex
+from newsletter.readers.appeals import APPEAL
 from newsletter.readers.bounds import HIGHLIGHTS
 from newsletter.readers.ends import COMMENTS
 from newsletter.readers.lines import (
     ADDRESSED,
-    APPEAL,
     MONTH,
     QUOTED,
     REPORTED,

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from newsletter.patterns import regex
-from newsletter.readers.lines import APPEAL, QUOTED, RELATED, is_prose, line_date
+from newsletter.readers.appeals import APPEAL
+from newsletter.readers.lines import QUOTED, RELATED, is_prose, line_date
 from newsletter.readers.scripts import words_of
 
 # A heading over readers' comments, with its count: "Comments (12)", "3 Kommentare", "热门评论 10条" (hot comments, ten)
@@ -226,7 +227,7 @@ ASKS = regex(
     r"Thanks for reading|Thank you for reading)"
 )
 PITCH_MOST = 90  # words: an ask is a few sentences
-APPEAL_MOST = 40  # ... and one known by lines.APPEAL's words alone, a sentence or two
+APPEAL_MOST = 40  # ... and one known by appeals.APPEAL's words alone, a sentence or two
 ADDRESS = regex(r"\S@\S|(?:^|\s)@\w")  # an e-mail address, a handle: a writer's own contact
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from newsletter.patterns import regex
 from newsletter.readers import languages
+from newsletter.readers.appeals import APPEAL
 from newsletter.readers.buttons import OTHER_BUTTONS
 from newsletter.readers.months import MONTHS, TWO_MONTHS, WEEKDAYS, calendar_date
 from newsletter.readers.scripts import CJK, FULL_STOPS, spaceless, words_of
@@ -414,17 +415,6 @@ BUTTON = regex(
     # ... and an advertisement's label, as other languages print it, or where the text goes on past it
     r"advert(?:isement|ising)?|publicidade|publicidad|publicité|pubblicità|anzeige|werbung|reklama|reklam|reklame|hirdetés|mainos|"
     rf"advertentie|annons|реклама|פרסומת|إعلان|广告|廣告|広告|report this ad|{AD_SLOT})\W*$"  # (WordPress.com's)
-)
-# What the site asks of its reader, in the first or second person: to subscribe, join, give
-APPEAL = regex(
-    r"(?i)\b(?:support (?:my|our|local|independent|public|nonprofit) (?:work|journalism|reporting|news|radio|media)|"
-    r"readers like you|join us|thanks for reading|please consider (?:supporting|subscribing|donating|becoming|making|"
-    r"a)|you['’]ve read \d+ (?:free )?articles?|reader-supported|your (?:support|donation) (?:helps|allows|makes)|"
-    r"becom(?:e|ing) an? (?:free or paid |paid |[A-Z]\w+ )?(?:member|subscriber|supporter|insider)|try (?:\d+|"
-    r"one) (?:months?|weeks?) (?:for )?free|award-winning (?:\w+ ){0,2}journalism|^(?:sign up for|"
-    r"subscribe to) .{0,120}(?:newsletter|weekly|daily|for a fresh look|deep-dive|read it now)|we need your (?:help|"
-    r"support)|please support us|receive new posts|(?:telegram|whatsapp) (?:channel|community|group)|"
-    r"delivered to (?:you|your inbox)|нужна ваша поддержка|пожертвовани\w*)\b"
 )
 TERSE = 20  # words: a notice of two sentences at most
 REPORTED = regex(r"(?i)\b(?:said|says|told|according to|reported|announced|added|warned|argued|wrote)\b")
