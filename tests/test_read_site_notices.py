@@ -1,15 +1,17 @@
 """What a site sets between its header and the article, pasted with it: its appeal for money ("Support local
 journalism. Give today."), the word of a box that needs scripts ("Live updates are loading. If this message does not
-go away, please enable JavaScript."), a paywall's label in the site's language ("Článek je součástí předplatného."),
-a results table's rows over an election story, and a market's ticker over the headline ("Riesgo país: 2.023").
-Written as made-up pages, each from a page of the thirty-third round's heads7 pool in that shape. Each is what the
-editor sees: the article starting at its first paragraph, the line named among those left out, and the story's
-headline, sure, not a row of the table nor a ticker's value."""
+go away, please enable JavaScript."), a paywall's label in the site's language ("Článek je součástí předplatného.",
+"Cet article est réservé aux abonnés. Abonnez-vous ..."), a results table's rows over an election story, and a
+market's ticker over the headline ("Riesgo país: 2.023"). Written as made-up pages, each from a page of the
+thirty-third round's heads7 pool in that shape (the paywall's label in French, German and Italian as well as in
+Czech and Polish). Each is what the editor sees: the article starting at its first paragraph, the line named among
+those left out, and the story's headline, sure, not a row of the table nor a ticker's value."""
 
 import re
 
 import pytest
-from test_read_kickers import read
+from test_read_kickers import GERMAN, ITALIAN, read
+from test_read_press_captions import FRENCH
 
 BALLOTS = (
     "More than 1,900 mail ballots in Harlow County's August primary arrived at the elections office after the legal "
@@ -113,6 +115,24 @@ def test_a_paywall_s_label_in_the_site_s_language_is_no_paragraph(header, label,
     assert [block.text for block in story.body] == article.strip().split("\n")
     assert left_out(notices, label)
     assert re.sub(r"\s+", " ", story.headline) == header.split("\n")[3]
+
+
+@pytest.mark.parametrize(
+    ("headline", "label", "article"),
+    [
+        ("CDU zieht in Mecklenburg-Vorpommern an der SPD vorbei",
+         "Dieser Artikel ist nur für Abonnenten. Jetzt Abonnement abschließen.", GERMAN),
+        ("Referendum, il Sì avanti di sei punti ma metà degli elettori è indecisa",
+         "Articolo riservato agli abbonati. Abbonamento a 1 euro al mese.", ITALIAN),
+        ("Le train de nuit retrouve ses voyageurs, pas ses voitures",
+         "Cet article est réservé aux abonnés. Abonnez-vous à partir de 1 €.", FRENCH),
+    ],
+)  # fmt: skip
+def test_a_paywall_s_label_of_two_sentences_in_french_german_or_italian_is_no_paragraph(headline, label, article):
+    story, notices = read(f"News\n{headline}\n12.03.2024\nAnna Weber\n{label}\n{article}")
+    assert story.headline == headline
+    assert [block.text for block in story.body] == article.strip().split("\n")
+    assert left_out(notices, label)
 
 
 RIVER = (
