@@ -1,11 +1,12 @@
 """What a site sets between its header and the article, pasted with it: its appeal for money ("Support local
-journalism. Give today."), the word of a box that needs scripts ("Live updates are loading. If this message does not
-go away, please enable JavaScript."), a paywall's label in the site's language ("Článek je součástí předplatného.",
+journalism. Give today."), the word of a box that needs scripts ("The live results are loading. If nothing appears,
+please enable JavaScript."), a paywall's label in the site's language ("Článek je součástí předplatného.",
 "Cet article est réservé aux abonnés. Abonnez-vous ..."), a results table's rows over an election story, and a
-market's ticker over the headline ("Riesgo país: 2.023"). Written as made-up pages, each from a page of the
-thirty-third round's heads7 pool in that shape (the paywall's label in French, German and Italian as well as in
-Czech and Polish). Each is what the editor sees: the article starting at its first paragraph, the line named among
-those left out, and the story's headline, sure, not a row of the table nor a ticker's value."""
+market's ticker over the headline ("Riesgo país: 1.987"). Made-up pages, each in the shape of a page of the
+thirty-third round's heads7 pool, with stories, names and figures of their own (the paywall's label in French, German
+and Italian as well as in Czech and Polish). Each is what the editor sees: the article starting at its first
+paragraph, the line named among those left out, and the story's headline, sure, not a row of the table nor a
+ticker's value."""
 
 import re
 
@@ -14,19 +15,18 @@ from test_read_kickers import GERMAN, ITALIAN, read
 from test_read_press_captions import FRENCH
 
 BALLOTS = (
-    "More than 1,900 mail ballots in Harlow County's August primary arrived at the elections office after the legal "
-    "deadline and could not be counted, according to figures released Monday.\n"
-    "County Auditor Linda Farrow said about two thirds of the late ballots had been postmarked on or before Election "
-    "Day but took more than a week to arrive.\n"
-    "The state's new rules require ballots to be received by the day of the election, a change lawmakers made last "
-    "year after a dispute over late-arriving ballots in two counties.\n"
+    "Six polling places in Dunmore ran out of provisional ballots before noon on Tuesday, and voters there were told "
+    "to wait or to drive to the county building across town, poll workers said.\n"
+    "Elections director Paul Ambrose said the county had printed the same number of provisional ballots as in 2018 "
+    "and had not expected so many voters to find their names missing from the rolls.\n"
+    "Fresh ballots reached the six sites by early afternoon, about three hours after the first ran out.\n"
 )
 HEADER = (
-    "KWBR\nHarlow Public Radio\nDonate\nListen Live\nNews\nPolitics\n"
-    "Why are so many mail ballots in Harlow County arriving late?\n"
-    "By Tessa Whitcomb\nSeptember 22, 2020 at 5:34 PM PDT\nFacebook\nTwitter\nEmail\n"
-    "An election worker sorts mail ballots at the Harlow County elections office on Oct. 19.\n"
-    "Tessa Whitcomb / KWBR\n"
+    "WLCR\nLake Country Public Radio\nDonate\nListen Live\nNews\nPolitics\n"
+    "Why did Dunmore's polling places run out of provisional ballots?\n"
+    "By Nora Kessler\nNovember 8, 2022 at 6:10 PM EST\nFacebook\nTwitter\nEmail\n"
+    "Voters wait outside the Dunmore community center on Tuesday.\n"
+    "Nora Kessler / WLCR\n"
 )
 
 
@@ -41,50 +41,49 @@ def left_out(notices: list[str], text: str) -> bool:
 )
 def test_a_public_radio_s_appeal_over_the_article_is_no_paragraph(appeal):
     story, notices = read(HEADER + appeal + "\n" + BALLOTS)
-    assert story.headline == "Why are so many mail ballots in Harlow County arriving late?"
+    assert story.headline == "Why did Dunmore's polling places run out of provisional ballots?"
     assert [block.text for block in story.body] == BALLOTS.strip().split("\n")
     assert left_out(notices, appeal)
 
 
 MAYOR = (
-    "Grace Okafor, a two-term city council member and former public defender, will be Ashford's next mayor after "
-    "defeating businessman Mark Havili in Tuesday's runoff.\n"
-    "With all 58 precincts reporting early Wednesday, Okafor had 53.3 percent of the vote to Havili's 46.7 percent, "
-    "a margin of about 2,300 votes.\n"
-    '"This city voted for safer streets and for a government that answers the phone," Okafor told supporters at a '
-    "downtown hotel.\n"
-    "Okafor will be sworn in on Jan. 3.\n"
+    "Tomas Rivera, a school board member and retired fire captain, will be Brookfield's next mayor after beating "
+    "council president Helen Park in Tuesday's election.\n"
+    "With all 24 precincts counted, Rivera had 51.2 percent of the vote to Park's 48.8 percent, a lead of 463 votes "
+    "that is too wide for an automatic recount.\n"
+    '"People told me they want the potholes fixed before anything else," Rivera said at his campaign office.\n'
+    "Park conceded shortly after midnight.\n"
 )
 
 
 @pytest.mark.parametrize("cell", [" ", "\t"])  # the cells as a made-up page writes them, and as a browser copies them
 def test_a_results_table_s_rows_and_a_script_s_notice_over_the_story(cell):
-    """The rows of the results table over the story ("Grace Okafor 18,412 53.3%") are no headline, though a byline
+    """The rows of the results table over the story ("Tomas Rivera 9,871 51.2%") are no headline, though a byline
     stands near them and the story names the winner; the box's notice that it needs scripts is no paragraph."""
     table = (
-        f"Candidate{cell}Votes{cell}Pct.\nGrace Okafor{cell}18,412{cell}53.3%\nMark Havili{cell}16,104{cell}46.7%\n"
-        f"Total{cell}34,516\n"
+        f"Candidate{cell}Votes{cell}Pct.\nTomas Rivera{cell}9,871{cell}51.2%\nHelen Park{cell}9,408{cell}48.8%\n"
+        f"Total{cell}19,279\n"
     )
-    notice = "Live updates are loading. If this message does not go away, please enable JavaScript."
+    notice = "The live results are loading. If nothing appears, please enable JavaScript."
     page = (
-        "The Ashford Gazette\nSubscribe\nLog in\nNews\nElections\nElections 2022\nResults\nMayor\nCity Council\n"
-        "Election results 2022\nOkafor wins Ashford mayoral race by 2,300 votes\n"
-        "Results last updated Nov. 9, 2022, 1:42 a.m.\n58 of 58 precincts reporting (100%)\nAshford mayor\n"
-        f"{table}Source: Ashford County Elections Office. Results are unofficial until certified.\n"
-        f"{{{{ liveUpdates.title }}}}\n{notice}\nBy Rebecca Lind\nNov. 9, 2022 Updated 1:50 a.m.\n{MAYOR}"
+        "Brookfield Courier\nSubscribe\nSign in\nNews\nElections\nResults\nMayor\nCouncil\nBallot questions\n"
+        "Election results 2024\nRivera edges Park to become Brookfield mayor\n"
+        "Updated Nov. 6, 2024, 11:58 p.m.\n24 of 24 precincts counted (100%)\nBrookfield mayor\n"
+        f"{table}Source: Brookfield city clerk. Results are unofficial.\n"
+        f"{{{{ results.heading }}}}\n{notice}\nBy Owen Marsh\nNov. 6, 2024\n{MAYOR}"
     )
     story, notices = read(page)
-    assert story.headline == "Okafor wins Ashford mayoral race by 2,300 votes"
+    assert story.headline == "Rivera edges Park to become Brookfield mayor"
     assert not story.headline_unsure
     assert [block.text for block in story.body] == MAYOR.strip().split("\n")
     assert left_out(notices, notice)
 
 
-TEACHERS = (
-    "Stávkovou pohotovost vyhlásil krajský výbor odborového svazu pracovníků školství ve středu dopoledne. Podle "
-    "jeho předsedkyně jde o reakci na návrh rozpočtu.\n"
-    "„Nejde jen o peníze. Učitelé mají ve třídách třicet dětí a na přípravu jim nezbývá čas,“ řekla předsedkyně.\n"
-    "Ministerstvo školství zatím počítá s navýšením prostředků na platy o deset procent, což podle odborů nestačí.\n"
+BUSES = (
+    "Krajští zastupitelé v pondělí schválili zdražení jízdného v regionálních autobusech. Od ledna zaplatí cestující "
+    "za základní jízdenku o čtyři koruny více.\n"
+    "Podle hejtmana kraj doplácí dopravcům každý rok víc kvůli cenám nafty a mzdám řidičů.\n"
+    "Opozice navrhovala zdražení odložit o půl roku, návrh ale neprošel.\n"
 )
 POLLS = (
     "Sondaż przeprowadzony w dniach 3-5 marca pokazuje, że na Koalicję chce głosować 31 procent wyborców, a na "
@@ -95,10 +94,10 @@ POLLS = (
 PAYWALLED = [
     # (header, the paywall's label, the article)
     (
-        "Deník Vltava\nZprávy\nDomácí\nUčitelé v kraji budou stávkovat. Jde o platy i o přetížení\n"
-        "2. listopadu 2022 14:35\nLenka Dvořáková\nSdílet\n",
-        "Článek je součástí předplatného. Předplaťte si Deník Vltava Premium za 1 Kč.",
-        TEACHERS,
+        "Jihočeský den\nZprávy\nKraj\nJízdné v krajských autobusech zdraží od ledna o čtyři koruny\n"
+        "14. října 2024 16:20\nPetr Novák\nSdílet\n",
+        "Článek je součástí předplatného. Předplaťte si Jihočeský den Plus za 1 Kč.",
+        BUSES,
     ),
     (
         "Gazeta Nadwiślańska\nWiadomości\nKraj\nSondaż: Koalicja wyprzedza partię rządzącą o dwa punkty\n"
@@ -135,24 +134,23 @@ def test_a_paywall_s_label_of_two_sentences_in_french_german_or_italian_is_no_pa
     assert left_out(notices, label)
 
 
-RIVER = (
-    "El Paraná marcó este lunes 12 centímetros en el hidrómetro del puerto de Rosario, el registro más bajo desde "
-    "1971 y casi dos metros por debajo de su nivel normal para agosto.\n"
-    "Las terminales del Gran Rosario cargan los buques con unas 6.000 toneladas menos por viaje, según la Cámara de "
-    "Actividades Portuarias.\n"
-    "Para la semana próxima, el Instituto Nacional del Agua prevé que el río siga bajando entre 5 y 10 centímetros.\n"
+FARES = (
+    "El boleto de colectivo en Córdoba costará desde el lunes 180 pesos, un 25 por ciento más que ahora, tras la "
+    "aprobación del Concejo Deliberante.\n"
+    "Las empresas pedían un aumento del 40 por ciento y advertían que sin él reducirían las frecuencias nocturnas.\n"
+    "La oposición votó en contra y pidió una auditoría de los subsidios que reciben las líneas urbanas.\n"
 )
 
 
 def test_a_market_s_ticker_over_the_headline_is_no_headline_of_its_own():
-    """A paste selected from the ticker's last value down: "Riesgo país: 2.023" over the headline is a ticker's
+    """A paste selected from the ticker's last value down: "Riesgo país: 1.987" over the headline is a ticker's
     value, not a title whose standfirst the headline would be, and the headline, with the lead photo's caption under
     it, is sure."""
-    headline = "La bajante histórica del Paraná complica a los puertos del Gran Rosario"
+    headline = "El Concejo aprobó un aumento del 25 por ciento en el boleto de colectivo de Córdoba"
     caption = (
-        "Un buque de bandera panameña amarrado en el muelle de una terminal de Timbúes, con la línea de flotación a "
-        "la vista. El calado permitido bajó de 34 a 31 pies en las últimas semanas, lo que obliga a cargar unas 6.000 "
-        "toneladas menos por viaje. Los prácticos recomiendan navegar de día en los pasos más críticos."
+        "Pasajeros esperan el colectivo en una parada del centro de Córdoba, frente a la plaza San Martín, en la hora "
+        "pico de la mañana. Las líneas del norte de la ciudad son las que más pasajeros llevan cada día, según la "
+        "empresa municipal. El nuevo cuadro tarifario regirá también para los fines de semana."
     )
-    story, _ = read(f"Riesgo país: 2.023\n{headline}\n{caption}\n{RIVER}")
+    story, _ = read(f"Riesgo país: 1.987\n{headline}\n{caption}\n{FARES}")
     assert (story.headline, story.headline_unsure) == (headline, False)
