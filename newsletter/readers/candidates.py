@@ -53,10 +53,10 @@ PAGE_NUMBER = regex(
 # start them.", "I cover Congress for ..." (a magazine's contributor network prints one over every post)
 WRITER_TAGLINE = regex(r"^I (?:write|cover|report|blog)\b[^.!?]{0,150}\.$")
 # A table's row as a page's text gives it, a name and then two numbers or more in its cells, the last a share or
-# a count with its decimals: a results table's "Grace Okonkwo 18,412 53.3%" (or its cells apart by tabs); a headline
+# a count with its decimals: a results table's "Tomas Rivera 9,871 51.2%" (or its cells apart by tabs); a headline
 # ends in one number at most ("... to 3.9%"), a date in a year ("November 18, 2026")
 TABLE_ROW = regex(r"\D(?:[\t ]+[-+]?\d(?:[\d.,]*\d)?\s?%?)+[\t ]+[-+]?(?:\d[\d.,]*[.,]\d+|\d+\s?%)\s?%?\s*$")
-# ... and a market's ticker, a label and its value: "Riesgo país: 2.023", "Dólar blue: $ 134,00", "DAX: 15.234 %"
+# ... and a market's ticker, a label and its value: "Riesgo país: 1.987", "Dólar blue: $ 141,50", "DAX: 15.234 %"
 TICKER = regex(r"^[^:]{0,29}[^\d\s:]:\s*(?:[$€£¥]\s?)?[-+]?\d[\d.,]*\s?%?$")  # (not a time: "Vandaag, 16:48")
 # A section's name in square brackets, as some sites set it beside the headline ("[Kernel]", "[Update]")
 BRACKETED_LABEL = regex(r"^\[[^\[\]]{1,30}\]$")
