@@ -8,8 +8,6 @@ and Italian as well as in Czech and Polish). Each is what the editor sees: the a
 paragraph, the line named among those left out, and the story's headline, sure, not a row of the table nor a
 ticker's value."""
 
-import re
-
 import pytest
 from test_read_kickers import GERMAN, ITALIAN, read
 from test_read_press_captions import FRENCH
@@ -30,9 +28,14 @@ HEADER = (
 )
 
 
-def left_out(notices: list[str], text: str) -> bool:
-    """A notice names the line among the lines left out, its words quoted."""
-    return any("left out" in notice and text[:30] in notice for notice in notices)
+def read_past(page: str, headline: str, article: str, site_line: str):
+    """What the editor sees of a page with the site's line over its article: the headline, the article from its
+    first paragraph, and a notice naming the site's line among the lines left out, its words quoted."""
+    story, notices = read(page)
+    assert story.headline == headline
+    assert [block.text for block in story.body] == article.strip().split("\n")
+    assert any("left out" in notice and site_line[:30] in notice for notice in notices)
+    return story
 
 
 @pytest.mark.parametrize(
@@ -40,10 +43,8 @@ def left_out(notices: list[str], text: str) -> bool:
     ["Support local journalism. Give today.", "Support public media. Give today.", "Support local news. Give now."],
 )
 def test_a_public_radio_s_appeal_over_the_article_is_no_paragraph(appeal):
-    story, notices = read(HEADER + appeal + "\n" + BALLOTS)
-    assert story.headline == "Why did Dunmore's polling places run out of provisional ballots?"
-    assert [block.text for block in story.body] == BALLOTS.strip().split("\n")
-    assert left_out(notices, appeal)
+    read_past(HEADER + appeal + "\n" + BALLOTS, "Why did Dunmore's polling places run out of provisional ballots?",
+              BALLOTS, appeal)  # fmt: skip
 
 
 MAYOR = (
@@ -72,11 +73,8 @@ def test_a_results_table_s_rows_and_a_script_s_notice_over_the_story(cell):
         f"{table}Source: Brookfield city clerk. Results are unofficial.\n"
         f"{{{{ results.heading }}}}\n{notice}\nBy Owen Marsh\nNov. 6, 2024\n{MAYOR}"
     )
-    story, notices = read(page)
-    assert story.headline == "Rivera edges Park to become Brookfield mayor"
+    story = read_past(page, "Rivera edges Park to become Brookfield mayor", MAYOR, notice)
     assert not story.headline_unsure
-    assert [block.text for block in story.body] == MAYOR.strip().split("\n")
-    assert left_out(notices, notice)
 
 
 BUSES = (
@@ -92,46 +90,25 @@ POLLS = (
     "Badanie przeprowadzono na próbie 1000 dorosłych mieszkańców kraju metodą wywiadów telefonicznych.\n"
 )
 PAYWALLED = [
-    # (header, the paywall's label, the article)
-    (
-        "Jihočeský den\nZprávy\nKraj\nJízdné v krajských autobusech zdraží od ledna o čtyři koruny\n"
-        "14. října 2024 16:20\nPetr Novák\nSdílet\n",
-        "Článek je součástí předplatného. Předplaťte si Jihočeský den Plus za 1 Kč.",
-        BUSES,
-    ),
-    (
-        "Gazeta Nadwiślańska\nWiadomości\nKraj\nSondaż: Koalicja wyprzedza partię rządzącą o dwa punkty\n"
-        "6 marca 2023 09:15\nAnna Nowicka\nUdostępnij\n",
-        "Artykuł dostępny w ramach prenumeraty. Zaprenumeruj, aby czytać dalej.",
-        POLLS,
-    ),
-]
+    # (the lines over the headline, the headline, the lines under it, the paywall's label, the article)
+    ("Jihočeský den\nZprávy\nKraj", "Jízdné v krajských autobusech zdraží od ledna o čtyři koruny",
+     "14. října 2024 16:20\nPetr Novák\nSdílet",
+     "Článek je součástí předplatného. Předplaťte si Jihočeský den Plus za 1 Kč.", BUSES),
+    ("Gazeta Nadwiślańska\nWiadomości\nKraj", "Sondaż: Koalicja wyprzedza partię rządzącą o dwa punkty",
+     "6 marca 2023 09:15\nAnna Nowicka\nUdostępnij",
+     "Artykuł dostępny w ramach prenumeraty. Zaprenumeruj, aby czytać dalej.", POLLS),
+    ("News", "CDU zieht in Mecklenburg-Vorpommern an der SPD vorbei", "12.03.2024\nAnna Weber",
+     "Dieser Artikel ist nur für Abonnenten. Jetzt Abonnement abschließen.", GERMAN),
+    ("News", "Referendum, il Sì avanti di sei punti ma metà degli elettori è indecisa", "12.03.2024\nAnna Weber",
+     "Articolo riservato agli abbonati. Abbonamento a 1 euro al mese.", ITALIAN),
+    ("News", "Le train de nuit retrouve ses voyageurs, pas ses voitures", "12.03.2024\nAnna Weber",
+     "Cet article est réservé aux abonnés. Abonnez-vous à partir de 1 €.", FRENCH),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("header", "label", "article"), PAYWALLED)
-def test_a_paywall_s_label_in_the_site_s_language_is_no_paragraph(header, label, article):
-    story, notices = read(header + label + "\n" + article)
-    assert [block.text for block in story.body] == article.strip().split("\n")
-    assert left_out(notices, label)
-    assert re.sub(r"\s+", " ", story.headline) == header.split("\n")[3]
-
-
-@pytest.mark.parametrize(
-    ("headline", "label", "article"),
-    [
-        ("CDU zieht in Mecklenburg-Vorpommern an der SPD vorbei",
-         "Dieser Artikel ist nur für Abonnenten. Jetzt Abonnement abschließen.", GERMAN),
-        ("Referendum, il Sì avanti di sei punti ma metà degli elettori è indecisa",
-         "Articolo riservato agli abbonati. Abbonamento a 1 euro al mese.", ITALIAN),
-        ("Le train de nuit retrouve ses voyageurs, pas ses voitures",
-         "Cet article est réservé aux abonnés. Abonnez-vous à partir de 1 €.", FRENCH),
-    ],
-)  # fmt: skip
-def test_a_paywall_s_label_of_two_sentences_in_french_german_or_italian_is_no_paragraph(headline, label, article):
-    story, notices = read(f"News\n{headline}\n12.03.2024\nAnna Weber\n{label}\n{article}")
-    assert story.headline == headline
-    assert [block.text for block in story.body] == article.strip().split("\n")
-    assert left_out(notices, label)
+@pytest.mark.parametrize(("above", "headline", "below", "label", "article"), PAYWALLED)
+def test_a_paywall_s_label_in_the_site_s_language_is_no_paragraph(above, headline, below, label, article):
+    read_past(f"{above}\n{headline}\n{below}\n{label}\n{article}", headline, article, label)
 
 
 FARES = (
