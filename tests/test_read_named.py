@@ -6,6 +6,7 @@ address that is another story's; a page that cannot be read, or names no headlin
 
 from __future__ import annotations
 
+import pytest
 from http_server import page, redirect, serve
 
 from newsletter.readers.pasted import parse_pasted
@@ -168,3 +169,21 @@ def test_a_sure_line_the_page_s_title_does_not_say_is_flagged_and_the_title_name
     assert story.headline == line and story.headline_unsure
     guesses = [notice for notice in notices if "is titled" in notice.message and HEADLINE in notice.message]
     assert len(guesses) == 1 and guesses[0].choices == [HEADLINE], [notice.message for notice in notices]
+
+
+@pytest.mark.parametrize(
+    ("kicker", "shown"),
+    [
+        ('<span class="kicker">Budget</span>', "Budget"),  # a word over the headline: the line is the page's, nearly
+        ('<span class="kicker"><span class="sr-only">Topic: </span>Budget week</span>', "Topic: Budget week"),
+    ],
+)
+def test_a_line_that_shows_the_page_s_kicker_before_its_headline_gives_the_page_s_headline(kicker, shown):
+    """The page's <h1> sets its kicker apart (with a word only a screen reader hears); a page saved with no
+    stylesheet shows them on the headline's line, as pasted. The page read, the headline is the page's, without
+    them."""
+    served = article_page(named=False).replace(b"<article>", f"<article><h1>{kicker} {HEADLINE}</h1>".encode())
+    paste = "\n".join(["Skip to content", f"{shown} {HEADLINE}", "By Anna Petrova", *OPENING]) + "\n"
+    with serve({"/k": page(served)}) as server:
+        story, said = read(paste, f"{server.url}/k")
+    assert story.headline == HEADLINE and not story.headline_unsure, said

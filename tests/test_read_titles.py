@@ -113,6 +113,35 @@ def test_the_page_s_own_h1_keeps_a_date_it_shows(tmp_path):
     assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{h1}</h1>") == (h1, False)
 
 
+@pytest.mark.parametrize(
+    "h1",
+    [
+        # a government site's heading: its topic set apart, a word for screen readers inside it
+        f'<span class="category"><span class="aural">Topic </span>Transport</span>{HEADLINE}',
+        # a news site's: the kicker, a colon only a screen reader hears, the headline (class names as BEM writes them)
+        '<span class="article-heading__kicker">Transport</span><span class="visually-hidden">: </span>'
+        f'<span class="article-heading__title">{HEADLINE}</span>',
+        # inside a link to the article, a blog theme's hidden words after it
+        f'<a href="/bridge"><span class="kicker">Transport</span> {HEADLINE}</a>'
+        '<span class="screen-reader-text"> (permalink)</span>',
+    ],
+)
+def test_an_h1_s_headline_is_what_its_reader_sees_without_its_kicker_or_screen_reader_words(tmp_path, h1):
+    """No og:title: the page's <h1> over the article is its headline, without what only a screen reader hears and
+    without the kicker the page sets apart before the headline's words (a pasted page's kicker line is no part of its
+    headline either)."""
+    assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{h1}</h1>") == (HEADLINE, False)
+
+
+def test_an_h1_keeps_a_label_after_its_words_and_a_heading_hidden_whole(tmp_path):
+    """A label set apart after the headline's words is the headline's (its kicker comes first); an <h1> hidden whole
+    from sight is still the page's heading, and what it says is the headline."""
+    label = f'{HEADLINE} <span class="category">Analysis</span>'
+    assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{label}</h1>")[0] == f"{HEADLINE} Analysis"
+    hidden = f'<h1 class="sr-only">{HEADLINE}</h1>'
+    assert headline_of(tmp_path, "<title>Gazette</title>", hidden)[0] == HEADLINE
+
+
 def test_a_title_of_thousands_of_parts_is_read_with_bounded_work(tmp_path, monkeypatch):
     """A hostile page's og:title of 2,000 parts ("Headline | Gazette | Gazette | ..."): the site's parts are looked
     for in a title of a dozen at most (each look tries every cut, so thousands would cost minutes); the title is

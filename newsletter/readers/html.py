@@ -31,6 +31,7 @@ from newsletter.readers.extracted import (
     without_page_start,
     without_template,
 )
+from newsletter.readers.headings import heading_text
 from newsletter.readers.lines import shown
 from newsletter.readers.metadata import page_metadata, read_date
 from newsletter.readers.page import (
@@ -439,7 +440,7 @@ def page_headline(
         site.add(suffix)
     not_headline = site | ({suffix} if suffix else set())
     h1_element, far = nearest_h1(tree, body, text, not_headline)
-    h1 = " ".join(h1_element.text_content().split()) if h1_element is not None else ""
+    h1 = heading_text(h1_element) if h1_element is not None else ""
     long = long_names({"JSON-LD headline": about.get("headline", ""), "og:title": about.get("og_title", ""),
                        "<title>": without_suffix(title), "<h1>": h1})  # fmt: skip
     shown_h1 = "" if "<h1>" in long else h1  # (where the article starts all the same)
@@ -549,7 +550,7 @@ def nearest_h1(tree: Any, body: list[Block], text: PageText, site: set[str]) -> 
     """The page's <h1> that comes last before the article's first paragraph (the first <h1> when none does), and
     why it may not be the article's own ("" when the article starts right under it); None when the page has none.
     An <h1> that is the site's name or its logo (a link to the home page) is no headline."""
-    headings = [h1 for h1 in tree.iter("h1") if fold(h1.text_content()) not in site | {""} and not links_home(h1)]
+    headings = [h1 for h1 in tree.iter("h1") if fold(heading_text(h1)) not in site | {""} and not links_home(h1)]
     if not headings:
         return None, ""
     at = text.find(opening(body))

@@ -32,7 +32,7 @@ from typing import TypeVar
 from newsletter.errors import InputError
 from newsletter.models import Notice, Source, Story
 from newsletter.patterns import regex
-from newsletter.readers import GUESS, Read
+from newsletter.readers import GUESS, Read, fold
 from newsletter.readers.headers import about_the_article
 from newsletter.readers.lines import shown
 from newsletter.readers.words import UNITS, same_words, share, terms
@@ -173,7 +173,12 @@ def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[st
     source = story.source or Source(file="", line=1)
     if same_words(story.headline, named.text) and named.given():
         notices[:] = without_guesses(notices)
-        return story.model_copy(update={"headline_unsure": False})
+        # the page's headline after a kicker its line shows (its heading's label, and what a screen reader hears,
+        # pasted as one line with it: "Topic Transport Council votes ..."): the page's, as a saved page's <h1> reads
+        kicked = f" {fold(story.headline)}".endswith(f" {fold(named.text)}") and fold(story.headline) != fold(
+            named.text
+        )
+        return story.model_copy(update={"headline_unsure": False, **({"headline": named.text} if kicked else {})})
     if not named.plainly:
         if not speaks_of(named.text, story):
             return story  # a stand-in with none of the article's words (a section's title, the site's): no evidence
