@@ -6,7 +6,8 @@ Each shape is the kind of input that once made a build grow faster than its size
 short emphasis runs, a paragraph of links, a long list, a paragraph of many short lines, very long lines (one-line
 Markdown paragraphs), and an over-long headline (refused at the door: its row times the refusal); and pages from
 other sites a fuzzer found quadratic: a paste of one-word lines, a paste of lines of short sentences, a saved page
-of many paragraphs, a saved page's paragraph of many <span>s. Each build runs
+of many paragraphs, a saved page's paragraph of many <span>s, a saved page's <h1> of many words for screen readers
+only. Each build runs
 in a fresh process and is timed by CPU time (the machine is shared and noisy), load + sort + render as `newsletter
 build` does it; the figure is the ratio of the 1 MB build to the 100 KB build of the same shape, measured in the
 same run.
@@ -70,6 +71,13 @@ def story(shape: str, size: int) -> tuple[str, str]:
             "page.html",
             f"<html><head><title>T</title></head><body><article><h1>Headline</h1><p>{spans}</p></article></body></html>",
         )
+    if shape == "saved hidden heading":  # an <h1> of many words for screen readers only (readers/headings.py)
+        spans = "".join(f'<span class="sr-only">w{k % 997}</span>' for k in range(size // 34))
+        return (
+            "page.html",
+            f"<html><head><title>T</title></head><body><article><h1>{spans}<span>Headline</span></h1>{SAVED}"
+            "</article></body></html>",
+        )
     raise ValueError(shape)
 
 
@@ -82,8 +90,9 @@ PASTED = (
     "The prime minister said she would meet the independents this week and that the budget's main measures, a tax "
     "cut for low earners and more money for hospitals, were not up for negotiation.\n"
 )
+SAVED = "".join(f"<p>{line}</p>" for line in PASTED.split("\n")[2:] if line)  # the article under it
 SHAPES = ("emphasis", "links", "list items", "line breaks", "long lines", "long headline", "pasted short lines",
-          "pasted stops", "saved paragraphs", "saved spans")  # fmt: skip
+          "pasted stops", "saved paragraphs", "saved spans", "saved hidden heading")  # fmt: skip
 
 # One build, in a fresh process, timed by CPU time: prints {"seconds": ..., "ok": ...}.
 CHILD = """

@@ -28,21 +28,22 @@ KICKER = regex(
 def heading_text(heading: Any) -> str:
     """The heading's words as its reader sees them, spaces folded (its whole text when nothing in it is set apart,
     or when a kicker is all it holds)."""
-    unseen = [element for element in heading.iterdescendants() if marked(element, UNSEEN)]
+    hidden = [element for element in heading.iterdescendants() if marked(element, UNSEEN)]
+    unseen = {id(element) for element in hidden}  # (looked up by id, kept alive in `hidden` meanwhile: lxml makes
+    # an element's Python object anew once none refers to it; a hostile heading may hold thousands)
     holder = heading
     while (inner := wrapped(holder, unseen)) is not None:
         holder = inner  # (a link around the heading's words: <h1><a href=...><span class="kicker">...)
     kicker = next((element for element in holder.iterchildren() if marked(element, KICKER)), None)
-    if kicker is not None and (leading(holder, kicker) or kicker in unseen):
+    if kicker is not None and (leading(holder, kicker) or id(kicker) in unseen):
         kicker = None  # a label the headline's own words come before is no kicker over it
-    left = [*unseen, *([kicker] if kicker is not None else [])]
-    text = folded(heading, left)
+    text = folded(heading, unseen | ({id(kicker)} if kicker is not None else set()))
     return text or " ".join(heading.text_content().split())
 
 
-def wrapped(element: Any, unseen: list[Any]) -> Any:
+def wrapped(element: Any, unseen: set[int]) -> Any:
     """The one element that holds all of `element`'s words a reader sees, none around it; else None."""
-    inside = [child for child in element if isinstance(child.tag, str) and child not in unseen]
+    inside = [child for child in element if isinstance(child.tag, str) and id(child) not in unseen]
     tails = any((child.tail or "").strip() for child in element if isinstance(child.tag, str))
     alone = len(inside) == 1 and not (element.text or "").strip() and not tails
     return inside[0] if alone else None
@@ -64,9 +65,9 @@ def leading(heading: Any, kicker: Any) -> bool:
     return False
 
 
-def folded(heading: Any, left: list[Any]) -> str:
-    """The heading's text without the elements `left` (their tails stay: the words after them are the heading's)."""
-    skipped = {id(element) for element in left}
+def folded(heading: Any, skipped: set[int]) -> str:
+    """The heading's text without the elements whose ids are `skipped` (their tails stay: the words after them are
+    the heading's)."""
     parts: list[str] = []
 
     def walk(element: Any) -> None:

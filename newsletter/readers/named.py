@@ -175,9 +175,8 @@ def settle(story: Story, named: Named, notices: list[Notice], lines: Sequence[st
         notices[:] = without_guesses(notices)
         # the page's headline after a kicker its line shows (its heading's label, and what a screen reader hears,
         # pasted as one line with it: "Topic Transport Council votes ..."): the page's, as a saved page's <h1> reads
-        kicked = f" {fold(story.headline)}".endswith(f" {fold(named.text)}") and fold(story.headline) != fold(
-            named.text
-        )
+        line, page = fold(story.headline), fold(named.text)
+        kicked = line != page and f" {line}".endswith(f" {page}")
         return story.model_copy(update={"headline_unsure": False, **({"headline": named.text} if kicked else {})})
     if not named.plainly:
         if not speaks_of(named.text, story):
