@@ -383,13 +383,13 @@ def test_unseen_reads_readability_js_s_saved_pages_and_webarticle2text_s_with_th
     import json
 
     unseen = load_unseen()
+    from pools import own_address  # (bench/pools.py, on the path once unseen is loaded)
+
+    assert own_address(b"") == ""  # (one of its pages is no document lxml finds: it names no address)
     files = {"package/src/readability.js": b"module.exports = {};",
              "package/test/fixtures/harbour.html": b"<html><head><title>Harbour</title></head><body></body></html>",
              "package/test/encoding.js": b"// asserts"}  # fmt: skip
     folder = tmp_path / "rjs"
-    from pools import own_address  # (bench/pools.py, on the path once unseen is loaded)
-
-    assert own_address(b"") == ""  # (one of its pages is no document lxml finds: it names no address)
     assert unseen.unpack(sdist_of(tmp_path / "readability-js-1.tgz", files), folder) == ["rjs.harbour"]
     assert json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) == {"rjs.harbour": {}}
     root = "webarticle2text-1/webarticle2text/fixtures/"

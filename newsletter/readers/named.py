@@ -3,7 +3,7 @@
 (readers/html.py). It settles the pasted text's headline:
 
 - a line of the paste that is the page's headline is the headline, and sure (the text reader's choice among the
-  lines above the article; else any line of the paste);
+  lines above the article; else any line of the paste); the page's own where the line shows a kicker before it;
 - with no such line (the paste starts at the article's first paragraph), the page's own is, when it speaks of
   what the pasted article does; a notice says where it came from;
 - a headline that shares few of the pasted article's words and no line of the paste is another page's: the choice
