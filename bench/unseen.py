@@ -76,8 +76,8 @@ ship real pages their own tests read:
   Hungarian and Russian news sites saved in their own charsets for its encoding tests. No true text: the headline's
   truth is the page's own. webarticle2text 3.0.2 (PyPI; fixtures/compare/): 5 pages, each with the article's text its
   maintainer expects (an F1 truth). Both held back whole, found in the thirty-fifth round by a survey of some 210
-  other packages on PyPI and npm (the rest ship no saved page, or one or two); measured apart, not in
-  bench/table.py's table.
+  other packages on PyPI and npm (the rest ship no saved page, one or two, or, formasaurus, pages saved for their
+  web forms with no truth); measured apart, not in bench/table.py's table.
 
 A pool is unseen once. newspaper4k's first run (2026-12-03, main cef1c97) gave pasted-text headline 0.70 (0.74 with
 today's truth); trafilatura's first run (06358d4, before any rule was written from it) 0.64 with 9 wrong unflagged,
