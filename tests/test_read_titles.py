@@ -135,11 +135,11 @@ def test_an_h1_s_headline_is_what_its_reader_sees_without_its_kicker_or_screen_r
 
 def test_an_h1_keeps_a_label_after_its_words_and_a_heading_hidden_whole(tmp_path):
     """A label set apart after the headline's words is the headline's (its kicker comes first); an <h1> hidden whole
-    from sight is still the page's heading, and what it says is the headline."""
+    from sight is still the page's heading, and what it says is the headline: neither is flagged."""
     label = f'{HEADLINE} <span class="category">Analysis</span>'
-    assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{label}</h1>")[0] == f"{HEADLINE} Analysis"
+    assert headline_of(tmp_path, "<title>Gazette</title>", f"<h1>{label}</h1>") == (f"{HEADLINE} Analysis", False)
     hidden = f'<h1 class="sr-only">{HEADLINE}</h1>'
-    assert headline_of(tmp_path, "<title>Gazette</title>", hidden)[0] == HEADLINE
+    assert headline_of(tmp_path, "<title>Gazette</title>", hidden) == (HEADLINE, False)
 
 
 def test_a_title_of_thousands_of_parts_is_read_with_bounded_work(tmp_path, monkeypatch):
